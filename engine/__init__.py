@@ -1,0 +1,1 @@
+"""Gradient Lab's mathematics: pure numpy/sympy, never Qt (see ENGINE_API.md)."""
