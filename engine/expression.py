@@ -1,0 +1,180 @@
+"""Parsed expressions: safe parsing, symbolic derivatives, fast numpy evaluation.
+
+    f = parse("x^2 + 2y^2")
+    f(3, 2) -> 17.0;  f.gradient(3, 2) -> array([6., 8.]);  f.hessian(3, 2)
+
+Each compiled function is built once per expression with `sympy.lambdify(cse=True)`
+and cached, so evaluating on a 400×400 grid runs at hand-written numpy speed.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import sympy as sp
+from sympy.printing.str import StrPrinter
+
+from .errors import ExpressionError
+from .functions import NUMPY_FUNCTIONS
+from .parser import Parser
+
+__all__ = ["parse", "Expression", "ExpressionError"]
+
+_MODULES = [NUMPY_FUNCTIONS, "numpy"]
+
+
+def parse(text: str) -> "Expression":
+    """Parse `text` into an Expression; raise ExpressionError for anything else.
+
+    Never evaluates the text as Python. Refuses or answers within a second for any
+    text (see the limits in engine.tokens and engine.parser).
+    """
+    try:
+        parser = Parser(text)
+        expr = parser.parse()
+    except ExpressionError:
+        raise
+    except RecursionError:
+        raise ExpressionError("the expression is nested too deeply", None) from None
+    except Exception as exc:  # a sympy corner we did not foresee: still a clean refusal
+        raise ExpressionError(f"this expression cannot be handled ({type(exc).__name__})",
+                              None) from None
+    names = tuple(sorted(parser.symbols)) or ("x",)
+    return Expression(expr, names)
+
+
+class Expression:
+    """A function of one or two real variables, with its derivatives.
+
+    `variables` is the alphabetically ordered tuple of names; derivatives keep the
+    same variables, so f.derivative("x")(X, Y) always takes both arguments.
+    """
+
+    def __init__(self, expr: sp.Expr, variables: tuple[str, ...]):
+        self.expr = expr
+        self.variables = tuple(variables)
+        self.symbols = tuple(sp.Symbol(v, real=True) for v in self.variables)
+
+    # --- symbolic ------------------------------------------------------------
+    def derivative(self, variable: str, order: int = 1) -> "Expression":
+        """The symbolic partial derivative ∂^order f / ∂variable^order."""
+        if variable not in self.variables:
+            raise ValueError(f"{variable!r} is not a variable of {self}")
+        if order < 0:
+            raise ValueError("order must be >= 0")
+        d = sp.diff(self.expr, self.symbols[self.variables.index(variable)], order)
+        return Expression(_drop_distributions(d), self.variables)
+
+    def latex(self) -> str:
+        return sp.latex(self.expr)
+
+    def __str__(self) -> str:
+        return _Printer().doprint(self.expr)
+
+    def __repr__(self) -> str:
+        return f"parse({str(self)!r})"
+
+    def __eq__(self, other) -> bool:
+        return (isinstance(other, Expression) and self.variables == other.variables
+                and self.expr == other.expr)
+
+    def __hash__(self) -> int:
+        return hash((self.expr, self.variables))
+
+    @property
+    def dimension(self) -> int:
+        return len(self.variables)
+
+    @cached_property
+    def gradient_exprs(self) -> list[sp.Expr]:
+        return [_drop_distributions(sp.diff(self.expr, s)) for s in self.symbols]
+
+    @cached_property
+    def hessian_exprs(self) -> list[list[sp.Expr]]:
+        return [[_drop_distributions(sp.diff(g, s)) for s in self.symbols]
+                for g in self.gradient_exprs]
+
+    # --- compiled, cached ----------------------------------------------------
+    @cached_property
+    def _f(self):
+        return sp.lambdify(self.symbols, self.expr, modules=_MODULES, cse=True)
+
+    @cached_property
+    def _grad(self):
+        return sp.lambdify(self.symbols, self.gradient_exprs, modules=_MODULES, cse=True)
+
+    @cached_property
+    def _value_grad(self):
+        return sp.lambdify(self.symbols, [self.expr, *self.gradient_exprs],
+                           modules=_MODULES, cse=True)
+
+    @cached_property
+    def _hess(self):
+        flat = [h for row in self.hessian_exprs for h in row]
+        return sp.lambdify(self.symbols, flat, modules=_MODULES, cse=True)
+
+    def compile(self) -> "Expression":
+        """Build every compiled function now (e.g. in a worker thread); returns self."""
+        self._f, self._value_grad, self._grad, self._hess  # noqa: B018 - warm the caches
+        return self
+
+    # --- numeric -------------------------------------------------------------
+    def __call__(self, *args):
+        """f at a point (float) or on broadcasting arrays (array of their shape)."""
+        arrays, shape = self._arguments(args)
+        (value,) = _evaluate(self._f, arrays, shape, 1, single=True)
+        return float(value) if not shape else value
+
+    def gradient(self, *args) -> np.ndarray:
+        """∇f: shape (d,) for scalars, (d, *shape) for arrays."""
+        arrays, shape = self._arguments(args)
+        return np.stack(_evaluate(self._grad, arrays, shape, self.dimension))
+
+    def value_and_gradient(self, *args) -> tuple:
+        """(f, ∇f) from one compiled function that shares sub-expressions."""
+        arrays, shape = self._arguments(args)
+        value, *grad = _evaluate(self._value_grad, arrays, shape, 1 + self.dimension)
+        return (float(value) if not shape else value), np.stack(grad)
+
+    def hessian(self, *args) -> np.ndarray:
+        """The Hessian: shape (d, d) for scalars, (d, d, *shape) for arrays."""
+        arrays, shape = self._arguments(args)
+        d = self.dimension
+        flat = np.stack(_evaluate(self._hess, arrays, shape, d * d))
+        return flat.reshape((d, d, *shape))
+
+    def _arguments(self, args):
+        if len(args) != self.dimension:
+            raise TypeError(f"{self} takes {self.dimension} argument(s) "
+                            f"({', '.join(self.variables)}), got {len(args)}")
+        arrays = [np.asarray(a, dtype=float) for a in args]
+        return arrays, np.broadcast_shapes(*(a.shape for a in arrays))
+
+
+def _evaluate(fn, arrays, shape, count, single=False):
+    """Call a compiled function quietly: nan/inf for numeric trouble, never raise.
+
+    Returns `count` float arrays of `shape` (a constant broadcasts to the shape).
+    """
+    with np.errstate(all="ignore"):
+        try:
+            out = fn(*arrays)
+        except (ArithmeticError, ValueError, TypeError):
+            out = np.nan if single else [np.nan] * count
+        outs = [out] if single else list(out)
+        return [np.broadcast_to(np.asarray(o, dtype=float), shape).copy() for o in outs]
+
+
+def _drop_distributions(expr: sp.Expr) -> sp.Expr:
+    """Replace DiracDelta (from differentiating abs or sign) by 0: true almost everywhere."""
+    return expr.replace(lambda e: isinstance(e, sp.DiracDelta), lambda e: sp.S.Zero)
+
+
+class _Printer(StrPrinter):
+    """str() that parse() reads back: e for Euler's number, abs for Abs."""
+
+    def _print_Exp1(self, expr):
+        return "e"
+
+    def _print_Abs(self, expr):
+        return f"abs({self._print(expr.args[0])})"
