@@ -220,10 +220,12 @@ def _unknown_word(tok: Token) -> ExpressionError:
 
 def _number(tok: Token) -> sp.Rational:
     mantissa, _, exponent = tok.text.lower().partition("e")
-    if len(mantissa.replace(".", "")) > 30 or (exponent and abs(int(exponent)) > 300):
+    # Bounded before Fraction() so that '1e999999999' costs nothing; the limits
+    # admit every number str() prints for an expression that passed _checked.
+    if len(mantissa) > 1300 or (exponent and abs(int(exponent)) > 308):
         raise ExpressionError("this number is too large or too precise to handle", tok.pos)
     value = Fraction(tok.text)
-    return sp.Rational(value.numerator, value.denominator)
+    return _checked(sp.Rational(value.numerator, value.denominator), tok.pos, "number")
 
 
 def _power(base: sp.Expr, exponent: sp.Expr, pos: int) -> sp.Expr:

@@ -14,6 +14,7 @@ MAX_LENGTH = 2000      # characters; longer texts are refused before any work
 MAX_TOKENS = 1000
 
 _NUMBER = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_DIGITS = "0123456789"     # not str.isdigit(), which accepts '²'
 _LETTERS = re.compile(r"[A-Za-z]+")
 _OPERATORS = ("**", "+", "-", "*", "/", "^", "(", ")")
 _BRACKET_LOOKALIKES = {"[": "(", "]": ")", "{": "(", "}": ")"}
@@ -61,7 +62,7 @@ def tokenize(text: str) -> list[Token]:
         if ch in " \t":
             i += 1
             continue
-        if ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
+        if ch in _DIGITS or (ch == "." and i + 1 < n and text[i + 1] in _DIGITS):
             m = _NUMBER.match(text, i)
             tokens.append(Token("num", m.group(0), i))
             i = m.end()

@@ -1,0 +1,129 @@
+"""Hostile and malformed input: always an ExpressionError with a useful message, fast."""
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from engine.expression import ExpressionError, parse
+
+# (text, words the message must contain, expected 0-based position or None for "any")
+HOSTILE = [
+    ("__import__('os')", "'_'", 0),
+    ("__import__('os').system('rm -rf /')", "'_'", 0),
+    ("().__class__.__base__.__subclasses__()", "'.'", 2),
+    ("x.__class__", "'.'", 1),
+    ("os.system('ls')", "'.'", 2),
+    ("exec('print(1)')", "quotes", 5),
+    ("eval(x)", "not a known function", 0),
+    ("open(x)", "not a known function", 0),
+    ("getattr", "not a known function", 0),
+    ("globals", "not a known function", 0),
+    ("lambda: 1", "':'", 6),
+    ("lambda x: x", "':'", 8),
+    ("'hello'", "quotes", 0),
+    ('"x"', "quotes", 0),
+    ("x if y else 1", "not a known function", 2),
+    ("[x for x in y]", "'['", 0),
+    ("{1: 2}", "'{'", 0),
+    ("x; import os", "';'", 1),
+    ("x = 3", "'='", 2),
+    ("x == y", "'='", 2),
+    ("x @ y", "'@'", 2),
+    ("x % 2", "'%'", 2),
+    ("x // 2", "cannot stand here", 3),
+    ("x & y", "'&'", 2),
+    ("#comment", "'#'", 0),
+    ("x\\ny", "'\\'", 1),
+    ("x\ny", "U+000A", 1),
+    ("max(x, y)", "','", 5),
+    ("9^9^9^9", "too large", None),
+    ("9^9^9", "too large", 1),
+    ("x^(10^10)", "too large", 1),
+    ("2^100000", "too large", 1),
+    ("10^10^10", "too large", None),
+    ("((x^100)^100)^100", "too large", None),
+    ("1e400", "too large", 0),
+    ("1" * 1400, "too large", 0),
+    ("(" * 5000 + "x" + ")" * 5000, "too long", None),
+    ("(" * 400 + "x" + ")" * 400, "nested too deeply", None),
+    ("-" * 500 + "x", "nested too deeply", None),
+    ("x+" * 5000 + "x", "too long", None),
+    ("x" * 10000, "too long", None),
+    ("foo(x)", "not a known function", 0),
+    ("sinh(x)", "not a known function", 0),
+    ("arcsin(x)", "not a known function", 0),
+    ("x^", "needs an exponent", 1),
+    ("x**", "needs an exponent", 1),
+    ("()", "empty brackets", 0),
+    ("sin()", "empty brackets", 3),
+    ("", "empty", 0),
+    ("   ", "empty", 0),
+    ("x+y+z", "too many variables", 4),
+    ("a b c", "too many variables", 4),
+    ("(x", "never closed", 0),
+    ("x)", "no matching '('", 1),
+    ("sin x", "brackets", 0),
+    ("*x", "cannot stand here", 0),
+    ("x^^2", "cannot stand here", 2),
+    ("x +", "ends too early", 3),
+    ("1/0", "division by zero", 1),
+    ("x/(1-1)", "division by zero", 1),
+    ("0^-1", "division by zero", 1),
+    ("log(0)", "undefined", 0),
+    ("tan(pi/2)", "undefined", 0),
+    ("sqrt(-1)", "not a real number", 0),
+    ("log(-1)", "not a real number", 0),
+    ("(-8)^(1/3)", "not a real number", 4),
+    ("1.2.3", "second decimal point", 3),
+    ("x²", "'²'", 1),
+    ("∑x", "'∑'", 0),
+    ("x\x00", "U+0000", 1),
+    (None, "must be text", None),
+]
+
+
+@pytest.mark.parametrize("text, words, position", HOSTILE)
+def test_hostile_input_is_refused_quickly_with_a_message(text, words, position):
+    start = time.perf_counter()
+    with pytest.raises(ExpressionError) as info:
+        parse(text)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0, f"{text!r} took {elapsed:.2f} s"
+    assert words in info.value.message
+    if position is not None:
+        assert info.value.position == position
+    assert isinstance(info.value, ValueError)
+
+
+def test_table_is_large_enough():
+    assert len(HOSTILE) >= 50
+
+
+def test_message_names_the_character_for_people():
+    with pytest.raises(ExpressionError) as info:
+        parse("x + y )")
+    assert str(info.value).endswith("(at character 7)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=40))
+def test_arbitrary_text_never_raises_anything_else(text):
+    try:
+        parse(text)
+    except ExpressionError:
+        pass
+
+
+_ALPHABET = "xye()+-*/^.0123456789 sinpqrtlgabu,"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30))
+def test_formula_like_text_never_raises_anything_else(text):
+    try:
+        f = parse(text)
+    except ExpressionError:
+        return
+    # whatever parses must evaluate quietly and print back to itself
+    f(*([0.7] * len(f.variables)))
+    assert parse(str(f)).expr == f.expr
