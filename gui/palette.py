@@ -1,0 +1,27 @@
+"""Colours shared by every view: colour-blind-safe (Okabe–Ito) and perceptually uniform maps."""
+from __future__ import annotations
+
+# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+
+# One fixed colour per optimizer, identical on every view (contour, surface, loss, table).
+METHOD_COLOURS = {
+    "gd": "#0072B2", "momentum": "#D55E00", "nesterov": "#009E73", "adagrad": "#CC79A7",
+    "rmsprop": "#E69F00", "adam": "#56B4E9", "newton": "#000000",
+}
+METHOD_LABELS = {
+    "gd": "Gradient descent", "momentum": "Momentum", "nesterov": "Nesterov",
+    "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam", "newton": "Newton",
+}
+
+# Curves of the 1-D view: f, f', f''.
+CURVE_COLOURS = {"f": "#0072B2", "df": "#D55E00", "d2f": "#009E73", "tangent": "#CC79A7",
+                 "secant": "#E69F00"}
+
+# Critical points: shape and colour by kind (shape carries the meaning, colour helps).
+CRITICAL_STYLE = {
+    "minimum": ("o", "#009E73"), "maximum": ("t1", "#D55E00"), "saddle": ("x", "#CC79A7"),
+    "inflection": ("d", "#E69F00"), "degenerate": ("s", "#7F7F7F"),
+}
+
+COLORMAP = "cividis"     # perceptually uniform and colour-blind safe (pyqtgraph ships it)

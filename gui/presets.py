@@ -1,0 +1,26 @@
+"""The gallery of examples: every function of the seeds plus classic landscapes."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+PRESETS_FILE = Path(__file__).resolve().parent.parent / "resources" / "presets.json"
+
+
+@lru_cache(maxsize=1)
+def presets() -> tuple[dict, ...]:
+    with open(PRESETS_FILE, encoding="utf-8") as fh:
+        return tuple(json.load(fh))
+
+
+def default_preset() -> dict:
+    """The seed's Example 2: x² + 2y² from (3, 2), gradient descent, learning rate 0.1."""
+    return presets()[0]
+
+
+def find_preset(name: str) -> dict:
+    for p in presets():
+        if p["name"] == name or p["expr"] == name:
+            return p
+    raise KeyError(name)

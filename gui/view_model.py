@@ -1,0 +1,281 @@
+"""The explorer's state: one QObject whose signals fire only on real change.
+
+Views subscribe in their __init__ (model → view) and push edits back through the
+setters here (view → model). Numbers come from the engine; slow symbolic work goes
+to `AnalysisWorker`, and only the newest answer is applied.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from engine.expression import Expression, ExpressionError, parse
+from engine.optimizers import METHODS, Path, descend
+
+from .analysis_worker import AnalysisWorker
+
+DEFAULT_TEXT = "x^2 + 2y^2"
+DEFAULT_WINDOW_2D = ((-4.0, 4.0), (-3.0, 3.0))
+DEFAULT_WINDOW_1D = ((-4.0, 4.0),)
+
+
+@dataclass(frozen=True)
+class DescentSettings:
+    """What the descent panel sets; one `descend` call per method."""
+    methods: tuple[str, ...] = ("gd",)
+    lr: float = 0.1
+    hyper: dict = field(default_factory=dict)     # method -> {name: value}
+    noise: float = 0.0
+    clip: float | None = None
+    max_steps: int = 100
+    seed: int = 0
+
+
+class ExplorerModel(QObject):
+    textChanged = Signal(str)
+    errorChanged = Signal(object)          # ExpressionError, or None when the text is valid
+    expressionChanged = Signal(object)     # a compiled Expression (valid ones only)
+    formulasChanged = Signal(object)       # tuple[engine.analysis.Formula]
+    criticalPointsChanged = Signal(object) # tuple[engine.calculus.CriticalPoint]
+    windowChanged = Signal(object)         # ((lo, hi),) or ((xlo, xhi), (ylo, yhi))
+    startChanged = Signal(object)          # tuple, one coordinate per variable
+    settingsChanged = Signal(object)       # DescentSettings
+    pathsChanged = Signal(object)          # dict method -> engine.optimizers.Path
+    frameChanged = Signal(int)             # how many steps of each path are shown
+    playingChanged = Signal(bool)
+    busyChanged = Signal(bool)             # symbolic work under way
+    presetChanged = Signal(object)         # the preset dict last loaded, or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self._error: ExpressionError | None = None
+        self._expression: Expression | None = None
+        self._formulas: tuple = ()
+        self._critical: tuple = ()
+        self._window: tuple = DEFAULT_WINDOW_2D
+        self._start: tuple = (3.0, 2.0)
+        self._settings = DescentSettings()
+        self._paths: dict[str, Path] = {}
+        self._frame = 0
+        self._speed = 10.0                 # steps per second while playing
+        self._preset = None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_tick)
+        self._worker = AnalysisWorker(self)
+        self._worker.finished.connect(self._on_analysis)
+        self._worker.busyChanged.connect(self.busyChanged)
+
+    # --- read-only state ------------------------------------------------------
+    text = property(lambda self: self._text)
+    error = property(lambda self: self._error)
+    expression = property(lambda self: self._expression)
+    formulas = property(lambda self: self._formulas)
+    critical_points = property(lambda self: self._critical)
+    window = property(lambda self: self._window)
+    start = property(lambda self: self._start)
+    settings = property(lambda self: self._settings)
+    paths = property(lambda self: self._paths)
+    frame = property(lambda self: self._frame)
+    speed = property(lambda self: self._speed)
+    preset = property(lambda self: self._preset)
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def dimension(self) -> int:
+        return self._expression.dimension if self._expression is not None else 2
+
+    @property
+    def last_frame(self) -> int:
+        """The frame at which every path has ended."""
+        return max((len(p.points) - 1 for p in self._paths.values()), default=0)
+
+    # --- expression -----------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        """Parse now (fast and guarded); compile and analyse in the worker.
+
+        Invalid text only sets `error`: the last valid expression stays on screen.
+        """
+        if text == self._text:
+            return
+        self._text = text
+        self.textChanged.emit(text)
+        try:
+            expr = parse(text)
+        except ExpressionError as exc:
+            self._set_error(exc)
+            return
+        self._set_error(None)
+        if expr != self._expression:
+            self._request_analysis(expr, self._window_for(expr))
+
+    def _set_error(self, error):
+        if (error is None) != (self._error is None) or (
+                error is not None and str(error) != str(self._error)):
+            self._error = error
+            self.errorChanged.emit(error)
+
+    def _window_for(self, expr: Expression) -> tuple:
+        if len(self._window) == expr.dimension:
+            return self._window
+        return DEFAULT_WINDOW_1D if expr.dimension == 1 else DEFAULT_WINDOW_2D
+
+    def _request_analysis(self, expr, window):
+        self._worker.request(expr, window)
+
+    def _on_analysis(self, analysis) -> None:
+        expr = analysis.expression
+        self._expression = expr
+        self._formulas = analysis.formulas
+        self._critical = analysis.critical_points
+        if len(self._window) != expr.dimension:      # e.g. from x^2 + y^2 to x^3
+            self._window = analysis.bounds
+            self.windowChanged.emit(self._window)
+        if len(self._start) != expr.dimension:
+            self._start = self._default_start(self._window)
+            self.startChanged.emit(self._start)
+        self.expressionChanged.emit(expr)
+        self.formulasChanged.emit(self._formulas)
+        self.criticalPointsChanged.emit(self._critical)
+        self._recompute_paths()
+
+    @staticmethod
+    def _default_start(window) -> tuple:
+        # three quarters of the way to the upper corner: visibly away from most minima
+        return tuple(float(lo + 0.75 * (hi - lo)) for lo, hi in window)
+
+    def wait_for_analysis(self, timeout_ms: int = 10000) -> bool:
+        """Block (processing events) until no analysis is pending; for tests and scripts."""
+        return self._worker.wait_idle(timeout_ms)
+
+    # --- window and start ----------------------------------------------------
+    def set_window(self, window) -> None:
+        window = tuple((float(lo), float(hi)) for lo, hi in window)
+        if window == self._window or any(not hi > lo for lo, hi in window):
+            return
+        self._window = window
+        self.windowChanged.emit(window)
+        if self._expression is not None:
+            self._request_analysis(self._expression, window)   # critical points in view
+
+    def set_start(self, point) -> None:
+        point = tuple(float(v) for v in point)
+        if point == self._start:
+            return
+        self._start = point
+        self.startChanged.emit(point)
+        self._recompute_paths()
+
+    # --- descent settings -----------------------------------------------------
+    def set_settings(self, **changes) -> None:
+        """Change DescentSettings fields, e.g. set_settings(lr=0.05, methods=("gd", "adam"))."""
+        unknown = [m for m in changes.get("methods", ()) if m not in METHODS]
+        if unknown:
+            raise ValueError(f"unknown method(s): {unknown}")
+        new = replace(self._settings, **changes)
+        if new == self._settings:
+            return
+        self._settings = new
+        self.settingsChanged.emit(new)
+        self._recompute_paths()
+
+    def set_hyper(self, method: str, name: str, value) -> None:
+        hyper = {m: dict(h) for m, h in self._settings.hyper.items()}
+        hyper.setdefault(method, {})[name] = value
+        self.set_settings(hyper=hyper)
+
+    def _recompute_paths(self) -> None:
+        f, s = self._expression, self._settings
+        paths = {}
+        if f is not None and len(self._start) == f.dimension:
+            for method in s.methods:
+                paths[method] = descend(
+                    f, self._start, method=method, lr=(None if method == "newton" else s.lr),
+                    steps=s.max_steps, noise=s.noise, clip=s.clip, seed=s.seed,
+                    **s.hyper.get(method, {}))
+        self._paths = paths
+        self.pathsChanged.emit(paths)
+        self._set_frame(min(self._frame, self.last_frame))
+
+    # --- animation ------------------------------------------------------------
+    def _set_frame(self, frame: int) -> None:
+        frame = int(np.clip(frame, 0, self.last_frame))
+        if frame != self._frame:
+            self._frame = frame
+            self.frameChanged.emit(frame)
+
+    def set_frame(self, frame: int) -> None:
+        self._set_frame(frame)
+
+    def play(self) -> None:
+        if self._frame >= self.last_frame:
+            self._set_frame(0)
+        if not self._timer.isActive() and self.last_frame > 0:
+            self._timer.start(self._interval())
+            self.playingChanged.emit(True)
+
+    def pause(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.playingChanged.emit(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def step(self) -> None:
+        self._set_frame(self._frame + 1)
+
+    def step_back(self) -> None:
+        self._set_frame(self._frame - 1)
+
+    def reset(self) -> None:
+        self.pause()
+        self._set_frame(0)
+
+    def set_speed(self, steps_per_second: float) -> None:
+        self._speed = float(np.clip(steps_per_second, 0.5, 240.0))
+        if self._timer.isActive():
+            self._timer.setInterval(self._interval())
+
+    def _interval(self) -> int:
+        return max(1, int(round(1000.0 / self._speed)))
+
+    def _on_tick(self) -> None:
+        if self._frame >= self.last_frame:
+            self.pause()
+        else:
+            self._set_frame(self._frame + 1)
+
+    # --- presets --------------------------------------------------------------
+    def load_preset(self, preset: dict) -> None:
+        """Apply a preset (see resources/presets.json): text, window, start, descent."""
+        self.pause()
+        self._preset = preset
+        expr = parse(preset["expr"])
+        self._window = tuple(tuple(map(float, w)) for w in preset["window"])
+        self._start = tuple(map(float, preset["start"]))
+        self._settings = replace(
+            self._settings, methods=tuple(preset.get("methods", self._settings.methods)),
+            lr=float(preset.get("lr", self._settings.lr)),
+            max_steps=int(preset.get("max_steps", self._settings.max_steps)))
+        self._frame = 0
+        self._text = preset["expr"]
+        self._set_error(None)
+        self.textChanged.emit(self._text)
+        self.windowChanged.emit(self._window)
+        self.startChanged.emit(self._start)
+        self.settingsChanged.emit(self._settings)
+        self.frameChanged.emit(0)
+        self.presetChanged.emit(preset)
+        self._request_analysis(expr, self._window)
+
+    def shutdown(self) -> None:
+        """Stop the timer and wait for the worker: call when the window closes."""
+        self.pause()
+        self._worker.shutdown()
+

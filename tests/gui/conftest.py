@@ -1,0 +1,45 @@
+"""GUI tests run in a real window (xcb on Xvfb: real OpenGL through Mesa)."""
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+# Must precede the QApplication that pytest-qt creates (see HEADLESS.md, pitfall 2).
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+
+
+@pytest.fixture
+def screenshot():
+    """screenshot(widget, name): save widget.grab() to tests/screenshots/name.png."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+
+    def save(widget, name):
+        path = SCREENSHOTS / f"{name}.png"
+        assert widget.grab().save(str(path))
+        return path
+    return save
+
+
+@pytest.fixture
+def model(qtbot):
+    from gui.view_model import ExplorerModel
+    m = ExplorerModel()
+    yield m
+    m.shutdown()
+
+
+@pytest.fixture
+def window(qtbot):
+    """The whole explorer on its default example, shown and analysed."""
+    from gui.app import build_window
+    model, win = build_window()
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    assert model.wait_for_analysis()
+    yield win
+    model.shutdown()
