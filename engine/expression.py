@@ -8,6 +8,7 @@ and cached, so evaluating on a 400×400 grid runs at hand-written numpy speed.
 """
 from __future__ import annotations
 
+import math
 from functools import cached_property
 
 import numpy as np
@@ -121,25 +122,34 @@ class Expression:
     # --- numeric -------------------------------------------------------------
     def __call__(self, *args):
         """f at a point (float) or on broadcasting arrays (array of their shape)."""
+        if _all_numbers(args, self.dimension):
+            return _scalar(self._f, args)
         arrays, shape = self._arguments(args)
         (value,) = _evaluate(self._f, arrays, shape, 1, single=True)
         return float(value) if not shape else value
 
     def gradient(self, *args) -> np.ndarray:
         """∇f: shape (d,) for scalars, (d, *shape) for arrays."""
+        if _all_numbers(args, self.dimension):
+            return _scalars(self._grad, args, self.dimension)
         arrays, shape = self._arguments(args)
         return np.stack(_evaluate(self._grad, arrays, shape, self.dimension))
 
     def value_and_gradient(self, *args) -> tuple:
         """(f, ∇f) from one compiled function that shares sub-expressions."""
+        if _all_numbers(args, self.dimension):
+            value, *grad = _scalars(self._value_grad, args, 1 + self.dimension)
+            return float(value), np.array(grad)
         arrays, shape = self._arguments(args)
         value, *grad = _evaluate(self._value_grad, arrays, shape, 1 + self.dimension)
         return (float(value) if not shape else value), np.stack(grad)
 
     def hessian(self, *args) -> np.ndarray:
         """The Hessian: shape (d, d) for scalars, (d, d, *shape) for arrays."""
-        arrays, shape = self._arguments(args)
         d = self.dimension
+        if _all_numbers(args, d):
+            return _scalars(self._hess, args, d * d).reshape(d, d)
+        arrays, shape = self._arguments(args)
         flat = np.stack(_evaluate(self._hess, arrays, shape, d * d))
         return flat.reshape((d, d, *shape))
 
@@ -149,6 +159,27 @@ class Expression:
                             f"({', '.join(self.variables)}), got {len(args)}")
         arrays = [np.asarray(a, dtype=float) for a in args]
         return arrays, np.broadcast_shapes(*(a.shape for a in arrays))
+
+
+def _all_numbers(args, dimension) -> bool:
+    # Plain numbers skip the array machinery: descent calls f thousands of times.
+    return len(args) == dimension and all(type(a) in (float, int) for a in args)
+
+
+def _scalar(fn, args) -> float:
+    with np.errstate(all="ignore"):
+        try:
+            return float(fn(*map(float, args)))
+        except (ArithmeticError, ValueError, TypeError):
+            return math.nan
+
+
+def _scalars(fn, args, count) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        try:
+            return np.array(fn(*map(float, args)), dtype=float)
+        except (ArithmeticError, ValueError, TypeError):
+            return np.full(count, math.nan)
 
 
 def _evaluate(fn, arrays, shape, count, single=False):

@@ -274,8 +274,7 @@ def descend(
     with np.errstate(all="ignore"):
         for k in range(steps + 1):
             x = theta.tolist()  # Python floats: Expression's scalar input, and fast
-            value = float(f(*x))
-            grad = np.asarray(f.gradient(*x), dtype=float)
+            value, grad = f.value_and_gradient(*x)
             points[k], values[k], gradients[k] = theta, value, grad
             finite = all(map(math.isfinite, x)) and math.isfinite(value)
             if not (finite and abs(value) <= DIVERGENCE_LIMIT):
