@@ -1,9 +1,257 @@
-"""Stub: replaced by the real ExpressionEditor."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""The formula input: one line, re-parsed as you type, errors marked where they are.
+
+The model parses (fast and guarded); this widget only debounces typing, keeps a
+history for ↑/↓, and shows the engine's message with the column it blames.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+DEBOUNCE_MS = 150          # re-parse after this pause in typing
+SETTLE_MS = 2000           # a valid text left alone this long joins the history
+ERROR_COLOUR = "#D55E00"   # Okabe–Ito vermillion; the ⚠ prefix carries the meaning too
+MAX_LENGTH = 10_000        # the engine answers within a second up to this length
+
+SYNTAX_HELP = (
+    "<b>Type a function of one or two variables</b>, e.g. <tt>x^4 - 4x^3 + 4x^2</tt> "
+    "or <tt>(x-5)^2 + (y-3)^2 + 2xy</tt><br>"
+    "<b>Operators:</b> <tt>+ − * / ^</tt> (or <tt>**</tt>), brackets, unary minus<br>"
+    "<b>Implicit multiplication:</b> <tt>2xy</tt> = 2·x·y, <tt>2(x+1)</tt>, "
+    "<tt>(x+1)(x−1)</tt><br>"
+    "<b>Functions:</b> <tt>sin cos tan exp log ln sqrt abs tanh sigmoid relu</tt> "
+    "(<tt>log</tt> = <tt>ln</tt>, natural)<br>"
+    "<b>Constants:</b> <tt>pi</tt>, <tt>e</tt> (<tt>e^x</tt> is the exponential)<br>"
+    "<b>Variables:</b> single letters other than e, at most two<br>"
+    "<b>History:</b> ↑ / ↓ recall earlier formulas; Enter applies at once")
+
+
+class FormulaLineEdit(QLineEdit):
+    """A QLineEdit that draws a wavy underline under the character it is told is wrong."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.error_position: int | None = None
+
+    def set_error_position(self, position: int | None) -> None:
+        if position != self.error_position:
+            self.error_position = position
+            self.update()
+
+    def error_marker_rect(self) -> QRectF | None:
+        """Where the mark goes, in widget pixels: the blamed character's box (a space's
+        width past the end when the text ends too early); None when nothing is marked."""
+        pos = self.error_position
+        if pos is None:
+            return None
+        text = self.displayText()
+        pos = max(0, min(pos, len(text)))
+        fm = self.fontMetrics()
+        # Measure from the cursor, whose rectangle already includes margins and scrolling.
+        cursor = self.cursorPosition()
+        cursor_x = self.cursorRect().center().x()
+        left = cursor_x + fm.horizontalAdvance(text[:pos]) - fm.horizontalAdvance(text[:cursor])
+        width = fm.horizontalAdvance(text[pos]) if pos < len(text) else fm.horizontalAdvance(" ")
+        rect = self.cursorRect()
+        return QRectF(left, rect.top(), max(width, 4), rect.height())
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        rect = self.error_marker_rect()
+        if rect is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(ERROR_COLOUR)
+        tint = QColor(colour)
+        tint.setAlpha(50)
+        painter.fillRect(rect, tint)
+        # A wavy underline, as spell checkers draw it: recognisable without colour.
+        path = QPainterPath()
+        y, x, step = rect.bottom() - 1, rect.left() - 1, 2.5
+        path.moveTo(QPointF(x, y))
+        up = True
+        while x < rect.right() + 1:
+            x += step
+            path.lineTo(QPointF(x, y - 2.5 if up else y))
+            up = not up
+        painter.setPen(QPen(colour, 1.6))
+        painter.drawPath(path)
+        painter.end()
 
 
 class ExpressionEditor(QWidget):
+    """f(x, y) = [ formula ] with a "working…" hint and, under it, the parse error."""
+
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        QVBoxLayout(self).addWidget(QLabel("ExpressionEditor (coming)"))
+        self.history: list[str] = []
+        self._history_index: int | None = None   # None: not browsing
+        self._draft = ""                          # what was typed before browsing
+
+        self.prefix = QLabel()
+        self.prefix.setToolTip(SYNTAX_HELP)
+        self.line_edit = FormulaLineEdit()
+        self.line_edit.setMaxLength(MAX_LENGTH)
+        self.line_edit.setToolTip(SYNTAX_HELP)
+        self.line_edit.setPlaceholderText("a function of x (and y), e.g. x^4 - 4x^3 + 4x^2")
+        self.line_edit.setClearButtonEnabled(True)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(15)
+        self.line_edit.setFont(font)
+        prefix_font = QFont("DejaVu Serif")
+        prefix_font.setPointSizeF(16)
+        prefix_font.setItalic(True)
+        self.prefix.setFont(prefix_font)
+        self.busy_label = QLabel("⏳ working…")
+        self.busy_label.setStyleSheet("color: #555; font-size: 11pt;")
+        self.busy_label.setVisible(False)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet(
+            f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
+            "padding: 3px 8px; font-size: 12pt;")
+        self.error_label.setVisible(False)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.prefix)
+        row.addWidget(self.line_edit, 1)
+        row.addWidget(self.busy_label)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        column.addLayout(row)
+        column.addWidget(self.error_label)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._remember)
+        self._busy_delay = QTimer(self, singleShot=True, interval=200)   # no flicker
+        self._busy_delay.timeout.connect(lambda: self.busy_label.setVisible(True))
+
+        self.line_edit.textEdited.connect(self._on_text_edited)
+        self.line_edit.returnPressed.connect(self._on_return)
+        self.line_edit.editingFinished.connect(self._on_return)   # also on focus loss
+        self.line_edit.installEventFilter(self)
+        model.textChanged.connect(self._on_model_text)
+        model.errorChanged.connect(self._on_error)
+        model.expressionChanged.connect(self._on_expression)
+        model.busyChanged.connect(self._on_busy)
+        self._show_variables(("x", "y"))
+        self._on_model_text(model.text)
+        self._on_error(model.error)
+
+    # --- view → model ------------------------------------------------------------
+    def _on_text_edited(self, _text):
+        self._history_index = None
+        self._settle.stop()
+        self._debounce.start()
+
+    def _apply(self) -> None:
+        """Hand the text to the model now; a valid one starts the history countdown."""
+        self._debounce.stop()
+        try:
+            self.model.set_text(self.line_edit.text())
+        except Exception as exc:  # the model should not raise; never let typing crash
+            self._show_error(f"this text cannot be handled ({type(exc).__name__})", None)
+            return
+        if self.model.error is None:
+            self._settle.start()
+
+    def _on_return(self):
+        self._apply()
+        self._remember()
+
+    def _remember(self) -> None:
+        """Add the applied text to the history if it is valid (moved to the end if known)."""
+        self._settle.stop()
+        text = self.line_edit.text().strip()
+        if not text or self.model.error is not None or text != self.model.text.strip():
+            return
+        if text in self.history:
+            self.history.remove(text)
+        self.history.append(text)
+
+    def eventFilter(self, obj, event):
+        if obj is self.line_edit and event.type() == event.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Up:
+                self.recall(-1)
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self.recall(+1)
+                return True
+        return super().eventFilter(obj, event)
+
+    def recall(self, direction: int) -> None:
+        """Step through the history (-1 older, +1 newer), skipping the text already shown;
+        past the newest entry the draft typed before browsing comes back."""
+        if not self.history:
+            return
+        current = self.line_edit.text()
+        if self._history_index is None:
+            if direction > 0:
+                return
+            self._draft, index = current, len(self.history)
+        else:
+            index = self._history_index
+        index += direction
+        while 0 <= index < len(self.history) and self.history[index] == current:
+            index += direction
+        if index < 0:
+            return                                  # already at the oldest
+        if index >= len(self.history):
+            self._history_index, text = None, self._draft
+        else:
+            self._history_index, text = index, self.history[index]
+        self.line_edit.setText(text)
+        self._apply()
+
+    # --- model → view ------------------------------------------------------------
+    def _on_model_text(self, text):
+        if text != self.line_edit.text():          # e.g. a preset: no re-triggering
+            self._debounce.stop()
+            self._history_index = None
+            self.line_edit.setText(text)
+            # after the model has parsed it (it emits before parsing): valid ones are kept
+            QTimer.singleShot(0, self._remember)
+
+    def _on_error(self, error):
+        if error is None:
+            self.error_label.setVisible(False)
+            self.line_edit.set_error_position(None)
+        else:
+            self._show_error(getattr(error, "message", str(error)),
+                             getattr(error, "position", None))
+
+    def _show_error(self, message: str, position: int | None) -> None:
+        where = "" if position is None else f"  (at character {position + 1})"
+        self.error_label.setText(f"⚠  {message}{where}")
+        self.error_label.setVisible(True)
+        self.line_edit.set_error_position(position)
+
+    def _on_expression(self, expr):
+        self._show_variables(expr.variables)
+
+    def _show_variables(self, variables):
+        self.prefix.setText(f"f({', '.join(variables)}) =")
+
+    def _on_busy(self, busy: bool):
+        if busy:
+            self._busy_delay.start()
+        else:
+            self._busy_delay.stop()
+            self.busy_label.setVisible(False)
+
+    # --- read-only state for tests and other views -----------------------------------
+    @property
+    def error_text(self) -> str:
+        return self.error_label.text() if self.error_label.isVisible() else ""
+
+    @property
+    def error_column(self) -> int | None:
+        return self.line_edit.error_position

@@ -1,0 +1,99 @@
+"""The formulas typeset with ziamath: one equation per formula, none blank, text fallback."""
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+from gui.latex_renderer import plain_text, render_svg, tidy_latex
+from gui.math_view import MathView
+from gui.presets import find_preset
+
+
+def dark_pixels(pixmap) -> int:
+    """How many pixels of the pixmap are clearly inked (opaque and dark)."""
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_RGBA8888)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)[:, :image.width() * 4]
+    rgba = arr.reshape(image.height(), image.width(), 4).astype(int)
+    return int(np.sum((rgba[..., 3] > 128) & (rgba[..., :3].sum(axis=-1) < 300)))
+
+
+def show_view(qtbot, model, preset, width=1200):
+    view = MathView(model)
+    qtbot.addWidget(view)
+    view.resize(width, 100)
+    view.show()
+    model.load_preset(find_preset(preset))
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: view.is_ready and view.equations
+                    and all(e.kind == "typeset" for e in view.equations), timeout=20000)
+    view.resize(width, view.heightForWidth(width))
+    qtbot.wait(30)
+    return view
+
+
+@pytest.mark.parametrize("preset, count", [("x^4 - 4x^3 + 4x^2", 3), ("x^2 + 2y^2", 5)])
+def test_equations_are_typeset_and_not_blank(qtbot, model, preset, count):
+    view = show_view(qtbot, model, preset)
+    assert len(view.equations) == count == len(model.formulas)
+    for eq, formula in zip(view.equations, model.formulas):
+        assert eq.tex == f"{formula.label} = {formula.latex}"
+        assert eq.width > 40 and eq.height > 15
+        assert dark_pixels(eq.pixmap) > 100
+    rects = view.equation_rects()
+    assert len(rects) == count
+    for a, b in zip(rects, rects[1:]):
+        assert not a.intersects(b)
+    assert all(view.rect().contains(r.toRect()) for r in rects)
+
+
+def test_wraps_when_narrow_and_scales(qtbot, model):
+    view = show_view(qtbot, model, "x^2 + 2y^2", width=1400)
+    one_row = view.heightForWidth(1400)
+    assert view.heightForWidth(300) > one_row             # wraps into more rows
+    width = view.equations[0].width
+    view.set_scale(2.0)
+    assert view.equations[0].width == pytest.approx(2 * width, rel=0.01)
+    assert view.heightForWidth(1400) > one_row
+
+
+def test_tidy_latex_keeps_tall_fences_only():
+    assert tidy_latex(r"4 x \left(x^{2} - 3 x + 2\right)") == "4 x (x^{2} - 3 x + 2)"
+    tall = r"\left(\frac{1}{x}\right)"
+    assert tidy_latex(tall) == tall
+    assert tidy_latex(r"\left|{y}\right|") == "|{y}|"
+    assert r"\left[" in tidy_latex(r"\left[\begin{matrix}1 & 2\end{matrix}\right]")
+
+
+def test_sympy_constructs_typeset():
+    for tex in (r"f'(x) = \frac{1}{\cosh^{2}{\left(x \right)}}", r"\sigma\left(x\right)",
+                r"\operatorname{relu}\left(x\right)", r"e^{- x}", r"\left|{y}\right|",
+                r"\sqrt{x} + \log{\left(x \right)} + \sin{\left(x y \right)}",
+                r"H = \left[\begin{matrix}2 & 0\\0 & 4\end{matrix}\right]"):
+        assert "<path" in render_svg(tex)
+
+
+def test_plain_text_fallback_is_readable():
+    assert plain_text(r"\frac{\partial f}{\partial x} = \frac{1}{x}") == "(∂f)/(∂x) = 1/x"
+    assert plain_text(r"f(x) = x^{4} - 4 \sqrt{x}") == "f(x) = x^4 - 4 √(x)"
+
+
+def test_failed_typesetting_shows_text(qtbot, model, monkeypatch):
+    import gui.latex_renderer as lr
+
+    def broken(tex, size=lr.BASE_SIZE):
+        raise ValueError("unsupported")
+    monkeypatch.setattr(lr, "render_svg", broken)
+    view = MathView(model)
+    qtbot.addWidget(view)
+    model.load_preset(find_preset("(w-3)^2"))
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: view.is_ready and len(view.equations) == 3, timeout=5000)
+    assert all(e.kind == "text" for e in view.equations)
+    assert all(dark_pixels(e.pixmap) > 20 for e in view.equations)
+
+
+@pytest.mark.parametrize("preset, name", [("x^4 - 4x^3 + 4x^2", "math_view_1d"),
+                                          ("(x-5)^2 + (y-3)^2 + 2xy", "math_view_2d"),
+                                          ("(1-x)^2 + 100(y-x^2)^2", "math_view_rosenbrock")])
+def test_screenshots(qtbot, model, screenshot, preset, name):
+    view = show_view(qtbot, model, preset, width=1100)
+    screenshot(view, name)
