@@ -1,9 +1,238 @@
-"""Stub: replaced by the real IterateTable."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""The numbers behind one path: k, θ_k, f(θ_k), ∇f(θ_k) and |∇f| for every step.
+
+A QTableView over a QAbstractTableModel that reads the Path's arrays directly (cheap
+for 5000 rows). Every row is listed so a lecturer can scroll ahead while paused; rows
+the animation has not reached yet are greyed, and the current one is highlighted and
+kept in view.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
+                               QTableView, QVBoxLayout, QWidget)
+
+from .palette import METHOD_COLOURS, METHOD_LABELS
+
+_FUTURE = QColor("#9a9a9a")
+_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def compact(value: float) -> str:
+    """6 significant digits, a true minus sign, no '-0', short exponents (1.5e−9)."""
+    text = f"{value:.6g}"
+    if text == "-0":
+        return "0"
+    mantissa, e, exponent = text.partition("e")
+    if e:   # "e-09" -> "e−9", "e+12" -> "e12": narrower columns, same number
+        text = f"{mantissa}e{int(exponent)}"
+    return text.replace("-", "−")
+
+
+class IterateTableModel(QAbstractTableModel):
+    """Rows k = 0 … n of a Path; columns k, the variables, f, ∂f/∂v…, |∇f| (2-D only)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.path = None
+        self.variables: tuple[str, ...] = ("x", "y")
+        self.frame = 0
+        self._columns: list[np.ndarray] = []
+        self._headers: list[str] = []
+        self.csv_headers: list[str] = []
+        self.widest: list[str] = []
+        self._current = QBrush(QColor("#0072B2"))
+
+    def set_path(self, path, variables, colour: str) -> None:
+        self.beginResetModel()
+        self.path, self.variables = path, tuple(variables)
+        tint = QColor(colour)
+        tint.setAlpha(90)    # strong enough to find at a glance, text stays readable
+        self._current = QBrush(tint)
+        self._columns, self._headers, self.csv_headers, self.widest = [], [], [], []
+        if path is not None:
+            k = np.arange(len(path.values), dtype=float)
+            one = len(self.variables) == 1
+            # (on-screen header, CSV header, numbers)
+            cols = [("k", "k", k)]
+            cols += [(v, v, path.points[:, i]) for i, v in enumerate(self.variables)]
+            cols.append((f"f({', '.join(self.variables)})", "f", path.values))
+            for i, v in enumerate(self.variables):
+                cols.append((f"f′({v})", f"f'({v})", path.gradients[:, i]) if one else
+                            (f"∂f/∂{v}", f"df/d{v}", path.gradients[:, i]))
+            if not one:   # the gradient's length: display arithmetic on the engine's ∇f
+                cols.append(("|∇f|", "|grad f|", np.linalg.norm(path.gradients, axis=1)))
+            self._headers = [h for h, _, _ in cols]
+            self.csv_headers = [h for _, h, _ in cols]
+            self._columns = [c for _, _, c in cols]
+            # the longest text of each column, so the view can size columns to fit
+            self.widest = [max((compact(v) for v in c.tolist()), key=len) for c in self._columns]
+            self.widest[0] = str(len(path.values) - 1)
+        self.endResetModel()
+
+    def set_frame(self, frame: int) -> None:
+        old, self.frame = self.frame, frame
+        if self.path is not None and self.rowCount():
+            top, bottom = sorted((old, frame))
+            bottom = min(bottom, self.rowCount() - 1)
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ForegroundRole])
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.path is None else len(self.path.values)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headers(self) -> list[str]:
+        return list(self._headers)
+
+    def value(self, row: int, column: int) -> float:
+        return float(self._columns[column][row])
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self._columns[col][row]
+            return str(row) if col == 0 else compact(float(value))
+        if role == Qt.ItemDataRole.UserRole:           # the raw number (tests, export)
+            return self.value(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN
+        if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:
+            return self._current
+        if role == Qt.ItemDataRole.ForegroundRole and row > self.frame:
+            return _FUTURE
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class _IterateView(QTableView):
+    """Columns share the width, but none gets narrower than its longest number or its
+    header (no elided digits): when the table is too narrow it scrolls sideways."""
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        columns = model.columnCount() if model is not None else 0
+        if not columns:
+            return
+        text_width = self.fontMetrics().horizontalAdvance
+        head_width = self.horizontalHeader().fontMetrics().horizontalAdvance
+        needed = [max(text_width(t), head_width(h)) + 12
+                  for t, h in zip(model.widest, model.headers())]
+        spare = self.viewport().width() - sum(needed)
+        extra = max(spare, 0) // max(columns - 1, 1)    # the step column stays narrow
+        for c, width in enumerate(needed):
+            self.setColumnWidth(c, width + (extra if c else 0))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 class IterateTable(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        QVBoxLayout(self).addWidget(QLabel("IterateTable (coming)"))
+        self.table_model = IterateTableModel(self)
+
+        self.combo = QComboBox()
+        self.combo.setIconSize(QSize(12, 12))
+        self.combo.setToolTip("Which method's path the table lists")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        title = QLabel("Iterates of")
+        title.setStyleSheet("font-weight: 600;")
+        self.caption = QLabel("later steps in grey")
+        self.caption.setStyleSheet("color: #777;")
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addWidget(self.combo)
+        bar.addStretch(1)
+        bar.addWidget(self.caption)
+
+        self.view = _IterateView()
+        self.view.setModel(self.table_model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(8)
+        self.view.setToolTip("Each row is one step: where θ is, f there and the gradient there")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self.combo.currentIndexChanged.connect(self._on_choice)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        self._on_paths(model.paths)
+
+    @property
+    def method(self) -> str | None:
+        return self.combo.currentData()
+
+    def select_method(self, method: str) -> None:
+        self.combo.setCurrentIndex(self.combo.findData(method))
+
+    def _on_paths(self, paths) -> None:
+        keep = self.method
+        blocked = self.combo.blockSignals(True)
+        self.combo.clear()
+        for m in paths:
+            self.combo.addItem(_swatch(METHOD_COLOURS[m]), METHOD_LABELS[m], m)
+        index = self.combo.findData(keep)
+        self.combo.setCurrentIndex(index if index >= 0 else 0)
+        self.combo.blockSignals(blocked)
+        self._on_choice()
+
+    def _on_choice(self, *_) -> None:
+        method = self.method
+        path = self.model.paths.get(method) if method else None
+        expr = self.model.expression
+        variables = expr.variables if expr is not None else ("x", "y")
+        if path is not None and path.points.shape[1] != len(variables):
+            variables = ("x", "y")[:path.points.shape[1]]
+        self.table_model.frame = self.model.frame
+        self.table_model.set_path(path, variables, METHOD_COLOURS.get(method, "#0072B2"))
+        self.view.fit_columns()
+        self._on_frame(self.model.frame)
+
+    def _on_frame(self, frame: int) -> None:
+        self.table_model.set_frame(frame)
+        if self.table_model.rowCount():
+            row = min(frame, self.table_model.rowCount() - 1)
+            self.view.scrollTo(self.table_model.index(row, 0),
+                               QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def to_csv(self) -> str:
+        """The selected path's whole table as CSV: an ASCII header, full-precision numbers."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        tm = self.table_model
+        writer.writerow(tm.csv_headers)
+        for row in range(tm.rowCount()):
+            writer.writerow([row] + [repr(float(tm.value(row, c)))
+                                     for c in range(1, tm.columnCount())])
+        return out.getvalue()

@@ -1,9 +1,158 @@
-"""Stub: replaced by the real LossPlot."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""f(θ_k) against step k for every path, racing as the animation plays.
+
+One PlotDataItem per method, built once and fed with setData; each curve runs up to
+the current frame, with a dot on its newest point and a vertical line at the frame.
+The axes span the whole runs (not the part drawn so far), so they stay still while
+the curves grow.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from engine.optimizers import METHODS
+
+from .palette import METHOD_COLOURS, METHOD_LABELS
+
+_AXIS_FONT_PT = 11
 
 
 class LossPlot(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        QVBoxLayout(self).addWidget(QLabel("LossPlot (coming)"))
+        self._shift = 0.0            # what log mode subtracts (0 when every f > 0)
+
+        self.plot = pg.PlotWidget(background="w")
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.15)
+        item.setMenuEnabled(False)
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen("k")
+            axis.setTextPen("k")
+            axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
+        item.setLabel("bottom", "step k", **{"font-size": f"{_AXIS_FONT_PT}pt"})
+        self.legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 220),
+                                     pen=pg.mkPen("#999"), labelTextColor="k",
+                                     labelTextSize=f"{_AXIS_FONT_PT - 1}pt")
+        # built once; hidden and kept out of the legend while their method is unused
+        self.curves = {m: pg.PlotDataItem(pen=pg.mkPen(METHOD_COLOURS[m], width=2.5),
+                                          name=METHOD_LABELS[m], connect="finite")
+                       for m in METHODS}
+        for curve in self.curves.values():
+            item.addItem(curve)
+            self.legend.removeItem(curve)
+            curve.hide()
+        # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
+        self.heads = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9,
+                                     symbolPen=pg.mkPen("w", width=1))
+        item.addItem(self.heads)
+        self.frame_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#555", width=1.5, style=Qt.PenStyle.DashLine),
+            label="k = {value:.0f}", labelOpts={"position": 0.04, "color": "#333",
+                                                 "fill": (255, 255, 255, 200)})
+        item.addItem(self.frame_line)
+
+        self.log_check = QCheckBox("log scale")
+        self.log_check.setToolTip("Logarithmic f axis: steady (linear) convergence shows "
+                                  "as a straight line going down")
+        self.note = QLabel()
+        self.note.setStyleSheet("color: #555;")
+        self.note.setWordWrap(True)
+        title = QLabel("Loss along each path")
+        title.setStyleSheet("font-weight: 600;")
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addWidget(self.note, 1)
+        bar.addWidget(self.log_check)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.plot, 1)
+
+        self.log_check.toggled.connect(self._on_log)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        self._on_paths(model.paths)
+
+    # --- model → view ------------------------------------------------------------
+    def _on_paths(self, paths) -> None:
+        self.legend.clear()
+        for method, curve in self.curves.items():
+            curve.setVisible(method in paths)
+            if method in paths:
+                self.legend.addItem(curve, METHOD_LABELS[method])
+        self._choose_shift(paths)
+        self._on_frame(self.model.frame)
+        self._fit_range(paths)
+
+    def _on_frame(self, frame: int) -> None:
+        paths = self.model.paths
+        xs, ys, brushes = [], [], []
+        for method, path in paths.items():
+            values = self._display(path.values[:frame + 1])
+            steps = np.arange(len(values), dtype=float)
+            self.curves[method].setData(steps, values)
+            if np.isfinite(values[-1]):
+                xs.append(steps[-1])
+                ys.append(values[-1])
+                brushes.append(pg.mkBrush(METHOD_COLOURS[method]))
+        self.heads.setData(xs, ys, symbolBrush=brushes)
+        self.frame_line.setValue(frame)
+
+    def _on_log(self, on: bool) -> None:
+        item = self.plot.getPlotItem()
+        # the old linear range (up to 1e12 for a diverging path) would be read as
+        # exponents in log mode: overflow. Start from a harmless range, then fit.
+        item.setYRange(0, 1, padding=0)
+        item.setLogMode(y=on)
+        self._on_paths(self.model.paths)
+
+    # --- helpers -----------------------------------------------------------------
+    def _choose_shift(self, paths) -> None:
+        """Linear: f itself. Log: f, or f − f_min when some f ≤ 0 (log needs f > 0).
+
+        f_min is the lowest value any path reaches; a tiny offset keeps that point
+        itself on the axis (it would be log 0 = −∞). The axis label says so.
+        """
+        finite = [v[np.isfinite(v)] for v in (p.values for p in paths.values())]
+        finite = np.concatenate(finite) if finite else np.empty(0)
+        lowest = float(finite.min()) if finite.size else 1.0
+        log = self.log_check.isChecked()
+        if log and lowest <= 0:
+            self._shift = lowest - 1e-12 * max(1.0, abs(lowest))
+            label = "f(θₖ) − f_min"
+            self.note.setText(f"log of f − f_min, f_min = {lowest:.6g} "
+                              "(lowest value reached; f ≤ 0 has no log)")
+        else:
+            self._shift = 0.0
+            label = "f(θₖ)"
+            self.note.setText("")
+        self.plot.getPlotItem().setLabel("left", label, **{"font-size": f"{_AXIS_FONT_PT}pt"})
+
+    def _display(self, values: np.ndarray) -> np.ndarray:
+        return values - self._shift if self._shift else values
+
+    def _fit_range(self, paths) -> None:
+        item = self.plot.getPlotItem()
+        item.setXRange(0, max(self.model.last_frame, 1), padding=0.02)
+        shown = [self._display(p.values) for p in paths.values()]
+        y = np.concatenate(shown) if shown else np.empty(0)
+        y = y[np.isfinite(y)]
+        if self.log_check.isChecked():
+            y = np.log10(y[y > 0])
+        if y.size:
+            lo, hi = float(y.min()), float(y.max())
+            if hi - lo < 1e-12:
+                lo, hi = lo - 0.5, hi + 0.5
+            item.setYRange(lo, hi, padding=0.05)
+
+    def curve_data(self, method: str) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, values) the curve of `method` holds, before any log mapping."""
+        curve = self.curves[method]
+        return curve.xData, curve.yData
