@@ -1,0 +1,161 @@
+"""The layer diagram: the network as a chain x → a¹ → … → a^L.
+
+Each neuron shows its activation for the chosen input x (number and shade); each
+weight is a line coloured by sign (blue > 0, orange < 0: Okabe–Ito) and as wide as its
+size. The band of the layer whose Jacobian is shown is highlighted; click a band to
+choose another layer. Painted with QPainter: a few hundred lines, redrawn per frame.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .network_plots import sup
+from .palette import OKABE_ITO
+
+POSITIVE, NEGATIVE = QColor(OKABE_ITO[0]), QColor(OKABE_ITO[1])
+ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "none": "id"}
+MARGIN_TOP, MARGIN_BOTTOM = 58, 44
+
+
+class NetworkDiagram(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.setMinimumSize(360, 280)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.activations: list[np.ndarray] = []   # a^0 .. a^L at the chosen input
+        self._weights: list[np.ndarray] = []
+        for signal in (model.architectureChanged, model.trainingChanged, model.inputChanged,
+                       model.jacobianLayerChanged):
+            signal.connect(self._on_change)
+        self._on_change()
+
+    def _on_change(self, *_):
+        net = self.model.network
+        self.activations = [a[0] for a in net.forward(self.model.input_point[None, :])]
+        self._weights = [W.copy() for W in net.weights]
+        self.update()
+
+    # --- geometry -------------------------------------------------------------
+    def _column_x(self):
+        n = len(self.model.sizes)
+        left, right = 46, self.width() - 46
+        return [left + (right - left) * k / (n - 1) for k in range(n)]
+
+    def _neuron_positions(self):
+        top, bottom = MARGIN_TOP + 14, self.height() - MARGIN_BOTTOM - 14
+        cols = self._column_x()
+        spacing = (bottom - top) / max(self.model.sizes)
+        positions = []
+        for x, n in zip(cols, self.model.sizes):
+            mid = (top + bottom) / 2
+            positions.append([QPointF(x, mid + (k - (n - 1) / 2) * spacing) for k in range(n)])
+        radius = min(24.0, 0.42 * spacing, 0.22 * (cols[1] - cols[0]))
+        return positions, radius
+
+    def mousePressEvent(self, event):
+        cols = self._column_x()
+        x = event.position().x()
+        for l in range(1, len(cols)):
+            if cols[l - 1] <= x <= cols[l]:
+                self.model.set_jacobian_layer(l)
+                return
+
+    # --- painting -------------------------------------------------------------
+    def paintEvent(self, _event):
+        if len(self.activations) != len(self.model.sizes):
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), Qt.GlobalColor.white)
+        positions, r = self._neuron_positions()
+        cols = self._column_x()
+        self._paint_band(p, cols)
+        self._paint_weights(p, positions)
+        self._paint_neurons(p, positions, r)
+        self._paint_labels(p, cols)
+        p.end()
+
+    def _paint_band(self, p, cols):
+        l = self.model.jacobian_layer
+        band = QRectF(cols[l - 1], MARGIN_TOP - 2, cols[l] - cols[l - 1], self.height() - MARGIN_TOP - MARGIN_BOTTOM + 4)
+        p.fillRect(band, QColor(240, 228, 66, 60))          # Okabe–Ito yellow, faint
+        p.setPen(QColor("#555555"))
+        p.setFont(QFont(self.font().family(), 10))
+        p.drawText(band.adjusted(0, 2, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                   f"J{sup(l)} = ∂a{sup(l)}/∂a{sup(l - 1)}")
+
+    def _paint_weights(self, p, positions):
+        biggest = max((np.max(np.abs(W)) for W in self._weights), default=1.0)
+        biggest = biggest if np.isfinite(biggest) and biggest > 0 else 1.0
+        lines = []
+        for l, W in enumerate(self._weights):
+            for i, j in np.ndindex(W.shape):
+                lines.append((abs(W[i, j]), W[i, j], positions[l][j], positions[l + 1][i]))
+        lines.sort(key=lambda line: line[0] if np.isfinite(line[0]) else 0.0)  # strong on top
+        for size, w, a, b in lines:
+            t = size / biggest if np.isfinite(size) else 1.0
+            colour = QColor(POSITIVE if w >= 0 else NEGATIVE)
+            colour.setAlphaF(0.35 + 0.65 * t)
+            p.setPen(QPen(colour, 0.6 + 6.0 * t))
+            p.drawLine(a, b)
+
+    def _paint_neurons(self, p, positions, r):
+        font = QFont(self.font().family())
+        font.setPixelSize(max(9, int(r * 0.62)))
+        p.setFont(font)
+        for l, (points, acts) in enumerate(zip(positions, self.activations)):
+            lo, hi = self._range(l, acts)
+            for point, a in zip(points, acts):
+                t = float(np.clip((a - lo) / (hi - lo), 0, 1)) if np.isfinite(a) else 0.0
+                shade = int(255 - 150 * t)                    # white (low) to grey (high)
+                p.setBrush(QColor(shade, shade, shade))
+                p.setPen(QPen(QColor("#222222"), 1.4))
+                p.drawEllipse(point, r, r)
+                p.setPen(QColor("#000000"))
+                box = QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r)
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{a:.2f}".replace("-", "−"))
+
+    def _range(self, l, acts):
+        """The span the shade maps to: the activation's range (inputs: the data window)."""
+        if l == 0:
+            return -1.75, 1.75
+        name = self.model.network.layer_activations()[l - 1]
+        if name == "sigmoid":
+            return 0.0, 1.0
+        if name == "tanh":
+            return -1.0, 1.0
+        finite = acts[np.isfinite(acts)]
+        top = max(1e-9, float(np.max(np.abs(finite)))) if finite.size else 1.0
+        return (0.0, top) if name == "relu" else (-top, top)
+
+    def _paint_labels(self, p, cols):
+        net = self.model.network
+        p.setPen(QColor("#000000"))
+        bold = QFont(self.font().family(), 12)
+        bold.setBold(True)
+        small = QFont(self.font().family(), 10)
+        L = net.n_layers
+        for l, x in enumerate(cols):
+            p.setFont(bold)
+            p.drawText(QRectF(x - 60, 4, 120, 20), Qt.AlignmentFlag.AlignCenter,
+                       "input x" if l == 0 else ("output a" + sup(l) if l == L else f"a{sup(l)}"))
+            if l > 0:
+                act = ACT_SYMBOL[net.layer_activations()[l - 1]]
+                p.setFont(small)
+                mid = (cols[l - 1] + x) / 2
+                p.drawText(QRectF(mid - 70, 24, 140, 18), Qt.AlignmentFlag.AlignCenter,
+                           f"f{_sub(l)}: {act}(W{sup(l)}a{sup(l - 1)} + b{sup(l)})")
+        p.setFont(small)
+        p.setPen(QColor("#333333"))
+        p.drawText(QRectF(4, self.height() - MARGIN_BOTTOM + 4, self.width() - 8, MARGIN_BOTTOM - 4),
+                   Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                   "weight: blue w > 0, orange w < 0, width ∝ |w|\n"
+                   "neuron: its activation aˡ at the chosen input x (darker = larger)")
+
+
+def _sub(n) -> str:
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

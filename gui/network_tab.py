@@ -1,0 +1,287 @@
+"""The Network tab: a network as a chain of functions f_L(…f_2(f_1(x))…), trained live.
+
+Controls on top, then three columns: the decision boundary (and, without activations,
+the single affine map the network collapses to); the layer diagram and a layer's
+Jacobian; the cost and the per-layer gradient norms.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget)
+
+from engine.datasets import DATASETS
+from engine.network import NETWORK_ACTIVATIONS
+
+from .network_boundary import LEGEND_HTML, BoundaryView
+from .network_diagram import ACT_SYMBOL, NetworkDiagram, _sub
+from .network_jacobian import JacobianView, fmt
+from .network_model import DATASET_LABELS, NetworkModel
+from .network_plots import CostPlot, GradientNormPlot, sup
+from .none_refcount_guard import guard_none_refcount
+
+# The diagram paints hundreds of lines per frame: without this, PySide6 6.12.0 on
+# Python 3.11 aborts within seconds (see none_refcount_guard).
+guard_none_refcount()
+
+ACTIVATION_LABELS = {"sigmoid": "sigmoid σ", "tanh": "tanh", "relu": "ReLU", "none": "none (linear)"}
+BATCH_MODES = ("Full batch", "Mini-batch", "One example (SGD)")
+# name, data set, sizes, activation, learning rate, batch size
+EXAMPLES = [
+    ("XOR · 2-4-1 tanh", "xor", "2-4-1", "tanh", 1.0, None),
+    ("Circles · deep sigmoid 2-8-8-8-8-1 (vanishing gradients)", "circles", "2-8-8-8-8-1", "sigmoid", 2.0, None),
+    ("Circles · 2-8-8-1 tanh", "circles", "2-8-8-1", "tanh", 1.0, None),
+    ("XOR · no non-linearity 2-8-8-1 none", "xor", "2-8-8-1", "none", 0.1, None),
+    ("Two moons · SGD, one example per step", "moons", "2-8-8-1", "tanh", 0.1, 1),
+    ("Two moons · mini-batches of 20", "moons", "2-8-8-1", "tanh", 0.3, 20),
+    ("Linearly separable · one neuron 2-1", "linear", "2-1", "sigmoid", 1.0, None),
+]
+
+
+class NetworkTab(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = model = NetworkModel(self)
+        self._build_controls()
+        self.caption = QLabel()
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.caption.setStyleSheet("font-size: 13pt; padding: 2px 6px;")
+        self.boundary = BoundaryView(model)
+        self.legend = QLabel(LEGEND_HTML)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("font-size: 11pt; padding: 2px 6px;")
+        self.collapse = QLabel()
+        self.collapse.setTextFormat(Qt.TextFormat.RichText)
+        self.collapse.setWordWrap(True)
+        self.collapse.setFrameShape(QFrame.Shape.StyledPanel)
+        self.collapse.setStyleSheet("font-size: 12pt; padding: 6px; background: #fffbe6;")
+        self.diagram = NetworkDiagram(model)
+        self.jacobian = JacobianView(model)
+        self.cost_plot = CostPlot(model)
+        self.grad_plot = GradientNormPlot(model)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.boundary, 1)
+        column.addWidget(self.legend)
+        column.addWidget(self.collapse)
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.diagram)
+        middle.addWidget(self.jacobian)
+        middle.setSizes([5, 4])
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.cost_plot)
+        right.addWidget(self.grad_plot)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (left, middle, right):
+            body.addWidget(widget)
+        body.setSizes([600, 420, 380])      # the map square-ish, the plots still readable
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self.controls_top)
+        layout.addLayout(self.controls_bottom)
+        layout.addWidget(self.caption)
+        layout.addWidget(body, 1)
+
+        model.architectureChanged.connect(self._on_architecture)
+        model.dataChanged.connect(self._on_data)
+        model.settingsChanged.connect(self._on_settings)
+        model.playingChanged.connect(self._on_playing)
+        model.trainingChanged.connect(self._on_training)
+        self._on_architecture()
+        self._on_data()
+        self._on_settings()
+        self._on_playing(model.playing)
+        self._on_training()
+
+    # --- controls -------------------------------------------------------------
+    def _build_controls(self):
+        m = self.model
+        self.example_box = QComboBox()
+        self.example_box.setMaximumWidth(330)
+        self.example_box.addItem("Examples …")
+        self.example_box.addItems([e[0] for e in EXAMPLES])
+        self.sizes_edit = QLineEdit()
+        self.sizes_edit.setFixedWidth(120)
+        self.sizes_edit.setToolTip("Units per layer, input first: 2-3-1, 2-8-8-1, …")
+        self.sizes_error = QLabel()
+        self.sizes_error.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.activation_box = QComboBox()
+        self.activation_box.addItems([ACTIVATION_LABELS[a] for a in NETWORK_ACTIVATIONS])
+        self.init_seed = _spin(QSpinBox(), 0, 9999, "Seed of the initial weights")
+        self.dataset_box = QComboBox()
+        self.dataset_box.addItems([DATASET_LABELS[d] for d in DATASETS])
+        self.noise = _spin(QDoubleSpinBox(), 0.0, 1.0, "Standard deviation of the noise", 0.05)
+        self.data_seed = _spin(QSpinBox(), 0, 9999, "Seed of the data set")
+        self.lr = _spin(QDoubleSpinBox(), 0.001, 20.0, "Learning rate η", 0.05, decimals=3)
+        self.batch_box = QComboBox()
+        self.batch_box.addItems(BATCH_MODES)
+        self.batch_k = _spin(QSpinBox(), 2, 199, "Examples per mini-batch")
+        self.speed = _spin(QSpinBox(), 1, 200, "Training steps per frame (~30 frames/s)")
+        self.play_button = QPushButton("▶ Play")
+        self.step_button = QPushButton("Step")
+        self.reset_button = QPushButton("Reset")
+        self.log_cost = QCheckBox("log cost")
+        self.status = QLabel()
+        self.status.setMinimumWidth(230)
+        self.status.setStyleSheet("font-size: 12pt;")
+
+        self.controls_top = _row("Network", self.sizes_edit, self.activation_box, "init seed",
+                                 self.init_seed, self.sizes_error, 1, "Data", self.dataset_box,
+                                 "noise", self.noise, "seed", self.data_seed, self.example_box)
+        self.controls_bottom = _row("Training  η", self.lr, self.batch_box, "k", self.batch_k,
+                                    "steps/frame", self.speed, self.play_button, self.step_button,
+                                    self.reset_button, self.log_cost, 1, self.status)
+
+        self.example_box.activated.connect(self._on_example)
+        self.sizes_edit.editingFinished.connect(self._on_sizes_edited)
+        self.activation_box.activated.connect(lambda i: m.set_activation(NETWORK_ACTIVATIONS[i]))
+        self.init_seed.valueChanged.connect(m.set_init_seed)
+        self.dataset_box.activated.connect(lambda i: m.set_data(name=DATASETS[i]))
+        self.noise.valueChanged.connect(lambda v: m.set_data(noise=v))
+        self.data_seed.valueChanged.connect(lambda v: m.set_data(seed=v))
+        self.lr.valueChanged.connect(m.set_lr)
+        self.batch_box.activated.connect(self._on_batch_edited)
+        self.batch_k.valueChanged.connect(self._on_batch_edited)
+        self.speed.valueChanged.connect(m.set_steps_per_tick)
+        self.play_button.clicked.connect(m.toggle_play)
+        self.step_button.clicked.connect(m.step)
+        self.reset_button.clicked.connect(m.reset)
+        self.log_cost.toggled.connect(lambda on: self.cost_plot.set_log(on))
+
+    def _on_example(self, index):
+        if index <= 0:
+            return
+        _, data, sizes, activation, lr, batch = EXAMPLES[index - 1]
+        m = self.model
+        m.pause()
+        m.set_data(name=data)
+        m.set_sizes(sizes)
+        m.set_activation(activation)
+        m.set_lr(lr)
+        m.set_batch_size(batch)
+        m.reset()
+        self.example_box.setCurrentIndex(0)
+
+    def _on_sizes_edited(self):
+        try:
+            self.model.set_sizes(self.sizes_edit.text())
+        except ValueError as exc:
+            self.sizes_error.setText(str(exc))
+            return
+        self.sizes_error.setText("")
+        self.sizes_edit.setText("-".join(map(str, self.model.sizes)))
+
+    def _on_batch_edited(self, *_):
+        mode = self.batch_box.currentIndex()
+        self.model.set_batch_size(None if mode == 0 else (1 if mode == 2 else self.batch_k.value()))
+
+    # --- model → view ---------------------------------------------------------
+    def _on_architecture(self, *_):
+        m = self.model
+        self.sizes_edit.setText("-".join(map(str, m.sizes)))
+        self.sizes_error.setText("")
+        _quiet(self.activation_box.setCurrentIndex, NETWORK_ACTIVATIONS.index(m.activation))
+        _quiet(self.init_seed.setValue, m.init_seed)
+        self.caption.setText(self._chain_caption())
+
+    def _on_data(self, *_):
+        m = self.model
+        _quiet(self.dataset_box.setCurrentIndex, DATASETS.index(m.dataset))
+        _quiet(self.noise.setValue, m.noise)
+        _quiet(self.data_seed.setValue, m.data_seed)
+        _quiet(self.batch_k.setMaximum, m.n_points - 1)
+
+    def _on_settings(self, *_):
+        m = self.model
+        _quiet(self.lr.setValue, m.lr)
+        mode = 0 if m.batch_size is None else (2 if m.batch_size == 1 else 1)
+        _quiet(self.batch_box.setCurrentIndex, mode)
+        if mode == 1:
+            _quiet(self.batch_k.setValue, m.batch_size)
+        self.batch_k.setEnabled(mode == 1)
+        _quiet(self.speed.setValue, m.steps_per_tick)
+
+    def _on_playing(self, playing):
+        self.play_button.setText("❚❚ Pause" if playing else "▶ Play")
+
+    def _on_training(self, *_):
+        m = self.model
+        if m.diverged:
+            self.status.setText("<span style='color:#B00020'><b>Diverged</b> (C = ∞): lower η, then Reset</span>")
+        else:
+            self.status.setText(f"step <b>{m.step_count}</b> &nbsp; C = <b>{m.cost:.5f}</b>")
+        self._show_collapse()
+
+    def _chain_caption(self):
+        m, net = self.model, self.model.network
+        L = net.n_layers
+        nested = "x"
+        for l in range(1, L + 1):
+            nested = f"f{_sub(l)}({nested})"
+        acts = net.layer_activations()
+        if L == 1:
+            hidden = ""
+        elif L == 2:
+            hidden = f"f₁(a) = {ACT_SYMBOL[acts[0]]}(W¹a + b¹), &nbsp;"
+        else:
+            hidden = (f"f<sub>l</sub>(a) = {ACT_SYMBOL[acts[0]]}(W<sup>l</sup>a + b<sup>l</sup>) "
+                      f"for l = 1…{L - 1}, &nbsp;")
+        out = f"f{_sub(L)}(a) = {ACT_SYMBOL[acts[-1]]}(W{sup(L)}a + b{sup(L)})"
+        shapes = " → ".join(f"ℝ{sup(n)}" for n in m.sizes)
+        return (f"<b>f(x) = {nested}</b> &nbsp;&nbsp; {hidden}{out} &nbsp;&nbsp;"
+                f"<span style='color:#555'>{shapes}</span>")
+
+    def _show_collapse(self):
+        net = self.model.network
+        if self.model.activation != "none":
+            self.collapse.hide()
+            return
+        W, b = net.collapsed()
+        L = net.n_layers
+        product = "".join(f"W{sup(l)}" for l in range(L, 0, -1))
+        self.collapse.setText(
+            f"<b>No non-linearity:</b> every layer is affine, so the whole chain is one affine map "
+            f"a{sup(L)} = W x + b with W = {product} = <b>[ {fmt(W[0, 0])} &nbsp; {fmt(W[0, 1])} ]</b>,"
+            f" b = <b>{fmt(b[0])}</b>.<br>Its boundary W x + b = 0.5 is a <b>straight line</b>, "
+            f"whatever the training: XOR or circles cannot be separated.")
+        self.collapse.show()
+
+    def closeEvent(self, event):
+        self.model.shutdown()
+        super().closeEvent(event)
+
+
+def _spin(box, lo, hi, tip, step=1, decimals=2):
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
+    if hasattr(box, "setDecimals"):
+        box.setDecimals(decimals)
+    box.setToolTip(tip)
+    box.setKeyboardTracking(False)        # one change per finished edit, not per key
+    return box
+
+
+def _quiet(setter, value):
+    """Set a control from the model without echoing the change back to it."""
+    widget = setter.__self__
+    widget.blockSignals(True)
+    setter(value)
+    widget.blockSignals(False)
+
+
+def _row(*parts):
+    row = QHBoxLayout()
+    for part in parts:
+        if isinstance(part, int):
+            row.addStretch(part)
+        elif isinstance(part, str):
+            label = QLabel(part)
+            if part[0].isupper():
+                label.setStyleSheet("font-weight: bold;")
+            row.addWidget(label)
+        else:
+            row.addWidget(part)
+    return row
