@@ -51,7 +51,7 @@ class DescentPanel(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        self.setMinimumWidth(270)
+        self.setMinimumWidth(300)     # status lines such as 'Gradient descent: running (step 250)' fit
 
         # --- methods: a checkable list, colour swatch = the colour on every view
         self.method_list = QListWidget()
@@ -163,7 +163,7 @@ class DescentPanel(QWidget):
         self._on_start(model.start)
 
     def sizeHint(self) -> QSize:
-        return QSize(300, super().sizeHint().height())
+        return QSize(310, super().sizeHint().height())
 
     @staticmethod
     def _label(text: str, buddy) -> QLabel:

@@ -13,7 +13,7 @@ import io
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
                                QTableView, QVBoxLayout, QWidget)
 
 from .palette import METHOD_COLOURS, METHOD_LABELS
@@ -128,15 +128,26 @@ class _IterateView(QTableView):
     """Columns share the width, but none gets narrower than its longest number or its
     header (no elided digits): when the table is too narrow it scrolls sideways."""
 
+    def needed_widths(self) -> list[int]:
+        model = self.model()
+        text_width = self.fontMetrics().horizontalAdvance
+        head_width = self.horizontalHeader().fontMetrics().horizontalAdvance
+        return [max(text_width(t), head_width(h)) + 9
+                for t, h in zip(model.widest, model.headers())]
+
+    def sizeHint(self) -> QSize:
+        # ask for every column at its full width (plus the scroll bar), so a splitter
+        # gives the table enough room before any sideways scrolling
+        width = sum(self.needed_widths()) or 480
+        return QSize(width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2,
+                     super().sizeHint().height())
+
     def fit_columns(self) -> None:
         model = self.model()
         columns = model.columnCount() if model is not None else 0
         if not columns:
             return
-        text_width = self.fontMetrics().horizontalAdvance
-        head_width = self.horizontalHeader().fontMetrics().horizontalAdvance
-        needed = [max(text_width(t), head_width(h)) + 12
-                  for t, h in zip(model.widest, model.headers())]
+        needed = self.needed_widths()
         spare = self.viewport().width() - sum(needed)
         extra = max(spare, 0) // max(columns - 1, 1)    # the step column stays narrow
         for c, width in enumerate(needed):
@@ -157,15 +168,13 @@ class IterateTable(QWidget):
         self.combo.setIconSize(QSize(12, 12))
         self.combo.setToolTip("Which method's path the table lists")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         title = QLabel("Iterates of")
         title.setStyleSheet("font-weight: 600;")
-        self.caption = QLabel("later steps in grey")
-        self.caption.setStyleSheet("color: #777;")
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addWidget(self.combo)
         bar.addStretch(1)
-        bar.addWidget(self.caption)
 
         self.view = _IterateView()
         self.view.setModel(self.table_model)
@@ -176,7 +185,8 @@ class IterateTable(QWidget):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setMinimumSectionSize(8)
-        self.view.setToolTip("Each row is one step: where θ is, f there and the gradient there")
+        self.view.setToolTip("Each row is one step: where θ is, f there and the gradient there. "
+                             "The current step is highlighted; later steps are grey.")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -184,6 +194,7 @@ class IterateTable(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
+        self.setMinimumHeight(170)     # the header and at least five rows
         self.combo.currentIndexChanged.connect(self._on_choice)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
@@ -217,14 +228,16 @@ class IterateTable(QWidget):
         self.table_model.frame = self.model.frame
         self.table_model.set_path(path, variables, METHOD_COLOURS.get(method, "#0072B2"))
         self.view.fit_columns()
+        self.view.updateGeometry()
         self._on_frame(self.model.frame)
 
     def _on_frame(self, frame: int) -> None:
         self.table_model.set_frame(frame)
         if self.table_model.rowCount():
+            # centred: the steps just taken and the next (grey) ones stay in view
             row = min(frame, self.table_model.rowCount() - 1)
             self.view.scrollTo(self.table_model.index(row, 0),
-                               QAbstractItemView.ScrollHint.EnsureVisible)
+                               QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def to_csv(self) -> str:
         """The selected path's whole table as CSV: an ASCII header, full-precision numbers."""

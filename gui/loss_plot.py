@@ -36,16 +36,11 @@ class LossPlot(QWidget):
             axis.setTextPen("k")
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
         item.setLabel("bottom", "step k", **{"font-size": f"{_AXIS_FONT_PT}pt"})
-        self.legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 220),
-                                     pen=pg.mkPen("#999"), labelTextColor="k",
-                                     labelTextSize=f"{_AXIS_FONT_PT - 1}pt")
-        # built once; hidden and kept out of the legend while their method is unused
+        # built once; hidden while their method is unused
         self.curves = {m: pg.PlotDataItem(pen=pg.mkPen(METHOD_COLOURS[m], width=2.5),
-                                          name=METHOD_LABELS[m], connect="finite")
-                       for m in METHODS}
+                                          connect="finite") for m in METHODS}
         for curve in self.curves.values():
             item.addItem(curve)
-            self.legend.removeItem(curve)
             curve.hide()
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
         self.heads = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9,
@@ -53,28 +48,37 @@ class LossPlot(QWidget):
         item.addItem(self.heads)
         self.frame_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen("#555", width=1.5, style=Qt.PenStyle.DashLine),
-            label="k = {value:.0f}", labelOpts={"position": 0.04, "color": "#333",
+            label="k = {value:.0f}", labelOpts={"position": 0.93, "color": "#333",
                                                  "fill": (255, 255, 255, 200)})
         item.addItem(self.frame_line)
 
         self.log_check = QCheckBox("log scale")
         self.log_check.setToolTip("Logarithmic f axis: steady (linear) convergence shows "
                                   "as a straight line going down")
+        # The legend sits above the plot, not on it: in the short strip the window
+        # gives this plot, an in-plot legend would cover the curves.
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip("Each method's colour, the same on every view")
         self.note = QLabel()
         self.note.setStyleSheet("color: #555;")
         self.note.setWordWrap(True)
-        title = QLabel("Loss along each path")
+        self.note.hide()
+        title = QLabel("Loss f(θₖ)")
         title.setStyleSheet("font-weight: 600;")
         bar = QHBoxLayout()
+        bar.setSpacing(12)
         bar.addWidget(title)
-        bar.addWidget(self.note, 1)
+        bar.addWidget(self.legend, 1)
         bar.addWidget(self.log_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addLayout(bar)
+        layout.addWidget(self.note)
         layout.addWidget(self.plot, 1)
 
+        self.setMinimumHeight(170)     # below this the curves are a flat smear
         self.log_check.toggled.connect(self._on_log)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
@@ -82,11 +86,11 @@ class LossPlot(QWidget):
 
     # --- model → view ------------------------------------------------------------
     def _on_paths(self, paths) -> None:
-        self.legend.clear()
         for method, curve in self.curves.items():
             curve.setVisible(method in paths)
-            if method in paths:
-                self.legend.addItem(curve, METHOD_LABELS[method])
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            f'<span style="color:{METHOD_COLOURS[m]}; font-weight:600">━━</span>&nbsp;'
+            f"{METHOD_LABELS[m]}" for m in paths))
         self._choose_shift(paths)
         self._on_frame(self.model.frame)
         self._fit_range(paths)
@@ -127,12 +131,13 @@ class LossPlot(QWidget):
         if log and lowest <= 0:
             self._shift = lowest - 1e-12 * max(1.0, abs(lowest))
             label = "f(θₖ) − f_min"
-            self.note.setText(f"log of f − f_min, f_min = {lowest:.6g} "
-                              "(lowest value reached; f ≤ 0 has no log)")
+            self.note.setText(f"f takes values ≤ 0, which have no logarithm: plotted is "
+                              f"f − f_min, with f_min = {lowest:.6g} the lowest value reached")
         else:
             self._shift = 0.0
             label = "f(θₖ)"
             self.note.setText("")
+        self.note.setVisible(bool(self.note.text()))
         self.plot.getPlotItem().setLabel("left", label, **{"font-size": f"{_AXIS_FONT_PT}pt"})
 
     def _display(self, values: np.ndarray) -> np.ndarray:
