@@ -1,0 +1,347 @@
+"""Critical points of a function of one or two variables, found and classified.
+
+    pts = critical_points(parse("x^4 - 4x^3 + 4x^2"), bounds=[(-1, 3)])
+    [(p.point, p.value, p.kind) for p in pts]   # x = 0, 1, 2: minimum, maximum, minimum
+
+Exact where cheap (a polynomial f': the roots of its square-free part), numeric
+otherwise (a dense grid of f' in 1-D, a grid of Newton starts in 2-D), and always
+bounded in time: no sympy solve, fixed grid sizes and iteration counts.
+
+"Zero" is always relative and local: a number counts as 0 when it is below _REL_TOL
+times the largest size of the same quantity within 1 % of the box around the point.
+A global scale fails on functions that span many orders of magnitude (x^200, e^(-x)).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import sympy as sp
+
+from .expression import Expression
+
+__all__ = ["CriticalPoint", "critical_points", "classify", "KINDS"]
+
+KINDS = ("minimum", "maximum", "saddle", "inflection", "degenerate")
+
+_GRID_1D = 4001        # samples of f' on the interval
+_STARTS_2D = 20        # Newton starts per axis
+_ITERATIONS = 60       # damped Newton iterations from each start
+_MAX_ORDER = 6         # highest derivative the 1-D test looks at
+_MAX_POLY_DEGREE = 40  # above this a polynomial f' takes the numeric route
+_MAX_NODES = 300       # stop differentiating once a derivative is this big
+_REL_TOL = 1e-8        # "zero" relative to the quantity's size nearby
+_NEAR = 0.01           # "nearby": within this fraction of the box
+_MERGE = 1e-6          # points closer than this fraction of the box are one point
+_PROBE = 1e-3          # step for the isolation test, as a fraction of the box
+
+
+@dataclass(frozen=True, eq=False)
+class CriticalPoint:
+    """A point where ∇f = 0 and what the derivative test says about it.
+
+    point: (d,); value: f(point); kind: one of KINDS; gradient: (d,) ∇f at the point (a
+    residual near 0); hessian: (d, d); eigenvalues: (d,) of the Hessian, ascending;
+    order: the order of the derivative that decided the kind (2: second-derivative or
+    Hessian test; 3.._MAX_ORDER: 1-D higher-order test), 0 when undecided (degenerate).
+    """
+    point: np.ndarray
+    value: float
+    kind: str
+    gradient: np.ndarray
+    hessian: np.ndarray
+    eigenvalues: np.ndarray
+    order: int
+
+    @property
+    def second_derivative(self) -> float:
+        """f'' at the point (1-D); ∂²f/∂x² in 2-D."""
+        return float(self.hessian[0, 0])
+
+
+def critical_points(f: Expression, bounds) -> list[CriticalPoint]:
+    """All isolated critical points of f in the closed box `bounds`, sorted by coordinates.
+
+    bounds: one (lo, hi) per variable of f. Points of a critical curve or interval
+    (f constant, x² + 0y, (x² + y² − 1)², relu(x) for x < 0) are not isolated and are
+    left out, as are kinks such as abs(x) at 0 where f' does not exist.
+    """
+    lo, hi = _box(f, bounds)
+    if all(g == 0 for g in f.gradient_exprs):    # f constant: nothing is isolated
+        return []
+    with np.errstate(all="ignore"):
+        exact = _polynomial_1d(f, lo, hi) if f.dimension == 1 else None
+        if exact is not None:                    # distinct, isolated roots; exact test
+            pts, known = exact
+            inside = _inside(pts, lo, hi)
+            pts, known = pts[inside], [k for k, ok in zip(known, inside) if ok]
+        else:
+            pts = _candidates_1d(f, lo, hi) if f.dimension == 1 else _candidates_2d(f, lo, hi)
+            pts = _isolated(f, _merge(pts[_inside(pts, lo, hi)], hi - lo), lo, hi)
+            known = [None] * len(pts)
+        result = [_classify(f, p, lo, hi, k) for p, k in zip(pts, known)]
+    return sorted((c for c in result if np.isfinite(c.value)), key=lambda c: tuple(c.point))
+
+
+def classify(f: Expression, point, bounds=None) -> CriticalPoint:
+    """The derivative test at `point` (d,), taken to be a critical point.
+
+    1-D: the first derivative of order ≥ 2 that does not vanish decides (even order:
+    minimum if positive, maximum if negative; odd: inflection). 2-D: the signs of the
+    Hessian's eigenvalues. `bounds` (default point ± 1) sets the scale of "nearby" for
+    the tolerances. Nothing checks that ∇f = 0: `gradient` tells a caller (a hover
+    read-out) how critical the point really is.
+    """
+    p = np.asarray(point, dtype=float).reshape(f.dimension)
+    lo, hi = _box(f, bounds if bounds is not None else [(c - 1.0, c + 1.0) for c in p])
+    with np.errstate(all="ignore"):
+        return _classify(f, p, lo, hi)
+
+
+def _classify(f, p, lo, hi, known=None) -> CriticalPoint:
+    """The test at p (d,); known: (order, sign) of the deciding derivative, from algebra."""
+    hess = f.hessian(*p)
+    eig = np.linalg.eigvalsh(hess) if np.all(np.isfinite(hess)) else np.full(len(p), np.nan)
+    tol = _hessian_tol(f, p[None], lo, hi)[0]
+    if len(p) == 1:
+        order, sign = known or ((2, eig[0]) if abs(eig[0]) > tol else _higher_order(f, p, lo, hi))
+        kind = ("degenerate" if not order or not sign else "inflection" if order % 2
+                else "minimum" if sign > 0 else "maximum")
+    else:
+        kind = ("minimum" if eig[0] > tol else "maximum" if eig[-1] < -tol
+                else "saddle" if eig[0] < -tol and eig[-1] > tol else "degenerate")
+        order = 0 if kind == "degenerate" else 2
+    arrays = (p.copy(), f.gradient(*p), hess, eig)
+    for a in arrays:                             # frozen all the way down: safe to share
+        a.flags.writeable = False
+    return CriticalPoint(arrays[0], float(f(*p)), kind, *arrays[1:], order)
+
+
+def _higher_order(f, p, lo, hi) -> tuple[int, float]:
+    """(order, value) of the first derivative of order 3.._MAX_ORDER that does not vanish
+    at p (1,); (0, 0) if none does."""
+    for order in range(3, _MAX_ORDER + 1):
+        d = _derivative(f, order)
+        if d is None:
+            break
+        value = d(p[0])
+        if abs(value) > _REL_TOL * _nearby_max(d(*_stencil(p[None], lo, hi)))[0]:
+            return order, value
+    return 0, 0.0
+
+
+@lru_cache(maxsize=64)
+def _derivative(f: Expression, order: int):
+    """The order-th derivative of a 1-D f, cached with its compiled code; None once the
+    derivatives grow too big to be worth it (nested functions explode)."""
+    previous = f if order == 1 else _derivative(f, order - 1)
+    if previous is None or sum(1 for _ in sp.preorder_traversal(previous.expr)) > _MAX_NODES:
+        return None
+    return previous.derivative(f.variables[0])
+
+
+# --- finding candidates ----------------------------------------------------------
+def _polynomial_1d(f, lo, hi):
+    """(roots (n, 1), [(order, sign)] * n) of a polynomial f', or None for the numeric route.
+
+    The square-free factorisation f' = c Π g_m^m (exact, over the rationals) gives each
+    root with its multiplicity m, so numpy only ever meets simple roots, and the test is
+    exact: f^(2..m)(r) = 0 and f^(m+1)(r) = m! c g_m'(r)^m Π_(i≠m) g_i(r)^i. Roots that
+    fail the check against f' as written (bad conditioning) hand over to the numeric route.
+    """
+    try:
+        poly = _as_poly(f.gradient_exprs[0], f.symbols[0])
+        lead, factors = poly.sqf_list()
+        factors = [(np.array([float(a) for a in g.all_coeffs()]), m) for g, m in factors]
+        lead = float(lead)
+    except (AttributeError, ArithmeticError, ValueError, TypeError, sp.PolynomialError):
+        return None                              # AttributeError: poly is None
+    if not all(np.all(np.isfinite(c)) for c, _ in factors):
+        return None
+    roots, known = [], []
+    for c, m in factors:
+        z = np.roots(c)
+        r = z.real[np.abs(z.imag) <= 1e-7 * (1 + np.abs(z))]
+        for _ in range(5):                       # Newton polish on the square-free factor
+            step = np.polyval(c, r) / np.polyval(np.polyder(c), r)
+            r = r - np.where(np.isfinite(step), step, 0.0)
+        sign = np.sign(lead) * np.sign(np.polyval(np.polyder(c), r)) ** m
+        for other, i in factors:
+            sign = sign * (np.sign(np.polyval(other, r)) ** i if other is not c else 1)
+        roots += list(r)
+        known += [(m + 1, s) for s in sign]
+    pts = np.array(roots).reshape(-1, 1)
+    near = np.abs(pts[:, 0] - 0.5 * (lo[0] + hi[0])) <= hi[0] - lo[0]
+    return (pts, known) if np.all(_is_critical(f, pts[near], lo, hi)) else None
+
+
+def _as_poly(expr: sp.Expr, x: sp.Symbol):
+    """expr as a Poly over the rationals, or None if it is not a polynomial of degree at
+    most _MAX_POLY_DEGREE. Built from the tree with Poly arithmetic, which is much
+    faster than sp.Poly(expr) and never expands past the degree limit."""
+    if expr == x:
+        return sp.Poly(x, x, domain=sp.QQ)
+    if expr.is_number:                           # pi, sigmoid(2): their float value
+        return sp.Poly(expr if expr.is_Rational else sp.Rational(float(expr)), x, domain=sp.QQ)
+    if expr.is_Pow and expr.exp.is_Integer and expr.exp >= 0:
+        base = _as_poly(expr.base, x)
+        if base is None or base.degree() * int(expr.exp) > _MAX_POLY_DEGREE:
+            return None
+        return base ** int(expr.exp)
+    if not (expr.is_Add or expr.is_Mul):
+        return None
+    out = None
+    for term in expr.args:
+        p = _as_poly(term, x)
+        if p is None or (expr.is_Mul and out is not None
+                         and out.degree() + p.degree() > _MAX_POLY_DEGREE):
+            return None
+        out = p if out is None else (out + p if expr.is_Add else out * p)
+    return out
+
+
+def _candidates_1d(f, lo, hi) -> np.ndarray:
+    """Roots (n, 1) of f' from a grid: sign changes refined by bisection, and local
+    minima of |f'| (double roots such as sin(x)³ at 0, where f' keeps its sign)
+    refined by Newton."""
+    xs = np.linspace(lo[0], hi[0], _GRID_1D)
+    (g,) = f.gradient(xs)
+    i = np.flatnonzero(np.sign(g[:-1]) * np.sign(g[1:]) < 0)
+    a, b, ga = xs[i], xs[i + 1], g[i]
+    for _ in range(60):                          # 60 halvings: the bracket is a few ulps wide
+        m = 0.5 * (a + b)
+        (gm,) = f.gradient(m)
+        right = np.sign(gm) == np.sign(ga)
+        a, ga, b = np.where(right, m, a), np.where(right, gm, ga), np.where(right, b, m)
+    mag = np.where(np.isfinite(g), np.abs(g), np.inf)
+    padded = np.concatenate([[np.inf], mag, [np.inf]])
+    dips = np.flatnonzero((mag <= padded[:-2]) & (mag <= padded[2:]) & np.isfinite(mag))
+    newton, _ = _solve_gradient(f, xs[dips, None], lo, hi, _ITERATIONS)
+    # A pole or a jump of f' changes sign too (1/x², abs(x)): the check drops them.
+    pts = np.concatenate([(0.5 * (a + b))[:, None], newton])
+    return pts[_is_critical(f, pts, lo, hi)]
+
+
+def _candidates_2d(f, lo, hi) -> np.ndarray:
+    """Solutions (n, 2) of ∇f = 0 from a _STARTS_2D² grid of starts over the box."""
+    axes = np.meshgrid(*[np.linspace(a, b, _STARTS_2D) for a, b in zip(lo, hi)], indexing="ij")
+    pts, _ = _solve_gradient(f, np.stack([m.ravel() for m in axes], axis=1), lo, hi, _ITERATIONS)
+    return pts[_is_critical(f, pts, lo, hi)]
+
+
+def _solve_gradient(f, starts, lo, hi, iterations):
+    """Damped Newton on ∇f = 0 from every row of `starts` (n, d) at once.
+
+    The step is -H⁺∇f with the pseudo-inverse H⁺, so a singular Hessian (a valley, the
+    delivery route) gives the least-squares step instead of a blow-up; maxima and saddles
+    attract like minima. A step is kept only if it lowers |∇f|, else it is halved next
+    time. Returns points (n, d) and |∇f| there (n,).
+    """
+    span = (hi - lo)[:, None]
+    p = np.array(starts, dtype=float).T                          # (d, n)
+    g = f.gradient(*p)
+    r, t = _norm(g), np.ones(p.shape[1])
+    for _ in range(iterations):
+        h = np.moveaxis(f.hessian(*p), -1, 0)                    # (n, d, d)
+        h = np.where(np.isfinite(h), h, 0.0)
+        step = -np.einsum("nij,jn->in", np.linalg.pinv(h, rcond=1e-12), g)
+        trial = np.clip(p + t * step, lo[:, None] - span, hi[:, None] + span)
+        gt = f.gradient(*trial)
+        rt = _norm(gt)
+        better = rt < r
+        p, g, r = np.where(better, trial, p), np.where(better, gt, g), np.where(better, rt, r)
+        t = np.where(better, np.minimum(1.0, 2 * t), t / 2)
+        if not better.any():                     # all at rounding level or stuck
+            break
+    return p.T, r
+
+
+# --- checking candidates -------------------------------------------------------
+def _inside(pts, lo, hi) -> np.ndarray:
+    slack = 1e-9 * (hi - lo)
+    return np.all((pts >= lo - slack) & (pts <= hi + slack), axis=1)
+
+
+def _is_critical(f, pts, lo, hi) -> np.ndarray:
+    """(n,) bool: |∇f| at pts (n, d) is 0 relative to its size nearby."""
+    r = _norm(f.gradient(*pts.T))
+    return (r == 0) | (r <= _REL_TOL * _nearby_max(_norm(f.gradient(*_stencil(pts, lo, hi)), 0)))
+
+
+def _isolated(f, pts: np.ndarray, lo, hi) -> np.ndarray:
+    """The points of pts (n, d) that are isolated critical points.
+
+    Rule: where the Hessian has a (near-)zero eigenvalue, step δ (_PROBE of the box)
+    along its eigenvector, on both sides, and solve ∇f = 0 from there. If that lands on
+    a critical point other than the original one, the critical set goes on in that
+    direction: the point lies on a curve or interval and is dropped. An isolated
+    degenerate point (x³ at 0, the monkey saddle) pulls the probe back and is kept.
+    Kinks are dropped too: if |∇f| at δ/100 is not much smaller than at δ, ∇f jumps
+    there (abs, relu) rather than vanishing, even where sign(0) = 0 happens to be hit.
+    """
+    if not len(pts):
+        return pts
+    h = np.moveaxis(f.hessian(*pts.T), -1, 0)                    # (n, d, d)
+    finite = np.all(np.isfinite(h), axis=(1, 2))
+    w, v = np.linalg.eigh(np.where(finite[:, None, None], h, 0.0))
+    tol = _hessian_tol(f, pts, lo, hi)
+    k, j = np.nonzero((np.abs(w) <= tol[:, None]) & finite[:, None])
+    if not k.size:
+        return pts
+    delta = _PROBE * np.min(hi - lo)
+    owner = np.concatenate([k, k])
+    step = np.concatenate([v[k, :, j], -v[k, :, j]]) * delta     # (m, d)
+    landed, _ = _solve_gradient(f, pts[owner] + step, lo, hi, _ITERATIONS // 2)
+    moved = np.linalg.norm(landed - pts[owner], axis=1) > delta / 2
+    on_set = moved & _is_critical(f, landed, lo, hi)
+    far, near = (_norm(f.gradient(*(pts[owner] + s).T)) for s in (step, step / 100))
+    kink = (far > 0) & (near > 0.5 * far)
+    keep = np.ones(len(pts), bool)
+    keep[owner[on_set | kink]] = False
+    return pts[keep]
+
+
+def _merge(pts: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """One representative (the first in sorted order) per cluster of points (n, d)
+    closer than _MERGE of the box."""
+    kept, n = np.empty_like(pts), 0
+    for p in pts[np.lexsort(pts.T[::-1])]:
+        if n == 0 or np.min(np.max(np.abs(kept[:n] - p) / widths, axis=1)) > _MERGE:
+            kept[n], n = p, n + 1
+    return kept[:n]
+
+
+# --- small helpers -------------------------------------------------------------------
+def _stencil(pts, lo, hi):
+    """Points within _NEAR of the box around each of pts (n, d): d arrays of (n, m)."""
+    steps = np.array([-1.0, -0.5, 0.5, 1.0]) * _NEAR
+    grid = np.meshgrid(*[steps] * len(lo), indexing="ij")
+    offsets = np.stack([s.ravel() for s in grid], axis=1) * (hi - lo)   # (m, d)
+    q = pts[:, None, :] + offsets[None]
+    return [q[..., i] for i in range(len(lo))]
+
+
+def _nearby_max(values) -> np.ndarray:
+    """Largest finite magnitude over the last axis (the stencil); 0 if none."""
+    a = np.abs(np.asarray(values, dtype=float))
+    return np.max(np.where(np.isfinite(a), a, 0.0), axis=-1)
+
+
+def _hessian_tol(f, pts, lo, hi) -> np.ndarray:
+    """(n,) size of the Hessian that counts as 0 at pts (n, d)."""
+    h = f.hessian(*_stencil(pts, lo, hi))
+    return _REL_TOL * _nearby_max(np.sqrt(np.sum(h * h, axis=(0, 1))))
+
+
+def _norm(g, bad=np.inf):
+    """|g| over axis 0; `bad` where it is not finite (inf: never an improvement)."""
+    r = np.sqrt(np.sum(g * g, axis=0))
+    return np.where(np.isfinite(r), r, bad)
+
+
+def _box(f: Expression, bounds):
+    lo, hi = (np.array(v, dtype=float) for v in zip(*bounds))
+    if lo.shape != (f.dimension,) or not np.all(np.isfinite(lo) & np.isfinite(hi) & (hi > lo)):
+        raise ValueError(f"bounds need one finite (lo, hi) with lo < hi per variable of {f}")
+    return lo, hi
