@@ -154,7 +154,7 @@ class DescentPanel(QWidget):
             box.valueChanged.connect(self._on_start_edited)
         # model → view
         model.settingsChanged.connect(self._on_settings)
-        model.presetChanged.connect(lambda _p: self._on_settings(model.settings))
+        model.presetChanged.connect(self._on_preset)
         model.startChanged.connect(self._on_start)
         model.expressionChanged.connect(self._on_expression)
 
@@ -228,6 +228,9 @@ class DescentPanel(QWidget):
         if s.clip is not None:
             self.clip_box.set_quietly(s.clip)
         _quiet(self.max_steps_box, self.max_steps_box.setValue, s.max_steps)
+
+    def _on_preset(self, _preset) -> None:
+        self._on_settings(self.model.settings)
 
     def _on_expression(self, expr) -> None:
         names = expr.variables if expr is not None else ("x", "y")

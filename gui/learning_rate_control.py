@@ -57,9 +57,10 @@ class LearningRateControl(QWidget):
         """Show lr without emitting (model → view); drops a pending slider edit."""
         self._merge.stop()
         self.box.set_quietly(lr)
-        blocked = self.slider.blockSignals(True)
-        self.slider.setValue(tick_from_lr(lr))
-        self.slider.blockSignals(blocked)
+        if lr_from_tick(self.slider.value()) != lr:   # else the slider is there already:
+            blocked = self.slider.blockSignals(True)  # no jump under a dragging mouse
+            self.slider.setValue(tick_from_lr(lr))
+            self.slider.blockSignals(blocked)
 
     def _on_slider(self, tick: int) -> None:
         self.box.set_quietly(lr_from_tick(tick))

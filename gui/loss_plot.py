@@ -35,11 +35,15 @@ class LossPlot(QWidget):
             axis.setPen("k")
             axis.setTextPen("k")
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
+            axis.enableAutoSIPrefix(False)      # "(x0.001)" beside f would only confuse
         item.setLabel("bottom", "step k", **{"font-size": f"{_AXIS_FONT_PT}pt"})
         # built once; hidden while their method is unused
         self.curves = {m: pg.PlotDataItem(pen=pg.mkPen(METHOD_COLOURS[m], width=2.5),
                                           connect="finite") for m in METHODS}
         for curve in self.curves.values():
+            # 5000 steps on a few hundred pixels: draw each pixel column's min and max only
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
             item.addItem(curve)
             curve.hide()
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
@@ -131,8 +135,12 @@ class LossPlot(QWidget):
         if log and lowest <= 0:
             self._shift = lowest - 1e-12 * max(1.0, abs(lowest))
             label = "f(θₖ) − f_min"
-            self.note.setText(f"f takes values ≤ 0, which have no logarithm: plotted is "
-                              f"f − f_min, with f_min = {lowest:.6g} the lowest value reached")
+            shown = f"{lowest:.6g}".replace("-", "−")
+            self.note.setText(f"f ≤ 0 has no log: plotted is f − f_min, "
+                              f"f_min = {shown} (lowest value reached)")
+            self.note.setToolTip("A log axis needs positive numbers, so the curves show how "
+                                 "far each step is above the lowest value any path reached "
+                                 "(plus 1e−12 of it, so that point itself can be drawn).")
         else:
             self._shift = 0.0
             label = "f(θₖ)"
