@@ -1,0 +1,155 @@
+"""What the Neuron tab writes: engine numbers formatted, and each stage's formula.
+
+Pure text, no Qt: `stage_latex(key, step)` is the stage's formula typeset with the
+numbers of an `engine.neuron.NeuronStep` substituted; `node_texts` / `edge_texts` are
+the lines the graph shows. Nothing is computed here: every number is a field of the
+step (the substitutions only write the engine's own operands next to its results).
+"""
+from __future__ import annotations
+
+import math
+
+DIGITS = 6   # significant digits everywhere on the tab
+
+# Activation as a function name in LaTeX and in plain text.
+ACT_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\mathrm{ReLU}", "linear": ""}
+ACT_TEXT = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "linear": ""}
+
+
+def fmt(v: float, digits: int = DIGITS) -> str:
+    """`digits` significant digits, trailing zeros dropped (0.8, not 0.800000)."""
+    v = float(v)
+    if not math.isfinite(v):
+        return "nan" if math.isnan(v) else ("∞" if v > 0 else "−∞")
+    text = f"{v:.{digits}g}"
+    if "e" in text:
+        mantissa, exp = text.split("e")
+        text = f"{mantissa}×10{_superscript(int(exp))}"
+    return text.replace("-", "−")
+
+
+def _superscript(n: int) -> str:
+    return str(n).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def tex(v: float, paren_negative: bool = False) -> str:
+    """fmt(v) as LaTeX; negative numbers in brackets where they follow an operator."""
+    text = fmt(v)
+    if "×10" in text:
+        mantissa, power = text.split("×10")
+        exp = power.translate(str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789"))
+        text = rf"{mantissa} \times 10^{{{exp}}}"
+    text = text.replace("−", "-").replace("∞", r"\infty")
+    return f"({text})" if paren_negative and float(v) < 0 else text
+
+
+def output_name(activation: str) -> str:
+    """The output node's definition, e.g. ' = σ(z)'."""
+    act = ACT_TEXT[activation]
+    return f" = {act}(z)" if act else " = z"
+
+
+# --- LaTeX per stage -------------------------------------------------------------
+_OUT = r"\mathrm{output}"
+_TGT = r"\mathrm{target}"
+_D_L_OUT = r"\frac{\partial L}{\partial\,\mathrm{output}}"
+_D_OUT_Z = r"\frac{\partial\,\mathrm{output}}{\partial z}"
+
+
+def _output_tex(s) -> str:
+    z, out = tex(s.z), tex(s.output)
+    if s.activation == "sigmoid":
+        return (rf"{_OUT} = \sigma(z) = \frac{{1}}{{1 + e^{{-{tex(s.z, True)}}}}} = {out}")
+    if s.activation == "tanh":
+        return rf"{_OUT} = \tanh(z) = \tanh({z}) = {out}"
+    if s.activation == "relu":
+        return rf"{_OUT} = \mathrm{{ReLU}}(z) = \max(0,\ {z}) = {out}"
+    return rf"{_OUT} = z = {out}"
+
+
+def _slope_tex(s) -> str:
+    out, slope = tex(s.output), tex(s.doutput_dz)
+    if s.activation == "sigmoid":
+        return (rf"{_D_OUT_Z} = \sigma(z)\,(1 - \sigma(z)) = "
+                rf"{out} \times (1 - {tex(s.output, True)}) = {slope}")
+    if s.activation == "tanh":
+        return rf"{_D_OUT_Z} = 1 - \tanh^2(z) = 1 - {tex(s.output, True)}^2 = {slope}"
+    if s.activation == "relu":
+        # Which side of the kink we are on is read off the engine's slope, not re-derived.
+        side = r"z > 0" if s.doutput_dz > 0 else r"z \leq 0"
+        return rf"{_D_OUT_Z} = {slope} \quad \mathrm{{since}}\ {side}\ (z = {tex(s.z)})"
+    return rf"{_D_OUT_Z} = 1"
+
+
+def stage_latex(key: str, s) -> str:
+    """The formula of stage `key` (see neuron_model.STAGES) with the step's numbers."""
+    p = lambda v: tex(v, True)   # noqa: E731 — operand after an operator
+    if key == "inputs":
+        return (rf"x = {tex(s.x)},\quad w = {tex(s.w)},\quad b = {tex(s.b)},\quad "
+                rf"{_TGT} = {tex(s.target)},\quad \eta = {tex(s.lr)}")
+    if key == "z":
+        return rf"z = w\,x + b = {tex(s.w)} \times {p(s.x)} + {p(s.b)} = {tex(s.z)}"
+    if key == "output":
+        return _output_tex(s)
+    if key == "loss":
+        return (rf"L = \frac{{1}}{{2}}\left({_OUT} - {_TGT}\right)^2 = "
+                rf"\frac{{1}}{{2}}\left({tex(s.output)} - {p(s.target)}\right)^2 = {tex(s.loss)}")
+    if key == "dL_doutput":
+        return (rf"{_D_L_OUT} = {_OUT} - {_TGT} = {tex(s.output)} - {p(s.target)} = "
+                rf"{tex(s.dloss_doutput)}")
+    if key == "doutput_dz":
+        return _slope_tex(s)
+    if key == "dz_dparams":
+        return (rf"\frac{{\partial z}}{{\partial w}} = x = {tex(s.dz_dw)},\qquad "
+                rf"\frac{{\partial z}}{{\partial b}} = {tex(s.dz_db)}")
+    if key in ("dL_dw", "dL_db"):
+        v = key[-1]
+        local, grad = (s.dz_dw, s.dloss_dw) if v == "w" else (s.dz_db, s.dloss_db)
+        return (rf"\frac{{\partial L}}{{\partial {v}}} = {_D_L_OUT}\cdot{_D_OUT_Z}\cdot"
+                rf"\frac{{\partial z}}{{\partial {v}}} = {tex(s.dloss_doutput)} \times "
+                rf"{p(s.doutput_dz)} \times {p(local)} = {tex(grad)}")
+    if key in ("update_w", "update_b"):
+        v = key[-1]
+        old, grad, new = ((s.w, s.dloss_dw, s.w_new) if v == "w"
+                          else (s.b, s.dloss_db, s.b_new))
+        return (rf"{v} \leftarrow {v} - \eta\,\frac{{\partial L}}{{\partial {v}}} = "
+                rf"{tex(old)} - {p(s.lr)} \times {p(grad)} = {tex(new)}")
+    raise KeyError(key)
+
+
+# --- the graph's text lines, by the stage at which each first appears ----------------
+def node_lines(s) -> dict:
+    """node -> [(text, kind, first stage)]; kind picks the colour (value/grad/update)."""
+    return {
+        "x": [(fmt(s.x), "value", "inputs")],
+        "w": [(fmt(s.w), "value", "inputs"),
+              (f"∂L/∂w = {fmt(s.dloss_dw)}", "grad", "dL_dw"),
+              (f"w ← {fmt(s.w_new)}", "update", "update_w")],
+        "b": [(fmt(s.b), "value", "inputs"),
+              (f"∂L/∂b = {fmt(s.dloss_db)}", "grad", "dL_db"),
+              (f"b ← {fmt(s.b_new)}", "update", "update_b")],
+        "target": [(fmt(s.target), "value", "inputs")],
+        "z": [(fmt(s.z), "value", "z")],
+        "output": [(fmt(s.output), "value", "output")],
+        "loss": [(fmt(s.loss), "value", "loss")],
+    }
+
+
+def edge_lines(s) -> dict:
+    """(source, target) -> [(text, kind, first stage)]: the local derivatives."""
+    return {
+        ("w", "z"): [("∂z/∂w = x", "grad", "dz_dparams"), (f"= {fmt(s.dz_dw)}", "grad", "dz_dparams")],
+        ("b", "z"): [("∂z/∂b", "grad", "dz_dparams"), (f"= {fmt(s.dz_db)}", "grad", "dz_dparams")],
+        ("z", "output"): [("∂output/∂z", "grad", "doutput_dz"),
+                          (f"= {fmt(s.doutput_dz)}", "grad", "doutput_dz")],
+        ("output", "loss"): [("∂L/∂output", "grad", "dL_doutput"),
+                             (f"= {fmt(s.dloss_doutput)}", "grad", "dL_doutput")],
+        ("x", "z"): [], ("target", "loss"): [],
+    }
+
+
+def seed_note(s) -> str:
+    """Where the seed rounded, with the exact numbers of `s` (the seed's own step)."""
+    return ("The seed rounds σ(1.1) to 0.75 and so prints ∂L/∂w = 0.01875, w_new = 0.498125; "
+            f"the exact values are σ({fmt(s.z)}) = {s.output:.6f}, ∂L/∂w = {s.dloss_dw:.7f}, "
+            f"w_new = {s.w_new:.7f}.")
