@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 DEBOUNCE_MS = 150          # re-parse after this pause in typing
 SETTLE_MS = 2000           # a valid text left alone this long joins the history
+ERROR_DELAY_MS = 450       # a new error line appears only after a pause: no jumping while typing
 ERROR_COLOUR = "#D55E00"   # Okabe–Ito vermillion; the ⚠ prefix carries the meaning too
 MAX_LENGTH = 10_000        # the engine answers within a second up to this length
 
@@ -132,6 +133,8 @@ class ExpressionEditor(QWidget):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._remember)
         self._busy_delay = QTimer(self, singleShot=True, interval=200)   # no flicker
+        self._error_delay = QTimer(self, singleShot=True, interval=ERROR_DELAY_MS)
+        self._error_delay.timeout.connect(lambda: self.error_label.setVisible(True))
         self._busy_delay.timeout.connect(lambda: self.busy_label.setVisible(True))
 
         self.line_edit.textEdited.connect(self._on_text_edited)
@@ -166,6 +169,9 @@ class ExpressionEditor(QWidget):
     def _on_return(self):
         self._apply()
         self._remember()
+        if self._error_delay.isActive():                # the user asked: answer now
+            self._error_delay.stop()
+            self.error_label.setVisible(True)
 
     def _remember(self) -> None:
         """Add the applied text to the history if it is valid (moved to the end if known)."""
@@ -222,6 +228,7 @@ class ExpressionEditor(QWidget):
 
     def _on_error(self, error):
         if error is None:
+            self._error_delay.stop()
             self.error_label.setVisible(False)
             self.line_edit.set_error_position(None)
         else:
@@ -231,8 +238,9 @@ class ExpressionEditor(QWidget):
     def _show_error(self, message: str, position: int | None) -> None:
         where = "" if position is None else f"  (at character {position + 1})"
         self.error_label.setText(f"⚠  {message}{where}")
-        self.error_label.setVisible(True)
-        self.line_edit.set_error_position(position)
+        self.line_edit.set_error_position(position)      # the mark shows at once, in place
+        if self.error_label.isHidden() and not self._error_delay.isActive():
+            self._error_delay.start()
 
     def _on_expression(self, expr):
         self._show_variables(expr.variables)
@@ -250,7 +258,7 @@ class ExpressionEditor(QWidget):
     # --- read-only state for tests and other views -----------------------------------
     @property
     def error_text(self) -> str:
-        return self.error_label.text() if self.error_label.isVisible() else ""
+        return "" if self.error_label.isHidden() else self.error_label.text()
 
     @property
     def error_column(self) -> int | None:

@@ -53,7 +53,8 @@ def test_invalid_text_marks_column_and_keeps_last_curve(qtbot, model):
 
     for text, column in (("x^2 +* 3", 5), ("sin(", 4)):
         type_formula(qtbot, editor, text)
-        qtbot.waitUntil(lambda: editor.error_text != "", timeout=3000)
+        qtbot.waitUntil(lambda: model.text == text and model.error is not None
+                        and model.error.message in editor.error_text, timeout=3000)
         assert editor.error_text.startswith("⚠")
         assert model.error.message in editor.error_text
         assert editor.error_column == column == model.error.position
@@ -71,6 +72,16 @@ def test_invalid_text_marks_column_and_keeps_last_curve(qtbot, model):
     type_formula(qtbot, editor, "x^2")
     qtbot.waitUntil(lambda: editor.error_text == "", timeout=3000)
     assert editor.error_column is None
+
+
+def test_error_line_waits_for_a_pause_but_enter_shows_it(qtbot, model):
+    editor, _ = make_editor(qtbot, model)
+    type_formula(qtbot, editor, "x^2 +")
+    qtbot.waitUntil(lambda: model.text == "x^2 +", timeout=3000)
+    assert editor.error_column == 5                 # the mark is immediate …
+    assert editor.error_text == ""                  # … the message line waits for a pause
+    qtbot.keyClick(editor.line_edit, Qt.Key.Key_Return)
+    assert editor.error_text.startswith("⚠")
 
 
 def test_history_up_recalls_previous(qtbot, model):
