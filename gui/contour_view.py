@@ -1,9 +1,364 @@
-"""Stub: replaced by the real ContourView."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""The contour map of a two-variable f: colours and iso-lines, the gradient field,
+critical points and the descent paths. A view of `ExplorerModel`.
+
+Public attributes (for tests and exports; all built once, then updated in place):
+  plot            pg.PlotItem, aspect locked so a right angle on screen is a right angle
+  landscape       gui.landscape.Landscape last drawn: xs (nx,), ys (ny,), Z[i, j] = f(xs[i], ys[j])
+  image           pg.ImageItem of landscape.colour_position(Z) (monotone in f, in [0, 1]),
+                  placed with setRect on landscape.window; iso-lines are drawn on Z itself
+  isolines        list of IsoLineItem, children of `image`, one per level in landscape.levels
+  colour_bar      pg.ColorBarItem over colour positions 0..1, its ticks labelled with f values
+  field_item      PlotDataItem (connect="pairs"): arrow shafts, rows (base, tip, base, tip, …)
+  field_heads     PlotDataItem (connect="pairs"): two barbs per arrow
+  field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
+  field_toggle    QCheckBox showing/hiding the field
+  critical_item   ScatterPlotItem of model.critical_points; critical_labels: TextItems
+  path_items      dict method -> PlotDataItem of the path up to model.frame
+  current_items   dict method -> ScatterPlotItem, the current iterate
+  start_item      ScatterPlotItem at model.start
+  readout         QLabel: (x, y), f and ∇f under the mouse; hover_values: ((x, y), f, ∇f) shown
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from . import landscape
+from .iso_lines import IsoLineItem
+from .palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
+
+GRID = 200                 # image samples per side
+FIELD = 16                 # arrows along the longer side
+N_LEVELS = 13
+SETTLE_MS = 120            # a wheel or drag burst must rest this long before the model hears of it
+HEAD_ANGLE = np.radians(28)
+INK = "#222222"
+
+
+def arrow_segments(base, grad, cell):
+    """(shafts, heads, drawn): arrow segments as (2k, 2) pair lists, and the mask of
+    the arrows drawn (those with a finite, non-zero gradient).
+
+    Direction is exactly ∇f's. Length grows with |∇f|^½ from 0.25 cell (so the
+    direction stays legible where f is nearly flat, as on Beale's plateaus, whose
+    slopes span five decades) to 0.8 cell at the 80th percentile of |∇f|, capped there.
+    """
+    norm = np.hypot(grad[:, 0], grad[:, 1])
+    ok = np.isfinite(norm) & (norm > 0)
+    base, grad, norm = base[ok], grad[ok], norm[ok]
+    if not len(norm):
+        return np.empty((0, 2)), np.empty((0, 2)), ok
+    ref = np.quantile(norm, 0.8)
+    length = cell * (0.25 + 0.55 * np.minimum(1.0, np.sqrt(norm / ref)))
+    unit = grad / norm[:, None]
+    tip = base + unit * length[:, None]
+    head = np.minimum(0.35 * length, 0.25 * cell)[:, None]
+    c, s = np.cos(HEAD_ANGLE), np.sin(HEAD_ANGLE)
+    left = np.column_stack([c * unit[:, 0] - s * unit[:, 1], s * unit[:, 0] + c * unit[:, 1]])
+    right = np.column_stack([c * unit[:, 0] + s * unit[:, 1], -s * unit[:, 0] + c * unit[:, 1]])
+    shafts = np.stack([base, tip], 1).reshape(-1, 2)
+    heads = np.stack([tip, tip - head * left, tip, tip - head * right], 1).reshape(-1, 2)
+    return shafts, heads, ok
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.4g}".replace("-", "−")
 
 
 class ContourView(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        QVBoxLayout(self).addWidget(QLabel("ContourView (coming)"))
+        self.landscape = None
+        self.hover_values = None
+        self.field_base = self.field_gradient = np.empty((0, 2))
+        self._pushed_window = None   # the last window this view sent: no echo back to setRange
+        self._user_moved = False
+        self._build()
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._on_range_settled)
+        self.plot.vb.sigRangeChanged.connect(self._on_range_changed)
+        self.plot.vb.sigRangeChangedManually.connect(self._on_user_moved)
+        scene = self.plot.scene()
+        scene.sigMouseClicked.connect(self._on_click)
+        self._hover = pg.SignalProxy(scene.sigMouseMoved, rateLimit=30, slot=self._on_hover)
+
+        model.expressionChanged.connect(self._on_expression)
+        model.windowChanged.connect(self._on_window)
+        model.criticalPointsChanged.connect(self._on_critical_points)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        model.startChanged.connect(self._on_start)
+        if self._two_d():
+            self._on_window(model.window)
+            self._on_expression(model.expression)
+            self._on_critical_points(model.critical_points)
+            self._on_paths(model.paths)
+            self._on_start(model.start)
+
+    # --- construction ---------------------------------------------------------
+    def _build(self):
+        self.field_toggle = QCheckBox("Gradient field ∇f")
+        self.field_toggle.setChecked(True)
+        self.field_toggle.setToolTip("Arrows of ∇f: they point uphill, perpendicular to the iso-lines")
+        self.field_toggle.toggled.connect(self._on_field_toggled)
+        self.readout = QLabel()
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.readout.setTextFormat(Qt.TextFormat.PlainText)
+        self._show_hint()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 0)
+        bar.addWidget(self.field_toggle)
+        bar.addStretch(1)
+        bar.addWidget(self.readout)
+
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        # the legend sits in a row above the map, so it never hides a path or a minimum
+        self.legend = pg.LegendItem(colCount=5, labelTextColor=INK, labelTextSize="10pt",
+                                    frame=False)
+        self.canvas.addItem(self.legend, row=0, col=0)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+        self.plot = self.canvas.addPlot(row=1, col=0)
+        self.plot.setAspectLocked(True)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        tick_font = QFont()
+        tick_font.setPointSize(10)
+        for side in ("bottom", "left"):
+            axis = self.plot.getAxis(side)
+            axis.setPen(INK)
+            axis.setTextPen(INK)
+            axis.setTickFont(tick_font)
+
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.plot.addItem(self.image)
+        iso_pen = pg.mkPen(255, 255, 255, 150, width=1)
+        self.isolines = [IsoLineItem(pen=iso_pen) for _ in range(N_LEVELS)]
+        for iso in self.isolines:
+            iso.setParentItem(self.image)
+        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), interactive=False, width=16,
+                                          colorMapMenu=False, colorMap=COLORMAP)
+        self.colour_bar.setImageItem(self.image, insert_in=self.plot)
+        bar_axis = self.colour_bar.axis
+        bar_axis.setPen(INK)
+        bar_axis.setTextPen(INK)
+        bar_axis.setTickFont(tick_font)
+        bar_axis.setLabel("f", color=INK, **{"font-size": "12pt"})
+        bar_axis.setWidth(64)
+
+        halo = pg.mkPen(0, 0, 0, 110, width=3)
+        self._field_halo = pg.PlotDataItem(connect="pairs", pen=halo)
+        self.field_item = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("w", width=1.5))
+        self.field_heads = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("w", width=1.5))
+        for item in (self._field_halo, self.field_item, self.field_heads):
+            self.plot.addItem(item)
+
+        self.critical_item = pg.ScatterPlotItem(size=15, pen=pg.mkPen("w", width=1.5))
+        self.critical_item.setZValue(5)
+        self.plot.addItem(self.critical_item)
+        self.critical_labels: list[pg.TextItem] = []
+
+        self.path_items: dict[str, pg.PlotDataItem] = {}
+        self.current_items: dict[str, pg.ScatterPlotItem] = {}
+        self._path_halos: dict[str, pg.PlotDataItem] = {}
+        self.start_item = pg.ScatterPlotItem(symbol="star", size=20, brush="w",
+                                             pen=pg.mkPen(INK, width=1.5))
+        self.start_item.setZValue(9)
+        self.plot.addItem(self.start_item)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+
+    def _two_d(self) -> bool:
+        f = self.model.expression
+        return f is not None and f.dimension == 2 and len(self.model.window) == 2
+
+    # --- the landscape: colours, iso-lines, field -------------------------------
+    def _on_expression(self, expr):
+        if not self._two_d():
+            return
+        x, y = expr.variables
+        style = {"color": INK, "font-size": "12pt"}
+        self.plot.setLabel("bottom", x, **style)
+        self.plot.setLabel("left", y, **style)
+        self.landscape = None        # force a new grid even if the window is the same
+        self._refresh_landscape()
+
+    def _grid_window(self):
+        """The visible range when the view has a size (aspect lock widens the window), else the window."""
+        vb = self.plot.vb
+        if vb.width() > 1 and vb.height() > 1:
+            (xlo, xhi), (ylo, yhi) = vb.viewRange()
+            return (float(xlo), float(xhi)), (float(ylo), float(yhi))
+        return self.model.window
+
+    def _refresh_landscape(self):
+        f = self.model.expression
+        window = self._grid_window()
+        if self.landscape is not None and self.landscape.window == window:
+            return
+        self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+        (xlo, xhi), (ylo, yhi) = window
+        self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
+        self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
+        self.colour_bar.axis.setTicks([scape.colour_ticks(), []])
+        for i, iso in enumerate(self.isolines):
+            if i < len(scape.levels):
+                iso.setData(scape.Z, scape.levels[i])
+            iso.setVisible(i < len(scape.levels))
+        self._refresh_field(f, window)
+
+    def _refresh_field(self, f, window):
+        (xlo, xhi), (ylo, yhi) = window
+        # square cells, so arrows have one length scale in both directions
+        cell = max(xhi - xlo, yhi - ylo) / FIELD
+        xs = landscape.cell_centres(xlo, xhi, max(2, round((xhi - xlo) / cell)))
+        ys = landscape.cell_centres(ylo, yhi, max(2, round((yhi - ylo) / cell)))
+        X, Y = np.meshgrid(xs, ys, indexing="ij")
+        grad = f.gradient(X, Y)
+        base = np.column_stack([X.ravel(), Y.ravel()])
+        gradient = np.column_stack([grad[0].ravel(), grad[1].ravel()])
+        shafts, heads, keep = arrow_segments(base, gradient, cell)
+        self.field_base, self.field_gradient = base[keep], gradient[keep]
+        self.field_item.setData(shafts[:, 0], shafts[:, 1])
+        self.field_heads.setData(heads[:, 0], heads[:, 1])
+        both = np.concatenate([shafts, heads])
+        self._field_halo.setData(both[:, 0], both[:, 1])
+
+    def _on_field_toggled(self, shown: bool):
+        for item in (self._field_halo, self.field_item, self.field_heads):
+            item.setVisible(shown)
+
+    # --- window: model ↔ view range ---------------------------------------------
+    def _on_window(self, window):
+        if len(window) != 2:
+            return
+        if window != self._pushed_window:
+            (xlo, xhi), (ylo, yhi) = window
+            self.plot.vb.setRange(xRange=(xlo, xhi), yRange=(ylo, yhi), padding=0)
+        if self._two_d():
+            self._refresh_landscape()
+
+    def _on_range_changed(self, *_):
+        self._settle.start()
+
+    def _on_user_moved(self, *_):
+        self._user_moved = True
+
+    def _on_range_settled(self):
+        if not self._two_d():
+            return
+        if self._user_moved:
+            self._user_moved = False
+            self._pushed_window = self._grid_window()
+            self.model.set_window(self._pushed_window)
+        self._refresh_landscape()
+
+    # --- critical points -----------------------------------------------------------
+    def _on_critical_points(self, points):
+        if not self._two_d():
+            return
+        spots = []
+        for cp in points:
+            symbol, colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])
+            spots.append({"pos": tuple(cp.point), "symbol": symbol, "brush": colour})
+        self.critical_item.setData(spots)
+        while len(self.critical_labels) < len(points):
+            label = pg.TextItem(anchor=(0.5, -0.35), color=INK,
+                                fill=pg.mkBrush(255, 255, 255, 190))
+            label.setFont(QFont(self.font().family(), 9))
+            label.setZValue(6)
+            self.plot.addItem(label)
+            self.critical_labels.append(label)
+        for i, label in enumerate(self.critical_labels):
+            label.setVisible(i < len(points))
+            if i < len(points):
+                label.setText(points[i].kind)
+                label.setPos(*points[i].point)
+
+    # --- descent paths -------------------------------------------------------------
+    def _on_paths(self, paths):
+        if not self._two_d():
+            return
+        self.legend.clear()
+        for method in paths:
+            if method not in self.path_items:
+                self._add_path_items(method)
+            self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+        for method in self.path_items:
+            for item in (self.path_items[method], self._path_halos[method],
+                         self.current_items[method]):
+                item.setVisible(method in paths)
+        self.legend.addItem(self.start_item, "start")
+        self._on_frame(self.model.frame)
+
+    def _add_path_items(self, method):
+        colour = METHOD_COLOURS.get(method, INK)
+        halo = pg.PlotDataItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
+        line = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
+                               symbolBrush=colour, symbolPen=None)
+        current = pg.ScatterPlotItem(size=15, brush=colour, pen=pg.mkPen("w", width=2))
+        halo.setZValue(7)
+        line.setZValue(7.5)
+        current.setZValue(8)
+        for item in (halo, line, current):
+            self.plot.addItem(item)
+        self._path_halos[method], self.path_items[method] = halo, line
+        self.current_items[method] = current
+
+    def _on_frame(self, frame):
+        for method, path in self.model.paths.items():
+            if method not in self.path_items:
+                continue
+            shown = path.points[: frame + 1]
+            shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
+            self.path_items[method].setData(shown[:, 0], shown[:, 1])
+            self._path_halos[method].setData(shown[:, 0], shown[:, 1])
+            self.current_items[method].setData(shown[-1:, 0], shown[-1:, 1])
+
+    def _on_start(self, start):
+        if len(start) == 2:
+            self.start_item.setData([start[0]], [start[1]])
+
+    # --- mouse: click sets the start, hover reads f and ∇f ----------------------------
+    def _map_to_view(self, scene_pos):
+        vb = self.plot.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        p = vb.mapSceneToView(scene_pos)
+        return p.x(), p.y()
+
+    def _on_click(self, event):
+        if event.button() != Qt.MouseButton.LeftButton or event.double() or not self._two_d():
+            return
+        point = self._map_to_view(event.scenePos())
+        if point is not None:
+            self.model.set_start(point)
+
+    def _on_hover(self, args):
+        point = self._map_to_view(args[0]) if self._two_d() else None
+        if point is None:
+            self._show_hint()
+            return
+        f = self.model.expression
+        value, grad = f.value_and_gradient(*point)
+        self.hover_values = (point, value, grad)
+        (a, b), (gx, gy) = f.variables, grad
+        self.readout.setText(f"{a} = {_fmt(point[0])}, {b} = {_fmt(point[1])}    "
+                             f"f = {_fmt(value)}    ∇f = ({_fmt(gx)}, {_fmt(gy)})")
+
+    def _show_hint(self):
+        self.readout.setText("click: start here · wheel: zoom · drag: pan")
+
+    def closeEvent(self, event):
+        self._settle.stop()
+        super().closeEvent(event)
