@@ -138,7 +138,8 @@ def node_lines(s) -> dict:
 def edge_lines(s) -> dict:
     """(source, target) -> [(text, kind, first stage)]: the local derivatives."""
     return {
-        ("w", "z"): [("∂z/∂w = x", "grad", "dz_dparams"), (f"= {fmt(s.dz_dw)}", "grad", "dz_dparams")],
+        ("w", "z"): [("∂z/∂w = x", "grad", "dz_dparams"),
+                     (f"= {fmt(s.dz_dw)}", "grad", "dz_dparams")],
         ("b", "z"): [("∂z/∂b", "grad", "dz_dparams"), (f"= {fmt(s.dz_db)}", "grad", "dz_dparams")],
         ("z", "output"): [("∂output/∂z", "grad", "doutput_dz"),
                           (f"= {fmt(s.doutput_dz)}", "grad", "doutput_dz")],

@@ -31,7 +31,7 @@ HIGHLIGHT_PEN = {"inputs": "#E69F00", "forward": "#0072B2", "backward": "#D55E00
 NODE_BOXES = {
     "x": (150, 42, 290, 64), "w": (150, 185, 290, 130), "b": (150, 350, 290, 130),
     "z": (625, 185, 260, 90), "output": (1090, 185, 320, 90),
-    "loss": (1625, 185, 380, 90), "target": (1625, 350, 260, 64),
+    "loss": (1635, 185, 400, 90), "target": (1635, 350, 260, 64),
 }
 # Each node's first row: its name in bold, then its definition. Inputs carry their
 # value on that row too (INLINE); computed nodes show it on the next line.
@@ -62,7 +62,7 @@ HIGHLIGHTS = {
     "update_b": ({"b"}, set()),
 }
 TITLE_PX, VALUE_PX, EDGE_PX = 29, 28, 24
-SCENE_RECT = QRectF(0, 0, 1825, 425)   # every box and label fits inside
+SCENE_RECT = QRectF(0, 0, 1845, 425)   # every box and label fits inside
 
 
 def _font(px, bold=False):

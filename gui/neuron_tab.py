@@ -19,6 +19,11 @@ from .neuron_formulas import seed_note, stage_latex
 from .neuron_graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from .neuron_model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from .neuron_training_panel import NeuronTrainingPanel
+from .none_refcount_guard import guard_none_refcount
+
+# Every stage change makes a few hundred void Qt calls (setText, setPos, setPen), each
+# of which loses a reference to None under PySide6 6.12 on Python 3.11 (see the guard).
+guard_none_refcount()
 
 ACTIVATION_LABELS = {"sigmoid": "sigmoid σ", "tanh": "tanh", "relu": "ReLU", "linear": "linear"}
 FORMULA_PX = 30

@@ -95,6 +95,10 @@ class NeuronTrainingPanel(QWidget):
         self.contour_view = ContourView(self.landscape_model)
         self.surface_view = SurfaceView(self.landscape_model)
         # w and b are small numbers: "600 (x0.001)" would hide that they are 0.6
+        # The run is short next to the window: the field's arrows would hide it (one
+        # click brings them back).
+        if hasattr(self.contour_view, "field_toggle"):
+            self.contour_view.field_toggle.setChecked(False)
         plots = [self.loss_plot.getPlotItem(), getattr(self.contour_view, "plot", None)]
         for plot in filter(None, plots):
             for axis in ("bottom", "left"):

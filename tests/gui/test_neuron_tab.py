@@ -31,6 +31,13 @@ def go_to(tab, key):
     tab.model.set_stage(STAGE_KEYS.index(key))
 
 
+def settled_screenshot(qtbot, screenshot, tab, name):
+    # The contour view resamples its image a moment after its range settles; wait for
+    # that so the picture shows what a user sees (nothing asserted depends on it).
+    qtbot.wait(400)
+    screenshot(tab, name)
+
+
 def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
     s = engine_step()
     # the seed's example, exactly: these are the numbers the tab must show
@@ -66,16 +73,16 @@ def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
             assert text in where()
             assert tab.formula.latex.endswith(f"= {tex(result)}")
         if key == "loss":
-            screenshot(tab, "neuron_forward")
+            settled_screenshot(qtbot, screenshot, tab, "neuron_forward")
     # the edges carry the local derivatives, the formula the chain-rule product
     assert graph.edge_text("w", "z") == "∂z/∂w = x\n= 2"
     assert graph.edge_text("b", "z") == "∂z/∂b\n= 1"
     go_to(tab, "dL_dw")
     assert "0.0502601 \\times 0.18737 \\times 2 = 0.0188345" in tab.formula.latex
-    screenshot(tab, "neuron_backward")
+    settled_screenshot(qtbot, screenshot, tab, "neuron_backward")
     go_to(tab, "update_w")
     assert "0.5 - 0.1 \\times 0.0188345 = 0.498117" in tab.formula.latex
-    screenshot(tab, "neuron_update")
+    settled_screenshot(qtbot, screenshot, tab, "neuron_update")
     # stepping back hides what has not been computed yet
     go_to(tab, "output")
     assert fmt(s.loss) not in graph.node_text("loss")
@@ -164,8 +171,9 @@ def test_training_reduces_the_loss_and_matches_the_explorer_descent(tab, qtbot, 
     # and the contour map draws it whole
     xs, ys = panel.contour_view.path_items["gd"].getData()
     assert_allclose(np.column_stack([xs, ys]), run)
-    tab.graph.model.set_stage(0)
-    screenshot(tab, "neuron_trained")
+    go_to(tab, "loss")
+    assert tab.graph.node_text("loss").endswith(fmt(tab.model.step.loss))
+    settled_screenshot(qtbot, screenshot, tab, "neuron_trained")
 
 
 def test_landscape_expressions_for_each_activation(tab):
@@ -248,3 +256,18 @@ def test_bad_states_change_nothing(tab):
         with pytest.raises(ValueError):
             m.set_state(bad)
         assert m.get_state() == before
+
+
+def test_a_click_on_the_landscape_starts_a_new_run_there(tab):
+    tab.model.train(30)
+    tab.training.landscape_model.set_start((0.3, -0.2))     # what a click on (b, w) does
+    assert (tab.model.w, tab.model.b) == (-0.2, 0.3) and tab.model.history == ()
+    assert tab.model.step == engine_step(w=-0.2, b=0.3)
+    assert tab.spins["w"].value() == -0.2
+
+
+def test_the_main_window_has_the_neuron_tab(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Neuron" in titles
+    tab = window.tabs.widget(titles.index("Neuron"))
+    assert tab.model.step == engine_step()
