@@ -14,6 +14,7 @@ Public attributes (for tests and exports; all built once, then updated in place)
   critical_labels list of TextItem ("minimum", …), visible ones first
   path_items, current_items   dict method -> PlotDataItem / ScatterPlotItem (x_k, f(x_k))
   start_item      ScatterPlotItem at (start, f(start))
+                  (these five are built by gui.curve_markers: `critical`, `descent`)
   panel           gui.secant_panel.SecantPanel: point_readout, secant_readout, h_slider
 """
 from __future__ import annotations
@@ -24,7 +25,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from .palette import CRITICAL_STYLE, CURVE_COLOURS, METHOD_COLOURS, METHOD_LABELS
+from .curve_markers import CriticalMarkers, DescentMarkers
+from .palette import CURVE_COLOURS, METHOD_LABELS
 from .secant_panel import SecantPanel
 
 SAMPLES = 1200             # points per curve over the visible range
@@ -166,20 +168,12 @@ class CurveView(QWidget):
         self.handle.setZValue(10)
         self.plot_f.addItem(self.handle)
 
-        self.critical_item = pg.ScatterPlotItem(size=14, pen=pg.mkPen("w", width=1.5))
-        self.critical_d_item = pg.ScatterPlotItem(size=12, pen=pg.mkPen("w", width=1.5))
-        self.critical_item.setZValue(5)
-        self.critical_d_item.setZValue(5)
-        self.plot_f.addItem(self.critical_item)
-        self.plot_d.addItem(self.critical_d_item)
-        self.critical_labels: list[pg.TextItem] = []
-
-        self.path_items: dict[str, pg.PlotDataItem] = {}
-        self.current_items: dict[str, pg.ScatterPlotItem] = {}
-        self.start_item = pg.ScatterPlotItem(symbol="star", size=18, brush="w",
-                                             pen=pg.mkPen(INK, width=1.5))
-        self.start_item.setZValue(9)
-        self.plot_f.addItem(self.start_item)
+        self.critical = CriticalMarkers(self.plot_f, self.plot_d, self.font().family())
+        self.critical_item, self.critical_d_item = self.critical.item, self.critical.item_d
+        self.critical_labels = self.critical.labels
+        self.descent = DescentMarkers(self.plot_f)
+        self.path_items, self.current_items = self.descent.path_items, self.descent.current_items
+        self.start_item = self.descent.start_item
 
         self.panel = SecantPanel()
         layout = QVBoxLayout(self)
@@ -304,77 +298,26 @@ class CurveView(QWidget):
             self.model.set_window(self._pushed_window)
 
     # --- critical points ------------------------------------------------------------
+    # --- critical points and descent (drawn by curve_markers) ---------------------------
     def _on_critical_points(self, points):
-        if not self._one_d():
-            return
-        points = [cp for cp in points if len(cp.point) == 1]
-        spots, spots_d = [], []
-        for cp in points:
-            symbol, colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])
-            spots.append({"pos": (cp.point[0], cp.value), "symbol": symbol, "brush": colour})
-            spots_d.append({"pos": (cp.point[0], 0.0), "symbol": symbol, "brush": colour})
-        self.critical_item.setData(spots)
-        self.critical_d_item.setData(spots_d)
-        while len(self.critical_labels) < len(points):
-            label = pg.TextItem(color=INK, fill=pg.mkBrush(255, 255, 255, 200))
-            label.setFont(QFont(self.font().family(), 10))
-            label.setZValue(6)
-            self.plot_f.addItem(label)
-            self.critical_labels.append(label)
-        for i, label in enumerate(self.critical_labels):
-            label.setVisible(i < len(points))
-            if i < len(points):
-                cp = points[i]
-                colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])[1]
-                label.setColor(colour)
-                label.setText(cp.kind)
-                # below a minimum, above a maximum: never on the curve itself
-                label.setAnchor((0.5, 1.25) if cp.kind == "maximum" else (0.5, -0.25))
-                label.setPos(cp.point[0], cp.value)
+        if self._one_d():
+            self.critical.show(points)
 
-    # --- descent on one variable ----------------------------------------------------
     def _on_paths(self, paths):
         if not self._one_d():
             return
         paths = {m: p for m, p in paths.items() if p.points.shape[1] == 1}
-        for method in paths:
-            if method not in self.path_items:
-                self._add_path_items(method)
-        for method, item in self.path_items.items():
-            item.setVisible(method in paths)
-            self.current_items[method].setVisible(method in paths)
+        self.descent.set_methods(paths)
         self._fill_legend(paths)
         self._on_frame(self.model.frame)
 
-    def _add_path_items(self, method):
-        colour = METHOD_COLOURS.get(method, INK)
-        faint = pg.mkColor(colour)
-        faint.setAlpha(110)
-        line = pg.PlotDataItem(pen=pg.mkPen(faint, width=1.5), symbol="o", symbolSize=8,
-                               symbolBrush=colour, symbolPen=pg.mkPen("w", width=1))
-        current = pg.ScatterPlotItem(size=17, brush=colour, pen=pg.mkPen("w", width=2))
-        line.setZValue(7)
-        current.setZValue(8)
-        self.plot_f.addItem(line)
-        self.plot_f.addItem(current)
-        self.path_items[method], self.current_items[method] = line, current
-
     def _on_frame(self, frame):
-        if not self._one_d():
-            return
-        for method, path in self.model.paths.items():
-            if method not in self.path_items or path.points.shape[1] != 1:
-                continue
-            xs, ys = path.points[: frame + 1, 0], path.values[: frame + 1]
-            ok = np.isfinite(xs) & np.isfinite(ys)               # a diverged last point
-            xs, ys = xs[ok], ys[ok]
-            self.path_items[method].setData(xs, ys)
-            self.current_items[method].setData(xs[-1:], ys[-1:])
+        if self._one_d():
+            self.descent.show_frame(self.model.paths, frame)
 
     def _on_start(self, start):
         if self._one_d() and len(start) == 1:
-            value = self.model.expression(start[0])
-            self.start_item.setData([start[0]], [value] if np.isfinite(value) else [np.nan])
+            self.descent.show_start(start[0], self.model.expression(start[0]))
 
     # --- mouse: a click (not on the handle) sets the start --------------------------------
     def _on_click_f(self, event):

@@ -17,6 +17,7 @@ import ziamath
 ziamath.config.svg2 = False
 
 BASE_SIZE = 22            # font size in px at scale 1
+TYPESET_MAX_CHARS = 700   # ziamath needs seconds beyond this: such equations show as text
 TEXT_COLOUR = "#1a1a1a"   # near-black on the light background
 _CACHE_SIZE = 512
 
@@ -136,6 +137,9 @@ class LatexRenderer(QObject):
         """Typeset the texts not cached yet; returns the request id (older ones stop)."""
         self._latest += 1      # only this (GUI) thread writes it
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        for tex in [t for t in missing if len(t) > TYPESET_MAX_CHARS]:
+            self._cache[tex] = None                  # known at once: "show as text"
+            missing.remove(tex)
         if missing:
             self._pool.start(_Job(self, self._latest, missing))
         return self._latest

@@ -22,6 +22,8 @@ GAP_X = 44             # between equations in a row
 GAP_Y = 10             # between rows
 PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
 MIN_FIT = 0.45         # an equation wider than the view shrinks to fit, down to this
+MATRIX_MAX_CHARS = 260 # a longer ∇f or H costs ziamath seconds: show its definition instead
+PLAIN_MAX_CHARS = 180  # the plain-text fallback is cut here ("…")
 _VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
 
 
@@ -34,6 +36,22 @@ class Equation:
     height: float
     baseline: float     # from the top, logical pixels
     kind: str           # "typeset", "text" (ziamath failed) or "pending"
+
+
+def display_tex(formula, variables) -> str:
+    """The equation "label = latex" to typeset; a big gradient or Hessian is shown
+    by its definition (its entries are the partial derivatives shown next to it)."""
+    if formula.label in (r"\nabla f", "H") and len(formula.latex) > MATRIX_MAX_CHARS \
+            and len(variables) == 2:
+        x, y = variables
+        d, d2 = r"\partial", r"\partial^{2} f"
+        if formula.label == "H":
+            body = (rf"\frac{{{d2}}}{{{d} {x}^{{2}}}} & \frac{{{d2}}}{{{d} {x} {d} {y}}}\\"
+                    rf"\frac{{{d2}}}{{{d} {y} {d} {x}}} & \frac{{{d2}}}{{{d} {y}^{{2}}}}")
+        else:
+            body = rf"\frac{{{d} f}}{{{d} {x}}}\\\frac{{{d} f}}{{{d} {y}}}"
+        return rf"{formula.label} = \left[\begin{{matrix}}{body}\end{{matrix}}\right]"
+    return f"{formula.label} = {formula.latex}"
 
 
 class MathView(QWidget):
@@ -58,7 +76,9 @@ class MathView(QWidget):
 
     # --- model → view ------------------------------------------------------------
     def _on_formulas(self, formulas):
-        self._texts = [f"{f.label} = {f.latex}" for f in formulas]
+        expr = self.model.expression
+        variables = expr.variables if expr is not None else ("x", "y")
+        self._texts = [display_tex(f, variables) for f in formulas]
         self.renderer.request(self._texts)
         if self.is_ready:
             self._show()
@@ -126,6 +146,8 @@ class MathView(QWidget):
         return Equation(tex, pixmap, w * s, h * s, -y0 * s, "typeset")
 
     def _text_equation(self, tex: str, text: str, kind: str) -> Equation:
+        if len(text) > PLAIN_MAX_CHARS:
+            text = text[:PLAIN_MAX_CHARS].rstrip() + " …"
         font = QFont("DejaVu Serif")
         font.setPixelSize(max(6, round(0.8 * BASE_SIZE * self._scale)))
         fm = QFontMetricsF(font)

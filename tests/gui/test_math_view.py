@@ -76,6 +76,29 @@ def test_plain_text_fallback_is_readable():
     assert plain_text(r"f(x) = x^{4} - 4 \sqrt{x}") == "f(x) = x^4 - 4 √(x)"
 
 
+def test_big_matrices_show_their_definition(qtbot, model):
+    view = MathView(model)
+    qtbot.addWidget(view)
+    model.load_preset(find_preset("Beale"))          # ∇f and H: 335 and 369 characters
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: view.is_ready and len(view.equations) == 5, timeout=20000)
+    grad, hess = view.equations[3], view.equations[4]
+    assert grad.tex.startswith(r"\nabla f = ") and r"\frac{\partial f}{\partial x}" in grad.tex
+    assert hess.tex.startswith("H = ") and r"\partial^{2} f" in hess.tex
+    assert grad.kind == hess.kind == "typeset"
+
+
+def test_overlong_equations_show_as_shortened_text(qtbot, model):
+    from engine.analysis import Formula
+    view = MathView(model)
+    qtbot.addWidget(view)
+    long = Formula("f(x)", " + ".join(["x^{2}"] * 200))
+    view._on_formulas((Formula("f(x)", "x^{2}"), long))
+    qtbot.waitUntil(lambda: view.is_ready, timeout=5000)
+    assert [e.kind for e in view.equations] == ["typeset", "text"]
+    assert view.equations[1].width < 2500
+
+
 def test_failed_typesetting_shows_text(qtbot, model, monkeypatch):
     import gui.latex_renderer as lr
 
@@ -93,7 +116,8 @@ def test_failed_typesetting_shows_text(qtbot, model, monkeypatch):
 
 @pytest.mark.parametrize("preset, name", [("x^4 - 4x^3 + 4x^2", "math_view_1d"),
                                           ("(x-5)^2 + (y-3)^2 + 2xy", "math_view_2d"),
-                                          ("(1-x)^2 + 100(y-x^2)^2", "math_view_rosenbrock")])
+                                          ("(1-x)^2 + 100(y-x^2)^2", "math_view_rosenbrock"),
+                                          ("Beale", "math_view_beale")])
 def test_screenshots(qtbot, model, screenshot, preset, name):
     view = show_view(qtbot, model, preset, width=1100)
     screenshot(view, name)
