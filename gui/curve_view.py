@@ -58,11 +58,19 @@ def robust_range(arrays, include_zero=False) -> tuple[float, float]:
 
 
 def for_display(values, y_range):
-    """Values far outside the shown range become nan (Qt cannot draw 1e300)."""
+    """What to draw of `values`: nan where the line must break.
+
+    Values far outside the shown range become nan (Qt cannot draw 1e300), and so does
+    the sample after a jump from beyond one edge to beyond the other (a pole, as of 1/x
+    or tan x), or a vertical line would join the two branches.
+    """
     lo, hi = y_range
     reach = 1e6 * (hi - lo)
     out = np.array(values, dtype=float)
     out[~(np.abs(out - 0.5 * (lo + hi)) < reach)] = np.nan
+    above, below = out > hi, out < lo
+    jump = (above[:-1] & below[1:]) | (below[:-1] & above[1:])
+    out[1:][jump] = np.nan
     return out
 
 
@@ -210,6 +218,10 @@ class CurveView(QWidget):
         if self.x is None or not lo <= self.x <= hi:
             self.x = lo + 0.35 * (hi - lo)
         self._refresh_curves()
+        if not np.isfinite(expr(self.x)):            # e.g. log at x < 0: move to where f is
+            finite = np.flatnonzero(np.isfinite(self.curves["f"].getData()[1]))
+            if finite.size:
+                self.set_point(self.xs[finite[np.argmin(np.abs(self.xs[finite] - self.x))]])
         self._on_start(self.model.start)
 
     def x_range(self) -> tuple[float, float]:

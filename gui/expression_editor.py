@@ -224,7 +224,7 @@ class ExpressionEditor(QWidget):
             self._history_index = None
             self.line_edit.setText(text)
             # after the model has parsed it (it emits before parsing): valid ones are kept
-            QTimer.singleShot(0, self._remember)
+            QTimer.singleShot(0, self, self._remember)
 
     def _on_error(self, error):
         if error is None:

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from gui.curve_view import CurveView, robust_range
+from gui.curve_view import CurveView, for_display, robust_range
 from gui.presets import find_preset
 
 SEED = "x^4 - 4x^3 + 4x^2"
@@ -132,6 +132,29 @@ def test_variable_name_on_axis_and_two_d_ignored(qtbot, model, curve):
     model.load_preset(load_2d)
     assert model.wait_for_analysis()
     np.testing.assert_array_equal(curve.curves["f"].getData()[1], before)
+
+
+@pytest.mark.parametrize("text", ["log(x)", "1/x", "exp(1000x)", "sqrt(x)", "abs(x)",
+                                  "relu(x)", "sin(1/x)", "5", "0*x", "tan(x)", "x^100"])
+def test_awkward_functions_draw_without_error(qtbot, model, curve, text):
+    model.set_text(text)
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.expression is not None and curve.xs.size > 0)
+    f = model.expression
+    lo, hi = curve.plot_f.vb.viewRange()[1]
+    assert np.isfinite(lo) and np.isfinite(hi) and hi > lo
+    if np.isfinite(f(curve.xs)).any():                     # the point sits where f exists
+        assert np.isfinite(f(curve.x))
+    curve.panel.set_h(1e-6)
+    curve.set_point(curve.x)
+
+
+def test_poles_break_the_line():
+    xs = np.linspace(-1, 1, 200)                     # no sample at 0
+    ys = for_display(1 / xs, (-10.0, 10.0))
+    i = np.searchsorted(xs, 0)
+    assert np.isnan(ys[i]) and np.isfinite(ys[i - 1]) and np.isfinite(ys[i + 1])
+    np.testing.assert_array_equal(np.delete(ys, i), np.delete(1 / xs, i))
 
 
 def test_robust_range_clips_asymptotes():
