@@ -1,9 +1,318 @@
-"""Stub: replaced by the real SurfaceView."""
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""The graph of a two-variable f as a 3-D surface, with the descent paths on it and
+the tangent plane at the current point. A view of `ExplorerModel`.
+
+Public attributes (for tests and exports; built once, then updated with setData):
+  gl              pg.opengl.GLViewWidget, or None when OpenGL is unavailable
+  message         QLabel shown instead of the view when OpenGL is unavailable
+  mapping         gui.surface_box.BoxMapping from (x, y, f) to the box; None before data
+  landscape       gui.landscape.Landscape sampled on model.window (Z[i, j] = f(xs[i], ys[j]))
+  surface         GLSurfacePlotItem of mapping(landscape), coloured like the contour map
+  path_items      dict method -> GLLinePlotItem of the path up to model.frame (lifted by LIFT)
+  current_item    GLScatterPlotItem of each path's current point (lifted by LIFT)
+  plane_toggle    QCheckBox; plane_item GLSurfacePlotItem of the tangent plane
+  plane_point     (x, y) where the tangent plane touches; plane_xs, plane_ys, plane_f: the
+                  plane's corners in f's units, plane_f = f(p) + ∇f(p)·(q − p)
+  render_image()  a QImage of the 3-D view
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.opengl as gl
+from OpenGL import GL
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedLayout,
+                               QVBoxLayout, QWidget)
+
+from . import landscape
+from .gl_canvas import LIT, LabelledGLView, opengl_available
+from .palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
+from .surface_box import HEIGHT, BoxMapping
+
+GRID = 100             # vertices per side: smooth enough, cheap to rebuild on every zoom
+LIFT = 0.02            # paths float this far (box units) above the surface, not inside it
+PLANE_HALF = 0.15      # half-side of the tangent-plane patch, as a fraction of the window
+PLANE_RISE = 0.45      # at most this rise (box units) from the touching point to a side
+INK = (0.13, 0.13, 0.13, 1.0)
+NO_GL_TEXT = "The 3-D view needs OpenGL 2.1 or newer, which this display does not provide."
+
+# Drawn over everything, blended normally ("additive" would vanish on a white background).
+OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
+           "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
+
+
+def _fmt(v: float) -> str:
+    text = f"{v:.4g}" if v == 0 or 1e-3 <= abs(v) < 1e5 else f"{v:.2g}"
+    return text.replace("-", "−")
+
+
+def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
+    """Round values (steps of 1, 2 or 5 × 10^k) inside [lo, hi], about `count` of them."""
+    raw = (hi - lo) / count
+    if not np.isfinite(raw) or raw <= 0:
+        return [lo]
+    power = 10.0 ** np.floor(np.log10(raw))
+    step = power * min((1, 2, 5, 10), key=lambda k: abs(k * power - raw))
+    first = np.ceil(lo / step) * step
+    return [float(round(v, 12)) + 0.0 for v in np.arange(first, hi + step * 1e-9, step)]
+
+
+def _rgba(colour: str, alpha: float = 1.0) -> tuple:
+    c = QColor(colour)
+    return (c.redF(), c.greenF(), c.blueF(), alpha)
 
 
 class SurfaceView(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        QVBoxLayout(self).addWidget(QLabel("SurfaceView (coming)"))
+        self.mapping = self.landscape = None
+        self.plane_point = None
+        self._frame_camera = True     # the user's rotation is kept until a preset loads
+        self._side = -1               # the camera looks from the front left (−1) or right (+1)
+        self.plane_xs = self.plane_ys = self.plane_f = None
+        self.message = QLabel(NO_GL_TEXT)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.gl = None
+        stack = QStackedLayout(self)
+        if opengl_available():
+            stack.addWidget(self._build())
+        stack.addWidget(self.message)
+        if self.gl is None:
+            return
+
+        model.expressionChanged.connect(self._on_expression)
+        model.windowChanged.connect(self._on_window)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        model.startChanged.connect(self._on_start)
+        model.presetChanged.connect(self._on_preset)
+        if self._two_d():
+            self._on_expression(model.expression)
+
+    # --- construction ---------------------------------------------------------
+    def _build(self) -> QWidget:
+        self.plane_toggle = QCheckBox("Tangent plane")
+        self.plane_toggle.setToolTip("The plane z = f(p) + ∇f(p)·(q − p) at the current point: "
+                                     "the derivative as a linear map")
+        self.plane_toggle.toggled.connect(self._on_plane_toggled)
+        reset = QPushButton("Reset view")
+        reset.clicked.connect(self.reset_camera)
+        hint = QLabel("drag: rotate · wheel: zoom")
+        hint.setStyleSheet("color: #555555")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.plane_toggle)
+        bar.addStretch(1)
+        bar.addWidget(hint)
+        bar.addWidget(reset)
+
+        self.gl = LabelledGLView()
+        self.gl.setBackgroundColor("w")
+        self.gl.setMinimumSize(200, 200)
+        self.surface = gl.GLSurfacePlotItem(shader=LIT, computeNormals=True, smooth=True,
+                                            glOptions="opaque")
+        self.surface.setVisible(False)           # an empty mesh cannot compute its normals
+        self.gl.addItem(self.surface)
+        self.base_grid = gl.GLGridItem(color=(0, 0, 0, 45))
+        self.gl.addItem(self.base_grid)
+        # lines default to "additive" (no depth test): they would show through the surface
+        self.axes = gl.GLLinePlotItem(mode="lines", color=INK, width=1.5, antialias=True,
+                                      glOptions="translucent")
+        self.gl.addItem(self.axes)
+
+        self.path_items: dict[str, gl.GLLinePlotItem] = {}
+        self.current_item = gl.GLScatterPlotItem(size=13, pxMode=True)
+        self.current_item.setGLOptions(OVERLAY)      # the current point is never hidden
+        self.current_item.setDepthValue(5)
+        self.gl.addItem(self.current_item)
+        # The plane touches the surface at one point and, on a bowl, lies below it
+        # everywhere else: drawn depth-tested it would vanish. A faint copy without depth
+        # test shows it through the surface; the depth-tested copy shows where it is in front.
+        tangent = CURVE_COLOURS["tangent"]
+        self.plane_ghost = gl.GLSurfacePlotItem(color=_rgba(tangent, 0.22), glOptions=OVERLAY)
+        self.plane_item = gl.GLSurfacePlotItem(color=_rgba(tangent, 0.55),
+                                               glOptions="translucent")
+        self.plane_ghost_edge = gl.GLLinePlotItem(mode="line_strip", width=1.5,
+                                                  color=_rgba(tangent, 0.6), glOptions=OVERLAY)
+        self.plane_edge = gl.GLLinePlotItem(mode="line_strip", width=2.5,
+                                            color=_rgba(tangent), glOptions="translucent")
+        self._plane_items = (self.plane_ghost, self.plane_item, self.plane_ghost_edge,
+                             self.plane_edge)
+        for depth, item in enumerate(self._plane_items):
+            item.setDepthValue(10 + depth)         # blended after the opaque surface
+            item.setVisible(False)
+            self.gl.addItem(item)
+        self.reset_camera()
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.gl, 1)
+        return page
+
+    def reset_camera(self):
+        """Look from the front, on the side away from the start point, so the slope the
+        descent starts on faces the camera; far enough back for the box and its labels."""
+        window, start = self.model.window, self.model.start
+        if len(window) == 2 and len(start) == 2:
+            self._side = -1 if start[0] >= sum(window[0]) / 2 else 1
+        depth = float(self.mapping.by(window[1][1])) if self.mapping else 0.75
+        self.gl.opts["center"] = pg.Vector(-0.1 * self._side, 0, HEIGHT * 0.15)
+        self.gl.setCameraPosition(distance=2.6 + 1.0 * depth, elevation=32,
+                                  azimuth=-90 + 32 * self._side)
+        if self.mapping is not None:
+            self._draw_axes(window)
+
+    def _two_d(self) -> bool:
+        f = self.model.expression
+        return (self.gl is not None and f is not None and f.dimension == 2
+                and len(self.model.window) == 2)
+
+    # --- the surface ------------------------------------------------------------
+    def _on_expression(self, _expr=None):
+        if self._two_d():
+            self._rebuild()
+
+    def _on_preset(self, _preset):
+        self._frame_camera = True
+
+    def _on_window(self, _window):
+        if self._two_d():
+            self._rebuild()
+
+    def _rebuild(self):
+        """New grid and box mapping: the surface and everything placed with the mapping."""
+        window = self.model.window
+        self.landscape = scape = landscape.sample(self.model.expression, window, GRID)
+        self.mapping = m = BoxMapping.fit(window, scape.Z)
+        colours = pg.colormap.get(COLORMAP).map(
+            np.nan_to_num(scape.colour_position(scape.Z), nan=0.0).ravel(), mode="float")
+        colours[~np.isfinite(scape.Z).ravel()] = (0.8, 0.8, 0.8, 1.0)  # undefined: grey floor
+        self.surface.setData(x=m.bx(scape.xs), y=m.by(scape.ys), z=m.bz(scape.Z),
+                             colors=colours)
+        self.surface.setVisible(True)
+        if self._frame_camera:                 # first data or a new example: frame the box
+            self._frame_camera = False
+            self.reset_camera()
+        else:
+            self._draw_axes(window)
+        self._on_paths(self.model.paths)
+
+    def _draw_axes(self, window):
+        """Floor grid; x along the front floor edge, y along the side edge nearer the
+        camera, f up the far front corner: no label lies on the surface."""
+        m, s = self.mapping, self._side
+        (xlo, xhi), (ylo, yhi) = window
+        ax, ay = float(m.bx(xhi)), float(m.by(yhi))
+        self.base_grid.setSize(2 * ax, 2 * ay)
+        self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
+        f_ticks = _nice_ticks(float(m.f_at(0)), float(m.f_at(HEIGHT)))
+        zx = -s * ax                                   # x of the f axis
+        ticks = [((zx, -ay, z), (zx - 0.04 * s, -ay - 0.04, z)) for z in m.bz(f_ticks)]
+        self.axes.setData(pos=np.array([
+            (-ax, -ay, 0), (ax, -ay, 0), (s * ax, -ay, 0), (s * ax, ay, 0), (zx, -ay, 0),
+            (zx, -ay, HEIGHT), *(p for tick in ticks for p in tick)]))
+        x_name, y_name = self.model.expression.variables
+        g = 0.13
+        self.gl.set_labels([
+            ((0.0, -ay - 2 * g, 0.0), f"<b>{x_name}</b>"),
+            ((s * (ax + 2 * g), 0.0, 0.0), f"<b>{y_name}</b>"),
+            ((zx, -ay, HEIGHT + g), "<b>f</b>"),
+            ((-ax + g * (s < 0), -ay - g, 0.0), _fmt(xlo)),
+            ((ax - g * (s > 0), -ay - g, 0.0), _fmt(xhi)),
+            ((s * (ax + g), -ay + g, 0.0), _fmt(ylo)), ((s * (ax + g), ay, 0.0), _fmt(yhi)),
+            *(((zx - 1.6 * g * s, -ay - 1.6 * g, z), _fmt(v))
+              for v, z in zip(f_ticks, m.bz(f_ticks))),
+        ])
+
+    # --- paths, current point, tangent plane ---------------------------------------
+    def _on_paths(self, paths):
+        if not self._two_d() or self.mapping is None:
+            return
+        for method in paths:
+            if method not in self.path_items:
+                item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
+                                         color=_rgba(METHOD_COLOURS.get(method, "#222222")),
+                                         glOptions="translucent")
+                item.setDepthValue(4)
+                self.gl.addItem(item)
+                self.path_items[method] = item
+        for method, item in self.path_items.items():
+            item.setVisible(method in paths)
+        self._on_frame(self.model.frame)
+
+    def shown_points(self, method) -> np.ndarray:
+        """The path's points up to the current frame, in the box, lifted by LIFT: (n, 3)."""
+        path = self.model.paths[method]
+        n = min(self.model.frame, len(path.points) - 1) + 1
+        pts, values = path.points[:n], path.values[:n]
+        keep = np.all(np.isfinite(pts), axis=1) & np.isfinite(values)
+        box = self.mapping(pts[keep, 0], pts[keep, 1], values[keep])
+        box[:, 2] += LIFT
+        return box
+
+    def _on_frame(self, _frame=None):
+        if not self._two_d() or self.mapping is None:
+            return
+        tips, colours = [], []
+        for method in self.model.paths:
+            pts = self.shown_points(method)
+            if len(pts):
+                self.path_items[method].setData(pos=pts)
+                tips.append(pts[-1])
+                colours.append(_rgba(METHOD_COLOURS.get(method, "#222222")))
+        self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
+                                  color=np.array(colours).reshape(-1, 4))
+        self._draw_plane()
+
+    def _on_start(self, _start):
+        if not self.model.paths:        # otherwise pathsChanged follows and redraws
+            self._on_frame()
+
+    def _on_plane_toggled(self, shown: bool):
+        self._draw_plane()
+
+    def _plane_anchor(self):
+        """The last shown point of the first path, or the start point."""
+        for path in self.model.paths.values():
+            point = path.points[min(self.model.frame, len(path.points) - 1)]
+            if np.all(np.isfinite(point)):
+                return float(point[0]), float(point[1])
+        return tuple(map(float, self.model.start))
+
+    def _draw_plane(self):
+        shown = self.plane_toggle.isChecked() and self.mapping is not None
+        for item in self._plane_items:
+            item.setVisible(shown)
+        if not shown:
+            return
+        f, m = self.model.expression, self.mapping
+        (xlo, xhi), (ylo, yhi) = self.model.window
+        px, py = self.plane_point = self._plane_anchor()
+        value, (gx, gy) = f.value_and_gradient(px, py)
+        # on a steep wall a fixed patch would shoot out of the box: keep its rise ≤ PLANE_RISE
+        slope = np.hypot(gx, gy) * m.f_scale / m.xy_scale
+        h = PLANE_HALF * max(xhi - xlo, yhi - ylo) * min(1.0, PLANE_RISE / max(slope, 1e-12))
+        self.plane_xs, self.plane_ys = np.array([px - h, px + h]), np.array([py - h, py + h])
+        X, Y = np.meshgrid(self.plane_xs, self.plane_ys, indexing="ij")
+        self.plane_f = value + gx * (X - px) + gy * (Y - py)
+        for item in (self.plane_item, self.plane_ghost):
+            item.setData(x=m.bx(self.plane_xs), y=m.by(self.plane_ys), z=m.bz(self.plane_f))
+        ring = np.array([m(X[i, j], Y[i, j], self.plane_f[i, j])
+                         for i, j in [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]])
+        self.plane_edge.setData(pos=ring)
+        self.plane_ghost_edge.setData(pos=ring)
+
+    # --- export -------------------------------------------------------------------
+    def render_image(self):
+        """The 3-D view with its labels as a QImage; the message instead when there is
+        no valid GL context (reading back a GL widget without one segfaults)."""
+        context = self.gl.context() if self.gl is not None else None
+        if context is None or not context.isValid():
+            return self.grab().toImage()
+        return self.gl.grab().toImage()      # grab, not grabFramebuffer: it keeps the labels

@@ -1,0 +1,127 @@
+"""SurfaceView: the surface, the paths and the tangent plane are the engine's numbers,
+placed through one box mapping; the GL view really renders."""
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from numpy.testing import assert_allclose
+
+import gui.surface_view as surface_view
+from gui.palette import COLORMAP
+from gui.presets import default_preset, find_preset
+from gui.surface_view import LIFT, SurfaceView
+
+
+@pytest.fixture
+def view(qtbot, model):
+    v = SurfaceView(model)
+    qtbot.addWidget(v)
+    v.resize(640, 520)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def load(model, qtbot, name=None, frame=0):
+    model.load_preset(find_preset(name) if name else default_preset())
+    assert model.wait_for_analysis()
+    model.set_frame(frame)
+    qtbot.wait(100)
+
+
+def as_array(image):
+    """(h, w, 4) bytes B, G, R, A (Format_RGB32 on a little-endian machine), copied."""
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)
+    return rows[:, :image.width()].copy()         # copy: the buffer dies with `image`
+
+
+def test_renders_a_real_picture(view, model, qtbot):
+    load(model, qtbot, frame=5)
+    assert view.gl is not None and view.gl.context().isValid()
+    image = view.render_image()
+    pixels = as_array(image)[..., 2::-1].reshape(-1, 3)      # BGRA bytes → RGB
+    assert pixels.std(axis=0).max() > 20                     # not uniform
+    colours = np.unique(pixels // 8, axis=0)                 # distinct colours, coarsely
+    assert len(colours) > 50
+    # the surface's own colours are there: cividis' blue at the bottom, yellow on the walls
+    red, blue = pixels[:, 0].astype(int), pixels[:, 2].astype(int)
+    assert np.sum(blue > red + 30) > 500 and np.sum(red > blue + 60) > 500
+
+
+def test_surface_is_f_through_the_box_mapping(view, model, qtbot):
+    load(model, qtbot)
+    f, scape, m = model.expression, view.landscape, view.mapping
+    for i, j in [(0, 0), (10, 70), (99, 99)]:
+        assert scape.Z[i, j] == pytest.approx(f(scape.xs[i], scape.ys[j]))
+    vertexes = view.surface.opts["meshdata"].vertexes().reshape(len(scape.xs), len(scape.ys), 3)
+    assert_allclose(vertexes, m(*np.meshgrid(scape.xs, scape.ys, indexing="ij"), scape.Z),
+                    rtol=1e-6, atol=1e-6)
+    # the floor is f's minimum on the grid; the longer side of the window spans [−1, 1]
+    assert vertexes[..., 2].min() == pytest.approx(0.0, abs=1e-6)
+    assert vertexes[..., 0].min() == pytest.approx(m.bx(scape.xs[0]))
+    assert m.bx(model.window[0][1]) == pytest.approx(1.0)
+    # coloured like the contour map: cividis at f's colour position
+    colours = view.surface.opts["meshdata"].vertexColors()
+    expected = pg.colormap.get(COLORMAP).map(scape.colour_position(scape.Z[10, 70]), mode="float")
+    assert_allclose(colours[10 * len(scape.ys) + 70], expected, atol=1e-6)
+
+
+def test_path_line_is_the_mapped_path(view, model, qtbot):
+    load(model, qtbot, "Rosenbrock's banana", frame=150)
+    m = view.mapping
+    for method, path in model.paths.items():
+        shown = path.points[:151]
+        expected = m(shown[:, 0], shown[:, 1], path.values[:151]) + [0, 0, LIFT]
+        assert_allclose(view.path_items[method].pos, expected)
+    tips = view.current_item.pos
+    assert_allclose(tips[0], m(*model.paths["gd"].points[150], model.paths["gd"].values[150])
+                    + [0, 0, LIFT])
+    model.set_frame(3)
+    assert len(view.path_items["gd"].pos) == 4
+
+
+def test_tangent_plane_touches_f_with_slope_grad_f(view, model, qtbot, screenshot):
+    load(model, qtbot, frame=2)
+    view.plane_toggle.setChecked(True)
+    f, m = model.expression, view.mapping
+    p = model.paths["gd"].points[2]                        # the last shown point of the path
+    assert view.plane_point == pytest.approx(tuple(p))
+    value, grad = f(*p), f.gradient(*p)
+    xs, ys, plane = view.plane_xs, view.plane_ys, view.plane_f
+    assert xs.mean() == pytest.approx(p[0]) and ys.mean() == pytest.approx(p[1])
+    assert plane.mean() == pytest.approx(value)            # the plane contains (p, f(p))
+    assert (plane[1, 0] - plane[0, 0]) / (xs[1] - xs[0]) == pytest.approx(grad[0])
+    assert (plane[0, 1] - plane[0, 0]) / (ys[1] - ys[0]) == pytest.approx(grad[1])
+    vertexes = view.plane_item.opts["meshdata"].vertexes().reshape(2, 2, 3)
+    assert_allclose(vertexes, m(*np.meshgrid(xs, ys, indexing="ij"), plane), atol=1e-6)
+    assert view.plane_item.visible()
+    screenshot(view, "surface_default_path_plane")
+    view.plane_toggle.setChecked(False)
+    assert not view.plane_item.visible()
+
+
+def test_tangent_plane_at_the_start_without_paths(view, model, qtbot):
+    load(model, qtbot)
+    model.set_settings(methods=())
+    view.plane_toggle.setChecked(True)
+    assert view.plane_point == pytest.approx(model.start)
+
+
+def test_rosenbrock_is_not_a_spike(view, model, qtbot, screenshot):
+    load(model, qtbot, "Rosenbrock's banana", frame=300)
+    z = view.surface.opts["meshdata"].vertexes()[:, 2]
+    # robust heights: the valley floor is not squashed flat, more than a sliver is below mid-height
+    assert np.mean(z < 0.5 * z.max()) > 0.3
+    assert "f" in [t.replace("<b>", "").replace("</b>", "") for t in view.gl.label_texts()]
+    screenshot(view, "surface_rosenbrock")
+
+
+def test_message_instead_of_view_without_opengl(qtbot, model, monkeypatch):
+    monkeypatch.setattr(surface_view, "opengl_available", lambda: False)
+    v = SurfaceView(model)
+    qtbot.addWidget(v)
+    v.show()
+    load(model, qtbot)
+    assert v.gl is None
+    assert "OpenGL 2.1" in v.message.text() and v.message.isVisible()
+    assert not v.render_image().isNull()
