@@ -26,6 +26,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from .curve_markers import CriticalMarkers, DescentMarkers
+from .curve_scaling import for_display, robust_range
 from .palette import CURVE_COLOURS, METHOD_LABELS
 from .secant_panel import SecantPanel
 
@@ -34,44 +35,6 @@ SETTLE_MS = 150            # pan/zoom must rest this long before the model hears
 SNAP_PX = 8                # a dragged point this close to a critical point snaps onto it
 INK = "#222222"
 LABEL_STYLE = {"color": INK, "font-size": "12pt"}
-
-
-def robust_range(arrays, include_zero=False) -> tuple[float, float]:
-    """A y-range showing the bulk of the finite values: outliers (asymptotes,
-    exponential blow-ups) are clipped by percentiles; 8 % padding; never empty."""
-    finite = [a[np.isfinite(a)] for a in arrays]
-    v = np.concatenate(finite) if finite else np.empty(0)
-    if v.size == 0:
-        return -1.0, 1.0
-    lo, hi = float(v.min()), float(v.max())
-    p_lo, p_hi = (float(p) for p in np.percentile(v, [2, 98]))
-    if hi - lo > 4 * (p_hi - p_lo) and p_hi > p_lo:
-        spread = p_hi - p_lo
-        lo, hi = max(lo, p_lo - 0.5 * spread), min(hi, p_hi + 0.5 * spread)
-    if include_zero:
-        lo, hi = min(lo, 0.0), max(hi, 0.0)
-    if hi - lo <= 1e-12 * max(1.0, abs(hi)):
-        half = max(1.0, 0.1 * abs(hi))
-        return lo - half, hi + half
-    pad = 0.08 * (hi - lo)
-    return lo - pad, hi + pad
-
-
-def for_display(values, y_range):
-    """What to draw of `values`: nan where the line must break.
-
-    Values far outside the shown range become nan (Qt cannot draw 1e300), and so does
-    the sample after a jump from beyond one edge to beyond the other (a pole, as of 1/x
-    or tan x), or a vertical line would join the two branches.
-    """
-    lo, hi = y_range
-    reach = 1e6 * (hi - lo)
-    out = np.array(values, dtype=float)
-    out[~(np.abs(out - 0.5 * (lo + hi)) < reach)] = np.nan
-    above, below = out > hi, out < lo
-    jump = (above[:-1] & below[1:]) | (below[:-1] & above[1:])
-    out[1:][jump] = np.nan
-    return out
 
 
 def _pen(key, width, style=Qt.PenStyle.SolidLine):

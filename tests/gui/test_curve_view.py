@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from gui.curve_view import CurveView, for_display, robust_range
+from gui.curve_scaling import for_display, robust_range
+from gui.curve_view import CurveView
 from gui.presets import find_preset
 
 SEED = "x^4 - 4x^3 + 4x^2"
