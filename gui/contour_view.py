@@ -28,41 +28,14 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBo
                                QWidget)
 
 from . import landscape
+from .gradient_field import GradientField
 from .iso_lines import IsoLineItem
 from .palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
 
 GRID = 200                 # image samples per side
-FIELD = 16                 # arrows along the longer side
 N_LEVELS = 13
 SETTLE_MS = 120            # a wheel or drag burst must rest this long before the model hears of it
-HEAD_ANGLE = np.radians(28)
 INK = "#222222"
-
-
-def arrow_segments(base, grad, cell):
-    """(shafts, heads, drawn): arrow segments as (2k, 2) pair lists, and the mask of
-    the arrows drawn (those with a finite, non-zero gradient).
-
-    Direction is exactly ∇f's. Length grows with |∇f|^½ from 0.25 cell (so the
-    direction stays legible where f is nearly flat, as on Beale's plateaus, whose
-    slopes span five decades) to 0.8 cell at the 80th percentile of |∇f|, capped there.
-    """
-    norm = np.hypot(grad[:, 0], grad[:, 1])
-    ok = np.isfinite(norm) & (norm > 0)
-    base, grad, norm = base[ok], grad[ok], norm[ok]
-    if not len(norm):
-        return np.empty((0, 2)), np.empty((0, 2)), ok
-    ref = np.quantile(norm, 0.8)
-    length = cell * (0.25 + 0.55 * np.minimum(1.0, np.sqrt(norm / ref)))
-    unit = grad / norm[:, None]
-    tip = base + unit * length[:, None]
-    head = np.minimum(0.35 * length, 0.25 * cell)[:, None]
-    c, s = np.cos(HEAD_ANGLE), np.sin(HEAD_ANGLE)
-    left = np.column_stack([c * unit[:, 0] - s * unit[:, 1], s * unit[:, 0] + c * unit[:, 1]])
-    right = np.column_stack([c * unit[:, 0] + s * unit[:, 1], -s * unit[:, 0] + c * unit[:, 1]])
-    shafts = np.stack([base, tip], 1).reshape(-1, 2)
-    heads = np.stack([tip, tip - head * left, tip, tip - head * right], 1).reshape(-1, 2)
-    return shafts, heads, ok
 
 
 def _fmt(v: float) -> str:
@@ -75,7 +48,7 @@ class ContourView(QWidget):
         self.model = model
         self.landscape = None
         self.hover_values = None
-        self.field_base = self.field_gradient = np.empty((0, 2))
+        self._drawn_expression = None
         self._pushed_window = None   # the last window this view sent: no echo back to setRange
         self._user_moved = False
         self._build()
@@ -152,12 +125,8 @@ class ContourView(QWidget):
         bar_axis.setLabel("f", color=INK, **{"font-size": "12pt"})
         bar_axis.setWidth(64)
 
-        halo = pg.mkPen(0, 0, 0, 110, width=3)
-        self._field_halo = pg.PlotDataItem(connect="pairs", pen=halo)
-        self.field_item = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("w", width=1.5))
-        self.field_heads = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("w", width=1.5))
-        for item in (self._field_halo, self.field_item, self.field_heads):
-            self.plot.addItem(item)
+        self.field = GradientField(self.plot)
+        self.field_item, self.field_heads = self.field.shafts, self.field.heads
 
         self.critical_item = pg.ScatterPlotItem(size=15, pen=pg.mkPen("w", width=1.5))
         self.critical_item.setZValue(5)
@@ -190,7 +159,9 @@ class ContourView(QWidget):
         style = {"color": INK, "font-size": "12pt"}
         self.plot.setLabel("bottom", x, **style)
         self.plot.setLabel("left", y, **style)
-        self.landscape = None        # force a new grid even if the window is the same
+        if self.landscape is not None and self._drawn_expression != expr:
+            self.landscape = None    # a new function: a new grid even if the window is the same
+        self._drawn_expression = expr
         self._refresh_landscape()
 
     def _grid_window(self):
@@ -215,28 +186,18 @@ class ContourView(QWidget):
             if i < len(scape.levels):
                 iso.setData(scape.Z, scape.levels[i])
             iso.setVisible(i < len(scape.levels))
-        self._refresh_field(f, window)
-
-    def _refresh_field(self, f, window):
-        (xlo, xhi), (ylo, yhi) = window
-        # square cells, so arrows have one length scale in both directions
-        cell = max(xhi - xlo, yhi - ylo) / FIELD
-        xs = landscape.cell_centres(xlo, xhi, max(2, round((xhi - xlo) / cell)))
-        ys = landscape.cell_centres(ylo, yhi, max(2, round((yhi - ylo) / cell)))
-        X, Y = np.meshgrid(xs, ys, indexing="ij")
-        grad = f.gradient(X, Y)
-        base = np.column_stack([X.ravel(), Y.ravel()])
-        gradient = np.column_stack([grad[0].ravel(), grad[1].ravel()])
-        shafts, heads, keep = arrow_segments(base, gradient, cell)
-        self.field_base, self.field_gradient = base[keep], gradient[keep]
-        self.field_item.setData(shafts[:, 0], shafts[:, 1])
-        self.field_heads.setData(heads[:, 0], heads[:, 1])
-        both = np.concatenate([shafts, heads])
-        self._field_halo.setData(both[:, 0], both[:, 1])
+        self.field.update(f, window)
 
     def _on_field_toggled(self, shown: bool):
-        for item in (self._field_halo, self.field_item, self.field_heads):
-            item.setVisible(shown)
+        self.field.setVisible(shown)
+
+    @property
+    def field_base(self):
+        return self.field.base
+
+    @property
+    def field_gradient(self):
+        return self.field.gradient
 
     # --- window: model ↔ view range ---------------------------------------------
     def _on_window(self, window):

@@ -53,14 +53,15 @@ class Landscape:
         ticks, last = [], -1.0
         for target in np.linspace(0.06, 0.94, count):
             a, b = np.interp([target - 0.08, target + 0.08], u, self.knots)
-            best = min(_round_values(a, b), default=None,
-                       key=lambda v: (_roundness(v), abs(self.colour_position(v) - target)))
-            if best is None:
+            values = _round_values(a, b)
+            if not len(values):
                 continue
-            pos = float(self.colour_position(best))
-            if pos - last >= 0.08:
-                ticks.append((pos, _label(best)))
-                last = pos
+            positions = np.interp(values, self.knots, u)
+            digits, lead = _roundness(values)
+            best = np.lexsort((np.abs(positions - target), lead, digits))[0]
+            if positions[best] - last >= 0.08:
+                ticks.append((float(positions[best]), _label(values[best])))
+                last = positions[best]
         return ticks
 
 
@@ -95,18 +96,17 @@ def sample(f, window, n: int = 200, n_levels: int = 13) -> Landscape:
     return Landscape(tuple(window), xs, ys, Z, lo, hi, levels, knots)
 
 
-def _round_values(a: float, b: float) -> list[float]:
-    """Values in [a, b] with at most two significant digits (and 0)."""
+def _round_values(a: float, b: float) -> np.ndarray:
+    """Values in [a, b] on steps of 10^k, coarse steps first (and 0 if inside)."""
     span = max(abs(a), abs(b))
     if not np.isfinite(span) or span == 0:
-        return [0.0]
+        return np.zeros(1)
     top = int(np.floor(np.log10(span)))
-    out = [0.0] if a <= 0 <= b else []
-    for k in range(top - 1, top - 4, -1):     # steps of 10^k: coarse first
+    out = [np.zeros(1)] if a <= 0 <= b else []
+    for k in range(top - 1, top - 4, -1):
         step = 10.0 ** k
-        n = np.arange(np.ceil(a / step), np.floor(b / step) + 1)
-        out.extend(float(round(v * step, 12)) for v in n[:200])
-    return out
+        out.append(np.arange(np.ceil(a / step), np.floor(b / step) + 1)[:200] * step)
+    return np.round(np.concatenate(out), 12) if out else np.empty(0)
 
 
 def _label(v: float) -> str:
@@ -114,10 +114,19 @@ def _label(v: float) -> str:
     return text.replace("-", "−")
 
 
-def _roundness(v: float) -> tuple:
-    """Sort key: 0 first, then fewer significant digits, then leading 1, 5, 2."""
-    if v == 0:
-        return (0, 0)
-    digits = f"{abs(v):.9e}".split("e")[0].replace(".", "").rstrip("0")
-    return (len(digits), {"1": 0, "5": 1, "2": 2}.get(digits[0], 3) if len(digits) == 1
-            else int(digits[-1] != "5"))
+def _roundness(values: np.ndarray):
+    """(significant digits, rank) per value, smaller = rounder: 0 has 0 digits; one
+    digit ranks 1, 5, 2, then the rest; two digits rank a final 5 first."""
+    v = np.abs(values)
+    exponent = np.floor(np.log10(np.where(v > 0, v, 1.0)))
+    digits = np.full(v.shape, 4)
+    mantissa = np.zeros(v.shape)
+    for d in (3, 2, 1):                     # the fewest digits that represent v exactly
+        m = v / 10.0 ** (exponent - d + 1)
+        exact = np.abs(m - np.round(m)) < 1e-6 * np.maximum(m, 1)
+        digits = np.where(exact, d, digits)
+        mantissa = np.where(exact, np.round(m), mantissa)
+    digits = np.where(v == 0, 0, digits)
+    one_digit_rank = np.select([mantissa == 1, mantissa == 5, mantissa == 2], [0, 1, 2], 3)
+    rank = np.where(digits == 1, one_digit_rank, (mantissa % 10 != 5).astype(int))
+    return digits, rank

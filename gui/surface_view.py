@@ -43,8 +43,8 @@ OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
 
 
 def _fmt(v: float) -> str:
-    text = f"{v:.4g}" if v == 0 or 1e-3 <= abs(v) < 1e5 else f"{v:.2g}"
-    return text.replace("-", "−")
+    text = f"{v:.4g}" if v == 0 or 1e-3 <= abs(v) < 1e5 else f"{v:.0e}"
+    return text.replace("e+0", "e").replace("e-0", "e-").replace("-", "−")
 
 
 def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:

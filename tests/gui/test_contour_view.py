@@ -205,3 +205,19 @@ def test_one_variable_leaves_the_view_alone(view, model, qtbot):
     assert model.wait_for_analysis()
     assert model.expression.dimension == 1
     assert view.landscape is shown
+
+
+def test_undefined_values_stay_blank_and_carry_no_arrows(view, model, qtbot):
+    load(model, qtbot)
+    model.set_text("log(x) + y^2")
+    assert model.wait_for_analysis()
+    qtbot.wait(100)
+    scape = view.landscape
+    left = scape.xs < 0
+    assert np.all(np.isnan(scape.Z[left])) and np.all(np.isnan(view.image.image[left]))
+    assert np.all(np.isfinite(view.image.image[~left]))
+    assert len(view.field_base) > 50 and np.all(view.field_base[:, 0] > 0)
+    for iso in view.isolines:
+        if iso.isVisible():
+            iso.generatePath()
+            assert np.all(world_segments(iso, view.image)[..., 0] > 0)
