@@ -14,6 +14,7 @@ from .expression_editor import ExpressionEditor
 from .iterate_table import IterateTable
 from .loss_plot import LossPlot
 from .math_view import MathView
+from .network_tab import NetworkTab
 from .neuron_tab import NeuronTab
 from .presets import presets
 from .surface_view import SurfaceView
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(explorer, "Explorer")
         self.tabs.addTab(NeuronTab(), "Neuron")
+        self.tabs.addTab(NetworkTab(), "Network")
         self.setCentralWidget(self.tabs)
         self._build_menus()
 

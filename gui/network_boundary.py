@@ -17,9 +17,9 @@ CLASS_STYLE = {0: ("o", OKABE_ITO[0]), 1: ("t1", OKABE_ITO[1])}    # shape and c
 # The legend sits under the map (inside it would hide data in the corners).
 LEGEND_HTML = (f"<span style='color:{OKABE_ITO[0]}'>●</span> class 0 (y = 0) &nbsp;&nbsp; "
                f"<span style='color:{OKABE_ITO[1]}'>▲</span> class 1 (y = 1) &nbsp;&nbsp; "
-               "<b>——</b> a<sup>L</sup> = 0.5, the boundary &nbsp;&nbsp; "
-               "<span style='color:#B8A800'>★</span> chosen input x (click a point or a spot)<br>"
-               f"shade: a<sup>L</sup>(x) from 0 (<span style='color:{OKABE_ITO[0]}'>blue</span>) "
+               "<b>——</b> a<sup>L</sup> = 0.5: the boundary<br>"
+               "<span style='color:#B8A800'>★</span> chosen input x (click) &nbsp;&nbsp; "
+               f"shade: a<sup>L</sup> from 0 (<span style='color:{OKABE_ITO[0]}'>blue</span>) "
                f"to 1 (<span style='color:{OKABE_ITO[1]}'>orange</span>)")
 SNAP_PIXELS = 12                     # a click this close to a data point picks the point
 

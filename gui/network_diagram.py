@@ -8,16 +8,17 @@ choose another layer. Painted with QPainter: a few hundred lines, redrawn per fr
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .network_plots import sup
+from .network_plots import Throttle, sup
 from .palette import OKABE_ITO
 
 POSITIVE, NEGATIVE = QColor(OKABE_ITO[0]), QColor(OKABE_ITO[1])
-ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "none": "id"}
+ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "none": ""}   # none: identity
 MARGIN_TOP, MARGIN_BOTTOM = 58, 44
+WEIGHT_LEVELS = 16          # line widths drawn (|w| / max |w| rounded to 1/15)
 
 
 class NetworkDiagram(QWidget):
@@ -28,9 +29,9 @@ class NetworkDiagram(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.activations: list[np.ndarray] = []   # a^0 .. a^L at the chosen input
         self._weights: list[np.ndarray] = []
-        for signal in (model.architectureChanged, model.trainingChanged, model.inputChanged,
-                       model.jacobianLayerChanged):
+        for signal in (model.architectureChanged, model.inputChanged, model.jacobianLayerChanged):
             signal.connect(self._on_change)
+        model.trainingChanged.connect(Throttle(model, self._on_change))
         self._on_change()
 
     def _on_change(self, *_):
@@ -86,22 +87,28 @@ class NetworkDiagram(QWidget):
         p.setPen(QColor("#555555"))
         p.setFont(QFont(self.font().family(), 10))
         p.drawText(band.adjusted(0, 2, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                   f"J{sup(l)} = ∂a{sup(l)}/∂a{sup(l - 1)}")
+                   _fit(p, band.width(), f"J{sup(l)} = ∂a{sup(l)}/∂a{sup(l - 1)}", f"J{sup(l)}"))
 
     def _paint_weights(self, p, positions):
-        biggest = max((np.max(np.abs(W)) for W in self._weights), default=1.0)
-        biggest = biggest if np.isfinite(biggest) and biggest > 0 else 1.0
-        lines = []
+        """Lines bucketed by sign and size: one pen and one drawLines call per bucket
+        (hundreds of single drawLine calls cost ~40 ms a frame for a deep net)."""
+        biggest = max((np.max(np.abs(W[np.isfinite(W)]), initial=0.0) for W in self._weights),
+                      default=0.0)
+        biggest = biggest if biggest > 0 else 1.0
+        buckets = {}
         for l, W in enumerate(self._weights):
+            level = np.rint(np.clip(np.nan_to_num(np.abs(W) / biggest, nan=1.0), 0, 1)
+                            * (WEIGHT_LEVELS - 1)).astype(int)
             for i, j in np.ndindex(W.shape):
-                lines.append((abs(W[i, j]), W[i, j], positions[l][j], positions[l + 1][i]))
-        lines.sort(key=lambda line: line[0] if np.isfinite(line[0]) else 0.0)  # strong on top
-        for size, w, a, b in lines:
-            t = size / biggest if np.isfinite(size) else 1.0
-            colour = QColor(POSITIVE if w >= 0 else NEGATIVE)
-            colour.setAlphaF(0.35 + 0.65 * t)
+                key = (level[i, j], bool(W[i, j] >= 0))
+                buckets.setdefault(key, []).append(QLineF(positions[l][j], positions[l + 1][i]))
+        for (level, positive), lines in sorted(buckets.items()):      # strong lines on top
+            t = level / (WEIGHT_LEVELS - 1)
+            # Faint = mixed with white (opaque pens draw much faster than translucent ones).
+            base, fade = (POSITIVE if positive else NEGATIVE), 0.65 * (1 - t)
+            colour = QColor(*(int(c + (255 - c) * fade) for c in (base.red(), base.green(), base.blue())))
             p.setPen(QPen(colour, 0.6 + 6.0 * t))
-            p.drawLine(a, b)
+            p.drawLines(lines)
 
     def _paint_neurons(self, p, positions, r):
         font = QFont(self.font().family())
@@ -139,22 +146,33 @@ class NetworkDiagram(QWidget):
         bold.setBold(True)
         small = QFont(self.font().family(), 10)
         L = net.n_layers
+        gap = cols[1] - cols[0]
         for l, x in enumerate(cols):
             p.setFont(bold)
-            p.drawText(QRectF(x - 60, 4, 120, 20), Qt.AlignmentFlag.AlignCenter,
-                       "input x" if l == 0 else ("output a" + sup(l) if l == L else f"a{sup(l)}"))
+            name = "x" if l == 0 else f"a{sup(l)}"
+            word = "input " if l == 0 else ("output " if l == L else "")
+            p.drawText(QRectF(x - gap / 2, 4, gap, 20), Qt.AlignmentFlag.AlignCenter,
+                       _fit(p, gap - 4, word + name, name))
             if l > 0:
                 act = ACT_SYMBOL[net.layer_activations()[l - 1]]
+                affine = f"W{sup(l)}a{sup(l - 1)} + b{sup(l)}"
                 p.setFont(small)
                 mid = (cols[l - 1] + x) / 2
-                p.drawText(QRectF(mid - 70, 24, 140, 18), Qt.AlignmentFlag.AlignCenter,
-                           f"f{_sub(l)}: {act}(W{sup(l)}a{sup(l - 1)} + b{sup(l)})")
+                p.drawText(QRectF(mid - gap / 2, 24, gap, 18), Qt.AlignmentFlag.AlignCenter,
+                           _fit(p, gap - 6, f"f{_sub(l)}: {act}({affine})" if act else f"f{_sub(l)}: {affine}",
+                                f"f{_sub(l)}: {act or 'affine'}", f"f{_sub(l)}"))
         p.setFont(small)
         p.setPen(QColor("#333333"))
         p.drawText(QRectF(4, self.height() - MARGIN_BOTTOM + 4, self.width() - 8, MARGIN_BOTTOM - 4),
                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                    "weight: blue w > 0, orange w < 0, width ∝ |w|\n"
-                   "neuron: its activation aˡ at the chosen input x (darker = larger)")
+                   "neuron: aˡ at the chosen input x (darker = larger)")
+
+
+def _fit(p, width, *texts) -> str:
+    """The first (longest) text that fits in width pixels with the painter's font."""
+    metrics = p.fontMetrics()
+    return next((t for t in texts if metrics.horizontalAdvance(t) <= width), texts[-1])
 
 
 def _sub(n) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .network_boundary import _tint
-from .network_plots import light, sup
+from .network_plots import Throttle, light, sup
 from .palette import OKABE_ITO
 
 # Same sign colours as the diagram's weights: blue > 0, orange < 0 (J^l = diag(act') W^l).
@@ -20,6 +20,11 @@ JACOBIAN_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[1], 0.7), (255, 25
 
 def fmt(v, digits=3) -> str:
     return f"{v:.{digits}f}".replace("-", "−")
+
+
+def fmt_sig(v, digits=4) -> str:
+    """Significant digits, so tiny (vanished) gradients keep their size: 4.123e−05."""
+    return f"{v:.{digits}g}".replace("-", "−")
 
 
 class JacobianView(QWidget):
@@ -44,7 +49,7 @@ class JacobianView(QWidget):
         self.cells: list[pg.TextItem] = []
         self.chain = QLabel()
         self.chain.setTextFormat(Qt.TextFormat.RichText)
-        self.chain.setWordWrap(True)
+        self.chain.setStyleSheet("font-size: 11pt;")
 
         row = QHBoxLayout()
         row.addWidget(QLabel("Jacobian of layer"))
@@ -58,8 +63,9 @@ class JacobianView(QWidget):
 
         self.layer_box.currentIndexChanged.connect(self._on_box)
         model.architectureChanged.connect(self._on_architecture)
-        for signal in (model.trainingChanged, model.inputChanged, model.jacobianLayerChanged):
+        for signal in (model.inputChanged, model.jacobianLayerChanged):
             signal.connect(self._on_change)
+        model.trainingChanged.connect(Throttle(model, self._on_change))
         self._on_architecture()
 
     def _on_architecture(self, _arch=None):
@@ -122,10 +128,10 @@ class JacobianView(QWidget):
 
     def _show_chain(self, net, x):
         L = net.n_layers
-        factors = " · ".join(f"J{sup(l)}" for l in range(L, 0, -1))
+        factors = "·".join(f"J{sup(l)}" for l in range(L, 0, -1))
         shapes = "".join(f"({net.sizes[l]}×{net.sizes[l - 1]})" for l in range(L, 0, -1))
-        values = "&nbsp;&nbsp;".join(fmt(v, 4) for v in self.product.ravel())
+        values = "&nbsp;&nbsp;".join(fmt_sig(v) for v in self.product.ravel())
         self.chain.setText(
-            f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}): "
-            f"∂a{sup(L)}/∂x = {factors} &nbsp;<span style='color:#555'>{shapes}</span><br>"
-            f"&nbsp;&nbsp;&nbsp;&nbsp;= <b>[ {values} ]</b> &nbsp; (engine: input_jacobian)")
+            f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}), the product of the layer Jacobians:<br>"
+            f"&nbsp;&nbsp;∂a{sup(L)}/∂x = {factors} = <b>[ {values} ]</b><br>"
+            f"&nbsp;&nbsp;<span style='color:#555'>shapes {shapes} → (1×2)</span>")

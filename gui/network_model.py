@@ -20,7 +20,7 @@ from engine.network import NETWORK_ACTIVATIONS, Network
 MAX_UNITS = 12          # per layer: more neurons would not fit the diagram legibly
 MAX_LAYERS = 8          # weight layers L
 MAX_STEPS = 200_000     # playing stops here (the histories stay a few MB)
-TICK_MS = 33            # ~30 frames per second
+TICK_MS = 25            # up to 40 frames a second; slower machines get what they can
 DATASET_LABELS = {"xor": "XOR", "circles": "Circles", "moons": "Two moons",
                   "linear": "Linearly separable"}
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 
 from .palette import OKABE_ITO
@@ -16,12 +17,44 @@ def sup(n) -> str:
     return str(n).translate(SUPERSCRIPT)
 
 
+class Throttle:
+    """Calls `update` at most every `interval_ms` while the model plays (bursts of ticks
+    are merged by a single-shot timer), and at once otherwise (Step, Reset, tests).
+
+    The boundary map redraws every frame; the curves, diagram and Jacobian change less
+    visibly per frame and would cost the training a third of its time.
+    """
+
+    def __init__(self, model, update, interval_ms=120):
+        self.model, self.update = model, update
+        self.timer = QTimer(model)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._on_timeout)
+        model.playingChanged.connect(self._on_playing)
+
+    def __call__(self, *_):
+        if not self.model.playing:
+            self.timer.stop()
+            self.update()
+        elif not self.timer.isActive():
+            self.timer.start()
+
+    def _on_timeout(self):
+        self.update()
+
+    def _on_playing(self, playing):
+        if not playing and self.timer.isActive():    # show the final state at once
+            self.timer.stop()
+            self.update()
+
+
 def light(widget, title=None, bottom=None, left=None):
     """Black on white (projectors wash out dark themes); readable axis fonts; no SI prefix."""
     widget.setBackground("w")
     plot = widget.getPlotItem()
     if title:
-        plot.setTitle(title, size="12pt", color="k")
+        plot.setTitle(title, size="11pt", color="k")
     tick_font = QFont()
     tick_font.setPointSize(10)
     for name in ("bottom", "left", "right", "top"):
@@ -52,20 +85,29 @@ class CostPlot(pg.PlotWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        plot = _style(self, "Cost C = 1/(2n) Σ ‖y − a<sup>L</sup>‖² on all the data", "C")
+        plot = _style(self, "Cost C = 1/(2n) Σ ‖y − a<sup>L</sup>‖²", "C")
         self.curve = plot.plot(pen=pg.mkPen(OKABE_ITO[0], width=2))
-        model.trainingChanged.connect(self._on_training)
+        self.log = False
+        model.trainingChanged.connect(Throttle(model, self._on_training))
         self._on_training()
 
     def set_log(self, on: bool) -> None:
-        self.getPlotItem().setLogMode(y=bool(on))
+        self.log = bool(on)
+        self.getPlotItem().setLogMode(y=self.log)
         self.getPlotItem().enableAutoRange()
+        self._on_training()
 
     def _on_training(self, _step=None):
         costs = self.model.cost_history
         # Non-finite costs (a diverged run) are left out of the curve; the tab says why.
-        finite = np.isfinite(costs)
+        finite = np.isfinite(costs) & (costs > 0)
         self.curve.setData(np.flatnonzero(finite), costs[finite])
+        if self.log and finite.any():
+            # pyqtgraph labels no tick on a log axis spanning less than a decade (a
+            # plateau at C = 0.125 would be unlabelled): show whole decades.
+            logs = np.log10(costs[finite])
+            lo, hi = np.floor(logs.min()), np.ceil(logs.max())
+            self.getPlotItem().setYRange(lo, max(hi, lo + 1), padding=0.02)
 
 
 class GradientNormPlot(pg.PlotWidget):
@@ -74,13 +116,13 @@ class GradientNormPlot(pg.PlotWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        plot = _style(self, "Gradient norms ‖∂C/∂W<sup>l</sup>‖ per layer, log scale", "‖∂C/∂Wˡ‖")
+        plot = _style(self, "Gradient norm per layer, ‖∂C/∂W<sup>l</sup>‖", "‖∂C/∂Wˡ‖")
         plot.setLogMode(y=True)
         self.legend = plot.addLegend(offset=(-6, 6), labelTextSize="10pt", colCount=1,
                                      labelTextColor="k", brush=(255, 255, 255, 220), pen="#999")
         self.curves = []
         model.architectureChanged.connect(self._on_architecture)
-        model.trainingChanged.connect(self._on_training)
+        model.trainingChanged.connect(Throttle(model, self._on_training))
         self._on_architecture()
 
     def _on_architecture(self, _arch=None):

@@ -15,7 +15,7 @@ from engine.network import NETWORK_ACTIVATIONS
 
 from .network_boundary import LEGEND_HTML, BoundaryView
 from .network_diagram import ACT_SYMBOL, NetworkDiagram, _sub
-from .network_jacobian import JacobianView, fmt
+from .network_jacobian import JacobianView, fmt_sig
 from .network_model import DATASET_LABELS, NetworkModel
 from .network_plots import CostPlot, GradientNormPlot, sup
 from .none_refcount_guard import guard_none_refcount
@@ -32,6 +32,7 @@ EXAMPLES = [
     ("Circles · deep sigmoid 2-8-8-8-8-1 (vanishing gradients)", "circles", "2-8-8-8-8-1", "sigmoid", 2.0, None),
     ("Circles · 2-8-8-1 tanh", "circles", "2-8-8-1", "tanh", 1.0, None),
     ("XOR · no non-linearity 2-8-8-1 none", "xor", "2-8-8-1", "none", 0.1, None),
+    ("Two moons · no non-linearity: a straight boundary", "moons", "2-8-8-1", "none", 0.1, None),
     ("Two moons · SGD, one example per step", "moons", "2-8-8-1", "tanh", 0.1, 1),
     ("Two moons · mini-batches of 20", "moons", "2-8-8-1", "tanh", 0.3, 20),
     ("Linearly separable · one neuron 2-1", "linear", "2-1", "sigmoid", 1.0, None),
@@ -50,7 +51,7 @@ class NetworkTab(QWidget):
         self.legend = QLabel(LEGEND_HTML)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("font-size: 11pt; padding: 2px 6px;")
+        self.legend.setStyleSheet("font-size: 10.5pt; padding: 2px 4px;")
         self.collapse = QLabel()
         self.collapse.setTextFormat(Qt.TextFormat.RichText)
         self.collapse.setWordWrap(True)
@@ -77,7 +78,10 @@ class NetworkTab(QWidget):
         body = QSplitter(Qt.Orientation.Horizontal)
         for widget in (left, middle, right):
             body.addWidget(widget)
-        body.setSizes([600, 420, 380])      # the map square-ish, the plots still readable
+        for widget in (self.boundary, self.diagram, self.jacobian.plot_widget, self.cost_plot,
+                       self.grad_plot):
+            widget.setMinimumSize(260, 160)
+        body.setSizes([600, 440, 360])      # the map square-ish, the plots still readable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.controls_top)
@@ -125,7 +129,7 @@ class NetworkTab(QWidget):
         self.reset_button = QPushButton("Reset")
         self.log_cost = QCheckBox("log cost")
         self.status = QLabel()
-        self.status.setMinimumWidth(230)
+        self.status.setFixedWidth(250)          # no relayout when the text changes
         self.status.setStyleSheet("font-size: 12pt;")
 
         self.controls_top = _row("Network", self.sizes_edit, self.activation_box, "init seed",
@@ -225,11 +229,11 @@ class NetworkTab(QWidget):
         if L == 1:
             hidden = ""
         elif L == 2:
-            hidden = f"f₁(a) = {ACT_SYMBOL[acts[0]]}(W¹a + b¹), &nbsp;"
+            hidden = f"f₁(a) = {_applied(acts[0], 'W¹a + b¹')}, &nbsp;"
         else:
-            hidden = (f"f<sub>l</sub>(a) = {ACT_SYMBOL[acts[0]]}(W<sup>l</sup>a + b<sup>l</sup>) "
+            hidden = (f"f<sub>l</sub>(a) = {_applied(acts[0], 'W<sup>l</sup>a + b<sup>l</sup>')} "
                       f"for l = 1…{L - 1}, &nbsp;")
-        out = f"f{_sub(L)}(a) = {ACT_SYMBOL[acts[-1]]}(W{sup(L)}a + b{sup(L)})"
+        out = f"f{_sub(L)}(a) = {_applied(acts[-1], f'W{sup(L)}a + b{sup(L)}')}"
         shapes = " → ".join(f"ℝ{sup(n)}" for n in m.sizes)
         return (f"<b>f(x) = {nested}</b> &nbsp;&nbsp; {hidden}{out} &nbsp;&nbsp;"
                 f"<span style='color:#555'>{shapes}</span>")
@@ -244,14 +248,19 @@ class NetworkTab(QWidget):
         product = "".join(f"W{sup(l)}" for l in range(L, 0, -1))
         self.collapse.setText(
             f"<b>No non-linearity:</b> every layer is affine, so the whole chain is one affine map "
-            f"a{sup(L)} = W x + b with W = {product} = <b>[ {fmt(W[0, 0])} &nbsp; {fmt(W[0, 1])} ]</b>,"
-            f" b = <b>{fmt(b[0])}</b>.<br>Its boundary W x + b = 0.5 is a <b>straight line</b>, "
+            f"a{sup(L)} = W x + b with W = {product} = <b>[ {fmt_sig(W[0, 0])} &nbsp; "
+            f"{fmt_sig(W[0, 1])} ]</b>, b = <b>{fmt_sig(b[0])}</b>.<br>Its boundary W x + b = 0.5 is a <b>straight line</b>, "
             f"whatever the training: XOR or circles cannot be separated.")
         self.collapse.show()
 
     def closeEvent(self, event):
         self.model.shutdown()
         super().closeEvent(event)
+
+
+def _applied(activation, inner):
+    """'σ(inner)', or just 'inner' for the identity (activation 'none')."""
+    return inner if activation == "none" else f"{ACT_SYMBOL[activation]}({inner})"
 
 
 def _spin(box, lo, hi, tip, step=1, decimals=2):

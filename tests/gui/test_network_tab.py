@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from engine.datasets import make_dataset
 from engine.network import Network
 from gui.network_boundary import level_segments
-from gui.network_jacobian import fmt
+from gui.network_jacobian import fmt, fmt_sig
 from gui.network_model import NetworkModel, parse_sizes
 from gui.network_tab import NetworkTab
 
@@ -66,9 +66,10 @@ def test_training_reduces_cost_on_xor(tab, qtbot, screenshot):
     screenshot(tab, "network_xor")
 
 
-def test_none_activation_boundary_is_a_line(tab, screenshot):
+@pytest.mark.parametrize("data", ["xor", "moons"])
+def test_none_activation_boundary_is_a_line(tab, screenshot, data):
     m = tab.model
-    configure(m, "xor", "2-8-8-1", "none", lr=0.1)
+    configure(m, data, "2-8-8-1", "none", lr=0.1)
     m.train(400)
     Z, xs, ys = tab.boundary.values, tab.boundary.xs, tab.boundary.ys
     GX, GY = np.meshgrid(xs, ys, indexing="ij")
@@ -80,14 +81,14 @@ def test_none_activation_boundary_is_a_line(tab, screenshot):
     assert_allclose(plane, [W[0, 0], W[0, 1], b[0]], atol=1e-9)
     assert tab.collapse.isVisible()
     for v in (W[0, 0], W[0, 1], b[0]):
-        assert fmt(v) in tab.collapse.text()
+        assert fmt_sig(v) in tab.collapse.text()
     # The drawn 0.5 level set is one straight line (all its points collinear).
     x, y = tab.boundary.level_line.getData()
     pts = np.column_stack([x, y])
     assert len(pts) > 10
     s = np.linalg.svd(pts - pts.mean(axis=0), compute_uv=False)
     assert s[1] < 1e-9 * s[0]
-    screenshot(tab, "network_none")
+    screenshot(tab, f"network_none_{data}")
     m.set_activation("tanh")
     assert not tab.collapse.isVisible()
 
@@ -118,7 +119,7 @@ def test_jacobian_view_shows_engine_jacobians(tab, screenshot):
     assert_allclose(view.product, m.network.input_jacobian(x))
     assert_allclose(view.product, chain, rtol=1e-12)
     for v in view.product.ravel():
-        assert fmt(v, 4) in view.chain.text()
+        assert fmt_sig(v) in view.chain.text()
     # The diagram shows the forward pass at the same input.
     for shown, engine in zip(tab.diagram.activations, m.network.forward(x[None, :])):
         assert_allclose(shown, engine[0])
