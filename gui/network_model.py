@@ -20,6 +20,7 @@ from engine.network import NETWORK_ACTIVATIONS, Network
 MAX_UNITS = 12          # per layer: more neurons would not fit the diagram legibly
 MAX_LAYERS = 8          # weight layers L
 MAX_STEPS = 200_000     # playing stops here (the histories stay a few MB)
+GRADIENT_EVERY = 10      # steps between two samples of the gradient norms
 TICK_MS = 25            # up to 40 frames a second; slower machines get what they can
 DATASET_LABELS = {"xor": "XOR", "circles": "Circles", "moons": "Two moons",
                   "linear": "Linearly separable"}
@@ -245,15 +246,23 @@ class NetworkModel(QObject):
 
     # --- training -------------------------------------------------------------
     def train(self, steps: int) -> None:
-        """`steps` engine updates now (Step button, ticks, tests); one trainingChanged."""
+        """`steps` engine updates now (Step button, ticks, tests); one trainingChanged.
+
+        Runs in chunks of GRADIENT_EVERY steps, recording the gradient norms after each,
+        so their curves have detail even when many steps are asked for at once.
+        """
         if steps < 1 or self.diverged:
             return
-        # A fresh batch order per call, reproducible from (init seed, step count).
-        history = self._net.train(self._X, self._Y, self._lr, int(steps),
-                                  batch_size=self._batch_size, seed=(self._init_seed, self._step))
-        self._costs.extend(history[1:])
-        self._step += int(steps)
-        self._record_gradients()
+        done = 0
+        while done < steps and not self.diverged:
+            chunk = min(GRADIENT_EVERY, steps - done)
+            # A fresh batch order per chunk, reproducible from (init seed, step count).
+            history = self._net.train(self._X, self._Y, self._lr, chunk,
+                                      batch_size=self._batch_size, seed=(self._init_seed, self._step))
+            self._costs.extend(history[1:])
+            self._step += chunk
+            done += chunk
+            self._record_gradients()
         if self.diverged or self._step >= MAX_STEPS:
             self.pause()
         self.trainingChanged.emit(self._step)

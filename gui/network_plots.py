@@ -94,7 +94,6 @@ class CostPlot(pg.PlotWidget):
     def set_log(self, on: bool) -> None:
         self.log = bool(on)
         self.getPlotItem().setLogMode(y=self.log)
-        self.getPlotItem().enableAutoRange()
         self._on_training()
 
     def _on_training(self, _step=None):
@@ -102,12 +101,7 @@ class CostPlot(pg.PlotWidget):
         # Non-finite costs (a diverged run) are left out of the curve; the tab says why.
         finite = np.isfinite(costs) & (costs > 0)
         self.curve.setData(np.flatnonzero(finite), costs[finite])
-        if self.log and finite.any():
-            # pyqtgraph labels no tick on a log axis spanning less than a decade (a
-            # plateau at C = 0.125 would be unlabelled): show whole decades.
-            logs = np.log10(costs[finite])
-            lo, hi = np.floor(logs.min()), np.ceil(logs.max())
-            self.getPlotItem().setYRange(lo, max(hi, lo + 1), padding=0.02)
+        _fit_ranges(self.getPlotItem(), len(costs) - 1, costs[finite], self.log)
 
 
 class GradientNormPlot(pg.PlotWidget):
@@ -144,3 +138,20 @@ class GradientNormPlot(pg.PlotWidget):
             # log scale: zero (dead ReLU layer) and non-finite norms cannot be drawn
             ok = np.isfinite(norms[:, l]) & (norms[:, l] > 0)
             curve.setData(steps[ok], norms[ok, l])
+        drawn = norms[np.isfinite(norms) & (norms > 0)]
+        _fit_ranges(self.getPlotItem(), int(steps[-1]) if len(steps) else 0, drawn, True)
+
+
+def _fit_ranges(plot, last_step, values, log):
+    """x from step 0 (at least 0..50, so step 0 is not a lone point in a void); y from
+    0 on a linear axis, whole decades on a log one (pyqtgraph labels no tick on a log
+    axis spanning less than a decade: a plateau at C = 0.125 would be unlabelled)."""
+    plot.setXRange(0, max(50, last_step), padding=0.02)
+    if values.size == 0:
+        return
+    if log:
+        logs = np.log10(values)
+        lo, hi = np.floor(logs.min()), np.ceil(logs.max())
+        plot.setYRange(lo, max(hi, lo + 1), padding=0.02)
+    else:
+        plot.setYRange(0, float(values.max()), padding=0.04)

@@ -52,7 +52,7 @@ def test_training_reduces_cost_on_xor(tab, qtbot, screenshot):
     # The same numbers as the engine's own training from the same initial weights.
     X, Y = make_dataset("xor", 200, 0.1, 0)
     net = Network([2, 4, 1], "tanh", 0, "sigmoid")
-    assert_allclose(history, net.train(X, Y, 1.0, 1500, batch_size=None, seed=(0, 0)), rtol=1e-12)
+    assert_allclose(history, net.train(X, Y, 1.0, 1500, batch_size=None), rtol=1e-12)
     # The views draw the model's numbers.
     xs, ys = tab.cost_plot.curve.getData()
     assert_allclose(ys, history)
@@ -126,7 +126,7 @@ def test_jacobian_view_shows_engine_jacobians(tab, screenshot):
     screenshot(tab, "network_jacobian")
 
 
-def test_sgd_cost_is_noisier_than_full_batch(tab):
+def test_sgd_cost_is_noisier_than_full_batch(tab, screenshot):
     m = tab.model
     configure(m, "moons", "2-8-8-1", "tanh", lr=0.1, batch=None)
     m.train(400)
@@ -138,6 +138,8 @@ def test_sgd_cost_is_noisier_than_full_batch(tab):
     assert sign_changes(full) <= 2                    # full batch: C goes steadily down
     assert sign_changes(sgd) > 50                      # one example per step: a noisy C
     assert tab.batch_box.currentText().startswith("One example")
+    assert_allclose(tab.cost_plot.curve.getData()[1], sgd)
+    screenshot(tab, "network_sgd")
 
 
 def test_deep_sigmoid_gradients_vanish(tab, screenshot):
@@ -199,3 +201,18 @@ def test_state_round_trips(tab, qtbot):
     m.train(40)
     other.train(40)
     assert_allclose(other.cost_history, m.cost_history, rtol=1e-12)
+
+
+def test_step_reset_and_divergence(tab, qtbot):
+    m = tab.model
+    configure(m, "xor", "2-4-1", "tanh", lr=1.0)
+    c0 = m.cost
+    qtbot.mouseClick(tab.step_button, Qt.MouseButton.LeftButton)
+    assert m.step_count == 1 and len(m.cost_history) == 2
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
+    assert m.step_count == 0 and m.cost == c0
+    # Far too large a step on a linear network: the cost explodes, training stops.
+    configure(m, "xor", "2-8-8-1", "none", lr=20.0)
+    m.play()
+    qtbot.waitUntil(lambda: not m.playing, timeout=5000)
+    assert m.diverged and "Diverged" in tab.status.text()
