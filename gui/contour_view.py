@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
                                QWidget)
@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBo
 from . import landscape
 from .gradient_field import GradientField
 from .iso_lines import IsoLineItem
+from .none_refcount_guard import guard_none_refcount
 from .palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
+
+# Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
+# aborts after a few thousand Qt calls (see none_refcount_guard).
+guard_none_refcount()
 
 GRID = 200                 # image samples per side
 N_LEVELS = 13
@@ -82,12 +87,13 @@ class ContourView(QWidget):
         self.readout = QLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.readout.setTextFormat(Qt.TextFormat.PlainText)
+        # a long read-out may be cut, but must not keep the splitter from narrowing the view
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._show_hint()
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
         bar.addWidget(self.field_toggle)
-        bar.addStretch(1)
-        bar.addWidget(self.readout)
+        bar.addWidget(self.readout, 1)
 
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
@@ -146,6 +152,9 @@ class ContourView(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
+
+    def sizeHint(self):
+        return QSize(620, 520)          # room for the map, its colour bar and the legend
 
     def _two_d(self) -> bool:
         f = self.model.expression
@@ -277,6 +286,8 @@ class ContourView(QWidget):
         self.current_items[method] = current
 
     def _on_frame(self, frame):
+        if not self._two_d():
+            return
         for method, path in self.model.paths.items():
             if method not in self.path_items:
                 continue

@@ -20,15 +20,20 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedLayout,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QStackedLayout, QVBoxLayout, QWidget)
 
 from . import landscape
 from .gl_canvas import LIT, LabelledGLView, opengl_available
+from .none_refcount_guard import guard_none_refcount
 from .palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
 from .surface_box import HEIGHT, BoxMapping
+
+# Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
+# aborts after a few thousand Qt calls (see none_refcount_guard).
+guard_none_refcount()
 
 GRID = 100             # vertices per side: smooth enough, cheap to rebuild on every zoom
 LIFT = 0.02            # paths float this far (box units) above the surface, not inside it
@@ -102,11 +107,12 @@ class SurfaceView(QWidget):
         reset.clicked.connect(self.reset_camera)
         hint = QLabel("drag: rotate · wheel: zoom")
         hint.setStyleSheet("color: #555555")
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.plane_toggle)
-        bar.addStretch(1)
-        bar.addWidget(hint)
+        bar.addWidget(hint, 1)
         bar.addWidget(reset)
 
         self.gl = LabelledGLView()
@@ -167,6 +173,9 @@ class SurfaceView(QWidget):
                                   azimuth=-90 + 32 * self._side)
         if self.mapping is not None:
             self._draw_axes(window)
+
+    def sizeHint(self):
+        return QSize(620, 520)          # as ContourView: side by side they start equal
 
     def _two_d(self) -> bool:
         f = self.model.expression
@@ -286,15 +295,16 @@ class SurfaceView(QWidget):
         return tuple(map(float, self.model.start))
 
     def _draw_plane(self):
-        shown = self.plane_toggle.isChecked() and self.mapping is not None
         for item in self._plane_items:
-            item.setVisible(shown)
-        if not shown:
+            item.setVisible(False)
+        if not (self.plane_toggle.isChecked() and self.mapping is not None and self._two_d()):
             return
         f, m = self.model.expression, self.mapping
         (xlo, xhi), (ylo, yhi) = self.model.window
         px, py = self.plane_point = self._plane_anchor()
         value, (gx, gy) = f.value_and_gradient(px, py)
+        if not np.all(np.isfinite([value, gx, gy])):      # no tangent plane where f is undefined
+            return
         # on a steep wall a fixed patch would shoot out of the box: keep its rise ≤ PLANE_RISE
         slope = np.hypot(gx, gy) * m.f_scale / m.xy_scale
         h = PLANE_HALF * max(xhi - xlo, yhi - ylo) * min(1.0, PLANE_RISE / max(slope, 1e-12))
@@ -307,6 +317,8 @@ class SurfaceView(QWidget):
                          for i, j in [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]])
         self.plane_edge.setData(pos=ring)
         self.plane_ghost_edge.setData(pos=ring)
+        for item in self._plane_items:          # only now: an empty mesh cannot be drawn
+            item.setVisible(True)
 
     # --- export -------------------------------------------------------------------
     def render_image(self):

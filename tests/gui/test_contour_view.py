@@ -204,6 +204,9 @@ def test_one_variable_leaves_the_view_alone(view, model, qtbot):
     model.set_text("x^3 - x")
     assert model.wait_for_analysis()
     assert model.expression.dimension == 1
+    for frame in (1, 2, 0):                    # 1-D paths must not reach the 2-D items
+        model.set_frame(frame)
+    model.set_start((0.5,))
     assert view.landscape is shown
 
 

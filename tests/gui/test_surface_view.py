@@ -138,3 +138,14 @@ def test_undefined_values_lie_grey_on_the_floor(view, model, qtbot):
     z = mesh.vertexes()[:, 2].reshape(scape.Z.shape)
     assert np.all(z[outside] == 0.0) and np.all(np.isfinite(z))
     assert_allclose(mesh.vertexColors()[outside.ravel()], [[0.8, 0.8, 0.8, 1.0]] * outside.sum())
+
+
+def test_one_variable_leaves_the_view_alone(view, model, qtbot):
+    load(model, qtbot, frame=3)
+    shown = view.landscape
+    model.set_text("x^3 - x")
+    assert model.wait_for_analysis()
+    for frame in (1, 2, 0):
+        model.set_frame(frame)
+    view.plane_toggle.setChecked(True)
+    assert view.landscape is shown
