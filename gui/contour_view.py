@@ -3,7 +3,9 @@ critical points and the descent paths. A view of `ExplorerModel`.
 
 Public attributes (for tests and exports; all built once, then updated in place):
   plot            pg.PlotItem, aspect locked so a right angle on screen is a right angle
-  landscape       gui.landscape.Landscape last drawn: xs (nx,), ys (ny,), Z[i, j] = f(xs[i], ys[j])
+  landscape       gui.landscape.Landscape last drawn: xs (nx,), ys (ny,), Z[i, j] = f(xs[i], ys[j]);
+                  its window is the visible range, which contains model.window (the aspect
+                  lock widens one side), so no blank margins show
   image           pg.ImageItem of landscape.colour_position(Z) (monotone in f, in [0, 1]),
                   placed with setRect on landscape.window; iso-lines are drawn on Z itself
   isolines        list of IsoLineItem, children of `image`, one per level in landscape.levels
