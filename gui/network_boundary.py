@@ -105,6 +105,11 @@ class BoundaryView(pg.PlotWidget):
                                          pen=pg.mkPen("k", width=1.5))
         self.marker.setZValue(10)
         plot.addItem(self.marker)
+        # The range of a^L on the map: says why a map is all white (a^L ≈ 0.5 everywhere).
+        self.range_text = pg.TextItem(color="k", anchor=(0, 0), fill=(255, 255, 255, 200))
+        self.range_text.setPos(EXTENT[0], EXTENT[1])
+        self.range_text.setZValue(5)
+        plot.addItem(self.range_text)
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=BOUNDARY_CMAP, width=14,
                                           interactive=False)
         self.colour_bar.setImageItem(self.image, insert_in=plot)
@@ -130,6 +135,9 @@ class BoundaryView(pg.PlotWidget):
         self.image.setImage(self.values, autoLevels=False)
         seg = level_segments(np.nan_to_num(self.values), self.xs, self.ys)
         self.level_line.setData(seg[:, 0], seg[:, 1])
+        finite = self.values[np.isfinite(self.values)]
+        self.range_text.setText(f"aᴸ on this map: {finite.min():.3f} to {finite.max():.3f}"
+                                if finite.size else "aᴸ is not finite (diverged)")
         self.redraws += 1
 
     def _on_input(self, point):

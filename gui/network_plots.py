@@ -110,7 +110,7 @@ class GradientNormPlot(pg.PlotWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        plot = _style(self, "Gradient norm per layer, ‖∂C/∂W<sup>l</sup>‖", "‖∂C/∂Wˡ‖")
+        plot = _style(self, "Gradient norms ‖∂C/∂W<sup>l</sup>‖ per layer", "‖∂C/∂Wˡ‖")
         plot.setLogMode(y=True)
         self.legend = plot.addLegend(offset=(-6, 6), labelTextSize="10pt", colCount=1,
                                      labelTextColor="k", brush=(255, 255, 255, 220), pen="#999")

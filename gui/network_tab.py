@@ -29,7 +29,8 @@ BATCH_MODES = ("Full batch", "Mini-batch", "One example (SGD)")
 # name, data set, sizes, activation, learning rate, batch size
 EXAMPLES = [
     ("XOR · 2-4-1 tanh", "xor", "2-4-1", "tanh", 1.0, None),
-    ("Circles · deep sigmoid 2-8-8-8-8-1 (vanishing gradients)", "circles", "2-8-8-8-8-1", "sigmoid", 2.0, None),
+    ("Circles · deep sigmoid 2-8-8-8-8-1 (vanishing gradients)", "circles", "2-8-8-8-8-1", "sigmoid", 0.1, None),
+    ("Circles · deep tanh 2-8-8-8-8-1 (it learns)", "circles", "2-8-8-8-8-1", "tanh", 1.0, None),
     ("Circles · 2-8-8-1 tanh", "circles", "2-8-8-1", "tanh", 1.0, None),
     ("XOR · no non-linearity 2-8-8-1 none", "xor", "2-8-8-1", "none", 0.1, None),
     ("Two moons · no non-linearity: a straight boundary", "moons", "2-8-8-1", "none", 0.1, None),
@@ -81,7 +82,7 @@ class NetworkTab(QWidget):
         for widget in (self.boundary, self.diagram, self.jacobian.plot_widget, self.cost_plot,
                        self.grad_plot):
             widget.setMinimumSize(260, 160)
-        body.setSizes([600, 440, 360])      # the map square-ish, the plots still readable
+        body.setSizes([560, 430, 400])      # the map square-ish, the plots still readable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.controls_top)
