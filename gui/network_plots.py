@@ -25,7 +25,7 @@ class Throttle:
     visibly per frame and would cost the training a third of its time.
     """
 
-    def __init__(self, model, update, interval_ms=120):
+    def __init__(self, model, update, interval_ms=150):
         self.model, self.update = model, update
         self.timer = QTimer(model)
         self.timer.setSingleShot(True)
