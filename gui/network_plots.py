@@ -151,7 +151,29 @@ def _fit_ranges(plot, last_step, values, log):
         return
     if log:
         logs = np.log10(values)
-        lo, hi = np.floor(logs.min()), np.ceil(logs.max())
-        plot.setYRange(lo, max(hi, lo + 1), padding=0.02)
+        lo, hi = int(np.floor(logs.min())), int(np.ceil(logs.max()))
+        hi = max(hi, lo + 1)
+        plot.setYRange(lo, hi, padding=0.06)        # room for the edge decades' labels
+        plot.getAxis("left").setTicks(_log_ticks(lo, hi))
     else:
+        plot.getAxis("left").setTicks(None)
         plot.setYRange(0, float(values.max()), padding=0.04)
+
+
+def _log_ticks(lo, hi):
+    """Ticks for a log10 axis from 10^lo to 10^hi: every decade labelled (and 2, 5 when
+    there are at most two decades); pyqtgraph's own labels every 2..9 and they collide."""
+    major, minor = [], []
+    for k in range(lo, hi + 1):
+        major.append((k, _decade_label(1, k)))
+        for m in range(2, 10):
+            if k < hi:
+                labelled = hi - lo <= 2 and m in (2, 5)
+                (major if labelled else minor).append(
+                    (k + np.log10(m), _decade_label(m, k) if labelled else ""))
+    return [major, minor]
+
+
+def _decade_label(m, k):
+    value = m * 10.0 ** k
+    return f"{value:g}".replace("-", "−") if -3 <= k <= 3 else f"{m}e{k}".replace("-", "−")
