@@ -6,8 +6,11 @@ import sys
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from .none_refcount_guard import guard_none_refcount
+
 
 def make_application(argv=None) -> QApplication:
+    guard_none_refcount()   # PySide6 6.12.0 on Python < 3.12 would abort within seconds
     # Before the QApplication exists: GL views created later must share shaders
     # with earlier ones, or pyqtgraph's shader cache renders them black.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)

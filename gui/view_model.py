@@ -62,6 +62,7 @@ class ExplorerModel(QObject):
         self._frame = 0
         self._speed = 10.0                 # steps per second while playing
         self._preset = None
+        self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
         self._worker = AnalysisWorker(self)
@@ -143,6 +144,9 @@ class ExplorerModel(QObject):
         self.formulasChanged.emit(self._formulas)
         self.criticalPointsChanged.emit(self._critical)
         self._recompute_paths()
+        if self._restore_frame is not None:
+            self._set_frame(self._restore_frame)
+            self._restore_frame = None
 
     @staticmethod
     def _default_start(window) -> tuple:
@@ -273,6 +277,48 @@ class ExplorerModel(QObject):
         self.frameChanged.emit(0)
         self.presetChanged.emit(preset)
         self._request_analysis(expr, self._window)
+
+    # --- saved sessions ---------------------------------------------------------
+    def get_state(self) -> dict:
+        """Everything the user set up, as plain JSON-ready values."""
+        s = self._settings
+        return {"text": self._text, "window": [list(w) for w in self._window],
+                "start": list(self._start), "frame": self._frame, "speed": self._speed,
+                "descent": {"methods": list(s.methods), "lr": s.lr, "hyper": s.hyper,
+                            "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
+                            "seed": s.seed}}
+
+    @staticmethod
+    def check_state(state: dict) -> None:
+        """Raise ValueError naming the first problem; applies nothing."""
+        parse(state["text"])
+        window, start = state["window"], state["start"]
+        if not (len(window) == len(start) == parse(state["text"]).dimension):
+            raise ValueError("window and start do not match the expression's variables")
+        if any(not float(hi) > float(lo) for lo, hi in window):
+            raise ValueError("the window is empty")
+        d = state["descent"]
+        if not d["methods"] or any(m not in METHODS for m in d["methods"]):
+            raise ValueError(f"unknown optimizer in {d['methods']}")
+        if not float(d["lr"]) > 0 or int(d["max_steps"]) < 1:
+            raise ValueError("learning rate and max steps must be positive")
+
+    def set_state(self, state: dict) -> None:
+        """Apply a state from get_state (checked first: a bad one changes nothing)."""
+        self.check_state(state)
+        d = state["descent"]
+        preset = {"expr": state["text"], "window": state["window"], "start": state["start"],
+                  "methods": d["methods"], "lr": d["lr"], "max_steps": d["max_steps"],
+                  "name": "", "caption": ""}
+        self.load_preset(preset)
+        self._preset = None
+        self.presetChanged.emit(None)
+        clip = d.get("clip")
+        self.set_settings(hyper={m: dict(h) for m, h in d.get("hyper", {}).items()},
+                          noise=float(d.get("noise", 0.0)), seed=int(d.get("seed", 0)),
+                          clip=None if clip is None else float(clip))
+        self.set_speed(float(state.get("speed", self._speed)))
+        self._restore_frame = int(state.get("frame", 0))
 
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""

@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from gui.none_refcount_guard import guard_none_refcount
+
+guard_none_refcount()   # before any Qt call can drop a reference to None (PySide6 6.12.0)
 # Must precede the QApplication that pytest-qt creates (see HEADLESS.md, pitfall 2).
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 

@@ -1,0 +1,90 @@
+"""Pictures, animations and tables for slides: PNG at a chosen scale, GIF, CSV."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
+from PySide6.QtGui import QImage, QPainter, QPixmap
+
+
+def render_widget(widget, scale: float = 1.0) -> QImage:
+    """The widget drawn at `scale` × its size (2 for crisp slides), as a QImage.
+
+    Widgets render themselves again at the higher resolution (text and lines stay
+    sharp); OpenGL children are taken from their framebuffer, which grab() handles.
+    """
+    QCoreApplication.processEvents()
+    if scale == 1.0:
+        return widget.grab().toImage()
+    size = widget.size()
+    pixmap = QPixmap(int(size.width() * scale), int(size.height() * scale))
+    pixmap.setDevicePixelRatio(scale)
+    pixmap.fill(widget.palette().window().color())
+    painter = QPainter(pixmap)
+    widget.render(painter)
+    painter.end()
+    image = pixmap.toImage()
+    image.setDevicePixelRatio(1.0)
+    return image
+
+
+def export_png(widget, path, scale: float = 1.0) -> Path:
+    path = Path(path)
+    if not render_widget(widget, scale).save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def _to_pil(image: QImage):
+    from PIL import Image
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+
+
+def export_gif(model, widget, path, fps: float = 10.0, scale: float = 1.0,
+               max_frames: int = 300) -> Path:
+    """Step the model's animation from 0 to its end and save every frame as a GIF.
+
+    `model` needs `frame`, `last_frame` and `set_frame` (the explorer's view-model);
+    its frame is restored afterwards.
+    """
+    path = Path(path)
+    before = model.frame
+    last = min(model.last_frame, max_frames - 1)
+    frames = []
+    try:
+        for k in range(last + 1):
+            model.set_frame(k)
+            frames.append(_to_pil(render_widget(widget, scale)).quantize(colors=255))
+    finally:
+        model.set_frame(before)
+    duration = int(round(1000 / fps))
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=duration,
+                   loop=0, optimize=False)
+    return path
+
+
+def paths_csv(model) -> str:
+    """Every iterate of every path: method, k, coordinates, f, gradient, status."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    names = list(model.expression.variables) if model.expression is not None else []
+    writer.writerow(["method", "k", *names, "f", *[f"df/d{v}" for v in names],
+                     "grad_norm", "status"])
+    for method, path in model.paths.items():
+        for k, (p, v, g) in enumerate(zip(path.points, path.values, path.gradients)):
+            norm = float((g ** 2).sum() ** 0.5)
+            writer.writerow([method, k, *(repr(float(c)) for c in p), repr(float(v)),
+                             *(repr(float(c)) for c in g), repr(norm), path.status])
+    return out.getvalue()
+
+
+def export_csv(model, path) -> Path:
+    path = Path(path)
+    path.write_text(paths_csv(model), encoding="utf-8")
+    return path
