@@ -6,7 +6,8 @@ history for ↑/↓, and shows the engine's message with the column it blames.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPainterPath,
+                           QPen)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 DEBOUNCE_MS = 150          # re-parse after this pause in typing
@@ -25,7 +26,8 @@ SYNTAX_HELP = (
     "(<tt>log</tt> = <tt>ln</tt>, natural)<br>"
     "<b>Constants:</b> <tt>pi</tt>, <tt>e</tt> (<tt>e^x</tt> is the exponential)<br>"
     "<b>Variables:</b> single letters other than e, at most two<br>"
-    "<b>History:</b> ↑ / ↓ recall earlier formulas; Enter applies at once")
+    "<b>History:</b> ↑ / ↓ recall earlier formulas; Enter applies at once<br>"
+    "<b>Ctrl+L</b> jumps here from anywhere in the window")
 
 
 class FormulaLineEdit(QLineEdit):
@@ -99,6 +101,9 @@ class ExpressionEditor(QWidget):
         self.line_edit.setToolTip(SYNTAX_HELP)
         self.line_edit.setPlaceholderText("a function of x (and y), e.g. x^4 - 4x^3 + 4x^2")
         self.line_edit.setClearButtonEnabled(True)
+        # Qt's own clear button: its tip comes from this internal action.
+        for action in self.line_edit.findChildren(QAction):
+            action.setToolTip("Clear the formula")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(15)
         self.line_edit.setFont(font)

@@ -108,27 +108,50 @@ class NetworkTab(QWidget):
         self.example_box.setMaximumWidth(330)
         self.example_box.addItem("Examples …")
         self.example_box.addItems([e[0] for e in EXAMPLES])
+        self.example_box.setToolTip("Load a prepared network, data set, η and batch size "
+                                    "and start training from scratch")
         self.sizes_edit = QLineEdit()
         self.sizes_edit.setFixedWidth(120)
-        self.sizes_edit.setToolTip("Units per layer, input first: 2-3-1, 2-8-8-1, …")
+        self.sizes_edit.setToolTip("Layer sizes n₀-n₁-…-n_L, input first (2) and one output "
+                                   "unit last: 2-3-1, 2-8-8-1, …; layer l holds Wˡ (nₗ × nₗ₋₁) "
+                                   "and bˡ. Enter applies")
         self.sizes_error = QLabel()
         self.sizes_error.setStyleSheet("color: #B00020; font-weight: bold;")
         self.activation_box = QComboBox()
         self.activation_box.addItems([ACTIVATION_LABELS[a] for a in NETWORK_ACTIVATIONS])
-        self.init_seed = _spin(QSpinBox(), 0, 9999, "Seed of the initial weights")
+        self.activation_box.setToolTip("Activation φ of the hidden layers, aˡ = φ(Wˡaˡ⁻¹ + bˡ), "
+                                       "the output unit σ; none makes every layer linear, "
+                                       "so the chain is one affine map")
+        self.init_seed = _spin(QSpinBox(), 0, 9999, "Seed of the random initial weights Wˡ "
+                               "and biases bˡ: the same seed, the same start")
         self.dataset_box = QComboBox()
         self.dataset_box.addItems([DATASET_LABELS[d] for d in DATASETS])
-        self.noise = _spin(QDoubleSpinBox(), 0.0, 1.0, "Standard deviation of the noise", 0.05)
-        self.data_seed = _spin(QSpinBox(), 0, 9999, "Seed of the data set")
-        self.lr = _spin(QDoubleSpinBox(), 0.001, 20.0, "Learning rate η", 0.05, decimals=3)
+        self.dataset_box.setToolTip("The training examples (x ∈ ℝ², label 0 or 1) "
+                                    "the network learns to separate")
+        self.noise = _spin(QDoubleSpinBox(), 0.0, 1.0, "Standard deviation of the random "
+                           "noise added to each example's position", 0.05)
+        self.data_seed = _spin(QSpinBox(), 0, 9999, "Seed of the data set's random points")
+        self.lr = _spin(QDoubleSpinBox(), 0.001, 20.0, "Learning rate η: each step moves every "
+                        "weight by −η·∂C/∂W", 0.05, decimals=3)
         self.batch_box = QComboBox()
         self.batch_box.addItems(BATCH_MODES)
-        self.batch_k = _spin(QSpinBox(), 2, 199, "Examples per mini-batch")
-        self.speed = _spin(QSpinBox(), 1, 200, "Training steps per frame (~30 frames/s)")
+        self.batch_box.setToolTip("Which examples each step's gradient ∂C/∂W averages over: "
+                                  "all of them, a random mini-batch of k, or one (SGD)")
+        self.batch_k = _spin(QSpinBox(), 2, 199, "k: examples per mini-batch; smaller is "
+                             "cheaper per step but noisier")
+        self.speed = _spin(QSpinBox(), 1, 200, "Training steps per frame (~30 frames/s): "
+                           "the pace of the animation")
         self.play_button = QPushButton("▶ Play")
+        self.play_button.setToolTip("Play / pause training: gradient-descent steps on the "
+                                    "cost C, shown live (Space)")
         self.step_button = QPushButton("Step")
+        self.step_button.setToolTip("One training step: backpropagate ∂C/∂W, ∂C/∂b and "
+                                    "update every layer (→)")
         self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip("Back to step 0: the initial weights of this seed (R)")
         self.log_cost = QCheckBox("log cost")
+        self.log_cost.setToolTip("Plot the cost C on a logarithmic axis, where slow "
+                                 "late progress stays visible")
         self.status = QLabel()
         self.status.setFixedWidth(250)          # no relayout when the text changes
         self.status.setStyleSheet("font-size: 12pt;")

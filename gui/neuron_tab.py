@@ -26,6 +26,15 @@ from .none_refcount_guard import guard_none_refcount
 guard_none_refcount()
 
 ACTIVATION_LABELS = {"sigmoid": "sigmoid σ", "tanh": "tanh", "relu": "ReLU", "linear": "linear"}
+PARAMETER_TIPS = {
+    "x": "Input x: the one example fed to the neuron, z = w·x + b",
+    "w": "Weight w: multiplies the input in z = w·x + b; trained by w ← w − η·∂L/∂w",
+    "b": "Bias b: shifts z = w·x + b; trained by b ← b − η·∂L/∂b",
+    "target": "Target y: the output wanted for x; the loss is L = ½(output − y)²",
+    "lr": "Learning rate η: the size of each update w ← w − η·∂L/∂w, b ← b − η·∂L/∂b",
+}
+ACTIVATION_TIP = ("Activation φ in output = φ(z): sigmoid σ(z) = 1/(1 + e⁻ᶻ), tanh, "
+                  "ReLU max(0, z) or linear z; its slope φ′(z) enters the chain rule")
 FORMULA_PX = 30
 
 
@@ -92,6 +101,7 @@ class NeuronTab(QWidget):
         names = {"x": "x", "w": "w", "b": "b", "target": "target", "lr": "learning rate η"}
         params = QHBoxLayout()
         for key, box in self.spins.items():
+            box.setToolTip(PARAMETER_TIPS[key])
             box.valueChanged.connect(setters[key])
             params.addWidget(QLabel(names[key]))
             params.addWidget(box)
@@ -99,6 +109,7 @@ class NeuronTab(QWidget):
         self.activation = QComboBox()
         for name in NEURON_ACTIVATIONS:
             self.activation.addItem(ACTIVATION_LABELS[name], name)
+        self.activation.setToolTip(ACTIVATION_TIP)
         self.activation.currentIndexChanged.connect(
             lambda i: m.set_activation(self.activation.itemData(i)))
         params.addWidget(QLabel("activation"))
@@ -113,7 +124,10 @@ class NeuronTab(QWidget):
         self.back_button.clicked.connect(m.previous_stage)
         self.play_button.clicked.connect(m.toggle_play)
         self.next_button.clicked.connect(m.next_stage)
-        self.next_button.setToolTip("Next stage; after the update, start the next step")
+        self.back_button.setToolTip("Back one stage of forward → backward → update (←)")
+        self.play_button.setToolTip("Play / pause: walk through the stages of one step, "
+                                    "stopping at the update (Space)")
+        self.next_button.setToolTip("Next stage; after the update, start the next step (→)")
         self.stage_label = QLabel()
         self.stage_label.setObjectName("stageTitle")
         stages = QHBoxLayout()

@@ -66,6 +66,9 @@ class NeuronTrainingPanel(QWidget):
         self.train_steps.setValue(100)
         self.train_steps.setPrefix("N = ")
         self.reset_button = QPushButton("Reset run")
+        self.train_button.setToolTip("Run N gradient-descent steps w ← w − η·∂L/∂w, "
+                                     "b ← b − η·∂L/∂b at once and draw the run")
+        self.train_steps.setToolTip("N: how many steps Train takes at once")
         self.reset_button.setToolTip("Back to the w and b where this run started")
         self.train_button.clicked.connect(lambda: neuron.train(self.train_steps.value()))
         self.reset_button.clicked.connect(neuron.reset_training)

@@ -33,14 +33,15 @@ class PlaybackControls(QWidget):
         self._icons = {True: icon(px.SP_MediaPause), False: icon(px.SP_MediaPlay)}
 
         self.reset_button = QPushButton(icon(px.SP_MediaSkipBackward), "Reset")
-        self.reset_button.setToolTip("Stop and go back to the start point (step 0)")
+        self.reset_button.setToolTip("Reset: stop and go back to the start point θ₀, step 0 (R)")
         self.step_back_button = QPushButton("◀ Step")
-        self.step_back_button.setToolTip("Go back one step")
+        self.step_back_button.setToolTip("Step back: undo one update, θₖ → θₖ₋₁ (←)")
         self.play_button = QPushButton(self._icons[False], "Play")
         self.play_button.setCheckable(True)
-        self.play_button.setToolTip("Run the descent as an animation (Space); again to pause")
+        self.play_button.setToolTip("Play / pause the descent: one update θₖ₊₁ = θₖ − lr·d(θₖ) "
+                                    "after another, d the method's direction (Space)")
         self.step_button = QPushButton("Step ▶")
-        self.step_button.setToolTip("Take one more step")
+        self.step_button.setToolTip("Step: take one more update θₖ → θₖ₊₁ (→)")
         buttons = QGridLayout()
         buttons.setSpacing(4)
         buttons.addWidget(self.reset_button, 0, 0)
@@ -50,7 +51,8 @@ class PlaybackControls(QWidget):
 
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(SPEED_MIN, SPEED_MAX)
-        self.speed_slider.setToolTip("Animation speed: how many steps are shown per second")
+        self.speed_slider.setToolTip("Animation speed: updates shown per second "
+                                     f"({SPEED_MIN}–{SPEED_MAX}); the path itself does not change")
         self.speed_label = QLabel()
         self.speed_label.setMinimumWidth(72)
         self.speed_label.setToolTip(self.speed_slider.toolTip())
