@@ -1,0 +1,223 @@
+"""Who the app is: its icon, the About dialog and the keyboard shortcut sheet (F1).
+
+`shortcut_rows()` is the one list of shortcuts: the About dialog and the shortcut sheet
+show it, and the main window's key bindings should agree with it.
+"""
+from __future__ import annotations
+
+import platform
+from importlib import metadata, resources
+
+from PySide6 import __version__ as PYSIDE_VERSION
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
+
+APP_NAME = "Gradient Lab"
+ICON_SIZES = (16, 32, 64, 256)          # resources/icon-<size>.png, from resources/make_icons.py
+PURPOSE = (
+    "Gradient Lab makes derivatives, gradients, gradient descent and backpropagation "
+    "visible. Type a function and see its derivatives typeset, its tangent, its contour "
+    "map with the gradient field and its surface with the tangent plane; race optimizers "
+    "(gradient descent, momentum, Nesterov, AdaGrad, RMSprop, Adam, Newton) downhill; "
+    "step one neuron through its forward pass, backward pass and update; and train a small "
+    "network live. It is made for lecturers who project it in class and for students "
+    "exploring on their own; every number comes from a small, tested numpy/sympy engine.")
+LICENCE_NOTE = (
+    "Built on Qt for Python (PySide6 and Qt, LGPL v3, used unmodified through dynamic "
+    "linking), pyqtgraph (MIT), NumPy (BSD), SymPy (BSD) and ziamath (MIT); each keeps "
+    "its own licence.")
+
+
+def _icon_bytes(name: str) -> bytes | None:
+    try:
+        return (resources.files("resources") / name).read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+
+
+def app_icon() -> QIcon:
+    """The application icon with its rendered sizes 16, 32, 64 and 256 px (the SVG when no
+    PNG is installed). Needs a QGuiApplication."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        data = _icon_bytes(f"icon-{size}.png")
+        pixmap = QPixmap()
+        if data is not None and pixmap.loadFromData(data, "PNG"):
+            icon.addPixmap(pixmap)
+    if icon.isNull():
+        data = _icon_bytes("icon.svg")
+        pixmap = QPixmap()
+        if data is not None and pixmap.loadFromData(data, "SVG"):
+            icon.addPixmap(pixmap)
+    return icon
+
+
+def app_version() -> str:
+    """The installed version of the 'gradient-lab' distribution, or "dev" when not installed."""
+    try:
+        return metadata.version("gradient-lab")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+def library_versions() -> list[tuple[str, str]]:
+    """(name, version) of Python and of the libraries the app stands on; "?" if unknown."""
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "?"
+    return [("Python", platform.python_version()), ("PySide6", PYSIDE_VERSION),
+            ("Qt", qVersion()), ("pyqtgraph", version("pyqtgraph")),
+            ("NumPy", version("numpy")), ("SymPy", version("sympy")),
+            ("ziamath", version("ziamath"))]
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(key, action) of every keyboard shortcut, in the order to show them.
+
+    The keys are written for people ("→", "Ctrl+L", "+ / −"), not for QKeySequence.
+    """
+    return [
+        ("Space", "Play / pause the animation"),
+        ("→", "Step forward: one more step"),
+        ("←", "Step back: undo one step"),
+        ("R", "Reset to the start point (step 0)"),
+        ("1 – 4", "Switch views"),
+        ("Ctrl+L", "Focus the formula editor"),
+        ("+ / −", "Zoom in / out"),
+        ("F11", "Presentation mode (full screen)"),
+        ("F1", "This sheet of keyboard shortcuts"),
+    ]
+
+
+def _shortcut_table(font_px: int) -> QTableWidget:
+    rows = shortcut_rows()
+    table = QTableWidget(len(rows), 2)
+    font = QFont(table.font())
+    font.setPixelSize(font_px)
+    bold = QFont(font)
+    bold.setBold(True)
+    table.setFont(font)
+    table.horizontalHeader().setFont(bold)
+    table.setHorizontalHeaderLabels(["Key", "Action"])
+    for i, (key, action) in enumerate(rows):
+        key_item = QTableWidgetItem(key)
+        key_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        key_item.setFont(bold)
+        table.setItem(i, 0, key_item)
+        table.setItem(i, 1, QTableWidgetItem(action))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    key_width = max(QFontMetrics(bold).horizontalAdvance(key) for key, _ in rows)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(0, key_width + 2 * font_px)       # keys stand apart, centred
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    row_height = int(font_px * 1.9)
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    # Every row shows: no scroll bar hides the last shortcut.
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setFixedHeight(header.sizeHint().height() + row_height * len(rows)
+                         + 2 * table.frameWidth() + 2)
+    table.setToolTip("Keyboard shortcuts of the whole window")
+    return table
+
+
+def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip("Close (Esc)")
+    return buttons
+
+
+class AboutDialog(QDialog):
+    """Name, version, purpose, the libraries and their versions, licences, shortcuts."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowIcon(app_icon())
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(96, 96))
+        self.title = QLabel(f"<span style='font-size: 22pt; font-weight: bold;'>{APP_NAME}</span>"
+                            f"<br><span style='font-size: 13pt;'>version {app_version()}</span>")
+        header = QHBoxLayout()
+        header.addWidget(icon)
+        header.addSpacing(12)
+        header.addWidget(self.title, 1)
+
+        purpose = QLabel(PURPOSE)
+        purpose.setWordWrap(True)
+        libraries = " &nbsp;·&nbsp; ".join(f"{name} <b>{version}</b>"
+                                           for name, version in library_versions())
+        self.libraries = QLabel(f"<b>Running on</b> &nbsp;{libraries}")
+        self.libraries.setWordWrap(True)
+        self.libraries.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        licence = QLabel(LICENCE_NOTE)
+        licence.setWordWrap(True)
+        licence.setStyleSheet("color: #444;")
+        keys = QLabel("<b>Keyboard shortcuts</b> (F1 shows them large)")
+
+        column = QVBoxLayout(self)
+        column.setSpacing(10)
+        column.addLayout(header)
+        for label in (purpose, self.libraries, licence):
+            label.setStyleSheet(label.styleSheet() + "font-size: 11pt;")
+            column.addWidget(label)
+        column.addWidget(keys)
+        column.addWidget(_shortcut_table(14))
+        column.addStretch(1)
+        column.addWidget(_close_buttons(self))
+        self.resize(660, self.sizeHint().height())
+
+    def text(self) -> str:
+        """The text of the dialog's labels (rich text as set), for tests."""
+        labels = self.findChildren(QLabel)
+        return "\n".join(label.text() for label in labels)
+
+
+class ShortcutSheet(QDialog):
+    """The keyboard shortcuts as a large table, readable from the back of a lecture hall."""
+
+    FONT_PX = 26
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"{APP_NAME} — keyboard shortcuts")
+        self.setWindowIcon(app_icon())
+        self.table = _shortcut_table(self.FONT_PX)
+        column = QVBoxLayout(self)
+        column.addWidget(self.table)
+        column.addWidget(_close_buttons(self))
+        self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The (key, action) pairs the table shows."""
+        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text())
+                for r in range(self.table.rowCount())]
+
+
+def show_about(parent=None) -> AboutDialog:
+    """Open the About dialog (modal to `parent`'s window) and return it; it deletes itself
+    when closed."""
+    dialog = AboutDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def show_shortcut_sheet(parent=None) -> ShortcutSheet:
+    """Show the shortcut sheet (not modal: it may stay open beside the window) and return it;
+    it deletes itself when closed."""
+    sheet = ShortcutSheet(parent)
+    sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    sheet.show()
+    return sheet
