@@ -2,9 +2,9 @@
 import sys
 
 
-def main() -> int:
-    from gui.app import run
-    return run(sys.argv)
+def main(argv=None) -> int:
+    from gui.cli import main as cli_main
+    return cli_main(sys.argv[1:] if argv is None else argv)
 
 
 if __name__ == "__main__":

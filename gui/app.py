@@ -20,21 +20,30 @@ def make_application(argv=None) -> QApplication:
     return app
 
 
-def build_window(preset_name: str | None = None):
-    """The view-model and the main window on the default (or a named) preset."""
+def build_window(preset_name: str | None = None, restore_last: bool = False,
+                 settings=None):
+    """The view-model and the main window on the default (or a named) preset.
+
+    With `restore_last` the last session (saved when the window closed) is reopened,
+    if the user has not turned that off; `settings` (a QSettings) defaults to the
+    user's own, tests pass one in a temporary folder.
+    """
     from .main_window import MainWindow
     from .presets import default_preset, find_preset
     from .view_model import ExplorerModel
 
     model = ExplorerModel()
-    window = MainWindow(model)
+    window = MainWindow(model, settings)
     model.load_preset(find_preset(preset_name) if preset_name else default_preset())
+    window.session._set_clean(None)
+    if restore_last:
+        problem = window.session.restore_last()
+        if problem:
+            window.statusBar().showMessage(problem, 15000)
     return model, window
 
 
 def run(argv=None) -> int:
-    app = make_application(argv)
-    _model, window = build_window()
-    window.resize(1400, 860)
-    window.show()
-    return app.exec()
+    """Start the app (see gui.cli for the command-line options)."""
+    from .cli import main
+    return main(argv)

@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-VIEWS = ("contour", "surface", "curve", "loss", "window")
+VIEWS = ("views", "contour", "surface", "curve", "loss", "table", "window")
 
 
 def _floats(text: str) -> list[float]:
@@ -33,8 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--steps", type=int, help="maximum number of steps")
     p.add_argument("--session", help="open a saved session file")
     p.add_argument("--view", choices=VIEWS, default=None,
-                   help="what --export-png/--export-gif draw (default: contour, or curve for "
-                        "one variable)")
+                   help="what --export-png/--export-gif draw: views = contour map and surface "
+                        "side by side (default: contour, or curve for one variable)")
     p.add_argument("--frame", type=int, help="step to show in --export-png (default: the last)")
     p.add_argument("--scale", type=float, default=2.0, help="picture scale (default 2 for slides)")
     p.add_argument("--fps", type=float, default=10.0, help="frames per second of --export-gif")
@@ -78,7 +78,7 @@ def _set_up(model, args) -> None:
 
 
 def _export(window, args) -> None:
-    from .export import export_csv, export_gif, export_png
+    from .export import export_csv, export_descent_gif, export_png
 
     model = window.model
     view_name = args.view or ("curve" if model.dimension == 1 else "contour")
@@ -86,7 +86,7 @@ def _export(window, args) -> None:
     if args.export_csv:
         print(f"wrote {export_csv(model, args.export_csv)}")
     if args.export_gif:
-        print(f"wrote {export_gif(model, widget, args.export_gif, fps=args.fps, scale=args.scale / 2)}")
+        print(f"wrote {export_descent_gif(model, widget, args.export_gif, fps=args.fps, scale=args.scale / 2)}")
     if args.export_png:
         model.set_frame(model.last_frame if args.frame is None else args.frame)
         print(f"wrote {export_png(widget, args.export_png, scale=args.scale)}")
@@ -104,7 +104,13 @@ def main(argv=None) -> int:
     from .session import SessionError, load_session
 
     app = make_application([sys.argv[0]])
-    model, window = build_window(restore_last=not (args.no_restore or exporting or args.session))
+    settings = None
+    if exporting:     # pictures from the defaults, not from this user's theme and layout
+        from PySide6.QtCore import QSettings, QTemporaryDir
+        scratch = QTemporaryDir()
+        settings = QSettings(scratch.filePath("export.ini"), QSettings.Format.IniFormat)
+    model, window = build_window(restore_last=not (args.no_restore or exporting or args.session),
+                                 settings=settings)
     try:
         if args.session:
             window.apply_session(load_session(args.session), args.session)
@@ -112,7 +118,9 @@ def main(argv=None) -> int:
                                       args.methods, args.lr, args.steps)):
             _set_up(model, args)
     except (ExpressionError, SessionError, ValueError, KeyError) as exc:
-        print(f"gradient-lab: {exc}", file=sys.stderr)
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"gradient-lab: {message}", file=sys.stderr)
+        model.shutdown()
         return 2
     if exporting:
         window.resize(1400, 860)
@@ -123,5 +131,8 @@ def main(argv=None) -> int:
         _export(window, args)
         model.shutdown()
         return 0
+    if window.settings.value("window/geometry") is None:
+        screen = app.primaryScreen().availableGeometry()
+        window.resize(min(1400, screen.width()), min(860, screen.height()))
     window.show()
     return app.exec()

@@ -5,7 +5,7 @@ import csv
 import io
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QPoint
 from PySide6.QtGui import QImage, QPainter, QPixmap
 
 
@@ -23,8 +23,10 @@ def render_widget(widget, scale: float = 1.0) -> QImage:
     pixmap.setDevicePixelRatio(scale)
     pixmap.fill(widget.palette().window().color())
     painter = QPainter(pixmap)
-    widget.render(painter)
-    painter.end()
+    try:
+        widget.render(painter, QPoint(0, 0))
+    finally:
+        painter.end()
     image = pixmap.toImage()
     image.setDevicePixelRatio(1.0)
     return image
@@ -46,27 +48,34 @@ def _to_pil(image: QImage):
     return Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
 
 
-def export_gif(model, widget, path, fps: float = 10.0, scale: float = 1.0,
-               max_frames: int = 300) -> Path:
-    """Step the model's animation from 0 to its end and save every frame as a GIF.
+def export_gif(widget, path, advance, n_frames: int, fps: float = 10.0,
+               scale: float = 1.0) -> Path:
+    """Call advance(k) for k = 0 … n_frames-1, draw `widget` after each, save as a GIF.
 
-    `model` needs `frame`, `last_frame` and `set_frame` (the explorer's view-model);
-    its frame is restored afterwards.
+    `advance` moves whatever is animated (a descent's frame, a training step) on.
     """
     path = Path(path)
-    before = model.frame
-    last = min(model.last_frame, max_frames - 1)
     frames = []
+    for k in range(max(1, int(n_frames))):
+        advance(k)
+        frames.append(_to_pil(render_widget(widget, scale)).quantize(colors=255))
+    frames[0].save(path, save_all=True, append_images=frames[1:],
+                   duration=int(round(1000 / fps)), loop=0, optimize=False)
+    return path
+
+
+def export_descent_gif(model, widget, path, fps: float = 10.0, scale: float = 1.0,
+                       max_frames: int = 300) -> Path:
+    """The explorer's descent from step 0 to its end (at most max_frames frames).
+
+    `model` needs `frame`, `last_frame` and `set_frame`; its frame is restored afterwards.
+    """
+    before = model.frame
     try:
-        for k in range(last + 1):
-            model.set_frame(k)
-            frames.append(_to_pil(render_widget(widget, scale)).quantize(colors=255))
+        return export_gif(widget, path, model.set_frame,
+                          min(model.last_frame, max_frames - 1) + 1, fps, scale)
     finally:
         model.set_frame(before)
-    duration = int(round(1000 / fps))
-    frames[0].save(path, save_all=True, append_images=frames[1:], duration=duration,
-                   loop=0, optimize=False)
-    return path
 
 
 def paths_csv(model) -> str:
@@ -88,3 +97,13 @@ def export_csv(model, path) -> Path:
     path = Path(path)
     path.write_text(paths_csv(model), encoding="utf-8")
     return path
+
+
+def cost_csv(costs) -> str:
+    """A training's cost per step (network or neuron tab): step, cost."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["step", "cost"])
+    for k, c in enumerate(costs):
+        writer.writerow([k, repr(float(c))])
+    return out.getvalue()

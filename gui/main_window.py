@@ -1,11 +1,14 @@
-"""The explorer window: editor and formulas on top, the views in the middle,
-descent controls at the side, loss curve and iterates below."""
+"""The main window: the Explorer, Neuron and Network tabs, with the menus, tool bar and
+keyboard a lecturer drives them with (commands in `window_commands`).
+
+Explorer layout: editor and formulas on top, the views in the middle, descent
+controls at the side, loss curve and iterates below.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from .contour_view import ContourView
 from .curve_view import CurveView
@@ -16,15 +19,20 @@ from .loss_plot import LossPlot
 from .math_view import MathView
 from .network_tab import NetworkTab
 from .neuron_tab import NeuronTab
-from .presets import presets
+from .session_controller import SessionController
 from .surface_view import SurfaceView
+from .window_commands import WindowCommands
+
+TABS = ("explorer", "neuron", "network")
+# Key 4 cycles what the explorer's middle shows for two variables.
+FOCUS_MODES = ("both", "contour", "surface")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, model, parent=None):
+    def __init__(self, model, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.model = model
-        self.setWindowTitle("Gradient Lab")
+        self.settings = settings if settings is not None else QSettings()
 
         self.editor = ExpressionEditor(model)
         self.math_view = MathView(model)
@@ -38,69 +46,164 @@ class MainWindow(QMainWindow):
         self.caption.setWordWrap(True)
         self.caption.setObjectName("caption")
 
-        # 1-D: the curve; 2-D: contour map and surface side by side.
-        pair = QSplitter(Qt.Orientation.Horizontal)
-        pair.addWidget(self.contour_view)
-        pair.addWidget(self.surface_view)
-        pair.setSizes([1, 1])
+        # 1-D: the curve; 2-D: contour map and surface side by side, equal widths.
+        self.pair = QSplitter(Qt.Orientation.Horizontal)
+        self.pair.addWidget(self.contour_view)
+        self.pair.addWidget(self.surface_view)
+        self.pair.setSizes([10000, 10000])
         self.views = QStackedWidget()
         self.views.addWidget(self.curve_view)
-        self.views.addWidget(pair)
+        self.views.addWidget(self.pair)
+        self.focus_mode = "both"
 
-        below = QSplitter(Qt.Orientation.Horizontal)
-        below.addWidget(self.loss_plot)
-        below.addWidget(self.iterate_table)
-        middle = QSplitter(Qt.Orientation.Vertical)
-        middle.addWidget(self.views)
-        middle.addWidget(below)
-        middle.setStretchFactor(0, 3)
-        middle.setStretchFactor(1, 1)
-        body = QSplitter(Qt.Orientation.Horizontal)
-        body.addWidget(middle)
-        body.addWidget(self.descent_panel)
-        body.setStretchFactor(0, 4)
-        body.setStretchFactor(1, 1)
+        self.below = QSplitter(Qt.Orientation.Horizontal)
+        self.below.addWidget(self.loss_plot)
+        self.below.addWidget(self.iterate_table)
+        self.middle = QSplitter(Qt.Orientation.Vertical)
+        self.middle.addWidget(self.views)
+        self.middle.addWidget(self.below)
+        # Large numbers: setSizes keeps the ratio (3 : 2) whatever the first size is.
+        self.middle.setSizes([6000, 4000])
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.addWidget(self.middle)
+        self.body.addWidget(self.descent_panel)
+        self.body.setStretchFactor(0, 4)
+        self.body.setStretchFactor(1, 1)
 
-        top = QWidget()
-        column = QVBoxLayout(top)
+        self.top = QWidget()
+        column = QVBoxLayout(self.top)
         column.setContentsMargins(6, 6, 6, 0)
         column.addWidget(self.editor)
         column.addWidget(self.math_view)
         column.addWidget(self.caption)
-        explorer = QWidget()
-        layout = QVBoxLayout(explorer)
+        self.explorer = QWidget()
+        layout = QVBoxLayout(self.explorer)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(top)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.top)
+        layout.addWidget(self.body, 1)
 
+        self.neuron = NeuronTab()
+        self.network = NetworkTab()
         self.tabs = QTabWidget()
-        self.tabs.addTab(explorer, "Explorer")
-        self.tabs.addTab(NeuronTab(), "Neuron")
-        self.tabs.addTab(NetworkTab(), "Network")
+        self.tabs.addTab(self.explorer, "Explorer")
+        self.tabs.addTab(self.neuron, "Neuron")
+        self.tabs.addTab(self.network, "Network")
+        self.tabs.setTabToolTip(0, "Derivatives, gradients and descent on f (key 1)")
+        self.tabs.setTabToolTip(1, "Forward and backward pass through one neuron (key 2)")
+        self.tabs.setTabToolTip(2, "A small network trained live on toy data (key 3)")
         self.setCentralWidget(self.tabs)
-        self._build_menus()
 
+        self.session = SessionController(
+            {"explorer": model, "neuron": self.neuron.model, "network": self.network.model,
+             "view": _ViewState(self)}, self.settings, self)
+        self.session.changed.connect(self._retitle)
+        for signal in (model.textChanged, model.windowChanged, model.startChanged,
+                       model.settingsChanged, self.neuron.model.parametersChanged,
+                       self.neuron.model.historyChanged, self.network.model.settingsChanged,
+                       self.network.model.architectureChanged,
+                       self.network.model.dataChanged, self.network.model.trainingChanged):
+            signal.connect(self.session.mark_modified)
+
+        self.commands = WindowCommands(self)
         model.expressionChanged.connect(self._on_expression)
         model.presetChanged.connect(self._on_preset)
+        model.textChanged.connect(self._on_text)
+        self._retitle()
+        self.commands.restore_settings()
 
-    def _build_menus(self):
-        menu = self.menuBar().addMenu("&Examples")
-        for preset in presets():
-            action = QAction(preset["name"], self)
-            action.setToolTip(preset["caption"])
-            action.triggered.connect(lambda _=False, p=preset: self.model.load_preset(p))
-            menu.addAction(action)
-        menu.setToolTipsVisible(True)
-        play = QAction("Play / pause", self, shortcut=QKeySequence(Qt.Key.Key_Space))
-        play.triggered.connect(self.model.toggle_play)
-        self.addAction(play)
+    # --- what the window shows ------------------------------------------------------
+    @property
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
 
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(TABS.index(name))
+
+    def set_focus_mode(self, mode: str) -> None:
+        """Explorer with two variables: both views, or one of them across the width."""
+        self.focus_mode = mode
+        self.contour_view.setVisible(mode in ("both", "contour"))
+        self.surface_view.setVisible(mode in ("both", "surface"))
+        if mode == "both":
+            self.pair.setSizes([10000, 10000])
+
+    def cycle_focus_mode(self) -> None:
+        self.show_tab("explorer")
+        self.set_focus_mode(FOCUS_MODES[(FOCUS_MODES.index(self.focus_mode) + 1)
+                                        % len(FOCUS_MODES)])
+
+    def set_panels_visible(self, top: bool | None = None, side: bool | None = None) -> None:
+        """Editor + formulas on top, and the descent panel at the side, collapse."""
+        if top is not None:
+            self.top.setVisible(top)
+        if side is not None:
+            self.descent_panel.setVisible(side)
+
+    def view_widget(self, name: str) -> QWidget:
+        """A widget to export by name: contour, surface, curve, loss, views, tab, window."""
+        if name == "views":       # the explorer's middle: curve, or contour + surface
+            return self.views.currentWidget()
+        widgets = {"contour": self.contour_view, "surface": self.surface_view,
+                   "curve": self.curve_view, "loss": self.loss_plot,
+                   "table": self.iterate_table, "tab": self.tabs.currentWidget(),
+                   "neuron": self.neuron, "network": self.network, "window": self}
+        if name not in widgets:
+            raise ValueError(f"unknown view {name!r}; one of {', '.join(['views', *widgets])}")
+        return widgets[name]
+
+    def show_for_export(self) -> None:
+        """Lay out and 'show' the window without putting it on the screen, so that its
+        widgets (OpenGL included, on a display) can be drawn for the command line."""
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self.show()
+        for _ in range(3):
+            QApplication.processEvents()
+
+    # --- sessions -------------------------------------------------------------------
+    def apply_session(self, data: dict, path=None) -> None:
+        """Apply a loaded session (SessionError leaves the window as it was)."""
+        self.session.apply(data)
+        self.session._set_clean(path)
+
+    def _retitle(self) -> None:
+        self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")
+        self.setWindowModified(self.session.modified)
+
+    # --- model → view ---------------------------------------------------------------
     def _on_expression(self, expr):
         self.views.setCurrentIndex(0 if expr.dimension == 1 else 1)
 
     def _on_preset(self, preset):
         self.caption.setText(preset["caption"] if preset else "")
 
+    def _on_text(self, text):
+        # A preset's caption describes its own function only.
+        preset = self.model.preset
+        if preset is None or text.replace(" ", "") != preset["expr"].replace(" ", ""):
+            self.caption.clear()
+
     def closeEvent(self, event):
+        self.commands.save_settings()
+        try:
+            self.session.save_last()
+        except OSError:
+            pass                      # a read-only home must not stop the window closing
         self.model.shutdown()
         super().closeEvent(event)
+
+
+class _ViewState:
+    """The window's own part of a session: which tab and which explorer views."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+
+    def get_state(self) -> dict:
+        return {"tab": self.window.current_tab, "focus": self.window.focus_mode}
+
+    def set_state(self, state: dict) -> None:
+        tab, focus = state.get("tab", "explorer"), state.get("focus", "both")
+        if tab not in TABS or focus not in FOCUS_MODES:
+            raise ValueError(f"unknown view {tab!r} / {focus!r}")
+        self.window.show_tab(tab)
+        self.window.set_focus_mode(focus)

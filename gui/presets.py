@@ -20,7 +20,13 @@ def default_preset() -> dict:
 
 
 def find_preset(name: str) -> dict:
+    """By exact name or formula, else the one preset whose name contains `name`
+    (any case: "himmelblau", "rosenbrock"); KeyError says what matched."""
     for p in presets():
         if p["name"] == name or p["expr"] == name:
             return p
-    raise KeyError(name)
+    matches = [p for p in presets() if name.strip().lower() in p["name"].lower()]
+    if len(matches) == 1:
+        return matches[0]
+    known = "; ".join(p["name"] for p in (matches or presets()))
+    raise KeyError(f"{'several' if matches else 'no'} examples match {name!r}: {known}")

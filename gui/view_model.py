@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.expression import Expression, ExpressionError, parse
-from engine.optimizers import METHODS, Path, descend
+from engine.optimizers import HYPERPARAMETERS, METHODS, Path, descend
 
 from .analysis_worker import AnalysisWorker
 
@@ -284,7 +284,9 @@ class ExplorerModel(QObject):
         s = self._settings
         return {"text": self._text, "window": [list(w) for w in self._window],
                 "start": list(self._start), "frame": self._frame, "speed": self._speed,
-                "descent": {"methods": list(s.methods), "lr": s.lr, "hyper": s.hyper,
+                "descent": {"methods": list(s.methods), "lr": s.lr,
+                            "hyper": {m: {k: list(v) if isinstance(v, tuple) else v
+                                          for k, v in h.items()} for m, h in s.hyper.items()},
                             "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
                             "seed": s.seed}}
 
@@ -302,6 +304,10 @@ class ExplorerModel(QObject):
             raise ValueError(f"unknown optimizer in {d['methods']}")
         if not float(d["lr"]) > 0 or int(d["max_steps"]) < 1:
             raise ValueError("learning rate and max steps must be positive")
+        for method, values in d.get("hyper", {}).items():
+            unknown = set(values) - set(HYPERPARAMETERS.get(method, ()))
+            if unknown:
+                raise ValueError(f"unknown setting {sorted(unknown)[0]!r} for {method!r}")
 
     def set_state(self, state: dict) -> None:
         """Apply a state from get_state (checked first: a bad one changes nothing)."""
@@ -314,7 +320,8 @@ class ExplorerModel(QObject):
         self._preset = None
         self.presetChanged.emit(None)
         clip = d.get("clip")
-        self.set_settings(hyper={m: dict(h) for m, h in d.get("hyper", {}).items()},
+        self.set_settings(hyper={m: {k: tuple(v) if isinstance(v, list) else v   # JSON lists
+                                     for k, v in h.items()} for m, h in d.get("hyper", {}).items()},
                           noise=float(d.get("noise", 0.0)), seed=int(d.get("seed", 0)),
                           clip=None if clip is None else float(clip))
         self.set_speed(float(state.get("speed", self._speed)))

@@ -35,10 +35,17 @@ def model(qtbot):
 
 
 @pytest.fixture
-def window(qtbot):
+def settings(tmp_path):
+    """QSettings in a temporary folder: tests never read or write the user's own."""
+    from PySide6.QtCore import QSettings
+    return QSettings(str(tmp_path / "settings" / "gradient-lab.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
     """The whole explorer on its default example, shown and analysed."""
     from gui.app import build_window
-    model, win = build_window()
+    model, win = build_window(settings=settings)
     qtbot.addWidget(win)
     win.resize(1400, 860)
     win.show()
