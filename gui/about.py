@@ -77,24 +77,30 @@ def library_versions() -> list[tuple[str, str]]:
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
-    """(key, action) of every keyboard shortcut, in the order to show them.
+    """(key, action) of the keyboard shortcuts used while teaching, in the order to show them.
 
-    The keys are written for people ("→", "Ctrl+L", "+ / −"), not for QKeySequence.
+    The keys are written for people ("→", "Ctrl+L", "+ / −"), not for QKeySequence. Keys
+    act on the current tab. File and export shortcuts are left to the menus, which show them.
     """
     return [
-        ("Space", "Play / pause the animation"),
-        ("→", "Step forward: one more step"),
-        ("←", "Step back: undo one step"),
-        ("R", "Reset to the start point (step 0)"),
-        ("1 – 4", "Switch views"),
-        ("Ctrl+L", "Focus the formula editor"),
-        ("+ / −", "Zoom in / out"),
-        ("F11", "Presentation mode (full screen)"),
-        ("F1", "This sheet of keyboard shortcuts"),
+        ("Space", "Play / pause (descent, neuron stages or training)"),
+        ("→", "Step forward: one more step or stage"),
+        ("←", "Step back: undo one step or stage"),
+        ("R", "Reset to the start (step 0)"),
+        ("1 / 2 / 3", "Explorer / Neuron / Network tab"),
+        ("4", "Explorer: both views, contour only, surface only"),
+        ("Ctrl+L", "Edit the expression"),
+        ("+ / −", "Zoom the explorer's plots in / out"),
+        ("F11", "Presentation mode: full screen, large type, high contrast"),
+        ("Ctrl+D", "Dark theme on / off"),
+        ("Ctrl++ / Ctrl+−", "Larger / smaller text"),
+        ("Ctrl+0", "Normal text size"),
+        ("F1 or ?", "This sheet of keyboard shortcuts"),
     ]
 
 
-def _shortcut_table(font_px: int) -> QTableWidget:
+def _shortcut_table(font_px: int, row_height: int) -> QTableWidget:
+    """The shortcuts as a read-only two-column table, as tall and wide as its text."""
     rows = shortcut_rows()
     table = QTableWidget(len(rows), 2)
     font = QFont(table.font())
@@ -118,15 +124,17 @@ def _shortcut_table(font_px: int) -> QTableWidget:
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     key_width = max(QFontMetrics(bold).horizontalAdvance(key) for key, _ in rows)
+    action_width = max(QFontMetrics(font).horizontalAdvance(action) for _, action in rows)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
     header.resizeSection(0, key_width + 2 * font_px)       # keys stand apart, centred
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    row_height = int(font_px * 1.9)
     table.verticalHeader().setDefaultSectionSize(row_height)
     # Every row shows: no scroll bar hides the last shortcut.
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setFixedHeight(header.sizeHint().height() + row_height * len(rows)
                          + 2 * table.frameWidth() + 2)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setMinimumWidth(key_width + action_width + 4 * font_px + 2 * table.frameWidth())
     table.setToolTip("Keyboard shortcuts of the whole window")
     return table
 
@@ -173,7 +181,7 @@ class AboutDialog(QDialog):
             label.setStyleSheet(label.styleSheet() + "font-size: 11pt;")
             column.addWidget(label)
         column.addWidget(keys)
-        column.addWidget(_shortcut_table(14))
+        column.addWidget(_shortcut_table(13, 22))
         column.addStretch(1)
         column.addWidget(_close_buttons(self))
         self.resize(660, self.sizeHint().height())
@@ -187,13 +195,13 @@ class AboutDialog(QDialog):
 class ShortcutSheet(QDialog):
     """The keyboard shortcuts as a large table, readable from the back of a lecture hall."""
 
-    FONT_PX = 26
+    FONT_PX = 24                    # 13 rows still fit an 800-pixel-high projector
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME} — keyboard shortcuts")
         self.setWindowIcon(app_icon())
-        self.table = _shortcut_table(self.FONT_PX)
+        self.table = _shortcut_table(self.FONT_PX, int(self.FONT_PX * 1.8))
         column = QVBoxLayout(self)
         column.addWidget(self.table)
         column.addWidget(_close_buttons(self))
