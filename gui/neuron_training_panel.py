@@ -69,7 +69,7 @@ class NeuronTrainingPanel(QWidget):
         self.train_button.setToolTip("Run N gradient-descent steps w ← w − η·∂L/∂w, "
                                      "b ← b − η·∂L/∂b at once and draw the run")
         self.train_steps.setToolTip("N: how many steps Train takes at once")
-        self.reset_button.setToolTip("Back to the w and b where this run started")
+        self.reset_button.setToolTip("Back to the w and b where this run started (R)")
         self.train_button.clicked.connect(lambda: neuron.train(self.train_steps.value()))
         self.reset_button.clicked.connect(neuron.reset_training)
         self.summary = QLabel()
