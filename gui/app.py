@@ -17,6 +17,8 @@ def make_application(argv=None) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv or sys.argv))
     app.setApplicationName("Gradient Lab")
     app.setOrganizationName("Gradient Lab")
+    from .about import app_icon
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -424,8 +424,8 @@ class WindowCommands(QObject):
 
     # --- help -------------------------------------------------------------------------
     def show_shortcuts(self):
-        from .about import ShortcutSheet
-        ShortcutSheet(self.w).open()
+        from .about import show_shortcut_sheet
+        show_shortcut_sheet(self.w)
 
     def show_about(self):
         from .about import show_about
