@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBo
                                QWidget)
 
 from . import landscape
+from .elided_label import ElidedLabel
 from .gradient_field import GradientField
 from .iso_lines import IsoLineItem
 from .none_refcount_guard import guard_none_refcount
@@ -86,11 +87,9 @@ class ContourView(QWidget):
         self.field_toggle.setChecked(True)
         self.field_toggle.setToolTip("Arrows of ∇f: they point uphill, perpendicular to the iso-lines")
         self.field_toggle.toggled.connect(self._on_field_toggled)
-        self.readout = QLabel()
+        # a long read-out is cut with "…", never drawn over the check box
+        self.readout = ElidedLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.readout.setTextFormat(Qt.TextFormat.PlainText)
-        # a long read-out may be cut, but must not keep the splitter from narrowing the view
-        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._show_hint()
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
@@ -116,6 +115,9 @@ class ContourView(QWidget):
             axis.setPen(INK)
             axis.setTextPen(INK)
             axis.setTickFont(tick_font)
+        for side in ("bottom", "left", "right", "top"):
+            # no "(x0.001)" beside x on a small window (every axis, shown or not)
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
 
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
@@ -130,6 +132,8 @@ class ContourView(QWidget):
         bar_axis.setPen(INK)
         bar_axis.setTextPen(INK)
         bar_axis.setTickFont(tick_font)
+        for side in ("left", "right", "top", "bottom"):    # a ColorBarItem is a PlotItem
+            self.colour_bar.getAxis(side).enableAutoSIPrefix(False)
         bar_axis.setLabel("f", color=INK, **{"font-size": "12pt"})
         bar_axis.setWidth(64)
 

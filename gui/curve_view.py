@@ -104,6 +104,8 @@ class CurveView(QWidget):
                 axis.setPen(INK)
                 axis.setTextPen(INK)
                 axis.setTickFont(tick_font)
+            for side in ("bottom", "left", "right", "top"):
+                plot.getAxis(side).enableAutoSIPrefix(False)    # no "(x0.001)" beside x or f
             plot.getAxis("left").setWidth(64)        # both plots' x-axes line up
         self.plot_d.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#9a9a9a", width=1)))
 

@@ -3,7 +3,11 @@ lighting shader, and text labels pinned to 3-D points.
 
 Labels are QLabels laid over the GL widget and moved after every frame, not
 GLTextItems: a GLTextItem paints with a QPainter inside paintGL, which QWidget.grab
-(what screenshots use) drops, and a QLabel gets the UI's own crisp font.
+(what screenshots use) drops, and a QLabel gets the UI's own crisp font (so the
+labels grow with the application font of gui.theme's presentation scale).
+
+The canvas follows gui.theme: its background, the labels' colour, and line widths
+and point sizes (× scale) of every item added, now or later.
 """
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from pyqtgraph.opengl import shaders
 from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QGuiApplication, QMatrix4x4, QOffscreenSurface, QOpenGLContext, QVector3D
 from PySide6.QtWidgets import QLabel
+
+from . import theme
 
 
 def opengl_available() -> bool:
@@ -63,15 +69,54 @@ class LabelledGLView(gl.GLViewWidget):
     """A GLViewWidget with `set_labels([(xyz, text), ...])`: each text centred on the
     screen projection of its 3-D point, kept there as the camera moves."""
 
-    def __init__(self, parent=None, style: str = "color: #222222;"):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self._style = style
         self._labels: list[tuple[QVector3D, QLabel]] = []
+        theme.notifier.changed.connect(self._on_theme)
 
+    # --- theme -------------------------------------------------------------------
+    def addItem(self, item):
+        super().addItem(item)
+        self._scale_item(item, theme.current())
+
+    @staticmethod
+    def _scale_item(item, t):
+        """Line width (GLLinePlotItem) or pixel point size (GLScatterPlotItem) × scale,
+        from the value the item had when it was added."""
+        for attr in ("width", "size"):
+            base = getattr(item, "_theme_" + attr, None)
+            if base is None and isinstance(getattr(item, attr, None), (int, float)):
+                base = getattr(item, attr)
+                setattr(item, "_theme_" + attr, base)
+            if base is not None and not (attr == "size" and not getattr(item, "pxMode", True)):
+                item.setData(**{attr: base * t.scale})
+
+    def _label_style(self) -> str:
+        return f"color: {theme.current().foreground}; background: transparent;"
+
+    def _on_theme(self, t):
+        self.setBackgroundColor(t.background)
+        for item in self.items:
+            self._scale_item(item, t)
+        for _, label in self._labels:
+            label.setStyleSheet(self._label_style())
+            label.adjustSize()
+        self._place_labels()
+        self.update()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:     # a new presentation scale
+            for _, label in self._labels:
+                label.adjustSize()
+            self._place_labels()
+
+    # --- labels --------------------------------------------------------------------
     def set_labels(self, labels) -> None:
         while len(self._labels) < len(labels):
             label = QLabel(self)
-            label.setStyleSheet(self._style + " background: transparent;")
+            label.setProperty("themeManaged", True)
+            label.setStyleSheet(self._label_style())
             self._labels.append((QVector3D(), label))
         for i, (_, label) in enumerate(self._labels):
             if i < len(labels):

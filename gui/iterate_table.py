@@ -157,6 +157,13 @@ class _IterateView(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:      # a presentation scale: rows, columns
+            self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+            self.fit_columns()
+            self.updateGeometry()
+
 
 class IterateTable(QWidget):
     def __init__(self, model, parent=None):
@@ -181,7 +188,7 @@ class IterateTable(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setMinimumSectionSize(8)

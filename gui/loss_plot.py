@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from engine.optimizers import METHODS
 
+from . import theme
 from .palette import METHOD_COLOURS, METHOD_LABELS
 
 _AXIS_FONT_PT = 11
@@ -30,6 +31,8 @@ class LossPlot(QWidget):
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(False)
+        for side in ("right", "top"):
+            item.getAxis(side).enableAutoSIPrefix(False)
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
             axis.setPen("k")
@@ -86,18 +89,26 @@ class LossPlot(QWidget):
         self.log_check.toggled.connect(self._on_log)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
+        theme.notifier.changed.connect(self._on_theme)
         self._on_paths(model.paths)
 
     # --- model → view ------------------------------------------------------------
     def _on_paths(self, paths) -> None:
         for method, curve in self.curves.items():
             curve.setVisible(method in paths)
-        self.legend.setText("&nbsp;&nbsp; ".join(
-            f'<span style="color:{METHOD_COLOURS[m]}; font-weight:600">━━</span>&nbsp;'
-            f"{METHOD_LABELS[m]}" for m in paths))
+        self._show_legend(paths)
         self._choose_shift(paths)
         self._on_frame(self.model.frame)
         self._fit_range(paths)
+
+    def _on_theme(self, _theme) -> None:
+        self._show_legend(self.model.paths)
+
+    def _show_legend(self, paths) -> None:
+        ink = theme.current().ink           # Newton's black is white on the dark theme
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            f'<span style="color:{ink(METHOD_COLOURS[m]).name()}; font-weight:600">━━</span>'
+            f"&nbsp;{METHOD_LABELS[m]}" for m in paths))
 
     def _on_frame(self, frame: int) -> None:
         paths = self.model.paths

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from . import theme
 from .latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
 
 MARGIN = 10            # px inside the frame
@@ -72,6 +73,7 @@ class MathView(QWidget):
         self.setSizePolicy(policy)
         self.setToolTip("f and its derivatives, computed symbolically by the engine")
         model.formulasChanged.connect(self._on_formulas)
+        theme.notifier.changed.connect(self._on_theme)
         self._on_formulas(model.formulas)
 
     # --- model → view ------------------------------------------------------------
@@ -106,7 +108,17 @@ class MathView(QWidget):
     # --- presentation -----------------------------------------------------------
     @property
     def scale(self) -> float:
+        """Size of the mathematics relative to normal, before the theme's scale."""
         return self._scale
+
+    @property
+    def effective_scale(self) -> float:
+        """What the formulas are drawn at: set_scale's factor × gui.theme's scale."""
+        return self._scale * theme.current().scale
+
+    def _on_theme(self, _theme):
+        # SVG is vector: re-rendering at the new size and colour needs no new typesetting
+        self._show(allow_pending=True)
 
     def set_scale(self, factor: float) -> None:
         """Size of the mathematics relative to normal (a presentation mode raises it)."""
@@ -132,7 +144,10 @@ class MathView(QWidget):
         if match is None or not renderer.isValid():
             return None
         _x, y0, w, h = (float(v) for v in match.groups())
-        s, dpr = self._scale, self.devicePixelRatioF()
+        ink = theme.current().foreground
+        if ink.lower() != TEXT_COLOUR:      # the theme's text colour, same glyphs
+            renderer = QSvgRenderer(QByteArray(svg.replace(TEXT_COLOUR, ink).encode()))
+        s, dpr = self.effective_scale, self.devicePixelRatioF()
         image = QImage(max(1, round(w * s * dpr)), max(1, round(h * s * dpr)),
                        QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
@@ -149,7 +164,7 @@ class MathView(QWidget):
         if len(text) > PLAIN_MAX_CHARS:
             text = text[:PLAIN_MAX_CHARS].rstrip() + " …"
         font = QFont("DejaVu Serif")
-        font.setPixelSize(max(6, round(0.8 * BASE_SIZE * self._scale)))
+        font.setPixelSize(max(6, round(0.8 * BASE_SIZE * self.effective_scale)))
         fm = QFontMetricsF(font)
         w, h = fm.horizontalAdvance(text) + 4, fm.height()
         dpr = self.devicePixelRatioF()
@@ -159,7 +174,7 @@ class MathView(QWidget):
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setFont(font)
-        painter.setPen(QColor("#8a8a8a" if kind == "pending" else TEXT_COLOUR))
+        painter.setPen(QColor("#8a8a8a" if kind == "pending" else theme.current().foreground))
         painter.drawText(QRectF(2, 0, w, h), Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()
         return Equation(tex, QPixmap.fromImage(image), w, h, fm.ascent(), kind)
@@ -188,7 +203,7 @@ class MathView(QWidget):
                 top = y + ascent - eq.baseline * fit
                 rects.append(QRectF(MARGIN + x, top, eq.width * fit, eq.height * fit))
             y += ascent + descent + GAP_Y
-        height = (y - GAP_Y + MARGIN) if rows else 2 * MARGIN + BASE_SIZE * self._scale
+        height = (y - GAP_Y + MARGIN) if rows else 2 * MARGIN + BASE_SIZE * self.effective_scale
         return rects, height
 
     def hasHeightForWidth(self) -> bool:
@@ -221,8 +236,9 @@ class MathView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setPen(QPen(QColor("#d4d4d4"), 1))
-        painter.setBrush(QColor("#ffffff"))
+        t = theme.current()
+        painter.setPen(QPen(QColor("#d4d4d4" if not t.dark else "#505050"), 1))
+        painter.setBrush(QColor(t.background))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         for eq, rect in zip(self.equations, self.equation_rects()):
             painter.drawPixmap(rect, eq.pixmap, QRectF(eq.pixmap.rect()))

@@ -115,6 +115,8 @@ class BoundaryView(pg.PlotWidget):
         self.colour_bar.setImageItem(self.image, insert_in=plot)
         self.colour_bar.axis.setTextPen("k")
         self.colour_bar.axis.setPen("k")
+        for side in ("left", "right", "top", "bottom"):    # a ColorBarItem is a PlotItem
+            self.colour_bar.getAxis(side).enableAutoSIPrefix(False)
 
         self.scene().sigMouseClicked.connect(self._on_click)
         model.dataChanged.connect(self._on_data)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from . import theme
 from .network_plots import Throttle, sup
 from .palette import OKABE_ITO
 
@@ -32,6 +33,7 @@ class NetworkDiagram(QWidget):
         for signal in (model.architectureChanged, model.inputChanged, model.jacobianLayerChanged):
             signal.connect(self._on_change)
         model.trainingChanged.connect(Throttle(model, self._on_change))
+        theme.notifier.changed.connect(self.update)
         self._on_change()
 
     def _on_change(self, *_):
@@ -46,8 +48,15 @@ class NetworkDiagram(QWidget):
         left, right = 46, self.width() - 46
         return [left + (right - left) * k / (n - 1) for k in range(n)]
 
+    @staticmethod
+    def _margins():
+        """(top, bottom): room for the titles and the key, growing with the theme's scale."""
+        s = theme.current().scale
+        return MARGIN_TOP * s, MARGIN_BOTTOM * s
+
     def _neuron_positions(self):
-        top, bottom = MARGIN_TOP + 14, self.height() - MARGIN_BOTTOM - 14
+        margin_top, margin_bottom = self._margins()
+        top, bottom = margin_top + 14, self.height() - margin_bottom - 14
         cols = self._column_x()
         spacing = (bottom - top) / max(self.model.sizes)
         positions = []
@@ -71,7 +80,7 @@ class NetworkDiagram(QWidget):
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), Qt.GlobalColor.white)
+        p.fillRect(self.rect(), QColor(theme.current().background))
         positions, r = self._neuron_positions()
         cols = self._column_x()
         self._paint_band(p, cols)
@@ -82,10 +91,13 @@ class NetworkDiagram(QWidget):
 
     def _paint_band(self, p, cols):
         l = self.model.jacobian_layer
-        band = QRectF(cols[l - 1], MARGIN_TOP - 2, cols[l] - cols[l - 1], self.height() - MARGIN_TOP - MARGIN_BOTTOM + 4)
+        t = theme.current()
+        margin_top, margin_bottom = self._margins()
+        band = QRectF(cols[l - 1], margin_top - 2, cols[l] - cols[l - 1],
+                      self.height() - margin_top - margin_bottom + 4)
         p.fillRect(band, QColor(240, 228, 66, 60))          # Okabe–Ito yellow, faint
-        p.setPen(QColor("#555555"))
-        p.setFont(QFont(self.font().family(), 10))
+        p.setPen(t.ink("#555555"))
+        p.setFont(QFont(self.font().family(), round(10 * t.scale)))
         p.drawText(band.adjusted(0, 2, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                    _fit(p, band.width(), f"J{sup(l)} = ∂a{sup(l)}/∂a{sup(l - 1)}", f"J{sup(l)}"))
 
@@ -104,10 +116,14 @@ class NetworkDiagram(QWidget):
                 buckets.setdefault(key, []).append(QLineF(positions[l][j], positions[l + 1][i]))
         for (level, positive), lines in sorted(buckets.items()):      # strong lines on top
             t = level / (WEIGHT_LEVELS - 1)
-            # Faint = mixed with white (opaque pens draw much faster than translucent ones).
+            # Faint = mixed with the background (opaque pens draw much faster than
+            # translucent ones).
             base, fade = (POSITIVE if positive else NEGATIVE), 0.65 * (1 - t)
-            colour = QColor(*(int(c + (255 - c) * fade) for c in (base.red(), base.green(), base.blue())))
-            p.setPen(QPen(colour, 0.6 + 6.0 * t))
+            bg = QColor(theme.current().background)
+            colour = QColor(*(int(c + (b - c) * fade) for c, b in
+                              ((base.red(), bg.red()), (base.green(), bg.green()),
+                               (base.blue(), bg.blue()))))
+            p.setPen(QPen(colour, (0.6 + 6.0 * t) * theme.current().scale))
             p.drawLines(lines)
 
     def _paint_neurons(self, p, positions, r):
@@ -120,7 +136,7 @@ class NetworkDiagram(QWidget):
                 t = float(np.clip((a - lo) / (hi - lo), 0, 1)) if np.isfinite(a) else 0.0
                 shade = int(255 - 150 * t)                    # white (low) to grey (high)
                 p.setBrush(QColor(shade, shade, shade))
-                p.setPen(QPen(QColor("#222222"), 1.4))
+                p.setPen(QPen(theme.current().ink("#222222"), 1.4 * theme.current().scale))
                 p.drawEllipse(point, r, r)
                 p.setPen(QColor("#000000"))
                 box = QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r)
@@ -141,29 +157,32 @@ class NetworkDiagram(QWidget):
 
     def _paint_labels(self, p, cols):
         net = self.model.network
-        p.setPen(QColor("#000000"))
-        bold = QFont(self.font().family(), 12)
+        t = theme.current()
+        s = t.scale
+        margin_bottom = self._margins()[1]
+        p.setPen(t.ink("#000000"))
+        bold = QFont(self.font().family(), round(12 * s))
         bold.setBold(True)
-        small = QFont(self.font().family(), 10)
+        small = QFont(self.font().family(), round(10 * s))
         L = net.n_layers
         gap = cols[1] - cols[0]
         for l, x in enumerate(cols):
             p.setFont(bold)
             name = "x" if l == 0 else f"a{sup(l)}"
             word = "input " if l == 0 else ("output " if l == L else "")
-            p.drawText(QRectF(x - gap / 2, 4, gap, 20), Qt.AlignmentFlag.AlignCenter,
+            p.drawText(QRectF(x - gap / 2, 4 * s, gap, 20 * s), Qt.AlignmentFlag.AlignCenter,
                        _fit(p, gap - 4, word + name, name))
             if l > 0:
                 act = ACT_SYMBOL[net.layer_activations()[l - 1]]
                 affine = f"W{sup(l)}a{sup(l - 1)} + b{sup(l)}"
                 p.setFont(small)
                 mid = (cols[l - 1] + x) / 2
-                p.drawText(QRectF(mid - gap / 2, 24, gap, 18), Qt.AlignmentFlag.AlignCenter,
+                p.drawText(QRectF(mid - gap / 2, 24 * s, gap, 18 * s), Qt.AlignmentFlag.AlignCenter,
                            _fit(p, gap - 6, f"f{_sub(l)}: {act}({affine})" if act else f"f{_sub(l)}: {affine}",
                                 f"f{_sub(l)}: {act or 'affine'}", f"f{_sub(l)}"))
         p.setFont(small)
-        p.setPen(QColor("#333333"))
-        p.drawText(QRectF(4, self.height() - MARGIN_BOTTOM + 4, self.width() - 8, MARGIN_BOTTOM - 4),
+        p.setPen(t.ink("#333333"))
+        p.drawText(QRectF(4, self.height() - margin_bottom + 4, self.width() - 8, margin_bottom - 4),
                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                    "weight: blue w > 0, orange w < 0, width ∝ |w|\n"
                    "neuron: aˡ at the chosen input x (darker = larger)")

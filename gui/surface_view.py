@@ -25,7 +25,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedLayout, QVBoxLayout, QWidget)
 
-from . import landscape
+from . import landscape, theme
+from .elided_label import ElidedLabel
 from .gl_canvas import LIT, LabelledGLView, opengl_available
 from .none_refcount_guard import guard_none_refcount
 from .palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
@@ -47,9 +48,20 @@ OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
            "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
 
 
-def _fmt(v: float) -> str:
-    text = f"{v:.4g}" if v == 0 or 1e-3 <= abs(v) < 1e5 else f"{v:.0e}"
-    return text.replace("e+0", "e").replace("e-0", "e-").replace("-", "−")
+def _fmt(v: float, step: float | None = None) -> str:
+    """A tick label with significant digits, never "0.00" for a small value: at least
+    3 significant digits, and enough that ticks `step` apart differ (f near 1000.001)."""
+    v = float(v)
+    if v == 0:
+        return "0"
+    digits = 3
+    if step:
+        digits = max(digits, int(np.ceil(np.log10(abs(v) / abs(step)) + 1e-9)) + 1)
+    text = f"{v:.{min(digits, 15)}g}"
+    mantissa, e, exponent = text.partition("e")
+    if e:            # "5e-05" -> "5e−5": short exponents
+        text = f"{mantissa}e{int(exponent)}"
+    return text.replace("-", "−")
 
 
 def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
@@ -105,10 +117,9 @@ class SurfaceView(QWidget):
         self.plane_toggle.toggled.connect(self._on_plane_toggled)
         reset = QPushButton("Reset view")
         reset.clicked.connect(self.reset_camera)
-        hint = QLabel("drag: rotate · wheel: zoom")
+        hint = ElidedLabel("drag: rotate · wheel: zoom")
         hint.setStyleSheet("color: #555555")
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.plane_toggle)
@@ -116,18 +127,20 @@ class SurfaceView(QWidget):
         bar.addWidget(reset)
 
         self.gl = LabelledGLView()
-        self.gl.setBackgroundColor("w")
+        self.gl.setBackgroundColor(theme.current().background)
         self.gl.setMinimumSize(200, 200)
         self.surface = gl.GLSurfacePlotItem(shader=LIT, computeNormals=True, smooth=True,
                                             glOptions="opaque")
         self.surface.setVisible(False)           # an empty mesh cannot compute its normals
         self.gl.addItem(self.surface)
-        self.base_grid = gl.GLGridItem(color=(0, 0, 0, 45))
+        self.base_grid = gl.GLGridItem()
         self.gl.addItem(self.base_grid)
         # lines default to "additive" (no depth test): they would show through the surface
         self.axes = gl.GLLinePlotItem(mode="lines", color=INK, width=1.5, antialias=True,
                                       glOptions="translucent")
         self.gl.addItem(self.axes)
+        self._on_theme(theme.current())
+        theme.notifier.changed.connect(self._on_theme)
 
         self.path_items: dict[str, gl.GLLinePlotItem] = {}
         self.current_item = gl.GLScatterPlotItem(size=13, pxMode=True)
@@ -160,6 +173,16 @@ class SurfaceView(QWidget):
         column.addLayout(bar)
         column.addWidget(self.gl, 1)
         return page
+
+    def _on_theme(self, t):
+        """Axes in the theme's ink; the floor grid faint in it (the canvas does the rest)."""
+        self.axes.setData(color=_rgba(t.foreground))
+        grid = QColor(t.foreground)
+        self.base_grid.setColor((grid.red(), grid.green(), grid.blue(), 45 if not t.dark else 70))
+        for method, item in getattr(self, "path_items", {}).items():   # black (Newton) → ink
+            item.setData(color=_rgba(t.ink(METHOD_COLOURS.get(method, "#222222")).name()))
+        if self.mapping is not None and self._two_d():
+            self._on_frame()
 
     def reset_camera(self):
         """Look from the front, on the side away from the start point, so the slope the
@@ -221,6 +244,7 @@ class SurfaceView(QWidget):
         self.base_grid.setSize(2 * ax, 2 * ay)
         self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
         f_ticks = _nice_ticks(float(m.f_at(0)), float(m.f_at(HEIGHT)))
+        f_step = f_ticks[1] - f_ticks[0] if len(f_ticks) > 1 else None
         zx = -s * ax                                   # x of the f axis
         ticks = [((zx, -ay, z), (zx - 0.04 * s, -ay - 0.04, z)) for z in m.bz(f_ticks)]
         self.axes.setData(pos=np.array([
@@ -235,7 +259,7 @@ class SurfaceView(QWidget):
             ((-ax + g * (s < 0), -ay - g, 0.0), _fmt(xlo)),
             ((ax - g * (s > 0), -ay - g, 0.0), _fmt(xhi)),
             ((s * (ax + g), -ay + g, 0.0), _fmt(ylo)), ((s * (ax + g), ay, 0.0), _fmt(yhi)),
-            *(((zx - 1.6 * g * s, -ay - 1.6 * g, z), _fmt(v))
+            *(((zx - 1.6 * g * s, -ay - 1.6 * g, z), _fmt(v, f_step))
               for v, z in zip(f_ticks, m.bz(f_ticks))),
         ])
 
@@ -246,7 +270,8 @@ class SurfaceView(QWidget):
         for method in paths:
             if method not in self.path_items:
                 item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
-                                         color=_rgba(METHOD_COLOURS.get(method, "#222222")),
+                                         color=_rgba(theme.current().ink(
+                                             METHOD_COLOURS.get(method, "#222222")).name()),
                                          glOptions="translucent")
                 item.setDepthValue(4)
                 self.gl.addItem(item)
@@ -274,7 +299,8 @@ class SurfaceView(QWidget):
             if len(pts):
                 self.path_items[method].setData(pos=pts)
                 tips.append(pts[-1])
-                colours.append(_rgba(METHOD_COLOURS.get(method, "#222222")))
+                colours.append(_rgba(theme.current().ink(
+                    METHOD_COLOURS.get(method, "#222222")).name()))
         self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
                                   color=np.array(colours).reshape(-1, 4))
         self._draw_plane()
