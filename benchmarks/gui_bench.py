@@ -1,0 +1,287 @@
+"""Explorer window timings (prints numbers, asserts nothing):
+
+(a) edit → every view redrawn: the main window at 1400×860 on the default example; a new
+    2-D expression goes in, and the clock stops when the analysis is applied, the event
+    queue is drained and the window repainted (goal p95 ≤ 50 ms). Two moments are timed:
+    the numeric views (map, surface, paths, loss, table) and the typeset formulas (which
+    follow from a second worker). Measured twice: `model.set_text` directly (the text
+    after the debounce), and a real key press in the editor (debounce included).
+(b) frames per second with gd, momentum, Adam and Newton racing: model frames are
+    advanced as fast as the views redraw, for 3 s (goal ≥ 60).
+(c) cold start: a fresh `python3 -c` builds and shows the window; the time from launch
+    to its first Paint event, and to the first paint of the 3-D view with the analysis
+    applied (median of 5; goal ≤ 2 s).
+
+Run under a real X server (the 3-D view needs GL):
+    xvfb-run -a -s "-screen 0 1280x800x24" python3 benchmarks/gui_bench.py [edits] [seconds]
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# The window remembers settings and the last session: keep the user's own untouched.
+os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="gradient-lab-bench-"))
+
+SIZE = (1400, 860)
+FOUR = ("gd", "momentum", "adam", "newton")
+# 2-D expressions of different kinds; {c} changes with every edit, so no compiled
+# function, formula or typeset SVG can come from a cache (the user typed something new).
+TEMPLATES = (
+    "x^2 + y^2*{c}",
+    "(1-x)^2 + (y-x^2)^2*{c}",
+    "(x^2+y-11)^2 + (x+y^2-7)^2 + x*{c}",
+    "sin(x)cos(y) + (x^2+y^2)/{c}",
+    "x^2 - y^2 + x^4/{c}",
+)
+
+
+def _stats(values_ms) -> str:
+    v = np.asarray(values_ms)
+    return (f"median {np.median(v):7.1f}  p95 {np.percentile(v, 95):7.1f}  "
+            f"min {v.min():7.1f}  max {v.max():7.1f} ms")
+
+
+class _Counter:
+    """Counts events of one type reaching the watched objects."""
+
+    def __init__(self, event_type, *objects):
+        from PySide6.QtCore import QObject
+
+        class Filter(QObject):
+            def __init__(self):
+                super().__init__()
+                self.counts = {}
+
+            def eventFilter(self, obj, event):
+                if event.type() == event_type:
+                    self.counts[obj] = self.counts.get(obj, 0) + 1
+                return False
+
+        self.filter = Filter()
+        self.objects = objects
+        for obj in objects:
+            obj.installEventFilter(self.filter)
+
+    def count(self, obj) -> int:
+        return self.filter.counts.get(obj, 0)
+
+    def reset(self):
+        self.filter.counts.clear()
+
+
+def _settings():
+    """QSettings in a temporary folder: the benchmark never reads or writes the user's."""
+    from PySide6.QtCore import QSettings
+    return QSettings(os.path.join(os.environ["XDG_CONFIG_HOME"], "gradient-lab.ini"),
+                     QSettings.Format.IniFormat)
+
+
+def _window():
+    from gui.app import build_window, make_application
+    app = make_application(["gui_bench"])
+    model, window = build_window(settings=_settings())
+    window.resize(*SIZE)
+    window.show()
+    model.wait_for_analysis()
+    _settle(app, 0.5)
+    return app, model, window
+
+
+def _settle(app, seconds):
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def _wait(app, condition, signals, timeout_s=20.0) -> bool:
+    """Run the event loop (idle, as the real one: no spinning that takes the GIL from the
+    worker) until `condition()`; re-checked whenever one of `signals` fires."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    if condition():
+        return True
+    loop = QEventLoop()
+
+    def check(*_):
+        if condition():
+            loop.quit()
+    for s in signals:
+        s.connect(check)
+    guard = QTimer(singleShot=True, interval=int(timeout_s * 1000))
+    guard.timeout.connect(loop.quit)
+    guard.start()
+    loop.exec()
+    guard.stop()
+    for s in signals:
+        s.disconnect(check)
+    return condition()
+
+
+def _redraw(app, window):
+    app.processEvents()
+    window.repaint()          # every visible widget painted now, the GL view included
+    app.processEvents()
+
+
+def edit_latency(app, model, window, edits: int, through_editor: bool):
+    """(numeric ms, formulas ms, worker ms) per edit."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from engine.expression import parse
+    edit = window.editor.line_edit
+    math_view = window.math_view
+    arrived = {}
+    model.expressionChanged.connect(lambda _e: arrived.setdefault("t", time.perf_counter()))
+    numeric, formulas, worker = [], [], []
+    for k in range(edits):
+        c = (101 if through_editor else 11) + 3 * k     # unique, last digit varies
+        text = TEMPLATES[k % len(TEMPLATES)].format(c=c)
+        target = parse(text)
+        arrived.clear()
+        if through_editor:
+            edit.setText(text[:-1])                     # as typed so far (no signal to the model)
+            edit.setFocus()
+            t0 = time.perf_counter()
+            QTest.keyClick(edit, text[-1])              # the last key: debounce, then the model
+        else:
+            t0 = time.perf_counter()
+            model.set_text(text)
+        t_set = time.perf_counter()
+        ok = _wait(app, lambda: model.expression == target, [model.expressionChanged])
+        assert ok, f"no analysis for {text!r}"
+        _redraw(app, window)
+        t_numeric = time.perf_counter()
+        _wait(app, lambda: math_view.is_ready, [math_view.renderer.rendered])
+        _redraw(app, window)
+        t_formulas = time.perf_counter()
+        numeric.append((t_numeric - t0) * 1e3)
+        formulas.append((t_formulas - t0) * 1e3)
+        worker.append((arrived["t"] - t_set) * 1e3)
+        _settle(app, 0.05)
+    model.expressionChanged.disconnect()
+    return numeric, formulas, worker
+
+
+def frames_per_second(app, model, window, preset_name: str, seconds: float):
+    from PySide6.QtCore import QEvent
+
+    from gui.presets import find_preset
+    preset = dict(find_preset(preset_name), methods=list(FOUR))
+    model.load_preset(preset)
+    model.wait_for_analysis()
+    _settle(app, 0.3)
+    views = {"contour": window.contour_view.canvas.viewport(),
+             "surface": window.surface_view.gl,
+             "loss": window.loss_plot.plot.viewport(),
+             "table": window.iterate_table.view.viewport()}
+    paints = _Counter(QEvent.Type.Paint, *views.values())
+    last = model.last_frame
+    frames, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        model.set_frame(model.frame + 1 if model.frame < last else 0)
+        app.processEvents()
+        frames += 1
+    elapsed = time.perf_counter() - start
+    rates = {name: paints.count(w) / elapsed for name, w in views.items()}
+    return frames / elapsed, rates, last
+
+
+_COLD = r"""
+import sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from gui.app import build_window, make_application
+app = make_application(["cold"])
+t_imported = time.time()
+model, window = build_window(settings=QSettings({ini!r}, QSettings.Format.IniFormat))
+t_built = time.time()
+seen = {{}}
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            now = time.time()
+            seen.setdefault("first", now)
+            if obj is window.surface_view.gl and model.expression is not None:
+                seen.setdefault("gl", now)
+                QTimer.singleShot(0, app.quit)
+        return False
+watch = Watch()
+app.installEventFilter(watch)
+window.resize({w}, {h})
+window.show()
+QTimer.singleShot(15000, app.quit)
+app.exec()
+print("RESULT", {{"imported": t_imported, "built": t_built, **seen}})
+model.shutdown()
+"""
+
+
+def cold_start(runs: int):
+    ini = os.path.join(os.environ["XDG_CONFIG_HOME"], "cold.ini")
+    code = _COLD.format(root=str(ROOT), w=SIZE[0], h=SIZE[1], ini=ini)
+    rows = []
+    for _ in range(runs):
+        launched = time.time()
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=60, env=dict(os.environ))
+        line = next((l for l in out.stdout.splitlines() if l.startswith("RESULT")), None)
+        if line is None:
+            raise RuntimeError(f"cold start failed:\n{out.stderr[-2000:]}")
+        t = json.loads(line[len("RESULT "):].replace("'", '"'))
+        rows.append({k: (v - launched) * 1e3 for k, v in t.items()})
+    return rows
+
+
+def main():
+    edits = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 3.0
+    app, model, window = _window()
+    print(f"Gradient Lab GUI benchmark — window {SIZE[0]}×{SIZE[1]}, "
+          f"platform {app.platformName()}, Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+
+    print(f"\n(a) edit → all views redrawn, {edits} edits over {len(TEMPLATES)} kinds of 2-D "
+          f"expression (goal p95 ≤ 50 ms)")
+    for label, through_editor in (("model.set_text", False), ("key press in editor", True)):
+        numeric, formulas, worker = edit_latency(app, model, window, edits, through_editor)
+        print(f"  {label}:")
+        print(f"    analysis in worker     {_stats(worker)}")
+        print(f"    numeric views painted  {_stats(numeric)}")
+        print(f"    formulas typeset       {_stats(formulas)}")
+    from gui.expression_editor import DEBOUNCE_MS
+    print(f"  (the editor path includes the {DEBOUNCE_MS} ms debounce)")
+
+    print(f"\n(b) four optimizers ({', '.join(FOUR)}) racing, frames driven for {seconds:g} s "
+          f"(goal ≥ 60 fps)")
+    for name in ("Rosenbrock's banana", "Himmelblau"):
+        fps, rates, last = frames_per_second(app, model, window, name, seconds)
+        paints = "  ".join(f"{k} {v:5.1f}" for k, v in rates.items())
+        print(f"  {name:20} {fps:6.1f} frames/s  (paths of {last} steps; paints/s: {paints})")
+    model.pause()
+    model.shutdown()
+    window.close()
+
+    print("\n(c) cold start: launch of python3 -c → window painted (median of 5; goal ≤ 2 s)")
+    rows = cold_start(5)
+    print(f"  (load average {os.getloadavg()[0]:.1f} after the runs)")
+    for key, label in (("imported", "Qt application made"), ("built", "window built"),
+                       ("first", "first Paint event"), ("gl", "3-D view painted, analysed")):
+        values = [r[key] for r in rows if key in r]
+        print(f"  {label:28} median {np.median(values):7.0f} ms   "
+              f"runs {' '.join(f'{v:.0f}' for v in values)}")
+
+
+if __name__ == "__main__":
+    main()
