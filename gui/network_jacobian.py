@@ -37,6 +37,7 @@ class JacobianView(QWidget):
         self.layer_box.setToolTip("The layer whose Jacobian is shown (or click a band of the diagram)")
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)      # at a presentation scale it must not widen the tab
         self.plot_widget = pg.PlotWidget()
         plot = light(self.plot_widget)
         plot.setMenuEnabled(False)
@@ -50,6 +51,7 @@ class JacobianView(QWidget):
         self.chain = QLabel()
         self.chain.setTextFormat(Qt.TextFormat.RichText)
         self.chain.setStyleSheet("font-size: 11pt;")
+        self.chain.setWordWrap(True)
 
         row = QHBoxLayout()
         row.addWidget(QLabel("Jacobian of layer"))

@@ -210,7 +210,7 @@ class NeuronGraphView(QGraphicsView):
         self.nodes = {key: _Node(self.scene(), key) for key in NODE_BOXES}
         self.edges = {pair: _Edge(self.scene(), *pair) for pair in EDGES}
         self._bounds = SCENE_RECT
-        self.setMinimumSize(420, 200)
+        self.setMinimumSize(420, 150)     # fitInView: small is legible; 1280×720 at scale 1.5 fits
         model.stepChanged.connect(self._on_changed)
         model.stageChanged.connect(self._on_changed)
         self._on_changed()

@@ -177,9 +177,9 @@ _BASE_SHEET, _SHEET_SET, _BASE_PT = "_themeBaseSheet", "_themeSheet", "_themeBas
 def themed_sheet(sheet: str, t: Theme) -> str:
     """A style sheet designed for light@1 in theme `t`: font sizes scaled, near-black
     text colours to the foreground, near-white backgrounds to the background."""
-    if "font" in sheet and "font-size" not in sheet and "{" not in sheet:
-        # a weight or style without a size freezes the size the widget had when the
-        # sheet was set; an explicit size makes it follow the scale
+    if "font-size" not in sheet and "{" not in sheet:
+        # a style sheet keeps the font size the widget had when it was polished (even
+        # one that only sets a colour): an explicit size makes it follow the scale
         sheet = sheet.rstrip().rstrip(";") + f"; font-size: {base_point_size():.4g}pt;"
     sheet = _FONT_SIZE.sub(lambda m: f"{m[1]}{float(m[2]) * t.scale:.4g}{m[3]}", sheet)
     sheet = _COLOUR.sub(lambda m: m[1] + t.ink(m[2]).name(), sheet)
