@@ -1,17 +1,28 @@
 """Everything the explorer shows about an expression that needs symbolic work.
 
-`analyse` is slow-ish (simplification, compilation, critical points), so the GUI
-runs it in a worker thread; it returns plain strings, arrays and dataclasses.
+`analyse` takes up to about a second (tidying, compilation, critical points), so the
+GUI runs it in a worker thread; it returns plain strings, arrays and dataclasses.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 
 from .expression import Expression
 
-_SIMPLIFY_MAX_OPS = 80     # sympy.simplify is slow on big expressions; show them as they are
+_TIDY_MAX_OPS = 80         # bigger derivatives are shown as they are
+# cancel and factor expand, and their time grows fast with the expansion: they are
+# tried only on derivatives of at most _EXPAND_MAX_OPS operations whose expansion has
+# at most _EXPAND_MAX_TERMS terms, no (sum)^n with n > _EXPAND_MAX_POWER and no
+# function argument of more than _EXPAND_MAX_ARG_TERMS terms. Each call then stays
+# well under 0.1 s.
+_EXPAND_MAX_OPS = 50
+_EXPAND_MAX_TERMS = 40
+_EXPAND_MAX_POWER = 12
+_EXPAND_MAX_ARG_TERMS = 12
 
 
 @dataclass(frozen=True)
@@ -29,10 +40,52 @@ class Analysis:
 
 
 def _tidy(expr: sp.Expr) -> sp.Expr:
-    if sp.count_ops(expr) > _SIMPLIFY_MAX_OPS:
+    """A shorter form of a derivative for typesetting, in milliseconds; else expr itself.
+
+    Not sympy.simplify: its trigsimp/hyperbolic rewriting took seconds per entry on
+    tanh landscapes (17 s for 0.5(tanh(2w+b) - 0.7)²) and turned 1 - tanh² into cosh⁻²,
+    which is not how a lecturer writes it. Common factors are pulled out always; a
+    rational normal form and a full factorisation are tried only where expanding cannot
+    blow up ((x+y+1)^100 would expand to thousands of terms). The shortest candidate by
+    count_ops wins, then the shortest text; ties keep the earlier, less rewritten one.
+    """
+    ops = sp.count_ops(expr)
+    if ops > _TIDY_MAX_OPS:
         return expr
-    simpler = sp.simplify(expr)
-    return simpler if sp.count_ops(simpler) <= sp.count_ops(expr) else expr
+    candidates = [expr]
+    if ops <= _EXPAND_MAX_OPS and _expanded_terms(expr) <= _EXPAND_MAX_TERMS:
+        cancelled = sp.cancel(expr)
+        candidates += [cancelled, sp.factor_terms(cancelled), sp.factor(expr)]
+    candidates.append(sp.factor_terms(expr))
+    return min(candidates, key=lambda c: (sp.count_ops(c), len(str(c))))   # first of equals
+
+
+def _expanded_terms(expr: sp.Expr) -> int:
+    """An upper bound on the number of terms of expr expanded over a common denominator,
+    capped just above _EXPAND_MAX_TERMS so the walk stays cheap.
+
+    A function call counts as one term (a generator for cancel), but cancel and factor
+    expand inside its argument too (exp(u + v) becomes exp(u)·exp(v)), so a call whose
+    argument expands to more than _EXPAND_MAX_ARG_TERMS terms is over the cap.
+    """
+    cap = _EXPAND_MAX_TERMS + 1
+    if expr.is_Atom:
+        return 1
+    if expr.is_Pow and expr.exp.is_Rational:
+        t, n = _expanded_terms(expr.base), abs(expr.exp.p)
+        if expr.exp.q != 1:                             # sqrt(u): a generator, like a call
+            return 1 if t <= _EXPAND_MAX_ARG_TERMS else cap
+        if t == 1 or n == 1:
+            return t
+        return cap if n > _EXPAND_MAX_POWER else min(cap, math.comb(t + n - 1, n))
+    if expr.is_Add or expr.is_Mul:
+        sizes = [_expanded_terms(a) for a in expr.args]
+        # A sum of fractions is multiplied out over the product of the denominators.
+        if expr.is_Mul or any(a.is_Pow and a.exp.is_negative for a in sp.preorder_traversal(expr)):
+            return min(cap, math.prod(sizes))
+        return min(cap, sum(sizes))
+    inner = sum(_expanded_terms(a) for a in expr.args)
+    return 1 if inner <= _EXPAND_MAX_ARG_TERMS else cap
 
 
 def formulas(f: Expression) -> tuple[Formula, ...]:
@@ -40,16 +93,17 @@ def formulas(f: Expression) -> tuple[Formula, ...]:
     tex = sp.latex
     args = ", ".join(f.variables)
     out = [Formula(f"f({args})", tex(f.expr))]
-    grads = [_tidy(g) for g in f.gradient_exprs]
+    tidy = lru_cache(maxsize=None)(_tidy)      # the Hessian's two mixed entries are equal
+    grads = [tidy(g) for g in f.gradient_exprs]
     if f.dimension == 1:
         (v,) = f.variables
-        second = _tidy(f.hessian_exprs[0][0])
+        second = tidy(f.hessian_exprs[0][0])
         out += [Formula(f"f'({v})", tex(grads[0])), Formula(f"f''({v})", tex(second))]
         return tuple(out)
     for v, g in zip(f.variables, grads):
         out.append(Formula(rf"\frac{{\partial f}}{{\partial {v}}}", tex(g)))
     out.append(Formula(r"\nabla f", tex(sp.Matrix(grads))))
-    hess = sp.Matrix([[_tidy(h) for h in row] for row in f.hessian_exprs])
+    hess = sp.Matrix([[tidy(h) for h in row] for row in f.hessian_exprs])
     out.append(Formula("H", tex(hess)))
     return tuple(out)
 

@@ -1,0 +1,132 @@
+"""engine.analysis: typeset derivatives that mean the same, and the critical points of
+landscapes whose symbolic work used to take many seconds (results, not timings)."""
+import math
+
+import numpy as np
+import pytest
+import sympy as sp
+from numpy.testing import assert_allclose
+
+from engine.analysis import _tidy, analyse
+from engine.expression import parse
+
+TANH_LOSS = "0.5*(tanh(2*w+b) - 0.7)^2"
+TANH_RELU = "tanh(sin(x)*cos(y))/(1+relu(x-y))"
+WAVE = "sin(x*y)*exp(-x^2-y^2)"
+BEALE = "(1.5-x+x*y)^2+(2.25-x+x*y^2)^2+(2.625-x+x*y^3)^2"
+CAMEL = "(4 - 2.1x^2 + x^4/3)x^2 + x y + (-4 + 4y^2)y^2"
+BOX = [(-3, 3), (-3, 3)]
+
+NASTY = [TANH_LOSS, TANH_RELU, WAVE, BEALE, CAMEL, "abs(x)+abs(y)", "sigmoid(x*y)",
+         "x^4 - 4x^3 + 4x^2", "log(x^2+1)", "tanh(x)", "(x+y+1)^100*(x-y)^50",
+         "1/((x+y+1)^20+(x-y)^20)", "exp((x+y)^30)", "(x^2+y)^10*(x+y^2)^10",
+         "log(1+exp(x*y))*sqrt(1+x^2+y^2)"]
+
+
+def _is_critical(f, p, bounds):
+    """|∇f(p)| is tiny next to |∇f| a little way off."""
+    span = np.array([hi - lo for lo, hi in bounds])
+    near = max(np.linalg.norm(f.gradient(*(p + d * span))) for d in (0.01, -0.01))
+    return np.linalg.norm(f.gradient(*p)) <= 1e-8 * max(near, 1e-300)
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_tidied_derivatives_mean_the_same(text):
+    f = parse(text)
+    rng = np.random.default_rng(0)
+    pts = rng.uniform(-0.9, 0.9, size=(f.dimension, 20))
+    entries = [*f.gradient_exprs, *(h for row in f.hessian_exprs for h in row)]
+    for e in entries:
+        tidy = _tidy(e)
+        raw_fn, tidy_fn = (sp.lambdify(f.symbols, g, modules=[
+            {"sigmoid": lambda t: 1 / (1 + np.exp(-t)), "relu": lambda t: np.maximum(t, 0),
+             "step": lambda t: np.where(t > 0, 1.0, 0.0)}, "numpy"]) for g in (e, tidy))
+        with np.errstate(all="ignore"):
+            a = np.broadcast_to(raw_fn(*pts), pts.shape[1:])
+            b = np.broadcast_to(tidy_fn(*pts), pts.shape[1:])
+        ok = np.isfinite(a) & (np.abs(a) < 1e100)
+        assert_allclose(b[ok], a[ok], rtol=1e-9, atol=1e-12 * np.max(np.abs(a[ok]), initial=1))
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_formulas_for_every_entry(text):
+    f = parse(text)
+    a = analyse(f, [(-2, 2)] * f.dimension)
+    assert len(a.formulas) == (3 if f.dimension == 1 else 5)
+    assert all(isinstance(fm.latex, str) and fm.latex for fm in a.formulas)
+
+
+def test_tidy_reads_like_a_lecturer():
+    f = parse("tanh(x)")
+    assert _tidy(f.gradient_exprs[0]) == 1 - sp.tanh(f.symbols[0]) ** 2     # not cosh⁻²
+    (x,) = parse("x^4 - 4x^3 + 4x^2").symbols
+    assert _tidy(parse("x^4 - 4x^3 + 4x^2").gradient_exprs[0]) == 4 * x * (x - 1) * (x - 2)
+
+
+def test_tanh_loss_has_a_valley_of_minima_not_isolated_points():
+    # 0.5(tanh(2w+b) − 0.7)² is 0 on the whole line 2w + b = atanh(0.7): a continuum of
+    # minima, none of them isolated, so none is reported, and nowhere else is ∇f = 0.
+    f = parse(TANH_LOSS)
+    a = analyse(f, BOX)
+    assert a.critical_points == ()
+    b, w = 0.3, (math.atanh(0.7) - 0.3) / 2
+    assert_allclose(f.gradient(b, w), [0, 0], atol=1e-15)
+    assert f(b, w) == pytest.approx(0, abs=1e-30)
+
+
+def test_tanh_loss_in_one_weight_has_its_isolated_minimum():
+    f = parse("0.5*(tanh(2*w) - 0.7)^2")
+    (p,) = analyse(f, [(-3, 3)]).critical_points
+    assert p.kind == "minimum"
+    assert_allclose(p.point, [math.atanh(0.7) / 2], rtol=1e-12)
+
+
+def test_tanh_relu_points_are_critical_and_off_the_kink():
+    f = parse(TANH_RELU)
+    pts = analyse(f, BOX).critical_points
+    for p in pts:
+        assert _is_critical(f, p.point, BOX)
+        assert abs(p.point[0] - p.point[1]) > 1e-3        # not on the relu kink x = y
+    found = {(round(p.point[0], 6), round(p.point[1], 6)): p.kind for p in pts}
+    h = round(math.pi / 2, 6)
+    assert found[(-h, 0.0)] == "minimum"                  # tanh(−1) where x < y
+    assert found[(0.0, -h)] == found[(0.0, h)] == "saddle"
+    assert len(pts) == 4
+
+
+def test_wave_points_have_the_symmetries_of_f():
+    f = parse(WAVE)
+    pts = analyse(f, BOX).critical_points
+    assert len(pts) == 13
+    assert all(_is_critical(f, p.point, BOX) for p in pts)
+    kinds = {tuple(np.round(p.point, 6)): p.kind for p in pts}
+    assert kinds[(0.0, 0.0)] == "saddle"
+    for (x, y), kind in kinds.items():
+        assert kinds[(y, x)] == kind                        # f(x, y) = f(y, x)
+        assert kinds[(-x, -y)] == kind                      # f(−x, −y) = f(x, y)
+        flipped = {"minimum": "maximum", "maximum": "minimum", "saddle": "saddle"}[kind]
+        assert kinds[(-x if x else 0.0, y)] == flipped      # f(−x, y) = −f(x, y)
+
+
+def test_beale():
+    bounds = [(-4.5, 4.5), (-4.5, 4.5)]
+    f = parse(BEALE)
+    pts = analyse(f, bounds).critical_points
+    assert [p.kind for p in pts] == ["saddle", "saddle", "minimum"]
+    assert_allclose(pts[0].point, [0, 1], atol=1e-12)
+    assert_allclose(pts[2].point, [3, 0.5], rtol=1e-10)
+    assert _is_critical(f, pts[1].point, bounds)
+
+
+def test_kinks_and_a_smooth_saddle():
+    assert analyse(parse("abs(x)+abs(y)"), BOX).critical_points == ()
+    (p,) = analyse(parse("sigmoid(x*y)"), BOX).critical_points
+    assert p.kind == "saddle"
+    assert_allclose(p.point, [0, 0], atol=1e-12)
+
+
+def test_seed_results_unchanged():
+    pts = analyse(parse("x^4 - 4x^3 + 4x^2"), [(-1, 3)]).critical_points
+    assert [p.kind for p in pts] == ["minimum", "maximum", "minimum"]
+    assert_allclose([p.point[0] for p in pts], [0, 1, 2], atol=1e-12)
+    assert len(analyse(parse(CAMEL), [(-3, 3), (-2, 2)]).critical_points) == 15
