@@ -10,7 +10,7 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool, Signal
 
-from engine.analysis import analyse
+from engine.analysis import Analysis, analyse
 
 
 class _Job(QRunnable):
@@ -19,18 +19,26 @@ class _Job(QRunnable):
         self.worker, self.request_id, self.expr, self.window = worker, request_id, expr, window
 
     def run(self):
+        # First the compiled expression alone, so the numeric views can redraw at once;
+        # then the slow part (typeset derivatives, critical points).
         try:
+            self.expr.compile()
+            bounds = tuple((float(lo), float(hi)) for lo, hi in self.window)
+            self.worker._done.emit(self.request_id, Analysis(self.expr, None, None, bounds),
+                                   False)
             result = analyse(self.expr, self.window)
         except Exception as exc:  # never let a worker die silently
             result = exc
-        self.worker._done.emit(self.request_id, result)
+        self.worker._done.emit(self.request_id, result, True)
 
 
 class AnalysisWorker(QObject):
-    finished = Signal(object)      # engine.analysis.Analysis of the newest request
+    # engine.analysis.Analysis of the newest request: first with formulas and
+    # critical_points None (compiled only), then complete.
+    finished = Signal(object)
     failed = Signal(str)
     busyChanged = Signal(bool)
-    _done = Signal(int, object)    # from the pool thread; queued to the GUI thread
+    _done = Signal(int, object, bool)   # from the pool thread; queued to the GUI thread
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -57,7 +65,11 @@ class AnalysisWorker(QObject):
             self.busyChanged.emit(True)
         self._pool.start(_Job(self, request_id, expr, window))
 
-    def _on_done(self, request_id, result):
+    def _on_done(self, request_id, result, final):
+        if not final:
+            if request_id == self._latest and self._waiting is None:
+                self.finished.emit(result)
+            return
         if self._waiting is not None:
             waiting, self._waiting = self._waiting, None
             self._launch(*waiting)

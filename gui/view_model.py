@@ -130,23 +130,29 @@ class ExplorerModel(QObject):
         self._worker.request(expr, window)
 
     def _on_analysis(self, analysis) -> None:
+        """The worker's answers: compiled only (formulas None), then complete."""
         expr = analysis.expression
-        self._expression = expr
+        if expr is not self._expression:
+            self._expression = expr
+            self._critical = ()       # the old function's points would be wrong here
+            if len(self._window) != expr.dimension:      # e.g. from x^2 + y^2 to x^3
+                self._window = analysis.bounds
+                self.windowChanged.emit(self._window)
+            if len(self._start) != expr.dimension:
+                self._start = self._default_start(self._window)
+                self.startChanged.emit(self._start)
+            self.expressionChanged.emit(expr)
+            self.criticalPointsChanged.emit(self._critical)
+            self._recompute_paths()
+            if self._restore_frame is not None:
+                self._set_frame(self._restore_frame)
+                self._restore_frame = None
+        if analysis.formulas is None:
+            return
         self._formulas = analysis.formulas
         self._critical = analysis.critical_points
-        if len(self._window) != expr.dimension:      # e.g. from x^2 + y^2 to x^3
-            self._window = analysis.bounds
-            self.windowChanged.emit(self._window)
-        if len(self._start) != expr.dimension:
-            self._start = self._default_start(self._window)
-            self.startChanged.emit(self._start)
-        self.expressionChanged.emit(expr)
         self.formulasChanged.emit(self._formulas)
         self.criticalPointsChanged.emit(self._critical)
-        self._recompute_paths()
-        if self._restore_frame is not None:
-            self._set_frame(self._restore_frame)
-            self._restore_frame = None
 
     @staticmethod
     def _default_start(window) -> tuple:
