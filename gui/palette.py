@@ -7,8 +7,10 @@ OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "
 # One fixed colour per optimizer, identical on every view (contour, surface, loss, table).
 METHOD_COLOURS = {
     "gd": "#0072B2", "momentum": "#D55E00", "nesterov": "#009E73", "adagrad": "#CC79A7",
-    "rmsprop": "#E69F00", "adam": "#56B4E9", "newton": "#000000",
+    "rmsprop": "#56B4E9", "adam": "#E69F00", "newton": "#000000",
 }
+# Adam is orange, not sky blue: gd (blue) against Adam is the most common comparison, and
+# blue against sky blue is hard to tell apart on the contour map.
 METHOD_LABELS = {
     "gd": "Gradient descent", "momentum": "Momentum", "nesterov": "Nesterov",
     "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam", "newton": "Newton",
