@@ -9,7 +9,8 @@ Grammar (lowest precedence first):
 
 Every node is built by sympy with guards first, so no text can make sympy compute
 a gigantic number or a complex/undefined constant: `9^9^9`, `x^(10^10)`, `1/0`
-and `log(-1)` are refused with the column of the operator that caused them.
+and `log(-1)` are refused with the column of the operator that caused them, and
+`(-0.88)^x` (complex for most x) with the column of its negative base.
 """
 from __future__ import annotations
 
@@ -125,6 +126,7 @@ class Parser:
         return self._power()
 
     def _power(self) -> sp.Expr:
+        start = self.tok.pos
         base = self._atom()
         if not self._is_op("^", "**"):
             return base
@@ -132,8 +134,15 @@ class Parser:
         if self.tok.kind == "end":
             raise ExpressionError(f"'{op.text}' needs an exponent after it", op.pos)
         self._enter(op.pos)
+        exponent_start = self.tok.pos
         exponent = self._unary()
         self.depth -= 1
+        if not exponent.is_Integer and _is_negative_number(base):
+            # (-0.88)^x is complex for most x (numpy gives nan, sympy complex gradients)
+            base_text = self.text[start:op.pos].strip()
+            exponent_text = self.text[exponent_start:self.tok.pos].strip()
+            raise _negative_base(base_text, exponent, exponent_text,
+                                 start if exponent.free_symbols else op.pos)
         return _power(base, exponent, op.pos)
 
     def _atom(self) -> sp.Expr:
@@ -214,6 +223,31 @@ def _unknown_word(tok: Token) -> ExpressionError:
         f"{', '.join(sorted(FUNCTIONS))}; constants: pi, e). A run of letters that is "
         f"not a name is a product of one-letter variables, and at most two are allowed",
         tok.word_pos)
+
+
+def _is_negative_number(expr: sp.Expr) -> bool:
+    if not expr.is_number:
+        return False
+    negative = expr.is_extended_negative
+    if negative is not None:
+        return bool(negative)
+    try:                               # sympy could not decide: ask a float
+        return float(expr) < 0
+    except (TypeError, ValueError, ArithmeticError):
+        return False
+
+
+def _negative_base(base_text, exponent, exponent_text, pos) -> ExpressionError:
+    """The refusal of (negative number)^(variable or fraction), with what to type instead."""
+    kind = "a variable" if exponent.free_symbols else "a non-integer"
+    inner = base_text[1:-1].strip() if base_text.startswith("(") and base_text.endswith(")") else ""
+    positive = inner[1:].strip()
+    if not (inner.startswith("-") and positive and all(c.isalnum() or c == "." for c in positive)):
+        positive, exponent_text = "0.88", "x"      # not a plain (-number): a generic example
+    return ExpressionError(
+        f"a negative number to {kind} power is not a real number: use a positive base such "
+        f"as {positive}^{exponent_text}, or put the minus sign outside: -({positive}^{exponent_text})",
+        pos)
 
 
 # --- guarded construction of sympy nodes ---------------------------------------

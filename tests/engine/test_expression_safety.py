@@ -127,3 +127,40 @@ def test_formula_like_text_never_raises_anything_else(text):
     # whatever parses must evaluate quietly and print back to itself
     f(*([0.7] * len(f.variables)))
     assert parse(str(f)).expr == f.expr
+
+
+# A negative number to a variable or fractional power is complex for most exponents.
+@pytest.mark.parametrize("text, position, suggestion", [
+    ("(-0.88)^x", 0, "0.88^x"),
+    ("(-2)^(x/2)", 0, "2^(x/2)"),
+    ("(-2)**x", 0, "2^x"),
+    ("1 + (-0.5)^(x y)", 4, "0.5^(x y)"),
+    ("3(-2)^x", 1, "2^x"),
+    ("(-2)^-x", 0, "2^-x"),
+    ("(1-e)^x", 0, "-("),
+    ("(-pi)^y", 0, "pi^y"),
+])
+def test_negative_base_to_a_variable_power_is_refused(text, position, suggestion):
+    with pytest.raises(ExpressionError) as info:
+        parse(text)
+    assert "negative number to a variable power is not a real number" in info.value.message
+    assert suggestion in info.value.message
+    assert info.value.position == position
+
+
+def test_negative_base_to_a_fraction_is_refused():
+    with pytest.raises(ExpressionError) as info:
+        parse("(-2)^0.5")
+    assert "non-integer power is not a real number" in info.value.message
+
+
+@pytest.mark.parametrize("text, value", [
+    ("-2^x", -8.0),            # -(2^x)
+    ("(-2)^3", -8.0),
+    ("(-1)^2", 1.0),
+    ("(-2)^(x-x)", 1.0),       # the exponent is the integer 0
+    ("x^0.5", 3 ** 0.5),
+    ("(-x)^2", 9.0),
+])
+def test_negative_bases_that_stay_real_are_allowed(text, value):
+    assert parse(text)(3.0) == pytest.approx(value)
