@@ -120,6 +120,12 @@ class ExpressionEditor(QWidget):
         self.error_label.setStyleSheet(
             f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
             "padding: 3px 8px; font-size: 12pt;")
+        # the row keeps its height while hidden: showing an error must not take height from
+        # the views under the editor (they would resample on every typo)
+        self.error_label.setText(" ")
+        policy = self.error_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.error_label.setSizePolicy(policy)
         self.error_label.setVisible(False)
 
         row = QHBoxLayout()

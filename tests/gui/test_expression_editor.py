@@ -131,3 +131,26 @@ def test_screenshot_error(qtbot, model, screenshot):
     qtbot.waitUntil(lambda: editor.error_text != "", timeout=3000)
     qtbot.wait(50)
     screenshot(editor, "expression_editor_error")
+
+
+def test_showing_an_error_takes_no_height_from_the_views_below(qtbot, model):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+    host = QWidget()
+    qtbot.addWidget(host)
+    editor = ExpressionEditor(model)
+    below = QWidget()                     # stands for the plots under the editor
+    layout = QVBoxLayout(host)
+    layout.addWidget(editor)
+    layout.addWidget(below, 1)
+    host.resize(700, 500)
+    host.show()
+    qtbot.waitExposed(host)
+    height = below.height()
+    type_formula(qtbot, editor, "x^2 +", enter=True)
+    qtbot.waitUntil(lambda: editor.error_text.startswith("⚠"), timeout=3000)
+    qtbot.wait(50)                        # let the layout settle
+    assert below.height() == height
+    type_formula(qtbot, editor, "x^2", enter=True)
+    qtbot.waitUntil(lambda: editor.error_text == "", timeout=3000)
+    qtbot.wait(50)
+    assert below.height() == height
