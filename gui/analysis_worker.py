@@ -17,6 +17,7 @@ class _Job(QRunnable):
     def __init__(self, worker, request_id, expr, window):
         super().__init__()
         self.worker, self.request_id, self.expr, self.window = worker, request_id, expr, window
+        self.symbolic = worker.symbolic
 
     def run(self):
         # First the compiled expression alone, so the numeric views can redraw at once;
@@ -24,9 +25,12 @@ class _Job(QRunnable):
         try:
             self.expr.compile()
             bounds = tuple((float(lo), float(hi)) for lo, hi in self.window)
-            self.worker._done.emit(self.request_id, Analysis(self.expr, None, None, bounds),
-                                   False)
-            result = analyse(self.expr, self.window)
+            if not self.symbolic:     # numbers only: no formulas, no critical points
+                result = Analysis(self.expr, (), (), bounds)
+            else:
+                self.worker._done.emit(self.request_id, Analysis(self.expr, None, None, bounds),
+                                       False)
+                result = analyse(self.expr, self.window)
         except Exception as exc:  # never let a worker die silently
             result = exc
         self.worker._done.emit(self.request_id, result, True)
@@ -40,8 +44,10 @@ class AnalysisWorker(QObject):
     busyChanged = Signal(bool)
     _done = Signal(int, object, bool)   # from the pool thread; queued to the GUI thread
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, symbolic: bool = True):
+        """symbolic=False: compile only (views that need f and ∇f but no formulas)."""
         super().__init__(parent)
+        self.symbolic = symbolic
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._latest = 0

@@ -11,10 +11,18 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-import ziamath
+_ziamath = None
 
-# QtSvg draws SVG 1.1/Tiny: SVG 2 <symbol>+<use href> glyphs come out blank.
-ziamath.config.svg2 = False
+
+def _typesetter():
+    """ziamath, imported on first use: its 0.6 s import (fonts) stays out of start-up."""
+    global _ziamath
+    if _ziamath is None:
+        import ziamath
+        # QtSvg draws SVG 1.1/Tiny: SVG 2 <symbol>+<use href> glyphs come out blank.
+        ziamath.config.svg2 = False
+        _ziamath = ziamath
+    return _ziamath
 
 BASE_SIZE = 22            # font size in px at scale 1
 TYPESET_MAX_CHARS = 700   # ziamath needs seconds beyond this: such equations show as text
@@ -61,7 +69,7 @@ def tidy_latex(tex: str) -> str:
 
 def render_svg(tex: str, size: float = BASE_SIZE) -> str:
     """The SVG text of one displayed equation; raises whatever ziamath raises."""
-    return ziamath.Latex(tidy_latex(tex), size=size, color=TEXT_COLOUR).svg()
+    return _typesetter().Latex(tidy_latex(tex), size=size, color=TEXT_COLOUR).svg()
 
 
 _PLAIN_SYMBOLS = [(r"\left", ""), (r"\right", ""), (r"\partial ", "∂"), (r"\nabla ", "∇"),

@@ -34,6 +34,10 @@ class DescentSettings:
 
 
 class ExplorerModel(QObject):
+    # Subclasses that show only numbers (the neuron's loss landscape) set False: their
+    # worker compiles f, ∇f and H but skips typesetting and the critical-point search.
+    SYMBOLIC = True
+
     textChanged = Signal(str)
     errorChanged = Signal(object)          # ExpressionError, or None when the text is valid
     expressionChanged = Signal(object)     # a compiled Expression (valid ones only)
@@ -65,7 +69,7 @@ class ExplorerModel(QObject):
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
-        self._worker = AnalysisWorker(self)
+        self._worker = AnalysisWorker(self, symbolic=self.SYMBOLIC)
         self._worker.finished.connect(self._on_analysis)
         self._worker.busyChanged.connect(self.busyChanged)
 
