@@ -16,7 +16,7 @@ import sympy as sp
 from sympy.printing.str import StrPrinter
 
 from .errors import ExpressionError
-from .functions import NUMPY_FUNCTIONS
+from .functions import NUMPY_FUNCTIONS, step
 from .parser import Parser
 
 __all__ = ["parse", "Expression", "ExpressionError"]
@@ -196,9 +196,29 @@ def _evaluate(fn, arrays, shape, count, single=False):
         return [np.broadcast_to(np.asarray(o, dtype=float), shape).copy() for o in outs]
 
 
+# Functions that are constant between their jumps: their derivative is 0 almost everywhere.
+_PIECEWISE_CONSTANT = (sp.sign, sp.Heaviside, step)
+
+
 def _drop_distributions(expr: sp.Expr) -> sp.Expr:
-    """Replace DiracDelta (from differentiating abs or sign) by 0: true almost everywhere."""
-    return expr.replace(lambda e: isinstance(e, sp.DiracDelta), lambda e: sp.S.Zero)
+    """A derivative as the engine computes it: 0 wherever it is 0 almost everywhere.
+
+    DiracDelta (from differentiating abs, sign or a step of a real argument) becomes 0,
+    and so does an unevaluated Derivative of sign/Heaviside/step, which sympy leaves
+    when it cannot tell that the argument is real (sign(sqrt(x)), from abs(sqrt(x))).
+    Any other unevaluated derivative would not compile, so it is refused here rather
+    than failing later inside lambdify.
+    """
+    expr = expr.replace(lambda e: isinstance(e, sp.DiracDelta), lambda e: sp.S.Zero)
+    expr = expr.replace(
+        lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, _PIECEWISE_CONSTANT),
+        lambda e: sp.S.Zero)
+    left = expr.atoms(sp.Derivative, sp.Subs)
+    if left:
+        what = min((_Printer().doprint(d.expr) for d in left), key=len)
+        raise ExpressionError(f"the derivative of {what} cannot be worked out symbolically, "
+                              f"so this expression cannot be differentiated", None)
+    return expr
 
 
 class _Printer(StrPrinter):

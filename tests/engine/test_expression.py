@@ -168,3 +168,59 @@ def test_gradient_and_hessian_match_finite_differences(text, x, y):
         fd_row = (f.gradient(*(args + e)) - f.gradient(*(args - e))) / (2 * h)
         assert_allclose(fd_row, hess[i], rtol=1e-5, atol=1e-4)
     assert_allclose(hess, hess.T, rtol=1e-12, atol=1e-12)
+
+
+# --- kinks: derivatives that are 0 almost everywhere, and no uncompilable leftovers ---
+KINKED = [
+    ("abs(sqrt(x))", [(0.2, 3.0)]),
+    ("abs(x)*abs(y)", [(-2.0, 2.0), (-2.0, 2.0)]),
+    ("sign(x)*x^2", [(-2.0, 2.0)]),
+    ("relu(x)^2", [(-2.0, 2.0)]),
+    ("step(x)*x", [(-2.0, 2.0)]),
+    ("abs(sqrt(x)-1)*y", [(0.2, 3.0), (-2.0, 2.0)]),
+    ("sign(log(x))*x^3", [(0.2, 3.0)]),
+]
+
+
+def _away_from_kinks(bounds, n=25, seed=1):
+    """(d, n) random points at least 0.05 from 0 and from 1 in every coordinate."""
+    rng = np.random.default_rng(seed)
+    pts = np.array([rng.uniform(lo, hi, 4 * n) for lo, hi in bounds])
+    ok = np.all((np.abs(pts) > 0.05) & (np.abs(pts - 1) > 0.05), axis=0)
+    return pts[:, ok][:, :n]
+
+
+@pytest.mark.parametrize("text, bounds", KINKED)
+def test_kinked_derivatives_match_central_differences(text, bounds):
+    f = parse(text)
+    pts = _away_from_kinks(bounds)
+    d, h = f.dimension, 1e-5
+    grad, hess = f.gradient(*pts), f.hessian(*pts)
+    assert np.all(np.isfinite(grad)) and np.all(np.isfinite(hess))
+    for i in range(d):
+        e = np.zeros((d, 1))
+        e[i] = h
+        fd_grad = (f(*(pts + e)) - f(*(pts - e))) / (2 * h)
+        fd_hess = (f.gradient(*(pts + e)) - f.gradient(*(pts - e))) / (2 * h)
+        assert_allclose(grad[i], fd_grad, rtol=1e-6, atol=1e-6)
+        assert_allclose(hess[:, i], fd_hess, rtol=1e-6, atol=1e-6)
+    for p in pts.T:                                  # the scalar path too
+        assert np.all(np.isfinite(f.gradient(*map(float, p))))
+        assert np.all(np.isfinite(f.hessian(*map(float, p))))
+
+
+def test_derivative_of_a_sign_that_sympy_cannot_see_is_real_is_zero():
+    f = parse("abs(sqrt(x))")
+    assert not f.derivative("x", order=2).expr.has(sp.Derivative)
+    assert f.derivative("x", order=3)(4.0) == pytest.approx(3 / 8 * 4 ** -2.5)
+    assert parse("sign(sqrt(x))").derivative("x")(2.0) == 0.0
+
+
+def test_an_uncomputable_derivative_is_a_clear_error():
+    from engine.expression import Expression
+    x = sp.Symbol("x", real=True)
+    f = Expression(sp.Function("g")(x) + x ** 2, ("x",))
+    with pytest.raises(ExpressionError, match="derivative of g"):
+        f.derivative("x")
+    with pytest.raises(ExpressionError, match="cannot be differentiated"):
+        f.gradient(1.0)
