@@ -6,7 +6,7 @@ and `_on_settings` / `_on_start` show the model's state back without re-emitting
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QFrame
 
 from engine.optimizers import METHODS
 
+from . import theme
 from .hyperparameter_forms import HyperparameterForms
 from .learning_rate_control import LearningRateControl
 from .number_box import NumberBox
@@ -35,8 +36,10 @@ NEWTON_NOTE = "(always lr = 1)"
 
 
 def _swatch(colour: str) -> QIcon:
+    """A square of the method's colour as the current theme inks it (Newton's black is
+    the foreground on the dark theme, else the swatch would vanish)."""
     pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(colour))
+    pixmap.fill(theme.current().ink(QColor(colour)))
     return QIcon(pixmap)
 
 
@@ -67,8 +70,7 @@ class DescentPanel(QWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setToolTip(METHOD_TIPS[m])
             self.method_list.addItem(item)
-        rows = self.method_list.sizeHintForRow(0) * len(METHODS)
-        self.method_list.setFixedHeight(rows + 2 * self.method_list.frameWidth() + 2)
+        self._fit_method_list()
         self.method_list.setToolTip("Tick the methods to race from the same start point")
 
         # --- learning rate
@@ -161,6 +163,25 @@ class DescentPanel(QWidget):
         self._on_settings(model.settings)
         self._on_expression(model.expression)
         self._on_start(model.start)
+        theme.notifier.changed.connect(self._on_theme)
+        # (a bound slot of this QObject: Qt drops the connection when the panel goes)
+
+    def _fit_method_list(self) -> None:
+        """Every method's row shown without scrolling, at the current font (a presentation
+        scale makes rows taller: the height is measured again on every font change)."""
+        rows = sum(self.method_list.sizeHintForRow(i) for i in range(self.method_list.count()))
+        self.method_list.setFixedHeight(rows + 2 * self.method_list.frameWidth() + 2)
+
+    def _on_theme(self, _theme=None) -> None:
+        for i in range(self.method_list.count()):
+            item = self.method_list.item(i)
+            item.setIcon(_swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
+        self._fit_method_list()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_method_list()
 
     def sizeHint(self) -> QSize:
         return QSize(310, super().sizeHint().height())

@@ -199,3 +199,38 @@ def test_screenshot_two_methods(panel, model, screenshot, qtbot):
     model.set_frame(12)
     qtbot.wait(50)                                        # let the layout settle
     screenshot(panel, "descent_panel_two_methods")
+
+
+def test_method_list_shows_every_row_at_a_presentation_scale(panel, qtbot):
+    from PySide6.QtWidgets import QApplication
+    from gui import theme
+    app = QApplication.instance()
+    try:
+        theme.apply_theme(app, panel, "light", 1.5)
+        qtbot.wait(50)
+        lst = panel.method_list
+        rows = sum(lst.sizeHintForRow(i) for i in range(lst.count()))
+        assert lst.viewport().height() >= rows
+        last = lst.visualItemRect(lst.item(lst.count() - 1))
+        assert last.bottom() < lst.viewport().height()
+    finally:
+        theme.apply_theme(app, panel, "light", 1.0)
+
+
+def test_newton_swatch_is_visible_on_the_dark_theme(panel, qtbot):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+    from engine.optimizers import METHODS
+    from gui import theme
+    app = QApplication.instance()
+    item = panel.method_list.item(list(METHODS).index("newton"))
+
+    def swatch_lightness():
+        return QColor(item.icon().pixmap(14, 14).toImage().pixel(7, 7)).lightnessF()
+    try:
+        theme.apply_theme(app, panel, "dark", 1.0)
+        assert swatch_lightness() > 0.5
+        theme.apply_theme(app, panel, "light", 1.0)
+        assert swatch_lightness() < 0.2                  # black again on white
+    finally:
+        theme.apply_theme(app, panel, "light", 1.0)
