@@ -132,12 +132,13 @@ class MainWindow(QMainWindow):
         self.set_focus_mode(FOCUS_MODES[(FOCUS_MODES.index(self.focus_mode) + 1)
                                         % len(FOCUS_MODES)])
 
-    def set_panels_visible(self, top: bool | None = None, side: bool | None = None) -> None:
-        """Editor + formulas on top, and the descent panel at the side, collapse."""
-        if top is not None:
-            self.top.setVisible(top)
-        if side is not None:
-            self.descent_panel.setVisible(side)
+    def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
+                           below: bool | None = None) -> None:
+        """Fold away the editor + formulas on top, the descent panel at the side or the
+        loss curve + iterates below, to give the views the room (projector, slides)."""
+        for panel, shown in ((self.top, top), (self.descent_panel, side), (self.below, below)):
+            if shown is not None:
+                panel.setVisible(shown)
 
     def view_widget(self, name: str) -> QWidget:
         """A widget to export by name: contour, surface, curve, loss, views, tab, window."""

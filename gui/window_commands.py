@@ -102,8 +102,10 @@ class WindowCommands(QObject):
           "Ctrl+1", checkable=True)
         A("show_side", "Show the &descent panel", lambda on: self.w.set_panels_visible(side=on),
           "Ctrl+2", checkable=True)
-        self.actions["show_top"].setChecked(True)
-        self.actions["show_side"].setChecked(True)
+        A("show_below", "Show the loss curve and &iterates",
+          lambda on: self.w.set_panels_visible(below=on), "Ctrl+3", checkable=True)
+        for key in ("show_top", "show_side", "show_below"):
+            self.actions[key].setChecked(True)
         A("shortcuts", "&Keyboard shortcuts", self.show_shortcuts, ["F1", "?"])
         A("about", "&About Gradient Lab", self.show_about)
 
@@ -144,7 +146,7 @@ class WindowCommands(QObject):
             m.addAction(a[key])
         m = bar.addMenu("&View")
         for key in ("present", "dark", "larger", "smaller", "normal", None, "show_top",
-                    "show_side", None, "view1", "view2", "view3", "view4", "editor",
+                    "show_side", "show_below", None, "view1", "view2", "view3", "view4", "editor",
                     "zoom_in", "zoom_out"):
             m.addSeparator() if key is None else m.addAction(a[key])
         m = bar.addMenu("&Help")
