@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFrame, QHB
 from engine.datasets import DATASETS
 from engine.network import NETWORK_ACTIVATIONS
 
+from . import theme
 from .network_boundary import LEGEND_HTML, BoundaryView
 from .network_diagram import ACT_SYMBOL, NetworkDiagram, _sub
 from .network_jacobian import JacobianView, fmt_sig
@@ -48,6 +49,8 @@ class NetworkTab(QWidget):
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setStyleSheet("font-size: 13pt; padding: 2px 6px;")
+        # wraps: on one line it asked for ~1020 px at scale 1.5 and widened the window
+        self.caption.setWordWrap(True)
         self.boundary = BoundaryView(model)
         self.legend = QLabel(LEGEND_HTML)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -98,6 +101,7 @@ class NetworkTab(QWidget):
         self._on_architecture()
         self._on_data()
         self._on_settings()
+        theme.notifier.changed.connect(self._on_theme)
         self._on_playing(model.playing)
         self._on_training()
 
@@ -260,7 +264,10 @@ class NetworkTab(QWidget):
         out = f"f{_sub(L)}(a) = {_applied(acts[-1], f'W{sup(L)}a + b{sup(L)}')}"
         shapes = " → ".join(f"ℝ{sup(n)}" for n in m.sizes)
         return (f"<b>f(x) = {nested}</b> &nbsp;&nbsp; {hidden}{out} &nbsp;&nbsp;"
-                f"<span style='color:#555'>{shapes}</span>")
+                f"<span style='color:{theme.current().muted}'>{shapes}</span>")
+
+    def _on_theme(self, _theme=None):
+        self.caption.setText(self._chain_caption())     # the muted colour of the shapes
 
     def _show_collapse(self):
         net = self.model.network

@@ -217,3 +217,20 @@ def test_step_reset_and_divergence(tab, qtbot):
     m.play()
     qtbot.waitUntil(lambda: not m.playing, timeout=5000)
     assert m.diverged and "Diverged" in tab.status.text()
+
+
+def test_caption_wraps_so_the_tab_fits_1280_at_scale_1_5(tab, qtbot):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+    from gui import theme
+    app = QApplication.instance()
+    try:
+        theme.apply_theme(app, tab, "dark", 1.5)
+        qtbot.wait(50)
+        assert tab.caption.minimumSizeHint().width() < 600
+        assert tab.minimumSizeHint().width() <= 1280
+        # the layer shapes (ℝ² → ℝ⁴ → ℝ¹) are readable on the dark theme
+        muted = QColor(theme.current().muted)
+        assert muted.lightnessF() > 0.6 and theme.current().muted in tab.caption.text()
+    finally:
+        theme.apply_theme(app, tab, "light", 1.0)
