@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSiz
 
 from . import landscape, theme
 from .elided_label import ElidedLabel
-from .gl_canvas import LIT, LabelledGLView, opengl_available
+from .gl_canvas import LIT, LabelledGLView, fast_vertex_normals, opengl_available
 from .none_refcount_guard import guard_none_refcount
 from .palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
 from .surface_box import HEIGHT, BoxMapping
@@ -227,6 +227,7 @@ class SurfaceView(QWidget):
         colours[~np.isfinite(scape.Z).ravel()] = (0.8, 0.8, 0.8, 1.0)  # undefined: grey floor
         self.surface.setData(x=m.bx(scape.xs), y=m.by(scape.ys), z=m.bz(scape.Z),
                              colors=colours)
+        fast_vertex_normals(self.surface)     # pyqtgraph's own loop takes ~0.5 s
         self.surface.setVisible(True)
         if self._frame_camera:                 # first data or a new example: frame the box
             self._frame_camera = False

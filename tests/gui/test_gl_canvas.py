@@ -1,0 +1,20 @@
+"""gl_canvas.fast_vertex_normals gives the very normals pyqtgraph would compute."""
+import numpy as np
+import pyqtgraph.opengl as gl
+from numpy.testing import assert_allclose
+
+from gui.gl_canvas import fast_vertex_normals
+
+
+def test_fast_vertex_normals_equal_pyqtgraphs_own():
+    rng = np.random.default_rng(3)
+    x, y = np.linspace(-1, 1, 9), np.linspace(-2, 1, 7)
+    z = np.add.outer(x ** 2, np.sin(y)) + 0.1 * rng.normal(size=(9, 7))
+    surface = gl.GLSurfacePlotItem(x=x, y=y, z=z, computeNormals=True, smooth=True)
+    md = surface.opts["meshdata"]
+    expected = md.vertexNormals().copy()          # pyqtgraph's per-vertex loop
+    md._vertexNormals = None
+    fast = fast_vertex_normals(surface)
+    assert fast.shape == expected.shape and fast.dtype == np.float32
+    assert_allclose(fast, expected, atol=1e-5)
+    assert md.vertexNormals() is fast             # what the item draws with
