@@ -116,6 +116,7 @@ class SurfaceView(QWidget):
                                      "the derivative as a linear map")
         self.plane_toggle.toggled.connect(self._on_plane_toggled)
         reset = QPushButton("Reset view")
+        reset.setToolTip("Turn the camera back to its starting view")
         reset.clicked.connect(self.reset_camera)
         hint = ElidedLabel("drag: rotate · wheel: zoom")
         hint.setStyleSheet("color: #555555")

@@ -8,7 +8,6 @@ CONTROL_TYPES = (QAbstractButton, QAbstractSpinBox, QAbstractSlider, QComboBox, 
 # Controls in modules this test's author does not own, known to lack a tip: (class name of
 # the owning view, button text). Remove an entry once its module gives the control a tip.
 KNOWN_GAPS = {
-    ("SurfaceView", "Reset view"),       # gui/surface_view.py
 }
 
 
