@@ -199,7 +199,7 @@ class ContourView(QWidget):
         self.colour_bar.axis.setTicks([scape.colour_ticks(), []])
         for i, iso in enumerate(self.isolines):
             if i < len(scape.levels):
-                iso.setData(scape.Z, scape.levels[i])
+                iso.set_level_of(scape.Z, scape.levels, i)
             iso.setVisible(i < len(scape.levels))
         self.field.update(f, window)
 

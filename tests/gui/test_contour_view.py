@@ -224,3 +224,18 @@ def test_undefined_values_stay_blank_and_carry_no_arrows(view, model, qtbot):
         if iso.isVisible():
             iso.generatePath()
             assert np.all(world_segments(iso, view.image)[..., 0] > 0)
+
+
+def test_iso_lines_of_all_levels_at_once_equal_one_level_at_a_time():
+    from gui.iso_lines import cached_segments, iso_segments, iso_segments_per_level
+    xs = np.linspace(-3, 3, 60)
+    X, Y = np.meshgrid(xs, xs, indexing="ij")
+    Z = np.sin(2 * X) * np.cos(2 * Y) + 0.1 * X    # saddles (four-edge cells) included
+    Z[10:13, 20:25] = np.nan
+    levels = np.array([-0.5, 0.0, 0.05, 0.7])
+    together = iso_segments_per_level(Z, levels)
+    for level, segments in zip(levels, together):
+        single = iso_segments(Z, level)
+        assert len(single) > 0
+        assert_allclose(segments, single)
+        assert cached_segments(Z, levels, level) is cached_segments(Z, levels, level)
