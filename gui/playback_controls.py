@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 
 from engine.optimizers import METHODS
 
+from . import theme
 from .palette import METHOD_COLOURS, METHOD_LABELS
 
 SPEED_MIN, SPEED_MAX = 1, 120       # steps per second
@@ -63,7 +64,7 @@ class PlaybackControls(QWidget):
 
         self.frame_label = QLabel()
         self.frame_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.frame_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.frame_label.setProperty("themeManaged", True)   # _on_theme styles it
         self.frame_label.setToolTip("The step shown on the map, out of the longest path's steps")
 
         # One status line per method, built once, shown for the paths that exist.
@@ -73,7 +74,7 @@ class PlaybackControls(QWidget):
         for m in METHODS:
             label = QLabel()
             label.setWordWrap(True)
-            label.setStyleSheet(f"color: {METHOD_COLOURS[m]}; font-weight: 600;")
+            label.setProperty("themeManaged", True)
             label.setToolTip("How this method's path ends: converged (gradient ≈ 0), "
                              "diverged (values blew up) or still going at max steps")
             label.hide()
@@ -100,6 +101,18 @@ class PlaybackControls(QWidget):
         self._on_speed(self.speed_slider.value())
         self._on_playing(model.playing)
         self._on_progress()
+        self._on_theme()
+        theme.notifier.changed.connect(self._on_theme)
+
+    def _on_theme(self, _theme=None) -> None:
+        """Colours from the current theme, never hard-coded: the step count in the
+        foreground, each status in its method's colour as the theme inks it (Newton's
+        black turns light on the dark theme); sizes follow the presentation scale."""
+        t = theme.current()
+        self.frame_label.setStyleSheet(f"color: {t.foreground}; font-size: {t.size(13):g}pt; "
+                                       "font-weight: 600;")
+        for m, label in self.status_labels.items():
+            label.setStyleSheet(f"color: {t.ink(METHOD_COLOURS[m]).name()}; font-weight: 600;")
 
     def status_text(self, method: str) -> str:
         """The status line shown for `method` ('' when it has no path)."""
