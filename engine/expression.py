@@ -101,17 +101,24 @@ class Expression:
         return sp.lambdify(self.symbols, self.expr, modules=_MODULES, cse=True)
 
     @cached_property
+    def _gradient_code(self) -> list[sp.Expr]:
+        # sympy distributes numbers over sums (200(y - x²) becomes 200y - 200x²), which
+        # hides the y - x² shared with f from cse; factor_terms gathers it again, and
+        # Rosenbrock's f and ∇f on a grid take a third less time.
+        return [sp.factor_terms(g) for g in self.gradient_exprs]
+
+    @cached_property
     def _grad(self):
-        return sp.lambdify(self.symbols, self.gradient_exprs, modules=_MODULES, cse=True)
+        return sp.lambdify(self.symbols, self._gradient_code, modules=_MODULES, cse=True)
 
     @cached_property
     def _value_grad(self):
-        return sp.lambdify(self.symbols, [self.expr, *self.gradient_exprs],
+        return sp.lambdify(self.symbols, [self.expr, *self._gradient_code],
                            modules=_MODULES, cse=True)
 
     @cached_property
     def _hess(self):
-        flat = [h for row in self.hessian_exprs for h in row]
+        flat = [sp.factor_terms(h) for row in self.hessian_exprs for h in row]
         return sp.lambdify(self.symbols, flat, modules=_MODULES, cse=True)
 
     def compile(self) -> "Expression":
@@ -193,7 +200,18 @@ def _evaluate(fn, arrays, shape, count, single=False):
         except (ArithmeticError, ValueError, TypeError):
             out = np.nan if single else [np.nan] * count
         outs = [out] if single else list(out)
-        return [np.broadcast_to(np.asarray(o, dtype=float), shape).copy() for o in outs]
+        return [_own_array(o, shape, arrays) for o in outs]
+
+
+def _own_array(value, shape, inputs) -> np.ndarray:
+    """value as a float array of `shape` that the caller may keep and change: a fresh
+    result of numpy is handed on as it is (a copy costs a third of f+∇f on Rosenbrock);
+    a constant, a broadcast or an input passed straight through (f = x) is copied."""
+    a = np.asarray(value, dtype=float)
+    if a.shape == shape and a.flags.writeable and a.flags.owndata and not any(
+            np.may_share_memory(a, b) for b in inputs):
+        return a
+    return np.broadcast_to(a, shape).copy()
 
 
 # Functions that are constant between their jumps: their derivative is 0 almost everywhere.
