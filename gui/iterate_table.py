@@ -12,7 +12,7 @@ import io
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -20,11 +20,15 @@ from .palette import METHOD_COLOURS, METHOD_LABELS
 
 _FUTURE = QColor("#9a9a9a")
 _ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# How a narrow table still shows every number whole, tried in order until the columns
+# fit: (significant digits, font size relative to the table's own font). Smaller type
+# first, fewer digits only as a last resort; beyond the last the table scrolls sideways.
+FITS = ((6, 1.0), (6, 0.92), (6, 0.85), (6, 0.78), (5, 0.78), (4, 0.78))
 
 
-def compact(value: float) -> str:
-    """6 significant digits, a true minus sign, no '-0', short exponents (1.5e−9)."""
-    text = f"{value:.6g}"
+def compact(value: float, digits: int = 6) -> str:
+    """`digits` significant digits, a true minus sign, no '-0', short exponents (1.5e−9)."""
+    text = f"{value:.{digits}g}"
     if text == "-0":
         return "0"
     mantissa, e, exponent = text.partition("e")
@@ -44,7 +48,9 @@ class IterateTableModel(QAbstractTableModel):
         self._columns: list[np.ndarray] = []
         self._headers: list[str] = []
         self.csv_headers: list[str] = []
-        self.widest: list[str] = []
+        self.digits = 6                          # significant digits shown (see FITS)
+        self.cell_font: QFont | None = None      # None: the view's font
+        self._widest: dict[int, list[list[str]]] = {}
         self._current = QBrush(QColor("#0072B2"))
 
     def set_path(self, path, variables, colour: str) -> None:
@@ -53,7 +59,8 @@ class IterateTableModel(QAbstractTableModel):
         tint = QColor(colour)
         tint.setAlpha(90)    # strong enough to find at a glance, text stays readable
         self._current = QBrush(tint)
-        self._columns, self._headers, self.csv_headers, self.widest = [], [], [], []
+        self._columns, self._headers, self.csv_headers = [], [], []
+        self._widest = {}
         if path is not None:
             k = np.arange(len(path.values), dtype=float)
             one = len(self.variables) == 1
@@ -69,10 +76,34 @@ class IterateTableModel(QAbstractTableModel):
             self._headers = [h for h, _, _ in cols]
             self.csv_headers = [h for _, h, _ in cols]
             self._columns = [c for _, _, c in cols]
-            # the longest text of each column, so the view can size columns to fit
-            self.widest = [max((compact(v) for v in c.tolist()), key=len) for c in self._columns]
-            self.widest[0] = str(len(path.values) - 1)
         self.endResetModel()
+
+    def widest(self, digits: int | None = None) -> list[list[str]]:
+        """Per column, the texts that may be the widest at `digits` significant digits:
+        every distinct text within one character of the longest. Character count is not
+        pixel width ("6.43209e−10" is wider than "0.000566239"), so the view measures
+        each of them."""
+        digits = self.digits if digits is None else digits
+        if digits not in self._widest:
+            out = []
+            for c, values in enumerate(self._columns):
+                texts = ({str(len(values) - 1)} if c == 0 else
+                         {compact(v, digits) for v in values.tolist()})
+                longest = max(map(len, texts), default=0)
+                out.append(sorted(t for t in texts if len(t) >= longest - 1))
+            self._widest[digits] = out
+        return self._widest[digits]
+
+    def set_look(self, digits: int, font: QFont | None) -> None:
+        """Show `digits` significant digits in `font` (None: the view's own)."""
+        if digits == self.digits and font == self.cell_font:
+            return
+        self.digits, self.cell_font = digits, font
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole])
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def set_frame(self, frame: int) -> None:
         old, self.frame = self.frame, frame
@@ -101,11 +132,15 @@ class IterateTableModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             value = self._columns[col][row]
-            return str(row) if col == 0 else compact(float(value))
+            return str(row) if col == 0 else compact(float(value), self.digits)
         if role == Qt.ItemDataRole.UserRole:           # the raw number (tests, export)
             return self.value(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN
+        if role == Qt.ItemDataRole.FontRole:
+            return self.cell_font
+        if role == Qt.ItemDataRole.ToolTipRole and col and self.digits < 6:
+            return compact(float(self._columns[col][row]))   # the digits the cell drops
         if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:
             return self._current
         if role == Qt.ItemDataRole.ForegroundRole and row > self.frame:
@@ -113,8 +148,12 @@ class IterateTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.FontRole:
+            return self.cell_font
         return None
 
 
@@ -124,21 +163,38 @@ def _swatch(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class _IterateView(QTableView):
-    """Columns share the width, but none gets narrower than its longest number or its
-    header (no elided digits): when the table is too narrow it scrolls sideways."""
+def _scaled(font: QFont, relative: float) -> QFont:
+    """A copy of `font`, its size times `relative`."""
+    out = QFont(font)
+    if out.pointSizeF() > 0:
+        out.setPointSizeF(out.pointSizeF() * relative)
+    else:
+        out.setPixelSize(max(1, round(out.pixelSize() * relative)))
+    return out
 
-    def needed_widths(self) -> list[int]:
+
+class _IterateView(QTableView):
+    """Columns share the width, but none gets narrower than its widest number or its
+    header (no elided digits). When the table is too narrow it first uses smaller type,
+    then fewer digits (FITS); only beyond that it scrolls sideways."""
+
+    def needed_widths(self, digits: int | None = None, relative: float = 1.0) -> list[int]:
+        """Pixel widths that show every text of each column whole, at `digits`
+        significant digits in the view's font scaled by `relative`."""
         model = self.model()
-        text_width = self.fontMetrics().horizontalAdvance
-        head_width = self.horizontalHeader().fontMetrics().horizontalAdvance
-        return [max(text_width(t), head_width(h)) + 9
-                for t, h in zip(model.widest, model.headers())]
+        font = _scaled(self.font(), relative)
+        head_font = _scaled(self.horizontalHeader().font(), relative)
+        text_width = QFontMetrics(font).horizontalAdvance
+        head_width = QFontMetrics(head_font).horizontalAdvance
+        # + 9 px: the style's text margins (3 px each side, not scaled) and a little air
+        return [max([text_width(t) for t in texts] + [head_width(h)]) + 9
+                for texts, h in zip(model.widest(digits), model.headers())]
 
     def sizeHint(self) -> QSize:
         # ask for every column at its full width (plus the scroll bar), so a splitter
         # gives the table enough room before any sideways scrolling
-        width = sum(self.needed_widths()) or 480
+        width = (sum(self.needed_widths(FITS[0][0], FITS[0][1]))
+                 if self.model() is not None and self.model().columnCount() else 480)
         return QSize(width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2,
                      super().sizeHint().height())
 
@@ -147,8 +203,16 @@ class _IterateView(QTableView):
         columns = model.columnCount() if model is not None else 0
         if not columns:
             return
-        needed = self.needed_widths()
-        spare = self.viewport().width() - sum(needed)
+        available = self.viewport().width()
+        if self.verticalScrollBar().isHidden() and model.rowCount() * self.rowHeight(0) > \
+                self.viewport().height():
+            available -= self.verticalScrollBar().sizeHint().width()   # about to appear
+        for digits, relative in FITS:
+            needed = self.needed_widths(digits, relative)
+            if sum(needed) <= available:
+                break
+        model.set_look(digits, None if relative == 1.0 else _scaled(self.font(), relative))
+        spare = available - sum(needed)
         extra = max(spare, 0) // max(columns - 1, 1)    # the step column stays narrow
         for c, width in enumerate(needed):
             self.setColumnWidth(c, width + (extra if c else 0))

@@ -117,3 +117,47 @@ def test_screenshot_table(table, model, screenshot, qtbot):
     model.set_frame(3)
     qtbot.wait(50)
     screenshot(table, "iterate_table")
+
+
+def _elided_cells(table):
+    """(row, column, text) of every cell whose text is wider than its column allows."""
+    from PySide6.QtGui import QFontMetrics
+    view, tm = table.view, table.table_model
+    fm = QFontMetrics(tm.cell_font or view.font())
+    out = []
+    for c in range(tm.columnCount()):
+        room = view.columnWidth(c) - 8           # the style's text margins, both sides
+        out += [(r, c, tm.data(tm.index(r, c))) for r in range(tm.rowCount())
+                if fm.horizontalAdvance(tm.data(tm.index(r, c))) > room]
+    return out
+
+
+def test_widest_text_is_measured_in_pixels(table):
+    from PySide6.QtGui import QFontMetrics
+    tm = table.table_model
+    fm = QFontMetrics(table.view.font())
+    for c, texts in enumerate(tm.widest()):
+        shown = {tm.data(tm.index(r, c)) for r in range(tm.rowCount())}
+        assert max(map(fm.horizontalAdvance, texts)) == max(map(fm.horizontalAdvance, shown))
+
+
+def test_no_number_elided_in_the_window(window, qtbot):
+    from gui import theme
+    from PySide6.QtWidgets import QApplication
+    model, table = window.model, window.iterate_table
+    model.set_settings(methods=("gd", "momentum", "adam", "newton"))
+    assert model.wait_for_analysis()
+    qtbot.wait(200)
+    try:
+        for size, scale in (((1400, 860), 1.0), ((1280, 720), 1.5)):
+            window.resize(*size)
+            window.commands.set_scale(scale)
+            for method in ("gd", "momentum", "adam", "newton"):
+                table.select_method(method)
+                qtbot.wait(100)
+                assert _elided_cells(table) == [], (size, scale, method)
+                if scale == 1.0:     # the default window: every column in view, no scrolling
+                    assert table.view.horizontalScrollBar().maximum() == 0, method
+                    assert table.table_model.digits == 6
+    finally:
+        theme.apply_theme(QApplication.instance(), window, "light", 1.0)
