@@ -13,6 +13,9 @@ from .palette import CRITICAL_STYLE, METHOD_COLOURS
 
 INK = "#222222"
 
+# TextItem anchors, (0, 0) the label's top-left corner at the point
+BELOW, ABOVE = (0.5, -0.25), (0.5, 1.25)
+
 
 class CriticalMarkers:
     """model.critical_points on f (with a "minimum"/"maximum"/… label) and on f′ = 0."""
@@ -25,6 +28,10 @@ class CriticalMarkers:
             item.setZValue(5)
             plot.addItem(item)
         self.labels: list[pg.TextItem] = []
+        self._points = []      # the labelled critical points, in label order
+        # a label must stay inside the view: place again whenever the range or size changes
+        plot_f.getViewBox().sigRangeChanged.connect(self._place_labels)
+        plot_f.getViewBox().sigResized.connect(self._place_labels)
 
     def show(self, points) -> None:
         points = [cp for cp in points if len(cp.point) == 1]
@@ -39,15 +46,40 @@ class CriticalMarkers:
             label.setZValue(6)
             self.plot_f.addItem(label)
             self.labels.append(label)
+        self._points = points
         for i, label in enumerate(self.labels):
             label.setVisible(i < len(points))
             if i < len(points):
                 cp = points[i]
                 label.setColor(styles[i][1])
                 label.setText(cp.kind)
-                # below a minimum, above a maximum: never on the curve itself
-                label.setAnchor((0.5, 1.25) if cp.kind == "maximum" else (0.5, -0.25))
                 label.setPos(cp.point[0], cp.value)
+        self._place_labels()
+
+    def _place_labels(self, *_) -> None:
+        """Below a minimum, above a maximum (never on the curve itself), unless that side
+        leaves the view (a minimum at the bottom of a short plot): then the other side;
+        near the left or right edge the label turns inward."""
+        vb = self.plot_f.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        px, py = vb.viewPixelSize()           # data units per pixel
+        if not (np.isfinite(px) and np.isfinite(py)) or px <= 0 or py <= 0:
+            return
+        for cp, label in zip(self._points, self.labels):
+            x, y = cp.point[0], cp.value
+            rect = label.boundingRect()         # pixels: a TextItem ignores the view's scale
+            w, h = rect.width() * px, rect.height() * py
+            first, second = (ABOVE, BELOW) if cp.kind == "maximum" else (BELOW, ABOVE)
+            fits_below = y - 1.25 * h >= y0
+            fits_above = y + 1.25 * h <= y1
+            ay = first[1] if (fits_above if first is ABOVE else fits_below) else \
+                second[1] if (fits_below if first is ABOVE else fits_above) else first[1]
+            ax = 0.5
+            if x - w / 2 < x0:
+                ax = -0.1                        # to the right of a point at the left edge
+            elif x + w / 2 > x1:
+                ax = 1.1                         # to the left of one at the right edge
+            label.setAnchor((ax, ay))
 
 
 class DescentMarkers:

@@ -176,3 +176,16 @@ def test_screenshots(qtbot, model, curve, screenshot, preset, name):
     model.set_frame(model.last_frame)
     qtbot.wait(50)
     screenshot(curve, name)
+
+
+@pytest.mark.parametrize("size", [(1000, 640), (900, 380), (640, 300)])
+def test_critical_labels_stay_inside_a_short_plot(qtbot, model, curve, size):
+    curve.resize(*size)
+    load(qtbot, model, curve, SEED)
+    qtbot.wait(100)
+    box = curve.plot_f.getViewBox().sceneBoundingRect()
+    shown = [t for t in curve.critical_labels if t.isVisible()]
+    assert [t.toPlainText() for t in shown] == ["minimum", "maximum", "minimum"]
+    for label in shown:
+        rect = label.sceneBoundingRect()
+        assert box.contains(rect), (label.toPlainText(), rect, box)
