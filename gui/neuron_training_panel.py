@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QMatrix4x4, QVector3D
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -22,12 +23,76 @@ from .contour_view import ContourView
 from .neuron_formulas import fmt
 from .neuron_model import MAX_HISTORY, MAX_TRAIN_STEPS
 from .palette import METHOD_COLOURS
+from .surface_box import CLIP
 from .surface_view import SurfaceView
 from .view_model import ExplorerModel
 
 INK = "#222222"
 HALF_WIDTH = 0.3         # the landscape's initial half-width around the start, in b and w
 LOSS_COLOUR = METHOD_COLOURS["gd"]
+
+
+class LandscapeSurface(SurfaceView):
+    """SurfaceView framed for the panel's narrow, short pane: after SurfaceView's own
+    framing the camera backs off until the box and its axis labels are all inside the
+    picture (in a short pane pyqtgraph's horizontal field of view cut off the surface's
+    bottom and the labels at the sides), and again when the pane is resized, unless the
+    lecturer has turned or zoomed the view since."""
+
+    MARGIN = 4           # px kept free at the picture's edges
+
+    def __init__(self, model, parent=None):
+        self._fitted = None          # camera (distance, elevation, azimuth) after a fit
+        super().__init__(model, parent)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._on_resized)
+
+    def reset_camera(self):
+        super().reset_camera()
+        if self.gl is not None:
+            self.fit_camera()
+
+    def _camera(self):
+        o = self.gl.opts
+        return (o["distance"], o["elevation"], o["azimuth"])
+
+    def outside(self) -> float:
+        """How far (px) the box's corners and the axis labels reach past the picture's
+        edges with the current camera (0: all inside)."""
+        gl = self.gl
+        w, h = max(gl.width(), 1), max(gl.height(), 1)
+        to_screen = QMatrix4x4()
+        to_screen.viewport(0, h, w, -h)
+        mvp = to_screen * gl.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * gl.viewMatrix()
+        rects = [QRectF(mvp.map(QVector3D(x, y, z)).toPointF(), mvp.map(QVector3D(x, y, z))
+                        .toPointF()) for x in (-1, 1) for y in (-1, 1) for z in CLIP]
+        # the labels are QLabels centred on 3-D points (gl_canvas keeps them there)
+        for point, label in getattr(gl, "_labels", []):
+            if not label.isHidden():
+                p = mvp.map(point).toPointF()
+                rects.append(QRectF(p.x() - label.width() / 2, p.y() - label.height() / 2,
+                                    label.width(), label.height()))
+        m = self.MARGIN
+        return max(0.0, *(max(m - r.left(), m - r.top(), r.right() - (w - m),
+                              r.bottom() - (h - m)) for r in rects))
+
+    def fit_camera(self) -> None:
+        """Back off (never come closer than SurfaceView's framing) until nothing is cut."""
+        for _ in range(30):
+            if self.outside() <= 0:
+                break
+            self.gl.opts["distance"] *= 1.06
+        self.gl.update()
+        self._fitted = self._camera()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.gl is not None and self._fitted is not None:
+            self._refit.start()          # once the GL widget has its new size
+
+    def _on_resized(self):
+        if self._camera() == self._fitted:    # not turned or zoomed since: frame again
+            self.reset_camera()
 
 
 def loss_text(x: float, target: float, activation: str) -> str:
@@ -96,7 +161,7 @@ class NeuronTrainingPanel(QWidget):
         self.loss_plot.setMinimumHeight(180)
 
         self.contour_view = ContourView(self.landscape_model)
-        self.surface_view = SurfaceView(self.landscape_model)
+        self.surface_view = LandscapeSurface(self.landscape_model)
         # w and b are small numbers: "600 (x0.001)" would hide that they are 0.6
         # The run is short next to the window: the field's arrows would hide it (one
         # click brings them back).

@@ -271,3 +271,19 @@ def test_the_main_window_has_the_neuron_tab(window):
     assert "Neuron" in titles
     tab = window.tabs.widget(titles.index("Neuron"))
     assert tab.model.step == engine_step()
+
+
+@pytest.mark.parametrize("size", [(1400, 820), (1280, 620), (900, 560)])
+def test_loss_landscape_surface_and_labels_inside_the_picture(tab, qtbot, size):
+    surface = tab.training.surface_view
+    if surface.gl is None:
+        pytest.skip("no OpenGL")
+    tab.resize(*size)
+    qtbot.waitUntil(lambda: surface.mapping is not None, timeout=5000)
+    qtbot.wait(200)                         # the re-framing after the resize
+    from PySide6.QtWidgets import QLabel
+    labels = [label for label in surface.gl.findChildren(QLabel) if label.isVisible()]
+    assert labels                           # the axes are labelled …
+    for label in labels:                    # … and no label is cut at the sides
+        assert surface.gl.rect().contains(label.geometry()), (label.text(), label.geometry())
+    assert surface.outside() == 0.0         # nor the box (the surface's bottom) anywhere
