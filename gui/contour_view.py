@@ -146,6 +146,7 @@ class ContourView(QWidget):
         self.critical_labels: list[pg.TextItem] = []
 
         self.path_items: dict[str, pg.PlotDataItem] = {}
+        self._shown: dict = {}        # method -> (path, points shown) last drawn
         self.current_items: dict[str, pg.ScatterPlotItem] = {}
         self._path_halos: dict[str, pg.PlotDataItem] = {}
         self.start_item = pg.ScatterPlotItem(symbol="star", size=20, brush="w",
@@ -297,7 +298,12 @@ class ContourView(QWidget):
         for method, path in self.model.paths.items():
             if method not in self.path_items:
                 continue
-            shown = path.points[: frame + 1]
+            n = min(frame + 1, len(path.points))
+            last = self._shown.get(method)
+            if last is not None and last[0] is path and last[1] == n:
+                continue       # a path that already ended: its items need no new data
+            self._shown[method] = (path, n)
+            shown = path.points[:n]
             shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
             self.path_items[method].setData(shown[:, 0], shown[:, 1])
             self._path_halos[method].setData(shown[:, 0], shown[:, 1])

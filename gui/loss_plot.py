@@ -26,6 +26,8 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self.model = model
         self._shift = 0.0            # what log mode subtracts (0 when every f > 0)
+        self._drawn: dict = {}       # method -> (path, points shown, last value shown)
+        self._brushes = {m: pg.mkBrush(c) for m, c in METHOD_COLOURS.items()}
 
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
@@ -94,6 +96,7 @@ class LossPlot(QWidget):
 
     # --- model → view ------------------------------------------------------------
     def _on_paths(self, paths) -> None:
+        self._drawn = {}             # new paths or a new shift: every curve anew
         for method, curve in self.curves.items():
             curve.setVisible(method in paths)
         self._show_legend(paths)
@@ -113,15 +116,24 @@ class LossPlot(QWidget):
     def _on_frame(self, frame: int) -> None:
         paths = self.model.paths
         xs, ys, brushes = [], [], []
+        changed = list(self._drawn) != list(paths)
         for method, path in paths.items():
-            values = self._display(path.values[:frame + 1])
-            steps = np.arange(len(values), dtype=float)
-            self.curves[method].setData(steps, values)
-            if np.isfinite(values[-1]):
-                xs.append(steps[-1])
-                ys.append(values[-1])
-                brushes.append(pg.mkBrush(METHOD_COLOURS[method]))
-        self.heads.setData(xs, ys, symbolBrush=brushes)
+            n = min(frame + 1, len(path.values))
+            last = self._drawn.get(method)
+            if last is None or last[0] is not path or last[1] != n:
+                # a curve whose path already ended keeps its data: no new setData
+                values = self._display(path.values[:n])
+                self.curves[method].setData(np.arange(n, dtype=float), values)
+                self._drawn[method] = (path, n, float(values[-1]))
+                changed = True
+            head = self._drawn[method][2]
+            if np.isfinite(head):
+                xs.append(float(n - 1))
+                ys.append(head)
+                brushes.append(self._brushes[method])
+        self._drawn = {m: self._drawn[m] for m in paths}
+        if changed:
+            self.heads.setData(xs, ys, symbolBrush=brushes)
         self.frame_line.setValue(frame)
 
     def _on_log(self, on: bool) -> None:

@@ -89,6 +89,8 @@ class SurfaceView(QWidget):
         self._frame_camera = True     # the user's rotation is kept until a preset loads
         self._side = -1               # the camera looks from the front left (−1) or right (+1)
         self.plane_xs = self.plane_ys = self.plane_f = None
+        self._drawn, self._drawn_look = {}, None   # method -> (path, last index, tip) shown
+        self._plane_drawn = None      # (mapping, expression, anchor) of the plane shown
         self.message = QLabel(NO_GL_TEXT)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -295,16 +297,32 @@ class SurfaceView(QWidget):
     def _on_frame(self, _frame=None):
         if not self._two_d() or self.mapping is None:
             return
+        # Only items whose picture changes are touched: a frame past the end of a path
+        # (Newton stops early) changes nothing, and every setData costs a GL upload.
+        look = (self.mapping, theme.current())
+        if self._drawn_look is None or any(a is not b for a, b in zip(look, self._drawn_look)):
+            self._drawn, self._drawn_look = {}, look     # new box or colours: all anew
+        paths, changed = self.model.paths, list(self._drawn) != list(self.model.paths)
+        for method in [m for m in self._drawn if m not in paths]:
+            del self._drawn[method]
         tips, colours = [], []
-        for method in self.model.paths:
-            pts = self.shown_points(method)
-            if len(pts):
-                self.path_items[method].setData(pos=pts)
-                tips.append(pts[-1])
+        for method, path in paths.items():
+            n = min(self.model.frame, len(path.points) - 1)
+            last = self._drawn.get(method)
+            if last is None or last[0] is not path or last[1] != n:
+                pts = self.shown_points(method)
+                if len(pts):
+                    self.path_items[method].setData(pos=pts)
+                self._drawn[method] = (path, n, pts[-1] if len(pts) else None)
+                changed = True
+            tip = self._drawn[method][2]
+            if tip is not None:
+                tips.append(tip)
                 colours.append(_rgba(theme.current().ink(
                     METHOD_COLOURS.get(method, "#222222")).name()))
-        self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
-                                  color=np.array(colours).reshape(-1, 4))
+        if changed:
+            self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
+                                      color=np.array(colours).reshape(-1, 4))
         self._draw_plane()
 
     def _on_start(self, _start):
@@ -323,13 +341,23 @@ class SurfaceView(QWidget):
         return tuple(map(float, self.model.start))
 
     def _draw_plane(self):
+        shown = self.plane_toggle.isChecked() and self.mapping is not None and self._two_d()
+        anchor = self._plane_anchor() if shown else None
+        key = (self.mapping, self.model.expression, anchor) if shown else None
+        last = self._plane_drawn
+        if key is not None and last is not None and key[0] is last[0] and \
+                key[1] is last[1] and key[2] == last[2]:
+            return                          # the same plane at the same point: no redraw
+        if key is None and self._plane_drawn is None:
+            return                          # hidden, and already hidden
+        self._plane_drawn = None
         for item in self._plane_items:
             item.setVisible(False)
-        if not (self.plane_toggle.isChecked() and self.mapping is not None and self._two_d()):
+        if not shown:
             return
         f, m = self.model.expression, self.mapping
         (xlo, xhi), (ylo, yhi) = self.model.window
-        px, py = self.plane_point = self._plane_anchor()
+        px, py = self.plane_point = anchor
         value, (gx, gy) = f.value_and_gradient(px, py)
         if not np.all(np.isfinite([value, gx, gy])):      # no tangent plane where f is undefined
             return
@@ -347,6 +375,7 @@ class SurfaceView(QWidget):
         self.plane_ghost_edge.setData(pos=ring)
         for item in self._plane_items:          # only now: an empty mesh cannot be drawn
             item.setVisible(True)
+        self._plane_drawn = key
 
     # --- export -------------------------------------------------------------------
     def render_image(self):

@@ -97,3 +97,15 @@ def test_screenshot_four_methods_on_rosenbrock(plot, model, screenshot, qtbot):
     plot.log_check.setChecked(True)
     qtbot.wait(50)
     screenshot(plot, "loss_plot_rosenbrock_log")
+
+
+def test_a_path_that_ended_is_not_redrawn_on_later_frames(plot, model):
+    _load(model, "Rosenbrock's banana")
+    model.set_settings(methods=("gd", "newton"))
+    newton = model.paths["newton"]
+    assert len(newton.points) < model.last_frame      # Newton stops long before gd
+    model.set_frame(len(newton.points) + 1)
+    before = plot.curve_data("newton")[1]
+    model.set_frame(model.frame + 5)
+    assert plot.curve_data("newton")[1] is before     # untouched
+    assert len(plot.curve_data("gd")[1]) == model.frame + 1

@@ -149,3 +149,20 @@ def test_one_variable_leaves_the_view_alone(view, model, qtbot):
         model.set_frame(frame)
     view.plane_toggle.setChecked(True)
     assert view.landscape is shown
+
+
+def test_frames_touch_only_the_items_that_change(view, model, qtbot):
+    load(model, qtbot, "Rosenbrock's banana")
+    model.set_settings(methods=("gd", "newton"))
+    newton = model.paths["newton"]
+    assert len(newton.points) < model.last_frame
+    model.set_frame(len(newton.points) + 1)
+    newton_pos = view.path_items["newton"].pos
+    gd_pos = view.path_items["gd"].pos
+    surface_vertexes = view.surface.vertexes
+    model.set_frame(model.frame + 3)
+    assert view.path_items["newton"].pos is newton_pos          # ended: untouched
+    assert view.path_items["gd"].pos is not gd_pos
+    assert len(view.path_items["gd"].pos) == model.frame + 1
+    assert view.surface.vertexes is surface_vertexes            # the mesh is not re-parsed
+    assert_allclose(view.current_item.pos[1], view.shown_points("newton")[-1])
