@@ -83,6 +83,9 @@ def _spin(lo, hi, step, decimals=4):
     box.setSingleStep(step)
     box.setDecimals(decimals)
     box.setKeyboardTracking(False)   # one change per edit, not one per keystroke
+    # Qt sizes a spin box for its longest value ("−10.0000"); the values shown are
+    # shorter, so the box may give up a little width when the row is tight (scale 1.5)
+    box.setMinimumWidth(box.fontMetrics().horizontalAdvance("−0.0000") + 30)
     return box
 
 
@@ -98,14 +101,17 @@ class NeuronTab(QWidget):
                       "lr": _spin(0.0001, 100, 0.05)}
         setters = {"x": m.set_x, "w": m.set_w, "b": m.set_b, "target": m.set_target,
                    "lr": m.set_lr}
-        names = {"x": "x", "w": "w", "b": "b", "target": "target", "lr": "learning rate η"}
+        # "η", not "learning rate η": at scale 1.5 the row must fit 1280 px (the tip says it)
+        names = {"x": "x", "w": "w", "b": "b", "target": "target", "lr": "η"}
         params = QHBoxLayout()
         for key, box in self.spins.items():
             box.setToolTip(PARAMETER_TIPS[key])
             box.valueChanged.connect(setters[key])
-            params.addWidget(QLabel(names[key]))
+            name = QLabel(names[key])
+            name.setToolTip(PARAMETER_TIPS[key])
+            params.addWidget(name)
             params.addWidget(box)
-            params.addSpacing(10)
+            params.addSpacing(6)
         self.activation = QComboBox()
         for name in NEURON_ACTIVATIONS:
             self.activation.addItem(ACTIVATION_LABELS[name], name)
@@ -130,6 +136,7 @@ class NeuronTab(QWidget):
         self.next_button.setToolTip("Next stage; after the update, start the next step (→)")
         self.stage_label = QLabel()
         self.stage_label.setObjectName("stageTitle")
+        self.stage_label.setWordWrap(True)     # a long stage title must not widen the window
         stages = QHBoxLayout()
         for button in (self.back_button, self.play_button, self.next_button):
             stages.addWidget(button)

@@ -287,3 +287,19 @@ def test_loss_landscape_surface_and_labels_inside_the_picture(tab, qtbot, size):
     for label in labels:                    # … and no label is cut at the sides
         assert surface.gl.rect().contains(label.geometry()), (label.text(), label.geometry())
     assert surface.outside() == 0.0         # nor the box (the surface's bottom) anywhere
+
+
+def test_neuron_tab_fits_1280_at_scale_1_5(tab, qtbot):
+    from PySide6.QtWidgets import QApplication
+    from gui import theme
+    app = QApplication.instance()
+    try:
+        theme.apply_theme(app, tab, "dark", 1.5)
+        qtbot.wait(50)
+        assert tab.minimumSizeHint().width() <= 1260
+        tab.resize(1260, 700)
+        qtbot.wait(50)
+        for box in tab.spins.values():       # the values still show whole
+            assert box.width() >= box.fontMetrics().horizontalAdvance(box.text()) + 20
+    finally:
+        theme.apply_theme(app, tab, "light", 1.0)
