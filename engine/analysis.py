@@ -23,6 +23,7 @@ _EXPAND_MAX_OPS = 50
 _EXPAND_MAX_TERMS = 40
 _EXPAND_MAX_POWER = 12
 _EXPAND_MAX_ARG_TERMS = 12
+_EXPAND_GAIN = 0.85        # ... and a multiplied-out polynomial must be this much shorter
 
 
 @dataclass(frozen=True)
@@ -46,18 +47,28 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
     tanh landscapes (17 s for 0.5(tanh(2w+b) - 0.7)²) and turned 1 - tanh² into cosh⁻²,
     which is not how a lecturer writes it. Common factors are pulled out always; a
     rational normal form and a full factorisation are tried only where expanding cannot
-    blow up ((x+y+1)^100 would expand to thousands of terms). The shortest candidate by
-    count_ops wins, then the shortest text; ties keep the earlier, less rewritten one.
+    blow up ((x+y+1)^100 would expand to thousands of terms), and win only when clearly
+    shorter. "Shorter" is count_ops, then the length of the text.
     """
     ops = sp.count_ops(expr)
     if ops > _TIDY_MAX_OPS:
         return expr
-    candidates = [expr]
-    if ops <= _EXPAND_MAX_OPS and _expanded_terms(expr) <= _EXPAND_MAX_TERMS:
-        cancelled = sp.cancel(expr)
-        candidates += [cancelled, sp.factor_terms(cancelled), sp.factor(expr)]
-    candidates.append(sp.factor_terms(expr))
-    return min(candidates, key=lambda c: (sp.count_ops(c), len(str(c))))   # first of equals
+    kept = min([expr, sp.factor_terms(expr)], key=_size)
+    if ops > _EXPAND_MAX_OPS or _expanded_terms(expr) > _EXPAND_MAX_TERMS:
+        return kept
+    cancelled = sp.cancel(expr)
+    expanded = min([cancelled, sp.factor_terms(cancelled), sp.factor(expr)], key=_size)
+    if expr.is_polynomial():
+        # Multiplying a polynomial out loses the shape the chain rule gave (Beale's sum
+        # of residual × its derivative): only a clearly shorter result is worth that.
+        better = sp.count_ops(expanded) <= _EXPAND_GAIN * sp.count_ops(kept)
+    else:
+        better = _size(expanded) < _size(kept)
+    return expanded if better else kept
+
+
+def _size(expr: sp.Expr) -> tuple[int, int]:
+    return sp.count_ops(expr), len(str(expr))     # min() keeps the first of equals
 
 
 def _expanded_terms(expr: sp.Expr) -> int:
