@@ -7,8 +7,10 @@ Jacobian; the cost and the per-layer gradient norms.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSizePolicy, QSpinBox,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from engine.datasets import DATASETS
 from engine.network import NETWORK_ACTIVATIONS
@@ -51,6 +53,7 @@ class NetworkTab(QWidget):
         self.caption.setStyleSheet("font-size: 13pt; padding: 2px 6px;")
         # wraps: on one line it asked for ~1020 px at scale 1.5 and widened the window
         self.caption.setWordWrap(True)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.boundary = BoundaryView(model)
         self.legend = QLabel(LEGEND_HTML)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -90,7 +93,8 @@ class NetworkTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.controls_top)
         layout.addLayout(self.controls_bottom)
-        layout.addWidget(self.caption)
+        # the status beside the caption: the controls' row is full at scale 1.5
+        layout.addLayout(_row(self.caption, self.status))
         layout.addWidget(body, 1)
 
         model.architectureChanged.connect(self._on_architecture)
@@ -110,6 +114,11 @@ class NetworkTab(QWidget):
         m = self.model
         self.example_box = QComboBox()
         self.example_box.setMaximumWidth(330)
+        # sized for "Examples …", not for its longest entry: the row fits 1280 px at scale
+        # 1.5; the list that opens is as wide as it needs
+        self.example_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.example_box.setMinimumContentsLength(10)
         self.example_box.addItem("Examples …")
         self.example_box.addItems([e[0] for e in EXAMPLES])
         self.example_box.setToolTip("Load a prepared network, data set, η and batch size "
@@ -157,7 +166,7 @@ class NetworkTab(QWidget):
         self.log_cost.setToolTip("Plot the cost C on a logarithmic axis, where slow "
                                  "late progress stays visible")
         self.status = QLabel()
-        self.status.setFixedWidth(250)          # no relayout when the text changes
+        self._fit_status()                      # no relayout when the text changes
         self.status.setStyleSheet("font-size: 12pt;")
 
         self.controls_top = _row("Network", self.sizes_edit, self.activation_box, "init seed",
@@ -165,7 +174,7 @@ class NetworkTab(QWidget):
                                  "noise", self.noise, "seed", self.data_seed, self.example_box)
         self.controls_bottom = _row("Training  η", self.lr, self.batch_box, "k", self.batch_k,
                                     "steps/frame", self.speed, self.play_button, self.step_button,
-                                    self.reset_button, self.log_cost, 1, self.status)
+                                    self.reset_button, self.log_cost, 1)
 
         self.example_box.activated.connect(self._on_example)
         self.sizes_edit.editingFinished.connect(self._on_sizes_edited)
@@ -266,7 +275,16 @@ class NetworkTab(QWidget):
         return (f"<b>f(x) = {nested}</b> &nbsp;&nbsp; {hidden}{out} &nbsp;&nbsp;"
                 f"<span style='color:{theme.current().muted}'>{shapes}</span>")
 
+    def _fit_status(self):
+        """A fixed width for the status that holds a long run's text at the current font
+        size (a fixed 250 px cut "C = 0.12553" at scale 1.5)."""
+        font = self.status.font()
+        font.setBold(True)
+        width = QFontMetrics(font).horizontalAdvance("step 00000    C = 0.00000") + 12
+        self.status.setFixedWidth(width)
+
     def _on_theme(self, _theme=None):
+        self._fit_status()
         self.caption.setText(self._chain_caption())     # the muted colour of the shapes
 
     def _show_collapse(self):

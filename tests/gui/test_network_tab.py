@@ -228,7 +228,10 @@ def test_caption_wraps_so_the_tab_fits_1280_at_scale_1_5(tab, qtbot):
         theme.apply_theme(app, tab, "dark", 1.5)
         qtbot.wait(50)
         assert tab.caption.minimumSizeHint().width() < 600
-        assert tab.minimumSizeHint().width() <= 1280
+        assert tab.minimumSizeHint().width() <= 1260
+        status = tab.status                     # "step … C = …" whole at this size
+        assert status.width() >= status.fontMetrics().horizontalAdvance(
+            status.text().replace("<b>", "").replace("</b>", "").replace("&nbsp;", " "))
         # the layer shapes (ℝ² → ℝ⁴ → ℝ¹) are readable on the dark theme
         muted = QColor(theme.current().muted)
         assert muted.lightnessF() > 0.6 and theme.current().muted in tab.caption.text()
