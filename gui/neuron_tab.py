@@ -14,7 +14,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
-from .latex_renderer import render_svg
+from . import theme
+from .latex_renderer import TEXT_COLOUR, render_svg
 from .neuron_formulas import seed_note, stage_latex
 from .neuron_graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from .neuron_model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
@@ -54,12 +55,24 @@ class FormulaView(QWidget):
         self._renderer = QSvgRenderer(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(80)
+        theme.notifier.changed.connect(self._load)
 
     def set_latex(self, latex: str) -> None:
         if latex != self.latex:
             self.latex = latex
-            self._renderer.load(QByteArray(_formula_svg(latex)))
-            self.update()
+            self._load()
+
+    def _load(self, *_) -> None:
+        """The formula in the theme's text colour (the SVG's near-black is unreadable on
+        the dark background), as math_view does it."""
+        if not self.latex:
+            return
+        svg = _formula_svg(self.latex)
+        ink = theme.current().ink(TEXT_COLOUR).name()
+        if ink.lower() != TEXT_COLOUR:
+            svg = svg.replace(TEXT_COLOUR.encode(), ink.encode())
+        self._renderer.load(QByteArray(svg))
+        self.update()
 
     def sizeHint(self):
         return QSize(800, 80)

@@ -158,7 +158,7 @@ class NeuronTrainingPanel(QWidget):
         self.loss_curve = plot.plot(pen=pg.mkPen(LOSS_COLOUR, width=3))
         self.loss_now = pg.ScatterPlotItem(size=13, brush=LOSS_COLOUR, pen=pg.mkPen("w", width=2))
         plot.addItem(self.loss_now)
-        self.loss_plot.setMinimumHeight(180)
+        self.loss_plot.setMinimumHeight(130)     # 1280×720 at scale 1.5 must fit
 
         self.contour_view = ContourView(self.landscape_model)
         self.surface_view = LandscapeSurface(self.landscape_model)

@@ -303,3 +303,21 @@ def test_neuron_tab_fits_1280_at_scale_1_5(tab, qtbot):
             assert box.width() >= box.fontMetrics().horizontalAdvance(box.text()) + 20
     finally:
         theme.apply_theme(app, tab, "light", 1.0)
+
+
+def test_formula_is_light_on_the_dark_theme(tab, qtbot):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+    from gui import theme
+    app = QApplication.instance()
+
+    def brightest():
+        image = tab.formula.grab().toImage()
+        return max(QColor(image.pixel(x, y)).lightnessF()
+                   for x in range(0, image.width(), 3) for y in range(0, image.height(), 3))
+    try:
+        theme.apply_theme(app, tab, "dark", 1.0)
+        qtbot.wait(50)
+        assert brightest() > 0.8
+    finally:
+        theme.apply_theme(app, tab, "light", 1.0)
