@@ -44,6 +44,9 @@ class LandscapeSurface(SurfaceView):
     def __init__(self, model, parent=None):
         self._fitted = None          # camera (distance, elevation, azimuth) after a fit
         super().__init__(model, parent)
+        # SurfaceView asks 240 px; the panel sits under the stepper, and 1280×720 at
+        # scale 1.5 must fit (the camera frames whatever height it gets)
+        self.setMinimumHeight(150)
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._on_resized)
 
