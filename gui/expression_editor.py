@@ -119,7 +119,7 @@ class ExpressionEditor(QWidget):
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet(
             f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
-            "padding: 3px 8px; font-size: 12pt;")
+            "padding: 1px 8px; font-size: 11pt;")   # its row is always kept: keep it low
         # the row keeps its height while hidden: showing an error must not take height from
         # the views under the editor (they would resample on every typo)
         self.error_label.setText(" ")
@@ -135,7 +135,7 @@ class ExpressionEditor(QWidget):
         row.addWidget(self.busy_label)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(3)
+        column.setSpacing(1)
         column.addLayout(row)
         column.addWidget(self.error_label)
 
