@@ -59,6 +59,7 @@ class ContourView(QWidget):
         self._drawn_expression = None
         self._pushed_window = None   # the last window this view sent: no echo back to setRange
         self._user_moved = False
+        self._stale = False          # the landscape waits for the view to be shown
         self._build()
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._on_range_settled)
@@ -189,6 +190,12 @@ class ContourView(QWidget):
         return self.model.window
 
     def _refresh_landscape(self):
+        if not self.isVisible():
+            # a hidden view (the neuron tab at start-up: ~0.5 s for its loss on the grid)
+            # samples when it is first shown
+            self._stale = True
+            return
+        self._stale = False
         f = self.model.expression
         window = self._grid_window()
         if self.landscape is not None and self.landscape.window == window:
@@ -342,6 +349,11 @@ class ContourView(QWidget):
 
     def _show_hint(self):
         self.readout.setText("click: start here · wheel: zoom · drag: pan")
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale and self._two_d():
+            self._refresh_landscape()
 
     def closeEvent(self, event):
         self._settle.stop()

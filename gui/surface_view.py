@@ -91,6 +91,7 @@ class SurfaceView(QWidget):
         self.plane_xs = self.plane_ys = self.plane_f = None
         self._drawn, self._drawn_look = {}, None   # method -> (path, last index, tip) shown
         self._plane_drawn = None      # (mapping, expression, anchor) of the plane shown
+        self._stale = False           # the surface waits for the view to be shown
         self.message = QLabel(NO_GL_TEXT)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -211,13 +212,26 @@ class SurfaceView(QWidget):
     # --- the surface ------------------------------------------------------------
     def _on_expression(self, _expr=None):
         if self._two_d():
-            self._rebuild()
+            self._rebuild_when_shown()
 
     def _on_preset(self, _preset):
         self._frame_camera = True
 
     def _on_window(self, _window):
         if self._two_d():
+            self._rebuild_when_shown()
+
+    def _rebuild_when_shown(self):
+        """Rebuild now, or when first shown: a hidden view (the neuron tab at start-up,
+        ~0.2 s for its loss on the grid) costs nothing until someone looks at it."""
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self._rebuild()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale and self._two_d():
+            self._stale = False
             self._rebuild()
 
     def _rebuild(self):

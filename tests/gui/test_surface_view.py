@@ -166,3 +166,17 @@ def test_frames_touch_only_the_items_that_change(view, model, qtbot):
     assert len(view.path_items["gd"].pos) == model.frame + 1
     assert view.surface.vertexes is surface_vertexes            # the mesh is not re-parsed
     assert_allclose(view.current_item.pos[1], view.shown_points("newton")[-1])
+
+
+def test_a_hidden_view_builds_its_surface_only_when_shown(qtbot, model):
+    view = SurfaceView(model)
+    qtbot.addWidget(view)
+    if view.gl is None:
+        pytest.skip("no OpenGL")
+    model.load_preset(default_preset())
+    assert model.wait_for_analysis()
+    assert view.landscape is None
+    view.resize(640, 520)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.landscape is not None and view.surface.visible()
