@@ -269,6 +269,21 @@ def main():
         fps, rates, last = frames_per_second(app, model, window, name, seconds)
         paints = "  ".join(f"{k} {v:5.1f}" for k, v in rates.items())
         print(f"  {name:20} {fps:6.1f} frames/s  (paths of {last} steps; paints/s: {paints})")
+    # What limits (b): the same with the 3-D view hidden, and the bare cost of repainting
+    # the window (a QOpenGLWidget in it makes every flush a GL composition of the window).
+    fps, _, _ = frames_per_second(app, model, window, "Rosenbrock's banana", seconds / 2)
+    window.surface_view.hide()
+    hidden, _, _ = frames_per_second(app, model, window, "Rosenbrock's banana", seconds / 2)
+    window.surface_view.show()
+    _settle(app, 0.3)
+    repaints, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds / 2:
+        window.update()                  # no model change: only Qt's painting and composition
+        app.processEvents()
+        repaints += 1
+    floor = repaints / (time.perf_counter() - start)
+    print(f"  limits: Rosenbrock {fps:.1f} frames/s with the 3-D view shown, {hidden:.1f} with it "
+          f"hidden; a bare window repaint {floor:.1f}/s")
     model.pause()
     model.shutdown()
     window.close()
