@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QApplication
 
@@ -189,7 +190,7 @@ def _rec_text(item):
 def _style_text(item, b, t):
     item.setFont(_scaled_font(b["font"], b["size"], t))
     item.setColor(t.ink(b["color"]))
-    if b["fill_style"] != 0:
+    if b["fill_style"] != Qt.BrushStyle.NoBrush:   # (a Python enum: never equal to 0)
         item.fill = pg.mkBrush(t.fill(b["fill"]))
     item.updateTextPos()
     item.update()

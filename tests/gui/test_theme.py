@@ -192,3 +192,16 @@ def test_nothing_clipped_at_1280x720_scale_1_5(window, app, qtbot):
     # the formulas are the theme's size and fit the window's width
     rects = window.math_view.equation_rects()
     assert rects and max(r.right() for r in rects) <= window.math_view.width()
+
+
+def test_text_without_a_background_keeps_none(window, qtbot):
+    """The Jacobian's numbers have no fill: a theme change must not give them a black one."""
+    from PySide6.QtCore import Qt
+    window.show_tab("network")
+    window.commands.set_scale(1.5)
+    try:
+        cells = window.network.jacobian.cells
+        assert cells
+        assert all(c.fill.style() == Qt.BrushStyle.NoBrush for c in cells)
+    finally:
+        window.commands.set_scale(1.0)
