@@ -248,13 +248,19 @@ class WindowCommands(QObject):
     def set_presentation(self, on: bool):
         """Full screen with large type; leaving restores size, type and theme."""
         if on and self._before_presentation is None:
-            self._before_presentation = (self.scale, self.theme, self.w.isMaximized())
+            below = self.actions["show_below"]
+            self._before_presentation = (self.scale, self.theme, self.w.isMaximized(),
+                                         below.isChecked())
             self.w.menuBar().setVisible(False)          # the tool bar keeps the controls
+            # Large type on a 1280×720 projector leaves the views too little height with
+            # the loss curve and iterates below them; Ctrl+3 brings those back.
+            below.setChecked(False)
             self.w.showFullScreen()
             self.set_scale(max(self.scale, PRESENTATION_SCALE))
         elif not on and self._before_presentation is not None:
-            scale, theme, maximised = self._before_presentation
+            scale, theme, maximised, below = self._before_presentation
             self._before_presentation = None
+            self.actions["show_below"].setChecked(below)
             self.w.menuBar().setVisible(True)
             self.w.showMaximized() if maximised else self.w.showNormal()
             self.theme = theme

@@ -16,7 +16,7 @@ def back_to_normal(window):
     window.commands.set_scale(1.0)
 
 
-def test_f11_enters_and_leaves_presentation_mode(window, qtbot):
+def test_f11_enters_and_leaves_presentation_mode(window, qtbot, screenshot):
     before = _point_size()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
@@ -25,10 +25,15 @@ def test_f11_enters_and_leaves_presentation_mode(window, qtbot):
     assert window.commands.scale >= 1.5
     assert _point_size() == pytest.approx(before * window.commands.scale)
     assert not window.menuBar().isVisible() and window.commands.toolbar.isVisible()
+    assert window.below.isHidden()                           # the views get the height
+    window.model.set_settings(methods=("gd", "momentum", "adam", "newton"))
+    window.model.set_frame(8)
+    qtbot.wait(300)
+    screenshot(window, "presentation_f11")
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_F11)     # the key still works
     assert not window.commands.presenting and not window.isFullScreen()
     assert _point_size() == pytest.approx(before)
-    assert window.menuBar().isVisible()
+    assert window.menuBar().isVisible() and window.loss_plot.isVisible()
 
 
 def test_text_size_steps_and_dark_theme(window, qtbot):
