@@ -93,10 +93,14 @@ def paths_csv(model) -> str:
     return out.getvalue()
 
 
-def export_csv(model, path) -> Path:
+def _write_text(path, text: str) -> Path:
     path = Path(path)
-    path.write_text(paths_csv(model), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+def export_csv(model, path) -> Path:
+    return _write_text(path, paths_csv(model))
 
 
 def cost_csv(costs) -> str:
@@ -107,3 +111,7 @@ def cost_csv(costs) -> str:
     for k, c in enumerate(costs):
         writer.writerow([k, repr(float(c))])
     return out.getvalue()
+
+
+def export_cost_csv(costs, path) -> Path:
+    return _write_text(path, cost_csv(costs))

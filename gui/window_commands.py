@@ -171,11 +171,10 @@ class WindowCommands(QObject):
         self.recent_menu.setEnabled(bool(paths))
 
     def _on_tab(self, *_):
-        explorer = self.w.current_tab == "explorer"
-        for key in ("back", "view4", "zoom_in", "zoom_out", "editor"):
-            self.actions[key].setEnabled(explorer or key == "view4")
-        if self.w.current_tab == "neuron":
-            self.actions["back"].setEnabled(True)      # stages go back too
+        tab = self.w.current_tab
+        self.actions["back"].setEnabled(tab != "network")    # training cannot step back
+        for key in ("zoom_in", "zoom_out"):                    # only f has a window
+            self.actions[key].setEnabled(tab == "explorer")
 
     # --- playback on the current tab ------------------------------------------------
     def _target(self):
@@ -284,7 +283,7 @@ class WindowCommands(QObject):
         except (TypeError, ValueError):
             self.scale = 1.0
         self.picture_scale = int(s.value("export/scale", 2) or 2)
-        for act in self.picture_scales_actions():
+        for act in self.picture_scale_actions.actions():
             act.setChecked(act.data() == self.picture_scale)
         geometry, state = s.value("window/geometry"), s.value("window/state")
         if geometry is not None:
@@ -305,9 +304,6 @@ class WindowCommands(QObject):
             s.setValue("window/geometry", self.w.saveGeometry())
             s.setValue("window/state", self.w.saveState())
         s.sync()
-
-    def picture_scales_actions(self):
-        return self.picture_scale_actions.actions()
 
     # --- sessions ---------------------------------------------------------------------
     def report(self, message: str, title="Gradient Lab"):
@@ -403,8 +399,11 @@ class WindowCommands(QObject):
             return self._export(export.export_descent_gif, self.w.model, widget, path)
         model = self._target()
         model.pause()
-        advance = (lambda k: k and model.train(1)) if tab == "neuron" else \
-            (lambda k: k and model.train(model.get_state()["steps_per_tick"]))
+        steps = 1 if tab == "neuron" else model.get_state()["steps_per_tick"]
+
+        def advance(k):
+            if k:                     # frame 0 shows the training where it is now
+                model.train(steps)
         return self._export(export.export_gif, widget, path, advance, frames)
 
     def ask_export_csv(self):
@@ -418,8 +417,7 @@ class WindowCommands(QObject):
             return self._export(export.export_csv, self.w.model, path)
         costs = (self.w.network.model.cost_history if tab == "network"
                  else [s.loss for s in self.w.neuron.model.history])
-        return self._export(lambda p: Path(p).write_text(export.cost_csv(costs)) and Path(p),
-                            path)
+        return self._export(export.export_cost_csv, costs, path)
 
     def _export(self, fn, *args, **kwargs):
         try:
