@@ -9,6 +9,22 @@ from PySide6.QtWidgets import QApplication
 from .none_refcount_guard import guard_none_refcount
 
 
+_collector = None
+
+
+def collect_garbage_in_gui_thread() -> None:
+    """Run Python's cycle collector on a GUI-thread timer only (pyqtgraph's recipe).
+
+    Otherwise it runs in whichever thread happens to allocate, e.g. the analysis
+    worker; freeing Qt objects there deadlocks (~QObject in the worker waits for the
+    GIL, held by the GUI thread that waits for Qt's lock) — seen in the test suite.
+    """
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+        _collector = GarbageCollector(interval=1.0)
+
+
 def make_application(argv=None) -> QApplication:
     guard_none_refcount()   # PySide6 6.12.0 on Python < 3.12 would abort within seconds
     # Before the QApplication exists: GL views created later must share shaders
@@ -19,6 +35,7 @@ def make_application(argv=None) -> QApplication:
     app.setOrganizationName("Gradient Lab")
     from .about import app_icon
     app.setWindowIcon(app_icon())
+    collect_garbage_in_gui_thread()
     return app
 
 

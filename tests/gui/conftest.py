@@ -1,4 +1,5 @@
 """GUI tests run in a real window (xcb on Xvfb: real OpenGL through Mesa)."""
+import gc
 import os
 from pathlib import Path
 
@@ -12,6 +13,13 @@ guard_none_refcount()   # before any Qt call can drop a reference to None (PySid
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp):
+    """Cycles of Qt objects are freed in the GUI thread only, as in the app."""
+    from gui.app import collect_garbage_in_gui_thread
+    collect_garbage_in_gui_thread()
 
 
 @pytest.fixture
@@ -53,3 +61,4 @@ def window(qtbot, settings):
     assert model.wait_for_analysis()
     yield win
     model.shutdown()
+    gc.collect()          # earlier tests' windows go now, in this (the GUI) thread
