@@ -17,7 +17,6 @@ from PySide6.QtGui import QMatrix4x4, QVector3D
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter,
                                QVBoxLayout, QWidget)
 
-from engine.analysis import Analysis
 
 from .contour_view import ContourView
 from .neuron_formulas import fmt
@@ -111,15 +110,13 @@ def loss_text(x: float, target: float, activation: str) -> str:
 class LossLandscapeModel(ExplorerModel):
     """An ExplorerModel without the symbolic analysis: the neuron's loss needs none.
 
-    The explorer's analysis typesets derivatives with sympy.simplify (seconds for a
-    sigmoid, ~20 s for tanh) and looks for critical points, of which this loss has a
-    whole valley rather than isolated ones. The views here need only f and its
-    gradient, which the Expression compiles on first use (~0.1 s; not the Hessian,
-    which `compile()` would add), so the analysis is done at once, in this thread.
+    The explorer's analysis typesets derivatives and looks for critical points, of
+    which this loss has a whole valley rather than isolated ones. The views here need
+    only numbers, so the worker just compiles f, ∇f and H — off the GUI thread, as a
+    sigmoid's loss takes ~0.5 s to compile and x, target and activation change it.
     """
 
-    def _request_analysis(self, expr, window):
-        self._on_analysis(Analysis(expr, (), (), tuple(window)))
+    SYMBOLIC = False
 
 
 class NeuronTrainingPanel(QWidget):

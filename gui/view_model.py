@@ -66,6 +66,7 @@ class ExplorerModel(QObject):
         self._frame = 0
         self._speed = 10.0                 # steps per second while playing
         self._preset = None
+        self._requested = None                  # the expression last sent to the worker
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
@@ -116,7 +117,7 @@ class ExplorerModel(QObject):
             self._set_error(exc)
             return
         self._set_error(None)
-        if expr != self._expression:
+        if expr != self._requested:
             self._request_analysis(expr, self._window_for(expr))
 
     def _set_error(self, error):
@@ -131,6 +132,9 @@ class ExplorerModel(QObject):
         return DEFAULT_WINDOW_1D if expr.dimension == 1 else DEFAULT_WINDOW_2D
 
     def _request_analysis(self, expr, window):
+        # The newest request wins in the worker, so later requests (a new window) must
+        # name the expression still on its way, not the one on screen.
+        self._requested = expr
         self._worker.request(expr, window)
 
     def _on_analysis(self, analysis) -> None:
@@ -174,8 +178,8 @@ class ExplorerModel(QObject):
             return
         self._window = window
         self.windowChanged.emit(window)
-        if self._expression is not None:
-            self._request_analysis(self._expression, window)   # critical points in view
+        if self._requested is not None:
+            self._request_analysis(self._requested, window)   # critical points in view
 
     def set_start(self, point) -> None:
         point = tuple(float(v) for v in point)

@@ -18,6 +18,7 @@ def tab(qtbot):
     t.resize(1400, 820)
     t.show()
     qtbot.waitExposed(t)
+    assert t.training.landscape_model.wait_for_analysis()   # the loss compiles in a worker
     yield t
     t.model.shutdown()
     t.training.shutdown()
@@ -181,6 +182,7 @@ def test_landscape_expressions_for_each_activation(tab):
         tab.model.set_activation(activation)
         tab.model.set_x(-1.5)
         tab.model.train(20)
+        assert tab.training.landscape_model.wait_for_analysis()   # compiled in the worker
         f = tab.training.landscape_model.expression
         run = tab.model.history
         for s in run[::5]:
@@ -232,6 +234,7 @@ def test_a_diverging_run_stops_where_descend_stops(tab):
     m.set_activation("linear")
     m.set_lr(2.0)          # |1 - lr (x² + 1)| = 9 > 1: every step multiplies the error by -9
     m.train(500)
+    assert tab.training.landscape_model.wait_for_analysis()
     assert m.diverged and 0 < len(m.history) < 500
     assert abs(m.step.loss) > 1e12 and all(abs(s.loss) <= 1e12 for s in m.history)
     path = tab.training.landscape_model.paths["gd"]
