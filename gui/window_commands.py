@@ -31,7 +31,7 @@ class WindowCommands(QObject):
         self.theme = "light"
         self.scale = 1.0
         self.picture_scale = 2
-        self._before_presentation = None      # (scale, theme, maximised) while presenting
+        self._before_presentation = None   # (scale, theme, maximised, below shown) while presenting
         self.last_message = ""
         self.actions: dict[str, QAction] = {}
         # What "New" goes back to: the tabs as they were built.
