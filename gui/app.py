@@ -60,9 +60,3 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         if problem:
             window.statusBar().showMessage(problem, 15000)
     return model, window
-
-
-def run(argv=None) -> int:
-    """Start the app (see gui.cli for the command-line options)."""
-    from .cli import main
-    return main(argv)
