@@ -23,6 +23,18 @@ def gui_thread_gc(qapp):
 
 
 @pytest.fixture
+def shown(qtbot):
+    """shown(widget, width, height): the widget on screen at that size, closed after the test."""
+    def show(widget, width, height):
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+    return show
+
+
+@pytest.fixture
 def screenshot():
     """screenshot(widget, name): save widget.grab() to tests/screenshots/name.png."""
     SCREENSHOTS.mkdir(exist_ok=True)
@@ -50,14 +62,11 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings):
+def window(shown, settings):
     """The whole explorer on its default example, shown and analysed."""
     from gui.app import build_window
     model, win = build_window(settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 860)
-    win.show()
-    qtbot.waitExposed(win)
+    shown(win, 1400, 860)
     assert model.wait_for_analysis()
     yield win
     model.shutdown()

@@ -12,13 +12,8 @@ from gui.presets import default_preset, find_preset
 
 
 @pytest.fixture
-def view(qtbot, model):
-    v = ContourView(model)
-    qtbot.addWidget(v)
-    v.resize(640, 540)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+def view(shown, model):
+    return shown(ContourView(model), 640, 540)
 
 
 def load(model, qtbot, name=None, frame=0):

@@ -11,13 +11,8 @@ SEED = "x^4 - 4x^3 + 4x^2"
 
 
 @pytest.fixture
-def curve(qtbot, model):
-    view = CurveView(model)
-    qtbot.addWidget(view)
-    view.resize(1000, 640)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+def curve(shown, model):
+    return shown(CurveView(model), 1000, 640)
 
 
 def load(qtbot, model, view, preset):

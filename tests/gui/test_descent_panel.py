@@ -9,15 +9,11 @@ from gui.presets import default_preset, find_preset
 
 
 @pytest.fixture
-def panel(qtbot, model):
+def panel(shown, model):
     w = DescentPanel(model)
-    qtbot.addWidget(w)
     model.load_preset(default_preset())
     assert model.wait_for_analysis()
-    w.resize(300, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown(w, 300, 900)
 
 
 def test_method_list_holds_every_method_in_order(panel):

@@ -14,15 +14,11 @@ DISPLAY, RAW = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole
 
 
 @pytest.fixture
-def table(qtbot, model):
+def table(shown, model):
     w = IterateTable(model)
-    qtbot.addWidget(w)
     model.load_preset(default_preset())
     assert model.wait_for_analysis()
-    w.resize(640, 320)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown(w, 640, 320)
 
 
 def _row(table, row, role=DISPLAY):

@@ -9,13 +9,8 @@ from gui.presets import default_preset, find_preset
 
 
 @pytest.fixture
-def plot(qtbot, model):
-    w = LossPlot(model)
-    qtbot.addWidget(w)
-    w.resize(720, 360)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def plot(shown, model):
+    return shown(LossPlot(model), 720, 360)
 
 
 def _load(model, name):

@@ -16,12 +16,8 @@ from gui.network_tab import NetworkTab
 
 
 @pytest.fixture
-def tab(qtbot):
-    widget = NetworkTab()
-    qtbot.addWidget(widget)
-    widget.resize(1400, 820)
-    widget.show()
-    qtbot.waitExposed(widget)
+def tab(shown):
+    widget = shown(NetworkTab(), 1400, 820)
     yield widget
     widget.model.shutdown()
 

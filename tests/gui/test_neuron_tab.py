@@ -11,13 +11,9 @@ from gui.neuron_model import STAGE_KEYS, STAGES
 
 
 @pytest.fixture
-def tab(qtbot):
+def tab(shown):
     from gui.neuron_tab import NeuronTab
-    t = NeuronTab()
-    qtbot.addWidget(t)
-    t.resize(1400, 820)
-    t.show()
-    qtbot.waitExposed(t)
+    t = shown(NeuronTab(), 1400, 820)
     assert t.training.landscape_model.wait_for_analysis()   # the loss compiles in a worker
     yield t
     t.model.shutdown()

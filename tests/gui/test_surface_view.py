@@ -12,13 +12,8 @@ from gui.surface_view import LIFT, SurfaceView
 
 
 @pytest.fixture
-def view(qtbot, model):
-    v = SurfaceView(model)
-    qtbot.addWidget(v)
-    v.resize(640, 520)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+def view(shown, model):
+    return shown(SurfaceView(model), 640, 520)
 
 
 def load(model, qtbot, name=None, frame=0):
