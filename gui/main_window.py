@@ -17,8 +17,8 @@ from .expression_editor import ExpressionEditor
 from .iterate_table import IterateTable
 from .loss_plot import LossPlot
 from .math_view import MathView
-from .network_tab import NetworkTab
-from .neuron_tab import NeuronTab
+from .network_model import NetworkModel
+from .neuron_model import NeuronModel
 from .session_controller import SessionController
 from .surface_view import SurfaceView
 from .window_commands import WindowCommands
@@ -82,26 +82,31 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.top)
         layout.addWidget(self.body, 1)
 
-        self.neuron = NeuronTab()
-        self.network = NetworkTab()
+        # The Neuron and Network tabs are built when first shown (or first asked for):
+        # they cost ~1.5 s (typesetting, a second 3-D view) that the start need not
+        # wait for. Their models exist from the start, for sessions and the keys.
+        self.neuron_model = NeuronModel(self)
+        self.network_model = NetworkModel(self)
+        self._lazy_tabs: dict[str, QWidget] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, "Explorer")
-        self.tabs.addTab(self.neuron, "Neuron")
-        self.tabs.addTab(self.network, "Network")
+        for name in TABS[1:]:
+            self.tabs.addTab(QWidget(), name.capitalize())    # until first shown
+        self.tabs.currentChanged.connect(self._on_current_tab)
         self.tabs.setTabToolTip(0, "Derivatives, gradients and descent on f (key 1)")
         self.tabs.setTabToolTip(1, "Forward and backward pass through one neuron (key 2)")
         self.tabs.setTabToolTip(2, "A small network trained live on toy data (key 3)")
         self.setCentralWidget(self.tabs)
 
         self.session = SessionController(
-            {"explorer": model, "neuron": self.neuron.model, "network": self.network.model,
+            {"explorer": model, "neuron": self.neuron_model, "network": self.network_model,
              "view": _ViewState(self)}, self.settings, self)
         self.session.changed.connect(self._retitle)
         for signal in (model.textChanged, model.windowChanged, model.startChanged,
-                       model.settingsChanged, self.neuron.model.parametersChanged,
-                       self.neuron.model.historyChanged, self.network.model.settingsChanged,
-                       self.network.model.architectureChanged,
-                       self.network.model.dataChanged, self.network.model.trainingChanged):
+                       model.settingsChanged, self.neuron_model.parametersChanged,
+                       self.neuron_model.historyChanged, self.network_model.settingsChanged,
+                       self.network_model.architectureChanged,
+                       self.network_model.dataChanged, self.network_model.trainingChanged):
             signal.connect(self.session.mark_modified)
 
         self.commands = WindowCommands(self)
@@ -118,6 +123,38 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(name))
+
+    @property
+    def neuron(self) -> QWidget:
+        """The Neuron tab (a NeuronTab of `neuron_model`), built on first use."""
+        return self._lazy_tab("neuron")
+
+    @property
+    def network(self) -> QWidget:
+        """The Network tab (a NetworkTab of `network_model`), built on first use."""
+        return self._lazy_tab("network")
+
+    def _on_current_tab(self, index: int) -> None:
+        if 0 < index < len(TABS):
+            self._lazy_tab(TABS[index])
+
+    def _lazy_tab(self, name: str) -> QWidget:
+        tab = self._lazy_tabs.get(name)
+        if tab is None:
+            # Imported here, not at the top: ziamath, sympy's typesetting and the
+            # landscape's GL view are not needed for the explorer's first paint.
+            if name == "neuron":
+                from .neuron_tab import NeuronTab
+                tab = NeuronTab(self.neuron_model)
+            else:
+                from .network_tab import NetworkTab
+                tab = NetworkTab(self.network_model)
+            self._lazy_tabs[name] = tab
+            self._replace_page(TABS.index(name), tab)
+            from . import theme
+            if theme.current() != theme.LIGHT:   # light@1 is how every view is built
+                theme.restyle(tab)
+        return tab
 
     def set_focus_mode(self, mode: str) -> None:
         """Explorer with two variables: both views, or one of them across the width."""
@@ -159,6 +196,20 @@ class MainWindow(QMainWindow):
         self.show()
         for _ in range(3):
             QApplication.processEvents()
+
+    def _replace_page(self, index: int, page: QWidget) -> None:
+        """Put `page` in place of the placeholder at `index`; the current tab stays."""
+        placeholder, current = self.tabs.widget(index), self.tabs.currentIndex()
+        title, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
+        self.tabs.blockSignals(True)      # the same tab stays current: nothing to report
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            self.tabs.setTabToolTip(index, tip)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
 
     # --- sessions -------------------------------------------------------------------
     def apply_session(self, data: dict, path=None) -> None:

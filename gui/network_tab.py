@@ -44,9 +44,11 @@ EXAMPLES = [
 
 
 class NetworkTab(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, model: NetworkModel | None = None, parent=None):
+        """A view of `model` (a new NetworkModel of its own if none is given); the main
+        window passes the one its sessions save, made before this tab is built."""
         super().__init__(parent)
-        self.model = model = NetworkModel(self)
+        self.model = model = model if model is not None else NetworkModel(self)
         self._build_controls()
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.RichText)

@@ -103,9 +103,11 @@ def _spin(lo, hi, step, decimals=4):
 
 
 class NeuronTab(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, model: NeuronModel | None = None, parent=None):
+        """A view of `model` (a new NeuronModel of its own if none is given); the main
+        window passes the one its sessions save, made before this tab is built."""
         super().__init__(parent)
-        self.model = NeuronModel(self)
+        self.model = model if model is not None else NeuronModel(self)
         m = self.model
 
         # --- parameters ------------------------------------------------------------

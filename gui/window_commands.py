@@ -35,8 +35,8 @@ class WindowCommands(QObject):
         self.last_message = ""
         self.actions: dict[str, QAction] = {}
         # What "New" goes back to: the tabs as they were built.
-        self._initial = {"neuron": window.neuron.model.get_state(),
-                         "network": window.network.model.get_state()}
+        self._initial = {"neuron": window.neuron_model.get_state(),
+                         "network": window.network_model.get_state()}
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -179,8 +179,8 @@ class WindowCommands(QObject):
     # --- playback on the current tab ------------------------------------------------
     def _target(self):
         tab = self.w.current_tab
-        return {"explorer": self.w.model, "neuron": self.w.neuron.model,
-                "network": self.w.network.model}[tab]
+        return {"explorer": self.w.model, "neuron": self.w.neuron_model,
+                "network": self.w.network_model}[tab]
 
     def play(self):
         self._target().toggle_play()
@@ -194,7 +194,7 @@ class WindowCommands(QObject):
         if tab == "explorer":
             self.w.model.step_back()
         elif tab == "neuron":
-            self.w.neuron.model.previous_stage()
+            self.w.neuron_model.previous_stage()
 
     def reset(self):
         t = self._target()
@@ -317,8 +317,8 @@ class WindowCommands(QObject):
     def new_session(self):
         def reset():
             self.w.model.load_preset(default_preset())
-            self.w.neuron.model.set_state(self._initial["neuron"])
-            self.w.network.model.set_state(self._initial["network"])
+            self.w.neuron_model.set_state(self._initial["neuron"])
+            self.w.network_model.set_state(self._initial["network"])
         self.w.session.new(reset)
 
     def open(self, path) -> bool:
@@ -415,8 +415,8 @@ class WindowCommands(QObject):
         tab = self.w.current_tab
         if tab == "explorer":
             return self._export(export.export_csv, self.w.model, path)
-        costs = (self.w.network.model.cost_history if tab == "network"
-                 else [s.loss for s in self.w.neuron.model.history])
+        costs = (self.w.network_model.cost_history if tab == "network"
+                 else [s.loss for s in self.w.neuron_model.history])
         return self._export(export.export_cost_csv, costs, path)
 
     def _export(self, fn, *args, **kwargs):

@@ -268,7 +268,10 @@ def test_a_click_on_the_landscape_starts_a_new_run_there(tab):
 def test_the_main_window_has_the_neuron_tab(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "Neuron" in titles
+    from gui.neuron_tab import NeuronTab
+    window.show_tab("neuron")                # built when first shown
     tab = window.tabs.widget(titles.index("Neuron"))
+    assert isinstance(tab, NeuronTab) and tab.model is window.neuron_model
     assert tab.model.step == engine_step()
 
 
