@@ -183,7 +183,7 @@ def frames_per_second(app, model, window, preset_name: str, seconds: float):
     model.wait_for_analysis()
     _settle(app, 0.3)
     views = {"contour": window.contour_view.canvas.viewport(),
-             "surface": window.surface_view.gl,
+             "surface": window.surface_view.gl.canvas,
              "loss": window.loss_plot.plot.viewport(),
              "table": window.iterate_table.view.viewport()}
     paints = _Counter(QEvent.Type.Paint, *views.values())
@@ -213,7 +213,7 @@ class Watch(QObject):
         if event.type() == QEvent.Type.Paint:
             now = time.time()
             seen.setdefault("first", now)
-            if obj is window.surface_view.gl and model.expression is not None:
+            if obj is window.surface_view.gl.canvas and model.expression is not None:
                 seen.setdefault("gl", now)
                 QTimer.singleShot(0, app.quit)
         return False

@@ -9,6 +9,7 @@ from engine.optimizers import METHODS
 
 from . import theme
 from .palette import METHOD_COLOURS, METHOD_LABELS
+from .steady_label import SteadyLabel
 
 SPEED_MIN, SPEED_MAX = 1, 120       # steps per second
 
@@ -62,8 +63,8 @@ class PlaybackControls(QWidget):
         speed.addWidget(self.speed_slider, 1)
         speed.addWidget(self.speed_label)
 
-        self.frame_label = QLabel()
-        self.frame_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # changed on every frame: SteadyLabels, which do not re-lay out the window
+        self.frame_label = SteadyLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.frame_label.setProperty("themeManaged", True)   # _on_theme styles it
         self.frame_label.setToolTip("The step shown on the map, out of the longest path's steps")
 
@@ -72,8 +73,7 @@ class PlaybackControls(QWidget):
         statuses = QVBoxLayout()
         statuses.setSpacing(2)
         for m in METHODS:
-            label = QLabel()
-            label.setWordWrap(True)
+            label = SteadyLabel(word_wrap=True)
             label.setProperty("themeManaged", True)
             label.setToolTip("How this method's path ends: converged (gradient ≈ 0), "
                              "diverged (values blew up) or still going at max steps")

@@ -2,7 +2,8 @@
 the tangent plane at the current point. A view of `ExplorerModel`.
 
 Public attributes (for tests and exports; built once, then updated with setData):
-  gl              pg.opengl.GLViewWidget, or None when OpenGL is unavailable
+  gl              gui.gl_canvas.LabelledGLView (shown through gl.canvas), or None when
+                  OpenGL is unavailable
   message         QLabel shown instead of the view when OpenGL is unavailable
   mapping         gui.surface_box.BoxMapping from (x, y, f) to the box; None before data
   landscape       gui.landscape.Landscape sampled on model.window (Z[i, j] = f(xs[i], ys[j]))
@@ -132,7 +133,6 @@ class SurfaceView(QWidget):
 
         self.gl = LabelledGLView()
         self.gl.setBackgroundColor(theme.current().background)
-        self.gl.setMinimumSize(200, 200)
         self.surface = gl.GLSurfacePlotItem(shader=LIT, computeNormals=True, smooth=True,
                                             glOptions="opaque")
         self.surface.setVisible(False)           # an empty mesh cannot compute its normals
@@ -168,6 +168,8 @@ class SurfaceView(QWidget):
             item.setDepthValue(10 + depth)         # blended after the opaque surface
             item.setVisible(False)
             self.gl.addItem(item)
+        # drawn once per camera or data change, not per descent frame
+        self.gl.set_background_items([self.surface, self.base_grid, self.axes])
         self.reset_camera()
 
         page = QWidget()
@@ -175,7 +177,7 @@ class SurfaceView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addLayout(bar)
-        column.addWidget(self.gl, 1)
+        column.addWidget(self.gl.canvas, 1)
         return page
 
     def _on_theme(self, t):
@@ -311,6 +313,10 @@ class SurfaceView(QWidget):
     def _on_frame(self, _frame=None):
         if not self._two_d() or self.mapping is None:
             return
+        with self.gl.foreground_change():     # the surface's picture is reused
+            self._draw_frame()
+
+    def _draw_frame(self):
         # Only items whose picture changes are touched: a frame past the end of a path
         # (Newton stops early) changes nothing, and every setData costs a GL upload.
         look = (self.mapping, theme.current())
@@ -398,4 +404,4 @@ class SurfaceView(QWidget):
         context = self.gl.context() if self.gl is not None else None
         if context is None or not context.isValid():
             return self.grab().toImage()
-        return self.gl.grab().toImage()      # grab, not grabFramebuffer: it keeps the labels
+        return self.gl.canvas.grab().toImage()      # the canvas: picture and labels

@@ -284,7 +284,7 @@ def test_loss_landscape_surface_and_labels_inside_the_picture(tab, qtbot, size):
     qtbot.waitUntil(lambda: surface.mapping is not None, timeout=5000)
     qtbot.wait(200)                         # the re-framing after the resize
     from PySide6.QtWidgets import QLabel
-    labels = [label for label in surface.gl.findChildren(QLabel) if label.isVisible()]
+    labels = [label for label in surface.gl.canvas.findChildren(QLabel) if label.isVisible()]
     assert labels                           # the axes are labelled …
     for label in labels:                    # … and no label is cut at the sides
         assert surface.gl.rect().contains(label.geometry()), (label.text(), label.geometry())

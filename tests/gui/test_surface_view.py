@@ -175,3 +175,84 @@ def test_a_hidden_view_builds_its_surface_only_when_shown(qtbot, model):
     view.show()
     qtbot.waitExposed(view)
     assert view.landscape is not None and view.surface.visible()
+
+
+# --- the canvas: the scene shown as a picture, without GL composition of the window ---
+def test_no_gl_widget_inside_the_window(window):
+    """A QOpenGLWidget under the main window makes Qt compose the whole window through
+    OpenGL on every repaint (software GL: ~40 repaints/s); the 3-D view is a picture."""
+    from PySide6.QtOpenGLWidgets import QOpenGLWidget
+    assert window.findChildren(QOpenGLWidget) == []
+    canvas = window.surface_view.gl.canvas
+    assert canvas.window() is window and canvas.isVisible()
+    assert window.surface_view.gl.window() is window.surface_view.gl     # its own window
+
+
+def test_a_frame_reuses_the_surface_and_looks_the_same_as_a_full_render(view, model, qtbot):
+    load(model, qtbot, "Himmelblau", frame=3)
+    view.plane_toggle.setChecked(True)
+    gl_view = view.gl
+    for frame in (4, 5, 6):            # frames: only paths, points and plane drawn anew
+        model.set_frame(frame)
+        qtbot.wait(20)
+    assert gl_view._cache_valid        # the background was not drawn again for them
+    cached = as_array(view.render_image())
+    gl_view.set_background_items([])  # everything drawn in one pass, as pyqtgraph does
+    gl_view.update()
+    full = as_array(view.render_image())
+    assert cached.shape == full.shape
+    assert np.abs(cached.astype(int) - full.astype(int)).max() <= 2
+    assert len(np.unique(full.reshape(-1, 4) // 8, axis=0)) > 50     # a real picture
+
+
+def test_a_camera_move_draws_the_background_anew(view, model, qtbot):
+    load(model, qtbot, frame=2)
+    view.render_image()
+    assert view.gl._cache_valid
+    view.gl.orbit(30, 0)
+    assert not view.gl._cache_valid
+    before = as_array(view.render_image())
+    view.gl.orbit(-30, 0)
+    assert not np.array_equal(before, as_array(view.render_image()))
+
+
+def test_mouse_on_the_canvas_turns_and_zooms_the_camera(view, model, qtbot):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+    load(model, qtbot)
+    canvas, opts = view.gl.canvas, view.gl.opts
+    azimuth, distance = opts["azimuth"], opts["distance"]
+    middle = canvas.rect().center()
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(canvas, middle + QPoint(40, 0))
+    # QTest's mouseMove carries no buttons; a real drag does: send one
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtCore import QEvent
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(middle + QPoint(80, 0)),
+                       QPointF(canvas.mapToGlobal(middle + QPoint(80, 0))),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(canvas, move)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=middle + QPoint(80, 0))
+    assert opts["azimuth"] != azimuth                           # dragged: turned
+    wheel = QWheelEvent(QPointF(middle), QPointF(canvas.mapToGlobal(middle)), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(canvas, wheel)
+    assert opts["distance"] == pytest.approx(distance * 0.999 ** 120)   # wheel: closer
+
+
+def test_an_export_at_2x_renders_the_scene_at_2x(view, model, qtbot):
+    """Slides at 2×: the surface drawn at twice the pixels, not the screen's picture
+    blown up (in which every 2×2 block of pixels would be one colour)."""
+    from gui.export import render_widget
+    load(model, qtbot, "Himmelblau", frame=3)
+    canvas = view.gl.canvas
+    sharp = as_array(render_widget(canvas, 2.0))[..., :3].astype(int)
+    h, w = canvas.height(), canvas.width()
+    assert sharp.shape[:2] == (2 * h, 2 * w)
+    blocks = sharp[:2 * h, :2 * w].reshape(h, 2, w, 2, 3)
+    uniform = np.all(blocks == blocks[:, :1, :, :1], axis=(1, 3, 4))
+    assert uniform.mean() < 0.9             # blown up: 1.0
+    assert view.gl.canvas.picture() is not None        # the screen's picture is intact
