@@ -121,9 +121,15 @@ class Expression:
         flat = [sp.factor_terms(h) for row in self.hessian_exprs for h in row]
         return sp.lambdify(self.symbols, flat, modules=_MODULES, cse=True)
 
-    def compile(self) -> "Expression":
-        """Build every compiled function now (e.g. in a worker thread); returns self."""
-        self._f, self._value_grad, self._grad, self._hess  # noqa: B018 - warm the caches
+    def compile(self, hessian: bool = True) -> "Expression":
+        """Build the compiled functions now (e.g. in a worker thread); returns self.
+
+        hessian=False leaves the Hessian to be compiled on its first use: it is a third
+        of the work, and a view that draws f and ∇f can show them that much sooner.
+        """
+        self._f, self._value_grad, self._grad  # noqa: B018 - warm the caches
+        if hessian:
+            self._hess  # noqa: B018
         return self
 
     # --- numeric -------------------------------------------------------------

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from . import theme
 from .latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
+from .typesetting import MATRIX_MAX_CHARS, display_tex  # noqa: F401 - part of this view's API
 
 MARGIN = 10            # px inside the frame
 GAP_X = 44             # between equations in a row
 GAP_Y = 10             # between rows
 PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
 MIN_FIT = 0.45         # an equation wider than the view shrinks to fit, down to this
-MATRIX_MAX_CHARS = 260 # a longer ∇f or H costs ziamath seconds: show its definition instead
 PLAIN_MAX_CHARS = 180  # the plain-text fallback is cut here ("…")
 _VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
 
@@ -37,22 +37,6 @@ class Equation:
     height: float
     baseline: float     # from the top, logical pixels
     kind: str           # "typeset", "text" (ziamath failed) or "pending"
-
-
-def display_tex(formula, variables) -> str:
-    """The equation "label = latex" to typeset; a big gradient or Hessian is shown
-    by its definition (its entries are the partial derivatives shown next to it)."""
-    if formula.label in (r"\nabla f", "H") and len(formula.latex) > MATRIX_MAX_CHARS \
-            and len(variables) == 2:
-        x, y = variables
-        d, d2 = r"\partial", r"\partial^{2} f"
-        if formula.label == "H":
-            body = (rf"\frac{{{d2}}}{{{d} {x}^{{2}}}} & \frac{{{d2}}}{{{d} {x} {d} {y}}}\\"
-                    rf"\frac{{{d2}}}{{{d} {y} {d} {x}}} & \frac{{{d2}}}{{{d} {y}^{{2}}}}")
-        else:
-            body = rf"\frac{{{d} f}}{{{d} {x}}}\\\frac{{{d} f}}{{{d} {y}}}"
-        return rf"{formula.label} = \left[\begin{{matrix}}{body}\end{{matrix}}\right]"
-    return f"{formula.label} = {formula.latex}"
 
 
 class MathView(QWidget):
@@ -243,6 +227,17 @@ class MathView(QWidget):
         for eq, rect in zip(self.equations, self.equation_rects()):
             painter.drawPixmap(rect, eq.pixmap, QRectF(eq.pixmap.rect()))
         painter.end()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self.is_ready:             # dropped while hidden: typeset them now
+            self.renderer.request(self._texts)
+
+    def hideEvent(self, event):
+        # A hidden view (another tab, a closed window) keeps no typesetting process:
+        # a window closed by its owner gets no closeEvent in its child widgets.
+        self.renderer.stop()
+        super().hideEvent(event)
 
     def closeEvent(self, event):
         self.renderer.shutdown()

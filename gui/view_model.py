@@ -67,6 +67,7 @@ class ExplorerModel(QObject):
         self._speed = 10.0                 # steps per second while playing
         self._preset = None
         self._requested = None                  # the expression last sent to the worker
+        self._requested_text = ""               # ... and the text it was parsed from
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
@@ -118,7 +119,7 @@ class ExplorerModel(QObject):
             return
         self._set_error(None)
         if expr != self._requested:
-            self._request_analysis(expr, self._window_for(expr))
+            self._request_analysis(expr, self._window_for(expr), text)
 
     def _set_error(self, error):
         if (error is None) != (self._error is None) or (
@@ -131,14 +132,18 @@ class ExplorerModel(QObject):
             return self._window
         return DEFAULT_WINDOW_1D if expr.dimension == 1 else DEFAULT_WINDOW_2D
 
-    def _request_analysis(self, expr, window):
+    def _request_analysis(self, expr, window, text):
         # The newest request wins in the worker, so later requests (a new window) must
         # name the expression still on its way, not the one on screen.
-        self._requested = expr
-        self._worker.request(expr, window)
+        self._requested, self._requested_text = expr, text
+        # The Hessian is a third of the compile time and only Newton's method (and the
+        # 1-D curve's f'') needs it: otherwise the views draw first and H compiles on use.
+        hessian = expr.dimension == 1 or "newton" in self._settings.methods
+        self._worker.request(expr, window, text=text, hessian=hessian)
 
     def _on_analysis(self, analysis) -> None:
-        """The worker's answers: compiled only (formulas None), then complete."""
+        """The worker's answers: compiled only (formulas and critical points None),
+        then with critical points, then complete."""
         expr = analysis.expression
         if expr is not self._expression:
             self._expression = expr
@@ -155,12 +160,12 @@ class ExplorerModel(QObject):
             if self._restore_frame is not None:
                 self._set_frame(self._restore_frame)
                 self._restore_frame = None
-        if analysis.formulas is None:
-            return
-        self._formulas = analysis.formulas
-        self._critical = analysis.critical_points
-        self.formulasChanged.emit(self._formulas)
-        self.criticalPointsChanged.emit(self._critical)
+        if analysis.critical_points is not None and analysis.critical_points is not self._critical:
+            self._critical = analysis.critical_points
+            self.criticalPointsChanged.emit(self._critical)
+        if analysis.formulas is not None:
+            self._formulas = analysis.formulas
+            self.formulasChanged.emit(self._formulas)
 
     @staticmethod
     def _default_start(window) -> tuple:
@@ -179,7 +184,8 @@ class ExplorerModel(QObject):
         self._window = window
         self.windowChanged.emit(window)
         if self._requested is not None:
-            self._request_analysis(self._requested, window)   # critical points in view
+            self._request_analysis(self._requested, window,   # critical points in view
+                                   self._requested_text)
 
     def set_start(self, point) -> None:
         point = tuple(float(v) for v in point)
@@ -290,7 +296,7 @@ class ExplorerModel(QObject):
         self.settingsChanged.emit(self._settings)
         self.frameChanged.emit(0)
         self.presetChanged.emit(preset)
-        self._request_analysis(expr, self._window)
+        self._request_analysis(expr, self._window, preset["expr"])
 
     # --- saved sessions ---------------------------------------------------------
     def get_state(self) -> dict:

@@ -224,3 +224,11 @@ def test_an_uncomputable_derivative_is_a_clear_error():
         f.derivative("x")
     with pytest.raises(ExpressionError, match="cannot be differentiated"):
         f.gradient(1.0)
+
+
+def test_compile_without_the_hessian_leaves_it_exact_for_first_use():
+    f = parse("(1-x)^2 + 100(y-x^2)^2")
+    assert f.compile(hessian=False) is f
+    assert "_hess" not in vars(f) and "_value_grad" in vars(f)   # H waits for its first use
+    np.testing.assert_array_equal(f.hessian(1.0, 2.0), [[1202.0 - 800.0, -400.0], [-400.0, 200.0]])
+    assert "_hess" in vars(f)

@@ -99,19 +99,17 @@ def test_overlong_equations_show_as_shortened_text(qtbot, model):
     assert view.equations[1].width < 2500
 
 
-def test_failed_typesetting_shows_text(qtbot, model, monkeypatch):
-    import gui.latex_renderer as lr
-
-    def broken(tex, size=lr.BASE_SIZE):
-        raise ValueError("unsupported")
-    monkeypatch.setattr(lr, "render_svg", broken)
+def test_failed_typesetting_shows_text(qtbot, model):
+    from engine.analysis import Formula
     view = MathView(model)
     qtbot.addWidget(view)
-    model.load_preset(find_preset("(w-3)^2"))
-    assert model.wait_for_analysis()
-    qtbot.waitUntil(lambda: view.is_ready and len(view.equations) == 3, timeout=5000)
-    assert all(e.kind == "text" for e in view.equations)
+    # LaTeX that ziamath refuses (in the typesetting process): each shows as plain text
+    broken = (Formula("f(x)", r"\frac{1}{"), Formula("g(x)", r"x^"), Formula("h(x)", r"\left( x"))
+    view._on_formulas(broken)
+    qtbot.waitUntil(lambda: view.is_ready, timeout=10000)
+    assert [e.kind for e in view.equations] == ["text"] * 3
     assert all(dark_pixels(e.pixmap) > 20 for e in view.equations)
+    assert all(view.renderer.svg(t) is None for t in view._texts)
 
 
 @pytest.mark.parametrize("preset, name", [("x^4 - 4x^3 + 4x^2", "math_view_1d"),

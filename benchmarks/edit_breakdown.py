@@ -1,0 +1,99 @@
+"""Where an explorer edit's time goes (prints numbers, asserts nothing).
+
+For new 2-D expressions (the same kinds as gui_bench's part (a)), each stage is timed
+alone, on an idle GUI thread with no worker running:
+
+  parse        engine.expression.parse on the GUI thread (model.set_text does it)
+  compile      Expression.compile() (lambdify of f, ∇f, (f, ∇f), H), as the worker runs it
+  slots        the GUI-thread reaction to the compiled expression (model._on_analysis):
+               contour sampling, iso-levels, gradient field, surface, paths, loss, table
+  paint …      one synchronous repaint of each view, then of the whole window
+  symbolic     engine.analysis.analyse (formulas and critical points), off the GUI's path
+
+Run under a real X server (the 3-D view needs GL):
+    xvfb-run -a -s "-screen 0 1280x800x24" python3 benchmarks/edit_breakdown.py [edits]
+"""
+from __future__ import annotations
+
+import cProfile
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import benchmarks.gui_bench as bench  # noqa: E402  (sets a temporary XDG_CONFIG_HOME)
+
+# GUI-thread functions whose cumulative time the profile reports, per edit
+WATCHED = ("view_model.py:.*_on_analysis", "contour_view.py:.*_refresh_landscape",
+           "landscape.py:.*sample", "gradient_field.py:.*update", "surface_view.py:.*_rebuild",
+           "view_model.py:.*_recompute_paths", "loss_plot.py", "iterate_table.py")
+
+
+def main():
+    edits = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 15
+    from engine.analysis import Analysis, analyse
+    from engine.expression import parse
+
+    app, model, window = bench._window()
+    views = {"contour": window.contour_view.canvas.viewport(),
+             "surface": getattr(window.surface_view.gl, "canvas", window.surface_view.gl),
+             "loss": window.loss_plot.plot.viewport(),
+             "table": window.iterate_table.view.viewport()}
+    rows = {k: [] for k in ("parse", "compile", "slots", *[f"paint {v}" for v in views],
+                            "paint window", "symbolic")}
+    profile, paint_profile = cProfile.Profile(), cProfile.Profile()
+    for k in range(edits):
+        text = bench.TEMPLATES[k % len(bench.TEMPLATES)].format(c=701 + 3 * k)
+        t0 = time.perf_counter()
+        expr = parse(text)
+        t1 = time.perf_counter()
+        expr.compile()
+        t2 = time.perf_counter()
+        bounds = tuple((float(lo), float(hi)) for lo, hi in model.window)
+        profile.enable()
+        model._on_analysis(Analysis(expr, None, None, bounds))
+        profile.disable()
+        t3 = time.perf_counter()
+        rows["parse"].append((t1 - t0) * 1e3)
+        rows["compile"].append((t2 - t1) * 1e3)
+        rows["slots"].append((t3 - t2) * 1e3)
+        for name, widget in views.items():
+            t = time.perf_counter()
+            widget.repaint()
+            rows[f"paint {name}"].append((time.perf_counter() - t) * 1e3)
+        t = time.perf_counter()
+        paint_profile.enable()
+        bench._redraw(app, window)
+        paint_profile.disable()
+        rows["paint window"].append((time.perf_counter() - t) * 1e3)
+        t = time.perf_counter()
+        result = analyse(expr, model.window)
+        rows["symbolic"].append((time.perf_counter() - t) * 1e3)
+        model._on_analysis(result)
+        math_view = window.math_view         # typesetting done: nothing runs behind the next edit
+        bench._wait(app, lambda: math_view.is_ready, [math_view.renderer.rendered])
+        bench._redraw(app, window)
+        bench._settle(app, 0.2)
+    print(f"{edits} edits, load average {os.getloadavg()[0]:.2f}")
+    for name, values in rows.items():
+        print(f"  {name:14} {bench._stats(values)}")
+    print("\nGUI-thread slots, cumulative ms per edit:")
+    stats = pstats.Stats(profile)
+    for pattern in WATCHED:
+        for (file, line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():
+            import re
+            if re.search(pattern, f"{os.path.basename(file)}:{func}") and ct / edits * 1e3 > 0.5:
+                print(f"  {os.path.basename(file)}:{line} {func:28} {ct / edits * 1e3:7.1f}")
+    if "-v" in sys.argv:
+        print("\nwindow repaint after the views' own, top of the profile:")
+        pstats.Stats(paint_profile).sort_stats("cumulative").print_stats(30)
+    model.shutdown()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
