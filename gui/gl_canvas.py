@@ -369,10 +369,12 @@ class LabelledGLView(gl.GLViewWidget):
                 label.adjustSize()
                 self._labels[i] = (QVector3D(float(x), float(y), float(z)), label)
             label.setVisible(i < len(labels))
+        self._n_labels = len(labels)
         self._place_labels()
 
     def label_texts(self) -> list[str]:
-        return [label.text() for _, label in self._labels if not label.isHidden()]
+        """The texts set (shown or, overlapping an earlier one, hidden)."""
+        return [label.text() for _, label in self._labels[:getattr(self, "_n_labels", 0)]]
 
     def _place_labels(self):
         w, h = max(self.width(), 1), max(self.height(), 1)
@@ -380,8 +382,17 @@ class LabelledGLView(gl.GLViewWidget):
         rect = QRectF(0, 0, w, h)
         to_screen.viewport(rect.left(), rect.bottom(), rect.width(), -rect.height())
         mvp = to_screen * self.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * self.viewMatrix()
-        for point, label in self._labels:
+        # A label that would overlap one placed before it is hidden: on a short pane or
+        # a flat camera the f ticks crowd together; every other one then stays readable.
+        placed = []
+        for point, label in self._labels[:getattr(self, "_n_labels", 0)]:
             p = mvp.map(point).toPointF()
             target = QPoint(round(p.x() - label.width() / 2), round(p.y() - label.height() / 2))
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
+            box = label.geometry().adjusted(-2, -1, 2, 1)
+            free = not any(box.intersects(other) for other in placed)
+            if free:
+                placed.append(box)
+            if label.isHidden() == free:
+                label.setVisible(free)

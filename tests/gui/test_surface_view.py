@@ -256,3 +256,19 @@ def test_an_export_at_2x_renders_the_scene_at_2x(view, model, qtbot):
     uniform = np.all(blocks == blocks[:, :1, :, :1], axis=(1, 3, 4))
     assert uniform.mean() < 0.9             # blown up: 1.0
     assert view.gl.canvas.picture() is not None        # the screen's picture is intact
+
+
+@pytest.mark.parametrize("size, elevation", [((640, 520), None), ((420, 230), 80)])
+def test_visible_labels_never_overlap(view, model, qtbot, size, elevation):
+    """Seen from above, the f axis is short on screen and its ticks would pile up."""
+    from PySide6.QtWidgets import QLabel
+    view.resize(*size)
+    load(model, qtbot, "Himmelblau")
+    if elevation is not None:
+        view.gl.setCameraPosition(elevation=elevation)
+    view.render_image()
+    shown = [label for label in view.gl.canvas.findChildren(QLabel) if label.isVisible()]
+    assert any(label.text() == "<b>f</b>" for label in shown)      # the axis names stay
+    for i, a in enumerate(shown):
+        for b in shown[i + 1:]:
+            assert not a.geometry().intersects(b.geometry()), (a.text(), b.text())
