@@ -68,6 +68,12 @@ def fast_vertex_normals(item) -> np.ndarray:
     faces = md.faces()
     if verts is None or faces is None:
         return None
+    z = getattr(item, "_z", None)
+    if isinstance(item, gl.GLSurfacePlotItem) and z is not None and z.ndim == 2 \
+            and len(faces) == 2 * (z.shape[0] - 1) * (z.shape[1] - 1):
+        normals = _grid_normals(verts.reshape(*z.shape, 3).astype(np.float64))
+        md._vertexNormals = normals
+        return normals
     v = verts.astype(np.float64)
     tri = v[faces]                                              # (n_faces, 3, 3)
     face_normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
@@ -81,6 +87,24 @@ def fast_vertex_normals(item) -> np.ndarray:
         normals = np.where(length > 0, total / length, 0.0).astype(np.float32)
     md._vertexNormals = normals          # what md.vertexNormals() returns from now on
     return normals
+
+
+def _grid_normals(v: np.ndarray) -> np.ndarray:
+    """fast_vertex_normals for a GLSurfacePlotItem's grid v (rows, cols, 3), whose
+    cell (r, c) is the triangles (v[r,c], v[r,c+1], v[r+1,c]) and (v[r+1,c], v[r,c+1],
+    v[r+1,c+1]) (pyqtgraph's generateFaces): the sums done by slicing, ~5× faster."""
+    a, b, c, d = v[:-1, :-1], v[:-1, 1:], v[1:, :-1], v[1:, 1:]
+    n1 = np.cross(b - a, c - a)
+    n2 = np.cross(b - c, d - c)
+    total = np.zeros_like(v)
+    total[:-1, :-1] += n1
+    total[:-1, 1:] += n1 + n2
+    total[1:, :-1] += n1 + n2
+    total[1:, 1:] += n2
+    length = np.sqrt((total ** 2).sum(axis=-1, keepdims=True))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        normals = np.where(length > 0, total / length, 0.0)
+    return normals.reshape(-1, 3).astype(np.float32)
 
 
 # Two-sided soft lighting that keeps the colour map's colours (pyqtgraph's "shaded"

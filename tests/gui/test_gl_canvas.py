@@ -18,3 +18,20 @@ def test_fast_vertex_normals_equal_pyqtgraphs_own():
     assert fast.shape == expected.shape and fast.dtype == np.float32
     assert_allclose(fast, expected, atol=1e-5)
     assert md.vertexNormals() is fast             # what the item draws with
+
+
+def test_grid_normals_equal_the_general_ones_on_a_big_grid():
+    """The surface's fast path (slicing on its grid) against the face-by-face sum."""
+    import gui.gl_canvas as canvas
+    rng = np.random.default_rng(5)
+    x, y = np.linspace(-2, 2, 40), np.linspace(-1, 3, 31)
+    z = np.multiply.outer(np.sin(x), np.cos(y)) + 0.05 * rng.normal(size=(40, 31))
+    z[3, 4] = np.nan                                   # an undefined sample stays harmless
+    surface = gl.GLSurfacePlotItem(x=x, y=y, z=z, computeNormals=True, smooth=True)
+    fast = fast_vertex_normals(surface)
+    surface._z = None                                  # not a grid: the general sum
+    general = fast_vertex_normals(surface)
+    assert fast is not general
+    finite = np.all(np.isfinite(general), axis=1)
+    assert finite.sum() > 1100
+    assert_allclose(fast[finite], general[finite], atol=1e-5)
