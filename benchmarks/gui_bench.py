@@ -270,7 +270,7 @@ def main():
         paints = "  ".join(f"{k} {v:5.1f}" for k, v in rates.items())
         print(f"  {name:20} {fps:6.1f} frames/s  (paths of {last} steps; paints/s: {paints})")
     # What limits (b): the same with the 3-D view hidden, and the bare cost of repainting
-    # the window (a QOpenGLWidget in it makes every flush a GL composition of the window).
+    # the whole window (Qt's painting and the flush to the X server, no model change).
     fps, _, _ = frames_per_second(app, model, window, "Rosenbrock's banana", seconds / 2)
     window.surface_view.hide()
     hidden, _, _ = frames_per_second(app, model, window, "Rosenbrock's banana", seconds / 2)
