@@ -89,6 +89,8 @@ def main():
             if re.search(pattern, f"{os.path.basename(file)}:{func}") and ct / edits * 1e3 > 0.5:
                 print(f"  {os.path.basename(file)}:{line} {func:28} {ct / edits * 1e3:7.1f}")
     if "-v" in sys.argv:
+        print("\nGUI-thread slots, top of the profile:")
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
         print("\nwindow repaint after the views' own, top of the profile:")
         pstats.Stats(paint_profile).sort_stats("cumulative").print_stats(30)
     model.shutdown()

@@ -30,15 +30,15 @@ from .symbolic_process import ChildProcess
 
 
 class _Job(QRunnable):
-    def __init__(self, worker, request_id, expr, bounds, hessian):
+    def __init__(self, worker, request_id, expr, bounds, everything):
         super().__init__()
         self.worker, self.request_id, self.expr = worker, request_id, expr
-        self.bounds, self.hessian = bounds, hessian
+        self.bounds, self.everything = bounds, everything
         self.symbolic = worker.symbolic
 
     def run(self):
         try:
-            self.expr.compile(hessian=self.hessian)
+            self.expr.compile(hessian=self.everything, gradient=self.everything)
             # numbers only: no formulas, no critical points
             result = Analysis(self.expr, None if self.symbolic else (),
                               None if self.symbolic else (), self.bounds)
@@ -86,12 +86,12 @@ class AnalysisWorker(QObject):
         """The process that runs the symbolic part (None for a numbers-only worker)."""
         return self._child
 
-    def request(self, expr, window, text: str | None = None, hessian: bool = True) -> None:
+    def request(self, expr, window, text: str | None = None, everything: bool = True) -> None:
         """Analyse expr (an engine Expression) in window ((lo, hi) per variable).
 
         text: what expr was parsed from (default str(expr)); the child parses it again.
-        hessian=False: the first (compiled) answer comes without H compiled; it is
-        compiled where it is first used.
+        everything=False: the first (compiled) answer has f and (f, ∇f) compiled, not H
+        and ∇f alone (Expression.compile); those compile where they are first used.
         """
         self._latest += 1
         self._idle.clear()
@@ -102,15 +102,15 @@ class AnalysisWorker(QObject):
         if self._child is not None:
             self._child_request = self._child.request((text if text is not None else str(expr),
                                                       bounds))
-        job = (self._latest, expr, bounds, hessian)
+        job = (self._latest, expr, bounds, everything)
         if self._running:
             self._waiting = job
             return
         self._launch(*job)
 
-    def _launch(self, request_id, expr, bounds, hessian):
+    def _launch(self, request_id, expr, bounds, everything):
         self._running = True
-        self._pool.start(_Job(self, request_id, expr, bounds, hessian))
+        self._pool.start(_Job(self, request_id, expr, bounds, everything))
 
     def _on_compiled(self, request_id, result):
         if self._waiting is not None:

@@ -147,6 +147,7 @@ class ContourView(QWidget):
         self.critical_labels: list[pg.TextItem] = []
 
         self.path_items: dict[str, pg.PlotDataItem] = {}
+        self._legend_methods = None   # the methods the legend lists, in order
         self._shown: dict = {}        # method -> (path, points shown) last drawn
         self.current_items: dict[str, pg.ScatterPlotItem] = {}
         self._path_halos: dict[str, pg.PlotDataItem] = {}
@@ -273,16 +274,20 @@ class ContourView(QWidget):
     def _on_paths(self, paths):
         if not self._two_d():
             return
-        self.legend.clear()
         for method in paths:
             if method not in self.path_items:
                 self._add_path_items(method)
-            self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+        if tuple(paths) != self._legend_methods:
+            # new legend rows only for new methods: each row's label costs ~3 ms to build
+            self._legend_methods = tuple(paths)
+            self.legend.clear()
+            for method in paths:
+                self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+            self.legend.addItem(self.start_item, "start")
         for method in self.path_items:
             for item in (self.path_items[method], self._path_halos[method],
                          self.current_items[method]):
                 item.setVisible(method in paths)
-        self.legend.addItem(self.start_item, "start")
         self._on_frame(self.model.frame)
 
     def _add_path_items(self, method):

@@ -51,6 +51,7 @@ class IterateTableModel(QAbstractTableModel):
         self.digits = 6                          # significant digits shown (see FITS)
         self.cell_font: QFont | None = None      # None: the view's font
         self._widest: dict[int, list[list[str]]] = {}
+        self.width_memo: dict[tuple, list[int]] = {}   # the view's needed_widths, per path
         self._current = QBrush(QColor("#0072B2"))
 
     def set_path(self, path, variables, colour: str) -> None:
@@ -61,6 +62,7 @@ class IterateTableModel(QAbstractTableModel):
         self._current = QBrush(tint)
         self._columns, self._headers, self.csv_headers = [], [], []
         self._widest = {}
+        self.width_memo = {}     # the view's needed_widths, for this path
         if path is not None:
             k = np.arange(len(path.values), dtype=float)
             one = len(self.variables) == 1
@@ -184,11 +186,17 @@ class _IterateView(QTableView):
         model = self.model()
         font = _scaled(self.font(), relative)
         head_font = _scaled(self.horizontalHeader().font(), relative)
-        text_width = QFontMetrics(font).horizontalAdvance
-        head_width = QFontMetrics(head_font).horizontalAdvance
-        # + 9 px: the style's text margins (3 px each side, not scaled) and a little air
-        return [max([text_width(t) for t in texts] + [head_width(h)]) + 9
+        # asked ~3 times per new path (size hint, fit, resize): measured once
+        key = (digits if digits is not None else model.digits, relative, font.key(),
+               head_font.key())
+        if key not in model.width_memo:
+            text_width = QFontMetrics(font).horizontalAdvance
+            head_width = QFontMetrics(head_font).horizontalAdvance
+            # + 9 px: the style's text margins (3 px each side, not scaled) and a little air
+            model.width_memo[key] = [
+                max([text_width(t) for t in texts] + [head_width(h)]) + 9
                 for texts, h in zip(model.widest(digits), model.headers())]
+        return list(model.width_memo[key])
 
     def sizeHint(self) -> QSize:
         # ask for every column at its full width (plus the scroll bar), so a splitter

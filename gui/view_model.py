@@ -136,10 +136,10 @@ class ExplorerModel(QObject):
         # The newest request wins in the worker, so later requests (a new window) must
         # name the expression still on its way, not the one on screen.
         self._requested, self._requested_text = expr, text
-        # The Hessian is a third of the compile time and only Newton's method (and the
-        # 1-D curve's f'') needs it: otherwise the views draw first and H compiles on use.
-        hessian = expr.dimension == 1 or "newton" in self._settings.methods
-        self._worker.request(expr, window, text=text, hessian=hessian)
+        # The 2-D views and the paths use f and (f, ∇f) only; H (Newton's method) and ∇f
+        # alone (the 1-D curve, hover) are half the compile time: they compile on use.
+        everything = expr.dimension == 1 or "newton" in self._settings.methods
+        self._worker.request(expr, window, text=text, everything=everything)
 
     def _on_analysis(self, analysis) -> None:
         """The worker's answers: compiled only (formulas and critical points None),

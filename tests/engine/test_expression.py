@@ -228,7 +228,9 @@ def test_an_uncomputable_derivative_is_a_clear_error():
 
 def test_compile_without_the_hessian_leaves_it_exact_for_first_use():
     f = parse("(1-x)^2 + 100(y-x^2)^2")
-    assert f.compile(hessian=False) is f
-    assert "_hess" not in vars(f) and "_value_grad" in vars(f)   # H waits for its first use
+    assert f.compile(hessian=False, gradient=False) is f
+    assert "_value_grad" in vars(f) and "_f" in vars(f)
+    assert "_hess" not in vars(f) and "_grad" not in vars(f)   # they wait for their first use
     np.testing.assert_array_equal(f.hessian(1.0, 2.0), [[1202.0 - 800.0, -400.0], [-400.0, 200.0]])
-    assert "_hess" in vars(f)
+    np.testing.assert_array_equal(f.gradient(1.0, 2.0), [-400.0 * 1.0, 200.0])
+    assert "_hess" in vars(f) and "_grad" in vars(f)

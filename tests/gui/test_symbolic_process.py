@@ -55,7 +55,7 @@ def test_worker_answers_as_the_engine_does(qtbot, text, window):
     worker = AnalysisWorker()
     answers = []
     worker.finished.connect(answers.append)
-    worker.request(parse(text), window, text=text, hessian=False)
+    worker.request(parse(text), window, text=text, everything=False)
     assert worker.wait_idle(30000)
     worker.shutdown()
     expected = analyse(parse(text), window)
