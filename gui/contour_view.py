@@ -57,6 +57,7 @@ class ContourView(QWidget):
         self.landscape = None
         self.hover_values = None
         self._drawn_expression = None
+        self._axis_names = None      # the variables the axes are labelled with
         self._pushed_window = None   # the last window this view sent: no echo back to setRange
         self._user_moved = False
         self._stale = False          # the landscape waits for the view to be shown
@@ -173,10 +174,13 @@ class ContourView(QWidget):
     def _on_expression(self, expr):
         if not self._two_d():
             return
-        x, y = expr.variables
-        style = {"color": INK, "font-size": "12pt"}
-        self.plot.setLabel("bottom", x, **style)
-        self.plot.setLabel("left", y, **style)
+        if expr.variables != self._axis_names:
+            # Only on a change: setLabel redraws the axis (~2 ms a paint), and the style
+            # given once stays, so the theme's restyling of it (gui.plot_theme) does too.
+            style = {} if self._axis_names else {"color": INK, "font-size": "12pt"}
+            self._axis_names = expr.variables
+            self.plot.setLabel("bottom", expr.variables[0], **style)
+            self.plot.setLabel("left", expr.variables[1], **style)
         if self.landscape is not None and self._drawn_expression != expr:
             self.landscape = None    # a new function: a new grid even if the window is the same
         self._drawn_expression = expr

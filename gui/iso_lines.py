@@ -60,7 +60,10 @@ def iso_segments_per_level(Z: np.ndarray, levels) -> list[np.ndarray]:
             ]) + 0.5
 
     pieces_l, pieces = [], []
-    l, i, j = np.nonzero(count == 2)
+    # one pass over the (L, nx-1, ny-1) counts finds both kinds of crossed cell
+    cells = np.nonzero(count)
+    crossed_count = count[cells]
+    l, i, j = (a[crossed_count == 2] for a in cells)
     if len(l):
         crossed = np.stack([h[l, i, j] for h in hit])                  # (4, m)
         first = np.argmax(crossed, axis=0)
@@ -68,7 +71,7 @@ def iso_segments_per_level(Z: np.ndarray, levels) -> list[np.ndarray]:
         pts, cols = edge_points(l, i, j), np.arange(len(l))
         pieces_l.append(l)
         pieces.append(np.stack([pts[first, cols], pts[second, cols]], 1))
-    l, i, j = np.nonzero(count == 4)
+    l, i, j = (a[crossed_count == 4] for a in cells)
     if len(l):
         a, b, c, d = Z[i, j], Z[i + 1, j], Z[i + 1, j + 1], Z[i, j + 1]
         lev = levels[l]
