@@ -5,8 +5,7 @@ show it, and the main window's key bindings should agree with it.
 """
 from __future__ import annotations
 
-import platform
-from importlib import metadata, resources
+from importlib import resources
 
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, qVersion
@@ -57,6 +56,7 @@ def app_icon() -> QIcon:
 
 def app_version() -> str:
     """The installed version of the 'gradient-lab' distribution, or "dev" when not installed."""
+    from importlib import metadata      # here: ~40 ms that the start (icon only) need not pay
     try:
         return metadata.version("gradient-lab")
     except metadata.PackageNotFoundError:
@@ -65,6 +65,9 @@ def app_version() -> str:
 
 def library_versions() -> list[tuple[str, str]]:
     """(name, version) of Python and of the libraries the app stands on; "?" if unknown."""
+    import platform
+    from importlib import metadata      # here: ~40 ms that the start (icon only) need not pay
+
     def version(dist: str) -> str:
         try:
             return metadata.version(dist)

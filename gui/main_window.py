@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QSt
                                QTabWidget, QVBoxLayout, QWidget)
 
 from .contour_view import ContourView
-from .curve_view import CurveView
 from .descent_panel import DescentPanel
 from .expression_editor import ExpressionEditor
 from .iterate_table import IterateTable
@@ -36,7 +35,7 @@ class MainWindow(QMainWindow):
 
         self.editor = ExpressionEditor(model)
         self.math_view = MathView(model)
-        self.curve_view = CurveView(model)
+        self._curve_view = None     # built for the first function of one variable
         self.contour_view = ContourView(model)
         self.surface_view = SurfaceView(model)
         self.descent_panel = DescentPanel(model)
@@ -52,7 +51,7 @@ class MainWindow(QMainWindow):
         self.pair.addWidget(self.surface_view)
         self.pair.setSizes([10000, 10000])
         self.views = QStackedWidget()
-        self.views.addWidget(self.curve_view)
+        self.views.addWidget(QWidget())         # the curve view's place (see curve_view)
         self.views.addWidget(self.pair)
         self.focus_mode = "both"
 
@@ -111,6 +110,9 @@ class MainWindow(QMainWindow):
 
         self.commands = WindowCommands(self)
         model.expressionChanged.connect(self._on_expression)
+        # The window is known before the analysis: the right views show from the start.
+        model.windowChanged.connect(self._on_window)
+        self._on_window(model.window)
         model.presetChanged.connect(self._on_preset)
         model.textChanged.connect(self._on_text)
         self._retitle()
@@ -123,6 +125,20 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(name))
+
+    @property
+    def curve_view(self) -> QWidget:
+        """The 1-D view (a CurveView), built for the first function of one variable or
+        on first use: ~80 ms of plots the usual 2-D start does not show."""
+        if self._curve_view is None:
+            from .curve_view import CurveView
+            self._curve_view = CurveView(self.model)
+            placeholder = self.views.widget(0)
+            self.views.insertWidget(0, self._curve_view)
+            self.views.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._restyle_new(self._curve_view)
+        return self._curve_view
 
     @property
     def neuron(self) -> QWidget:
@@ -151,10 +167,15 @@ class MainWindow(QMainWindow):
                 tab = NetworkTab(self.network_model)
             self._lazy_tabs[name] = tab
             self._replace_page(TABS.index(name), tab)
-            from . import theme
-            if theme.current() != theme.LIGHT:   # light@1 is how every view is built
-                theme.restyle(tab)
+            self._restyle_new(tab)
         return tab
+
+    @staticmethod
+    def _restyle_new(widget: QWidget) -> None:
+        """A view built after the start takes the theme and text size now in use."""
+        from . import theme
+        if theme.current() != theme.LIGHT:   # light@1 is how every view is built
+            theme.restyle(widget)
 
     def set_focus_mode(self, mode: str) -> None:
         """Explorer with two variables: both views, or one of them across the width."""
@@ -181,13 +202,18 @@ class MainWindow(QMainWindow):
         """A widget to export by name: contour, surface, curve, loss, views, tab, window."""
         if name == "views":       # the explorer's middle: curve, or contour + surface
             return self.views.currentWidget()
-        widgets = {"contour": self.contour_view, "surface": self.surface_view,
-                   "curve": self.curve_view, "loss": self.loss_plot,
-                   "table": self.iterate_table, "tab": self.tabs.currentWidget(),
-                   "neuron": self.neuron, "network": self.network, "window": self}
+        if name == "tab":
+            return self.tabs.currentWidget()
+        if name == "window":
+            return self
+        # attribute names, not widgets: the curve and the tabs are built on first use
+        widgets = {"contour": "contour_view", "surface": "surface_view", "curve": "curve_view",
+                   "loss": "loss_plot", "table": "iterate_table", "neuron": "neuron",
+                   "network": "network"}
         if name not in widgets:
-            raise ValueError(f"unknown view {name!r}; one of {', '.join(['views', *widgets])}")
-        return widgets[name]
+            names = ", ".join(["views", *widgets, "tab", "window"])
+            raise ValueError(f"unknown view {name!r}; one of {names}")
+        return getattr(self, widgets[name])
 
     def show_for_export(self) -> None:
         """Lay out and 'show' the window without putting it on the screen, so that its
@@ -223,7 +249,16 @@ class MainWindow(QMainWindow):
 
     # --- model → view ---------------------------------------------------------------
     def _on_expression(self, expr):
-        self.views.setCurrentIndex(0 if expr.dimension == 1 else 1)
+        self._show_views(expr.dimension)
+
+    def _on_window(self, window):
+        self._show_views(len(window))
+
+    def _show_views(self, dimension: int) -> None:
+        if dimension == 1:
+            self.views.setCurrentWidget(self.curve_view)
+        else:
+            self.views.setCurrentWidget(self.pair)
 
     def _on_preset(self, preset):
         self.caption.setText(preset["caption"] if preset else "")

@@ -116,3 +116,34 @@ def test_the_exports_of_a_tab_draw_the_built_tab(fresh, tmp_path):
     out = fresh.commands.export_picture(tmp_path / "net.png", "views", scale=1)
     assert out is not None and (tmp_path / "net.png").stat().st_size > 10_000
     assert fresh.view_widget("tab") is fresh.network
+
+
+def test_the_views_of_a_2d_start_show_before_its_analysis(qtbot, settings):
+    model, win = build_window(settings=settings)     # not yet analysed, not yet shown
+    qtbot.addWidget(win)
+    try:
+        assert win.views.currentWidget() is win.pair        # not an empty 1-D plot
+        assert win._curve_view is None                       # a 2-D start never needs it
+    finally:
+        model.shutdown()
+
+
+def test_a_function_of_one_variable_builds_and_shows_the_curve(fresh, qtbot):
+    assert fresh.view_widget("contour") is fresh.contour_view
+    assert fresh._curve_view is None and fresh._lazy_tabs == {}   # asking built nothing
+    fresh.model.set_text("x^3 - 2x")
+    assert fresh.model.wait_for_analysis()
+    qtbot.waitUntil(lambda: fresh.views.currentWidget() is fresh._curve_view, timeout=5000)
+    curve = fresh.curve_view
+    xs, ys = curve.curves["f"].getData()
+    assert len(xs) > 10 and ys[0] == pytest.approx(xs[0] ** 3 - 2 * xs[0])
+    assert fresh.curve_view is curve                         # built once
+
+
+def test_a_curve_built_in_the_dark_theme_is_dark(fresh, qtbot):
+    fresh.commands.set_theme("dark")
+    try:
+        view = fresh.curve_view.plot_f.getViewBox().parentItem().getViewWidget()
+        assert view.backgroundBrush().color().lightnessF() < 0.1
+    finally:
+        fresh.commands.set_theme("light")

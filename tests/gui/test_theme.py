@@ -129,6 +129,7 @@ def _contrast(a: QColor, b: QColor) -> float:
 
 
 def test_no_automatic_si_prefix_on_a_small_window(window, qtbot):
+    window.curve_view, window.neuron, window.network   # built on first use: build to check
     model = window.model
     model.set_window(((-0.01, 0.01), (-0.01, 0.01)))
     qtbot.waitUntil(lambda: window.contour_view.landscape is not None and
