@@ -9,12 +9,14 @@ A job takes plain picklable data and yields plain picklable results, one at a ti
 """
 from __future__ import annotations
 
+import os
 import signal
 import time
 
 # The formulas go out with what could be typeset in this time; a big Hessian that
 # needs seconds shows a placeholder meanwhile (gui.math_view), typeset by the renderer.
 TYPESET_BUDGET_S = 1.0
+NICENESS = 5          # added to the child's nice value
 
 
 def analyse_text(payload):
@@ -62,6 +64,12 @@ def serve(conn, job: str, latest) -> None:
     integer) holds the parent's newest request id: a job whose id is no longer the
     newest stops at its next result. None or a closed pipe ends the loop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl+C is for the app, which stops us
+    try:
+        # On a busy machine the app's own repaint goes first; on an idle core we run
+        # at full speed all the same.
+        os.nice(NICENESS)
+    except OSError:
+        pass
     run = JOBS[job]
     while True:
         try:
