@@ -26,6 +26,7 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self.model = model
         self._shift = 0.0            # what log mode subtracts (0 when every f > 0)
+        self._axis_label = None      # the left axis's text, set when it changes
         self._drawn: dict = {}       # method -> (path, points shown, last value shown)
         self._brushes = {m: pg.mkBrush(c) for m, c in METHOD_COLOURS.items()}
 
@@ -169,7 +170,12 @@ class LossPlot(QWidget):
             label = "f(θₖ)"
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
-        self.plot.getPlotItem().setLabel("left", label, **{"font-size": f"{_AXIS_FONT_PT}pt"})
+        if label != self._axis_label:
+            # Only on a change: setLabel redraws the axis, and the style given once stays,
+            # so the theme's restyling of it (gui.plot_theme) does too.
+            style = {} if self._axis_label else {"font-size": f"{_AXIS_FONT_PT}pt"}
+            self._axis_label = label
+            self.plot.getPlotItem().setLabel("left", label, **style)
 
     def _display(self, values: np.ndarray) -> np.ndarray:
         return values - self._shift if self._shift else values
