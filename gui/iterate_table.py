@@ -51,6 +51,7 @@ class IterateTableModel(QAbstractTableModel):
         self.digits = 6                          # significant digits shown (see FITS)
         self.cell_font: QFont | None = None      # None: the view's font
         self._widest: dict[int, list[list[str]]] = {}
+        self._texts: dict[int, list[list[str]]] = {}   # digits -> column -> row text
         self.width_memo: dict[tuple, list[int]] = {}   # the view's needed_widths, per path
         self._current = QBrush(QColor("#0072B2"))
 
@@ -61,7 +62,7 @@ class IterateTableModel(QAbstractTableModel):
         tint.setAlpha(90)    # strong enough to find at a glance, text stays readable
         self._current = QBrush(tint)
         self._columns, self._headers, self.csv_headers = [], [], []
-        self._widest = {}
+        self._widest, self._texts = {}, {}
         self.width_memo = {}     # the view's needed_widths, for this path
         if path is not None:
             k = np.arange(len(path.values), dtype=float)
@@ -88,13 +89,23 @@ class IterateTableModel(QAbstractTableModel):
         digits = self.digits if digits is None else digits
         if digits not in self._widest:
             out = []
-            for c, values in enumerate(self._columns):
-                texts = ({str(len(values) - 1)} if c == 0 else
-                         {compact(v, digits) for v in values.tolist()})
+            for c, column in enumerate(self.texts(digits)):
+                texts = {str(len(column) - 1)} if c == 0 else set(column)
                 longest = max(map(len, texts), default=0)
                 out.append(sorted(t for t in texts if len(t) >= longest - 1))
             self._widest[digits] = out
         return self._widest[digits]
+
+    def texts(self, digits: int | None = None) -> list[list[str]]:
+        """Per column, every cell's text at `digits` significant digits (formatted once
+        per path and digits: the view asks for the visible cells on every repaint)."""
+        digits = self.digits if digits is None else digits
+        if digits not in self._texts:
+            self._texts[digits] = [
+                [str(k) for k in range(len(values))] if c == 0 else
+                [compact(v, digits) for v in values.tolist()]
+                for c, values in enumerate(self._columns)]
+        return self._texts[digits]
 
     def set_look(self, digits: int, font: QFont | None) -> None:
         """Show `digits` significant digits in `font` (None: the view's own)."""
@@ -133,8 +144,7 @@ class IterateTableModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self._columns[col][row]
-            return str(row) if col == 0 else compact(float(value), self.digits)
+            return self.texts()[col][row]
         if role == Qt.ItemDataRole.UserRole:           # the raw number (tests, export)
             return self.value(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -57,8 +57,11 @@ def _fork_server():
     with _context_lock:
         if _context is None:
             spawn.get_preparation_data = _preparation_data
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(PRELOAD)
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(PRELOAD)
+            else:   # Windows: each child a fresh interpreter (slower to replace, same answers)
+                ctx = multiprocessing.get_context("spawn")
             _context = ctx
     return _context
 
@@ -67,7 +70,8 @@ def _ensure_fork_server() -> None:
     """Start the fork server (once) with this project importable for its preloads:
     Python 3.11's fork server ignores the parent's sys.path, so a checkout that is not
     installed and not the working directory would preload nothing."""
-    _fork_server()
+    if _fork_server().get_start_method() != "forkserver":
+        return
     root = str(Path(__file__).resolve().parent.parent)
     with _context_lock:
         before = os.environ.get("PYTHONPATH")
@@ -147,16 +151,17 @@ class ChildProcess(QObject):
         self._pump()
         return self._latest
 
-    def stop(self, timeout_s: float = 2.0) -> None:
-        """Stop the child and drop what it was asked; a later request starts a new one."""
-        self._stop(timeout_s)
+    def stop(self) -> None:
+        """Kill the child and drop what it was asked, without waiting for anything (a
+        child still starting is killed when it arrives); a later request starts anew."""
+        self._stop(polite=False, timeout_s=0.0)
         self._closed = False
 
     def shutdown(self, timeout_s: float = 2.0) -> None:
         """Stop the child and wait for it to exit; no request is answered afterwards."""
-        self._stop(timeout_s)
+        self._stop(polite=True, timeout_s=timeout_s)
 
-    def _stop(self, timeout_s: float) -> None:
+    def _stop(self, polite: bool, timeout_s: float) -> None:
         self._closed = True
         self._waiting = self._in_flight = None
         self._kill_timer.stop()
@@ -166,8 +171,8 @@ class ChildProcess(QObject):
             result = getattr(starter, "result", None)
             if isinstance(result, tuple):            # started but not yet handed over
                 self._adopt(*result)
-            # else it is still starting: _on_started stops what it brings
-        self._stop_child(polite=True, timeout_s=timeout_s)
+            # else it is still starting: _on_started kills what it brings
+        self._stop_child(polite=polite, timeout_s=max(timeout_s, 1.0))
 
     # --- the child ---------------------------------------------------------------
     def _pump(self) -> None:

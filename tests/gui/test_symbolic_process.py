@@ -156,3 +156,15 @@ def test_typesetting_process_gives_ziamath_svg(qtbot):
     for tex in texts:
         assert renderer.svg(tex) == render_svg(tex)
     renderer.shutdown()
+
+
+def test_stop_while_starting_never_waits_and_leaves_no_child(qtbot, child):
+    child.request(("x^2", ((-1.0, 1.0),)))
+    starter = child._starter                  # the child is being forked in this thread
+    t0 = time.perf_counter()
+    child.stop()
+    assert time.perf_counter() - t0 < 0.1     # the GUI never waits for a fork
+    starter.join(20)
+    qtbot.waitUntil(lambda: not starter.result[0].is_alive(), timeout=5000)
+    items = collect(qtbot, child, ("x^2 + 9y^2", ((-1.0, 1.0), (-1.0, 1.0))))   # usable again
+    assert items[0][1][0].latex == "x^{2} + 9 y^{2}"
