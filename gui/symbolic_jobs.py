@@ -66,8 +66,9 @@ def serve(conn, job: str, latest) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl+C is for the app, which stops us
     try:
         # On a busy machine the app's own repaint goes first; on an idle core we run
-        # at full speed all the same.
-        os.nice(NICENESS)
+        # at full speed all the same. (A child of the warmed fork server is niced already.)
+        if os.nice(0) < NICENESS:
+            os.nice(NICENESS - os.nice(0))
     except OSError:
         pass
     run = JOBS[job]

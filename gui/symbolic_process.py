@@ -28,8 +28,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from .symbolic_jobs import serve
 
 # Imported once by the fork server, so every child starts with them.
-PRELOAD = ["gui.symbolic_jobs", "engine.analysis", "engine.calculus", "gui.typesetting",
-           "ziamath", "gui.symbolic_warm_up"]
+PRELOAD = ["gui.symbolic_warm_up"]     # imports gui.symbolic_jobs, the engine, ziamath
 _NAME = "gradient-lab "      # prefix of our children's process names
 KILL_AFTER_MS = 0     # a stale request is abandoned at once: a fresh child costs ~10 ms
 _RETRIES = 1          # a child that dies under a request gets it once more
