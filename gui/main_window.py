@@ -110,7 +110,8 @@ class MainWindow(QMainWindow):
 
         self.commands = WindowCommands(self)
         model.expressionChanged.connect(self._on_expression)
-        # The window is known before the analysis: the right views show from the start.
+        # The first window is known before the first analysis: the right views show from
+        # the start (after it, the expression switches them, once its views are ready).
         model.windowChanged.connect(self._on_window)
         self._on_window(model.window)
         model.presetChanged.connect(self._on_preset)
@@ -252,7 +253,8 @@ class MainWindow(QMainWindow):
         self._show_views(expr.dimension)
 
     def _on_window(self, window):
-        self._show_views(len(window))
+        if self.model.expression is None:
+            self._show_views(len(window))
 
     def _show_views(self, dimension: int) -> None:
         if dimension == 1:
