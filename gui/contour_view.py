@@ -151,7 +151,7 @@ class ContourView(QWidget):
         self._legend_methods = None   # the methods the legend lists, in order
         self._shown: dict = {}        # method -> (path, points shown) last drawn
         self.current_items: dict[str, pg.ScatterPlotItem] = {}
-        self._path_halos: dict[str, pg.PlotDataItem] = {}
+        self._path_halos: dict[str, pg.PlotCurveItem] = {}
         self.start_item = pg.ScatterPlotItem(symbol="star", size=20, brush="w",
                                              pen=pg.mkPen(INK, width=1.5))
         self.start_item.setZValue(9)
@@ -296,7 +296,8 @@ class ContourView(QWidget):
 
     def _add_path_items(self, method):
         colour = METHOD_COLOURS.get(method, INK)
-        halo = pg.PlotDataItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
+        # a bare curve: a PlotDataItem's setData costs ~10× more, on every frame
+        halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
         line = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
                                symbolBrush=colour, symbolPen=None)
         current = pg.ScatterPlotItem(size=15, brush=colour, pen=pg.mkPen("w", width=2))
