@@ -253,7 +253,7 @@ class SurfaceView(QWidget):
             self.reset_camera()
         else:
             self._draw_axes(window)
-        self._on_paths(self.model.paths)
+        self._on_paths()
 
     def _draw_axes(self, window):
         """Floor grid; x along the front floor edge, y along the side edge nearer the
@@ -284,9 +284,18 @@ class SurfaceView(QWidget):
         ])
 
     # --- paths, current point, tangent plane ---------------------------------------
-    def _on_paths(self, paths):
+    def _paths(self) -> dict:
+        """The model's paths that are paths in the plane. Right after f changes from one
+        variable to two, the 1-D paths are still there until the new ones are computed;
+        drawing them raised inside showEvent, and an exception escaping a Qt virtual
+        left shiboken's references inconsistent (a crash at the next full collection)."""
+        return {m: p for m, p in self.model.paths.items()
+                if p.points.ndim == 2 and p.points.shape[1] == 2}
+
+    def _on_paths(self, _paths=None):
         if not self._two_d() or self.mapping is None:
             return
+        paths = self._paths()
         for method in paths:
             if method not in self.path_items:
                 item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
@@ -322,7 +331,8 @@ class SurfaceView(QWidget):
         look = (self.mapping, theme.current())
         if self._drawn_look is None or any(a is not b for a, b in zip(look, self._drawn_look)):
             self._drawn, self._drawn_look = {}, look     # new box or colours: all anew
-        paths, changed = self.model.paths, list(self._drawn) != list(self.model.paths)
+        paths = self._paths()
+        changed = list(self._drawn) != list(paths)
         for method in [m for m in self._drawn if m not in paths]:
             del self._drawn[method]
         tips, colours = [], []
@@ -354,7 +364,7 @@ class SurfaceView(QWidget):
 
     def _plane_anchor(self):
         """The last shown point of the first path, or the start point."""
-        for path in self.model.paths.values():
+        for path in self._paths().values():
             point = path.points[min(self.model.frame, len(path.points) - 1)]
             if np.all(np.isfinite(point)):
                 return float(point[0]), float(point[1])

@@ -272,3 +272,53 @@ def test_visible_labels_never_overlap(view, model, qtbot, size, elevation):
     for i, a in enumerate(shown):
         for b in shown[i + 1:]:
             assert not a.geometry().intersects(b.geometry()), (a.text(), b.text())
+
+
+def test_from_one_variable_to_two_draws_no_stale_path(window, qtbot):
+    """Right after f changes from x to (x, y) the model still holds the 1-D paths; the
+    surface shows only paths in the plane (drawing a 1-D one raised inside showEvent)."""
+    model, view = window.model, window.surface_view
+    model.set_text("x^3 - 2x")
+    assert model.wait_for_analysis()
+    model.set_text("x^2 + y^2")
+    assert model.wait_for_analysis()       # pytest-qt fails the test on any exception in Qt
+    qtbot.wait(50)
+    assert set(view.path_items) >= set(model.paths)
+    assert all(p.points.shape[1] == 2 for p in model.paths.values())
+    assert view.shown_points("gd").shape[1] == 3
+
+
+_SWITCH = r"""
+import gc, sys
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QSettings
+from gui.app import build_window, make_application
+app = make_application(["switch"])
+model, window = build_window(settings=QSettings({ini!r}, QSettings.Format.IniFormat))
+window.resize(1200, 800)
+window.show()
+assert model.wait_for_analysis(30000)
+for text in ("x^3 - 2x", "x^2 + y^2", "x^2", "x*y + y^2"):
+    model.set_text(text)
+    assert model.wait_for_analysis(30000)
+    for _ in range(20):
+        app.processEvents()
+    gc.collect()                    # a dangling reference would crash here
+print("survived")
+model.shutdown()
+"""
+
+
+def test_switching_between_one_and_two_variables_survives_garbage_collection(tmp_path):
+    """An exception escaping a Qt virtual (showEvent) once left a freed object behind;
+    the next full collection crashed the process. Run in a child: a crash is exit != 0."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = str(Path(__file__).resolve().parents[2])
+    code = _SWITCH.format(root=root, ini=str(tmp_path / "s.ini"))
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=240, env=env)
+    assert done.returncode == 0 and "survived" in done.stdout, done.stderr[-2000:]
