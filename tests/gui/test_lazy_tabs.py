@@ -12,13 +12,9 @@ from gui.session import save_session
 
 
 @pytest.fixture
-def fresh(shown, settings):
-    """A window just built and shown: only the explorer has been looked at."""
-    model, win = build_window(settings=settings)
-    shown(win, 1400, 860)
-    assert model.wait_for_analysis()
-    yield win
-    model.shutdown()
+def fresh(window):
+    """A window just built and shown (conftest's): only the explorer has been looked at."""
+    return window
 
 
 def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
