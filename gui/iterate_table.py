@@ -121,8 +121,8 @@ class IterateTableModel(QAbstractTableModel):
     def set_frame(self, frame: int) -> None:
         old, self.frame = self.frame, frame
         if self.path is not None and self.rowCount():
-            top, bottom = sorted((old, frame))
-            bottom = min(bottom, self.rowCount() - 1)
+            last = self.rowCount() - 1          # frames run past a path that ended
+            top, bottom = (min(k, last) for k in sorted((old, frame)))
             self.dataChanged.emit(self.index(top, 0), self.index(bottom, self.columnCount() - 1),
                                   [Qt.ItemDataRole.BackgroundRole,
                                    Qt.ItemDataRole.ForegroundRole])

@@ -157,3 +157,18 @@ def test_no_number_elided_in_the_window(window, qtbot):
                     assert table.table_model.digits == 6
     finally:
         theme.apply_theme(QApplication.instance(), window, "light", 1.0)
+
+
+def test_frames_past_the_end_of_a_path_repaint_valid_rows(table, model):
+    """The frame runs on after a short path ended (Newton, or a new, shorter path):
+    the rows to repaint stay inside the table (Qt warned of an invalid index range)."""
+    tm = table.table_model
+    changed = []
+    tm.dataChanged.connect(lambda a, b, _roles: changed.append((a.isValid(), b.isValid(),
+                                                                a.row(), b.row())))
+    rows = tm.rowCount()
+    assert rows > 3
+    for frame in (rows + 40, rows + 80, 2, rows + 5):
+        tm.set_frame(frame)
+    assert changed and all(a and b and 0 <= top <= bottom < rows
+                           for a, b, top, bottom in changed), changed
