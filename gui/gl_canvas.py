@@ -175,11 +175,15 @@ class GLCanvas(QWidget):
         if event.type() == event.Type.FontChange:     # a new presentation scale
             self.view.refit_labels()
 
+    def has_gl(self) -> bool:
+        """Whether the view has a valid GL context (reading one back without segfaults)."""
+        context = self.view.context()
+        return context is not None and context.isValid()
+
     def picture(self):
         """The scene as a QImage of the canvas's size (rendered now if it changed), or
-        None while there is no valid GL context (reading one back would segfault)."""
-        context = self.view.context()
-        if context is None or not context.isValid():
+        None while there is no valid GL context."""
+        if not self.has_gl():
             return None
         if self._dirty or self._image is None or self._image.size() != \
                 self.size() * self.view.devicePixelRatioF():
@@ -192,8 +196,7 @@ class GLCanvas(QWidget):
     def sharp_picture(self, ratio: float):
         """The scene rendered at `ratio` × the canvas's size (exports at 2× and 3×
         stay sharp rather than the screen's picture blown up), or None without GL."""
-        context = self.view.context()
-        if context is None or not context.isValid():
+        if not self.has_gl():
             return None
         size = (round(self.width() * ratio), round(self.height() * ratio))
         view, scale = self.view, theme.current().scale
@@ -242,7 +245,7 @@ class LabelledGLView(gl.GLViewWidget):
     screen projection of its 3-D point, kept there as the camera moves.
 
     It is shown through `self.canvas` (put the canvas in layouts, not the view): the
-    view itself is a hidden top-level window owned by the canvas.
+    view itself is a hidden top-level window of its own, deleted with the canvas.
 
     Background items (`set_background_items`: the surface, grid, axes) are drawn into a
     cached framebuffer, colour and depth; a change made inside `with

@@ -411,7 +411,6 @@ class SurfaceView(QWidget):
     def render_image(self):
         """The 3-D view with its labels as a QImage; the message instead when there is
         no valid GL context (reading back a GL widget without one segfaults)."""
-        context = self.gl.context() if self.gl is not None else None
-        if context is None or not context.isValid():
+        if self.gl is None or not self.gl.canvas.has_gl():
             return self.grab().toImage()
         return self.gl.canvas.grab().toImage()      # the canvas: picture and labels
