@@ -236,15 +236,13 @@ def test_iso_lines_of_all_levels_at_once_equal_one_level_at_a_time():
         assert cached_segments(Z, levels, level) is cached_segments(Z, levels, level)
 
 
-def test_a_hidden_view_samples_only_when_shown(qtbot, model):
+def test_a_hidden_view_samples_only_when_shown(qtbot, model, shown):
     view = ContourView(model)              # never shown yet: as the neuron tab at start-up
     qtbot.addWidget(view)
     model.load_preset(default_preset())
     assert model.wait_for_analysis()
     assert view.landscape is None
-    view.resize(640, 540)
-    view.show()
-    qtbot.waitExposed(view)
+    shown(view, 640, 540)
     assert view.landscape is not None
     assert view.landscape.Z[0, 0] == pytest.approx(
         model.expression(view.landscape.xs[0], view.landscape.ys[0]))

@@ -163,7 +163,7 @@ def test_frames_touch_only_the_items_that_change(view, model, qtbot):
     assert_allclose(view.current_item.pos[1], view.shown_points("newton")[-1])
 
 
-def test_a_hidden_view_builds_its_surface_only_when_shown(qtbot, model):
+def test_a_hidden_view_builds_its_surface_only_when_shown(qtbot, model, shown):
     view = SurfaceView(model)
     qtbot.addWidget(view)
     if view.gl is None:
@@ -171,9 +171,7 @@ def test_a_hidden_view_builds_its_surface_only_when_shown(qtbot, model):
     model.load_preset(default_preset())
     assert model.wait_for_analysis()
     assert view.landscape is None
-    view.resize(640, 520)
-    view.show()
-    qtbot.waitExposed(view)
+    shown(view, 640, 520)
     assert view.landscape is not None and view.surface.visible()
 
 
