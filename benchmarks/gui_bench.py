@@ -88,7 +88,7 @@ def _settings():
 
 
 def _window():
-    from gui.app import build_window, make_application
+    from gui.app.application import build_window, make_application
     app = make_application(["gui_bench"])
     model, window = build_window(settings=_settings())
     window.resize(*SIZE)
@@ -177,7 +177,7 @@ def edit_latency(app, model, window, edits: int, through_editor: bool):
 def frames_per_second(app, model, window, preset_name: str, seconds: float):
     from PySide6.QtCore import QEvent
 
-    from gui.presets import find_preset
+    from gui.app.presets import find_preset
     preset = dict(find_preset(preset_name), methods=list(FOUR))
     model.load_preset(preset)
     model.wait_for_analysis()
@@ -202,7 +202,7 @@ _COLD = r"""
 import sys, time
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from gui.app import build_window, make_application
+from gui.app.application import build_window, make_application
 app = make_application(["cold"])
 t_imported = time.time()
 model, window = build_window(settings=QSettings({ini!r}, QSettings.Format.IniFormat))
@@ -260,7 +260,7 @@ def main():
         print(f"    analysis in worker     {_stats(worker)}")
         print(f"    numeric views painted  {_stats(numeric)}")
         print(f"    formulas typeset       {_stats(formulas)}")
-    from gui.expression_editor import DEBOUNCE_MS
+    from gui.explorer.expression_editor import DEBOUNCE_MS
     print(f"  (the editor path includes the {DEBOUNCE_MS} ms debounce)")
 
     print(f"\n(b) four optimizers ({', '.join(FOUR)}) racing, frames driven for {seconds:g} s "

@@ -62,7 +62,7 @@ def make_tab():
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication([])
-    from gui.network_tab import NetworkTab
+    from gui.network.tab import NetworkTab
 
     tab = NetworkTab()
     tab.resize(1400, 820)

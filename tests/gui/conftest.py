@@ -1,12 +1,11 @@
 """GUI tests run in a real window (xcb on Xvfb: real OpenGL through Mesa)."""
 import gc
-import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from gui.none_refcount_guard import guard_none_refcount
+from gui.widgets.none_refcount_guard import guard_none_refcount
 
 guard_none_refcount()   # before any Qt call can drop a reference to None (PySide6 6.12.0)
 # Must precede the QApplication that pytest-qt creates (see HEADLESS.md, pitfall 2).
@@ -18,7 +17,7 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 @pytest.fixture(scope="session", autouse=True)
 def gui_thread_gc(qapp):
     """Cycles of Qt objects are freed in the GUI thread only, as in the app."""
-    from gui.app import collect_garbage_in_gui_thread
+    from gui.app.application import collect_garbage_in_gui_thread
     collect_garbage_in_gui_thread()
 
 
@@ -48,8 +47,8 @@ def screenshot():
 
 @pytest.fixture
 def model(qtbot):
-    from gui.view_model import ExplorerModel
-    m = ExplorerModel()
+    from gui.plots.landscape_model import LandscapeModel
+    m = LandscapeModel()
     yield m
     m.shutdown()
 
@@ -64,7 +63,7 @@ def settings(tmp_path):
 @pytest.fixture
 def window(shown, settings):
     """The whole explorer on its default example, shown and analysed."""
-    from gui.app import build_window
+    from gui.app.application import build_window
     model, win = build_window(settings=settings)
     shown(win, 1400, 860)
     assert model.wait_for_analysis()

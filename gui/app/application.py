@@ -1,0 +1,62 @@
+"""Builds the application, the view-model and the window (nothing else lives here)."""
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from gui.widgets.none_refcount_guard import guard_none_refcount
+
+
+_collector = None
+
+
+def collect_garbage_in_gui_thread() -> None:
+    """Run Python's cycle collector on a GUI-thread timer only (pyqtgraph's recipe).
+
+    Otherwise it runs in whichever thread happens to allocate, e.g. the analysis
+    worker; freeing Qt objects there deadlocks (~QObject in the worker waits for the
+    GIL, held by the GUI thread that waits for Qt's lock) — seen in the test suite.
+    """
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+        _collector = GarbageCollector(interval=1.0)
+
+
+def make_application(argv=None) -> QApplication:
+    guard_none_refcount()   # PySide6 6.12.0 on Python < 3.12 would abort within seconds
+    # Before the QApplication exists: GL views created later must share shaders
+    # with earlier ones, or pyqtgraph's shader cache renders them black.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(list(argv or sys.argv))
+    app.setApplicationName("Gradient Lab")
+    app.setOrganizationName("Gradient Lab")
+    from gui.app.about import app_icon
+    app.setWindowIcon(app_icon())
+    collect_garbage_in_gui_thread()
+    return app
+
+
+def build_window(preset_name: str | None = None, restore_last: bool = False,
+                 settings=None):
+    """The view-model and the main window on the default (or a named) preset.
+
+    With `restore_last` the last session (saved when the window closed) is reopened,
+    if the user has not turned that off; `settings` (a QSettings) defaults to the
+    user's own, tests pass one in a temporary folder.
+    """
+    from gui.app.main_window import MainWindow
+    from gui.app.presets import default_preset, find_preset
+    from gui.plots.landscape_model import LandscapeModel
+
+    model = LandscapeModel()
+    window = MainWindow(model, settings)
+    model.load_preset(find_preset(preset_name) if preset_name else default_preset())
+    window.session._set_clean(None)
+    if restore_last:
+        problem = window.session.restore_last()
+        if problem:
+            window.statusBar().showMessage(problem, 15000)
+    return model, window

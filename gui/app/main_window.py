@@ -1,0 +1,194 @@
+"""The main window: the Explorer, Neuron and Network tabs, with the menus, tool bar and
+keyboard a lecturer drives them with (commands in `window_commands`)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+
+from gui.app.session_controller import SessionController
+from gui.app.window_commands import WindowCommands
+from gui.explorer.tab import FOCUS_MODES, ExplorerTab
+from gui.network.model import NetworkModel
+from gui.neuron.model import NeuronModel
+from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
+from gui.widgets.theme import restyle_new
+
+TABS = ("explorer", "neuron", "network")
+
+class MainWindow(QMainWindow):
+    def __init__(self, model, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.settings = settings if settings is not None else QSettings()
+
+        self.explorer = ExplorerTab(model)
+        # the window's handles on the explorer's parts (commands, sessions, exports)
+        ex = self.explorer
+        self.editor, self.math_view, self.caption = ex.editor, ex.math_view, ex.caption
+        self.contour_view, self.surface_view = ex.contour_view, ex.surface_view
+        self.descent_panel, self.loss_plot = ex.descent_panel, ex.loss_plot
+        self.iterate_table, self.views, self.pair = ex.iterate_table, ex.views, ex.pair
+        self.top, self.below = ex.top, ex.below
+
+        # The Neuron and Network tabs are built when first shown (or first asked for):
+        # they cost ~1.5 s (typesetting, a second 3-D view) that the start need not
+        # wait for. Their models exist from the start, for sessions and the keys.
+        self.neuron_model = NeuronModel(self)
+        self.network_model = NetworkModel(self)
+        self._lazy_tabs: dict[str, QWidget] = {}
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.explorer, "Explorer")
+        for name in TABS[1:]:
+            self.tabs.addTab(QWidget(), name.capitalize())    # until first shown
+        self.tabs.currentChanged.connect(self._on_current_tab)
+        self.tabs.setTabToolTip(0, "Derivatives, gradients and descent on f (key 1)")
+        self.tabs.setTabToolTip(1, "Forward and backward pass through one neuron (key 2)")
+        self.tabs.setTabToolTip(2, "A small network trained live on toy data (key 3)")
+        self.setCentralWidget(self.tabs)
+
+        self.session = SessionController(
+            {"explorer": model, "neuron": self.neuron_model, "network": self.network_model,
+             "view": _ViewState(self)}, self.settings, self)
+        self.session.changed.connect(self._retitle)
+        for signal in (model.textChanged, model.windowChanged, model.startChanged,
+                       model.settingsChanged, self.neuron_model.parametersChanged,
+                       self.neuron_model.historyChanged, self.network_model.settingsChanged,
+                       self.network_model.architectureChanged,
+                       self.network_model.dataChanged, self.network_model.trainingChanged):
+            signal.connect(self.session.mark_modified)
+
+        self.commands = WindowCommands(self)
+        self._retitle()
+        self.commands.restore_settings()
+
+    # --- what the window shows ------------------------------------------------------
+    @property
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(TABS.index(name))
+
+    @property
+    def curve_view(self) -> QWidget:
+        return self.explorer.curve_view
+
+    @property
+    def focus_mode(self) -> str:
+        return self.explorer.focus_mode
+
+    @property
+    def neuron(self) -> QWidget:
+        """The Neuron tab (a NeuronTab of `neuron_model`), built on first use."""
+        return self._lazy_tab("neuron")
+
+    @property
+    def network(self) -> QWidget:
+        """The Network tab (a NetworkTab of `network_model`), built on first use."""
+        return self._lazy_tab("network")
+
+    def _on_current_tab(self, index: int) -> None:
+        if 0 < index < len(TABS):
+            self._lazy_tab(TABS[index])
+
+    def _lazy_tab(self, name: str) -> QWidget:
+        tab = self._lazy_tabs.get(name)
+        if tab is None:
+            # Imported here, not at the top: ziamath, sympy's typesetting and the
+            # landscape's GL view are not needed for the explorer's first paint.
+            if name == "neuron":
+                from gui.neuron.tab import NeuronTab
+                tab = NeuronTab(self.neuron_model)
+            else:
+                from gui.network.tab import NetworkTab
+                tab = NetworkTab(self.network_model)
+            self._lazy_tabs[name] = tab
+            self._replace_page(TABS.index(name), tab)
+            restyle_new(tab)
+        return tab
+
+    def set_focus_mode(self, mode: str) -> None:
+        self.explorer.set_focus_mode(mode)
+
+    def cycle_focus_mode(self) -> None:
+        self.show_tab("explorer")
+        self.explorer.cycle_focus_mode()
+
+    def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
+                           below: bool | None = None) -> None:
+        self.explorer.set_panels_visible(top, side, below)
+
+    def view_widget(self, name: str) -> QWidget:
+        """A widget to export by name: contour, surface, curve, loss, views, tab, window."""
+        if name == "views":       # the explorer's middle: curve, or contour + surface
+            return self.views.currentWidget()
+        if name == "tab":
+            return self.tabs.currentWidget()
+        if name == "window":
+            return self
+        # attribute names, not widgets: the curve and the tabs are built on first use
+        widgets = {"contour": "contour_view", "surface": "surface_view", "curve": "curve_view",
+                   "loss": "loss_plot", "table": "iterate_table", "neuron": "neuron",
+                   "network": "network"}
+        if name not in widgets:
+            names = ", ".join(["views", *widgets, "tab", "window"])
+            raise ValueError(f"unknown view {name!r}; one of {names}")
+        return getattr(self, widgets[name])
+
+    def show_for_export(self) -> None:
+        """Lay out and 'show' the window without putting it on the screen, so that its
+        widgets (OpenGL included, on a display) can be drawn for the command line."""
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self.show()
+        for _ in range(3):
+            QApplication.processEvents()
+
+    def _replace_page(self, index: int, page: QWidget) -> None:
+        """Put `page` in place of the placeholder at `index`; the current tab stays."""
+        placeholder, current = self.tabs.widget(index), self.tabs.currentIndex()
+        title, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
+        self.tabs.blockSignals(True)      # the same tab stays current: nothing to report
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            self.tabs.setTabToolTip(index, tip)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+
+    # --- sessions -------------------------------------------------------------------
+    def apply_session(self, data: dict, path=None) -> None:
+        """Apply a loaded session (SessionError leaves the window as it was)."""
+        self.session.apply(data)
+        self.session._set_clean(path)
+
+    def _retitle(self) -> None:
+        self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")
+        self.setWindowModified(self.session.modified)
+
+    def closeEvent(self, event):
+        self.commands.save_settings()
+        try:
+            self.session.save_last()
+        except OSError:
+            pass                      # a read-only home must not stop the window closing
+        self.model.shutdown()
+        super().closeEvent(event)
+
+
+class _ViewState:
+    """The window's own part of a session: which tab and which explorer views."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+
+    def get_state(self) -> dict:
+        return {"tab": self.window.current_tab, "focus": self.window.focus_mode}
+
+    def set_state(self, state: dict) -> None:
+        tab, focus = state.get("tab", "explorer"), state.get("focus", "both")
+        if tab not in TABS or focus not in FOCUS_MODES:
+            raise ValueError(f"unknown view {tab!r} / {focus!r}")
+        self.window.show_tab(tab)
+        self.window.set_focus_mode(focus)

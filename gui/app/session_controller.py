@@ -1,0 +1,139 @@
+"""The open session file: save / open / recent files / last session at start-up,
+and the "modified" state behind the window title's marker.
+
+A session is {"explorer", "neuron", "network", "view"}: each part's get_state().
+Opening checks and applies every part, and puts the old state back if any part
+refuses, so a bad file never loses what the user had open.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from gui.app.session import SUFFIX, SessionError, load_session, save_session
+
+MAX_RECENT = 8
+LAST_SESSION = "last-session" + SUFFIX
+
+
+class SessionController(QObject):
+    changed = Signal()          # path or modified flag changed: retitle the window
+    recentChanged = Signal(list)
+
+    def __init__(self, parts: dict, settings: QSettings, parent=None):
+        """parts: name -> object with get_state() and set_state(state)."""
+        super().__init__(parent)
+        self.parts = parts
+        self.settings = settings
+        self.path: Path | None = None
+        self.modified = False
+        self._applying = False
+
+    # --- modified ---------------------------------------------------------------
+    def mark_modified(self, *_) -> None:
+        if not self._applying and not self.modified:
+            self.modified = True
+            self.changed.emit()
+
+    def _set_clean(self, path) -> None:
+        self.path = Path(path) if path is not None else None
+        self.modified = False
+        self.changed.emit()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    # --- state ------------------------------------------------------------------
+    def state(self) -> dict:
+        return {name: part.get_state() for name, part in self.parts.items()}
+
+    def apply(self, data: dict) -> None:
+        """Apply every part present in `data`; on any refusal restore all and raise."""
+        before = self.state()
+        self._applying = True
+        try:
+            for name, part in self.parts.items():
+                if name in data:
+                    part.set_state(data[name])
+        except Exception as exc:           # a damaged part: nothing of it may stay
+            for name, part in self.parts.items():
+                part.set_state(before[name])
+            raise SessionError(f"The session could not be opened: {exc}") from None
+        finally:
+            self._applying = False
+
+    # --- files ------------------------------------------------------------------
+    def save(self, path) -> Path:
+        path = save_session(path, self.state())
+        self._set_clean(path)
+        self._remember(path)
+        return path
+
+    def open(self, path) -> None:
+        """Load, check and apply; raises SessionError and leaves everything as it was."""
+        self.apply(load_session(path))
+        self._set_clean(path)
+        self._remember(path)
+
+    def new(self, reset) -> None:
+        """Start afresh: `reset()` puts the parts back to their defaults."""
+        self._applying = True
+        try:
+            reset()
+        finally:
+            self._applying = False
+        self._set_clean(None)
+
+    # --- recent files -----------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = self.settings.value("session/recent", [])
+        if isinstance(value, str):          # QSettings gives a str for a one-item list
+            value = [value]
+        return [p for p in (value or []) if Path(p).exists()]
+
+    def _remember(self, path) -> None:
+        path = str(Path(path).resolve())
+        if Path(path).name == LAST_SESSION:
+            return
+        recent = [path] + [p for p in self.recent() if p != path]
+        self.settings.setValue("session/recent", recent[:MAX_RECENT])
+        self.recentChanged.emit(recent[:MAX_RECENT])
+
+    # --- the last session, restored at start-up ---------------------------------
+    @property
+    def restore_enabled(self) -> bool:
+        return self.settings.value("session/restore_last", True, type=bool)
+
+    def set_restore_enabled(self, on: bool) -> None:
+        self.settings.setValue("session/restore_last", bool(on))
+
+    def last_session_path(self) -> Path:
+        return Path(self.settings.fileName()).parent / LAST_SESSION
+
+    def save_last(self) -> None:
+        """At close: the whole set-up, so the next start can continue from it."""
+        if not self.restore_enabled:
+            return
+        target = self.last_session_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        save_session(target, {**self.state(),
+                              "file": str(self.path) if self.path else None,
+                              "modified": self.modified})
+
+    def restore_last(self) -> str | None:
+        """At start-up: reopen the last session. Returns a message if it failed."""
+        target = self.last_session_path()
+        if not self.restore_enabled or not target.exists():
+            return None
+        try:
+            data = load_session(target)
+            self.apply(data)
+        except SessionError as exc:
+            return f"The last session was not restored. {exc}"
+        file = data.get("file")
+        self.path = Path(file) if file else None
+        self.modified = bool(data.get("modified", False))
+        self.changed.emit()
+        return None

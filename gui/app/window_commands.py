@@ -1,0 +1,375 @@
+"""Everything the main window can be told to do: the menus, the tool bar and the
+keyboard (one QAction each, so menu, button and key always agree), presentation
+mode, themes and text size, exports, and the session files.
+
+Keys act on the current tab: Space plays the explorer's descent there, the neuron's
+stages in the Neuron tab, the training in the Network tab.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from gui.app.export_commands import ExportCommands
+from gui.app.presets import default_preset, presets
+from gui.app.session import SUFFIX, SessionError
+
+SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
+PRESENTATION_SCALE = 1.5
+PICTURE_SCALES = (1, 2, 3)
+ZOOM = 1.25
+
+
+class WindowCommands(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.theme = "light"
+        self.scale = 1.0
+        self.picture_scale = 2
+        self.exports = ExportCommands(self)
+        self._before_presentation = None   # (scale, theme, maximised, below shown) while presenting
+        self.last_message = ""
+        self.actions: dict[str, QAction] = {}
+        # What "New" goes back to: the tabs as they were built.
+        self._initial = {"neuron": window.neuron_model.get_state(),
+                         "network": window.network_model.get_state()}
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        window.session.recentChanged.connect(self._fill_recent)
+        window.tabs.currentChanged.connect(self._on_tab)
+        self._on_tab()
+
+    # --- actions --------------------------------------------------------------------
+    def _action(self, key, text, slot, shortcut=None, tip="", checkable=False):
+        a = QAction(text, self.w)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            a.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                           for s in a.shortcuts())
+        a.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({keys})" if keys else ""))
+        a.setStatusTip(a.toolTip())
+        a.setCheckable(checkable)
+        (a.toggled if checkable else a.triggered).connect(slot)
+        self.w.addAction(a)          # keys work with the menu bar hidden (full screen)
+        self.actions[key] = a
+        return a
+
+    def _build_actions(self):
+        A, S = self._action, QKeySequence.StandardKey
+        A("new", "&New", self.new_session, S.New, "Back to the default example")
+        A("open", "&Open session…", self.ask_open, S.Open, "Open a saved session")
+        A("save", "&Save session", self.save, S.Save, "Save everything you set up")
+        A("save_as", "Save session &as…", self.ask_save_as, S.SaveAs)
+        A("restore", "Reopen the last session at start", self.w.session.set_restore_enabled,
+          tip="Start where you left off", checkable=True)
+        A("quit", "&Quit", self.w.close, S.Quit)
+        A("export_view", "Picture of the &views…", lambda: self.exports.ask_export_picture("views"),
+          "Ctrl+E", "The current tab's plots as PNG, at the picture scale")
+        A("export_window", "Picture of the whole &window…",
+          lambda: self.exports.ask_export_picture("window"), "Ctrl+Shift+E")
+        A("export_gif", "&Animation (GIF)…", self.exports.ask_export_gif, "Ctrl+G",
+          "The descent (or the training from now on) as an animated GIF")
+        A("export_csv", "&Table (CSV)…", self.exports.ask_export_csv, None,
+          "Iterates and loss per step (or the training cost) as CSV")
+
+        A("play", "Play / pause", self.play, Qt.Key.Key_Space)
+        A("step", "Step forward", self.step, Qt.Key.Key_Right)
+        A("back", "Step back", self.step_back, Qt.Key.Key_Left)
+        A("reset", "Reset", self.reset, Qt.Key.Key_R)
+        A("view1", "Explorer", lambda: self.w.show_tab("explorer"), Qt.Key.Key_1)
+        A("view2", "Neuron", lambda: self.w.show_tab("neuron"), Qt.Key.Key_2)
+        A("view3", "Network", lambda: self.w.show_tab("network"), Qt.Key.Key_3)
+        A("view4", "Explorer: both views / contour / surface", self.w.cycle_focus_mode,
+          Qt.Key.Key_4)
+        A("editor", "Edit the expression", self.focus_editor, "Ctrl+L")
+        A("zoom_in", "Zoom in", lambda: self.zoom(1 / ZOOM), [Qt.Key.Key_Plus, Qt.Key.Key_Equal])
+        A("zoom_out", "Zoom out", lambda: self.zoom(ZOOM), Qt.Key.Key_Minus)
+
+        A("present", "&Presentation mode", self.set_presentation, "F11",
+          "Full screen, large type, high contrast", checkable=True)
+        A("larger", "&Larger text", lambda: self.step_scale(+1), [S.ZoomIn, "Ctrl+="])
+        A("smaller", "&Smaller text", lambda: self.step_scale(-1), S.ZoomOut)
+        A("normal", "&Normal text size", lambda: self.set_scale(1.0), "Ctrl+0")
+        A("dark", "&Dark theme", lambda on: self.set_theme("dark" if on else "light"),
+          "Ctrl+D", "High-contrast dark theme (light when off)", checkable=True)
+        A("show_top", "Show editor and &formulas", lambda on: self.w.set_panels_visible(top=on),
+          "Ctrl+1", checkable=True)
+        A("show_side", "Show the &descent panel", lambda on: self.w.set_panels_visible(side=on),
+          "Ctrl+2", checkable=True)
+        A("show_below", "Show the loss curve and &iterates",
+          lambda on: self.w.set_panels_visible(below=on), "Ctrl+3", checkable=True)
+        for key in ("show_top", "show_side", "show_below"):
+            self.actions[key].setChecked(True)
+        A("shortcuts", "&Keyboard shortcuts", self.show_shortcuts, ["F1", "?"])
+        A("about", "&About Gradient Lab", self.show_about)
+
+    def _build_menus(self):
+        a, bar = self.actions, self.w.menuBar()
+        m = bar.addMenu("&File")
+        for key in ("new", "open"):
+            m.addAction(a[key])
+        self.recent_menu = m.addMenu("Open &recent")
+        for key in ("save", "save_as"):
+            m.addAction(a[key])
+        m.addSeparator()
+        ex = m.addMenu("&Export")
+        for key in ("export_view", "export_window", "export_gif", "export_csv"):
+            ex.addAction(a[key])
+        scale_menu = ex.addMenu("Picture &scale")
+        group = QActionGroup(self.w)
+        for s in PICTURE_SCALES:
+            act = scale_menu.addAction(f"{s}×" + ("  (slides)" if s == 2 else ""))
+            act.setCheckable(True)
+            act.setData(s)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, s=s: setattr(self, "picture_scale", s))
+        self.picture_scale_actions = group
+        m.addSeparator()
+        m.addAction(a["restore"])
+        m.addAction(a["quit"])
+
+        m = bar.addMenu("&Examples")
+        for preset in presets():
+            act = m.addAction(preset["name"])
+            act.setToolTip(preset["caption"])
+            act.triggered.connect(lambda _=False, p=preset: self._load_preset(p))
+        m.setToolTipsVisible(True)
+
+        m = bar.addMenu("&Run")
+        for key in ("play", "step", "back", "reset"):
+            m.addAction(a[key])
+        m = bar.addMenu("&View")
+        for key in ("present", "dark", "larger", "smaller", "normal", None, "show_top",
+                    "show_side", "show_below", None, "view1", "view2", "view3", "view4", "editor",
+                    "zoom_in", "zoom_out"):
+            m.addSeparator() if key is None else m.addAction(a[key])
+        m = bar.addMenu("&Help")
+        m.addAction(a["shortcuts"])
+        m.addAction(a["about"])
+        self._fill_recent(self.w.session.recent())
+
+    def _build_toolbar(self):
+        bar = self.w.addToolBar("Main")
+        bar.setObjectName("mainToolBar")
+        for key in ("open", "save", "export_view", None, "present", "dark", "smaller",
+                    "larger", None, "shortcuts"):
+            bar.addSeparator() if key is None else bar.addAction(self.actions[key])
+        self.toolbar = bar
+
+    def _fill_recent(self, paths):
+        self.recent_menu.clear()
+        for p in paths:
+            act = self.recent_menu.addAction(Path(p).name)
+            act.setToolTip(p)
+            act.triggered.connect(lambda _=False, p=p: self.open(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def _on_tab(self, *_):
+        tab = self.w.current_tab
+        self.actions["back"].setEnabled(tab != "network")    # training cannot step back
+        for key in ("zoom_in", "zoom_out"):                    # only f has a window
+            self.actions[key].setEnabled(tab == "explorer")
+
+    # --- playback on the current tab ------------------------------------------------
+    def target_model(self):
+        tab = self.w.current_tab
+        return {"explorer": self.w.model, "neuron": self.w.neuron_model,
+                "network": self.w.network_model}[tab]
+
+    def play(self):
+        self.target_model().toggle_play()
+
+    def step(self):
+        t = self.target_model()
+        (t.next_stage if self.w.current_tab == "neuron" else t.step)()
+
+    def step_back(self):
+        tab = self.w.current_tab
+        if tab == "explorer":
+            self.w.model.step_back()
+        elif tab == "neuron":
+            self.w.neuron_model.previous_stage()
+
+    def reset(self):
+        t = self.target_model()
+        (t.reset_training if self.w.current_tab == "neuron" else t.reset)()
+
+    def focus_editor(self):
+        self.w.show_tab("explorer")
+        if not self.w.top.isVisible():
+            self.actions["show_top"].setChecked(True)
+        self.w.editor.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.w.editor.line_edit.selectAll()
+
+    def zoom(self, factor: float):
+        """Shrink (factor < 1) or grow the explorer's window about its centre."""
+        if self.w.current_tab != "explorer" or self.w.model.expression is None:
+            return
+        window = [((lo + hi) / 2 - (hi - lo) / 2 * factor, (lo + hi) / 2 + (hi - lo) / 2 * factor)
+                  for lo, hi in self.w.model.window]
+        self.w.model.set_window(tuple(window))
+
+    def _load_preset(self, preset):
+        self.w.show_tab("explorer")
+        self.w.model.load_preset(preset)
+
+    # --- look: presentation mode, theme, text size ------------------------------------
+    def set_theme(self, theme: str):
+        self.theme = theme
+        self._apply_look()
+
+    def set_scale(self, scale: float):
+        self.scale = float(min(max(scale, SCALES[0]), SCALES[-1]))
+        self._apply_look()
+
+    def step_scale(self, direction: int):
+        if direction > 0:
+            bigger = [s for s in SCALES if s > self.scale + 1e-9]
+            self.set_scale(bigger[0] if bigger else SCALES[-1])
+        else:
+            smaller = [s for s in SCALES if s < self.scale - 1e-9]
+            self.set_scale(smaller[-1] if smaller else SCALES[0])
+
+    def _apply_look(self):
+        from gui.widgets.theme import apply_theme
+        apply_theme(QApplication.instance(), self.w, self.theme, self.scale)
+        dark = self.actions["dark"]
+        dark.blockSignals(True)
+        dark.setChecked(self.theme == "dark")
+        dark.blockSignals(False)
+
+    def set_presentation(self, on: bool):
+        """Full screen with large type; leaving restores size, type and theme."""
+        if on and self._before_presentation is None:
+            below = self.actions["show_below"]
+            self._before_presentation = (self.scale, self.theme, self.w.isMaximized(),
+                                         below.isChecked())
+            self.w.menuBar().setVisible(False)          # the tool bar keeps the controls
+            # Large type on a 1280×720 projector leaves the views too little height with
+            # the loss curve and iterates below them; Ctrl+3 brings those back.
+            below.setChecked(False)
+            self.w.showFullScreen()
+            self.set_scale(max(self.scale, PRESENTATION_SCALE))
+        elif not on and self._before_presentation is not None:
+            scale, theme, maximised, below = self._before_presentation
+            self._before_presentation = None
+            self.actions["show_below"].setChecked(below)
+            self.w.menuBar().setVisible(True)
+            self.w.showMaximized() if maximised else self.w.showNormal()
+            self.theme = theme
+            self.set_scale(scale)
+        self.actions["present"].blockSignals(True)
+        self.actions["present"].setChecked(self._before_presentation is not None)
+        self.actions["present"].blockSignals(False)
+
+    @property
+    def presenting(self) -> bool:
+        return self._before_presentation is not None
+
+    # --- settings remembered between runs ---------------------------------------------
+    def restore_settings(self):
+        s = self.w.settings
+        self.theme = s.value("look/theme", "light")
+        if self.theme not in ("light", "dark"):
+            self.theme = "light"
+        try:
+            self.scale = float(s.value("look/scale", 1.0))
+        except (TypeError, ValueError):
+            self.scale = 1.0
+        self.picture_scale = int(s.value("export/scale", 2) or 2)
+        for act in self.picture_scale_actions.actions():
+            act.setChecked(act.data() == self.picture_scale)
+        geometry, state = s.value("window/geometry"), s.value("window/state")
+        if geometry is not None:
+            self.w.restoreGeometry(geometry)
+        if state is not None:
+            self.w.restoreState(state)
+        self.actions["restore"].setChecked(self.w.session.restore_enabled)
+        if (self.theme, self.scale) != ("light", 1.0):
+            self._apply_look()
+
+    def save_settings(self):
+        s = self.w.settings
+        before = self._before_presentation
+        s.setValue("look/theme", before[1] if before else self.theme)
+        s.setValue("look/scale", before[0] if before else self.scale)
+        s.setValue("export/scale", self.picture_scale)
+        if not before:
+            s.setValue("window/geometry", self.w.saveGeometry())
+            s.setValue("window/state", self.w.saveState())
+        s.sync()
+
+    # --- sessions ---------------------------------------------------------------------
+    def report(self, message: str, title="Gradient Lab"):
+        """Tell the user without blocking (a modal box would freeze a running lecture)."""
+        self.last_message = message
+        self.w.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.w)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def new_session(self):
+        def reset():
+            self.w.model.load_preset(default_preset())
+            self.w.neuron_model.set_state(self._initial["neuron"])
+            self.w.network_model.set_state(self._initial["network"])
+        self.w.session.new(reset)
+
+    def open(self, path) -> bool:
+        try:
+            self.w.session.open(path)
+        except SessionError as exc:
+            self.report(str(exc), "Session not opened")
+            return False
+        self.w.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        return True
+
+    def save(self) -> bool:
+        if self.w.session.path is None:
+            return self.ask_save_as()
+        return self.save_as(self.w.session.path)
+
+    def save_as(self, path) -> bool:
+        path = Path(path)
+        if not path.name.endswith(".json"):
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            self.w.session.save(path)
+        except (OSError, ValueError) as exc:
+            self.report(f"The session was not saved: {exc}", "Not saved")
+            return False
+        self.w.statusBar().showMessage(f"Saved {path.name}", 5000)
+        return True
+
+    def session_dir(self) -> str:
+        return str(self.w.settings.value("session/dir", str(Path.home())))
+
+    def ask_open(self):
+        path, _ = QFileDialog.getOpenFileName(self.w, "Open session", self.session_dir(),
+                                              f"Gradient Lab sessions (*{SUFFIX} *.json)")
+        if path:
+            self.w.settings.setValue("session/dir", str(Path(path).parent))
+            self.open(path)
+
+    def ask_save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self.w, "Save session", self.session_dir(),
+                                              f"Gradient Lab sessions (*{SUFFIX})")
+        if not path:
+            return False
+        self.w.settings.setValue("session/dir", str(Path(path).parent))
+        return self.save_as(path)
+
+    # --- help -------------------------------------------------------------------------
+    def show_shortcuts(self):
+        from gui.app.about import show_shortcut_sheet
+        show_shortcut_sheet(self.w)
+
+    def show_about(self):
+        from gui.app.about import show_about
+        show_about(self.w)

@@ -1,0 +1,106 @@
+"""What the explorer's helper processes run (see gui.compute.symbolic_process). No Qt here.
+
+A job takes plain picklable data and yields plain picklable results, one at a time:
+  "analyse"   (text, bounds) -> the formulas and critical points of engine.analysis.analyse,
+              then the formulas typeset as gui.widgets.math_view shows them; the text is parsed
+              here by the engine's own safe parser, never evaluated
+  "typeset"   [latex, ...]   -> (latex, svg or None) per text, None where ziamath fails
+`serve` runs one job kind in a loop for the life of the child.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+# The formulas go out with what could be typeset in this time; a big Hessian that
+# needs seconds shows a placeholder meanwhile (gui.widgets.math_view), typeset by the renderer.
+TYPESET_BUDGET_S = 1.0
+NICENESS = 5          # added to the child's nice value
+
+
+def analyse_text(payload):
+    """(text, bounds) -> yields ("analysis", formulas, critical_points) from
+    engine.analysis.analyse, then ("typeset", {display latex: svg or None}) for the
+    formulas typeset within TYPESET_BUDGET_S (the rest is left to the renderer)."""
+    from engine.analysis import analyse
+    from engine.expression import parse
+
+    from gui.compute.typesetting import TYPESET_MAX_CHARS, display_tex, render_svg
+    text, bounds = payload
+    f = parse(text)
+    result = analyse(f, bounds)
+    yield "analysis", result.formulas, result.critical_points
+    svgs, deadline = {}, time.perf_counter() + TYPESET_BUDGET_S
+    for formula in result.formulas:
+        tex = display_tex(formula, f.variables)
+        if len(tex) > TYPESET_MAX_CHARS:
+            svgs[tex] = None                      # shown as text, as the renderer would
+        elif time.perf_counter() < deadline:
+            try:
+                svgs[tex] = render_svg(tex)
+            except Exception:   # noqa: BLE001 - any ziamath failure: shown as text
+                svgs[tex] = None
+    yield "typeset", svgs
+
+
+def typeset_texts(payload):
+    """[latex, ...] -> yields (latex, svg or None) for each, in order."""
+    from gui.compute.typesetting import render_svg
+    for tex in payload:
+        try:
+            svg = render_svg(tex)
+        except Exception:   # noqa: BLE001 - any ziamath failure: shown as text
+            svg = None
+        yield tex, svg
+
+
+JOBS = {"analyse": analyse_text, "typeset": typeset_texts}
+
+
+def serve(conn, job: str, latest) -> None:
+    """The child's loop: receive (request_id, payload), send ("item", id, result) per
+    result, then ("done", id, None) or ("error", id, message). `latest` (a shared
+    integer) holds the parent's newest request id: a job whose id is no longer the
+    newest stops at its next result. None or a closed pipe ends the loop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl+C is for the app, which stops us
+    try:
+        # On a busy machine the app's own repaint goes first; on an idle core we run
+        # at full speed all the same. (A child of the warmed fork server is niced already.)
+        if os.nice(0) < NICENESS:
+            os.nice(NICENESS - os.nice(0))
+    except OSError:
+        pass
+    run = JOBS[job]
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        request_id, payload = message
+        results, reply = run(payload), ("done", request_id, None)
+        while True:
+            try:
+                result = next(results)
+            except StopIteration:
+                break
+            except Exception as exc:   # noqa: BLE001 - reported to the parent, never fatal
+                reply = ("error", request_id, f"{type(exc).__name__}: {exc}")
+                break
+            if not _send(conn, ("item", request_id, result)):
+                return
+            if latest.value != request_id:
+                break
+        if not _send(conn, reply):
+            return
+
+
+def _send(conn, message) -> bool:
+    """False when the parent has gone (its end of the pipe is closed)."""
+    try:
+        conn.send(message)
+        return True
+    except (EOFError, OSError):
+        return False

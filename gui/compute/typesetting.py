@@ -1,0 +1,111 @@
+"""LaTeX → SVG with ziamath (pure Python, no TeX install); no Qt here, so the
+typesetting process (gui.compute.symbolic_jobs) needs none. gui.compute.latex_renderer runs it off
+the GUI thread and caches the results.
+"""
+from __future__ import annotations
+
+import re
+
+_ziamath = None
+
+
+def _typesetter():
+    """ziamath, imported on first use: its 0.6 s import (fonts) stays out of start-up."""
+    global _ziamath
+    if _ziamath is None:
+        import ziamath
+        # QtSvg draws SVG 1.1/Tiny: SVG 2 <symbol>+<use href> glyphs come out blank.
+        ziamath.config.svg2 = False
+        _ziamath = ziamath
+    return _ziamath
+
+BASE_SIZE = 22            # font size in px at scale 1
+TYPESET_MAX_CHARS = 700   # ziamath needs seconds beyond this: such equations show as text
+TEXT_COLOUR = "#1a1a1a"   # near-black on the light background
+MATRIX_MAX_CHARS = 260    # a longer ∇f or H costs ziamath seconds: show its definition instead
+
+_FENCES = {"(": ")", "[": "]", "|": "|"}
+_TALL = ("\\frac", "\\begin", "\\sum", "\\int", "\\left")
+_FENCE = re.compile(r"\\(left|right)(\(|\)|\[|\]|\|)")
+# a minus that opens a group is a sign: "{-}" keeps ziamath from spacing it as "a − b"
+_UNARY_MINUS = re.compile(r"(^|[(\[{=&]|\\\\|\\begin\{matrix\})\s*-")
+
+
+def tidy_latex(tex: str) -> str:
+    """Make sympy's LaTeX quicker and nicer to typeset, meaning unchanged.
+
+    sympy writes \\left( … \\right) around every argument; stretchy fences around
+    flat content look the same as plain ones but double ziamath's work per level,
+    so they become plain brackets unless they hold something tall (a fraction, a
+    matrix). A leading minus is a sign, matrix columns get a little more air.
+    """
+    out, stack = [], []          # stack: index in `out` of each open \left token
+    pos = 0
+    for m in _FENCE.finditer(tex):
+        out.append(tex[pos:m.start()])
+        pos = m.end()
+        if m.group(1) == "left":
+            stack.append(len(out))
+            out.append(m.group(0))
+        elif stack:
+            start = stack.pop()
+            inner = "".join(out[start + 1:])
+            if any(t in inner for t in _TALL):
+                out.append(m.group(0))
+            else:
+                out[start] = out[start][len("\\left"):]
+                out.append(m.group(2))
+        else:
+            out.append(m.group(0))
+    out.append(tex[pos:])
+    tex = _UNARY_MINUS.sub(r"\1{-}", "".join(out))
+    return tex.replace("&", r"\;&\;").replace(r"\nabla f", r"\nabla\! f")
+
+
+def render_svg(tex: str, size: float = BASE_SIZE) -> str:
+    """The SVG text of one displayed equation; raises whatever ziamath raises."""
+    return _typesetter().Latex(tidy_latex(tex), size=size, color=TEXT_COLOUR).svg()
+
+
+_PLAIN_SYMBOLS = [(r"\left", ""), (r"\right", ""), (r"\partial ", "∂"), (r"\nabla ", "∇"),
+                  (r"\sigma", "σ"), (r"\pi", "π"), (r"\cdot", "·"), (r"\operatorname", ""),
+                  (r"\begin{matrix}", "["), (r"\end{matrix}", "]"), ("\\\\", "; "),
+                  (r"\;&\;", ", "), ("&", ", ")]
+_PLAIN_GROUPS = [  # innermost first, repeated until nothing changes
+    (re.compile(r"\^\{([^{}]*)\}"), r"^(\1)"),
+    (re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}"), r"(\1)/(\2)"),
+    (re.compile(r"\\sqrt\{([^{}]*)\}"), r"√(\1)"),
+    (re.compile(r"(?<!\\frac)(?<!\})(?<!\\sqrt)(?<!\^)\{([^{}]*)\}"), r"\1"),
+]
+
+
+def plain_text(tex: str) -> str:
+    """A readable-enough plain rendering for when typesetting fails."""
+    for a, b in _PLAIN_SYMBOLS:
+        tex = tex.replace(a, b)
+    for _ in range(200):                      # bounded: each pass removes a brace pair
+        before = tex
+        for pattern, repl in _PLAIN_GROUPS:
+            tex = pattern.sub(repl, tex)
+        if tex == before:
+            break
+    tex = re.sub(r"\^\(([\w.]+)\)", r"^\1", tex)    # x^(2) → x^2
+    tex = re.sub(r"\((\w+)\)/\((\w+)\)", r"\1/\2", tex)
+    tex = tex.replace("\\", "")
+    return re.sub(r"\s+\)", ")", re.sub(r"\s+", " ", tex)).strip()
+
+
+def display_tex(formula, variables) -> str:
+    """The equation "label = latex" to typeset; a big gradient or Hessian is shown
+    by its definition (its entries are the partial derivatives shown next to it)."""
+    if formula.label in (r"\nabla f", "H") and len(formula.latex) > MATRIX_MAX_CHARS \
+            and len(variables) == 2:
+        x, y = variables
+        d, d2 = r"\partial", r"\partial^{2} f"
+        if formula.label == "H":
+            body = (rf"\frac{{{d2}}}{{{d} {x}^{{2}}}} & \frac{{{d2}}}{{{d} {x} {d} {y}}}\\"
+                    rf"\frac{{{d2}}}{{{d} {y} {d} {x}}} & \frac{{{d2}}}{{{d} {y}^{{2}}}}")
+        else:
+            body = rf"\frac{{{d} f}}{{{d} {x}}}\\\frac{{{d} f}}{{{d} {y}}}"
+        return rf"{formula.label} = \left[\begin{{matrix}}{body}\end{{matrix}}\right]"
+    return f"{formula.label} = {formula.latex}"

@@ -1,0 +1,268 @@
+"""The side panel that sets up gradient descent: methods, step size, noise, start point,
+and the playback of the animation with each path's outcome.
+
+A view of LandscapeModel: every control pushes its edit through the model's setters,
+and `_on_settings` / `_on_start` show the model's state back without re-emitting.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QFrame, QGroupBox,
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from engine.optimizers import METHODS
+
+from gui.widgets import theme
+from gui.explorer.hyperparameter_forms import HyperparameterForms
+from gui.explorer.learning_rate_control import LearningRateControl
+from gui.widgets.number_box import NumberBox
+from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+from gui.explorer.playback_controls import PlaybackControls
+
+METHOD_TIPS = {
+    "gd": "θ ← θ − lr·∇f: a step straight downhill, proportional to the slope.",
+    "momentum": "Heavy ball: velocity v ← μv + ∇f, θ ← θ − lr·v; speeds along valleys.",
+    "nesterov": "Momentum that corrects with a look-ahead: θ ← θ − lr·(∇f + μv).",
+    "adagrad": "Divides each coordinate's step by √(sum of its squared gradients): steps shrink.",
+    "rmsprop": "Divides each coordinate's step by a running RMS of its recent gradients.",
+    "adam": "Momentum plus RMSprop's per-coordinate scaling, with bias correction.",
+    "newton": "θ ← θ − H⁻¹∇f: uses curvature, so a quadratic is solved in one step; "
+              "it seeks any critical point, saddles too. Ignores the learning rate.",
+}
+# _recompute_paths passes lr=None for Newton: the engine's full step, lr = 1.
+NEWTON_NOTE = "(always lr = 1)"
+
+
+def _swatch(colour: str) -> QIcon:
+    """A square of the method's colour as the current theme inks it (Newton's black is
+    the foreground on the dark theme, else the swatch would vanish)."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(theme.current().ink(QColor(colour)))
+    return QIcon(pixmap)
+
+
+def _quiet(widget, setter, value) -> None:
+    """Set a value on a widget without its change signal (a model → view update)."""
+    blocked = widget.blockSignals(True)
+    setter(value)
+    widget.blockSignals(blocked)
+
+
+class DescentPanel(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.setMinimumWidth(300)     # status lines such as 'Gradient descent: running (step 250)' fit
+
+        # --- methods: a checkable list, colour swatch = the colour on every view
+        self.method_list = QListWidget()
+        self.method_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.method_list.setIconSize(QSize(14, 14))
+        self.method_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.method_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for m in METHODS:
+            text = METHOD_LABELS[m] + (f"  {NEWTON_NOTE}" if m == "newton" else "")
+            item = QListWidgetItem(_swatch(METHOD_COLOURS[m]), text)
+            item.setData(Qt.ItemDataRole.UserRole, m)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(METHOD_TIPS[m])
+            self.method_list.addItem(item)
+        self._fit_method_list()
+        self.method_list.setToolTip("Tick the methods to race from the same start point")
+
+        # --- learning rate
+        self.lr_control = LearningRateControl()
+        self.newton_note = QLabel("Newton ignores the learning rate: it always takes "
+                                  "the full step H⁻¹∇f (lr = 1).")
+        self.newton_note.setWordWrap(True)
+        self.newton_note.setStyleSheet(f"color: {METHOD_COLOURS['newton']}; font-style: italic;")
+
+        # --- the chosen methods' own settings
+        self.hyper_forms = HyperparameterForms()
+
+        # --- gradient and stopping
+        self.noise_box = NumberBox(0.0, 100.0, step=0.1, tooltip=(
+            "Standard deviation of random noise added to every gradient, as in stochastic "
+            "gradient descent (0 = the exact gradient)."))
+        self.seed_box = QSpinBox(minimum=0, maximum=2**31 - 1, keyboardTracking=False)
+        self.seed_box.setToolTip("Random seed of the noise: the same seed repeats the same run")
+        self.clip_check = QCheckBox("clip ‖g‖ to")
+        self.clip_check.setToolTip("Rescale any gradient longer than the maximum norm "
+                                   "down to that length (gradient clipping)")
+        self.clip_box = NumberBox(1e-3, 1e4, step=0.5, tooltip="The maximum gradient norm")
+        self.clip_box.setValue(1.0)
+        self.max_steps_box = QSpinBox(minimum=1, maximum=5000, singleStep=10,
+                                      keyboardTracking=False)
+        self.max_steps_box.setToolTip("Stop after this many steps if the path has "
+                                      "neither converged nor diverged")
+        clip_row = QHBoxLayout()
+        clip_row.addWidget(self.clip_check)
+        clip_row.addWidget(self.clip_box, 1)
+        gradient = QFormLayout()
+        gradient.addRow(self._label("noise (SGD-style)", self.noise_box), self.noise_box)
+        gradient.addRow(self._label("noise seed", self.seed_box), self.seed_box)
+        gradient.addRow(clip_row)
+        gradient.addRow(self._label("max steps", self.max_steps_box), self.max_steps_box)
+
+        # --- start point: one box per variable
+        self.start_boxes = [NumberBox(-1e6, 1e6, step=0.1, digits=6, tooltip=(
+            "Where every path starts")) for _ in range(2)]
+        self.start_labels = [QLabel() for _ in range(2)]
+        start_row = QHBoxLayout()
+        for label, box in zip(self.start_labels, self.start_boxes):
+            start_row.addWidget(label)
+            start_row.addWidget(box, 1)
+        hint = QLabel("or click on the map")
+        hint.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        start = QVBoxLayout()
+        start.addLayout(start_row)
+        start.addWidget(hint)
+
+        self.playback = PlaybackControls(model)
+
+        settings = QWidget()
+        column = QVBoxLayout(settings)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.addWidget(self._group("Methods", self.method_list))
+        column.addWidget(self._group("Learning rate", self.lr_control, self.newton_note))
+        self.hyper_group = self._group("Method settings", self.hyper_forms)
+        column.addWidget(self.hyper_group)
+        column.addWidget(self._group("Gradient and stopping", gradient))
+        column.addWidget(self._group("Start point", start))
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(settings)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self._group("Playback", self.playback))
+
+        # view → model
+        self.method_list.itemChanged.connect(self._on_method_item)
+        self.lr_control.changed.connect(lambda lr: model.set_settings(lr=lr))
+        self.hyper_forms.changed.connect(model.set_hyper)
+        self.noise_box.valueChanged.connect(self._on_noise)
+        self.seed_box.valueChanged.connect(lambda s: model.set_settings(seed=int(s)))
+        self.clip_check.toggled.connect(self._on_clip)
+        self.clip_box.valueChanged.connect(self._on_clip)
+        self.max_steps_box.valueChanged.connect(lambda n: model.set_settings(max_steps=int(n)))
+        for box in self.start_boxes:
+            box.valueChanged.connect(self._on_start_edited)
+        # model → view
+        model.settingsChanged.connect(self._on_settings)
+        model.presetChanged.connect(self._on_preset)
+        model.startChanged.connect(self._on_start)
+        model.expressionChanged.connect(self._on_expression)
+
+        self._on_settings(model.settings)
+        self._on_expression(model.expression)
+        self._on_start(model.start)
+        theme.notifier.changed.connect(self._on_theme)
+        # (a bound slot of this QObject: Qt drops the connection when the panel goes)
+
+    def _fit_method_list(self) -> None:
+        """Every method's row shown without scrolling, at the current font (a presentation
+        scale makes rows taller: the height is measured again on every font change)."""
+        rows = sum(self.method_list.sizeHintForRow(i) for i in range(self.method_list.count()))
+        self.method_list.setFixedHeight(rows + 2 * self.method_list.frameWidth() + 2)
+
+    def _on_theme(self, _theme=None) -> None:
+        for i in range(self.method_list.count()):
+            item = self.method_list.item(i)
+            item.setIcon(_swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
+        self._fit_method_list()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_method_list()
+
+    def sizeHint(self) -> QSize:
+        return QSize(310, super().sizeHint().height())
+
+    @staticmethod
+    def _label(text: str, buddy) -> QLabel:
+        label = QLabel(text)
+        label.setToolTip(buddy.toolTip())
+        return label
+
+    @staticmethod
+    def _group(title: str, *contents) -> QGroupBox:
+        group = QGroupBox(title)
+        layout = QVBoxLayout(group)
+        layout.setContentsMargins(6, 4, 6, 6)
+        for c in contents:
+            layout.addLayout(c) if not isinstance(c, QWidget) else layout.addWidget(c)
+        return group
+
+    # --- view → model ----------------------------------------------------------
+    def checked_methods(self) -> tuple[str, ...]:
+        items = (self.method_list.item(i) for i in range(self.method_list.count()))
+        return tuple(it.data(Qt.ItemDataRole.UserRole) for it in items
+                     if it.checkState() == Qt.CheckState.Checked)
+
+    def set_method_checked(self, method: str, checked: bool) -> None:
+        """Tick or untick a method as a click on its box would."""
+        item = self.method_list.item(METHODS.index(method))
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _on_method_item(self, item: QListWidgetItem) -> None:
+        methods = self.checked_methods()
+        if not methods:             # at least one path: undo unticking the last one
+            _quiet(self.method_list, item.setCheckState, Qt.CheckState.Checked)
+            return
+        self.model.set_settings(methods=methods)
+
+    def _on_noise(self, noise: float) -> None:
+        self.seed_box.setEnabled(noise > 0)
+        self.model.set_settings(noise=float(noise))
+
+    def _on_clip(self, *_) -> None:
+        on = self.clip_check.isChecked()
+        self.clip_box.setEnabled(on)
+        self.model.set_settings(clip=float(self.clip_box.value()) if on else None)
+
+    def _on_start_edited(self, *_) -> None:
+        d = len(self.model.start)
+        self.model.set_start(tuple(box.value() for box in self.start_boxes[:d]))
+
+    # --- model → view ----------------------------------------------------------
+    def _on_settings(self, s) -> None:
+        for i, m in enumerate(METHODS):
+            state = Qt.CheckState.Checked if m in s.methods else Qt.CheckState.Unchecked
+            _quiet(self.method_list, self.method_list.item(i).setCheckState, state)
+        self.lr_control.set_value(s.lr)
+        self.newton_note.setVisible("newton" in s.methods)
+        self.hyper_forms.show_settings(s.methods, s.hyper)
+        self.hyper_group.setVisible(self.hyper_forms.has_forms(s.methods))
+        self.noise_box.set_quietly(s.noise)
+        self.seed_box.setEnabled(s.noise > 0)
+        _quiet(self.seed_box, self.seed_box.setValue, s.seed)
+        _quiet(self.clip_check, self.clip_check.setChecked, s.clip is not None)
+        self.clip_box.setEnabled(s.clip is not None)
+        if s.clip is not None:
+            self.clip_box.set_quietly(s.clip)
+        _quiet(self.max_steps_box, self.max_steps_box.setValue, s.max_steps)
+
+    def _on_preset(self, _preset) -> None:
+        self._on_settings(self.model.settings)
+
+    def _on_expression(self, expr) -> None:
+        names = expr.variables if expr is not None else ("x", "y")
+        for i, (label, box) in enumerate(zip(self.start_labels, self.start_boxes)):
+            visible = i < len(names)
+            label.setVisible(visible)
+            box.setVisible(visible)
+            if visible:
+                label.setText(f"{names[i]} =")
+                box.setToolTip(f"Start value of {names[i]}: where every path begins")
+
+    def _on_start(self, point) -> None:
+        for box, value in zip(self.start_boxes, point):
+            box.set_quietly(value)

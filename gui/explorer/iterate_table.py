@@ -1,0 +1,340 @@
+"""The numbers behind one path: k, θ_k, f(θ_k), ∇f(θ_k) and |∇f| for every step.
+
+A QTableView over a QAbstractTableModel that reads the Path's arrays directly (cheap
+for 5000 rows). Every row is listed so a lecturer can scroll ahead while paused; rows
+the animation has not reached yet are greyed, and the current one is highlighted and
+kept in view.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
+                               QTableView, QVBoxLayout, QWidget)
+
+from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+
+_FUTURE = QColor("#9a9a9a")
+_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# How a narrow table still shows every number whole, tried in order until the columns
+# fit: (significant digits, font size relative to the table's own font). Smaller type
+# first, fewer digits only as a last resort; beyond the last the table scrolls sideways.
+FITS = ((6, 1.0), (6, 0.92), (6, 0.85), (6, 0.78), (5, 0.78), (4, 0.78))
+
+
+def compact(value: float, digits: int = 6) -> str:
+    """`digits` significant digits, a true minus sign, no '-0', short exponents (1.5e−9)."""
+    text = f"{value:.{digits}g}"
+    if text == "-0":
+        return "0"
+    mantissa, e, exponent = text.partition("e")
+    if e:   # "e-09" -> "e−9", "e+12" -> "e12": narrower columns, same number
+        text = f"{mantissa}e{int(exponent)}"
+    return text.replace("-", "−")
+
+
+class IterateTableModel(QAbstractTableModel):
+    """Rows k = 0 … n of a Path; columns k, the variables, f, ∂f/∂v…, |∇f| (2-D only)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.path = None
+        self.variables: tuple[str, ...] = ("x", "y")
+        self.frame = 0
+        self._columns: list[np.ndarray] = []
+        self._headers: list[str] = []
+        self.csv_headers: list[str] = []
+        self.digits = 6                          # significant digits shown (see FITS)
+        self.cell_font: QFont | None = None      # None: the view's font
+        self._widest: dict[int, list[list[str]]] = {}
+        self._texts: dict[int, list[list[str]]] = {}   # digits -> column -> row text
+        self.width_memo: dict[tuple, list[int]] = {}   # the view's needed_widths, per path
+        self._current = QBrush(QColor("#0072B2"))
+
+    def set_path(self, path, variables, colour: str) -> None:
+        self.beginResetModel()
+        self.path, self.variables = path, tuple(variables)
+        tint = QColor(colour)
+        tint.setAlpha(90)    # strong enough to find at a glance, text stays readable
+        self._current = QBrush(tint)
+        self._columns, self._headers, self.csv_headers = [], [], []
+        self._widest, self._texts = {}, {}
+        self.width_memo = {}     # the view's needed_widths, for this path
+        if path is not None:
+            k = np.arange(len(path.values), dtype=float)
+            one = len(self.variables) == 1
+            # (on-screen header, CSV header, numbers)
+            cols = [("k", "k", k)]
+            cols += [(v, v, path.points[:, i]) for i, v in enumerate(self.variables)]
+            cols.append((f"f({', '.join(self.variables)})", "f", path.values))
+            for i, v in enumerate(self.variables):
+                cols.append((f"f′({v})", f"f'({v})", path.gradients[:, i]) if one else
+                            (f"∂f/∂{v}", f"df/d{v}", path.gradients[:, i]))
+            if not one:   # the gradient's length: display arithmetic on the engine's ∇f
+                cols.append(("|∇f|", "|grad f|", np.linalg.norm(path.gradients, axis=1)))
+            self._headers = [h for h, _, _ in cols]
+            self.csv_headers = [h for _, h, _ in cols]
+            self._columns = [c for _, _, c in cols]
+        self.endResetModel()
+
+    def widest(self, digits: int | None = None) -> list[list[str]]:
+        """Per column, the texts that may be the widest at `digits` significant digits:
+        every distinct text within one character of the longest. Character count is not
+        pixel width ("6.43209e−10" is wider than "0.000566239"), so the view measures
+        each of them."""
+        digits = self.digits if digits is None else digits
+        if digits not in self._widest:
+            out = []
+            for c, column in enumerate(self.texts(digits)):
+                texts = {str(len(column) - 1)} if c == 0 else set(column)
+                longest = max(map(len, texts), default=0)
+                out.append(sorted(t for t in texts if len(t) >= longest - 1))
+            self._widest[digits] = out
+        return self._widest[digits]
+
+    def texts(self, digits: int | None = None) -> list[list[str]]:
+        """Per column, every cell's text at `digits` significant digits (formatted once
+        per path and digits: the view asks for the visible cells on every repaint)."""
+        digits = self.digits if digits is None else digits
+        if digits not in self._texts:
+            self._texts[digits] = [
+                [str(k) for k in range(len(values))] if c == 0 else
+                [compact(v, digits) for v in values.tolist()]
+                for c, values in enumerate(self._columns)]
+        return self._texts[digits]
+
+    def set_look(self, digits: int, font: QFont | None) -> None:
+        """Show `digits` significant digits in `font` (None: the view's own)."""
+        if digits == self.digits and font == self.cell_font:
+            return
+        self.digits, self.cell_font = digits, font
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole])
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def set_frame(self, frame: int) -> None:
+        old, self.frame = self.frame, frame
+        if self.path is not None and self.rowCount():
+            last = self.rowCount() - 1          # frames run past a path that ended
+            top, bottom = (min(k, last) for k in sorted((old, frame)))
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ForegroundRole])
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.path is None else len(self.path.values)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headers(self) -> list[str]:
+        return list(self._headers)
+
+    def value(self, row: int, column: int) -> float:
+        return float(self._columns[column][row])
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts()[col][row]
+        if role == Qt.ItemDataRole.UserRole:           # the raw number (tests, export)
+            return self.value(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN
+        if role == Qt.ItemDataRole.FontRole:
+            return self.cell_font
+        if role == Qt.ItemDataRole.ToolTipRole and col and self.digits < 6:
+            return compact(float(self._columns[col][row]))   # the digits the cell drops
+        if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:
+            return self._current
+        if role == Qt.ItemDataRole.ForegroundRole and row > self.frame:
+            return _FUTURE
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.FontRole:
+            return self.cell_font
+        return None
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def _scaled(font: QFont, relative: float) -> QFont:
+    """A copy of `font`, its size times `relative`."""
+    out = QFont(font)
+    if out.pointSizeF() > 0:
+        out.setPointSizeF(out.pointSizeF() * relative)
+    else:
+        out.setPixelSize(max(1, round(out.pixelSize() * relative)))
+    return out
+
+
+class _IterateView(QTableView):
+    """Columns share the width, but none gets narrower than its widest number or its
+    header (no elided digits). When the table is too narrow it first uses smaller type,
+    then fewer digits (FITS); only beyond that it scrolls sideways."""
+
+    def needed_widths(self, digits: int | None = None, relative: float = 1.0) -> list[int]:
+        """Pixel widths that show every text of each column whole, at `digits`
+        significant digits in the view's font scaled by `relative`."""
+        model = self.model()
+        font = _scaled(self.font(), relative)
+        head_font = _scaled(self.horizontalHeader().font(), relative)
+        # asked ~3 times per new path (size hint, fit, resize): measured once
+        key = (digits if digits is not None else model.digits, relative, font.key(),
+               head_font.key())
+        if key not in model.width_memo:
+            text_width = QFontMetrics(font).horizontalAdvance
+            head_width = QFontMetrics(head_font).horizontalAdvance
+            # + 9 px: the style's text margins (3 px each side, not scaled) and a little air
+            model.width_memo[key] = [
+                max([text_width(t) for t in texts] + [head_width(h)]) + 9
+                for texts, h in zip(model.widest(digits), model.headers())]
+        return list(model.width_memo[key])
+
+    def sizeHint(self) -> QSize:
+        # ask for every column at its full width (plus the scroll bar), so a splitter
+        # gives the table enough room before any sideways scrolling
+        width = (sum(self.needed_widths(FITS[0][0], FITS[0][1]))
+                 if self.model() is not None and self.model().columnCount() else 480)
+        return QSize(width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2,
+                     super().sizeHint().height())
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        columns = model.columnCount() if model is not None else 0
+        if not columns:
+            return
+        available = self.viewport().width()
+        if self.verticalScrollBar().isHidden() and model.rowCount() * self.rowHeight(0) > \
+                self.viewport().height():
+            available -= self.verticalScrollBar().sizeHint().width()   # about to appear
+        for digits, relative in FITS:
+            needed = self.needed_widths(digits, relative)
+            if sum(needed) <= available:
+                break
+        model.set_look(digits, None if relative == 1.0 else _scaled(self.font(), relative))
+        spare = available - sum(needed)
+        extra = max(spare, 0) // max(columns - 1, 1)    # the step column stays narrow
+        for c, width in enumerate(needed):
+            self.setColumnWidth(c, width + (extra if c else 0))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:      # a presentation scale: rows, columns
+            self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+            self.fit_columns()
+            self.updateGeometry()
+
+
+class IterateTable(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.table_model = IterateTableModel(self)
+
+        self.combo = QComboBox()
+        self.combo.setIconSize(QSize(12, 12))
+        self.combo.setToolTip("Which method's path the table lists")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        title = QLabel("Iterates of")
+        title.setStyleSheet("font-weight: 600;")
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addWidget(self.combo)
+        bar.addStretch(1)
+
+        self.view = _IterateView()
+        self.view.setModel(self.table_model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(8)
+        self.view.setToolTip("Each row is one step: where θ is, f there and the gradient there. "
+                             "The current step is highlighted; later steps are grey.")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self.setMinimumHeight(170)     # the header and at least five rows
+        self.combo.currentIndexChanged.connect(self._on_choice)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        self._on_paths(model.paths)
+
+    @property
+    def method(self) -> str | None:
+        return self.combo.currentData()
+
+    def select_method(self, method: str) -> None:
+        self.combo.setCurrentIndex(self.combo.findData(method))
+
+    def _on_paths(self, paths) -> None:
+        keep = self.method
+        blocked = self.combo.blockSignals(True)
+        self.combo.clear()
+        for m in paths:
+            self.combo.addItem(_swatch(METHOD_COLOURS[m]), METHOD_LABELS[m], m)
+        index = self.combo.findData(keep)
+        self.combo.setCurrentIndex(index if index >= 0 else 0)
+        self.combo.blockSignals(blocked)
+        self._on_choice()
+
+    def _on_choice(self, *_) -> None:
+        method = self.method
+        path = self.model.paths.get(method) if method else None
+        expr = self.model.expression
+        variables = expr.variables if expr is not None else ("x", "y")
+        if path is not None and path.points.shape[1] != len(variables):
+            variables = ("x", "y")[:path.points.shape[1]]
+        self.table_model.frame = self.model.frame
+        self.table_model.set_path(path, variables, METHOD_COLOURS.get(method, "#0072B2"))
+        self.view.fit_columns()
+        self.view.updateGeometry()
+        self._on_frame(self.model.frame)
+
+    def _on_frame(self, frame: int) -> None:
+        self.table_model.set_frame(frame)
+        if self.table_model.rowCount():
+            # centred: the steps just taken and the next (grey) ones stay in view
+            row = min(frame, self.table_model.rowCount() - 1)
+            self.view.scrollTo(self.table_model.index(row, 0),
+                               QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def to_csv(self) -> str:
+        """The selected path's whole table as CSV: an ASCII header, full-precision numbers."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        tm = self.table_model
+        writer.writerow(tm.csv_headers)
+        for row in range(tm.rowCount()):
+            writer.writerow([row] + [repr(float(tm.value(row, c)))
+                                     for c in range(1, tm.columnCount())])
+        return out.getvalue()

@@ -1,0 +1,147 @@
+"""Play, pause, step and reset the descent animation, and say how each path ends."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
+                               QVBoxLayout, QWidget)
+
+from engine.optimizers import METHODS
+
+from gui.widgets import theme
+from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+from gui.widgets.steady_label import SteadyLabel
+
+SPEED_MIN, SPEED_MAX = 1, 120       # steps per second
+
+
+def path_status(path, frame: int) -> str:
+    """Plain words for a path seen at `frame`: how it ended, once the animation got there."""
+    k = path.stop_step
+    if frame < k:
+        return f"running (step {frame})"
+    if path.status == "converged":
+        return f"converged at step {k}"
+    if path.status == "diverged":
+        return f"diverged at step {k}"
+    return "reached max steps"
+
+
+class PlaybackControls(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        icon = self.style().standardIcon
+        px = QStyle.StandardPixmap
+        self._icons = {True: icon(px.SP_MediaPause), False: icon(px.SP_MediaPlay)}
+
+        self.reset_button = QPushButton(icon(px.SP_MediaSkipBackward), "Reset")
+        self.reset_button.setToolTip("Reset: stop and go back to the start point θ₀, step 0 (R)")
+        self.step_back_button = QPushButton("◀ Step")
+        self.step_back_button.setToolTip("Step back: undo one update, θₖ → θₖ₋₁ (←)")
+        self.play_button = QPushButton(self._icons[False], "Play")
+        self.play_button.setCheckable(True)
+        self.play_button.setToolTip("Play / pause the descent: one update θₖ₊₁ = θₖ − lr·d(θₖ) "
+                                    "after another, d the method's direction (Space)")
+        self.step_button = QPushButton("Step ▶")
+        self.step_button.setToolTip("Step: take one more update θₖ → θₖ₊₁ (→)")
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.reset_button, 0, 0)
+        buttons.addWidget(self.play_button, 0, 1)
+        buttons.addWidget(self.step_back_button, 1, 0)
+        buttons.addWidget(self.step_button, 1, 1)
+
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(SPEED_MIN, SPEED_MAX)
+        self.speed_slider.setToolTip("Animation speed: updates shown per second "
+                                     f"({SPEED_MIN}–{SPEED_MAX}); the path itself does not change")
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(72)
+        self.speed_label.setToolTip(self.speed_slider.toolTip())
+        speed = QHBoxLayout()
+        speed.addWidget(QLabel("speed"))
+        speed.addWidget(self.speed_slider, 1)
+        speed.addWidget(self.speed_label)
+
+        # changed on every frame: SteadyLabels, which do not re-lay out the window
+        self.frame_label = SteadyLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.frame_label.setProperty("themeManaged", True)   # _on_theme styles it
+        self.frame_label.setToolTip("The step shown on the map, out of the longest path's steps")
+
+        # One status line per method, built once, shown for the paths that exist.
+        self.status_labels = {}
+        statuses = QVBoxLayout()
+        statuses.setSpacing(2)
+        for m in METHODS:
+            label = SteadyLabel(word_wrap=True)
+            label.setProperty("themeManaged", True)
+            label.setToolTip("How this method's path ends: converged (gradient ≈ 0), "
+                             "diverged (values blew up) or still going at max steps")
+            label.hide()
+            statuses.addWidget(label)
+            self.status_labels[m] = label
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addLayout(speed)
+        layout.addWidget(self.frame_label)
+        layout.addLayout(statuses)
+
+        self.play_button.clicked.connect(self._on_play_clicked)
+        self.step_button.clicked.connect(model.step)
+        self.step_back_button.clicked.connect(model.step_back)
+        self.reset_button.clicked.connect(model.reset)
+        self.speed_slider.valueChanged.connect(self._on_speed)
+        model.playingChanged.connect(self._on_playing)
+        model.pathsChanged.connect(self._on_progress)
+        model.frameChanged.connect(self._on_progress)
+
+        self.speed_slider.setValue(int(round(min(max(model.speed, SPEED_MIN), SPEED_MAX))))
+        self._on_speed(self.speed_slider.value())
+        self._on_playing(model.playing)
+        self._on_progress()
+        self._on_theme()
+        theme.notifier.changed.connect(self._on_theme)
+
+    def _on_theme(self, _theme=None) -> None:
+        """Colours from the current theme, never hard-coded: the step count in the
+        foreground, each status in its method's colour as the theme inks it (Newton's
+        black turns light on the dark theme); sizes follow the presentation scale."""
+        t = theme.current()
+        self.frame_label.setStyleSheet(f"color: {t.foreground}; font-size: {t.size(13):g}pt; "
+                                       "font-weight: 600;")
+        for m, label in self.status_labels.items():
+            label.setStyleSheet(f"color: {t.ink(METHOD_COLOURS[m]).name()}; font-weight: 600;")
+
+    def status_text(self, method: str) -> str:
+        """The status line shown for `method` ('' when it has no path)."""
+        label = self.status_labels[method]
+        return label.text() if method in self.model.paths else ""
+
+    def _on_play_clicked(self) -> None:
+        self.model.toggle_play()
+        self._on_playing(self.model.playing)    # e.g. nothing to play: the button springs back
+
+    def _on_playing(self, playing: bool) -> None:
+        blocked = self.play_button.blockSignals(True)
+        self.play_button.setChecked(playing)
+        self.play_button.blockSignals(blocked)
+        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setIcon(self._icons[playing])
+
+    def _on_speed(self, steps_per_second: int) -> None:
+        self.speed_label.setText(f"{steps_per_second} steps/s")
+        self.model.set_speed(steps_per_second)
+
+    def _on_progress(self, *_) -> None:
+        model = self.model
+        frame, paths = model.frame, model.paths
+        self.frame_label.setText(f"step {frame} / {model.last_frame}")
+        for method, label in self.status_labels.items():
+            path = paths.get(method)
+            label.setVisible(path is not None)
+            if path is not None:
+                label.setText(f"{METHOD_LABELS[method]}: {path_status(path, frame)}")
+        self.step_back_button.setEnabled(frame > 0)
+        self.step_button.setEnabled(frame < model.last_frame)

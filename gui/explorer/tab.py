@@ -1,0 +1,136 @@
+"""The Explorer tab: editor and formulas on top, the views in the middle (the curve for
+one variable; contour map and surface for two), descent controls at the side, the loss
+curve and the iterates below. Every part observes the one `LandscapeModel`."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from gui.explorer.descent_panel import DescentPanel
+from gui.explorer.expression_editor import ExpressionEditor
+from gui.explorer.iterate_table import IterateTable
+from gui.plots.contour_view import ContourView
+from gui.plots.loss_plot import LossPlot
+from gui.plots.surface_view import SurfaceView
+from gui.widgets.math_view import MathView
+
+# Key 4 cycles what the middle shows for two variables.
+FOCUS_MODES = ("both", "contour", "surface")
+
+
+class ExplorerTab(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.editor = ExpressionEditor(model)
+        self.math_view = MathView(model)
+        self._curve_view = None     # built for the first function of one variable
+        self.contour_view = ContourView(model)
+        self.surface_view = SurfaceView(model)
+        self.descent_panel = DescentPanel(model)
+        self.loss_plot = LossPlot(model)
+        self.iterate_table = IterateTable(model)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setObjectName("caption")
+
+        # 1-D: the curve; 2-D: contour map and surface side by side, equal widths.
+        self.pair = QSplitter(Qt.Orientation.Horizontal)
+        self.pair.addWidget(self.contour_view)
+        self.pair.addWidget(self.surface_view)
+        self.pair.setSizes([10000, 10000])
+        self.views = QStackedWidget()
+        self.views.addWidget(QWidget())         # the curve view's place (see curve_view)
+        self.views.addWidget(self.pair)
+        self.focus_mode = "both"
+
+        self.below = QSplitter(Qt.Orientation.Horizontal)
+        self.below.addWidget(self.loss_plot)
+        self.below.addWidget(self.iterate_table)
+        self.middle = QSplitter(Qt.Orientation.Vertical)
+        self.middle.addWidget(self.views)
+        self.middle.addWidget(self.below)
+        # Large numbers: setSizes keeps the ratio (3 : 2) whatever the first size is.
+        self.middle.setSizes([6000, 4000])
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.addWidget(self.middle)
+        self.body.addWidget(self.descent_panel)
+        self.body.setStretchFactor(0, 4)
+        self.body.setStretchFactor(1, 1)
+
+        self.top = QWidget()
+        column = QVBoxLayout(self.top)
+        column.setContentsMargins(6, 6, 6, 0)
+        column.addWidget(self.editor)
+        column.addWidget(self.math_view)
+        column.addWidget(self.caption)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.top)
+        layout.addWidget(self.body, 1)
+
+        model.expressionChanged.connect(self._on_expression)
+        # The first window is known before the first analysis: the right views show from
+        # the start (after it, the expression switches them, once its views are ready).
+        model.windowChanged.connect(self._on_window)
+        self._on_window(model.window)
+        model.presetChanged.connect(self._on_preset)
+        model.textChanged.connect(self._on_text)
+
+    @property
+    def curve_view(self) -> QWidget:
+        """The 1-D view (a CurveView), built for the first function of one variable or
+        on first use: ~80 ms of plots the usual 2-D start does not show."""
+        if self._curve_view is None:
+            from gui.plots.curve_view import CurveView
+            from gui.widgets.theme import restyle_new
+            self._curve_view = CurveView(self.model)
+            placeholder = self.views.widget(0)
+            self.views.insertWidget(0, self._curve_view)
+            self.views.removeWidget(placeholder)
+            placeholder.deleteLater()
+            restyle_new(self._curve_view)
+        return self._curve_view
+
+    def set_focus_mode(self, mode: str) -> None:
+        """Two variables: both views, or one of them across the width."""
+        self.focus_mode = mode
+        self.contour_view.setVisible(mode in ("both", "contour"))
+        self.surface_view.setVisible(mode in ("both", "surface"))
+        if mode == "both":
+            self.pair.setSizes([10000, 10000])
+
+    def cycle_focus_mode(self) -> None:
+        self.set_focus_mode(FOCUS_MODES[(FOCUS_MODES.index(self.focus_mode) + 1)
+                                        % len(FOCUS_MODES)])
+
+    def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
+                           below: bool | None = None) -> None:
+        """Fold away the editor + formulas on top, the descent panel at the side or the
+        loss curve + iterates below, to give the views the room (projector, slides)."""
+        for panel, shown in ((self.top, top), (self.descent_panel, side), (self.below, below)):
+            if shown is not None:
+                panel.setVisible(shown)
+
+    # --- model → view ---------------------------------------------------------------
+    def _on_expression(self, expr):
+        self._show_views(expr.dimension)
+
+    def _on_window(self, window):
+        if self.model.expression is None:
+            self._show_views(len(window))
+
+    def _show_views(self, dimension: int) -> None:
+        if dimension == 1:
+            self.views.setCurrentWidget(self.curve_view)
+        else:
+            self.views.setCurrentWidget(self.pair)
+
+    def _on_preset(self, preset):
+        self.caption.setText(preset["caption"] if preset else "")
+
+    def _on_text(self, text):
+        # A preset's caption describes its own function only.
+        preset = self.model.preset
+        if preset is None or text.replace(" ", "") != preset["expr"].replace(" ", ""):
+            self.caption.clear()

@@ -1,0 +1,159 @@
+"""The decision boundary: a^L over the plane as a heat map, its 0.5 level line, the data.
+
+Click a data point (or any spot) to choose the input x that the diagram and the
+Jacobian view show.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from gui.network.plots import light
+from gui.widgets.palette import OKABE_ITO
+
+EXTENT = (-1.75, 1.75)               # every toy data set lies in about [-1.5, 1.5]^2
+CLASS_STYLE = {0: ("o", OKABE_ITO[0]), 1: ("t1", OKABE_ITO[1])}    # shape and colour differ
+# The legend sits under the map (inside it would hide data in the corners).
+LEGEND_HTML = (f"<span style='color:{OKABE_ITO[0]}'>●</span> class 0 (y = 0) &nbsp;&nbsp; "
+               f"<span style='color:{OKABE_ITO[1]}'>▲</span> class 1 (y = 1) &nbsp;&nbsp; "
+               "<b>——</b> a<sup>L</sup> = 0.5: the boundary<br>"
+               "<span style='color:#B8A800'>★</span> chosen input x (click) &nbsp;&nbsp; "
+               f"shade: a<sup>L</sup> from 0 (<span style='color:{OKABE_ITO[0]}'>blue</span>) "
+               f"to 1 (<span style='color:{OKABE_ITO[1]}'>orange</span>)")
+SNAP_PIXELS = 12                     # a click this close to a data point picks the point
+
+
+def _tint(hex_colour: str, amount: float) -> tuple:
+    """The colour mixed with white: amount 1 = the colour, 0 = white."""
+    rgb = np.array([int(hex_colour[k:k + 2], 16) for k in (1, 3, 5)], dtype=float)
+    return tuple(int(v) for v in 255 - amount * (255 - rgb))
+
+
+# Diverging and colour-blind safe: blue (a^L near 0, class 0) - white (0.5) - orange.
+# Tints, so that the saturated data points stay visible on top.
+BOUNDARY_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[0], 0.55), (255, 255, 255),
+                                              _tint(OKABE_ITO[1], 0.55)])
+
+
+def level_segments(Z, xs, ys, level=0.5):
+    """Marching squares, vectorised: the level set of Z[i, j] = f(xs[i], ys[j]) as line
+    segments, an array (2m, 2) of endpoint pairs for PlotDataItem(connect="pairs").
+
+    (pyqtgraph's IsocurveItem walks the cells in Python: ~10 ms per 100x100 frame here,
+    a third of the frame budget while training plays.)
+    """
+    above = Z >= level
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # crossings on edges along x (between i and i+1, at ys[j]) and along y
+        tx = (level - Z[:-1, :]) / (Z[1:, :] - Z[:-1, :])
+        ty = (level - Z[:, :-1]) / (Z[:, 1:] - Z[:, :-1])
+    px = np.stack(np.broadcast_arrays(xs[:-1, None] + tx * np.diff(xs)[:, None], ys[None, :]), -1)
+    py = np.stack(np.broadcast_arrays(xs[:, None], ys[None, :-1] + ty * np.diff(ys)[None, :]), -1)
+    cx = above[:-1, :] != above[1:, :]
+    cy = above[:, :-1] != above[:, 1:]
+    # The four edges of cell (i, j): bottom (y = ys[j]), top, left (x = xs[i]), right.
+    pts = np.stack([px[:, :-1], px[:, 1:], py[:-1, :], py[1:, :]], axis=2).reshape(-1, 4, 2)
+    hit = np.stack([cx[:, :-1], cx[:, 1:], cy[:-1, :], cy[1:, :]], axis=2).reshape(-1, 4)
+    count = hit.sum(axis=1)
+    two = count == 2
+    order = np.argsort(~hit[two], axis=1, kind="stable")[:, :2]   # the two crossed edges
+    simple = np.take_along_axis(pts[two], order[:, :, None], axis=1).reshape(-1, 2)
+    # Saddle cells (all four edges crossed): the centre value decides the pairing.
+    four = np.flatnonzero(count == 4)
+    i, j = np.unravel_index(four, (Z.shape[0] - 1, Z.shape[1] - 1))
+    centre_above = (Z[i, j] + Z[i + 1, j] + Z[i, j + 1] + Z[i + 1, j + 1]) / 4 >= level
+    corner_joined = centre_above == above[i, j]
+    first = np.where(corner_joined[:, None], [[0, 3, 1, 2]], [[0, 2, 1, 3]])
+    saddle = np.take_along_axis(pts[four], first[:, :, None], axis=1).reshape(-1, 2)
+    return np.concatenate([simple, saddle])
+
+
+class BoundaryView(pg.PlotWidget):
+    def __init__(self, model, resolution=100, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.xs = self.ys = np.linspace(*EXTENT, resolution)
+        self.values = np.zeros((resolution, resolution))    # a^L on the grid, as drawn
+        self.redraws = 0                                     # for the benchmark
+
+        plot = light(self, "Decision boundary: the output a<sup>L</sup>(x) over the plane", "x₁", "x₂")
+        plot.setAspectLocked(True)
+        plot.setRange(xRange=EXTENT, yRange=EXTENT, padding=0.02)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.getViewBox().setMouseEnabled(False, False)
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image.setLookupTable(BOUNDARY_CMAP.getLookupTable(nPts=256))
+        self.image.setLevels((0.0, 1.0))
+        self.image.setZValue(-10)
+        self.image.setImage(self.values, autoLevels=False)     # setRect needs the shape first
+        step = (EXTENT[1] - EXTENT[0]) / (resolution - 1)
+        # Pixel (i, j) is centred on (xs[i], ys[j]).
+        self.image.setRect(EXTENT[0] - step / 2, EXTENT[0] - step / 2,
+                           EXTENT[1] - EXTENT[0] + step, EXTENT[1] - EXTENT[0] + step)
+        plot.addItem(self.image)
+        self.level_line = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("k", width=3))
+        plot.addItem(self.level_line)
+        self.points = {}
+        for cls, (symbol, colour) in CLASS_STYLE.items():
+            item = pg.ScatterPlotItem(symbol=symbol, size=9, brush=colour,
+                                      pen=pg.mkPen("#1a1a1a", width=0.8))
+            plot.addItem(item)
+            self.points[cls] = item
+        self.marker = pg.ScatterPlotItem(symbol="star", size=24, brush=OKABE_ITO[6],
+                                         pen=pg.mkPen("k", width=1.5))
+        self.marker.setZValue(10)
+        plot.addItem(self.marker)
+        # The range of a^L on the map: says why a map is all white (a^L ≈ 0.5 everywhere).
+        self.range_text = pg.TextItem(color="k", anchor=(0, 0), fill=(255, 255, 255, 200))
+        self.range_text.setPos(EXTENT[0], EXTENT[1])
+        self.range_text.setZValue(5)
+        plot.addItem(self.range_text)
+        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=BOUNDARY_CMAP, width=14,
+                                          interactive=False)
+        self.colour_bar.setImageItem(self.image, insert_in=plot)
+        self.colour_bar.axis.setTextPen("k")
+        self.colour_bar.axis.setPen("k")
+        for side in ("left", "right", "top", "bottom"):    # a ColorBarItem is a PlotItem
+            self.colour_bar.getAxis(side).enableAutoSIPrefix(False)
+
+        self.scene().sigMouseClicked.connect(self._on_click)
+        model.dataChanged.connect(self._on_data)
+        model.trainingChanged.connect(self._on_training)
+        model.inputChanged.connect(self._on_input)
+        self._on_data((model.X, model.Y))
+        self._on_training()
+        self._on_input(model.input_point)
+
+    def _on_data(self, data):
+        X, Y = data
+        for cls, item in self.points.items():
+            item.setData(pos=X[Y[:, 0] == cls])
+
+    def _on_training(self, _step=None):
+        self.values = self.model.network.predict_grid(self.xs, self.ys)
+        # autoLevels off: the colours keep meaning a^L in [0, 1] (beyond is clipped).
+        self.image.setImage(self.values, autoLevels=False)
+        seg = level_segments(np.nan_to_num(self.values), self.xs, self.ys)
+        self.level_line.setData(seg[:, 0], seg[:, 1])
+        finite = self.values[np.isfinite(self.values)]
+        self.range_text.setText(f"aᴸ on this map: {finite.min():.3f} to {finite.max():.3f}"
+                                if finite.size else "aᴸ is not finite (diverged)")
+        self.redraws += 1
+
+    def _on_input(self, point):
+        self.marker.setData(pos=[point])
+
+    def _on_click(self, event):
+        vb = self.getPlotItem().getViewBox()
+        if event.button() != Qt.MouseButton.LeftButton or not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        spot = vb.mapSceneToView(event.scenePos())
+        point = np.array([spot.x(), spot.y()])
+        # Snap to the nearest data point if it is within a few pixels on screen.
+        px = vb.viewPixelSize()
+        d = np.hypot((self.model.X[:, 0] - point[0]) / px[0], (self.model.X[:, 1] - point[1]) / px[1])
+        if d.min() <= SNAP_PIXELS:
+            point = self.model.X[int(d.argmin())]
+        self.model.set_input(np.round(point, 3) if d.min() > SNAP_PIXELS else point)

@@ -1,0 +1,198 @@
+"""The layer diagram: the network as a chain x → a¹ → … → a^L.
+
+Each neuron shows its activation for the chosen input x (number and shade); each
+weight is a line coloured by sign (blue > 0, orange < 0: Okabe–Ito) and as wide as its
+size. The band of the layer whose Jacobian is shown is highlighted; click a band to
+choose another layer. Painted with QPainter: a few hundred lines, redrawn per frame.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from gui.widgets import theme
+from gui.network.plots import Throttle, sup
+from gui.widgets.palette import OKABE_ITO
+
+POSITIVE, NEGATIVE = QColor(OKABE_ITO[0]), QColor(OKABE_ITO[1])
+ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "none": ""}   # none: identity
+MARGIN_TOP, MARGIN_BOTTOM = 58, 44
+WEIGHT_LEVELS = 16          # line widths drawn (|w| / max |w| rounded to 1/15)
+
+
+class NetworkDiagram(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.setMinimumSize(360, 280)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.activations: list[np.ndarray] = []   # a^0 .. a^L at the chosen input
+        self._weights: list[np.ndarray] = []
+        for signal in (model.architectureChanged, model.inputChanged, model.jacobianLayerChanged):
+            signal.connect(self._on_change)
+        model.trainingChanged.connect(Throttle(model, self._on_change))
+        theme.notifier.changed.connect(self.update)
+        self._on_change()
+
+    def _on_change(self, *_):
+        net = self.model.network
+        self.activations = [a[0] for a in net.forward(self.model.input_point[None, :])]
+        self._weights = [W.copy() for W in net.weights]
+        self.update()
+
+    # --- geometry -------------------------------------------------------------
+    def _column_x(self):
+        n = len(self.model.sizes)
+        left, right = 46, self.width() - 46
+        return [left + (right - left) * k / (n - 1) for k in range(n)]
+
+    @staticmethod
+    def _margins():
+        """(top, bottom): room for the titles and the key, growing with the theme's scale."""
+        s = theme.current().scale
+        return MARGIN_TOP * s, MARGIN_BOTTOM * s
+
+    def _neuron_positions(self):
+        margin_top, margin_bottom = self._margins()
+        top, bottom = margin_top + 14, self.height() - margin_bottom - 14
+        cols = self._column_x()
+        spacing = (bottom - top) / max(self.model.sizes)
+        positions = []
+        for x, n in zip(cols, self.model.sizes):
+            mid = (top + bottom) / 2
+            positions.append([QPointF(x, mid + (k - (n - 1) / 2) * spacing) for k in range(n)])
+        radius = min(24.0, 0.42 * spacing, 0.22 * (cols[1] - cols[0]))
+        return positions, radius
+
+    def mousePressEvent(self, event):
+        cols = self._column_x()
+        x = event.position().x()
+        for l in range(1, len(cols)):
+            if cols[l - 1] <= x <= cols[l]:
+                self.model.set_jacobian_layer(l)
+                return
+
+    # --- painting -------------------------------------------------------------
+    def paintEvent(self, _event):
+        if len(self.activations) != len(self.model.sizes):
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor(theme.current().background))
+        positions, r = self._neuron_positions()
+        cols = self._column_x()
+        self._paint_band(p, cols)
+        self._paint_weights(p, positions)
+        self._paint_neurons(p, positions, r)
+        self._paint_labels(p, cols)
+        p.end()
+
+    def _paint_band(self, p, cols):
+        l = self.model.jacobian_layer
+        t = theme.current()
+        margin_top, margin_bottom = self._margins()
+        band = QRectF(cols[l - 1], margin_top - 2, cols[l] - cols[l - 1],
+                      self.height() - margin_top - margin_bottom + 4)
+        p.fillRect(band, QColor(240, 228, 66, 60))          # Okabe–Ito yellow, faint
+        p.setPen(t.ink("#555555"))
+        p.setFont(QFont(self.font().family(), round(10 * t.scale)))
+        p.drawText(band.adjusted(0, 2, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                   _fit(p, band.width(), f"J{sup(l)} = ∂a{sup(l)}/∂a{sup(l - 1)}", f"J{sup(l)}"))
+
+    def _paint_weights(self, p, positions):
+        """Lines bucketed by sign and size: one pen and one drawLines call per bucket
+        (hundreds of single drawLine calls cost ~40 ms a frame for a deep net)."""
+        biggest = max((np.max(np.abs(W[np.isfinite(W)]), initial=0.0) for W in self._weights),
+                      default=0.0)
+        biggest = biggest if biggest > 0 else 1.0
+        buckets = {}
+        for l, W in enumerate(self._weights):
+            level = np.rint(np.clip(np.nan_to_num(np.abs(W) / biggest, nan=1.0), 0, 1)
+                            * (WEIGHT_LEVELS - 1)).astype(int)
+            for i, j in np.ndindex(W.shape):
+                key = (level[i, j], bool(W[i, j] >= 0))
+                buckets.setdefault(key, []).append(QLineF(positions[l][j], positions[l + 1][i]))
+        for (level, positive), lines in sorted(buckets.items()):      # strong lines on top
+            t = level / (WEIGHT_LEVELS - 1)
+            # Faint = mixed with the background (opaque pens draw much faster than
+            # translucent ones).
+            base, fade = (POSITIVE if positive else NEGATIVE), 0.65 * (1 - t)
+            bg = QColor(theme.current().background)
+            colour = QColor(*(int(c + (b - c) * fade) for c, b in
+                              ((base.red(), bg.red()), (base.green(), bg.green()),
+                               (base.blue(), bg.blue()))))
+            p.setPen(QPen(colour, (0.6 + 6.0 * t) * theme.current().scale))
+            p.drawLines(lines)
+
+    def _paint_neurons(self, p, positions, r):
+        font = QFont(self.font().family())
+        font.setPixelSize(max(9, int(r * 0.62)))
+        p.setFont(font)
+        for l, (points, acts) in enumerate(zip(positions, self.activations)):
+            lo, hi = self._range(l, acts)
+            for point, a in zip(points, acts):
+                t = float(np.clip((a - lo) / (hi - lo), 0, 1)) if np.isfinite(a) else 0.0
+                shade = int(255 - 150 * t)                    # white (low) to grey (high)
+                p.setBrush(QColor(shade, shade, shade))
+                p.setPen(QPen(theme.current().ink("#222222"), 1.4 * theme.current().scale))
+                p.drawEllipse(point, r, r)
+                p.setPen(QColor("#000000"))
+                box = QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r)
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{a:.2f}".replace("-", "−"))
+
+    def _range(self, l, acts):
+        """The span the shade maps to: the activation's range (inputs: the data window)."""
+        if l == 0:
+            return -1.75, 1.75
+        name = self.model.network.layer_activations()[l - 1]
+        if name == "sigmoid":
+            return 0.0, 1.0
+        if name == "tanh":
+            return -1.0, 1.0
+        finite = acts[np.isfinite(acts)]
+        top = max(1e-9, float(np.max(np.abs(finite)))) if finite.size else 1.0
+        return (0.0, top) if name == "relu" else (-top, top)
+
+    def _paint_labels(self, p, cols):
+        net = self.model.network
+        t = theme.current()
+        s = t.scale
+        margin_bottom = self._margins()[1]
+        p.setPen(t.ink("#000000"))
+        bold = QFont(self.font().family(), round(12 * s))
+        bold.setBold(True)
+        small = QFont(self.font().family(), round(10 * s))
+        L = net.n_layers
+        gap = cols[1] - cols[0]
+        for l, x in enumerate(cols):
+            p.setFont(bold)
+            name = "x" if l == 0 else f"a{sup(l)}"
+            word = "input " if l == 0 else ("output " if l == L else "")
+            p.drawText(QRectF(x - gap / 2, 4 * s, gap, 20 * s), Qt.AlignmentFlag.AlignCenter,
+                       _fit(p, gap - 4, word + name, name))
+            if l > 0:
+                act = ACT_SYMBOL[net.layer_activations()[l - 1]]
+                affine = f"W{sup(l)}a{sup(l - 1)} + b{sup(l)}"
+                p.setFont(small)
+                mid = (cols[l - 1] + x) / 2
+                p.drawText(QRectF(mid - gap / 2, 24 * s, gap, 18 * s), Qt.AlignmentFlag.AlignCenter,
+                           _fit(p, gap - 6, f"f{_sub(l)}: {act}({affine})" if act else f"f{_sub(l)}: {affine}",
+                                f"f{_sub(l)}: {act or 'affine'}", f"f{_sub(l)}"))
+        p.setFont(small)
+        p.setPen(t.ink("#333333"))
+        p.drawText(QRectF(4, self.height() - margin_bottom + 4, self.width() - 8, margin_bottom - 4),
+                   Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                   "weight: blue w > 0, orange w < 0, width ∝ |w|\n"
+                   "neuron: aˡ at the chosen input x (darker = larger)")
+
+
+def _fit(p, width, *texts) -> str:
+    """The first (longest) text that fits in width pixels with the painter's font."""
+    metrics = p.fontMetrics()
+    return next((t for t in texts if metrics.horizontalAdvance(t) <= width), texts[-1])
+
+
+def _sub(n) -> str:
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

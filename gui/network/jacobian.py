@@ -1,0 +1,139 @@
+"""The Jacobian J^l = ∂a^l/∂a^{l-1} of one layer at the chosen input, as a matrix heat map
+with its values, and the chain rule: ∂a^L/∂x = J^L ⋯ J^1 (engine.network.input_jacobian).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.network.boundary import _tint
+from gui.network.plots import Throttle, light, sup
+from gui.widgets.palette import OKABE_ITO
+
+# Same sign colours as the diagram's weights: blue > 0, orange < 0 (J^l = diag(act') W^l).
+JACOBIAN_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[1], 0.7), (255, 255, 255),
+                                              _tint(OKABE_ITO[0], 0.7)])
+
+
+def fmt(v, digits=3) -> str:
+    return f"{v:.{digits}f}".replace("-", "−")
+
+
+def fmt_sig(v, digits=4) -> str:
+    """Significant digits, so tiny (vanished) gradients keep their size: 4.123e−05."""
+    return f"{v:.{digits}g}".replace("-", "−")
+
+
+class JacobianView(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.matrix = np.zeros((1, 1))      # J^l as shown
+        self.product = np.zeros((1, 2))     # ∂a^L/∂x as shown
+        self.layer_box = QComboBox()
+        self.layer_box.setToolTip("The layer whose Jacobian is shown (or click a band of the diagram)")
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)      # at a presentation scale it must not widen the tab
+        self.plot_widget = pg.PlotWidget()
+        plot = light(self.plot_widget)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.getViewBox().setMouseEnabled(False, False)
+        plot.getViewBox().invertY(True)          # row 1 on top, as a matrix is written
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(JACOBIAN_CMAP.getLookupTable(nPts=256))
+        plot.addItem(self.image)
+        self.cells: list[pg.TextItem] = []
+        self.chain = QLabel()
+        self.chain.setTextFormat(Qt.TextFormat.RichText)
+        self.chain.setStyleSheet("font-size: 11pt;")
+        self.chain.setWordWrap(True)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Jacobian of layer"))
+        row.addWidget(self.layer_box)
+        row.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.chain)
+
+        self.layer_box.currentIndexChanged.connect(self._on_box)
+        model.architectureChanged.connect(self._on_architecture)
+        for signal in (model.inputChanged, model.jacobianLayerChanged):
+            signal.connect(self._on_change)
+        model.trainingChanged.connect(Throttle(model, self._on_change))
+        self._on_architecture()
+
+    def _on_architecture(self, _arch=None):
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        for l in range(1, self.model.network.n_layers + 1):
+            self.layer_box.addItem(f"l = {l}:  J{sup(l)}")
+        self.layer_box.blockSignals(False)
+        self._on_change()
+
+    def _on_box(self, index):
+        if index >= 0:
+            self.model.set_jacobian_layer(index + 1)
+
+    def _on_change(self, *_):
+        net, x, l = self.model.network, self.model.input_point, self.model.jacobian_layer
+        if l > net.n_layers:
+            return                                 # the architecture signal is on its way
+        self.layer_box.blockSignals(True)
+        self.layer_box.setCurrentIndex(l - 1)
+        self.layer_box.blockSignals(False)
+        J = net.layer_jacobian(x, l)
+        self.matrix = J
+        self.product = net.input_jacobian(x)
+        self._show_matrix(J, l)
+        self._show_chain(net, x)
+
+    def _show_matrix(self, J, l):
+        rows, cols = J.shape
+        plot = self.plot_widget.getPlotItem()
+        finite = J[np.isfinite(J)]
+        top = float(np.max(np.abs(finite))) if finite.size else 1.0
+        top = top if top > 0 else 1.0
+        self.image.setImage(np.nan_to_num(J), levels=(-top, top))
+        self.image.setRect(0, 0, cols, rows)
+        if len(self.cells) != rows * cols:
+            for item in self.cells:
+                plot.removeItem(item)
+            size = 13 if max(rows, cols) <= 3 else (11 if max(rows, cols) <= 6 else 9)
+            font = QFont()
+            font.setPixelSize(size + 3)
+            self.cells = []
+            for i, j in np.ndindex(rows, cols):
+                item = pg.TextItem(color="k", anchor=(0.5, 0.5))
+                item.setFont(font)
+                item.setPos(j + 0.5, i + 0.5)
+                plot.addItem(item)
+                self.cells.append(item)
+            plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0.02)
+            bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
+            bottom.setTicks([[(j + 0.5, f"{j + 1}") for j in range(cols)]])
+            left.setTicks([[(i + 0.5, f"{i + 1}") for i in range(rows)]])
+        digits = 3 if cols <= 4 else 2
+        for item, v in zip(self.cells, J.ravel()):
+            item.setText(fmt(v, digits))
+        plot.setLabel("bottom", f"j: unit of a{sup(l - 1)} (input of layer {l})", color="#000")
+        plot.setLabel("left", f"i: unit of a{sup(l)}", color="#000")
+        self.title.setText(f"&nbsp; J{sup(l)}<sub>ij</sub> = ∂a{sup(l)}<sub>i</sub>/∂a{sup(l - 1)}<sub>j</sub>"
+                           f" = act′(z{sup(l)}<sub>i</sub>) W{sup(l)}<sub>ij</sub>  ({rows}×{cols})")
+
+    def _show_chain(self, net, x):
+        L = net.n_layers
+        factors = "·".join(f"J{sup(l)}" for l in range(L, 0, -1))
+        shapes = "".join(f"({net.sizes[l]}×{net.sizes[l - 1]})" for l in range(L, 0, -1))
+        values = "&nbsp;&nbsp;".join(fmt_sig(v) for v in self.product.ravel())
+        self.chain.setText(
+            f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}), the product of the layer Jacobians:<br>"
+            f"&nbsp;&nbsp;∂a{sup(L)}/∂x = {factors} = <b>[ {values} ]</b><br>"
+            f"&nbsp;&nbsp;<span style='color:#555'>shapes {shapes} → (1×2)</span>")

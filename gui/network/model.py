@@ -1,0 +1,326 @@
+"""The Network tab's state: one QObject whose signals fire only on real change.
+
+It holds the architecture (layer sizes, activation), the toy data set, the training
+settings (learning rate, batch size) and an `engine.network.Network`, and trains it
+live: while playing, a QTimer runs `steps_per_tick` engine steps per ~33 ms tick and
+then announces the new parameters once, so the views redraw at most once a frame.
+Every number (costs, gradient norms, activations, Jacobians) comes from the engine.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from engine.datasets import DATASETS, make_dataset
+from engine.network import NETWORK_ACTIVATIONS, Network
+
+from gui.compute.playback import Playback
+
+MAX_UNITS = 12          # per layer: more neurons would not fit the diagram legibly
+MAX_LAYERS = 8          # weight layers L
+MAX_STEPS = 200_000     # playing stops here (the histories stay a few MB)
+GRADIENT_EVERY = 10      # steps between two samples of the gradient norms
+TICK_MS = 25            # up to 40 frames a second; slower machines get what they can
+DATASET_LABELS = {"xor": "XOR", "circles": "Circles", "moons": "Two moons",
+                  "linear": "Linearly separable"}
+
+
+def parse_sizes(text) -> tuple:
+    """'2-8-8-1' (or '2, 8, 8, 1', or a sequence) -> (2, 8, 8, 1); ValueError says what is wrong."""
+    if isinstance(text, str):
+        parts = [p for p in re.split(r"[\s,\-–x×]+", text.strip()) if p]
+        if not parts or not all(p.isdigit() for p in parts):
+            raise ValueError("Write the layer sizes as whole numbers joined by '-', e.g. 2-8-8-1")
+        sizes = tuple(int(p) for p in parts)
+    else:
+        sizes = tuple(int(s) for s in text)
+    if len(sizes) < 2:
+        raise ValueError("A network needs at least an input and an output layer, e.g. 2-1")
+    if sizes[0] != 2:
+        raise ValueError("The first layer must have 2 units: the data are points (x₁, x₂)")
+    if sizes[-1] != 1:
+        raise ValueError("The last layer must have 1 unit: one output, the class score")
+    if min(sizes) < 1 or max(sizes) > MAX_UNITS:
+        raise ValueError(f"Each layer needs 1 to {MAX_UNITS} units")
+    if len(sizes) - 1 > MAX_LAYERS:
+        raise ValueError(f"At most {MAX_LAYERS} weight layers (L ≤ {MAX_LAYERS})")
+    return sizes
+
+
+def output_activation(activation: str) -> str:
+    """The output layer's activation: a sigmoid (a score in (0, 1), read as 'class 1 if
+    > 0.5'), except for 'none', where every layer stays linear so the network collapses."""
+    return "none" if activation == "none" else "sigmoid"
+
+
+class _Series:
+    """A growing numpy buffer (amortised O(1) appends; views get a slice, no copy)."""
+
+    def __init__(self, width=None):
+        self._width = width
+        self._data = np.empty((64,) if width is None else (64, width))
+        self._n = 0
+
+    def extend(self, rows):
+        rows = np.asarray(rows, dtype=float)
+        need = self._n + len(rows)
+        if need > len(self._data):
+            grown = np.empty((max(need, 2 * len(self._data)),) + self._data.shape[1:])
+            grown[:self._n] = self._data[:self._n]
+            self._data = grown
+        self._data[self._n:need] = rows
+        self._n = need
+
+    def array(self):
+        return self._data[:self._n]
+
+
+class NetworkModel(QObject):
+    architectureChanged = Signal(object)   # (sizes, activation): a new network was built
+    dataChanged = Signal(object)           # (X (n, 2), Y (n, 1))
+    settingsChanged = Signal(object)       # dict: lr, batch_size, steps_per_tick
+    trainingChanged = Signal(int)          # the step count, after parameters changed
+    playingChanged = Signal(bool)
+    inputChanged = Signal(object)          # the chosen input x, array (2,)
+    jacobianLayerChanged = Signal(int)     # l in 1..L
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sizes = (2, 4, 1)
+        self._activation = "tanh"
+        self._dataset, self._noise, self._n_points, self._data_seed = "xor", 0.1, 200, 0
+        self._init_seed = 0
+        self._lr = 1.0
+        self._batch_size: int | None = None       # None = full batch
+        self._steps_per_tick = 20
+        self._input = np.array([0.5, -0.5])
+        self._jacobian_layer = 1
+        self._X, self._Y = make_dataset(self._dataset, self._n_points, self._noise, self._data_seed)
+        self.playback = Playback(
+            self, TICK_MS, lambda: not self.diverged and self._step < MAX_STEPS)
+        self.playback.ticked.connect(self._on_tick)
+        self.playback.playingChanged.connect(self.playingChanged)
+        self._new_network()
+
+    # --- read-only state ------------------------------------------------------
+    sizes = property(lambda self: self._sizes)
+    activation = property(lambda self: self._activation)
+    dataset = property(lambda self: self._dataset)
+    noise = property(lambda self: self._noise)
+    n_points = property(lambda self: self._n_points)
+    data_seed = property(lambda self: self._data_seed)
+    init_seed = property(lambda self: self._init_seed)
+    lr = property(lambda self: self._lr)
+    batch_size = property(lambda self: self._batch_size)
+    steps_per_tick = property(lambda self: self._steps_per_tick)
+    network = property(lambda self: self._net)
+    X = property(lambda self: self._X)
+    Y = property(lambda self: self._Y)
+    step_count = property(lambda self: self._step)
+    input_point = property(lambda self: self._input.copy())
+    jacobian_layer = property(lambda self: self._jacobian_layer)
+
+    @property
+    def playing(self) -> bool:
+        return self.playback.playing
+
+    @property
+    def cost_history(self) -> np.ndarray:
+        """C on all the data before step k, k = 0..step_count (length step_count + 1)."""
+        return self._costs.array()
+
+    @property
+    def gradient_history(self):
+        """(steps (m,), norms (m, L)): ||dC/dW^l|| on all the data, sampled once per tick."""
+        return self._grad_steps.array(), self._grad_norms.array()
+
+    @property
+    def cost(self) -> float:
+        return float(self._costs.array()[-1])
+
+    @property
+    def diverged(self) -> bool:
+        return not math.isfinite(self.cost)
+
+    # --- architecture and data -----------------------------------------------
+    def set_sizes(self, sizes) -> None:
+        """Text like '2-8-8-1' or a sequence; raises ValueError (message for the user)."""
+        sizes = parse_sizes(sizes)
+        if sizes != self._sizes:
+            self._sizes = sizes
+            self._jacobian_layer = min(self._jacobian_layer, len(sizes) - 1)
+            self._new_network()
+
+    def set_activation(self, name: str) -> None:
+        if name not in NETWORK_ACTIVATIONS:
+            raise ValueError(f"activation must be one of {', '.join(NETWORK_ACTIVATIONS)}")
+        if name != self._activation:
+            self._activation = name
+            self._new_network()
+
+    def set_init_seed(self, seed: int) -> None:
+        if int(seed) != self._init_seed:
+            self._init_seed = int(seed)
+            self._new_network()
+
+    def set_data(self, name=None, noise=None, seed=None, n=None) -> None:
+        """Change the toy data set (engine.datasets); the network restarts from its init."""
+        name = self._dataset if name is None else name
+        if name not in DATASETS:
+            raise ValueError(f"unknown data set {name!r}")
+        noise = self._noise if noise is None else float(noise)
+        seed = self._data_seed if seed is None else int(seed)
+        n = self._n_points if n is None else int(n)
+        if (name, noise, seed, n) == (self._dataset, self._noise, self._data_seed, self._n_points):
+            return
+        self._dataset, self._noise, self._data_seed, self._n_points = name, noise, seed, n
+        self._X, self._Y = make_dataset(name, n, noise, seed)
+        self.dataChanged.emit((self._X, self._Y))
+        self._restart()
+
+    def _new_network(self) -> None:
+        self._net = Network(self._sizes, self._activation, self._init_seed,
+                            output_activation(self._activation))
+        self.architectureChanged.emit((self._sizes, self._activation))
+        self.jacobianLayerChanged.emit(self._jacobian_layer)
+        self._restart(rebuild=False)
+
+    def _restart(self, rebuild=True) -> None:
+        """Back to the initial weights, step 0, empty histories."""
+        self.pause()
+        if rebuild:
+            self._net = Network(self._sizes, self._activation, self._init_seed,
+                                output_activation(self._activation))
+        self._step = 0
+        self._costs = _Series()
+        self._grad_steps, self._grad_norms = _Series(), _Series(self._net.n_layers)
+        self._costs.extend([self._net.cost(self._X, self._Y)])
+        self._record_gradients()
+        self.trainingChanged.emit(0)
+
+    def _record_gradients(self) -> None:
+        self._grad_steps.extend([self._step])
+        self._grad_norms.extend([self._net.gradient_norms(self._X, self._Y)])
+
+    # --- training settings ----------------------------------------------------
+    def set_lr(self, lr: float) -> None:
+        lr = float(lr)
+        if not lr > 0:
+            raise ValueError("the learning rate must be > 0")
+        if lr != self._lr:
+            self._lr = lr
+            self._emit_settings()
+
+    def set_batch_size(self, batch_size) -> None:
+        """None (or >= n) = full batch; k = mini-batches of k; 1 = stochastic (SGD)."""
+        if batch_size is not None:
+            batch_size = int(batch_size)
+            if batch_size < 1:
+                raise ValueError("the batch size must be >= 1")
+        if batch_size != self._batch_size:
+            self._batch_size = batch_size
+            self._emit_settings()
+
+    def set_steps_per_tick(self, steps: int) -> None:
+        steps = int(np.clip(steps, 1, 500))
+        if steps != self._steps_per_tick:
+            self._steps_per_tick = steps
+            self._emit_settings()
+
+    def _emit_settings(self) -> None:
+        self.settingsChanged.emit({"lr": self._lr, "batch_size": self._batch_size,
+                                   "steps_per_tick": self._steps_per_tick})
+
+    # --- chosen input and Jacobian layer -------------------------------------
+    def set_input(self, point) -> None:
+        point = np.asarray(point, dtype=float).reshape(2)
+        if not np.array_equal(point, self._input):
+            self._input = point
+            self.inputChanged.emit(point.copy())
+
+    def set_jacobian_layer(self, l: int) -> None:
+        l = int(np.clip(l, 1, self._net.n_layers))
+        if l != self._jacobian_layer:
+            self._jacobian_layer = l
+            self.jacobianLayerChanged.emit(l)
+
+    # --- training -------------------------------------------------------------
+    def train(self, steps: int) -> None:
+        """`steps` engine updates now (Step button, ticks, tests); one trainingChanged.
+
+        Runs in chunks of GRADIENT_EVERY steps, recording the gradient norms after each,
+        so their curves have detail even when many steps are asked for at once.
+        """
+        if steps < 1 or self.diverged:
+            return
+        done = 0
+        while done < steps and not self.diverged:
+            chunk = min(GRADIENT_EVERY, steps - done)
+            # A fresh batch order per chunk, reproducible from (init seed, step count).
+            history = self._net.train(self._X, self._Y, self._lr, chunk,
+                                      batch_size=self._batch_size, seed=(self._init_seed, self._step))
+            self._costs.extend(history[1:])
+            self._step += chunk
+            done += chunk
+            self._record_gradients()
+        if self.diverged or self._step >= MAX_STEPS:
+            self.pause()
+        self.trainingChanged.emit(self._step)
+
+    def step(self) -> None:
+        self.train(1)
+
+    def reset(self) -> None:
+        self._restart()
+
+    def play(self) -> None:
+        self.playback.play()
+
+    def pause(self) -> None:
+        self.playback.pause()
+
+    def toggle_play(self) -> None:
+        self.playback.toggle()
+
+    def _on_tick(self) -> None:
+        self.train(self._steps_per_tick)
+
+    # --- saved sessions -------------------------------------------------------
+    def get_state(self) -> dict:
+        """Plain lists, numbers and strings (JSON-ready); set_state restores them exactly."""
+        steps, norms = self.gradient_history
+        return {"sizes": list(self._sizes), "activation": self._activation,
+                "dataset": self._dataset, "noise": self._noise, "n_points": self._n_points,
+                "data_seed": self._data_seed, "init_seed": self._init_seed, "lr": self._lr,
+                "batch_size": self._batch_size, "steps_per_tick": self._steps_per_tick,
+                "input": self._input.tolist(), "jacobian_layer": self._jacobian_layer,
+                "step": self._step, "network": self._net.get_state(),
+                "cost_history": self.cost_history.tolist(),
+                "gradient_steps": steps.astype(int).tolist(), "gradient_norms": norms.tolist()}
+
+    def set_state(self, state: dict) -> None:
+        self.pause()
+        self.set_data(state["dataset"], state["noise"], state["data_seed"], state["n_points"])
+        self._sizes = parse_sizes(state["sizes"])
+        self._activation = state["activation"]
+        self._init_seed = int(state["init_seed"])
+        self._jacobian_layer = int(state["jacobian_layer"])
+        self._new_network()
+        self._lr, self._batch_size = float(state["lr"]), state["batch_size"]
+        self._steps_per_tick = int(state["steps_per_tick"])
+        self._emit_settings()
+        self._net.set_state(state["network"])
+        self._step = int(state["step"])
+        self._costs = _Series()
+        self._costs.extend(state["cost_history"])
+        self._grad_steps, self._grad_norms = _Series(), _Series(self._net.n_layers)
+        self._grad_steps.extend(state["gradient_steps"])
+        self._grad_norms.extend(np.asarray(state["gradient_norms"]).reshape(-1, self._net.n_layers))
+        self.set_input(state["input"])
+        self.trainingChanged.emit(self._step)
+
+    def shutdown(self) -> None:
+        self.pause()

@@ -1,0 +1,179 @@
+"""Training curves: the cost C over steps, and the per-layer gradient norms ||dC/dW^l||."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+
+from gui.widgets.palette import OKABE_ITO
+
+# Layer l's colour (1-based); black last so the output layer stands apart in deep nets.
+LAYER_COLOURS = [OKABE_ITO[k] for k in (0, 4, 2, 3, 5, 1, 6)] + ["#000000"]
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def sup(n) -> str:
+    return str(n).translate(SUPERSCRIPT)
+
+
+class Throttle:
+    """Calls `update` at most every `interval_ms` while the model plays (bursts of ticks
+    are merged by a single-shot timer), and at once otherwise (Step, Reset, tests).
+
+    The boundary map redraws every frame; the curves, diagram and Jacobian change less
+    visibly per frame and would cost the training a third of its time.
+    """
+
+    def __init__(self, model, update, interval_ms=150):
+        self.model, self.update = model, update
+        self.timer = QTimer(model)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._on_timeout)
+        model.playingChanged.connect(self._on_playing)
+
+    def __call__(self, *_):
+        if not self.model.playing:
+            self.timer.stop()
+            self.update()
+        elif not self.timer.isActive():
+            self.timer.start()
+
+    def _on_timeout(self):
+        self.update()
+
+    def _on_playing(self, playing):
+        if not playing and self.timer.isActive():    # show the final state at once
+            self.timer.stop()
+            self.update()
+
+
+def light(widget, title=None, bottom=None, left=None):
+    """Black on white (projectors wash out dark themes); readable axis fonts; no SI prefix."""
+    widget.setBackground("w")
+    plot = widget.getPlotItem()
+    if title:
+        plot.setTitle(title, size="11pt", color="k")
+    tick_font = QFont()
+    tick_font.setPointSize(10)
+    for name in ("bottom", "left", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setPen("k")
+        axis.setTextPen("k")
+        axis.setTickFont(tick_font)
+        axis.enableAutoSIPrefix(False)
+    for name, text in (("bottom", bottom), ("left", left)):
+        if text:
+            plot.setLabel(name, text, **{"font-size": "11pt", "color": "#000"})
+    return plot
+
+
+def _style(widget, title, left):
+    plot = light(widget, title, "training step", left)
+    plot.showGrid(x=True, y=True, alpha=0.25)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setClipToView(True)
+    plot.setDownsampling(auto=True, mode="peak")
+    return plot
+
+
+class CostPlot(pg.PlotWidget):
+    """C = 1/(2n) Σ ||y − a^L||² on all the data, before each step."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        plot = _style(self, "Cost C = 1/(2n) Σ ‖y − a<sup>L</sup>‖²", "C")
+        self.curve = plot.plot(pen=pg.mkPen(OKABE_ITO[0], width=2))
+        self.log = False
+        model.trainingChanged.connect(Throttle(model, self._on_training))
+        self._on_training()
+
+    def set_log(self, on: bool) -> None:
+        self.log = bool(on)
+        self.getPlotItem().setLogMode(y=self.log)
+        self._on_training()
+
+    def _on_training(self, _step=None):
+        costs = self.model.cost_history
+        # Non-finite costs (a diverged run) are left out of the curve; the tab says why.
+        finite = np.isfinite(costs) & (costs > 0)
+        self.curve.setData(np.flatnonzero(finite), costs[finite])
+        _fit_ranges(self.getPlotItem(), len(costs) - 1, costs[finite], self.log)
+
+
+class GradientNormPlot(pg.PlotWidget):
+    """||dC/dW^l|| for each layer, on a log scale: vanishing gradients show as a fan."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        plot = _style(self, "Gradient norms ‖∂C/∂W<sup>l</sup>‖ per layer", "‖∂C/∂Wˡ‖")
+        plot.setLogMode(y=True)
+        self.legend = plot.addLegend(offset=(-6, 6), labelTextSize="10pt", colCount=1,
+                                     labelTextColor="k", brush=(255, 255, 255, 220), pen="#999")
+        self.curves = []
+        model.architectureChanged.connect(self._on_architecture)
+        model.trainingChanged.connect(Throttle(model, self._on_training))
+        self._on_architecture()
+
+    def _on_architecture(self, _arch=None):
+        plot = self.getPlotItem()
+        for curve in self.curves:
+            plot.removeItem(curve)
+        self.legend.clear()
+        L = self.model.network.n_layers
+        self.legend.setColumnCount(1 if L <= 3 else 2)
+        self.curves = [plot.plot(pen=pg.mkPen(LAYER_COLOURS[l % len(LAYER_COLOURS)], width=2),
+                                 name=f"W{sup(l + 1)}") for l in range(L)]
+        self._on_training()
+
+    def _on_training(self, _step=None):
+        steps, norms = self.model.gradient_history
+        if norms.shape[1:] != (len(self.curves),):
+            return        # the architecture signal is on its way
+        for l, curve in enumerate(self.curves):
+            # log scale: zero (dead ReLU layer) and non-finite norms cannot be drawn
+            ok = np.isfinite(norms[:, l]) & (norms[:, l] > 0)
+            curve.setData(steps[ok], norms[ok, l])
+        drawn = norms[np.isfinite(norms) & (norms > 0)]
+        _fit_ranges(self.getPlotItem(), int(steps[-1]) if len(steps) else 0, drawn, True)
+
+
+def _fit_ranges(plot, last_step, values, log):
+    """x from step 0 (at least 0..50, so step 0 is not a lone point in a void); y from
+    0 on a linear axis, whole decades on a log one (pyqtgraph labels no tick on a log
+    axis spanning less than a decade: a plateau at C = 0.125 would be unlabelled)."""
+    plot.setXRange(0, max(50, last_step), padding=0.02)
+    if values.size == 0:
+        return
+    if log:
+        logs = np.log10(values)
+        lo, hi = int(np.floor(logs.min())), int(np.ceil(logs.max()))
+        hi = max(hi, lo + 1)
+        plot.setYRange(lo, hi, padding=0.06)        # room for the edge decades' labels
+        plot.getAxis("left").setTicks(_log_ticks(lo, hi))
+    else:
+        plot.getAxis("left").setTicks(None)
+        plot.setYRange(0, float(values.max()), padding=0.04)
+
+
+def _log_ticks(lo, hi):
+    """Ticks for a log10 axis from 10^lo to 10^hi: every decade labelled (and 2, 5 when
+    there are at most two decades); pyqtgraph's own labels every 2..9 and they collide."""
+    major, minor = [], []
+    for k in range(lo, hi + 1):
+        major.append((k, _decade_label(1, k)))
+        for m in range(2, 10):
+            if k < hi:
+                labelled = hi - lo <= 2 and m in (2, 5)
+                (major if labelled else minor).append(
+                    (k + np.log10(m), _decade_label(m, k) if labelled else ""))
+    return [major, minor]
+
+
+def _decade_label(m, k):
+    value = m * 10.0 ** k
+    return f"{value:g}".replace("-", "−") if -3 <= k <= 3 else f"{m}e{k}".replace("-", "−")

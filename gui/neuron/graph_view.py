@@ -1,0 +1,249 @@
+"""The neuron's computational graph: x, w, b → z → output → L ← target.
+
+Nodes are the named nodes of `engine.neuron.Neuron.graph` (x, w, b, z, output,
+target, loss), laid out by hand from left (inputs) to right (loss) so the forward
+pass reads left to right and the backward pass right to left. Values appear on the
+nodes, local derivatives on the edges, chain-rule products and updates on w and b,
+each at its stage; the current stage is coloured and outlined thicker. All items are
+built once; a change of stage or step only sets texts, pens and visibility.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsScene,
+                               QGraphicsSimpleTextItem, QGraphicsView)
+
+from gui.neuron.formulas import edge_lines, node_lines, output_name
+from gui.neuron.model import STAGE_KEYS, STAGES
+
+# Colours (Okabe–Ito): forward values blue, gradients vermillion, updates green.
+KIND_COLOURS = {"value": "#0072B2", "grad": "#D55E00", "update": "#009E73"}
+TITLE_COLOUR = "#000000"
+OUTLINE = "#555555"
+HIGHLIGHT_FILL = {"inputs": "#FFF3C4", "forward": "#D6ECFA", "backward": "#FBE0CF",
+                  "update": "#D3F0E6"}
+HIGHLIGHT_PEN = {"inputs": "#E69F00", "forward": "#0072B2", "backward": "#D55E00",
+                 "update": "#009E73"}
+
+# Scene layout: centre (x, y) and size (w, h) of every node, in scene units. The gaps
+# between columns leave room for the edge labels (the local derivatives).
+NODE_BOXES = {
+    "x": (150, 42, 290, 64), "w": (150, 185, 290, 130), "b": (150, 350, 290, 130),
+    "z": (625, 185, 260, 90), "output": (1090, 185, 320, 90),
+    "loss": (1635, 185, 400, 90), "target": (1635, 350, 260, 64),
+}
+# Each node's first row: its name in bold, then its definition. Inputs carry their
+# value on that row too (INLINE); computed nodes show it on the next line.
+NODE_NAMES = {"x": "x", "w": "w", "b": "b", "z": "z", "output": "output", "loss": "L",
+              "target": "target"}
+NODE_DEFINITIONS = {"z": " = w·x + b", "loss": " = ½(output − target)²"}
+INLINE = {"x", "w", "b", "target"}
+EDGES = (("x", "z"), ("w", "z"), ("b", "z"), ("z", "output"), ("output", "loss"),
+         ("target", "loss"))
+
+# Where an edge's label goes: above it, or below where above would cross another edge.
+LABELS_BELOW = {("w", "z"), ("b", "z")}
+
+# Stage key -> (highlighted nodes, highlighted edges).
+_PATH_W = {("output", "loss"), ("z", "output"), ("w", "z")}
+_PATH_B = {("output", "loss"), ("z", "output"), ("b", "z")}
+HIGHLIGHTS = {
+    "inputs": ({"x", "w", "b", "target"}, set()),
+    "z": ({"z"}, {("x", "z"), ("w", "z"), ("b", "z")}),
+    "output": ({"output"}, {("z", "output")}),
+    "loss": ({"loss"}, {("output", "loss"), ("target", "loss")}),
+    "dL_doutput": (set(), {("output", "loss")}),
+    "doutput_dz": (set(), {("z", "output")}),
+    "dz_dparams": (set(), {("w", "z"), ("b", "z")}),
+    "dL_dw": ({"w"}, _PATH_W),
+    "dL_db": ({"b"}, _PATH_B),
+    "update_w": ({"w"}, set()),
+    "update_b": ({"b"}, set()),
+}
+TITLE_PX, VALUE_PX, EDGE_PX = 29, 28, 24
+SCENE_RECT = QRectF(0, 0, 1845, 425)   # every box and label fits inside
+
+
+def _font(px, bold=False):
+    f = QFont()
+    f.setPixelSize(px)
+    f.setBold(bold)
+    return f
+
+
+class _Node:
+    """A rounded box: a row "name = definition [value]", then up to three value lines."""
+
+    def __init__(self, scene, key):
+        cx, cy, w, h = NODE_BOXES[key]
+        self.inline = key in INLINE
+        self.rect = QRectF(cx - w / 2, cy - h / 2, w, h)
+        path = QPainterPath()
+        path.addRoundedRect(self.rect, 14, 14)
+        self.box = QGraphicsPathItem(path)
+        self.box.setZValue(1)
+        scene.addItem(self.box)
+        self.name = self._text(scene, TITLE_COLOUR, TITLE_PX, bold=True)
+        self.definition = self._text(scene, "#333333", TITLE_PX)
+        self.lines = [self._text(scene, "#000000", VALUE_PX) for _ in range(4)]
+        self.set_highlight(None)
+
+    @staticmethod
+    def _text(scene, colour, px, bold=False):
+        item = QGraphicsSimpleTextItem()
+        item.setFont(_font(px, bold))
+        item.setBrush(QColor(colour))
+        item.setZValue(2)
+        scene.addItem(item)
+        return item
+
+    def set_highlight(self, phase):
+        fill = HIGHLIGHT_FILL[phase] if phase else "#FFFFFF"
+        pen = QPen(QColor(HIGHLIGHT_PEN[phase] if phase else OUTLINE), 6 if phase else 2)
+        self.box.setBrush(QBrush(QColor(fill)))
+        self.box.setPen(pen)
+
+    def set_texts(self, name, definition, lines):
+        """lines: [(text, kind)]; centred in the box, the first on the name's row if inline."""
+        self.name.setText(name)
+        self.definition.setText(definition + (" =" if self.inline else ""))
+        for item, line in zip(self.lines, lines + [None] * 4):
+            item.setText(line[0] if line else "")
+            if line:
+                item.setBrush(QColor(KIND_COLOURS[line[1]]))
+        head = [self.name, self.definition] + self.lines[:1] * self.inline
+        rows = [head] + [[it] for it in self.lines[self.inline:] if it.text()]
+        heights = [max(it.boundingRect().height() for it in row) for row in rows]
+        y = self.rect.center().y() - (sum(heights) + 2 * (len(rows) - 1)) / 2
+        for row, height in zip(rows, heights):
+            gap = _font(TITLE_PX).pixelSize() * 0.3    # a space between name= and value
+            widths = [it.boundingRect().width() for it in row]
+            x = self.rect.center().x() - (sum(widths) + gap * (len(row) > 2)) / 2
+            for i, (item, w) in enumerate(zip(row, widths)):
+                item.setPos(x, y + (height - item.boundingRect().height()) / 2)
+                x += w + (gap if i == 1 else 0)
+            y += height + 2
+
+    def text(self) -> str:
+        """The node's rows as shown, e.g. "w = 0.5\n∂L/∂w = 0.0188345"."""
+        head = self.name.text() + self.definition.text()
+        rest = [t.text() for t in self.lines if t.text()]
+        if self.inline and rest:
+            head, rest = f"{head} {rest[0]}", rest[1:]
+        return "\n".join([head] + rest)
+
+
+class _Edge:
+    """A straight arrow from box edge to box edge, with a label above its middle."""
+
+    def __init__(self, scene, source, target):
+        a, b = _border_point(source, target), _border_point(target, source)
+        self.a, self.b = a, b
+        self.line = QGraphicsPathItem()
+        path = QPainterPath(a)
+        path.lineTo(b)
+        self.line.setPath(path)
+        d = b - a
+        length = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1e-9)
+        ux, uy = d.x() / length, d.y() / length
+        tip, back = b, b - QPointF(ux, uy) * 22
+        side = QPointF(-uy, ux) * 10
+        self.head = QGraphicsPolygonItem(QPolygonF([tip, back + side, back - side]))
+        for item in (self.line, self.head):
+            item.setZValue(0)
+            scene.addItem(item)
+        self.labels = [_Node._text(scene, KIND_COLOURS["grad"], EDGE_PX) for _ in range(2)]
+        for item in self.labels:
+            item.setFont(_font(EDGE_PX, bold=True))
+        self.set_highlight(None)
+
+    def set_highlight(self, phase):
+        colour = QColor(HIGHLIGHT_PEN[phase] if phase else OUTLINE)
+        self.line.setPen(QPen(colour, 6 if phase else 2.5))
+        self.head.setPen(QPen(colour, 1))
+        self.head.setBrush(QBrush(colour))
+
+    def set_texts(self, lines, below=False):
+        """Two label lines beside the middle of the edge, clear of it, above or below."""
+        for item, line in zip(self.labels, lines + [None] * 2):
+            item.setText(line[0] if line else "")
+        widths = [it.boundingRect().width() for it in self.labels]
+        heights = [it.boundingRect().height() for it in self.labels]
+        hw, hh = max(widths) / 2, sum(heights) / 2
+        d = self.b - self.a
+        length = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1e-9)
+        nx, ny = d.y() / length, -d.x() / length          # a unit normal ...
+        if (ny > 0) != below:                              # ... on the requested side
+            nx, ny = -nx, -ny
+        reach = abs(nx) * hw + abs(ny) * hh + 6            # the block's extent along it
+        centre = (self.a + self.b) / 2 + QPointF(nx, ny) * reach
+        y = centre.y() - hh
+        for item, w, h in zip(self.labels, widths, heights):
+            item.setPos(centre.x() - w / 2, y)
+            y += h
+
+    def text(self) -> str:
+        return "\n".join(t.text() for t in self.labels if t.text())
+
+
+def _border_point(key, towards) -> QPointF:
+    """Where the segment from the centre of `key` to the centre of `towards` leaves its box."""
+    cx, cy, w, h = NODE_BOXES[key]
+    tx, ty = NODE_BOXES[towards][:2]
+    dx, dy = tx - cx, ty - cy
+    scale = min((w / 2) / abs(dx) if dx else 1e9, (h / 2) / abs(dy) if dy else 1e9)
+    return QPointF(cx + dx * scale, cy + dy * scale)
+
+
+class NeuronGraphView(QGraphicsView):
+    """Observes a NeuronModel; shows its step at its stage."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setScene(QGraphicsScene(self))
+        self.setBackgroundBrush(QBrush(QColor("white")))
+        self.nodes = {key: _Node(self.scene(), key) for key in NODE_BOXES}
+        self.edges = {pair: _Edge(self.scene(), *pair) for pair in EDGES}
+        self._bounds = SCENE_RECT
+        self.setMinimumSize(420, 150)     # fitInView: small is legible; 1280×720 at scale 1.5 fits
+        model.stepChanged.connect(self._on_changed)
+        model.stageChanged.connect(self._on_changed)
+        self._on_changed()
+
+    def _on_changed(self, *_):
+        step, stage = self.model.step, self.model.stage
+        shown = lambda first: STAGE_KEYS.index(first) <= stage   # noqa: E731
+        definitions = dict(NODE_DEFINITIONS, output=output_name(step.activation))
+        for key, lines in node_lines(step).items():
+            self.nodes[key].set_texts(NODE_NAMES[key], definitions.get(key, ""),
+                                      [(t, k) for t, k, f in lines if shown(f)])
+        for pair, lines in edge_lines(step).items():
+            self.edges[pair].set_texts([(t, k) for t, k, f in lines if shown(f)],
+                                       below=pair in LABELS_BELOW)
+        phase = STAGES[stage].phase
+        lit_nodes, lit_edges = HIGHLIGHTS[STAGES[stage].key]
+        for key, node in self.nodes.items():
+            node.set_highlight(phase if key in lit_nodes else None)
+        for pair, edge in self.edges.items():
+            edge.set_highlight(phase if pair in lit_edges else None)
+
+    # --- for tests and the tab -------------------------------------------------------
+    def node_text(self, key) -> str:
+        """Everything written on node `key` now, one line each."""
+        return self.nodes[key].text()
+
+    def edge_text(self, source, target) -> str:
+        return self.edges[(source, target)].text()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)

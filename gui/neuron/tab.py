@@ -1,0 +1,223 @@
+"""The Neuron tab: one neuron's forward pass, backward pass and update, step by step.
+
+Top: the parameters, the computational graph, the stage controls and the current
+stage's formula with the engine's numbers in it. Below: training for many steps —
+the loss curve and the loss landscape L(b, w) with the run drawn on it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
+                               QSizePolicy, QSplitter, QVBoxLayout, QWidget)
+
+from gui.widgets import theme
+from gui.compute.latex_renderer import TEXT_COLOUR, render_svg
+from gui.neuron.formulas import seed_note, stage_latex
+from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
+from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
+from gui.neuron.training_panel import NeuronTrainingPanel
+from gui.widgets.none_refcount_guard import guard_none_refcount
+
+# Every stage change makes a few hundred void Qt calls (setText, setPos, setPen), each
+# of which loses a reference to None under PySide6 6.12 on Python 3.11 (see the guard).
+guard_none_refcount()
+
+ACTIVATION_LABELS = {"sigmoid": "sigmoid σ", "tanh": "tanh", "relu": "ReLU", "linear": "linear"}
+PARAMETER_TIPS = {
+    "x": "Input x: the one example fed to the neuron, z = w·x + b",
+    "w": "Weight w: multiplies the input in z = w·x + b; trained by w ← w − η·∂L/∂w",
+    "b": "Bias b: shifts z = w·x + b; trained by b ← b − η·∂L/∂b",
+    "target": "Target y: the output wanted for x; the loss is L = ½(output − y)²",
+    "lr": "Learning rate η: the size of each update w ← w − η·∂L/∂w, b ← b − η·∂L/∂b",
+}
+ACTIVATION_TIP = ("Activation φ in output = φ(z): sigmoid σ(z) = 1/(1 + e⁻ᶻ), tanh, "
+                  "ReLU max(0, z) or linear z; its slope φ′(z) enters the chain rule")
+FORMULA_PX = 30
+
+
+@lru_cache(maxsize=256)
+def _formula_svg(latex: str) -> bytes:
+    # One short equation takes ziamath 25–60 ms: fine on this thread, once per stage;
+    # Play and Step ◀ revisit the same formulas, hence the cache.
+    return render_svg(latex, size=FORMULA_PX).encode()
+
+
+class FormulaView(QWidget):
+    """One typeset formula, as large as fits (never larger than its natural size × 1.3)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.latex = ""
+        self._renderer = QSvgRenderer(self)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(80)
+        theme.notifier.changed.connect(self._load)
+
+    def set_latex(self, latex: str) -> None:
+        if latex != self.latex:
+            self.latex = latex
+            self._load()
+
+    def _load(self, *_) -> None:
+        """The formula in the theme's text colour (the SVG's near-black is unreadable on
+        the dark background), as math_view does it."""
+        if not self.latex:
+            return
+        svg = _formula_svg(self.latex)
+        ink = theme.current().ink(TEXT_COLOUR).name()
+        if ink.lower() != TEXT_COLOUR:
+            svg = svg.replace(TEXT_COLOUR.encode(), ink.encode())
+        self._renderer.load(QByteArray(svg))
+        self.update()
+
+    def sizeHint(self):
+        return QSize(800, 80)
+
+    def paintEvent(self, event):
+        if not self.latex:
+            return
+        natural = self._renderer.defaultSize()
+        scale = min((self.width() - 16) / natural.width(), self.height() / natural.height(),
+                    1.3)
+        w, h = natural.width() * scale, natural.height() * scale
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._renderer.render(painter, QRectF(8, (self.height() - h) / 2, w, h))
+        painter.end()
+
+
+def _spin(lo, hi, step, decimals=4):
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
+    box.setDecimals(decimals)
+    box.setKeyboardTracking(False)   # one change per edit, not one per keystroke
+    # Qt sizes a spin box for its longest value ("−10.0000"); the values shown are
+    # shorter, so the box may give up a little width when the row is tight (scale 1.5)
+    box.setMinimumWidth(box.fontMetrics().horizontalAdvance("−0.0000") + 30)
+    return box
+
+
+class NeuronTab(QWidget):
+    def __init__(self, model: NeuronModel | None = None, parent=None):
+        """A view of `model` (a new NeuronModel of its own if none is given); the main
+        window passes the one its sessions save, made before this tab is built."""
+        super().__init__(parent)
+        self.model = model if model is not None else NeuronModel(self)
+        m = self.model
+
+        # --- parameters ------------------------------------------------------------
+        self.spins = {"x": _spin(-10, 10, 0.1), "w": _spin(-10, 10, 0.1),
+                      "b": _spin(-10, 10, 0.1), "target": _spin(-10, 10, 0.1),
+                      "lr": _spin(0.0001, 100, 0.05)}
+        setters = {"x": m.set_x, "w": m.set_w, "b": m.set_b, "target": m.set_target,
+                   "lr": m.set_lr}
+        # "η", not "learning rate η": at scale 1.5 the row must fit 1280 px (the tip says it)
+        names = {"x": "x", "w": "w", "b": "b", "target": "target", "lr": "η"}
+        params = QHBoxLayout()
+        for key, box in self.spins.items():
+            box.setToolTip(PARAMETER_TIPS[key])
+            box.valueChanged.connect(setters[key])
+            name = QLabel(names[key])
+            name.setToolTip(PARAMETER_TIPS[key])
+            params.addWidget(name)
+            params.addWidget(box)
+            params.addSpacing(6)
+        self.activation = QComboBox()
+        for name in NEURON_ACTIVATIONS:
+            self.activation.addItem(ACTIVATION_LABELS[name], name)
+        self.activation.setToolTip(ACTIVATION_TIP)
+        self.activation.currentIndexChanged.connect(
+            lambda i: m.set_activation(self.activation.itemData(i)))
+        params.addWidget(QLabel("activation"))
+        params.addWidget(self.activation)
+        params.addStretch(1)
+
+        # --- graph, stage controls, formula ------------------------------------------
+        self.graph = NeuronGraphView(m)
+        self.back_button = QPushButton("◀ Step")
+        self.play_button = QPushButton("Play ▶▶")
+        self.next_button = QPushButton("Step ▶")
+        self.back_button.clicked.connect(m.previous_stage)
+        self.play_button.clicked.connect(m.toggle_play)
+        self.next_button.clicked.connect(m.next_stage)
+        self.back_button.setToolTip("Back one stage of forward → backward → update (←)")
+        self.play_button.setToolTip("Play / pause: walk through the stages of one step, "
+                                    "stopping at the update (Space)")
+        self.next_button.setToolTip("Next stage; after the update, start the next step (→)")
+        self.stage_label = QLabel()
+        self.stage_label.setObjectName("stageTitle")
+        self.stage_label.setWordWrap(True)     # a long stage title must not widen the window
+        stages = QHBoxLayout()
+        for button in (self.back_button, self.play_button, self.next_button):
+            stages.addWidget(button)
+        stages.addSpacing(12)
+        stages.addWidget(self.stage_label, 1)
+        self.formula = FormulaView()
+        self.note = QLabel(seed_note(seed_rounding_step()))
+        self.note.setWordWrap(True)
+        self.note.setObjectName("seedNote")
+
+        stepper = QWidget()
+        column = QVBoxLayout(stepper)
+        column.setContentsMargins(6, 6, 6, 0)
+        column.addLayout(params)
+        column.addWidget(self.graph, 1)
+        column.addLayout(stages)
+        column.addWidget(self.formula)
+        column.addWidget(self.note)
+
+        # The graph across the whole width (it is wide, and must read from the back of
+        # the room); training and the landscape below it.
+        self.training = NeuronTrainingPanel(m)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(stepper)
+        split.addWidget(self.training)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.setStyleSheet("QLabel, QPushButton, QDoubleSpinBox, QComboBox, QSpinBox "
+                           "{ font-size: 16px; } QLabel#stageTitle { font-size: 19px; "
+                           "font-weight: bold; } QLabel#seedNote { color: #444; }")
+
+        m.parametersChanged.connect(self._on_parameters)
+        m.stepChanged.connect(self._on_stage)
+        m.stageChanged.connect(self._on_stage)
+        m.playingChanged.connect(self._on_playing)
+        self._on_parameters(m.parameters)
+        self._on_stage()
+
+    # --- model → view ---------------------------------------------------------------
+    def _on_parameters(self, params):
+        for key, box in self.spins.items():
+            box.blockSignals(True)   # a rounded display value must not edit the model
+            box.setValue(params[key])
+            box.blockSignals(False)
+        self.activation.blockSignals(True)
+        self.activation.setCurrentIndex(self.activation.findData(params["activation"]))
+        self.activation.blockSignals(False)
+
+    def _on_stage(self, *_):
+        stage = STAGES[self.model.stage]
+        colour = HIGHLIGHT_PEN[stage.phase]
+        self.stage_label.setText(
+            f"<span style='color:{colour}'>Stage {self.model.stage + 1} of {len(STAGES)}"
+            f"</span> · {stage.title}")
+        self.formula.set_latex(stage_latex(stage.key, self.model.step))
+        self.back_button.setEnabled(self.model.stage > 0)
+        last = self.model.stage == len(STAGES) - 1
+        self.next_button.setText("Next step ▶" if last else "Step ▶")
+
+    def _on_playing(self, playing):
+        self.play_button.setText("Pause ❚❚" if playing else "Play ▶▶")
+
+    def closeEvent(self, event):
+        self.model.shutdown()
+        self.training.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,272 @@
+"""Training the neuron for many steps: the loss curve and the loss landscape L(b, w).
+
+The landscape reuses the explorer's ContourView and SurfaceView unchanged: they
+observe a private LandscapeModel whose text is the neuron's loss in the expression
+language, e.g. "(sigmoid(2w + b) - 0.7)^2/2" (variables in alphabetical order, so b
+is horizontal and w vertical), whose start is where the neuron's run began and whose
+descent is plain gd with the neuron's learning rate for as many steps as the run has.
+The path drawn is therefore the explorer's own `descend` on the loss — and a test
+checks that it is the engine neuron's training history, step for step.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QMatrix4x4, QVector3D
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter,
+                               QVBoxLayout, QWidget)
+
+
+from gui.plots.contour_view import ContourView
+from gui.neuron.formulas import fmt
+from gui.neuron.model import MAX_HISTORY, MAX_TRAIN_STEPS
+from gui.widgets.palette import METHOD_COLOURS
+from gui.plots.surface_box import CLIP
+from gui.plots.surface_view import SurfaceView
+from gui.plots.landscape_model import LandscapeModel
+
+INK = "#222222"
+HALF_WIDTH = 0.3         # the landscape's initial half-width around the start, in b and w
+LOSS_COLOUR = METHOD_COLOURS["gd"]
+
+
+class LandscapeSurface(SurfaceView):
+    """SurfaceView framed for the panel's narrow, short pane: after SurfaceView's own
+    framing the camera backs off until the box and its axis labels are all inside the
+    picture (in a short pane pyqtgraph's horizontal field of view cut off the surface's
+    bottom and the labels at the sides), and again when the pane is resized, unless the
+    lecturer has turned or zoomed the view since."""
+
+    MARGIN = 4           # px kept free at the picture's edges
+
+    def __init__(self, model, parent=None):
+        self._fitted = None          # camera (distance, elevation, azimuth) after a fit
+        super().__init__(model, parent)
+        # SurfaceView asks 240 px; the panel sits under the stepper, and 1280×720 at
+        # scale 1.5 must fit (the camera frames whatever height it gets)
+        self.setMinimumHeight(150)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._on_resized)
+
+    def reset_camera(self):
+        super().reset_camera()
+        if self.gl is not None:
+            self.fit_camera()
+
+    def _camera(self):
+        o = self.gl.opts
+        return (o["distance"], o["elevation"], o["azimuth"])
+
+    def outside(self) -> float:
+        """How far (px) the box's corners and the axis labels reach past the picture's
+        edges with the current camera (0: all inside)."""
+        gl = self.gl
+        w, h = max(gl.width(), 1), max(gl.height(), 1)
+        to_screen = QMatrix4x4()
+        to_screen.viewport(0, h, w, -h)
+        mvp = to_screen * gl.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * gl.viewMatrix()
+        rects = [QRectF(mvp.map(QVector3D(x, y, z)).toPointF(), mvp.map(QVector3D(x, y, z))
+                        .toPointF()) for x in (-1, 1) for y in (-1, 1) for z in CLIP]
+        # the labels are QLabels centred on 3-D points (gl_canvas keeps them there)
+        for point, label in getattr(gl, "_labels", []):
+            if not label.isHidden():
+                p = mvp.map(point).toPointF()
+                rects.append(QRectF(p.x() - label.width() / 2, p.y() - label.height() / 2,
+                                    label.width(), label.height()))
+        m = self.MARGIN
+        return max(0.0, *(max(m - r.left(), m - r.top(), r.right() - (w - m),
+                              r.bottom() - (h - m)) for r in rects))
+
+    def fit_camera(self) -> None:
+        """Back off (never come closer than SurfaceView's framing) until nothing is cut."""
+        for _ in range(30):
+            if self.outside() <= 0:
+                break
+            self.gl.opts["distance"] *= 1.06
+        self.gl.update()
+        self._fitted = self._camera()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.gl is not None and self._fitted is not None:
+            self._refit.start()          # once the GL widget has its new size
+
+    def _on_resized(self):
+        if self._camera() == self._fitted:    # not turned or zoomed since: frame again
+            self.reset_camera()
+
+
+def loss_text(x: float, target: float, activation: str) -> str:
+    """The neuron's loss L(b, w) in the expression language, exact numbers substituted."""
+    def num(v):
+        text = repr(float(v)).removesuffix(".0")
+        return f"({text})" if text.startswith("-") or "e" in text else text
+    z = f"{num(x)}w + b"
+    inner = z if activation == "linear" else f"{activation}({z})"
+    return f"({inner} - {num(target)})^2/2"
+
+
+class LossLandscapeModel(LandscapeModel):
+    """An LandscapeModel without the symbolic analysis: the neuron's loss needs none.
+
+    The explorer's analysis typesets derivatives and looks for critical points, of
+    which this loss has a whole valley rather than isolated ones. The views here need
+    only numbers, so the worker just compiles f, ∇f and H — off the GUI thread, as a
+    sigmoid's loss takes ~0.5 s to compile and x, target and activation change it.
+    """
+
+    SYMBOLIC = False
+
+
+class NeuronTrainingPanel(QWidget):
+    def __init__(self, neuron, parent=None):
+        super().__init__(parent)
+        self.neuron = neuron
+        self.landscape_model = LossLandscapeModel(self)
+
+        self.train_button = QPushButton("Train N steps")
+        self.train_steps = QSpinBox()
+        self.train_steps.setRange(1, MAX_TRAIN_STEPS)
+        self.train_steps.setValue(100)
+        self.train_steps.setPrefix("N = ")
+        self.reset_button = QPushButton("Reset run")
+        self.train_button.setToolTip("Run N gradient-descent steps w ← w − η·∂L/∂w, "
+                                     "b ← b − η·∂L/∂b at once and draw the run")
+        self.train_steps.setToolTip("N: how many steps Train takes at once")
+        self.reset_button.setToolTip("Back to the w and b where this run started (R)")
+        self.train_button.clicked.connect(lambda: neuron.train(self.train_steps.value()))
+        self.reset_button.clicked.connect(neuron.reset_training)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        controls = QHBoxLayout()
+        controls.addWidget(self.train_button)
+        controls.addWidget(self.train_steps)
+        controls.addWidget(self.reset_button)
+        controls.addStretch(1)
+
+        self.loss_plot = pg.PlotWidget(background="w")
+        plot = self.loss_plot.getPlotItem()
+        plot.setTitle("Loss L during training", color=INK, size="13pt")
+        plot.setLabel("bottom", "step", color=INK)
+        plot.setLabel("left", "L", color=INK)
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setMenuEnabled(False)
+        for side in ("bottom", "left"):
+            plot.getAxis(side).setPen(INK)
+            plot.getAxis(side).setTextPen(INK)
+        self.loss_curve = plot.plot(pen=pg.mkPen(LOSS_COLOUR, width=3))
+        self.loss_now = pg.ScatterPlotItem(size=13, brush=LOSS_COLOUR, pen=pg.mkPen("w", width=2))
+        plot.addItem(self.loss_now)
+        self.loss_plot.setMinimumHeight(130)     # 1280×720 at scale 1.5 must fit
+
+        self.contour_view = ContourView(self.landscape_model)
+        self.surface_view = LandscapeSurface(self.landscape_model)
+        # w and b are small numbers: "600 (x0.001)" would hide that they are 0.6
+        # The run is short next to the window: the field's arrows would hide it (one
+        # click brings them back).
+        if hasattr(self.contour_view, "field_toggle"):
+            self.contour_view.field_toggle.setChecked(False)
+        plots = [self.loss_plot.getPlotItem(), getattr(self.contour_view, "plot", None)]
+        for plot in filter(None, plots):
+            for axis in ("bottom", "left"):
+                plot.getAxis(axis).enableAutoSIPrefix(False)
+        views = QSplitter(Qt.Orientation.Horizontal)
+        views.addWidget(self.contour_view)
+        views.addWidget(self.surface_view)
+        views.setSizes([1, 1])
+        self.landscape_title = QLabel()
+        self.landscape_title.setObjectName("landscapeTitle")
+        self.landscape_title.setWordWrap(True)
+
+        training = QVBoxLayout()
+        training.addLayout(controls)
+        training.addWidget(self.summary)
+        training.addWidget(self.loss_plot, 1)
+        left = QWidget()
+        left.setLayout(training)
+        scape = QVBoxLayout()
+        scape.addWidget(self.landscape_title)
+        scape.addWidget(views, 1)
+        right = QWidget()
+        right.setLayout(scape)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+        neuron.parametersChanged.connect(self._on_parameters)
+        neuron.historyChanged.connect(self._on_history)
+        neuron.stepChanged.connect(self._on_history)
+        self.landscape_model.startChanged.connect(self._on_landscape_start)
+        # the whole run is always shown: the explorer's animation frame is pinned to its end
+        self.landscape_model.pathsChanged.connect(
+            lambda _: self.landscape_model.set_frame(self.landscape_model.last_frame))
+        w0, b0 = neuron.start
+        self._keep_in_window(np.array([[b0, w0]]), force=True)
+        self._on_parameters(neuron.parameters)
+        self._on_history()
+
+    # --- neuron → landscape model ---------------------------------------------------
+    def _on_parameters(self, params):
+        m = self.landscape_model
+        m.set_settings(methods=("gd",), lr=params["lr"], max_steps=len(self.neuron.history))
+        w0, b0 = self.neuron.start
+        self._keep_in_window(np.array([[b0, w0]]))
+        m.set_start((b0, w0))
+        m.set_text(loss_text(params["x"], params["target"], params["activation"]))
+        act = {"linear": "", "relu": "ReLU"}.get(params["activation"], params["activation"])
+        z = f"{fmt(params['x'])}·w + b"
+        self.landscape_title.setText(
+            f"<b>Loss landscape</b> L(b, w) = ½({act}({z}) − {fmt(params['target'])})²"
+            if act else f"<b>Loss landscape</b> L(b, w) = ½({z} − {fmt(params['target'])})²")
+
+    def _keep_in_window(self, points, force=False):
+        """Re-centre the landscape on the start when the run would leave the window."""
+        m = self.landscape_model
+        (blo, bhi), (wlo, whi) = m.window
+        lo, hi = points.min(axis=0), points.max(axis=0)
+        margin_b, margin_w = 0.1 * (bhi - blo), 0.1 * (whi - wlo)
+        inside = (lo[0] >= blo + margin_b and hi[0] <= bhi - margin_b
+                  and lo[1] >= wlo + margin_w and hi[1] <= whi - margin_w)
+        if inside and not force:
+            return
+        centre = points[0]
+        half = max(HALF_WIDTH, 1.3 * float(np.abs(points - centre).max()))
+        m.set_window(((centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)))
+
+    def _on_history(self, *_):
+        history, step = self.neuron.history, self.neuron.step
+        losses = np.array([s.loss for s in history] + [step.loss])
+        self.loss_curve.setData(np.arange(len(losses)), losses)
+        self.loss_now.setData([len(losses) - 1], [losses[-1]])
+        # from step 0 and from L = 0, so "how far down" reads off the axes at once
+        top = float(np.nanmax(losses)) if np.isfinite(losses).any() else 1.0
+        plot = self.loss_plot.getPlotItem()
+        plot.setXRange(0, max(len(losses) - 1, 10), padding=0.02)
+        plot.setYRange(0, top * 1.15 if top > 0 else 1.0, padding=0)
+        status = ""
+        if self.neuron.diverged:
+            status = " · <b>diverged</b>: a smaller learning rate, or Reset run"
+        elif len(history) >= MAX_HISTORY:
+            status = f" · the run's limit of {MAX_HISTORY} steps is reached"
+        self.summary.setText(f"{len(history)} steps trained · L = {fmt(step.loss)} · "
+                             f"w = {fmt(step.w)}, b = {fmt(step.b)}{status}")
+        self.train_button.setEnabled(not self.neuron.diverged and len(history) < MAX_HISTORY)
+        points = np.array([(s.b, s.w) for s in history] + [(step.b, step.w)])
+        m = self.landscape_model
+        self._keep_in_window(points)
+        m.set_settings(max_steps=len(history))
+
+    # --- landscape → neuron: a click on the contour map starts a new run there ------------
+    def _on_landscape_start(self, start):
+        b, w = start
+        if (w, b) != self.neuron.start:
+            self.neuron.set_wb(w, b)
+
+    def shutdown(self):
+        self.landscape_model.shutdown()

@@ -1,0 +1,370 @@
+"""The contour map of a two-variable f: colours and iso-lines, the gradient field,
+critical points and the descent paths. A view of `LandscapeModel`.
+
+Public attributes (for tests and exports; all built once, then updated in place):
+  plot            pg.PlotItem, aspect locked so a right angle on screen is a right angle
+  landscape       gui.plots.landscape.Landscape last drawn: xs (nx,), ys (ny,), Z[i, j] = f(xs[i], ys[j]);
+                  its window is the visible range, which contains model.window (the aspect
+                  lock widens one side), so no blank margins show
+  image           pg.ImageItem of landscape.colour_position(Z) (monotone in f, in [0, 1]),
+                  placed with setRect on landscape.window; iso-lines are drawn on Z itself
+  isolines        list of IsoLineItem, children of `image`, one per level in landscape.levels
+  colour_bar      pg.ColorBarItem over colour positions 0..1, its ticks labelled with f values
+  field_item      PlotDataItem (connect="pairs"): arrow shafts, rows (base, tip, base, tip, …)
+  field_heads     PlotDataItem (connect="pairs"): two barbs per arrow
+  field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
+  field_toggle    QCheckBox showing/hiding the field
+  critical_item   ScatterPlotItem of model.critical_points; critical_labels: TextItems
+  path_items      dict method -> PlotDataItem of the path up to model.frame
+  current_items   dict method -> ScatterPlotItem, the current iterate
+  start_item      ScatterPlotItem at model.start
+  readout         QLabel: (x, y), f and ∇f under the mouse; hover_values: ((x, y), f, ∇f) shown
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from gui.plots import landscape
+from gui.widgets.elided_label import ElidedLabel
+from gui.plots.gradient_field import GradientField
+from gui.plots.iso_lines import IsoLineItem
+from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.widgets.palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
+
+# Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
+# aborts after a few thousand Qt calls (see none_refcount_guard).
+guard_none_refcount()
+
+GRID = 200                 # image samples per side
+N_LEVELS = 13
+SETTLE_MS = 120            # a wheel or drag burst must rest this long before the model hears of it
+INK = "#222222"
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.4g}".replace("-", "−")
+
+
+class ContourView(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.landscape = None
+        self.hover_values = None
+        self._drawn_expression = None
+        self._axis_names = None      # the variables the axes are labelled with
+        self._pushed_window = None   # the last window this view sent: no echo back to setRange
+        self._user_moved = False
+        self._stale = False          # the landscape waits for the view to be shown
+        self._build()
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._on_range_settled)
+        self.plot.vb.sigRangeChanged.connect(self._on_range_changed)
+        self.plot.vb.sigRangeChangedManually.connect(self._on_user_moved)
+        scene = self.plot.scene()
+        scene.sigMouseClicked.connect(self._on_click)
+        self._hover = pg.SignalProxy(scene.sigMouseMoved, rateLimit=30, slot=self._on_hover)
+
+        model.expressionChanged.connect(self._on_expression)
+        model.windowChanged.connect(self._on_window)
+        model.criticalPointsChanged.connect(self._on_critical_points)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        model.startChanged.connect(self._on_start)
+        if self._two_d():
+            self._on_window(model.window)
+            self._on_expression(model.expression)
+            self._on_critical_points(model.critical_points)
+            self._on_paths(model.paths)
+            self._on_start(model.start)
+
+    # --- construction ---------------------------------------------------------
+    def _build(self):
+        self.field_toggle = QCheckBox("Gradient field ∇f")
+        self.field_toggle.setChecked(True)
+        self.field_toggle.setToolTip("Arrows of ∇f: they point uphill, perpendicular to the iso-lines")
+        self.field_toggle.toggled.connect(self._on_field_toggled)
+        # a long read-out is cut with "…", never drawn over the check box
+        self.readout = ElidedLabel()
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._show_hint()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 0)
+        bar.addWidget(self.field_toggle)
+        bar.addWidget(self.readout, 1)
+
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        # the legend sits in a row above the map, so it never hides a path or a minimum
+        self.legend = pg.LegendItem(colCount=5, labelTextColor=INK, labelTextSize="10pt",
+                                    frame=False)
+        self.canvas.addItem(self.legend, row=0, col=0)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+        self.plot = self.canvas.addPlot(row=1, col=0)
+        self.plot.setAspectLocked(True)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        tick_font = QFont()
+        tick_font.setPointSize(10)
+        for side in ("bottom", "left"):
+            axis = self.plot.getAxis(side)
+            axis.setPen(INK)
+            axis.setTextPen(INK)
+            axis.setTickFont(tick_font)
+        for side in ("bottom", "left", "right", "top"):
+            # no "(x0.001)" beside x on a small window (every axis, shown or not)
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.plot.addItem(self.image)
+        iso_pen = pg.mkPen(255, 255, 255, 150, width=1)
+        self.isolines = [IsoLineItem(pen=iso_pen) for _ in range(N_LEVELS)]
+        for iso in self.isolines:
+            iso.setParentItem(self.image)
+        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), interactive=False, width=16,
+                                          colorMapMenu=False, colorMap=COLORMAP)
+        self.colour_bar.setImageItem(self.image, insert_in=self.plot)
+        bar_axis = self.colour_bar.axis
+        bar_axis.setPen(INK)
+        bar_axis.setTextPen(INK)
+        bar_axis.setTickFont(tick_font)
+        for side in ("left", "right", "top", "bottom"):    # a ColorBarItem is a PlotItem
+            self.colour_bar.getAxis(side).enableAutoSIPrefix(False)
+        bar_axis.setLabel("f", color=INK, **{"font-size": "12pt"})
+        bar_axis.setWidth(64)
+
+        self.field = GradientField(self.plot)
+        self.field_item, self.field_heads = self.field.shafts, self.field.heads
+
+        self.critical_item = pg.ScatterPlotItem(size=15, pen=pg.mkPen("w", width=1.5))
+        self.critical_item.setZValue(5)
+        self.plot.addItem(self.critical_item)
+        self.critical_labels: list[pg.TextItem] = []
+
+        self.path_items: dict[str, pg.PlotDataItem] = {}
+        self._legend_methods = None   # the methods the legend lists, in order
+        self._shown: dict = {}        # method -> (path, points shown) last drawn
+        self.current_items: dict[str, pg.ScatterPlotItem] = {}
+        self._path_halos: dict[str, pg.PlotCurveItem] = {}
+        self.start_item = pg.ScatterPlotItem(symbol="star", size=20, brush="w",
+                                             pen=pg.mkPen(INK, width=1.5))
+        self.start_item.setZValue(9)
+        self.plot.addItem(self.start_item)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+
+    def sizeHint(self):
+        return QSize(620, 520)          # room for the map, its colour bar and the legend
+
+    def _two_d(self) -> bool:
+        f = self.model.expression
+        return f is not None and f.dimension == 2 and len(self.model.window) == 2
+
+    # --- the landscape: colours, iso-lines, field -------------------------------
+    def _on_expression(self, expr):
+        if not self._two_d():
+            return
+        if expr.variables != self._axis_names:
+            # Only on a change: setLabel redraws the axis (~2 ms a paint), and the style
+            # given once stays, so the theme's restyling of it (gui.plots.theme) does too.
+            style = {} if self._axis_names else {"color": INK, "font-size": "12pt"}
+            self._axis_names = expr.variables
+            self.plot.setLabel("bottom", expr.variables[0], **style)
+            self.plot.setLabel("left", expr.variables[1], **style)
+        if self.landscape is not None and self._drawn_expression != expr:
+            self.landscape = None    # a new function: a new grid even if the window is the same
+        self._drawn_expression = expr
+        self._refresh_landscape()
+
+    def _grid_window(self):
+        """The visible range when the view has a size (aspect lock widens the window), else the window."""
+        vb = self.plot.vb
+        if vb.width() > 1 and vb.height() > 1:
+            (xlo, xhi), (ylo, yhi) = vb.viewRange()
+            return (float(xlo), float(xhi)), (float(ylo), float(yhi))
+        return self.model.window
+
+    def _refresh_landscape(self):
+        if not self.isVisible():
+            # a hidden view (the neuron tab at start-up: ~0.5 s for its loss on the grid)
+            # samples when it is first shown
+            self._stale = True
+            return
+        self._stale = False
+        f = self.model.expression
+        window = self._grid_window()
+        if self.landscape is not None and self.landscape.window == window:
+            return
+        self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+        (xlo, xhi), (ylo, yhi) = window
+        self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
+        self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
+        self.colour_bar.axis.setTicks([scape.colour_ticks(), []])
+        for i, iso in enumerate(self.isolines):
+            if i < len(scape.levels):
+                iso.set_level_of(scape.Z, scape.levels, i)
+            iso.setVisible(i < len(scape.levels))
+        self.field.update(f, window)
+
+    def _on_field_toggled(self, shown: bool):
+        self.field.setVisible(shown)
+
+    @property
+    def field_base(self):
+        return self.field.base
+
+    @property
+    def field_gradient(self):
+        return self.field.gradient
+
+    # --- window: model ↔ view range ---------------------------------------------
+    def _on_window(self, window):
+        if len(window) != 2:
+            return
+        if window != self._pushed_window:
+            (xlo, xhi), (ylo, yhi) = window
+            self.plot.vb.setRange(xRange=(xlo, xhi), yRange=(ylo, yhi), padding=0)
+        if self._two_d():
+            self._refresh_landscape()
+
+    def _on_range_changed(self, *_):
+        self._settle.start()
+
+    def _on_user_moved(self, *_):
+        self._user_moved = True
+
+    def _on_range_settled(self):
+        if not self._two_d():
+            return
+        if self._user_moved:
+            self._user_moved = False
+            self._pushed_window = self._grid_window()
+            self.model.set_window(self._pushed_window)
+        self._refresh_landscape()
+
+    # --- critical points -----------------------------------------------------------
+    def _on_critical_points(self, points):
+        if not self._two_d():
+            return
+        spots = []
+        for cp in points:
+            symbol, colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])
+            spots.append({"pos": tuple(cp.point), "symbol": symbol, "brush": colour})
+        self.critical_item.setData(spots)
+        while len(self.critical_labels) < len(points):
+            label = pg.TextItem(anchor=(0.5, -0.35), color=INK,
+                                fill=pg.mkBrush(255, 255, 255, 190))
+            label.setFont(QFont(self.font().family(), 9))
+            label.setZValue(6)
+            self.plot.addItem(label)
+            self.critical_labels.append(label)
+        for i, label in enumerate(self.critical_labels):
+            label.setVisible(i < len(points))
+            if i < len(points):
+                label.setText(points[i].kind)
+                label.setPos(*points[i].point)
+
+    # --- descent paths -------------------------------------------------------------
+    def _on_paths(self, paths):
+        if not self._two_d():
+            return
+        for method in paths:
+            if method not in self.path_items:
+                self._add_path_items(method)
+        if tuple(paths) != self._legend_methods:
+            # new legend rows only for new methods: each row's label costs ~3 ms to build
+            self._legend_methods = tuple(paths)
+            self.legend.clear()
+            for method in paths:
+                self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+            self.legend.addItem(self.start_item, "start")
+        for method in self.path_items:
+            for item in (self.path_items[method], self._path_halos[method],
+                         self.current_items[method]):
+                item.setVisible(method in paths)
+        self._on_frame(self.model.frame)
+
+    def _add_path_items(self, method):
+        colour = METHOD_COLOURS.get(method, INK)
+        # a bare curve: a PlotDataItem's setData costs ~10× more, on every frame
+        halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
+        line = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
+                               symbolBrush=colour, symbolPen=None)
+        current = pg.ScatterPlotItem(size=15, brush=colour, pen=pg.mkPen("w", width=2))
+        halo.setZValue(7)
+        line.setZValue(7.5)
+        current.setZValue(8)
+        for item in (halo, line, current):
+            self.plot.addItem(item)
+        self._path_halos[method], self.path_items[method] = halo, line
+        self.current_items[method] = current
+
+    def _on_frame(self, frame):
+        if not self._two_d():
+            return
+        for method, path in self.model.paths.items():
+            if method not in self.path_items:
+                continue
+            n = min(frame + 1, len(path.points))
+            last = self._shown.get(method)
+            if last is not None and last[0] is path and last[1] == n:
+                continue       # a path that already ended: its items need no new data
+            self._shown[method] = (path, n)
+            shown = path.points[:n]
+            shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
+            self.path_items[method].setData(shown[:, 0], shown[:, 1])
+            self._path_halos[method].setData(shown[:, 0], shown[:, 1])
+            self.current_items[method].setData(shown[-1:, 0], shown[-1:, 1])
+
+    def _on_start(self, start):
+        if len(start) == 2:
+            self.start_item.setData([start[0]], [start[1]])
+
+    # --- mouse: click sets the start, hover reads f and ∇f ----------------------------
+    def _map_to_view(self, scene_pos):
+        vb = self.plot.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        p = vb.mapSceneToView(scene_pos)
+        return p.x(), p.y()
+
+    def _on_click(self, event):
+        if event.button() != Qt.MouseButton.LeftButton or event.double() or not self._two_d():
+            return
+        point = self._map_to_view(event.scenePos())
+        if point is not None:
+            self.model.set_start(point)
+
+    def _on_hover(self, args):
+        point = self._map_to_view(args[0]) if self._two_d() else None
+        if point is None:
+            self._show_hint()
+            return
+        f = self.model.expression
+        value, grad = f.value_and_gradient(*point)
+        self.hover_values = (point, value, grad)
+        (a, b), (gx, gy) = f.variables, grad
+        self.readout.setText(f"{a} = {_fmt(point[0])}, {b} = {_fmt(point[1])}    "
+                             f"f = {_fmt(value)}    ∇f = ({_fmt(gx)}, {_fmt(gy)})")
+
+    def _show_hint(self):
+        self.readout.setText("click: start here · wheel: zoom · drag: pan")
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale and self._two_d():
+            self._refresh_landscape()
+
+    def closeEvent(self, event):
+        self._settle.stop()
+        super().closeEvent(event)

@@ -1,0 +1,132 @@
+"""What sits on the curves of the 1-D view besides the tangent: critical points
+(labelled by kind, and again at f′ = 0 below) and the descent iterates (x_k, f(x_k)).
+
+Items are built once (labels and per-method items on first need) and updated in place.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+
+from gui.widgets.palette import CRITICAL_STYLE, METHOD_COLOURS
+
+INK = "#222222"
+
+# TextItem anchors, (0, 0) the label's top-left corner at the point
+BELOW, ABOVE = (0.5, -0.25), (0.5, 1.25)
+
+
+class CriticalMarkers:
+    """model.critical_points on f (with a "minimum"/"maximum"/… label) and on f′ = 0."""
+
+    def __init__(self, plot_f, plot_d, font_family: str):
+        self.plot_f, self.font_family = plot_f, font_family
+        self.item = pg.ScatterPlotItem(size=14, pen=pg.mkPen("w", width=1.5))
+        self.item_d = pg.ScatterPlotItem(size=12, pen=pg.mkPen("w", width=1.5))
+        for item, plot in ((self.item, plot_f), (self.item_d, plot_d)):
+            item.setZValue(5)
+            plot.addItem(item)
+        self.labels: list[pg.TextItem] = []
+        self._points = []      # the labelled critical points, in label order
+        # a label must stay inside the view: place again whenever the range or size changes
+        plot_f.getViewBox().sigRangeChanged.connect(self._place_labels)
+        plot_f.getViewBox().sigResized.connect(self._place_labels)
+
+    def show(self, points) -> None:
+        points = [cp for cp in points if len(cp.point) == 1]
+        styles = [CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"]) for cp in points]
+        self.item.setData([{"pos": (cp.point[0], cp.value), "symbol": s, "brush": c}
+                           for cp, (s, c) in zip(points, styles)])
+        self.item_d.setData([{"pos": (cp.point[0], 0.0), "symbol": s, "brush": c}
+                             for cp, (s, c) in zip(points, styles)])
+        while len(self.labels) < len(points):
+            label = pg.TextItem(color=INK, fill=pg.mkBrush(255, 255, 255, 200))
+            label.setFont(QFont(self.font_family, 10))
+            label.setZValue(6)
+            self.plot_f.addItem(label)
+            self.labels.append(label)
+        self._points = points
+        for i, label in enumerate(self.labels):
+            label.setVisible(i < len(points))
+            if i < len(points):
+                cp = points[i]
+                label.setColor(styles[i][1])
+                label.setText(cp.kind)
+                label.setPos(cp.point[0], cp.value)
+        self._place_labels()
+
+    def _place_labels(self, *_) -> None:
+        """Below a minimum, above a maximum (never on the curve itself), unless that side
+        leaves the view (a minimum at the bottom of a short plot): then the other side;
+        near the left or right edge the label turns inward."""
+        vb = self.plot_f.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        px, py = vb.viewPixelSize()           # data units per pixel
+        if not (np.isfinite(px) and np.isfinite(py)) or px <= 0 or py <= 0:
+            return
+        for cp, label in zip(self._points, self.labels):
+            x, y = cp.point[0], cp.value
+            rect = label.boundingRect()         # pixels: a TextItem ignores the view's scale
+            w, h = rect.width() * px, rect.height() * py
+            first, second = (ABOVE, BELOW) if cp.kind == "maximum" else (BELOW, ABOVE)
+            fits_below = y - 1.25 * h >= y0
+            fits_above = y + 1.25 * h <= y1
+            ay = first[1] if (fits_above if first is ABOVE else fits_below) else \
+                second[1] if (fits_below if first is ABOVE else fits_above) else first[1]
+            ax = 0.5
+            if x - w / 2 < x0:
+                ax = -0.1                        # to the right of a point at the left edge
+            elif x + w / 2 > x1:
+                ax = 1.1                         # to the left of one at the right edge
+            label.setAnchor((ax, ay))
+
+
+class DescentMarkers:
+    """Each method's iterates (x_k, f(x_k)) up to the frame, the current one large,
+    and the start as a star."""
+
+    def __init__(self, plot_f):
+        self.plot_f = plot_f
+        self.path_items: dict[str, pg.PlotDataItem] = {}
+        self.current_items: dict[str, pg.ScatterPlotItem] = {}
+        self.start_item = pg.ScatterPlotItem(symbol="star", size=18, brush="w",
+                                             pen=pg.mkPen(INK, width=1.5))
+        self.start_item.setZValue(9)
+        plot_f.addItem(self.start_item)
+
+    def set_methods(self, methods) -> None:
+        """Make items for new methods; hide those of methods no longer run."""
+        for method in methods:
+            if method not in self.path_items:
+                self._add(method)
+        for method, item in self.path_items.items():
+            item.setVisible(method in methods)
+            self.current_items[method].setVisible(method in methods)
+
+    def _add(self, method):
+        colour = METHOD_COLOURS.get(method, INK)
+        faint = pg.mkColor(colour)
+        faint.setAlpha(110)     # the order of the steps, without hiding the curve
+        line = pg.PlotDataItem(pen=pg.mkPen(faint, width=1.5), symbol="o", symbolSize=8,
+                               symbolBrush=colour, symbolPen=pg.mkPen("w", width=1))
+        current = pg.ScatterPlotItem(size=17, brush=colour, pen=pg.mkPen("w", width=2))
+        line.setZValue(7)
+        current.setZValue(8)
+        self.plot_f.addItem(line)
+        self.plot_f.addItem(current)
+        self.path_items[method], self.current_items[method] = line, current
+
+    def show_frame(self, paths, frame: int) -> None:
+        """The iterates 0..frame of each 1-D path (values from the engine's Path)."""
+        for method, path in paths.items():
+            if method not in self.path_items or path.points.shape[1] != 1:
+                continue
+            xs, ys = path.points[: frame + 1, 0], path.values[: frame + 1]
+            ok = np.isfinite(xs) & np.isfinite(ys)               # a diverged last point
+            xs, ys = xs[ok], ys[ok]
+            self.path_items[method].setData(xs, ys)
+            self.current_items[method].setData(xs[-1:], ys[-1:])
+
+    def show_start(self, x: float, value: float) -> None:
+        self.start_item.setData([x], [value] if np.isfinite(value) else [np.nan])

@@ -1,0 +1,318 @@
+"""The one-variable view: f with a draggable point, its tangent and a secant whose
+step h shrinks towards 0 (the limit definition made visible); below it f′ and f″ on a
+shared x-axis, so each minimum of f sits right above a zero of f′.
+
+Public attributes (for tests and exports; all built once, then updated in place):
+  plot_f, plot_d  pg.PlotItem: f on top; f′ and f″ below (x-linked)
+  curves          dict "f" | "df" | "d2f" -> PlotDataItem over `xs` (values from the engine)
+  xs              (N,) the sampled x of the visible range
+  handle          pg.TargetItem: the point (x, f(x)); drag it along the curve
+  tangent_item    PlotDataItem: the tangent at x across the view
+  secant_item     PlotDataItem: the line through (x, f(x)) and (x+h, f(x+h)) across the view
+  slope_marker    ScatterPlotItem at (x, f′(x)) below: the tangent's slope as a height
+  critical_item, critical_d_item   ScatterPlotItem of model.critical_points on f and on f′ = 0
+  critical_labels list of TextItem ("minimum", …), visible ones first
+  path_items, current_items   dict method -> PlotDataItem / ScatterPlotItem (x_k, f(x_k))
+  start_item      ScatterPlotItem at (start, f(start))
+                  (these five are built by gui.plots.curve_markers: `critical`, `descent`)
+  panel           gui.plots.secant_panel.SecantPanel: point_readout, secant_readout, h_slider
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
+from gui.plots.curve_scaling import for_display, robust_range
+from gui.widgets.palette import CURVE_COLOURS, METHOD_LABELS
+from gui.plots.secant_panel import SecantPanel
+
+SAMPLES = 1200             # points per curve over the visible range
+SETTLE_MS = 150            # pan/zoom must rest this long before the model hears of it
+SNAP_PX = 8                # a dragged point this close to a critical point snaps onto it
+INK = "#222222"
+LABEL_STYLE = {"color": INK, "font-size": "12pt"}
+
+
+def _pen(key, width, style=Qt.PenStyle.SolidLine):
+    return pg.mkPen(CURVE_COLOURS[key], width=width, style=style)
+
+
+class CurveView(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.xs = np.empty(0)
+        self.x: float | None = None         # where the tangent touches
+        self._slope_scale = 1.0              # max |f′| on screen: what "f′ = 0" is relative to
+        self._pushed_window = None           # the last window sent: no echo back
+        self._user_moved = False
+        self._placing = False                # guards handle.setPos against re-entry
+        self._build()
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._on_range_settled)
+        self.plot_f.vb.sigXRangeChanged.connect(self._on_x_range_changed)
+        for plot in (self.plot_f, self.plot_d):
+            plot.vb.sigRangeChangedManually.connect(self._on_user_moved)
+        self.handle.sigPositionChanged.connect(self._on_handle_moved)
+        self.panel.hChanged.connect(lambda _h: self._refresh_point())
+
+        model.expressionChanged.connect(self._on_expression)
+        model.windowChanged.connect(self._on_window)
+        model.criticalPointsChanged.connect(self._on_critical_points)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        model.startChanged.connect(self._on_start)
+        self._on_window(model.window)
+        if self._one_d():
+            self._on_expression(model.expression)
+            self._on_critical_points(model.critical_points)
+            self._on_paths(model.paths)
+
+    # --- construction ---------------------------------------------------------------
+    def _build(self):
+        # two canvases in a splitter: a reliable 3 : 2 split the user can also drag
+        self.canvas, self.canvas_d = pg.GraphicsLayoutWidget(), pg.GraphicsLayoutWidget()
+        self.legend = pg.LegendItem(colCount=8, labelTextColor=INK, labelTextSize="11pt",
+                                    frame=False)
+        self.canvas.addItem(self.legend, row=0, col=0)
+        self.plot_f = self.canvas.addPlot(row=1, col=0)
+        self.plot_d = self.canvas_d.addPlot(row=0, col=0)
+        self.plot_d.setXLink(self.plot_f)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        for canvas in (self.canvas, self.canvas_d):
+            canvas.setBackground("w")
+            self.splitter.addWidget(canvas)
+        self.canvas.scene().sigMouseClicked.connect(self._on_click_f)
+        self.canvas_d.scene().sigMouseClicked.connect(self._on_click_d)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        tick_font = QFont()
+        tick_font.setPointSize(10)
+        for plot in (self.plot_f, self.plot_d):
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.setMouseEnabled(x=True, y=False)     # y follows f: zoom and pan act on x
+            plot.enableAutoRange(False)
+            plot.vb.setLimits(xMin=-1e6, xMax=1e6, minXRange=1e-6)
+            for side in ("bottom", "left"):
+                axis = plot.getAxis(side)
+                axis.setPen(INK)
+                axis.setTextPen(INK)
+                axis.setTickFont(tick_font)
+            for side in ("bottom", "left", "right", "top"):
+                plot.getAxis(side).enableAutoSIPrefix(False)    # no "(x0.001)" beside x or f
+            plot.getAxis("left").setWidth(64)        # both plots' x-axes line up
+        self.plot_d.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#9a9a9a", width=1)))
+
+        dash, dot = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine
+        self.curves = {
+            "f": pg.PlotDataItem(pen=_pen("f", 3), connect="finite"),
+            "df": pg.PlotDataItem(pen=_pen("df", 2.5), connect="finite"),
+            "d2f": pg.PlotDataItem(pen=_pen("d2f", 2.5, dash), connect="finite"),
+        }
+        self.plot_f.addItem(self.curves["f"])
+        self.plot_d.addItem(self.curves["df"])
+        self.plot_d.addItem(self.curves["d2f"])
+        self.tangent_item = pg.PlotDataItem(pen=_pen("tangent", 2.5))
+        self.secant_item = pg.PlotDataItem(pen=_pen("secant", 2.5, dot))
+        self.secant_points = pg.ScatterPlotItem(size=9, brush=CURVE_COLOURS["secant"],
+                                                pen=pg.mkPen("w", width=1.5))
+        self.guides = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#8c8c8c", width=1, style=dash))
+                       for _ in range(2)]
+        self.plot_f.addItem(self.guides[0])
+        self.plot_d.addItem(self.guides[1])
+        for item in (self.tangent_item, self.secant_item, self.secant_points):
+            item.setZValue(4)
+            self.plot_f.addItem(item)
+        self.secant_points.setZValue(9)          # above the descent markers
+        self.slope_marker = pg.ScatterPlotItem(size=11, brush=CURVE_COLOURS["tangent"],
+                                               pen=pg.mkPen("w", width=1.5))
+        self.slope_marker.setZValue(6)
+        self.plot_d.addItem(self.slope_marker)
+        self.handle = pg.TargetItem(pos=(0, 0), size=18, symbol="o",
+                                    pen=pg.mkPen(INK, width=2),
+                                    brush=pg.mkBrush(CURVE_COLOURS["tangent"]),
+                                    hoverBrush=pg.mkBrush("#ffffff"))
+        self.handle.setZValue(10)
+        self.plot_f.addItem(self.handle)
+
+        self.critical = CriticalMarkers(self.plot_f, self.plot_d, self.font().family())
+        self.critical_item, self.critical_d_item = self.critical.item, self.critical.item_d
+        self.critical_labels = self.critical.labels
+        self.descent = DescentMarkers(self.plot_f)
+        self.path_items, self.current_items = self.descent.path_items, self.descent.current_items
+        self.start_item = self.descent.start_item
+
+        self.panel = SecantPanel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.panel)
+        self._fill_legend({})
+
+    def _fill_legend(self, paths):
+        self.legend.clear()
+        for key, item in (("f", self.curves["f"]), ("f′", self.curves["df"]),
+                          ("f″", self.curves["d2f"]), ("tangent", self.tangent_item),
+                          ("secant", self.secant_item)):
+            self.legend.addItem(item, key)
+        for method in paths:
+            self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+        self.legend.addItem(self.start_item, "start")
+
+    def _one_d(self) -> bool:
+        f = self.model.expression
+        return f is not None and f.dimension == 1 and len(self.model.window) == 1
+
+    # --- the curves ----------------------------------------------------------------
+    def _on_expression(self, expr):
+        if not self._one_d():
+            return
+        (v,) = expr.variables
+        self.plot_d.setLabel("bottom", v, **LABEL_STYLE)
+        self.plot_f.setLabel("left", f"f({v})", **LABEL_STYLE)
+        self.plot_d.setLabel("left", f"f′({v}), f″({v})", **LABEL_STYLE)
+        self.panel.set_variable(v)
+        lo, hi = self.x_range()
+        if self.x is None or not lo <= self.x <= hi:
+            self.x = lo + 0.35 * (hi - lo)
+        self._refresh_curves()
+        if not np.isfinite(expr(self.x)):            # e.g. log at x < 0: move to where f is
+            finite = np.flatnonzero(np.isfinite(self.curves["f"].getData()[1]))
+            if finite.size:
+                self.set_point(self.xs[finite[np.argmin(np.abs(self.xs[finite] - self.x))]])
+        self._on_start(self.model.start)
+
+    def x_range(self) -> tuple[float, float]:
+        lo, hi = self.plot_f.vb.viewRange()[0]
+        return float(lo), float(hi)
+
+    def _refresh_curves(self):
+        f = self.model.expression
+        lo, hi = self.x_range()
+        self.xs = xs = np.linspace(lo, hi, SAMPLES)
+        ys, dys, d2ys = f(xs), f.gradient(xs)[0], f.hessian(xs)[0, 0]
+        f_range = robust_range([ys])
+        f_range = (f_range[0] - 0.07 * (f_range[1] - f_range[0]), f_range[1])  # labels below minima
+        d_range = robust_range([dys, d2ys], include_zero=True)
+        self.curves["f"].setData(xs, for_display(ys, f_range))
+        self.curves["df"].setData(xs, for_display(dys, d_range))
+        self.curves["d2f"].setData(xs, for_display(d2ys, d_range))
+        self.plot_f.setYRange(*f_range, padding=0)
+        self.plot_d.setYRange(*d_range, padding=0)
+        finite = np.abs(dys[np.isfinite(dys)])
+        self._slope_scale = float(finite.max()) if finite.size else 1.0
+        self._refresh_point()
+
+    # --- the point, its tangent and the secant ----------------------------------------
+    def set_point(self, x: float) -> None:
+        """Put the tangent point at x (as dragging the handle does)."""
+        self.x = float(x)
+        self._refresh_point()
+
+    def _on_handle_moved(self, _item):
+        if self._placing or not self._one_d():
+            return
+        x = float(self.handle.pos().x())
+        lo, hi = self.x_range()
+        x = min(max(x, lo), hi)
+        px = self.plot_f.vb.viewPixelSize()[0]
+        for cp in self.model.critical_points:       # snapping makes "f′ = 0" reachable
+            if abs(cp.point[0] - x) <= SNAP_PX * px:
+                x = float(cp.point[0])
+        self.set_point(x)
+
+    def _refresh_point(self):
+        if not self._one_d() or self.x is None:
+            return
+        f, x, h = self.model.expression, self.x, self.panel.h
+        fx, fxh = f(x), f(x + h)
+        dfx = float(f.gradient(x)[0])
+        self._placing = True
+        self.handle.setPos(x, fx if np.isfinite(fx) else 0.0)
+        self._placing = False
+        self.handle.setVisible(bool(np.isfinite(fx)))
+        for guide in self.guides:
+            guide.setValue(x)
+        ends = np.array(self.x_range())
+        ok = np.isfinite(fx) and np.isfinite(dfx)
+        quotient = (fxh - fx) / h
+        self.tangent_item.setData(ends, fx + dfx * (ends - x) if ok else [np.nan] * 2)
+        good = np.isfinite(fx) and np.isfinite(quotient)
+        self.secant_item.setData(ends, fx + quotient * (ends - x) if good else [np.nan] * 2)
+        self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
+        self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) else [np.nan])
+        self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale))
+
+    # --- window: model ↔ view range -------------------------------------------------
+    def _on_window(self, window):
+        if len(window) != 1:
+            return
+        if window != self._pushed_window:
+            (lo, hi), = window
+            self.plot_f.setXRange(lo, hi, padding=0)
+        if self._one_d():
+            self._refresh_curves()
+
+    def _on_x_range_changed(self, *_):
+        if self._one_d():
+            self._refresh_curves()      # 1200 samples: cheap enough for every pan step
+        self._settle.start()
+
+    def _on_user_moved(self, *_):
+        self._user_moved = True
+
+    def _on_range_settled(self):
+        if self._user_moved and self._one_d():
+            self._user_moved = False
+            self._pushed_window = (self.x_range(),)
+            self.model.set_window(self._pushed_window)
+
+    # --- critical points ------------------------------------------------------------
+    # --- critical points and descent (drawn by curve_markers) ---------------------------
+    def _on_critical_points(self, points):
+        if self._one_d():
+            self.critical.show(points)
+
+    def _on_paths(self, paths):
+        if not self._one_d():
+            return
+        paths = {m: p for m, p in paths.items() if p.points.shape[1] == 1}
+        self.descent.set_methods(paths)
+        self._fill_legend(paths)
+        self._on_frame(self.model.frame)
+
+    def _on_frame(self, frame):
+        if self._one_d():
+            self.descent.show_frame(self.model.paths, frame)
+
+    def _on_start(self, start):
+        if self._one_d() and len(start) == 1:
+            self.descent.show_start(start[0], self.model.expression(start[0]))
+
+    # --- mouse: a click (not on the handle) sets the start --------------------------------
+    def _on_click_f(self, event):
+        self._on_click(event, self.plot_f)
+
+    def _on_click_d(self, event):
+        self._on_click(event, self.plot_d)
+
+    def _on_click(self, event, plot):
+        if event.button() != Qt.MouseButton.LeftButton or event.double() or not self._one_d():
+            return
+        pos = event.scenePos()
+        if plot is self.plot_f and self.handle.isVisible():
+            if (self.handle.mapToScene(0, 0) - pos).manhattanLength() < 16:
+                return                                   # a click on the point itself
+        if plot.vb.sceneBoundingRect().contains(pos):
+            self.model.set_start((plot.vb.mapSceneToView(pos).x(),))
+
+    def closeEvent(self, event):
+        self._settle.stop()
+        super().closeEvent(event)

@@ -1,0 +1,371 @@
+"""The OpenGL canvas of the 3-D view: whether OpenGL is there at all, a soft
+lighting shader, text labels pinned to 3-D points, and the on-screen stand-in the
+scene is shown through.
+
+Why a stand-in (`GLCanvas`): a QOpenGLWidget inside a window makes Qt compose that
+whole window through OpenGL on every repaint — with software OpenGL (Mesa llvmpipe,
+what a lecture-hall PC or a VM often has) a bare repaint of the explorer then ran
+33–46 times a second, whatever changed, against 450–750 without it. So the
+GLViewWidget lives in its own never-shown top-level window; it renders into its
+framebuffer only when the scene changed (its `update()` is redirected here) and the
+canvas, a plain QWidget in the layout, paints that image and hands the mouse to the
+view (drag rotates, wheel zooms, as in pyqtgraph).
+
+Labels are QLabels laid over the GL widget and moved after every frame, not
+GLTextItems: a GLTextItem paints with a QPainter inside paintGL, which QWidget.grab
+(what screenshots use) drops, and a QLabel gets the UI's own crisp font (so the
+labels grow with the application font of gui.widgets.theme's presentation scale).
+
+The canvas follows gui.widgets.theme: its background, the labels' colour, and line widths
+and point sizes (× scale) of every item added, now or later.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from types import SimpleNamespace
+
+import pyqtgraph as pg
+import pyqtgraph.opengl as gl
+from OpenGL import GL
+from pyqtgraph.opengl import shaders
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import (QGuiApplication, QMatrix4x4, QOffscreenSurface, QOpenGLContext,
+                           QPainter, QVector3D)
+from PySide6.QtOpenGL import QOpenGLFramebufferObject
+from PySide6.QtWidgets import QLabel, QWidget
+
+from gui.widgets import theme
+
+
+def opengl_available() -> bool:
+    """Whether this display gives an OpenGL 2.1+ context (checked without a widget, since
+    a GLViewWidget without a valid context segfaults when read back)."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return False
+    context = QOpenGLContext()
+    if not context.create():
+        return False
+    surface = QOffscreenSurface()
+    surface.create()
+    ok = context.makeCurrent(surface)
+    version = context.format().version()
+    context.doneCurrent()
+    return bool(ok) and tuple(version) >= (2, 1)
+
+
+# Two-sided soft lighting that keeps the colour map's colours (pyqtgraph's "shaded"
+# darkens faces turned from its light to 20 %, and lights one side only).
+LIT = shaders.ShaderProgram("gradient_lab_lit", [
+    shaders.VertexShader("""
+        uniform mat4 u_mvp;
+        uniform mat3 u_normal;
+        attribute vec4 a_position;
+        attribute vec3 a_normal;
+        attribute vec4 a_color;
+        varying vec4 v_color;
+        varying vec3 v_normal;
+        void main() {
+            v_normal = normalize(u_normal * a_normal);
+            v_color = a_color;
+            gl_Position = u_mvp * a_position;
+        }"""),
+    shaders.FragmentShader("""
+        #ifdef GL_ES
+        precision mediump float;
+        #endif
+        varying vec4 v_color;
+        varying vec3 v_normal;
+        void main() {
+            float p = abs(dot(normalize(v_normal), normalize(vec3(0.3, 0.5, 1.0))));
+            gl_FragColor = vec4(v_color.rgb * (0.5 + 0.5 * p), v_color.a);
+        }"""),
+])
+
+
+class GLCanvas(QWidget):
+    """Shows `view`'s picture in the layout and passes the mouse to it (see the module
+    docstring for why). The view keeps the canvas's size; the labels are the canvas's
+    children, so screenshots and exports (QWidget.grab / render) include them."""
+
+    def __init__(self, view):
+        super().__init__()
+        self.view = view
+        self._image = None
+        self._dirty = True
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setMinimumSize(200, 200)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)   # the image covers it
+
+    def scene_changed(self):
+        self._dirty = True
+        self.update()
+
+    def _ensure_view_shown(self):
+        """The view gets its GL context when shown: shown off screen, never mapped."""
+        if not self.view.isVisible():
+            self.view.resize(self.size())
+            self.view.show()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._ensure_view_shown()
+        self.scene_changed()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.view.resize(self.size())
+        self.scene_changed()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:     # a new presentation scale
+            self.view.refit_labels()
+
+    def has_gl(self) -> bool:
+        """Whether the view has a valid GL context (reading one back without segfaults)."""
+        context = self.view.context()
+        return context is not None and context.isValid()
+
+    def picture(self):
+        """The scene as a QImage of the canvas's size (rendered now if it changed), or
+        None while there is no valid GL context."""
+        if not self.has_gl():
+            return None
+        if self._dirty or self._image is None or self._image.size() != \
+                self.size() * self.view.devicePixelRatioF():
+            self.view.resize(self.size())
+            self._image = self.view.grabFramebuffer()
+            self._image.setDevicePixelRatio(self.view.devicePixelRatioF())
+            self._dirty = False
+        return self._image
+
+    def sharp_picture(self, ratio: float):
+        """The scene rendered at `ratio` × the canvas's size (exports at 2× and 3×
+        stay sharp rather than the screen's picture blown up), or None without GL."""
+        if not self.has_gl():
+            return None
+        size = (round(self.width() * ratio), round(self.height() * ratio))
+        view, scale = self.view, theme.current().scale
+        for item in view.items:        # lines and markers as thick as on screen
+            view._scale_item(item, SimpleNamespace(scale=scale * ratio))
+        try:
+            image = pg.makeQImage(view.renderToArray(size), transpose=False)
+        finally:
+            for item in view.items:
+                view._scale_item(item, SimpleNamespace(scale=scale))
+        image.setDevicePixelRatio(ratio)
+        return image
+
+    def paintEvent(self, event):
+        if self.isVisible():
+            self._ensure_view_shown()
+        painter = QPainter(self)
+        ratio = abs(painter.deviceTransform().m11())   # 2 in render_widget(…, 2)
+        if ratio > self.view.devicePixelRatioF() + 0.01:       # an export at 2× or 3×
+            image = self.sharp_picture(ratio)
+        else:
+            image = self.picture()
+        if image is None or image.isNull():
+            painter.fillRect(self.rect(), self.palette().window())
+        else:
+            painter.drawImage(self.rect(), image)
+        painter.end()
+
+    # the mouse goes to pyqtgraph's handlers: drag rotates (Ctrl-drag pans), wheel zooms
+    def mousePressEvent(self, event):
+        self.view.mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        self.view.mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        self.view.mouseReleaseEvent(event)
+
+    def wheelEvent(self, event):
+        self.view.wheelEvent(event)
+        event.accept()
+
+
+class LabelledGLView(gl.GLViewWidget):
+    """A GLViewWidget with `set_labels([(xyz, text), ...])`: each text centred on the
+    screen projection of its 3-D point, kept there as the camera moves.
+
+    It is shown through `self.canvas` (put the canvas in layouts, not the view): the
+    view itself is a hidden top-level window of its own, deleted with the canvas.
+
+    Background items (`set_background_items`: the surface, grid, axes) are drawn into a
+    cached framebuffer, colour and depth; a change made inside `with
+    view.foreground_change():` (a descent frame moving the paths) copies that cache and
+    draws only the other items over it, depth-tested against the surface as before.
+    With software OpenGL the 100×100 surface is most of a frame's cost. Any other
+    change (camera, data, theme, size) draws everything anew."""
+
+    def __init__(self):
+        super().__init__()
+        self.canvas = GLCanvas(self)
+        # Its own window, never on screen, not one the application waits for before
+        # quitting, deleted with the canvas. Not the canvas's child: a GL widget anywhere
+        # under a window (even a window of its own) marks that window for GL composition.
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        self.canvas.destroyed.connect(self._on_canvas_destroyed)
+        self._labels: list[tuple[QVector3D, QLabel]] = []
+        self._background: list = []
+        self._cache = None               # QOpenGLFramebufferObject of the background
+        self._cache_valid = False
+        self._foreground_only = False    # inside foreground_change()
+        self._layer = None               # "background" / "foreground" while drawing one
+        theme.notifier.changed.connect(self._on_theme)
+
+    def _on_canvas_destroyed(self):
+        self._labels = []                # they were the canvas's children
+        self.canvas = None
+        self.deleteLater()
+
+    def update(self):
+        """Items and camera moves call this: the canvas renders the scene anew when it
+        next paints (the hidden window itself never repaints)."""
+        if not getattr(self, "_foreground_only", True):
+            self._cache_valid = False
+        canvas = getattr(self, "canvas", None)      # None while pyqtgraph sets up
+        if canvas is not None:
+            canvas.scene_changed()
+
+    # --- the cached background ---------------------------------------------------
+    def set_background_items(self, items) -> None:
+        self._background = list(items)
+        self._cache_valid = False
+
+    @contextmanager
+    def foreground_change(self):
+        """Changes made inside leave the background items and the camera alone."""
+        self._foreground_only = True
+        try:
+            yield
+        finally:
+            self._foreground_only = False
+
+    def drawItemTree(self, item=None, useItemNames=False):
+        if item is not None or self._layer is None:
+            return super().drawItemTree(item, useItemNames)
+        everything = self.items
+        wanted = self._layer == "background"
+        self.items = [i for i in everything if (i in self._background) == wanted]
+        try:
+            super().drawItemTree(None, useItemNames)
+        finally:
+            self.items = everything
+
+    def paintGL(self):
+        if not self._background:
+            super().paintGL()
+        else:
+            self._paint_layers()
+        self._place_labels()
+
+    def _paint_layers(self):
+        region = self.getViewport()
+        target = self.defaultFramebufferObject()
+        w, h = region[2], region[3]
+        if self._cache is None or (self._cache.width(), self._cache.height()) != (w, h):
+            self._cache = QOpenGLFramebufferObject(
+                w, h, QOpenGLFramebufferObject.Attachment.CombinedDepthStencil)
+            self._cache_valid = False
+        if not self._cache_valid:
+            GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, self._cache.handle())
+            GL.glViewport(*region)
+            self._layer = "background"
+            try:
+                self.paint(region=region, viewport=region)
+            finally:
+                self._layer = None
+            self._cache_valid = True
+        GL.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, self._cache.handle())
+        GL.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, target)
+        GL.glBlitFramebuffer(0, 0, w, h, 0, 0, w, h,
+                             GL.GL_COLOR_BUFFER_BIT | GL.GL_DEPTH_BUFFER_BIT, GL.GL_NEAREST)
+        GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, target)
+        GL.glViewport(*region)
+        self.setProjection(region, region)
+        self.setModelview()
+        self._layer = "foreground"
+        try:
+            self.drawItemTree()
+        finally:
+            self._layer = None
+
+    # --- theme -------------------------------------------------------------------
+    def addItem(self, item):
+        super().addItem(item)
+        self._scale_item(item, theme.current())
+
+    @staticmethod
+    def _scale_item(item, t):
+        """Line width (GLLinePlotItem) or pixel point size (GLScatterPlotItem) × scale,
+        from the value the item had when it was added."""
+        for attr in ("width", "size"):
+            base = getattr(item, "_theme_" + attr, None)
+            if base is None and isinstance(getattr(item, attr, None), (int, float)):
+                base = getattr(item, attr)
+                setattr(item, "_theme_" + attr, base)
+            if base is not None and not (attr == "size" and not getattr(item, "pxMode", True)):
+                item.setData(**{attr: base * t.scale})
+
+    def _label_style(self) -> str:
+        return f"color: {theme.current().foreground}; background: transparent;"
+
+    def _on_theme(self, t):
+        self.setBackgroundColor(t.background)
+        for item in self.items:
+            self._scale_item(item, t)
+        for _, label in self._labels:
+            label.setStyleSheet(self._label_style())
+        self.refit_labels()
+        self.update()
+
+    def refit_labels(self):
+        for _, label in self._labels:
+            label.adjustSize()
+        self._place_labels()
+
+    # --- labels --------------------------------------------------------------------
+    def set_labels(self, labels) -> None:
+        while len(self._labels) < len(labels):
+            label = QLabel(self.canvas)
+            label.setProperty("themeManaged", True)
+            label.setStyleSheet(self._label_style())
+            self._labels.append((QVector3D(), label))
+        for i, (_, label) in enumerate(self._labels):
+            if i < len(labels):
+                (x, y, z), text = labels[i]
+                label.setText(text)
+                label.adjustSize()
+                self._labels[i] = (QVector3D(float(x), float(y), float(z)), label)
+            label.setVisible(i < len(labels))
+        self._n_labels = len(labels)
+        self._place_labels()
+
+    def label_texts(self) -> list[str]:
+        """The texts set (shown or, overlapping an earlier one, hidden)."""
+        return [label.text() for _, label in self._labels[:getattr(self, "_n_labels", 0)]]
+
+    def _place_labels(self):
+        w, h = max(self.width(), 1), max(self.height(), 1)
+        to_screen = QMatrix4x4()
+        rect = QRectF(0, 0, w, h)
+        to_screen.viewport(rect.left(), rect.bottom(), rect.width(), -rect.height())
+        mvp = to_screen * self.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * self.viewMatrix()
+        # A label that would overlap one placed before it is hidden: on a short pane or
+        # a flat camera the f ticks crowd together; every other one then stays readable.
+        placed = []
+        for point, label in self._labels[:getattr(self, "_n_labels", 0)]:
+            p = mvp.map(point).toPointF()
+            target = QPoint(round(p.x() - label.width() / 2), round(p.y() - label.height() / 2))
+            if label.pos() != target:          # no move, no repaint: no paint loop
+                label.move(target)
+            box = label.geometry().adjusted(-2, -1, 2, 1)
+            free = not any(box.intersects(other) for other in placed)
+            if free:
+                placed.append(box)
+            if label.isHidden() == free:
+                label.setVisible(free)

@@ -1,0 +1,200 @@
+"""f(θ_k) against step k for every path, racing as the animation plays.
+
+One PlotDataItem per method, built once and fed with setData; each curve runs up to
+the current frame, with a dot on its newest point and a vertical line at the frame.
+The axes span the whole runs (not the part drawn so far), so they stay still while
+the curves grow.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from engine.optimizers import METHODS
+
+from gui.widgets import theme
+from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+
+_AXIS_FONT_PT = 11
+
+
+class LossPlot(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self._shift = 0.0            # what log mode subtracts (0 when every f > 0)
+        self._axis_label = None      # the left axis's text, set when it changes
+        self._drawn: dict = {}       # method -> (path, points shown, last value shown)
+        self._brushes = {m: pg.mkBrush(c) for m, c in METHOD_COLOURS.items()}
+
+        self.plot = pg.PlotWidget(background="w")
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.15)
+        item.setMenuEnabled(False)
+        for side in ("right", "top"):
+            item.getAxis(side).enableAutoSIPrefix(False)
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen("k")
+            axis.setTextPen("k")
+            axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
+            axis.enableAutoSIPrefix(False)      # "(x0.001)" beside f would only confuse
+        item.setLabel("bottom", "step k", **{"font-size": f"{_AXIS_FONT_PT}pt"})
+        # built once; hidden while their method is unused
+        self.curves = {m: pg.PlotDataItem(pen=pg.mkPen(METHOD_COLOURS[m], width=2.5),
+                                          connect="finite") for m in METHODS}
+        for curve in self.curves.values():
+            # 5000 steps on a few hundred pixels: draw each pixel column's min and max only
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            item.addItem(curve)
+            curve.hide()
+        # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
+        self.heads = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9,
+                                     symbolPen=pg.mkPen("w", width=1))
+        item.addItem(self.heads)
+        self.frame_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#555", width=1.5, style=Qt.PenStyle.DashLine),
+            label="k = {value:.0f}", labelOpts={"position": 0.93, "color": "#333",
+                                                 "fill": (255, 255, 255, 200)})
+        item.addItem(self.frame_line)
+
+        self.log_check = QCheckBox("log scale")
+        self.log_check.setToolTip("Logarithmic f axis: steady (linear) convergence shows "
+                                  "as a straight line going down")
+        # The legend sits above the plot, not on it: in the short strip the window
+        # gives this plot, an in-plot legend would cover the curves.
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip("Each method's colour, the same on every view")
+        self.note = QLabel()
+        self.note.setStyleSheet("color: #555;")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        title = QLabel("Loss f(θₖ)")
+        title.setStyleSheet("font-weight: 600;")
+        bar = QHBoxLayout()
+        bar.setSpacing(12)
+        bar.addWidget(title)
+        bar.addWidget(self.legend, 1)
+        bar.addWidget(self.log_check)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.note)
+        layout.addWidget(self.plot, 1)
+
+        self.setMinimumHeight(170)     # below this the curves are a flat smear
+        self.log_check.toggled.connect(self._on_log)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        theme.notifier.changed.connect(self._on_theme)
+        self._on_paths(model.paths)
+
+    # --- model → view ------------------------------------------------------------
+    def _on_paths(self, paths) -> None:
+        self._drawn = {}             # new paths or a new shift: every curve anew
+        for method, curve in self.curves.items():
+            curve.setVisible(method in paths)
+        self._show_legend(paths)
+        self._choose_shift(paths)
+        self._on_frame(self.model.frame)
+        self._fit_range(paths)
+
+    def _on_theme(self, _theme) -> None:
+        self._show_legend(self.model.paths)
+
+    def _show_legend(self, paths) -> None:
+        ink = theme.current().ink           # Newton's black is white on the dark theme
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            f'<span style="color:{ink(METHOD_COLOURS[m]).name()}; font-weight:600">━━</span>'
+            f"&nbsp;{METHOD_LABELS[m]}" for m in paths))
+
+    def _on_frame(self, frame: int) -> None:
+        paths = self.model.paths
+        xs, ys, brushes = [], [], []
+        changed = list(self._drawn) != list(paths)
+        for method, path in paths.items():
+            n = min(frame + 1, len(path.values))
+            last = self._drawn.get(method)
+            if last is None or last[0] is not path or last[1] != n:
+                # a curve whose path already ended keeps its data: no new setData
+                values = self._display(path.values[:n])
+                self.curves[method].setData(np.arange(n, dtype=float), values)
+                self._drawn[method] = (path, n, float(values[-1]))
+                changed = True
+            head = self._drawn[method][2]
+            if np.isfinite(head):
+                xs.append(float(n - 1))
+                ys.append(head)
+                brushes.append(self._brushes[method])
+        self._drawn = {m: self._drawn[m] for m in paths}
+        if changed:
+            self.heads.setData(xs, ys, symbolBrush=brushes)
+        self.frame_line.setValue(frame)
+
+    def _on_log(self, on: bool) -> None:
+        item = self.plot.getPlotItem()
+        # the old linear range (up to 1e12 for a diverging path) would be read as
+        # exponents in log mode: overflow. Start from a harmless range, then fit.
+        item.setYRange(0, 1, padding=0)
+        item.setLogMode(y=on)
+        self._on_paths(self.model.paths)
+
+    # --- helpers -----------------------------------------------------------------
+    def _choose_shift(self, paths) -> None:
+        """Linear: f itself. Log: f, or f − f_min when some f ≤ 0 (log needs f > 0).
+
+        f_min is the lowest value any path reaches; a tiny offset keeps that point
+        itself on the axis (it would be log 0 = −∞). The axis label says so.
+        """
+        finite = [v[np.isfinite(v)] for v in (p.values for p in paths.values())]
+        finite = np.concatenate(finite) if finite else np.empty(0)
+        lowest = float(finite.min()) if finite.size else 1.0
+        log = self.log_check.isChecked()
+        if log and lowest <= 0:
+            self._shift = lowest - 1e-12 * max(1.0, abs(lowest))
+            label = "f(θₖ) − f_min"
+            shown = f"{lowest:.6g}".replace("-", "−")
+            self.note.setText(f"f ≤ 0 has no log: plotted is f − f_min, "
+                              f"f_min = {shown} (lowest value reached)")
+            self.note.setToolTip("A log axis needs positive numbers, so the curves show how "
+                                 "far each step is above the lowest value any path reached "
+                                 "(plus 1e−12 of it, so that point itself can be drawn).")
+        else:
+            self._shift = 0.0
+            label = "f(θₖ)"
+            self.note.setText("")
+        self.note.setVisible(bool(self.note.text()))
+        if label != self._axis_label:
+            # Only on a change: setLabel redraws the axis, and the style given once stays,
+            # so the theme's restyling of it (gui.plots.theme) does too.
+            style = {} if self._axis_label else {"font-size": f"{_AXIS_FONT_PT}pt"}
+            self._axis_label = label
+            self.plot.getPlotItem().setLabel("left", label, **style)
+
+    def _display(self, values: np.ndarray) -> np.ndarray:
+        return values - self._shift if self._shift else values
+
+    def _fit_range(self, paths) -> None:
+        item = self.plot.getPlotItem()
+        item.setXRange(0, max(self.model.last_frame, 1), padding=0.02)
+        shown = [self._display(p.values) for p in paths.values()]
+        y = np.concatenate(shown) if shown else np.empty(0)
+        y = y[np.isfinite(y)]
+        if self.log_check.isChecked():
+            y = np.log10(y[y > 0])
+        if y.size:
+            lo, hi = float(y.min()), float(y.max())
+            if hi - lo < 1e-12:
+                lo, hi = lo - 0.5, hi + 0.5
+            item.setYRange(lo, hi, padding=0.05)
+
+    def curve_data(self, method: str) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, values) the curve of `method` holds, before any log mapping."""
+        curve = self.curves[method]
+        return curve.xData, curve.yData

@@ -1,0 +1,137 @@
+"""Under the curve: the numbers at the dragged point, and the secant step h.
+
+Row 1: x, f(x), f′(x) and whether f is increasing there. Row 2: a slider for h on a
+log scale from 1 down to 10⁻⁶ and the difference quotient (f(x+h) − f(x))/h next to
+f′(x): as h shrinks the two agree digit by digit — the derivative's definition.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
+
+from gui.widgets.palette import CURVE_COLOURS
+
+H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
+TICKS_PER_DECADE = 100
+DEFAULT_H = 0.5
+
+
+def fmt(v: float, digits: int = 4) -> str:
+    """A number as a lecturer writes it: significant digits, a true minus sign."""
+    if not np.isfinite(v):
+        return "undefined"
+    return f"{v:.{digits}g}".replace("-", "−").replace("e−0", "e−").replace("e+0", "e")
+
+
+def trend(slope: float, tol: float) -> str:
+    """"increasing", "decreasing" or "stationary" (|f′| ≤ tol), "undefined" if not finite."""
+    if not np.isfinite(slope):
+        return "undefined"
+    if slope > tol:
+        return "increasing"
+    return "decreasing" if slope < -tol else "stationary"
+
+
+_ARROWS = {"increasing": "↗", "decreasing": "↘", "stationary": "→", "undefined": ""}
+
+
+class SecantPanel(QWidget):
+    hChanged = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.variable = "x"
+        self.values: dict[str, float | str] = {}
+        self.point_readout = QLabel()
+        self.secant_readout = QLabel()
+        for label in (self.point_readout, self.secant_readout):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setStyleSheet("font-size: 12pt; color: #222;")
+        self.h_slider = QSlider(Qt.Orientation.Horizontal)
+        self.h_slider.setRange(0, (H_MAX_EXP - H_MIN_EXP) * TICKS_PER_DECADE)
+        self.h_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.h_slider.setTickInterval(TICKS_PER_DECADE)
+        self.h_slider.setMinimumWidth(180)
+        self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "
+                                 "and the secant turns into the tangent")
+        self.h_label = QLabel()
+        self.h_label.setStyleSheet("font-size: 12pt; color: #222;")
+        self.h_label.setMinimumWidth(110)
+        caption = QLabel("secant step h:")
+        caption.setStyleSheet("font-size: 11pt; color: #444;")
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 2, 10, 6)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.point_readout, 0, 0, 1, 4)
+        grid.addWidget(caption, 1, 0)
+        grid.addWidget(self.h_slider, 1, 1)
+        grid.addWidget(self.h_label, 1, 2)
+        grid.addWidget(self.secant_readout, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 3)
+        self._h = DEFAULT_H
+        self.h_slider.setValue(self._ticks(DEFAULT_H))
+        self.h_slider.valueChanged.connect(self._on_slider)
+        self._show_h()
+
+    # --- h ---------------------------------------------------------------------------
+    @property
+    def h(self) -> float:
+        return self._h
+
+    def set_h(self, h: float) -> None:
+        """Set h exactly (clamped to [1e-6, 1]); the slider follows."""
+        h = min(max(float(h), 10.0 ** H_MIN_EXP), 10.0 ** H_MAX_EXP)
+        self.h_slider.blockSignals(True)
+        self.h_slider.setValue(self._ticks(h))
+        self.h_slider.blockSignals(False)
+        self._set(h)
+
+    @staticmethod
+    def _ticks(h: float) -> int:
+        return int(round((H_MAX_EXP - math.log10(h)) * TICKS_PER_DECADE))
+
+    def _on_slider(self, ticks: int):
+        h = 10.0 ** (H_MAX_EXP - ticks / TICKS_PER_DECADE)
+        self._set(float(f"{h:.3g}"))           # round values: 0.5, 0.01, 2e-05 read well
+
+    def _set(self, h: float):
+        if h != self._h:
+            self._h = h
+            self._show_h()
+            self.hChanged.emit(h)
+
+    def _show_h(self):
+        self.h_label.setText(f"h = {fmt(self._h, 3)}")
+
+    # --- read-outs ------------------------------------------------------------------------
+    def set_variable(self, name: str) -> None:
+        self.variable = name
+
+    def show_values(self, x, fx, dfx, fxh, tol) -> None:
+        """Show f(x), f′(x) (engine values) and the difference quotient for the current h."""
+        v, h = self.variable, self._h
+        quotient = (fxh - fx) / h
+        difference = quotient - dfx
+        kind = trend(dfx, tol)
+        self.values = {"x": x, "f": fx, "df": dfx, "f_xh": fxh, "h": h,
+                       "quotient": quotient, "difference": difference, "trend": kind}
+        tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
+        self.point_readout.setText(
+            f"<i>{v}</i> = {fmt(x)} &nbsp;&nbsp; <i>f</i>({v}) = {fmt(fx)} &nbsp;&nbsp; "
+            f"{tangent}<b><i>f</i>′({v}) = {fmt(dfx)}</b> &nbsp;&nbsp; "
+            f"<b>{_ARROWS[kind]} {kind}</b>")
+        self.secant_readout.setText(
+            f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = {fmt(quotient, 8)}"
+            f"</b> &nbsp; vs &nbsp; {tangent}<i>f</i>′({v}) = {fmt(dfx, 8)}"
+            f" &nbsp;&nbsp; difference {fmt(difference, 3)}")
+
+
+def _swatch(colour: str) -> str:
+    """A coloured square tying a number to its line (coloured text would be too pale)."""
+    return f"<span style='color:{colour}; font-size:15pt'>■</span>&nbsp;"

@@ -1,0 +1,418 @@
+"""The graph of a two-variable f as a 3-D surface, with the descent paths on it and
+the tangent plane at the current point. A view of `LandscapeModel`.
+
+Public attributes (for tests and exports; built once, then updated with setData):
+  gl              gui.plots.gl_canvas.LabelledGLView (shown through gl.canvas), or None when
+                  OpenGL is unavailable
+  message         QLabel shown instead of the view when OpenGL is unavailable
+  mapping         gui.plots.surface_box.BoxMapping from (x, y, f) to the box; None before data
+  landscape       gui.plots.landscape.Landscape sampled on model.window (Z[i, j] = f(xs[i], ys[j]))
+  surface         GLSurfacePlotItem of mapping(landscape), coloured like the contour map
+  path_items      dict method -> GLLinePlotItem of the path up to model.frame (lifted by LIFT)
+  current_item    GLScatterPlotItem of each path's current point (lifted by LIFT)
+  plane_toggle    QCheckBox; plane_item GLSurfacePlotItem of the tangent plane
+  plane_point     (x, y) where the tangent plane touches; plane_xs, plane_ys, plane_f: the
+                  plane's corners in f's units, plane_f = f(p) + ∇f(p)·(q − p)
+  render_image()  a QImage of the 3-D view
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.opengl as gl
+from OpenGL import GL
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget)
+
+from gui.plots import landscape
+
+from gui.widgets import theme
+from gui.widgets.elided_label import ElidedLabel
+from gui.plots.gl_canvas import LIT, LabelledGLView, opengl_available
+from gui.plots.surface_normals import fast_vertex_normals
+from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.widgets.palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
+from gui.plots.surface_box import HEIGHT, BoxMapping
+
+# Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
+# aborts after a few thousand Qt calls (see none_refcount_guard).
+guard_none_refcount()
+
+GRID = 100             # vertices per side: smooth enough, cheap to rebuild on every zoom
+LIFT = 0.02            # paths float this far (box units) above the surface, not inside it
+PLANE_HALF = 0.15      # half-side of the tangent-plane patch, as a fraction of the window
+PLANE_RISE = 0.45      # at most this rise (box units) from the touching point to a side
+INK = (0.13, 0.13, 0.13, 1.0)
+NO_GL_TEXT = "The 3-D view needs OpenGL 2.1 or newer, which this display does not provide."
+
+# Drawn over everything, blended normally ("additive" would vanish on a white background).
+OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
+           "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
+
+
+def _fmt(v: float, step: float | None = None) -> str:
+    """A tick label with significant digits, never "0.00" for a small value: at least
+    3 significant digits, and enough that ticks `step` apart differ (f near 1000.001)."""
+    v = float(v)
+    if v == 0:
+        return "0"
+    digits = 3
+    if step:
+        digits = max(digits, int(np.ceil(np.log10(abs(v) / abs(step)) + 1e-9)) + 1)
+    text = f"{v:.{min(digits, 15)}g}"
+    mantissa, e, exponent = text.partition("e")
+    if e:            # "5e-05" -> "5e−5": short exponents
+        text = f"{mantissa}e{int(exponent)}"
+    return text.replace("-", "−")
+
+
+def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
+    """Round values (steps of 1, 2 or 5 × 10^k) inside [lo, hi], about `count` of them."""
+    raw = (hi - lo) / count
+    if not np.isfinite(raw) or raw <= 0:
+        return [lo]
+    power = 10.0 ** np.floor(np.log10(raw))
+    step = power * min((1, 2, 5, 10), key=lambda k: abs(k * power - raw))
+    first = np.ceil(lo / step) * step
+    return [float(round(v, 12)) + 0.0 for v in np.arange(first, hi + step * 1e-9, step)]
+
+
+def _rgba(colour: str, alpha: float = 1.0) -> tuple:
+    c = QColor(colour)
+    return (c.redF(), c.greenF(), c.blueF(), alpha)
+
+
+class SurfaceView(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.mapping = self.landscape = None
+        self.plane_point = None
+        self._frame_camera = True     # the user's rotation is kept until a preset loads
+        self._side = -1               # the camera looks from the front left (−1) or right (+1)
+        self.plane_xs = self.plane_ys = self.plane_f = None
+        self._drawn, self._drawn_look = {}, None   # method -> (path, last index, tip) shown
+        self._plane_drawn = None      # (mapping, expression, anchor) of the plane shown
+        self._stale = False           # the surface waits for the view to be shown
+        self.message = QLabel(NO_GL_TEXT)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.gl = None
+        stack = QStackedLayout(self)
+        if opengl_available():
+            stack.addWidget(self._build())
+        stack.addWidget(self.message)
+        if self.gl is None:
+            return
+
+        model.expressionChanged.connect(self._on_expression)
+        model.windowChanged.connect(self._on_window)
+        model.pathsChanged.connect(self._on_paths)
+        model.frameChanged.connect(self._on_frame)
+        model.startChanged.connect(self._on_start)
+        model.presetChanged.connect(self._on_preset)
+        if self._two_d():
+            self._on_expression(model.expression)
+
+    # --- construction ---------------------------------------------------------
+    def _build(self) -> QWidget:
+        self.plane_toggle = QCheckBox("Tangent plane")
+        self.plane_toggle.setToolTip("The plane z = f(p) + ∇f(p)·(q − p) at the current point: "
+                                     "the derivative as a linear map")
+        self.plane_toggle.toggled.connect(self._on_plane_toggled)
+        reset = QPushButton("Reset view")
+        reset.setToolTip("Turn the camera back to its starting view")
+        reset.clicked.connect(self.reset_camera)
+        hint = ElidedLabel("drag: rotate · wheel: zoom")
+        hint.setStyleSheet("color: #555555")
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.plane_toggle)
+        bar.addWidget(hint, 1)
+        bar.addWidget(reset)
+
+        self.gl = LabelledGLView()
+        self.gl.setBackgroundColor(theme.current().background)
+        self.surface = gl.GLSurfacePlotItem(shader=LIT, computeNormals=True, smooth=True,
+                                            glOptions="opaque")
+        self.surface.setVisible(False)           # an empty mesh cannot compute its normals
+        self.gl.addItem(self.surface)
+        self.base_grid = gl.GLGridItem()
+        self.gl.addItem(self.base_grid)
+        # lines default to "additive" (no depth test): they would show through the surface
+        self.axes = gl.GLLinePlotItem(mode="lines", color=INK, width=1.5, antialias=True,
+                                      glOptions="translucent")
+        self.gl.addItem(self.axes)
+        self._on_theme(theme.current())
+        theme.notifier.changed.connect(self._on_theme)
+
+        self.path_items: dict[str, gl.GLLinePlotItem] = {}
+        self.current_item = gl.GLScatterPlotItem(size=13, pxMode=True)
+        self.current_item.setGLOptions(OVERLAY)      # the current point is never hidden
+        self.current_item.setDepthValue(5)
+        self.gl.addItem(self.current_item)
+        # The plane touches the surface at one point and, on a bowl, lies below it
+        # everywhere else: drawn depth-tested it would vanish. A faint copy without depth
+        # test shows it through the surface; the depth-tested copy shows where it is in front.
+        tangent = CURVE_COLOURS["tangent"]
+        self.plane_ghost = gl.GLSurfacePlotItem(color=_rgba(tangent, 0.22), glOptions=OVERLAY)
+        self.plane_item = gl.GLSurfacePlotItem(color=_rgba(tangent, 0.55),
+                                               glOptions="translucent")
+        self.plane_ghost_edge = gl.GLLinePlotItem(mode="line_strip", width=1.5,
+                                                  color=_rgba(tangent, 0.6), glOptions=OVERLAY)
+        self.plane_edge = gl.GLLinePlotItem(mode="line_strip", width=2.5,
+                                            color=_rgba(tangent), glOptions="translucent")
+        self._plane_items = (self.plane_ghost, self.plane_item, self.plane_ghost_edge,
+                             self.plane_edge)
+        for depth, item in enumerate(self._plane_items):
+            item.setDepthValue(10 + depth)         # blended after the opaque surface
+            item.setVisible(False)
+            self.gl.addItem(item)
+        # drawn once per camera or data change, not per descent frame
+        self.gl.set_background_items([self.surface, self.base_grid, self.axes])
+        self.reset_camera()
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.gl.canvas, 1)
+        return page
+
+    def _on_theme(self, t):
+        """Axes in the theme's ink; the floor grid faint in it (the canvas does the rest)."""
+        self.axes.setData(color=_rgba(t.foreground))
+        grid = QColor(t.foreground)
+        self.base_grid.setColor((grid.red(), grid.green(), grid.blue(), 45 if not t.dark else 70))
+        for method, item in getattr(self, "path_items", {}).items():   # black (Newton) → ink
+            item.setData(color=_rgba(t.ink(METHOD_COLOURS.get(method, "#222222")).name()))
+        if self.mapping is not None and self._two_d():
+            self._on_frame()
+
+    def reset_camera(self):
+        """Look from the front, on the side away from the start point, so the slope the
+        descent starts on faces the camera; far enough back for the box and its labels."""
+        window, start = self.model.window, self.model.start
+        if len(window) == 2 and len(start) == 2:
+            self._side = -1 if start[0] >= sum(window[0]) / 2 else 1
+        depth = float(self.mapping.by(window[1][1])) if self.mapping else 0.75
+        self.gl.opts["center"] = pg.Vector(-0.1 * self._side, 0, HEIGHT * 0.15)
+        self.gl.setCameraPosition(distance=2.6 + 1.0 * depth, elevation=32,
+                                  azimuth=-90 + 32 * self._side)
+        if self.mapping is not None:
+            self._draw_axes(window)
+
+    def sizeHint(self):
+        return QSize(620, 520)          # as ContourView: side by side they start equal
+
+    def _two_d(self) -> bool:
+        f = self.model.expression
+        return (self.gl is not None and f is not None and f.dimension == 2
+                and len(self.model.window) == 2)
+
+    # --- the surface ------------------------------------------------------------
+    def _on_expression(self, _expr=None):
+        if self._two_d():
+            self._rebuild_when_shown()
+
+    def _on_preset(self, _preset):
+        self._frame_camera = True
+
+    def _on_window(self, _window):
+        if self._two_d():
+            self._rebuild_when_shown()
+
+    def _rebuild_when_shown(self):
+        """Rebuild now, or when first shown: a hidden view (the neuron tab at start-up,
+        ~0.2 s for its loss on the grid) costs nothing until someone looks at it."""
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self._rebuild()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale and self._two_d():
+            self._stale = False
+            self._rebuild()
+
+    def _rebuild(self):
+        """New grid and box mapping: the surface and everything placed with the mapping."""
+        window = self.model.window
+        self.landscape = scape = landscape.sample(self.model.expression, window, GRID)
+        self.mapping = m = BoxMapping.fit(window, scape.Z)
+        colours = pg.colormap.get(COLORMAP).map(
+            np.nan_to_num(scape.colour_position(scape.Z), nan=0.0).ravel(), mode="float")
+        colours[~np.isfinite(scape.Z).ravel()] = (0.8, 0.8, 0.8, 1.0)  # undefined: grey floor
+        self.surface.setData(x=m.bx(scape.xs), y=m.by(scape.ys), z=m.bz(scape.Z),
+                             colors=colours)
+        fast_vertex_normals(self.surface)     # pyqtgraph's own loop takes ~0.5 s
+        self.surface.setVisible(True)
+        if self._frame_camera:                 # first data or a new example: frame the box
+            self._frame_camera = False
+            self.reset_camera()
+        else:
+            self._draw_axes(window)
+        self._on_paths()
+
+    def _draw_axes(self, window):
+        """Floor grid; x along the front floor edge, y along the side edge nearer the
+        camera, f up the far front corner: no label lies on the surface."""
+        m, s = self.mapping, self._side
+        (xlo, xhi), (ylo, yhi) = window
+        ax, ay = float(m.bx(xhi)), float(m.by(yhi))
+        self.base_grid.setSize(2 * ax, 2 * ay)
+        self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
+        f_ticks = _nice_ticks(float(m.f_at(0)), float(m.f_at(HEIGHT)))
+        f_step = f_ticks[1] - f_ticks[0] if len(f_ticks) > 1 else None
+        zx = -s * ax                                   # x of the f axis
+        ticks = [((zx, -ay, z), (zx - 0.04 * s, -ay - 0.04, z)) for z in m.bz(f_ticks)]
+        self.axes.setData(pos=np.array([
+            (-ax, -ay, 0), (ax, -ay, 0), (s * ax, -ay, 0), (s * ax, ay, 0), (zx, -ay, 0),
+            (zx, -ay, HEIGHT), *(p for tick in ticks for p in tick)]))
+        x_name, y_name = self.model.expression.variables
+        g = 0.13
+        self.gl.set_labels([
+            ((0.0, -ay - 2 * g, 0.0), f"<b>{x_name}</b>"),
+            ((s * (ax + 2 * g), 0.0, 0.0), f"<b>{y_name}</b>"),
+            ((zx, -ay, HEIGHT + g), "<b>f</b>"),
+            ((-ax + g * (s < 0), -ay - g, 0.0), _fmt(xlo)),
+            ((ax - g * (s > 0), -ay - g, 0.0), _fmt(xhi)),
+            ((s * (ax + g), -ay + g, 0.0), _fmt(ylo)), ((s * (ax + g), ay, 0.0), _fmt(yhi)),
+            *(((zx - 1.6 * g * s, -ay - 1.6 * g, z), _fmt(v, f_step))
+              for v, z in zip(f_ticks, m.bz(f_ticks))),
+        ])
+
+    # --- paths, current point, tangent plane ---------------------------------------
+    def _paths(self) -> dict:
+        """The model's paths that are paths in the plane. Right after f changes from one
+        variable to two, the 1-D paths are still there until the new ones are computed;
+        drawing them raised inside showEvent, and an exception escaping a Qt virtual
+        left shiboken's references inconsistent (a crash at the next full collection)."""
+        return {m: p for m, p in self.model.paths.items()
+                if p.points.ndim == 2 and p.points.shape[1] == 2}
+
+    def _on_paths(self, _paths=None):
+        if not self._two_d() or self.mapping is None:
+            return
+        paths = self._paths()
+        for method in paths:
+            if method not in self.path_items:
+                item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
+                                         color=_rgba(theme.current().ink(
+                                             METHOD_COLOURS.get(method, "#222222")).name()),
+                                         glOptions="translucent")
+                item.setDepthValue(4)
+                self.gl.addItem(item)
+                self.path_items[method] = item
+        for method, item in self.path_items.items():
+            item.setVisible(method in paths)
+        self._on_frame(self.model.frame)
+
+    def shown_points(self, method) -> np.ndarray:
+        """The path's points up to the current frame, in the box, lifted by LIFT: (n, 3)."""
+        path = self.model.paths[method]
+        n = min(self.model.frame, len(path.points) - 1) + 1
+        pts, values = path.points[:n], path.values[:n]
+        keep = np.all(np.isfinite(pts), axis=1) & np.isfinite(values)
+        box = self.mapping(pts[keep, 0], pts[keep, 1], values[keep])
+        box[:, 2] += LIFT
+        return box
+
+    def _on_frame(self, _frame=None):
+        if not self._two_d() or self.mapping is None:
+            return
+        with self.gl.foreground_change():     # the surface's picture is reused
+            self._draw_frame()
+
+    def _draw_frame(self):
+        # Only items whose picture changes are touched: a frame past the end of a path
+        # (Newton stops early) changes nothing, and every setData costs a GL upload.
+        look = (self.mapping, theme.current())
+        if self._drawn_look is None or any(a is not b for a, b in zip(look, self._drawn_look)):
+            self._drawn, self._drawn_look = {}, look     # new box or colours: all anew
+        paths = self._paths()
+        changed = list(self._drawn) != list(paths)
+        for method in [m for m in self._drawn if m not in paths]:
+            del self._drawn[method]
+        tips, colours = [], []
+        for method, path in paths.items():
+            n = min(self.model.frame, len(path.points) - 1)
+            last = self._drawn.get(method)
+            if last is None or last[0] is not path or last[1] != n:
+                pts = self.shown_points(method)
+                if len(pts):
+                    self.path_items[method].setData(pos=pts)
+                self._drawn[method] = (path, n, pts[-1] if len(pts) else None)
+                changed = True
+            tip = self._drawn[method][2]
+            if tip is not None:
+                tips.append(tip)
+                colours.append(_rgba(theme.current().ink(
+                    METHOD_COLOURS.get(method, "#222222")).name()))
+        if changed:
+            self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
+                                      color=np.array(colours).reshape(-1, 4))
+        self._draw_plane()
+
+    def _on_start(self, _start):
+        if not self.model.paths:        # otherwise pathsChanged follows and redraws
+            self._on_frame()
+
+    def _on_plane_toggled(self, shown: bool):
+        self._draw_plane()
+
+    def _plane_anchor(self):
+        """The last shown point of the first path, or the start point."""
+        for path in self._paths().values():
+            point = path.points[min(self.model.frame, len(path.points) - 1)]
+            if np.all(np.isfinite(point)):
+                return float(point[0]), float(point[1])
+        return tuple(map(float, self.model.start))
+
+    def _draw_plane(self):
+        shown = self.plane_toggle.isChecked() and self.mapping is not None and self._two_d()
+        anchor = self._plane_anchor() if shown else None
+        key = (self.mapping, self.model.expression, anchor) if shown else None
+        last = self._plane_drawn
+        if key is not None and last is not None and key[0] is last[0] and \
+                key[1] is last[1] and key[2] == last[2]:
+            return                          # the same plane at the same point: no redraw
+        if key is None and self._plane_drawn is None:
+            return                          # hidden, and already hidden
+        self._plane_drawn = None
+        for item in self._plane_items:
+            item.setVisible(False)
+        if not shown:
+            return
+        f, m = self.model.expression, self.mapping
+        (xlo, xhi), (ylo, yhi) = self.model.window
+        px, py = self.plane_point = anchor
+        value, (gx, gy) = f.value_and_gradient(px, py)
+        if not np.all(np.isfinite([value, gx, gy])):      # no tangent plane where f is undefined
+            return
+        # on a steep wall a fixed patch would shoot out of the box: keep its rise ≤ PLANE_RISE
+        slope = np.hypot(gx, gy) * m.f_scale / m.xy_scale
+        h = PLANE_HALF * max(xhi - xlo, yhi - ylo) * min(1.0, PLANE_RISE / max(slope, 1e-12))
+        self.plane_xs, self.plane_ys = np.array([px - h, px + h]), np.array([py - h, py + h])
+        X, Y = np.meshgrid(self.plane_xs, self.plane_ys, indexing="ij")
+        self.plane_f = value + gx * (X - px) + gy * (Y - py)
+        for item in (self.plane_item, self.plane_ghost):
+            item.setData(x=m.bx(self.plane_xs), y=m.by(self.plane_ys), z=m.bz(self.plane_f))
+        ring = np.array([m(X[i, j], Y[i, j], self.plane_f[i, j])
+                         for i, j in [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]])
+        self.plane_edge.setData(pos=ring)
+        self.plane_ghost_edge.setData(pos=ring)
+        for item in self._plane_items:          # only now: an empty mesh cannot be drawn
+            item.setVisible(True)
+        self._plane_drawn = key
+
+    # --- export -------------------------------------------------------------------
+    def render_image(self):
+        """The 3-D view with its labels as a QImage; the message instead when there is
+        no valid GL context (reading back a GL widget without one segfaults)."""
+        if self.gl is None or not self.gl.canvas.has_gl():
+            return self.grab().toImage()
+        return self.gl.canvas.grab().toImage()      # the canvas: picture and labels

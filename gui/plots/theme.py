@@ -1,0 +1,264 @@
+"""The theme applied to pyqtgraph plots: a walk over their scenes (used by gui.widgets.theme).
+
+Every item keeps what it looked like at light@1 in an attribute (`_theme_base`), taken
+the first time it is seen; restyling derives the current look from that, so it is
+idempotent and reversible. Plots keep growing after a theme is applied (a curve per
+optimizer, labels per critical point, a rebuilt legend): each scene's `changed`
+signal styles the items it has not seen yet, so views need no theme code of their own.
+
+Sizes at scale s: pen widths × s, marker sizes × s, fonts × s (fonts the plot did not
+set follow the application's base font). Colours: near-black neutral pens and texts
+become the theme's foreground, near-white text fills its background (Theme.ink/fill).
+"""
+from __future__ import annotations
+
+import re
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QApplication
+
+from gui.widgets.theme import add_restyler, base_point_size, current
+
+_ATTR = "_theme_base"
+_SIZE = re.compile(r"([\d.]+)\s*(pt|px)")
+
+
+def restyle_plots(root, t) -> None:
+    """Restyle every pyqtgraph view under `root` (and root itself) for theme `t`."""
+    views = root.findChildren(pg.GraphicsView)
+    if isinstance(root, pg.GraphicsView):
+        views.append(root)
+    for view in views:
+        view.setBackground(t.background)
+        scene = view.scene()
+        if scene is None:
+            continue
+        if not getattr(scene, "_theme_hooked", False):
+            scene._theme_hooked = True
+            scene.changed.connect(lambda _rects, s=scene: _style_new(s))
+        for item in scene.items():
+            style_item(item, t)
+
+
+def _style_new(scene) -> None:
+    t = current()
+    if t.scale == 1.0 and not t.dark:
+        # light@1 is every item's base look: new items are right as built (and
+        # nothing need be recorded, which keeps animation frames cheap)
+        return
+    for item in scene.items():
+        if not hasattr(item, _ATTR):
+            style_item(item, t)
+
+
+def style_item(item, t) -> None:
+    """Bring one item to theme t (its light@1 look recorded on first sight)."""
+    parent = item.parentItem()
+    if isinstance(item, (pg.PlotCurveItem, pg.ScatterPlotItem)) and \
+            isinstance(parent, pg.PlotDataItem):
+        return                          # styled through their PlotDataItem
+    if isinstance(item, pg.LabelItem) and isinstance(parent, pg.LegendItem):
+        return                          # styled (and sized for new rows) by the legend
+    for kind, styler in _STYLERS:
+        if isinstance(item, kind):
+            base = getattr(item, _ATTR, None)
+            if base is None:
+                base = _RECORDERS[kind](item)
+                setattr(item, _ATTR, base)
+            styler(item, base, t)
+            return
+
+
+# --- pens, fonts --------------------------------------------------------------------
+def _pen(spec):
+    return None if spec is None else QPen(pg.mkPen(spec))
+
+
+def _scaled_pen(base: QPen | None, t):
+    if base is None:
+        return None
+    pen = QPen(base)
+    width = base.widthF() if base.widthF() > 0 else 1.0    # 0 is a cosmetic 1 px
+    pen.setWidthF(width * t.scale)
+    pen.setColor(t.ink(base.color()))
+    return pen
+
+
+def _font_size(font: QFont):
+    """('pt', size) or ('px', size) of a font that sets its size."""
+    if font.pointSizeF() > 0:
+        return ("pt", font.pointSizeF())
+    return ("px", float(font.pixelSize()))
+
+
+def _scaled_font(font: QFont, size, t) -> QFont:
+    out = QFont(font)
+    unit, value = size if size is not None else ("pt", _app_pt())
+    if unit == "pt":
+        out.setPointSizeF(value * t.scale)
+    else:
+        out.setPixelSize(max(1, round(value * t.scale)))
+    return out
+
+
+def _app_pt() -> float:
+    return base_point_size()
+
+
+def _css_size(text, t) -> str:
+    """'10pt' at scale t.scale; None (a default size) as the application's base font."""
+    if not text:
+        return f"{_app_pt() * t.scale:.4g}pt"
+    m = _SIZE.search(str(text))
+    return f"{float(m[1]) * t.scale:.4g}{m[2]}" if m else text
+
+
+def _default_font(font: QFont) -> bool:
+    """A text item's font that nobody set: the application font it was created with."""
+    return abs(font.pointSizeF() - QApplication.font().pointSizeF()) < 1e-6
+
+
+# --- per kind: record the light@1 look, then apply a theme ------------------------------
+def _rec_axis(a):
+    tick = a.style.get("tickFont")
+    return {"pen": _pen(a.pen()), "text": _pen(a.textPen()), "label": dict(a.labelStyle),
+            "tick": (QFont(tick), _font_size(tick)) if tick is not None else None,
+            "width": a.fixedWidth, "height": a.fixedHeight}
+
+
+def _style_axis(a, b, t):
+    a.enableAutoSIPrefix(False)          # "(x0.001)" beside a variable only confuses
+    a.setPen(_scaled_pen(b["pen"], t))
+    a.setTextPen(_scaled_pen(b["text"], t))
+    font = b["tick"][0] if b["tick"] else QApplication.font()
+    a.setTickFont(_scaled_font(font, b["tick"][1] if b["tick"] else None, t))
+    style = dict(b["label"])
+    style["font-size"] = _css_size(style.get("font-size"), t)
+    style["color"] = t.ink(style.get("color", b["text"].color())).name()
+    a.labelStyle = style
+    a._updateLabel()
+    # the space reserved for tick texts only ever grows: start afresh at the new size
+    a.textWidth, a.textHeight = 30 * t.scale, 18 * t.scale
+    if b["width"] is not None:
+        a.setWidth(round(b["width"] * t.scale))
+    if b["height"] is not None:
+        a.setHeight(round(b["height"] * t.scale))
+    a._updateWidth() if a.orientation in ("left", "right") else a._updateHeight()
+    a.picture = None
+    a.update()
+
+
+def _rec_label(item):
+    return {"size": item.opts.get("size"), "color": item.opts.get("color")}
+
+
+def _style_label(item, b, t):
+    colour = b["color"] if b["color"] is not None else "#000000"
+    item.setText(item.text, size=_css_size(b["size"], t), color=t.ink(pg.mkColor(colour)).name())
+
+
+def _rec_legend(item):
+    return {"size": item.opts.get("labelTextSize"), "color": item.opts.get("labelTextColor"),
+            "pen": _pen(item.opts.get("pen")), "brush": item.opts.get("brush")}
+
+
+def _style_legend(item, b, t):
+    item.opts["labelTextSize"] = _css_size(b["size"], t)
+    if b["color"] is not None:
+        item.opts["labelTextColor"] = t.ink(pg.mkColor(b["color"]))
+    if b["pen"] is not None:
+        item.setPen(_scaled_pen(b["pen"], t))
+    if b["brush"] is not None:
+        item.setBrush(t.fill(pg.mkBrush(b["brush"]).color()))
+    for _sample, label in item.items:       # the labels restyle as LabelItems too
+        label.setAttr("size", item.opts["labelTextSize"])
+        if b["color"] is not None:
+            label.setAttr("color", item.opts["labelTextColor"])
+        label.setText(label.text)
+    item.updateSize()
+
+
+def _rec_text(item):
+    font = item.textItem.font()
+    return {"font": QFont(font), "size": None if _default_font(font) else _font_size(font),
+            "color": QColor(item.color), "fill": QColor(item.fill.color()),
+            "fill_style": item.fill.style()}
+
+
+def _style_text(item, b, t):
+    item.setFont(_scaled_font(b["font"], b["size"], t))
+    item.setColor(t.ink(b["color"]))
+    if b["fill_style"] != Qt.BrushStyle.NoBrush:   # (a Python enum: never equal to 0)
+        item.fill = pg.mkBrush(t.fill(b["fill"]))
+    item.updateTextPos()
+    item.update()
+
+
+def _rec_data(item):
+    o = item.opts
+    return {"pen": _pen(o.get("pen")), "spen": _pen(o.get("symbolPen")),
+            "ssize": o.get("symbolSize")}
+
+
+def _style_data(item, b, t):
+    if b["pen"] is not None:
+        item.setPen(_scaled_pen(b["pen"], t))
+    if item.opts.get("symbol") is not None:
+        if b["spen"] is not None:
+            item.setSymbolPen(_scaled_pen(b["spen"], t))
+        if b["ssize"] is not None:
+            item.setSymbolSize(b["ssize"] * t.scale)
+
+
+def _rec_scatter(item):
+    return {"pen": _pen(item.opts.get("pen")), "size": item.opts.get("size")}
+
+
+def _style_scatter(item, b, t):
+    if b["pen"] is not None:
+        item.setPen(_scaled_pen(b["pen"], t))
+    item.setSize(b["size"] * t.scale)
+
+
+def _rec_pen_item(item):
+    return {"pen": _pen(item.pen)}
+
+
+def _style_pen_item(item, b, t):
+    item.setPen(_scaled_pen(b["pen"], t))
+
+
+def _rec_curve(item):
+    return {"pen": _pen(item.opts.get("pen"))}
+
+
+def _rec_target(item):
+    return {"pen": _pen(item.pen), "size": item.scale}
+
+
+def _style_target(item, b, t):
+    item.setPen(_scaled_pen(b["pen"], t))
+    item.prepareGeometryChange()
+    item.scale = b["size"] * t.scale
+    item.update()
+
+
+# Order matters: the first matching kind styles the item.
+_STYLERS = [
+    (pg.AxisItem, _style_axis), (pg.LegendItem, _style_legend), (pg.LabelItem, _style_label),
+    (pg.TextItem, _style_text), (pg.PlotDataItem, _style_data),
+    (pg.ScatterPlotItem, _style_scatter), (pg.TargetItem, _style_target),
+    (pg.PlotCurveItem, _style_pen_item), (pg.IsocurveItem, _style_pen_item),
+    (pg.InfiniteLine, _style_pen_item),
+]
+_RECORDERS = {
+    pg.AxisItem: _rec_axis, pg.LegendItem: _rec_legend, pg.LabelItem: _rec_label,
+    pg.TextItem: _rec_text, pg.PlotDataItem: _rec_data, pg.ScatterPlotItem: _rec_scatter,
+    pg.TargetItem: _rec_target, pg.PlotCurveItem: _rec_curve,
+    pg.IsocurveItem: _rec_pen_item, pg.InfiniteLine: _rec_pen_item,
+}
+
+
+add_restyler(restyle_plots)

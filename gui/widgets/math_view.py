@@ -1,0 +1,244 @@
+"""f and its derivatives typeset as mathematics, in a row that wraps when narrow.
+
+One custom-painted widget: each formula "label = latex" becomes one pixmap
+(ziamath SVG → QtSvg), laid out in a flow with the baselines of a row aligned.
+Typesetting runs in `LatexRenderer`'s thread; until a new set is ready the old one
+stays (no flicker), and after a short wait the ready part shows with placeholders.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from gui.widgets import theme
+from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
+from gui.compute.typesetting import MATRIX_MAX_CHARS, display_tex  # noqa: F401 - part of this view's API
+
+MARGIN = 10            # px inside the frame
+GAP_X = 44             # between equations in a row
+GAP_Y = 10             # between rows
+PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
+MIN_FIT = 0.45         # an equation wider than the view shrinks to fit, down to this
+PLAIN_MAX_CHARS = 180  # the plain-text fallback is cut here ("…")
+_VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
+
+
+@dataclass
+class Equation:
+    """One displayed formula: its pixmap (device pixels) and where its baseline is."""
+    tex: str
+    pixmap: QPixmap
+    width: float        # logical pixels at the current scale
+    height: float
+    baseline: float     # from the top, logical pixels
+    kind: str           # "typeset", "text" (ziamath failed) or "pending"
+
+
+class MathView(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.equations: list[Equation] = []
+        self._texts: list[str] = []
+        self._scale = 1.0
+        self._rects: list[QRectF] = []
+        self._rects_width = -1
+        self.renderer = LatexRenderer(self)
+        self.renderer.rendered.connect(self._on_rendered)
+        self._partial = QTimer(self, singleShot=True, interval=PARTIAL_AFTER_MS)
+        self._partial.timeout.connect(lambda: self._show(allow_pending=True))
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setToolTip("f and its derivatives, computed symbolically by the engine")
+        model.formulasChanged.connect(self._on_formulas)
+        theme.notifier.changed.connect(self._on_theme)
+        self._on_formulas(model.formulas)
+
+    # --- model → view ------------------------------------------------------------
+    def _on_formulas(self, formulas):
+        expr = self.model.expression
+        variables = expr.variables if expr is not None else ("x", "y")
+        self._texts = [display_tex(f, variables) for f in formulas]
+        self.renderer.request(self._texts)
+        if self.is_ready:
+            self._show()
+        else:
+            self._partial.start()
+
+    def _on_rendered(self, _request_id, tex, _svg):
+        if tex in self._texts and self.is_ready:
+            self._show()
+
+    @property
+    def is_ready(self) -> bool:
+        """Every formula of the current expression has been typeset (or failed to)."""
+        return all(self.renderer.cached(t) for t in self._texts)
+
+    def _show(self, allow_pending: bool = False) -> None:
+        self._partial.stop()
+        if not allow_pending and not self.is_ready:
+            return
+        self.equations = [self._equation(t) for t in self._texts]
+        self._rects_width = -1
+        self.updateGeometry()
+        self.update()
+
+    # --- presentation -----------------------------------------------------------
+    @property
+    def scale(self) -> float:
+        """Size of the mathematics relative to normal, before the theme's scale."""
+        return self._scale
+
+    @property
+    def effective_scale(self) -> float:
+        """What the formulas are drawn at: set_scale's factor × gui.widgets.theme's scale."""
+        return self._scale * theme.current().scale
+
+    def _on_theme(self, _theme):
+        # SVG is vector: re-rendering at the new size and colour needs no new typesetting
+        self._show(allow_pending=True)
+
+    def set_scale(self, factor: float) -> None:
+        """Size of the mathematics relative to normal (a presentation mode raises it)."""
+        factor = min(max(float(factor), 0.5), 4.0)
+        if factor != self._scale:
+            self._scale = factor
+            self._show(allow_pending=True)
+
+    # --- pixmaps -------------------------------------------------------------------
+    def _equation(self, tex: str) -> Equation:
+        if not self.renderer.cached(tex):
+            return self._text_equation(tex, "…", "pending")
+        svg = self.renderer.svg(tex)
+        if svg is not None:
+            equation = self._svg_equation(tex, svg)
+            if equation is not None:
+                return equation
+        return self._text_equation(tex, plain_text(tex), "text")
+
+    def _svg_equation(self, tex: str, svg: str) -> Equation | None:
+        match = _VIEWBOX.search(svg)
+        renderer = QSvgRenderer(QByteArray(svg.encode()))
+        if match is None or not renderer.isValid():
+            return None
+        _x, y0, w, h = (float(v) for v in match.groups())
+        ink = theme.current().foreground
+        if ink.lower() != TEXT_COLOUR:      # the theme's text colour, same glyphs
+            renderer = QSvgRenderer(QByteArray(svg.replace(TEXT_COLOUR, ink).encode()))
+        s, dpr = self.effective_scale, self.devicePixelRatioF()
+        image = QImage(max(1, round(w * s * dpr)), max(1, round(h * s * dpr)),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(dpr)
+        # ziamath puts the baseline at y = 0 of the viewBox
+        return Equation(tex, pixmap, w * s, h * s, -y0 * s, "typeset")
+
+    def _text_equation(self, tex: str, text: str, kind: str) -> Equation:
+        if len(text) > PLAIN_MAX_CHARS:
+            text = text[:PLAIN_MAX_CHARS].rstrip() + " …"
+        font = QFont("DejaVu Serif")
+        font.setPixelSize(max(6, round(0.8 * BASE_SIZE * self.effective_scale)))
+        fm = QFontMetricsF(font)
+        w, h = fm.horizontalAdvance(text) + 4, fm.height()
+        dpr = self.devicePixelRatioF()
+        image = QImage(max(1, round(w * dpr)), max(1, round(h * dpr)),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setFont(font)
+        painter.setPen(QColor("#8a8a8a" if kind == "pending" else theme.current().foreground))
+        painter.drawText(QRectF(2, 0, w, h), Qt.AlignmentFlag.AlignVCenter, text)
+        painter.end()
+        return Equation(tex, QPixmap.fromImage(image), w, h, fm.ascent(), kind)
+
+    # --- flow layout ---------------------------------------------------------------
+    def _layout(self, width: int) -> tuple[list[QRectF], float]:
+        """Rectangles of the equations for a widget `width` wide, and the height used."""
+        avail = max(50.0, width - 2 * MARGIN)
+        rects, rows, row = [], [], []
+        x = 0.0
+        for eq in self.equations:
+            fit = max(MIN_FIT, min(1.0, avail / eq.width))
+            w = eq.width * fit
+            if row and x + w > avail:
+                rows.append(row)
+                row, x = [], 0.0
+            row.append((eq, fit, x))
+            x += w + GAP_X
+        if row:
+            rows.append(row)
+        y = MARGIN
+        for row in rows:
+            ascent = max(eq.baseline * fit for eq, fit, _ in row)
+            descent = max((eq.height - eq.baseline) * fit for eq, fit, _ in row)
+            for eq, fit, x in row:
+                top = y + ascent - eq.baseline * fit
+                rects.append(QRectF(MARGIN + x, top, eq.width * fit, eq.height * fit))
+            y += ascent + descent + GAP_Y
+        height = (y - GAP_Y + MARGIN) if rows else 2 * MARGIN + BASE_SIZE * self.effective_scale
+        return rects, height
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(round(self._layout(width)[1]))
+
+    def sizeHint(self) -> QSize:
+        width = max(400, self.width())
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(100, self.heightForWidth(max(100, self.width())))
+
+    def equation_rects(self) -> list[QRectF]:
+        """Where each equation is drawn, in widget pixels (for tests and hit testing)."""
+        if self._rects_width != self.width():
+            self._rects, _ = self._layout(self.width())
+            self._rects_width = self.width()
+        return self._rects
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._rects_width = -1
+        if self.height() != self.heightForWidth(self.width()):
+            self.updateGeometry()
+
+    def paintEvent(self, _event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        t = theme.current()
+        painter.setPen(QPen(QColor("#d4d4d4" if not t.dark else "#505050"), 1))
+        painter.setBrush(QColor(t.background))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        for eq, rect in zip(self.equations, self.equation_rects()):
+            painter.drawPixmap(rect, eq.pixmap, QRectF(eq.pixmap.rect()))
+        painter.end()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self.is_ready:             # dropped while hidden: typeset them now
+            self.renderer.request(self._texts)
+
+    def hideEvent(self, event):
+        # A hidden view (another tab, a closed window) keeps no typesetting process:
+        # a window closed by its owner gets no closeEvent in its child widgets.
+        self.renderer.stop()
+        super().hideEvent(event)
+
+    def closeEvent(self, event):
+        self.renderer.shutdown()
+        super().closeEvent(event)

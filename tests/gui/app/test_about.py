@@ -1,0 +1,75 @@
+"""The app icon, the About dialog and the keyboard shortcut sheet."""
+from importlib import resources
+
+import numpy
+import pyqtgraph
+from PySide6.QtCore import QSize
+
+from gui.app.about import (AboutDialog, ShortcutSheet, app_icon, app_version, library_versions,
+                       shortcut_rows, show_about, show_shortcut_sheet)
+
+
+def test_icon_has_every_rendered_size(qtbot):
+    icon = app_icon()
+    assert not icon.isNull()
+    sizes = set(icon.availableSizes())
+    for px in (16, 32, 64, 256):
+        assert QSize(px, px) in sizes
+    image = icon.pixmap(32, 32).toImage()
+    assert image.pixelColor(16, 4).alpha() == 255          # the rounded square is opaque
+    assert image.pixelColor(0, 0).alpha() < 128             # its corner is cut off
+
+
+def test_icon_files_ship_in_the_resources_package():
+    files = resources.files("resources")
+    for name in ("icon.svg", "icon-16.png", "icon-32.png", "icon-64.png", "icon-256.png"):
+        assert (files / name).is_file(), name
+
+
+def test_about_names_version_and_libraries(qtbot, screenshot):
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    text = dialog.text()
+    assert "Gradient Lab" in text
+    assert f"version {app_version()}" in text and app_version()
+    for name in ("Python", "PySide6", "Qt", "pyqtgraph", "NumPy", "SymPy", "ziamath"):
+        assert name in text
+    assert pyqtgraph.__version__ in text and numpy.__version__ in text
+    assert "LGPL" in text
+    assert dict(library_versions())["Qt"].count(".") == 2
+    screenshot(dialog, "about_dialog")
+
+
+def test_shortcut_sheet_lists_the_keys(qtbot, screenshot):
+    sheet = ShortcutSheet()
+    qtbot.addWidget(sheet)
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    keys = [key for key, _ in sheet.rows()]
+    for key in ("Space", "→", "←", "R", "Ctrl+L", "F11"):
+        assert key in keys
+    assert any("F1" in key for key in keys)
+    assert sheet.height() <= 780                               # fits a 1280×800 projector
+    assert sheet.rows() == shortcut_rows()
+    assert sheet.table.font().pixelSize() >= 24               # readable from the back
+    screenshot(sheet, "shortcut_sheet")
+
+
+def test_shortcut_rows_are_distinct_pairs_of_text():
+    rows = shortcut_rows()
+    assert all(isinstance(k, str) and isinstance(a, str) and k and a for k, a in rows)
+    assert len({k for k, _ in rows}) == len(rows)
+
+
+def test_show_functions_open_and_clean_up(qtbot):
+    about = show_about()
+    sheet = show_shortcut_sheet()
+    qtbot.waitExposed(about)
+    qtbot.waitExposed(sheet)
+    assert about.isVisible() and sheet.isVisible()
+    with qtbot.waitSignal(about.destroyed):
+        about.close()
+    with qtbot.waitSignal(sheet.destroyed):
+        sheet.close()

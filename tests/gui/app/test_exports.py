@@ -1,0 +1,126 @@
+"""Exports for slides: PNG at a scale, GIF of the descent or training, CSV; and the
+same from the command line without a window."""
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from engine.expression import parse
+from engine.optimizers import descend
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _colours(path) -> int:
+    with Image.open(path) as im:
+        return len(np.unique(np.asarray(im.convert("RGB")).reshape(-1, 3), axis=0))
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_png_of_the_views_at_a_scale(window, tmp_path, scale):
+    views = window.view_widget("views")
+    out = window.commands.exports.export_picture(tmp_path / "views.png", "views", scale=scale)
+    with Image.open(out) as im:
+        assert im.format == "PNG"
+        assert im.size == (views.width() * scale, views.height() * scale)
+        # the 3-D half is drawn too (not a black or empty rectangle)
+        right = np.asarray(im.convert("RGB"))[:, im.size[0] * 3 // 4]
+        assert len(np.unique(right, axis=0)) > 20
+    assert _colours(out) > 200
+
+
+def test_png_of_the_whole_window(window, tmp_path):
+    out = window.commands.exports.export_picture(tmp_path / "w.png", "window", scale=2)
+    with Image.open(out) as im:
+        assert im.size == (window.width() * 2, window.height() * 2)
+
+
+def test_gif_of_the_descent_has_a_frame_per_step(window, tmp_path):
+    m = window.model
+    m.set_settings(max_steps=12)
+    m.set_frame(4)
+    out = window.commands.exports.export_animation(tmp_path / "d.gif")
+    with Image.open(out) as im:
+        assert im.format == "GIF"
+        assert im.n_frames == m.last_frame + 1 == 13
+        assert im.size == tuple(window.view_widget("views").size().toTuple())
+        first = np.asarray(im.convert("RGB")).copy()
+        im.seek(im.n_frames - 1)
+        last = np.asarray(im.convert("RGB"))
+    assert (first != last).any()               # the path moved between first and last
+    assert m.frame == 4                        # the view is left where it was
+
+
+def test_gif_of_the_network_training(window, tmp_path):
+    window.show_tab("network")
+    net = window.network.model
+    step = net.get_state()["step"]
+    out = window.commands.exports.export_animation(tmp_path / "n.gif", frames=5)
+    with Image.open(out) as im:
+        assert im.n_frames == 5
+    assert net.get_state()["step"] == step + 4 * net.get_state()["steps_per_tick"]
+
+
+def test_csv_of_the_iterates_equals_the_engine(window, tmp_path):
+    m = window.model
+    m.set_settings(methods=("gd", "adam"))
+    out = window.commands.exports.export_table(tmp_path / "t.csv")
+    rows = list(csv.DictReader(open(out)))
+    gd = [r for r in rows if r["method"] == "gd"]
+    assert [(float(r["x"]), float(r["y"])) for r in gd[:3]] == pytest.approx(
+        [(3, 2), (2.4, 1.2), (1.92, 0.72)])
+    for method in ("gd", "adam"):
+        path = descend(parse("x^2 + 2y^2"), (3, 2), method, lr=0.1, steps=100)
+        mine = np.array([[float(r["x"]), float(r["y"]), float(r["f"])]
+                         for r in rows if r["method"] == method])
+        np.testing.assert_allclose(mine[:, :2], path.points, rtol=1e-15)
+        np.testing.assert_allclose(mine[:, 2], path.values, rtol=1e-15)   # the loss curve
+
+
+def test_csv_of_the_network_cost(window, tmp_path):
+    window.show_tab("network")
+    window.network.model.train(20)
+    out = window.commands.exports.export_table(tmp_path / "c.csv")
+    rows = list(csv.reader(open(out)))
+    assert rows[0] == ["step", "cost"]
+    np.testing.assert_allclose([float(r[1]) for r in rows[1:]],
+                               window.network.model.cost_history, rtol=1e-15)
+
+
+def test_an_unwritable_export_reports_and_does_not_raise(window, tmp_path):
+    assert window.commands.exports.export_picture(tmp_path / "no" / "such" / "dir.png") is None
+    assert "Nothing was exported" in window.commands.last_message
+
+
+def _cli(*args, cwd):
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=180)
+
+
+def test_command_line_exports_without_a_window(tmp_path):
+    done = _cli("--expr", "x^2+2y^2", "--start", "3,2", "--methods", "gd,adam", "--lr", "0.1",
+                "--steps", "20", "--export-png", "contour.png", "--export-csv", "it.csv",
+                "--export-gif", "run.gif", "--scale", "2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "wrote" in done.stdout
+    with Image.open(tmp_path / "contour.png") as im:
+        assert im.size[0] > 800 and im.size[1] > 500
+    assert _colours(tmp_path / "contour.png") > 200
+    with Image.open(tmp_path / "run.gif") as im:
+        assert im.n_frames == 21
+    rows = list(csv.DictReader(open(tmp_path / "it.csv")))
+    assert {r["method"] for r in rows} == {"gd", "adam"}
+    assert [float(rows[1]["x"]), float(rows[1]["y"])] == pytest.approx([2.4, 1.2])
+
+
+def test_command_line_refuses_bad_input_plainly(tmp_path):
+    done = _cli("--expr", "x^", "--export-png", "x.png", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "gradient-lab:" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.png").exists()

@@ -1,0 +1,101 @@
+"""Keyboard control of a lecture: the keys act on the tab that is showing."""
+import pytest
+from PySide6.QtCore import Qt
+
+
+def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key pressed with the window active and the focus on its tab bar (not in a field)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.tabs.tabBar().setFocus()
+    qtbot.keyClick(window.tabs.tabBar(), key, modifier)
+
+
+def test_space_right_left_and_r_drive_the_explorer(window, qtbot):
+    m = window.model
+    _key(qtbot, window, Qt.Key.Key_Right)
+    _key(qtbot, window, Qt.Key.Key_Right)
+    assert m.frame == 2
+    _key(qtbot, window, Qt.Key.Key_Left)
+    assert m.frame == 1
+    _key(qtbot, window, Qt.Key.Key_Space)
+    assert m.playing
+    qtbot.waitUntil(lambda: m.frame >= 3, timeout=3000)
+    _key(qtbot, window, Qt.Key.Key_Space)
+    assert not m.playing
+    _key(qtbot, window, Qt.Key.Key_R)
+    assert m.frame == 0
+
+
+def test_keys_act_on_the_tab_that_is_showing(window, qtbot):
+    _key(qtbot, window, Qt.Key.Key_2)
+    assert window.current_tab == "neuron"
+    stage = window.neuron.model.stage
+    _key(qtbot, window, Qt.Key.Key_Right)
+    assert window.model.frame == 0                       # the explorer did not move
+    assert window.neuron.model.stage == stage + 1
+    _key(qtbot, window, Qt.Key.Key_Left)
+    assert window.neuron.model.stage == stage
+    _key(qtbot, window, Qt.Key.Key_Space)
+    assert window.neuron.model.playing and not window.model.playing
+    _key(qtbot, window, Qt.Key.Key_Space)
+
+    _key(qtbot, window, Qt.Key.Key_3)
+    assert window.current_tab == "network"
+    step = window.network.model.get_state()["step"]
+    _key(qtbot, window, Qt.Key.Key_Right)
+    assert window.network.model.get_state()["step"] > step
+    _key(qtbot, window, Qt.Key.Key_R)
+    assert window.network.model.get_state()["step"] == 0
+    _key(qtbot, window, Qt.Key.Key_1)
+    assert window.current_tab == "explorer"
+
+
+def test_key_4_cycles_the_explorer_views(window, qtbot):
+    _key(qtbot, window, Qt.Key.Key_4)
+    assert window.focus_mode == "contour" and window.surface_view.isHidden()
+    _key(qtbot, window, Qt.Key.Key_4)
+    assert window.focus_mode == "surface" and window.contour_view.isHidden()
+    _key(qtbot, window, Qt.Key.Key_4)
+    assert window.focus_mode == "both"
+    assert window.contour_view.isVisible() and window.surface_view.isVisible()
+
+
+def test_typing_in_the_editor_is_not_taken_by_the_single_keys(window, qtbot):
+    _key(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    line = window.editor.line_edit
+    assert line.hasFocus() and line.selectedText() == line.text()
+    qtbot.keyClicks(line, "x^2 + 4 - r*1 ")       # 4, r, space, 1, - and + are text here
+    assert line.text() == "x^2 + 4 - r*1 "
+    assert window.current_tab == "explorer" and window.focus_mode == "both"
+    assert window.model.frame == 0 and not window.model.playing
+
+
+def test_plus_and_minus_zoom_the_window_about_its_centre(window, qtbot):
+    (x0, x1), (y0, y1) = window.model.window
+    _key(qtbot, window, Qt.Key.Key_Plus)
+    (a0, a1), (b0, b1) = window.model.window
+    assert (a1 - a0) == pytest.approx((x1 - x0) / 1.25)
+    assert (a0 + a1) / 2 == pytest.approx((x0 + x1) / 2)
+    _key(qtbot, window, Qt.Key.Key_Minus)
+    assert window.model.window[0] == pytest.approx((x0, x1))
+
+
+def test_shortcut_sheet_lists_every_window_key(window, qtbot):
+    """Every lecture key the window binds is on the F1 sheet (and F1 opens it)."""
+    from PySide6.QtGui import QKeySequence
+
+    from gui.app.about import ShortcutSheet, shortcut_rows
+
+    sheet = " ".join(k for k, _ in shortcut_rows())
+    human = {"Right": "→", "Left": "←", "-": "−"}
+    for name in ("play", "step", "back", "reset", "view1", "view2", "view3", "view4",
+                 "editor", "zoom_in", "zoom_out", "present", "dark", "larger", "smaller",
+                 "normal", "shortcuts"):
+        key = window.commands.actions[name].shortcut().toString(
+            QKeySequence.SequenceFormat.PortableText)
+        for plain, shown in human.items():
+            key = key.replace(plain, shown)
+        assert key in sheet, (name, key)
+    _key(qtbot, window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(ShortcutSheet)))

@@ -1,0 +1,96 @@
+"""Presentation mode for the lecture hall: full screen, large type, high contrast; and
+the look remembered between runs."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _point_size():
+    return QApplication.instance().font().pointSizeF()
+
+
+@pytest.fixture(autouse=True)
+def back_to_normal(window):
+    yield
+    window.commands.set_theme("light")
+    window.commands.set_scale(1.0)
+
+
+def test_f11_enters_and_leaves_presentation_mode(window, qtbot, screenshot):
+    before = _point_size()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_F11)
+    assert window.commands.presenting and window.isFullScreen()
+    assert window.commands.scale >= 1.5
+    assert _point_size() == pytest.approx(before * window.commands.scale)
+    assert not window.menuBar().isVisible() and window.commands.toolbar.isVisible()
+    assert window.below.isHidden()                           # the views get the height
+    window.model.set_settings(methods=("gd", "momentum", "adam", "newton"))
+    window.model.set_frame(8)
+    qtbot.wait(300)
+    screenshot(window, "presentation_f11")
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_F11)     # the key still works
+    assert not window.commands.presenting and not window.isFullScreen()
+    assert _point_size() == pytest.approx(before)
+    assert window.menuBar().isVisible() and window.loss_plot.isVisible()
+
+
+def test_text_size_steps_and_dark_theme(window, qtbot):
+    before = _point_size()
+    window.commands.step_scale(+1)
+    assert _point_size() > before
+    window.commands.step_scale(-1)
+    assert _point_size() == pytest.approx(before)
+    window.commands.actions["dark"].setChecked(True)      # the palette arrives as an event
+    qtbot.waitUntil(lambda: window.palette().window().color().lightness() < 60, timeout=2000)
+    assert window.palette().windowText().color().lightness() > 200
+    window.commands.actions["dark"].setChecked(False)
+    qtbot.waitUntil(lambda: window.palette().window().color().lightness() > 200, timeout=2000)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_presentation_fits_1280_by_720(window, qtbot, screenshot, theme):
+    """At scale 1.5 the whole window fits a 1280×720 projector without clipping."""
+    window.commands.set_theme(theme)
+    window.commands.set_scale(1.5)
+    window.model.set_settings(methods=("gd", "momentum", "adam", "newton"))
+    window.model.set_frame(8)
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 720), timeout=3000)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 720, hint
+    # the playback buttons are wholly inside the window
+    from PySide6.QtWidgets import QPushButton
+    for button in window.descent_panel.findChildren(QPushButton):
+        if button.isVisible():
+            top_left = button.mapTo(window, button.rect().topLeft())
+            assert top_left.y() + button.height() <= window.height(), button.text()
+            assert button.width() >= button.minimumSizeHint().width(), button.text()
+    screenshot(window, f"presentation_{theme}_1.5_1280x720")
+
+
+def test_the_look_is_remembered(window, qtbot, settings):
+    from gui.app.application import build_window
+
+    window.commands.set_theme("dark")
+    window.commands.set_scale(1.3)
+    window.close()
+    model, again = build_window(settings=settings)
+    qtbot.addWidget(again)
+    assert again.commands.theme == "dark" and again.commands.scale == pytest.approx(1.3)
+    assert again.commands.actions["dark"].isChecked()
+    again.commands.set_theme("light")
+    again.commands.set_scale(1.0)
+
+
+def test_panels_fold_away_to_give_the_views_room(window, qtbot):
+    height, width = window.views.height(), window.views.width()
+    window.commands.actions["show_below"].setChecked(False)
+    window.commands.actions["show_top"].setChecked(False)
+    window.commands.actions["show_side"].setChecked(False)
+    qtbot.waitUntil(lambda: window.views.height() > height + 150, timeout=2000)
+    assert window.views.width() > width + 150
+    for key in ("show_below", "show_top", "show_side"):
+        window.commands.actions[key].setChecked(True)
+    qtbot.waitUntil(lambda: window.views.height() == height, timeout=2000)

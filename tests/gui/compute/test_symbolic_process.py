@@ -1,0 +1,170 @@
+"""The symbolic work in a child process: same answers as the engine in-process, only
+the newest request counts, a slow one is abandoned, and nothing outlives shutdown."""
+import multiprocessing
+import os
+import time
+
+import numpy as np
+import pytest
+
+from engine.analysis import analyse
+from engine.expression import parse
+from gui.compute.analysis_worker import AnalysisWorker
+from gui.compute import latex_renderer
+from gui.compute.latex_renderer import LatexRenderer, render_svg
+from gui.compute.symbolic_process import ChildProcess
+from gui.compute.typesetting import display_tex
+
+SLOW = "sin(x*y)^5*cos(x+y)^4*exp(sin(x)^3)*tanh(x*y+x^2)^3 + (x+y+1)^9*sin(x)^2"
+
+
+def gone(pid) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    # a killed child that nobody reaped yet is a zombie: it runs nothing
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split(")")[-1].split()[0] == "Z"
+
+
+@pytest.fixture
+def child(qtbot):
+    c = ChildProcess("analyse")
+    yield c
+    c.shutdown()
+
+
+def collect(qtbot, process, payload, timeout=20000):
+    """Request payload; return the items of that request once done."""
+    items = []
+    process.item.connect(lambda rid, value: items.append((rid, value)))
+    with qtbot.waitSignal(process.done, timeout=timeout,
+                          check_params_cb=lambda rid: rid == process._latest):
+        rid = process.request(payload)
+    return [v for r, v in items if r == rid]
+
+
+@pytest.mark.parametrize("text, window", [
+    ("(x^2+y-11)^2 + (x+y^2-7)^2", ((-5.0, 5.0), (-5.0, 5.0))),
+    ("x^3 - 3x*y^2", ((-2.0, 2.0), (-2.0, 2.0))),
+    ("x^4 - 4x^3 + 4x^2", ((-1.0, 3.0),)),
+    ("sin(x)cos(y) + (x^2+y^2)/20", ((-4.0, 4.0), (-3.0, 3.0))),
+])
+def test_worker_answers_as_the_engine_does(qtbot, text, window):
+    worker = AnalysisWorker()
+    answers = []
+    worker.finished.connect(answers.append)
+    worker.request(parse(text), window, text=text, everything=False)
+    assert worker.wait_idle(30000)
+    worker.shutdown()
+    expected = analyse(parse(text), window)
+    first, points, last = answers
+    assert first.formulas is None and first.critical_points is None     # compiled only, first
+    assert points.formulas is None and points.critical_points == last.critical_points
+    # typeset before the formulas went out (the first at least: the rest within a budget)
+    shown = [display_tex(f, first.expression.variables) for f in last.formulas]
+    assert latex_renderer._cache[shown[0]].startswith("<svg")
+    assert last.expression is first.expression
+    assert last.formulas == expected.formulas
+    assert len(last.critical_points) == len(expected.critical_points) > 0
+    for got, want in zip(last.critical_points, expected.critical_points):
+        assert got.kind == want.kind and got.order == want.order
+        np.testing.assert_allclose(got.point, want.point, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(got.hessian, want.hessian, rtol=1e-12)
+        assert got.value == pytest.approx(want.value, rel=1e-12, abs=1e-12)
+        assert not got.point.flags.writeable and not got.eigenvalues.flags.writeable
+
+
+def test_only_the_newest_request_is_answered(qtbot, child):
+    collect(qtbot, child, ("x^2", ((-1.0, 1.0),)))          # the child is up
+    seen = []
+    child.item.connect(lambda rid, value: seen.append((rid, value[0], value[1])))
+    old = child.request(("x^2 + 2y^2", ((-1.0, 1.0), (-1.0, 1.0))))
+    new = child.request(("x^2 + 5y^2", ((-1.0, 1.0), (-1.0, 1.0))))
+    qtbot.waitUntil(lambda: not child.busy, timeout=20000)
+    assert old < new
+    assert [(rid, kind) for rid, kind, _ in seen] == [(new, "analysis"), (new, "typeset")]
+    assert seen[0][2][0].latex == "x^{2} + 5 y^{2}"
+    assert "f(x, y) = x^{2} + 5 y^{2}" in seen[1][2]           # typeset as shown
+
+
+def test_a_slow_expression_is_abandoned_for_a_new_one(qtbot, child):
+    collect(qtbot, child, ("x^2", ((-1.0, 1.0),)))
+    slow_pid = child.pid
+    t0 = time.perf_counter()
+    child.request((SLOW, ((-4.0, 4.0), (-3.0, 3.0))))        # ~2 s of analysis
+    qtbot.wait(100)                                           # the child is busy with it
+    items = collect(qtbot, child, ("x^2 + 3y^2", ((-1.0, 1.0), (-1.0, 1.0))))
+    assert time.perf_counter() - t0 < 1.5
+    assert items[0][1][0].latex == "x^{2} + 3 y^{2}"
+    assert child.pid != slow_pid                              # a fresh child took over
+    qtbot.waitUntil(lambda: gone(slow_pid), timeout=5000)
+
+
+def test_a_child_that_dies_gets_the_request_again(qtbot, child):
+    collect(qtbot, child, ("x^2", ((-1.0, 1.0),)))
+    pid = child.pid
+    items = []
+    child.item.connect(lambda rid, value: items.append(value))
+    child.request((SLOW, ((-4.0, 4.0), (-3.0, 3.0))))
+    qtbot.wait(100)
+    os.kill(pid, 9)                                           # as if it crashed
+    qtbot.waitUntil(lambda: child.pid not in (None, pid), timeout=10000)
+    child.request(("x^2 + 7y^2", ((-1.0, 1.0), (-1.0, 1.0))))
+    qtbot.waitUntil(lambda: not child.busy, timeout=20000)
+    assert items and items[0][1][0].latex == "x^{2} + 7 y^{2}"
+
+
+def test_the_child_parses_safely(qtbot, child):
+    failures = []
+    child.failed.connect(lambda rid, message: failures.append(message))
+    child.request(("__import__('os').system('touch /tmp/pwned')", ((-1.0, 1.0),)))
+    qtbot.waitUntil(lambda: bool(failures), timeout=20000)
+    assert failures[0].startswith("ExpressionError")
+    assert not os.path.exists("/tmp/pwned")
+
+
+def test_shutdown_leaves_no_child(qtbot):
+    worker = AnalysisWorker()
+    worker.request(parse(SLOW), ((-4.0, 4.0), (-3.0, 3.0)), text=SLOW)
+    qtbot.waitUntil(lambda: worker.child.pid is not None, timeout=20000)
+    pid = worker.child.pid
+    t0 = time.perf_counter()
+    worker.shutdown()                                         # while it is busy
+    assert time.perf_counter() - t0 < 5
+    assert gone(pid)
+    assert worker.child.pid is None
+    assert not [p for p in multiprocessing.active_children() if p.pid == pid]
+
+
+def test_a_deleted_owner_stops_its_child(qtbot):
+    renderer = LatexRenderer()
+    with qtbot.waitSignal(renderer.rendered, timeout=20000):
+        renderer.request([f"x^{{{os.getpid()}}} + {time.time()}"])    # never cached before
+    pid = renderer._child.pid
+    renderer.deleteLater()
+    qtbot.waitUntil(lambda: gone(pid), timeout=5000)
+
+
+def test_typesetting_process_gives_ziamath_svg(qtbot):
+    renderer = LatexRenderer()
+    texts = [r"f(x, y) = x^{2} + 2 y^{2} + 0.5", r"\frac{\partial f}{\partial x} = 2 x + 0.5",
+             r"H = \left[\begin{matrix}2 & 0.5\\0.5 & 4\end{matrix}\right]"]
+    renderer.request(texts)
+    qtbot.waitUntil(lambda: all(renderer.cached(t) for t in texts), timeout=20000)
+    for tex in texts:
+        assert renderer.svg(tex) == render_svg(tex)
+    renderer.shutdown()
+
+
+def test_stop_while_starting_never_waits_and_leaves_no_child(qtbot, child):
+    child.request(("x^2", ((-1.0, 1.0),)))
+    starter = child._starter                  # the child is being forked in this thread
+    t0 = time.perf_counter()
+    child.stop()
+    assert time.perf_counter() - t0 < 0.1     # the GUI never waits for a fork
+    starter.join(20)
+    qtbot.waitUntil(lambda: not starter.result[0].is_alive(), timeout=5000)
+    items = collect(qtbot, child, ("x^2 + 9y^2", ((-1.0, 1.0), (-1.0, 1.0))))   # usable again
+    assert items[0][1][0].latex == "x^{2} + 9 y^{2}"

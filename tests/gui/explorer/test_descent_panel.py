@@ -1,0 +1,232 @@
+"""DescentPanel: controls drive the model, the model drives the controls, statuses are right."""
+import pytest
+from PySide6.QtCore import Qt
+
+from engine.optimizers import HYPERPARAMETERS, METHODS, descend
+from gui.explorer.descent_panel import DescentPanel
+from gui.explorer.learning_rate_control import lr_from_tick, tick_from_lr
+from gui.app.presets import default_preset, find_preset
+
+
+@pytest.fixture
+def panel(shown, model):
+    w = DescentPanel(model)
+    model.load_preset(default_preset())
+    assert model.wait_for_analysis()
+    return shown(w, 300, 900)
+
+
+def test_method_list_holds_every_method_in_order(panel):
+    items = [panel.method_list.item(i) for i in range(panel.method_list.count())]
+    assert [it.data(Qt.ItemDataRole.UserRole) for it in items] == list(METHODS)
+    assert "lr = 1" in items[METHODS.index("newton")].text()   # Newton ignores the lr
+    assert panel.checked_methods() == ("gd",)
+
+
+def test_ticking_methods_sets_model_methods_in_methods_order(panel, model):
+    panel.set_method_checked("adam", True)
+    panel.set_method_checked("momentum", True)
+    assert model.settings.methods == ("gd", "momentum", "adam")
+    assert set(model.paths) == {"gd", "momentum", "adam"}
+    panel.set_method_checked("gd", False)
+    assert model.settings.methods == ("momentum", "adam")
+
+
+def test_last_method_cannot_be_unticked(panel, model):
+    panel.set_method_checked("gd", False)
+    assert model.settings.methods == ("gd",)
+    assert panel.checked_methods() == ("gd",)
+
+
+def test_lr_box_sets_model_and_slider(panel, model):
+    panel.lr_control.box.setValue(0.05)
+    assert model.settings.lr == pytest.approx(0.05)
+    assert panel.lr_control.slider.value() == tick_from_lr(0.05)
+
+
+def test_lr_slider_burst_is_merged_into_one_setting(panel, model, qtbot):
+    seen = []
+    model.settingsChanged.connect(lambda s: seen.append(s.lr))
+    for tick in (500, 600, 700, 800):
+        panel.lr_control.slider.setValue(tick)
+    assert seen == []                                     # nothing until the burst ends
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    assert model.settings.lr == pytest.approx(lr_from_tick(800))
+    assert panel.lr_control.box.value() == pytest.approx(lr_from_tick(800))
+
+
+def test_lr_box_shows_small_rates_legibly(panel):
+    panel.lr_control.set_value(1e-4)
+    assert panel.lr_control.box.text() == "0.0001"
+    assert panel.lr_control.box.value() == pytest.approx(1e-4)
+
+
+def test_hyperparameter_forms_follow_checked_methods_and_set_hyper(panel, model):
+    panel.set_method_checked("adam", True)
+    forms = panel.hyper_forms.forms
+    assert forms["adam"].isVisibleTo(panel) and not forms["momentum"].isVisibleTo(panel)
+    beta1, beta2 = panel.hyper_forms.field("adam", "betas")
+    assert (beta1.value(), beta2.value()) == HYPERPARAMETERS["adam"]["betas"]
+    beta1.setValue(0.8)
+    assert model.settings.hyper["adam"]["betas"] == pytest.approx((0.8, 0.999))
+    panel.hyper_forms.field("adam", "amsgrad").setChecked(True)
+    assert model.settings.hyper["adam"]["amsgrad"] is True
+    assert model.paths["adam"].hyper["amsgrad"] is True
+    eps = panel.hyper_forms.field("adam", "eps")
+    assert eps.text() == "1e-08"
+
+
+def test_noise_seed_clip_and_max_steps_set_the_model(panel, model):
+    assert not panel.seed_box.isEnabled()                 # the seed only matters with noise
+    panel.noise_box.setValue(0.5)
+    assert model.settings.noise == 0.5 and panel.seed_box.isEnabled()
+    panel.seed_box.setValue(7)
+    assert model.settings.seed == 7
+    panel.clip_box.setValue(2.0)                          # not yet clipping
+    assert model.settings.clip is None
+    panel.clip_check.setChecked(True)
+    assert model.settings.clip == 2.0
+    panel.clip_check.setChecked(False)
+    assert model.settings.clip is None
+    panel.max_steps_box.setValue(30)
+    assert model.settings.max_steps == 30 and model.last_frame <= 30
+
+
+def test_start_boxes_follow_and_set_the_start(panel, model):
+    assert [b.value() for b in panel.start_boxes] == [3.0, 2.0]
+    assert panel.start_labels[0].text() == "x =" and panel.start_labels[1].text() == "y ="
+    model.set_start((-1.0, 0.5))
+    assert [b.value() for b in panel.start_boxes] == [-1.0, 0.5]
+    panel.start_boxes[0].setValue(1.5)
+    assert model.start == (1.5, 0.5)
+    assert model.paths["gd"].points[0].tolist() == [1.5, 0.5]
+
+
+def test_preset_sets_every_control(panel, model):
+    model.load_preset(find_preset("Rosenbrock's banana"))
+    assert model.wait_for_analysis()
+    assert panel.checked_methods() == ("gd", "momentum", "adam")
+    assert panel.lr_control.box.value() == pytest.approx(0.001)
+    assert panel.lr_control.slider.value() == tick_from_lr(0.001)
+    assert panel.max_steps_box.value() == 500
+    assert [b.value() for b in panel.start_boxes] == [-1.5, 2.0]
+    assert model.settings.methods == ("gd", "momentum", "adam")  # no echo changed it
+
+
+def test_one_variable_preset_shows_one_start_box(panel, model):
+    model.load_preset(find_preset("Seed: L(w) = (w − 3)²"))
+    assert model.wait_for_analysis()
+    assert panel.start_boxes[0].isVisibleTo(panel) and not panel.start_boxes[1].isVisibleTo(panel)
+    assert panel.start_labels[0].text() == "w ="
+    panel.start_boxes[0].setValue(1.0)
+    assert model.start == (1.0,)
+
+
+def test_converged_status_after_playing_to_the_end(panel, model, qtbot):
+    engine_path = descend(model.expression, (3, 2), "gd", lr=0.1, steps=100)
+    assert engine_path.status == "converged"
+    playback = panel.playback
+    assert playback.status_text("gd") == "Gradient descent: running (step 0)"
+    playback.speed_slider.setValue(120)
+    qtbot.mouseClick(playback.play_button, Qt.MouseButton.LeftButton)
+    assert model.playing and playback.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: not model.playing, timeout=10000)
+    assert playback.play_button.text() == "Play"
+    assert model.frame == engine_path.stop_step
+    assert playback.status_text("gd") == (
+        f"Gradient descent: converged at step {engine_path.stop_step}")
+    assert playback.frame_label.text() == f"step {engine_path.stop_step} / {engine_path.stop_step}"
+
+
+def test_diverging_learning_rate_says_diverged(panel, model):
+    panel.lr_control.box.setValue(1.5)
+    path = model.paths["gd"]
+    assert path.status == "diverged"
+    model.set_frame(model.last_frame)
+    assert panel.playback.status_text("gd") == (
+        f"Gradient descent: diverged at step {path.stop_step}")
+
+
+def test_max_steps_status(panel, model):
+    panel.max_steps_box.setValue(10)
+    model.set_frame(10)
+    assert panel.playback.status_text("gd") == "Gradient descent: reached max steps"
+
+
+def test_step_step_back_and_reset_move_the_frame(panel, model, qtbot):
+    playback = panel.playback
+    assert model.frame == 0 and not playback.step_back_button.isEnabled()
+    qtbot.mouseClick(playback.step_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(playback.step_button, Qt.MouseButton.LeftButton)
+    assert model.frame == 2 and playback.frame_label.text() == f"step 2 / {model.last_frame}"
+    qtbot.mouseClick(playback.step_back_button, Qt.MouseButton.LeftButton)
+    assert model.frame == 1
+    qtbot.mouseClick(playback.reset_button, Qt.MouseButton.LeftButton)
+    assert model.frame == 0
+
+
+def test_speed_slider_sets_model_speed(panel, model):
+    panel.playback.speed_slider.setValue(42)
+    assert model.speed == 42.0
+    assert panel.playback.speed_label.text() == "42 steps/s"
+
+
+def test_every_control_has_a_tooltip(panel):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QAbstractSpinBox
+    controls = panel.findChildren(QAbstractButton) + panel.findChildren(QAbstractSlider) + \
+        panel.findChildren(QAbstractSpinBox)
+    controls = [c for c in controls if c.parent() is not None
+                and type(c).__name__ not in ("QScrollBar",)]
+    missing = [c for c in controls if not c.toolTip()]
+    assert not missing, [type(c).__name__ + ":" + getattr(c, "text", lambda: "")() for c in missing]
+
+
+def test_method_settings_group_only_for_methods_with_settings(panel):
+    assert not panel.hyper_group.isVisibleTo(panel)       # plain GD has none
+    panel.set_method_checked("newton", True)
+    assert not panel.hyper_group.isVisibleTo(panel)
+    assert panel.newton_note.isVisibleTo(panel)
+    panel.set_method_checked("rmsprop", True)
+    assert panel.hyper_group.isVisibleTo(panel)
+
+
+def test_screenshot_two_methods(panel, model, screenshot, qtbot):
+    panel.set_method_checked("momentum", True)
+    model.set_frame(12)
+    qtbot.wait(50)                                        # let the layout settle
+    screenshot(panel, "descent_panel_two_methods")
+
+
+def test_method_list_shows_every_row_at_a_presentation_scale(panel, qtbot):
+    from PySide6.QtWidgets import QApplication
+    from gui.widgets import theme
+    app = QApplication.instance()
+    try:
+        theme.apply_theme(app, panel, "light", 1.5)
+        qtbot.wait(50)
+        lst = panel.method_list
+        rows = sum(lst.sizeHintForRow(i) for i in range(lst.count()))
+        assert lst.viewport().height() >= rows
+        last = lst.visualItemRect(lst.item(lst.count() - 1))
+        assert last.bottom() < lst.viewport().height()
+    finally:
+        theme.apply_theme(app, panel, "light", 1.0)
+
+
+def test_newton_swatch_is_visible_on_the_dark_theme(panel, qtbot):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+    from engine.optimizers import METHODS
+    from gui.widgets import theme
+    app = QApplication.instance()
+    item = panel.method_list.item(list(METHODS).index("newton"))
+
+    def swatch_lightness():
+        return QColor(item.icon().pixmap(14, 14).toImage().pixel(7, 7)).lightnessF()
+    try:
+        theme.apply_theme(app, panel, "dark", 1.0)
+        assert swatch_lightness() > 0.5
+        theme.apply_theme(app, panel, "light", 1.0)
+        assert swatch_lightness() < 0.2                  # black again on white
+    finally:
+        theme.apply_theme(app, panel, "light", 1.0)

@@ -1,0 +1,156 @@
+"""The formula editor: debounced parsing, errors marked at their column, history."""
+import numpy as np
+from PySide6.QtCore import Qt
+
+from gui.plots.curve_view import CurveView
+from gui.explorer.expression_editor import ExpressionEditor
+from gui.app.presets import find_preset
+
+SEED = "x^4 - 4x^3 + 4x^2"
+
+
+def make_editor(qtbot, model, with_curve=False):
+    editor = ExpressionEditor(model)
+    qtbot.addWidget(editor)
+    curve = None
+    if with_curve:
+        curve = CurveView(model)
+        qtbot.addWidget(curve)
+        curve.resize(900, 600)
+        curve.show()
+    editor.resize(700, 90)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor, curve
+
+
+def type_formula(qtbot, editor, text, enter=False):
+    editor.line_edit.clear()
+    qtbot.keyClicks(editor.line_edit, text)
+    if enter:
+        qtbot.keyClick(editor.line_edit, Qt.Key.Key_Return)
+
+
+def test_typing_updates_model_and_curve(qtbot, model):
+    editor, curve = make_editor(qtbot, model, with_curve=True)
+    type_formula(qtbot, editor, SEED)
+    qtbot.waitUntil(lambda: model.text == SEED, timeout=3000)   # debounced, not instant
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.expression is not None and model.expression.dimension == 1)
+    xs, ys = curve.curves["f"].getData()
+    assert len(xs) > 100
+    np.testing.assert_allclose(ys, model.expression(xs), rtol=1e-12)
+    assert editor.error_text == ""
+    assert editor.prefix.text() == "f(x) ="
+
+
+def test_invalid_text_marks_column_and_keeps_last_curve(qtbot, model):
+    editor, curve = make_editor(qtbot, model, with_curve=True)
+    type_formula(qtbot, editor, SEED, enter=True)
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.expression is not None and model.expression.dimension == 1)
+    xs, ys = (a.copy() for a in curve.curves["f"].getData())
+
+    for text, column in (("x^2 +* 3", 5), ("sin(", 4)):
+        type_formula(qtbot, editor, text)
+        qtbot.waitUntil(lambda: model.text == text and model.error is not None
+                        and model.error.message in editor.error_text, timeout=3000)
+        assert editor.error_text.startswith("⚠")
+        assert model.error.message in editor.error_text
+        assert editor.error_column == column == model.error.position
+        # the mark sits on that character (or just after the text when it ends early)
+        rect = editor.line_edit.error_marker_rect()
+        fm = editor.line_edit.fontMetrics()
+        x0 = editor.line_edit.error_marker_rect().left()
+        start = editor.line_edit.cursorRect().center().x() - fm.horizontalAdvance(text)
+        assert abs(x0 - (start + fm.horizontalAdvance(text[:column]))) < 1.5
+        assert rect.width() > 0
+        assert model.wait_for_analysis()
+        np.testing.assert_array_equal(curve.curves["f"].getData()[1], ys)
+        np.testing.assert_array_equal(curve.curves["f"].getData()[0], xs)
+
+    type_formula(qtbot, editor, "x^2")
+    qtbot.waitUntil(lambda: editor.error_text == "", timeout=3000)
+    assert editor.error_column is None
+
+
+def test_error_line_waits_for_a_pause_but_enter_shows_it(qtbot, model):
+    editor, _ = make_editor(qtbot, model)
+    type_formula(qtbot, editor, "x^2 +")
+    qtbot.waitUntil(lambda: model.text == "x^2 +", timeout=3000)
+    assert editor.error_column == 5                 # the mark is immediate …
+    assert editor.error_text == ""                  # … the message line waits for a pause
+    qtbot.keyClick(editor.line_edit, Qt.Key.Key_Return)
+    assert editor.error_text.startswith("⚠")
+
+
+def test_history_up_recalls_previous(qtbot, model):
+    editor, _ = make_editor(qtbot, model)
+    type_formula(qtbot, editor, "x^2 + 2y^2", enter=True)
+    type_formula(qtbot, editor, "x^2", enter=True)
+    type_formula(qtbot, editor, "x^2 +*", enter=True)     # invalid: not remembered
+    assert editor.history[-2:] == ["x^2 + 2y^2", "x^2"]
+    type_formula(qtbot, editor, "x^3", enter=True)
+    qtbot.keyClick(editor.line_edit, Qt.Key.Key_Up)
+    assert editor.line_edit.text() == "x^2"
+    assert model.text == "x^2"
+    qtbot.keyClick(editor.line_edit, Qt.Key.Key_Up)
+    assert editor.line_edit.text() == "x^2 + 2y^2"
+    qtbot.keyClick(editor.line_edit, Qt.Key.Key_Down)
+    assert editor.line_edit.text() == "x^2"
+    assert editor.history.count("x^2") == 1                # no duplicates
+
+
+def test_preset_sets_text_without_retrigger(qtbot, model):
+    editor, _ = make_editor(qtbot, model)
+    seen = []
+    model.textChanged.connect(seen.append)
+    model.load_preset(find_preset(SEED))
+    assert editor.line_edit.text() == SEED
+    qtbot.wait(DEBOUNCE_WAIT)
+    assert seen == [SEED]                                   # the editor did not echo it back
+    assert model.wait_for_analysis()
+
+
+DEBOUNCE_WAIT = 300
+
+
+def test_hostile_inputs_never_crash(qtbot, model):
+    editor, _ = make_editor(qtbot, model)
+    for text in ("", "(((((", "__import__('os')", "9^9^9^9", "x" * 3000, "1/0", "log(-1)",
+                 "x y z", "∑", ")(", "e^1000x"):
+        editor.line_edit.setText(text)
+        editor._apply()
+        assert model.text == text
+    assert model.wait_for_analysis()
+
+
+def test_screenshot_error(qtbot, model, screenshot):
+    editor, _ = make_editor(qtbot, model)
+    type_formula(qtbot, editor, "x^2 +* 3")
+    qtbot.waitUntil(lambda: editor.error_text != "", timeout=3000)
+    qtbot.wait(50)
+    screenshot(editor, "expression_editor_error")
+
+
+def test_showing_an_error_takes_no_height_from_the_views_below(qtbot, model):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+    host = QWidget()
+    qtbot.addWidget(host)
+    editor = ExpressionEditor(model)
+    below = QWidget()                     # stands for the plots under the editor
+    layout = QVBoxLayout(host)
+    layout.addWidget(editor)
+    layout.addWidget(below, 1)
+    host.resize(700, 500)
+    host.show()
+    qtbot.waitExposed(host)
+    height = below.height()
+    type_formula(qtbot, editor, "x^2 +", enter=True)
+    qtbot.waitUntil(lambda: editor.error_text.startswith("⚠"), timeout=3000)
+    qtbot.wait(50)                        # let the layout settle
+    assert below.height() == height
+    type_formula(qtbot, editor, "x^2", enter=True)
+    qtbot.waitUntil(lambda: editor.error_text == "", timeout=3000)
+    qtbot.wait(50)
+    assert below.height() == height

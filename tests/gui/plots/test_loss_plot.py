@@ -1,0 +1,106 @@
+"""LossPlot: each curve holds the engine's f(θ_k) up to the current frame."""
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from gui.plots.loss_plot import LossPlot
+from gui.widgets.palette import METHOD_LABELS
+from gui.app.presets import default_preset, find_preset
+
+
+@pytest.fixture
+def plot(shown, model):
+    return shown(LossPlot(model), 720, 360)
+
+
+def _load(model, name):
+    model.load_preset(find_preset(name) if name else default_preset())
+    assert model.wait_for_analysis()
+
+
+def test_curves_equal_path_values_up_to_frame(plot, model):
+    _load(model, "Rosenbrock's banana")
+    model.set_settings(methods=("gd", "momentum", "nesterov", "adam"))
+    for frame in (0, 37, 200):
+        model.set_frame(frame)
+        for method, path in model.paths.items():
+            steps, values = plot.curve_data(method)
+            n = min(frame, path.stop_step) + 1
+            assert_allclose(values, path.values[:n])
+            assert_allclose(steps, np.arange(n))
+        assert plot.frame_line.value() == frame
+
+
+def test_legend_names_the_shown_methods_only(plot, model):
+    _load(model, "Rosenbrock's banana")
+    legend = plot.legend.text()
+    positions = [legend.index(METHOD_LABELS[m]) for m in ("gd", "momentum", "adam")]
+    assert positions == sorted(positions) and "Nesterov" not in legend
+    model.set_settings(methods=("adam",))
+    assert METHOD_LABELS["adam"] in plot.legend.text()
+    assert METHOD_LABELS["gd"] not in plot.legend.text()
+    assert not plot.curves["gd"].isVisible() and plot.curves["adam"].isVisible()
+
+
+def test_axis_labels(plot, model):
+    _load(model, None)
+    item = plot.plot.getPlotItem()
+    assert item.getAxis("bottom").labelText == "step k"
+    assert item.getAxis("left").labelText.startswith("f")
+
+
+def test_log_scale_of_positive_loss_plots_f_itself(plot, model):
+    _load(model, None)
+    model.set_frame(50)
+    plot.log_check.setChecked(True)
+    _, values = plot.curve_data("gd")
+    assert_allclose(values, model.paths["gd"].values[:51])
+    assert plot.plot.getPlotItem().getAxis("left").logMode
+    assert plot.note.text() == ""
+
+
+def test_log_scale_with_negative_values_shifts_and_says_so(plot, model):
+    _load(model, "Six-hump camel")                # reaches f ≈ −1.03
+    model.set_frame(model.last_frame)
+    plot.log_check.setChecked(True)
+    lowest = min(p.values.min() for p in model.paths.values())
+    assert lowest < 0
+    _, values = plot.curve_data("gd")
+    assert np.all(values > 0)
+    assert_allclose(values, model.paths["gd"].values - lowest, atol=1e-11)
+    assert "f_min" in plot.plot.getPlotItem().getAxis("left").labelText
+    assert "f_min" in plot.note.text()
+    plot.log_check.setChecked(False)              # back to f itself
+    assert_allclose(plot.curve_data("gd")[1], model.paths["gd"].values)
+
+
+def test_diverging_path_draws_without_error(plot, model):
+    _load(model, None)
+    model.set_settings(lr=1.5)
+    assert model.paths["gd"].status == "diverged"
+    model.set_frame(model.last_frame)
+    plot.log_check.setChecked(True)
+    assert_allclose(plot.curve_data("gd")[1], model.paths["gd"].values)
+
+
+def test_screenshot_four_methods_on_rosenbrock(plot, model, screenshot, qtbot):
+    _load(model, "Rosenbrock's banana")
+    model.set_settings(methods=("gd", "momentum", "nesterov", "adam"))
+    model.set_frame(300)
+    qtbot.wait(50)
+    screenshot(plot, "loss_plot_rosenbrock")
+    plot.log_check.setChecked(True)
+    qtbot.wait(50)
+    screenshot(plot, "loss_plot_rosenbrock_log")
+
+
+def test_a_path_that_ended_is_not_redrawn_on_later_frames(plot, model):
+    _load(model, "Rosenbrock's banana")
+    model.set_settings(methods=("gd", "newton"))
+    newton = model.paths["newton"]
+    assert len(newton.points) < model.last_frame      # Newton stops long before gd
+    model.set_frame(len(newton.points) + 1)
+    before = plot.curve_data("newton")[1]
+    model.set_frame(model.frame + 5)
+    assert plot.curve_data("newton")[1] is before     # untouched
+    assert len(plot.curve_data("gd")[1]) == model.frame + 1

@@ -1,0 +1,121 @@
+"""The formulas typeset with ziamath: one equation per formula, none blank, text fallback."""
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+from gui.compute.latex_renderer import plain_text, render_svg, tidy_latex
+from gui.widgets.math_view import MathView
+from gui.app.presets import find_preset
+
+
+def dark_pixels(pixmap) -> int:
+    """How many pixels of the pixmap are clearly inked (opaque and dark)."""
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_RGBA8888)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)[:, :image.width() * 4]
+    rgba = arr.reshape(image.height(), image.width(), 4).astype(int)
+    return int(np.sum((rgba[..., 3] > 128) & (rgba[..., :3].sum(axis=-1) < 300)))
+
+
+def show_view(qtbot, model, preset, width=1200):
+    view = MathView(model)
+    qtbot.addWidget(view)
+    view.resize(width, 100)
+    view.show()
+    model.load_preset(find_preset(preset))
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: view.is_ready and view.equations
+                    and all(e.kind == "typeset" for e in view.equations), timeout=20000)
+    view.resize(width, view.heightForWidth(width))
+    qtbot.wait(30)
+    return view
+
+
+@pytest.mark.parametrize("preset, count", [("x^4 - 4x^3 + 4x^2", 3), ("x^2 + 2y^2", 5)])
+def test_equations_are_typeset_and_not_blank(qtbot, model, preset, count):
+    view = show_view(qtbot, model, preset)
+    assert len(view.equations) == count == len(model.formulas)
+    for eq, formula in zip(view.equations, model.formulas):
+        assert eq.tex == f"{formula.label} = {formula.latex}"
+        assert eq.width > 40 and eq.height > 15
+        assert dark_pixels(eq.pixmap) > 100
+    rects = view.equation_rects()
+    assert len(rects) == count
+    for a, b in zip(rects, rects[1:]):
+        assert not a.intersects(b)
+    assert all(view.rect().contains(r.toRect()) for r in rects)
+
+
+def test_wraps_when_narrow_and_scales(qtbot, model):
+    view = show_view(qtbot, model, "x^2 + 2y^2", width=1400)
+    one_row = view.heightForWidth(1400)
+    assert view.heightForWidth(300) > one_row             # wraps into more rows
+    width = view.equations[0].width
+    view.set_scale(2.0)
+    assert view.equations[0].width == pytest.approx(2 * width, rel=0.01)
+    assert view.heightForWidth(1400) > one_row
+
+
+def test_tidy_latex_keeps_tall_fences_only():
+    assert tidy_latex(r"4 x \left(x^{2} - 3 x + 2\right)") == "4 x (x^{2} - 3 x + 2)"
+    tall = r"\left(\frac{1}{x}\right)"
+    assert tidy_latex(tall) == tall
+    assert tidy_latex(r"\left|{y}\right|") == "|{y}|"
+    assert r"\left[" in tidy_latex(r"\left[\begin{matrix}1 & 2\end{matrix}\right]")
+
+
+def test_sympy_constructs_typeset():
+    for tex in (r"f'(x) = \frac{1}{\cosh^{2}{\left(x \right)}}", r"\sigma\left(x\right)",
+                r"\operatorname{relu}\left(x\right)", r"e^{- x}", r"\left|{y}\right|",
+                r"\sqrt{x} + \log{\left(x \right)} + \sin{\left(x y \right)}",
+                r"H = \left[\begin{matrix}2 & 0\\0 & 4\end{matrix}\right]"):
+        assert "<path" in render_svg(tex)
+
+
+def test_plain_text_fallback_is_readable():
+    assert plain_text(r"\frac{\partial f}{\partial x} = \frac{1}{x}") == "(∂f)/(∂x) = 1/x"
+    assert plain_text(r"f(x) = x^{4} - 4 \sqrt{x}") == "f(x) = x^4 - 4 √(x)"
+
+
+def test_big_matrices_show_their_definition(qtbot, model):
+    view = MathView(model)
+    qtbot.addWidget(view)
+    model.load_preset(find_preset("Beale"))          # ∇f and H: 335 and 369 characters
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: view.is_ready and len(view.equations) == 5, timeout=20000)
+    grad, hess = view.equations[3], view.equations[4]
+    assert grad.tex.startswith(r"\nabla f = ") and r"\frac{\partial f}{\partial x}" in grad.tex
+    assert hess.tex.startswith("H = ") and r"\partial^{2} f" in hess.tex
+    assert grad.kind == hess.kind == "typeset"
+
+
+def test_overlong_equations_show_as_shortened_text(qtbot, model):
+    from engine.analysis import Formula
+    view = MathView(model)
+    qtbot.addWidget(view)
+    long = Formula("f(x)", " + ".join(["x^{2}"] * 200))
+    view._on_formulas((Formula("f(x)", "x^{2}"), long))
+    qtbot.waitUntil(lambda: view.is_ready, timeout=5000)
+    assert [e.kind for e in view.equations] == ["typeset", "text"]
+    assert view.equations[1].width < 2500
+
+
+def test_failed_typesetting_shows_text(qtbot, model):
+    from engine.analysis import Formula
+    view = MathView(model)
+    qtbot.addWidget(view)
+    # LaTeX that ziamath refuses (in the typesetting process): each shows as plain text
+    broken = (Formula("f(x)", r"\frac{1}{"), Formula("g(x)", r"x^"), Formula("h(x)", r"\left( x"))
+    view._on_formulas(broken)
+    qtbot.waitUntil(lambda: view.is_ready, timeout=10000)
+    assert [e.kind for e in view.equations] == ["text"] * 3
+    assert all(dark_pixels(e.pixmap) > 20 for e in view.equations)
+    assert all(view.renderer.svg(t) is None for t in view._texts)
+
+
+@pytest.mark.parametrize("preset, name", [("x^4 - 4x^3 + 4x^2", "math_view_1d"),
+                                          ("(x-5)^2 + (y-3)^2 + 2xy", "math_view_2d"),
+                                          ("(1-x)^2 + 100(y-x^2)^2", "math_view_rosenbrock"),
+                                          ("Beale", "math_view_beale")])
+def test_screenshots(qtbot, model, screenshot, preset, name):
+    view = show_view(qtbot, model, preset, width=1100)
+    screenshot(view, name)
