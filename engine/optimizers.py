@@ -1,7 +1,8 @@
 """Gradient descent and its relatives, run on an Expression one step at a time.
 
-``descend(f, start, method)`` returns a frozen ``Path``: every iterate, its value and
-its gradient. The first-order methods follow the algorithm boxes of the matching
+``descend(f, start, method)`` returns a frozen ``Path``: every iterate, its value, its
+gradient, the gradient the optimiser used and the optimiser's state after every step.
+``descend_many(f, starts, method)`` runs many starts (or learning rates) at once. The first-order methods follow the algorithm boxes of the matching
 ``torch.optim`` class (SGD, SGD with momentum, SGD with ``nesterov=True``, Adagrad,
 RMSprop, Adam) line by line, with PyTorch's hyperparameter names and defaults, so a
 path equals the one PyTorch produces from the same start. ``"newton"`` steps by
@@ -12,10 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from numbers import Integral
 from types import MappingProxyType
 
 import numpy as np
+
+from . import update_rules
 
 METHODS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton")
 
@@ -55,6 +59,9 @@ HYPERPARAMETERS = {
 }
 
 DIVERGENCE_LIMIT = 1e12  # |f| beyond this counts as diverged
+# A path keeps every point, so steps bounds its memory and time (5,000,000 steps took
+# 32 s and 455 MB); the GUI asks for at most 5,000.
+MAX_STEPS = 100_000
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: comparing arrays with == is ambiguous
@@ -71,6 +78,13 @@ class Path:
                in, weight_decay, noise, clip, seed), so that
                ``descend(f, path.points[0], path.method, lr=path.lr, **path.hyper)``
                repeats the run
+    state      read-only mapping, torch.optim's state name -> (n+1, d): row 0 the
+               initial state (zeros, or adagrad's initial_accumulator_value), row k the
+               state after step k (see ENGINE_API.md for the names of each method)
+    used_gradients (n+1, d) the gradient the optimiser used for the step from
+               points[k] (after noise, clipping and weight decay); the last row, from
+               which no step was taken, is nan
+    The step taken from points[k] is points[k+1] - points[k].
     """
 
     points: np.ndarray
@@ -80,6 +94,8 @@ class Path:
     method: str
     lr: float
     hyper: Mapping[str, object]
+    state: Mapping[str, np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
+    used_gradients: np.ndarray | None = None
 
     @property
     def stop_step(self) -> int:
@@ -87,112 +103,34 @@ class Path:
         return len(self.values) - 1
 
 
-# One small class per torch.optim algorithm. step(theta, g) takes the current point and
-# the gradient the optimiser sees (weight decay already added), both shape (d,), and
-# returns the next point; the method's state lives on the instance.
+# --- argument checking: every bad argument is a ValueError that says what is wrong ---
+
+# name -> (low, high, high included): the range torch.optim accepts, narrowed where
+# torch accepts nonsense (alpha > 1, dampening > 1).
+_RANGES = {
+    "momentum": (0.0, math.inf, False), "dampening": (0.0, 1.0, True),
+    "lr_decay": (0.0, math.inf, False), "initial_accumulator_value": (0.0, math.inf, False),
+    "eps": (0.0, math.inf, False), "alpha": (0.0, 1.0, True),
+}
 
 
-class _SGD:
-    """torch.optim.SGD: plain (momentum 0), heavy-ball momentum, or Nesterov."""
-
-    def __init__(self, lr, momentum=0.0, dampening=0.0, nesterov=False):
-        self.lr, self.momentum, self.dampening = lr, momentum, dampening
-        self.nesterov = nesterov
-        self.buffer = None
-
-    def step(self, theta, g):
-        if self.momentum != 0:
-            if self.buffer is None:
-                self.buffer = g  # b_1 = g_1: PyTorch's first buffer is not dampened
-            else:
-                self.buffer = self.momentum * self.buffer + (1 - self.dampening) * g
-            g = g + self.momentum * self.buffer if self.nesterov else self.buffer
-        return theta - self.lr * g
-
-
-class _Adagrad:
-    """torch.optim.Adagrad: steps shrink with each coordinate's summed squared gradient."""
-
-    def __init__(self, lr, lr_decay, initial_accumulator_value, eps):
-        self.lr, self.lr_decay, self.eps = lr, lr_decay, eps
-        self.state_sum = initial_accumulator_value
-        self.t = 0
-
-    def step(self, theta, g):
-        self.t += 1
-        lr = self.lr / (1 + (self.t - 1) * self.lr_decay)
-        self.state_sum = self.state_sum + g * g
-        return theta - lr * (g / (np.sqrt(self.state_sum) + self.eps))
-
-
-class _RMSprop:
-    """torch.optim.RMSprop: divide by a running RMS of the gradient (maybe centred)."""
-
-    def __init__(self, lr, alpha, eps, momentum, centered):
-        self.lr, self.alpha, self.eps = lr, alpha, eps
-        self.momentum, self.centered = momentum, centered
-        self.square_avg = self.grad_avg = self.buffer = 0.0
-
-    def step(self, theta, g):
-        a = self.alpha
-        self.square_avg = a * self.square_avg + (1 - a) * (g * g)
-        v = self.square_avg
-        if self.centered:  # subtract the squared mean: a running variance
-            self.grad_avg = a * self.grad_avg + (1 - a) * g
-            v = v - self.grad_avg**2
-        scaled = g / (np.sqrt(v) + self.eps)
-        if self.momentum > 0:
-            self.buffer = self.momentum * self.buffer + scaled
-            return theta - self.lr * self.buffer
-        return theta - self.lr * scaled
-
-
-class _Adam:
-    """torch.optim.Adam: bias-corrected running mean over running RMS of the gradient."""
-
-    def __init__(self, lr, betas, eps, amsgrad):
-        self.lr, (self.beta1, self.beta2), self.eps = lr, betas, eps
-        self.amsgrad = amsgrad
-        self.m = self.v = self.v_max = 0.0
-        self.t = 0
-
-    def step(self, theta, g):
-        self.t += 1
-        b1, b2 = self.beta1, self.beta2
-        self.m = b1 * self.m + (1 - b1) * g
-        self.v = b2 * self.v + (1 - b2) * (g * g)
-        m_hat = self.m / (1 - b1**self.t)
-        if self.amsgrad:
-            # As in torch's box: the maximum is of the uncorrected v_t, corrected after.
-            self.v_max = np.maximum(self.v_max, self.v)
-            v_hat = self.v_max / (1 - b2**self.t)
-        else:
-            v_hat = self.v / (1 - b2**self.t)
-        return theta - self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
-
-
-class _Newton:
-    """Newton's method: theta - lr * H^-1 g. It seeks any critical point, so it can land
-    on saddles and maxima; a singular H uses the least-squares (pseudo-inverse) step."""
-
-    def __init__(self, lr, hessian, weight_decay, d):
-        self.lr, self.hessian = lr, hessian
-        # weight decay adds (wd/2)|theta|^2 to f, hence wd*theta to g and wd*I to H
-        self.decay = weight_decay * np.eye(d)
-
-    def step(self, theta, g):
-        h = np.asarray(self.hessian(*theta.tolist()), dtype=float) + self.decay
-        if not (np.isfinite(h).all() and np.isfinite(g).all()):
-            return theta + np.nan  # LAPACK may raise on nan; descend() flags divergence
-        try:
-            direction = np.linalg.solve(h, g)
-        except np.linalg.LinAlgError:
-            direction = np.linalg.lstsq(h, g, rcond=None)[0]
-        return theta - self.lr * direction
+def _number(name, value, low=0.0, high=math.inf, high_ok=False) -> float:
+    """value as a finite float in [low, high) (or [low, high]); ValueError otherwise."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (Integral, float,
+                                                                     np.floating)):
+        raise ValueError(f"{name} must be a number, not {value!r}")
+    value = float(value)
+    above = value > high or (value == high and not high_ok)
+    if not math.isfinite(value) or value < low or above:
+        bracket = "]" if high_ok else ")"
+        limit = f"in [{low:g}, {high:g}{bracket}" if math.isfinite(high) else f">= {low:g}"
+        raise ValueError(f"{name} must be a finite number {limit}, not {value!r}")
+    return value
 
 
 def _settings(method, hyper):
-    """The method's hyperparameters: defaults updated by hyper. ValueError on unknowns."""
+    """The method's hyperparameters: defaults updated by hyper. ValueError on unknown
+    names and on values out of range."""
     if method not in HYPERPARAMETERS:
         choices = ", ".join(METHODS)
         raise ValueError(f"unknown method {method!r}; choose one of {choices}")
@@ -206,24 +144,56 @@ def _settings(method, hyper):
     settings = {**allowed, **hyper}
     for name, value in settings.items():
         if name == "betas":
-            settings[name] = tuple(float(b) for b in value)
+            try:
+                b1, b2 = value
+            except (TypeError, ValueError):
+                raise ValueError(f"betas must be a pair of numbers, not {value!r}") from None
+            settings[name] = (_number("betas[0]", b1, 0, 1), _number("betas[1]", b2, 0, 1))
         elif isinstance(allowed[name], bool):
+            if value not in (True, False):  # also accepts 0, 1 and numpy booleans
+                raise ValueError(f"{name} must be True or False, not {value!r}")
             settings[name] = bool(value)
         else:
-            settings[name] = float(value)
+            settings[name] = _number(name, value, *_RANGES[name])
     return settings
 
 
-def _optimizer(method, lr, settings, f, weight_decay, d):
-    if method in ("gd", "momentum", "nesterov"):
-        return _SGD(lr, nesterov=method == "nesterov", **settings)
-    if method == "adagrad":
-        return _Adagrad(lr, **settings)
-    if method == "rmsprop":
-        return _RMSprop(lr, **settings)
-    if method == "adam":
-        return _Adam(lr, **settings)
-    return _Newton(lr, f.hessian, weight_decay, d)
+def _common(method, lr, steps, tol, weight_decay, noise, clip, seed, hyper):
+    """Check descend's arguments; returns them as floats/ints and the settings."""
+    settings = _settings(method, hyper)
+    if lr is None:
+        lr = DEFAULT_LR[method]
+    if isinstance(steps, bool) or not isinstance(steps, Integral):
+        raise ValueError(f"steps must be a whole number, not {steps!r}")
+    if not 0 <= steps <= MAX_STEPS:
+        raise ValueError(f"steps must be between 0 and {MAX_STEPS:,}, not {steps}")
+    if not (seed is None or isinstance(seed, Integral) and not isinstance(seed, bool)
+            and seed >= 0):
+        raise ValueError(f"seed must be a whole number >= 0 (or None), not {seed!r}")
+    if clip is not None:
+        clip = _number("clip", clip)
+        if clip == 0:
+            raise ValueError("clip must be None (no clipping) or a number > 0, not 0")
+    numbers = (_number("tol", tol), _number("weight_decay", weight_decay),
+               _number("noise", noise))
+    return lr, int(steps), *numbers, clip, settings
+
+
+def _start(f, start):
+    theta = np.atleast_1d(np.asarray(start, dtype=float)).copy()
+    d = len(f.variables)
+    if theta.shape != (d,):
+        raise ValueError(f"start has {theta.size} coordinates; f has {f.variables}")
+    return theta, d
+
+
+def _frozen(array):
+    array = np.array(array)
+    array.flags.writeable = False
+    return array
+
+
+# --- one run ---------------------------------------------------------------------------
 
 
 def descend(
@@ -244,7 +214,12 @@ def descend(
     f: an Expression (``f(*p)`` -> float, ``f.gradient(*p)`` -> (d,), and for Newton
     ``f.hessian(*p)`` -> (d, d)). start: d numbers (a bare number when d = 1).
     lr None means the method's PyTorch default (DEFAULT_LR). ``**hyper`` sets the
-    method's hyperparameters (HYPERPARAMETERS); unknown method or name -> ValueError.
+    method's hyperparameters (HYPERPARAMETERS). steps is a whole number from 0 to
+    MAX_STEPS (100,000): the path keeps every point, so more would take minutes and
+    gigabytes. Any bad argument raises ValueError saying what is wrong: an unknown
+    method or name, lr, tol, noise or weight_decay negative or not finite, clip not None
+    or > 0, a hyperparameter outside PyTorch's range (eps >= 0, 0 <= betas < 1,
+    momentum >= 0, 0 <= alpha <= 1, lr_decay >= 0, …), seed not a whole number >= 0.
 
     Each step the optimiser sees the true gradient plus Gaussian noise of std ``noise``
     (from ``np.random.default_rng(seed)``, so runs repeat), then rescaled to norm at
@@ -254,22 +229,20 @@ def descend(
     non-finite or |value| > 1e12 ("diverged"); that point is the last one in the Path.
     Numeric trouble never raises: it ends the path as "diverged".
     """
-    if lr is None:
-        lr = DEFAULT_LR.get(method)
-    settings = _settings(method, hyper)
-    lr, tol, noise = float(lr), float(tol), float(noise)
-    weight_decay = float(weight_decay)
-    if not lr >= 0 or steps < 0 or not noise >= 0 or not (clip is None or clip > 0):
-        raise ValueError("need lr >= 0, steps >= 0, noise >= 0 and clip None or > 0")
-    theta = np.atleast_1d(np.asarray(start, dtype=float)).copy()
-    d = len(f.variables)
-    if theta.shape != (d,):
-        raise ValueError(f"start has {theta.size} coordinates; f has {f.variables}")
+    lr, steps, tol, weight_decay, noise, clip, settings = _common(
+        method, lr, steps, tol, weight_decay, noise, clip, seed, hyper)
+    lr = _number("lr", lr)
+    theta, d = _start(f, start)
 
-    optimizer = _optimizer(method, lr, settings, f, weight_decay, d)
+    def hessian(p):
+        return np.asarray(f.hessian(*p.tolist()), dtype=float)
+
+    optimizer = update_rules.make(method, lr, (d,), settings, hessian, weight_decay)
     rng = np.random.default_rng(seed)
     points, gradients = np.empty((steps + 1, d)), np.empty((steps + 1, d))
+    used = np.full((steps + 1, d), np.nan)
     values = np.empty(steps + 1)
+    states = [optimizer.state()]
     status = "max_steps"
     with np.errstate(all="ignore"):
         for k in range(steps + 1):
@@ -293,12 +266,119 @@ def descend(
                 g = g * min(1.0, clip / (math.hypot(*g.tolist()) + 1e-6))
             if weight_decay != 0:
                 g = g + weight_decay * theta
+            used[k] = g
             theta = optimizer.step(theta, g)
+            states.append(optimizer.state())
 
     n = k + 1
-    arrays = [np.array(a[:n]) for a in (points, values, gradients)]
-    for a in arrays:
-        a.flags.writeable = False
-    used = {**settings, "weight_decay": weight_decay, "noise": noise, "clip": clip}
-    used["seed"] = seed
-    return Path(*arrays, status, method, lr, hyper=MappingProxyType(used))
+    state = {name: _frozen([s[name] for s in states[:n]]) for name in states[0]}
+    arrays = [_frozen(a[:n]) for a in (points, values, gradients)]
+    hyper_used = {**settings, "weight_decay": weight_decay, "noise": noise, "clip": clip}
+    hyper_used["seed"] = seed
+    return Path(*arrays, status, method, lr, hyper=MappingProxyType(hyper_used),
+                state=MappingProxyType(state), used_gradients=_frozen(used[:n]))
+
+
+# --- many runs at once -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class ManyRuns:
+    """descend_many's full answer (see _run_many); N runs of at most `steps` steps.
+
+    points (steps+1, N, d), values (steps+1, N); stop (N,) the index of each run's last
+    point as descend would report it; status (N,) "converged" | "diverged" | "max_steps".
+    """
+
+    points: np.ndarray
+    values: np.ndarray
+    stop: np.ndarray
+    status: np.ndarray
+
+
+def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,
+              noise=0.0, clip=None, seed=0, **hyper) -> ManyRuns:
+    """descend_many, keeping values and where and how each run stopped."""
+    lr, steps, tol, weight_decay, noise, clip, settings = _common(
+        method, lr, steps, tol, weight_decay, noise, clip, seed, hyper)
+    d = len(f.variables)
+    starts = np.asarray(starts, dtype=float)
+    if starts.ndim == 1 and d == 1:
+        starts = starts[:, None]
+    if starts.ndim != 2 or starts.shape[1] != d:
+        raise ValueError(f"starts must have shape (N, {d}) for f of {f.variables}, "
+                         f"not {starts.shape}")
+    n = len(starts)
+    lr_array = np.asarray(lr, dtype=float) if not isinstance(lr, bool) else None
+    if lr_array is None or lr_array.shape not in ((), (n,)):
+        raise ValueError(f"lr must be a number or an array of shape ({n},), not {lr!r}")
+    if lr_array.ndim:
+        for rate in lr_array:
+            _number("lr", float(rate))
+        lr = lr_array[:, None]  # broadcasts against (N, d)
+    else:
+        lr = _number("lr", float(lr_array))
+
+    def hessian(p):  # (N, d) -> (N, d, d)
+        return np.moveaxis(np.asarray(f.hessian(*p.T), dtype=float), (0, 1), (-2, -1))
+
+    optimizer = update_rules.make(method, lr, (n, d), settings, hessian, weight_decay)
+    rng = np.random.default_rng(seed)
+    points, values = np.full((steps + 1, n, d), np.nan), np.full((steps + 1, n), np.nan)
+    stop = np.full(n, steps)
+    status = np.full(n, "max_steps", dtype=object)
+    running = np.ones(n, dtype=bool)  # not yet diverged or converged
+    theta = starts.copy()
+    with np.errstate(all="ignore"):
+        for k in range(steps + 1):
+            value, grad = f.value_and_gradient(*theta.T)
+            grad = grad.T  # (N, d)
+            value = np.broadcast_to(value, (n,))
+            points[k], values[k] = theta, value
+            bad = ~(np.isfinite(theta).all(axis=1) & (np.abs(value) <= DIVERGENCE_LIMIT))
+            done = running & (bad | (np.sqrt((grad * grad).sum(axis=1)) < tol))
+            if done.any():
+                stop[done], status[done & bad] = k, "diverged"
+                status[done & ~bad] = "converged"
+                running &= ~done
+            if k == steps or not running.any():
+                break
+            g = grad
+            if noise > 0:  # one draw per step, shared by all runs: each equals descend's
+                g = g + noise * rng.standard_normal(d)
+            if clip is not None:
+                norm = np.sqrt((g * g).sum(axis=1, keepdims=True))
+                g = g * np.minimum(1.0, clip / (norm + 1e-6))
+            if weight_decay != 0:
+                g = g + weight_decay * theta
+            new = optimizer.step(theta, g)
+            theta = np.where(running[:, None], new, theta)
+    # Rows after a run's stop: nan for a diverged run, its last point for a converged one.
+    rows = np.arange(steps + 1)[:, None]
+    after = rows > stop[None, :]
+    converged = status == "converged"
+    points[after & ~converged[None, :]] = np.nan
+    values[after & ~converged[None, :]] = np.nan
+    last = points[stop, np.arange(n)]
+    points = np.where((after & converged[None, :])[..., None], last[None], points)
+    values = np.where(after & converged[None, :], values[stop, np.arange(n)][None], values)
+    return ManyRuns(points, values, stop, status.astype(str))
+
+
+def descend_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,
+                 noise=0.0, clip=None, seed=0, **hyper) -> np.ndarray:
+    """Run ``method`` from each of N starts at once; returns points (steps+1, N, d).
+
+    starts: (N, d) (or (N,) when d = 1). lr: a number, or an array (N,) with one
+    learning rate per start (a learning-rate sweep is N copies of one start). The other
+    keywords are descend's, checked the same way; noise draws one vector per step shared
+    by all starts, as descend with the same seed would draw it.
+
+    P[:, i] equals descend(f, starts[i], ..., tol=tol).points for the rows up to and
+    including that run's last point (equal up to the last bits of float rounding: f is
+    evaluated on arrays here and on scalars there). After it: a run that diverged holds
+    nan (its last real row is the offending point, as in descend); a run that converged
+    (gradient norm < tol; never with the default tol=0) repeats its last point.
+    """
+    return _run_many(f, starts, method, lr, steps, tol, weight_decay, noise, clip, seed,
+                     **hyper).points
