@@ -315,54 +315,55 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
     if lr_array.ndim:
         for rate in lr_array:
             _number("lr", float(rate))
-        lr = lr_array[:, None]  # broadcasts against (N, d)
+        lr = lr_array
     else:
         lr = _number("lr", float(lr_array))
 
-    def hessian(p):  # (N, d) -> (N, d, d)
-        return np.moveaxis(np.asarray(f.hessian(*p.T), dtype=float), (0, 1), (-2, -1))
+    def hessian(p):  # (d, N) -> (N, d, d)
+        return np.moveaxis(np.asarray(f.hessian(*p), dtype=float), -1, 0)
 
-    optimizer = update_rules.make(method, lr, (n, d), settings, hessian, weight_decay)
+    # Runs are columns: theta is (d, N), so each coordinate is one contiguous row that
+    # f's compiled code takes as it is, and lr (N,) broadcasts against it.
+    optimizer = update_rules.make(method, lr, (d, n), settings, hessian, weight_decay)
     rng = np.random.default_rng(seed)
-    points, values = np.full((steps + 1, n, d), np.nan), np.full((steps + 1, n), np.nan)
-    stop = np.full(n, steps)
-    status = np.full(n, "max_steps", dtype=object)
-    running = np.ones(n, dtype=bool)  # not yet diverged or converged
-    theta = starts.copy()
+    points, values = np.empty((steps + 1, d, n)), np.empty((steps + 1, n))
+    norms = np.zeros((steps + 1, n)) if tol > 0 else None
+    theta = starts.T.copy()
     with np.errstate(all="ignore"):
+        # Every run takes every step; where each one stopped (as descend would have) is
+        # found afterwards in one pass, which is much cheaper than masks at every step.
         for k in range(steps + 1):
-            value, grad = f.value_and_gradient(*theta.T)
-            grad = grad.T  # (N, d)
-            value = np.broadcast_to(value, (n,))
+            value, grad = f.value_and_gradient(*theta)
             points[k], values[k] = theta, value
-            bad = ~(np.isfinite(theta).all(axis=1) & (np.abs(value) <= DIVERGENCE_LIMIT))
-            done = running & (bad | (np.sqrt((grad * grad).sum(axis=1)) < tol))
-            if done.any():
-                stop[done], status[done & bad] = k, "diverged"
-                status[done & ~bad] = "converged"
-                running &= ~done
-            if k == steps or not running.any():
+            if norms is not None:
+                norms[k] = np.sqrt((grad * grad).sum(axis=0))
+            if k == steps:
                 break
             g = grad
             if noise > 0:  # one draw per step, shared by all runs: each equals descend's
-                g = g + noise * rng.standard_normal(d)
+                g = g + noise * rng.standard_normal(d)[:, None]
             if clip is not None:
-                norm = np.sqrt((g * g).sum(axis=1, keepdims=True))
+                norm = np.sqrt((g * g).sum(axis=0))
                 g = g * np.minimum(1.0, clip / (norm + 1e-6))
             if weight_decay != 0:
                 g = g + weight_decay * theta
-            new = optimizer.step(theta, g)
-            theta = np.where(running[:, None], new, theta)
+            theta = optimizer.step(theta, g)
+        bad = ~(np.isfinite(points).all(axis=1) & (np.abs(values) <= DIVERGENCE_LIMIT))
+    done = bad | (norms < tol) if norms is not None else bad
+    stopped = done.any(axis=0)
+    stop = np.where(stopped, done.argmax(axis=0), steps)
+    runs = np.arange(n)
+    diverged = stopped & bad[stop, runs]
+    status = np.where(diverged, "diverged", np.where(stopped, "converged", "max_steps"))
     # Rows after a run's stop: nan for a diverged run, its last point for a converged one.
-    rows = np.arange(steps + 1)[:, None]
-    after = rows > stop[None, :]
-    converged = status == "converged"
-    points[after & ~converged[None, :]] = np.nan
-    values[after & ~converged[None, :]] = np.nan
-    last = points[stop, np.arange(n)]
-    points = np.where((after & converged[None, :])[..., None], last[None], points)
-    values = np.where(after & converged[None, :], values[stop, np.arange(n)][None], values)
-    return ManyRuns(points, values, stop, status.astype(str))
+    after = np.arange(steps + 1)[:, None] > stop
+    if after.any():
+        converged = status == "converged"
+        last_point, last_value = points[stop, :, runs], values[stop, runs]
+        values = np.where(after, np.where(converged, last_value, np.nan), values)
+        fill = np.where(converged[:, None], last_point, np.nan)  # (N, d)
+        points = np.where(after[:, None, :], fill.T[None], points)
+    return ManyRuns(points.transpose(0, 2, 1), values, stop, status)
 
 
 def descend_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,

@@ -2,9 +2,9 @@
 
 One small class per algorithm. ``step(theta, g)`` takes the current point(s) and the
 gradient the optimiser sees (noise, clipping and weight decay already applied), both of
-shape (d,) for one run or (N, d) for N runs at once, and returns the next point(s); the
+shape (d,) for one run or (d, N) for N runs held as columns, and returns the next point(s); the
 optimiser's state lives on the instance and ``state()`` hands out a copy under the names
-torch.optim uses in its ``state`` dictionary. ``lr`` is a number, or an (N, 1) array for
+torch.optim uses in its ``state`` dictionary. ``lr`` is a number, or an (N,) array for
 one learning rate per run.
 
 Each rule is written in the order of operations of torch's single-tensor code (lerp for
@@ -136,18 +136,22 @@ class Newton:
     """Newton's method: theta - lr * H^-1 g. It seeks any critical point, so it can land
     on saddles and maxima; a singular H uses the least-squares (pseudo-inverse) step.
 
-    hessian(theta) returns (d, d) for theta (d,) and (N, d, d) for theta (N, d)."""
+    hessian(theta) returns (d, d) for theta (d,), and (N, d, d) for N runs held as
+    columns, theta (d, N)."""
 
     def __init__(self, lr, shape, hessian, weight_decay):
         self.lr, self.hessian = lr, hessian
         # weight decay adds (wd/2)|theta|^2 to f, hence wd*theta to g and wd*I to H
-        self.decay = weight_decay * np.eye(shape[-1])
+        self.decay = weight_decay * np.eye(shape[0])  # shape (d,) or (d, N)
 
     def state(self):
         return {}
 
     def step(self, theta, g):
-        return theta - self.lr * newton_direction(self.hessian(theta) + self.decay, g)
+        h = self.hessian(theta) + self.decay
+        if theta.ndim == 1:
+            return theta - self.lr * newton_direction(h, g)
+        return theta - self.lr * newton_direction(h, g.T).T
 
 
 def newton_direction(h, g):
