@@ -199,28 +199,33 @@ DIVERGED, UNFINISHED = -1, -2
 @dataclass(frozen=True, eq=False)
 class Basins:
     """Where each of N starts went. labels (N,): the index into attractors (M, d) of
-    the point its run reached, DIVERGED (-1) or UNFINISHED (-2); ends (N, d): each
-    run's last point (nan if diverged)."""
+    the critical point its run reached, DIVERGED (-1) or UNFINISHED (-2); kinds (M,):
+    "minimum", "maximum" or "saddle" (by the Hessian's eigenvalues there, "degenerate"
+    when one is 0); ends (N, d): each run's last point (nan if it diverged)."""
 
     labels: np.ndarray
     attractors: np.ndarray
+    kinds: tuple
     ends: np.ndarray
 
 
-def basins(f, starts, method, lr=None, steps=200, minima=None, radius=1e-3, tol=1e-6,
-           **hyper) -> Basins:
+def basins(f, starts, method, lr=None, steps=200, minima=None, radius=1e-2,
+           **keywords) -> Basins:
     """Label each start (N, d) by the critical point that ``method`` reaches from it.
 
-    With ``minima`` (M, d) given (e.g. from engine.calculus.critical_points), a run that
-    ends within ``radius`` of one of them gets its index; any other run that did not
-    diverge is UNFINISHED. Without minima, a run is finished when the gradient norm
-    fell below ``tol`` (it then stops, as descend's path does); finished ends closer
-    than ``radius`` to each other form one attractor, and the attractors are sorted by
-    coordinates. Other keywords as descend_many (lr may be a number only).
+    A run that did not diverge has reached a critical point when its end is within
+    ``radius`` of one. With ``minima`` (M, d) given (e.g. from
+    engine.calculus.critical_points) those are the candidates, and a run gets the index
+    of the nearest. Without, the distance is estimated by the length of the Newton step
+    H⁻¹∇f at the end (adaptive methods hover near a minimum with gradients far from
+    0, so a gradient test would call them unfinished); the Newton points of such ends
+    closer than ``radius`` to each other form one attractor, sorted by coordinates.
+    Other keywords as descend_many (lr may be a number only), but tol is 1e-8 as in
+    descend unless given.
     """
     radius = _number("radius", radius)
-    runs = _run_many(f, starts, method, lr=lr, steps=steps,
-                     tol=tol if minima is None else 0.0, **hyper)
+    keywords.setdefault("tol", 1e-8)  # as descend: converged runs stop (and so may all)
+    runs = _run_many(f, starts, method, lr=lr, steps=steps, **keywords)
     n = len(runs.stop)
     ends = runs.points[runs.stop, np.arange(n)]
     diverged = runs.status == "diverged"
@@ -230,13 +235,36 @@ def basins(f, starts, method, lr=None, steps=200, minima=None, radius=1e-3, tol=
         attractors = np.asarray(minima, dtype=float).reshape(-1, ends.shape[1])
         if len(attractors):
             distance = np.linalg.norm(ends[:, None, :] - attractors[None], axis=2)
-            nearest = np.nanargmin(np.where(np.isnan(distance), np.inf, distance), axis=1)
+            distance = np.where(np.isnan(distance), np.inf, distance)
+            nearest = np.argmin(distance, axis=1)
             close = distance[np.arange(n), nearest] <= radius
             labels[close] = nearest[close]
     else:
-        attractors = _cluster(ends, runs.status == "converged", radius, labels)
+        grad = np.asarray(f.gradient(*ends.T), dtype=float).reshape(-1, n).T
+        hess = np.moveaxis(np.asarray(f.hessian(*ends.T), dtype=float).reshape(
+            ends.shape[1], ends.shape[1], n), -1, 0)
+        newton = ends - newton_direction(hess, grad)
+        with np.errstate(invalid="ignore"):
+            near = np.linalg.norm(newton - ends, axis=1) <= radius
+        attractors = _cluster(newton, near & ~diverged, radius, labels)
     labels[diverged] = DIVERGED
-    return Basins(_frozen(labels, int), _frozen(attractors), _frozen(ends))
+    return Basins(_frozen(labels, int), _frozen(attractors), _kinds(f, attractors),
+                  _frozen(ends))
+
+
+def _kinds(f, points):
+    kinds = []
+    for p in points:
+        eigenvalues = np.linalg.eigvalsh(np.asarray(f.hessian(*p.tolist()), dtype=float))
+        if not np.isfinite(eigenvalues).all() or (eigenvalues == 0).any():
+            kinds.append("degenerate")
+        elif (eigenvalues > 0).all():
+            kinds.append("minimum")
+        elif (eigenvalues < 0).all():
+            kinds.append("maximum")
+        else:
+            kinds.append("saddle")
+    return tuple(kinds)
 
 
 def _cluster(ends, finished, radius, labels):

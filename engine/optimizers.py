@@ -332,6 +332,7 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
     with np.errstate(all="ignore"):
         # Every run takes every step; where each one stopped (as descend would have) is
         # found afterwards in one pass, which is much cheaper than masks at every step.
+        finished, checked = np.zeros(n, dtype=bool), 0
         for k in range(steps + 1):
             value, grad = f.value_and_gradient(*theta)
             points[k], values[k] = theta, value
@@ -339,6 +340,12 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
                 norms[k] = np.sqrt((grad * grad).sum(axis=0))
             if k == steps:
                 break
+            if k % 8 == 7:  # stop early once every run has stopped (cheap to ask rarely)
+                finished |= _stopped(points[checked:k + 1], values[checked:k + 1],
+                                     None if norms is None else norms[checked:k + 1], tol)
+                checked = k + 1
+                if finished.all():
+                    break
             g = grad
             if noise > 0:  # one draw per step, shared by all runs: each equals descend's
                 g = g + noise * rng.standard_normal(d)[:, None]
@@ -348,14 +355,16 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
             if weight_decay != 0:
                 g = g + weight_decay * theta
             theta = optimizer.step(theta, g)
-        bad = ~(np.isfinite(points).all(axis=1) & (np.abs(values) <= DIVERGENCE_LIMIT))
-    done = bad | (norms < tol) if norms is not None else bad
+        last = k + 1
+        bad = _bad(points[:last], values[:last])
+    done = bad | (norms[:last] < tol) if norms is not None else bad
     stopped = done.any(axis=0)
     stop = np.where(stopped, done.argmax(axis=0), steps)
     runs = np.arange(n)
     diverged = stopped & bad[stop, runs]
     status = np.where(diverged, "diverged", np.where(stopped, "converged", "max_steps"))
-    # Rows after a run's stop: nan for a diverged run, its last point for a converged one.
+    # Rows after a run's stop: nan for a diverged run, its last point for a converged one
+    # (rows past an early exit were never filled, but every run stopped before them).
     after = np.arange(steps + 1)[:, None] > stop
     if after.any():
         converged = status == "converged"
@@ -364,6 +373,19 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
         fill = np.where(converged[:, None], last_point, np.nan)  # (N, d)
         points = np.where(after[:, None, :], fill.T[None], points)
     return ManyRuns(points.transpose(0, 2, 1), values, stop, status)
+
+
+def _bad(points, values):
+    """(rows, N): where a point (rows, d, N) or its value diverged, as descend judges."""
+    return ~(np.isfinite(points).all(axis=1) & (np.abs(values) <= DIVERGENCE_LIMIT))
+
+
+def _stopped(points, values, norms, tol):
+    """(N,): the runs that diverged or converged somewhere in these rows."""
+    done = _bad(points, values)
+    if norms is not None:
+        done |= norms < tol
+    return done.any(axis=0)
 
 
 def descend_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,
