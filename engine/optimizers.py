@@ -242,7 +242,9 @@ def descend(
     points, gradients = np.empty((steps + 1, d)), np.empty((steps + 1, d))
     used = np.full((steps + 1, d), np.nan)
     values = np.empty(steps + 1)
-    states = [optimizer.state()]
+    state = {name: np.empty((steps + 1, d)) for name in optimizer.state()}
+    for name, value in optimizer.state().items():
+        state[name][0] = value
     status = "max_steps"
     with np.errstate(all="ignore"):
         for k in range(steps + 1):
@@ -268,10 +270,12 @@ def descend(
                 g = g + weight_decay * theta
             used[k] = g
             theta = optimizer.step(theta, g)
-            states.append(optimizer.state())
+            if state:
+                for name, value in optimizer.state().items():
+                    state[name][k + 1] = value
 
     n = k + 1
-    state = {name: _frozen([s[name] for s in states[:n]]) for name in states[0]}
+    state = {name: _frozen(rows[:n]) for name, rows in state.items()}
     arrays = [_frozen(a[:n]) for a in (points, values, gradients)]
     hyper_used = {**settings, "weight_decay": weight_decay, "noise": noise, "clip": clip}
     hyper_used["seed"] = seed

@@ -3,8 +3,9 @@
 One small class per algorithm. ``step(theta, g)`` takes the current point(s) and the
 gradient the optimiser sees (noise, clipping and weight decay already applied), both of
 shape (d,) for one run or (d, N) for N runs held as columns, and returns the next point(s); the
-optimiser's state lives on the instance and ``state()`` hands out a copy under the names
-torch.optim uses in its ``state`` dictionary. ``lr`` is a number, or an (N,) array for
+optimiser's state lives on the instance and ``state()`` hands it out under the names
+torch.optim uses in its ``state`` dictionary. A rule never changes an array in place
+(each step makes new ones), so what ``state()`` returned stays as it was. ``lr`` is a number, or an (N,) array for
 one learning rate per run.
 
 Each rule is written in the order of operations of torch's single-tensor code (lerp for
@@ -37,7 +38,7 @@ class SGD:
         if self.momentum == 0:
             return {}
         buffer = np.zeros(self.shape) if self.buffer is None else self.buffer
-        return {"momentum_buffer": np.array(buffer, dtype=float)}
+        return {"momentum_buffer": buffer}
 
     def step(self, theta, g):
         if self.momentum != 0:
@@ -58,7 +59,7 @@ class Adagrad:
         self.t = 0
 
     def state(self):
-        return {"sum": self.sum.copy()}
+        return {"sum": self.sum}
 
     def step(self, theta, g):
         self.t += 1
@@ -78,11 +79,11 @@ class RMSprop:
         self.buffer = np.zeros(shape)
 
     def state(self):
-        state = {"square_avg": self.square_avg.copy()}
+        state = {"square_avg": self.square_avg}
         if self.centered:
-            state["grad_avg"] = self.grad_avg.copy()
+            state["grad_avg"] = self.grad_avg
         if self.momentum > 0:
-            state["momentum_buffer"] = self.buffer.copy()
+            state["momentum_buffer"] = self.buffer
         return state
 
     def step(self, theta, g):
@@ -111,9 +112,9 @@ class Adam:
         self.t = 0
 
     def state(self):
-        state = {"exp_avg": self.exp_avg.copy(), "exp_avg_sq": self.exp_avg_sq.copy()}
+        state = {"exp_avg": self.exp_avg, "exp_avg_sq": self.exp_avg_sq}
         if self.amsgrad:
-            state["max_exp_avg_sq"] = self.max_exp_avg_sq.copy()
+            state["max_exp_avg_sq"] = self.max_exp_avg_sq
         return state
 
     def step(self, theta, g):
