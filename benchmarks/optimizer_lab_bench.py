@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from engine.expression import parse  # noqa: E402
-from engine.optimizer_lab import basins, lr_sweep  # noqa: E402
-from engine.optimizers import METHODS, descend, descend_many  # noqa: E402
+from engine.expression import parse
+from engine.optimizer_lab import basins, lr_sweep
+from engine.optimizers import METHODS, descend, descend_many
 
 HIMMELBLAU = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"
 # a rate per method that lands in Himmelblau's minima from most of [-6, 6]²
@@ -53,7 +53,7 @@ def main():
 
     print("every method, 10,000 starts x 200 steps with descend_many:")
     for method in METHODS:
-        best, _ = timed(lambda: descend_many(f, starts, method, lr=LR[method], steps=200), 1)
+        best, _ = timed(lambda m=method: descend_many(f, starts, m, lr=LR[m], steps=200), 1)
         print(f"  {method:9} {best * 1e3:7.0f} ms")
 
     rates = np.geomspace(1e-4, 1.0, 40)

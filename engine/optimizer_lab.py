@@ -22,8 +22,8 @@ import sympy as sp
 from .optimizers import _number, _run_many
 from .update_rules import newton_direction
 
-__all__ = ["step_terms", "quadratic_model", "QuadraticModel", "lr_sweep", "LrSweep",
-           "basins", "Basins"]
+__all__ = ["Basins", "LrSweep", "QuadraticModel", "basins", "lr_sweep", "quadratic_model",
+           "step_terms"]
 
 
 def _frozen(array, dtype=float):

@@ -118,7 +118,7 @@ def _number(name, value, low=0.0, high=math.inf, high_ok=False) -> float:
     """value as a finite float in [low, high) (or [low, high]); ValueError otherwise."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (Integral, float,
                                                                      np.floating)):
-        raise ValueError(f"{name} must be a number, not {value!r}")
+        raise ValueError(f"{name} must be a number, not {value!r}")  # noqa: TRY004 (issue 16)
     value = float(value)
     above = value > high or (value == high and not high_ok)
     if not math.isfinite(value) or value < low or above:
@@ -164,7 +164,7 @@ def _common(method, lr, steps, tol, weight_decay, noise, clip, seed, hyper):
     if lr is None:
         lr = DEFAULT_LR[method]
     if isinstance(steps, bool) or not isinstance(steps, Integral):
-        raise ValueError(f"steps must be a whole number, not {steps!r}")
+        raise ValueError(f"steps must be a whole number, not {steps!r}")  # noqa: TRY004
     if not 0 <= steps <= MAX_STEPS:
         raise ValueError(f"steps must be between 0 and {MAX_STEPS:,}, not {steps}")
     if not (seed is None or isinstance(seed, Integral) and not isinstance(seed, bool)

@@ -9,8 +9,14 @@ from numpy.testing import assert_allclose, assert_array_equal
 
 from engine.calculus import critical_points
 from engine.expression import parse
-from engine.optimizer_lab import (DIVERGED, UNFINISHED, basins, lr_sweep,
-                                  quadratic_model, step_terms)
+from engine.optimizer_lab import (
+    DIVERGED,
+    UNFINISHED,
+    basins,
+    lr_sweep,
+    quadratic_model,
+    step_terms,
+)
 from engine.optimizers import descend
 
 BOWL = parse("x^2 + 2y^2")
@@ -46,7 +52,6 @@ def test_adam_step_is_effective_lr_times_m_hat(hyper):
     terms = step_terms(path)
     assert_allclose(terms["step"][:-1], -terms["effective_lr"][:-1] * terms["m_hat"][:-1],
                     rtol=1e-12)
-    b1, b2 = path.hyper["betas"]
     assert_allclose(terms["m_hat"][0], terms["used_gradient"][0], rtol=1e-12)  # m̂1 = g1
     assert_allclose(terms["v_hat"][0], terms["used_gradient"][0] ** 2, rtol=1e-12)
     assert_allclose(terms["effective_lr"][:-1],
