@@ -19,7 +19,8 @@ from types import MappingProxyType
 import numpy as np
 import sympy as sp
 
-from .optimizers import _number, _run_many
+from .optimizer_settings import check_number
+from .optimizers import _run_many
 from .update_rules import newton_direction
 
 __all__ = ["Basins", "LrSweep", "QuadraticModel", "basins", "lr_sweep", "quadratic_model",
@@ -223,7 +224,7 @@ def basins(f, starts, method, lr=None, steps=200, minima=None, radius=1e-2,
     Other keywords as descend_many (lr may be a number only), but tol is 1e-8 as in
     descend unless given.
     """
-    radius = _number("radius", radius)
+    radius = check_number("radius", radius)
     keywords.setdefault("tol", 1e-8)  # as descend: converged runs stop (and so may all)
     runs = _run_many(f, starts, method, lr=lr, steps=steps, **keywords)
     n = len(runs.stop)

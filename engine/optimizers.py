@@ -2,11 +2,12 @@
 
 ``descend(f, start, method)`` returns a frozen ``Path``: every iterate, its value, its
 gradient, the gradient the optimiser used and the optimiser's state after every step.
-``descend_many(f, starts, method)`` runs many starts (or learning rates) at once. The first-order methods follow the algorithm boxes of the matching
-``torch.optim`` class (SGD, SGD with momentum, SGD with ``nesterov=True``, Adagrad,
-RMSprop, Adam) line by line, with PyTorch's hyperparameter names and defaults, so a
-path equals the one PyTorch produces from the same start. ``"newton"`` steps by
-``lr * H^-1 g``.
+``descend_many(f, starts, method)`` runs many starts (or learning rates) at once.
+The first-order methods follow the algorithm boxes of the matching ``torch.optim``
+class (SGD, SGD with momentum, SGD with ``nesterov=True``, Adagrad, RMSprop, Adam)
+line by line (engine/update_rules.py), with PyTorch's hyperparameter names and
+defaults (engine/optimizer_settings.py), so a path equals the one PyTorch produces from
+the same start. ``"newton"`` steps by ``lr * H^-1 g``.
 """
 
 from __future__ import annotations
@@ -14,54 +15,22 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from numbers import Integral
 from types import MappingProxyType
 
 import numpy as np
 
 from . import update_rules
-
-METHODS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton")
-
-LABELS = {
-    "gd": "Gradient descent",
-    "momentum": "Momentum",
-    "nesterov": "Nesterov momentum",
-    "adagrad": "Adagrad",
-    "rmsprop": "RMSprop",
-    "adam": "Adam",
-    "newton": "Newton's method",
-}
-
-# PyTorch's default learning rates (torch.optim.SGD, Adagrad, RMSprop, Adam); Newton's
-# full step is lr = 1.
-DEFAULT_LR = {
-    "gd": 1e-3,
-    "momentum": 1e-3,
-    "nesterov": 1e-3,
-    "adagrad": 1e-2,
-    "rmsprop": 1e-2,
-    "adam": 1e-3,
-    "newton": 1.0,
-}
-
-# Each method's extra keywords for descend() and their defaults, as torch.optim names them.
-# The GUI builds its controls from this; treat it as read-only.
-HYPERPARAMETERS = {
-    "gd": {},
-    "momentum": {"momentum": 0.9, "dampening": 0.0},
-    # torch rejects dampening with nesterov=True, so it is not offered here.
-    "nesterov": {"momentum": 0.9},
-    "adagrad": {"lr_decay": 0.0, "initial_accumulator_value": 0.0, "eps": 1e-10},
-    "rmsprop": {"alpha": 0.99, "eps": 1e-8, "momentum": 0.0, "centered": False},
-    "adam": {"betas": (0.9, 0.999), "eps": 1e-8, "amsgrad": False},
-    "newton": {},
-}
+from .optimizer_settings import (  # noqa: F401 - METHODS … MAX_STEPS are public here too
+    DEFAULT_LR,
+    HYPERPARAMETERS,
+    LABELS,
+    MAX_STEPS,
+    METHODS,
+    check_number,
+    check_run,
+)
 
 DIVERGENCE_LIMIT = 1e12  # |f| beyond this counts as diverged
-# A path keeps every point, so steps bounds its memory and time (5,000,000 steps took
-# 32 s and 455 MB); the GUI asks for at most 5,000.
-MAX_STEPS = 100_000
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: comparing arrays with == is ambiguous
@@ -101,83 +70,6 @@ class Path:
     def stop_step(self) -> int:
         """Index of the last point (the number of steps taken)."""
         return len(self.values) - 1
-
-
-# --- argument checking: every bad argument is a ValueError that says what is wrong ---
-
-# name -> (low, high, high included): the range torch.optim accepts, narrowed where
-# torch accepts nonsense (alpha > 1, dampening > 1).
-_RANGES = {
-    "momentum": (0.0, math.inf, False), "dampening": (0.0, 1.0, True),
-    "lr_decay": (0.0, math.inf, False), "initial_accumulator_value": (0.0, math.inf, False),
-    "eps": (0.0, math.inf, False), "alpha": (0.0, 1.0, True),
-}
-
-
-def _number(name, value, low=0.0, high=math.inf, high_ok=False) -> float:
-    """value as a finite float in [low, high) (or [low, high]); ValueError otherwise."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (Integral, float,
-                                                                     np.floating)):
-        raise ValueError(f"{name} must be a number, not {value!r}")  # noqa: TRY004 (issue 16)
-    value = float(value)
-    above = value > high or (value == high and not high_ok)
-    if not math.isfinite(value) or value < low or above:
-        bracket = "]" if high_ok else ")"
-        limit = f"in [{low:g}, {high:g}{bracket}" if math.isfinite(high) else f">= {low:g}"
-        raise ValueError(f"{name} must be a finite number {limit}, not {value!r}")
-    return value
-
-
-def _settings(method, hyper):
-    """The method's hyperparameters: defaults updated by hyper. ValueError on unknown
-    names and on values out of range."""
-    if method not in HYPERPARAMETERS:
-        choices = ", ".join(METHODS)
-        raise ValueError(f"unknown method {method!r}; choose one of {choices}")
-    allowed = HYPERPARAMETERS[method]
-    for name in hyper:
-        if name not in allowed:
-            takes = ", ".join(allowed) or "none"
-            raise ValueError(
-                f"unknown hyperparameter {name!r} for method {method!r} (takes: {takes})"
-            )
-    settings = {**allowed, **hyper}
-    for name, value in settings.items():
-        if name == "betas":
-            try:
-                b1, b2 = value
-            except (TypeError, ValueError):
-                raise ValueError(f"betas must be a pair of numbers, not {value!r}") from None
-            settings[name] = (_number("betas[0]", b1, 0, 1), _number("betas[1]", b2, 0, 1))
-        elif isinstance(allowed[name], bool):
-            if value not in (True, False):  # also accepts 0, 1 and numpy booleans
-                raise ValueError(f"{name} must be True or False, not {value!r}")
-            settings[name] = bool(value)
-        else:
-            settings[name] = _number(name, value, *_RANGES[name])
-    return settings
-
-
-def _common(method, lr, steps, tol, weight_decay, noise, clip, seed, hyper):
-    """Check descend's arguments; returns them as floats/ints and the settings."""
-    settings = _settings(method, hyper)
-    if lr is None:
-        lr = DEFAULT_LR[method]
-    if isinstance(steps, bool) or not isinstance(steps, Integral):
-        raise ValueError(f"steps must be a whole number, not {steps!r}")  # noqa: TRY004
-    if not 0 <= steps <= MAX_STEPS:
-        raise ValueError(f"steps must be between 0 and {MAX_STEPS:,}, not {steps}")
-    if not (seed is None or isinstance(seed, Integral) and not isinstance(seed, bool)
-            and seed >= 0):
-        raise ValueError(f"seed must be a whole number >= 0 (or None), not {seed!r}")
-    if clip is not None:
-        clip = _number("clip", clip)
-        if clip == 0:
-            raise ValueError("clip must be None (no clipping) or a number > 0, not 0")
-    numbers = (_number("tol", tol), _number("weight_decay", weight_decay),
-               _number("noise", noise))
-    return lr, int(steps), *numbers, clip, settings
-
 
 def _start(f, start):
     theta = np.atleast_1d(np.asarray(start, dtype=float)).copy()
@@ -229,9 +121,9 @@ def descend(
     non-finite or |value| > 1e12 ("diverged"); that point is the last one in the Path.
     Numeric trouble never raises: it ends the path as "diverged".
     """
-    lr, steps, tol, weight_decay, noise, clip, settings = _common(
+    lr, steps, tol, weight_decay, noise, clip, settings = check_run(
         method, lr, steps, tol, weight_decay, noise, clip, seed, hyper)
-    lr = _number("lr", lr)
+    lr = check_number("lr", lr)
     theta, d = _start(f, start)
 
     def hessian(p):
@@ -303,7 +195,7 @@ class ManyRuns:
 def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,
               noise=0.0, clip=None, seed=0, **hyper) -> ManyRuns:
     """descend_many, keeping values and where and how each run stopped."""
-    lr, steps, tol, weight_decay, noise, clip, settings = _common(
+    lr, steps, tol, weight_decay, noise, clip, settings = check_run(
         method, lr, steps, tol, weight_decay, noise, clip, seed, hyper)
     d = len(f.variables)
     starts = np.asarray(starts, dtype=float)
@@ -318,10 +210,10 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
         raise ValueError(f"lr must be a number or an array of shape ({n},), not {lr!r}")
     if lr_array.ndim:
         for rate in lr_array:
-            _number("lr", float(rate))
+            check_number("lr", float(rate))
         lr = lr_array
     else:
-        lr = _number("lr", float(lr_array))
+        lr = check_number("lr", float(lr_array))
 
     def hessian(p):  # (d, N) -> (N, d, d)
         return np.moveaxis(np.asarray(f.hessian(*p), dtype=float), -1, 0)
