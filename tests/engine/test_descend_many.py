@@ -3,6 +3,8 @@ loop of descend, with diverged runs held at nan and converged ones at their end.
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
 from engine.expression import parse
@@ -110,3 +112,39 @@ def test_ten_thousand_adam_runs_are_fast():
     elapsed = time.perf_counter() - t0
     assert points.shape == (201, 10_000, 2)
     assert elapsed < 2.0  # ~0.12 s here; generous for a loaded test machine
+
+
+# --- the batched Newton solve ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("d", [1, 2, 3])
+def test_newton_direction_solves_stacks_like_solve_and_lstsq(d):
+    from engine.update_rules import newton_direction
+
+    rng = np.random.default_rng(d)
+    h = rng.normal(size=(6, d, d))
+    h = h + h.transpose(0, 2, 1)
+    g = rng.normal(size=(6, d))
+    h[1] = 0.0
+    h[1, 0, 0] = 2.0  # singular: least squares, as np.linalg.lstsq
+    h[2, 0, 0] = np.nan  # not finite: nan
+    g[3, 0] = np.inf
+    out = newton_direction(h, g)
+    for i in (0, 4, 5):
+        assert_allclose(out[i], np.linalg.solve(h[i], g[i]), rtol=1e-10)
+        assert_allclose(newton_direction(h[i], g[i]), out[i], rtol=1e-15)  # one = many
+    assert_allclose(out[1], np.linalg.lstsq(h[1], g[1], rcond=None)[0], atol=1e-15)
+    assert np.isnan(out[2]).all() and np.isnan(out[3]).all()
+
+
+@settings(max_examples=25, deadline=None)
+@given(method=st.sampled_from(METHODS), lr=st.floats(1e-3, 1.0),
+       starts=st.lists(st.tuples(st.floats(-4, 4), st.floats(-4, 4)), min_size=1,
+                       max_size=5))
+def test_descend_many_equals_descend_for_any_starts(method, lr, starts):
+    f = parse("x^4 + y^2 + xy")
+    points = descend_many(f, starts, method, lr=lr, steps=25)
+    for i, start in enumerate(starts):
+        path = descend(f, start, method, lr=lr, steps=25, tol=0)
+        n = _rows_equal(points[:, i], path)
+        assert np.isnan(points[n:, i]).all()
