@@ -205,7 +205,10 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
         raise ValueError(f"starts must have shape (N, {d}) for f of {f.variables}, "
                          f"not {starts.shape}")
     n = len(starts)
-    lr_array = np.asarray(lr, dtype=float) if not isinstance(lr, bool) else None
+    try:
+        lr_array = None if isinstance(lr, (bool, str)) else np.asarray(lr, dtype=float)
+    except (TypeError, ValueError):
+        lr_array = None
     if lr_array is None or lr_array.shape not in ((), (n,)):
         raise ValueError(f"lr must be a number or an array of shape ({n},), not {lr!r}")
     if lr_array.ndim:

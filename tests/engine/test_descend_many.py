@@ -97,6 +97,9 @@ def test_bad_arguments_are_value_errors():
         descend_many(HIMMELBLAU, STARTS, "gd", lr=[0.1, 0.2])  # needs 12
     with pytest.raises(ValueError, match="lr"):
         descend_many(HIMMELBLAU, STARTS[:2], "gd", lr=[0.1, np.nan])
+    for lr in ("fast", True, [None, 0.1], {"a": 1}):
+        with pytest.raises(ValueError, match="lr"):
+            descend_many(HIMMELBLAU, STARTS[:2], "gd", lr=lr)
     with pytest.raises(ValueError, match="steps"):
         descend_many(HIMMELBLAU, STARTS, "gd", steps=10**6)
     with pytest.raises(ValueError, match="beta"):
