@@ -1,58 +1,34 @@
 """Gradient descent and its relatives, run on an Expression one step at a time.
 
-``descend(f, start, method)`` returns a frozen ``Path``: every iterate, its value and
-its gradient. The first-order methods follow the algorithm boxes of the matching
-``torch.optim`` class (SGD, SGD with momentum, SGD with ``nesterov=True``, Adagrad,
-RMSprop, Adam) line by line, with PyTorch's hyperparameter names and defaults, so a
-path equals the one PyTorch produces from the same start. ``"newton"`` steps by
-``lr * H^-1 g``.
+``descend(f, start, method)`` returns a frozen ``Path``: every iterate, its value, its
+gradient, the gradient the optimiser used and the optimiser's state after every step.
+``descend_many(f, starts, method)`` runs many starts (or learning rates) at once.
+The first-order methods follow the algorithm boxes of the matching ``torch.optim``
+class (SGD, SGD with momentum, SGD with ``nesterov=True``, Adagrad, RMSprop, Adam)
+line by line (engine/update_rules.py), with PyTorch's hyperparameter names and
+defaults (engine/optimizer_settings.py), so a path equals the one PyTorch produces from
+the same start. ``"newton"`` steps by ``lr * H^-1 g``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import numpy as np
 
-METHODS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton")
-
-LABELS = {
-    "gd": "Gradient descent",
-    "momentum": "Momentum",
-    "nesterov": "Nesterov momentum",
-    "adagrad": "Adagrad",
-    "rmsprop": "RMSprop",
-    "adam": "Adam",
-    "newton": "Newton's method",
-}
-
-# PyTorch's default learning rates (torch.optim.SGD, Adagrad, RMSprop, Adam); Newton's
-# full step is lr = 1.
-DEFAULT_LR = {
-    "gd": 1e-3,
-    "momentum": 1e-3,
-    "nesterov": 1e-3,
-    "adagrad": 1e-2,
-    "rmsprop": 1e-2,
-    "adam": 1e-3,
-    "newton": 1.0,
-}
-
-# Each method's extra keywords for descend() and their defaults, as torch.optim names them.
-# The GUI builds its controls from this; treat it as read-only.
-HYPERPARAMETERS = {
-    "gd": {},
-    "momentum": {"momentum": 0.9, "dampening": 0.0},
-    # torch rejects dampening with nesterov=True, so it is not offered here.
-    "nesterov": {"momentum": 0.9},
-    "adagrad": {"lr_decay": 0.0, "initial_accumulator_value": 0.0, "eps": 1e-10},
-    "rmsprop": {"alpha": 0.99, "eps": 1e-8, "momentum": 0.0, "centered": False},
-    "adam": {"betas": (0.9, 0.999), "eps": 1e-8, "amsgrad": False},
-    "newton": {},
-}
+from . import update_rules
+from .optimizer_settings import (  # noqa: F401 - METHODS … MAX_STEPS are public here too
+    DEFAULT_LR,
+    HYPERPARAMETERS,
+    LABELS,
+    MAX_STEPS,
+    METHODS,
+    check_number,
+    check_run,
+)
 
 DIVERGENCE_LIMIT = 1e12  # |f| beyond this counts as diverged
 
@@ -71,6 +47,13 @@ class Path:
                in, weight_decay, noise, clip, seed), so that
                ``descend(f, path.points[0], path.method, lr=path.lr, **path.hyper)``
                repeats the run
+    state      read-only mapping, torch.optim's state name -> (n+1, d): row 0 the
+               initial state (zeros, or adagrad's initial_accumulator_value), row k the
+               state after step k (see ENGINE_API.md for the names of each method)
+    used_gradients (n+1, d) the gradient the optimiser used for the step from
+               points[k] (after noise, clipping and weight decay); the last row, from
+               which no step was taken, is nan
+    The step taken from points[k] is points[k+1] - points[k].
     """
 
     points: np.ndarray
@@ -80,150 +63,29 @@ class Path:
     method: str
     lr: float
     hyper: Mapping[str, object]
+    state: Mapping[str, np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
+    used_gradients: np.ndarray | None = None
 
     @property
     def stop_step(self) -> int:
         """Index of the last point (the number of steps taken)."""
         return len(self.values) - 1
 
-
-# One small class per torch.optim algorithm. step(theta, g) takes the current point and
-# the gradient the optimiser sees (weight decay already added), both shape (d,), and
-# returns the next point; the method's state lives on the instance.
-
-
-class _SGD:
-    """torch.optim.SGD: plain (momentum 0), heavy-ball momentum, or Nesterov."""
-
-    def __init__(self, lr, momentum=0.0, dampening=0.0, nesterov=False):
-        self.lr, self.momentum, self.dampening = lr, momentum, dampening
-        self.nesterov = nesterov
-        self.buffer = None
-
-    def step(self, theta, g):
-        if self.momentum != 0:
-            if self.buffer is None:
-                self.buffer = g  # b_1 = g_1: PyTorch's first buffer is not dampened
-            else:
-                self.buffer = self.momentum * self.buffer + (1 - self.dampening) * g
-            g = g + self.momentum * self.buffer if self.nesterov else self.buffer
-        return theta - self.lr * g
+def _start(f, start):
+    theta = np.atleast_1d(np.asarray(start, dtype=float)).copy()
+    d = len(f.variables)
+    if theta.shape != (d,):
+        raise ValueError(f"start has {theta.size} coordinates; f has {f.variables}")
+    return theta, d
 
 
-class _Adagrad:
-    """torch.optim.Adagrad: steps shrink with each coordinate's summed squared gradient."""
-
-    def __init__(self, lr, lr_decay, initial_accumulator_value, eps):
-        self.lr, self.lr_decay, self.eps = lr, lr_decay, eps
-        self.state_sum = initial_accumulator_value
-        self.t = 0
-
-    def step(self, theta, g):
-        self.t += 1
-        lr = self.lr / (1 + (self.t - 1) * self.lr_decay)
-        self.state_sum = self.state_sum + g * g
-        return theta - lr * (g / (np.sqrt(self.state_sum) + self.eps))
+def _frozen(array):
+    array = np.array(array)
+    array.flags.writeable = False
+    return array
 
 
-class _RMSprop:
-    """torch.optim.RMSprop: divide by a running RMS of the gradient (maybe centred)."""
-
-    def __init__(self, lr, alpha, eps, momentum, centered):
-        self.lr, self.alpha, self.eps = lr, alpha, eps
-        self.momentum, self.centered = momentum, centered
-        self.square_avg = self.grad_avg = self.buffer = 0.0
-
-    def step(self, theta, g):
-        a = self.alpha
-        self.square_avg = a * self.square_avg + (1 - a) * (g * g)
-        v = self.square_avg
-        if self.centered:  # subtract the squared mean: a running variance
-            self.grad_avg = a * self.grad_avg + (1 - a) * g
-            v = v - self.grad_avg**2
-        scaled = g / (np.sqrt(v) + self.eps)
-        if self.momentum > 0:
-            self.buffer = self.momentum * self.buffer + scaled
-            return theta - self.lr * self.buffer
-        return theta - self.lr * scaled
-
-
-class _Adam:
-    """torch.optim.Adam: bias-corrected running mean over running RMS of the gradient."""
-
-    def __init__(self, lr, betas, eps, amsgrad):
-        self.lr, (self.beta1, self.beta2), self.eps = lr, betas, eps
-        self.amsgrad = amsgrad
-        self.m = self.v = self.v_max = 0.0
-        self.t = 0
-
-    def step(self, theta, g):
-        self.t += 1
-        b1, b2 = self.beta1, self.beta2
-        self.m = b1 * self.m + (1 - b1) * g
-        self.v = b2 * self.v + (1 - b2) * (g * g)
-        m_hat = self.m / (1 - b1**self.t)
-        if self.amsgrad:
-            # As in torch's box: the maximum is of the uncorrected v_t, corrected after.
-            self.v_max = np.maximum(self.v_max, self.v)
-            v_hat = self.v_max / (1 - b2**self.t)
-        else:
-            v_hat = self.v / (1 - b2**self.t)
-        return theta - self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
-
-
-class _Newton:
-    """Newton's method: theta - lr * H^-1 g. It seeks any critical point, so it can land
-    on saddles and maxima; a singular H uses the least-squares (pseudo-inverse) step."""
-
-    def __init__(self, lr, hessian, weight_decay, d):
-        self.lr, self.hessian = lr, hessian
-        # weight decay adds (wd/2)|theta|^2 to f, hence wd*theta to g and wd*I to H
-        self.decay = weight_decay * np.eye(d)
-
-    def step(self, theta, g):
-        h = np.asarray(self.hessian(*theta.tolist()), dtype=float) + self.decay
-        if not (np.isfinite(h).all() and np.isfinite(g).all()):
-            return theta + np.nan  # LAPACK may raise on nan; descend() flags divergence
-        try:
-            direction = np.linalg.solve(h, g)
-        except np.linalg.LinAlgError:
-            direction = np.linalg.lstsq(h, g, rcond=None)[0]
-        return theta - self.lr * direction
-
-
-def _settings(method, hyper):
-    """The method's hyperparameters: defaults updated by hyper. ValueError on unknowns."""
-    if method not in HYPERPARAMETERS:
-        choices = ", ".join(METHODS)
-        raise ValueError(f"unknown method {method!r}; choose one of {choices}")
-    allowed = HYPERPARAMETERS[method]
-    for name in hyper:
-        if name not in allowed:
-            takes = ", ".join(allowed) or "none"
-            raise ValueError(
-                f"unknown hyperparameter {name!r} for method {method!r} (takes: {takes})"
-            )
-    settings = {**allowed, **hyper}
-    for name, value in settings.items():
-        if name == "betas":
-            settings[name] = tuple(float(b) for b in value)
-        elif isinstance(allowed[name], bool):
-            settings[name] = bool(value)
-        else:
-            settings[name] = float(value)
-    return settings
-
-
-def _optimizer(method, lr, settings, f, weight_decay, d):
-    if method in ("gd", "momentum", "nesterov"):
-        return _SGD(lr, nesterov=method == "nesterov", **settings)
-    if method == "adagrad":
-        return _Adagrad(lr, **settings)
-    if method == "rmsprop":
-        return _RMSprop(lr, **settings)
-    if method == "adam":
-        return _Adam(lr, **settings)
-    return _Newton(lr, f.hessian, weight_decay, d)
+# --- one run ---------------------------------------------------------------------------
 
 
 def descend(
@@ -244,7 +106,12 @@ def descend(
     f: an Expression (``f(*p)`` -> float, ``f.gradient(*p)`` -> (d,), and for Newton
     ``f.hessian(*p)`` -> (d, d)). start: d numbers (a bare number when d = 1).
     lr None means the method's PyTorch default (DEFAULT_LR). ``**hyper`` sets the
-    method's hyperparameters (HYPERPARAMETERS); unknown method or name -> ValueError.
+    method's hyperparameters (HYPERPARAMETERS). steps is a whole number from 0 to
+    MAX_STEPS (100,000): the path keeps every point, so more would take minutes and
+    gigabytes. Any bad argument raises ValueError saying what is wrong: an unknown
+    method or name, lr, tol, noise or weight_decay negative or not finite, clip not None
+    or > 0, a hyperparameter outside PyTorch's range (eps >= 0, 0 <= betas < 1,
+    momentum >= 0, 0 <= alpha <= 1, lr_decay >= 0, …), seed not a whole number >= 0.
 
     Each step the optimiser sees the true gradient plus Gaussian noise of std ``noise``
     (from ``np.random.default_rng(seed)``, so runs repeat), then rescaled to norm at
@@ -254,22 +121,22 @@ def descend(
     non-finite or |value| > 1e12 ("diverged"); that point is the last one in the Path.
     Numeric trouble never raises: it ends the path as "diverged".
     """
-    if lr is None:
-        lr = DEFAULT_LR.get(method)
-    settings = _settings(method, hyper)
-    lr, tol, noise = float(lr), float(tol), float(noise)
-    weight_decay = float(weight_decay)
-    if not lr >= 0 or steps < 0 or not noise >= 0 or not (clip is None or clip > 0):
-        raise ValueError("need lr >= 0, steps >= 0, noise >= 0 and clip None or > 0")
-    theta = np.atleast_1d(np.asarray(start, dtype=float)).copy()
-    d = len(f.variables)
-    if theta.shape != (d,):
-        raise ValueError(f"start has {theta.size} coordinates; f has {f.variables}")
+    lr, steps, tol, weight_decay, noise, clip, settings = check_run(
+        method, lr, steps, tol, weight_decay, noise, clip, seed, hyper)
+    lr = check_number("lr", lr)
+    theta, d = _start(f, start)
 
-    optimizer = _optimizer(method, lr, settings, f, weight_decay, d)
+    def hessian(p):
+        return np.asarray(f.hessian(*p.tolist()), dtype=float)
+
+    optimizer = update_rules.make(method, lr, (d,), settings, hessian, weight_decay)
     rng = np.random.default_rng(seed)
     points, gradients = np.empty((steps + 1, d)), np.empty((steps + 1, d))
+    used = np.full((steps + 1, d), np.nan)
     values = np.empty(steps + 1)
+    state = {name: np.empty((steps + 1, d)) for name in optimizer.state()}
+    for name, value in optimizer.state().items():
+        state[name][0] = value
     status = "max_steps"
     with np.errstate(all="ignore"):
         for k in range(steps + 1):
@@ -293,12 +160,147 @@ def descend(
                 g = g * min(1.0, clip / (math.hypot(*g.tolist()) + 1e-6))
             if weight_decay != 0:
                 g = g + weight_decay * theta
+            used[k] = g
             theta = optimizer.step(theta, g)
+            if state:
+                for name, value in optimizer.state().items():
+                    state[name][k + 1] = value
 
     n = k + 1
-    arrays = [np.array(a[:n]) for a in (points, values, gradients)]
-    for a in arrays:
-        a.flags.writeable = False
-    used = {**settings, "weight_decay": weight_decay, "noise": noise, "clip": clip}
-    used["seed"] = seed
-    return Path(*arrays, status, method, lr, hyper=MappingProxyType(used))
+    state = {name: _frozen(rows[:n]) for name, rows in state.items()}
+    arrays = [_frozen(a[:n]) for a in (points, values, gradients)]
+    hyper_used = {**settings, "weight_decay": weight_decay, "noise": noise, "clip": clip}
+    hyper_used["seed"] = seed
+    return Path(*arrays, status, method, lr, hyper=MappingProxyType(hyper_used),
+                state=MappingProxyType(state), used_gradients=_frozen(used[:n]))
+
+
+# --- many runs at once -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class ManyRuns:
+    """descend_many's full answer (see _run_many); N runs of at most `steps` steps.
+
+    points (steps+1, N, d), values (steps+1, N); stop (N,) the index of each run's last
+    point as descend would report it; status (N,) "converged" | "diverged" | "max_steps".
+    """
+
+    points: np.ndarray
+    values: np.ndarray
+    stop: np.ndarray
+    status: np.ndarray
+
+
+def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,
+              noise=0.0, clip=None, seed=0, **hyper) -> ManyRuns:
+    """descend_many, keeping values and where and how each run stopped."""
+    lr, steps, tol, weight_decay, noise, clip, settings = check_run(
+        method, lr, steps, tol, weight_decay, noise, clip, seed, hyper)
+    d = len(f.variables)
+    starts = np.asarray(starts, dtype=float)
+    if starts.ndim == 1 and d == 1:
+        starts = starts[:, None]
+    if starts.ndim != 2 or starts.shape[1] != d:
+        raise ValueError(f"starts must have shape (N, {d}) for f of {f.variables}, "
+                         f"not {starts.shape}")
+    n = len(starts)
+    try:
+        lr_array = None if isinstance(lr, (bool, str)) else np.asarray(lr, dtype=float)
+    except (TypeError, ValueError):
+        lr_array = None
+    if lr_array is None or lr_array.shape not in ((), (n,)):
+        raise ValueError(f"lr must be a number or an array of shape ({n},), not {lr!r}")
+    if lr_array.ndim:
+        for rate in lr_array:
+            check_number("lr", float(rate))
+        lr = lr_array
+    else:
+        lr = check_number("lr", float(lr_array))
+
+    def hessian(p):  # (d, N) -> (N, d, d)
+        return np.moveaxis(np.asarray(f.hessian(*p), dtype=float), -1, 0)
+
+    # Runs are columns: theta is (d, N), so each coordinate is one contiguous row that
+    # f's compiled code takes as it is, and lr (N,) broadcasts against it.
+    optimizer = update_rules.make(method, lr, (d, n), settings, hessian, weight_decay)
+    rng = np.random.default_rng(seed)
+    points, values = np.empty((steps + 1, d, n)), np.empty((steps + 1, n))
+    norms = np.zeros((steps + 1, n)) if tol > 0 else None
+    theta = starts.T.copy()
+    with np.errstate(all="ignore"):
+        # Every run takes every step; where each one stopped (as descend would have) is
+        # found afterwards in one pass, which is much cheaper than masks at every step.
+        finished, checked = np.zeros(n, dtype=bool), 0
+        for k in range(steps + 1):
+            value, grad = f.value_and_gradient(*theta)
+            points[k], values[k] = theta, value
+            if norms is not None:
+                norms[k] = np.sqrt((grad * grad).sum(axis=0))
+            if k == steps:
+                break
+            if k % 8 == 7:  # stop early once every run has stopped (cheap to ask rarely)
+                finished |= _stopped(points[checked:k + 1], values[checked:k + 1],
+                                     None if norms is None else norms[checked:k + 1], tol)
+                checked = k + 1
+                if finished.all():
+                    break
+            g = grad
+            if noise > 0:  # one draw per step, shared by all runs: each equals descend's
+                g = g + noise * rng.standard_normal(d)[:, None]
+            if clip is not None:
+                norm = np.sqrt((g * g).sum(axis=0))
+                g = g * np.minimum(1.0, clip / (norm + 1e-6))
+            if weight_decay != 0:
+                g = g + weight_decay * theta
+            theta = optimizer.step(theta, g)
+        last = k + 1
+        bad = _bad(points[:last], values[:last])
+    done = bad | (norms[:last] < tol) if norms is not None else bad
+    stopped = done.any(axis=0)
+    stop = np.where(stopped, done.argmax(axis=0), steps)
+    runs = np.arange(n)
+    diverged = stopped & bad[stop, runs]
+    status = np.where(diverged, "diverged", np.where(stopped, "converged", "max_steps"))
+    # Rows after a run's stop: nan for a diverged run, its last point for a converged one
+    # (rows past an early exit were never filled, but every run stopped before them).
+    after = np.arange(steps + 1)[:, None] > stop
+    if after.any():
+        converged = status == "converged"
+        last_point, last_value = points[stop, :, runs], values[stop, runs]
+        values = np.where(after, np.where(converged, last_value, np.nan), values)
+        fill = np.where(converged[:, None], last_point, np.nan)  # (N, d)
+        points = np.where(after[:, None, :], fill.T[None], points)
+    return ManyRuns(points.transpose(0, 2, 1), values, stop, status)
+
+
+def _bad(points, values):
+    """(rows, N): where a point (rows, d, N) or its value diverged, as descend judges."""
+    return ~(np.isfinite(points).all(axis=1) & (np.abs(values) <= DIVERGENCE_LIMIT))
+
+
+def _stopped(points, values, norms, tol):
+    """(N,): the runs that diverged or converged somewhere in these rows."""
+    done = _bad(points, values)
+    if norms is not None:
+        done |= norms < tol
+    return done.any(axis=0)
+
+
+def descend_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,
+                 noise=0.0, clip=None, seed=0, **hyper) -> np.ndarray:
+    """Run ``method`` from each of N starts at once; returns points (steps+1, N, d).
+
+    starts: (N, d) (or (N,) when d = 1). lr: a number, or an array (N,) with one
+    learning rate per start (a learning-rate sweep is N copies of one start). The other
+    keywords are descend's, checked the same way; noise draws one vector per step shared
+    by all starts, as descend with the same seed would draw it.
+
+    P[:, i] equals descend(f, starts[i], ..., tol=tol).points for the rows up to and
+    including that run's last point (equal up to the last bits of float rounding: f is
+    evaluated on arrays here and on scalars there). After it: a run that diverged holds
+    nan (its last real row is the offending point, as in descend); a run that converged
+    (gradient norm < tol; never with the default tol=0) repeats its last point.
+    """
+    return _run_many(f, starts, method, lr, steps, tol, weight_decay, noise, clip, seed,
+                     **hyper).points

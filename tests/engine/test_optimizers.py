@@ -395,3 +395,103 @@ def test_path_invariants_for_every_method(method, start, lr, noise, clip):
     assert_allclose(path.values[finite], [QUARTIC(*p) for p in path.points[finite]])
     true_gradients = [quartic_gradient(p) for p in path.points[finite]]
     assert_allclose(path.gradients[finite], true_gradients, rtol=1e-12, atol=1e-12)
+
+
+# --- Path.state and the gradient used (the torch comparisons are in test_torch_reference) --
+
+
+@pytest.mark.parametrize("method, hyper, names", [
+    ("gd", {}, set()),
+    ("newton", {}, set()),
+    ("momentum", {}, {"momentum_buffer"}),
+    ("nesterov", {}, {"momentum_buffer"}),
+    ("adagrad", {}, {"sum"}),
+    ("rmsprop", {}, {"square_avg"}),
+    ("rmsprop", {"centered": True, "momentum": 0.5},
+     {"square_avg", "grad_avg", "momentum_buffer"}),
+    ("adam", {}, {"exp_avg", "exp_avg_sq"}),
+    ("adam", {"amsgrad": True}, {"exp_avg", "exp_avg_sq", "max_exp_avg_sq"}),
+])
+def test_state_has_torchs_names_one_row_per_point(method, hyper, names):
+    path = descend(QUARTIC, (1, -1), method, lr=0.01, steps=7, **hyper)
+    assert set(path.state) == names
+    for rows in path.state.values():
+        assert rows.shape == (8, 2)
+        with pytest.raises(ValueError):
+            rows[0, 0] = 1.0  # read-only
+    with pytest.raises(TypeError):
+        path.state["sum"] = np.zeros((8, 2))  # a read-only mapping
+
+
+def test_momentum_state_by_hand_row_zero_is_zeros():
+    path = descend(BOWL, (3, 2), "momentum", lr=0.1, steps=3)
+    # b1 = (6, 8), b2 = 0.9 b1 + (4.8, 4.8), b3 = 0.9 b2 + (2.76, 0)
+    assert_allclose(path.state["momentum_buffer"],
+                    [[0, 0], [6, 8], [10.2, 12], [11.94, 10.8]], rtol=1e-14)
+
+
+def test_adagrad_state_starts_at_the_initial_accumulator_value():
+    path = descend(BOWL, (3, 2), "adagrad", lr=0.1, steps=2, initial_accumulator_value=0.5)
+    assert_allclose(path.state["sum"][:2], [[0.5, 0.5], [36.5, 64.5]])
+
+
+def test_used_gradients_include_noise_clip_and_weight_decay():
+    plain = descend(BOWL, (3, 2), "gd", lr=0.1, steps=4)
+    assert_array_equal(plain.used_gradients[:-1], plain.gradients[:-1])
+    assert np.isnan(plain.used_gradients[-1]).all()  # no step from the last point
+    decayed = descend(BOWL, (3, 2), "gd", lr=0.1, steps=4, weight_decay=0.5, clip=1.0)
+    g = np.array([6.0, 8.0]) / (10 + 1e-6) + 0.5 * np.array([3.0, 2.0])
+    assert_allclose(decayed.used_gradients[0], g, rtol=1e-14)
+    # for gd the step taken is exactly -lr times the gradient used
+    assert_allclose(np.diff(decayed.points, axis=0), -0.1 * decayed.used_gradients[:-1])
+
+
+def test_a_converged_or_diverged_path_has_state_rows_to_its_end():
+    path = descend(parse("x^2"), 1, "adam", lr=2.0, steps=500, betas=(0.0, 0.0))
+    assert all(rows.shape == (len(path.points), 1) for rows in path.state.values())
+    assert len(path.used_gradients) == len(path.points)
+
+
+# --- every bad argument is a ValueError (issue 16) -----------------------------------
+
+
+@pytest.mark.parametrize("method, keywords, words", [
+    ("gd", {"seed": "abc"}, "seed"),
+    ("gd", {"seed": -1}, "seed"),
+    ("gd", {"seed": 1.5}, "seed"),
+    ("adagrad", {"lr_decay": -1}, "lr_decay"),
+    ("gd", {"lr": np.nan}, "lr"),
+    ("gd", {"lr": np.inf}, "lr"),
+    ("gd", {"lr": -0.1}, "lr"),
+    ("gd", {"lr": "fast"}, "lr"),
+    ("adam", {"eps": -1e-8}, "eps"),
+    ("adam", {"betas": (0.9, 1.0)}, "betas"),
+    ("adam", {"betas": (-0.1, 0.9)}, "betas"),
+    ("adam", {"betas": 0.9}, "betas"),
+    ("adam", {"amsgrad": "yes"}, "amsgrad"),
+    ("momentum", {"momentum": -0.5}, "momentum"),
+    ("momentum", {"dampening": 2}, "dampening"),
+    ("rmsprop", {"alpha": 1.5}, "alpha"),
+    ("rmsprop", {"momentum": None}, "momentum"),
+    ("adagrad", {"initial_accumulator_value": -1}, "initial_accumulator_value"),
+    ("gd", {"steps": 2.5}, "steps"),
+    ("gd", {"steps": "10"}, "steps"),
+    ("gd", {"steps": -1}, "steps"),
+    ("gd", {"steps": 5_000_000}, "100,000"),
+    ("gd", {"tol": np.nan}, "tol"),
+    ("gd", {"noise": -1}, "noise"),
+    ("gd", {"clip": 0}, "clip"),
+    ("gd", {"clip": np.nan}, "clip"),
+    ("gd", {"weight_decay": np.inf}, "weight_decay"),
+])
+def test_bad_arguments_raise_value_error_naming_them(method, keywords, words):
+    with pytest.raises(ValueError, match=words):
+        descend(BOWL, (3, 2), method, **keywords)
+
+
+def test_arguments_at_the_edges_are_accepted():
+    descend(BOWL, (3, 2), "gd", lr=0.0, steps=0, seed=2**80)
+    descend(BOWL, (3, 2), "adam", betas=(0.0, 0.0), eps=0.0, amsgrad=np.bool_(True))
+    descend(BOWL, (3, 2), "rmsprop", alpha=1.0, momentum=0.0, steps=np.int64(3))
+    path = descend(BOWL, (3, 2), "gd", lr=0.1, steps=100_000, tol=1e-8)
+    assert path.status == "converged"
