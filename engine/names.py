@@ -44,9 +44,13 @@ def resolve(tok: Token, before_bracket: bool) -> list[Token]:
     if word in FUNCTIONS:
         if sub:
             if word == "log":
+                if not tok.sub_marked:            # log3x: log_3(x)? log(3x)? say which
+                    raise ExpressionError(
+                        f"'log{sub}' has two readings: write log_{sub}(x) for the base-{sub} "
+                        f"logarithm, or log({sub}x) for the logarithm of {sub}x", pos)
                 if int(sub) < 2:
                     raise ExpressionError(f"a logarithm's base is at least 2, not {sub}", pos)
-                return [Token("func", "log", pos, sub, tok.end)]
+                return [Token("func", "log", pos, sub, end=tok.end)]
             raise ExpressionError(
                 f"'{word}{sub}': a function takes no number after its name: write "
                 f"{word}({sub}x) for {FUNCTIONS[word][3]} of {sub}x, or {word}(x)^{sub} "
@@ -69,7 +73,7 @@ def resolve(tok: Token, before_bracket: bool) -> list[Token]:
             k, f = readings[0]
             return [*_pieces(word[:k], "", pos), Token("func", f, pos + k, end=tok.end)]
         if len(readings) > 1:
-            raise _ambiguous(word, pos, [(k, f, "(…)") for k, f in readings])
+            raise _ambiguous(word, pos, [(k, f, "…") for k, f in readings])
         if _product_problem(word) is None:
             raise ExpressionError(
                 f"'{word}' is not a known function: for a product of variables put spaces "
@@ -135,13 +139,13 @@ def _ambiguous(word: str, pos: int, readings) -> ExpressionError:
         rest = word[k + len(f):]
         call = f"{f}({arg or rest or '…'})"
         prefix = "·".join(word[:k])
-        what = "the product" if prefix else FUNCTIONS[f][3]
+        what = f"the product of {prefix} and {FUNCTIONS[f][3]}" if prefix else FUNCTIONS[f][3]
         texts.append((f"{prefix}·{call}" if prefix else call, what))
     if len(texts) == 1:
         (text, what), = texts
         return ExpressionError(
             f"'{word}' is not a name: write {text} for {what} (a function takes its "
             f"argument in brackets)", pos)
-    texts.sort(key=lambda t: t[1] != "the product")
+    texts.sort(key=lambda t: not t[1].startswith("the product"))
     listed = ", or ".join(f"{t} for {w}" for t, w in texts)
     return ExpressionError(f"'{word}' is ambiguous: write {listed}", pos)

@@ -129,6 +129,10 @@ class Parser:
                 raise self._number_after_term()
             elif self._starts_juxtaposed():
                 op = self.tok
+                if op.text == "|open" and self.tokens[self.i + 1].text in ("+", "-", "|open"):
+                    raise ExpressionError("write * before this '|': an absolute value that "
+                                          "starts with a sign or a bar is not multiplied "
+                                          "silently, e.g. x*|-y|", op.pos)
                 factors.append(self._power())
             else:
                 break
@@ -198,7 +202,8 @@ class Parser:
         if self._is_op("√"):
             return self._root(self._advance())
         if tok.kind == "end":
-            before = self.tokens[self.i - 1].text if self.i else ""
+            prev = self.tokens[self.i - 1] if self.i else None
+            before = self.text[prev.pos:prev.end] if prev is not None else ""
             raise ExpressionError(f"the expression ends too early, after '{before}'", tok.pos)
         if self._is_op(")"):
             prev = self.tokens[self.i - 1] if self.i else None
@@ -223,6 +228,9 @@ class Parser:
 
     def _absolute(self, opener: Token) -> sp.Expr:
         self._enter(opener.pos)
+        if self.tok.kind == "end":
+            raise ExpressionError("this '|' is never closed: an absolute value is |x|",
+                                  opener.pos)
         node = self._sum()
         if not self._is_op("|close"):
             raise ExpressionError("this '|' is never closed: an absolute value is |x|",

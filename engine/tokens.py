@@ -41,6 +41,7 @@ class Token:
     text: str      # for a name: the letters (ASCII; a Greek letter as its name)
     pos: int       # 0-based column of the first character
     sub: str = ""          # a name's subscript digits, normalised ("01" -> "1")
+    sub_marked: bool = False   # the subscript was written x_1 or x₁ (not x1)
     end: int = -1          # column just after the token (with its subscript)
     synthetic: bool = False  # the '^', '(' and ')' that stand for a superscript
 
@@ -121,8 +122,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             sub, k = _subscript(text, j)
             if sub and k < n and text[k] == "." and text[j] != "_":
                 raise ExpressionError("a subscript is a whole number, as in x_1", offset + k)
+            marked = bool(sub) and text[j] not in _DIGITS
             sub = str(int(sub)) if sub else ""
-            tokens.append(Token("name", word, offset + i, sub, offset + k))
+            tokens.append(Token("name", word, offset + i, sub, sub_marked=marked, end=offset + k))
             i = k
         elif ch in _SUPERSCRIPTS:
             j = i
