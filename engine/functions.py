@@ -31,6 +31,9 @@ class sigmoid(sp.Function):  # noqa: N801 - the class name is what str() prints
     def _eval_is_extended_real(self):
         return self.args[0].is_extended_real
 
+    def _eval_is_extended_positive(self):
+        return self.args[0].is_extended_real
+
     def _latex(self, printer, exp=None):
         tex = r"\sigma\left(%s\right)" % printer._print(self.args[0])
         return tex if exp is None else r"\sigma^{%s}\left(%s\right)" % (exp, printer._print(self.args[0]))
@@ -102,6 +105,9 @@ class softplus(sp.Function):  # noqa: N801
     def _eval_is_extended_real(self):
         return self.args[0].is_extended_real
 
+    def _eval_is_extended_positive(self):
+        return self.args[0].is_extended_real
+
     def _latex(self, printer, exp=None):
         tex = r"\operatorname{softplus}\left(%s\right)" % printer._print(self.args[0])
         return tex if exp is None else r"%s^{%s}" % (tex, exp)
@@ -125,7 +131,37 @@ def _np_step(t):
 
 
 NUMPY_FUNCTIONS = {"sigmoid": _np_sigmoid, "relu": _np_relu, "step": _np_step,
-                   "softplus": _np_softplus}
+                   "softplus": _np_softplus, "atan2": np.arctan2}
+
+
+class atan2(sp.Function):  # noqa: N801
+    """atan2(y, x): the angle of the point (x, y), in (−π, π].
+
+    Ours rather than sympy's, which rewrites atan2 of two numbers whose signs it cannot
+    tell (atan2(1, softplus(1))) into −i·log(…), and numpy then computes a complex number.
+    """
+    nargs = 2
+
+    @classmethod
+    def eval(cls, y, x):
+        if y.is_number and x.is_number:
+            angle = sp.atan2(y, x)
+            if not angle.has(sp.I) and not angle.has(sp.atan2):
+                return angle
+
+    def fdiff(self, argindex=1):
+        y, x = self.args
+        return (x if argindex == 1 else -y) / (x ** 2 + y ** 2)
+
+    def _eval_evalf(self, prec):
+        return sp.atan2(*self.args)._eval_evalf(prec)
+
+    def _eval_is_extended_real(self):
+        return self.args[0].is_extended_real and self.args[1].is_extended_real
+
+    def _latex(self, printer, exp=None):
+        tex = r"\operatorname{atan2}\left(%s, %s\right)" % tuple(map(printer._print, self.args))
+        return tex if exp is None else r"%s^{%s}" % (tex, exp)
 
 
 def _log(t, base=None):
@@ -155,7 +191,7 @@ FUNCTIONS = {
     "softplus": (softplus, 1, 1, "softplus"),
     "sign": (sp.sign, 1, 1, "the sign"), "step": (step, 1, 1, "the unit step"),
     "min": (sp.Min, 2, None, "the minimum"), "max": (sp.Max, 2, None, "the maximum"),
-    "atan2": (sp.atan2, 2, 2, "the angle atan2(y, x)"),
+    "atan2": (atan2, 2, 2, "the angle atan2(y, x)"),
     "floor": (sp.floor, 1, 1, "the floor"), "ceil": (sp.ceiling, 1, 1, "the ceiling"),
 }
 CONSTANTS = {"pi": sp.pi, "e": sp.E}
