@@ -170,9 +170,11 @@ class Parser:
         if self.tok.kind == "end":
             raise ExpressionError(f"'{op.text}' needs an exponent after it", op.pos)
         self._enter(op.pos)
-        exponent_start = self.tok.pos
+        exponent_start, first = self.tok.pos, self.i
         exponent = self._unary()
         self.depth -= 1
+        if not op.synthetic:
+            self._check_exponent_end(start, op, first)
         if not exponent.is_Integer and _is_negative_number(base):
             # (-0.88)^x is complex for most x (numpy gives nan, sympy complex gradients)
             base_text = self.text[start:op.pos].strip()
@@ -181,6 +183,22 @@ class Parser:
             raise _negative_base(base_text, exponent, exponent_text,
                                  start if exponent.free_symbols else op.pos)
         return _power(base, exponent, op.pos)
+
+    def _check_exponent_end(self, start: int, op: Token, first: int) -> None:
+        """e^2x: e^(2x) to some, e²·x to others. A term glued to an exponent that is not
+        one bracket is refused; after a space (e^2 x) or a bracket (e^(2)x) it multiplies."""
+        last = self.tokens[self.i - 1]
+        nxt = self.tok
+        if not self._starts_juxtaposed() or nxt.pos != last.end or _one_bracket(
+                self.tokens, first, self.i - 1):
+            return
+        base = self.text[start:op.pos].strip()
+        exponent = self.text[self.tokens[first].pos:last.end]
+        after = self.text[nxt.pos:nxt.end]
+        raise ExpressionError(
+            f"{base}{op.text}{exponent}{after} has two readings: write "
+            f"{base}{op.text}{exponent} {after} (with a space) or {base}{op.text}{exponent}*{after} "
+            f"for the product, or {base}{op.text}({exponent}{after}) for the power", nxt.pos)
 
     def _atom(self) -> sp.Expr:
         tok = self.tok
@@ -317,6 +335,18 @@ class Parser:
             self.symbols[name] = sp.Symbol(name, real=True)
             self.first_seen[name] = tok
         return self.symbols[name]
+
+
+def _one_bracket(tokens: list[Token], first: int, last: int) -> bool:
+    """tokens[first..last] are one bracket '(' … ')'."""
+    if not (tokens[first].text == "(" and tokens[last].text == ")"):
+        return False
+    depth = 0
+    for k in range(first, last + 1):
+        depth += {"(": 1, ")": -1}.get(tokens[k].text, 0)
+        if depth == 0:
+            return k == last
+    return False
 
 
 def _is_negative_number(expr: sp.Expr) -> bool:

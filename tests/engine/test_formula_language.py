@@ -174,6 +174,12 @@ def test_engine_api_variable_order():
     ("x\u00a0+\u2009y", lambda x, y: x + y, ("x", "y")),
     ("1/2x", lambda x: x / 2, ("x",)),
     ("2^3^2 x", lambda x: 512 * x, ("x",)),
+    ("e^2 x", lambda x: math.e ** 2 * x, ("x",)),
+    ("e^(2x)", lambda x: math.exp(2 * x), ("x",)),
+    ("e^(2)x", lambda x: math.e ** 2 * x, ("x",)),
+    ("x^2 y + x y^2", lambda x, y: x * x * y + x * y * y, ("x", "y")),
+    ("x²y + xy²", lambda x, y: x * x * y + x * y * y, ("x", "y")),
+    ("x^2*y", lambda x, y: x * x * y, ("x", "y")),
 ])
 def test_more_readings(text, reference, variables):
     reads_as(text, reference, variables)
@@ -213,6 +219,11 @@ def test_more_readings(text, reference, variables):
     ("min(x)", "at least 2 arguments", 0),
     ("log_2(x, 3)", "one argument", 0),
     ("ψ", "Greek letter", 0),
+    ("e^2x", ["e^2 x (with a space)", "e^2*x", "e^(2x) for the power"], 3),
+    ("x^2y + 1", "two readings", 3),
+    ("x**-2y", "two readings", 5),
+    ("2^x(x+1)", "two readings", 3),
+    ("e^sin(x)y", "two readings", 8),
 ])
 def test_refusals_say_what_to_type(text, words, position):
     refused(text, words, position)

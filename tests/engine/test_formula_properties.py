@@ -23,7 +23,8 @@ _UNARY = {
     "softplus": lambda t: np.logaddexp(0, t), "abs": np.abs, "sqrt": np.sqrt,
     "exp": np.exp, "log": np.log, "log10": np.log10, "relu": lambda t: np.maximum(t, 0),
 }
-_BINARY_FN = {"max": np.maximum, "min": np.minimum, "atan2": np.arctan2}
+_BINARY_FN = {"max": np.maximum, "min": np.minimum,    # atan2(0, 0) has no value (numpy: 0)
+              "atan2": lambda y, x: np.where((y == 0) & (x == 0), np.nan, np.arctan2(y, x))}
 
 # --- trees --------------------------------------------------------------------------
 leaves = st.one_of(st.tuples(st.just("num"), st.sampled_from(NUMBERS)),
@@ -164,7 +165,8 @@ class Writer:
         first = right[0]
         if first.isdigit() or first in "-−.|√" or left[-1] in "|":
             return explicit                       # a number or a sign needs its operator
-        if left[-1].isalpha() and first.isalpha() or left[-1].isdigit() and first in "₀₁₂₃":
+        if (left[-1].isalpha() and first.isalpha() or left[-1].isdigit() and first in "₀₁₂₃"
+                or left.endswith(("^2", "^3", "**2", "**3"))):    # x^2y: the parser asks
             if not self.glue or _forms_another_name(left, right):
                 return self.choice(explicit, f"{left} {right}")
         return self.choice(explicit, f"{left} {right}", f"{left}{right}")
