@@ -191,13 +191,19 @@ def _scalar(fn, args) -> float:
         try:
             return float(fn(*map(float, args)))
         except (ArithmeticError, ValueError, TypeError):
-            return math.nan
+            return float(_scalars(fn, args, 1)[0])
 
 
 def _scalars(fn, args, count) -> np.ndarray:
+    """fn at plain floats (fast); where Python arithmetic fails or turns complex
+    ((-1.0)**-1.5), again with numpy floats, which give nan just where it happens."""
     with np.errstate(all="ignore"):
         try:
             return np.array(fn(*map(float, args)), dtype=float)
+        except (ArithmeticError, ValueError, TypeError):
+            pass
+        try:
+            return np.array(fn(*map(np.float64, args)), dtype=float).reshape(count)
         except (ArithmeticError, ValueError, TypeError):
             return np.full(count, math.nan)
 
