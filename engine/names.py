@@ -31,10 +31,11 @@ def name_key(name: str) -> tuple:
     return (letters, -1 if not sub else int(sub))
 
 
-def resolve(tok: Token, before_bracket: bool) -> list[Token]:
+def resolve(tok: Token, before_bracket: bool, glued: bool = False) -> list[Token]:
     """The tokens ("func", "const" or "var") that the name token `tok` stands for.
 
-    before_bracket: the next token is '(' — a function call may follow.
+    before_bracket: the next token is '(' — a function call may follow; glued: with
+    nothing between them (σ(x) is the sigmoid to many students, not σ·x).
     A "func" token's `sub` holds a logarithm's base (log_2). Raises ExpressionError
     for anything that is not exactly one reading.
     """
@@ -57,6 +58,10 @@ def resolve(tok: Token, before_bracket: bool) -> list[Token]:
                 f"for its power", pos)
         return [Token("func", word, pos, end=tok.end)]
     if word in GREEK_NAMES:
+        if word == "sigma" and not sub and glued:
+            raise ExpressionError(
+                f"'{word}(' has two readings: write sigmoid(…) for the sigmoid function, "
+                f"or {word}*(…) for the variable {word} times the bracket", pos)
         return [Token("var", variable_name(word, sub), pos, end=tok.end)]
     if word in CONSTANTS:
         if sub:

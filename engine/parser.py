@@ -44,7 +44,8 @@ def _resolve_names(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             continue
         nxt = tokens[k + 1]
-        out += resolve(tok, nxt.kind == "op" and nxt.text == "(" and not nxt.synthetic)
+        bracket = nxt.kind == "op" and nxt.text == "(" and not nxt.synthetic
+        out += resolve(tok, bracket, bracket and nxt.pos == tok.end)
     return out
 
 

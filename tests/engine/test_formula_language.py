@@ -169,6 +169,7 @@ def test_engine_api_variable_order():
     ("xtanh(y)", lambda x, y: x * math.tanh(y), ("x", "y")),
     ("theta1 + θ₂", lambda a, b: a + b, ("theta_1", "theta_2")),
     ("θx", lambda t, x: t * x, ("theta", "x")),
+    ("σ (x + 1) + θ(x)", lambda s, t, x: s * (x + 1) + t * x, ("sigma", "theta", "x")),
     ("2pi", lambda x: 2 * math.pi, ("x",)),
     ("sin (x)", math.sin, ("x",)),
     ("x\u00a0+\u2009y", lambda x, y: x + y, ("x", "y")),
@@ -219,6 +220,8 @@ def test_more_readings(text, reference, variables):
     ("min(x)", "at least 2 arguments", 0),
     ("log_2(x, 3)", "one argument", 0),
     ("ψ", "Greek letter", 0),
+    ("σ(x)", ["sigmoid(…)", "sigma*(…)"], 0),
+    ("2sigma(w x + b)", "sigmoid(…) for the sigmoid", 1),
     ("e^2x", ["e^2 x (with a space)", "e^2*x", "e^(2x) for the power"], 3),
     ("x^2y + 1", "two readings", 3),
     ("x**-2y", "two readings", 5),
@@ -326,6 +329,9 @@ def test_critical_points_of_six_variables():
 
 
 # --- long texts: the limit of ENGINE_API.md ------------------------------------------------
+# Timed in CPU seconds of this process: the machine running the tests may be shared, and
+# a wall clock then measures the neighbours (CPU 0.16 s for 10 000 characters, wall 0.5 s
+# at a load of 9 on 2 cores).
 def _mse(n, seed=0):
     rng = np.random.default_rng(seed)
     xs = np.round(rng.uniform(-2, 2, n), 1)
@@ -337,9 +343,9 @@ def _mse(n, seed=0):
 def test_explicit_mse_over_100_points_parses_fast_and_right():
     text, xs, ys = _mse(100)
     assert len(text) > 2000
-    start = time.perf_counter()
+    start = time.process_time()
     f = parse(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert f.variables == ("b", "w")
     assert f(1.0, 2.0) == pytest.approx(np.mean((2 * xs + 1 - ys) ** 2), rel=1e-12)
     assert_allclose(f.gradient(1.0, 2.0), [np.mean(2 * (2 * xs + 1 - ys)),
@@ -350,15 +356,15 @@ def test_ten_thousand_characters_parse_within_a_second():
     text, xs, ys = _mse(500)
     text = text[:text.index(" + ", 9800)] + ")/500"
     assert 9800 < len(text) <= 10_000
-    start = time.perf_counter()
+    start = time.process_time()
     f = parse(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert f.variables == ("b", "w")
     for text in ["+".join(["x"] * 5000)[:9999], "x1+" * 3333 + "x", "|x|+" * 2499 + "|x|", "|x - 1||y|+" * 900 + "x",
                  "sin(" * 50 + "x" + ")" * 50 + "+x" * 4000]:
-        start = time.perf_counter()
+        start = time.process_time()
         parse(text)
-        assert time.perf_counter() - start < 1.0, text[:30]
+        assert time.process_time() - start < 1.0, text[:30]
     with pytest.raises(ExpressionError, match="too long"):
         parse("x" + "+x" * 5000)
 
@@ -366,12 +372,12 @@ def test_ten_thousand_characters_parse_within_a_second():
 @pytest.mark.parametrize("text", ["|x" * 30 + "|" * 30, "|x|x" * 2400 + "|", "|y||x|" * 1666,
                                   "x*" * 4999 + "x", "(" * 99 + "x" + ")" * 99])
 def test_pathological_long_texts_answer_within_a_second(text):
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         parse(text)
     except ExpressionError:
         pass
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 def test_symbols_keep_sympy_inside_the_engine():
