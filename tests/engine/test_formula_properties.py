@@ -23,8 +23,10 @@ _UNARY = {
     "softplus": lambda t: np.logaddexp(0, t), "abs": np.abs, "sqrt": np.sqrt,
     "exp": np.exp, "log": np.log, "log10": np.log10, "relu": lambda t: np.maximum(t, 0),
 }
-_BINARY_FN = {"max": np.maximum, "min": np.minimum,    # atan2(0, 0) has no value (numpy: 0)
-              "atan2": lambda y, x: np.where((y == 0) & (x == 0), np.nan, np.arctan2(y, x))}
+_BINARY_FN = {"max": np.maximum, "min": np.minimum,
+              # atan2(0, 0) has no value (numpy says 0); sin(π) is 0 exactly for sympy
+              "atan2": lambda y, x: np.where((np.abs(y) < 1e-12) & (np.abs(x) < 1e-12),
+                                             np.nan, np.arctan2(y, x))}
 
 # --- trees --------------------------------------------------------------------------
 leaves = st.one_of(st.tuples(st.just("num"), st.sampled_from(NUMBERS)),
