@@ -13,27 +13,26 @@ engine.names, bars by engine.bars, before the grammar runs.
 Nothing is guessed: a number right after a term (`1 000`, `2y^2 3`), `√2x`, `x²^3` and
 `sin²(x)` are refused with the reading(s) to type instead.
 
-Every node is built by sympy with guards first, so no text can make sympy compute
-a gigantic number or a complex/undefined constant: `9^9^9`, `x^(10^10)`, `1/0`
-and `log(-1)` are refused with the column of the operator that caused them, and
-`(-0.88)^x` (complex for most x) with the column of its negative base. Sums and
-products are built in one sympy call each, so a long sum costs linear time.
+Every node is built by sympy with the guards of engine.guards (no gigantic numbers, no
+complex or undefined constants). Sums and products are built in one sympy call each,
+so a long sum costs linear time.
 """
 from __future__ import annotations
-
-from fractions import Fraction
 
 import sympy as sp
 
 from .bars import assign_bars
 from .errors import ExpressionError
 from .functions import CONSTANTS, FUNCTIONS
+from .guards import checked as _checked
+from .guards import is_negative_number as _is_negative_number
+from .guards import negative_base as _negative_base
+from .guards import number as _number
+from .guards import power as _power
 from .names import resolve
 from .tokens import Token, tokenize
 
 MAX_DEPTH = 100          # nesting of brackets, signs and powers
-MAX_EXPONENT = 1000      # largest integer exponent accepted
-MAX_BITS = 4000          # largest exact rational (numerator or denominator), in bits
 MAX_VARIABLES = 100
 
 
@@ -348,76 +347,3 @@ def _one_bracket(tokens: list[Token], first: int, last: int) -> bool:
         if depth == 0:
             return k == last
     return False
-
-
-def _is_negative_number(expr: sp.Expr) -> bool:
-    if not expr.is_number:
-        return False
-    negative = expr.is_extended_negative
-    if negative is not None:
-        return bool(negative)
-    try:                               # sympy could not decide: ask a float
-        return float(expr) < 0
-    except (TypeError, ValueError, ArithmeticError):
-        return False
-
-
-def _negative_base(base_text, exponent, exponent_text, pos) -> ExpressionError:
-    """The refusal of (negative number)^(variable or fraction), with what to type instead."""
-    kind = "a variable" if exponent.free_symbols else "a non-integer"
-    inner = base_text[1:-1].strip() if base_text.startswith("(") and base_text.endswith(")") else ""
-    positive = inner[1:].strip()
-    if not (inner.startswith("-") and positive and all(c.isalnum() or c == "." for c in positive)):
-        positive, exponent_text = "0.88", "x"      # not a plain (-number): a generic example
-    return ExpressionError(
-        f"a negative number to {kind} power is not a real number: use a positive base such "
-        f"as {positive}^{exponent_text}, or put the minus sign outside: -({positive}^{exponent_text})",
-        pos)
-
-
-# --- guarded construction of sympy nodes ---------------------------------------
-
-def _number(tok: Token) -> sp.Rational:
-    mantissa, _, exponent = tok.text.lower().partition("e")
-    if len(mantissa) > 1 and mantissa[0] == "0" and mantissa[1] != ".":
-        # 007, or the 000 of max(1,000, x): never read silently as a smaller number
-        raise ExpressionError(f"a number does not start with 0 ('{tok.text}'): write it "
-                              f"without the leading zeros, or as a decimal such as 0.5", tok.pos)
-    # Bounded before Fraction() so that '1e999999999' costs nothing; the limits
-    # admit every number str() prints for an expression that passed _checked.
-    if len(mantissa) > 1300 or (exponent and abs(int(exponent)) > 308):
-        raise ExpressionError("this number is too large or too precise to handle", tok.pos)
-    value = Fraction(tok.text)
-    return _checked(sp.Rational(value.numerator, value.denominator), tok.pos, "number")
-
-
-def _power(base: sp.Expr, exponent: sp.Expr, pos: int) -> sp.Expr:
-    if exponent.is_Integer and abs(int(exponent)) > MAX_EXPONENT and base not in (0, 1, -1):
-        raise ExpressionError(
-            f"the exponent {exponent} is too large (at most {MAX_EXPONENT})", pos)
-    if base.is_Rational and exponent.is_Integer:
-        bits = max(base.p.bit_length(), base.q.bit_length()) * abs(int(exponent))
-        if bits > MAX_BITS:
-            raise ExpressionError("this power is a number too large to handle", pos)
-    return _checked(sp.Pow(base, exponent), pos, "^")
-
-
-def _checked(node: sp.Expr, pos: int, what: str) -> sp.Expr:
-    """Refuse a node that is undefined, complex or an unreasonably large number."""
-    if node.has(sp.zoo, sp.nan, sp.oo):
-        if what in ("/", "^"):
-            raise ExpressionError("division by zero", pos)
-        raise ExpressionError(f"{what}(…) is undefined here", pos)
-    for part in (node, *node.args) if isinstance(node, sp.Mul) else (node,):
-        # sympy merges (x^100)^100 and x^900·x^900 into one power: check the result too
-        if isinstance(part, sp.Pow) and part.exp.is_Integer and abs(part.exp) > MAX_EXPONENT:
-            raise ExpressionError(
-                f"the exponent {part.exp} is too large (at most {MAX_EXPONENT})", pos)
-    if node.is_number:
-        if node.is_extended_real is False:
-            raise ExpressionError(f"{'this' if what in '+-*/^' else what + '(…)'} "
-                                  f"is not a real number", pos)
-        for r in node.atoms(sp.Rational):
-            if max(r.p.bit_length(), r.q.bit_length()) > MAX_BITS:
-                raise ExpressionError("this number is too large to handle", pos)
-    return node

@@ -353,7 +353,7 @@ def test_explicit_mse_over_100_points_parses_fast_and_right():
 
 
 def test_ten_thousand_characters_parse_within_a_second():
-    text, xs, ys = _mse(500)
+    text, _, _ = _mse(500)
     text = text[:text.index(" + ", 9800)] + ")/500"
     assert 9800 < len(text) <= 10_000
     start = time.process_time()
