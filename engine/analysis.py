@@ -6,6 +6,7 @@ GUI runs it in a worker thread; it returns plain strings, arrays and dataclasses
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,10 +27,17 @@ _EXPAND_MAX_ARG_TERMS = 12
 _EXPAND_GAIN = 0.85        # ... and a multiplied-out polynomial must be this much shorter
 
 
+# A Hessian whose LaTeX is longer than this is marked `long`: a view may show its
+# numbers at a point instead (hessian_at), as a lecturer would for Beale's function.
+HESSIAN_MAX_CHARS = 1500
+_TIDY_BUDGET_S = 1.0       # tidying stops after this; the rest is typeset as it is
+
+
 @dataclass(frozen=True)
 class Formula:
     label: str      # LaTeX of the left-hand side, e.g. r"\frac{\partial f}{\partial x}"
     latex: str      # LaTeX of the right-hand side
+    long: bool = False   # too long to read typeset (a big Hessian): show numbers instead
 
 
 @dataclass(frozen=True)
@@ -100,23 +108,53 @@ def _expanded_terms(expr: sp.Expr) -> int:
 
 
 def formulas(f: Expression) -> tuple[Formula, ...]:
-    """f, f', f'' (one variable) or f, ∂f/∂x, ∂f/∂y, ∇f, H (two variables) as LaTeX."""
+    """f, f', f'' (one variable) or f, ∂f/∂v for each variable v, ∇f, H (two or more)
+    as LaTeX; variables typeset as the maths writes them (x_1 as x₁, theta as θ).
+
+    Tidying stops after _TIDY_BUDGET_S (many variables, big entries): the entries left
+    are typeset as sympy gives them. H is marked `long` past HESSIAN_MAX_CHARS.
+    """
     tex = sp.latex
-    args = ", ".join(f.variables)
-    out = [Formula(f"f({args})", tex(f.expr))]
-    tidy = lru_cache(maxsize=None)(_tidy)      # the Hessian's two mixed entries are equal
+    names = [tex(s) for s in f.symbols]
+    out = [Formula(f"f({', '.join(names)})", tex(f.expr))]
+    deadline = time.perf_counter() + _TIDY_BUDGET_S
+
+    @lru_cache(maxsize=None)              # the Hessian's mixed entries come in equal pairs
+    def tidy(expr):
+        return _tidy(expr) if time.perf_counter() < deadline else expr
+
     grads = [tidy(g) for g in f.gradient_exprs]
     if f.dimension == 1:
-        (v,) = f.variables
+        (v,) = names
         second = tidy(f.hessian_exprs[0][0])
         out += [Formula(f"f'({v})", tex(grads[0])), Formula(f"f''({v})", tex(second))]
         return tuple(out)
-    for v, g in zip(f.variables, grads):
+    for v, g in zip(names, grads):
         out.append(Formula(rf"\frac{{\partial f}}{{\partial {v}}}", tex(g)))
     out.append(Formula(r"\nabla f", tex(sp.Matrix(grads))))
-    hess = sp.Matrix([[tidy(h) for h in row] for row in f.hessian_exprs])
-    out.append(Formula("H", tex(hess)))
+    hess = tex(sp.Matrix([[tidy(h) for h in row] for row in f.hessian_exprs]))
+    out.append(Formula("H", hess, long=len(hess) > HESSIAN_MAX_CHARS))
     return tuple(out)
+
+
+def hessian_at(f: Expression, point, digits: int = 4) -> Formula:
+    """The Hessian's numbers at `point` (d,) as a LaTeX matrix, for when its formula is
+    too long to read; label "H(p)" with the point's coordinates to `digits` digits."""
+    p = [float(v) for v in point]
+    h = f.hessian(*p)
+    rows = r"\\".join(" & ".join(_number_tex(v, digits) for v in row) for row in h)
+    where = ", ".join(_number_tex(v, digits) for v in p)
+    return Formula(f"H({where})", rf"\left[\begin{{matrix}}{rows}\end{{matrix}}\right]")
+
+
+def _number_tex(value: float, digits: int) -> str:
+    if not math.isfinite(value):
+        return r"\text{undefined}" if math.isnan(value) else (r"\infty" if value > 0 else r"-\infty")
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = rf"{mantissa} \cdot 10^{{{int(exponent)}}}"
+    return "0" if text in ("-0", "0") else text
 
 
 def analyse(f: Expression, bounds) -> Analysis:

@@ -1,11 +1,12 @@
-"""Critical points of a function of one or two variables, found and classified.
+"""Critical points of a function of any number of variables, found and classified.
 
     pts = critical_points(parse("x^4 - 4x^3 + 4x^2"), bounds=[(-1, 3)])
     [(p.point, p.value, p.kind) for p in pts]   # x = 0, 1, 2: minimum, maximum, minimum
 
 Exact where cheap (a polynomial f': the roots of its square-free part), numeric
-otherwise (a dense grid of f' in 1-D, a grid of Newton starts in 2-D), and always
-bounded in time: no sympy solve, fixed grid sizes and iteration counts.
+otherwise (a dense grid of f' in 1-D, a grid of Newton starts in 2-D and up, about
+_STARTS_ND starts in all), and always bounded in time: no sympy solve, fixed grid sizes
+and iteration counts.
 
 "Zero" is always relative and local: a number counts as 0 when it is below _REL_TOL
 times the largest size of the same quantity within 1 % of the box around the point.
@@ -27,6 +28,8 @@ KINDS = ("minimum", "maximum", "saddle", "inflection", "degenerate")
 
 _GRID_1D = 4001        # samples of f' on the interval
 _STARTS_2D = 20        # Newton starts per axis
+_STARTS_ND = 1000      # Newton starts in all, 3 variables and more
+_STENCIL_DIRECTIONS = 16   # random directions added to the axes of the stencil, d >= 3
 _ITERATIONS = 60       # damped Newton iterations from each start
 _MAX_ORDER = 6         # highest derivative the 1-D test looks at
 _MAX_POLY_DEGREE = 40  # above this a polynomial f' takes the numeric route
@@ -56,7 +59,7 @@ class CriticalPoint:
 
     @property
     def second_derivative(self) -> float:
-        """f'' at the point (1-D); ∂²f/∂x² in 2-D."""
+        """f'' at the point (1-D); ∂²f/∂(first variable)² in 2-D and up."""
         return float(self.hessian[0, 0])
 
 
@@ -77,7 +80,7 @@ def critical_points(f: Expression, bounds) -> list[CriticalPoint]:
             inside = _inside(pts, lo, hi)
             pts, known = pts[inside], [k for k, ok in zip(known, inside) if ok]
         else:
-            pts = _candidates_1d(f, lo, hi) if f.dimension == 1 else _candidates_2d(f, lo, hi)
+            pts = _candidates_1d(f, lo, hi) if f.dimension == 1 else _candidates_nd(f, lo, hi)
             pts = _isolated(f, _merge(pts[_inside(pts, lo, hi)], hi - lo), lo, hi)
             known = [None] * len(pts)
         result = [_classify(f, p, lo, hi, k) for p, k in zip(pts, known)]
@@ -88,8 +91,9 @@ def classify(f: Expression, point, bounds=None) -> CriticalPoint:
     """The derivative test at `point` (d,), taken to be a critical point.
 
     1-D: the first derivative of order ≥ 2 that does not vanish decides (even order:
-    minimum if positive, maximum if negative; odd: inflection). 2-D: the signs of the
-    Hessian's eigenvalues. `bounds` (default point ± 1) sets the scale of "nearby" for
+    minimum if positive, maximum if negative; odd: inflection). 2 or more variables: the
+    signs of the Hessian's eigenvalues (all > 0 minimum, all < 0 maximum, both signs
+    saddle, else degenerate). `bounds` (default point ± 1) sets the scale of "nearby" for
     the tolerances. Nothing checks that ∇f = 0: `gradient` tells a caller (a hover
     read-out) how critical the point really is.
     """
@@ -223,10 +227,20 @@ def _candidates_1d(f, lo, hi) -> np.ndarray:
     return pts[_is_critical(f, pts, lo, hi)]
 
 
-def _candidates_2d(f, lo, hi) -> np.ndarray:
-    """Solutions (n, 2) of ∇f = 0 from a _STARTS_2D² grid of starts over the box."""
-    axes = np.meshgrid(*[np.linspace(a, b, _STARTS_2D) for a, b in zip(lo, hi)], indexing="ij")
-    pts, _ = _solve_gradient(f, np.stack([m.ravel() for m in axes], axis=1), lo, hi, _ITERATIONS)
+def _candidates_nd(f, lo, hi) -> np.ndarray:
+    """Solutions (n, d) of ∇f = 0 from starts over the box: a _STARTS_2D² grid in 2-D;
+    in d ≥ 3 a grid of k^d ≤ _STARTS_ND starts (k ≥ 3 per axis), or _STARTS_ND fixed
+    pseudo-random starts where even 3 per axis would be too many."""
+    d = len(lo)
+    per_axis = _STARTS_2D if d == 2 else int(_STARTS_ND ** (1 / d) + 1e-9)
+    if per_axis >= 3:
+        axes = np.meshgrid(*[np.linspace(a, b, per_axis) for a, b in zip(lo, hi)],
+                           indexing="ij")
+        starts = np.stack([m.ravel() for m in axes], axis=1)
+    else:
+        unit = np.random.default_rng(0).uniform(size=(_STARTS_ND, d))
+        starts = np.concatenate([lo + unit * (hi - lo), [0.5 * (lo + hi)]])
+    pts, _ = _solve_gradient(f, starts, lo, hi, _ITERATIONS)
     return pts[_is_critical(f, pts, lo, hi)]
 
 
@@ -314,10 +328,21 @@ def _merge(pts: np.ndarray, widths: np.ndarray) -> np.ndarray:
 
 # --- small helpers -------------------------------------------------------------------
 def _stencil(pts, lo, hi):
-    """Points within _NEAR of the box around each of pts (n, d): d arrays of (n, m)."""
+    """Points within _NEAR of the box around each of pts (n, d): d arrays of (n, m).
+
+    1-D and 2-D: a 4^d grid of offsets. From 3 variables on (4^d grows too fast) the
+    offsets along each axis and along _STENCIL_DIRECTIONS fixed random directions."""
+    d = len(lo)
     steps = np.array([-1.0, -0.5, 0.5, 1.0]) * _NEAR
-    grid = np.meshgrid(*[steps] * len(lo), indexing="ij")
-    offsets = np.stack([s.ravel() for s in grid], axis=1) * (hi - lo)   # (m, d)
+    if d <= 2:
+        grid = np.meshgrid(*[steps] * d, indexing="ij")
+        unit = np.stack([s.ravel() for s in grid], axis=1)
+    else:
+        directions = np.random.default_rng(1).normal(size=(_STENCIL_DIRECTIONS, d))
+        directions /= np.max(np.abs(directions), axis=1, keepdims=True)
+        unit = np.concatenate([np.eye(d), directions])[:, None, :] * steps[None, :, None]
+        unit = unit.reshape(-1, d)
+    offsets = unit * (hi - lo)                                           # (m, d)
     q = pts[:, None, :] + offsets[None]
     return [q[..., i] for i in range(len(lo))]
 

@@ -17,6 +17,7 @@ from sympy.printing.str import StrPrinter
 
 from .errors import ExpressionError
 from .functions import NUMPY_FUNCTIONS, step
+from .names import name_key
 from .parser import Parser
 
 __all__ = ["parse", "Expression", "ExpressionError"]
@@ -42,15 +43,16 @@ def parse(text: str) -> "Expression":
     except Exception as exc:  # a sympy corner we did not foresee: still a clean refusal
         raise ExpressionError(f"this expression cannot be handled ({type(exc).__name__})",
                               None) from None
-    names = tuple(sorted(parser.symbols)) or ("x",)
+    names = tuple(sorted(parser.symbols, key=name_key)) or ("x",)
     return Expression(expr, names)
 
 
 class Expression:
-    """A function of one or two real variables, with its derivatives.
+    """A function of any number of real variables, with its derivatives.
 
-    `variables` is the alphabetically ordered tuple of names; derivatives keep the
-    same variables, so f.derivative("x")(X, Y) always takes both arguments.
+    `variables` is the tuple of names ordered by letters, then by subscript as a number
+    ('b', 'w', 'w_1', 'w_2', 'w_10'; Greek names spelt out: 'theta'); derivatives keep
+    the same variables, so f.derivative("x")(X, Y) always takes both arguments.
     """
 
     def __init__(self, expr: sp.Expr, variables: tuple[str, ...]):
@@ -189,13 +191,19 @@ def _scalar(fn, args) -> float:
         try:
             return float(fn(*map(float, args)))
         except (ArithmeticError, ValueError, TypeError):
-            return math.nan
+            return float(_scalars(fn, args, 1)[0])
 
 
 def _scalars(fn, args, count) -> np.ndarray:
+    """fn at plain floats (fast); where Python arithmetic fails or turns complex
+    ((-1.0)**-1.5), again with numpy floats, which give nan just where it happens."""
     with np.errstate(all="ignore"):
         try:
             return np.array(fn(*map(float, args)), dtype=float)
+        except (ArithmeticError, ValueError, TypeError):
+            pass
+        try:
+            return np.array(fn(*map(np.float64, args)), dtype=float).reshape(count)
         except (ArithmeticError, ValueError, TypeError):
             return np.full(count, math.nan)
 
@@ -226,7 +234,7 @@ def _own_array(value, shape, inputs) -> np.ndarray:
 
 
 # Functions that are constant between their jumps: their derivative is 0 almost everywhere.
-_PIECEWISE_CONSTANT = (sp.sign, sp.Heaviside, step)
+_PIECEWISE_CONSTANT = (sp.sign, sp.Heaviside, step, sp.floor, sp.ceiling)
 
 
 def _drop_distributions(expr: sp.Expr) -> sp.Expr:
@@ -251,10 +259,19 @@ def _drop_distributions(expr: sp.Expr) -> sp.Expr:
 
 
 class _Printer(StrPrinter):
-    """str() that parse() reads back: e for Euler's number, abs for Abs."""
+    """str() that parse() reads back: e for Euler's number, abs for Abs, max/min/ceil."""
 
     def _print_Exp1(self, expr):
         return "e"
 
     def _print_Abs(self, expr):
         return f"abs({self._print(expr.args[0])})"
+
+    def _print_Max(self, expr):
+        return f"max({', '.join(self._print(a) for a in expr.args)})"
+
+    def _print_Min(self, expr):
+        return f"min({', '.join(self._print(a) for a in expr.args)})"
+
+    def _print_ceiling(self, expr):
+        return f"ceil({self._print(expr.args[0])})"

@@ -130,3 +130,55 @@ def test_seed_results_unchanged():
     assert [p.kind for p in pts] == ["minimum", "maximum", "minimum"]
     assert_allclose([p.point[0] for p in pts], [0, 1, 2], atol=1e-12)
     assert len(analyse(parse(CAMEL), [(-3, 3), (-2, 2)]).critical_points) == 15
+
+
+# --- any number of variables ---------------------------------------------------------
+def test_formulas_of_three_variables_typeset_subscripts_and_greek():
+    f = parse("theta^2 + x_1 theta + sin(w2)")
+    a = analyse(f, [(-2, 2)] * 3)
+    labels = [fm.label for fm in a.formulas]
+    assert labels == [r"f(\theta, w_{2}, x_{1})", r"\frac{\partial f}{\partial \theta}",
+                      r"\frac{\partial f}{\partial w_{2}}", r"\frac{\partial f}{\partial x_{1}}",
+                      r"\nabla f", "H"]
+    assert a.formulas[1].latex == r"2 \theta + x_{1}"
+    assert a.formulas[-1].latex == (r"\left[\begin{matrix}2 & 0 & 1\\0 & - \sin{\left(w_{2} "
+                                    r"\right)} & 0\\1 & 0 & 0\end{matrix}\right]")
+    assert not a.formulas[-1].long
+
+
+def test_two_variable_labels_are_unchanged():
+    a = analyse(parse("x^2 + 2y^2"), BOX)
+    assert [fm.label for fm in a.formulas] == [
+        "f(x, y)", r"\frac{\partial f}{\partial x}", r"\frac{\partial f}{\partial y}",
+        r"\nabla f", "H"]
+    assert [fm.label for fm in analyse(parse("x^3"), [(-1, 1)]).formulas] == [
+        "f(x)", "f'(x)", "f''(x)"]
+
+
+def test_a_long_hessian_is_marked_and_its_numbers_are_at_hand():
+    from engine.analysis import HESSIAN_MAX_CHARS, hessian_at
+    f = parse("sigmoid(w1 x1 + w2 x2 + b)^2 + tanh(a b c)")
+    hess = analyse(f, [(-1, 1)] * f.dimension).formulas[-1]
+    assert len(hess.latex) > HESSIAN_MAX_CHARS and hess.long
+    point = np.linspace(-0.5, 0.7, f.dimension)
+    numbers = hessian_at(f, point)
+    assert numbers.label.startswith("H(-0.5, ")
+    rows = numbers.latex.removeprefix(r"\left[\begin{matrix}").removesuffix(
+        r"\end{matrix}\right]").split(r"\\")
+    values = np.array([[float(v.replace(r" \cdot 10^{", "e").replace("}", ""))
+                        for v in row.split("&")] for row in rows])
+    assert_allclose(values, f.hessian(*point), rtol=1e-3, atol=1e-4)
+
+
+def test_hessian_at_writes_tiny_and_undefined_numbers_for_people():
+    from engine.analysis import hessian_at
+    assert hessian_at(parse("1e-9 x^2 + sqrt(y)"), [0.0, -1.0]).latex == (
+        r"\left[\begin{matrix}2 \cdot 10^{-9} & 0\\0 & \text{undefined}\end{matrix}\right]")
+
+
+def test_analyse_finds_critical_points_in_three_variables():
+    a = analyse(parse("(x^2 - 1)^2 + y^2 - z^2"), [(-2, 2)] * 3)
+    assert [p.kind for p in a.critical_points] == ["saddle", "saddle", "saddle"]
+    assert_allclose([p.point for p in a.critical_points], [[-1, 0, 0], [0, 0, 0], [1, 0, 0]],
+                    atol=1e-8)
+    assert len(a.formulas) == 6

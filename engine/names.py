@@ -1,0 +1,156 @@
+"""What a name the student typed means: a function, a constant, a variable, or a
+product of one-letter variables — never a silent guess.
+
+    sin -> the function;  pi, e -> constants;  x, x1, x_1, x₁, theta, θ -> variables
+    2xy -> x·y;  xsin(x) -> x·sin(x)
+    atanx -> refused: "write a·tan(x) for the product, or atan(x) for the arctangent"
+
+A run of letters that is not a name is a product of one-letter variables only when no
+piece of it is or begins a function, a constant or a Greek name, and it is short (a
+long run such as 'globals' is far more likely a misspelt name than seven variables).
+"""
+from __future__ import annotations
+
+from .errors import ExpressionError
+from .functions import CONSTANTS, FUNCTIONS, GREEK_NAMES
+from .tokens import Token
+
+MAX_PRODUCT_RUN = 4        # letters; a longer run that is not a name is refused
+_SUFFIX_FUNCTIONS = sorted(FUNCTIONS, key=len, reverse=True)
+_OTHER_NAMES = sorted([*GREEK_NAMES, "pi"], key=len, reverse=True)
+
+
+def variable_name(letters: str, sub: str) -> str:
+    return f"{letters}_{sub}" if sub else letters
+
+
+def name_key(name: str) -> tuple:
+    """Sort key of a variable: by its letters, then its subscript as a number
+    (w, w_1, w_2, w_10)."""
+    letters, _, sub = name.partition("_")
+    return (letters, -1 if not sub else int(sub))
+
+
+def resolve(tok: Token, before_bracket: bool, glued: bool = False) -> list[Token]:
+    """The tokens ("func", "const" or "var") that the name token `tok` stands for.
+
+    before_bracket: the next token is '(' — a function call may follow; glued: with
+    nothing between them (σ(x) is the sigmoid to many students, not σ·x).
+    A "func" token's `sub` holds a logarithm's base (log_2). Raises ExpressionError
+    for anything that is not exactly one reading.
+    """
+    word, sub, pos = tok.text, tok.sub, tok.pos
+    if sub and word + sub in FUNCTIONS:             # atan2, log2, log10 (also log_2)
+        return [Token("func", word + sub, pos, end=tok.end)]
+    if word in FUNCTIONS:
+        if sub:
+            if word == "log":
+                if not tok.sub_marked:            # log3x: log_3(x)? log(3x)? say which
+                    raise ExpressionError(
+                        f"'log{sub}' has two readings: write log_{sub}(x) for the base-{sub} "
+                        f"logarithm, or log({sub}x) for the logarithm of {sub}x", pos)
+                if int(sub) < 2:
+                    raise ExpressionError(f"a logarithm's base is at least 2, not {sub}", pos)
+                return [Token("func", "log", pos, sub, end=tok.end)]
+            raise ExpressionError(
+                f"'{word}{sub}': a function takes no number after its name: write "
+                f"{word}({sub}x) for {FUNCTIONS[word][3]} of {sub}x, or {word}(x)^{sub} "
+                f"for its power", pos)
+        return [Token("func", word, pos, end=tok.end)]
+    if word in GREEK_NAMES:
+        if word == "sigma" and not sub and glued:
+            raise ExpressionError(
+                f"'{word}(' has two readings: write sigmoid(…) for the sigmoid function, "
+                f"or {word}*(…) for the variable {word} times the bracket", pos)
+        return [Token("var", variable_name(word, sub), pos, end=tok.end)]
+    if word in CONSTANTS:
+        if sub:
+            symbol = "Euler's number" if word == "e" else "the number π"
+            raise ExpressionError(f"'{word}{sub}': {word} is {symbol} and takes no subscript: "
+                                  f"write {word}^{sub} for its power, or {sub}{word}", pos)
+        return [Token("const", word, pos, end=tok.end)]
+    if len(word) == 1:
+        return [Token("var", variable_name(word, sub), pos, end=tok.end)]
+    if before_bracket and not sub:
+        readings = [(len(word) - len(f), f) for f in _SUFFIX_FUNCTIONS
+                    if word.endswith(f) and _product_problem(word[:-len(f)]) is None]
+        if len(readings) == 1:
+            k, f = readings[0]
+            return [*_pieces(word[:k], "", pos), Token("func", f, pos + k, end=tok.end)]
+        if len(readings) > 1:
+            raise _ambiguous(word, pos, [(k, f, "…") for k, f in readings])
+        if _product_problem(word) is None:
+            raise ExpressionError(
+                f"'{word}' is not a known function: for a product of variables put spaces "
+                f"or * between them ({' '.join(word)}(…)); known functions: "
+                f"{', '.join(sorted(FUNCTIONS))}", pos)
+    problem = _product_problem(word)
+    if problem is not None:
+        raise _refusal(word, pos, problem)
+    return _pieces(word, sub, pos)
+
+
+def _pieces(word: str, sub: str, pos: int) -> list[Token]:
+    """One-letter variables; a subscript belongs to the last (xy1 is x·y_1)."""
+    last = len(word) - 1
+    return [Token("var", variable_name(c, sub if i == last else ""), pos + i, end=pos + i + 1)
+            for i, c in enumerate(word)]
+
+
+def _product_problem(word: str):
+    """None if `word` reads as a product of one-letter variables; else what stops it:
+    ("function", [(index, name), ...]), ("name", index, name), ("e", index) or ("long",)."""
+    found = [(k, f) for k in range(len(word)) for f in _SUFFIX_FUNCTIONS
+             if word.startswith(f, k) and len(f) > 1]
+    if found:
+        firsts = {}
+        for k, f in found:               # the longest name at each column
+            firsts.setdefault(k, f)
+        return ("function", sorted(firsts.items()))
+    for name in _OTHER_NAMES:
+        k = word.find(name)
+        if k >= 0:
+            return ("name", k, name)
+    if "e" in word:
+        return ("e", word.index("e"))
+    if len(word) > MAX_PRODUCT_RUN:
+        return ("long",)
+    return None
+
+
+def _refusal(word: str, pos: int, problem) -> ExpressionError:
+    if problem[0] == "function":
+        return _ambiguous(word, pos, [(k, f, None) for k, f in problem[1]])
+    spaced = " ".join(word)
+    if problem[0] == "name":
+        k, name = problem[1], problem[2]
+        split = " ".join([*word[:k], name, *word[k + len(name):]])
+        return ExpressionError(
+            f"'{word}' is not a known function or name: write {split} for the product with "
+            f"{name}, or {spaced} for a product of one-letter variables", pos)
+    if problem[0] == "e":
+        return ExpressionError(
+            f"'{word}' is not a known function or name (e is Euler's number, not a "
+            f"variable): for a product write {spaced}", pos)
+    return ExpressionError(
+        f"'{word}' is not a known function or name: for a product of variables put spaces "
+        f"or * between them ({spaced})", pos)
+
+
+def _ambiguous(word: str, pos: int, readings) -> ExpressionError:
+    """readings: (index, function, argument text or None for 'the rest of the word')."""
+    texts = []
+    for k, f, arg in readings:
+        rest = word[k + len(f):]
+        call = f"{f}({arg or rest or '…'})"
+        prefix = "·".join(word[:k])
+        what = f"the product of {prefix} and {FUNCTIONS[f][3]}" if prefix else FUNCTIONS[f][3]
+        texts.append((f"{prefix}·{call}" if prefix else call, what))
+    if len(texts) == 1:
+        (text, what), = texts
+        return ExpressionError(
+            f"'{word}' is not a name: write {text} for {what} (a function takes its "
+            f"argument in brackets)", pos)
+    texts.sort(key=lambda t: not t[1].startswith("the product"))
+    listed = ", or ".join(f"{t} for {w}" for t, w in texts)
+    return ExpressionError(f"'{word}' is ambiguous: write {listed}", pos)
