@@ -23,6 +23,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gui.widgets.themed_style import ThemedStyle
+
 THEMES = ("light", "dark")
 SCALE_RANGE = (0.75, 3.0)
 
@@ -65,6 +67,11 @@ class Theme:
             return out
         return c
 
+    def text(self, colour, on=None) -> QColor:
+        """`colour` as text on `on` (default: this theme's window): inked, then darkened
+        or lightened just enough to reach WCAG AA contrast (4.5:1), hue kept."""
+        return readable(self.ink(colour), QColor(on if on is not None else self.window))
+
     def fill(self, colour) -> QColor:
         """A text box's fill: near-white neutral fills become the background (alpha kept)."""
         c = QColor(colour)
@@ -73,6 +80,50 @@ class Theme:
             out.setAlpha(c.alpha())
             return out
         return c
+
+
+AA_TEXT = 4.5        # WCAG 2 AA: the least contrast of text against its background
+AA_GRAPHICS = 3.0    # WCAG 2.1, 1.4.11: check-box frames, lines, arrows
+
+
+def luminance(colour) -> float:
+    """WCAG relative luminance of an opaque colour, 0 (black) to 1 (white)."""
+    c = QColor(colour)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a, b) -> float:
+    """WCAG contrast ratio of two opaque colours: 1 (same) to 21 (black on white)."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def readable(colour, on, ratio: float = AA_TEXT) -> QColor:
+    """`colour` (alpha kept) mixed towards black or white — whichever `on` contrasts
+    with more — in the smallest step that gives `ratio` against `on`."""
+    c, back = QColor(colour), QColor(on)
+    if contrast(c, back) >= ratio:
+        return c
+    target = QColor("#000000") if contrast("#000000", back) >= contrast("#ffffff", back) \
+        else QColor("#ffffff")
+    for k in range(1, 21):
+        w = k / 20
+        mixed = QColor.fromRgbF(c.redF() + (target.redF() - c.redF()) * w,
+                                c.greenF() + (target.greenF() - c.greenF()) * w,
+                                c.blueF() + (target.blueF() - c.blueF()) * w, c.alphaF())
+        if contrast(mixed, back) >= ratio:
+            return mixed
+    return target
+
+
+def text_on(background) -> QColor:
+    """Near-black or white, whichever reads better on `background` (a heat-map cell)."""
+    back = QColor(background)
+    dark, light = QColor("#111111"), QColor("#ffffff")
+    return dark if contrast(dark, back) >= contrast(light, back) else light
 
 
 LIGHT = Theme()
@@ -122,8 +173,11 @@ def apply_theme(app: QApplication, root: QWidget, theme_name: str, scale: float)
         font.setPointSizeF(_base_app_font.pointSizeF() * new.scale)
     else:
         font.setPixelSize(max(1, round(_base_app_font.pixelSize() * new.scale)))
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")            # native styles ignore much of a dark palette
+    if not isinstance(app.style(), ThemedStyle):
+        # Fusion (native styles ignore much of a dark palette), with check-box frames
+        # that stay visible on the dark window
+        app.setStyle(ThemedStyle(lambda: readable(current().muted, current().background,
+                                                  AA_GRAPHICS).name()))
     app.setPalette(palette(new))
     app.setFont(font)
     restyle(root)
@@ -199,8 +253,15 @@ def themed_sheet(sheet: str, t: Theme) -> str:
         # one that only sets a colour): an explicit size makes it follow the scale
         sheet = sheet.rstrip().rstrip(";") + f"; font-size: {base_point_size():.4g}pt;"
     sheet = _FONT_SIZE.sub(lambda m: f"{m[1]}{float(m[2]) * t.scale:.4g}{m[3]}", sheet)
-    sheet = _COLOUR.sub(lambda m: m[1] + t.ink(m[2]).name(), sheet)
-    return _BACKGROUND.sub(lambda m: m[1] + t.fill(m[2]).name(), sheet)
+    sheet = _BACKGROUND.sub(lambda m: m[1] + t.fill(m[2]).name(), sheet)
+    back = _BACKGROUND.search(sheet)
+    on = back[2] if back else t.window
+    sheet = _COLOUR.sub(lambda m: m[1] + t.text(m[2], on).name(), sheet)
+    # A widget with a style sheet keeps the palette it was polished with (Qt does not
+    # re-polish it when the application palette changes): a sheet without a colour
+    # would stay white on white after dark -> light. Naming the theme in a comment makes
+    # the sheet differ per theme, so setting it re-polishes the widget in the new palette.
+    return f"{sheet} /* {t.name} */"
 
 
 def _restyle_widget(widget: QWidget, t: Theme) -> None:
