@@ -214,7 +214,8 @@ def _style_text(item, b, t):
     if filled:
         item.fill = pg.mkBrush(on)
         on = _over(on, t.background)
-    item.setColor(t.text(b["color"], on))
+    if not getattr(item, ON_MAP, False):   # on a map its owner chooses it per cell
+        item.setColor(t.text(b["color"], on))
     item.updateTextPos()
     item.update()
 
