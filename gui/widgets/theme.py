@@ -119,6 +119,14 @@ def readable(colour, on, ratio: float = AA_TEXT) -> QColor:
     return target
 
 
+_HTML_COLOUR = re.compile(r"(color:\s*)(#[0-9a-fA-F]{3,8})")
+
+
+def themed_html(html: str, on=None) -> str:
+    """Rich text with every `color:#…` made readable (4.5:1) in the current theme."""
+    return _HTML_COLOUR.sub(lambda m: m[1] + _current.text(m[2], on).name(), html)
+
+
 def text_on(background) -> QColor:
     """Near-black or white, whichever reads better on `background` (a heat-map cell)."""
     back = QColor(background)
