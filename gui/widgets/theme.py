@@ -41,6 +41,7 @@ class Theme:
     window: str = "#ffffff"         # QPalette.Window: panels around the plots
     alternate: str = "#f0f0f0"      # alternate table rows
     button: str = "#eeeeee"
+    panel: str = "#e3e3e3"          # the deepest shade a panel behind text takes (frames, boxes)
     highlight: str = "#0072B2"      # Okabe–Ito blue
     highlighted_text: str = "#ffffff"
 
@@ -68,9 +69,12 @@ class Theme:
         return c
 
     def text(self, colour, on=None) -> QColor:
-        """`colour` as text on `on` (default: this theme's window): inked, then darkened
-        or lightened just enough to reach WCAG AA contrast (4.5:1), hue kept."""
-        return readable(self.ink(colour), QColor(on if on is not None else self.window))
+        """`colour` as text on `on` (default: any panel of this theme, from the window to
+        `panel`): inked, then darkened or lightened just enough to reach WCAG AA
+        contrast (4.5:1), hue kept."""
+        if on is not None:
+            return readable(self.ink(colour), QColor(on))
+        return readable(readable(self.ink(colour), QColor(self.window)), QColor(self.panel))
 
     def fill(self, colour) -> QColor:
         """A text box's fill: near-white neutral fills become the background (alpha kept)."""
@@ -136,7 +140,7 @@ def text_on(background) -> QColor:
 
 LIGHT = Theme()
 DARK = Theme(name="dark", background="#0d0d0d", foreground="#ffffff", muted="#c8c8c8",
-             grid="#ffffff", window="#141414", alternate="#1f1f1f", button="#2a2a2a",
+             grid="#ffffff", window="#141414", alternate="#1f1f1f", button="#2a2a2a", panel="#3a3a3a",
              highlight="#56B4E9", highlighted_text="#000000")
 _BASE = {"light": LIGHT, "dark": DARK}
 
