@@ -52,7 +52,7 @@ def _run_path(path, names, tmp, out):
     window.resize(*SIZE)
     window.show()
     try:
-        assert model.wait_for_analysis()
+        assert model.wait_for_analysis(60000)    # 2 shared cores: allow for load
         theme.apply_theme(app, window, names[0], 1.0)    # as restore_settings does at start
         for tab in ("neuron", "network", "explorer"):
             window.show_tab(tab)
@@ -65,7 +65,7 @@ def _run_path(path, names, tmp, out):
             for tab in ("explorer-2d", "neuron", "network"):
                 _shoot(window, tab, path, scale, out)
         model.load_preset(find_preset("Seed 1: x⁴ − 4x³ + 4x²"))
-        assert model.wait_for_analysis()
+        assert model.wait_for_analysis(60000)    # 2 shared cores: allow for load
         for scale in SCALES:
             theme.apply_theme(app, window, names[-1], scale)
             _shoot(window, "explorer-1d", path, scale, out)
