@@ -155,3 +155,32 @@ def _item_background(window, view, item, rgb):
     rect = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
     rect = rect.intersected(view.rect())
     return mode_colour(rgb, QRect(view.mapTo(window, rect.topLeft()), rect.size()))
+
+
+def line_seen(window, item, rgb, need=AA_GRAPHICS, every=5) -> list[str]:
+    """Where a plotted line (a PlotDataItem of segment pairs) fails to stand out from
+    what is around it: at every `every`-th segment's middle, a 7×7 patch must hold at
+    least 3 pixels at `need`:1 against the commonest colour of a 21×21 patch."""
+    from PySide6.QtCore import QPointF
+    xs, ys = item.getData()
+    if xs is None or not len(xs) or not item.isVisible():
+        return [f"line {item} not shown"]
+    vb = item.getViewBox()
+    view = vb.scene().views()[0]
+    h, w = rgb.shape[:2]
+    out = []
+    for k in range(0, len(xs) - 1, 2 * every):
+        mid = QPointF((xs[k] + xs[k + 1]) / 2, (ys[k] + ys[k + 1]) / 2)
+        in_view = view.mapFromScene(vb.mapViewToScene(mid))
+        p = view.mapTo(window, in_view)
+        if not vb.viewRect().contains(mid) or not view.visibleRegion().contains(in_view) \
+                or not vb.sceneBoundingRect().contains(vb.mapViewToScene(mid)) \
+                or not (10 <= p.x() < w - 10 and 10 <= p.y() < h - 10):
+            continue        # a squeezed layout shows part of the map only
+        around = mode_colour(rgb, QRect(p.x() - 10, p.y() - 10, 21, 21))
+        patch = rgb[p.y() - 3:p.y() + 4, p.x() - 3:p.x() + 4].reshape(-1, 3)
+        strong = sum(contrast(QColor(*map(int, px)), around) >= need for px in patch)
+        if strong < 3:
+            out.append(f"line at ({mid.x():.2f}, {mid.y():.2f}) on {around.name()}: "
+                       f"{strong} px at {need}:1")
+    return out

@@ -3,7 +3,8 @@ dark, light→dark→light, dark→light) × text scale (1.0, presentation's 1.5
 
 In every cell: no visible axis rescales its numbers by an SI prefix, every visible
 text meets 4.5:1 against what the screen shows behind it (labels, check boxes and their
-frames at 3:1, table cells, plot texts), and a toggled theme's picture equals a fresh
+frames at 3:1, table cells, plot texts), the network's a = 0.5 line shows on its map,
+the neuron diagram is on the theme's background, and a toggled theme's picture equals a fresh
 start's. One window per theme path (not per cell) keeps the run short. Every picture is
 saved as tests/screenshots/matrix/<tab>-<path>-<scale>.png to page through.
 """
@@ -11,12 +12,12 @@ import gc
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets import theme
 from tests.gui.conftest import SCREENSHOTS
-from tests.gui.widgets.screen_contrast import findings, pixels
+from tests.gui.widgets.screen_contrast import findings, line_seen, mode_colour, pixels
 
 PATHS = {"light": ("light",), "dark": ("dark",), "light-dark-light": ("light", "dark", "light"),
          "dark-light": ("dark", "light")}
@@ -33,12 +34,34 @@ def _wait(ms):
     loop.exec()
 
 
+def _settled_grab(window, tries=12):
+    """The window's picture once two grabs 200 ms apart agree (layouts and deferred
+    repaints settle later on a loaded machine)."""
+    image = window.grab().toImage()
+    for _ in range(tries):
+        _wait(200)
+        again = window.grab().toImage()
+        if again == image:
+            break
+        image = again
+    return image
+
+
 def _shoot(window, tab, path, scale, out):
     window.show_tab("explorer" if tab.startswith("explorer") else tab)
-    _wait(400)
-    image = window.grab().toImage()
+    _wait(200)
+    image = _settled_grab(window)
     image.save(str(MATRIX / f"{tab}-{path}-{scale:g}.png"))
-    out[(tab, path, scale)] = (image, findings(window, image))
+    problems = findings(window, image)
+    rgb = pixels(image)
+    if tab == "network":       # the a = 0.5 line on the map's white, in both themes
+        problems += line_seen(window, window.network.boundary.level_line, rgb)
+    if tab == "neuron":        # the diagram's background is the theme's
+        graph = window.neuron.graph
+        shown = mode_colour(rgb, QRect(graph.mapTo(window, QPoint(0, 0)), graph.size()))
+        if shown.name() != theme.current().background:
+            problems.append(f"neuron diagram on {shown.name()}, not {theme.current().background}")
+    out[(tab, path, scale)] = (image, problems)
 
 
 def _run_path(path, names, tmp, out):
