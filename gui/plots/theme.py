@@ -8,7 +8,10 @@ signal styles the items it has not seen yet, so views need no theme code of thei
 
 Sizes at scale s: pen widths × s, marker sizes × s, fonts × s (fonts the plot did not
 set follow the application's base font). Colours: near-black neutral pens and texts
-become the theme's foreground, near-white text fills its background (Theme.ink/fill).
+become the theme's foreground, near-white text fills its background (Theme.ink/fill);
+every text colour is then made readable on what is behind it (Theme.text, 4.5:1).
+Items drawn on a colour map (`keep_colour_on_map`: the arrows' halo, the a = 0.5 line,
+heat-map values) keep their colours, chosen against the map, which no theme changes.
 """
 from __future__ import annotations
 

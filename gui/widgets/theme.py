@@ -11,6 +11,11 @@ One module-level "current theme" (`current()`), changed only by `apply_theme`, w
   * then emits `notifier.changed(theme)`, which views that paint themselves (the 3-D
     view, the formulas, the network diagram) connect to and read `current()` from.
 
+Text is readable by one rule: `Theme.text(colour, on)` inks a colour and then darkens or
+lightens it just enough for WCAG AA (4.5:1) on `on` (by default every panel shade of the
+theme); style sheets, plot texts, rich text (`themed_html`) and the views that paint
+themselves go through it. `text_on(cell)` picks near-black or white for a heat-map cell.
+
 Base sizes are stored on first sight (widget properties, item attributes), so applying
 is idempotent and reversible: 2.0 then 1.0 restores the original sizes exactly.
 """
