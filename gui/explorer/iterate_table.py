@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
                                QTableView, QVBoxLayout, QWidget)
 
+from gui.widgets import theme
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 _FUTURE = QColor("#9a9a9a")
@@ -156,7 +157,9 @@ class IterateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:
             return self._current
         if role == Qt.ItemDataRole.ForegroundRole and row > self.frame:
-            return _FUTURE
+            # dimmed, yet 4.5:1 on both row colours of the current theme
+            t = theme.current()
+            return theme.readable(theme.readable(t.ink(_FUTURE), t.alternate), t.background)
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -106,13 +106,13 @@ class PlaybackControls(QWidget):
 
     def _on_theme(self, _theme=None) -> None:
         """Colours from the current theme, never hard-coded: the step count in the
-        foreground, each status in its method's colour as the theme inks it (Newton's
-        black turns light on the dark theme); sizes follow the presentation scale."""
+        foreground, each status in its method's colour made readable (4.5:1) on the
+        theme's window (Newton's black turns light, blue lightens on the dark theme); sizes follow the presentation scale."""
         t = theme.current()
         self.frame_label.setStyleSheet(f"color: {t.foreground}; font-size: {t.size(13):g}pt; "
                                        "font-weight: 600;")
         for m, label in self.status_labels.items():
-            label.setStyleSheet(f"color: {t.ink(METHOD_COLOURS[m]).name()}; font-weight: 600;")
+            label.setStyleSheet(f"color: {t.text(METHOD_COLOURS[m]).name()}; font-weight: 600;")
 
     def status_text(self, method: str) -> str:
         """The status line shown for `method` ('' when it has no path)."""

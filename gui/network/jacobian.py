@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from gui.network.boundary import _tint
 from gui.network.plots import Throttle, light, sup
+from gui.plots.theme import keep_colour_on_map
+from gui.widgets import theme
 from gui.widgets.palette import OKABE_ITO
 
 # Same sign colours as the diagram's weights: blue > 0, orange < 0 (J^l = diag(act') W^l).
@@ -68,6 +70,7 @@ class JacobianView(QWidget):
         for signal in (model.inputChanged, model.jacobianLayerChanged):
             signal.connect(self._on_change)
         model.trainingChanged.connect(Throttle(model, self._on_change))
+        theme.notifier.changed.connect(self._on_change)     # the chain's muted shapes
         self._on_architecture()
 
     def _on_architecture(self, _arch=None):
@@ -111,7 +114,8 @@ class JacobianView(QWidget):
             font.setPixelSize(size + 3)
             self.cells = []
             for i, j in np.ndindex(rows, cols):
-                item = pg.TextItem(color="k", anchor=(0.5, 0.5))
+                # its colour follows its cell, not the theme (set below)
+                item = keep_colour_on_map(pg.TextItem(color="k", anchor=(0.5, 0.5)))
                 item.setFont(font)
                 item.setPos(j + 0.5, i + 0.5)
                 plot.addItem(item)
@@ -121,10 +125,14 @@ class JacobianView(QWidget):
             bottom.setTicks([[(j + 0.5, f"{j + 1}") for j in range(cols)]])
             left.setTicks([[(i + 0.5, f"{i + 1}") for i in range(rows)]])
         digits = 3 if cols <= 4 else 2
-        for item, v in zip(self.cells, J.ravel()):
+        # Each value in near-black or white, whichever reads better on its own cell's
+        # colour (a pale cell in the dark theme had white text on it)
+        cell_colours = JACOBIAN_CMAP.map((np.nan_to_num(J.ravel()) / top + 1) / 2, mode="qcolor")
+        for item, v, colour in zip(self.cells, J.ravel(), cell_colours):
             item.setText(fmt(v, digits))
-        plot.setLabel("bottom", f"j: unit of a{sup(l - 1)} (input of layer {l})", color="#000")
-        plot.setLabel("left", f"i: unit of a{sup(l)}", color="#000")
+            item.setColor(theme.text_on(colour))
+        plot.setLabel("bottom", f"j: unit of a{sup(l - 1)} (input of layer {l})")  # style kept
+        plot.setLabel("left", f"i: unit of a{sup(l)}")
         self.title.setText(f"&nbsp; J{sup(l)}<sub>ij</sub> = ∂a{sup(l)}<sub>i</sub>/∂a{sup(l - 1)}<sub>j</sub>"
                            f" = act′(z{sup(l)}<sub>i</sub>) W{sup(l)}<sub>ij</sub>  ({rows}×{cols})")
 
@@ -136,4 +144,4 @@ class JacobianView(QWidget):
         self.chain.setText(
             f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}), the product of the layer Jacobians:<br>"
             f"&nbsp;&nbsp;∂a{sup(L)}/∂x = {factors} = <b>[ {values} ]</b><br>"
-            f"&nbsp;&nbsp;<span style='color:#555'>shapes {shapes} → (1×2)</span>")
+            f"&nbsp;&nbsp;<span style='color:{theme.current().muted}'>shapes {shapes} → (1×2)</span>")

@@ -57,7 +57,7 @@ class NetworkTab(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.boundary = BoundaryView(model)
-        self.legend = QLabel(LEGEND_HTML)
+        self.legend = QLabel(theme.themed_html(LEGEND_HTML))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("font-size: 10.5pt; padding: 2px 4px;")
@@ -287,6 +287,7 @@ class NetworkTab(QWidget):
 
     def _on_theme(self, _theme=None):
         self._fit_status()
+        self.legend.setText(theme.themed_html(LEGEND_HTML))
         self.caption.setText(self._chain_caption())     # the muted colour of the shapes
 
     def _show_collapse(self):

@@ -188,6 +188,7 @@ class NeuronTab(QWidget):
 
         m.parametersChanged.connect(self._on_parameters)
         m.stepChanged.connect(self._on_stage)
+        theme.notifier.changed.connect(self._on_stage)
         m.stageChanged.connect(self._on_stage)
         m.playingChanged.connect(self._on_playing)
         self._on_parameters(m.parameters)
@@ -205,7 +206,7 @@ class NeuronTab(QWidget):
 
     def _on_stage(self, *_):
         stage = STAGES[self.model.stage]
-        colour = HIGHLIGHT_PEN[stage.phase]
+        colour = theme.current().text(HIGHLIGHT_PEN[stage.phase]).name()   # 4.5:1
         self.stage_label.setText(
             f"<span style='color:{colour}'>Stage {self.model.stage + 1} of {len(STAGES)}"
             f"</span> · {stage.title}")

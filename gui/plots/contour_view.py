@@ -117,9 +117,9 @@ class ContourView(QWidget):
             axis.setPen(INK)
             axis.setTextPen(INK)
             axis.setTickFont(tick_font)
-        for side in ("bottom", "left", "right", "top"):
-            # no "(x0.001)" beside x on a small window (every axis, shown or not)
-            self.plot.getAxis(side).enableAutoSIPrefix(False)
+            # The label's style is given here, before the theme first records it: set on
+            # the first expression, it overwrote a theme applied before (dark "w" on dark)
+            axis.labelStyle = {"color": INK, "font-size": "12pt"}
 
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
@@ -175,12 +175,11 @@ class ContourView(QWidget):
         if not self._two_d():
             return
         if expr.variables != self._axis_names:
-            # Only on a change: setLabel redraws the axis (~2 ms a paint), and the style
-            # given once stays, so the theme's restyling of it (gui.plots.theme) does too.
-            style = {} if self._axis_names else {"color": INK, "font-size": "12pt"}
+            # Only on a change: setLabel redraws the axis (~2 ms a paint); no style given,
+            # so the theme's (gui.plots.theme) stays
             self._axis_names = expr.variables
-            self.plot.setLabel("bottom", expr.variables[0], **style)
-            self.plot.setLabel("left", expr.variables[1], **style)
+            self.plot.setLabel("bottom", expr.variables[0])
+            self.plot.setLabel("left", expr.variables[1])
         if self.landscape is not None and self._drawn_expression != expr:
             self.landscape = None    # a new function: a new grid even if the window is the same
         self._drawn_expression = expr

@@ -109,9 +109,9 @@ class LossPlot(QWidget):
         self._show_legend(self.model.paths)
 
     def _show_legend(self, paths) -> None:
-        ink = theme.current().ink           # Newton's black is white on the dark theme
+        text = theme.current().text    # 4.5:1 on the window: Newton's black turns white, blue lightens on dark
         self.legend.setText("&nbsp;&nbsp; ".join(
-            f'<span style="color:{ink(METHOD_COLOURS[m]).name()}; font-weight:600">━━</span>'
+            f'<span style="color:{text(METHOD_COLOURS[m]).name()}; font-weight:600">━━</span>'
             f"&nbsp;{METHOD_LABELS[m]}" for m in paths))
 
     def _on_frame(self, frame: int) -> None:

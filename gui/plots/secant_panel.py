@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 
+from gui.widgets import theme
 from gui.widgets.palette import CURVE_COLOURS
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
@@ -134,4 +135,4 @@ class SecantPanel(QWidget):
 
 def _swatch(colour: str) -> str:
     """A coloured square tying a number to its line (coloured text would be too pale)."""
-    return f"<span style='color:{colour}; font-size:15pt'>■</span>&nbsp;"
+    return theme.themed_html(f"<span style='color:{colour}; font-size:15pt'>■</span>&nbsp;")
