@@ -74,6 +74,7 @@ def export_svg(widget, path, caption=None) -> Path:
     generator.setSize(area.size())
     generator.setViewBox(QRect(0, 0, area.width(), area.height()))
     generator.setTitle("Gradient Lab")
+    generator.setResolution(widget.logicalDpiX())   # text as large, against the plots, as on screen
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(f"could not write {path}")

@@ -46,7 +46,9 @@ def thick_lines(scene, ratio: float):
         yield
         return
     undo = []
-    options = {"antialias": True, "resolutionScale": ratio, "background": None}
+    # markers are drawn one by one in device pixels, which the picture's device pixel
+    # ratio already scales: no resolutionScale on top
+    options = {"antialias": True, "resolutionScale": 1.0, "background": None}
     try:
         for item in scene.items():
             if isinstance(item, pg.ScatterPlotItem) and item.isVisible():
