@@ -16,7 +16,7 @@ def view(shown, model):
 
 def _load(model, qtbot, name):
     model.load_preset(find_preset(name))
-    assert model.wait_for_analysis()
+    assert model.wait_for_analysis(60000)   # a busy machine: the first analysis can be slow
     qtbot.wait(200)           # range settled, labels placed
 
 
