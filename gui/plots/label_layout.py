@@ -24,6 +24,7 @@ class LabelRequest:
     size: tuple            # (width, height) of the full text, pixels
     short_size: tuple      # (width, height) of the short text
     priority: int          # smaller goes first
+    places: tuple = PLACES  # anchors to try, in order
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def place_labels(requests, bounds, markers=()) -> list[Placement]:
         def free(box):
             return inside(box, bounds) and not any(overlaps(box, t) for t in blocked)
         for short, size in ((False, r.size), (True, r.short_size)):
-            choice = next((a for a in PLACES if free(_box(r.x, r.y, size, a))), None)
+            choice = next((a for a in r.places if free(_box(r.x, r.y, size, a))), None)
             if choice is not None:
                 box = _box(r.x, r.y, size, choice)
                 placements[i] = Placement(choice, short, box)

@@ -72,3 +72,19 @@ def test_layout_prefers_the_higher_priority_label():
     if placed[0].anchor is not None:
         a, b = placed[0].box, placed[1].box
         assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+
+def test_one_variable_labels_never_overlap(shown, model, qtbot, screenshot):
+    """sin(10x)/10 has 26 critical points on −4…4: labels that would touch give way."""
+    from gui.plots.curve_view import CurveView
+    curve = shown(CurveView(model), 1000, 640)
+    model.set_text("sin(10x)/10")
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: curve.xs.size > 0 and model.expression.dimension == 1)
+    qtbot.wait(100)
+    shown_labels = [t for t in curve.critical_labels if t.isVisible()]
+    assert len(shown_labels) >= 8
+    rects = [t.sceneBoundingRect() for t in shown_labels]
+    for a, b in itertools.combinations(rects, 2):
+        assert not a.intersects(b)
+    screenshot(curve, "labels_curve_sin10x")
