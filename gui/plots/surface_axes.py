@@ -13,7 +13,8 @@ GAP = 0.13                 # labels' distance from their axis, box units
 
 
 def axes_layout(m, window, side: int, names, nice_ticks, fmt):
-    """Axis lines (pairs of points, (2k, 3)) and labels [((x, y, z), text)] for the box
+    """Axis lines (pairs of points, (2k, 3)), labels [((x, y, z), text)] and the tick
+    texts per axis {"x": [...], "y": [...], "f": [...]} for the box
     of mapping `m` on `window`; `side` (−1 / +1) is the camera's side. x ticks run along
     the front floor edge, y ticks along the side edge nearer the camera, f up the far
     front corner — no label lies on the surface. Round values (`nice_ticks`) are
@@ -41,11 +42,13 @@ def axes_layout(m, window, side: int, names, nice_ticks, fmt):
               ((s * (ax + 2.4 * g), 0.0, 0.0), f"<b>{y_name}</b>"),
               ((zx, -ay, HEIGHT + g), "<b>f</b>")]
     # f's ticks first: where labels crowd, the canvas hides the later ones
-    labels += [((zx - 1.6 * g * s, -ay - 1.6 * g, z), fmt(v, f_step))
-               for v, z in zip(f_ticks, m.bz(f_ticks))]
-    labels += [((bx, -ay - g, 0.0), fmt(v, x_step)) for v, bx in zip(x_ticks, m.bx(x_ticks))]
-    labels += [((s * (ax + g), by, 0.0), fmt(v, y_step)) for v, by in zip(y_ticks, m.by(y_ticks))]
-    return np.array(lines, dtype=float), labels
+    ticks = {"f": [fmt(v, f_step) for v in f_ticks], "x": [fmt(v, x_step) for v in x_ticks],
+             "y": [fmt(v, y_step) for v in y_ticks]}
+    labels += [((zx - 1.6 * g * s, -ay - 1.6 * g, z), text)
+               for text, z in zip(ticks["f"], m.bz(f_ticks))]
+    labels += [((bx, -ay - g, 0.0), text) for text, bx in zip(ticks["x"], m.bx(x_ticks))]
+    labels += [((s * (ax + g), by, 0.0), text) for text, by in zip(ticks["y"], m.by(y_ticks))]
+    return np.array(lines, dtype=float), labels, ticks
 
 
 def clip_to_box(points: np.ndarray, half_x: float, half_y: float,

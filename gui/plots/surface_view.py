@@ -13,6 +13,7 @@ Public attributes (for tests and exports; built once, then updated with setData)
   plane_toggle    QCheckBox; plane_item GLSurfacePlotItem of the tangent plane
   plane_point     (x, y) where the tangent plane touches; plane_xs, plane_ys, plane_f: the
                   plane's corners in f's units, plane_f = f(p) + ∇f(p)·(q − p)
+  tick_texts      {"x", "y", "f"} -> the tick labels set on each axis (crowded ones hidden)
   render_image()  a QImage of the 3-D view
 """
 from __future__ import annotations
@@ -265,8 +266,8 @@ class SurfaceView(QWidget):
         ax, ay = float(m.bx(window[0][1])), float(m.by(window[1][1]))
         self.base_grid.setSize(2 * ax, 2 * ay)
         self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
-        lines, labels = axes_layout(m, window, self._side, self.model.expression.variables,
-                                    _nice_ticks, _fmt)
+        lines, labels, self.tick_texts = axes_layout(
+            m, window, self._side, self.model.expression.variables, _nice_ticks, _fmt)
         self.axes.setData(pos=lines)
         self.gl.set_labels(labels)
 
