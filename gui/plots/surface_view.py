@@ -202,9 +202,13 @@ class SurfaceView(QWidget):
         if len(window) == 2 and len(start) == 2:
             self._side = -1 if start[0] >= sum(window[0]) / 2 else 1
         depth = float(self.mapping.by(window[1][1])) if self.mapping else 0.75
-        self.gl.opts["center"] = pg.Vector(-0.1 * self._side, 0, HEIGHT * 0.15)
-        self.gl.setCameraPosition(distance=2.6 + 1.0 * depth, elevation=32,
-                                  azimuth=-90 + 32 * self._side)
+        self.gl.opts["center"] = pg.Vector(-0.1 * self._side, 0, HEIGHT * 0.3)
+        # pyqtgraph's field of view is horizontal: a wide, short canvas sees less height,
+        # and the box's top corners left the picture; step back as the canvas widens
+        canvas = self.gl.canvas
+        aspect = canvas.width() / max(canvas.height(), 1) if canvas is not None else 1.2
+        self.gl.setCameraPosition(distance=(2.6 + 1.0 * depth) * max(1.0, aspect / 1.5) ** 0.5,
+                                  elevation=32, azimuth=-90 + 32 * self._side)
         if self.mapping is not None:
             self._draw_axes(window)
 
