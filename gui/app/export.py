@@ -36,17 +36,6 @@ def render_widget(widget, scale: float = 1.0) -> QImage:
     return image
 
 
-def caption_on(image: QImage, caption) -> QImage:
-    """Draw `caption` into `image` (in place) in its bottom left corner."""
-    painter = QPainter(image)
-    try:
-        ratio = image.devicePixelRatio() or 1.0
-        draw_caption(painter, caption, QRectF(0, 0, image.width() / ratio, image.height() / ratio))
-    finally:
-        painter.end()
-    return image
-
-
 def save_png(image: QImage, path) -> Path:
     path = Path(path)
     if not image.save(str(path), "PNG"):

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui.app import export
-from gui.app.slide_picture import PLOT_VIEWS, Caption, explorer_caption, plots_image
+from gui.app.slide_picture import PLOT_VIEWS, explorer_caption, plots_image
 
 GIF_FRAMES = 60          # training animations: frames recorded from the running state
 
@@ -86,19 +86,13 @@ class ExportCommands:
         model = self.c.target_model()
         model.pause()
         steps = 1 if tab == "neuron" else model.get_state()["steps_per_tick"]
-        done = [0]
 
         def advance(k):
             if k:                     # frame 0 shows the training where it is now
                 model.train(steps)
-                done[0] = k * steps
-
-        def draw():
-            image = export.render_widget(widget)
-            if self.caption:          # the step counter: training steps since frame 0
-                export.caption_on(image, Caption(done[0]))
-            return image
-        return self._export(export.export_gif, draw, path, advance, frames)
+        # the whole tab: its own header shows the step and the cost in every frame
+        return self._export(export.export_gif, lambda: export.render_widget(widget), path,
+                            advance, frames)
 
     def ask_export_csv(self):
         path = self._ask_path("Export table", "csv", f"{self.w.current_tab}.csv")

@@ -9,7 +9,7 @@ from PIL import Image
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from gui.app.export import export_descent_gif, export_plots_png, export_svg
+from gui.app.export import export_descent_gif, export_svg
 from gui.app.slide_picture import canvases, explorer_caption, plot_area, plots_image
 from gui.widgets.palette import METHOD_COLOURS
 
