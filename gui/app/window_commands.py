@@ -77,6 +77,11 @@ class WindowCommands(QObject):
           "The descent (or the training from now on) as an animated GIF")
         A("export_csv", "&Table (CSV)…", self.exports.ask_export_csv, None,
           "Iterates and loss per step (or the training cost) as CSV")
+        A("copy_picture", "&Copy picture", self.exports.copy_picture, "Ctrl+Shift+C",
+          "The current tab's plots on the clipboard, to paste into a slide")
+        A("caption", "Caption on &pictures", self.exports.set_caption, None,
+          "Step, f and the runs' legend in a corner of exported pictures", checkable=True)
+        self.actions["caption"].setChecked(True)
 
         A("play", "Play / pause", self.play, Qt.Key.Key_Space)
         A("step", "Step forward", self.step, Qt.Key.Key_Right)
@@ -119,7 +124,8 @@ class WindowCommands(QObject):
             m.addAction(a[key])
         m.addSeparator()
         ex = m.addMenu("&Export")
-        for key in ("export_view", "export_window", "export_gif", "export_csv"):
+        for key in ("export_view", "export_window", "export_gif", "export_csv", "copy_picture",
+                    "caption"):
             ex.addAction(a[key])
         scale_menu = ex.addMenu("Picture &scale")
         group = QActionGroup(self.w)

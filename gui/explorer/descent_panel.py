@@ -21,6 +21,9 @@ from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.explorer.playback_controls import PlaybackControls
 
+STEPS_MIN, STEPS_MAX = 1, 5000     # the max-steps box (and --steps on the command line)
+START_LIMIT = 1e6                  # |start coordinate| of the start boxes (and --start)
+
 METHOD_TIPS = {
     "gd": "θ ← θ − lr·∇f: a step straight downhill, proportional to the slope.",
     "momentum": "Heavy ball: velocity v ← μv + ∇f, θ ← θ − lr·v; speeds along valleys.",
@@ -94,7 +97,7 @@ class DescentPanel(QWidget):
                                    "down to that length (gradient clipping)")
         self.clip_box = NumberBox(1e-3, 1e4, step=0.5, tooltip="The maximum gradient norm")
         self.clip_box.setValue(1.0)
-        self.max_steps_box = QSpinBox(minimum=1, maximum=5000, singleStep=10,
+        self.max_steps_box = QSpinBox(minimum=STEPS_MIN, maximum=STEPS_MAX, singleStep=10,
                                       keyboardTracking=False)
         self.max_steps_box.setToolTip("Stop after this many steps if the path has "
                                       "neither converged nor diverged")
@@ -108,7 +111,7 @@ class DescentPanel(QWidget):
         gradient.addRow(self._label("max steps", self.max_steps_box), self.max_steps_box)
 
         # --- start point: one box per variable
-        self.start_boxes = [NumberBox(-1e6, 1e6, step=0.1, digits=6, tooltip=(
+        self.start_boxes = [NumberBox(-START_LIMIT, START_LIMIT, step=0.1, digits=6, tooltip=(
             "Where every path starts")) for _ in range(2)]
         self.start_labels = [QLabel() for _ in range(2)]
         start_row = QHBoxLayout()

@@ -14,7 +14,9 @@ Public attributes (for tests and exports; all built once, then updated in place)
   field_heads     PlotDataItem (connect="pairs"): two barbs per arrow
   field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
   field_toggle    QCheckBox showing/hiding the field
-  critical_item   ScatterPlotItem of model.critical_points; critical_labels: TextItems
+  critical_item   ScatterPlotItem of model.critical_points
+  labels          gui.plots.critical_labels.CriticalLabels: their names, placed without
+                  overlap above the paths; critical_labels its TextItems; labels_toggle QCheckBox
   path_items      dict method -> PlotDataItem of the path up to model.frame
   current_items   dict method -> ScatterPlotItem, the current iterate
   start_item      ScatterPlotItem at model.start
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout,
                                QWidget)
 
 from gui.plots import landscape
+from gui.plots.critical_labels import CriticalLabels
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
@@ -95,7 +98,11 @@ class ContourView(QWidget):
         self._show_hint()
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
+        self.labels_toggle = QCheckBox("Labels")
+        self.labels_toggle.setChecked(True)
+        self.labels_toggle.setToolTip("Names of the critical points (minimum, saddle, …)")
         bar.addWidget(self.field_toggle)
+        bar.addWidget(self.labels_toggle)
         bar.addWidget(self.readout, 1)
 
         self.canvas = pg.GraphicsLayoutWidget()
@@ -145,7 +152,9 @@ class ContourView(QWidget):
         self.critical_item = pg.ScatterPlotItem(size=15, pen=pg.mkPen("w", width=1.5))
         self.critical_item.setZValue(5)
         self.plot.addItem(self.critical_item)
-        self.critical_labels: list[pg.TextItem] = []
+        self.labels = CriticalLabels(self.plot, QFont(self.font().family(), 9), INK,
+                                     pg.mkBrush(255, 255, 255, 190))
+        self.labels_toggle.toggled.connect(self.labels.set_shown)
 
         self.path_items: dict[str, pg.PlotDataItem] = {}
         self._legend_methods = None   # the methods the legend lists, in order
@@ -260,18 +269,11 @@ class ContourView(QWidget):
             symbol, colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])
             spots.append({"pos": tuple(cp.point), "symbol": symbol, "brush": colour})
         self.critical_item.setData(spots)
-        while len(self.critical_labels) < len(points):
-            label = pg.TextItem(anchor=(0.5, -0.35), color=INK,
-                                fill=pg.mkBrush(255, 255, 255, 190))
-            label.setFont(QFont(self.font().family(), 9))
-            label.setZValue(6)
-            self.plot.addItem(label)
-            self.critical_labels.append(label)
-        for i, label in enumerate(self.critical_labels):
-            label.setVisible(i < len(points))
-            if i < len(points):
-                label.setText(points[i].kind)
-                label.setPos(*points[i].point)
+        self.labels.set_points(points)
+
+    @property
+    def critical_labels(self) -> list[pg.TextItem]:
+        return self.labels.items
 
     # --- descent paths -------------------------------------------------------------
     def _on_paths(self, paths):

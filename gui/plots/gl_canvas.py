@@ -360,7 +360,9 @@ class LabelledGLView(gl.GLViewWidget):
         placed = []
         for point, label in self._labels[:getattr(self, "_n_labels", 0)]:
             p = mvp.map(point).toPointF()
-            target = QPoint(round(p.x() - label.width() / 2), round(p.y() - label.height() / 2))
+            # kept whole inside the canvas: a tick at the edge reads "1.5e3", not "5e3"
+            target = QPoint(min(max(round(p.x() - label.width() / 2), 0), w - label.width()),
+                            min(max(round(p.y() - label.height() / 2), 0), h - label.height()))
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
             box = label.geometry().adjusted(-2, -1, 2, 1)
