@@ -12,6 +12,7 @@ from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
 from gui.widgets.theme import restyle_new
+from gui.compute.qt_guard import qt_override
 
 TABS = ("explorer", "neuron", "network")
 
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")
         self.setWindowModified(self.session.modified)
 
+    @qt_override
     def closeEvent(self, event):
         self.commands.save_settings()
         try:

@@ -29,6 +29,7 @@ from gui.compute import latex_renderer
 
 from gui.compute import symbolic_process
 from gui.compute.symbolic_process import ChildProcess
+from gui.compute.qt_guard import qt_override
 
 
 class _Job(QRunnable):
@@ -38,6 +39,7 @@ class _Job(QRunnable):
         self.bounds, self.everything = bounds, everything
         self.symbolic = worker.symbolic
 
+    @qt_override
     def run(self):
         try:
             self.expr.compile(hessian=self.everything, gradient=self.everything)

@@ -20,6 +20,7 @@ from gui.explorer.learning_rate_control import LearningRateControl
 from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.explorer.playback_controls import PlaybackControls
+from gui.compute.qt_guard import qt_override
 
 METHOD_TIPS = {
     "gd": "θ ← θ − lr·∇f: a step straight downhill, proportional to the slope.",
@@ -178,11 +179,13 @@ class DescentPanel(QWidget):
             item.setIcon(_swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
         self._fit_method_list()
 
+    @qt_override
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_method_list()
 
+    @qt_override
     def sizeHint(self) -> QSize:
         return QSize(310, super().sizeHint().height())
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget)
 
 from gui.plots import landscape
+from gui.plots.axis_ticks import format_tick, nice_ticks
 
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
@@ -34,6 +35,7 @@ from gui.plots.surface_normals import fast_vertex_normals
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
 from gui.plots.surface_box import HEIGHT, BoxMapping
+from gui.compute.qt_guard import qt_override
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -49,33 +51,6 @@ NO_GL_TEXT = "The 3-D view needs OpenGL 2.1 or newer, which this display does no
 # Drawn over everything, blended normally ("additive" would vanish on a white background).
 OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
            "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
-
-
-def _fmt(v: float, step: float | None = None) -> str:
-    """A tick label with significant digits, never "0.00" for a small value: at least
-    3 significant digits, and enough that ticks `step` apart differ (f near 1000.001)."""
-    v = float(v)
-    if v == 0:
-        return "0"
-    digits = 3
-    if step:
-        digits = max(digits, int(np.ceil(np.log10(abs(v) / abs(step)) + 1e-9)) + 1)
-    text = f"{v:.{min(digits, 15)}g}"
-    mantissa, e, exponent = text.partition("e")
-    if e:            # "5e-05" -> "5e−5": short exponents
-        text = f"{mantissa}e{int(exponent)}"
-    return text.replace("-", "−")
-
-
-def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
-    """Round values (steps of 1, 2 or 5 × 10^k) inside [lo, hi], about `count` of them."""
-    raw = (hi - lo) / count
-    if not np.isfinite(raw) or raw <= 0:
-        return [lo]
-    power = 10.0 ** np.floor(np.log10(raw))
-    step = power * min((1, 2, 5, 10), key=lambda k: abs(k * power - raw))
-    first = np.ceil(lo / step) * step
-    return [float(round(v, 12)) + 0.0 for v in np.arange(first, hi + step * 1e-9, step)]
 
 
 def _rgba(colour: str, alpha: float = 1.0) -> tuple:
@@ -205,6 +180,7 @@ class SurfaceView(QWidget):
         if self.mapping is not None:
             self._draw_axes(window)
 
+    @qt_override
     def sizeHint(self):
         return QSize(620, 520)          # as ContourView: side by side they start equal
 
@@ -232,6 +208,7 @@ class SurfaceView(QWidget):
         if not self._stale:
             self._rebuild()
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         if self._stale and self._two_d():
@@ -265,7 +242,7 @@ class SurfaceView(QWidget):
         ax, ay = float(m.bx(xhi)), float(m.by(yhi))
         self.base_grid.setSize(2 * ax, 2 * ay)
         self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
-        f_ticks = _nice_ticks(float(m.f_at(0)), float(m.f_at(HEIGHT)))
+        f_ticks = nice_ticks(float(m.f_at(0)), float(m.f_at(HEIGHT)))
         f_step = f_ticks[1] - f_ticks[0] if len(f_ticks) > 1 else None
         zx = -s * ax                                   # x of the f axis
         ticks = [((zx, -ay, z), (zx - 0.04 * s, -ay - 0.04, z)) for z in m.bz(f_ticks)]
@@ -278,10 +255,10 @@ class SurfaceView(QWidget):
             ((0.0, -ay - 2 * g, 0.0), f"<b>{x_name}</b>"),
             ((s * (ax + 2 * g), 0.0, 0.0), f"<b>{y_name}</b>"),
             ((zx, -ay, HEIGHT + g), "<b>f</b>"),
-            ((-ax + g * (s < 0), -ay - g, 0.0), _fmt(xlo)),
-            ((ax - g * (s > 0), -ay - g, 0.0), _fmt(xhi)),
-            ((s * (ax + g), -ay + g, 0.0), _fmt(ylo)), ((s * (ax + g), ay, 0.0), _fmt(yhi)),
-            *(((zx - 1.6 * g * s, -ay - 1.6 * g, z), _fmt(v, f_step))
+            ((-ax + g * (s < 0), -ay - g, 0.0), format_tick(xlo)),
+            ((ax - g * (s > 0), -ay - g, 0.0), format_tick(xhi)),
+            ((s * (ax + g), -ay + g, 0.0), format_tick(ylo)), ((s * (ax + g), ay, 0.0), format_tick(yhi)),
+            *(((zx - 1.6 * g * s, -ay - 1.6 * g, z), format_tick(v, f_step))
               for v, z in zip(f_ticks, m.bz(f_ticks))),
         ])
 
