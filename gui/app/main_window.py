@@ -12,7 +12,7 @@ from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
 from gui.widgets.theme import restyle_new
-from gui.compute.qt_guard import qt_override
+from gui.compute.qt_guard import qt_override, report as report_error
 
 TABS = ("explorer", "neuron", "network")
 
@@ -170,12 +170,15 @@ class MainWindow(QMainWindow):
 
     @qt_override
     def closeEvent(self, event):
-        self.commands.save_settings()
-        try:
-            self.session.save_last()
-        except OSError:
-            pass                      # a read-only home must not stop the window closing
-        self.model.shutdown()
+        # Each step on its own: a failure in one (a read-only home, a state that cannot be
+        # written) is reported and the others still run, so the helpers always stop.
+        for step in (self.commands.save_settings, self.session.save_last,
+                     self.model.shutdown, self.neuron_model.shutdown,
+                     self.network_model.shutdown):
+            try:
+                step()
+            except Exception as exc:   # noqa: BLE001 - closing must always finish
+                report_error(step, exc)
         super().closeEvent(event)
 
 
