@@ -23,6 +23,7 @@ _EXPAND_MAX_OPS = 50
 _EXPAND_MAX_TERMS = 40
 _EXPAND_MAX_POWER = 12
 _EXPAND_MAX_ARG_TERMS = 12
+_EXPAND_MAX_DEGREE = 24   # cancel/factor of x^1000 + 1 ran for minutes (cyclotomic factors)
 _EXPAND_GAIN = 0.85        # ... and a multiplied-out polynomial must be this much shorter
 
 
@@ -54,7 +55,8 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
     if ops > _TIDY_MAX_OPS:
         return expr
     kept = min([expr, sp.factor_terms(expr)], key=_size)
-    if ops > _EXPAND_MAX_OPS or _expanded_terms(expr) > _EXPAND_MAX_TERMS:
+    if (ops > _EXPAND_MAX_OPS or _max_power(expr) > _EXPAND_MAX_DEGREE
+            or _expanded_terms(expr) > _EXPAND_MAX_TERMS):
         return kept
     cancelled = sp.cancel(expr)
     expanded = min([cancelled, sp.factor_terms(cancelled), sp.factor(expr)], key=_size)
@@ -65,6 +67,11 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
     else:
         better = _size(expanded) < _size(kept)
     return expanded if better else kept
+
+
+def _max_power(expr: sp.Expr) -> int:
+    """The largest integer |exponent| (numerator of a rational one) anywhere in expr."""
+    return max((abs(int(p.exp.p)) for p in expr.atoms(sp.Pow) if p.exp.is_Rational), default=0)
 
 
 def _size(expr: sp.Expr) -> tuple[int, int]:

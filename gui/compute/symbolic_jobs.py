@@ -64,6 +64,11 @@ def serve(conn, job: str, latest) -> None:
     integer) holds the parent's newest request id: a job whose id is no longer the
     newest stops at its next result. None or a closed pipe ends the loop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl+C is for the app, which stops us
+    # Killed with the fork server (its parent), which ends with the app; the poll is for
+    # systems without the signal (a child never outlives its server by more than 0.25 s).
+    from gui.compute.lifeline import kill_with_parent, watch_parent
+    kill_with_parent()
+    watch_parent()
     try:
         # On a busy machine the app's own repaint goes first; on an idle core we run
         # at full speed all the same. (A child of the warmed fork server is niced already.)
