@@ -106,23 +106,36 @@ def _expanded_terms(expr: sp.Expr) -> int:
     return 1 if inner <= _EXPAND_MAX_ARG_TERMS else cap
 
 
-def formulas(f: Expression) -> tuple[Formula, ...]:
-    """f, f', f'' (one variable) or f, ∂f/∂x, ∂f/∂y, ∇f, H (two variables) as LaTeX."""
+TOO_LARGE = r"\text{too large to show}"
+
+
+def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tuple[Formula, ...]:
+    """f, f', f'' (one variable) or f, ∂f/∂x, ∂f/∂y, ∇f, H (two variables) as LaTeX.
+
+    tidy=False: the derivatives as differentiated (fast; what is shown while the tidy
+    ones are worked out, or instead of them when that takes too long). A derivative too
+    large to build (Expression.numeric_gradient / numeric_hessian) reads TOO_LARGE;
+    derivatives=False: every derivative reads TOO_LARGE (f alone, at once).
+    """
     tex = sp.latex
     args = ", ".join(f.variables)
     out = [Formula(f"f({args})", tex(f.expr))]
-    tidy = lru_cache(maxsize=None)(_tidy)      # the Hessian's two mixed entries are equal
-    grads = [tidy(g) for g in f.gradient_exprs]
+    shorter = lru_cache(maxsize=None)(_tidy if tidy else (lambda e: e))  # H's mixed entries are equal
+    grads = hess = None
+    if derivatives and not f.numeric_gradient:
+        grads = [shorter(g) for g in f.gradient_exprs]
+    if derivatives and not f.numeric_hessian:
+        hess = [[shorter(h) for h in row] for row in f.hessian_exprs]
     if f.dimension == 1:
         (v,) = f.variables
-        second = tidy(f.hessian_exprs[0][0])
-        out += [Formula(f"f'({v})", tex(grads[0])), Formula(f"f''({v})", tex(second))]
+        out += [Formula(f"f'({v})", tex(grads[0]) if grads else TOO_LARGE),
+                Formula(f"f''({v})", tex(hess[0][0]) if hess else TOO_LARGE)]
         return tuple(out)
-    for v, g in zip(f.variables, grads):
-        out.append(Formula(rf"\frac{{\partial f}}{{\partial {v}}}", tex(g)))
-    out.append(Formula(r"\nabla f", tex(sp.Matrix(grads))))
-    hess = sp.Matrix([[tidy(h) for h in row] for row in f.hessian_exprs])
-    out.append(Formula("H", tex(hess)))
+    for i, v in enumerate(f.variables):
+        out.append(Formula(rf"\frac{{\partial f}}{{\partial {v}}}",
+                           tex(grads[i]) if grads else TOO_LARGE))
+    out.append(Formula(r"\nabla f", tex(sp.Matrix(grads)) if grads else TOO_LARGE))
+    out.append(Formula("H", tex(sp.Matrix(hess)) if hess else TOO_LARGE))
     return tuple(out)
 
 

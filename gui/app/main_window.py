@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
             {"explorer": model, "neuron": self.neuron_model, "network": self.network_model,
              "view": _ViewState(self)}, self.settings, self)
         self.session.changed.connect(self._retitle)
+        model.notice.connect(lambda message: self.statusBar().showMessage(message, 12000))
         for signal in (model.textChanged, model.windowChanged, model.startChanged,
                        model.settingsChanged, self.neuron_model.parametersChanged,
                        self.neuron_model.historyChanged, self.network_model.settingsChanged,

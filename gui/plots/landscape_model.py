@@ -52,6 +52,7 @@ class LandscapeModel(QObject):
     frameChanged = Signal(int)             # how many steps of each path are shown
     playingChanged = Signal(bool)
     busyChanged = Signal(bool)             # symbolic work under way
+    notice = Signal(str)                   # symbolic work cut short: what is missing
     presetChanged = Signal(object)         # the preset dict last loaded, or None
 
     def __init__(self, parent=None):
@@ -77,6 +78,7 @@ class LandscapeModel(QObject):
         self._worker = AnalysisWorker(self, symbolic=self.SYMBOLIC)
         self._worker.finished.connect(self._on_analysis)
         self._worker.busyChanged.connect(self.busyChanged)
+        self._worker.notice.connect(self.notice)
 
     # --- read-only state ------------------------------------------------------
     text = property(lambda self: self._text)
