@@ -177,8 +177,9 @@ class LandscapeModel(QObject):
         # three quarters of the way to the upper corner: visibly away from most minima
         return tuple(float(lo + 0.75 * (hi - lo)) for lo, hi in window)
 
-    def wait_for_analysis(self, timeout_ms: int = 10000) -> bool:
-        """Block (processing events) until no analysis is pending; for tests and scripts."""
+    def wait_for_analysis(self, timeout_ms: int = 30000) -> bool:
+        """Block (processing events) until no analysis is pending; for tests and scripts.
+        (The helper processes' first start takes ~10 s on a machine busy with other work.)"""
         return self._worker.wait_idle(timeout_ms)
 
     # --- window and start ----------------------------------------------------
