@@ -38,7 +38,7 @@ from gui.compute.qt_guard import qt_override
 # when it starts on the request (on a machine busy with other work the wall-clock time
 # may be longer, up to SYMBOLIC_WALL_LIMIT_MS); then the child is killed.
 SYMBOLIC_BUDGET_MS = 3000
-SYMBOLIC_WALL_LIMIT_MS = 20000
+SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
 
 
