@@ -221,3 +221,21 @@ def test_critical_points_do_not_wait_for_the_formulas(qtbot):
     kinds = [(a.formulas is None, a.critical_points is None) for a in answers]
     assert kinds == [(True, True), (True, False), (False, False)]
     assert len(answers[1].critical_points) == 9
+
+
+def test_a_worker_deleted_mid_compile_stays_quiet(qtbot, capfd):
+    """Issue 16, item 3: 'Signal source has been deleted' at shutdown, from a compile job
+    that finished after its worker was gone."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from gui.compute.analysis_worker import AnalysisWorker
+    from engine.expression import parse
+    owner = QObject()
+    worker = AnalysisWorker(owner, symbolic=False)
+    text = "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2 + sin(x*y)^3"
+    worker.request(parse(text), ((-4.0, 4.0), (-4.0, 4.0)), text=text)
+    shiboken6.delete(owner)             # the window closed while the job compiles
+    qtbot.wait(3000)
+    err = capfd.readouterr().err
+    assert "Signal source has been deleted" not in err and "Traceback" not in err, err
