@@ -64,3 +64,18 @@ def test_rapid_edits_tab_switches_and_themes(window, qtbot):
     assert len(colours) > 3           # a drawn map, not a blank
     assert elapsed < 60, elapsed
     print(f"{CHANGES} changes in {elapsed:.1f} s")
+    # the helper that did the symbolic work stops with the model, within a few seconds
+    pid = model._worker.child.pid
+    model.shutdown()
+    deadline = time.monotonic() + 5
+    while pid is not None and _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert pid is None or not _running(pid)
+
+
+def _running(pid) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
