@@ -12,6 +12,7 @@ from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
 from gui.widgets.theme import restyle_new
+from gui.compute.qt_guard import qt_override, report as report_error
 
 TABS = ("explorer", "neuron", "network")
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
             {"explorer": model, "neuron": self.neuron_model, "network": self.network_model,
              "view": _ViewState(self)}, self.settings, self)
         self.session.changed.connect(self._retitle)
+        model.notice.connect(lambda message: self.statusBar().showMessage(message, 12000))
         for signal in (model.textChanged, model.windowChanged, model.startChanged,
                        model.settingsChanged, self.neuron_model.parametersChanged,
                        self.neuron_model.historyChanged, self.network_model.settingsChanged,
@@ -167,13 +169,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")
         self.setWindowModified(self.session.modified)
 
+    @qt_override
     def closeEvent(self, event):
-        self.commands.save_settings()
-        try:
-            self.session.save_last()
-        except OSError:
-            pass                      # a read-only home must not stop the window closing
-        self.model.shutdown()
+        # Each step on its own: a failure in one (a read-only home, a state that cannot be
+        # written) is reported and the others still run, so the helpers always stop.
+        for step in (self.commands.save_settings, self.session.save_last,
+                     self.model.shutdown, self.neuron_model.shutdown,
+                     self.network_model.shutdown):
+            try:
+                step()
+            except Exception as exc:   # noqa: BLE001 - closing must always finish
+                report_error(step, exc)
         super().closeEvent(event)
 
 

@@ -20,6 +20,7 @@ from gui.explorer.learning_rate_control import LearningRateControl
 from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.explorer.playback_controls import PlaybackControls
+from gui.compute.qt_guard import qt_override
 
 STEPS_MIN, STEPS_MAX = 1, 5000     # the max-steps box (and --steps on the command line)
 START_LIMIT = 1e6                  # |start coordinate| of the start boxes (and --start)
@@ -181,11 +182,13 @@ class DescentPanel(QWidget):
             item.setIcon(_swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
         self._fit_method_list()
 
+    @qt_override
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_method_list()
 
+    @qt_override
     def sizeHint(self) -> QSize:
         return QSize(310, super().sizeHint().height())
 

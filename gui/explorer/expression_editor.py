@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPainterPath,
                            QPen)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from gui.compute.qt_guard import qt_override
 
 DEBOUNCE_MS = 150          # re-parse after this pause in typing
 SETTLE_MS = 2000           # a valid text left alone this long joins the history
@@ -59,6 +60,7 @@ class FormulaLineEdit(QLineEdit):
         rect = self.cursorRect()
         return QRectF(left, rect.top(), max(width, 4), rect.height())
 
+    @qt_override
     def paintEvent(self, event):
         super().paintEvent(event)
         rect = self.error_marker_rect()
@@ -194,6 +196,7 @@ class ExpressionEditor(QWidget):
             self.history.remove(text)
         self.history.append(text)
 
+    @qt_override
     def eventFilter(self, obj, event):
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
             if event.key() == Qt.Key.Key_Up:

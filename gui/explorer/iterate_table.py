@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from gui.widgets import theme
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+from gui.compute.qt_guard import qt_override
 
 _FUTURE = QColor("#9a9a9a")
 _ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -75,8 +76,8 @@ class IterateTableModel(QAbstractTableModel):
             for i, v in enumerate(self.variables):
                 cols.append((f"f′({v})", f"f'({v})", path.gradients[:, i]) if one else
                             (f"∂f/∂{v}", f"df/d{v}", path.gradients[:, i]))
-            if not one:   # the gradient's length: display arithmetic on the engine's ∇f
-                cols.append(("|∇f|", "|grad f|", np.linalg.norm(path.gradients, axis=1)))
+            if not one:   # the gradient's length (hypot: no overflow for |∇f| near 1e200)
+                cols.append(("|∇f|", "|grad f|", np.hypot(*path.gradients.T)))
             self._headers = [h for h, _, _ in cols]
             self.csv_headers = [h for _, h, _ in cols]
             self._columns = [c for _, _, c in cols]
@@ -128,9 +129,11 @@ class IterateTableModel(QAbstractTableModel):
                                   [Qt.ItemDataRole.BackgroundRole,
                                    Qt.ItemDataRole.ForegroundRole])
 
+    @qt_override
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.path is None else len(self.path.values)
 
+    @qt_override
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
@@ -140,6 +143,7 @@ class IterateTableModel(QAbstractTableModel):
     def value(self, row: int, column: int) -> float:
         return float(self._columns[column][row])
 
+    @qt_override
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -162,6 +166,7 @@ class IterateTableModel(QAbstractTableModel):
             return theme.readable(theme.readable(t.ink(_FUTURE), t.alternate), t.background)
         return None
 
+    @qt_override
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
@@ -211,6 +216,7 @@ class _IterateView(QTableView):
                 for texts, h in zip(model.widest(digits), model.headers())]
         return list(model.width_memo[key])
 
+    @qt_override
     def sizeHint(self) -> QSize:
         # ask for every column at its full width (plus the scroll bar), so a splitter
         # gives the table enough room before any sideways scrolling
@@ -238,10 +244,12 @@ class _IterateView(QTableView):
         for c, width in enumerate(needed):
             self.setColumnWidth(c, width + (extra if c else 0))
 
+    @qt_override
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
+    @qt_override
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:      # a presentation scale: rows, columns

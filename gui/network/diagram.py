@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from gui.widgets import theme
 from gui.network.plots import Throttle, sup
 from gui.widgets.palette import OKABE_ITO
+from gui.compute.qt_guard import qt_override
 
 POSITIVE, NEGATIVE = QColor(OKABE_ITO[0]), QColor(OKABE_ITO[1])
 ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "none": ""}   # none: identity
@@ -66,6 +67,7 @@ class NetworkDiagram(QWidget):
         radius = min(24.0, 0.42 * spacing, 0.22 * (cols[1] - cols[0]))
         return positions, radius
 
+    @qt_override
     def mousePressEvent(self, event):
         cols = self._column_x()
         x = event.position().x()
@@ -75,6 +77,7 @@ class NetworkDiagram(QWidget):
                 return
 
     # --- painting -------------------------------------------------------------
+    @qt_override
     def paintEvent(self, _event):
         if len(self.activations) != len(self.model.sizes):
             return

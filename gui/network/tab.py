@@ -22,6 +22,7 @@ from gui.network.jacobian import JacobianView, fmt_sig
 from gui.network.model import DATASET_LABELS, NetworkModel
 from gui.network.plots import CostPlot, GradientNormPlot, sup
 from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.compute.qt_guard import qt_override
 
 # The diagram paints hundreds of lines per frame: without this, PySide6 6.12.0 on
 # Python 3.11 aborts within seconds (see none_refcount_guard).
@@ -305,6 +306,7 @@ class NetworkTab(QWidget):
             f"whatever the training: XOR or circles cannot be separated.")
         self.collapse.show()
 
+    @qt_override
     def closeEvent(self, event):
         self.model.shutdown()
         super().closeEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphic
 
 from gui.neuron.formulas import edge_lines, node_lines, output_name
 from gui.neuron.model import STAGE_KEYS, STAGES
+from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 
 # Colours (Okabe–Ito): forward values blue, gradients vermillion, updates green.
@@ -279,10 +280,12 @@ class NeuronGraphView(QGraphicsView):
     def edge_text(self, source, target) -> str:
         return self.edges[(source, target)].text()
 
+    @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)

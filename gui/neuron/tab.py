@@ -21,6 +21,7 @@ from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
 from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.compute.qt_guard import qt_override
 
 # Every stage change makes a few hundred void Qt calls (setText, setPos, setPen), each
 # of which loses a reference to None under PySide6 6.12 on Python 3.11 (see the guard).
@@ -74,9 +75,11 @@ class FormulaView(QWidget):
         self._renderer.load(QByteArray(svg))
         self.update()
 
+    @qt_override
     def sizeHint(self):
         return QSize(800, 80)
 
+    @qt_override
     def paintEvent(self, event):
         if not self.latex:
             return
@@ -218,6 +221,7 @@ class NeuronTab(QWidget):
     def _on_playing(self, playing):
         self.play_button.setText("Pause ❚❚" if playing else "Play ▶▶")
 
+    @qt_override
     def closeEvent(self, event):
         self.model.shutdown()
         self.training.shutdown()

@@ -38,6 +38,7 @@ from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
+from gui.compute.qt_guard import qt_override
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -172,6 +173,7 @@ class ContourView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
 
+    @qt_override
     def sizeHint(self):
         return QSize(620, 520)          # room for the map, its colour bar and the legend
 
@@ -361,11 +363,13 @@ class ContourView(QWidget):
     def _show_hint(self):
         self.readout.setText("click: start here · wheel: zoom · drag: pan")
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         if self._stale and self._two_d():
             self._refresh_landscape()
 
+    @qt_override
     def closeEvent(self, event):
         self._settle.stop()
         super().closeEvent(event)

@@ -31,6 +31,7 @@ from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.curve_scaling import for_display, robust_range, zero_aligned
 from gui.widgets.palette import CURVE_COLOURS, METHOD_LABELS
 from gui.plots.secant_panel import SecantPanel
+from gui.compute.qt_guard import qt_override
 
 SAMPLES = 1200             # points per curve over the visible range
 SETTLE_MS = 150            # pan/zoom must rest this long before the model hears of it
@@ -349,6 +350,7 @@ class CurveView(QWidget):
         if plot.vb.sceneBoundingRect().contains(pos):
             self.model.set_start((plot.vb.mapSceneToView(pos).x(),))
 
+    @qt_override
     def closeEvent(self, event):
         self._settle.stop()
         super().closeEvent(event)

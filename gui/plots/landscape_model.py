@@ -12,10 +12,11 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine.expression import Expression, ExpressionError, parse
-from engine.optimizers import HYPERPARAMETERS, METHODS, Path, descend
+from engine.optimizers import METHODS, Path, descend
 
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
+from gui.plots.landscape_state import WINDOW_LIMIT, WINDOW_MIN_WIDTH, check_state
 
 DEFAULT_TEXT = "x^2 + 2y^2"
 DEFAULT_WINDOW_2D = ((-4.0, 4.0), (-3.0, 3.0))
@@ -51,6 +52,7 @@ class LandscapeModel(QObject):
     frameChanged = Signal(int)             # how many steps of each path are shown
     playingChanged = Signal(bool)
     busyChanged = Signal(bool)             # symbolic work under way
+    notice = Signal(str)                   # symbolic work cut short: what is missing
     presetChanged = Signal(object)         # the preset dict last loaded, or None
 
     def __init__(self, parent=None):
@@ -76,6 +78,7 @@ class LandscapeModel(QObject):
         self._worker = AnalysisWorker(self, symbolic=self.SYMBOLIC)
         self._worker.finished.connect(self._on_analysis)
         self._worker.busyChanged.connect(self.busyChanged)
+        self._worker.notice.connect(self.notice)
 
     # --- read-only state ------------------------------------------------------
     text = property(lambda self: self._text)
@@ -174,14 +177,17 @@ class LandscapeModel(QObject):
         # three quarters of the way to the upper corner: visibly away from most minima
         return tuple(float(lo + 0.75 * (hi - lo)) for lo, hi in window)
 
-    def wait_for_analysis(self, timeout_ms: int = 10000) -> bool:
-        """Block (processing events) until no analysis is pending; for tests and scripts."""
+    def wait_for_analysis(self, timeout_ms: int = 30000) -> bool:
+        """Block (processing events) until no analysis is pending; for tests and scripts.
+        (The helper processes' first start takes ~10 s on a machine busy with other work.)"""
         return self._worker.wait_idle(timeout_ms)
 
     # --- window and start ----------------------------------------------------
     def set_window(self, window) -> None:
-        window = tuple((float(lo), float(hi)) for lo, hi in window)
-        if window == self._window or any(not hi > lo for lo, hi in window):
+        """Show `window` ((lo, hi) per variable), capped to ±WINDOW_LIMIT and at least
+        WINDOW_MIN_WIDTH wide (zooming far out or in stops there); non-finite: ignored."""
+        window = tuple(_capped(float(lo), float(hi)) for lo, hi in window)
+        if window == self._window or any(w is None for w in window):
             return
         self._window = window
         self.windowChanged.emit(window)
@@ -307,45 +313,34 @@ class LandscapeModel(QObject):
                             "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
                             "seed": s.seed}}
 
-    @staticmethod
-    def check_state(state: dict) -> None:
-        """Raise ValueError naming the first problem; applies nothing."""
-        parse(state["text"])
-        window, start = state["window"], state["start"]
-        if not (len(window) == len(start) == parse(state["text"]).dimension):
-            raise ValueError("window and start do not match the expression's variables")
-        if any(not float(hi) > float(lo) for lo, hi in window):
-            raise ValueError("the window is empty")
-        d = state["descent"]
-        if not d["methods"] or any(m not in METHODS for m in d["methods"]):
-            raise ValueError(f"unknown optimizer in {d['methods']}")
-        if not float(d["lr"]) > 0 or int(d["max_steps"]) < 1:
-            raise ValueError("learning rate and max steps must be positive")
-        for method, values in d.get("hyper", {}).items():
-            unknown = set(values) - set(HYPERPARAMETERS.get(method, ()))
-            if unknown:
-                raise ValueError(f"unknown setting {sorted(unknown)[0]!r} for {method!r}")
+    # every number of a session checked against the controls' bounds, in one place
+    check_state = staticmethod(check_state)
 
     def set_state(self, state: dict) -> None:
         """Apply a state from get_state (checked first: a bad one changes nothing)."""
-        self.check_state(state)
-        d = state["descent"]
-        preset = {"expr": state["text"], "window": state["window"], "start": state["start"],
-                  "methods": d["methods"], "lr": d["lr"], "max_steps": d["max_steps"],
+        s = self.check_state(state)
+        preset = {"expr": s["text"], "window": s["window"], "start": s["start"],
+                  "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
                   "name": "", "caption": ""}
         self.load_preset(preset)
         self._preset = None
         self.presetChanged.emit(None)
-        clip = d.get("clip")
-        self.set_settings(hyper={m: {k: tuple(v) if isinstance(v, list) else v   # JSON lists
-                                     for k, v in h.items()} for m, h in d.get("hyper", {}).items()},
-                          noise=float(d.get("noise", 0.0)), seed=int(d.get("seed", 0)),
-                          clip=None if clip is None else float(clip))
-        self.set_speed(float(state.get("speed", self._speed)))
-        self._restore_frame = int(state.get("frame", 0))
+        self.set_settings(hyper=s["hyper"], noise=s["noise"], seed=s["seed"], clip=s["clip"])
+        self.set_speed(s["speed"])
+        self._restore_frame = s["frame"]
 
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""
         self.pause()
         self._worker.shutdown()
 
+
+def _capped(lo: float, hi: float) -> tuple | None:
+    """(lo, hi) inside ±WINDOW_LIMIT and at least WINDOW_MIN_WIDTH wide; None if not a range."""
+    if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo):
+        return None
+    lo, hi = max(lo, -WINDOW_LIMIT), min(hi, WINDOW_LIMIT)
+    if hi - lo < WINDOW_MIN_WIDTH:
+        centre = min(max((lo + hi) / 2, -WINDOW_LIMIT + WINDOW_MIN_WIDTH), WINDOW_LIMIT - WINDOW_MIN_WIDTH)
+        lo, hi = centre - WINDOW_MIN_WIDTH / 2, centre + WINDOW_MIN_WIDTH / 2
+    return lo, hi

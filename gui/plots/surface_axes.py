@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from gui.plots.axis_ticks import format_tick as fmt
+from gui.plots.axis_ticks import nice_ticks
 from gui.plots.surface_box import HEIGHT
 
 TICK = 0.04                # tick length, box units
 GAP = 0.13                 # labels' distance from their axis, box units
 
 
-def axes_layout(m, window, side: int, names, nice_ticks, fmt):
+def axes_layout(m, window, side: int, names):
     """Axis lines (pairs of points, (2k, 3)), labels [((x, y, z), text)] and the tick
     texts per axis {"x": [...], "y": [...], "f": [...]} for the box
     of mapping `m` on `window`; `side` (−1 / +1) is the camera's side. x ticks run along

@@ -36,6 +36,7 @@ from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
 from gui.plots.surface_axes import axes_layout, clip_to_box
 from gui.plots.surface_box import HEIGHT, BoxMapping
+from gui.compute.qt_guard import qt_override
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -51,33 +52,6 @@ NO_GL_TEXT = "The 3-D view needs OpenGL 2.1 or newer, which this display does no
 # Drawn over everything, blended normally ("additive" would vanish on a white background).
 OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
            "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
-
-
-def _fmt(v: float, step: float | None = None) -> str:
-    """A tick label with significant digits, never "0.00" for a small value: at least
-    3 significant digits, and enough that ticks `step` apart differ (f near 1000.001)."""
-    v = float(v)
-    if v == 0:
-        return "0"
-    digits = 3
-    if step:
-        digits = max(digits, int(np.ceil(np.log10(abs(v) / abs(step)) + 1e-9)) + 1)
-    text = f"{v:.{min(digits, 15)}g}"
-    mantissa, e, exponent = text.partition("e")
-    if e:            # "5e-05" -> "5e−5": short exponents
-        text = f"{mantissa}e{int(exponent)}"
-    return text.replace("-", "−")
-
-
-def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
-    """Round values (steps of 1, 2 or 5 × 10^k) inside [lo, hi], about `count` of them."""
-    raw = (hi - lo) / count
-    if not np.isfinite(raw) or raw <= 0:
-        return [lo]
-    power = 10.0 ** np.floor(np.log10(raw))
-    step = power * min((1, 2, 5, 10), key=lambda k: abs(k * power - raw))
-    first = np.ceil(lo / step) * step
-    return [float(round(v, 12)) + 0.0 for v in np.arange(first, hi + step * 1e-9, step)]
 
 
 def _rgba(colour: str, alpha: float = 1.0) -> tuple:
@@ -212,6 +186,7 @@ class SurfaceView(QWidget):
         if self.mapping is not None:
             self._draw_axes(window)
 
+    @qt_override
     def sizeHint(self):
         return QSize(620, 520)          # as ContourView: side by side they start equal
 
@@ -239,6 +214,7 @@ class SurfaceView(QWidget):
         if not self._stale:
             self._rebuild()
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         if self._stale and self._two_d():
@@ -271,7 +247,7 @@ class SurfaceView(QWidget):
         self.base_grid.setSize(2 * ax, 2 * ay)
         self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
         lines, labels, self.tick_texts = axes_layout(
-            m, window, self._side, self.model.expression.variables, _nice_ticks, _fmt)
+            m, window, self._side, self.model.expression.variables)
         self.axes.setData(pos=lines)
         self.gl.set_labels(labels)
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from gui.widgets import theme
-from gui.plots.surface_view import _fmt
+from gui.plots.axis_ticks import format_tick as _fmt
 
 
 @pytest.fixture
