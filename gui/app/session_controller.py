@@ -57,6 +57,8 @@ class SessionController(QObject):
             for name, part in self.parts.items():
                 if name in data:
                     part.set_state(data[name])
+                elif hasattr(part, "set_absent"):   # e.g. a lecture's scenes, new in a file
+                    part.set_absent(data)
         except Exception as exc:           # a damaged part: nothing of it may stay
             for name, part in self.parts.items():
                 part.set_state(before[name])
