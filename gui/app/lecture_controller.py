@@ -265,13 +265,13 @@ class ScenesPart:
         parsed, _ = scenes_from_session({"scenes": scenes, "scene": 0})
         self.lecture.replace(parsed, min(self.lecture.index, len(parsed) - 1))
 
-    def set_absent(self, data: dict) -> None:
-        """A session file without scenes is a one-scene lecture of its own parts.
+    def set_absent(self, data: dict | None) -> None:
+        """A session file without scenes (or New, `data` None) is a one-scene lecture.
 
         Only a whole file (it names its app) does this; a scene's own state, applied
         through the same session controller, leaves the lecture alone.
         """
-        if data.get("app") == "Gradient Lab":
+        if data is None or data.get("app") == "Gradient Lab":
             self.lecture.replace(None)
 
 

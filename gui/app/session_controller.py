@@ -84,6 +84,9 @@ class SessionController(QObject):
         self._applying = True
         try:
             reset()
+            for part in self.parts.values():   # parts New has no defaults for: absent
+                if hasattr(part, "set_absent"):
+                    part.set_absent(None)
         finally:
             self._applying = False
         self._set_clean(None)
