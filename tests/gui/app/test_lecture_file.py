@@ -8,6 +8,8 @@ from gui.app.lecture import LectureError, Scene, lecture_parts, scenes_from_sess
 from gui.app.lecture_commands import sample_lectures
 from gui.app.session import SESSION_VERSION, load_session
 
+from tests.gui.app.lecture_helpers import SLOW_MS, window  # noqa: F401 - the fixture
+
 
 def _three_scenes(window):
     lec, m = window.lecture_commands.lecture, window.model
@@ -15,7 +17,7 @@ def _three_scenes(window):
     lec.set_notes(0, "Start here.\nSecond line, ünïcode ∇f.")
     lec.set_steps(0, [{"reveal": 1}, {"play_to": 20}])
     m.set_text("x^2 - y^2")
-    assert m.wait_for_analysis()
+    assert m.wait_for_analysis(SLOW_MS)
     lec.add_current("Saddle")
     window.neuron_model.set_activation("tanh")
     window.show_tab("neuron")
@@ -38,7 +40,7 @@ def test_a_lecture_file_round_trips_exactly(window, qtbot, tmp_path):
     window.commands.new_session()                 # a plain session: the lecture is gone
     assert lec.live and len(lec.scenes) == 1
     assert window.commands.open(first)
-    assert window.model.wait_for_analysis()
+    assert window.model.wait_for_analysis(SLOW_MS)
     assert not lec.live and [s.title for s in lec.scenes] == ["Bowl", "Saddle", "Neuron"]
     assert lec.index == 2 and lec.scenes[0].notes == "Start here.\nSecond line, ünïcode ∇f."
     second = tmp_path / "again.gradlab.json"
@@ -65,7 +67,7 @@ def test_old_session_files_open_as_one_scene_lectures(window, tmp_path):
     lec = window.lecture_commands.lecture
     lec.add_current("Something from before")
     assert window.commands.open(path)
-    assert window.model.wait_for_analysis()
+    assert window.model.wait_for_analysis(SLOW_MS)
     assert lec.live and len(lec.scenes) == 1
     assert window.model.text == "x^2 + y^2 + x" and window.focus_mode == "contour"
     # the clicker walks nowhere, and does not fail
@@ -74,7 +76,7 @@ def test_old_session_files_open_as_one_scene_lectures(window, tmp_path):
     assert window.model.text == "x^2 + y^2 + x"
     # saved again it keeps what the user changed (the live scene follows the app)
     window.model.set_text("x^2 + y^2")
-    assert window.model.wait_for_analysis()
+    assert window.model.wait_for_analysis(SLOW_MS)
     window.commands.save_as(path)
     again = json.loads(path.read_text())
     assert again["explorer"]["text"] == "x^2 + y^2" and again["scenes"] is None
@@ -105,5 +107,5 @@ def test_a_lecture_with_a_bad_scene_leaves_the_window_as_it_was(window, tmp_path
     path.write_text(json.dumps(data))
     assert not window.commands.open(path)
     assert "reveal" in window.commands.last_message
-    assert window.model.wait_for_analysis()
+    assert window.model.wait_for_analysis(SLOW_MS)
     assert window.session.state() == before
