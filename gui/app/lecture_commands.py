@@ -77,7 +77,13 @@ class LectureCommands(QObject):
         a = QAction(text, self.w)
         if shortcut is not None:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            a.setShortcuts([QKeySequence(s) for s in shortcuts])
+            sequences = []
+            for s in shortcuts:   # StandardKey.Redo is Ctrl+Shift+Z on Linux: no twice
+                for seq in QKeySequence.keyBindings(s) if isinstance(s, QKeySequence.StandardKey) \
+                        else [QKeySequence(s)]:
+                    if seq not in sequences:
+                        sequences.append(seq)
+            a.setShortcuts(sequences)
         keys = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                            for s in a.shortcuts())
         a.setToolTip((tip or text.replace("&", "").rstrip("…")) + (f" ({keys})" if keys else ""))
