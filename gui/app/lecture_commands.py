@@ -23,8 +23,22 @@ from gui.app.session import SessionError, load_session
 from gui.app.undo_history import UndoHistory
 
 LECTURES = Path(__file__).resolve().parents[2] / "resources" / "lectures"
+PANEL_WIDTH = 280
 FORWARD_KEYS = (Qt.Key.Key_PageDown,)
 BACK_KEYS = (Qt.Key.Key_PageUp,)
+
+
+# For the F1 sheet (gui/app/about.py lists its rows by hand): the lecture's keys.
+LECTURE_SHORTCUTS = (
+    ("PgDown / PgUp", "Next / previous step or scene (a clicker), from any field"),
+    ("F5 / Esc", "Present from this scene / leave presentation"),
+    ("B or .", "Black screen (a clicker key brings the picture back)"),
+    ("P / H / L", "Pen / highlighter / laser pointer (again: put it down)"),
+    ("E or C", "Clear the drawings"),
+    ("Ctrl+Z / Ctrl+Y", "Undo / redo (also Ctrl+Shift+Z)"),
+    ("Ctrl+Shift+N", "Add this as a scene"),
+    ("F9", "Show or hide the scenes and notes"),
+)
 
 
 def sample_lectures() -> list[Path]:
@@ -69,6 +83,7 @@ class LectureCommands(QObject):
         self._build_actions()
         self._build_menus()
         self.panel = None
+        self._panel_before_presenting = False
         QApplication.instance().installEventFilter(self)
         window.destroyed.connect(self._forget_filter)
 
@@ -160,6 +175,8 @@ class LectureCommands(QObject):
         return obj is self.w.windowHandle()
 
     def eventFilter(self, obj, event):
+        if obj is self.w and event.type() == QEvent.Type.WindowStateChange:
+            self._on_presenting(self.w.commands.presenting)
         if event.type() != QEvent.Type.KeyPress or not self._ours(obj):
             return False
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -181,6 +198,18 @@ class LectureCommands(QObject):
             self.w.commands.set_presentation(False)
             return True
         return False
+
+    def _on_presenting(self, presenting: bool) -> None:
+        """The speaker's notes are not for the class: the panel folds away while
+        presenting and comes back after."""
+        if self.panel is None:
+            return
+        if presenting and self.panel.isVisible():
+            self._panel_before_presenting = True
+            self.panel.hide()
+        elif not presenting and self._panel_before_presenting:
+            self._panel_before_presenting = False
+            self.panel.show()
 
     def _forget_filter(self, *_):
         app = QApplication.instance()
@@ -222,6 +251,8 @@ class LectureCommands(QObject):
             from gui.app.scene_panel import ScenePanel
             self.panel = ScenePanel(self)
             self.w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+            # a quarter of a 1280-pixel projector was too much: the plots come first
+            self.w.resizeDocks([self.panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
             self.panel.visibilityChanged.connect(self._on_panel_visibility)
         if self.panel is not None:
             self.panel.setVisible(on)
