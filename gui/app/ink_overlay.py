@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 TOOLS = (None, "pen", "highlighter", "laser")
@@ -138,6 +138,27 @@ class InkOverlay(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_strokes(painter)
+        self._paint_laser(painter)
+        painter.end()
+
+    def paint_over(self, image: QImage, widget: QWidget) -> QImage:
+        """The strokes that lie over `widget` drawn onto `image`, a picture of `widget`
+        at any scale (for exports of one view: the window's and tab's pictures hold
+        the overlay already, being its parents). Returns `image`."""
+        if not self._strokes or widget.width() < 1:
+            return image
+        scale = image.width() / widget.width()
+        corner = widget.mapFromGlobal(self.mapToGlobal(QPoint(0, 0)))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        painter.translate(corner.x(), corner.y())
+        self._paint_strokes(painter)
+        painter.end()
+        return image
+
+    def _paint_strokes(self, painter: QPainter) -> None:
         w, h = self.width(), self.height()
         for stroke in self._strokes:
             colour, width = INK[stroke["tool"]]
@@ -152,8 +173,6 @@ class InkOverlay(QWidget):
             for p in points[1:]:
                 path.lineTo(p)
             painter.drawPath(path)
-        self._paint_laser(painter)
-        painter.end()
 
     def _paint_laser(self, painter: QPainter) -> None:
         if not self._trail:

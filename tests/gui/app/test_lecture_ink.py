@@ -44,6 +44,13 @@ def test_the_pen_draws_on_the_picture_and_e_clears_it(window, qtbot, screenshot)
     exported = render_widget(window, 2.0)
     assert _red_pixels(exported, 2 * (top.y() + y), 2 * (top.x() + 130), 2 * (top.x() + 410)) > 400
 
+    # a picture of the contour map alone gets the ink that lies over it
+    view = window.contour_view
+    alone = ink.paint_over(render_widget(view, 2.0), view)
+    y_view = 2 * view.mapFromGlobal(ink.mapToGlobal(QPoint(0, y))).y()
+    assert _red_pixels(alone, y_view, 0, alone.width()) > 200
+    assert _red_pixels(render_widget(view, 2.0), y_view, 0, alone.width()) < 5
+
     _key(qtbot, window, Qt.Key.Key_E)
     assert ink.strokes() == []
     image = window.grab().toImage()
