@@ -146,3 +146,17 @@ def test_black_screen_and_any_clicker_key_lifts_it(window, qtbot):
     assert (c.red(), c.green(), c.blue()) == (0, 0, 0)
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown)
     assert not black.isVisible() and lec.steps_done == 0      # the key only lifted it
+
+
+def test_f5_presents_from_the_current_scene_and_escape_leaves(window, qtbot):
+    lec = _lecture(window)
+    lc = window.lecture_commands
+    lc.set_panel_visible(True)
+    editor = _focus(qtbot, _editor(window))
+    qtbot.keyClick(editor, Qt.Key.Key_F5)
+    assert window.commands.presenting and lc.banner.isVisible()
+    assert lc.banner.text == "1 / 3   Bowl"
+    qtbot.waitUntil(lambda: not lc.panel.isVisible(), timeout=3000)   # notes stay private
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+    assert not window.commands.presenting and lec.index == 0
+    qtbot.waitUntil(lc.panel.isVisible, timeout=3000)
