@@ -227,12 +227,12 @@ class LectureController(QObject):
         self._edited()
         self.sceneChanged.emit(self.index)
 
-    def move(self, index: int, to: int) -> None:
-        to = max(0, min(to, len(self.scenes) - 1))
-        if to == index:
+    def reorder(self, order: list[int]) -> None:
+        """The scenes in the order `order` (a permutation of their indices)."""
+        if order == list(range(len(self.scenes))):
             return
-        current = self.scenes[self.index]
-        self.scenes.insert(to, self.scenes.pop(index))
+        current = self.scene
+        self.scenes = [self.scenes[i] for i in order]
         self.index = self.scenes.index(current)
         self._edited()
 

@@ -53,7 +53,9 @@ class ScenePanel(QDockWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.itemClicked.connect(self._on_clicked)
         self.list.itemChanged.connect(self._on_renamed)
-        self.list.model().rowsMoved.connect(self._on_moved)
+        # a drop may reach the model as a move or as remove + insert: read the order back
+        self.list.model().rowsMoved.connect(self._on_rows_changed)
+        self.list.model().rowsInserted.connect(self._on_rows_changed)
         layout.addWidget(self.list, 2)
         buttons = QHBoxLayout()
         self.buttons = {}
@@ -101,6 +103,7 @@ class ScenePanel(QDockWidget):
             if not lec.live:
                 for i, scene in enumerate(lec.scenes):
                     item = QListWidgetItem(scene.title)
+                    item.setData(Qt.ItemDataRole.UserRole, i)     # the scene it shows
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                     item.setToolTip(scene.notes or scene.title)
                     self.list.addItem(item)
@@ -141,10 +144,18 @@ class ScenePanel(QDockWidget):
         if not self._filling:
             self.lecture.rename(self.list.row(item), item.text().strip() or "Untitled scene")
 
-    def _on_moved(self, _parent, start, _end, _dest, row):
+    def _on_rows_changed(self, *_):
         if not self._filling:
-            to = row if row < start else row - 1
-            QTimer.singleShot(0, lambda: self.lecture.move(start, to))   # after Qt's own move
+            QTimer.singleShot(0, self._read_order)       # after Qt has finished the drop
+
+    def _read_order(self):
+        order = [self.list.item(i).data(Qt.ItemDataRole.UserRole)
+                 for i in range(self.list.count())]
+        if sorted(o for o in order if o is not None) == list(range(len(self.lecture.scenes))) \
+                and len(order) == len(self.lecture.scenes):
+            self.lecture.reorder(order)
+        else:
+            self.refresh()
 
     def _on_notes_edited(self):
         if not self._filling and not self.lecture.live:

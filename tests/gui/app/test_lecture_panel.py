@@ -1,6 +1,7 @@
 """The scenes panel (F9): the list shows the lecture, edits go through the controller
 (rename, reorder, duplicate, delete, notes, steps), and it folds away while presenting."""
 import pytest
+from PySide6.QtCore import QModelIndex
 
 from gui.app.lecture import LectureError
 from gui.app.scene_panel import format_steps, parse_steps
@@ -28,7 +29,10 @@ def test_the_panel_edits_the_lecture(window, qtbot, screenshot):
     assert lec.scenes[1].title == "Saddle"
     panel.buttons["duplicate"].click()
     assert _titles(panel) == ["Scene 1", "Saddle", "Saddle (copy)"]
-    lec.move(2, 0)
+    # a drag to the top: Qt moves the row; the panel reads the new order back
+    panel.list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
+    qtbot.waitUntil(lambda: [s.title for s in lec.scenes] == ["Saddle (copy)", "Scene 1",
+                                                              "Saddle"], timeout=3000)
     assert _titles(panel) == ["Saddle (copy)", "Scene 1", "Saddle"]
     assert panel.list.currentRow() == lec.index == 2
     panel.buttons["delete"].click()
