@@ -59,8 +59,10 @@ class SceneBanner(_Covering):
 
     def _place(self) -> None:
         super()._place()
-        width = min(self.width() - 40, max(360, int(self.width() * 0.7)))
-        self.label.setFixedWidth(max(100, width))
+        # as wide as the title needs, up to the host's width less a margin: a long title
+        # wraps only when it must
+        hint = self.label.fontMetrics().horizontalAdvance(self.label.text()) + 60
+        self.label.setFixedWidth(max(100, min(self.width() - 60, max(360, hint))))
         self.label.adjustSize()
         self.label.move((self.width() - self.label.width()) // 2, 24)
 
