@@ -125,7 +125,9 @@ class LectureCommands(QObject):
           "The list of scenes with their notes", checkable=True)
         A("keep_ink", "&Keep drawings on each scene", self._set_keep_ink, None,
           "Off: drawings vanish when you move to another scene", checkable=True)
-        self.actions["keep_ink"].setChecked(True)
+        self.actions["keep_ink"].setChecked(
+            self.w.settings.value("lecture/keep_ink", True, type=bool))
+        self.lecture.keep_ink = self.actions["keep_ink"].isChecked()
         A("blackout", "&Black screen", self.blackout.toggle, [Qt.Key.Key_B, Qt.Key.Key_Period],
           "Black out the screen; a clicker key or B brings it back")
         A("pen", "&Pen", lambda: self.ink.set_tool("pen"), Qt.Key.Key_P,
@@ -266,6 +268,7 @@ class LectureCommands(QObject):
 
     def _set_keep_ink(self, on: bool):
         self.lecture.keep_ink = bool(on)
+        self.w.settings.setValue("lecture/keep_ink", bool(on))
 
     def reset_example(self):
         """The example's own settings (a gallery example), else the scene's."""

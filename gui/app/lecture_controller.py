@@ -18,8 +18,22 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from gui.app.lecture import PARTS, LectureError, Scene, scenes_from_session
+from gui.app.window_commands import PRESENTATION_SCALE   # a scene never shrinks it
 
-PRESENTATION_SCALE = 1.5     # as window_commands: a scene never shrinks presentation type
+
+def _once(step):
+    """A clicker press runs to its end first: a step may wait for the analysis
+    (processing events), and a second press then must not start another step."""
+    def guarded(self):
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            step(self)
+        finally:
+            self._busy = False
+    guarded.__doc__ = step.__doc__
+    return guarded
 
 
 class LectureController(QObject):
@@ -37,6 +51,7 @@ class LectureController(QObject):
         self.keep_ink = True          # strokes stay with their scene when moving on
         self.ink = None               # the ink overlay (strokes(), set_strokes()), if any
         self._play_target = None      # the frame a "play_to" step animates to
+        self._busy = False            # a clicker press is being carried out
         window.model.frameChanged.connect(self._on_frame)
 
     @property
@@ -109,6 +124,7 @@ class LectureController(QObject):
         self._enter(index)
 
     # --- the clicker ------------------------------------------------------------------
+    @_once
     def forward(self) -> None:
         """PageDown: finish a running step, else the next step, else the next scene."""
         if self._play_target is not None:
@@ -121,6 +137,7 @@ class LectureController(QObject):
         elif self.index + 1 < len(self.scenes):
             self.go_to(self.index + 1)
 
+    @_once
     def back(self) -> None:
         """PageUp: one step back in this scene, else the previous scene with its steps done."""
         if self.steps_done > 0:
