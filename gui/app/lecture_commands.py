@@ -64,7 +64,7 @@ class LectureCommands(QObject):
         super().__init__(window)
         self.w = window
         self.lecture = LectureController(window, self)
-        window.session.parts["scenes"] = ScenesPart(self.lecture)
+        window.session.parts["scenes"] = ScenesPart(self.lecture, self._on_session_loaded)
         window.session.parts["scene"] = SceneIndexPart(self.lecture)
         host = window.centralWidget()
         self.ink = InkOverlay(host)
@@ -165,6 +165,11 @@ class LectureCommands(QObject):
             act.triggered.connect(lambda _=False, p=path: self.open_sample(p))
         samples.setEnabled(bool(sample_lectures()))
         self.samples_menu = samples
+
+    def _on_session_loaded(self) -> None:
+        """A file opened or New (not an undo putting a state back): a new document."""
+        if not self.undo_history.restoring:
+            self.undo_history.forget()
 
     def _on_undo_availability(self, can_undo: bool, can_redo: bool) -> None:
         self.actions["undo"].setEnabled(can_undo)

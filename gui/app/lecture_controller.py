@@ -270,8 +270,9 @@ class LectureController(QObject):
 class ScenesPart:
     """The session part "scenes": the lecture's scene list."""
 
-    def __init__(self, lecture: LectureController):
+    def __init__(self, lecture: LectureController, loaded=None):
         self.lecture = lecture
+        self.loaded = loaded or (lambda: None)    # called when a whole session arrives
 
     def get_state(self) -> list | None:
         lec = self.lecture
@@ -284,9 +285,10 @@ class ScenesPart:
     def set_state(self, scenes) -> None:
         if scenes is None:
             self.lecture.replace(None)
-            return
-        parsed, _ = scenes_from_session({"scenes": scenes, "scene": 0})
-        self.lecture.replace(parsed, min(self.lecture.index, len(parsed) - 1))
+        else:
+            parsed, _ = scenes_from_session({"scenes": scenes, "scene": 0})
+            self.lecture.replace(parsed, min(self.lecture.index, len(parsed) - 1))
+        self.loaded()
 
     def set_absent(self, data: dict | None) -> None:
         """A session file without scenes (or New, `data` None) is a one-scene lecture.
@@ -296,6 +298,7 @@ class ScenesPart:
         """
         if data is None or data.get("app") == "Gradient Lab":
             self.lecture.replace(None)
+            self.loaded()
 
 
 class SceneIndexPart:

@@ -59,6 +59,19 @@ class UndoHistory(QObject):
         self._rebase = False
         self._emit()
 
+    @property
+    def restoring(self) -> bool:
+        return self._restoring
+
+    def forget(self) -> None:
+        """A new document (a file opened, New): no undo into the one before; the state
+        once it has settled is where undo stops."""
+        self._undo.clear()
+        self._redo.clear()
+        self._rebase = True
+        self._timer.start()
+        self._emit()
+
     def capture(self) -> None:
         self._timer.stop()
         state = copy.deepcopy(self.session.state())

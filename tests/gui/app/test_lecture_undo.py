@@ -119,3 +119,17 @@ def test_reset_example_returns_the_example_to_its_settings(window, qtbot):
          | Qt.KeyboardModifier.ShiftModifier)
     assert m.wait_for_analysis(SLOW_MS)
     assert m.start == (0.0, 0.0) and m.settings.lr == 0.01
+
+
+def test_opening_a_file_starts_a_new_history(window, qtbot, tmp_path):
+    history, m = window.lecture_commands.undo_history, window.model
+    path = tmp_path / "one.gradlab.json"
+    assert window.commands.save_as(path)
+    m.set_start((0.5, 0.5))
+    _settle(window, qtbot)
+    assert history.can_undo
+    assert window.commands.open(path)
+    _settle(window, qtbot)
+    assert not history.can_undo and not history.can_redo
+    assert not window.lecture_commands.actions["undo"].isEnabled()
+    assert m.start == (3.0, 2.0)
