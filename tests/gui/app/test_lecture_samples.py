@@ -22,6 +22,8 @@ def test_both_sample_lectures_are_in_the_help_menu():
 def test_every_scene_of_both_lectures_opens_plays_and_exports(window, qtbot, tmp_path):
     lc = window.lecture_commands
     lec, m = lc.lecture, window.model
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    assert lc.samples_menu.menuAction() in help_menu.actions()       # Help ▸ Sample lectures
     menu = [a.text() for a in lc.samples_menu.actions()]
     assert menu == ["Derivatives and gradients", "Networks as chains of functions"]
     exported = 0
