@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lr", type=t["lr"], help=f"learning rate ({LR_MIN:g} to {LR_MAX:g})")
     p.add_argument("--steps", type=t["steps"], help="maximum number of steps")
     p.add_argument("--session", type=t["session"], help="open a saved session file")
+    p.add_argument("--scene", type=t["scene"], metavar="N",
+                   help="with --session: start (or export) at scene N of the lecture (1 = first)")
     p.add_argument("--view", choices=VIEWS, default=None,
                    help="what --export-png/--export-svg/--export-gif draw: views = contour "
                         "map and surface side by side (default: contour, or curve for one "
@@ -156,6 +158,10 @@ def main(argv=None) -> int:
     try:
         if args.session:
             window.apply_session(load_session(args.session), args.session)
+        if args.scene is not None:
+            if not args.session:
+                raise ValueError("--scene needs --session (a lecture file)")
+            window.lecture_commands.lecture.go_to(args.scene - 1)
         if any(v is not None for v in (args.expr, args.preset, args.start, args.window,
                                       args.methods, args.lr, args.steps)):
             _set_up(model, args)

@@ -111,6 +111,7 @@ OPTION_TYPES = {
     "lr": _ranged(LR_MIN, LR_MAX, "--lr"),
     "steps": _integer(STEPS_MIN, STEPS_MAX, "--steps"),
     "frame": _integer(0, STEPS_MAX, "--frame"),
+    "scene": _integer(1, 10_000, "--scene"),
     "scale": _ranged(0.0, SCALE_MAX, "--scale", lo_open=True),
     "fps": _ranged(0.0, FPS_MAX, "--fps", lo_open=True),
     "export_png": _output_file("--export-png"),

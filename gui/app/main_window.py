@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
+from gui.app.lecture_commands import LectureCommands
 from gui.app.session_controller import SessionController
 from gui.app.window_commands import WindowCommands
 from gui.explorer.tab import FOCUS_MODES, ExplorerTab
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
             signal.connect(self.session.mark_modified)
 
         self.commands = WindowCommands(self)
+        self.lecture_commands = LectureCommands(self)   # scenes, clicker, ink, undo
         self._retitle()
         self.commands.restore_settings()
 

@@ -61,6 +61,8 @@ class SessionController(QObject):
             for name, part in self.parts.items():
                 if name in data:
                     part.set_state(data[name])
+                elif hasattr(part, "set_absent"):   # e.g. a lecture's scenes, new in a file
+                    part.set_absent(data)
         except Exception as exc:           # a damaged part: nothing of it may stay
             failed = name
             for name, part in self.parts.items():
@@ -87,6 +89,9 @@ class SessionController(QObject):
         self._applying = True
         try:
             reset()
+            for part in self.parts.values():   # parts New has no defaults for: absent
+                if hasattr(part, "set_absent"):
+                    part.set_absent(None)
         finally:
             self._applying = False
         self._set_clean(None)
