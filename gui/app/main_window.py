@@ -2,9 +2,10 @@
 keyboard a lecturer drives them with (commands in `window_commands`)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
+from gui.app.screen_fit import clamp_to_screen
 from gui.app.session_controller import SessionController
 from gui.app.window_commands import WindowCommands
 from gui.explorer.tab import FOCUS_MODES, ExplorerTab
@@ -20,6 +21,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.model = model
         self.settings = settings if settings is not None else QSettings()
+        # a QRect to emulate a smaller screen (tests); None: the screen's own geometry
+        self.screen_limit = None
 
         self.explorer = ExplorerTab(model)
         # the window's handles on the explorer's parts (commands, sessions, exports)
@@ -57,6 +60,8 @@ class MainWindow(QMainWindow):
                        self.network_model.dataChanged, self.network_model.trainingChanged):
             signal.connect(self.session.mark_modified)
 
+        # a 1-D function brings the curve and its read-outs: the window stays on screen
+        model.expressionChanged.connect(self.fit_to_screen)
         self.commands = WindowCommands(self)
         self._retitle()
         self.commands.restore_settings()
@@ -117,6 +122,12 @@ class MainWindow(QMainWindow):
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
                            below: bool | None = None) -> None:
         self.explorer.set_panels_visible(top, side, below)
+
+    def fit_to_screen(self, *_) -> None:
+        """Put the window back inside the screen's available geometry, now and once the
+        layouts have settled (they apply a text size or a new page an event later)."""
+        clamp_to_screen(self)
+        QTimer.singleShot(0, self, lambda: clamp_to_screen(self))
 
     def view_widget(self, name: str) -> QWidget:
         """A widget to export by name: contour, surface, curve, loss, views, tab, window."""

@@ -243,6 +243,7 @@ class WindowCommands(QObject):
         dark.blockSignals(True)
         dark.setChecked(self.theme == "dark")
         dark.blockSignals(False)
+        self.w.fit_to_screen()
 
     def set_presentation(self, on: bool):
         """Full screen with large type; leaving restores size, type and theme."""
@@ -267,6 +268,7 @@ class WindowCommands(QObject):
         self.actions["present"].blockSignals(True)
         self.actions["present"].setChecked(self._before_presentation is not None)
         self.actions["present"].blockSignals(False)
+        self.w.fit_to_screen()
 
     @property
     def presenting(self) -> bool:

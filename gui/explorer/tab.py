@@ -13,6 +13,7 @@ from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import LossPlot
 from gui.plots.surface_view import SurfaceView
 from gui.widgets.math_view import MathView
+from gui.widgets.scroll_page import scroll_page
 
 # Key 4 cycles what the middle shows for two variables.
 FOCUS_MODES = ("both", "contour", "surface")
@@ -64,7 +65,8 @@ class ExplorerTab(QWidget):
         column.addWidget(self.editor)
         column.addWidget(self.math_view)
         column.addWidget(self.caption)
-        layout = QVBoxLayout(self)
+        # scrolls rather than widening the window past a small screen
+        layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.top)
         layout.addWidget(self.body, 1)

@@ -22,6 +22,7 @@ from gui.network.jacobian import JacobianView, fmt_sig
 from gui.network.model import DATASET_LABELS, NetworkModel
 from gui.network.plots import CostPlot, GradientNormPlot, sup
 from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.widgets.scroll_page import scroll_page
 
 # The diagram paints hundreds of lines per frame: without this, PySide6 6.12.0 on
 # Python 3.11 aborts within seconds (see none_refcount_guard).
@@ -91,7 +92,8 @@ class NetworkTab(QWidget):
                        self.grad_plot):
             widget.setMinimumSize(260, 160)
         body.setSizes([560, 430, 400])      # the map square-ish, the plots still readable
-        layout = QVBoxLayout(self)
+        # scrolls rather than widening the window past a small screen
+        layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.controls_top)
         layout.addLayout(self.controls_bottom)

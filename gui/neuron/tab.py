@@ -21,6 +21,7 @@ from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
 from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.widgets.scroll_page import scroll_page
 
 # Every stage change makes a few hundred void Qt calls (setText, setPos, setPen), each
 # of which loses a reference to None under PySide6 6.12 on Python 3.11 (see the guard).
@@ -179,7 +180,8 @@ class NeuronTab(QWidget):
         split.addWidget(self.training)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        # scrolls rather than widening the window past a small screen
+        layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.setStyleSheet("QLabel, QPushButton, QDoubleSpinBox, QComboBox, QSpinBox "
