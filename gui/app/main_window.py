@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.neuron_model = NeuronModel(self)
         self.network_model = NetworkModel(self)
         self._lazy_tabs: dict[str, QWidget] = {}
+        self._panels_before = None     # while presenting: {tab: its panels before}
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, "Explorer")
         for name in TABS[1:]:
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
             self._lazy_tabs[name] = tab
             self._replace_page(TABS.index(name), tab)
             restyle_new(tab)
+            if self._panels_before is not None:     # built while presenting
+                self._fold(name, tab)
         return tab
 
     def set_focus_mode(self, mode: str) -> None:
@@ -121,7 +124,32 @@ class MainWindow(QMainWindow):
 
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
                            below: bool | None = None) -> None:
-        self.explorer.set_panels_visible(top, side, below)
+        """Fold or show the current tab's top, side or lower panel (Ctrl+1/2/3)."""
+        self.tabs.currentWidget().set_panels_visible(top, side, below)
+
+    def panels_visible(self) -> dict:
+        """{"top", "side", "below"}: which of the current tab's panels show."""
+        page = self.tabs.currentWidget()
+        return page.panels_visible() if hasattr(page, "panels_visible") else {}
+
+    def fold_for_presentation(self, on: bool) -> None:
+        """Presenting: every tab folds its secondary panels (its PRESENTATION_FOLDS) so
+        the views keep the height; leaving gives each tab back the panels it had."""
+        if on and self._panels_before is None:
+            self._panels_before = {}
+            for name, page in self._built_tabs().items():
+                self._fold(name, page)
+        elif not on and self._panels_before is not None:
+            before, self._panels_before = self._panels_before, None
+            for name, page in self._built_tabs().items():
+                page.set_panels_visible(**before.get(name, {}))
+
+    def _fold(self, name: str, page: QWidget) -> None:
+        self._panels_before[name] = page.panels_visible()
+        page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_FOLDS})
+
+    def _built_tabs(self) -> dict:
+        return {"explorer": self.explorer, **self._lazy_tabs}
 
     def fit_to_screen(self, *_) -> None:
         """Put the window back inside the screen's available geometry, now and once the

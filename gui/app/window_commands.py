@@ -98,12 +98,15 @@ class WindowCommands(QObject):
         A("normal", "&Normal text size", lambda: self.set_scale(1.0), "Ctrl+0")
         A("dark", "&Dark theme", lambda on: self.set_theme("dark" if on else "light"),
           "Ctrl+D", "High-contrast dark theme (light when off)", checkable=True)
-        A("show_top", "Show editor and &formulas", lambda on: self.w.set_panels_visible(top=on),
-          "Ctrl+1", checkable=True)
-        A("show_side", "Show the &descent panel", lambda on: self.w.set_panels_visible(side=on),
-          "Ctrl+2", checkable=True)
-        A("show_below", "Show the loss curve and &iterates",
-          lambda on: self.w.set_panels_visible(below=on), "Ctrl+3", checkable=True)
+        A("show_top", "Show the &top panel", lambda on: self.w.set_panels_visible(top=on),
+          "Ctrl+1", "Show or fold the editor and formulas (Neuron: parameters; "
+          "Network: controls)", checkable=True)
+        A("show_side", "Show the &side panel", lambda on: self.w.set_panels_visible(side=on),
+          "Ctrl+2", "Show or fold the descent panel (Neuron: the seed's note; "
+          "Network: cost plots)", checkable=True)
+        A("show_below", "Show the &lower panel", lambda on: self.w.set_panels_visible(below=on),
+          "Ctrl+3", "Show or fold the loss curve and iterates (Neuron: training and "
+          "landscape; Network: Jacobian)", checkable=True)
         for key in ("show_top", "show_side", "show_below"):
             self.actions[key].setChecked(True)
         A("shortcuts", "&Keyboard shortcuts", self.show_shortcuts, ["F1", "?"])
@@ -170,7 +173,16 @@ class WindowCommands(QObject):
             act.triggered.connect(lambda _=False, p=p: self.open(p))
         self.recent_menu.setEnabled(bool(paths))
 
+    def _sync_panel_actions(self):
+        """Ctrl+1/2/3 show the current tab's panels as they are."""
+        for name, shown in self.w.panels_visible().items():
+            action = self.actions[f"show_{name}"]
+            action.blockSignals(True)
+            action.setChecked(shown)
+            action.blockSignals(False)
+
     def _on_tab(self, *_):
+        self._sync_panel_actions()
         tab = self.w.current_tab
         self.actions["back"].setEnabled(tab != "network")    # training cannot step back
         for key in ("zoom_in", "zoom_out"):                    # only f has a window
@@ -246,25 +258,25 @@ class WindowCommands(QObject):
         self.w.fit_to_screen()
 
     def set_presentation(self, on: bool):
-        """Full screen with large type; leaving restores size, type and theme."""
+        """Full screen with large type, secondary panels folded (Ctrl+1/2/3 bring them
+        back); leaving restores size, type, theme and panels."""
         if on and self._before_presentation is None:
-            below = self.actions["show_below"]
-            self._before_presentation = (self.scale, self.theme, self.w.isMaximized(),
-                                         below.isChecked())
+            self._before_presentation = (self.scale, self.theme, self.w.isMaximized())
             self.w.menuBar().setVisible(False)          # the tool bar keeps the controls
-            # Large type on a 1280×720 projector leaves the views too little height with
-            # the loss curve and iterates below them; Ctrl+3 brings those back.
-            below.setChecked(False)
+            # Large type on a 1280×720 projector leaves the views too little height
+            # with every panel shown.
+            self.w.fold_for_presentation(True)
             self.w.showFullScreen()
             self.set_scale(max(self.scale, PRESENTATION_SCALE))
         elif not on and self._before_presentation is not None:
-            scale, theme, maximised, below = self._before_presentation
+            scale, theme, maximised = self._before_presentation
             self._before_presentation = None
-            self.actions["show_below"].setChecked(below)
+            self.w.fold_for_presentation(False)
             self.w.menuBar().setVisible(True)
             self.w.showMaximized() if maximised else self.w.showNormal()
             self.theme = theme
             self.set_scale(scale)
+        self._sync_panel_actions()
         self.actions["present"].blockSignals(True)
         self.actions["present"].setChecked(self._before_presentation is not None)
         self.actions["present"].blockSignals(False)

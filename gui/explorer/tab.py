@@ -106,6 +106,13 @@ class ExplorerTab(QWidget):
         self.set_focus_mode(FOCUS_MODES[(FOCUS_MODES.index(self.focus_mode) + 1)
                                         % len(FOCUS_MODES)])
 
+    # Presentation folds the loss curve and the iterates (Ctrl+3 brings them back).
+    PRESENTATION_FOLDS = ("below",)
+
+    def panels_visible(self) -> dict:
+        return {"top": not self.top.isHidden(), "side": not self.descent_panel.isHidden(),
+                "below": not self.below.isHidden()}
+
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
                            below: bool | None = None) -> None:
         """Fold away the editor + formulas on top, the descent panel at the side or the

@@ -85,7 +85,8 @@ class NetworkTab(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.cost_plot)
         right.addWidget(self.grad_plot)
-        body = QSplitter(Qt.Orientation.Horizontal)
+        self.side = right
+        self.body = body = QSplitter(Qt.Orientation.Horizontal)
         for widget in (left, middle, right):
             body.addWidget(widget)
         for widget in (self.boundary, self.diagram, self.jacobian.plot_widget, self.cost_plot,
@@ -95,8 +96,12 @@ class NetworkTab(QWidget):
         # scrolls rather than widening the window past a small screen
         layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self.controls_top)
-        layout.addLayout(self.controls_bottom)
+        self.controls = QWidget()           # folds as one (Ctrl+1)
+        rows = QVBoxLayout(self.controls)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(self.controls_top)
+        rows.addLayout(self.controls_bottom)
+        layout.addWidget(self.controls)
         # the status beside the caption: the controls' row is full at scale 1.5
         layout.addLayout(_row(self.caption, self.status))
         layout.addWidget(body, 1)
@@ -112,6 +117,23 @@ class NetworkTab(QWidget):
         theme.notifier.changed.connect(self._on_theme)
         self._on_playing(model.playing)
         self._on_training()
+
+    # Presentation folds the controls (Space, → and R drive the training) and the plots
+    # of the cost: the map, the diagram and the Jacobian keep the room.
+    PRESENTATION_FOLDS = ("top", "side")
+
+    def _panels(self) -> dict:
+        return {"top": self.controls, "side": self.side, "below": self.jacobian}
+
+    def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
+                           below: bool | None = None) -> None:
+        """Fold the controls (top), the cost plots (side) or the Jacobian (below)."""
+        for name, shown in (("top", top), ("side", side), ("below", below)):
+            if shown is not None:
+                self._panels()[name].setVisible(shown)
+
+    def panels_visible(self) -> dict:
+        return {name: not panel.isHidden() for name, panel in self._panels().items()}
 
     # --- controls -------------------------------------------------------------
     def _build_controls(self):

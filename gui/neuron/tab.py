@@ -166,7 +166,10 @@ class NeuronTab(QWidget):
         stepper = QWidget()
         column = QVBoxLayout(stepper)
         column.setContentsMargins(6, 6, 6, 0)
-        column.addLayout(params)
+        self.parameters = QWidget()         # folds as one (Ctrl+1)
+        params.setContentsMargins(0, 0, 0, 0)
+        self.parameters.setLayout(params)
+        column.addWidget(self.parameters)
         column.addWidget(self.graph, 1)
         column.addLayout(stages)
         column.addWidget(self.formula)
@@ -194,6 +197,23 @@ class NeuronTab(QWidget):
         m.playingChanged.connect(self._on_playing)
         self._on_parameters(m.parameters)
         self._on_stage()
+
+    # Presentation folds the training and the landscape (Ctrl+3 brings them back) and the
+    # note on the seed's rounding: the graph and the stage's formula keep the height.
+    PRESENTATION_FOLDS = ("side", "below")
+
+    def _panels(self) -> dict:
+        return {"top": self.parameters, "side": self.note, "below": self.training}
+
+    def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
+                           below: bool | None = None) -> None:
+        """Fold the parameters (top), the seed's note (side) or training + landscape (below)."""
+        for name, shown in (("top", top), ("side", side), ("below", below)):
+            if shown is not None:
+                self._panels()[name].setVisible(shown)
+
+    def panels_visible(self) -> dict:
+        return {name: not panel.isHidden() for name, panel in self._panels().items()}
 
     # --- model → view ---------------------------------------------------------------
     def _on_parameters(self, params):

@@ -12,19 +12,32 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
+class _PageContent(QWidget):
+    """Reports no height-for-width: QScrollArea would otherwise size a page with wrapped
+    labels to its *preferred* height for the width, taller than the screen, and scroll
+    a page that fits at its minimum."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 def scroll_page(page: QWidget) -> QWidget:
     """Give `page` a layout holding one frameless scroll area, and return the widget
     inside it: lay the page's contents out in that widget (not in `page`).
 
     The inner widget fills the page whenever the page is at least as large as the
     inner widget's minimum (no scroll bars then, the page looks as it did)."""
-    content = QWidget()
+    content = _PageContent()
     content.setObjectName("scrollPageContent")
+    holder = QWidget()          # the area asks its widget's *layout* about height-for-width
+    holding = QVBoxLayout(holder)
+    holding.setContentsMargins(0, 0, 0, 0)
+    holding.addWidget(content)
     area = QScrollArea()
     area.setObjectName("scrollPage")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(content)
+    area.setWidget(holder)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area)
