@@ -15,6 +15,7 @@ from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots r
 from gui.widgets.theme import restyle_new
 
 TABS = ("explorer", "neuron", "network")
+VIEWS_SHARE = 0.55     # presenting: the share of the height the main view should keep
 
 class MainWindow(QMainWindow):
     def __init__(self, model, settings: QSettings | None = None, parent=None):
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
     def _on_current_tab(self, index: int) -> None:
         if 0 < index < len(TABS):
             self._lazy_tab(TABS[index])
+        if self._panels_before is not None:
+            self.settle_presentation()
 
     def _lazy_tab(self, name: str) -> QWidget:
         tab = self._lazy_tabs.get(name)
@@ -144,6 +147,17 @@ class MainWindow(QMainWindow):
             for name, page in self._built_tabs().items():
                 page.set_panels_visible(**before.get(name, {}))
 
+    def make_room_for_views(self, share: float = VIEWS_SHARE) -> None:
+        """Presenting: if the current tab's main view has less than `share` of the
+        window's height, fold its spare panels too (Ctrl+1/2/3 bring them back).
+        Called after entering presentation, a text size change and a tab switch."""
+        page = self.tabs.currentWidget()
+        if self._panels_before is None or not hasattr(page, "main_view"):
+            return
+        if page.main_view().height() < share * self.height():
+            page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_SPARE})
+            self.commands._sync_panel_actions()
+
     def _fold(self, name: str, page: QWidget) -> None:
         self._panels_before[name] = page.panels_visible()
         page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_FOLDS})
@@ -154,8 +168,14 @@ class MainWindow(QMainWindow):
     def fit_to_screen(self, *_) -> None:
         """Put the window back inside the screen's available geometry, now and once the
         layouts have settled (they apply a text size or a new page an event later)."""
-        clamp_to_screen(self)
-        QTimer.singleShot(0, self, lambda: clamp_to_screen(self))
+        clamp_to_screen(self, fill=self._panels_before is not None)
+        QTimer.singleShot(0, self, lambda: clamp_to_screen(self, fill=self._panels_before is not None))
+
+    def settle_presentation(self) -> None:
+        """Once the layouts have applied a change (an event later): on screen, and the
+        views given their room (`make_room_for_views`)."""
+        self.fit_to_screen()
+        QTimer.singleShot(0, self, self.make_room_for_views)
 
     def view_widget(self, name: str) -> QWidget:
         """A widget to export by name: contour, surface, curve, loss, views, tab, window."""

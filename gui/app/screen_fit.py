@@ -23,15 +23,16 @@ def available_rect(window) -> QRect:
     return screen.availableGeometry()
 
 
-def clamp_to_screen(window) -> None:
-    """Shrink and move `window` so that its frame lies inside `available_rect`; in full
-    screen it fills that rectangle (a window manager does this itself; tests and bare X
-    servers have none)."""
+def clamp_to_screen(window, fill: bool = False) -> None:
+    """Shrink and move `window` so that its frame lies inside `available_rect`; with
+    `fill` (presenting, full screen) on an emulated screen it fills that rectangle (a
+    window manager does this for a real screen). Setting the geometry drops Qt's
+    full-screen state, hence `fill` rather than window.isFullScreen()."""
     rect = available_rect(window)
     emulated = getattr(window, "screen_limit", None) is not None
     if emulated:
         window.setMaximumSize(rect.size())
-    if window.isFullScreen() and emulated:
+    if fill and emulated:
         window.setGeometry(rect)
         return
     frame, inner = window.frameGeometry(), window.geometry()

@@ -262,7 +262,7 @@ class WindowCommands(SessionCommands, QObject):
         dark.blockSignals(True)
         dark.setChecked(self.theme == "dark")
         dark.blockSignals(False)
-        self.w.fit_to_screen()
+        self.w.settle_presentation()
 
     def set_presentation(self, on: bool):
         """Full screen with large type, secondary panels folded (Ctrl+1/2/3 bring them
@@ -287,7 +287,7 @@ class WindowCommands(SessionCommands, QObject):
         self.actions["present"].blockSignals(True)
         self.actions["present"].setChecked(self._before_presentation is not None)
         self.actions["present"].blockSignals(False)
-        self.w.fit_to_screen()
+        self.w.settle_presentation()
 
     @property
     def presenting(self) -> bool:

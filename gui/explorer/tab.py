@@ -108,6 +108,13 @@ class ExplorerTab(QWidget):
 
     # Presentation folds the loss curve and the iterates (Ctrl+3 brings them back).
     PRESENTATION_FOLDS = ("below",)
+    # ... and the editor and formulas too where the views would still get too little
+    # height (large text on a 720p or 768p projector).
+    PRESENTATION_SPARE = ("top",)
+
+    def main_view(self) -> QWidget:
+        """What the class looks at: the curve, or contour map and surface."""
+        return self.views
 
     def panels_visible(self) -> dict:
         return {"top": not self.top.isHidden(), "side": not self.descent_panel.isHidden(),

@@ -121,6 +121,10 @@ class NetworkTab(QWidget):
     # Presentation folds the controls (Space, → and R drive the training) and the plots
     # of the cost: the map, the diagram and the Jacobian keep the room.
     PRESENTATION_FOLDS = ("top", "side")
+    PRESENTATION_SPARE = ("below",)    # the Jacobian too, where the map is still short
+
+    def main_view(self) -> QWidget:
+        return self.boundary
 
     def _panels(self) -> dict:
         return {"top": self.controls, "side": self.side, "below": self.jacobian}

@@ -201,6 +201,10 @@ class NeuronTab(QWidget):
     # Presentation folds the training and the landscape (Ctrl+3 brings them back) and the
     # note on the seed's rounding: the graph and the stage's formula keep the height.
     PRESENTATION_FOLDS = ("side", "below")
+    PRESENTATION_SPARE = ("top",)      # the parameters too, where the graph is still short
+
+    def main_view(self) -> QWidget:
+        return self.graph
 
     def _panels(self) -> dict:
         return {"top": self.parameters, "side": self.note, "below": self.training}
