@@ -2,7 +2,7 @@
 keyboard a lecturer drives them with (commands in `window_commands`)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from gui.app.screen_fit import clamp_to_screen
@@ -12,6 +12,7 @@ from gui.explorer.tab import FOCUS_MODES, ExplorerTab
 from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
+from gui.widgets.scroll_page import page_overflow
 from gui.widgets.theme import restyle_new
 
 TABS = ("explorer", "neuron", "network")
@@ -149,12 +150,14 @@ class MainWindow(QMainWindow):
 
     def make_room_for_views(self, share: float = VIEWS_SHARE) -> None:
         """Presenting: if the current tab's main view has less than `share` of the
-        window's height, fold its spare panels too (Ctrl+1/2/3 bring them back).
+        window's height, or the page would scroll, fold its spare panels too (Ctrl+1/2/3 bring them back).
         Called after entering presentation, a text size change and a tab switch."""
         page = self.tabs.currentWidget()
         if self._panels_before is None or not hasattr(page, "main_view"):
             return
-        if page.main_view().height() < share * self.height():
+        # measure the layout as it will be: a new text size is applied an event later
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if page.main_view().height() < share * self.height() or page_overflow(page)[1] > 0:
             page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_SPARE})
             self.commands._sync_panel_actions()
 

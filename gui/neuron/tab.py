@@ -20,6 +20,7 @@ from gui.neuron.formulas import seed_note, stage_latex
 from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
+from gui.widgets.flow_layout import FlowLayout, labelled
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.scroll_page import scroll_page
 
@@ -119,24 +120,23 @@ class NeuronTab(QWidget):
                    "lr": m.set_lr}
         # "η", not "learning rate η": at scale 1.5 the row must fit 1280 px (the tip says it)
         names = {"x": "x", "w": "w", "b": "b", "target": "target", "lr": "η"}
-        params = QHBoxLayout()
+        # wraps (a name stays with its box) where 1024 px or large text leave less width
+        self.parameters = QWidget()         # folds as one (Ctrl+1)
+        # with its widget from the start: PySide6 6.12 crashes adding to a parentless one
+        params = FlowLayout(self.parameters, spacing=12)
         for key, box in self.spins.items():
             box.setToolTip(PARAMETER_TIPS[key])
             box.valueChanged.connect(setters[key])
             name = QLabel(names[key])
             name.setToolTip(PARAMETER_TIPS[key])
-            params.addWidget(name)
-            params.addWidget(box)
-            params.addSpacing(6)
+            params.add(labelled(name, box))
         self.activation = QComboBox()
         for name in NEURON_ACTIVATIONS:
             self.activation.addItem(ACTIVATION_LABELS[name], name)
         self.activation.setToolTip(ACTIVATION_TIP)
         self.activation.currentIndexChanged.connect(
             lambda i: m.set_activation(self.activation.itemData(i)))
-        params.addWidget(QLabel("activation"))
-        params.addWidget(self.activation)
-        params.addStretch(1)
+        params.add(labelled("activation", self.activation))
 
         # --- graph, stage controls, formula ------------------------------------------
         self.graph = NeuronGraphView(m)
@@ -166,9 +166,6 @@ class NeuronTab(QWidget):
         stepper = QWidget()
         column = QVBoxLayout(stepper)
         column.setContentsMargins(6, 6, 6, 0)
-        self.parameters = QWidget()         # folds as one (Ctrl+1)
-        params.setContentsMargins(0, 0, 0, 0)
-        self.parameters.setLayout(params)
         column.addWidget(self.parameters)
         column.addWidget(self.graph, 1)
         column.addLayout(stages)

@@ -7,6 +7,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QCheckBox, QLabel,
                                QPushButton, QWidget)
 
+from PySide6.QtOpenGLWidgets import QOpenGLWidget
+from PySide6.QtWidgets import QGraphicsView
+
 from gui.widgets.elided_label import ElidedLabel
 
 TEXT_TYPES = (QLabel, QPushButton, QCheckBox)
@@ -88,13 +91,17 @@ def clipped_texts(window: QWidget) -> list[str]:
 
 def overlapping_texts(window: QWidget) -> list[str]:
     """Pairs of visible text widgets (labels, buttons, check boxes) that lie on each
-    other, neither inside the other."""
-    texts = [w for w in visible_widgets(window) if isinstance(w, TEXT_TYPES) and w.text()]
-    rects = [window_rect(w, window) for w in texts]
+    other or on a plot, neither inside the other (a label placed inside a plot on
+    purpose, such as a 3-D axis name, is its child and not counted)."""
+    shown = visible_widgets(window)
+    texts = [w for w in shown if isinstance(w, TEXT_TYPES) and w.text()]
+    plots = [w for w in shown if isinstance(w, (QGraphicsView, QOpenGLWidget))]
+    items = texts + plots
+    rects = [window_rect(w, window) for w in items]
     found = []
     for i, a in enumerate(texts):
-        for j in range(i + 1, len(texts)):
-            b = texts[j]
+        for j in range(i + 1, len(items)):
+            b = items[j]
             if a.isAncestorOf(b) or b.isAncestorOf(a):
                 continue
             common = rects[i].intersected(rects[j])
