@@ -55,6 +55,12 @@ class ExamplesGallery(QDialog):
         else:
             self.resize(720, 540)
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        # the keyboard goes to the list at once: ↑ ↓ and Enter work without a click
+        self.activateWindow()
+        self.list.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
     def names(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole)["name"]
                 for i in range(self.list.count())]

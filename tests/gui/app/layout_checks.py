@@ -108,3 +108,16 @@ def overlapping_texts(window: QWidget) -> list[str]:
             if common.width() > 2 and common.height() > 2:
                 found.append(f"{_label(a)} on {_label(b)}")
     return found
+
+
+def patient_window(shown, settings):
+    """conftest's `window`, waiting up to a minute for the first analysis: on a machine
+    shared by several test runs it can take more than the default 10 s."""
+    import gc
+    from gui.app.application import build_window
+    model, win = build_window(settings=settings)
+    shown(win, 1400, 860)
+    assert model.wait_for_analysis(60000)
+    yield win
+    model.shutdown()
+    gc.collect()
