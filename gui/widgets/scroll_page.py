@@ -54,3 +54,35 @@ def page_overflow(page: QWidget) -> tuple[int, int]:
     need = area.widget().minimumSizeHint().expandedTo(area.widget().minimumSize())
     have = area.viewport().size()
     return max(0, need.width() - have.width()), max(0, need.height() - have.height())
+
+
+class VerticalScrollArea(QScrollArea):
+    """Scrolls up and down only, and is never narrower than its contents: a side panel
+    of controls whose fields must not be cut at the right edge (a plain QScrollArea
+    without a horizontal scroll bar lets a splitter squeeze it below its contents)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        need = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
+        hint.setWidth(need + self.verticalScrollBar().sizeHint().width()
+                      + 2 * self.frameWidth())
+        return hint
+
+    def eventFilter(self, obj, event):
+        # the contents' minimum changed (larger text): ask the layout again
+        if obj is self.widget() and event.type() == event.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(obj, event)

@@ -110,14 +110,18 @@ def overlapping_texts(window: QWidget) -> list[str]:
     return found
 
 
-def patient_window(shown, settings):
-    """conftest's `window`, waiting up to a minute for the first analysis: on a machine
-    shared by several test runs it can take more than the default 10 s."""
-    import gc
-    from gui.app.application import build_window
-    model, win = build_window(settings=settings)
-    shown(win, 1400, 860)
-    assert model.wait_for_analysis(60000)
-    yield win
-    model.shutdown()
-    gc.collect()
+def cut_by_scroll_areas(window: QWidget) -> list[str]:
+    """Scroll areas without a horizontal scroll bar whose contents are wider than they
+    are: the right edge of their fields is cut off with no way to reach it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+    found = []
+    for area in window.findChildren(QScrollArea):
+        inner = area.widget()
+        if (area.isVisible() and inner is not None and area.horizontalScrollBarPolicy()
+                == Qt.ScrollBarPolicy.ScrollBarAlwaysOff):
+            need = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
+            if need > area.viewport().width() + 1:
+                found.append(f"{area.parentWidget().__class__.__name__}'s scroll area: "
+                             f"contents need {need} px, shows {area.viewport().width()}")
+    return found

@@ -1,11 +1,7 @@
 """No focus trap: Enter and Escape hand the keyboard back from the formula editor, so
 1 2 3 and Space drive the lecture again and never type into the formula."""
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from tests.gui.app.layout_checks import patient_window
-
-window = pytest.fixture(patient_window)
 
 
 def _into_editor(window, qtbot):

@@ -1,14 +1,10 @@
 """The Examples gallery: reachable in presentation mode (key G, a tool-bar button),
 keyboard-driven (↓, Enter loads, Escape closes)."""
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.app.examples_gallery import ExamplesGallery
 from gui.app.presets import presets
-from tests.gui.app.layout_checks import patient_window
-
-window = pytest.fixture(patient_window)
 
 
 def _gallery(window):

@@ -1,7 +1,7 @@
 """The window as a lecturer meets it: every tab × screen × presentation on/off × text
 size. Each cell: the window fits the screen's available geometry, every visible widget
-lies inside it, no label, button or check box is cut off, no two texts lie on each
-other, the page needs no scroll bar, and in presentation the views keep ≥ 55 % of the
+lies inside it, no label, button or check box is cut off (nor a field at the edge of a
+side panel), no two texts lie on each other or on a plot, the page needs no scroll bar, and in presentation the views keep ≥ 55 % of the
 height. Screenshots: tests/screenshots/layout/<cell>.png (page through them).
 
 One window serves every cell (a cell changes the screen it is told about, the mode and
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from gui.app.presets import find_preset
 from gui.widgets.scroll_page import page_overflow
-from tests.gui.app.layout_checks import clipped_texts, outside_window, overlapping_texts
+from tests.gui.app.layout_checks import (clipped_texts, cut_by_scroll_areas, outside_window,
+                                         overlapping_texts)
 from tests.gui.conftest import SCREENSHOTS
 
 LAYOUT_SHOTS = SCREENSHOTS / "layout"
@@ -113,6 +114,7 @@ def test_layout_cell(lab, qtbot, tab, screen, mode, scale):
     assert outside_window(lab) == []
     assert clipped_texts(lab) == []
     assert overlapping_texts(lab) == []
+    assert cut_by_scroll_areas(lab) == []
     if not may_scroll(tab, screen, mode, scale):
         assert page_overflow(lab.tabs.currentWidget()) == (0, 0), name
     if mode == "presentation":

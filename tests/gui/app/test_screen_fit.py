@@ -1,14 +1,10 @@
 """The window stays on its screen: the three ways it grew past it (issue 10), and the
 checks the layout matrix relies on, shown able to fail."""
-import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from gui.app.presets import find_preset
 from tests.gui.app.layout_checks import clipped_texts, outside_window, overlapping_texts
-from tests.gui.app.layout_checks import patient_window
-
-window = pytest.fixture(patient_window)
 
 
 def _settle(qtbot):
