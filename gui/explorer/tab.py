@@ -137,10 +137,15 @@ class ExplorerTab(QWidget):
             self._show_views(len(window))
 
     def _show_views(self, dimension: int) -> None:
+        shown = self.views.currentWidget()
         if dimension == 1:
             self.views.setCurrentWidget(self.curve_view)
         else:
             self.views.setCurrentWidget(self.pair)
+        if self.views.currentWidget() is not shown:
+            # The curve view stacks two plots, a legend and the secant read-outs: at 3 : 2
+            # the f plot was ~50 px tall on a 720p screen. 7 : 3 for one variable.
+            self.middle.setSizes([7000, 3000] if dimension == 1 else [6000, 4000])
 
     def _on_preset(self, preset):
         self.caption.setText(preset["caption"] if preset else "")

@@ -117,6 +117,12 @@ def test_layout_cell(lab, qtbot, tab, screen, mode, scale):
     assert cut_by_scroll_areas(lab) == []
     if not may_scroll(tab, screen, mode, scale):
         assert page_overflow(lab.tabs.currentWidget()) == (0, 0), name
+    # f itself readable, not a 50-px strip (at text size 1.5 outside presentation on a
+    # 720p or 768p screen it is still ~70 px: the lecturer presents there)
+    if tab == "explorer1d" and (scale == 1.0 or (mode == "presentation" and scale == 1.5
+                                                 and SCREENS[screen][0] >= 1280)):
+        assert lab.curve_view.canvas.height() >= 0.2 * lab.height(), \
+            (name, lab.curve_view.canvas.height())
     if mode == "presentation":
         share = views_height(lab, tab) / lab.height()
         assert share >= VIEWS_SHARE, (name, round(share, 3))
