@@ -16,6 +16,7 @@ import time
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
+from gui.compute.qt_guard import qt_override
 
 TOOLS = (None, "pen", "highlighter", "laser")
 LASER_FADE_S = 0.6        # how long the laser's trail stays
@@ -49,6 +50,7 @@ class InkOverlay(QWidget):
         self.show()
 
     # --- the host's size ------------------------------------------------------------
+    @qt_override
     def eventFilter(self, obj, event):
         if obj is self.host and event.type() in (QEvent.Type.Resize, QEvent.Type.ChildAdded):
             self.setGeometry(self.host.rect())
@@ -96,6 +98,7 @@ class InkOverlay(QWidget):
         return [round(pos.x() / w, 4), round(pos.y() / h, 4)]
 
     # --- the mouse --------------------------------------------------------------------
+    @qt_override
     def mousePressEvent(self, event):
         if self.tool in ("pen", "highlighter") and event.button() == Qt.MouseButton.LeftButton:
             self._drawing = {"tool": self.tool, "points": [self._fraction(event.position())]}
@@ -103,6 +106,7 @@ class InkOverlay(QWidget):
             self.update()
         event.accept()
 
+    @qt_override
     def mouseMoveEvent(self, event):
         if self.tool == "laser":
             self._trail.append((time.monotonic(), event.position()))
@@ -114,12 +118,14 @@ class InkOverlay(QWidget):
             self.update()
         event.accept()
 
+    @qt_override
     def mouseReleaseEvent(self, event):
         if self._drawing is not None:
             self._drawing = None
             self.strokesChanged.emit()
         event.accept()
 
+    @qt_override
     def leaveEvent(self, event):
         self._trail.clear()
         self.update()
@@ -133,6 +139,7 @@ class InkOverlay(QWidget):
         self.update()
 
     # --- painting ---------------------------------------------------------------------
+    @qt_override
     def paintEvent(self, event):
         if not self._strokes and not self._trail:
             return

@@ -21,6 +21,7 @@ from gui.app.lecture_controller import LectureController, SceneIndexPart, Scenes
 from gui.app.presenter_overlays import Blackout, SceneBanner
 from gui.app.session import SessionError, load_session
 from gui.app.undo_history import UndoHistory
+from gui.compute.qt_guard import qt_override
 
 LECTURES = Path(__file__).resolve().parents[2] / "resources" / "lectures"
 PANEL_WIDTH = 280
@@ -181,6 +182,7 @@ class LectureCommands(QObject):
             return obj.window() is self.w
         return obj is self.w.windowHandle()
 
+    @qt_override
     def eventFilter(self, obj, event):
         if obj is self.w and event.type() == QEvent.Type.WindowStateChange:
             self._on_presenting(self.w.commands.presenting)

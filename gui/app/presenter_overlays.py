@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QWidget
+from gui.compute.qt_guard import qt_override
 
 HOLD_MS = 1800        # long enough to read a short title, short enough not to cover the plot
 FADE_MS = 600
@@ -19,6 +20,7 @@ class _Covering(QWidget):
         host.installEventFilter(self)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
+    @qt_override
     def eventFilter(self, obj, event):
         if obj is self.host and event.type() in (QEvent.Type.Resize, QEvent.Type.ChildAdded):
             self._place()

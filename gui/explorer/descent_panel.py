@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QFrame, QGroupBox,
-                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from engine.optimizers import METHODS
@@ -18,6 +18,7 @@ from gui.widgets import theme
 from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.explorer.learning_rate_control import LearningRateControl
 from gui.widgets.number_box import NumberBox
+from gui.widgets.scroll_page import VerticalScrollArea
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.explorer.playback_controls import PlaybackControls
 from gui.compute.qt_guard import qt_override
@@ -58,7 +59,8 @@ class DescentPanel(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        self.setMinimumWidth(300)     # status lines such as 'Gradient descent: running (step 250)' fit
+        # no fixed minimum width: the settings' scroll area asks for its fields' width (at
+        # every text size), and the status lines wrap
 
         # --- methods: a checkable list, colour swatch = the colour on every view
         self.method_list = QListWidget()
@@ -137,11 +139,9 @@ class DescentPanel(QWidget):
         column.addWidget(self._group("Gradient and stopping", gradient))
         column.addWidget(self._group("Start point", start))
         column.addStretch(1)
-        scroll = QScrollArea()
+        # scrolls up and down; never narrower than its fields (none cut at the right)
+        scroll = VerticalScrollArea()
         scroll.setWidget(settings)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 1)

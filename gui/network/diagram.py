@@ -173,8 +173,12 @@ class NetworkDiagram(QWidget):
             p.setFont(bold)
             name = "x" if l == 0 else f"a{sup(l)}"
             word = "input " if l == 0 else ("output " if l == L else "")
-            p.drawText(QRectF(x - gap / 2, 4 * s, gap, 20 * s), Qt.AlignmentFlag.AlignCenter,
-                       _fit(p, gap - 4, word + name, name))
+            title = _fit(p, gap - 4, word + name, name)
+            # centred on its column, but kept inside the view: the first and last
+            # columns sit near the edges ("output a" was cut in half at the right)
+            width = p.fontMetrics().horizontalAdvance(title) + 4
+            left = min(max(2.0, x - width / 2), self.width() - width - 2)
+            p.drawText(QRectF(left, 4 * s, width, 20 * s), Qt.AlignmentFlag.AlignCenter, title)
             if l > 0:
                 act = ACT_SYMBOL[net.layer_activations()[l - 1]]
                 affine = f"W{sup(l)}a{sup(l - 1)} + b{sup(l)}"

@@ -14,6 +14,7 @@ from gui.network.plots import Throttle, light, sup
 from gui.plots.theme import keep_colour_on_map
 from gui.widgets import theme
 from gui.widgets.palette import OKABE_ITO
+from gui.widgets.wrapping_label import WrappingLabel
 
 # Same sign colours as the diagram's weights: blue > 0, orange < 0 (J^l = diag(act') W^l).
 JACOBIAN_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[1], 0.7), (255, 255, 255),
@@ -37,9 +38,10 @@ class JacobianView(QWidget):
         self.product = np.zeros((1, 2))     # ∂a^L/∂x as shown
         self.layer_box = QComboBox()
         self.layer_box.setToolTip("The layer whose Jacobian is shown (or click a band of the diagram)")
-        self.title = QLabel()
+        # wraps (at a presentation scale it must not widen the tab), and asks for the
+        # height its lines need, so that it is never drawn over the matrix
+        self.title = WrappingLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setWordWrap(True)      # at a presentation scale it must not widen the tab
         self.plot_widget = pg.PlotWidget()
         plot = light(self.plot_widget)
         plot.setMenuEnabled(False)
@@ -50,10 +52,9 @@ class JacobianView(QWidget):
         self.image.setLookupTable(JACOBIAN_CMAP.getLookupTable(nPts=256))
         plot.addItem(self.image)
         self.cells: list[pg.TextItem] = []
-        self.chain = QLabel()
+        self.chain = WrappingLabel()
         self.chain.setTextFormat(Qt.TextFormat.RichText)
         self.chain.setStyleSheet("font-size: 11pt;")
-        self.chain.setWordWrap(True)
 
         row = QHBoxLayout()
         row.addWidget(QLabel("Jacobian of layer"))

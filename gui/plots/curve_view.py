@@ -93,6 +93,9 @@ class CurveView(QWidget):
         self.canvas_d.scene().sigMouseClicked.connect(self._on_click_d)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # f keeps a readable height (legend, axis and ~60 px of curve) when the secant
+        # read-outs wrap in a narrow window; the page scrolls before f is crushed
+        self.canvas.setMinimumHeight(130)
         tick_font = QFont()
         tick_font.setPointSize(10)
         for plot in (self.plot_f, self.plot_d):

@@ -50,6 +50,8 @@ class SecantPanel(QWidget):
         self.secant_readout = QLabel()
         for label in (self.point_readout, self.secant_readout):
             label.setTextFormat(Qt.TextFormat.RichText)
+            # wraps: on one line the read-outs asked for ~1030 px (1337-px window at 720p)
+            label.setWordWrap(True)
             label.setStyleSheet("font-size: 12pt; color: #222;")
         self.h_slider = QSlider(Qt.Orientation.Horizontal)
         self.h_slider.setRange(0, (H_MAX_EXP - H_MIN_EXP) * TICKS_PER_DECADE)
