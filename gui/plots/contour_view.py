@@ -34,7 +34,7 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
 from gui.widgets.none_refcount_guard import guard_none_refcount
-from gui.widgets.palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
+from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -281,12 +281,14 @@ class ContourView(QWidget):
         for method in paths:
             if method not in self.path_items:
                 self._add_path_items(method)
+        for method in paths:         # a run's colour follows its place among its method's
+            self._colour_path_items(method)
         if tuple(paths) != self._legend_methods:
             # new legend rows only for new methods: each row's label costs ~3 ms to build
             self._legend_methods = tuple(paths)
             self.legend.clear()
             for method in paths:
-                self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+                self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
         for method in self.path_items:
             for item in (self.path_items[method], self._path_halos[method],
@@ -294,8 +296,14 @@ class ContourView(QWidget):
                 item.setVisible(method in paths)
         self._on_frame(self.model.frame)
 
+    def _colour_path_items(self, method):
+        colour = self.model.lab.colour(method, INK)
+        self.path_items[method].setPen(pg.mkPen(colour, width=2.5))
+        self.path_items[method].setSymbolBrush(colour)
+        self.current_items[method].setBrush(colour)
+
     def _add_path_items(self, method):
-        colour = METHOD_COLOURS.get(method, INK)
+        colour = self.model.lab.colour(method, INK)
         # a bare curve: a PlotDataItem's setData costs ~10× more, on every frame
         halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
         line = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
