@@ -308,10 +308,8 @@ class SurfaceView(QWidget):
                 self.gl.addItem(item)
                 self.path_items[method] = item
         for method, item in self.path_items.items():
-            item.setVisible(method in paths)
-            if method in paths:       # a run's colour follows its place among its method's
-                item.setData(color=_rgba(theme.current().ink(
-                    self.model.lab.colour(method)).name()))
+            item.setVisible(method in paths)     # (colour: by the run's place in the race)
+            item.setData(color=_rgba(theme.current().ink(self.model.lab.colour(method)).name()))
         self._on_frame(self.model.frame)
 
     def shown_points(self, method) -> np.ndarray:
