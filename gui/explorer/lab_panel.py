@@ -1,0 +1,101 @@
+"""The optimizer lab below the views: "Inside a step" (the selected run's update written
+out) and the learning-rate sweep, with the switches for the map's overlays (step
+arrows, quadratic model, basins of attraction) and for predict-then-reveal.
+
+It builds the overlays on the contour map it is given; everything else observes the
+model.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from gui.explorer.step_inspector import StepInspector
+from gui.plots.basin_map import BasinMap
+from gui.plots.lr_sweep_view import LrSweepView
+from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
+from gui.plots.step_arrows import StepArrows
+
+
+class LabPanel(QWidget):
+    def __init__(self, model, contour_view, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self._basins_note = ""
+        plot = contour_view.plot
+        self.arrows = StepArrows(model, plot, self)
+        self.quadratic = QuadraticModelOverlay(model, plot, self)
+        self.basins = BasinMap(model, plot, self)
+        self.inspector = StepInspector(model)
+        self.sweep = LrSweepView(model)
+
+        self.arrows_check = QCheckBox("Step arrows")
+        self.arrows_check.setChecked(True)
+        self.arrows_check.setToolTip("On the map, at the selected run's point: −η∇f, what "
+                                     "the method adds to it, and the step it takes")
+        self.quadratic_check = QCheckBox("Quadratic model")
+        self.quadratic_check.setToolTip("The local second-order model of f at the selected "
+                                        "run's point: its ellipses, the Hessian's axes with "
+                                        "their eigenvalues and Newton's next point")
+        self.basins_check = QCheckBox("Basins")
+        self.basins_check.setToolTip("Colour every start point of the map by where the "
+                                     "selected run's settings take it")
+        self.predict_check = QCheckBox("Predict, then reveal")
+        self.predict_check.setToolTip("Hide the future: no later rows, no step total, no "
+                                      "loss axis beyond this step — let the class guess "
+                                      "the next point, then step")
+        switches = QHBoxLayout()
+        for box in (self.arrows_check, self.quadratic_check, self.basins_check,
+                    self.predict_check):
+            switches.addWidget(box)
+        switches.addStretch(1)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.inspector, "Inside a step")
+        self.tabs.addTab(self.sweep, "Learning-rate sweep")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(switches)
+        layout.addWidget(self.note)
+        layout.addWidget(self.tabs, 1)
+        self.setMinimumHeight(170)
+
+        self.arrows_check.toggled.connect(self.arrows.set_enabled)
+        self.quadratic_check.toggled.connect(self.quadratic.set_enabled)
+        self.basins_check.toggled.connect(self.basins.set_enabled)
+        self.predict_check.toggled.connect(model.lab.set_predict)
+        model.lab.predictChanged.connect(self._on_predict)
+        self.quadratic.described.connect(self._show_notes)
+        self.basins.changed.connect(self._on_basins_text)
+        self.tabs.currentChanged.connect(self._on_tab)
+        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
+
+    def _show_notes(self, _text=None) -> None:
+        texts = [t for t in (self.quadratic.text, self._basin_text()) if t]
+        self.note.setText("\n".join(texts))
+        self.note.setVisible(bool(texts))
+
+    def _basin_text(self) -> str:
+        return self._basins_note if self.basins.enabled else ""
+
+    def _on_basins_text(self, text: str) -> None:
+        self._basins_note = text
+        self._show_notes()
+
+    def _on_predict(self, on: bool) -> None:
+        blocked = self.predict_check.blockSignals(True)
+        self.predict_check.setChecked(on)
+        self.predict_check.blockSignals(blocked)
+
+    def _on_tab(self, index: int) -> None:
+        self.sweep.set_active(self.tabs.widget(index) is self.sweep)
+
+    def shutdown(self) -> None:
+        """Stop the background jobs: call when the window closes."""
+        self.basins.shutdown()
+        self.sweep.shutdown()
