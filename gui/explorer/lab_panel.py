@@ -7,7 +7,7 @@ model.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -50,18 +50,19 @@ class LabPanel(QWidget):
                     self.predict_check):
             switches.addWidget(box)
         switches.addStretch(1)
-        self.note = QLabel()
+        self.note = QLabel("Switch on the quadratic model or the basins to read here what "
+                           "they show.")
         self.note.setWordWrap(True)
-        self.note.hide()
+        self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.inspector, "Inside a step")
         self.tabs.addTab(self.sweep, "Learning-rate sweep")
+        self.tabs.addTab(self.note, "Second order, basins")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addLayout(switches)
-        layout.addWidget(self.note)
         layout.addWidget(self.tabs, 1)
         self.setMinimumHeight(170)
 
@@ -77,8 +78,9 @@ class LabPanel(QWidget):
 
     def _show_notes(self, _text=None) -> None:
         texts = [t for t in (self.quadratic.text, self._basin_text()) if t]
-        self.note.setText("\n".join(texts))
-        self.note.setVisible(bool(texts))
+        self.note.setText("\n\n".join(texts))
+        if texts and self.sender() is not None:     # a switch just turned on: show it
+            self.tabs.setCurrentWidget(self.note)
 
     def _basin_text(self) -> str:
         return self._basins_note if self.basins.enabled else ""

@@ -81,6 +81,7 @@ class BasinMap(QObject):
         self.attractors = np.empty((0, 2))
         self.done = False               # the full map of the newest request is in
         self.request_id = 0
+        self._window_asked = self._settings_asked = None
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setZValue(1)         # over the colour map, under iso-lines and paths
         self.image.setOpacity(0.6)
@@ -96,7 +97,8 @@ class BasinMap(QObject):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._request)
         for signal in (model.expressionChanged, model.windowChanged, model.settingsChanged,
-                       model.criticalPointsChanged, model.lab.selectedChanged):
+                       model.criticalPointsChanged, model.lab.selectedChanged,
+                       plot.vb.sigRangeChanged):
             signal.connect(self._schedule)
 
     def set_enabled(self, on: bool) -> None:
@@ -107,17 +109,26 @@ class BasinMap(QObject):
             self._request()
         else:
             self.jobs.cancel()
+            self._window_asked = None
             self.changed.emit("")
 
     def _schedule(self, *_) -> None:
         if self.enabled:
             self._settle.start()
 
+    def _settings_key(self):
+        m = self.model
+        return (m.expression, m.settings, m.lab.selected, m.critical_points)
+
     def _request(self) -> None:
-        f, window = self.model.expression, self.model.window
-        run = self.model.lab.selected_run()
-        if f is None or f.dimension != 2 or len(window) != 2 or run is None:
+        f, run = self.model.expression, self.model.lab.selected_run()
+        if f is None or f.dimension != 2 or len(self.model.window) != 2 or run is None:
             return
+        # what the map shows (wider than the model's window when the aspect is locked)
+        window = tuple(tuple(map(float, r)) for r in self.plot.vb.viewRange())
+        if window == self._window_asked and self._settings_asked == self._settings_key():
+            return
+        self._window_asked, self._settings_asked = window, self._settings_key()
         s = self.model.settings
         keywords = dict(race.effective_hyper(run, s.hyper), noise=s.noise, clip=s.clip,
                         seed=s.seed)
@@ -144,7 +155,7 @@ class BasinMap(QObject):
         for i in range(len(attractors)):
             table[i + 3] = _rgba(BASIN_COLOURS[i % len(BASIN_COLOURS)], 255)
         self.image.setImage(table[labels + 3], levels=None)
-        (x0, x1), (y0, y1) = self.model.window
+        (x0, x1), (y0, y1) = self._window_asked
         dx, dy = (x1 - x0) / (RESOLUTION - 1), (y1 - y0) / (RESOLUTION - 1)
         self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
         brushes = [pg.mkBrush(BASIN_COLOURS[i % len(BASIN_COLOURS)])

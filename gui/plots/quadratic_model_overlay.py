@@ -71,7 +71,7 @@ class QuadraticModelOverlay(QObject):
         self.axes = pg.PlotCurveItem(connect="pairs")
         self.newton = pg.ScatterPlotItem(size=16, symbol="x")
         self.axis_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(2)]
-        self.newton_label = pg.TextItem("Newton's next point", anchor=(0, 1))
+        self.newton_label = pg.TextItem("Newton's next point", anchor=(-0.05, -0.1))
         self.items = [self.rings, self.axes, self.newton, *self.axis_labels, self.newton_label]
         for item in self.items:
             item.setZValue(8.8)
@@ -128,7 +128,7 @@ class QuadraticModelOverlay(QObject):
         self._show_newton(q, [float(q(q.newton_point[0]))], axis_colour)
 
     def _draw_2d(self, q, ring_colour, axis_colour) -> None:
-        (x0, x1), (y0, y1) = self.model.window
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()     # what the map shows
         xs, ys = np.linspace(x0, x1, SAMPLES), np.linspace(y0, y1, SAMPLES)
         X, Y = np.meshgrid(xs, ys, indexing="ij")
         Z = q(X, Y)
