@@ -76,7 +76,7 @@ class LabJobs(QObject):
                 if last is not None:
                     self.seconds = time.perf_counter() - started
                     self.finished.emit(request_id, last)
-            except Exception as exc:  # never let the worker die silently
+            except Exception as exc:  # noqa: BLE001 - never let the worker die silently
                 self.failed.emit(request_id, f"{type(exc).__name__}: {exc}")
             finally:
                 with self._lock:

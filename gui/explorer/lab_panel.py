@@ -1,6 +1,7 @@
-"""The optimizer lab below the views: "Inside a step" (the selected run's update written
-out) and the learning-rate sweep, with the switches for the map's overlays (step
-arrows, quadratic model, basins of attraction) and for predict-then-reveal.
+"""The optimizer lab below the views: tabs for the iterate table, "Inside a step" (the
+selected run's update written out), the learning-rate sweep and the notes on the
+quadratic model and basins, under the switches for the map's overlays (step arrows,
+quadratic model, basins of attraction) and for predict-then-reveal.
 
 It builds the overlays on the contour map it is given; everything else observes the
 model.
@@ -8,8 +9,14 @@ model.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.explorer.step_inspector import StepInspector
 from gui.plots.basin_map import BasinMap
@@ -19,7 +26,7 @@ from gui.plots.step_arrows import StepArrows
 
 
 class LabPanel(QWidget):
-    def __init__(self, model, contour_view, parent=None):
+    def __init__(self, model, contour_view, iterate_table=None, parent=None):
         super().__init__(parent)
         self.model = model
         self._basins_note = ""
@@ -56,6 +63,8 @@ class LabPanel(QWidget):
         self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         self.tabs = QTabWidget()
+        if iterate_table is not None:     # the numbers of every step, as before: first
+            self.tabs.addTab(iterate_table, "Iterates")
         self.tabs.addTab(self.inspector, "Inside a step")
         self.tabs.addTab(self.sweep, "Learning-rate sweep")
         self.tabs.addTab(self.note, "Second order, basins")

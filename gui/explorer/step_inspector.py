@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from engine.optimizer_lab import step_terms
-
 from gui.widgets import theme
 
 SUB = str.maketrans("0123456789+", "₀₁₂₃₄₅₆₇₈₉₊")
@@ -87,7 +86,7 @@ def update_lines(path, terms, k: int) -> list[tuple[str, str]]:
                 lines.append(("update", f"{update} − η·v{b} = {vec(theta)} − {num(lr)}·"
                                         f"{vec(v_new)} = {vec(new)}"))
     elif method == "adam":
-        b1, b2 = hyper["betas"]
+        b1 = hyper["betas"][0]
         lines.append(("mean of gradients (bias-corrected)",
                       f"m̂{b} = m{b} / (1 − β₁^{k + 1}) = {vec(path.state['exp_avg'][k + 1])}"
                       f" / (1 − {num(b1)}^{k + 1}) = {vec(terms['m_hat'][k])}"))
@@ -140,7 +139,7 @@ class StepInspector(QWidget):
         super().__init__(parent)
         self.model = model
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight: 600;")
+        self.title.setWordWrap(True)
         self.body = QLabel()
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setWordWrap(True)
@@ -177,8 +176,9 @@ class StepInspector(QWidget):
         k = min(self.model.frame, path.stop_step)
         label = self.model.lab.label(key)
         colour = theme.current().ink(self.model.lab.colour(key)).name()
-        self.title.setText(f'<span style="color:{colour}">■</span> Inside step {k} → '
-                           f'{k + 1} of {label}')
+        self.title.setText(f'<b><span style="color:{colour}">■</span> Inside step {k} → '
+                           f'{k + 1} of {label}</b> &nbsp; <small>on the map: dashed −η∇f, '
+                           f'dotted what {label} adds, solid the step taken</small>')
         self.lines = update_lines(path, self.terms(path), k)
         if not self.lines:
             self.body.setText(f"The run ended at step {path.stop_step} ({path.status}): "

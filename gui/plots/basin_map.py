@@ -14,7 +14,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 
 from engine.optimizer_lab import DIVERGED, UNFINISHED, basins
-
 from gui.compute.lab_jobs import LabJobs
 from gui.plots import runs as race
 from gui.widgets.palette import BASIN_COLOURS, BASIN_DIVERGED, BASIN_UNFINISHED

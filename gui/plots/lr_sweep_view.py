@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.optimizer_lab import lr_sweep, quadratic_model
-
 from gui.compute.lab_jobs import LabJobs
 from gui.plots import runs as race
 from gui.widgets import theme
@@ -202,7 +201,7 @@ class LrSweepView(QWidget):
         methods = list(self.sweeps)
         if y is not None and len(methods) > 1:
             def distance(m):
-                xs, ys = self.curve_points(m)
+                _, ys = self.curve_points(m)
                 return np.min(np.abs(ys - y)) if len(ys) else np.inf
             methods.sort(key=distance)
         method = methods[0]

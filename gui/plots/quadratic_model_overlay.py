@@ -16,7 +16,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, Signal
 
 from engine.optimizer_lab import quadratic_model
-
 from gui.plots.iso_lines import iso_segments_per_level
 from gui.widgets import theme
 from gui.widgets.palette import QUADRATIC_COLOURS

@@ -13,7 +13,6 @@ import math
 from dataclasses import dataclass, field, replace
 
 from engine.optimizer_settings import HYPERPARAMETERS, METHODS, method_settings
-
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 SHORT_NAMES = {"gd": "GD", "momentum": "Momentum", "nesterov": "Nesterov",
@@ -277,5 +276,5 @@ def parse_runs(text: str) -> tuple:
         raise ValueError("--runs names no run")
     for run in runs:
         if isinstance(run["lr"], (tuple, bool)):
-            raise ValueError(f"lr of {run['method']} must be one number")
+            raise ValueError(f"lr of {run['method']} must be one number")  # noqa: TRY004
     return from_json(runs)

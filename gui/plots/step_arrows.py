@@ -13,10 +13,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Qt
 
 from engine.optimizer_lab import step_terms
-
 from gui.widgets import theme
 from gui.widgets.palette import STEP_ARROW_COLOURS
 
+MIN_LABELLED = 70      # pixels: shorter arrows are drawn without their label
 # what the part beyond −η∇f is, per method
 CORRECTION_NAMES = {"momentum": "+ momentum −ημv", "nesterov": "+ momentum",
                     "adagrad": "+ AdaGrad scaling", "rmsprop": "+ RMSprop scaling",
@@ -111,3 +111,6 @@ class StepArrows(QObject):
             self.heads[name].setPos(x1, y1)
             self.labels[name].setText(texts[name], color=colour)
             self.labels[name].setPos(x1, y1)
+            # a label on a short arrow would only cover the others (the inspector's
+            # title names the arrows anyway)
+            self.labels[name].setVisible(bool(np.hypot(b.x() - a.x(), b.y() - a.y()) > MIN_LABELLED))

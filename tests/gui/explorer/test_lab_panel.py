@@ -90,7 +90,7 @@ def test_predict_mode_hides_the_future(views, seeded):
     seeded.lab.set_predict(True)
     assert table.table_model.rowCount() == 5
     assert playback.frame_label.text() == "step 4"
-    (x0, x1), (y0, y1) = loss.plot.getPlotItem().vb.viewRange()
+    (_, x1), (y0, _) = loss.plot.getPlotItem().vb.viewRange()
     assert x1 < 6
     shown = [v for p in seeded.paths.values() for v in p.values[:5]]
     assert y0 >= min(shown) - 0.2 * (max(shown) - min(shown)) - 1e-9
