@@ -165,7 +165,13 @@ class StepInspector(QWidget):
             self._terms_for = (path, step_terms(path))
         return self._terms_for[1]
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._refresh()
+
     def _refresh(self, *_) -> None:
+        if not self.isVisible():
+            return        # hidden (another tab): written out when shown (showEvent)
         key = self.model.lab.selected
         path = self.model.paths.get(key)
         if path is None:
