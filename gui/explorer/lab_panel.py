@@ -23,15 +23,19 @@ from gui.plots.basin_map import BasinMap
 from gui.plots.lr_sweep_view import LrSweepView
 from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
 from gui.plots.step_arrows import StepArrows
+from gui.plots.surface_step_arrows import SurfaceStepArrows
 
 
 class LabPanel(QWidget):
-    def __init__(self, model, contour_view, iterate_table=None, parent=None):
+    def __init__(self, model, contour_view, iterate_table=None, surface_view=None,
+                 parent=None):
         super().__init__(parent)
         self.model = model
         self._basins_note = ""
         plot = contour_view.plot
         self.arrows = StepArrows(model, plot, self)
+        self.surface_arrows = None if surface_view is None else \
+            SurfaceStepArrows(model, surface_view, self)
         self.quadratic = QuadraticModelOverlay(model, plot, self)
         self.basins = BasinMap(model, plot, self)
         self.inspector = StepInspector(model)
@@ -76,6 +80,8 @@ class LabPanel(QWidget):
         self.setMinimumHeight(170)
 
         self.arrows_check.toggled.connect(self.arrows.set_enabled)
+        if self.surface_arrows is not None:
+            self.arrows_check.toggled.connect(self.surface_arrows.set_enabled)
         self.quadratic_check.toggled.connect(self.quadratic.set_enabled)
         self.basins_check.toggled.connect(self.basins.set_enabled)
         self.predict_check.toggled.connect(model.lab.set_predict)

@@ -194,4 +194,5 @@ class StepInspector(QWidget):
             f"<tr><td style='padding-right:10px; color:palette(placeholder-text)'>{i + 1}. "
             f"{what}</td><td style='font-family:monospace'>{formula}</td></tr>"
             for i, (what, formula) in enumerate(self.lines))
-        self.body.setText(f"<table cellspacing='3'>{rows}</table>")
+        size = theme.current().size(12)      # big enough to read on a projector
+        self.body.setText(f"<table cellspacing='3' style='font-size:{size:g}pt'>{rows}</table>")

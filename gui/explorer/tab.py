@@ -48,7 +48,8 @@ class ExplorerTab(QWidget):
         self.below = QSplitter(Qt.Orientation.Horizontal)
         self.below.addWidget(self.loss_plot)
         # issue 12: the optimizer lab, with the iterate table as its first tab
-        self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table)
+        self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
+                                  self.surface_view)
         self.below.addWidget(self.lab_panel)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(self.views)

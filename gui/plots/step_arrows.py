@@ -49,14 +49,18 @@ class StepArrows(QObject):
         self.enabled = True
         self.segments: dict = {}
         self._terms_for = (None, None)
-        self.shafts, self.heads, self.labels = {}, {}, {}
+        self.shafts, self.heads, self.labels, self.halos = {}, {}, {}, {}
         for name, style, width in (("plain", Qt.PenStyle.DashLine, 2.5),
                                    ("correction", Qt.PenStyle.DotLine, 2.5),
                                    ("step", Qt.PenStyle.SolidLine, 4.0)):
             shaft = pg.PlotCurveItem(pen=pg.mkPen("k", width=width, style=style))
             head = pg.ArrowItem(headLen=16, tipAngle=32, pen=None)
             label = pg.TextItem(anchor=(0, 1))
-            for z, item in ((9, shaft), (9.5, head), (9.6, label)):
+            # a light band under each arrow: readable on the dark and the bright
+            # parts of the map alike
+            halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 170, width=width + 4))
+            self.halos[name] = halo
+            for z, item in ((8.9, halo), (9, shaft), (9.5, head), (9.6, label)):
                 item.setZValue(z)
                 plot.addItem(item)
                 item.hide()
@@ -94,7 +98,7 @@ class StepArrows(QObject):
         for name, shaft in self.shafts.items():
             segment = self.segments.get(name)
             shown = segment is not None
-            for item in (shaft, self.heads[name], self.labels[name]):
+            for item in (shaft, self.heads[name], self.labels[name], self.halos[name]):
                 item.setVisible(shown)
             if not shown:
                 continue
@@ -103,6 +107,7 @@ class StepArrows(QObject):
             pen = shaft.opts["pen"]
             pen.setColor(colour)
             shaft.setData([x0, x1], [y0, y1], pen=pen)
+            self.halos[name].setData([x0, x1], [y0, y1])
             # the head is drawn in pixels: its angle is the shaft's on screen (y down;
             # pyqtgraph's angle 0 points left), whatever the axes' scales
             a, b = (self.plot.vb.mapViewToScene(QPointF(x, y)) for x, y in segment)

@@ -158,3 +158,23 @@ def test_the_basin_map_finishes_with_the_engines_labels(contour, race_model, qtb
                                                                    RESOLUTION // 2]
     assert left >= 0 and right >= 0 and left != right       # two basins, side by side
     basin.shutdown()
+
+
+def test_surface_arrows_end_where_the_engine_steps(shown, race_model):
+    from gui.plots.surface_step_arrows import LIFT, SurfaceStepArrows
+    from gui.plots.surface_view import SurfaceView
+    view = shown(SurfaceView(race_model), 600, 480)
+    arrows = SurfaceStepArrows(race_model, view)
+    race_model.lab.select("adam")
+    race_model.set_frame(2)
+    path = race_model.paths["adam"]
+    box = arrows.box_segments["step"]
+    expected = view.mapping(path.points[2:4, 0], path.points[2:4, 1], path.values[2:4])
+    assert_allclose(box[:, :2], expected[:, :2])
+    assert_allclose(box[:, 2], expected[:, 2] + LIFT)
+    plain = path.points[2] + step_terms(path)["plain_step"][2]
+    assert_allclose(arrows.box_segments["plain"][1, :2],
+                    view.mapping(plain[:1], plain[1:], np.zeros(1))[0, :2])
+    assert arrows.lines.visible()
+    arrows.set_enabled(False)
+    assert not arrows.lines.visible()
