@@ -28,7 +28,7 @@ from gui.plots.surface_step_arrows import SurfaceStepArrows
 
 class LabPanel(QWidget):
     def __init__(self, model, contour_view, iterate_table=None, surface_view=None,
-                 parent=None):
+                 curve_plot=None, parent=None):
         super().__init__(parent)
         self.model = model
         self._basins_note = ""
@@ -37,6 +37,9 @@ class LabPanel(QWidget):
         self.surface_arrows = None if surface_view is None else \
             SurfaceStepArrows(model, surface_view, self)
         self.quadratic = QuadraticModelOverlay(model, plot, self)
+        # one variable: the parabola on the curve view, built when first needed (the
+        # curve view itself is built on first use)
+        self._curve_plot, self.quadratic_1d = curve_plot, None
         self.basins = BasinMap(model, plot, self)
         self.inspector = StepInspector(model)
         self.sweep = LrSweepView(model)
@@ -82,7 +85,8 @@ class LabPanel(QWidget):
         self.arrows_check.toggled.connect(self.arrows.set_enabled)
         if self.surface_arrows is not None:
             self.arrows_check.toggled.connect(self.surface_arrows.set_enabled)
-        self.quadratic_check.toggled.connect(self.quadratic.set_enabled)
+        self.quadratic_check.toggled.connect(self._on_quadratic)
+        model.expressionChanged.connect(self._on_expression)
         self.basins_check.toggled.connect(self.basins.set_enabled)
         self.predict_check.toggled.connect(model.lab.set_predict)
         model.lab.predictChanged.connect(self._on_predict)
@@ -91,8 +95,22 @@ class LabPanel(QWidget):
         self.tabs.currentChanged.connect(self._on_tab)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
 
+    def _on_quadratic(self, on: bool) -> None:
+        self.quadratic.set_enabled(on)
+        self._on_expression(self.model.expression)
+        if self.quadratic_1d is not None:
+            self.quadratic_1d.set_enabled(on)
+
+    def _on_expression(self, expr) -> None:
+        if self.quadratic_1d is None and self._curve_plot is not None and expr is not None \
+                and expr.dimension == 1 and self.quadratic_check.isChecked():
+            self.quadratic_1d = QuadraticModelOverlay(self.model, self._curve_plot(), self)
+            self.quadratic_1d.described.connect(self._show_notes)
+            self.quadratic_1d.set_enabled(True)
+
     def _show_notes(self, _text=None) -> None:
-        texts = [t for t in (self.quadratic.text, self._basin_text()) if t]
+        one = self.quadratic_1d.text if self.quadratic_1d is not None else ""
+        texts = [t for t in (self.quadratic.text, one, self._basin_text()) if t]
         self.note.setText("\n\n".join(texts))
         if texts and self.sender() is not None:     # a switch just turned on: show it
             self.tabs.setCurrentWidget(self.note)

@@ -49,7 +49,7 @@ class ExplorerTab(QWidget):
         self.below.addWidget(self.loss_plot)
         # issue 12: the optimizer lab, with the iterate table as its first tab
         self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
-                                  self.surface_view)
+                                  self.surface_view, lambda: self.curve_view.plot_f)
         self.below.addWidget(self.lab_panel)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(self.views)

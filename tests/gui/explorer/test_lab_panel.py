@@ -120,3 +120,28 @@ def test_sessions_keep_runs_and_old_files_open(seeded, qtbot):
     bad = dict(state, descent=dict(state["descent"], runs=[{"method": "sgd"}]))
     with pytest.raises(ValueError, match="unknown method"):
         seeded.check_state(bad)
+
+
+def test_one_variable_quadratic_model_is_the_parabola(shown, model, qtbot):
+    from gui.explorer.lab_panel import LabPanel
+    from gui.plots.contour_view import ContourView
+    from gui.plots.curve_view import CurveView
+    curve = CurveView(model)
+    contour = ContourView(model)
+    panel = LabPanel(model, contour, curve_plot=lambda: curve.plot_f)
+    split = QSplitter()
+    for w in (curve, contour, panel):
+        split.addWidget(w)
+    shown(split, 1200, 500)
+    model.set_text("x^4 - 3x")
+    model.set_start((2.0,))
+    qtbot.waitUntil(lambda: bool(model.paths) and model.paths["gd"].points.shape[1] == 1,
+                    timeout=60000)
+    panel.quadratic_check.setChecked(True)
+    q = panel.quadratic_1d.quadratic
+    assert q.hessian[0, 0] == pytest.approx(48.0)            # f'' = 12x² at x = 2
+    assert q.newton_point[0] == pytest.approx(2 - 29 / 48)   # x − f'/f''
+    xs, ys = panel.quadratic_1d.rings.getData()
+    assert_allclose(ys, 10 + 29 * (xs - 2) + 24 * (xs - 2) ** 2)   # f(2) = 10, f′(2) = 29
+    assert "f″ = 48" in panel.note.text() and "2/f″ = 0.0417" in panel.note.text()
+    panel.shutdown()
