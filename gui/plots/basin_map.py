@@ -157,11 +157,17 @@ class BasinMap(QObject):
         (x0, x1), (y0, y1) = self._window_asked
         dx, dy = (x1 - x0) / (RESOLUTION - 1), (y1 - y0) / (RESOLUTION - 1)
         self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
-        brushes = [pg.mkBrush(BASIN_COLOURS[i % len(BASIN_COLOURS)])
-                   for i in range(len(attractors))]
-        self.markers.setData(attractors[:, 0], attractors[:, 1], brush=brushes)
+        reached = self.reached()          # ★ only where some start ended
+        brushes = [pg.mkBrush(BASIN_COLOURS[i % len(BASIN_COLOURS)]) for i in reached]
+        self.markers.setData(attractors[reached, 0], attractors[reached, 1], brush=brushes)
         self.image.setVisible(self.enabled)
         self.markers.setVisible(self.enabled)
+
+    def reached(self) -> list[int]:
+        """The indices of the attractors some start of the map reached."""
+        if self.labels is None:
+            return []
+        return [int(i) for i in np.unique(self.labels) if i >= 0]
 
     def _on_finished(self, request_id, result) -> None:
         if request_id != self.request_id:
@@ -172,7 +178,7 @@ class BasinMap(QObject):
         diverged = int((labels == DIVERGED).sum())
         unfinished = int((labels == UNFINISHED).sum())
         self.changed.emit(
-            f"Basins of {self._label}: {len(self.attractors)} critical point(s) reached "
+            f"Basins of {self._label}: {len(self.reached())} critical point(s) reached "
             f"(★ in its basin's colour); dark = diverged ({diverged / labels.size:.0%}), "
             f"light = unfinished ({unfinished / labels.size:.0%}). {labels.size:,} starts "
             f"in {self.jobs.seconds:.1f} s.")

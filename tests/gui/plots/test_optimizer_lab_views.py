@@ -157,6 +157,16 @@ def test_the_basin_map_finishes_with_the_engines_labels(contour, race_model, qtb
     left, right = labels[RESOLUTION // 4, RESOLUTION // 2], labels[3 * RESOLUTION // 4,
                                                                    RESOLUTION // 2]
     assert left >= 0 and right >= 0 and left != right       # two basins, side by side
+    assert basin.reached() == sorted({int(left), int(right)})
+    # what the image shows: each start in its basin's colour
+    from gui.widgets.palette import BASIN_COLOURS
+    for i, j in sample + [(RESOLUTION // 4, RESOLUTION // 2)]:
+        if labels[i, j] < 0:
+            continue          # diverged / unfinished: drawn dark / light, not a basin
+        colour = QColor(BASIN_COLOURS[labels[i, j] % len(BASIN_COLOURS)])
+        assert tuple(basin.image.image[i, j][:3]) == (colour.red(), colour.green(),
+                                                      colour.blue())
+    assert basin.image.isVisible()
     basin.shutdown()
 
 
