@@ -182,9 +182,10 @@ class StepInspector(QWidget):
         k = min(self.model.frame, path.stop_step)
         label = self.model.lab.label(key)
         colour = theme.current().ink(self.model.lab.colour(key)).name()
+        legend = ("the step taken −η∇f (plain GD adds nothing to it)" if path.method == "gd"
+                  else f"dashed −η∇f, dotted what {label} adds, solid the step taken")
         self.title.setText(f'<b><span style="color:{colour}">■</span> Inside step {k} → '
-                           f'{k + 1} of {label}</b> &nbsp; <small>on the map: dashed −η∇f, '
-                           f'dotted what {label} adds, solid the step taken</small>')
+                           f'{k + 1} of {label}</b> &nbsp; <small>on the map: {legend}</small>')
         self.lines = update_lines(path, self.terms(path), k)
         if not self.lines:
             self.body.setText(f"The run ended at step {path.stop_step} ({path.status}): "
