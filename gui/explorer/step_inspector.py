@@ -157,6 +157,7 @@ class StepInspector(QWidget):
         model.pathsChanged.connect(self._refresh)
         model.frameChanged.connect(self._refresh)
         model.lab.selectedChanged.connect(self._refresh)
+        model.lab.predictChanged.connect(self._refresh)
         theme.notifier.changed.connect(self._refresh)
         self._refresh()
 
@@ -187,6 +188,10 @@ class StepInspector(QWidget):
         self.title.setText(f'<b><span style="color:{colour}">■</span> Inside step {k} → '
                            f'{k + 1} of {label}</b> &nbsp; <small>on the map: {legend}</small>')
         self.lines = update_lines(path, self.terms(path), k)
+        if self.model.lab.predict:   # the class works the update out: no θₖ₊₁, no step
+            self.lines = [(what, formula.rsplit(" = ", 1)[0] + " = ?" if what == "update"
+                           else formula) for what, formula in self.lines
+                          if what != "the step taken"]
         if not self.lines:
             self.body.setText(f"The run ended at step {path.stop_step} ({path.status}): "
                               "no step is taken from here.")

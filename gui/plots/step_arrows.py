@@ -40,6 +40,12 @@ def arrow_segments(path, k: int, terms=None) -> dict:
     return segments
 
 
+def predict_only(segments) -> dict:
+    """What predict mode may show: no arrow that ends at the next point — −η∇f alone,
+    and only when the method adds something to it (for plain GD it is the step)."""
+    return {"plain": segments["plain"]} if "correction" in segments else {}
+
+
 class StepArrows(QObject):
     """The three arrows on a ContourView's plot, following frame, paths and selection."""
 
@@ -68,6 +74,7 @@ class StepArrows(QObject):
         model.pathsChanged.connect(self.refresh)
         model.frameChanged.connect(self.refresh)
         model.lab.selectedChanged.connect(self.refresh)
+        model.lab.predictChanged.connect(self.refresh)
         theme.notifier.changed.connect(self.refresh)
         plot.vb.sigRangeChanged.connect(self.refresh)     # head angles are on screen
         self.refresh()
@@ -88,6 +95,8 @@ class StepArrows(QObject):
         if self.enabled and path is not None and path.points.shape[1] == 2:
             k = min(self.model.frame, path.stop_step)
             self.segments = arrow_segments(path, k, self._terms(path))
+            if self.model.lab.predict:
+                self.segments = predict_only(self.segments)
         ink = theme.current().ink
         colours = {"plain": STEP_ARROW_COLOURS["plain"],
                    "correction": STEP_ARROW_COLOURS["correction"],

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from engine.optimizer_lab import step_terms
 
-from gui.plots.step_arrows import arrow_segments
+from gui.plots.step_arrows import arrow_segments, predict_only
 from gui.widgets import theme
 from gui.widgets.palette import STEP_ARROW_COLOURS
 
@@ -43,6 +43,7 @@ class SurfaceStepArrows(QObject):
         model.pathsChanged.connect(self.refresh)
         model.frameChanged.connect(self.refresh)
         model.lab.selectedChanged.connect(self.refresh)
+        model.lab.predictChanged.connect(self.refresh)
         theme.notifier.changed.connect(self.refresh)
 
     def set_enabled(self, on: bool) -> None:
@@ -62,6 +63,8 @@ class SurfaceStepArrows(QObject):
                 self._terms_for = (path, step_terms(path))
             segments = arrow_segments(path, min(self.model.frame, path.stop_step),
                                       self._terms_for[1])
+            if self.model.lab.predict:     # as on the map: nothing that gives it away
+                segments = predict_only(segments)
         self.box_segments = {}
         ink = theme.current().ink
         colours = {"plain": STEP_ARROW_COLOURS["plain"],

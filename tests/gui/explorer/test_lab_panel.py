@@ -145,3 +145,24 @@ def test_one_variable_quadratic_model_is_the_parabola(shown, model, qtbot):
     assert_allclose(ys, 10 + 29 * (xs - 2) + 24 * (xs - 2) ** 2)   # f(2) = 10, f′(2) = 29
     assert "f″ = 48" in panel.note.text() and "2/f″ = 0.0417" in panel.note.text()
     panel.shutdown()
+
+
+def test_predict_mode_keeps_the_next_point_out_of_the_update_and_the_arrows(views, seeded):
+    from gui.plots.contour_view import ContourView
+    from gui.plots.step_arrows import StepArrows
+    contour = ContourView(seeded)
+    arrows = StepArrows(seeded, contour.plot)
+    seeded.lab.select("gd")
+    seeded.set_frame(0)
+    seeded.lab.set_predict(True)
+    text = views["inspector"].body.text()
+    assert "θ₁ = θ₀ − η·∇f(θ₀) = (3, 2) − 0.1·(6, 8) = ?" in text
+    assert "(2.4, 1.2)" not in text and "the step taken" not in text
+    assert arrows.segments == {}                  # plain GD: −η∇f is the step itself
+    seeded.lab.select("adam")
+    assert set(arrows.segments) == {"plain"}      # −η∇f, not what Adam makes of it
+    seeded.lab.select("gd")
+    seeded.lab.set_predict(False)
+    assert "= (2.4, 1.2)" in views["inspector"].body.text()
+    assert set(arrows.segments) == {"plain", "step"}
+    contour.deleteLater()
