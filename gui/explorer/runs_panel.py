@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.optimizers import METHODS
+from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.plots import runs as race
 from gui.widgets import theme
 from gui.widgets.number_box import NumberBox
@@ -85,12 +86,19 @@ class RunsPanel(QWidget):
         own.addWidget(self.lr_box, 1)
         own.addWidget(self.own_start_check)
 
+        # the selected run's own hyperparameters (over the shared ones below): change
+        # one and the run's label says so ("Adam β=0.8/0.999")
+        self.run_forms = HyperparameterForms()
+        self.run_forms.setToolTip("The selected run's own settings; the other runs of "
+                                  "its method keep theirs")
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         layout.addWidget(self.run_list)
         layout.addLayout(buttons)
         layout.addLayout(own)
+        layout.addWidget(self.run_forms)
 
         # view → model
         self.run_list.currentRowChanged.connect(self._on_row)
@@ -101,6 +109,7 @@ class RunsPanel(QWidget):
         self.own_lr_check.toggled.connect(self._on_own_lr)
         self.lr_box.valueChanged.connect(self._on_own_lr)
         self.own_start_check.toggled.connect(self._on_own_start)
+        self.run_forms.changed.connect(self._on_run_hyper)
         # model → view
         model.settingsChanged.connect(self._on_settings)
         model.lab.selectedChanged.connect(self._on_selected)
@@ -149,6 +158,11 @@ class RunsPanel(QWidget):
         self.lr_box.setEnabled(own)
         self._replace_selected(lr=float(self.lr_box.value()) if own else None)
 
+    def _on_run_hyper(self, method: str, name: str, value) -> None:
+        run = self.model.lab.selected_run()
+        if run is not None and run.method == method:
+            self._replace_selected(hyper={**run.hyper, name: value})
+
     def _on_own_start(self, on: bool) -> None:
         self._replace_selected(start=tuple(self.model.start) if on else None)
 
@@ -191,6 +205,9 @@ class RunsPanel(QWidget):
             widget.setChecked(value)
             widget.blockSignals(blocked)
         self.lr_box.setEnabled(run.lr is not None)
+        settings = self.model.settings
+        self.run_forms.show_settings((run.method,), {
+            run.method: race.effective_hyper(run, settings.hyper)})
         shown = race.effective_lr(run, self.model.settings.lr)
         self.lr_box.set_quietly(1.0 if shown is None else shown)
 

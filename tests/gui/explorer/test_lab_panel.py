@@ -166,3 +166,16 @@ def test_predict_mode_keeps_the_next_point_out_of_the_update_and_the_arrows(view
     assert "= (2.4, 1.2)" in views["inspector"].body.text()
     assert set(arrows.segments) == {"plain", "step"}
     contour.deleteLater()
+
+
+def test_a_run_gets_its_own_hyperparameters(views, seeded):
+    panel = views["runs"]
+    seeded.lab.select("adam")
+    panel.duplicate_button.click()                    # "adam#2", selected
+    beta1, _ = panel.run_forms.field("adam", "betas")
+    beta1.setValue(0.8)
+    assert seeded.paths["adam#2"].hyper["betas"] == (0.8, 0.999)
+    assert seeded.paths["adam"].hyper["betas"] == (0.9, 0.999)    # the other keeps its own
+    assert panel.labels()[2:] == ["Adam β=0.9/0.999", "Adam β=0.8/0.999"]
+    assert panel.run_forms.forms["adam"].isVisibleTo(panel)
+    assert not panel.run_forms.forms["momentum"].isVisibleTo(panel)
