@@ -283,10 +283,14 @@ class ContourView(QWidget):
                 self._add_path_items(method)
         for method in paths:         # a run's colour follows its place among its method's
             self._colour_path_items(method)
-        if tuple(paths) != self._legend_methods:
-            # new legend rows only for new methods: each row's label costs ~3 ms to build
-            self._legend_methods = tuple(paths)
+        labels = tuple(self.model.lab.label(m) for m in paths)
+        if (tuple(paths), labels) != self._legend_methods:
+            # new legend rows only for new runs or labels: each row costs ~3 ms to build
+            self._legend_methods = (tuple(paths), labels)
             self.legend.clear()
+            # as many columns as the longest run label leaves room for (≤ 5)
+            longest = max((len(t) for t in labels), default=8) * 7 + 40
+            self.legend.setColumnCount(max(2, min(5, self.width() // longest)))
             for method in paths:
                 self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")

@@ -140,6 +140,10 @@ def colours(runs) -> dict:
         count[run.method] = i + 1
         base = METHOD_COLOURS[run.method]
         towards, amount = _SHADES[i % len(_SHADES)]
+        r, g, b = (int(base[k:k + 2], 16) for k in (1, 3, 5))
+        if towards is not None and (0.299 * r + 0.587 * g + 0.114 * b) / 255 > 0.5:
+            # a bright hue (Adam's orange) made lighter fades into the page: darker first
+            towards = "#000000" if towards == "#FFFFFF" else "#FFFFFF"
         if base == "#000000" and towards == "#000000":
             towards, amount = "#FFFFFF", 0.25 + amount / 2
         out[run.key] = base if towards is None else _mix(base, towards, amount)
