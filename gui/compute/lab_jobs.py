@@ -63,24 +63,30 @@ class LabJobs(QObject):
                 request_id, work = self._pending
                 self._pending = None
                 self._running = True
-            started = time.perf_counter()
-            last = None
             try:
-                for result in work():
-                    if request_id != self._newest or self._stop:
-                        last = None
-                        break                     # a newer request came: drop this one
-                    if last is not None:
-                        self.progressed.emit(request_id, last)
-                    last = result
-                if last is not None:
-                    self.seconds = time.perf_counter() - started
-                    self.finished.emit(request_id, last)
-            except Exception as exc:  # noqa: BLE001 - never let the worker die silently
-                self.failed.emit(request_id, f"{type(exc).__name__}: {exc}")
+                self._run(request_id, work)
+            except RuntimeError:       # our QObject is gone (its view closed): stop quietly
+                return
             finally:
                 with self._lock:
                     self._running = False
+
+    def _run(self, request_id, work) -> None:
+        started = time.perf_counter()
+        last = None
+        try:
+            for result in work():
+                if request_id != self._newest or self._stop:
+                    return                        # a newer request came: drop this one
+                if last is not None:
+                    self.progressed.emit(request_id, last)
+                last = result
+        except Exception as exc:  # noqa: BLE001 - never let the worker die silently
+            self.failed.emit(request_id, f"{type(exc).__name__}: {exc}")
+            return
+        if last is not None:
+            self.seconds = time.perf_counter() - started
+            self.finished.emit(request_id, last)
 
     def shutdown(self, timeout: float = 5.0) -> None:
         """Stop the thread (after the piece it is computing): call when the view closes."""
