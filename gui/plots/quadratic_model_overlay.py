@@ -93,6 +93,8 @@ class QuadraticModelOverlay(QObject):
         return path.points[min(self.model.frame, path.stop_step)]
 
     def refresh(self, *_) -> None:
+        if not self.enabled and self.quadratic is None:
+            return                        # off and already cleared: nothing per frame
         f = self.model.expression
         p = self.point()
         ok = self.enabled and f is not None and len(p) == f.dimension == len(self.model.window) \
