@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window", type=t["window"], help="view window xmin,xmax[,ymin,ymax]")
     p.add_argument("--methods", type=t["methods"], help="optimizers, e.g. gd,momentum,adam")
     p.add_argument("--lr", type=t["lr"], help=f"learning rate ({LR_MIN:g} to {LR_MAX:g})")
+    p.add_argument("--runs", type=t["runs"], help='runs with their own settings, e.g. '
+                   '"gd:lr=0.1, gd:lr=0.3, adam:lr=0.05,betas=0.8/0.99"')
     p.add_argument("--steps", type=t["steps"], help="maximum number of steps")
     p.add_argument("--session", type=t["session"], help="open a saved session file")
     p.add_argument("--scene", type=t["scene"], metavar="N",
@@ -65,7 +67,8 @@ def _set_up(model, args) -> None:
     if args.preset:
         p = find_preset(args.preset)
         state.update(text=p["expr"], window=p["window"], start=p["start"])
-        state["descent"].update(methods=p["methods"], lr=p["lr"], max_steps=p["max_steps"])
+        state["descent"].update(methods=p["methods"], lr=p["lr"], max_steps=p["max_steps"],
+                                runs=None)
     if args.expr:
         d = parse(args.expr).dimension
         state["text"] = args.expr
@@ -80,6 +83,11 @@ def _set_up(model, args) -> None:
         state["start"] = args.start
     if args.methods:
         state["descent"]["methods"] = [m.strip() for m in args.methods.split(",") if m.strip()]
+        state["descent"]["runs"] = None          # one run per method
+    if args.runs:
+        from gui.plots.runs import methods_of, parse_runs, to_json
+        runs = parse_runs(args.runs)
+        state["descent"].update(runs=to_json(runs), methods=list(methods_of(runs)))
     if args.lr is not None:
         state["descent"]["lr"] = args.lr
     if args.steps is not None:
@@ -163,7 +171,7 @@ def main(argv=None) -> int:
                 raise ValueError("--scene needs --session (a lecture file)")
             window.lecture_commands.lecture.go_to(args.scene - 1)
         if any(v is not None for v in (args.expr, args.preset, args.start, args.window,
-                                      args.methods, args.lr, args.steps)):
+                                      args.methods, args.lr, args.steps, args.runs)):
             _set_up(model, args)
     except (ExpressionError, SessionError, ValueError, KeyError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc

@@ -105,6 +105,7 @@ OPTION_TYPES = {
     "expr": _text("--expr"),
     "preset": _text("--preset"),
     "methods": _text("--methods"),
+    "runs": _text("--runs"),
     "session": _text("--session"),
     "start": _point_list(START_LIMIT, "--start", (1, 2)),
     "window": _window,

@@ -166,17 +166,19 @@ def export_descent_gif(model, widget, path, fps: float = 10.0, scale: float = 1.
 
 
 def paths_csv(model) -> str:
-    """Every iterate of every path: method, k, coordinates, f, gradient, status."""
+    """Every iterate of every path: method (the run's key: "gd", "gd#2"), k, coordinates,
+    f, gradient, status, and the run's label and learning rate."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     names = list(model.expression.variables) if model.expression is not None else []
     writer.writerow(["method", "k", *names, "f", *[f"df/d{v}" for v in names],
-                     "grad_norm", "status"])
+                     "grad_norm", "status", "run", "lr"])
     for method, path in model.paths.items():
         for k, (p, v, g) in enumerate(zip(path.points, path.values, path.gradients)):
             norm = float((g ** 2).sum() ** 0.5)
             writer.writerow([method, k, *(repr(float(c)) for c in p), repr(float(v)),
-                             *(repr(float(c)) for c in g), repr(norm), path.status])
+                             *(repr(float(c)) for c in g), repr(norm), path.status,
+                             model.lab.label(method), repr(float(path.lr))])
     return out.getvalue()
 
 

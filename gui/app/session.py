@@ -116,7 +116,10 @@ def load_session(path) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        hint = " It looks cut off (truncated)." if exc.pos >= len(text.rstrip()) else ""
+        # cut off: the error is at the end, or inside a last half-written number ("0.")
+        tail = text.rstrip()[exc.pos:]
+        cut = len(tail) <= 24 and not any(c in tail for c in ',:[]{}"')
+        hint = " It looks cut off (truncated)." if cut else ""
         raise SessionError(f"{name} is damaged: {exc.msg} at line {exc.lineno}, "
                            f"column {exc.colno}.{hint}") from None
     except RecursionError:

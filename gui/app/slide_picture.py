@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QWidget
 from gui.plots.gl_canvas import GLCanvas
 from gui.plots.picture_pens import thick_lines
 from gui.widgets import theme
-from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 PLOT_VIEWS = ("views", "contour", "surface", "curve", "loss")   # drawn as plots alone
 
@@ -39,10 +38,9 @@ def explorer_caption(model) -> Caption | None:
     if not model.paths:
         return None
     runs = []
-    for method, path in model.paths.items():
+    for key, path in model.paths.items():     # one per run, in its own colour and label
         k = min(model.frame, len(path.values) - 1)
-        runs.append((METHOD_COLOURS.get(method, "#222222"), METHOD_LABELS.get(method, method),
-                     float(path.values[k])))
+        runs.append((model.lab.colour(key), model.lab.label(key), float(path.values[k])))
     return Caption(model.frame, tuple(runs))
 
 

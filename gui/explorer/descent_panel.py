@@ -21,6 +21,7 @@ from gui.widgets.number_box import NumberBox
 from gui.widgets.scroll_page import VerticalScrollArea
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.explorer.playback_controls import PlaybackControls
+from gui.explorer.runs_panel import RunsPanel
 from gui.compute.qt_guard import qt_override
 
 STEPS_MIN, STEPS_MAX = 1, 5000     # the max-steps box (and --steps on the command line)
@@ -133,7 +134,9 @@ class DescentPanel(QWidget):
         column = QVBoxLayout(settings)
         column.setContentsMargins(0, 0, 4, 0)
         column.addWidget(self._group("Methods", self.method_list))
-        column.addWidget(self._group("Learning rate", self.lr_control, self.newton_note))
+        self.runs_panel = RunsPanel(model)    # the race: runs with their own settings
+        column.addWidget(self._group("Runs", self.runs_panel))
+        column.addWidget(self._group("Learning rate (shared)", self.lr_control, self.newton_note))
         self.hyper_group = self._group("Method settings", self.hyper_forms)
         column.addWidget(self.hyper_group)
         column.addWidget(self._group("Gradient and stopping", gradient))

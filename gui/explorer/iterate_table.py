@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPixmap
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
                                QTableView, QVBoxLayout, QWidget)
 
 from gui.widgets import theme
-from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.compute.qt_guard import qt_override
 
 _FUTURE = QColor("#9a9a9a")
@@ -298,6 +299,7 @@ class IterateTable(QWidget):
         self.combo.currentIndexChanged.connect(self._on_choice)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
+        model.lab.predictChanged.connect(self._on_choice)
         self._on_paths(model.paths)
 
     @property
@@ -312,7 +314,7 @@ class IterateTable(QWidget):
         blocked = self.combo.blockSignals(True)
         self.combo.clear()
         for m in paths:
-            self.combo.addItem(_swatch(METHOD_COLOURS[m]), METHOD_LABELS[m], m)
+            self.combo.addItem(_swatch(self.model.lab.colour(m)), self.model.lab.label(m), m)
         index = self.combo.findData(keep)
         self.combo.setCurrentIndex(index if index >= 0 else 0)
         self.combo.blockSignals(blocked)
@@ -325,13 +327,22 @@ class IterateTable(QWidget):
         variables = expr.variables if expr is not None else ("x", "y")
         if path is not None and path.points.shape[1] != len(variables):
             variables = ("x", "y")[:path.points.shape[1]]
+        if path is not None and self.model.lab.predict:    # no rows beyond this step
+            n = self.model.frame + 1
+            path = replace(path, points=path.points[:n], values=path.values[:n],
+                           gradients=path.gradients[:n])
         self.table_model.frame = self.model.frame
-        self.table_model.set_path(path, variables, METHOD_COLOURS.get(method, "#0072B2"))
+        self.table_model.set_path(path, variables, self.model.lab.colour(method, "#0072B2"))
         self.view.fit_columns()
         self.view.updateGeometry()
         self._on_frame(self.model.frame)
 
     def _on_frame(self, frame: int) -> None:
+        path = self.model.paths.get(self.method) if self.method else None
+        if self.model.lab.predict and path is not None and \
+                self.table_model.rowCount() != min(frame + 1, len(path.values)):
+            self._on_choice()         # the rows grow with the frame (then they match)
+            return
         self.table_model.set_frame(frame)
         if self.table_model.rowCount():
             # centred: the steps just taken and the next (grey) ones stay in view

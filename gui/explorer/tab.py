@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QW
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.iterate_table import IterateTable
+from gui.explorer.lab_panel import LabPanel
 from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import LossPlot
 from gui.plots.surface_view import SurfaceView
@@ -47,7 +48,10 @@ class ExplorerTab(QWidget):
 
         self.below = QSplitter(Qt.Orientation.Horizontal)
         self.below.addWidget(self.loss_plot)
-        self.below.addWidget(self.iterate_table)
+        # issue 12: the optimizer lab, with the iterate table as its first tab
+        self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
+                                  self.surface_view, lambda: self.curve_view.plot_f)
+        self.below.addWidget(self.lab_panel)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.addWidget(self.views)
         self.middle.addWidget(self.below)

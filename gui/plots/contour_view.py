@@ -37,7 +37,7 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
 from gui.widgets.none_refcount_guard import guard_none_refcount
-from gui.widgets.palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
+from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
 from gui.compute.qt_guard import qt_override
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
@@ -284,12 +284,18 @@ class ContourView(QWidget):
         for method in paths:
             if method not in self.path_items:
                 self._add_path_items(method)
-        if tuple(paths) != self._legend_methods:
-            # new legend rows only for new methods: each row's label costs ~3 ms to build
-            self._legend_methods = tuple(paths)
+        for method in paths:         # a run's colour follows its place among its method's
+            self._colour_path_items(method)
+        labels = tuple(self.model.lab.label(m) for m in paths)
+        if (tuple(paths), labels) != self._legend_methods:
+            # new legend rows only for new runs or labels: each row costs ~3 ms to build
+            self._legend_methods = (tuple(paths), labels)
             self.legend.clear()
+            # as many columns as the longest run label leaves room for (≤ 5)
+            longest = max((len(t) for t in labels), default=8) * 7 + 40
+            self.legend.setColumnCount(max(2, min(5, self.width() // longest)))
             for method in paths:
-                self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+                self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
         for method in self.path_items:
             for item in (self.path_items[method], self._path_halos[method],
@@ -297,8 +303,14 @@ class ContourView(QWidget):
                 item.setVisible(method in paths)
         self._on_frame(self.model.frame)
 
+    def _colour_path_items(self, method):
+        colour = self.model.lab.colour(method, INK)
+        self.path_items[method].setPen(pg.mkPen(colour, width=2.5))
+        self.path_items[method].setSymbolBrush(colour)
+        self.current_items[method].setBrush(colour)
+
     def _add_path_items(self, method):
-        colour = METHOD_COLOURS.get(method, INK)
+        colour = self.model.lab.colour(method, INK)
         # a bare curve: a PlotDataItem's setData costs ~10× more, on every frame
         halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
         line = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,

@@ -105,17 +105,18 @@ class DescentMarkers:
         self.start_item.setZValue(9)
         plot_f.addItem(self.start_item)
 
-    def set_methods(self, methods) -> None:
-        """Make items for new methods; hide those of methods no longer run."""
+    def set_methods(self, methods, colour=None) -> None:
+        """Make items for new runs (`colour(key)` their colour; default the method's);
+        hide those of runs no longer raced."""
         for method in methods:
             if method not in self.path_items:
-                self._add(method)
+                self._add(method, colour(method) if colour else None)
         for method, item in self.path_items.items():
             item.setVisible(method in methods)
             self.current_items[method].setVisible(method in methods)
 
-    def _add(self, method):
-        colour = METHOD_COLOURS.get(method, INK)
+    def _add(self, method, colour=None):
+        colour = colour or METHOD_COLOURS.get(method, INK)
         faint = pg.mkColor(colour)
         faint.setAlpha(110)     # the order of the steps, without hiding the curve
         line = pg.PlotDataItem(pen=pg.mkPen(faint, width=1.5), symbol="o", symbolSize=8,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.curve_scaling import for_display, robust_range, zero_aligned
-from gui.widgets.palette import CURVE_COLOURS, METHOD_LABELS
+from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel
 from gui.compute.qt_guard import qt_override
 
@@ -199,7 +199,7 @@ class CurveView(QWidget):
                           ("secant", self.secant_item)):
             self.legend.addItem(item, key)
         for method in paths:
-            self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+            self.legend.addItem(self.path_items[method], self.model.lab.label(method))
         self.legend.addItem(self.start_item, "start")
 
     def _one_d(self) -> bool:
@@ -324,7 +324,7 @@ class CurveView(QWidget):
         if not self._one_d():
             return
         paths = {m: p for m, p in paths.items() if p.points.shape[1] == 1}
-        self.descent.set_methods(paths)
+        self.descent.set_methods(paths, self.model.lab.colour)
         self._fill_legend(paths)
         self._on_frame(self.model.frame)
 

@@ -17,6 +17,8 @@ from engine.optimizers import METHODS, Path, descend
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
 from gui.plots.landscape_state import WINDOW_LIMIT, WINDOW_MIN_WIDTH, check_state
+from gui.plots import runs as race
+from gui.plots.lab_state import LabState
 
 DEFAULT_TEXT = "x^2 + 2y^2"
 DEFAULT_WINDOW_2D = ((-4.0, 4.0), (-3.0, 3.0))
@@ -25,7 +27,8 @@ DEFAULT_WINDOW_1D = ((-4.0, 4.0),)
 
 @dataclass(frozen=True)
 class DescentSettings:
-    """What the descent panel sets; one `descend` call per method."""
+    """What the descent panel sets; one `descend` call per run (gui/plots/runs.py).
+    methods: the distinct methods of runs (kept in step with them by set_settings)."""
     methods: tuple[str, ...] = ("gd",)
     lr: float = 0.1
     hyper: dict = field(default_factory=dict)     # method -> {name: value}
@@ -33,6 +36,7 @@ class DescentSettings:
     clip: float | None = None
     max_steps: int = 100
     seed: int = 0
+    runs: tuple = (race.Run("gd", key="gd"),)
 
 
 class LandscapeModel(QObject):
@@ -48,7 +52,7 @@ class LandscapeModel(QObject):
     windowChanged = Signal(object)         # ((lo, hi),) or ((xlo, xhi), (ylo, yhi))
     startChanged = Signal(object)          # tuple, one coordinate per variable
     settingsChanged = Signal(object)       # DescentSettings
-    pathsChanged = Signal(object)          # dict method -> engine.optimizers.Path
+    pathsChanged = Signal(object)          # dict run key -> engine.optimizers.Path
     frameChanged = Signal(int)             # how many steps of each path are shown
     playingChanged = Signal(bool)
     busyChanged = Signal(bool)             # symbolic work under way
@@ -79,6 +83,7 @@ class LandscapeModel(QObject):
         self._worker.finished.connect(self._on_analysis)
         self._worker.busyChanged.connect(self.busyChanged)
         self._worker.notice.connect(self.notice)
+        self.lab = LabState(self)     # selected run, predict mode, run colours and labels
 
     # --- read-only state ------------------------------------------------------
     text = property(lambda self: self._text)
@@ -209,6 +214,11 @@ class LandscapeModel(QObject):
         unknown = [m for m in changes.get("methods", ()) if m not in METHODS]
         if unknown:
             raise ValueError(f"unknown method(s): {unknown}")
+        if "runs" in changes:            # runs are the truth; methods follow them
+            changes["runs"] = race.with_keys(changes["runs"])
+            changes["methods"] = race.methods_of(changes["runs"])
+        elif "methods" in changes:       # ticked methods: keep their runs, add the new
+            changes["runs"] = race.runs_for_methods(changes["methods"], self._settings.runs)
         new = replace(self._settings, **changes)
         if new == self._settings:
             return
@@ -225,11 +235,13 @@ class LandscapeModel(QObject):
         f, s = self._expression, self._settings
         paths = {}
         if f is not None and len(self._start) == f.dimension:
-            for method in s.methods:
-                paths[method] = descend(
-                    f, self._start, method=method, lr=(None if method == "newton" else s.lr),
+            for run in s.runs:
+                start = run.start if run.start and len(run.start) == f.dimension \
+                    else self._start
+                paths[run.key] = descend(
+                    f, start, method=run.method, lr=race.effective_lr(run, s.lr),
                     steps=s.max_steps, noise=s.noise, clip=s.clip, seed=s.seed,
-                    **s.hyper.get(method, {}))
+                    **race.effective_hyper(run, s.hyper))
         self._paths = paths
         self.pathsChanged.emit(paths)
         self._set_frame(min(self._frame, self.last_frame))
@@ -286,8 +298,10 @@ class LandscapeModel(QObject):
         expr = parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))
+        runs = race.from_json(preset["runs"]) if preset.get("runs") else \
+            race.runs_for_methods(tuple(preset.get("methods", self._settings.methods)))
         self._settings = replace(
-            self._settings, methods=tuple(preset.get("methods", self._settings.methods)),
+            self._settings, methods=race.methods_of(runs), runs=runs,
             lr=float(preset.get("lr", self._settings.lr)),
             max_steps=int(preset.get("max_steps", self._settings.max_steps)))
         self._frame = 0
@@ -311,7 +325,7 @@ class LandscapeModel(QObject):
                             "hyper": {m: {k: list(v) if isinstance(v, tuple) else v
                                           for k, v in h.items()} for m, h in s.hyper.items()},
                             "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
-                            "seed": s.seed}}
+                            "seed": s.seed, "runs": race.to_json(s.runs)}}
 
     # every number of a session checked against the controls' bounds, in one place
     check_state = staticmethod(check_state)
@@ -321,6 +335,7 @@ class LandscapeModel(QObject):
         s = self.check_state(state)
         preset = {"expr": s["text"], "window": s["window"], "start": s["start"],
                   "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
+                  "runs": s["runs"],
                   "name": "", "caption": ""}
         self.load_preset(preset)
         self._preset = None

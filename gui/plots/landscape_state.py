@@ -8,6 +8,7 @@ from engine.expression import ExpressionError, parse
 from engine.optimizers import HYPERPARAMETERS, METHODS
 
 from gui.compute.bounds import Bound, checked, checked_list
+from gui.plots import runs as race
 
 WINDOW_LIMIT = 1e6         # zooming out stops at ±1e6, like the start point's boxes
 WINDOW_MIN_WIDTH = 1e-6    # ... and zooming in at this width
@@ -71,16 +72,36 @@ def check_state(state: dict) -> dict:
         if unknown:
             raise ValueError(f"The optimizer {method} has no setting “{sorted(unknown)[0]}”.")
         checked_hyper[method] = {name: _checked_hyper(name, v) for name, v in values.items()}
+    runs = d.get("runs")      # sessions before runs have "methods" + "lr" only
+    if runs is not None:
+        _check_runs(runs, dimension)
     clip = d.get("clip")
     frame = state.get("frame", 0)
     return {"text": text, "window": window, "start": start, "methods": methods,
             "lr": checked(BOUNDS["lr"], d.get("lr")),
             "max_steps": checked(BOUNDS["max_steps"], d.get("max_steps")),
-            "hyper": checked_hyper, "noise": checked(BOUNDS["noise"], d.get("noise", 0.0)),
+            "runs": runs, "hyper": checked_hyper, "noise": checked(BOUNDS["noise"], d.get("noise", 0.0)),
             "seed": checked(BOUNDS["seed"], d.get("seed", 0)),
             "clip": None if clip is None else checked(BOUNDS["clip"], clip),
             "speed": checked(BOUNDS["speed"], state.get("speed", 10.0)),
             "frame": checked(BOUNDS["frame"], frame)}
+
+
+def _check_runs(runs, dimension: int) -> None:
+    """Each run's method, own learning rate, hyperparameters and own start within the
+    controls' bounds (the runs panel's)."""
+    try:
+        parsed = race.from_json(runs)
+    except (KeyError, TypeError, AttributeError):
+        raise ValueError("The runs of the race are not a list of runs "
+                         "(each a method with its settings).") from None
+    for run in parsed:
+        if run.lr is not None:
+            checked(BOUNDS["lr"], run.lr)
+        if run.start is not None:
+            checked_list(BOUNDS["start"], list(run.start), dimension)
+        for name, value in run.hyper.items():
+            _checked_hyper(name, list(value) if isinstance(value, tuple) else value)
 
 
 def _checked_hyper(name: str, value):

@@ -33,7 +33,7 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gl_canvas import LIT, LabelledGLView, opengl_available
 from gui.plots.surface_normals import fast_vertex_normals
 from gui.widgets.none_refcount_guard import guard_none_refcount
-from gui.widgets.palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
+from gui.widgets.palette import COLORMAP, CURVE_COLOURS
 from gui.plots.surface_axes import axes_layout, clip_to_box
 from gui.plots.surface_box import HEIGHT, BoxMapping
 from gui.compute.qt_guard import qt_override
@@ -165,7 +165,7 @@ class SurfaceView(QWidget):
         grid = QColor(t.foreground)
         self.base_grid.setColor((grid.red(), grid.green(), grid.blue(), 45 if not t.dark else 70))
         for method, item in getattr(self, "path_items", {}).items():   # black (Newton) → ink
-            item.setData(color=_rgba(t.ink(METHOD_COLOURS.get(method, "#222222")).name()))
+            item.setData(color=_rgba(t.ink(self.model.lab.colour(method)).name()))
         if self.mapping is not None and self._two_d():
             self._on_frame()
 
@@ -268,13 +268,14 @@ class SurfaceView(QWidget):
             if method not in self.path_items:
                 item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
                                          color=_rgba(theme.current().ink(
-                                             METHOD_COLOURS.get(method, "#222222")).name()),
+                                             self.model.lab.colour(method)).name()),
                                          glOptions="translucent")
                 item.setDepthValue(4)
                 self.gl.addItem(item)
                 self.path_items[method] = item
         for method, item in self.path_items.items():
-            item.setVisible(method in paths)
+            item.setVisible(method in paths)     # (colour: by the run's place in the race)
+            item.setData(color=_rgba(theme.current().ink(self.model.lab.colour(method)).name()))
         self._on_frame(self.model.frame)
 
     def shown_points(self, method) -> np.ndarray:
@@ -322,7 +323,7 @@ class SurfaceView(QWidget):
             if tip is not None:
                 tips.append(tip)
                 colours.append(_rgba(theme.current().ink(
-                    METHOD_COLOURS.get(method, "#222222")).name()))
+                    self.model.lab.colour(method)).name()))
         if changed:
             self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
                                       color=np.array(colours).reshape(-1, 4))
