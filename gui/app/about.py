@@ -11,7 +11,7 @@ from importlib import resources
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QTabWidget,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
@@ -237,17 +237,30 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME} — keyboard shortcuts")
         self.setWindowIcon(app_icon())
-        self.table = _shortcut_table(self.FONT_PX, int(self.FONT_PX * 1.6),
-                                     shortcut_rows(_window_actions(parent)))
+        row_px = int(self.FONT_PX * 1.45)     # with the page tabs, still within 720 px
+        self.table = _shortcut_table(self.FONT_PX, row_px, shortcut_rows(_window_actions(parent)))
+        # the lecture's keys on a page of their own: both lists in one table would not
+        # fit a 720-pixel projector at this size
+        self.lecture_table = _shortcut_table(self.FONT_PX, row_px, _lecture_rows(parent))
+        self.pages = QTabWidget()
+        self.pages.addTab(self.table, "Window")
+        if self.lecture_table.rowCount():
+            self.pages.addTab(self.lecture_table, "Lecture (clicker, pen, undo)")
         column = QVBoxLayout(self)
-        column.addWidget(self.table)
+        column.addWidget(self.pages)
         column.addWidget(_close_buttons(self))
         self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
 
     def rows(self) -> list[tuple[str, str]]:
-        """The (key, action) pairs the table shows."""
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text())
-                for r in range(self.table.rowCount())]
+        """The (key, action) pairs the tables show, the window's first."""
+        return [(table.item(r, 0).text(), table.item(r, 1).text())
+                for table in (self.table, self.lecture_table) for r in range(table.rowCount())]
+
+
+def _lecture_rows(parent) -> list[tuple[str, str]]:
+    """The lecture deck's keys (clicker, ink, undo), some of which no QAction holds."""
+    lecture = getattr(parent.window(), "lecture_commands", None) if parent is not None else None
+    return list(getattr(lecture, "SHEET_ROWS", ()))
 
 
 def _window_actions(parent) -> dict | None:

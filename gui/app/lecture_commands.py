@@ -61,6 +61,8 @@ def user_change_signals(window) -> list:
 
 
 class LectureCommands(QObject):
+    SHEET_ROWS = LECTURE_SHORTCUTS     # for the F1 sheet (some keys no QAction holds)
+
     def __init__(self, window):
         super().__init__(window)
         self.w = window

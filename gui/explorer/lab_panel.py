@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QTabWidget,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from gui.plots.lr_sweep_view import LrSweepView
 from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
 from gui.plots.step_arrows import StepArrows
 from gui.plots.surface_step_arrows import SurfaceStepArrows
+from gui.widgets.flow_layout import FlowLayout
 
 
 class LabPanel(QWidget):
@@ -59,11 +59,12 @@ class LabPanel(QWidget):
         self.predict_check.setToolTip("Hide the future: no later rows, no step total, no "
                                       "loss axis beyond this step — let the class guess "
                                       "the next point, then step")
-        switches = QHBoxLayout()
+        # the switches wrap onto a second line rather than widen the window (720p, large text)
+        switches = QWidget()
+        flow = FlowLayout(switches)
         for box in (self.arrows_check, self.quadratic_check, self.basins_check,
                     self.predict_check):
-            switches.addWidget(box)
-        switches.addStretch(1)
+            flow.add(box)
         self.note = QLabel("Switch on the quadratic model or the basins to read here what "
                            "they show.")
         self.note.setWordWrap(True)
@@ -78,7 +79,7 @@ class LabPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
-        layout.addLayout(switches)
+        layout.addWidget(switches)
         layout.addWidget(self.tabs, 1)
         self.setMinimumHeight(170)
 

@@ -53,7 +53,9 @@ def test_shortcut_sheet_lists_the_keys(window, qtbot, screenshot):
         assert key in keys
     assert any("F1" in key for key in keys)
     assert sheet.height() <= 720                               # fits a 1280×720 projector
-    assert sheet.rows() == shortcut_rows(window.commands.actions)
+    assert sheet.rows() == (shortcut_rows(window.commands.actions)
+                            + list(window.lecture_commands.SHEET_ROWS))
+    assert "PgDown / PgUp" in keys and "P / H / L" in keys      # the lecture's keys too
     assert sheet.table.font().pixelSize() >= 24               # readable from the back
     screenshot(sheet, "shortcut_sheet")
 
