@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
             {"explorer": model, "neuron": self.neuron_model, "network": self.network_model,
              "view": _ViewState(self)}, self.settings, self)
         self.session.changed.connect(self._retitle)
-        model.notice.connect(lambda message: self.statusBar().showMessage(message, 12000))
+        # a bound method, not a lambda: Qt drops the connection when the window goes
+        model.notice.connect(self._show_notice)
         for signal in (model.textChanged, model.windowChanged, model.startChanged,
                        model.settingsChanged, self.neuron_model.parametersChanged,
                        self.neuron_model.historyChanged, self.network_model.settingsChanged,
@@ -228,6 +229,9 @@ class MainWindow(QMainWindow):
         """Apply a loaded session (SessionError leaves the window as it was)."""
         self.session.apply(data)
         self.session._set_clean(path)
+
+    def _show_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 12000)
 
     def _retitle(self) -> None:
         self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")

@@ -5,13 +5,17 @@ history for ↑/↓, and shows the engine's message with the column it blames.
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPainterPath,
                            QPen)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from gui.compute.qt_guard import qt_override
 
-DEBOUNCE_MS = 150          # re-parse after this pause in typing
+DEBOUNCE_MS = 150          # re-parse after this pause in typing while edits are slow ...
+FAST_DEBOUNCE_MS = 16      # ... and after one frame while they come back fast
+FAST_EDIT_S = 0.12         # an edit whose numeric views came back within this is "fast"
 SETTLE_MS = 2000           # a valid text left alone this long joins the history
 ERROR_DELAY_MS = 450       # a new error line appears only after a pause: no jumping while typing
 ERROR_COLOUR = "#D55E00"   # Okabe–Ito vermillion; the ⚠ prefix carries the meaning too
@@ -142,6 +146,8 @@ class ExpressionEditor(QWidget):
         column.addWidget(self.error_label)
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._applied_at: float | None = None      # when the text last went to the model
+        self._edit_latency: float | None = None    # seconds until its expression came back
         self._debounce.timeout.connect(self._apply)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._remember)
@@ -167,11 +173,16 @@ class ExpressionEditor(QWidget):
     def _on_text_edited(self, _text):
         self._history_index = None
         self._settle.stop()
-        self._debounce.start()
+        # Adaptive: while the last edit came back fast, draw after one frame (typing feels
+        # live); after a slow one, wait for a pause so a burst of keys is one request.
+        # Either way the model answers only the newest text.
+        fast = self._edit_latency is not None and self._edit_latency < FAST_EDIT_S
+        self._debounce.start(FAST_DEBOUNCE_MS if fast else DEBOUNCE_MS)
 
     def _apply(self) -> None:
         """Hand the text to the model now; a valid one starts the history countdown."""
         self._debounce.stop()
+        self._applied_at = time.perf_counter()
         try:
             self.model.set_text(self.line_edit.text())
         except Exception as exc:  # the model should not raise; never let typing crash
@@ -285,6 +296,9 @@ class ExpressionEditor(QWidget):
 
     def _on_expression(self, expr):
         self._show_variables(expr.variables)
+        if self._applied_at is not None:     # how long this edit's numbers took to come back
+            self._edit_latency = time.perf_counter() - self._applied_at
+            self._applied_at = None
 
     def _show_variables(self, variables):
         self.prefix.setText(f"f({', '.join(variables)}) =")

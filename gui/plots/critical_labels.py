@@ -26,7 +26,8 @@ class CriticalLabels:
         self._points = []
         self._font, self._ink, self._fill = font, ink, fill
         # merge bursts (a zoom, a resize) into one layout after the view settles
-        self._relayout = QTimer(singleShot=True, interval=0)
+        # owned by the view box: it goes with the plot, never firing on a deleted one
+        self._relayout = QTimer(plot.vb, singleShot=True, interval=0)
         self._relayout.timeout.connect(self.layout)
         plot.vb.sigResized.connect(self._relayout.start)
         plot.vb.sigRangeChanged.connect(self._relayout.start)
