@@ -7,7 +7,6 @@ Goal (issue 12): 10,000 starts x 200 Adam steps on Himmelblau well under 0.5 s.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,9 @@ from engine.expression import parse
 from engine.optimizer_lab import basins, lr_sweep
 from engine.optimizers import METHODS, descend, descend_many
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from engine_bench import best_of  # noqa: E402 - the one timing helper of the benchmarks
+
 HIMMELBLAU = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"
 # a rate per method that lands in Himmelblau's minima from most of [-6, 6]²
 LR = {"gd": 0.01, "momentum": 0.002, "nesterov": 0.002, "adagrad": 0.5, "rmsprop": 0.01,
@@ -26,12 +28,7 @@ LR = {"gd": 0.01, "momentum": 0.002, "nesterov": 0.002, "adagrad": 0.5, "rmsprop
 
 
 def timed(fn, repeat=3):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
+    return best_of(fn, repeat)
 
 
 def main():
