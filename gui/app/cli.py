@@ -51,6 +51,7 @@ def _set_up(model, args) -> None:
     from engine.expression import parse
 
     from gui.app.presets import find_preset
+    from gui.plots.landscape_model import default_window
 
     state = model.get_state()
     if args.preset:
@@ -61,7 +62,7 @@ def _set_up(model, args) -> None:
         d = parse(args.expr).dimension
         state["text"] = args.expr
         if len(state["window"]) != d:
-            state["window"] = [[-4, 4], [-3, 3]][:d]
+            state["window"] = [list(w) for w in default_window(d)]   # any d
         if len(state["start"]) != d:
             state["start"] = [lo + 0.75 * (hi - lo) for lo, hi in state["window"]]
     if args.window:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
                                QTableView, QVBoxLayout, QWidget)
 
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+from gui.widgets.variable_names import display_name
 
 _FUTURE = QColor("#9a9a9a")
 _ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -69,11 +70,12 @@ class IterateTableModel(QAbstractTableModel):
             one = len(self.variables) == 1
             # (on-screen header, CSV header, numbers)
             cols = [("k", "k", k)]
-            cols += [(v, v, path.points[:, i]) for i, v in enumerate(self.variables)]
-            cols.append((f"f({', '.join(self.variables)})", "f", path.values))
-            for i, v in enumerate(self.variables):
-                cols.append((f"f′({v})", f"f'({v})", path.gradients[:, i]) if one else
-                            (f"∂f/∂{v}", f"df/d{v}", path.gradients[:, i]))
+            shown = [display_name(v) for v in self.variables]     # w_1 as w₁
+            cols += [(s, v, path.points[:, i]) for i, (s, v) in enumerate(zip(shown, self.variables))]
+            cols.append((f"f({', '.join(shown)})", "f", path.values))
+            for i, (s, v) in enumerate(zip(shown, self.variables)):
+                cols.append((f"f′({s})", f"f'({v})", path.gradients[:, i]) if one else
+                            (f"∂f/∂{s}", f"df/d{v}", path.gradients[:, i]))
             if not one:   # the gradient's length: display arithmetic on the engine's ∇f
                 cols.append(("|∇f|", "|grad f|", np.linalg.norm(path.gradients, axis=1)))
             self._headers = [h for h, _, _ in cols]

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QW
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.iterate_table import IterateTable
+from gui.explorer.slice_picker import SlicePicker
 from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import LossPlot
+from gui.plots.slice_model import SliceModel
 from gui.plots.surface_view import SurfaceView
 from gui.widgets.math_view import MathView
 
@@ -25,8 +27,11 @@ class ExplorerTab(QWidget):
         self.editor = ExpressionEditor(model)
         self.math_view = MathView(model)
         self._curve_view = None     # built for the first function of one variable
-        self.contour_view = ContourView(model)
-        self.surface_view = SurfaceView(model)
+        # three or more variables: the map and surface show a slice (gui.plots.slice_model)
+        self.slice_model = SliceModel(model, self)
+        self.slice_picker = SlicePicker(self.slice_model)
+        self.contour_view = ContourView(self.slice_model)
+        self.surface_view = SurfaceView(self.slice_model)
         self.descent_panel = DescentPanel(model)
         self.loss_plot = LossPlot(model)
         self.iterate_table = IterateTable(model)
@@ -48,7 +53,13 @@ class ExplorerTab(QWidget):
         self.below.addWidget(self.loss_plot)
         self.below.addWidget(self.iterate_table)
         self.middle = QSplitter(Qt.Orientation.Vertical)
-        self.middle.addWidget(self.views)
+        views_column = QWidget()           # the slice picker (d > 2 only) over the views
+        column = QVBoxLayout(views_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.slice_picker)
+        column.addWidget(self.views, 1)
+        self.middle.addWidget(views_column)
         self.middle.addWidget(self.below)
         # Large numbers: setSizes keeps the ratio (3 : 2) whatever the first size is.
         self.middle.setSizes([6000, 4000])
@@ -76,6 +87,11 @@ class ExplorerTab(QWidget):
         self._on_window(model.window)
         model.presetChanged.connect(self._on_preset)
         model.textChanged.connect(self._on_text)
+        self.slice_model.sliceChanged.connect(self._on_slice)
+
+    def _on_slice(self, _sliced):
+        # named on the map itself too: a screenshot or export shows where the slice is
+        self.contour_view.plot.setTitle(self.slice_model.slice_text or None)
 
     @property
     def curve_view(self) -> QWidget:

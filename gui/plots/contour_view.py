@@ -35,6 +35,7 @@ from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
+from gui.widgets.variable_names import display_name
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -179,8 +180,8 @@ class ContourView(QWidget):
             # given once stays, so the theme's restyling of it (gui.plots.theme) does too.
             style = {} if self._axis_names else {"color": INK, "font-size": "12pt"}
             self._axis_names = expr.variables
-            self.plot.setLabel("bottom", expr.variables[0], **style)
-            self.plot.setLabel("left", expr.variables[1], **style)
+            self.plot.setLabel("bottom", display_name(expr.variables[0]), **style)
+            self.plot.setLabel("left", display_name(expr.variables[1]), **style)
         if self.landscape is not None and self._drawn_expression != expr:
             self.landscape = None    # a new function: a new grid even if the window is the same
         self._drawn_expression = expr
@@ -353,7 +354,7 @@ class ContourView(QWidget):
         f = self.model.expression
         value, grad = f.value_and_gradient(*point)
         self.hover_values = (point, value, grad)
-        (a, b), (gx, gy) = f.variables, grad
+        (a, b), (gx, gy) = map(display_name, f.variables), grad
         self.readout.setText(f"{a} = {_fmt(point[0])}, {b} = {_fmt(point[1])}    "
                              f"f = {_fmt(value)}    ∇f = ({_fmt(gx)}, {_fmt(gy)})")
 

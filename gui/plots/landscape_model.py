@@ -20,6 +20,7 @@ from gui.compute.playback import Playback
 DEFAULT_TEXT = "x^2 + 2y^2"
 DEFAULT_WINDOW_2D = ((-4.0, 4.0), (-3.0, 3.0))
 DEFAULT_WINDOW_1D = ((-4.0, 4.0),)
+DEFAULT_RANGE_ND = (-3.0, 3.0)     # each variable of a function of three or more
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,13 @@ class DescentSettings:
     clip: float | None = None
     max_steps: int = 100
     seed: int = 0
+
+
+def default_window(dimension: int) -> tuple:
+    """The window a typed function of `dimension` variables opens on."""
+    if dimension == 1:
+        return DEFAULT_WINDOW_1D
+    return DEFAULT_WINDOW_2D if dimension == 2 else (DEFAULT_RANGE_ND,) * dimension
 
 
 class LandscapeModel(QObject):
@@ -52,6 +60,7 @@ class LandscapeModel(QObject):
     playingChanged = Signal(bool)
     busyChanged = Signal(bool)             # symbolic work under way
     presetChanged = Signal(object)         # the preset dict last loaded, or None
+    sliceAxesChanged = Signal(object)      # (name, name) shown by the map for d > 2, or None
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,6 +76,7 @@ class LandscapeModel(QObject):
         self._frame = 0
         self._speed = 10.0                 # steps per second while playing
         self._preset = None
+        self._slice_axes: tuple[str, str] | None = None   # None: the first two variables
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
@@ -90,6 +100,7 @@ class LandscapeModel(QObject):
     frame = property(lambda self: self._frame)
     speed = property(lambda self: self._speed)
     preset = property(lambda self: self._preset)
+    slice_axes = property(lambda self: self._slice_axes)
 
     @property
     def playing(self) -> bool:
@@ -98,6 +109,19 @@ class LandscapeModel(QObject):
     @property
     def dimension(self) -> int:
         return self._expression.dimension if self._expression is not None else 2
+
+    def current_point(self) -> tuple | None:
+        """The first path's point at the current frame (the start before any path, or
+        where that point is not finite); None before f is known."""
+        f = self._expression
+        if f is None:
+            return None
+        for path in self._paths.values():
+            if path.points.shape[1] == f.dimension:
+                point = path.points[min(self._frame, len(path.points) - 1)]
+                if np.all(np.isfinite(point)):
+                    return tuple(float(v) for v in point)
+        return self._start if len(self._start) == f.dimension else None
 
     @property
     def last_frame(self) -> int:
@@ -132,7 +156,7 @@ class LandscapeModel(QObject):
     def _window_for(self, expr: Expression) -> tuple:
         if len(self._window) == expr.dimension:
             return self._window
-        return DEFAULT_WINDOW_1D if expr.dimension == 1 else DEFAULT_WINDOW_2D
+        return default_window(expr.dimension)
 
     def _request_analysis(self, expr, window, text):
         # The newest request wins in the worker, so later requests (a new window) must
@@ -188,6 +212,13 @@ class LandscapeModel(QObject):
         if self._requested is not None:
             self._request_analysis(self._requested, window,   # critical points in view
                                    self._requested_text)
+
+    def set_slice_axes(self, names) -> None:
+        """The two variables the map and surface show when f has three or more."""
+        names = tuple(names) if names is not None else None
+        if names != self._slice_axes:
+            self._slice_axes = names
+            self.sliceAxesChanged.emit(names)
 
     def set_start(self, point) -> None:
         point = tuple(float(v) for v in point)
@@ -305,7 +336,8 @@ class LandscapeModel(QObject):
                             "hyper": {m: {k: list(v) if isinstance(v, tuple) else v
                                           for k, v in h.items()} for m, h in s.hyper.items()},
                             "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
-                            "seed": s.seed}}
+                            "seed": s.seed},
+                "slice_axes": list(self._slice_axes) if self._slice_axes else None}
 
     @staticmethod
     def check_state(state: dict) -> None:
@@ -342,6 +374,8 @@ class LandscapeModel(QObject):
                           noise=float(d.get("noise", 0.0)), seed=int(d.get("seed", 0)),
                           clip=None if clip is None else float(clip))
         self.set_speed(float(state.get("speed", self._speed)))
+        axes = state.get("slice_axes")
+        self.set_slice_axes(tuple(map(str, axes)) if axes and len(axes) == 2 else None)
         self._restore_frame = int(state.get("frame", 0))
 
     def shutdown(self) -> None:

@@ -33,6 +33,7 @@ from gui.plots.gl_canvas import LIT, LabelledGLView, opengl_available
 from gui.plots.surface_normals import fast_vertex_normals
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
+from gui.widgets.variable_names import display_name
 from gui.plots.surface_box import HEIGHT, BoxMapping
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
@@ -272,7 +273,7 @@ class SurfaceView(QWidget):
         self.axes.setData(pos=np.array([
             (-ax, -ay, 0), (ax, -ay, 0), (s * ax, -ay, 0), (s * ax, ay, 0), (zx, -ay, 0),
             (zx, -ay, HEIGHT), *(p for tick in ticks for p in tick)]))
-        x_name, y_name = self.model.expression.variables
+        x_name, y_name = map(display_name, self.model.expression.variables)
         g = 0.13
         self.gl.set_labels([
             ((0.0, -ay - 2 * g, 0.0), f"<b>{x_name}</b>"),
