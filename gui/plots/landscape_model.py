@@ -324,6 +324,8 @@ class LandscapeModel(QObject):
         self.settingsChanged.emit(self._settings)
         self.frameChanged.emit(0)
         self.presetChanged.emit(preset)
+        axes = preset.get("slice_axes")           # a new set-up: the first two unless named
+        self.set_slice_axes(tuple(axes) if axes else None)
         self._request_analysis(expr, self._window, preset["expr"])
 
     # --- saved sessions ---------------------------------------------------------

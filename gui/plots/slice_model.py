@@ -152,10 +152,13 @@ class SliceModel(QObject):
     # --- model → views ----------------------------------------------------------------------
     def _on_expression(self, expr):
         old = self._sliced
-        if self._update_slice() and self._sliced is not None and (
-                old is None or old.full.dimension != expr.dimension or old.axes != self.axes):
+        new_plane = self._update_slice() and self._sliced is not None and (
+            old is None or old.full.dimension != expr.dimension or old.axes != self.axes)
+        if new_plane:      # the model sent window and start before f: in all d variables
             self.windowChanged.emit(self.window)    # the views' range first, then the grid
         self.expressionChanged.emit(self.expression)
+        if new_plane:
+            self.startChanged.emit(self.start)
 
     def _on_window(self, window):
         self.windowChanged.emit(self.window)
