@@ -4,9 +4,10 @@ curve and the iterates below. Every part observes the one `LandscapeModel`."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.explorer.descent_panel import DescentPanel
+from gui.explorer.example_caption import ExampleCaption
 from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.iterate_table import IterateTable
 from gui.explorer.slice_picker import SlicePicker
@@ -35,9 +36,7 @@ class ExplorerTab(QWidget):
         self.descent_panel = DescentPanel(model)
         self.loss_plot = LossPlot(model)
         self.iterate_table = IterateTable(model)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.caption.setObjectName("caption")
+        self.caption = ExampleCaption(model)
 
         # 1-D: the curve; 2-D: contour map and surface side by side, equal widths.
         self.pair = QSplitter(Qt.Orientation.Horizontal)
@@ -85,8 +84,6 @@ class ExplorerTab(QWidget):
         # the start (after it, the expression switches them, once its views are ready).
         model.windowChanged.connect(self._on_window)
         self._on_window(model.window)
-        model.presetChanged.connect(self._on_preset)
-        model.textChanged.connect(self._on_text)
         self.slice_model.sliceChanged.connect(self._on_slice)
 
     def _on_slice(self, _sliced):
@@ -142,11 +139,3 @@ class ExplorerTab(QWidget):
         else:
             self.views.setCurrentWidget(self.pair)
 
-    def _on_preset(self, preset):
-        self.caption.setText(preset["caption"] if preset else "")
-
-    def _on_text(self, text):
-        # A preset's caption describes its own function only.
-        preset = self.model.preset
-        if preset is None or text.replace(" ", "") != preset["expr"].replace(" ", ""):
-            self.caption.clear()

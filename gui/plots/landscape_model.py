@@ -35,6 +35,18 @@ class DescentSettings:
     seed: int = 0
 
 
+def preset_settings(preset: dict) -> DescentSettings:
+    """Every descent setting an example sets: its own values, the defaults for the rest
+    (noise left on from before would make its caption's numbers wrong)."""
+    d, clip = DescentSettings(), preset.get("clip")
+    return DescentSettings(
+        methods=tuple(preset.get("methods", d.methods)), lr=float(preset.get("lr", d.lr)),
+        hyper={m: {k: tuple(v) if isinstance(v, list) else v for k, v in h.items()}
+               for m, h in preset.get("hyper", {}).items()},
+        noise=float(preset.get("noise", d.noise)), clip=None if clip is None else float(clip),
+        max_steps=int(preset.get("max_steps", d.max_steps)), seed=int(preset.get("seed", d.seed)))
+
+
 def default_window(dimension: int) -> tuple:
     """The window a typed function of `dimension` variables opens on."""
     if dimension == 1:
@@ -311,10 +323,7 @@ class LandscapeModel(QObject):
         expr = parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))
-        self._settings = replace(
-            self._settings, methods=tuple(preset.get("methods", self._settings.methods)),
-            lr=float(preset.get("lr", self._settings.lr)),
-            max_steps=int(preset.get("max_steps", self._settings.max_steps)))
+        self._settings = preset_settings(preset)
         self._frame = 0
         self._text = preset["expr"]
         self._set_error(None)
@@ -339,7 +348,8 @@ class LandscapeModel(QObject):
                                           for k, v in h.items()} for m, h in s.hyper.items()},
                             "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
                             "seed": s.seed},
-                "slice_axes": list(self._slice_axes) if self._slice_axes else None}
+                "slice_axes": list(self._slice_axes) if self._slice_axes else None,
+                "preset": self._preset}      # the example (its caption) still on screen
 
     @staticmethod
     def check_state(state: dict) -> None:
@@ -379,6 +389,10 @@ class LandscapeModel(QObject):
         axes = state.get("slice_axes")
         self.set_slice_axes(tuple(map(str, axes)) if axes and len(axes) == 2 else None)
         self._restore_frame = int(state.get("frame", 0))
+        example = state.get("preset")
+        if isinstance(example, dict) and isinstance(example.get("caption"), str):
+            self._preset = example
+            self.presetChanged.emit(example)
 
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""
