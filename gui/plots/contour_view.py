@@ -33,6 +33,7 @@ from gui.plots import landscape
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
+from gui.plots.resolution import round_to_pixel
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
 from gui.widgets.variable_names import display_name
@@ -186,6 +187,8 @@ class ContourView(QWidget):
             self.landscape = None    # a new function: a new grid even if the window is the same
         self._drawn_expression = expr
         self._refresh_landscape()
+        if self.hover_values is not None:      # the read-out is of the new function now
+            self._show_at(self.hover_values[0])
 
     def _grid_window(self):
         """The visible range when the view has a size (aspect lock widens the window), else the window."""
@@ -344,11 +347,17 @@ class ContourView(QWidget):
             return
         point = self._map_to_view(event.scenePos())
         if point is not None:
-            self.model.set_start(point)
+            pixel = self.plot.vb.viewPixelSize()
+            self.model.set_start(tuple(round_to_pixel(v, p) for v, p in zip(point, pixel)))
 
     def _on_hover(self, args):
         point = self._map_to_view(args[0]) if self._two_d() else None
+        self._show_at(point)
+
+    def _show_at(self, point):
+        """The read-out of f and ∇f at `point` (view coordinates), or the hint."""
         if point is None:
+            self.hover_values = None
             self._show_hint()
             return
         f = self.model.expression

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.curve_scaling import for_display, robust_range
+from gui.plots.resolution import round_to_pixel
 from gui.widgets.palette import CURVE_COLOURS, METHOD_LABELS
 from gui.plots.secant_panel import SecantPanel
 
@@ -198,6 +199,8 @@ class CurveView(QWidget):
         lo, hi = self.x_range()
         self.xs = xs = np.linspace(lo, hi, SAMPLES)
         ys, dys, d2ys = f(xs), f.gradient(xs)[0], f.hessian(xs)[0, 0]
+        # no f′ or f″ where f itself is undefined (1/x is not log's slope at x < 0)
+        dys[~np.isfinite(ys)] = d2ys[~np.isfinite(ys)] = np.nan
         f_range = robust_range([ys])
         f_range = (f_range[0] - 0.07 * (f_range[1] - f_range[0]), f_range[1])  # labels below minima
         d_range = robust_range([dys, d2ys], include_zero=True)
@@ -311,7 +314,8 @@ class CurveView(QWidget):
             if (self.handle.mapToScene(0, 0) - pos).manhattanLength() < 16:
                 return                                   # a click on the point itself
         if plot.vb.sceneBoundingRect().contains(pos):
-            self.model.set_start((plot.vb.mapSceneToView(pos).x(),))
+            x = plot.vb.mapSceneToView(pos).x()
+            self.model.set_start((round_to_pixel(x, plot.vb.viewPixelSize()[0]),))
 
     def closeEvent(self, event):
         self._settle.stop()
