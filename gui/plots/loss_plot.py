@@ -28,6 +28,7 @@ class LossPlot(QWidget):
         self._shift = 0.0            # what log mode subtracts (0 when every f > 0)
         self._axis_label = None      # the left axis's text, set when it changes
         self._drawn: dict = {}       # method -> (path, points shown, last value shown)
+        self._y_fitted = None        # (lo, hi) the f axis was last sized to
         self._brushes = {m: pg.mkBrush(c) for m, c in METHOD_COLOURS.items()}
 
         self.plot = pg.PlotWidget(background="w")
@@ -98,6 +99,7 @@ class LossPlot(QWidget):
     # --- model → view ------------------------------------------------------------
     def _on_paths(self, paths) -> None:
         self._drawn = {}             # new paths or a new shift: every curve anew
+        self._y_fitted = None        # (lo, hi) the f axis was last sized to
         for method, curve in self.curves.items():
             curve.setVisible(method in paths)
         self._show_legend(paths)
@@ -135,6 +137,7 @@ class LossPlot(QWidget):
         self._drawn = {m: self._drawn[m] for m in paths}
         if changed:
             self.heads.setData(xs, ys, symbolBrush=brushes)
+            self._fit_range(paths)
         self.frame_line.setValue(frame)
 
     def _on_log(self, on: bool) -> None:
@@ -183,7 +186,10 @@ class LossPlot(QWidget):
     def _fit_range(self, paths) -> None:
         item = self.plot.getPlotItem()
         item.setXRange(0, max(self.model.last_frame, 1), padding=0.02)
-        shown = [self._display(p.values) for p in paths.values()]
+        # f as far as shown: x³ reaches −8e17 at step 60, an axis sized to that at step
+        # 0 would flatten every value shown so far to one line
+        n = self.model.frame + 1
+        shown = [self._display(p.values[:n]) for p in paths.values()]
         y = np.concatenate(shown) if shown else np.empty(0)
         y = y[np.isfinite(y)]
         if self.log_check.isChecked():
@@ -192,7 +198,9 @@ class LossPlot(QWidget):
             lo, hi = float(y.min()), float(y.max())
             if hi - lo < 1e-12:
                 lo, hi = lo - 0.5, hi + 0.5
-            item.setYRange(lo, hi, padding=0.05)
+            if (lo, hi) != self._y_fitted:
+                self._y_fitted = (lo, hi)
+                item.setYRange(lo, hi, padding=0.05)
 
     def curve_data(self, method: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) the curve of `method` holds, before any log mapping."""

@@ -67,3 +67,21 @@ def test_derivatives_are_masked_where_f_is_undefined(shown, model, qtbot):
     right = xs > 0.5
     assert np.all(np.isfinite(dys[right]))
     np.testing.assert_allclose(dys[right], 1 / xs[right], rtol=1e-9)
+
+
+def test_the_loss_axis_is_sized_to_what_has_been_shown(shown, model, qtbot):
+    from gui.plots.loss_plot import LossPlot
+    plot = shown(LossPlot(model), 700, 300)
+    model.set_text("x^3")
+    assert model.wait_for_analysis(30000)
+    model.set_start((-2.0,))
+    model.set_settings(lr=0.05, max_steps=60)
+    values = model.paths["gd"].values
+    assert np.nanmin(values) < -1e15                      # the run's end: x³ far below
+    lo, hi = plot.plot.getPlotItem().viewRange()[1]
+    assert lo > -20 and hi < 10                            # step 0 shows f = −8 only
+    assert lo <= values[0] <= hi
+    model.set_frame(model.last_frame)
+    lo, _ = plot.plot.getPlotItem().viewRange()[1]
+    shown_values = values[np.isfinite(values)]
+    assert lo <= shown_values.min()                         # grown to everything shown
