@@ -51,7 +51,7 @@ def _set_up(model, args) -> None:
     from engine.expression import parse
 
     from gui.app.presets import find_preset
-    from gui.plots.landscape_model import default_window
+    from gui.plots.framing import default_window
 
     state = model.get_state()
     if args.preset:

@@ -16,11 +16,10 @@ from engine.optimizers import HYPERPARAMETERS, METHODS, Path, descend
 
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
+from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
+                               default_window, frame_critical_points)
 
 DEFAULT_TEXT = "x^2 + 2y^2"
-DEFAULT_WINDOW_2D = ((-4.0, 4.0), (-3.0, 3.0))
-DEFAULT_WINDOW_1D = ((-4.0, 4.0),)
-DEFAULT_RANGE_ND = (-3.0, 3.0)     # each variable of a function of three or more
 
 
 @dataclass(frozen=True)
@@ -45,13 +44,6 @@ def preset_settings(preset: dict) -> DescentSettings:
                for m, h in preset.get("hyper", {}).items()},
         noise=float(preset.get("noise", d.noise)), clip=None if clip is None else float(clip),
         max_steps=int(preset.get("max_steps", d.max_steps)), seed=int(preset.get("seed", d.seed)))
-
-
-def default_window(dimension: int) -> tuple:
-    """The window a typed function of `dimension` variables opens on."""
-    if dimension == 1:
-        return DEFAULT_WINDOW_1D
-    return DEFAULT_WINDOW_2D if dimension == 2 else (DEFAULT_RANGE_ND,) * dimension
 
 
 class LandscapeModel(QObject):
@@ -89,6 +81,8 @@ class LandscapeModel(QObject):
         self._speed = 10.0                 # steps per second while playing
         self._preset = None
         self._slice_axes: tuple[str, str] | None = None   # None: the first two variables
+        self._user_window = False     # the user zoomed or panned: typing keeps the window
+        self._frame_for = None        # a typed 1-D function: framed when its points come
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
@@ -157,7 +151,11 @@ class LandscapeModel(QObject):
             return
         self._set_error(None)
         if expr != self._requested:
-            self._request_analysis(expr, self._window_for(expr), text)
+            # a typed function of one variable opens framing its critical points
+            # (gui.plots.framing), found on the default window unless the user chose one
+            self._frame_for = expr if expr.dimension == 1 and not self._user_window else None
+            window = DEFAULT_WINDOW_1D if self._frame_for is not None else self._window_for(expr)
+            self._request_analysis(expr, window, text)
 
     def _set_error(self, error):
         if (error is None) != (self._error is None) or (
@@ -201,6 +199,13 @@ class LandscapeModel(QObject):
         if analysis.critical_points is not None and analysis.critical_points is not self._critical:
             self._critical = analysis.critical_points
             self.criticalPointsChanged.emit(self._critical)
+            if self._frame_for is expr:
+                self._frame_for = None
+                window, start = frame_critical_points(
+                    expr, [cp.point[0] for cp in self._critical], analysis.bounds)
+                self.set_window(window)
+                self._user_window = False
+                self.set_start(start)
         if analysis.formulas is not None:
             self._formulas = analysis.formulas
             self.formulasChanged.emit(self._formulas)
@@ -219,6 +224,7 @@ class LandscapeModel(QObject):
         window = tuple((float(lo), float(hi)) for lo, hi in window)
         if window == self._window or any(not hi > lo for lo, hi in window):
             return
+        self._user_window, self._frame_for = True, None
         self._window = window
         self.windowChanged.emit(window)
         if self._requested is not None:
@@ -320,6 +326,7 @@ class LandscapeModel(QObject):
         """Apply a preset (see resources/presets.json): text, window, start, descent."""
         self.pause()
         self._preset = preset
+        self._user_window, self._frame_for = False, None
         expr = parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))

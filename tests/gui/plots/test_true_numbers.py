@@ -85,3 +85,37 @@ def test_the_loss_axis_is_sized_to_what_has_been_shown(shown, model, qtbot):
     lo, _ = plot.plot.getPlotItem().viewRange()[1]
     shown_values = values[np.isfinite(values)]
     assert lo <= shown_values.min()                         # grown to everything shown
+
+
+def test_a_typed_function_of_one_variable_frames_its_critical_points(shown, model, qtbot):
+    from gui.plots.framing import frame_critical_points
+    curve = shown(CurveView(model), 900, 700)
+    model.load_preset(default_preset())
+    assert model.wait_for_analysis(30000)
+    model.set_text("x^4 - 4x^3 + 4x^2")
+    assert model.wait_for_analysis(30000)
+    qtbot.waitUntil(lambda: model.window == ((-1.0, 3.0),), timeout=10000)
+    assert sorted(round(float(cp.point[0]), 6) for cp in model.critical_points) == [0, 1, 2]
+    (x0,) = model.start
+    assert min(abs(x0 - c) for c in (0, 1, 2)) >= 0.5        # away from every critical point
+    path = model.paths["gd"]
+    assert path.stop_step > 3                                  # not "converged at step 0"
+    lo, hi = curve.x_range()
+    assert lo <= -0.9 and hi >= 2.9                           # all three are in view
+    ys = curve.curves["f"].getData()[1]
+    assert np.nanmax(ys) - np.nanmin(ys) > 5                   # the curve is not flat
+    # no critical points (eˣ): the window stays, the start has values
+    window, start = frame_critical_points(model.expression, [], ((-4.0, 4.0),))
+    assert window == ((-4.0, 4.0),) and -4 < start[0] < 4
+
+
+def test_a_zoomed_window_is_kept_when_typing(shown, model, qtbot):
+    shown(CurveView(model), 900, 700)
+    model.set_text("x^2")
+    assert model.wait_for_analysis(30000)
+    qtbot.waitUntil(lambda: model.window == ((-2.0, 2.0),), timeout=10000)
+    model.set_window(((-10.0, 10.0),))                         # the user zooms out
+    model.set_text("x^2 - 6x")
+    assert model.wait_for_analysis(30000)
+    qtbot.wait(200)
+    assert model.window == ((-10.0, 10.0),)
