@@ -67,6 +67,8 @@ class CurveView(QWidget):
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
         model.startChanged.connect(self._on_start)
+        if hasattr(model, "view_states"):      # a session keeps the tangent point and h
+            model.view_states.register("curve", self._get_view, self._set_view)
         self._on_window(model.window)
         if self._one_d():
             self._on_expression(model.expression)
@@ -189,6 +191,14 @@ class CurveView(QWidget):
             if finite.size:
                 self.set_point(self.xs[finite[np.argmin(np.abs(self.xs[finite] - self.x))]])
         self._on_start(self.model.start)
+
+    def _get_view(self) -> dict:
+        return {"tangent_point": self.x, "secant_h": self.panel.h}
+
+    def _set_view(self, state: dict) -> None:
+        self.panel.set_h(float(state["secant_h"]))
+        if state.get("tangent_point") is not None:
+            self.set_point(float(state["tangent_point"]))
 
     def x_range(self) -> tuple[float, float]:
         lo, hi = self.plot_f.vb.viewRange()[0]

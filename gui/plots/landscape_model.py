@@ -16,6 +16,7 @@ from engine.optimizers import HYPERPARAMETERS, METHODS, Path, descend
 
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
+from gui.plots.view_states import ViewStates
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
                                default_window, frame_critical_points)
 
@@ -83,6 +84,7 @@ class LandscapeModel(QObject):
         self._slice_axes: tuple[str, str] | None = None   # None: the first two variables
         self._user_window = False     # the user zoomed or panned: typing keeps the window
         self._frame_for = None        # a typed 1-D function: framed when its points come
+        self.view_states = ViewStates()   # the views' part of a session (camera, switches)
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
@@ -356,7 +358,8 @@ class LandscapeModel(QObject):
                             "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
                             "seed": s.seed},
                 "slice_axes": list(self._slice_axes) if self._slice_axes else None,
-                "preset": self._preset}      # the example (its caption) still on screen
+                "preset": self._preset,      # the example (its caption) still on screen
+                "views": self.view_states.get_state()}
 
     @staticmethod
     def check_state(state: dict) -> None:
@@ -400,6 +403,7 @@ class LandscapeModel(QObject):
         if isinstance(example, dict) and isinstance(example.get("caption"), str):
             self._preset = example
             self.presetChanged.emit(example)
+        self.view_states.set_state(state.get("views", {}))    # last: a preset resets the camera
 
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""

@@ -95,6 +95,10 @@ class LossPlot(QWidget):
         model.frameChanged.connect(self._on_frame)
         theme.notifier.changed.connect(self._on_theme)
         self._on_paths(model.paths)
+        if hasattr(model, "view_states"):      # a session keeps the log scale
+            model.view_states.register(
+                "loss", lambda: {"log_scale": self.log_check.isChecked()},
+                lambda s: self.log_check.setChecked(bool(s["log_scale"])))
 
     # --- model → view ------------------------------------------------------------
     def _on_paths(self, paths) -> None:

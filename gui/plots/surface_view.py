@@ -35,6 +35,8 @@ from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
 from gui.widgets.variable_names import display_name
 from gui.plots.surface_box import HEIGHT, BoxMapping
+from gui.plots.surface_camera import camera_state_access
+from gui.plots.axis_ticks import fmt as _fmt, nice_ticks as _nice_ticks  # noqa: F401 - tests import _fmt
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -50,33 +52,6 @@ NO_GL_TEXT = "The 3-D view needs OpenGL 2.1 or newer, which this display does no
 # Drawn over everything, blended normally ("additive" would vanish on a white background).
 OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
            "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
-
-
-def _fmt(v: float, step: float | None = None) -> str:
-    """A tick label with significant digits, never "0.00" for a small value: at least
-    3 significant digits, and enough that ticks `step` apart differ (f near 1000.001)."""
-    v = float(v)
-    if v == 0:
-        return "0"
-    digits = 3
-    if step:
-        digits = max(digits, int(np.ceil(np.log10(abs(v) / abs(step)) + 1e-9)) + 1)
-    text = f"{v:.{min(digits, 15)}g}"
-    mantissa, e, exponent = text.partition("e")
-    if e:            # "5e-05" -> "5e−5": short exponents
-        text = f"{mantissa}e{int(exponent)}"
-    return text.replace("-", "−")
-
-
-def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
-    """Round values (steps of 1, 2 or 5 × 10^k) inside [lo, hi], about `count` of them."""
-    raw = (hi - lo) / count
-    if not np.isfinite(raw) or raw <= 0:
-        return [lo]
-    power = 10.0 ** np.floor(np.log10(raw))
-    step = power * min((1, 2, 5, 10), key=lambda k: abs(k * power - raw))
-    first = np.ceil(lo / step) * step
-    return [float(round(v, 12)) + 0.0 for v in np.arange(first, hi + step * 1e-9, step)]
 
 
 def _rgba(colour: str, alpha: float = 1.0) -> tuple:
@@ -113,6 +88,8 @@ class SurfaceView(QWidget):
         model.frameChanged.connect(self._on_frame)
         model.startChanged.connect(self._on_start)
         model.presetChanged.connect(self._on_preset)
+        if hasattr(model, "view_states"):      # a session keeps the camera and the plane
+            model.view_states.register("surface", *camera_state_access(self))
         if self._two_d():
             self._on_expression(model.expression)
 
