@@ -6,9 +6,9 @@ or more variables) and, when the optimiser stepped along another gradient (SGD n
 clipping, weight decay: engine Path.used_gradients), that gradient beside the true
 one, so x₁ = x₀ − η·g can be checked on screen.
 
-Round-off: f(2) for x⁴ − 4x³ + 4x² evaluates to −3.55e−15, a value f never takes. A
-number within ROUND_OFF of zero, relative to the largest of its column, is shown as 0;
-its tooltip gives the number computed and says why.
+Round-off: near x = 2, x⁴ − 4x³ + 4x² evaluates to −3.55e−15, a value f never takes.
+A number that is round-off of zero (round_off_zero) is shown as 0; its tooltip gives
+the number computed and says why.
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ import numpy as np
 
 from gui.widgets.variable_names import display_name
 
-ROUND_OFF = 1e-12      # relative to the column's largest value (double precision: ~1e−16)
+SMALL = 1e-9             # only numbers this small against their column can be round-off …
+CANCELLATION_BITS = 4    # … and only with this few significant bits (a true value has ~53)
 
 
 def path_columns(path, variables) -> list[tuple[str, str, np.ndarray]]:
@@ -48,10 +49,18 @@ def stepped_along_another_gradient(path) -> bool:
 
 
 def round_off_zero(values: np.ndarray) -> np.ndarray:
-    """Which values (bool, same shape) are non-zero round-off of zero: tiny against the
-    largest finite magnitude of their column (at least 1)."""
+    """Which values (bool, same shape) are round-off of zero: tiny against their column
+    (below SMALL × its largest finite magnitude, at least 1) and carrying the signature
+    of cancellation, a mantissa of at most CANCELLATION_BITS significant bits
+    (−3.55e−15 is −2⁻⁴⁸: large terms that cancelled, their last bits left over). A true
+    small value — f ≈ 2.4e−12 near a minimum, from (w₁ − 1)² — has a full mantissa and
+    stays."""
     values = np.asarray(values, dtype=float)
     finite = np.abs(values[np.isfinite(values)])
     scale = max(1.0, float(finite.max())) if finite.size else 1.0
     with np.errstate(invalid="ignore"):
-        return (values != 0) & (np.abs(values) < ROUND_OFF * scale)
+        small = np.isfinite(values) & (values != 0) & (np.abs(values) < SMALL * scale)
+    mantissa, _ = np.frexp(np.where(small, values, 1.0))
+    bits = np.abs(mantissa * 2.0 ** 53).astype(np.int64)      # the 53-bit significand
+    trailing = np.log2((bits & -bits).astype(float))         # its trailing zero bits
+    return small & (53 - trailing <= CANCELLATION_BITS)

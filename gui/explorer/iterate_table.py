@@ -146,8 +146,8 @@ class IterateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self.cell_font
         if role == Qt.ItemDataRole.ToolTipRole and col and self._round_off[col][row]:
-            return (f"{compact(self.value(row, col), 3)} as computed: round-off of 0 "
-                    f"(floating-point error), so shown as 0")
+            return (f"{compact(self.value(row, col), 3)} as computed: what is left when much "
+                    f"larger terms cancel (floating-point round-off of 0), so shown as 0")
         if role == Qt.ItemDataRole.ToolTipRole and col and self.digits < 6:
             return compact(float(self._columns[col][row]))   # the digits the cell drops
         if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:

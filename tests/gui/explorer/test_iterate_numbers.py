@@ -63,3 +63,18 @@ def test_under_noise_the_used_gradient_is_beside_the_true_one(table, model):
     shown = lambda header, row: float(tm.texts()[headers.index(header)][row].replace("−", "-"))
     for v in ("x", "y"):
         assert shown(v, 1) == pytest.approx(shown(v, 0) - 0.1 * shown(f"used g({v})", 0), abs=1e-4)
+
+
+def test_a_true_small_value_is_not_taken_for_round_off(table, model):
+    """Near the minimum of (w₁−1)² + (w₂+2)² + b², f ≈ 2e−12 is true: it stays."""
+    model.set_text("(w_1-1)^2 + (w_2+2)^2 + b^2")
+    assert model.wait_for_analysis(30000)
+    tm = table.table_model
+    c = _column(table, "f(b, w₁, w₂)")
+    values = model.paths["gd"].values
+    small = np.flatnonzero((values > 0) & (values < 1e-10))
+    assert small.size
+    for row in small:
+        assert tm.texts()[c][row] != "0"
+        assert tm.data(tm.index(row, c), Qt.ItemDataRole.ToolTipRole) is None or \
+            "round-off" not in tm.data(tm.index(row, c), Qt.ItemDataRole.ToolTipRole)
