@@ -43,6 +43,16 @@ class Equation:
     kind: str           # "typeset", "text" (ziamath failed) or "pending"
 
 
+def _without_repeated_partials(formulas, variables) -> tuple:
+    """Three or more variables: ∇f typeset in full lists every ∂f/∂v already; showing
+    them again too would push the views off a 720-pixel screen (six variables)."""
+    grad = next((f for f in formulas if f.label == r"\nabla f"), None)
+    if len(variables) < 3 or grad is None or \
+            display_tex(grad, variables) != f"{grad.label} = {grad.latex}":
+        return formulas
+    return tuple(f for f in formulas if not f.label.startswith(r"\frac{\partial f}"))
+
+
 class MathView(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -74,7 +84,8 @@ class MathView(QWidget):
     def _on_formulas(self, formulas):
         expr = self.model.expression
         variables = expr.variables if expr is not None else ("x", "y")
-        self._formulas = tuple(formulas)
+        formulas = _without_repeated_partials(tuple(formulas), variables)
+        self._formulas = formulas
         self._texts = [self._numeric_tex(f) or display_tex(f, variables) for f in formulas]
         self.renderer.request(self._texts)
         if self.is_ready:
