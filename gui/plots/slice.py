@@ -70,6 +70,9 @@ def format_held(value: float, digits: int = 3) -> str:
     if not np.isfinite(value):
         return "undefined"
     text = f"{value:.{digits}g}"
+    mantissa, e, exponent = text.partition("e")
+    if e:                                  # "1.23e+03" -> "1.23e3"
+        text = f"{mantissa}e{int(exponent)}"
     return ("0" if text in ("-0", "0") else text).replace("-", "−")
 
 
