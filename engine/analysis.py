@@ -24,6 +24,7 @@ _EXPAND_MAX_OPS = 50
 _EXPAND_MAX_TERMS = 40
 _EXPAND_MAX_POWER = 12
 _EXPAND_MAX_ARG_TERMS = 12
+_EXPAND_MAX_DEGREE = 24   # cancel/factor of x^1000 + 1 ran for minutes (cyclotomic factors)
 _EXPAND_GAIN = 0.85        # ... and a multiplied-out polynomial must be this much shorter
 
 
@@ -62,7 +63,8 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
     if ops > _TIDY_MAX_OPS:
         return expr
     kept = min([expr, sp.factor_terms(expr)], key=_size)
-    if ops > _EXPAND_MAX_OPS or _expanded_terms(expr) > _EXPAND_MAX_TERMS:
+    if (ops > _EXPAND_MAX_OPS or _max_power(expr) > _EXPAND_MAX_DEGREE
+            or _expanded_terms(expr) > _EXPAND_MAX_TERMS):
         return kept
     cancelled = sp.cancel(expr)
     expanded = min([cancelled, sp.factor_terms(cancelled), sp.factor(expr)], key=_size)
@@ -73,6 +75,11 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
     else:
         better = _size(expanded) < _size(kept)
     return expanded if better else kept
+
+
+def _max_power(expr: sp.Expr) -> int:
+    """The largest integer |exponent| (numerator of a rational one) anywhere in expr."""
+    return max((abs(int(p.exp.p)) for p in expr.atoms(sp.Pow) if p.exp.is_Rational), default=0)
 
 
 def _size(expr: sp.Expr) -> tuple[int, int]:
@@ -107,12 +114,20 @@ def _expanded_terms(expr: sp.Expr) -> int:
     return 1 if inner <= _EXPAND_MAX_ARG_TERMS else cap
 
 
-def formulas(f: Expression) -> tuple[Formula, ...]:
+TOO_LARGE = r"\text{too large to show}"
+
+
+def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tuple[Formula, ...]:
     """f, f', f'' (one variable) or f, ∂f/∂v for each variable v, ∇f, H (two or more)
     as LaTeX; variables typeset as the maths writes them (x_1 as x₁, theta as θ).
 
-    Tidying stops after _TIDY_BUDGET_S (many variables, big entries): the entries left
-    are typeset as sympy gives them. H is marked `long` past HESSIAN_MAX_CHARS.
+    tidy=False: the derivatives as differentiated (fast; what is shown while the tidy
+    ones are worked out, or instead of them when that takes too long). Tidying also
+    stops after _TIDY_BUDGET_S (many variables, big entries): the entries left are
+    typeset as sympy gives them. A derivative too large to build
+    (Expression.numeric_gradient / numeric_hessian) reads TOO_LARGE; derivatives=False:
+    every derivative reads TOO_LARGE (f alone, at once). H is marked `long` past
+    HESSIAN_MAX_CHARS.
     """
     tex = sp.latex
     names = [tex(s) for s in f.symbols]
@@ -120,20 +135,25 @@ def formulas(f: Expression) -> tuple[Formula, ...]:
     deadline = time.perf_counter() + _TIDY_BUDGET_S
 
     @lru_cache(maxsize=None)              # the Hessian's mixed entries come in equal pairs
-    def tidy(expr):
-        return _tidy(expr) if time.perf_counter() < deadline else expr
+    def shorter(expr):
+        return _tidy(expr) if tidy and time.perf_counter() < deadline else expr
 
-    grads = [tidy(g) for g in f.gradient_exprs]
+    grads = hess = None
+    if derivatives and not f.numeric_gradient:
+        grads = [shorter(g) for g in f.gradient_exprs]
+    if derivatives and not f.numeric_hessian:
+        hess = [[shorter(h) for h in row] for row in f.hessian_exprs]
     if f.dimension == 1:
         (v,) = names
-        second = tidy(f.hessian_exprs[0][0])
-        out += [Formula(f"f'({v})", tex(grads[0])), Formula(f"f''({v})", tex(second))]
+        out += [Formula(f"f'({v})", tex(grads[0]) if grads else TOO_LARGE),
+                Formula(f"f''({v})", tex(hess[0][0]) if hess else TOO_LARGE)]
         return tuple(out)
-    for v, g in zip(names, grads):
-        out.append(Formula(rf"\frac{{\partial f}}{{\partial {v}}}", tex(g)))
-    out.append(Formula(r"\nabla f", tex(sp.Matrix(grads))))
-    hess = tex(sp.Matrix([[tidy(h) for h in row] for row in f.hessian_exprs]))
-    out.append(Formula("H", hess, long=len(hess) > HESSIAN_MAX_CHARS))
+    for i, v in enumerate(names):
+        out.append(Formula(rf"\frac{{\partial f}}{{\partial {v}}}",
+                           tex(grads[i]) if grads else TOO_LARGE))
+    out.append(Formula(r"\nabla f", tex(sp.Matrix(grads)) if grads else TOO_LARGE))
+    h_tex = tex(sp.Matrix(hess)) if hess else TOO_LARGE
+    out.append(Formula("H", h_tex, long=len(h_tex) > HESSIAN_MAX_CHARS))
     return tuple(out)
 
 

@@ -71,10 +71,13 @@ def critical_points(f: Expression, bounds) -> list[CriticalPoint]:
     left out, as are kinks such as abs(x) at 0 where f' does not exist.
     """
     lo, hi = _box(f, bounds)
-    if all(g == 0 for g in f.gradient_exprs):    # f constant: nothing is isolated
+    # A gradient too large to build symbolically (Expression.numeric_gradient) is not
+    # built here either: the search below needs only the compiled, numeric one.
+    symbolic = not f.numeric_gradient
+    if symbolic and all(g == 0 for g in f.gradient_exprs):    # f constant: nothing is isolated
         return []
     with np.errstate(all="ignore"):
-        exact = _polynomial_1d(f, lo, hi) if f.dimension == 1 else None
+        exact = _polynomial_1d(f, lo, hi) if f.dimension == 1 and symbolic else None
         if exact is not None:                    # distinct, isolated roots; exact test
             pts, known = exact
             inside = _inside(pts, lo, hi)

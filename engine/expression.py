@@ -112,16 +112,42 @@ class Expression:
         return [sp.factor_terms(g) for g in self.gradient_exprs]
 
     @cached_property
+    def symbolic_sizes(self) -> tuple[int, int]:
+        """Estimated node counts of one gradient and one Hessian entry (cheap: one walk
+        of f). The product rule makes a k-factor product's gradient k times and its
+        Hessian k² times the size of f: sin(x+y)·sin(2x+2y)·…·sin(99x+99y) had a
+        gradient taking 40 s and a Hessian 155 s to build and compile."""
+        grad, size = _derivative_size(self.expr, {})
+        return grad, grad * grad // max(size, 1)
+
+    @property
+    def numeric_gradient(self) -> bool:
+        """∇f is too large to build symbolically: central differences of f instead."""
+        return self.symbolic_sizes[0] > MAX_SYMBOLIC_GRADIENT
+
+    @property
+    def numeric_hessian(self) -> bool:
+        """H is too large to build symbolically: central differences of ∇f instead."""
+        return self.numeric_gradient or self.symbolic_sizes[1] > MAX_SYMBOLIC_HESSIAN
+
+    @cached_property
     def _grad(self):
+        if self.numeric_gradient:
+            return _central_differences(self._f, self.dimension, rows=1)
         return sp.lambdify(self.symbols, self._gradient_code, modules=_MODULES, cse=True)
 
     @cached_property
     def _value_grad(self):
+        if self.numeric_gradient:
+            f, grad = self._f, self._grad
+            return lambda *xs: [f(*xs), *grad(*xs)]
         return sp.lambdify(self.symbols, [self.expr, *self._gradient_code],
                            modules=_MODULES, cse=True)
 
     @cached_property
     def _hess(self):
+        if self.numeric_hessian:
+            return _central_differences(self._grad, self.dimension, rows=self.dimension)
         flat = [sp.factor_terms(h) for row in self.hessian_exprs for h in row]
         return sp.lambdify(self.symbols, flat, modules=_MODULES, cse=True)
 
@@ -231,6 +257,51 @@ def _own_array(value, shape, inputs) -> np.ndarray:
             np.may_share_memory(a, b) for b in inputs):
         return a
     return np.broadcast_to(a, shape).copy()
+
+
+# Above these estimated sizes (nodes; see Expression.symbolic_sizes) derivatives are
+# computed numerically: building and compiling them would take many seconds.
+MAX_SYMBOLIC_GRADIENT = 20_000
+MAX_SYMBOLIC_HESSIAN = 60_000
+
+
+def _derivative_size(expr, memo) -> tuple[int, int]:
+    """(estimated node count of d(expr)/dv, node count of expr), memoised by node."""
+    if expr in memo:
+        return memo[expr]
+    if expr.is_Atom:
+        result = (1, 1)
+    else:
+        parts = [_derivative_size(a, memo) for a in expr.args]
+        size = 1 + sum(p[1] for p in parts)
+        if expr.is_Add:
+            grad = 1 + sum(p[0] for p in parts)
+        elif expr.is_Mul:       # product rule: each factor's derivative times the others
+            grad = 1 + sum(d + size - n for d, n in parts)
+        else:                   # chain rule: the outer derivative (about f) times the inner
+            grad = 2 + size + sum(p[0] for p in parts)
+        result = (grad, size)
+    memo[expr] = result
+    return result
+
+
+def _central_differences(fn, dimension: int, rows: int):
+    """A function like a lambdified list of `rows` × `dimension` derivatives: central
+    differences of fn (which returns `rows` values, or one when rows == 1)."""
+    def derivatives(*xs):
+        xs = [np.asarray(x, dtype=float) for x in xs]
+        out = [[None] * dimension for _ in range(rows)]
+        for j in range(dimension):
+            h = 6e-6 * np.maximum(1.0, np.abs(xs[j]))     # ~ cube root of machine epsilon
+            up = [x + h if i == j else x for i, x in enumerate(xs)]
+            down = [x - h if i == j else x for i, x in enumerate(xs)]
+            hi, lo = fn(*up), fn(*down)
+            hi, lo = ([hi], [lo]) if rows == 1 else (hi, lo)
+            for r in range(rows):
+                out[r][j] = (np.asarray(hi[r]) - np.asarray(lo[r])) / (2 * h)
+        flat = [d for row in out for d in row]
+        return [float(d) if np.ndim(d) == 0 else d for d in flat]
+    return derivatives
 
 
 # Functions that are constant between their jumps: their derivative is 0 almost everywhere.

@@ -1,7 +1,8 @@
 """Who the app is: its icon, the About dialog and the keyboard shortcut sheet (F1).
 
-`shortcut_rows()` is the one list of shortcuts: the About dialog and the shortcut sheet
-show it, and the main window's key bindings should agree with it.
+`shortcut_rows()` reads the shortcuts from the main window's actions (one QAction per
+command, in `window_commands`): the About dialog and the shortcut sheet show them, so
+they always agree with the keys.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from importlib import resources
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QTabWidget,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
@@ -79,32 +80,63 @@ def library_versions() -> list[tuple[str, str]]:
             ("ziamath", version("ziamath"))]
 
 
-def shortcut_rows() -> list[tuple[str, str]]:
-    """(key, action) of the keyboard shortcuts used while teaching, in the order to show them.
-
-    The keys are written for people ("→", "Ctrl+L", "+ / −"), not for QKeySequence. Keys
-    act on the current tab. File and export shortcuts are left to the menus, which show them.
-    """
-    return [
-        ("Space", "Play / pause (descent, neuron stages or training)"),
-        ("→", "Step forward: one more step or stage"),
-        ("←", "Step back: undo one step or stage"),
-        ("R", "Reset to the start (step 0)"),
-        ("1 / 2 / 3", "Explorer / Neuron / Network tab"),
-        ("4", "Explorer: both views, contour only, surface only"),
-        ("Ctrl+L", "Edit the expression"),
-        ("+ / −", "Zoom the explorer's plots in / out"),
-        ("F11", "Presentation mode: full screen, large type, high contrast"),
-        ("Ctrl+D", "Dark theme on / off"),
-        ("Ctrl++ / Ctrl+−", "Larger / smaller text"),
-        ("Ctrl+0", "Normal text size"),
-        ("F1 or ?", "This sheet of keyboard shortcuts"),
-    ]
+# The sheet's rows, in teaching order: actions named together share a row ("1 / 2 / 3").
+# Every other action with a key is added after them, so the sheet cannot miss one;
+# only the File menu's keys (shown beside its entries) are left out.
+SHEET_ROWS = (("play",), ("step",), ("back",), ("reset",), ("view1", "view2", "view3"),
+              ("view4",), ("editor",), ("examples",), ("zoom_in", "zoom_out"), ("present",),
+              ("dark",), ("larger", "smaller"), ("normal",),
+              ("show_top", "show_side", "show_below"), ("shortcuts",))
+# Rows of several actions whose texts joined would be too long for the sheet.
+SHEET_CAPTIONS = {("view1", "view2", "view3"): "Explorer / Neuron / Network tab",
+                  ("show_top", "show_side", "show_below"):
+                      "Fold or show the current tab's top / side / lower panel"}
+FILE_ACTIONS = ("new", "open", "save", "save_as", "quit", "export_view", "export_window",
+                "export_gif", "export_csv")
+_KEY_NAMES = {"Right": "→", "Left": "←", "Minus": "−", "-": "−"}
 
 
-def _shortcut_table(font_px: int, row_height: int) -> QTableWidget:
+def key_text(action) -> str:
+    """The action's keys for people: "Space", "→", "Ctrl+1", "F1 or ?"."""
+    from PySide6.QtGui import QKeySequence
+    names = []
+    for seq in action.shortcuts():
+        text = seq.toString(QKeySequence.SequenceFormat.NativeText)
+        names.append(_KEY_NAMES.get(text, text.replace("Ctrl+-", "Ctrl+−")))
+    return " or ".join(dict.fromkeys(names))
+
+
+def action_text(action) -> str:
+    """What the action does, as its tool tip says it (without the keys in brackets)."""
+    tip = action.toolTip()
+    if tip.endswith(")") and " (" in tip:
+        tip = tip[:tip.rindex(" (")]
+    return tip or action.text().replace("&", "").rstrip("…")
+
+
+def shortcut_rows(actions: dict | None) -> list[tuple[str, str]]:
+    """(keys, what they do) of the window's keyboard shortcuts, read from its actions
+    (`WindowCommands.actions`: one QAction per command) so the sheet cannot drift from
+    the keys; none without actions (a dialog opened without the main window)."""
+    actions = actions or {}
+    rows, named = [], set()
+    for group in SHEET_ROWS:
+        members = [actions[k] for k in group if k in actions and actions[k].shortcuts()]
+        named.update(group)
+        if members:
+            keys = " / ".join(key_text(a) for a in members)
+            what = (action_text(members[0]) if len(members) == 1
+                    else SHEET_CAPTIONS.get(group) or " / ".join(a.text().replace("&", "")
+                                                                  for a in members))
+            rows.append((keys, what))
+    for key, action in actions.items():
+        if key not in named and key not in FILE_ACTIONS and action.shortcuts():
+            rows.append((key_text(action), action_text(action)))
+    return rows
+
+
+def _shortcut_table(font_px: int, row_height: int, rows) -> QTableWidget:
     """The shortcuts as a read-only two-column table, as tall and wide as its text."""
-    rows = shortcut_rows()
     table = QTableWidget(len(rows), 2)
     font = QFont(table.font())
     font.setPixelSize(font_px)
@@ -126,8 +158,9 @@ def _shortcut_table(font_px: int, row_height: int) -> QTableWidget:
     table.setShowGrid(False)
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
-    key_width = max(QFontMetrics(bold).horizontalAdvance(key) for key, _ in rows)
-    action_width = max(QFontMetrics(font).horizontalAdvance(action) for _, action in rows)
+    key_width = max((QFontMetrics(bold).horizontalAdvance(key) for key, _ in rows), default=0)
+    action_width = max((QFontMetrics(font).horizontalAdvance(action) for _, action in rows),
+                       default=0)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
     header.resizeSection(0, key_width + 2 * font_px)       # keys stand apart, centred
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -184,7 +217,7 @@ class AboutDialog(QDialog):
             label.setStyleSheet(label.styleSheet() + "font-size: 11pt;")
             column.addWidget(label)
         column.addWidget(keys)
-        column.addWidget(_shortcut_table(13, 22))
+        column.addWidget(_shortcut_table(13, 22, shortcut_rows(_window_actions(parent))))
         column.addStretch(1)
         column.addWidget(_close_buttons(self))
         self.resize(660, self.sizeHint().height())
@@ -198,22 +231,41 @@ class AboutDialog(QDialog):
 class ShortcutSheet(QDialog):
     """The keyboard shortcuts as a large table, readable from the back of a lecture hall."""
 
-    FONT_PX = 24                    # 13 rows still fit an 800-pixel-high projector
+    FONT_PX = 24                    # 16 rows still fit a 720-pixel-high projector
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME} — keyboard shortcuts")
         self.setWindowIcon(app_icon())
-        self.table = _shortcut_table(self.FONT_PX, int(self.FONT_PX * 1.8))
+        row_px = int(self.FONT_PX * 1.45)     # with the page tabs, still within 720 px
+        self.table = _shortcut_table(self.FONT_PX, row_px, shortcut_rows(_window_actions(parent)))
+        # the lecture's keys on a page of their own: both lists in one table would not
+        # fit a 720-pixel projector at this size
+        self.lecture_table = _shortcut_table(self.FONT_PX, row_px, _lecture_rows(parent))
+        self.pages = QTabWidget()
+        self.pages.addTab(self.table, "Window")
+        if self.lecture_table.rowCount():
+            self.pages.addTab(self.lecture_table, "Lecture (clicker, pen, undo)")
         column = QVBoxLayout(self)
-        column.addWidget(self.table)
+        column.addWidget(self.pages)
         column.addWidget(_close_buttons(self))
         self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
 
     def rows(self) -> list[tuple[str, str]]:
-        """The (key, action) pairs the table shows."""
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text())
-                for r in range(self.table.rowCount())]
+        """The (key, action) pairs the tables show, the window's first."""
+        return [(table.item(r, 0).text(), table.item(r, 1).text())
+                for table in (self.table, self.lecture_table) for r in range(table.rowCount())]
+
+
+def _lecture_rows(parent) -> list[tuple[str, str]]:
+    """The lecture deck's keys (clicker, ink, undo), some of which no QAction holds."""
+    lecture = getattr(parent.window(), "lecture_commands", None) if parent is not None else None
+    return list(getattr(lecture, "SHEET_ROWS", ()))
+
+
+def _window_actions(parent) -> dict | None:
+    commands = getattr(parent.window(), "commands", None) if parent is not None else None
+    return getattr(commands, "actions", None)
 
 
 def show_about(parent=None) -> AboutDialog:

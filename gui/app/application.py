@@ -1,9 +1,10 @@
 """Builds the application, the view-model and the window (nothing else lives here)."""
 from __future__ import annotations
 
+import signal
 import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets.none_refcount_guard import guard_none_refcount
@@ -36,7 +37,30 @@ def make_application(argv=None) -> QApplication:
     from gui.app.about import app_icon
     app.setWindowIcon(app_icon())
     collect_garbage_in_gui_thread()
+    quit_on_signals(app)
     return app
+
+
+def quit_on_signals(app) -> None:
+    """Ctrl+C in the terminal (SIGINT) and SIGTERM close the windows as File ▸ Quit
+    does (the last session is saved, helper processes stop) and end the event loop.
+
+    Python runs a signal handler only when the interpreter gets control, which Qt's
+    event loop in C++ does not give it: a timer wakes it a few times a second.
+    """
+    def on_signal(_signum, _frame):
+        QTimer.singleShot(0, _close_and_quit)
+
+    def _close_and_quit():
+        app.closeAllWindows()
+        app.quit()
+
+    if not hasattr(app, "_signal_waker"):       # once per application
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, on_signal)
+        app._signal_waker = QTimer(app, interval=200)
+        app._signal_waker.timeout.connect(lambda: None)
+        app._signal_waker.start()
 
 
 def build_window(preset_name: str | None = None, restore_last: bool = False,

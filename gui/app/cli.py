@@ -9,39 +9,50 @@ import gc
 import os
 import sys
 
+from gui.app.cli_options import (LR_MAX, LR_MIN, OPTION_TYPES, SCALE_MAX, OptionError,
+                                 PlainParser, check_picture_size, fail, join_negative_numbers)
+
+GIF_MAX_FRAMES = 60     # a longer descent is shown every n-th step (first and last kept)
 VIEWS = ("views", "contour", "surface", "curve", "loss", "table", "window")
 
 
-def _floats(text: str) -> list[float]:
-    try:
-        return [float(v) for v in text.split(",")]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = PlainParser(
         prog="gradient-lab",
         description="Gradient Lab: derivatives, gradients and gradient descent made visible. "
                     "With an --export option nothing is shown: the file is written and the "
                     "program ends.")
-    p.add_argument("--expr", help='the function, e.g. "x^2 + 2y^2"')
-    p.add_argument("--preset", help="start from a gallery example (its name or formula)")
-    p.add_argument("--start", type=_floats, help="start point, one number per variable, e.g. 3,2 or 1,2,3")
-    p.add_argument("--window", type=_floats, help="view window xmin,xmax[,ymin,ymax,...], a pair per variable")
-    p.add_argument("--methods", help="optimizers, e.g. gd,momentum,adam")
-    p.add_argument("--lr", type=float, help="learning rate")
-    p.add_argument("--steps", type=int, help="maximum number of steps")
-    p.add_argument("--session", help="open a saved session file")
+    t = OPTION_TYPES
+    p.add_argument("--expr", type=t["expr"], help='the function, e.g. "x^2 + 2y^2"')
+    p.add_argument("--preset", type=t["preset"],
+                   help="start from a gallery example (its name or formula)")
+    p.add_argument("--start", type=t["start"], help="start point, one number per variable, e.g. 3,2 or 1,2,3")
+    p.add_argument("--window", type=t["window"], help="view window xmin,xmax[,ymin,ymax,…], a pair per variable")
+    p.add_argument("--methods", type=t["methods"], help="optimizers, e.g. gd,momentum,adam")
+    p.add_argument("--lr", type=t["lr"], help=f"learning rate ({LR_MIN:g} to {LR_MAX:g})")
+    p.add_argument("--runs", type=t["runs"], help='runs with their own settings, e.g. '
+                   '"gd:lr=0.1, gd:lr=0.3, adam:lr=0.05,betas=0.8/0.99"')
+    p.add_argument("--steps", type=t["steps"], help="maximum number of steps")
+    p.add_argument("--session", type=t["session"], help="open a saved session file")
+    p.add_argument("--scene", type=t["scene"], metavar="N",
+                   help="with --session: start (or export) at scene N of the lecture (1 = first)")
     p.add_argument("--view", choices=VIEWS, default=None,
-                   help="what --export-png/--export-gif draw: views = contour map and surface "
-                        "side by side (default: contour, or curve for one variable)")
-    p.add_argument("--frame", type=int, help="step to show in --export-png (default: the last)")
-    p.add_argument("--scale", type=float, default=2.0, help="picture scale (default 2 for slides)")
-    p.add_argument("--fps", type=float, default=10.0, help="frames per second of --export-gif")
-    p.add_argument("--export-png", metavar="FILE")
-    p.add_argument("--export-gif", metavar="FILE")
-    p.add_argument("--export-csv", metavar="FILE", help="every iterate of every path")
+                   help="what --export-png/--export-svg/--export-gif draw: views = contour "
+                        "map and surface side by side (default: contour, or curve for one "
+                        "variable)")
+    p.add_argument("--frame", type=t["frame"],
+                   help="step to show in --export-png (default: the last)")
+    p.add_argument("--scale", type=t["scale"], default=2.0,
+                   help=f"picture scale, at most {SCALE_MAX:g} (default 2 for slides)")
+    p.add_argument("--fps", type=t["fps"], default=10.0, help="frames per second of --export-gif")
+    p.add_argument("--export-png", metavar="FILE", type=t["export_png"])
+    p.add_argument("--export-svg", metavar="FILE", type=t["export_svg"],
+                   help="the 2-D plots as vector graphics (a 3-D view is embedded as an image)")
+    p.add_argument("--export-gif", metavar="FILE", type=t["export_gif"])
+    p.add_argument("--export-csv", metavar="FILE", type=t["export_csv"],
+                   help="every iterate of every path")
+    p.add_argument("--no-caption", action="store_true",
+                   help="pictures without the caption (step, f, the runs' legend)")
     p.add_argument("--no-restore", action="store_true", help="do not reopen the last session")
     return p
 
@@ -57,7 +68,8 @@ def _set_up(model, args) -> None:
     if args.preset:
         p = find_preset(args.preset)
         state.update(text=p["expr"], window=p["window"], start=p["start"])
-        state["descent"].update(methods=p["methods"], lr=p["lr"], max_steps=p["max_steps"])
+        state["descent"].update(methods=p["methods"], lr=p["lr"], max_steps=p["max_steps"],
+                                runs=None)
     if args.expr:
         d = parse(args.expr).dimension
         state["text"] = args.expr
@@ -72,6 +84,11 @@ def _set_up(model, args) -> None:
         state["start"] = args.start
     if args.methods:
         state["descent"]["methods"] = [m.strip() for m in args.methods.split(",") if m.strip()]
+        state["descent"]["runs"] = None          # one run per method
+    if args.runs:
+        from gui.plots.runs import methods_of, parse_runs, to_json
+        runs = parse_runs(args.runs)
+        state["descent"].update(runs=to_json(runs), methods=list(methods_of(runs)))
     if args.lr is not None:
         state["descent"]["lr"] = args.lr
     if args.steps is not None:
@@ -79,24 +96,58 @@ def _set_up(model, args) -> None:
     model.set_state(state)
 
 
+def _export_view(window, args):
+    """The view to draw, or OptionError when it cannot show this function."""
+    model = window.model
+    one_d = model.dimension == 1
+    name = args.view or ("curve" if one_d else "contour")
+    if one_d and name in ("contour", "surface"):
+        raise OptionError(f"--view {name} needs a function of two variables, and this one "
+                          "has one: nothing to draw (use --view curve)")
+    if not one_d and name == "curve":
+        raise OptionError("--view curve needs a function of one variable (use --view contour, "
+                          "surface or views)")
+    widget = window.view_widget(name)
+    if name == "surface" and getattr(widget, "gl", True) is None:
+        raise OptionError("--view surface needs OpenGL, which this display does not provide")
+    return name, widget
+
+
 def _export(window, args) -> None:
-    from gui.app.export import export_csv, export_descent_gif, export_png
+    from gui.app.export import (export_csv, export_descent_gif, export_plots_png,
+                                export_png, export_svg)
+    from gui.app.slide_picture import PLOT_VIEWS, explorer_caption, plot_area
 
     model = window.model
-    view_name = args.view or ("curve" if model.dimension == 1 else "contour")
-    widget = window.view_widget(view_name)
+    name, widget = _export_view(window, args)
+    plots = name in PLOT_VIEWS
+    area = plot_area(widget) if plots else widget.rect()
+    check_picture_size(area.width(), area.height(), args.scale)
+
+    def caption():
+        return None if args.no_caption else explorer_caption(model)
     if args.export_csv:
         print(f"wrote {export_csv(model, args.export_csv)}")
     if args.export_gif:
-        print(f"wrote {export_descent_gif(model, widget, args.export_gif, fps=args.fps, scale=args.scale / 2)}")
-    if args.export_png:
+        out = export_descent_gif(model, widget, args.export_gif, fps=args.fps,
+                                 scale=args.scale / 2, max_frames=GIF_MAX_FRAMES,
+                                 caption=not args.no_caption)
+        print(f"wrote {out}")
+    if args.export_png or args.export_svg:
         model.set_frame(model.last_frame if args.frame is None else args.frame)
-        print(f"wrote {export_png(widget, args.export_png, scale=args.scale)}")
+    if args.export_png:
+        out = (export_plots_png(widget, args.export_png, args.scale, caption()) if plots
+               else export_png(widget, args.export_png, scale=args.scale))
+        print(f"wrote {out}")
+    if args.export_svg:
+        print(f"wrote {export_svg(widget, args.export_svg, caption())}")
 
 
 def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
-    exporting = any((args.export_png, args.export_gif, args.export_csv))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser().parse_args(join_negative_numbers(argv))
+    exporting = any(v is not None for v in (args.export_png, args.export_svg, args.export_gif,
+                                            args.export_csv))
     if exporting and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # no screen: draw off-screen
 
@@ -116,21 +167,31 @@ def main(argv=None) -> int:
     try:
         if args.session:
             window.apply_session(load_session(args.session), args.session)
+        if args.scene is not None:
+            if not args.session:
+                raise ValueError("--scene needs --session (a lecture file)")
+            window.lecture_commands.lecture.go_to(args.scene - 1)
         if any(v is not None for v in (args.expr, args.preset, args.start, args.window,
-                                      args.methods, args.lr, args.steps)):
+                                      args.methods, args.lr, args.steps, args.runs)):
             _set_up(model, args)
     except (ExpressionError, SessionError, ValueError, KeyError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"gradient-lab: {message}", file=sys.stderr)
         model.shutdown()
-        return 2
+        return fail(str(message))
     if exporting:
         window.resize(1400, 860)
         window.show_for_export()
         if not model.wait_for_analysis(30000):
             print("gradient-lab: the analysis did not finish", file=sys.stderr)
             return 1
-        _export(window, args)
+        try:
+            _export(window, args)
+        except OptionError as exc:
+            model.shutdown()
+            return fail(str(exc))
+        except OSError as exc:
+            model.shutdown()
+            return fail(f"nothing was exported: {exc}")
         model.shutdown()
         return 0
     if window.settings.value("window/geometry") is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui.app import export
+from gui.app.slide_picture import PLOT_VIEWS, explorer_caption, plots_image
 
 GIF_FRAMES = 60          # training animations: frames recorded from the running state
 
@@ -17,26 +18,58 @@ class ExportCommands:
     def __init__(self, commands):
         self.c = commands
         self.w = commands.w
+        self.caption = True          # pictures carry the step, f and the runs' legend
 
-    def _ask_path(self, title, suffix, name):
+    def set_caption(self, shown: bool) -> None:
+        self.caption = bool(shown)
+
+    def _ask_path(self, title, suffix, name, also=()):
+        filters = ";;".join(f"{s.upper()} (*.{s})" for s in (suffix, *also))
         path, _ = QFileDialog.getSaveFileName(self.w, title, str(Path(self.c.session_dir()) / name),
-                                              f"{suffix.upper()} (*.{suffix})")
-        if path and not path.lower().endswith("." + suffix):
+                                              filters)
+        if path and not any(path.lower().endswith("." + s) for s in (suffix, *also)):
             path += "." + suffix
         return path
+
+    def _caption(self):
+        if not self.caption or self.w.current_tab != "explorer":
+            return None
+        return explorer_caption(self.w.model)
+
+    def picture(self, which: str = "views", scale=None):
+        """The QImage an export of `which` writes: a view's plots alone (with the
+        caption), or a tab or the window as it is."""
+        name = self._view_name() if which == "views" else which
+        widget = self.w.view_widget(name)
+        scale = scale or self.c.picture_scale
+        if name in PLOT_VIEWS:
+            return plots_image(widget, scale, self._caption())
+        return export.render_widget(widget, scale)
+
+    def copy_picture(self):
+        """The views' picture (as Export ▸ Picture would write it) on the clipboard."""
+        image = self.picture("views")
+        QApplication.clipboard().setImage(image)
+        self.w.statusBar().showMessage(
+            f"Copied a {image.width()}×{image.height()} picture: paste it into a slide", 5000)
+        return image
 
     def _view_name(self) -> str:
         return "views" if self.w.current_tab == "explorer" else "tab"
 
     def ask_export_picture(self, which: str):
-        path = self._ask_path("Export picture", "png", f"{self.w.current_tab}.png")
+        path = self._ask_path("Export picture", "png", f"{self.w.current_tab}.png",
+                              also=("svg",) if which == "views" else ())
         if path:
             self.export_picture(path, which)
 
     def export_picture(self, path, which="views", scale=None):
-        widget = self.w.view_widget(self._view_name() if which == "views" else which)
-        return self._export(export.export_png, widget, path,
-                            scale=scale or self.c.picture_scale)
+        """PNG, or SVG when `path` ends in .svg (the plots only)."""
+        if str(path).lower().endswith(".svg"):
+            name = self._view_name() if which == "views" else which
+            return self._export(export.export_svg, self.w.view_widget(name), path,
+                                caption=self._caption())
+        return self._export(lambda: export.save_png(self.picture(which, scale), path))
 
     def ask_export_gif(self):
         path = self._ask_path("Export animation", "gif", f"{self.w.current_tab}.gif")
@@ -48,7 +81,8 @@ class ExportCommands:
         from where it is now, `frames` pictures."""
         tab, widget = self.w.current_tab, self.w.view_widget(self._view_name())
         if tab == "explorer":
-            return self._export(export.export_descent_gif, self.w.model, widget, path)
+            return self._export(export.export_descent_gif, self.w.model, widget, path,
+                                caption=self.caption)
         model = self.c.target_model()
         model.pause()
         steps = 1 if tab == "neuron" else model.get_state()["steps_per_tick"]
@@ -56,7 +90,9 @@ class ExportCommands:
         def advance(k):
             if k:                     # frame 0 shows the training where it is now
                 model.train(steps)
-        return self._export(export.export_gif, widget, path, advance, frames)
+        # the whole tab: its own header shows the step and the cost in every frame
+        return self._export(export.export_gif, lambda: export.render_widget(widget), path,
+                            advance, frames)
 
     def ask_export_csv(self):
         path = self._ask_path("Export table", "csv", f"{self.w.current_tab}.csv")

@@ -2,24 +2,31 @@
 keyboard a lecturer drives them with (commands in `window_commands`)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
+from gui.app.lecture_commands import LectureCommands
+from gui.app.screen_fit import clamp_to_screen
 from gui.app.session_controller import SessionController
 from gui.app.window_commands import WindowCommands
 from gui.explorer.tab import FOCUS_MODES, ExplorerTab
 from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
+from gui.widgets.scroll_page import page_overflow
 from gui.widgets.theme import restyle_new
+from gui.compute.qt_guard import qt_override, report as report_error
 
 TABS = ("explorer", "neuron", "network")
+VIEWS_SHARE = 0.55     # presenting: the share of the height the main view should keep
 
 class MainWindow(QMainWindow):
     def __init__(self, model, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
         self.model = model
         self.settings = settings if settings is not None else QSettings()
+        # a QRect to emulate a smaller screen (tests); None: the screen's own geometry
+        self.screen_limit = None
 
         self.explorer = ExplorerTab(model)
         # the window's handles on the explorer's parts (commands, sessions, exports)
@@ -36,6 +43,7 @@ class MainWindow(QMainWindow):
         self.neuron_model = NeuronModel(self)
         self.network_model = NetworkModel(self)
         self._lazy_tabs: dict[str, QWidget] = {}
+        self._panels_before = None     # while presenting: {tab: its panels before}
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, "Explorer")
         for name in TABS[1:]:
@@ -50,6 +58,7 @@ class MainWindow(QMainWindow):
             {"explorer": model, "neuron": self.neuron_model, "network": self.network_model,
              "view": _ViewState(self)}, self.settings, self)
         self.session.changed.connect(self._retitle)
+        model.notice.connect(lambda message: self.statusBar().showMessage(message, 12000))
         for signal in (model.textChanged, model.windowChanged, model.startChanged,
                        model.settingsChanged, self.neuron_model.parametersChanged,
                        self.neuron_model.historyChanged, self.network_model.settingsChanged,
@@ -57,7 +66,10 @@ class MainWindow(QMainWindow):
                        self.network_model.dataChanged, self.network_model.trainingChanged):
             signal.connect(self.session.mark_modified)
 
+        # a 1-D function brings the curve and its read-outs: the window stays on screen
+        model.expressionChanged.connect(self.fit_to_screen)
         self.commands = WindowCommands(self)
+        self.lecture_commands = LectureCommands(self)   # scenes, clicker, ink, undo
         self._retitle()
         self.commands.restore_settings()
 
@@ -90,6 +102,8 @@ class MainWindow(QMainWindow):
     def _on_current_tab(self, index: int) -> None:
         if 0 < index < len(TABS):
             self._lazy_tab(TABS[index])
+        if self._panels_before is not None:
+            self.settle_presentation()
 
     def _lazy_tab(self, name: str) -> QWidget:
         tab = self._lazy_tabs.get(name)
@@ -105,6 +119,8 @@ class MainWindow(QMainWindow):
             self._lazy_tabs[name] = tab
             self._replace_page(TABS.index(name), tab)
             restyle_new(tab)
+            if self._panels_before is not None:     # built while presenting
+                self._fold(name, tab)
         return tab
 
     def set_focus_mode(self, mode: str) -> None:
@@ -116,7 +132,57 @@ class MainWindow(QMainWindow):
 
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
                            below: bool | None = None) -> None:
-        self.explorer.set_panels_visible(top, side, below)
+        """Fold or show the current tab's top, side or lower panel (Ctrl+1/2/3)."""
+        self.tabs.currentWidget().set_panels_visible(top, side, below)
+
+    def panels_visible(self) -> dict:
+        """{"top", "side", "below"}: which of the current tab's panels show."""
+        page = self.tabs.currentWidget()
+        return page.panels_visible() if hasattr(page, "panels_visible") else {}
+
+    def fold_for_presentation(self, on: bool) -> None:
+        """Presenting: every tab folds its secondary panels (its PRESENTATION_FOLDS) so
+        the views keep the height; leaving gives each tab back the panels it had."""
+        if on and self._panels_before is None:
+            self._panels_before = {}
+            for name, page in self._built_tabs().items():
+                self._fold(name, page)
+        elif not on and self._panels_before is not None:
+            before, self._panels_before = self._panels_before, None
+            for name, page in self._built_tabs().items():
+                page.set_panels_visible(**before.get(name, {}))
+
+    def make_room_for_views(self, share: float = VIEWS_SHARE) -> None:
+        """Presenting: if the current tab's main view has less than `share` of the
+        window's height, or the page would scroll, fold its spare panels too (Ctrl+1/2/3 bring them back).
+        Called after entering presentation, a text size change and a tab switch."""
+        page = self.tabs.currentWidget()
+        if self._panels_before is None or not hasattr(page, "main_view"):
+            return
+        # measure the layout as it will be: a new text size is applied an event later
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if page.main_view().height() < share * self.height() or page_overflow(page)[1] > 0:
+            page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_SPARE})
+            self.commands._sync_panel_actions()
+
+    def _fold(self, name: str, page: QWidget) -> None:
+        self._panels_before[name] = page.panels_visible()
+        page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_FOLDS})
+
+    def _built_tabs(self) -> dict:
+        return {"explorer": self.explorer, **self._lazy_tabs}
+
+    def fit_to_screen(self, *_) -> None:
+        """Put the window back inside the screen's available geometry, now and once the
+        layouts have settled (they apply a text size or a new page an event later)."""
+        clamp_to_screen(self, fill=self._panels_before is not None)
+        QTimer.singleShot(0, self, lambda: clamp_to_screen(self, fill=self._panels_before is not None))
+
+    def settle_presentation(self) -> None:
+        """Once the layouts have applied a change (an event later): on screen, and the
+        views given their room (`make_room_for_views`)."""
+        self.fit_to_screen()
+        QTimer.singleShot(0, self, self.make_room_for_views)
 
     def view_widget(self, name: str) -> QWidget:
         """A widget to export by name: contour, surface, curve, loss, views, tab, window."""
@@ -167,13 +233,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")
         self.setWindowModified(self.session.modified)
 
+    @qt_override
     def closeEvent(self, event):
-        self.commands.save_settings()
-        try:
-            self.session.save_last()
-        except OSError:
-            pass                      # a read-only home must not stop the window closing
-        self.model.shutdown()
+        # Each step on its own: a failure in one (a read-only home, a state that cannot be
+        # written) is reported and the others still run, so the helpers always stop.
+        for step in (self.commands.save_settings, self.session.save_last,
+                     self.model.shutdown, self.neuron_model.shutdown,
+                     self.network_model.shutdown):
+            try:
+                step()
+            except Exception as exc:   # noqa: BLE001 - closing must always finish
+                report_error(step, exc)
         super().closeEvent(event)
 
 

@@ -7,11 +7,14 @@ refuses, so a bad file never loses what the user had open.
 """
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from gui.app.session import SUFFIX, SessionError, load_session, save_session
+from gui.app.session import (SUFFIX, SessionError, load_session, save_session,
+                             written_by_newer_version)
 
 MAX_RECENT = 8
 LAST_SESSION = "last-session" + SUFFIX
@@ -29,6 +32,7 @@ class SessionController(QObject):
         self.path: Path | None = None
         self.modified = False
         self._applying = False
+        self._keep_last = False     # the last session is a newer version's: leave it
 
     # --- modified ---------------------------------------------------------------
     def mark_modified(self, *_) -> None:
@@ -57,10 +61,13 @@ class SessionController(QObject):
             for name, part in self.parts.items():
                 if name in data:
                     part.set_state(data[name])
+                elif hasattr(part, "set_absent"):   # e.g. a lecture's scenes, new in a file
+                    part.set_absent(data)
         except Exception as exc:           # a damaged part: nothing of it may stay
+            failed = name
             for name, part in self.parts.items():
                 part.set_state(before[name])
-            raise SessionError(f"The session could not be opened: {exc}") from None
+            raise SessionError(f"The session could not be opened: {problem(failed, exc)}") from None
         finally:
             self._applying = False
 
@@ -82,6 +89,9 @@ class SessionController(QObject):
         self._applying = True
         try:
             reset()
+            for part in self.parts.values():   # parts New has no defaults for: absent
+                if hasattr(part, "set_absent"):
+                    part.set_absent(None)
         finally:
             self._applying = False
         self._set_clean(None)
@@ -114,9 +124,11 @@ class SessionController(QObject):
 
     def save_last(self) -> None:
         """At close: the whole set-up, so the next start can continue from it."""
-        if not self.restore_enabled:
+        if not self.restore_enabled or self._keep_last:
             return
         target = self.last_session_path()
+        if written_by_newer_version(target):
+            return              # a newer Gradient Lab's work: never overwritten by an older
         target.parent.mkdir(parents=True, exist_ok=True)
         save_session(target, {**self.state(),
                               "file": str(self.path) if self.path else None,
@@ -129,11 +141,48 @@ class SessionController(QObject):
             return None
         try:
             data = load_session(target)
+            file, modified = data.get("file"), data.get("modified", False)
+            if not (file is None or isinstance(file, str)) or not isinstance(modified, bool):
+                raise SessionError("Its file name or 'modified' mark is not valid.")
             self.apply(data)
         except SessionError as exc:
-            return f"The last session was not restored. {exc}"
-        file = data.get("file")
+            if written_by_newer_version(target):
+                self._keep_last = True      # a newer Gradient Lab's: not ours to overwrite
+                return f"The last session was not restored. {exc}"
+            aside = self._put_aside(target)
+            where = f" It was kept as {aside}." if aside else ""
+            return f"The last session was not restored. {exc}{where}"
         self.path = Path(file) if file else None
-        self.modified = bool(data.get("modified", False))
+        self.modified = modified
         self.changed.emit()
         return None
+
+    @staticmethod
+    def _put_aside(target: Path) -> Path | None:
+        """Rename a bad last session to <name>.bad-<time> (for the user to inspect, and so
+        the next start does not trip over it again); None if it could not be renamed."""
+        aside = target.with_name(f"{target.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(target, aside)
+        except OSError:
+            return None
+        return aside
+
+
+def problem(part: str, exc: Exception) -> str:
+    """What is wrong with a part of a session, in the user's terms (no bare "'descent'"
+    or "NoneType" from Python's own messages)."""
+    where = {"explorer": "the Explorer settings", "neuron": "the Neuron settings",
+             "network": "the Network settings", "view": "the view settings"}.get(part, part)
+    if isinstance(exc, KeyError):
+        key = exc.args[0] if exc.args else "?"
+        return f"{where} lack the entry “{key}”."
+    if isinstance(exc, (TypeError, AttributeError)):
+        return f"{where} hold a value of the wrong kind (a number, text or list where " \
+               "another was expected)."
+    if isinstance(exc, RecursionError):
+        return f"{where} are nested far too deeply."
+    if isinstance(exc, (OverflowError, MemoryError)):
+        return f"{where} hold a number far too large."
+    text = str(exc).strip()
+    return f"{where}: {text}" if text else f"{where} are not valid."

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from gui.app.export_commands import ExportCommands
-from gui.app.presets import default_preset, presets
-from gui.app.session import SUFFIX, SessionError
+from gui.app.session_commands import SessionCommands
+from gui.app.presets import presets
 
 SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 PRESENTATION_SCALE = 1.5
@@ -23,7 +23,7 @@ PICTURE_SCALES = (1, 2, 3)
 ZOOM = 1.25
 
 
-class WindowCommands(QObject):
+class WindowCommands(SessionCommands, QObject):
     def __init__(self, window):
         super().__init__(window)
         self.w = window
@@ -77,11 +77,17 @@ class WindowCommands(QObject):
           "The descent (or the training from now on) as an animated GIF")
         A("export_csv", "&Table (CSV)…", self.exports.ask_export_csv, None,
           "Iterates and loss per step (or the training cost) as CSV")
+        A("copy_picture", "&Copy picture", self.exports.copy_picture, "Ctrl+Shift+C",
+          "The current tab's plots on the clipboard, to paste into a slide")
+        A("caption", "Caption on &pictures", self.exports.set_caption, None,
+          "Step, f and the runs' legend in a corner of exported pictures", checkable=True)
+        self.actions["caption"].setChecked(True)
 
-        A("play", "Play / pause", self.play, Qt.Key.Key_Space)
-        A("step", "Step forward", self.step, Qt.Key.Key_Right)
-        A("back", "Step back", self.step_back, Qt.Key.Key_Left)
-        A("reset", "Reset", self.reset, Qt.Key.Key_R)
+        A("play", "Play / pause", self.play, Qt.Key.Key_Space,
+          "Play / pause (the descent, the neuron's stages or the training)")
+        A("step", "Step forward", self.step, Qt.Key.Key_Right, "Step forward: one more step or stage")
+        A("back", "Step back", self.step_back, Qt.Key.Key_Left, "Step back: undo one step or stage")
+        A("reset", "Reset", self.reset, Qt.Key.Key_R, "Reset to the start (step 0)")
         A("view1", "Explorer", lambda: self.w.show_tab("explorer"), Qt.Key.Key_1)
         A("view2", "Neuron", lambda: self.w.show_tab("neuron"), Qt.Key.Key_2)
         A("view3", "Network", lambda: self.w.show_tab("network"), Qt.Key.Key_3)
@@ -92,22 +98,28 @@ class WindowCommands(QObject):
         A("zoom_out", "Zoom out", lambda: self.zoom(ZOOM), Qt.Key.Key_Minus)
 
         A("present", "&Presentation mode", self.set_presentation, "F11",
-          "Full screen, large type, high contrast", checkable=True)
+          "Presentation mode: full screen, large type, side panels folded", checkable=True)
         A("larger", "&Larger text", lambda: self.step_scale(+1), [S.ZoomIn, "Ctrl+="])
         A("smaller", "&Smaller text", lambda: self.step_scale(-1), S.ZoomOut)
         A("normal", "&Normal text size", lambda: self.set_scale(1.0), "Ctrl+0")
         A("dark", "&Dark theme", lambda on: self.set_theme("dark" if on else "light"),
           "Ctrl+D", "High-contrast dark theme (light when off)", checkable=True)
-        A("show_top", "Show editor and &formulas", lambda on: self.w.set_panels_visible(top=on),
-          "Ctrl+1", checkable=True)
-        A("show_side", "Show the &descent panel", lambda on: self.w.set_panels_visible(side=on),
-          "Ctrl+2", checkable=True)
-        A("show_below", "Show the loss curve and &iterates",
-          lambda on: self.w.set_panels_visible(below=on), "Ctrl+3", checkable=True)
+        A("show_top", "Show the &top panel", lambda on: self.w.set_panels_visible(top=on),
+          "Ctrl+1", "Show or fold the editor and formulas (Neuron: parameters; "
+          "Network: controls)", checkable=True)
+        A("show_side", "Show the &side panel", lambda on: self.w.set_panels_visible(side=on),
+          "Ctrl+2", "Show or fold the descent panel (Neuron: the seed's note; "
+          "Network: cost plots)", checkable=True)
+        A("show_below", "Show the &lower panel", lambda on: self.w.set_panels_visible(below=on),
+          "Ctrl+3", "Show or fold the loss curve and iterates (Neuron: training and "
+          "landscape; Network: Jacobian)", checkable=True)
         for key in ("show_top", "show_side", "show_below"):
             self.actions[key].setChecked(True)
+        A("examples", "Examples &gallery…", self.show_examples, Qt.Key.Key_G,
+          "Choose an example (works in presentation mode)")
         A("shortcuts", "&Keyboard shortcuts", self.show_shortcuts, ["F1", "?"])
         A("about", "&About Gradient Lab", self.show_about)
+        self.actions["examples"].setIconText("Examples")      # the tool-bar button
 
     def _build_menus(self):
         a, bar = self.actions, self.w.menuBar()
@@ -119,7 +131,8 @@ class WindowCommands(QObject):
             m.addAction(a[key])
         m.addSeparator()
         ex = m.addMenu("&Export")
-        for key in ("export_view", "export_window", "export_gif", "export_csv"):
+        for key in ("export_view", "export_window", "export_gif", "export_csv", "copy_picture",
+                    "caption"):
             ex.addAction(a[key])
         scale_menu = ex.addMenu("Picture &scale")
         group = QActionGroup(self.w)
@@ -135,6 +148,8 @@ class WindowCommands(QObject):
         m.addAction(a["quit"])
 
         m = bar.addMenu("&Examples")
+        m.addAction(a["examples"])
+        m.addSeparator()
         for preset in presets():
             act = m.addAction(preset["name"])
             act.setToolTip(preset["caption"])
@@ -157,7 +172,7 @@ class WindowCommands(QObject):
     def _build_toolbar(self):
         bar = self.w.addToolBar("Main")
         bar.setObjectName("mainToolBar")
-        for key in ("open", "save", "export_view", None, "present", "dark", "smaller",
+        for key in ("open", "save", "export_view", None, "examples", "present", "dark", "smaller",
                     "larger", None, "shortcuts"):
             bar.addSeparator() if key is None else bar.addAction(self.actions[key])
         self.toolbar = bar
@@ -170,7 +185,16 @@ class WindowCommands(QObject):
             act.triggered.connect(lambda _=False, p=p: self.open(p))
         self.recent_menu.setEnabled(bool(paths))
 
+    def _sync_panel_actions(self):
+        """Ctrl+1/2/3 show the current tab's panels as they are."""
+        for name, shown in self.w.panels_visible().items():
+            action = self.actions[f"show_{name}"]
+            action.blockSignals(True)
+            action.setChecked(shown)
+            action.blockSignals(False)
+
     def _on_tab(self, *_):
+        self._sync_panel_actions()
         tab = self.w.current_tab
         self.actions["back"].setEnabled(tab != "network")    # training cannot step back
         for key in ("zoom_in", "zoom_out"):                    # only f has a window
@@ -218,6 +242,7 @@ class WindowCommands(QObject):
     def _load_preset(self, preset):
         self.w.show_tab("explorer")
         self.w.model.load_preset(preset)
+        self.w.fit_to_screen()
 
     # --- look: presentation mode, theme, text size ------------------------------------
     def set_theme(self, theme: str):
@@ -243,30 +268,32 @@ class WindowCommands(QObject):
         dark.blockSignals(True)
         dark.setChecked(self.theme == "dark")
         dark.blockSignals(False)
+        self.w.settle_presentation()
 
     def set_presentation(self, on: bool):
-        """Full screen with large type; leaving restores size, type and theme."""
+        """Full screen with large type, secondary panels folded (Ctrl+1/2/3 bring them
+        back); leaving restores size, type, theme and panels."""
         if on and self._before_presentation is None:
-            below = self.actions["show_below"]
-            self._before_presentation = (self.scale, self.theme, self.w.isMaximized(),
-                                         below.isChecked())
+            self._before_presentation = (self.scale, self.theme, self.w.isMaximized())
             self.w.menuBar().setVisible(False)          # the tool bar keeps the controls
-            # Large type on a 1280×720 projector leaves the views too little height with
-            # the loss curve and iterates below them; Ctrl+3 brings those back.
-            below.setChecked(False)
+            # Large type on a 1280×720 projector leaves the views too little height
+            # with every panel shown.
+            self.w.fold_for_presentation(True)
             self.w.showFullScreen()
             self.set_scale(max(self.scale, PRESENTATION_SCALE))
         elif not on and self._before_presentation is not None:
-            scale, theme, maximised, below = self._before_presentation
+            scale, theme, maximised = self._before_presentation
             self._before_presentation = None
-            self.actions["show_below"].setChecked(below)
+            self.w.fold_for_presentation(False)
             self.w.menuBar().setVisible(True)
             self.w.showMaximized() if maximised else self.w.showNormal()
             self.theme = theme
             self.set_scale(scale)
+        self._sync_panel_actions()
         self.actions["present"].blockSignals(True)
         self.actions["present"].setChecked(self._before_presentation is not None)
         self.actions["present"].blockSignals(False)
+        self.w.settle_presentation()
 
     @property
     def presenting(self) -> bool:
@@ -305,70 +332,14 @@ class WindowCommands(QObject):
             s.setValue("window/state", self.w.saveState())
         s.sync()
 
-    # --- sessions ---------------------------------------------------------------------
-    def report(self, message: str, title="Gradient Lab"):
-        """Tell the user without blocking (a modal box would freeze a running lecture)."""
-        self.last_message = message
-        self.w.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.w)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def new_session(self):
-        def reset():
-            self.w.model.load_preset(default_preset())
-            self.w.neuron_model.set_state(self._initial["neuron"])
-            self.w.network_model.set_state(self._initial["network"])
-        self.w.session.new(reset)
-
-    def open(self, path) -> bool:
-        try:
-            self.w.session.open(path)
-        except SessionError as exc:
-            self.report(str(exc), "Session not opened")
-            return False
-        self.w.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
-        return True
-
-    def save(self) -> bool:
-        if self.w.session.path is None:
-            return self.ask_save_as()
-        return self.save_as(self.w.session.path)
-
-    def save_as(self, path) -> bool:
-        path = Path(path)
-        if not path.name.endswith(".json"):
-            path = path.with_name(path.name + SUFFIX)
-        try:
-            self.w.session.save(path)
-        except (OSError, ValueError) as exc:
-            self.report(f"The session was not saved: {exc}", "Not saved")
-            return False
-        self.w.statusBar().showMessage(f"Saved {path.name}", 5000)
-        return True
-
-    def session_dir(self) -> str:
-        return str(self.w.settings.value("session/dir", str(Path.home())))
-
-    def ask_open(self):
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open session", self.session_dir(),
-                                              f"Gradient Lab sessions (*{SUFFIX} *.json)")
-        if path:
-            self.w.settings.setValue("session/dir", str(Path(path).parent))
-            self.open(path)
-
-    def ask_save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Save session", self.session_dir(),
-                                              f"Gradient Lab sessions (*{SUFFIX})")
-        if not path:
-            return False
-        self.w.settings.setValue("session/dir", str(Path(path).parent))
-        return self.save_as(path)
-
     # --- help -------------------------------------------------------------------------
     def show_shortcuts(self):
         from gui.app.about import show_shortcut_sheet
         show_shortcut_sheet(self.w)
+
+    def show_examples(self):
+        from gui.app.examples_gallery import show_examples_gallery
+        return show_examples_gallery(self.w, self._load_preset)
 
     def show_about(self):
         from gui.app.about import show_about

@@ -19,16 +19,37 @@ request (gui.compute.symbolic_process).
 """
 from __future__ import annotations
 
+import os
 import threading
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool,
+                            QTimer, Signal)
 
-from engine.analysis import Analysis
+from engine.analysis import Analysis, formulas as formulas_of
 
 from gui.compute import latex_renderer
 
 from gui.compute import symbolic_process
 from gui.compute.symbolic_process import ChildProcess
+from gui.compute.qt_guard import qt_override
+
+
+# Formulas and critical points of one request get this much of the child's CPU time from
+# when it starts on the request (on a machine busy with other work the wall-clock time
+# may be longer, up to SYMBOLIC_WALL_LIMIT_MS); then the child is killed.
+SYMBOLIC_BUDGET_MS = 3000
+SYMBOLIC_WALL_LIMIT_MS = 8000
+_BUDGET_CHECK_MS = 250
+
+
+def _cpu_seconds(pid) -> float | None:
+    """User + system CPU time of a process (Linux /proc), None where unknown."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 class _Job(QRunnable):
@@ -38,6 +59,7 @@ class _Job(QRunnable):
         self.bounds, self.everything = bounds, everything
         self.symbolic = worker.symbolic
 
+    @qt_override
     def run(self):
         try:
             self.expr.compile(hessian=self.everything, gradient=self.everything)
@@ -46,7 +68,10 @@ class _Job(QRunnable):
                               None if self.symbolic else (), self.bounds)
         except Exception as exc:  # never let a worker die silently
             result = exc
-        self.worker._compiled.emit(self.request_id, result)
+        try:
+            self.worker._compiled.emit(self.request_id, result)
+        except RuntimeError:      # the worker was deleted meanwhile (the window closed)
+            pass
 
 
 class AnalysisWorker(QObject):
@@ -56,6 +81,7 @@ class AnalysisWorker(QObject):
     finished = Signal(object)
     failed = Signal(str)
     busyChanged = Signal(bool)
+    notice = Signal(str)            # what could not be done in time, for the status bar
     _compiled = Signal(int, object)   # from the pool thread; queued to the GUI thread
 
     def __init__(self, parent=None, symbolic: bool = True):
@@ -69,10 +95,16 @@ class AnalysisWorker(QObject):
         self._waiting = None          # the newest compile job, not started yet
         self._busy = False
         self._compiled_result = None  # Analysis (compiled only) of the newest request
-        self._symbolic_result = None  # (formulas, critical_points) of the newest request
+        self._points = None           # critical points of the newest request, once in
+        self._formulas = None         # its formulas: as differentiated, then tidied
+        self._failure = None          # the child's error message for the newest request
         self._child_request = None    # the child's id for the newest request
         self._typeset = False         # the child has typeset the newest formulas
         self._points_sent = False     # critical points of the newest request went out
+        # Symbolic work has a budget: past it the child is killed and what is known shows.
+        self._budget = QTimer(self, interval=_BUDGET_CHECK_MS)
+        self._budget.timeout.connect(self._on_budget_check)
+        self._budget_start = None     # (wall clock, child's CPU seconds) at the start
         self._idle = threading.Event()
         self._idle.set()
         self._compiled.connect(self._on_compiled)
@@ -82,6 +114,7 @@ class AnalysisWorker(QObject):
             self._child = ChildProcess("analyse", parent=self)
             self._child.item.connect(self._on_symbolic)
             self._child.failed.connect(self._on_symbolic_failed)
+            self._child.sent.connect(self._on_sent)
 
     @property
     def child(self) -> ChildProcess | None:
@@ -99,9 +132,11 @@ class AnalysisWorker(QObject):
         self._idle.clear()
         self._set_busy(True)
         bounds = tuple((float(lo), float(hi)) for lo, hi in window)
-        self._compiled_result = self._symbolic_result = None
+        self._compiled_result = self._points = self._formulas = self._failure = None
         self._typeset = self._points_sent = False
+        self._budget.stop()
         if self._child is not None:
+            self._child_request = None      # the child may report it sent at once
             self._child_request = self._child.request((text if text is not None else str(expr),
                                                       bounds))
         job = (self._latest, expr, bounds, everything)
@@ -133,49 +168,92 @@ class AnalysisWorker(QObject):
     def _on_symbolic(self, child_request, value):
         if child_request != self._child_request:
             return
-        if value[0] == "typeset":
+        kind = value[0]
+        if kind == "typeset":
             # Typeset in the child too: cached before the formulas go out, so they show
             # at once (what did not fit in the child's time budget the renderer does).
             latex_renderer.provide(value[1])
             self._typeset = True
-        else:
-            _kind, formulas, points = value
+        elif kind == "points":
+            points = value[1]
             for cp in points:                   # frozen all the way down, as the engine's
                 for a in (cp.point, cp.gradient, cp.hessian, cp.eigenvalues):
                     a.flags.writeable = False
-            self._symbolic_result = (tuple(formulas), tuple(points))
+            self._points = tuple(points)
+        elif kind == "formulas":
+            self._formulas = (tuple(value[1]), value[2])
         self._complete()
 
     def _on_symbolic_failed(self, child_request, message):
-        if child_request == self._child_request and self._compiled_result is not None:
-            self.failed.emit(message)
-            self._settle()
-        elif child_request == self._child_request:
-            self._symbolic_result = message     # reported once the compiled part is in
+        if child_request == self._child_request:
+            self._failure = message
+            self._complete()
+
+    def _on_sent(self, child_request):
+        if self._child_request in (None, child_request):
+            wall = QElapsedTimer()
+            wall.start()
+            self._budget_start = (wall, _cpu_seconds(self._child.pid))
+            self._budget.start()
+
+    def _on_budget_check(self):
+        """Past SYMBOLIC_BUDGET_MS of the child's CPU time (or the wall-clock limit):
+        stop it and show what is known."""
+        if self._child_request is None or self._typeset or self._budget_start is None:
+            self._budget.stop()
+            return
+        wall, cpu0 = self._budget_start
+        cpu = _cpu_seconds(self._child.pid)
+        used_ms = (cpu - cpu0) * 1000 if cpu is not None and cpu0 is not None else wall.elapsed()
+        if used_ms < SYMBOLIC_BUDGET_MS and wall.elapsed() < SYMBOLIC_WALL_LIMIT_MS:
+            return
+        self._budget.stop()
+        self._child.stop()
+        self._failure = "budget"
+        self._complete()
 
     def _complete(self):
         """Critical points once they and the compiled expression are in; the complete
-        Analysis once the formulas are typeset too."""
-        compiled, symbolic = self._compiled_result, self._symbolic_result
-        if compiled is None or (self.symbolic and symbolic is None):
+        Analysis once the formulas are typeset too (or the child failed or ran out of
+        time: then with what is known, and a notice saying what is missing)."""
+        compiled = self._compiled_result
+        if compiled is None:
             return
         if not self.symbolic:
             self._settle()
-        elif isinstance(symbolic, str):
-            self.failed.emit(symbolic)
-            self._settle()
-        elif not self._typeset:
-            if not self._points_sent:
-                self._points_sent = True
-                self.finished.emit(Analysis(compiled.expression, None, symbolic[1],
-                                            compiled.bounds))
-        else:
-            self.finished.emit(Analysis(compiled.expression, *symbolic, compiled.bounds))
+            return
+        if self._points is not None and not self._points_sent:
+            self._points_sent = True
+            self.finished.emit(Analysis(compiled.expression, None, self._points, compiled.bounds))
+        if self._failure is not None:
+            self._give_up(compiled)
+        elif self._typeset:
+            self.finished.emit(Analysis(compiled.expression, self._formulas[0], self._points,
+                                        compiled.bounds))
             self._settle()
 
+    def _give_up(self, compiled):
+        expr = compiled.expression
+        formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False), False)
+        over = self._failure == "budget"
+        if self._formulas is None:
+            what = ("too large to work out in time" if over else
+                    f"could not be worked out ({self._failure})")
+            message = f"The derivatives of this f are {what}: the views use numeric ones."
+        elif not tidy:
+            message = "The derivatives were too large to simplify in time: shown as differentiated."
+        else:
+            message = "The formulas were shown before they could be typeset."
+        if self._points is None:
+            message += " Critical points were not searched for (too slow)."
+        self.finished.emit(Analysis(expr, formulas, self._points or (), compiled.bounds))
+        self.notice.emit(message)
+        self._settle()
+
     def _settle(self):
-        self._compiled_result = self._symbolic_result = None
+        self._compiled_result = self._points = self._formulas = self._failure = None
         self._child_request = None
+        self._budget.stop()
         self._set_busy(False)       # the newest request is answered: nothing else counts
         self._idle.set()
 

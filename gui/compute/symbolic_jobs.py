@@ -20,19 +20,28 @@ NICENESS = 5          # added to the child's nice value
 
 
 def analyse_text(payload):
-    """(text, bounds) -> yields ("analysis", formulas, critical_points) from
-    engine.analysis.analyse, then ("typeset", {display latex: svg or None}) for the
-    formulas typeset within TYPESET_BUDGET_S (the rest is left to the renderer)."""
-    from engine.analysis import analyse
+    """(text, bounds) -> yields, as soon as each is known:
+      ("points", critical_points)                  engine.calculus, inside bounds
+      ("formulas", formulas, tidy=False)           the derivatives as differentiated
+      ("formulas", formulas, tidy=True)            shorter forms (engine.analysis._tidy)
+      ("typeset", {display latex: svg or None})    what could be typeset in TYPESET_BUDGET_S
+    The parent may kill this job at any point (its budget): what came by then is shown.
+    The text is parsed here with the engine's safe parser, never evaluated."""
+    from engine.analysis import formulas
+    from engine.calculus import critical_points
     from engine.expression import parse
 
     from gui.compute.typesetting import TYPESET_MAX_CHARS, display_tex, render_svg
     text, bounds = payload
     f = parse(text)
-    result = analyse(f, bounds)
-    yield "analysis", result.formulas, result.critical_points
+    f.compile()
+    bounds = tuple((float(lo), float(hi)) for lo, hi in bounds)
+    yield "points", tuple(critical_points(f, bounds))
+    yield "formulas", formulas(f, tidy=False), False
+    result = formulas(f)
+    yield "formulas", result, True
     svgs, deadline = {}, time.perf_counter() + TYPESET_BUDGET_S
-    for formula in result.formulas:
+    for formula in result:
         tex = display_tex(formula, f.variables)
         if len(tex) > TYPESET_MAX_CHARS:
             svgs[tex] = None                      # shown as text, as the renderer would
@@ -64,6 +73,11 @@ def serve(conn, job: str, latest) -> None:
     integer) holds the parent's newest request id: a job whose id is no longer the
     newest stops at its next result. None or a closed pipe ends the loop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl+C is for the app, which stops us
+    # Killed with the fork server (its parent), which ends with the app; the poll is for
+    # systems without the signal (a child never outlives its server by more than 0.25 s).
+    from gui.compute.lifeline import kill_with_parent, watch_parent
+    kill_with_parent()
+    watch_parent()
     try:
         # On a busy machine the app's own repaint goes first; on an idle core we run
         # at full speed all the same. (A child of the warmed fork server is niced already.)

@@ -107,6 +107,7 @@ class ChildProcess(QObject):
     item = Signal(int, object)
     done = Signal(int)
     failed = Signal(int, str)
+    sent = Signal(int)            # the child has been given this request: its work starts
     _started = Signal(object)     # from the starter thread: (process, connection) or an error
 
     def __init__(self, job: str, kill_after_ms: int = KILL_AFTER_MS, parent=None):
@@ -187,6 +188,8 @@ class ChildProcess(QObject):
                 self._conn.send((request_id, payload))
             except (OSError, EOFError):
                 self._on_child_died()
+                return
+            self.sent.emit(request_id)
 
     def _start(self) -> None:
         if self._starter is not None:

@@ -7,7 +7,12 @@ imports and first-use set-up), and its first typeset equation ~0.35 s longer
 """
 import os
 
+from gui.compute.lifeline import watch_parent
 from gui.compute.symbolic_jobs import NICENESS, analyse_text, typeset_texts
+
+# The fork server ends soon after the app does, however the app ended (its children
+# follow by their parent-death signal, see gui.compute.lifeline).
+watch_parent()
 
 try:
     # First of all: the server's start-up (~2 s of imports and warming) and every child

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QFrame, QGroupBox,
-                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from engine.optimizers import METHODS
@@ -18,8 +18,14 @@ from gui.widgets import theme
 from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.explorer.learning_rate_control import LearningRateControl
 from gui.widgets.number_box import NumberBox
+from gui.widgets.scroll_page import VerticalScrollArea
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.explorer.playback_controls import PlaybackControls
+from gui.explorer.runs_panel import RunsPanel
+from gui.compute.qt_guard import qt_override
+
+STEPS_MIN, STEPS_MAX = 1, 5000     # the max-steps box (and --steps on the command line)
+START_LIMIT = 1e6                  # |start coordinate| of the start boxes (and --start)
 from gui.explorer.start_editor import StartEditor
 
 METHOD_TIPS = {
@@ -55,7 +61,8 @@ class DescentPanel(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        self.setMinimumWidth(300)     # status lines such as 'Gradient descent: running (step 250)' fit
+        # no fixed minimum width: the settings' scroll area asks for its fields' width (at
+        # every text size), and the status lines wrap
 
         # --- methods: a checkable list, colour swatch = the colour on every view
         self.method_list = QListWidget()
@@ -95,7 +102,7 @@ class DescentPanel(QWidget):
                                    "down to that length (gradient clipping)")
         self.clip_box = NumberBox(1e-3, 1e4, step=0.5, tooltip="The maximum gradient norm")
         self.clip_box.setValue(1.0)
-        self.max_steps_box = QSpinBox(minimum=1, maximum=5000, singleStep=10,
+        self.max_steps_box = QSpinBox(minimum=STEPS_MIN, maximum=STEPS_MAX, singleStep=10,
                                       keyboardTracking=False)
         self.max_steps_box.setToolTip("Stop after this many steps if the path has "
                                       "neither converged nor diverged")
@@ -119,17 +126,17 @@ class DescentPanel(QWidget):
         column = QVBoxLayout(settings)
         column.setContentsMargins(0, 0, 4, 0)
         column.addWidget(self._group("Methods", self.method_list))
-        column.addWidget(self._group("Learning rate", self.lr_control, self.newton_note))
+        self.runs_panel = RunsPanel(model)    # the race: runs with their own settings
+        column.addWidget(self._group("Runs", self.runs_panel))
+        column.addWidget(self._group("Learning rate (shared)", self.lr_control, self.newton_note))
         self.hyper_group = self._group("Method settings", self.hyper_forms)
         column.addWidget(self.hyper_group)
         column.addWidget(self._group("Gradient and stopping", gradient))
         column.addWidget(self._group("Start point", start))
         column.addStretch(1)
-        scroll = QScrollArea()
+        # scrolls up and down; never narrower than its fields (none cut at the right)
+        scroll = VerticalScrollArea()
         scroll.setWidget(settings)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 1)
@@ -164,11 +171,13 @@ class DescentPanel(QWidget):
             item.setIcon(_swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
         self._fit_method_list()
 
+    @qt_override
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_method_list()
 
+    @qt_override
     def sizeHint(self) -> QSize:
         return QSize(310, super().sizeHint().height())
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPainterPath,
                            QPen)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 
 DEBOUNCE_MS = 150          # re-parse after this pause in typing
@@ -65,6 +66,7 @@ class FormulaLineEdit(QLineEdit):
         rect = self.cursorRect()
         return QRectF(left, rect.top(), max(width, 4), rect.height())
 
+    @qt_override
     def paintEvent(self, event):
         super().paintEvent(event)
         rect = self.error_marker_rect()
@@ -158,6 +160,7 @@ class ExpressionEditor(QWidget):
         self.line_edit.returnPressed.connect(self._on_return)
         self.line_edit.editingFinished.connect(self._on_return)   # also on focus loss
         self.line_edit.installEventFilter(self)
+        self._text_on_entry = model.text      # what Escape restores
         model.textChanged.connect(self._on_model_text)
         model.errorChanged.connect(self._on_error)
         model.expressionChanged.connect(self._on_expression)
@@ -200,8 +203,18 @@ class ExpressionEditor(QWidget):
             self.history.remove(text)
         self.history.append(text)
 
+    @qt_override
     def eventFilter(self, obj, event):
+        if obj is self.line_edit and event.type() == event.Type.FocusIn:
+            self._text_on_entry = self.line_edit.text()
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._on_return()
+                self._leave()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancel()
+                return True
             if event.key() == Qt.Key.Key_Up:
                 self.recall(-1)
                 return True
@@ -209,6 +222,23 @@ class ExpressionEditor(QWidget):
                 self.recall(+1)
                 return True
         return super().eventFilter(obj, event)
+
+    def cancel(self) -> None:
+        """Escape: the text as it was when the editor was entered, and leave it."""
+        self._debounce.stop()
+        if self.line_edit.text() != self._text_on_entry:
+            self.line_edit.setText(self._text_on_entry)
+        if self.model.text != self._text_on_entry:
+            self._apply()
+        self._leave()
+
+    def _leave(self) -> None:
+        """Hand the keyboard back to the window, so that 1 2 3, Space and R drive the
+        lecture again instead of typing into the formula."""
+        window = self.window()
+        window.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.line_edit.hasFocus():        # no window to hand it to (editor alone)
+            self.line_edit.clearFocus()
 
     def recall(self, direction: int) -> None:
         """Step through the history (-1 older, +1 newer), skipping the text already shown;

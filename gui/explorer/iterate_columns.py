@@ -31,8 +31,8 @@ def path_columns(path, variables) -> list[tuple[str, str, np.ndarray]]:
     for i, (s, v) in enumerate(zip(shown, variables)):
         cols.append((f"f′({s})", f"f'({v})", path.gradients[:, i]) if one else
                     (f"∂f/∂{s}", f"df/d{v}", path.gradients[:, i]))
-    if not one:   # the gradient's length: display arithmetic on the engine's ∇f
-        cols.append(("|∇f|", "|grad f|", np.linalg.norm(path.gradients, axis=1)))
+    if not one:   # the gradient's length (hypot: no overflow for |∇f| near 1e200)
+        cols.append(("|∇f|", "|grad f|", np.hypot.reduce(path.gradients, axis=1)))
     if stepped_along_another_gradient(path):
         for i, (s, v) in enumerate(zip(shown, variables)):
             cols.append((f"used g({s})", f"used g({v})", path.used_gradients[:, i]))

@@ -10,13 +10,16 @@ from __future__ import annotations
 import csv
 import io
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
                                QTableView, QVBoxLayout, QWidget)
 
-from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+from gui.widgets import theme
+from gui.compute.qt_guard import qt_override
 from gui.explorer.iterate_columns import path_columns, round_off_zero
 
 _FUTURE = QColor("#9a9a9a")
@@ -121,9 +124,11 @@ class IterateTableModel(QAbstractTableModel):
                                   [Qt.ItemDataRole.BackgroundRole,
                                    Qt.ItemDataRole.ForegroundRole])
 
+    @qt_override
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.path is None else len(self.path.values)
 
+    @qt_override
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
@@ -133,6 +138,7 @@ class IterateTableModel(QAbstractTableModel):
     def value(self, row: int, column: int) -> float:
         return float(self._columns[column][row])
 
+    @qt_override
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -153,9 +159,12 @@ class IterateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:
             return self._current
         if role == Qt.ItemDataRole.ForegroundRole and row > self.frame:
-            return _FUTURE
+            # dimmed, yet 4.5:1 on both row colours of the current theme
+            t = theme.current()
+            return theme.readable(theme.readable(t.ink(_FUTURE), t.alternate), t.background)
         return None
 
+    @qt_override
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
@@ -205,6 +214,7 @@ class _IterateView(QTableView):
                 for texts, h in zip(model.widest(digits), model.headers())]
         return list(model.width_memo[key])
 
+    @qt_override
     def sizeHint(self) -> QSize:
         # ask for every column at its full width (plus the scroll bar), so a splitter
         # gives the table enough room before any sideways scrolling
@@ -232,10 +242,12 @@ class _IterateView(QTableView):
         for c, width in enumerate(needed):
             self.setColumnWidth(c, width + (extra if c else 0))
 
+    @qt_override
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
+    @qt_override
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:      # a presentation scale: rows, columns
@@ -284,6 +296,7 @@ class IterateTable(QWidget):
         self.combo.currentIndexChanged.connect(self._on_choice)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
+        model.lab.predictChanged.connect(self._on_choice)
         self._on_paths(model.paths)
 
     @property
@@ -298,7 +311,7 @@ class IterateTable(QWidget):
         blocked = self.combo.blockSignals(True)
         self.combo.clear()
         for m in paths:
-            self.combo.addItem(_swatch(METHOD_COLOURS[m]), METHOD_LABELS[m], m)
+            self.combo.addItem(_swatch(self.model.lab.colour(m)), self.model.lab.label(m), m)
         index = self.combo.findData(keep)
         self.combo.setCurrentIndex(index if index >= 0 else 0)
         self.combo.blockSignals(blocked)
@@ -311,13 +324,22 @@ class IterateTable(QWidget):
         variables = expr.variables if expr is not None else ("x", "y")
         if path is not None and path.points.shape[1] != len(variables):
             variables = ("x", "y")[:path.points.shape[1]]
+        if path is not None and self.model.lab.predict:    # no rows beyond this step
+            n = self.model.frame + 1
+            path = replace(path, points=path.points[:n], values=path.values[:n],
+                           gradients=path.gradients[:n])
         self.table_model.frame = self.model.frame
-        self.table_model.set_path(path, variables, METHOD_COLOURS.get(method, "#0072B2"))
+        self.table_model.set_path(path, variables, self.model.lab.colour(method, "#0072B2"))
         self.view.fit_columns()
         self.view.updateGeometry()
         self._on_frame(self.model.frame)
 
     def _on_frame(self, frame: int) -> None:
+        path = self.model.paths.get(self.method) if self.method else None
+        if self.model.lab.predict and path is not None and \
+                self.table_model.rowCount() != min(frame + 1, len(path.values)):
+            self._on_choice()         # the rows grow with the frame (then they match)
+            return
         self.table_model.set_frame(frame)
         if self.table_model.rowCount():
             # centred: the steps just taken and the next (grey) ones stay in view

@@ -5,10 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
                                QVBoxLayout, QWidget)
 
-from engine.optimizers import METHODS
-
 from gui.widgets import theme
-from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.widgets.steady_label import SteadyLabel
 
 SPEED_MIN, SPEED_MAX = 1, 120       # steps per second
@@ -71,18 +68,11 @@ class PlaybackControls(QWidget):
         self.frame_label.setProperty("themeManaged", True)   # _on_theme styles it
         self.frame_label.setToolTip("The step shown on the map, out of the longest path's steps")
 
-        # One status line per method, built once, shown for the paths that exist.
+        # One status line per run, built on first use, shown for the paths that exist.
         self.status_labels = {}
-        statuses = QVBoxLayout()
+        self._styled_for = None
+        statuses = self._statuses = QVBoxLayout()
         statuses.setSpacing(2)
-        for m in METHODS:
-            label = SteadyLabel(word_wrap=True)
-            label.setProperty("themeManaged", True)
-            label.setToolTip("How this method's path ends: converged (gradient ≈ 0), "
-                             "diverged (values blew up) or still going at max steps")
-            label.hide()
-            statuses.addWidget(label)
-            self.status_labels[m] = label
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +90,7 @@ class PlaybackControls(QWidget):
         model.pathsChanged.connect(self._on_progress)
         model.frameChanged.connect(self._on_progress)
         model.playingChanged.connect(self._on_progress)
+        model.lab.predictChanged.connect(self._on_progress)
 
         self.speed_slider.setValue(int(round(min(max(model.speed, SPEED_MIN), SPEED_MAX))))
         self._on_speed(self.speed_slider.value())
@@ -110,18 +101,29 @@ class PlaybackControls(QWidget):
 
     def _on_theme(self, _theme=None) -> None:
         """Colours from the current theme, never hard-coded: the step count in the
-        foreground, each status in its method's colour as the theme inks it (Newton's
-        black turns light on the dark theme); sizes follow the presentation scale."""
+        foreground, each status in its method's colour made readable (4.5:1) on the
+        theme's window (Newton's black turns light, blue lightens on the dark theme); sizes follow the presentation scale."""
         t = theme.current()
         self.frame_label.setStyleSheet(f"color: {t.foreground}; font-size: {t.size(13):g}pt; "
                                        "font-weight: 600;")
         for m, label in self.status_labels.items():
-            label.setStyleSheet(f"color: {t.ink(METHOD_COLOURS[m]).name()}; font-weight: 600;")
+            label.setStyleSheet(f"color: {t.text(self.model.lab.colour(m)).name()}; "
+                                "font-weight: 600;")
+
+    def _status_label(self, key: str):
+        if key not in self.status_labels:
+            label = SteadyLabel(word_wrap=True)
+            label.setProperty("themeManaged", True)
+            label.setToolTip("How this run's path ends: converged (gradient ≈ 0), "
+                             "diverged (values blew up) or still going at max steps")
+            self._statuses.addWidget(label)
+            self.status_labels[key] = label
+        return self.status_labels[key]
 
     def status_text(self, method: str) -> str:
-        """The status line shown for `method` ('' when it has no path)."""
-        label = self.status_labels[method]
-        return label.text() if method in self.model.paths else ""
+        """The status line shown for a run (`method`: its key; '' when it has no path)."""
+        label = self.status_labels.get(method)
+        return label.text() if label is not None and method in self.model.paths else ""
 
     def _on_play_clicked(self) -> None:
         self.model.toggle_play()
@@ -141,11 +143,18 @@ class PlaybackControls(QWidget):
     def _on_progress(self, *_) -> None:
         model = self.model
         frame, paths = model.frame, model.paths
-        self.frame_label.setText(f"step {frame} / {model.last_frame}")
+        # predict, then reveal: no step total that tells how long the runs go on
+        total = "" if model.lab.predict else f" / {model.last_frame}"
+        self.frame_label.setText(f"step {frame}{total}")
+        if paths is not self._styled_for:     # new runs: their lines in their colours
+            self._styled_for = paths
+            for key in paths:
+                self._status_label(key)
+            self._on_theme()
         for method, label in self.status_labels.items():
             path = paths.get(method)
             label.setVisible(path is not None)
             if path is not None:
-                label.setText(f"{METHOD_LABELS[method]}: {path_status(path, frame, model.playing)}")
+                label.setText(f"{model.lab.label(method)}: {path_status(path, frame, model.playing)}")
         self.step_back_button.setEnabled(frame > 0)
         self.step_button.setEnabled(frame < model.last_frame)

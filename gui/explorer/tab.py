@@ -10,12 +10,14 @@ from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.example_caption import ExampleCaption
 from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.iterate_table import IterateTable
+from gui.explorer.lab_panel import LabPanel
 from gui.explorer.slice_picker import SlicePicker
 from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import LossPlot
 from gui.plots.slice_model import SliceModel
 from gui.plots.surface_view import SurfaceView
 from gui.widgets.math_view import MathView
+from gui.widgets.scroll_page import scroll_page
 
 # Key 4 cycles what the middle shows for two variables.
 FOCUS_MODES = ("both", "contour", "surface")
@@ -50,7 +52,10 @@ class ExplorerTab(QWidget):
 
         self.below = QSplitter(Qt.Orientation.Horizontal)
         self.below.addWidget(self.loss_plot)
-        self.below.addWidget(self.iterate_table)
+        # issue 12: the optimizer lab, with the iterate table as its first tab
+        self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
+                                  self.surface_view, lambda: self.curve_view.plot_f)
+        self.below.addWidget(self.lab_panel)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         views_column = QWidget()           # the slice picker (d > 2 only) over the views
         column = QVBoxLayout(views_column)
@@ -74,7 +79,8 @@ class ExplorerTab(QWidget):
         column.addWidget(self.editor)
         column.addWidget(self.math_view)
         column.addWidget(self.caption)
-        layout = QVBoxLayout(self)
+        # scrolls rather than widening the window past a small screen
+        layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.top)
         layout.addWidget(self.body, 1)
@@ -117,6 +123,20 @@ class ExplorerTab(QWidget):
         self.set_focus_mode(FOCUS_MODES[(FOCUS_MODES.index(self.focus_mode) + 1)
                                         % len(FOCUS_MODES)])
 
+    # Presentation folds the loss curve and the iterates (Ctrl+3 brings them back).
+    PRESENTATION_FOLDS = ("below",)
+    # ... and the editor and formulas too where the views would still get too little
+    # height (large text on a 720p or 768p projector).
+    PRESENTATION_SPARE = ("top",)
+
+    def main_view(self) -> QWidget:
+        """What the class looks at: the curve, or contour map and surface."""
+        return self.views
+
+    def panels_visible(self) -> dict:
+        return {"top": not self.top.isHidden(), "side": not self.descent_panel.isHidden(),
+                "below": not self.below.isHidden()}
+
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
                            below: bool | None = None) -> None:
         """Fold away the editor + formulas on top, the descent panel at the side or the
@@ -134,8 +154,13 @@ class ExplorerTab(QWidget):
             self._show_views(len(window))
 
     def _show_views(self, dimension: int) -> None:
+        shown = self.views.currentWidget()
         if dimension == 1:
             self.views.setCurrentWidget(self.curve_view)
         else:
             self.views.setCurrentWidget(self.pair)
+        if self.views.currentWidget() is not shown:
+            # The curve view stacks two plots, a legend and the secant read-outs: at 3 : 2
+            # the f plot was ~50 px tall on a 720p screen. 7 : 3 for one variable.
+            self.middle.setSizes([7000, 3000] if dimension == 1 else [6000, 4000])
 

@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from gui.network.plots import light
+from gui.plots.theme import keep_colour_on_map
 from gui.widgets.palette import OKABE_ITO
 
 EXTENT = (-1.75, 1.75)               # every toy data set lies in about [-1.5, 1.5]^2
@@ -93,16 +94,18 @@ class BoundaryView(pg.PlotWidget):
         self.image.setRect(EXTENT[0] - step / 2, EXTENT[0] - step / 2,
                            EXTENT[1] - EXTENT[0] + step, EXTENT[1] - EXTENT[0] + step)
         plot.addItem(self.image)
-        self.level_line = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("k", width=3))
+        # black on the map's white a = 0.5 in both themes: the map does not change with them
+        self.level_line = keep_colour_on_map(
+            pg.PlotDataItem(connect="pairs", pen=pg.mkPen("k", width=3)))
         plot.addItem(self.level_line)
         self.points = {}
         for cls, (symbol, colour) in CLASS_STYLE.items():
-            item = pg.ScatterPlotItem(symbol=symbol, size=9, brush=colour,
-                                      pen=pg.mkPen("#1a1a1a", width=0.8))
+            item = keep_colour_on_map(pg.ScatterPlotItem(symbol=symbol, size=9, brush=colour,
+                                                         pen=pg.mkPen("#1a1a1a", width=0.8)))
             plot.addItem(item)
             self.points[cls] = item
-        self.marker = pg.ScatterPlotItem(symbol="star", size=24, brush=OKABE_ITO[6],
-                                         pen=pg.mkPen("k", width=1.5))
+        self.marker = keep_colour_on_map(pg.ScatterPlotItem(
+            symbol="star", size=24, brush=OKABE_ITO[6], pen=pg.mkPen("k", width=1.5)))
         self.marker.setZValue(10)
         plot.addItem(self.marker)
         # The range of a^L on the map: says why a map is all white (a^L ≈ 0.5 everywhere).

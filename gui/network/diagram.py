@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from gui.widgets import theme
 from gui.network.plots import Throttle, sup
 from gui.widgets.palette import OKABE_ITO
+from gui.compute.qt_guard import qt_override
 
 POSITIVE, NEGATIVE = QColor(OKABE_ITO[0]), QColor(OKABE_ITO[1])
 ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "none": ""}   # none: identity
@@ -66,6 +67,7 @@ class NetworkDiagram(QWidget):
         radius = min(24.0, 0.42 * spacing, 0.22 * (cols[1] - cols[0]))
         return positions, radius
 
+    @qt_override
     def mousePressEvent(self, event):
         cols = self._column_x()
         x = event.position().x()
@@ -75,6 +77,7 @@ class NetworkDiagram(QWidget):
                 return
 
     # --- painting -------------------------------------------------------------
+    @qt_override
     def paintEvent(self, _event):
         if len(self.activations) != len(self.model.sizes):
             return
@@ -170,8 +173,12 @@ class NetworkDiagram(QWidget):
             p.setFont(bold)
             name = "x" if l == 0 else f"a{sup(l)}"
             word = "input " if l == 0 else ("output " if l == L else "")
-            p.drawText(QRectF(x - gap / 2, 4 * s, gap, 20 * s), Qt.AlignmentFlag.AlignCenter,
-                       _fit(p, gap - 4, word + name, name))
+            title = _fit(p, gap - 4, word + name, name)
+            # centred on its column, but kept inside the view: the first and last
+            # columns sit near the edges ("output a" was cut in half at the right)
+            width = p.fontMetrics().horizontalAdvance(title) + 4
+            left = min(max(2.0, x - width / 2), self.width() - width - 2)
+            p.drawText(QRectF(left, 4 * s, width, 20 * s), Qt.AlignmentFlag.AlignCenter, title)
             if l > 0:
                 act = ACT_SYMBOL[net.layer_activations()[l - 1]]
                 affine = f"W{sup(l)}a{sup(l - 1)} + b{sup(l)}"

@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from gui.network.boundary import _tint
 from gui.network.plots import Throttle, light, sup
+from gui.plots.theme import keep_colour_on_map
+from gui.widgets import theme
 from gui.widgets.palette import OKABE_ITO
+from gui.widgets.wrapping_label import WrappingLabel
 
 # Same sign colours as the diagram's weights: blue > 0, orange < 0 (J^l = diag(act') W^l).
 JACOBIAN_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[1], 0.7), (255, 255, 255),
@@ -35,9 +38,10 @@ class JacobianView(QWidget):
         self.product = np.zeros((1, 2))     # ∂a^L/∂x as shown
         self.layer_box = QComboBox()
         self.layer_box.setToolTip("The layer whose Jacobian is shown (or click a band of the diagram)")
-        self.title = QLabel()
+        # wraps (at a presentation scale it must not widen the tab), and asks for the
+        # height its lines need, so that it is never drawn over the matrix
+        self.title = WrappingLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setWordWrap(True)      # at a presentation scale it must not widen the tab
         self.plot_widget = pg.PlotWidget()
         plot = light(self.plot_widget)
         plot.setMenuEnabled(False)
@@ -48,10 +52,9 @@ class JacobianView(QWidget):
         self.image.setLookupTable(JACOBIAN_CMAP.getLookupTable(nPts=256))
         plot.addItem(self.image)
         self.cells: list[pg.TextItem] = []
-        self.chain = QLabel()
+        self.chain = WrappingLabel()
         self.chain.setTextFormat(Qt.TextFormat.RichText)
         self.chain.setStyleSheet("font-size: 11pt;")
-        self.chain.setWordWrap(True)
 
         row = QHBoxLayout()
         row.addWidget(QLabel("Jacobian of layer"))
@@ -68,6 +71,7 @@ class JacobianView(QWidget):
         for signal in (model.inputChanged, model.jacobianLayerChanged):
             signal.connect(self._on_change)
         model.trainingChanged.connect(Throttle(model, self._on_change))
+        theme.notifier.changed.connect(self._on_change)     # the chain's muted shapes
         self._on_architecture()
 
     def _on_architecture(self, _arch=None):
@@ -111,7 +115,8 @@ class JacobianView(QWidget):
             font.setPixelSize(size + 3)
             self.cells = []
             for i, j in np.ndindex(rows, cols):
-                item = pg.TextItem(color="k", anchor=(0.5, 0.5))
+                # its colour follows its cell, not the theme (set below)
+                item = keep_colour_on_map(pg.TextItem(color="k", anchor=(0.5, 0.5)))
                 item.setFont(font)
                 item.setPos(j + 0.5, i + 0.5)
                 plot.addItem(item)
@@ -121,10 +126,14 @@ class JacobianView(QWidget):
             bottom.setTicks([[(j + 0.5, f"{j + 1}") for j in range(cols)]])
             left.setTicks([[(i + 0.5, f"{i + 1}") for i in range(rows)]])
         digits = 3 if cols <= 4 else 2
-        for item, v in zip(self.cells, J.ravel()):
+        # Each value in near-black or white, whichever reads better on its own cell's
+        # colour (a pale cell in the dark theme had white text on it)
+        cell_colours = JACOBIAN_CMAP.map((np.nan_to_num(J.ravel()) / top + 1) / 2, mode="qcolor")
+        for item, v, colour in zip(self.cells, J.ravel(), cell_colours):
             item.setText(fmt(v, digits))
-        plot.setLabel("bottom", f"j: unit of a{sup(l - 1)} (input of layer {l})", color="#000")
-        plot.setLabel("left", f"i: unit of a{sup(l)}", color="#000")
+            item.setColor(theme.text_on(colour))
+        plot.setLabel("bottom", f"j: unit of a{sup(l - 1)} (input of layer {l})")  # style kept
+        plot.setLabel("left", f"i: unit of a{sup(l)}")
         self.title.setText(f"&nbsp; J{sup(l)}<sub>ij</sub> = ∂a{sup(l)}<sub>i</sub>/∂a{sup(l - 1)}<sub>j</sub>"
                            f" = act′(z{sup(l)}<sub>i</sub>) W{sup(l)}<sub>ij</sub>  ({rows}×{cols})")
 
@@ -136,4 +145,4 @@ class JacobianView(QWidget):
         self.chain.setText(
             f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}), the product of the layer Jacobians:<br>"
             f"&nbsp;&nbsp;∂a{sup(L)}/∂x = {factors} = <b>[ {values} ]</b><br>"
-            f"&nbsp;&nbsp;<span style='color:#555'>shapes {shapes} → (1×2)</span>")
+            f"&nbsp;&nbsp;<span style='color:{theme.current().muted}'>shapes {shapes} → (1×2)</span>")

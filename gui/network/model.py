@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from engine.datasets import DATASETS, make_dataset
 from engine.network import NETWORK_ACTIVATIONS, Network
 
+from gui.compute.bounds import Bound, checked, checked_list
 from gui.compute.playback import Playback
 
 MAX_UNITS = 12          # per layer: more neurons would not fit the diagram legibly
@@ -24,6 +25,15 @@ MAX_LAYERS = 8          # weight layers L
 MAX_STEPS = 200_000     # playing stops here (the histories stay a few MB)
 GRADIENT_EVERY = 10      # steps between two samples of the gradient norms
 TICK_MS = 25            # up to 40 frames a second; slower machines get what they can
+# The bounds of the tab's controls (the spin boxes of gui.network.tab; the input point
+# is picked on the boundary plot): a session file is held to the same, in check_state.
+BOUNDS = {
+    "noise": Bound("data noise", 0.0, 1.0), "n_points": Bound("number of points", 2, 2000, True),
+    "data_seed": Bound("data seed", 0, 9999, True), "init_seed": Bound("weight seed", 0, 9999, True),
+    "lr": Bound("learning rate η", 0.001, 20.0), "batch_size": Bound("batch size", 1, 2000, True),
+    "steps_per_tick": Bound("steps per frame", 1, 200, True),
+    "input": Bound("chosen input", -100.0, 100.0), "step": Bound("step", 0, MAX_STEPS, True),
+}
 DATASET_LABELS = {"xor": "XOR", "circles": "Circles", "moons": "Two moons",
                   "linear": "Linearly separable"}
 
@@ -301,26 +311,87 @@ class NetworkModel(QObject):
                 "cost_history": self.cost_history.tolist(),
                 "gradient_steps": steps.astype(int).tolist(), "gradient_norms": norms.tolist()}
 
+    @staticmethod
+    def check_state(state: dict) -> dict:
+        """The state with every value checked against BOUNDS, the architecture, data set
+        and histories consistent: ValueError in the user's words; applies nothing."""
+        if not isinstance(state, dict):
+            raise ValueError("The Network settings are not a group of settings.")
+        s = {name: checked(bound, state.get(name)) for name, bound in BOUNDS.items()
+             if name not in ("batch_size", "input")}
+        s["sizes"] = parse_sizes(_list(state.get("sizes"), "layer sizes"))
+        s["activation"], s["dataset"] = state.get("activation"), state.get("dataset")
+        if s["activation"] not in NETWORK_ACTIVATIONS:
+            raise ValueError(f"The activation must be one of {', '.join(NETWORK_ACTIVATIONS)}.")
+        if s["dataset"] not in DATASETS:
+            raise ValueError(f"The data set must be one of {', '.join(DATASETS)}.")
+        batch = state.get("batch_size")
+        s["batch_size"] = None if batch is None else checked(BOUNDS["batch_size"], batch)
+        s["input"] = checked_list(BOUNDS["input"], state.get("input"), 2)
+        layer = state.get("jacobian_layer")
+        s["jacobian_layer"] = checked(Bound("Jacobian's layer", 1, len(s["sizes"]) - 1, True), layer)
+        net = state.get("network")
+        if (not isinstance(net, dict) or net.get("sizes") != list(s["sizes"])
+                or net.get("activation") != s["activation"]):
+            raise ValueError("The network's weights do not match its layer sizes.")
+        s["network"] = state["network"]
+        n_layers = len(s["sizes"]) - 1
+        costs = _numbers(state.get("cost_history"), "cost history")
+        steps = _numbers(state.get("gradient_steps"), "gradient history")
+        norms = _numbers(state.get("gradient_norms"), "gradient history", n_layers)
+        if len(costs) != s["step"] + 1 or len(norms) != len(steps):
+            raise ValueError("The training history does not match the step count.")
+        s["cost_history"], s["gradient_steps"], s["gradient_norms"] = costs, steps, norms
+        return s
+
     def set_state(self, state: dict) -> None:
+        """Apply a state from get_state (checked first: a bad one changes nothing but
+        the weights it fails to fit, put back by the session's undo)."""
+        s = self.check_state(state)
         self.pause()
-        self.set_data(state["dataset"], state["noise"], state["data_seed"], state["n_points"])
-        self._sizes = parse_sizes(state["sizes"])
-        self._activation = state["activation"]
-        self._init_seed = int(state["init_seed"])
-        self._jacobian_layer = int(state["jacobian_layer"])
+        self.set_data(s["dataset"], s["noise"], s["data_seed"], s["n_points"])
+        self._sizes = s["sizes"]
+        self._activation = s["activation"]
+        self._init_seed = s["init_seed"]
+        self._jacobian_layer = s["jacobian_layer"]
         self._new_network()
-        self._lr, self._batch_size = float(state["lr"]), state["batch_size"]
-        self._steps_per_tick = int(state["steps_per_tick"])
+        self._lr, self._batch_size = s["lr"], s["batch_size"]
+        self._steps_per_tick = s["steps_per_tick"]
         self._emit_settings()
-        self._net.set_state(state["network"])
-        self._step = int(state["step"])
+        self._net.set_state(s["network"])
+        self._step = s["step"]
         self._costs = _Series()
-        self._costs.extend(state["cost_history"])
+        self._costs.extend(s["cost_history"])
         self._grad_steps, self._grad_norms = _Series(), _Series(self._net.n_layers)
-        self._grad_steps.extend(state["gradient_steps"])
-        self._grad_norms.extend(np.asarray(state["gradient_norms"]).reshape(-1, self._net.n_layers))
-        self.set_input(state["input"])
+        self._grad_steps.extend(s["gradient_steps"])
+        self._grad_norms.extend(s["gradient_norms"])
+        self.set_input(s["input"])
         self.trainingChanged.emit(self._step)
 
     def shutdown(self) -> None:
         self.pause()
+
+
+def _list(value, what: str) -> list:
+    if not isinstance(value, list):
+        raise ValueError(f"The {what} must be a list.")
+    return value
+
+
+def _numbers(value, what: str, width: int | None = None) -> np.ndarray:
+    """A list of numbers, or of rows of `width` numbers (nan and ±inf allowed: a diverged
+    run is saved as it was)."""
+    values = _list(value, what)
+    if width is not None:
+        if any(not isinstance(row, list) or len(row) != width for row in values):
+            raise ValueError(f"The {what} must be rows of {width} numbers, one per layer.")
+        flat = [v for row in values for v in row]
+    else:
+        flat = values
+    if len(values) > MAX_STEPS + 1 or any(
+            isinstance(v, bool) or not isinstance(v, (int, float)) for v in flat):
+        raise ValueError(f"The {what} must be a list of at most {MAX_STEPS + 1} numbers.")
+    try:
+        return np.asarray(values, dtype=float).reshape((len(values),) + ((width,) if width else ()))
+    except OverflowError:
+        raise ValueError(f"The {what} holds a number far too large.") from None

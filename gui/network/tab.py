@@ -21,7 +21,10 @@ from gui.network.diagram import ACT_SYMBOL, NetworkDiagram, _sub
 from gui.network.jacobian import JacobianView, fmt_sig
 from gui.network.model import DATASET_LABELS, NetworkModel
 from gui.network.plots import CostPlot, GradientNormPlot, sup
+from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.compute.qt_guard import qt_override
+from gui.widgets.scroll_page import scroll_page
 
 # The diagram paints hundreds of lines per frame: without this, PySide6 6.12.0 on
 # Python 3.11 aborts within seconds (see none_refcount_guard).
@@ -57,7 +60,7 @@ class NetworkTab(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.boundary = BoundaryView(model)
-        self.legend = QLabel(LEGEND_HTML)
+        self.legend = QLabel(theme.themed_html(LEGEND_HTML))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("font-size: 10.5pt; padding: 2px 4px;")
@@ -84,17 +87,18 @@ class NetworkTab(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.cost_plot)
         right.addWidget(self.grad_plot)
-        body = QSplitter(Qt.Orientation.Horizontal)
+        self.side = right
+        self.body = body = QSplitter(Qt.Orientation.Horizontal)
         for widget in (left, middle, right):
             body.addWidget(widget)
         for widget in (self.boundary, self.diagram, self.jacobian.plot_widget, self.cost_plot,
                        self.grad_plot):
             widget.setMinimumSize(260, 160)
         body.setSizes([560, 430, 400])      # the map square-ish, the plots still readable
-        layout = QVBoxLayout(self)
+        # scrolls rather than widening the window past a small screen
+        layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self.controls_top)
-        layout.addLayout(self.controls_bottom)
+        layout.addWidget(self.controls)
         # the status beside the caption: the controls' row is full at scale 1.5
         layout.addLayout(_row(self.caption, self.status))
         layout.addWidget(body, 1)
@@ -110,6 +114,28 @@ class NetworkTab(QWidget):
         theme.notifier.changed.connect(self._on_theme)
         self._on_playing(model.playing)
         self._on_training()
+
+    # Presentation folds the controls (Space, → and R drive the training) and the plots
+    # of the cost: the map, the diagram and the Jacobian keep the room.
+    PRESENTATION_FOLDS = ("top", "side")
+    PRESENTATION_SPARE = ("below",)    # Jacobian and legend too, where the map is still short
+
+    def main_view(self) -> QWidget:
+        return self.boundary
+
+    def _panels(self) -> dict:
+        return {"top": (self.controls,), "side": (self.side,),
+                "below": (self.jacobian, self.legend)}
+
+    def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
+                           below: bool | None = None) -> None:
+        """Fold the controls (top), the cost plots (side) or Jacobian + legend (below)."""
+        for name, shown in (("top", top), ("side", side), ("below", below)):
+            for panel in self._panels()[name] if shown is not None else ():
+                panel.setVisible(shown)
+
+    def panels_visible(self) -> dict:
+        return {name: not panels[0].isHidden() for name, panels in self._panels().items()}
 
     # --- controls -------------------------------------------------------------
     def _build_controls(self):
@@ -171,12 +197,20 @@ class NetworkTab(QWidget):
         self._fit_status()                      # no relayout when the text changes
         self.status.setStyleSheet("font-size: 12pt;")
 
-        self.controls_top = _row("Network", self.sizes_edit, self.activation_box, "init seed",
-                                 self.init_seed, self.sizes_error, 1, "Data", self.dataset_box,
-                                 "noise", self.noise, "seed", self.data_seed, self.example_box)
-        self.controls_bottom = _row("Training  η", self.lr, self.batch_box, "k", self.batch_k,
-                                    "steps/frame", self.speed, self.play_button, self.step_button,
-                                    self.reset_button, self.log_cost, 1)
+        # Groups that wrap as wholes (a label stays with its box): two rows on a wide
+        # screen, more where a 1024-px window or a large text size leaves less width.
+        self.controls = QWidget()           # folds as one (Ctrl+1)
+        # with its widget from the start: PySide6 6.12 crashes adding to a parentless one
+        self.controls_flow = FlowLayout(self.controls, spacing=10)
+        for group in (("Network", self.sizes_edit, self.activation_box),
+                      ("init seed", self.init_seed), (self.sizes_error,),
+                      ("Data", self.dataset_box), ("noise", self.noise),
+                      ("seed", self.data_seed), (self.example_box,),
+                      ("Training  η", self.lr), (self.batch_box, "k", self.batch_k),
+                      ("steps/frame", self.speed),
+                      (self.play_button, self.step_button, self.reset_button),
+                      (self.log_cost,)):
+            self.controls_flow.add(_group(*group))
 
         self.example_box.activated.connect(self._on_example)
         self.sizes_edit.editingFinished.connect(self._on_sizes_edited)
@@ -287,6 +321,10 @@ class NetworkTab(QWidget):
 
     def _on_theme(self, _theme=None):
         self._fit_status()
+        self.legend.setText(theme.themed_html(LEGEND_HTML))
+        # the diagram's labels grow with the text: below this it draws them over each
+        # other (the page scrolls instead)
+        self.diagram.setMinimumHeight(round(160 * theme.current().scale))
         self.caption.setText(self._chain_caption())     # the muted colour of the shapes
 
     def _show_collapse(self):
@@ -304,6 +342,7 @@ class NetworkTab(QWidget):
             f"whatever the training: XOR or circles cannot be separated.")
         self.collapse.show()
 
+    @qt_override
     def closeEvent(self, event):
         self.model.shutdown()
         super().closeEvent(event)
@@ -330,6 +369,15 @@ def _quiet(setter, value):
     widget.blockSignals(True)
     setter(value)
     widget.blockSignals(False)
+
+
+def _group(*parts) -> QWidget:
+    """Parts kept together on one line of the controls' flow (bold: a section's name)."""
+    holder = QWidget()
+    row = _row(*parts)
+    row.setContentsMargins(0, 0, 0, 0)
+    holder.setLayout(row)
+    return holder
 
 
 def _row(*parts):

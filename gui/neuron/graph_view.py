@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphic
 
 from gui.neuron.formulas import edge_lines, node_lines, output_name
 from gui.neuron.model import STAGE_KEYS, STAGES
+from gui.compute.qt_guard import qt_override
+from gui.widgets import theme
 
 # Colours (Okabe–Ito): forward values blue, gradients vermillion, updates green.
 KIND_COLOURS = {"value": "#0072B2", "grad": "#D55E00", "update": "#009E73"}
@@ -87,6 +89,7 @@ class _Node:
         self.name = self._text(scene, TITLE_COLOUR, TITLE_PX, bold=True)
         self.definition = self._text(scene, "#333333", TITLE_PX)
         self.lines = [self._text(scene, "#000000", VALUE_PX) for _ in range(4)]
+        self.kinds = [None] * 4          # each value line's kind, for its colour
         self.set_highlight(None)
 
     @staticmethod
@@ -99,10 +102,21 @@ class _Node:
         return item
 
     def set_highlight(self, phase):
-        fill = HIGHLIGHT_FILL[phase] if phase else "#FFFFFF"
-        pen = QPen(QColor(HIGHLIGHT_PEN[phase] if phase else OUTLINE), 6 if phase else 2)
-        self.box.setBrush(QBrush(QColor(fill)))
+        t = theme.current()
+        self.fill = _box_fill(phase, t)
+        pen = QPen(_outline(phase, t), 6 if phase else 2)
+        self.box.setBrush(QBrush(self.fill))
         self.box.setPen(pen)
+        self._colour_texts()
+
+    def _colour_texts(self):
+        """Every text readable (4.5:1) on this box's fill in the current theme."""
+        t = theme.current()
+        self.name.setBrush(t.text(TITLE_COLOUR, self.fill))
+        self.definition.setBrush(t.text("#333333", self.fill))
+        for item, kind in zip(self.lines, self.kinds):
+            if kind is not None:
+                item.setBrush(t.text(KIND_COLOURS[kind], self.fill))
 
     def set_texts(self, name, definition, lines):
         """lines: [(text, kind)]; centred in the box, the first on the name's row if inline."""
@@ -110,8 +124,8 @@ class _Node:
         self.definition.setText(definition + (" =" if self.inline else ""))
         for item, line in zip(self.lines, lines + [None] * 4):
             item.setText(line[0] if line else "")
-            if line:
-                item.setBrush(QColor(KIND_COLOURS[line[1]]))
+        self.kinds = [line[1] if line else None for line in (lines + [None] * 4)[:4]]
+        self._colour_texts()
         head = [self.name, self.definition] + self.lines[:1] * self.inline
         rows = [head] + [[it] for it in self.lines[self.inline:] if it.text()]
         heights = [max(it.boundingRect().height() for it in row) for row in rows]
@@ -159,15 +173,18 @@ class _Edge:
         self.set_highlight(None)
 
     def set_highlight(self, phase):
-        colour = QColor(HIGHLIGHT_PEN[phase] if phase else OUTLINE)
+        colour = _outline(phase, theme.current())
         self.line.setPen(QPen(colour, 6 if phase else 2.5))
         self.head.setPen(QPen(colour, 1))
         self.head.setBrush(QBrush(colour))
 
     def set_texts(self, lines, below=False):
         """Two label lines beside the middle of the edge, clear of it, above or below."""
+        t = theme.current()
         for item, line in zip(self.labels, lines + [None] * 2):
             item.setText(line[0] if line else "")
+            if line:
+                item.setBrush(t.text(KIND_COLOURS[line[1]], t.background))
         widths = [it.boundingRect().width() for it in self.labels]
         heights = [it.boundingRect().height() for it in self.labels]
         hw, hh = max(widths) / 2, sum(heights) / 2
@@ -185,6 +202,24 @@ class _Edge:
 
     def text(self) -> str:
         return "\n".join(t.text() for t in self.labels if t.text())
+
+
+def _box_fill(phase, t) -> QColor:
+    """A box's fill: white (the background) when unlit; the stage's pale tint when lit,
+    which on the dark theme is the stage's colour faintly over the background."""
+    if phase is None:
+        return QColor(t.background)
+    if not t.dark:
+        return QColor(HIGHLIGHT_FILL[phase])
+    pen, back, a = QColor(HIGHLIGHT_PEN[phase]), QColor(t.background), 0.28
+    return QColor.fromRgbF(*(getattr(pen, c)() * a + getattr(back, c)() * (1 - a)
+                             for c in ("redF", "greenF", "blueF")))
+
+
+def _outline(phase, t) -> QColor:
+    """Box frames and arrows: the stage's colour when lit, else grey readable at 3:1."""
+    colour = HIGHLIGHT_PEN[phase] if phase else OUTLINE
+    return theme.readable(colour, t.background, theme.AA_GRAPHICS)
 
 
 def _border_point(key, towards) -> QPointF:
@@ -206,13 +241,18 @@ class NeuronGraphView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setScene(QGraphicsScene(self))
-        self.setBackgroundBrush(QBrush(QColor("white")))
+        self.setBackgroundBrush(QBrush(QColor(theme.current().background)))
         self.nodes = {key: _Node(self.scene(), key) for key in NODE_BOXES}
         self.edges = {pair: _Edge(self.scene(), *pair) for pair in EDGES}
         self._bounds = SCENE_RECT
         self.setMinimumSize(420, 150)     # fitInView: small is legible; 1280×720 at scale 1.5 fits
         model.stepChanged.connect(self._on_changed)
         model.stageChanged.connect(self._on_changed)
+        theme.notifier.changed.connect(self._on_theme)
+        self._on_changed()
+
+    def _on_theme(self, t):
+        self.setBackgroundBrush(QBrush(QColor(t.background)))
         self._on_changed()
 
     def _on_changed(self, *_):
@@ -240,10 +280,12 @@ class NeuronGraphView(QGraphicsView):
     def edge_text(self, source, target) -> str:
         return self.edges[(source, target)].text()
 
+    @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)

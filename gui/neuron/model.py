@@ -18,9 +18,15 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.neuron import NEURON_ACTIVATIONS, Neuron, NeuronStep, check_activation
 
+from gui.compute.bounds import Bound, checked
 from gui.compute.playback import Playback
 
 DEFAULTS = {"x": 2.0, "w": 0.5, "b": 0.1, "target": 0.7, "lr": 0.1, "activation": "sigmoid"}
+# The tab's spin boxes (gui.neuron.tab); a session file is held to the same in check_state.
+# The current w and b may have left the boxes' range by training: only finite.
+BOUNDS = {"x": Bound("input x", -10.0, 10.0), "target": Bound("target y", -10.0, 10.0),
+          "lr": Bound("learning rate η", 1e-4, 100.0), "start_w": Bound("starting w", -10.0, 10.0),
+          "start_b": Bound("starting b", -10.0, 10.0)}
 # Caps that keep the window responsive: the landscape replays the whole run with
 # `descend` after every change (~0.1 ms a step), and the engine trains at about that pace.
 MAX_TRAIN_STEPS = 5_000     # in one click
@@ -230,10 +236,10 @@ class NeuronModel(QObject):
             raise ValueError("the neuron's start must be [w, b]")
         numbers.update(start_w=start[0], start_b=start[1])
         for name, v in numbers.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-                raise ValueError(f"the neuron's {name} must be a finite number, not {v!r}")
-        if not numbers["lr"] > 0:
-            raise ValueError("the neuron's learning rate must be positive")
+            if name in BOUNDS:
+                checked(BOUNDS[name], v)
+            elif isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+                raise ValueError(f"The neuron's {name} must be a finite number, not {v!r}.")
         for name, hi in (("trained_steps", MAX_HISTORY), ("stage", len(STAGES) - 1)):
             v = state.get(name, 0)
             if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= hi:

@@ -20,7 +20,10 @@ from gui.neuron.formulas import seed_note, stage_latex
 from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
+from gui.widgets.flow_layout import FlowLayout, labelled
 from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.compute.qt_guard import qt_override
+from gui.widgets.scroll_page import scroll_page
 
 # Every stage change makes a few hundred void Qt calls (setText, setPos, setPen), each
 # of which loses a reference to None under PySide6 6.12 on Python 3.11 (see the guard).
@@ -74,9 +77,11 @@ class FormulaView(QWidget):
         self._renderer.load(QByteArray(svg))
         self.update()
 
+    @qt_override
     def sizeHint(self):
         return QSize(800, 80)
 
+    @qt_override
     def paintEvent(self, event):
         if not self.latex:
             return
@@ -118,24 +123,23 @@ class NeuronTab(QWidget):
                    "lr": m.set_lr}
         # "η", not "learning rate η": at scale 1.5 the row must fit 1280 px (the tip says it)
         names = {"x": "x", "w": "w", "b": "b", "target": "target", "lr": "η"}
-        params = QHBoxLayout()
+        # wraps (a name stays with its box) where 1024 px or large text leave less width
+        self.parameters = QWidget()         # folds as one (Ctrl+1)
+        # with its widget from the start: PySide6 6.12 crashes adding to a parentless one
+        params = FlowLayout(self.parameters, spacing=12)
         for key, box in self.spins.items():
             box.setToolTip(PARAMETER_TIPS[key])
             box.valueChanged.connect(setters[key])
             name = QLabel(names[key])
             name.setToolTip(PARAMETER_TIPS[key])
-            params.addWidget(name)
-            params.addWidget(box)
-            params.addSpacing(6)
+            params.add(labelled(name, box))
         self.activation = QComboBox()
         for name in NEURON_ACTIVATIONS:
             self.activation.addItem(ACTIVATION_LABELS[name], name)
         self.activation.setToolTip(ACTIVATION_TIP)
         self.activation.currentIndexChanged.connect(
             lambda i: m.set_activation(self.activation.itemData(i)))
-        params.addWidget(QLabel("activation"))
-        params.addWidget(self.activation)
-        params.addStretch(1)
+        params.add(labelled("activation", self.activation))
 
         # --- graph, stage controls, formula ------------------------------------------
         self.graph = NeuronGraphView(m)
@@ -165,7 +169,7 @@ class NeuronTab(QWidget):
         stepper = QWidget()
         column = QVBoxLayout(stepper)
         column.setContentsMargins(6, 6, 6, 0)
-        column.addLayout(params)
+        column.addWidget(self.parameters)
         column.addWidget(self.graph, 1)
         column.addLayout(stages)
         column.addWidget(self.formula)
@@ -179,7 +183,8 @@ class NeuronTab(QWidget):
         split.addWidget(self.training)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        # scrolls rather than widening the window past a small screen
+        layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.setStyleSheet("QLabel, QPushButton, QDoubleSpinBox, QComboBox, QSpinBox "
@@ -188,10 +193,32 @@ class NeuronTab(QWidget):
 
         m.parametersChanged.connect(self._on_parameters)
         m.stepChanged.connect(self._on_stage)
+        theme.notifier.changed.connect(self._on_stage)
         m.stageChanged.connect(self._on_stage)
         m.playingChanged.connect(self._on_playing)
         self._on_parameters(m.parameters)
         self._on_stage()
+
+    # Presentation folds the training and the landscape (Ctrl+3 brings them back) and the
+    # note on the seed's rounding: the graph and the stage's formula keep the height.
+    PRESENTATION_FOLDS = ("side", "below")
+    PRESENTATION_SPARE = ("top",)      # the parameters too, where the graph is still short
+
+    def main_view(self) -> QWidget:
+        return self.graph
+
+    def _panels(self) -> dict:
+        return {"top": self.parameters, "side": self.note, "below": self.training}
+
+    def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
+                           below: bool | None = None) -> None:
+        """Fold the parameters (top), the seed's note (side) or training + landscape (below)."""
+        for name, shown in (("top", top), ("side", side), ("below", below)):
+            if shown is not None:
+                self._panels()[name].setVisible(shown)
+
+    def panels_visible(self) -> dict:
+        return {name: not panel.isHidden() for name, panel in self._panels().items()}
 
     # --- model → view ---------------------------------------------------------------
     def _on_parameters(self, params):
@@ -205,7 +232,7 @@ class NeuronTab(QWidget):
 
     def _on_stage(self, *_):
         stage = STAGES[self.model.stage]
-        colour = HIGHLIGHT_PEN[stage.phase]
+        colour = theme.current().text(HIGHLIGHT_PEN[stage.phase]).name()   # 4.5:1
         self.stage_label.setText(
             f"<span style='color:{colour}'>Stage {self.model.stage + 1} of {len(STAGES)}"
             f"</span> · {stage.title}")
@@ -217,6 +244,7 @@ class NeuronTab(QWidget):
     def _on_playing(self, playing):
         self.play_button.setText("Pause ❚❚" if playing else "Play ▶▶")
 
+    @qt_override
     def closeEvent(self, event):
         self.model.shutdown()
         self.training.shutdown()

@@ -25,6 +25,7 @@ from gui.widgets.palette import METHOD_COLOURS
 from gui.plots.surface_box import CLIP
 from gui.plots.surface_view import SurfaceView
 from gui.plots.landscape_model import LandscapeModel
+from gui.compute.qt_guard import qt_override
 
 INK = "#222222"
 HALF_WIDTH = 0.3         # the landscape's initial half-width around the start, in b and w
@@ -87,6 +88,7 @@ class LandscapeSurface(SurfaceView):
         self.gl.update()
         self._fitted = self._camera()
 
+    @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
         if self.gl is not None and self._fitted is not None:

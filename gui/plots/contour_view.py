@@ -14,7 +14,9 @@ Public attributes (for tests and exports; all built once, then updated in place)
   field_heads     PlotDataItem (connect="pairs"): two barbs per arrow
   field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
   field_toggle    QCheckBox showing/hiding the field
-  critical_item   ScatterPlotItem of model.critical_points; critical_labels: TextItems
+  critical_item   ScatterPlotItem of model.critical_points
+  labels          gui.plots.critical_labels.CriticalLabels: their names, placed without
+                  overlap above the paths; critical_labels its TextItems; labels_toggle QCheckBox
   path_items      dict method -> PlotDataItem of the path up to model.frame
   current_items   dict method -> ScatterPlotItem, the current iterate
   start_item      ScatterPlotItem at model.start
@@ -30,12 +32,14 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout,
                                QWidget)
 
 from gui.plots import landscape
+from gui.plots.critical_labels import CriticalLabels
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.resolution import round_to_pixel
 from gui.widgets.none_refcount_guard import guard_none_refcount
-from gui.widgets.palette import COLORMAP, CRITICAL_STYLE, METHOD_COLOURS, METHOD_LABELS
+from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
+from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
@@ -97,7 +101,11 @@ class ContourView(QWidget):
         self._show_hint()
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
+        self.labels_toggle = QCheckBox("Labels")
+        self.labels_toggle.setChecked(True)
+        self.labels_toggle.setToolTip("Names of the critical points (minimum, saddle, …)")
         bar.addWidget(self.field_toggle)
+        bar.addWidget(self.labels_toggle)
         bar.addWidget(self.readout, 1)
 
         self.canvas = pg.GraphicsLayoutWidget()
@@ -119,9 +127,9 @@ class ContourView(QWidget):
             axis.setPen(INK)
             axis.setTextPen(INK)
             axis.setTickFont(tick_font)
-        for side in ("bottom", "left", "right", "top"):
-            # no "(x0.001)" beside x on a small window (every axis, shown or not)
-            self.plot.getAxis(side).enableAutoSIPrefix(False)
+            # The label's style is given here, before the theme first records it: set on
+            # the first expression, it overwrote a theme applied before (dark "w" on dark)
+            axis.labelStyle = {"color": INK, "font-size": "12pt"}
 
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
@@ -147,7 +155,9 @@ class ContourView(QWidget):
         self.critical_item = pg.ScatterPlotItem(size=15, pen=pg.mkPen("w", width=1.5))
         self.critical_item.setZValue(5)
         self.plot.addItem(self.critical_item)
-        self.critical_labels: list[pg.TextItem] = []
+        self.labels = CriticalLabels(self.plot, QFont(self.font().family(), 9), INK,
+                                     pg.mkBrush(255, 255, 255, 190))
+        self.labels_toggle.toggled.connect(self.labels.set_shown)
 
         self.path_items: dict[str, pg.PlotDataItem] = {}
         self._legend_methods = None   # the methods the legend lists, in order
@@ -165,6 +175,7 @@ class ContourView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
 
+    @qt_override
     def sizeHint(self):
         return QSize(620, 520)          # room for the map, its colour bar and the legend
 
@@ -177,12 +188,11 @@ class ContourView(QWidget):
         if not self._two_d():
             return
         if expr.variables != self._axis_names:
-            # Only on a change: setLabel redraws the axis (~2 ms a paint), and the style
-            # given once stays, so the theme's restyling of it (gui.plots.theme) does too.
-            style = {} if self._axis_names else {"color": INK, "font-size": "12pt"}
+            # Only on a change: setLabel redraws the axis (~2 ms a paint); no style given,
+            # so the theme's (gui.plots.theme) stays
             self._axis_names = expr.variables
-            self.plot.setLabel("bottom", display_name(expr.variables[0]), **style)
-            self.plot.setLabel("left", display_name(expr.variables[1]), **style)
+            self.plot.setLabel("bottom", display_name(expr.variables[0]))
+            self.plot.setLabel("left", display_name(expr.variables[1]))
         if self.landscape is not None and self._drawn_expression != expr:
             self.landscape = None    # a new function: a new grid even if the window is the same
         self._drawn_expression = expr
@@ -265,18 +275,11 @@ class ContourView(QWidget):
             symbol, colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])
             spots.append({"pos": tuple(cp.point), "symbol": symbol, "brush": colour})
         self.critical_item.setData(spots)
-        while len(self.critical_labels) < len(points):
-            label = pg.TextItem(anchor=(0.5, -0.35), color=INK,
-                                fill=pg.mkBrush(255, 255, 255, 190))
-            label.setFont(QFont(self.font().family(), 9))
-            label.setZValue(6)
-            self.plot.addItem(label)
-            self.critical_labels.append(label)
-        for i, label in enumerate(self.critical_labels):
-            label.setVisible(i < len(points))
-            if i < len(points):
-                label.setText(points[i].kind)
-                label.setPos(*points[i].point)
+        self.labels.set_points(points)
+
+    @property
+    def critical_labels(self) -> list[pg.TextItem]:
+        return self.labels.items
 
     # --- descent paths -------------------------------------------------------------
     def _on_paths(self, paths):
@@ -285,12 +288,18 @@ class ContourView(QWidget):
         for method in paths:
             if method not in self.path_items:
                 self._add_path_items(method)
-        if tuple(paths) != self._legend_methods:
-            # new legend rows only for new methods: each row's label costs ~3 ms to build
-            self._legend_methods = tuple(paths)
+        for method in paths:         # a run's colour follows its place among its method's
+            self._colour_path_items(method)
+        labels = tuple(self.model.lab.label(m) for m in paths)
+        if (tuple(paths), labels) != self._legend_methods:
+            # new legend rows only for new runs or labels: each row costs ~3 ms to build
+            self._legend_methods = (tuple(paths), labels)
             self.legend.clear()
+            # as many columns as the longest run label leaves room for (≤ 5)
+            longest = max((len(t) for t in labels), default=8) * 7 + 40
+            self.legend.setColumnCount(max(2, min(5, self.width() // longest)))
             for method in paths:
-                self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+                self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
         for method in self.path_items:
             for item in (self.path_items[method], self._path_halos[method],
@@ -298,8 +307,14 @@ class ContourView(QWidget):
                 item.setVisible(method in paths)
         self._on_frame(self.model.frame)
 
+    def _colour_path_items(self, method):
+        colour = self.model.lab.colour(method, INK)
+        self.path_items[method].setPen(pg.mkPen(colour, width=2.5))
+        self.path_items[method].setSymbolBrush(colour)
+        self.current_items[method].setBrush(colour)
+
     def _add_path_items(self, method):
-        colour = METHOD_COLOURS.get(method, INK)
+        colour = self.model.lab.colour(method, INK)
         # a bare curve: a PlotDataItem's setData costs ~10× more, on every frame
         halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
         line = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
@@ -370,11 +385,13 @@ class ContourView(QWidget):
     def _show_hint(self):
         self.readout.setText("click: start here · wheel: zoom · drag: pan")
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         if self._stale and self._two_d():
             self._refresh_landscape()
 
+    @qt_override
     def closeEvent(self, event):
         self._settle.stop()
         super().closeEvent(event)

@@ -9,12 +9,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 
+from gui.plots.critical_labels import PRIORITY, SHORT, Z_LABELS
+from gui.plots.label_layout import LabelRequest, place_labels
 from gui.widgets.palette import CRITICAL_STYLE, METHOD_COLOURS
 
 INK = "#222222"
 
-# TextItem anchors, (0, 0) the label's top-left corner at the point
+# TextItem anchors, (0, 0) the label's top-left corner at the point: centred, then
+# turned inward (to the right of, to the left of the point), below or above
 BELOW, ABOVE = (0.5, -0.25), (0.5, 1.25)
+_SIDES = (0.5, -0.1, 1.1)
+MIN_PLACES = tuple((ax, BELOW[1]) for ax in _SIDES) + tuple((ax, ABOVE[1]) for ax in _SIDES)
+MAX_PLACES = MIN_PLACES[3:] + MIN_PLACES[:3]
 
 
 class CriticalMarkers:
@@ -27,7 +33,7 @@ class CriticalMarkers:
         for item, plot in ((self.item, plot_f), (self.item_d, plot_d)):
             item.setZValue(5)
             plot.addItem(item)
-        self.labels: list[pg.TextItem] = []
+        self.labels: list[pg.TextItem] = []          # visible ones placed, never overlapping
         self._points = []      # the labelled critical points, in label order
         # a label must stay inside the view: place again whenever the range or size changes
         plot_f.getViewBox().sigRangeChanged.connect(self._place_labels)
@@ -43,12 +49,12 @@ class CriticalMarkers:
         while len(self.labels) < len(points):
             label = pg.TextItem(color=INK, fill=pg.mkBrush(255, 255, 255, 200))
             label.setFont(QFont(self.font_family, 10))
-            label.setZValue(6)
+            label.setZValue(Z_LABELS)                      # above the descent's iterates
             self.plot_f.addItem(label)
             self.labels.append(label)
         self._points = points
         for i, label in enumerate(self.labels):
-            label.setVisible(i < len(points))
+            label.setVisible(False)           # placed (and shown) by _place_labels
             if i < len(points):
                 cp = points[i]
                 label.setColor(styles[i][1])
@@ -57,29 +63,33 @@ class CriticalMarkers:
         self._place_labels()
 
     def _place_labels(self, *_) -> None:
-        """Below a minimum, above a maximum (never on the curve itself), unless that side
-        leaves the view (a minimum at the bottom of a short plot): then the other side;
-        near the left or right edge the label turns inward."""
+        """Below a minimum, above a maximum (never on the curve itself); else the other
+        side, turned inward near an edge; labels never cover one another or another
+        point's marker (gui.plots.label_layout): the lower-priority one is shortened
+        or hidden. Placed again whenever the range or size changes."""
         vb = self.plot_f.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        px, py = vb.viewPixelSize()           # data units per pixel
-        if not (np.isfinite(px) and np.isfinite(py)) or px <= 0 or py <= 0:
+        if vb.width() < 2 or vb.height() < 2 or not self._points:
             return
+        area = vb.sceneBoundingRect()
+        requests, markers = [], []
         for cp, label in zip(self._points, self.labels):
-            x, y = cp.point[0], cp.value
-            rect = label.boundingRect()         # pixels: a TextItem ignores the view's scale
-            w, h = rect.width() * px, rect.height() * py
-            first, second = (ABOVE, BELOW) if cp.kind == "maximum" else (BELOW, ABOVE)
-            fits_below = y - 1.25 * h >= y0
-            fits_above = y + 1.25 * h <= y1
-            ay = first[1] if (fits_above if first is ABOVE else fits_below) else \
-                second[1] if (fits_below if first is ABOVE else fits_above) else first[1]
-            ax = 0.5
-            if x - w / 2 < x0:
-                ax = -0.1                        # to the right of a point at the left edge
-            elif x + w / 2 > x1:
-                ax = 1.1                         # to the left of one at the right edge
-            label.setAnchor((ax, ay))
+            p = vb.mapViewToScene(pg.Point(cp.point[0], cp.value))
+            label.setText(SHORT.get(cp.kind, cp.kind))
+            short = label.boundingRect()          # pixels: a TextItem ignores the view's scale
+            label.setText(cp.kind)
+            full = label.boundingRect()
+            places = MAX_PLACES if cp.kind == "maximum" else MIN_PLACES
+            requests.append(LabelRequest(p.x(), p.y(), (full.width(), full.height()),
+                                         (short.width(), short.height()),
+                                         PRIORITY.get(cp.kind, 3), places))
+            markers.append((p.x() - 7, p.y() - 7, p.x() + 7, p.y() + 7))
+        placements = place_labels(requests, (area.left(), area.top(), area.right(),
+                                             area.bottom()), markers)
+        for cp, label, placed in zip(self._points, self.labels, placements):
+            label.setVisible(placed.anchor is not None)
+            if placed.anchor is not None:
+                label.setText(SHORT.get(cp.kind, cp.kind) if placed.short else cp.kind)
+                label.setAnchor(placed.anchor)
 
 
 class DescentMarkers:
@@ -95,17 +105,18 @@ class DescentMarkers:
         self.start_item.setZValue(9)
         plot_f.addItem(self.start_item)
 
-    def set_methods(self, methods) -> None:
-        """Make items for new methods; hide those of methods no longer run."""
+    def set_methods(self, methods, colour=None) -> None:
+        """Make items for new runs (`colour(key)` their colour; default the method's);
+        hide those of runs no longer raced."""
         for method in methods:
             if method not in self.path_items:
-                self._add(method)
+                self._add(method, colour(method) if colour else None)
         for method, item in self.path_items.items():
             item.setVisible(method in methods)
             self.current_items[method].setVisible(method in methods)
 
-    def _add(self, method):
-        colour = METHOD_COLOURS.get(method, INK)
+    def _add(self, method, colour=None):
+        colour = colour or METHOD_COLOURS.get(method, INK)
         faint = pg.mkColor(colour)
         faint.setAlpha(110)     # the order of the steps, without hiding the curve
         line = pg.PlotDataItem(pen=pg.mkPen(faint, width=1.5), symbol="o", symbolSize=8,

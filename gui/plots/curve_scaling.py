@@ -41,3 +41,16 @@ def for_display(values, y_range):
     jump = (above[:-1] & below[1:]) | (below[:-1] & above[1:])
     out[1:][jump] = np.nan
     return out
+
+
+def zero_aligned(first, second) -> tuple[float, float]:
+    """A range for `second` that holds it and puts 0 at the same height as `first`
+    does (both must contain 0): two curves on two y-axes share one zero line."""
+    lo1, hi1 = first
+    lo2, hi2 = second
+    ratios = [r for r in ((hi2 / hi1) if hi1 > 0 else 0.0, (lo2 / lo1) if lo1 < 0 else 0.0)
+              if np.isfinite(r)]
+    k = max(ratios, default=0.0)
+    if not k > 0:
+        return second
+    return lo1 * k, hi1 * k

@@ -1,9 +1,11 @@
 """The one-variable view: f with a draggable point, its tangent and a secant whose
-step h shrinks towards 0 (the limit definition made visible); below it f′ and f″ on a
-shared x-axis, so each minimum of f sits right above a zero of f′.
+step h shrinks towards 0 (the limit definition made visible); below it f′ (left axis)
+and f″ (right axis, its own scale, the same zero line) on a shared x-axis, so each
+minimum of f sits right above a zero of f′.
 
 Public attributes (for tests and exports; all built once, then updated in place):
   plot_f, plot_d  pg.PlotItem: f on top; f′ and f″ below (x-linked)
+  vb_d2           pg.ViewBox of f″ over plot_d, on plot_d's right axis
   curves          dict "f" | "df" | "d2f" -> PlotDataItem over `xs` (values from the engine)
   xs              (N,) the sampled x of the visible range
   handle          pg.TargetItem: the point (x, f(x)); drag it along the curve
@@ -26,10 +28,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
-from gui.plots.curve_scaling import for_display, robust_range
+from gui.plots.curve_scaling import for_display, robust_range, zero_aligned
 from gui.plots.resolution import round_to_pixel
-from gui.widgets.palette import CURVE_COLOURS, METHOD_LABELS
+from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel
+from gui.compute.qt_guard import qt_override
 
 SAMPLES = 1200             # points per curve over the visible range
 SETTLE_MS = 150            # pan/zoom must rest this long before the model hears of it
@@ -93,6 +96,9 @@ class CurveView(QWidget):
         self.canvas_d.scene().sigMouseClicked.connect(self._on_click_d)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # f keeps a readable height (legend, axis and ~60 px of curve) when the secant
+        # read-outs wrap in a narrow window; the page scrolls before f is crushed
+        self.canvas.setMinimumHeight(130)
         tick_font = QFont()
         tick_font.setPointSize(10)
         for plot in (self.plot_f, self.plot_d):
@@ -120,7 +126,8 @@ class CurveView(QWidget):
         }
         self.plot_f.addItem(self.curves["f"])
         self.plot_d.addItem(self.curves["df"])
-        self.plot_d.addItem(self.curves["d2f"])
+        self._build_second_axis()
+        self.vb_d2.addItem(self.curves["d2f"])
         self.tangent_item = pg.PlotDataItem(pen=_pen("tangent", 2.5))
         self.secant_item = pg.PlotDataItem(pen=_pen("secant", 2.5, dot))
         self.secant_points = pg.ScatterPlotItem(size=9, brush=CURVE_COLOURS["secant"],
@@ -159,6 +166,35 @@ class CurveView(QWidget):
         layout.addWidget(self.panel)
         self._fill_legend({})
 
+    def _build_second_axis(self):
+        """f″ on its own scale (the right axis), zero at the same height as f′'s: on
+        one shared axis a large f″ flattened f′ into a line (pyqtgraph's multiple-axes
+        recipe: a second ViewBox over plot_d's, x-linked, no mouse of its own)."""
+        self.vb_d2 = pg.ViewBox(enableMenu=False)
+        self.vb_d2.setMouseEnabled(x=False, y=False)
+        self.vb_d2.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.plot_d.scene().addItem(self.vb_d2)
+        self.vb_d2.setZValue(self.plot_d.vb.zValue() - 1)     # under f′ and its markers
+        self.vb_d2.setXLink(self.plot_d)
+        right = self.plot_d.getAxis("right")
+        right.linkToView(self.vb_d2)
+        self.plot_d.showAxis("right")
+        right.enableAutoSIPrefix(False)
+        right.setWidth(64)
+        right.setPen(INK)
+        right.setTextPen(INK)
+        right.setTickFont(self.plot_d.getAxis("left").style["tickFont"] or QFont())
+        self.plot_d.vb.sigResized.connect(self._fit_second_axis)
+        # an empty right axis as wide on f's plot: both x-axes stay aligned, so a
+        # minimum of f sits right above the zero of f′
+        self.plot_f.showAxis("right")
+        self.plot_f.getAxis("right").setWidth(64)
+        self.plot_f.getAxis("right").setStyle(showValues=False)
+        self.plot_f.getAxis("right").setPen(INK)
+
+    def _fit_second_axis(self):
+        self.vb_d2.setGeometry(self.plot_d.vb.sceneBoundingRect())
+
     def _fill_legend(self, paths):
         self.legend.clear()
         for key, item in (("f", self.curves["f"]), ("f′", self.curves["df"]),
@@ -166,7 +202,7 @@ class CurveView(QWidget):
                           ("secant", self.secant_item)):
             self.legend.addItem(item, key)
         for method in paths:
-            self.legend.addItem(self.path_items[method], METHOD_LABELS.get(method, method))
+            self.legend.addItem(self.path_items[method], self.model.lab.label(method))
         self.legend.addItem(self.start_item, "start")
 
     def _one_d(self) -> bool:
@@ -180,7 +216,8 @@ class CurveView(QWidget):
         (v,) = expr.variables
         self.plot_d.setLabel("bottom", v, **LABEL_STYLE)
         self.plot_f.setLabel("left", f"f({v})", **LABEL_STYLE)
-        self.plot_d.setLabel("left", f"f′({v}), f″({v})", **LABEL_STYLE)
+        self.plot_d.setLabel("left", f"f′({v})", **LABEL_STYLE)
+        self.plot_d.setLabel("right", f"f″({v})", **LABEL_STYLE)
         self.panel.set_variable(v)
         lo, hi = self.x_range()
         if self.x is None or not lo <= self.x <= hi:
@@ -213,12 +250,15 @@ class CurveView(QWidget):
         dys[~np.isfinite(ys)] = d2ys[~np.isfinite(ys)] = np.nan
         f_range = robust_range([ys])
         f_range = (f_range[0] - 0.07 * (f_range[1] - f_range[0]), f_range[1])  # labels below minima
-        d_range = robust_range([dys, d2ys], include_zero=True)
+        d_range = robust_range([dys], include_zero=True)
+        d2_range = zero_aligned(d_range, robust_range([d2ys], include_zero=True))
         self.curves["f"].setData(xs, for_display(ys, f_range))
         self.curves["df"].setData(xs, for_display(dys, d_range))
-        self.curves["d2f"].setData(xs, for_display(d2ys, d_range))
+        self.curves["d2f"].setData(xs, for_display(d2ys, d2_range))
         self.plot_f.setYRange(*f_range, padding=0)
         self.plot_d.setYRange(*d_range, padding=0)
+        self.vb_d2.setYRange(*d2_range, padding=0)
+        self._fit_second_axis()
         finite = np.abs(dys[np.isfinite(dys)])
         self._slope_scale = float(finite.max()) if finite.size else 1.0
         self._refresh_point()
@@ -297,7 +337,7 @@ class CurveView(QWidget):
         if not self._one_d():
             return
         paths = {m: p for m, p in paths.items() if p.points.shape[1] == 1}
-        self.descent.set_methods(paths)
+        self.descent.set_methods(paths, self.model.lab.colour)
         self._fill_legend(paths)
         self._on_frame(self.model.frame)
 
@@ -327,6 +367,7 @@ class CurveView(QWidget):
             x = plot.vb.mapSceneToView(pos).x()
             self.model.set_start((round_to_pixel(x, plot.vb.viewPixelSize()[0]),))
 
+    @qt_override
     def closeEvent(self, event):
         self._settle.stop()
         super().closeEvent(event)

@@ -35,6 +35,7 @@ from PySide6.QtOpenGL import QOpenGLFramebufferObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.widgets import theme
+from gui.compute.qt_guard import qt_override
 
 
 def opengl_available() -> bool:
@@ -106,16 +107,19 @@ class GLCanvas(QWidget):
             self.view.resize(self.size())
             self.view.show()
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         self._ensure_view_shown()
         self.scene_changed()
 
+    @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.view.resize(self.size())
         self.scene_changed()
 
+    @qt_override
     def changeEvent(self, event):
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:     # a new presentation scale
@@ -156,6 +160,7 @@ class GLCanvas(QWidget):
         image.setDevicePixelRatio(ratio)
         return image
 
+    @qt_override
     def paintEvent(self, event):
         if self.isVisible():
             self._ensure_view_shown()
@@ -172,15 +177,19 @@ class GLCanvas(QWidget):
         painter.end()
 
     # the mouse goes to pyqtgraph's handlers: drag rotates (Ctrl-drag pans), wheel zooms
+    @qt_override
     def mousePressEvent(self, event):
         self.view.mousePressEvent(event)
 
+    @qt_override
     def mouseMoveEvent(self, event):
         self.view.mouseMoveEvent(event)
 
+    @qt_override
     def mouseReleaseEvent(self, event):
         self.view.mouseReleaseEvent(event)
 
+    @qt_override
     def wheelEvent(self, event):
         self.view.wheelEvent(event)
         event.accept()
@@ -256,6 +265,7 @@ class LabelledGLView(gl.GLViewWidget):
         finally:
             self.items = everything
 
+    @qt_override
     def paintGL(self):
         if not self._background:
             super().paintGL()
@@ -360,7 +370,9 @@ class LabelledGLView(gl.GLViewWidget):
         placed = []
         for point, label in self._labels[:getattr(self, "_n_labels", 0)]:
             p = mvp.map(point).toPointF()
-            target = QPoint(round(p.x() - label.width() / 2), round(p.y() - label.height() / 2))
+            # kept whole inside the canvas: a tick at the edge reads "1.5e3", not "5e3"
+            target = QPoint(min(max(round(p.x() - label.width() / 2), 0), w - label.width()),
+                            min(max(round(p.y() - label.height() / 2), 0), h - label.height()))
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
             box = label.geometry().adjusted(-2, -1, 2, 1)

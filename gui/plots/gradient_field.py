@@ -2,7 +2,8 @@
 
 Hundreds of arrows are three PlotDataItems with connect="pairs" (pyqtgraph's way for
 many short segments): shafts, heads, and a dark halo under both, so the white
-arrows read on every colour of the map. Built once, updated with setData.
+arrows read on every colour of the map (on its pale yellow end the halo is the arrow's
+outline: 1 px each side at scale 1, wider with the presentation scale). Built once, updated with setData.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui.plots import landscape
+from gui.plots.theme import keep_colour_on_map
 
 ARROWS = 16                  # arrows along the longer side of the window
 HEAD_ANGLE = np.radians(28)
@@ -52,7 +54,9 @@ class GradientField:
 
     def __init__(self, plot):
         self.base = self.gradient = np.empty((0, 2))
-        self._halo = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(0, 0, 0, 110, width=3))
+        # The halo's colour is chosen against the map, not the theme: never inked white.
+        self._halo = keep_colour_on_map(
+            pg.PlotDataItem(connect="pairs", pen=pg.mkPen(0, 0, 0, 190, width=3.5)))
         self.shafts = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("w", width=1.5))
         self.heads = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("w", width=1.5))
         for item in (self._halo, self.shafts, self.heads):

@@ -93,6 +93,9 @@ def sample(f, window, n: int = 200, n_levels: int = 13) -> Landscape:
     hi = top if top - p99 <= 2.0 * (p99 - lo) else p99
     if not hi > lo:                      # a constant: any non-empty range will do
         lo, hi = lo - 0.5, lo + 0.5
+    if not np.isfinite(hi - lo):         # f from −1e308 to 1e308: the range must be a number
+        half = np.finfo(float).max / 4
+        lo, hi = max(lo, -half), min(hi, half)
     clipped = np.clip(finite, lo, hi)         # still sorted
     u = np.linspace(0.0, 1.0, N_KNOTS + 1)
     # a ramp of 1e-9 of the range keeps knots strictly increasing on plateaus (relu)
@@ -114,7 +117,11 @@ def _round_values(a: float, b: float) -> np.ndarray:
     for k in range(top - 1, top - 4, -1):
         step = 10.0 ** k
         out.append(np.arange(np.ceil(a / step), np.floor(b / step) + 1)[:200] * step)
-    return np.round(np.concatenate(out), 12) if out else np.empty(0)
+    if not out:
+        return np.empty(0)
+    values = np.concatenate(out)
+    # rounding to 12 decimals multiplies by 1e12 first: f near 1e300 would overflow
+    return np.round(values, 12) if span < 1e250 else values
 
 
 def _label(v: float) -> str:
@@ -126,6 +133,8 @@ def _roundness(values: np.ndarray):
     """(significant digits, rank) per value, smaller = rounder: 0 has 0 digits; one
     digit ranks 1, 5, 2, then the rest; two digits rank a final 5 first."""
     v = np.abs(values)
+    # subnormal values (1e-320) make 10^(exponent - d + 1) zero: such a v is no round tick
+    v = np.where(v >= np.finfo(float).tiny, v, 0.0)
     exponent = np.floor(np.log10(np.where(v > 0, v, 1.0)))
     digits = np.full(v.shape, 4)
     mantissa = np.zeros(v.shape)

@@ -12,11 +12,15 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine.expression import Expression, ExpressionError, parse
-from engine.optimizers import HYPERPARAMETERS, METHODS, Path, descend
+from engine.optimizers import METHODS, Path, descend
 
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
+from gui.plots.landscape_state import WINDOW_LIMIT, WINDOW_MIN_WIDTH, check_state
+from gui.plots import runs as race
+from gui.plots.lab_state import LabState
 from gui.plots.view_states import ViewStates
+from gui.plots.session_extras import apply_extra_state, extra_state
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
                                default_window, frame_critical_points)
 
@@ -25,7 +29,8 @@ DEFAULT_TEXT = "x^2 + 2y^2"
 
 @dataclass(frozen=True)
 class DescentSettings:
-    """What the descent panel sets; one `descend` call per method."""
+    """What the descent panel sets; one `descend` call per run (gui/plots/runs.py).
+    methods: the distinct methods of runs (kept in step with them by set_settings)."""
     methods: tuple[str, ...] = ("gd",)
     lr: float = 0.1
     hyper: dict = field(default_factory=dict)     # method -> {name: value}
@@ -33,14 +38,17 @@ class DescentSettings:
     clip: float | None = None
     max_steps: int = 100
     seed: int = 0
+    runs: tuple = (race.Run("gd", key="gd"),)
 
 
 def preset_settings(preset: dict) -> DescentSettings:
     """Every descent setting an example sets: its own values, the defaults for the rest
     (noise left on from before would make its caption's numbers wrong)."""
     d, clip = DescentSettings(), preset.get("clip")
+    runs = race.from_json(preset["runs"]) if preset.get("runs") else \
+        race.runs_for_methods(tuple(preset.get("methods", d.methods)))
     return DescentSettings(
-        methods=tuple(preset.get("methods", d.methods)), lr=float(preset.get("lr", d.lr)),
+        methods=race.methods_of(runs), runs=runs, lr=float(preset.get("lr", d.lr)),
         hyper={m: {k: tuple(v) if isinstance(v, list) else v for k, v in h.items()}
                for m, h in preset.get("hyper", {}).items()},
         noise=float(preset.get("noise", d.noise)), clip=None if clip is None else float(clip),
@@ -60,10 +68,11 @@ class LandscapeModel(QObject):
     windowChanged = Signal(object)         # ((lo, hi),) or ((xlo, xhi), (ylo, yhi))
     startChanged = Signal(object)          # tuple, one coordinate per variable
     settingsChanged = Signal(object)       # DescentSettings
-    pathsChanged = Signal(object)          # dict method -> engine.optimizers.Path
+    pathsChanged = Signal(object)          # dict run key -> engine.optimizers.Path
     frameChanged = Signal(int)             # how many steps of each path are shown
     playingChanged = Signal(bool)
     busyChanged = Signal(bool)             # symbolic work under way
+    notice = Signal(str)                   # symbolic work cut short: what is missing
     presetChanged = Signal(object)         # the preset dict last loaded, or None
     sliceAxesChanged = Signal(object)      # (name, name) shown by the map for d > 2, or None
 
@@ -94,6 +103,8 @@ class LandscapeModel(QObject):
         self._worker = AnalysisWorker(self, symbolic=self.SYMBOLIC)
         self._worker.finished.connect(self._on_analysis)
         self._worker.busyChanged.connect(self.busyChanged)
+        self._worker.notice.connect(self.notice)
+        self.lab = LabState(self)     # selected run, predict mode, run colours and labels
 
     # --- read-only state ------------------------------------------------------
     text = property(lambda self: self._text)
@@ -217,14 +228,17 @@ class LandscapeModel(QObject):
         # three quarters of the way to the upper corner: visibly away from most minima
         return tuple(float(lo + 0.75 * (hi - lo)) for lo, hi in window)
 
-    def wait_for_analysis(self, timeout_ms: int = 10000) -> bool:
-        """Block (processing events) until no analysis is pending; for tests and scripts."""
+    def wait_for_analysis(self, timeout_ms: int = 30000) -> bool:
+        """Block (processing events) until no analysis is pending; for tests and scripts.
+        (The helper processes' first start takes ~10 s on a machine busy with other work.)"""
         return self._worker.wait_idle(timeout_ms)
 
     # --- window and start ----------------------------------------------------
     def set_window(self, window) -> None:
-        window = tuple((float(lo), float(hi)) for lo, hi in window)
-        if window == self._window or any(not hi > lo for lo, hi in window):
+        """Show `window` ((lo, hi) per variable), capped to ±WINDOW_LIMIT and at least
+        WINDOW_MIN_WIDTH wide (zooming far out or in stops there); non-finite: ignored."""
+        window = tuple(_capped(float(lo), float(hi)) for lo, hi in window)
+        if window == self._window or any(w is None for w in window):
             return
         self._user_window, self._frame_for = True, None
         self._window = window
@@ -254,6 +268,11 @@ class LandscapeModel(QObject):
         unknown = [m for m in changes.get("methods", ()) if m not in METHODS]
         if unknown:
             raise ValueError(f"unknown method(s): {unknown}")
+        if "runs" in changes:            # runs are the truth; methods follow them
+            changes["runs"] = race.with_keys(changes["runs"])
+            changes["methods"] = race.methods_of(changes["runs"])
+        elif "methods" in changes:       # ticked methods: keep their runs, add the new
+            changes["runs"] = race.runs_for_methods(changes["methods"], self._settings.runs)
         new = replace(self._settings, **changes)
         if new == self._settings:
             return
@@ -270,11 +289,13 @@ class LandscapeModel(QObject):
         f, s = self._expression, self._settings
         paths = {}
         if f is not None and len(self._start) == f.dimension:
-            for method in s.methods:
-                paths[method] = descend(
-                    f, self._start, method=method, lr=(None if method == "newton" else s.lr),
+            for run in s.runs:
+                start = run.start if run.start and len(run.start) == f.dimension \
+                    else self._start
+                paths[run.key] = descend(
+                    f, start, method=run.method, lr=race.effective_lr(run, s.lr),
                     steps=s.max_steps, noise=s.noise, clip=s.clip, seed=s.seed,
-                    **s.hyper.get(method, {}))
+                    **race.effective_hyper(run, s.hyper))
         self._paths = paths
         self.pathsChanged.emit(paths)
         self._set_frame(min(self._frame, self.last_frame))
@@ -356,57 +377,39 @@ class LandscapeModel(QObject):
                             "hyper": {m: {k: list(v) if isinstance(v, tuple) else v
                                           for k, v in h.items()} for m, h in s.hyper.items()},
                             "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
-                            "seed": s.seed},
-                "slice_axes": list(self._slice_axes) if self._slice_axes else None,
-                "preset": self._preset,      # the example (its caption) still on screen
-                "views": self.view_states.get_state()}
+                            "seed": s.seed, "runs": race.to_json(s.runs)},
+                **extra_state(self)}    # slice, example, views (gui.plots.session_extras)
 
-    @staticmethod
-    def check_state(state: dict) -> None:
-        """Raise ValueError naming the first problem; applies nothing."""
-        parse(state["text"])
-        window, start = state["window"], state["start"]
-        if not (len(window) == len(start) == parse(state["text"]).dimension):
-            raise ValueError("window and start do not match the expression's variables")
-        if any(not float(hi) > float(lo) for lo, hi in window):
-            raise ValueError("the window is empty")
-        d = state["descent"]
-        if not d["methods"] or any(m not in METHODS for m in d["methods"]):
-            raise ValueError(f"unknown optimizer in {d['methods']}")
-        if not float(d["lr"]) > 0 or int(d["max_steps"]) < 1:
-            raise ValueError("learning rate and max steps must be positive")
-        for method, values in d.get("hyper", {}).items():
-            unknown = set(values) - set(HYPERPARAMETERS.get(method, ()))
-            if unknown:
-                raise ValueError(f"unknown setting {sorted(unknown)[0]!r} for {method!r}")
+    # every number of a session checked against the controls' bounds, in one place
+    check_state = staticmethod(check_state)
 
     def set_state(self, state: dict) -> None:
         """Apply a state from get_state (checked first: a bad one changes nothing)."""
-        self.check_state(state)
-        d = state["descent"]
-        preset = {"expr": state["text"], "window": state["window"], "start": state["start"],
-                  "methods": d["methods"], "lr": d["lr"], "max_steps": d["max_steps"],
+        s = self.check_state(state)
+        preset = {"expr": s["text"], "window": s["window"], "start": s["start"],
+                  "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
+                  "runs": s["runs"],
                   "name": "", "caption": ""}
         self.load_preset(preset)
         self._preset = None
         self.presetChanged.emit(None)
-        clip = d.get("clip")
-        self.set_settings(hyper={m: {k: tuple(v) if isinstance(v, list) else v   # JSON lists
-                                     for k, v in h.items()} for m, h in d.get("hyper", {}).items()},
-                          noise=float(d.get("noise", 0.0)), seed=int(d.get("seed", 0)),
-                          clip=None if clip is None else float(clip))
-        self.set_speed(float(state.get("speed", self._speed)))
-        axes = state.get("slice_axes")
-        self.set_slice_axes(tuple(map(str, axes)) if axes and len(axes) == 2 else None)
-        self._restore_frame = int(state.get("frame", 0))
-        example = state.get("preset")
-        if isinstance(example, dict) and isinstance(example.get("caption"), str):
-            self._preset = example
-            self.presetChanged.emit(example)
-        self.view_states.set_state(state.get("views", {}))    # last: a preset resets the camera
+        self.set_settings(hyper=s["hyper"], noise=s["noise"], seed=s["seed"], clip=s["clip"])
+        self.set_speed(s["speed"])
+        self._restore_frame = s["frame"]
+        apply_extra_state(self, state)
 
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""
         self.pause()
         self._worker.shutdown()
 
+
+def _capped(lo: float, hi: float) -> tuple | None:
+    """(lo, hi) inside ±WINDOW_LIMIT and at least WINDOW_MIN_WIDTH wide; None if not a range."""
+    if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo):
+        return None
+    lo, hi = max(lo, -WINDOW_LIMIT), min(hi, WINDOW_LIMIT)
+    if hi - lo < WINDOW_MIN_WIDTH:
+        centre = min(max((lo + hi) / 2, -WINDOW_LIMIT + WINDOW_MIN_WIDTH), WINDOW_LIMIT - WINDOW_MIN_WIDTH)
+        lo, hi = centre - WINDOW_MIN_WIDTH / 2, centre + WINDOW_MIN_WIDTH / 2
+    return lo, hi

@@ -1,6 +1,6 @@
 """f(θ_k) against step k for every path, racing as the animation plays.
 
-One PlotDataItem per method, built once and fed with setData; each curve runs up to
+One PlotDataItem per run, built on first use and fed with setData; each curve runs up to
 the current frame, with a dot on its newest point and a vertical line at the frame.
 The axes span the whole runs (not the part drawn so far), so they stay still while
 the curves grow.
@@ -13,10 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from engine.optimizers import METHODS
-
 from gui.widgets import theme
-from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 _AXIS_FONT_PT = 11
 
@@ -29,7 +26,6 @@ class LossPlot(QWidget):
         self._axis_label = None      # the left axis's text, set when it changes
         self._drawn: dict = {}       # method -> (path, points shown, last value shown)
         self._y_fitted = None        # (lo, hi) the f axis was last sized to
-        self._brushes = {m: pg.mkBrush(c) for m, c in METHOD_COLOURS.items()}
 
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
@@ -44,15 +40,7 @@ class LossPlot(QWidget):
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
             axis.enableAutoSIPrefix(False)      # "(x0.001)" beside f would only confuse
         item.setLabel("bottom", "step k", **{"font-size": f"{_AXIS_FONT_PT}pt"})
-        # built once; hidden while their method is unused
-        self.curves = {m: pg.PlotDataItem(pen=pg.mkPen(METHOD_COLOURS[m], width=2.5),
-                                          connect="finite") for m in METHODS}
-        for curve in self.curves.values():
-            # 5000 steps on a few hundred pixels: draw each pixel column's min and max only
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
-            item.addItem(curve)
-            curve.hide()
+        self.curves = {}             # run key -> its curve, built on first use
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
         self.heads = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9,
                                      symbolPen=pg.mkPen("w", width=1))
@@ -93,6 +81,7 @@ class LossPlot(QWidget):
         self.log_check.toggled.connect(self._on_log)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
+        model.lab.predictChanged.connect(self._on_predict)
         theme.notifier.changed.connect(self._on_theme)
         self._on_paths(model.paths)
         if hasattr(model, "view_states"):      # a session keeps the log scale
@@ -104,6 +93,8 @@ class LossPlot(QWidget):
     def _on_paths(self, paths) -> None:
         self._drawn = {}             # new paths or a new shift: every curve anew
         self._y_fitted = None        # (lo, hi) the f axis was last sized to
+        for key in paths:
+            self._curve(key).setPen(pg.mkPen(self.model.lab.colour(key), width=2.5))
         for method, curve in self.curves.items():
             curve.setVisible(method in paths)
         self._show_legend(paths)
@@ -111,14 +102,27 @@ class LossPlot(QWidget):
         self._on_frame(self.model.frame)
         self._fit_range(paths)
 
+    def _curve(self, key):
+        if key not in self.curves:
+            curve = pg.PlotDataItem(connect="finite")
+            # 5000 steps on a few hundred pixels: draw each pixel column's min and max only
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self.plot.getPlotItem().addItem(curve)
+            self.curves[key] = curve
+        return self.curves[key]
+
+    def _on_predict(self, _on) -> None:
+        self._on_paths(self.model.paths)
+
     def _on_theme(self, _theme) -> None:
         self._show_legend(self.model.paths)
 
     def _show_legend(self, paths) -> None:
-        ink = theme.current().ink           # Newton's black is white on the dark theme
+        text = theme.current().text    # 4.5:1 on the window: Newton's black turns white, blue lightens on dark
         self.legend.setText("&nbsp;&nbsp; ".join(
-            f'<span style="color:{ink(METHOD_COLOURS[m]).name()}; font-weight:600">━━</span>'
-            f"&nbsp;{METHOD_LABELS[m]}" for m in paths))
+            f'<span style="color:{text(self.model.lab.colour(m)).name()}; '
+            f'font-weight:600">━━</span>&nbsp;{self.model.lab.label(m)}' for m in paths))
 
     def _on_frame(self, frame: int) -> None:
         paths = self.model.paths
@@ -137,12 +141,14 @@ class LossPlot(QWidget):
             if np.isfinite(head):
                 xs.append(float(n - 1))
                 ys.append(head)
-                brushes.append(self._brushes[method])
+                brushes.append(pg.mkBrush(self.model.lab.colour(method)))
         self._drawn = {m: self._drawn[m] for m in paths}
         if changed:
             self.heads.setData(xs, ys, symbolBrush=brushes)
             self._fit_range(paths)
         self.frame_line.setValue(frame)
+        if self.model.lab.predict:       # the axes grow with the steps shown, no further
+            self._fit_range(paths)
 
     def _on_log(self, on: bool) -> None:
         item = self.plot.getPlotItem()
@@ -189,11 +195,13 @@ class LossPlot(QWidget):
 
     def _fit_range(self, paths) -> None:
         item = self.plot.getPlotItem()
-        item.setXRange(0, max(self.model.last_frame, 1), padding=0.02)
-        # f as far as shown: x³ reaches −8e17 at step 60, an axis sized to that at step
-        # 0 would flatten every value shown so far to one line
-        n = self.model.frame + 1
-        shown = [self._display(p.values[:n]) for p in paths.values()]
+        # predict, then reveal: no range that gives away where the runs will go
+        end = self.model.frame + 1
+        item.setXRange(0, max(end if self.model.lab.predict else self.model.last_frame, 1),
+                       padding=0.02)
+        # f as far as shown, always: x³ reaches −8e17 at step 60, an axis sized to that
+        # at step 0 would flatten every value shown so far to one line
+        shown = [self._display(p.values[:end]) for p in paths.values()]
         y = np.concatenate(shown) if shown else np.empty(0)
         y = y[np.isfinite(y)]
         if self.log_check.isChecked():

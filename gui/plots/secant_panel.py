@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
 
+from gui.widgets import theme
 from gui.widgets.palette import CURVE_COLOURS
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
@@ -49,6 +50,8 @@ class SecantPanel(QWidget):
         self.secant_readout = QLabel()
         for label in (self.point_readout, self.secant_readout):
             label.setTextFormat(Qt.TextFormat.RichText)
+            # wraps: on one line the read-outs asked for ~1030 px (1337-px window at 720p)
+            label.setWordWrap(True)
             label.setStyleSheet("font-size: 12pt; color: #222;")
         self.h_slider = QSlider(Qt.Orientation.Horizontal)
         self.h_slider.setRange(0, (H_MAX_EXP - H_MIN_EXP) * TICKS_PER_DECADE)
@@ -134,4 +137,4 @@ class SecantPanel(QWidget):
 
 def _swatch(colour: str) -> str:
     """A coloured square tying a number to its line (coloured text would be too pale)."""
-    return f"<span style='color:{colour}; font-size:15pt'>■</span>&nbsp;"
+    return theme.themed_html(f"<span style='color:{colour}; font-size:15pt'>■</span>&nbsp;")

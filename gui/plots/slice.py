@@ -85,12 +85,13 @@ class ProjectedPath:
     values: np.ndarray
     status: str
     method: str
+    stop_step: int
 
 
 def project_path(path, sliced: SlicedExpression) -> ProjectedPath:
     points = np.asarray(path.points)[:, list(sliced.axes)]
     values = np.asarray(sliced(points[:, 0], points[:, 1]), dtype=float).reshape(-1)
-    return ProjectedPath(points, values, path.status, path.method)
+    return ProjectedPath(points, values, path.status, path.method, path.stop_step)
 
 
 def project_critical_point(point, axes):

@@ -5,7 +5,7 @@ The longer side of the window spans [−1, 1] (the other keeps the aspect, so an
 in x–y are true), and f's robust range — its minimum to its 98th percentile on the
 grid — spans [0, HEIGHT]. A percentile rather than the maximum, so that x⁴ or
 Rosenbrock's walls (up to 2500 against a valley floor near 0) do not turn the
-picture into one spike; heights beyond are clipped a little above the box.
+picture into one spike; heights beyond are clipped to the box's lid.
 Being affine in f, the map keeps planes planar: a tangent plane stays tangent.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 HEIGHT = 0.85
-CLIP = (-0.15 * HEIGHT, 1.15 * HEIGHT)
+CLIP = (0.0, HEIGHT)       # the box: nothing is drawn above its lid (no slab over the picture)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ Public attributes (for tests and exports; built once, then updated with setData)
   plane_toggle    QCheckBox; plane_item GLSurfacePlotItem of the tangent plane
   plane_point     (x, y) where the tangent plane touches; plane_xs, plane_ys, plane_f: the
                   plane's corners in f's units, plane_f = f(p) + ∇f(p)·(q − p)
+  tick_texts      {"x", "y", "f"} -> the tick labels set on each axis (crowded ones hidden)
   render_image()  a QImage of the 3-D view
 """
 from __future__ import annotations
@@ -32,11 +33,12 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gl_canvas import LIT, LabelledGLView, opengl_available
 from gui.plots.surface_normals import fast_vertex_normals
 from gui.widgets.none_refcount_guard import guard_none_refcount
-from gui.widgets.palette import COLORMAP, CURVE_COLOURS, METHOD_COLOURS
-from gui.widgets.variable_names import display_name
+from gui.widgets.palette import COLORMAP, CURVE_COLOURS
+from gui.plots.surface_axes import axes_layout, clip_to_box
 from gui.plots.surface_box import HEIGHT, BoxMapping
+from gui.compute.qt_guard import qt_override
+from gui.widgets.variable_names import display_name
 from gui.plots.surface_camera import camera_state_access
-from gui.plots.axis_ticks import fmt as _fmt, nice_ticks as _nice_ticks  # noqa: F401 - tests import _fmt
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -44,8 +46,8 @@ guard_none_refcount()
 
 GRID = 100             # vertices per side: smooth enough, cheap to rebuild on every zoom
 LIFT = 0.02            # paths float this far (box units) above the surface, not inside it
-PLANE_HALF = 0.15      # half-side of the tangent-plane patch, as a fraction of the window
-PLANE_RISE = 0.45      # at most this rise (box units) from the touching point to a side
+PLANE_HALF = 0.25      # half-side of the tangent-plane patch, as a fraction of the window
+PLANE_RISE = 0.55      # at most this rise (box units) from the touching point to a side
 INK = (0.13, 0.13, 0.13, 1.0)
 NO_GL_TEXT = "The 3-D view needs OpenGL 2.1 or newer, which this display does not provide."
 
@@ -135,11 +137,12 @@ class SurfaceView(QWidget):
         # everywhere else: drawn depth-tested it would vanish. A faint copy without depth
         # test shows it through the surface; the depth-tested copy shows where it is in front.
         tangent = CURVE_COLOURS["tangent"]
-        self.plane_ghost = gl.GLSurfacePlotItem(color=_rgba(tangent, 0.22), glOptions=OVERLAY)
-        self.plane_item = gl.GLSurfacePlotItem(color=_rgba(tangent, 0.55),
-                                               glOptions="translucent")
+        self.plane_ghost = gl.GLSurfacePlotItem(color=_rgba(tangent, 0.35), glOptions=OVERLAY,
+                                                computeNormals=False)   # flat colour: no normals
+        self.plane_item = gl.GLSurfacePlotItem(color=_rgba(tangent, 0.75),
+                                               glOptions="translucent", computeNormals=False)
         self.plane_ghost_edge = gl.GLLinePlotItem(mode="line_strip", width=1.5,
-                                                  color=_rgba(tangent, 0.6), glOptions=OVERLAY)
+                                                  color=_rgba(tangent, 0.8), glOptions=OVERLAY)
         self.plane_edge = gl.GLLinePlotItem(mode="line_strip", width=2.5,
                                             color=_rgba(tangent), glOptions="translucent")
         self._plane_items = (self.plane_ghost, self.plane_item, self.plane_ghost_edge,
@@ -166,7 +169,7 @@ class SurfaceView(QWidget):
         grid = QColor(t.foreground)
         self.base_grid.setColor((grid.red(), grid.green(), grid.blue(), 45 if not t.dark else 70))
         for method, item in getattr(self, "path_items", {}).items():   # black (Newton) → ink
-            item.setData(color=_rgba(t.ink(METHOD_COLOURS.get(method, "#222222")).name()))
+            item.setData(color=_rgba(t.ink(self.model.lab.colour(method)).name()))
         if self.mapping is not None and self._two_d():
             self._on_frame()
 
@@ -177,12 +180,17 @@ class SurfaceView(QWidget):
         if len(window) == 2 and len(start) == 2:
             self._side = -1 if start[0] >= sum(window[0]) / 2 else 1
         depth = float(self.mapping.by(window[1][1])) if self.mapping else 0.75
-        self.gl.opts["center"] = pg.Vector(-0.1 * self._side, 0, HEIGHT * 0.15)
-        self.gl.setCameraPosition(distance=2.6 + 1.0 * depth, elevation=32,
-                                  azimuth=-90 + 32 * self._side)
+        self.gl.opts["center"] = pg.Vector(-0.1 * self._side, 0, HEIGHT * 0.3)
+        # pyqtgraph's field of view is horizontal: a wide, short canvas sees less height,
+        # and the box's top corners left the picture; step back as the canvas widens
+        canvas = self.gl.canvas
+        aspect = canvas.width() / max(canvas.height(), 1) if canvas is not None else 1.2
+        self.gl.setCameraPosition(distance=(2.6 + 1.0 * depth) * max(1.0, aspect / 1.5) ** 0.5,
+                                  elevation=32, azimuth=-90 + 32 * self._side)
         if self.mapping is not None:
             self._draw_axes(window)
 
+    @qt_override
     def sizeHint(self):
         return QSize(620, 520)          # as ContourView: side by side they start equal
 
@@ -210,6 +218,7 @@ class SurfaceView(QWidget):
         if not self._stale:
             self._rebuild()
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         if self._stale and self._two_d():
@@ -236,32 +245,15 @@ class SurfaceView(QWidget):
         self._on_paths()
 
     def _draw_axes(self, window):
-        """Floor grid; x along the front floor edge, y along the side edge nearer the
-        camera, f up the far front corner: no label lies on the surface."""
-        m, s = self.mapping, self._side
-        (xlo, xhi), (ylo, yhi) = window
-        ax, ay = float(m.bx(xhi)), float(m.by(yhi))
+        """Floor grid, axes, ticks and their labels (gui.plots.surface_axes)."""
+        m = self.mapping
+        ax, ay = float(m.bx(window[0][1])), float(m.by(window[1][1]))
         self.base_grid.setSize(2 * ax, 2 * ay)
         self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
-        f_ticks = _nice_ticks(float(m.f_at(0)), float(m.f_at(HEIGHT)))
-        f_step = f_ticks[1] - f_ticks[0] if len(f_ticks) > 1 else None
-        zx = -s * ax                                   # x of the f axis
-        ticks = [((zx, -ay, z), (zx - 0.04 * s, -ay - 0.04, z)) for z in m.bz(f_ticks)]
-        self.axes.setData(pos=np.array([
-            (-ax, -ay, 0), (ax, -ay, 0), (s * ax, -ay, 0), (s * ax, ay, 0), (zx, -ay, 0),
-            (zx, -ay, HEIGHT), *(p for tick in ticks for p in tick)]))
-        x_name, y_name = map(display_name, self.model.expression.variables)
-        g = 0.13
-        self.gl.set_labels([
-            ((0.0, -ay - 2 * g, 0.0), f"<b>{x_name}</b>"),
-            ((s * (ax + 2 * g), 0.0, 0.0), f"<b>{y_name}</b>"),
-            ((zx, -ay, HEIGHT + g), "<b>f</b>"),
-            ((-ax + g * (s < 0), -ay - g, 0.0), _fmt(xlo)),
-            ((ax - g * (s > 0), -ay - g, 0.0), _fmt(xhi)),
-            ((s * (ax + g), -ay + g, 0.0), _fmt(ylo)), ((s * (ax + g), ay, 0.0), _fmt(yhi)),
-            *(((zx - 1.6 * g * s, -ay - 1.6 * g, z), _fmt(v, f_step))
-              for v, z in zip(f_ticks, m.bz(f_ticks))),
-        ])
+        lines, labels, self.tick_texts = axes_layout(
+            m, window, self._side, tuple(map(display_name, self.model.expression.variables)))
+        self.axes.setData(pos=lines)
+        self.gl.set_labels(labels)
 
     # --- paths, current point, tangent plane ---------------------------------------
     def _paths(self) -> dict:
@@ -280,24 +272,29 @@ class SurfaceView(QWidget):
             if method not in self.path_items:
                 item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
                                          color=_rgba(theme.current().ink(
-                                             METHOD_COLOURS.get(method, "#222222")).name()),
+                                             self.model.lab.colour(method)).name()),
                                          glOptions="translucent")
                 item.setDepthValue(4)
                 self.gl.addItem(item)
                 self.path_items[method] = item
         for method, item in self.path_items.items():
-            item.setVisible(method in paths)
+            item.setVisible(method in paths)     # (colour: by the run's place in the race)
+            item.setData(color=_rgba(theme.current().ink(self.model.lab.colour(method)).name()))
         self._on_frame(self.model.frame)
 
     def shown_points(self, method) -> np.ndarray:
-        """The path's points up to the current frame, in the box, lifted by LIFT: (n, 3)."""
-        path = self.model.paths[method]
+        """The path's points up to the current frame, in the box, lifted by LIFT: (n, 3);
+        a path that leaves the box (diverges) ends where it crosses the box's wall."""
+        path, m = self.model.paths[method], self.mapping
         n = min(self.model.frame, len(path.points) - 1) + 1
         pts, values = path.points[:n], path.values[:n]
-        keep = np.all(np.isfinite(pts), axis=1) & np.isfinite(values)
-        box = self.mapping(pts[keep, 0], pts[keep, 1], values[keep])
-        box[:, 2] += LIFT
-        return box
+        values = np.asarray(values, dtype=float)
+        # heights lie on the surface's own scale (clipped to the lid like it); an
+        # undefined value ends the path there
+        z = np.where(np.isfinite(values), m.bz(values) + LIFT, np.nan)
+        box = np.stack([m.bx(pts[:, 0]), m.by(pts[:, 1]), z], axis=-1)
+        (_, xhi), (_, yhi) = self.model.window
+        return clip_to_box(box, float(m.bx(xhi)), float(m.by(yhi)), (0.0, HEIGHT + LIFT))
 
     def _on_frame(self, _frame=None):
         if not self._two_d() or self.mapping is None:
@@ -323,13 +320,14 @@ class SurfaceView(QWidget):
                 pts = self.shown_points(method)
                 if len(pts):
                     self.path_items[method].setData(pos=pts)
+                self.path_items[method].setVisible(len(pts) > 1)   # nothing inside the box
                 self._drawn[method] = (path, n, pts[-1] if len(pts) else None)
                 changed = True
             tip = self._drawn[method][2]
             if tip is not None:
                 tips.append(tip)
                 colours.append(_rgba(theme.current().ink(
-                    METHOD_COLOURS.get(method, "#222222")).name()))
+                    self.model.lab.colour(method)).name()))
         if changed:
             self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
                                       color=np.array(colours).reshape(-1, 4))

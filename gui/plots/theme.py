@@ -8,7 +8,10 @@ signal styles the items it has not seen yet, so views need no theme code of thei
 
 Sizes at scale s: pen widths × s, marker sizes × s, fonts × s (fonts the plot did not
 set follow the application's base font). Colours: near-black neutral pens and texts
-become the theme's foreground, near-white text fills its background (Theme.ink/fill).
+become the theme's foreground, near-white text fills its background (Theme.ink/fill);
+every text colour is then made readable on what is behind it (Theme.text, 4.5:1).
+Items drawn on a colour map (`keep_colour_on_map`: the arrows' halo, the a = 0.5 line,
+heat-map values) keep their colours, chosen against the map, which no theme changes.
 """
 from __future__ import annotations
 
@@ -53,6 +56,17 @@ def _style_new(scene) -> None:
             style_item(item, t)
 
 
+ON_MAP = "_theme_on_map"
+
+
+def keep_colour_on_map(item):
+    """Mark `item` as drawn on a colour map (a halo, a level line): its colour was chosen
+    against the map, which is the same in both themes, so the theme scales its width but
+    never inks it (a black a = 0.5 line turned white vanished on the map's white)."""
+    setattr(item, ON_MAP, True)
+    return item
+
+
 def style_item(item, t) -> None:
     """Bring one item to theme t (its light@1 look recorded on first sight)."""
     parent = item.parentItem()
@@ -76,13 +90,21 @@ def _pen(spec):
     return None if spec is None else QPen(pg.mkPen(spec))
 
 
-def _scaled_pen(base: QPen | None, t):
+def _scaled_pen(base: QPen | None, t, ink=True):
     if base is None:
         return None
     pen = QPen(base)
     width = base.widthF() if base.widthF() > 0 else 1.0    # 0 is a cosmetic 1 px
     pen.setWidthF(width * t.scale)
-    pen.setColor(t.ink(base.color()))
+    if ink:
+        pen.setColor(t.ink(base.color()))
+    return pen
+
+
+def _text_pen(base: QPen, t) -> QPen:
+    """An axis's text pen: scaled, and its colour readable (4.5:1) on the plot."""
+    pen = _scaled_pen(base, t)
+    pen.setColor(t.text(base.color(), t.background))
     return pen
 
 
@@ -131,12 +153,12 @@ def _rec_axis(a):
 def _style_axis(a, b, t):
     a.enableAutoSIPrefix(False)          # "(x0.001)" beside a variable only confuses
     a.setPen(_scaled_pen(b["pen"], t))
-    a.setTextPen(_scaled_pen(b["text"], t))
+    a.setTextPen(_text_pen(b["text"], t))
     font = b["tick"][0] if b["tick"] else QApplication.font()
     a.setTickFont(_scaled_font(font, b["tick"][1] if b["tick"] else None, t))
     style = dict(b["label"])
     style["font-size"] = _css_size(style.get("font-size"), t)
-    style["color"] = t.ink(style.get("color", b["text"].color())).name()
+    style["color"] = t.text(style.get("color", b["text"].color()), t.background).name()
     a.labelStyle = style
     a._updateLabel()
     # the space reserved for tick texts only ever grows: start afresh at the new size
@@ -156,7 +178,8 @@ def _rec_label(item):
 
 def _style_label(item, b, t):
     colour = b["color"] if b["color"] is not None else "#000000"
-    item.setText(item.text, size=_css_size(b["size"], t), color=t.ink(pg.mkColor(colour)).name())
+    item.setText(item.text, size=_css_size(b["size"], t),
+                 color=t.text(pg.mkColor(colour), t.background).name())
 
 
 def _rec_legend(item):
@@ -167,7 +190,7 @@ def _rec_legend(item):
 def _style_legend(item, b, t):
     item.opts["labelTextSize"] = _css_size(b["size"], t)
     if b["color"] is not None:
-        item.opts["labelTextColor"] = t.ink(pg.mkColor(b["color"]))
+        item.opts["labelTextColor"] = t.text(pg.mkColor(b["color"]), t.background)
     if b["pen"] is not None:
         item.setPen(_scaled_pen(b["pen"], t))
     if b["brush"] is not None:
@@ -189,11 +212,22 @@ def _rec_text(item):
 
 def _style_text(item, b, t):
     item.setFont(_scaled_font(b["font"], b["size"], t))
-    item.setColor(t.ink(b["color"]))
-    if b["fill_style"] != Qt.BrushStyle.NoBrush:   # (a Python enum: never equal to 0)
-        item.fill = pg.mkBrush(t.fill(b["fill"]))
+    filled = b["fill_style"] != Qt.BrushStyle.NoBrush   # (a Python enum: never equal to 0)
+    on = t.fill(b["fill"]) if filled else QColor(t.background)
+    if filled:
+        item.fill = pg.mkBrush(on)
+        on = _over(on, t.background)
+    if not getattr(item, ON_MAP, False):   # on a map its owner chooses it per cell
+        item.setColor(t.text(b["color"], on))
     item.updateTextPos()
     item.update()
+
+
+def _over(colour: QColor, background) -> QColor:
+    """A translucent fill as seen over `background` (what the text is read against)."""
+    back, a = QColor(background), colour.alphaF()
+    return QColor.fromRgbF(*(getattr(colour, c)() * a + getattr(back, c)() * (1 - a)
+                             for c in ("redF", "greenF", "blueF")))
 
 
 def _rec_data(item):
@@ -204,7 +238,7 @@ def _rec_data(item):
 
 def _style_data(item, b, t):
     if b["pen"] is not None:
-        item.setPen(_scaled_pen(b["pen"], t))
+        item.setPen(_scaled_pen(b["pen"], t, ink=not getattr(item, ON_MAP, False)))
     if item.opts.get("symbol") is not None:
         if b["spen"] is not None:
             item.setSymbolPen(_scaled_pen(b["spen"], t))
@@ -218,7 +252,7 @@ def _rec_scatter(item):
 
 def _style_scatter(item, b, t):
     if b["pen"] is not None:
-        item.setPen(_scaled_pen(b["pen"], t))
+        item.setPen(_scaled_pen(b["pen"], t, ink=not getattr(item, ON_MAP, False)))
     item.setSize(b["size"] * t.scale)
 
 

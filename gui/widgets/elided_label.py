@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
+from gui.compute.qt_guard import qt_override
 
 
 class ElidedLabel(QLabel):
@@ -17,6 +18,7 @@ class ElidedLabel(QLabel):
         # may be cut, but must not keep a splitter from narrowing the view
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+    @qt_override
     def minimumSizeHint(self) -> QSize:
         return QSize(0, super().minimumSizeHint().height())
 
@@ -25,6 +27,7 @@ class ElidedLabel(QLabel):
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
                                              self.contentsRect().width())
 
+    @qt_override
     def paintEvent(self, _event):
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))

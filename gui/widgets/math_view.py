@@ -21,6 +21,7 @@ from gui.widgets import theme
 from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
 from gui.compute.typesetting import (MATRIX_MAX_CHARS, TYPESET_MAX_CHARS,  # noqa: F401 - part of this view's API
                                      display_tex)
+from gui.compute.qt_guard import qt_override
 
 MARGIN = 10            # px inside the frame
 GAP_X = 44             # between equations in a row
@@ -236,16 +237,20 @@ class MathView(QWidget):
         height = (y - GAP_Y + MARGIN) if rows else 2 * MARGIN + BASE_SIZE * self.effective_scale
         return rects, height
 
+    @qt_override
     def hasHeightForWidth(self) -> bool:
         return True
 
+    @qt_override
     def heightForWidth(self, width: int) -> int:
         return int(round(self._layout(width)[1]))
 
+    @qt_override
     def sizeHint(self) -> QSize:
         width = max(400, self.width())
         return QSize(width, self.heightForWidth(width))
 
+    @qt_override
     def minimumSizeHint(self) -> QSize:
         return QSize(100, self.heightForWidth(max(100, self.width())))
 
@@ -256,12 +261,14 @@ class MathView(QWidget):
             self._rects_width = self.width()
         return self._rects
 
+    @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._rects_width = -1
         if self.height() != self.heightForWidth(self.width()):
             self.updateGeometry()
 
+    @qt_override
     def paintEvent(self, _event):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -274,17 +281,20 @@ class MathView(QWidget):
             painter.drawPixmap(rect, eq.pixmap, QRectF(eq.pixmap.rect()))
         painter.end()
 
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
         if not self.is_ready:             # dropped while hidden: typeset them now
             self.renderer.request(self._texts)
 
+    @qt_override
     def hideEvent(self, event):
         # A hidden view (another tab, a closed window) keeps no typesetting process:
         # a window closed by its owner gets no closeEvent in its child widgets.
         self.renderer.stop()
         super().hideEvent(event)
 
+    @qt_override
     def closeEvent(self, event):
         self.renderer.shutdown()
         super().closeEvent(event)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox
+from gui.compute.qt_guard import qt_override
 
 _PARTIAL = ("", "-", "+", ".", "-.", "+.")
 
@@ -35,16 +36,19 @@ class NumberBox(QDoubleSpinBox):
         if tooltip:
             self.setToolTip(tooltip)
 
+    @qt_override
     def textFromValue(self, value: float) -> str:
         text = f"{value:.{self._digits}g}"
         return "0" if text == "-0" else text
 
+    @qt_override
     def valueFromText(self, text: str) -> float:
         try:
             return float(text.replace("−", "-"))
         except ValueError:
             return self.value()
 
+    @qt_override
     def validate(self, text: str, pos: int):
         plain = text.strip().replace("−", "-")
         try:

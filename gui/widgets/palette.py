@@ -27,3 +27,13 @@ CRITICAL_STYLE = {
 }
 
 COLORMAP = "cividis"     # perceptually uniform and colour-blind safe (pyqtgraph ships it)
+
+# Inside a step (the optimizer lab): −η∇f, what the method adds to it (velocity,
+# per-coordinate scaling, curvature), and the step taken (drawn in the run's colour).
+STEP_ARROW_COLOURS = {"plain": "#6E6E6E", "correction": "#CC79A7"}
+# Basins of attraction: one colour per attractor (cycled), diverged and unfinished starts.
+BASIN_COLOURS = ["#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#0072B2",
+                 "#D55E00", "#999999"]
+BASIN_DIVERGED, BASIN_UNFINISHED = "#000000", "#FFFFFF"
+# The local quadratic model: its ellipses and Hessian eigen-axes.
+QUADRATIC_COLOURS = {"ellipse": "#D55E00", "axis": "#000000"}

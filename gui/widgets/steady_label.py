@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
+from gui.compute.qt_guard import qt_override
 
 _TALL = 1 << 20
 
@@ -65,6 +66,7 @@ class SteadyLabel(QWidget):
                                                self._flags(), self._text)
         return max(rect.height(), self.fontMetrics().height())
 
+    @qt_override
     def sizeHint(self) -> QSize:
         m = self.contentsMargins()
         width = self._width_hint()
@@ -73,6 +75,7 @@ class SteadyLabel(QWidget):
         return QSize(width + m.left() + m.right(),
                      self._lines_height(width) + m.top() + m.bottom())
 
+    @qt_override
     def minimumSizeHint(self) -> QSize:
         if not self._wrap:
             return self.sizeHint()
@@ -80,19 +83,23 @@ class SteadyLabel(QWidget):
         return QSize(8 * self.fontMetrics().averageCharWidth() + m.left() + m.right(),
                      self.fontMetrics().height() + m.top() + m.bottom())
 
+    @qt_override
     def hasHeightForWidth(self) -> bool:
         return self._wrap
 
+    @qt_override
     def heightForWidth(self, width: int) -> int:
         m = self.contentsMargins()
         return self._lines_height(width - m.left() - m.right()) + m.top() + m.bottom()
 
+    @qt_override
     def changeEvent(self, event):
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:
             self._widest = 0
             self.updateGeometry()
 
+    @qt_override
     def paintEvent(self, _event):
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))

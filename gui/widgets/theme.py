@@ -11,6 +11,11 @@ One module-level "current theme" (`current()`), changed only by `apply_theme`, w
   * then emits `notifier.changed(theme)`, which views that paint themselves (the 3-D
     view, the formulas, the network diagram) connect to and read `current()` from.
 
+Text is readable by one rule: `Theme.text(colour, on)` inks a colour and then darkens or
+lightens it just enough for WCAG AA (4.5:1) on `on` (by default every panel shade of the
+theme); style sheets, plot texts, rich text (`themed_html`) and the views that paint
+themselves go through it. `text_on(cell)` picks near-black or white for a heat-map cell.
+
 Base sizes are stored on first sight (widget properties, item attributes), so applying
 is idempotent and reversible: 2.0 then 1.0 restores the original sizes exactly.
 """
@@ -22,6 +27,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+
+from gui.widgets.themed_style import ThemedStyle
 
 THEMES = ("light", "dark")
 SCALE_RANGE = (0.75, 3.0)
@@ -39,6 +46,7 @@ class Theme:
     window: str = "#ffffff"         # QPalette.Window: panels around the plots
     alternate: str = "#f0f0f0"      # alternate table rows
     button: str = "#eeeeee"
+    panel: str = "#e3e3e3"          # the deepest shade a panel behind text takes (frames, boxes)
     highlight: str = "#0072B2"      # Okabe–Ito blue
     highlighted_text: str = "#ffffff"
 
@@ -65,6 +73,14 @@ class Theme:
             return out
         return c
 
+    def text(self, colour, on=None) -> QColor:
+        """`colour` as text on `on` (default: any panel of this theme, from the window to
+        `panel`): inked, then darkened or lightened just enough to reach WCAG AA
+        contrast (4.5:1), hue kept."""
+        if on is not None:
+            return readable(self.ink(colour), QColor(on))
+        return readable(readable(self.ink(colour), QColor(self.window)), QColor(self.panel))
+
     def fill(self, colour) -> QColor:
         """A text box's fill: near-white neutral fills become the background (alpha kept)."""
         c = QColor(colour)
@@ -75,9 +91,61 @@ class Theme:
         return c
 
 
+AA_TEXT = 4.5        # WCAG 2 AA: the least contrast of text against its background
+AA_GRAPHICS = 3.0    # WCAG 2.1, 1.4.11: check-box frames, lines, arrows
+
+
+def luminance(colour) -> float:
+    """WCAG relative luminance of an opaque colour, 0 (black) to 1 (white)."""
+    c = QColor(colour)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a, b) -> float:
+    """WCAG contrast ratio of two opaque colours: 1 (same) to 21 (black on white)."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def readable(colour, on, ratio: float = AA_TEXT) -> QColor:
+    """`colour` (alpha kept) mixed towards black or white — whichever `on` contrasts
+    with more — in the smallest step that gives `ratio` against `on`."""
+    c, back = QColor(colour), QColor(on)
+    if contrast(c, back) >= ratio:
+        return c
+    target = QColor("#000000") if contrast("#000000", back) >= contrast("#ffffff", back) \
+        else QColor("#ffffff")
+    for k in range(1, 21):
+        w = k / 20
+        mixed = QColor.fromRgbF(c.redF() + (target.redF() - c.redF()) * w,
+                                c.greenF() + (target.greenF() - c.greenF()) * w,
+                                c.blueF() + (target.blueF() - c.blueF()) * w, c.alphaF())
+        if contrast(mixed, back) >= ratio:
+            return mixed
+    return target
+
+
+_HTML_COLOUR = re.compile(r"(color:\s*)(#[0-9a-fA-F]{3,8})")
+
+
+def themed_html(html: str, on=None) -> str:
+    """Rich text with every `color:#…` made readable (4.5:1) in the current theme."""
+    return _HTML_COLOUR.sub(lambda m: m[1] + _current.text(m[2], on).name(), html)
+
+
+def text_on(background) -> QColor:
+    """Near-black or white, whichever reads better on `background` (a heat-map cell)."""
+    back = QColor(background)
+    dark, light = QColor("#111111"), QColor("#ffffff")
+    return dark if contrast(dark, back) >= contrast(light, back) else light
+
+
 LIGHT = Theme()
 DARK = Theme(name="dark", background="#0d0d0d", foreground="#ffffff", muted="#c8c8c8",
-             grid="#ffffff", window="#141414", alternate="#1f1f1f", button="#2a2a2a",
+             grid="#ffffff", window="#141414", alternate="#1f1f1f", button="#2a2a2a", panel="#3a3a3a",
              highlight="#56B4E9", highlighted_text="#000000")
 _BASE = {"light": LIGHT, "dark": DARK}
 
@@ -122,8 +190,11 @@ def apply_theme(app: QApplication, root: QWidget, theme_name: str, scale: float)
         font.setPointSizeF(_base_app_font.pointSizeF() * new.scale)
     else:
         font.setPixelSize(max(1, round(_base_app_font.pixelSize() * new.scale)))
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")            # native styles ignore much of a dark palette
+    if not isinstance(app.style(), ThemedStyle):
+        # Fusion (native styles ignore much of a dark palette), with check-box frames
+        # that stay visible on the dark window
+        app.setStyle(ThemedStyle(lambda: readable(current().muted, current().background,
+                                                  AA_GRAPHICS).name()))
     app.setPalette(palette(new))
     app.setFont(font)
     restyle(root)
@@ -199,8 +270,15 @@ def themed_sheet(sheet: str, t: Theme) -> str:
         # one that only sets a colour): an explicit size makes it follow the scale
         sheet = sheet.rstrip().rstrip(";") + f"; font-size: {base_point_size():.4g}pt;"
     sheet = _FONT_SIZE.sub(lambda m: f"{m[1]}{float(m[2]) * t.scale:.4g}{m[3]}", sheet)
-    sheet = _COLOUR.sub(lambda m: m[1] + t.ink(m[2]).name(), sheet)
-    return _BACKGROUND.sub(lambda m: m[1] + t.fill(m[2]).name(), sheet)
+    sheet = _BACKGROUND.sub(lambda m: m[1] + t.fill(m[2]).name(), sheet)
+    back = _BACKGROUND.search(sheet)
+    on = back[2] if back else t.window
+    sheet = _COLOUR.sub(lambda m: m[1] + t.text(m[2], on).name(), sheet)
+    # A widget with a style sheet keeps the palette it was polished with (Qt does not
+    # re-polish it when the application palette changes): a sheet without a colour
+    # would stay white on white after dark -> light. Naming the theme in a comment makes
+    # the sheet differ per theme, so setting it re-polishes the widget in the new palette.
+    return f"{sheet} /* {t.name} */"
 
 
 def _restyle_widget(widget: QWidget, t: Theme) -> None:

@@ -66,7 +66,9 @@ def window(shown, settings):
     from gui.app.application import build_window
     model, win = build_window(settings=settings)
     shown(win, 1400, 860)
-    assert model.wait_for_analysis()
+    # a minute, not the default 10 s: on a machine shared by several test runs the
+    # first analysis (a helper process starting) took longer, and tests failed at setup
+    assert model.wait_for_analysis(60000)
     yield win
     model.shutdown()
     gc.collect()          # earlier tests' windows go now, in this (the GUI) thread

@@ -42,25 +42,42 @@ def test_about_names_version_and_libraries(qtbot, screenshot):
     screenshot(dialog, "about_dialog")
 
 
-def test_shortcut_sheet_lists_the_keys(qtbot, screenshot):
-    sheet = ShortcutSheet()
+def test_shortcut_sheet_lists_the_keys(window, qtbot, screenshot):
+    sheet = ShortcutSheet(window)
     qtbot.addWidget(sheet)
     sheet.show()
     qtbot.waitExposed(sheet)
     keys = [key for key, _ in sheet.rows()]
-    for key in ("Space", "→", "←", "R", "Ctrl+L", "F11"):
+    for key in ("Space", "→", "←", "R", "Ctrl+L", "F11", "G", "1 / 2 / 3",
+                "Ctrl+1 / Ctrl+2 / Ctrl+3"):
         assert key in keys
     assert any("F1" in key for key in keys)
-    assert sheet.height() <= 780                               # fits a 1280×800 projector
-    assert sheet.rows() == shortcut_rows()
+    assert sheet.height() <= 720                               # fits a 1280×720 projector
+    assert sheet.rows() == (shortcut_rows(window.commands.actions)
+                            + list(window.lecture_commands.SHEET_ROWS))
+    assert "PgDown / PgUp" in keys and "P / H / L" in keys      # the lecture's keys too
     assert sheet.table.font().pixelSize() >= 24               # readable from the back
     screenshot(sheet, "shortcut_sheet")
 
 
-def test_shortcut_rows_are_distinct_pairs_of_text():
-    rows = shortcut_rows()
+def test_shortcut_rows_are_distinct_pairs_of_text(window):
+    rows = shortcut_rows(window.commands.actions)
     assert all(isinstance(k, str) and isinstance(a, str) and k and a for k, a in rows)
     assert len({k for k, _ in rows}) == len(rows)
+
+
+def test_every_key_of_the_window_is_on_the_sheet_but_the_file_menus(window):
+    """Made from the actions: a key added to the window shows on the sheet by itself."""
+    from PySide6.QtGui import QAction
+    from gui.app.about import FILE_ACTIONS, key_text
+    sheet = " ".join(key for key, _ in shortcut_rows(window.commands.actions))
+    action = QAction("Something new", window)
+    action.setShortcut("Ctrl+K")
+    actions = {**window.commands.actions, "new_thing": action}
+    assert ("Ctrl+K", "Something new") in shortcut_rows(actions)
+    for name, act in window.commands.actions.items():
+        if act.shortcuts() and name not in FILE_ACTIONS:
+            assert key_text(act) in sheet, name
 
 
 def test_show_functions_open_and_clean_up(qtbot):

@@ -87,11 +87,11 @@ def test_shortcut_sheet_lists_every_window_key(window, qtbot):
 
     from gui.app.about import ShortcutSheet, shortcut_rows
 
-    sheet = " ".join(k for k, _ in shortcut_rows())
+    sheet = " ".join(k for k, _ in shortcut_rows(window.commands.actions))
     human = {"Right": "→", "Left": "←", "-": "−"}
     for name in ("play", "step", "back", "reset", "view1", "view2", "view3", "view4",
                  "editor", "zoom_in", "zoom_out", "present", "dark", "larger", "smaller",
-                 "normal", "shortcuts"):
+                 "normal", "shortcuts", "show_top", "show_side", "show_below", "examples"):
         key = window.commands.actions[name].shortcut().toString(
             QKeySequence.SequenceFormat.PortableText)
         for plain, shown in human.items():

@@ -84,9 +84,12 @@ def test_only_the_newest_request_is_answered(qtbot, child):
     new = child.request(("x^2 + 5y^2", ((-1.0, 1.0), (-1.0, 1.0))))
     qtbot.waitUntil(lambda: not child.busy, timeout=20000)
     assert old < new
-    assert [(rid, kind) for rid, kind, _ in seen] == [(new, "analysis"), (new, "typeset")]
-    assert seen[0][2][0].latex == "x^{2} + 5 y^{2}"
-    assert "f(x, y) = x^{2} + 5 y^{2}" in seen[1][2]           # typeset as shown
+    # critical points first (they need no formulas), then the formulas as differentiated,
+    # then tidied, then typeset
+    assert [(rid, kind) for rid, kind, _ in seen] == [
+        (new, "points"), (new, "formulas"), (new, "formulas"), (new, "typeset")]
+    assert seen[2][2][0].latex == "x^{2} + 5 y^{2}"
+    assert "f(x, y) = x^{2} + 5 y^{2}" in seen[3][2]           # typeset as shown
 
 
 def test_a_slow_expression_is_abandoned_for_a_new_one(qtbot, child):
@@ -97,7 +100,7 @@ def test_a_slow_expression_is_abandoned_for_a_new_one(qtbot, child):
     qtbot.wait(100)                                           # the child is busy with it
     items = collect(qtbot, child, ("x^2 + 3y^2", ((-1.0, 1.0), (-1.0, 1.0))))
     assert time.perf_counter() - t0 < 1.5
-    assert items[0][1][0].latex == "x^{2} + 3 y^{2}"
+    assert items[1][1][0].latex == "x^{2} + 3 y^{2}"
     assert child.pid != slow_pid                              # a fresh child took over
     qtbot.waitUntil(lambda: gone(slow_pid), timeout=5000)
 
@@ -113,7 +116,7 @@ def test_a_child_that_dies_gets_the_request_again(qtbot, child):
     qtbot.waitUntil(lambda: child.pid not in (None, pid), timeout=10000)
     child.request(("x^2 + 7y^2", ((-1.0, 1.0), (-1.0, 1.0))))
     qtbot.waitUntil(lambda: not child.busy, timeout=20000)
-    assert items and items[0][1][0].latex == "x^{2} + 7 y^{2}"
+    assert items and items[1][1][0].latex == "x^{2} + 7 y^{2}"
 
 
 def test_the_child_parses_safely(qtbot, child):
@@ -167,4 +170,72 @@ def test_stop_while_starting_never_waits_and_leaves_no_child(qtbot, child):
     starter.join(20)
     qtbot.waitUntil(lambda: not starter.result[0].is_alive(), timeout=5000)
     items = collect(qtbot, child, ("x^2 + 9y^2", ((-1.0, 1.0), (-1.0, 1.0))))   # usable again
-    assert items[0][1][0].latex == "x^{2} + 9 y^{2}"
+    assert items[1][1][0].latex == "x^{2} + 9 y^{2}"
+
+
+HUGE = "*".join(f"sin({k}x+{k}y)" for k in range(1, 100))   # its Hessian alone took 155 s
+
+
+def test_symbolic_work_has_a_budget(qtbot):
+    """Issue 16, item 4: a job past its budget is killed; the explorer gets f, what was
+    known (numeric derivatives stand in) and a notice, within a few seconds."""
+    from gui.compute.analysis_worker import SYMBOLIC_WALL_LIMIT_MS, AnalysisWorker
+    from engine.analysis import TOO_LARGE
+    from engine.expression import parse
+    worker = AnalysisWorker()
+    answers, notices = [], []
+    worker.finished.connect(answers.append)
+    worker.notice.connect(notices.append)
+    worker.request(parse("x^2"), ((-1.0, 1.0),), text="x^2")
+    assert worker.wait_idle(30000)                      # the helper is up and warm
+    answers.clear()
+    t0 = time.perf_counter()
+    worker.request(parse(HUGE), ((-4.0, 4.0), (-3.0, 3.0)), text=HUGE)
+    # 3 s of the helper's CPU time; on a machine shared with other work that may take
+    # longer by the clock, never more than the wall-clock limit
+    assert worker.wait_idle(SYMBOLIC_WALL_LIMIT_MS + 5000)
+    elapsed = time.perf_counter() - t0
+    pid = worker.child.pid
+    worker.shutdown()
+    assert elapsed < SYMBOLIC_WALL_LIMIT_MS / 1000 + 3
+    print(f"cut short after {elapsed:.1f} s")
+    last = answers[-1]
+    assert last.formulas is not None and last.formulas[0].latex.startswith(r"\sin")
+    assert all(f.latex == TOO_LARGE for f in last.formulas[1:])
+    assert notices and "numeric" in notices[-1]
+    assert last.expression.numeric_hessian
+    assert np.isfinite(last.expression.hessian(0.1, 0.2)).all()
+    assert pid is None or gone(pid)
+
+
+def test_critical_points_do_not_wait_for_the_formulas(qtbot):
+    from gui.compute.analysis_worker import AnalysisWorker
+    from engine.expression import parse
+    worker = AnalysisWorker()
+    answers = []
+    worker.finished.connect(answers.append)
+    text = "(x^2+y-11)^2 + (x+y^2-7)^2"
+    worker.request(parse(text), ((-5.0, 5.0), (-5.0, 5.0)), text=text)
+    assert worker.wait_idle(30000)
+    worker.shutdown()
+    kinds = [(a.formulas is None, a.critical_points is None) for a in answers]
+    assert kinds == [(True, True), (True, False), (False, False)]
+    assert len(answers[1].critical_points) == 9
+
+
+def test_a_worker_deleted_mid_compile_stays_quiet(qtbot, capfd):
+    """Issue 16, item 3: 'Signal source has been deleted' at shutdown, from a compile job
+    that finished after its worker was gone."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from gui.compute.analysis_worker import AnalysisWorker
+    from engine.expression import parse
+    owner = QObject()
+    worker = AnalysisWorker(owner, symbolic=False)
+    text = "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2 + sin(x*y)^3"
+    worker.request(parse(text), ((-4.0, 4.0), (-4.0, 4.0)), text=text)
+    shiboken6.delete(owner)             # the window closed while the job compiles
+    qtbot.wait(3000)
+    err = capfd.readouterr().err
+    assert "Signal source has been deleted" not in err and "Traceback" not in err, err

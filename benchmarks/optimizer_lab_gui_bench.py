@@ -1,0 +1,122 @@
+"""The optimizer lab in the window (prints numbers, asserts nothing):
+
+(a) frames per second with six runs racing ("gd:lr=0.1, gd:lr=0.3, momentum, nesterov,
+    adam:lr=0.3, rmsprop"), the 3-D view shown, step arrows on; then with the quadratic
+    model on too (goal ≥ 60 fps);
+(b) the learning-rate sweep (61 rates × the race's methods) in the GUI: time to the
+    first curve and to the last, and the longest the event loop stalled meanwhile;
+(c) the basin map (200×200 starts, the selected run's settings) likewise, on
+    Himmelblau's function.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" python3 benchmarks/optimizer_lab_gui_bench.py [seconds]
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.gui_bench import _settle, _wait, _window  # noqa: E402
+
+SIX = "gd:lr=0.1, gd:lr=0.3, momentum:lr=0.01, nesterov:lr=0.01, adam:lr=0.3, rmsprop:lr=0.05"
+
+
+class _Stalls:
+    """The longest gap between ticks of a 5 ms timer: how long the GUI was frozen."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+        self.longest, self._last = 0.0, time.perf_counter()
+        self.timer = QTimer(interval=5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self):
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.longest
+
+
+def race_fps(app, model, seconds):
+    frames, start = 0, time.perf_counter()
+    last = model.last_frame
+    while time.perf_counter() - start < seconds:
+        model.set_frame(model.frame + 1 if model.frame < last else 0)
+        app.processEvents()
+        frames += 1
+    return frames / (time.perf_counter() - start)
+
+
+def timed_job(app, start_job, progressed, finished, is_done, timeout_s=120.0):
+    """(seconds to the first partial result, seconds to the end, longest stall)."""
+    first = []
+    progressed.connect(lambda *_: first.append(time.perf_counter()) if not first else None)
+    stalls = _Stalls()
+    t0 = time.perf_counter()
+    start_job()
+    _wait(app, is_done, [progressed, finished], timeout_s)
+    while not is_done() and time.perf_counter() - t0 < timeout_s:
+        app.processEvents()
+        time.sleep(0.002)
+    total = time.perf_counter() - t0
+    return (first[0] - t0 if first else total), total, stalls.stop()
+
+
+def main():
+    from gui.plots import runs as race
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
+    app, model, window = _window()
+    tab = window.findChild(__import__("gui.explorer.tab", fromlist=["ExplorerTab"]).ExplorerTab)
+    lab = tab.lab_panel
+    model.set_text("(1-x)^2 + 5(y-x^2)^2")
+    model.set_start((-1.5, 2.0))
+    model.set_settings(runs=race.parse_runs(SIX), max_steps=400)
+    model.wait_for_analysis(60000)
+    _settle(app, 0.5)
+    print(f"(a) six runs racing, {model.last_frame} steps, 3-D shown (goal ≥ 60 fps)")
+    print(f"    step arrows on:               {race_fps(app, model, seconds):6.1f} frames/s")
+    lab.quadratic_check.setChecked(True)
+    print(f"    + quadratic model on:         {race_fps(app, model, seconds):6.1f} frames/s")
+    lab.quadratic_check.setChecked(False)
+    model.lab.set_predict(True)
+    print(f"    predict mode (table grows):   {race_fps(app, model, seconds):6.1f} frames/s")
+    model.lab.set_predict(False)
+    lab.arrows_check.setChecked(False)
+    print(f"    step arrows off:              {race_fps(app, model, seconds):6.1f} frames/s")
+    lab.arrows_check.setChecked(True)
+
+    print("(b) learning-rate sweep, 61 rates × 5 methods, 400 steps each")
+    sweep = lab.sweep
+    lab.tabs.setCurrentWidget(sweep)
+    sweep._asked = None
+    first, total, stall = timed_job(app, sweep.request, sweep.jobs.progressed,
+                                    sweep.jobs.finished, lambda: sweep.done)
+    print(f"    first curve {first:5.2f} s, all {total:5.2f} s (worker {sweep.jobs.seconds:.2f} s);"
+          f" longest GUI stall {stall * 1000:.0f} ms")
+
+    print("(c) basin map, 200×200 starts, Adam η=0.3 (≤ 400 steps), Himmelblau")
+    model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2")
+    model.set_window(((-6.0, 6.0), (-6.0, 6.0)))
+    model.wait_for_analysis(60000)
+    model.lab.select("adam")
+    _settle(app, 0.5)
+    basins = lab.basins
+    first, total, stall = timed_job(app, lambda: lab.basins_check.setChecked(True),
+                                    basins.jobs.progressed, basins.jobs.finished,
+                                    lambda: basins.done)
+    print(f"    coarse map {first:5.2f} s, full map {total:5.2f} s (worker "
+          f"{basins.jobs.seconds:.2f} s); longest GUI stall {stall * 1000:.0f} ms")
+    print(f"    {lab.note.text().splitlines()[-1]}")
+    lab.shutdown()
+    model.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""The open lecture: its scenes, the current one, and the steps played in it.
+
+PageDown (`forward`) first plays the current scene's own steps, one per press, then
+enters the next scene; PageUp (`back`) undoes one step (the scene is re-applied and
+its earlier steps replayed at once) or goes to the previous scene as it was left.
+Entering a scene applies its state through the session controller, so the models
+check it exactly as when a file is opened.
+
+Two session parts keep the lecture in the file: "scenes" (the list) and "scene"
+(the current index). Until the first "Add this as a scene" the lecture is `live`: one
+scene that is the app as it is ("scenes": null in the file), which is what an old
+session file opens as, so saving it again keeps what the user changed. A captured
+scene holds what was captured ("Add this as a scene", "Update this scene"), so trying
+something in front of the class never overwrites the prepared scene.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from gui.app.lecture import PARTS, LectureError, Scene, scenes_from_session
+from gui.app.window_commands import PRESENTATION_SCALE   # a scene never shrinks it
+
+
+def _once(step):
+    """A clicker press runs to its end first: a step may wait for the analysis
+    (processing events), and a second press then must not start another step."""
+    def guarded(self):
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            step(self)
+        finally:
+            self._busy = False
+    guarded.__doc__ = step.__doc__
+    return guarded
+
+
+class LectureController(QObject):
+    sceneChanged = Signal(int)       # a scene was entered (its index)
+    stepChanged = Signal(int)        # steps played in the current scene
+    lectureChanged = Signal()        # scenes added, removed, moved, renamed, re-noted
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        self.w = window
+        self.scenes: list[Scene] = [Scene("Scene 1", state={})]
+        self.live = True              # one scene that is the app as it is (see above)
+        self.index = 0
+        self.steps_done = 0
+        self.keep_ink = True          # strokes stay with their scene when moving on
+        self.ink = None               # the ink overlay (strokes(), set_strokes()), if any
+        self._play_target = None      # the frame a "play_to" step animates to
+        self._busy = False            # a clicker press is being carried out
+        window.model.frameChanged.connect(self._on_frame)
+
+    @property
+    def scene(self) -> Scene:
+        return self.scenes[self.index]
+
+    # --- capture and apply ----------------------------------------------------------
+    def capture_state(self) -> dict:
+        return {name: self.w.session.parts[name].get_state() for name in PARTS}
+
+    def capture_camera(self) -> dict | None:
+        surface = self.w.surface_view
+        if getattr(surface, "gl", None) is None or surface.mapping is None:
+            return None
+        opts = surface.gl.opts
+        return {"distance": float(opts["distance"]), "elevation": float(opts["elevation"]),
+                "azimuth": float(opts["azimuth"]),
+                "center": [float(c) for c in (opts["center"].x(), opts["center"].y(),
+                                              opts["center"].z())]}
+
+    def capture_scene(self, title: str, camera: bool = False) -> Scene:
+        return Scene(title=title, state=self.capture_state(),
+                     camera=self.capture_camera() if camera else None)
+
+    def _apply_camera(self, camera: dict | None) -> None:
+        surface = self.w.surface_view
+        if camera is None or getattr(surface, "gl", None) is None:
+            return
+        import pyqtgraph as pg
+        surface._frame_camera = False      # the scene's own view, not the automatic one
+        surface.gl.opts["center"] = pg.Vector(*camera.get("center", (0, 0, 0)))
+        surface.gl.setCameraPosition(distance=camera["distance"],
+                                     elevation=camera["elevation"], azimuth=camera["azimuth"])
+
+    def _leave(self) -> None:
+        self._finish_play()
+        if self.ink is not None:
+            self.scene.ink = self.ink.strokes() if self.keep_ink else []
+
+    def _enter(self, index: int, steps_done: int = 0) -> None:
+        """Apply scene `index` and replay its first `steps_done` steps at once."""
+        scene = self.scenes[index]
+        for model in (self.w.model, self.w.neuron_model, self.w.network_model):
+            model.pause()
+        # Only the parts that differ: from one explorer scene to the next the network
+        # is not rebuilt (a scene change took up to ~1 s under load with every part)
+        now = self.capture_state()
+        changed = {name: part for name, part in scene.state.items() if now.get(name) != part}
+        self.w.session.apply(changed)                # SessionError: nothing changed
+        self.index, self.steps_done = index, 0
+        self._apply_camera(scene.camera)
+        if scene.text_scale is not None:
+            commands = self.w.commands
+            floor = PRESENTATION_SCALE if commands.presenting else 0
+            commands.set_scale(max(scene.text_scale, floor))
+        if self.ink is not None:
+            self.ink.set_strokes(scene.ink)
+        for step in scene.steps[:steps_done]:
+            self._run(step, animate=False)
+            self.steps_done += 1
+        self.sceneChanged.emit(index)
+        self.stepChanged.emit(self.steps_done)
+
+    def go_to(self, index: int) -> None:
+        """Enter scene `index` (0-based) at its start."""
+        if not 0 <= index < len(self.scenes):
+            raise LectureError(f"there is no scene {index + 1}; the lecture has "
+                               f"{len(self.scenes)}")
+        self._leave()
+        self._enter(index)
+
+    # --- the clicker ------------------------------------------------------------------
+    @_once
+    def forward(self) -> None:
+        """PageDown: finish a running step, else the next step, else the next scene."""
+        if self._play_target is not None:
+            self._finish_play()
+        elif self.steps_done < len(self.scene.steps):
+            step = self.scene.steps[self.steps_done]
+            self.steps_done += 1
+            self._run(step, animate=True)
+            self.stepChanged.emit(self.steps_done)
+        elif self.index + 1 < len(self.scenes):
+            self.go_to(self.index + 1)
+
+    @_once
+    def back(self) -> None:
+        """PageUp: one step back in this scene, else the previous scene with its steps done."""
+        if self.steps_done > 0:
+            self._leave()
+            self._enter(self.index, self.steps_done - 1)
+        elif self.index > 0:
+            self._leave()
+            self._enter(self.index - 1, len(self.scenes[self.index - 1].steps))
+
+    # --- steps ------------------------------------------------------------------------
+    def _run(self, step: dict, animate: bool) -> None:
+        (kind, value), = step.items()
+        model, tab = self.w.model, self.w.current_tab
+        if kind in ("reveal", "play_to") or (kind == "train" and tab == "explorer"):
+            model.wait_for_analysis(10000)     # the scene's paths exist only after it
+            target = value if kind == "play_to" else model.frame + value
+            target = min(target, model.last_frame)
+            if animate and kind == "play_to" and target > model.frame:
+                self._play_target = target
+                model.playback.play()
+            else:
+                model.set_frame(target)
+        elif kind == "stage":
+            for _ in range(value):
+                self.w.neuron_model.next_stage()
+        elif kind == "train":
+            (self.w.neuron_model if tab == "neuron" else self.w.network_model).train(value)
+        elif kind == "tab":
+            self.w.show_tab(value)
+        elif kind == "focus":
+            self.w.set_focus_mode(value)
+
+    def _on_frame(self, frame: int) -> None:
+        if self._play_target is not None and frame >= self._play_target:
+            self._finish_play()
+
+    def _finish_play(self) -> None:
+        target, self._play_target = self._play_target, None
+        if target is not None:
+            self.w.model.pause()
+            self.w.model.set_frame(target)
+
+    # --- editing the lecture ----------------------------------------------------------
+    def _edited(self) -> None:
+        self.lectureChanged.emit()
+
+    def add_current(self, title: str | None = None) -> int:
+        """The app as it is now becomes a new scene after the current one."""
+        scene = self.capture_scene(title or f"Scene {len(self.scenes) + (not self.live)}",
+                                   camera=True)
+        if self.w.commands.scale != 1.0 and not self.w.commands.presenting:
+            scene.text_scale = self.w.commands.scale
+        self._leave()
+        if self.live:                 # the first captured scene takes the live one's place
+            self.live, self.scenes, self.index = False, [scene], 0
+        else:
+            self.scenes.insert(self.index + 1, scene)
+            self.index += 1
+        self.steps_done = 0
+        self._edited()
+        self.sceneChanged.emit(self.index)
+        return self.index
+
+    def update_current(self) -> None:
+        """The current scene takes the app's state as it is now."""
+        if self.live:
+            self.add_current()
+            return
+        self.scene.state = self.capture_state()
+        self.scene.camera = self.capture_camera()
+        self.steps_done = 0
+        self._edited()
+
+    def rename(self, index: int, title: str) -> None:
+        if self.scenes[index].title != title:
+            self.scenes[index].title = title
+            self._edited()
+
+    def set_notes(self, index: int, notes: str) -> None:
+        if self.scenes[index].notes != notes:
+            self.scenes[index].notes = notes
+            self._edited()
+
+    def set_steps(self, index: int, steps: list) -> None:
+        self.scenes[index].steps = Scene.from_data({**self.scenes[index].to_data(),
+                                                    "steps": steps}).steps
+        self._edited()
+
+    def duplicate(self, index: int) -> int:
+        twin = self.scenes[index].copy()
+        twin.title = f"{twin.title} (copy)"
+        self.scenes.insert(index + 1, twin)
+        if index < self.index:
+            self.index += 1
+        self._edited()
+        return index + 1
+
+    def delete(self, index: int) -> None:
+        if len(self.scenes) == 1:
+            raise LectureError("a lecture keeps at least one scene")
+        del self.scenes[index]
+        if index < self.index or self.index >= len(self.scenes):
+            self.index = max(0, self.index - 1)
+        self._edited()
+        self.sceneChanged.emit(self.index)
+
+    def reorder(self, order: list[int]) -> None:
+        """The scenes in the order `order` (a permutation of their indices)."""
+        if order == list(range(len(self.scenes))):
+            return
+        current = self.scene
+        self.scenes = [self.scenes[i] for i in order]
+        self.index = self.scenes.index(current)
+        self._edited()
+
+    def replace(self, scenes: list[Scene] | None, index: int = 0) -> None:
+        """A new lecture (opened, or put back by undo; None: live); the app is not
+        re-applied."""
+        self._finish_play()
+        self.live = scenes is None
+        if scenes is None:
+            scenes, index = [Scene("Scene 1", state={})], 0
+        self.scenes, self.index, self.steps_done = scenes, index, 0
+        if self.ink is not None:
+            self.ink.set_strokes(self.scene.ink)
+        self.lectureChanged.emit()
+        self.sceneChanged.emit(index)
+
+
+class ScenesPart:
+    """The session part "scenes": the lecture's scene list."""
+
+    def __init__(self, lecture: LectureController, loaded=None):
+        self.lecture = lecture
+        self.loaded = loaded or (lambda: None)    # called when a whole session arrives
+
+    def get_state(self) -> list | None:
+        lec = self.lecture
+        if lec.live:                              # a plain session: the app as it is
+            return None
+        if lec.ink is not None and lec.keep_ink:
+            lec.scene.ink = lec.ink.strokes()
+        return [s.to_data() for s in lec.scenes]
+
+    def set_state(self, scenes) -> None:
+        if scenes is None:
+            self.lecture.replace(None)
+        else:
+            parsed, _ = scenes_from_session({"scenes": scenes, "scene": 0})
+            self.lecture.replace(parsed, min(self.lecture.index, len(parsed) - 1))
+        self.loaded()
+
+    def set_absent(self, data: dict | None) -> None:
+        """A session file without scenes (or New, `data` None) is a one-scene lecture.
+
+        Only a whole file (it names its app) does this; a scene's own state, applied
+        through the same session controller, leaves the lecture alone.
+        """
+        if data is None or data.get("app") == "Gradient Lab":
+            self.lecture.replace(None)
+            self.loaded()
+
+
+class SceneIndexPart:
+    """The session part "scene": which scene is current."""
+
+    def __init__(self, lecture: LectureController):
+        self.lecture = lecture
+
+    def get_state(self) -> int:
+        return self.lecture.index
+
+    def set_state(self, index) -> None:
+        lec = self.lecture
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(lec.scenes):
+            raise LectureError(f"the current scene must be a number from 0 to {len(lec.scenes) - 1}")
+        if index != lec.index:
+            lec.replace(lec.scenes, index)

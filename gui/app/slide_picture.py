@@ -1,0 +1,135 @@
+"""Pictures for slides: the plots of a view alone — no check boxes, hints or buttons —
+at a scale, with lines as thick as on screen, and a small caption (step k, f of each
+run, the runs' colours) that can be switched off.
+
+A view's plots are its canvases: every pyqtgraph GraphicsView and the 3-D view's
+GLCanvas inside it (not inside another canvas), drawn where they lie in the view; the
+picture spans the rectangle that holds them all, so the tool bars above them are out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from gui.plots.gl_canvas import GLCanvas
+from gui.plots.picture_pens import thick_lines
+from gui.widgets import theme
+
+PLOT_VIEWS = ("views", "contour", "surface", "curve", "loss")   # drawn as plots alone
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What the caption says: the step, and per run (colour, name, f there)."""
+    step: int
+    runs: tuple = field(default_factory=tuple)     # ((colour, label, f), …)
+
+    def text(self) -> str:
+        return f"step {self.step}"
+
+
+def explorer_caption(model) -> Caption | None:
+    """The explorer's descent at its current frame; None before there are paths."""
+    if not model.paths:
+        return None
+    runs = []
+    for key, path in model.paths.items():     # one per run, in its own colour and label
+        k = min(model.frame, len(path.values) - 1)
+        runs.append((model.lab.colour(key), model.lab.label(key), float(path.values[k])))
+    return Caption(model.frame, tuple(runs))
+
+
+def canvases(widget: QWidget) -> list[QWidget]:
+    """The visible plot canvases under `widget` (itself if it is one), outermost only."""
+    if isinstance(widget, (pg.GraphicsView, GLCanvas)):
+        return [widget]
+    found = [w for w in widget.findChildren(QWidget)
+             if isinstance(w, (pg.GraphicsView, GLCanvas)) and w.isVisibleTo(widget)
+             and w.width() > 1 and w.height() > 1]
+    return [w for w in found
+            if not any(o is not w and o.isAncestorOf(w) for o in found)]
+
+
+def plot_area(widget: QWidget) -> QRect:
+    """The rectangle, in `widget`'s coordinates, that holds all its canvases."""
+    area = QRect()
+    for canvas in canvases(widget):
+        area = area.united(QRect(canvas.mapTo(widget, QPoint(0, 0)), canvas.size()))
+    return area if area.isValid() else widget.rect()
+
+
+def paint_plots(painter: QPainter, widget: QWidget, ratio: float) -> None:
+    """Draw `widget`'s canvases (painter in logical pixels, origin at the plot area)."""
+    QCoreApplication.processEvents()
+    area = plot_area(widget)
+    for canvas in canvases(widget) or [widget]:
+        offset = canvas.mapTo(widget, QPoint(0, 0)) - area.topLeft()
+        scene = canvas.scene() if isinstance(canvas, pg.GraphicsView) else None
+        with thick_lines(scene, ratio):
+            QWidget.render(canvas, painter, offset)   # not QGraphicsView.render (scene only)
+
+
+def plots_image(widget: QWidget, scale: float = 1.0, caption: Caption | None = None) -> QImage:
+    """The plots of `widget` at `scale` × their size, with `caption` drawn over them."""
+    area = plot_area(widget)
+    pixmap = QPixmap(round(area.width() * scale), round(area.height() * scale))
+    pixmap.setDevicePixelRatio(scale)
+    pixmap.fill(QColor(theme.current().background))
+    painter = QPainter(pixmap)
+    try:
+        paint_plots(painter, widget, scale)
+        if caption is not None:
+            draw_caption(painter, caption, QRectF(0, 0, area.width(), area.height()))
+    finally:
+        painter.end()
+    image = pixmap.toImage()
+    image.setDevicePixelRatio(1.0)
+    return image
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.4g}".replace("-", "−") if np.isfinite(v) else "diverged"
+
+
+def draw_caption(painter: QPainter, caption: Caption, area: QRectF) -> QRectF:
+    """The caption in the bottom left corner of `area`: a small box on the plot's own
+    background colour, "step k", then a coloured swatch, name and f per run. Returns
+    the box (logical pixels)."""
+    t = theme.current()
+    font = QFont(painter.font())
+    font.setPointSizeF(9.5 * t.scale)
+    font.setBold(False)
+    metrics = QFontMetricsF(font)
+    pad, swatch, gap = 5.0, 12.0, 10.0
+    pieces = [(None, caption.text())] + [(c, f"{name}  f = {_fmt(f)}") for c, name, f in caption.runs]
+    widths = [metrics.horizontalAdvance(text) + (swatch + 4 if colour else 0)
+              for colour, text in pieces]
+    height = metrics.height() + 2 * pad
+    width = sum(widths) + gap * (len(pieces) - 1) + 2 * pad
+    box = QRectF(area.left() + 6, area.bottom() - height - 6, min(width, area.width() - 12), height)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(t.background)
+    fill.setAlpha(225)
+    painter.setPen(QColor(t.foreground))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(box, 4, 4)
+    painter.setClipRect(box)
+    painter.setFont(font)
+    x, mid = box.left() + pad, box.center().y()
+    for (colour, text), w in zip(pieces, widths):
+        if colour:
+            painter.fillRect(QRectF(x, mid - swatch / 2, swatch, swatch),
+                             QColor(t.ink(colour).name() if hasattr(t, "ink") else colour))
+            x += swatch + 4
+        painter.setPen(QColor(t.foreground))
+        painter.drawText(QRectF(x, box.top(), w, box.height()),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        x += w - (swatch + 4 if colour else 0) + gap
+    painter.restore()
+    return box

@@ -1,0 +1,119 @@
+"""Undo / redo by snapshots of the whole session state.
+
+After each change the user makes (the signals the session controller already
+listens to, and edits of the lecture) a snapshot of `session.state()` is taken,
+debounced: a slider drag or a burst of training ticks becomes one entry. Undo puts
+the previous snapshot back through `session.apply` (the models check it as when a
+file is opened); restoring does not itself push a snapshot, and neither does
+entering a scene (`rebaseline`): the clicker is not an edit.
+"""
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+DEBOUNCE_MS = 300
+MAX_UNDO = 60       # snapshots hold the network's weights and histories: keep a bounded few
+
+
+class UndoHistory(QObject):
+    availabilityChanged = Signal(bool, bool)    # (can undo, can redo)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._undo: list[dict] = []
+        self._redo: list[dict] = []
+        self._current: dict | None = None
+        self._rebase = False          # the next capture only records where we are
+        self._restoring = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.capture)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo) or self._timer.isActive()
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def on_change(self, *_) -> None:
+        """A user change happened: take a snapshot once the burst is over."""
+        if not self._restoring:
+            self._timer.start()
+
+    def rebaseline(self, *_) -> None:
+        """The app changed but not by an edit (a scene entered, a file opened)."""
+        self._rebase = True
+        self._timer.start()
+
+    def reset(self) -> None:
+        """Forget every entry; the state now is where undo stops."""
+        self._undo.clear()
+        self._redo.clear()
+        self._current = copy.deepcopy(self.session.state())
+        self._rebase = False
+        self._emit()
+
+    @property
+    def restoring(self) -> bool:
+        return self._restoring
+
+    def forget(self) -> None:
+        """A new document (a file opened, New): no undo into the one before; the state
+        once it has settled is where undo stops."""
+        self._undo.clear()
+        self._redo.clear()
+        self._rebase = True
+        self._timer.start()
+        self._emit()
+
+    def capture(self) -> None:
+        self._timer.stop()
+        state = copy.deepcopy(self.session.state())
+        if self._current is None or self._rebase:
+            self._current, self._rebase = state, False
+        elif state != self._current:
+            self._undo.append(self._current)
+            del self._undo[:-MAX_UNDO]
+            self._redo.clear()
+            self._current = state
+        self._emit()
+
+    def undo(self) -> bool:
+        if self._timer.isActive():     # the last change first becomes an entry
+            self.capture()
+        if not self._undo:
+            return False
+        self._redo.append(self._current)
+        self._restore(self._undo.pop())
+        return True
+
+    def redo(self) -> bool:
+        if self._timer.isActive():
+            self.capture()
+        if not self._redo:
+            return False
+        self._undo.append(self._current)
+        self._restore(self._redo.pop())
+        return True
+
+    def _restore(self, state: dict) -> None:
+        self._current = state
+        self._restoring = True
+        try:
+            self.session.apply(copy.deepcopy(state))
+        finally:
+            self._restoring = False
+        # answers arriving later (the analysis of a restored formula) are not edits
+        self._rebase = True
+        self._timer.start()
+        self.session.mark_modified()
+        self._emit()
+
+    def _emit(self) -> None:
+        self.availabilityChanged.emit(self.can_undo, self.can_redo)

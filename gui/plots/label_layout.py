@@ -1,0 +1,77 @@
+"""Where labels go so that none covers another: a greedy placement in screen pixels.
+
+Labels are placed in order of priority (a minimum before a maximum before a saddle);
+each tries its places in turn — below its point, above, right, left — and takes the
+first that stays inside the plot and overlaps no label already placed; failing that,
+its short text gets the same tries; failing that, it is hidden. The higher-priority
+label therefore always keeps its place, and the picture never shows two texts on top
+of each other (Himmelblau's "maximum" sat over a "saddle").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# text anchors (fraction of the label's width, height at the point), in order of preference:
+# below, above, right, left of the point (screen y grows downwards)
+PLACES = ((0.5, -0.35), (0.5, 1.35), (-0.3, 0.5), (1.3, 0.5))
+GAP = 2.0                  # pixels kept free around every label
+
+
+@dataclass(frozen=True)
+class LabelRequest:
+    x: float               # the point, in screen pixels
+    y: float
+    size: tuple            # (width, height) of the full text, pixels
+    short_size: tuple      # (width, height) of the short text
+    priority: int          # smaller goes first
+    places: tuple = PLACES  # anchors to try, in order
+
+
+@dataclass(frozen=True)
+class Placement:
+    anchor: tuple | None   # the chosen anchor, None when hidden
+    short: bool = False    # whether the short text is shown
+    box: tuple | None = None   # (left, top, right, bottom) in pixels
+
+
+def _box(x, y, size, anchor):
+    w, h = size
+    # a TextItem's anchor (ax, ay) puts the point at (ax·w, ay·h) of the text box,
+    # measured from its top left: the box starts at x − ax·w, y − ay·h
+    left, top = x - anchor[0] * w, y - anchor[1] * h
+    return left, top, left + w, top + h
+
+
+def overlaps(a, b, gap: float = GAP) -> bool:
+    return not (a[2] + gap <= b[0] or b[2] + gap <= a[0] or
+                a[3] + gap <= b[1] or b[3] + gap <= a[1])
+
+
+def inside(box, bounds) -> bool:
+    return (box[0] >= bounds[0] and box[1] >= bounds[1] and
+            box[2] <= bounds[2] and box[3] <= bounds[3])
+
+
+def place_labels(requests, bounds, markers=()) -> list[Placement]:
+    """A Placement per request (same order). `bounds` (left, top, right, bottom) is the
+    plot area in pixels; `markers[i]` is request i's marker box, which no other label
+    may cover (its own label sits next to it)."""
+    placements = [Placement(None)] * len(requests)
+    taken = []                                    # (owner, box) of labels placed
+    order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, i))
+    for i in order:
+        r = requests[i]
+        if not inside((r.x, r.y, r.x, r.y), bounds):
+            continue                              # its point is off the plot
+        blocked = [m for j, m in enumerate(markers) if j != i] + taken
+
+        def free(box):
+            return inside(box, bounds) and not any(overlaps(box, t) for t in blocked)
+        for short, size in ((False, r.size), (True, r.short_size)):
+            choice = next((a for a in r.places if free(_box(r.x, r.y, size, a))), None)
+            if choice is not None:
+                box = _box(r.x, r.y, size, choice)
+                placements[i] = Placement(choice, short, box)
+                taken.append(box)
+                break
+    return placements

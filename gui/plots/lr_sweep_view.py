@@ -1,0 +1,218 @@
+"""The learning-rate sweep: f after N steps (or the steps to converge) against η on a
+log axis, one curve per method of the race, from the current start. Each run's own η
+is a dashed line in its colour; for a quadratic, 2/λ_max marks where GD diverges.
+Clicking a curve gives that method's run (the selected one, else its first) that η.
+
+Computed by `engine.optimizer_lab.lr_sweep` (one vectorised call per method) in
+`gui.compute.lab_jobs.LabJobs`, one method after another, newest request wins.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from engine.optimizer_lab import lr_sweep, quadratic_model
+from gui.compute.lab_jobs import LabJobs
+from gui.plots import runs as race
+from gui.widgets import theme
+from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+
+LRS = np.logspace(-4, 1, 61)      # 1e-4 … 10, 12 per decade
+SETTLE_MS = 200
+
+
+def sweep_pieces(f, start, plan, steps, keywords):
+    """Generator of {method: LrSweep}, one more method each time. plan: (method,
+    hyper) pairs."""
+    done = {}
+    for method, hyper in plan:
+        done[method] = lr_sweep(f, start, method, LRS, steps=steps, **keywords, **hyper)
+        yield dict(done)
+
+
+class LrSweepView(QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.sweeps: dict = {}          # method -> engine LrSweep of the newest request
+        self.done = False
+        self.request_id = 0
+        self._asked = None              # what the newest request was computed from
+        self.active = False             # computed only while the view is shown
+        self.plot = pg.PlotWidget(background="w")
+        item = self.plot.getPlotItem()
+        item.setLogMode(x=True, y=False)
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setMenuEnabled(False)
+        item.setLabel("bottom", "learning rate η (log scale)")
+        self.curves, self.markers = {}, {}
+        self.run_lines = []
+        self.critical_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
+            "#444", width=1.5, style=Qt.PenStyle.DotLine), label="2/λmax",
+            labelOpts={"position": 0.92, "color": "#333"})
+        item.addItem(self.critical_line)
+        self.critical_line.hide()
+        self.quantity = QComboBox()
+        self.quantity.addItems(["f after the run", "steps to converge"])
+        self.quantity.setToolTip("What the sweep shows for each learning rate")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Sweep of η from the start:"))
+        bar.addWidget(self.quantity)
+        bar.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.plot, 1)
+
+        self.jobs = LabJobs(self)
+        self.jobs.progressed.connect(self._on_result)
+        self.jobs.finished.connect(self._on_finished)
+        self.jobs.failed.connect(self._on_failed)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self.request)
+        self.quantity.currentIndexChanged.connect(self._draw)
+        for signal in (model.expressionChanged, model.startChanged, model.settingsChanged):
+            signal.connect(self._schedule)
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+
+    def set_active(self, on: bool) -> None:
+        self.active = bool(on)
+        if on:
+            self.request()
+
+    def _schedule(self, *_) -> None:
+        if self.active:
+            self._settle.start()
+
+    def request(self) -> None:
+        f, start = self.model.expression, self.model.start
+        if f is None or len(start) != f.dimension:
+            return
+        s = self.model.settings
+        plan = []
+        for method in race.methods_of(s.runs):
+            first = next(r for r in s.runs if r.method == method)
+            plan.append((method, race.effective_hyper(first, s.hyper)))
+        keywords = {"noise": s.noise, "clip": s.clip, "seed": s.seed}
+        asked = (f, tuple(start), repr(plan), s.max_steps, repr(keywords))
+        if asked == self._asked:         # e.g. a click changed only a run's own η
+            self._draw_run_lines()
+            return
+        self._asked = asked
+        self.done = False
+        self.status.setText(f"computing {len(LRS)} learning rates × {len(plan)} method(s)…")
+        self.request_id = self.jobs.request(
+            lambda: sweep_pieces(f, start, plan, s.max_steps, keywords))
+        q = quadratic_model(f, start)
+        self.critical_line.setVisible(bool(q.exact and np.isfinite(q.critical_lr)))
+        if self.critical_line.isVisible():
+            self.critical_line.setValue(np.log10(q.critical_lr))
+
+    def _on_result(self, request_id, sweeps) -> None:
+        if request_id == self.request_id:
+            self.sweeps = sweeps
+            self._draw()
+
+    def _on_finished(self, request_id, sweeps) -> None:
+        if request_id == self.request_id:
+            self.done = True
+            self._on_result(request_id, sweeps)
+            self.status.setText(f"{len(LRS)} learning rates per method, {self.model.settings.max_steps} "
+                                f"steps each, in {self.jobs.seconds:.2f} s. × = diverged. "
+                                "Click a curve to run that η.")
+
+    def _on_failed(self, request_id, message) -> None:
+        if request_id == self.request_id:
+            self.status.setText(f"The sweep failed: {message}")
+
+    def curve_points(self, method: str):
+        """(η, y) as plotted for one method: y is f after the run, or the steps to
+        converge (runs that did not converge left out); diverged runs are left out."""
+        sweep = self.sweeps[method]
+        if self.quantity.currentIndex() == 0:
+            keep = sweep.status != "diverged"
+            return sweep.lrs[keep], sweep.final_values[keep]
+        keep = sweep.steps_to_converge >= 0
+        return sweep.lrs[keep], sweep.steps_to_converge[keep].astype(float)
+
+    def _draw(self, *_) -> None:
+        item = self.plot.getPlotItem()
+        ink = theme.current().ink
+        item.setLabel("left", "f after the run" if self.quantity.currentIndex() == 0
+                      else "steps to converge")
+        for method in set(self.curves) - set(self.sweeps):
+            self.curves[method].hide()
+            self.markers[method].hide()
+        tops = []
+        for method, sweep in self.sweeps.items():
+            if method not in self.curves:
+                self.curves[method] = pg.PlotDataItem(symbol="o", symbolSize=5,
+                                                      name=METHOD_LABELS[method])
+                self.markers[method] = pg.ScatterPlotItem(symbol="x", size=11)
+                item.addItem(self.curves[method])
+                item.addItem(self.markers[method])
+            colour = ink(pg.mkColor(METHOD_COLOURS[method]))
+            xs, ys = self.curve_points(method)
+            tops.append(ys.max() if len(ys) else 1.0)
+            self.curves[method].setData(xs, ys, pen=pg.mkPen(colour, width=2.5),
+                                        symbolBrush=colour, symbolPen=None)
+            self.curves[method].show()
+            self.markers[method].show()
+        top = max(tops, default=1.0)
+        for method, sweep in self.sweeps.items():   # diverged: × along the top
+            lrs = sweep.lrs[sweep.status == "diverged"]
+            colour = ink(pg.mkColor(METHOD_COLOURS[method]))
+            self.markers[method].setData(np.log10(lrs), np.full(len(lrs), top),
+                                         pen=pg.mkPen(colour, width=2), brush=None)
+        self._draw_run_lines()
+
+    def _draw_run_lines(self) -> None:
+        item = self.plot.getPlotItem()
+        for line in self.run_lines:
+            item.removeItem(line)
+        self.run_lines = []
+        s = self.model.settings
+        for run in s.runs:
+            lr = race.effective_lr(run, s.lr)
+            if lr is None or run.method not in self.sweeps:
+                continue
+            line = pg.InfiniteLine(np.log10(lr), angle=90, movable=False, pen=pg.mkPen(
+                self.model.lab.colour(run.key), width=1.5, style=Qt.PenStyle.DashLine))
+            item.addItem(line)
+            self.run_lines.append(line)
+
+    def _on_click(self, event) -> None:
+        vb = self.plot.getPlotItem().vb
+        if not self.sweeps or not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = vb.mapSceneToView(event.scenePos())
+        self.choose(10 ** point.x(), point.y())
+
+    def choose(self, lr: float, y: float | None = None) -> None:
+        """Give a run the swept η nearest `lr` on the curve nearest (lr, y): the selected
+        run if it is of that method, else that method's first run."""
+        index = int(np.argmin(np.abs(np.log10(LRS) - np.log10(lr))))
+        methods = list(self.sweeps)
+        if y is not None and len(methods) > 1:
+            def distance(m):
+                _, ys = self.curve_points(m)
+                return np.min(np.abs(ys - y)) if len(ys) else np.inf
+            methods.sort(key=distance)
+        method = methods[0]
+        runs = list(self.model.settings.runs)
+        selected = self.model.lab.selected_run()
+        target = selected if selected is not None and selected.method == method else \
+            next(r for r in runs if r.method == method)
+        i = runs.index(target)
+        runs[i] = replace(target, lr=float(LRS[index]))
+        self.model.set_settings(runs=tuple(runs))
+        self.model.lab.select(target.key)
+
+    def shutdown(self) -> None:
+        self.jobs.shutdown()

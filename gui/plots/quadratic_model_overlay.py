@@ -1,0 +1,175 @@
+"""Second order, visible: at the selected run's current iterate, the local quadratic
+model q (engine.optimizer_lab.quadratic_model) drawn on the contour map as its contour
+ellipses around Newton's next point, the Hessian's eigen-directions as axes labelled
+with their eigenvalues, and one sentence on the condition number and the critical
+learning rate 2/λ_max. On the 1-D curve: the parabola q(x) and Newton's point.
+
+The numbers are the engine's; this module samples q (the engine's callable) for the
+picture and writes the sentence.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, Qt, Signal
+
+from engine.optimizer_lab import quadratic_model
+from gui.plots.iso_lines import iso_segments_per_level
+from gui.widgets import theme
+from gui.widgets.palette import QUADRATIC_COLOURS
+
+SAMPLES = 120          # q is sampled on SAMPLES² points of the visible window
+LEVELS = (0.04, 0.16, 0.36, 0.64, 1.0)   # fractions of q(θₖ) − q_min: evenly spaced rings
+
+
+def _num(v: float) -> str:
+    return f"{v:.3g}".replace("-", "−") if math.isfinite(v) else "∞"
+
+
+def describe(q) -> str:
+    """One or two sentences on what the model says about gradient descent."""
+    lam = q.eigenvalues
+    if not np.isfinite(lam).all():
+        return "The quadratic model is not defined here (f or its Hessian is not finite)."
+    where = "" if q.exact else " here (f is not quadratic: this is the local picture)"
+    if len(lam) == 1:
+        if lam[0] > 0:
+            return (f"Curvature f″ = {_num(lam[0])}{where}: GD converges for η < 2/f″ = "
+                    f"{_num(q.critical_lr)} and jumps to the minimum at η = 1/f″.")
+        return f"Curvature f″ = {_num(lam[0])} ≤ 0{where}: the parabola has no minimum."
+    text = f"Hessian eigenvalues λ = {', '.join(_num(v) for v in lam)}{where}. "
+    if lam[0] > 0:
+        text += (f"Condition number κ = λmax/λmin = {_num(q.condition)}: GD's η must stay "
+                 f"below 2/λmax = {_num(q.critical_lr)} (else it diverges along the "
+                 f"steepest axis), so along the flattest axis it moves only "
+                 f"{_num(q.condition)}× slower" + (" — a zig-zag down a narrow valley."
+                                                    if q.condition > 3 else "."))
+    elif lam[-1] > 0:
+        text += ("A saddle: the model curves up along one axis and down along the other; "
+                 "Newton's point is the saddle itself, GD slides away from it.")
+    else:
+        text += "The model curves down in every direction: no minimum here."
+    return text
+
+
+class QuadraticModelOverlay(QObject):
+    """Ellipses, eigen-axes and Newton's point on a ContourView's plot (2-D), or the
+    parabola on a CurveView's plot (1-D); `described` carries the sentence."""
+
+    described = Signal(str)
+
+    def __init__(self, model, plot, parent=None):
+        super().__init__(parent)
+        self.model, self.plot = model, plot
+        self.enabled = False
+        self.quadratic = None          # the engine's QuadraticModel shown, or None
+        self.text = ""
+        self.rings = pg.PlotCurveItem(connect="pairs")
+        self.axes = pg.PlotCurveItem(connect="pairs")
+        self.newton = pg.ScatterPlotItem(size=16, symbol="x")
+        self.axis_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(2)]
+        self.newton_label = pg.TextItem("Newton's next point", anchor=(-0.05, -0.1))
+        self.items = [self.rings, self.axes, self.newton, *self.axis_labels, self.newton_label]
+        for item in self.items:
+            item.setZValue(8.8)
+            plot.addItem(item)
+            item.hide()
+        model.pathsChanged.connect(self.refresh)
+        model.frameChanged.connect(self.refresh)
+        model.lab.selectedChanged.connect(self.refresh)
+        theme.notifier.changed.connect(self.refresh)
+
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = bool(on)
+        self.refresh()
+
+    def point(self):
+        """The selected run's current iterate, or the start."""
+        path = self.model.paths.get(self.model.lab.selected)
+        if path is None:
+            return np.asarray(self.model.start, dtype=float)
+        return path.points[min(self.model.frame, path.stop_step)]
+
+    def refresh(self, *_) -> None:
+        if not self.enabled and self.quadratic is None:
+            return                        # off and already cleared: nothing per frame
+        f = self.model.expression
+        p = self.point()
+        ok = self.enabled and f is not None and len(p) == f.dimension == len(self.model.window) \
+            and np.isfinite(p).all()
+        self.quadratic = quadratic_model(f, p) if ok else None
+        for item in self.items:
+            item.setVisible(False)
+        if self.quadratic is None:
+            self._say("")
+            return
+        ink = theme.current().ink
+        ring_colour = ink(pg.mkColor(QUADRATIC_COLOURS["ellipse"]))
+        axis_colour = ink(pg.mkColor(QUADRATIC_COLOURS["axis"]))
+        if f.dimension == 2:
+            self._draw_2d(self.quadratic, ring_colour, axis_colour)
+        else:
+            self._draw_1d(self.quadratic, ring_colour, axis_colour)
+        self._say(describe(self.quadratic))
+
+    def _say(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self.described.emit(text)
+
+    def _draw_1d(self, q, ring_colour, axis_colour) -> None:
+        (lo, hi), = self.model.window
+        xs = np.linspace(lo, hi, 400)
+        ys = q(xs)
+        self.rings.setData(np.repeat(xs, 2)[1:-1], np.repeat(ys, 2)[1:-1],
+                           pen=pg.mkPen(ring_colour, width=2, style=Qt.PenStyle.DashLine))
+        self.rings.show()
+        self._show_newton(q, [float(q(q.newton_point[0]))], axis_colour)
+
+    def _draw_2d(self, q, ring_colour, axis_colour) -> None:
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()     # what the map shows
+        xs, ys = np.linspace(x0, x1, SAMPLES), np.linspace(y0, y1, SAMPLES)
+        X, Y = np.meshgrid(xs, ys, indexing="ij")
+        Z = q(X, Y)
+        centre = float(q(*q.newton_point))
+        top = q.value
+        if top > centre:
+            levels = centre + (top - centre) * np.asarray(LEVELS)
+        else:            # a saddle or a maximum: rings at equal steps around q(θₖ)
+            spread = max(abs(top - centre), 1e-9)
+            levels = top + spread * np.array([-1.0, -0.5, 0.0, 0.5, 1.0])
+        segments = [s for s in iso_segments_per_level(Z, levels) if len(s)]
+        if segments:
+            pts = np.concatenate(segments)
+            sx, sy = (x1 - x0) / (SAMPLES - 1), (y1 - y0) / (SAMPLES - 1)
+            self.rings.setData(x0 + (pts[:, 0] - 0.5) * sx, y0 + (pts[:, 1] - 0.5) * sy,
+                               pen=pg.mkPen(ring_colour, width=1.8))
+            self.rings.show()
+        # eigen-axes through Newton's point, a fifth of the window long each way
+        half = 0.2 * min(x1 - x0, y1 - y0)
+        ends = []
+        c = q.newton_point if np.isfinite(q.newton_point).all() else q.point
+        for i, label in enumerate(self.axis_labels):
+            v = q.eigenvectors[:, i]
+            a, b = c - half * v, c + half * v
+            ends += [a, b]
+            label.setText(f"λ{'₁₂'[i]} = {_num(q.eigenvalues[i])}", color=axis_colour)
+            label.setPos(*b)
+            label.show()
+        ends = np.array(ends)
+        self.axes.setData(ends[:, 0], ends[:, 1], pen=pg.mkPen(axis_colour, width=2))
+        self.axes.show()
+        self._show_newton(q, None, axis_colour)
+
+    def _show_newton(self, q, y, colour) -> None:
+        point = q.newton_point
+        if not np.isfinite(point).all():
+            return
+        pos = (point[0], y[0]) if y is not None else (point[0], point[1])
+        self.newton.setData([pos[0]], [pos[1]], brush=colour, pen=pg.mkPen(colour, width=2))
+        self.newton_label.setColor(colour)
+        self.newton_label.setPos(*pos)
+        self.newton.show()
+        self.newton_label.show()

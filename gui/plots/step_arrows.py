@@ -1,0 +1,130 @@
+"""Inside a step, on the map: at the selected run's current iterate θₖ, the arrow of
+−η∇f (what plain gradient descent would do), the arrow of what the method adds to it
+(momentum's velocity, Adam's per-coordinate scaling, Newton's curvature) drawn from
+its tip, and the step actually taken, so the two add up to the third on screen.
+
+The arrows' ends are θₖ + plain_step and θₖ + step from
+`engine.optimizer_lab.step_terms`; nothing is computed here beyond adding θₖ.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QPointF, Qt
+
+from engine.optimizer_lab import step_terms
+from gui.widgets import theme
+from gui.widgets.palette import STEP_ARROW_COLOURS
+
+MIN_LABELLED = 70      # pixels: shorter arrows are drawn without their label
+# what the part beyond −η∇f is, per method
+CORRECTION_NAMES = {"momentum": "+ momentum −ημv", "nesterov": "+ momentum",
+                    "adagrad": "+ AdaGrad scaling", "rmsprop": "+ RMSprop scaling",
+                    "adam": "+ Adam: m̂ and 1/√v̂", "newton": "+ curvature H⁻¹"}
+
+
+def arrow_segments(path, k: int, terms=None) -> dict:
+    """name -> (tail (d,), head (d,)) of the arrows at step k of a Path ({} when no step
+    is taken from k): "plain" θₖ → θₖ − η·g, "correction" its tip → θₖ₊₁ (only when the
+    method changes the step), "step" θₖ → θₖ₊₁."""
+    terms = step_terms(path) if terms is None else terms
+    if not 0 <= k < len(path.points) - 1:
+        return {}
+    theta = path.points[k]
+    plain, step = terms["plain_step"][k], terms["step"][k]
+    if not (np.isfinite(plain).all() and np.isfinite(step).all()):
+        return {}
+    segments = {"plain": (theta, theta + plain), "step": (theta, theta + step)}
+    if not np.allclose(plain, step, rtol=1e-9, atol=1e-12):
+        segments["correction"] = (theta + plain, theta + step)
+    return segments
+
+
+def predict_only(segments) -> dict:
+    """What predict mode may show: no arrow that ends at the next point — −η∇f alone,
+    and only when the method adds something to it (for plain GD it is the step)."""
+    return {"plain": segments["plain"]} if "correction" in segments else {}
+
+
+class StepArrows(QObject):
+    """The three arrows on a ContourView's plot, following frame, paths and selection."""
+
+    def __init__(self, model, plot, parent=None):
+        super().__init__(parent)
+        self.model, self.plot = model, plot
+        self.enabled = True
+        self.segments: dict = {}
+        self._terms_for = (None, None)
+        self.shafts, self.heads, self.labels, self.halos = {}, {}, {}, {}
+        for name, style, width in (("plain", Qt.PenStyle.DashLine, 2.5),
+                                   ("correction", Qt.PenStyle.DotLine, 2.5),
+                                   ("step", Qt.PenStyle.SolidLine, 4.0)):
+            shaft = pg.PlotCurveItem(pen=pg.mkPen("k", width=width, style=style))
+            head = pg.ArrowItem(headLen=16, tipAngle=32, pen=None)
+            label = pg.TextItem(anchor=(0, 1))
+            # a light band under each arrow: readable on the dark and the bright
+            # parts of the map alike
+            halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 170, width=width + 4))
+            self.halos[name] = halo
+            for z, item in ((8.9, halo), (9, shaft), (9.5, head), (9.6, label)):
+                item.setZValue(z)
+                plot.addItem(item)
+                item.hide()
+            self.shafts[name], self.heads[name], self.labels[name] = shaft, head, label
+        model.pathsChanged.connect(self.refresh)
+        model.frameChanged.connect(self.refresh)
+        model.lab.selectedChanged.connect(self.refresh)
+        model.lab.predictChanged.connect(self.refresh)
+        theme.notifier.changed.connect(self.refresh)
+        plot.vb.sigRangeChanged.connect(self.refresh)     # head angles are on screen
+        self.refresh()
+
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = bool(on)
+        self.refresh()
+
+    def _terms(self, path):
+        if self._terms_for[0] is not path:
+            self._terms_for = (path, step_terms(path))
+        return self._terms_for[1]
+
+    def refresh(self, *_) -> None:
+        key = self.model.lab.selected
+        path = self.model.paths.get(key)
+        self.segments = {}
+        if self.enabled and path is not None and path.points.shape[1] == 2:
+            k = min(self.model.frame, path.stop_step)
+            self.segments = arrow_segments(path, k, self._terms(path))
+            if self.model.lab.predict:
+                self.segments = predict_only(self.segments)
+        ink = theme.current().ink
+        colours = {"plain": STEP_ARROW_COLOURS["plain"],
+                   "correction": STEP_ARROW_COLOURS["correction"],
+                   "step": self.model.lab.colour(key)}
+        texts = {"plain": "−η∇f",
+                 "correction": CORRECTION_NAMES.get(path.method if path else "", "+ method"),
+                 "step": "step taken"}
+        for name, shaft in self.shafts.items():
+            segment = self.segments.get(name)
+            shown = segment is not None
+            for item in (shaft, self.heads[name], self.labels[name], self.halos[name]):
+                item.setVisible(shown)
+            if not shown:
+                continue
+            (x0, y0), (x1, y1) = segment
+            colour = ink(pg.mkColor(colours[name]))
+            pen = shaft.opts["pen"]
+            pen.setColor(colour)
+            shaft.setData([x0, x1], [y0, y1], pen=pen)
+            self.halos[name].setData([x0, x1], [y0, y1])
+            # the head is drawn in pixels: its angle is the shaft's on screen (y down;
+            # pyqtgraph's angle 0 points left), whatever the axes' scales
+            a, b = (self.plot.vb.mapViewToScene(QPointF(x, y)) for x, y in segment)
+            angle = 180 + np.degrees(np.arctan2(b.y() - a.y(), b.x() - a.x()))
+            self.heads[name].setStyle(angle=angle, brush=colour)
+            self.heads[name].setPos(x1, y1)
+            self.labels[name].setText(texts[name], color=colour)
+            self.labels[name].setPos(x1, y1)
+            # a label on a short arrow would only cover the others (the inspector's
+            # title names the arrows anyway)
+            self.labels[name].setVisible(bool(np.hypot(b.x() - a.x(), b.y() - a.y()) > MIN_LABELLED))

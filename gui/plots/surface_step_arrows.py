@@ -1,0 +1,92 @@
+"""Inside a step, on the 3-D surface: the same three arrows as on the map (−η∇f, what
+the method adds, the step taken; gui/plots/step_arrows.py), drawn from the selected
+run's current point over the surface, each ending in a dot. Ends from the engine's
+step_terms; their heights are f there, lifted like the paths."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph.opengl as gl
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
+
+from engine.optimizer_lab import step_terms
+
+from gui.plots.step_arrows import arrow_segments, predict_only
+from gui.widgets import theme
+from gui.widgets.palette import STEP_ARROW_COLOURS
+
+LIFT = 0.03       # box units above the surface: just over the paths (0.02)
+
+
+def _rgba(colour) -> tuple:
+    c = QColor(colour)
+    return (c.redF(), c.greenF(), c.blueF(), 1.0)
+
+
+class SurfaceStepArrows(QObject):
+    def __init__(self, model, surface_view, parent=None):
+        super().__init__(parent)
+        self.model, self.view = model, surface_view
+        self.enabled = True
+        self.box_segments: dict = {}     # name -> (2, 3) box coordinates drawn
+        self._terms_for = (None, None)
+        self.lines = self.heads = None
+        if surface_view.gl is None:      # no OpenGL: nothing to draw on
+            return
+        self.lines = gl.GLLinePlotItem(mode="lines", width=4, antialias=True,
+                                       glOptions="translucent")
+        self.heads = gl.GLScatterPlotItem(size=11, pxMode=True)
+        for z, item in ((6, self.lines), (7, self.heads)):
+            item.setDepthValue(z)
+            item.setVisible(False)
+            surface_view.gl.addItem(item)
+        model.pathsChanged.connect(self.refresh)
+        model.frameChanged.connect(self.refresh)
+        model.lab.selectedChanged.connect(self.refresh)
+        model.lab.predictChanged.connect(self.refresh)
+        theme.notifier.changed.connect(self.refresh)
+
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = bool(on)
+        self.refresh()
+
+    def refresh(self, *_) -> None:
+        if self.lines is None:
+            return
+        view, f = self.view, self.model.expression
+        key = self.model.lab.selected
+        path = self.model.paths.get(key)
+        segments = {}
+        if self.enabled and path is not None and view.mapping is not None and \
+                f is not None and f.dimension == 2 and path.points.shape[1] == 2:
+            if self._terms_for[0] is not path:
+                self._terms_for = (path, step_terms(path))
+            segments = arrow_segments(path, min(self.model.frame, path.stop_step),
+                                      self._terms_for[1])
+            if self.model.lab.predict:     # as on the map: nothing that gives it away
+                segments = predict_only(segments)
+        self.box_segments = {}
+        ink = theme.current().ink
+        colours = {"plain": STEP_ARROW_COLOURS["plain"],
+                   "correction": STEP_ARROW_COLOURS["correction"],
+                   "step": self.model.lab.colour(key)}
+        pos, rgba = [], []
+        for name, (tail, head) in segments.items():
+            ends = np.array([tail, head])
+            with np.errstate(all="ignore"):
+                heights = np.array([f(*p.tolist()) for p in ends], dtype=float)
+            if not np.isfinite(heights).all():
+                continue
+            box = view.mapping(ends[:, 0], ends[:, 1], heights)
+            box[:, 2] += LIFT
+            self.box_segments[name] = box
+            pos += list(box)
+            rgba += [_rgba(ink(QColor(colours[name])))] * 2
+        with view.gl.foreground_change():
+            shown = bool(pos)
+            self.lines.setVisible(shown)
+            self.heads.setVisible(shown)
+            if shown:
+                pos, rgba = np.array(pos), np.array(rgba)
+                self.lines.setData(pos=pos, color=rgba)
+                self.heads.setData(pos=pos[1::2], color=rgba[1::2])

@@ -1,0 +1,92 @@
+"""A page that scrolls instead of widening its window.
+
+A tab whose controls need more room than the screen has (a 1024×768 projector at text
+size 2) would otherwise raise the window's minimum size past the screen: Qt grows a
+top-level window to its layout's minimum, and a QTabWidget's minimum is the largest of
+all its pages, the hidden ones too. Inside a scroll area the page asks for almost no
+minimum; when it truly cannot fit, scroll bars appear and nothing is cut off.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from gui.compute.qt_guard import qt_override
+
+
+class _PageContent(QWidget):
+    """Reports no height-for-width: QScrollArea would otherwise size a page with wrapped
+    labels to its *preferred* height for the width, taller than the screen, and scroll
+    a page that fits at its minimum."""
+
+    @qt_override
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def scroll_page(page: QWidget) -> QWidget:
+    """Give `page` a layout holding one frameless scroll area, and return the widget
+    inside it: lay the page's contents out in that widget (not in `page`).
+
+    The inner widget fills the page whenever the page is at least as large as the
+    inner widget's minimum (no scroll bars then, the page looks as it did)."""
+    content = _PageContent()
+    content.setObjectName("scrollPageContent")
+    holder = QWidget()          # the area asks its widget's *layout* about height-for-width
+    holding = QVBoxLayout(holder)
+    holding.setContentsMargins(0, 0, 0, 0)
+    holding.addWidget(content)
+    area = QScrollArea()
+    area.setObjectName("scrollPage")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(holder)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    page.scroll_area = area
+    return content
+
+
+def page_overflow(page: QWidget) -> tuple[int, int]:
+    """How many pixels (width, height) `page`'s contents lack to fit without scrolling;
+    (0, 0) when it fits (or when the page does not scroll)."""
+    area = getattr(page, "scroll_area", None)
+    if area is None:
+        return 0, 0
+    need = area.widget().minimumSizeHint().expandedTo(area.widget().minimumSize())
+    have = area.viewport().size()
+    return max(0, need.width() - have.width()), max(0, need.height() - have.height())
+
+
+class VerticalScrollArea(QScrollArea):
+    """Scrolls up and down only, and is never narrower than its contents: a side panel
+    of controls whose fields must not be cut at the right edge (a plain QScrollArea
+    without a horizontal scroll bar lets a splitter squeeze it below its contents)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    @qt_override
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        need = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
+        hint.setWidth(need + self.verticalScrollBar().sizeHint().width()
+                      + 2 * self.frameWidth())
+        return hint
+
+    @qt_override
+    def eventFilter(self, obj, event):
+        # the contents' minimum changed (larger text): ask the layout again
+        if obj is self.widget() and event.type() == event.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(obj, event)

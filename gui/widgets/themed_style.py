@@ -1,0 +1,41 @@
+"""Fusion with check boxes that can be seen on either theme.
+
+Fusion draws a check box's frame in the window colour darkened by 40 %: on the dark
+theme's near-black window that is near-black too, so an unticked box vanished (the
+Explorer's method list looked like a list without boxes). This proxy draws Fusion's
+indicator, then a frame in a colour the theme chooses (≥ 3:1 against the background,
+WCAG's rule for the parts of a control).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
+
+_INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+               QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+               QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+
+
+class ThemedStyle(QProxyStyle):
+    """Fusion, check-box and radio frames in `frame_colour()` ("#rrggbb")."""
+
+    def __init__(self, frame_colour):
+        super().__init__(QStyleFactory.create("Fusion"))
+        self._frame_colour = frame_colour
+
+    def drawPrimitive(self, element, option, painter, widget=None):
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in _INDICATORS:
+            return
+        painter.save()
+        painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(self._frame_colour()), 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = option.rect.adjusted(1, 1, -1, -1).toRectF() if hasattr(option.rect, "toRectF") \
+            else option.rect.adjusted(1, 1, -1, -1)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 1.5, 1.5)
+        painter.restore()

@@ -1,0 +1,47 @@
+"""No focus trap: Enter and Escape hand the keyboard back from the formula editor, so
+1 2 3 and Space drive the lecture again and never type into the formula."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _into_editor(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.commands.actions["editor"].trigger()              # Ctrl+L
+    qtbot.waitUntil(window.editor.line_edit.hasFocus, timeout=2000)
+
+
+def _press(qtbot, window, key):
+    """A key as the user presses it: to whatever has the keyboard."""
+    qtbot.keyClick(QApplication.focusWidget() or window, key)
+
+
+def test_enter_applies_and_hands_focus_back(window, qtbot):
+    _into_editor(window, qtbot)
+    line = window.editor.line_edit
+    line.selectAll()
+    qtbot.keyClicks(line, "x^2 + 2y^2")
+    _press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.model.text == "x^2 + 2y^2", timeout=3000)
+    assert not line.hasFocus()
+    _press(qtbot, window, Qt.Key.Key_3)                      # the key that once typed "3"
+    assert window.current_tab == "network"
+    assert line.text() == "x^2 + 2y^2" and window.model.text == "x^2 + 2y^2"
+    _press(qtbot, window, Qt.Key.Key_1)
+    assert window.current_tab == "explorer"
+
+
+def test_escape_restores_the_text_and_hands_focus_back(window, qtbot):
+    before = window.model.text
+    _into_editor(window, qtbot)
+    line = window.editor.line_edit
+    qtbot.keyClicks(line, "sin(")
+    assert line.text() != before
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert line.text() == before and not line.hasFocus()
+    qtbot.wait(600)                                      # past the typing debounce
+    assert window.model.text == before
+    _press(qtbot, window, Qt.Key.Key_Space)                  # Space plays again
+    assert window.model.playing
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert not window.model.playing and line.text() == before

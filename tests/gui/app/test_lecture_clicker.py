@@ -1,0 +1,162 @@
+"""A presenter's clicker walks a lecture: PageDown plays the scene's steps, then the
+next scene; PageUp goes back; from whatever widget has focus, on every tab, and in
+presentation mode. The scene's title shows on the screen when it changes."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication
+
+from tests.gui.app.lecture_helpers import SLOW_MS, window  # noqa: F401 - the fixture
+
+
+def _lecture(window):
+    """Scene 1: the bowl with two steps; scene 2: a saddle; scene 3: the neuron tab."""
+    lec, m = window.lecture_commands.lecture, window.model
+    lec.add_current("Bowl")
+    lec.set_steps(0, [{"reveal": 2}, {"play_to": 6}])
+    m.set_text("x^2 - y^2")
+    assert m.wait_for_analysis(SLOW_MS)
+    lec.add_current("Saddle")
+    window.show_tab("neuron")
+    lec.add_current("Neuron")
+    lec.set_steps(2, [{"stage": 2}])
+    lec.go_to(0)
+    assert m.wait_for_analysis(SLOW_MS)
+    return lec
+
+
+def _page(qtbot, widget, key=Qt.Key.Key_PageDown):
+    qtbot.keyClick(widget, key)
+
+
+def _focus(qtbot, widget):
+    widget.window().activateWindow()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=3000)
+    return widget
+
+
+def test_pagedown_plays_the_steps_then_moves_on(window, qtbot):
+    lec, m = _lecture(window), window.model
+    target = window.tabs.tabBar()
+    assert m.text == "x^2 + 2y^2" and m.frame == 0
+    _page(qtbot, target)
+    assert (lec.index, lec.steps_done, m.frame) == (0, 1, 2)      # reveal 2
+    _page(qtbot, target)
+    assert lec.steps_done == 2 and m.playing                       # play_to 6 animates
+    qtbot.waitUntil(lambda: not m.playing, timeout=5000)
+    assert m.frame == 6
+    _page(qtbot, target)                                           # no steps left: next scene
+    assert lec.index == 1
+    assert m.wait_for_analysis(SLOW_MS)
+    assert m.text == "x^2 - y^2" and m.frame == 0
+    _page(qtbot, target)
+    assert lec.index == 2 and window.current_tab == "neuron"
+    stage = window.neuron_model.stage
+    _page(qtbot, target)
+    assert window.neuron_model.stage == stage + 2 and lec.index == 2
+    _page(qtbot, target)                                           # the end: stays
+    assert lec.index == 2
+
+    _page(qtbot, target, Qt.Key.Key_PageUp)                        # one step back
+    assert lec.index == 2 and window.neuron_model.stage == stage
+    _page(qtbot, target, Qt.Key.Key_PageUp)
+    assert lec.index == 1 and window.current_tab == "explorer"
+    _page(qtbot, target, Qt.Key.Key_PageUp)                        # the bowl, steps done
+    assert m.wait_for_analysis(SLOW_MS)
+    assert lec.index == 0 and lec.steps_done == 2
+    qtbot.waitUntil(lambda: m.frame == 6, timeout=3000)
+
+
+def test_pagedown_during_an_animation_finishes_it(window, qtbot):
+    lec, m = _lecture(window), window.model
+    lec.forward()
+    lec.forward()
+    assert m.playing
+    lec.forward()
+    assert not m.playing and m.frame == 6 and lec.index == 0
+
+
+def _editor(window):
+    return window.editor.line_edit
+
+
+def _spin_box(window):
+    return next(w for w in window.descent_panel.findChildren(QAbstractSpinBox)
+                if w.isVisible() and w.isEnabled())
+
+
+@pytest.mark.parametrize("where", ["editor", "spin box", "neuron tab", "presentation"])
+def test_the_clicker_works_from_every_focus(window, qtbot, where):
+    lec, m = _lecture(window), window.model
+    lec.set_steps(0, [])
+    if where == "presentation":
+        window.commands.set_presentation(True)
+        qtbot.waitUntil(lambda: window.isFullScreen(), timeout=3000)
+        focus = _focus(qtbot, _editor(window))
+    elif where == "neuron tab":
+        window.show_tab("neuron")
+        focus = _focus(qtbot, window.neuron.focusWidget() or window.neuron)
+    elif where == "editor":
+        focus = _focus(qtbot, _editor(window))
+    else:
+        focus = _focus(qtbot, _spin_box(window))
+        value = focus.value()
+    _page(qtbot, focus)
+    assert lec.index == 1
+    assert m.wait_for_analysis(SLOW_MS)
+    assert m.text == "x^2 - y^2"
+    _page(qtbot, QApplication.focusWidget() or window, Qt.Key.Key_PageUp)
+    assert lec.index == 0
+    if where == "spin box":
+        assert focus.value() == value         # the spin box did not take the key as ten steps
+    if where == "editor":
+        assert m.wait_for_analysis(SLOW_MS)       # the editor shows the scene's formula again
+        qtbot.waitUntil(lambda: _editor(window).text().replace(" ", "") == "x^2+2y^2")
+    if where == "presentation":
+        assert window.isFullScreen()
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+        assert not window.commands.presenting
+
+
+def test_the_title_shows_and_fades(window, qtbot, screenshot):
+    lec = _lecture(window)
+    banner = window.lecture_commands.banner
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown)
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: lec.steps_done == 2 and not window.model.playing, timeout=5000)
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown)
+    assert banner.isVisible() and banner.text == "2 / 3   Saddle"
+    image = window.grab().toImage()
+    label = banner.label.geometry().translated(banner.mapTo(window, banner.rect().topLeft()))
+    centre = image.pixelColor(label.left() + 6, label.center().y())
+    # the dark band (its 84 % opaque near-black over the white editor: ~57, 60, 67)
+    assert max(centre.red(), centre.green(), centre.blue()) < 90
+    screenshot(window, "lecture_title")
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)
+
+
+def test_black_screen_and_any_clicker_key_lifts_it(window, qtbot):
+    lec = _lecture(window)
+    _focus(qtbot, window.tabs.tabBar())
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_B)
+    black = window.lecture_commands.blackout
+    assert black.isVisible()
+    image = window.grab().toImage()
+    c = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert (c.red(), c.green(), c.blue()) == (0, 0, 0)
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown)
+    assert not black.isVisible() and lec.steps_done == 0      # the key only lifted it
+
+
+def test_f5_presents_from_the_current_scene_and_escape_leaves(window, qtbot):
+    lec = _lecture(window)
+    lc = window.lecture_commands
+    lc.set_panel_visible(True)
+    editor = _focus(qtbot, _editor(window))
+    qtbot.keyClick(editor, Qt.Key.Key_F5)
+    assert window.commands.presenting and lc.banner.isVisible()
+    assert lc.banner.text == "1 / 3   Bowl"
+    qtbot.waitUntil(lambda: not lc.panel.isVisible(), timeout=3000)   # notes stay private
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+    assert not window.commands.presenting and lec.index == 0
+    qtbot.waitUntil(lc.panel.isVisible, timeout=3000)

@@ -1,0 +1,105 @@
+"""Drawing on the screen: the pen draws on the window's picture, E clears it, the
+laser follows the mouse, and the strokes belong to their scene."""
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from gui.app.export import render_widget
+from tests.gui.app.lecture_helpers import SLOW_MS, window  # noqa: F401 - the fixture
+
+PEN = QColor(220, 30, 40)
+
+
+def _key(qtbot, window, key):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.tabs.tabBar().setFocus()
+    qtbot.keyClick(window.tabs.tabBar(), key)
+
+
+def _red_pixels(image, y, x0, x1):
+    return sum(1 for x in range(x0, x1)
+               if (c := image.pixelColor(x, y)).red() > 180 and c.green() < 90 and c.blue() < 90)
+
+
+def _draw_line(qtbot, ink, y, x0, x1):
+    qtbot.mousePress(ink, Qt.MouseButton.LeftButton, pos=QPoint(x0, y))
+    for x in range(x0, x1 + 1, 20):
+        qtbot.mouseMove(ink, QPoint(x, y))
+    qtbot.mouseRelease(ink, Qt.MouseButton.LeftButton, pos=QPoint(x1, y))
+
+
+def test_the_pen_draws_on_the_picture_and_e_clears_it(window, qtbot, screenshot):
+    ink = window.lecture_commands.ink
+    _key(qtbot, window, Qt.Key.Key_P)
+    assert ink.tool == "pen" and not ink.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    # across the contour map (a place with no red of its own)
+    top = ink.mapTo(window, QPoint(0, 0))
+    y = window.contour_view.mapTo(ink, window.contour_view.rect().center()).y()
+    _draw_line(qtbot, ink, y, 120, 420)
+    assert len(ink.strokes()) == 1 and len(ink.strokes()[0]["points"]) > 10
+    image = window.grab().toImage()
+    assert _red_pixels(image, top.y() + y, top.x() + 130, top.x() + 410) > 200
+    screenshot(window, "lecture_ink")
+    # included in an exported picture of the window (at the slides' scale too)
+    exported = render_widget(window, 2.0)
+    assert _red_pixels(exported, 2 * (top.y() + y), 2 * (top.x() + 130), 2 * (top.x() + 410)) > 400
+
+    # a picture of the contour map alone gets the ink that lies over it
+    view = window.contour_view
+    alone = ink.paint_over(render_widget(view, 2.0), view)
+    y_view = 2 * view.mapFromGlobal(ink.mapToGlobal(QPoint(0, y))).y()
+    assert _red_pixels(alone, y_view, 0, alone.width()) > 200
+    assert _red_pixels(render_widget(view, 2.0), y_view, 0, alone.width()) < 5
+
+    _key(qtbot, window, Qt.Key.Key_E)
+    assert ink.strokes() == []
+    image = window.grab().toImage()
+    assert _red_pixels(image, top.y() + y, top.x() + 130, top.x() + 410) < 5
+    _key(qtbot, window, Qt.Key.Key_P)                     # P again: the pen is put down
+    assert ink.tool is None and ink.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+
+def test_the_highlighter_is_translucent_and_c_clears(window, qtbot):
+    ink = window.lecture_commands.ink
+    _key(qtbot, window, Qt.Key.Key_H)
+    assert ink.tool == "highlighter"
+    _draw_line(qtbot, ink, 300, 100, 400)
+    image = window.grab().toImage()
+    top = ink.mapTo(window, QPoint(0, 0))
+    c = image.pixelColor(top.x() + 250, top.y() + 300)
+    assert c.red() > 150 and c.green() > 120 and c.blue() < c.red()      # yellow-ish tint
+    _key(qtbot, window, Qt.Key.Key_C)
+    assert ink.strokes() == []
+
+
+def test_the_laser_follows_the_mouse_and_fades(window, qtbot):
+    ink = window.lecture_commands.ink
+    _key(qtbot, window, Qt.Key.Key_L)
+    assert ink.tool == "laser"
+    qtbot.mouseMove(ink, QPoint(300, 300))
+    qtbot.mouseMove(ink, QPoint(320, 300))
+    image = window.grab().toImage()
+    top = ink.mapTo(window, QPoint(0, 0))
+    dot = image.pixelColor(top.x() + 320, top.y() + 300)
+    assert dot.red() > 200 and dot.green() < 80
+    assert ink.strokes() == []                          # the laser leaves no ink
+    qtbot.waitUntil(lambda: not ink._trail, timeout=3000)
+
+
+def test_strokes_belong_to_their_scene_kept_or_dropped(window, qtbot):
+    lc = window.lecture_commands
+    lec, ink = lc.lecture, lc.ink
+    lec.add_current("One")
+    lec.add_current("Two")
+    lec.go_to(0)
+    ink.set_tool("pen")
+    _draw_line(qtbot, ink, 200, 100, 300)
+    lec.go_to(1)
+    assert ink.strokes() == []                          # scene two has its own (none)
+    lec.go_to(0)
+    assert len(ink.strokes()) == 1                      # kept with scene one
+    lc.actions["keep_ink"].setChecked(False)
+    lec.go_to(1)
+    lec.go_to(0)
+    assert ink.strokes() == []                          # dropped on leaving
+    assert window.model.wait_for_analysis(SLOW_MS)

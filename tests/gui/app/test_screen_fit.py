@@ -1,0 +1,104 @@
+"""The window stays on its screen: the three ways it grew past it (issue 10), and the
+checks the layout matrix relies on, shown able to fail."""
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from gui.app.presets import find_preset
+from tests.gui.app.layout_checks import clipped_texts, outside_window, overlapping_texts
+
+
+def _settle(qtbot):
+    for _ in range(4):
+        QApplication.processEvents()
+        qtbot.wait(15)
+
+
+def _on_screen(window, qtbot, width, height):
+    window.screen_limit = QRect(0, 0, width, height)
+    window.setGeometry(0, 0, width - 80, height - 40)
+    _settle(qtbot)
+
+
+def test_seed_1_at_720p_keeps_play_and_the_learning_rate_on_screen(window, qtbot):
+    _on_screen(window, qtbot, 1280, 720)
+    window.commands._load_preset(find_preset("Seed 1"))
+    assert window.model.wait_for_analysis(60000)
+    _settle(qtbot)
+    assert window.width() <= 1280                     # was 1337
+    assert window.minimumSizeHint().width() <= 1280
+    for widget in (window.descent_panel.playback, window.descent_panel.lr_control):
+        corner = widget.mapTo(window, widget.rect().bottomRight())
+        assert widget.isVisible() and corner.x() < window.width(), type(widget).__name__
+    assert outside_window(window) == []
+
+
+def test_720p_presentation_of_a_1d_function_fits(window, qtbot):
+    _on_screen(window, qtbot, 1280, 720)
+    window.commands._load_preset(find_preset("Seed 1"))
+    assert window.model.wait_for_analysis(60000)
+    window.commands.set_presentation(True)
+    _settle(qtbot)
+    assert window.geometry() == QRect(0, 0, 1280, 720)        # was 1695 px wide
+    assert window.descent_panel.isVisible()
+    assert outside_window(window) == []
+
+
+def test_larger_text_in_presentation_at_1080p_never_widens_the_window(window, qtbot):
+    _on_screen(window, qtbot, 1920, 1080)
+    window.commands.set_presentation(True)
+    for _ in range(2):
+        window.commands.actions["larger"].trigger()
+        _settle(qtbot)
+        assert window.width() <= 1920                        # was 2018
+    window.commands.actions["normal"].trigger()
+    _settle(qtbot)
+    assert window.width() <= 1920 and window.commands.scale == 1.0
+    window.commands.set_presentation(False)
+    _settle(qtbot)
+    assert window.width() <= 1920
+
+
+def test_the_checks_find_a_cut_label_and_overlapping_texts(qtbot):
+    """The matrix's checks can fail: a label narrower than its text, two labels on each
+    other, a label sticking out of its window."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(200, 120)
+    cut = QLabel("a label far too long for the forty pixels it has", page)
+    cut.setGeometry(0, 0, 40, 20)
+    one, two = QLabel("one", page), QLabel("two", page)
+    one.setGeometry(0, 40, 80, 20)
+    two.setGeometry(20, 45, 80, 20)
+    out = QLabel("out", page)
+    out.setGeometry(180, 100, 60, 20)
+    page.show()
+    qtbot.waitExposed(page)
+    assert any("far too long" in problem for problem in clipped_texts(page))
+    assert any("'one' on 'two'" in problem for problem in overlapping_texts(page))
+    assert any("'out'" in problem for problem in outside_window(page))
+    fine = QWidget()
+    qtbot.addWidget(fine)
+    column = QVBoxLayout(fine)
+    for text in ("first", "second"):
+        column.addWidget(QLabel(text))
+    fine.show()
+    qtbot.waitExposed(fine)
+    assert clipped_texts(fine) == overlapping_texts(fine) == outside_window(fine) == []
+
+
+def test_presentation_folds_and_ctrl_3_brings_the_neuron_training_back(window, qtbot):
+    window.show_tab("neuron")
+    _on_screen(window, qtbot, 1280, 720)
+    window.commands.set_presentation(True)
+    _settle(qtbot)
+    neuron = window.neuron
+    assert not neuron.training.isVisible()
+    assert neuron.graph.height() >= 0.55 * window.height()
+    assert not window.commands.actions["show_below"].isChecked()
+    window.commands.actions["show_below"].trigger()          # Ctrl+3
+    _settle(qtbot)
+    assert neuron.training.isVisible()
+    window.commands.set_presentation(False)
+    _settle(qtbot)
+    assert neuron.training.isVisible() and neuron.note.isVisible()
+    assert window.commands.actions["show_below"].isChecked()

@@ -1,0 +1,81 @@
+"""A stress test (issue 16, items 1 and 3): a few hundred formula changes at random short
+intervals, mixing one- and two-variable and heavy formulas, with tab switches and theme
+toggles between them. No crash, no warning from Qt, and the final picture is the last
+formula's."""
+import random
+import time
+
+import numpy as np
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+ONE_D = ["x", "x^2", "sin(x)", "x^3 - x", "exp(-x^2)", "abs(x)", "1/x"]
+TWO_D = ["x^2 + y^2", "sin(x)*cos(y)", "(1-x)^2 + 100(y-x^2)^2", "x*y", "x^2 - y^2",
+         "log(x^2 + y^2)"]
+HEAVY = ["x^400*y^400", "(x^500+y^500)^2", "1/(x^1000+1)", "sigmoid(x^1000*y)",
+         "sin(x^1000)", "*".join(f"sin({k}x+{k}y)" for k in range(1, 30)), "x*1e300 + y"]
+CHANGES = 300
+LAST = "sin(x)*cos(y) + x/5"
+
+
+def test_rapid_edits_tab_switches_and_themes(window, qtbot):
+    warnings = []
+
+    def handler(kind, _context, message):
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            warnings.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    rng = random.Random(16)
+    model, start = window.model, time.monotonic()
+    try:
+        for i in range(CHANGES):
+            pool = rng.choice([ONE_D, TWO_D, TWO_D, HEAVY])
+            model.set_text(rng.choice(pool))
+            roll = rng.random()
+            if roll < 0.08:
+                window.show_tab(rng.choice(["explorer", "explorer", "neuron", "network"]))
+            elif roll < 0.12:
+                window.commands.set_theme(rng.choice(["dark", "light"]))
+            elif roll < 0.15:
+                window.set_focus_mode(rng.choice(["both", "contour", "surface"]))
+            qtbot.wait(rng.randint(0, 25))
+        window.show_tab("explorer")
+        window.set_focus_mode("both")
+        window.commands.set_theme("light")
+        model.set_text(LAST)
+        assert model.wait_for_analysis(40000)
+        qtbot.wait(300)
+    finally:
+        qInstallMessageHandler(previous)
+    elapsed = time.monotonic() - start
+    assert not warnings, warnings[:5]
+    assert window.isVisible() and model.text == LAST
+    # the final picture: the contour map is the last formula sampled on its grid
+    view = window.contour_view
+    qtbot.waitUntil(lambda: view.landscape is not None
+                    and str(model.expression) == str(view._drawn_expression), timeout=10000)
+    scape = view.landscape
+    X, Y = np.meshgrid(scape.xs, scape.ys, indexing="ij")
+    np.testing.assert_allclose(scape.Z, np.sin(X) * np.cos(Y) + X / 5, atol=1e-12)
+    image = window.grab().toImage()
+    centre = view.mapTo(window, view.rect().center())
+    colours = {image.pixelColor(centre.x() + dx, centre.y() + dy).name()
+               for dx in range(-40, 41, 20) for dy in range(-40, 41, 20)}
+    assert len(colours) > 3           # a drawn map, not a blank
+    assert elapsed < 60, elapsed
+    print(f"{CHANGES} changes in {elapsed:.1f} s")
+    # the helper that did the symbolic work stops with the model, within a few seconds
+    pid = model._worker.child.pid
+    model.shutdown()
+    deadline = time.monotonic() + 5
+    while pid is not None and _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert pid is None or not _running(pid)
+
+
+def _running(pid) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

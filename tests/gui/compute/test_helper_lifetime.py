@@ -1,0 +1,142 @@
+"""Helper processes die with the app, however it ends (issue 16, item 5): after kill -9
+of the app in the middle of a symbolic job, no fork server, child or resource tracker
+is left running. Also: SIGINT / SIGTERM end the app cleanly, without a traceback."""
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+
+
+def _children():
+    """{pid: parent pid} of every process, from /proc."""
+    out = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            out[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    return out
+
+
+def _descendants(pid):
+    parents = _children()
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, pp in parents.items() if pp in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _start_app(tmp_path, *args):
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "PYTHONUNBUFFERED": "1"}
+    env.pop("QT_QPA_PLATFORM", None)
+    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--no-restore", *args],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_helpers(app, count=2, timeout_s=30.0):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        helpers = _descendants(app.pid)
+        if len(helpers) >= count:
+            return helpers
+        time.sleep(0.2)
+    pytest.fail(f"the app started only {_descendants(app.pid)} helpers")
+
+
+def test_no_helper_survives_kill_9_mid_job(tmp_path):
+    big = "*".join(f"sin({k}x+{k}y)" for k in range(1, 100))   # minutes of symbolic work
+    app = _start_app(tmp_path, "--expr", big)
+    try:
+        helpers = _wait_for_helpers(app)     # fork server and the busy analysis child
+        time.sleep(2.0)
+        helpers |= _descendants(app.pid)
+    finally:
+        app.kill()
+        app.wait(10)
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
+        time.sleep(0.1)
+    survivors = [p for p in helpers if _alive(p)]
+    for p in survivors:             # leave the machine clean even when failing
+        os.kill(p, signal.SIGKILL)
+    assert not survivors, f"helpers alive 5 s after kill -9 of the app: {survivors}"
+
+
+# An "app" that keeps a helper child busy for minutes in one sympy call (the derivatives
+# of a 99-factor product), in the same fork server and child processes the app uses.
+BUSY_APP = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QCoreApplication
+from gui.compute.symbolic_process import ChildProcess
+app = QCoreApplication([])
+child = ChildProcess("analyse")
+child.request(("*".join(f"sin({k}x+{k}y)" for k in range(1, 100)), ((-4.0, 4.0), (-3.0, 3.0))))
+print("requested", flush=True)
+app.exec()
+"""
+
+
+def test_no_helper_survives_kill_9_of_the_app_mid_job(tmp_path):
+    app = subprocess.Popen([sys.executable, "-c", BUSY_APP, str(ROOT)], cwd=tmp_path,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        busy = set()
+        while time.monotonic() < deadline and not busy:   # a grandchild: the busy child
+            parents = _children()
+            helpers = _descendants(app.pid)
+            busy = {p for p in helpers if parents.get(p) != app.pid}
+            time.sleep(0.2)
+        assert busy, "the job never started"
+        time.sleep(1.0)
+        helpers = _descendants(app.pid)
+    finally:
+        app.kill()
+        app.wait(10)
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
+        time.sleep(0.1)
+    survivors = [p for p in helpers if _alive(p)]
+    for p in survivors:
+        os.kill(p, signal.SIGKILL)
+    assert not survivors, f"helpers alive 5 s after kill -9 of the app: {survivors}"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_quits_cleanly(tmp_path, signum):
+    app = _start_app(tmp_path, "--expr", "x^2 + y^2")
+    helpers = _wait_for_helpers(app, count=1)
+    time.sleep(1.0)
+    app.send_signal(signum)
+    try:
+        _out, err = app.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        pytest.fail("the app did not quit on the signal")
+    assert app.returncode == 0, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
+        time.sleep(0.1)
+    assert not [p for p in helpers if _alive(p)]

@@ -1,0 +1,190 @@
+"""The optimizer lab's views on the contour map and the sweep: per-run settings reach
+the engine, arrows end where the engine's step_terms say, the quadratic model of
+x²+2y², and the sweep and basin map finish with the engine's numbers."""
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from PySide6.QtGui import QColor
+
+from engine.expression import parse
+from engine.optimizer_lab import basins, lr_sweep, quadratic_model, step_terms
+from engine.optimizers import descend
+from gui.plots import runs as race
+from gui.plots.basin_map import RESOLUTION, BasinMap
+from gui.plots.contour_view import ContourView
+from gui.plots.lr_sweep_view import LRS, LrSweepView
+from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
+from gui.plots.step_arrows import StepArrows
+
+
+@pytest.fixture
+def race_model(model, qtbot):
+    model.set_text("x^2 + 2y^2")
+    model.set_start((3.0, 2.0))
+    model.set_settings(runs=race.parse_runs("gd:lr=0.1, gd:lr=0.3, momentum:lr=0.05, "
+                                            "adam:lr=0.3,betas=0.8/0.99"))
+    qtbot.waitUntil(lambda: len(model.paths) == 4, timeout=60000)
+    return model
+
+
+@pytest.fixture
+def contour(shown, race_model):
+    return shown(ContourView(race_model), 700, 520)
+
+
+def test_each_run_is_the_engine_path_with_its_own_settings(race_model):
+    f = parse("x^2 + 2y^2")
+    expected = {"gd": dict(method="gd", lr=0.1), "gd#2": dict(method="gd", lr=0.3),
+                "momentum": dict(method="momentum", lr=0.05),
+                "adam": dict(method="adam", lr=0.3, betas=(0.8, 0.99))}
+    assert list(race_model.paths) == list(expected)
+    for key, settings in expected.items():
+        path = race_model.paths[key]
+        engine = descend(f, (3.0, 2.0), steps=race_model.settings.max_steps, **settings)
+        assert path.lr == settings["lr"]
+        assert_allclose(path.points, engine.points)
+    labels = [race_model.lab.label(k) for k in race_model.paths]
+    assert labels == ["GD η=0.1", "GD η=0.3", "Momentum", "Adam"]
+
+
+def test_a_run_with_its_own_start_starts_there(race_model):
+    runs = list(race_model.settings.runs)
+    runs[1] = race.Run("gd", 0.3, start=(-2.0, 1.0), key=runs[1].key)
+    race_model.set_settings(runs=tuple(runs))
+    assert_allclose(race_model.paths["gd#2"].points[0], (-2.0, 1.0))
+    assert_allclose(race_model.paths["gd"].points[0], (3.0, 2.0))
+
+
+def test_arrows_end_where_the_engine_steps(contour, race_model, qtbot):
+    arrows = StepArrows(race_model, contour.plot)
+    race_model.lab.select("momentum")
+    race_model.set_frame(3)
+    path = race_model.paths["momentum"]
+    terms = step_terms(path)
+    theta = path.points[3]
+    (tail, head) = arrows.segments["plain"]
+    assert_allclose(tail, theta)
+    assert_allclose(head, theta + terms["plain_step"][3])
+    assert_allclose(arrows.segments["step"][1], path.points[4])
+    assert_allclose(arrows.segments["correction"][0], theta + terms["plain_step"][3])
+    assert_allclose(arrows.segments["correction"][1], path.points[4])
+    xs, ys = arrows.shafts["step"].getData()
+    assert_allclose([xs[1], ys[1]], path.points[4])
+    assert arrows.shafts["step"].isVisible()
+    # the step arrow is drawn in the run's colour: find it on screen
+    qtbot.wait(50)
+    image = contour.grab().toImage()
+    colour = QColor(race_model.lab.colour("momentum"))
+    found = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+                if _near(QColor(image.pixel(x, y)), colour))
+    assert found > 10
+    race_model.lab.select("gd")      # plain GD: the step is −η∇f, no correction arrow
+    assert "correction" not in arrows.segments
+    arrows.set_enabled(False)
+    assert not arrows.shafts["step"].isVisible()
+
+
+def _near(a, b, tol=30):
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < tol
+
+
+def test_quadratic_model_of_x2_plus_2y2(contour, race_model):
+    overlay = QuadraticModelOverlay(race_model, contour.plot)
+    texts = []
+    overlay.described.connect(texts.append)
+    overlay.set_enabled(True)
+    q = overlay.quadratic
+    assert q.condition == pytest.approx(2.0)
+    assert q.critical_lr == pytest.approx(0.5)
+    assert_allclose(q.eigenvalues, [2.0, 4.0])
+    assert "κ = λmax/λmin = 2" in texts[-1] and "2/λmax = 0.5" in texts[-1]
+    assert [l.toPlainText() for l in overlay.axis_labels] == ["λ₁ = 2", "λ₂ = 4"]
+    newton = overlay.newton.getData()
+    assert_allclose([newton[0][0], newton[1][0]], [0.0, 0.0], atol=1e-12)
+    xs, ys = overlay.rings.getData()
+    assert len(xs) > 40       # the rings are drawn; and they are ellipses of q
+    values = quadratic_model(parse("x^2 + 2y^2"), overlay.point())(xs, ys)
+    assert len(np.unique(np.round(values, 1))) <= 5 * 3
+    overlay.set_enabled(False)
+    assert not overlay.rings.isVisible() and texts[-1] == ""
+
+
+def test_the_sweep_finishes_and_shows_what_the_engine_computes(shown, race_model, qtbot):
+    view = shown(LrSweepView(race_model), 700, 400)
+    view.set_active(True)
+    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    f = parse("x^2 + 2y^2")
+    engine = lr_sweep(f, (3.0, 2.0), "adam", LRS, steps=race_model.settings.max_steps,
+                      betas=(0.8, 0.99))
+    assert set(view.sweeps) == {"gd", "momentum", "adam"}
+    assert_allclose(view.sweeps["adam"].final_values, engine.final_values)
+    xs, ys = view.curves["adam"].getData()
+    keep = engine.status != "diverged"
+    assert_allclose(10 ** xs, engine.lrs[keep])
+    assert_allclose(ys, engine.final_values[keep])
+    assert view.critical_line.isVisible()
+    assert 10 ** view.critical_line.value() == pytest.approx(0.5)
+    view.choose(0.02, None)         # a click on GD's curve at η ≈ 0.02
+    chosen = LRS[np.argmin(np.abs(np.log10(LRS) - np.log10(0.02)))]
+    assert race_model.paths["gd"].lr == pytest.approx(chosen)
+    view.shutdown()
+
+
+def test_the_basin_map_finishes_with_the_engines_labels(contour, race_model, qtbot):
+    race_model.set_text("x^4 - 2x^2 + y^2")        # two minima, at x = ±1
+    qtbot.waitUntil(lambda: race_model.expression == parse("x^4 - 2x^2 + y^2")
+                    and race_model.paths["gd"].points.shape[1] == 2, timeout=60000)
+    basin = BasinMap(race_model, contour.plot)
+    race_model.lab.select("gd")
+    basin.set_enabled(True)
+    qtbot.waitUntil(lambda: basin.done, timeout=120000)
+    labels = basin.labels
+    assert labels.shape == (RESOLUTION, RESOLUTION)
+    (x0, x1), (y0, y1) = basin._window_asked
+    xs, ys = np.linspace(x0, x1, RESOLUTION), np.linspace(y0, y1, RESOLUTION)
+    sample = [(10, 50), (190, 100), (120, 30), (60, 170)]
+    starts = np.array([(xs[i], ys[j]) for i, j in sample])
+    points = [cp.point for cp in race_model.critical_points] or None
+    engine = basins(parse("x^4 - 2x^2 + y^2"), starts, "gd", lr=0.1,
+                    steps=min(race_model.settings.max_steps, 500),
+                    radius=1e-2 * max(x1 - x0, y1 - y0),
+                    minima=None if points is None else np.array(points))
+    mine = [labels[i, j] for i, j in sample]
+    ends = [basin.attractors[k] if k >= 0 else None for k in mine]
+    theirs = [engine.attractors[k] if k >= 0 else None for k in engine.labels]
+    for a, b, k, l in zip(ends, theirs, mine, engine.labels):
+        assert (k < 0) == (l < 0) and (a is None or np.allclose(a, b))
+    left, right = labels[RESOLUTION // 4, RESOLUTION // 2], labels[3 * RESOLUTION // 4,
+                                                                   RESOLUTION // 2]
+    assert left >= 0 and right >= 0 and left != right       # two basins, side by side
+    assert basin.reached() == sorted({int(left), int(right)})
+    # what the image shows: each start in its basin's colour
+    from gui.widgets.palette import BASIN_COLOURS
+    for i, j in sample + [(RESOLUTION // 4, RESOLUTION // 2)]:
+        if labels[i, j] < 0:
+            continue          # diverged / unfinished: drawn dark / light, not a basin
+        colour = QColor(BASIN_COLOURS[labels[i, j] % len(BASIN_COLOURS)])
+        assert tuple(basin.image.image[i, j][:3]) == (colour.red(), colour.green(),
+                                                      colour.blue())
+    assert basin.image.isVisible()
+    basin.shutdown()
+
+
+def test_surface_arrows_end_where_the_engine_steps(shown, race_model):
+    from gui.plots.surface_step_arrows import LIFT, SurfaceStepArrows
+    from gui.plots.surface_view import SurfaceView
+    view = shown(SurfaceView(race_model), 600, 480)
+    arrows = SurfaceStepArrows(race_model, view)
+    race_model.lab.select("adam")
+    race_model.set_frame(2)
+    path = race_model.paths["adam"]
+    box = arrows.box_segments["step"]
+    expected = view.mapping(path.points[2:4, 0], path.points[2:4, 1], path.values[2:4])
+    assert_allclose(box[:, :2], expected[:, :2])
+    assert_allclose(box[:, 2], expected[:, 2] + LIFT)
+    plain = path.points[2] + step_terms(path)["plain_step"][2]
+    assert_allclose(arrows.box_segments["plain"][1, :2],
+                    view.mapping(plain[:1], plain[1:], np.zeros(1))[0, :2])
+    assert arrows.lines.visible()
+    arrows.set_enabled(False)
+    assert not arrows.lines.visible()

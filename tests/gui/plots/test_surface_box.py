@@ -1,0 +1,90 @@
+"""The 3-D view stays inside its box: the surface is clipped to it, a diverging path
+ends at its wall, tick labels are whole and more than the two ends are labelled, and
+the tangent plane is large enough to see."""
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from PySide6.QtWidgets import QLabel
+
+from gui.app.presets import find_preset
+from gui.plots.surface_axes import clip_to_box
+from gui.plots.surface_box import HEIGHT
+from gui.plots.surface_view import PLANE_HALF, SurfaceView
+
+
+@pytest.fixture
+def view(shown, model):
+    return shown(SurfaceView(model), 640, 520)
+
+
+def _load(model, qtbot, name, frame=0, **settings):
+    model.load_preset(find_preset(name))
+    if settings:
+        model.set_settings(**settings)
+    assert model.wait_for_analysis(60000)   # a busy machine: the first analysis can be slow
+    model.set_frame(frame)
+    qtbot.wait(100)
+
+
+def _inside(points, view, tol=1e-6):
+    m, ((_, xhi), (_, yhi)) = view.mapping, view.model.window
+    ax, ay = float(m.bx(xhi)), float(m.by(yhi))
+    p = np.asarray(points).reshape(-1, 3)
+    return (np.all(np.abs(p[:, 0]) <= ax + tol) and np.all(np.abs(p[:, 1]) <= ay + tol)
+            and p[:, 2].min() >= -tol and p[:, 2].max() <= HEIGHT + 0.05)
+
+
+@pytest.mark.parametrize("name", ["Rosenbrock", "Himmelblau", "Bumpy bowl"])
+def test_surface_vertices_lie_inside_the_box(view, model, qtbot, name):
+    _load(model, qtbot, name)
+    vertexes = view.surface.opts["meshdata"].vertexes()
+    assert _inside(vertexes, view)
+    assert vertexes[:, 2].max() <= HEIGHT + 1e-9
+
+
+def test_a_diverging_path_ends_at_the_wall(view, model, qtbot):
+    _load(model, qtbot, "Seed 2", lr=1.2, max_steps=60)    # lr > 1 on x² + 2y²: diverges
+    model.set_frame(model.last_frame)
+    qtbot.wait(50)
+    path = model.paths["gd"]
+    assert np.abs(path.points[-1]).max() > 100                # far outside the window
+    shown = view.shown_points("gd")
+    assert len(shown) >= 2 and _inside(shown, view)
+    drawn = view.path_items["gd"].pos
+    assert_allclose(drawn, shown)
+    # the last point drawn is on the wall, the one before it inside
+    m, ((_, xhi), (_, yhi)) = view.mapping, model.window
+    walls = [float(m.bx(xhi)), float(m.by(yhi))]
+    assert np.isclose(np.abs(shown[-1, :2]), walls, atol=1e-9).any()
+
+
+def test_tick_labels_are_whole_and_between_the_ends(view, model, qtbot):
+    view.resize(420, 300)
+    _load(model, qtbot, "Rosenbrock")
+    view.render_image()
+    canvas = view.gl.canvas
+    shown = [label for label in canvas.findChildren(QLabel) if label.isVisible()]
+    for label in shown:                                # nothing cut at the canvas's edge
+        assert canvas.rect().contains(label.geometry()), label.text()
+    numbers = [label.text() for label in shown if "<b>" not in label.text()]
+    assert len(numbers) >= 7                           # x, y and f each more than two ends
+    texts = view.gl.label_texts()
+    xs = [t for t in texts if t.replace("−", "-").lstrip("-").replace(".", "").isdigit()]
+    assert len(xs) >= 8
+
+
+def test_the_tangent_plane_is_large_and_opaque(view, model, qtbot):
+    _load(model, qtbot, "Himmelblau", frame=3)
+    view.plane_toggle.setChecked(True)
+    (xlo, xhi), _ = model.window
+    assert view.plane_xs[1] - view.plane_xs[0] == pytest.approx(2 * PLANE_HALF * (xhi - xlo), rel=0.5)
+    assert PLANE_HALF >= 0.25 and view.plane_item.opts["color"][3] >= 0.7
+
+
+def test_clip_to_box():
+    pts = np.array([[0, 0, 0.1], [0.5, 0, 0.2], [3, 0, 0.2], [9, 9, 0.2]])
+    assert_allclose(clip_to_box(pts, 1, 1), [[0, 0, 0.1], [0.5, 0, 0.2], [1, 0, 0.2]])
+    assert_allclose(clip_to_box(pts[:2], 1, 1), pts[:2])
+    assert len(clip_to_box(np.array([[2.0, 0, 0]]), 1, 1)) == 0
+    nan_end = np.array([[0, 0, 0.1], [0.2, 0, np.nan]])
+    assert_allclose(clip_to_box(nan_end, 1, 1), nan_end[:1])
