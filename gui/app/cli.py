@@ -26,8 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--expr", type=t["expr"], help='the function, e.g. "x^2 + 2y^2"')
     p.add_argument("--preset", type=t["preset"],
                    help="start from a gallery example (its name or formula)")
-    p.add_argument("--start", type=t["start"], help="start point, e.g. 3,2 or -1,2")
-    p.add_argument("--window", type=t["window"], help="view window xmin,xmax[,ymin,ymax]")
+    p.add_argument("--start", type=t["start"], help="start point, one number per variable, e.g. 3,2 or 1,2,3")
+    p.add_argument("--window", type=t["window"], help="view window xmin,xmax[,ymin,ymax,…], a pair per variable")
     p.add_argument("--methods", type=t["methods"], help="optimizers, e.g. gd,momentum,adam")
     p.add_argument("--lr", type=t["lr"], help=f"learning rate ({LR_MIN:g} to {LR_MAX:g})")
     p.add_argument("--runs", type=t["runs"], help='runs with their own settings, e.g. '
@@ -62,6 +62,7 @@ def _set_up(model, args) -> None:
     from engine.expression import parse
 
     from gui.app.presets import find_preset
+    from gui.plots.framing import default_window
 
     state = model.get_state()
     if args.preset:
@@ -73,7 +74,7 @@ def _set_up(model, args) -> None:
         d = parse(args.expr).dimension
         state["text"] = args.expr
         if len(state["window"]) != d:
-            state["window"] = [[-4, 4], [-3, 3]][:d]
+            state["window"] = [list(w) for w in default_window(d)]   # any d
         if len(state["start"]) != d:
             state["start"] = [lo + 0.75 * (hi - lo) for lo, hi in state["window"]]
     if args.window:

@@ -26,6 +26,7 @@ NUMBER_OPTIONS = ("--start", "--window", "--lr", "--scale", "--fps", "--frame", 
 
 class OptionError(ValueError):
     """A command-line value out of its bounds; the message is in the user's terms."""
+MAX_VARIABLES = 64        # --start and --window: one number (a pair) per variable
 
 
 def _finite(text: str, what: str) -> float:
@@ -64,8 +65,10 @@ def _point_list(limit: float, what: str, counts: tuple):
     def check(text: str) -> list[float]:
         values = [_finite(v.strip(), what) for v in text.split(",")]
         if len(values) not in counts:
+            many = (f"{counts[0]} to {counts[-1]}" if isinstance(counts, range)
+                    else " or ".join(map(str, counts)))
             raise argparse.ArgumentTypeError(
-                f"{what} needs {' or '.join(map(str, counts))} numbers separated by commas, got {text!r}")
+                f"{what} needs {many} numbers separated by commas, got {text!r}")
         if any(abs(v) > limit for v in values):
             raise argparse.ArgumentTypeError(f"{what} must lie within ±{limit:g}, got {text}")
         return values
@@ -73,7 +76,7 @@ def _point_list(limit: float, what: str, counts: tuple):
 
 
 def _window(text: str) -> list[float]:
-    values = _point_list(WINDOW_LIMIT, "--window", (2, 4))(text)
+    values = _point_list(WINDOW_LIMIT, "--window", range(2, 2 * MAX_VARIABLES + 1, 2))(text)
     if any(not values[i] < values[i + 1] for i in range(0, len(values), 2)):
         raise argparse.ArgumentTypeError(f"--window needs each minimum below its maximum, got {text}")
     return values
@@ -107,7 +110,7 @@ OPTION_TYPES = {
     "methods": _text("--methods"),
     "runs": _text("--runs"),
     "session": _text("--session"),
-    "start": _point_list(START_LIMIT, "--start", (1, 2)),
+    "start": _point_list(START_LIMIT, "--start", range(1, MAX_VARIABLES + 1)),   # one per variable
     "window": _window,
     "lr": _ranged(LR_MIN, LR_MAX, "--lr"),
     "steps": _integer(STEPS_MIN, STEPS_MAX, "--steps"),

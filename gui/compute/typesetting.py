@@ -96,16 +96,18 @@ def plain_text(tex: str) -> str:
 
 
 def display_tex(formula, variables) -> str:
-    """The equation "label = latex" to typeset; a big gradient or Hessian is shown
-    by its definition (its entries are the partial derivatives shown next to it)."""
-    if formula.label in (r"\nabla f", "H") and len(formula.latex) > MATRIX_MAX_CHARS \
-            and len(variables) == 2:
-        x, y = variables
-        d, d2 = r"\partial", r"\partial^{2} f"
-        if formula.label == "H":
-            body = (rf"\frac{{{d2}}}{{{d} {x}^{{2}}}} & \frac{{{d2}}}{{{d} {x} {d} {y}}}\\"
-                    rf"\frac{{{d2}}}{{{d} {y} {d} {x}}} & \frac{{{d2}}}{{{d} {y}^{{2}}}}")
-        else:
-            body = rf"\frac{{{d} f}}{{{d} {x}}}\\\frac{{{d} f}}{{{d} {y}}}"
+    """The equation "label = latex" to typeset; a big gradient is shown by its
+    definition (its entries are the partial derivatives shown next to it). The Hessian
+    is always shown as it is: a view swaps a long one (Formula.long) for its numbers at
+    a point (engine.analysis.hessian_at)."""
+    if formula.label == r"\nabla f" and len(formula.latex) > MATRIX_MAX_CHARS:
+        body = r"\\".join(rf"\frac{{\partial f}}{{\partial {tex_name(v)}}}" for v in variables)
         return rf"{formula.label} = \left[\begin{{matrix}}{body}\end{{matrix}}\right]"
     return f"{formula.label} = {formula.latex}"
+
+
+def tex_name(name: str) -> str:
+    """An engine variable name as sympy typesets it: 'w_1' → w_{1}, 'theta' → \\theta."""
+    letters, _, sub = name.partition("_")
+    letters = f"\\{letters}" if len(letters) > 1 else letters     # Greek names
+    return f"{letters}_{{{sub}}}" if sub else letters

@@ -26,6 +26,7 @@ from gui.compute.qt_guard import qt_override
 
 STEPS_MIN, STEPS_MAX = 1, 5000     # the max-steps box (and --steps on the command line)
 START_LIMIT = 1e6                  # |start coordinate| of the start boxes (and --start)
+from gui.explorer.start_editor import StartEditor
 
 METHOD_TIPS = {
     "gd": "θ ← θ − lr·∇f: a step straight downhill, proportional to the slope.",
@@ -114,19 +115,10 @@ class DescentPanel(QWidget):
         gradient.addRow(clip_row)
         gradient.addRow(self._label("max steps", self.max_steps_box), self.max_steps_box)
 
-        # --- start point: one box per variable
-        self.start_boxes = [NumberBox(-START_LIMIT, START_LIMIT, step=0.1, digits=6, tooltip=(
-            "Where every path starts")) for _ in range(2)]
-        self.start_labels = [QLabel() for _ in range(2)]
-        start_row = QHBoxLayout()
-        for label, box in zip(self.start_labels, self.start_boxes):
-            start_row.addWidget(label)
-            start_row.addWidget(box, 1)
-        hint = QLabel("or click on the map")
-        hint.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        # --- start point: one box per variable, however many
+        self.start_editor = StartEditor(model)
         start = QVBoxLayout()
-        start.addLayout(start_row)
-        start.addWidget(hint)
+        start.addWidget(self.start_editor)
 
         self.playback = PlaybackControls(model)
 
@@ -159,17 +151,11 @@ class DescentPanel(QWidget):
         self.clip_check.toggled.connect(self._on_clip)
         self.clip_box.valueChanged.connect(self._on_clip)
         self.max_steps_box.valueChanged.connect(lambda n: model.set_settings(max_steps=int(n)))
-        for box in self.start_boxes:
-            box.valueChanged.connect(self._on_start_edited)
         # model → view
         model.settingsChanged.connect(self._on_settings)
         model.presetChanged.connect(self._on_preset)
-        model.startChanged.connect(self._on_start)
-        model.expressionChanged.connect(self._on_expression)
 
         self._on_settings(model.settings)
-        self._on_expression(model.expression)
-        self._on_start(model.start)
         theme.notifier.changed.connect(self._on_theme)
         # (a bound slot of this QObject: Qt drops the connection when the panel goes)
 
@@ -237,10 +223,6 @@ class DescentPanel(QWidget):
         self.clip_box.setEnabled(on)
         self.model.set_settings(clip=float(self.clip_box.value()) if on else None)
 
-    def _on_start_edited(self, *_) -> None:
-        d = len(self.model.start)
-        self.model.set_start(tuple(box.value() for box in self.start_boxes[:d]))
-
     # --- model → view ----------------------------------------------------------
     def _on_settings(self, s) -> None:
         for i, m in enumerate(METHODS):
@@ -262,16 +244,11 @@ class DescentPanel(QWidget):
     def _on_preset(self, _preset) -> None:
         self._on_settings(self.model.settings)
 
-    def _on_expression(self, expr) -> None:
-        names = expr.variables if expr is not None else ("x", "y")
-        for i, (label, box) in enumerate(zip(self.start_labels, self.start_boxes)):
-            visible = i < len(names)
-            label.setVisible(visible)
-            box.setVisible(visible)
-            if visible:
-                label.setText(f"{names[i]} =")
-                box.setToolTip(f"Start value of {names[i]}: where every path begins")
+    @property
+    def start_boxes(self) -> list:
+        """The start point's number boxes, one per variable (gui.explorer.start_editor)."""
+        return self.start_editor.boxes
 
-    def _on_start(self, point) -> None:
-        for box, value in zip(self.start_boxes, point):
-            box.set_quietly(value)
+    @property
+    def start_labels(self) -> list:
+        return self.start_editor.labels

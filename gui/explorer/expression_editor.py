@@ -12,6 +12,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPai
                            QPen)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from gui.compute.qt_guard import qt_override
+from gui.widgets.variable_names import display_name
 
 DEBOUNCE_MS = 150          # re-parse after this pause in typing while edits are slow ...
 FAST_DEBOUNCE_MS = 16      # ... and after one frame while they come back fast
@@ -22,15 +23,20 @@ ERROR_COLOUR = "#D55E00"   # Okabe–Ito vermillion; the ⚠ prefix carries the 
 MAX_LENGTH = 10_000        # the engine answers within a second up to this length
 
 SYNTAX_HELP = (
-    "<b>Type a function of one or two variables</b>, e.g. <tt>x^4 - 4x^3 + 4x^2</tt> "
-    "or <tt>(x-5)^2 + (y-3)^2 + 2xy</tt><br>"
-    "<b>Operators:</b> <tt>+ − * / ^</tt> (or <tt>**</tt>), brackets, unary minus<br>"
+    "<b>Type a function of any number of variables</b>, e.g. <tt>x^4 - 4x^3 + 4x^2</tt>, "
+    "<tt>(x-5)^2 + (y-3)^2 + 2xy</tt> or <tt>(w_1-1)^2 + (w_2+2)^2 + b^2</tt><br>"
+    "<b>Operators:</b> <tt>+ − * / ^</tt> (or <tt>**</tt>), brackets, unary minus, "
+    "<tt>|x|</tt>, <tt>x²</tt>, <tt>√x</tt><br>"
     "<b>Implicit multiplication:</b> <tt>2xy</tt> = 2·x·y, <tt>2(x+1)</tt>, "
     "<tt>(x+1)(x−1)</tt><br>"
-    "<b>Functions:</b> <tt>sin cos tan exp log ln sqrt abs tanh sigmoid relu</tt> "
-    "(<tt>log</tt> = <tt>ln</tt>, natural)<br>"
+    "<b>Functions:</b> <tt>sin cos tan asin acos atan sinh cosh tanh exp log ln log10 "
+    "log2 sqrt abs sigmoid relu softplus min max atan2</tt> "
+    "(<tt>log</tt> = <tt>ln</tt>, natural; <tt>log(x, 2)</tt> or <tt>log_2(x)</tt> "
+    "with a base)<br>"
     "<b>Constants:</b> <tt>pi</tt>, <tt>e</tt> (<tt>e^x</tt> is the exponential)<br>"
-    "<b>Variables:</b> single letters other than e, at most two<br>"
+    "<b>Variables:</b> a letter other than e, a letter with a subscript "
+    "(<tt>x1</tt>, <tt>x_1</tt>, <tt>w₂</tt>) or a Greek name (<tt>theta</tt>, θ); "
+    "with three or more, the map shows a slice in two of them<br>"
     "<b>History:</b> ↑ / ↓ recall earlier formulas; Enter applies at once<br>"
     "<b>Ctrl+L</b> jumps here from anywhere in the window")
 
@@ -301,7 +307,7 @@ class ExpressionEditor(QWidget):
             self._applied_at = None
 
     def _show_variables(self, variables):
-        self.prefix.setText(f"f({', '.join(variables)}) =")
+        self.prefix.setText(f"f({', '.join(map(display_name, variables))}) =")
 
     def _on_busy(self, busy: bool):
         if busy:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
+from gui.explorer.iterate_columns import path_columns, round_off_zero
 
 _FUTURE = QColor("#9a9a9a")
 _ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -49,6 +50,7 @@ class IterateTableModel(QAbstractTableModel):
         self.variables: tuple[str, ...] = ("x", "y")
         self.frame = 0
         self._columns: list[np.ndarray] = []
+        self._round_off: list = []          # per column: which numbers are round-off of 0
         self._headers: list[str] = []
         self.csv_headers: list[str] = []
         self.digits = 6                          # significant digits shown (see FITS)
@@ -68,20 +70,11 @@ class IterateTableModel(QAbstractTableModel):
         self._widest, self._texts = {}, {}
         self.width_memo = {}     # the view's needed_widths, for this path
         if path is not None:
-            k = np.arange(len(path.values), dtype=float)
-            one = len(self.variables) == 1
-            # (on-screen header, CSV header, numbers)
-            cols = [("k", "k", k)]
-            cols += [(v, v, path.points[:, i]) for i, v in enumerate(self.variables)]
-            cols.append((f"f({', '.join(self.variables)})", "f", path.values))
-            for i, v in enumerate(self.variables):
-                cols.append((f"f′({v})", f"f'({v})", path.gradients[:, i]) if one else
-                            (f"∂f/∂{v}", f"df/d{v}", path.gradients[:, i]))
-            if not one:   # the gradient's length (hypot: no overflow for |∇f| near 1e200)
-                cols.append(("|∇f|", "|grad f|", np.hypot(*path.gradients.T)))
+            cols = path_columns(path, self.variables)    # gui.explorer.iterate_columns
             self._headers = [h for h, _, _ in cols]
             self.csv_headers = [h for _, h, _ in cols]
             self._columns = [c for _, _, c in cols]
+            self._round_off = [None] + [round_off_zero(c) for c in self._columns[1:]]
         self.endResetModel()
 
     def widest(self, digits: int | None = None) -> list[list[str]]:
@@ -106,7 +99,8 @@ class IterateTableModel(QAbstractTableModel):
         if digits not in self._texts:
             self._texts[digits] = [
                 [str(k) for k in range(len(values))] if c == 0 else
-                [compact(v, digits) for v in values.tolist()]
+                ["0" if zero else compact(v, digits)
+                 for v, zero in zip(values.tolist(), self._round_off[c].tolist())]
                 for c, values in enumerate(self._columns)]
         return self._texts[digits]
 
@@ -157,6 +151,9 @@ class IterateTableModel(QAbstractTableModel):
             return _ALIGN
         if role == Qt.ItemDataRole.FontRole:
             return self.cell_font
+        if role == Qt.ItemDataRole.ToolTipRole and col and self._round_off[col][row]:
+            return (f"{compact(self.value(row, col), 3)} as computed: what is left when much "
+                    f"larger terms cancel (floating-point round-off of 0), so shown as 0")
         if role == Qt.ItemDataRole.ToolTipRole and col and self.digits < 6:
             return compact(float(self._columns[col][row]))   # the digits the cell drops
         if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:

@@ -11,11 +11,14 @@ from gui.widgets.steady_label import SteadyLabel
 SPEED_MIN, SPEED_MAX = 1, 120       # steps per second
 
 
-def path_status(path, frame: int) -> str:
-    """Plain words for a path seen at `frame`: how it ended, once the animation got there."""
+def path_status(path, frame: int, playing: bool = True) -> str:
+    """Plain words for a path seen at `frame`: how it ended, once the animation got there;
+    "running" only while it plays (paused, it says so: nothing is running)."""
     k = path.stop_step
     if frame < k:
-        return f"running (step {frame})"
+        if playing:
+            return f"running (step {frame})"
+        return "ready to start" if frame == 0 else f"paused at step {frame}"
     if path.status == "converged":
         return f"converged at step {k}"
     if path.status == "diverged":
@@ -86,6 +89,7 @@ class PlaybackControls(QWidget):
         model.playingChanged.connect(self._on_playing)
         model.pathsChanged.connect(self._on_progress)
         model.frameChanged.connect(self._on_progress)
+        model.playingChanged.connect(self._on_progress)
         model.lab.predictChanged.connect(self._on_progress)
 
         self.speed_slider.setValue(int(round(min(max(model.speed, SPEED_MIN), SPEED_MAX))))
@@ -151,6 +155,6 @@ class PlaybackControls(QWidget):
             path = paths.get(method)
             label.setVisible(path is not None)
             if path is not None:
-                label.setText(f"{model.lab.label(method)}: {path_status(path, frame)}")
+                label.setText(f"{model.lab.label(method)}: {path_status(path, frame, model.playing)}")
         self.step_back_button.setEnabled(frame > 0)
         self.step_button.setEnabled(frame < model.last_frame)

@@ -4,14 +4,17 @@ curve and the iterates below. Every part observes the one `LandscapeModel`."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.explorer.descent_panel import DescentPanel
+from gui.explorer.example_caption import ExampleCaption
 from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.iterate_table import IterateTable
 from gui.explorer.lab_panel import LabPanel
+from gui.explorer.slice_picker import SlicePicker
 from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import LossPlot
+from gui.plots.slice_model import SliceModel
 from gui.plots.surface_view import SurfaceView
 from gui.widgets.math_view import MathView
 from gui.widgets.scroll_page import scroll_page
@@ -27,14 +30,15 @@ class ExplorerTab(QWidget):
         self.editor = ExpressionEditor(model)
         self.math_view = MathView(model)
         self._curve_view = None     # built for the first function of one variable
-        self.contour_view = ContourView(model)
-        self.surface_view = SurfaceView(model)
+        # three or more variables: the map and surface show a slice (gui.plots.slice_model)
+        self.slice_model = SliceModel(model, self)
+        self.slice_picker = SlicePicker(self.slice_model)
+        self.contour_view = ContourView(self.slice_model)
+        self.surface_view = SurfaceView(self.slice_model)
         self.descent_panel = DescentPanel(model)
         self.loss_plot = LossPlot(model)
         self.iterate_table = IterateTable(model)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.caption.setObjectName("caption")
+        self.caption = ExampleCaption(model)
 
         # 1-D: the curve; 2-D: contour map and surface side by side, equal widths.
         self.pair = QSplitter(Qt.Orientation.Horizontal)
@@ -53,7 +57,13 @@ class ExplorerTab(QWidget):
                                   self.surface_view, lambda: self.curve_view.plot_f)
         self.below.addWidget(self.lab_panel)
         self.middle = QSplitter(Qt.Orientation.Vertical)
-        self.middle.addWidget(self.views)
+        views_column = QWidget()           # the slice picker (d > 2 only) over the views
+        column = QVBoxLayout(views_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.slice_picker)
+        column.addWidget(self.views, 1)
+        self.middle.addWidget(views_column)
         self.middle.addWidget(self.below)
         # Large numbers: setSizes keeps the ratio (3 : 2) whatever the first size is.
         self.middle.setSizes([6000, 4000])
@@ -80,8 +90,11 @@ class ExplorerTab(QWidget):
         # the start (after it, the expression switches them, once its views are ready).
         model.windowChanged.connect(self._on_window)
         self._on_window(model.window)
-        model.presetChanged.connect(self._on_preset)
-        model.textChanged.connect(self._on_text)
+        self.slice_model.sliceChanged.connect(self._on_slice)
+
+    def _on_slice(self, _sliced):
+        # named on the map itself too: a screenshot or export shows where the slice is
+        self.contour_view.plot.setTitle(self.slice_model.slice_text or None)
 
     @property
     def curve_view(self) -> QWidget:
@@ -151,11 +164,3 @@ class ExplorerTab(QWidget):
             # the f plot was ~50 px tall on a 720p screen. 7 : 3 for one variable.
             self.middle.setSizes([7000, 3000] if dimension == 1 else [6000, 4000])
 
-    def _on_preset(self, preset):
-        self.caption.setText(preset["caption"] if preset else "")
-
-    def _on_text(self, text):
-        # A preset's caption describes its own function only.
-        preset = self.model.preset
-        if preset is None or text.replace(" ", "") != preset["expr"].replace(" ", ""):
-            self.caption.clear()

@@ -43,6 +43,23 @@ def tex(v: float, paren_negative: bool = False) -> str:
     return f"({text})" if paren_negative and float(v) < 0 else text
 
 
+def difference_tex(a: float, b: float, exact: float) -> str:
+    """The result of "a − b" as shown, so that it adds up at the digits on screen:
+    0.75026 − 0.7 = 0.05026, not 0.0502601. It is the difference of the two numbers as
+    written (a decimal subtraction, within rounding of `exact`); with an exponent or a
+    non-finite piece, `exact` itself."""
+    from decimal import Decimal, InvalidOperation
+    shown_a, shown_b = fmt(a), fmt(b)
+    if any(c in shown_a + shown_b for c in "×∞n"):
+        return tex(exact)
+    try:
+        result = Decimal(shown_a.replace("−", "-")) - Decimal(shown_b.replace("−", "-"))
+    except InvalidOperation:
+        return tex(exact)
+    text = format(result.normalize(), "f") if result else "0"
+    return text
+
+
 def output_name(activation: str) -> str:
     """The output node's definition, e.g. ' = σ(z)'."""
     act = ACT_TEXT[activation]
@@ -96,7 +113,7 @@ def stage_latex(key: str, s) -> str:
                 rf"\frac{{1}}{{2}}\left({tex(s.output)} - {p(s.target)}\right)^2 = {tex(s.loss)}")
     if key == "dL_doutput":
         return (rf"{_D_L_OUT} = {_OUT} - {_TGT} = {tex(s.output)} - {p(s.target)} = "
-                rf"{tex(s.dloss_doutput)}")
+                rf"{difference_tex(s.output, s.target, s.dloss_doutput)}")
     if key == "doutput_dz":
         return _slope_tex(s)
     if key == "dz_dparams":

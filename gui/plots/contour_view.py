@@ -36,9 +36,11 @@ from gui.plots.critical_labels import CriticalLabels
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
+from gui.plots.resolution import round_to_pixel
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
 from gui.compute.qt_guard import qt_override
+from gui.widgets.variable_names import display_name
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -189,12 +191,14 @@ class ContourView(QWidget):
             # Only on a change: setLabel redraws the axis (~2 ms a paint); no style given,
             # so the theme's (gui.plots.theme) stays
             self._axis_names = expr.variables
-            self.plot.setLabel("bottom", expr.variables[0])
-            self.plot.setLabel("left", expr.variables[1])
+            self.plot.setLabel("bottom", display_name(expr.variables[0]))
+            self.plot.setLabel("left", display_name(expr.variables[1]))
         if self.landscape is not None and self._drawn_expression != expr:
             self.landscape = None    # a new function: a new grid even if the window is the same
         self._drawn_expression = expr
         self._refresh_landscape()
+        if self.hover_values is not None:      # the read-out is of the new function now
+            self._show_at(self.hover_values[0])
 
     def _grid_window(self):
         """The visible range when the view has a size (aspect lock widens the window), else the window."""
@@ -358,17 +362,23 @@ class ContourView(QWidget):
             return
         point = self._map_to_view(event.scenePos())
         if point is not None:
-            self.model.set_start(point)
+            pixel = self.plot.vb.viewPixelSize()
+            self.model.set_start(tuple(round_to_pixel(v, p) for v, p in zip(point, pixel)))
 
     def _on_hover(self, args):
         point = self._map_to_view(args[0]) if self._two_d() else None
+        self._show_at(point)
+
+    def _show_at(self, point):
+        """The read-out of f and ∇f at `point` (view coordinates), or the hint."""
         if point is None:
+            self.hover_values = None
             self._show_hint()
             return
         f = self.model.expression
         value, grad = f.value_and_gradient(*point)
         self.hover_values = (point, value, grad)
-        (a, b), (gx, gy) = f.variables, grad
+        (a, b), (gx, gy) = map(display_name, f.variables), grad
         self.readout.setText(f"{a} = {_fmt(point[0])}, {b} = {_fmt(point[1])}    "
                              f"f = {_fmt(value)}    ∇f = ({_fmt(gx)}, {_fmt(gy)})")
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.curve_scaling import for_display, robust_range, zero_aligned
+from gui.plots.resolution import round_to_pixel
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel
 from gui.compute.qt_guard import qt_override
@@ -69,6 +70,8 @@ class CurveView(QWidget):
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
         model.startChanged.connect(self._on_start)
+        if hasattr(model, "view_states"):      # a session keeps the tangent point and h
+            model.view_states.register("curve", self._get_view, self._set_view)
         self._on_window(model.window)
         if self._one_d():
             self._on_expression(model.expression)
@@ -226,6 +229,14 @@ class CurveView(QWidget):
                 self.set_point(self.xs[finite[np.argmin(np.abs(self.xs[finite] - self.x))]])
         self._on_start(self.model.start)
 
+    def _get_view(self) -> dict:
+        return {"tangent_point": self.x, "secant_h": self.panel.h}
+
+    def _set_view(self, state: dict) -> None:
+        self.panel.set_h(float(state["secant_h"]))
+        if state.get("tangent_point") is not None:
+            self.set_point(float(state["tangent_point"]))
+
     def x_range(self) -> tuple[float, float]:
         lo, hi = self.plot_f.vb.viewRange()[0]
         return float(lo), float(hi)
@@ -235,6 +246,8 @@ class CurveView(QWidget):
         lo, hi = self.x_range()
         self.xs = xs = np.linspace(lo, hi, SAMPLES)
         ys, dys, d2ys = f(xs), f.gradient(xs)[0], f.hessian(xs)[0, 0]
+        # no f′ or f″ where f itself is undefined (1/x is not log's slope at x < 0)
+        dys[~np.isfinite(ys)] = d2ys[~np.isfinite(ys)] = np.nan
         f_range = robust_range([ys])
         f_range = (f_range[0] - 0.07 * (f_range[1] - f_range[0]), f_range[1])  # labels below minima
         d_range = robust_range([dys], include_zero=True)
@@ -351,7 +364,8 @@ class CurveView(QWidget):
             if (self.handle.mapToScene(0, 0) - pos).manhattanLength() < 16:
                 return                                   # a click on the point itself
         if plot.vb.sceneBoundingRect().contains(pos):
-            self.model.set_start((plot.vb.mapSceneToView(pos).x(),))
+            x = plot.vb.mapSceneToView(pos).x()
+            self.model.set_start((round_to_pixel(x, plot.vb.viewPixelSize()[0]),))
 
     @qt_override
     def closeEvent(self, event):

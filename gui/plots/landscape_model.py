@@ -19,10 +19,12 @@ from gui.compute.playback import Playback
 from gui.plots.landscape_state import WINDOW_LIMIT, WINDOW_MIN_WIDTH, check_state
 from gui.plots import runs as race
 from gui.plots.lab_state import LabState
+from gui.plots.view_states import ViewStates
+from gui.plots.session_extras import apply_extra_state, extra_state
+from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
+                               default_window, frame_critical_points)
 
 DEFAULT_TEXT = "x^2 + 2y^2"
-DEFAULT_WINDOW_2D = ((-4.0, 4.0), (-3.0, 3.0))
-DEFAULT_WINDOW_1D = ((-4.0, 4.0),)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,20 @@ class DescentSettings:
     max_steps: int = 100
     seed: int = 0
     runs: tuple = (race.Run("gd", key="gd"),)
+
+
+def preset_settings(preset: dict) -> DescentSettings:
+    """Every descent setting an example sets: its own values, the defaults for the rest
+    (noise left on from before would make its caption's numbers wrong)."""
+    d, clip = DescentSettings(), preset.get("clip")
+    runs = race.from_json(preset["runs"]) if preset.get("runs") else \
+        race.runs_for_methods(tuple(preset.get("methods", d.methods)))
+    return DescentSettings(
+        methods=race.methods_of(runs), runs=runs, lr=float(preset.get("lr", d.lr)),
+        hyper={m: {k: tuple(v) if isinstance(v, list) else v for k, v in h.items()}
+               for m, h in preset.get("hyper", {}).items()},
+        noise=float(preset.get("noise", d.noise)), clip=None if clip is None else float(clip),
+        max_steps=int(preset.get("max_steps", d.max_steps)), seed=int(preset.get("seed", d.seed)))
 
 
 class LandscapeModel(QObject):
@@ -58,6 +74,7 @@ class LandscapeModel(QObject):
     busyChanged = Signal(bool)             # symbolic work under way
     notice = Signal(str)                   # symbolic work cut short: what is missing
     presetChanged = Signal(object)         # the preset dict last loaded, or None
+    sliceAxesChanged = Signal(object)      # (name, name) shown by the map for d > 2, or None
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -73,6 +90,10 @@ class LandscapeModel(QObject):
         self._frame = 0
         self._speed = 10.0                 # steps per second while playing
         self._preset = None
+        self._slice_axes: tuple[str, str] | None = None   # None: the first two variables
+        self._user_window = False     # the user zoomed or panned: typing keeps the window
+        self._frame_for = None        # a typed 1-D function: framed when its points come
+        self.view_states = ViewStates()   # the views' part of a session (camera, switches)
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
@@ -98,6 +119,7 @@ class LandscapeModel(QObject):
     frame = property(lambda self: self._frame)
     speed = property(lambda self: self._speed)
     preset = property(lambda self: self._preset)
+    slice_axes = property(lambda self: self._slice_axes)
 
     @property
     def playing(self) -> bool:
@@ -106,6 +128,19 @@ class LandscapeModel(QObject):
     @property
     def dimension(self) -> int:
         return self._expression.dimension if self._expression is not None else 2
+
+    def current_point(self) -> tuple | None:
+        """The first path's point at the current frame (the start before any path, or
+        where that point is not finite); None before f is known."""
+        f = self._expression
+        if f is None:
+            return None
+        for path in self._paths.values():
+            if path.points.shape[1] == f.dimension:
+                point = path.points[min(self._frame, len(path.points) - 1)]
+                if np.all(np.isfinite(point)):
+                    return tuple(float(v) for v in point)
+        return self._start if len(self._start) == f.dimension else None
 
     @property
     def last_frame(self) -> int:
@@ -129,7 +164,11 @@ class LandscapeModel(QObject):
             return
         self._set_error(None)
         if expr != self._requested:
-            self._request_analysis(expr, self._window_for(expr), text)
+            # a typed function of one variable opens framing its critical points
+            # (gui.plots.framing), found on the default window unless the user chose one
+            self._frame_for = expr if expr.dimension == 1 and not self._user_window else None
+            window = DEFAULT_WINDOW_1D if self._frame_for is not None else self._window_for(expr)
+            self._request_analysis(expr, window, text)
 
     def _set_error(self, error):
         if (error is None) != (self._error is None) or (
@@ -140,7 +179,7 @@ class LandscapeModel(QObject):
     def _window_for(self, expr: Expression) -> tuple:
         if len(self._window) == expr.dimension:
             return self._window
-        return DEFAULT_WINDOW_1D if expr.dimension == 1 else DEFAULT_WINDOW_2D
+        return default_window(expr.dimension)
 
     def _request_analysis(self, expr, window, text):
         # The newest request wins in the worker, so later requests (a new window) must
@@ -173,6 +212,13 @@ class LandscapeModel(QObject):
         if analysis.critical_points is not None and analysis.critical_points is not self._critical:
             self._critical = analysis.critical_points
             self.criticalPointsChanged.emit(self._critical)
+            if self._frame_for is expr:
+                self._frame_for = None
+                window, start = frame_critical_points(
+                    expr, [cp.point[0] for cp in self._critical], analysis.bounds)
+                self.set_window(window)
+                self._user_window = False
+                self.set_start(start)
         if analysis.formulas is not None:
             self._formulas = analysis.formulas
             self.formulasChanged.emit(self._formulas)
@@ -194,11 +240,19 @@ class LandscapeModel(QObject):
         window = tuple(_capped(float(lo), float(hi)) for lo, hi in window)
         if window == self._window or any(w is None for w in window):
             return
+        self._user_window, self._frame_for = True, None
         self._window = window
         self.windowChanged.emit(window)
         if self._requested is not None:
             self._request_analysis(self._requested, window,   # critical points in view
                                    self._requested_text)
+
+    def set_slice_axes(self, names) -> None:
+        """The two variables the map and surface show when f has three or more."""
+        names = tuple(names) if names is not None else None
+        if names != self._slice_axes:
+            self._slice_axes = names
+            self.sliceAxesChanged.emit(names)
 
     def set_start(self, point) -> None:
         point = tuple(float(v) for v in point)
@@ -295,15 +349,11 @@ class LandscapeModel(QObject):
         """Apply a preset (see resources/presets.json): text, window, start, descent."""
         self.pause()
         self._preset = preset
+        self._user_window, self._frame_for = False, None
         expr = parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))
-        runs = race.from_json(preset["runs"]) if preset.get("runs") else \
-            race.runs_for_methods(tuple(preset.get("methods", self._settings.methods)))
-        self._settings = replace(
-            self._settings, methods=race.methods_of(runs), runs=runs,
-            lr=float(preset.get("lr", self._settings.lr)),
-            max_steps=int(preset.get("max_steps", self._settings.max_steps)))
+        self._settings = preset_settings(preset)
         self._frame = 0
         self._text = preset["expr"]
         self._set_error(None)
@@ -313,6 +363,8 @@ class LandscapeModel(QObject):
         self.settingsChanged.emit(self._settings)
         self.frameChanged.emit(0)
         self.presetChanged.emit(preset)
+        axes = preset.get("slice_axes")           # a new set-up: the first two unless named
+        self.set_slice_axes(tuple(axes) if axes else None)
         self._request_analysis(expr, self._window, preset["expr"])
 
     # --- saved sessions ---------------------------------------------------------
@@ -325,7 +377,8 @@ class LandscapeModel(QObject):
                             "hyper": {m: {k: list(v) if isinstance(v, tuple) else v
                                           for k, v in h.items()} for m, h in s.hyper.items()},
                             "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
-                            "seed": s.seed, "runs": race.to_json(s.runs)}}
+                            "seed": s.seed, "runs": race.to_json(s.runs)},
+                **extra_state(self)}    # slice, example, views (gui.plots.session_extras)
 
     # every number of a session checked against the controls' bounds, in one place
     check_state = staticmethod(check_state)
@@ -343,6 +396,7 @@ class LandscapeModel(QObject):
         self.set_settings(hyper=s["hyper"], noise=s["noise"], seed=s["seed"], clip=s["clip"])
         self.set_speed(s["speed"])
         self._restore_frame = s["frame"]
+        apply_extra_state(self, state)
 
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""

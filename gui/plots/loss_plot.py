@@ -25,6 +25,7 @@ class LossPlot(QWidget):
         self._shift = 0.0            # what log mode subtracts (0 when every f > 0)
         self._axis_label = None      # the left axis's text, set when it changes
         self._drawn: dict = {}       # method -> (path, points shown, last value shown)
+        self._y_fitted = None        # (lo, hi) the f axis was last sized to
 
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
@@ -83,10 +84,15 @@ class LossPlot(QWidget):
         model.lab.predictChanged.connect(self._on_predict)
         theme.notifier.changed.connect(self._on_theme)
         self._on_paths(model.paths)
+        if hasattr(model, "view_states"):      # a session keeps the log scale
+            model.view_states.register(
+                "loss", lambda: {"log_scale": self.log_check.isChecked()},
+                lambda s: self.log_check.setChecked(bool(s["log_scale"])))
 
     # --- model → view ------------------------------------------------------------
     def _on_paths(self, paths) -> None:
         self._drawn = {}             # new paths or a new shift: every curve anew
+        self._y_fitted = None        # (lo, hi) the f axis was last sized to
         for key in paths:
             self._curve(key).setPen(pg.mkPen(self.model.lab.colour(key), width=2.5))
         for method, curve in self.curves.items():
@@ -139,6 +145,7 @@ class LossPlot(QWidget):
         self._drawn = {m: self._drawn[m] for m in paths}
         if changed:
             self.heads.setData(xs, ys, symbolBrush=brushes)
+            self._fit_range(paths)
         self.frame_line.setValue(frame)
         if self.model.lab.predict:       # the axes grow with the steps shown, no further
             self._fit_range(paths)
@@ -189,8 +196,11 @@ class LossPlot(QWidget):
     def _fit_range(self, paths) -> None:
         item = self.plot.getPlotItem()
         # predict, then reveal: no range that gives away where the runs will go
-        end = self.model.frame + 1 if self.model.lab.predict else None
-        item.setXRange(0, max(end or self.model.last_frame, 1), padding=0.02)
+        end = self.model.frame + 1
+        item.setXRange(0, max(end if self.model.lab.predict else self.model.last_frame, 1),
+                       padding=0.02)
+        # f as far as shown, always: x³ reaches −8e17 at step 60, an axis sized to that
+        # at step 0 would flatten every value shown so far to one line
         shown = [self._display(p.values[:end]) for p in paths.values()]
         y = np.concatenate(shown) if shown else np.empty(0)
         y = y[np.isfinite(y)]
@@ -200,7 +210,9 @@ class LossPlot(QWidget):
             lo, hi = float(y.min()), float(y.max())
             if hi - lo < 1e-12:
                 lo, hi = lo - 0.5, hi + 0.5
-            item.setYRange(lo, hi, padding=0.05)
+            if (lo, hi) != self._y_fitted:
+                self._y_fitted = (lo, hi)
+                item.setYRange(lo, hi, padding=0.05)
 
     def curve_data(self, method: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) the curve of `method` holds, before any log mapping."""

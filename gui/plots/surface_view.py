@@ -37,6 +37,8 @@ from gui.widgets.palette import COLORMAP, CURVE_COLOURS
 from gui.plots.surface_axes import axes_layout, clip_to_box
 from gui.plots.surface_box import HEIGHT, BoxMapping
 from gui.compute.qt_guard import qt_override
+from gui.widgets.variable_names import display_name
+from gui.plots.surface_camera import camera_state_access
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -88,6 +90,8 @@ class SurfaceView(QWidget):
         model.frameChanged.connect(self._on_frame)
         model.startChanged.connect(self._on_start)
         model.presetChanged.connect(self._on_preset)
+        if hasattr(model, "view_states"):      # a session keeps the camera and the plane
+            model.view_states.register("surface", *camera_state_access(self))
         if self._two_d():
             self._on_expression(model.expression)
 
@@ -247,7 +251,7 @@ class SurfaceView(QWidget):
         self.base_grid.setSize(2 * ax, 2 * ay)
         self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
         lines, labels, self.tick_texts = axes_layout(
-            m, window, self._side, self.model.expression.variables)
+            m, window, self._side, tuple(map(display_name, self.model.expression.variables)))
         self.axes.setData(pos=lines)
         self.gl.set_labels(labels)
 

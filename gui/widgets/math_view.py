@@ -15,15 +15,19 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from engine.analysis import hessian_at
+
 from gui.widgets import theme
 from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
-from gui.compute.typesetting import MATRIX_MAX_CHARS, display_tex  # noqa: F401 - part of this view's API
+from gui.compute.typesetting import (MATRIX_MAX_CHARS, TYPESET_MAX_CHARS,  # noqa: F401 - part of this view's API
+                                     display_tex)
 from gui.compute.qt_guard import qt_override
 
 MARGIN = 10            # px inside the frame
 GAP_X = 44             # between equations in a row
 GAP_Y = 10             # between rows
 PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
+HESSIAN_AFTER_MS = 120 # the numeric Hessian follows the animation at most this often
 MIN_FIT = 0.45         # an equation wider than the view shrinks to fit, down to this
 PLAIN_MAX_CHARS = 180  # the plain-text fallback is cut here ("…")
 _VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
@@ -38,6 +42,16 @@ class Equation:
     height: float
     baseline: float     # from the top, logical pixels
     kind: str           # "typeset", "text" (ziamath failed) or "pending"
+
+
+def _without_repeated_partials(formulas, variables) -> tuple:
+    """Three or more variables: ∇f typeset in full lists every ∂f/∂v already; showing
+    them again too would push the views off a 720-pixel screen (six variables)."""
+    grad = next((f for f in formulas if f.label == r"\nabla f"), None)
+    if len(variables) < 3 or grad is None or \
+            display_tex(grad, variables) != f"{grad.label} = {grad.latex}":
+        return formulas
+    return tuple(f for f in formulas if not f.label.startswith(r"\frac{\partial f}"))
 
 
 class MathView(QWidget):
@@ -57,6 +71,12 @@ class MathView(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setToolTip("f and its derivatives, computed symbolically by the engine")
+        # A Hessian too long to read is shown as its numbers at the current iterate.
+        self._formulas: tuple = ()
+        self._numeric_hessian = QTimer(self, singleShot=True, interval=HESSIAN_AFTER_MS)
+        self._numeric_hessian.timeout.connect(self._on_point_moved)
+        for signal in (model.frameChanged, model.pathsChanged, model.startChanged):
+            signal.connect(self._schedule_numeric_hessian)
         model.formulasChanged.connect(self._on_formulas)
         theme.notifier.changed.connect(self._on_theme)
         self._on_formulas(model.formulas)
@@ -65,12 +85,38 @@ class MathView(QWidget):
     def _on_formulas(self, formulas):
         expr = self.model.expression
         variables = expr.variables if expr is not None else ("x", "y")
-        self._texts = [display_tex(f, variables) for f in formulas]
+        formulas = _without_repeated_partials(tuple(formulas), variables)
+        self._formulas = formulas
+        self._texts = [self._numeric_tex(f) or display_tex(f, variables) for f in formulas]
         self.renderer.request(self._texts)
         if self.is_ready:
             self._show()
         else:
             self._partial.start()
+
+    def _is_numeric(self, formula) -> bool:
+        """A Hessian too long to read typeset (or to typeset in time)."""
+        return formula.label == "H" and (formula.long or len(formula.latex) > TYPESET_MAX_CHARS)
+
+    def _numeric_tex(self, formula) -> str | None:
+        if not self._is_numeric(formula):
+            return None
+        expr, point = self.model.expression, self.model.current_point()
+        if expr is None or point is None or len(point) != expr.dimension:
+            return None
+        return display_tex(hessian_at(expr, point), expr.variables)
+
+    def _schedule_numeric_hessian(self, *_):
+        if any(self._is_numeric(f) for f in self._formulas):
+            self._numeric_hessian.start()
+
+    def _on_point_moved(self):
+        texts = [self._numeric_tex(f) or t for f, t in zip(self._formulas, self._texts)]
+        if texts != self._texts:
+            self._texts = texts
+            self.renderer.request(self._texts)
+            if self.is_ready:          # else the old numbers stay until the new are typeset
+                self._show()
 
     def _on_rendered(self, _request_id, tex, _svg):
         if tex in self._texts and self.is_ready:

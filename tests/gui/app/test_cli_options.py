@@ -26,7 +26,7 @@ def _parse_error(capsys, *argv):
     ["--scale", "0"], ["--scale", "-2"], ["--scale", "nan"], ["--scale", "inf"],
     ["--scale", "100"], ["--fps", "0"], ["--fps", "-5"], ["--fps", "nan"],
     ["--lr", "inf"], ["--lr", "-1"], ["--lr", str(LR_MAX * 2)], ["--start", "nan,nan"],
-    ["--start", "1,2,3"], ["--start", "1e300,0"], ["--window", "1,-1"], ["--window", "0,1,inf,2"],
+    ["--start", ",".join(["1"] * 65)], ["--start", "1e300,0"], ["--window", "1,-1"], ["--window", "0,1,inf,2"],
     ["--steps", "0"], ["--steps", "1e12"], ["--steps", "10000000"], ["--frame", "-1"],
     ["--export-png", ""], ["--export-gif", "  "], ["--expr", ""], ["--export-csv", ""],
     ["--export-png", "/no/such/dir/x.png"], ["--export-png", "."], ["--export-svg", "/tmp"],

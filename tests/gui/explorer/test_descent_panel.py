@@ -126,7 +126,7 @@ def test_converged_status_after_playing_to_the_end(panel, model, qtbot):
     engine_path = descend(model.expression, (3, 2), "gd", lr=0.1, steps=100)
     assert engine_path.status == "converged"
     playback = panel.playback
-    assert playback.status_text("gd") == "Gradient descent: running (step 0)"
+    assert playback.status_text("gd") == "Gradient descent: ready to start"   # not "running"
     playback.speed_slider.setValue(120)
     qtbot.mouseClick(playback.play_button, Qt.MouseButton.LeftButton)
     assert model.playing and playback.play_button.text() == "Pause"
@@ -230,3 +230,14 @@ def test_newton_swatch_is_visible_on_the_dark_theme(panel, qtbot):
         assert swatch_lightness() < 0.2                  # black again on white
     finally:
         theme.apply_theme(app, panel, "light", 1.0)
+
+
+def test_paused_is_never_called_running(panel, model, qtbot):
+    playback = panel.playback
+    assert "running" not in playback.status_text("gd")
+    model.set_frame(4)
+    assert playback.status_text("gd") == "Gradient descent: paused at step 4"
+    model.play()
+    assert playback.status_text("gd").startswith("Gradient descent: running (step ")
+    model.pause()
+    assert playback.status_text("gd") == f"Gradient descent: paused at step {model.frame}"

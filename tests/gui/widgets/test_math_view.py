@@ -76,16 +76,48 @@ def test_plain_text_fallback_is_readable():
     assert plain_text(r"f(x) = x^{4} - 4 \sqrt{x}") == "f(x) = x^4 - 4 √(x)"
 
 
-def test_big_matrices_show_their_definition(qtbot, model):
+def test_big_gradient_shows_its_definition_and_the_hessian_its_entries(qtbot, model):
+    """Beale: ∇f (335 characters) by its definition, next to the partials; H never as
+    ∂²f/∂x² placeholders: its entries, or (too long to read) its numbers at the iterate."""
+    import numpy as np
     view = MathView(model)
     qtbot.addWidget(view)
-    model.load_preset(find_preset("Beale"))          # ∇f and H: 335 and 369 characters
-    assert model.wait_for_analysis()
-    qtbot.waitUntil(lambda: view.is_ready and len(view.equations) == 5, timeout=20000)
+    model.load_preset(find_preset("Beale"))
+    assert model.wait_for_analysis(30000)
+    qtbot.waitUntil(lambda: view.is_ready and len(view.equations) == 5, timeout=30000)
     grad, hess = view.equations[3], view.equations[4]
     assert grad.tex.startswith(r"\nabla f = ") and r"\frac{\partial f}{\partial x}" in grad.tex
-    assert hess.tex.startswith("H = ") and r"\partial^{2} f" in hess.tex
+    assert r"\partial" not in hess.tex
     assert grad.kind == hess.kind == "typeset"
+    if hess.tex.startswith("H("):                       # the numbers at the start (1, 1.5)
+        assert hess.tex.startswith("H(1, 1.5) = ")
+        h = model.expression.hessian(1.0, 1.5)
+        for v in h.ravel():
+            assert f"{v:.4g}" in hess.tex
+    else:
+        assert hess.tex.startswith(r"H = \left[") and "y^{2}" in hess.tex
+
+
+def test_a_long_hessian_shows_its_numbers_at_the_current_iterate(qtbot, model):
+    from engine.analysis import Formula, hessian_at
+    view = MathView(model)
+    qtbot.addWidget(view)
+    model.load_preset(find_preset("Bumpy bowl"))
+    assert model.wait_for_analysis(30000)
+    qtbot.waitUntil(lambda: view.is_ready and len(view.equations) == 5, timeout=30000)
+    formulas = list(model.formulas)
+    formulas[-1] = Formula("H", formulas[-1].latex, long=True)   # as the engine marks a long one
+    view._on_formulas(tuple(formulas))
+    qtbot.waitUntil(lambda: view.is_ready, timeout=10000)
+    expected = hessian_at(model.expression, model.start)
+    assert view.equations[-1].tex == f"{expected.label} = {expected.latex}"
+    assert view.equations[-1].kind == "typeset"
+    model.set_frame(7)                                  # the numbers follow the iterate
+    point = model.paths["gd"].points[7]
+    expected = hessian_at(model.expression, point)
+    qtbot.waitUntil(lambda: view.is_ready and view.equations[-1].tex ==
+                    f"{expected.label} = {expected.latex}", timeout=10000)
+    assert r"\partial" not in view.equations[-1].tex
 
 
 def test_overlong_equations_show_as_shortened_text(qtbot, model):

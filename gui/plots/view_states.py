@@ -1,0 +1,43 @@
+"""The views' own part of a saved session: what a view shows beyond the model's state
+(the 3-D camera, the tangent plane, the log scale, the tangent point and secant h), so
+that a session reopens to the same picture.
+
+Each view registers a name with a getter (plain JSON values) and a setter. A value
+read from a session for a view not built yet (the curve view is built for the first
+function of one variable) waits until the view registers, and is saved again as it
+was if that never happens.
+"""
+from __future__ import annotations
+
+
+class ViewStates:
+    def __init__(self):
+        self._parts: dict = {}       # name -> (get, set)
+        self._pending: dict = {}     # name -> a value not yet applied
+
+    def register(self, name: str, get, set_) -> None:
+        self._parts[name] = (get, set_)
+        if name in self._pending:
+            self._apply(name, self._pending.pop(name))
+
+    def get_state(self) -> dict:
+        out = dict(self._pending)
+        out.update({name: get() for name, (get, _) in self._parts.items()})
+        return out
+
+    def set_state(self, state) -> None:
+        """Apply what a session holds; an unknown or malformed part is skipped (the
+        picture is a convenience: it never stops a session from opening)."""
+        if not isinstance(state, dict):
+            return
+        for name, value in state.items():
+            if name in self._parts:
+                self._apply(name, value)
+            else:
+                self._pending[name] = value
+
+    def _apply(self, name, value) -> None:
+        try:
+            self._parts[name][1](value)
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass
