@@ -136,7 +136,6 @@ def _redraw(app, window):
 
 def edit_latency(app, model, window, edits: int, through_editor: bool):
     """(numeric ms, formulas ms, worker ms) per edit."""
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from engine.expression import parse
