@@ -31,7 +31,8 @@ def arrow_segments(base, grad, cell):
     if not len(norm):
         return np.empty((0, 2)), np.empty((0, 2)), ok
     ref = np.quantile(norm, 0.8)
-    length = cell * (0.25 + 0.55 * np.minimum(1.0, np.sqrt(norm / ref)))
+    with np.errstate(over="ignore"):     # |∇f| spanning 1e-300 … 1e300: the ratio is capped at 1
+        length = cell * (0.25 + 0.55 * np.minimum(1.0, np.sqrt(norm / ref)))
     unit = grad / norm[:, None]
     tip = base + unit * length[:, None]
     head = np.minimum(0.35 * length, 0.25 * cell)[:, None]
