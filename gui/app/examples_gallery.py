@@ -1,77 +1,181 @@
-"""The Examples gallery: every preset with its caption in one keyboard-driven list.
+"""The Examples gallery: every preset as a tile — a small live picture of its function
+(computed by the engine, see `example_thumbnails`) and its name — in a grid, with the
+chosen one's caption underneath.
 
 Reachable in presentation mode, where the menu bar is hidden (key G, tool-bar button
-"Examples"): ↑/↓ (or typing a name's first letters) choose, Enter loads, Escape closes.
+"Examples"): the arrows (or typing a name's first letters) choose, Enter loads, Escape
+closes. "Into this scene" loads the example and, when a lecture has scenes, makes it
+the current scene's content.
+
+The pictures are drawn after the dialog shows, one per timer tick, so it never
+freezes; they are cached, so reopening it is instant.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel,
-                               QListWidget, QListWidgetItem, QVBoxLayout)
+                               QListView, QListWidget, QListWidgetItem, QVBoxLayout)
 
+from gui.app import example_thumbnails as thumbs
 from gui.app.presets import presets
 from gui.compute.qt_guard import qt_override
+from gui.widgets import theme as themes
+
+TILE_TEXT_LINES = 2        # room under a picture for a name that wraps
 
 
 class ExamplesGallery(QDialog):
-    """A list of the presets (name, then caption); `chosen(preset)` when one is loaded."""
+    """A grid of the presets; `chosen(preset)` when one is loaded, `into_scene(preset)`
+    when "Into this scene" is pressed."""
 
     chosen = Signal(dict)
+    into_scene = Signal(dict)
 
     def __init__(self, parent=None, current_name: str | None = None):
         super().__init__(parent)
         self.setWindowTitle("Examples")
+        self.picture_size = round(thumbs.SIZE * min(max(themes.current().scale, 1.0), 1.5))
         self.list = QListWidget()
-        self.list.setWordWrap(True)          # long captions wrap, never widen the dialog
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAlternatingRowColors(True)
-        self.list.setSpacing(2)
+        self._set_up_grid()
+        self._pending: list[int] = []          # rows whose picture is still to draw
         for preset in presets():
-            item = QListWidgetItem(f"{preset['name']}\n{preset['caption']}")
+            item = QListWidgetItem(preset["name"])
             item.setData(Qt.ItemDataRole.UserRole, preset)
-            item.setToolTip(preset["caption"])
+            item.setToolTip(f"<b>{preset['name']}</b><br>{preset['caption']}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            picture = thumbs.cached(preset, self.picture_size)
+            item.setIcon(QIcon(picture if picture is not None else self._blank()))
+            if picture is None:
+                self._pending.append(self.list.count())
             self.list.addItem(item)
             if preset["name"] == current_name:
                 self.list.setCurrentItem(item)
         if self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._load)      # Enter or double click
-        hint = QLabel("↑ ↓ choose · Enter loads · Esc closes")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.list.currentItemChanged.connect(self._show_caption)
+        self._show_caption(self.list.currentItem())
+        hint = QLabel("Arrows choose · Enter loads · Esc closes · "
+                      "the dot marks where the descent starts")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open
                                    | QDialogButtonBox.StandardButton.Close)
+        self.into_button = buttons.addButton("Into this scene",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.into_button.setToolTip("Load the example and make it the current scene of "
+                                    "the lecture (without scenes: just load it)")
+        self.into_button.setAutoDefault(False)
+        self.into_button.clicked.connect(self._into_scene)
         buttons.accepted.connect(lambda: self._load(self.list.currentItem()))
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(self.list, 1)
+        column.addWidget(self.caption)
         column.addWidget(hint)
         column.addWidget(buttons)
         self.list.setFocus()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._draw_next)
         self._fit(parent)
+
+    def _set_up_grid(self) -> None:
+        lst, side = self.list, self.picture_size
+        lst.setViewMode(QListView.ViewMode.IconMode)
+        lst.setMovement(QListView.Movement.Static)     # tiles cannot be dragged around
+        lst.setResizeMode(QListView.ResizeMode.Adjust)  # re-flow when the dialog resizes
+        lst.setFlow(QListView.Flow.LeftToRight)
+        lst.setWrapping(True)
+        lst.setWordWrap(True)
+        lst.setIconSize(QSize(side, side))
+        line = lst.fontMetrics().lineSpacing()
+        lst.setGridSize(QSize(side + 2 * line + 24, side + TILE_TEXT_LINES * line + 16))
+        lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lst.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        lst.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def _blank(self) -> QPixmap:
+        pixmap = QPixmap(self.picture_size, self.picture_size)
+        pixmap.fill(self.palette().window().color())
+        return pixmap
 
     def _fit(self, parent) -> None:
         """About two thirds of the main window, never larger than its screen."""
         if parent is not None:
-            self.resize(max(480, parent.width() * 2 // 3), max(360, parent.height() * 3 // 4))
+            width, height = max(560, parent.width() * 2 // 3), max(420, parent.height() * 3 // 4)
         else:
-            self.resize(720, 540)
+            width, height = 760, 560
+        screen = (parent.screen() if parent is not None else None) \
+            or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
 
     @qt_override
     def showEvent(self, event):
         super().showEvent(event)
-        # the keyboard goes to the list at once: ↑ ↓ and Enter work without a click
+        # the keyboard goes to the list at once: the arrows and Enter work without a click
         self.activateWindow()
         self.list.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.list.scrollToItem(self.list.currentItem())
+        self._pending.sort(key=lambda row: abs(row - self.list.currentRow()))
+        if self._pending:
+            self._timer.start()
+
+    def _draw_next(self) -> None:
+        """One picture per tick (the chosen tile's neighbours first), then yield."""
+        if not self._pending:
+            return
+        row = self._pending.pop(0)
+        item = self.list.item(row)
+        item.setIcon(QIcon(thumbs.thumbnail(item.data(Qt.ItemDataRole.UserRole),
+                                            self.picture_size)))
+        if self._pending:
+            self._timer.start()
+
+    def pictures_done(self) -> bool:
+        return not self._pending
 
     def names(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole)["name"]
                 for i in range(self.list.count())]
 
+    def _show_caption(self, item, _previous=None) -> None:
+        if item is None:
+            self.caption.clear()
+            return
+        preset = item.data(Qt.ItemDataRole.UserRole)
+        self.caption.setText(f"<b>{preset['name']}</b> — f = {preset['expr']}<br>"
+                             f"{preset['caption']}")
+
     def _load(self, item) -> None:
         if item is None:
             return
+        self._timer.stop()
         self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))
         self.accept()
+
+    def _into_scene(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self._timer.stop()
+        self.into_scene.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.accept()
+
+
+def load_into_scene(window, load, preset: dict) -> None:
+    """Load `preset`; if the window's lecture has scenes, the current scene takes it."""
+    load(preset)
+    commands = getattr(window, "lecture_commands", None)
+    lecture = getattr(commands, "lecture", None)
+    if lecture is not None and not lecture.live:
+        lecture.update_current()
 
 
 def show_examples_gallery(window, load) -> ExamplesGallery:
@@ -82,5 +186,6 @@ def show_examples_gallery(window, load) -> ExamplesGallery:
     gallery = ExamplesGallery(window, current)
     gallery.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     gallery.chosen.connect(load)
+    gallery.into_scene.connect(lambda preset: load_into_scene(window, load, preset))
     gallery.open()
     return gallery

@@ -1,10 +1,14 @@
 """The Examples gallery: reachable in presentation mode (key G, a tool-bar button),
-keyboard-driven (↓, Enter loads, Escape closes)."""
+keyboard-driven (arrows, Enter loads, Escape closes), a grid of live pictures, and
+"Into this scene"."""
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gui.app import example_thumbnails as thumbs
 from gui.app.examples_gallery import ExamplesGallery
-from gui.app.presets import presets
+from gui.app.presets import find_preset, presets
+from tests.gui.app.lecture_helpers import window  # noqa: F401 - the fixture
 
 
 def _gallery(window):
@@ -28,8 +32,13 @@ def test_g_opens_the_gallery_in_presentation_and_enter_loads(window, qtbot, scre
     assert gallery.names() == [p["name"] for p in presets()]
     assert gallery.list.currentRow() == 0               # the example now loaded
     qtbot.waitUntil(gallery.list.hasFocus, timeout=3000)
+    qtbot.waitUntil(gallery.pictures_done, timeout=10000)
     screenshot(gallery, "examples_gallery")
-    qtbot.keyClick(gallery.list, Qt.Key.Key_Down)
+    qtbot.keyClick(gallery.list, Qt.Key.Key_Down)           # a grid: ↓ goes down a row
+    assert gallery.list.currentRow() > 1
+    qtbot.keyClick(gallery.list, Qt.Key.Key_Up)
+    qtbot.keyClick(gallery.list, Qt.Key.Key_Right)          # → the next example
+    assert gallery.list.currentRow() == 1
     qtbot.keyClick(gallery.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
     assert window.model.preset["name"] == presets()[1]["name"]
@@ -53,3 +62,76 @@ def test_the_tool_bar_has_an_examples_button(window, qtbot):
     assert button is not None and button.text() == "Examples"
     assert "G" in action.toolTip()
     QApplication.processEvents()
+
+
+def _pixels(pixmap) -> np.ndarray:
+    """The picture as an (h, w, 3) array of RGB."""
+    image = pixmap.toImage().convertToFormat(pixmap.toImage().Format.Format_RGB888)
+    w, h, line = image.width(), image.height(), image.bytesPerLine()
+    raw = np.frombuffer(image.constBits(), np.uint8)[:h * line].reshape(h, line)
+    return raw[:, :3 * w].reshape(h, w, 3).astype(float)
+
+
+def test_every_tile_gets_a_picture_soon_and_reopening_is_instant(window, qtbot):
+    thumbs._CACHE.clear()
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    assert not gallery.pictures_done()          # drawn after the dialog shows, not before
+    qtbot.waitUntil(gallery.pictures_done, timeout=5000)
+    side = gallery.picture_size
+    for i in range(gallery.list.count()):
+        rgb = _pixels(gallery.list.item(i).icon().pixmap(side, side))
+        assert rgb.std() > 10, gallery.names()[i]            # not blank: the pixels vary
+    qtbot.keyClick(gallery.list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+    again = window.commands.show_examples()
+    assert again.pictures_done()                # every picture from the cache
+    again.reject()
+    # fits a 1280×720 screen: the grid scrolls inside
+    assert again.width() <= 1280 and again.height() <= 720
+
+
+def test_a_bowls_darkest_pixel_is_at_its_minimum():
+    for expr, (mx, my) in (("x^2 + 2y^2", (0, 0)), ("(x-1)^2 + (y+0.5)^2", (1, -0.5))):
+        preset = {"expr": expr, "window": [[-2, 2], [-2, 2]], "start": [-1.8, 1.8]}
+        thumbs._CACHE.pop(thumbs.cache_key(preset), None)
+        rgb = _pixels(thumbs.thumbnail(preset))
+        size = rgb.shape[0]
+        brightness = rgb.sum(axis=2)
+        ys, xs = np.mgrid[0:size, 0:size]
+        sx, sy = (-1.8 + 2) / 4 * size, (2 - 1.8) / 4 * size
+        brightness[np.hypot(xs - sx, ys - sy) < 12] = np.inf     # not the start's dot
+        row, col = np.unravel_index(np.argmin(brightness), brightness.shape)
+        expected = ((mx + 2) / 4 * size, (2 - my) / 4 * size)
+        assert np.hypot(col - expected[0], row - expected[1]) < size * 0.08, expr
+
+
+def test_into_this_scene_updates_the_current_scene(window, qtbot):
+    lecture = window.lecture_commands.lecture
+    lecture.add_current("Opening")
+    lecture.add_current("Second")
+    assert not lecture.live and lecture.index == 1
+    count = len(lecture.scenes)
+    himmelblau = find_preset("Himmelblau")
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    gallery.list.setCurrentRow(gallery.names().index(himmelblau["name"]))
+    gallery.into_button.click()
+    qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+    assert window.model.preset["name"] == himmelblau["name"]
+    assert len(lecture.scenes) == count and lecture.index == 1
+    assert lecture.scene.state["explorer"]["text"] == himmelblau["expr"]
+    assert lecture.scenes[0].state["explorer"]["text"] != himmelblau["expr"]
+
+
+def test_into_this_scene_without_scenes_just_loads(window, qtbot):
+    lecture = window.lecture_commands.lecture
+    assert lecture.live
+    rosenbrock = find_preset("Rosenbrock")
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    gallery.list.setCurrentRow(gallery.names().index(rosenbrock["name"]))
+    gallery.into_button.click()
+    qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+    assert window.model.preset["name"] == rosenbrock["name"]
+    assert lecture.live and len(lecture.scenes) == 1
