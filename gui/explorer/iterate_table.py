@@ -326,8 +326,10 @@ class IterateTable(QWidget):
             variables = ("x", "y")[:path.points.shape[1]]
         if path is not None and self.model.lab.predict:    # no rows beyond this step
             n = self.model.frame + 1
+            used = path.used_gradients
             path = replace(path, points=path.points[:n], values=path.values[:n],
-                           gradients=path.gradients[:n])
+                           gradients=path.gradients[:n],
+                           used_gradients=None if used is None else used[:n])
         self.table_model.frame = self.model.frame
         self.table_model.set_path(path, variables, self.model.lab.colour(method, "#0072B2"))
         self.view.fit_columns()

@@ -134,9 +134,11 @@ def test_one_variable_quadratic_model_is_the_parabola(shown, model, qtbot):
         split.addWidget(w)
     shown(split, 1200, 500)
     model.set_text("x^4 - 3x")
+    # a typed 1-D function picks its own window and start when it arrives: set ours after
+    assert model.wait_for_analysis(60000)
     model.set_start((2.0,))
-    qtbot.waitUntil(lambda: bool(model.paths) and model.paths["gd"].points.shape[1] == 1,
-                    timeout=60000)
+    qtbot.waitUntil(lambda: bool(model.paths) and model.paths["gd"].points.shape[1] == 1
+                    and model.paths["gd"].points[0, 0] == 2.0, timeout=60000)
     panel.quadratic_check.setChecked(True)
     q = panel.quadratic_1d.quadratic
     assert q.hessian[0, 0] == pytest.approx(48.0)            # f'' = 12x² at x = 2
