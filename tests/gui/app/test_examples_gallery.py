@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 from gui.app import example_thumbnails as thumbs
 from gui.app.examples_gallery import ExamplesGallery
 from gui.app.presets import find_preset, presets
-from tests.gui.app.lecture_helpers import window  # noqa: F401 - the fixture
 
 
 def _gallery(window):

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 
-from tests.gui.app.lecture_helpers import SLOW_MS, window  # noqa: F401 - the fixture
+from tests.gui.app.lecture_helpers import SLOW_MS
 
 
 def _lecture(window):

@@ -8,7 +8,7 @@ from gui.app.lecture import LectureError, Scene, lecture_parts, scenes_from_sess
 from gui.app.lecture_commands import sample_lectures
 from gui.app.session import SESSION_VERSION, load_session
 
-from tests.gui.app.lecture_helpers import SLOW_MS, window  # noqa: F401 - the fixture
+from tests.gui.app.lecture_helpers import SLOW_MS
 
 
 def _three_scenes(window):

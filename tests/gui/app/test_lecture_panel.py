@@ -5,7 +5,7 @@ from PySide6.QtCore import QModelIndex
 
 from gui.app.lecture import LectureError
 from gui.app.scene_panel import format_steps, parse_steps
-from tests.gui.app.lecture_helpers import SLOW_MS, window  # noqa: F401 - the fixture
+from tests.gui.app.lecture_helpers import SLOW_MS
 
 
 def _titles(panel):

@@ -4,7 +4,7 @@ from PySide6.QtGui import QImage
 
 from gui.app.export import export_png
 from gui.app.lecture_commands import lecture_label, sample_lectures
-from tests.gui.app.lecture_helpers import SLOW_MS, window  # noqa: F401 - the fixture
+from tests.gui.app.lecture_helpers import SLOW_MS
 
 
 def _distinct_colours(image: QImage) -> int:

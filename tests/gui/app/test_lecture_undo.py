@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui.app.lecture_helpers import SLOW_MS, window  # noqa: F401 - the fixture
+from tests.gui.app.lecture_helpers import SLOW_MS
 
 
 def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.ControlModifier):

@@ -79,7 +79,6 @@ def test_plain_text_fallback_is_readable():
 def test_big_gradient_shows_its_definition_and_the_hessian_its_entries(qtbot, model):
     """Beale: ∇f (335 characters) by its definition, next to the partials; H never as
     ∂²f/∂x² placeholders: its entries, or (too long to read) its numbers at the iterate."""
-    import numpy as np
     view = MathView(model)
     qtbot.addWidget(view)
     model.load_preset(find_preset("Beale"))
