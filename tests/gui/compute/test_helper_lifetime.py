@@ -63,6 +63,18 @@ def _wait_for_helpers(app, count=2, timeout_s=30.0):
     pytest.fail(f"the app started only {_descendants(app.pid)} helpers")
 
 
+def _assert_helpers_end(helpers, when: str) -> None:
+    """Every helper gone within 5 s; survivors are killed (the machine is left clean
+    even when the test fails) and named."""
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
+        time.sleep(0.1)
+    survivors = [p for p in helpers if _alive(p)]
+    for p in survivors:
+        os.kill(p, signal.SIGKILL)
+    assert not survivors, f"helpers alive {when}: {survivors}"
+
+
 def test_no_helper_survives_kill_9_mid_job(tmp_path):
     big = "*".join(f"sin({k}x+{k}y)" for k in range(1, 100))   # minutes of symbolic work
     app = _start_app(tmp_path, "--expr", big)
@@ -73,13 +85,7 @@ def test_no_helper_survives_kill_9_mid_job(tmp_path):
     finally:
         app.kill()
         app.wait(10)
-    deadline = time.monotonic() + 5.0
-    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
-        time.sleep(0.1)
-    survivors = [p for p in helpers if _alive(p)]
-    for p in survivors:             # leave the machine clean even when failing
-        os.kill(p, signal.SIGKILL)
-    assert not survivors, f"helpers alive 5 s after kill -9 of the app: {survivors}"
+    _assert_helpers_end(helpers, "5 s after kill -9 of the app")
 
 
 # An "app" that keeps a helper child busy for minutes in one sympy call (the derivatives
@@ -114,13 +120,7 @@ def test_no_helper_survives_kill_9_of_the_app_mid_job(tmp_path):
     finally:
         app.kill()
         app.wait(10)
-    deadline = time.monotonic() + 5.0
-    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
-        time.sleep(0.1)
-    survivors = [p for p in helpers if _alive(p)]
-    for p in survivors:
-        os.kill(p, signal.SIGKILL)
-    assert not survivors, f"helpers alive 5 s after kill -9 of the app: {survivors}"
+    _assert_helpers_end(helpers, "5 s after kill -9 of the app")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
@@ -136,7 +136,4 @@ def test_a_signal_quits_cleanly(tmp_path, signum):
         pytest.fail("the app did not quit on the signal")
     assert app.returncode == 0, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
-    deadline = time.monotonic() + 5.0
-    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
-        time.sleep(0.1)
-    assert not [p for p in helpers if _alive(p)]
+    _assert_helpers_end(helpers, "5 s after the signal")
