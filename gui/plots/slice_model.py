@@ -72,17 +72,18 @@ class SliceModel(QObject):
 
     @property
     def window(self):
-        window = self.model.window
-        if self._sliced is None or len(window) != self._sliced.full.dimension:
-            return window
-        return tuple(window[a] for a in self.axes)
+        return self._in_slice(self.model.window)
 
     @property
     def start(self):
-        start = self.model.start
-        if self._sliced is None or len(start) != self._sliced.full.dimension:
-            return start
-        return tuple(start[a] for a in self.axes)
+        return self._in_slice(self.model.start)
+
+    def _in_slice(self, per_variable: tuple) -> tuple:
+        """The entries of the two shown variables (as they are when nothing is sliced,
+        or when `per_variable` is not yet of the sliced function's dimension)."""
+        if self._sliced is None or len(per_variable) != self._sliced.full.dimension:
+            return per_variable
+        return tuple(per_variable[a] for a in self.axes)
 
     @property
     def paths(self) -> dict:
