@@ -228,8 +228,13 @@ class AnalysisWorker(QObject):
         if self._failure is not None:
             self._give_up(compiled)
         elif self._typeset:
-            self.finished.emit(Analysis(compiled.expression, self._formulas[0], self._points,
-                                        compiled.bounds))
+            expr = compiled.expression
+            self.finished.emit(Analysis(expr, self._formulas[0], self._points, compiled.bounds))
+            if expr.numeric_gradient or expr.numeric_hessian:
+                # answered in time only because the derivatives were never built: say so,
+                # as when the budget runs out
+                self.notice.emit("The derivatives of this f are too large to work out: "
+                                 "the views use numeric ones.")
             self._settle()
 
     def _give_up(self, compiled):
