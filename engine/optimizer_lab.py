@@ -20,7 +20,7 @@ import numpy as np
 import sympy as sp
 
 from .optimizer_settings import check_number
-from .optimizers import _run_many
+from .run_ends import run_ends
 from .update_rules import newton_direction
 
 __all__ = ["Basins", "LrSweep", "QuadraticModel", "basins", "lr_sweep", "quadratic_model",
@@ -179,16 +179,16 @@ class LrSweep:
 def lr_sweep(f, start, method, lrs, steps=100, tol=1e-8, **hyper) -> LrSweep:
     """Run ``method`` from ``start`` once per learning rate in ``lrs`` (one vectorised
     descend_many call); other keywords as descend (noise, clip, seed, hyperparameters).
-    Entry i equals descend(f, start, method, lr=lrs[i], steps=steps, tol=tol, …)."""
+    Entry i equals descend(f, start, method, lr=lrs[i], steps=steps, tol=tol, …);
+    only where each run ends is kept, not its path (engine.run_ends)."""
     lrs = np.atleast_1d(np.asarray(lrs, dtype=float))
     if lrs.ndim != 1 or not len(lrs):
         raise ValueError("lrs must be a non-empty list of learning rates")
     start = np.atleast_1d(np.asarray(start, dtype=float))
     starts = np.broadcast_to(start, (len(lrs), len(start)))
-    runs = _run_many(f, starts, method, lr=lrs, steps=steps, tol=tol, **hyper)
-    final = runs.values[runs.stop, np.arange(len(lrs))]
+    runs = run_ends(f, starts, method, lr=lrs, steps=steps, tol=tol, **hyper)
     converged = runs.status == "converged"
-    return LrSweep(_frozen(lrs), _frozen(final), _frozen(runs.stop, int),
+    return LrSweep(_frozen(lrs), _frozen(runs.values), _frozen(runs.stop, int),
                    _frozen(runs.status, str), _frozen(np.where(converged, runs.stop, -1), int))
 
 
@@ -226,9 +226,9 @@ def basins(f, starts, method, lr=None, steps=200, minima=None, radius=1e-2,
     """
     radius = check_number("radius", radius)
     keywords.setdefault("tol", 1e-8)  # as descend: converged runs stop (and so may all)
-    runs = _run_many(f, starts, method, lr=lr, steps=steps, **keywords)
+    runs = run_ends(f, starts, method, lr=lr, steps=steps, **keywords)
     n = len(runs.stop)
-    ends = runs.points[runs.stop, np.arange(n)]
+    ends = runs.points
     diverged = runs.status == "diverged"
     ends[diverged] = np.nan
     labels = np.full(n, UNFINISHED)
