@@ -8,6 +8,7 @@ Computed by `engine.optimizer_lab.lr_sweep` (one vectorised call per method) in
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -26,12 +27,18 @@ SETTLE_MS = 200
 
 
 def sweep_pieces(f, start, plan, steps, keywords):
-    """Generator of {method: LrSweep}, one more method each time. plan: (method,
-    hyper) pairs."""
-    done = {}
+    """Generator of ({method: LrSweep}, critical η), one more method each time. plan:
+    (method, hyper) pairs. The critical η is 2/λ_max of a quadratic f (nan for any
+    other f), None in the first piece: it is worked out after the first curve, here in
+    the worker, because it may compile f's Hessian (sympy: ~40 ms of CPU, and many
+    times that in wall time when the GUI thread had to share the GIL with this one)."""
+    done, critical = {}, None
     for method, hyper in plan:
         done[method] = lr_sweep(f, start, method, LRS, steps=steps, **keywords, **hyper)
-        yield dict(done)
+        if critical is None and (len(done) > 1 or len(plan) == 1):  # first curve is out
+            q = quadratic_model(f, start)
+            critical = q.critical_lr if q.exact else math.nan
+        yield dict(done), critical
 
 
 class LrSweepView(QWidget):
@@ -109,20 +116,21 @@ class LrSweepView(QWidget):
         self.status.setText(f"computing {len(LRS)} learning rates × {len(plan)} method(s)…")
         self.request_id = self.jobs.request(
             lambda: sweep_pieces(f, start, plan, s.max_steps, keywords))
-        q = quadratic_model(f, start)
-        self.critical_line.setVisible(bool(q.exact and np.isfinite(q.critical_lr)))
-        if self.critical_line.isVisible():
-            self.critical_line.setValue(np.log10(q.critical_lr))
+        self.critical_line.hide()
 
-    def _on_result(self, request_id, sweeps) -> None:
+    def _on_result(self, request_id, result) -> None:
         if request_id == self.request_id:
-            self.sweeps = sweeps
+            self.sweeps, critical = result
+            if critical is not None:
+                self.critical_line.setVisible(bool(np.isfinite(critical)))
+                if self.critical_line.isVisible():
+                    self.critical_line.setValue(np.log10(critical))
             self._draw()
 
-    def _on_finished(self, request_id, sweeps) -> None:
+    def _on_finished(self, request_id, result) -> None:
         if request_id == self.request_id:
             self.done = True
-            self._on_result(request_id, sweeps)
+            self._on_result(request_id, result)
             self.status.setText(f"{len(LRS)} learning rates per method, {self.model.settings.max_steps} "
                                 f"steps each, in {self.jobs.seconds:.2f} s. × = diverged. "
                                 "Click a curve to run that η.")
