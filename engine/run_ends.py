@@ -64,9 +64,10 @@ def run_ends(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.
     theta = starts.T.copy()          # runs as columns (d, active), as in _run_many
     runs = np.arange(n)              # the run of each active column
     stopped = np.zeros(n, dtype=bool)  # active columns whose end is already recorded
+    value_and_gradient = _on_columns(f)
     with np.errstate(all="ignore"):
         for k in range(steps + 1):
-            value, grad = f.value_and_gradient(*theta)
+            value, grad = value_and_gradient(theta)
             # as descend judges a point: diverged if it or its value is not finite or
             # |value| > 1e12; converged if the gradient norm < tol (a nan compares False)
             bad = ~_finite_columns(theta)
@@ -96,6 +97,32 @@ def run_ends(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.
             g = many_used_gradient(grad, theta, rng, noise, clip, weight_decay)
             theta = optimizer.step(theta, g)
     return Ends(end_points, end_values, stop, STATUS[status])
+
+
+def _on_columns(f):
+    """theta (d, N) -> (value (N,), gradient (d, N)), the same arrays as
+    f.value_and_gradient(*theta), from f's one compiled function of f and ∇f (cse'd).
+
+    The public method checks its arguments and every result on each call, which cost
+    ~40 µs a step on 5,000 runs, a fifth of the step. Here the compiled function is
+    called directly; whatever it returns that is not a fresh (N,) array (a constant
+    component, an input passed through, an error) goes the public way.
+    """
+    compiled = getattr(f, "_value_grad", None)
+
+    def evaluate(theta):
+        if compiled is None:
+            return f.value_and_gradient(*theta)
+        try:
+            out = compiled(*theta)
+        except (ArithmeticError, ValueError, TypeError):
+            return f.value_and_gradient(*theta)
+        shape = theta.shape[1:]
+        if all(type(a) is np.ndarray and a.shape == shape and a.base is None
+               and a.dtype == np.float64 for a in out):
+            return out[0], np.stack(out[1:])
+        return f.value_and_gradient(*theta)
+    return evaluate
 
 
 # Row by row: numpy's reductions over the first axis of a (d, N) array take several

@@ -132,3 +132,16 @@ def test_all_runs_stopped_at_once_and_zero_steps():
     ends = run_ends(HIMMELBLAU, STARTS[:3], "adam", lr=0.1, steps=0)
     assert_array_equal(ends.points, STARTS[:3])
     assert list(ends.status) == ["max_steps"] * 3
+
+
+@pytest.mark.parametrize("text", ["x + y^2", "x^2/2 + y", "sqrt(x) + y^2", "3", "log(x*y)"])
+def test_functions_whose_compiled_code_returns_constants_inputs_or_nan(text):
+    """A constant partial derivative, ∇f passing x straight through, nan where f is
+    undefined: what f's compiled code hands back in these cases goes the public way."""
+    f = parse(text)
+    starts = np.random.default_rng(8).uniform(-2, 2, (25, f.dimension))
+    ends = run_ends(f, starts, "adam", lr=0.2, steps=40, tol=1e-6)
+    runs = _run_many(f, starts, "adam", lr=0.2, steps=40, tol=1e-6)
+    _assert_same_bits(ends, runs)
+    if text.startswith(("sqrt", "log")):
+        assert "diverged" in set(ends.status)
