@@ -254,6 +254,7 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
     # Runs are columns: theta is (d, N), so each coordinate is one contiguous row that
     # f's compiled code takes as it is, and lr (N,) broadcasts against it.
     optimizer = update_rules.make(method, lr, (d, n), settings, hessian, weight_decay)
+    optimizer.in_place = True  # only points are kept (copied into `points`), no state rows
     rng = np.random.default_rng(seed)
     points, values = np.empty((steps + 1, d, n)), np.empty((steps + 1, n))
     norms = np.zeros((steps + 1, n)) if tol > 0 else None

@@ -96,11 +96,14 @@ def test_hyperparameters_noise_clip_and_dimensions(method, hyper, text):
         _assert_same_bits(ends, runs)
 
 
-@pytest.mark.parametrize("method", ["gd", "momentum", "nesterov", "adam"])
-def test_in_place_rules_step_to_the_same_bits(method):
+@pytest.mark.parametrize(("method", "hyper"), [
+    ("gd", {}), ("momentum", {"dampening": 0.3}), ("nesterov", {"momentum": 0.8}),
+    ("adam", {"amsgrad": True}), ("adam", {"betas": (0.3, 0.99)})])
+def test_in_place_rules_step_to_the_same_bits(method, hyper):
     rng = np.random.default_rng(6)
     theta, lr = rng.normal(size=(2, 50)), rng.uniform(0.01, 0.5, 50)
-    settings = method_settings(method, {"amsgrad": True} if method == "adam" else {})
+    settings = method_settings(method, {"momentum": 0.9, **hyper}
+                               if method == "momentum" else hyper)
     fresh = update_rules.make(method, lr, (2, 50), settings)
     in_place = update_rules.make(method, lr, (2, 50), settings)
     in_place.in_place = True
