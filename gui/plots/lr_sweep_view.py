@@ -181,19 +181,22 @@ class LrSweepView(QWidget):
         self._draw_run_lines()
 
     def _draw_run_lines(self) -> None:
-        item = self.plot.getPlotItem()
-        for line in self.run_lines:
-            item.removeItem(line)
-        self.run_lines = []
+        """One dashed line per run at its own η, in its colour. The lines are kept and
+        moved (every piece of a sweep redraws, and new items cost the GUI thread)."""
         s = self.model.settings
-        for run in s.runs:
-            lr = race.effective_lr(run, s.lr)
-            if lr is None or run.method not in self.sweeps:
-                continue
-            line = pg.InfiniteLine(np.log10(lr), angle=90, movable=False, pen=pg.mkPen(
-                self.model.lab.colour(run.key), width=1.5, style=Qt.PenStyle.DashLine))
-            item.addItem(line)
+        wanted = [(np.log10(lr), self.model.lab.colour(run.key)) for run in s.runs
+                  if (lr := race.effective_lr(run, s.lr)) is not None
+                  and run.method in self.sweeps]
+        while len(self.run_lines) < len(wanted):
+            line = pg.InfiniteLine(angle=90, movable=False)
+            self.plot.getPlotItem().addItem(line)
             self.run_lines.append(line)
+        for line, (x, colour) in zip(self.run_lines, wanted):
+            line.setValue(x)
+            line.setPen(pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine))
+            line.show()
+        for line in self.run_lines[len(wanted):]:
+            line.hide()
 
     def _on_click(self, event) -> None:
         vb = self.plot.getPlotItem().vb

@@ -55,3 +55,24 @@ def test_no_critical_line_when_f_is_not_quadratic(shown, model, qtbot):
     xs, ys = view.curves["adam"].getData()
     assert len(xs) > 10 and np.all(np.isfinite(ys))
     view.shutdown()
+
+
+def test_each_run_has_a_dashed_line_at_its_own_rate(shown, model, qtbot):
+    model.set_text("x^2 + 2y^2")
+    model.set_start((3.0, 2.0))
+    model.set_settings(runs=race.parse_runs("gd:lr=0.1, gd:lr=0.3, adam:lr=0.05"))
+    qtbot.waitUntil(lambda: len(model.paths) == 3, timeout=60000)
+    view = shown(LrSweepView(model), 700, 400)
+    view.set_active(True)
+    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    shown_lines = [line for line in view.run_lines if line.isVisible()]
+    assert [10 ** line.value() for line in shown_lines] == pytest.approx([0.1, 0.3, 0.05])
+    colours = [line.pen.color().name() for line in shown_lines]
+    assert colours == [model.lab.colour(key).lower() for key in model.paths]
+    # one run fewer: its line goes, the others stay where they were
+    model.set_settings(runs=race.parse_runs("gd:lr=0.1, adam:lr=0.05"))
+    qtbot.waitUntil(lambda: len(model.paths) == 2, timeout=60000)
+    view._draw_run_lines()
+    shown_lines = [line for line in view.run_lines if line.isVisible()]
+    assert [10 ** line.value() for line in shown_lines] == pytest.approx([0.1, 0.05])
+    view.shutdown()
