@@ -8,8 +8,8 @@ torch.optim uses in its ``state`` dictionary. A rule never changes an array in p
 (each step makes new ones), so what ``state()`` returned stays as it was. ``lr`` is a number, or an (N,) array for
 one learning rate per run.
 
-The exception is ``in_place = True`` (set by engine.run_ends, which keeps no state
-rows): SGD and Adam then overwrite theta and their state arrays instead of making new
+The exception is ``in_place = True`` (set by engine.run_ends and descend_many, which
+keep no state rows): SGD, Adagrad, RMSprop and Adam then overwrite theta and their state arrays instead of making new
 ones, with the same operations in the same order, so the numbers are the same bits;
 a basin map steps 40,000 runs hundreds of times, and fresh arrays cost a fifth of it.
 
@@ -81,6 +81,7 @@ class Adagrad:
     """torch.optim.Adagrad: steps shrink with each coordinate's summed squared gradient."""
 
     PER_RUN = ("sum",)
+    in_place = False
 
     def __init__(self, lr, shape, lr_decay, initial_accumulator_value, eps):
         self.lr, self.lr_decay, self.eps = lr, lr_decay, eps
@@ -93,6 +94,15 @@ class Adagrad:
     def step(self, theta, g):
         self.t += 1
         clr = self.lr / (1 + (self.t - 1) * self.lr_decay)
+        if self.in_place:
+            work = g * g
+            self.sum += work
+            np.sqrt(self.sum, out=work)
+            work += self.eps
+            np.divide(g, work, out=work)
+            work *= clr
+            theta -= work
+            return theta
         self.sum = self.sum + g * g
         return theta - clr * (g / (np.sqrt(self.sum) + self.eps))
 
@@ -101,6 +111,7 @@ class RMSprop:
     """torch.optim.RMSprop: divide by a running RMS of the gradient (maybe centred)."""
 
     PER_RUN = ("square_avg", "grad_avg", "buffer")
+    in_place = False
 
     def __init__(self, lr, shape, alpha, eps, momentum, centered):
         self.lr, self.alpha, self.eps = lr, alpha, eps
@@ -118,6 +129,8 @@ class RMSprop:
         return state
 
     def step(self, theta, g):
+        if self.in_place:
+            return self._step_in_place(theta, g)
         a = self.alpha
         self.square_avg = a * self.square_avg + (1 - a) * (g * g)
         if self.centered:  # subtract the squared mean: a running variance
@@ -130,6 +143,38 @@ class RMSprop:
             self.buffer = self.momentum * self.buffer + g / avg
             return theta - self.lr * self.buffer
         return theta - self.lr * (g / avg)
+
+    def _step_in_place(self, theta, g):
+        """step() overwriting theta and the averages (the same operations, same order)."""
+        a = self.alpha
+        square, work = self.square_avg, g * g
+        square *= a
+        work *= 1 - a
+        square += work                        # a * square_avg + (1 - a) * (g * g)
+        if self.centered:
+            mean = self.grad_avg
+            step = g - mean
+            if 1 - a < 0.5:                   # _lerp(grad_avg, g, 1 - a), its two forms
+                step *= 1 - a
+                mean += step
+            else:
+                step *= 1 - (1 - a)
+                np.subtract(g, step, out=mean)
+            np.multiply(mean, mean, out=work)
+            np.subtract(square, work, out=work)
+            np.sqrt(work, out=work)
+        else:
+            np.sqrt(square, out=work)
+        work += self.eps                      # avg
+        np.divide(g, work, out=work)          # g / avg
+        if self.momentum > 0:
+            self.buffer *= self.momentum
+            self.buffer += work
+            np.multiply(self.buffer, self.lr, out=work)
+        else:
+            work *= self.lr
+        theta -= work
+        return theta
 
 
 class Adam:

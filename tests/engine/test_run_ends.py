@@ -98,7 +98,10 @@ def test_hyperparameters_noise_clip_and_dimensions(method, hyper, text):
 
 @pytest.mark.parametrize(("method", "hyper"), [
     ("gd", {}), ("momentum", {"dampening": 0.3}), ("nesterov", {"momentum": 0.8}),
-    ("adam", {"amsgrad": True}), ("adam", {"betas": (0.3, 0.99)})])
+    ("adam", {"amsgrad": True}), ("adam", {"betas": (0.3, 0.99)}),
+    ("adagrad", {"lr_decay": 0.1, "initial_accumulator_value": 0.2}), ("rmsprop", {}),
+    ("rmsprop", {"centered": True, "momentum": 0.5}),
+    ("rmsprop", {"centered": True, "alpha": 0.3})])      # lerp's other form
 def test_in_place_rules_step_to_the_same_bits(method, hyper):
     rng = np.random.default_rng(6)
     theta, lr = rng.normal(size=(2, 50)), rng.uniform(0.01, 0.5, 50)
