@@ -23,8 +23,8 @@ from .optimizer_settings import check_number
 from .run_ends import run_ends
 from .update_rules import newton_direction
 
-__all__ = ["Basins", "LrSweep", "QuadraticModel", "basins", "lr_sweep", "quadratic_model",
-           "step_terms"]
+__all__ = ["Basins", "LrSweep", "QuadraticModel", "basins", "is_quadratic", "lr_sweep",
+           "quadratic_model", "step_terms"]
 
 
 def _frozen(array, dtype=float):
@@ -146,10 +146,12 @@ def quadratic_model(f, point) -> QuadraticModel:
     newton = p - newton_direction(h, np.asarray(gradient, dtype=float))
     return QuadraticModel(_frozen(p), float(value), _frozen(gradient), _frozen(h),
                           _frozen(eigenvalues), _frozen(eigenvectors), condition,
-                          _frozen(newton), critical_lr, _is_quadratic(f))
+                          _frozen(newton), critical_lr, is_quadratic(f))
 
 
-def _is_quadratic(f) -> bool:
+def is_quadratic(f) -> bool:
+    """f is a polynomial of degree <= 2 (its quadratic model is f itself); cheap next to
+    quadratic_model, which may have to build f's Hessian."""
     try:
         return bool(f.expr.is_polynomial(*f.symbols)
                     and sp.Poly(f.expr, *f.symbols).total_degree() <= 2)

@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from engine.optimizer_lab import lr_sweep, quadratic_model
+from engine.optimizer_lab import is_quadratic, lr_sweep, quadratic_model
 from gui.compute.lab_jobs import LabJobs
 from gui.plots import runs as race
 from gui.widgets import theme
@@ -29,15 +29,16 @@ SETTLE_MS = 200
 def sweep_pieces(f, start, plan, steps, keywords):
     """Generator of ({method: LrSweep}, critical η), one more method each time. plan:
     (method, hyper) pairs. The critical η is 2/λ_max of a quadratic f (nan for any
-    other f), None in the first piece: it is worked out after the first curve, here in
-    the worker, because it may compile f's Hessian (sympy: ~40 ms of CPU, and many
-    times that in wall time when the GUI thread had to share the GIL with this one)."""
+    other f), None in the first piece: it is worked out after the first curve, off the
+    GUI thread (at request time it was in the way of showing the tab)."""
     done, critical = {}, None
     for method, hyper in plan:
         done[method] = lr_sweep(f, start, method, LRS, steps=steps, **keywords, **hyper)
         if critical is None and (len(done) > 1 or len(plan) == 1):  # first curve is out
-            q = quadratic_model(f, start)
-            critical = q.critical_lr if q.exact else math.nan
+            # only a quadratic gets the line: others skip compiling the Hessian (sympy,
+            # 12–24 ms holding the GIL for Rosenbrock or Himmelblau)
+            critical = quadratic_model(f, start).critical_lr if is_quadratic(f) \
+                else math.nan
         yield dict(done), critical
 
 

@@ -42,7 +42,8 @@ def test_critical_line_is_worked_out_in_the_worker(shown, model, qtbot, runs,
     view.shutdown()
 
 
-def test_no_critical_line_when_f_is_not_quadratic(shown, model, qtbot):
+def test_no_critical_line_when_f_is_not_quadratic(shown, model, qtbot,
+                                                 quadratic_model_threads):
     model.set_text("(x^2 + y - 11)^2 + (x + y^2 - 7)^2")
     model.set_start((0.0, 0.0))
     model.set_settings(runs=race.parse_runs("gd:lr=0.01, adam:lr=0.1"))
@@ -52,6 +53,7 @@ def test_no_critical_line_when_f_is_not_quadratic(shown, model, qtbot):
     view.set_active(True)
     qtbot.waitUntil(lambda: view.done, timeout=60000)
     assert not view.critical_line.isVisible()
+    assert quadratic_model_threads == []     # no Hessian built just to find no line
     xs, ys = view.curves["adam"].getData()
     assert len(xs) > 10 and np.all(np.isfinite(ys))
     view.shutdown()
