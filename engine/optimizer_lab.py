@@ -180,9 +180,9 @@ class LrSweep:
 
 def lr_sweep(f, start, method, lrs, steps=100, tol=1e-8, **hyper) -> LrSweep:
     """Run ``method`` from ``start`` once per learning rate in ``lrs`` (one vectorised
-    descend_many call); other keywords as descend (noise, clip, seed, hyperparameters).
-    Entry i equals descend(f, start, method, lr=lrs[i], steps=steps, tol=tol, …);
-    only where each run ends is kept, not its path (engine.run_ends)."""
+    engine.run_ends call: where each run ends, not its path); other keywords as descend
+    (noise, clip, seed, hyperparameters). Entry i equals descend(f, start, method,
+    lr=lrs[i], steps=steps, tol=tol, …)."""
     lrs = np.atleast_1d(np.asarray(lrs, dtype=float))
     if lrs.ndim != 1 or not len(lrs):
         raise ValueError("lrs must be a non-empty list of learning rates")
