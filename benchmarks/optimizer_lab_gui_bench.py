@@ -60,6 +60,29 @@ def race_fps(app, model, seconds):
     return frames / (time.perf_counter() - start)
 
 
+def _count_worker_cpu():
+    """Make every LabJobs record the CPU seconds its thread spent on the last request
+    (`cpu_seconds`): on a shared machine wall-clock figures swing with the load, the
+    worker's CPU time much less."""
+    from gui.compute.lab_jobs import LabJobs
+    run = LabJobs._run
+
+    def counted(self, request_id, work):
+        started = time.thread_time()
+        try:
+            run(self, request_id, work)
+        finally:
+            self.cpu_seconds = time.thread_time() - started
+    LabJobs._run = counted
+
+
+def idle_stall(app, seconds=1.0) -> float:
+    """The longest stall with nothing computing: what the load alone costs."""
+    stalls = _Stalls()
+    _settle(app, seconds)
+    return stalls.stop()
+
+
 def timed_job(app, start_job, progressed, finished, is_done, timeout_s=120.0):
     """(seconds to the first partial result, seconds to the end, longest stall)."""
     first = []
@@ -95,6 +118,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c)")
     options = parser.parse_args()
     parts = set(options.only.split(","))
+    _count_worker_cpu()
     app, model, window = _window()
     tab = window.findChild(__import__("gui.explorer.tab", fromlist=["ExplorerTab"]).ExplorerTab)
     lab = tab.lab_panel
@@ -135,10 +159,12 @@ def sweep_part(app, lab):
     def show_sweep():
         lab.tabs.setCurrentWidget(sweep)
 
+    idle = idle_stall(app)
     first, total, stall = timed_job(app, show_sweep, sweep.jobs.progressed,
                                     sweep.jobs.finished, lambda: sweep.done)
-    print(f"    first curve {first:5.2f} s, all {total:5.2f} s (worker {sweep.jobs.seconds:.2f} s);"
-          f" longest GUI stall {stall * 1000:.0f} ms")
+    print(f"    first curve {first:5.2f} s, all {total:5.2f} s (worker {sweep.jobs.seconds:.2f} s,"
+          f" CPU {sweep.jobs.cpu_seconds:.2f} s); longest GUI stall {stall * 1000:.0f} ms"
+          f" (idle {idle * 1000:.0f} ms)")
 
 
 def basins_part(app, model, lab):
@@ -152,11 +178,13 @@ def basins_part(app, model, lab):
     basins = lab.basins
     lab.basins_check.setChecked(False)
     basins._window_asked = None          # a repeat computes the map afresh
+    idle = idle_stall(app)
     first, total, stall = timed_job(app, lambda: lab.basins_check.setChecked(True),
                                     basins.jobs.progressed, basins.jobs.finished,
                                     lambda: basins.done)
     print(f"    coarse map {first:5.2f} s, full map {total:5.2f} s (worker "
-          f"{basins.jobs.seconds:.2f} s); longest GUI stall {stall * 1000:.0f} ms")
+          f"{basins.jobs.seconds:.2f} s, CPU {basins.jobs.cpu_seconds:.2f} s); longest GUI"
+          f" stall {stall * 1000:.0f} ms (idle {idle * 1000:.0f} ms)")
     print(f"    {lab.note.text().splitlines()[-1]}")
     lab.basins_check.setChecked(False)
 
