@@ -9,9 +9,15 @@
     Himmelblau's function.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python3 benchmarks/optimizer_lab_gui_bench.py [seconds]
+        [--only b,c] [--repeat N]
+
+--only picks parts (a, b, c; default all); --repeat runs (b) and (c) N times each,
+alternating, so their figures are read under the same load (printed beside each).
 """
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -54,6 +60,29 @@ def race_fps(app, model, seconds):
     return frames / (time.perf_counter() - start)
 
 
+def _count_worker_cpu():
+    """Make every LabJobs record the CPU seconds its thread spent on the last request
+    (`cpu_seconds`): on a shared machine wall-clock figures swing with the load, the
+    worker's CPU time much less."""
+    from gui.compute.lab_jobs import LabJobs
+    run = LabJobs._run
+
+    def counted(self, request_id, work):
+        started = time.thread_time()
+        try:
+            run(self, request_id, work)
+        finally:
+            self.cpu_seconds = time.thread_time() - started
+    LabJobs._run = counted
+
+
+def idle_stall(app, seconds=1.0) -> float:
+    """The longest stall with nothing computing: what the load alone costs."""
+    stalls = _Stalls()
+    _settle(app, seconds)
+    return stalls.stop()
+
+
 def timed_job(app, start_job, progressed, finished, is_done, timeout_s=120.0):
     """(seconds to the first partial result, seconds to the end, longest stall)."""
     first = []
@@ -69,17 +98,44 @@ def timed_job(app, start_job, progressed, finished, is_done, timeout_s=120.0):
     return (first[0] - t0 if first else total), total, stalls.stop()
 
 
-def main():
+def _load() -> str:
+    return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _rosenbrock_race(app, model):
     from gui.plots import runs as race
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
-    app, model, window = _window()
-    tab = window.findChild(__import__("gui.explorer.tab", fromlist=["ExplorerTab"]).ExplorerTab)
-    lab = tab.lab_panel
     model.set_text("(1-x)^2 + 5(y-x^2)^2")
     model.set_start((-1.5, 2.0))
     model.set_settings(runs=race.parse_runs(SIX), max_steps=400)
     model.wait_for_analysis(60000)
     _settle(app, 0.5)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("seconds", nargs="?", type=float, default=3.0)
+    parser.add_argument("--only", default="a,b,c", help="parts to run, e.g. b,c")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c)")
+    options = parser.parse_args()
+    parts = set(options.only.split(","))
+    _count_worker_cpu()
+    app, model, window = _window()
+    tab = window.findChild(__import__("gui.explorer.tab", fromlist=["ExplorerTab"]).ExplorerTab)
+    lab = tab.lab_panel
+    _rosenbrock_race(app, model)
+    if "a" in parts:
+        race_part(app, model, lab, options.seconds)
+    for _ in range(options.repeat):
+        if "b" in parts:
+            _rosenbrock_race(app, model)
+            sweep_part(app, lab)
+        if "c" in parts:
+            basins_part(app, model, lab)
+    lab.shutdown()
+    model.shutdown()
+
+
+def race_part(app, model, lab, seconds):
     print(f"(a) six runs racing, {model.last_frame} steps, 3-D shown (goal ≥ 60 fps)")
     print(f"    step arrows on:               {race_fps(app, model, seconds):6.1f} frames/s")
     lab.quadratic_check.setChecked(True)
@@ -92,30 +148,45 @@ def main():
     print(f"    step arrows off:              {race_fps(app, model, seconds):6.1f} frames/s")
     lab.arrows_check.setChecked(True)
 
-    print("(b) learning-rate sweep, 61 rates × 5 methods, 400 steps each")
-    sweep = lab.sweep
-    lab.tabs.setCurrentWidget(sweep)
-    sweep._asked = None
-    first, total, stall = timed_job(app, sweep.request, sweep.jobs.progressed,
-                                    sweep.jobs.finished, lambda: sweep.done)
-    print(f"    first curve {first:5.2f} s, all {total:5.2f} s (worker {sweep.jobs.seconds:.2f} s);"
-          f" longest GUI stall {stall * 1000:.0f} ms")
 
-    print("(c) basin map, 200×200 starts, Adam η=0.3 (≤ 400 steps), Himmelblau")
+def sweep_part(app, lab):
+    print(f"(b) learning-rate sweep, 61 rates × 5 methods, 400 steps each ({_load()})")
+    sweep = lab.sweep
+    lab.tabs.setCurrentWidget(lab.note)  # showing the sweep's tab starts it: time that
+    _settle(app, 0.3)
+    sweep._asked = None
+
+    def show_sweep():
+        lab.tabs.setCurrentWidget(sweep)
+
+    idle = idle_stall(app)
+    first, total, stall = timed_job(app, show_sweep, sweep.jobs.progressed,
+                                    sweep.jobs.finished, lambda: sweep.done)
+    print(f"    first curve {first:5.2f} s, all {total:5.2f} s (worker {sweep.jobs.seconds:.2f} s,"
+          f" CPU {sweep.jobs.cpu_seconds:.2f} s); longest GUI stall {stall * 1000:.0f} ms"
+          f" (idle {idle * 1000:.0f} ms)")
+
+
+def basins_part(app, model, lab):
+    print(f"(c) basin map, 200×200 starts, Adam η=0.3 (≤ 400 steps), Himmelblau ({_load()})")
+    lab.tabs.setCurrentWidget(lab.note)  # no sweep of the new f running meanwhile
     model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2")
     model.set_window(((-6.0, 6.0), (-6.0, 6.0)))
     model.wait_for_analysis(60000)
     model.lab.select("adam")
     _settle(app, 0.5)
     basins = lab.basins
+    lab.basins_check.setChecked(False)
+    basins._window_asked = None          # a repeat computes the map afresh
+    idle = idle_stall(app)
     first, total, stall = timed_job(app, lambda: lab.basins_check.setChecked(True),
                                     basins.jobs.progressed, basins.jobs.finished,
                                     lambda: basins.done)
     print(f"    coarse map {first:5.2f} s, full map {total:5.2f} s (worker "
-          f"{basins.jobs.seconds:.2f} s); longest GUI stall {stall * 1000:.0f} ms")
+          f"{basins.jobs.seconds:.2f} s, CPU {basins.jobs.cpu_seconds:.2f} s); longest GUI"
+          f" stall {stall * 1000:.0f} ms (idle {idle * 1000:.0f} ms)")
     print(f"    {lab.note.text().splitlines()[-1]}")
-    lab.shutdown()
-    model.shutdown()
+    lab.basins_check.setChecked(False)
 
 
 if __name__ == "__main__":

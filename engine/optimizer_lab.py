@@ -20,11 +20,11 @@ import numpy as np
 import sympy as sp
 
 from .optimizer_settings import check_number
-from .optimizers import _run_many
+from .run_ends import run_ends
 from .update_rules import newton_direction
 
-__all__ = ["Basins", "LrSweep", "QuadraticModel", "basins", "lr_sweep", "quadratic_model",
-           "step_terms"]
+__all__ = ["Basins", "LrSweep", "QuadraticModel", "basins", "is_quadratic", "lr_sweep",
+           "quadratic_model", "step_terms"]
 
 
 def _frozen(array, dtype=float):
@@ -146,10 +146,12 @@ def quadratic_model(f, point) -> QuadraticModel:
     newton = p - newton_direction(h, np.asarray(gradient, dtype=float))
     return QuadraticModel(_frozen(p), float(value), _frozen(gradient), _frozen(h),
                           _frozen(eigenvalues), _frozen(eigenvectors), condition,
-                          _frozen(newton), critical_lr, _is_quadratic(f))
+                          _frozen(newton), critical_lr, is_quadratic(f))
 
 
-def _is_quadratic(f) -> bool:
+def is_quadratic(f) -> bool:
+    """f is a polynomial of degree <= 2 (its quadratic model is f itself); cheap next to
+    quadratic_model, which may have to build f's Hessian."""
     try:
         return bool(f.expr.is_polynomial(*f.symbols)
                     and sp.Poly(f.expr, *f.symbols).total_degree() <= 2)
@@ -178,17 +180,17 @@ class LrSweep:
 
 def lr_sweep(f, start, method, lrs, steps=100, tol=1e-8, **hyper) -> LrSweep:
     """Run ``method`` from ``start`` once per learning rate in ``lrs`` (one vectorised
-    descend_many call); other keywords as descend (noise, clip, seed, hyperparameters).
-    Entry i equals descend(f, start, method, lr=lrs[i], steps=steps, tol=tol, …)."""
+    engine.run_ends call: where each run ends, not its path); other keywords as descend
+    (noise, clip, seed, hyperparameters). Entry i equals descend(f, start, method,
+    lr=lrs[i], steps=steps, tol=tol, …)."""
     lrs = np.atleast_1d(np.asarray(lrs, dtype=float))
     if lrs.ndim != 1 or not len(lrs):
         raise ValueError("lrs must be a non-empty list of learning rates")
     start = np.atleast_1d(np.asarray(start, dtype=float))
     starts = np.broadcast_to(start, (len(lrs), len(start)))
-    runs = _run_many(f, starts, method, lr=lrs, steps=steps, tol=tol, **hyper)
-    final = runs.values[runs.stop, np.arange(len(lrs))]
+    runs = run_ends(f, starts, method, lr=lrs, steps=steps, tol=tol, **hyper)
     converged = runs.status == "converged"
-    return LrSweep(_frozen(lrs), _frozen(final), _frozen(runs.stop, int),
+    return LrSweep(_frozen(lrs), _frozen(runs.values), _frozen(runs.stop, int),
                    _frozen(runs.status, str), _frozen(np.where(converged, runs.stop, -1), int))
 
 
@@ -226,9 +228,9 @@ def basins(f, starts, method, lr=None, steps=200, minima=None, radius=1e-2,
     """
     radius = check_number("radius", radius)
     keywords.setdefault("tol", 1e-8)  # as descend: converged runs stop (and so may all)
-    runs = _run_many(f, starts, method, lr=lr, steps=steps, **keywords)
+    runs = run_ends(f, starts, method, lr=lr, steps=steps, **keywords)
     n = len(runs.stop)
-    ends = runs.points[runs.stop, np.arange(n)]
+    ends = runs.points
     diverged = runs.status == "diverged"
     ends[diverged] = np.nan
     labels = np.full(n, UNFINISHED)

@@ -192,9 +192,10 @@ class ManyRuns:
     status: np.ndarray
 
 
-def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,
-              noise=0.0, clip=None, seed=0, **hyper) -> ManyRuns:
-    """descend_many, keeping values and where and how each run stopped."""
+def many_arguments(f, starts, method, lr, steps, tol, weight_decay, noise, clip, seed,
+                   hyper):
+    """descend_many's arguments checked: (starts (N, d) float, lr (number or (N,)),
+    steps, tol, weight_decay, noise, clip, settings); ValueError naming what is wrong."""
     lr, steps, tol, weight_decay, noise, clip, settings = check_run(
         method, lr, steps, tol, weight_decay, noise, clip, seed, hyper)
     d = len(f.variables)
@@ -217,13 +218,43 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
         lr = lr_array
     else:
         lr = check_number("lr", float(lr_array))
+    return starts, lr, steps, tol, weight_decay, noise, clip, settings
 
-    def hessian(p):  # (d, N) -> (N, d, d)
+
+def many_hessian(f):
+    """f's Hessian for runs held as columns: theta (d, N) -> (N, d, d)."""
+    def hessian(p):
         return np.moveaxis(np.asarray(f.hessian(*p), dtype=float), -1, 0)
+    return hessian
+
+
+def many_used_gradient(grad, theta, rng, noise, clip, weight_decay):
+    """The gradient (d, N) the optimiser sees, as descend makes it: noise (one draw per
+    step, shared by all runs, so each equals descend's with the same seed), clipping,
+    weight decay. grad itself is returned when none applies."""
+    g = grad
+    if noise > 0:
+        g = g + noise * rng.standard_normal(len(g))[:, None]
+    if clip is not None:
+        norm = np.sqrt((g * g).sum(axis=0))
+        g = g * np.minimum(1.0, clip / (norm + 1e-6))
+    if weight_decay != 0:
+        g = g + weight_decay * theta
+    return g
+
+
+def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0.0,
+              noise=0.0, clip=None, seed=0, **hyper) -> ManyRuns:
+    """descend_many, keeping values and where and how each run stopped."""
+    starts, lr, steps, tol, weight_decay, noise, clip, settings = many_arguments(
+        f, starts, method, lr, steps, tol, weight_decay, noise, clip, seed, hyper)
+    d, n = len(f.variables), len(starts)
+    hessian = many_hessian(f)
 
     # Runs are columns: theta is (d, N), so each coordinate is one contiguous row that
     # f's compiled code takes as it is, and lr (N,) broadcasts against it.
     optimizer = update_rules.make(method, lr, (d, n), settings, hessian, weight_decay)
+    optimizer.in_place = True  # only points are kept (copied into `points`), no state rows
     rng = np.random.default_rng(seed)
     points, values = np.empty((steps + 1, d, n)), np.empty((steps + 1, n))
     norms = np.zeros((steps + 1, n)) if tol > 0 else None
@@ -245,14 +276,7 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
                 checked = k + 1
                 if finished.all():
                     break
-            g = grad
-            if noise > 0:  # one draw per step, shared by all runs: each equals descend's
-                g = g + noise * rng.standard_normal(d)[:, None]
-            if clip is not None:
-                norm = np.sqrt((g * g).sum(axis=0))
-                g = g * np.minimum(1.0, clip / (norm + 1e-6))
-            if weight_decay != 0:
-                g = g + weight_decay * theta
+            g = many_used_gradient(grad, theta, rng, noise, clip, weight_decay)
             theta = optimizer.step(theta, g)
         last = k + 1
         bad = _bad(points[:last], values[:last])

@@ -2,7 +2,7 @@
 (RESOLUTION² of them) coloured by the critical point the selected run's settings reach
 from it, diverged starts dark, unfinished ones light.
 
-Computed by `engine.optimizer_lab.basins` (one vectorised descend_many per piece) in
+Computed by `engine.optimizer_lab.basins` (one vectorised engine.run_ends per piece) in
 `gui.compute.lab_jobs.LabJobs`: a coarse map first, then the full one row block by row
 block, so the window stays responsive; a newer request (another window, run, f)
 abandons the old one.

@@ -8,6 +8,7 @@ Computed by `engine.optimizer_lab.lr_sweep` (one vectorised call per method) in
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -15,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from engine.optimizer_lab import lr_sweep, quadratic_model
+from engine.optimizer_lab import is_quadratic, lr_sweep, quadratic_model
 from gui.compute.lab_jobs import LabJobs
 from gui.plots import runs as race
 from gui.widgets import theme
@@ -26,12 +27,19 @@ SETTLE_MS = 200
 
 
 def sweep_pieces(f, start, plan, steps, keywords):
-    """Generator of {method: LrSweep}, one more method each time. plan: (method,
-    hyper) pairs."""
-    done = {}
+    """Generator of ({method: LrSweep}, critical η), one more method each time. plan:
+    (method, hyper) pairs. The critical η is 2/λ_max of a quadratic f (nan for any
+    other f), None in the first piece: it is worked out after the first curve, off the
+    GUI thread (at request time it was in the way of showing the tab)."""
+    done, critical = {}, None
     for method, hyper in plan:
         done[method] = lr_sweep(f, start, method, LRS, steps=steps, **keywords, **hyper)
-        yield dict(done)
+        if critical is None and (len(done) > 1 or len(plan) == 1):  # first curve is out
+            # only a quadratic gets the line: others skip compiling the Hessian (sympy,
+            # 12–24 ms holding the GIL for Rosenbrock or Himmelblau)
+            critical = quadratic_model(f, start).critical_lr if is_quadratic(f) \
+                else math.nan
+        yield dict(done), critical
 
 
 class LrSweepView(QWidget):
@@ -109,20 +117,21 @@ class LrSweepView(QWidget):
         self.status.setText(f"computing {len(LRS)} learning rates × {len(plan)} method(s)…")
         self.request_id = self.jobs.request(
             lambda: sweep_pieces(f, start, plan, s.max_steps, keywords))
-        q = quadratic_model(f, start)
-        self.critical_line.setVisible(bool(q.exact and np.isfinite(q.critical_lr)))
-        if self.critical_line.isVisible():
-            self.critical_line.setValue(np.log10(q.critical_lr))
+        self.critical_line.hide()
 
-    def _on_result(self, request_id, sweeps) -> None:
+    def _on_result(self, request_id, result) -> None:
         if request_id == self.request_id:
-            self.sweeps = sweeps
+            self.sweeps, critical = result
+            if critical is not None:
+                self.critical_line.setVisible(bool(np.isfinite(critical)))
+                if self.critical_line.isVisible():
+                    self.critical_line.setValue(np.log10(critical))
             self._draw()
 
-    def _on_finished(self, request_id, sweeps) -> None:
+    def _on_finished(self, request_id, result) -> None:
         if request_id == self.request_id:
             self.done = True
-            self._on_result(request_id, sweeps)
+            self._on_result(request_id, result)
             self.status.setText(f"{len(LRS)} learning rates per method, {self.model.settings.max_steps} "
                                 f"steps each, in {self.jobs.seconds:.2f} s. × = diverged. "
                                 "Click a curve to run that η.")
@@ -173,19 +182,22 @@ class LrSweepView(QWidget):
         self._draw_run_lines()
 
     def _draw_run_lines(self) -> None:
-        item = self.plot.getPlotItem()
-        for line in self.run_lines:
-            item.removeItem(line)
-        self.run_lines = []
+        """One dashed line per run at its own η, in its colour. The lines are kept and
+        moved (every piece of a sweep redraws, and new items cost the GUI thread)."""
         s = self.model.settings
-        for run in s.runs:
-            lr = race.effective_lr(run, s.lr)
-            if lr is None or run.method not in self.sweeps:
-                continue
-            line = pg.InfiniteLine(np.log10(lr), angle=90, movable=False, pen=pg.mkPen(
-                self.model.lab.colour(run.key), width=1.5, style=Qt.PenStyle.DashLine))
-            item.addItem(line)
+        wanted = [(np.log10(lr), self.model.lab.colour(run.key)) for run in s.runs
+                  if (lr := race.effective_lr(run, s.lr)) is not None
+                  and run.method in self.sweeps]
+        while len(self.run_lines) < len(wanted):
+            line = pg.InfiniteLine(angle=90, movable=False)
+            self.plot.getPlotItem().addItem(line)
             self.run_lines.append(line)
+        for line, (x, colour) in zip(self.run_lines, wanted):
+            line.setValue(x)
+            line.setPen(pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine))
+            line.show()
+        for line in self.run_lines[len(wanted):]:
+            line.hide()
 
     def _on_click(self, event) -> None:
         vb = self.plot.getPlotItem().vb

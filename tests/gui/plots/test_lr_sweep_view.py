@@ -1,0 +1,80 @@
+"""The learning-rate sweep view: its slow parts run in the worker, not on the GUI
+thread, and the 2/λ_max line still comes, also when only one method is swept."""
+import threading
+
+import numpy as np
+import pytest
+
+import gui.plots.lr_sweep_view as sweep_module
+from engine.optimizer_lab import quadratic_model
+from gui.plots import runs as race
+from gui.plots.lr_sweep_view import LrSweepView
+
+
+@pytest.fixture
+def quadratic_model_threads(monkeypatch):
+    threads = []
+
+    def recording(f, point):
+        threads.append(threading.current_thread())
+        return quadratic_model(f, point)
+    monkeypatch.setattr(sweep_module, "quadratic_model", recording)
+    return threads
+
+
+@pytest.mark.parametrize("runs", ["gd:lr=0.1, momentum:lr=0.05, adam:lr=0.3", "gd:lr=0.1"])
+def test_critical_line_is_worked_out_in_the_worker(shown, model, qtbot, runs,
+                                                   quadratic_model_threads):
+    model.set_text("x^2 + 2y^2")
+    model.set_start((3.0, 2.0))
+    model.set_settings(runs=race.parse_runs(runs))
+    qtbot.waitUntil(lambda: model.expression is not None and len(model.paths) ==
+                    len(model.settings.runs), timeout=60000)
+    view = shown(LrSweepView(model), 700, 400)
+    view.set_active(True)
+    assert not view.critical_line.isVisible()    # nothing known yet
+    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    assert quadratic_model_threads
+    assert threading.main_thread() not in quadratic_model_threads
+    assert view.critical_line.isVisible()           # 2 / λ_max = 2 / 4
+    assert 10 ** view.critical_line.value() == pytest.approx(0.5)
+    assert set(view.sweeps) == set(race.methods_of(model.settings.runs))
+    view.shutdown()
+
+
+def test_no_critical_line_when_f_is_not_quadratic(shown, model, qtbot,
+                                                 quadratic_model_threads):
+    model.set_text("(x^2 + y - 11)^2 + (x + y^2 - 7)^2")
+    model.set_start((0.0, 0.0))
+    model.set_settings(runs=race.parse_runs("gd:lr=0.01, adam:lr=0.1"))
+    qtbot.waitUntil(lambda: model.expression is not None and len(model.paths) == 2,
+                    timeout=60000)
+    view = shown(LrSweepView(model), 700, 400)
+    view.set_active(True)
+    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    assert not view.critical_line.isVisible()
+    assert quadratic_model_threads == []     # no Hessian built just to find no line
+    xs, ys = view.curves["adam"].getData()
+    assert len(xs) > 10 and np.all(np.isfinite(ys))
+    view.shutdown()
+
+
+def test_each_run_has_a_dashed_line_at_its_own_rate(shown, model, qtbot):
+    model.set_text("x^2 + 2y^2")
+    model.set_start((3.0, 2.0))
+    model.set_settings(runs=race.parse_runs("gd:lr=0.1, gd:lr=0.3, adam:lr=0.05"))
+    qtbot.waitUntil(lambda: len(model.paths) == 3, timeout=60000)
+    view = shown(LrSweepView(model), 700, 400)
+    view.set_active(True)
+    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    shown_lines = [line for line in view.run_lines if line.isVisible()]
+    assert [10 ** line.value() for line in shown_lines] == pytest.approx([0.1, 0.3, 0.05])
+    colours = [line.pen.color().name() for line in shown_lines]
+    assert colours == [model.lab.colour(key).lower() for key in model.paths]
+    # one run fewer: its line goes, the others stay where they were
+    model.set_settings(runs=race.parse_runs("gd:lr=0.1, adam:lr=0.05"))
+    qtbot.waitUntil(lambda: len(model.paths) == 2, timeout=60000)
+    view._draw_run_lines()
+    shown_lines = [line for line in view.run_lines if line.isVisible()]
+    assert [10 ** line.value() for line in shown_lines] == pytest.approx([0.1, 0.05])
+    view.shutdown()
