@@ -86,4 +86,11 @@ def checked(node: sp.Expr, pos: int, what: str) -> sp.Expr:
         for r in node.atoms(sp.Rational):
             if max(r.p.bit_length(), r.q.bit_length()) > MAX_BITS:
                 raise ExpressionError("this number is too large to handle", pos)
+    elif node.has(sp.I) or any(p.base == -1 and not p.exp.is_integer
+                               for p in node.atoms(sp.Pow)):
+        # sympy takes the root of a never-positive quantity apart as I·√(…) or
+        # (−1)^(1/3)·…, e.g. √(−|x|) → I·√|x|: real nowhere but its zeros, and printed
+        # with an I (or a (−1)^(1/3)) that would not read back as the same function
+        raise ExpressionError(f"{'this' if what in '+-*/^' else what + '(…)'} is not a real "
+                              f"number: it is a root of a quantity that is never positive", pos)
     return node
