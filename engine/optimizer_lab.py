@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
-import sympy as sp
 
 from .optimizer_settings import check_number
 from .optimizers import _run_many
@@ -150,6 +149,9 @@ def quadratic_model(f, point) -> QuadraticModel:
 
 
 def _is_quadratic(f) -> bool:
+    # here, not at the top: f already holds a sympy expression, and the app's views
+    # import this module before their first paint, which need not wait for sympy
+    import sympy as sp
     try:
         return bool(f.expr.is_polynomial(*f.symbols)
                     and sp.Poly(f.expr, *f.symbols).total_degree() <= 2)
