@@ -225,13 +225,20 @@ class Watch(QObject):
                 seen["sympy"] = "sympy" in sys.modules
             if obj is window.surface_view.gl.canvas and model.expression is not None:
                 seen.setdefault("gl", now)
-                QTimer.singleShot(0, app.quit)
+                if "points" in seen:
+                    QTimer.singleShot(0, app.quit)
         return False
+def on_points(points):
+    if points:
+        seen.setdefault("points", time.time())
+        if "gl" in seen:
+            QTimer.singleShot(0, app.quit)
+model.criticalPointsChanged.connect(on_points)
 watch = Watch()
 app.installEventFilter(watch)
 window.resize({w}, {h})
 window.show()
-QTimer.singleShot(15000, app.quit)
+QTimer.singleShot(30000, app.quit)
 app.exec()
 print("RESULT", {{"imported": t_imported, "built": t_built, **seen}})
 model.shutdown()
@@ -261,7 +268,8 @@ def cold_start_once(root: Path = ROOT, paint_first: bool = True) -> dict:
 
 
 _COLD_PHASES = (("imported", "Qt application made"), ("built", "window built"),
-                ("first", "first paint of the window"), ("gl", "3-D view painted, analysed"))
+                ("first", "first paint of the window"), ("gl", "3-D view painted, analysed"),
+                ("points", "critical points arrived"))
 
 
 def _cold_lines(rows) -> list[str]:
