@@ -183,3 +183,64 @@ def test_no_sympy_before_the_first_paint(tmp_path, no_warm_up):
     if no_warm_up:
         assert seen["sympy"] is False
     assert seen["points"] == ["minimum"]
+
+
+def test_a_plain_launch_restores_the_last_session_and_saves_it_again(tmp_path, qtbot):
+    """`python3 main.py` (the path with the load after the first paint): the last session
+    comes back, and a SIGTERM afterwards saves it again as it was."""
+    import os
+    import signal
+    import time
+
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "config" / "Gradient Lab"
+    settings = QSettings(str(folder / "Gradient Lab.conf"), QSettings.Format.IniFormat)
+    model, window = build_window(settings=settings)
+    qtbot.addWidget(window)
+    assert model.wait_for_analysis(60000)
+    model.set_text("(x-1)^2 + 3y^2")
+    assert model.wait_for_analysis(60000)
+    model.set_start((2.5, -1.5))
+    window.close()
+    last = folder / "last-session.gradlab.json"
+    os.utime(last, (0, 0))               # so that a new save shows in its time stamp
+
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("QT_QPA_PLATFORM", None)
+    app = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=tmp_path, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # the analysis child (a grandchild, forked by the fork server) starts only once
+        # the formula has loaded and gone to the worker
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _grandchildren(app.pid):
+            time.sleep(0.2)
+        assert _grandchildren(app.pid), "the formula never went to the helpers"
+        time.sleep(0.5)
+        app.send_signal(signal.SIGTERM)      # as File ▸ Quit: saves the last session
+        _out, err = app.communicate(timeout=30)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(10)
+    assert app.returncode == 0, err
+    assert "Traceback" not in err, err
+    assert os.stat(last).st_mtime > 0        # written again at the close
+    explorer = json.loads(last.read_text(encoding="utf-8"))["explorer"]
+    assert explorer["text"] == "(x-1)^2 + 3y^2" and explorer["start"] == [2.5, -1.5]
+
+
+def _grandchildren(pid) -> set:
+    """Processes below `pid` that are not its own children (Linux /proc): the fork
+    server's children, started for a request."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = int(stat[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    children = {p for p, pp in parents.items() if pp == pid}
+    return {p for p, pp in parents.items() if pp in children}
