@@ -203,11 +203,12 @@ def main(argv=None) -> int:
     if window.settings.value("window/geometry") is None:
         screen = app.primaryScreen().availableGeometry()
         window.resize(min(1400, screen.width()), min(860, screen.height()))
-    window.show()
     # Everything built so far lives as long as the app: out of the cycle collector's
     # sight, a full collection (pyqtgraph's GC timer) takes ~0 ms instead of ~80 ms,
-    # which would otherwise stall an animation frame now and then.
+    # which would otherwise stall an animation frame now and then (or, before the
+    # show, delay the first paint: the timer is due by then).
     gc.freeze()
+    window.show()
     if paint_first:       # and what the load after the first paint built (sympy and more)
         run_after_first_paint(window, gc.freeze)
     return app.exec()
