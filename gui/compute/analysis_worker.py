@@ -60,7 +60,7 @@ class _Job(QRunnable):
     @qt_override
     def run(self):
         # engine.analysis brings sympy: imported here, not at the top (the first paint of
-        # the app does not wait for it; see gui.app.application)
+        # the app does not wait for it; see gui.app.first_paint)
         from engine.analysis import Analysis
         try:
             self.expr.compile(hessian=self.everything, gradient=self.everything)
