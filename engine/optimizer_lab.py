@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
-import sympy as sp
 
 from .optimizer_settings import check_number
 from .run_ends import run_ends
@@ -152,6 +151,9 @@ def quadratic_model(f, point) -> QuadraticModel:
 def is_quadratic(f) -> bool:
     """f is a polynomial of degree <= 2 (its quadratic model is f itself); cheap next to
     quadratic_model, which may have to build f's Hessian."""
+    # sympy here, not at the top: f already holds a sympy expression, and the app's views
+    # import this module before their first paint, which need not wait for sympy
+    import sympy as sp
     try:
         return bool(f.expr.is_polynomial(*f.symbols)
                     and sp.Poly(f.expr, *f.symbols).total_degree() <= 2)

@@ -64,12 +64,18 @@ def quit_on_signals(app) -> None:
 
 
 def build_window(preset_name: str | None = None, restore_last: bool = False,
-                 settings=None):
+                 settings=None, paint_first: bool = False):
     """The view-model and the main window on the default (or a named) preset.
 
     With `restore_last` the last session (saved when the window closed) is reopened,
     if the user has not turned that off; `settings` (a QSettings) defaults to the
     user's own, tests pass one in a temporary folder.
+
+    With `paint_first` the preset (or the last session) is loaded only once the window
+    has painted for the first time (gui.app.first_paint): loading parses the formula,
+    which imports sympy (~0.5 s), and the lecturer should see the window before that.
+    Until then the window shows what will load, its plots empty. The window must be
+    shown for the load to happen.
     """
     from gui.app.main_window import MainWindow
     from gui.app.presets import default_preset, find_preset
@@ -77,10 +83,33 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
 
     model = LandscapeModel()
     window = MainWindow(model, settings)
-    model.load_preset(find_preset(preset_name) if preset_name else default_preset())
-    window.session._set_clean(None)
-    if restore_last:
-        problem = window.session.restore_last()
-        if problem:
-            window.statusBar().showMessage(problem, 15000)
+    preset = find_preset(preset_name) if preset_name else default_preset()
+
+    def load():
+        model.load_preset(preset)
+        window.session._set_clean(None)
+        window.session._keep_last = False
+        if restore_last:
+            problem = window.session.restore_last()
+            if problem:
+                window.statusBar().showMessage(problem, 15000)
+
+    if not paint_first:
+        load()
+        return model, window
+    from gui.app.first_paint import (first_look, run_after_first_paint, show_first_look,
+                                     warm_up_parser)
+    look = first_look(window.session, preset, restore_last)
+    show_first_look(window, look)
+    warm_up_parser(look["text"])
+    # closed before the load (Ctrl+C at once): the empty model must not be saved over
+    # the last session
+    window.session._keep_last = True
+
+    def load_after_paint():
+        # blanked and loaded in one turn of the event loop, so no paint sees the gap; the
+        # model's own text then reaches the editor as always (its history, Escape)
+        window.editor.line_edit.setText("")
+        load()
+    run_after_first_paint(window, load_after_paint)
     return model, window

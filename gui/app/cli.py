@@ -151,9 +151,10 @@ def main(argv=None) -> int:
     if exporting and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # no screen: draw off-screen
 
-    from engine.expression import ExpressionError
+    from engine.errors import ExpressionError     # no sympy before the window shows
 
     from gui.app.application import build_window, make_application
+    from gui.app.first_paint import run_after_first_paint
     from gui.app.session import SessionError, load_session
 
     app = make_application([sys.argv[0]])
@@ -162,8 +163,14 @@ def main(argv=None) -> int:
         from PySide6.QtCore import QSettings, QTemporaryDir
         scratch = QTemporaryDir()
         settings = QSettings(scratch.filePath("export.ini"), QSettings.Format.IniFormat)
+    set_up = any(v is not None for v in (args.expr, args.preset, args.start, args.window,
+                                         args.methods, args.lr, args.steps, args.runs))
+    # A plain start shows the window first and loads the formula after its first paint
+    # (the parse imports sympy); a command line that sets things up is checked first, so
+    # that a mistake ends the program with a message before any window shows.
+    paint_first = not (exporting or set_up or args.session or args.scene is not None)
     model, window = build_window(restore_last=not (args.no_restore or exporting or args.session),
-                                 settings=settings)
+                                 settings=settings, paint_first=paint_first)
     try:
         if args.session:
             window.apply_session(load_session(args.session), args.session)
@@ -171,8 +178,7 @@ def main(argv=None) -> int:
             if not args.session:
                 raise ValueError("--scene needs --session (a lecture file)")
             window.lecture_commands.lecture.go_to(args.scene - 1)
-        if any(v is not None for v in (args.expr, args.preset, args.start, args.window,
-                                      args.methods, args.lr, args.steps, args.runs)):
+        if set_up:
             _set_up(model, args)
     except (ExpressionError, SessionError, ValueError, KeyError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
@@ -197,9 +203,12 @@ def main(argv=None) -> int:
     if window.settings.value("window/geometry") is None:
         screen = app.primaryScreen().availableGeometry()
         window.resize(min(1400, screen.width()), min(860, screen.height()))
-    window.show()
     # Everything built so far lives as long as the app: out of the cycle collector's
     # sight, a full collection (pyqtgraph's GC timer) takes ~0 ms instead of ~80 ms,
-    # which would otherwise stall an animation frame now and then.
+    # which would otherwise stall an animation frame now and then (or, before the
+    # show, delay the first paint: the timer is due by then).
     gc.freeze()
+    window.show()
+    if paint_first:       # and what the load after the first paint built (sympy and more)
+        run_after_first_paint(window, gc.freeze)
     return app.exec()

@@ -25,8 +25,6 @@ import threading
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool,
                             QTimer, Signal)
 
-from engine.analysis import Analysis, formulas as formulas_of
-
 from gui.compute import latex_renderer
 
 from gui.compute import symbolic_process
@@ -61,6 +59,9 @@ class _Job(QRunnable):
 
     @qt_override
     def run(self):
+        # engine.analysis brings sympy: imported here, not at the top (the first paint of
+        # the app does not wait for it; see gui.app.first_paint)
+        from engine.analysis import Analysis
         try:
             self.expr.compile(hessian=self.everything, gradient=self.everything)
             # numbers only: no formulas, no critical points
@@ -216,6 +217,7 @@ class AnalysisWorker(QObject):
         """Critical points once they and the compiled expression are in; the complete
         Analysis once the formulas are typeset too (or the child failed or ran out of
         time: then with what is known, and a notice saying what is missing)."""
+        from engine.analysis import Analysis
         compiled = self._compiled_result
         if compiled is None:
             return
@@ -238,6 +240,7 @@ class AnalysisWorker(QObject):
             self._settle()
 
     def _give_up(self, compiled):
+        from engine.analysis import Analysis, formulas as formulas_of
         expr = compiled.expression
         formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False), False)
         over = self._failure == "budget"

@@ -7,12 +7,15 @@ to `AnalysisWorker`, and only the newest answer is applied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from engine.expression import Expression, ExpressionError, parse
+from engine.errors import ExpressionError
 from engine.optimizers import METHODS, Path, descend
+if TYPE_CHECKING:   # engine.expression brings sympy: imported at the first parse
+    from engine.expression import Expression
 
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
@@ -157,6 +160,7 @@ class LandscapeModel(QObject):
             return
         self._text = text
         self.textChanged.emit(text)
+        from engine.expression import parse      # sympy: after the app's first paint
         try:
             expr = parse(text)
         except ExpressionError as exc:
@@ -350,6 +354,7 @@ class LandscapeModel(QObject):
         self.pause()
         self._preset = preset
         self._user_window, self._frame_for = False, None
+        from engine.expression import parse
         expr = parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))

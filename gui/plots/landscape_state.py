@@ -4,7 +4,7 @@ parsed, the lists the right length. LandscapeModel.set_state applies only what t
 returns; a file's "max_steps": 1e7 or "lr": -1 is refused with a plain message."""
 from __future__ import annotations
 
-from engine.expression import ExpressionError, parse
+from engine.errors import ExpressionError
 from engine.optimizers import HYPERPARAMETERS, METHODS
 
 from gui.compute.bounds import Bound, checked, checked_list
@@ -43,6 +43,7 @@ def check_state(state: dict) -> dict:
     text = state.get("text")
     if not isinstance(text, str):
         raise ValueError("The Explorer settings hold no formula.")
+    from engine.expression import parse      # sympy: not before the app's first paint
     try:
         dimension = parse(text).dimension
     except ExpressionError as exc:

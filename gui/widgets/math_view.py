@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from engine.analysis import hessian_at
 
 from gui.widgets import theme
 from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
@@ -104,6 +103,7 @@ class MathView(QWidget):
         expr, point = self.model.expression, self.model.current_point()
         if expr is None or point is None or len(point) != expr.dimension:
             return None
+        from engine.analysis import hessian_at     # sympy: not before the first paint
         return display_tex(hessian_at(expr, point), expr.variables)
 
     def _schedule_numeric_hessian(self, *_):

@@ -1,0 +1,106 @@
+"""The window before its formula: what a plain start shows at its first paint, and a
+hook to run the rest (the load, which imports sympy) right after that paint.
+
+Loading the explorer's formula parses it, and the parser is built on sympy (~0.5 s of
+imports and first use). A lecturer should see the window before that: so the window
+is shown first, looking as it will once loaded (the formula in the editor, the
+example's caption, the tab and views of the last session), and the load follows in
+the event loop's next turn. Only the plots fill in afterwards, as they always did
+when their analysis came back.
+"""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from gui.app.session import SessionError, load_session
+from gui.compute.qt_guard import qt_override
+
+
+class _FirstPaint(QObject):
+    """Calls its callbacks once, in order, in the event loop's next turn after the
+    watched widget first painted."""
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.callbacks = []
+        widget.installEventFilter(self)
+
+    @qt_override
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and self.callbacks:
+            obj.removeEventFilter(self)
+            # A top-level window paints all its widgets, then flushes to the screen, in
+            # one turn of the event loop (this is its first widget): a timer runs after.
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self):
+        callbacks, self.callbacks = self.callbacks, []
+        for then in callbacks:
+            then()
+
+
+def run_after_first_paint(widget, then) -> None:
+    """Run `then()` once `widget` (a top-level window, shown later) has painted for the
+    first time; several run in the order given."""
+    waiting = widget.findChild(_FirstPaint)
+    if waiting is None or not waiting.callbacks:
+        waiting = _FirstPaint(widget)
+    waiting.callbacks.append(then)
+
+
+def warm_up_parser(text: str) -> threading.Thread:
+    """Import the parser (sympy) and parse and compile `text` once, in a thread, while
+    the window is shown: the GUI thread mostly waits for the X server then (and paints
+    in C++), so the load after the first paint finds sympy imported and warmed up (its
+    first sum imports sympy.tensor, ~0.2 s). The results are thrown away; the load
+    parses the text again. Never raises."""
+    def run():
+        try:
+            from engine.expression import parse        # our own parser: no eval
+            parse(text).compile(hessian=False, gradient=False)
+        except Exception:   # noqa: BLE001 - a warm-up only; the load reports what is wrong
+            pass
+    thread = threading.Thread(target=run, daemon=True, name="warm up the parser")
+    thread.start()
+    return thread
+
+
+def first_look(session, preset: dict, restore_last: bool) -> dict:
+    """What the explorer will show once loaded, read without parsing anything:
+    {"text": the formula, "caption": the example's caption or "", "tab", "focus"}.
+    From the last session when it will be restored (its load checks it; a part that
+    does not look right here is left as the preset has it), else from `preset`."""
+    look = {"text": preset["expr"], "caption": preset.get("caption", ""),
+            "tab": "explorer", "focus": "both"}
+    path = session.last_session_path()
+    if not (restore_last and session.restore_enabled and path.exists()):
+        return look
+    try:
+        data = load_session(path)
+    except SessionError:
+        return look                      # the load says what is wrong with it
+    explorer, view = data.get("explorer"), data.get("view")
+    if isinstance(explorer, dict) and isinstance(explorer.get("text"), str):
+        example = explorer.get("preset")
+        caption = example.get("caption") if isinstance(example, dict) else None
+        look.update(text=explorer["text"], caption=caption if isinstance(caption, str) else "")
+    if isinstance(view, dict):
+        look.update({k: view[k] for k in ("tab", "focus") if isinstance(view.get(k), str)})
+    return look
+
+
+def show_first_look(window, look: dict) -> None:
+    """Put `look` (see first_look) on the window's widgets without the model: the
+    model's load, later, sets the same through its signals."""
+    from gui.app.main_window import TABS
+    from gui.explorer.tab import FOCUS_MODES
+
+    window.editor.line_edit.setText(look["text"])
+    window.caption.setText(look["caption"])
+    if look["focus"] in FOCUS_MODES:
+        window.set_focus_mode(look["focus"])
+    if look["tab"] in TABS:
+        window.show_tab(look["tab"])

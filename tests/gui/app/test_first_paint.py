@@ -1,0 +1,246 @@
+"""A plain start (`python3 main.py`) paints the window before the formula loads: the
+first paint shows the formula, the caption and the last session's tab, and imports no
+sympy in the GUI thread; afterwards the window is analysed exactly as before."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from PySide6.QtCore import QEvent, QObject
+
+from gui.app.application import build_window
+from gui.app.presets import default_preset
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+class _AtFirstPaint(QObject):
+    """What the window showed at its first Paint event. Installed after build_window,
+    so it sees that event before the load that follows it."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window, self.seen = window, None
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and self.seen is None:
+            w = self.window
+            self.seen = {"editor": w.editor.line_edit.text(), "caption": w.caption.text(),
+                         "model_text": w.model.text, "expression": w.model.expression,
+                         "tab": w.current_tab, "focus": w.focus_mode,
+                         "tabs": [w.tabs.tabText(i) for i in range(w.tabs.count())],
+                         "menus": [a.text() for a in w.menuBar().actions()],
+                         "size": (w.editor.line_edit.width(), w.editor.line_edit.height())}
+        return False
+
+
+def _start(qtbot, shown, settings, paint_first, restore_last=False):
+    model, window = build_window(settings=settings, paint_first=paint_first,
+                                 restore_last=restore_last)
+    watch = _AtFirstPaint(window)
+    shown(window, 1400, 860)
+    qtbot.waitUntil(lambda: watch.seen is not None, timeout=10000)
+    qtbot.waitUntil(lambda: model.text != "", timeout=10000)       # loaded
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: len(model.critical_points) > 0, timeout=60000)
+    return model, window, watch.seen
+
+
+def _surface_pixels(window):
+    image = window.surface_view.render_image()
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)
+    return rows[:, :image.width(), 2::-1].reshape(-1, 3).copy()
+
+
+def test_the_first_paint_shows_the_formula_then_the_window_is_analysed_as_before(
+        qtbot, shown, settings):
+    preset = default_preset()
+    model, window, seen = _start(qtbot, shown, settings, paint_first=True)
+    # at the first paint: the window as it will look, the formula not loaded yet
+    assert seen["model_text"] == "" and seen["expression"] is None
+    assert seen["editor"] == preset["expr"] == "x^2 + 2y^2"
+    assert seen["caption"] == preset["caption"]
+    assert seen["tabs"] == ["Explorer", "Neuron", "Network"] and seen["tab"] == "explorer"
+    assert "File" in " ".join(seen["menus"]) and "Help" in " ".join(seen["menus"])
+    assert seen["size"][0] > 600 and seen["size"][1] > 20
+    # then everything the old start gave, the same
+    _, before, _ = _start(qtbot, shown, settings, paint_first=False)
+    for w in (window, before):
+        assert w.editor.line_edit.text() == "x^2 + 2y^2" and w.model.text == "x^2 + 2y^2"
+        assert w.caption.text() == preset["caption"]
+    assert model.expression == before.model.expression
+    assert [(tuple(p.point), p.kind) for p in model.critical_points] == \
+        [(tuple(p.point), p.kind) for p in before.model.critical_points] == [((0.0, 0.0), "minimum")]
+    assert [f.latex for f in model.formulas] == [f.latex for f in before.model.formulas]
+    assert model.formulas
+    assert (model.window, model.start, model.settings) == \
+        (before.model.window, before.model.start, before.model.settings)
+    assert_allclose(model.paths["gd"].points, before.model.paths["gd"].points)
+    assert_allclose(model.paths["gd"].points[:3], [(3, 2), (2.4, 1.2), (1.92, 0.72)])
+    # the editor's history has the formula, as after any load (↑ comes back to it)
+    assert window.editor.history == before.editor.history == ["x^2 + 2y^2"]
+    # the 3-D view draws the surface: cividis blue at the bottom, yellow on the walls
+    pixels = _surface_pixels(window)
+    red, blue = pixels[:, 0].astype(int), pixels[:, 2].astype(int)
+    assert np.sum(blue > red + 30) > 500 and np.sum(red > blue + 60) > 500
+    assert window.session.path is None and not window.isWindowModified()
+
+
+def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
+        qtbot, shown, settings):
+    model, window = build_window(settings=settings)
+    shown(window, 1400, 860)
+    assert model.wait_for_analysis(60000)
+    model.set_text("x^2 - y^2 + x*y")
+    assert model.wait_for_analysis(60000)
+    model.set_start((1.5, -0.5))
+    window.set_focus_mode("surface")
+    state = window.session.state()
+    window.close()                       # saves the last session
+
+    model, again, seen = _start(qtbot, shown, settings, paint_first=True, restore_last=True)
+    assert seen["editor"] == "x^2 - y^2 + x*y" and seen["model_text"] == ""
+    assert seen["focus"] == "surface" and seen["caption"] == ""
+    assert model.text == "x^2 - y^2 + x*y" and again.focus_mode == "surface"
+    assert again.session.state()["explorer"]["start"] == state["explorer"]["start"] == [1.5, -0.5]
+    assert [p.kind for p in model.critical_points] == ["saddle"]
+
+
+def test_closed_before_the_load_the_last_session_is_kept(qtbot, settings):
+    model, window = build_window(settings=settings)
+    qtbot.addWidget(window)
+    assert model.wait_for_analysis(60000)
+    model.set_text("x^4 + y^2")
+    assert model.wait_for_analysis(60000)
+    window.close()
+    last = window.session.last_session_path()
+    saved = json.loads(last.read_text(encoding="utf-8"))["explorer"]["text"]
+    assert saved == "x^4 + y^2"
+
+    model, early = build_window(settings=settings, paint_first=True, restore_last=True)
+    qtbot.addWidget(early)
+    assert early.editor.line_edit.text() == "x^4 + y^2"
+    early.close()                        # never shown: the load never ran
+    assert model.text == ""
+    assert json.loads(last.read_text(encoding="utf-8"))["explorer"]["text"] == "x^4 + y^2"
+
+
+_PROBE = r"""
+import json, sys
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+import gui.app.first_paint as first_paint
+if {no_warm_up!r}:
+    first_paint.warm_up_parser = lambda text: None     # only what the GUI thread imports
+from gui.app.application import build_window, make_application
+app = make_application(["probe"])
+model, window = build_window(settings=QSettings({ini!r}, QSettings.Format.IniFormat),
+                             paint_first=True)
+seen = {{}}
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj is window and not seen:
+            seen["sympy"] = "sympy" in sys.modules
+            seen["ziamath"] = "ziamath" in sys.modules
+            seen["editor"] = window.editor.line_edit.text()
+        return False
+watch = Watch()
+app.installEventFilter(watch)
+window.resize(1400, 860)
+window.show()
+def done():
+    if model.critical_points:
+        seen["points"] = [p.kind for p in model.critical_points]
+        app.quit()
+    else:
+        QTimer.singleShot(20, done)
+QTimer.singleShot(0, done)
+QTimer.singleShot(60000, app.quit)
+app.exec()
+print("SEEN", json.dumps(seen))
+model.shutdown()
+"""
+
+
+@pytest.mark.parametrize("no_warm_up", [True, False])
+def test_no_sympy_before_the_first_paint(tmp_path, no_warm_up):
+    """In a fresh process: the GUI thread imports neither sympy nor ziamath before the
+    window's first paint (the warm-up thread may have started importing sympy)."""
+    code = _PROBE.format(root=str(ROOT), ini=str(tmp_path / "probe.ini"),
+                         no_warm_up=no_warm_up)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, cwd=tmp_path)
+    line = next((l for l in out.stdout.splitlines() if l.startswith("SEEN")), None)
+    assert line is not None, out.stderr[-3000:]
+    seen = json.loads(line[len("SEEN "):])
+    assert seen["editor"] == "x^2 + 2y^2"
+    assert seen["ziamath"] is False
+    if no_warm_up:
+        assert seen["sympy"] is False
+    assert seen["points"] == ["minimum"]
+
+
+def test_a_plain_launch_restores_the_last_session_and_saves_it_again(tmp_path, qtbot):
+    """`python3 main.py` (the path with the load after the first paint): the last session
+    comes back, and a SIGTERM afterwards saves it again as it was."""
+    import os
+    import signal
+    import time
+
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "config" / "Gradient Lab"
+    settings = QSettings(str(folder / "Gradient Lab.conf"), QSettings.Format.IniFormat)
+    model, window = build_window(settings=settings)
+    qtbot.addWidget(window)
+    assert model.wait_for_analysis(60000)
+    model.set_text("(x-1)^2 + 3y^2")
+    assert model.wait_for_analysis(60000)
+    model.set_start((2.5, -1.5))
+    window.close()
+    last = folder / "last-session.gradlab.json"
+    os.utime(last, (0, 0))               # so that a new save shows in its time stamp
+
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("QT_QPA_PLATFORM", None)
+    app = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=tmp_path, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # the analysis child (a grandchild, forked by the fork server) starts only once
+        # the formula has loaded and gone to the worker
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _grandchildren(app.pid):
+            time.sleep(0.2)
+        assert _grandchildren(app.pid), "the formula never went to the helpers"
+        time.sleep(0.5)
+        app.send_signal(signal.SIGTERM)      # as File ▸ Quit: saves the last session
+        _out, err = app.communicate(timeout=30)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(10)
+    assert app.returncode == 0, err
+    assert "Traceback" not in err, err
+    assert os.stat(last).st_mtime > 0        # written again at the close
+    explorer = json.loads(last.read_text(encoding="utf-8"))["explorer"]
+    assert explorer["text"] == "(x-1)^2 + 3y^2" and explorer["start"] == [2.5, -1.5]
+
+
+def _grandchildren(pid) -> set:
+    """Processes below `pid` that are not its own children (Linux /proc): the fork
+    server's children, started for a request."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = int(stat[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    children = {p for p, pp in parents.items() if pp == pid}
+    return {p for p, pp in parents.items() if pp in children}
