@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 import benchmarks.gui_bench as bench  # noqa: E402  (sets a temporary XDG_CONFIG_HOME)
 
 # GUI-thread functions whose cumulative time the profile reports, per edit
-WATCHED = ("view_model.py:.*_on_analysis", "contour_view.py:.*_refresh_landscape",
+WATCHED = ("landscape_model.py:.*_on_analysis", "contour_view.py:.*_refresh_landscape",
            "landscape.py:.*sample", "gradient_field.py:.*update", "surface_view.py:.*_rebuild",
-           "view_model.py:.*_recompute_paths", "loss_plot.py", "iterate_table.py")
+           "landscape_model.py:.*_recompute_paths", "loss_plot.py", "iterate_table.py")
 
 
 def main():
