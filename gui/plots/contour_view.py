@@ -241,9 +241,12 @@ class ContourView(QWidget):
                 if i < len(scape.levels):
                     iso.set_level_of(scape.Z, scape.levels, i)
                 iso.setVisible(i < len(scape.levels))
-        if sketch is not None:             # f alone is compiled: no ∇f, no points yet
+        if sketch is not None:       # f alone is compiled: no ∇f, points or paths yet
             self.field.clear()
             self._on_critical_points(())
+            for item in (*self.path_items.values(), *self._path_halos.values(),
+                         *self.current_items.values()):
+                item.setVisible(False)          # (the old f's paths; _on_paths shows them)
         elif self._field_of is not f:      # a new map, or the map of a sketch of f
             self._field_of = f
             self.field.update(f, window)

@@ -47,8 +47,9 @@ def test_the_map_comes_first_and_ends_as_the_engines(view, model, qtbot, text):
     seen = []          # what the view held when each signal reached it (after its own slot)
 
     def on_sketch(expr):
+        paths = sum(item.isVisible() for item in view.path_items.values())
         seen.append(("sketch", expr, view.landscape, len(view.field.base),
-                     view.critical_item.data.size, picture(view.canvas.viewport())))
+                     view.critical_item.data.size + paths, picture(view.canvas.viewport())))
 
     def on_expression(expr):
         seen.append(("expression", expr))
@@ -65,7 +66,7 @@ def test_the_map_comes_first_and_ends_as_the_engines(view, model, qtbot, text):
     assert sketched == target
     assert scape.window == view._grid_window()
     assert_allclose(scape.Z, engine_map(target, scape.window).Z, rtol=1e-12)
-    assert arrows == 0 and markers == 0          # no ∇f yet, no critical points of the old f
+    assert arrows == 0 and markers == 0     # no ∇f yet, no critical points or paths of the old f
     changed = np.any(painted != before, axis=2).mean()
     assert changed > 0.3, f"only {changed:.0%} of the map's pixels changed at the sketch"
 
@@ -84,6 +85,10 @@ def test_the_map_comes_first_and_ends_as_the_engines(view, model, qtbot, text):
         pytest.approx([tuple(cp.point) for cp in expected])
     drawn = np.column_stack(view.critical_item.getData()) if len(expected) else np.empty((0, 2))
     assert_allclose(drawn, [cp.point for cp in expected], atol=1e-9)
+    for key, path in model.paths.items():           # the new f's paths, shown again
+        assert view.path_items[key].isVisible()
+        assert_allclose(np.column_stack(view.path_items[key].getData()),
+                        path.points[:model.frame + 1])
 
 
 def test_the_settled_picture_is_the_one_drawn_without_a_sketch(view, model, qtbot, shown):
