@@ -131,3 +131,38 @@ def test_rapid_edits_never_show_an_older_f_after_a_newer(view, model, qtbot):
     assert model.expression == last and view._map_of is model.expression
     assert_allclose(view.landscape.Z, engine_map(last, view.landscape.window).Z, rtol=1e-12)
     assert_allclose(view.field.gradient, last.gradient(*view.field.base.T).T, rtol=1e-9)
+
+
+def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
+    """The explorer's views in order: map and surface of f alone (no old paths on them),
+    then with f's analysis the same grids with the new f's paths, as the engine has them."""
+    from engine.analysis import Analysis
+    from gui.plots.surface_view import GRID as SURFACE_GRID
+    model, surface, contour = window.model, window.surface_view, window.contour_view
+    model.set_frame(10)               # paths of more than their start: drawn on the surface
+    qtbot.wait(50)
+    old_paths = dict(model.paths)
+    assert any(item.visible() for item in surface.path_items.values())
+    f = parse(LARGE).compile(hessian=False, gradient=False, value_gradient=False)
+    model._requested = f              # as set_text leaves it: the sketch is of the newest
+    model._on_sketch(f)               # what the worker sends first (f alone compiled)
+    qtbot.waitUntil(lambda: surface.surface_of is f, timeout=5000)
+    assert model.expression != f and model.paths == old_paths    # nothing else known yet
+    assert contour._map_of is f
+    assert not any(item.visible() for item in surface.path_items.values())
+    assert len(surface.current_item.pos) == 0
+    sketched = surface.landscape
+    assert_allclose(sketched.Z, landscape.sample(f, model.window, SURFACE_GRID).Z, rtol=1e-12)
+
+    f.compile(hessian=False, gradient=False)
+    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    qtbot.wait(50)
+    assert model.expression is f and surface.surface_of is f
+    assert surface.landscape is sketched                   # not sampled twice
+    assert model.paths and all(p is not old_paths.get(k) for k, p in model.paths.items())
+    for key in model.paths:
+        assert surface.path_items[key].visible()
+        assert_allclose(surface.path_items[key].pos, surface.shown_points(key))
+    assert len(surface.current_item.pos) == len(model.paths)
+    assert_allclose(contour.field.gradient, f.gradient(*contour.field.base.T).T, rtol=1e-9)
+    assert model.wait_for_analysis()
