@@ -143,12 +143,15 @@ def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
     qtbot.wait(50)
     old_paths = dict(model.paths)
     assert any(item.visible() for item in surface.path_items.values())
+    arrows = window.explorer.lab_panel.arrows            # the selected run's step, on the map
+    assert arrows.shafts["step"].isVisible()
     f = parse(LARGE).compile(hessian=False, gradient=False, value_gradient=False)
     model._requested = f              # as set_text leaves it: the sketch is of the newest
     model._on_sketch(f)               # what the worker sends first (f alone compiled)
     qtbot.waitUntil(lambda: surface.surface_of is f, timeout=5000)
     assert model.expression != f and model.paths == old_paths    # nothing else known yet
     assert contour._map_of is f
+    assert not any(item.isVisible() for item in arrows.shafts.values())    # the old f's step
     assert not any(item.visible() for item in surface.path_items.values())
     assert len(surface.current_item.pos) == 0
     sketched = surface.landscape
@@ -164,5 +167,6 @@ def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
         assert surface.path_items[key].visible()
         assert_allclose(surface.path_items[key].pos, surface.shown_points(key))
     assert len(surface.current_item.pos) == len(model.paths)
+    assert arrows.shafts["step"].isVisible()          # the new f's step, back on the map
     assert_allclose(contour.field.gradient, f.gradient(*contour.field.base.T).T, rtol=1e-9)
     assert model.wait_for_analysis()
