@@ -40,12 +40,12 @@ from gui.compute.qt_guard import qt_override
 # when it starts on the request (on a machine busy with other work the wall-clock time
 # may be longer, up to SYMBOLIC_WALL_LIMIT_MS); then the child is killed.
 SYMBOLIC_BUDGET_MS = 3000
+SYMBOLIC_WALL_LIMIT_MS = 8000
+_BUDGET_CHECK_MS = 250
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
 INLINE_SKETCH_NODES = 120
-SYMBOLIC_WALL_LIMIT_MS = 8000
-_BUDGET_CHECK_MS = 250
 
 
 def _cpu_seconds(pid) -> float | None:
@@ -161,9 +161,13 @@ class AnalysisWorker(QObject):
         if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
             # the time the map is drawn
-            expr.compile(hessian=False, gradient=False, value_gradient=False)
-            job = job[:-1] + (False,)
-            self.sketched.emit(expr)
+            try:
+                expr.compile(hessian=False, gradient=False, value_gradient=False)
+            except Exception:  # noqa: BLE001 - the job meets it again and says so (failed)
+                pass
+            else:
+                job = job[:-1] + (False,)
+                self.sketched.emit(expr)
         if self._running:
             self._waiting = job
             return

@@ -72,6 +72,7 @@ class LandscapeModel(QObject):
         self.view_states = ViewStates()   # the views' part of a session (camera, switches)
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
+        self._sketched = None                   # the f last sent out as a sketch
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
         self.playback = Playback(self, self._interval(), lambda: self.last_frame > 0)
         self.playback.ticked.connect(self._on_tick)
@@ -174,11 +175,13 @@ class LandscapeModel(QObject):
         # the worker sends only the newest request's; the window must be the one it
         # will be analysed in (a change of dimension first comes with the analysis)
         if expr is self._requested and expr != self._expression and len(self._window) == 2:
+            self._sketched = expr
             self.sketchChanged.emit(expr)
 
     def _on_failed(self, _message) -> None:
-        # f could not be compiled after all: a map sketched from it goes back to this f
-        if self._expression is not None:
+        # the sketched f could not be compiled after all: the views go back to this f
+        if self._sketched is self._requested and self._expression is not None:
+            self._sketched = None
             self.expressionChanged.emit(self._expression)
 
     def _on_analysis(self, analysis) -> None:

@@ -170,3 +170,25 @@ def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
     assert arrows.shafts["step"].isVisible()          # the new f's step, back on the map
     assert_allclose(contour.field.gradient, f.gradient(*contour.field.base.T).T, rtol=1e-9)
     assert model.wait_for_analysis()
+
+
+def test_a_sketched_f_that_cannot_be_compiled_gives_the_map_back(view, model, qtbot,
+                                                                  monkeypatch):
+    from engine.expression import Expression
+
+    class Fails:        # ∇f of a new f fails to compile (its f alone compiles)
+        def __get__(self, obj, owner=None):
+            raise ValueError("cannot compile")
+    old = model.expression
+    old_map = view.landscape
+    monkeypatch.setattr(Expression, "_value_grad", Fails())
+    sketches = []
+    model.sketchChanged.connect(sketches.append)
+    model.set_text(SMALL)
+    assert sketches == [parse(SMALL)]            # its map was drawn ...
+    assert model.wait_for_analysis()
+    qtbot.wait(50)
+    assert model.expression is old               # ... and the map is of the f analysed again
+    assert view._map_of is old and view.landscape is not old_map
+    assert_allclose(view.landscape.Z, engine_map(old, view.landscape.window).Z, rtol=1e-12)
+    assert len(view.field.base) > 50
