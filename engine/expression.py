@@ -8,6 +8,7 @@ and cached, so evaluating on a 400×400 grid runs at hand-written numpy speed.
 """
 from __future__ import annotations
 
+import inspect
 import math
 from functools import cached_property
 
@@ -25,6 +26,12 @@ __all__ = ["parse", "Expression", "ExpressionError"]
 # The module itself, not the name "numpy": with the name, lambdify runs `from numpy
 # import *` on first use, which imports numpy.testing, f2py, … (~0.2 s at start-up).
 _MODULES = [NUMPY_FUNCTIONS, np]
+# lambdify prints f a second time, for the compiled function's docstring: a third of its
+# time (~1 ms of 3 on x² + y²·c), on the path of every edit's first picture. Nobody reads
+# that docstring; sympy ≥ 1.13 leaves it out with docstring_limit=0.
+_LAMBDIFY = dict(modules=_MODULES, cse=True, **(
+    {"docstring_limit": 0} if "docstring_limit" in inspect.signature(sp.lambdify).parameters
+    else {}))
 
 
 def parse(text: str) -> "Expression":
@@ -102,7 +109,7 @@ class Expression:
     # --- compiled, cached ----------------------------------------------------
     @cached_property
     def _f(self):
-        return sp.lambdify(self.symbols, self.expr, modules=_MODULES, cse=True)
+        return sp.lambdify(self.symbols, self.expr, **_LAMBDIFY)
 
     @cached_property
     def _gradient_code(self) -> list[sp.Expr]:
@@ -134,31 +141,36 @@ class Expression:
     def _grad(self):
         if self.numeric_gradient:
             return _central_differences(self._f, self.dimension, rows=1)
-        return sp.lambdify(self.symbols, self._gradient_code, modules=_MODULES, cse=True)
+        return sp.lambdify(self.symbols, self._gradient_code, **_LAMBDIFY)
 
     @cached_property
     def _value_grad(self):
         if self.numeric_gradient:
             f, grad = self._f, self._grad
             return lambda *xs: [f(*xs), *grad(*xs)]
-        return sp.lambdify(self.symbols, [self.expr, *self._gradient_code],
-                           modules=_MODULES, cse=True)
+        return sp.lambdify(self.symbols, [self.expr, *self._gradient_code], **_LAMBDIFY)
 
     @cached_property
     def _hess(self):
         if self.numeric_hessian:
             return _central_differences(self._grad, self.dimension, rows=self.dimension)
         flat = [sp.factor_terms(h) for row in self.hessian_exprs for h in row]
-        return sp.lambdify(self.symbols, flat, modules=_MODULES, cse=True)
+        return sp.lambdify(self.symbols, flat, **_LAMBDIFY)
 
-    def compile(self, hessian: bool = True, gradient: bool = True) -> "Expression":
+    def compile(self, hessian: bool = True, gradient: bool = True,
+                value_gradient: bool = True) -> "Expression":
         """Build the compiled functions now (e.g. in a worker thread); returns self.
 
-        f and (f, ∇f) together are always built. hessian=False and gradient=False leave
-        H and ∇f alone to be compiled on their first use: together they are about half
-        of the work, and views that draw f and (f, ∇f) can show them that much sooner.
+        f is always built, and (f, ∇f) unless value_gradient=False. hessian=False and
+        gradient=False leave H and ∇f alone to be compiled on their first use: together
+        they are about half of the work, and views that draw f and (f, ∇f) can show them
+        that much sooner. f alone (value_gradient=False, gradient=False, hessian=False)
+        is a few ms: enough for a first picture of f on a grid; its derivatives take
+        sympy's diff and cse, 5 to 10 times as long.
         """
-        self._f, self._value_grad  # noqa: B018 - warm the caches
+        self._f  # noqa: B018 - warm the caches
+        if value_gradient:
+            self._value_grad  # noqa: B018
         if gradient:
             self._grad  # noqa: B018
         if hessian:

@@ -1,7 +1,9 @@
 """The explorer's analysis off the GUI thread; only the newest request counts.
 
 Two parts run side by side for each request:
-  compile   lambdify of f and ∇f (and H when asked) in a QThreadPool thread; its
+  compile   lambdify of f and ∇f (and H when asked) in a QThreadPool thread. When asked
+            (sketch=True), f alone is compiled first and goes out as `sketched` (a few
+            ms: the map can show the new f while sympy still differentiates); then the
             result (an Analysis with formulas and critical_points None) goes out at
             once, so the numeric views redraw without waiting for the rest;
   symbolic  engine.analysis.analyse (typeset derivatives, critical points) in a child
@@ -38,6 +40,10 @@ from gui.compute.qt_guard import qt_override
 SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
+# A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
+# node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
+# the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
+INLINE_SKETCH_NODES = 120
 
 
 def _cpu_seconds(pid) -> float | None:
@@ -51,10 +57,10 @@ def _cpu_seconds(pid) -> float | None:
 
 
 class _Job(QRunnable):
-    def __init__(self, worker, request_id, expr, bounds, everything):
+    def __init__(self, worker, request_id, expr, bounds, everything, sketch):
         super().__init__()
         self.worker, self.request_id, self.expr = worker, request_id, expr
-        self.bounds, self.everything = bounds, everything
+        self.bounds, self.everything, self.sketch = bounds, everything, sketch
         self.symbolic = worker.symbolic
 
     @qt_override
@@ -63,14 +69,21 @@ class _Job(QRunnable):
         # the app does not wait for it; see gui.app.first_paint)
         from engine.analysis import Analysis
         try:
+            if self.sketch:
+                # f alone first: a picture of the new f before its derivatives exist
+                self.expr.compile(hessian=False, gradient=False, value_gradient=False)
+                self._send(self.worker._sketched, self.expr)
             self.expr.compile(hessian=self.everything, gradient=self.everything)
             # numbers only: no formulas, no critical points
             result = Analysis(self.expr, None if self.symbolic else (),
                               None if self.symbolic else (), self.bounds)
         except Exception as exc:  # never let a worker die silently
             result = exc
+        self._send(self.worker._compiled, result)
+
+    def _send(self, signal, value):
         try:
-            self.worker._compiled.emit(self.request_id, result)
+            signal.emit(self.request_id, value)
         except RuntimeError:      # the worker was deleted meanwhile (the window closed)
             pass
 
@@ -80,10 +93,12 @@ class AnalysisWorker(QObject):
     # critical_points None (compiled only), then with critical points (formulas None),
     # then complete (its formulas typeset: gui.compute.latex_renderer has their SVGs).
     finished = Signal(object)
+    sketched = Signal(object)       # the newest request's Expression, only f compiled yet
     failed = Signal(str)
     busyChanged = Signal(bool)
     notice = Signal(str)            # what could not be done in time, for the status bar
     _compiled = Signal(int, object)   # from the pool thread; queued to the GUI thread
+    _sketched = Signal(int, object)   # (request id, Expression with f compiled), likewise
 
     def __init__(self, parent=None, symbolic: bool = True):
         """symbolic=False: compile only (views that need f and ∇f but no formulas)."""
@@ -109,6 +124,7 @@ class AnalysisWorker(QObject):
         self._idle = threading.Event()
         self._idle.set()
         self._compiled.connect(self._on_compiled)
+        self._sketched.connect(self._on_sketched)
         self._child = None
         if symbolic:
             symbolic_process.prepare()      # while the window is being built
@@ -122,12 +138,14 @@ class AnalysisWorker(QObject):
         """The process that runs the symbolic part (None for a numbers-only worker)."""
         return self._child
 
-    def request(self, expr, window, text: str | None = None, everything: bool = True) -> None:
+    def request(self, expr, window, text: str | None = None, everything: bool = True,
+                sketch: bool = False) -> None:
         """Analyse expr (an engine Expression) in window ((lo, hi) per variable).
 
         text: what expr was parsed from (default str(expr)); the child parses it again.
         everything=False: the first (compiled) answer has f and (f, ∇f) compiled, not H
         and ∇f alone (Expression.compile); those compile where they are first used.
+        sketch=True: f alone is compiled first and sent as `sketched` (if still newest).
         """
         self._latest += 1
         self._idle.clear()
@@ -140,15 +158,29 @@ class AnalysisWorker(QObject):
             self._child_request = None      # the child may report it sent at once
             self._child_request = self._child.request((text if text is not None else str(expr),
                                                       bounds))
-        job = (self._latest, expr, bounds, everything)
+        job = (self._latest, expr, bounds, everything, sketch)
+        if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
+            # before the job starts: sympy in the pool thread would hold the GIL half
+            # the time the map is drawn
+            try:
+                expr.compile(hessian=False, gradient=False, value_gradient=False)
+            except Exception:  # noqa: BLE001 - the job meets it again and says so (failed)
+                pass
+            else:
+                job = job[:-1] + (False,)
+                self.sketched.emit(expr)
         if self._running:
             self._waiting = job
             return
         self._launch(*job)
 
-    def _launch(self, request_id, expr, bounds, everything):
+    def _launch(self, request_id, expr, bounds, everything, sketch):
         self._running = True
-        self._pool.start(_Job(self, request_id, expr, bounds, everything))
+        self._pool.start(_Job(self, request_id, expr, bounds, everything, sketch))
+
+    def _on_sketched(self, request_id, expr):
+        if request_id == self._latest:          # a stale sketch would show an older f
+            self.sketched.emit(expr)
 
     def _on_compiled(self, request_id, result):
         if self._waiting is not None:

@@ -170,6 +170,7 @@ class ExpressionEditor(QWidget):
         model.textChanged.connect(self._on_model_text)
         model.errorChanged.connect(self._on_error)
         model.expressionChanged.connect(self._on_expression)
+        model.sketchChanged.connect(self._on_answer)     # the map of f alone: the first picture
         model.busyChanged.connect(self._on_busy)
         self._show_variables(("x", "y"))
         self._on_model_text(model.text)
@@ -302,7 +303,10 @@ class ExpressionEditor(QWidget):
 
     def _on_expression(self, expr):
         self._show_variables(expr.variables)
-        if self._applied_at is not None:     # how long this edit's numbers took to come back
+        self._on_answer()
+
+    def _on_answer(self, _expr=None):
+        if self._applied_at is not None:     # how long until this edit's first picture
             self._edit_latency = time.perf_counter() - self._applied_at
             self._applied_at = None
 

@@ -63,6 +63,8 @@ class ContourView(QWidget):
         self.landscape = None
         self.hover_values = None
         self._drawn_expression = None
+        self._map_of = self._field_of = None   # the f whose map / arrows are shown
+        self._sketch = None          # a newer f than the model's, with f alone compiled
         self._axis_names = None      # the variables the axes are labelled with
         self._pushed_window = None   # the last window this view sent: no echo back to setRange
         self._user_moved = False
@@ -77,6 +79,8 @@ class ContourView(QWidget):
         self._hover = pg.SignalProxy(scene.sigMouseMoved, rateLimit=30, slot=self._on_hover)
 
         model.expressionChanged.connect(self._on_expression)
+        if hasattr(model, "sketchChanged"):     # the map first, from f alone
+            model.sketchChanged.connect(self._on_sketch)
         model.windowChanged.connect(self._on_window)
         model.criticalPointsChanged.connect(self._on_critical_points)
         model.pathsChanged.connect(self._on_paths)
@@ -193,9 +197,7 @@ class ContourView(QWidget):
             self._axis_names = expr.variables
             self.plot.setLabel("bottom", display_name(expr.variables[0]))
             self.plot.setLabel("left", display_name(expr.variables[1]))
-        if self.landscape is not None and self._drawn_expression != expr:
-            self.landscape = None    # a new function: a new grid even if the window is the same
-        self._drawn_expression = expr
+        self._drawn_expression, self._sketch = expr, None
         self._refresh_landscape()
         if self.hover_values is not None:      # the read-out is of the new function now
             self._show_at(self.hover_values[0])
@@ -208,6 +210,15 @@ class ContourView(QWidget):
             return (float(xlo), float(xhi)), (float(ylo), float(yhi))
         return self.model.window
 
+    def _on_sketch(self, expr):
+        """The new f before its derivatives: its colours and iso-lines now; the old f's
+        arrows and critical points go (the new ones follow with expressionChanged)."""
+        self._sketch = expr          # a zoom meanwhile redraws it, never the older f
+        if len(self.model.window) == 2:
+            self._refresh_landscape()
+            if self.isVisible():     # painted now: f's analysis may be queued behind it
+                self.canvas.viewport().repaint()
+
     def _refresh_landscape(self):
         if not self.isVisible():
             # a hidden view (the neuron tab at start-up: ~0.5 s for its loss on the grid)
@@ -215,20 +226,30 @@ class ContourView(QWidget):
             self._stale = True
             return
         self._stale = False
-        f = self.model.expression
+        sketch = self._sketch
+        f = sketch if sketch is not None else self.model.expression
         window = self._grid_window()
-        if self.landscape is not None and self.landscape.window == window:
-            return
-        self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
-        (xlo, xhi), (ylo, yhi) = window
-        self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
-        self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
-        self.colour_bar.axis.setTicks([scape.colour_ticks(), []])
-        for i, iso in enumerate(self.isolines):
-            if i < len(scape.levels):
-                iso.set_level_of(scape.Z, scape.levels, i)
-            iso.setVisible(i < len(scape.levels))
-        self.field.update(f, window)
+        # a new f (not its sketch, whose map is drawn) or window: a new grid
+        if self.landscape is None or self.landscape.window != window or self._map_of is not f:
+            self._map_of, self._field_of = f, None
+            self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+            (xlo, xhi), (ylo, yhi) = window
+            self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
+            self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
+            self.colour_bar.axis.setTicks([scape.colour_ticks(), []])
+            for i, iso in enumerate(self.isolines):
+                if i < len(scape.levels):
+                    iso.set_level_of(scape.Z, scape.levels, i)
+                iso.setVisible(i < len(scape.levels))
+        if sketch is not None:       # f alone is compiled: no ∇f, points or paths yet
+            self.field.clear()
+            self._on_critical_points(())
+            for item in (*self.path_items.values(), *self._path_halos.values(),
+                         *self.current_items.values()):
+                item.setVisible(False)          # (the old f's paths; _on_paths shows them)
+        elif self._field_of is not f:      # a new map, or the map of a sketch of f
+            self._field_of = f
+            self.field.update(f, window)
 
     def _on_field_toggled(self, shown: bool):
         self.field.setVisible(shown)

@@ -82,6 +82,12 @@ class GradientField:
         both = np.concatenate([shafts, heads])
         self._halo.setData(both[:, 0], both[:, 1])
 
+    def clear(self) -> None:
+        """No arrows (f's gradient is not known yet)."""
+        self.base = self.gradient = np.empty((0, 2))
+        for item in (self._halo, self.shafts, self.heads):
+            item.setData([], [])
+
     def setVisible(self, shown: bool) -> None:
         for item in (self._halo, self.shafts, self.heads):
             item.setVisible(shown)

@@ -6,7 +6,7 @@ to `AnalysisWorker`, and only the newest answer is applied.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,6 +19,7 @@ if TYPE_CHECKING:   # engine.expression brings sympy: imported at the first pars
 
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
+from gui.plots.descent_settings import DescentSettings, preset_settings  # noqa: F401
 from gui.plots.landscape_state import WINDOW_LIMIT, WINDOW_MIN_WIDTH, check_state
 from gui.plots import runs as race
 from gui.plots.lab_state import LabState
@@ -30,34 +31,6 @@ from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F4
 DEFAULT_TEXT = "x^2 + 2y^2"
 
 
-@dataclass(frozen=True)
-class DescentSettings:
-    """What the descent panel sets; one `descend` call per run (gui/plots/runs.py).
-    methods: the distinct methods of runs (kept in step with them by set_settings)."""
-    methods: tuple[str, ...] = ("gd",)
-    lr: float = 0.1
-    hyper: dict = field(default_factory=dict)     # method -> {name: value}
-    noise: float = 0.0
-    clip: float | None = None
-    max_steps: int = 100
-    seed: int = 0
-    runs: tuple = (race.Run("gd", key="gd"),)
-
-
-def preset_settings(preset: dict) -> DescentSettings:
-    """Every descent setting an example sets: its own values, the defaults for the rest
-    (noise left on from before would make its caption's numbers wrong)."""
-    d, clip = DescentSettings(), preset.get("clip")
-    runs = race.from_json(preset["runs"]) if preset.get("runs") else \
-        race.runs_for_methods(tuple(preset.get("methods", d.methods)))
-    return DescentSettings(
-        methods=race.methods_of(runs), runs=runs, lr=float(preset.get("lr", d.lr)),
-        hyper={m: {k: tuple(v) if isinstance(v, list) else v for k, v in h.items()}
-               for m, h in preset.get("hyper", {}).items()},
-        noise=float(preset.get("noise", d.noise)), clip=None if clip is None else float(clip),
-        max_steps=int(preset.get("max_steps", d.max_steps)), seed=int(preset.get("seed", d.seed)))
-
-
 class LandscapeModel(QObject):
     # Subclasses that show only numbers (the neuron's loss landscape) set False: their
     # worker compiles f, ∇f and H but skips typesetting and the critical-point search.
@@ -66,6 +39,9 @@ class LandscapeModel(QObject):
     textChanged = Signal(str)
     errorChanged = Signal(object)          # ExpressionError, or None when the text is valid
     expressionChanged = Signal(object)     # a compiled Expression (valid ones only)
+    # The newest 2-D f with only f compiled, before expressionChanged: the map can show
+    # it in a few ms while ∇f is compiled (no derivative of it may be used yet).
+    sketchChanged = Signal(object)
     formulasChanged = Signal(object)       # tuple[engine.analysis.Formula]
     criticalPointsChanged = Signal(object) # tuple[engine.calculus.CriticalPoint]
     windowChanged = Signal(object)         # ((lo, hi),) or ((xlo, xhi), (ylo, yhi))
@@ -99,12 +75,15 @@ class LandscapeModel(QObject):
         self.view_states = ViewStates()   # the views' part of a session (camera, switches)
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
+        self._sketched = None                   # the f last sent out as a sketch
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
         self.playback = Playback(self, self._interval(), lambda: self.last_frame > 0)
         self.playback.ticked.connect(self._on_tick)
         self.playback.playingChanged.connect(self.playingChanged)
         self._worker = AnalysisWorker(self, symbolic=self.SYMBOLIC)
         self._worker.finished.connect(self._on_analysis)
+        self._worker.sketched.connect(self._on_sketch)
+        self._worker.failed.connect(self._on_failed)
         self._worker.busyChanged.connect(self.busyChanged)
         self._worker.notice.connect(self.notice)
         self.lab = LabState(self)     # selected run, predict mode, run colours and labels
@@ -192,7 +171,22 @@ class LandscapeModel(QObject):
         # The 2-D views and the paths use f and (f, ∇f) only; H (Newton's method) and ∇f
         # alone (the 1-D curve, hover) are half the compile time: they compile on use.
         everything = expr.dimension == 1 or "newton" in self._settings.methods
-        self._worker.request(expr, window, text=text, everything=everything)
+        # a first picture of a new 2-D f from f alone (its map: a few ms, not ~50)
+        sketch = expr.dimension == 2 and len(window) == 2 and expr != self._expression
+        self._worker.request(expr, window, text=text, everything=everything, sketch=sketch)
+
+    def _on_sketch(self, expr) -> None:
+        # the worker sends only the newest request's; the window must be the one it
+        # will be analysed in (a change of dimension first comes with the analysis)
+        if expr is self._requested and expr != self._expression and len(self._window) == 2:
+            self._sketched = expr
+            self.sketchChanged.emit(expr)
+
+    def _on_failed(self, _message) -> None:
+        # the sketched f could not be compiled after all: the views go back to this f
+        if self._sketched is self._requested and self._expression is not None:
+            self._sketched = None
+            self.expressionChanged.emit(self._expression)
 
     def _on_analysis(self, analysis) -> None:
         """The worker's answers: compiled only (formulas and critical points None),

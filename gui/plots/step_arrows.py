@@ -72,6 +72,8 @@ class StepArrows(QObject):
                 item.hide()
             self.shafts[name], self.heads[name], self.labels[name] = shaft, head, label
         model.pathsChanged.connect(self.refresh)
+        if hasattr(model, "sketchChanged"):     # a new f's first map: the old f's step is not on it
+            model.sketchChanged.connect(self._hide)
         model.frameChanged.connect(self.refresh)
         model.lab.selectedChanged.connect(self.refresh)
         model.lab.predictChanged.connect(self.refresh)
@@ -87,6 +89,12 @@ class StepArrows(QObject):
         if self._terms_for[0] is not path:
             self._terms_for = (path, step_terms(path))
         return self._terms_for[1]
+
+    def _hide(self, *_) -> None:
+        self.segments = {}
+        for items in (self.shafts, self.heads, self.labels, self.halos):
+            for item in items.values():
+                item.setVisible(False)
 
     def refresh(self, *_) -> None:
         key = self.model.lab.selected

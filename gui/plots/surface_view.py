@@ -22,7 +22,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget)
 
@@ -73,6 +73,7 @@ class SurfaceView(QWidget):
         self._drawn, self._drawn_look = {}, None   # method -> (path, last index, tip) shown
         self._plane_drawn = None      # (mapping, expression, anchor) of the plane shown
         self._stale = False           # the surface waits for the view to be shown
+        self._sketch = self.surface_of = None   # a newer f (f alone compiled) / f shown
         self.message = QLabel(NO_GL_TEXT)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -85,6 +86,11 @@ class SurfaceView(QWidget):
             return
 
         model.expressionChanged.connect(self._on_expression)
+        # a sketch: the map's picture first, then the surface's, while ∇f is compiled
+        self._sketch_timer = QTimer(self, singleShot=True, interval=0)
+        self._sketch_timer.timeout.connect(self._rebuild_when_shown)
+        if hasattr(model, "sketchChanged"):
+            model.sketchChanged.connect(self._on_sketch)
         model.windowChanged.connect(self._on_window)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
@@ -200,9 +206,19 @@ class SurfaceView(QWidget):
                 and len(self.model.window) == 2)
 
     # --- the surface ------------------------------------------------------------
-    def _on_expression(self, _expr=None):
-        if self._two_d():
+    def _on_expression(self, expr=None):
+        self._sketch = None
+        self._sketch_timer.stop()
+        if self._two_d() and self.surface_of is expr and self.landscape is not None \
+                and self.landscape.window == self.model.window:
+            self._on_paths()             # built from its sketch: its paths and plane now
+        elif self._two_d():
             self._rebuild_when_shown()
+
+    def _on_sketch(self, expr):
+        if self.gl is not None and len(self.model.window) == 2:
+            self._sketch = expr
+            self._sketch_timer.start()
 
     def _on_preset(self, _preset):
         self._frame_camera = True
@@ -227,8 +243,9 @@ class SurfaceView(QWidget):
 
     def _rebuild(self):
         """New grid and box mapping: the surface and everything placed with the mapping."""
-        window = self.model.window
-        self.landscape = scape = landscape.sample(self.model.expression, window, GRID)
+        window, f = self.model.window, self._sketch or self.model.expression
+        self.surface_of = f
+        self.landscape = scape = landscape.sample(f, window, GRID)
         self.mapping = m = BoxMapping.fit(window, scape.Z)
         colours = pg.colormap.get(COLORMAP).map(
             np.nan_to_num(scape.colour_position(scape.Z), nan=0.0).ravel(), mode="float")
@@ -251,7 +268,8 @@ class SurfaceView(QWidget):
         self.base_grid.setSize(2 * ax, 2 * ay)
         self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
         lines, labels, self.tick_texts = axes_layout(
-            m, window, self._side, tuple(map(display_name, self.model.expression.variables)))
+            m, window, self._side,
+            tuple(map(display_name, (self._sketch or self.model.expression).variables)))
         self.axes.setData(pos=lines)
         self.gl.set_labels(labels)
 
@@ -298,6 +316,12 @@ class SurfaceView(QWidget):
 
     def _on_frame(self, _frame=None):
         if not self._two_d() or self.mapping is None:
+            return
+        if self._sketch is not None:     # the old f's paths and plane: not on the new surface
+            for item in (*self.path_items.values(), *self._plane_items):
+                item.setVisible(False)
+            self.current_item.setData(pos=np.empty((0, 3)))
+            self._drawn, self._plane_drawn = {}, None
             return
         with self.gl.foreground_change():     # the surface's picture is reused
             self._draw_frame()
@@ -349,7 +373,8 @@ class SurfaceView(QWidget):
         return tuple(map(float, self.model.start))
 
     def _draw_plane(self):
-        shown = self.plane_toggle.isChecked() and self.mapping is not None and self._two_d()
+        shown = self.plane_toggle.isChecked() and self.mapping is not None and \
+            self._two_d() and self._sketch is None
         anchor = self._plane_anchor() if shown else None
         key = (self.mapping, self.model.expression, anchor) if shown else None
         last = self._plane_drawn

@@ -1,0 +1,35 @@
+"""What the descent panel sets (`DescentSettings`) and the settings an example sets
+(`preset_settings`): plain values, one `descend` call per run (gui/plots/runs.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gui.plots import runs as race
+
+
+@dataclass(frozen=True)
+class DescentSettings:
+    """What the descent panel sets; one `descend` call per run (gui/plots/runs.py).
+    methods: the distinct methods of runs (kept in step with them by set_settings)."""
+    methods: tuple[str, ...] = ("gd",)
+    lr: float = 0.1
+    hyper: dict = field(default_factory=dict)     # method -> {name: value}
+    noise: float = 0.0
+    clip: float | None = None
+    max_steps: int = 100
+    seed: int = 0
+    runs: tuple = (race.Run("gd", key="gd"),)
+
+
+def preset_settings(preset: dict) -> DescentSettings:
+    """Every descent setting an example sets: its own values, the defaults for the rest
+    (noise left on from before would make its caption's numbers wrong)."""
+    d, clip = DescentSettings(), preset.get("clip")
+    runs = race.from_json(preset["runs"]) if preset.get("runs") else \
+        race.runs_for_methods(tuple(preset.get("methods", d.methods)))
+    return DescentSettings(
+        methods=race.methods_of(runs), runs=runs, lr=float(preset.get("lr", d.lr)),
+        hyper={m: {k: tuple(v) if isinstance(v, list) else v for k, v in h.items()}
+               for m, h in preset.get("hyper", {}).items()},
+        noise=float(preset.get("noise", d.noise)), clip=None if clip is None else float(clip),
+        max_steps=int(preset.get("max_steps", d.max_steps)), seed=int(preset.get("seed", d.seed)))

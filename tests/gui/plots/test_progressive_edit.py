@@ -1,0 +1,194 @@
+"""An edit draws the map of the new f first (from f alone: sketchChanged), then the rest.
+What is drawn early must end in exactly the picture a view that never saw the sketch
+draws, and under rapid edits no picture of an older f may follow a newer one."""
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose, assert_array_equal
+from PySide6.QtGui import QImage
+
+from engine.calculus import critical_points
+from engine.expression import parse
+from gui.app.presets import default_preset
+from gui.compute.analysis_worker import INLINE_SKETCH_NODES
+from gui.plots import landscape
+from gui.plots.contour_view import GRID, N_LEVELS, ContourView
+
+SMALL = "x^2 - y^2 + x^4/7"
+# a gradient estimated over INLINE_SKETCH_NODES: its sketch is compiled in the pool thread
+LARGE = " + ".join(f"sin({k}x + y^2)cos(x - {k}y)" for k in range(1, 5))
+
+
+@pytest.fixture
+def view(shown, model, qtbot):
+    model.load_preset(default_preset())
+    assert model.wait_for_analysis()
+    v = shown(ContourView(model), 640, 540)
+    qtbot.wait(200)                 # the range settles (debounce) before anything is timed
+    return v
+
+
+def picture(widget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), :3].copy()
+
+
+def engine_map(f, window):
+    return landscape.sample(f, window, GRID, N_LEVELS)
+
+
+def test_the_sizes_exercise_both_sketch_paths():
+    assert parse(SMALL).symbolic_sizes[0] <= INLINE_SKETCH_NODES < parse(LARGE).symbolic_sizes[0]
+
+
+@pytest.mark.parametrize("text", [SMALL, LARGE])
+def test_the_map_comes_first_and_ends_as_the_engines(view, model, qtbot, text):
+    before = picture(view.canvas.viewport())
+    seen = []          # what the view held when each signal reached it (after its own slot)
+
+    def on_sketch(expr):
+        paths = sum(item.isVisible() for item in view.path_items.values())
+        seen.append(("sketch", expr, view.landscape, len(view.field.base),
+                     view.critical_item.data.size + paths, picture(view.canvas.viewport())))
+
+    def on_expression(expr):
+        seen.append(("expression", expr))
+    model.sketchChanged.connect(on_sketch)
+    model.expressionChanged.connect(on_expression)
+    model.set_text(text)
+    assert model.wait_for_analysis()
+    qtbot.wait(100)
+    target = parse(text)
+
+    # the sketch came first, of the new f, drawn and painted before f's analysis
+    assert [s[0] for s in seen] == ["sketch", "expression"]
+    _, sketched, scape, arrows, markers, painted = seen[0]
+    assert sketched == target
+    assert scape.window == view._grid_window()
+    assert_allclose(scape.Z, engine_map(target, scape.window).Z, rtol=1e-12)
+    assert arrows == 0 and markers == 0     # no ∇f yet, no critical points or paths of the old f
+    changed = np.any(painted != before, axis=2).mean()
+    assert changed > 0.3, f"only {changed:.0%} of the map's pixels changed at the sketch"
+
+    # settled: the map, arrows and points are the engine's for the new f
+    f = model.expression
+    assert f == target and view.landscape is scape        # the sketch's grid, not resampled
+    fresh = engine_map(target, scape.window)
+    assert_allclose(scape.Z, fresh.Z, rtol=1e-12)
+    assert_array_equal(scape.levels, fresh.levels)
+    assert_array_equal(scape.knots, fresh.knots)
+    assert_allclose(view.image.image, scape.colour_position(scape.Z))
+    assert len(view.field.base) > 50
+    assert_allclose(view.field.gradient, target.gradient(*view.field.base.T).T, rtol=1e-9)
+    expected = critical_points(target, model.window)
+    assert [tuple(cp.point) for cp in model.critical_points] == \
+        pytest.approx([tuple(cp.point) for cp in expected])
+    drawn = np.column_stack(view.critical_item.getData()) if len(expected) else np.empty((0, 2))
+    assert_allclose(drawn, [cp.point for cp in expected], atol=1e-9)
+    for key, path in model.paths.items():           # the new f's paths, shown again
+        assert view.path_items[key].isVisible()
+        assert_allclose(np.column_stack(view.path_items[key].getData()),
+                        path.points[:model.frame + 1])
+
+
+def test_the_settled_picture_is_the_one_drawn_without_a_sketch(view, model, qtbot, shown):
+    model.set_text(SMALL)
+    assert model.wait_for_analysis()
+    qtbot.wait(300)
+    # a second view, made now: it draws straight from the analysed f, never a sketch
+    other = shown(ContourView(model), 640, 540)
+    qtbot.wait(300)
+    assert other._map_of is model.expression and view._map_of is model.expression
+    assert_array_equal(other.landscape.Z, view.landscape.Z)
+    a, b = picture(view.canvas.viewport()), picture(other.canvas.viewport())
+    assert a.shape == b.shape
+    assert np.any(a != b, axis=2).mean() < 0.001, "the sketched view ends in another picture"
+
+
+def test_rapid_edits_never_show_an_older_f_after_a_newer(view, model, qtbot):
+    texts = [SMALL, LARGE, "x^2 + 3y^2", LARGE + " + x", "(x-1)^2 + y^2 + x*y/5",
+             "x^2 + y^2/4"]
+    order = {parse(t): k for k, t in enumerate(texts)}
+    shown_order = []         # (what, index of its text) as the map showed it
+
+    def record(what):
+        def slot(expr):
+            shown_order.append((what, order.get(expr, -1), order.get(view._map_of, -1)))
+        return slot
+    model.sketchChanged.connect(record("sketch"))
+    model.expressionChanged.connect(record("expression"))
+    for k, text in enumerate(texts):
+        model.set_text(text)
+        qtbot.wait(5 if k % 2 else 40)      # some answers arrive between edits, some not
+    assert model.wait_for_analysis()
+    qtbot.wait(100)
+    # the text each map showed only ever moves on to newer texts
+    maps = [m for _, _, m in shown_order]
+    assert -1 not in maps, shown_order
+    assert maps == sorted(maps), shown_order
+    # and ends on the newest, as the engine computes it
+    last = parse(texts[-1])
+    assert model.expression == last and view._map_of is model.expression
+    assert_allclose(view.landscape.Z, engine_map(last, view.landscape.window).Z, rtol=1e-12)
+    assert_allclose(view.field.gradient, last.gradient(*view.field.base.T).T, rtol=1e-9)
+
+
+def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
+    """The explorer's views in order: map and surface of f alone (no old paths on them),
+    then with f's analysis the same grids with the new f's paths, as the engine has them."""
+    from engine.analysis import Analysis
+    from gui.plots.surface_view import GRID as SURFACE_GRID
+    model, surface, contour = window.model, window.surface_view, window.contour_view
+    model.set_frame(10)               # paths of more than their start: drawn on the surface
+    qtbot.wait(50)
+    old_paths = dict(model.paths)
+    assert any(item.visible() for item in surface.path_items.values())
+    arrows = window.explorer.lab_panel.arrows            # the selected run's step, on the map
+    assert arrows.shafts["step"].isVisible()
+    f = parse(LARGE).compile(hessian=False, gradient=False, value_gradient=False)
+    model._requested = f              # as set_text leaves it: the sketch is of the newest
+    model._on_sketch(f)               # what the worker sends first (f alone compiled)
+    qtbot.waitUntil(lambda: surface.surface_of is f, timeout=5000)
+    assert model.expression != f and model.paths == old_paths    # nothing else known yet
+    assert contour._map_of is f
+    assert not any(item.isVisible() for item in arrows.shafts.values())    # the old f's step
+    assert not any(item.visible() for item in surface.path_items.values())
+    assert len(surface.current_item.pos) == 0
+    sketched = surface.landscape
+    assert_allclose(sketched.Z, landscape.sample(f, model.window, SURFACE_GRID).Z, rtol=1e-12)
+
+    f.compile(hessian=False, gradient=False)
+    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    qtbot.wait(50)
+    assert model.expression is f and surface.surface_of is f
+    assert surface.landscape is sketched                   # not sampled twice
+    assert model.paths and all(p is not old_paths.get(k) for k, p in model.paths.items())
+    for key in model.paths:
+        assert surface.path_items[key].visible()
+        assert_allclose(surface.path_items[key].pos, surface.shown_points(key))
+    assert len(surface.current_item.pos) == len(model.paths)
+    assert arrows.shafts["step"].isVisible()          # the new f's step, back on the map
+    assert_allclose(contour.field.gradient, f.gradient(*contour.field.base.T).T, rtol=1e-9)
+    assert model.wait_for_analysis()
+
+
+def test_a_sketched_f_that_cannot_be_compiled_gives_the_map_back(view, model, qtbot,
+                                                                  monkeypatch):
+    from engine.expression import Expression
+
+    class Fails:        # ∇f of a new f fails to compile (its f alone compiles)
+        def __get__(self, obj, owner=None):
+            raise ValueError("cannot compile")
+    old = model.expression
+    old_map = view.landscape
+    monkeypatch.setattr(Expression, "_value_grad", Fails())
+    sketches = []
+    model.sketchChanged.connect(sketches.append)
+    model.set_text(SMALL)
+    assert sketches == [parse(SMALL)]            # its map was drawn ...
+    assert model.wait_for_analysis()
+    qtbot.wait(50)
+    assert model.expression is old               # ... and the map is of the f analysed again
+    assert view._map_of is old and view.landscape is not old_map
+    assert_allclose(view.landscape.Z, engine_map(old, view.landscape.window).Z, rtol=1e-12)
+    assert len(view.field.base) > 50
