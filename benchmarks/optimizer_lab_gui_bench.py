@@ -8,10 +8,13 @@
 (c) the basin map (200×200 starts, the selected run's settings) likewise, on
     Himmelblau's function.
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" python3 benchmarks/optimizer_lab_gui_bench.py [seconds]
+    xvfb-run -a -s "-screen 0 1920x1080x24" python3 benchmarks/optimizer_lab_gui_bench.py [seconds] [--race-only]
+
+`--race-only` runs part (a) alone (a quick before/after of the frame rate).
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -45,13 +48,16 @@ class _Stalls:
 
 
 def race_fps(app, model, seconds):
-    frames, start = 0, time.perf_counter()
+    """Frames per second, and this process's CPU milliseconds per frame (steadier than
+    the rate on a shared, loaded machine; the X server's share is not in it)."""
+    frames, start, cpu = 0, time.perf_counter(), time.process_time()
     last = model.last_frame
     while time.perf_counter() - start < seconds:
         model.set_frame(model.frame + 1 if model.frame < last else 0)
         app.processEvents()
         frames += 1
-    return frames / (time.perf_counter() - start)
+    rate = frames / (time.perf_counter() - start)
+    return f"{rate:6.1f} frames/s  ({(time.process_time() - cpu) * 1000 / frames:5.1f} ms CPU a frame)"
 
 
 def timed_job(app, start_job, progressed, finished, is_done, timeout_s=120.0):
@@ -71,7 +77,9 @@ def timed_job(app, start_job, progressed, finished, is_done, timeout_s=120.0):
 
 def main():
     from gui.plots import runs as race
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    race_only = "--race-only" in sys.argv[1:]
+    seconds = float(args[0]) if args else 3.0
     app, model, window = _window()
     tab = window.findChild(__import__("gui.explorer.tab", fromlist=["ExplorerTab"]).ExplorerTab)
     lab = tab.lab_panel
@@ -80,17 +88,23 @@ def main():
     model.set_settings(runs=race.parse_runs(SIX), max_steps=400)
     model.wait_for_analysis(60000)
     _settle(app, 0.5)
-    print(f"(a) six runs racing, {model.last_frame} steps, 3-D shown (goal ≥ 60 fps)")
-    print(f"    step arrows on:               {race_fps(app, model, seconds):6.1f} frames/s")
+    print(f"(a) six runs racing, {model.last_frame} steps, 3-D shown (goal ≥ 60 fps); "
+          f"load average {os.getloadavg()[0]:.2f}")
+    print(f"    step arrows on:               {race_fps(app, model, seconds)}")
     lab.quadratic_check.setChecked(True)
-    print(f"    + quadratic model on:         {race_fps(app, model, seconds):6.1f} frames/s")
+    print(f"    + quadratic model on:         {race_fps(app, model, seconds)}")
     lab.quadratic_check.setChecked(False)
     model.lab.set_predict(True)
-    print(f"    predict mode (table grows):   {race_fps(app, model, seconds):6.1f} frames/s")
+    print(f"    predict mode (table grows):   {race_fps(app, model, seconds)}")
     model.lab.set_predict(False)
     lab.arrows_check.setChecked(False)
-    print(f"    step arrows off:              {race_fps(app, model, seconds):6.1f} frames/s")
+    print(f"    step arrows off:              {race_fps(app, model, seconds)}")
     lab.arrows_check.setChecked(True)
+    print(f"    (load average {os.getloadavg()[0]:.2f} after part a)")
+    if race_only:
+        lab.shutdown()
+        model.shutdown()
+        return
 
     print("(b) learning-rate sweep, 61 rates × 5 methods, 400 steps each")
     sweep = lab.sweep
