@@ -5,16 +5,13 @@ appended, not rebuilt, while the path only grows.
 Why: `PlotDataItem.setData` hands every point to `ScatterPlotItem.setData`, which
 rebuilds each symbol's record (~1 ms a run a frame at 400 steps, most of a six-run
 race's map update). The line itself (a PlotCurveItem) is cheap to set whole.
+New symbols are added with the scatter's own style objects: its symbol atlas caches a
+drawn symbol per pen and brush *object*, so a new pen each frame meant a new drawing.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-
-# PlotDataItem option -> ScatterPlotItem argument, as PlotDataItem.updateItems passes them
-_SCATTER_ARGS = (("symbolPen", "pen"), ("symbolBrush", "brush"), ("symbol", "symbol"),
-                 ("symbolSize", "size"), ("data", "data"), ("pxMode", "pxMode"),
-                 ("antialias", "antialias"), ("useCache", "useCache"))
 
 
 class GrowingPath(pg.PlotDataItem):
@@ -38,8 +35,10 @@ class GrowingPath(pg.PlotDataItem):
         finally:
             self.opts["symbol"] = symbol
         if len(xs) > k:
-            args = {arg: self.opts[opt] for opt, arg in _SCATTER_ARGS if opt in self.opts}
-            self.scatter.addPoints(x=xs[k:], y=ys[k:], **args)
+            # no style arguments: the new points take the scatter's own (set by the last
+            # whole setData). Passed again, symbolPen=None became a new QPen each frame,
+            # and the symbol atlas, keyed by the pen object, drew the symbol anew.
+            self.scatter.addPoints(x=xs[k:], y=ys[k:])
         self.scatter.show()
         self._symbol_count = len(xs)
 
