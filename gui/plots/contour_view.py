@@ -17,8 +17,7 @@ Public attributes (for tests and exports; all built once, then updated in place)
   critical_item   ScatterPlotItem of model.critical_points
   labels          gui.plots.critical_labels.CriticalLabels: their names, placed without
                   overlap above the paths; critical_labels its TextItems; labels_toggle QCheckBox
-  path_items      dict method -> PlotDataItem (GrowingPath) of the path up to model.frame
-  path_halo       PlotCurveItem: the white band under every shown path, runs split by NaN
+  path_items      dict method -> PlotDataItem (a GrowingPath) of the path up to model.frame
   current_items   dict method -> ScatterPlotItem, the current iterate
   start_item      ScatterPlotItem at model.start
   readout         QLabel: (x, y), f and ∇f under the mouse; hover_values: ((x, y), f, ∇f) shown
@@ -165,11 +164,7 @@ class ContourView(QWidget):
         self._legend_methods = None   # the methods the legend lists, in order
         self._shown: dict = {}        # method -> (path, points shown) last drawn
         self.current_items: dict[str, pg.ScatterPlotItem] = {}
-        # one white band under every run's line (one item to update and paint, not one a run)
-        self.path_halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
-        self.path_halo.setZValue(7)
-        self.plot.addItem(self.path_halo)
-        self._halo_parts: dict = {}   # method -> (n, 2) points its band runs through
+        self._path_halos: dict[str, pg.PlotCurveItem] = {}
         self.start_item = pg.ScatterPlotItem(symbol="star", size=20, brush="w",
                                              pen=pg.mkPen(INK, width=1.5))
         self.start_item.setZValue(9)
@@ -308,7 +303,8 @@ class ContourView(QWidget):
                 self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
         for method in self.path_items:
-            for item in (self.path_items[method], self.current_items[method]):
+            for item in (self.path_items[method], self._path_halos[method],
+                         self.current_items[method]):
                 item.setVisible(method in paths)
         self._on_frame(self.model.frame)
 
@@ -320,42 +316,36 @@ class ContourView(QWidget):
 
     def _add_path_items(self, method):
         colour = self.model.lab.colour(method, INK)
+        # a bare curve: a PlotDataItem's setData costs ~10× more, on every frame
+        halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
         line = GrowingPath(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
                            symbolBrush=colour, symbolPen=None)
         current = pg.ScatterPlotItem(size=15, brush=colour, pen=pg.mkPen("w", width=2))
+        halo.setZValue(7)
         line.setZValue(7.5)
         current.setZValue(8)
-        for item in (line, current):
+        for item in (halo, line, current):
             self.plot.addItem(item)
-        self.path_items[method] = line
+        self._path_halos[method], self.path_items[method] = halo, line
         self.current_items[method] = current
 
     def _on_frame(self, frame):
         if not self._two_d():
             return
-        halo_changed = set(self._halo_parts) != set(self.model.paths)
         for method, path in self.model.paths.items():
             if method not in self.path_items:
                 continue
             n = min(frame + 1, len(path.points))
             last = self._shown.get(method)
-            if last is not None and last[0] is path and last[1] == n and \
-                    method in self._halo_parts:
+            if last is not None and last[0] is path and last[1] == n:
                 continue       # a path that already ended: its items need no new data
             self._shown[method] = (path, n)
             shown = path.points[:n]
             shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
             grows = last is not None and last[0] is path and last[1] < n
             self.path_items[method].show_points(shown[:, 0], shown[:, 1], extends=grows)
+            self._path_halos[method].setData(shown[:, 0], shown[:, 1])
             self.current_items[method].setData(shown[-1:, 0], shown[-1:, 1])
-            self._halo_parts[method], halo_changed = shown, True
-        if halo_changed:
-            self._halo_parts = {m: self._halo_parts[m] for m in self.model.paths
-                                if m in self._halo_parts}
-            gap = np.full((1, 2), np.nan)      # connect="finite": no band between two runs
-            parts = [p for shown in self._halo_parts.values() for p in (shown, gap)]
-            band = np.concatenate(parts) if parts else np.empty((0, 2))
-            self.path_halo.setData(band[:, 0], band[:, 1], connect="finite")
 
     def _on_start(self, start):
         if len(start) == 2:
