@@ -145,3 +145,26 @@ def test_the_cached_loss_axes_follow_the_range(views, racing, qapp):
     loss.plot.getPlotItem().setXRange(0, 17, padding=0)
     qapp.processEvents()
     assert loss.plot.grab(region).toImage() != first
+
+
+def test_3d_labels_stay_on_a_frame_and_follow_the_camera(shown, racing, qapp):
+    """A frame that only moves the paths leaves the tick labels where they are (they
+    are placed only when the picture's background is drawn anew); a camera move moves
+    them. Their ink is the theme's, through their palette."""
+    from gui.plots.surface_view import SurfaceView
+    from gui.widgets import theme
+    view = shown(SurfaceView(racing), 640, 520)
+    if view.gl is None:
+        pytest.skip("no OpenGL on this display")
+    view.gl.canvas.grab()                        # painted: labels placed
+    labels = [label for _, label in view.gl._labels if label.isVisible()]
+    assert len(labels) >= 6
+    where = [label.pos() for label in labels]
+    _play_to(racing, qapp, 20)
+    view.gl.canvas.grab()
+    assert [label.pos() for label in labels] == where
+    view.gl.setCameraPosition(azimuth=view.gl.opts["azimuth"] + 40)
+    view.gl.canvas.grab()
+    assert [label.pos() for label in labels] != where
+    ink = QColor(theme.current().foreground)
+    assert all(label.palette().color(label.foregroundRole()) == ink for label in labels)
