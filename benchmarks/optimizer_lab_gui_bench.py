@@ -11,7 +11,8 @@
     xvfb-run -a -s "-screen 0 1920x1080x24" python3 benchmarks/optimizer_lab_gui_bench.py [seconds]
         [--only b,c] [--repeat N]
 
---only picks parts (a, b, c; default all); --repeat runs (b) and (c) N times each,
+--only picks parts (a, b, c; default all; `--only a` is a quick before/after of the
+frame rate); --repeat runs (b) and (c) N times each,
 alternating, so their figures are read under the same load (printed beside each).
 """
 from __future__ import annotations
@@ -51,13 +52,21 @@ class _Stalls:
 
 
 def race_fps(app, model, seconds):
-    frames, start = 0, time.perf_counter()
+    """Frames per second; the median frame's time (a shared, loaded machine stretches
+    some frames, not the typical one); the GUI thread's CPU milliseconds per frame (what
+    bounds the rate on an idle machine; neither Mesa's render threads nor the X server
+    are in it)."""
+    frames, start, cpu = [], time.perf_counter(), time.thread_time()
     last = model.last_frame
     while time.perf_counter() - start < seconds:
+        t = time.perf_counter()
         model.set_frame(model.frame + 1 if model.frame < last else 0)
         app.processEvents()
-        frames += 1
-    return frames / (time.perf_counter() - start)
+        frames.append(time.perf_counter() - t)
+    rate = len(frames) / (time.perf_counter() - start)
+    median = sorted(frames)[len(frames) // 2] * 1000
+    return (f"{rate:6.1f} frames/s, median frame {median:5.1f} ms "
+            f"(= {1000 / median:5.1f}/s), {(time.thread_time() - cpu) * 1000 / len(frames):5.1f} ms GUI-thread CPU a frame")
 
 
 def _count_worker_cpu():
@@ -136,17 +145,19 @@ def main():
 
 
 def race_part(app, model, lab, seconds):
-    print(f"(a) six runs racing, {model.last_frame} steps, 3-D shown (goal ≥ 60 fps)")
-    print(f"    step arrows on:               {race_fps(app, model, seconds):6.1f} frames/s")
+    print(f"(a) six runs racing, {model.last_frame} steps, 3-D shown (goal ≥ 60 fps); "
+          f"load average {os.getloadavg()[0]:.2f}")
+    print(f"    step arrows on:               {race_fps(app, model, seconds)}")
     lab.quadratic_check.setChecked(True)
-    print(f"    + quadratic model on:         {race_fps(app, model, seconds):6.1f} frames/s")
+    print(f"    + quadratic model on:         {race_fps(app, model, seconds)}")
     lab.quadratic_check.setChecked(False)
     model.lab.set_predict(True)
-    print(f"    predict mode (table grows):   {race_fps(app, model, seconds):6.1f} frames/s")
+    print(f"    predict mode (table grows):   {race_fps(app, model, seconds)}")
     model.lab.set_predict(False)
     lab.arrows_check.setChecked(False)
-    print(f"    step arrows off:              {race_fps(app, model, seconds):6.1f} frames/s")
+    print(f"    step arrows off:              {race_fps(app, model, seconds)}")
     lab.arrows_check.setChecked(True)
+    print(f"    (load average {os.getloadavg()[0]:.2f} after part a)")
 
 
 def sweep_part(app, lab):

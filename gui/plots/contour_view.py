@@ -17,7 +17,7 @@ Public attributes (for tests and exports; all built once, then updated in place)
   critical_item   ScatterPlotItem of model.critical_points
   labels          gui.plots.critical_labels.CriticalLabels: their names, placed without
                   overlap above the paths; critical_labels its TextItems; labels_toggle QCheckBox
-  path_items      dict method -> PlotDataItem of the path up to model.frame
+  path_items      dict method -> PlotDataItem (a GrowingPath) of the path up to model.frame
   current_items   dict method -> ScatterPlotItem, the current iterate
   start_item      ScatterPlotItem at model.start
   readout         QLabel: (x, y), f and ∇f under the mouse; hover_values: ((x, y), f, ∇f) shown
@@ -35,6 +35,7 @@ from gui.plots import landscape
 from gui.plots.critical_labels import CriticalLabels
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
+from gui.plots.growing_path import GrowingPath
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.resolution import round_to_pixel
 from gui.widgets.none_refcount_guard import guard_none_refcount
@@ -338,8 +339,8 @@ class ContourView(QWidget):
         colour = self.model.lab.colour(method, INK)
         # a bare curve: a PlotDataItem's setData costs ~10× more, on every frame
         halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
-        line = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
-                               symbolBrush=colour, symbolPen=None)
+        line = GrowingPath(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
+                           symbolBrush=colour, symbolPen=None)
         current = pg.ScatterPlotItem(size=15, brush=colour, pen=pg.mkPen("w", width=2))
         halo.setZValue(7)
         line.setZValue(7.5)
@@ -362,7 +363,8 @@ class ContourView(QWidget):
             self._shown[method] = (path, n)
             shown = path.points[:n]
             shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
-            self.path_items[method].setData(shown[:, 0], shown[:, 1])
+            grows = last is not None and last[0] is path and last[1] < n
+            self.path_items[method].show_points(shown[:, 0], shown[:, 1], extends=grows)
             self._path_halos[method].setData(shown[:, 0], shown[:, 1])
             self.current_items[method].setData(shown[-1:, 0], shown[-1:, 1])
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout,
+                               QWidget)
 
 from gui.widgets import theme
 
@@ -26,6 +27,7 @@ class LossPlot(QWidget):
         self._axis_label = None      # the left axis's text, set when it changes
         self._drawn: dict = {}       # method -> (path, points shown, last value shown)
         self._y_fitted = None        # (lo, hi) the f axis was last sized to
+        self._brushes = {}           # colour -> its QBrush for the heads
 
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
@@ -35,6 +37,10 @@ class LossPlot(QWidget):
             item.getAxis(side).enableAutoSIPrefix(False)
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
+            # The grid is drawn by the axes and spans the plot, so every frame's new
+            # curve point repainted both (~3 ms each, replaying their ticks, labels and
+            # lines); cached as a pixmap, they are drawn anew only when they change.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             axis.setPen("k")
             axis.setTextPen("k")
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
@@ -141,7 +147,7 @@ class LossPlot(QWidget):
             if np.isfinite(head):
                 xs.append(float(n - 1))
                 ys.append(head)
-                brushes.append(pg.mkBrush(self.model.lab.colour(method)))
+                brushes.append(self._brush(self.model.lab.colour(method)))
         self._drawn = {m: self._drawn[m] for m in paths}
         if changed:
             self.heads.setData(xs, ys, symbolBrush=brushes)
@@ -149,6 +155,13 @@ class LossPlot(QWidget):
         self.frame_line.setValue(frame)
         if self.model.lab.predict:       # the axes grow with the steps shown, no further
             self._fit_range(paths)
+
+    def _brush(self, colour) -> QBrush:
+        """One QBrush per colour, kept: the heads' symbol atlas caches a drawn symbol per
+        brush object, so a new brush each frame drew six new symbols each frame."""
+        if colour not in self._brushes:
+            self._brushes[colour] = pg.mkBrush(colour)
+        return self._brushes[colour]
 
     def _on_log(self, on: bool) -> None:
         item = self.plot.getPlotItem()

@@ -1,0 +1,170 @@
+"""Six runs racing, frame by frame as Play advances them: what the map and the loss plot
+draw after the per-frame shortcuts (symbols appended, not rebuilt; cached axes; one
+brush per colour) is still each run's engine path up to the frame, in its colour."""
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from PySide6.QtGui import QColor
+
+from gui.plots import runs as race
+from gui.plots.contour_view import ContourView
+from gui.plots.growing_path import GrowingPath
+from gui.plots.loss_plot import LossPlot
+
+SIX = "gd:lr=0.1, gd:lr=0.3, momentum:lr=0.01, nesterov:lr=0.01, adam:lr=0.3, rmsprop:lr=0.05"
+KEYS = ["gd", "gd#2", "momentum", "nesterov", "adam", "rmsprop"]
+
+
+@pytest.fixture
+def racing(model, qtbot):
+    model.set_text("(1-x)^2 + 5(y-x^2)^2")
+    model.set_start((-1.5, 2.0))
+    model.set_settings(runs=race.parse_runs(SIX), max_steps=120)
+    qtbot.waitUntil(lambda: list(model.paths) == KEYS, timeout=60000)
+    return model
+
+
+@pytest.fixture
+def views(shown, racing):
+    return shown(ContourView(racing), 700, 560), shown(LossPlot(racing), 700, 300)
+
+
+def _play_to(model, qapp, frame, start=0):
+    for k in range(start, frame + 1):        # one frame at a time, as Play does
+        model.set_frame(k)
+        qapp.processEvents()
+
+
+def _shown_points(path, frame):
+    points = path.points[:min(frame + 1, len(path.points))]
+    return points[np.all(np.isfinite(points), axis=1)]
+
+
+def _assert_map_shows(contour, model, frame):
+    for key, path in model.paths.items():
+        expected = _shown_points(path, frame)
+        item = contour.path_items[key]
+        assert_allclose(np.column_stack(item.getData()), expected)
+        # the symbols, appended frame by frame, are exactly the visited points
+        assert_allclose(np.column_stack(item.scatter.getData()), expected)
+        assert_allclose(np.column_stack(contour.current_items[key].getData()), expected[-1:])
+        colour = QColor(model.lab.colour(key))
+        assert contour.current_items[key].opts["brush"].color() == colour
+        assert item.scatter.opts["brush"].color() == colour      # what the dots are drawn with
+
+
+def test_the_map_draws_each_runs_engine_path_up_to_the_frame(views, racing, qapp):
+    contour, _ = views
+    assert isinstance(contour.path_items["gd"], GrowingPath)
+    _play_to(racing, qapp, 30)
+    _assert_map_shows(contour, racing, 30)
+    _play_to(racing, qapp, 75, start=31)
+    _assert_map_shows(contour, racing, 75)
+    # back to the start and forward again (Reset, then Play): rebuilt, not appended to
+    _play_to(racing, qapp, 12)
+    _assert_map_shows(contour, racing, 12)
+    # a jump forward (the slider) appends the steps in between
+    racing.set_frame(50)
+    qapp.processEvents()
+    _assert_map_shows(contour, racing, 50)
+
+
+def test_the_symbols_keep_their_colour_when_the_run_colours_change(views, racing, qapp):
+    contour, _ = views
+    _play_to(racing, qapp, 20)
+    runs = list(racing.settings.runs)
+    racing.set_settings(runs=tuple(runs[1:]))    # the first GD run goes: the other recolours
+    qapp.processEvents()
+    _play_to(racing, qapp, 40, start=21)
+    _assert_map_shows(contour, racing, 40)
+
+
+def test_frames_draw_no_new_symbols(views, racing, qapp):
+    """A frame reuses the symbols already drawn: the symbol atlas of each path's dots and
+    of the loss plot's heads stays the same size (new pen or brush objects every frame
+    once drew new symbols every frame)."""
+    contour, loss = views
+    _play_to(racing, qapp, 10)
+    atlases = [contour.path_items[k].scatter.fragmentAtlas for k in KEYS] + \
+        [loss.heads.scatter.fragmentAtlas]
+    before = [len(a) for a in atlases]
+    assert all(n >= 1 for n in before)
+    _play_to(racing, qapp, 60, start=11)
+    assert [len(a) for a in atlases] == before
+
+
+def test_the_loss_curves_hold_each_runs_values_up_to_the_frame(views, racing, qapp):
+    _, loss = views
+    for frame in (25, 90):
+        _play_to(racing, qapp, frame, start=0 if frame == 25 else 26)
+        heads = []
+        for key, path in racing.paths.items():
+            n = min(frame + 1, len(path.values))
+            steps, values = loss.curve_data(key)
+            assert_allclose(values, path.values[:n])
+            assert_allclose(steps, np.arange(n))
+            if np.isfinite(path.values[n - 1]):
+                heads.append((n - 1, path.values[n - 1]))
+        assert_allclose(np.column_stack(loss.heads.getData()), heads)
+
+
+def _ink_pixels(image, colour: QColor, tolerance=16) -> int:
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    rgb = np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.width(), 4)[..., 2::-1].astype(int)
+    target = np.array([colour.red(), colour.green(), colour.blue()])
+    return int((np.abs(rgb - target).max(axis=2) < tolerance).sum())
+
+
+def test_every_runs_colour_is_on_the_map_mid_race(views, racing, qapp):
+    contour, _ = views
+    contour.field_toggle.setChecked(False)       # only the paths over the colour map
+    contour.labels_toggle.setChecked(False)
+    _play_to(racing, qapp, 40)
+    during = contour.canvas.grab().toImage()
+    runs = [contour.path_items[k] for k in KEYS] + [contour.current_items[k] for k in KEYS]
+    for item in runs:
+        item.hide()
+    without = contour.canvas.grab().toImage()
+    for item in runs:
+        item.show()
+    for key in KEYS:
+        colour = QColor(racing.lab.colour(key))
+        # pixels of the run's colour that its path and dot add (the map and the legend
+        # have some of them anyway)
+        assert _ink_pixels(during, colour) > _ink_pixels(without, colour) + 20, key
+
+
+def test_the_cached_loss_axes_follow_the_range(views, racing, qapp):
+    """The axes are drawn from a pixmap cache: a new range must still redraw them."""
+    _, loss = views
+    _play_to(racing, qapp, 5)
+    axis = loss.plot.getPlotItem().getAxis("bottom")
+    region = axis.mapRectToScene(axis.boundingRect()).toAlignedRect()
+    first = loss.plot.grab(region).toImage()
+    loss.plot.getPlotItem().setXRange(0, 17, padding=0)
+    qapp.processEvents()
+    assert loss.plot.grab(region).toImage() != first
+
+
+def test_3d_labels_stay_on_a_frame_and_follow_the_camera(shown, racing, qapp):
+    """A frame that only moves the paths leaves the tick labels where they are (they
+    are placed only when the picture's background is drawn anew); a camera move moves
+    them. Their ink is the theme's, through their palette."""
+    from gui.plots.surface_view import SurfaceView
+    from gui.widgets import theme
+    view = shown(SurfaceView(racing), 640, 520)
+    if view.gl is None:
+        pytest.skip("no OpenGL on this display")
+    view.gl.canvas.grab()                        # painted: labels placed
+    labels = [label for _, label in view.gl._labels if label.isVisible()]
+    assert len(labels) >= 6
+    where = [label.pos() for label in labels]
+    _play_to(racing, qapp, 20)
+    view.gl.canvas.grab()
+    assert [label.pos() for label in labels] == where
+    view.gl.setCameraPosition(azimuth=view.gl.opts["azimuth"] + 40)
+    view.gl.canvas.grab()
+    assert [label.pos() for label in labels] != where
+    ink = QColor(theme.current().foreground)
+    assert all(label.palette().color(label.foregroundRole()) == ink for label in labels)
