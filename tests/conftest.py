@@ -6,7 +6,7 @@ focus, pointer and clipboard: one worker's `activateWindow()` takes the keys fro
 worker's window, and a test sending Ctrl+Shift+C or hovering could see another test's
 doing. So each worker starts its own Xvfb, of the same size and depth as the README's,
 before its QApplication exists; helper processes and `main.py` subprocesses inherit it.
-Without xdist (`-n 0`, `-p no:xdist`) nothing changes: the tests use $DISPLAY.
+With `-n 0` (one process) nothing changes: the tests use $DISPLAY.
 """
 from __future__ import annotations
 
