@@ -22,6 +22,9 @@ from tests.gui.app.layout_checks import (clipped_texts, cut_by_scroll_areas, out
                                          overlapping_texts)
 from tests.gui.conftest import SCREENSHOTS
 
+# every cell on the worker that built the module's window(s), not a second set of them
+pytestmark = pytest.mark.xdist_group("layout_matrix")
+
 LAYOUT_SHOTS = SCREENSHOTS / "layout"
 SCREENS = {"1280x720": (1280, 720), "1920x1080": (1920, 1080), "1024x768": (1024, 768)}
 TABS = ("explorer2d", "explorer1d", "neuron", "network")

@@ -19,6 +19,9 @@ from gui.widgets import theme
 from tests.gui.conftest import SCREENSHOTS
 from tests.gui.widgets.screen_contrast import findings, line_seen, mode_colour, pixels
 
+# every cell on the worker that built the module's window(s), not a second set of them
+pytestmark = pytest.mark.xdist_group("theme_matrix")
+
 PATHS = {"light": ("light",), "dark": ("dark",), "light-dark-light": ("light", "dark", "light"),
          "dark-light": ("dark", "light")}
 FRESH = {"light-dark-light": "light", "dark-light": "light"}

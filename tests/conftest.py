@@ -1,0 +1,56 @@
+"""Each pytest-xdist worker gets an X screen of its own.
+
+The README's command runs the suite under one `xvfb-run` screen and pyproject's addopts
+split it over workers (`-n auto`). Workers sharing one X server would share its keyboard
+focus, pointer and clipboard: one worker's `activateWindow()` takes the keys from another
+worker's window, and a test sending Ctrl+Shift+C or hovering could see another test's
+doing. So each worker starts its own Xvfb, of the same size and depth as the README's,
+before its QApplication exists; helper processes and `main.py` subprocesses inherit it.
+With `-n 0` (one process) nothing changes: the tests use $DISPLAY.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+
+SCREEN = "1280x800x24"          # as README's `xvfb-run -s "-screen 0 1280x800x24"`
+PR_SET_PDEATHSIG = 1
+
+
+def _end_with_worker() -> None:
+    """In the Xvfb child before exec: the kernel sends it SIGTERM (Xvfb then removes its
+    lock files) when the worker's main thread ends. Stopping it from pytest_unconfigure
+    instead would pull the screen from under a QApplication that is still alive, and
+    xdist workers do not always reach that hook."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
+def _start_xvfb() -> str:
+    """An Xvfb on a free display number; returns its name (":N"). Xvfb picks the number
+    and writes it to a pipe once it accepts connections: no race with other X servers."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        pass_fds=(write,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, preexec_fn=_end_with_worker)
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        number = numbers.readline().strip()
+    if not number.isdigit():
+        server.kill()
+        raise RuntimeError(f"Xvfb did not start (exit code {server.wait()})")
+    return f":{number}"
+
+
+def pytest_configure(config):
+    if ("PYTEST_XDIST_WORKER" not in os.environ or not sys.platform.startswith("linux")
+            or shutil.which("Xvfb") is None):
+        return
+    os.environ["DISPLAY"] = _start_xvfb()
+    os.environ.pop("XAUTHORITY", None)     # xvfb-run's cookie is for its own screen
