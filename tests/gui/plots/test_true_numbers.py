@@ -49,12 +49,13 @@ def test_the_hover_read_out_follows_a_function_change(contour, model, qtbot):
     # there by an earlier test) sends no event
     qtbot.mouseMove(viewport, target + QPoint(7, 7))
     qtbot.mouseMove(viewport, target)
-    qtbot.waitUntil(lambda: contour.hover_values is not None)
+    qtbot.waitUntil(lambda: contour.hover_values is not None, timeout=20000)
     (x, y), value, _ = contour.hover_values
     assert value == pytest.approx(x * x + 2 * y * y)
     model.set_text("x^2 + 5y^2 + 1")
     assert model.wait_for_analysis(30000)
-    qtbot.waitUntil(lambda: contour.hover_values[1] == pytest.approx(x * x + 5 * y * y + 1))
+    qtbot.waitUntil(lambda: contour.hover_values[1] == pytest.approx(x * x + 5 * y * y + 1),
+                    timeout=20000)
     assert f"f = {contour.hover_values[1]:.4g}" in contour.readout.text()
 
 
