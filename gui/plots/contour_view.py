@@ -37,6 +37,7 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.growing_path import GrowingPath
 from gui.plots.iso_lines import IsoLineItem
+from gui.plots.legend_columns import fit_legend
 from gui.plots.resolution import round_to_pixel
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
@@ -123,6 +124,7 @@ class ContourView(QWidget):
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
         self.plot = self.canvas.addPlot(row=1, col=0)
         self.plot.setAspectLocked(True)
+        self.plot.vb.sigResized.connect(lambda *_: fit_legend(self.legend, self.canvas.width()))
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         tick_font = QFont()
@@ -317,12 +319,10 @@ class ContourView(QWidget):
             # new legend rows only for new runs or labels: each row costs ~3 ms to build
             self._legend_methods = (tuple(paths), labels)
             self.legend.clear()
-            # as many columns as the longest run label leaves room for (≤ 5)
-            longest = max((len(t) for t in labels), default=8) * 7 + 40
-            self.legend.setColumnCount(max(2, min(5, self.width() // longest)))
             for method in paths:
                 self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
+            fit_legend(self.legend, self.canvas.width())
         for method in self.path_items:
             for item in (self.path_items[method], self._path_halos[method],
                          self.current_items[method]):

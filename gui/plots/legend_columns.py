@@ -1,0 +1,36 @@
+"""How many columns a pyqtgraph legend can have in a given width.
+
+A legend in a row above a plot is cut at the row's width: with one column too many its
+last label loses letters ("Adam" shows as "Adan" at 1280×720). The columns are counted
+from the entries' measured widths (their font and text size as drawn), not guessed
+from characters.
+"""
+from __future__ import annotations
+
+MAX_COLUMNS = 5
+
+
+def _entry_widths(legend) -> list[tuple[float, float]]:
+    return [(max(sample.boundingRect().width(), sample.minimumWidth()),
+             max(label.boundingRect().width(), label.minimumWidth()))
+            for sample, label in legend.items]
+
+
+def columns_that_fit(widths: list[tuple[float, float]], width: float, spacing: float) -> int:
+    """The most columns (1 … MAX_COLUMNS) whose grid of (sample, label) entries, laid out
+    row by row, is no wider than `width`."""
+    for n in range(min(MAX_COLUMNS, max(1, len(widths))), 1, -1):
+        samples = [max(w[0] for w in widths[c::n]) for c in range(n)]
+        labels = [max(w[1] for w in widths[c::n]) for c in range(n)]
+        if sum(samples) + sum(labels) + spacing * (2 * n - 1) <= width:
+            return n
+    return 1
+
+
+def fit_legend(legend, width: float) -> None:
+    """Set the legend's column count to the most that fit in `width` pixels."""
+    left, _, right, _ = legend.layout.getContentsMargins()
+    n = columns_that_fit(_entry_widths(legend), width - left - right - 4,
+                         legend.layout.horizontalSpacing())
+    if n != legend.columnCount:
+        legend.setColumnCount(n)
