@@ -198,8 +198,10 @@ class StepInspector(QWidget):
             self.body.setText(f"The run ended at step {path.stop_step} ({path.status}): "
                               "no step is taken from here.")
             return
+        # Qt's rich text has no palette(): a muted grey made readable on this theme's panels
+        muted = theme.current().text("#6b6b6b").name()
         rows = "".join(
-            f"<tr><td style='padding-right:10px; color:palette(placeholder-text)'>{i + 1}. "
+            f"<tr><td style='padding-right:10px; color:{muted}'>{i + 1}. "
             f"{what}</td><td style='font-family:monospace'>{formula}</td></tr>"
             for i, (what, formula) in enumerate(self.lines))
         size = theme.current().size(12)      # big enough to read on a projector

@@ -70,7 +70,11 @@ class QuadraticModelOverlay(QObject):
         self.axes = pg.PlotCurveItem(connect="pairs")
         self.newton = pg.ScatterPlotItem(size=16, symbol="x")
         self.axis_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(2)]
-        self.newton_label = pg.TextItem("Newton's next point", anchor=(-0.05, -0.1))
+        # up and to the left of its ×: a critical point's label sits down and to the right,
+        # and for a quadratic f Newton's next point is that critical point
+        # (on a box like theirs, so it reads over dark contours and paths)
+        self.newton_label = pg.TextItem("Newton's next point", anchor=(1.05, 1.1),
+                                        fill=pg.mkBrush(255, 255, 255, 190))
         self.items = [self.rings, self.axes, self.newton, *self.axis_labels, self.newton_label]
         for item in self.items:
             item.setZValue(8.8)

@@ -181,3 +181,25 @@ def test_a_run_gets_its_own_hyperparameters(views, seeded):
     assert panel.labels()[2:] == ["Adam β=0.9/0.999", "Adam β=0.8/0.999"]
     assert panel.run_forms.forms["adam"].isVisibleTo(panel)
     assert not panel.run_forms.forms["momentum"].isVisibleTo(panel)
+
+
+def test_the_stage_names_are_readable_on_both_themes(views, seeded):
+    """The stage names ("1. gradient") once used palette(placeholder-text), which Qt's
+    rich text does not know: near-black on the dark theme's panels."""
+    import re
+    from PySide6.QtWidgets import QApplication
+    from gui.widgets import theme
+    seeded.lab.select("gd")
+    inspector = views["inspector"]
+    try:
+        for name in ("dark", "light"):
+            current = theme.apply_theme(QApplication.instance(), views["split"], name, 1.0)
+            seeded.set_frame(1)
+            seeded.set_frame(0)
+            text = inspector.body.text()
+            colours = re.findall(r"padding-right:10px; color:(#[0-9a-fA-F]{6})'>1\. gradient", text)
+            assert colours, text
+            for panel in (current.window, current.panel):
+                assert theme.contrast(colours[0], panel) >= theme.AA_TEXT
+    finally:
+        theme.apply_theme(QApplication.instance(), views["split"], "light", 1.0)

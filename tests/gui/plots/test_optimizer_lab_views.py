@@ -109,6 +109,23 @@ def test_quadratic_model_of_x2_plus_2y2(contour, race_model):
     assert not overlay.rings.isVisible() and texts[-1] == ""
 
 
+
+def test_newtons_label_is_boxed_and_clear_of_the_minimums(contour, race_model, qtbot):
+    """For a quadratic f Newton's next point is the minimum: the two labels at one point
+    sit on opposite sides, each on its own box, so both read whole over the contours."""
+    from PySide6.QtCore import Qt
+    overlay = QuadraticModelOverlay(race_model, contour.plot)
+    overlay.set_enabled(True)
+    qtbot.waitUntil(lambda: any(l.isVisible() for l in contour.critical_labels), timeout=20000)
+    qtbot.wait(50)
+    newton = overlay.newton_label
+    assert newton.isVisible() and newton.fill.style() != Qt.BrushStyle.NoBrush
+    box = newton.mapRectToScene(newton.boundingRect())
+    for label in contour.critical_labels:
+        if label.isVisible():
+            assert not box.intersects(label.mapRectToScene(label.boundingRect())), \
+                label.toPlainText()
+
 def test_the_sweep_finishes_and_shows_what_the_engine_computes(shown, race_model, qtbot):
     view = shown(LrSweepView(race_model), 700, 400)
     view.set_active(True)
