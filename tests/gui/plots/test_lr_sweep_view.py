@@ -78,3 +78,18 @@ def test_each_run_has_a_dashed_line_at_its_own_rate(shown, model, qtbot):
     shown_lines = [line for line in view.run_lines if line.isVisible()]
     assert [10 ** line.value() for line in shown_lines] == pytest.approx([0.1, 0.05])
     view.shutdown()
+
+
+def test_the_plot_keeps_the_height_of_a_short_lab_strip(shown, model, qtbot):
+    """In a 1280×720 window the lab strip is ~490×160 px: the controls and the note sit
+    beside the plot, so the plot keeps nearly the whole height (above it, it kept ~40 px)."""
+    model.set_text("x^2 + 10y^2")
+    model.set_start((3.0, 1.0))
+    model.set_settings(runs=race.parse_runs("gd:lr=0.09, adam:lr=0.3"), max_steps=100)
+    view = shown(LrSweepView(model), 490, 160)
+    view.set_active(True)
+    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    assert view.plot.height() >= 0.8 * view.height()
+    assert view.plot.width() >= 0.5 * view.width()
+    note = view.status
+    assert note.text() and note.height() >= note.heightForWidth(note.width())   # not cut
