@@ -16,8 +16,26 @@ def _typesetter():
         import ziamath
         # QtSvg draws SVG 1.1/Tiny: SVG 2 <symbol>+<use href> glyphs come out blank.
         ziamath.config.svg2 = False
+        _shallow_parent_styles()
         _ziamath = ziamath
     return _ziamath
+
+
+def _style_fields(style) -> dict:
+    """The fields of a ziamath MathStyle, one level deep (its MathVariant stays an object)."""
+    return {name: getattr(style, name) for name in style.__dataclass_fields__}
+
+
+def _shallow_parent_styles() -> None:
+    """ziamath 0.13's parse_style reads a node's inherited attributes from
+    dataclasses.asdict(parent style): a recursive deep copy for every node, a quarter of
+    the time of typesetting a gradient or Hessian. It reads only the scalar fields
+    (colour, background, size, script level, display style; the variant comes from the
+    parent object itself), so a one-level dict gives the same SVG, byte for byte
+    (tests/gui/compute/test_typesetting.py)."""
+    from ziamath import styles
+    if getattr(styles, "asdict", None) is not _style_fields and hasattr(styles, "parse_style"):
+        styles.asdict = _style_fields
 
 BASE_SIZE = 22            # font size in px at scale 1
 TYPESET_MAX_CHARS = 700   # ziamath needs seconds beyond this: such equations show as text

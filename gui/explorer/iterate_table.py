@@ -293,6 +293,7 @@ class IterateTable(QWidget):
         layout.addWidget(self.view, 1)
 
         self.setMinimumHeight(170)     # the header and at least five rows
+        self._combo_entries = None     # (key, label, colour) per run the combo lists
         self.combo.currentIndexChanged.connect(self._on_choice)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
@@ -307,14 +308,20 @@ class IterateTable(QWidget):
         self.combo.setCurrentIndex(self.combo.findData(method))
 
     def _on_paths(self, paths) -> None:
-        keep = self.method
-        blocked = self.combo.blockSignals(True)
-        self.combo.clear()
-        for m in paths:
-            self.combo.addItem(_swatch(self.model.lab.colour(m)), self.model.lab.label(m), m)
-        index = self.combo.findData(keep)
-        self.combo.setCurrentIndex(index if index >= 0 else 0)
-        self.combo.blockSignals(blocked)
+        lab = self.model.lab
+        entries = [(m, lab.label(m), lab.colour(m)) for m in paths]
+        # a new f with the same runs: the combo stays as it is (rebuilding it re-measured
+        # it and re-laid out the panels around it with every edit)
+        if entries != self._combo_entries:
+            self._combo_entries = entries
+            keep = self.method
+            blocked = self.combo.blockSignals(True)
+            self.combo.clear()
+            for m, label, colour in entries:
+                self.combo.addItem(_swatch(colour), label, m)
+            index = self.combo.findData(keep)
+            self.combo.setCurrentIndex(index if index >= 0 else 0)
+            self.combo.blockSignals(blocked)
         self._on_choice()
 
     def _on_choice(self, *_) -> None:
@@ -331,9 +338,13 @@ class IterateTable(QWidget):
                            gradients=path.gradients[:n],
                            used_gradients=None if used is None else used[:n])
         self.table_model.frame = self.model.frame
+        wanted = self.view.sizeHint()
         self.table_model.set_path(path, variables, self.model.lab.colour(method, "#0072B2"))
         self.view.fit_columns()
-        self.view.updateGeometry()
+        if self.view.sizeHint() != wanted:
+            # only a new width asked for re-lays out the panels above (an edit that keeps
+            # the columns' widths repaints the table alone)
+            self.view.updateGeometry()
         self._on_frame(self.model.frame)
 
     def _on_frame(self, frame: int) -> None:

@@ -360,10 +360,14 @@ class LabelledGLView(gl.GLViewWidget):
         for i, (_, label) in enumerate(self._labels):
             if i < len(labels):
                 (x, y, z), text = labels[i]
-                label.setText(text)
-                label.adjustSize()
+                if label.text() != text:
+                    label.setText(text)
+                    label.adjustSize()
                 self._labels[i] = (QVector3D(float(x), float(y), float(z)), label)
-            label.setVisible(i < len(labels))
+            elif not label.isHidden():
+                label.hide()
+        # the labels in use are shown (or hidden where they would overlap) by _place_labels:
+        # showing them all first flickered every hidden one on and off with each new f
         self._n_labels = len(labels)
         self._place_labels()
 

@@ -172,3 +172,30 @@ def test_frames_past_the_end_of_a_path_repaint_valid_rows(table, model):
         tm.set_frame(frame)
     assert changed and all(a and b and 0 <= top <= bottom < rows
                            for a, b, top, bottom in changed), changed
+
+
+def test_a_new_f_with_the_same_runs_keeps_the_combo_and_lists_the_new_path(table, model):
+    from engine.optimizers import descend
+    model.set_settings(methods=("gd", "adam"))
+    assert model.wait_for_analysis()
+    table.select_method("adam")
+    inserted = []
+    table.combo.model().rowsInserted.connect(lambda *a: inserted.append(a))
+    model.set_text("(x-1)^2 + 3*(y+0.5)^2")
+    assert model.wait_for_analysis()
+    assert inserted == [] and table.method == "adam"            # not rebuilt
+    assert [table.combo.itemText(i) for i in range(table.combo.count())] == \
+        [model.lab.label(m) for m in ("gd", "adam")]
+    path = model.paths["adam"]
+    engine_path = descend(model.expression, model.start, method="adam", lr=model.settings.lr,
+                          steps=model.settings.max_steps)
+    assert_allclose(path.points, engine_path.points)
+    assert table.table_model.rowCount() == len(path.values)
+    last = _row(table, len(path.values) - 1, RAW)
+    assert_allclose(last[1:3], engine_path.points[-1])
+    assert_allclose(last[3], engine_path.values[-1])
+    assert _row(table, 0)[3] == compact(float(model.expression(*model.start)))
+    model.set_settings(methods=("gd", "momentum"))              # other runs: listed anew
+    assert model.wait_for_analysis()
+    assert [table.combo.itemText(i) for i in range(table.combo.count())] == \
+        [model.lab.label(m) for m in ("gd", "momentum")]

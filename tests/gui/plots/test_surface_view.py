@@ -275,6 +275,43 @@ def test_visible_labels_never_overlap(view, model, qtbot, size, elevation):
             assert not a.geometry().intersects(b.geometry()), (a.text(), b.text())
 
 
+def test_a_new_f_shows_its_ticks_without_flickering_the_hidden_ones(view, model, qtbot):
+    """Seen from above, some f ticks overlap and are hidden; a new f with the same
+    window keeps them hidden (they were shown and hidden again with every f), and the
+    labels read the new f's ticks (surface_axes.axes_layout of the new mapping)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QLabel
+
+    from gui.plots.surface_axes import axes_layout
+    from gui.widgets.variable_names import display_name
+    view.resize(420, 230)
+    load(model, qtbot, "Himmelblau")
+    view.gl.setCameraPosition(elevation=80)
+    view.render_image()
+    labels = view.gl.canvas.findChildren(QLabel)
+    hidden_before = [label for label in labels if label.isHidden()]
+    assert hidden_before                                      # some overlap, hidden
+
+    class Shows(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Show and obj in labels:
+                Shows.count += 1
+            return False
+    shows = Shows()
+    for label in labels:
+        label.installEventFilter(shows)
+    model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2 + 3*x")        # same window, new f
+    assert model.wait_for_analysis()
+    view.render_image()
+    came_back = [label for label in hidden_before if not label.isHidden()]
+    assert Shows.count == len(came_back) < len(hidden_before)   # shown: only these
+    _, expected, _ = axes_layout(view.mapping, model.window, view._side,
+                                 tuple(map(display_name, model.expression.variables)))
+    assert view.gl.label_texts() == [text for _, text in expected]
+
+
 def test_from_one_variable_to_two_draws_no_stale_path(window, qtbot):
     """Right after f changes from x to (x, y) the model still holds the 1-D paths; the
     surface shows only paths in the plane (drawing a 1-D one raised inside showEvent)."""

@@ -206,3 +206,21 @@ def test_text_without_a_background_keeps_none(window, qtbot):
         assert all(c.fill.style() == Qt.BrushStyle.NoBrush for c in cells)
     finally:
         window.commands.set_scale(1.0)
+
+
+def test_readable_remembers_its_answers_exactly():
+    import random
+    widget_theme = theme
+    rng = random.Random(7)
+    pairs = [(QColor(*(rng.randrange(256) for _ in range(3)), rng.randrange(256)),
+              QColor(*(rng.randrange(256) for _ in range(3)))) for _ in range(60)]
+    first = [widget_theme.readable(c, back) for c, back in pairs]
+    for c, back in pairs:
+        widget_theme.readable(c, back).setRed(0)      # a caller changing its copy
+    again = [widget_theme.readable(c, back) for c, back in pairs]
+    fresh = [widget_theme._readable(QColor(c), QColor(back), widget_theme.AA_TEXT)
+             for c, back in pairs]
+    assert again == first == fresh
+    assert any(a != c for a, (c, _) in zip(first, pairs))     # some were mixed
+    assert all(widget_theme.contrast(a, back) >= widget_theme.AA_TEXT - 1e-9
+               for a, (_, back) in zip(first, pairs))
