@@ -18,6 +18,8 @@ from gui.widgets.variable_names import display_name
 
 SMALL = 1e-9             # only numbers this small against their column can be round-off …
 CANCELLATION_BITS = 4    # … and only with this few significant bits (a true value has ~53)
+LARGEST_ROUND_OFF = 1e-6  # no larger number is taken for round-off
+NEIGHBOURS = 2           # rows each side whose values set the scale a value is small against
 
 
 def path_columns(path, variables) -> list[tuple[str, str, np.ndarray]]:
@@ -50,16 +52,25 @@ def stepped_along_another_gradient(path) -> bool:
 
 def round_off_zero(values: np.ndarray) -> np.ndarray:
     """Which values (bool, same shape) are round-off of zero: tiny against their column
-    (below SMALL × its largest finite magnitude, at least 1) and carrying the signature
+    around them (below SMALL × the largest finite magnitude within NEIGHBOURS rows, at
+    least 1) and carrying the signature
     of cancellation, a mantissa of at most CANCELLATION_BITS significant bits
     (−3.55e−15 is −2⁻⁴⁸: large terms that cancelled, their last bits left over). A true
     small value — f ≈ 2.4e−12 near a minimum, from (w₁ − 1)² — has a full mantissa and
     stays."""
-    values = np.asarray(values, dtype=float)
-    finite = np.abs(values[np.isfinite(values)])
-    scale = max(1.0, float(finite.max())) if finite.size else 1.0
+    values = np.atleast_1d(np.asarray(values, dtype=float))
+    # The scale is that of the rows around each value, not the column's largest: a run
+    # that diverges later (f ~ 1e300) made a true f = 9 at its start "tiny", and 9, with
+    # its 4 significant bits, looked like round-off: the table said 0. A value of 1e-6 or
+    # more is never taken for round-off (its terms would be ~1e10): shown as computed,
+    # a residue is only untidy, while a true value shown as 0 is false.
+    magnitude = np.where(np.isfinite(values), np.abs(values), 0.0)
+    padded = np.pad(magnitude, [(NEIGHBOURS, NEIGHBOURS)] + [(0, 0)] * (values.ndim - 1))
+    window = np.lib.stride_tricks.sliding_window_view(padded, 2 * NEIGHBOURS + 1, axis=0)
+    scale = np.maximum(1.0, window.max(axis=-1))
     with np.errstate(invalid="ignore"):
-        small = np.isfinite(values) & (values != 0) & (np.abs(values) < SMALL * scale)
+        small = np.isfinite(values) & (values != 0) & (np.abs(values) < SMALL * scale) \
+            & (np.abs(values) < LARGEST_ROUND_OFF)
     mantissa, _ = np.frexp(np.where(small, values, 1.0))
     bits = np.abs(mantissa * 2.0 ** 53).astype(np.int64)      # the 53-bit significand
     trailing = np.log2((bits & -bits).astype(float))         # its trailing zero bits

@@ -78,3 +78,31 @@ def test_a_true_small_value_is_not_taken_for_round_off(table, model):
         assert tm.texts()[c][row] != "0"
         assert tm.data(tm.index(row, c), Qt.ItemDataRole.ToolTipRole) is None or \
             "round-off" not in tm.data(tm.index(row, c), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_true_small_whole_number_before_a_divergence_is_shown(table, model):
+    """Himmelblau + 3x from (3, 2) with η = 0.1 diverges (f ~ 1e300 later): the start's
+    true f = 9 and ∂f/∂x = 3, whole numbers of 2–4 significant bits, once read as
+    round-off against the column's huge values and shown as 0."""
+    model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2 + 3x")
+    assert model.wait_for_analysis(30000)
+    model.set_start((3.0, 2.0))
+    model.set_settings(lr=0.1, methods=("gd",))
+    path = model.paths["gd"]
+    assert np.nanmax(np.abs(path.values[np.isfinite(path.values)])) > 1e12   # it diverges
+    tm = table.table_model
+    assert tm.texts()[_column(table, "f(x, y)")][0] == "9"
+    assert tm.texts()[_column(table, "∂f/∂x")][0] == "3"
+    assert tm.texts()[_column(table, "∂f/∂y")][0] == "0"        # a true 0 stays 0
+
+
+def test_round_off_is_judged_against_the_rows_around_it():
+    from gui.explorer.iterate_columns import round_off_zero
+    residue = -3.552713678800501e-15                     # −2⁻⁴⁸: cancellation's signature
+    assert list(round_off_zero(np.array([5.0, 1.0, residue, 1e-16 * 3, 0.0]))) == \
+        [False, False, True, False, False]               # 3e−16 has a full mantissa
+    # whole numbers beside huge ones (a later divergence) are true values
+    assert not round_off_zero(np.array([9.0, 3.0, 3e4, 1e12, 1e200, np.inf])).any()
+    # far from the divergence, a residue still is one
+    column = np.concatenate([np.full(10, 1e-3), [residue], np.full(5, 1e-3), [1e200]])
+    assert round_off_zero(column)[10]
