@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from engine.optimizer_lab import is_quadratic, quadratic_model
 from gui.plots.iso_lines import iso_segments_per_level
+from gui.plots.steady_scatter import SteadyScatter
 from gui.widgets import theme
 from gui.widgets.palette import QUADRATIC_COLOURS
 
@@ -71,7 +72,7 @@ class QuadraticModelOverlay(QObject):
         self._newton_colour = None       # the Newton marker's colour, styled once per colour
         self.rings = pg.PlotCurveItem(connect="pairs")
         self.axes = pg.PlotCurveItem(connect="pairs")
-        self.newton = pg.ScatterPlotItem(size=16, symbol="x")
+        self.newton = SteadyScatter(size=16, symbol="x")
         self.axis_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(2)]
         self.newton_label = pg.TextItem("Newton's next point", anchor=(-0.05, -0.1))
         self.items = [self.rings, self.axes, self.newton, *self.axis_labels, self.newton_label]

@@ -206,3 +206,28 @@ def test_the_quadratic_model_follows_the_selected_run_frame_by_frame(views, raci
     overlay.newton.hide()              # (the eigen-axes, same ink, cross there too)
     bare = contour.canvas.grab().toImage().copy(at.x() - 8, at.y() - 8, 17, 17)
     assert _ink_pixels(marked, colour, tolerance=40) > _ink_pixels(bare, colour, tolerance=40) + 8
+
+
+def test_the_kept_scatter_rectangles_are_pyqtgraphs_own(views, racing, qapp):
+    """The dots' rectangles are kept between changes (SteadyScatter): after frames, a
+    zoom and a resize each is still what pyqtgraph computes afresh, so nothing is clipped."""
+    contour, loss = views
+    scatters = [contour.current_items[k] for k in KEYS] + \
+        [contour.path_items[k].scatter for k in KEYS] + [loss.heads.scatter]
+
+    def assert_fresh():
+        for item in scatters:
+            assert item.boundingRect() == pg.ScatterPlotItem.boundingRect(item)
+            assert not item.boundingRect().isEmpty()
+
+    _play_to(racing, qapp, 30)
+    assert_fresh()
+    contour.plot.vb.scaleBy((0.5, 0.5))
+    qapp.processEvents()
+    _play_to(racing, qapp, 33, start=31)
+    assert_fresh()
+    contour.resize(500, 400)
+    qapp.processEvents()
+    assert_fresh()
+    _play_to(racing, qapp, 12)
+    assert_fresh()
