@@ -153,9 +153,8 @@ class LossPlot(QWidget):
         self._drawn = {m: self._drawn[m] for m in paths}
         if changed:
             self.heads.setData(xs, ys, symbolBrush=brushes)
-            self._fit_range(paths)
         self.frame_line.setValue(frame)
-        if self.model.lab.predict:       # the axes grow with the steps shown, no further
+        if changed or self.model.lab.predict:   # predict: the axes grow with the steps shown
             self._fit_range(paths)
 
     def _brush(self, colour) -> QBrush:
