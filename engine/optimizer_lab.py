@@ -122,8 +122,10 @@ class QuadraticModel:
         return float(q) if q.ndim == 0 else q
 
 
-def quadratic_model(f, point) -> QuadraticModel:
-    """f's quadratic model at point (d numbers); nan fields where f is not finite."""
+def quadratic_model(f, point, exact: bool | None = None) -> QuadraticModel:
+    """f's quadratic model at point (d numbers); nan fields where f is not finite.
+    exact: is_quadratic(f), when the caller already knows it (it costs sympy work, and
+    an animation asks for the model of one f at a new point every frame)."""
     p = np.atleast_1d(np.asarray(point, dtype=float))
     if p.shape != (f.dimension,):
         raise ValueError(f"point has {p.size} coordinates; f has {f.variables}")
@@ -145,7 +147,8 @@ def quadratic_model(f, point) -> QuadraticModel:
     newton = p - newton_direction(h, np.asarray(gradient, dtype=float))
     return QuadraticModel(_frozen(p), float(value), _frozen(gradient), _frozen(h),
                           _frozen(eigenvalues), _frozen(eigenvectors), condition,
-                          _frozen(newton), critical_lr, is_quadratic(f))
+                          _frozen(newton), critical_lr,
+                          is_quadratic(f) if exact is None else bool(exact))
 
 
 def is_quadratic(f) -> bool:

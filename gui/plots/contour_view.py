@@ -28,8 +28,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.plots import landscape
 from gui.plots.critical_labels import CriticalLabels
@@ -39,6 +38,7 @@ from gui.plots.growing_path import GrowingPath
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.legend_columns import fit_legend
 from gui.plots.resolution import round_to_pixel
+from gui.plots.steady_scatter import SteadyScatter
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
 from gui.compute.qt_guard import qt_override
@@ -341,7 +341,7 @@ class ContourView(QWidget):
         halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
         line = GrowingPath(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
                            symbolBrush=colour, symbolPen=None)
-        current = pg.ScatterPlotItem(size=15, brush=colour, pen=pg.mkPen("w", width=2))
+        current = SteadyScatter(size=15, brush=colour, pen=pg.mkPen("w", width=2))
         halo.setZValue(7)
         line.setZValue(7.5)
         current.setZValue(8)

@@ -7,16 +7,20 @@ rebuilds each symbol's record (~1 ms a run a frame at 400 steps, most of a six-r
 race's map update). The line itself (a PlotCurveItem) is cheap to set whole.
 New symbols are added with the scatter's own style objects: its symbol atlas caches a
 drawn symbol per pen and brush *object*, so a new pen each frame meant a new drawing.
+The symbols are a SteadyScatter (gui.plots.steady_scatter).
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 
+from gui.plots.steady_scatter import steady_scatter_of
+
 
 class GrowingPath(pg.PlotDataItem):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        steady_scatter_of(self)        # its rectangle kept, not worked out on each ask
         self._symbol_count = None    # points the scatter holds when they are xs[:k], ys[:k]
 
     def show_points(self, xs: np.ndarray, ys: np.ndarray, extends: bool) -> None:

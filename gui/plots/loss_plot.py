@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
+from gui.plots.steady_scatter import steady_scatter_of
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
@@ -50,6 +51,7 @@ class LossPlot(QWidget):
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
         self.heads = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9,
                                      symbolPen=pg.mkPen("w", width=1))
+        steady_scatter_of(self.heads)
         item.addItem(self.heads)
         self.frame_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen("#555", width=1.5, style=Qt.PenStyle.DashLine),
@@ -151,9 +153,8 @@ class LossPlot(QWidget):
         self._drawn = {m: self._drawn[m] for m in paths}
         if changed:
             self.heads.setData(xs, ys, symbolBrush=brushes)
-            self._fit_range(paths)
         self.frame_line.setValue(frame)
-        if self.model.lab.predict:       # the axes grow with the steps shown, no further
+        if changed or self.model.lab.predict:   # predict: the axes grow with the steps shown
             self._fit_range(paths)
 
     def _brush(self, colour) -> QBrush:

@@ -15,8 +15,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, Signal
 
-from engine.optimizer_lab import quadratic_model
+from engine.optimizer_lab import is_quadratic, quadratic_model
 from gui.plots.iso_lines import iso_segments_per_level
+from gui.plots.steady_scatter import SteadyScatter
 from gui.widgets import theme
 from gui.widgets.palette import QUADRATIC_COLOURS
 
@@ -66,9 +67,12 @@ class QuadraticModelOverlay(QObject):
         self.enabled = False
         self.quadratic = None          # the engine's QuadraticModel shown, or None
         self.text = ""
+        self._exact_of = (None, False)   # (f, is_quadratic(f)): sympy work, once per f
+        self._drawn_key = None           # what the items show: no redraw for the same
+        self._newton_colour = None       # the Newton marker's colour, styled once per colour
         self.rings = pg.PlotCurveItem(connect="pairs")
         self.axes = pg.PlotCurveItem(connect="pairs")
-        self.newton = pg.ScatterPlotItem(size=16, symbol="x")
+        self.newton = SteadyScatter(size=16, symbol="x")
         self.axis_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(2)]
         # up and to the left of its ×: a critical point's label sits down and to the right,
         # and for a quadratic f Newton's next point is that critical point
@@ -103,20 +107,31 @@ class QuadraticModelOverlay(QObject):
         p = self.point()
         ok = self.enabled and f is not None and len(p) == f.dimension == len(self.model.window) \
             and np.isfinite(p).all()
-        self.quadratic = quadratic_model(f, p) if ok else None
+        ink = theme.current().ink
+        ring_colour = ink(pg.mkColor(QUADRATIC_COLOURS["ellipse"]))
+        axis_colour = ink(pg.mkColor(QUADRATIC_COLOURS["axis"]))
+        # A run that ended (or a frame repeated) keeps its iterate: the same picture
+        key = (ok, f, p.tobytes(), tuple(map(tuple, self.plot.vb.viewRange())),
+               ring_colour.rgba(), axis_colour.rgba())
+        if key == self._drawn_key:
+            return
+        self._drawn_key = key
+        self.quadratic = quadratic_model(f, p, exact=self._exact(f)) if ok else None
         for item in self.items:
             item.setVisible(False)
         if self.quadratic is None:
             self._say("")
             return
-        ink = theme.current().ink
-        ring_colour = ink(pg.mkColor(QUADRATIC_COLOURS["ellipse"]))
-        axis_colour = ink(pg.mkColor(QUADRATIC_COLOURS["axis"]))
         if f.dimension == 2:
             self._draw_2d(self.quadratic, ring_colour, axis_colour)
         else:
             self._draw_1d(self.quadratic, ring_colour, axis_colour)
         self._say(describe(self.quadratic))
+
+    def _exact(self, f) -> bool:
+        if self._exact_of[0] is not f:
+            self._exact_of = (f, is_quadratic(f))
+        return self._exact_of[1]
 
     def _say(self, text: str) -> None:
         if text != self.text:
@@ -172,8 +187,14 @@ class QuadraticModelOverlay(QObject):
         if not np.isfinite(point).all():
             return
         pos = (point[0], y[0]) if y is not None else (point[0], point[1])
-        self.newton.setData([pos[0]], [pos[1]], brush=colour, pen=pg.mkPen(colour, width=2))
-        self.newton_label.setColor(colour)
+        if colour.rgba() != self._newton_colour:
+            # style set once per colour: a new pen each frame made the symbol atlas draw
+            # the cross anew every frame
+            self._newton_colour = colour.rgba()
+            self.newton.setPen(pg.mkPen(colour, width=2))
+            self.newton.setBrush(colour)
+            self.newton_label.setColor(colour)
+        self.newton.setData([pos[0]], [pos[1]])
         self.newton_label.setPos(*pos)
         self.newton.show()
         self.newton_label.show()

@@ -2,6 +2,7 @@
 draw after the per-frame shortcuts (symbols appended, not rebuilt; cached axes; one
 brush per colour) is still each run's engine path up to the frame, in its colour."""
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from numpy.testing import assert_allclose
 from PySide6.QtGui import QColor
@@ -168,3 +169,65 @@ def test_3d_labels_stay_on_a_frame_and_follow_the_camera(shown, racing, qapp):
     assert [label.pos() for label in labels] != where
     ink = QColor(theme.current().foreground)
     assert all(label.palette().color(label.foregroundRole()) == ink for label in labels)
+
+
+def test_the_quadratic_model_follows_the_selected_run_frame_by_frame(views, racing, qapp):
+    """The overlay redraws only when the selected run's iterate moves (once it has
+    ended, nothing per frame), and what it shows is the engine's model there: Newton's
+    point, the eigenvalue labels, and the marker in the axis colour on the map."""
+    from engine.optimizer_lab import is_quadratic, quadratic_model
+    from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
+    contour, _ = views
+    contour.field_toggle.setChecked(False)
+    overlay = QuadraticModelOverlay(racing, contour.plot)
+    racing.lab.select("adam")
+    overlay.set_enabled(True)
+    f, path = racing.expression, racing.paths["adam"]
+    assert not is_quadratic(f)
+    for frame in (3, 4, 17):
+        _play_to(racing, qapp, frame, start=frame)
+        q = quadratic_model(f, path.points[frame])
+        assert overlay.quadratic.exact is False
+        assert_allclose(overlay.quadratic.point, path.points[frame])
+        assert_allclose(np.ravel(overlay.newton.getData()), q.newton_point)
+        assert [label.toPlainText() for label in overlay.axis_labels] == [
+            f"λ{'₁₂'[i]} = {v:.3g}".replace("-", "−") for i, v in enumerate(q.eigenvalues)]
+    shown = overlay.quadratic
+    overlay.refresh()                  # asked again at the same iterate: nothing recomputed
+    assert overlay.quadratic is shown
+    # the marker is drawn where Newton's point is, in the axis colour
+    colour = overlay.newton.opts["pen"].color()
+    assert overlay.newton.opts["brush"].color() == colour
+    x, y = np.ravel(overlay.newton.getData())
+    (x0, x1), (y0, y1) = contour.plot.vb.viewRange()
+    assert x0 < x < x1 and y0 < y < y1
+    at = contour.canvas.mapFromScene(contour.plot.vb.mapViewToScene(pg.Point(x, y)))
+    marked = contour.canvas.grab().toImage().copy(at.x() - 8, at.y() - 8, 17, 17)
+    overlay.newton.hide()              # (the eigen-axes, same ink, cross there too)
+    bare = contour.canvas.grab().toImage().copy(at.x() - 8, at.y() - 8, 17, 17)
+    assert _ink_pixels(marked, colour, tolerance=40) > _ink_pixels(bare, colour, tolerance=40) + 8
+
+
+def test_the_kept_scatter_rectangles_are_pyqtgraphs_own(views, racing, qapp):
+    """The dots' rectangles are kept between changes (SteadyScatter): after frames, a
+    zoom and a resize each is still what pyqtgraph computes afresh, so nothing is clipped."""
+    contour, loss = views
+    scatters = [contour.current_items[k] for k in KEYS] + \
+        [contour.path_items[k].scatter for k in KEYS] + [loss.heads.scatter]
+
+    def assert_fresh():
+        for item in scatters:
+            assert item.boundingRect() == pg.ScatterPlotItem.boundingRect(item)
+            assert not item.boundingRect().isEmpty()
+
+    _play_to(racing, qapp, 30)
+    assert_fresh()
+    contour.plot.vb.scaleBy((0.5, 0.5))
+    qapp.processEvents()
+    _play_to(racing, qapp, 33, start=31)
+    assert_fresh()
+    contour.resize(500, 400)
+    qapp.processEvents()
+    assert_fresh()
+    _play_to(racing, qapp, 12)
+    assert_fresh()
