@@ -82,7 +82,8 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     from gui.plots.landscape_model import LandscapeModel
 
     model = LandscapeModel()
-    window = MainWindow(model, settings)
+    # a plain start builds the 3-D view after the first paint, too (gui.explorer.tab)
+    window = MainWindow(model, settings, defer_surface=paint_first)
     preset = find_preset(preset_name) if preset_name else default_preset()
 
     def load():
@@ -112,4 +113,5 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         window.editor.line_edit.setText("")
         load()
     run_after_first_paint(window, load_after_paint)
+    run_after_first_paint(window, window.explorer.build_surface_view)
     return model, window
