@@ -39,7 +39,7 @@ class ExplorerTab(QWidget):
         self.slice_model = SliceModel(model, self)
         self.slice_picker = SlicePicker(self.slice_model)
         self.contour_view = ContourView(self.slice_model)
-        self._surface_view = None
+        self._surface_view = None if defer_surface else self._new_surface_view()
         self.descent_panel = DescentPanel(model)
         self.loss_plot = LossPlot(model)
         self.iterate_table = IterateTable(model)
@@ -48,7 +48,8 @@ class ExplorerTab(QWidget):
         # 1-D: the curve; 2-D: contour map and surface side by side, equal widths.
         self.pair = QSplitter(Qt.Orientation.Horizontal)
         self.pair.addWidget(self.contour_view)
-        self.pair.addWidget(SurfacePlaceholder())   # the surface view's place until built
+        # deferred: a placeholder holds the surface view's place until it is built
+        self.pair.addWidget(SurfacePlaceholder() if defer_surface else self._surface_view)
         self.pair.setSizes([10000, 10000])
         self.views = QStackedWidget()
         self.views.addWidget(QWidget())         # the curve view's place (see curve_view)
@@ -59,7 +60,7 @@ class ExplorerTab(QWidget):
         self.below.addWidget(self.loss_plot)
         # issue 12: the optimizer lab, with the iterate table as its first tab
         self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
-                                  None, lambda: self.curve_view.plot_f)
+                                  self._surface_view, lambda: self.curve_view.plot_f)
         self.below.addWidget(self.lab_panel)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         views_column = QWidget()           # the slice picker (d > 2 only) over the views
@@ -96,8 +97,6 @@ class ExplorerTab(QWidget):
         model.windowChanged.connect(self._on_window)
         self._on_window(model.window)
         self.slice_model.sliceChanged.connect(self._on_slice)
-        if not defer_surface:
-            self.build_surface_view()
 
     def _on_slice(self, _sliced):
         # named on the map itself too: a screenshot or export shows where the slice is
@@ -131,19 +130,23 @@ class ExplorerTab(QWidget):
         """Put the real 3-D view in its placeholder's place (once; see the class)."""
         if self._surface_view is None:
             from gui.plots.surface_step_arrows import SurfaceStepArrows
-            from gui.plots.surface_view import SurfaceView
             from gui.widgets.theme import restyle_new
-            view = self._surface_view = SurfaceView(self.slice_model)
+            view = self._surface_view = self._new_surface_view()
             placeholder = self.pair.replaceWidget(1, view)
             view.setVisible(self.focus_mode in ("both", "surface"))
             placeholder.deleteLater()
             restyle_new(view)
-            # the lab's step arrows over the surface follow the map's switch
+            # the lab's step arrows over the surface, as LabPanel builds them when given
+            # the view at once
             lab = self.lab_panel
             lab.surface_arrows = SurfaceStepArrows(self.model, view, lab)
             lab.surface_arrows.set_enabled(lab.arrows_check.isChecked())
             lab.arrows_check.toggled.connect(lab.surface_arrows.set_enabled)
         return self._surface_view
+
+    def _new_surface_view(self) -> QWidget:
+        from gui.plots.surface_view import SurfaceView    # imports pyqtgraph.opengl
+        return SurfaceView(self.slice_model)
 
     def set_focus_mode(self, mode: str) -> None:
         """Two variables: both views, or one of them across the width."""
