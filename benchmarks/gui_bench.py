@@ -223,7 +223,10 @@ class Watch(QObject):
             if obj is window and "first" not in seen:
                 seen["first"] = now
                 seen["sympy"] = "sympy" in sys.modules
-            if obj is window.surface_view.gl.canvas and model.expression is not None:
+            # (a plain start builds the 3-D view after the first paint: asking for it
+            # earlier would build it)
+            built = getattr(window.explorer, "surface_view_built", True)
+            if built and obj is window.surface_view.gl.canvas and model.expression is not None:
                 seen.setdefault("gl", now)
                 if "points" in seen:
                     QTimer.singleShot(0, app.quit)

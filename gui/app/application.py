@@ -112,6 +112,8 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         # model's own text then reaches the editor as always (its history, Escape)
         window.editor.line_edit.setText("")
         load()
-    run_after_first_paint(window, load_after_paint)
+    # The 3-D view first: its GL set-up mostly waits in C++ (Mesa, the X server) while
+    # the warm-up thread still imports sympy, which the load would wait for anyway.
     run_after_first_paint(window, window.explorer.build_surface_view)
+    run_after_first_paint(window, load_after_paint)
     return model, window
