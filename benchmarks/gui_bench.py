@@ -237,6 +237,9 @@ def on_points(points):
         if "gl" in seen:
             QTimer.singleShot(0, app.quit)
 model.criticalPointsChanged.connect(on_points)
+# the phases between: the formula parsed and loaded, the worker's analysis applied
+model.textChanged.connect(lambda *_: seen.setdefault("loaded", time.time()))
+model.expressionChanged.connect(lambda *_: seen.setdefault("analysed", time.time()))
 watch = Watch()
 app.installEventFilter(watch)
 window.resize({w}, {h})
@@ -273,7 +276,8 @@ def cold_start_once(root: Path = ROOT, paint_first: bool = True) -> dict:
 
 
 _COLD_PHASES = (("imported", "Qt application made"), ("built", "window built"),
-                ("first", "first paint of the window"), ("gl", "3-D view painted, analysed"),
+                ("first", "first paint of the window"), ("loaded", "formula parsed and loaded"),
+                ("analysed", "analysis applied"), ("gl", "3-D view painted, analysed"),
                 ("points", "critical points arrived"))
 
 
@@ -281,6 +285,8 @@ def _cold_lines(rows) -> list[str]:
     lines = []
     for key, label in _COLD_PHASES:
         values = [r[key] for r in rows if key in r]
+        if not values:
+            continue
         lines.append(f"  {label:28} median {np.median(values):7.0f} ms   "
                      f"runs {' '.join(f'{v:.0f}' for v in values)}")
     sympy = sum(1 for r in rows if r.get("sympy_at_first"))
