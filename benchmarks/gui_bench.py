@@ -10,7 +10,8 @@
     advanced as fast as the views redraw, for 3 s (goal ≥ 60).
 (c) cold start: a fresh `python3 -c` builds and shows the window as `main.py` does; the
     time from launch to the main window's first Paint event, and to the first paint of
-    the 3-D view with the analysis applied (median of 5; goals ≤ 0.9 s and ≤ 1.2 s).
+    the 3-D view with the analysis applied (median of 5; goals ≤ 0.9 s and ≤ 1.2 s), and
+    the phases between (formula parsed and loaded, analysis applied).
 
 Run under a real X server (the 3-D view needs GL):
     xvfb-run -a -s "-screen 0 1280x800x24" python3 benchmarks/gui_bench.py [edits] [seconds]
