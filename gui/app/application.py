@@ -82,7 +82,8 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     from gui.plots.landscape_model import LandscapeModel
 
     model = LandscapeModel()
-    window = MainWindow(model, settings)
+    # a plain start builds the 3-D view after the first paint, too (gui.explorer.tab)
+    window = MainWindow(model, settings, defer_surface=paint_first)
     preset = find_preset(preset_name) if preset_name else default_preset()
 
     def load():
@@ -111,5 +112,8 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         # model's own text then reaches the editor as always (its history, Escape)
         window.editor.line_edit.setText("")
         load()
+    # The 3-D view first: its GL set-up mostly waits in C++ (Mesa, the X server) while
+    # the warm-up thread still imports sympy, which the load would wait for anyway.
+    run_after_first_paint(window, window.explorer.build_surface_view)
     run_after_first_paint(window, load_after_paint)
     return model, window

@@ -21,18 +21,20 @@ TABS = ("explorer", "neuron", "network")
 VIEWS_SHARE = 0.55     # presenting: the share of the height the main view should keep
 
 class MainWindow(QMainWindow):
-    def __init__(self, model, settings: QSettings | None = None, parent=None):
+    def __init__(self, model, settings: QSettings | None = None, parent=None,
+                 defer_surface: bool = False):
+        """`defer_surface`: the explorer's 3-D view is built later (ExplorerTab)."""
         super().__init__(parent)
         self.model = model
         self.settings = settings if settings is not None else QSettings()
         # a QRect to emulate a smaller screen (tests); None: the screen's own geometry
         self.screen_limit = None
 
-        self.explorer = ExplorerTab(model)
+        self.explorer = ExplorerTab(model, defer_surface=defer_surface)
         # the window's handles on the explorer's parts (commands, sessions, exports)
         ex = self.explorer
         self.editor, self.math_view, self.caption = ex.editor, ex.math_view, ex.caption
-        self.contour_view, self.surface_view = ex.contour_view, ex.surface_view
+        self.contour_view = ex.contour_view       # (surface_view: a property, maybe deferred)
         self.descent_panel, self.loss_plot = ex.descent_panel, ex.loss_plot
         self.iterate_table, self.views, self.pair = ex.iterate_table, ex.views, ex.pair
         self.top, self.below = ex.top, ex.below
@@ -85,6 +87,10 @@ class MainWindow(QMainWindow):
     @property
     def curve_view(self) -> QWidget:
         return self.explorer.curve_view
+
+    @property
+    def surface_view(self) -> QWidget:
+        return self.explorer.surface_view
 
     @property
     def focus_mode(self) -> str:

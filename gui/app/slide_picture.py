@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from gui.plots.gl_canvas import GLCanvas
 from gui.plots.picture_pens import thick_lines
 from gui.widgets import theme
 
@@ -46,6 +45,7 @@ def explorer_caption(model) -> Caption | None:
 
 def canvases(widget: QWidget) -> list[QWidget]:
     """The visible plot canvases under `widget` (itself if it is one), outermost only."""
+    from gui.plots.gl_canvas import GLCanvas   # here: OpenGL is not imported at start-up
     if isinstance(widget, (pg.GraphicsView, GLCanvas)):
         return [widget]
     found = [w for w in widget.findChildren(QWidget)

@@ -15,7 +15,7 @@ from gui.explorer.slice_picker import SlicePicker
 from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import LossPlot
 from gui.plots.slice_model import SliceModel
-from gui.plots.surface_view import SurfaceView
+from gui.plots.surface_placeholder import SurfacePlaceholder
 from gui.widgets.math_view import MathView
 from gui.widgets.scroll_page import scroll_page
 
@@ -24,7 +24,12 @@ FOCUS_MODES = ("both", "contour", "surface")
 
 
 class ExplorerTab(QWidget):
-    def __init__(self, model, parent=None):
+    """With `defer_surface` the 3-D view is a placeholder of its size and colour until
+    `build_surface_view()` (or the first use of `surface_view`): its GL window renders
+    while the window is first shown (~0.2 s) and pyqtgraph.opengl imports (~0.1 s),
+    which a plain start does after the first paint (gui.app.first_paint)."""
+
+    def __init__(self, model, parent=None, defer_surface: bool = False):
         super().__init__(parent)
         self.model = model
         self.editor = ExpressionEditor(model)
@@ -34,7 +39,7 @@ class ExplorerTab(QWidget):
         self.slice_model = SliceModel(model, self)
         self.slice_picker = SlicePicker(self.slice_model)
         self.contour_view = ContourView(self.slice_model)
-        self.surface_view = SurfaceView(self.slice_model)
+        self._surface_view = None if defer_surface else self._new_surface_view()
         self.descent_panel = DescentPanel(model)
         self.loss_plot = LossPlot(model)
         self.iterate_table = IterateTable(model)
@@ -43,7 +48,8 @@ class ExplorerTab(QWidget):
         # 1-D: the curve; 2-D: contour map and surface side by side, equal widths.
         self.pair = QSplitter(Qt.Orientation.Horizontal)
         self.pair.addWidget(self.contour_view)
-        self.pair.addWidget(self.surface_view)
+        # deferred: a placeholder holds the surface view's place until it is built
+        self.pair.addWidget(SurfacePlaceholder() if defer_surface else self._surface_view)
         self.pair.setSizes([10000, 10000])
         self.views = QStackedWidget()
         self.views.addWidget(QWidget())         # the curve view's place (see curve_view)
@@ -54,7 +60,7 @@ class ExplorerTab(QWidget):
         self.below.addWidget(self.loss_plot)
         # issue 12: the optimizer lab, with the iterate table as its first tab
         self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
-                                  self.surface_view, lambda: self.curve_view.plot_f)
+                                  self._surface_view, lambda: self.curve_view.plot_f)
         self.below.addWidget(self.lab_panel)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         views_column = QWidget()           # the slice picker (d > 2 only) over the views
@@ -111,11 +117,42 @@ class ExplorerTab(QWidget):
             restyle_new(self._curve_view)
         return self._curve_view
 
+    @property
+    def surface_view(self) -> QWidget:
+        """The 3-D view (a SurfaceView of the slice), built now if it was deferred."""
+        return self.build_surface_view()
+
+    @property
+    def surface_view_built(self) -> bool:
+        return self._surface_view is not None
+
+    def build_surface_view(self) -> QWidget:
+        """Put the real 3-D view in its placeholder's place (once; see the class)."""
+        if self._surface_view is None:
+            from gui.plots.surface_step_arrows import SurfaceStepArrows
+            from gui.widgets.theme import restyle_new
+            view = self._surface_view = self._new_surface_view()
+            placeholder = self.pair.replaceWidget(1, view)
+            view.setVisible(self.focus_mode in ("both", "surface"))
+            placeholder.deleteLater()
+            restyle_new(view)
+            # the lab's step arrows over the surface, as LabPanel builds them when given
+            # the view at once
+            lab = self.lab_panel
+            lab.surface_arrows = SurfaceStepArrows(self.model, view, lab)
+            lab.surface_arrows.set_enabled(lab.arrows_check.isChecked())
+            lab.arrows_check.toggled.connect(lab.surface_arrows.set_enabled)
+        return self._surface_view
+
+    def _new_surface_view(self) -> QWidget:
+        from gui.plots.surface_view import SurfaceView    # imports pyqtgraph.opengl
+        return SurfaceView(self.slice_model)
+
     def set_focus_mode(self, mode: str) -> None:
         """Two variables: both views, or one of them across the width."""
         self.focus_mode = mode
         self.contour_view.setVisible(mode in ("both", "contour"))
-        self.surface_view.setVisible(mode in ("both", "surface"))
+        self.pair.widget(1).setVisible(mode in ("both", "surface"))
         if mode == "both":
             self.pair.setSizes([10000, 10000])
 

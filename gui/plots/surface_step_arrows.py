@@ -5,7 +5,6 @@ step_terms; their heights are f there, lifted like the paths."""
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph.opengl as gl
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
@@ -33,6 +32,7 @@ class SurfaceStepArrows(QObject):
         self.lines = self.heads = None
         if surface_view.gl is None:      # no OpenGL: nothing to draw on
             return
+        import pyqtgraph.opengl as gl    # here: the explorer imports this module at start-up
         self.lines = gl.GLLinePlotItem(mode="lines", width=4, antialias=True,
                                        glOptions="translucent")
         self.heads = gl.GLScatterPlotItem(size=11, pxMode=True)

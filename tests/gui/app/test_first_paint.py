@@ -34,15 +34,19 @@ class _AtFirstPaint(QObject):
                          "tab": w.current_tab, "focus": w.focus_mode,
                          "tabs": [w.tabs.tabText(i) for i in range(w.tabs.count())],
                          "menus": [a.text() for a in w.menuBar().actions()],
-                         "size": (w.editor.line_edit.width(), w.editor.line_edit.height())}
+                         "size": (w.editor.line_edit.width(), w.editor.line_edit.height()),
+                         # the 3-D view's place: a placeholder until after this paint
+                         "surface_built": w.explorer.surface_view_built,
+                         "surface_slot": type(w.pair.widget(1)).__name__,
+                         "surface_geometry": w.pair.widget(1).geometry().getRect()}
         return False
 
 
-def _start(qtbot, shown, settings, paint_first, restore_last=False):
+def _start(qtbot, shown, settings, paint_first, restore_last=False, size=(1400, 860)):
     model, window = build_window(settings=settings, paint_first=paint_first,
                                  restore_last=restore_last)
     watch = _AtFirstPaint(window)
-    shown(window, 1400, 860)
+    shown(window, *size)
     qtbot.waitUntil(lambda: watch.seen is not None, timeout=10000)
     qtbot.waitUntil(lambda: model.text != "", timeout=10000)       # loaded
     assert model.wait_for_analysis(60000)
@@ -89,6 +93,55 @@ def test_the_first_paint_shows_the_formula_then_the_window_is_analysed_as_before
     red, blue = pixels[:, 0].astype(int), pixels[:, 2].astype(int)
     assert np.sum(blue > red + 30) > 500 and np.sum(red > blue + 60) > 500
     assert window.session.path is None and not window.isWindowModified()
+
+
+def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_before(
+        qtbot, shown, settings):
+    # smaller than the test screen: the window is never moved back onto it (fit_to_screen)
+    model, window, seen = _start(qtbot, shown, settings, paint_first=True, size=(1200, 700))
+    assert seen["surface_built"] is False and seen["surface_slot"] == "SurfacePlaceholder"
+    assert window.explorer.surface_view_built          # built after the first paint
+    surface = window.surface_view
+    assert window.pair.widget(1) is surface and surface.isVisible()
+    qtbot.waitUntil(lambda: surface.landscape is not None, timeout=10000)
+    # in the placeholder's place, at its size: nothing moved when it came
+    assert surface.geometry().getRect() == seen["surface_geometry"]
+    assert seen["surface_geometry"][2] > 300 and seen["surface_geometry"][3] > 200
+
+    _, before, _ = _start(qtbot, shown, settings, paint_first=False, size=(1200, 700))
+    old = before.surface_view
+    assert seen["surface_geometry"] == old.geometry().getRect()
+    # the same samples, box, camera, axes and paths as the view built at once
+    from engine.expression import parse
+    from gui.plots import landscape
+    from gui.plots.surface_view import GRID
+    engine_z = landscape.sample(parse("x^2 + 2y^2"), model.window, GRID).Z
+    assert_allclose(surface.landscape.Z, engine_z)
+    assert_allclose(surface.landscape.Z, old.landscape.Z)
+    xs, ys = surface.landscape.xs, surface.landscape.ys
+    assert surface.landscape.Z[0, -1] == pytest.approx(xs[0] ** 2 + 2 * ys[-1] ** 2)
+    assert surface.mapping == old.mapping
+    for key in ("distance", "elevation", "azimuth", "fov"):
+        assert surface.gl.opts[key] == pytest.approx(old.gl.opts[key]), key
+    assert tuple(surface.gl.opts["center"]) == pytest.approx(tuple(old.gl.opts["center"]))
+    assert surface.tick_texts == old.tick_texts
+    assert_allclose(surface.shown_points("gd"), old.shown_points("gd"))
+    # the step arrows over the surface came with it, and follow the lab's switch
+    arrows = window.explorer.lab_panel.surface_arrows
+    assert arrows is not None and arrows.view is surface and arrows.enabled
+    window.explorer.lab_panel.arrows_check.setChecked(False)
+    assert not arrows.enabled
+    window.explorer.lab_panel.arrows_check.setChecked(True)
+    # and the picture, once both have typeset their formulas (the views' height then
+    # settles): pixel for pixel the view built at once (Mesa renders exactly)
+    qtbot.waitUntil(lambda: window.math_view.is_ready and before.math_view.is_ready,
+                    timeout=60000)
+    qtbot.wait(50)
+    assert surface.geometry() == old.geometry()
+    new_pixels, old_pixels = _surface_pixels(window), _surface_pixels(before)
+    assert new_pixels.shape == old_pixels.shape
+    differing = np.any(np.abs(new_pixels.astype(int) - old_pixels.astype(int)) > 8, axis=1)
+    assert differing.mean() < 0.002, differing.mean()
 
 
 def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
@@ -148,6 +201,8 @@ class Watch(QObject):
             seen["sympy"] = "sympy" in sys.modules
             seen["ziamath"] = "ziamath" in sys.modules
             seen["editor"] = window.editor.line_edit.text()
+            seen["opengl"] = "pyqtgraph.opengl" in sys.modules
+            seen["surface_built"] = window.explorer.surface_view_built
         return False
 watch = Watch()
 app.installEventFilter(watch)
@@ -156,6 +211,7 @@ window.show()
 def done():
     if model.critical_points:
         seen["points"] = [p.kind for p in model.critical_points]
+        seen["surface_built_then"] = window.explorer.surface_view_built
         app.quit()
     else:
         QTimer.singleShot(20, done)
@@ -170,7 +226,8 @@ model.shutdown()
 @pytest.mark.parametrize("no_warm_up", [True, False])
 def test_no_sympy_before_the_first_paint(tmp_path, no_warm_up):
     """In a fresh process: the GUI thread imports neither sympy nor ziamath before the
-    window's first paint (the warm-up thread may have started importing sympy)."""
+    window's first paint (the warm-up thread may have started importing sympy), nor
+    pyqtgraph.opengl: the 3-D view is built after that paint."""
     code = _PROBE.format(root=str(ROOT), ini=str(tmp_path / "probe.ini"),
                          no_warm_up=no_warm_up)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -180,9 +237,10 @@ def test_no_sympy_before_the_first_paint(tmp_path, no_warm_up):
     seen = json.loads(line[len("SEEN "):])
     assert seen["editor"] == "x^2 + 2y^2"
     assert seen["ziamath"] is False
+    assert seen["opengl"] is False and seen["surface_built"] is False
     if no_warm_up:
         assert seen["sympy"] is False
-    assert seen["points"] == ["minimum"]
+    assert seen["points"] == ["minimum"] and seen["surface_built_then"] is True
 
 
 def test_a_plain_launch_restores_the_last_session_and_saves_it_again(tmp_path, qtbot):
