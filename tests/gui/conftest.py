@@ -19,6 +19,25 @@ def gui_thread_gc(qapp):
     """Cycles of Qt objects are freed in the GUI thread only, as in the app."""
     from gui.app.application import collect_garbage_in_gui_thread
     collect_garbage_in_gui_thread()
+    yield
+    _end_before_exit(qapp)
+
+
+def _end_before_exit(app):
+    """What the app's close does, for whatever the tests left: stop the lab threads,
+    close and delete the windows, then collect, all while the QApplication lives. Left
+    to the interpreter's exit, Qt objects went in a random order and the process
+    sometimes ended in a segmentation fault after every test had passed (exit code 139)."""
+    from PySide6.QtCore import QEvent
+    from gui.compute.lab_jobs import LabJobs
+    for widget in app.topLevelWidgets():
+        for jobs in widget.findChildren(LabJobs):
+            jobs.shutdown(1.0)
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    gc.collect()
 
 
 @pytest.fixture
