@@ -54,3 +54,43 @@ def pytest_configure(config):
         return
     os.environ["DISPLAY"] = _start_xvfb()
     os.environ.pop("XAUTHORITY", None)     # xvfb-run's cookie is for its own screen
+
+
+# The longest single tests (seconds, one process at load ~8: /work/notes/durations_full.txt),
+# sent to the workers first: xdist hands out work in collection order (groups with the
+# most tests first), so one of these collected late kept one worker busy while the other
+# had finished. Tests not named here keep their order.
+LONGEST_FIRST = (
+    "tests/gui/app/test_stress.py::test_rapid_edits_tab_switches_and_themes",            # 52
+    "tests/gui/app/test_lecture_samples.py::test_every_scene_of_both_lectures_opens",    # 36
+    "tests/gui/app/test_session_picture.py::test_camera_switches_and_caption_come_back",  # 33
+    "tests/gui/plots/test_surface_view.py::test_switching_between_one_and_two_variables",  # 24
+    "tests/gui/app/test_exports.py::test_command_line_exports_without_a_window",          # 23
+    "tests/gui/app/test_slide_pictures.py::test_ctrl_shift_c_copies_the_picture",         # 21
+    "tests/gui/app/test_session_faults.py::test_zooming_out_3000_times_is_capped",        # 20
+    "tests/gui/app/test_sessions.py::test_recent_files_and_the_last_session_at_start",    # 18
+    "tests/gui/app/test_session_faults.py::test_diverged_network_saves_and_reads_back",   # 17
+    "tests/gui/compute/test_helper_lifetime.py::test_a_signal_quits_cleanly",             # 17
+    "tests/gui/app/test_exports.py::test_command_line_refuses_bad_input_plainly",         # 11
+    # cold starts of main.py seen in the full run of 6 Dec (two workers, load ~8)
+    "tests/gui/app/test_lecture_cli.py::test_scene_n_exports_that_scene",                 # 32
+    "tests/gui/app/test_cli_many_variables.py::test_start_with_three_coordinates",        # 22
+    "tests/gui/app/test_cli_options.py::test_a_negative_start_is_drawn",                  # 21
+    "tests/gui/app/test_lecture_cli.py::test_a_scene_that_does_not_exist_is_refused",     # 19
+    "tests/gui/app/test_cli_options.py::test_a_surface_of_a_one_variable_function_is",    # 18
+)
+
+
+def _rank(item) -> int:
+    for rank, prefix in enumerate(LONGEST_FIRST):
+        if item.nodeid.startswith(prefix):
+            return rank
+    return len(LONGEST_FIRST)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under xdist only (every worker collects the same order, as xdist requires): the
+    longest tests first. A one-process run keeps the files' order. None of these tests
+    uses a module-scoped fixture, so moving them builds nothing twice."""
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        items.sort(key=_rank)        # stable: the rest keep their order

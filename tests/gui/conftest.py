@@ -91,3 +91,84 @@ def window(shown, settings):
     yield win
     model.shutdown()
     gc.collect()          # earlier tests' windows go now, in this (the GUI) thread
+
+
+# File ▸ New gives a fresh start's state but for the 3-D camera's distance: reset_camera
+# (gui/plots/surface_view.py) fits it to the canvas's aspect at that moment, which differs
+# between build time, a shown window and one whose other tabs were built. It is the
+# layout's, not something a case could leave behind (each case still compares the whole
+# state, distance included, before and after its own refusal).
+CAMERA_DISTANCE = ("explorer", "views", "surface", "distance")
+
+
+def _without(state, keys):
+    """A copy of the nested dict `state` without the item at the path `keys`."""
+    head, *rest = keys
+    if not isinstance(state, dict) or head not in state:
+        return state
+    return {k: (_without(v, rest) if k == head and rest else v)
+            for k, v in state.items() if not (k == head and not rest)}
+
+
+def _differences(a, b, path=()):
+    """The paths at which two nested dicts differ (for a readable assertion message)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [d for k in a.keys() | b.keys()
+                for d in _differences(a.get(k), b.get(k), path + (k,))]
+    return [] if a == b else [(path, a, b)]
+
+
+@pytest.fixture(scope="module")
+def module_window(qapp, tmp_path_factory):
+    """(window, fresh state): one main window for a module's tests that only open or refuse
+    something, built as `window` builds it (own QSettings in a temporary folder, shown,
+    first analysis done). Building a window costs ~2–3 s of set-up and ~0.4 s to close;
+    a parametrized test of a dozen cases paid that a dozen times. Use it through
+    `reused_window`, which puts it back to a fresh start before each test."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+    from gui.app.application import build_window
+    folder = tmp_path_factory.mktemp("module-settings")
+    settings = QSettings(str(folder / "gradient-lab.ini"), QSettings.Format.IniFormat)
+    model, win = build_window(settings=settings)
+    win.resize(1400, 860)
+    win.show()
+    assert QTest.qWaitForWindowExposed(win)
+    assert model.wait_for_analysis(60000)
+    built = win.session.state()
+    win.commands.new_session()
+    assert model.wait_for_analysis(60000)
+    fresh = win.session.state()
+    assert _without(built, CAMERA_DISTANCE) == _without(fresh, CAMERA_DISTANCE)
+    yield win, _without(fresh, CAMERA_DISTANCE)
+    model.shutdown()
+    win.close()
+    win.deleteLater()
+    qapp.processEvents()
+    gc.collect()
+
+
+@pytest.fixture
+def reused_window(module_window, qtbot):
+    """The module's window put back to a fresh start by the app's own means (File ▸ New,
+    a fresh start's tab and focus) and checked to be one (shown again if an earlier case
+    hid it): its session state equals the module's first File ▸ New's, no file, not
+    modified. A case that left something behind fails here, not in a later case."""
+    from PySide6.QtTest import QTest
+    win, fresh = module_window
+    if not win.isVisible():
+        win.show()
+        assert QTest.qWaitForWindowExposed(win)
+    # File ▸ New keeps the tab and the focus (the lecturer's view, not the session's
+    # content): put those back as the View menu does
+    win.show_tab(fresh["view"]["tab"])
+    win.set_focus_mode(fresh["view"]["focus"])
+    win.commands.new_session()
+    assert win.model.wait_for_analysis(60000)
+    state = _without(win.session.state(), CAMERA_DISTANCE)
+    assert state == fresh, _differences(state, fresh)
+    assert win.session.path is None and not win.isWindowModified()
+    yield win
+    # hidden until the next case: the module's other tests see only their own window
+    # (keyboard focus, screen grabs), as before
+    win.hide()

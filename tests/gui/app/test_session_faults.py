@@ -71,7 +71,14 @@ def test_file_name_of_the_wrong_type_in_the_last_session(shown, settings, tmp_pa
     model.shutdown()
 
 
-def test_open_of_a_nested_file_says_so(window, tmp_path):
+# one worker runs all the cases of the shared window (else each worker builds its own, and
+# cases interleaved with other modules' tests would rebuild it)
+SHARED_WINDOW = pytest.mark.xdist_group("session_faults_reused_window")
+
+
+@SHARED_WINDOW
+def test_open_of_a_nested_file_says_so(reused_window, tmp_path):
+    window = reused_window            # a refused open changes nothing: one window serves
     path = tmp_path / "deep.gradlab.json"
     path.write_text(NESTED)
     assert not window.commands.open(path)
@@ -93,7 +100,10 @@ def test_open_of_a_nested_file_says_so(window, tmp_path):
     (lambda s: s["network"].update(steps_per_tick=1e9), "steps per frame must be from 1 to 200"),
     (lambda s: s["explorer"]["descent"].update(seed=10**40), "noise seed must be from"),
 ])
-def test_values_beyond_the_controls_are_refused_in_plain_words(window, tmp_path, change, words):
+@SHARED_WINDOW
+def test_values_beyond_the_controls_are_refused_in_plain_words(reused_window, tmp_path,
+                                                               change, words):
+    window = reused_window            # each case is refused and changes nothing: one window
     window.network                    # the tab exists: its repaints would raise on bad values
     state = window.session.state()
     change(state)

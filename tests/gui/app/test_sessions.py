@@ -77,8 +77,11 @@ def test_an_edit_marks_the_title_modified(window, qtbot, tmp_path):
                               "explorer": {}}), "newer"),
     (lambda text: json.dumps([1, 2, 3]), "not a Gradient Lab session"),
 ])
-def test_a_bad_file_gives_a_message_and_keeps_the_current_state(window, qtbot, tmp_path,
+@pytest.mark.xdist_group("sessions_reused_window")     # its cases share one window: one worker
+def test_a_bad_file_gives_a_message_and_keeps_the_current_state(reused_window, qtbot, tmp_path,
                                                                 damage, words):
+    # the set-up below is undone by File ▸ New before the next case (reused_window checks)
+    window = reused_window
     _set_up_something(window, qtbot)
     good = tmp_path / "good.gradlab.json"
     window.commands.save_as(good)

@@ -5,7 +5,10 @@ In every cell: no visible axis rescales its numbers by an SI prefix, every visib
 text meets 4.5:1 against what the screen shows behind it (labels, check boxes and their
 frames at 3:1, table cells, plot texts), the network's a = 0.5 line shows on its map,
 the neuron diagram is on the theme's background, and a toggled theme's picture equals a fresh
-start's. One window per theme path (not per cell) keeps the run short. Every picture is
+start's. One window per theme path (not per cell) keeps the run short, and the paths are
+split over two xdist groups (two workers): the dark path alone, and the three paths that
+end in light (the toggled ones are compared with the fresh light start, so they share
+its worker). Every picture is
 saved as tests/screenshots/matrix/<tab>-<path>-<scale>.png to page through.
 """
 import gc
@@ -19,8 +22,6 @@ from gui.widgets import theme
 from tests.gui.conftest import SCREENSHOTS
 from tests.gui.widgets.screen_contrast import findings, line_seen, mode_colour, pixels
 
-# every cell on the worker that built the module's window(s), not a second set of them
-pytestmark = pytest.mark.xdist_group("theme_matrix")
 
 PATHS = {"light": ("light",), "dark": ("dark",), "light-dark-light": ("light", "dark", "light"),
          "dark-light": ("dark", "light")}
@@ -104,13 +105,27 @@ def _run_path(path, names, tmp, out):
         gc.collect()
 
 
+class _Pictures(dict):
+    """(tab, path, scale) → (image, problems); a path's window is run the first time one
+    of its cells is asked for, so a worker runs only the paths of the cells it was given."""
+
+    def __init__(self, tmp):
+        super().__init__()
+        self.tmp, self.done = tmp, set()
+
+    def __missing__(self, cell):
+        path = cell[1]
+        if path in self.done:
+            raise KeyError(cell)
+        self.done.add(path)
+        _run_path(path, PATHS[path], self.tmp, self)
+        return self[cell]
+
+
 @pytest.fixture(scope="module")
 def matrix(qapp, tmp_path_factory):
     MATRIX.mkdir(parents=True, exist_ok=True)
-    out, tmp = {}, tmp_path_factory.mktemp("matrix")
-    for path, names in PATHS.items():
-        _run_path(path, names, tmp, out)
-    return out
+    return _Pictures(tmp_path_factory.mktemp("matrix"))
 
 
 CELLS = [(tab, path, scale) for tab in TABS for path in PATHS for scale in SCALES]
@@ -120,14 +135,21 @@ def _id(cell):
     return f"{cell[0]}-{cell[1]}-{cell[2]:g}"
 
 
-@pytest.mark.parametrize("cell", CELLS, ids=_id)
+def _group(path):
+    """xdist group of a path's cells: each group's windows are built on one worker only."""
+    return pytest.mark.xdist_group("theme_matrix_dark" if path == "dark" else
+                                   "theme_matrix_light")
+
+
+@pytest.mark.parametrize("cell", [pytest.param(c, marks=_group(c[1])) for c in CELLS], ids=_id)
 def test_every_text_readable_and_no_axis_rescaled(matrix, cell):
     image, problems = matrix[cell]
     assert not image.isNull()       # (its width is the layout's business, not the theme's)
     assert problems == []
 
 
-@pytest.mark.parametrize("cell", [c for c in CELLS if c[1] in FRESH], ids=_id)
+@pytest.mark.parametrize("cell", [pytest.param(c, marks=_group(c[1])) for c in CELLS
+                                  if c[1] in FRESH], ids=_id)
 def test_toggled_theme_looks_like_a_fresh_start(matrix, cell):
     tab, path, scale = cell
     toggled = pixels(matrix[cell][0]).astype(int)
@@ -137,9 +159,14 @@ def test_toggled_theme_looks_like_a_fresh_start(matrix, cell):
     assert differs.mean() < 0.002, f"{differs.mean():.4f} of the pixels differ"
 
 
-def test_dark_is_dark_and_light_is_light(matrix):
-    """The matrix compares real pictures: the dark theme's window is mostly dark."""
+@pytest.mark.parametrize("path", [pytest.param(p, marks=_group(p)) for p in PATHS])
+def test_dark_is_dark_and_light_is_light(matrix, path):
+    """The matrix compares real pictures: a path ending in dark gives a mostly dark window,
+    one ending in light a mostly light one (per path, so that each runs on its group's
+    worker; the fresh light and dark starts are checked as before, the toggled ones too)."""
     for tab in TABS:
-        light = pixels(matrix[(tab, "light", 1.0)][0]).mean()
-        dark = pixels(matrix[(tab, "dark", 1.0)][0]).mean()
-        assert light > 150 and dark < 110, (tab, light, dark)
+        brightness = pixels(matrix[(tab, path, 1.0)][0]).mean()
+        if PATHS[path][-1] == "dark":
+            assert brightness < 110, (tab, path, brightness)
+        else:
+            assert brightness > 150, (tab, path, brightness)
