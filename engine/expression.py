@@ -227,17 +227,24 @@ def _all_numbers(args, dimension) -> bool:
 def _scalar(fn, args) -> float:
     with np.errstate(all="ignore"):
         try:
-            return float(fn(*map(float, args)))
+            value = fn(*map(float, args))
+            if not np.iscomplexobj(value):
+                return float(value)
         except (ArithmeticError, ValueError, TypeError):
-            return float(_scalars(fn, args, 1)[0])
+            pass
+        return float(_scalars(fn, args, 1)[0])
 
 
 def _scalars(fn, args, count) -> np.ndarray:
     """fn at plain floats (fast); where Python arithmetic fails or turns complex
-    ((-1.0)**-1.5), again with numpy floats, which give nan just where it happens."""
+    ((-1.0)**-1.5), again with numpy floats, which give nan just where it happens.
+    A complex result is never cut to its real part: asinh((-1.0)**1.5) came back as a
+    numpy complex that float() turned into a number, with only a warning."""
     with np.errstate(all="ignore"):
         try:
-            return np.array(fn(*map(float, args)), dtype=float)
+            value = fn(*map(float, args))
+            if not np.iscomplexobj(value):
+                return np.array(value, dtype=float)
         except (ArithmeticError, ValueError, TypeError):
             pass
         try:

@@ -18,6 +18,15 @@ import signal
 import subprocess
 import sys
 
+from hypothesis import settings as hypothesis_settings
+
+# The README's run (and CI's) draws the same examples every time, so a property test
+# fails the change that broke it, not a later unrelated run that happened upon a new
+# corner. HYPOTHESIS_PROFILE=explore draws new ones (and more of them) to look for those.
+hypothesis_settings.register_profile("repeatable", derandomize=True)
+hypothesis_settings.register_profile("explore", derandomize=False, max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
 SCREEN = "1280x800x24"          # as README's `xvfb-run -s "-screen 0 1280x800x24"`
 PR_SET_PDEATHSIG = 1
 

@@ -192,3 +192,22 @@ def test_a_root_real_somewhere_still_reads(text):
 ])
 def test_negative_bases_that_stay_real_are_allowed(text, value):
     assert parse(text)(3.0) == pytest.approx(value)
+
+
+# Python's (-1.0) ** 1.5 is complex; a numpy function of it stays complex, and float()
+# of a numpy complex gives its real part with only a warning: f(-1) was a number where f
+# is undefined (found by the round-trip property test).
+@pytest.mark.parametrize("text", ["asinh(sqrt(x)^3)", "atan(x^1.5)", "sinh(x^(3/2)) + x"])
+def test_no_real_part_of_a_complex_value_is_passed_off_as_f(text):
+    import math
+    import warnings
+    import numpy as np
+    f = parse(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert math.isnan(f(-1.0))
+        value, gradient = f.value_and_gradient(-1.0)
+        assert math.isnan(value) and np.isnan(gradient).all()
+        assert np.isnan(f.gradient(-1.0)).all() and np.isnan(f.hessian(-1.0)).all()
+        assert f(2.0) == pytest.approx(float(f(np.array([2.0]))[0]))
+        assert not math.isnan(f(2.0))

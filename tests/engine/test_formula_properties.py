@@ -63,7 +63,10 @@ def evaluate(node, point):
     if kind == "fn":
         return _UNARY[node[1]](evaluate(node[2], point))
     if kind == "fn2":
-        return _BINARY_FN[node[1]](evaluate(node[2], point), evaluate(node[3], point))
+        # + 0.0 turns a float's −0.0 into 0: exact arithmetic has one zero, and
+        # atan2(−(1 − 1), −2) is π to sympy, −π to a float
+        return _BINARY_FN[node[1]](evaluate(node[2], point) + 0.0,
+                                   evaluate(node[3], point) + 0.0)
     a, b = evaluate(node[1], point), evaluate(node[2], point)
     return {"add": a + b, "sub": a - b, "mul": a * b, "div": a / b}[kind]
 
