@@ -30,6 +30,18 @@ def _lerp(a, b, weight):
     return b - (b - a) * (1 - weight)
 
 
+def _lerp_in_place(a, b, weight, work):
+    """a ← _lerp(a, b, weight), overwriting a; `work` (a's shape) is scratch. The same
+    operations in the same order as _lerp, so the same bits."""
+    np.subtract(b, a, out=work)
+    if weight < 0.5:
+        work *= weight
+        a += work
+    else:
+        work *= 1 - weight
+        np.subtract(b, work, out=a)
+
+
 class SGD:
     """torch.optim.SGD: plain (momentum 0), heavy-ball momentum, or Nesterov."""
 
@@ -153,13 +165,7 @@ class RMSprop:
         square += work                        # a * square_avg + (1 - a) * (g * g)
         if self.centered:
             mean = self.grad_avg
-            step = g - mean
-            if 1 - a < 0.5:                   # _lerp(grad_avg, g, 1 - a), its two forms
-                step *= 1 - a
-                mean += step
-            else:
-                step *= 1 - (1 - a)
-                np.subtract(g, step, out=mean)
+            _lerp_in_place(mean, g, 1 - a, work)
             np.multiply(mean, mean, out=work)
             np.subtract(square, work, out=work)
             np.sqrt(work, out=work)
@@ -218,13 +224,8 @@ class Adam:
         self.t += 1
         b1, b2 = self.beta1, self.beta2
         m, v = self.exp_avg, self.exp_avg_sq
-        work = g - m
-        if 1 - b1 < 0.5:                      # _lerp(m, g, 1 - b1), its two forms
-            work *= 1 - b1
-            m += work
-        else:
-            work *= 1 - (1 - b1)
-            np.subtract(g, work, out=m)
+        work = np.empty_like(m)
+        _lerp_in_place(m, g, 1 - b1, work)
         v *= b2
         np.multiply(g, g, out=work)
         work *= 1 - b2
