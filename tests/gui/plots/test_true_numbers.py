@@ -61,7 +61,8 @@ def test_the_hover_read_out_follows_a_function_change(contour, model, qtbot):
         return value == pytest.approx(x * x + 5 * y * y + 1)
     qtbot.waitUntil(of_the_new_f, timeout=20000)
     (x, y), _, _ = contour.hover_values
-    assert (x, y) == pytest.approx((1.0, -1.0), abs=0.1)
+    # where the pointer is: (1, −1), or 7 px from it if the rate limit kept the first move
+    assert (x, y) == pytest.approx((1.0, -1.0), abs=0.25)
     assert f"f = {contour.hover_values[1]:.4g}" in contour.readout.text()
 
 
