@@ -198,3 +198,7 @@ class QuadraticModelOverlay(QObject):
         self.newton_label.setPos(*pos)
         self.newton.show()
         self.newton_label.show()
+        # TextItem undoes the view's scaling only when painted, and it is painted only
+        # where its rectangle meets the view: up-left of its anchor, the unscaled text
+        # lay far off the map (thousands of px at 1920×1080) and never came back
+        self.newton_label.updateTransform()

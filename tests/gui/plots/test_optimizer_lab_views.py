@@ -121,6 +121,9 @@ def test_newtons_label_is_boxed_and_clear_of_the_minimums(contour, race_model, q
     newton = overlay.newton_label
     assert newton.isVisible() and newton.fill.style() != Qt.BrushStyle.NoBrush
     box = newton.mapRectToScene(newton.boundingRect())
+    # on the map at text size (it once kept the view's scale, thousands of px wide, off it)
+    view = contour.plot.vb.mapRectToScene(contour.plot.vb.boundingRect())
+    assert view.contains(box) and box.width() < 300
     for label in contour.critical_labels:
         if label.isVisible():
             assert not box.intersects(label.mapRectToScene(label.boundingRect())), \
