@@ -105,6 +105,15 @@ def test_a_bowls_darkest_pixel_is_at_its_minimum():
         assert np.hypot(col - expected[0], row - expected[1]) < size * 0.08, expr
 
 
+def _into_this_scene(window, qtbot, preset):
+    """Pick `preset` in the gallery and press "Into this scene"; the gallery closes."""
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    gallery.list.setCurrentRow(gallery.names().index(preset["name"]))
+    gallery.into_button.click()
+    qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+
+
 def test_into_this_scene_updates_the_current_scene(window, qtbot):
     lecture = window.lecture_commands.lecture
     lecture.add_current("Opening")
@@ -112,11 +121,7 @@ def test_into_this_scene_updates_the_current_scene(window, qtbot):
     assert not lecture.live and lecture.index == 1
     count = len(lecture.scenes)
     himmelblau = find_preset("Himmelblau")
-    gallery = window.commands.show_examples()
-    qtbot.waitExposed(gallery)
-    gallery.list.setCurrentRow(gallery.names().index(himmelblau["name"]))
-    gallery.into_button.click()
-    qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+    _into_this_scene(window, qtbot, himmelblau)
     assert window.model.preset["name"] == himmelblau["name"]
     assert len(lecture.scenes) == count and lecture.index == 1
     assert lecture.scene.state["explorer"]["text"] == himmelblau["expr"]
@@ -127,10 +132,6 @@ def test_into_this_scene_without_scenes_just_loads(window, qtbot):
     lecture = window.lecture_commands.lecture
     assert lecture.live
     rosenbrock = find_preset("Rosenbrock")
-    gallery = window.commands.show_examples()
-    qtbot.waitExposed(gallery)
-    gallery.list.setCurrentRow(gallery.names().index(rosenbrock["name"]))
-    gallery.into_button.click()
-    qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+    _into_this_scene(window, qtbot, rosenbrock)
     assert window.model.preset["name"] == rosenbrock["name"]
     assert lecture.live and len(lecture.scenes) == 1
