@@ -13,6 +13,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from engine.analysis import analyse  # noqa: E402
 from engine.expression import parse  # noqa: E402
+from benchmarks.machine import describe  # noqa: E402
 from engine.optimizers import METHODS, descend  # noqa: E402
 
 THIRTY_TERMS = " + ".join(
@@ -87,6 +88,7 @@ def best_of(fn, repeat=7):
 
 
 def main():
+    print(describe() + "\n")
     xs = np.linspace(-2, 2, 400)
     X, Y = np.meshgrid(xs, np.linspace(-1, 3, 400), indexing="ij")
     Xs, Ys = np.meshgrid(np.linspace(-2, 2, 40), np.linspace(-1, 3, 40), indexing="ij")

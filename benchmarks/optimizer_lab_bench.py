@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine import describe
 from engine.expression import parse
 from engine.optimizer_lab import basins, lr_sweep
 from engine.optimizers import METHODS, descend, descend_many
@@ -32,8 +33,7 @@ def timed(fn, repeat=3):
 
 
 def main():
-    print(f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())} "
-          f"(1, 5, 15 min) on {os.cpu_count()} CPUs\n")
+    print(describe() + "\n")
     f = parse(HIMMELBLAU).compile()
     starts = np.random.default_rng(0).uniform(-6, 6, (10_000, 2))
 
