@@ -11,7 +11,11 @@ alone, on an idle GUI thread with no worker running:
   compile ∇f   the rest of the worker's compile ((f, ∇f); H and ∇f alone on first use)
   slots        the GUI-thread reaction to the compiled expression (model._on_analysis):
                gradient field, paths (on map and surface), loss, table
-  paint window the window repainted as gui_bench does (events processed, repaint())
+  paint changed what the app paints after the analysis by itself (events processed, no
+               forced repaint); the Paint and LayoutRequest events of this stage are
+               counted per widget (-v prints them)
+  paint window the window repainted as gui_bench does (events processed, repaint()),
+               paint changed included
   symbolic     engine.analysis.analyse (formulas and critical points), off the GUI's path
 
 Run under a real X server (the 3-D view needs GL):
@@ -39,6 +43,30 @@ WATCHED = ("landscape_model.py:.*_on_analysis", "contour_view.py:.*_on_sketch", 
            "landscape_model.py:.*_recompute_paths", "loss_plot.py", "iterate_table.py")
 
 
+class _EventCounter:
+    """Counts Paint and LayoutRequest events per receiver (class and object name, its
+    parent's class) while `active`."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QEvent, QObject
+        kinds = {QEvent.Type.Paint: "Paint", QEvent.Type.LayoutRequest: "LayoutRequest"}
+        self.counts, self.active = {}, False
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):
+                kind = kinds.get(event.type()) if counter.active else None
+                if kind is not None:
+                    parent = obj.parent()
+                    name = (f"{type(obj).__name__}{'#' + obj.objectName() if obj.objectName() else ''}"
+                            f" in {type(parent).__name__ if parent is not None else '-'}")
+                    counter.counts[(kind, name)] = counter.counts.get((kind, name), 0) + 1
+                return False
+
+        self.filter = Filter()
+        app.installEventFilter(self.filter)
+
+
 def main():
     edits = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 15
     global clock
@@ -48,8 +76,9 @@ def main():
     from engine.expression import parse
 
     app, model, window = bench._window()
-    rows = {k: [] for k in ("parse", "compile f", "map", "surface", "compile ∇f", "slots", "paint window",
-                            "symbolic")}
+    rows = {k: [] for k in ("parse", "compile f", "map", "surface", "compile ∇f", "slots", "paint changed",
+                            "paint window", "symbolic")}
+    events = _EventCounter(app)
     profile, paint_profile = cProfile.Profile(), cProfile.Profile()
     for k in range(edits):
         text = bench.TEMPLATES[k % len(bench.TEMPLATES)].format(c=701 + 3 * k)
@@ -87,8 +116,14 @@ def main():
         rows["slots"].append((t3 - t2) * 1e3)
         t = clock()
         paint_profile.enable()
-        bench._redraw(app, window)
+        events.active = True
+        app.processEvents()          # what the app itself asked Qt to paint and lay out
+        events.active = False
+        t_changed = clock()
+        window.repaint()             # as gui_bench's forced repaint (_redraw) goes on
+        app.processEvents()
         paint_profile.disable()
+        rows["paint changed"].append((t_changed - t) * 1e3)
         rows["paint window"].append((clock() - t) * 1e3)
         t = clock()
         result = analyse(expr, model.window)
@@ -110,6 +145,10 @@ def main():
             import re
             if re.search(pattern, f"{os.path.basename(file)}:{func}") and ct / edits * 1e3 > 0.5:
                 print(f"  {os.path.basename(file)}:{line} {func:28} {ct / edits * 1e3:7.1f}")
+    print("\nafter the analysis' slots, events per edit (paint changed), by widget:")
+    for (kind, name), n in sorted(events.counts.items(), key=lambda kv: -kv[1]):
+        if n / edits >= 0.5 or "-v" in sys.argv:
+            print(f"  {kind:13} {n / edits:5.1f}  {name}")
     if "-v" in sys.argv:
         print("\nGUI-thread slots, top of the profile:")
         pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
