@@ -34,7 +34,9 @@ def analyse_text(payload):
     from gui.compute.typesetting import TYPESET_MAX_CHARS, display_tex, render_svg
     text, bounds = payload
     f = parse(text)
-    f.compile()
+    # f, ∇f and H for the search; (f, ∇f) in one function is the views' (the app's own
+    # process compiles it), never used here
+    f.compile(value_gradient=False)
     bounds = tuple((float(lo), float(hi)) for lo, hi in bounds)
     yield "points", tuple(critical_points(f, bounds))
     yield "formulas", formulas(f, tidy=False), False

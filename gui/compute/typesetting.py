@@ -4,6 +4,8 @@ the GUI thread and caches the results.
 """
 from __future__ import annotations
 
+import copy
+import functools
 import re
 
 _ziamath = None
@@ -17,6 +19,8 @@ def _typesetter():
         # QtSvg draws SVG 1.1/Tiny: SVG 2 <symbol>+<use href> glyphs come out blank.
         ziamath.config.svg2 = False
         _shallow_parent_styles()
+        _sizes_parsed_once()
+        _rows_copied_in_memory()
         _ziamath = ziamath
     return _ziamath
 
@@ -36,6 +40,87 @@ def _shallow_parent_styles() -> None:
     from ziamath import styles
     if getattr(styles, "asdict", None) is not _style_fields and hasattr(styles, "parse_style"):
         styles.asdict = _style_fields
+
+
+# ziamath 0.13's named MathML spaces ("thinmathspace" → "0.1666…em"), as Mnode.size_px has them
+_NAMED_SPACES = {}
+for _n, _name in enumerate(("veryverythinmathspace", "verythinmathspace", "thinmathspace",
+                            "mediummathspace", "thickmathspace", "verythickmathspace",
+                            "veryverythickmathspace"), start=1):
+    _NAMED_SPACES[_name] = f"{_n / 18}em"
+    _NAMED_SPACES["negative" + _name] = f"{-_n / 18}em"
+_UNITS_TO_PT = {"pt": 1, "mm": 2.84526, "cm": 28.45274, "ex": 4.30554, "em": 10.00002,
+                "bp": 1.00374, "dd": 1.07, "pc": 12, "in": 72.27, "mu": 0.5555}
+_original_size_px = None
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_size(numsize: str) -> tuple:
+    """(size in px before the font-size factor, whether that factor applies), as
+    ziamath 0.13's Mnode.size_px works it out from an attribute string."""
+    try:
+        return float(numsize.rstrip("px")), False      # a plain number, or px
+    except ValueError:
+        pass
+    try:
+        units, value = numsize[-2:], float(numsize[:-2])
+    except ValueError:
+        return 0, False
+    return value * _UNITS_TO_PT.get(units, 0) * 1.333, units in ("em", "ex", "mu")
+
+
+def _size_px(self, size, fontsize=None):
+    if not isinstance(size, str):
+        return _original_size_px(self, size, fontsize)
+    if fontsize is None:
+        fontsize = self.glyphsize
+    pxsize, scaled = _parsed_size(_NAMED_SPACES.get(size, size))
+    if scaled:
+        pxsize *= fontsize / 10
+    return pxsize
+
+
+def _sizes_parsed_once() -> None:
+    """ziamath 0.13's Mnode.size_px builds its table of 14 named spaces (formatting each
+    number) and parses the attribute string on every call: hundreds of calls per
+    formula, the largest single cost of typesetting ∇f and H. The same arithmetic with
+    the table built once and each string parsed once gives the same SVG, byte for byte
+    (tests/gui/compute/test_typesetting.py)."""
+    global _original_size_px
+    from ziamath.nodes import mnode
+    if mnode.Mnode.size_px is not _size_px:
+        _original_size_px = mnode.Mnode.size_px
+        mnode.Mnode.size_px = _size_px
+
+
+_original_height_nostretch = None
+
+
+def _height_nostretch(self, line, **kwargs):
+    """ziamath 0.13's Mrow._get_height_nostretch, each child copied in memory rather
+    than through its XML text (a tenth of typesetting a gradient or Hessian went into
+    writing and parsing those strings; the copy drops the tail text as that round trip does)."""
+    from ziamath.nodes.mrow import Mnode, elementtext
+    ymax, ymin = -9999, 9999
+    kwargs["nostretch"] = True      # the children leave stretchy operators out of their bbox
+    for child in line:
+        if child.tag == "mo" and elementtext(child) == "":
+            continue
+        element = copy.deepcopy(child)      # a copy: its attributes are not overwritten
+        element.tail = None
+        node = Mnode.fromelement(element, parent=self, **kwargs)
+        ymax = max(ymax, node.bbox.ymax)
+        ymin = min(ymin, node.bbox.ymin)
+    return ymin, ymax
+
+
+def _rows_copied_in_memory() -> None:
+    global _original_height_nostretch
+    from ziamath.nodes import mrow
+    if mrow.Mrow._get_height_nostretch is not _height_nostretch:
+        _original_height_nostretch = mrow.Mrow._get_height_nostretch
+        mrow.Mrow._get_height_nostretch = _height_nostretch
+
 
 BASE_SIZE = 22            # font size in px at scale 1
 TYPESET_MAX_CHARS = 700   # ziamath needs seconds beyond this: such equations show as text

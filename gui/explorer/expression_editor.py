@@ -125,6 +125,11 @@ class ExpressionEditor(QWidget):
         self.prefix.setFont(prefix_font)
         self.busy_label = QLabel("⏳ working…")
         self.busy_label.setStyleSheet("color: #555; font-size: 11pt;")
+        # its place is kept while hidden: showing it during a slow edit laid the window
+        # out again (the map and the 3-D view were resized and drawn anew)
+        policy = self.busy_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.busy_label.setSizePolicy(policy)
         self.busy_label.setVisible(False)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)

@@ -146,8 +146,11 @@ class PlaybackControls(QWidget):
         # predict, then reveal: no step total that tells how long the runs go on
         total = "" if model.lab.predict else f" / {model.last_frame}"
         self.frame_label.setText(f"step {frame}{total}")
-        if paths is not self._styled_for:     # new runs: their lines in their colours
-            self._styled_for = paths
+        # new runs or colours: their lines in their colours (a style sheet set again,
+        # even the same, makes the whole panel lay out and repaint: not for every new f)
+        styled_for = tuple((key, model.lab.colour(key)) for key in paths)
+        if styled_for != self._styled_for:
+            self._styled_for = styled_for
             for key in paths:
                 self._status_label(key)
             self._on_theme()

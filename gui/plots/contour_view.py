@@ -37,6 +37,7 @@ from gui.plots.gradient_field import GradientField
 from gui.plots.growing_path import GrowingPath
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.legend_columns import fit_legend
+from gui.plots.map_axes import style_map_axes
 from gui.plots.resolution import round_to_pixel
 from gui.plots.steady_scatter import SteadyScatter
 from gui.widgets.none_refcount_guard import guard_none_refcount
@@ -127,17 +128,6 @@ class ContourView(QWidget):
         self.plot.vb.sigResized.connect(lambda *_: fit_legend(self.legend, self.canvas.width()))
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        tick_font = QFont()
-        tick_font.setPointSize(10)
-        for side in ("bottom", "left"):
-            axis = self.plot.getAxis(side)
-            axis.setPen(INK)
-            axis.setTextPen(INK)
-            axis.setTickFont(tick_font)
-            # The label's style is given here, before the theme first records it: set on
-            # the first expression, it overwrote a theme applied before (dark "w" on dark)
-            axis.labelStyle = {"color": INK, "font-size": "12pt"}
-
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
         iso_pen = pg.mkPen(255, 255, 255, 150, width=1)
@@ -147,14 +137,7 @@ class ContourView(QWidget):
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), interactive=False, width=16,
                                           colorMapMenu=False, colorMap=COLORMAP)
         self.colour_bar.setImageItem(self.image, insert_in=self.plot)
-        bar_axis = self.colour_bar.axis
-        bar_axis.setPen(INK)
-        bar_axis.setTextPen(INK)
-        bar_axis.setTickFont(tick_font)
-        for side in ("left", "right", "top", "bottom"):    # a ColorBarItem is a PlotItem
-            self.colour_bar.getAxis(side).enableAutoSIPrefix(False)
-        bar_axis.setLabel("f", color=INK, **{"font-size": "12pt"})
-        bar_axis.setWidth(64)
+        style_map_axes(self.plot, self.colour_bar, INK)   # cached: repainted only when changed
 
         self.field = GradientField(self.plot)
         self.field_item, self.field_heads = self.field.shafts, self.field.heads

@@ -286,18 +286,19 @@ class SurfaceView(QWidget):
         if not self._two_d() or self.mapping is None:
             return
         paths = self._paths()
-        for method in paths:
-            if method not in self.path_items:
-                item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
-                                         color=_rgba(theme.current().ink(
-                                             self.model.lab.colour(method)).name()),
-                                         glOptions="translucent")
-                item.setDepthValue(4)
-                self.gl.addItem(item)
-                self.path_items[method] = item
-        for method, item in self.path_items.items():
-            item.setVisible(method in paths)     # (colour: by the run's place in the race)
-            item.setData(color=_rgba(theme.current().ink(self.model.lab.colour(method)).name()))
+        with self.gl.foreground_change():    # paths only: the surface's picture is kept
+            for method in paths:
+                if method not in self.path_items:
+                    item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
+                                             color=_rgba(theme.current().ink(
+                                                 self.model.lab.colour(method)).name()),
+                                             glOptions="translucent")
+                    item.setDepthValue(4)
+                    self.gl.addItem(item)
+                    self.path_items[method] = item
+            for method, item in self.path_items.items():
+                item.setVisible(method in paths)     # (colour: by the run's place in the race)
+                item.setData(color=_rgba(theme.current().ink(self.model.lab.colour(method)).name()))
         self._on_frame(self.model.frame)
 
     def shown_points(self, method) -> np.ndarray:

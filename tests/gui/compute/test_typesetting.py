@@ -34,3 +34,41 @@ def test_style_fields_are_the_scalar_fields_asdict_gives():
     assert {k: v for k, v in shallow.items() if k != "mathvariant"} == \
         {k: v for k, v in deep.items() if k != "mathvariant"}
     assert shallow["mathvariant"] is style.mathvariant
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_sizes_parsed_once_give_ziamaths_own_svg(text, monkeypatch):
+    from ziamath.nodes import mnode
+    f = parse(text)
+    texs = [display_tex(formula, f.variables) for formula in formulas(f)]
+    texs.append(r"a\;b\,c\!d\quad e\qquad f \mspace{3mu} g \hspace{2pt} h")   # spaces in each unit
+    fast = [render_svg(tex) for tex in texs]
+    assert mnode.Mnode.size_px is typesetting._size_px     # the fast path was taken
+    monkeypatch.setattr(mnode.Mnode, "size_px", typesetting._original_size_px)
+    assert [render_svg(tex) for tex in texs] == fast
+    assert all(svg.startswith("<svg") and "<path" in svg for svg in fast)
+
+
+def test_size_px_answers_as_ziamaths_own():
+    from ziamath.nodes import mnode
+    typesetting._typesetter()
+    node = mnode.Mnode.__new__(mnode.Mnode)
+    node.glyphsize = 17.5
+    sizes = [*typesetting._NAMED_SPACES, "3px", "2.5", "1em", "-0.3ex", "4mu", "2pt", "1in",
+             "0.2cm", "bad", "xem", "", "12dd"]
+    for size in sizes:
+        for fontsize in (None, 9.0):
+            assert typesetting._size_px(node, size, fontsize) == \
+                typesetting._original_size_px(node, size, fontsize), (size, fontsize)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_rows_copied_in_memory_give_ziamaths_own_svg(text, monkeypatch):
+    from ziamath.nodes import mrow
+    f = parse(text)
+    texs = [display_tex(formula, f.variables) for formula in formulas(f)]
+    texs.append(r"\left(\frac{a}{b}\right) + \left[\begin{matrix}1 & x\\ \sqrt{y} & 2\end{matrix}\right]")
+    fast = [render_svg(tex) for tex in texs]
+    assert mrow.Mrow._get_height_nostretch is typesetting._height_nostretch
+    monkeypatch.setattr(mrow.Mrow, "_get_height_nostretch", typesetting._original_height_nostretch)
+    assert [render_svg(tex) for tex in texs] == fast

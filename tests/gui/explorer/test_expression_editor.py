@@ -154,3 +154,19 @@ def test_showing_an_error_takes_no_height_from_the_views_below(qtbot, model):
     qtbot.waitUntil(lambda: editor.error_text == "", timeout=3000)
     qtbot.wait(50)
     assert below.height() == height
+
+
+def test_the_busy_sign_moves_no_view(window, qtbot):
+    """'working…' shows during a slow analysis: the window must not lay itself out again
+    for it (the map and the 3-D view were resized by it: every axis and the whole 3-D
+    scene drawn anew, on every slow edit)."""
+    editor, views = window.editor, (window.contour_view.canvas, window.surface_view.gl.canvas)
+    qtbot.wait(100)
+    before = [v.geometry() for v in views] + [editor.line_edit.geometry()]
+    editor.busy_label.setVisible(True)
+    qtbot.wait(100)
+    assert editor.busy_label.isVisible() and editor.busy_label.width() > 40
+    assert [v.geometry() for v in views] + [editor.line_edit.geometry()] == before
+    editor.busy_label.setVisible(False)
+    qtbot.wait(100)
+    assert [v.geometry() for v in views] + [editor.line_edit.geometry()] == before

@@ -35,3 +35,40 @@ def test_step_label_and_statuses_are_light_on_the_dark_theme(qtbot, model):
         assert "#111111" in controls.frame_label.styleSheet()
     finally:
         theme.apply_theme(app, controls, "light", 1.0)
+
+
+def test_a_new_f_keeps_the_styles_and_a_new_run_gets_its_colour(qtbot, model):
+    """Setting a style sheet again lays out and repaints the whole panel: a new f with
+    the same runs keeps them; a new run's line still comes in its method's colour."""
+    from PySide6.QtCore import QEvent, QObject
+    controls = PlaybackControls(model)
+    qtbot.addWidget(controls)
+    model.load_preset(default_preset())
+    model.set_settings(methods=("gd",))
+    assert model.wait_for_analysis()
+    controls.resize(320, 300)
+    controls.show()
+    qtbot.waitExposed(controls)
+    qtbot.wait(50)
+
+    class StyleChanges(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.StyleChange:
+                StyleChanges.count += 1
+            return False
+    spy = StyleChanges()
+    for label in (controls.frame_label, *controls.status_labels.values()):
+        label.installEventFilter(spy)
+    old_paths = model.paths
+    model.set_text("x^2 + 3y^2 + x*y/7")
+    assert model.wait_for_analysis()
+    qtbot.wait(50)
+    assert model.paths is not old_paths and controls.status_text("gd").startswith("Gradient descent")
+    assert StyleChanges.count == 0
+    model.set_settings(methods=("gd", "newton"))
+    qtbot.wait(50)
+    newton = controls.status_labels["newton"]
+    assert newton.isVisible() and model.lab.colour("newton") != model.lab.colour("gd")
+    assert theme.current().text(model.lab.colour("newton")).name() in newton.styleSheet()

@@ -192,3 +192,38 @@ def test_a_sketched_f_that_cannot_be_compiled_gives_the_map_back(view, model, qt
     assert view._map_of is old and view.landscape is not old_map
     assert_allclose(view.landscape.Z, engine_map(old, view.landscape.window).Z, rtol=1e-12)
     assert len(view.field.base) > 50
+
+
+def test_the_analysis_keeps_the_sketched_surface_picture(window, qtbot):
+    """After the sketch drew the new surface, f's analysis adds paths, points and the
+    tangent plane over the cached picture of the surface (not rendered again), and the
+    result is pixel for pixel the picture of a scene drawn anew."""
+    from engine.analysis import Analysis
+    model, surface = window.model, window.surface_view
+    surface.plane_toggle.setChecked(True)
+    model.set_frame(10)
+    qtbot.wait(50)
+    view = surface.gl
+    backgrounds = []
+    paint = view.paint
+    view.paint = lambda *a, **k: (backgrounds.append(view._layer), paint(*a, **k))[1]
+    f = parse(SMALL).compile(hessian=False, gradient=False, value_gradient=False)
+    model._requested = f
+    model._on_sketch(f)
+    qtbot.waitUntil(lambda: surface.surface_of is f, timeout=5000)
+    assert view.canvas.picture() is not None
+    assert backgrounds == ["background"]              # the new surface, drawn once
+    f.compile(hessian=False, gradient=False)
+    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    qtbot.wait(50)
+    assert model.expression is f and model.paths
+    assert all(surface.path_items[k].visible() for k in model.paths)
+    assert all(item.visible() for item in surface._plane_items)
+    kept = view.canvas.picture().copy()
+    assert backgrounds == ["background"], "the surface was rendered again for the paths"
+    view._cache_valid = False                          # everything drawn anew
+    view.canvas.scene_changed()
+    fresh = view.canvas.picture()
+    assert backgrounds == ["background", "background"]
+    assert kept == fresh, "the picture over the kept surface differs from one drawn anew"
+    assert model.wait_for_analysis()

@@ -1,0 +1,26 @@
+"""gui.compute.symbolic_jobs: the helper's answers are the engine's, in order."""
+from numpy.testing import assert_allclose
+
+from engine.analysis import formulas
+from engine.calculus import critical_points
+from engine.expression import parse
+from gui.compute.symbolic_jobs import analyse_text
+from gui.compute.typesetting import display_tex, render_svg
+
+TEXT = "(x^2+y-11)^2 + (x+y^2-7)^2 + x*13"
+BOUNDS = ((-5.0, 5.0), (-5.0, 5.0))
+
+
+def test_analyse_gives_the_engines_points_formulas_and_svgs():
+    items = list(analyse_text((TEXT, BOUNDS)))
+    assert [item[0] for item in items] == ["points", "formulas", "formulas", "typeset"]
+    f = parse(TEXT)
+    expected = critical_points(f, BOUNDS)
+    points = items[0][1]
+    assert [cp.kind for cp in points] == [cp.kind for cp in expected] and len(points) == 9
+    assert_allclose([cp.point for cp in points], [cp.point for cp in expected], rtol=1e-12)
+    assert items[1][1:] == (formulas(f, tidy=False), False)
+    tidy = formulas(f)
+    assert items[2][1:] == (tidy, True)
+    texs = [display_tex(formula, f.variables) for formula in tidy]
+    assert items[3][1] == {tex: render_svg(tex) for tex in texs}
