@@ -14,20 +14,17 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
-                               QTableView, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-from gui.explorer.iterate_columns import path_columns, round_off_zero
+from gui.explorer.iterate_columns import NEIGHBOURS, path_columns, round_off_zero
+from gui.explorer.iterate_view import IterateView
 
 _FUTURE = QColor("#9a9a9a")
 _ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-# How a narrow table still shows every number whole, tried in order until the columns
-# fit: (significant digits, font size relative to the table's own font). Smaller type
-# first, fewer digits only as a last resort; beyond the last the table scrolls sideways.
-FITS = ((6, 1.0), (6, 0.92), (6, 0.85), (6, 0.78), (5, 0.78), (4, 0.78))
 
 
 def compact(value: float, digits: int = 6) -> str:
@@ -53,7 +50,7 @@ class IterateTableModel(QAbstractTableModel):
         self._round_off: list = []          # per column: which numbers are round-off of 0
         self._headers: list[str] = []
         self.csv_headers: list[str] = []
-        self.digits = 6                          # significant digits shown (see FITS)
+        self.digits = 6               # significant digits shown (see iterate_view.FITS)
         self.cell_font: QFont | None = None      # None: the view's font
         self._widest: dict[int, list[list[str]]] = {}
         self._texts: dict[int, list[list[str]]] = {}   # digits -> column -> row text
@@ -97,12 +94,51 @@ class IterateTableModel(QAbstractTableModel):
         per path and digits: the view asks for the visible cells on every repaint)."""
         digits = self.digits if digits is None else digits
         if digits not in self._texts:
-            self._texts[digits] = [
-                [str(k) for k in range(len(values))] if c == 0 else
-                ["0" if zero else compact(v, digits)
-                 for v, zero in zip(values.tolist(), self._round_off[c].tolist())]
-                for c, values in enumerate(self._columns)]
+            n = self.rowCount()
+            self._texts[digits] = [self._cell_texts(c, digits, 0, n)
+                                   for c in range(len(self._columns))]
         return self._texts[digits]
+
+    def _cell_texts(self, c: int, digits: int, start: int, stop: int) -> list[str]:
+        if c == 0:
+            return [str(k) for k in range(start, stop)]
+        return ["0" if zero else compact(v, digits) for v, zero in
+                zip(self._columns[c][start:stop].tolist(), self._round_off[c][start:stop].tolist())]
+
+    def grow(self, path) -> bool:
+        """Show `path`, the path shown with rows appended (predict, then reveal: the rows
+        grow with the frame), by inserting the new rows; the texts of the rows before are
+        kept. False, and nothing changed, when `path` is not that (the caller resets)."""
+        n_old, n = self.rowCount(), 0 if path is None else len(path.values)
+        if not n_old or n <= n_old:
+            return False
+        cols = path_columns(path, self.variables)
+        columns = [c for _, _, c in cols]
+        if [h for h, _, _ in cols] != self._headers or not all(
+                np.array_equal(new[:n_old], old, equal_nan=True)
+                for new, old in zip(columns, self._columns)):
+            return False
+        # a row's round-off is judged against NEIGHBOURS rows each side: the last ones
+        # shown before may read otherwise now that rows follow them
+        kept = max(n_old - NEIGHBOURS, 0)
+        widest = {d: self.widest(d) for d in self._texts}
+        self.beginInsertRows(QModelIndex(), n_old, n - 1)
+        self.path, self._columns = path, columns
+        # only the rows from `kept` on can read otherwise; their neighbours are in the tail
+        tail = max(kept - NEIGHBOURS, 0)
+        self._round_off = [None] + [
+            np.concatenate([old[:kept], round_off_zero(c[tail:])[kept - tail:]])
+            for old, c in zip(self._round_off[1:], columns[1:])]
+        for digits, texts in self._texts.items():
+            for c, column in enumerate(texts):
+                column[kept:] = self._cell_texts(c, digits, kept, n)
+        self._widest = {}
+        self.endInsertRows()
+        if kept < n_old:
+            self.dataChanged.emit(self.index(kept, 0), self.index(n_old - 1, len(columns) - 1))
+        if any(self.widest(d) != w for d, w in widest.items()):
+            self.width_memo = {}         # the view measures the new widest texts
+        return True
 
     def set_look(self, digits: int, font: QFont | None) -> None:
         """Show `digits` significant digits in `font` (None: the view's own)."""
@@ -181,81 +217,6 @@ def _swatch(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def _scaled(font: QFont, relative: float) -> QFont:
-    """A copy of `font`, its size times `relative`."""
-    out = QFont(font)
-    if out.pointSizeF() > 0:
-        out.setPointSizeF(out.pointSizeF() * relative)
-    else:
-        out.setPixelSize(max(1, round(out.pixelSize() * relative)))
-    return out
-
-
-class _IterateView(QTableView):
-    """Columns share the width, but none gets narrower than its widest number or its
-    header (no elided digits). When the table is too narrow it first uses smaller type,
-    then fewer digits (FITS); only beyond that it scrolls sideways."""
-
-    def needed_widths(self, digits: int | None = None, relative: float = 1.0) -> list[int]:
-        """Pixel widths that show every text of each column whole, at `digits`
-        significant digits in the view's font scaled by `relative`."""
-        model = self.model()
-        font = _scaled(self.font(), relative)
-        head_font = _scaled(self.horizontalHeader().font(), relative)
-        # asked ~3 times per new path (size hint, fit, resize): measured once
-        key = (digits if digits is not None else model.digits, relative, font.key(),
-               head_font.key())
-        if key not in model.width_memo:
-            text_width = QFontMetrics(font).horizontalAdvance
-            head_width = QFontMetrics(head_font).horizontalAdvance
-            # + 9 px: the style's text margins (3 px each side, not scaled) and a little air
-            model.width_memo[key] = [
-                max([text_width(t) for t in texts] + [head_width(h)]) + 9
-                for texts, h in zip(model.widest(digits), model.headers())]
-        return list(model.width_memo[key])
-
-    @qt_override
-    def sizeHint(self) -> QSize:
-        # ask for every column at its full width (plus the scroll bar), so a splitter
-        # gives the table enough room before any sideways scrolling
-        width = (sum(self.needed_widths(FITS[0][0], FITS[0][1]))
-                 if self.model() is not None and self.model().columnCount() else 480)
-        return QSize(width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2,
-                     super().sizeHint().height())
-
-    def fit_columns(self) -> None:
-        model = self.model()
-        columns = model.columnCount() if model is not None else 0
-        if not columns:
-            return
-        available = self.viewport().width()
-        if self.verticalScrollBar().isHidden() and model.rowCount() * self.rowHeight(0) > \
-                self.viewport().height():
-            available -= self.verticalScrollBar().sizeHint().width()   # about to appear
-        for digits, relative in FITS:
-            needed = self.needed_widths(digits, relative)
-            if sum(needed) <= available:
-                break
-        model.set_look(digits, None if relative == 1.0 else _scaled(self.font(), relative))
-        spare = available - sum(needed)
-        extra = max(spare, 0) // max(columns - 1, 1)    # the step column stays narrow
-        for c, width in enumerate(needed):
-            self.setColumnWidth(c, width + (extra if c else 0))
-
-    @qt_override
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
-
-    @qt_override
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == event.Type.FontChange:      # a presentation scale: rows, columns
-            self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-            self.fit_columns()
-            self.updateGeometry()
-
-
 class IterateTable(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -274,7 +235,7 @@ class IterateTable(QWidget):
         bar.addWidget(self.combo)
         bar.addStretch(1)
 
-        self.view = _IterateView()
+        self.view = IterateView()
         self.view.setModel(self.table_model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -324,35 +285,47 @@ class IterateTable(QWidget):
             self.combo.blockSignals(blocked)
         self._on_choice()
 
-    def _on_choice(self, *_) -> None:
-        method = self.method
-        path = self.model.paths.get(method) if method else None
-        expr = self.model.expression
-        variables = expr.variables if expr is not None else ("x", "y")
-        if path is not None and path.points.shape[1] != len(variables):
-            variables = ("x", "y")[:path.points.shape[1]]
+    def _shown_path(self):
+        path = self.model.paths.get(self.method) if self.method else None
         if path is not None and self.model.lab.predict:    # no rows beyond this step
             n = self.model.frame + 1
             used = path.used_gradients
             path = replace(path, points=path.points[:n], values=path.values[:n],
                            gradients=path.gradients[:n],
                            used_gradients=None if used is None else used[:n])
+        return path
+
+    def _on_choice(self, *_) -> None:
+        method = self.method
+        path = self._shown_path()
+        expr = self.model.expression
+        variables = expr.variables if expr is not None else ("x", "y")
+        if path is not None and path.points.shape[1] != len(variables):
+            variables = ("x", "y")[:path.points.shape[1]]
         self.table_model.frame = self.model.frame
         wanted = self.view.sizeHint()
         self.table_model.set_path(path, variables, self.model.lab.colour(method, "#0072B2"))
+        self._fit(wanted)
+        self._on_frame(self.model.frame)
+
+    def _fit(self, wanted: QSize) -> None:
         self.view.fit_columns()
         if self.view.sizeHint() != wanted:
             # only a new width asked for re-lays out the panels above (an edit that keeps
             # the columns' widths repaints the table alone)
             self.view.updateGeometry()
-        self._on_frame(self.model.frame)
 
     def _on_frame(self, frame: int) -> None:
         path = self.model.paths.get(self.method) if self.method else None
         if self.model.lab.predict and path is not None and \
                 self.table_model.rowCount() != min(frame + 1, len(path.values)):
-            self._on_choice()         # the rows grow with the frame (then they match)
-            return
+            # the rows grow with the frame: the new ones inserted (a reset re-read and
+            # re-measured every row each frame), else (a step back) all anew
+            wanted = self.view.sizeHint()
+            if not self.table_model.grow(self._shown_path()):
+                self._on_choice()
+                return
+            self._fit(wanted)
         self.table_model.set_frame(frame)
         if self.table_model.rowCount():
             # centred: the steps just taken and the next (grey) ones stay in view

@@ -30,7 +30,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from gui.plots import landscape
+from gui.plots import canvas_settings, landscape
 from gui.plots.critical_labels import CriticalLabels
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
@@ -115,7 +115,7 @@ class ContourView(QWidget):
         bar.addWidget(self.labels_toggle)
         bar.addWidget(self.readout, 1)
 
-        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas = canvas_settings.tune_canvas(pg.GraphicsLayoutWidget())
         self.canvas.setBackground("w")
         # the legend sits in a row above the map, so it never hides a path or a minimum
         self.legend = pg.LegendItem(colCount=5, labelTextColor=INK, labelTextSize="10pt",
