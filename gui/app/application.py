@@ -102,7 +102,6 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
                                      warm_up_parser)
     look = first_look(window.session, preset, restore_last)
     show_first_look(window, look)
-    warm_up_parser(look["text"])
     # closed before the load (Ctrl+C at once): the empty model must not be saved over
     # the last session
     window.session._keep_last = True
@@ -112,8 +111,12 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         # model's own text then reaches the editor as always (its history, Escape)
         window.editor.line_edit.setText("")
         load()
-    # The 3-D view first: its GL set-up mostly waits in C++ (Mesa, the X server) while
-    # the warm-up thread still imports sympy, which the load would wait for anyway.
+    # The warm-up thread starts only after the first paint: before it, it took the GIL
+    # from the GUI thread's show and paint (~0.1 s later on 2 cores), and sympy is
+    # needed only by the load. Then the 3-D view: its GL set-up mostly waits in C++
+    # (Mesa, the X server) while the thread imports sympy, which the load would wait
+    # for anyway.
+    run_after_first_paint(window, lambda: warm_up_parser(look["text"]))
     run_after_first_paint(window, window.explorer.build_surface_view)
     run_after_first_paint(window, load_after_paint)
     return model, window
