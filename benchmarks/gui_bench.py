@@ -334,7 +334,7 @@ def print_cold_start(runs: int, compare: Path | None = None) -> None:
     print(f"\n(c) cold start: launch of python3 -c → window painted (median of {runs}; "
           f"goal: first paint ≤ 0.9 s, 3-D view analysed ≤ 1.2 s)")
     if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCACHEPREFIX"):
-        print("  (PYTHONDONTWRITEBYTECODE is set: every launch compiles the app's ~150 modules "
+        print("  (PYTHONDONTWRITEBYTECODE is set: every launch compiles the app's ~120 modules "
               "from source, as a lecturer's installed copy never does; --pyc to cache them)")
     else:    # one launch each, untimed, that writes the bytecode the timed ones read
         for root in (ROOT,) if compare is None else (compare, ROOT):
