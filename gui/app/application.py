@@ -79,9 +79,14 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     """
     from gui.app.main_window import MainWindow
     from gui.app.presets import default_preset, find_preset
+    from gui.compute import symbolic_process
     from gui.plots.landscape_model import LandscapeModel
 
-    model = LandscapeModel()
+    # a plain start starts the symbolic helpers' fork server after the first paint
+    with symbolic_process.prepare_later() as start_helpers:
+        model = LandscapeModel()
+    if not paint_first:
+        start_helpers()
     # a plain start builds the 3-D view after the first paint, too (gui.explorer.tab)
     window = MainWindow(model, settings, defer_surface=paint_first)
     preset = find_preset(preset_name) if preset_name else default_preset()
@@ -102,7 +107,6 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
                                      warm_up_parser)
     look = first_look(window.session, preset, restore_last)
     show_first_look(window, look)
-    warm_up_parser(look["text"])
     # closed before the load (Ctrl+C at once): the empty model must not be saved over
     # the last session
     window.session._keep_last = True
@@ -112,8 +116,14 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         # model's own text then reaches the editor as always (its history, Escape)
         window.editor.line_edit.setText("")
         load()
-    # The 3-D view first: its GL set-up mostly waits in C++ (Mesa, the X server) while
-    # the warm-up thread still imports sympy, which the load would wait for anyway.
+    # After the first paint, in this order: the fork server (two more Pythons importing
+    # sympy: started with the build, it slowed the build ~0.5 s on a busy 2-core
+    # machine) and the warm-up thread (started before the show, it took the GIL from
+    # the show and paint, ~0.1 s), then the 3-D view: its GL set-up mostly waits in C++
+    # (Mesa, the X server) while the thread imports sympy, which the load would wait
+    # for anyway.
+    run_after_first_paint(window, start_helpers)
+    run_after_first_paint(window, lambda: warm_up_parser(look["text"]))
     run_after_first_paint(window, window.explorer.build_surface_view)
     run_after_first_paint(window, load_after_paint)
     return model, window

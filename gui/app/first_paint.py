@@ -53,10 +53,9 @@ def run_after_first_paint(widget, then) -> None:
 
 def warm_up_parser(text: str) -> threading.Thread:
     """Import the parser (sympy) and parse and compile `text` once, in a thread, while
-    the window is shown: the GUI thread mostly waits for the X server then (and paints
-    in C++), so the load after the first paint finds sympy imported and warmed up (its
-    first sum imports sympy.tensor, ~0.2 s). The results are thrown away; the load
-    parses the text again. Never raises."""
+    the 3-D view is set up after the first paint (mostly in C++: Mesa, the X server), so
+    the load finds sympy imported and warmed up (its first sum imports sympy.tensor,
+    ~0.2 s). The results are thrown away; the load parses the text again. Never raises."""
     def run():
         try:
             from engine.expression import parse        # our own parser: no eval

@@ -16,6 +16,7 @@ children are daemons of this process and also leave when its end of the pipe clo
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -86,8 +87,11 @@ def _ensure_fork_server() -> None:
 
 def prepare() -> None:
     """Start the fork server now, in the background (its imports take ~1–2 s), so the
-    first request finds it ready; a no-op once it runs."""
+    first request finds it ready; a no-op once it runs. Put off inside `prepare_later`."""
     global _preparing
+    if _put_off is not None:
+        _put_off.append(True)
+        return
     with _context_lock:
         if _preparing:
             return
@@ -96,6 +100,21 @@ def prepare() -> None:
 
 
 _preparing = False
+_put_off = None      # inside prepare_later: the prepare() calls it caught
+
+
+@contextlib.contextmanager
+def prepare_later():
+    """Within the block prepare() is only noted; the block yields `start()`, which then
+    prepares, if asked. A plain start calls it after its window's first paint: the fork
+    server's start (two more Pythons) slowed the build ~0.5 s on a busy 2-core machine."""
+    global _put_off
+    outer, _put_off = _put_off, []
+    asked = _put_off
+    try:
+        yield lambda: prepare() if asked else None
+    finally:
+        _put_off = outer
 
 
 class ChildProcess(QObject):

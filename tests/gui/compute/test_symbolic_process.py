@@ -239,3 +239,29 @@ def test_a_worker_deleted_mid_compile_stays_quiet(qtbot, capfd):
     qtbot.wait(3000)
     err = capfd.readouterr().err
     assert "Signal source has been deleted" not in err and "Traceback" not in err, err
+
+
+def test_prepare_later_starts_the_fork_server_only_when_told(monkeypatch, qtbot):
+    """A plain start builds its window inside prepare_later and starts the fork server
+    after the first paint: inside the block prepare() starts nothing; `start()` does,
+    once; a block in which nothing asked starts nothing."""
+    from gui.compute import symbolic_process
+    started = []
+    monkeypatch.setattr(symbolic_process, "_preparing", False)
+    monkeypatch.setattr(symbolic_process, "_ensure_fork_server", lambda: started.append(1))
+    with symbolic_process.prepare_later() as start:
+        symbolic_process.prepare()
+        symbolic_process.prepare()
+    time.sleep(0.2)
+    assert started == []
+    start()
+    qtbot.waitUntil(lambda: started == [1], timeout=5000)
+    start()                                   # a no-op once it runs
+    with symbolic_process.prepare_later() as start_nothing:
+        pass
+    start_nothing()
+    time.sleep(0.2)
+    assert started == [1]
+    symbolic_process.prepare()                # outside any block: at once, as before
+    time.sleep(0.2)
+    assert started == [1]                     # (already prepared: still once)
