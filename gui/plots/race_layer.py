@@ -55,6 +55,9 @@ class RaceLayer(pg.GraphicsObject):
         self.runs: dict[str, _Run] = {}
         self._extent = QRectF()        # the data rectangle of every point of every path
         self._rect = None              # cached boundingRect (depends on the view's scale)
+        self._pad_xy = (0.0, 0.0)      # the repaint margin around a change, data units
+        self._changed: list = []       # (k, 2) points whose neighbourhood changed
+        self._changed_all = False
         self._atlas = SymbolAtlas()
         self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
 
@@ -84,10 +87,34 @@ class RaceLayer(pg.GraphicsObject):
             self.prepareGeometryChange()
             self._extent, self._rect = extent, None
 
-    def show_points(self, key, xs: np.ndarray, ys: np.ndarray) -> None:
-        """Run `key` now shows the points (xs, ys), each (n,) finite; repainted on the
-        next paint (call update() once after the frame's runs)."""
-        self.runs[key].set_points(xs, ys)
+    def show_points(self, key, xs: np.ndarray, ys: np.ndarray, extends: bool = False) -> None:
+        """Run `key` now shows the points (xs, ys), each (n,) finite. `extends`: what it
+        showed is a prefix of them (the race went on), so only the part from its last
+        current point on changes on screen. Drawn after `repaint_changed()`."""
+        run = self.runs[key]
+        if extends and 0 < len(run.xs) <= len(xs):
+            k = len(run.xs) - 1           # the old current point: it becomes a dot
+            self._changed.append(np.column_stack([xs[k:], ys[k:]]))
+        else:
+            self._changed_all = True
+        run.set_points(xs, ys)
+
+    def repaint_changed(self) -> None:
+        """Ask for a repaint of what changed since the last call: the new steps and the
+        current points they moved from, a marker's width around them (a frame of a
+        race touches a few hundred pixels, and the colour map, iso-lines and arrows
+        under them are redrawn only there), or all of the layer."""
+        changed, everything = self._changed, self._changed_all
+        self._changed, self._changed_all = [], False
+        if everything:
+            self.update()
+        elif changed:
+            points = np.concatenate(changed)
+            (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+            rect = self.boundingRect()          # (sets the padding for this view scale)
+            dx, dy = self._pad_xy
+            self.update(QRectF(float(x0) - dx, float(y0) - dy, float(x1 - x0) + 2 * dx,
+                               float(y1 - y0) + 2 * dy).intersected(rect))
 
     def shown_points(self, key) -> tuple[np.ndarray, np.ndarray]:
         run = self.runs[key]
@@ -114,6 +141,10 @@ class RaceLayer(pg.GraphicsObject):
                 px, py = self.pixelVectors()
                 dx = 0.0 if px is None else pad * px.length()
                 dy = 0.0 if py is None else pad * py.length()
+                # a change's margin: also a halo's miter join (up to twice its width)
+                # and its cap beyond the moved point
+                margin = pad + 2 * self._widest_pen()
+                self._pad_xy = tuple(0.0 if v is None else margin * v.length() for v in (px, py))
                 self._rect = self._extent.adjusted(-dx, -dy, dx, dy).intersected(
                     view.adjusted(-dx, -dy, dx, dy))
         return self._rect
@@ -125,6 +156,11 @@ class RaceLayer(pg.GraphicsObject):
             widest = max(widest, float(o["symbolSize"] or 0), run.current.opts["size"],
                          run.halo.opts["pen"].widthF(), o["pen"].widthF() if o["pen"] else 0)
         return widest / 2 + PAD_PX
+
+    def _widest_pen(self) -> float:
+        return max((max(run.halo.opts["pen"].widthF(), run.line.opts["pen"].widthF()
+                        if run.line.opts["pen"] else 0) for run in self.runs.values()),
+                   default=0.0)
 
     def dataBounds(self, ax, frac=1.0, orthoRange=None):
         """The points shown (what auto-range fits), as the path items' bounds were."""

@@ -63,8 +63,7 @@ class RaceMarks:
 
     def show_frame(self, paths, frame: int) -> None:
         """Each run up to step `frame`; only the runs that moved are given new points,
-        and the layer is repainted once."""
-        moved = False
+        and only what they changed is repainted."""
         for key, path in paths.items():
             if key not in self.path_items:
                 continue
@@ -75,7 +74,6 @@ class RaceMarks:
             self._shown[key] = (path, n)
             shown = path.points[:n]
             shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
-            self.layer.show_points(key, shown[:, 0], shown[:, 1])
-            moved = True
-        if moved:
-            self.layer.update()
+            grows = last is not None and last[0] is path and last[1] < n
+            self.layer.show_points(key, shown[:, 0], shown[:, 1], extends=grows)
+        self.layer.repaint_changed()
