@@ -100,19 +100,21 @@ class RaceLayer(pg.GraphicsObject):
         run.set_points(xs, ys)
 
     def repaint_changed(self) -> None:
-        """Ask for a repaint of what changed since the last call: the new steps and the
-        current points they moved from, a marker's width around them (a frame of a
-        race touches a few hundred pixels, and the colour map, iso-lines and arrows
-        under them are redrawn only there), or all of the layer."""
+        """Ask for a repaint of what changed since the last call: per moved run, its
+        new steps and the current point it moved from, a marker's width around them (a
+        frame of a race touches a few hundred pixels, and the colour map, iso-lines and
+        arrows under them are redrawn only there), or all of the layer."""
         changed, everything = self._changed, self._changed_all
         self._changed, self._changed_all = [], False
         if everything:
             self.update()
-        elif changed:
-            points = np.concatenate(changed)
+            return
+        if not changed:
+            return
+        rect = self.boundingRect()          # (sets the margin for this view scale)
+        dx, dy = self._pad_xy
+        for points in changed:   # one rectangle a run: runs far apart leave the rest alone
             (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
-            rect = self.boundingRect()          # (sets the padding for this view scale)
-            dx, dy = self._pad_xy
             self.update(QRectF(float(x0) - dx, float(y0) - dy, float(x1 - x0) + 2 * dx,
                                float(y1 - y0) + 2 * dy).intersected(rect))
 
