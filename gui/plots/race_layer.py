@@ -59,6 +59,8 @@ class RaceLayer(pg.GraphicsObject):
         self._changed: list = []       # (k, 2) points whose neighbourhood changed
         self._changed_all = False
         self._atlas = SymbolAtlas()
+        # paint() is told which part is repainted (option.exposedRect)
+        self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
 
     # --- what the view tells it --------------------------------------------------------
@@ -207,15 +209,26 @@ class RaceLayer(pg.GraphicsObject):
             if run.line.isVisible():
                 self._draw_line(p, run)
                 if run.line.opts["symbol"] is not None:
-                    self._draw_markers(p, widget, run.xs, run.ys,
-                                       [self._dot_style(run)], picture)
-                    p.setTransform(transform)
+                    # only the dots in the repainted part: a frame repaints a few small
+                    # rectangles, and placing hundreds of dots was most of this paint
+                    near = self._near(run, option.exposedRect)
+                    if near.any():
+                        self._draw_markers(p, widget, run.xs[near], run.ys[near],
+                                           [self._dot_style(run)], picture)
+                        p.setTransform(transform)
         ends = [run for run in runs if run.current.isVisible()]
         if ends:
             self._draw_markers(p, widget, np.array([run.xs[-1] for run in ends]),
                                np.array([run.ys[-1] for run in ends]),
                                [self._current_style(run) for run in ends], picture)
             p.setTransform(transform)
+
+    def _near(self, run, exposed: QRectF) -> np.ndarray:
+        """(n,) bool: the run's points within a marker's reach of `exposed`."""
+        self.boundingRect()                    # (the margin for this view scale)
+        dx, dy = self._pad_xy
+        return ((run.xs >= exposed.left() - dx) & (run.xs <= exposed.right() + dx)
+                & (run.ys >= exposed.top() - dy) & (run.ys <= exposed.bottom() + dy))
 
     def _curve_antialias(self, curve) -> bool:
         """As a PlotCurveItem decides: antialiased in a pyqtgraph export of the scene
