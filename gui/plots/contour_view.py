@@ -17,8 +17,10 @@ Public attributes (for tests and exports; all built once, then updated in place)
   critical_item   ScatterPlotItem of model.critical_points
   labels          gui.plots.critical_labels.CriticalLabels: their names, placed without
                   overlap above the paths; critical_labels its TextItems; labels_toggle QCheckBox
-  path_items      dict method -> PlotDataItem (a GrowingPath) of the path up to model.frame
-  current_items   dict method -> ScatterPlotItem, the current iterate
+  marks           gui.plots.race_marks.RaceMarks: every run, drawn by one item (its layer)
+  path_items      dict method -> RunLine (a PlotDataItem holding the look; getData() is the
+                  path up to model.frame)
+  current_items   dict method -> RunCurrent (a ScatterPlotItem), the current iterate
   start_item      ScatterPlotItem at model.start
   readout         QLabel: (x, y), f and ∇f under the mouse; hover_values: ((x, y), f, ∇f) shown
 """
@@ -34,12 +36,11 @@ from gui.plots import canvas_settings, landscape
 from gui.plots.critical_labels import CriticalLabels
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
-from gui.plots.growing_path import GrowingPath
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.legend_columns import fit_legend
 from gui.plots.map_axes import style_map_axes
+from gui.plots.race_marks import RaceMarks
 from gui.plots.resolution import round_to_pixel
-from gui.plots.steady_scatter import SteadyScatter
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
 from gui.compute.qt_guard import qt_override
@@ -149,11 +150,9 @@ class ContourView(QWidget):
                                      pg.mkBrush(255, 255, 255, 190))
         self.labels_toggle.toggled.connect(self.labels.set_shown)
 
-        self.path_items: dict[str, pg.PlotDataItem] = {}
+        self.marks = RaceMarks(self.plot)     # the runs: one item draws them all
+        self.path_items, self.current_items = self.marks.path_items, self.marks.current_items
         self._legend_methods = None   # the methods the legend lists, in order
-        self._shown: dict = {}        # method -> (path, points shown) last drawn
-        self.current_items: dict[str, pg.ScatterPlotItem] = {}
-        self._path_halos: dict[str, pg.PlotCurveItem] = {}
         self.start_item = pg.ScatterPlotItem(symbol="star", size=20, brush="w",
                                              pen=pg.mkPen(INK, width=1.5))
         self.start_item.setZValue(9)
@@ -230,9 +229,7 @@ class ContourView(QWidget):
         if sketch is not None:       # f alone is compiled: no ∇f, points or paths yet
             self.field.clear()
             self._on_critical_points(())
-            for item in (*self.path_items.values(), *self._path_halos.values(),
-                         *self.current_items.values()):
-                item.setVisible(False)          # (the old f's paths; _on_paths shows them)
+            self.marks.hide()                   # (the old f's paths; _on_paths shows them)
         elif self._field_of is not f:      # a new map, or the map of a sketch of f
             self._field_of = f
             self.field.update(f, window)
@@ -294,9 +291,9 @@ class ContourView(QWidget):
             return
         for method in paths:
             if method not in self.path_items:
-                self._add_path_items(method)
+                self.marks.add(method, self.model.lab.colour(method, INK))
         for method in paths:         # a run's colour follows its place among its method's
-            self._colour_path_items(method)
+            self.marks.colour(method, self.model.lab.colour(method, INK))
         labels = tuple(self.model.lab.label(m) for m in paths)
         if (tuple(paths), labels) != self._legend_methods:
             # new legend rows only for new runs or labels: each row costs ~3 ms to build
@@ -306,50 +303,12 @@ class ContourView(QWidget):
                 self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
             fit_legend(self.legend, self.canvas.width())
-        for method in self.path_items:
-            for item in (self.path_items[method], self._path_halos[method],
-                         self.current_items[method]):
-                item.setVisible(method in paths)
+        self.marks.set_paths(paths)
         self._on_frame(self.model.frame)
 
-    def _colour_path_items(self, method):
-        colour = self.model.lab.colour(method, INK)
-        self.path_items[method].setPen(pg.mkPen(colour, width=2.5))
-        self.path_items[method].setSymbolBrush(colour)
-        self.current_items[method].setBrush(colour)
-
-    def _add_path_items(self, method):
-        colour = self.model.lab.colour(method, INK)
-        # a bare curve: a PlotDataItem's setData costs ~10× more, on every frame
-        halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 200, width=5))
-        line = GrowingPath(pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=5,
-                           symbolBrush=colour, symbolPen=None)
-        current = SteadyScatter(size=15, brush=colour, pen=pg.mkPen("w", width=2))
-        halo.setZValue(7)
-        line.setZValue(7.5)
-        current.setZValue(8)
-        for item in (halo, line, current):
-            self.plot.addItem(item)
-        self._path_halos[method], self.path_items[method] = halo, line
-        self.current_items[method] = current
-
     def _on_frame(self, frame):
-        if not self._two_d():
-            return
-        for method, path in self.model.paths.items():
-            if method not in self.path_items:
-                continue
-            n = min(frame + 1, len(path.points))
-            last = self._shown.get(method)
-            if last is not None and last[0] is path and last[1] == n:
-                continue       # a path that already ended: its items need no new data
-            self._shown[method] = (path, n)
-            shown = path.points[:n]
-            shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
-            grows = last is not None and last[0] is path and last[1] < n
-            self.path_items[method].show_points(shown[:, 0], shown[:, 1], extends=grows)
-            self._path_halos[method].setData(shown[:, 0], shown[:, 1])
-            self.current_items[method].setData(shown[-1:, 0], shown[-1:, 1])
+        if self._two_d():
+            self.marks.show_frame(self.model.paths, frame)
 
     def _on_start(self, start):
         if len(start) == 2:

@@ -1,6 +1,7 @@
 """Six runs racing, frame by frame as Play advances them: what the map and the loss plot
-draw after the per-frame shortcuts (symbols appended, not rebuilt; cached axes; one
-brush per colour) is still each run's engine path up to the frame, in its colour."""
+draw after the per-frame shortcuts (one layer drawing every run, repainted only where
+a frame changed it; cached axes; one brush per colour) is still each run's engine path
+up to the frame, in its colour."""
 import numpy as np
 import pyqtgraph as pg
 import pytest
@@ -9,8 +10,8 @@ from PySide6.QtGui import QColor
 
 from gui.plots import runs as race
 from gui.plots.contour_view import ContourView
-from gui.plots.growing_path import GrowingPath
 from gui.plots.loss_plot import LossPlot
+from gui.plots.run_styles import RunLine
 
 SIX = "gd:lr=0.1, gd:lr=0.3, momentum:lr=0.01, nesterov:lr=0.01, adam:lr=0.3, rmsprop:lr=0.05"
 KEYS = ["gd", "gd#2", "momentum", "nesterov", "adam", "rmsprop"]
@@ -46,8 +47,8 @@ def _assert_map_shows(contour, model, frame):
         expected = _shown_points(path, frame)
         item = contour.path_items[key]
         assert_allclose(np.column_stack(item.getData()), expected)
-        # the symbols, appended frame by frame, are exactly the visited points
-        assert_allclose(np.column_stack(item.scatter.getData()), expected)
+        # what the layer draws the line and the dots from: exactly the visited points
+        assert_allclose(np.column_stack(contour.marks.layer.shown_points(key)), expected)
         assert_allclose(np.column_stack(contour.current_items[key].getData()), expected[-1:])
         colour = QColor(model.lab.colour(key))
         assert contour.current_items[key].opts["brush"].color() == colour
@@ -56,7 +57,7 @@ def _assert_map_shows(contour, model, frame):
 
 def test_the_map_draws_each_runs_engine_path_up_to_the_frame(views, racing, qapp):
     contour, _ = views
-    assert isinstance(contour.path_items["gd"], GrowingPath)
+    assert isinstance(contour.path_items["gd"], RunLine)
     _play_to(racing, qapp, 30)
     _assert_map_shows(contour, racing, 30)
     _play_to(racing, qapp, 75, start=31)
@@ -81,16 +82,19 @@ def test_the_symbols_keep_their_colour_when_the_run_colours_change(views, racing
 
 
 def test_frames_draw_no_new_symbols(views, racing, qapp):
-    """A frame reuses the symbols already drawn: the symbol atlas of each path's dots and
-    of the loss plot's heads stays the same size (new pen or brush objects every frame
-    once drew new symbols every frame)."""
+    """A frame reuses the symbols already drawn: the symbol atlas of the map's dots and
+    current points and of the loss plot's heads stays the same size (new pen or brush
+    objects every frame once drew new symbols every frame)."""
     contour, loss = views
     _play_to(racing, qapp, 10)
-    atlases = [contour.path_items[k].scatter.fragmentAtlas for k in KEYS] + \
-        [loss.heads.scatter.fragmentAtlas]
+    contour.canvas.grab()                        # painted: the map's atlas is filled
+    atlases = [contour.marks.layer._atlas, loss.heads.scatter.fragmentAtlas]
     before = [len(a) for a in atlases]
-    assert all(n >= 1 for n in before)
+    # the map: at least a dot and a current point per colour
+    assert before[0] >= 2 * len({racing.lab.colour(k) for k in KEYS}) == 12
+    assert before[1] >= 1
     _play_to(racing, qapp, 60, start=11)
+    contour.canvas.grab()
     assert [len(a) for a in atlases] == before
 
 
@@ -208,17 +212,30 @@ def test_the_quadratic_model_follows_the_selected_run_frame_by_frame(views, raci
     assert _ink_pixels(marked, colour, tolerance=40) > _ink_pixels(bare, colour, tolerance=40) + 8
 
 
-def test_the_kept_scatter_rectangles_are_pyqtgraphs_own(views, racing, qapp):
-    """The dots' rectangles are kept between changes (SteadyScatter): after frames, a
-    zoom and a resize each is still what pyqtgraph computes afresh, so nothing is clipped."""
+def test_the_kept_rectangles_hold_what_is_drawn(views, racing, qapp):
+    """The loss heads' rectangle is kept between changes (SteadyScatter) and the map's
+    layer keeps one for the whole race: after frames, a zoom and a resize the first is
+    still what pyqtgraph computes afresh, and the second holds every shown point inside
+    the visible range with a current point's radius around it, so nothing is clipped."""
     contour, loss = views
-    scatters = [contour.current_items[k] for k in KEYS] + \
-        [contour.path_items[k].scatter for k in KEYS] + [loss.heads.scatter]
+    layer = contour.marks.layer
 
     def assert_fresh():
-        for item in scatters:
-            assert item.boundingRect() == pg.ScatterPlotItem.boundingRect(item)
-            assert not item.boundingRect().isEmpty()
+        item = loss.heads.scatter
+        assert item.boundingRect() == pg.ScatterPlotItem.boundingRect(item)
+        assert not item.boundingRect().isEmpty()
+        rect = layer.boundingRect()
+        (x0, x1), (y0, y1) = contour.plot.vb.viewRange()
+        px, py = (v.length() for v in layer.pixelVectors())
+        checked = 0
+        for key in KEYS:
+            xs, ys = layer.shown_points(key)
+            inside = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
+            checked += int(inside.sum())
+            for x, y in zip(xs[inside], ys[inside]):
+                assert rect.left() <= x - 8 * px and x + 8 * px <= rect.right()
+                assert rect.top() <= y - 8 * py and y + 8 * py <= rect.bottom()
+        assert checked > 10
 
     _play_to(racing, qapp, 30)
     assert_fresh()

@@ -1,0 +1,79 @@
+"""The runs of a race on the contour map: per run the style items the legend, theme
+and exports see (`gui.plots.run_styles`), all drawn by one `RaceLayer`.
+
+Public attributes (ContourView hands them out under the same names):
+  path_items      dict key -> RunLine (a PlotDataItem): getData() is the path shown
+  current_items   dict key -> RunCurrent (a ScatterPlotItem): getData() is the iterate
+  halos           dict key -> RunHalo (a PlotCurveItem): the light band's pen
+  layer           the RaceLayer drawing them
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from gui.plots.race_layer import RaceLayer
+from gui.plots.run_styles import RunCurrent, RunHalo, RunLine
+
+
+class RaceMarks:
+    def __init__(self, plot):
+        self.plot = plot
+        self.path_items: dict[str, RunLine] = {}
+        self.current_items: dict[str, RunCurrent] = {}
+        self.halos: dict[str, RunHalo] = {}
+        self._shown: dict = {}        # key -> (path, points shown) last drawn
+        # over the map, under the step arrows; the style items below have the z of
+        # what the layer draws for them (halos 7, lines 7.5, current points 8)
+        self.layer = RaceLayer()
+        self.layer.setZValue(7.5)
+        plot.addItem(self.layer)
+
+    def add(self, key, colour) -> None:
+        halo = RunHalo(pen=pg.mkPen(255, 255, 255, 200, width=5))
+        line = RunLine(self.layer, key, pen=pg.mkPen(colour, width=2.5), symbol="o",
+                       symbolSize=5, symbolBrush=colour, symbolPen=None)
+        current = RunCurrent(self.layer, key, size=15, brush=colour, pen=pg.mkPen("w", width=2))
+        for z, item in ((7, halo), (7.5, line), (8, current)):
+            item.setZValue(z)
+            self.plot.addItem(item)
+        self.halos[key], self.path_items[key], self.current_items[key] = halo, line, current
+        self.layer.add_run(key, halo, line, current)
+
+    def colour(self, key, colour) -> None:
+        self.path_items[key].setPen(pg.mkPen(colour, width=2.5))
+        self.path_items[key].setSymbolBrush(colour)
+        self.current_items[key].setBrush(colour)
+
+    def items_of(self, key) -> tuple:
+        return self.path_items[key], self.halos[key], self.current_items[key]
+
+    def set_paths(self, paths) -> None:
+        """The race's paths (key -> Path): those shown, and the layer's extent."""
+        for key in self.path_items:
+            for item in self.items_of(key):
+                item.setVisible(key in paths)
+        points = [p.points for p in paths.values() if p.points.shape[1] == 2]
+        self.layer.set_extent(np.concatenate(points) if points else np.empty((0, 2)))
+
+    def hide(self) -> None:
+        for key in self.path_items:
+            for item in self.items_of(key):
+                item.setVisible(False)
+
+    def show_frame(self, paths, frame: int) -> None:
+        """Each run up to step `frame`; only the runs that moved are given new points,
+        and only what they changed is repainted."""
+        for key, path in paths.items():
+            if key not in self.path_items:
+                continue
+            n = min(frame + 1, len(path.points))
+            last = self._shown.get(key)
+            if last is not None and last[0] is path and last[1] == n:
+                continue       # a path that already ended: nothing new to draw
+            self._shown[key] = (path, n)
+            shown = path.points[:n]
+            shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
+            grows = last is not None and last[0] is path and last[1] < n
+            self.layer.show_points(key, shown[:, 0], shown[:, 1], extends=grows)
+        self.layer.repaint_changed()
