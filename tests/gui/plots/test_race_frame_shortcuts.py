@@ -47,12 +47,12 @@ def test_the_canvases_have_no_scene_index_and_show_the_engine_paths(shown, racin
         assert_allclose(np.column_stack(contour.path_items[key].getData()), points)
         n = min(31, len(path.values))
         assert_allclose(loss.curve_data(key)[1], path.values[:n])
-    # the items hit-test where they are drawn (what the index was for): the newest dot
-    # of a run still running is found at its place
+    # without an index the scene still finds what is drawn where it is drawn: the layer
+    # that draws every run's dots is hit at the newest dot of a run still running
     key = "adam"
     x, y = racing.paths[key].points[30]
     found = contour.plot.scene().items(contour.plot.vb.mapViewToScene(QPointF(x, y)))
-    assert contour.current_items[key] in found
+    assert contour.marks.layer in found
 
 
 def test_the_step_axis_spans_the_race_and_a_pan_is_undone(shown, racing, qapp):
