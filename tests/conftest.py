@@ -58,6 +58,9 @@ def _start_xvfb() -> str:
 
 
 def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "own_window: the test builds a main window of its own where its module's "
+        "tests share one (it leaves something File ▸ New does not reset)")
     if ("PYTEST_XDIST_WORKER" not in os.environ or not sys.platform.startswith("linux")
             or shutil.which("Xvfb") is None):
         return

@@ -80,8 +80,15 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(shown, settings):
+def window(fresh_window):
     """The whole explorer on its default example, shown and analysed."""
+    return fresh_window
+
+
+@pytest.fixture
+def fresh_window(shown, settings):
+    """The whole explorer on its default example, shown and analysed, built for this test
+    alone (`window`; under this name also where a module's `window` is a shared one)."""
     from gui.app.application import build_window
     model, win = build_window(settings=settings)
     shown(win, 1400, 860)
@@ -118,6 +125,14 @@ def _differences(a, b, path=()):
     return [] if a == b else [(path, a, b)]
 
 
+def _build_the_curve_view(win):
+    """The explorer builds its curve view the first time anything asks for it (a test
+    reading window.curve_view too), and from then on its tangent and secant are part of
+    the session state. A shared window builds it before its fresh state is taken, so a
+    case that merely looked at it does not read as a change."""
+    assert win.curve_view is not None
+
+
 @pytest.fixture(scope="module")
 def module_window(qapp, tmp_path_factory):
     """(window, fresh state): one main window for a module's tests that only open or refuse
@@ -135,6 +150,7 @@ def module_window(qapp, tmp_path_factory):
     win.show()
     assert QTest.qWaitForWindowExposed(win)
     assert model.wait_for_analysis(60000)
+    _build_the_curve_view(win)
     built = win.session.state()
     win.commands.new_session()
     assert model.wait_for_analysis(60000)
@@ -172,3 +188,44 @@ def reused_window(module_window, qtbot):
     # hidden until the next case: the module's other tests see only their own window
     # (keyboard focus, screen grabs), as before
     win.hide()
+
+
+@pytest.fixture(scope="module")
+def module_fresh_window(qapp, tmp_path_factory):
+    """(window, its state): one main window built as `window` builds it and never reset, for
+    a module's tests that only look at a fresh start (`untouched_window`)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+    from gui.app.application import build_window
+    folder = tmp_path_factory.mktemp("fresh-settings")
+    settings = QSettings(str(folder / "gradient-lab.ini"), QSettings.Format.IniFormat)
+    model, win = build_window(settings=settings)
+    win.resize(1400, 860)
+    win.show()
+    assert QTest.qWaitForWindowExposed(win)
+    assert model.wait_for_analysis(60000)
+    _build_the_curve_view(win)
+    yield win, win.session.state()
+    model.shutdown()
+    win.close()
+    win.deleteLater()
+    qapp.processEvents()
+    gc.collect()
+
+
+@pytest.fixture
+def untouched_window(module_fresh_window, qtbot):
+    """The module's fresh window, for a test that only reads it: what `window` gives, built
+    once. After the test its session state, file and tab must still be a fresh start's:
+    a test that changed something fails here (then give it `window` or `reused_window`)."""
+    from PySide6.QtTest import QTest
+    win, fresh = module_fresh_window
+    if not win.isVisible():
+        win.show()
+        assert QTest.qWaitForWindowExposed(win)
+    yield win
+    # hidden between tests, as reused_window's: other tests see only their own window
+    win.hide()
+    state = win.session.state()
+    assert state == fresh, _differences(state, fresh)
+    assert win.session.path is None and not win.isWindowModified()
