@@ -59,8 +59,11 @@ def _start_xvfb() -> str:
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "own_window: the test builds a main window of its own where its module's "
-        "tests share one (it leaves something File ▸ New does not reset)")
+        "markers", "shared_window: the module's tests share one main window (fixture "
+        "`window`), put back to a fresh start by File ▸ New before each")
+    config.addinivalue_line(
+        "markers", "own_window: in a shared_window module, the test builds a window of its "
+        "own (it changes something File ▸ New does not put back)")
     if ("PYTEST_XDIST_WORKER" not in os.environ or not sys.platform.startswith("linux")
             or shutil.which("Xvfb") is None):
         return

@@ -80,9 +80,15 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(fresh_window):
-    """The whole explorer on its default example, shown and analysed."""
-    return fresh_window
+def window(request):
+    """The whole explorer on its default example, shown and analysed: built for the test
+    (`fresh_window`), or in a module marked `shared_window` the module's one window put
+    back to a fresh start by File ▸ New and checked to be one (`reused_window`), unless
+    the test is marked `own_window`. Building a window costs ~1.5–2.5 s a test."""
+    if (request.node.get_closest_marker("shared_window")
+            and not request.node.get_closest_marker("own_window")):
+        return request.getfixturevalue("reused_window")
+    return request.getfixturevalue("fresh_window")
 
 
 @pytest.fixture
@@ -133,6 +139,17 @@ def _build_the_curve_view(win):
     assert win.curve_view is not None
 
 
+def _shell(win) -> dict:
+    """What of the window a test may change beside the session: theme, text size,
+    presentation, picture settings, window size and state (File ▸ New keeps them), and
+    the undo history (File ▸ New starts a new one: nothing to undo or redo)."""
+    c, history = win.commands, win.lecture_commands.undo_history
+    return {"theme": c.theme, "scale": c.scale, "presenting": c.presenting,
+            "picture scale": c.picture_scale, "caption": c.exports.caption,
+            "size": (win.width(), win.height()), "states": int(win.windowState().value),
+            "undo": (history.can_undo, history.can_redo)}
+
+
 @pytest.fixture(scope="module")
 def module_window(qapp, tmp_path_factory):
     """(window, fresh state): one main window for a module's tests that only open or refuse
@@ -156,6 +173,7 @@ def module_window(qapp, tmp_path_factory):
     assert model.wait_for_analysis(60000)
     fresh = win.session.state()
     assert _without(built, CAMERA_DISTANCE) == _without(fresh, CAMERA_DISTANCE)
+    win.fresh_shell = _shell(win)
     yield win, _without(fresh, CAMERA_DISTANCE)
     model.shutdown()
     win.close()
@@ -184,6 +202,7 @@ def reused_window(module_window, qtbot):
     state = _without(win.session.state(), CAMERA_DISTANCE)
     assert state == fresh, _differences(state, fresh)
     assert win.session.path is None and not win.isWindowModified()
+    assert _shell(win) == win.fresh_shell       # a case changed what File ▸ New keeps
     yield win
     # hidden until the next case: the module's other tests see only their own window
     # (keyboard focus, screen grabs), as before

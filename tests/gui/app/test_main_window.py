@@ -3,7 +3,8 @@ every view, bad text and bad learning rates are survived, presets and Space work
 
 Every test runs on the real main window under Xvfb: the tests that only look at the fresh
 start share one never-reset window (`untouched_window`, conftest.py); the others share one
-window put back to a fresh start by File ▸ New before each (`window` below).
+window put back to a fresh start by File ▸ New before each (`window`, module marked
+shared_window).
 """
 import numpy as np
 import pytest
@@ -17,20 +18,11 @@ from gui.app.presets import find_preset, presets
 
 FOUR = ("gd", "momentum", "adam", "newton")
 
-# both shared windows are built once per worker that runs this module: keep it on one
-pytestmark = pytest.mark.xdist_group("main_window_shared")
-
-
-@pytest.fixture
-def window(request):
-    """The module's window at a fresh start (File ▸ New, checked equal to a fresh start by
-    reused_window): everything these tests change — text, settings, frame, preset, tab,
-    playing — is session state that File ▸ New puts back. Building a window per test
-    cost ~2 s of set-up each. A test marked own_window draws a one-variable f: that builds
-    the curve view, whose tangent and secant File ▸ New keeps, so it gets its own window."""
-    if request.node.get_closest_marker("own_window"):
-        return request.getfixturevalue("fresh_window")
-    return request.getfixturevalue("reused_window")
+# Everything these tests change (text, settings, frame, preset, tab, playing) is session
+# state that File ▸ New puts back (fixture `window`, conftest.py). The tests marked
+# own_window draw a one-variable f: the curve view's tangent and secant outlive File ▸ New.
+# Both shared windows are built once per worker that runs the module: keep it on one.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("main_window_shared")]
 
 
 # --- helpers -------------------------------------------------------------------------
