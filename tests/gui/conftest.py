@@ -143,8 +143,10 @@ def _shell(win) -> dict:
     """What of the window a test may change beside the session: theme, text size,
     presentation, picture settings, window size and state (File ▸ New keeps them), and
     the undo history (File ▸ New starts a new one: nothing to undo or redo)."""
-    c, history = win.commands, win.lecture_commands.undo_history
+    from gui.widgets import theme
+    c, history, applied = win.commands, win.lecture_commands.undo_history, theme.current()
     return {"theme": c.theme, "scale": c.scale, "presenting": c.presenting,
+            "applied theme": (applied.name, applied.scale),
             "picture scale": c.picture_scale, "caption": c.exports.caption,
             "size": (win.width(), win.height()), "states": int(win.windowState().value),
             "undo": (history.can_undo, history.can_redo)}
