@@ -152,17 +152,12 @@ def _shell(win) -> dict:
             "undo": (history.can_undo, history.can_redo)}
 
 
-@pytest.fixture(scope="module")
-def module_window(qapp, tmp_path_factory):
-    """(window, fresh state): one main window for a module's tests that only open or refuse
-    something, built as `window` builds it (own QSettings in a temporary folder, shown,
-    first analysis done). Building a window costs ~2–3 s of set-up and ~0.4 s to close;
-    a parametrized test of a dozen cases paid that a dozen times. Use it through
-    `reused_window`, which puts it back to a fresh start before each test."""
+def _build_shared_window(folder):
+    """(model, window) built as `window` builds it (its own QSettings in `folder`, shown at
+    1400×860, first analysis done), its curve view built (see _build_the_curve_view)."""
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
     from gui.app.application import build_window
-    folder = tmp_path_factory.mktemp("module-settings")
     settings = QSettings(str(folder / "gradient-lab.ini"), QSettings.Format.IniFormat)
     model, win = build_window(settings=settings)
     win.resize(1400, 860)
@@ -170,6 +165,26 @@ def module_window(qapp, tmp_path_factory):
     assert QTest.qWaitForWindowExposed(win)
     assert model.wait_for_analysis(60000)
     _build_the_curve_view(win)
+    return model, win
+
+
+def _close_shared_window(app, model, win):
+    model.shutdown()
+    win.close()
+    win.deleteLater()
+    app.processEvents()
+    gc.collect()
+
+
+@pytest.fixture(scope="module")
+def module_window(qapp, tmp_path_factory):
+    """(window, fresh state): one main window for a module's tests that each need a fresh
+    start only in what File ▸ New puts back (refused opens; modules marked shared_window),
+    built as `window` builds it (own QSettings in a temporary folder, shown, first
+    analysis done). Building a window costs ~2–3 s of set-up and ~0.4 s to close;
+    a parametrized test of a dozen cases paid that a dozen times. Use it through
+    `reused_window`, which puts it back to a fresh start before each test."""
+    model, win = _build_shared_window(tmp_path_factory.mktemp("module-settings"))
     built = win.session.state()
     win.commands.new_session()
     assert model.wait_for_analysis(60000)
@@ -177,11 +192,7 @@ def module_window(qapp, tmp_path_factory):
     assert _without(built, CAMERA_DISTANCE) == _without(fresh, CAMERA_DISTANCE)
     win.fresh_shell = _shell(win)
     yield win, _without(fresh, CAMERA_DISTANCE)
-    model.shutdown()
-    win.close()
-    win.deleteLater()
-    qapp.processEvents()
-    gc.collect()
+    _close_shared_window(qapp, model, win)
 
 
 @pytest.fixture
@@ -215,23 +226,10 @@ def reused_window(module_window, qtbot):
 def module_fresh_window(qapp, tmp_path_factory):
     """(window, its state): one main window built as `window` builds it and never reset, for
     a module's tests that only look at a fresh start (`untouched_window`)."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtTest import QTest
-    from gui.app.application import build_window
-    folder = tmp_path_factory.mktemp("fresh-settings")
-    settings = QSettings(str(folder / "gradient-lab.ini"), QSettings.Format.IniFormat)
-    model, win = build_window(settings=settings)
-    win.resize(1400, 860)
-    win.show()
-    assert QTest.qWaitForWindowExposed(win)
-    assert model.wait_for_analysis(60000)
-    _build_the_curve_view(win)
+    model, win = _build_shared_window(tmp_path_factory.mktemp("fresh-settings"))
+    win.fresh_shell = _shell(win)
     yield win, win.session.state()
-    model.shutdown()
-    win.close()
-    win.deleteLater()
-    qapp.processEvents()
-    gc.collect()
+    _close_shared_window(qapp, model, win)
 
 
 @pytest.fixture
@@ -250,3 +248,4 @@ def untouched_window(module_fresh_window, qtbot):
     state = win.session.state()
     assert state == fresh, _differences(state, fresh)
     assert win.session.path is None and not win.isWindowModified()
+    assert _shell(win) == win.fresh_shell
