@@ -5,13 +5,6 @@ from PySide6.QtCore import Qt
 from tests.gui.app.lecture_helpers import SLOW_MS
 
 
-# One window for the module, put back by File ▸ New before each test (fixture `window`):
-# formula, window, start, descent, neuron, network and scenes are session state, and New
-# starts a new undo history (checked). own_window: the test saves a file (the recent files
-# in QSettings), which File ▸ New keeps.
-pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("lecture_undo_shared")]
-
-
 def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.ControlModifier):
     window.activateWindow()                  # a window shortcut needs the active window
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
@@ -128,7 +121,6 @@ def test_reset_example_returns_the_example_to_its_settings(window, qtbot):
     assert m.start == (0.0, 0.0) and m.settings.lr == 0.01
 
 
-@pytest.mark.own_window
 def test_opening_a_file_starts_a_new_history(window, qtbot, tmp_path):
     history, m = window.lecture_commands.undo_history, window.model
     path = tmp_path / "one.gradlab.json"
