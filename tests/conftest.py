@@ -58,6 +58,12 @@ def _start_xvfb() -> str:
 
 
 def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "shared_window: the module's tests share one main window (fixture "
+        "`window`), put back to a fresh start by File ▸ New before each")
+    config.addinivalue_line(
+        "markers", "own_window: in a shared_window module, the test builds a window of its "
+        "own (it changes something File ▸ New does not put back)")
     if ("PYTEST_XDIST_WORKER" not in os.environ or not sys.platform.startswith("linux")
             or shutil.which("Xvfb") is None):
         return

@@ -80,8 +80,21 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(shown, settings):
-    """The whole explorer on its default example, shown and analysed."""
+def window(request):
+    """The whole explorer on its default example, shown and analysed: built for the test
+    (`fresh_window`), or in a module marked `shared_window` the module's one window put
+    back to a fresh start by File ▸ New and checked to be one (`reused_window`), unless
+    the test is marked `own_window`. Building a window costs ~1.5–2.5 s a test."""
+    if (request.node.get_closest_marker("shared_window")
+            and not request.node.get_closest_marker("own_window")):
+        return request.getfixturevalue("reused_window")
+    return request.getfixturevalue("fresh_window")
+
+
+@pytest.fixture
+def fresh_window(shown, settings):
+    """The whole explorer on its default example, shown and analysed, built for this test
+    alone (`window`; under this name also where a module's `window` is a shared one)."""
     from gui.app.application import build_window
     model, win = build_window(settings=settings)
     shown(win, 1400, 860)
@@ -118,34 +131,69 @@ def _differences(a, b, path=()):
     return [] if a == b else [(path, a, b)]
 
 
-@pytest.fixture(scope="module")
-def module_window(qapp, tmp_path_factory):
-    """(window, fresh state): one main window for a module's tests that only open or refuse
-    something, built as `window` builds it (own QSettings in a temporary folder, shown,
-    first analysis done). Building a window costs ~2–3 s of set-up and ~0.4 s to close;
-    a parametrized test of a dozen cases paid that a dozen times. Use it through
-    `reused_window`, which puts it back to a fresh start before each test."""
+def _build_the_curve_view(win):
+    """The explorer builds its curve view the first time anything asks for it (a test
+    reading window.curve_view too), and from then on its tangent and secant are part of
+    the session state. A shared window builds it before its fresh state is taken, so a
+    case that merely looked at it does not read as a change."""
+    assert win.curve_view is not None
+
+
+def _shell(win) -> dict:
+    """What of the window a test may change beside the session and File ▸ New keeps:
+    theme, text size, presentation, picture settings, window size and state. (Not the
+    undo history: New starts a new one, yet in a full run at load ~11 Undo was available
+    right after New: something arriving after it counted as an edit. So the undo tests
+    keep windows of their own.)"""
+    from gui.widgets import theme
+    c, applied = win.commands, theme.current()
+    return {"theme": c.theme, "scale": c.scale, "presenting": c.presenting,
+            "applied theme": (applied.name, applied.scale),
+            "picture scale": c.picture_scale, "caption": c.exports.caption,
+            "size": (win.width(), win.height()), "states": int(win.windowState().value)}
+
+
+def _build_shared_window(folder):
+    """(model, window) built as `window` builds it (its own QSettings in `folder`, shown at
+    1400×860, first analysis done), its curve view built (see _build_the_curve_view)."""
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
     from gui.app.application import build_window
-    folder = tmp_path_factory.mktemp("module-settings")
     settings = QSettings(str(folder / "gradient-lab.ini"), QSettings.Format.IniFormat)
     model, win = build_window(settings=settings)
     win.resize(1400, 860)
     win.show()
     assert QTest.qWaitForWindowExposed(win)
     assert model.wait_for_analysis(60000)
+    _build_the_curve_view(win)
+    return model, win
+
+
+def _close_shared_window(app, model, win):
+    model.shutdown()
+    win.close()
+    win.deleteLater()
+    app.processEvents()
+    gc.collect()
+
+
+@pytest.fixture(scope="module")
+def module_window(qapp, tmp_path_factory):
+    """(window, fresh state): one main window for a module's tests that each need a fresh
+    start only in what File ▸ New puts back (refused opens; modules marked shared_window),
+    built as `window` builds it (own QSettings in a temporary folder, shown, first
+    analysis done). Building a window costs ~2–3 s of set-up and ~0.4 s to close;
+    a parametrized test of a dozen cases paid that a dozen times. Use it through
+    `reused_window`, which puts it back to a fresh start before each test."""
+    model, win = _build_shared_window(tmp_path_factory.mktemp("module-settings"))
     built = win.session.state()
     win.commands.new_session()
     assert model.wait_for_analysis(60000)
     fresh = win.session.state()
     assert _without(built, CAMERA_DISTANCE) == _without(fresh, CAMERA_DISTANCE)
+    win.fresh_shell = _shell(win)
     yield win, _without(fresh, CAMERA_DISTANCE)
-    model.shutdown()
-    win.close()
-    win.deleteLater()
-    qapp.processEvents()
-    gc.collect()
+    _close_shared_window(qapp, model, win)
 
 
 @pytest.fixture
@@ -168,7 +216,37 @@ def reused_window(module_window, qtbot):
     state = _without(win.session.state(), CAMERA_DISTANCE)
     assert state == fresh, _differences(state, fresh)
     assert win.session.path is None and not win.isWindowModified()
+    assert _shell(win) == win.fresh_shell       # a case changed what File ▸ New keeps
     yield win
     # hidden until the next case: the module's other tests see only their own window
     # (keyboard focus, screen grabs), as before
     win.hide()
+
+
+@pytest.fixture(scope="module")
+def module_fresh_window(qapp, tmp_path_factory):
+    """(window, its state): one main window built as `window` builds it and never reset, for
+    a module's tests that only look at a fresh start (`untouched_window`)."""
+    model, win = _build_shared_window(tmp_path_factory.mktemp("fresh-settings"))
+    win.fresh_shell = _shell(win)
+    yield win, win.session.state()
+    _close_shared_window(qapp, model, win)
+
+
+@pytest.fixture
+def untouched_window(module_fresh_window, qtbot):
+    """The module's fresh window, for a test that only reads it: what `window` gives, built
+    once. After the test its session state, file and tab must still be a fresh start's:
+    a test that changed something fails here (then give it `window` or `reused_window`)."""
+    from PySide6.QtTest import QTest
+    win, fresh = module_fresh_window
+    if not win.isVisible():
+        win.show()
+        assert QTest.qWaitForWindowExposed(win)
+    yield win
+    # hidden between tests, as reused_window's: other tests see only their own window
+    win.hide()
+    state = win.session.state()
+    assert state == fresh, _differences(state, fresh)
+    assert win.session.path is None and not win.isWindowModified()
+    assert _shell(win) == win.fresh_shell

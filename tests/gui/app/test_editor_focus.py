@@ -1,7 +1,13 @@
 """No focus trap: Enter and Escape hand the keyboard back from the formula editor, so
 1 2 3 and Space drive the lecture again and never type into the formula."""
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+
+# One window for the module, put back by File ▸ New before each test (fixture `window`):
+# text, tab and playing are a fresh start's again.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("editor_focus_shared")]
 
 
 def _into_editor(window, qtbot):

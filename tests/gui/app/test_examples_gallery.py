@@ -2,12 +2,19 @@
 keyboard-driven (arrows, Enter loads, Escape closes), a grid of live pictures, and
 "Into this scene"."""
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.app import example_thumbnails as thumbs
 from gui.app.examples_gallery import ExamplesGallery
 from gui.app.presets import find_preset, presets
+
+
+# One window for the module, put back by File ▸ New before each test (fixture `window`):
+# preset, tab, presentation (switched off again, checked) and scenes are put back.
+# own_window: the test asks that the pictures are drawn after a first show.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("gallery_shared")]
 
 
 def _gallery(window):
@@ -71,6 +78,7 @@ def _pixels(pixmap) -> np.ndarray:
     return raw[:, :3 * w].reshape(h, w, 3).astype(float)
 
 
+@pytest.mark.own_window
 def test_every_tile_gets_a_picture_soon_and_reopening_is_instant(window, qtbot):
     thumbs._CACHE.clear()
     gallery = window.commands.show_examples()

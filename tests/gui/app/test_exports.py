@@ -15,12 +15,19 @@ from engine.optimizers import descend
 
 ROOT = Path(__file__).resolve().parents[3]
 
+# The window tests share one window, put back by File ▸ New before each (fixture `window`):
+# what they change (settings, frame, tab, the network's training) is session state. The
+# group keeps them on one worker (one window); the command-line tests stay free to go first.
+pytestmark = pytest.mark.shared_window
+SHARED = pytest.mark.xdist_group("exports_shared")
+
 
 def _colours(path) -> int:
     with Image.open(path) as im:
         return len(np.unique(np.asarray(im.convert("RGB")).reshape(-1, 3), axis=0))
 
 
+@SHARED
 @pytest.mark.parametrize("scale", [1, 2])
 def test_png_of_the_views_at_a_scale(window, tmp_path, scale):
     from gui.app.slide_picture import plot_area
@@ -35,12 +42,14 @@ def test_png_of_the_views_at_a_scale(window, tmp_path, scale):
     assert _colours(out) > 200
 
 
+@SHARED
 def test_png_of_the_whole_window(window, tmp_path):
     out = window.commands.exports.export_picture(tmp_path / "w.png", "window", scale=2)
     with Image.open(out) as im:
         assert im.size == (window.width() * 2, window.height() * 2)
 
 
+@SHARED
 def test_gif_of_the_descent_has_a_frame_per_step(window, tmp_path):
     from gui.app.slide_picture import plot_area
     m = window.model
@@ -58,6 +67,7 @@ def test_gif_of_the_descent_has_a_frame_per_step(window, tmp_path):
     assert m.frame == 4                        # the view is left where it was
 
 
+@SHARED
 def test_gif_of_the_network_training(window, tmp_path):
     window.show_tab("network")
     net = window.network.model
@@ -68,6 +78,7 @@ def test_gif_of_the_network_training(window, tmp_path):
     assert net.get_state()["step"] == step + 4 * net.get_state()["steps_per_tick"]
 
 
+@SHARED
 def test_csv_of_the_iterates_equals_the_engine(window, tmp_path):
     m = window.model
     m.set_settings(methods=("gd", "adam"))
@@ -84,6 +95,7 @@ def test_csv_of_the_iterates_equals_the_engine(window, tmp_path):
         np.testing.assert_allclose(mine[:, 2], path.values, rtol=1e-15)   # the loss curve
 
 
+@SHARED
 def test_csv_of_the_network_cost(window, tmp_path):
     window.show_tab("network")
     window.network.model.train(20)
@@ -94,6 +106,7 @@ def test_csv_of_the_network_cost(window, tmp_path):
                                window.network.model.cost_history, rtol=1e-15)
 
 
+@SHARED
 def test_an_unwritable_export_reports_and_does_not_raise(window, tmp_path):
     assert window.commands.exports.export_picture(tmp_path / "no" / "such" / "dir.png") is None
     assert "Nothing was exported" in window.commands.last_message

@@ -3,6 +3,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 
+# One window for the module, put back by File ▸ New before each test (fixture `window`):
+# frame, playing, tab, view focus and the editor's text are session state. own_window:
+# the shortcut sheet stays open.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("keyboard_shared")]
+
+
 def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
     """A key pressed with the window active and the focus on its tab bar (not in a field)."""
     window.activateWindow()
@@ -81,6 +87,7 @@ def test_plus_and_minus_zoom_the_window_about_its_centre(window, qtbot):
     assert window.model.window[0] == pytest.approx((x0, x1))
 
 
+@pytest.mark.own_window
 def test_shortcut_sheet_lists_every_window_key(window, qtbot):
     """Every lecture key the window binds is on the F1 sheet (and F1 opens it)."""
     from PySide6.QtGui import QKeySequence

@@ -8,6 +8,12 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 from tests.gui.app.lecture_helpers import SLOW_MS
 
 
+# One window for the module, put back by File ▸ New before each test (fixture `window`,
+# which checks that the scenes, tab and presentation are a fresh start's again).
+# own_window: the test opens the lecture panel, which File ▸ New keeps.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("lecture_clicker_shared")]
+
+
 def _lecture(window):
     """Scene 1: the bowl with two steps; scene 2: a saddle; scene 3: the neuron tab."""
     lec, m = window.lecture_commands.lecture, window.model
@@ -148,6 +154,7 @@ def test_black_screen_and_any_clicker_key_lifts_it(window, qtbot):
     assert not black.isVisible() and lec.steps_done == 0      # the key only lifted it
 
 
+@pytest.mark.own_window
 def test_f5_presents_from_the_current_scene_and_escape_leaves(window, qtbot):
     lec = _lecture(window)
     lc = window.lecture_commands

@@ -1,7 +1,10 @@
 """The whole explorer window: what it shows are the engine's numbers, typing reaches
 every view, bad text and bad learning rates are survived, presets and Space work.
 
-Every test runs on the real main window (fixture `window`, conftest.py) under Xvfb.
+Every test runs on the real main window under Xvfb: the tests that only look at the fresh
+start share one never-reset window (`untouched_window`, conftest.py); the others share one
+window put back to a fresh start by File ▸ New before each (`window`, module marked
+shared_window).
 """
 import numpy as np
 import pytest
@@ -14,6 +17,12 @@ from engine.optimizers import descend
 from gui.app.presets import find_preset, presets
 
 FOUR = ("gd", "momentum", "adam", "newton")
+
+# Everything these tests change (text, settings, frame, preset, tab, playing) is session
+# state that File ▸ New puts back (fixture `window`, conftest.py). The tests marked
+# own_window draw a one-variable f: the curve view's tangent and secant outlive File ▸ New.
+# Both shared windows are built once per worker that runs the module: keep it on one.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("main_window_shared")]
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -76,7 +85,8 @@ def pixels_of(image):
 
 
 # --- the default example --------------------------------------------------------------
-def test_default_example_is_seed_two(window):
+def test_default_example_is_seed_two(untouched_window):
+    window = untouched_window
     model = window.model
     assert model.text == "x^2 + 2y^2"
     assert model.expression == parse("x^2 + 2y^2")
@@ -86,7 +96,8 @@ def test_default_example_is_seed_two(window):
     assert window.views.currentWidget() is not window.curve_view
 
 
-def test_iterate_table_shows_the_seed_iterates(window):
+def test_iterate_table_shows_the_seed_iterates(untouched_window):
+    window = untouched_window
     path = engine_path(window.model)
     rows = displayed_rows(window.iterate_table, 3)
     assert_allclose(rows, [(3, 2), (2.4, 1.2), (1.92, 0.72)], rtol=1e-12)
@@ -106,7 +117,8 @@ def test_contour_path_is_the_engines(window, qtbot):
     assert model.last_frame == path.stop_step
 
 
-def test_contour_image_is_f_on_its_grid(window):
+def test_contour_image_is_f_on_its_grid(untouched_window):
+    window = untouched_window
     scape, f = window.contour_view.landscape, window.model.expression
     X, Y = np.meshgrid(scape.xs, scape.ys, indexing="ij")
     assert_allclose(scape.Z, X**2 + 2 * Y**2, rtol=1e-12)
@@ -115,6 +127,7 @@ def test_contour_image_is_f_on_its_grid(window):
 
 
 # --- typing ---------------------------------------------------------------------------
+@pytest.mark.own_window
 def test_typing_a_one_variable_function_shows_its_curve(window, qtbot):
     text = "x^4-4x^3+4x^2"
     type_text(qtbot, window, text)
@@ -228,6 +241,7 @@ def _check_diverged(window, qtbot):
     window.grab()                                    # painting a huge range must not raise
 
 
+@pytest.mark.own_window
 def test_learning_rate_1_5_on_x_squared_diverges(window, qtbot):
     type_text(qtbot, window, "x^2")
     wait_for_expression(qtbot, window.model, "x^2")
@@ -255,7 +269,8 @@ def test_surface_renders_a_real_picture(window, qtbot):
 
 
 # --- presets and keys -----------------------------------------------------------------
-@pytest.mark.parametrize("name", ["Himmelblau", "Seed 1: x⁴ − 4x³ + 4x²",
+@pytest.mark.parametrize("name", ["Himmelblau",
+                                  pytest.param("Seed 1: x⁴ − 4x³ + 4x²", marks=pytest.mark.own_window),
                                   "Rosenbrock's banana"])
 def test_examples_menu_loads_a_preset(window, qtbot, name):
     preset = find_preset(name)
@@ -282,7 +297,8 @@ def test_examples_menu_loads_a_preset(window, qtbot, name):
         len(window.model.paths[preset["methods"][0]].points)
 
 
-def test_every_preset_has_a_menu_action(window):
+def test_every_preset_has_a_menu_action(untouched_window):
+    window = untouched_window
     menu = next(a.menu() for a in window.menuBar().actions() if "Examples" in a.text())
     entries = [a for a in menu.actions() if not a.isSeparator()]
     assert entries[0] is window.commands.actions["examples"]      # the gallery (G) first
@@ -335,6 +351,7 @@ def test_screenshot_default_four_methods(window, qtbot, screenshot):
     screenshot(window, "main_window_default_four_methods")
 
 
+@pytest.mark.own_window
 def test_screenshot_one_variable(window, qtbot, screenshot):
     load(qtbot, window, "Seed 1: x⁴ − 4x³ + 4x²", frame=20)
     _settle(qtbot, window)

@@ -96,8 +96,10 @@ def test_a_bad_file_gives_a_message_and_keeps_the_current_state(reused_window, q
     assert window.session.path == good and window.isWindowModified()
 
 
-def test_a_file_with_a_bad_part_restores_every_part(window, qtbot, tmp_path):
+@pytest.mark.xdist_group("sessions_reused_window")
+def test_a_file_with_a_bad_part_restores_every_part(reused_window, qtbot, tmp_path):
     """Valid JSON whose network part is nonsense: the explorer part must not stay applied."""
+    window = reused_window               # a refused open changes nothing: one window serves
     before = window.session.state()
     data = {"app": "Gradient Lab", "version": SESSION_VERSION, **before}
     data["explorer"] = {**before["explorer"], "text": "sin(x)*y"}
@@ -110,7 +112,9 @@ def test_a_file_with_a_bad_part_restores_every_part(window, qtbot, tmp_path):
     assert window.session.state() == before
 
 
-def test_an_unknown_expression_in_a_file_is_refused(window, tmp_path):
+@pytest.mark.xdist_group("sessions_reused_window")
+def test_an_unknown_expression_in_a_file_is_refused(reused_window, tmp_path):
+    window = reused_window               # a refused open changes nothing: one window serves
     data = {"app": "Gradient Lab", "version": SESSION_VERSION,
             "explorer": {**window.model.get_state(), "text": "__import__('os')"}}
     path = tmp_path / "evil.gradlab.json"

@@ -13,6 +13,11 @@ from gui.app.export import export_descent_gif, export_svg
 from gui.app.slide_picture import canvases, explorer_caption, plot_area, plots_image
 from gui.widgets.palette import METHOD_COLOURS
 
+# One window for the module, put back by File ▸ New before each test (fixture `window`);
+# own_window: the test recolours the iso-lines or switches the caption off, which File ▸
+# New keeps.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("slide_pictures_shared")]
+
 
 def _array(image):
     """A QImage as an (h, w, 3) uint8 array."""
@@ -53,6 +58,7 @@ def test_the_picture_of_the_views_is_the_plots_without_their_controls(window):
     assert np.abs(mine.astype(int) - screen).mean() < 2.0
 
 
+@pytest.mark.own_window
 def test_the_caption_can_be_switched_off(window, tmp_path, qtbot):
     m = window.model
     m.set_settings(methods=("gd", "adam"))
@@ -83,6 +89,7 @@ def test_the_caption_can_be_switched_off(window, tmp_path, qtbot):
     assert np.array_equal(np.asarray(Image.open(out).convert("RGB")), off)
 
 
+@pytest.mark.own_window
 def test_lines_are_twice_as_wide_in_a_2x_picture(window):
     """The iso-lines' pixels per row grow with the picture: no hairlines at 2×."""
     contour = window.contour_view

@@ -1,5 +1,6 @@
 """Every control in the window says what it does: a non-empty tool tip on each button,
 spin box, slider, combo box and line edit, on every tab, shown or hidden."""
+import pytest
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QAbstractSlider, QComboBox,
                                QLineEdit, QPushButton, QScrollBar, QTabBar, QWidget)
 
@@ -9,6 +10,11 @@ CONTROL_TYPES = (QAbstractButton, QAbstractSpinBox, QAbstractSlider, QComboBox, 
 # the owning view, button text). Remove an entry once its module gives the control a tip.
 KNOWN_GAPS = {
 }
+
+
+# One window for the module (fixture `window`, put back by File ▸ New before each); these
+# tests only read it but for own_window: it adds a button to the Neuron tab.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("tooltips_shared")]
 
 
 def _is_qt_internal(widget: QWidget) -> bool:
@@ -73,6 +79,7 @@ def test_every_control_in_every_tab_has_a_tooltip(window):
     assert untipped_controls(window) == []     # menus, toolbars and docks too
 
 
+@pytest.mark.own_window
 def test_a_control_added_without_a_tip_is_caught(window):
     neuron_tab = window.tabs.widget(1)
     bare = QPushButton("New", neuron_tab)           # hidden and untipped: still caught

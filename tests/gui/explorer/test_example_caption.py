@@ -1,9 +1,16 @@
 """An example sets every setting it depends on, and its caption says when it no longer
 applies (issue 11, item 3)."""
+import pytest
+
 from gui.app.presets import find_preset
 from gui.plots.landscape_model import DescentSettings
 
 SEED2 = "Seed 2"
+
+
+# One window for the module, put back by File ▸ New before each test (fixture `window`):
+# preset, settings, start and text are a fresh start's again.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("example_caption_shared")]
 
 
 def test_an_example_resets_the_settings_it_depends_on(window, qtbot):

@@ -8,6 +8,11 @@ from PySide6.QtGui import QColor
 
 from engine.expression import parse
 
+# One window for the module, put back by File ▸ New before each test (fixture `window`):
+# f, start, slice and frame are session state. own_window: the test resizes the window,
+# or saves a file (the recent files in QSettings), which File ▸ New keeps.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("many_variables_shared")]
+
 THREE = "(w_1-1)^2 + (w_2+2)^2 + b^2"
 SIX = "(x_1-1)^2 + (x_2+1)^2 + x_3^2 + 2x_4^2 + (x_5-2)^2 + 0.5x_6^2 + x_1 x_2"
 
@@ -124,6 +129,7 @@ def pg_point(x, y):
     return QPointF(x, y)
 
 
+@pytest.mark.own_window
 def test_six_variables(window, qtbot, screenshot):
     m = _type(window, qtbot, SIX)
     assert m.expression.variables == tuple(f"x_{k}" for k in range(1, 7))
@@ -152,6 +158,7 @@ def test_six_variables(window, qtbot, screenshot):
         screenshot(window, name)
 
 
+@pytest.mark.own_window
 def test_session_round_trip_keeps_the_slice(window, qtbot, tmp_path):
     m = _type(window, qtbot, THREE)
     m.set_slice_axes(("w_2", "b"))

@@ -9,6 +9,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from gui.widgets import theme
 from gui.plots.axis_ticks import format_tick as _fmt
 
+# The window tests share one window, put back by File ▸ New before each (fixture `window`,
+# which also checks that the applied theme and text size are light and 1 again).
+# own_window: the test resizes the window, which File ▸ New keeps.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("theme_shared")]
+
 
 @pytest.fixture
 def app(window):
@@ -68,7 +73,7 @@ def test_scale_is_clamped_and_names_checked(window, app):
         theme.apply_theme(app, window, "sepia", 1.0)
 
 
-def test_items_built_later_follow_the_scale(window, app, model, qtbot):
+def test_items_built_later_follow_the_scale(window, app, qtbot):
     theme.apply_theme(app, window, "light", 2.0)
     model = window.model
     model.set_settings(methods=("gd", "momentum"))   # a new path item on the map
@@ -165,6 +170,7 @@ def test_surface_labels_show_significant_digits(window, qtbot):
     assert len(set(f_ticks)) == len(f_ticks) >= 3, texts
 
 
+@pytest.mark.own_window
 @pytest.mark.parametrize("name, scale", [("light", 1.0), ("dark", 1.0), ("light", 1.75)])
 def test_screenshots_at_1280x720(window, app, qtbot, screenshot, name, scale):
     window.resize(1280, 720)
@@ -177,6 +183,7 @@ def test_screenshots_at_1280x720(window, app, qtbot, screenshot, name, scale):
                                               for e in window.math_view.equations)
 
 
+@pytest.mark.own_window
 def test_nothing_clipped_at_1280x720_scale_1_5(window, app, qtbot):
     theme.apply_theme(app, window, "light", 1.5)
     window.resize(1280, 720)
