@@ -93,11 +93,13 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text, words, position", HOSTILE)
 def test_hostile_input_is_refused_quickly_with_a_message(text, words, position):
-    start = time.perf_counter()
+    # CPU time of this thread: a blow-up burns it, while other processes on a busy test
+    # machine only stretch the wall clock (1.28 s once at load 9 for a 0.02 s parse)
+    start = time.thread_time()
     with pytest.raises(ExpressionError) as info:
         parse(text)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"{text!r} took {elapsed:.2f} s"
+    elapsed = time.thread_time() - start
+    assert elapsed < 1.0, f"{text!r} took {elapsed:.2f} s of CPU"
     assert words in info.value.message
     if position is not None:
         assert info.value.position == position
