@@ -34,14 +34,14 @@ def _tangent_drawn(window):
 
 
 def test_new_puts_every_view_back_as_a_fresh_start(window, qtbot, shown, settings):
-    """A tangent at −1.2 and a wide secant on a 1-D f, a log-scale loss plot and the
+    """A tangent moved to 0.77 and a wide secant on a 1-D f, a log-scale loss plot and the
     3-D tangent plane, then File ▸ New: the session state (views included) is a freshly
     built window's, and the same 1-D f typed into both draws the same tangent."""
     from gui.app.application import build_window
     _analysed(window, qtbot)
     _type(window, qtbot, ONE_D)
     curve = window.curve_view
-    curve.set_point(-1.2)
+    curve.set_point(0.77)
     curve.panel.set_h(0.9)
     _type(window, qtbot, "x^2 + 3y^2")
     window.explorer.loss_plot.log_check.setChecked(True)
@@ -61,7 +61,7 @@ def test_new_puts_every_view_back_as_a_fresh_start(window, qtbot, shown, setting
         assert after_new == expected, _differences(after_new, expected)
         for win in (window, fresh):
             _type(win, qtbot, ONE_D)
-        assert window.curve_view.x == fresh.curve_view.x != -1.2
+        assert window.curve_view.x == fresh.curve_view.x != 0.77
         assert window.curve_view.panel.h == fresh.curve_view.panel.h != 0.9
         assert_allclose(_tangent_drawn(window), _tangent_drawn(fresh))
     finally:
