@@ -6,11 +6,13 @@ import io
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 
-from gui.app.slide_picture import draw_caption, explorer_caption, paint_plots, plot_area, plots_image
+from gui.app.slide_picture import (caption_strip, draw_caption, explorer_caption, paint_plots,
+                                  plot_area, plots_image)
+from gui.widgets import theme
 
 
 def render_widget(widget, scale: float = 1.0) -> QImage:
@@ -58,19 +60,23 @@ def export_svg(widget, path, caption=None) -> Path:
     (if there is one) as an embedded image."""
     path = Path(path)
     area = plot_area(widget)
+    height = area.height() + caption_strip(caption, area.width())   # (under the plots)
     generator = QSvgGenerator()
     generator.setFileName(str(path))
-    generator.setSize(area.size())
-    generator.setViewBox(QRect(0, 0, area.width(), area.height()))
+    generator.setSize(QSize(area.width(), height))
+    generator.setViewBox(QRect(0, 0, area.width(), height))
     generator.setTitle("Gradient Lab")
     generator.setResolution(widget.logicalDpiX())   # text as large, against the plots, as on screen
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(f"could not write {path}")
     try:
+        # the theme's background under everything, as in the PNG (the gaps between the
+        # plots and the caption's strip were left transparent: white on a dark slide)
+        painter.fillRect(QRectF(0, 0, area.width(), height), QColor(theme.current().background))
         paint_plots(painter, widget, 1.0)
         if caption is not None:
-            draw_caption(painter, caption, QRectF(0, 0, area.width(), area.height()))
+            draw_caption(painter, caption, QRectF(0, 0, area.width(), height))
     finally:
         painter.end()
     if not path.is_file() or path.stat().st_size == 0:

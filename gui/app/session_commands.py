@@ -22,6 +22,7 @@ class SessionCommands:
 
     def new_session(self):
         def reset():
+            self.w.model.view_states.reset()      # before the example: it frames the camera
             self.w.model.load_preset(default_preset())
             self.w.neuron_model.set_state(self._initial["neuron"])
             self.w.network_model.set_state(self._initial["network"])

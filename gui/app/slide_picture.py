@@ -1,6 +1,6 @@
 """Pictures for slides: the plots of a view alone — no check boxes, hints or buttons —
-at a scale, with lines as thick as on screen, and a small caption (step k, f of each
-run, the runs' colours) that can be switched off.
+at a scale, with lines as thick as on screen, and a small caption under them (step k,
+f of each run, the runs' colours) that can be switched off.
 
 A view's plots are its canvases: every pyqtgraph GraphicsView and the 3-D view's
 GLCanvas inside it (not inside another canvas), drawn where they lie in the view; the
@@ -75,16 +75,18 @@ def paint_plots(painter: QPainter, widget: QWidget, ratio: float) -> None:
 
 
 def plots_image(widget: QWidget, scale: float = 1.0, caption: Caption | None = None) -> QImage:
-    """The plots of `widget` at `scale` × their size, with `caption` drawn over them."""
+    """The plots of `widget` at `scale` × their size, with `caption` in a strip under
+    them (`caption_strip` logical pixels high)."""
     area = plot_area(widget)
-    pixmap = QPixmap(round(area.width() * scale), round(area.height() * scale))
+    height = area.height() + caption_strip(caption, area.width())
+    pixmap = QPixmap(round(area.width() * scale), round(height * scale))
     pixmap.setDevicePixelRatio(scale)
     pixmap.fill(QColor(theme.current().background))
     painter = QPainter(pixmap)
     try:
         paint_plots(painter, widget, scale)
         if caption is not None:
-            draw_caption(painter, caption, QRectF(0, 0, area.width(), area.height()))
+            draw_caption(painter, caption, QRectF(0, 0, area.width(), height))
     finally:
         painter.end()
     image = pixmap.toImage()
@@ -96,22 +98,60 @@ def _fmt(v: float) -> str:
     return f"{v:.4g}".replace("-", "−") if np.isfinite(v) else "diverged"
 
 
+CAPTION_MARGIN = 6      # logical pixels around the caption's box
+
+
+def _caption_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(9.5 * theme.current().scale)
+    font.setBold(False)
+    return font
+
+
+PAD, SWATCH, GAP = 5.0, 12.0, 10.0    # inside the box; a run's swatch; between pieces
+
+
+def _caption_rows(caption: Caption, width: float) -> list[list[tuple]]:
+    """The caption's pieces ((colour or None, text, width), "step k" first) in rows
+    that fit a box `width` wide: a race of many runs wraps, rather than running off
+    the picture's edge."""
+    metrics = QFontMetricsF(_caption_font())
+    pieces = [(None, caption.text())] + [(c, f"{name}  f = {_fmt(f)}") for c, name, f in caption.runs]
+    rows: list[list[tuple]] = [[]]
+    used = 2 * PAD
+    for colour, text in pieces:
+        w = metrics.horizontalAdvance(text) + (SWATCH + 4 if colour else 0)
+        if rows[-1] and used + GAP + w > width:
+            rows.append([])
+            used = 2 * PAD
+        used += (GAP if len(rows[-1]) else 0) + w
+        rows[-1].append((colour, text, w))
+    return rows
+
+
+def caption_strip(caption: Caption | None, width: float) -> int:
+    """The height (logical pixels) added under plots `width` wide for `caption` (0 for
+    None). Under them, not over them: drawn over the plots' bottom edge, the box hid
+    the map's x axis title and tick labels and the 3-D view's axes."""
+    if caption is None:
+        return 0
+    line = QFontMetricsF(_caption_font()).height()
+    rows = len(_caption_rows(caption, width - 2 * CAPTION_MARGIN))
+    return int(np.ceil(rows * line + 2 * PAD + 2 * CAPTION_MARGIN))
+
+
 def draw_caption(painter: QPainter, caption: Caption, area: QRectF) -> QRectF:
     """The caption in the bottom left corner of `area`: a small box on the plot's own
-    background colour, "step k", then a coloured swatch, name and f per run. Returns
-    the box (logical pixels)."""
+    background colour, "step k", then a coloured swatch, name and f per run, in as
+    many rows as `area`'s width needs. Returns the box (logical pixels)."""
     t = theme.current()
-    font = QFont(painter.font())
-    font.setPointSizeF(9.5 * t.scale)
-    font.setBold(False)
-    metrics = QFontMetricsF(font)
-    pad, swatch, gap = 5.0, 12.0, 10.0
-    pieces = [(None, caption.text())] + [(c, f"{name}  f = {_fmt(f)}") for c, name, f in caption.runs]
-    widths = [metrics.horizontalAdvance(text) + (swatch + 4 if colour else 0)
-              for colour, text in pieces]
-    height = metrics.height() + 2 * pad
-    width = sum(widths) + gap * (len(pieces) - 1) + 2 * pad
-    box = QRectF(area.left() + 6, area.bottom() - height - 6, min(width, area.width() - 12), height)
+    font = _caption_font()
+    line = QFontMetricsF(font).height()
+    m = CAPTION_MARGIN
+    rows = _caption_rows(caption, area.width() - 2 * m)
+    width = max(sum(w for _, _, w in row) + GAP * (len(row) - 1) for row in rows) + 2 * PAD
+    height = len(rows) * line + 2 * PAD
+    box = QRectF(area.left() + m, area.bottom() - height - m, min(width, area.width() - 2 * m), height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     fill = QColor(t.background)
@@ -121,15 +161,16 @@ def draw_caption(painter: QPainter, caption: Caption, area: QRectF) -> QRectF:
     painter.drawRoundedRect(box, 4, 4)
     painter.setClipRect(box)
     painter.setFont(font)
-    x, mid = box.left() + pad, box.center().y()
-    for (colour, text), w in zip(pieces, widths):
-        if colour:
-            painter.fillRect(QRectF(x, mid - swatch / 2, swatch, swatch),
-                             QColor(t.ink(colour).name() if hasattr(t, "ink") else colour))
-            x += swatch + 4
-        painter.setPen(QColor(t.foreground))
-        painter.drawText(QRectF(x, box.top(), w, box.height()),
-                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
-        x += w - (swatch + 4 if colour else 0) + gap
+    for r, row in enumerate(rows):
+        x, top = box.left() + PAD, box.top() + PAD + r * line
+        mid = top + line / 2
+        for colour, text, w in row:
+            if colour:
+                painter.fillRect(QRectF(x, mid - SWATCH / 2, SWATCH, SWATCH), QColor(t.ink(colour)))
+                x += SWATCH + 4
+            painter.setPen(QColor(t.foreground))
+            painter.drawText(QRectF(x, top, w, line),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+            x += w - (SWATCH + 4 if colour else 0) + GAP
     painter.restore()
     return box

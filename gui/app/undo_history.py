@@ -35,7 +35,10 @@ class UndoHistory(QObject):
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo) or self._timer.isActive()
+        # a snapshot still waiting is something to undo, unless it only records where
+        # we are (after New, an opened file, a restore): New enabled Undo until its
+        # baseline was taken, at high load after New's own answers had arrived
+        return bool(self._undo) or (self._timer.isActive() and not self._rebase)
 
     @property
     def can_redo(self) -> bool:

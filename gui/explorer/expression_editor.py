@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPainterPath,
                            QPen)
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout,
+                               QWidget)
 from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 
@@ -44,9 +45,16 @@ SYNTAX_HELP = (
 class FormulaLineEdit(QLineEdit):
     """A QLineEdit that draws a wavy underline under the character it is told is wrong."""
 
+    resized = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.error_position: int | None = None
+
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def set_error_position(self, position: int | None) -> None:
         if position != self.error_position:
@@ -123,14 +131,17 @@ class ExpressionEditor(QWidget):
         prefix_font.setPointSizeF(16)
         prefix_font.setItalic(True)
         self.prefix.setFont(prefix_font)
-        self.busy_label = QLabel("⏳ working…")
-        self.busy_label.setStyleSheet("color: #555; font-size: 11pt;")
-        # its place is kept while hidden: showing it during a slow edit laid the window
-        # out again (the map and the 3-D view were resized and drawn anew)
-        policy = self.busy_label.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.busy_label.setSizePolicy(policy)
+        # drawn over the field's right end, not beside it: a place of its own in the row
+        # either laid the window out again whenever it showed (the map and the 3-D view
+        # resized and drawn anew) or, kept while hidden, left a blank gap beside the field.
+        # Its background is the field's (a near-white the theme maps), so the end of a
+        # long formula is covered while it shows, not drawn through it.
+        # (no hourglass: no font here has one, it showed as an empty box)
+        self.busy_label = QLabel("working…", self.line_edit)
+        self.busy_label.setStyleSheet(
+            "color: #555; background: #ffffff; font-size: 11pt; padding: 0px 4px;")
         self.busy_label.setVisible(False)
+        self.line_edit.resized.connect(self._place_busy_label)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,7 +160,6 @@ class ExpressionEditor(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.prefix)
         row.addWidget(self.line_edit, 1)
-        row.addWidget(self.busy_label)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
@@ -165,7 +175,7 @@ class ExpressionEditor(QWidget):
         self._busy_delay = QTimer(self, singleShot=True, interval=200)   # no flicker
         self._error_delay = QTimer(self, singleShot=True, interval=ERROR_DELAY_MS)
         self._error_delay.timeout.connect(lambda: self.error_label.setVisible(True))
-        self._busy_delay.timeout.connect(lambda: self.busy_label.setVisible(True))
+        self._busy_delay.timeout.connect(self._show_busy_label)
 
         self.line_edit.textEdited.connect(self._on_text_edited)
         self.line_edit.returnPressed.connect(self._on_return)
@@ -317,6 +327,18 @@ class ExpressionEditor(QWidget):
 
     def _show_variables(self, variables):
         self.prefix.setText(f"f({', '.join(map(display_name, variables))}) =")
+
+    def _show_busy_label(self) -> None:
+        self._place_busy_label()      # (its text size may have changed since)
+        self.busy_label.setVisible(True)
+
+    def _place_busy_label(self) -> None:
+        """At the field's right end, left of Qt's clear button, centred in height."""
+        field, label = self.line_edit, self.busy_label
+        label.adjustSize()
+        clear = [b for b in field.findChildren(QToolButton) if b.isVisibleTo(field)]
+        right = min([b.x() for b in clear], default=field.width() - 4)
+        label.move(max(0, right - label.width() - 2), (field.height() - label.height()) // 2)
 
     def _on_busy(self, busy: bool):
         if busy:

@@ -236,6 +236,8 @@ class CurveView(QWidget):
         self.panel.set_h(float(state["secant_h"]))
         if state.get("tangent_point") is not None:
             self.set_point(float(state["tangent_point"]))
+        else:           # none yet (as built): the next 1-D f places it as a fresh one does
+            self.x = None
 
     def x_range(self) -> tuple[float, float]:
         lo, hi = self.plot_f.vb.viewRange()[0]

@@ -6,6 +6,10 @@ Each view registers a name with a getter (plain JSON values) and a setter. A val
 read from a session for a view not built yet (the curve view is built for the first
 function of one variable) waits until the view registers, and is saved again as it
 was if that never happens.
+
+File ▸ New puts every view back as built (`reset`): what a view showed when it
+registered is its fresh start (a tangent point and secant, a log scale, a tangent plane
+left from before New showed in the new document).
 """
 from __future__ import annotations
 
@@ -14,11 +18,21 @@ class ViewStates:
     def __init__(self):
         self._parts: dict = {}       # name -> (get, set)
         self._pending: dict = {}     # name -> a value not yet applied
+        self._fresh: dict = {}       # name -> its state when it registered (built)
 
     def register(self, name: str, get, set_) -> None:
         self._parts[name] = (get, set_)
+        self._fresh[name] = get()
         if name in self._pending:
             self._apply(name, self._pending.pop(name))
+
+    def reset(self) -> None:
+        """Every view as it was built, and nothing waiting from a session (a new
+        document). Done before a new example loads: the example frames the 3-D camera
+        over the built one."""
+        self._pending.clear()
+        for name, value in self._fresh.items():
+            self._apply(name, value)
 
     def get_state(self) -> dict:
         out = dict(self._pending)

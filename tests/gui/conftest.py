@@ -141,16 +141,16 @@ def _build_the_curve_view(win):
 
 def _shell(win) -> dict:
     """What of the window a test may change beside the session and File ▸ New keeps:
-    theme, text size, presentation, picture settings, window size and state. (Not the
-    undo history: New starts a new one, yet in a full run at load ~11 Undo was available
-    right after New: something arriving after it counted as an edit. So the undo tests
-    keep windows of their own.)"""
+    theme, text size, presentation, picture settings, window size and state; and the
+    undo history (File ▸ New starts a new one: nothing to undo or redo, even before its
+    baseline is taken: tests/gui/app/test_file_new.py)."""
     from gui.widgets import theme
-    c, applied = win.commands, theme.current()
+    c, history, applied = win.commands, win.lecture_commands.undo_history, theme.current()
     return {"theme": c.theme, "scale": c.scale, "presenting": c.presenting,
             "applied theme": (applied.name, applied.scale),
             "picture scale": c.picture_scale, "caption": c.exports.caption,
-            "size": (win.width(), win.height()), "states": int(win.windowState().value)}
+            "size": (win.width(), win.height()), "states": int(win.windowState().value),
+            "undo": (history.can_undo, history.can_redo)}
 
 
 def _build_shared_window(folder):

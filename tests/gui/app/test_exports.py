@@ -30,12 +30,13 @@ def _colours(path) -> int:
 @SHARED
 @pytest.mark.parametrize("scale", [1, 2])
 def test_png_of_the_views_at_a_scale(window, tmp_path, scale):
-    from gui.app.slide_picture import plot_area
+    from gui.app.slide_picture import caption_strip, explorer_caption, plot_area
     area = plot_area(window.view_widget("views"))      # the plots, without their tool bars
+    strip = caption_strip(explorer_caption(window.model), area.width())   # the caption, under
     out = window.commands.exports.export_picture(tmp_path / "views.png", "views", scale=scale)
     with Image.open(out) as im:
         assert im.format == "PNG"
-        assert im.size == (area.width() * scale, area.height() * scale)
+        assert im.size == (area.width() * scale, (area.height() + strip) * scale)
         # the 3-D half is drawn too (not a black or empty rectangle)
         right = np.asarray(im.convert("RGB"))[:, im.size[0] * 3 // 4]
         assert len(np.unique(right, axis=0)) > 20
@@ -51,7 +52,7 @@ def test_png_of_the_whole_window(window, tmp_path):
 
 @SHARED
 def test_gif_of_the_descent_has_a_frame_per_step(window, tmp_path):
-    from gui.app.slide_picture import plot_area
+    from gui.app.slide_picture import caption_strip, explorer_caption, plot_area
     m = window.model
     m.set_settings(max_steps=12)
     m.set_frame(4)
@@ -59,7 +60,8 @@ def test_gif_of_the_descent_has_a_frame_per_step(window, tmp_path):
     with Image.open(out) as im:
         assert im.format == "GIF"
         assert im.n_frames == m.last_frame + 1 == 13
-        assert im.size == plot_area(window.view_widget("views")).size().toTuple()
+        w, h = plot_area(window.view_widget("views")).size().toTuple()
+        assert im.size == (w, h + caption_strip(explorer_caption(m), w))
         first = np.asarray(im.convert("RGB")).copy()
         im.seek(im.n_frames - 1)
         last = np.asarray(im.convert("RGB"))

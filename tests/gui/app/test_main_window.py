@@ -19,9 +19,8 @@ from gui.app.presets import find_preset, presets
 FOUR = ("gd", "momentum", "adam", "newton")
 
 # Everything these tests change (text, settings, frame, preset, tab, playing) is session
-# state that File ▸ New puts back (fixture `window`, conftest.py). The tests marked
-# own_window draw a one-variable f: the curve view's tangent and secant outlive File ▸ New.
-# Both shared windows are built once per worker that runs the module: keep it on one.
+# state that File ▸ New puts back (fixture `window`, conftest.py), the one-variable
+# curve's tangent and secant too (tests/gui/app/test_file_new.py). Both shared windows are built once per worker that runs the module: keep it on one.
 pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("main_window_shared")]
 
 
@@ -127,7 +126,6 @@ def test_contour_image_is_f_on_its_grid(untouched_window):
 
 
 # --- typing ---------------------------------------------------------------------------
-@pytest.mark.own_window
 def test_typing_a_one_variable_function_shows_its_curve(window, qtbot):
     text = "x^4-4x^3+4x^2"
     type_text(qtbot, window, text)
@@ -241,7 +239,6 @@ def _check_diverged(window, qtbot):
     window.grab()                                    # painting a huge range must not raise
 
 
-@pytest.mark.own_window
 def test_learning_rate_1_5_on_x_squared_diverges(window, qtbot):
     type_text(qtbot, window, "x^2")
     wait_for_expression(qtbot, window.model, "x^2")
@@ -270,7 +267,7 @@ def test_surface_renders_a_real_picture(window, qtbot):
 
 # --- presets and keys -----------------------------------------------------------------
 @pytest.mark.parametrize("name", ["Himmelblau",
-                                  pytest.param("Seed 1: x⁴ − 4x³ + 4x²", marks=pytest.mark.own_window),
+                                  "Seed 1: x⁴ − 4x³ + 4x²",
                                   "Rosenbrock's banana"])
 def test_examples_menu_loads_a_preset(window, qtbot, name):
     preset = find_preset(name)
@@ -351,7 +348,6 @@ def test_screenshot_default_four_methods(window, qtbot, screenshot):
     screenshot(window, "main_window_default_four_methods")
 
 
-@pytest.mark.own_window
 def test_screenshot_one_variable(window, qtbot, screenshot):
     load(qtbot, window, "Seed 1: x⁴ − 4x³ + 4x²", frame=20)
     _settle(qtbot, window)

@@ -6,11 +6,12 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from gui.app.export import export_descent_gif, export_svg
-from gui.app.slide_picture import canvases, explorer_caption, plot_area, plots_image
+from gui.app.slide_picture import canvases, caption_strip, explorer_caption, plot_area, plots_image
 from gui.widgets.palette import METHOD_COLOURS
 
 # One window for the module, put back by File ▸ New before each test (fixture `window`);
@@ -73,15 +74,20 @@ def test_the_caption_can_be_switched_off(window, tmp_path, qtbot):
     qtbot.wait(200)
     on, off = _array(plots_image(views, 1.0, caption)), _array(plots_image(views, 1.0, None))
     for _ in range(20):                  # a relayout between the two: take them again
-        if on.shape == off.shape:
+        if on.shape[1] == off.shape[1] and on.shape[0] - off.shape[0] == caption_strip(caption, off.shape[1]):
             break
         qtbot.wait(100)
         on, off = _array(plots_image(views, 1.0, caption)), _array(plots_image(views, 1.0, None))
-    changed = np.argwhere(np.any(on != off, axis=2))
-    h, w = on.shape[:2]
-    assert len(changed) > 500                           # a box with text was drawn …
-    assert changed[:, 0].min() > h - 45                 # … in the bottom strip
-    assert changed[:, 1].max() < w * 0.8                # … from the left
+    h, w = off.shape[:2]
+    # the caption goes in a strip under the plots and hides nothing of them (drawn over
+    # their bottom edge, it hid the map's x axis title and the 3-D view's axes)
+    assert on.shape == (h + caption_strip(caption, w), w, 3) and 20 < caption_strip(caption, w) < 45
+    assert np.array_equal(on[:h], off)
+    strip = on[h:]
+    background = strip[0, 0]
+    drawn = np.argwhere(np.any(strip != background, axis=2))
+    assert len(drawn) > 500                             # a box with text was drawn …
+    assert drawn[:, 1].max() < w * 0.8                  # … from the left
     # switched off from the menu, the written picture has no caption
     exports = window.commands.exports
     exports.set_caption(False)
@@ -126,7 +132,9 @@ def test_ctrl_shift_c_copies_the_picture(window, qtbot):
     image = QApplication.clipboard().image()
     area = plot_area(window.view_widget("views"))
     scale = window.commands.picture_scale
-    assert (image.width(), image.height()) == (area.width() * scale, area.height() * scale)
+    strip = caption_strip(explorer_caption(window.model), area.width())   # the caption, under
+    assert strip > 0
+    assert (image.width(), image.height()) == (area.width() * scale, (area.height() + strip) * scale)
     assert len(np.unique(_array(image).reshape(-1, 3), axis=0)) > 200
 
 
@@ -146,3 +154,29 @@ def test_gif_has_a_step_counter_and_skips_frames(window, tmp_path):
     assert (np.abs(strip[0] - strip[1]).sum(axis=2) > 60).sum() > 20
     assert (np.abs(strip[1] - strip[2]).sum(axis=2) > 60).sum() > 20
     assert out.stat().st_size < 3_000_000
+
+
+def test_a_caption_too_wide_for_the_picture_wraps(qapp):
+    """Six runs in a narrow picture: the caption wraps into rows inside the picture
+    (one long row ran off its right edge, the last run's f cut off)."""
+    from gui.app.slide_picture import Caption, draw_caption
+    runs = tuple((f"#{c}", f"Run number {k}", 0.001234 * k)
+                 for k, c in enumerate(("0072B2", "D55E00", "009E73", "E69F00", "56B4E9", "CC79A7")))
+    caption, width = Caption(25, runs), 420
+    strip = caption_strip(caption, width)
+    one_row = caption_strip(Caption(25, runs[:1]), width)
+    line = one_row - 2 * 5 - 2 * 6                          # (the box's padding, its margin)
+    assert strip >= one_row + 2 * line                      # three rows or more
+    image = QImage(width, strip, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    box = draw_caption(painter, caption, QRectF(0, 0, width, strip))
+    painter.end()
+    assert box.right() <= width - 6 and box.top() >= 0
+    pixels = _array(image)
+    drawn = np.argwhere(np.any(pixels < 128, axis=2))     # dark text and the box's edge
+    assert drawn[:, 1].max() <= width - 6
+    # every run's swatch is inside the box, in its colour
+    for colour, _, _ in runs:
+        rgb = np.array(QColor(colour).getRgb()[:3])
+        assert (np.abs(pixels - rgb).max(axis=2) <= 2).sum() >= 100, colour

@@ -1,6 +1,7 @@
 """The formula editor: debounced parsing, errors marked at their column, history."""
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QRawFont
 
 from gui.plots.curve_view import CurveView
 from gui.explorer.expression_editor import ExpressionEditor
@@ -156,17 +157,41 @@ def test_showing_an_error_takes_no_height_from_the_views_below(qtbot, model):
     assert below.height() == height
 
 
-def test_the_busy_sign_moves_no_view(window, qtbot):
-    """'working…' shows during a slow analysis: the window must not lay itself out again
-    for it (the map and the 3-D view were resized by it: every axis and the whole 3-D
-    scene drawn anew, on every slow edit)."""
+def _on_screen(widget):
+    from PySide6.QtGui import QImage
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    bgra = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4)
+    return bgra[..., 2::-1].astype(int)
+
+
+def test_the_busy_sign_takes_no_width_and_moves_no_view(window, qtbot):
+    """'working…' shows during a slow analysis inside the formula field's right end: the
+    field reaches the editor's right edge (no blank gap kept for the sign beside it),
+    and showing the sign lays nothing out again (the map and the 3-D view were resized
+    by it: every axis and the whole 3-D scene drawn anew, on every slow edit)."""
     editor, views = window.editor, (window.contour_view.canvas, window.surface_view.gl.canvas)
+    field = editor.line_edit
     qtbot.wait(100)
-    before = [v.geometry() for v in views] + [editor.line_edit.geometry()]
-    editor.busy_label.setVisible(True)
+    assert editor.width() - field.geometry().right() <= 4       # no hole right of the field
+    before = [v.geometry() for v in views] + [field.geometry()]
+    blank = _on_screen(field)
+    editor._show_busy_label()
     qtbot.wait(100)
-    assert editor.busy_label.isVisible() and editor.busy_label.width() > 40
-    assert [v.geometry() for v in views] + [editor.line_edit.geometry()] == before
-    editor.busy_label.setVisible(False)
+    sign = editor.busy_label
+    assert sign.isVisible() and sign.width() > 40
+    font = QRawFont.fromFont(sign.font())                     # no glyph shown as a box
+    assert all(font.supportsCharacter(ord(c)) for c in sign.text() if not c.isspace())
+    # inside the field, left of its clear button, wholly shown
+    at = sign.mapTo(field, sign.rect().topLeft())
+    assert field.rect().contains(sign.geometry())
+    assert at.x() > field.width() / 2
+    shown = _on_screen(field)
+    area = (slice(at.y(), at.y() + sign.height()), slice(at.x(), at.x() + sign.width()))
+    changed = np.abs(shown[area] - blank[area]).max(axis=2) > 60
+    assert changed.sum() > 30                                 # its text is on screen
+    assert [v.geometry() for v in views] + [field.geometry()] == before
+    editor._on_busy(False)
     qtbot.wait(100)
-    assert [v.geometry() for v in views] + [editor.line_edit.geometry()] == before
+    assert not sign.isVisible()
+    assert np.abs(_on_screen(field) - blank).max() <= 8      # and gone without a trace
+    assert [v.geometry() for v in views] + [field.geometry()] == before
