@@ -70,6 +70,7 @@ class QuadraticModelOverlay(QObject):
         self._exact_of = (None, False)   # (f, is_quadratic(f)): sympy work, once per f
         self._drawn_key = None           # what the items show: no redraw for the same
         self._newton_colour = None       # the Newton marker's colour, styled once per colour
+        self._shown: set = set()         # ids of the items the last drawing shows
         self.rings = pg.PlotCurveItem(connect="pairs")
         self.axes = pg.PlotCurveItem(connect="pairs")
         self.newton = SteadyScatter(size=16, symbol="x")
@@ -117,16 +118,24 @@ class QuadraticModelOverlay(QObject):
             return
         self._drawn_key = key
         self.quadratic = quadratic_model(f, p, exact=self._exact(f)) if ok else None
+        self._shown = set()         # the items this drawing shows; the others are hidden
+        if self.quadratic is not None:
+            if f.dimension == 2:
+                self._draw_2d(self.quadratic, ring_colour, axis_colour)
+            else:
+                self._draw_1d(self.quadratic, ring_colour, axis_colour)
+        # (not all hidden first and shown again: each hide and show asked the scene for
+        # a repaint and re-placed the labels, with every new iterate)
         for item in self.items:
-            item.setVisible(False)
-        if self.quadratic is None:
-            self._say("")
-            return
-        if f.dimension == 2:
-            self._draw_2d(self.quadratic, ring_colour, axis_colour)
-        else:
-            self._draw_1d(self.quadratic, ring_colour, axis_colour)
-        self._say(describe(self.quadratic))
+            item.setVisible(id(item) in self._shown)
+        # TextItem undoes the view's scaling only when painted, and it is painted only
+        # where its rectangle meets the view: up-left of its anchor, the unscaled text
+        # lay far off the map (thousands of px at 1920×1080) and never came back
+        self.newton_label.updateTransform()          # (a no-op while hidden)
+        self._say("" if self.quadratic is None else describe(self.quadratic))
+
+    def _show(self, item) -> None:
+        self._shown.add(id(item))
 
     def _exact(self, f) -> bool:
         if self._exact_of[0] is not f:
@@ -144,7 +153,7 @@ class QuadraticModelOverlay(QObject):
         ys = q(xs)
         self.rings.setData(np.repeat(xs, 2)[1:-1], np.repeat(ys, 2)[1:-1],
                            pen=pg.mkPen(ring_colour, width=2, style=Qt.PenStyle.DashLine))
-        self.rings.show()
+        self._show(self.rings)
         self._show_newton(q, [float(q(q.newton_point[0]))], axis_colour)
 
     def _draw_2d(self, q, ring_colour, axis_colour) -> None:
@@ -165,7 +174,7 @@ class QuadraticModelOverlay(QObject):
             sx, sy = (x1 - x0) / (SAMPLES - 1), (y1 - y0) / (SAMPLES - 1)
             self.rings.setData(x0 + (pts[:, 0] - 0.5) * sx, y0 + (pts[:, 1] - 0.5) * sy,
                                pen=pg.mkPen(ring_colour, width=1.8))
-            self.rings.show()
+            self._show(self.rings)
         # eigen-axes through Newton's point, a fifth of the window long each way
         half = 0.2 * min(x1 - x0, y1 - y0)
         ends = []
@@ -174,12 +183,16 @@ class QuadraticModelOverlay(QObject):
             v = q.eigenvectors[:, i]
             a, b = c - half * v, c + half * v
             ends += [a, b]
-            label.setText(f"λ{'₁₂'[i]} = {_num(q.eigenvalues[i])}", color=axis_colour)
+            text = f"λ{'₁₂'[i]} = {_num(q.eigenvalues[i])}"
+            if getattr(label, "_shows", None) != (text, axis_colour.rgba()):
+                # laid out again only when the text changes (3 digits: rarely, step by step)
+                label._shows = (text, axis_colour.rgba())
+                label.setText(text, color=axis_colour)
             label.setPos(*b)
-            label.show()
+            self._show(label)
         ends = np.array(ends)
         self.axes.setData(ends[:, 0], ends[:, 1], pen=pg.mkPen(axis_colour, width=2))
-        self.axes.show()
+        self._show(self.axes)
         self._show_newton(q, None, axis_colour)
 
     def _show_newton(self, q, y, colour) -> None:
@@ -196,9 +209,5 @@ class QuadraticModelOverlay(QObject):
             self.newton_label.setColor(colour)
         self.newton.setData([pos[0]], [pos[1]])
         self.newton_label.setPos(*pos)
-        self.newton.show()
-        self.newton_label.show()
-        # TextItem undoes the view's scaling only when painted, and it is painted only
-        # where its rectangle meets the view: up-left of its anchor, the unscaled text
-        # lay far off the map (thousands of px at 1920×1080) and never came back
-        self.newton_label.updateTransform()
+        self._show(self.newton)
+        self._show(self.newton_label)

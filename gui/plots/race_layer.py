@@ -204,7 +204,7 @@ class RaceLayer(pg.GraphicsObject):
         transform = p.transform()
         for run in runs:                                    # halos: under every line
             if run.halo.isVisible() and len(run.xs) > 1:
-                self._draw_halo(p, run)
+                self._draw_halo(p, run, option.exposedRect)
         for run in runs:
             if run.line.isVisible():
                 self._draw_line(p, run)
@@ -237,15 +237,43 @@ class RaceLayer(pg.GraphicsObject):
             return self._exportOpts.get("antialias", True)
         return bool(curve.opts["antialias"])
 
-    def _draw_halo(self, p, run):
+    def _draw_halo(self, p, run, exposed: QRectF):
         pen = run.halo.opts["pen"]
         if pen is None or pen.style() == pg.QtCore.Qt.PenStyle.NoPen:
             return
         p.setRenderHint(QPainter.RenderHint.Antialiasing, self._curve_antialias(run.halo))
-        if run.halo_path is None:
-            run.halo_path = fn.arrayToQPath(run.xs, run.ys, connect="all", finiteCheck=False)
         p.setPen(pen)
-        p.drawPath(run.halo_path)
+        kept = self._segments_near(run, exposed)
+        if kept.all():
+            if run.halo_path is None:
+                run.halo_path = fn.arrayToQPath(run.xs, run.ys, connect="all", finiteCheck=False)
+            p.drawPath(run.halo_path)
+        elif kept.any():
+            # only the part of the polyline near the repainted rectangle: stroking all of
+            # a translucent wide halo was the map's largest cost a frame (a diverged
+            # run's reaches 1e8). Its pieces end a margin away, so the joins and the
+            # union of the overlaps inside the rectangle are those of the whole.
+            points = np.zeros(len(run.xs), bool)
+            points[:-1] |= kept
+            points[1:] |= kept
+            connect = np.append(kept, False)[points]      # point i on to i+1: segment i kept
+            p.drawPath(fn.arrayToQPath(run.xs[points], run.ys[points], connect=connect,
+                                       finiteCheck=False))
+
+    def _segments_near(self, run, exposed: QRectF) -> np.ndarray:
+        """(n-1,) bool: segments within a margin of `exposed`, and their neighbours
+        (whose joins with them reach into it)."""
+        self.boundingRect()                    # (the margin for this view scale)
+        dx, dy = self._pad_xy
+        x0, x1, y0, y1 = run.xs[:-1], run.xs[1:], run.ys[:-1], run.ys[1:]
+        hit = ((np.maximum(x0, x1) >= exposed.left() - dx)
+               & (np.minimum(x0, x1) <= exposed.right() + dx)
+               & (np.maximum(y0, y1) >= exposed.top() - dy)
+               & (np.minimum(y0, y1) <= exposed.bottom() + dy))
+        kept = hit.copy()
+        kept[1:] |= hit[:-1]
+        kept[:-1] |= hit[1:]
+        return kept
 
     def _draw_line(self, p, run):
         # the pen the line's own curve holds: the picture export widens that one

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Qt
 
 from engine.optimizer_lab import step_terms
+from gui.plots.arrow_layer import Arrow, ArrowLayer, ArrowStyle
 from gui.widgets import theme
 from gui.widgets.palette import STEP_ARROW_COLOURS
 
@@ -55,22 +56,28 @@ class StepArrows(QObject):
         self.enabled = True
         self.segments: dict = {}
         self._terms_for = (None, None)
-        self.shafts, self.heads, self.labels, self.halos = {}, {}, {}, {}
+        # the pens and label fonts live in style items the theme and the picture export
+        # restyle; one ArrowLayer draws all three arrows (gui.plots.arrow_layer)
+        self.shafts, self.labels, self.halos = {}, {}, {}
+        self.layer = ArrowLayer(self.halos, self.shafts, self.labels)
         for name, style, width in (("plain", Qt.PenStyle.DashLine, 2.5),
                                    ("correction", Qt.PenStyle.DotLine, 2.5),
                                    ("step", Qt.PenStyle.SolidLine, 4.0)):
-            shaft = pg.PlotCurveItem(pen=pg.mkPen("k", width=width, style=style))
-            head = pg.ArrowItem(headLen=16, tipAngle=32, pen=None)
-            label = pg.TextItem(anchor=(0, 1))
+            self.shafts[name] = ArrowStyle(self.layer, name,
+                                           pen=pg.mkPen("k", width=width, style=style))
             # a light band under each arrow: readable on the dark and the bright
             # parts of the map alike
-            halo = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 170, width=width + 4))
-            self.halos[name] = halo
-            for z, item in ((8.9, halo), (9, shaft), (9.5, head), (9.6, label)):
-                item.setZValue(z)
+            self.halos[name] = ArrowStyle(self.layer, name,
+                                          pen=pg.mkPen(255, 255, 255, 170, width=width + 4))
+            self.labels[name] = pg.TextItem(anchor=(0, 1))
+            for item in (self.halos[name], self.shafts[name], self.labels[name]):
+                item.setZValue(9)
                 plot.addItem(item)
                 item.hide()
-            self.shafts[name], self.heads[name], self.labels[name] = shaft, head, label
+        # where the shafts were (z 9, after the start marker): halos, shafts, heads and
+        # labels on top of it
+        self.layer.setZValue(9)
+        plot.addItem(self.layer)
         model.pathsChanged.connect(self.refresh)
         if hasattr(model, "sketchChanged"):     # a new f's first map: the old f's step is not on it
             model.sketchChanged.connect(self._hide)
@@ -92,9 +99,7 @@ class StepArrows(QObject):
 
     def _hide(self, *_) -> None:
         self.segments = {}
-        for items in (self.shafts, self.heads, self.labels, self.halos):
-            for item in items.values():
-                item.setVisible(False)
+        self.layer.set_arrows([])
 
     def refresh(self, *_) -> None:
         key = self.model.lab.selected
@@ -112,27 +117,22 @@ class StepArrows(QObject):
         texts = {"plain": "−η∇f",
                  "correction": CORRECTION_NAMES.get(path.method if path else "", "+ method"),
                  "step": "step taken"}
-        for name, shaft in self.shafts.items():
+        arrows = []
+        for name in self.shafts:
             segment = self.segments.get(name)
-            shown = segment is not None
-            for item in (shaft, self.heads[name], self.labels[name], self.halos[name]):
-                item.setVisible(shown)
-            if not shown:
+            if segment is None:
                 continue
-            (x0, y0), (x1, y1) = segment
             colour = ink(pg.mkColor(colours[name]))
-            pen = shaft.opts["pen"]
-            pen.setColor(colour)
-            shaft.setData([x0, x1], [y0, y1], pen=pen)
-            self.halos[name].setData([x0, x1], [y0, y1])
             # the head is drawn in pixels: its angle is the shaft's on screen (y down;
             # pyqtgraph's angle 0 points left), whatever the axes' scales
             a, b = (self.plot.vb.mapViewToScene(QPointF(x, y)) for x, y in segment)
             angle = 180 + np.degrees(np.arctan2(b.y() - a.y(), b.x() - a.x()))
-            self.heads[name].setStyle(angle=angle, brush=colour)
-            self.heads[name].setPos(x1, y1)
-            self.labels[name].setText(texts[name], color=colour)
-            self.labels[name].setPos(x1, y1)
             # a label on a short arrow would only cover the others (the inspector's
             # title names the arrows anyway)
-            self.labels[name].setVisible(bool(np.hypot(b.x() - a.x(), b.y() - a.y()) > MIN_LABELLED))
+            labelled = bool(np.hypot(b.x() - a.x(), b.y() - a.y()) > MIN_LABELLED)
+            if labelled:
+                self.layer.set_label(name, texts[name], colour)
+            (x0, y0), (x1, y1) = segment
+            arrows.append(Arrow(name, (float(x0), float(y0)), (float(x1), float(y1)),
+                                colour, float(angle), labelled))
+        self.layer.set_arrows(arrows)
