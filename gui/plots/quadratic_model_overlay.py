@@ -25,6 +25,14 @@ SAMPLES = 120          # q is sampled on SAMPLES² points of the visible window
 LEVELS = (0.04, 0.16, 0.36, 0.64, 1.0)   # fractions of q(θₖ) − q_min: evenly spaced rings
 
 
+OFF_MAP = " (θₖ is off the map: zoom out to see its model.)"
+
+
+def _inside(point, view_range) -> bool:
+    (x0, x1), (y0, y1) = view_range
+    return bool(x0 <= point[0] <= x1 and y0 <= point[1] <= y1)
+
+
 def _num(v: float) -> str:
     return f"{v:.3g}".replace("-", "−") if math.isfinite(v) else "∞"
 
@@ -119,9 +127,12 @@ class QuadraticModelOverlay(QObject):
         self._drawn_key = key
         self.quadratic = quadratic_model(f, p, exact=self._exact(f)) if ok else None
         self._shown = set()         # the items this drawing shows; the others are hidden
+        off_map = False
         if self.quadratic is not None:
             if f.dimension == 2:
-                self._draw_2d(self.quadratic, ring_colour, axis_colour)
+                off_map = not _inside(p, self.plot.vb.viewRange())
+                if not off_map:
+                    self._draw_2d(self.quadratic, ring_colour, axis_colour)
             else:
                 self._draw_1d(self.quadratic, ring_colour, axis_colour)
         # (not all hidden first and shown again: each hide and show asked the scene for
@@ -132,7 +143,10 @@ class QuadraticModelOverlay(QObject):
         # where its rectangle meets the view: up-left of its anchor, the unscaled text
         # lay far off the map (thousands of px at 1920×1080) and never came back
         self.newton_label.updateTransform()          # (a no-op while hidden)
-        self._say("" if self.quadratic is None else describe(self.quadratic))
+        # A model taken far off the map (a diverged run) would cross the map only as
+        # straight lines (its ellipses are thousands of windows long): say it, draw nothing
+        self._say("" if self.quadratic is None else describe(self.quadratic) + (
+            OFF_MAP if off_map else ""))
 
     def _show(self, item) -> None:
         self._shown.add(id(item))

@@ -38,9 +38,12 @@ def test_the_model_is_drawn_only_when_its_iterate_changes(shown, racing, qapp, m
     for frame in range(0, 30):
         racing.set_frame(frame)
         qapp.processEvents()
-    # one drawing per new iterate of GD (frame 0 was drawn when switched on), none
-    # after it ended
-    assert racing.frame == 29 and drawn == list(range(1, end + 1))
+    # one drawing per new iterate of GD on the map (frame 0 was drawn when switched on),
+    # none after it ended (nor for its iterates that left the map: see below)
+    (x0, x1), (y0, y1) = contour.plot.vb.viewRange()
+    on_map = [k for k in range(1, end + 1) if x0 <= racing.paths["gd"].points[k][0] <= x1
+              and y0 <= racing.paths["gd"].points[k][1] <= y1]
+    assert racing.frame == 29 and drawn == on_map and len(on_map) >= 2
     assert len(laid_out) <= 2 * len(drawn)
     q = quadratic_model(racing.expression, racing.paths["gd"].points[end])
     assert_allclose(overlay.quadratic.eigenvalues, q.eigenvalues)
@@ -54,3 +57,29 @@ def test_the_model_is_drawn_only_when_its_iterate_changes(shown, racing, qapp, m
     assert all(item.isVisible() for item in (overlay.rings, overlay.axes, overlay.newton))
     assert [label.textItem.toPlainText() for label in overlay.axis_labels] == [
         f"λ{s} = {v:.3g}".replace("-", "−") for s, v in zip("₁₂", overlay.quadratic.eigenvalues)]
+
+
+def test_a_model_taken_off_the_map_is_said_not_drawn(shown, racing, qapp):
+    """A diverged run's last iterate lies far off the map: its model's ellipses would
+    cross the map only as long straight lines, so the overlay draws nothing there and its
+    sentence says why; zoomed out far enough to hold the iterate, it is drawn again."""
+    contour = shown(ContourView(racing), 700, 520)
+    overlay = QuadraticModelOverlay(racing, contour.plot)
+    overlay.set_enabled(True)
+    racing.lab.select("gd")
+    end = racing.paths["gd"].stop_step
+    racing.set_frame(end)
+    qapp.processEvents()
+    p = racing.paths["gd"].points[end]
+    (x0, x1), (y0, y1) = contour.plot.vb.viewRange()
+    assert not (x0 <= p[0] <= x1 and y0 <= p[1] <= y1)      # the run left the map
+    q = quadratic_model(racing.expression, p)
+    assert_allclose(overlay.quadratic.eigenvalues, q.eigenvalues)   # the numbers still told
+    assert overlay.text.endswith("(θₖ is off the map: zoom out to see its model.)")
+    assert "Hessian eigenvalues" in overlay.text
+    assert not any(item.isVisible() for item in overlay.items)
+    # a frame on the map again (the start) draws it
+    racing.set_frame(0)
+    qapp.processEvents()
+    assert overlay.rings.isVisible() and overlay.axes.isVisible()
+    assert "off the map" not in overlay.text
