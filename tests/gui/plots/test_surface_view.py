@@ -360,3 +360,38 @@ def test_switching_between_one_and_two_variables_survives_garbage_collection(tmp
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=240, env=env)
     assert done.returncode == 0 and "survived" in done.stdout, done.stderr[-2000:]
+
+
+def test_built_before_its_first_f_it_renders_only_with_the_surface(shown, model, qtbot,
+                                                                    monkeypatch):
+    """A view built before its model has an f (a plain start builds it after the first
+    paint, before the load) shows the plots' background and renders no empty scene: its
+    first render already has the surface."""
+    from PySide6.QtGui import QColor
+
+    from gui.plots.gl_canvas import LabelledGLView
+    from gui.widgets import theme
+
+    renders = []                       # per render: was the surface in it?
+    original = LabelledGLView.paintGL
+
+    def paint_gl(gl_view):
+        renders.append(gl_view.items[0].visible() and gl_view.items[0].opts["meshdata"]
+                       is not None)
+        original(gl_view)
+
+    monkeypatch.setattr(LabelledGLView, "paintGL", paint_gl)
+    view = shown(SurfaceView(model), 640, 520)
+    qtbot.wait(100)
+    assert view.gl.items[0] is view.surface
+    assert view.gl.canvas.held and renders == []
+    canvas = as_array(view.gl.canvas.grab().toImage())[..., 2::-1].reshape(-1, 3)
+    background = QColor(theme.current().background)
+    assert (canvas == (background.red(), background.green(), background.blue())).all()
+
+    load(model, qtbot, frame=5)
+    assert not view.gl.canvas.held
+    assert renders and all(renders), renders
+    pixels = as_array(view.render_image())[..., 2::-1].reshape(-1, 3)
+    red, blue = pixels[:, 0].astype(int), pixels[:, 2].astype(int)
+    assert np.sum(blue > red + 30) > 500 and np.sum(red > blue + 60) > 500
