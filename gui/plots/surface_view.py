@@ -100,7 +100,8 @@ class SurfaceView(QWidget):
             model.view_states.register("surface", *camera_state_access(self))
         if self._two_d():
             self._on_expression(model.expression)
-        self.gl.canvas.hold(self.mapping is None)    # until the first surface: no render
+        # no render before the first analysed surface with its paths (a plain start)
+        self.gl.canvas.hold(self.mapping is None or self._sketch is not None)
 
     # --- construction ---------------------------------------------------------
     def _build(self) -> QWidget:
@@ -242,7 +243,6 @@ class SurfaceView(QWidget):
                              colors=colours)
         fast_vertex_normals(self.surface)     # pyqtgraph's own loop takes ~0.5 s
         self.surface.setVisible(True)
-        self.gl.canvas.hold(False)
         if self._frame_camera:                 # first data or a new example: frame the box
             self._frame_camera = False
             self.reset_camera()
@@ -315,6 +315,8 @@ class SurfaceView(QWidget):
             return
         with self.gl.foreground_change():     # the surface's picture is reused
             self._draw_frame()
+        if self.gl.canvas.held:
+            self.gl.canvas.hold(False)
 
     def _draw_frame(self):
         # Only items whose picture changes are touched: a frame past the end of a path
