@@ -14,7 +14,8 @@
 (c) cold start: a fresh `python3 -c` builds and shows the window as `main.py` does; the
     time from launch to the main window's first Paint event, and to the first paint of
     the 3-D view with the analysis applied (median of 5; goals ≤ 0.9 s and ≤ 1.2 s), and
-    the phases between (formula parsed and loaded, analysis applied).
+    the phases between (formula parsed and loaded, analysis applied), and how many
+    times the 3-D view's GL scene was rendered before that paint.
 
 Run under a real X server (the 3-D view needs GL):
     xvfb-run -a -s "-screen 0 1280x800x24" python3 benchmarks/gui_bench.py [edits] [seconds]
@@ -318,6 +319,27 @@ import sys, time
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from gui.app.application import build_window, make_application
+renders = []     # GL renders of the 3-D view: whether the analysed view had painted by then
+class CountRenders:
+    # wraps LabelledGLView.paintGL as gui.plots.gl_canvas is imported (shiboken finds an
+    # override only if it is there when the view is made)
+    def find_spec(self, name, path, target=None):
+        if name != "gui.plots.gl_canvas":
+            return None
+        import importlib.machinery
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            paint_gl = module.LabelledGLView.paintGL
+            def counted(view):
+                renders.append("gl" in seen)
+                return paint_gl(view)
+            module.LabelledGLView.paintGL = counted
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, CountRenders())
 app = make_application(["cold"])
 t_imported = time.time()
 cpu = {{"imported": time.thread_time()}}   # the GUI thread's CPU seconds, at each moment
@@ -363,6 +385,7 @@ QTimer.singleShot(30000, app.quit)
 app.exec()
 print("RESULT", {{"imported": t_imported, "built": t_built, **seen}})
 print("CPU", {{k: round(v * 1e3, 1) for k, v in cpu.items()}})
+print("RENDERS", renders.count(False))
 model.shutdown()
 """
 
@@ -387,7 +410,10 @@ def cold_start_once(root: Path = ROOT, paint_first: bool = True) -> dict:
                    .replace("False", "false"))
     cpu = next(l for l in out.stdout.splitlines() if l.startswith("CPU"))
     sympy = t.pop("sympy", None)
+    renders = next((int(l.split()[1]) for l in out.stdout.splitlines()
+                    if l.startswith("RENDERS")), None)
     return {**{k: (v - launched) * 1e3 for k, v in t.items()}, "sympy_at_first": sympy,
+            "renders": renders,
             "cpu": json.loads(cpu[len("CPU "):].replace("'", '"'))}
 
 
@@ -410,6 +436,10 @@ def _cold_lines(rows) -> list[str]:
                      f"runs {' '.join(f'{v:.0f}' for v in values)}")
     sympy = sum(1 for r in rows if r.get("sympy_at_first"))
     lines.append(f"  sympy loaded (by any thread) at the first paint in {sympy} of {len(rows)} runs")
+    renders = [r["renders"] for r in rows if r.get("renders") is not None]
+    if renders:
+        lines.append(f"  GL renders of the 3-D view before it painted analysed: median "
+                     f"{np.median(renders):.0f} (runs {' '.join(map(str, renders))})")
     return lines
 
 

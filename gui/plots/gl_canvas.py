@@ -93,6 +93,7 @@ class GLCanvas(QWidget):
         self.view = view
         self._image = None
         self._dirty = True
+        self.held = False              # see hold()
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setMinimumSize(200, 200)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)   # the image covers it
@@ -100,6 +101,12 @@ class GLCanvas(QWidget):
     def scene_changed(self):
         self._dirty = True
         self.update()
+
+    def hold(self, held: bool) -> None:
+        """Held, it shows the plots' background and renders nothing (a plain start's view
+        before its first surface: the empty grid was not worth a render)."""
+        self.held = held
+        self.scene_changed()
 
     def _ensure_view_shown(self):
         """The view gets its GL context when shown: shown off screen, never mapped."""
@@ -166,6 +173,10 @@ class GLCanvas(QWidget):
             self._ensure_view_shown()
         painter = QPainter(self)
         ratio = abs(painter.deviceTransform().m11())   # 2 in render_widget(…, 2)
+        if self.held:
+            painter.fillRect(self.rect(), QColor(theme.current().background))
+            painter.end()
+            return
         if ratio > self.view.devicePixelRatioF() + 0.01:       # an export at 2× or 3×
             image = self.sharp_picture(ratio)
         else:
@@ -230,6 +241,11 @@ class LabelledGLView(gl.GLViewWidget):
         self._labels = []                # they were the canvas's children
         self.canvas = None
         self.deleteLater()
+
+    @qt_override
+    def paintEvent(self, event):
+        """Nothing: never on screen, it renders when the canvas grabs it (grabFramebuffer
+        renders); its own paints (on show, after a resize) were renders nobody saw."""
 
     def update(self):
         """Items and camera moves call this: the canvas renders the scene anew when it

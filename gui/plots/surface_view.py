@@ -38,7 +38,7 @@ from gui.plots.surface_axes import axes_layout, clip_to_box
 from gui.plots.surface_box import HEIGHT, BoxMapping
 from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
-from gui.plots.surface_camera import camera_state_access
+from gui.plots.surface_camera import camera_state_access, frame_camera
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -100,6 +100,8 @@ class SurfaceView(QWidget):
             model.view_states.register("surface", *camera_state_access(self))
         if self._two_d():
             self._on_expression(model.expression)
+        # no render before the first analysed surface with its paths (a plain start)
+        self.gl.canvas.hold(self.mapping is None or self._sketch is not None)
 
     # --- construction ---------------------------------------------------------
     def _build(self) -> QWidget:
@@ -180,21 +182,8 @@ class SurfaceView(QWidget):
             self._on_frame()
 
     def reset_camera(self):
-        """Look from the front, on the side away from the start point, so the slope the
-        descent starts on faces the camera; far enough back for the box and its labels."""
-        window, start = self.model.window, self.model.start
-        if len(window) == 2 and len(start) == 2:
-            self._side = -1 if start[0] >= sum(window[0]) / 2 else 1
-        depth = float(self.mapping.by(window[1][1])) if self.mapping else 0.75
-        self.gl.opts["center"] = pg.Vector(-0.1 * self._side, 0, HEIGHT * 0.3)
-        # pyqtgraph's field of view is horizontal: a wide, short canvas sees less height,
-        # and the box's top corners left the picture; step back as the canvas widens
-        canvas = self.gl.canvas
-        aspect = canvas.width() / max(canvas.height(), 1) if canvas is not None else 1.2
-        self.gl.setCameraPosition(distance=(2.6 + 1.0 * depth) * max(1.0, aspect / 1.5) ** 0.5,
-                                  elevation=32, azimuth=-90 + 32 * self._side)
-        if self.mapping is not None:
-            self._draw_axes(window)
+        """Frame the box from the front (gui.plots.surface_camera.frame_camera)."""
+        frame_camera(self)
 
     @qt_override
     def sizeHint(self):
@@ -326,6 +315,8 @@ class SurfaceView(QWidget):
             return
         with self.gl.foreground_change():     # the surface's picture is reused
             self._draw_frame()
+        if self.gl.canvas.held:
+            self.gl.canvas.hold(False)
 
     def _draw_frame(self):
         # Only items whose picture changes are touched: a frame past the end of a path

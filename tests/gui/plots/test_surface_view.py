@@ -360,3 +360,40 @@ def test_switching_between_one_and_two_variables_survives_garbage_collection(tmp
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=240, env=env)
     assert done.returncode == 0 and "survived" in done.stdout, done.stderr[-2000:]
+
+
+def test_built_before_its_first_f_it_renders_once_with_the_analysed_surface(
+        shown, model, qtbot, monkeypatch):
+    """A view built before its model has an f (a plain start builds it after the first
+    paint, before the load) shows the plots' background and renders neither the empty
+    scene nor the sketch's surface: its first render has the analysed f's surface."""
+    from PySide6.QtGui import QColor
+
+    from gui.plots.gl_canvas import LabelledGLView
+    from gui.widgets import theme
+
+    renders = []                       # per render: the surface shown, its f analysed
+    original = LabelledGLView.paintGL
+
+    def paint_gl(gl_view):
+        renders.append((gl_view.items[0].visible(), model.expression is not None))
+        original(gl_view)
+
+    monkeypatch.setattr(LabelledGLView, "paintGL", paint_gl)
+    view = shown(SurfaceView(model), 640, 520)
+    qtbot.wait(100)
+    assert view.gl.items[0] is view.surface
+    assert view.gl.canvas.held and renders == []
+    canvas = as_array(view.gl.canvas.grab().toImage())[..., 2::-1].reshape(-1, 3)
+    background = QColor(theme.current().background)
+    assert (canvas == (background.red(), background.green(), background.blue())).all()
+
+    model.load_preset(default_preset())
+    qtbot.waitUntil(lambda: bool(renders), timeout=30000)
+    assert renders[0] == (True, True)
+    assert view.surface_of is model.expression and not view.gl.canvas.held
+    load(model, qtbot, frame=5)
+    assert all(all(r) for r in renders), renders
+    pixels = as_array(view.render_image())[..., 2::-1].reshape(-1, 3)
+    red, blue = pixels[:, 0].astype(int), pixels[:, 2].astype(int)
+    assert np.sum(blue > red + 30) > 500 and np.sum(red > blue + 60) > 500
