@@ -23,6 +23,17 @@ def gui_thread_gc(qapp):
     _end_before_exit(qapp)
 
 
+def _start_look(app):
+    """The process's look as a fresh start has it: light, text size 1. The look is
+    process-wide (application palette and font) and a window takes it as it finds it when
+    built: a window built after a test that ended on larger text started so, and a shared
+    window's fresh-start check then failed (seen under two workers)."""
+    from PySide6.QtWidgets import QWidget
+    from gui.widgets import theme
+    if theme.current() != theme.LIGHT:
+        theme.apply_theme(app, QWidget(), "light", 1.0)
+
+
 def _end_before_exit(app):
     """What the app's close does, for whatever the tests left: stop the lab threads,
     close and delete the windows, then collect, all while the QApplication lives. Left
@@ -95,7 +106,9 @@ def window(request):
 def fresh_window(shown, settings):
     """The whole explorer on its default example, shown and analysed, built for this test
     alone (`window`; under this name also where a module's `window` is a shared one)."""
+    from PySide6.QtWidgets import QApplication
     from gui.app.application import build_window
+    _start_look(QApplication.instance())
     model, win = build_window(settings=settings)
     shown(win, 1400, 860)
     # a minute, not the default 10 s: on a machine shared by several test runs the
@@ -159,7 +172,9 @@ def _build_shared_window(folder):
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
     from gui.app.application import build_window
+    from PySide6.QtWidgets import QApplication
     settings = QSettings(str(folder / "gradient-lab.ini"), QSettings.Format.IniFormat)
+    _start_look(QApplication.instance())
     model, win = build_window(settings=settings)
     win.resize(1400, 860)
     win.show()
