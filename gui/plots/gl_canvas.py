@@ -97,9 +97,11 @@ class GLCanvas(QWidget):
         self.setMinimumSize(200, 200)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)   # the image covers it
 
-    def scene_changed(self):
+    def scene_changed(self, rect=None):
+        """The picture is to be rendered anew; repainted on screen in `rect` (a QRect
+        holding every pixel that changed) or, by default, whole."""
         self._dirty = True
-        self.update()
+        self.update() if rect is None else self.update(rect)
 
     def _ensure_view_shown(self):
         """The view gets its GL context when shown: shown off screen, never mapped."""
@@ -234,9 +236,13 @@ class LabelledGLView(gl.GLViewWidget):
     def update(self):
         """Items and camera moves call this: the canvas renders the scene anew when it
         next paints (the hidden window itself never repaints)."""
-        if not getattr(self, "_foreground_only", True):
+        change = getattr(self, "_foreground_only", None)    # None while pyqtgraph sets up
+        if change is False:
             self._cache_valid = False
-        canvas = getattr(self, "canvas", None)      # None while pyqtgraph sets up
+        elif change is not None:       # the canvas is told once, on leaving the change
+            change.touched = True
+            return
+        canvas = getattr(self, "canvas", None)
         if canvas is not None:
             canvas.scene_changed()
 
@@ -247,12 +253,17 @@ class LabelledGLView(gl.GLViewWidget):
 
     @contextmanager
     def foreground_change(self):
-        """Changes made inside leave the background items and the camera alone."""
-        self._foreground_only = True
+        """Changes made inside leave the background items and the camera alone. The
+        object yielded takes `region`: a QRect of the canvas holding every pixel they
+        changed (the rest of the canvas, and the labels on it, then do not repaint)."""
+        change = self._foreground_only = SimpleNamespace(region=None, touched=False)
         try:
-            yield
+            yield change
         finally:
             self._foreground_only = False
+            canvas = getattr(self, "canvas", None)
+            if change.touched and canvas is not None:
+                canvas.scene_changed(change.region)
 
     def drawItemTree(self, item=None, useItemNames=False):
         if item is not None or self._layer is None:
