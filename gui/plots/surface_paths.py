@@ -6,6 +6,10 @@ that array: mapping and clipping the whole path every frame cost ~0.5 ms with si
 Slicing is exact: a polyline clipped to the box and then cut after n points is the
 first n points cut and then clipped (the clip keeps a prefix and ends it on the wall).
 
+The runs' lines are drawn as one GL item (`lines`, segment pairs in the runs' order and
+colours): six items cost six draw set-ups a frame (~0.3 ms each in pyqtgraph's Python);
+the per-run items keep each run's points and visibility (what tests and exports read).
+
 A frame reports the screen rectangle it changed (`draw_frame`), so the canvas repaints
 only there: the tick labels laid over the picture then do not repaint with every frame.
 """
@@ -44,8 +48,9 @@ def box_points(path, mapping, window) -> np.ndarray:
 
 
 class SurfacePaths:
-    """The path lines (`items`, run key -> GLLinePlotItem) and the current points
-    (`current_item`, one GLScatterPlotItem) of a LabelledGLView, for `model`'s paths."""
+    """The path lines (`items`, run key -> GLLinePlotItem holding the run's points shown,
+    drawn through `lines`) and the current points (`current_item`, one
+    GLScatterPlotItem) of a LabelledGLView, for `model`'s paths."""
 
     def __init__(self, view, model, overlay_options):
         self.view, self.model = view, model
@@ -54,6 +59,11 @@ class SurfacePaths:
         self.current_item.setGLOptions(overlay_options)   # the current point is never hidden
         self.current_item.setDepthValue(5)
         view.addItem(self.current_item)
+        self.lines = gl.GLLinePlotItem(mode="lines", width=LINE_WIDTH, antialias=True,
+                                       glOptions="translucent")
+        self.lines.setDepthValue(4)
+        self.lines.setVisible(False)
+        view.addItem(self.lines)
         self._box = {}                # run key -> (path, mapping, window, its box points)
         self._drawn, self._drawn_look = {}, None   # run key -> (path, count, tip) shown
 
@@ -65,14 +75,28 @@ class SurfacePaths:
         the run's colour (by its place in the race)."""
         for key in paths:
             if key not in self.items:
-                item = gl.GLLinePlotItem(mode="line_strip", width=LINE_WIDTH, antialias=True,
-                                         color=self.colour(key), glOptions="translucent")
-                item.setDepthValue(4)
-                self.view.addItem(item)
-                self.items[key] = item
+                # not in the view: `lines` draws it
+                self.items[key] = gl.GLLinePlotItem(mode="line_strip", width=LINE_WIDTH,
+                                                    antialias=True, color=self.colour(key),
+                                                    glOptions="translucent")
         for key, item in self.items.items():
             item.setVisible(key in paths)
             item.setData(color=self.colour(key))
+        self.draw_lines()
+
+    def draw_lines(self) -> None:
+        """`lines` anew from the visible runs' items: each run's polyline as segment
+        pairs, in its colour, the runs in the order their items were made."""
+        pairs, colours = [], []
+        for item in self.items.values():
+            if item.visible() and item.pos is not None and len(item.pos) > 1:
+                pos = item.pos
+                pairs.append(np.stack([pos[:-1], pos[1:]], axis=1).reshape(-1, 3))
+                colours.append(np.broadcast_to(np.asarray(item.color, np.float32),
+                                               (len(pairs[-1]), 4)))
+        self.lines.setVisible(bool(pairs))
+        if pairs:
+            self.lines.setData(pos=np.concatenate(pairs), color=np.concatenate(colours))
 
     def box_points(self, key, mapping) -> np.ndarray:
         """The run's whole path in the box (computed once per path, mapping and window)."""
@@ -92,6 +116,7 @@ class SurfacePaths:
         """Nothing shown (the old f's paths on a new surface)."""
         for item in self.items.values():
             item.setVisible(False)
+        self.lines.setVisible(False)
         self.current_item.setData(pos=np.empty((0, 3)))
         self._drawn = {}
 
@@ -133,6 +158,7 @@ class SurfacePaths:
                 tips.append(tip)
                 colours.append(self.colour(key))
         if changed:
+            self.draw_lines()
             self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
                                       color=np.array(colours).reshape(-1, 4))
         if whole:

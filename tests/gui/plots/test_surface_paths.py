@@ -139,3 +139,24 @@ def test_back_to_step_0_and_a_new_camera_repaint_what_changed(view, model, qtbot
     paints = Paints([canvas])
     view.gl.orbit(20, 0)               # the camera: the whole canvas
     qtbot.waitUntil(lambda: canvas.rect() in paints.rects[canvas])
+
+
+def test_one_line_item_draws_every_run_in_its_colour(view, model, qtbot):
+    """The runs' lines are one GL item: segment pairs along each run's shown points,
+    in the run's colour, the runs in order; a run with one point shows no segment."""
+    load(model, qtbot, "Rosenbrock's banana", frame=25)
+    drawn = view.paths.lines
+    assert drawn.visible() and drawn.mode == "lines"
+    assert drawn in view.gl.items and not any(i in view.gl.items for i in view.path_items.values())
+    start = 0
+    for method in model.paths:
+        pts = view.shown_points(method)
+        n = 2 * (len(pts) - 1)
+        pairs = drawn.pos[start:start + n].reshape(-1, 2, 3)
+        assert_allclose(pairs[:, 0], pts[:-1], rtol=1e-6, atol=1e-6)
+        assert_allclose(pairs[:, 1], pts[1:], rtol=1e-6, atol=1e-6)
+        assert_allclose(drawn.color[start:start + n], [view.paths.colour(method)] * n, atol=1e-6)
+        start += n
+    assert start == len(drawn.pos)
+    model.set_frame(0)
+    assert not drawn.visible()
