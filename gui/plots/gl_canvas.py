@@ -28,7 +28,7 @@ import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
 from pyqtgraph.opengl import shaders
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (QColor, QGuiApplication, QMatrix4x4, QOffscreenSurface,
                            QOpenGLContext, QPainter, QPalette, QVector3D)
 from PySide6.QtOpenGL import QOpenGLFramebufferObject
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
+from gui.plots.gl_region import render_region
 
 
 def opengl_available() -> bool:
@@ -93,6 +94,7 @@ class GLCanvas(QWidget):
         self.view = view
         self._image = None
         self._dirty = True
+        self._changed_rect = None     # what changed since the last render; None: all
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setMinimumSize(200, 200)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)   # the image covers it
@@ -100,6 +102,8 @@ class GLCanvas(QWidget):
     def scene_changed(self, rect=None):
         """The picture is to be rendered anew; repainted on screen in `rect` (a QRect
         holding every pixel that changed) or, by default, whole."""
+        changed = self._changed_rect if self._dirty else QRect()    # None: all
+        self._changed_rect = None if rect is None or changed is None else changed.united(rect)
         self._dirty = True
         self.update() if rect is None else self.update(rect)
 
@@ -137,6 +141,9 @@ class GLCanvas(QWidget):
         None while there is no valid GL context."""
         if not self.has_gl():
             return None
+        if self._dirty and self._changed_rect is not None and self._image is not None and \
+                render_region(self.view, self._image, self._changed_rect):
+            self._dirty = False           # a frame's few changed pixels rendered alone
         if self._dirty or self._image is None or self._image.size() != \
                 self.size() * self.view.devicePixelRatioF():
             self.view.resize(self.size())

@@ -160,3 +160,23 @@ def test_one_line_item_draws_every_run_in_its_colour(view, model, qtbot):
     assert start == len(drawn.pos)
     model.set_frame(0)
     assert not drawn.visible()
+
+
+def test_a_frame_renders_only_its_rectangle_and_that_is_the_full_picture(view, model, qtbot):
+    """A frame's picture is rendered inside the changed rectangle alone (the rest kept
+    from before) and equals, pixel for pixel, the whole scene rendered afresh."""
+    load(model, qtbot, "Rosenbrock's banana", frame=30)
+    canvas = view.gl.canvas
+    canvas.picture()
+    kept = canvas._image
+    for frame in range(31, 41):
+        model.set_frame(frame)
+        assert canvas._changed_rect is not None and not canvas._changed_rect.isEmpty()
+        assert canvas.picture() is kept              # drawn into, not grabbed anew
+        assert not canvas._dirty
+    partial = _pixels(kept)
+    canvas.scene_changed()                           # all: grabbed whole
+    assert canvas.picture() is not kept
+    whole = _pixels(canvas.picture())
+    assert np.array_equal(partial, whole)
+    assert len(np.unique(whole.reshape(-1, 3) // 8, axis=0)) > 50
