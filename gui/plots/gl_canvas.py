@@ -27,60 +27,15 @@ from types import SimpleNamespace
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from pyqtgraph.opengl import shaders
-from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import (QColor, QGuiApplication, QMatrix4x4, QOffscreenSurface,
-                           QOpenGLContext, QPainter, QPalette, QVector3D)
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QMatrix4x4, QPainter, QPalette, QVector3D
 from PySide6.QtOpenGL import QOpenGLFramebufferObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-
-
-def opengl_available() -> bool:
-    """Whether this display gives an OpenGL 2.1+ context (checked without a widget, since
-    a GLViewWidget without a valid context segfaults when read back)."""
-    if QGuiApplication.platformName() in ("offscreen", "minimal"):
-        return False
-    context = QOpenGLContext()
-    if not context.create():
-        return False
-    surface = QOffscreenSurface()
-    surface.create()
-    ok = context.makeCurrent(surface)
-    version = context.format().version()
-    context.doneCurrent()
-    return bool(ok) and tuple(version) >= (2, 1)
-
-
-# Two-sided soft lighting that keeps the colour map's colours (pyqtgraph's "shaded"
-# darkens faces turned from its light to 20 %, and lights one side only).
-LIT = shaders.ShaderProgram("gradient_lab_lit", [
-    shaders.VertexShader("""
-        uniform mat4 u_mvp;
-        uniform mat3 u_normal;
-        attribute vec4 a_position;
-        attribute vec3 a_normal;
-        attribute vec4 a_color;
-        varying vec4 v_color;
-        varying vec3 v_normal;
-        void main() {
-            v_normal = normalize(u_normal * a_normal);
-            v_color = a_color;
-            gl_Position = u_mvp * a_position;
-        }"""),
-    shaders.FragmentShader("""
-        #ifdef GL_ES
-        precision mediump float;
-        #endif
-        varying vec4 v_color;
-        varying vec3 v_normal;
-        void main() {
-            float p = abs(dot(normalize(v_normal), normalize(vec3(0.3, 0.5, 1.0))));
-            gl_FragColor = vec4(v_color.rgb * (0.5 + 0.5 * p), v_color.a);
-        }"""),
-])
+from gui.plots.gl_region import render_region
+from gui.plots.gl_support import LIT, opengl_available  # noqa: F401  (imported from here)
 
 
 class GLCanvas(QWidget):
@@ -94,13 +49,18 @@ class GLCanvas(QWidget):
         self._image = None
         self._dirty = True
         self.held = False              # see hold()
+        self._changed_rect = None     # what changed since the last render; None: all
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setMinimumSize(200, 200)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)   # the image covers it
 
-    def scene_changed(self):
+    def scene_changed(self, rect=None):
+        """The picture is to be rendered anew; repainted on screen in `rect` (a QRect
+        holding every pixel that changed) or, by default, whole."""
+        changed = self._changed_rect if self._dirty else QRect()    # None: all
+        self._changed_rect = None if rect is None or changed is None else changed.united(rect)
         self._dirty = True
-        self.update()
+        self.update() if rect is None else self.update(rect)
 
     def hold(self, held: bool) -> None:
         """Held, it shows the plots' background and renders nothing (a plain start's view
@@ -142,6 +102,9 @@ class GLCanvas(QWidget):
         None while there is no valid GL context."""
         if not self.has_gl():
             return None
+        if self._dirty and self._changed_rect is not None and self._image is not None and \
+                render_region(self.view, self._image, self._changed_rect):
+            self._dirty = False           # a frame's few changed pixels rendered alone
         if self._dirty or self._image is None or self._image.size() != \
                 self.size() * self.view.devicePixelRatioF():
             self.view.resize(self.size())
@@ -250,9 +213,13 @@ class LabelledGLView(gl.GLViewWidget):
     def update(self):
         """Items and camera moves call this: the canvas renders the scene anew when it
         next paints (the hidden window itself never repaints)."""
-        if not getattr(self, "_foreground_only", True):
+        change = getattr(self, "_foreground_only", None)    # None while pyqtgraph sets up
+        if change is False:
             self._cache_valid = False
-        canvas = getattr(self, "canvas", None)      # None while pyqtgraph sets up
+        elif change is not None:       # the canvas is told once, on leaving the change
+            change.touched = True
+            return
+        canvas = getattr(self, "canvas", None)
         if canvas is not None:
             canvas.scene_changed()
 
@@ -263,12 +230,17 @@ class LabelledGLView(gl.GLViewWidget):
 
     @contextmanager
     def foreground_change(self):
-        """Changes made inside leave the background items and the camera alone."""
-        self._foreground_only = True
+        """Changes made inside leave the background items and the camera alone. The
+        object yielded takes `region`: a QRect of the canvas holding every pixel they
+        changed (the rest of the canvas, and the labels on it, then do not repaint)."""
+        change = self._foreground_only = SimpleNamespace(region=None, touched=False)
         try:
-            yield
+            yield change
         finally:
             self._foreground_only = False
+            canvas = getattr(self, "canvas", None)
+            if change.touched and canvas is not None:
+                canvas.scene_changed(change.region)
 
     def drawItemTree(self, item=None, useItemNames=False):
         if item is not None or self._layer is None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from engine.optimizer_lab import step_terms
 
 from gui.plots.step_arrows import arrow_segments, predict_only
+from gui.plots.surface_paths import screen_rect
 from gui.widgets import theme
 from gui.widgets.palette import STEP_ARROW_COLOURS
 
@@ -65,7 +66,7 @@ class SurfaceStepArrows(QObject):
                                       self._terms_for[1])
             if self.model.lab.predict:     # as on the map: nothing that gives it away
                 segments = predict_only(segments)
-        self.box_segments = {}
+        before, self.box_segments = self.box_segments, {}
         ink = theme.current().ink
         colours = {"plain": STEP_ARROW_COLOURS["plain"],
                    "correction": STEP_ARROW_COLOURS["correction"],
@@ -82,7 +83,12 @@ class SurfaceStepArrows(QObject):
             self.box_segments[name] = box
             pos += list(box)
             rgba += [_rgba(ink(QColor(colours[name])))] * 2
-        with view.gl.foreground_change():
+        with view.gl.foreground_change() as change:
+            # repainted around the arrows taken away and drawn: not the labels, nor the
+            # rest of the picture (gui.plots.surface_paths)
+            ends = [*before.values(), *self.box_segments.values()]
+            change.region = screen_rect(view.gl, np.concatenate(ends) if ends
+                                        else np.empty((0, 3)))
             shown = bool(pos)
             self.lines.setVisible(shown)
             self.heads.setVisible(shown)

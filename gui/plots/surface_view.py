@@ -10,6 +10,7 @@ Public attributes (for tests and exports; built once, then updated with setData)
   surface         GLSurfacePlotItem of mapping(landscape), coloured like the contour map
   path_items      dict method -> GLLinePlotItem of the path up to model.frame (lifted by LIFT)
   current_item    GLScatterPlotItem of each path's current point (lifted by LIFT)
+                  (both drawn frame by frame by gui.plots.surface_paths.SurfacePaths)
   plane_toggle    QCheckBox; plane_item GLSurfacePlotItem of the tangent plane
   plane_point     (x, y) where the tangent plane touches; plane_xs, plane_ys, plane_f: the
                   plane's corners in f's units, plane_f = f(p) + ∇f(p)·(q − p)
@@ -34,8 +35,10 @@ from gui.plots.gl_canvas import LIT, LabelledGLView, opengl_available
 from gui.plots.surface_normals import fast_vertex_normals
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS
-from gui.plots.surface_axes import axes_layout, clip_to_box
+from gui.plots.surface_axes import axes_layout
 from gui.plots.surface_box import HEIGHT, BoxMapping
+from gui.plots.surface_paths import SurfacePaths, rgba as _rgba, screen_rect
+from gui.plots.surface_paths import LIFT  # noqa: F401  (read from here by tests and exports)
 from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 from gui.plots.surface_camera import camera_state_access, frame_camera
@@ -45,7 +48,6 @@ from gui.plots.surface_camera import camera_state_access, frame_camera
 guard_none_refcount()
 
 GRID = 100             # vertices per side: smooth enough, cheap to rebuild on every zoom
-LIFT = 0.02            # paths float this far (box units) above the surface, not inside it
 PLANE_HALF = 0.25      # half-side of the tangent-plane patch, as a fraction of the window
 PLANE_RISE = 0.55      # at most this rise (box units) from the touching point to a side
 INK = (0.13, 0.13, 0.13, 1.0)
@@ -54,11 +56,6 @@ NO_GL_TEXT = "The 3-D view needs OpenGL 2.1 or newer, which this display does no
 # Drawn over everything, blended normally ("additive" would vanish on a white background).
 OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
            "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
-
-
-def _rgba(colour: str, alpha: float = 1.0) -> tuple:
-    c = QColor(colour)
-    return (c.redF(), c.greenF(), c.blueF(), alpha)
 
 
 class SurfaceView(QWidget):
@@ -70,7 +67,6 @@ class SurfaceView(QWidget):
         self._frame_camera = True     # the user's rotation is kept until a preset loads
         self._side = -1               # the camera looks from the front left (−1) or right (+1)
         self.plane_xs = self.plane_ys = self.plane_f = None
-        self._drawn, self._drawn_look = {}, None   # method -> (path, last index, tip) shown
         self._plane_drawn = None      # (mapping, expression, anchor) of the plane shown
         self._stale = False           # the surface waits for the view to be shown
         self._sketch = self.surface_of = None   # a newer f (f alone compiled) / f shown
@@ -136,11 +132,8 @@ class SurfaceView(QWidget):
         self._on_theme(theme.current())
         theme.notifier.changed.connect(self._on_theme)
 
-        self.path_items: dict[str, gl.GLLinePlotItem] = {}
-        self.current_item = gl.GLScatterPlotItem(size=13, pxMode=True)
-        self.current_item.setGLOptions(OVERLAY)      # the current point is never hidden
-        self.current_item.setDepthValue(5)
-        self.gl.addItem(self.current_item)
+        self.paths = SurfacePaths(self.gl, self.model, OVERLAY)
+        self.path_items, self.current_item = self.paths.items, self.paths.current_item
         # The plane touches the surface at one point and, on a bowl, lies below it
         # everywhere else: drawn depth-tested it would vanish. A faint copy without depth
         # test shows it through the surface; the depth-tested copy shows where it is in front.
@@ -177,7 +170,7 @@ class SurfaceView(QWidget):
         grid = QColor(t.foreground)
         self.base_grid.setColor((grid.red(), grid.green(), grid.blue(), 45 if not t.dark else 70))
         for method, item in getattr(self, "path_items", {}).items():   # black (Newton) → ink
-            item.setData(color=_rgba(t.ink(self.model.lab.colour(method)).name()))
+            item.setData(color=self.paths.colour(method))
         if self.mapping is not None and self._two_d():
             self._on_frame()
 
@@ -274,80 +267,30 @@ class SurfaceView(QWidget):
     def _on_paths(self, _paths=None):
         if not self._two_d() or self.mapping is None:
             return
-        paths = self._paths()
         with self.gl.foreground_change():    # paths only: the surface's picture is kept
-            for method in paths:
-                if method not in self.path_items:
-                    item = gl.GLLinePlotItem(mode="line_strip", width=3, antialias=True,
-                                             color=_rgba(theme.current().ink(
-                                                 self.model.lab.colour(method)).name()),
-                                             glOptions="translucent")
-                    item.setDepthValue(4)
-                    self.gl.addItem(item)
-                    self.path_items[method] = item
-            for method, item in self.path_items.items():
-                item.setVisible(method in paths)     # (colour: by the run's place in the race)
-                item.setData(color=_rgba(theme.current().ink(self.model.lab.colour(method)).name()))
+            self.paths.update_items(self._paths())
         self._on_frame(self.model.frame)
 
     def shown_points(self, method) -> np.ndarray:
         """The path's points up to the current frame, in the box, lifted by LIFT: (n, 3);
         a path that leaves the box (diverges) ends where it crosses the box's wall."""
-        path, m = self.model.paths[method], self.mapping
-        n = min(self.model.frame, len(path.points) - 1) + 1
-        pts, values = path.points[:n], path.values[:n]
-        values = np.asarray(values, dtype=float)
-        # heights lie on the surface's own scale (clipped to the lid like it); an
-        # undefined value ends the path there
-        z = np.where(np.isfinite(values), m.bz(values) + LIFT, np.nan)
-        box = np.stack([m.bx(pts[:, 0]), m.by(pts[:, 1]), z], axis=-1)
-        (_, xhi), (_, yhi) = self.model.window
-        return clip_to_box(box, float(m.bx(xhi)), float(m.by(yhi)), (0.0, HEIGHT + LIFT))
+        return self.paths.shown_points(method, self.mapping)
 
     def _on_frame(self, _frame=None):
         if not self._two_d() or self.mapping is None:
             return
         if self._sketch is not None:     # the old f's paths and plane: not on the new surface
-            for item in (*self.path_items.values(), *self._plane_items):
+            self.paths.clear()
+            for item in self._plane_items:
                 item.setVisible(False)
-            self.current_item.setData(pos=np.empty((0, 3)))
-            self._drawn, self._plane_drawn = {}, None
+            self._plane_drawn = None
             return
-        with self.gl.foreground_change():     # the surface's picture is reused
-            self._draw_frame()
+        with self.gl.foreground_change() as change:     # the surface's picture is reused
+            moved = self.paths.draw_frame(self._paths(), self.mapping)
+            if not self._draw_plane() and moved is not None:
+                change.region = screen_rect(self.gl, moved)    # None: off screen, all
         if self.gl.canvas.held:
             self.gl.canvas.hold(False)
-
-    def _draw_frame(self):
-        # Only items whose picture changes are touched: a frame past the end of a path
-        # (Newton stops early) changes nothing, and every setData costs a GL upload.
-        look = (self.mapping, theme.current())
-        if self._drawn_look is None or any(a is not b for a, b in zip(look, self._drawn_look)):
-            self._drawn, self._drawn_look = {}, look     # new box or colours: all anew
-        paths = self._paths()
-        changed = list(self._drawn) != list(paths)
-        for method in [m for m in self._drawn if m not in paths]:
-            del self._drawn[method]
-        tips, colours = [], []
-        for method, path in paths.items():
-            n = min(self.model.frame, len(path.points) - 1)
-            last = self._drawn.get(method)
-            if last is None or last[0] is not path or last[1] != n:
-                pts = self.shown_points(method)
-                if len(pts):
-                    self.path_items[method].setData(pos=pts)
-                self.path_items[method].setVisible(len(pts) > 1)   # nothing inside the box
-                self._drawn[method] = (path, n, pts[-1] if len(pts) else None)
-                changed = True
-            tip = self._drawn[method][2]
-            if tip is not None:
-                tips.append(tip)
-                colours.append(_rgba(theme.current().ink(
-                    self.model.lab.colour(method)).name()))
-        if changed:
-            self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
-                                      color=np.array(colours).reshape(-1, 4))
-        self._draw_plane()
 
     def _on_start(self, _start):
         if not self.model.paths:        # otherwise pathsChanged follows and redraws
@@ -364,7 +307,8 @@ class SurfaceView(QWidget):
                 return float(point[0]), float(point[1])
         return tuple(map(float, self.model.start))
 
-    def _draw_plane(self):
+    def _draw_plane(self) -> bool:
+        """Show the tangent plane at its anchor (or hide it); whether anything changed."""
         shown = self.plane_toggle.isChecked() and self.mapping is not None and \
             self._two_d() and self._sketch is None
         anchor = self._plane_anchor() if shown else None
@@ -372,20 +316,20 @@ class SurfaceView(QWidget):
         last = self._plane_drawn
         if key is not None and last is not None and key[0] is last[0] and \
                 key[1] is last[1] and key[2] == last[2]:
-            return                          # the same plane at the same point: no redraw
+            return False                    # the same plane at the same point: no redraw
         if key is None and self._plane_drawn is None:
-            return                          # hidden, and already hidden
+            return False                    # hidden, and already hidden
         self._plane_drawn = None
         for item in self._plane_items:
             item.setVisible(False)
         if not shown:
-            return
+            return True
         f, m = self.model.expression, self.mapping
         (xlo, xhi), (ylo, yhi) = self.model.window
         px, py = self.plane_point = anchor
         value, (gx, gy) = f.value_and_gradient(px, py)
         if not np.all(np.isfinite([value, gx, gy])):      # no tangent plane where f is undefined
-            return
+            return True
         # on a steep wall a fixed patch would shoot out of the box: keep its rise ≤ PLANE_RISE
         slope = np.hypot(gx, gy) * m.f_scale / m.xy_scale
         h = PLANE_HALF * max(xhi - xlo, yhi - ylo) * min(1.0, PLANE_RISE / max(slope, 1e-12))
@@ -401,6 +345,7 @@ class SurfaceView(QWidget):
         for item in self._plane_items:          # only now: an empty mesh cannot be drawn
             item.setVisible(True)
         self._plane_drawn = key
+        return True
 
     # --- export -------------------------------------------------------------------
     def render_image(self):

@@ -1,0 +1,195 @@
+"""The descent paths on the 3-D surface, frame by frame: one line per run up to the
+current step and a dot on each run's newest point, lifted by LIFT above the surface.
+
+Each path is mapped into the box once (per path and box mapping) and a frame slices
+that array: mapping and clipping the whole path every frame cost ~0.5 ms with six runs.
+Slicing is exact: a polyline clipped to the box and then cut after n points is the
+first n points cut and then clipped (the clip keeps a prefix and ends it on the wall).
+
+The runs' lines are drawn as one GL item (`lines`, segment pairs in the runs' order and
+colours): six items cost six draw set-ups a frame (~0.3 ms each in pyqtgraph's Python);
+the per-run items keep each run's points and visibility (what tests and exports read).
+
+A frame reports the screen rectangle it changed (`draw_frame`), so the canvas repaints
+only there: the tick labels laid over the picture then do not repaint with every frame.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph.opengl as gl
+from PySide6.QtCore import QRect
+
+from gui.plots.surface_axes import clip_to_box
+from gui.plots.surface_box import HEIGHT
+from gui.widgets import theme
+
+LIFT = 0.02            # paths float this far (box units) above the surface, not inside it
+LINE_WIDTH = 3         # px (× the theme's scale, gui.plots.gl_canvas)
+DOT_SIZE = 13          # px (× the theme's scale)
+
+
+def rgba(colour: str, alpha: float = 1.0) -> tuple:
+    from PySide6.QtGui import QColor
+    c = QColor(colour)
+    return (c.redF(), c.greenF(), c.blueF(), alpha)
+
+
+def box_points(path, mapping, window) -> np.ndarray:
+    """The whole path in the box, lifted by LIFT: (n, 3); a path that leaves the box
+    (diverges) ends where it crosses the box's wall, an undefined value ends it there."""
+    pts = path.points
+    values = np.asarray(path.values, dtype=float)
+    # heights lie on the surface's own scale (clipped to the lid like it)
+    z = np.where(np.isfinite(values), mapping.bz(values) + LIFT, np.nan)
+    box = np.stack([mapping.bx(pts[:, 0]), mapping.by(pts[:, 1]), z], axis=-1)
+    (_, xhi), (_, yhi) = window
+    return clip_to_box(box, float(mapping.bx(xhi)), float(mapping.by(yhi)),
+                       (0.0, HEIGHT + LIFT))
+
+
+class SurfacePaths:
+    """The path lines (`items`, run key -> GLLinePlotItem holding the run's points shown,
+    drawn through `lines`) and the current points (`current_item`, one
+    GLScatterPlotItem) of a LabelledGLView, for `model`'s paths."""
+
+    def __init__(self, view, model, overlay_options):
+        self.view, self.model = view, model
+        self.items: dict[str, gl.GLLinePlotItem] = {}
+        self.current_item = gl.GLScatterPlotItem(size=DOT_SIZE, pxMode=True)
+        self.current_item.setGLOptions(overlay_options)   # the current point is never hidden
+        self.current_item.setDepthValue(5)
+        view.addItem(self.current_item)
+        self.lines = gl.GLLinePlotItem(mode="lines", width=LINE_WIDTH, antialias=True,
+                                       glOptions="translucent")
+        self.lines.setDepthValue(4)
+        self.lines.setVisible(False)
+        view.addItem(self.lines)
+        self._box = {}                # run key -> (path, mapping, window, its box points)
+        self._drawn, self._drawn_look = {}, None   # run key -> (path, count, tip) shown
+
+    def colour(self, key) -> tuple:
+        return rgba(theme.current().ink(self.model.lab.colour(key)).name())
+
+    def update_items(self, paths) -> None:
+        """A line for every run (built on first use), shown for the runs in `paths`, in
+        the run's colour (by its place in the race)."""
+        for key in paths:
+            if key not in self.items:
+                # not in the view: `lines` draws it
+                self.items[key] = gl.GLLinePlotItem(mode="line_strip", width=LINE_WIDTH,
+                                                    antialias=True, color=self.colour(key),
+                                                    glOptions="translucent")
+        for key, item in self.items.items():
+            item.setVisible(key in paths)
+            item.setData(color=self.colour(key))
+        self.draw_lines()
+
+    def draw_lines(self) -> None:
+        """`lines` anew from the visible runs' items: each run's polyline as segment
+        pairs, in its colour, the runs in the order their items were made."""
+        pairs, colours = [], []
+        for item in self.items.values():
+            if item.visible() and item.pos is not None and len(item.pos) > 1:
+                pos = item.pos
+                pairs.append(np.stack([pos[:-1], pos[1:]], axis=1).reshape(-1, 3))
+                colours.append(np.broadcast_to(np.asarray(item.color, np.float32),
+                                               (len(pairs[-1]), 4)))
+        self.lines.setVisible(bool(pairs))
+        if pairs:
+            self.lines.setData(pos=np.concatenate(pairs), color=np.concatenate(colours))
+
+    def box_points(self, key, mapping) -> np.ndarray:
+        """The run's whole path in the box (computed once per path, mapping and window)."""
+        path, window = self.model.paths[key], self.model.window
+        kept = self._box.get(key)
+        if kept is None or kept[0] is not path or kept[1] is not mapping or kept[2] != window:
+            kept = self._box[key] = (path, mapping, window, box_points(path, mapping, window))
+        return kept[3]
+
+    def shown_points(self, key, mapping) -> np.ndarray:
+        """The run's points up to the current frame, in the box: (n, 3)."""
+        path = self.model.paths[key]
+        count = min(self.model.frame, len(path.points) - 1) + 1
+        return self.box_points(key, mapping)[:count]
+
+    def clear(self) -> None:
+        """Nothing shown (the old f's paths on a new surface)."""
+        for item in self.items.values():
+            item.setVisible(False)
+        self.lines.setVisible(False)
+        self.current_item.setData(pos=np.empty((0, 3)))
+        self._drawn = {}
+
+    def draw_frame(self, paths, mapping):
+        """Show `paths` up to the model's frame. Only items whose picture changes are
+        touched: a frame past the end of a path (Newton stops early) changes nothing,
+        and every setData costs a GL upload. Returns the box points whose neighbourhood
+        on screen changed ((k, 3), with the lines and dots drawn through them), or None
+        when more than that may have changed (new runs, box or colours)."""
+        look = (mapping, theme.current())
+        moved = []
+        whole = False
+        if self._drawn_look is None or any(a is not b for a, b in zip(look, self._drawn_look)):
+            self._drawn, self._drawn_look = {}, look     # new box or colours: all anew
+            whole = True
+        changed = list(self._drawn) != list(paths)
+        whole = whole or changed
+        for key in [k for k in self._drawn if k not in paths]:
+            del self._drawn[key]
+        tips, colours = [], []
+        for key, path in paths.items():
+            count = min(self.model.frame, len(path.points) - 1) + 1
+            last = self._drawn.get(key)
+            if last is None or last[0] is not path or last[1] != count:
+                every = self.box_points(key, mapping)
+                pts = every[:count]
+                if len(pts):
+                    self.items[key].setData(pos=pts)
+                self.items[key].setVisible(len(pts) > 1)   # nothing inside the box
+                if last is None or last[0] is not path:
+                    whole = True
+                else:        # the segments added or taken away, and the old and new dot
+                    lo, hi = sorted((last[1], count))
+                    moved.append(every[max(lo - 1, 0):hi])
+                self._drawn[key] = (path, count, pts[-1] if len(pts) else None)
+                changed = True
+            tip = self._drawn[key][2]
+            if tip is not None:
+                tips.append(tip)
+                colours.append(self.colour(key))
+        if changed:
+            self.draw_lines()
+            self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
+                                      color=np.array(colours).reshape(-1, 4))
+        if whole:
+            return None
+        return np.concatenate(moved) if moved else np.empty((0, 3))
+
+
+def screen_rect(view, points: np.ndarray) -> QRect | None:
+    """The canvas rectangle around `points` (box coordinates, (k, 3)) wide enough for
+    the path lines and current dots drawn through them; None when a point is not on
+    screen (behind the camera or undefined): the caller repaints everything then."""
+    if not len(points):
+        return QRect()
+    on_screen = _to_screen(view, points)
+    if on_screen is None:
+        return None
+    scale = theme.current().scale
+    pad = int(np.ceil(max(DOT_SIZE, LINE_WIDTH) * scale / 2)) + 3    # + antialiasing
+    (x0, y0), (x1, y1) = on_screen.min(axis=0), on_screen.max(axis=0)
+    return QRect(int(np.floor(x0)) - pad, int(np.floor(y0)) - pad,
+                 int(np.ceil(x1 - x0)) + 2 * pad + 1, int(np.ceil(y1 - y0)) + 2 * pad + 1)
+
+
+def _to_screen(view, points: np.ndarray):
+    """Canvas pixel coordinates (k, 2) of box points, as the labels are placed
+    (gui.plots.gl_canvas); None when one is undefined or behind the camera."""
+    w, h = max(view.width(), 1), max(view.height(), 1)
+    mvp = view.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * view.viewMatrix()
+    matrix = np.array(mvp.data(), dtype=float).reshape(4, 4).T     # data(): column-major
+    clip = np.column_stack([points, np.ones(len(points))]) @ matrix.T
+    if not np.all(np.isfinite(clip)) or np.any(clip[:, 3] <= 1e-9):
+        return None
+    ndc = clip[:, :2] / clip[:, 3:4]
+    return np.column_stack([(ndc[:, 0] + 1) * w / 2, (1 - ndc[:, 1]) * h / 2])

@@ -1,0 +1,182 @@
+"""SurfacePaths: the paths on the 3-D surface are the engine's points (mapped once,
+sliced per frame), and a frame repaints the canvas only around what moved — the tick
+labels on it do not repaint — while the screen shows what a full repaint shows."""
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QGuiApplication
+
+from gui.app.presets import find_preset
+from gui.plots.surface_axes import clip_to_box
+from gui.plots.surface_box import HEIGHT, BoxMapping
+from gui.plots.surface_paths import LIFT, _to_screen, box_points
+from gui.plots.surface_view import SurfaceView
+
+
+@pytest.fixture
+def view(shown, model):
+    return shown(SurfaceView(model), 640, 520)
+
+
+def load(model, qtbot, name, frame=0):
+    model.load_preset(find_preset(name))
+    assert model.wait_for_analysis()
+    model.set_frame(frame)
+    qtbot.wait(100)
+
+
+class Paints(QObject):
+    """The rectangles of the Paint events each watched widget receives."""
+
+    def __init__(self, widgets):
+        super().__init__()
+        self.rects = {w: [] for w in widgets}
+        for w in widgets:
+            w.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj in self.rects:
+            self.rects[obj].append(event.rect())
+        return False
+
+
+def _path(points, values):
+    """What box_points reads of an engine Path: its points and values."""
+    return SimpleNamespace(points=np.asarray(points, float), values=np.asarray(values, float))
+
+
+def test_a_slice_of_the_mapped_path_is_the_mapped_slice():
+    """Mapping the whole path once and cutting it per frame shows what mapping and
+    clipping the first n points shows, for a path that leaves the box (the cut ends on
+    the wall) and one whose value becomes undefined."""
+    window = ((-2.0, 2.0), (-1.0, 3.0))
+    mapping = BoxMapping.fit(window, np.array([[0.0, 10.0], [5.0, 1.0]]))
+    leaving = _path([[0, 0], [0.5, 0.5], [1.5, 1.0], [3.0, 2.0], [9.0, 9.0]],
+                    [1.0, 2.0, 3.0, 4.0, 5.0])
+    undefined = _path([[0, 0], [0.5, 0.5], [1.0, 1.0]], [1.0, np.nan, 2.0])
+    (_, xhi), (_, yhi) = window
+    for path in (leaving, undefined):
+        whole = box_points(path, mapping, window)
+        for n in range(1, len(path.values) + 1):
+            pts, values = path.points[:n], path.values[:n]
+            z = np.where(np.isfinite(values), mapping.bz(values) + LIFT, np.nan)
+            prefix = clip_to_box(np.stack([mapping.bx(pts[:, 0]), mapping.by(pts[:, 1]), z], -1),
+                                 float(mapping.bx(xhi)), float(mapping.by(yhi)),
+                                 (0.0, HEIGHT + LIFT))
+            assert_allclose(whole[:n], prefix)
+    assert len(box_points(leaving, mapping, window)) == 4      # ends on the wall x = 2
+    assert box_points(leaving, mapping, window)[-1][0] == pytest.approx(mapping.bx(2.0))
+    assert len(box_points(undefined, mapping, window)) == 1
+
+
+def test_each_frame_shows_the_engines_points(view, model, qtbot):
+    load(model, qtbot, "Rosenbrock's banana")
+    m = view.mapping
+    for frame in (1, 2, 3, 40, 39, 0, 7):
+        model.set_frame(frame)
+        tips = []
+        for method, path in model.paths.items():
+            n = min(frame, len(path.points) - 1) + 1
+            expected = m(path.points[:n, 0], path.points[:n, 1], path.values[:n]) + [0, 0, LIFT]
+            if n > 1:
+                assert_allclose(view.path_items[method].pos, expected, rtol=1e-6, atol=1e-6)
+            tips.append(expected[-1])
+        assert_allclose(view.current_item.pos, tips, rtol=1e-6, atol=1e-6)
+
+
+def _screen_pixels(widget) -> np.ndarray:
+    """What the X server shows of `widget` (not a fresh render of it)."""
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    screen = QGuiApplication.primaryScreen()
+    image = screen.grabWindow(0, top_left.x(), top_left.y(), widget.width(), widget.height())
+    return _pixels(image.toImage())
+
+
+def _pixels(image) -> np.ndarray:
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)
+    return rows[:, :image.width(), :3].copy()
+
+
+def test_a_frame_repaints_around_the_moved_paths_not_the_labels(view, model, qtbot):
+    load(model, qtbot, "Rosenbrock's banana", frame=10)
+    canvas = view.gl.canvas
+    labels = [label for _, label in view.gl._labels if label.isVisible()]
+    assert len(labels) > 10
+    paints = Paints([canvas, *labels])
+    for frame in range(11, 31):
+        model.set_frame(frame)
+        qtbot.wait(5)
+    qtbot.waitUntil(lambda: len(paints.rects[canvas]) >= 1)
+    qtbot.wait(50)
+    assert all(paints.rects[label] == [] for label in labels)   # unchanged: not repainted
+    full = canvas.rect()
+    for rect in paints.rects[canvas]:
+        assert rect.width() * rect.height() < full.width() * full.height() / 4
+    # ...and the last repaint holds each run's newest point on screen
+    assert view.gl.size() == canvas.size()      # the view and the canvas share coordinates
+    for x, y in _to_screen(view.gl, view.current_item.pos):
+        assert any(r.contains(int(x), int(y)) for r in paints.rects[canvas]), (x, y)
+    # what the screen shows is what a full repaint shows: nothing left behind
+    on_screen = _screen_pixels(canvas)
+    rendered = _pixels(canvas.grab().toImage())
+    assert on_screen.shape == rendered.shape
+    assert np.abs(on_screen.astype(int) - rendered.astype(int)).max() <= 1
+    assert len(np.unique(rendered.reshape(-1, 3) // 8, axis=0)) > 50     # a real picture
+
+
+def test_back_to_step_0_and_a_new_camera_repaint_what_changed(view, model, qtbot):
+    load(model, qtbot, "Rosenbrock's banana", frame=60)
+    canvas = view.gl.canvas
+    model.set_frame(0)                 # the whole paths taken away
+    qtbot.wait(50)
+    assert np.abs(_screen_pixels(canvas).astype(int)
+                  - _pixels(canvas.grab().toImage()).astype(int)).max() <= 1
+    assert len(view.current_item.pos) == len(model.paths)
+    paints = Paints([canvas])
+    view.gl.orbit(20, 0)               # the camera: the whole canvas
+    qtbot.waitUntil(lambda: canvas.rect() in paints.rects[canvas])
+
+
+def test_one_line_item_draws_every_run_in_its_colour(view, model, qtbot):
+    """The runs' lines are one GL item: segment pairs along each run's shown points,
+    in the run's colour, the runs in order; a run with one point shows no segment."""
+    load(model, qtbot, "Rosenbrock's banana", frame=25)
+    drawn = view.paths.lines
+    assert drawn.visible() and drawn.mode == "lines"
+    assert drawn in view.gl.items and not any(i in view.gl.items for i in view.path_items.values())
+    start = 0
+    for method in model.paths:
+        pts = view.shown_points(method)
+        n = 2 * (len(pts) - 1)
+        pairs = drawn.pos[start:start + n].reshape(-1, 2, 3)
+        assert_allclose(pairs[:, 0], pts[:-1], rtol=1e-6, atol=1e-6)
+        assert_allclose(pairs[:, 1], pts[1:], rtol=1e-6, atol=1e-6)
+        assert_allclose(drawn.color[start:start + n], [view.paths.colour(method)] * n, atol=1e-6)
+        start += n
+    assert start == len(drawn.pos)
+    model.set_frame(0)
+    assert not drawn.visible()
+
+
+def test_a_frame_renders_only_its_rectangle_and_that_is_the_full_picture(view, model, qtbot):
+    """A frame's picture is rendered inside the changed rectangle alone (the rest kept
+    from before) and equals, pixel for pixel, the whole scene rendered afresh."""
+    load(model, qtbot, "Rosenbrock's banana", frame=30)
+    canvas = view.gl.canvas
+    canvas.picture()
+    kept = canvas._image
+    for frame in range(31, 41):
+        model.set_frame(frame)
+        assert canvas._changed_rect is not None and not canvas._changed_rect.isEmpty()
+        assert canvas.picture() is kept              # drawn into, not grabbed anew
+        assert not canvas._dirty
+    partial = _pixels(kept)
+    canvas.scene_changed()                           # all: grabbed whole
+    assert canvas.picture() is not kept
+    whole = _pixels(canvas.picture())
+    assert np.array_equal(partial, whole)
+    assert len(np.unique(whole.reshape(-1, 3) // 8, axis=0)) > 50
