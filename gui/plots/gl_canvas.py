@@ -35,7 +35,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.plots.gl_region import render_region
-from gui.plots.gl_support import LIT, opengl_available  # noqa: F401  (imported from here)
 
 
 class GLCanvas(QWidget):

@@ -31,12 +31,13 @@ from gui.plots import landscape
 
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
-from gui.plots.gl_canvas import LIT, LabelledGLView, opengl_available
+from gui.plots.gl_canvas import LabelledGLView
+from gui.plots.gl_support import LIT, opengl_available
 from gui.plots.surface_normals import fast_vertex_normals
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS
 from gui.plots.surface_axes import axes_layout
-from gui.plots.surface_box import HEIGHT, BoxMapping
+from gui.plots.surface_box import BoxMapping
 from gui.plots.surface_paths import SurfacePaths, rgba as _rgba, screen_rect
 from gui.plots.surface_paths import LIFT  # noqa: F401  (read from here by tests and exports)
 from gui.compute.qt_guard import qt_override
