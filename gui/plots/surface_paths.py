@@ -16,7 +16,6 @@ only there: the tick labels laid over the picture then do not repaint with every
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph.opengl as gl
 from PySide6.QtCore import QRect
 
 from gui.plots.surface_axes import clip_to_box
@@ -54,7 +53,9 @@ class SurfacePaths:
 
     def __init__(self, view, model, overlay_options):
         self.view, self.model = view, model
-        self.items: dict[str, gl.GLLinePlotItem] = {}
+        import pyqtgraph.opengl as gl    # here: the lab panel imports this module at start,
+        self._gl = gl                    # before the first paint, which OpenGL must not delay
+        self.items: dict = {}            # run key -> its GLLinePlotItem
         self.current_item = gl.GLScatterPlotItem(size=DOT_SIZE, pxMode=True)
         self.current_item.setGLOptions(overlay_options)   # the current point is never hidden
         self.current_item.setDepthValue(5)
@@ -76,9 +77,9 @@ class SurfacePaths:
         for key in paths:
             if key not in self.items:
                 # not in the view: `lines` draws it
-                self.items[key] = gl.GLLinePlotItem(mode="line_strip", width=LINE_WIDTH,
-                                                    antialias=True, color=self.colour(key),
-                                                    glOptions="translucent")
+                self.items[key] = self._gl.GLLinePlotItem(mode="line_strip", width=LINE_WIDTH,
+                                                          antialias=True, color=self.colour(key),
+                                                          glOptions="translucent")
         for key, item in self.items.items():
             item.setVisible(key in paths)
             item.setData(color=self.colour(key))

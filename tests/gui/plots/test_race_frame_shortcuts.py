@@ -8,21 +8,14 @@ from numpy.testing import assert_allclose
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsScene
 
-from gui.plots import runs as race
 from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import LossPlot
-
-SIX = "gd:lr=0.1, gd:lr=0.3, momentum:lr=0.01, nesterov:lr=0.01, adam:lr=0.3, rmsprop:lr=0.05"
-KEYS = ["gd", "gd#2", "momentum", "nesterov", "adam", "rmsprop"]
+from tests.gui.plots.race_setup import start_six_runs
 
 
 @pytest.fixture
 def racing(model, qtbot):
-    model.set_text("(1-x)^2 + 5(y-x^2)^2")
-    model.set_start((-1.5, 2.0))
-    model.set_settings(runs=race.parse_runs(SIX), max_steps=120)
-    qtbot.waitUntil(lambda: list(model.paths) == KEYS, timeout=60000)
-    return model
+    return start_six_runs(model, qtbot)
 
 
 def _play_to(model, qapp, frame, start=0):

@@ -84,8 +84,9 @@ def test_items_built_later_follow_the_scale(window, app, qtbot):
     # the legend was rebuilt: its rows are at the scaled size
     label = contour.legend.items[-1][1]
     assert label.opts["size"] == contour.legend.opts["labelTextSize"]
-    # ... and the 3-D view's new path line is twice as wide
-    assert window.surface_view.path_items["momentum"].width == pytest.approx(6.0)
+    # ... and the 3-D view's path lines (one item draws every run's, the new one's
+    # among them) are twice as wide
+    assert window.surface_view.paths.lines.width == pytest.approx(6.0)
     theme.apply_theme(app, window, "light", 1.0)
     settle(qtbot)
     assert contour.path_items["momentum"].opts["pen"].widthF() == pytest.approx(2.5)
