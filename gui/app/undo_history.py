@@ -37,8 +37,10 @@ class UndoHistory(QObject):
     def can_undo(self) -> bool:
         # a snapshot still waiting is something to undo, unless it only records where
         # we are (after New, an opened file, a restore): New enabled Undo until its
-        # baseline was taken, at high load after New's own answers had arrived
-        return bool(self._undo) or (self._timer.isActive() and not self._rebase)
+        # baseline was taken, at high load after New's own answers had arrived; and at a
+        # fresh start the first snapshot is the baseline too (nothing before it)
+        return bool(self._undo) or (self._timer.isActive() and not self._rebase
+                                    and self._current is not None)
 
     @property
     def can_redo(self) -> bool:
