@@ -483,17 +483,17 @@ def main():
             rest.remove("--pyc")
             os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
             os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(os.environ["XDG_CONFIG_HOME"], "pyc")
-        print(f"Gradient Lab cold start — Python {sys.version.split()[0]}, "
-              f"{os.cpu_count()} CPUs")
+        from benchmarks.machine import describe
+        print(f"Gradient Lab cold start — {describe()}")
         print_cold_start(int(rest[0]) if rest else 5, compare)
         return
     edits = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 3.0
     parts = sys.argv[3] if len(sys.argv) > 3 else "abc"     # e.g. "a": part (a) only
     app, model, window = _window()
+    from benchmarks.machine import describe
     print(f"Gradient Lab GUI benchmark — window {SIZE[0]}×{SIZE[1]}, "
-          f"platform {app.platformName()}, Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+          f"platform {app.platformName()}; {describe()}")
 
     if "a" in parts:
         edit_part(app, model, window, edits)

@@ -127,6 +127,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c)")
     options = parser.parse_args()
     parts = set(options.only.split(","))
+    from benchmarks.machine import describe
+    print(describe())
     _count_worker_cpu()
     app, model, window = _window()
     tab = window.findChild(__import__("gui.explorer.tab", fromlist=["ExplorerTab"]).ExplorerTab)
