@@ -36,6 +36,8 @@ def make_application(argv=None) -> QApplication:
     app.setOrganizationName("Gradient Lab")
     from gui.app.about import app_icon
     app.setWindowIcon(app_icon())
+    from gui.widgets.theme import use_start_look
+    use_start_look(app)          # a fresh start looks as the light theme applied does
     collect_garbage_in_gui_thread()
     quit_on_signals(app)
     return app

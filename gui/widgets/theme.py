@@ -204,16 +204,27 @@ def apply_theme(app: QApplication, root: QWidget, theme_name: str, scale: float)
         font.setPointSizeF(_base_app_font.pointSizeF() * new.scale)
     else:
         font.setPixelSize(max(1, round(_base_app_font.pixelSize() * new.scale)))
-    if not isinstance(app.style(), ThemedStyle):
-        # Fusion (native styles ignore much of a dark palette), with check-box frames
-        # that stay visible on the dark window
-        app.setStyle(ThemedStyle(lambda: readable(current().muted, current().background,
-                                                  AA_GRAPHICS).name()))
-    app.setPalette(palette(new))
+    # Fusion (native styles ignore much of a dark palette), with check-box frames that
+    # stay visible on the dark window; and the theme's palette
+    use_start_look(app)
     app.setFont(font)
     restyle(root)
     notifier.changed.emit(new)
     return new
+
+
+def use_start_look(app: QApplication) -> None:
+    """The light theme's style and palette for a new application, before any window: a
+    fresh start showed Qt's own palette (panels #efefef) and the same light theme applied
+    by a toggle showed its own (#ffffff), so a window differed after dark → light. Widgets
+    are built for light at scale 1, so nothing is restyled and the font is left as it is."""
+    global _base_app_font
+    if _base_app_font is None:
+        _base_app_font = QFont(app.font())
+    if not isinstance(app.style(), ThemedStyle):
+        app.setStyle(ThemedStyle(lambda: readable(current().muted, current().background,
+                                                  AA_GRAPHICS).name()))
+    app.setPalette(palette(current()))
 
 
 def base_point_size() -> float:

@@ -18,7 +18,9 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 def gui_thread_gc(qapp):
     """Cycles of Qt objects are freed in the GUI thread only, as in the app."""
     from gui.app.application import collect_garbage_in_gui_thread
+    from gui.widgets.theme import use_start_look
     collect_garbage_in_gui_thread()
+    use_start_look(qapp)        # as make_application does: windows look as in the app
     yield
     _end_before_exit(qapp)
 

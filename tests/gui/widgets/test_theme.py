@@ -232,3 +232,13 @@ def test_readable_remembers_its_answers_exactly():
     assert any(a != c for a, (c, _) in zip(first, pairs))     # some were mixed
     assert all(widget_theme.contrast(a, back) >= widget_theme.AA_TEXT - 1e-9
                for a, (_, back) in zip(first, pairs))
+
+
+def test_the_start_look_is_the_light_theme_applied(app):
+    """A fresh start (make_application) uses the light theme's own style and palette:
+    before, it showed Qt's palette (panels #efefef) and the same light theme applied by a
+    dark → light toggle showed #ffffff, so the window differed after the round trip."""
+    theme.use_start_look(app)
+    assert isinstance(app.style(), theme.ThemedStyle)
+    assert app.palette().window().color().name() == theme.LIGHT.window
+    assert app.palette().base().color().name() == theme.LIGHT.background
