@@ -200,9 +200,8 @@ def main(argv=None) -> int:
             return fail(f"nothing was exported: {exc}")
         model.shutdown()
         return 0
-    if window.settings.value("window/geometry") is None:
-        screen = app.primaryScreen().availableGeometry()
-        window.resize(min(1400, screen.width()), min(860, screen.height()))
+    from gui.app.screen_fit import size_for_start
+    size_for_start(window, restored=window.settings.value("window/geometry") is not None)
     # Everything built so far lives as long as the app: out of the cycle collector's
     # sight, a full collection (pyqtgraph's GC timer) takes ~0 ms instead of ~80 ms,
     # which would otherwise stall an animation frame now and then (or, before the

@@ -45,3 +45,18 @@ def clamp_to_screen(window, fill: bool = False) -> None:
     y = min(max(frame.y(), rect.top()), rect.bottom() + 1 - (height + extra_h))
     if (x, y) != (frame.x(), frame.y()):
         window.move(x, y)
+
+
+START_SIZE = (1400, 860)       # a first start's window, shrunk to fit a smaller screen
+SMALLEST_USABLE = (640, 400)   # a restored window smaller than this starts afresh
+
+
+def size_for_start(window, restored: bool) -> None:
+    """A first start's window size, also when the size restored from the last run is too
+    small to use (a window once shrunk, or saved on another screen: 962×146 opened as a
+    strip with no room for the views)."""
+    rect = available_rect(window)
+    usable = (min(SMALLEST_USABLE[0], rect.width()), min(SMALLEST_USABLE[1], rect.height()))
+    if restored and window.width() >= usable[0] and window.height() >= usable[1]:
+        return
+    window.resize(min(START_SIZE[0], rect.width()), min(START_SIZE[1], rect.height()))

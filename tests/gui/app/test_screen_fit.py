@@ -102,3 +102,22 @@ def test_presentation_folds_and_ctrl_3_brings_the_neuron_training_back(window, q
     _settle(qtbot)
     assert neuron.training.isVisible() and neuron.note.isVisible()
     assert window.commands.actions["show_below"].isChecked()
+
+
+def test_a_start_sizes_the_window_unless_the_restored_size_is_usable(qtbot):
+    """A first start gets 1400×860 (shrunk to a smaller screen); a restored size is kept
+    unless it is too small to use: a 962×146 strip, saved once, opened with no room for
+    the views."""
+    from gui.app.screen_fit import size_for_start
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.screen_limit = QRect(0, 0, 1280, 720)
+    size_for_start(window, restored=False)
+    assert (window.width(), window.height()) == (1280, 720)
+    window.screen_limit = QRect(0, 0, 1920, 1080)
+    window.resize(962, 146)
+    size_for_start(window, restored=True)
+    assert (window.width(), window.height()) == (1400, 860)
+    window.resize(1000, 700)                   # a usable size the lecturer chose: kept
+    size_for_start(window, restored=True)
+    assert (window.width(), window.height()) == (1000, 700)
