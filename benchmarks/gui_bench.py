@@ -517,7 +517,7 @@ def edit_part(app, model, window, edits):
         print(f"    map painted (1st pic.) {_stats(forced['map'])}")
         print(f"    numeric views painted  {_stats(forced['numeric'])}  (window.repaint() forced)")
         print(f"    every view settled     {_stats(forced['settled'])}  (window.repaint() forced)")
-        print(f"    as the app paints (no forced repaint; interleaved edits, same load):")
+        print("    as the app paints (no forced repaint; interleaved edits, same load):")
         print(f"      map painted           {_stats(real['map'])}")
         print(f"      numeric views painted {_stats(real['numeric'])}"
               + (f"  ({out['missing']} edits: a view did not paint in 3 s)" if out["missing"] else ""))

@@ -6,7 +6,6 @@ Goal (issue 12): 10,000 starts x 200 Adam steps on Himmelblau well under 0.5 s.
 """
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path

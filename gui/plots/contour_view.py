@@ -26,7 +26,6 @@ Public attributes (for tests and exports; all built once, then updated in place)
 """
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont

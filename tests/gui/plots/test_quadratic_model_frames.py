@@ -1,7 +1,6 @@
 """The quadratic model on the map is drawn anew only when its iterate changes: frames
 past the end of the selected run (or the same frame again) leave it, and its λ labels,
 as they are; a new iterate draws the engine's model there."""
-import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 

@@ -5,7 +5,6 @@ leaving the screen as a full repaint would."""
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
 from engine.optimizer_lab import step_terms
