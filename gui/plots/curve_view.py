@@ -219,9 +219,7 @@ class CurveView(QWidget):
         self.plot_d.setLabel("left", f"f′({v})", **LABEL_STYLE)
         self.plot_d.setLabel("right", f"f″({v})", **LABEL_STYLE)
         self.panel.set_variable(v)
-        lo, hi = self.x_range()
-        if self.x is None or not lo <= self.x <= hi:
-            self.x = lo + 0.35 * (hi - lo)
+        self._keep_point_in_view()
         self._refresh_curves()
         if not np.isfinite(expr(self.x)):            # e.g. log at x < 0: move to where f is
             finite = np.flatnonzero(np.isfinite(self.curves["f"].getData()[1]))
@@ -238,6 +236,11 @@ class CurveView(QWidget):
             self.set_point(float(state["tangent_point"]))
         else:           # none yet (as built): the next 1-D f places it as a fresh one does
             self.x = None
+
+    def _keep_point_in_view(self) -> None:
+        lo, hi = self.x_range()
+        if self.x is None or not lo <= self.x <= hi:
+            self.x = lo + 0.35 * (hi - lo)
 
     def x_range(self) -> tuple[float, float]:
         lo, hi = self.plot_f.vb.viewRange()[0]
@@ -312,6 +315,8 @@ class CurveView(QWidget):
         if window != self._pushed_window:
             (lo, hi), = window
             self.plot_f.setXRange(lo, hi, padding=0)
+            # a typed f is framed after it shows: its point must follow onto the screen
+            self._keep_point_in_view()
         if self._one_d():
             self._refresh_curves()
 

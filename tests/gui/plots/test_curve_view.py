@@ -1,11 +1,13 @@
 """The 1-D view: curves equal the engine's f, f′, f″; tangent, secant and critical points."""
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from gui.plots.curve_scaling import for_display, robust_range
 from gui.plots.curve_view import CurveView
 from gui.app.presets import find_preset
+from gui.widgets.palette import CURVE_COLOURS
 
 SEED = "x^4 - 4x^3 + 4x^2"
 
@@ -184,3 +186,22 @@ def test_critical_labels_stay_inside_a_short_plot(qtbot, model, curve, size):
     for label in shown:
         rect = label.sceneBoundingRect()
         assert box.contains(rect), (label.toPlainText(), rect, box)
+
+
+def test_typed_function_shows_its_tangent_point_inside_the_framed_view(qtbot, model, curve):
+    # a typed 1-D f is analysed on (-4, 4), then framed around its critical points
+    # ((-1, 3) for the seed): the point placed on the first window sat at x = -1.2, off
+    # the screen, while the read-out below still spoke of it
+    model.set_text(SEED)
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.window == ((-1.0, 3.0),) and curve.xs.size > 0)
+    qtbot.wait(50)
+    lo, hi = curve.x_range()
+    assert lo < curve.x < hi
+    centre = curve.handle.mapToScene(0, 0)
+    assert curve.plot_f.vb.sceneBoundingRect().contains(centre)
+    pixel = curve.canvas.grab().toImage().pixelColor(curve.canvas.mapFromScene(centre))
+    tangent = pg.mkColor(CURVE_COLOURS["tangent"])       # the handle's fill, under the
+    assert max(abs(pixel.red() - tangent.red()), abs(pixel.green() - tangent.green()),
+               abs(pixel.blue() - tangent.blue())) < 24     # tangent line drawn across it
+    assert curve.panel.values["f"] == model.expression(curve.x)
