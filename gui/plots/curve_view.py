@@ -113,6 +113,7 @@ class CurveView(QWidget):
                 axis.setPen(INK)
                 axis.setTextPen(INK)
                 axis.setTickFont(tick_font)
+                axis.labelStyle = dict(LABEL_STYLE)   # the light look, before the theme's
             for side in ("bottom", "left", "right", "top"):
                 plot.getAxis(side).enableAutoSIPrefix(False)    # no "(x0.001)" beside x or f
             plot.getAxis("left").setWidth(64)        # both plots' x-axes line up
@@ -183,6 +184,7 @@ class CurveView(QWidget):
         right.setWidth(64)
         right.setPen(INK)
         right.setTextPen(INK)
+        right.labelStyle = dict(LABEL_STYLE)
         right.setTickFont(self.plot_d.getAxis("left").style["tickFont"] or QFont())
         self.plot_d.vb.sigResized.connect(self._fit_second_axis)
         # an empty right axis as wide on f's plot: both x-axes stay aligned, so a
@@ -214,10 +216,12 @@ class CurveView(QWidget):
         if not self._one_d():
             return
         (v,) = expr.variables
-        self.plot_d.setLabel("bottom", v, **LABEL_STYLE)
-        self.plot_f.setLabel("left", f"f({v})", **LABEL_STYLE)
-        self.plot_d.setLabel("left", f"f′({v})", **LABEL_STYLE)
-        self.plot_d.setLabel("right", f"f″({v})", **LABEL_STYLE)
+        # the text alone: the style, set once when built, is the theme's to change (a
+        # style given here put light ink back on a dark plot at every new f)
+        self.plot_d.setLabel("bottom", v)
+        self.plot_f.setLabel("left", f"f({v})")
+        self.plot_d.setLabel("left", f"f′({v})")
+        self.plot_d.setLabel("right", f"f″({v})")
         self.panel.set_variable(v)
         self._keep_point_in_view()
         self._refresh_curves()

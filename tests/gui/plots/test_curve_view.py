@@ -205,3 +205,34 @@ def test_typed_function_shows_its_tangent_point_inside_the_framed_view(qtbot, mo
     assert max(abs(pixel.red() - tangent.red()), abs(pixel.green() - tangent.green()),
                abs(pixel.blue() - tangent.blue())) < 24     # tangent line drawn across it
     assert curve.panel.values["f"] == model.expression(curve.x)
+
+
+def _brightest_in(widget, scene_rect) -> int:
+    """The largest grey level (0–255) of `widget`'s grab inside a scene rectangle."""
+    image = widget.grab().toImage()
+    rect = widget.mapFromScene(scene_rect).boundingRect().intersected(image.rect())
+    return max(image.pixelColor(x, y).lightness()
+               for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom()))
+
+
+def test_axis_names_stay_readable_on_the_dark_theme_for_a_new_function(qtbot, model, curve):
+    # a lecture's scene (or a typed f) loading a 1-D f while dark: its axis names were set
+    # in the light theme's ink (#222222) over the dark background, unreadable on a projector
+    from PySide6.QtWidgets import QApplication
+    import gui.plots.theme  # noqa: F401  (the plots' restyler, as the app has it)
+    from gui.widgets import theme
+    app = QApplication.instance()
+    theme.apply_theme(app, curve, "dark", 1.0)
+    try:
+        load(qtbot, model, curve, SEED)
+        qtbot.wait(50)
+        for plot, side, canvas in ((curve.plot_f, "left", curve.canvas),
+                                   (curve.plot_d, "left", curve.canvas_d),
+                                   (curve.plot_d, "bottom", curve.canvas_d),
+                                   (curve.plot_d, "right", curve.canvas_d)):
+            axis = plot.getAxis(side)
+            assert axis.label.isVisible() and axis.labelText
+            assert _brightest_in(canvas, axis.label.sceneBoundingRect()) > 150, side
+        assert curve.plot_f.getAxis("left").labelText == "f(x)"
+    finally:
+        theme.apply_theme(app, curve, "light", 1.0)
