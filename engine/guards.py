@@ -7,6 +7,7 @@ gigantic number or a complex/undefined constant: `9^9^9`, `x^(10^10)`, `1/0` and
 """
 from __future__ import annotations
 
+import sys
 from fractions import Fraction
 
 import sympy as sp
@@ -16,6 +17,7 @@ from .tokens import Token
 
 MAX_EXPONENT = 1000      # largest integer exponent accepted
 MAX_BITS = 4000          # largest exact rational (numerator or denominator), in bits
+FLOAT_MAX = int(sys.float_info.max)      # ~1.8·10^308: a float's largest magnitude
 
 
 def is_negative_number(expr: sp.Expr) -> bool:
@@ -93,4 +95,21 @@ def checked(node: sp.Expr, pos: int, what: str) -> sp.Expr:
         # with an I (or a (−1)^(1/3)) that would not read back as the same function
         raise ExpressionError(f"{'this' if what in '+-*/^' else what + '(…)'} is not a real "
                               f"number: it is a root of a quantity that is never positive", pos)
+    # exact numbers may grow past a float (1e308·x²·1e308 has 10^616 in it): f was then
+    # NaN everywhere and every view blank or stale, with no word why
+    for r in _coefficients(node):
+        if abs(r.p).bit_length() - r.q.bit_length() >= 1023 and abs(r.p) > FLOAT_MAX * r.q:
+            raise ExpressionError("this number is too large to compute with "
+                                  "(numbers stop at about 10^308)", pos)
     return node
+
+
+def _coefficients(node: sp.Expr):
+    """The rational numbers of `node` and of its terms' coefficients: where sympy merges
+    numbers (a product's factor, a sum's constant, 2·x from x + x). Only two levels
+    deep, so checking every node as it is built stays linear in the text."""
+    for part in (node, *node.args):
+        if isinstance(part, sp.Rational):
+            yield part
+        elif isinstance(part, sp.Mul) and isinstance(part.args[0], sp.Rational):
+            yield part.args[0]

@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
 
         # a 1-D function brings the curve and its read-outs: the window stays on screen
         model.expressionChanged.connect(self.fit_to_screen)
+        # presenting: a new f's taller formulas (a lecture's next scene, a typed f) arrive
+        # after the room was made: the map was cut to a strip; look again when they grow
+        self.top.installEventFilter(self)
         self.commands = WindowCommands(self)
         self.lecture_commands = LectureCommands(self)   # scenes, clicker, ink, undo
         self._retitle()
@@ -242,6 +245,14 @@ class MainWindow(QMainWindow):
     def _retitle(self) -> None:
         self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")
         self.setWindowModified(self.session.modified)
+
+    @qt_override
+    def eventFilter(self, obj, event) -> bool:
+        if (obj is self.top and event.type() == QEvent.Type.Resize
+                and self._panels_before is not None
+                and event.size().height() > event.oldSize().height()):
+            QTimer.singleShot(0, self, self.make_room_for_views)
+        return super().eventFilter(obj, event)
 
     @qt_override
     def closeEvent(self, event):

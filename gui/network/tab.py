@@ -6,7 +6,7 @@ Jacobian; the cost and the per-layer gradient norms.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSizePolicy, QSpinBox,
@@ -112,6 +112,10 @@ class NetworkTab(QWidget):
         self._on_data()
         self._on_settings()
         theme.notifier.changed.connect(self._on_theme)
+        # built while presenting: that text size's measures now (the diagram's minimum),
+        # and again once the shell has restyled this new tab's fonts (the status's width)
+        self._on_theme()
+        QTimer.singleShot(0, self, self._on_theme)
         self._on_playing(model.playing)
         self._on_training()
 

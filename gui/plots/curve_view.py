@@ -113,6 +113,7 @@ class CurveView(QWidget):
                 axis.setPen(INK)
                 axis.setTextPen(INK)
                 axis.setTickFont(tick_font)
+                axis.labelStyle = dict(LABEL_STYLE)   # the light look, before the theme's
             for side in ("bottom", "left", "right", "top"):
                 plot.getAxis(side).enableAutoSIPrefix(False)    # no "(x0.001)" beside x or f
             plot.getAxis("left").setWidth(64)        # both plots' x-axes line up
@@ -183,6 +184,7 @@ class CurveView(QWidget):
         right.setWidth(64)
         right.setPen(INK)
         right.setTextPen(INK)
+        right.labelStyle = dict(LABEL_STYLE)
         right.setTickFont(self.plot_d.getAxis("left").style["tickFont"] or QFont())
         self.plot_d.vb.sigResized.connect(self._fit_second_axis)
         # an empty right axis as wide on f's plot: both x-axes stay aligned, so a
@@ -214,14 +216,14 @@ class CurveView(QWidget):
         if not self._one_d():
             return
         (v,) = expr.variables
-        self.plot_d.setLabel("bottom", v, **LABEL_STYLE)
-        self.plot_f.setLabel("left", f"f({v})", **LABEL_STYLE)
-        self.plot_d.setLabel("left", f"f′({v})", **LABEL_STYLE)
-        self.plot_d.setLabel("right", f"f″({v})", **LABEL_STYLE)
+        # the text alone: the style, set once when built, is the theme's to change (a
+        # style given here put light ink back on a dark plot at every new f)
+        self.plot_d.setLabel("bottom", v)
+        self.plot_f.setLabel("left", f"f({v})")
+        self.plot_d.setLabel("left", f"f′({v})")
+        self.plot_d.setLabel("right", f"f″({v})")
         self.panel.set_variable(v)
-        lo, hi = self.x_range()
-        if self.x is None or not lo <= self.x <= hi:
-            self.x = lo + 0.35 * (hi - lo)
+        self._keep_point_in_view()
         self._refresh_curves()
         if not np.isfinite(expr(self.x)):            # e.g. log at x < 0: move to where f is
             finite = np.flatnonzero(np.isfinite(self.curves["f"].getData()[1]))
@@ -238,6 +240,11 @@ class CurveView(QWidget):
             self.set_point(float(state["tangent_point"]))
         else:           # none yet (as built): the next 1-D f places it as a fresh one does
             self.x = None
+
+    def _keep_point_in_view(self) -> None:
+        lo, hi = self.x_range()
+        if self.x is None or not lo <= self.x <= hi:
+            self.x = lo + 0.35 * (hi - lo)
 
     def x_range(self) -> tuple[float, float]:
         lo, hi = self.plot_f.vb.viewRange()[0]
@@ -312,6 +319,8 @@ class CurveView(QWidget):
         if window != self._pushed_window:
             (lo, hi), = window
             self.plot_f.setXRange(lo, hi, padding=0)
+            # a typed f is framed after it shows: its point must follow onto the screen
+            self._keep_point_in_view()
         if self._one_d():
             self._refresh_curves()
 

@@ -370,7 +370,9 @@ class LandscapeModel(QObject):
     def get_state(self) -> dict:
         """Everything the user set up, as plain JSON-ready values."""
         s = self._settings
-        return {"text": self._text, "window": [list(w) for w in self._window],
+        # the f on screen, not a typo in the editor (a file holding it was refused whole)
+        return {"text": self._text if self._error is None else self._requested_text,
+                "window": [list(w) for w in self._window],
                 "start": list(self._start), "frame": self._frame, "speed": self._speed,
                 "descent": {"methods": list(s.methods), "lr": s.lr,
                             "hyper": {m: {k: list(v) if isinstance(v, tuple) else v

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from gui.compute.qt_guard import qt_override
+from gui.widgets.wheel_guard import WheelGuard
 
 
 class _PageContent(QWidget):
@@ -72,6 +73,8 @@ class VerticalScrollArea(QScrollArea):
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
         widget.installEventFilter(self)
+        self.wheel_guard = WheelGuard(self)     # the wheel scrolls, not the field under it
+        self.wheel_guard.cover()
 
     @qt_override
     def minimumSizeHint(self):
@@ -89,4 +92,5 @@ class VerticalScrollArea(QScrollArea):
         # the contents' minimum changed (larger text): ask the layout again
         if obj is self.widget() and event.type() == event.Type.LayoutRequest:
             self.updateGeometry()
+            self.wheel_guard.cover()         # e.g. a method's settings form, built later
         return super().eventFilter(obj, event)

@@ -99,7 +99,7 @@ def test_derivative_keeps_both_variables():
 
 
 @pytest.mark.parametrize("text, x", [("log(x)", -1.0), ("1/x", 0.0), ("exp(x)", 1000.0),
-                                     ("sqrt(x)", -4.0), ("x^(1/3)", -8.0), ("10^400 x", 1.0)])
+                                     ("sqrt(x)", -4.0), ("x^(1/3)", -8.0), ("10^300 x", 1e10)])
 def test_numeric_failure_is_nan_or_inf_not_exception(text, x):
     with np.errstate(all="raise"):        # our own code must silence numpy itself
         value = parse(text)(x)

@@ -42,6 +42,10 @@ HOSTILE = [
     ("10^10^10", "too large", None),
     ("((x^100)^100)^100", "too large", None),
     ("1e400", "too large", 0),
+    ("1e308*x^2*1e308", "numbers stop at about 10^308", 5),    # NaN everywhere before
+    ("1e200*1e200", "numbers stop at about 10^308", 5),
+    ("3^1000", "numbers stop at about 10^308", 1),
+    ("1e308*x + 1e308*x", "numbers stop at about 10^308", 8),
     ("1" * 1400, "too large", 0),
     ("(" * 5000 + "x" + ")" * 5000, "too long", None),
     ("(" * 400 + "x" + ")" * 400, "nested too deeply", None),
@@ -213,3 +217,8 @@ def test_no_real_part_of_a_complex_value_is_passed_off_as_f(text):
         assert np.isnan(f.gradient(-1.0)).all() and np.isnan(f.hessian(-1.0)).all()
         assert f(2.0) == pytest.approx(float(f(np.array([2.0]))[0]))
         assert not math.isnan(f(2.0))
+
+
+@pytest.mark.parametrize("text", ["1.7e308*x", "1e308", "x^1000", "(1/3)^700", "1e-308*1e-308*x"])
+def test_numbers_a_float_holds_are_accepted(text):
+    assert parse(text) is not None

@@ -94,3 +94,35 @@ def test_panels_fold_away_to_give_the_views_room(window, qtbot):
     for key in ("show_below", "show_top", "show_side"):
         window.commands.actions[key].setChecked(True)
     qtbot.waitUntil(lambda: window.views.height() == height, timeout=2000)
+
+
+def test_a_taller_formula_arriving_while_presenting_still_leaves_the_views_room(window, qtbot,
+                                                                                 screenshot):
+    # a lecture scene (PageDown) or a typed f brings a three-row formula set while
+    # presenting at 1280×720: the formulas took ~400 px, the page scrolled and the map
+    # was cut to its top ~60 px; the room was only made on entering or switching tabs
+    from PySide6.QtCore import QRect
+    from gui.app.main_window import VIEWS_SHARE
+    from gui.widgets.scroll_page import page_overflow
+    window.screen_limit = QRect(0, 0, 1280, 720)
+    try:
+        window.commands.set_presentation(True)
+        qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 720), timeout=3000)
+        qtbot.wait(200)
+        assert window.top.isVisible()              # x² + 2y²'s one row of formulas fits
+        window.model.set_text("((w+b-2)^2 + (2w+b-3.9)^2 + (3w+b-6.2)^2)/3")
+        assert window.model.wait_for_analysis(60000)
+        math = window.math_view
+        qtbot.waitUntil(lambda: math.is_ready and len(math.equations) >= 5
+                        and any("w" in t for t in math._texts), timeout=20000)
+        qtbot.wait(100)
+        assert window.math_view.height() > 250 or not window.top.isVisible()   # 3 rows
+        qtbot.waitUntil(lambda: window.views.height() >= VIEWS_SHARE * window.height(),
+                        timeout=3000)
+        assert page_overflow(window.explorer) == (0, 0)
+        views = window.views.mapTo(window, window.views.rect().bottomLeft())
+        assert views.y() <= window.height()       # the map's bottom on the screen
+        qtbot.wait(800)
+        screenshot(window, "presentation_taller_formula_1280x720")
+    finally:
+        window.commands.set_presentation(False)

@@ -180,3 +180,26 @@ def test_a_damaged_last_session_starts_on_the_defaults(qtbot, settings):
 def test_load_session_messages(tmp_path):
     with pytest.raises(SessionError, match="Cannot read"):
         load_session(tmp_path / "missing.gradlab.json")
+
+
+def test_a_session_saved_with_a_typo_in_the_formula_reopens_on_the_f_shown(window, qtbot,
+                                                                            tmp_path):
+    # saved (or undone to, or closed and restored, or added as a scene) while the formula
+    # box held a typo: the file kept the typo and the whole session was refused on open
+    # ("The session could not be opened: … “2sin x” cannot be read")
+    m = window.model
+    m.set_text("x^2 - y^2")
+    assert m.wait_for_analysis()
+    m.set_text("2sin x")                     # what the editor sends after a pause
+    assert m.error is not None and window.editor.line_edit.text() == "2sin x"
+    assert m.expression.variables == ("x", "y") and str(m.expression) == "x**2 - y**2"
+    path = tmp_path / "typo"
+    assert window.commands.save_as(path)
+    saved = tmp_path / "typo.gradlab.json"
+    window.commands.new_session()
+    assert m.wait_for_analysis() and m.text == "x^2 + 2y^2"
+    assert window.commands.open(saved)
+    assert m.wait_for_analysis()
+    assert m.error is None and m.text == "x^2 - y^2"
+    assert window.editor.line_edit.text() == "x^2 - y^2"
+    assert str(m.expression) == "x**2 - y**2"

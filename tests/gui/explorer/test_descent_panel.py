@@ -241,3 +241,48 @@ def test_paused_is_never_called_running(panel, model, qtbot):
     assert playback.status_text("gd").startswith("Gradient descent: running (step ")
     model.pause()
     assert playback.status_text("gd") == f"Gradient descent: paused at step {model.frame}"
+
+
+def _wheel(widget, steps):
+    """A real wheel turn over the middle of `widget` (+1 = one notch away from the user)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_wheel_over_a_field_scrolls_the_panel_instead_of_changing_it(qtbot, shown, model):
+    # at 1280×720 the side panel scrolls; the wheel stopped at the noise box and turned
+    # the SGD noise from 0 to 0.2 (the descent with it) while the lecturer scrolled
+    from gui.widgets.scroll_page import VerticalScrollArea
+    panel = DescentPanel(model)
+    model.load_preset(default_preset())
+    assert model.wait_for_analysis()
+    shown(panel, 300, 520)
+    area = panel.findChild(VerticalScrollArea)
+    bar = area.verticalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0
+    area.ensureWidgetVisible(panel.noise_box)
+    qtbot.wait(20)
+    top_left = panel.noise_box.rect().topLeft()
+    before_y, before_bar = panel.noise_box.mapTo(area.viewport(), top_left).y(), bar.value()
+    path_before = model.paths["gd"].points.copy()
+    _wheel(panel.noise_box, +2)
+    assert panel.noise_box.value() == 0 and panel.noise_box.text() == "0"
+    assert model.settings.noise == 0
+    assert (model.paths["gd"].points == path_before).all()
+    assert bar.value() < before_bar                        # the panel scrolled up instead
+    after_y = panel.noise_box.mapTo(area.viewport(), top_left).y()
+    assert after_y == before_y + (before_bar - bar.value())
+    assert not panel.noise_box.hasFocus()
+    # a field the lecturer clicked into takes the wheel as before
+    area.ensureWidgetVisible(panel.noise_box)
+    panel.activateWindow()
+    qtbot.mouseClick(panel.noise_box.lineEdit(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.noise_box.hasFocus)
+    _wheel(panel.noise_box, +1)
+    assert panel.noise_box.value() == pytest.approx(0.1)

@@ -52,7 +52,7 @@ def test_invalid_text_marks_column_and_keeps_last_curve(qtbot, model):
     qtbot.waitUntil(lambda: model.expression is not None and model.expression.dimension == 1)
     xs, ys = (a.copy() for a in curve.curves["f"].getData())
 
-    for text, column in (("x^2 +* 3", 5), ("sin(", 4)):
+    for text, column in (("x^2 +* 3", 5), ("sin(", 4), ("1e308*x^2*1e308", 5)):
         type_formula(qtbot, editor, text)
         qtbot.waitUntil(lambda: model.text == text and model.error is not None
                         and model.error.message in editor.error_text, timeout=3000)

@@ -233,3 +233,33 @@ def test_caption_wraps_so_the_tab_fits_1280_at_scale_1_5(tab, qtbot):
         assert muted.lightnessF() > 0.6 and theme.current().muted in tab.caption.text()
     finally:
         theme.apply_theme(app, tab, "light", 1.0)
+
+
+def test_built_while_presenting_the_diagram_keeps_room_for_its_neurons(window, qtbot, screenshot):
+    # F11 on another tab, then 3: the Network tab was built at presentation's text size
+    # but kept the diagram's light@1 minimum (160 px), and its splitter squeezed the
+    # diagram to ~180 px under titles and key drawn 1.5× as tall: the neurons had ~2 px
+    from PySide6.QtCore import QRect
+    from gui.widgets import theme
+    window.screen_limit = QRect(0, 0, 1280, 720)             # the projector
+    window.tabs.setCurrentIndex(1)
+    try:
+        window.commands.set_presentation(True)
+        qtbot.wait(300)
+        window.tabs.setCurrentIndex(2)
+        qtbot.wait(500)
+        tab = window.tabs.currentWidget()
+        scale = theme.current().scale
+        assert scale > 1
+        assert tab.diagram.minimumHeight() == round(160 * scale)
+        assert tab.diagram.height() >= tab.diagram.minimumHeight()
+        positions, radius = tab.diagram._neuron_positions()
+        assert radius >= 12                                   # circles one can read
+        first, last = positions[1][0].y(), positions[1][-1].y()
+        assert 0 < first - radius and last + radius < tab.diagram.height()
+        # the status (step, cost) is measured at this text size too: not cut at its end
+        status = tab.status
+        assert "C = " in status.text() and status.sizeHint().width() <= status.width()
+        screenshot(window, "network_built_while_presenting")
+    finally:
+        window.commands.set_presentation(False)

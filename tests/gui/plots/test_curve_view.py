@@ -1,11 +1,13 @@
 """The 1-D view: curves equal the engine's f, f′, f″; tangent, secant and critical points."""
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from gui.plots.curve_scaling import for_display, robust_range
 from gui.plots.curve_view import CurveView
 from gui.app.presets import find_preset
+from gui.widgets.palette import CURVE_COLOURS
 
 SEED = "x^4 - 4x^3 + 4x^2"
 
@@ -184,3 +186,53 @@ def test_critical_labels_stay_inside_a_short_plot(qtbot, model, curve, size):
     for label in shown:
         rect = label.sceneBoundingRect()
         assert box.contains(rect), (label.toPlainText(), rect, box)
+
+
+def test_typed_function_shows_its_tangent_point_inside_the_framed_view(qtbot, model, curve):
+    # a typed 1-D f is analysed on (-4, 4), then framed around its critical points
+    # ((-1, 3) for the seed): the point placed on the first window sat at x = -1.2, off
+    # the screen, while the read-out below still spoke of it
+    model.set_text(SEED)
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.window == ((-1.0, 3.0),) and curve.xs.size > 0)
+    qtbot.wait(50)
+    lo, hi = curve.x_range()
+    assert lo < curve.x < hi
+    centre = curve.handle.mapToScene(0, 0)
+    assert curve.plot_f.vb.sceneBoundingRect().contains(centre)
+    pixel = curve.canvas.grab().toImage().pixelColor(curve.canvas.mapFromScene(centre))
+    tangent = pg.mkColor(CURVE_COLOURS["tangent"])       # the handle's fill, under the
+    assert max(abs(pixel.red() - tangent.red()), abs(pixel.green() - tangent.green()),
+               abs(pixel.blue() - tangent.blue())) < 24     # tangent line drawn across it
+    assert curve.panel.values["f"] == model.expression(curve.x)
+
+
+def _brightest_in(widget, scene_rect) -> int:
+    """The largest grey level (0–255) of `widget`'s grab inside a scene rectangle."""
+    image = widget.grab().toImage()
+    rect = widget.mapFromScene(scene_rect).boundingRect().intersected(image.rect())
+    return max(image.pixelColor(x, y).lightness()
+               for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom()))
+
+
+def test_axis_names_stay_readable_on_the_dark_theme_for_a_new_function(qtbot, model, curve):
+    # a lecture's scene (or a typed f) loading a 1-D f while dark: its axis names were set
+    # in the light theme's ink (#222222) over the dark background, unreadable on a projector
+    from PySide6.QtWidgets import QApplication
+    import gui.plots.theme  # noqa: F401  (the plots' restyler, as the app has it)
+    from gui.widgets import theme
+    app = QApplication.instance()
+    theme.apply_theme(app, curve, "dark", 1.0)
+    try:
+        load(qtbot, model, curve, SEED)
+        qtbot.wait(50)
+        for plot, side, canvas in ((curve.plot_f, "left", curve.canvas),
+                                   (curve.plot_d, "left", curve.canvas_d),
+                                   (curve.plot_d, "bottom", curve.canvas_d),
+                                   (curve.plot_d, "right", curve.canvas_d)):
+            axis = plot.getAxis(side)
+            assert axis.label.isVisible() and axis.labelText
+            assert _brightest_in(canvas, axis.label.sceneBoundingRect()) > 150, side
+        assert curve.plot_f.getAxis("left").labelText == "f(x)"
+    finally:
+        theme.apply_theme(app, curve, "light", 1.0)
