@@ -88,6 +88,24 @@ class _Job(QRunnable):
             pass
 
 
+def give_up_message(failure: str, formulas_known: bool, tidy: bool,
+                    points_known: bool) -> str:
+    """The status line's sentence when the symbolic work ended early: out of its time
+    budget (failure "budget") or with an error in the helper (a Python message such as
+    "OverflowError: …", which says nothing to a lecturer and is not shown)."""
+    if not formulas_known:
+        what = ("are too large to work out in time" if failure == "budget"
+                else "could not be worked out symbolically")
+        message = f"The derivatives of this f {what}: the views use numeric ones."
+    elif not tidy:
+        message = "The derivatives were too large to simplify in time: shown as differentiated."
+    else:
+        message = "The formulas were shown before they could be typeset."
+    if not points_known:
+        message += " Critical points were not searched for (too slow)."
+    return message
+
+
 class AnalysisWorker(QObject):
     # engine.analysis.Analysis of the newest request: first with formulas and
     # critical_points None (compiled only), then with critical points (formulas None),
@@ -275,17 +293,8 @@ class AnalysisWorker(QObject):
         from engine.analysis import Analysis, formulas as formulas_of
         expr = compiled.expression
         formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False), False)
-        over = self._failure == "budget"
-        if self._formulas is None:
-            what = ("too large to work out in time" if over else
-                    f"could not be worked out ({self._failure})")
-            message = f"The derivatives of this f are {what}: the views use numeric ones."
-        elif not tidy:
-            message = "The derivatives were too large to simplify in time: shown as differentiated."
-        else:
-            message = "The formulas were shown before they could be typeset."
-        if self._points is None:
-            message += " Critical points were not searched for (too slow)."
+        message = give_up_message(self._failure, self._formulas is not None, tidy,
+                                  self._points is not None)
         self.finished.emit(Analysis(expr, formulas, self._points or (), compiled.bounds))
         self.notice.emit(message)
         self._settle()

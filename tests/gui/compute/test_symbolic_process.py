@@ -265,3 +265,19 @@ def test_prepare_later_starts_the_fork_server_only_when_told(monkeypatch, qtbot)
     symbolic_process.prepare()                # outside any block: at once, as before
     time.sleep(0.2)
     assert started == [1]                     # (already prepared: still once)
+
+
+@pytest.mark.parametrize("failure, formulas, tidy, points, expected", [
+    ("budget", False, False, True,
+     "The derivatives of this f are too large to work out in time: the views use numeric ones."),
+    ("OverflowError: int too large to convert to float", False, False, False,
+     "The derivatives of this f could not be worked out symbolically: the views use numeric "
+     "ones. Critical points were not searched for (too slow)."),
+    ("budget", True, False, True,
+     "The derivatives were too large to simplify in time: shown as differentiated."),
+])
+def test_the_give_up_sentence_reads_as_english_without_pythons_error(failure, formulas, tidy,
+                                                                      points, expected):
+    # it read "The derivatives of this f are could not be worked out (OverflowError: …)"
+    from gui.compute.analysis_worker import give_up_message
+    assert give_up_message(failure, formulas, tidy, points) == expected
