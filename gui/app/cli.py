@@ -70,8 +70,14 @@ def _set_up(model, args) -> None:
         state.update(text=p["expr"], window=p["window"], start=p["start"])
         state["descent"].update(methods=p["methods"], lr=p["lr"], max_steps=p["max_steps"],
                                 runs=None)
+    typed_1d = False
     if args.expr:
         d = parse(args.expr).dimension
+        # a 1-D f with no window, start or example given opens as a typed one does, framed
+        # around its critical points once they are known: the default (-4, 4) put the
+        # start at 2, a minimum of the seed's x⁴ − 4x³ + 4x² ("converged at step 0")
+        typed_1d = d == 1 and not (args.window or args.start or args.preset)
+    if args.expr and not typed_1d:
         state["text"] = args.expr
         if len(state["window"]) != d:
             state["window"] = [list(w) for w in default_window(d)]   # any d
@@ -94,6 +100,8 @@ def _set_up(model, args) -> None:
     if args.steps is not None:
         state["descent"]["max_steps"] = args.steps
     model.set_state(state)
+    if typed_1d:
+        model.set_text(args.expr)
 
 
 def _export_view(window, args):

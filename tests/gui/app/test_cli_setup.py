@@ -1,0 +1,31 @@
+"""The command line's set-up applied to a window as `gradient-lab --expr …` does."""
+from gui.app.cli import _set_up, build_parser
+from gui.app.cli_options import join_negative_numbers
+from tests.gui.app.lecture_helpers import SLOW_MS
+
+SEED_1D = "x^4 - 4x^3 + 4x^2"         # critical points 0, 1, 2
+
+
+def _open(window, qtbot, *argv):
+    m = window.model
+    _set_up(m, build_parser().parse_args(join_negative_numbers(list(argv))))
+    assert m.wait_for_analysis(SLOW_MS)
+    return m
+
+
+def test_a_one_variable_expr_opens_framed_around_its_critical_points(window, qtbot):
+    # it opened on (-4, 4) with the start at 2, a minimum: "converged at step 0"
+    m = _open(window, qtbot, "--expr", SEED_1D)
+    qtbot.waitUntil(lambda: m.window != ((-4.0, 4.0),) and bool(m.critical_points),
+                    timeout=SLOW_MS)
+    assert m.wait_for_analysis(SLOW_MS)
+    (lo, hi), = m.window
+    assert lo < 0 and hi > 2 and hi - lo < 8
+    (x0,) = m.start
+    assert lo < x0 < hi and min(abs(x0 - c) for c in (0.0, 1.0, 2.0)) > 0.1
+    assert all(len(p.points) > 2 for p in m.paths.values())     # it descends
+
+
+def test_a_given_window_and_start_are_kept(window, qtbot):
+    m = _open(window, qtbot, "--expr", SEED_1D, "--window", "-1,3", "--start", "2.5")
+    assert m.window == ((-1.0, 3.0),) and m.start == (2.5,)
