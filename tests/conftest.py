@@ -90,7 +90,6 @@ LONGEST_FIRST = (
     # cold starts of main.py seen in the full run of 6 Dec (two workers, load ~8)
     "tests/gui/app/test_lecture_cli.py::test_scene_n_exports_that_scene",                 # 32
     "tests/gui/app/test_cli_many_variables.py::test_start_with_three_coordinates",        # 22
-    "tests/gui/app/test_cli_options.py::test_a_negative_start_is_drawn",                  # 21
     "tests/gui/app/test_lecture_cli.py::test_a_scene_that_does_not_exist_is_refused",     # 19
     "tests/gui/app/test_cli_options.py::test_a_surface_of_a_one_variable_function_is",    # 18
 )
