@@ -84,6 +84,12 @@ LONGEST_FIRST = (
     "tests/gui/app/test_sessions.py::test_recent_files_and_the_last_session_at_start",    # 18
     "tests/gui/compute/test_helper_lifetime.py::test_a_signal_quits_cleanly",             # 17
     "tests/gui/app/test_exports.py::test_command_line_refuses_bad_input_plainly",         # 11
+    # subprocesses and property tests of the full run of 6 Dec, 10:00 (two workers, load ~11)
+    "tests/gui/app/test_first_paint.py::test_no_sympy_before_the_first_paint",             # 25, 18
+    "tests/gui/app/test_first_paint.py::test_a_plain_launch_restores_the_last_session",    # 24
+    "tests/gui/compute/test_helper_lifetime.py::test_no_helper_survives_kill_9_of_the_app",  # 17
+    "tests/engine/test_formula_properties.py::test_glued_formulas_are_read_right",         # 13
+    "tests/engine/test_formula_properties.py::test_written_formulas_read_as_their_tree",   # 13
     # cold starts of main.py seen in the full run of 6 Dec (two workers, load ~8)
     "tests/gui/app/test_lecture_cli.py::test_scene_n_exports_that_scene",                 # 32
     "tests/gui/app/test_cli_many_variables.py::test_start_with_three_coordinates",        # 22
