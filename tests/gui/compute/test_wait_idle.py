@@ -40,6 +40,6 @@ def test_an_answer_ends_the_wait_at_once(qtbot):
         worker.finished.connect(lambda a: answers.append(time.monotonic()))
         worker.request(parse(large), WINDOW)          # compiled on the worker's thread
         assert worker.wait_idle(20000)
-        assert len(answers) == 1 and time.monotonic() - answers[0] < 0.5
+        assert len(answers) == 1 and time.monotonic() - answers[0] < 2.0   # not the 20 s
     finally:
         worker.shutdown()
