@@ -24,8 +24,8 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool,
-                            QTimer, Signal)
+from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject, QRunnable,
+                            QThreadPool, QTimer, Signal)
 
 from gui.compute import latex_renderer
 
@@ -314,9 +314,14 @@ class AnalysisWorker(QObject):
     def wait_idle(self, timeout_ms: int = 10000) -> bool:
         timer = QElapsedTimer()
         timer.start()
+        # Sleep in the event loop until something comes (a worker's signal, the helper's
+        # answer on its socket), woken at least every 5 ms: a loop of processEvents took a
+        # whole core from the helper process doing the work (tests, --export runs).
+        waker = QTimer(interval=5)
+        waker.start()
         while not self._idle.is_set() and timer.elapsed() < timeout_ms:
-            QCoreApplication.processEvents()
-            self._pool.waitForDone(5)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        waker.stop()
         QCoreApplication.processEvents()
         return self._idle.is_set()
 

@@ -80,9 +80,5 @@ def test_a_surface_of_a_one_variable_function_is_refused(tmp_path):
     assert not (tmp_path / "x.png").exists()
 
 
-def test_a_negative_start_is_drawn(tmp_path):
-    done = _cli("--expr", "x^2+2y^2", "--start", "-1,2", "--steps", "5", "--export-csv", "t.csv",
-                cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    row = (tmp_path / "t.csv").read_text().splitlines()[1].split(",")
-    assert [float(row[2]), float(row[3])] == [-1.0, 2.0]
+# A negative start as typed (--start -1,2) is drawn: checked by test_exports.py's
+# test_command_line_exports_without_a_window in the same launch as the other exports.

@@ -121,7 +121,9 @@ def _cli(*args, cwd):
 
 
 def test_command_line_exports_without_a_window(tmp_path):
-    done = _cli("--expr", "x^2+2y^2", "--start", "3,2", "--methods", "gd,adam", "--lr", "0.1",
+    """Also a negative start as typed ("--start -1,2", not taken for an option) is the
+    one drawn: one launch of main.py checks both (each costs a cold start)."""
+    done = _cli("--expr", "x^2+2y^2", "--start", "-1,2", "--methods", "gd,adam", "--lr", "0.1",
                 "--steps", "20", "--export-png", "contour.png", "--export-csv", "it.csv",
                 "--export-gif", "run.gif", "--scale", "2", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -133,7 +135,9 @@ def test_command_line_exports_without_a_window(tmp_path):
         assert im.n_frames == 21
     rows = list(csv.DictReader(open(tmp_path / "it.csv")))
     assert {r["method"] for r in rows} == {"gd", "adam"}
-    assert [float(rows[1]["x"]), float(rows[1]["y"])] == pytest.approx([2.4, 1.2])
+    assert [float(rows[0]["x"]), float(rows[0]["y"])] == [-1.0, 2.0]
+    # one step of gradient descent from (-1, 2): ∇f = (-2, 8)
+    assert [float(rows[1]["x"]), float(rows[1]["y"])] == pytest.approx([-0.8, 1.2])
 
 
 def test_command_line_refuses_bad_input_plainly(tmp_path):

@@ -10,6 +10,11 @@ from gui.app.session import SESSION_VERSION, load_session
 
 from tests.gui.app.lecture_helpers import SLOW_MS
 
+# The window tests share one window, put back by File ▸ New before each (fixture `window`,
+# checked equal to a fresh start): what they change (the lecture, its ink, the neuron's
+# activation, the tab, the file) is session state or put back with it.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("lecture_file_shared")]
+
 
 def _three_scenes(window):
     lec, m = window.lecture_commands.lecture, window.model

@@ -117,7 +117,9 @@ def test_values_beyond_the_controls_are_refused_in_plain_words(reused_window, tm
     assert window.session.state() == before
 
 
-def test_diverged_network_saves_and_reads_back_nan(window, tmp_path, qtbot):
+@SHARED_WINDOW
+def test_diverged_network_saves_and_reads_back_nan(reused_window, tmp_path, qtbot):
+    window = reused_window            # File ▸ New puts the training back
     net = window.network.model
     net.set_activation("none")
     net.set_lr(5.0)
@@ -146,7 +148,9 @@ def test_close_shuts_down_even_when_the_last_session_cannot_be_saved(shown, sett
     model._worker.shutdown()
 
 
-def test_save_keeps_the_mode_and_writes_through_a_symlink(window, tmp_path):
+@SHARED_WINDOW
+def test_save_keeps_the_mode_and_writes_through_a_symlink(reused_window, tmp_path):
+    window = reused_window            # File ▸ New puts the file and f back
     target = tmp_path / "real.gradlab.json"
     assert window.commands.save_as(target)
     os.chmod(target, 0o644)
@@ -169,7 +173,9 @@ def test_a_newer_versions_last_session_is_not_overwritten(shown, settings):
     assert open(path).read() == newer
 
 
-def test_zooming_out_3000_times_is_capped(window, capsys):
+@SHARED_WINDOW
+def test_zooming_out_3000_times_is_capped(reused_window, capsys):
+    window = reused_window            # File ▸ New puts the zoom back
     for _ in range(3000):
         window.commands.zoom(1.25)
     assert window.model.wait_for_analysis()

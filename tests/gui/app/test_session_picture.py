@@ -5,6 +5,10 @@ import pytest
 
 from gui.app.presets import find_preset
 
+# One window for both, put back by File ▸ New before each (fixture `window`, checked equal
+# to a fresh start): the preset, camera, switches, tangent point and h are session state.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("session_picture_shared")]
+
 
 def _reopen(window, qtbot, tmp_path, name):
     assert window.commands.save_as(tmp_path / name)
