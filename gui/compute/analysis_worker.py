@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool,
                             QTimer, Signal)
@@ -44,6 +45,39 @@ _BUDGET_CHECK_MS = 250
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
 INLINE_SKETCH_NODES = 120
+# A new 2-D f whose (f, ∇f) should compile within this much of the GUI thread's CPU time
+# (estimated by _CompileCost) is compiled at once on the caller's thread and answered
+# as analysed: the views sample, lay out and paint it once. Through the sketch they
+# painted twice (f alone, then again with ∇f's arrows and paths) and waited for the
+# pool thread to be scheduled between. A larger f keeps the sketch: its first picture
+# must not wait for sympy's derivatives.
+INLINE_COMPILE_MS = 25.0
+
+
+class _CompileCost:
+    """Estimated CPU ms to compile an f's (f, ∇f): its gradient's estimated node count
+    (Expression.symbolic_sizes) times the ms per node the last compiles took here."""
+
+    START_MS_PER_NODE = 0.3     # lambdify(cse) of (f, ∇f) on a 2-core CI-class machine
+    WEIGHT = 0.3                # of the newest compile in the running estimate
+
+    def __init__(self):
+        self.ms_per_node = self.START_MS_PER_NODE
+
+    def estimate_ms(self, expr) -> float:
+        return expr.symbolic_sizes[0] * self.ms_per_node
+
+    def compile(self, expr) -> None:
+        """Compile f, then (f, ∇f), timing the second (on this thread's CPU clock) for
+        the estimate unless it was built before; a tiny f says little about the rate."""
+        expr.compile(hessian=False, gradient=False, value_gradient=False)
+        fresh = "_value_grad" not in vars(expr)     # (a cached_property until built)
+        t0 = time.thread_time()
+        expr.compile(hessian=False, gradient=False)
+        nodes = expr.symbolic_sizes[0]
+        if fresh and nodes >= 20 and not expr.numeric_gradient:
+            ms = (time.thread_time() - t0) * 1e3
+            self.ms_per_node += self.WEIGHT * (ms / nodes - self.ms_per_node)
 
 
 def _cpu_seconds(pid) -> float | None:
@@ -73,6 +107,7 @@ class _Job(QRunnable):
                 # f alone first: a picture of the new f before its derivatives exist
                 self.expr.compile(hessian=False, gradient=False, value_gradient=False)
                 self._send(self.worker._sketched, self.expr)
+            self.worker.compile_cost.compile(self.expr)
             self.expr.compile(hessian=self.everything, gradient=self.everything)
             # numbers only: no formulas, no critical points
             result = Analysis(self.expr, None if self.symbolic else (),
@@ -107,6 +142,7 @@ class AnalysisWorker(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._latest = 0
+        self.compile_cost = _CompileCost()   # decides which f are compiled at once
         self._running = False         # a compile job is in the pool
         self._waiting = None          # the newest compile job, not started yet
         self._busy = False
@@ -159,6 +195,10 @@ class AnalysisWorker(QObject):
             self._child_request = self._child.request((text if text is not None else str(expr),
                                                       bounds))
         job = (self._latest, expr, bounds, everything, sketch)
+        if sketch and not everything and \
+                self.compile_cost.estimate_ms(expr) <= INLINE_COMPILE_MS:
+            if self._answer_inline(expr, bounds):
+                return
         if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
             # the time the map is drawn
@@ -173,6 +213,23 @@ class AnalysisWorker(QObject):
             self._waiting = job
             return
         self._launch(*job)
+
+    def _answer_inline(self, expr, bounds) -> bool:
+        """Compile f and (f, ∇f) on this thread and send the compiled answer now (the
+        symbolic part is already on its way in the child); False if it cannot be compiled
+        (the job meets the error again and says so)."""
+        from engine.analysis import Analysis
+        try:
+            self.compile_cost.compile(expr)
+        except Exception:  # noqa: BLE001 - reported by the job, as for any compile
+            return False
+        self._waiting = None            # older requests: a running job's answer is stale
+        result = Analysis(expr, None if self.symbolic else (),
+                          None if self.symbolic else (), bounds)
+        self._compiled_result = result
+        self.finished.emit(result)
+        self._complete()
+        return True
 
     def _launch(self, request_id, expr, bounds, everything, sketch):
         self._running = True
