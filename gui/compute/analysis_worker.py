@@ -54,6 +54,10 @@ INLINE_SKETCH_NODES = 120
 INLINE_COMPILE_MS = 25.0
 
 
+# this thread's CPU time: a compile's cost, steadier than the wall clock on a busy machine
+_cpu_clock = time.thread_time
+
+
 class _CompileCost:
     """Estimated CPU ms to compile an f's (f, ∇f): its gradient's estimated node count
     (Expression.symbolic_sizes) times the ms per node the last compiles took here."""
@@ -71,12 +75,13 @@ class _CompileCost:
         """Compile f, then (f, ∇f), timing the second (on this thread's CPU clock) for
         the estimate unless it was built before; a tiny f says little about the rate."""
         expr.compile(hessian=False, gradient=False, value_gradient=False)
-        fresh = "_value_grad" not in vars(expr)     # (a cached_property until built)
-        t0 = time.thread_time()
+        if "_value_grad" in vars(expr):         # (a cached_property: built before)
+            return
+        t0 = _cpu_clock()
         expr.compile(hessian=False, gradient=False)
         nodes = expr.symbolic_sizes[0]
-        if fresh and nodes >= 20 and not expr.numeric_gradient:
-            ms = (time.thread_time() - t0) * 1e3
+        if nodes >= 20 and not expr.numeric_gradient:
+            ms = (_cpu_clock() - t0) * 1e3
             self.ms_per_node += self.WEIGHT * (ms / nodes - self.ms_per_node)
 
 
