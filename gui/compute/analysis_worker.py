@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool,
                             QTimer, Signal)
 
 from gui.compute import latex_renderer
+from gui.compute.compile_cost import CompileCost
 
 from gui.compute import symbolic_process
 from gui.compute.symbolic_process import ChildProcess
@@ -45,44 +45,13 @@ _BUDGET_CHECK_MS = 250
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
 INLINE_SKETCH_NODES = 120
-# A new 2-D f whose (f, ∇f) should compile within this much of the GUI thread's CPU time
-# (estimated by _CompileCost) is compiled at once on the caller's thread and answered
-# as analysed: the views sample, lay out and paint it once. Through the sketch they
+# A new 2-D f whose (f, ∇f) should compile within this much of the GUI thread's CPU
+# time (estimated by gui.compute.compile_cost) is compiled at once on the caller's thread
+# and answered as analysed: the views sample, lay out and paint it once. Through the sketch they
 # painted twice (f alone, then again with ∇f's arrows and paths) and waited for the
 # pool thread to be scheduled between. A larger f keeps the sketch: its first picture
 # must not wait for sympy's derivatives.
 INLINE_COMPILE_MS = 25.0
-
-
-# this thread's CPU time: a compile's cost, steadier than the wall clock on a busy machine
-_cpu_clock = time.thread_time
-
-
-class _CompileCost:
-    """Estimated CPU ms to compile an f's (f, ∇f): its gradient's estimated node count
-    (Expression.symbolic_sizes) times the ms per node the last compiles took here."""
-
-    START_MS_PER_NODE = 0.3     # lambdify(cse) of (f, ∇f) on a 2-core CI-class machine
-    WEIGHT = 0.3                # of the newest compile in the running estimate
-
-    def __init__(self):
-        self.ms_per_node = self.START_MS_PER_NODE
-
-    def estimate_ms(self, expr) -> float:
-        return expr.symbolic_sizes[0] * self.ms_per_node
-
-    def compile(self, expr) -> None:
-        """Compile f, then (f, ∇f), timing the second (on this thread's CPU clock) for
-        the estimate unless it was built before; a tiny f says little about the rate."""
-        expr.compile(hessian=False, gradient=False, value_gradient=False)
-        if "_value_grad" in vars(expr):         # (a cached_property: built before)
-            return
-        t0 = _cpu_clock()
-        expr.compile(hessian=False, gradient=False)
-        nodes = expr.symbolic_sizes[0]
-        if nodes >= 20 and not expr.numeric_gradient:
-            ms = (_cpu_clock() - t0) * 1e3
-            self.ms_per_node += self.WEIGHT * (ms / nodes - self.ms_per_node)
 
 
 def _cpu_seconds(pid) -> float | None:
@@ -147,7 +116,7 @@ class AnalysisWorker(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._latest = 0
-        self.compile_cost = _CompileCost()   # decides which f are compiled at once
+        self.compile_cost = CompileCost()    # decides which f are compiled at once
         self._running = False         # a compile job is in the pool
         self._waiting = None          # the newest compile job, not started yet
         self._busy = False

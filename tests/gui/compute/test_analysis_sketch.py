@@ -4,7 +4,9 @@ import pytest
 
 from engine.expression import parse
 from gui.compute import analysis_worker
-from gui.compute.analysis_worker import INLINE_SKETCH_NODES, AnalysisWorker, _CompileCost
+from gui.compute import compile_cost
+from gui.compute.analysis_worker import INLINE_SKETCH_NODES, AnalysisWorker
+from gui.compute.compile_cost import CompileCost
 
 WINDOW = ((-3.0, 3.0), (-2.0, 2.0))
 SMALL = "x^2 + 3y^2"
@@ -89,22 +91,22 @@ def test_a_small_f_is_answered_analysed_before_request_returns(qtbot, inline):
 
 
 def test_a_large_f_keeps_its_sketch():
-    cost = _CompileCost()
+    cost = CompileCost()
     # a handful of terms: a few ms; four products of sines (LARGE): tens of ms
     assert cost.estimate_ms(parse(SMALL)) <= analysis_worker.INLINE_COMPILE_MS
     assert cost.estimate_ms(parse(LARGE)) > analysis_worker.INLINE_COMPILE_MS
 
 
 def test_the_estimate_follows_the_compiles_measured_here(monkeypatch):
-    cost = _CompileCost()
+    cost = CompileCost()
     clock = iter([0.0, 0.2])          # a compile of 200 ms: a very slow machine
-    monkeypatch.setattr(analysis_worker, "_cpu_clock", lambda: next(clock))
+    monkeypatch.setattr(compile_cost, "cpu_clock", lambda: next(clock))
     f = parse("(x^2+y-11)^2 + (x+y^2-7)^2 + x*3")
     nodes = f.symbolic_sizes[0]
     cost.compile(f)
     assert cost.ms_per_node == pytest.approx(
-        _CompileCost.START_MS_PER_NODE + _CompileCost.WEIGHT * (
-            200 / nodes - _CompileCost.START_MS_PER_NODE))
+        CompileCost.START_MS_PER_NODE + CompileCost.WEIGHT * (
+            200 / nodes - CompileCost.START_MS_PER_NODE))
     slowed = cost.ms_per_node
     cost.compile(f)                   # already built: no time measured, nothing learnt
     assert cost.ms_per_node == slowed
