@@ -41,6 +41,9 @@ from gui.compute.qt_guard import qt_override
 SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
+# The critical points are searched in a child of their own, beside the one that works out
+# and typesets the formulas (False: one child does both in turn, as before; for comparing)
+SPLIT_POINTS = True
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
@@ -52,6 +55,9 @@ INLINE_SKETCH_NODES = 120
 # pool thread to be scheduled between. A larger f keeps the sketch: its first picture
 # must not wait for sympy's derivatives.
 INLINE_COMPILE_MS = 25.0
+
+
+_NUMERIC_NOTICE = "The derivatives of this f are too large to work out: the views use numeric ones."
 
 
 def _cpu_seconds(pid) -> float | None:
@@ -124,29 +130,44 @@ class AnalysisWorker(QObject):
         self._points = None           # critical points of the newest request, once in
         self._formulas = None         # its formulas: as differentiated, then tidied
         self._failure = None          # the child's error message for the newest request
+        self._points_failure = None   # ... and the points child's
         self._child_request = None    # the child's id for the newest request
+        self._points_request = None   # ... and the points child's
         self._typeset = False         # the child has typeset the newest formulas
         self._points_sent = False     # critical points of the newest request went out
         # Symbolic work has a budget: past it the child is killed and what is known shows.
         self._budget = QTimer(self, interval=_BUDGET_CHECK_MS)
         self._budget.timeout.connect(self._on_budget_check)
-        self._budget_start = None     # (wall clock, child's CPU seconds) at the start
+        self._budget_starts = {}      # child -> (wall clock, its CPU seconds) at the start
         self._idle = threading.Event()
         self._idle.set()
         self._compiled.connect(self._on_compiled)
         self._sketched.connect(self._on_sketched)
-        self._child = None
+        self._child = self._points_child = None
         if symbolic:
             symbolic_process.prepare()      # while the window is being built
+            # Two children, a core each: the formulas (differentiated, tidied, typeset)
+            # in one, the critical points (compile f, ∇f, H; search) in the other. One
+            # child did both in turn, and the formulas waited for the search.
             self._child = ChildProcess("analyse", parent=self)
             self._child.item.connect(self._on_symbolic)
             self._child.failed.connect(self._on_symbolic_failed)
-            self._child.sent.connect(self._on_sent)
+            self._child.sent.connect(lambda request: self._on_sent(self._child, request))
+            self._points_child = ChildProcess("points", parent=self)
+            self._points_child.item.connect(self._on_points)
+            self._points_child.failed.connect(self._on_points_failed)
+            self._points_child.sent.connect(
+                lambda request: self._on_sent(self._points_child, request))
 
     @property
     def child(self) -> ChildProcess | None:
         """The process that runs the symbolic part (None for a numbers-only worker)."""
         return self._child
+
+    @property
+    def points_child(self) -> ChildProcess | None:
+        """The process that searches the critical points (None for a numbers-only worker)."""
+        return self._points_child
 
     def request(self, expr, window, text: str | None = None, everything: bool = True,
                 sketch: bool = False) -> None:
@@ -162,12 +183,17 @@ class AnalysisWorker(QObject):
         self._set_busy(True)
         bounds = tuple((float(lo), float(hi)) for lo, hi in window)
         self._compiled_result = self._points = self._formulas = self._failure = None
+        self._points_failure = None
         self._typeset = self._points_sent = False
         self._budget.stop()
+        self._budget_starts.clear()
         if self._child is not None:
-            self._child_request = None      # the child may report it sent at once
-            self._child_request = self._child.request((text if text is not None else str(expr),
-                                                      bounds))
+            text = text if text is not None else str(expr)
+            # (a child may report it sent at once)
+            self._child_request = self._points_request = None
+            self._child_request = self._child.request((text, bounds, not SPLIT_POINTS))
+            if SPLIT_POINTS:
+                self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
         if sketch and not everything and \
                 self.compile_cost.estimate_ms(expr) <= INLINE_COMPILE_MS:
@@ -238,42 +264,64 @@ class AnalysisWorker(QObject):
             # at once (what did not fit in the child's time budget the renderer does).
             latex_renderer.provide(value[1])
             self._typeset = True
-        elif kind == "points":
-            points = value[1]
-            for cp in points:                   # frozen all the way down, as the engine's
-                for a in (cp.point, cp.gradient, cp.hessian, cp.eigenvalues):
-                    a.flags.writeable = False
-            self._points = tuple(points)
+        elif kind == "points":                  # (SPLIT_POINTS off: one child does all)
+            self._take_points(value[1])
         elif kind == "formulas":
             self._formulas = (tuple(value[1]), value[2])
         self._complete()
+
+    def _on_points(self, child_request, value):
+        if child_request == self._points_request and value[0] == "points":
+            self._take_points(value[1])
+            self._complete()
+
+    def _take_points(self, points):
+        for cp in points:                   # frozen all the way down, as the engine's
+            for a in (cp.point, cp.gradient, cp.hessian, cp.eigenvalues):
+                a.flags.writeable = False
+        self._points = tuple(points)
 
     def _on_symbolic_failed(self, child_request, message):
         if child_request == self._child_request:
             self._failure = message
             self._complete()
 
-    def _on_sent(self, child_request):
-        if self._child_request in (None, child_request):
+    def _on_points_failed(self, child_request, message):
+        if child_request == self._points_request:
+            self._points_failure = message
+            self._complete()
+
+    def _on_sent(self, child, child_request):
+        request = self._child_request if child is self._child else self._points_request
+        if request in (None, child_request):
             wall = QElapsedTimer()
             wall.start()
-            self._budget_start = (wall, _cpu_seconds(self._child.pid))
+            self._budget_starts[child] = (wall, _cpu_seconds(child.pid))
             self._budget.start()
 
     def _on_budget_check(self):
-        """Past SYMBOLIC_BUDGET_MS of the child's CPU time (or the wall-clock limit):
-        stop it and show what is known."""
-        if self._child_request is None or self._typeset or self._budget_start is None:
+        """Past SYMBOLIC_BUDGET_MS of a child's CPU time (or the wall-clock limit): stop
+        it and show what is known."""
+        pending = {self._child: self._child_request is not None and not self._typeset
+                   and self._failure is None,
+                   self._points_child: self._points_request is not None
+                   and self._points is None and self._points_failure is None}
+        watched = [c for c in self._budget_starts if pending.get(c)]
+        if not watched:
             self._budget.stop()
             return
-        wall, cpu0 = self._budget_start
-        cpu = _cpu_seconds(self._child.pid)
-        used_ms = (cpu - cpu0) * 1000 if cpu is not None and cpu0 is not None else wall.elapsed()
-        if used_ms < SYMBOLIC_BUDGET_MS and wall.elapsed() < SYMBOLIC_WALL_LIMIT_MS:
-            return
-        self._budget.stop()
-        self._child.stop()
-        self._failure = "budget"
+        for child in watched:
+            wall, cpu0 = self._budget_starts[child]
+            cpu = _cpu_seconds(child.pid)
+            used_ms = (cpu - cpu0) * 1000 if cpu is not None and cpu0 is not None \
+                else wall.elapsed()
+            if used_ms < SYMBOLIC_BUDGET_MS and wall.elapsed() < SYMBOLIC_WALL_LIMIT_MS:
+                continue
+            child.stop()
+            if child is self._child:
+                self._failure = "budget"
+            else:
+                self._points_failure = "budget"
         self._complete()
 
     def _complete(self):
@@ -290,16 +338,19 @@ class AnalysisWorker(QObject):
         if self._points is not None and not self._points_sent:
             self._points_sent = True
             self.finished.emit(Analysis(compiled.expression, None, self._points, compiled.bounds))
-        if self._failure is not None:
+        formulas_done = self._typeset or self._failure is not None
+        points_done = self._points is not None or self._points_failure is not None
+        if not (formulas_done and points_done):
+            return                  # (each child's part in, or cut short)
+        if self._failure is not None or self._points is None:
             self._give_up(compiled)
-        elif self._typeset:
+        else:
             expr = compiled.expression
             self.finished.emit(Analysis(expr, self._formulas[0], self._points, compiled.bounds))
             if expr.numeric_gradient or expr.numeric_hessian:
                 # answered in time only because the derivatives were never built: say so,
                 # as when the budget runs out
-                self.notice.emit("The derivatives of this f are too large to work out: "
-                                 "the views use numeric ones.")
+                self.notice.emit(_NUMERIC_NOTICE)
             self._settle()
 
     def _give_up(self, compiled):
@@ -307,24 +358,32 @@ class AnalysisWorker(QObject):
         expr = compiled.expression
         formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False), False)
         over = self._failure == "budget"
-        if self._formulas is None:
+        messages = []
+        if self._failure is None:   # the formulas came, typeset: the points are missing
+            if expr.numeric_gradient or expr.numeric_hessian:
+                messages.append(_NUMERIC_NOTICE)
+        elif self._formulas is None:
             what = ("too large to work out in time" if over else
                     f"could not be worked out ({self._failure})")
-            message = f"The derivatives of this f are {what}: the views use numeric ones."
+            messages.append(f"The derivatives of this f are {what}: the views use numeric ones.")
         elif not tidy:
-            message = "The derivatives were too large to simplify in time: shown as differentiated."
+            messages.append("The derivatives were too large to simplify in time: "
+                            "shown as differentiated.")
         else:
-            message = "The formulas were shown before they could be typeset."
+            messages.append("The formulas were shown before they could be typeset.")
         if self._points is None:
-            message += " Critical points were not searched for (too slow)."
+            messages.append("Critical points were not searched for (too slow)."
+                            if self._points_failure == "budget" else
+                            f"Critical points could not be searched for ({self._points_failure}).")
         self.finished.emit(Analysis(expr, formulas, self._points or (), compiled.bounds))
-        self.notice.emit(message)
+        self.notice.emit(" ".join(messages))
         self._settle()
 
     def _settle(self):
         self._compiled_result = self._points = self._formulas = self._failure = None
-        self._child_request = None
+        self._points_failure = self._child_request = self._points_request = None
         self._budget.stop()
+        self._budget_starts.clear()
         self._set_busy(False)       # the newest request is answered: nothing else counts
         self._idle.set()
 
@@ -344,6 +403,7 @@ class AnalysisWorker(QObject):
 
     def shutdown(self) -> None:
         self._waiting = None
-        if self._child is not None:
-            self._child.shutdown()
+        for child in (self._child, self._points_child):
+            if child is not None:
+                child.shutdown()
         self._pool.waitForDone(5000)

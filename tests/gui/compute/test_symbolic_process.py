@@ -131,14 +131,16 @@ def test_the_child_parses_safely(qtbot, child):
 def test_shutdown_leaves_no_child(qtbot):
     worker = AnalysisWorker()
     worker.request(parse(SLOW), ((-4.0, 4.0), (-3.0, 3.0)), text=SLOW)
-    qtbot.waitUntil(lambda: worker.child.pid is not None, timeout=20000)
-    pid = worker.child.pid
+    children = (worker.child, worker.points_child)   # formulas and critical points
+    qtbot.waitUntil(lambda: all(c.pid is not None for c in children), timeout=20000)
+    pids = [c.pid for c in children]
+    assert pids[0] != pids[1]
     t0 = time.perf_counter()
-    worker.shutdown()                                         # while it is busy
+    worker.shutdown()                                         # while they are busy
     assert time.perf_counter() - t0 < 5
-    assert gone(pid)
-    assert worker.child.pid is None
-    assert not [p for p in multiprocessing.active_children() if p.pid == pid]
+    assert all(gone(pid) for pid in pids)
+    assert all(c.pid is None for c in children)
+    assert not [p for p in multiprocessing.active_children() if p.pid in pids]
 
 
 def test_a_deleted_owner_stops_its_child(qtbot):

@@ -119,6 +119,9 @@ def test_the_settled_picture_is_the_one_drawn_without_a_sketch(view, model, qtbo
     # a second view, made now: it draws straight from the analysed f, never a sketch
     other = shown(ContourView(model), 640, 540)
     qtbot.wait(300)
+    # (on a busy machine a view's range may settle late and both resample: wait for it)
+    qtbot.waitUntil(lambda: other.landscape.window == view.landscape.window, timeout=5000)
+    assert model.wait_for_analysis()
     assert other._map_of is model.expression and view._map_of is model.expression
     assert_array_equal(other.landscape.Z, view.landscape.Z)
     a, b = picture(view.canvas.viewport()), picture(other.canvas.viewport())
