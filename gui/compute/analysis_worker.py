@@ -42,18 +42,24 @@ SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
 # The critical points are searched in a child of their own, beside the one that works out
-# and typesets the formulas (False: one child does both in turn, as before; for comparing)
-SPLIT_POINTS = True
+# and typesets the formulas, when a core is free for it (None: judged by the load
+# average; True / False: always / never). On a 2-core machine loaded 7-8 the extra child
+# only took CPU from the GUI (key → numeric p95 316 → 442 ms, settled median 302 → 392).
+SPLIT_POINTS: bool | None = None
+
+
+def _split_points() -> bool:
+    cores = os.cpu_count() or 1
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else cores / 4    # (Windows)
+    return SPLIT_POINTS if SPLIT_POINTS is not None else cores >= 2 and load <= cores - 1.5
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
 INLINE_SKETCH_NODES = 120
-# A new 2-D f whose (f, ∇f) should compile within this much of the GUI thread's CPU
-# time (estimated by gui.compute.compile_cost) is compiled at once on the caller's thread
-# and answered as analysed: the views sample, lay out and paint it once. Through the sketch they
-# painted twice (f alone, then again with ∇f's arrows and paths) and waited for the
-# pool thread to be scheduled between. A larger f keeps the sketch: its first picture
-# must not wait for sympy's derivatives.
+# A new 2-D f whose (f, ∇f) should compile within this much GUI-thread CPU time
+# (gui.compute.compile_cost) is compiled at once and answered analysed: the views paint
+# once, not a sketch and then again, with no wait for the pool thread between. A larger
+# f keeps the sketch: its first picture must not wait for sympy's derivatives.
 INLINE_COMPILE_MS = 25.0
 
 
@@ -191,8 +197,9 @@ class AnalysisWorker(QObject):
             text = text if text is not None else str(expr)
             # (a child may report it sent at once)
             self._child_request = self._points_request = None
-            self._child_request = self._child.request((text, bounds, not SPLIT_POINTS))
-            if SPLIT_POINTS:
+            split = _split_points()
+            self._child_request = self._child.request((text, bounds, not split))
+            if split:
                 self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
         if sketch and not everything and \
@@ -264,7 +271,7 @@ class AnalysisWorker(QObject):
             # at once (what did not fit in the child's time budget the renderer does).
             latex_renderer.provide(value[1])
             self._typeset = True
-        elif kind == "points":                  # (SPLIT_POINTS off: one child does all)
+        elif kind == "points":                  # (not split: one child does all)
             self._take_points(value[1])
         elif kind == "formulas":
             self._formulas = (tuple(value[1]), value[2])
@@ -339,7 +346,8 @@ class AnalysisWorker(QObject):
             self._points_sent = True
             self.finished.emit(Analysis(compiled.expression, None, self._points, compiled.bounds))
         formulas_done = self._typeset or self._failure is not None
-        points_done = self._points is not None or self._points_failure is not None
+        points_done = self._points is not None or self._points_failure is not None or (
+            self._points_request is None and self._failure is not None)   # (one child)
         if not (formulas_done and points_done):
             return                  # (each child's part in, or cut short)
         if self._failure is not None or self._points is None:
@@ -359,21 +367,20 @@ class AnalysisWorker(QObject):
         formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False), False)
         over = self._failure == "budget"
         messages = []
-        if self._failure is None:   # the formulas came, typeset: the points are missing
-            if expr.numeric_gradient or expr.numeric_hessian:
-                messages.append(_NUMERIC_NOTICE)
-        elif self._formulas is None:
+        if self._failure is not None and self._formulas is None:
             what = ("too large to work out in time" if over else
                     f"could not be worked out ({self._failure})")
             messages.append(f"The derivatives of this f are {what}: the views use numeric ones.")
-        elif not tidy:
-            messages.append("The derivatives were too large to simplify in time: "
-                            "shown as differentiated.")
         else:
-            messages.append("The formulas were shown before they could be typeset.")
+            if expr.numeric_gradient or expr.numeric_hessian:
+                messages.append(_NUMERIC_NOTICE)
+            if self._failure is not None:
+                messages.append("The formulas were shown before they could be typeset." if tidy
+                                else "The derivatives were too large to simplify in time: "
+                                "shown as differentiated.")
         if self._points is None:
             messages.append("Critical points were not searched for (too slow)."
-                            if self._points_failure == "budget" else
+                            if self._points_failure in (None, "budget") else
                             f"Critical points could not be searched for ({self._points_failure}).")
         self.finished.emit(Analysis(expr, formulas, self._points or (), compiled.bounds))
         self.notice.emit(" ".join(messages))
