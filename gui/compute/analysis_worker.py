@@ -21,7 +21,6 @@ request (gui.compute.symbolic_process).
 """
 from __future__ import annotations
 
-import os
 import threading
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool,
@@ -29,6 +28,7 @@ from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QObject, QRunnable,
 
 from gui.compute import latex_renderer
 from gui.compute.compile_cost import CompileCost
+from gui.compute.cpu_share import core_free, cpu_seconds
 
 from gui.compute import symbolic_process
 from gui.compute.symbolic_process import ChildProcess
@@ -42,38 +42,30 @@ SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
 # The critical points are searched in a child of their own, beside the one that works out
-# and typesets the formulas, when a core is free for it (None: judged by the load
-# average; True / False: always / never). On a 2-core machine loaded 7-8 the extra child
-# only took CPU from the GUI (key → numeric p95 316 → 442 ms, settled median 302 → 392).
+# and typesets the formulas, when a core is free for it (None: core_free; True / False:
+# always / never). On a 2-core machine loaded 7-8 the extra child only took CPU from
+# the GUI (key → numeric p95 316 → 442 ms, settled median 302 → 392).
 SPLIT_POINTS: bool | None = None
 
 
 def _split_points() -> bool:
-    cores = os.cpu_count() or 1
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else cores / 4    # (Windows)
-    return SPLIT_POINTS if SPLIT_POINTS is not None else cores >= 2 and load <= cores - 1.5
+    return SPLIT_POINTS if SPLIT_POINTS is not None else core_free()
+
+
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
 INLINE_SKETCH_NODES = 120
-# A new 2-D f whose (f, ∇f) should compile within this much GUI-thread CPU time
-# (gui.compute.compile_cost) is compiled at once and answered analysed: the views paint
-# once, not a sketch and then again, with no wait for the pool thread between. A larger
-# f keeps the sketch: its first picture must not wait for sympy's derivatives.
+# While a core is free (core_free), a new 2-D f whose (f, ∇f) should compile within this
+# much GUI-thread CPU time (gui.compute.compile_cost) is compiled at once and answered
+# analysed: the views paint once, not a sketch and then again, with no wait for the pool
+# thread between. A larger f keeps the sketch: its first picture must not wait for
+# sympy's derivatives. On a busy machine the sketch and the pool thread stay: two threads
+# get two shares of the CPU (2 cores loaded 9-14: numeric p95 256 → 500 ms at once).
 INLINE_COMPILE_MS = 25.0
 
 
 _NUMERIC_NOTICE = "The derivatives of this f are too large to work out: the views use numeric ones."
-
-
-def _cpu_seconds(pid) -> float | None:
-    """User + system CPU time of a process (Linux /proc), None where unknown."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 class _Job(QRunnable):
@@ -203,7 +195,7 @@ class AnalysisWorker(QObject):
                 self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
         if sketch and not everything and \
-                self.compile_cost.estimate_ms(expr) <= INLINE_COMPILE_MS:
+                self.compile_cost.estimate_ms(expr) <= INLINE_COMPILE_MS and core_free():
             if self._answer_inline(expr, bounds):
                 return
         if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
@@ -303,7 +295,7 @@ class AnalysisWorker(QObject):
         if request in (None, child_request):
             wall = QElapsedTimer()
             wall.start()
-            self._budget_starts[child] = (wall, _cpu_seconds(child.pid))
+            self._budget_starts[child] = (wall, cpu_seconds(child.pid))
             self._budget.start()
 
     def _on_budget_check(self):
@@ -319,7 +311,7 @@ class AnalysisWorker(QObject):
             return
         for child in watched:
             wall, cpu0 = self._budget_starts[child]
-            cpu = _cpu_seconds(child.pid)
+            cpu = cpu_seconds(child.pid)
             used_ms = (cpu - cpu0) * 1000 if cpu is not None and cpu0 is not None \
                 else wall.elapsed()
             if used_ms < SYMBOLIC_BUDGET_MS and wall.elapsed() < SYMBOLIC_WALL_LIMIT_MS:
