@@ -16,7 +16,8 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 
 DEBOUNCE_MS = 150          # re-parse after this pause in typing while edits are slow ...
-FAST_DEBOUNCE_MS = 16      # ... and after one frame while they come back fast
+FAST_DEBOUNCE_MS = 0       # ... and on the next turn of the event loop while they come
+                           # back fast (keys already queued are delivered first: one request)
 FAST_EDIT_S = 0.12         # an edit whose numeric views came back within this is "fast"
 SETTLE_MS = 2000           # a valid text left alone this long joins the history
 ERROR_DELAY_MS = 450       # a new error line appears only after a pause: no jumping while typing
@@ -199,6 +200,9 @@ class ExpressionEditor(QWidget):
         # live); after a slow one, wait for a pause so a burst of keys is one request.
         # Either way the model answers only the newest text.
         fast = self._edit_latency is not None and self._edit_latency < FAST_EDIT_S
+        if fast and not self._debounce.isActive():
+            # the typed character on screen before the model's work (tens of ms) starts
+            self.line_edit.repaint()
         self._debounce.start(FAST_DEBOUNCE_MS if fast else DEBOUNCE_MS)
 
     def _apply(self) -> None:
