@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from gui.compute.latex_renderer import plain_text, render_svg, tidy_latex
-from gui.widgets.math_view import MathView
+from gui.widgets.math_view import MARGIN, MathView
 from gui.app.presets import find_preset
 
 
@@ -25,7 +25,7 @@ def show_view(qtbot, model, preset, width=1200):
     assert model.wait_for_analysis()
     qtbot.waitUntil(lambda: view.is_ready and view.equations
                     and all(e.kind == "typeset" for e in view.equations), timeout=20000)
-    view.resize(width, view.heightForWidth(width))
+    view.resize(width, view.panel_height())
     qtbot.wait(30)
     return view
 
@@ -46,13 +46,21 @@ def test_equations_are_typeset_and_not_blank(qtbot, model, preset, count):
 
 
 def test_wraps_when_narrow_and_scales(qtbot, model):
+    """Narrow, the set wraps into rows and shrinks to fit the panel, whose height stays;
+    a larger scale draws the equations larger in a taller panel."""
     view = show_view(qtbot, model, "x^2 + 2y^2", width=1400)
-    one_row = view.heightForWidth(1400)
-    assert view.heightForWidth(300) > one_row             # wraps into more rows
+    height = view.panel_height()
+    # each row starts at the left margin
+    rows = lambda: sum(r.left() == MARGIN for r in view.equation_rects())   # noqa: E731
+    assert rows() == 1 and view.fit == 1.0
+    view.resize(420, height)
+    qtbot.wait(30)
+    assert view.height() == height and rows() > 1 and view.fit < 1.0
+    assert all(view.rect().contains(r.toRect()) for r in view.equation_rects())
     width = view.equations[0].width
     view.set_scale(2.0)
     assert view.equations[0].width == pytest.approx(2 * width, rel=0.01)
-    assert view.heightForWidth(1400) > one_row
+    assert view.panel_height() > height
 
 
 def test_tidy_latex_keeps_tall_fences_only():
