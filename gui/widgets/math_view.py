@@ -33,6 +33,7 @@ PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
 HESSIAN_AFTER_MS = 120 # the numeric Hessian follows the animation at most this often
 MIN_FIT = 0.6          # a set that does not fit shrinks to fit, down to this; then scrolls
 PANEL_ROWS_PX = 60     # the panel holds a row this tall at scale 1 (a 2×2 matrix: 66 px at 1)
+PANEL_MAX_SHARE = 0.12 # ... and at most this share of its window's height (large text)
 PLAIN_MAX_CHARS = 180  # the plain-text fallback is cut here ("…")
 _VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
 
@@ -71,6 +72,7 @@ class MathView(QWidget):
         self._rects_size = None      # the (width, height) _rects were laid out for
         self._content_height = 0.0   # of the laid-out set: more than the panel → scroll
         self.fit = 1.0               # the laid-out set's size relative to effective_scale
+        self._watched_window = None  # whose height bounds the panel's (panel_height)
         self.scroll_bar = QScrollBar(Qt.Orientation.Vertical, self)
         self.scroll_bar.setVisible(False)
         self.scroll_bar.valueChanged.connect(self.update)
@@ -243,8 +245,15 @@ class MathView(QWidget):
 
     # --- layout: a bounded panel, the set fitted into it --------------------------------
     def panel_height(self) -> int:
-        """The panel's height in px: the text size's, the same for every f."""
-        return round(2 * MARGIN + PANEL_ROWS_PX * self.effective_scale)
+        """The panel's height in px: the text size's, the same for every f, but at most
+        PANEL_MAX_SHARE of the window's (text size 2 on a 720p screen: 140 px of the
+        views' height otherwise)."""
+        height = round(2 * MARGIN + PANEL_ROWS_PX * self.effective_scale)
+        window = self.window()
+        if window is not self and window.height() > 0:
+            height = min(height, max(2 * MARGIN + BASE_SIZE,
+                                     round(PANEL_MAX_SHARE * window.height())))
+        return height
 
     def _flow(self, width: float, fit: float) -> tuple[list[QRectF], float]:
         """Rectangles of the equations drawn at `fit` × their size, flowed into rows
@@ -347,8 +356,18 @@ class MathView(QWidget):
         painter.end()
 
     @qt_override
+    def eventFilter(self, watched, event):
+        if watched is self._watched_window and event.type() == event.Type.Resize:
+            self.updateGeometry()          # panel_height follows the window's height
+        return super().eventFilter(watched, event)
+
+    @qt_override
     def showEvent(self, event):
         super().showEvent(event)
+        window = self.window()
+        if window is not self and window is not self._watched_window:
+            window.installEventFilter(self)
+            self._watched_window = window
         if not self.is_ready:             # dropped while hidden: typeset them now
             self.renderer.request(self._texts)
 
