@@ -84,7 +84,8 @@ class _Reframer(QObject):
     def _reframe(self):
         self.pending = False
         view = self.view
-        if view.mapping is not None and _camera(view.gl) == view._framed:
+        # (not for one variable: the hidden view keeps a two-variable mapping)
+        if view.mapping is not None and view._two_d() and _camera(view.gl) == view._framed:
             frame_camera(view)
 
 
