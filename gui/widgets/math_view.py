@@ -324,11 +324,23 @@ class MathView(QWidget):
         self.scroll_bar.setGeometry(self.width() - width - 2, 2, width, self.height() - 4)
         self.scroll_bar.setVisible(overflow > 0)
 
+    def _row_tops(self) -> list[int]:
+        """Scroll offsets that put a row at the panel's top (each row starts at the left
+        margin), the last one the end of the range."""
+        tops = sorted({round(r.top()) - MARGIN for r in self.equation_rects()
+                       if r.left() == MARGIN})
+        end = self.scroll_bar.maximum()
+        return sorted({min(max(t, 0), end) for t in tops} | {end})
+
     @qt_override
     def wheelEvent(self, event):
-        if self.scroll_bar.isVisible():
-            self.scroll_bar.setValue(self.scroll_bar.value()
-                                     - event.angleDelta().y() // 120 * self.scroll_bar.singleStep())
+        if self.scroll_bar.isVisible():        # a row at a time: whole rows, never halves
+            now, steps = self.scroll_bar.value(), event.angleDelta().y()
+            tops = self._row_tops()
+            later = [t for t in tops if t > now] if steps < 0 else \
+                [t for t in reversed(tops) if t < now]
+            if later:
+                self.scroll_bar.setValue(later[0])
             event.accept()
         else:
             event.ignore()          # the page around it scrolls
@@ -350,7 +362,13 @@ class MathView(QWidget):
         rects = self.equation_rects()
         painter.setClipRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.translate(QPointF(0, -self.scroll_bar.value()))
+        # scrolling, a row cut by the panel's edge is not drawn: half a matrix on a
+        # projector reads as a broken picture (the scroll bar says there is more)
+        shown = QRectF(0, self.scroll_bar.value(), self.width(), self.height()).adjusted(
+            0, -1, 0, 1)
         for eq, rect in zip(self.equations, rects):
+            if self.scroll_bar.isVisible() and not shown.contains(rect):
+                continue
             pixmap = self._fitted_pixmap(eq, rect)
             painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
         painter.end()
