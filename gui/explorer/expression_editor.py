@@ -150,12 +150,14 @@ class ExpressionEditor(QWidget):
             f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
             "padding: 1px 8px; font-size: 11pt;")   # its row is always kept: keep it low
         # the row keeps its height while hidden: showing an error must not take height from
-        # the views under the editor (they would resample on every typo)
+        # the views under the editor (they would resample on every typo); in the window
+        # it floats instead, taking no row at all (float_error_label)
         self.error_label.setText(" ")
         policy = self.error_label.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.error_label.setSizePolicy(policy)
         self.error_label.setVisible(False)
+        self._error_host: QWidget | None = None
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +177,7 @@ class ExpressionEditor(QWidget):
         self._settle.timeout.connect(self._remember)
         self._busy_delay = QTimer(self, singleShot=True, interval=200)   # no flicker
         self._error_delay = QTimer(self, singleShot=True, interval=ERROR_DELAY_MS)
-        self._error_delay.timeout.connect(lambda: self.error_label.setVisible(True))
+        self._error_delay.timeout.connect(self._show_error_label)
         self._busy_delay.timeout.connect(self._show_busy_label)
 
         self.line_edit.textEdited.connect(self._on_text_edited)
@@ -191,6 +193,32 @@ class ExpressionEditor(QWidget):
         self._show_variables(("x", "y"))
         self._on_model_text(model.text)
         self._on_error(model.error)
+
+    def float_error_label(self, host: QWidget) -> None:
+        """Show the error line floating in `host` (an ancestor) just under the field, over
+        what lies below it (the formulas of the last valid f), instead of in a row of its
+        own: that row, kept for the views not to jump, cost 17 px of a 720p screen."""
+        self.layout().removeWidget(self.error_label)
+        self.error_label.setParent(host)
+        self.error_label.setVisible(False)
+        self._error_host = host
+        self.installEventFilter(self)
+        self._place_error_label()
+
+    def _place_error_label(self) -> None:
+        host = self._error_host
+        if host is None:
+            return
+        field = self.line_edit
+        left = field.mapTo(host, field.rect().bottomLeft())
+        width = field.width()
+        self.error_label.setGeometry(left.x(), left.y() + 2, width,
+                                     self.error_label.heightForWidth(width))
+        self.error_label.raise_()
+
+    def _show_error_label(self) -> None:
+        self._place_error_label()
+        self.error_label.setVisible(True)
 
     # --- view → model ------------------------------------------------------------
     def _on_text_edited(self, _text):
@@ -222,7 +250,7 @@ class ExpressionEditor(QWidget):
         self._remember()
         if self._error_delay.isActive():                # the user asked: answer now
             self._error_delay.stop()
-            self.error_label.setVisible(True)
+            self._show_error_label()
 
     def _remember(self) -> None:
         """Add the applied text to the history if it is valid (moved to the end if known)."""
@@ -236,6 +264,8 @@ class ExpressionEditor(QWidget):
 
     @qt_override
     def eventFilter(self, obj, event):
+        if obj is self and event.type() in (event.Type.Move, event.Type.Resize):
+            self._place_error_label()
         if obj is self.line_edit and event.type() == event.Type.FocusIn:
             self._text_on_entry = self.line_edit.text()
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
@@ -316,6 +346,7 @@ class ExpressionEditor(QWidget):
     def _show_error(self, message: str, position: int | None) -> None:
         where = "" if position is None else f"  (at character {position + 1})"
         self.error_label.setText(f"⚠  {message}{where}")
+        self._place_error_label()            # a longer message may wrap to more lines
         self.line_edit.set_error_position(position)      # the mark shows at once, in place
         if self.error_label.isHidden() and not self._error_delay.isActive():
             self._error_delay.start()
