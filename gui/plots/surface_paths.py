@@ -66,24 +66,31 @@ class SurfacePaths:
         self.lines.setVisible(False)
         view.addItem(self.lines)
         self._box = {}                # run key -> (path, mapping, window, its box points)
-        self._drawn, self._drawn_look = {}, None   # run key -> (path, count, tip) shown
+        self._drawn, self._drawn_look = {}, None   # run key -> (path, count, points) shown
+        self._blank = False      # nothing shown since clear(): all a frame draws is new
 
     def colour(self, key) -> tuple:
         return rgba(theme.current().ink(self.model.lab.colour(key)).name())
 
-    def update_items(self, paths) -> None:
+    def update_items(self, paths) -> np.ndarray:
         """A line for every run (built on first use), shown for the runs in `paths`, in
-        the run's colour (by its place in the race)."""
+        the run's colour (by its place in the race). Returns the box points (k, 3) of
+        the lines whose look changed (shown, hidden or recoloured): nothing else moved."""
         for key in paths:
             if key not in self.items:
                 # not in the view: `lines` draws it
                 self.items[key] = self._gl.GLLinePlotItem(mode="line_strip", width=LINE_WIDTH,
                                                           antialias=True, color=self.colour(key),
                                                           glOptions="translucent")
+        touched = []
         for key, item in self.items.items():
+            look = (item.visible(), tuple(np.ravel(item.color)))
             item.setVisible(key in paths)
             item.setData(color=self.colour(key))
+            if look != (item.visible(), tuple(np.ravel(item.color))) and item.pos is not None:
+                touched.append(np.asarray(item.pos, dtype=float).reshape(-1, 3))
         self.draw_lines()
+        return np.concatenate(touched) if touched else np.empty((0, 3))
 
     def draw_lines(self) -> None:
         """`lines` anew from the visible runs' items: each run's polyline as segment
@@ -120,23 +127,31 @@ class SurfacePaths:
         self.lines.setVisible(False)
         self.current_item.setData(pos=np.empty((0, 3)))
         self._drawn = {}
+        self._blank = True
 
     def draw_frame(self, paths, mapping):
         """Show `paths` up to the model's frame. Only items whose picture changes are
         touched: a frame past the end of a path (Newton stops early) changes nothing,
         and every setData costs a GL upload. Returns the box points whose neighbourhood
-        on screen changed ((k, 3), with the lines and dots drawn through them), or None
-        when more than that may have changed (new runs, box or colours)."""
+        on screen changed ((k, 3), with the lines and dots drawn through them: a frame's
+        new steps, or a replaced or removed run's old points and a new run's), or None
+        when more than that may have changed (a new box or theme). After clear() (a new
+        f's surface, then its paths) only what is drawn now changed."""
         look = (mapping, theme.current())
         moved = []
+        blank, self._blank = self._blank, False
         whole = False
         if self._drawn_look is None or any(a is not b for a, b in zip(look, self._drawn_look)):
             self._drawn, self._drawn_look = {}, look     # new box or colours: all anew
-            whole = True
-        changed = list(self._drawn) != list(paths)
-        whole = whole or changed
-        for key in [k for k in self._drawn if k not in paths]:
-            del self._drawn[key]
+            whole = not blank
+        # another set or order of runs (drawn in that order): the old runs' places change
+        reordered = list(self._drawn) != list(paths)
+        changed = reordered
+        for key in list(self._drawn):
+            if key not in paths or reordered:
+                moved.append(self._drawn[key][2])
+            if key not in paths:
+                del self._drawn[key]
         tips, colours = [], []
         for key, path in paths.items():
             count = min(self.model.frame, len(path.points) - 1) + 1
@@ -147,16 +162,18 @@ class SurfacePaths:
                 if len(pts):
                     self.items[key].setData(pos=pts)
                 self.items[key].setVisible(len(pts) > 1)   # nothing inside the box
-                if last is None or last[0] is not path:
-                    whole = True
+                if last is None or last[0] is not path or reordered:
+                    moved += [pts] if last is None else [last[2], pts]
                 else:        # the segments added or taken away, and the old and new dot
                     lo, hi = sorted((last[1], count))
                     moved.append(every[max(lo - 1, 0):hi])
-                self._drawn[key] = (path, count, pts[-1] if len(pts) else None)
+                self._drawn[key] = (path, count, pts)
                 changed = True
-            tip = self._drawn[key][2]
-            if tip is not None:
-                tips.append(tip)
+            elif reordered:
+                moved.append(last[2])
+            shown = self._drawn[key][2]
+            if len(shown):
+                tips.append(shown[-1])
                 colours.append(self.colour(key))
         if changed:
             self.draw_lines()

@@ -180,3 +180,55 @@ def test_a_frame_renders_only_its_rectangle_and_that_is_the_full_picture(view, m
     whole = _pixels(canvas.picture())
     assert np.array_equal(partial, whole)
     assert len(np.unique(whole.reshape(-1, 3) // 8, axis=0)) > 50
+
+
+def _kept_equals_a_full_render(canvas):
+    """The picture kept (partly re-rendered) is, pixel for pixel, the scene rendered whole."""
+    partial = _pixels(canvas.picture())
+    canvas.scene_changed()
+    whole = _pixels(canvas.picture())
+    assert np.array_equal(partial, whole)
+    assert len(np.unique(whole.reshape(-1, 3) // 8, axis=0)) > 50
+
+
+def test_a_new_start_with_the_plane_repaints_around_old_and_new_not_the_labels(view, model, qtbot):
+    """New paths (a click on the map) and the tangent plane moving with them repaint the
+    rectangle around the old and new paths and planes: the tick labels elsewhere do not
+    repaint, and the picture is what a full render shows."""
+    load(model, qtbot, "Rosenbrock's banana", frame=0)
+    view.plane_toggle.setChecked(True)
+    qtbot.wait(50)
+    canvas = view.gl.canvas
+    canvas.picture()
+    kept = canvas._image
+    labels = [label for _, label in view.gl._labels if label.isVisible()]
+    assert len(labels) > 10
+    old_ring = view.plane_edge.pos.copy()
+    paints = Paints([canvas, *labels])
+    model.set_start((0.5, 0.6))
+    assert not np.allclose(view.plane_edge.pos, old_ring)          # the plane moved
+    qtbot.waitUntil(lambda: len(paints.rects[canvas]) >= 1)
+    qtbot.wait(50)
+    rect = paints.rects[canvas][-1]
+    full = canvas.rect()
+    assert rect.width() * rect.height() < full.width() * full.height() / 2
+    for x, y in _to_screen(view.gl, np.concatenate([old_ring, view.plane_edge.pos])):
+        assert rect.contains(int(x), int(y)), (x, y)
+    untouched = [label for label in labels if not label.geometry().intersects(rect)]
+    assert len(untouched) > 5
+    assert all(paints.rects[label] == [] for label in untouched)
+    assert canvas.picture() is kept                  # drawn into, not grabbed anew
+    _kept_equals_a_full_render(canvas)
+
+
+def test_a_new_fs_paths_drawn_after_its_surface_show_the_full_picture(view, model, qtbot):
+    """A new f: its surface from f alone, then its paths and plane around them only;
+    what shows is the full render of the new scene."""
+    load(model, qtbot, "Rosenbrock's banana", frame=10)
+    view.plane_toggle.setChecked(True)
+    for text in ("x^2 + 3*y^2 + x*y", "(x^2+y-11)^2 + (x+y^2-7)^2"):
+        model.set_text(text)
+        assert model.wait_for_analysis()
+        qtbot.wait(50)
+        assert view.paths.lines.visible() and view.plane_item.visible()
+        _kept_equals_a_full_render(view.gl.canvas)
