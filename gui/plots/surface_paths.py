@@ -200,6 +200,44 @@ def screen_rect(view, points: np.ndarray) -> QRect | None:
                  int(np.ceil(x1 - x0)) + 2 * pad + 1, int(np.ceil(y1 - y0)) + 2 * pad + 1)
 
 
+def segments_screen_rect(view, segments: np.ndarray) -> QRect | None:
+    """As screen_rect, for straight segments (k, 2, 3) of box coordinates, kept inside
+    the canvas: a segment running behind the camera (an arrow of a diverging step)
+    counts up to just in front of it, where its picture leaves the canvas. None when a
+    point is undefined."""
+    segments = np.asarray(segments, dtype=float).reshape(-1, 2, 3)
+    if not len(segments):
+        return QRect()
+    w, h = max(view.width(), 1), max(view.height(), 1)
+    clip = np.concatenate([segments, np.ones(segments.shape[:2] + (1,))], axis=-1) @ \
+        _clip_matrix(view, w, h).T
+    if not np.all(np.isfinite(clip)):
+        return None
+    a, b = clip[:, 0], clip[:, 1]
+    near = 1e-6            # in front of the camera (w > 0): a segment projects to a segment
+    front = (a[:, 3] > near) | (b[:, 3] > near)
+    a, b = a[front], b[front]
+    if not len(a):
+        return QRect()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        to_a = np.where(a[:, 3] > near, 0.0, (near - a[:, 3]) / (b[:, 3] - a[:, 3]))
+        to_b = np.where(b[:, 3] > near, 0.0, (near - b[:, 3]) / (a[:, 3] - b[:, 3]))
+    ends = np.concatenate([a + to_a[:, None] * (b - a), b + to_b[:, None] * (a - b)])
+    ndc = ends[:, :2] / ends[:, 3:4]
+    pad = int(np.ceil(max(DOT_SIZE, LINE_WIDTH) * theme.current().scale / 2)) + 3
+    xs = np.clip((ndc[:, 0] + 1) * w / 2, -pad, w + pad)
+    ys = np.clip((1 - ndc[:, 1]) * h / 2, -pad, h + pad)
+    x0, y0 = int(np.floor(xs.min())) - pad, int(np.floor(ys.min())) - pad
+    return QRect(x0, y0, int(np.ceil(xs.max())) + pad + 1 - x0,
+                 int(np.ceil(ys.max())) + pad + 1 - y0)
+
+
+def _clip_matrix(view, w: int, h: int) -> np.ndarray:
+    """Box coordinates → clip coordinates (4, 4), as the view draws at w × h."""
+    mvp = view.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * view.viewMatrix()
+    return np.array(mvp.data(), dtype=float).reshape(4, 4).T     # data(): column-major
+
+
 def _to_screen(view, points: np.ndarray):
     """Canvas pixel coordinates (k, 2) of box points, as the labels are placed
     (gui.plots.gl_canvas); None when one is undefined or behind the camera."""

@@ -232,3 +232,36 @@ def test_a_new_fs_paths_drawn_after_its_surface_show_the_full_picture(view, mode
         qtbot.wait(50)
         assert view.paths.lines.visible() and view.plane_item.visible()
         _kept_equals_a_full_render(view.gl.canvas)
+
+
+def test_a_segment_running_behind_the_camera_has_a_rectangle_holding_its_picture(view, model, qtbot):
+    """An arrow of a diverging step may end behind the camera: its rectangle is still
+    found (not "everything"), lies on the canvas, and holds every on-screen pixel of
+    the segment's part in front of the camera."""
+    from gui.plots.surface_paths import _clip_matrix, segments_screen_rect
+    load(model, qtbot, "Rosenbrock's banana", frame=0)
+    gl = view.gl
+    w, h = gl.width(), gl.height()
+    matrix = _clip_matrix(gl, w, h)
+    # the camera's position in box coordinates: points beyond it are behind
+    inverse = np.linalg.inv(matrix)
+    eye = inverse @ np.array([0.0, 0.0, -1.0, 0.0])      # the point all rays leave from
+    eye = eye[:3] / eye[3]
+    start = np.array([0.2, -0.1, 0.3])
+    for far in (start + 3.0 * (eye - start), start + 50.0 * (eye - start) + [5, 0, 0],
+                np.array([-1477.75, 246.9, 0.88]), np.array([0.6, -69.6, 0.88])):
+        segment = np.array([start, far])
+        rect = segments_screen_rect(gl, segment[None])
+        assert rect is not None and not rect.isEmpty()
+        assert rect.width() <= w + 40 and rect.height() <= h + 40
+        t = np.linspace(0, 1, 20001)[:, None]
+        points = segment[0] + t * (segment[1] - segment[0])
+        clip = np.column_stack([points, np.ones(len(points))]) @ matrix.T
+        shown = clip[:, 3] > 0.05                          # well in front of the camera
+        xy = clip[shown, :2] / clip[shown, 3:4]
+        px = np.column_stack([(xy[:, 0] + 1) * w / 2, (1 - xy[:, 1]) * h / 2])
+        on_canvas = (px[:, 0] >= 0) & (px[:, 0] < w) & (px[:, 1] >= 0) & (px[:, 1] < h)
+        assert on_canvas.sum() > 10
+        for x, y in px[on_canvas]:
+            assert rect.contains(int(x), int(y)), (far, x, y, rect)
+    assert segments_screen_rect(gl, np.array([[eye + [0, 0, 1], eye + [0, 0, 2]]])) is not None
