@@ -199,7 +199,13 @@ def test_a_new_start_with_the_plane_repaints_around_old_and_new_not_the_labels(v
     view.plane_toggle.setChecked(True)
     qtbot.wait(50)
     canvas = view.gl.canvas
+    canvas.picture()        # the background drawn anew (the plane shown): rendered whole
+    model.set_frame(1)      # the next picture after it is rendered whole too
+    qtbot.wait(50)
+    model.set_frame(0)
+    qtbot.wait(50)
     canvas.picture()
+    assert not view.gl.background_fresh
     kept = canvas._image
     labels = [label for _, label in view.gl._labels if label.isVisible()]
     assert len(labels) > 10
