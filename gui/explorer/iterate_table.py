@@ -56,6 +56,7 @@ class IterateTableModel(QAbstractTableModel):
         self._texts: dict[int, list[list[str]]] = {}   # digits -> column -> row text
         self.width_memo: dict[tuple, list[int]] = {}   # the view's needed_widths, per path
         self._current = QBrush(QColor("#0072B2"))
+        self._future_for = self._future = None     # the theme and its ink for future rows
 
     def set_path(self, path, variables, colour: str) -> None:
         self.beginResetModel()
@@ -195,10 +196,19 @@ class IterateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:
             return self._current
         if role == Qt.ItemDataRole.ForegroundRole and row > self.frame:
-            # dimmed, yet 4.5:1 on both row colours of the current theme
-            t = theme.current()
-            return theme.readable(theme.readable(t.ink(_FUTURE), t.alternate), t.background)
+            return self._future_ink()
         return None
+
+    def _future_ink(self):
+        """The rows after the frame: dimmed, yet 4.5:1 on both row colours of the
+        current theme (worked out once per theme: the view asks for every such cell
+        in every repaint)."""
+        t = theme.current()
+        if self._future_for is not t:
+            self._future_for = t
+            self._future = theme.readable(theme.readable(t.ink(_FUTURE), t.alternate),
+                                          t.background)
+        return QColor(self._future)      # a copy, as theme.readable gives
 
     @qt_override
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

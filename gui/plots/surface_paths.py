@@ -66,24 +66,31 @@ class SurfacePaths:
         self.lines.setVisible(False)
         view.addItem(self.lines)
         self._box = {}                # run key -> (path, mapping, window, its box points)
-        self._drawn, self._drawn_look = {}, None   # run key -> (path, count, tip) shown
+        self._drawn, self._drawn_look = {}, None   # run key -> (path, count, points) shown
+        self._blank = False      # nothing shown since clear(): all a frame draws is new
 
     def colour(self, key) -> tuple:
         return rgba(theme.current().ink(self.model.lab.colour(key)).name())
 
-    def update_items(self, paths) -> None:
+    def update_items(self, paths) -> np.ndarray:
         """A line for every run (built on first use), shown for the runs in `paths`, in
-        the run's colour (by its place in the race)."""
+        the run's colour (by its place in the race). Returns the box points (k, 3) of
+        the lines whose look changed (shown, hidden or recoloured): nothing else moved."""
         for key in paths:
             if key not in self.items:
                 # not in the view: `lines` draws it
                 self.items[key] = self._gl.GLLinePlotItem(mode="line_strip", width=LINE_WIDTH,
                                                           antialias=True, color=self.colour(key),
                                                           glOptions="translucent")
+        touched = []
         for key, item in self.items.items():
+            look = (item.visible(), tuple(np.ravel(item.color)))
             item.setVisible(key in paths)
             item.setData(color=self.colour(key))
+            if look != (item.visible(), tuple(np.ravel(item.color))) and item.pos is not None:
+                touched.append(np.asarray(item.pos, dtype=float).reshape(-1, 3))
         self.draw_lines()
+        return np.concatenate(touched) if touched else np.empty((0, 3))
 
     def draw_lines(self) -> None:
         """`lines` anew from the visible runs' items: each run's polyline as segment
@@ -120,23 +127,31 @@ class SurfacePaths:
         self.lines.setVisible(False)
         self.current_item.setData(pos=np.empty((0, 3)))
         self._drawn = {}
+        self._blank = True
 
     def draw_frame(self, paths, mapping):
         """Show `paths` up to the model's frame. Only items whose picture changes are
         touched: a frame past the end of a path (Newton stops early) changes nothing,
         and every setData costs a GL upload. Returns the box points whose neighbourhood
-        on screen changed ((k, 3), with the lines and dots drawn through them), or None
-        when more than that may have changed (new runs, box or colours)."""
+        on screen changed ((k, 3), with the lines and dots drawn through them: a frame's
+        new steps, or a replaced or removed run's old points and a new run's), or None
+        when more than that may have changed (a new box or theme). After clear() (a new
+        f's surface, then its paths) only what is drawn now changed."""
         look = (mapping, theme.current())
         moved = []
+        blank, self._blank = self._blank, False
         whole = False
         if self._drawn_look is None or any(a is not b for a, b in zip(look, self._drawn_look)):
             self._drawn, self._drawn_look = {}, look     # new box or colours: all anew
-            whole = True
-        changed = list(self._drawn) != list(paths)
-        whole = whole or changed
-        for key in [k for k in self._drawn if k not in paths]:
-            del self._drawn[key]
+            whole = not blank
+        # another set or order of runs (drawn in that order): the old runs' places change
+        reordered = list(self._drawn) != list(paths)
+        changed = reordered
+        for key in list(self._drawn):
+            if key not in paths or reordered:
+                moved.append(self._drawn[key][2])
+            if key not in paths:
+                del self._drawn[key]
         tips, colours = [], []
         for key, path in paths.items():
             count = min(self.model.frame, len(path.points) - 1) + 1
@@ -147,16 +162,18 @@ class SurfacePaths:
                 if len(pts):
                     self.items[key].setData(pos=pts)
                 self.items[key].setVisible(len(pts) > 1)   # nothing inside the box
-                if last is None or last[0] is not path:
-                    whole = True
+                if last is None or last[0] is not path or reordered:
+                    moved += [pts] if last is None else [last[2], pts]
                 else:        # the segments added or taken away, and the old and new dot
                     lo, hi = sorted((last[1], count))
                     moved.append(every[max(lo - 1, 0):hi])
-                self._drawn[key] = (path, count, pts[-1] if len(pts) else None)
+                self._drawn[key] = (path, count, pts)
                 changed = True
-            tip = self._drawn[key][2]
-            if tip is not None:
-                tips.append(tip)
+            elif reordered:
+                moved.append(last[2])
+            shown = self._drawn[key][2]
+            if len(shown):
+                tips.append(shown[-1])
                 colours.append(self.colour(key))
         if changed:
             self.draw_lines()
@@ -181,6 +198,44 @@ def screen_rect(view, points: np.ndarray) -> QRect | None:
     (x0, y0), (x1, y1) = on_screen.min(axis=0), on_screen.max(axis=0)
     return QRect(int(np.floor(x0)) - pad, int(np.floor(y0)) - pad,
                  int(np.ceil(x1 - x0)) + 2 * pad + 1, int(np.ceil(y1 - y0)) + 2 * pad + 1)
+
+
+def segments_screen_rect(view, segments: np.ndarray) -> QRect | None:
+    """As screen_rect, for straight segments (k, 2, 3) of box coordinates, kept inside
+    the canvas: a segment running behind the camera (an arrow of a diverging step)
+    counts up to just in front of it, where its picture leaves the canvas. None when a
+    point is undefined."""
+    segments = np.asarray(segments, dtype=float).reshape(-1, 2, 3)
+    if not len(segments):
+        return QRect()
+    w, h = max(view.width(), 1), max(view.height(), 1)
+    clip = np.concatenate([segments, np.ones(segments.shape[:2] + (1,))], axis=-1) @ \
+        _clip_matrix(view, w, h).T
+    if not np.all(np.isfinite(clip)):
+        return None
+    a, b = clip[:, 0], clip[:, 1]
+    near = 1e-6            # in front of the camera (w > 0): a segment projects to a segment
+    front = (a[:, 3] > near) | (b[:, 3] > near)
+    a, b = a[front], b[front]
+    if not len(a):
+        return QRect()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        to_a = np.where(a[:, 3] > near, 0.0, (near - a[:, 3]) / (b[:, 3] - a[:, 3]))
+        to_b = np.where(b[:, 3] > near, 0.0, (near - b[:, 3]) / (a[:, 3] - b[:, 3]))
+    ends = np.concatenate([a + to_a[:, None] * (b - a), b + to_b[:, None] * (a - b)])
+    ndc = ends[:, :2] / ends[:, 3:4]
+    pad = int(np.ceil(max(DOT_SIZE, LINE_WIDTH) * theme.current().scale / 2)) + 3
+    xs = np.clip((ndc[:, 0] + 1) * w / 2, -pad, w + pad)
+    ys = np.clip((1 - ndc[:, 1]) * h / 2, -pad, h + pad)
+    x0, y0 = int(np.floor(xs.min())) - pad, int(np.floor(ys.min())) - pad
+    return QRect(x0, y0, int(np.ceil(xs.max())) + pad + 1 - x0,
+                 int(np.ceil(ys.max())) + pad + 1 - y0)
+
+
+def _clip_matrix(view, w: int, h: int) -> np.ndarray:
+    """Box coordinates → clip coordinates (4, 4), as the view draws at w × h."""
+    mvp = view.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * view.viewMatrix()
+    return np.array(mvp.data(), dtype=float).reshape(4, 4).T     # data(): column-major
 
 
 def _to_screen(view, points: np.ndarray):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from engine.optimizer_lab import step_terms
 
 from gui.plots.step_arrows import arrow_segments, predict_only
-from gui.plots.surface_paths import screen_rect
+from gui.plots.surface_paths import segments_screen_rect
 from gui.widgets import theme
 from gui.widgets.palette import STEP_ARROW_COLOURS
 
@@ -87,8 +87,7 @@ class SurfaceStepArrows(QObject):
             # repainted around the arrows taken away and drawn: not the labels, nor the
             # rest of the picture (gui.plots.surface_paths)
             ends = [*before.values(), *self.box_segments.values()]
-            change.region = screen_rect(view.gl, np.concatenate(ends) if ends
-                                        else np.empty((0, 3)))
+            change.region = segments_screen_rect(view.gl, np.array(ends).reshape(-1, 2, 3))
             shown = bool(pos)
             self.lines.setVisible(shown)
             self.heads.setVisible(shown)

@@ -69,6 +69,7 @@ class SurfaceView(QWidget):
         self._side = -1               # the camera looks from the front left (−1) or right (+1)
         self.plane_xs = self.plane_ys = self.plane_f = None
         self._plane_drawn = None      # (mapping, expression, anchor) of the plane shown
+        self._plane_ring = np.empty((0, 3))   # its corners in the box (none: not shown)
         self._stale = False           # the surface waits for the view to be shown
         self._sketch = self.surface_of = None   # a newer f (f alone compiled) / f shown
         self.message = QLabel(NO_GL_TEXT)
@@ -268,8 +269,9 @@ class SurfaceView(QWidget):
     def _on_paths(self, _paths=None):
         if not self._two_d() or self.mapping is None:
             return
-        with self.gl.foreground_change():    # paths only: the surface's picture is kept
-            self.paths.update_items(self._paths())
+        with self.gl.foreground_change() as change:    # paths only: the surface's picture is kept
+            # only around the lines shown, hidden or recoloured: the tick labels stay
+            change.region = screen_rect(self.gl, self.paths.update_items(self._paths()))
         self._on_frame(self.model.frame)
 
     def shown_points(self, method) -> np.ndarray:
@@ -284,12 +286,17 @@ class SurfaceView(QWidget):
             self.paths.clear()
             for item in self._plane_items:
                 item.setVisible(False)
-            self._plane_drawn = None
+            self._plane_drawn, self._plane_ring = None, np.empty((0, 3))
             return
         with self.gl.foreground_change() as change:     # the surface's picture is reused
             moved = self.paths.draw_frame(self._paths(), self.mapping)
-            if not self._draw_plane() and moved is not None:
-                change.region = screen_rect(self.gl, moved)    # None: off screen, all
+            plane_before = self._plane_ring
+            if self._draw_plane() and moved is not None:
+                # the plane's old and new place (a new f's plane: only the new one)
+                moved = np.concatenate([moved, plane_before, self._plane_ring])
+            if moved is not None:
+                # None: off screen, all; the tick labels elsewhere then do not repaint
+                change.region = screen_rect(self.gl, moved)
         if self.gl.canvas.held:
             self.gl.canvas.hold(False)
 
@@ -320,7 +327,7 @@ class SurfaceView(QWidget):
             return False                    # the same plane at the same point: no redraw
         if key is None and self._plane_drawn is None:
             return False                    # hidden, and already hidden
-        self._plane_drawn = None
+        self._plane_drawn, self._plane_ring = None, np.empty((0, 3))
         for item in self._plane_items:
             item.setVisible(False)
         if not shown:
@@ -345,7 +352,7 @@ class SurfaceView(QWidget):
         self.plane_ghost_edge.setData(pos=ring)
         for item in self._plane_items:          # only now: an empty mesh cannot be drawn
             item.setVisible(True)
-        self._plane_drawn = key
+        self._plane_drawn, self._plane_ring = key, ring
         return True
 
     # --- export -------------------------------------------------------------------

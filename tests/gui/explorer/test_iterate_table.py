@@ -199,3 +199,23 @@ def test_a_new_f_with_the_same_runs_keeps_the_combo_and_lists_the_new_path(table
     assert model.wait_for_analysis()
     assert [table.combo.itemText(i) for i in range(table.combo.count())] == \
         [model.lab.label(m) for m in ("gd", "momentum")]
+
+
+def test_later_rows_grey_follows_the_theme(table, model):
+    """The dimmed ink of the rows after the frame is worked out once per theme: dark
+    gives another ink (4.5:1 on the dark rows), light the first one again."""
+    from PySide6.QtWidgets import QApplication
+    from gui.widgets import theme
+    tm = table.table_model
+    model.set_frame(2)
+    light = tm.data(tm.index(5, 1), Qt.ItemDataRole.ForegroundRole)
+    try:
+        theme.apply_theme(QApplication.instance(), table, "dark", 1.0)
+        dark = tm.data(tm.index(5, 1), Qt.ItemDataRole.ForegroundRole)
+        assert dark.name() != light.name()
+        back = theme.current().background
+        assert theme.readable(dark, back).name() == dark.name()      # already 4.5:1 there
+        assert dark.lightness() > light.lightness()
+    finally:
+        theme.apply_theme(QApplication.instance(), table, "light", 1.0)
+    assert tm.data(tm.index(5, 1), Qt.ItemDataRole.ForegroundRole).name() == light.name()

@@ -180,3 +180,94 @@ def test_a_frame_renders_only_its_rectangle_and_that_is_the_full_picture(view, m
     whole = _pixels(canvas.picture())
     assert np.array_equal(partial, whole)
     assert len(np.unique(whole.reshape(-1, 3) // 8, axis=0)) > 50
+
+
+def _kept_equals_a_full_render(canvas):
+    """The picture kept (partly re-rendered) is, pixel for pixel, the scene rendered whole."""
+    partial = _pixels(canvas.picture())
+    canvas.scene_changed()
+    whole = _pixels(canvas.picture())
+    assert np.array_equal(partial, whole)
+    assert len(np.unique(whole.reshape(-1, 3) // 8, axis=0)) > 50
+
+
+def test_a_new_start_with_the_plane_repaints_around_old_and_new_not_the_labels(view, model, qtbot):
+    """New paths (a click on the map) and the tangent plane moving with them repaint the
+    rectangle around the old and new paths and planes: the tick labels elsewhere do not
+    repaint, and the picture is what a full render shows."""
+    load(model, qtbot, "Rosenbrock's banana", frame=0)
+    view.plane_toggle.setChecked(True)
+    qtbot.wait(50)
+    canvas = view.gl.canvas
+    canvas.picture()        # the background drawn anew (the plane shown): rendered whole
+    model.set_frame(1)      # the next picture after it is rendered whole too
+    qtbot.wait(50)
+    model.set_frame(0)
+    qtbot.wait(50)
+    canvas.picture()
+    assert not view.gl.background_fresh
+    kept = canvas._image
+    labels = [label for _, label in view.gl._labels if label.isVisible()]
+    assert len(labels) > 10
+    old_ring = view.plane_edge.pos.copy()
+    paints = Paints([canvas, *labels])
+    model.set_start((0.5, 0.6))
+    assert not np.allclose(view.plane_edge.pos, old_ring)          # the plane moved
+    qtbot.waitUntil(lambda: len(paints.rects[canvas]) >= 1)
+    qtbot.wait(50)
+    rect = paints.rects[canvas][-1]
+    full = canvas.rect()
+    assert rect.width() * rect.height() < full.width() * full.height() / 2
+    for x, y in _to_screen(view.gl, np.concatenate([old_ring, view.plane_edge.pos])):
+        assert rect.contains(int(x), int(y)), (x, y)
+    untouched = [label for label in labels if not label.geometry().intersects(rect)]
+    assert len(untouched) > 5
+    assert all(paints.rects[label] == [] for label in untouched)
+    assert canvas.picture() is kept                  # drawn into, not grabbed anew
+    _kept_equals_a_full_render(canvas)
+
+
+def test_a_new_fs_paths_drawn_after_its_surface_show_the_full_picture(view, model, qtbot):
+    """A new f: its surface from f alone, then its paths and plane around them only;
+    what shows is the full render of the new scene."""
+    load(model, qtbot, "Rosenbrock's banana", frame=10)
+    view.plane_toggle.setChecked(True)
+    for text in ("x^2 + 3*y^2 + x*y", "(x^2+y-11)^2 + (x+y^2-7)^2"):
+        model.set_text(text)
+        assert model.wait_for_analysis()
+        qtbot.wait(50)
+        assert view.paths.lines.visible() and view.plane_item.visible()
+        _kept_equals_a_full_render(view.gl.canvas)
+
+
+def test_a_segment_running_behind_the_camera_has_a_rectangle_holding_its_picture(view, model, qtbot):
+    """An arrow of a diverging step may end behind the camera: its rectangle is still
+    found (not "everything"), lies on the canvas, and holds every on-screen pixel of
+    the segment's part in front of the camera."""
+    from gui.plots.surface_paths import _clip_matrix, segments_screen_rect
+    load(model, qtbot, "Rosenbrock's banana", frame=0)
+    gl = view.gl
+    w, h = gl.width(), gl.height()
+    matrix = _clip_matrix(gl, w, h)
+    # the camera's position in box coordinates: points beyond it are behind
+    inverse = np.linalg.inv(matrix)
+    eye = inverse @ np.array([0.0, 0.0, -1.0, 0.0])      # the point all rays leave from
+    eye = eye[:3] / eye[3]
+    start = np.array([0.2, -0.1, 0.3])
+    for far in (start + 3.0 * (eye - start), start + 50.0 * (eye - start) + [5, 0, 0],
+                np.array([-1477.75, 246.9, 0.88]), np.array([0.6, -69.6, 0.88])):
+        segment = np.array([start, far])
+        rect = segments_screen_rect(gl, segment[None])
+        assert rect is not None and not rect.isEmpty()
+        assert rect.width() <= w + 40 and rect.height() <= h + 40
+        t = np.linspace(0, 1, 20001)[:, None]
+        points = segment[0] + t * (segment[1] - segment[0])
+        clip = np.column_stack([points, np.ones(len(points))]) @ matrix.T
+        shown = clip[:, 3] > 0.05                          # well in front of the camera
+        xy = clip[shown, :2] / clip[shown, 3:4]
+        px = np.column_stack([(xy[:, 0] + 1) * w / 2, (1 - xy[:, 1]) * h / 2])
+        on_canvas = (px[:, 0] >= 0) & (px[:, 0] < w) & (px[:, 1] >= 0) & (px[:, 1] < h)
+        assert on_canvas.sum() > 10
+        for x, y in px[on_canvas]:
+            assert rect.contains(int(x), int(y)), (far, x, y, rect)
+    assert segments_screen_rect(gl, np.array([[eye + [0, 0, 1], eye + [0, 0, 2]]])) is not None
