@@ -209,7 +209,7 @@ def main(argv=None) -> int:
         model.shutdown()
         return 0
     from gui.app.screen_fit import size_for_start
-    size_for_start(window, restored=window.settings.value("window/geometry") is not None)
+    size_for_start(window, restored=window.commands.restored_rect)
     # Everything built so far lives as long as the app: out of the cycle collector's
     # sight, a full collection (pyqtgraph's GC timer) takes ~0 ms instead of ~80 ms,
     # which would otherwise stall an animation frame now and then (or, before the

@@ -53,10 +53,36 @@ SMALLEST_USABLE = (640, 400)   # a restored window smaller than this starts afre
 
 def size_for_start(window, restored: bool) -> None:
     """A first start's window size, also when the size restored from the last run is too
-    small to use (a window once shrunk, or saved on another screen: 962×146 opened as a
-    strip with no room for the views)."""
+    small to use (a window once shrunk: 962×146 opened as a strip with no room for the
+    views)."""
     rect = available_rect(window)
     usable = (min(SMALLEST_USABLE[0], rect.width()), min(SMALLEST_USABLE[1], rect.height()))
     if restored and window.width() >= usable[0] and window.height() >= usable[1]:
         return
     window.resize(min(START_SIZE[0], rect.width()), min(START_SIZE[1], rect.height()))
+
+
+def saved_rect(window) -> list[int]:
+    """What `restore_rect` puts back: the window's place and size when not maximised."""
+    r = window.normalGeometry() if window.isMaximized() else window.geometry()
+    return [r.x(), r.y(), r.width(), r.height()]
+
+
+def restore_rect(window, saved) -> bool:
+    """Put the window back at `saved` ([x, y, width, height] from `saved_rect`), shrunk
+    and moved onto this screen; False (nothing done) when `saved` is not such a list.
+
+    Not Qt's restoreGeometry: it applies on show, and a geometry saved on a 1920×1080
+    screen opened on a 1280×720 projector as an 853×146 strip."""
+    try:
+        x, y, width, height = (int(v) for v in saved)
+    except (TypeError, ValueError):
+        return False
+    rect = available_rect(window)
+    width, height = min(width, rect.width()), min(height, rect.height())
+    window.resize(width, height)
+    size_for_start(window, restored=True)         # too small to use: a first start's size
+    width, height = window.width(), window.height()
+    window.move(min(max(x, rect.left()), rect.right() + 1 - width),
+                min(max(y, rect.top()), rect.bottom() + 1 - height))
+    return True

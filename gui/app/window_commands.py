@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from gui.app.export_commands import ExportCommands
 from gui.app.session_commands import SessionCommands
 from gui.app.presets import presets
+from gui.app.screen_fit import restore_rect, saved_rect
 
 SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 PRESENTATION_SCALE = 1.5
@@ -312,9 +313,10 @@ class WindowCommands(SessionCommands, QObject):
         self.picture_scale = int(s.value("export/scale", 2) or 2)
         for act in self.picture_scale_actions.actions():
             act.setChecked(act.data() == self.picture_scale)
-        geometry, state = s.value("window/geometry"), s.value("window/state")
-        if geometry is not None:
-            self.w.restoreGeometry(geometry)
+        state = s.value("window/state")
+        self.restored_rect = restore_rect(self.w, s.value("window/rect"))
+        if self.restored_rect and str(s.value("window/maximized", "false")).lower() == "true":
+            self.w.setWindowState(self.w.windowState() | Qt.WindowState.WindowMaximized)
         if state is not None:
             self.w.restoreState(state)
         self.actions["restore"].setChecked(self.w.session.restore_enabled)
@@ -328,7 +330,9 @@ class WindowCommands(SessionCommands, QObject):
         s.setValue("look/scale", before[0] if before else self.scale)
         s.setValue("export/scale", self.picture_scale)
         if not before:
-            s.setValue("window/geometry", self.w.saveGeometry())
+            s.setValue("window/rect", saved_rect(self.w))
+            s.setValue("window/maximized", self.w.isMaximized())
+            s.remove("window/geometry")      # Qt's own, read before: see restore_rect
             s.setValue("window/state", self.w.saveState())
         s.sync()
 

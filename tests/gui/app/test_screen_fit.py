@@ -121,3 +121,50 @@ def test_a_start_sizes_the_window_unless_the_restored_size_is_usable(qtbot):
     window.resize(1000, 700)                   # a usable size the lecturer chose: kept
     size_for_start(window, restored=True)
     assert (window.width(), window.height()) == (1000, 700)
+
+
+def _start(qtbot, settings):
+    """A window started as `gradient-lab` starts it: settings restored, sized, shown."""
+    from gui.app.application import build_window
+    from gui.app.screen_fit import size_for_start
+    model, window = build_window(settings=settings, restore_last=False)
+    size_for_start(window, restored=window.commands.restored_rect)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _settle(qtbot)
+    return model, window
+
+
+def _close(model, window):
+    window.close()
+    model.shutdown()
+
+
+def test_a_window_saved_on_a_larger_screen_opens_filling_this_one(qtbot, settings):
+    # prepared at 1920×1080, projected at 1280×720: Qt's restoreGeometry opened a
+    # 1900×1040 window as an 853×146 strip with no room for the views
+    old = QWidget()
+    old.resize(1900, 1040)
+    settings.setValue("window/geometry", old.saveGeometry())      # as saved before
+    screen = QApplication.primaryScreen().availableGeometry()
+    for saved in ({}, {"window/rect": [0, 0, 1900, 1040]}):
+        for key, value in saved.items():
+            settings.setValue(key, value)
+        model, window = _start(qtbot, settings)
+        assert window.width() >= min(1280, screen.width()) - 10, saved
+        assert window.height() >= min(720, screen.height()) - 40, saved
+        assert screen.contains(window.geometry()), saved
+        _close(model, window)
+
+
+def test_a_usable_window_comes_back_where_and_as_large_as_it_was(qtbot, settings):
+    model, window = _start(qtbot, settings)
+    window.setGeometry(40, 30, 1000, 700)
+    _settle(qtbot)
+    window.commands.save_settings()
+    _close(model, window)
+    assert settings.value("window/geometry") is None
+    model, window = _start(qtbot, settings)
+    assert window.geometry().getRect() == (40, 30, 1000, 700)
+    _close(model, window)
