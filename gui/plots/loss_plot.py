@@ -7,6 +7,8 @@ the curves grow.
 """
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -19,6 +21,7 @@ from gui.plots.steady_scatter import steady_scatter_of
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
+LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
 
 
 class LossPlot(QWidget):
@@ -67,6 +70,8 @@ class LossPlot(QWidget):
         # gives this plot, an in-plot legend would cover the curves.
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        # a wrapped second row ("Adam" of four runs) sat on the plot's frame: room below it
+        self.legend.setContentsMargins(0, 0, 0, LEGEND_GAP_PX)
         self.legend.setToolTip("Each method's colour, the same on every view")
         self.note = QLabel()
         self.note.setStyleSheet("color: #555;")
@@ -76,9 +81,10 @@ class LossPlot(QWidget):
         title.setStyleSheet("font-weight: 600;")
         bar = QHBoxLayout()
         bar.setSpacing(12)
-        bar.addWidget(title)
+        top = Qt.AlignmentFlag.AlignTop     # beside a legend of two rows, on its first
+        bar.addWidget(title, 0, top)
         bar.addWidget(self.legend, 1)
-        bar.addWidget(self.log_check)
+        bar.addWidget(self.log_check, 0, top)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -129,9 +135,11 @@ class LossPlot(QWidget):
 
     def _show_legend(self, paths) -> None:
         text = theme.current().text    # 4.5:1 on the window: Newton's black turns white, blue lightens on dark
+        # rows break between entries only, never inside a name ("Gradient / descent")
         self.legend.setText("&nbsp;&nbsp; ".join(
-            f'<span style="color:{text(self.model.lab.colour(m)).name()}; '
-            f'font-weight:600">━━</span>&nbsp;{self.model.lab.label(m)}' for m in paths))
+            f'<span style="white-space:nowrap"><span style="color:{text(self.model.lab.colour(m)).name()}; '
+            f'font-weight:600">━━</span>&nbsp;{escape(self.model.lab.label(m))}</span>'
+            for m in paths))
 
     def _on_frame(self, frame: int) -> None:
         paths = self.model.paths
