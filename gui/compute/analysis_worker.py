@@ -21,17 +21,19 @@ request (gui.compute.symbolic_process).
 """
 from __future__ import annotations
 
-import os
 import threading
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject, QRunnable,
                             QThreadPool, QTimer, Signal)
 
 from gui.compute import latex_renderer
+from gui.compute.compile_cost import CompileCost
+from gui.compute.cpu_share import core_free, cpu_seconds
 
 from gui.compute import symbolic_process
 from gui.compute.symbolic_process import ChildProcess
 from gui.compute.qt_guard import qt_override
+from gui.compute.status_messages import NUMERIC_NOTICE, give_up_message
 
 
 # Formulas and critical points of one request get this much of the child's CPU time from
@@ -40,20 +42,30 @@ from gui.compute.qt_guard import qt_override
 SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
+# The critical points are searched in a child of their own, beside the one that works out
+# and typesets the formulas, when a core is free for it (None: core_free; True / False:
+# always / never). On a 2-core machine loaded 7-8 the extra child only took CPU from
+# the GUI (key → numeric p95 316 → 442 ms, settled median 302 → 392).
+SPLIT_POINTS: bool | None = None
+
+
+def _split_points() -> bool:
+    return SPLIT_POINTS if SPLIT_POINTS is not None else core_free()
+
+
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
 INLINE_SKETCH_NODES = 120
+# While a core is free (core_free), a new 2-D f whose (f, ∇f) should compile within this
+# much GUI-thread CPU time (gui.compute.compile_cost) is compiled at once and answered
+# analysed: the views paint once, not a sketch and then again, with no wait for the pool
+# thread between. A larger f keeps the sketch: its first picture must not wait for
+# sympy's derivatives. On a busy machine the sketch and the pool thread stay: two threads
+# get two shares of the CPU (2 cores loaded 9-14: numeric p95 256 → 500 ms at once).
+INLINE_COMPILE_MS = 25.0
 
 
-def _cpu_seconds(pid) -> float | None:
-    """User + system CPU time of a process (Linux /proc), None where unknown."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 class _Job(QRunnable):
@@ -73,6 +85,7 @@ class _Job(QRunnable):
                 # f alone first: a picture of the new f before its derivatives exist
                 self.expr.compile(hessian=False, gradient=False, value_gradient=False)
                 self._send(self.worker._sketched, self.expr)
+            self.worker.compile_cost.compile(self.expr)
             self.expr.compile(hessian=self.everything, gradient=self.everything)
             # numbers only: no formulas, no critical points
             result = Analysis(self.expr, None if self.symbolic else (),
@@ -86,24 +99,6 @@ class _Job(QRunnable):
             signal.emit(self.request_id, value)
         except RuntimeError:      # the worker was deleted meanwhile (the window closed)
             pass
-
-
-def give_up_message(failure: str, formulas_known: bool, tidy: bool,
-                    points_known: bool) -> str:
-    """The status line's sentence when the symbolic work ended early: out of its time
-    budget (failure "budget") or with an error in the helper (a Python message such as
-    "OverflowError: …", which says nothing to a lecturer and is not shown)."""
-    if not formulas_known:
-        what = ("are too large to work out in time" if failure == "budget"
-                else "could not be worked out symbolically")
-        message = f"The derivatives of this f {what}: the views use numeric ones."
-    elif not tidy:
-        message = "The derivatives were too large to simplify in time: shown as differentiated."
-    else:
-        message = "The formulas were shown before they could be typeset."
-    if not points_known:
-        message += " Critical points were not searched for (too slow)."
-    return message
 
 
 class AnalysisWorker(QObject):
@@ -125,6 +120,7 @@ class AnalysisWorker(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._latest = 0
+        self.compile_cost = CompileCost()    # decides which f are compiled at once
         self._running = False         # a compile job is in the pool
         self._waiting = None          # the newest compile job, not started yet
         self._busy = False
@@ -132,29 +128,44 @@ class AnalysisWorker(QObject):
         self._points = None           # critical points of the newest request, once in
         self._formulas = None         # its formulas: as differentiated, then tidied
         self._failure = None          # the child's error message for the newest request
+        self._points_failure = None   # ... and the points child's
         self._child_request = None    # the child's id for the newest request
+        self._points_request = None   # ... and the points child's
         self._typeset = False         # the child has typeset the newest formulas
         self._points_sent = False     # critical points of the newest request went out
         # Symbolic work has a budget: past it the child is killed and what is known shows.
         self._budget = QTimer(self, interval=_BUDGET_CHECK_MS)
         self._budget.timeout.connect(self._on_budget_check)
-        self._budget_start = None     # (wall clock, child's CPU seconds) at the start
+        self._budget_starts = {}      # child -> (wall clock, its CPU seconds) at the start
         self._idle = threading.Event()
         self._idle.set()
         self._compiled.connect(self._on_compiled)
         self._sketched.connect(self._on_sketched)
-        self._child = None
+        self._child = self._points_child = None
         if symbolic:
             symbolic_process.prepare()      # while the window is being built
+            # Two children, a core each: the formulas (differentiated, tidied, typeset)
+            # in one, the critical points (compile f, ∇f, H; search) in the other. One
+            # child did both in turn, and the formulas waited for the search.
             self._child = ChildProcess("analyse", parent=self)
             self._child.item.connect(self._on_symbolic)
             self._child.failed.connect(self._on_symbolic_failed)
-            self._child.sent.connect(self._on_sent)
+            self._child.sent.connect(lambda request: self._on_sent(self._child, request))
+            self._points_child = ChildProcess("points", parent=self)
+            self._points_child.item.connect(self._on_points)
+            self._points_child.failed.connect(self._on_points_failed)
+            self._points_child.sent.connect(
+                lambda request: self._on_sent(self._points_child, request))
 
     @property
     def child(self) -> ChildProcess | None:
         """The process that runs the symbolic part (None for a numbers-only worker)."""
         return self._child
+
+    @property
+    def points_child(self) -> ChildProcess | None:
+        """The process that searches the critical points (None for a numbers-only worker)."""
+        return self._points_child
 
     def request(self, expr, window, text: str | None = None, everything: bool = True,
                 sketch: bool = False) -> None:
@@ -170,13 +181,23 @@ class AnalysisWorker(QObject):
         self._set_busy(True)
         bounds = tuple((float(lo), float(hi)) for lo, hi in window)
         self._compiled_result = self._points = self._formulas = self._failure = None
+        self._points_failure = None
         self._typeset = self._points_sent = False
         self._budget.stop()
+        self._budget_starts.clear()
         if self._child is not None:
-            self._child_request = None      # the child may report it sent at once
-            self._child_request = self._child.request((text if text is not None else str(expr),
-                                                      bounds))
+            text = text if text is not None else str(expr)
+            # (a child may report it sent at once)
+            self._child_request = self._points_request = None
+            split = _split_points()
+            self._child_request = self._child.request((text, bounds, not split))
+            if split:
+                self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
+        if sketch and not everything and \
+                self.compile_cost.estimate_ms(expr) <= INLINE_COMPILE_MS and core_free():
+            if self._answer_inline(expr, bounds):
+                return
         if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
             # the time the map is drawn
@@ -191,6 +212,23 @@ class AnalysisWorker(QObject):
             self._waiting = job
             return
         self._launch(*job)
+
+    def _answer_inline(self, expr, bounds) -> bool:
+        """Compile f and (f, ∇f) on this thread and send the compiled answer now (the
+        symbolic part is already on its way in the child); False if it cannot be compiled
+        (the job meets the error again and says so)."""
+        from engine.analysis import Analysis
+        try:
+            self.compile_cost.compile(expr)
+        except Exception:  # noqa: BLE001 - reported by the job, as for any compile
+            return False
+        self._waiting = None            # older requests: a running job's answer is stale
+        result = Analysis(expr, None if self.symbolic else (),
+                          None if self.symbolic else (), bounds)
+        self._compiled_result = result
+        self.finished.emit(result)
+        self._complete()
+        return True
 
     def _launch(self, request_id, expr, bounds, everything, sketch):
         self._running = True
@@ -225,42 +263,64 @@ class AnalysisWorker(QObject):
             # at once (what did not fit in the child's time budget the renderer does).
             latex_renderer.provide(value[1])
             self._typeset = True
-        elif kind == "points":
-            points = value[1]
-            for cp in points:                   # frozen all the way down, as the engine's
-                for a in (cp.point, cp.gradient, cp.hessian, cp.eigenvalues):
-                    a.flags.writeable = False
-            self._points = tuple(points)
+        elif kind == "points":                  # (not split: one child does all)
+            self._take_points(value[1])
         elif kind == "formulas":
             self._formulas = (tuple(value[1]), value[2])
         self._complete()
+
+    def _on_points(self, child_request, value):
+        if child_request == self._points_request and value[0] == "points":
+            self._take_points(value[1])
+            self._complete()
+
+    def _take_points(self, points):
+        for cp in points:                   # frozen all the way down, as the engine's
+            for a in (cp.point, cp.gradient, cp.hessian, cp.eigenvalues):
+                a.flags.writeable = False
+        self._points = tuple(points)
 
     def _on_symbolic_failed(self, child_request, message):
         if child_request == self._child_request:
             self._failure = message
             self._complete()
 
-    def _on_sent(self, child_request):
-        if self._child_request in (None, child_request):
+    def _on_points_failed(self, child_request, message):
+        if child_request == self._points_request:
+            self._points_failure = message
+            self._complete()
+
+    def _on_sent(self, child, child_request):
+        request = self._child_request if child is self._child else self._points_request
+        if request in (None, child_request):
             wall = QElapsedTimer()
             wall.start()
-            self._budget_start = (wall, _cpu_seconds(self._child.pid))
+            self._budget_starts[child] = (wall, cpu_seconds(child.pid))
             self._budget.start()
 
     def _on_budget_check(self):
-        """Past SYMBOLIC_BUDGET_MS of the child's CPU time (or the wall-clock limit):
-        stop it and show what is known."""
-        if self._child_request is None or self._typeset or self._budget_start is None:
+        """Past SYMBOLIC_BUDGET_MS of a child's CPU time (or the wall-clock limit): stop
+        it and show what is known."""
+        pending = {self._child: self._child_request is not None and not self._typeset
+                   and self._failure is None,
+                   self._points_child: self._points_request is not None
+                   and self._points is None and self._points_failure is None}
+        watched = [c for c in self._budget_starts if pending.get(c)]
+        if not watched:
             self._budget.stop()
             return
-        wall, cpu0 = self._budget_start
-        cpu = _cpu_seconds(self._child.pid)
-        used_ms = (cpu - cpu0) * 1000 if cpu is not None and cpu0 is not None else wall.elapsed()
-        if used_ms < SYMBOLIC_BUDGET_MS and wall.elapsed() < SYMBOLIC_WALL_LIMIT_MS:
-            return
-        self._budget.stop()
-        self._child.stop()
-        self._failure = "budget"
+        for child in watched:
+            wall, cpu0 = self._budget_starts[child]
+            cpu = cpu_seconds(child.pid)
+            used_ms = (cpu - cpu0) * 1000 if cpu is not None and cpu0 is not None \
+                else wall.elapsed()
+            if used_ms < SYMBOLIC_BUDGET_MS and wall.elapsed() < SYMBOLIC_WALL_LIMIT_MS:
+                continue
+            child.stop()
+            if child is self._child:
+                self._failure = "budget"
+            else:
+                self._points_failure = "budget"
         self._complete()
 
     def _complete(self):
@@ -277,16 +337,20 @@ class AnalysisWorker(QObject):
         if self._points is not None and not self._points_sent:
             self._points_sent = True
             self.finished.emit(Analysis(compiled.expression, None, self._points, compiled.bounds))
-        if self._failure is not None:
+        formulas_done = self._typeset or self._failure is not None
+        points_done = self._points is not None or self._points_failure is not None or (
+            self._points_request is None and self._failure is not None)   # (one child)
+        if not (formulas_done and points_done):
+            return                  # (each child's part in, or cut short)
+        if self._failure is not None or self._points is None:
             self._give_up(compiled)
-        elif self._typeset:
+        else:
             expr = compiled.expression
             self.finished.emit(Analysis(expr, self._formulas[0], self._points, compiled.bounds))
             if expr.numeric_gradient or expr.numeric_hessian:
                 # answered in time only because the derivatives were never built: say so,
                 # as when the budget runs out
-                self.notice.emit("The derivatives of this f are too large to work out: "
-                                 "the views use numeric ones.")
+                self.notice.emit(NUMERIC_NOTICE)
             self._settle()
 
     def _give_up(self, compiled):
@@ -294,15 +358,18 @@ class AnalysisWorker(QObject):
         expr = compiled.expression
         formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False), False)
         message = give_up_message(self._failure, self._formulas is not None, tidy,
-                                  self._points is not None)
+                                  self._points is not None,
+                                  numeric=expr.numeric_gradient or expr.numeric_hessian,
+                                  points_failure=self._points_failure)
         self.finished.emit(Analysis(expr, formulas, self._points or (), compiled.bounds))
         self.notice.emit(message)
         self._settle()
 
     def _settle(self):
         self._compiled_result = self._points = self._formulas = self._failure = None
-        self._child_request = None
+        self._points_failure = self._child_request = self._points_request = None
         self._budget.stop()
+        self._budget_starts.clear()
         self._set_busy(False)       # the newest request is answered: nothing else counts
         self._idle.set()
 
@@ -327,6 +394,7 @@ class AnalysisWorker(QObject):
 
     def shutdown(self) -> None:
         self._waiting = None
-        if self._child is not None:
-            self._child.shutdown()
+        for child in (self._child, self._points_child):
+            if child is not None:
+                child.shutdown()
         self._pool.waitForDone(5000)

@@ -4,6 +4,7 @@ A job takes plain picklable data and yields plain picklable results, one at a ti
   "analyse"   (text, bounds) -> the formulas and critical points of engine.analysis.analyse,
               then the formulas typeset as gui.widgets.math_view shows them; the text is parsed
               here by the engine's own safe parser, never evaluated
+  "points"    (text, bounds) -> the critical points alone (beside an "analyse" without them)
   "typeset"   [latex, ...]   -> (latex, svg or None) per text, None where ziamath fails
 `serve` runs one job kind in a loop for the life of the child.
 """
@@ -20,25 +21,22 @@ NICENESS = 5          # added to the child's nice value
 
 
 def analyse_text(payload):
-    """(text, bounds) -> yields, as soon as each is known:
-      ("points", critical_points)                  engine.calculus, inside bounds
+    """(text, bounds[, with_points=True]) -> yields, as soon as each is known:
+      ("points", critical_points)                  engine.calculus, inside bounds (unless
+                                                   with_points is False: see search_points)
       ("formulas", formulas, tidy=False)           the derivatives as differentiated
       ("formulas", formulas, tidy=True)            shorter forms (engine.analysis._tidy)
       ("typeset", {display latex: svg or None})    what could be typeset in TYPESET_BUDGET_S
     The parent may kill this job at any point (its budget): what came by then is shown.
     The text is parsed here with the engine's safe parser, never evaluated."""
     from engine.analysis import formulas
-    from engine.calculus import critical_points
     from engine.expression import parse
 
     from gui.compute.typesetting import TYPESET_MAX_CHARS, display_tex, render_svg
-    text, bounds = payload
+    text, bounds, *rest = payload
     f = parse(text)
-    # f, ∇f and H for the search; (f, ∇f) in one function is the views' (the app's own
-    # process compiles it), never used here
-    f.compile(value_gradient=False)
-    bounds = tuple((float(lo), float(hi)) for lo, hi in bounds)
-    yield "points", tuple(critical_points(f, bounds))
+    if not rest or rest[0]:
+        yield from search_points((text, bounds), f)
     yield "formulas", formulas(f, tidy=False), False
     result = formulas(f)
     yield "formulas", result, True
@@ -55,6 +53,21 @@ def analyse_text(payload):
     yield "typeset", svgs
 
 
+def search_points(payload, f=None):
+    """(text, bounds) -> yields ("points", critical_points) (engine.calculus, inside
+    bounds). A job of its own too: beside an "analyse" without points in another child,
+    the search and the typesetting of the formulas take a core each."""
+    from engine.calculus import critical_points
+    from engine.expression import parse
+    text, bounds = payload
+    f = f if f is not None else parse(text)
+    # f, ∇f and H for the search; (f, ∇f) in one function is the views' (the app's own
+    # process compiles it), never used here
+    f.compile(value_gradient=False)
+    bounds = tuple((float(lo), float(hi)) for lo, hi in bounds)
+    yield "points", tuple(critical_points(f, bounds))
+
+
 def typeset_texts(payload):
     """[latex, ...] -> yields (latex, svg or None) for each, in order."""
     from gui.compute.typesetting import render_svg
@@ -66,7 +79,7 @@ def typeset_texts(payload):
         yield tex, svg
 
 
-JOBS = {"analyse": analyse_text, "typeset": typeset_texts}
+JOBS = {"analyse": analyse_text, "points": search_points, "typeset": typeset_texts}
 
 
 def serve(conn, job: str, latest) -> None:

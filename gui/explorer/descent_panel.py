@@ -168,7 +168,12 @@ class DescentPanel(QWidget):
     def _on_theme(self, _theme=None) -> None:
         for i in range(self.method_list.count()):
             item = self.method_list.item(i)
-            item.setIcon(_swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
+            # quietly: a new icon is an itemChanged, which re-sent the ticked methods in
+            # the list's order, so a look change reordered the model's methods (Beale's
+            # gd, adam, rmsprop became gd, rmsprop, adam, and its caption "no longer
+            # applies" after dark → light)
+            _quiet(self.method_list, item.setIcon,
+                   _swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
         self._fit_method_list()
 
     @qt_override

@@ -8,6 +8,7 @@ import html
 
 from PySide6.QtWidgets import QLabel
 
+from gui.compute.qt_guard import qt_override
 from gui.plots.landscape_model import preset_settings
 from gui.widgets import theme
 
@@ -26,6 +27,18 @@ class ExampleCaption(QLabel):
             signal.connect(self._refresh)
         theme.notifier.changed.connect(self._refresh)
         self._refresh()
+
+    # Empty, the caption keeps one line: the views under it keep their height when the
+    # user first changes a gallery example's function (they jumped 14 px).
+    @qt_override
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self.fontMetrics().height())
+
+    @qt_override
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height()))
+        return hint
 
     def changes(self) -> list[str]:
         """What the user changed of the example's set-up (empty: it is as loaded)."""

@@ -16,7 +16,8 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 
 DEBOUNCE_MS = 150          # re-parse after this pause in typing while edits are slow ...
-FAST_DEBOUNCE_MS = 16      # ... and after one frame while they come back fast
+FAST_DEBOUNCE_MS = 0       # ... and on the next turn of the event loop while they come
+                           # back fast (keys already queued are delivered first: one request)
 FAST_EDIT_S = 0.12         # an edit whose numeric views came back within this is "fast"
 SETTLE_MS = 2000           # a valid text left alone this long joins the history
 ERROR_DELAY_MS = 450       # a new error line appears only after a pause: no jumping while typing
@@ -149,12 +150,14 @@ class ExpressionEditor(QWidget):
             f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
             "padding: 1px 8px; font-size: 11pt;")   # its row is always kept: keep it low
         # the row keeps its height while hidden: showing an error must not take height from
-        # the views under the editor (they would resample on every typo)
+        # the views under the editor (they would resample on every typo); in the window
+        # it floats instead, taking no row at all (float_error_label)
         self.error_label.setText(" ")
         policy = self.error_label.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.error_label.setSizePolicy(policy)
         self.error_label.setVisible(False)
+        self._error_host: QWidget | None = None
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -174,7 +177,7 @@ class ExpressionEditor(QWidget):
         self._settle.timeout.connect(self._remember)
         self._busy_delay = QTimer(self, singleShot=True, interval=200)   # no flicker
         self._error_delay = QTimer(self, singleShot=True, interval=ERROR_DELAY_MS)
-        self._error_delay.timeout.connect(lambda: self.error_label.setVisible(True))
+        self._error_delay.timeout.connect(self._show_error_label)
         self._busy_delay.timeout.connect(self._show_busy_label)
 
         self.line_edit.textEdited.connect(self._on_text_edited)
@@ -191,6 +194,32 @@ class ExpressionEditor(QWidget):
         self._on_model_text(model.text)
         self._on_error(model.error)
 
+    def float_error_label(self, host: QWidget) -> None:
+        """Show the error line floating in `host` (an ancestor) just under the field, over
+        what lies below it (the formulas of the last valid f), instead of in a row of its
+        own: that row, kept for the views not to jump, cost 17 px of a 720p screen."""
+        self.layout().removeWidget(self.error_label)
+        self.error_label.setParent(host)
+        self.error_label.setVisible(False)
+        self._error_host = host
+        self.installEventFilter(self)
+        self._place_error_label()
+
+    def _place_error_label(self) -> None:
+        host = self._error_host
+        if host is None:
+            return
+        field = self.line_edit
+        left = field.mapTo(host, field.rect().bottomLeft())
+        width = field.width()
+        self.error_label.setGeometry(left.x(), left.y() + 2, width,
+                                     self.error_label.heightForWidth(width))
+        self.error_label.raise_()
+
+    def _show_error_label(self) -> None:
+        self._place_error_label()
+        self.error_label.setVisible(True)
+
     # --- view → model ------------------------------------------------------------
     def _on_text_edited(self, _text):
         self._history_index = None
@@ -199,6 +228,9 @@ class ExpressionEditor(QWidget):
         # live); after a slow one, wait for a pause so a burst of keys is one request.
         # Either way the model answers only the newest text.
         fast = self._edit_latency is not None and self._edit_latency < FAST_EDIT_S
+        if fast and not self._debounce.isActive():
+            # the typed character on screen before the model's work (tens of ms) starts
+            self.line_edit.repaint()
         self._debounce.start(FAST_DEBOUNCE_MS if fast else DEBOUNCE_MS)
 
     def _apply(self) -> None:
@@ -218,7 +250,7 @@ class ExpressionEditor(QWidget):
         self._remember()
         if self._error_delay.isActive():                # the user asked: answer now
             self._error_delay.stop()
-            self.error_label.setVisible(True)
+            self._show_error_label()
 
     def _remember(self) -> None:
         """Add the applied text to the history if it is valid (moved to the end if known)."""
@@ -232,6 +264,8 @@ class ExpressionEditor(QWidget):
 
     @qt_override
     def eventFilter(self, obj, event):
+        if obj is self and event.type() in (event.Type.Move, event.Type.Resize):
+            self._place_error_label()
         if obj is self.line_edit and event.type() == event.Type.FocusIn:
             self._text_on_entry = self.line_edit.text()
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
@@ -312,6 +346,7 @@ class ExpressionEditor(QWidget):
     def _show_error(self, message: str, position: int | None) -> None:
         where = "" if position is None else f"  (at character {position + 1})"
         self.error_label.setText(f"⚠  {message}{where}")
+        self._place_error_label()            # a longer message may wrap to more lines
         self.line_edit.set_error_position(position)      # the mark shows at once, in place
         if self.error_label.isHidden() and not self._error_delay.isActive():
             self._error_delay.start()

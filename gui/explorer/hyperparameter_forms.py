@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QToolButton,
 
 from engine.optimizers import HYPERPARAMETERS, METHODS
 
+from gui.widgets import theme
 from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
@@ -56,7 +57,10 @@ class _MethodForm(QWidget):
                                   checked=True, autoRaise=True)
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.header.setArrowType(Qt.ArrowType.DownArrow)
-        self.header.setStyleSheet(f"QToolButton {{ color: {METHOD_COLOURS[method]}; "
+        # the method's colour as readable text on light@1 (the sheet's base look): as the
+        # theme makes it when applied, so a fresh start and dark → light look the same
+        ink = theme.LIGHT.text(METHOD_COLOURS[method]).name()
+        self.header.setStyleSheet(f"QToolButton {{ color: {ink}; "
                                   "font-weight: bold; border: none; }")
         self.header.setToolTip("Show or hide this method's hyperparameters")
         self.header.toggled.connect(self._on_toggled)

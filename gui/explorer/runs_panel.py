@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from engine.optimizers import METHODS
 from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.plots import runs as race
+from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_LABELS
@@ -49,6 +50,7 @@ class RunsPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self.run_list = QListWidget()
+        self.run_list.installEventFilter(self)
         self.run_list.setIconSize(QSize(14, 14))
         self.run_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.run_list.setToolTip("The runs racing from the start. The selected run is the "
@@ -181,13 +183,26 @@ class RunsPanel(QWidget):
             self.run_list.addItem(item)
         self.run_list.setCurrentRow(self._index())
         self.run_list.blockSignals(blocked)
-        rows = sum(self.run_list.sizeHintForRow(i) for i in range(self.run_list.count()))
-        self.run_list.setFixedHeight(min(rows, 8 * self.run_list.sizeHintForRow(0))
-                                     + 2 * self.run_list.frameWidth() + 2)
+        self._fit_list_height()
         self.remove_button.setEnabled(len(settings.runs) > 1)
         self.duplicate_button.setEnabled(len(settings.runs) < race.MAX_RUNS)
         self.add_button.setEnabled(len(settings.runs) < race.MAX_RUNS)
         self._show_selected()
+
+    def _fit_list_height(self) -> None:
+        """The list as tall as its rows (at most 8), in the font it has now."""
+        rows = sum(self.run_list.sizeHintForRow(i) for i in range(self.run_list.count()))
+        self.run_list.setFixedHeight(min(rows, 8 * self.run_list.sizeHintForRow(0))
+                                     + 2 * self.run_list.frameWidth() + 2)
+
+    @qt_override
+    def eventFilter(self, watched, event):
+        # The theme's signal comes before the new text size reaches the list's font: the
+        # rows were measured in the old font, and after presentation mode (text size 2)
+        # the list kept rows of 24 px for 17 (the side panel then scrolled differently).
+        if watched is self.run_list and event.type() == QEvent.Type.FontChange:
+            self._fit_list_height()
+        return super().eventFilter(watched, event)
 
     def _on_selected(self, _key) -> None:
         blocked = self.run_list.blockSignals(True)

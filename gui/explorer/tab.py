@@ -21,6 +21,10 @@ from gui.widgets.scroll_page import scroll_page
 
 # Key 4 cycles what the middle shows for two variables.
 FOCUS_MODES = ("both", "contour", "surface")
+# The views : the loss curve and iterates under them. At 3 : 2 the curve view's f plot
+# was ~50 px tall on a 720p screen, and the map and 3-D view got 33 % of its height;
+# 7 : 3 gives them 45 % at 1280×720 (tests/gui/explorer/test_formula_panel_layout.py).
+VIEWS_RATIO = (7000, 3000)
 
 
 class ExplorerTab(QWidget):
@@ -71,8 +75,8 @@ class ExplorerTab(QWidget):
         column.addWidget(self.views, 1)
         self.middle.addWidget(views_column)
         self.middle.addWidget(self.below)
-        # Large numbers: setSizes keeps the ratio (3 : 2) whatever the first size is.
-        self.middle.setSizes([6000, 4000])
+        # Large numbers: setSizes keeps the ratio whatever the first size is (VIEWS_RATIO).
+        self.middle.setSizes(list(VIEWS_RATIO))
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.addWidget(self.middle)
         self.body.addWidget(self.descent_panel)
@@ -82,9 +86,11 @@ class ExplorerTab(QWidget):
         self.top = QWidget()
         column = QVBoxLayout(self.top)
         column.setContentsMargins(6, 6, 6, 0)
+        column.setSpacing(3)         # every pixel of a 720p screen the views do not get counts
         column.addWidget(self.editor)
         column.addWidget(self.math_view)
         column.addWidget(self.caption)
+        self.editor.float_error_label(self.top)
         # scrolls rather than widening the window past a small screen
         layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(0, 0, 0, 0)
@@ -197,7 +203,6 @@ class ExplorerTab(QWidget):
         else:
             self.views.setCurrentWidget(self.pair)
         if self.views.currentWidget() is not shown:
-            # The curve view stacks two plots, a legend and the secant read-outs: at 3 : 2
-            # the f plot was ~50 px tall on a 720p screen. 7 : 3 for one variable.
-            self.middle.setSizes([7000, 3000] if dimension == 1 else [6000, 4000])
+            # a splitter dragged for one view is set back for the other
+            self.middle.setSizes(list(VIEWS_RATIO))
 

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout, 
 
 from gui.plots import canvas_settings, landscape
 from gui.plots.critical_labels import CriticalLabels
+from gui.plots.theme import reset_tick_room
+from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
@@ -125,7 +127,13 @@ class ContourView(QWidget):
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
         self.plot = self.canvas.addPlot(row=1, col=0)
         self.plot.setAspectLocked(True)
-        self.plot.vb.sigResized.connect(lambda *_: fit_legend(self.legend, self.canvas.width()))
+        # Fitted to the canvas on its resize: on the plot's, a legend too wide for a
+        # narrower canvas held the plot at its own width, so neither changed (4 columns
+        # where 3 fit, after 1400 → 1280 px); and after a new text size has reached the
+        # labels (the plots restyle on the same signal, maybe after this view).
+        self.canvas.installEventFilter(self)
+        # (a bound slot: Qt drops the connection when the view goes)
+        theme.notifier.changed.connect(self._after_theme)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.image = pg.ImageItem(axisOrder="col-major")
@@ -167,6 +175,23 @@ class ContourView(QWidget):
     @qt_override
     def sizeHint(self):
         return QSize(620, 520)          # room for the map, its colour bar and the legend
+
+    @qt_override
+    def eventFilter(self, watched, event):
+        if watched is self.canvas and event.type() == event.Type.Resize:
+            self._on_canvas_resized()
+        return False
+
+    def _after_theme(self, _theme=None):
+        QTimer.singleShot(0, self, self._on_canvas_resized)
+
+    def _on_canvas_resized(self):
+        """The legend's columns and the axes' room for tick texts, for the canvas as it
+        is now: both otherwise kept what an earlier size or text size needed, and a round
+        trip through presentation mode changed the picture (the map's range with them)."""
+        fit_legend(self.legend, self.canvas.width())
+        for side in ("left", "bottom"):     # from 0: the same room whatever came before
+            reset_tick_room(self.plot.getAxis(side), 0, 0)
 
     def _two_d(self) -> bool:
         f = self.model.expression

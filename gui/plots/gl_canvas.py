@@ -362,12 +362,29 @@ class LabelledGLView(gl.GLViewWidget):
         """The texts set (shown or, overlapping an earlier one, hidden)."""
         return [label.text() for _, label in self._labels[:getattr(self, "_n_labels", 0)]]
 
-    def _place_labels(self):
+    def _to_screen(self) -> QMatrix4x4:
+        """3-D point → canvas pixel, for the camera as it is."""
         w, h = max(self.width(), 1), max(self.height(), 1)
         to_screen = QMatrix4x4()
-        rect = QRectF(0, 0, w, h)
-        to_screen.viewport(rect.left(), rect.bottom(), rect.width(), -rect.height())
-        mvp = to_screen * self.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * self.viewMatrix()
+        to_screen.viewport(0, h, w, -h)
+        return to_screen * self.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * self.viewMatrix()
+
+    def labels_overflow(self) -> float:
+        """How many px the labels centred on their points would reach past the canvas's
+        edges, at most (0: all inside; the camera steps back until they are, see
+        gui.plots.surface_camera: placed, they are pushed in, off their ticks)."""
+        mvp, w, h = self._to_screen(), self.width(), self.height()
+        worst = 0.0
+        for point, label in self._labels[:getattr(self, "_n_labels", 0)]:
+            p = mvp.map(point).toPointF()
+            half_w, half_h = label.width() / 2, label.height() / 2
+            worst = max(worst, half_w - p.x(), p.x() + half_w - w,
+                        half_h - p.y(), p.y() + half_h - h)
+        return worst
+
+    def _place_labels(self):
+        w, h = max(self.width(), 1), max(self.height(), 1)
+        mvp = self._to_screen()
         # A label that would overlap one placed before it is hidden: on a short pane or
         # a flat camera the f ticks crowd together; every other one then stays readable.
         placed = []

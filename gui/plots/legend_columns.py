@@ -11,9 +11,18 @@ MAX_COLUMNS = 5
 
 
 def _entry_widths(legend) -> list[tuple[float, float]]:
-    return [(max(sample.boundingRect().width(), sample.minimumWidth()),
-             max(label.boundingRect().width(), label.minimumWidth()))
+    return [(max(sample.boundingRect().width(), sample.minimumWidth()), _text_width(label))
             for sample, label in legend.items]
+
+
+def _text_width(label) -> float:
+    """A LabelItem's text's own width: its bounding rectangle is the grid cell it was
+    stretched to ("start" under "Gradient descent" measured 120 px for 38), so a legend
+    once in three columns measured itself too wide for four and kept three."""
+    text_rect = getattr(label, "itemRect", None)
+    if text_rect is not None:
+        return text_rect().width()
+    return max(label.boundingRect().width(), label.minimumWidth())
 
 
 def columns_that_fit(widths: list[tuple[float, float]], width: float, spacing: float) -> int:
@@ -34,3 +43,4 @@ def fit_legend(legend, width: float) -> None:
                          legend.layout.horizontalSpacing())
     if n != legend.columnCount:
         legend.setColumnCount(n)
+

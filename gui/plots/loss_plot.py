@@ -22,6 +22,10 @@ from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
+# The colour as the ticks' ("k"), given: without one the axis names drew in pyqtgraph's
+# #111 until a theme was applied, which gives them the ticks' colour (a window differed
+# after dark → light, tests/gui/app/test_look_round_trip.py).
+_AXIS_LABEL_STYLE = {"font-size": f"{_AXIS_FONT_PT}pt", "color": "#000000"}
 
 
 class LossPlot(QWidget):
@@ -50,7 +54,7 @@ class LossPlot(QWidget):
             axis.setTextPen("k")
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
             axis.enableAutoSIPrefix(False)      # "(x0.001)" beside f would only confuse
-        item.setLabel("bottom", "step k", **{"font-size": f"{_AXIS_FONT_PT}pt"})
+        item.setLabel("bottom", "step k", **_AXIS_LABEL_STYLE)
         self.curves = {}             # run key -> its curve, built on first use
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
         self.heads = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9,
@@ -209,7 +213,7 @@ class LossPlot(QWidget):
         if label != self._axis_label:
             # Only on a change: setLabel redraws the axis, and the style given once stays,
             # so the theme's restyling of it (gui.plots.theme) does too.
-            style = {} if self._axis_label else {"font-size": f"{_AXIS_FONT_PT}pt"}
+            style = {} if self._axis_label else _AXIS_LABEL_STYLE
             self._axis_label = label
             self.plot.getPlotItem().setLabel("left", label, **style)
 

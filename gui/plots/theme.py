@@ -161,8 +161,7 @@ def _style_axis(a, b, t):
     style["color"] = t.text(style.get("color", b["text"].color()), t.background).name()
     a.labelStyle = style
     a._updateLabel()
-    # the space reserved for tick texts only ever grows: start afresh at the new size
-    a.textWidth, a.textHeight = 30 * t.scale, 18 * t.scale
+    reset_tick_room(a, 30 * t.scale, 18 * t.scale)
     if b["width"] is not None:
         a.setWidth(round(b["width"] * t.scale))
     if b["height"] is not None:
@@ -170,6 +169,14 @@ def _style_axis(a, b, t):
     a._updateWidth() if a.orientation in ("left", "right") else a._updateHeight()
     a.picture = None
     a.update()
+
+
+def reset_tick_room(a, width: float, height: float) -> None:
+    """pyqtgraph's AxisItem widens the room for its tick texts at once but narrows it
+    only by more than 10 px (no jitter while panning): start afresh from `width` ×
+    `height` px; the next paint fits the ticks shown (0 × 0: exactly)."""
+    a.textWidth, a.textHeight = width, height
+    a._updateWidth() if a.orientation in ("left", "right") else a._updateHeight()
 
 
 def _rec_label(item):

@@ -2,6 +2,10 @@
 
 One custom-painted widget: each formula "label = latex" becomes one pixmap
 (ziamath SVG → QtSvg), laid out in a flow with the baselines of a row aligned.
+Its height depends on the text size only, never on f (`panel_height`): a set that does
+not fit is scaled down to fit, down to `MIN_FIT`, and past that scrolls. A panel that
+grew with f took 140 px of a 720-pixel projector for Rosenbrock (the map became a strip)
+and made the views jump whenever formulas arrived after an edit.
 Typesetting runs in `LatexRenderer`'s thread; until a new set is ready the old one
 stays (no flicker), and after a short wait the ready part shows with placeholders.
 """
@@ -10,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
 
 from gui.widgets import theme
@@ -27,7 +31,9 @@ GAP_X = 44             # between equations in a row
 GAP_Y = 10             # between rows
 PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
 HESSIAN_AFTER_MS = 120 # the numeric Hessian follows the animation at most this often
-MIN_FIT = 0.45         # an equation wider than the view shrinks to fit, down to this
+MIN_FIT = 0.6          # a set that does not fit shrinks to fit, down to this; then scrolls
+PANEL_ROWS_PX = 60     # the panel holds a row this tall at scale 1 (a 2×2 matrix: 66 px at 1)
+PANEL_MAX_SHARE = 0.12 # ... and at most this share of its window's height (large text)
 PLAIN_MAX_CHARS = 180  # the plain-text fallback is cut here ("…")
 _VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
 
@@ -41,6 +47,8 @@ class Equation:
     height: float
     baseline: float     # from the top, logical pixels
     kind: str           # "typeset", "text" (ziamath failed) or "pending"
+    svg: str | None = None          # to draw it again, sharp, at the size it is fitted to
+    fitted: QPixmap | None = None   # that drawing (a shrunk pixmap would be blurred)
 
 
 def _without_repeated_partials(formulas, variables) -> tuple:
@@ -61,14 +69,18 @@ class MathView(QWidget):
         self._texts: list[str] = []
         self._scale = 1.0
         self._rects: list[QRectF] = []
-        self._rects_width = -1
+        self._rects_size = None      # the (width, height) _rects were laid out for
+        self._content_height = 0.0   # of the laid-out set: more than the panel → scroll
+        self.fit = 1.0               # the laid-out set's size relative to effective_scale
+        self._watched_window = None  # whose height bounds the panel's (panel_height)
+        self.scroll_bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.scroll_bar.setVisible(False)
+        self.scroll_bar.valueChanged.connect(self.update)
         self.renderer = LatexRenderer(self)
         self.renderer.rendered.connect(self._on_rendered)
         self._partial = QTimer(self, singleShot=True, interval=PARTIAL_AFTER_MS)
         self._partial.timeout.connect(lambda: self._show(allow_pending=True))
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setToolTip("f and its derivatives, computed symbolically by the engine")
         # A Hessian too long to read is shown as its numbers at the current iterate.
         self._formulas: tuple = ()
@@ -87,6 +99,7 @@ class MathView(QWidget):
         formulas = _without_repeated_partials(tuple(formulas), variables)
         self._formulas = formulas
         self._texts = [self._numeric_tex(f) or display_tex(f, variables) for f in formulas]
+        self.scroll_bar.setValue(0)        # a new f is read from its first row
         self.renderer.request(self._texts)
         if self.is_ready:
             self._show()
@@ -132,8 +145,8 @@ class MathView(QWidget):
         if not allow_pending and not self.is_ready:
             return
         self.equations = [self._equation(t) for t in self._texts]
-        self._rects_width = -1
-        self.updateGeometry()
+        self._rects_size = None
+        self.updateGeometry()       # a new text size changes panel_height
         self.update()
 
     # --- presentation -----------------------------------------------------------
@@ -189,7 +202,27 @@ class MathView(QWidget):
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(dpr)
         # ziamath puts the baseline at y = 0 of the viewBox
-        return Equation(tex, pixmap, w * s, h * s, -y0 * s, "typeset")
+        return Equation(tex, pixmap, w * s, h * s, -y0 * s, "typeset", svg)
+
+    def _fitted_pixmap(self, eq: Equation, rect: QRectF) -> QPixmap:
+        """The equation drawn at `rect`'s size: SVG is vector, so a set fitted into the
+        panel is drawn again at its size rather than its pixmap shrunk (blurred)."""
+        dpr = self.devicePixelRatioF()
+        size = (max(1, round(rect.width() * dpr)), max(1, round(rect.height() * dpr)))
+        if eq.svg is None or abs(size[0] - eq.pixmap.width()) <= 1:
+            return eq.pixmap
+        if eq.fitted is None or (eq.fitted.width(), eq.fitted.height()) != size:
+            ink = theme.current().foreground
+            svg = eq.svg if ink.lower() == TEXT_COLOUR else eq.svg.replace(TEXT_COLOUR, ink)
+            image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            QSvgRenderer(QByteArray(svg.encode())).render(painter)
+            painter.end()
+            eq.fitted = QPixmap.fromImage(image)
+            eq.fitted.setDevicePixelRatio(dpr)
+        return eq.fitted
 
     def _text_equation(self, tex: str, text: str, kind: str) -> Equation:
         if len(text) > PLAIN_MAX_CHARS:
@@ -210,63 +243,112 @@ class MathView(QWidget):
         painter.end()
         return Equation(tex, QPixmap.fromImage(image), w, h, fm.ascent(), kind)
 
-    # --- flow layout ---------------------------------------------------------------
-    def _layout(self, width: int) -> tuple[list[QRectF], float]:
-        """Rectangles of the equations for a widget `width` wide, and the height used."""
+    # --- layout: a bounded panel, the set fitted into it --------------------------------
+    def panel_height(self) -> int:
+        """The panel's height in px: the text size's, the same for every f, but at most
+        PANEL_MAX_SHARE of the window's (text size 2 on a 720p screen: 140 px of the
+        views' height otherwise)."""
+        height = round(2 * MARGIN + PANEL_ROWS_PX * self.effective_scale)
+        window = self.window()
+        if window is not self and window.height() > 0:
+            height = min(height, max(2 * MARGIN + BASE_SIZE,
+                                     round(PANEL_MAX_SHARE * window.height())))
+        return height
+
+    def _flow(self, width: float, fit: float) -> tuple[list[QRectF], float]:
+        """Rectangles of the equations drawn at `fit` × their size, flowed into rows
+        `width` px wide (one wider than a row shrinks further, to MIN_FIT × its size),
+        and the height they take."""
         avail = max(50.0, width - 2 * MARGIN)
-        rects, rows, row = [], [], []
-        x = 0.0
+        rows, row, x = [], [], 0.0
         for eq in self.equations:
-            fit = max(MIN_FIT, min(1.0, avail / eq.width))
-            w = eq.width * fit
+            scale = max(MIN_FIT, min(fit, avail / eq.width))
+            w = eq.width * scale
             if row and x + w > avail:
                 rows.append(row)
                 row, x = [], 0.0
-            row.append((eq, fit, x))
-            x += w + GAP_X
+            row.append((eq, scale, x))
+            x += w + GAP_X * fit
         if row:
             rows.append(row)
-        y = MARGIN
+        rects, y = [], 0.0
         for row in rows:
-            ascent = max(eq.baseline * fit for eq, fit, _ in row)
-            descent = max((eq.height - eq.baseline) * fit for eq, fit, _ in row)
-            for eq, fit, x in row:
-                top = y + ascent - eq.baseline * fit
-                rects.append(QRectF(MARGIN + x, top, eq.width * fit, eq.height * fit))
-            y += ascent + descent + GAP_Y
-        height = (y - GAP_Y + MARGIN) if rows else 2 * MARGIN + BASE_SIZE * self.effective_scale
-        return rects, height
+            ascent = max(eq.baseline * k for eq, k, _ in row)
+            descent = max((eq.height - eq.baseline) * k for eq, k, _ in row)
+            for eq, k, x in row:
+                top = y + ascent - eq.baseline * k
+                rects.append(QRectF(MARGIN + x, top, eq.width * k, eq.height * k))
+            y += ascent + descent + GAP_Y * fit
+        return rects, max(0.0, y - GAP_Y * fit)
 
-    @qt_override
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    @qt_override
-    def heightForWidth(self, width: int) -> int:
-        return int(round(self._layout(width)[1]))
+    def _layout(self, width: int, height: int) -> tuple[list[QRectF], float, float]:
+        """The equations fitted into a `width` × `height` panel: their rectangles (rows
+        centred vertically when they fit), the height of the set with its margins (more
+        than `height`: it scrolls) and the fit, the largest factor ≤ 1 at which the set
+        fits (MIN_FIT when even that does not)."""
+        room = height - 2 * MARGIN
+        lo, hi = MIN_FIT, 1.0
+        if self._flow(width, hi)[1] > room:
+            for _ in range(12):             # bisection: the fit to within 0.02 %
+                mid = (lo + hi) / 2
+                lo, hi = (mid, hi) if self._flow(width, mid)[1] <= room else (lo, mid)
+            hi = lo
+        rects, used = self._flow(width, hi)
+        top = MARGIN + max(0.0, (room - used) / 2)
+        return [r.translated(0, top) for r in rects], used + 2 * MARGIN, hi
 
     @qt_override
     def sizeHint(self) -> QSize:
-        width = max(400, self.width())
-        return QSize(width, self.heightForWidth(width))
+        return QSize(max(400, self.width()), self.panel_height())
 
     @qt_override
     def minimumSizeHint(self) -> QSize:
-        return QSize(100, self.heightForWidth(max(100, self.width())))
+        return QSize(100, self.panel_height())
 
     def equation_rects(self) -> list[QRectF]:
-        """Where each equation is drawn, in widget pixels (for tests and hit testing)."""
-        if self._rects_width != self.width():
-            self._rects, _ = self._layout(self.width())
-            self._rects_width = self.width()
+        """Where each equation is drawn, in widget pixels before scrolling (for tests and
+        hit testing); lays the set out for the current size if it is not."""
+        size = (self.width(), self.height())
+        if self._rects_size != size:
+            self._rects, self._content_height, self.fit = self._layout(*size)
+            self._rects_size = size
+            self._update_scroll_bar()
         return self._rects
+
+    def _update_scroll_bar(self) -> None:
+        overflow = max(0, round(self._content_height - self.height()))
+        self.scroll_bar.setRange(0, overflow)
+        self.scroll_bar.setPageStep(self.height())
+        self.scroll_bar.setSingleStep(max(8, round(BASE_SIZE * self.effective_scale)))
+        width = self.scroll_bar.sizeHint().width()
+        self.scroll_bar.setGeometry(self.width() - width - 2, 2, width, self.height() - 4)
+        self.scroll_bar.setVisible(overflow > 0)
+
+    def _row_tops(self) -> list[int]:
+        """Scroll offsets that put a row at the panel's top (each row starts at the left
+        margin), the last one the end of the range."""
+        tops = sorted({round(r.top()) - MARGIN for r in self.equation_rects()
+                       if r.left() == MARGIN})
+        end = self.scroll_bar.maximum()
+        return sorted({min(max(t, 0), end) for t in tops} | {end})
+
+    @qt_override
+    def wheelEvent(self, event):
+        if self.scroll_bar.isVisible():        # a row at a time: whole rows, never halves
+            now, steps = self.scroll_bar.value(), event.angleDelta().y()
+            tops = self._row_tops()
+            later = [t for t in tops if t > now] if steps < 0 else \
+                [t for t in reversed(tops) if t < now]
+            if later:
+                self.scroll_bar.setValue(later[0])
+            event.accept()
+        else:
+            event.ignore()          # the page around it scrolls
 
     @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self._rects_width = -1
-        if self.height() != self.heightForWidth(self.width()):
-            self.updateGeometry()
+        self.equation_rects()
 
     @qt_override
     def paintEvent(self, _event):
@@ -277,13 +359,33 @@ class MathView(QWidget):
         painter.setPen(QPen(QColor("#d4d4d4" if not t.dark else "#505050"), 1))
         painter.setBrush(QColor(t.background))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        for eq, rect in zip(self.equations, self.equation_rects()):
-            painter.drawPixmap(rect, eq.pixmap, QRectF(eq.pixmap.rect()))
+        rects = self.equation_rects()
+        painter.setClipRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.translate(QPointF(0, -self.scroll_bar.value()))
+        # scrolling, a row cut by the panel's edge is not drawn: half a matrix on a
+        # projector reads as a broken picture (the scroll bar says there is more)
+        shown = QRectF(0, self.scroll_bar.value(), self.width(), self.height()).adjusted(
+            0, -1, 0, 1)
+        for eq, rect in zip(self.equations, rects):
+            if self.scroll_bar.isVisible() and not shown.contains(rect):
+                continue
+            pixmap = self._fitted_pixmap(eq, rect)
+            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
         painter.end()
+
+    @qt_override
+    def eventFilter(self, watched, event):
+        if watched is self._watched_window and event.type() == event.Type.Resize:
+            self.updateGeometry()          # panel_height follows the window's height
+        return super().eventFilter(watched, event)
 
     @qt_override
     def showEvent(self, event):
         super().showEvent(event)
+        window = self.window()
+        if window is not self and window is not self._watched_window:
+            window.installEventFilter(self)
+            self._watched_window = window
         if not self.is_ready:             # dropped while hidden: typeset them now
             self.renderer.request(self._texts)
 

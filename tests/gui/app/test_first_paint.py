@@ -121,6 +121,7 @@ def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_bef
     # settled, both windows give the 3-D view the same place (compared once both have
     # laid out: the first paint's splitter may be smaller, see above)
     qtbot.waitUntil(lambda: surface.geometry() == old.geometry(), timeout=10000)
+    qtbot.wait(100)     # a framing follows its canvas's last resize a turn later
     # the same samples, box, camera, axes and paths as the view built at once
     from engine.expression import parse
     from gui.plots import landscape

@@ -4,7 +4,7 @@ from numpy.testing import assert_allclose
 from engine.analysis import formulas
 from engine.calculus import critical_points
 from engine.expression import parse
-from gui.compute.symbolic_jobs import analyse_text
+from gui.compute.symbolic_jobs import analyse_text, search_points
 from gui.compute.typesetting import display_tex, render_svg
 
 TEXT = "(x^2+y-11)^2 + (x+y^2-7)^2 + x*13"
@@ -24,3 +24,16 @@ def test_analyse_gives_the_engines_points_formulas_and_svgs():
     assert items[2][1:] == (tidy, True)
     texs = [display_tex(formula, f.variables) for formula in tidy]
     assert items[3][1] == {tex: render_svg(tex) for tex in texs}
+
+
+def test_the_points_and_the_formulas_apart_are_the_same_answers():
+    """What the worker's two children send (points in one, formulas in the other) is
+    what one child sends in turn."""
+    together = list(analyse_text((TEXT, BOUNDS)))
+    formulas_only = list(analyse_text((TEXT, BOUNDS, False)))
+    (points,) = list(search_points((TEXT, BOUNDS)))
+    assert [item[0] for item in formulas_only] == ["formulas", "formulas", "typeset"]
+    assert formulas_only == together[1:]
+    assert points[0] == "points" and len(points[1]) == 9
+    assert_allclose([cp.point for cp in points[1]], [cp.point for cp in together[0][1]],
+                    rtol=0)

@@ -128,17 +128,24 @@ def test_the_child_parses_safely(qtbot, child):
     assert not os.path.exists("/tmp/pwned")
 
 
-def test_shutdown_leaves_no_child(qtbot):
+@pytest.mark.parametrize("split", [True, False])
+def test_shutdown_leaves_no_child(qtbot, monkeypatch, split):
+    from gui.compute import analysis_worker
+    monkeypatch.setattr(analysis_worker, "SPLIT_POINTS", split)
     worker = AnalysisWorker()
     worker.request(parse(SLOW), ((-4.0, 4.0), (-3.0, 3.0)), text=SLOW)
-    qtbot.waitUntil(lambda: worker.child.pid is not None, timeout=20000)
-    pid = worker.child.pid
+    # formulas and critical points, apart or (on a busy machine) in one child
+    children = (worker.child, worker.points_child) if split else (worker.child,)
+    qtbot.waitUntil(lambda: all(c.pid is not None for c in children), timeout=20000)
+    pids = [c.pid for c in children]
+    assert len(set(pids)) == len(pids)
+    assert split or worker.points_child.pid is None
     t0 = time.perf_counter()
-    worker.shutdown()                                         # while it is busy
+    worker.shutdown()                                         # while they are busy
     assert time.perf_counter() - t0 < 5
-    assert gone(pid)
-    assert worker.child.pid is None
-    assert not [p for p in multiprocessing.active_children() if p.pid == pid]
+    assert all(gone(pid) for pid in pids)
+    assert all(c.pid is None for c in children)
+    assert not [p for p in multiprocessing.active_children() if p.pid in pids]
 
 
 def test_a_deleted_owner_stops_its_child(qtbot):
@@ -176,11 +183,14 @@ def test_stop_while_starting_never_waits_and_leaves_no_child(qtbot, child):
 HUGE = "*".join(f"sin({k}x+{k}y)" for k in range(1, 100))   # its Hessian alone took 155 s
 
 
-def test_symbolic_work_has_a_budget(qtbot):
+@pytest.mark.parametrize("split", [True, False])
+def test_symbolic_work_has_a_budget(qtbot, monkeypatch, split):
     """Issue 16, item 4: a job past its budget is killed; the explorer gets f, what was
     known (numeric derivatives stand in) and a notice, within a few seconds."""
+    from gui.compute import analysis_worker
     from gui.compute.analysis_worker import SYMBOLIC_WALL_LIMIT_MS, AnalysisWorker
     from engine.analysis import TOO_LARGE
+    monkeypatch.setattr(analysis_worker, "SPLIT_POINTS", split)
     from engine.expression import parse
     worker = AnalysisWorker()
     answers, notices = [], []
@@ -208,8 +218,11 @@ def test_symbolic_work_has_a_budget(qtbot):
     assert pid is None or gone(pid)
 
 
-def test_critical_points_do_not_wait_for_the_formulas(qtbot):
+@pytest.mark.parametrize("split", [True, False])
+def test_critical_points_do_not_wait_for_the_formulas(qtbot, monkeypatch, split):
+    from gui.compute import analysis_worker
     from gui.compute.analysis_worker import AnalysisWorker
+    monkeypatch.setattr(analysis_worker, "SPLIT_POINTS", split)
     from engine.expression import parse
     worker = AnalysisWorker()
     answers = []
@@ -279,5 +292,5 @@ def test_prepare_later_starts_the_fork_server_only_when_told(monkeypatch, qtbot)
 def test_the_give_up_sentence_reads_as_english_without_pythons_error(failure, formulas, tidy,
                                                                       points, expected):
     # it read "The derivatives of this f are could not be worked out (OverflowError: …)"
-    from gui.compute.analysis_worker import give_up_message
+    from gui.compute.status_messages import give_up_message
     assert give_up_message(failure, formulas, tidy, points) == expected

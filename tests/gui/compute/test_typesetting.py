@@ -26,6 +26,20 @@ def test_shallow_styles_give_ziamaths_own_svg(text, monkeypatch):
     assert all(svg.startswith("<svg") and "<path" in svg for svg in fast)
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_merged_styles_give_ziamaths_own_svg(text, monkeypatch):
+    import collections
+
+    from ziamath import styles
+    f = parse(text)
+    texs = [display_tex(formula, f.variables) for formula in formulas(f)]
+    fast = [render_svg(tex) for tex in texs]
+    assert styles.ChainMap is typesetting._merged          # the fast path was taken
+    monkeypatch.setattr(styles, "ChainMap", collections.ChainMap)
+    assert [render_svg(tex) for tex in texs] == fast
+    assert all(svg.startswith("<svg") and "<path" in svg for svg in fast)
+
+
 def test_style_fields_are_the_scalar_fields_asdict_gives():
     from ziamath.styles import MathStyle, MathVariant
     style = MathStyle(mathvariant=MathVariant(italic=True), mathcolor="#123456", scriptlevel=2)

@@ -195,3 +195,33 @@ def test_the_busy_sign_takes_no_width_and_moves_no_view(window, qtbot):
     assert not sign.isVisible()
     assert np.abs(_on_screen(field) - blank).max() <= 8      # and gone without a trace
     assert [v.geometry() for v in views] + [field.geometry()] == before
+
+
+def test_after_a_fast_edit_a_key_applies_on_the_next_turn_and_a_burst_once(qtbot, model):
+    """While edits come back fast the editor does not wait for a pause: the text goes
+    to the model on the next turn of the event loop, keys already queued by then in
+    one request; after a slow edit it waits for the pause (DEBOUNCE_MS)."""
+    from gui.explorer.expression_editor import DEBOUNCE_MS
+    editor, _ = make_editor(qtbot, model)
+    model.load_preset(find_preset("x^2 + 2y^2"))
+    assert model.wait_for_analysis()
+    applied = []
+    model.textChanged.connect(applied.append)
+    edit = editor.line_edit
+    edit.setFocus()
+    edit.end(False)
+    editor._edit_latency = 0.03               # the last edit came back in 30 ms
+    qtbot.keyClicks(edit, "+x")               # both keys in before the loop turns
+    assert applied == []
+    qtbot.wait(1)
+    assert applied == ["x^2 + 2y^2+x"]        # one request, with both keys
+    assert model.wait_for_analysis()
+    from engine.expression import parse
+    assert model.expression == parse("x^2 + 2y^2 + x")
+    # the edit came back fast: the next key goes as soon, after the slow one it waits
+    assert editor._edit_latency is not None and editor._edit_latency < 1.0
+    editor._edit_latency = 0.5                # a slow edit
+    qtbot.keyClicks(edit, "x")
+    qtbot.wait(1)
+    assert applied == ["x^2 + 2y^2+x"] and editor._debounce.interval() == DEBOUNCE_MS
+    qtbot.waitUntil(lambda: applied[-1] == "x^2 + 2y^2+xx", timeout=3000)

@@ -106,6 +106,7 @@ def _most_distinct(rgb, rect, bg):
 
 def _cells(window, view, rgb, out):
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QRegion
     from PySide6.QtWidgets import QListView
     model, port = view.model(), view.viewport()
     columns = 1 if isinstance(view, QListView) else model.columnCount()
@@ -114,7 +115,10 @@ def _cells(window, view, rgb, out):
             index = model.index(row, col)
             rect = view.visualRect(index)
             text = index.data(Qt.ItemDataRole.DisplayRole)
-            if not text or not rect.isValid() or not port.rect().contains(rect):
+            # wholly on screen: a list inside a scrolled side panel can have rows hidden
+            # under the panel's edge, where the picture shows something else
+            if not text or not rect.isValid() or not port.rect().contains(rect) or \
+                    port.visibleRegion().intersected(QRegion(rect)) != QRegion(rect):
                 continue
             selected = view.selectionModel() is not None and \
                 view.selectionModel().isSelected(index)

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from gui.compute.latex_renderer import plain_text, render_svg, tidy_latex
-from gui.widgets.math_view import MathView
+from gui.widgets.math_view import MARGIN, MathView
 from gui.app.presets import find_preset
 
 
@@ -25,7 +25,7 @@ def show_view(qtbot, model, preset, width=1200):
     assert model.wait_for_analysis()
     qtbot.waitUntil(lambda: view.is_ready and view.equations
                     and all(e.kind == "typeset" for e in view.equations), timeout=20000)
-    view.resize(width, view.heightForWidth(width))
+    view.resize(width, view.panel_height())
     qtbot.wait(30)
     return view
 
@@ -46,13 +46,21 @@ def test_equations_are_typeset_and_not_blank(qtbot, model, preset, count):
 
 
 def test_wraps_when_narrow_and_scales(qtbot, model):
+    """Narrow, the set wraps into rows and shrinks to fit the panel, whose height stays;
+    a larger scale draws the equations larger in a taller panel."""
     view = show_view(qtbot, model, "x^2 + 2y^2", width=1400)
-    one_row = view.heightForWidth(1400)
-    assert view.heightForWidth(300) > one_row             # wraps into more rows
+    height = view.panel_height()
+    # each row starts at the left margin
+    rows = lambda: sum(r.left() == MARGIN for r in view.equation_rects())   # noqa: E731
+    assert rows() == 1 and view.fit == 1.0
+    view.resize(420, height)
+    qtbot.wait(30)
+    assert view.height() == height and rows() > 1 and view.fit < 1.0
+    assert all(view.rect().contains(r.toRect()) for r in view.equation_rects())
     width = view.equations[0].width
     view.set_scale(2.0)
     assert view.equations[0].width == pytest.approx(2 * width, rel=0.01)
-    assert view.heightForWidth(1400) > one_row
+    assert view.panel_height() > height
 
 
 def test_tidy_latex_keeps_tall_fences_only():
@@ -150,3 +158,38 @@ def test_failed_typesetting_shows_text(qtbot, model):
 def test_screenshots(qtbot, model, screenshot, preset, name):
     view = show_view(qtbot, model, preset, width=1100)
     screenshot(view, name)
+
+
+def test_a_set_too_big_to_fit_scrolls_by_whole_rows_and_cuts_none(qtbot, model):
+    """Past MIN_FIT the panel scrolls: only rows wholly inside it are drawn (half a matrix
+    reads as a broken picture), and the wheel moves a whole row."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtCore import Qt
+    view = show_view(qtbot, model, "Rosenbrock", width=520)
+    height = view.panel_height()
+    straddles = lambda: [r for r in view.equation_rects()   # noqa: E731
+                         if r.top() < height < r.bottom()]
+    for width in range(400, 800, 10):      # a width at which a row reaches past the edge
+        view.resize(width, height)
+        if straddles():
+            break
+    qtbot.wait(50)
+    assert view.scroll_bar.isVisible() and view.fit == pytest.approx(0.6)
+    image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    rgb = arr[:, :image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3]
+    inked = (rgb[:, :view.width() - view.scroll_bar.width() - 4].astype(int).sum(-1) < 300)
+    drawn = [r for r in view.equation_rects() if r.bottom() <= view.height()]
+    cut = [r for r in view.equation_rects() if r.top() < view.height() < r.bottom()]
+    assert drawn and cut                   # a row reaches past the edge ...
+    below = round(max(r.bottom() for r in drawn)) + 2
+    assert inked[:below].sum() > 100 and inked[below:view.height() - 2].sum() == 0  # ... unseen
+    # the next row's top (rows start at the left margin)
+    second_row = sorted(round(r.top()) - MARGIN for r in view.equation_rects()
+                        if r.left() == MARGIN)[1]
+    wheel = QWheelEvent(QPointF(50, 20), QPointF(view.mapToGlobal(QPoint(50, 20))),
+                        QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    view.wheelEvent(wheel)
+    assert view.scroll_bar.value() == min(second_row, view.scroll_bar.maximum())
