@@ -77,12 +77,14 @@ class Landscape:
         for target, values, start, stop in zip(targets, candidates, bounds[:-1], bounds[1:]):
             positions = all_positions[start:stop]
             digits, lead = all_digits[start:stop], all_lead[start:stop]
-            for best in np.lexsort((np.abs(positions - target), lead, digits)):
+            # on the bar, past the last label (nan: no value f takes)
+            fits = np.flatnonzero((positions >= max(last + gap, margin - 1e-9))
+                                  & (positions <= 1.0 - margin + 1e-9))
+            order = fits[np.lexsort((np.abs(positions[fits] - target), lead[fits], digits[fits]))]
+            for best in order:
                 position = positions[best]
                 text = _label(values[best], digits[best])
-                # two labels must not touch, and the bar must not name one value twice
-                if position - last >= gap and text not in used \
-                        and margin - 1e-9 <= position <= 1.0 - margin + 1e-9:
+                if text not in used:          # the bar must not name one value twice
                     ticks.append((float(position), text))
                     last = position
                     used.add(text)
@@ -112,7 +114,12 @@ class Landscape:
         on_start = values == knots[i]
         positions[flat[i] & ~on_start] = np.nan
         # a plateau's value: its colour runs from its position to the plateau's end
-        ends = np.array([u[j + 1 + np.argmin(flat[j:])] if flat[j] else u[j] for j in i])
+        # the colour position where each knot interval's plateau ends (65 knots: a loop)
+        plateau_end = u[1:].copy()
+        for j in range(len(flat) - 2, -1, -1):
+            if flat[j] and flat[j + 1]:
+                plateau_end[j] = plateau_end[j + 1]
+        ends = plateau_end[i]
         lift = flat[i] & on_start
         positions[lift] = np.minimum(np.maximum(positions[lift], margin), ends[lift])
         return positions
