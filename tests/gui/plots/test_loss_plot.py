@@ -149,5 +149,7 @@ def test_a_wrapped_legend_keeps_off_the_plot(shown, model, qtbot, width, scale):
                  for i in range(block.layout().lineCount())]
         assert "".join(lines).replace("\xa0", " ").count("Gradient descent") == 1
         assert any("Gradient descent" in line.replace("\xa0", " ") for line in lines), lines
+        # beside the title it took up to four rows (text 1.5, 380 px): below it, whole width, two
+        assert len(lines) <= 2, lines
     finally:
         theme.apply_theme(QApplication.instance(), QWidget(), "light", 1.0)
