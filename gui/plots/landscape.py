@@ -199,11 +199,13 @@ def _round_values(a: float, b: float) -> np.ndarray:
     out = [np.zeros(1)] if a <= 0 <= b else []
     for k in range(top - 1, top - 4, -1):
         step = 10.0 ** k
+        if step == 0:                   # f near 1e-320: no step that small
+            continue
         out.append(np.arange(np.ceil(a / step), np.floor(b / step) + 1)[:200] * step)
     values = np.concatenate(out) if out else np.empty(0)
     # rounding to 12 decimals multiplies by 1e12 first: f near 1e300 would overflow
     values = np.round(values, 12) if span < 1e250 else values
-    near = min(abs(a), abs(b)) if a * b > 0 else 0.0
+    near = min(abs(a), abs(b)) if a > 0 or b < 0 else 0.0     # (a * b overflows near 1e308)
     if near > 0 and top - np.floor(np.log10(near)) >= 2:
         exponents = np.arange(max(int(np.floor(np.log10(near))), top - 40), top + 1)
         decades = (np.arange(1, 10)[:, None] * 10.0 ** exponents[None, :]).ravel()

@@ -147,3 +147,33 @@ def test_the_f_title_sits_beside_short_labels(shown, model, qtbot):
     assert max(map(len, labels)) <= 3, labels
     _, labels_right, title_left = _label_column(view)
     assert 0 < title_left - labels_right <= 8, (labels_right, title_left)
+
+
+def _drawn_text_rects(axis):
+    """The rectangles of the tick labels the axis draws (pyqtgraph's own draw specs)."""
+    from PySide6.QtGui import QPainter, QPicture
+    picture = QPicture()
+    painter = QPainter(picture)
+    painter.setFont(axis.style["tickFont"])
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(rect, text) for rect, _, text in specs[2]]
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_short_maps_y_labels_are_thinned_not_stacked(shown, model, qtbot, restore_look, scale):
+    """The Neuron tab's map at 1280×720 with larger text is ~30 px high: w's labels
+    0.2 … 0.8 were drawn on each other; now as many as fit, a line apart."""
+    view = _show_f(shown, model, qtbot, NEURON_LOSS.replace("w", "y").replace("b", "x"),
+                   ((-1.2, 1.3), (0.2, 0.8)), 420, 150)
+    _look(qtbot, scale)
+    qtbot.wait(300)
+    axis = view.plot.getAxis("left")
+    rects = sorted(_drawn_text_rects(axis), key=lambda r: r[0].top())
+    assert len(rects) >= 1
+    line = QFontMetricsF(axis.style["tickFont"]).height()
+    for (a, _), (b, _) in zip(rects, rects[1:]):
+        # pyqtgraph's rects are 0.8 of a line: their centres must be a whole line apart
+        assert b.center().y() - a.center().y() >= line, [t for _, t in rects]
