@@ -39,7 +39,7 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.legend_columns import fit_legend
-from gui.plots.map_axes import style_map_axes
+from gui.plots.map_axes import ColourBarTicks, style_map_axes
 from gui.plots.race_marks import RaceMarks
 from gui.plots.resolution import round_to_pixel
 from gui.widgets.none_refcount_guard import guard_none_refcount
@@ -146,6 +146,7 @@ class ContourView(QWidget):
                                           colorMapMenu=False, colorMap=COLORMAP)
         self.colour_bar.setImageItem(self.image, insert_in=self.plot)
         style_map_axes(self.plot, self.colour_bar, INK)   # cached: repainted only when changed
+        self.bar_ticks = ColourBarTicks(self.colour_bar.axis)   # chosen for the bar's height
 
         self.field = GradientField(self.plot)
         self.field_item, self.field_heads = self.field.shafts, self.field.heads
@@ -245,7 +246,7 @@ class ContourView(QWidget):
             (xlo, xhi), (ylo, yhi) = window
             self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
             self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
-            self.colour_bar.axis.setTicks([scape.colour_ticks(), []])
+            self.bar_ticks.set_landscape(scape)
             for i, iso in enumerate(self.isolines):
                 if i < len(scape.levels):
                     iso.set_level_of(scape.Z, scape.levels, i)

@@ -22,13 +22,16 @@ from dataclasses import dataclass
 import numpy as np
 
 N_KNOTS = 64         # the colour scale is piecewise linear in f between quantile knots
+MAX_TICKS = 7        # labels on the colour bar when it is tall enough
+LABEL_GAP_PX = 3.0   # free pixels between two of the colour bar's labels
 
 
 @dataclass(frozen=True, eq=False)
 class Landscape:
     """f sampled on a grid: xs (nx,), ys (ny,), Z (nx, ny) as the engine returned it
     (nan/inf kept); lo/hi the finite colour range; levels the iso-levels (ascending);
-    knots (f values at colour positions linspace(0, 1, N_KNOTS + 1))."""
+    knots (f values at colour positions linspace(0, 1, N_KNOTS + 1)), strictly increasing;
+    flat marks the knot intervals only a hair wide (f's quantiles were equal)."""
     window: tuple
     xs: np.ndarray
     ys: np.ndarray
@@ -37,38 +40,89 @@ class Landscape:
     hi: float
     levels: np.ndarray
     knots: np.ndarray
+    flat: np.ndarray | None = None   # (N_KNOTS,) bool: f's quantiles equal there (a plateau)
 
     def colour_position(self, values) -> np.ndarray:
         """f values → colour positions in [0, 1], monotone; nan stays nan, ±inf clamps."""
         values = np.asarray(values, dtype=float)
         return np.interp(values, self.knots, np.linspace(0.0, 1.0, len(self.knots)))
 
-    def colour_ticks(self, count: int = 7) -> list[tuple[float, str]]:
-        """[(colour position, label)]: round f values spread evenly along the colour bar.
+    def colour_ticks(self, bar_px: float = 200.0, label_px: float = 14.0) -> list[tuple[float, str]]:
+        """[(colour position, label)]: round f values spread along a colour bar `bar_px`
+        pixels long whose labels are `label_px` pixels high (their font's line height).
 
-        Near each of `count` evenly spaced positions the roundest value wins
-        (1, 5, 2 × 10^k first, then other digits, then two significant digits).
+        As many ticks as fit (at most MAX_TICKS) with at least LABEL_GAP_PX between two
+        labels' rectangles, none sticking out past the bar's ends; labels are distinct.
+        Near each evenly spaced target the roundest value wins (1, 5, 2 × 10^k first, then
+        other digits, then two or three significant digits), then the nearest.
         """
+        bar_px = max(float(bar_px), 1.0)
+        gap = (label_px + LABEL_GAP_PX) / bar_px           # centre to centre, in [0, 1] units
+        margin = min(0.5, max(0.02, 0.5 * label_px / bar_px))
+        span = 1.0 - 2.0 * margin
+        count = max(1, min(MAX_TICKS, int(span / gap + 1e-9) + 1))
+        targets = np.linspace(margin, 1.0 - margin, count) if count > 1 else np.array([0.5])
+        reach = min(0.08, span / max(count - 1, 1) / 2) if count > 1 else 0.5 - margin
         u = np.linspace(0.0, 1.0, len(self.knots))
-        targets = np.linspace(0.06, 0.94, count)
-        ends = np.interp(np.column_stack([targets - 0.08, targets + 0.08]), u, self.knots)
+        ends = np.interp(np.column_stack([np.maximum(targets - reach, margin),
+                                          np.minimum(targets + reach, 1.0 - margin)]), u, self.knots)
+        ends[:, 0] = [self._plateau_value(a) for a in ends[:, 0]]
         candidates = [_round_values(a, b) for a, b in ends]
         # every target's candidates measured in one go (~2 ms less than one by one)
         everything = np.concatenate(candidates)
-        all_positions = np.interp(everything, self.knots, u)
+        all_positions = self._tick_positions(everything, u, margin)
         all_digits, all_lead = _roundness(everything)
         bounds = np.cumsum([0] + [len(c) for c in candidates])
-        ticks, last = [], -1.0
+        ticks, last, used = [], -np.inf, set()
         for target, values, start, stop in zip(targets, candidates, bounds[:-1], bounds[1:]):
-            if not len(values):
-                continue
             positions = all_positions[start:stop]
             digits, lead = all_digits[start:stop], all_lead[start:stop]
-            best = np.lexsort((np.abs(positions - target), lead, digits))[0]
-            if positions[best] - last >= 0.08:
-                ticks.append((float(positions[best]), _label(values[best])))
-                last = positions[best]
+            # on the bar, past the last label (nan: no value f takes)
+            fits = np.flatnonzero((positions >= max(last + gap, margin - 1e-9))
+                                  & (positions <= 1.0 - margin + 1e-9))
+            order = fits[np.lexsort((np.abs(positions[fits] - target), lead[fits], digits[fits]))]
+            for best in order:
+                position = positions[best]
+                text = _label(values[best], digits[best])
+                if text not in used:          # the bar must not name one value twice
+                    ticks.append((float(position), text))
+                    last = position
+                    used.add(text)
+                    break
         return ticks
+
+    def _plateau_value(self, value: float) -> float:
+        """`value`, or the value of the plateau whose hair-thin ramp it lies on."""
+        if self.flat is None:
+            return value
+        j = int(np.clip(np.searchsorted(self.knots, value, side="right") - 1, 0, len(self.flat) - 1))
+        if not self.flat[j]:
+            return value
+        while j > 0 and self.flat[j - 1]:
+            j -= 1
+        return float(self.knots[j])
+
+    def _tick_positions(self, values: np.ndarray, u: np.ndarray, margin: float) -> np.ndarray:
+        """Colour positions of candidate tick values; nan for a value inside a plateau's
+        hair-thin ramp (relu's zeros: 2e−8 is no value f takes), and the plateau's own
+        value moved up to `margin`, still on its colour, so that "0" can be read."""
+        knots, flat = self.knots, self.flat
+        positions = np.interp(values, knots, u)
+        if flat is None or not flat.any():
+            return positions
+        i = np.clip(np.searchsorted(knots, values, side="right") - 1, 0, len(flat) - 1)
+        on_start = values == knots[i]
+        positions[flat[i] & ~on_start] = np.nan
+        # a plateau's value: its colour runs from its position to the plateau's end
+        # the colour position where each knot interval's plateau ends (65 knots: a loop)
+        plateau_end = u[1:].copy()
+        for j in range(len(flat) - 2, -1, -1):
+            if flat[j] and flat[j + 1]:
+                plateau_end[j] = plateau_end[j + 1]
+        ends = plateau_end[i]
+        lift = flat[i] & on_start
+        positions[lift] = np.minimum(np.maximum(positions[lift], margin), ends[lift])
+        return positions
 
 
 def cell_centres(lo: float, hi: float, n: int) -> np.ndarray:
@@ -99,13 +153,25 @@ def sample(f, window, n: int = 200, n_levels: int = 13) -> Landscape:
         lo, hi = max(lo, -half), min(hi, half)
     clipped = np.clip(finite, lo, hi)         # still sorted
     u = np.linspace(0.0, 1.0, N_KNOTS + 1)
-    # a ramp of 1e-9 of the range keeps knots strictly increasing on plateaus (relu)
-    knots = quantiles_of_sorted(clipped, u) + u * (hi - lo) * 1e-9
-    knots[0], knots[-1] = lo, hi + (hi - lo) * 1e-9
+    quantiles = quantiles_of_sorted(clipped, u)
+    knots = _strictly_increasing(quantiles, hi - lo)
     # an odd count puts the middle level on the median: 0 on x² − y², through the saddle
     levels = np.unique(quantiles_of_sorted(clipped, np.arange(1, n_levels + 1) / (n_levels + 1)))
     levels = levels[(levels > lo) & (levels < hi)]
-    return Landscape(tuple(window), xs, ys, Z, lo, hi, levels, knots)
+    return Landscape(tuple(window), xs, ys, Z, lo, hi, levels, knots, np.diff(quantiles) <= 0)
+
+
+def _strictly_increasing(quantiles: np.ndarray, extent: float) -> np.ndarray:
+    """The quantile knots, each at least a hair (1e-9 of its own size) above the one
+    before, so that colour_position is a function on plateaus (relu's zeros).
+
+    The hair is relative: one of 1e-9 of the whole range (the old ramp) was 1e11 on
+    exp(x² + y²) from 1 to 1e20, more than f anywhere in the middle of the map, and
+    every value below 1e10 got the bottom colour."""
+    magnitude = np.maximum(np.abs(quantiles[:-1]), np.abs(quantiles[1:]))
+    hair = np.where(magnitude > 0, magnitude, extent) * 1e-9
+    steps = np.maximum(np.diff(quantiles), hair)
+    return quantiles[0] + np.concatenate([[0.0], np.cumsum(steps)])
 
 
 def quantiles_of_sorted(a: np.ndarray, q) -> np.ndarray:
@@ -123,7 +189,9 @@ def quantiles_of_sorted(a: np.ndarray, q) -> np.ndarray:
 
 
 def _round_values(a: float, b: float) -> np.ndarray:
-    """Values in [a, b] on steps of 10^k, coarse steps first (and 0 if inside)."""
+    """Values in [a, b]: on steps of 10^k (coarse steps first, 0 if inside), and on an
+    interval spanning decades (1 to 3e20 on exp(x² + y²)) every m × 10^k in it, so that
+    its low end has round values too."""
     span = max(abs(a), abs(b))
     if not np.isfinite(span) or span == 0:
         return np.zeros(1)
@@ -131,16 +199,28 @@ def _round_values(a: float, b: float) -> np.ndarray:
     out = [np.zeros(1)] if a <= 0 <= b else []
     for k in range(top - 1, top - 4, -1):
         step = 10.0 ** k
+        if step == 0:                   # f near 1e-320: no step that small
+            continue
         out.append(np.arange(np.ceil(a / step), np.floor(b / step) + 1)[:200] * step)
-    if not out:
-        return np.empty(0)
-    values = np.concatenate(out)
+    values = np.concatenate(out) if out else np.empty(0)
     # rounding to 12 decimals multiplies by 1e12 first: f near 1e300 would overflow
-    return np.round(values, 12) if span < 1e250 else values
+    values = np.round(values, 12) if span < 1e250 else values
+    near = min(abs(a), abs(b)) if a > 0 or b < 0 else 0.0     # (a * b overflows near 1e308)
+    if near > 0 and top - np.floor(np.log10(near)) >= 2:
+        exponents = np.arange(max(int(np.floor(np.log10(near))), top - 40), top + 1)
+        decades = (np.arange(1, 10)[:, None] * 10.0 ** exponents[None, :]).ravel()
+        decades = decades if a > 0 else -decades
+        values = np.concatenate([values, decades[(decades >= a) & (decades <= b)]])
+    return values
 
 
-def _label(v: float) -> str:
-    text = f"{v:g}" if v == 0 or 1e-3 <= abs(v) < 1e5 else f"{v:.0e}".replace("e+0", "e").replace("e-0", "e-")
+def _label(v: float, digits: int = 3) -> str:
+    """v with `digits` significant digits at most (a round value has as many as it needs)."""
+    if v == 0 or 1e-3 <= abs(v) < 1e4:
+        text = f"{v:g}"
+    else:
+        mantissa, exponent = f"{v:.{max(int(digits), 1) - 1}e}".split("e")
+        text = f"{mantissa}e{int(exponent)}"
     return text.replace("-", "−")
 
 

@@ -7,18 +7,22 @@ the curves grow.
 """
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGridLayout, QLabel, QVBoxLayout,
                                QWidget)
 
+from gui.compute.qt_guard import qt_override
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.steady_scatter import steady_scatter_of
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
+LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
 # The colour as the ticks' ("k"), given: without one the axis names drew in pyqtgraph's
 # #111 until a theme was applied, which gives them the ticks' colour (a window differed
 # after dark → light, tests/gui/app/test_look_round_trip.py).
@@ -71,18 +75,26 @@ class LossPlot(QWidget):
         # gives this plot, an in-plot legend would cover the curves.
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        # a wrapped second row ("Adam" of four runs) sat on the plot's frame: room below it
+        self.legend.setContentsMargins(0, 0, 0, LEGEND_GAP_PX)
         self.legend.setToolTip("Each method's colour, the same on every view")
         self.note = QLabel()
         self.note.setStyleSheet("color: #555;")
         self.note.setWordWrap(True)
         self.note.hide()
-        title = QLabel("Loss f(θₖ)")
-        title.setStyleSheet("font-weight: 600;")
-        bar = QHBoxLayout()
-        bar.setSpacing(12)
-        bar.addWidget(title)
-        bar.addWidget(self.legend, 1)
-        bar.addWidget(self.log_check)
+        self.title = QLabel("Loss f(θₖ)")
+        self.title.setStyleSheet("font-weight: 600;")
+        # title, legend, log box in a row; a legend that would wrap there gets a row of its
+        # own below them, the whole width (fewer rows: large text, four runs)
+        self._bar = bar = QGridLayout()
+        bar.setHorizontalSpacing(12)
+        bar.setVerticalSpacing(0)
+        top = Qt.AlignmentFlag.AlignTop
+        bar.addWidget(self.title, 0, 0, top)
+        bar.addWidget(self.log_check, 0, 2, top)
+        bar.setColumnStretch(1, 1)
+        self._legend_below = None
+        self._place_legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -131,11 +143,34 @@ class LossPlot(QWidget):
     def _on_theme(self, _theme) -> None:
         self._show_legend(self.model.paths)
 
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend beside the title if it fits there in one row, else below them."""
+        spacing = self._bar.horizontalSpacing()
+        beside = (self.width() - 8 - self.title.sizeHint().width()
+                  - self.log_check.sizeHint().width() - 2 * spacing)
+        one_row = self.legend.fontMetrics().lineSpacing() * 1.5 + LEGEND_GAP_PX
+        below = bool(self.legend.text()) and self.legend.heightForWidth(max(beside, 1)) > one_row
+        if below != self._legend_below:
+            self._legend_below = below
+            self._bar.removeWidget(self.legend)
+            if below:
+                self._bar.addWidget(self.legend, 1, 0, 1, 3)
+            else:
+                self._bar.addWidget(self.legend, 0, 1)
+
     def _show_legend(self, paths) -> None:
         text = theme.current().text    # 4.5:1 on the window: Newton's black turns white, blue lightens on dark
+        # rows break between entries only, never inside a name ("Gradient / descent")
         self.legend.setText("&nbsp;&nbsp; ".join(
-            f'<span style="color:{text(self.model.lab.colour(m)).name()}; '
-            f'font-weight:600">━━</span>&nbsp;{self.model.lab.label(m)}' for m in paths))
+            f'<span style="white-space:nowrap"><span style="color:{text(self.model.lab.colour(m)).name()}; '
+            f'font-weight:600">━━</span>&nbsp;{escape(self.model.lab.label(m))}</span>'
+            for m in paths))
+        self._place_legend()
 
     def _on_frame(self, frame: int) -> None:
         paths = self.model.paths

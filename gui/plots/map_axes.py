@@ -6,11 +6,21 @@ and iso-lines, its arrows, paths and points) repainted all six by replaying thei
 tick labels (~4 ms each, five repaints an edit); cached, an axis is drawn anew only
 when it changes itself (range, ticks, pen: pyqtgraph then calls its update()), and a
 scaled export (2×, 3×) re-renders it at that scale.
+
+The colour bar's ticks are chosen when its axis is drawn (`ColourBarTicks`), for the
+bar's length in pixels and its labels' font: a short bar (the Neuron tab's landscape at
+1280×720) gets fewer labels, none on another, and a new height or text size chooses
+again (both redraw the axis). The axis is as wide as its labels and the "f" beside them.
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsItem
+import math
+
+import numpy as np
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 SIDES = ("left", "right", "top", "bottom")
 
@@ -35,7 +45,91 @@ def style_map_axes(plot, colour_bar, ink: str) -> None:
     for side in SIDES:
         colour_bar.getAxis(side).enableAutoSIPrefix(False)
     bar_axis.setLabel("f", color=ink, **{"font-size": "12pt"})
-    bar_axis.setWidth(64)
+    # as wide as its labels (ColourBarTicks sets the room for them), "f" beside them:
+    # a fixed 64 px left "f" far out from labels such as "1" or "50"
+    bar_axis.setWidth(None)
+    bar_axis.setStyle(autoReduceTextSpace=False)     # pyqtgraph's own shrinking left 10 px more
+    thin_to_fit(plot.getAxis("left"))
     for item in (plot, colour_bar):
         for side in SIDES:
             item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+ROOM_FOR = "0.005"      # the colour bar's axis is at least as wide as this label
+TITLE_GAP_PX = 1        # between the widest label's rectangle and the "f"
+
+
+def _text_width(metrics: QFontMetricsF, text: str) -> float:
+    """A tick label's width as pyqtgraph measures it (AxisItem.generateDrawSpecs)."""
+    return metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text).width()
+
+
+class ColourBarTicks:
+    """The colour bar axis's ticks: a Landscape's `colour_ticks`, chosen each time the
+    axis is drawn anew (pyqtgraph asks `tickValues` with the axis's length in pixels)."""
+
+    def __init__(self, axis):
+        self.axis = axis
+        self.landscape = None
+        self.shown = []             # [(colour position, label)] last drawn
+        axis.tickValues = self._tick_values
+        axis.tickStrings = self._tick_strings
+
+    def set_landscape(self, landscape) -> None:
+        self.landscape = landscape
+        self.axis.setTicks(None)          # drawn anew, asking _tick_values
+
+    def _tick_values(self, _lo, _hi, length_px):
+        if self.landscape is None:
+            self.shown = []
+            return []
+        font = self.axis.style.get("tickFont") or QApplication.font()
+        metrics = QFontMetricsF(font)
+        self.shown = self.landscape.colour_ticks(length_px, metrics.height())
+        widest = max((_text_width(metrics, text) for _, text in self.shown), default=0.0)
+        # The axis is as wide as its labels, but never narrower than "0.005": most f then
+        # keep one width, and a new f does not re-lay the map out (and resample it).
+        # pyqtgraph's own rule kept up to 10 px more, and "f" stood that far out.
+        room = max(widest, _text_width(metrics, ROOM_FOR))
+        if abs(room - self.axis.textWidth) > 0.5:
+            self.axis.textWidth = room
+            self.axis._updateWidth()
+        self._place_title(widest)
+        return [(1.0, [position for position, _ in self.shown])]
+
+    def _place_title(self, widest: float) -> None:
+        """The "f" right beside the widest label (pyqtgraph puts it at the axis's far edge)."""
+        axis, title = self.axis, self.axis.label
+        offset = max(0, axis.style["tickLength"]) + axis.style["tickTextOffset"][0]
+        # turned a quarter, the title's text starts a document margin inside its item
+        title.setPos(offset + widest + TITLE_GAP_PX - title.document().documentMargin(),
+                     title.pos().y())
+
+    def _tick_strings(self, values, _scale, _spacing):
+        labels = dict(self.shown)
+        return [labels.get(v, "") for v in values]
+
+
+def thin_to_fit(axis) -> None:
+    """A vertical axis keeps every k-th of pyqtgraph's major ticks, k the least that puts
+    its labels a line apart: pyqtgraph always draws at least three, and on the Neuron
+    tab's short map at text 1.5 (30 px) w's 0.2 … 0.8 were drawn on each other."""
+    choose = axis.tickValues
+
+    def thinned(lo, hi, length_px):
+        levels = choose(lo, hi, length_px)
+        if not levels or hi <= lo:
+            return levels
+        spacing, values = levels[0]
+        font = axis.style.get("tickFont") or QApplication.font()
+        line = QFontMetricsF(font).height() + 2
+        k = math.ceil(line / max(spacing * length_px / (hi - lo), 1e-9))
+        if k <= 1:
+            return levels
+        step = spacing * k
+        values = np.asarray(values, dtype=float)
+        kept = values[np.abs(values / step - np.round(values / step)) < 1e-6]
+        if kept.size == 0:
+            kept = values[:1]
+        return [(step, list(kept))]
+
+    axis.tickValues = thinned

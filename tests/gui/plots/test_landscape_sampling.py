@@ -28,3 +28,44 @@ def test_sample_levels_and_knots_are_quantiles_of_f():
     # level k of 13 encloses k/14 of the area (to a grid cell)
     for k, level in enumerate(scape.levels, 1):
         assert np.mean(Z <= level) == pytest.approx(k / 14, abs=1e-3)
+
+
+@pytest.mark.parametrize("text, window", [
+    ("(x^2+y-11)^2 + (x+y^2-7)^2", ((-6, 6), (-5, 5))),
+    ("exp(x^2+y^2)", ((-6.5, 6.5), (-3, 3))),
+    ("max(x+y, 0)", ((-2, 2), (-2, 2))),
+    ("1/2 (1/(1+exp(-(2 y + x))) - 0.7)^2", ((-1.2, 1.3), (0.2, 0.8))),
+])
+@pytest.mark.parametrize("bar_px, label_px", [(50, 15), (68, 15), (171, 15), (171, 30), (660, 23)])
+def test_colour_ticks_fit_the_bar_and_name_distinct_values_f_takes(text, window, bar_px, label_px):
+    from gui.plots.landscape import LABEL_GAP_PX, MAX_TICKS
+    scape = sample(parse(text), window, 200, 13)
+    ticks = scape.colour_ticks(bar_px, label_px)
+    positions = np.array([p for p, _ in ticks])
+    labels = [t for _, t in ticks]
+    assert 1 <= len(ticks) <= MAX_TICKS
+    assert len(set(labels)) == len(labels), labels
+    # label rectangles (label_px high, centred on their ticks) inside the bar and apart
+    assert positions.min() * bar_px >= label_px / 2 - 1e-6
+    assert (1 - positions.max()) * bar_px >= label_px / 2 - 1e-6
+    assert np.all(np.diff(positions) * bar_px >= label_px + LABEL_GAP_PX - 1e-6), labels
+    # each label is a value f takes on the grid, drawn where the bar has its colour
+    Z = scape.Z[np.isfinite(scape.Z)]
+    for position, label in ticks:
+        value = float(label.replace("−", "-"))
+        assert Z.min() - 1e-9 <= value <= Z.max()
+        if value > scape.knots[0]:
+            assert scape.colour_position(value) == pytest.approx(position, abs=1e-6)
+    if bar_px >= 171 and label_px <= 15:
+        assert len(ticks) >= 4
+
+
+def test_a_huge_range_is_coloured_through_its_quantiles():
+    """exp(x² + y²) from 1 to 1e20: the knots are f's quantiles (a ramp of 1e-9 of the
+    range, 1e11, had put every value below 1e10 at the bottom colour)."""
+    scape = sample(parse("exp(x^2+y^2)"), ((-6.5, 6.5), (-3, 3)), 200, 13)
+    clipped = np.clip(scape.Z, scape.lo, scape.hi).ravel()
+    quantiles = np.quantile(clipped, np.linspace(0, 1, len(scape.knots)))
+    np.testing.assert_allclose(scape.knots[1:-1], quantiles[1:-1], rtol=1e-6)
+    assert np.all(np.diff(scape.knots) > 0)
+    assert np.all(np.diff(scape.colour_position([1.5, 10, 1e3, 1e6, 1e9])) > 0.03)

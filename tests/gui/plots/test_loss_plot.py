@@ -104,3 +104,52 @@ def test_a_path_that_ended_is_not_redrawn_on_later_frames(plot, model):
     model.set_frame(model.frame + 5)
     assert plot.curve_data("newton")[1] is before     # untouched
     assert len(plot.curve_data("gd")[1]) == model.frame + 1
+
+
+def _ink_rows(widget, rect):
+    """Rows (widget coordinates) inside `rect` holding pixels that differ from the window."""
+    from PySide6.QtGui import QImage
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    rgb = arr[:, :image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3].astype(int)
+    window = widget.palette().window().color()
+    bg = np.array([window.blue(), window.green(), window.red()])
+    block = rgb[rect.top():rect.bottom() + 1, rect.left():rect.right() + 1]
+    return np.flatnonzero((np.abs(block - bg).max(axis=2) > 60).any(axis=1)) + rect.top()
+
+
+@pytest.mark.parametrize("width", [380, 470, 520, 700])
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_wrapped_legend_keeps_off_the_plot(shown, model, qtbot, width, scale):
+    """Four runs in a narrow loss plot (1920×1080 with the side panels): the legend wraps
+    between entries, never inside a name, and its last row ends above the plot's frame
+    ("Adam" sat on it)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+    from gui.widgets import theme
+    _load(model, "Himmelblau")
+    model.set_settings(methods=("gd", "momentum", "nesterov", "adam"))
+    plot = shown(LossPlot(model), width, 170)     # its least height (in the app, often)
+    theme.apply_theme(QApplication.instance(), QWidget(), "light", scale)
+    try:
+        qtbot.wait(200)
+        legend, frame = plot.legend, plot.plot.geometry()
+        assert legend.height() >= legend.heightForWidth(legend.width())
+        rows = _ink_rows(plot, legend.geometry())
+        # 8 px of clear space (the frame and the plot's own top margin follow): it had 6
+        assert rows.max() <= frame.top() - 8, (rows.max(), frame.top())
+        # every name whole on one row: "Gradient descent" is not cut in two
+        from PySide6.QtGui import QTextDocument
+        doc = QTextDocument()
+        doc.setDefaultFont(legend.font())
+        doc.setHtml(legend.text())
+        doc.setTextWidth(legend.contentsRect().width())
+        assert doc.size().height() > 0          # laid out
+        block = doc.begin()
+        lines = [block.text()[block.layout().lineAt(i).textStart():][:block.layout().lineAt(i).textLength()]
+                 for i in range(block.layout().lineCount())]
+        assert "".join(lines).replace("\xa0", " ").count("Gradient descent") == 1
+        assert any("Gradient descent" in line.replace("\xa0", " ") for line in lines), lines
+        # beside the title it took up to four rows (text 1.5, 380 px): below it, whole width, two
+        assert len(lines) <= 2, lines
+    finally:
+        theme.apply_theme(QApplication.instance(), QWidget(), "light", 1.0)

@@ -1,0 +1,179 @@
+"""The contour map's colour bar as drawn: its labels fit the bar's real height and font
+(none on another, at any text size), are chosen again when the bar grows, name distinct
+values, and the "f" title sits right beside them."""
+import numpy as np
+import pytest
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gui.plots.contour_view import ContourView
+from gui.app.presets import find_preset
+from gui.widgets import theme
+
+HIMMELBLAU = "(x^2+y-11)^2 + (x+y^2-7)^2"
+NEURON_LOSS = "1/2 (1/(1+exp(-(2 w + b))) - 0.7)^2"     # the Neuron tab's L(b, w)
+
+
+def _look(qtbot, scale, dark=False):
+    theme.apply_theme(QApplication.instance(), QWidget(), "dark" if dark else "light", scale)
+    qtbot.wait(50)
+
+
+@pytest.fixture
+def restore_look():
+    yield
+    theme.apply_theme(QApplication.instance(), QWidget(), "light", 1.0)
+
+
+def _show_f(shown, model, qtbot, text, window, width, height):
+    model.set_text(text)
+    assert model.wait_for_analysis()
+    model.set_window(window)
+    view = shown(ContourView(model), width, height)
+    qtbot.wait(300)
+    return view
+
+
+def _canvas_rect(view, item):
+    """The item's own rectangle on the canvas (an axis's bounding rect reaches into the bar)."""
+    return view.canvas.mapFromScene(item.mapRectToScene(item.boundingRect()
+                                                        if item is not view.colour_bar.axis
+                                                        else item.rect())).boundingRect()
+
+
+def _ink(view):
+    """(h, w) bool: pixels of the canvas that differ from its background."""
+    image = view.canvas.grab().toImage()
+    ratio = image.devicePixelRatio()
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    rgb = arr[:, :image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3].astype(int)
+    background = view.canvas.backgroundBrush().color()
+    bg = np.array([background.blue(), background.green(), background.red()])
+    ink = np.abs(rgb - bg).max(axis=2) > 80
+    return ink[::max(1, round(ratio)), ::max(1, round(ratio))]
+
+
+def _label_column(view):
+    """(ink rows of the tick labels, x of their rightmost ink, x of the "f" title's leftmost ink)."""
+    axis = view.colour_bar.axis
+    ink = _ink(view)
+    bar = _canvas_rect(view, axis)
+    title = _canvas_rect(view, axis.label)
+    left = bar.left() + max(0, axis.style["tickLength"]) + 3     # past the axis line
+    labels = ink[bar.top() - 20:bar.bottom() + 20, left:title.left() - 1]
+    rows = np.flatnonzero(labels.any(axis=1)) + bar.top() - 20
+    columns = np.flatnonzero(labels.any(axis=0))
+    title_ink = np.flatnonzero(ink[title.top():title.bottom(), title.left():title.right()].any(axis=0))
+    return rows, left + columns.max(), title.left() + title_ink.min()
+
+
+def _blocks(rows):
+    """Runs of consecutive rows: [(first, last)]."""
+    if not len(rows):
+        return []
+    breaks = np.flatnonzero(np.diff(rows) > 1)
+    starts = np.concatenate([[rows[0]], rows[breaks + 1]])
+    ends = np.concatenate([rows[breaks], [rows[-1]]])
+    return list(zip(starts, ends))
+
+
+def _shown(view):
+    """[(colour position, label)] the bar shows (before ColourBarTicks: the axis's fixed ticks)."""
+    ticks = getattr(view, "bar_ticks", None)
+    return ticks.shown if ticks is not None else view.colour_bar.axis._tickLevels[0]
+
+
+def _assert_labels_apart(view):
+    axis = view.colour_bar.axis
+    shown = _shown(view)
+    labels = [text for _, text in shown]
+    assert len(labels) >= 2, shown
+    assert len(set(labels)) == len(labels), labels
+    # geometry: each label's rectangle (its font's full line height) inside the bar, apart
+    line = QFontMetricsF(axis.style["tickFont"]).height()
+    bar = axis.mapRectToScene(axis.rect())
+    centres = sorted(bar.bottom() - p * bar.height() for p, _ in shown)
+    assert centres[0] - line / 2 >= bar.top() - 0.5
+    assert centres[-1] + line / 2 <= bar.bottom() + 0.5
+    assert min(np.diff(centres)) >= line, (labels, np.diff(centres), line)
+    # pixels: as many separate runs of ink rows as labels (two touching labels make one)
+    blocks = _blocks(_label_column(view)[0])
+    assert len(blocks) == len(labels), (blocks, labels)
+    assert max(b - a + 1 for a, b in blocks) <= line
+
+
+@pytest.mark.parametrize("height", [230, 540])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_colour_bar_labels_never_overlap(shown, model, qtbot, restore_look, height, scale):
+    view = _show_f(shown, model, qtbot, HIMMELBLAU, ((-5, 5), (-5, 5)), 640, height)
+    _look(qtbot, scale, dark=scale > 1)
+    qtbot.wait(300)
+    _assert_labels_apart(view)
+
+
+def test_the_neuron_landscape_bar_at_1280x720_keeps_its_labels_apart(shown, model, qtbot):
+    # the Neuron tab's map at 1280×720: a bar ~60 px high (0.008 was drawn on 0.005)
+    view = _show_f(shown, model, qtbot, NEURON_LOSS.replace("w", "y").replace("b", "x"),
+                   ((-1.2, 1.3), (0.2, 0.8)), 420, 170)
+    assert view.colour_bar.axis.height() < 90
+    _assert_labels_apart(view)
+
+
+def test_a_taller_bar_gets_more_labels(shown, model, qtbot):
+    view = _show_f(shown, model, qtbot, HIMMELBLAU, ((-5, 5), (-5, 5)), 640, 200)
+    few = len(_shown(view))
+    view.resize(640, 700)
+    qtbot.waitUntil(lambda: len(_shown(view)) > few)
+    qtbot.wait(200)
+    _assert_labels_apart(view)
+
+
+def test_exp_of_r_squared_is_coloured_honestly(shown, model, qtbot):
+    """f from 1 to 1e20: the bar starts near f's minimum, names each value once, and the
+    map's colours tell f = e¹ from f = e⁴ (all of f below 1e10 was one colour)."""
+    view = _show_f(shown, model, qtbot, "exp(x^2+y^2)", ((-4, 4), (-4, 4)), 640, 540)
+    _assert_labels_apart(view)
+    scape = view.landscape
+    values = [float(t.replace("−", "-")) for _, t in _shown(view)]
+    assert values[0] <= 10 and values[-1] >= 1e12      # f(4, 0) = e¹⁶ ≈ 9e6, f(4, 4) ≈ 8e13
+    assert values == sorted(values)
+    positions = scape.colour_position([np.e, np.e ** 4, np.e ** 9])
+    assert np.all(np.diff(positions) > 0.1), positions
+
+
+def test_the_f_title_sits_beside_short_labels(shown, model, qtbot):
+    view = _show_f(shown, model, qtbot, "x^2 + y^2", ((-2, 2), (-2, 2)), 640, 540)
+    labels = [t for _, t in _shown(view)]
+    assert max(map(len, labels)) <= 3, labels
+    _, labels_right, title_left = _label_column(view)
+    assert 0 < title_left - labels_right <= 8, (labels_right, title_left)
+
+
+def _drawn_text_rects(axis):
+    """The rectangles of the tick labels the axis draws (pyqtgraph's own draw specs)."""
+    from PySide6.QtGui import QPainter, QPicture
+    picture = QPicture()
+    painter = QPainter(picture)
+    painter.setFont(axis.style["tickFont"])
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(rect, text) for rect, _, text in specs[2]]
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_short_maps_y_labels_are_thinned_not_stacked(shown, model, qtbot, restore_look, scale):
+    """The Neuron tab's map at 1280×720 with larger text is ~30 px high: w's labels
+    0.2 … 0.8 were drawn on each other; now as many as fit, a line apart."""
+    view = _show_f(shown, model, qtbot, NEURON_LOSS.replace("w", "y").replace("b", "x"),
+                   ((-1.2, 1.3), (0.2, 0.8)), 420, 150)
+    _look(qtbot, scale)
+    qtbot.wait(300)
+    axis = view.plot.getAxis("left")
+    rects = sorted(_drawn_text_rects(axis), key=lambda r: r[0].top())
+    assert len(rects) >= 1
+    line = QFontMetricsF(axis.style["tickFont"]).height()
+    for (a, _), (b, _) in zip(rects, rects[1:]):
+        # pyqtgraph's rects are 0.8 of a line: their centres must be a whole line apart
+        assert b.center().y() - a.center().y() >= line, [t for _, t in rects]
