@@ -75,6 +75,7 @@ class MathView(QWidget):
         self._watched_window = None  # whose height bounds the panel's (panel_height)
         self.scroll_bar = QScrollBar(Qt.Orientation.Vertical, self)
         self.scroll_bar.setVisible(False)
+        self.scroll_bar.setToolTip("More formulas than fit: scroll a row at a time")
         self.scroll_bar.valueChanged.connect(self.update)
         self.renderer = LatexRenderer(self)
         self.renderer.rendered.connect(self._on_rendered)
