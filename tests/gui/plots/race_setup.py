@@ -12,4 +12,7 @@ def start_six_runs(model, qtbot):
     model.set_start((-1.5, 2.0))
     model.set_settings(runs=race.parse_runs(SIX), max_steps=120)
     qtbot.waitUntil(lambda: list(model.paths) == KEYS, timeout=60000)
+    # the critical points too: their markers arriving between two pictures of a
+    # test read as a repaint left behind (256 px at load ~12)
+    assert model.wait_for_analysis(60000)
     return model
