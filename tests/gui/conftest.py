@@ -156,12 +156,20 @@ def _build_the_curve_view(win):
 
 def _shell(win) -> dict:
     """What of the window a test may change beside the session and File ▸ New keeps:
-    theme, text size, presentation, picture settings, window size and state; and the
-    undo history (File ▸ New starts a new one: nothing to undo or redo, even before its
-    baseline is taken: tests/gui/app/test_file_new.py)."""
+    theme, text size, presentation, picture settings, window size and state; the undo
+    history (File ▸ New starts a new one: nothing to undo or redo, even before its
+    baseline is taken: tests/gui/app/test_file_new.py); and the ink: File ▸ New wipes the
+    strokes but keeps the tool in hand (the overlay then takes the mouse from the views),
+    the laser's fading trail and the "keep drawings on each scene" choice."""
+    from PySide6.QtCore import Qt
     from gui.widgets import theme
-    c, history, applied = win.commands, win.lecture_commands.undo_history, theme.current()
+    c, applied = win.commands, theme.current()
+    lc = win.lecture_commands
+    history, ink = lc.undo_history, lc.ink
     return {"theme": c.theme, "scale": c.scale, "presenting": c.presenting,
+            "ink": (ink.tool, ink.strokes(), len(ink._trail),
+                    ink.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents),
+                    lc.actions["keep_ink"].isChecked(), lc.lecture.keep_ink),
             "applied theme": (applied.name, applied.scale),
             "picture scale": c.picture_scale, "caption": c.exports.caption,
             "size": (win.width(), win.height()), "states": int(win.windowState().value),
@@ -233,7 +241,8 @@ def reused_window(module_window, qtbot):
     state = _without(win.session.state(), CAMERA_DISTANCE)
     assert state == fresh, _differences(state, fresh)
     assert win.session.path is None and not win.isWindowModified()
-    assert _shell(win) == win.fresh_shell       # a case changed what File ▸ New keeps
+    shell = _shell(win)         # a case changed what File ▸ New keeps
+    assert shell == win.fresh_shell, _differences(shell, win.fresh_shell)
     yield win
     # hidden until the next case: the module's other tests see only their own window
     # (keyboard focus, screen grabs), as before
@@ -266,4 +275,5 @@ def untouched_window(module_fresh_window, qtbot):
     state = win.session.state()
     assert state == fresh, _differences(state, fresh)
     assert win.session.path is None and not win.isWindowModified()
-    assert _shell(win) == win.fresh_shell
+    shell = _shell(win)
+    assert shell == win.fresh_shell, _differences(shell, win.fresh_shell)
