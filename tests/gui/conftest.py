@@ -12,15 +12,39 @@ guard_none_refcount()   # before any Qt call can drop a reference to None (PySid
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+# PNG quality for the pictures the tests save to page through: Qt maps 80 to zlib's
+# fastest level (1). Qt's default (6) took ~145 ms of CPU per 1920×1080 window picture,
+# level 1 ~90 ms for about the same file size (~400 kB); the run saves ~150 pictures.
+SCREENSHOT_QUALITY = 80
+
+
+# What a window imports the first time one is built (build_window and the tabs import
+# them lazily, for the app's first paint): imported once before the freeze below.
+WINDOW_MODULES = ("sympy", "ziamath", "pyqtgraph.opengl", "gui.app.main_window",
+                  "gui.app.first_paint", "gui.plots.landscape_model", "gui.neuron.tab",
+                  "gui.network.tab", "gui.compute.symbolic_process")
 
 
 @pytest.fixture(scope="session", autouse=True)
 def gui_thread_gc(qapp):
-    """Cycles of Qt objects are freed in the GUI thread only, as in the app."""
+    """Cycles of Qt objects are freed in the GUI thread only, as in the app.
+
+    Then what lives for the whole run (the modules a window imports, the collected tests)
+    is frozen out of the cycle collector (gc.freeze), before any window exists: every
+    full collection after it (each window test's, pyqtgraph's timer's) walks only what
+    the tests made since, ~20 ms instead of ~110 ms with ~170,000 objects
+    (tests/gui/app/test_presentation.py, one process). Nothing frozen is a window or a
+    test's object; an import-time object that became garbage later would only stay in
+    memory, which no assertion reads."""
+    import importlib
     from gui.app.application import collect_garbage_in_gui_thread
     from gui.widgets.theme import use_start_look
     collect_garbage_in_gui_thread()
     use_start_look(qapp)        # as make_application does: windows look as in the app
+    for name in WINDOW_MODULES:
+        importlib.import_module(name)
+    gc.collect()
+    gc.freeze()
     yield
     _end_before_exit(qapp)
 
@@ -72,7 +96,7 @@ def screenshot():
 
     def save(widget, name):
         path = SCREENSHOTS / f"{name}.png"
-        assert widget.grab().save(str(path))
+        assert widget.grab().save(str(path), "PNG", SCREENSHOT_QUALITY)
         return path
     return save
 
@@ -156,12 +180,20 @@ def _build_the_curve_view(win):
 
 def _shell(win) -> dict:
     """What of the window a test may change beside the session and File ▸ New keeps:
-    theme, text size, presentation, picture settings, window size and state; and the
-    undo history (File ▸ New starts a new one: nothing to undo or redo, even before its
-    baseline is taken: tests/gui/app/test_file_new.py)."""
+    theme, text size, presentation, picture settings, window size and state; the undo
+    history (File ▸ New starts a new one: nothing to undo or redo, even before its
+    baseline is taken: tests/gui/app/test_file_new.py); and the ink: File ▸ New wipes the
+    strokes but keeps the tool in hand (the overlay then takes the mouse from the views),
+    the laser's fading trail and the "keep drawings on each scene" choice."""
+    from PySide6.QtCore import Qt
     from gui.widgets import theme
-    c, history, applied = win.commands, win.lecture_commands.undo_history, theme.current()
+    c, applied = win.commands, theme.current()
+    lc = win.lecture_commands
+    history, ink = lc.undo_history, lc.ink
     return {"theme": c.theme, "scale": c.scale, "presenting": c.presenting,
+            "ink": (ink.tool, ink.strokes(), len(ink._trail),
+                    ink.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents),
+                    lc.actions["keep_ink"].isChecked(), lc.lecture.keep_ink),
             "applied theme": (applied.name, applied.scale),
             "picture scale": c.picture_scale, "caption": c.exports.caption,
             "size": (win.width(), win.height()), "states": int(win.windowState().value),
@@ -233,7 +265,8 @@ def reused_window(module_window, qtbot):
     state = _without(win.session.state(), CAMERA_DISTANCE)
     assert state == fresh, _differences(state, fresh)
     assert win.session.path is None and not win.isWindowModified()
-    assert _shell(win) == win.fresh_shell       # a case changed what File ▸ New keeps
+    shell = _shell(win)         # a case changed what File ▸ New keeps
+    assert shell == win.fresh_shell, _differences(shell, win.fresh_shell)
     yield win
     # hidden until the next case: the module's other tests see only their own window
     # (keyboard focus, screen grabs), as before
@@ -266,4 +299,5 @@ def untouched_window(module_fresh_window, qtbot):
     state = win.session.state()
     assert state == fresh, _differences(state, fresh)
     assert win.session.path is None and not win.isWindowModified()
-    assert _shell(win) == win.fresh_shell
+    shell = _shell(win)
+    assert shell == win.fresh_shell, _differences(shell, win.fresh_shell)

@@ -3,10 +3,15 @@ from importlib import resources
 
 import numpy
 import pyqtgraph
+import pytest
 from PySide6.QtCore import QSize
 
 from gui.app.about import (AboutDialog, ShortcutSheet, app_icon, app_version, library_versions,
                        shortcut_rows, show_about, show_shortcut_sheet)
+
+# The sheet's tests only read the window: they share one fresh window (untouched_window,
+# checked to be a fresh start's after each), on one worker.
+pytestmark = pytest.mark.xdist_group("about_shared")
 
 
 def test_icon_has_every_rendered_size(qtbot):
@@ -42,7 +47,8 @@ def test_about_names_version_and_libraries(qtbot, screenshot):
     screenshot(dialog, "about_dialog")
 
 
-def test_shortcut_sheet_lists_the_keys(window, qtbot, screenshot):
+def test_shortcut_sheet_lists_the_keys(untouched_window, qtbot, screenshot):
+    window = untouched_window
     sheet = ShortcutSheet(window)
     qtbot.addWidget(sheet)
     sheet.show()
@@ -60,14 +66,15 @@ def test_shortcut_sheet_lists_the_keys(window, qtbot, screenshot):
     screenshot(sheet, "shortcut_sheet")
 
 
-def test_shortcut_rows_are_distinct_pairs_of_text(window):
-    rows = shortcut_rows(window.commands.actions)
+def test_shortcut_rows_are_distinct_pairs_of_text(untouched_window):
+    rows = shortcut_rows(untouched_window.commands.actions)
     assert all(isinstance(k, str) and isinstance(a, str) and k and a for k, a in rows)
     assert len({k for k, _ in rows}) == len(rows)
 
 
-def test_every_key_of_the_window_is_on_the_sheet_but_the_file_menus(window):
+def test_every_key_of_the_window_is_on_the_sheet_but_the_file_menus(untouched_window):
     """Made from the actions: a key added to the window shows on the sheet by itself."""
+    window = untouched_window
     from PySide6.QtGui import QAction
     from gui.app.about import FILE_ACTIONS, key_text
     sheet = " ".join(key for key, _ in shortcut_rows(window.commands.actions))

@@ -1,5 +1,6 @@
 """Drawing on the screen: the pen draws on the window's picture, E clears it, the
 laser follows the mouse, and the strokes belong to their scene."""
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
@@ -7,6 +8,12 @@ from gui.app.export import render_widget
 from tests.gui.app.lecture_helpers import SLOW_MS
 
 PEN = QColor(220, 30, 40)
+
+# One window for the module (File ▸ New before each test, checked equal to a fresh start,
+# the ink tool, strokes, laser trail and the keep-drawings choice included:
+# tests/gui/conftest.py `_shell`). So each test puts its tool down again at its end, as
+# a lecturer does with the same key.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("lecture_ink_shared")]
 
 
 def _key(qtbot, window, key):
@@ -70,6 +77,8 @@ def test_the_highlighter_is_translucent_and_c_clears(window, qtbot):
     assert c.red() > 150 and c.green() > 120 and c.blue() < c.red()      # yellow-ish tint
     _key(qtbot, window, Qt.Key.Key_C)
     assert ink.strokes() == []
+    _key(qtbot, window, Qt.Key.Key_H)                     # H again: put down
+    assert ink.tool is None and ink.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
 def test_the_laser_follows_the_mouse_and_fades(window, qtbot):
@@ -84,6 +93,8 @@ def test_the_laser_follows_the_mouse_and_fades(window, qtbot):
     assert dot.red() > 200 and dot.green() < 80
     assert ink.strokes() == []                          # the laser leaves no ink
     qtbot.waitUntil(lambda: not ink._trail, timeout=3000)
+    _key(qtbot, window, Qt.Key.Key_L)                     # L again: put down
+    assert ink.tool is None
 
 
 def test_strokes_belong_to_their_scene_kept_or_dropped(window, qtbot):
@@ -103,3 +114,6 @@ def test_strokes_belong_to_their_scene_kept_or_dropped(window, qtbot):
     lec.go_to(0)
     assert ink.strokes() == []                          # dropped on leaving
     assert window.model.wait_for_analysis(SLOW_MS)
+    lc.actions["keep_ink"].setChecked(True)             # the choice and the pen put back
+    ink.set_tool("pen")
+    assert ink.tool is None and lec.keep_ink

@@ -4,6 +4,12 @@ from PySide6.QtCore import Qt
 
 from tests.gui.app.lecture_helpers import SLOW_MS
 
+# One window for the module: File ▸ New before each test starts a new undo history and is
+# checked to leave nothing to undo or redo (tests/gui/conftest.py `_shell`). Each test
+# first lets the new history take its baseline (_settle), so an edit cannot fall within
+# the 300 ms the baseline waits and become part of it (the CI flake of a fresh window).
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("lecture_undo_shared")]
+
 
 def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.ControlModifier):
     window.activateWindow()                  # a window shortcut needs the active window
@@ -54,6 +60,7 @@ def _change(window, kind):
                                   "network", "scene"])
 def test_undo_restores_each_kind_of_change_and_redo_reapplies_it(window, qtbot, kind):
     lec = window.lecture_commands.lecture
+    _settle(window, qtbot)
     if kind == "scene":
         lec.add_current("Original")
     _settle(window, qtbot)
@@ -95,6 +102,7 @@ def test_a_burst_of_changes_is_one_entry_and_restoring_pushes_nothing(window, qt
 
 def test_the_clicker_is_not_an_edit(window, qtbot):
     lec, history = window.lecture_commands.lecture, window.lecture_commands.undo_history
+    _settle(window, qtbot)
     lec.add_current("One")
     window.model.set_text("x^2 - y^2")
     assert window.model.wait_for_analysis(SLOW_MS)
@@ -111,6 +119,7 @@ def test_the_clicker_is_not_an_edit(window, qtbot):
 def test_reset_example_returns_the_example_to_its_settings(window, qtbot):
     from gui.app.presets import find_preset
     m = window.model
+    _settle(window, qtbot)
     m.load_preset(find_preset("Himmelblau"))
     assert m.wait_for_analysis(SLOW_MS)
     m.set_start((1.0, 1.0))

@@ -28,7 +28,9 @@ def _set_up_something(window, qtbot):
     window.set_focus_mode("surface")
 
 
-def test_save_then_open_gives_the_same_session(window, qtbot, tmp_path):
+@pytest.mark.xdist_group("sessions_reused_window")
+def test_save_then_open_gives_the_same_session(reused_window, qtbot, tmp_path):
+    window = reused_window      # File ▸ New before the next case puts back what it sets up
     _set_up_something(window, qtbot)
     before = window.session.state()
     path = tmp_path / "lecture"
@@ -58,7 +60,9 @@ def test_save_then_open_gives_the_same_session(window, qtbot, tmp_path):
     assert not window.isWindowModified()
 
 
-def test_an_edit_marks_the_title_modified(window, qtbot, tmp_path):
+@pytest.mark.xdist_group("sessions_reused_window")
+def test_an_edit_marks_the_title_modified(reused_window, qtbot, tmp_path):
+    window = reused_window      # File ▸ New: no file, not modified, checked before each case
     window.commands.save_as(tmp_path / "a.gradlab.json")
     assert not window.isWindowModified()
     window.model.set_start((1.0, 1.0))
@@ -182,8 +186,10 @@ def test_load_session_messages(tmp_path):
         load_session(tmp_path / "missing.gradlab.json")
 
 
-def test_a_session_saved_with_a_typo_in_the_formula_reopens_on_the_f_shown(window, qtbot,
+@pytest.mark.xdist_group("sessions_reused_window")
+def test_a_session_saved_with_a_typo_in_the_formula_reopens_on_the_f_shown(reused_window,
                                                                             tmp_path):
+    window = reused_window
     # saved (or undone to, or closed and restored, or added as a scene) while the formula
     # box held a typo: the file kept the typo and the whole session was refused on open
     # ("The session could not be opened: … “2sin x” cannot be read")

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets import theme
-from tests.gui.conftest import SCREENSHOTS
+from tests.gui.conftest import SCREENSHOT_QUALITY, SCREENSHOTS
 from tests.gui.widgets.screen_contrast import findings, line_seen, mode_colour, pixels
 
 
@@ -38,9 +38,28 @@ def _wait(ms):
     loop.exec()
 
 
+def _pending(window):
+    """The window's one-shot timers still to fire: the views' settle timers (a range
+    that moved is resampled 120–200 ms later), the tabs' deferred restyles."""
+    return [t for t in window.findChildren(QTimer) if t.isActive() and t.isSingleShot()]
+
+
+def _until_no_timer_pending(window):
+    """Process events until what a tab switch or theme change deferred has run: no
+    one-shot timer of the window pending (at most ~2 s)."""
+    for _ in range(200):
+        QApplication.processEvents()
+        if not _pending(window):
+            return
+        _wait(10)
+
+
 def _settled_grab(window, tries=12):
     """The window's picture once two grabs 200 ms apart agree (layouts and deferred
-    repaints settle later on a loaded machine)."""
+    repaints settle later on a loaded machine). Waiting on these conditions, not a fixed
+    time: first until nothing deferred is pending, so that the first grab is usually the
+    settled picture."""
+    _until_no_timer_pending(window)
     image = window.grab().toImage()
     for _ in range(tries):
         _wait(200)
@@ -53,9 +72,8 @@ def _settled_grab(window, tries=12):
 
 def _shoot(window, tab, path, scale, out):
     window.show_tab("explorer" if tab.startswith("explorer") else tab)
-    _wait(200)
-    image = _settled_grab(window)
-    image.save(str(MATRIX / f"{tab}-{path}-{scale:g}.png"))
+    image = _settled_grab(window)       # at least 200 ms after the switch, unchanged since
+    assert image.save(str(MATRIX / f"{tab}-{path}-{scale:g}.png"), "PNG", SCREENSHOT_QUALITY)
     problems = findings(window, image)
     rgb = pixels(image)
     if tab == "network":       # the a = 0.5 line on the map's white, in both themes
@@ -81,12 +99,12 @@ def _run_path(path, names, tmp, out):
     try:
         assert model.wait_for_analysis(60000)    # 2 shared cores: allow for load
         theme.apply_theme(app, window, names[0], 1.0)    # as restore_settings does at start
-        for tab in ("neuron", "network", "explorer"):
+        for tab in ("neuron", "network", "explorer"):    # each built and shown in names[0]
             window.show_tab(tab)
-            _wait(300)
+            _until_no_timer_pending(window)
         for name in names[1:]:
             theme.apply_theme(app, window, name, 1.0)
-            _wait(100)
+            _until_no_timer_pending(window)
         for scale in SCALES:
             theme.apply_theme(app, window, names[-1], scale)
             for tab in ("explorer-2d", "neuron", "network"):
