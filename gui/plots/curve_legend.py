@@ -12,12 +12,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy
 
-from gui.plots.legend_columns import fit_legend
+from gui.plots.legend_columns import fit_legend, tighten
 
 MOST_COLUMNS = 8          # f, f′, f″, tangent, secant, a method and start: one row
-MIN_CURVE_PX = 50         # f′'s view box at least, whatever the legend's rows
+MIN_CURVE_PX = 30         # f′'s view box at least, whatever the legend's rows
 LEFT_PX = 8               # the legend's first sample from the canvas's left edge
-NAME_GAP = 16             # px between the legend's last column and the variable's name
+NAME_GAP = 12             # px between the legend's last column and the variable's name
 
 
 class CurveLegendRow:
@@ -32,11 +32,11 @@ class CurveLegendRow:
         self.row.layout.setContentsMargins(0, 0, 0, 0)
         self.row.layout.setHorizontalSpacing(0)
         self.legend = pg.LegendItem(colCount=MOST_COLUMNS, labelTextColor=ink,
-                                    labelTextSize="10pt", frame=False, horSpacing=14)
+                                    labelTextSize="10pt", frame=False, horSpacing=10)
         self.legend.layout.setContentsMargins(0, 0, 0, 0)
         self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.name = pg.LabelItem("x", color=ink, size=name_size, justify="right")
-        _tighten(self.name)
+        tighten(self.name)
         self.name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.row.addItem(self.legend, row=0, col=0)
         self.row.addItem(self.name, row=0, col=1)
@@ -58,8 +58,6 @@ class CurveLegendRow:
         margins = self.row.layout.getContentsMargins()
         if (round(margins[0]), round(margins[2])) != (LEFT_PX, round(right)):
             self.row.layout.setContentsMargins(LEFT_PX, 0, round(right), 0)
-        for _sample, label in self.legend.items:
-            _tighten(label)
         # from the canvas's own width: a legend too wide for it widened the layout past
         # the canvas, which then drew it squeezed (and the view box as wide), for good
         room = (self._canvas.width() - right - LEFT_PX - self.name.itemRect().width()
@@ -71,12 +69,3 @@ class CurveLegendRow:
         need = round(rows + self._plot.getAxis("bottom").height() + MIN_CURVE_PX + 4)
         if self._canvas.minimumHeight() != need:
             self._canvas.setMinimumHeight(need)
-
-
-def _tighten(label: pg.LabelItem) -> None:
-    """A label's text with 1 px around it, not Qt's 4: the row is ~20 px, not 27 (the
-    theme's restyling keeps the margin: it sets the text on the same document)."""
-    document = label.item.document()
-    if document.documentMargin() != 1:
-        document.setDocumentMargin(1)
-        label.setText(label.text)

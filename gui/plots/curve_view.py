@@ -100,9 +100,10 @@ class CurveView(QWidget):
             canvas.setBackground("w")
         self.canvas.scene().sigMouseClicked.connect(self._on_click_f)
         self.canvas_d.scene().sigMouseClicked.connect(self._on_click_d)
-        # f keeps a readable height (~120 px of curve) when the secant
-        # read-outs wrap in a narrow window; the page scrolls before f is crushed
-        self.canvas.setMinimumHeight(130)
+        # f keeps a readable height when the read-outs wrap in a narrow window or at a
+        # large text size; the page scrolls before f is crushed (not at text size 1.5 on
+        # 720p: f's ≥ 100 px, f′'s ≥ 30 and three rows of read-outs fit there)
+        self.canvas.setMinimumHeight(100)
         for canvas in (self.canvas, self.canvas_d):     # 9-px margins cost f 36 px at 720p
             canvas.ci.layout.setContentsMargins(2, 0, 2, 0)
             canvas.ci.layout.setVerticalSpacing(0)

@@ -7,6 +7,8 @@ from characters.
 """
 from __future__ import annotations
 
+import math
+
 MAX_COLUMNS = 5
 
 
@@ -38,10 +40,32 @@ def columns_that_fit(widths: list[tuple[float, float]], width: float, spacing: f
 
 
 def fit_legend(legend, width: float, most: int = MAX_COLUMNS) -> None:
-    """Set the legend's column count to the most (up to `most`) that fit in `width` px."""
+    """Set the legend's column count to the most (up to `most`) that fit in `width` px
+    (its labels' text first drawn tight: see `tighten`)."""
+    for _sample, label in legend.items:
+        tighten(label)
     left, _, right, _ = legend.layout.getContentsMargins()
     n = columns_that_fit(_entry_widths(legend), width - left - right - 4,
                          legend.layout.horizontalSpacing(), most)
     if n != legend.columnCount:
         legend.setColumnCount(n)
 
+
+def tighten(label) -> None:
+    """A LabelItem's text with 1 px around it, not Qt's 4: a legend row at text size 2
+    is ~28 px, not 34 (the theme's restyling keeps it: it sets the text on the same
+    document)."""
+    document = label.item.document()
+    if document.documentMargin() != 1:
+        document.setDocumentMargin(1)
+        label.setText(label.text)
+
+
+def rows_height(legend, columns: int) -> float:
+    """The px the legend's entries take in `columns` columns."""
+    if not legend.items:
+        return 0.0
+    row = max(max(sample.boundingRect().height(), label.boundingRect().height())
+              for sample, label in legend.items)
+    top, bottom = legend.layout.getContentsMargins()[1::2]
+    return math.ceil(len(legend.items) / columns) * row + top + bottom

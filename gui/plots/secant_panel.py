@@ -110,7 +110,7 @@ class SecantPanel(QWidget):
             grid.addWidget(self.point_readout, 0, 0, 1, 2)
             grid.addWidget(self.h_controls, 1, 0, 1, 2)
             grid.addWidget(self.secant_readout, 2, 0, 1, 2)
-            grid.setColumnMinimumWidth(0, 0)
+            self.h_controls.setMaximumWidth(16777215)
 
     def fit_rows(self) -> None:
         """One row or two for the point and h, as the panel's width and text allow."""
@@ -119,8 +119,10 @@ class SecantPanel(QWidget):
         room = self.width() - left - right - SPACING
         one_row = point + self.h_controls.minimumSizeHint().width() <= room
         self._arrange(one_row)
-        if one_row:              # the numbers' column never narrower than they are
-            self._grid.setColumnMinimumWidth(0, int(point) + 1)
+        if one_row:
+            # the controls take what the numbers leave (a column minimum for the numbers
+            # instead held the panel as wide as a wider window had made it)
+            self.h_controls.setMaximumWidth(max(0, int(room - point) - 1))
 
     @qt_override
     def resizeEvent(self, event):
