@@ -55,7 +55,7 @@ GRID = 200                 # image samples per side
 N_LEVELS = 13
 SETTLE_MS = 120            # a wheel or drag burst must rest this long before the model hears of it
 INK = "#222222"
-MAP_MIN_PX = 100           # the map's height at least, under the legend's rows
+MAP_MIN_PX = 100           # the Explorer's map's height at least, under the legend's rows
 
 
 def _fmt(v: float) -> str:
@@ -197,9 +197,15 @@ class ContourView(QWidget):
         for side in ("left", "bottom"):     # from 0: the same room whatever came before
             reset_tick_room(self.plot.getAxis(side), 0, 0)
 
+    # px of map the canvas asks for under the legend (0: none): the Explorer's, where the
+    # map is the picture; the Neuron tab's smaller map beside its graph asks for none
+    map_min_px = 0
+
     def _keep_map_height(self):
-        """The canvas asks for the legend's rows, the x-axis and MAP_MIN_PX of map: where
+        """The canvas asks for the legend's rows, the x-axis and `map_min_px` of map: where
         they do not fit (text size 2 on 720p) the page scrolls, the map is not crushed."""
+        if not self.map_min_px:
+            return
         layout = self.canvas.ci.layout
         _, top, _, bottom = layout.getContentsMargins()
         axis = self.plot.getAxis("bottom")
@@ -208,7 +214,7 @@ class ContourView(QWidget):
         axis_px = (QFontMetrics(tick_font).height() + axis.style["tickTextOffset"][1] + 4
                    + (axis.label.boundingRect().height() if axis.label.isVisible() else 0))
         need = round(rows_height(self.legend, self.legend.columnCount) + top + bottom
-                     + layout.verticalSpacing() + axis_px + MAP_MIN_PX + 2)
+                     + layout.verticalSpacing() + axis_px + self.map_min_px + 2)
         if self.canvas.minimumHeight() != need:
             self.canvas.setMinimumHeight(need)
 
