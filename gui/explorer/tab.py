@@ -12,7 +12,7 @@ from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.iterate_table import IterateTable
 from gui.explorer.lab_panel import LabPanel
 from gui.explorer.slice_picker import SlicePicker
-from gui.plots.contour_view import ContourView
+from gui.plots.contour_view import MAP_MIN_PX, ContourView
 from gui.plots.loss_plot import LossPlot
 from gui.plots.slice_model import SliceModel
 from gui.plots.surface_placeholder import SurfacePlaceholder
@@ -43,6 +43,7 @@ class ExplorerTab(QWidget):
         self.slice_model = SliceModel(model, self)
         self.slice_picker = SlicePicker(self.slice_model)
         self.contour_view = ContourView(self.slice_model)
+        self.contour_view.map_min_px = MAP_MIN_PX      # the page scrolls before the map is crushed
         self._surface_view = None if defer_surface else self._new_surface_view()
         self.descent_panel = DescentPanel(model)
         self.loss_plot = LossPlot(model)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.plots import canvas_settings, landscape
@@ -38,7 +38,7 @@ from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
-from gui.plots.legend_columns import fit_legend
+from gui.plots.legend_columns import fit_legend, rows_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
 from gui.plots.race_marks import RaceMarks
 from gui.plots.resolution import round_to_pixel
@@ -55,6 +55,7 @@ GRID = 200                 # image samples per side
 N_LEVELS = 13
 SETTLE_MS = 120            # a wheel or drag burst must rest this long before the model hears of it
 INK = "#222222"
+MAP_MIN_PX = 100           # the Explorer's map's height at least, under the legend's rows
 
 
 def _fmt(v: float) -> str:
@@ -119,9 +120,12 @@ class ContourView(QWidget):
 
         self.canvas = canvas_settings.tune_canvas(pg.GraphicsLayoutWidget())
         self.canvas.setBackground("w")
-        # the legend sits in a row above the map, so it never hides a path or a minimum
+        # the legend sits in a row above the map, so it never hides a path or a minimum;
+        # tight (no 9-px margins, 12 px between columns, 1 px around a label's text): at
+        # text size 2 on a 720p screen its four rows took 178 px of the map's 240
         self.legend = pg.LegendItem(colCount=5, labelTextColor=INK, labelTextSize="10pt",
-                                    frame=False)
+                                    frame=False, horSpacing=12)
+        self.legend.layout.setContentsMargins(0, 0, 0, 2)
         self.canvas.addItem(self.legend, row=0, col=0)
         self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
@@ -190,8 +194,30 @@ class ContourView(QWidget):
         is now: both otherwise kept what an earlier size or text size needed, and a round
         trip through presentation mode changed the picture (the map's range with them)."""
         fit_legend(self.legend, self.canvas.width())
+        self._keep_map_height()
         for side in ("left", "bottom"):     # from 0: the same room whatever came before
             reset_tick_room(self.plot.getAxis(side), 0, 0)
+
+    # px of map the canvas asks for under the legend (0: none): the Explorer's, where the
+    # map is the picture; the Neuron tab's smaller map beside its graph asks for none
+    map_min_px = 0
+
+    def _keep_map_height(self):
+        """The canvas asks for the legend's rows, the x-axis and `map_min_px` of map: where
+        they do not fit (text size 2 on 720p) the page scrolls, the map is not crushed."""
+        if not self.map_min_px:
+            return
+        layout = self.canvas.ci.layout
+        _, top, _, bottom = layout.getContentsMargins()
+        axis = self.plot.getAxis("bottom")
+        # from its fonts: its height is reset to 0 here and grows back at the next paint
+        tick_font = axis.style["tickFont"] or self.font()
+        axis_px = (QFontMetrics(tick_font).height() + axis.style["tickTextOffset"][1] + 4
+                   + (axis.label.boundingRect().height() if axis.label.isVisible() else 0))
+        need = round(rows_height(self.legend, self.legend.columnCount) + top + bottom
+                     + layout.verticalSpacing() + axis_px + self.map_min_px + 2)
+        if self.canvas.minimumHeight() != need:
+            self.canvas.setMinimumHeight(need)
 
     def _two_d(self) -> bool:
         f = self.model.expression
@@ -328,6 +354,7 @@ class ContourView(QWidget):
                 self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
             fit_legend(self.legend, self.canvas.width())
+            self._keep_map_height()
         self.marks.set_paths(paths)
         self._on_frame(self.model.frame)
 

@@ -25,13 +25,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
+from gui.plots.curve_split import CurveSplit
 from gui.plots.curve_scaling import for_display, robust_range, zero_aligned
+from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import round_to_pixel
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel
+from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 
 SAMPLES = 1200             # points per curve over the visible range
@@ -63,6 +66,9 @@ class CurveView(QWidget):
             plot.vb.sigRangeChangedManually.connect(self._on_user_moved)
         self.handle.sigPositionChanged.connect(self._on_handle_moved)
         self.panel.hChanged.connect(lambda _h: self._refresh_point())
+        # the legend's columns follow the text size (a bound slot: Qt drops the
+        # connection when the view goes); the width, by the legend row itself
+        theme.notifier.changed.connect(self._after_theme)
 
         model.expressionChanged.connect(self._on_expression)
         model.windowChanged.connect(self._on_window)
@@ -80,25 +86,27 @@ class CurveView(QWidget):
 
     # --- construction ---------------------------------------------------------------
     def _build(self):
-        # two canvases in a splitter: a reliable 3 : 2 split the user can also drag
+        # two canvases in a splitter: f's curve twice f′'s (gui.plots.curve_split)
         self.canvas, self.canvas_d = pg.GraphicsLayoutWidget(), pg.GraphicsLayoutWidget()
-        self.legend = pg.LegendItem(colCount=8, labelTextColor=INK, labelTextSize="11pt",
-                                    frame=False)
-        self.canvas.addItem(self.legend, row=0, col=0)
-        self.plot_f = self.canvas.addPlot(row=1, col=0)
+        self.plot_f = self.canvas.addPlot(row=0, col=0)
         self.plot_d = self.canvas_d.addPlot(row=0, col=0)
+        # the legend shares a row with the x-axis's name, under f′ (gui.plots.curve_legend)
+        self.legend_row = CurveLegendRow(self.canvas_d, 1, self.plot_d, INK,
+                                         LABEL_STYLE["font-size"])
+        self.legend = self.legend_row.legend
         self.plot_d.setXLink(self.plot_f)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = CurveSplit(self.canvas, self.plot_f, self.canvas_d, self.plot_d)
         for canvas in (self.canvas, self.canvas_d):
             canvas.setBackground("w")
-            self.splitter.addWidget(canvas)
         self.canvas.scene().sigMouseClicked.connect(self._on_click_f)
         self.canvas_d.scene().sigMouseClicked.connect(self._on_click_d)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        # f keeps a readable height (legend, axis and ~60 px of curve) when the secant
-        # read-outs wrap in a narrow window; the page scrolls before f is crushed
-        self.canvas.setMinimumHeight(130)
+        # f keeps a readable height when the read-outs wrap in a narrow window or at a
+        # large text size; the page scrolls before f is crushed (not at text size 1.5 on
+        # 720p: f's ≥ 100 px, f′'s ≥ 30 and three rows of read-outs fit there)
+        self.canvas.setMinimumHeight(100)
+        for canvas in (self.canvas, self.canvas_d):     # 9-px margins cost f 36 px at 720p
+            canvas.ci.layout.setContentsMargins(2, 0, 2, 0)
+            canvas.ci.layout.setVerticalSpacing(0)
         tick_font = QFont()
         tick_font.setPointSize(10)
         for plot in (self.plot_f, self.plot_d):
@@ -117,6 +125,9 @@ class CurveView(QWidget):
             for side in ("bottom", "left", "right", "top"):
                 plot.getAxis(side).enableAutoSIPrefix(False)    # no "(x0.001)" beside x or f
             plot.getAxis("left").setWidth(64)        # both plots' x-axes line up
+        # the x-axes are linked and f′'s, right below, carries the numbers: under f only
+        # the ticks (its ~20 px of numbers were f's curve's)
+        self.plot_f.getAxis("bottom").setStyle(showValues=False)
         self.plot_d.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#9a9a9a", width=1)))
 
         dash, dot = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine
@@ -162,7 +173,7 @@ class CurveView(QWidget):
         self.panel = SecantPanel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(0)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.panel)
         self._fill_legend({})
@@ -206,6 +217,12 @@ class CurveView(QWidget):
         for method in paths:
             self.legend.addItem(self.path_items[method], self.model.lab.label(method))
         self.legend.addItem(self.start_item, "start")
+        self.legend_row.fit()
+
+    def _after_theme(self, _theme=None):
+        # after the new text size has reached the legend's labels (same signal)
+        QTimer.singleShot(0, self, self.legend_row.fit)
+        QTimer.singleShot(0, self, self.panel.fit_rows)
 
     def _one_d(self) -> bool:
         f = self.model.expression
@@ -218,7 +235,7 @@ class CurveView(QWidget):
         (v,) = expr.variables
         # the text alone: the style, set once when built, is the theme's to change (a
         # style given here put light ink back on a dark plot at every new f)
-        self.plot_d.setLabel("bottom", v)
+        self.legend_row.set_name(v)     # the x-axis's name, at its right end
         self.plot_f.setLabel("left", f"f({v})")
         self.plot_d.setLabel("left", f"f′({v})")
         self.plot_d.setLabel("right", f"f″({v})")

@@ -7,6 +7,8 @@ from characters.
 """
 from __future__ import annotations
 
+import math
+
 MAX_COLUMNS = 5
 
 
@@ -25,10 +27,11 @@ def _text_width(label) -> float:
     return max(label.boundingRect().width(), label.minimumWidth())
 
 
-def columns_that_fit(widths: list[tuple[float, float]], width: float, spacing: float) -> int:
-    """The most columns (1 … MAX_COLUMNS) whose grid of (sample, label) entries, laid out
+def columns_that_fit(widths: list[tuple[float, float]], width: float, spacing: float,
+                     most: int = MAX_COLUMNS) -> int:
+    """The most columns (1 … `most`) whose grid of (sample, label) entries, laid out
     row by row, is no wider than `width`."""
-    for n in range(min(MAX_COLUMNS, max(1, len(widths))), 1, -1):
+    for n in range(min(most, max(1, len(widths))), 1, -1):
         samples = [max(w[0] for w in widths[c::n]) for c in range(n)]
         labels = [max(w[1] for w in widths[c::n]) for c in range(n)]
         if sum(samples) + sum(labels) + spacing * (2 * n - 1) <= width:
@@ -36,11 +39,33 @@ def columns_that_fit(widths: list[tuple[float, float]], width: float, spacing: f
     return 1
 
 
-def fit_legend(legend, width: float) -> None:
-    """Set the legend's column count to the most that fit in `width` pixels."""
+def fit_legend(legend, width: float, most: int = MAX_COLUMNS) -> None:
+    """Set the legend's column count to the most (up to `most`) that fit in `width` px
+    (its labels' text first drawn tight: see `tighten`)."""
+    for _sample, label in legend.items:
+        tighten(label)
     left, _, right, _ = legend.layout.getContentsMargins()
     n = columns_that_fit(_entry_widths(legend), width - left - right - 4,
-                         legend.layout.horizontalSpacing())
+                         legend.layout.horizontalSpacing(), most)
     if n != legend.columnCount:
         legend.setColumnCount(n)
 
+
+def tighten(label) -> None:
+    """A LabelItem's text with 1 px around it, not Qt's 4: a legend row at text size 2
+    is ~28 px, not 34 (the theme's restyling keeps it: it sets the text on the same
+    document)."""
+    document = label.item.document()
+    if document.documentMargin() != 1:
+        document.setDocumentMargin(1)
+        label.setText(label.text)
+
+
+def rows_height(legend, columns: int) -> float:
+    """The px the legend's entries take in `columns` columns."""
+    if not legend.items:
+        return 0.0
+    row = max(max(sample.boundingRect().height(), label.boundingRect().height())
+              for sample, label in legend.items)
+    top, bottom = legend.layout.getContentsMargins()[1::2]
+    return math.ceil(len(legend.items) / columns) * row + top + bottom

@@ -1,8 +1,11 @@
 """Under the curve: the numbers at the dragged point, and the secant step h.
 
-Row 1: x, f(x), f′(x) and whether f is increasing there. Row 2: a slider for h on a
-log scale from 1 down to 10⁻⁶ and the difference quotient (f(x+h) − f(x))/h next to
-f′(x): as h shrinks the two agree digit by digit — the derivative's definition.
+Row 1: x, f(x), f′(x) and whether f is increasing there; then a slider for h on a log
+scale from 1 down to 10⁻⁶. Row 2: the difference quotient (f(x+h) − f(x))/h next to
+f′(x): as h shrinks the two agree digit by digit — the derivative's definition. Each
+row is one line at 1280 px (text size 1): the slider on row 2 wrapped the quotient's
+row to two lines there and took f's curve ~25 px. Where the point's numbers and the
+slider do not fit side by side (large text), the slider gets a row of its own.
 """
 from __future__ import annotations
 
@@ -10,14 +13,17 @@ import math
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
+from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 from gui.widgets.palette import CURVE_COLOURS
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
 TICKS_PER_DECADE = 100
 DEFAULT_H = 0.5
+SPACING = 10               # px between the point's numbers and h's controls
 
 
 def fmt(v: float, digits: int = 4) -> str:
@@ -57,30 +63,71 @@ class SecantPanel(QWidget):
         self.h_slider.setRange(0, (H_MAX_EXP - H_MIN_EXP) * TICKS_PER_DECADE)
         self.h_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.h_slider.setTickInterval(TICKS_PER_DECADE)
-        self.h_slider.setMinimumWidth(180)
+        self.h_slider.setMinimumWidth(140)
         self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "
                                  "and the secant turns into the tangent")
         self.h_label = QLabel()
         self.h_label.setStyleSheet("font-size: 12pt; color: #222;")
-        self.h_label.setMinimumWidth(110)
+        self.h_label.setMinimumWidth(100)
         caption = QLabel("secant step h:")
         caption.setStyleSheet("font-size: 11pt; color: #444;")
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(10, 2, 10, 6)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(2)
-        grid.addWidget(self.point_readout, 0, 0, 1, 4)
-        grid.addWidget(caption, 1, 0)
-        grid.addWidget(self.h_slider, 1, 1)
-        grid.addWidget(self.h_label, 1, 2)
-        grid.addWidget(self.secant_readout, 1, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 3)
+        self.h_controls = QWidget()
+        row = QHBoxLayout(self.h_controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        row.addWidget(caption)
+        row.addWidget(self.h_slider, 1)
+        row.addWidget(self.h_label)
+
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(10, 0, 10, 0)
+        self._grid.setHorizontalSpacing(SPACING)
+        self._grid.setVerticalSpacing(0)
+        self.one_row = None          # h's controls on the point's row (else a row of their own)
+        self._arrange(True)
         self._h = DEFAULT_H
         self.h_slider.setValue(self._ticks(DEFAULT_H))
         self.h_slider.valueChanged.connect(self._on_slider)
         self._show_h()
+
+    # --- layout: two rows where they fit, else three ----------------------------------
+    def _arrange(self, one_row: bool) -> None:
+        """The point's numbers and h's controls on one row, or (a narrow panel, a large
+        text size) each on its own: beside the controls the numbers wrapped to four
+        lines ("f(x) =" over "0.4096") at text size 2."""
+        if one_row == self.one_row:
+            return
+        self.one_row = one_row
+        grid = self._grid
+        for widget in (self.point_readout, self.h_controls, self.secant_readout):
+            grid.removeWidget(widget)
+        if one_row:
+            grid.addWidget(self.point_readout, 0, 0)
+            grid.addWidget(self.h_controls, 0, 1)
+            grid.addWidget(self.secant_readout, 1, 0, 1, 2)
+        else:
+            grid.addWidget(self.point_readout, 0, 0, 1, 2)
+            grid.addWidget(self.h_controls, 1, 0, 1, 2)
+            grid.addWidget(self.secant_readout, 2, 0, 1, 2)
+            self.h_controls.setMaximumWidth(16777215)
+
+    def fit_rows(self) -> None:
+        """One row or two for the point and h, as the panel's width and text allow."""
+        point = _one_line_width(self.point_readout)
+        left, _, right, _ = self._grid.getContentsMargins()
+        room = self.width() - left - right - SPACING
+        one_row = point + self.h_controls.minimumSizeHint().width() <= room
+        self._arrange(one_row)
+        if one_row:
+            # the controls take what the numbers leave (a column minimum for the numbers
+            # instead held the panel as wide as a wider window had made it)
+            self.h_controls.setMaximumWidth(max(0, int(room - point) - 1))
+
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit_rows()
 
     # --- h ---------------------------------------------------------------------------
     @property
@@ -125,14 +172,30 @@ class SecantPanel(QWidget):
         self.values = {"x": x, "f": fx, "df": dfx, "f_xh": fxh, "h": h,
                        "quotient": quotient, "difference": difference, "trend": kind}
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
-        self.point_readout.setText(
-            f"<i>{v}</i> = {fmt(x)} &nbsp;&nbsp; <i>f</i>({v}) = {fmt(fx)} &nbsp;&nbsp; "
-            f"{tangent}<b><i>f</i>′({v}) = {fmt(dfx)}</b> &nbsp;&nbsp; "
-            f"<b>{_ARROWS[kind]} {kind}</b>")
-        self.secant_readout.setText(
-            f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = {fmt(quotient, 8)}"
-            f"</b> &nbsp; vs &nbsp; {tangent}<i>f</i>′({v}) = {fmt(dfx, 8)}"
-            f" &nbsp;&nbsp; difference {fmt(difference, 3)}")
+        # each "name = value" kept whole: a wrap broke "f(x) =" from "0.4096", "f′" from "(x)"
+        self.point_readout.setText(" &nbsp;&nbsp; ".join(_whole(item) for item in (
+            f"<i>{v}</i> = {fmt(x)}", f"<i>f</i>({v}) = {fmt(fx)}",
+            f"{tangent}<b><i>f</i>′\u2060({v}) = {fmt(dfx)}</b>",
+            f"<b>{_ARROWS[kind]} {kind}</b>")))
+        self.secant_readout.setText(" &nbsp; ".join(_whole(item) for item in (
+            f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
+            f"{fmt(quotient, 8)}</b>", "vs", f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, 8)}",
+            f"&nbsp; difference {fmt(difference, 3)}")))
+        self.fit_rows()
+
+
+def _whole(html: str) -> str:
+    """Rich text that wraps around, never inside."""
+    return f"<span style='white-space:nowrap'>{html}</span>"
+
+
+def _one_line_width(label: QLabel) -> float:
+    """The px a rich-text label's text needs on one line."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    return document.idealWidth()
 
 
 def _swatch(colour: str) -> str:

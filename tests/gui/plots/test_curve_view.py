@@ -124,7 +124,8 @@ def test_pan_pushes_window_and_resamples(qtbot, model, curve):
 
 def test_variable_name_on_axis_and_two_d_ignored(qtbot, model, curve):
     load(qtbot, model, curve, "(w-3)^2")
-    assert curve.plot_d.getAxis("bottom").labelText == "w"
+    # the x-axis's name, at its right end in the legend's row (gui.plots.curve_legend)
+    assert curve.legend_row.name.text == "w"
     before = curve.curves["f"].getData()[1].copy()
     load_2d = find_preset("x^2 + 2y^2")
     model.load_preset(load_2d)
@@ -228,11 +229,13 @@ def test_axis_names_stay_readable_on_the_dark_theme_for_a_new_function(qtbot, mo
         qtbot.wait(50)
         for plot, side, canvas in ((curve.plot_f, "left", curve.canvas),
                                    (curve.plot_d, "left", curve.canvas_d),
-                                   (curve.plot_d, "bottom", curve.canvas_d),
                                    (curve.plot_d, "right", curve.canvas_d)):
             axis = plot.getAxis(side)
             assert axis.label.isVisible() and axis.labelText
             assert _brightest_in(canvas, axis.label.sceneBoundingRect()) > 150, side
+        name = curve.legend_row.name              # the x-axis's name, under its right end
+        assert name.isVisible() and name.text == "x"
+        assert _brightest_in(curve.canvas_d, name.mapRectToScene(name.itemRect())) > 150
         assert curve.plot_f.getAxis("left").labelText == "f(x)"
     finally:
         theme.apply_theme(app, curve, "light", 1.0)

@@ -1,0 +1,71 @@
+"""The row under the one-variable view's plots: the legend (f, f′, f″, tangent, secant,
+the descent methods, start) from the left end of the x-axis, and the variable's name at
+its right end, where a blackboard puts it.
+
+On a row of its own above f the legend took ~45 px, and the x-axis's name a row of its
+own under f′: at 1280×720 f's curve was left ~55 px. Sharing one row gives both rows'
+height to the curves.
+"""
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSizePolicy
+
+from gui.plots.legend_columns import fit_legend, tighten
+
+MOST_COLUMNS = 8          # f, f′, f″, tangent, secant, a method and start: one row
+MIN_CURVE_PX = 30         # f′'s view box at least, whatever the legend's rows
+LEFT_PX = 8               # the legend's first sample from the canvas's left edge
+NAME_GAP = 12             # px between the legend's last column and the variable's name
+
+
+class CurveLegendRow:
+    """Built into `canvas` at `row` under `plot`; `legend` (a pg.LegendItem) and
+    `name` (a pg.LabelItem: the variable, right-aligned with the view box) are its
+    parts; the canvas's minimum height keeps the plot's view box ≥ MIN_CURVE_PX."""
+
+    def __init__(self, canvas: pg.GraphicsLayoutWidget, row: int, plot: pg.PlotItem,
+                 ink: str, name_size: str):
+        self._canvas, self._plot = canvas, plot
+        self.row = canvas.addLayout(row=row, col=0)
+        self.row.layout.setContentsMargins(0, 0, 0, 0)
+        self.row.layout.setHorizontalSpacing(0)
+        self.legend = pg.LegendItem(colCount=MOST_COLUMNS, labelTextColor=ink,
+                                    labelTextSize="10pt", frame=False, horSpacing=10)
+        self.legend.layout.setContentsMargins(0, 0, 0, 0)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.name = pg.LabelItem("x", color=ink, size=name_size, justify="right")
+        tighten(self.name)
+        self.name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.row.addItem(self.legend, row=0, col=0)
+        self.row.addItem(self.name, row=0, col=1)
+        self.row.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft
+                                     | Qt.AlignmentFlag.AlignTop)
+        self.row.layout.setColumnStretchFactor(1, 1)
+        plot.vb.sigResized.connect(self.fit)
+
+    def set_name(self, text: str) -> None:
+        self.name.setText(text)
+        self.fit()
+
+    def fit(self, *_):
+        """The name under the view box's right end, and the legend from the canvas's left
+        in as many columns as leave room for the name (from the view box's left, at text
+        size 2 it took four rows where three do)."""
+        box = self._plot.vb.sceneBoundingRect()
+        right = self._canvas.ci.boundingRect().width() - box.right()
+        margins = self.row.layout.getContentsMargins()
+        if (round(margins[0]), round(margins[2])) != (LEFT_PX, round(right)):
+            self.row.layout.setContentsMargins(LEFT_PX, 0, round(right), 0)
+        # from the canvas's own width: a legend too wide for it widened the layout past
+        # the canvas, which then drew it squeezed (and the view box as wide), for good
+        room = (self._canvas.width() - right - LEFT_PX - self.name.itemRect().width()
+                - NAME_GAP)
+        fit_legend(self.legend, room, MOST_COLUMNS)
+        # f′'s curve keeps some height under a legend of several rows (large text): the
+        # canvas asks for it, and the page scrolls before the curve is crushed to nothing
+        rows = max(self.legend.boundingRect().height(), self.name.boundingRect().height())
+        need = round(rows + self._plot.getAxis("bottom").height() + MIN_CURVE_PX + 4)
+        if self._canvas.minimumHeight() != need:
+            self._canvas.setMinimumHeight(need)

@@ -1,0 +1,169 @@
+"""The one-variable view as a projected lecture shows it: on a 1280×720 screen (the window
+filling it, text size 1) f's curve is the main picture — its plot area at least 150 px
+tall and twice f′'s, f′'s at least 70 — the legend one row under f′, the read-outs one
+line each, nothing cut off or on top of another. At text size 2 and in presentation the
+curves keep a height and the legend stays whole (the page may scroll there)."""
+from __future__ import annotations
+
+import gc
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from gui.app.presets import find_preset, presets
+from gui.widgets import theme
+from gui.widgets.palette import CURVE_COLOURS
+from gui.widgets.scroll_page import page_overflow
+from tests.gui.app.layout_checks import clipped_texts, overlapping_texts, window_rect
+
+pytestmark = pytest.mark.xdist_group("curve_layout")
+
+F_BOX_PX, D_BOX_PX = 150, 70          # the plot areas at 1280×720, text size 1
+ONE_D = [p for p in presets() if len(p["window"]) == 1]
+
+
+@pytest.fixture(scope="module")
+def lab(qapp, tmp_path_factory):
+    """One main window for the module, on a 1280×720 screen."""
+    from gui.app.application import build_window
+    settings = QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"),
+                         QSettings.Format.IniFormat)
+    model, window = build_window(settings=settings)
+    window.show()
+    assert model.wait_for_analysis(60000)
+    yield window
+    window.commands.set_presentation(False)
+    window.commands.set_scale(1.0)
+    window.commands.set_theme("light")
+    window.close()
+    model.shutdown()
+    window.deleteLater()
+    gc.collect()
+
+
+def enter(qtbot, window, preset, size=(1280, 720), scale=1.0, presentation=False,
+          dark=False):
+    """The window filling a screen of `size`, as a lecturer has it, on `preset`."""
+    window.screen_limit = QRect(0, 0, *size)
+    commands = window.commands
+    if window.model.preset is not preset:
+        commands._load_preset(preset)
+        assert window.model.wait_for_analysis(60000)
+    window.show_tab("explorer")
+    commands.set_presentation(presentation)      # (leaving it puts its look back)
+    commands.set_theme("dark" if dark else "light")
+    commands.set_scale(scale)
+    if not presentation:
+        window.setMaximumSize(*size)
+        window.setGeometry(0, 0, *size)
+    settled(qtbot)
+    window.fit_to_screen()
+    settled(qtbot)
+
+
+def settled(qtbot):
+    """A few turns of the event loop: the legend's columns, the canvases' minimum
+    heights and the split follow one another a turn apart."""
+    for _ in range(8):
+        QApplication.processEvents()
+        qtbot.wait(15)
+
+
+def boxes(curve) -> tuple[float, float]:
+    return curve.plot_f.vb.height(), curve.plot_d.vb.height()
+
+
+def ink_rows(widget, rect: QRect, colour: str) -> int:
+    """How many pixel rows of `rect` (in `widget`'s coordinates) hold `colour`."""
+    image = widget.grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    pixels = rows[:, :image.width() * 3].reshape(image.height(), image.width(), 3).astype(int)
+    want = QColor(colour)
+    near = np.abs(pixels - [want.red(), want.green(), want.blue()]).sum(axis=-1) < 60
+    return int(near.any(axis=1).sum())
+
+
+def one_line(label) -> bool:
+    return label.height() < 1.6 * label.fontMetrics().lineSpacing()
+
+
+def legend_inside_its_canvas(curve) -> bool:
+    """The legend's every label drawn whole inside the f′ canvas's viewport."""
+    view = curve.canvas_d
+    shown = QRect(0, 0, view.viewport().width(), view.viewport().height())
+    for _sample, label in curve.legend.items:
+        rect = view.mapFromScene(label.sceneBoundingRect()).boundingRect()
+        if not shown.adjusted(-1, -1, 1, 1).contains(rect):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("preset", ONE_D, ids=lambda p: p["expr"])
+def test_f_is_the_main_picture_on_a_720p_screen(lab, qtbot, screenshot, preset):
+    enter(qtbot, lab, preset)
+    curve = lab.curve_view
+    assert curve.isVisible() and (lab.width(), lab.height()) == (1280, 720)
+    f_box, d_box = boxes(curve)
+    assert f_box >= F_BOX_PX and d_box >= D_BOX_PX, (f_box, d_box)
+    assert f_box >= 1.8 * d_box, (f_box, d_box)
+    # f's curve itself spans most of its plot area on screen (its range is f's own)
+    box = curve.plot_f.vb.sceneBoundingRect()
+    f_rect = curve.canvas.mapFromScene(box).boundingRect()
+    assert ink_rows(curve.canvas, f_rect, CURVE_COLOURS["f"]) >= 100      # 56 px in all before
+    # one legend row, under f′'s x-axis, and the axis's name at its right end beside it
+    assert curve.legend.columnCount >= len(curve.legend.items)
+    assert legend_inside_its_canvas(curve)
+    legend = curve.legend.sceneBoundingRect()
+    name_item = curve.legend_row.name            # its text, not the cell it stretches to
+    name = name_item.mapRectToScene(name_item.itemRect())
+    d_box_rect = curve.plot_d.vb.sceneBoundingRect()
+    assert legend.top() >= d_box_rect.bottom() and name.top() >= d_box_rect.bottom()
+    assert legend.right() < name.left() and abs(name.right() - d_box_rect.right()) < 4
+    assert curve.legend_row.name.text == lab.model.expression.variables[0]
+    # the read-outs: one line each, the slider beside the point's numbers
+    panel = curve.panel
+    assert panel.one_row
+    assert one_line(panel.point_readout) and one_line(panel.secant_readout)
+    assert window_rect(panel.h_slider, lab).top() < window_rect(panel.secant_readout,
+                                                                 lab).top()
+    assert clipped_texts(lab) == [] and overlapping_texts(lab) == []
+    name = "".join(c if c.isalnum() else "_" for c in preset["expr"])[:20]
+    screenshot(lab, f"curve_layout_720p_{name}")
+
+
+# (screen, text size, presentation, dark, f's and f′'s plot areas at least): at text
+# size 2 on 720p f had 17 px and f′ none
+CELLS = [((1280, 720), 2.0, False, False, 95, 30), ((1280, 720), 2.0, True, True, 95, 30),
+         ((1280, 720), 1.5, False, False, 95, 30), ((1280, 720), 1.0, True, True, 250, 120),
+         ((1920, 1080), 1.0, False, False, 300, 150), ((1920, 1080), 2.0, True, False, 200, 90)]
+
+
+@pytest.mark.parametrize("size,scale,presentation,dark,f_px,d_px", CELLS,
+                         ids=["720p-text2", "720p-text2-presentation-dark", "720p-text1.5",
+                              "720p-presentation-dark", "1080p", "1080p-text2-presentation"])
+def test_curves_and_legend_keep_their_room_in_other_cells(lab, qtbot, screenshot, size,
+                                                          scale, presentation, dark,
+                                                          f_px, d_px):
+    enter(qtbot, lab, find_preset("Seed 1"), size, scale, presentation, dark)
+    curve = lab.curve_view
+    f_box, d_box = boxes(curve)
+    assert f_box >= f_px and d_box >= d_px, (f_box, d_box)
+    assert f_box >= 1.4 * d_box or f_box == curve.canvas.minimumHeight() - 2, (f_box, d_box)
+    assert legend_inside_its_canvas(curve)
+    # the two x-axes line up: a minimum of f right above the zero of f′
+    f_rect, d_rect = curve.plot_f.vb.sceneBoundingRect(), curve.plot_d.vb.sceneBoundingRect()
+    assert abs(f_rect.left() - d_rect.left()) < 1 and abs(f_rect.right() - d_rect.right()) < 1
+    assert clipped_texts(lab) == [] and overlapping_texts(lab) == []
+    if scale == 1.0:
+        assert one_line(curve.panel.point_readout) and one_line(curve.panel.secant_readout)
+    # no name broken from its value ("f(x) =" over "0.4096"): each read-out's lines
+    # are whole items, so wrapping never leaves a line ending in "="
+    for label in (curve.panel.point_readout, curve.panel.secant_readout):
+        assert "white-space:nowrap" in label.text()
+    screenshot(lab, f"curve_layout_{size[0]}_{scale:g}_{presentation}_{dark}")
+    if scale < 2:                          # (text size 2 on 720p may scroll)
+        assert page_overflow(lab.tabs.currentWidget()) == (0, 0)
+    assert theme.current().dark == dark
