@@ -7,6 +7,7 @@ from gui.compute import analysis_worker
 from gui.compute import compile_cost
 from gui.compute.analysis_worker import INLINE_SKETCH_NODES, AnalysisWorker
 from gui.compute.compile_cost import CompileCost
+from tests.gui.compute.edit_paths import inline, sketching  # noqa: F401  (fixtures)
 
 WINDOW = ((-3.0, 3.0), (-2.0, 2.0))
 SMALL = "x^2 + 3y^2"
@@ -18,19 +19,6 @@ def record(worker):
     worker.sketched.connect(lambda e: events.append(("sketch", e)))
     worker.finished.connect(lambda a: events.append(("compiled", a.expression)))
     return events
-
-
-@pytest.fixture
-def sketching(monkeypatch):
-    """No f is compiled with its gradient at once: every 2-D request is sketched first."""
-    monkeypatch.setattr(analysis_worker, "INLINE_COMPILE_MS", -1.0)
-
-
-@pytest.fixture
-def inline(monkeypatch):
-    """Every 2-D f asked to be sketched is compiled with its gradient at once instead."""
-    monkeypatch.setattr(analysis_worker, "INLINE_COMPILE_MS", float("inf"))
-    monkeypatch.setattr(analysis_worker, "core_free", lambda: True)     # (a busy machine)
 
 
 def test_sketch_comes_first_with_f_compiled(qtbot, sketching):

@@ -24,8 +24,9 @@ def test_waiting_for_an_answer_that_does_not_come_uses_almost_no_cpu(qtbot):
         timer.stop()
         assert wall >= 0.99
         # a loop of processEvents used the whole second (or its share of a busy core:
-        # >= 0.15 s at load 10 on two cores); asleep between events it used ~0.01 s
-        assert cpu < 0.06, cpu
+        # >= 0.15 s at load 10 on two cores); asleep between events it used ~0.01 s on
+        # a quiet machine and 0.060 s once on CI (its 200 wake-ups, each dearer there)
+        assert cpu < 0.1, cpu
         assert len(ticks) >= 10
     finally:
         worker._idle.set()

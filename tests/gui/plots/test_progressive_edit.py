@@ -10,27 +10,14 @@ from PySide6.QtGui import QImage
 from engine.calculus import critical_points
 from engine.expression import parse
 from gui.app.presets import default_preset
-from gui.compute import analysis_worker
 from gui.compute.analysis_worker import INLINE_SKETCH_NODES
 from gui.plots import landscape
 from gui.plots.contour_view import GRID, N_LEVELS, ContourView
+from tests.gui.compute.edit_paths import inline, sketching  # noqa: F401  (fixtures)
 
 SMALL = "x^2 - y^2 + x^4/7"
 # a gradient estimated over INLINE_SKETCH_NODES: its sketch is compiled in the pool thread
 LARGE = " + ".join(f"sin({k}x + y^2)cos(x - {k}y)" for k in range(1, 5))
-
-
-@pytest.fixture
-def sketching(monkeypatch):
-    """Every new 2-D f is sketched first (as a large f always is), small ones too."""
-    monkeypatch.setattr(analysis_worker, "INLINE_COMPILE_MS", -1.0)
-
-
-@pytest.fixture
-def inline(monkeypatch):
-    """Every new 2-D f is compiled with its gradient at once (as a small f is)."""
-    monkeypatch.setattr(analysis_worker, "INLINE_COMPILE_MS", float("inf"))
-    monkeypatch.setattr(analysis_worker, "core_free", lambda: True)     # (a busy machine)
 
 
 @pytest.fixture(params=["inline", "sketching"])
