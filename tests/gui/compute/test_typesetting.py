@@ -1,4 +1,5 @@
 """gui.compute.typesetting: the faster ziamath styles give ziamath's own SVG."""
+import collections
 import dataclasses
 
 import pytest
@@ -14,28 +15,21 @@ TEXTS = ("(x^2+y-11)^2 + (x+y^2-7)^2 + x*507",       # ∇f and H: matrices, fen
          "theta^2 + w_1*theta")                      # Greek, subscripts
 
 
+# each fast path of ziamath's styles beside what it replaces there (the other stays on)
+FAST_PATHS = (("asdict", typesetting._style_fields, dataclasses.asdict),
+              ("ChainMap", typesetting._merged, collections.ChainMap))
+
+
+@pytest.mark.parametrize("name, fast_path, original", FAST_PATHS, ids=["shallow", "merged"])
 @pytest.mark.parametrize("text", TEXTS)
-def test_shallow_styles_give_ziamaths_own_svg(text, monkeypatch):
+def test_each_fast_style_path_gives_ziamaths_own_svg(text, name, fast_path, original,
+                                                     monkeypatch):
     from ziamath import styles
     f = parse(text)
     texs = [display_tex(formula, f.variables) for formula in formulas(f)]
     fast = [render_svg(tex) for tex in texs]
-    assert styles.asdict is typesetting._style_fields      # the fast path was taken
-    monkeypatch.setattr(styles, "asdict", dataclasses.asdict)
-    assert [render_svg(tex) for tex in texs] == fast
-    assert all(svg.startswith("<svg") and "<path" in svg for svg in fast)
-
-
-@pytest.mark.parametrize("text", TEXTS)
-def test_merged_styles_give_ziamaths_own_svg(text, monkeypatch):
-    import collections
-
-    from ziamath import styles
-    f = parse(text)
-    texs = [display_tex(formula, f.variables) for formula in formulas(f)]
-    fast = [render_svg(tex) for tex in texs]
-    assert styles.ChainMap is typesetting._merged          # the fast path was taken
-    monkeypatch.setattr(styles, "ChainMap", collections.ChainMap)
+    assert getattr(styles, name) is fast_path          # the fast path was taken
+    monkeypatch.setattr(styles, name, original)
     assert [render_svg(tex) for tex in texs] == fast
     assert all(svg.startswith("<svg") and "<path" in svg for svg in fast)
 
