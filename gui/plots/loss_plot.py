@@ -29,6 +29,18 @@ LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plo
 _AXIS_LABEL_STYLE = {"font-size": f"{_AXIS_FONT_PT}pt", "color": "#000000"}
 
 
+def predicted_steps_end(shown: int) -> int:
+    """The step axis's right end while predicting: the `shown` steps rounded up to a
+    round stride of a quarter of them or less (1, 2, 5, 10, 20, …). The axis, and with it
+    every curve on the plot, is then redrawn every few frames, not every frame (a frame
+    cost 31 ms against 16 when it grew by one step each frame); it depends on the steps
+    shown alone, so it still tells nothing of how long the runs go on."""
+    quarter = max(shown / 4, 1.0)
+    power = 10.0 ** np.floor(np.log10(quarter))
+    stride = max(s for s in (power, 2 * power, 5 * power) if s <= quarter * (1 + 1e-12))
+    return int(np.ceil(shown / stride) * stride)
+
+
 class LossPlot(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -251,7 +263,8 @@ class LossPlot(QWidget):
         item = self.plot.getPlotItem()
         # predict, then reveal: no range that gives away where the runs will go
         end = self.model.frame + 1
-        right = max(end if self.model.lab.predict else self.model.last_frame, 1)
+        right = max(predicted_steps_end(end) if self.model.lab.predict
+                    else self.model.last_frame, 1)
         # set only when it differs from the range the view holds (a user's pan is undone
         # at the next frame as before): setXRange with an unchanged range still went
         # through the view box's whole update, ~14 % of a frame's loss-plot work

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsScene
 
 from gui.plots.contour_view import ContourView
-from gui.plots.loss_plot import LossPlot
+from gui.plots.loss_plot import LossPlot, predicted_steps_end
 from tests.gui.plots.race_setup import start_six_runs
 
 
@@ -63,7 +63,25 @@ def test_the_step_axis_spans_the_race_and_a_pan_is_undone(shown, racing, qapp):
 def test_predicting_the_step_axis_grows_with_the_frame(shown, racing, qapp):
     loss = shown(LossPlot(racing), 700, 300)
     racing.lab.set_predict(True)
-    for frame in (5, 6, 30):
+    # (steps shown → right end): the steps shown rounded up to a round stride
+    for frame, right in ((4, 5), (5, 6), (8, 10), (30, 35), (59, 60), (60, 70)):
         _play_to(racing, qapp, frame, start=frame)
-        right = frame + 1
         assert_allclose(_step_axis(loss), [-0.02 * right, right * 1.02])
+    assert racing.last_frame > 100           # (the race's end is not what it shows)
+    # the axis (and with it every curve) changes every few frames, not every frame
+    ranges = set()
+    for frame in range(0, 81):
+        _play_to(racing, qapp, frame, start=frame)
+        left, right = _step_axis(loss)
+        assert frame <= right / 1.02 <= 2 * frame + 2
+        ranges.add(round(right, 6))
+    assert len(ranges) == 23               # of 81 frames
+
+
+def test_the_predicted_step_axis_end_is_round_and_near():
+    ends = [predicted_steps_end(n) for n in range(1, 2001)]
+    for n, end in enumerate(ends, start=1):
+        assert n <= end <= max(n + 1.25 * n / 4 + 1, n)
+        assert end == n or end % 10 ** int(np.log10(max(n / 4, 1))) == 0
+    assert ends == sorted(ends)
+    assert len(set(ends)) < 70
