@@ -239,3 +239,21 @@ def test_axis_names_stay_readable_on_the_dark_theme_for_a_new_function(qtbot, mo
         assert curve.plot_f.getAxis("left").labelText == "f(x)"
     finally:
         theme.apply_theme(app, curve, "light", 1.0)
+
+
+def test_a_function_with_a_second_derivative_past_a_float_still_draws(qtbot, model, curve):
+    # 1e308·x² is a float everywhere it is shown, but f″ = 2·10^308 is not: converting
+    # that constant raised OverflowError inside the view's update, which then kept the
+    # previous function's curves and read-outs on screen under the new formula
+    load(qtbot, model, curve, SEED)
+    model.set_text("1e308*x^2")
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.expression is not None and model.text == "1e308*x^2")
+    qtbot.wait(50)
+    f = model.expression
+    xs, ys = curve.curves["f"].getData()
+    shown = np.isfinite(ys)
+    assert shown.any()
+    np.testing.assert_allclose(ys[shown], f(xs[shown]), rtol=1e-12)
+    assert not np.isfinite(curve.curves["d2f"].getData()[1]).any()     # f″ is off the scale
+    assert curve.panel.values["f"] == f(curve.x)                        # the read-out, too
