@@ -330,7 +330,8 @@ class CurveView(QWidget):
         self.secant_item.setData(ends, secant if good else [np.nan] * 2)
         self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
         self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) else [np.nan])
-        self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale))
+        self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale),
+                               float(f.hessian(x)[0, 0]))
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):
