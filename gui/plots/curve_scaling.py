@@ -6,8 +6,9 @@ import numpy as np
 
 # The largest |y| a range reaches: the views subtract and pad ranges, and a range near a
 # float's limit (1e308·x² reaches 1.8·10^308) overflowed to ±inf there, which a ViewBox
-# refuses ("Cannot set range [-inf, inf]"); values beyond it are off the top.
-RANGE_LIMIT = 1e300
+# refuses ("Cannot set range [-inf, inf]"); values beyond it are off the top. A tenth
+# of a float's largest leaves room for a span, its padding and pyqtgraph's own.
+RANGE_LIMIT = 1e307
 
 
 def robust_range(arrays, include_zero=False) -> tuple[float, float]:
