@@ -255,6 +255,8 @@ def test_a_function_with_a_second_derivative_past_a_float_still_draws(qtbot, mod
     shown = np.isfinite(ys)
     assert shown.any()
     np.testing.assert_allclose(ys[shown], f(xs[shown]), rtol=1e-12)
+    lo, hi = curve.plot_f.vb.viewRange()[1]
+    assert lo <= 0 and np.mean((lo <= ys) & (ys <= hi)) > 0.1         # the parabola shows
     assert not np.isfinite(curve.curves["d2f"].getData()[1]).any()     # f″ is off the scale
     assert curve.panel.values["f"] == f(curve.x)                        # the read-out, too
 
