@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy as sp
+from sympy.printing.latex import LatexPrinter
 
 from .expression import Expression
 
@@ -115,6 +116,34 @@ def _expanded_terms(expr: sp.Expr) -> int:
 
 
 TOO_LARGE = r"\text{too large to show}"
+LONG_INTEGER_DIGITS = 12     # an integer with more digits is typeset as m·10^k
+
+
+class _NumberPrinter(LatexPrinter):
+    """sympy's LaTeX, but an integer of more than LONG_INTEGER_DIGITS digits (the exact
+    10^308 of a typed 1e308) as a power of ten: written out, its 309 digits were wider
+    than any window and cut the rest of the formula off. Six significant digits."""
+
+    def _print_Integer(self, expr) -> str:
+        n = int(expr)
+        written = str(abs(n))
+        if len(written) <= LONG_INTEGER_DIGITS:
+            return str(n)
+        k = len(written) - 1
+        digits = written[:7].rstrip("0")
+        if len(digits) == 7:                       # round to six significant digits
+            digits = str((int(digits) + 5) // 10)
+            if len(digits) == 7:                   # 9999995… rounds up to 10^(k+1)
+                digits, k = "1", k + 1
+        digits = digits.rstrip("0")
+        mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+        power = f"10^{{{k}}}" if mantissa == "1" else rf"{mantissa} \cdot 10^{{{k}}}"
+        return ("-" if n < 0 else "") + power
+
+
+def latex(expr) -> str:
+    """expr as LaTeX for the formula bar (sympy's, long integers as powers of ten)."""
+    return _NumberPrinter().doprint(expr)
 
 
 def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tuple[Formula, ...]:
@@ -129,7 +158,7 @@ def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tupl
     every derivative reads TOO_LARGE (f alone, at once). H is marked `long` past
     HESSIAN_MAX_CHARS.
     """
-    tex = sp.latex
+    tex = latex
     names = [tex(s) for s in f.symbols]
     out = [Formula(f"f({', '.join(names)})", tex(f.expr))]
     deadline = time.perf_counter() + _TIDY_BUDGET_S

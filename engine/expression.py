@@ -271,7 +271,12 @@ def _own_array(value, shape, inputs) -> np.ndarray:
     """value as a float array of `shape` that the caller may keep and change: a fresh
     result of numpy is handed on as it is (a copy costs a third of f+∇f on Rosenbrock);
     a constant, a broadcast or an input passed straight through (f = x) is copied."""
-    a = np.asarray(value, dtype=float)
+    try:
+        a = np.asarray(value, dtype=float)
+    except OverflowError:
+        # an exact constant past a float (f″ = 2·10^308 of 1e308·x²): ±inf, as numpy
+        # gives for a result that overflows, not an exception out of every view's update
+        a = np.asarray(math.inf if value > 0 else -math.inf)
     if a.shape == shape and a.flags.writeable and a.flags.owndata and not any(
             np.may_share_memory(a, b) for b in inputs):
         return a

@@ -12,7 +12,6 @@ import sys
 from gui.app.cli_options import (LR_MAX, LR_MIN, OPTION_TYPES, SCALE_MAX, OptionError,
                                  PlainParser, check_picture_size, fail, join_negative_numbers)
 
-GIF_MAX_FRAMES = 60     # a longer descent is shown every n-th step (first and last kept)
 VIEWS = ("views", "contour", "surface", "curve", "loss", "table", "window")
 
 
@@ -138,7 +137,7 @@ def _export(window, args) -> None:
         print(f"wrote {export_csv(model, args.export_csv)}")
     if args.export_gif:
         out = export_descent_gif(model, widget, args.export_gif, fps=args.fps,
-                                 scale=args.scale / 2, max_frames=GIF_MAX_FRAMES,
+                                 scale=args.scale / 2,
                                  caption=not args.no_caption)
         print(f"wrote {out}")
     if args.export_png or args.export_svg:

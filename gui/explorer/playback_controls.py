@@ -71,6 +71,7 @@ class PlaybackControls(QWidget):
         # One status line per run, built on first use, shown for the paths that exist.
         self.status_labels = {}
         self._styled_for = None
+        self._reserved_for = None       # the paths the statuses' room was measured for
         statuses = self._statuses = QVBoxLayout()
         statuses.setSpacing(2)
 
@@ -154,6 +155,13 @@ class PlaybackControls(QWidget):
             for key in paths:
                 self._status_label(key)
             self._on_theme()
+        if paths is not self._reserved_for:     # new paths: each status keeps the room of
+            self._reserved_for = paths          # its longest, so Play never re-lays the panel
+            for key, path in paths.items():
+                self._status_label(key).set_reserve(
+                    f"{model.lab.label(key)}: {path_status(path, frame, playing)}"
+                    for frame in (0, path.stop_step - 1, path.stop_step)
+                    for playing in (True, False))
         for method, label in self.status_labels.items():
             path = paths.get(method)
             label.setVisible(path is not None)

@@ -78,7 +78,10 @@ class BoundaryView(pg.PlotWidget):
         self.values = np.zeros((resolution, resolution))    # a^L on the grid, as drawn
         self.redraws = 0                                     # for the benchmark
 
-        plot = light(self, "Decision boundary: the output a<sup>L</sup>(x) over the plane", "x₁", "x₂")
+        plot = light(self, ("Decision boundary: the output a<sup>L</sup>(x) over the plane",
+                            "Decision boundary: a<sup>L</sup>(x) over the plane",
+                            "Decision boundary: a<sup>L</sup>(x)", "Decision boundary"),
+                     "x₁", "x₂")
         plot.setAspectLocked(True)
         plot.setRange(xRange=EXTENT, yRange=EXTENT, padding=0.02)
         plot.setMenuEnabled(False)

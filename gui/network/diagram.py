@@ -189,10 +189,15 @@ class NetworkDiagram(QWidget):
                                 f"f{_sub(l)}: {act or 'affine'}", f"f{_sub(l)}"))
         p.setFont(small)
         p.setPen(t.ink("#333333"))
-        p.drawText(QRectF(4, self.height() - margin_bottom + 4, self.width() - 8, margin_bottom - 4),
-                   Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                   "weight: blue w > 0, orange w < 0, width ∝ |w|\n"
-                   "neuron: aˡ at the chosen input x (darker = larger)")
+        # two lines, each the longest wording that fits: wrapped, a narrow diagram (beside
+        # the lecture's scene list) made three lines of the key and cut the last in half
+        room = self.width() - 8
+        key = "\n".join((_fit(p, room, "weight: blue w > 0, orange w < 0, width ∝ |w|",
+                                "blue w > 0, orange w < 0, width ∝ |w|", "width ∝ |w|"),
+                           _fit(p, room, "neuron: aˡ at the chosen input x (darker = larger)",
+                                "neuron: aˡ at x (darker = larger)", "darker = larger aˡ")))
+        p.drawText(QRectF(4, self.height() - margin_bottom + 4, room, margin_bottom - 4),
+                   Qt.AlignmentFlag.AlignCenter, key)
 
 
 def _fit(p, width, *texts) -> str:

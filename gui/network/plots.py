@@ -50,11 +50,15 @@ class Throttle:
 
 
 def light(widget, title=None, bottom=None, left=None):
-    """Black on white (projectors wash out dark themes); readable axis fonts; no SI prefix."""
+    """Black on white (projectors wash out dark themes); readable axis fonts; no SI prefix.
+    `title`: a text, or texts longest first (see fitting_title)."""
     widget.setBackground("w")
     plot = widget.getPlotItem()
     if title:
-        plot.setTitle(title, size="11pt", color="k")
+        titles = (title,) if isinstance(title, str) else tuple(title)
+        plot.setTitle(titles[0], size="11pt", color="k")
+        if len(titles) > 1:
+            fitting_title(widget, plot, titles)
     tick_font = QFont()
     tick_font.setPointSize(10)
     for name in ("bottom", "left", "right", "top"):
@@ -67,6 +71,31 @@ def light(widget, title=None, bottom=None, left=None):
         if text:
             plot.setLabel(name, text, **{"font-size": "11pt", "color": "#000"})
     return plot
+
+
+def fitting_title(widget, plot, titles) -> None:
+    """Show the first of `titles` (longest first) that fits over the plot, chosen again
+    whenever the canvas resizes: a title never wraps, and one wider than its canvas held
+    the plot wider than the canvas and was cut at both edges (beside the lecture's scene
+    list, "Gradient norms … per l"). Only the text changes: size and colour stay the
+    theme's."""
+    label = plot.titleLabel
+
+    def fit(*_):
+        # the title's column, less what the plot sticks out past the canvas
+        shown = label.mapRectToScene(label.boundingRect())
+        room = widget.viewport().width() - shown.left() - max(
+            0.0, plot.mapRectToScene(plot.boundingRect()).right() - shown.right())
+        before = label.text
+        for text in titles:
+            if label.text != text:
+                label.setText(text)
+            if label.item.boundingRect().width() <= room:
+                break
+        if label.text != before:        # the canvas sets its plot's size on a resize only:
+            plot.setGeometry(widget.range)      # a shorter title lets it back inside now
+    widget.sigDeviceRangeChanged.connect(fit)
+    plot.vb.sigResized.connect(fit)
 
 
 def _style(widget, title, left):
@@ -85,7 +114,7 @@ class CostPlot(pg.PlotWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        plot = _style(self, "Cost C = 1/(2n) Σ ‖y − a<sup>L</sup>‖²", "C")
+        plot = _style(self, ("Cost C = 1/(2n) Σ ‖y − a<sup>L</sup>‖²", "Cost C"), "C")
         self.curve = plot.plot(pen=pg.mkPen(OKABE_ITO[0], width=2))
         self.log = False
         model.trainingChanged.connect(Throttle(model, self._on_training))
@@ -110,7 +139,8 @@ class GradientNormPlot(pg.PlotWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        plot = _style(self, "Gradient norms ‖∂C/∂W<sup>l</sup>‖ per layer", "‖∂C/∂Wˡ‖")
+        plot = _style(self, ("Gradient norms ‖∂C/∂W<sup>l</sup>‖ per layer",
+                             "‖∂C/∂W<sup>l</sup>‖ per layer", "‖∂C/∂W<sup>l</sup>‖"), "‖∂C/∂Wˡ‖")
         plot.setLogMode(y=True)
         self.legend = plot.addLegend(offset=(-6, 6), labelTextSize="10pt", colCount=1,
                                      labelTextColor="k", brush=(255, 255, 255, 220), pen="#999")

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
+# The largest |y| a range reaches: the views subtract and pad ranges, and a range near a
+# float's limit (1e308·x² reaches 1.8·10^308) overflowed to ±inf there, which a ViewBox
+# refuses ("Cannot set range [-inf, inf]"); values beyond it are off the top. A tenth
+# of a float's largest leaves room for a span, its padding and pyqtgraph's own.
+RANGE_LIMIT = 1e307
+
 
 def robust_range(arrays, include_zero=False) -> tuple[float, float]:
     """A y-range showing the bulk of the finite values: outliers (asymptotes,
-    exponential blow-ups) are clipped by percentiles; 8 % padding; never empty."""
-    finite = [a[np.isfinite(a)] for a in arrays]
+    exponential blow-ups) are clipped by percentiles; 8 % padding; never empty; within
+    ±RANGE_LIMIT."""
+    finite = [np.clip(a[np.isfinite(a)], -RANGE_LIMIT, RANGE_LIMIT) for a in arrays]
     v = np.concatenate(finite) if finite else np.empty(0)
     if v.size == 0:
         return -1.0, 1.0
@@ -23,7 +30,7 @@ def robust_range(arrays, include_zero=False) -> tuple[float, float]:
         half = max(1.0, 0.1 * abs(hi))
         return lo - half, hi + half
     pad = 0.08 * (hi - lo)
-    return lo - pad, hi + pad
+    return max(lo - pad, -RANGE_LIMIT), min(hi + pad, RANGE_LIMIT)
 
 
 def for_display(values, y_range):

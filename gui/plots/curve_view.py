@@ -321,13 +321,17 @@ class CurveView(QWidget):
             guide.setValue(x)
         ends = np.array(self.x_range())
         ok = np.isfinite(fx) and np.isfinite(dfx)
-        quotient = (fxh - fx) / h
-        self.tangent_item.setData(ends, fx + dfx * (ends - x) if ok else [np.nan] * 2)
+        with np.errstate(over="ignore"):     # near a float's limit (1e308·x²): inf, off the plot
+            quotient = (fxh - fx) / h
+            tangent = fx + dfx * (ends - x)
+            secant = fx + quotient * (ends - x)
+        self.tangent_item.setData(ends, tangent if ok else [np.nan] * 2)
         good = np.isfinite(fx) and np.isfinite(quotient)
-        self.secant_item.setData(ends, fx + quotient * (ends - x) if good else [np.nan] * 2)
+        self.secant_item.setData(ends, secant if good else [np.nan] * 2)
         self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
         self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) else [np.nan])
-        self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale))
+        self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale),
+                               float(f.hessian(x)[0, 0]))
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):

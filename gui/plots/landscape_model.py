@@ -391,6 +391,8 @@ class LandscapeModel(QObject):
                   "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
                   "runs": s["runs"],
                   "name": "", "caption": ""}
+        if "views" not in state:        # none saved (a sample lecture's scene): as built, before the load frames the camera
+            self.view_states.reset()
         self.load_preset(preset)
         self._preset = None
         self.presetChanged.emit(None)

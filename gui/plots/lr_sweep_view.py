@@ -163,8 +163,9 @@ class LrSweepView(QWidget):
     def _draw(self, *_) -> None:
         item = self.plot.getPlotItem()
         ink = theme.current().ink
-        item.setLabel("left", "f after the run" if self.quantity.currentIndex() == 0
-                      else "steps to converge")
+        # short: the box beside the plot says it in full, and at 1280×720 the plot is
+        # ~110 px tall ("f after the run" up the axis showed as "f after the ru")
+        item.setLabel("left", "final f" if self.quantity.currentIndex() == 0 else "steps")
         for method in set(self.curves) - set(self.sweeps):
             self.curves[method].hide()
             self.markers[method].hide()

@@ -2,7 +2,8 @@
 
 Row 1: x, f(x), f′(x) and whether f is increasing there; then a slider for h on a log
 scale from 1 down to 10⁻⁶. Row 2: the difference quotient (f(x+h) − f(x))/h next to
-f′(x): as h shrinks the two agree digit by digit — the derivative's definition. Each
+f′(x): as h shrinks the two agree digit by digit — the derivative's definition; then
+f″(x), the second-derivative test where f′ = 0. Each
 row is one line at 1280 px (text size 1): the slider on row 2 wrapped the quotient's
 row to two lines there and took f's curve ~25 px. Where the point's numbers and the
 slider do not fit side by side (large text), the slider gets a row of its own.
@@ -52,6 +53,7 @@ class SecantPanel(QWidget):
         super().__init__(parent)
         self.variable = "x"
         self.values: dict[str, float | str] = {}
+        self._secant_texts = ("", "")    # the quotient's row with f″ and without
         self.point_readout = QLabel()
         self.secant_readout = QLabel()
         for label in (self.point_readout, self.secant_readout):
@@ -119,6 +121,7 @@ class SecantPanel(QWidget):
         room = self.width() - left - right - SPACING
         one_row = point + self.h_controls.minimumSizeHint().width() <= room
         self._arrange(one_row)
+        self._fit_secant_row()
         if one_row:
             # the controls take what the numbers leave (a column minimum for the numbers
             # instead held the panel as wide as a wider window had made it)
@@ -163,13 +166,14 @@ class SecantPanel(QWidget):
     def set_variable(self, name: str) -> None:
         self.variable = name
 
-    def show_values(self, x, fx, dfx, fxh, tol) -> None:
-        """Show f(x), f′(x) (engine values) and the difference quotient for the current h."""
+    def show_values(self, x, fx, dfx, fxh, tol, d2fx=math.nan) -> None:
+        """Show f(x), f′(x), f″(x) (engine values) and the difference quotient for the
+        current h. f″ is the second-derivative test where f′ = 0 (the seed's Example 1)."""
         v, h = self.variable, self._h
         quotient = (fxh - fx) / h
         difference = quotient - dfx
         kind = trend(dfx, tol)
-        self.values = {"x": x, "f": fx, "df": dfx, "f_xh": fxh, "h": h,
+        self.values = {"x": x, "f": fx, "df": dfx, "d2f": d2fx, "f_xh": fxh, "h": h,
                        "quotient": quotient, "difference": difference, "trend": kind}
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
         # each "name = value" kept whole: a wrap broke "f(x) =" from "0.4096", "f′" from "(x)"
@@ -177,11 +181,23 @@ class SecantPanel(QWidget):
             f"<i>{v}</i> = {fmt(x)}", f"<i>f</i>({v}) = {fmt(fx)}",
             f"{tangent}<b><i>f</i>′\u2060({v}) = {fmt(dfx)}</b>",
             f"<b>{_ARROWS[kind]} {kind}</b>")))
-        self.secant_readout.setText(" &nbsp; ".join(_whole(item) for item in (
+        quotient_row = " &nbsp; ".join(_whole(item) for item in (
             f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
             f"{fmt(quotient, 8)}</b>", "vs", f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, 8)}",
-            f"&nbsp; difference {fmt(difference, 3)}")))
+            f"&nbsp; difference {fmt(difference, 3)}"))
+        # f″ on this row (the first is as wide as 1280 px allows beside h's slider), and
+        # only where the row stays one line: a second line took f′'s plot 20 px at 720p
+        self._secant_texts = (quotient_row + " &nbsp; " + _whole(
+            f"&nbsp; <i>f</i>″\u2060({v}) = {fmt(d2fx)}"), quotient_row)
         self.fit_rows()
+
+    def _fit_secant_row(self) -> None:
+        """The quotient's row with f″ if that fits on one line, else without it."""
+        with_f2, without = self._secant_texts
+        left, _, right, _ = self._grid.getContentsMargins()
+        self.secant_readout.setText(with_f2)
+        if _one_line_width(self.secant_readout) > self.width() - left - right:
+            self.secant_readout.setText(without)
 
 
 def _whole(html: str) -> str:

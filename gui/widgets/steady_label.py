@@ -29,6 +29,8 @@ class SteadyLabel(QWidget):
         self._wrap = word_wrap
         self._alignment = alignment
         self._widest = 0              # the widest one-line text so far (px): the width hint
+        self._reserve: tuple = ()     # texts whose room (lines) it keeps while showing others
+        self._reserve_heights: dict = {}     # width -> the reserve's height there (px)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(word_wrap)
         self.setSizePolicy(policy)
@@ -39,6 +41,15 @@ class SteadyLabel(QWidget):
     def setAlignment(self, alignment) -> None:
         self._alignment = alignment
         self.update()
+
+    def set_reserve(self, texts) -> None:
+        """Keep the room of the longest of `texts` (in wrapped lines) whatever it shows:
+        a status that goes from one line to two and back as a run plays made its panel
+        jump a line at Play and at the end."""
+        texts = tuple(texts)
+        if texts != self._reserve:
+            self._reserve, self._reserve_heights = texts, {}
+            self.updateGeometry()
 
     def setText(self, text: str) -> None:
         if text == self._text:
@@ -62,9 +73,13 @@ class SteadyLabel(QWidget):
     def _lines_height(self, width: int) -> int:
         if not self._wrap:
             return self.fontMetrics().height()
-        rect = self.fontMetrics().boundingRect(QRect(0, 0, max(width, 1), _TALL),
-                                               self._flags(), self._text)
-        return max(rect.height(), self.fontMetrics().height())
+        metrics, flags, box = self.fontMetrics(), self._flags(), QRect(0, 0, max(width, 1), _TALL)
+        if width not in self._reserve_heights:   # measured once a width: setText is per frame
+            self._reserve_heights[width] = max(
+                (metrics.boundingRect(box, flags, text).height() for text in self._reserve),
+                default=0)
+        return max(metrics.height(), self._reserve_heights[width],
+                   metrics.boundingRect(box, flags, self._text).height())
 
     @qt_override
     def sizeHint(self) -> QSize:
@@ -96,7 +111,7 @@ class SteadyLabel(QWidget):
     def changeEvent(self, event):
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:
-            self._widest = 0
+            self._widest, self._reserve_heights = 0, {}
             self.updateGeometry()
 
     @qt_override

@@ -182,3 +182,13 @@ def test_analyse_finds_critical_points_in_three_variables():
     assert_allclose([p.point for p in a.critical_points], [[-1, 0, 0], [0, 0, 0], [1, 0, 0]],
                     atol=1e-8)
     assert len(a.formulas) == 6
+
+
+def test_long_integers_are_typeset_as_powers_of_ten():
+    from engine.analysis import formulas
+    f, dfdx, *_ = formulas(parse("1e308*x^2 + y"))
+    assert f.latex == "10^{308} x^{2} + y" and dfdx.latex == r"2 \cdot 10^{308} x"
+    assert formulas(parse("123456789e20*x - 1e30*x^2"))[0].latex == \
+        r"- 10^{30} x^{2} + 1.23457 \cdot 10^{28} x"
+    assert formulas(parse("9999999e20*x + 123456789012*x^2"))[0].latex == \
+        "123456789012 x^{2} + 10^{27} x"              # twelve digits still written out

@@ -234,3 +234,13 @@ def test_compile_without_the_hessian_leaves_it_exact_for_first_use():
     np.testing.assert_array_equal(f.hessian(1.0, 2.0), [[1202.0 - 800.0, -400.0], [-400.0, 200.0]])
     np.testing.assert_array_equal(f.gradient(1.0, 2.0), [-400.0 * 1.0, 200.0])
     assert "_hess" in vars(f) and "_grad" in vars(f)
+
+
+def test_a_derivative_past_a_float_is_infinite_not_an_exception():
+    # f″ of 1e308·x² is the exact constant 2·10^308, beyond a float: on arrays it is
+    # +inf (as numpy's own overflow), where it raised OverflowError into the 1-D view
+    f = parse("1e308*x^2")
+    xs = np.array([-1.0, 0.0, 0.5])
+    assert np.all(np.isposinf(f.hessian(xs)[0, 0]))
+    np.testing.assert_allclose(f(xs), [1e308, 0.0, 2.5e307])
+    assert np.all(np.isneginf(parse("-1e308*x^2").hessian(xs)[0, 0]))

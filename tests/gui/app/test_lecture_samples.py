@@ -1,5 +1,6 @@
 """The two lectures that ship with the app: each has at least 8 scenes with a title
 and notes, every scene opens, plays its steps (computed live) and exports a picture."""
+import pytest
 from PySide6.QtGui import QImage
 
 from gui.app.export import export_png
@@ -59,3 +60,50 @@ def test_every_scene_of_both_lectures_opens_plays_and_exports(window, qtbot, tmp
             lc.forward()                              # on to the next scene
         assert lec.index == len(lec.scenes) - 1
     assert exported >= 16
+
+
+def test_a_scene_shows_its_own_tangent_point_and_secant_whatever_came_before(window, qtbot):
+    # The sample lectures' scenes save no view state: entering one kept the tangent point
+    # and secant h the lecturer had left on the previous function (the first scene,
+    # "show the secant shrinking into the tangent", opened at h = 1e-6 with the point on
+    # the window's edge after a rehearsal) instead of the picture a fresh start shows
+    from tests.gui.app.lecture_helpers import SLOW_MS
+    lc, m = window.lecture_commands, window.model
+    lc.samples_menu.actions()[0].trigger()
+    assert m.wait_for_analysis(SLOW_MS)
+    curve = window.curve_view
+    qtbot.waitUntil(lambda: m.text == "x^3" and curve.xs.size > 0 and curve.x is not None)
+    fresh_x, fresh_h = curve.x, curve.panel.h
+    assert fresh_h == 0.5 and -2.5 < fresh_x < 2.5
+    curve.set_point(2.4)                      # a rehearsal: the point dragged to the edge,
+    curve.panel.set_h(1e-6)                   # the secant shrunk into the tangent
+    for scene in (1, 0):
+        lc.lecture.go_to(scene)
+        assert m.wait_for_analysis(SLOW_MS)
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: m.text == "x^3" and curve.xs.size > 0)
+    assert curve.panel.h == fresh_h and curve.panel.h_label.text() == "h = 0.5"
+    assert curve.x == pytest.approx(fresh_x)
+    assert curve.handle.pos().x() == pytest.approx(fresh_x)
+    assert curve.panel.values["x"] == pytest.approx(fresh_x)   # the read-out speaks of it
+
+
+def test_the_next_scene_on_the_same_function_puts_the_tangent_point_back_too(window, qtbot):
+    # scenes 4 and 5 of the first lecture show the same f: no new function arrives to
+    # place the point afresh, so its reset must show at once (handle and read-out agree)
+    from tests.gui.app.lecture_helpers import SLOW_MS
+    lc, m = window.lecture_commands, window.model
+    lc.samples_menu.actions()[0].trigger()
+    lc.lecture.go_to(3)
+    assert m.wait_for_analysis(SLOW_MS)
+    curve = window.curve_view
+    qtbot.waitUntil(lambda: m.text == "x^4 - 4x^3 + 4x^2" and curve.xs.size > 0)
+    fresh_x = curve.x
+    curve.set_point(2.9)
+    lc.lecture.go_to(4)
+    assert m.wait_for_analysis(SLOW_MS)
+    qtbot.wait(50)
+    assert m.text == "x^4 - 4x^3 + 4x^2"
+    assert curve.x == pytest.approx(fresh_x)
+    assert curve.handle.pos().x() == pytest.approx(fresh_x)
+    assert curve.panel.values["x"] == pytest.approx(fresh_x)

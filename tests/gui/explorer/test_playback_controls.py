@@ -72,3 +72,35 @@ def test_a_new_f_keeps_the_styles_and_a_new_run_gets_its_colour(qtbot, model):
     newton = controls.status_labels["newton"]
     assert newton.isVisible() and model.lab.colour("newton") != model.lab.colour("gd")
     assert theme.current().text(model.lab.colour("newton")).name() in newton.styleSheet()
+
+
+def test_the_statuses_keep_their_height_from_ready_through_running_to_converged(qtbot, model):
+    # in presentation mode the side panel is narrow: "Gradient descent: ready to start"
+    # took one line, "…: running (step 25)" two, so pressing Play grew the panel a line
+    # and pushed the runs list above it out of sight (1280×720), and back when it ended
+    controls = PlaybackControls(model)
+    qtbot.addWidget(controls)
+    model.load_preset(default_preset())
+    assert model.wait_for_analysis()
+    controls.show()
+    qtbot.waitExposed(controls)
+    label = controls.status_labels["gd"]
+    metrics = label.fontMetrics()
+    width = metrics.horizontalAdvance("Gradient descent: ready to start") + 12
+    assert metrics.horizontalAdvance(f"Gradient descent: running (step {model.last_frame})") > width
+    controls.resize(width, 300)
+    qtbot.wait(50)
+    seen = set()
+    for frame, playing in ((0, False), (25, True), (25, False), (model.last_frame, False)):
+        model.set_frame(frame)
+        if playing:
+            model.playback.play()
+        qtbot.wait(30)
+        # the height the panel asks of its column (in the side panel it gets no more)
+        seen.add((label.text().split(": ")[1].split(" ")[0],
+                  label.heightForWidth(label.width()),
+                  controls.layout().totalHeightForWidth(width)))
+        model.pause()
+    assert {s[0] for s in seen} == {"ready", "running", "paused", "converged"}
+    assert len({s[1:] for s in seen}) == 1, seen     # one height throughout
+    assert label.heightForWidth(label.width()) >= 2 * metrics.height()  # the longest's room

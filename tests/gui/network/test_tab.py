@@ -263,3 +263,30 @@ def test_built_while_presenting_the_diagram_keeps_room_for_its_neurons(window, q
         screenshot(window, "network_built_while_presenting")
     finally:
         window.commands.set_presentation(False)
+
+
+def _inked_rows(image, rows) -> int:
+    """How many pixels of the given rows are dark ink (text), not background or lines."""
+    return sum(1 for y in rows for x in range(image.width())
+               if image.pixelColor(x, y).lightness() < 110)
+
+
+def test_beside_the_scene_list_titles_and_the_diagram_key_are_not_cut(shown, qtbot):
+    # a 1400-px window with the lecture's scene list open (F9) leaves the tab ~1040 px:
+    # "Decision boundary: … over the p", "Gradient norms ‖∂C/∂Wˡ‖ per l" were cut at
+    # their plots' edges, and the diagram's key wrapped to a third line cut in half
+    tab = shown(NetworkTab(), 1040, 800)
+    try:
+        qtbot.wait(100)
+        for widget in (tab.boundary, tab.cost_plot, tab.grad_plot):
+            plot = widget.getPlotItem()
+            title = plot.titleLabel
+            shown_text = title.item.boundingRect().width()
+            room = widget.viewport().width()          # what the canvas shows
+            left = title.item.mapToScene(title.item.boundingRect().topLeft()).x()
+            assert title.isVisible() and 0 <= left and left + shown_text <= room, \
+                (title.text, left, shown_text, room)
+        image = tab.diagram.grab().toImage()
+        assert _inked_rows(image, range(image.height() - 3, image.height())) == 0
+    finally:
+        tab.model.shutdown()

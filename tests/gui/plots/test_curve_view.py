@@ -239,3 +239,57 @@ def test_axis_names_stay_readable_on_the_dark_theme_for_a_new_function(qtbot, mo
         assert curve.plot_f.getAxis("left").labelText == "f(x)"
     finally:
         theme.apply_theme(app, curve, "light", 1.0)
+
+
+def test_a_function_with_a_second_derivative_past_a_float_still_draws(qtbot, model, curve):
+    # 1e308·x² is a float everywhere it is shown, but f″ = 2·10^308 is not: converting
+    # that constant raised OverflowError inside the view's update, which then kept the
+    # previous function's curves and read-outs on screen under the new formula
+    load(qtbot, model, curve, SEED)
+    model.set_text("1e308*x^2")
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.expression is not None and model.text == "1e308*x^2")
+    qtbot.wait(50)
+    f = model.expression
+    xs, ys = curve.curves["f"].getData()
+    shown = np.isfinite(ys)
+    assert shown.any()
+    np.testing.assert_allclose(ys[shown], f(xs[shown]), rtol=1e-12)
+    lo, hi = curve.plot_f.vb.viewRange()[1]
+    assert lo <= 0 and np.mean((lo <= ys) & (ys <= hi)) > 0.1         # the parabola shows
+    assert not np.isfinite(curve.curves["d2f"].getData()[1]).any()     # f″ is off the scale
+    assert curve.panel.values["f"] == f(curve.x)                        # the read-out, too
+
+
+@pytest.mark.parametrize("x, f_x, d2f", [(0.0, "0", "8"), (1.0, "1", "−4"), (2.0, "0", "8")])
+def test_the_point_read_out_gives_f2_for_the_second_derivative_test(qtbot, model, curve,
+                                                                  x, f_x, d2f):
+    # the seed's Example 1, step 3: at the critical points 0, 1, 2 of x⁴ − 4x³ + 4x²,
+    # f″ = 8 > 0, −4 < 0, 8 > 0 (minimum, maximum, minimum), f = 0, 1, 0. The screen
+    # gave f and f′ at the dragged point but f″ only as a curve to read off its axis
+    load(qtbot, model, curve, SEED)
+    px = curve.plot_f.vb.viewPixelSize()[0]
+    curve.handle.setPos(x + 2 * px, 0.0)              # a drag near the point snaps onto it
+    assert curve.x == pytest.approx(x, abs=1e-9)
+    values = curve.panel.values
+    assert values["d2f"] == model.expression.hessian(curve.x)[0, 0]
+    text = curve.panel.point_readout.text()
+    assert f"<i>f</i>({'x'}) = {f_x}<" in text and "stationary" in text
+    assert f"<i>f</i>″\u2060(x) = {d2f}<" in curve.panel.secant_readout.text()
+    assert curve.panel.one_row                         # still one row at 1000 px
+
+
+def test_f2_is_left_out_where_the_quotient_row_would_wrap(qtbot, model):
+    # narrow (text size 1.5 on 720p gives the panel the same room) f″ would take a
+    # second line and that line the height of f′'s plot: it is left out there
+    view = CurveView(model)
+    qtbot.addWidget(view)
+    view.resize(560, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    load(qtbot, model, view, SEED)
+    text = view.panel.secant_readout.text()
+    assert "difference" in text and "″" not in text
+    view.resize(1000, 640)
+    qtbot.wait(50)
+    assert "″" in view.panel.secant_readout.text()

@@ -93,3 +93,24 @@ def test_the_plot_keeps_the_height_of_a_short_lab_strip(shown, model, qtbot):
     assert view.plot.width() >= 0.5 * view.width()
     note = view.status
     assert note.text() and note.height() >= note.heightForWidth(note.width())   # not cut
+
+
+@pytest.mark.parametrize("quantity", [0, 1])
+def test_the_y_axis_name_is_not_cut_in_a_short_lab_strip(shown, model, qtbot, quantity):
+    # at 1280×720 the sweep's plot is ~110 px tall: "f after the run" written up its
+    # axis needed more and showed as "f after the ru"; the box beside the plot already
+    # says in full what is plotted
+    model.set_text("x^2 + 10y^2")
+    model.set_start((3.0, 1.0))
+    model.set_settings(runs=race.parse_runs("gd:lr=0.09, adam:lr=0.3"), max_steps=100)
+    view = shown(LrSweepView(model), 490, 160)
+    view.set_active(True)
+    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    view.quantity.setCurrentIndex(quantity)
+    qtbot.wait(30)
+    axis = view.plot.getPlotItem().getAxis("left")
+    label = axis.label
+    assert label.isVisible() and label.toPlainText()
+    name = label.mapRectToScene(label.boundingRect())
+    assert axis.sceneBoundingRect().top() <= name.top() and \
+        name.bottom() <= axis.sceneBoundingRect().bottom(), (name, axis.sceneBoundingRect())

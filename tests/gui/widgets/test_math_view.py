@@ -193,3 +193,23 @@ def test_a_set_too_big_to_fit_scrolls_by_whole_rows_and_cuts_none(qtbot, model):
                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     view.wheelEvent(wheel)
     assert view.scroll_bar.value() == min(second_row, view.scroll_bar.maximum())
+
+
+def test_a_huge_number_is_typeset_as_a_power_of_ten_and_fits(qtbot, model):
+    # 1e308·x² + y was typeset with its 309 digits: shrunk to the least size and still
+    # wider than a 1280-pixel window, its end (x², + y) cut off at the panel's edge
+    view = MathView(model)
+    qtbot.addWidget(view)
+    view.resize(1260, 100)
+    view.show()
+    model.set_text("1e308*x^2 + y")
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: view.is_ready and view.equations
+                    and all(e.kind == "typeset" for e in view.equations), timeout=20000)
+    view.resize(1260, view.panel_height())
+    qtbot.wait(30)
+    first = view.equations[0]
+    assert first.tex == r"f(x, y) = 10^{308} x^{2} + y"
+    assert dark_pixels(first.pixmap) > 100
+    rect = view.equation_rects()[0]
+    assert view.rect().contains(rect.toRect()) and rect.width() < 400
