@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 from gui.app.lecture_commands import LectureCommands
 from gui.app.screen_fit import clamp_to_screen
 from gui.app.session_controller import SessionController
+from gui.app.status_toast import StatusToast
 from gui.app.window_commands import WindowCommands
 from gui.explorer.tab import FOCUS_MODES, ExplorerTab
 from gui.network.model import NetworkModel
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(1, "Forward and backward pass through one neuron (key 2)")
         self.tabs.setTabToolTip(2, "A small network trained live on toy data (key 3)")
         self.setCentralWidget(self.tabs)
+        self._status = StatusToast(self)      # (statusBar(): no bar that takes room)
 
         self.session = SessionController(
             {"explorer": model, "neuron": self.neuron_model, "network": self.network_model,
@@ -239,6 +241,10 @@ class MainWindow(QMainWindow):
         self.session.apply(data)
         self.session._set_clean(path)
 
+    def statusBar(self) -> StatusToast:
+        """The status line: a floating box, not a bar that takes the views' height."""
+        return self._status
+
     def _show_notice(self, message: str) -> None:
         self.statusBar().showMessage(message, 12000)
 
@@ -253,6 +259,15 @@ class MainWindow(QMainWindow):
                 and event.size().height() > event.oldSize().height()):
             QTimer.singleShot(0, self, self.make_room_for_views)
         return super().eventFilter(obj, event)
+
+    @qt_override
+    def event(self, event) -> bool:
+        # a menu entry's or button's status tip while the pointer is on it (QMainWindow
+        # shows it only in a QStatusBar of its own, which this window never makes)
+        if event.type() == QEvent.Type.StatusTip:
+            self._status.showMessage(event.tip())
+            return True
+        return super().event(event)
 
     @qt_override
     def closeEvent(self, event):

@@ -1,0 +1,74 @@
+"""The status line floats (gui/app/status_toast.py): a message — an export written, a
+file opened, a notice — shows over the window's bottom-left corner and takes no room
+from the views (QMainWindow's own status bar, made on the first message, took ~22 px
+from every view and framed the map again); it goes when its time is up, a menu entry's
+status tip shows while the pointer is on it, and the dark theme shows it dark."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QStatusTipEvent
+from PySide6.QtWidgets import QApplication, QStatusBar
+
+from gui.widgets.theme import luminance
+
+pytestmark = pytest.mark.shared_window
+
+
+def _pixels(widget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(widget.grab().toImage().Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine())[:, :image.width() * 4].copy()
+
+
+def test_a_message_floats_over_the_window_and_leaves_the_views_their_room(window, qtbot):
+    qtbot.waitUntil(lambda: not window.statusBar().isVisible(), timeout=15000)
+    map_size = window.contour_view.canvas.viewport().size()
+    view_range = window.contour_view.plot.vb.viewRange()
+    table = window.iterate_table.view.viewport().size()
+    plain = _pixels(window)
+    text = "Wrote /tmp/a/folder/with/a/long/name/picture-of-the-views.png"
+    window.statusBar().showMessage(text, 400)
+    QApplication.processEvents()
+    toast = window.statusBar()
+    assert toast.currentMessage() == text and toast.isVisible()
+    assert window.findChildren(QStatusBar) == []         # no bar: nothing was laid out again
+    assert window.contour_view.canvas.viewport().size() == map_size
+    assert window.iterate_table.view.viewport().size() == table
+    assert window.contour_view.plot.vb.viewRange() == view_range
+    # on screen, whole, in the bottom-left corner, on one line (it fits the width)
+    box = toast.geometry()
+    assert window.rect().contains(box) and box.left() < 20
+    assert window.height() - box.bottom() < 20
+    assert box.width() >= toast.fontMetrics().horizontalAdvance(text)
+    assert box.height() < 2 * toast.fontMetrics().height() + 12
+    shown = _pixels(window)
+    changed = np.argwhere(np.any(shown != plain, axis=1))
+    assert changed.size and changed[:, 0].min() >= box.top() - 1     # only its own rows
+    # its time up, it goes and the window is as before
+    qtbot.waitUntil(lambda: not toast.isVisible(), timeout=5000)
+    assert toast.currentMessage() == ""
+    assert np.array_equal(_pixels(window), plain)
+
+
+def test_a_status_tip_shows_while_the_pointer_is_on_its_entry(window):
+    QApplication.sendEvent(window, QStatusTipEvent("Open a saved session"))
+    assert window.statusBar().currentMessage() == "Open a saved session"
+    assert window.statusBar().isVisible()
+    QApplication.sendEvent(window, QStatusTipEvent(""))      # the pointer left the entry
+    assert not window.statusBar().isVisible()
+
+
+def test_the_dark_theme_shows_the_message_dark_and_readable(window, qtbot):
+    window.commands.set_theme("dark")
+    try:
+        window.statusBar().showMessage("Saved lecture.json", 5000)
+        QApplication.processEvents()
+        image = window.statusBar().grab().toImage()
+        middle = image.pixelColor(image.width() - 4, image.height() // 2)
+        assert luminance(middle) < 0.2          # a dark box, no white flash
+        text_ink = max((image.pixelColor(x, y) for x in range(image.width())
+                        for y in range(image.height())), key=luminance)
+        assert luminance(text_ink) > 0.6        # light letters on it
+    finally:
+        window.statusBar().clearMessage()
+        window.commands.set_theme("light")
