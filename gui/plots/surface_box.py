@@ -2,10 +2,12 @@
 surface, the paths, the tangent plane and the markers alike.
 
 The longer side of the window spans [−1, 1] (the other keeps the aspect, so angles
-in x–y are true), and f's robust range — its minimum to its 98th percentile on the
-grid — spans [0, HEIGHT]. A percentile rather than the maximum, so that x⁴ or
-Rosenbrock's walls (up to 2500 against a valley floor near 0) do not turn the
-picture into one spike; heights beyond are clipped to the box's lid.
+in x–y are true), and f's range on the grid spans [0, HEIGHT]: from its minimum to
+its maximum, or to its 98th percentile where the top 2 % of the grid would add more
+than a quarter to the height (TAIL) — Rosenbrock's walls (up to 2500 against a valley
+floor near 0) would turn the picture into one spike; heights beyond are clipped to the
+box's lid. Not always the percentile: that cut a flat notch into a plane's highest
+corner (w₁ + w₂) and the rising corners off a saddle or a bowl.
 Being affine in f, the map keeps planes planar: a tangent plane stays tangent.
 """
 from __future__ import annotations
@@ -16,6 +18,9 @@ import numpy as np
 
 HEIGHT = 0.85
 CLIP = (0.0, HEIGHT)       # the box: nothing is drawn above its lid (no slab over the picture)
+# f's top 2 % clipped only where they add more than this share of the height below them:
+# planes, saddles and bowls add 0.05–0.22, Rosenbrock, Himmelblau, Beale 0.6–1.1
+TAIL = 0.25
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,9 @@ class BoxMapping:
         (xlo, xhi), (ylo, yhi) = window
         finite = np.asarray(Z, dtype=float)[np.isfinite(Z)]
         lo, hi = (float(finite.min()), float(np.percentile(finite, 98))) if finite.size else (0, 1)
+        top = float(finite.max()) if finite.size else 1
+        if top - hi <= TAIL * (hi - lo):
+            hi = top
         if not hi > lo:
             lo, hi = lo - 0.5, lo + 0.5
         return cls((xlo + xhi) / 2, (ylo + yhi) / 2, 2.0 / max(xhi - xlo, yhi - ylo),

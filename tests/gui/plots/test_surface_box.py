@@ -88,3 +88,29 @@ def test_clip_to_box():
     assert len(clip_to_box(np.array([[2.0, 0, 0]]), 1, 1)) == 0
     nan_end = np.array([[0, 0, 0.1], [0.2, 0, np.nan]])
     assert_allclose(clip_to_box(nan_end, 1, 1), nan_end[:1])
+
+
+@pytest.mark.parametrize("text", ["w1 + w2", "x^2 - y^2"])
+def test_a_plane_or_a_saddle_is_drawn_whole_not_cut_flat_at_its_top(view, model, qtbot, text):
+    """w₁ + w₂ showed a flat notch at its highest corner: the box's lid sat at f's 98th
+    percentile, so the top 2 % of every surface were cut flat."""
+    model.set_text(text)
+    assert model.wait_for_analysis(60000)
+    qtbot.wait(50)
+    vertexes = view.surface.opts["meshdata"].vertexes()
+    m = view.mapping
+    # every vertex at f's own height in the box: nothing clipped to the lid
+    heights = vertexes[:, 2]
+    f = model.expression(*[(vertexes[:, k] / m.xy_scale) + (m.x0, m.y0)[k] for k in (0, 1)])
+    assert_allclose(heights, (f - m.f0) * m.f_scale, atol=1e-5)
+    assert heights.max() == pytest.approx(HEIGHT, abs=1e-6)
+    if text == "w1 + w2":                                   # and a plane is a plane
+        A = np.column_stack([vertexes[:, 0], vertexes[:, 1], np.ones(len(vertexes))])
+        coef, *_ = np.linalg.lstsq(A, heights, rcond=None)
+        assert np.abs(A @ coef - heights).max() < 1e-5
+
+
+def test_rosenbrocks_walls_are_still_cut_at_the_lid(view, model, qtbot):
+    _load(model, qtbot, "Rosenbrock")
+    heights = view.surface.opts["meshdata"].vertexes()[:, 2]
+    assert 0.01 < np.mean(heights > HEIGHT - 1e-6) < 0.03   # its top 2 % at the lid
