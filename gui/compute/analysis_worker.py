@@ -27,7 +27,6 @@ from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject
                             QThreadPool, QTimer, Signal)
 
 from gui.compute import latex_renderer
-from gui.compute.compile_cost import CompileCost
 from gui.compute.cpu_share import core_free, cpu_seconds
 
 from gui.compute import symbolic_process
@@ -56,16 +55,10 @@ def _split_points() -> bool:
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
+# (Compiling a small f's (f, ∇f) at once too, with no sketch, was tried while a core was
+# free: over two sessions of interleaved runs it gained nothing measurable, so every new
+# 2-D f is sketched.)
 INLINE_SKETCH_NODES = 120
-# While a core is free (core_free), a new 2-D f whose (f, ∇f) should compile within this
-# much GUI-thread CPU time (gui.compute.compile_cost) is compiled at once and answered
-# analysed: the views paint once, not a sketch and then again, with no wait for the pool
-# thread between. A larger f keeps the sketch: its first picture must not wait for
-# sympy's derivatives. On a busy machine the sketch and the pool thread stay: two threads
-# get two shares of the CPU (2 cores loaded 9-14: numeric p95 256 → 500 ms at once).
-INLINE_COMPILE_MS = 25.0
-
-
 
 
 class _Job(QRunnable):
@@ -85,7 +78,6 @@ class _Job(QRunnable):
                 # f alone first: a picture of the new f before its derivatives exist
                 self.expr.compile(hessian=False, gradient=False, value_gradient=False)
                 self._send(self.worker._sketched, self.expr)
-            self.worker.compile_cost.compile(self.expr)
             self.expr.compile(hessian=self.everything, gradient=self.everything)
             # numbers only: no formulas, no critical points
             result = Analysis(self.expr, None if self.symbolic else (),
@@ -120,7 +112,6 @@ class AnalysisWorker(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._latest = 0
-        self.compile_cost = CompileCost()    # decides which f are compiled at once
         self._running = False         # a compile job is in the pool
         self._waiting = None          # the newest compile job, not started yet
         self._busy = False
@@ -194,10 +185,6 @@ class AnalysisWorker(QObject):
             if split:
                 self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
-        if sketch and not everything and \
-                self.compile_cost.estimate_ms(expr) <= INLINE_COMPILE_MS and core_free():
-            if self._answer_inline(expr, bounds):
-                return
         if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
             # the time the map is drawn
@@ -212,23 +199,6 @@ class AnalysisWorker(QObject):
             self._waiting = job
             return
         self._launch(*job)
-
-    def _answer_inline(self, expr, bounds) -> bool:
-        """Compile f and (f, ∇f) on this thread and send the compiled answer now (the
-        symbolic part is already on its way in the child); False if it cannot be compiled
-        (the job meets the error again and says so)."""
-        from engine.analysis import Analysis
-        try:
-            self.compile_cost.compile(expr)
-        except Exception:  # noqa: BLE001 - reported by the job, as for any compile
-            return False
-        self._waiting = None            # older requests: a running job's answer is stale
-        result = Analysis(expr, None if self.symbolic else (),
-                          None if self.symbolic else (), bounds)
-        self._compiled_result = result
-        self.finished.emit(result)
-        self._complete()
-        return True
 
     def _launch(self, request_id, expr, bounds, everything, sketch):
         self._running = True
