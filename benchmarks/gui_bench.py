@@ -531,8 +531,9 @@ def edit_part(app, model, window, edits):
         print(f"      GUI-thread CPU to numeric {_stats(real['cpu numeric'])}")
         print(f"      GUI-thread CPU to settled {_stats(real['cpu settled'])}")
     from gui.explorer.expression_editor import DEBOUNCE_MS, FAST_DEBOUNCE_MS
-    print(f"  (the editor path includes the adaptive debounce: {FAST_DEBOUNCE_MS} ms while "
-          f"edits come back fast, {DEBOUNCE_MS} ms after a slow one)")
+    print(f"  (the editor path includes the adaptive debounce: {FAST_DEBOUNCE_MS} ms with "
+          f"nothing on its way, else until the last text's first picture, {DEBOUNCE_MS} ms "
+          f"at most)")
 
 
 def fps_part(app, model, window, seconds):
