@@ -27,7 +27,7 @@ from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject
                             QThreadPool, QTimer, Signal)
 
 from gui.compute import latex_renderer
-from gui.compute.cpu_share import core_free, cpu_seconds
+from gui.compute.cpu_share import cpu_seconds
 
 from gui.compute import symbolic_process
 from gui.compute.symbolic_process import ChildProcess
@@ -42,16 +42,11 @@ SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
 # The critical points are searched in a child of their own, beside the one that works out
-# and typesets the formulas, when a core is free for it (None: core_free; True / False:
-# always / never). On a 2-core machine loaded 7-8 the extra child only took CPU from
-# the GUI (key → numeric p95 316 → 442 ms, settled median 302 → 392).
-SPLIT_POINTS: bool | None = None
-
-
-def _split_points() -> bool:
-    return SPLIT_POINTS if SPLIT_POINTS is not None else core_free()
-
-
+# and typesets the formulas. (One child for both while no core was free by the load
+# average was measured against two always, interleaved, 27 runs of 15 edits on 2 cores
+# loaded 7-12: every view settled sooner with two (means of medians 859 / 978 ms), the
+# numeric views within the noise (269 / 244 ms), the GUI thread's CPU alike: no gain
+# worth a second way.)
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
@@ -180,10 +175,8 @@ class AnalysisWorker(QObject):
             text = text if text is not None else str(expr)
             # (a child may report it sent at once)
             self._child_request = self._points_request = None
-            split = _split_points()
-            self._child_request = self._child.request((text, bounds, not split))
-            if split:
-                self._points_request = self._points_child.request((text, bounds))
+            self._child_request = self._child.request((text, bounds, False))   # no points
+            self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
         if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
@@ -233,8 +226,6 @@ class AnalysisWorker(QObject):
             # at once (what did not fit in the child's time budget the renderer does).
             latex_renderer.provide(value[1])
             self._typeset = True
-        elif kind == "points":                  # (not split: one child does all)
-            self._take_points(value[1])
         elif kind == "formulas":
             self._formulas = (tuple(value[1]), value[2])
         self._complete()
@@ -308,8 +299,7 @@ class AnalysisWorker(QObject):
             self._points_sent = True
             self.finished.emit(Analysis(compiled.expression, None, self._points, compiled.bounds))
         formulas_done = self._typeset or self._failure is not None
-        points_done = self._points is not None or self._points_failure is not None or (
-            self._points_request is None and self._failure is not None)   # (one child)
+        points_done = self._points is not None or self._points_failure is not None
         if not (formulas_done and points_done):
             return                  # (each child's part in, or cut short)
         if self._failure is not None or self._points is None:
