@@ -47,6 +47,7 @@ _BUDGET_CHECK_MS = 250
 # loaded 7-12: every view settled sooner with two (means of medians 859 / 978 ms), the
 # numeric views within the noise (269 / 244 ms), the GUI thread's CPU alike: no gain
 # worth a second way.)
+
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
