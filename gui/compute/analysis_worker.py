@@ -43,9 +43,9 @@ SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
 # The critical points are searched in a child of their own, beside the one that works out
 # and typesets the formulas. (One child for both while no core was free by the load
-# average was measured against two always, interleaved, 27 runs of 15 edits on 2 cores
-# loaded 7-12: every view settled sooner with two (means of medians 859 / 978 ms), the
-# numeric views within the noise (269 / 244 ms), the GUI thread's CPU alike: no gain
+# average was measured against two always, interleaved, 14 + 14 runs of 15 edits on 2 cores
+# loaded 7-12: every view settled sooner with two (means of medians 859 / 957 ms), the
+# numeric views within the noise (269 / 242 ms), the GUI thread's CPU alike: no gain
 # worth a second way.)
 
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
