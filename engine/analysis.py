@@ -81,11 +81,16 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
 def _shortest(candidates) -> tuple:
     """(expr, count_ops) of the first shortest candidate (an expr, or (expr, its count_ops)):
     fewest count_ops, then the shortest text. The text is printed only for a tie in
-    count_ops (printing every candidate was a fifth of the formulas' tidying)."""
+    count_ops between different expressions (printing every candidate was a fifth of
+    the formulas' tidying)."""
     sized = [c if isinstance(c, tuple) else (c, sp.count_ops(c)) for c in candidates]
     fewest = min(ops for _, ops in sized)
     tied = [c for c in sized if c[1] == fewest]
-    return tied[0] if len(tied) == 1 else min(tied, key=lambda c: len(str(c[0])))
+    distinct = []       # (factor_terms often gives back the same expression: no text then)
+    for c in tied:
+        if all(c[0] != d[0] for d in distinct):
+            distinct.append(c)
+    return distinct[0] if len(distinct) == 1 else min(distinct, key=lambda c: len(str(c[0])))
 
 
 def _max_power(expr: sp.Expr) -> int:
