@@ -1,5 +1,4 @@
 """AnalysisWorker's sketch: f alone, sent before the compiled answer, newest only."""
-import pytest
 
 from engine.expression import parse
 from gui.compute.analysis_worker import INLINE_SKETCH_NODES, AnalysisWorker
