@@ -20,13 +20,8 @@ alone, on an idle GUI thread with no worker running:
                paint changed included
   symbolic     engine.analysis.analyse (formulas and critical points), off the GUI's path
 
---inline: as the app edits a small f (gui.compute.analysis_worker.INLINE_COMPILE_MS):
-no sketch; f and (f, ∇f) are compiled on the GUI thread ("compile f" then holds both,
-"map", "surface", "paint sketch" and "compile ∇f" are 0) and "slots" is the analysis'
-whole reaction: map, surface, arrows, paths, loss, table.
-
 Run under a real X server (the 3-D view needs GL):
-    xvfb-run -a -s "-screen 0 1280x800x24" python3 benchmarks/edit_breakdown.py [edits] [--cpu] [--inline] [-v]
+    xvfb-run -a -s "-screen 0 1280x800x24" python3 benchmarks/edit_breakdown.py [edits] [--cpu] [-v]
 """
 from __future__ import annotations
 
@@ -82,7 +77,6 @@ def main():
     from engine.analysis import Analysis, analyse
     from engine.expression import parse
     from benchmarks.machine import describe
-    inline = "--inline" in sys.argv
     print(describe())
 
     app, model, window = bench._window()
@@ -95,13 +89,12 @@ def main():
         t0 = clock()
         expr = parse(text)
         t1 = clock()
-        expr.compile(hessian=False, gradient=False, value_gradient=inline)
+        expr.compile(hessian=False, gradient=False, value_gradient=False)
         t_f = clock()
         model._requested = expr                 # as set_text would have set it
-        if not inline:
-            profile.enable()
-            model._on_sketch(expr)
-            profile.disable()
+        profile.enable()
+        model._on_sketch(expr)
+        profile.disable()
         t_map = clock()
         # the surface of the sketch: a turn of the event loop after the map (the worker
         # compiles ∇f meanwhile), so not part of the analysis' slots
@@ -112,8 +105,7 @@ def main():
             window.surface_view._rebuild_when_shown()
         profile.disable()
         t_surface = clock()
-        if not inline:
-            app.processEvents()                         # the sketch painted
+        app.processEvents()                             # the sketch painted
         t_sketch = clock()
         expr.compile(hessian=False, gradient=False)     # as the worker does for these
         t2 = clock()
@@ -150,7 +142,7 @@ def main():
         bench._settle(app, 0.2)
     kind = "GUI-thread CPU ms" if clock is time.thread_time else \
         "wall-clock ms: the machine's load stretches every figure"
-    print(f"{edits} edits{' (--inline: no sketch)' if inline else ''}, "
+    print(f"{edits} edits, "
           f"load average {os.getloadavg()[0]:.2f} ({kind})")
     for name, values in rows.items():
         print(f"  {name:14} {bench._stats(values)}")

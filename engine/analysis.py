@@ -63,28 +63,40 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
     ops = sp.count_ops(expr)
     if ops > _TIDY_MAX_OPS:
         return expr
-    kept = min([expr, sp.factor_terms(expr)], key=_size)
+    kept, kept_ops = _shortest([(expr, ops), sp.factor_terms(expr)])
     if (ops > _EXPAND_MAX_OPS or _max_power(expr) > _EXPAND_MAX_DEGREE
             or _expanded_terms(expr) > _EXPAND_MAX_TERMS):
         return kept
     cancelled = sp.cancel(expr)
-    expanded = min([cancelled, sp.factor_terms(cancelled), sp.factor(expr)], key=_size)
+    expanded, expanded_ops = _shortest([cancelled, sp.factor_terms(cancelled), sp.factor(expr)])
     if expr.is_polynomial():
         # Multiplying a polynomial out loses the shape the chain rule gave (Beale's sum
         # of residual × its derivative): only a clearly shorter result is worth that.
-        better = sp.count_ops(expanded) <= _EXPAND_GAIN * sp.count_ops(kept)
+        better = expanded_ops <= _EXPAND_GAIN * kept_ops
     else:
-        better = _size(expanded) < _size(kept)
+        better = expanded_ops < kept_ops or (
+            expanded_ops == kept_ops and len(str(expanded)) < len(str(kept)))
     return expanded if better else kept
+
+
+def _shortest(candidates) -> tuple:
+    """(expr, count_ops) of the first shortest candidate (an expr, or (expr, its count_ops)):
+    fewest count_ops, then the shortest text. The text is printed only for a tie in
+    count_ops between different expressions (printing every candidate was a fifth of
+    the formulas' tidying)."""
+    sized = [c if isinstance(c, tuple) else (c, sp.count_ops(c)) for c in candidates]
+    fewest = min(ops for _, ops in sized)
+    tied = [c for c in sized if c[1] == fewest]
+    distinct = []       # (factor_terms often gives back the same expression: no text then)
+    for c in tied:
+        if all(c[0] != d[0] for d in distinct):
+            distinct.append(c)
+    return distinct[0] if len(distinct) == 1 else min(distinct, key=lambda c: len(str(c[0])))
 
 
 def _max_power(expr: sp.Expr) -> int:
     """The largest integer |exponent| (numerator of a rational one) anywhere in expr."""
     return max((abs(int(p.exp.p)) for p in expr.atoms(sp.Pow) if p.exp.is_Rational), default=0)
-
-
-def _size(expr: sp.Expr) -> tuple[int, int]:
-    return sp.count_ops(expr), len(str(expr))     # min() keeps the first of equals
 
 
 def _expanded_terms(expr: sp.Expr) -> int:

@@ -27,8 +27,7 @@ from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject
                             QThreadPool, QTimer, Signal)
 
 from gui.compute import latex_renderer
-from gui.compute.compile_cost import CompileCost
-from gui.compute.cpu_share import core_free, cpu_seconds
+from gui.compute.cpu_share import cpu_seconds
 
 from gui.compute import symbolic_process
 from gui.compute.symbolic_process import ChildProcess
@@ -43,29 +42,19 @@ SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
 # The critical points are searched in a child of their own, beside the one that works out
-# and typesets the formulas, when a core is free for it (None: core_free; True / False:
-# always / never). On a 2-core machine loaded 7-8 the extra child only took CPU from
-# the GUI (key → numeric p95 316 → 442 ms, settled median 302 → 392).
-SPLIT_POINTS: bool | None = None
-
-
-def _split_points() -> bool:
-    return SPLIT_POINTS if SPLIT_POINTS is not None else core_free()
-
+# and typesets the formulas. (One child for both while no core was free by the load
+# average was measured against two always, interleaved, 14 + 14 runs of 15 edits on 2 cores
+# loaded 7-12: every view settled sooner with two (means of medians 859 / 957 ms), the
+# numeric views within the noise (269 / 242 ms), the GUI thread's CPU alike: no gain
+# worth a second way.)
 
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
+# (Compiling a small f's (f, ∇f) at once too, with no sketch, was tried while a core was
+# free: over two sessions of interleaved runs it gained nothing measurable, so every new
+# 2-D f is sketched.)
 INLINE_SKETCH_NODES = 120
-# While a core is free (core_free), a new 2-D f whose (f, ∇f) should compile within this
-# much GUI-thread CPU time (gui.compute.compile_cost) is compiled at once and answered
-# analysed: the views paint once, not a sketch and then again, with no wait for the pool
-# thread between. A larger f keeps the sketch: its first picture must not wait for
-# sympy's derivatives. On a busy machine the sketch and the pool thread stay: two threads
-# get two shares of the CPU (2 cores loaded 9-14: numeric p95 256 → 500 ms at once).
-INLINE_COMPILE_MS = 25.0
-
-
 
 
 class _Job(QRunnable):
@@ -85,7 +74,6 @@ class _Job(QRunnable):
                 # f alone first: a picture of the new f before its derivatives exist
                 self.expr.compile(hessian=False, gradient=False, value_gradient=False)
                 self._send(self.worker._sketched, self.expr)
-            self.worker.compile_cost.compile(self.expr)
             self.expr.compile(hessian=self.everything, gradient=self.everything)
             # numbers only: no formulas, no critical points
             result = Analysis(self.expr, None if self.symbolic else (),
@@ -120,7 +108,6 @@ class AnalysisWorker(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._latest = 0
-        self.compile_cost = CompileCost()    # decides which f are compiled at once
         self._running = False         # a compile job is in the pool
         self._waiting = None          # the newest compile job, not started yet
         self._busy = False
@@ -189,15 +176,9 @@ class AnalysisWorker(QObject):
             text = text if text is not None else str(expr)
             # (a child may report it sent at once)
             self._child_request = self._points_request = None
-            split = _split_points()
-            self._child_request = self._child.request((text, bounds, not split))
-            if split:
-                self._points_request = self._points_child.request((text, bounds))
+            self._child_request = self._child.request((text, bounds, False))   # no points
+            self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
-        if sketch and not everything and \
-                self.compile_cost.estimate_ms(expr) <= INLINE_COMPILE_MS and core_free():
-            if self._answer_inline(expr, bounds):
-                return
         if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
             # the time the map is drawn
@@ -212,23 +193,6 @@ class AnalysisWorker(QObject):
             self._waiting = job
             return
         self._launch(*job)
-
-    def _answer_inline(self, expr, bounds) -> bool:
-        """Compile f and (f, ∇f) on this thread and send the compiled answer now (the
-        symbolic part is already on its way in the child); False if it cannot be compiled
-        (the job meets the error again and says so)."""
-        from engine.analysis import Analysis
-        try:
-            self.compile_cost.compile(expr)
-        except Exception:  # noqa: BLE001 - reported by the job, as for any compile
-            return False
-        self._waiting = None            # older requests: a running job's answer is stale
-        result = Analysis(expr, None if self.symbolic else (),
-                          None if self.symbolic else (), bounds)
-        self._compiled_result = result
-        self.finished.emit(result)
-        self._complete()
-        return True
 
     def _launch(self, request_id, expr, bounds, everything, sketch):
         self._running = True
@@ -263,8 +227,6 @@ class AnalysisWorker(QObject):
             # at once (what did not fit in the child's time budget the renderer does).
             latex_renderer.provide(value[1])
             self._typeset = True
-        elif kind == "points":                  # (not split: one child does all)
-            self._take_points(value[1])
         elif kind == "formulas":
             self._formulas = (tuple(value[1]), value[2])
         self._complete()
@@ -338,8 +300,7 @@ class AnalysisWorker(QObject):
             self._points_sent = True
             self.finished.emit(Analysis(compiled.expression, None, self._points, compiled.bounds))
         formulas_done = self._typeset or self._failure is not None
-        points_done = self._points is not None or self._points_failure is not None or (
-            self._points_request is None and self._failure is not None)   # (one child)
+        points_done = self._points is not None or self._points_failure is not None
         if not (formulas_done and points_done):
             return                  # (each child's part in, or cut short)
         if self._failure is not None or self._points is None:

@@ -5,8 +5,6 @@ history for ↑/↓, and shows the engine's message with the column it blames.
 """
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPainterPath,
                            QPen)
@@ -15,10 +13,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBo
 from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 
-DEBOUNCE_MS = 150          # re-parse after this pause in typing while edits are slow ...
-FAST_DEBOUNCE_MS = 0       # ... and on the next turn of the event loop while they come
-                           # back fast (keys already queued are delivered first: one request)
-FAST_EDIT_S = 0.12         # an edit whose numeric views came back within this is "fast"
+FAST_DEBOUNCE_MS = 0       # a key goes to the model on the next turn of the event loop
+                           # (keys already queued are delivered first: one request) ...
+DEBOUNCE_MS = 150          # ... unless the last text's first picture is still on its way:
+                           # then when it comes, or after this pause at the latest
 SETTLE_MS = 2000           # a valid text left alone this long joins the history
 ERROR_DELAY_MS = 450       # a new error line appears only after a pause: no jumping while typing
 ERROR_COLOUR = "#D55E00"   # Okabe–Ito vermillion; the ⚠ prefix carries the meaning too
@@ -170,8 +168,7 @@ class ExpressionEditor(QWidget):
         column.addWidget(self.error_label)
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._applied_at: float | None = None      # when the text last went to the model
-        self._edit_latency: float | None = None    # seconds until its expression came back
+        self._awaiting = False      # the applied text's first picture has not come back yet
         self._debounce.timeout.connect(self._apply)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._remember)
@@ -224,24 +221,30 @@ class ExpressionEditor(QWidget):
     def _on_text_edited(self, _text):
         self._history_index = None
         self._settle.stop()
-        # Adaptive: while the last edit came back fast, draw after one frame (typing feels
-        # live); after a slow one, wait for a pause so a burst of keys is one request.
-        # Either way the model answers only the newest text.
-        fast = self._edit_latency is not None and self._edit_latency < FAST_EDIT_S
-        if fast and not self._debounce.isActive():
-            # the typed character on screen before the model's work (tens of ms) starts
-            self.line_edit.repaint()
-        self._debounce.start(FAST_DEBOUNCE_MS if fast else DEBOUNCE_MS)
+        # Adaptive: with nothing on its way, draw after one frame (typing feels live);
+        # while the last text's first picture is still coming (a slow f, a busy machine),
+        # the keys typed meanwhile wait for it and go as one request, the newest text.
+        # (A fixed pause after every slow edit added 150 ms to edits made at leisure.)
+        if not self._awaiting:
+            if not self._debounce.isActive():
+                # the typed character on screen before the model's work (tens of ms) starts
+                self.line_edit.repaint()
+            self._debounce.start(FAST_DEBOUNCE_MS)
+        elif not self._debounce.isActive():
+            self._debounce.start(DEBOUNCE_MS)        # at the latest (an answer may never come)
 
     def _apply(self) -> None:
         """Hand the text to the model now; a valid one starts the history countdown."""
         self._debounce.stop()
-        self._applied_at = time.perf_counter()
+        self._awaiting = True
         try:
             self.model.set_text(self.line_edit.text())
         except Exception as exc:  # the model should not raise; never let typing crash
+            self._awaiting = False
             self._show_error(f"this text cannot be handled ({type(exc).__name__})", None)
             return
+        # (an error, or the f on its way already: no new answer is coming for this text)
+        self._awaiting = self._awaiting and self.model.error is None and self.model.awaiting
         if self.model.error is None:
             self._settle.start()
 
@@ -356,9 +359,12 @@ class ExpressionEditor(QWidget):
         self._on_answer()
 
     def _on_answer(self, _expr=None):
-        if self._applied_at is not None:     # how long until this edit's first picture
-            self._edit_latency = time.perf_counter() - self._applied_at
-            self._applied_at = None
+        """The applied text's first picture (its sketch or analysis) came back: keys typed
+        while it was on its way go to the model now."""
+        if self._awaiting:
+            self._awaiting = False
+            if self._debounce.isActive():
+                self._debounce.start(FAST_DEBOUNCE_MS)
 
     def _show_variables(self, variables):
         self.prefix.setText(f"f({', '.join(map(display_name, variables))}) =")

@@ -102,6 +102,9 @@ class LandscapeModel(QObject):
     speed = property(lambda self: self._speed)
     preset = property(lambda self: self._preset)
     slice_axes = property(lambda self: self._slice_axes)
+    # the f last sent to the worker has neither its sketch nor its analysis shown yet
+    awaiting = property(lambda self: self._requested is not self._expression
+                        and self._requested is not self._sketched)
 
     @property
     def playing(self) -> bool:

@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 from numpy.testing import assert_allclose
 
-from engine.analysis import _tidy, analyse
+from engine.analysis import _shortest, _tidy, analyse
 from engine.expression import parse
 
 TANH_LOSS = "0.5*(tanh(2*w+b) - 0.7)^2"
@@ -62,6 +62,18 @@ def test_tidy_reads_like_a_lecturer():
     (x,) = parse("x^4 - 4x^3 + 4x^2").symbols
     assert _tidy(parse("x^4 - 4x^3 + 4x^2").gradient_exprs[0]) == 4 * x * (x - 1) * (x - 2)
 
+
+
+def test_the_shortest_form_has_the_fewest_operations_then_the_shortest_text():
+    x, y, z = sp.symbols("x y z")
+    long_text = sp.Symbol("a_very_long_name")
+    # fewest operations wins, whatever the text's length
+    assert _shortest([x * y + x * z, x * (y + z)]) == (x * (y + z), 2)
+    # equal operations: the shorter text; equal both: the first
+    assert _shortest([long_text + 1, x + 1]) == (x + 1, 1)
+    assert _shortest([x + 1, y + 1]) == (x + 1, 1)
+    # a candidate given with its count is taken at its word
+    assert _shortest([(x * y + x, 1), x + y + z]) == (x * y + x, 1)
 
 def test_tanh_loss_has_a_valley_of_minima_not_isolated_points():
     # 0.5(tanh(2w+b) − 0.7)² is 0 on the whole line 2w + b = atanh(0.7): a continuum of

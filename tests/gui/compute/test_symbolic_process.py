@@ -128,18 +128,13 @@ def test_the_child_parses_safely(qtbot, child):
     assert not os.path.exists("/tmp/pwned")
 
 
-@pytest.mark.parametrize("split", [True, False])
-def test_shutdown_leaves_no_child(qtbot, monkeypatch, split):
-    from gui.compute import analysis_worker
-    monkeypatch.setattr(analysis_worker, "SPLIT_POINTS", split)
+def test_shutdown_leaves_no_child(qtbot):
     worker = AnalysisWorker()
     worker.request(parse(SLOW), ((-4.0, 4.0), (-3.0, 3.0)), text=SLOW)
-    # formulas and critical points, apart or (on a busy machine) in one child
-    children = (worker.child, worker.points_child) if split else (worker.child,)
+    children = (worker.child, worker.points_child)      # formulas; critical points
     qtbot.waitUntil(lambda: all(c.pid is not None for c in children), timeout=20000)
     pids = [c.pid for c in children]
     assert len(set(pids)) == len(pids)
-    assert split or worker.points_child.pid is None
     t0 = time.perf_counter()
     worker.shutdown()                                         # while they are busy
     assert time.perf_counter() - t0 < 5
@@ -183,14 +178,11 @@ def test_stop_while_starting_never_waits_and_leaves_no_child(qtbot, child):
 HUGE = "*".join(f"sin({k}x+{k}y)" for k in range(1, 100))   # its Hessian alone took 155 s
 
 
-@pytest.mark.parametrize("split", [True, False])
-def test_symbolic_work_has_a_budget(qtbot, monkeypatch, split):
+def test_symbolic_work_has_a_budget(qtbot):
     """Issue 16, item 4: a job past its budget is killed; the explorer gets f, what was
     known (numeric derivatives stand in) and a notice, within a few seconds."""
-    from gui.compute import analysis_worker
     from gui.compute.analysis_worker import SYMBOLIC_WALL_LIMIT_MS, AnalysisWorker
     from engine.analysis import TOO_LARGE
-    monkeypatch.setattr(analysis_worker, "SPLIT_POINTS", split)
     from engine.expression import parse
     worker = AnalysisWorker()
     answers, notices = [], []
@@ -218,11 +210,8 @@ def test_symbolic_work_has_a_budget(qtbot, monkeypatch, split):
     assert pid is None or gone(pid)
 
 
-@pytest.mark.parametrize("split", [True, False])
-def test_critical_points_do_not_wait_for_the_formulas(qtbot, monkeypatch, split):
-    from gui.compute import analysis_worker
+def test_critical_points_do_not_wait_for_the_formulas(qtbot):
     from gui.compute.analysis_worker import AnalysisWorker
-    monkeypatch.setattr(analysis_worker, "SPLIT_POINTS", split)
     from engine.expression import parse
     worker = AnalysisWorker()
     answers = []

@@ -1,5 +1,4 @@
-"""An edit of a large f draws the map of the new f first (from f alone: sketchChanged),
-then the rest; a small f is compiled with its gradient at once and drawn analysed, once.
+"""An edit draws the map of the new f first (from f alone: sketchChanged), then the rest.
 What is drawn early must end in exactly the picture a view that never saw the sketch
 draws, and under rapid edits no picture of an older f may follow a newer one."""
 import numpy as np
@@ -13,17 +12,10 @@ from gui.app.presets import default_preset
 from gui.compute.analysis_worker import INLINE_SKETCH_NODES
 from gui.plots import landscape
 from gui.plots.contour_view import GRID, N_LEVELS, ContourView
-from tests.gui.compute.edit_paths import inline, sketching  # noqa: F401  (fixtures)
 
 SMALL = "x^2 - y^2 + x^4/7"
 # a gradient estimated over INLINE_SKETCH_NODES: its sketch is compiled in the pool thread
 LARGE = " + ".join(f"sin({k}x + y^2)cos(x - {k}y)" for k in range(1, 5))
-
-
-@pytest.fixture(params=["inline", "sketching"])
-def either_path(request):
-    request.getfixturevalue(request.param)
-    return request.param
 
 
 @pytest.fixture
@@ -50,7 +42,7 @@ def test_the_sizes_exercise_both_sketch_paths():
 
 
 @pytest.mark.parametrize("text", [SMALL, LARGE])
-def test_the_map_comes_first_and_ends_as_the_engines(view, model, qtbot, text, sketching):
+def test_the_map_comes_first_and_ends_as_the_engines(view, model, qtbot, text):
     before = picture(view.canvas.viewport())
     seen = []          # what the view held when each signal reached it (after its own slot)
 
@@ -99,8 +91,7 @@ def test_the_map_comes_first_and_ends_as_the_engines(view, model, qtbot, text, s
                         path.points[:model.frame + 1])
 
 
-def test_the_settled_picture_is_the_one_drawn_without_a_sketch(view, model, qtbot, shown,
-                                                               either_path):
+def test_the_settled_picture_is_the_one_drawn_without_a_sketch(view, model, qtbot, shown):
     model.set_text(SMALL)
     assert model.wait_for_analysis()
     qtbot.wait(300)
@@ -117,10 +108,7 @@ def test_the_settled_picture_is_the_one_drawn_without_a_sketch(view, model, qtbo
     assert np.any(a != b, axis=2).mean() < 0.001, "the sketched view ends in another picture"
 
 
-@pytest.mark.parametrize("path", ["adaptive", "inline", "sketching"])
-def test_rapid_edits_never_show_an_older_f_after_a_newer(view, model, qtbot, request, path):
-    if path != "adaptive":                  # as the machine decides, or all one way
-        request.getfixturevalue(path)
+def test_rapid_edits_never_show_an_older_f_after_a_newer(view, model, qtbot):
     texts = [SMALL, LARGE, "x^2 + 3y^2", LARGE + " + x", "(x-1)^2 + y^2 + x*y/5",
              "x^2 + y^2/4"]
     order = {parse(t): k for k, t in enumerate(texts)}
@@ -242,39 +230,3 @@ def test_the_analysis_keeps_the_sketched_surface_picture(window, qtbot):
     assert backgrounds == ["background", "background"]
     assert kept == fresh, "the picture over the kept surface differs from one drawn anew"
     assert model.wait_for_analysis()
-
-
-def test_a_small_f_is_drawn_analysed_at_once_and_sampled_once(view, model, qtbot, inline,
-                                                               monkeypatch):
-    """No sketch: the model has the analysed f when set_text returns, and the map shows
-    it (arrows, the new paths) at the first paint, from one grid that stays."""
-    samples = []
-    sample = landscape.sample
-    monkeypatch.setattr(landscape, "sample",
-                        lambda *a, **k: samples.append(a[0]) or sample(*a, **k))
-    sketches = []
-    model.sketchChanged.connect(sketches.append)
-    before = picture(view.canvas.viewport())
-    model.set_text(SMALL)
-    target = parse(SMALL)
-    assert model.expression == target and sketches == []
-    assert model.paths and all(len(p.points) > 1 for p in model.paths.values())
-    qtbot.wait(1)                      # one turn of the event loop: the first paint
-    first = picture(view.canvas.viewport())
-    scape = view.landscape
-    assert view._map_of is model.expression and view._field_of is model.expression
-    assert_allclose(scape.Z, sample(target, scape.window, GRID, N_LEVELS).Z, rtol=1e-12)
-    assert len(view.field.base) > 50
-    assert_allclose(view.field.gradient, target.gradient(*view.field.base.T).T, rtol=1e-9)
-    for key, path in model.paths.items():
-        assert view.path_items[key].isVisible()
-        assert_allclose(np.column_stack(view.path_items[key].getData()),
-                        path.points[:model.frame + 1])
-    changed = np.any(first != before, axis=2).mean()
-    assert changed > 0.3, f"only {changed:.0%} of the map's pixels changed at once"
-    assert model.wait_for_analysis()
-    qtbot.wait(100)
-    assert view.landscape is scape and samples == [target]     # sampled once
-    expected = critical_points(target, model.window)
-    assert [tuple(cp.point) for cp in model.critical_points] == \
-        pytest.approx([tuple(cp.point) for cp in expected])
