@@ -19,12 +19,12 @@ if TYPE_CHECKING:   # engine.expression brings sympy: imported at the first pars
 
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
-from gui.plots.descent_settings import DescentSettings, preset_settings  # noqa: F401
-from gui.plots.landscape_state import WINDOW_LIMIT, WINDOW_MIN_WIDTH, check_state
 from gui.plots import runs as race
+from gui.plots.descent_settings import DescentSettings, preset_settings  # noqa: F401
 from gui.plots.lab_state import LabState
-from gui.plots.view_states import ViewStates
+from gui.plots.landscape_state import capped_range, check_state
 from gui.plots.session_extras import apply_extra_state, extra_state
+from gui.plots.view_states import ViewStates
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
                                default_window, frame_critical_points)
 
@@ -238,7 +238,7 @@ class LandscapeModel(QObject):
     def set_window(self, window) -> None:
         """Show `window` ((lo, hi) per variable), capped to ±WINDOW_LIMIT and at least
         WINDOW_MIN_WIDTH wide (zooming far out or in stops there); non-finite: ignored."""
-        window = tuple(_capped(float(lo), float(hi)) for lo, hi in window)
+        window = tuple(capped_range(float(lo), float(hi)) for lo, hi in window)
         if window == self._window or any(w is None for w in window):
             return
         self._user_window, self._frame_for = True, None
@@ -394,7 +394,8 @@ class LandscapeModel(QObject):
                   "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
                   "runs": s["runs"],
                   "name": "", "caption": ""}
-        if "views" not in state:        # none saved (a sample lecture's scene): as built, before the load frames the camera
+        # no views saved (a sample lecture's scene): as built, before the load frames the camera
+        if "views" not in state:
             self.view_states.reset()
         self.load_preset(preset)
         self._preset = None
@@ -409,13 +410,3 @@ class LandscapeModel(QObject):
         self.pause()
         self._worker.shutdown()
 
-
-def _capped(lo: float, hi: float) -> tuple | None:
-    """(lo, hi) inside ±WINDOW_LIMIT and at least WINDOW_MIN_WIDTH wide; None if not a range."""
-    if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo):
-        return None
-    lo, hi = max(lo, -WINDOW_LIMIT), min(hi, WINDOW_LIMIT)
-    if hi - lo < WINDOW_MIN_WIDTH:
-        centre = min(max((lo + hi) / 2, -WINDOW_LIMIT + WINDOW_MIN_WIDTH), WINDOW_LIMIT - WINDOW_MIN_WIDTH)
-        lo, hi = centre - WINDOW_MIN_WIDTH / 2, centre + WINDOW_MIN_WIDTH / 2
-    return lo, hi

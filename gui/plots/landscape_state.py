@@ -4,6 +4,8 @@ parsed, the lists the right length. LandscapeModel.set_state applies only what t
 returns; a file's "max_steps": 1e7 or "lr": -1 is refused with a plain message."""
 from __future__ import annotations
 
+import numpy as np
+
 from engine.errors import ExpressionError
 from engine.optimizers import HYPERPARAMETERS, METHODS
 
@@ -115,3 +117,14 @@ def _checked_hyper(name: str, value):
         return tuple(checked_list(HYPER_BOUNDS["betas"], value, 2))
     return checked(HYPER_BOUNDS[name], value)
 
+
+def capped_range(lo: float, hi: float) -> tuple | None:
+    """(lo, hi) inside ±WINDOW_LIMIT and at least WINDOW_MIN_WIDTH wide; None if not a range."""
+    if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo):
+        return None
+    lo, hi = max(lo, -WINDOW_LIMIT), min(hi, WINDOW_LIMIT)
+    if hi - lo < WINDOW_MIN_WIDTH:
+        centre = min(max((lo + hi) / 2, -WINDOW_LIMIT + WINDOW_MIN_WIDTH),
+                     WINDOW_LIMIT - WINDOW_MIN_WIDTH)
+        lo, hi = centre - WINDOW_MIN_WIDTH / 2, centre + WINDOW_MIN_WIDTH / 2
+    return lo, hi
