@@ -23,14 +23,24 @@ def pixels(widget) -> np.ndarray:
     return rows[:, :image.width() * 3].reshape(image.height(), image.width(), 3).copy()
 
 
-def settle(qtbot, rounds=8):
-    """Layouts applied, and the map resampled for its new size (after its SETTLE_MS)."""
-    from gui.plots.contour_view import SETTLE_MS
-    for _ in range(rounds):
+def settle(qtbot, window):
+    """Layouts applied, and the map resampled for its new size: events processed until none
+    of the window's one-shot timers (the views' SETTLE_MS resampling, deferred refits) is
+    pending, and then until two grabs of the window 50 ms apart are the same picture (a
+    fixed 420 ms before: 8 turns of 25 ms, then SETTLE_MS + 100 ms)."""
+    from PySide6.QtCore import QTimer
+    for _ in range(500):                    # ≤ 5 s
         QApplication.processEvents()
-        qtbot.wait(25)
-    qtbot.wait(SETTLE_MS + 100)
-    QApplication.processEvents()
+        if not any(t.isActive() and t.isSingleShot() for t in window.findChildren(QTimer)):
+            break
+        qtbot.wait(10)
+    picture = window.grab().toImage()
+    for _ in range(20):
+        qtbot.wait(50)
+        again = window.grab().toImage()
+        if again == picture:
+            break
+        picture = again
 
 
 def differing_places(before: np.ndarray, after: np.ndarray) -> list:
@@ -53,9 +63,9 @@ def test_dark_light_presentation_normal_gives_back_the_same_picture(window, qtbo
     assert window.model.wait_for_analysis(60000)
     window.screen_limit = QRect(0, 0, *screen)
     window.setGeometry(0, 0, *screen)
-    settle(qtbot)
+    settle(qtbot, window)
     qtbot.waitUntil(lambda: window.math_view.is_ready, timeout=30000)
-    settle(qtbot)
+    settle(qtbot, window)
     side = window.descent_panel.findChild(QScrollArea)
     scrolled = (side.verticalScrollBar().value(), side.verticalScrollBar().maximum())
     before = pixels(window)
@@ -64,13 +74,13 @@ def test_dark_light_presentation_normal_gives_back_the_same_picture(window, qtbo
     for step in (lambda: commands.set_theme("dark"), lambda: commands.set_theme("light"),
                  lambda: commands.set_presentation(True)):
         step()
-        settle(qtbot)
+        settle(qtbot, window)
     assert window.explorer.below.isHidden()         # presenting: it did fold the panels
     commands.set_presentation(False)
-    settle(qtbot)
+    settle(qtbot, window)
     # Xvfb has no window manager to give the window its place back: as one would
     window.setGeometry(0, 0, *screen)
-    settle(qtbot)
+    settle(qtbot, window)
     after = pixels(window)
     assert window.model.settings == settings
     assert (side.verticalScrollBar().value(), side.verticalScrollBar().maximum()) == scrolled

@@ -63,6 +63,29 @@ def _wait_for_helpers(app, count=2, timeout_s=30.0):
     pytest.fail(f"the app started only {_descendants(app.pid)} helpers")
 
 
+def _cpu_seconds(pid) -> float:
+    """User + system CPU time the process has used (/proc/<pid>/stat), 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _wait_for_work(app, timeout_s=60.0) -> set:
+    """The app's helpers once one of the fork server's children (a grandchild of the app)
+    is in the middle of its job: it has used 0.3 s of CPU on it (the fork server imported
+    everything before forking it, so its CPU is the job's). Returns every descendant."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        parents = _children()
+        helpers = _descendants(app.pid)
+        if any(parents.get(p) != app.pid and _cpu_seconds(p) >= 0.3 for p in helpers):
+            return helpers
+        time.sleep(0.05)
+    pytest.fail(f"no helper started working: {_descendants(app.pid)}")
+
+
 def _assert_helpers_end(helpers, when: str) -> None:
     """Every helper gone within 5 s; survivors are killed (the machine is left clean
     even when the test fails) and named."""
@@ -80,8 +103,7 @@ def test_no_helper_survives_kill_9_mid_job(tmp_path):
     app = _start_app(tmp_path, "--expr", big)
     try:
         helpers = _wait_for_helpers(app)     # fork server and the busy analysis child
-        time.sleep(2.0)
-        helpers |= _descendants(app.pid)
+        helpers |= _wait_for_work(app)        # mid job (a fixed 2 s before)
     finally:
         app.kill()
         app.wait(10)
@@ -115,8 +137,7 @@ def test_no_helper_survives_kill_9_of_the_app_mid_job(tmp_path):
             busy = {p for p in helpers if parents.get(p) != app.pid}
             time.sleep(0.2)
         assert busy, "the job never started"
-        time.sleep(1.0)
-        helpers = _descendants(app.pid)
+        helpers = _wait_for_work(app)         # mid job (a fixed 1 s before)
     finally:
         app.kill()
         app.wait(10)

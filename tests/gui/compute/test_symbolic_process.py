@@ -238,9 +238,22 @@ def test_a_worker_deleted_mid_compile_stays_quiet(qtbot, capfd):
     text = "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2 + sin(x*y)^3"
     worker.request(parse(text), ((-4.0, 4.0), (-4.0, 4.0)), text=text)
     shiboken6.delete(owner)             # the window closed while the job compiles
-    qtbot.wait(3000)
+    # deleting the worker deletes its thread pool, whose destructor waits for the job:
+    # the job has finished (and sent its result) by now; a few turns of the event loop
+    # deliver whatever it queued
+    qtbot.wait(50)
     err = capfd.readouterr().err
     assert "Signal source has been deleted" not in err and "Traceback" not in err, err
+
+
+def _join_starters():
+    """Wait for every thread prepare() started ("fork server"): whatever a call started has
+    then run, so a count of starts that stayed at zero means none was started (rather
+    than a fixed wait that a loaded machine could outlast)."""
+    import threading
+    for thread in threading.enumerate():
+        if thread.name == "fork server":
+            thread.join(30)
 
 
 def test_prepare_later_starts_the_fork_server_only_when_told(monkeypatch, qtbot):
@@ -254,7 +267,7 @@ def test_prepare_later_starts_the_fork_server_only_when_told(monkeypatch, qtbot)
     with symbolic_process.prepare_later() as start:
         symbolic_process.prepare()
         symbolic_process.prepare()
-    time.sleep(0.2)
+    _join_starters()
     assert started == []
     start()
     qtbot.waitUntil(lambda: started == [1], timeout=5000)
@@ -262,10 +275,10 @@ def test_prepare_later_starts_the_fork_server_only_when_told(monkeypatch, qtbot)
     with symbolic_process.prepare_later() as start_nothing:
         pass
     start_nothing()
-    time.sleep(0.2)
+    _join_starters()
     assert started == [1]
     symbolic_process.prepare()                # outside any block: at once, as before
-    time.sleep(0.2)
+    _join_starters()
     assert started == [1]                     # (already prepared: still once)
 
 
