@@ -26,10 +26,8 @@ import threading
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject, QRunnable,
                             QThreadPool, QTimer, Signal)
 
-from gui.compute import latex_renderer
+from gui.compute import latex_renderer, symbolic_memo, symbolic_process
 from gui.compute.cpu_share import cpu_seconds
-
-from gui.compute import symbolic_process
 from gui.compute.symbolic_process import ChildProcess
 from gui.compute.qt_guard import qt_override
 from gui.compute.status_messages import NUMERIC_NOTICE, give_up_message
@@ -119,6 +117,8 @@ class AnalysisWorker(QObject):
         self._child_request = None    # the child's id for the newest request
         self._points_request = None   # ... and the points child's
         self._typeset = False         # the child has typeset the newest formulas
+        self._svgs = None             # ... into these ({latex: svg}), for symbolic_memo
+        self._asked = None            # (text, bounds) of the newest request
         self._points_sent = False     # critical points of the newest request went out
         # Symbolic work has a budget: past it the child is killed and what is known shows.
         self._budget = QTimer(self, interval=_BUDGET_CHECK_MS)
@@ -170,14 +170,22 @@ class AnalysisWorker(QObject):
         self._compiled_result = self._points = self._formulas = self._failure = None
         self._points_failure = None
         self._typeset = self._points_sent = False
+        self._svgs = None
         self._budget.stop()
         self._budget_starts.clear()
         if self._child is not None:
             text = text if text is not None else str(expr)
+            self._asked = (text, bounds)
             # (a child may report it sent at once)
             self._child_request = self._points_request = None
-            self._child_request = self._child.request((text, bounds, False))   # no points
-            self._points_request = self._points_child.request((text, bounds))
+            known = symbolic_memo.recall(text, bounds)
+            if known is not None:         # asked before: the answers without the helpers
+                latex_renderer.provide(known.typeset)
+                self._formulas, self._typeset = known.formulas, True
+                self._points = known.points
+            else:
+                self._child_request = self._child.request((text, bounds, False))   # no points
+                self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
         if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
@@ -226,7 +234,7 @@ class AnalysisWorker(QObject):
             # Typeset in the child too: cached before the formulas go out, so they show
             # at once (what did not fit in the child's time budget the renderer does).
             latex_renderer.provide(value[1])
-            self._typeset = True
+            self._typeset, self._svgs = True, value[1]
         elif kind == "formulas":
             self._formulas = (tuple(value[1]), value[2])
         self._complete()
@@ -307,6 +315,9 @@ class AnalysisWorker(QObject):
             self._give_up(compiled)
         else:
             expr = compiled.expression
+            if self._svgs is not None:      # worked out by the helpers just now: kept
+                symbolic_memo.remember(*self._asked, symbolic_memo.Answer(
+                    self._formulas, self._svgs, self._points))
             self.finished.emit(Analysis(expr, self._formulas[0], self._points, compiled.bounds))
             if expr.numeric_gradient or expr.numeric_hessian:
                 # answered in time only because the derivatives were never built: say so,

@@ -10,7 +10,7 @@ import pytest
 from engine.analysis import analyse
 from engine.expression import parse
 from gui.compute.analysis_worker import AnalysisWorker
-from gui.compute import latex_renderer
+from gui.compute import latex_renderer, symbolic_memo
 from gui.compute.latex_renderer import LatexRenderer, render_svg
 from gui.compute.symbolic_process import ChildProcess
 from gui.compute.typesetting import display_tex
@@ -184,6 +184,7 @@ def test_symbolic_work_has_a_budget(qtbot):
     from gui.compute.analysis_worker import SYMBOLIC_WALL_LIMIT_MS, AnalysisWorker
     from engine.analysis import TOO_LARGE
     from engine.expression import parse
+    symbolic_memo.forget_all()          # the warm-up below is the helper's, not the memo's
     worker = AnalysisWorker()
     answers, notices = [], []
     worker.finished.connect(answers.append)

@@ -1,0 +1,44 @@
+"""The helpers' answers already worked out, by what was asked.
+
+A request's symbolic answers — the formulas (as tidied), their typeset SVGs and the
+critical points — depend on the formula's text and the window alone. A text and window
+asked before (File ▸ New, an example shown again, undo and redo, a lecture's scene
+entered again) get them at once from here: no helper works ~150 ms of CPU on them again
+and every view settles as soon as f and ∇f are compiled. Only complete answers are kept
+(never one cut short by the time budget), the newest SIZE of them.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+SIZE = 48
+
+
+@dataclass(frozen=True)
+class Answer:
+    formulas: tuple     # (tuple of engine.analysis.Formula, tidied: bool)
+    typeset: dict       # {display latex: svg or None}, as the helper typeset them
+    points: tuple       # engine.calculus.CriticalPoint, their arrays read-only
+
+
+_answers: OrderedDict = OrderedDict()
+
+
+def recall(text: str, bounds: tuple) -> Answer | None:
+    answer = _answers.get((text, bounds))
+    if answer is not None:
+        _answers.move_to_end((text, bounds))
+    return answer
+
+
+def remember(text: str, bounds: tuple, answer: Answer) -> None:
+    _answers[(text, bounds)] = answer
+    _answers.move_to_end((text, bounds))
+    while len(_answers) > SIZE:
+        _answers.popitem(last=False)
+
+
+def forget_all() -> None:
+    """(Tests that time or kill a helper need it to be asked.)"""
+    _answers.clear()

@@ -1,0 +1,93 @@
+"""Symbolic answers asked for again (gui/compute/symbolic_memo.py): a text and window
+analysed before get their formulas, typeset SVGs and critical points without the
+helpers, equal to the helpers' own; a new window or text asks the helpers; an answer
+cut short by the budget is not kept."""
+import numpy as np
+
+from engine.expression import parse
+from gui.compute import latex_renderer, symbolic_memo
+from gui.compute.analysis_worker import AnalysisWorker
+from gui.compute.typesetting import display_tex
+
+TEXT = "(x^2+y-11)^2 + (x+y^2-7)^2 + x/7"
+WINDOW = ((-5.0, 5.0), (-5.0, 5.0))
+SLOW = "sin(x*y)^5*cos(x+y)^4*exp(sin(x)^3)*tanh(x*y+x^2)^3 + (x+y+1)^9*sin(x)^2"
+
+
+def _analyse(worker, text, window):
+    answers = []
+    worker.finished.connect(answers.append)
+    worker.request(parse(text), window, text=text)
+    assert worker.wait_idle(30000)
+    worker.finished.disconnect()
+    return answers
+
+
+def _asked(worker, monkeypatch):
+    """The payloads the worker sends its two helpers from now on."""
+    sent = []
+    for child in (worker.child, worker.points_child):
+        request = child.request
+        monkeypatch.setattr(child, "request",
+                            lambda payload, request=request: sent.append(payload) or request(payload))
+    return sent
+
+
+def test_the_same_text_and_window_are_answered_without_the_helpers(qtbot, monkeypatch):
+    symbolic_memo.forget_all()
+    worker = AnalysisWorker()
+    try:
+        sent = _asked(worker, monkeypatch)
+        first = _analyse(worker, TEXT, WINDOW)
+        assert len(sent) == 2                          # formulas and points: the helpers'
+        svgs = dict(latex_renderer._cache)
+        latex_renderer._cache.clear()                  # (the renderer's cache forgets)
+        again = _analyse(worker, TEXT, WINDOW)
+        assert len(sent) == 2                          # nobody was asked this time
+        # the same three answers: compiled, with the points, complete
+        kinds = [(a.formulas is None, a.critical_points is None) for a in again]
+        assert kinds == [(True, True), (True, False), (False, False)]
+        assert again[-1].formulas == first[-1].formulas
+        assert len(again[-1].critical_points) == len(first[-1].critical_points) == 9
+        for got, want in zip(again[-1].critical_points, first[-1].critical_points):
+            assert got.kind == want.kind
+            np.testing.assert_array_equal(got.point, want.point)
+            assert not got.point.flags.writeable
+        # the SVGs are there to show at once, as the helper typeset them
+        for f in again[-1].formulas:
+            tex = display_tex(f, again[-1].expression.variables)
+            if tex in svgs:
+                assert latex_renderer._cache[tex] == svgs[tex]
+        assert any(display_tex(f, again[-1].expression.variables) in latex_renderer._cache
+                   for f in again[-1].formulas)
+        # another window (the points are searched inside it) or text: the helpers again
+        _analyse(worker, TEXT, ((-4.0, 4.0), (-5.0, 5.0)))
+        _analyse(worker, TEXT + " + 0", WINDOW)
+        assert len(sent) == 6
+    finally:
+        worker.shutdown()
+
+
+def test_an_answer_cut_short_is_not_kept(qtbot, monkeypatch):
+    from gui.compute import analysis_worker
+    symbolic_memo.forget_all()
+    monkeypatch.setattr(analysis_worker, "SYMBOLIC_BUDGET_MS", 0)   # every job cut short
+    monkeypatch.setattr(analysis_worker, "SYMBOLIC_WALL_LIMIT_MS", 0)
+    worker = AnalysisWorker()
+    try:
+        answers = _analyse(worker, SLOW, WINDOW)        # seconds of typesetting: cut
+        assert symbolic_memo.recall(SLOW, WINDOW) is None
+        assert answers[-1].formulas is not None          # what was known, shown
+    finally:
+        worker.shutdown()
+    symbolic_memo.forget_all()
+
+
+def test_the_memo_keeps_the_newest_few():
+    symbolic_memo.forget_all()
+    answer = symbolic_memo.Answer(((), False), {}, ())
+    for k in range(symbolic_memo.SIZE + 5):
+        symbolic_memo.remember(f"x + {k}", ((0.0, 1.0),), answer)
+    assert symbolic_memo.recall("x + 0", ((0.0, 1.0),)) is None
+    assert symbolic_memo.recall(f"x + {symbolic_memo.SIZE + 4}", ((0.0, 1.0),)) is answer
+    symbolic_memo.forget_all()
