@@ -1,8 +1,8 @@
 """PySide6's check of each imported module ("does its source mention PySide6?") is the
-fast one once gui.app is imported, and answers as PySide6's own did."""
+fast one once gui is imported, and answers as PySide6's own did."""
 import sys
 
-import gui.app  # noqa: F401 - installs the fast check
+import gui  # noqa: F401 - installs the fast check
 from gui.widgets import pyside_feature_check
 from gui.widgets.pyside_feature_check import speed_up_pyside_feature_check
 
