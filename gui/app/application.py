@@ -94,8 +94,8 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     window = MainWindow(model, settings, defer_surface=paint_first)
     preset = find_preset(preset_name) if preset_name else default_preset()
 
-    def load():
-        model.load_preset(preset)
+    def load(parsed=None):
+        model.load_preset(preset, parsed)
         window.session._set_clean(None)
         window.session._keep_last = False
         if restore_last:
@@ -114,11 +114,14 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     # the last session
     window.session._keep_last = True
 
+    ahead = []            # the thread parsing the first formula (gui.app.first_paint)
+
     def load_after_paint():
         # blanked and loaded in one turn of the event loop, so no paint sees the gap; the
         # model's own text then reaches the editor as always (its history, Escape)
         window.editor.line_edit.setText("")
-        load()
+        # the preset's formula as parsed ahead (a restored session's parses its own)
+        load(ahead[0].parsed(preset["expr"]) if ahead and ahead[0] is not None else None)
         # What the load imported and built (sympy, the 3-D view) lives as long as the
         # app: out of the cycle collector's sight (as gui.app.cli froze the rest before
         # the show), pyqtgraph's collector timer, due about now, does not walk it: a
@@ -132,7 +135,7 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     # (Mesa, the X server) while the thread imports sympy, which the load would wait
     # for anyway.
     run_after_first_paint(window, start_helpers)
-    run_after_first_paint(window, lambda: warm_up_parser(look["text"]))
+    run_after_first_paint(window, lambda: ahead.append(warm_up_parser(look["text"])))
     run_after_first_paint(window, window.explorer.build_surface_view)
     run_after_first_paint(window, load_after_paint)
     return model, window

@@ -51,18 +51,48 @@ def run_after_first_paint(widget, then) -> None:
     waiting.callbacks.append(then)
 
 
-def warm_up_parser(text: str) -> threading.Thread:
-    """Import the parser (sympy) and parse and compile `text` once, in a thread, while
-    the 3-D view is set up after the first paint (mostly in C++: Mesa, the X server), so
-    the load finds sympy imported and warmed up (its first sum imports sympy.tensor,
-    ~0.2 s). The results are thrown away; the load parses the text again. Never raises."""
-    def run():
+class ParsedAhead(threading.Thread):
+    """Imports the parser (sympy), parses `text` and compiles what the first analysis
+    of a 2-D f asks for (f, then f and ∇f together), in a thread started after the
+    first paint: meanwhile the GUI thread builds the 3-D view. The load takes the
+    Expression (`parsed`) instead of parsing the same text again, and its analysis
+    finds f and ∇f compiled. Never raises: a text that does not parse is left to the
+    load, which says what is wrong with it."""
+
+    def __init__(self, text: str):
+        super().__init__(daemon=True, name="parse ahead")
+        self.text = text
+        self._expression = None
+        self._parsed = threading.Event()      # set once f is compiled (or it failed)
+
+    def run(self):
         try:
             from engine.expression import parse        # our own parser: no eval
-            parse(text).compile(hessian=False, gradient=False)
-        except Exception:   # noqa: BLE001 - a warm-up only; the load reports what is wrong
+            expression = parse(self.text).compile(hessian=False, gradient=False,
+                                                  value_gradient=False)
+            self._expression = expression
+            self._parsed.set()
+            # the rest of what the analysis compiles: a load that needs it before it is
+            # done waits for it (Python 3.11's cached_property locks) or compiles it too
+            expression.compile(hessian=False, gradient=False)
+        except Exception:   # noqa: BLE001 - ahead of time only; the load reports what is wrong
             pass
-    thread = threading.Thread(target=run, daemon=True, name="warm up the parser")
+        finally:
+            self._parsed.set()
+
+    def parsed(self, text: str, timeout_s: float = 10.0):
+        """The Expression of `text` (waiting until it is parsed and f compiled), or None
+        for another text, one that did not parse, or a wait that ran out."""
+        if text != self.text or not self._parsed.wait(timeout_s):
+            return None
+        return self._expression
+
+
+def warm_up_parser(text: str) -> ParsedAhead:
+    """Start parsing `text` ahead in a thread (ParsedAhead) and return it. Imported
+    sympy there, the load's own parse would also find it warm (its first sum imports
+    sympy.tensor, ~0.2 s)."""
+    thread = ParsedAhead(text)
     thread.start()
     return thread
 

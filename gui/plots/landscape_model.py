@@ -343,13 +343,14 @@ class LandscapeModel(QObject):
             self._set_frame(self._frame + 1)
 
     # --- presets --------------------------------------------------------------
-    def load_preset(self, preset: dict) -> None:
-        """Apply a preset (see resources/presets.json): text, window, start, descent."""
+    def load_preset(self, preset: dict, parsed: Expression | None = None) -> None:
+        """Apply a preset (see resources/presets.json): text, window, start, descent;
+        `parsed`: its text's Expression if parsed ahead (gui.app.first_paint)."""
         self.pause()
         self._preset = preset
         self._user_window, self._frame_for = False, None
         from engine.expression import parse
-        expr = parse(preset["expr"])
+        expr = parsed if parsed is not None else parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))
         self._settings = preset_settings(preset)

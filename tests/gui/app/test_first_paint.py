@@ -96,6 +96,45 @@ def test_the_first_paint_shows_the_formula_then_the_window_is_analysed_as_before
     assert window.session.path is None and not window.isWindowModified()
 
 
+def test_the_load_takes_the_formula_parsed_ahead_and_draws_it(qtbot, shown, settings,
+                                                             monkeypatch):
+    """The thread started after the first paint parses the formula and compiles f and
+    (f, ∇f); the load uses that very Expression (no second parse, no second compile)
+    and the views draw it."""
+    from gui.app import first_paint
+    threads = []
+    real = first_paint.warm_up_parser
+    monkeypatch.setattr(first_paint, "warm_up_parser",
+                        lambda text: threads.append(real(text)) or threads[-1])
+    model, window, seen = _start(qtbot, shown, settings, paint_first=True)
+    assert seen["expression"] is None and len(threads) == 1
+    ahead = threads[0]
+    assert ahead.text == "x^2 + 2y^2"
+    assert model.expression is ahead.parsed("x^2 + 2y^2")
+    assert {"_f", "_value_grad"} <= set(vars(model.expression))       # compiled there
+    assert model.expression(1.0, 2.0) == 9.0
+    qtbot.waitUntil(lambda: window.surface_view.landscape is not None, timeout=10000)
+    pixels = _surface_pixels(window)        # the surface: cividis blue, yellow walls
+    red, blue = pixels[:, 0].astype(int), pixels[:, 2].astype(int)
+    assert np.sum(blue > red + 30) > 500 and np.sum(red > blue + 60) > 500
+
+
+def test_parsed_ahead_gives_only_its_own_text_and_only_if_it_parses():
+    from gui.app.first_paint import warm_up_parser
+    good = warm_up_parser("sin(x) + y^3")
+    assert good.parsed("x^2") is None                 # another text: the load parses it
+    expression = good.parsed("sin(x) + y^3")
+    assert expression is not None and expression.dimension == 2
+    assert expression(0.0, 2.0) == pytest.approx(8.0)
+    good.join(30)
+    assert "_value_grad" in vars(expression)
+    assert_allclose(expression.value_and_gradient(0.0, 2.0)[1], [1.0, 12.0])
+    bad = warm_up_parser("x +* y")
+    assert bad.parsed("x +* y") is None                # the load says what is wrong
+    bad.join(5)
+    assert not bad.is_alive()
+
+
 def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_before(
         qtbot, shown, settings):
     # smaller than the test screen: the window is never moved back onto it (fit_to_screen)
