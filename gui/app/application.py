@@ -94,8 +94,8 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     window = MainWindow(model, settings, defer_surface=paint_first)
     preset = find_preset(preset_name) if preset_name else default_preset()
 
-    def load(parsed=None):
-        model.load_preset(preset, parsed)
+    def load():
+        model.load_preset(preset)
         window.session._set_clean(None)
         window.session._keep_last = False
         if restore_last:
@@ -120,8 +120,14 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         # blanked and loaded in one turn of the event loop, so no paint sees the gap; the
         # model's own text then reaches the editor as always (its history, Escape)
         window.editor.line_edit.setText("")
-        # the preset's formula as parsed ahead (a restored session's parses its own)
-        load(ahead[0].parsed(preset["expr"]) if ahead and ahead[0] is not None else None)
+        # the formula as parsed ahead: the load of the preset, or of the last session,
+        # that has this text takes it instead of parsing and compiling it again
+        parsed = ahead[0].parsed(look["text"]) if ahead and ahead[0] is not None else None
+        model.parsed_ahead = (look["text"], parsed) if parsed is not None else None
+        try:
+            load()
+        finally:
+            model.parsed_ahead = None
         # What the load imported and built (sympy, the 3-D view) lives as long as the
         # app: out of the cycle collector's sight (as gui.app.cli froze the rest before
         # the show), pyqtgraph's collector timer, due about now, does not walk it: a

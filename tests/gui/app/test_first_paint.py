@@ -110,7 +110,7 @@ def test_the_load_takes_the_formula_parsed_ahead_and_draws_it(qtbot, shown, sett
     assert seen["expression"] is None and len(threads) == 1
     ahead = threads[0]
     assert ahead.text == "x^2 + 2y^2"
-    assert model.expression is ahead.parsed("x^2 + 2y^2")
+    assert model.expression is ahead.parsed("x^2 + 2y^2") and model.parsed_ahead is None
     assert {"_f", "_value_grad"} <= set(vars(model.expression))       # compiled there
     assert model.expression(1.0, 2.0) == 9.0
     qtbot.waitUntil(lambda: window.surface_view.landscape is not None, timeout=10000)
@@ -195,7 +195,12 @@ def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_bef
 
 
 def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
-        qtbot, shown, settings):
+        qtbot, shown, settings, monkeypatch):
+    from gui.app import first_paint
+    threads = []
+    real = first_paint.warm_up_parser
+    monkeypatch.setattr(first_paint, "warm_up_parser",
+                        lambda text: threads.append(real(text)) or threads[-1])
     model, window = build_window(settings=settings)
     shown(window, 1400, 860)
     assert model.wait_for_analysis(60000)
@@ -212,6 +217,10 @@ def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
     assert model.text == "x^2 - y^2 + x*y" and again.focus_mode == "surface"
     assert again.session.state()["explorer"]["start"] == state["explorer"]["start"] == [1.5, -0.5]
     assert [p.kind for p in model.critical_points] == ["saddle"]
+    # the session's formula was parsed ahead, and its load took it
+    assert [t.text for t in threads] == ["x^2 - y^2 + x*y"]
+    assert model.expression is threads[0].parsed("x^2 - y^2 + x*y")
+    assert model.parsed_ahead is None                   # handed over once, then let go
 
 
 def test_closed_before_the_load_the_last_session_is_kept(qtbot, settings):
