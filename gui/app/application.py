@@ -1,7 +1,6 @@
 """Builds the application, the view-model and the window (nothing else lives here)."""
 from __future__ import annotations
 
-import gc
 import signal
 import sys
 
@@ -128,12 +127,6 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
             load()
         finally:
             model.parsed_ahead = None
-        # What the load imported and built (sympy, the 3-D view) lives as long as the
-        # app: out of the cycle collector's sight (as gui.app.cli froze the rest before
-        # the show), pyqtgraph's collector timer, due about now, does not walk it: a
-        # 40-70 ms pause between the load and the first analysed frame (here, not in
-        # gui.app.cli, so the cold-start benchmark starts as main.py does).
-        gc.freeze()
     # After the first paint, in this order: the fork server (two more Pythons importing
     # sympy: started with the build, it slowed the build ~0.5 s on a busy 2-core
     # machine) and the warm-up thread (started before the show, it took the GIL from

@@ -162,6 +162,7 @@ def main(argv=None) -> int:
     from engine.errors import ExpressionError     # no sympy before the window shows
 
     from gui.app.application import build_window, make_application
+    from gui.app.first_paint import run_after_first_paint
     from gui.app.session import SessionError, load_session
 
     app = make_application([sys.argv[0]])
@@ -214,5 +215,7 @@ def main(argv=None) -> int:
     # which would otherwise stall an animation frame now and then (or, before the
     # show, delay the first paint: the timer is due by then).
     gc.freeze()
-    window.show()       # (a plain start freezes what its load builds, too: build_window)
+    window.show()
+    if paint_first:       # and what the load after the first paint built (sympy and more)
+        run_after_first_paint(window, gc.freeze)
     return app.exec()
