@@ -119,10 +119,9 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         # blanked and loaded in one turn of the event loop, so no paint sees the gap; the
         # model's own text then reaches the editor as always (its history, Escape)
         window.editor.line_edit.setText("")
-        # the formula as parsed ahead: the load of the preset, or of the last session,
-        # that has this text takes it instead of parsing and compiling it again
-        parsed = ahead[0].parsed(look["text"]) if ahead and ahead[0] is not None else None
-        model.parsed_ahead = (look["text"], parsed) if parsed is not None else None
+        # the formulas as parsed ahead: the load of the preset, and of the last session,
+        # takes its text's instead of parsing and compiling it again
+        model.parsed_ahead = ahead[0].all_parsed() if ahead and ahead[0] is not None else None
         try:
             load()
         finally:
@@ -134,7 +133,8 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     # (Mesa, the X server) while the thread imports sympy, which the load would wait
     # for anyway.
     run_after_first_paint(window, start_helpers)
-    run_after_first_paint(window, lambda: ahead.append(warm_up_parser(look["text"])))
+    run_after_first_paint(window, lambda: ahead.append(warm_up_parser(look["text"],
+                                                                      preset["expr"])))
     run_after_first_paint(window, window.explorer.build_surface_view)
     run_after_first_paint(window, load_after_paint)
     return model, window
