@@ -113,11 +113,19 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     # the last session
     window.session._keep_last = True
 
+    ahead = []            # the thread parsing the first formula (gui.app.first_paint)
+
     def load_after_paint():
         # blanked and loaded in one turn of the event loop, so no paint sees the gap; the
         # model's own text then reaches the editor as always (its history, Escape)
         window.editor.line_edit.setText("")
-        load()
+        # the formulas as parsed ahead: the load of the preset, and of the last session,
+        # takes its text's instead of parsing and compiling it again
+        model.parsed_ahead = ahead[0].all_parsed() if ahead and ahead[0] is not None else None
+        try:
+            load()
+        finally:
+            model.parsed_ahead = None
     # After the first paint, in this order: the fork server (two more Pythons importing
     # sympy: started with the build, it slowed the build ~0.5 s on a busy 2-core
     # machine) and the warm-up thread (started before the show, it took the GIL from
@@ -125,7 +133,8 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     # (Mesa, the X server) while the thread imports sympy, which the load would wait
     # for anyway.
     run_after_first_paint(window, start_helpers)
-    run_after_first_paint(window, lambda: warm_up_parser(look["text"]))
+    run_after_first_paint(window, lambda: ahead.append(warm_up_parser(look["text"],
+                                                                      preset["expr"])))
     run_after_first_paint(window, window.explorer.build_surface_view)
     run_after_first_paint(window, load_after_paint)
     return model, window

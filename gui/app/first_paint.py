@@ -51,18 +51,60 @@ def run_after_first_paint(widget, then) -> None:
     waiting.callbacks.append(then)
 
 
-def warm_up_parser(text: str) -> threading.Thread:
-    """Import the parser (sympy) and parse and compile `text` once, in a thread, while
-    the 3-D view is set up after the first paint (mostly in C++: Mesa, the X server), so
-    the load finds sympy imported and warmed up (its first sum imports sympy.tensor,
-    ~0.2 s). The results are thrown away; the load parses the text again. Never raises."""
-    def run():
+class ParsedAhead(threading.Thread):
+    """Imports the parser (sympy), parses `texts` and compiles what the first analysis
+    of a 2-D f asks for (f, then f and ∇f together), in a thread started after the
+    first paint: meanwhile the GUI thread builds the 3-D view. A load takes the
+    Expression of its text (`parsed`) instead of parsing it again, and its analysis
+    finds f and ∇f compiled. Two texts when a last session will be restored: the
+    preset loads first, then the session. Never raises: a text that does not parse is
+    left to the load, which says what is wrong with it."""
+
+    def __init__(self, *texts: str):
+        super().__init__(daemon=True, name="parse ahead")
+        self.texts = tuple(dict.fromkeys(texts))          # in order, once each
+        self._expressions = {}
+        self._parsed = {text: threading.Event() for text in self.texts}  # f compiled, or failed
+
+    def run(self):
         try:
             from engine.expression import parse        # our own parser: no eval
-            parse(text).compile(hessian=False, gradient=False)
-        except Exception:   # noqa: BLE001 - a warm-up only; the load reports what is wrong
+            for text in self.texts:
+                try:
+                    expression = parse(text).compile(hessian=False, gradient=False,
+                                                     value_gradient=False)
+                    self._expressions[text] = expression
+                except Exception:   # noqa: BLE001 - ahead of time only; the load reports it
+                    pass
+                self._parsed[text].set()
+            # the rest of what the analyses compile: a load that needs it before it is
+            # done waits for it (Python 3.11's cached_property locks) or compiles it too
+            for expression in list(self._expressions.values()):
+                expression.compile(hessian=False, gradient=False)
+        except Exception:   # noqa: BLE001 - ahead of time only; the load compiles what it needs
             pass
-    thread = threading.Thread(target=run, daemon=True, name="warm up the parser")
+        finally:
+            for parsed in self._parsed.values():
+                parsed.set()
+
+    def parsed(self, text: str, timeout_s: float = 10.0):
+        """The Expression of `text` (waiting until it is parsed and f compiled), or None
+        for another text, one that did not parse, or a wait that ran out."""
+        if text not in self._parsed or not self._parsed[text].wait(timeout_s):
+            return None
+        return self._expressions.get(text)
+
+    def all_parsed(self, timeout_s: float = 10.0) -> dict:
+        """{text: Expression} of the texts that parsed (waiting for each, as `parsed`)."""
+        found = {text: self.parsed(text, timeout_s) for text in self.texts}
+        return {text: e for text, e in found.items() if e is not None}
+
+
+def warm_up_parser(*texts: str) -> ParsedAhead:
+    """Start parsing `texts` ahead in a thread (ParsedAhead) and return it. Imported
+    sympy there, a load's own parse would also find it warm (its first sum imports
+    sympy.tensor, ~0.2 s)."""
+    thread = ParsedAhead(*texts)
     thread.start()
     return thread
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from gui import NO_QT_ENV
 from gui.compute.symbolic_jobs import serve
 
 # Imported once by the fork server, so every child starts with them.
@@ -76,9 +77,11 @@ def _ensure_fork_server() -> None:
     with _context_lock:
         before = os.environ.get("PYTHONPATH")
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, before) if p)
+        os.environ[NO_QT_ENV] = "1"     # the server needs no Qt, nor pyqtgraph (gui/__init__)
         try:
             forkserver.ensure_running()
         finally:
+            del os.environ[NO_QT_ENV]
             if before is None:
                 del os.environ["PYTHONPATH"]
             else:

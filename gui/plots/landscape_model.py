@@ -54,6 +54,7 @@ class LandscapeModel(QObject):
     notice = Signal(str)                   # symbolic work cut short: what is missing
     presetChanged = Signal(object)         # the preset dict last loaded, or None
     sliceAxesChanged = Signal(object)      # (name, name) shown by the map for d > 2, or None
+    parsed_ahead = None     # {text: Expression}: set by a plain start's load, then None
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -352,7 +353,8 @@ class LandscapeModel(QObject):
         self._preset = preset
         self._user_window, self._frame_for = False, None
         from engine.expression import parse
-        expr = parse(preset["expr"])
+        ahead = (self.parsed_ahead or {}).get(preset["expr"])    # parsed off the GUI thread
+        expr = ahead if ahead is not None else parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))
         self._settings = preset_settings(preset)

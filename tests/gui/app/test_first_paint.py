@@ -96,6 +96,50 @@ def test_the_first_paint_shows_the_formula_then_the_window_is_analysed_as_before
     assert window.session.path is None and not window.isWindowModified()
 
 
+def test_the_load_takes_the_formula_parsed_ahead_and_draws_it(qtbot, shown, settings,
+                                                             monkeypatch):
+    """The thread started after the first paint parses the formula and compiles f and
+    (f, ∇f); the load uses that very Expression (no second parse, no second compile)
+    and the views draw it."""
+    from gui.app import first_paint
+    threads = []
+    real = first_paint.warm_up_parser
+    monkeypatch.setattr(first_paint, "warm_up_parser",
+                        lambda *texts: threads.append(real(*texts)) or threads[-1])
+    model, window, seen = _start(qtbot, shown, settings, paint_first=True)
+    assert seen["expression"] is None and len(threads) == 1
+    ahead = threads[0]
+    assert ahead.texts == ("x^2 + 2y^2",)                  # the preset's, once
+    assert model.expression is ahead.parsed("x^2 + 2y^2") and model.parsed_ahead is None
+    assert {"_f", "_value_grad"} <= set(vars(model.expression))       # compiled there
+    assert model.expression(1.0, 2.0) == 9.0
+    qtbot.waitUntil(lambda: window.surface_view.landscape is not None, timeout=10000)
+    pixels = _surface_pixels(window)        # the surface: cividis blue, yellow walls
+    red, blue = pixels[:, 0].astype(int), pixels[:, 2].astype(int)
+    assert np.sum(blue > red + 30) > 500 and np.sum(red > blue + 60) > 500
+
+
+def test_parsed_ahead_gives_only_its_own_text_and_only_if_it_parses():
+    from gui.app.first_paint import warm_up_parser
+    good = warm_up_parser("sin(x) + y^3")
+    assert good.parsed("x^2") is None                 # another text: the load parses it
+    expression = good.parsed("sin(x) + y^3")
+    assert expression is not None and expression.dimension == 2
+    assert expression(0.0, 2.0) == pytest.approx(8.0)
+    good.join(30)
+    assert "_value_grad" in vars(expression)
+    assert_allclose(expression.value_and_gradient(0.0, 2.0)[1], [1.0, 12.0])
+    bad = warm_up_parser("x +* y")
+    assert bad.parsed("x +* y") is None                # the load says what is wrong
+    bad.join(5)
+    assert not bad.is_alive()
+    several = warm_up_parser("x^2 + y", "x +* y", "x^2 + y", "exp(x)")
+    assert several.texts == ("x^2 + y", "x +* y", "exp(x)")   # once each, in order
+    found = several.all_parsed()
+    assert sorted(found) == ["exp(x)", "x^2 + y"]
+    assert found["x^2 + y"](2.0, 1.0) == 5.0 and found["exp(x)"](0.0) == 1.0
+
+
 def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_before(
         qtbot, shown, settings):
     # smaller than the test screen: the window is never moved back onto it (fit_to_screen)
@@ -156,7 +200,12 @@ def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_bef
 
 
 def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
-        qtbot, shown, settings):
+        qtbot, shown, settings, monkeypatch):
+    from gui.app import first_paint
+    threads = []
+    real = first_paint.warm_up_parser
+    monkeypatch.setattr(first_paint, "warm_up_parser",
+                        lambda *texts: threads.append(real(*texts)) or threads[-1])
     model, window = build_window(settings=settings)
     shown(window, 1400, 860)
     assert model.wait_for_analysis(60000)
@@ -173,6 +222,11 @@ def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
     assert model.text == "x^2 - y^2 + x*y" and again.focus_mode == "surface"
     assert again.session.state()["explorer"]["start"] == state["explorer"]["start"] == [1.5, -0.5]
     assert [p.kind for p in model.critical_points] == ["saddle"]
+    # the session's formula was parsed ahead (and the preset's, which loads first),
+    # and its load took it
+    assert [t.texts for t in threads] == [("x^2 - y^2 + x*y", "x^2 + 2y^2")]
+    assert model.expression is threads[0].parsed("x^2 - y^2 + x*y")
+    assert model.parsed_ahead is None                   # handed over once, then let go
 
 
 def test_closed_before_the_load_the_last_session_is_kept(qtbot, settings):
@@ -200,7 +254,7 @@ sys.path.insert(0, {root!r})
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 import gui.app.first_paint as first_paint
 if {no_warm_up!r}:
-    first_paint.warm_up_parser = lambda text: None     # only what the GUI thread imports
+    first_paint.warm_up_parser = lambda *texts: None   # only what the GUI thread imports
 from gui.app.application import build_window, make_application
 app = make_application(["probe"])
 model, window = build_window(settings=QSettings({ini!r}, QSettings.Format.IniFormat),

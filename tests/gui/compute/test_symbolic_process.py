@@ -283,6 +283,21 @@ def test_prepare_later_starts_the_fork_server_only_when_told(monkeypatch, qtbot)
     assert started == [1]                     # (already prepared: still once)
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="reads /proc (Linux)")
+def test_the_helpers_load_no_qt(qtbot, child):
+    """The fork server and its children need only gui.compute's jobs: started with
+    NO_QT_ENV, they import neither PySide6 nor pyqtgraph (gui/__init__), so their start
+    takes no Qt-sized share of the CPU from the app's; the app's environment is left as
+    it was."""
+    from gui import NO_QT_ENV
+    collect(qtbot, child, ("x^2 + y^2", ((-1.0, 1.0), (-1.0, 1.0))))
+    with open(f"/proc/{child.pid}/maps") as maps:
+        mapped = maps.read()
+    assert "_multiarray_umath" in mapped            # the jobs' own libraries: numpy
+    assert "libQt6Core" not in mapped and "pyside6" not in mapped.lower()
+    assert NO_QT_ENV not in os.environ
+
+
 @pytest.mark.parametrize("failure, formulas, tidy, points, expected", [
     ("budget", False, False, True,
      "The derivatives of this f are too large to work out in time: the views use numeric ones."),
