@@ -122,6 +122,11 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         # the formulas as parsed ahead: the load of the preset, and of the last session,
         # takes its text's instead of parsing and compiling it again
         model.parsed_ahead = ahead[0].all_parsed() if ahead and ahead[0] is not None else None
+        # the first analysed surface painted before its descent paths are computed
+        gl_view = window.surface_view.gl
+        if gl_view is not None:
+            from gui.plots.paths_after_paint import PathsAfterPaint
+            model.paths_later = PathsAfterPaint(gl_view.canvas)
         try:
             load()
         finally:
