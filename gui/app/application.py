@@ -94,13 +94,15 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     preset = find_preset(preset_name) if preset_name else default_preset()
 
     def load():
-        model.load_preset(preset)
-        window.session._set_clean(None)
-        window.session._keep_last = False
-        if restore_last:
-            problem = window.session.restore_last()
-            if problem:
-                window.statusBar().showMessage(problem, 15000)
+        # one analysis: of the last session when it is restored (the preset first, so
+        # that a session that fails rolls back to it), else of the preset
+        with model.requests_held():
+            model.load_preset(preset)
+            window.session._set_clean(None)
+            window.session._keep_last = False
+            problem = window.session.restore_last() if restore_last else None
+        if problem:
+            window.statusBar().showMessage(problem, 15000)
 
     if not paint_first:
         load()

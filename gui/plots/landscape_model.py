@@ -104,6 +104,7 @@ class LandscapeModel(QObject):
     speed = property(lambda self: self._speed)
     preset = property(lambda self: self._preset)
     slice_axes = property(lambda self: self._slice_axes)
+    requests_held = property(lambda self: self._worker.held)    # AnalysisWorker.held
     # the f last sent to the worker has neither its sketch nor its analysis shown yet
     awaiting = property(lambda self: self._requested is not self._expression
                         and self._requested is not self._sketched)
@@ -400,8 +401,7 @@ class LandscapeModel(QObject):
         s = self.check_state(state)
         preset = {"expr": s["text"], "window": s["window"], "start": s["start"],
                   "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
-                  "runs": s["runs"],
-                  "name": "", "caption": ""}
+                  "runs": s["runs"], "name": "", "caption": ""}
         # no views saved (a sample lecture's scene): as built, before the load frames the camera
         if "views" not in state:
             self.view_states.reset()

@@ -304,6 +304,80 @@ def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
     assert model.parsed_ahead is None                   # handed over once, then let go
 
 
+def _save_last_session(qtbot, shown, settings, text, start):
+    model, window = build_window(settings=settings)
+    shown(window, 1400, 860)
+    assert model.wait_for_analysis(60000)
+    model.set_text(text)
+    assert model.wait_for_analysis(60000)
+    model.set_start(start)
+    state = window.session.state()
+    window.close()                       # saves the last session
+    return state
+
+
+def _requests_of(model, monkeypatch):
+    """The texts the model's worker is asked to analyse, and those it sketches."""
+    from gui.compute.analysis_worker import AnalysisWorker
+    asked, sketched = [], []
+    real = AnalysisWorker._launch
+    monkeypatch.setattr(AnalysisWorker, "_launch",
+                        lambda self, *job: asked.append(str(job[1])) or real(self, *job))
+    model.sketchChanged.connect(lambda e: sketched.append(str(e)))
+    return asked, sketched
+
+
+def test_a_restored_start_analyses_the_session_alone(qtbot, shown, settings, monkeypatch):
+    """The preset loads first (a failing session rolls back to it) but is not analysed:
+    its sketch, compile and helpers' work were thrown away when the session followed."""
+    _save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
+    model, window = build_window(settings=settings, paint_first=True, restore_last=True)
+    asked, sketched = _requests_of(model, monkeypatch)
+    from gui.compute import symbolic_memo
+    children = []            # the texts whose formulas and points are asked for
+    recall = symbolic_memo.recall
+    monkeypatch.setattr(symbolic_memo, "recall",
+                        lambda text, bounds: children.append(text) or recall(text, bounds))
+    shown(window, 1400, 860)
+    qtbot.waitUntil(lambda: model.text != "", timeout=10000)
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: len(model.critical_points) > 0, timeout=60000)
+    assert model.text == "x^2 - y^2 + x*y" and model.start == (1.5, -0.5)
+    assert [p.kind for p in model.critical_points] == ["saddle"]
+    assert sketched == [str(model.expression)]          # one sketch: the session's f
+    assert children == ["x^2 - y^2 + x*y"]              # the helpers asked once
+    assert len(asked) <= 1 and all(a == str(model.expression) for a in asked)
+    assert_allclose(model.paths["gd"].points[0], (1.5, -0.5))
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_restored_start_whose_session_fails_shows_the_preset_analysed(
+        qtbot, shown, settings, monkeypatch):
+    """A session refused in its last part (the explorer's part applied first) rolls back
+    to the preset, which is then the one analysis made."""
+    state = _save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
+    from gui.app.session import load_session, save_session
+    from gui.app.session_controller import LAST_SESSION
+    from pathlib import Path
+    last = Path(settings.fileName()).parent / LAST_SESSION
+    data = load_session(last)
+    assert data["explorer"]["text"] == state["explorer"]["text"]
+    data["network"]["batch_size"] = 0                     # refused after the explorer's
+    save_session(last, {k: v for k, v in data.items() if k in state})
+    model, window = build_window(settings=settings, paint_first=True, restore_last=True)
+    asked, sketched = _requests_of(model, monkeypatch)
+    shown(window, 1400, 860)
+    qtbot.waitUntil(lambda: model.text != "", timeout=10000)
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: len(model.critical_points) > 0, timeout=60000)
+    assert "batch size must be from 1" in window.statusBar().currentMessage()
+    assert model.text == "x^2 + 2y^2" and model.start == (3.0, 2.0)
+    assert [(tuple(p.point), p.kind) for p in model.critical_points] == [((0.0, 0.0), "minimum")]
+    assert sketched == [str(model.expression)] and model.expression(1.0, 2.0) == 9.0
+    assert_allclose(model.paths["gd"].points[:3], [(3, 2), (2.4, 1.2), (1.92, 0.72)])
+    assert window.editor.line_edit.text() == "x^2 + 2y^2"
+
+
 def test_closed_before_the_load_the_last_session_is_kept(qtbot, settings):
     model, window = build_window(settings=settings)
     qtbot.addWidget(window)
