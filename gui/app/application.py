@@ -94,13 +94,15 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     preset = find_preset(preset_name) if preset_name else default_preset()
 
     def load():
-        model.load_preset(preset)
-        window.session._set_clean(None)
-        window.session._keep_last = False
-        if restore_last:
-            problem = window.session.restore_last()
-            if problem:
-                window.statusBar().showMessage(problem, 15000)
+        # one analysis: of the last session when it is restored (the preset first, so
+        # that a session that fails rolls back to it), else of the preset
+        with model.requests_held():
+            model.load_preset(preset)
+            window.session._set_clean(None)
+            window.session._keep_last = False
+            problem = window.session.restore_last() if restore_last else None
+        if problem:
+            window.statusBar().showMessage(problem, 15000)
 
     if not paint_first:
         load()
@@ -122,6 +124,11 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         # the formulas as parsed ahead: the load of the preset, and of the last session,
         # takes its text's instead of parsing and compiling it again
         model.parsed_ahead = ahead[0].all_parsed() if ahead and ahead[0] is not None else None
+        # the first analysed surface painted before its descent paths are computed
+        gl_view = window.surface_view.gl
+        if gl_view is not None:
+            from gui.plots.paths_after_paint import PathsAfterPaint
+            model.paths_later = PathsAfterPaint(gl_view.canvas)
         try:
             load()
         finally:

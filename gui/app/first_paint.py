@@ -66,7 +66,7 @@ class ParsedAhead(threading.Thread):
         self._expressions = {}
         self._parsed = {text: threading.Event() for text in self.texts}  # f compiled, or failed
 
-    @qt_override      # (a thread's run: nothing may escape it either)
+    @qt_override        # not Qt's, but a thread's run as QRunnable.run: guarded alike
     def run(self):
         try:
             from engine.expression import parse        # our own parser: no eval

@@ -21,6 +21,7 @@ request (gui.compute.symbolic_process).
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject, QRunnable,
@@ -120,6 +121,7 @@ class AnalysisWorker(QObject):
         self._svgs = None             # ... into these ({latex: svg}), for symbolic_memo
         self._asked = None            # (text, bounds) of the newest request
         self._points_sent = False     # critical points of the newest request went out
+        self._held = None             # inside held(): the newest request's arguments
         # Symbolic work has a budget: past it the child is killed and what is known shows.
         self._budget = QTimer(self, interval=_BUDGET_CHECK_MS)
         self._budget.timeout.connect(self._on_budget_check)
@@ -163,6 +165,9 @@ class AnalysisWorker(QObject):
         and ∇f alone (Expression.compile); those compile where they are first used.
         sketch=True: f alone is compiled first and sent as `sketched` (if still newest).
         """
+        if self._held is not None:
+            self._held[:] = [(expr, window, text, everything, sketch)]
+            return
         self._latest += 1
         self._idle.clear()
         self._set_busy(True)
@@ -201,6 +206,19 @@ class AnalysisWorker(QObject):
             self._waiting = job
             return
         self._launch(*job)
+
+    @contextlib.contextmanager
+    def held(self):
+        """Within the block a request is only noted; at its end the newest is made. A
+        restored start loads the example, then the last session: the example's analysis
+        (its map sketched, its formulas and points asked of the helpers) was thrown away."""
+        outer, self._held = self._held, []
+        try:
+            yield
+        finally:
+            newest, self._held = self._held, outer
+            if newest:
+                self.request(*newest[0])
 
     def _launch(self, request_id, expr, bounds, everything, sketch):
         self._running = True

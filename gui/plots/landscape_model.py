@@ -55,6 +55,7 @@ class LandscapeModel(QObject):
     presetChanged = Signal(object)         # the preset dict last loaded, or None
     sliceAxesChanged = Signal(object)      # (name, name) shown by the map for d > 2, or None
     parsed_ahead = None     # {text: Expression}: set by a plain start's load, then None
+    paths_later = None      # gui.plots.paths_after_paint: a plain start's first paths
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -103,6 +104,7 @@ class LandscapeModel(QObject):
     speed = property(lambda self: self._speed)
     preset = property(lambda self: self._preset)
     slice_axes = property(lambda self: self._slice_axes)
+    requests_held = property(lambda self: self._worker.held)    # AnalysisWorker.held
     # the f last sent to the worker has neither its sketch nor its analysis shown yet
     awaiting = property(lambda self: self._requested is not self._expression
                         and self._requested is not self._sketched)
@@ -207,10 +209,8 @@ class LandscapeModel(QObject):
                 self.startChanged.emit(self._start)
             self.expressionChanged.emit(expr)
             self.criticalPointsChanged.emit(self._critical)
-            self._recompute_paths()
-            if self._restore_frame is not None:
-                self._set_frame(self._restore_frame)
-                self._restore_frame = None
+            later, self.paths_later = self.paths_later, None    # a plain start's first f
+            later(lambda: self._paths_of(expr)) if later else self._paths_of(expr)
         if analysis.critical_points is not None and analysis.critical_points is not self._critical:
             self._critical = analysis.critical_points
             self.criticalPointsChanged.emit(self._critical)
@@ -224,6 +224,13 @@ class LandscapeModel(QObject):
         if analysis.formulas is not None:
             self._formulas = analysis.formulas
             self.formulasChanged.emit(self._formulas)
+
+    def _paths_of(self, expr) -> None:
+        if expr is self._expression:   # (not if a newer f came meanwhile: it has its own)
+            self._recompute_paths()
+            if self._restore_frame is not None:
+                self._set_frame(self._restore_frame)
+                self._restore_frame = None
 
     @staticmethod
     def _default_start(window) -> tuple:
@@ -394,8 +401,7 @@ class LandscapeModel(QObject):
         s = self.check_state(state)
         preset = {"expr": s["text"], "window": s["window"], "start": s["start"],
                   "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
-                  "runs": s["runs"],
-                  "name": "", "caption": ""}
+                  "runs": s["runs"], "name": "", "caption": ""}
         # no views saved (a sample lecture's scene): as built, before the load frames the camera
         if "views" not in state:
             self.view_states.reset()

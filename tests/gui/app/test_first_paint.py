@@ -199,6 +199,81 @@ def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_bef
     assert differing.mean() < 0.002, differing.mean()
 
 
+class _AtFirstSurface(QObject):
+    """The order of the 3-D view's first analysed paint and the first paths, and what
+    the model and the loss plot held at that paint."""
+
+    def __init__(self, app, window):
+        super().__init__()
+        self.window, self.events = window, []
+        self.paths_then = self.loss_curves_then = None
+        window.model.pathsChanged.connect(
+            lambda paths: paths and "paths" not in self.events and self.events.append("paths"))
+        app.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        w = self.window
+        if (event.type() == QEvent.Type.Paint and "surface" not in self.events
+                and w.explorer.surface_view_built and obj is w.surface_view.gl.canvas
+                and not obj.held and w.model.expression is not None):
+            self.paths_then = dict(w.model.paths)
+            self.loss_curves_then = len(w.loss_plot.curves)
+            self.events.append("surface")
+        return False
+
+
+def test_the_3d_view_paints_its_first_surface_before_the_paths_which_settle_as_before(
+        qtbot, qapp, shown, settings):
+    """A plain start paints the analysed surface, then computes the descent paths a
+    turn later (gui.plots.paths_after_paint); settled, the paths, loss curve, table, map
+    and surface are those of the start that computes them at once."""
+    model, window = build_window(settings=settings, paint_first=True)
+    watch = _AtFirstSurface(qapp, window)
+    shown(window, 1200, 700)
+    qtbot.waitUntil(lambda: "surface" in watch.events, timeout=60000)
+    assert watch.paths_then == {} and watch.loss_curves_then == 0     # the surface alone
+    qtbot.waitUntil(lambda: "gd" in model.paths, timeout=10000)        # then the paths
+    assert watch.events == ["surface", "paths"]
+    assert model.paths_later is None                       # the start's once only
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: len(model.critical_points) > 0, timeout=60000)
+    qapp.removeEventFilter(watch)
+
+    model_before, before = build_window(settings=settings)         # paths at once
+    shown(before, 1200, 700)
+    assert model_before.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: window.math_view.is_ready and before.math_view.is_ready,
+                    timeout=60000)
+    qtbot.waitUntil(lambda: window.surface_view.geometry() == before.surface_view.geometry(),
+                    timeout=10000)
+    qtbot.wait(100)
+    assert model.paths.keys() == model_before.paths.keys() == {"gd"}
+    for key, path in model.paths.items():
+        old = model_before.paths[key]
+        assert np.array_equal(path.points, old.points) and np.array_equal(path.values, old.values)
+    assert len(model.paths["gd"].points) > 10 and model.frame == model_before.frame
+    assert_allclose(model.paths["gd"].points[:3], [(3, 2), (2.4, 1.2), (1.92, 0.72)])
+    for m in (model, model_before):        # the whole descent on show: every step drawn
+        m.set_frame(m.last_frame)
+    qtbot.wait(100)
+    xs, ys = window.loss_plot.curve_data("gd")
+    old_xs, old_ys = before.loss_plot.curve_data("gd")
+    assert len(ys) > 10 and np.array_equal(xs, old_xs) and np.array_equal(ys, old_ys)
+    table, old_table = window.iterate_table.table_model, before.iterate_table.table_model
+    assert table.rowCount() == old_table.rowCount() > 0
+    assert table.texts() == old_table.texts()
+    assert table.texts()[0][:3] == ["0", "1", "2"] and table.texts()[1][:2] == ["3", "2.4"]
+    # the pictures: the map with its path, the surface with its path, the loss curve
+    for new_view, old_view in ((window.contour_view, before.contour_view),
+                               (window.loss_plot, before.loss_plot)):
+        new_image, old_image = new_view.grab().toImage(), old_view.grab().toImage()
+        assert new_image.size() == old_image.size() and new_image == old_image
+    new_pixels, old_pixels = _surface_pixels(window), _surface_pixels(before)
+    assert new_pixels.shape == old_pixels.shape
+    differing = np.any(np.abs(new_pixels.astype(int) - old_pixels.astype(int)) > 8, axis=1)
+    assert differing.mean() < 0.002, differing.mean()
+
+
 def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
         qtbot, shown, settings, monkeypatch):
     from gui.app import first_paint
@@ -227,6 +302,80 @@ def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
     assert [t.texts for t in threads] == [("x^2 - y^2 + x*y", "x^2 + 2y^2")]
     assert model.expression is threads[0].parsed("x^2 - y^2 + x*y")
     assert model.parsed_ahead is None                   # handed over once, then let go
+
+
+def _save_last_session(qtbot, shown, settings, text, start):
+    model, window = build_window(settings=settings)
+    shown(window, 1400, 860)
+    assert model.wait_for_analysis(60000)
+    model.set_text(text)
+    assert model.wait_for_analysis(60000)
+    model.set_start(start)
+    state = window.session.state()
+    window.close()                       # saves the last session
+    return state
+
+
+def _requests_of(model, monkeypatch):
+    """The texts the model's worker is asked to analyse, and those it sketches."""
+    from gui.compute.analysis_worker import AnalysisWorker
+    asked, sketched = [], []
+    real = AnalysisWorker._launch
+    monkeypatch.setattr(AnalysisWorker, "_launch",
+                        lambda self, *job: asked.append(str(job[1])) or real(self, *job))
+    model.sketchChanged.connect(lambda e: sketched.append(str(e)))
+    return asked, sketched
+
+
+def test_a_restored_start_analyses_the_session_alone(qtbot, shown, settings, monkeypatch):
+    """The preset loads first (a failing session rolls back to it) but is not analysed:
+    its sketch, compile and helpers' work were thrown away when the session followed."""
+    _save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
+    model, window = build_window(settings=settings, paint_first=True, restore_last=True)
+    asked, sketched = _requests_of(model, monkeypatch)
+    from gui.compute import symbolic_memo
+    children = []            # the texts whose formulas and points are asked for
+    recall = symbolic_memo.recall
+    monkeypatch.setattr(symbolic_memo, "recall",
+                        lambda text, bounds: children.append(text) or recall(text, bounds))
+    shown(window, 1400, 860)
+    qtbot.waitUntil(lambda: model.text != "", timeout=10000)
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: len(model.critical_points) > 0, timeout=60000)
+    assert model.text == "x^2 - y^2 + x*y" and model.start == (1.5, -0.5)
+    assert [p.kind for p in model.critical_points] == ["saddle"]
+    assert sketched == [str(model.expression)]          # one sketch: the session's f
+    assert children == ["x^2 - y^2 + x*y"]              # the helpers asked once
+    assert len(asked) <= 1 and all(a == str(model.expression) for a in asked)
+    assert_allclose(model.paths["gd"].points[0], (1.5, -0.5))
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_restored_start_whose_session_fails_shows_the_preset_analysed(
+        qtbot, shown, settings, monkeypatch):
+    """A session refused in its last part (the explorer's part applied first) rolls back
+    to the preset, which is then the one analysis made."""
+    state = _save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
+    from gui.app.session import load_session, save_session
+    from gui.app.session_controller import LAST_SESSION
+    from pathlib import Path
+    last = Path(settings.fileName()).parent / LAST_SESSION
+    data = load_session(last)
+    assert data["explorer"]["text"] == state["explorer"]["text"]
+    data["network"]["batch_size"] = 0                     # refused after the explorer's
+    save_session(last, {k: v for k, v in data.items() if k in state})
+    model, window = build_window(settings=settings, paint_first=True, restore_last=True)
+    asked, sketched = _requests_of(model, monkeypatch)
+    shown(window, 1400, 860)
+    qtbot.waitUntil(lambda: model.text != "", timeout=10000)
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: len(model.critical_points) > 0, timeout=60000)
+    assert "batch size must be from 1" in window.statusBar().currentMessage()
+    assert model.text == "x^2 + 2y^2" and model.start == (3.0, 2.0)
+    assert [(tuple(p.point), p.kind) for p in model.critical_points] == [((0.0, 0.0), "minimum")]
+    assert sketched == [str(model.expression)] and model.expression(1.0, 2.0) == 9.0
+    assert_allclose(model.paths["gd"].points[:3], [(3, 2), (2.4, 1.2), (1.92, 0.72)])
+    assert window.editor.line_edit.text() == "x^2 + 2y^2"
 
 
 def test_closed_before_the_load_the_last_session_is_kept(qtbot, settings):

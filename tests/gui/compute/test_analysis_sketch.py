@@ -50,3 +50,28 @@ def test_no_sketch_unless_asked_and_none_of_a_stale_request(qtbot):
                                                                ("compiled", True)]
     finally:
         worker.shutdown()
+
+
+def test_requests_held_go_out_at_the_end_newest_only(qtbot):
+    """AnalysisWorker.held: a restored start's preset, then its session, make one request."""
+    worker = AnalysisWorker(symbolic=False)
+    try:
+        events = record(worker)
+        first, newest = parse(SMALL), parse("x^2 - y^2 + x*y")
+        with worker.held():
+            worker.request(first, WINDOW, sketch=True)
+            worker.request(newest, ((-1.0, 1.0), (-1.0, 1.0)), sketch=True)
+            assert events == [] and not worker._busy       # nothing asked yet
+            assert worker.wait_idle(10)
+        assert worker.wait_idle(20000)
+        qtbot.wait(50)
+        assert [(kind, e is newest) for kind, e in events] == [("sketch", True),
+                                                               ("compiled", True)]
+        assert "_f" not in vars(first)                   # the first was never compiled
+        events.clear()
+        with worker.held():
+            pass                                       # nothing asked: nothing made
+        qtbot.wait(50)
+        assert events == [] and worker.wait_idle(10)
+    finally:
+        worker.shutdown()
