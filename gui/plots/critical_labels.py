@@ -2,20 +2,41 @@
 none covers another or a marker (gui.plots.label_layout), above the descent paths,
 and switched off together by `set_shown(False)`.
 
+Other labels on the same map (the quadratic model's "Newton's next point" and λ labels)
+join the same placement as guests (`set_guests`): one pass over every label, the
+critical points' names first, so that without guests they sit where they always did,
+and no guest covers them, their markers, or another guest.
+
 Public attributes: `items` (pg.TextItem per point, the visible ones placed), `shown`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsTextItem
 
-from gui.plots.label_layout import LabelRequest, place_labels
+from gui.plots.label_layout import PLACES, LabelRequest, place_labels
 
 Z_LABELS = 10              # above paths (7–8), current points (8) and the start (9)
 PRIORITY = {"minimum": 0, "maximum": 1, "saddle": 2}
 SHORT = {"minimum": "min", "maximum": "max", "saddle": "sad.", "degenerate": "deg."}
 MARKER_PX = 8              # half-size of the markers labels keep off
+GUEST_PRIORITY = 10        # guests are placed after every critical point's name
+
+
+@dataclass(frozen=True)
+class GuestLabel:
+    """A label of another layer on the map, placed with the critical points' names."""
+    item: pg.TextItem      # shown, anchored and given its text by the placement
+    point: tuple           # (x, y) in view coordinates: what it names
+    text: str
+    short: str             # shown when the full text finds no room
+    places: tuple = PLACES  # anchors to try, in order
+    priority: int = GUEST_PRIORITY
+    marker_px: float | None = None   # half-size of its marker, None: no marker to keep free
 
 
 class CriticalLabels:
@@ -25,6 +46,9 @@ class CriticalLabels:
         self.shown = True
         self._points = []
         self._font, self._ink, self._fill = font, ink, fill
+        self._guests: dict[str, list[GuestLabel]] = {}   # owner -> its labels
+        self._sizes: dict = {}           # (text, font) -> (w, h) in pixels
+        self._measure = QGraphicsTextItem()   # off-scene: as a TextItem lays out its text
         # merge bursts (a zoom, a resize) into one layout after the view settles
         # owned by the view box: it goes with the plot, never firing on a deleted one
         self._relayout = QTimer(plot.vb, singleShot=True, interval=0)
@@ -51,40 +75,77 @@ class CriticalLabels:
         self.shown = bool(shown)
         self.layout()
 
+    def set_guests(self, owner: str, labels) -> None:
+        """`owner`'s labels (GuestLabel) from now on, and all placed again; [] removes
+        them (their owner hides them)."""
+        self._guests[owner] = list(labels)
+        self.layout()
+
     def _pixel_size(self, label, text):
-        label.setText(text)
-        rect = label.textItem.boundingRect()
-        return rect.width(), rect.height()
+        font = label.textItem.font()
+        key = (text, font.toString())
+        size = self._sizes.get(key)
+        if size is None:
+            # measured off the label: its own setText lays out the text anew (costly, and
+            # a guest's owner counts on its text staying as it set it)
+            if len(self._sizes) > 256:
+                self._sizes.clear()
+            self._measure.setFont(font)
+            self._measure.setPlainText(text)
+            rect = self._measure.boundingRect()
+            size = self._sizes[key] = (rect.width(), rect.height())
+        return size
+
+    def _entries(self):
+        """(item, view point, text, short, places, priority, marker half-size, labelled)"""
+        for cp, label in zip(self._points, self.items):
+            yield (label, tuple(cp.point), cp.kind, SHORT.get(cp.kind, cp.kind), PLACES,
+                   PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown)
+        for guests in self._guests.values():
+            for g in guests:
+                yield g.item, g.point, g.text, g.short, g.places, g.priority, g.marker_px, True
 
     def layout(self) -> None:
         """Place every label (or hide it) for the plot as it is now on screen."""
         vb = self.plot.vb
-        n = len(self._points)
-        if not self.shown or n == 0 or vb.width() < 2 or vb.height() < 2:
-            for label in self.items:
-                label.setVisible(False)
-            return
+        entries = list(self._entries())
+        if vb.width() < 2 or vb.height() < 2:
+            entries = []
         area = vb.sceneBoundingRect()
         bounds = (area.left(), area.top(), area.right(), area.bottom())
-        requests, markers = [], []
-        for cp, label in zip(self._points, self.items):
-            p = vb.mapViewToScene(pg.Point(*cp.point))
-            kind = cp.kind
-            requests.append(LabelRequest(
-                p.x(), p.y(), self._pixel_size(label, kind),
-                self._pixel_size(label, SHORT.get(kind, kind)), PRIORITY.get(kind, 3)))
-            markers.append((p.x() - MARKER_PX, p.y() - MARKER_PX,
-                            p.x() + MARKER_PX, p.y() + MARKER_PX))
-        for i, (cp, label, placed) in enumerate(zip(self._points, self.items,
-                                                    place_labels(requests, bounds, markers))):
-            if placed.anchor is None:
-                label.setVisible(False)
+        requests, markers, labelled, obstacles = [], [], [], []
+        for label, point, text, short, places, priority, half, shown in entries:
+            p = vb.mapViewToScene(pg.Point(*point))
+            box = None if half is None else (p.x() - half, p.y() - half,
+                                             p.x() + half, p.y() + half)
+            if not shown:                 # its name is off, its marker still on the map
+                if box is not None:
+                    obstacles.append(box)
                 continue
-            label.setText(SHORT.get(cp.kind, cp.kind) if placed.short else cp.kind)
+            requests.append(LabelRequest(p.x(), p.y(), self._pixel_size(label, text),
+                                         self._pixel_size(label, short), priority, places))
+            markers.append(box)
+            labelled.append((label, text, short))
+        placed_items = set()
+        for (label, text, short), placed in zip(
+                labelled, place_labels(requests, bounds, markers + obstacles)):
+            if placed.anchor is None:
+                continue
+            shows = short if placed.short else text
+            if label.toPlainText() != shows:
+                label.setText(shows)
             label.setAnchor(placed.anchor)
             label.setVisible(True)
-        for label in self.items[n:]:
-            label.setVisible(False)
+            placed_items.add(id(label))
+        for label in self._all_items():
+            if id(label) not in placed_items:
+                label.setVisible(False)
+
+    def _all_items(self):
+        yield from self.items
+        for guests in self._guests.values():
+            for g in guests:
+                yield g.item
 
     def visible_boxes(self):
         """(label, scene rect) of every visible label (tests, exports)."""

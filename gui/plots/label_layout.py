@@ -52,10 +52,17 @@ def inside(box, bounds) -> bool:
             box[2] <= bounds[2] and box[3] <= bounds[3])
 
 
+def _covers(box, x, y) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
 def place_labels(requests, bounds, markers=()) -> list[Placement]:
     """A Placement per request (same order). `bounds` (left, top, right, bottom) is the
-    plot area in pixels; `markers[i]` is request i's marker box, which no other label
-    may cover (its own label sits next to it)."""
+    plot area in pixels; `markers[i]` is request i's marker box (None: it has none), which
+    no other label may cover (its own label sits next to it); markers past the requests'
+    count are markers without a label to place. A marker over a request's own point is
+    passed over for that request: two markers on one spot (Newton's next point on the
+    minimum it finds) would otherwise leave neither label a place."""
     placements = [Placement(None)] * len(requests)
     taken = []                                    # (owner, box) of labels placed
     order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, i))
@@ -63,7 +70,8 @@ def place_labels(requests, bounds, markers=()) -> list[Placement]:
         r = requests[i]
         if not inside((r.x, r.y, r.x, r.y), bounds):
             continue                              # its point is off the plot
-        blocked = [m for j, m in enumerate(markers) if j != i] + taken
+        blocked = [m for j, m in enumerate(markers)
+                   if m is not None and j != i and not _covers(m, r.x, r.y)] + taken
 
         def free(box):
             return inside(box, bounds) and not any(overlaps(box, t) for t in blocked)
