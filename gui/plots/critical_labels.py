@@ -18,12 +18,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsTextItem
 
-from gui.plots.label_layout import PLACES, LabelRequest, place_labels
+from gui.plots.label_layout import PLACES, LabelRequest, anchors_around, place_labels
 
 Z_LABELS = 10              # above paths (7–8), current points (8) and the start (9)
 PRIORITY = {"minimum": 0, "maximum": 1, "saddle": 2}
 SHORT = {"minimum": "min", "maximum": "max", "saddle": "sad.", "degenerate": "deg."}
 MARKER_PX = 8              # half-size of the markers labels keep off
+SIDE_GAP_PX = 2            # between a marker and a name beside it
 GUEST_PRIORITY = 10        # guests are placed after every critical point's name
 
 
@@ -34,7 +35,8 @@ class GuestLabel:
     point: tuple           # (x, y) in view coordinates: what it names
     text: str
     short: str             # shown when the full text finds no room
-    places: tuple = PLACES  # anchors to try, in order
+    sides: tuple           # ((dx, dy), …) where to try it around its point, in order
+    gap: float             # pixels between its point and its box
     priority: int = GUEST_PRIORITY
     marker_px: float | None = None   # half-size of its marker, None: no marker to keep free
 
@@ -96,14 +98,25 @@ class CriticalLabels:
             size = self._sizes[key] = (rect.width(), rect.height())
         return size
 
+    def _critical_places(self, label, text):
+        """Below and above as always; beside the marker a few pixels off it (a fraction
+        of the width put a long name 20 px away, as if it named something else)."""
+        return PLACES[:2] + anchors_around(((1, 0), (-1, 0)), self._pixel_size(label, text),
+                                           MARKER_PX + SIDE_GAP_PX)
+
     def _entries(self):
-        """(item, view point, text, short, places, priority, marker half-size, labelled)"""
+        """(item, view point, text, short, places (full, short), priority, marker
+        half-size, labelled)"""
         for cp, label in zip(self._points, self.items):
-            yield (label, tuple(cp.point), cp.kind, SHORT.get(cp.kind, cp.kind), PLACES,
+            text, short = cp.kind, SHORT.get(cp.kind, cp.kind)
+            yield (label, tuple(cp.point), text, short,
+                   tuple(self._critical_places(label, t) for t in (text, short)),
                    PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown)
         for guests in self._guests.values():
             for g in guests:
-                yield g.item, g.point, g.text, g.short, g.places, g.priority, g.marker_px, True
+                places = tuple(anchors_around(g.sides, self._pixel_size(g.item, text), g.gap)
+                               for text in (g.text, g.short))
+                yield g.item, g.point, g.text, g.short, places, g.priority, g.marker_px, True
 
     def layout(self) -> None:
         """Place every label (or hide it) for the plot as it is now on screen."""
@@ -123,7 +136,7 @@ class CriticalLabels:
                     obstacles.append(box)
                 continue
             requests.append(LabelRequest(p.x(), p.y(), self._pixel_size(label, text),
-                                         self._pixel_size(label, short), priority, places))
+                                         self._pixel_size(label, short), priority, *places))
             markers.append(box)
             labelled.append((label, text, short))
         placed_items = set()

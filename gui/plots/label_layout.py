@@ -25,6 +25,7 @@ class LabelRequest:
     short_size: tuple      # (width, height) of the short text
     priority: int          # smaller goes first
     places: tuple = PLACES  # anchors to try, in order
+    short_places: tuple | None = None   # anchors for the short text (None: `places`)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,17 @@ def inside(box, bounds) -> bool:
             box[2] <= bounds[2] and box[3] <= bounds[3])
 
 
+def anchors_around(sides, size, gap: float) -> tuple:
+    """TextItem anchors for a text of `size` (w, h) pixels put `gap` pixels off its point
+    on each of `sides` ((dx, dy), each −1, 0 or 1: left/centre/right, above/middle/below
+    on screen) — a gap in pixels, whatever the text's length."""
+    w, h = max(size[0], 1.0), max(size[1], 1.0)
+
+    def along(d, extent):
+        return 0.5 if d == 0 else (-gap / extent if d > 0 else 1 + gap / extent)
+    return tuple((along(dx, w), along(dy, h)) for dx, dy in sides)
+
+
 def _covers(box, x, y) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
@@ -76,7 +88,8 @@ def place_labels(requests, bounds, markers=()) -> list[Placement]:
         def free(box):
             return inside(box, bounds) and not any(overlaps(box, t) for t in blocked)
         for short, size in ((False, r.size), (True, r.short_size)):
-            choice = next((a for a in r.places if free(_box(r.x, r.y, size, a))), None)
+            places = r.short_places if short and r.short_places is not None else r.places
+            choice = next((a for a in places if free(_box(r.x, r.y, size, a))), None)
             if choice is not None:
                 box = _box(r.x, r.y, size, choice)
                 placements[i] = Placement(choice, short, box)

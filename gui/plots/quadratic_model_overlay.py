@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, Signal
 
 from engine.optimizer_lab import is_quadratic, quadratic_model
-from gui.plots.critical_labels import GUEST_PRIORITY, GuestLabel
+from gui.plots.critical_labels import GUEST_PRIORITY, PRIORITY, GuestLabel
 from gui.plots.iso_lines import iso_segments_per_level
 from gui.plots.steady_scatter import SteadyScatter
 from gui.widgets import theme
@@ -28,14 +28,17 @@ LEVELS = (0.04, 0.16, 0.36, 0.64, 1.0)   # fractions of q(θₖ) − q_min: even
 
 OFF_MAP = " (θₖ is off the map: zoom out to see its model.)"
 NEWTON_TEXT, NEWTON_SHORT = "Newton's next point", "Newton"
-# anchors around Newton's ×, in order: up-left first (a critical point's name sits below
-# it, and for a quadratic f Newton's next point is that critical point), then the other
-# corners, above, below and the sides
-NEWTON_PLACES = ((1.05, 1.1), (-0.05, 1.1), (-0.05, -0.1), (1.05, -0.1),
-                 (0.5, 1.35), (0.5, -0.35), (-0.3, 0.5), (1.3, 0.5))
+# where its label goes around Newton's ×, in order: up-left first (a critical point's
+# name sits below it, and for a quadratic f Newton's next point is that critical point),
+# then the other corners, above, below and the sides
+NEWTON_SIDES = ((-1, -1), (1, -1), (1, 1), (-1, 1), (0, -1), (0, 1), (1, 0), (-1, 0))
 # a λ label at its axis' end: right, left, above, below, then the corners
-AXIS_PLACES = ((-0.1, 0.5), (1.1, 0.5), (0.5, 1.2), (0.5, -0.2),
-               (-0.1, 1.1), (1.1, 1.1), (-0.1, -0.1), (1.1, -0.1))
+AXIS_SIDES = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1))
+AXIS_GAP_PX = 4
+# placed after the minima's and maxima's names, before the saddles': with the model on,
+# Newton's point is what the class looks at, and a crowded map (its × on Himmelblau's
+# maximum, 1280×720) had no room left for it
+NEWTON_PRIORITY = PRIORITY["maximum"] + 0.5
 NEWTON_MARKER_PX = 8      # half the × (size 16)
 
 
@@ -98,12 +101,12 @@ class QuadraticModelOverlay(QObject):
         self.newton = SteadyScatter(size=16, symbol="x")
         # on a box like the critical points' names: the bare text was lost among the
         # field's arrows and the iso-lines
-        self.axis_labels = [pg.TextItem(anchor=AXIS_PLACES[0], fill=pg.mkBrush(255, 255, 255, 190))
+        self.axis_labels = [pg.TextItem(anchor=(-0.1, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
                             for _ in range(2)]
         # up and to the left of its ×: a critical point's label sits down and to the right,
         # and for a quadratic f Newton's next point is that critical point
         # (on a box like theirs, so it reads over dark contours and paths)
-        self.newton_label = pg.TextItem(NEWTON_TEXT, anchor=NEWTON_PLACES[0],
+        self.newton_label = pg.TextItem(NEWTON_TEXT, anchor=(1.05, 1.1),
                                         fill=pg.mkBrush(255, 255, 255, 190))
         self.items = [self.rings, self.axes, self.newton, *self.axis_labels, self.newton_label]
         for item in self.items:
@@ -175,13 +178,14 @@ class QuadraticModelOverlay(QObject):
         guests = []
         if id(self.newton_label) in self._shown:
             guests.append(GuestLabel(self.newton_label, tuple(self._newton_at), NEWTON_TEXT,
-                                     NEWTON_SHORT, NEWTON_PLACES, GUEST_PRIORITY,
-                                     NEWTON_MARKER_PX))
+                                     NEWTON_SHORT, NEWTON_SIDES, NEWTON_MARKER_PX + 1,
+                                     NEWTON_PRIORITY, NEWTON_MARKER_PX))
         for label in self.axis_labels:
             if id(label) in self._shown:
                 text = label.toPlainText()
                 guests.append(GuestLabel(label, (label.pos().x(), label.pos().y()), text,
-                                         text, AXIS_PLACES, GUEST_PRIORITY + 1))
+                                         text, AXIS_SIDES, AXIS_GAP_PX,
+                                         GUEST_PRIORITY + 1))
         for label in (*self.axis_labels, self.newton_label):
             if not any(g.item is label for g in guests):
                 label.setVisible(False)
