@@ -147,7 +147,8 @@ class CriticalLabels:
             shows = short if placed.short else text
             if label.toPlainText() != shows:
                 label.setText(shows)
-            label.setAnchor(placed.anchor)
+            if tuple(label.anchor) != placed.anchor:     # (each frame with the model on)
+                label.setAnchor(placed.anchor)
             label.setVisible(True)
             placed_items.add(id(label))
         for label in self._all_items():
