@@ -11,7 +11,7 @@ Public attributes: `items` (pg.TextItem per point, the visible ones placed), `sh
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
@@ -39,6 +39,9 @@ class GuestLabel:
     gap: float             # pixels between its point and its box
     priority: int = GUEST_PRIORITY
     marker_px: float | None = None   # half-size of its marker, None: no marker to keep free
+    # when no room is left for it, placed again before every critical point's name
+    # (which then gives way) rather than dropped
+    insist: bool = False
 
 
 class CriticalLabels:
@@ -106,17 +109,18 @@ class CriticalLabels:
 
     def _entries(self):
         """(item, view point, text, short, places (full, short), priority, marker
-        half-size, labelled)"""
+        half-size, labelled, insist)"""
         for cp, label in zip(self._points, self.items):
             text, short = cp.kind, SHORT.get(cp.kind, cp.kind)
             yield (label, tuple(cp.point), text, short,
                    tuple(self._critical_places(label, t) for t in (text, short)),
-                   PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown)
+                   PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown, False)
         for guests in self._guests.values():
             for g in guests:
                 places = tuple(anchors_around(g.sides, self._pixel_size(g.item, text), g.gap)
                                for text in (g.text, g.short))
-                yield g.item, g.point, g.text, g.short, places, g.priority, g.marker_px, True
+                yield (g.item, g.point, g.text, g.short, places, g.priority, g.marker_px,
+                       True, g.insist)
 
     def layout(self) -> None:
         """Place every label (or hide it) for the plot as it is now on screen."""
@@ -126,8 +130,8 @@ class CriticalLabels:
             entries = []
         area = vb.sceneBoundingRect()
         bounds = (area.left(), area.top(), area.right(), area.bottom())
-        requests, markers, labelled, obstacles = [], [], [], []
-        for label, point, text, short, places, priority, half, shown in entries:
+        requests, markers, labelled, obstacles, insisting = [], [], [], [], []
+        for label, point, text, short, places, priority, half, shown, insist in entries:
             p = vb.mapViewToScene(pg.Point(*point))
             box = None if half is None else (p.x() - half, p.y() - half,
                                              p.x() + half, p.y() + half)
@@ -137,11 +141,26 @@ class CriticalLabels:
                 continue
             requests.append(LabelRequest(p.x(), p.y(), self._pixel_size(label, text),
                                          self._pixel_size(label, short), priority, *places))
+            if insist:
+                insisting.append(len(requests) - 1)
             markers.append(box)
             labelled.append((label, text, short))
+        placements = place_labels(requests, bounds, markers + obstacles)
+        dropped = [i for i in insisting if placements[i].anchor is None]
+        if dropped:
+            # placed first, by its short text (it pushes fewer names away), if that hides
+            # no label shown without it (shortening one is all right); tried only then:
+            # while there is room the names stay put, not moving with each frame
+            first = [replace(r, priority=-1, size=r.short_size,
+                             places=r.short_places or r.places) if i in dropped else r
+                     for i, r in enumerate(requests)]
+            retry = place_labels(first, bounds, markers + obstacles)
+            if all(q.anchor is not None for p, q in zip(placements, retry)
+                   if p.anchor is not None):
+                placements = [replace(p, short=True) if i in dropped else p
+                              for i, p in enumerate(retry)]
         placed_items = set()
-        for (label, text, short), placed in zip(
-                labelled, place_labels(requests, bounds, markers + obstacles)):
+        for (label, text, short), placed in zip(labelled, placements):
             if placed.anchor is None:
                 continue
             shows = short if placed.short else text

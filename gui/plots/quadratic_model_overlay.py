@@ -179,7 +179,7 @@ class QuadraticModelOverlay(QObject):
         if id(self.newton_label) in self._shown:
             guests.append(GuestLabel(self.newton_label, tuple(self._newton_at), NEWTON_TEXT,
                                      NEWTON_SHORT, NEWTON_SIDES, NEWTON_MARKER_PX + 1,
-                                     NEWTON_PRIORITY, NEWTON_MARKER_PX))
+                                     NEWTON_PRIORITY, NEWTON_MARKER_PX, insist=True))
         for label in self.axis_labels:
             if id(label) in self._shown:
                 text = label.toPlainText()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QRectF
 
 from gui.app.presets import find_preset
+from gui.plots import runs as race
 from gui.plots.contour_view import ContourView
 from gui.plots.critical_labels import MARKER_PX
 from gui.plots.quadratic_model_overlay import NEWTON_MARKER_PX, QuadraticModelOverlay
@@ -21,11 +22,14 @@ MAP_SIZES = [(490, 330), (810, 600)]
 
 @pytest.fixture
 def himmelblau(shown, model, qtbot):
-    def build(size, frame):
+    def build(size, frame, runs=None):
         view = shown(ContourView(model), *size)
         overlay = QuadraticModelOverlay(model, view.plot, view, labels=view.labels)
         model.load_preset(find_preset("Himmelblau"))
         assert model.wait_for_analysis(60000)
+        if runs:
+            model.set_settings(runs=race.parse_runs(runs))
+            qtbot.waitUntil(lambda: len(model.paths) == runs.count(",") + 1, timeout=60000)
         qtbot.waitUntil(lambda: len(model.critical_points) == 9 and len(model.paths) > 0, timeout=60000)
         model.set_frame(frame)
         qtbot.wait(200)              # range settled, labels placed
@@ -114,6 +118,24 @@ def test_newton_and_the_critical_points_labels_never_overlap(himmelblau, qtbot, 
     assert sum(t in ("minimum", "min") for t in texts) == 4, texts
 
 
+def test_the_lecturers_race_at_1280x720_names_newton(himmelblau, qtbot, screenshot):
+    """The picture that was reported: six methods and Newton, step 78, Newton's × on the
+    minimum (3, 2) among the names of the saddles and minima: "Newton" stays, the
+    names around it give way (one is shortened), none is hidden."""
+    view, overlay = himmelblau(MAP_SIZES[0], 78,
+                               "gd, momentum, nesterov, adagrad, rmsprop, adam, newton")
+    overlay.set_enabled(True)
+    labels = _check(view, overlay, qtbot)
+    screenshot(view, "map_labels_quadratic_lecture_race")
+    texts = [label[0] for label in labels]
+    assert any(t.startswith("Newton") for t in texts), texts
+    assert len(texts) >= 10, texts                   # Newton's and all nine names
+    overlay.set_enabled(False)                       # and without it, all nine in full
+    qtbot.wait(50)
+    assert sorted(label[0] for label in _labels(view, overlay)) == sorted(
+        ["minimum"] * 4 + ["saddle"] * 4 + ["maximum"])
+
+
 @pytest.mark.parametrize("name, scale", [("dark", 1.0), ("light", 1.5), ("dark", 1.5)])
 @pytest.mark.parametrize("size", MAP_SIZES)
 def test_the_same_in_the_dark_and_at_larger_text(himmelblau, look, qtbot, screenshot, size,
@@ -123,7 +145,7 @@ def test_the_same_in_the_dark_and_at_larger_text(himmelblau, look, qtbot, screen
     overlay.set_enabled(True)
     view.labels.layout()             # (the range settled at the new font already)
     labels = _check(view, overlay, qtbot)
-    assert sum(label[0] in ("minimum", "min") for label in labels) == 4
+    assert sum(label[0] in ("minimum", "min") for label in labels) == 4, labels
     screenshot(view, f"map_labels_quadratic_{name}_{scale}_{size[0]}")
 
 
