@@ -39,9 +39,38 @@ class GuestLabel:
     gap: float             # pixels between its point and its box
     priority: int = GUEST_PRIORITY
     marker_px: float | None = None   # half-size of its marker, None: no marker to keep free
-    # when no room is left for it, placed again before every critical point's name
-    # (which then gives way) rather than dropped
+    # when no room is left for it, placed again earlier (the names then give way) if
+    # that hides no more labels (_best_placements)
     insist: bool = False
+
+
+def _best_placements(requests, bounds, markers, insisting):
+    """place_labels, and when an insisting label is hidden or shortened, the same with it
+    placed earlier: after the minima's names, then first, then first by its short text.
+    Kept: the one hiding fewest minima's names, then fewest labels, then not hiding the
+    insisting ones, then shortening fewest, then the earliest tried (as they were: the names stay put rather
+    than move with each frame)."""
+    placements = place_labels(requests, bounds, markers)
+    if not any(placements[i].anchor is None or placements[i].short for i in insisting):
+        return placements
+
+    def cost(ps):
+        hidden = [p.anchor is None for p in ps]
+        return (sum(h for h, r in zip(hidden, requests) if r.priority <= PRIORITY["minimum"]),
+                sum(hidden), sum(hidden[i] for i in insisting), sum(p.short for p in ps))
+    best, best_cost = placements, cost(placements)
+    for priority, short_only in ((PRIORITY["minimum"] + 0.5, False), (-1, False), (-1, True)):
+        tried = [r if i not in insisting else
+                 replace(r, priority=priority) if not short_only else
+                 replace(r, priority=priority, size=r.short_size,
+                         places=r.short_places or r.places)
+                 for i, r in enumerate(requests)]
+        ps = place_labels(tried, bounds, markers)
+        if short_only:
+            ps = [replace(p, short=True) if i in insisting else p for i, p in enumerate(ps)]
+        if cost(ps) < best_cost:
+            best, best_cost = ps, cost(ps)
+    return best
 
 
 class CriticalLabels:
@@ -52,6 +81,7 @@ class CriticalLabels:
         self._points = []
         self._font, self._ink, self._fill = font, ink, fill
         self._guests: dict[str, list[GuestLabel]] = {}   # owner -> its labels
+        self._marks: dict[str, list] = {}   # owner -> [((x, y) view, half-size px)], unlabelled
         self._sizes: dict = {}           # (text, font) -> (w, h) in pixels
         self._measure = QGraphicsTextItem()   # off-scene: as a TextItem lays out its text
         # merge bursts (a zoom, a resize) into one layout after the view settles
@@ -84,6 +114,12 @@ class CriticalLabels:
         """`owner`'s labels (GuestLabel) from now on, and all placed again; [] removes
         them (their owner hides them)."""
         self._guests[owner] = list(labels)
+        self.layout()
+
+    def set_markers(self, owner: str, markers) -> None:
+        """`owner`'s markers without a label ((x, y) in view coordinates, half-size in
+        pixels), which no label may cover (the start's star); all placed again."""
+        self._marks[owner] = list(markers)
         self.layout()
 
     def _pixel_size(self, label, text):
@@ -145,20 +181,11 @@ class CriticalLabels:
                 insisting.append(len(requests) - 1)
             markers.append(box)
             labelled.append((label, text, short))
-        placements = place_labels(requests, bounds, markers + obstacles)
-        dropped = [i for i in insisting if placements[i].anchor is None]
-        if dropped:
-            # placed first, by its short text (it pushes fewer names away), if that hides
-            # no label shown without it (shortening one is all right); tried only then:
-            # while there is room the names stay put, not moving with each frame
-            first = [replace(r, priority=-1, size=r.short_size,
-                             places=r.short_places or r.places) if i in dropped else r
-                     for i, r in enumerate(requests)]
-            retry = place_labels(first, bounds, markers + obstacles)
-            if all(q.anchor is not None for p, q in zip(placements, retry)
-                   if p.anchor is not None):
-                placements = [replace(p, short=True) if i in dropped else p
-                              for i, p in enumerate(retry)]
+        for marks in self._marks.values():
+            for point, half in marks:
+                p = vb.mapViewToScene(pg.Point(*point))
+                obstacles.append((p.x() - half, p.y() - half, p.x() + half, p.y() + half))
+        placements = _best_placements(requests, bounds, markers + obstacles, insisting)
         placed_items = set()
         for (label, text, short), placed in zip(labelled, placements):
             if placed.anchor is None:

@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, Signal
 
 from engine.optimizer_lab import is_quadratic, quadratic_model
-from gui.plots.critical_labels import GUEST_PRIORITY, PRIORITY, GuestLabel
+from gui.plots.critical_labels import GUEST_PRIORITY, GuestLabel
 from gui.plots.iso_lines import iso_segments_per_level
 from gui.plots.steady_scatter import SteadyScatter
 from gui.widgets import theme
@@ -35,10 +35,10 @@ NEWTON_SIDES = ((-1, -1), (1, -1), (1, 1), (-1, 1), (0, -1), (0, 1), (1, 0), (-1
 # a λ label at its axis' end: right, left, above, below, then the corners
 AXIS_SIDES = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1))
 AXIS_GAP_PX = 4
-# placed after the minima's and maxima's names, before the saddles': with the model on,
-# Newton's point is what the class looks at, and a crowded map (its × on Himmelblau's
-# maximum, 1280×720) had no room left for it
-NEWTON_PRIORITY = PRIORITY["maximum"] + 0.5
+# placed after every name (which so stay put while it moves with each frame), and
+# earlier only when that finds it a place and hides no more labels (CriticalLabels):
+# on Himmelblau at 1280x720 its × on a minimum or the maximum had no room left
+NEWTON_PRIORITY = GUEST_PRIORITY
 NEWTON_MARKER_PX = 8      # half the × (size 16)
 
 
