@@ -36,7 +36,7 @@ class LabPanel(QWidget):
         self.arrows = StepArrows(model, plot, self)
         self.surface_arrows = None if surface_view is None else \
             SurfaceStepArrows(model, surface_view, self)
-        self.quadratic = QuadraticModelOverlay(model, plot, self)
+        self.quadratic = QuadraticModelOverlay(model, plot, self, labels=contour_view.labels)
         # one variable: the parabola on the curve view, built when first needed (the
         # curve view itself is built on first use)
         self._curve_plot, self.quadratic_1d = curve_plot, None

@@ -365,6 +365,7 @@ class ContourView(QWidget):
     def _on_start(self, start):
         if len(start) == 2:
             self.start_item.setData([start[0]], [start[1]])
+            self.labels.set_markers("start", [(tuple(start), 8)])   # the star (20 px) but its tips
 
     # --- mouse: click sets the start, hover reads f and ∇f ----------------------------
     def _map_to_view(self, scene_pos):

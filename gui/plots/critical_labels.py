@@ -2,20 +2,75 @@
 none covers another or a marker (gui.plots.label_layout), above the descent paths,
 and switched off together by `set_shown(False)`.
 
+Other labels on the same map (the quadratic model's "Newton's next point" and λ labels)
+join the same placement as guests (`set_guests`): one pass over every label, the
+critical points' names first, so that without guests they sit where they always did,
+and no guest covers them, their markers, or another guest.
+
 Public attributes: `items` (pg.TextItem per point, the visible ones placed), `shown`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsTextItem
 
-from gui.plots.label_layout import LabelRequest, place_labels
+from gui.plots.label_layout import PLACES, LabelRequest, anchors_around, place_labels
 
 Z_LABELS = 10              # above paths (7–8), current points (8) and the start (9)
 PRIORITY = {"minimum": 0, "maximum": 1, "saddle": 2}
 SHORT = {"minimum": "min", "maximum": "max", "saddle": "sad.", "degenerate": "deg."}
 MARKER_PX = 8              # half-size of the markers labels keep off
+SIDE_GAP_PX = 2            # between a marker and a name beside it
+GUEST_PRIORITY = 10        # guests are placed after every critical point's name
+
+
+@dataclass(frozen=True)
+class GuestLabel:
+    """A label of another layer on the map, placed with the critical points' names."""
+    item: pg.TextItem      # shown, anchored and given its text by the placement
+    point: tuple           # (x, y) in view coordinates: what it names
+    text: str
+    short: str             # shown when the full text finds no room
+    sides: tuple           # ((dx, dy), …) where to try it around its point, in order
+    gap: float             # pixels between its point and its box
+    priority: int = GUEST_PRIORITY
+    marker_px: float | None = None   # half-size of its marker, None: no marker to keep free
+    # when no room is left for it, placed again earlier (the names then give way) if
+    # that hides no more labels (_best_placements)
+    insist: bool = False
+
+
+def _best_placements(requests, bounds, markers, insisting):
+    """place_labels, and when an insisting label is hidden or shortened, the same with it
+    placed earlier: after the minima's names, then first, then first by its short text.
+    Kept: the one hiding fewest minima's names, then fewest labels, then not hiding the
+    insisting ones, then shortening fewest, then the earliest tried (as they were: the names stay put rather
+    than move with each frame)."""
+    placements = place_labels(requests, bounds, markers)
+    if not any(placements[i].anchor is None or placements[i].short for i in insisting):
+        return placements
+
+    def cost(ps):
+        hidden = [p.anchor is None for p in ps]
+        return (sum(h for h, r in zip(hidden, requests) if r.priority <= PRIORITY["minimum"]),
+                sum(hidden), sum(hidden[i] for i in insisting), sum(p.short for p in ps))
+    best, best_cost = placements, cost(placements)
+    for priority, short_only in ((PRIORITY["minimum"] + 0.5, False), (-1, False), (-1, True)):
+        tried = [r if i not in insisting else
+                 replace(r, priority=priority) if not short_only else
+                 replace(r, priority=priority, size=r.short_size,
+                         places=r.short_places or r.places)
+                 for i, r in enumerate(requests)]
+        ps = place_labels(tried, bounds, markers)
+        if short_only:
+            ps = [replace(p, short=True) if i in insisting else p for i, p in enumerate(ps)]
+        if cost(ps) < best_cost:
+            best, best_cost = ps, cost(ps)
+    return best
 
 
 class CriticalLabels:
@@ -25,6 +80,10 @@ class CriticalLabels:
         self.shown = True
         self._points = []
         self._font, self._ink, self._fill = font, ink, fill
+        self._guests: dict[str, list[GuestLabel]] = {}   # owner -> its labels
+        self._marks: dict[str, list] = {}   # owner -> [((x, y) view, half-size px)], unlabelled
+        self._sizes: dict = {}           # (text, font) -> (w, h) in pixels
+        self._measure = QGraphicsTextItem()   # off-scene: as a TextItem lays out its text
         # merge bursts (a zoom, a resize) into one layout after the view settles
         # owned by the view box: it goes with the plot, never firing on a deleted one
         self._relayout = QTimer(plot.vb, singleShot=True, interval=0)
@@ -51,40 +110,102 @@ class CriticalLabels:
         self.shown = bool(shown)
         self.layout()
 
+    def set_guests(self, owner: str, labels) -> None:
+        """`owner`'s labels (GuestLabel) from now on, and all placed again; [] removes
+        them (their owner hides them)."""
+        self._guests[owner] = list(labels)
+        self.layout()
+
+    def set_markers(self, owner: str, markers) -> None:
+        """`owner`'s markers without a label ((x, y) in view coordinates, half-size in
+        pixels), which no label may cover (the start's star); all placed again."""
+        self._marks[owner] = list(markers)
+        self.layout()
+
     def _pixel_size(self, label, text):
-        label.setText(text)
-        rect = label.textItem.boundingRect()
-        return rect.width(), rect.height()
+        font = label.textItem.font()
+        key = (text, font.toString())
+        size = self._sizes.get(key)
+        if size is None:
+            # measured off the label: its own setText lays out the text anew (costly, and
+            # a guest's owner counts on its text staying as it set it)
+            if len(self._sizes) > 256:
+                self._sizes.clear()
+            self._measure.setFont(font)
+            self._measure.setPlainText(text)
+            rect = self._measure.boundingRect()
+            size = self._sizes[key] = (rect.width(), rect.height())
+        return size
+
+    def _critical_places(self, label, text):
+        """Below and above as always; beside the marker a few pixels off it (a fraction
+        of the width put a long name 20 px away, as if it named something else)."""
+        return PLACES[:2] + anchors_around(((1, 0), (-1, 0)), self._pixel_size(label, text),
+                                           MARKER_PX + SIDE_GAP_PX)
+
+    def _entries(self):
+        """(item, view point, text, short, places (full, short), priority, marker
+        half-size, labelled, insist)"""
+        for cp, label in zip(self._points, self.items):
+            text, short = cp.kind, SHORT.get(cp.kind, cp.kind)
+            yield (label, tuple(cp.point), text, short,
+                   tuple(self._critical_places(label, t) for t in (text, short)),
+                   PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown, False)
+        for guests in self._guests.values():
+            for g in guests:
+                places = tuple(anchors_around(g.sides, self._pixel_size(g.item, text), g.gap)
+                               for text in (g.text, g.short))
+                yield (g.item, g.point, g.text, g.short, places, g.priority, g.marker_px,
+                       True, g.insist)
 
     def layout(self) -> None:
         """Place every label (or hide it) for the plot as it is now on screen."""
         vb = self.plot.vb
-        n = len(self._points)
-        if not self.shown or n == 0 or vb.width() < 2 or vb.height() < 2:
-            for label in self.items:
-                label.setVisible(False)
-            return
+        entries = list(self._entries())
+        if vb.width() < 2 or vb.height() < 2:
+            entries = []
         area = vb.sceneBoundingRect()
         bounds = (area.left(), area.top(), area.right(), area.bottom())
-        requests, markers = [], []
-        for cp, label in zip(self._points, self.items):
-            p = vb.mapViewToScene(pg.Point(*cp.point))
-            kind = cp.kind
-            requests.append(LabelRequest(
-                p.x(), p.y(), self._pixel_size(label, kind),
-                self._pixel_size(label, SHORT.get(kind, kind)), PRIORITY.get(kind, 3)))
-            markers.append((p.x() - MARKER_PX, p.y() - MARKER_PX,
-                            p.x() + MARKER_PX, p.y() + MARKER_PX))
-        for i, (cp, label, placed) in enumerate(zip(self._points, self.items,
-                                                    place_labels(requests, bounds, markers))):
-            if placed.anchor is None:
-                label.setVisible(False)
+        requests, markers, labelled, obstacles, insisting = [], [], [], [], []
+        for label, point, text, short, places, priority, half, shown, insist in entries:
+            p = vb.mapViewToScene(pg.Point(*point))
+            box = None if half is None else (p.x() - half, p.y() - half,
+                                             p.x() + half, p.y() + half)
+            if not shown:                 # its name is off, its marker still on the map
+                if box is not None:
+                    obstacles.append(box)
                 continue
-            label.setText(SHORT.get(cp.kind, cp.kind) if placed.short else cp.kind)
-            label.setAnchor(placed.anchor)
+            requests.append(LabelRequest(p.x(), p.y(), self._pixel_size(label, text),
+                                         self._pixel_size(label, short), priority, *places))
+            if insist:
+                insisting.append(len(requests) - 1)
+            markers.append(box)
+            labelled.append((label, text, short))
+        for marks in self._marks.values():
+            for point, half in marks:
+                p = vb.mapViewToScene(pg.Point(*point))
+                obstacles.append((p.x() - half, p.y() - half, p.x() + half, p.y() + half))
+        placements = _best_placements(requests, bounds, markers + obstacles, insisting)
+        placed_items = set()
+        for (label, text, short), placed in zip(labelled, placements):
+            if placed.anchor is None:
+                continue
+            shows = short if placed.short else text
+            if label.toPlainText() != shows:
+                label.setText(shows)
+            if tuple(label.anchor) != placed.anchor:     # (each frame with the model on)
+                label.setAnchor(placed.anchor)
             label.setVisible(True)
-        for label in self.items[n:]:
-            label.setVisible(False)
+            placed_items.add(id(label))
+        for label in self._all_items():
+            if id(label) not in placed_items:
+                label.setVisible(False)
+
+    def _all_items(self):
+        yield from self.items
+        for guests in self._guests.values():
+            for g in guests:
+                yield g.item
 
     def visible_boxes(self):
         """(label, scene rect) of every visible label (tests, exports)."""

@@ -25,6 +25,7 @@ class LabelRequest:
     short_size: tuple      # (width, height) of the short text
     priority: int          # smaller goes first
     places: tuple = PLACES  # anchors to try, in order
+    short_places: tuple | None = None   # anchors for the short text (None: `places`)
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,28 @@ def inside(box, bounds) -> bool:
             box[2] <= bounds[2] and box[3] <= bounds[3])
 
 
+def anchors_around(sides, size, gap: float) -> tuple:
+    """TextItem anchors for a text of `size` (w, h) pixels put `gap` pixels off its point
+    on each of `sides` ((dx, dy), each −1, 0 or 1: left/centre/right, above/middle/below
+    on screen) — a gap in pixels, whatever the text's length."""
+    w, h = max(size[0], 1.0), max(size[1], 1.0)
+
+    def along(d, extent):
+        return 0.5 if d == 0 else (-gap / extent if d > 0 else 1 + gap / extent)
+    return tuple((along(dx, w), along(dy, h)) for dx, dy in sides)
+
+
+def _covers(box, x, y) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
 def place_labels(requests, bounds, markers=()) -> list[Placement]:
     """A Placement per request (same order). `bounds` (left, top, right, bottom) is the
-    plot area in pixels; `markers[i]` is request i's marker box, which no other label
-    may cover (its own label sits next to it)."""
+    plot area in pixels; `markers[i]` is request i's marker box (None: it has none), which
+    no other label may cover (its own label sits next to it); markers past the requests'
+    count are markers without a label to place. A marker over a request's own point is
+    passed over for that request: two markers on one spot (Newton's next point on the
+    minimum it finds) would otherwise leave neither label a place."""
     placements = [Placement(None)] * len(requests)
     taken = []                                    # (owner, box) of labels placed
     order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, i))
@@ -63,12 +82,14 @@ def place_labels(requests, bounds, markers=()) -> list[Placement]:
         r = requests[i]
         if not inside((r.x, r.y, r.x, r.y), bounds):
             continue                              # its point is off the plot
-        blocked = [m for j, m in enumerate(markers) if j != i] + taken
+        blocked = [m for j, m in enumerate(markers)
+                   if m is not None and j != i and not _covers(m, r.x, r.y)] + taken
 
         def free(box):
             return inside(box, bounds) and not any(overlaps(box, t) for t in blocked)
         for short, size in ((False, r.size), (True, r.short_size)):
-            choice = next((a for a in r.places if free(_box(r.x, r.y, size, a))), None)
+            places = r.short_places if short and r.short_places is not None else r.places
+            choice = next((a for a in places if free(_box(r.x, r.y, size, a))), None)
             if choice is not None:
                 box = _box(r.x, r.y, size, choice)
                 placements[i] = Placement(choice, short, box)

@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, Signal
 
 from engine.optimizer_lab import is_quadratic, quadratic_model
+from gui.plots.critical_labels import GUEST_PRIORITY, GuestLabel
 from gui.plots.iso_lines import iso_segments_per_level
 from gui.plots.steady_scatter import SteadyScatter
 from gui.widgets import theme
@@ -26,6 +27,19 @@ LEVELS = (0.04, 0.16, 0.36, 0.64, 1.0)   # fractions of q(θₖ) − q_min: even
 
 
 OFF_MAP = " (θₖ is off the map: zoom out to see its model.)"
+NEWTON_TEXT, NEWTON_SHORT = "Newton's next point", "Newton"
+# where its label goes around Newton's ×, in order: up-left first (a critical point's
+# name sits below it, and for a quadratic f Newton's next point is that critical point),
+# then the other corners, above, below and the sides
+NEWTON_SIDES = ((-1, -1), (1, -1), (1, 1), (-1, 1), (0, -1), (0, 1), (1, 0), (-1, 0))
+# a λ label at its axis' end: right, left, above, below, then the corners
+AXIS_SIDES = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1))
+AXIS_GAP_PX = 4
+# placed after every name (which so stay put while it moves with each frame), and
+# earlier only when that finds it a place and hides no more labels (CriticalLabels):
+# on Himmelblau at 1280x720 its × on a minimum or the maximum had no room left
+NEWTON_PRIORITY = GUEST_PRIORITY
+NEWTON_MARKER_PX = 8      # half the × (size 16)
 
 
 def _inside(point, view_range) -> bool:
@@ -69,9 +83,11 @@ class QuadraticModelOverlay(QObject):
 
     described = Signal(str)
 
-    def __init__(self, model, plot, parent=None):
+    def __init__(self, model, plot, parent=None, labels=None):
+        """`labels`: the map's CriticalLabels, which then places this overlay's labels
+        with the critical points' names, none covering another (None: placed as set)."""
         super().__init__(parent)
-        self.model, self.plot = model, plot
+        self.model, self.plot, self.labels = model, plot, labels
         self.enabled = False
         self.quadratic = None          # the engine's QuadraticModel shown, or None
         self.text = ""
@@ -79,14 +95,18 @@ class QuadraticModelOverlay(QObject):
         self._drawn_key = None           # what the items show: no redraw for the same
         self._newton_colour = None       # the Newton marker's colour, styled once per colour
         self._shown: set = set()         # ids of the items the last drawing shows
+        self._newton_at = (0.0, 0.0)     # where Newton's × is, view coordinates
         self.rings = pg.PlotCurveItem(connect="pairs")
         self.axes = pg.PlotCurveItem(connect="pairs")
         self.newton = SteadyScatter(size=16, symbol="x")
-        self.axis_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(2)]
+        # on a box like the critical points' names: the bare text was lost among the
+        # field's arrows and the iso-lines
+        self.axis_labels = [pg.TextItem(anchor=(-0.1, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
+                            for _ in range(2)]
         # up and to the left of its ×: a critical point's label sits down and to the right,
         # and for a quadratic f Newton's next point is that critical point
         # (on a box like theirs, so it reads over dark contours and paths)
-        self.newton_label = pg.TextItem("Newton's next point", anchor=(1.05, 1.1),
+        self.newton_label = pg.TextItem(NEWTON_TEXT, anchor=(1.05, 1.1),
                                         fill=pg.mkBrush(255, 255, 255, 190))
         self.items = [self.rings, self.axes, self.newton, *self.axis_labels, self.newton_label]
         for item in self.items:
@@ -137,8 +157,12 @@ class QuadraticModelOverlay(QObject):
                 self._draw_1d(self.quadratic, ring_colour, axis_colour)
         # (not all hidden first and shown again: each hide and show asked the scene for
         # a repaint and re-placed the labels, with every new iterate)
+        placed = [*self.axis_labels, self.newton_label] if self.labels is not None else []
         for item in self.items:
-            item.setVisible(id(item) in self._shown)
+            if item not in placed:
+                item.setVisible(id(item) in self._shown)
+        if self.labels is not None:
+            self._place_labels()
         # TextItem undoes the view's scaling only when painted, and it is painted only
         # where its rectangle meets the view: up-left of its anchor, the unscaled text
         # lay far off the map (thousands of px at 1920×1080) and never came back
@@ -147,6 +171,25 @@ class QuadraticModelOverlay(QObject):
         # straight lines (its ellipses are thousands of windows long): say it, draw nothing
         self._say("" if self.quadratic is None else describe(self.quadratic) + (
             OFF_MAP if off_map else ""))
+
+    def _place_labels(self) -> None:
+        """Hand the shown labels to the map's placement (it shows, anchors and may
+        shorten them), hide the others."""
+        guests = []
+        if id(self.newton_label) in self._shown:
+            guests.append(GuestLabel(self.newton_label, tuple(self._newton_at), NEWTON_TEXT,
+                                     NEWTON_SHORT, NEWTON_SIDES, NEWTON_MARKER_PX + 1,
+                                     NEWTON_PRIORITY, NEWTON_MARKER_PX, insist=True))
+        for label in self.axis_labels:
+            if id(label) in self._shown:
+                text = label.toPlainText()
+                guests.append(GuestLabel(label, (label.pos().x(), label.pos().y()), text,
+                                         text, AXIS_SIDES, AXIS_GAP_PX,
+                                         GUEST_PRIORITY + 1))
+        for label in (*self.axis_labels, self.newton_label):
+            if not any(g.item is label for g in guests):
+                label.setVisible(False)
+        self.labels.set_guests("quadratic", guests)
 
     def _show(self, item) -> None:
         self._shown.add(id(item))
@@ -223,5 +266,6 @@ class QuadraticModelOverlay(QObject):
             self.newton_label.setColor(colour)
         self.newton.setData([pos[0]], [pos[1]])
         self.newton_label.setPos(*pos)
+        self._newton_at = pos
         self._show(self.newton)
         self._show(self.newton_label)
