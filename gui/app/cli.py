@@ -9,6 +9,7 @@ import gc
 import os
 import sys
 
+from gui.app.cli_checks import check_before_window, view_to_export
 from gui.app.cli_options import (LR_MAX, LR_MIN, OPTION_TYPES, SCALE_MAX, OptionError,
                                  PlainParser, check_picture_size, fail, join_negative_numbers)
 
@@ -56,10 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _set_up(model, args) -> None:
-    """Apply the command line's set-up to the explorer's view-model (checked first)."""
-    from engine.expression import parse
-
+def _set_up(model, args, dimension: int | None) -> None:
+    """Apply the command line's set-up to the explorer's view-model (checked first);
+    `dimension` is --expr's (cli_checks parsed it)."""
     from gui.app.presets import find_preset
     from gui.plots.framing import default_window
 
@@ -71,7 +71,7 @@ def _set_up(model, args) -> None:
                                 runs=None)
     typed_1d = False
     if args.expr:
-        d = parse(args.expr).dimension
+        d = dimension
         # a 1-D f with no window, start or example given opens as a typed one does, framed
         # around its critical points once they are known: the default (-4, 4) put the
         # start at 2, a minimum of the seed's x⁴ − 4x³ + 4x² ("converged at step 0")
@@ -105,15 +105,7 @@ def _set_up(model, args) -> None:
 
 def _export_view(window, args):
     """The view to draw, or OptionError when it cannot show this function."""
-    model = window.model
-    one_d = model.dimension == 1
-    name = args.view or ("curve" if one_d else "contour")
-    if one_d and name in ("contour", "surface"):
-        raise OptionError(f"--view {name} needs a function of two variables, and this one "
-                          "has one: nothing to draw (use --view curve)")
-    if not one_d and name == "curve":
-        raise OptionError("--view curve needs a function of one variable (use --view contour, "
-                          "surface or views)")
+    name = view_to_export(window.model.dimension, args.view)
     widget = window.view_widget(name)
     if name == "surface" and getattr(widget, "gl", True) is None:
         raise OptionError("--view surface needs OpenGL, which this display does not provide")
@@ -150,6 +142,11 @@ def _export(window, args) -> None:
         print(f"wrote {export_svg(widget, args.export_svg, caption())}")
 
 
+def _message(exc: Exception):
+    # a KeyError's str() is its key quoted; find_preset's holds a sentence
+    return exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(join_negative_numbers(argv))
@@ -160,9 +157,16 @@ def main(argv=None) -> int:
 
     from engine.errors import ExpressionError     # no sympy before the window shows
 
+    from gui.app.session import SessionError
+
+    # what the options alone show to be wrong is refused before any window is built
+    try:
+        checked = check_before_window(args, exporting)
+    except (ExpressionError, SessionError, ValueError, KeyError) as exc:
+        return fail(str(_message(exc)))
+
     from gui.app.application import build_window, make_application
     from gui.app.first_paint import run_after_first_paint
-    from gui.app.session import SessionError, load_session
 
     app = make_application([sys.argv[0]])
     settings = None
@@ -180,17 +184,16 @@ def main(argv=None) -> int:
                                  settings=settings, paint_first=paint_first)
     try:
         if args.session:
-            window.apply_session(load_session(args.session), args.session)
+            window.apply_session(checked.session, args.session)
         if args.scene is not None:
             if not args.session:
                 raise ValueError("--scene needs --session (a lecture file)")
             window.lecture_commands.lecture.go_to(args.scene - 1)
         if set_up:
-            _set_up(model, args)
+            _set_up(model, args, checked.dimension)
     except (ExpressionError, SessionError, ValueError, KeyError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         model.shutdown()
-        return fail(str(message))
+        return fail(str(_message(exc)))
     if exporting:
         window.resize(1400, 860)
         window.show_for_export()
