@@ -57,9 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _set_up(model, args, dimension: int | None) -> None:
+def _set_up(model, args, dimension: int | None = None) -> None:
     """Apply the command line's set-up to the explorer's view-model (checked first);
-    `dimension` is --expr's (cli_checks parsed it)."""
+    `dimension` is --expr's when cli_checks parsed it already."""
     from gui.app.presets import find_preset
     from gui.plots.framing import default_window
 
@@ -71,6 +71,9 @@ def _set_up(model, args, dimension: int | None) -> None:
                                 runs=None)
     typed_1d = False
     if args.expr:
+        if dimension is None:
+            from engine.expression import parse
+            dimension = parse(args.expr).dimension
         d = dimension
         # a 1-D f with no window, start or example given opens as a typed one does, framed
         # around its critical points once they are known: the default (-4, 4) put the
