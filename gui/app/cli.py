@@ -9,6 +9,7 @@ import gc
 import os
 import sys
 
+from gui.app.cli_checks import check_before_window, view_to_export
 from gui.app.cli_options import (LR_MAX, LR_MIN, OPTION_TYPES, SCALE_MAX, OptionError,
                                  PlainParser, check_picture_size, fail, join_negative_numbers)
 
@@ -56,10 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _set_up(model, args) -> None:
-    """Apply the command line's set-up to the explorer's view-model (checked first)."""
-    from engine.expression import parse
-
+def _set_up(model, args, dimension: int | None = None) -> None:
+    """Apply the command line's set-up to the explorer's view-model (checked first);
+    `dimension` is --expr's when cli_checks parsed it already."""
     from gui.app.presets import find_preset
     from gui.plots.framing import default_window
 
@@ -71,7 +71,10 @@ def _set_up(model, args) -> None:
                                 runs=None)
     typed_1d = False
     if args.expr:
-        d = parse(args.expr).dimension
+        if dimension is None:
+            from engine.expression import parse
+            dimension = parse(args.expr).dimension
+        d = dimension
         # a 1-D f with no window, start or example given opens as a typed one does, framed
         # around its critical points once they are known: the default (-4, 4) put the
         # start at 2, a minimum of the seed's x⁴ − 4x³ + 4x² ("converged at step 0")
@@ -105,15 +108,7 @@ def _set_up(model, args) -> None:
 
 def _export_view(window, args):
     """The view to draw, or OptionError when it cannot show this function."""
-    model = window.model
-    one_d = model.dimension == 1
-    name = args.view or ("curve" if one_d else "contour")
-    if one_d and name in ("contour", "surface"):
-        raise OptionError(f"--view {name} needs a function of two variables, and this one "
-                          "has one: nothing to draw (use --view curve)")
-    if not one_d and name == "curve":
-        raise OptionError("--view curve needs a function of one variable (use --view contour, "
-                          "surface or views)")
+    name = view_to_export(window.model.dimension, args.view)
     widget = window.view_widget(name)
     if name == "surface" and getattr(widget, "gl", True) is None:
         raise OptionError("--view surface needs OpenGL, which this display does not provide")
@@ -150,7 +145,31 @@ def _export(window, args) -> None:
         print(f"wrote {export_svg(widget, args.export_svg, caption())}")
 
 
-def main(argv=None) -> int:
+def _message(exc: Exception):
+    # a KeyError's str() is its key quoted; find_preset's holds a sentence
+    return exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+
+
+def _end_process(code: int, scratch=None):
+    """End the process at once, as pyqtgraph.exit() does: the exit handlers run
+    (multiprocessing's removes its temporary folder, the fork server's socket), the
+    streams are flushed, and the interpreter's teardown of a window of no more use (its
+    Qt objects, every module: 0.8-1.7 s after the last file was written, on a busy
+    2-core machine) is skipped. The helpers end with the process (gui.compute.lifeline),
+    and every exported file is closed by then (the exports close theirs)."""
+    import atexit
+    if scratch is not None:
+        scratch.remove()          # its destructor, which will not run, would do it
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def main(argv=None, end_process: bool = False) -> int:
+    """Run the command line; returns the exit status. With `end_process` (main.py) an
+    export, or a refusal once the window is built, ends the process itself
+    (_end_process) instead of returning."""
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(join_negative_numbers(argv))
     exporting = any(v is not None for v in (args.export_png, args.export_svg, args.export_gif,
@@ -160,12 +179,19 @@ def main(argv=None) -> int:
 
     from engine.errors import ExpressionError     # no sympy before the window shows
 
+    from gui.app.session import SessionError
+
+    # what the options alone show to be wrong is refused before any window is built
+    try:
+        checked = check_before_window(args, exporting)
+    except (ExpressionError, SessionError, ValueError, KeyError) as exc:
+        return fail(str(_message(exc)))
+
     from gui.app.application import build_window, make_application
     from gui.app.first_paint import run_after_first_paint
-    from gui.app.session import SessionError, load_session
 
     app = make_application([sys.argv[0]])
-    settings = None
+    settings = scratch = None
     if exporting:     # pictures from the defaults, not from this user's theme and layout
         from PySide6.QtCore import QSettings, QTemporaryDir
         scratch = QTemporaryDir()
@@ -178,35 +204,35 @@ def main(argv=None) -> int:
     paint_first = not (exporting or set_up or args.session or args.scene is not None)
     model, window = build_window(restore_last=not (args.no_restore or exporting or args.session),
                                  settings=settings, paint_first=paint_first)
+
+    def ended(code: int) -> int:
+        return _end_process(code, scratch) if end_process else code
     try:
         if args.session:
-            window.apply_session(load_session(args.session), args.session)
-        if args.scene is not None:
-            if not args.session:
-                raise ValueError("--scene needs --session (a lecture file)")
+            window.apply_session(checked.session, args.session)
+        if args.scene is not None:          # with a session: check_before_window
             window.lecture_commands.lecture.go_to(args.scene - 1)
         if set_up:
-            _set_up(model, args)
+            _set_up(model, args, checked.dimension)
     except (ExpressionError, SessionError, ValueError, KeyError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         model.shutdown()
-        return fail(str(message))
+        return ended(fail(str(_message(exc))))
     if exporting:
         window.resize(1400, 860)
         window.show_for_export()
         if not model.wait_for_analysis(30000):
             print("gradient-lab: the analysis did not finish", file=sys.stderr)
-            return 1
+            return ended(1)
         try:
             _export(window, args)
         except OptionError as exc:
             model.shutdown()
-            return fail(str(exc))
+            return ended(fail(str(exc)))
         except OSError as exc:
             model.shutdown()
-            return fail(f"nothing was exported: {exc}")
+            return ended(fail(f"nothing was exported: {exc}"))
         model.shutdown()
-        return 0
+        return ended(0)
     from gui.app.screen_fit import size_for_start
     size_for_start(window, restored=window.commands.restored_rect)
     # Everything built so far lives as long as the app: out of the cycle collector's

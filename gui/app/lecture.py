@@ -36,6 +36,12 @@ class LectureError(ValueError):
     """A scene or step that cannot be used; the message is for the user."""
 
 
+def check_scene_index(index: int, count: int) -> None:
+    """LectureError unless a lecture of `count` scenes has scene `index` (0-based)."""
+    if not 0 <= index < count:
+        raise LectureError(f"there is no scene {index + 1}; the lecture has {count}")
+
+
 def check_step(step) -> dict:
     """A step is one {kind: value}; raise LectureError naming the problem."""
     if not isinstance(step, dict) or len(step) != 1:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from gui.app.lecture import PARTS, LectureError, Scene, scenes_from_session
+from gui.app.lecture import (PARTS, LectureError, Scene, check_scene_index,
+                             scenes_from_session)
 from gui.app.window_commands import PRESENTATION_SCALE   # a scene never shrinks it
 
 
@@ -117,9 +118,7 @@ class LectureController(QObject):
 
     def go_to(self, index: int) -> None:
         """Enter scene `index` (0-based) at its start."""
-        if not 0 <= index < len(self.scenes):
-            raise LectureError(f"there is no scene {index + 1}; the lecture has "
-                               f"{len(self.scenes)}")
+        check_scene_index(index, len(self.scenes))
         self._leave()
         self._enter(index)
 

@@ -134,19 +134,26 @@ def test_an_unwritable_export_reports_and_does_not_raise(window, tmp_path):
     assert "Nothing was exported" in window.commands.last_message
 
 
-def _cli(*args, cwd):
+def _cli(*args, cwd, tmp=None):
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    if tmp is not None:       # the program's own temporary files and folders go there
+        env["TMPDIR"] = str(tmp)
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=180)
 
 
 def test_command_line_exports_without_a_window(tmp_path):
     """Also a negative start as typed ("--start -1,2", not taken for an option) is the
-    one drawn: one launch of main.py checks both (each costs a cold start)."""
+    one drawn: one launch of main.py checks both (each costs a cold start). The process
+    ends without its teardown (cli._end_process) and leaves no temporary folder behind
+    (the export's scratch settings, the symbolic helpers' fork-server socket)."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     done = _cli("--expr", "x^2+2y^2", "--start", "-1,2", "--methods", "gd,adam", "--lr", "0.1",
                 "--steps", "20", "--export-png", "contour.png", "--export-csv", "it.csv",
-                "--export-gif", "run.gif", "--scale", "2", cwd=tmp_path)
+                "--export-gif", "run.gif", "--scale", "2", cwd=tmp_path, tmp=scratch)
     assert done.returncode == 0, done.stderr
+    assert list(scratch.iterdir()) == []
     assert "wrote" in done.stdout
     with Image.open(tmp_path / "contour.png") as im:
         assert im.size[0] > 800 and im.size[1] > 500
