@@ -80,15 +80,21 @@ def test_each_run_has_a_dashed_line_at_its_own_rate(shown, model, qtbot):
     view.shutdown()
 
 
-def test_the_plot_keeps_the_height_of_a_short_lab_strip(shown, model, qtbot):
-    """In a 1280×720 window the lab strip is ~490×160 px: the controls and the note sit
-    beside the plot, so the plot keeps nearly the whole height (above it, it kept ~40 px)."""
+def _swept_in_a_short_strip(shown, model, qtbot):
+    """The sweep of two runs on x² + 10y², done, in the lab strip of a 1280×720 window."""
     model.set_text("x^2 + 10y^2")
     model.set_start((3.0, 1.0))
     model.set_settings(runs=race.parse_runs("gd:lr=0.09, adam:lr=0.3"), max_steps=100)
     view = shown(LrSweepView(model), 490, 160)
     view.set_active(True)
     qtbot.waitUntil(lambda: view.done, timeout=60000)
+    return view
+
+
+def test_the_plot_keeps_the_height_of_a_short_lab_strip(shown, model, qtbot):
+    """In a 1280×720 window the lab strip is ~490×160 px: the controls and the note sit
+    beside the plot, so the plot keeps nearly the whole height (above it, it kept ~40 px)."""
+    view = _swept_in_a_short_strip(shown, model, qtbot)
     assert view.plot.height() >= 0.8 * view.height()
     assert view.plot.width() >= 0.5 * view.width()
     note = view.status
@@ -100,12 +106,7 @@ def test_the_y_axis_name_is_not_cut_in_a_short_lab_strip(shown, model, qtbot, qu
     # at 1280×720 the sweep's plot is ~110 px tall: "f after the run" written up its
     # axis needed more and showed as "f after the ru"; the box beside the plot already
     # says in full what is plotted
-    model.set_text("x^2 + 10y^2")
-    model.set_start((3.0, 1.0))
-    model.set_settings(runs=race.parse_runs("gd:lr=0.09, adam:lr=0.3"), max_steps=100)
-    view = shown(LrSweepView(model), 490, 160)
-    view.set_active(True)
-    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    view = _swept_in_a_short_strip(shown, model, qtbot)
     view.quantity.setCurrentIndex(quantity)
     qtbot.wait(30)
     axis = view.plot.getPlotItem().getAxis("left")
