@@ -1,4 +1,6 @@
 """The formula editor: debounced parsing, errors marked at their column, history."""
+import threading
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRawFont
@@ -239,6 +241,16 @@ def test_keys_typed_while_a_picture_is_on_its_way_go_when_it_comes(qtbot, model,
     model.sketchChanged.connect(lambda _f: events.append(("picture", model.text)))
     model.expressionChanged.connect(lambda _f: events.append(("picture", model.text)))
     large = " + ".join(f"sin({k}x + y^2)cos(x - {k}y)" for k in range(1, 5))
+    # the worker's compile waits for the keys: on a fast machine the sketch came back
+    # before them and they rightly went at once (CI failed on that, not on the app)
+    from engine.expression import Expression
+    gate, compile_ = threading.Event(), Expression.compile
+
+    def held_compile(self, *args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(20)
+        return compile_(self, *args, **kwargs)
+    monkeypatch.setattr(Expression, "compile", held_compile)
     edit = editor.line_edit
     edit.setFocus()
     edit.setText(large)
@@ -248,6 +260,7 @@ def test_keys_typed_while_a_picture_is_on_its_way_go_when_it_comes(qtbot, model,
     qtbot.keyClicks(edit, "+x")
     qtbot.wait(1)
     assert [e for e in events if e[0] == "text"] == [("text", large)]    # waiting
+    gate.set()                                # the sketch may come now
     qtbot.waitUntil(lambda: ("text", large + "+x") in events, timeout=20000)
     first_picture = events.index(("picture", large))
     assert events.index(("text", large + "+x")) > first_picture
