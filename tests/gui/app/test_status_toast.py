@@ -27,7 +27,7 @@ def test_a_message_floats_over_the_window_and_leaves_the_views_their_room(window
     table = window.iterate_table.view.viewport().size()
     plain = _pixels(window)
     text = "Wrote /tmp/a/folder/with/a/long/name/picture-of-the-views.png"
-    window.statusBar().showMessage(text, 400)
+    window.statusBar().showMessage(text, 2000)     # (the checks below take well under 2 s)
     QApplication.processEvents()
     toast = window.statusBar()
     assert toast.currentMessage() == text and toast.isVisible()
@@ -45,7 +45,7 @@ def test_a_message_floats_over_the_window_and_leaves_the_views_their_room(window
     changed = np.argwhere(np.any(shown != plain, axis=1))
     assert changed.size and changed[:, 0].min() >= box.top() - 1     # only its own rows
     # its time up, it goes and the window is as before
-    qtbot.waitUntil(lambda: not toast.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not toast.isVisible(), timeout=10000)
     assert toast.currentMessage() == ""
     assert np.array_equal(_pixels(window), plain)
 
