@@ -71,19 +71,17 @@ def check_before_window(args, exporting: bool) -> CheckedOptions:
 
 
 def _check_methods(methods: str) -> None:
-    # the message check_state gives when the window applies them
-    from engine.optimizers import METHODS
-    names = [m.strip() for m in methods.split(",") if m.strip()]
-    if not names or any(m not in METHODS for m in names):
-        raise ValueError(f"The methods must be some of {', '.join(METHODS)}.")
+    # check_state's own check, as when the window applies them
+    from gui.plots.landscape_state import check_methods
+    check_methods([m.strip() for m in methods.split(",") if m.strip()])
 
 
 def _check_sizes(args, text: str, dimension: int) -> None:
     """--start and --window against the named formula's variables (check_state's words)."""
     from gui.compute.bounds import checked_list
-    from gui.plots.landscape_state import BOUNDS
-    if args.window is not None and len(args.window) // 2 != dimension:
-        raise ValueError(f"The window must have one range per variable of “{text[:60]}”.")
+    from gui.plots.landscape_state import BOUNDS, check_range_count
+    if args.window is not None:
+        check_range_count(len(args.window) // 2, dimension, text)
     if args.start is not None:
         checked_list(BOUNDS["start"], args.start, dimension)
 

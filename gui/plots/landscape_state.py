@@ -51,8 +51,7 @@ def check_state(state: dict) -> dict:
     except ExpressionError as exc:
         raise ValueError(f"The formula “{text[:60]}” cannot be read: {exc}") from None
     window = state.get("window")
-    if not isinstance(window, list) or len(window) != dimension:
-        raise ValueError(f"The window must have one range per variable of “{text[:60]}”.")
+    check_range_count(len(window) if isinstance(window, list) else None, dimension, text)
     window = [checked_list(BOUNDS["window"], w, 2) for w in window]
     if any(not hi - lo >= WINDOW_MIN_WIDTH for lo, hi in window):
         raise ValueError("The window is empty (each range must go from low to high).")
@@ -61,9 +60,7 @@ def check_state(state: dict) -> dict:
     if not isinstance(d, dict):
         raise ValueError("The Explorer settings hold no descent settings.")
     methods = d.get("methods")
-    if (not isinstance(methods, list) or not methods
-            or any(not isinstance(m, str) or m not in METHODS for m in methods)):
-        raise ValueError(f"The methods must be some of {', '.join(METHODS)}.")
+    check_methods(methods)
     hyper = d.get("hyper", {})
     if not isinstance(hyper, dict):
         raise ValueError("The optimizer settings are not a group of settings.")
@@ -88,6 +85,21 @@ def check_state(state: dict) -> dict:
             "clip": None if clip is None else checked(BOUNDS["clip"], clip),
             "speed": checked(BOUNDS["speed"], state.get("speed", 10.0)),
             "frame": checked(BOUNDS["frame"], frame)}
+
+
+def check_range_count(count, dimension: int, text: str) -> None:
+    """ValueError unless a window of `count` ranges fits f's `dimension` variables (also
+    the command line's check of --window, before any window is built)."""
+    if count != dimension:
+        raise ValueError(f"The window must have one range per variable of “{text[:60]}”.")
+
+
+def check_methods(methods) -> None:
+    """ValueError unless `methods` is a non-empty list of the engine's method names (also
+    the command line's check of --methods)."""
+    if (not isinstance(methods, list) or not methods
+            or any(not isinstance(m, str) or m not in METHODS for m in methods)):
+        raise ValueError(f"The methods must be some of {', '.join(METHODS)}.")
 
 
 def _check_runs(runs, dimension: int) -> None:
