@@ -3,14 +3,16 @@
 QMainWindow makes its status bar on the first message and keeps it: every view then
 lost ~22 px of height and the map was framed again in front of the class ("Wrote
 picture.png" after an export, "Opened lecture.json"). The message now floats in a
-small box over the bottom-left corner, outside every layout, and goes when its time is
-up; `MainWindow.statusBar()` answers with it, so every caller of
-`statusBar().showMessage(text, ms)` keeps working.
+small box outside every layout, and goes when its time is up; `MainWindow.statusBar()`
+answers with it, so every caller of `statusBar().showMessage(text, ms)` keeps working.
+The box sits in the empty strip right of the tabs, where it covers nothing (over the
+bottom-left corner it hid the map's x-axis numbers in presentation mode); a message too
+long for that strip goes to the bottom-left corner, wrapped if it must be.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from gui.compute.qt_guard import qt_override
 
@@ -64,16 +66,40 @@ class StatusToast(QLabel):
         return self.text()
 
     def place(self) -> None:
-        """Bottom-left of the window, as wide as the text needs up to the window's width."""
+        """Right of the tabs when the one-line text fits there, else bottom-left of the
+        window, as wide as the text needs up to the window's width."""
         window = self.parentWidget()
-        room = max(window.width() - 2 * MARGIN_PX, 40)
-        self.setWordWrap(False)        # the one-line width: wrapped only past the window's
-        width = min(self.sizeHint().width(), room)
+        self.setWordWrap(False)        # the one-line size: wrapped only past the window's
+        line = self.sizeHint()
         self.setWordWrap(True)
+        strip = self._strip_right_of_tabs()
+        # (a box up to 4 px taller than the tabs' row only touches the frame below it)
+        if strip is not None and line.width() <= strip.width() and \
+                line.height() <= strip.height() + 4:
+            top = strip.top() + (strip.height() - line.height()) // 2
+            self.setGeometry(strip.right() - line.width() + 1, max(top, 0),
+                             line.width(), line.height())
+            return
+        room = max(window.width() - 2 * MARGIN_PX, 40)
+        width = min(line.width(), room)
         height = self.heightForWidth(width)
         if height < 0:
-            height = self.sizeHint().height()
+            height = line.height()
         self.setGeometry(MARGIN_PX, window.height() - MARGIN_PX - height, width, height)
+
+    def _strip_right_of_tabs(self) -> QRect | None:
+        """The window's rectangle between the last tab and the tab widget's right end, in
+        the tabs' row (None without a shown tab widget)."""
+        window = self.parentWidget()
+        tabs = window.centralWidget() if hasattr(window, "centralWidget") else None
+        if not isinstance(tabs, QTabWidget) or not tabs.tabBar().isVisible():
+            return None
+        bar = tabs.tabBar()
+        last = bar.tabRect(bar.count() - 1)
+        left = bar.mapTo(window, last.topRight()).x() + 2 * MARGIN_PX
+        right = tabs.mapTo(window, tabs.rect().topRight()).x() - MARGIN_PX
+        top = bar.mapTo(window, bar.rect().topLeft()).y()
+        return QRect(left, top, max(right - left + 1, 0), bar.height())
 
     @qt_override
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:

@@ -1,6 +1,7 @@
 """The status line floats (gui/app/status_toast.py): a message — an export written, a
-file opened, a notice — shows over the window's bottom-left corner and takes no room
-from the views (QMainWindow's own status bar, made on the first message, took ~22 px
+file opened, a notice — shows in the empty strip right of the tabs (over the bottom-left
+corner it hid the map's x-axis numbers in presentation mode) and takes no room from the
+views (QMainWindow's own status bar, made on the first message, took ~22 px
 from every view and framed the map again); it goes when its time is up, a menu entry's
 status tip shows while the pointer is on it, and the dark theme shows it dark."""
 import numpy as np
@@ -35,19 +36,40 @@ def test_a_message_floats_over_the_window_and_leaves_the_views_their_room(window
     assert window.contour_view.canvas.viewport().size() == map_size
     assert window.iterate_table.view.viewport().size() == table
     assert window.contour_view.plot.vb.viewRange() == view_range
-    # on screen, whole, in the bottom-left corner, on one line (it fits the width)
+    # on screen, whole, on one line, in the tabs' row right of the last tab
     box = toast.geometry()
-    assert window.rect().contains(box) and box.left() < 20
-    assert window.height() - box.bottom() < 20
+    bar = window.tabs.tabBar()
+    row = bar.geometry().translated(bar.parentWidget().mapTo(window, bar.pos()) - bar.pos())
+    last_tab = bar.mapTo(window, bar.tabRect(bar.count() - 1).topRight()).x()
+    assert window.rect().contains(box) and box.left() > last_tab
+    assert window.width() - box.right() < 20
+    assert abs(box.center().y() - row.center().y()) <= 2
     assert box.width() >= toast.fontMetrics().horizontalAdvance(text)
     assert box.height() < 2 * toast.fontMetrics().height() + 12
     shown = _pixels(window)
-    changed = np.argwhere(np.any(shown != plain, axis=1))
-    assert changed.size and changed[:, 0].min() >= box.top() - 1     # only its own rows
+    changed = np.argwhere(np.any(shown.reshape(shown.shape[0], -1, 4) != plain.reshape(
+        plain.shape[0], -1, 4), axis=2))
+    assert changed.size                                       # only its own pixels changed
+    assert box.top() - 1 <= changed[:, 0].min() and changed[:, 0].max() <= box.bottom() + 1
+    assert box.left() - 1 <= changed[:, 1].min() and changed[:, 1].max() <= box.right() + 1
     # its time up, it goes and the window is as before
     qtbot.waitUntil(lambda: not toast.isVisible(), timeout=10000)
     assert toast.currentMessage() == ""
     assert np.array_equal(_pixels(window), plain)
+
+
+def test_a_message_too_long_for_the_tabs_row_goes_to_the_bottom_left(window, qtbot):
+    text = "Could not write " + "/a/very/long/folder" * 12 + "/picture.png: permission denied"
+    window.statusBar().showMessage(text, 5000)
+    QApplication.processEvents()
+    toast = window.statusBar()
+    try:
+        box = toast.geometry()
+        assert window.rect().contains(box) and box.left() < 20     # whole, wrapped
+        assert window.height() - box.bottom() < 20
+        assert box.height() >= 2 * toast.fontMetrics().height()    # on two lines or more
+    finally:
+        toast.clearMessage()
 
 
 def test_a_status_tip_shows_while_the_pointer_is_on_its_entry(window):
