@@ -20,6 +20,23 @@ _SUFFIX_FUNCTIONS = sorted(FUNCTIONS, key=len, reverse=True)
 _OTHER_NAMES = sorted([*GREEK_NAMES, "pi"], key=len, reverse=True)
 
 
+_ALL_NAMES = (*FUNCTIONS, *GREEK_NAMES, "pi")
+
+
+def unfinished_name(text: str) -> bool:
+    """Whether text ends inside a name still being typed: its last two or more letters
+    begin a function or Greek name without being one ('si' of sin, 'x^2 + co' of cos,
+    '2xsq' of sqrt). Read as it stands, such a text is a product of one-letter variables
+    (s·i) that nobody meant; an editor can wait for the next key."""
+    run = len(text)
+    while run > 0 and text[run - 1].isascii() and text[run - 1].isalpha():
+        run -= 1
+    letters = text[run:]
+    return any(name != piece and name.startswith(piece)
+               for k in range(len(letters) - 1) for piece in (letters[k:],)
+               for name in _ALL_NAMES)
+
+
 def variable_name(letters: str, sub: str) -> str:
     return f"{letters}_{sub}" if sub else letters
 

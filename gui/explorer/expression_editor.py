@@ -19,6 +19,7 @@ DEBOUNCE_MS = 150          # ... unless the last text's first picture is still o
                            # then when it comes, or after this pause at the latest
 SETTLE_MS = 2000           # a valid text left alone this long joins the history
 ERROR_DELAY_MS = 450       # a new error line appears only after a pause: no jumping while typing
+NAME_PAUSE_MS = 600        # a text ending inside a name ('si' of sin) goes after this pause
 ERROR_COLOUR = "#D55E00"   # Okabe–Ito vermillion; the ⚠ prefix carries the meaning too
 MAX_LENGTH = 10_000        # the engine answers within a second up to this length
 
@@ -169,6 +170,7 @@ class ExpressionEditor(QWidget):
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._awaiting = False      # the applied text's first picture has not come back yet
+        self._mid_name = False      # the text waits for the rest of a name being typed
         self._debounce.timeout.connect(self._apply)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._remember)
@@ -221,6 +223,15 @@ class ExpressionEditor(QWidget):
     def _on_text_edited(self, _text):
         self._history_index = None
         self._settle.stop()
+        # 'x^2 + si' on its way to sin: read now it is x² + s·i, a saddle nobody meant,
+        # drawn for a moment in front of the class; it waits for the next key or a pause
+        from engine.names import unfinished_name    # (sympy: not before the first paint)
+        at = self.line_edit.cursorPosition()
+        text = self.line_edit.text()
+        self._mid_name = unfinished_name(text[:at]) and not text[at:at + 1].isalpha()
+        if self._mid_name:
+            self._debounce.start(NAME_PAUSE_MS)
+            return
         # Adaptive: with nothing on its way, draw after one frame (typing feels live);
         # while the last text's first picture is still coming (a slow f, a busy machine),
         # the keys typed meanwhile wait for it and go as one request, the newest text.
@@ -363,7 +374,7 @@ class ExpressionEditor(QWidget):
         while it was on its way go to the model now."""
         if self._awaiting:
             self._awaiting = False
-            if self._debounce.isActive():
+            if self._debounce.isActive() and not self._mid_name:
                 self._debounce.start(FAST_DEBOUNCE_MS)
 
     def _show_variables(self, variables):

@@ -227,6 +227,37 @@ def test_a_key_applies_on_the_next_turn_and_a_burst_once(qtbot, model):
     assert applied[-1] == "x^2 + 2y^2+x*y"
 
 
+def test_a_name_being_typed_waits_for_its_next_key_or_a_pause(qtbot, model):
+    """'x^2 + si' on its way to sin(y) reads as x² + s·i, a function of three variables
+    nobody meant: the editor waits for the next key; after a pause it goes as typed."""
+    from gui.explorer import expression_editor
+    editor, _ = make_editor(qtbot, model)
+    model.load_preset(find_preset("x^2 + 2y^2"))
+    assert model.wait_for_analysis()
+    applied = []
+    model.textChanged.connect(applied.append)
+    edit = editor.line_edit
+    edit.setFocus()
+    edit.setText("x^2")
+    edit.end(False)
+    for key in " + si":
+        qtbot.keyClicks(edit, key)
+        qtbot.wait(20)
+    assert applied == ["x^2 ", "x^2 +", "x^2 + ", "x^2 + s"]       # not 'x^2 + si'
+    qtbot.keyClicks(edit, "n(y)")
+    qtbot.waitUntil(lambda: applied[-1] == "x^2 + sin(y)", timeout=2000)
+    assert "x^2 + si" not in applied and "x^2 + sin" not in applied
+    assert model.wait_for_analysis() and model.expression.variables == ("x", "y")
+    qtbot.keyClicks(edit, " + ab")            # a·b meant after all: it goes after a pause
+    qtbot.wait(expression_editor.NAME_PAUSE_MS // 2)
+    assert applied[-1] == "x^2 + sin(y)"
+    qtbot.waitUntil(lambda: applied[-1] == "x^2 + sin(y) + ab", timeout=3000)
+    edit.setCursorPosition(len("x^2 + s"))    # inside a word: not a name being ended
+    qtbot.keyClicks(edit, "i")
+    qtbot.wait(20)
+    assert applied[-1] == "x^2 + siin(y) + ab"
+
+
 def test_keys_typed_while_a_picture_is_on_its_way_go_when_it_comes(qtbot, model,
                                                                      monkeypatch):
     """A key typed while the last text's first picture is still coming (a large f
