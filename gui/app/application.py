@@ -107,8 +107,9 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     if not paint_first:
         load()
         return model, window
-    from gui.app.first_paint import (first_look, run_after_first_paint, show_first_look,
-                                     warm_up_parser)
+    from gui.app.first_paint import (ReadAhead, first_look, read_ahead, run_after_first_paint,
+                                     show_first_look)
+    from gui.compute.analysis_worker import AnalysisWorker
     look = first_look(window.session, preset, restore_last)
     show_first_look(window, look)
     # closed before the load (Ctrl+C at once): the empty model must not be saved over
@@ -129,6 +130,10 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         if gl_view is not None:
             from gui.plots.paths_after_paint import PathsAfterPaint
             model.paths_later = PathsAfterPaint(gl_view.canvas)
+            # formulas read without sympy: it is imported (their exact Expression parsed)
+            # after the view has painted them
+            if ahead and isinstance(ahead[0], ReadAhead):
+                model.findChild(AnalysisWorker).exact_later = PathsAfterPaint(gl_view.canvas)
         try:
             load()
         finally:
@@ -140,8 +145,7 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     # (Mesa, the X server) while the thread imports sympy, which the load would wait
     # for anyway.
     run_after_first_paint(window, start_helpers)
-    run_after_first_paint(window, lambda: ahead.append(warm_up_parser(look["text"],
-                                                                      preset["expr"])))
+    run_after_first_paint(window, lambda: ahead.append(read_ahead(look["text"], preset["expr"])))
     run_after_first_paint(window, window.explorer.build_surface_view)
     run_after_first_paint(window, load_after_paint)
     return model, window

@@ -110,6 +110,29 @@ def warm_up_parser(*texts: str) -> ParsedAhead:
     return thread
 
 
+class ReadAhead:
+    """A plain start's formulas read without sympy (engine.numeric_expression): the
+    first analysis shows them at once, and the analysis worker parses them again with
+    sympy after the first analysed 3-D frame (AnalysisWorker.exact_later)."""
+
+    def __init__(self, expressions: dict):
+        self._expressions = expressions
+
+    def all_parsed(self, timeout_s: float = 10.0) -> dict:
+        """{text: NumericExpression}, as ParsedAhead.all_parsed."""
+        return dict(self._expressions)
+
+
+def read_ahead(*texts: str):
+    """ReadAhead of `texts` when engine.numeric_expression reads every one (a ms each);
+    else warm_up_parser(*texts): sympy imported and the texts parsed in a thread."""
+    from engine.numeric_expression import parse_numeric
+    found = {text: parse_numeric(text) for text in dict.fromkeys(texts)}
+    if all(e is not None for e in found.values()):
+        return ReadAhead(found)
+    return warm_up_parser(*texts)
+
+
 def first_look(session, preset: dict, restore_last: bool) -> dict:
     """What the explorer will show once loaded, read without parsing anything:
     {"text": the formula, "caption": the example's caption or "", "tab", "focus"}.
