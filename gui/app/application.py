@@ -116,7 +116,9 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     # the last session
     window.session._keep_last = True
 
-    ahead = []            # the thread parsing the first formula (gui.app.first_paint)
+    # the first formulas read without sympy (first_paint.ReadAhead), or, for a formula
+    # engine.numeric_expression does not read, the thread parsing them with sympy
+    ahead = []
 
     def load_after_paint():
         # blanked and loaded in one turn of the event loop, so no paint sees the gap; the
@@ -140,10 +142,11 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
             model.parsed_ahead = None
     # After the first paint, in this order: the fork server (two more Pythons importing
     # sympy: started with the build, it slowed the build ~0.5 s on a busy 2-core
-    # machine) and the warm-up thread (started before the show, it took the GIL from
-    # the show and paint, ~0.1 s), then the 3-D view: its GL set-up mostly waits in C++
-    # (Mesa, the X server) while the thread imports sympy, which the load would wait
-    # for anyway.
+    # machine), the formulas read without sympy (a few ms; else the warm-up thread,
+    # which started before the show took the GIL from the show and paint, ~0.1 s), then
+    # the 3-D view, then the load. Read without sympy, the first analysed picture does
+    # not wait for sympy's import (~0.3 s of CPU, which shares the GIL with the build):
+    # the worker imports it after the 3-D view painted that picture.
     run_after_first_paint(window, start_helpers)
     run_after_first_paint(window, lambda: ahead.append(read_ahead(look["text"], preset["expr"])))
     run_after_first_paint(window, window.explorer.build_surface_view)

@@ -1,5 +1,7 @@
 """The window before its formula: what a plain start shows at its first paint, and a
-hook to run the rest (the load, which imports sympy) right after that paint.
+hook to run the rest (the load) right after that paint. The formula is then read
+without sympy (read_ahead: engine.numeric_expression), or parsed by a thread that
+imports sympy (ParsedAhead) when that reader refuses it.
 
 Loading the explorer's formula parses it, and the parser is built on sympy (~0.5 s of
 imports and first use). A lecturer should see the window before that: so the window
