@@ -248,6 +248,8 @@ def _power(base: _Node, exponent: _Node, first: Token) -> _Node:
             raise _Unsupported("a negative number to a fractional power")
         if first.kind == "const" and first.text == "e" and base.const == math.e:
             return _combine(lambda a, order: jets.exp_of(a, order), exponent)
+        if c in (0, 1):     # as sympy has them: x^0 is 1, x^1 is x (no 0·x^-1 at x = 0)
+            return _constant(1.0) if c == 0 else base
         return _combine(lambda a, order: jets.power_constant(a, c, order), base)
     if base.const is not None:
         if base.const <= 0:
