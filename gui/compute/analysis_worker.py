@@ -10,6 +10,10 @@ Two parts run side by side for each request:
             process (gui.compute.symbolic_process): it is pure Python for up to a second, and
             in a thread it held the GIL while the GUI thread repainted. The child gets
             the expression's text and parses it with the engine's parser.
+A provisional expression (engine.numeric_expression, a plain start's first formula read
+without sympy) goes out at once as a Preview; its job parses the text with sympy first,
+when `exact_later` lets it (after the 3-D view painted the preview), and its Expression
+replaces the provisional one in the answers that follow.
 The critical points go out as soon as they and the compiled expression are in; the
 complete Analysis when the child has typeset the formulas too (into gui.compute.latex_renderer's
 cache), so they show at once.
@@ -56,10 +60,8 @@ _BUDGET_CHECK_MS = 250
 # 2-D f is sketched.)
 INLINE_SKETCH_NODES = 120
 
-# The first answer for a provisional expression (engine.numeric_expression: f, ∇f and H
-# as numpy closures, parsed without sympy), read by the model as an engine Analysis with
-# neither formulas nor critical points; the job then parses the text with sympy and
-# answers with that Expression, which replaces it.
+# The first answer for a provisional expression, read by the model as an engine Analysis
+# with neither formulas nor critical points.
 Preview = namedtuple("Preview", "expression formulas critical_points bounds")
 
 
@@ -101,6 +103,7 @@ class AnalysisWorker(QObject):
     # engine.analysis.Analysis of the newest request: first with formulas and
     # critical_points None (compiled only), then with critical points (formulas None),
     # then complete (its formulas typeset: gui.compute.latex_renderer has their SVGs).
+    # For a provisional expression a Preview (the same fields) comes before them.
     finished = Signal(object)
     sketched = Signal(object)       # the newest request's Expression, only f compiled yet
     failed = Signal(str)
