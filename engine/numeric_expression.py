@@ -137,8 +137,8 @@ class _Reader:
                 divide = self._advance().text == "/"
                 rhs = self._unary()
                 if divide:
-                    if rhs.const == 0:
-                        raise _Unsupported("division by zero")
+                    if rhs.const == 0 or (rhs.const is None and self._zero_everywhere(rhs)):
+                        raise _Unsupported("division by zero")   # 1/(y - y) too, as the parser
                     rhs = _combine(lambda a, order: jets.power_constant(a, -1.0, order), rhs)
                 node = _combine(jets.mul, node, rhs)
             elif self.tok.kind == "num" or self._is_op("|open", "√"):
@@ -147,6 +147,17 @@ class _Reader:
                 node = _combine(jets.mul, node, self._power())
             else:
                 return node
+
+    def _zero_everywhere(self, node: _Node) -> bool:
+        """node is 0 at a few scattered points: most likely 0 as sympy simplifies it."""
+        points = ((0.7357, -1.3921, 2.1893), (-0.4113, 0.9281, -1.7727), (1.9127, 0.3319, 0.5573))
+        for point in points:
+            xs = {name: (lambda order, v=point[k % 3] + 0.1 * k: jets.variable(v, 0, 1, 0))
+                  for k, name in enumerate(self.variables)}
+            with np.errstate(all="ignore"):
+                if node.evaluate(xs, 0)[0] != 0:
+                    return False
+        return True
 
     def _unary(self) -> _Node:
         if self._is_op("-", "+"):
