@@ -62,6 +62,7 @@ def test_the_formula_read_without_sympy_is_drawn_then_its_exact_expression(
     preview = drawn[0][1]
     grid = np.meshgrid(preview.xs, preview.ys, indexing="ij")
     assert_allclose(preview.Z, model.expression(*grid), rtol=1e-13, atol=0)
+    assert drawn[1][1] is not preview               # sampled again from the exact one
     assert launched == [True]            # one job, after the 3-D view painted the picture
     assert painted and painted[0] is True             # the first analysed 3-D frame: it
     assert all(not provisional for shown_paths, provisional in paths_of if shown_paths)
@@ -78,8 +79,12 @@ def test_the_formula_read_without_sympy_is_drawn_then_its_exact_expression(
     assert [(tuple(p.point), p.kind) for p in model.critical_points] == \
         [(tuple(p.point), p.kind) for p in before_model.critical_points]
     assert [f.latex for f in model.formulas] == [f.latex for f in before_model.formulas]
-    assert_array_equal(window.contour_view.landscape.Z, before.contour_view.landscape.Z)
-    assert_array_equal(window.surface_view.landscape.Z, before.surface_view.landscape.Z)
+    # the map and the surface as settled: sampled from the exact Expression (their grids
+    # follow the views' sizes as laid out then, so they are compared on their own grids)
+    for view in (window.contour_view, window.surface_view):
+        scape = view.landscape
+        grid = np.meshgrid(scape.xs, scape.ys, indexing="ij")
+        assert_array_equal(scape.Z, before_model.expression(*grid))
     table = window.iterate_table.view.model()
     assert table.index(1, 1).data() == before.iterate_table.view.model().index(1, 1).data()
 
