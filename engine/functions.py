@@ -9,6 +9,9 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from .function_names import FUNCTION_NAMES, GREEK_NAMES  # noqa: F401 - GREEK_NAMES: as before
+from .jets import np_relu, np_sigmoid, np_softplus, np_step
+
 
 class sigmoid(sp.Function):  # noqa: N801 - the class name is what str() prints
     """σ(t) = 1 / (1 + e^(−t))."""
@@ -113,25 +116,9 @@ class softplus(sp.Function):  # noqa: N801
         return tex if exp is None else r"%s^{%s}" % (tex, exp)
 
 
-def _np_softplus(t):
-    return np.logaddexp(0.0, t)      # ln(1 + e^t) with no overflow for large t
-
-
-def _np_sigmoid(t):
-    # tanh form: no overflow warning for large |t|, unlike 1/(1+exp(-t)).
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(t, dtype=float)))
-
-
-def _np_relu(t):
-    return np.maximum(t, 0.0)
-
-
-def _np_step(t):
-    return np.where(np.asarray(t) > 0, 1.0, 0.0)
-
-
-NUMPY_FUNCTIONS = {"sigmoid": _np_sigmoid, "relu": _np_relu, "step": _np_step,
-                   "softplus": _np_softplus, "atan2": np.arctan2}
+# the same numpy functions as the forward-mode derivatives of engine.jets use
+NUMPY_FUNCTIONS = {"sigmoid": np_sigmoid, "relu": np_relu, "step": np_step,
+                   "softplus": np_softplus, "atan2": np.arctan2}
 
 
 class atan2(sp.Function):  # noqa: N801
@@ -168,31 +155,17 @@ def _log(t, base=None):
     return sp.log(t) if base is None else sp.log(t) / sp.log(base)
 
 
-# name -> (sympy builder, fewest arguments, most arguments (None: any), what it is)
-FUNCTIONS = {
-    "sin": (sp.sin, 1, 1, "the sine"), "cos": (sp.cos, 1, 1, "the cosine"),
-    "tan": (sp.tan, 1, 1, "the tangent"),
-    "asin": (sp.asin, 1, 1, "the arcsine"), "acos": (sp.acos, 1, 1, "the arccosine"),
-    "atan": (sp.atan, 1, 1, "the arctangent"),
-    "arcsin": (sp.asin, 1, 1, "the arcsine"), "arccos": (sp.acos, 1, 1, "the arccosine"),
-    "arctan": (sp.atan, 1, 1, "the arctangent"),
-    "sinh": (sp.sinh, 1, 1, "the hyperbolic sine"),
-    "cosh": (sp.cosh, 1, 1, "the hyperbolic cosine"),
-    "tanh": (sp.tanh, 1, 1, "the hyperbolic tangent"),
-    "asinh": (sp.asinh, 1, 1, "the inverse hyperbolic sine"),
-    "acosh": (sp.acosh, 1, 1, "the inverse hyperbolic cosine"),
-    "atanh": (sp.atanh, 1, 1, "the inverse hyperbolic tangent"),
-    "exp": (sp.exp, 1, 1, "the exponential"),
-    "log": (_log, 1, 2, "the natural logarithm"), "ln": (sp.log, 1, 1, "the natural logarithm"),
-    "log10": (lambda t: _log(t, 10), 1, 1, "the base-10 logarithm"),
-    "log2": (lambda t: _log(t, 2), 1, 1, "the base-2 logarithm"),
-    "sqrt": (sp.sqrt, 1, 1, "the square root"), "abs": (sp.Abs, 1, 1, "the absolute value"),
-    "sigmoid": (sigmoid, 1, 1, "the sigmoid"), "relu": (relu, 1, 1, "relu"),
-    "softplus": (softplus, 1, 1, "softplus"),
-    "sign": (sp.sign, 1, 1, "the sign"), "step": (step, 1, 1, "the unit step"),
-    "min": (sp.Min, 2, None, "the minimum"), "max": (sp.Max, 2, None, "the maximum"),
-    "atan2": (atan2, 2, 2, "the angle atan2(y, x)"),
-    "floor": (sp.floor, 1, 1, "the floor"), "ceil": (sp.ceiling, 1, 1, "the ceiling"),
+_BUILDERS = {
+    "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "asin": sp.asin, "acos": sp.acos,
+    "atan": sp.atan, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
+    "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "asinh": sp.asinh,
+    "acosh": sp.acosh, "atanh": sp.atanh, "exp": sp.exp, "log": _log, "ln": sp.log,
+    "log10": lambda t: _log(t, 10), "log2": lambda t: _log(t, 2), "sqrt": sp.sqrt,
+    "abs": sp.Abs, "sigmoid": sigmoid, "relu": relu, "softplus": softplus, "sign": sp.sign,
+    "step": step, "min": sp.Min, "max": sp.Max, "atan2": atan2, "floor": sp.floor,
+    "ceil": sp.ceiling,
 }
+# name -> (sympy builder, fewest arguments, most arguments (None: any), what it is); the
+# names, counts and descriptions are engine.function_names' (read there without sympy)
+FUNCTIONS = {name: (_BUILDERS[name], *entry) for name, entry in FUNCTION_NAMES.items()}
 CONSTANTS = {"pi": sp.pi, "e": sp.E}
-GREEK_NAMES = ("alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "omega")

@@ -12,11 +12,13 @@ long run such as 'globals' is far more likely a misspelt name than seven variabl
 from __future__ import annotations
 
 from .errors import ExpressionError
-from .functions import CONSTANTS, FUNCTIONS, GREEK_NAMES
+# the names alone (no sympy): a formula's tokens can be read before sympy is imported
+from .function_names import CONSTANT_NAMES as CONSTANTS
+from .function_names import FUNCTION_NAMES, GREEK_NAMES
 from .tokens import Token
 
 MAX_PRODUCT_RUN = 4        # letters; a longer run that is not a name is refused
-_SUFFIX_FUNCTIONS = sorted(FUNCTIONS, key=len, reverse=True)
+_SUFFIX_FUNCTION_NAMES = sorted(FUNCTION_NAMES, key=len, reverse=True)
 _OTHER_NAMES = sorted([*GREEK_NAMES, "pi"], key=len, reverse=True)
 
 
@@ -57,9 +59,9 @@ def resolve(tok: Token, before_bracket: bool, glued: bool = False) -> list[Token
     for anything that is not exactly one reading.
     """
     word, sub, pos = tok.text, tok.sub, tok.pos
-    if sub and word + sub in FUNCTIONS:             # atan2, log2, log10 (also log_2)
+    if sub and word + sub in FUNCTION_NAMES:             # atan2, log2, log10 (also log_2)
         return [Token("func", word + sub, pos, end=tok.end)]
-    if word in FUNCTIONS:
+    if word in FUNCTION_NAMES:
         if sub:
             if word == "log":
                 if not tok.sub_marked:            # log3x: log_3(x)? log(3x)? say which
@@ -71,7 +73,7 @@ def resolve(tok: Token, before_bracket: bool, glued: bool = False) -> list[Token
                 return [Token("func", "log", pos, sub, end=tok.end)]
             raise ExpressionError(
                 f"'{word}{sub}': a function takes no number after its name: write "
-                f"{word}({sub}x) for {FUNCTIONS[word][3]} of {sub}x, or {word}(x)^{sub} "
+                f"{word}({sub}x) for {FUNCTION_NAMES[word][2]} of {sub}x, or {word}(x)^{sub} "
                 f"for its power", pos)
         return [Token("func", word, pos, end=tok.end)]
     if word in GREEK_NAMES:
@@ -89,7 +91,7 @@ def resolve(tok: Token, before_bracket: bool, glued: bool = False) -> list[Token
     if len(word) == 1:
         return [Token("var", variable_name(word, sub), pos, end=tok.end)]
     if before_bracket and not sub:
-        readings = [(len(word) - len(f), f) for f in _SUFFIX_FUNCTIONS
+        readings = [(len(word) - len(f), f) for f in _SUFFIX_FUNCTION_NAMES
                     if word.endswith(f) and _product_problem(word[:-len(f)]) is None]
         if len(readings) == 1:
             k, f = readings[0]
@@ -100,7 +102,7 @@ def resolve(tok: Token, before_bracket: bool, glued: bool = False) -> list[Token
             raise ExpressionError(
                 f"'{word}' is not a known function: for a product of variables put spaces "
                 f"or * between them ({' '.join(word)}(…)); known functions: "
-                f"{', '.join(sorted(FUNCTIONS))}", pos)
+                f"{', '.join(sorted(FUNCTION_NAMES))}", pos)
     problem = _product_problem(word)
     if problem is not None:
         raise _refusal(word, pos, problem)
@@ -117,7 +119,7 @@ def _pieces(word: str, sub: str, pos: int) -> list[Token]:
 def _product_problem(word: str):
     """None if `word` reads as a product of one-letter variables; else what stops it:
     ("function", [(index, name), ...]), ("name", index, name), ("e", index) or ("long",)."""
-    found = [(k, f) for k in range(len(word)) for f in _SUFFIX_FUNCTIONS
+    found = [(k, f) for k in range(len(word)) for f in _SUFFIX_FUNCTION_NAMES
              if word.startswith(f, k) and len(f) > 1]
     if found:
         firsts = {}
@@ -161,7 +163,7 @@ def _ambiguous(word: str, pos: int, readings) -> ExpressionError:
         rest = word[k + len(f):]
         call = f"{f}({arg or rest or '…'})"
         prefix = "·".join(word[:k])
-        what = f"the product of {prefix} and {FUNCTIONS[f][3]}" if prefix else FUNCTIONS[f][3]
+        what = f"the product of {prefix} and {FUNCTION_NAMES[f][2]}" if prefix else FUNCTION_NAMES[f][2]
         texts.append((f"{prefix}·{call}" if prefix else call, what))
     if len(texts) == 1:
         (text, what), = texts

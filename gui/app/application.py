@@ -107,15 +107,18 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     if not paint_first:
         load()
         return model, window
-    from gui.app.first_paint import (first_look, run_after_first_paint, show_first_look,
-                                     warm_up_parser)
+    from gui.app.first_paint import (ReadAhead, first_look, read_ahead, run_after_first_paint,
+                                     show_first_look)
+    from gui.compute.analysis_worker import AnalysisWorker
     look = first_look(window.session, preset, restore_last)
     show_first_look(window, look)
     # closed before the load (Ctrl+C at once): the empty model must not be saved over
     # the last session
     window.session._keep_last = True
 
-    ahead = []            # the thread parsing the first formula (gui.app.first_paint)
+    # the first formulas read without sympy (first_paint.ReadAhead), or, for a formula
+    # engine.numeric_expression does not read, the thread parsing them with sympy
+    ahead = []
 
     def load_after_paint():
         # blanked and loaded in one turn of the event loop, so no paint sees the gap; the
@@ -129,19 +132,23 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         if gl_view is not None:
             from gui.plots.paths_after_paint import PathsAfterPaint
             model.paths_later = PathsAfterPaint(gl_view.canvas)
+            # formulas read without sympy: it is imported (their exact Expression parsed)
+            # after the view has painted them
+            if ahead and isinstance(ahead[0], ReadAhead):
+                model.findChild(AnalysisWorker).exact_later = PathsAfterPaint(gl_view.canvas)
         try:
             load()
         finally:
             model.parsed_ahead = None
     # After the first paint, in this order: the fork server (two more Pythons importing
     # sympy: started with the build, it slowed the build ~0.5 s on a busy 2-core
-    # machine) and the warm-up thread (started before the show, it took the GIL from
-    # the show and paint, ~0.1 s), then the 3-D view: its GL set-up mostly waits in C++
-    # (Mesa, the X server) while the thread imports sympy, which the load would wait
-    # for anyway.
+    # machine), the formulas read without sympy (a few ms; else the warm-up thread,
+    # which started before the show took the GIL from the show and paint, ~0.1 s), then
+    # the 3-D view, then the load. Read without sympy, the first analysed picture does
+    # not wait for sympy's import (~0.3 s of CPU, which shares the GIL with the build):
+    # the worker imports it after the 3-D view painted that picture.
     run_after_first_paint(window, start_helpers)
-    run_after_first_paint(window, lambda: ahead.append(warm_up_parser(look["text"],
-                                                                      preset["expr"])))
+    run_after_first_paint(window, lambda: ahead.append(read_ahead(look["text"], preset["expr"])))
     run_after_first_paint(window, window.explorer.build_surface_view)
     run_after_first_paint(window, load_after_paint)
     return model, window

@@ -1,5 +1,7 @@
 """The window before its formula: what a plain start shows at its first paint, and a
-hook to run the rest (the load, which imports sympy) right after that paint.
+hook to run the rest (the load) right after that paint. The formula is then read
+without sympy (read_ahead: engine.numeric_expression), or parsed by a thread that
+imports sympy (ParsedAhead) when that reader refuses it.
 
 Loading the explorer's formula parses it, and the parser is built on sympy (~0.5 s of
 imports and first use). A lecturer should see the window before that: so the window
@@ -108,6 +110,29 @@ def warm_up_parser(*texts: str) -> ParsedAhead:
     thread = ParsedAhead(*texts)
     thread.start()
     return thread
+
+
+class ReadAhead:
+    """A plain start's formulas read without sympy (engine.numeric_expression): the
+    first analysis shows them at once, and the analysis worker parses them again with
+    sympy after the first analysed 3-D frame (AnalysisWorker.exact_later)."""
+
+    def __init__(self, expressions: dict):
+        self._expressions = expressions
+
+    def all_parsed(self, timeout_s: float = 10.0) -> dict:
+        """{text: NumericExpression}, as ParsedAhead.all_parsed."""
+        return dict(self._expressions)
+
+
+def read_ahead(*texts: str):
+    """ReadAhead of `texts` when engine.numeric_expression reads every one (a ms each);
+    else warm_up_parser(*texts): sympy imported and the texts parsed in a thread."""
+    from engine.numeric_expression import parse_numeric
+    found = {text: parse_numeric(text) for text in dict.fromkeys(texts)}
+    if all(e is not None for e in found.values()):
+        return ReadAhead(found)
+    return warm_up_parser(*texts)
 
 
 def first_look(session, preset: dict, restore_last: bool) -> dict:

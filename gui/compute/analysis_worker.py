@@ -10,6 +10,10 @@ Two parts run side by side for each request:
             process (gui.compute.symbolic_process): it is pure Python for up to a second, and
             in a thread it held the GIL while the GUI thread repainted. The child gets
             the expression's text and parses it with the engine's parser.
+A provisional expression (engine.numeric_expression, a plain start's first formula read
+without sympy) goes out at once as a Preview; its job parses the text with sympy first,
+when `exact_later` lets it (after the 3-D view painted the preview), and its Expression
+replaces the provisional one in the answers that follow.
 The critical points go out as soon as they and the compiled expression are in; the
 complete Analysis when the child has typeset the formulas too (into gui.compute.latex_renderer's
 cache), so they show at once.
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections import namedtuple
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject, QRunnable,
                             QThreadPool, QTimer, Signal)
@@ -55,6 +60,10 @@ _BUDGET_CHECK_MS = 250
 # 2-D f is sketched.)
 INLINE_SKETCH_NODES = 120
 
+# The first answer for a provisional expression, read by the model as an engine Analysis
+# with neither formulas nor critical points.
+Preview = namedtuple("Preview", "expression formulas critical_points bounds")
+
 
 class _Job(QRunnable):
     def __init__(self, worker, request_id, expr, bounds, everything, sketch):
@@ -69,6 +78,8 @@ class _Job(QRunnable):
         # the app does not wait for it; see gui.app.first_paint)
         from engine.analysis import Analysis
         try:
+            if getattr(self.expr, "provisional", False):
+                self.expr = self.expr.exact()       # imports sympy: after the preview
             if self.sketch:
                 # f alone first: a picture of the new f before its derivatives exist
                 self.expr.compile(hessian=False, gradient=False, value_gradient=False)
@@ -92,6 +103,7 @@ class AnalysisWorker(QObject):
     # engine.analysis.Analysis of the newest request: first with formulas and
     # critical_points None (compiled only), then with critical points (formulas None),
     # then complete (its formulas typeset: gui.compute.latex_renderer has their SVGs).
+    # For a provisional expression a Preview (the same fields) comes before them.
     finished = Signal(object)
     sketched = Signal(object)       # the newest request's Expression, only f compiled yet
     failed = Signal(str)
@@ -122,6 +134,9 @@ class AnalysisWorker(QObject):
         self._asked = None            # (text, bounds) of the newest request
         self._points_sent = False     # critical points of the newest request went out
         self._held = None             # inside held(): the newest request's arguments
+        # a plain start's first request: called with the job that imports sympy, runs it
+        # once the preview is on screen (gui.plots.paths_after_paint.PathsAfterPaint)
+        self.exact_later = None
         # Symbolic work has a budget: past it the child is killed and what is known shows.
         self._budget = QTimer(self, interval=_BUDGET_CHECK_MS)
         self._budget.timeout.connect(self._on_budget_check)
@@ -192,7 +207,14 @@ class AnalysisWorker(QObject):
                 self._child_request = self._child.request((text, bounds, False))   # no points
                 self._points_request = self._points_child.request((text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
-        if sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
+        if getattr(expr, "provisional", False):
+            self.finished.emit(Preview(expr, None, None, bounds))
+            later, self.exact_later = self.exact_later, None
+            job = job[:-1] + (False,)
+            if later is not None:
+                later(lambda: self._launch_if_newest(job))
+                return
+        elif sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
             # the time the map is drawn
             try:
@@ -219,6 +241,13 @@ class AnalysisWorker(QObject):
             newest, self._held = self._held, outer
             if newest:
                 self.request(*newest[0])
+
+    def _launch_if_newest(self, job):
+        if job[0] == self._latest:
+            if self._running:
+                self._waiting = job
+            else:
+                self._launch(*job)
 
     def _launch(self, request_id, expr, bounds, everything, sketch):
         self._running = True

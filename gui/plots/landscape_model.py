@@ -54,7 +54,7 @@ class LandscapeModel(QObject):
     notice = Signal(str)                   # symbolic work cut short: what is missing
     presetChanged = Signal(object)         # the preset dict last loaded, or None
     sliceAxesChanged = Signal(object)      # (name, name) shown by the map for d > 2, or None
-    parsed_ahead = None     # {text: Expression}: set by a plain start's load, then None
+    parsed_ahead = None     # {text: Expression or NumericExpression}: a plain start's load
     paths_later = None      # gui.plots.paths_after_paint: a plain start's first paths
 
     def __init__(self, parent=None):
@@ -104,14 +104,11 @@ class LandscapeModel(QObject):
     speed = property(lambda self: self._speed)
     preset = property(lambda self: self._preset)
     slice_axes = property(lambda self: self._slice_axes)
+    playing = property(lambda self: self.playback.playing)
     requests_held = property(lambda self: self._worker.held)    # AnalysisWorker.held
     # the f last sent to the worker has neither its sketch nor its analysis shown yet
     awaiting = property(lambda self: self._requested is not self._expression
                         and self._requested is not self._sketched)
-
-    @property
-    def playing(self) -> bool:
-        return self.playback.playing
 
     @property
     def dimension(self) -> int:
@@ -199,6 +196,8 @@ class LandscapeModel(QObject):
         then with critical points, then complete."""
         expr = analysis.expression
         if expr is not self._expression:
+            if getattr(self._requested, "provisional", False):   # analysis_worker.Preview:
+                self._requested = expr      # its exact Expression (the paths come from it)
             self._expression = expr
             self._critical = ()       # the old function's points would be wrong here
             if len(self._window) != expr.dimension:      # e.g. from x^2 + y^2 to x^3
@@ -226,7 +225,7 @@ class LandscapeModel(QObject):
             self.formulasChanged.emit(self._formulas)
 
     def _paths_of(self, expr) -> None:
-        if expr is self._expression:   # (not if a newer f came meanwhile: it has its own)
+        if expr is self._expression and not getattr(expr, "provisional", False):
             self._recompute_paths()
             if self._restore_frame is not None:
                 self._set_frame(self._restore_frame)
@@ -359,9 +358,10 @@ class LandscapeModel(QObject):
         self.pause()
         self._preset = preset
         self._user_window, self._frame_for = False, None
-        from engine.expression import parse
-        ahead = (self.parsed_ahead or {}).get(preset["expr"])    # parsed off the GUI thread
-        expr = ahead if ahead is not None else parse(preset["expr"])
+        expr = (self.parsed_ahead or {}).get(preset["expr"])    # parsed ahead: no sympy yet
+        if expr is None:
+            from engine.expression import parse
+            expr = parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))
         self._settings = preset_settings(preset)

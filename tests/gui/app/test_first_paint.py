@@ -98,10 +98,12 @@ def test_the_first_paint_shows_the_formula_then_the_window_is_analysed_as_before
 
 def test_the_load_takes_the_formula_parsed_ahead_and_draws_it(qtbot, shown, settings,
                                                              monkeypatch):
-    """The thread started after the first paint parses the formula and compiles f and
-    (f, ∇f); the load uses that very Expression (no second parse, no second compile)
-    and the views draw it."""
+    """A formula engine.numeric_expression does not read (here: none): the thread
+    started after the first paint parses it and compiles f and (f, ∇f); the load uses
+    that very Expression (no second parse, no second compile) and the views draw it.
+    (What it reads: tests/gui/app/test_numeric_first.py.)"""
     from gui.app import first_paint
+    monkeypatch.setattr("engine.numeric_expression.parse_numeric", lambda text: None)
     threads = []
     real = first_paint.warm_up_parser
     monkeypatch.setattr(first_paint, "warm_up_parser",
@@ -277,6 +279,9 @@ def test_the_3d_view_paints_its_first_surface_before_the_paths_which_settle_as_b
 def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
         qtbot, shown, settings, monkeypatch):
     from gui.app import first_paint
+    # formulas engine.numeric_expression does not read: parsed ahead with sympy (those it
+    # reads: tests/gui/app/test_numeric_first.py)
+    monkeypatch.setattr("engine.numeric_expression.parse_numeric", lambda text: None)
     threads = []
     real = first_paint.warm_up_parser
     monkeypatch.setattr(first_paint, "warm_up_parser",
@@ -317,14 +322,17 @@ def _save_last_session(qtbot, shown, settings, text, start):
 
 
 def _requests_of(model, monkeypatch):
-    """The texts the model's worker is asked to analyse, and those it sketches."""
+    """The texts the model's worker is asked to analyse, those it sketches, and the
+    expressions the model shows (one read without sympy as ("read ahead", its text))."""
     from gui.compute.analysis_worker import AnalysisWorker
-    asked, sketched = [], []
+    asked, sketched, drawn = [], [], []
     real = AnalysisWorker._launch
     monkeypatch.setattr(AnalysisWorker, "_launch",
                         lambda self, *job: asked.append(str(job[1])) or real(self, *job))
     model.sketchChanged.connect(lambda e: sketched.append(str(e)))
-    return asked, sketched
+    model.expressionChanged.connect(lambda e: drawn.append(
+        ("read ahead", e.text) if getattr(e, "provisional", False) else str(e)))
+    return asked, sketched, drawn
 
 
 def test_a_restored_start_analyses_the_session_alone(qtbot, shown, settings, monkeypatch):
@@ -332,7 +340,7 @@ def test_a_restored_start_analyses_the_session_alone(qtbot, shown, settings, mon
     its sketch, compile and helpers' work were thrown away when the session followed."""
     _save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
     model, window = build_window(settings=settings, paint_first=True, restore_last=True)
-    asked, sketched = _requests_of(model, monkeypatch)
+    asked, sketched, drawn = _requests_of(model, monkeypatch)
     from gui.compute import symbolic_memo
     children = []            # the texts whose formulas and points are asked for
     recall = symbolic_memo.recall
@@ -344,9 +352,10 @@ def test_a_restored_start_analyses_the_session_alone(qtbot, shown, settings, mon
     qtbot.waitUntil(lambda: len(model.critical_points) > 0, timeout=60000)
     assert model.text == "x^2 - y^2 + x*y" and model.start == (1.5, -0.5)
     assert [p.kind for p in model.critical_points] == ["saddle"]
-    assert sketched == [str(model.expression)]          # one sketch: the session's f
+    # one f drawn first: the session's, read without sympy (no sketch), then its exact one
+    assert sketched == [] and drawn == [("read ahead", "x^2 - y^2 + x*y"), str(model.expression)]
     assert children == ["x^2 - y^2 + x*y"]              # the helpers asked once
-    assert len(asked) <= 1 and all(a == str(model.expression) for a in asked)
+    assert asked == ["x^2 - y^2 + x*y"]                 # one job: the exact parse and compile
     assert_allclose(model.paths["gd"].points[0], (1.5, -0.5))
     assert window.statusBar().currentMessage() == ""
 
@@ -365,7 +374,7 @@ def test_a_restored_start_whose_session_fails_shows_the_preset_analysed(
     data["network"]["batch_size"] = 0                     # refused after the explorer's
     save_session(last, {k: v for k, v in data.items() if k in state})
     model, window = build_window(settings=settings, paint_first=True, restore_last=True)
-    asked, sketched = _requests_of(model, monkeypatch)
+    asked, sketched, drawn = _requests_of(model, monkeypatch)
     shown(window, 1400, 860)
     qtbot.waitUntil(lambda: model.text != "", timeout=10000)
     assert model.wait_for_analysis(60000)
@@ -373,7 +382,8 @@ def test_a_restored_start_whose_session_fails_shows_the_preset_analysed(
     assert "batch size must be from 1" in window.statusBar().currentMessage()
     assert model.text == "x^2 + 2y^2" and model.start == (3.0, 2.0)
     assert [(tuple(p.point), p.kind) for p in model.critical_points] == [((0.0, 0.0), "minimum")]
-    assert sketched == [str(model.expression)] and model.expression(1.0, 2.0) == 9.0
+    assert sketched == [] and drawn == [("read ahead", "x^2 + 2y^2"), str(model.expression)]
+    assert model.expression(1.0, 2.0) == 9.0 and not hasattr(model.expression, "provisional")
     assert_allclose(model.paths["gd"].points[:3], [(3, 2), (2.4, 1.2), (1.92, 0.72)])
     assert window.editor.line_edit.text() == "x^2 + 2y^2"
 
