@@ -22,7 +22,7 @@ _SUFFIX_FUNCTION_NAMES = sorted(FUNCTION_NAMES, key=len, reverse=True)
 _OTHER_NAMES = sorted([*GREEK_NAMES, "pi"], key=len, reverse=True)
 
 
-_ALL_NAMES = (*FUNCTIONS, *GREEK_NAMES, "pi")
+_ALL_NAMES = (*FUNCTION_NAMES, *GREEK_NAMES, "pi")
 
 
 def unfinished_name(text: str) -> bool:

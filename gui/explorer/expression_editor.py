@@ -10,6 +10,7 @@ from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPai
                            QPen)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout,
                                QWidget)
+from engine.names import unfinished_name
 from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 
@@ -225,7 +226,6 @@ class ExpressionEditor(QWidget):
         self._settle.stop()
         # 'x^2 + si' on its way to sin: read now it is x² + s·i, a saddle nobody meant,
         # drawn for a moment in front of the class; it waits for the next key or a pause
-        from engine.names import unfinished_name    # (sympy: not before the first paint)
         at = self.line_edit.cursorPosition()
         text = self.line_edit.text()
         self._mid_name = unfinished_name(text[:at]) and not text[at:at + 1].isalpha()
