@@ -15,11 +15,30 @@ from .errors import ExpressionError
 # the names alone (no sympy): a formula's tokens can be read before sympy is imported
 from .function_names import CONSTANT_NAMES as CONSTANTS
 from .function_names import FUNCTION_NAMES, GREEK_NAMES
-from .tokens import Token
+from .bars import assign_bars
+from .tokens import Token, tokenize
 
 MAX_PRODUCT_RUN = 4        # letters; a longer run that is not a name is refused
 _SUFFIX_FUNCTION_NAMES = sorted(FUNCTION_NAMES, key=len, reverse=True)
 _OTHER_NAMES = sorted([*GREEK_NAMES, "pi"], key=len, reverse=True)
+
+
+def formula_tokens(text: str) -> list[Token]:
+    """text's tokens as both readers of the language take them (engine.parser with
+    sympy, engine.numeric_expression without): every name resolved, every bar marked
+    as opening or closing."""
+    tokens: list[Token] = []
+    raw = tokenize(text)
+    for k, tok in enumerate(raw):
+        if tok.kind != "name":
+            tokens.append(tok)
+            continue
+        nxt = raw[k + 1]
+        bracket = nxt.kind == "op" and nxt.text == "(" and not nxt.synthetic
+        tokens += resolve(tok, bracket, bracket and nxt.pos == tok.end)
+    kinds = assign_bars(tokens)
+    return [Token("op", "|" + kinds[k], t.pos, end=t.end) if k in kinds else t
+            for k, t in enumerate(tokens)]
 
 
 _ALL_NAMES = (*FUNCTION_NAMES, *GREEK_NAMES, "pi")

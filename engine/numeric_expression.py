@@ -21,10 +21,9 @@ import math
 import numpy as np
 
 from . import jets
-from .bars import assign_bars
 from .errors import ExpressionError
-from .names import name_key, resolve
-from .tokens import Token, tokenize
+from .names import formula_tokens, name_key
+from .tokens import Token
 
 __all__ = ["parse_numeric", "NumericExpression"]
 
@@ -82,18 +81,7 @@ class _Reader:
     """engine.parser's grammar, building _Nodes (see its docstring); refuses by raising."""
 
     def __init__(self, text: str):
-        tokens = []
-        raw = tokenize(text)
-        for k, tok in enumerate(raw):
-            if tok.kind != "name":
-                tokens.append(tok)
-                continue
-            nxt = raw[k + 1]
-            bracket = nxt.kind == "op" and nxt.text == "(" and not nxt.synthetic
-            tokens += resolve(tok, bracket, bracket and nxt.pos == tok.end)
-        kinds = assign_bars(tokens)
-        self.tokens = [Token("op", "|" + kinds[k], t.pos, end=t.end) if k in kinds else t
-                       for k, t in enumerate(tokens)]
+        self.tokens = formula_tokens(text)
         self.i = 0
         self.depth = 0
         self.variables: dict[str, int] = {}      # name -> order of first appearance

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .bars import assign_bars
 from .errors import ExpressionError
 from .functions import CONSTANTS, FUNCTIONS
 from .guards import checked as _checked
@@ -29,29 +28,11 @@ from .guards import is_negative_number as _is_negative_number
 from .guards import negative_base as _negative_base
 from .guards import number as _number
 from .guards import power as _power
-from .names import resolve
-from .tokens import Token, tokenize
+from .names import formula_tokens
+from .tokens import Token
 
 MAX_DEPTH = 100          # nesting of brackets, signs and powers
 MAX_VARIABLES = 100
-
-
-def _resolve_names(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for k, tok in enumerate(tokens):
-        if tok.kind != "name":
-            out.append(tok)
-            continue
-        nxt = tokens[k + 1]
-        bracket = nxt.kind == "op" and nxt.text == "(" and not nxt.synthetic
-        out += resolve(tok, bracket, bracket and nxt.pos == tok.end)
-    return out
-
-
-def _mark_bars(tokens: list[Token]) -> list[Token]:
-    kinds = assign_bars(tokens)
-    return [Token("op", "|" + kinds[k], t.pos, end=t.end) if k in kinds else t
-            for k, t in enumerate(tokens)]
 
 
 _STARTS_ATOM = {"num", "var", "const", "func"}
@@ -61,7 +42,7 @@ _OPENERS = ("(", "|open", "√")
 class Parser:
     def __init__(self, text: str):
         self.text = text
-        self.tokens = _mark_bars(_resolve_names(tokenize(text)))
+        self.tokens = formula_tokens(text)
         self.i = 0
         self.depth = 0
         self.symbols: dict[str, sp.Symbol] = {}

@@ -200,10 +200,9 @@ def test_the_busy_sign_takes_no_width_and_moves_no_view(window, qtbot):
     assert [v.geometry() for v in views] + [field.geometry()] == before
 
 
-def test_a_key_applies_on_the_next_turn_and_a_burst_once(qtbot, model):
-    """With nothing on its way the editor does not wait for a pause: the text goes to
-    the model on the next turn of the event loop, keys already queued by then in one
-    request; a text with an error leaves nothing on its way."""
+def _typing_after_the_seed(qtbot, model):
+    """An editor on the seed's x^2 + 2y^2, analysed, its cursor at the end; the editor,
+    its field and the list of texts the model is handed from now on."""
     editor, _ = make_editor(qtbot, model)
     model.load_preset(find_preset("x^2 + 2y^2"))
     assert model.wait_for_analysis()
@@ -212,6 +211,14 @@ def test_a_key_applies_on_the_next_turn_and_a_burst_once(qtbot, model):
     edit = editor.line_edit
     edit.setFocus()
     edit.end(False)
+    return editor, edit, applied
+
+
+def test_a_key_applies_on_the_next_turn_and_a_burst_once(qtbot, model):
+    """With nothing on its way the editor does not wait for a pause: the text goes to
+    the model on the next turn of the event loop, keys already queued by then in one
+    request; a text with an error leaves nothing on its way."""
+    _editor, edit, applied = _typing_after_the_seed(qtbot, model)
     qtbot.keyClicks(edit, "+x")               # both keys in before the loop turns
     assert applied == []
     qtbot.wait(1)
@@ -231,13 +238,7 @@ def test_a_name_being_typed_waits_for_its_next_key_or_a_pause(qtbot, model):
     """'x^2 + si' on its way to sin(y) reads as x² + s·i, a function of three variables
     nobody meant: the editor waits for the next key; after a pause it goes as typed."""
     from gui.explorer import expression_editor
-    editor, _ = make_editor(qtbot, model)
-    model.load_preset(find_preset("x^2 + 2y^2"))
-    assert model.wait_for_analysis()
-    applied = []
-    model.textChanged.connect(applied.append)
-    edit = editor.line_edit
-    edit.setFocus()
+    _editor, edit, applied = _typing_after_the_seed(qtbot, model)
     edit.setText("x^2")
     edit.end(False)
     for key in " + si":
