@@ -110,9 +110,7 @@ class LandscapeModel(QObject):
     awaiting = property(lambda self: self._requested is not self._expression
                         and self._requested is not self._sketched)
 
-    @property
-    def dimension(self) -> int:
-        return self._expression.dimension if self._expression is not None else 2
+    dimension = property(lambda self: self._expression.dimension if self._expression else 2)
 
     def current_point(self) -> tuple | None:
         """The first path's point at the current frame (the start before any path, or
@@ -185,11 +183,13 @@ class LandscapeModel(QObject):
             self._sketched = expr
             self.sketchChanged.emit(expr)
 
-    def _on_failed(self, _message) -> None:
+    def _on_failed(self, message) -> None:
         # the sketched f could not be compiled after all: the views go back to this f
         if self._sketched is self._requested and self._expression is not None:
             self._sketched = None
             self.expressionChanged.emit(self._expression)
+        elif getattr(self._expression, "provisional", False):     # sympy refused it after all
+            self._set_error(ExpressionError(message.removeprefix("ExpressionError: ")))
 
     def _on_analysis(self, analysis) -> None:
         """The worker's answers: compiled only (formulas and critical points None),

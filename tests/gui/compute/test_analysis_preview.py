@@ -73,3 +73,21 @@ def test_without_exact_later_the_job_runs_at_once(qtbot):
         assert Preview._fields == ("expression", "formulas", "critical_points", "bounds")
     finally:
         worker.shutdown()
+
+
+def test_a_read_formula_that_sympy_refuses_shows_the_refusal(qtbot, model, monkeypatch):
+    """The reader took a start's text that the parser then refuses (none is known; the
+    two readers are kept in step): the editor shows the parser's message instead of
+    leaving the provisional picture up as if all were well."""
+    from engine.errors import ExpressionError
+    from engine.numeric_expression import NumericExpression
+
+    def refused(self):
+        raise ExpressionError("the parser refuses this", 3)
+    monkeypatch.setattr(NumericExpression, "exact", refused)
+    model._worker.exact_later = lambda go: go()
+    read = parse_numeric("x^2 + 3y^2")
+    model._request_analysis(read, WINDOW, "x^2 + 3y^2")
+    qtbot.waitUntil(lambda: model.error is not None, timeout=20000)
+    assert str(model.error) == "the parser refuses this (at character 4)"
+    assert model.expression is read            # the picture as read stays, marked wrong
