@@ -12,9 +12,19 @@ import os
 
 NO_QT_ENV = "GRADIENT_LAB_NO_QT"
 
-if not os.environ.get(NO_QT_ENV):
+
+def load_qt() -> None:
+    """PySide6's cheap module check, then pyqtgraph with its lazy mirrors; idempotent.
+    Run when gui is imported, unless NO_QT_ENV is set: main.py sets it for that import,
+    so that --help and a refused command line answer with no Qt at all (~0.5 s of CPU
+    less), and calls this once the command line is accepted (gui/app/cli.py); gui.plots
+    calls it too before its first pyqtgraph import."""
     from gui.widgets.pyside_feature_check import speed_up_pyside_feature_check
     from gui.widgets.qt_mirrors import import_pyqtgraph
 
     speed_up_pyside_feature_check()
     import_pyqtgraph()
+
+
+if not os.environ.get(NO_QT_ENV):
+    load_qt()

@@ -187,6 +187,8 @@ def main(argv=None, end_process: bool = False) -> int:
     except (ExpressionError, SessionError, ValueError, KeyError) as exc:
         return fail(str(_message(exc)))
 
+    from gui import load_qt
+    load_qt()           # main.py puts Qt off until the command line is accepted
     from gui.app.application import build_window, make_application
     from gui.app.first_paint import run_after_first_paint
 

@@ -5,7 +5,9 @@ surface. Same messages as the checks after the build, which stay for what only t
 built window knows (a session's formula once applied, whether OpenGL is there).
 
 No Qt here, and no sympy unless the command line names a formula (--expr, --preset,
-a session to export): a plain start must not import it before its first paint.
+a session to export): a plain start must not import it before its first paint. Nor
+are Qt and pyqtgraph imported for a refusal (main.py puts them off) unless --methods,
+--runs, --start or --window need gui.plots' checks.
 """
 from __future__ import annotations
 
@@ -78,6 +80,8 @@ def _check_methods(methods: str) -> None:
 
 def _check_sizes(args, text: str, dimension: int) -> None:
     """--start and --window against the named formula's variables (check_state's words)."""
+    if args.window is None and args.start is None:
+        return          # nothing to check: and gui.plots (Qt, pyqtgraph) is not imported
     from gui.compute.bounds import checked_list
     from gui.plots.landscape_state import BOUNDS, check_range_count
     if args.window is not None:

@@ -10,8 +10,8 @@ import re
 import sys
 from pathlib import Path
 
-from gui.explorer.descent_panel import START_LIMIT, STEPS_MAX, STEPS_MIN
-from gui.explorer.learning_rate_control import LR_MAX, LR_MIN
+# the controls' own limits, from where no Qt is imported (a refusal needs none)
+from gui.compute.bounds import LR_MAX, LR_MIN, START_LIMIT, STEPS_MAX, STEPS_MIN
 
 SCALE_MAX = 4.0            # --scale: 4× a 1400×860 window is already ~19 megapixels
 MAX_PIXELS = 40_000_000    # a picture larger than this is refused (a 4-byte pixel: 160 MB)

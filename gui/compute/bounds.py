@@ -12,6 +12,14 @@ import math
 from typing import NamedTuple
 
 
+# The Explorer's controls' limits (max-steps box, start boxes, learning-rate box), which
+# the command line shares (gui/app/cli_options.py): here, with no Qt, so that a refused
+# command line imports none.
+STEPS_MIN, STEPS_MAX = 1, 5000
+START_LIMIT = 1e6
+LR_MIN, LR_MAX = 1e-4, 2.0
+
+
 class Bound(NamedTuple):
     label: str              # what the user calls it: "learning rate", "max steps"
     lo: float

@@ -22,10 +22,9 @@ from gui.widgets.scroll_page import VerticalScrollArea
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.explorer.playback_controls import PlaybackControls
 from gui.explorer.runs_panel import RunsPanel
+from gui.compute.bounds import STEPS_MAX, STEPS_MIN     # also the command line's --steps
 from gui.compute.qt_guard import qt_override
 
-STEPS_MIN, STEPS_MAX = 1, 5000     # the max-steps box (and --steps on the command line)
-START_LIMIT = 1e6                  # |start coordinate| of the start boxes (and --start)
 from gui.explorer.start_editor import StartEditor
 
 METHOD_TIPS = {

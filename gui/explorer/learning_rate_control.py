@@ -6,9 +6,9 @@ import math
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSlider, QWidget
 
+from gui.compute.bounds import LR_MAX, LR_MIN   # also the command line's --lr
 from gui.widgets.number_box import NumberBox
 
-LR_MIN, LR_MAX = 1e-4, 2.0
 _TICKS = 1000                      # slider resolution: 1000 steps over 4.3 decades
 _LOG_LO, _LOG_HI = math.log10(LR_MIN), math.log10(LR_MAX)
 _MERGE_MS = 60                     # a slider drag fires dozens of times; descend once

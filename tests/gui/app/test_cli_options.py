@@ -82,3 +82,31 @@ def test_a_surface_of_a_one_variable_function_is_refused(tmp_path):
 
 # A negative start as typed (--start -1,2) is drawn: checked by test_exports.py's
 # test_command_line_exports_without_a_window in the same launch as the other exports.
+
+
+NO_QT_CHECK = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import main
+for argv in ([\"--help\"], [\"--lr\", \"99\"], [\"--session\", sys.argv[2], \"--scene\", \"40\"]):
+    sys.argv[1:] = argv
+    try:
+        code = main.main()
+    except SystemExit as stop:          # argparse: --help (0) and a bad value (2)
+        code = stop.code
+    print(argv[0], code, sorted(m for m in (\"PySide6\", \"pyqtgraph\", \"sympy\") if m in sys.modules))
+"""
+
+
+def test_help_and_refusals_import_no_qt(tmp_path):
+    """--help, a value out of its bounds and a scene the lecture lacks answer with no Qt,
+    pyqtgraph or sympy imported (main.py puts them off; ~0.5 s of CPU and ~2 s less on a
+    busy machine); their exit codes as before."""
+    from gui.app.lecture_commands import sample_lectures
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    done = subprocess.run([sys.executable, "-c", NO_QT_CHECK, str(ROOT), str(sample_lectures()[0])],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-3:] == ["--help 0 []", "--lr 2 []", "--session 2 []"], \
+        done.stdout + done.stderr
+    assert "no scene 40" in done.stderr and "--lr must be" in done.stderr
