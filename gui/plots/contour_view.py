@@ -253,7 +253,7 @@ class ContourView(QWidget):
         if len(self.model.window) == 2:
             self._refresh_landscape()
             if self.isVisible():     # painted now: f's analysis may be queued behind it
-                self.canvas.viewport().repaint()
+                canvas_settings.paint_now(self.canvas)
 
     def _refresh_landscape(self):
         if not self.isVisible():

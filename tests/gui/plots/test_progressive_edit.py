@@ -4,6 +4,7 @@ draws, and under rapid edits no picture of an older f may follow a newer one."""
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QImage
 
 from engine.calculus import critical_points
@@ -230,3 +231,45 @@ def test_the_analysis_keeps_the_sketched_surface_picture(window, qtbot):
     assert backgrounds == ["background", "background"]
     assert kept == fresh, "the picture over the kept surface differs from one drawn anew"
     assert model.wait_for_analysis()
+
+
+class _Paints(QObject):
+    """Counts the Paint events `widget` receives."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_sketch_is_painted_once_at_once(view, model, qtbot):
+    """The sketch's map is painted inside its slot (f's analysis may be queued behind it),
+    and only then: the scene's own queued update of the same items painted it a second
+    time (~5 ms of an edit's GUI thread)."""
+    viewport = view.canvas.viewport()
+    paints = _Paints(viewport)
+    for _ in range(50):               # quiet first: the range settled, nothing left to paint
+        count = paints.count
+        qtbot.wait(50)
+        if paints.count == count and not view._settle.isActive():
+            break
+    paints.count = 0
+    f = parse("x^2 + 3y^2 - x*y/2").compile(hessian=False, gradient=False, value_gradient=False)
+    model._requested = f              # as set_text leaves it: the sketch is of the newest
+    painted_in_slot = []
+    model.sketchChanged.connect(lambda _f: painted_in_slot.append(paints.count))
+    model._on_sketch(f)
+    assert view._map_of is f and painted_in_slot == [1]
+    before_grab = paints.count
+    at_once = picture(viewport)       # (a grab paints the viewport too: not counted)
+    grabbed = paints.count - before_grab
+    for _ in range(5):                # every queued update and paint request delivered
+        QCoreApplication.processEvents()
+        qtbot.wait(20)
+    assert paints.count - grabbed == 1, f"the sketch was painted {paints.count - grabbed} times"
+    assert_array_equal(picture(viewport), at_once)      # that one paint was the whole change
