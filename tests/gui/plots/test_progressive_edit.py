@@ -248,9 +248,10 @@ class _Paints(QObject):
 
 
 def test_a_sketch_is_painted_once_at_once(view, model, qtbot):
-    """The sketch's map is painted inside its slot (f's analysis may be queued behind it),
-    and only then: the scene's own queued update of the same items painted it a second
-    time (~5 ms of an edit's GUI thread)."""
+    """The sketch's map is painted inside its slot (the worker's job for ∇f starts after
+    it, and sympy there would hold the GIL half the time the map is drawn), and that
+    paint holds every change made so far: the scene's own queued update of the same items
+    painted the map a second time (~4 ms of an edit's GUI thread)."""
     viewport = view.canvas.viewport()
     paints = _Paints(viewport)
     for _ in range(50):               # quiet first: the range settled, nothing left to paint
