@@ -274,3 +274,36 @@ def test_a_sketch_is_painted_once_at_once(view, model, qtbot):
         qtbot.wait(20)
     assert paints.count - grabbed == 1, f"the sketch was painted {paints.count - grabbed} times"
     assert_array_equal(picture(viewport), at_once)      # that one paint was the whole change
+
+
+def test_a_new_fs_surface_draws_its_paths_once_never_the_old_fs(window, qtbot, monkeypatch):
+    """Between a new f's expressionChanged and its pathsChanged the model still holds the
+    old f's paths: the surface drew them on the new surface, then the new ones at once
+    (a wasted draw of every path, its frame and tangent plane per edit)."""
+    from engine.analysis import Analysis
+    model, surface = window.model, window.surface_view
+    model.set_frame(10)
+    qtbot.wait(50)
+    old_paths = dict(model.paths)
+    assert any(item.visible() for item in surface.path_items.values())
+    f = parse("x^2 + 2y^2 - x*y/3").compile(hessian=False, gradient=False, value_gradient=False)
+    model._requested = f
+    model._on_sketch(f)
+    qtbot.waitUntil(lambda: surface.surface_of is f, timeout=5000)
+    drawn = []                      # the paths each draw of the surface's path items had
+    update_items = surface.paths.update_items
+    monkeypatch.setattr(surface.paths, "update_items",
+                        lambda paths: drawn.append(dict(paths)) or update_items(paths))
+    at_expression = []
+    model.expressionChanged.connect(lambda _f: at_expression.append(
+        any(item.visible() for item in surface.path_items.values())))
+    f.compile(hessian=False, gradient=False)
+    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    qtbot.wait(50)
+    assert at_expression == [False], "the old f's paths were drawn on the new surface"
+    assert len(drawn) == 1 and all(p is not old_paths.get(k) for k, p in drawn[0].items())
+    assert drawn[0].keys() == model.paths.keys()
+    for key in model.paths:         # the new f's, as the engine has them
+        assert surface.path_items[key].visible()
+        assert_allclose(surface.path_items[key].pos, surface.shown_points(key))
+    assert model.wait_for_analysis()
