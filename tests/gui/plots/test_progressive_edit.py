@@ -307,3 +307,27 @@ def test_a_new_fs_surface_draws_its_paths_once_never_the_old_fs(window, qtbot, m
         assert surface.path_items[key].visible()
         assert_allclose(surface.path_items[key].pos, surface.shown_points(key))
     assert model.wait_for_analysis()
+
+
+def test_wider_colour_bar_labels_lay_the_map_out_before_its_first_paint(view, model, qtbot):
+    """A new f whose colour bar labels are wider narrows the map (its range changes with
+    the aspect locked): the map is laid out and sampled for that range before its first
+    picture. The width was found when the bar's axis was painted: the map was painted,
+    laid out anew, resampled and painted again."""
+    from gui.plots.contour_view import SETTLE_MS
+    model.set_text("x^2 + y^2*701")
+    assert model.wait_for_analysis()
+    qtbot.wait(3 * SETTLE_MS)
+    narrow = view.colour_bar.axis.width()
+    at_sketch = []
+    model.sketchChanged.connect(lambda _f: at_sketch.append(
+        (view.landscape, view._grid_window(), view.colour_bar.axis.width())))
+    model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2 + x*707")    # f up to ~2000: wider labels
+    assert model.wait_for_analysis()
+    qtbot.wait(3 * SETTLE_MS)
+    scape, window, width = at_sketch[0]
+    assert view.colour_bar.axis.width() > narrow + 3        # the case this is about
+    assert width == view.colour_bar.axis.width()            # laid out at the sketch
+    assert scape.window == window == view._grid_window()    # sampled for the final range
+    assert view.landscape is scape, "the map was sampled again after its first picture"
+    assert_allclose(scape.Z, engine_map(model.expression, window).Z, rtol=1e-12)
