@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
@@ -71,6 +71,7 @@ class ColourBarTicks:
         self.axis = axis
         self.landscape = None
         self.shown = []             # [(colour position, label)] last drawn
+        self._chosen_for, self._widest = None, 0.0     # (landscape, length, font) shown is of
         axis.tickValues = self._tick_values
         axis.tickStrings = self._tick_strings
 
@@ -93,10 +94,12 @@ class ColourBarTicks:
         return True
 
     def _length_px(self) -> float | None:
-        """The axis's length in device pixels, as pyqtgraph's generateDrawSpecs measures it."""
+        """The axis's length in device pixels, as pyqtgraph's generateDrawSpecs measures it
+        (for a right axis: its left edge, one pixel past each end)."""
         axis = self.axis
         bounds = axis.mapRectFromParent(axis.geometry())
-        ends = [axis.mapToDevice(p) for p in (bounds.topLeft(), bounds.bottomLeft())]
+        ends = [axis.mapToDevice(p) for p in (bounds.topLeft() + QPointF(1, -1),
+                                              bounds.bottomLeft() + QPointF(1, 1))]
         if None in ends:
             return None
         return math.hypot(ends[1].x() - ends[0].x(), ends[1].y() - ends[0].y())
@@ -107,8 +110,12 @@ class ColourBarTicks:
             return []
         font = self.axis.style.get("tickFont") or QApplication.font()
         metrics = QFontMetricsF(font)
-        self.shown = self.landscape.colour_ticks(length_px, metrics.height())
-        widest = max((_text_width(metrics, text) for _, text in self.shown), default=0.0)
+        key = (self.landscape, length_px, font.key())
+        if key != self._chosen_for:       # set_landscape chose them already for the paint
+            self._chosen_for = key
+            self.shown = self.landscape.colour_ticks(length_px, metrics.height())
+            self._widest = max((_text_width(metrics, text) for _, text in self.shown), default=0.0)
+        widest = self._widest
         # The axis is as wide as its labels, but never narrower than "0.005": most f then
         # keep one width, and a new f does not re-lay the map out (and resample it).
         # pyqtgraph's own rule kept up to 10 px more, and "f" stood that far out.

@@ -309,7 +309,8 @@ def test_a_new_fs_surface_draws_its_paths_once_never_the_old_fs(window, qtbot, m
     assert model.wait_for_analysis()
 
 
-def test_wider_colour_bar_labels_lay_the_map_out_before_its_first_paint(view, model, qtbot):
+def test_wider_colour_bar_labels_lay_the_map_out_before_its_first_paint(view, model, qtbot,
+                                                                       monkeypatch):
     """A new f whose colour bar labels are wider narrows the map (its range changes with
     the aspect locked): the map is laid out and sampled for that range before its first
     picture. The width was found when the bar's axis was painted: the map was painted,
@@ -319,13 +320,19 @@ def test_wider_colour_bar_labels_lay_the_map_out_before_its_first_paint(view, mo
     assert model.wait_for_analysis()
     qtbot.wait(3 * SETTLE_MS)
     narrow = view.colour_bar.axis.width()
+    chosen = []                       # the colour bar's labels chosen, for which landscape
+    colour_ticks = landscape.Landscape.colour_ticks
+    monkeypatch.setattr(landscape.Landscape, "colour_ticks",
+                        lambda scape, *a: chosen.append(scape) or colour_ticks(scape, *a))
     at_sketch = []
     model.sketchChanged.connect(lambda _f: at_sketch.append(
-        (view.landscape, view._grid_window(), view.colour_bar.axis.width())))
+        (view.landscape, view._grid_window(), view.colour_bar.axis.width(), len(chosen))))
     model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2 + x*707")    # f up to ~2000: wider labels
     assert model.wait_for_analysis()
     qtbot.wait(3 * SETTLE_MS)
-    scape, window, width = at_sketch[0]
+    scape, window, width, chosen_at_sketch = at_sketch[0]
+    # chosen when the bar got each landscape, and not again when the axis was painted
+    assert len(chosen) == chosen_at_sketch == len(set(map(id, chosen)))
     assert view.colour_bar.axis.width() > narrow + 3        # the case this is about
     assert width == view.colour_bar.axis.width()            # laid out at the sketch
     assert scape.window == window == view._grid_window()    # sampled for the final range
