@@ -338,3 +338,24 @@ def test_wider_colour_bar_labels_lay_the_map_out_before_its_first_paint(view, mo
     assert scape.window == window == view._grid_window()    # sampled for the final range
     assert view.landscape is scape, "the map was sampled again after its first picture"
     assert_allclose(scape.Z, engine_map(model.expression, window).Z, rtol=1e-12)
+
+
+def test_after_wider_labels_the_map_and_its_bar_are_the_ones_drawn_fresh(view, model, qtbot,
+                                                                        shown):
+    """The map relaid out for its bar's wider labels at the sketch ends in the picture a
+    view that never saw the narrower f (nor a sketch) draws: map, bar, labels, axes."""
+    from gui.plots.contour_view import SETTLE_MS
+    model.set_text("x^2 + y^2*701")
+    assert model.wait_for_analysis()
+    qtbot.wait(3 * SETTLE_MS)
+    model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2 + x*707")
+    assert model.wait_for_analysis()
+    qtbot.wait(3 * SETTLE_MS)
+    other = shown(ContourView(model), 640, 540)
+    qtbot.waitUntil(lambda: other.landscape is not None
+                    and other.landscape.window == view.landscape.window, timeout=5000)
+    qtbot.wait(3 * SETTLE_MS)
+    assert view.colour_bar.axis.width() == other.colour_bar.axis.width()
+    a, b = picture(view), picture(other)
+    assert a.shape == b.shape
+    assert np.any(a != b, axis=2).mean() < 0.001, "the edited map ends in another picture"
