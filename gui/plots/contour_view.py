@@ -253,7 +253,7 @@ class ContourView(QWidget):
         if len(self.model.window) == 2:
             self._refresh_landscape()
             if self.isVisible():     # painted now: f's analysis may be queued behind it
-                self.canvas.viewport().repaint()
+                canvas_settings.paint_now(self.canvas)
 
     def _refresh_landscape(self):
         if not self.isVisible():
@@ -269,10 +269,14 @@ class ContourView(QWidget):
         if self.landscape is None or self.landscape.window != window or self._map_of is not f:
             self._map_of, self._field_of = f, None
             self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+            if self.bar_ticks.set_landscape(scape) and self._grid_window() != window:
+                # the bar's new width gave the map a new range: sampled for it before any paint
+                window = self._grid_window()
+                self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+                self.bar_ticks.set_landscape(scape)
             (xlo, xhi), (ylo, yhi) = window
             self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
             self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
-            self.bar_ticks.set_landscape(scape)
             for i, iso in enumerate(self.isolines):
                 if i < len(scape.levels):
                     iso.set_level_of(scape.Z, scape.levels, i)

@@ -304,7 +304,7 @@ class LandscapeModel(QObject):
                     f, start, method=run.method, lr=race.effective_lr(run, s.lr),
                     steps=s.max_steps, noise=s.noise, clip=s.clip, seed=s.seed,
                     **race.effective_hyper(run, s.hyper))
-        self._paths = paths
+        self._paths, self.paths_of = paths, f     # paths_of: the f they descend
         self.pathsChanged.emit(paths)
         self._set_frame(min(self._frame, self.last_frame))
 

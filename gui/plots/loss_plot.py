@@ -69,6 +69,7 @@ class LossPlot(QWidget):
             axis.enableAutoSIPrefix(False)      # "(x0.001)" beside f would only confuse
         item.setLabel("bottom", "step k", **_AXIS_LABEL_STYLE)
         self.curves = {}             # run key -> its curve, built on first use
+        self._pen_colours = {}       # run key -> the colour its curve's pen has
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
         self.heads = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9,
                                      symbolPen=pg.mkPen("w", width=1))
@@ -131,7 +132,12 @@ class LossPlot(QWidget):
         self._drawn = {}             # new paths or a new shift: every curve anew
         self._y_fitted = None        # (lo, hi) the f axis was last sized to
         for key in paths:
-            self._curve(key).setPen(pg.mkPen(self.model.lab.colour(key), width=2.5))
+            colour = self.model.lab.colour(key)
+            # only a new colour: setPen re-set the curve's old data too (then _on_frame
+            # set the new f's), every curve twice per edit
+            if self._pen_colours.get(key) != colour:
+                self._pen_colours[key] = colour
+                self._curve(key).setPen(pg.mkPen(colour, width=2.5))
         for method, curve in self.curves.items():
             curve.setVisible(method in paths)
         self._show_legend(paths)

@@ -92,6 +92,12 @@ class SliceModel(QObject):
         return self._paths if self._sliced is not None else self.model.paths
 
     @property
+    def paths_current(self) -> bool:
+        """Whether `paths` descend the f shown: False from a new f's expressionChanged to
+        its pathsChanged (the model computes them after telling the views of f)."""
+        return getattr(self.model, "paths_of", None) is self.model.expression
+
+    @property
     def critical_points(self):
         points = self.model.critical_points
         if self._sliced is None:

@@ -267,7 +267,9 @@ class SurfaceView(QWidget):
                 if p.points.ndim == 2 and p.points.shape[1] == 2}
 
     def _on_paths(self, _paths=None):
-        if not self._two_d() or self.mapping is None:
+        # not the old f's paths on a new f's surface (drawn, then redrawn at once with
+        # the new f's, which follow by pathsChanged)
+        if not self._two_d() or self.mapping is None or not getattr(self.model, "paths_current", True):
             return
         with self.gl.foreground_change() as change:    # paths only: the surface's picture is kept
             # only around the lines shown, hidden or recoloured: the tick labels stay

@@ -153,3 +153,29 @@ def test_a_wrapped_legend_keeps_off_the_plot(shown, model, qtbot, width, scale):
         assert len(lines) <= 2, lines
     finally:
         theme.apply_theme(QApplication.instance(), QWidget(), "light", 1.0)
+
+
+def test_a_new_f_with_the_same_runs_keeps_the_curves_pens(plot, model, monkeypatch):
+    """A new f's paths in the runs' own colours: the curves keep their pens. A new pen
+    each edit (the same colour) made pyqtgraph re-set every curve's old data, before
+    the new f's values were set."""
+    import pyqtgraph as pg
+    _load(model, "Rosenbrock's banana")
+    model.set_settings(methods=("gd", "momentum", "adam"))
+    model.set_frame(30)
+    pens = {m: plot.curves[m].opts["pen"].color().name() for m in model.paths}
+    old_data_set = []
+    original = pg.PlotDataItem.setPen
+    monkeypatch.setattr(pg.PlotDataItem, "setPen",
+                        lambda self, *a, **k: old_data_set.append(self) or original(self, *a, **k))
+    model.set_text("(1-x)^2 + 3(y-x^2)^2")
+    assert model.wait_for_analysis()
+    assert old_data_set == []
+    for method, path in model.paths.items():      # the new f's values, in the runs' colours
+        steps, values = plot.curve_data(method)
+        assert_allclose(values, path.values[:min(model.frame, path.stop_step) + 1])
+        assert plot.curves[method].opts["pen"].color().name() == pens[method] == \
+            pg.mkColor(model.lab.colour(method)).name()
+    model.set_settings(methods=("gd", "nesterov"))    # a new run: its own colour
+    assert [c.opts["pen"].color().name() for c in (plot.curves["gd"], plot.curves["nesterov"])] == \
+        [pg.mkColor(model.lab.colour(m)).name() for m in ("gd", "nesterov")]

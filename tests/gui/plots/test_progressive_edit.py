@@ -4,6 +4,7 @@ draws, and under rapid edits no picture of an older f may follow a newer one."""
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QImage
 
 from engine.calculus import critical_points
@@ -230,3 +231,131 @@ def test_the_analysis_keeps_the_sketched_surface_picture(window, qtbot):
     assert backgrounds == ["background", "background"]
     assert kept == fresh, "the picture over the kept surface differs from one drawn anew"
     assert model.wait_for_analysis()
+
+
+class _Paints(QObject):
+    """Counts the Paint events `widget` receives."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_sketch_is_painted_once_at_once(view, model, qtbot):
+    """The sketch's map is painted inside its slot (the worker's job for ∇f starts after
+    it, and sympy there would hold the GIL half the time the map is drawn), and that
+    paint holds every change made so far: the scene's own queued update of the same items
+    painted the map a second time (~4 ms of an edit's GUI thread)."""
+    viewport = view.canvas.viewport()
+    paints = _Paints(viewport)
+    for _ in range(50):               # quiet first: the range settled, nothing left to paint
+        count = paints.count
+        qtbot.wait(50)
+        if paints.count == count and not view._settle.isActive():
+            break
+    paints.count = 0
+    f = parse("x^2 + 3y^2 - x*y/2").compile(hessian=False, gradient=False, value_gradient=False)
+    model._requested = f              # as set_text leaves it: the sketch is of the newest
+    painted_in_slot = []
+    model.sketchChanged.connect(lambda _f: painted_in_slot.append(paints.count))
+    model._on_sketch(f)
+    assert view._map_of is f and painted_in_slot == [1]
+    before_grab = paints.count
+    at_once = picture(viewport)       # (a grab paints the viewport too: not counted)
+    grabbed = paints.count - before_grab
+    for _ in range(5):                # every queued update and paint request delivered
+        QCoreApplication.processEvents()
+        qtbot.wait(20)
+    assert paints.count - grabbed == 1, f"the sketch was painted {paints.count - grabbed} times"
+    assert_array_equal(picture(viewport), at_once)      # that one paint was the whole change
+
+
+def test_a_new_fs_surface_draws_its_paths_once_never_the_old_fs(window, qtbot, monkeypatch):
+    """Between a new f's expressionChanged and its pathsChanged the model still holds the
+    old f's paths: the surface drew them on the new surface, then the new ones at once
+    (a wasted draw of every path, its frame and tangent plane per edit)."""
+    from engine.analysis import Analysis
+    model, surface = window.model, window.surface_view
+    model.set_frame(10)
+    qtbot.wait(50)
+    old_paths = dict(model.paths)
+    assert any(item.visible() for item in surface.path_items.values())
+    f = parse("x^2 + 2y^2 - x*y/3").compile(hessian=False, gradient=False, value_gradient=False)
+    model._requested = f
+    model._on_sketch(f)
+    qtbot.waitUntil(lambda: surface.surface_of is f, timeout=5000)
+    drawn = []                      # the paths each draw of the surface's path items had
+    update_items = surface.paths.update_items
+    monkeypatch.setattr(surface.paths, "update_items",
+                        lambda paths: drawn.append(dict(paths)) or update_items(paths))
+    at_expression = []
+    model.expressionChanged.connect(lambda _f: at_expression.append(
+        any(item.visible() for item in surface.path_items.values())))
+    f.compile(hessian=False, gradient=False)
+    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    qtbot.wait(50)
+    assert at_expression == [False], "the old f's paths were drawn on the new surface"
+    assert len(drawn) == 1 and all(p is not old_paths.get(k) for k, p in drawn[0].items())
+    assert drawn[0].keys() == model.paths.keys()
+    for key in model.paths:         # the new f's, as the engine has them
+        assert surface.path_items[key].visible()
+        assert_allclose(surface.path_items[key].pos, surface.shown_points(key))
+    assert model.wait_for_analysis()
+
+
+def test_wider_colour_bar_labels_lay_the_map_out_before_its_first_paint(view, model, qtbot,
+                                                                       monkeypatch):
+    """A new f whose colour bar labels are wider narrows the map (its range changes with
+    the aspect locked): the map is laid out and sampled for that range before its first
+    picture. The width was found when the bar's axis was painted: the map was painted,
+    laid out anew, resampled and painted again."""
+    from gui.plots.contour_view import SETTLE_MS
+    model.set_text("x^2 + y^2*701")
+    assert model.wait_for_analysis()
+    qtbot.wait(3 * SETTLE_MS)
+    narrow = view.colour_bar.axis.width()
+    chosen = []                       # the colour bar's labels chosen, for which landscape
+    colour_ticks = landscape.Landscape.colour_ticks
+    monkeypatch.setattr(landscape.Landscape, "colour_ticks",
+                        lambda scape, *a: chosen.append(scape) or colour_ticks(scape, *a))
+    at_sketch = []
+    model.sketchChanged.connect(lambda _f: at_sketch.append(
+        (view.landscape, view._grid_window(), view.colour_bar.axis.width(), len(chosen))))
+    model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2 + x*707")    # f up to ~2000: wider labels
+    assert model.wait_for_analysis()
+    qtbot.wait(3 * SETTLE_MS)
+    scape, window, width, chosen_at_sketch = at_sketch[0]
+    # chosen when the bar got each landscape, and not again when the axis was painted
+    assert len(chosen) == chosen_at_sketch == len(set(map(id, chosen)))
+    assert view.colour_bar.axis.width() > narrow + 3        # the case this is about
+    assert width == view.colour_bar.axis.width()            # laid out at the sketch
+    assert scape.window == window == view._grid_window()    # sampled for the final range
+    assert view.landscape is scape, "the map was sampled again after its first picture"
+    assert_allclose(scape.Z, engine_map(model.expression, window).Z, rtol=1e-12)
+
+
+def test_after_wider_labels_the_map_and_its_bar_are_the_ones_drawn_fresh(view, model, qtbot,
+                                                                        shown):
+    """The map relaid out for its bar's wider labels at the sketch ends in the picture a
+    view that never saw the narrower f (nor a sketch) draws: map, bar, labels, axes."""
+    from gui.plots.contour_view import SETTLE_MS
+    model.set_text("x^2 + y^2*701")
+    assert model.wait_for_analysis()
+    qtbot.wait(3 * SETTLE_MS)
+    model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2 + x*707")
+    assert model.wait_for_analysis()
+    qtbot.wait(3 * SETTLE_MS)
+    other = shown(ContourView(model), 640, 540)
+    qtbot.waitUntil(lambda: other.landscape is not None
+                    and other.landscape.window == view.landscape.window, timeout=5000)
+    qtbot.wait(3 * SETTLE_MS)
+    assert view.colour_bar.axis.width() == other.colour_bar.axis.width()
+    a, b = picture(view), picture(other)
+    assert a.shape == b.shape
+    assert np.any(a != b, axis=2).mean() < 0.001, "the edited map ends in another picture"
