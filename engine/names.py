@@ -44,18 +44,21 @@ def formula_tokens(text: str) -> list[Token]:
 _ALL_NAMES = (*FUNCTION_NAMES, *GREEK_NAMES, "pi")
 
 
-def unfinished_name(text: str) -> bool:
-    """Whether text ends inside a name still being typed: its last two or more letters
-    begin a function or Greek name without being one ('si' of sin, 'x^2 + co' of cos,
-    '2xsq' of sqrt). Read as it stands, such a text is a product of one-letter variables
-    (s·i) that nobody meant; an editor can wait for the next key."""
+def unfinished_name(text: str, known: tuple = ()) -> bool:
+    """Whether text ends inside a name still being typed: its last letters begin a
+    function or Greek name without being one ('si' of sin, 'x^2 + co' of cos, '2xsq' of
+    sqrt, and 'x^2 + s' unless s is one of the `known` variables). Read as it stands,
+    such a text is a product of one-letter variables (s·i), or f of a new variable s,
+    that nobody meant; an editor can wait for the next key."""
     run = len(text)
     while run > 0 and text[run - 1].isascii() and text[run - 1].isalpha():
         run -= 1
     letters = text[run:]
+    pieces = [letters[k:] for k in range(len(letters) - 1)]
+    if letters and letters[-1] not in known:
+        pieces.append(letters[-1])
     return any(name != piece and name.startswith(piece)
-               for k in range(len(letters) - 1) for piece in (letters[k:],)
-               for name in _ALL_NAMES)
+               for piece in pieces for name in _ALL_NAMES)
 
 
 def variable_name(letters: str, sub: str) -> str:

@@ -224,11 +224,13 @@ class ExpressionEditor(QWidget):
     def _on_text_edited(self, _text):
         self._history_index = None
         self._settle.stop()
-        # 'x^2 + si' on its way to sin: read now it is x² + s·i, a saddle nobody meant,
-        # drawn for a moment in front of the class; it waits for the next key or a pause
+        # 'x^2 + si' on its way to sin: read now it is x² + s·i (and 'x^2 + s' a function
+        # of a new variable s), drawn for a moment in front of the class; it waits for
+        # the next key or a pause
         at = self.line_edit.cursorPosition()
         text = self.line_edit.text()
-        self._mid_name = unfinished_name(text[:at]) and not text[at:at + 1].isalpha()
+        known = self.model.expression.variables if self.model.expression is not None else ()
+        self._mid_name = unfinished_name(text[:at], known) and not text[at:at + 1].isalpha()
         if self._mid_name:
             self._debounce.start(NAME_PAUSE_MS)
             return

@@ -389,12 +389,16 @@ def test_symbols_keep_sympy_inside_the_engine():
 @pytest.mark.parametrize("text, unfinished", [
     ("si", True), ("x^2 + co", True), ("2xsq", True), ("x_1 + al", True), ("lo", True),
     ("sig", True), ("sin", True),            # sinh may follow
-    ("s", False), ("xy", False), ("x^2 + e", False), ("pi", False), ("mu", False),
+    ("s", True), ("x^2 + e", True),          # a new variable s; e of exp
+    ("x^2 + y", False), ("xy", False), ("pi", False), ("mu", False),
     ("sinh", False), ("sin(", False), ("x^2 + 2y^2", False), ("", False)])
 def test_a_text_ending_inside_a_name_is_unfinished(text, unfinished):
     """engine.names.unfinished_name: the editor waits for the rest of 'si' (of sin)
     instead of drawing s·i, the saddle that 'si' reads as."""
     from engine.names import unfinished_name
     assert unfinished_name(text) is unfinished
+    # a letter that is already one of f's variables is that variable, typed
+    assert unfinished_name("x*s + s", known=("s", "x")) is False
+    assert unfinished_name("x*s + si", known=("s", "x")) is True
     if unfinished and text in ("si", "x^2 + co"):
         assert len(parse(text).variables) >= 2          # what it would have shown

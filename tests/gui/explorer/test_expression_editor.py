@@ -236,7 +236,8 @@ def test_a_key_applies_on_the_next_turn_and_a_burst_once(qtbot, model):
 
 def test_a_name_being_typed_waits_for_its_next_key_or_a_pause(qtbot, model):
     """'x^2 + si' on its way to sin(y) reads as x² + s·i, a function of three variables
-    nobody meant: the editor waits for the next key; after a pause it goes as typed."""
+    nobody meant ('x^2 + s' one of two): the editor waits for the next key; after a
+    pause it goes as typed; a letter already one of f's variables goes at once."""
     from gui.explorer import expression_editor
     _editor, edit, applied = _typing_after_the_seed(qtbot, model)
     edit.setText("x^2")
@@ -244,7 +245,7 @@ def test_a_name_being_typed_waits_for_its_next_key_or_a_pause(qtbot, model):
     for key in " + si":
         qtbot.keyClicks(edit, key)
         qtbot.wait(20)
-    assert applied == ["x^2 ", "x^2 +", "x^2 + ", "x^2 + s"]       # not 'x^2 + si'
+    assert applied == ["x^2 ", "x^2 +", "x^2 + "]     # not 'x^2 + s' (f of s), nor '+ si'
     qtbot.keyClicks(edit, "n(y)")
     qtbot.waitUntil(lambda: applied[-1] == "x^2 + sin(y)", timeout=2000)
     assert "x^2 + si" not in applied and "x^2 + sin" not in applied
@@ -257,6 +258,12 @@ def test_a_name_being_typed_waits_for_its_next_key_or_a_pause(qtbot, model):
     qtbot.keyClicks(edit, "i")
     qtbot.wait(20)
     assert applied[-1] == "x^2 + siin(y) + ab"
+    qtbot.waitUntil(lambda: model.expression is not None and "a" in model.expression.variables,
+                    timeout=20000)
+    edit.end(False)
+    qtbot.keyClicks(edit, "+a")               # a, one of f's variables: at once
+    qtbot.wait(20)
+    assert applied[-1] == "x^2 + siin(y) + ab+a"
 
 
 def test_keys_typed_while_a_picture_is_on_its_way_go_when_it_comes(qtbot, model,
