@@ -7,7 +7,8 @@ small box outside every layout, and goes when its time is up; `MainWindow.status
 answers with it, so every caller of `statusBar().showMessage(text, ms)` keeps working.
 The box sits in the empty strip right of the tabs, where it covers nothing (over the
 bottom-left corner it hid the map's x-axis numbers in presentation mode); a message too
-long for that strip goes to the bottom-left corner, wrapped if it must be.
+long for that strip is shown shortened in its middle ("Wrote /home/…/picture.png"), the
+ends a reader needs kept. Only a window without a tab strip shows it bottom-left.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ class StatusToast(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setStyleSheet(SHEET)
+        self._message = ""            # the whole message (the box may show it shortened)
         self.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -46,6 +48,7 @@ class StatusToast(QLabel):
         if not message:
             self.clearMessage()
             return
+        self._message = message
         self.setText(message)
         self.place()
         self.show()
@@ -56,23 +59,31 @@ class StatusToast(QLabel):
 
     def clearMessage(self) -> None:
         self._timer.stop()
-        was = self.isVisible() or self.text()
+        was = self.isVisible() or self._message
+        self._message = ""
         self.setText("")
         self.hide()
         if was:
             self.messageChanged.emit("")
 
     def currentMessage(self) -> str:
-        return self.text()
+        return self._message
 
     def place(self) -> None:
-        """Right of the tabs when the one-line text fits there, else bottom-left of the
-        window, as wide as the text needs up to the window's width."""
+        """Right of the tabs on one line, shortened in its middle if it must be; else
+        (no tab strip, or one too low for the text) bottom-left of the window, as wide
+        as the text needs up to the window's width."""
         window = self.parentWidget()
+        self.setText(self._message)
         self.setWordWrap(False)        # the one-line size: wrapped only past the window's
         line = self.sizeHint()
-        self.setWordWrap(True)
         strip = self._strip_right_of_tabs()
+        if strip is not None and line.width() > strip.width():
+            frame = line.width() - self.fontMetrics().horizontalAdvance(self._message)
+            self.setText(self.fontMetrics().elidedText(
+                self._message, Qt.TextElideMode.ElideMiddle, max(strip.width() - frame, 40)))
+            line = self.sizeHint()
+        self.setWordWrap(True)
         # (a box up to 4 px taller than the tabs' row only touches the frame below it)
         if strip is not None and line.width() <= strip.width() and \
                 line.height() <= strip.height() + 4:
@@ -80,6 +91,7 @@ class StatusToast(QLabel):
             self.setGeometry(strip.right() - line.width() + 1, max(top, 0),
                              line.width(), line.height())
             return
+        self.setText(self._message)
         room = max(window.width() - 2 * MARGIN_PX, 40)
         width = min(line.width(), room)
         height = self.heightForWidth(width)

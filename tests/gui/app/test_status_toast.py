@@ -58,16 +58,23 @@ def test_a_message_floats_over_the_window_and_leaves_the_views_their_room(window
     assert np.array_equal(_pixels(window), plain)
 
 
-def test_a_message_too_long_for_the_tabs_row_goes_to_the_bottom_left(window, qtbot):
-    text = "Could not write " + "/a/very/long/folder" * 12 + "/picture.png: permission denied"
+def test_a_message_too_long_for_the_tabs_row_is_shortened_in_its_middle(window, qtbot):
+    """Not moved over the plots (bottom-left it covered the map's x-axis and the runs'
+    status for its whole time): shortened where a reader needs it least."""
+    text = "Wrote " + "/a/very/long/folder" * 12 + "/picture-of-the-views.png"
     window.statusBar().showMessage(text, 5000)
     QApplication.processEvents()
     toast = window.statusBar()
     try:
-        box = toast.geometry()
-        assert window.rect().contains(box) and box.left() < 20     # whole, wrapped
-        assert window.height() - box.bottom() < 20
-        assert box.height() >= 2 * toast.fontMetrics().height()    # on two lines or more
+        assert toast.currentMessage() == text                     # the whole message kept
+        box, bar = toast.geometry(), window.tabs.tabBar()
+        last_tab = bar.mapTo(window, bar.tabRect(bar.count() - 1).topRight()).x()
+        assert window.rect().contains(box) and box.left() > last_tab
+        assert box.height() < 2 * toast.fontMetrics().height()    # one line
+        shown = toast.text()
+        assert shown.startswith("Wrote /a/very") and shown.endswith("picture-of-the-views.png")
+        assert "…" in shown and len(shown) < len(text)
+        assert toast.fontMetrics().horizontalAdvance(shown) <= box.width()
     finally:
         toast.clearMessage()
 
