@@ -66,7 +66,8 @@ def _set_up(model, args, dimension: int | None = None) -> None:
     state = model.get_state()
     if args.preset:
         p = find_preset(args.preset)
-        state.update(text=p["expr"], window=p["window"], start=p["start"])
+        state.update(text=p["expr"], window=p["window"], start=p["start"],
+                     preset=None if args.expr else p)       # its caption, as the gallery's
         state["descent"].update(methods=p["methods"], lr=p["lr"], max_steps=p["max_steps"],
                                 runs=None)
     typed_1d = False

@@ -29,3 +29,17 @@ def test_a_one_variable_expr_opens_framed_around_its_critical_points(window, qtb
 def test_a_given_window_and_start_are_kept(window, qtbot):
     m = _open(window, qtbot, "--expr", SEED_1D, "--window", "-1,3", "--start", "2.5")
     assert m.window == ((-1.0, 3.0),) and m.start == (2.5,)
+
+
+def test_a_preset_opens_with_its_caption_as_from_the_gallery(window, qtbot):
+    from gui.app.presets import find_preset
+    caption = window.explorer.caption
+    m = _open(window, qtbot, "--preset", "himmelblau")
+    himmelblau = find_preset("himmelblau")
+    assert m.text == himmelblau["expr"] and caption.applies
+    assert caption.text() == himmelblau["caption"] and caption.isVisible()
+    m = _open(window, qtbot, "--preset", "himmelblau", "--lr", "0.005")
+    assert not caption.applies and himmelblau["caption"].split(".")[0] in caption.text()
+    assert "descent settings" in caption.text()                 # said to be changed
+    m = _open(window, qtbot, "--preset", "himmelblau", "--expr", "x^2 + y^2")
+    assert caption.text() == ""                     # another function: not its caption
