@@ -185,6 +185,7 @@ class ExpressionEditor(QWidget):
         self.line_edit.editingFinished.connect(self._on_return)   # also on focus loss
         self.line_edit.installEventFilter(self)
         self._text_on_entry = model.text      # what Escape restores
+        self._state_on_entry = None           # ... with the set-up of that moment
         model.textChanged.connect(self._on_model_text)
         model.errorChanged.connect(self._on_error)
         model.expressionChanged.connect(self._on_expression)
@@ -284,6 +285,10 @@ class ExpressionEditor(QWidget):
             self._place_error_label()
         if obj is self.line_edit and event.type() == event.Type.FocusIn:
             self._text_on_entry = self.line_edit.text()
+            # the whole set-up too: typing 'x' on the way made f 1-D, and the text alone
+            # brought Himmelblau back on the default window, start and no caption
+            self._state_on_entry = (self.model.get_state() if self.model.text == self._text_on_entry
+                                    and self.model.expression is not None else None)
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._on_return()
@@ -306,7 +311,10 @@ class ExpressionEditor(QWidget):
         if self.line_edit.text() != self._text_on_entry:
             self.line_edit.setText(self._text_on_entry)
         if self.model.text != self._text_on_entry:
-            self._apply()
+            if self._state_on_entry is not None:
+                self.model.set_state(self._state_on_entry)
+            else:
+                self._apply()
         self._leave()
 
     def _leave(self) -> None:

@@ -51,3 +51,25 @@ def test_escape_restores_the_text_and_hands_focus_back(window, qtbot):
     assert window.model.playing
     _press(qtbot, window, Qt.Key.Key_Space)
     assert not window.model.playing and line.text() == before
+
+
+def test_escape_gives_back_the_example_as_it_was_not_only_its_text(window, qtbot):
+    """Typing 'x' on the way made f 1-D (applied live); Escape brought Himmelblau's text
+    back on the default window and start, without its caption. Now the set-up of the
+    moment the editor was entered comes back whole."""
+    from gui.app.presets import find_preset
+    model = window.model
+    model.load_preset(find_preset("himmelblau"))
+    assert model.wait_for_analysis(60000)
+    before = (model.text, model.window, model.start, window.explorer.caption.text())
+    assert before[3] != ""
+    _into_editor(window, qtbot)
+    line = window.editor.line_edit
+    line.selectAll()
+    qtbot.keyClicks(line, "x")
+    qtbot.waitUntil(lambda: model.text == "x", timeout=3000)
+    assert model.wait_for_analysis(60000) and len(model.window) == 1     # f of x alone
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert model.wait_for_analysis(60000)
+    assert (model.text, model.window, model.start, window.explorer.caption.text()) == before
+    assert not line.hasFocus()

@@ -254,6 +254,7 @@ def test_a_name_being_typed_waits_for_its_next_key_or_a_pause(qtbot, model):
     qtbot.wait(expression_editor.NAME_PAUSE_MS // 2)
     assert applied[-1] == "x^2 + sin(y)"
     qtbot.waitUntil(lambda: applied[-1] == "x^2 + sin(y) + ab", timeout=3000)
+    assert model.wait_for_analysis()          # nothing on its way: the next key goes at once
     edit.setCursorPosition(len("x^2 + s"))    # inside a word: not a name being ended
     qtbot.keyClicks(edit, "i")
     qtbot.wait(20)
