@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 
 from gui.widgets.palette import OKABE_ITO
 
@@ -147,6 +147,7 @@ class GradientNormPlot(pg.PlotWidget):
         self.curves = []
         model.architectureChanged.connect(self._on_architecture)
         model.trainingChanged.connect(Throttle(model, self._on_training))
+        plot.vb.sigResized.connect(self._on_training)     # how many decade labels fit
         self._on_architecture()
 
     def _on_architecture(self, _arch=None):
@@ -184,18 +185,29 @@ def _fit_ranges(plot, last_step, values, log):
         lo, hi = int(np.floor(logs.min())), int(np.ceil(logs.max()))
         hi = max(hi, lo + 1)
         plot.setYRange(lo, hi, padding=0.06)        # room for the edge decades' labels
-        plot.getAxis("left").setTicks(_log_ticks(lo, hi))
+        axis = plot.getAxis("left")
+        line_px = QFontMetrics(axis.style.get("tickFont") or QFont()).height()
+        axis.setTicks(_log_ticks(lo, hi, plot.vb.height() / (1.6 * line_px)))
     else:
         plot.getAxis("left").setTicks(None)
         plot.setYRange(0, float(values.max()), padding=0.04)
 
 
-def _log_ticks(lo, hi):
+# labelled decades: every one, or every 2nd, 3rd, ... when they would not fit
+DECADE_STRIDES = (1, 2, 3, 5, 10, 20, 50, 100)
+
+
+def _log_ticks(lo, hi, labels_fit=float("inf")):
     """Ticks for a log10 axis from 10^lo to 10^hi: every decade labelled (and 2, 5 when
-    there are at most two decades); pyqtgraph's own labels every 2..9 and they collide."""
+    there are at most two decades); pyqtgraph's own labels every 2..9 and they collide.
+    Past `labels_fit` labels (the axis' height in label lines, with a gap), every n-th
+    decade is labelled, the rest ticked: 18 decades of a vanishing gradient were 18
+    labels stacked on one another."""
+    stride = next((n for n in DECADE_STRIDES if (hi - lo) // n + 1 <= max(labels_fit, 2)),
+                  DECADE_STRIDES[-1])
     major, minor = [], []
     for k in range(lo, hi + 1):
-        major.append((k, _decade_label(1, k)))
+        major.append((k, _decade_label(1, k) if k % stride == 0 else ""))
         for m in range(2, 10):
             if k < hi:
                 labelled = hi - lo <= 2 and m in (2, 5)
