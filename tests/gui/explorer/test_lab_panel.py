@@ -203,3 +203,49 @@ def test_the_stage_names_are_readable_on_both_themes(views, seeded):
                 assert theme.contrast(colours[0], panel) >= theme.AA_TEXT
     finally:
         theme.apply_theme(QApplication.instance(), views["split"], "light", 1.0)
+
+
+def test_the_sweep_is_built_when_its_page_is_first_shown_in_the_look_then_in_use(
+        shown, seeded, qtbot):
+    """The sweep's plot and worker wait for its page: a panel whose page was never shown
+    has none. Shown first on the dark theme at text size 1.5, the page's plot is dark, its
+    axis text the theme's size, and the sweep runs as when built with the panel."""
+    from PySide6.QtWidgets import QApplication
+    from gui.explorer.lab_panel import LabPanel
+    from gui.plots.contour_view import ContourView
+    from gui.plots.lr_sweep_view import LrSweepView
+    from gui.widgets import theme
+    contour = ContourView(seeded)
+    qtbot.addWidget(contour)            # the panel draws its overlays on the map's plot
+    panel = LabPanel(seeded, contour)
+    shown(panel, 1000, 320)
+    assert panel._sweep is None and panel.sweep_page.findChildren(LrSweepView) == []
+    app = QApplication.instance()
+    try:
+        current = theme.apply_theme(app, panel, "dark", 1.5)
+        panel.tabs.setCurrentWidget(panel.sweep_page)
+        view = panel.sweep
+        assert view.parent() is panel.sweep_page and view.isVisible() and view.active
+        qtbot.waitUntil(lambda: view.done, timeout=60000)
+        assert set(view.sweeps) == {"gd", "adam"}
+        qtbot.wait(50)
+        picture = view.plot.grab().toImage()
+        # the plot's background: the commonest colour inside its axes
+        from collections import Counter
+        box = view.plot.mapFromScene(
+            view.plot.getPlotItem().getViewBox().sceneBoundingRect()).boundingRect()
+        colours = Counter(picture.pixelColor(x, y).name()
+                          for x in range(box.left() + 2, box.right() - 2, 3)
+                          for y in range(box.top() + 2, box.bottom() - 2, 3))
+        commonest = colours.most_common(1)[0][0]
+        assert commonest == current.background == view.plot.backgroundBrush().color().name()
+        assert current.name == "dark"
+        axis = view.plot.getPlotItem().getAxis("bottom")
+        large = axis.label.boundingRect().height()
+        theme.apply_theme(app, panel, "dark", 1.0)
+        assert large > 1.3 * axis.label.boundingRect().height()   # it was at size 1.5
+    finally:
+        theme.apply_theme(app, panel, "light", 1.0)
+    panel.tabs.setCurrentIndex(0)
+    assert not view.active          # computes only while shown, as before
+    panel.shutdown()
