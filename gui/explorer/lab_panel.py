@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui.explorer.step_inspector import StepInspector
 from gui.plots.basin_map import BasinMap
+from gui.plots.lr_sweep_view import LrSweepView
 from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
 from gui.plots.step_arrows import StepArrows
 from gui.plots.surface_step_arrows import SurfaceStepArrows
@@ -41,12 +42,7 @@ class LabPanel(QWidget):
         self._curve_plot, self.quadratic_1d = curve_plot, None
         self.basins = BasinMap(model, plot, self)
         self.inspector = StepInspector(model)
-        # The sweep (a plot and its worker, ~60 ms of every window's build) is built into
-        # its page the first time the page is shown: it computes only while shown anyway
-        self._sweep = None
-        self.sweep_page = QWidget()
-        sweep_layout = QVBoxLayout(self.sweep_page)
-        sweep_layout.setContentsMargins(0, 0, 0, 0)
+        self.sweep = LrSweepView(model)
 
         self.arrows_check = QCheckBox("Step arrows")
         self.arrows_check.setChecked(True)
@@ -78,7 +74,7 @@ class LabPanel(QWidget):
         if iterate_table is not None:     # the numbers of every step, as before: first
             self.tabs.addTab(iterate_table, "Iterates")
         self.tabs.addTab(self.inspector, "Inside a step")
-        self.tabs.addTab(self.sweep_page, "Learning-rate sweep")
+        self.tabs.addTab(self.sweep, "Learning-rate sweep")
         self.tabs.addTab(self.note, "Second order, basins")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -132,25 +128,10 @@ class LabPanel(QWidget):
         self.predict_check.setChecked(on)
         self.predict_check.blockSignals(blocked)
 
-    @property
-    def sweep(self):
-        """The learning-rate sweep (an LrSweepView), built on first use."""
-        if self._sweep is None:
-            from gui.plots.lr_sweep_view import LrSweepView
-            from gui.widgets.theme import restyle_new
-            self._sweep = LrSweepView(self.model)
-            self.sweep_page.layout().addWidget(self._sweep)
-            self._sweep.show()      # a child added to a shown page stays hidden else
-            restyle_new(self._sweep)       # the theme and text size now in use
-        return self._sweep
-
     def _on_tab(self, index: int) -> None:
-        shown = self.tabs.widget(index) is self.sweep_page
-        if shown or self._sweep is not None:
-            self.sweep.set_active(shown)
+        self.sweep.set_active(self.tabs.widget(index) is self.sweep)
 
     def shutdown(self) -> None:
         """Stop the background jobs: call when the window closes."""
         self.basins.shutdown()
-        if self._sweep is not None:
-            self._sweep.shutdown()
+        self.sweep.shutdown()
