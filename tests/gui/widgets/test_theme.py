@@ -11,15 +11,20 @@ from gui.plots.axis_ticks import format_tick as _fmt
 
 # The window tests share one window, put back by File ▸ New before each (fixture `window`,
 # which also checks that the applied theme and text size are light and 1 again).
-# own_window: the test resizes the window, which File ▸ New keeps.
+# The tests that resize the window to 1280×720 share it too: `app` gives the window its
+# size back after each test (File ▸ New keeps the size, and the fixture checks it). The
+# window they get has the curve view (and maybe a tab) built: its smallest size, which
+# they check to fit 1280×720, is then that of more pages, never less.
 pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("theme_shared")]
 
 
 @pytest.fixture
-def app(window):
+def app(window, qtbot):
     a = QApplication.instance()
     yield a
     theme.apply_theme(a, window, "light", 1.0)     # module state: leave it as found
+    window.resize(1400, 860)                       # the size `window` gives
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1400, 860), timeout=3000)
 
 
 def settle(qtbot, ms=150):
@@ -171,7 +176,6 @@ def test_surface_labels_show_significant_digits(window, qtbot):
     assert len(set(f_ticks)) == len(f_ticks) >= 3, texts
 
 
-@pytest.mark.own_window
 @pytest.mark.parametrize("name, scale", [("light", 1.0), ("dark", 1.0), ("light", 1.75)])
 def test_screenshots_at_1280x720(window, app, qtbot, screenshot, name, scale):
     window.resize(1280, 720)
@@ -184,7 +188,6 @@ def test_screenshots_at_1280x720(window, app, qtbot, screenshot, name, scale):
                                               for e in window.math_view.equations)
 
 
-@pytest.mark.own_window
 def test_nothing_clipped_at_1280x720_scale_1_5(window, app, qtbot):
     theme.apply_theme(app, window, "light", 1.5)
     window.resize(1280, 720)
