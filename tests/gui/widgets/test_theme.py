@@ -11,10 +11,11 @@ from gui.plots.axis_ticks import format_tick as _fmt
 
 # The window tests share one window, put back by File ▸ New before each (fixture `window`,
 # which also checks that the applied theme and text size are light and 1 again).
-# The tests that resize the window to 1280×720 share it too: `app` gives the window its
-# size back after each test (File ▸ New keeps the size, and the fixture checks it). The
-# window they get has the curve view (and maybe a tab) built: its smallest size, which
-# they check to fit 1280×720, is then that of more pages, never less.
+# The screenshots at text size 1 share it too: `app` gives the window its size back after
+# each test (File ▸ New keeps the size; `window` checks it), and their pictures are a
+# fresh window's, pixel for pixel. own_window: at a larger text size the shared window's
+# splitters were where earlier tests' text sizes left them (File ▸ New keeps the layout):
+# the views got ~60 px more height than in a fresh window.
 pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("theme_shared")]
 
 
@@ -176,7 +177,9 @@ def test_surface_labels_show_significant_digits(window, qtbot):
     assert len(set(f_ticks)) == len(f_ticks) >= 3, texts
 
 
-@pytest.mark.parametrize("name, scale", [("light", 1.0), ("dark", 1.0), ("light", 1.75)])
+@pytest.mark.parametrize("name, scale", [
+    ("light", 1.0), ("dark", 1.0),
+    pytest.param("light", 1.75, marks=pytest.mark.own_window)])
 def test_screenshots_at_1280x720(window, app, qtbot, screenshot, name, scale):
     window.resize(1280, 720)
     theme.apply_theme(app, window, name, scale)
@@ -188,6 +191,7 @@ def test_screenshots_at_1280x720(window, app, qtbot, screenshot, name, scale):
                                               for e in window.math_view.equations)
 
 
+@pytest.mark.own_window
 def test_nothing_clipped_at_1280x720_scale_1_5(window, app, qtbot):
     theme.apply_theme(app, window, "light", 1.5)
     window.resize(1280, 720)
