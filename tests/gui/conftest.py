@@ -180,7 +180,8 @@ def _build_the_curve_view(win):
 
 def _shell(win) -> dict:
     """What of the window a test may change beside the session and File ▸ New keeps:
-    theme, text size, presentation, picture settings, window size and state; the undo
+    theme, text size, presentation, picture settings, window size, largest size and
+    state; the undo
     history (File ▸ New starts a new one: nothing to undo or redo, even before its
     baseline is taken: tests/gui/app/test_file_new.py); and the ink: File ▸ New wipes the
     strokes but keeps the tool in hand (the overlay then takes the mouse from the views),
@@ -197,6 +198,8 @@ def _shell(win) -> dict:
             "applied theme": (applied.name, applied.scale),
             "picture scale": c.picture_scale, "caption": c.exports.caption,
             "size": (win.width(), win.height()), "states": int(win.windowState().value),
+            # an emulated screen (window.screen_limit) caps the window at its size
+            "maximum size": win.maximumSize().toTuple(),
             "undo": (history.can_undo, history.can_redo)}
 
 
