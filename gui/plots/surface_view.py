@@ -267,9 +267,14 @@ class SurfaceView(QWidget):
                 if p.points.ndim == 2 and p.points.shape[1] == 2}
 
     def _on_paths(self, _paths=None):
+        if not self._two_d() or self.mapping is None:
+            return
         # not the old f's paths on a new f's surface (drawn, then redrawn at once with
-        # the new f's, which follow by pathsChanged)
-        if not self._two_d() or self.mapping is None or not getattr(self.model, "paths_current", True):
+        # the new f's, which follow by pathsChanged); a start's first surface, read
+        # without sympy, has no paths until its exact f: it shows without them meanwhile
+        if not getattr(self.model, "paths_current", True):
+            if self.gl.canvas.held and self._sketch is None:
+                self.gl.canvas.hold(False)
             return
         with self.gl.foreground_change() as change:    # paths only: the surface's picture is kept
             # only around the lines shown, hidden or recoloured: the tick labels stay
