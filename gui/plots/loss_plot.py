@@ -11,8 +11,8 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QBrush, QFont, QPainter, QPicture
 from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGridLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -22,6 +22,7 @@ from gui.plots.steady_scatter import steady_scatter_of
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
+_FRESH_TEXT_WIDTH = 30   # px: pyqtgraph's AxisItem.textWidth when built
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
 # The colour as the ticks' ("k"), given: without one the axis names drew in pyqtgraph's
 # #111 until a theme was applied, which gives them the ticks' colour (a window differed
@@ -291,6 +292,38 @@ class LossPlot(QWidget):
             if (lo, hi) != self._y_fitted:
                 self._y_fitted = (lo, hi)
                 item.setYRange(lo, hi, padding=0.05)
+                self._draw_f_axis_now()
+
+    def _draw_f_axis_now(self) -> None:
+        """The f axis's picture drawn now, as its paint would draw it, and the plot laid
+        out for the width its new labels take, before anything is painted. (Found at the
+        paint, a new width re-laid the plot out after it was painted: a second full paint
+        and both axes drawn twice, ~3 edits in 5.) Without a new width the paint plays
+        this picture; with one, the axis is drawn once more for its new size."""
+        axis = self.plot.getPlotItem().getAxis("left")
+        if axis.picture is not None or not self.plot.isVisible() or axis.height() < 1:
+            return
+        # the room a fresh axis starts from, whatever came before: pyqtgraph keeps up to
+        # 10 px more of an earlier f's labels, and the settled picture differed from a
+        # fresh plot's
+        axis.textWidth = _FRESH_TEXT_WIDTH
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:      # as pyqtgraph's AxisItem.paint draws it
+            if axis.style["tickFont"]:
+                painter.setFont(axis.style["tickFont"])
+            specs = axis.generateDrawSpecs(painter)
+            if specs is not None:
+                axis.drawPicture(painter, *specs)
+        finally:
+            painter.end()
+        axis.picture = picture
+        for _ in range(3):      # the plot item's layout, then the view's: each asks the next
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # the frame line's label takes the view's new scale before the paint, not in it
+        # (pyqtgraph sets it on the scene's prepare-for-paint: a second paint around it)
+        self.plot.getPlotItem().getViewBox().updateMatrix()
+        self.frame_line.label.updateTransform()
 
     def curve_data(self, method: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) the curve of `method` holds, before any log mapping."""

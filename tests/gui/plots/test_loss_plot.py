@@ -1,7 +1,9 @@
 """LossPlot: each curve holds the engine's f(θ_k) up to the current frame."""
 import numpy as np
 import pytest
-from numpy.testing import assert_allclose
+from numpy.testing import assert_allclose, assert_array_equal
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QImage
 
 from gui.plots.loss_plot import LossPlot
 from gui.widgets.palette import METHOD_LABELS
@@ -179,3 +181,59 @@ def test_a_new_f_with_the_same_runs_keeps_the_curves_pens(plot, model, monkeypat
     model.set_settings(methods=("gd", "nesterov"))    # a new run: its own colour
     assert [c.opts["pen"].color().name() for c in (plot.curves["gd"], plot.curves["nesterov"])] == \
         [pg.mkColor(model.lab.colour(m)).name() for m in ("gd", "nesterov")]
+
+
+class _Paints(QObject):
+    """The Paint events `widget` receives (their regions' bounding rectangles)."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.rects = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.region().boundingRect())
+        return False
+
+
+def _picture(widget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), :3].copy()
+
+
+# f values of ~1, then ~100 and ~1e5 (wider labels), then ~1 again (narrower)
+EDITS = ("x^2 + y^2*7", "(x^2+y-11)^2 + (x+y^2-7)^2 + x*707", "x^2 + y^2*70001", "x^2 - y^2/9 + x^4")
+
+
+def test_a_new_f_paints_the_loss_plot_once_its_f_axis_drawn_once(plot, model, qtbot, shown,
+                                                                 monkeypatch):
+    """A new f whose f-axis labels take another width: the plot is laid out for them
+    before its paint. Found at the paint, the new width re-laid it out after it was painted
+    (a second full paint, both axes drawn twice), and the frame line's label took the new
+    scale in the paint itself (a second small paint beside the axis)."""
+    import pyqtgraph as pg
+    _load(model, None)
+    qtbot.wait(100)
+    axis = plot.plot.getPlotItem().getAxis("left")
+    drawn = []                        # the f axis's pictures drawn
+    generate = pg.AxisItem.generateDrawSpecs
+    monkeypatch.setattr(pg.AxisItem, "generateDrawSpecs",
+                        lambda self, p: (drawn.append(self.width()) if self is axis else None)
+                        or generate(self, p))
+    paints = _Paints(plot.plot.viewport())
+    widths = [axis.width()]
+    for text in EDITS:
+        drawn.clear(), paints.rects.clear()
+        model.set_text(text)
+        assert model.wait_for_analysis()
+        qtbot.wait(150)
+        assert len(paints.rects) == 1, (text, paints.rects)
+        # once, or for a new width once more (before the paint): never twice one width
+        assert len(drawn) == len(set(drawn)) and drawn[-1] == axis.width(), (text, drawn)
+        widths.append(axis.width())
+    assert len(set(widths)) >= 3, widths           # the case this is about: new widths
+    fresh = shown(LossPlot(model), 720, 360)      # the settled picture: a fresh plot's
+    qtbot.wait(150)
+    assert_array_equal(_picture(plot), _picture(fresh))
