@@ -276,7 +276,8 @@ class LossPlot(QWidget):
         # at the next frame as before): setXRange with an unchanged range still went
         # through the view box's whole update, ~14 % of a frame's loss-plot work
         pad = 0.02 * right
-        if item.getViewBox().state["targetRange"][0] != [-pad, right + pad]:
+        moved = item.getViewBox().state["targetRange"][0] != [-pad, right + pad]
+        if moved:
             item.setXRange(0, right, padding=0.02)
         # f as far as shown, always: x³ reaches −8e17 at step 60, an axis sized to that
         # at step 0 would flatten every value shown so far to one line
@@ -293,6 +294,13 @@ class LossPlot(QWidget):
                 self._y_fitted = (lo, hi)
                 item.setYRange(lo, hi, padding=0.05)
                 self._draw_f_axis_now()
+                moved = True
+        if moved:
+            # the frame line's label takes the view's new scale before the paint, not in
+            # it (pyqtgraph sets it on the scene's prepare-for-paint: a second, small
+            # paint around it after each new range)
+            item.getViewBox().updateMatrix()
+            self.frame_line.label.updateTransform()
 
     def _draw_f_axis_now(self) -> None:
         """The f axis's picture drawn now, as its paint would draw it, and the plot laid
@@ -320,10 +328,6 @@ class LossPlot(QWidget):
         axis.picture = picture
         for _ in range(3):      # the plot item's layout, then the view's: each asks the next
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        # the frame line's label takes the view's new scale before the paint, not in it
-        # (pyqtgraph sets it on the scene's prepare-for-paint: a second paint around it)
-        self.plot.getPlotItem().getViewBox().updateMatrix()
-        self.frame_line.label.updateTransform()
 
     def curve_data(self, method: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) the curve of `method` holds, before any log mapping."""
