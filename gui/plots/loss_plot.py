@@ -11,8 +11,8 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QBrush, QFont, QPainter, QPicture
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPicture
 from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGridLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -22,7 +22,9 @@ from gui.plots.steady_scatter import steady_scatter_of
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
-_FRESH_TEXT_WIDTH = 30   # px: pyqtgraph's AxisItem.textWidth when built
+# the f axis's labels get at least this one's room: most f keep one width (nothing jumps
+# on the projected plot, and a new f lays nothing out anew)
+ROOM_FOR = "-0.05"
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
 # The colour as the ticks' ("k"), given: without one the axis names drew in pyqtgraph's
 # #111 until a theme was applied, which gives them the ticks' colour (a window differed
@@ -40,6 +42,20 @@ def predicted_steps_end(shown: int) -> int:
     power = 10.0 ** np.floor(np.log10(quarter))
     stride = max(s for s in (power, 2 * power, 5 * power) if s <= quarter * (1 + 1e-12))
     return int(np.ceil(shown / stride) * stride)
+
+
+def steady_width(axis) -> None:
+    """A vertical axis as wide as its labels, but never narrower than ROOM_FOR's, in its
+    tick font as it is now. pyqtgraph's own rule kept up to 10 px of an earlier range's
+    labels, so the settled picture depended on the f's shown before."""
+    def fit(labels_px: float) -> None:
+        metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+        # measured as pyqtgraph measures a tick label (AxisItem.generateDrawSpecs)
+        room = metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter,
+                                    ROOM_FOR).width()
+        axis.textWidth = max(labels_px, room)
+        axis._updateWidth()
+    axis._updateMaxTextSize = fit
 
 
 class LossPlot(QWidget):
@@ -69,6 +85,7 @@ class LossPlot(QWidget):
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
             axis.enableAutoSIPrefix(False)      # "(x0.001)" beside f would only confuse
         item.setLabel("bottom", "step k", **_AXIS_LABEL_STYLE)
+        steady_width(item.getAxis("left"))
         self.curves = {}             # run key -> its curve, built on first use
         self._pen_colours = {}       # run key -> the colour its curve's pen has
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
@@ -311,10 +328,6 @@ class LossPlot(QWidget):
         axis = self.plot.getPlotItem().getAxis("left")
         if axis.picture is not None or not self.plot.isVisible() or axis.height() < 1:
             return
-        # the room a fresh axis starts from, whatever came before: pyqtgraph keeps up to
-        # 10 px more of an earlier f's labels, and the settled picture differed from a
-        # fresh plot's
-        axis.textWidth = _FRESH_TEXT_WIDTH
         picture = QPicture()
         painter = QPainter(picture)
         try:      # as pyqtgraph's AxisItem.paint draws it

@@ -203,8 +203,8 @@ def _picture(widget) -> np.ndarray:
         image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), :3].copy()
 
 
-# f values of ~1, then ~100 and ~1e5 (wider labels), then ~1 again (narrower)
-EDITS = ("x^2 + y^2*7", "(x^2+y-11)^2 + (x+y^2-7)^2 + x*707", "x^2 + y^2*70001", "x^2 - y^2/9 + x^4")
+# f values of ~1, ~1e7 (wider labels), then ~1 again
+EDITS = ("x^2 + y^2/7", "x^2 + y^2*7000001", "x^2 - y^2/9 + x^4/5")
 
 
 def test_a_new_f_paints_the_loss_plot_once_its_f_axis_drawn_once(plot, model, qtbot, shown,
@@ -233,7 +233,8 @@ def test_a_new_f_paints_the_loss_plot_once_its_f_axis_drawn_once(plot, model, qt
         # once, or for a new width once more (before the paint): never twice one width
         assert len(drawn) == len(set(drawn)) and drawn[-1] == axis.width(), (text, drawn)
         widths.append(axis.width())
-    assert len(set(widths)) >= 3, widths           # the case this is about: new widths
+    # small f keep the axis's width (nothing jumps); wider labels widen it
+    assert widths[0] == widths[1] == widths[3] < widths[2], widths
     fresh = shown(LossPlot(model), 720, 360)      # the settled picture: a fresh plot's
     qtbot.wait(150)
     assert_array_equal(_picture(plot), _picture(fresh))
