@@ -160,8 +160,9 @@ class LossPlot(QWidget):
             curve.setVisible(method in paths)
         self._show_legend(paths)
         self._choose_shift(paths)
-        self._on_frame(self.model.frame)
-        self._fit_range(paths)
+        self._on_frame(self.model.frame)     # (fits the axes to the curves it draws)
+        if not paths:
+            self._fit_range(paths)
 
     def _curve(self, key):
         if key not in self.curves:
@@ -285,17 +286,20 @@ class LossPlot(QWidget):
 
     def _fit_range(self, paths) -> None:
         item = self.plot.getPlotItem()
+        view = item.getViewBox()
         # predict, then reveal: no range that gives away where the runs will go
         end = self.model.frame + 1
         right = max(predicted_steps_end(end) if self.model.lab.predict
                     else self.model.last_frame, 1)
         # set only when it differs from the range the view holds (a user's pan is undone
         # at the next frame as before): setXRange with an unchanged range still went
-        # through the view box's whole update, ~14 % of a frame's loss-plot work
+        # through the view box's whole update, ~14 % of a frame's loss-plot work.
+        # Padded here as setXRange / setYRange pad (2 %, 5 %), and both set in one
+        # setRange: each set alone updated the view box, every curve clipped to it and
+        # the frame line (a new f set both: that work twice)
         pad = 0.02 * right
-        moved = item.getViewBox().state["targetRange"][0] != [-pad, right + pad]
-        if moved:
-            item.setXRange(0, right, padding=0.02)
+        x_range = [-pad, right + pad]
+        x_range = x_range if view.state["targetRange"][0] != x_range else None
         # f as far as shown, always: x³ reaches −8e17 at step 60, an axis sized to that
         # at step 0 would flatten every value shown so far to one line
         shown = [self._display(p.values[:end]) for p in paths.values()]
@@ -303,21 +307,25 @@ class LossPlot(QWidget):
         y = y[np.isfinite(y)]
         if self.log_check.isChecked():
             y = np.log10(y[y > 0])
+        y_range = None
         if y.size:
             lo, hi = float(y.min()), float(y.max())
             if hi - lo < 1e-12:
                 lo, hi = lo - 0.5, hi + 0.5
             if (lo, hi) != self._y_fitted:
                 self._y_fitted = (lo, hi)
-                item.setYRange(lo, hi, padding=0.05)
-                self._draw_f_axis_now()
-                moved = True
-        if moved:
-            # the frame line's label takes the view's new scale before the paint, not in
-            # it (pyqtgraph sets it on the scene's prepare-for-paint: a second, small
-            # paint around it after each new range)
-            item.getViewBox().updateMatrix()
-            self.frame_line.label.updateTransform()
+                pad = (hi - lo) * 0.05
+                y_range = [lo - pad, hi + pad]
+        if x_range is None and y_range is None:
+            return
+        view.setRange(xRange=x_range, yRange=y_range, padding=0)
+        if y_range is not None:
+            self._draw_f_axis_now()
+        # the frame line's label takes the view's new scale before the paint, not in
+        # it (pyqtgraph sets it on the scene's prepare-for-paint: a second, small
+        # paint around it after each new range)
+        view.updateMatrix()
+        self.frame_line.label.updateTransform()
 
     def _draw_f_axis_now(self) -> None:
         """The f axis's picture drawn now, as its paint would draw it, and the plot laid

@@ -238,3 +238,26 @@ def test_a_new_f_paints_the_loss_plot_once_its_f_axis_drawn_once(plot, model, qt
     fresh = shown(LossPlot(model), 720, 360)      # the settled picture: a fresh plot's
     qtbot.wait(150)
     assert_array_equal(_picture(plot), _picture(fresh))
+
+
+def test_a_new_f_sets_the_plots_range_once(plot, model, qtbot):
+    """A new f with new step count and f values: both axes' ranges in one update of the
+    view box (each set alone updated it, every curve clipped to it and the frame line)."""
+    _load(model, None)
+    view = plot.plot.getPlotItem().getViewBox()
+    updates = []
+    view.sigRangeChanged.connect(lambda _vb, ranges, *_: updates.append(ranges))
+    before = view.viewRange()
+    model.set_text("x^2 + y^2*70001")        # diverges early: fewer steps, f far larger
+    assert model.wait_for_analysis()
+    qtbot.wait(50)
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert (x0, x1) != tuple(before[0]) and (y0, y1) != tuple(before[1])
+    assert len(updates) == 1, updates
+    right = max(model.last_frame, 1)          # padded 2 % (steps) and 5 % (f)
+    assert (x0, x1) == pytest.approx((-0.02 * right, 1.02 * right))
+    values = np.concatenate([p.values[:model.frame + 1] for p in model.paths.values()])
+    lo, hi = float(values.min()), float(values.max())
+    if hi - lo < 1e-12:                       # one value shown: a unit around it
+        lo, hi = lo - 0.5, hi + 0.5
+    assert (y0, y1) == pytest.approx((lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)))
