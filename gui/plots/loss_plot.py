@@ -336,6 +336,7 @@ class LossPlot(QWidget):
         axis = self.plot.getPlotItem().getAxis("left")
         if axis.picture is not None or not self.plot.isVisible() or axis.height() < 1:
             return
+        width = axis.maximumWidth()
         picture = QPicture()
         painter = QPainter(picture)
         try:      # as pyqtgraph's AxisItem.paint draws it
@@ -347,8 +348,9 @@ class LossPlot(QWidget):
         finally:
             painter.end()
         axis.picture = picture
-        for _ in range(3):      # the plot item's layout, then the view's: each asks the next
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if axis.maximumWidth() != width:     # the labels took another width: laid out now
+            for _ in range(3):   # the plot item's layout, then the view's: each asks the next
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def curve_data(self, method: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) the curve of `method` holds, before any log mapping."""
