@@ -22,9 +22,11 @@ from gui.plots.steady_scatter import steady_scatter_of
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
-# the f axis's labels get at least this one's room: most f keep one width (nothing jumps
-# on the projected plot, and a new f lays nothing out anew)
-ROOM_FOR = "-0.05"
+# the f axis's labels get at least this one's room: f of up to four digits keep one
+# width (nothing jumps on the projected plot), and a new f's axis, drawn before its
+# paint (LossPlot._draw_f_axis_now), is not drawn again for a new width (with "-0.05",
+# the benchmark's f of 4-5 digits moved it in 8 edits of 10)
+ROOM_FOR = "-2000.0"
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
 # The colour as the ticks' ("k"), given: without one the axis names drew in pyqtgraph's
 # #111 until a theme was applied, which gives them the ticks' colour (a window differed
