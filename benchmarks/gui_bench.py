@@ -244,6 +244,9 @@ def edit_latency(app, model, window, edits: int, through_editor: bool):
             text = TEMPLATES[k % len(TEMPLATES)].format(c=c)
             target = parse(text)
             arrived.clear()
+            # the map's paints watched from before the edit: its first picture is painted
+            # inside the sketch's slot (canvas_settings.paint_now), before _map_shows holds
+            map_paints = None if mode == "forced" else _PaintTimes([numeric_widgets(window)["map"]])
             if through_editor:
                 edit.setText(text[:-1])                 # as typed so far (no signal to the model)
                 edit.setFocus()
@@ -260,9 +263,7 @@ def edit_latency(app, model, window, edits: int, through_editor: bool):
                 app.processEvents()       # what changed is painted: the map (the rest as it was)
                 window.contour_view.canvas.viewport().repaint()
             else:
-                map_view = numeric_widgets(window)["map"]
-                map_paints = _PaintTimes([map_view])
-                map_paints.wait_all_since(app, t_set)
+                map_paints.wait_all_since(app, t0)
                 map_paints.remove()
             t_map = time.perf_counter()
             ok = _wait(app, lambda: model.expression == target, [model.expressionChanged])

@@ -34,6 +34,9 @@ class LabPanel(QWidget):
         self._basins_note = ""
         plot = contour_view.plot
         self.arrows = StepArrows(model, plot, self)
+        # gone before the new f's map is painted (the model's sketchChanged reaches the
+        # arrows after the map's paint: one more paint of the map around them)
+        contour_view.sketchSampled.connect(self.arrows.clear)
         self.surface_arrows = None if surface_view is None else \
             SurfaceStepArrows(model, surface_view, self)
         self.quadratic = QuadraticModelOverlay(model, plot, self, labels=contour_view.labels)

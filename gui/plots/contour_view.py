@@ -27,8 +27,8 @@ Public attributes (for tests and exports; all built once, then updated in place)
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.plots import canvas_settings, landscape
@@ -38,7 +38,7 @@ from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
-from gui.plots.legend_columns import fit_legend, rows_height
+from gui.plots.legend_columns import fit_legend, map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
 from gui.plots.race_marks import RaceMarks
 from gui.plots.resolution import round_to_pixel
@@ -63,6 +63,10 @@ def _fmt(v: float) -> str:
 
 
 class ContourView(QWidget):
+    # a new f's map is sampled and about to be painted (at once): what others draw of the
+    # old f on it goes now, in that paint, not in one more after it
+    sketchSampled = Signal()
+
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
@@ -205,18 +209,9 @@ class ContourView(QWidget):
     def _keep_map_height(self):
         """The canvas asks for the legend's rows, the x-axis and `map_min_px` of map: where
         they do not fit (text size 2 on 720p) the page scrolls, the map is not crushed."""
-        if not self.map_min_px:
-            return
-        layout = self.canvas.ci.layout
-        _, top, _, bottom = layout.getContentsMargins()
-        axis = self.plot.getAxis("bottom")
-        # from its fonts: its height is reset to 0 here and grows back at the next paint
-        tick_font = axis.style["tickFont"] or self.font()
-        axis_px = (QFontMetrics(tick_font).height() + axis.style["tickTextOffset"][1] + 4
-                   + (axis.label.boundingRect().height() if axis.label.isVisible() else 0))
-        need = round(rows_height(self.legend, self.legend.columnCount) + top + bottom
-                     + layout.verticalSpacing() + axis_px + self.map_min_px + 2)
-        if self.canvas.minimumHeight() != need:
+        need = map_canvas_height(self.canvas, self.legend, self.plot, self.map_min_px,
+                                 self.font())
+        if self.map_min_px and self.canvas.minimumHeight() != need:
             self.canvas.setMinimumHeight(need)
 
     def _two_d(self) -> bool:
@@ -252,6 +247,7 @@ class ContourView(QWidget):
         self._sketch = expr          # a zoom meanwhile redraws it, never the older f
         if len(self.model.window) == 2:
             self._refresh_landscape()
+            self.sketchSampled.emit()
             if self.isVisible():     # painted now: f's analysis may be queued behind it
                 canvas_settings.paint_now(self.canvas)
 

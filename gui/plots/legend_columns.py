@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtGui import QFontMetrics
+
 MAX_COLUMNS = 5
 
 
@@ -69,3 +71,20 @@ def rows_height(legend, columns: int) -> float:
               for sample, label in legend.items)
     top, bottom = legend.layout.getContentsMargins()[1::2]
     return math.ceil(len(legend.items) / columns) * row + top + bottom
+
+
+def map_canvas_height(canvas, legend, plot, map_min_px: int, font) -> int:
+    """The height a canvas (a GraphicsLayoutWidget) with `legend` in a row above `plot`
+    needs for the legend's rows, the x-axis and `map_min_px` of the plot's view (0: none
+    asked, 0 returned); `font`: the bottom axis's tick font when it has none of its own."""
+    if not map_min_px:
+        return 0
+    layout = canvas.ci.layout
+    _, top, _, bottom = layout.getContentsMargins()
+    axis = plot.getAxis("bottom")
+    # from its fonts: its height is reset to 0 on a resize and grows back at the next paint
+    tick_font = axis.style["tickFont"] or font
+    axis_px = (QFontMetrics(tick_font).height() + axis.style["tickTextOffset"][1] + 4
+               + (axis.label.boundingRect().height() if axis.label.isVisible() else 0))
+    return round(rows_height(legend, legend.columnCount) + top + bottom
+                 + layout.verticalSpacing() + axis_px + map_min_px + 2)

@@ -11,8 +11,8 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPicture
 from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGridLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -22,6 +22,11 @@ from gui.plots.steady_scatter import steady_scatter_of
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
+# the f axis's labels get at least this one's room: f of up to four digits keep one
+# width (nothing jumps on the projected plot), and a new f's axis, drawn before its
+# paint (LossPlot._draw_f_axis_now), is not drawn again for a new width (with "-0.05",
+# the benchmark's f of 4-5 digits moved it in 8 edits of 10)
+ROOM_FOR = "-2000.0"
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
 # The colour as the ticks' ("k"), given: without one the axis names drew in pyqtgraph's
 # #111 until a theme was applied, which gives them the ticks' colour (a window differed
@@ -39,6 +44,20 @@ def predicted_steps_end(shown: int) -> int:
     power = 10.0 ** np.floor(np.log10(quarter))
     stride = max(s for s in (power, 2 * power, 5 * power) if s <= quarter * (1 + 1e-12))
     return int(np.ceil(shown / stride) * stride)
+
+
+def steady_width(axis) -> None:
+    """A vertical axis as wide as its labels, but never narrower than ROOM_FOR's, in its
+    tick font as it is now. pyqtgraph's own rule kept up to 10 px of an earlier range's
+    labels, so the settled picture depended on the f's shown before."""
+    def fit(labels_px: float) -> None:
+        metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+        # measured as pyqtgraph measures a tick label (AxisItem.generateDrawSpecs)
+        room = metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter,
+                                    ROOM_FOR).width()
+        axis.textWidth = max(labels_px, room)
+        axis._updateWidth()
+    axis._updateMaxTextSize = fit
 
 
 class LossPlot(QWidget):
@@ -68,6 +87,7 @@ class LossPlot(QWidget):
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
             axis.enableAutoSIPrefix(False)      # "(x0.001)" beside f would only confuse
         item.setLabel("bottom", "step k", **_AXIS_LABEL_STYLE)
+        steady_width(item.getAxis("left"))
         self.curves = {}             # run key -> its curve, built on first use
         self._pen_colours = {}       # run key -> the colour its curve's pen has
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
@@ -142,8 +162,9 @@ class LossPlot(QWidget):
             curve.setVisible(method in paths)
         self._show_legend(paths)
         self._choose_shift(paths)
-        self._on_frame(self.model.frame)
-        self._fit_range(paths)
+        self._on_frame(self.model.frame)     # (fits the axes to the curves it draws)
+        if not paths:
+            self._fit_range(paths)
 
     def _curve(self, key):
         if key not in self.curves:
@@ -267,16 +288,20 @@ class LossPlot(QWidget):
 
     def _fit_range(self, paths) -> None:
         item = self.plot.getPlotItem()
+        view = item.getViewBox()
         # predict, then reveal: no range that gives away where the runs will go
         end = self.model.frame + 1
         right = max(predicted_steps_end(end) if self.model.lab.predict
                     else self.model.last_frame, 1)
         # set only when it differs from the range the view holds (a user's pan is undone
         # at the next frame as before): setXRange with an unchanged range still went
-        # through the view box's whole update, ~14 % of a frame's loss-plot work
+        # through the view box's whole update, ~14 % of a frame's loss-plot work.
+        # Padded here as setXRange / setYRange pad (2 %, 5 %), and both set in one
+        # setRange: each set alone updated the view box, every curve clipped to it and
+        # the frame line (a new f set both: that work twice)
         pad = 0.02 * right
-        if item.getViewBox().state["targetRange"][0] != [-pad, right + pad]:
-            item.setXRange(0, right, padding=0.02)
+        x_range = [-pad, right + pad]
+        x_range = x_range if view.state["targetRange"][0] != x_range else None
         # f as far as shown, always: x³ reaches −8e17 at step 60, an axis sized to that
         # at step 0 would flatten every value shown so far to one line
         shown = [self._display(p.values[:end]) for p in paths.values()]
@@ -284,13 +309,50 @@ class LossPlot(QWidget):
         y = y[np.isfinite(y)]
         if self.log_check.isChecked():
             y = np.log10(y[y > 0])
+        y_range = None
         if y.size:
             lo, hi = float(y.min()), float(y.max())
             if hi - lo < 1e-12:
                 lo, hi = lo - 0.5, hi + 0.5
             if (lo, hi) != self._y_fitted:
                 self._y_fitted = (lo, hi)
-                item.setYRange(lo, hi, padding=0.05)
+                pad = (hi - lo) * 0.05
+                y_range = [lo - pad, hi + pad]
+        if x_range is None and y_range is None:
+            return
+        view.setRange(xRange=x_range, yRange=y_range, padding=0)
+        if y_range is not None:
+            self._draw_f_axis_now()
+        # the frame line's label takes the view's new scale before the paint, not in
+        # it (pyqtgraph sets it on the scene's prepare-for-paint: a second, small
+        # paint around it after each new range)
+        view.updateMatrix()
+        self.frame_line.label.updateTransform()
+
+    def _draw_f_axis_now(self) -> None:
+        """The f axis's picture drawn now, as its paint would draw it, and the plot laid
+        out for the width its new labels take, before anything is painted. (Found at the
+        paint, a new width re-laid the plot out after it was painted: a second full paint
+        and both axes drawn twice, ~3 edits in 5.) Without a new width the paint plays
+        this picture; with one, the axis is drawn once more for its new size."""
+        axis = self.plot.getPlotItem().getAxis("left")
+        if axis.picture is not None or not self.plot.isVisible() or axis.height() < 1:
+            return
+        width = axis.maximumWidth()
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:      # as pyqtgraph's AxisItem.paint draws it
+            if axis.style["tickFont"]:
+                painter.setFont(axis.style["tickFont"])
+            specs = axis.generateDrawSpecs(painter)
+            if specs is not None:
+                axis.drawPicture(painter, *specs)
+        finally:
+            painter.end()
+        axis.picture = picture
+        if axis.maximumWidth() != width:     # the labels took another width: laid out now
+            for _ in range(3):   # the plot item's layout, then the view's: each asks the next
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def curve_data(self, method: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) the curve of `method` holds, before any log mapping."""

@@ -80,7 +80,7 @@ class StepArrows(QObject):
         plot.addItem(self.layer)
         model.pathsChanged.connect(self.refresh)
         if hasattr(model, "sketchChanged"):     # a new f's first map: the old f's step is not on it
-            model.sketchChanged.connect(self._hide)
+            model.sketchChanged.connect(self.clear)
         model.frameChanged.connect(self.refresh)
         model.lab.selectedChanged.connect(self.refresh)
         model.lab.predictChanged.connect(self.refresh)
@@ -97,7 +97,8 @@ class StepArrows(QObject):
             self._terms_for = (path, step_terms(path))
         return self._terms_for[1]
 
-    def _hide(self, *_) -> None:
+    def clear(self, *_) -> None:
+        """No arrows (the old f's step is not on a new f's map) until the next refresh."""
         self.segments = {}
         self.layer.set_arrows([])
 

@@ -2,6 +2,7 @@
 engine's numbers, predict-then-reveal, sessions with runs (and old ones without)."""
 import pytest
 from numpy.testing import assert_allclose
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QSplitter
 
 from engine.optimizer_lab import step_terms
@@ -203,3 +204,52 @@ def test_the_stage_names_are_readable_on_both_themes(views, seeded):
                 assert theme.contrast(colours[0], panel) >= theme.AA_TEXT
     finally:
         theme.apply_theme(QApplication.instance(), views["split"], "light", 1.0)
+
+
+class _Paints(QObject):
+    """Counts the Paint events `widget` receives."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_new_fs_map_is_painted_once_without_the_old_steps_arrows(shown, seeded, qtbot):
+    """The old f's step arrows go before the new f's sketched map is painted: hidden on
+    the model's sketchChanged, which reaches them after the map's paint, they cost the
+    map one more paint around them each edit."""
+    from engine.expression import parse
+    from gui.explorer.lab_panel import LabPanel
+    from gui.plots.contour_view import ContourView
+    contour = ContourView(seeded)
+    panel = LabPanel(seeded, contour)
+    split = QSplitter()
+    split.addWidget(contour), split.addWidget(panel)
+    shown(split, 1200, 600)
+    seeded.set_frame(2)
+    qtbot.waitUntil(lambda: panel.arrows.layer.drawn != {}, timeout=5000)
+    viewport = contour.canvas.viewport()
+    paints = _Paints(viewport)
+    for _ in range(50):               # quiet first: the range settled, nothing left to paint
+        count = paints.count
+        qtbot.wait(50)
+        if paints.count == count and not contour._settle.isActive():
+            break
+    paints.count = 0
+    f = parse("x^2 + 3y^2 - x*y/2").compile(hessian=False, gradient=False, value_gradient=False)
+    seeded._requested = f             # as set_text leaves it: the sketch is of the newest
+    arrows_at_paint = []
+    seeded.sketchChanged.connect(lambda _f: arrows_at_paint.append(
+        (paints.count, dict(panel.arrows.layer.drawn))))
+    seeded._on_sketch(f)
+    assert arrows_at_paint == [(1, {})]   # painted in the map's slot, with no arrow
+    for _ in range(5):                # every queued update and paint request delivered
+        QCoreApplication.processEvents()
+        qtbot.wait(20)
+    assert paints.count == 1, f"the sketch's map was painted {paints.count} times"

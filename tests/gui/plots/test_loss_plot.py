@@ -1,7 +1,9 @@
 """LossPlot: each curve holds the engine's f(θ_k) up to the current frame."""
 import numpy as np
 import pytest
-from numpy.testing import assert_allclose
+from numpy.testing import assert_allclose, assert_array_equal
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QImage
 
 from gui.plots.loss_plot import LossPlot
 from gui.widgets.palette import METHOD_LABELS
@@ -179,3 +181,83 @@ def test_a_new_f_with_the_same_runs_keeps_the_curves_pens(plot, model, monkeypat
     model.set_settings(methods=("gd", "nesterov"))    # a new run: its own colour
     assert [c.opts["pen"].color().name() for c in (plot.curves["gd"], plot.curves["nesterov"])] == \
         [pg.mkColor(model.lab.colour(m)).name() for m in ("gd", "nesterov")]
+
+
+class _Paints(QObject):
+    """The Paint events `widget` receives (their regions' bounding rectangles)."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.rects = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.region().boundingRect())
+        return False
+
+
+def _picture(widget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine() // 4, 4)[:, :image.width(), :3].copy()
+
+
+# f values of ~1, ~1e7 (wider labels), then ~1 again
+EDITS = ("x^2 + y^2/7", "x^2 + y^2*7000001", "x^2 - y^2/9 + x^4/5")
+
+
+def test_a_new_f_paints_the_loss_plot_once_its_f_axis_drawn_once(plot, model, qtbot, shown,
+                                                                 monkeypatch):
+    """A new f whose f-axis labels take another width: the plot is laid out for them
+    before its paint. Found at the paint, the new width re-laid it out after it was painted
+    (a second full paint, both axes drawn twice), and the frame line's label took the new
+    scale in the paint itself (a second small paint beside the axis)."""
+    import pyqtgraph as pg
+    _load(model, None)
+    qtbot.wait(100)
+    axis = plot.plot.getPlotItem().getAxis("left")
+    drawn = []                        # the f axis's pictures drawn
+    generate = pg.AxisItem.generateDrawSpecs
+    monkeypatch.setattr(pg.AxisItem, "generateDrawSpecs",
+                        lambda self, p: (drawn.append(self.width()) if self is axis else None)
+                        or generate(self, p))
+    paints = _Paints(plot.plot.viewport())
+    widths = [axis.width()]
+    for text in EDITS:
+        drawn.clear(), paints.rects.clear()
+        model.set_text(text)
+        assert model.wait_for_analysis()
+        qtbot.wait(150)
+        assert len(paints.rects) == 1, (text, paints.rects)
+        # once, or for a new width once more (before the paint): never twice one width
+        assert len(drawn) == len(set(drawn)) and drawn[-1] == axis.width(), (text, drawn)
+        widths.append(axis.width())
+    # small f keep the axis's width (nothing jumps); wider labels widen it
+    assert widths[0] == widths[1] == widths[3] < widths[2], widths
+    fresh = shown(LossPlot(model), 720, 360)      # the settled picture: a fresh plot's
+    qtbot.wait(150)
+    assert_array_equal(_picture(plot), _picture(fresh))
+
+
+def test_a_new_f_sets_the_plots_range_once(plot, model, qtbot):
+    """A new f with new step count and f values: both axes' ranges in one update of the
+    view box (each set alone updated it, every curve clipped to it and the frame line)."""
+    _load(model, None)
+    view = plot.plot.getPlotItem().getViewBox()
+    updates = []
+    view.sigRangeChanged.connect(lambda _vb, ranges, *_: updates.append(ranges))
+    before = view.viewRange()
+    model.set_text("x^2 + y^2*70001")        # diverges early: fewer steps, f far larger
+    assert model.wait_for_analysis()
+    qtbot.wait(50)
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert (x0, x1) != tuple(before[0]) and (y0, y1) != tuple(before[1])
+    assert len(updates) == 1, updates
+    right = max(model.last_frame, 1)          # padded 2 % (steps) and 5 % (f)
+    assert (x0, x1) == pytest.approx((-0.02 * right, 1.02 * right))
+    values = np.concatenate([p.values[:model.frame + 1] for p in model.paths.values()])
+    lo, hi = float(values.min()), float(values.max())
+    if hi - lo < 1e-12:                       # one value shown: a unit around it
+        lo, hi = lo - 0.5, hi + 0.5
+    assert (y0, y1) == pytest.approx((lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)))
