@@ -2,7 +2,7 @@
 engine's numbers, predict-then-reveal, sessions with runs (and old ones without)."""
 import pytest
 from numpy.testing import assert_allclose
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSplitter
 
 from engine.optimizer_lab import step_terms
@@ -12,6 +12,7 @@ from gui.explorer.runs_panel import RunsPanel
 from gui.explorer.step_inspector import StepInspector, update_lines
 from gui.plots import runs as race
 from gui.plots.loss_plot import LossPlot
+from tests.gui.paint_counter import Paints
 
 
 @pytest.fixture
@@ -206,20 +207,6 @@ def test_the_stage_names_are_readable_on_both_themes(views, seeded):
         theme.apply_theme(QApplication.instance(), views["split"], "light", 1.0)
 
 
-class _Paints(QObject):
-    """Counts the Paint events `widget` receives."""
-
-    def __init__(self, widget):
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _obj, event):
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def test_a_new_fs_map_is_painted_once_without_the_old_steps_arrows(shown, seeded, qtbot):
     """The old f's step arrows go before the new f's sketched map is painted: hidden on
     the model's sketchChanged, which reaches them after the map's paint, they cost the
@@ -235,7 +222,7 @@ def test_a_new_fs_map_is_painted_once_without_the_old_steps_arrows(shown, seeded
     seeded.set_frame(2)
     qtbot.waitUntil(lambda: panel.arrows.layer.drawn != {}, timeout=5000)
     viewport = contour.canvas.viewport()
-    paints = _Paints(viewport)
+    paints = Paints(viewport)
     for _ in range(50):               # quiet first: the range settled, nothing left to paint
         count = paints.count
         qtbot.wait(50)

@@ -4,7 +4,7 @@ draws, and under rapid edits no picture of an older f may follow a newer one."""
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from engine.calculus import critical_points
@@ -13,6 +13,7 @@ from gui.app.presets import default_preset
 from gui.compute.analysis_worker import INLINE_SKETCH_NODES
 from gui.plots import landscape
 from gui.plots.contour_view import GRID, N_LEVELS, ContourView
+from tests.gui.paint_counter import Paints
 
 SMALL = "x^2 - y^2 + x^4/7"
 # a gradient estimated over INLINE_SKETCH_NODES: its sketch is compiled in the pool thread
@@ -233,27 +234,13 @@ def test_the_analysis_keeps_the_sketched_surface_picture(window, qtbot):
     assert model.wait_for_analysis()
 
 
-class _Paints(QObject):
-    """Counts the Paint events `widget` receives."""
-
-    def __init__(self, widget):
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _obj, event):
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def test_a_sketch_is_painted_once_at_once(view, model, qtbot):
     """The sketch's map is painted inside its slot (the worker's job for ∇f starts after
     it, and sympy there would hold the GIL half the time the map is drawn), and that
     paint holds every change made so far: the scene's own queued update of the same items
     painted the map a second time (~4 ms of an edit's GUI thread)."""
     viewport = view.canvas.viewport()
-    paints = _Paints(viewport)
+    paints = Paints(viewport)
     for _ in range(50):               # quiet first: the range settled, nothing left to paint
         count = paints.count
         qtbot.wait(50)
