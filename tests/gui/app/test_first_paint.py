@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 
 from gui.app.application import build_window
 from gui.app.presets import default_preset
+from tests.gui.app.start_helpers import save_last_session
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -309,18 +310,6 @@ def test_a_restored_session_shows_its_formula_and_tab_at_the_first_paint(
     assert model.parsed_ahead is None                   # handed over once, then let go
 
 
-def _save_last_session(qtbot, shown, settings, text, start):
-    model, window = build_window(settings=settings)
-    shown(window, 1400, 860)
-    assert model.wait_for_analysis(60000)
-    model.set_text(text)
-    assert model.wait_for_analysis(60000)
-    model.set_start(start)
-    state = window.session.state()
-    window.close()                       # saves the last session
-    return state
-
-
 def _requests_of(model, monkeypatch):
     """The texts the model's worker is asked to analyse, those it sketches, and the
     expressions the model shows (one read without sympy as ("read ahead", its text))."""
@@ -338,7 +327,7 @@ def _requests_of(model, monkeypatch):
 def test_a_restored_start_analyses_the_session_alone(qtbot, shown, settings, monkeypatch):
     """The preset loads first (a failing session rolls back to it) but is not analysed:
     its sketch, compile and helpers' work were thrown away when the session followed."""
-    _save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
+    save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
     model, window = build_window(settings=settings, paint_first=True, restore_last=True)
     asked, sketched, drawn = _requests_of(model, monkeypatch)
     from gui.compute import symbolic_memo
@@ -364,7 +353,7 @@ def test_a_restored_start_whose_session_fails_shows_the_preset_analysed(
         qtbot, shown, settings, monkeypatch):
     """A session refused in its last part (the explorer's part applied first) rolls back
     to the preset, which is then the one analysis made."""
-    state = _save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
+    state, _paths = save_last_session(qtbot, shown, settings, "x^2 - y^2 + x*y", (1.5, -0.5))
     from gui.app.session import load_session, save_session
     from gui.app.session_controller import LAST_SESSION
     from pathlib import Path

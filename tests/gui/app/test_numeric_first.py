@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.app.application import build_window
 from gui.compute.qt_guard import qt_override
+from tests.gui.app.start_helpers import save_last_session
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -96,15 +97,7 @@ def test_the_formula_read_without_sympy_is_drawn_then_its_exact_expression(
 ])
 def test_a_restored_session_is_read_without_sympy_and_settles_as_before(
         qtbot, shown, settings, text, start, kind):
-    model, window = build_window(settings=settings)
-    shown(window, 1400, 860)
-    assert model.wait_for_analysis(60000)
-    model.set_text(text)
-    assert model.wait_for_analysis(60000)
-    model.set_start(start)
-    saved = {key: path.points.copy() for key, path in model.paths.items()}
-    window.close()                       # saves the last session
-
+    _state, saved = save_last_session(qtbot, shown, settings, text, start)
     model, again = build_window(settings=settings, paint_first=True, restore_last=True)
     kinds = []
     model.expressionChanged.connect(lambda e: kinds.append(
