@@ -252,3 +252,18 @@ def test_a_hidden_view_samples_only_when_shown(qtbot, model, shown):
     assert view.landscape is not None
     assert view.landscape.Z[0, 0] == pytest.approx(
         model.expression(view.landscape.xs[0], view.landscape.ys[0]))
+
+
+def test_the_map_keeps_its_place_when_the_first_paths_come(view, model, qtbot, screenshot):
+    # The legend's row is there before any path ("start" alone): added with the first
+    # paths, it pushed the map down ~20 px and re-ranged it a second after start-up.
+    qtbot.wait(50)
+    assert [label.text for _, label in view.legend.items] == ["start"]
+    assert view.legend.boundingRect().height() > 10
+    top, row = view.plot.vb.sceneBoundingRect().top(), view.legend.boundingRect().height()
+    load(model, qtbot)
+    assert [label.text for _, label in view.legend.items] == [METHOD_LABELS["gd"], "start"]
+    # (its axes' numbers come with the first f: the map's top edge is the legend's doing)
+    assert view.plot.vb.sceneBoundingRect().top() == top
+    assert view.legend.boundingRect().height() == row
+    screenshot(view, "contour_first_paths")
