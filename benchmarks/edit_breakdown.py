@@ -7,7 +7,8 @@ alone, on an idle GUI thread with no worker running:
   compile f    lambdify of f alone (the sketch; on the GUI thread for a small f)
   map          the GUI-thread reaction to the sketch (model.sketchChanged): the contour
                map sampled, its iso-levels and colours set, and the map painted
-  surface      the 3-D view's surface of the sketch (a turn of the event loop after the map)
+  surface      the 3-D view's surface of the new f (in the app built with the analysis, or
+               from the sketch when ∇f takes over surface_view.SKETCH_SURFACE_WAIT_MS)
   paint sketch the sketch's map and surface painted (events processed), as the app paints
                them while the worker compiles ∇f
   compile ∇f   the rest of the worker's compile ((f, ∇f); H and ∇f alone on first use)
@@ -96,8 +97,8 @@ def main():
         model._on_sketch(expr)
         profile.disable()
         t_map = clock()
-        # the surface of the sketch: a turn of the event loop after the map (the worker
-        # compiles ∇f meanwhile), so not part of the analysis' slots
+        # the surface of the new f, timed alone (the app builds it with the analysis, or
+        # from the sketch when ∇f is slow), so not part of the analysis' slots
         surface_turn = window.surface_view._sketch_timer
         profile.enable()
         if surface_turn.isActive():

@@ -52,6 +52,11 @@ GRID = 100             # vertices per side: smooth enough, cheap to rebuild on e
 PLANE_HALF = 0.25      # half-side of the tangent-plane patch, as a fraction of the window
 PLANE_RISE = 0.55      # at most this rise (box units) from the touching point to a side
 INK = (0.13, 0.13, 0.13, 1.0)
+# A new f's sketch (f alone compiled) waits this long for its analysis before its
+# surface is drawn: ∇f usually comes sooner (10–30 ms), and the surface is then built
+# once, with its paths, in one render. Drawn at once, the sketch's surface took the GIL
+# from the worker compiling ∇f (the analysis came ~20 ms later) and rendered twice.
+SKETCH_SURFACE_WAIT_MS = 60
 NO_GL_TEXT = "The 3-D view needs OpenGL 2.1 or newer, which this display does not provide."
 
 # Drawn over everything, blended normally ("additive" would vanish on a white background).
@@ -84,8 +89,8 @@ class SurfaceView(QWidget):
             return
 
         model.expressionChanged.connect(self._on_expression)
-        # a sketch: the map's picture first, then the surface's, while ∇f is compiled
-        self._sketch_timer = QTimer(self, singleShot=True, interval=0)
+        # a sketch: the map's picture first; the surface's if ∇f is slow to come
+        self._sketch_timer = QTimer(self, singleShot=True, interval=SKETCH_SURFACE_WAIT_MS)
         self._sketch_timer.timeout.connect(self._rebuild_when_shown)
         if hasattr(model, "sketchChanged"):
             model.sketchChanged.connect(self._on_sketch)

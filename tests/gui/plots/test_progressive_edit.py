@@ -177,6 +177,41 @@ def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
     assert model.wait_for_analysis()
 
 
+def test_a_quick_analysis_draws_the_new_surface_once_with_its_paths(window, qtbot):
+    """∇f compiled within SKETCH_SURFACE_WAIT_MS of the sketch: the new surface is not
+    drawn for the sketch (that took the GIL from the worker compiling ∇f, and rendered
+    twice) but once, with the analysis: one grid sampled, one render, its paths on it."""
+    from engine.analysis import Analysis
+    from gui.plots.surface_view import SKETCH_SURFACE_WAIT_MS
+    model, surface, contour = window.model, window.surface_view, window.contour_view
+    model.set_frame(10)
+    qtbot.wait(50)
+    view = surface.gl
+    backgrounds, rebuilds = [], []
+    paint, rebuild = view.paint, surface._rebuild
+    view.paint = lambda *a, **k: (backgrounds.append(view._layer), paint(*a, **k))[1]
+    surface._rebuild = lambda: (rebuilds.append(surface._sketch), rebuild())[1]
+    f = parse(SMALL).compile(hessian=False, gradient=False, value_gradient=False)
+    model._requested = f
+    model._on_sketch(f)
+    QCoreApplication.processEvents()
+    assert contour._map_of is f                      # the map's first picture at once
+    assert surface.surface_of is not f and rebuilds == []       # the surface waits
+    f.compile(hessian=False, gradient=False)
+    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    qtbot.wait(SKETCH_SURFACE_WAIT_MS + 100)
+    assert model.expression is f and surface.surface_of is f
+    assert rebuilds == [None]                        # built once, from the analysed f
+    assert backgrounds == ["background"]             # and rendered once
+    assert model.paths and all(surface.path_items[k].visible() for k in model.paths)
+    for key in model.paths:
+        assert_allclose(surface.path_items[key].pos, surface.shown_points(key))
+    assert_allclose(surface.landscape.Z,
+                    landscape.sample(f, model.window, surface.landscape.Z.shape[0]).Z,
+                    rtol=1e-12)
+    assert model.wait_for_analysis()
+
+
 def test_a_sketched_f_that_cannot_be_compiled_gives_the_map_back(view, model, qtbot,
                                                                   monkeypatch):
     from engine.expression import Expression
