@@ -1,0 +1,58 @@
+"""Where a window's splitters were when it was first shown, to put them back (File ▸ New:
+a user who starts over expects the views where a fresh window has them, not where a
+dragged handle or an earlier text size left them).
+
+A splitter's first layout cannot be asked for again: Qt sizes a new splitter's parts
+from their size hints and stretch factors, and once laid out only from its own sizes
+(restoring a state saved before the first show collapsed parts). So each splitter's
+sizes are read right after it is first shown, and put back with `setSizes` (which, at
+another window size, keeps their proportions). A splitter that places itself (a
+`reset_split()` method, e.g. gui/plots/curve_split.CurveSplit) is asked to instead.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from gui.compute.qt_guard import qt_override
+
+
+FIRST_SIZES = "first_sizes"      # the splitter's property: its sizes as first shown
+
+
+class SplitterMemory(QObject):
+    def watch(self, root: QWidget) -> None:
+        """Remember the first sizes of `root`'s splitters (those built so far): call it
+        again for parts built later, before they are first shown."""
+        for splitter in root.findChildren(QSplitter):
+            if splitter.property(FIRST_SIZES) is not None or hasattr(splitter, "reset_split"):
+                continue
+            if splitter.isVisible():       # already laid out: as it is now
+                splitter.setProperty(FIRST_SIZES, splitter.sizes())
+            else:
+                splitter.setProperty(FIRST_SIZES, [])      # watched, not yet shown
+                splitter.installEventFilter(self)
+
+    @staticmethod
+    def restore(root: QWidget) -> None:
+        """Every splitter under `root` back to its first sizes (those not yet shown stay
+        as built)."""
+        for splitter in root.findChildren(QSplitter):
+            if hasattr(splitter, "reset_split"):
+                splitter.reset_split()
+            elif sizes := splitter.property(FIRST_SIZES):
+                splitter.setSizes(sizes)
+
+    @staticmethod
+    def _record(splitter: QSplitter) -> None:
+        splitter.setProperty(FIRST_SIZES, splitter.sizes())
+
+    @qt_override(fallback=False)
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Show:
+            obj.removeEventFilter(self)
+            # QSplitter lays its parts out when it handles its first Show, after this
+            # filter: read the sizes a turn later, once it has (the splitter as context:
+            # no call if it is gone by then)
+            QTimer.singleShot(0, obj, lambda: self._record(obj))
+        return False
