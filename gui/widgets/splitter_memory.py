@@ -12,7 +12,7 @@ another window size, keeps their proportions). A splitter that places itself (a
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from gui.compute.qt_guard import qt_override
 
@@ -37,6 +37,9 @@ class SplitterMemory(QObject):
     def restore(root: QWidget) -> None:
         """Every splitter under `root` back to its first sizes (those not yet shown stay
         as built)."""
+        # the parts' smallest sizes as they are now: a text size set back just before
+        # reaches the layouts an event later, and the larger text's would clamp the sizes
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         for splitter in root.findChildren(QSplitter):
             if hasattr(splitter, "reset_split"):
                 splitter.reset_split()

@@ -203,6 +203,9 @@ def _shell(win) -> dict:
             # an emulated screen (window.screen_limit) caps the window at its size
             "maximum size": win.maximumSize().toTuple(),
             "undo": (history.can_undo, history.can_redo),
+            # folded panels (Ctrl+1/2/3, presenting) are no session's either
+            "panels folded": [(name, panel) for name, page in win._built_tabs().items()
+                              for panel, shown in page.panels_visible().items() if not shown],
             # File ▸ New puts the splitters back where the fresh window had them
             # (tests/gui/app/test_file_new.py): the Explorer's (built with the window)
             # by their sizes, a later built tab's against its first sizes on screen
