@@ -5,8 +5,9 @@ dragged handle or an earlier text size left them).
 A splitter's first layout cannot be asked for again: Qt sizes a new splitter's parts
 from their size hints and stretch factors, and once laid out only from its own sizes
 (restoring a state saved before the first show collapsed parts). So each splitter's
-sizes are read right after it is first shown, and put back with `setSizes` (which, at
-another window size, keeps their proportions). A splitter that places itself (a
+sizes are read right after it is first shown whole (none of its parts folded away, as
+in presentation), and put back with `setSizes` (which, at another window size, keeps
+their proportions). A splitter that places itself (a
 `reset_split()` method, e.g. gui/plots/curve_split.CurveSplit) is asked to instead.
 """
 from __future__ import annotations
@@ -27,16 +28,15 @@ class SplitterMemory(QObject):
         for splitter in root.findChildren(QSplitter):
             if splitter.property(FIRST_SIZES) is not None or hasattr(splitter, "reset_split"):
                 continue
-            if splitter.isVisible():       # already laid out: as it is now
-                splitter.setProperty(FIRST_SIZES, splitter.sizes())
-            else:
-                splitter.setProperty(FIRST_SIZES, [])      # watched, not yet shown
-                splitter.installEventFilter(self)
+            splitter.setProperty(FIRST_SIZES, [])      # watched, not yet shown whole
+            splitter.installEventFilter(self)
+            if _whole(splitter):            # already laid out: as it is now
+                self._record(splitter)
 
     @staticmethod
     def restore(root: QWidget) -> None:
-        """Every splitter under `root` back to its first sizes (those not yet shown stay
-        as built)."""
+        """Every splitter under `root` back to its first sizes (those not yet shown whole
+        stay as they are)."""
         # the parts' smallest sizes as they are now: a text size set back just before
         # reaches the layouts an event later, and the larger text's would clamp the sizes
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
@@ -46,16 +46,24 @@ class SplitterMemory(QObject):
             elif sizes := splitter.property(FIRST_SIZES):
                 splitter.setSizes(sizes)
 
-    @staticmethod
-    def _record(splitter: QSplitter) -> None:
+    def _record(self, splitter: QSplitter) -> None:
+        if not _whole(splitter) or splitter.property(FIRST_SIZES):
+            return
+        splitter.removeEventFilter(self)
         splitter.setProperty(FIRST_SIZES, splitter.sizes())
 
     @qt_override(fallback=False)
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Show:
-            obj.removeEventFilter(self)
-            # QSplitter lays its parts out when it handles its first Show, after this
-            # filter: read the sizes a turn later, once it has (the splitter as context:
-            # no call if it is gone by then)
+        # shown, or a part shown again (a tab first shown while presenting, its panels
+        # folded: their sizes of 0 would fold them again): QSplitter lays its parts out
+        # when it handles the event, after this filter, so the sizes are read a turn
+        # later (the splitter as context: no call if it is gone by then)
+        if event.type() in (QEvent.Type.Show, QEvent.Type.LayoutRequest) and _whole(obj):
             QTimer.singleShot(0, obj, lambda: self._record(obj))
         return False
+
+
+def _whole(splitter: QSplitter) -> bool:
+    """On screen with none of its parts hidden (as a fresh window shows it)."""
+    return splitter.isVisible() and all(not splitter.widget(i).isHidden()
+                                        for i in range(splitter.count()))

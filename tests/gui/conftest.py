@@ -189,7 +189,6 @@ def _shell(win) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QSplitter
     from gui.widgets import theme
-    from gui.widgets.splitter_memory import FIRST_SIZES
     c, applied = win.commands, theme.current()
     lc = win.lecture_commands
     history, ink = lc.undo_history, lc.ink
@@ -208,7 +207,9 @@ def _shell(win) -> dict:
                               for panel, shown in page.panels_visible().items() if not shown],
             # File ▸ New puts the splitters back where the fresh window had them
             # (tests/gui/app/test_file_new.py): the Explorer's (built with the window)
-            # by their sizes, a later built tab's against its first sizes on screen
+            # by their sizes, a later built tab's against its first sizes on screen (if
+            # first shown at this length: one first shown in a presentation's full-screen
+            # window is put back in proportion, which cannot be compared exactly)
             # (the 1-D curve's splitter places itself whenever it is shown, unless the
             # user dragged its handle: that choice is what a case could leave behind)
             "explorer splitters": [getattr(s, "user_split", None) if hasattr(s, "reset_split")
@@ -217,7 +218,15 @@ def _shell(win) -> dict:
             "splitters moved": [(name, i) for name, page in win._built_tabs().items()
                                 if name != "explorer"
                                 for i, s in enumerate(page.findChildren(QSplitter))
-                                if s.property(FIRST_SIZES) not in (None, [], s.sizes())]}
+                                if _moved_since_first_shown(s)]}
+
+
+def _moved_since_first_shown(splitter) -> bool:
+    """Whether `splitter` is not at its first sizes on screen (gui/widgets/splitter_memory),
+    when it has them and has the same length now."""
+    from gui.widgets.splitter_memory import FIRST_SIZES
+    first, now = splitter.property(FIRST_SIZES) or [], splitter.sizes()
+    return bool(first) and sum(first) == sum(now) and first != now
 
 
 def _build_shared_window(folder):
