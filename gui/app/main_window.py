@@ -15,6 +15,7 @@ from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
 from gui.widgets.scroll_page import page_overflow
+from gui.widgets.splitter_memory import SplitterMemory
 from gui.widgets.theme import restyle_new
 from gui.compute.qt_guard import qt_override, report as report_error
 
@@ -56,6 +57,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(1, "Forward and backward pass through one neuron (key 2)")
         self.tabs.setTabToolTip(2, "A small network trained live on toy data (key 3)")
         self.setCentralWidget(self.tabs)
+        # where the splitters first are on screen, for File ▸ New to put them back
+        self.splitter_memory = SplitterMemory(self)
+        self.splitter_memory.watch(self.explorer)
         self._status = StatusToast(self)      # (statusBar(): no bar that takes room)
 
         self.session = SessionController(
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
             self._lazy_tabs[name] = tab
             self._replace_page(TABS.index(name), tab)
             restyle_new(tab)
+            self.splitter_memory.watch(tab)
             if self._panels_before is not None:     # built while presenting
                 self._fold(name, tab)
         return tab

@@ -27,6 +27,8 @@ class SessionCommands:
             self.w.neuron_model.set_state(self._initial["neuron"])
             self.w.network_model.set_state(self._initial["network"])
         self.w.session.new(reset)
+        # a start over puts the views where a fresh window has them
+        self.w.splitter_memory.restore(self.w)
 
     def open(self, path) -> bool:
         try:

@@ -129,24 +129,38 @@ class HyperparameterForms(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.forms = {m: _MethodForm(m, self.changed.emit) for m in METHODS if HYPERPARAMETERS[m]}
-        for form in self.forms.values():
-            layout.addWidget(form)
-            form.hide()
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
+        # {method: its form}, each built when first shown (its method ticked) or asked
+        # for: the forms of methods never ticked were ~13 ms of every window's build
+        self.forms: dict[str, _MethodForm] = {}
+
+    def _form(self, method: str) -> _MethodForm:
+        """The method's form, built now (hidden) if it was not yet."""
+        form = self.forms.get(method)
+        if form is None:
+            form = self.forms[method] = _MethodForm(method, self.changed.emit)
+            # in METHODS order, whichever was built first
+            before = [m for m in METHODS[:METHODS.index(method)] if m in self.forms]
+            self._column.insertWidget(len(before), form)
+            form.hide()          # (added to a shown widget, Qt would show it a turn later)
+            theme.restyle_new(form)
+        return form
 
     def show_settings(self, methods, hyper: dict) -> None:
         """Show only the forms of `methods`, holding `hyper` over the engine's defaults."""
+        for method in methods:
+            if HYPERPARAMETERS.get(method):
+                self._form(method)
         for method, form in self.forms.items():
             form.setVisible(method in methods)
             form.show_values({**HYPERPARAMETERS[method], **hyper.get(method, {})})
 
     def has_forms(self, methods) -> bool:
         """Whether any of `methods` has hyperparameters (plain GD and Newton have none)."""
-        return any(m in self.forms for m in methods)
+        return any(HYPERPARAMETERS.get(m) for m in methods)
 
     def field(self, method: str, name: str):
         """The control of one hyperparameter (for tests): a NumberBox, a QCheckBox or a pair."""
-        return self.forms[method].fields[name]
+        return self._form(method).fields[name]

@@ -42,9 +42,8 @@ class JacobianView(QWidget):
         # height its lines need, so that it is never drawn over the matrix
         self.title = WrappingLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.plot_widget = pg.PlotWidget()
+        self.plot_widget = pg.PlotWidget(enableMenu=False)
         plot = light(self.plot_widget)
-        plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.getViewBox().setMouseEnabled(False, False)
         plot.getViewBox().invertY(True)          # row 1 on top, as a matrix is written

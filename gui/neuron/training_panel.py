@@ -147,13 +147,12 @@ class NeuronTrainingPanel(QWidget):
         controls.addWidget(self.reset_button)
         controls.addStretch(1)
 
-        self.loss_plot = pg.PlotWidget(background="w")
+        self.loss_plot = pg.PlotWidget(background="w", enableMenu=False)
         plot = self.loss_plot.getPlotItem()
         plot.setTitle("Loss L during training", color=INK, size="13pt")
         plot.setLabel("bottom", "step", color=INK)
         plot.setLabel("left", "L", color=INK)
         plot.showGrid(x=True, y=True, alpha=0.25)
-        plot.setMenuEnabled(False)
         for side in ("bottom", "left"):
             plot.getAxis(side).setPen(INK)
             plot.getAxis(side).setTextPen(INK)

@@ -133,7 +133,7 @@ class ContourView(QWidget):
         self.canvas.addItem(self.legend, row=0, col=0)
         self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
-        self.plot = self.canvas.addPlot(row=1, col=0)
+        self.plot = self.canvas.addPlot(row=1, col=0, enableMenu=False)
         self.plot.setAspectLocked(True)
         # Fitted to the canvas on its resize: on the plot's, a legend too wide for a
         # narrower canvas held the plot at its own width, so neither changed (4 columns
@@ -142,7 +142,6 @@ class ContourView(QWidget):
         self.canvas.installEventFilter(self)
         # (a bound slot: Qt drops the connection when the view goes)
         theme.notifier.changed.connect(self._after_theme)
-        self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)

@@ -35,6 +35,11 @@ class CurveSplit(QSplitter):
     def _on_user_moved(self, *_):
         self.user_split = True
 
+    def reset_split(self) -> None:
+        """Back to the split a new view has (File ▸ New), even if the user chose one."""
+        self.user_split = False
+        self.share()
+
     def share(self) -> None:
         """f's view box F_SHARE of the two boxes' height (unless the user chose)."""
         if self.user_split:

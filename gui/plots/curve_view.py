@@ -88,8 +88,8 @@ class CurveView(QWidget):
     def _build(self):
         # two canvases in a splitter: f's curve twice f′'s (gui.plots.curve_split)
         self.canvas, self.canvas_d = pg.GraphicsLayoutWidget(), pg.GraphicsLayoutWidget()
-        self.plot_f = self.canvas.addPlot(row=0, col=0)
-        self.plot_d = self.canvas_d.addPlot(row=0, col=0)
+        self.plot_f = self.canvas.addPlot(row=0, col=0, enableMenu=False)
+        self.plot_d = self.canvas_d.addPlot(row=0, col=0, enableMenu=False)
         # the legend shares a row with the x-axis's name, under f′ (gui.plots.curve_legend)
         self.legend_row = CurveLegendRow(self.canvas_d, 1, self.plot_d, INK,
                                          LABEL_STYLE["font-size"])
@@ -110,7 +110,6 @@ class CurveView(QWidget):
         tick_font = QFont()
         tick_font.setPointSize(10)
         for plot in (self.plot_f, self.plot_d):
-            plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.showGrid(x=True, y=True, alpha=0.15)
             plot.setMouseEnabled(x=True, y=False)     # y follows f: zoom and pan act on x

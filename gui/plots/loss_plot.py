@@ -70,10 +70,9 @@ class LossPlot(QWidget):
         self._y_fitted = None        # (lo, hi) the f axis was last sized to
         self._brushes = {}           # colour -> its QBrush for the heads
 
-        self.plot = tune_canvas(pg.PlotWidget(background="w"))
+        self.plot = tune_canvas(pg.PlotWidget(background="w", enableMenu=False))
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
-        item.setMenuEnabled(False)
         for side in ("right", "top"):
             item.getAxis(side).enableAutoSIPrefix(False)
         for side in ("left", "bottom"):

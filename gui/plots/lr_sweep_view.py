@@ -51,11 +51,10 @@ class LrSweepView(QWidget):
         self.request_id = 0
         self._asked = None              # what the newest request was computed from
         self.active = False             # computed only while the view is shown
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", enableMenu=False)
         item = self.plot.getPlotItem()
         item.setLogMode(x=True, y=False)
         item.showGrid(x=True, y=True, alpha=0.2)
-        item.setMenuEnabled(False)
         item.setLabel("bottom", "learning rate η (log scale)")
         self.curves, self.markers = {}, {}
         self.run_lines = []

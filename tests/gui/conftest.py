@@ -181,12 +181,13 @@ def _build_the_curve_view(win):
 def _shell(win) -> dict:
     """What of the window a test may change beside the session and File ▸ New keeps:
     theme, text size, presentation, picture settings, window size, largest size and
-    state; the undo
-    history (File ▸ New starts a new one: nothing to undo or redo, even before its
+    state; the splitters (which File ▸ New puts back: checked here as what a test can
+    leave behind that no session holds); the undo history (File ▸ New starts a new one: nothing to undo or redo, even before its
     baseline is taken: tests/gui/app/test_file_new.py); and the ink: File ▸ New wipes the
     strokes but keeps the tool in hand (the overlay then takes the mouse from the views),
     the laser's fading trail and the "keep drawings on each scene" choice."""
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSplitter
     from gui.widgets import theme
     c, applied = win.commands, theme.current()
     lc = win.lecture_commands
@@ -200,7 +201,32 @@ def _shell(win) -> dict:
             "size": (win.width(), win.height()), "states": int(win.windowState().value),
             # an emulated screen (window.screen_limit) caps the window at its size
             "maximum size": win.maximumSize().toTuple(),
-            "undo": (history.can_undo, history.can_redo)}
+            "undo": (history.can_undo, history.can_redo),
+            # folded panels (Ctrl+1/2/3, presenting) are no session's either
+            "panels folded": [(name, panel) for name, page in win._built_tabs().items()
+                              for panel, shown in page.panels_visible().items() if not shown],
+            # File ▸ New puts the splitters back where the fresh window had them
+            # (tests/gui/app/test_file_new.py): the Explorer's (built with the window)
+            # by their sizes, a later built tab's against its first sizes on screen (if
+            # first shown at this length: one first shown in a presentation's full-screen
+            # window is put back in proportion, which cannot be compared exactly)
+            # (the 1-D curve's splitter places itself whenever it is shown, unless the
+            # user dragged its handle: that choice is what a case could leave behind)
+            "explorer splitters": [getattr(s, "user_split", None) if hasattr(s, "reset_split")
+                                   else s.sizes()
+                                   for s in win.explorer.findChildren(QSplitter)],
+            "splitters moved": [(name, i) for name, page in win._built_tabs().items()
+                                if name != "explorer"
+                                for i, s in enumerate(page.findChildren(QSplitter))
+                                if _moved_since_first_shown(s)]}
+
+
+def _moved_since_first_shown(splitter) -> bool:
+    """Whether `splitter` is not at its first sizes on screen (gui/widgets/splitter_memory),
+    when it has them and has the same length now."""
+    from gui.widgets.splitter_memory import FIRST_SIZES
+    first, now = splitter.property(FIRST_SIZES) or [], splitter.sizes()
+    return bool(first) and sum(first) == sum(now) and first != now
 
 
 def _build_shared_window(folder):

@@ -92,3 +92,64 @@ def test_undo_stays_unavailable_after_new_while_its_answers_arrive(window, qtbot
     assert offered and not any(offered)
     assert not history.undo()
     assert window.model.text == fresh_text
+
+
+def _drag_handle(qtbot, splitter, index, by):
+    """Drag the splitter's handle `index` by `by` px with the mouse, as a user does."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    handle = splitter.handle(index)
+    start = handle.rect().center()
+    horizontal = splitter.orientation() == Qt.Orientation.Horizontal
+    end = start + (QPoint(by, 0) if horizontal else QPoint(0, by))
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(handle, end)
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=end)
+
+
+def _views_geometry(tab, views):
+    """{name: (x, y, width, height)} of each view in `views`, in the tab's coordinates."""
+    return {name: (*view.mapTo(tab, view.rect().topLeft()).toTuple(), *view.size().toTuple())
+            for name, view in views.items()}
+
+
+def test_new_puts_dragged_splitters_back_where_a_fresh_window_has_them(window, qtbot):
+    """Every handle of the Explorer's, the Neuron's and the Network's splitters dragged,
+    then File ▸ New: each view has the place and size it had in the fresh window (a
+    user's start over; before, the dragged handles stayed where they were)."""
+    from PySide6.QtWidgets import QSplitter
+    _analysed(window, qtbot)
+    ex = window.explorer
+    tabs = {"explorer": {"contour": ex.contour_view, "surface": ex.surface_view,
+                         "loss": ex.loss_plot, "lab": ex.lab_panel,
+                         "descent": ex.descent_panel}}
+    fresh = {"explorer": _views_geometry(ex, tabs["explorer"])}
+    for name in ("neuron", "network"):
+        window.show_tab(name)
+        page = getattr(window, name)
+        qtbot.waitExposed(page)
+        qtbot.wait(50)         # the splitters' first sizes are read a turn after the show
+        # the views the splitters hold: each splitter's parts
+        tabs[name] = {f"{i}.{j}": splitter.widget(j)
+                      for i, splitter in enumerate(page.findChildren(QSplitter))
+                      for j in range(splitter.count()) if splitter.widget(j).isVisible()}
+        fresh[name] = _views_geometry(page, tabs[name])
+    for name, views in tabs.items():
+        window.show_tab(name)
+        page = window.explorer if name == "explorer" else getattr(window, name)
+        splitters = [s for s in page.findChildren(QSplitter) if s.isVisible()]
+        assert len(splitters) >= 2
+        for splitter in splitters:
+            for index in range(1, splitter.count()):
+                _drag_handle(qtbot, splitter, index, -40)
+        qtbot.wait(50)
+        moved = _views_geometry(page, views)
+        assert moved != fresh[name], name               # the drags moved views
+    window.show_tab("explorer")
+    window.commands.new_session()
+    _analysed(window, qtbot)
+    for name, views in tabs.items():
+        window.show_tab(name)
+        page = window.explorer if name == "explorer" else getattr(window, name)
+        qtbot.wait(50)
+        assert _views_geometry(page, views) == fresh[name], name

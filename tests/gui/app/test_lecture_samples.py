@@ -7,6 +7,12 @@ from gui.app.export import export_png
 from gui.app.lecture_commands import lecture_label, sample_lectures
 from tests.gui.app.lecture_helpers import SLOW_MS
 
+# One window for the module (~1 s of CPU a build), put back by File ▸ New before each test
+# (fixture `window`, which checks the scenes, tab, presentation and undo history are a
+# fresh start's again): a lecture, its scenes and the network it trained are session
+# state or what New puts back, and every test opens its lecture afresh.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("lecture_samples_shared")]
+
 
 def _distinct_colours(image: QImage) -> int:
     step = max(1, image.width() // 60)

@@ -365,3 +365,20 @@ def test_screenshot_other_tabs(window, qtbot, screenshot, index, name):
     window.tabs.setCurrentIndex(index)
     qtbot.wait(400)
     screenshot(window, f"main_window_{name}_tab")
+
+
+def test_no_plot_opens_a_context_menu(window, qtbot):
+    """pyqtgraph's context menus (axis ranges, export, plot options) are not the
+    lecture's: no view box of any tab has one (they are no longer built and then
+    dropped), and a right-click on the map or the loss curve opens no menu."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+    window.neuron, window.network          # built: their plots too
+    boxes = [item for view in window.findChildren(pg.GraphicsView)
+             for item in view.scene().items() if isinstance(item, pg.ViewBox)]
+    assert len(boxes) >= 10
+    assert [(box.menuEnabled(), box.menu) for box in boxes] == [(False, None)] * len(boxes)
+    for canvas in (window.contour_view.canvas, window.loss_plot.plot):
+        viewport = canvas.viewport()
+        qtbot.mouseClick(viewport, Qt.MouseButton.RightButton, pos=viewport.rect().center())
+        assert QApplication.activePopupWidget() is None

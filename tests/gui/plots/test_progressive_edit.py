@@ -19,6 +19,10 @@ SMALL = "x^2 - y^2 + x^4/7"
 # a gradient estimated over INLINE_SKETCH_NODES: its sketch is compiled in the pool thread
 LARGE = " + ".join(f"sin({k}x + y^2)cos(x - {k}y)" for k in range(1, 5))
 
+# The tests of the whole window share one (~1 s of CPU a build), put back by File ▸ New
+# before each (fixture `window`): they change only f, which is session state.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("progressive_edit_shared")]
+
 
 @pytest.fixture
 def view(shown, model, qtbot):

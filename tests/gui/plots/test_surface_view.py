@@ -10,6 +10,10 @@ from gui.widgets.palette import COLORMAP
 from gui.app.presets import default_preset, find_preset
 from gui.plots.surface_view import LIFT, SurfaceView
 
+# The two tests of the whole window share one (~1 s of CPU a build), put back by File ▸ New
+# before the second (fixture `window`): one only reads it, the other changes f alone.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("surface_view_shared")]
+
 
 @pytest.fixture
 def view(shown, model):
