@@ -181,7 +181,8 @@ def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
     assert model.wait_for_analysis()
 
 
-def test_a_quick_analysis_draws_the_new_surface_once_with_its_paths(window, qtbot):
+def test_a_quick_analysis_draws_the_new_surface_once_with_its_paths(window, qtbot,
+                                                                    monkeypatch):
     """∇f compiled within SKETCH_SURFACE_WAIT_MS of the sketch: the new surface is not
     drawn for the sketch (that took the GIL from the worker compiling ∇f, and rendered
     twice) but once, with the analysis: one grid sampled, one render, its paths on it."""
@@ -192,9 +193,11 @@ def test_a_quick_analysis_draws_the_new_surface_once_with_its_paths(window, qtbo
     qtbot.wait(50)
     view = surface.gl
     backgrounds, rebuilds = [], []
-    paint, rebuild = view.paint, surface._rebuild
-    view.paint = lambda *a, **k: (backgrounds.append(view._layer), paint(*a, **k))[1]
-    surface._rebuild = lambda: (rebuilds.append(surface._sketch), rebuild())[1]
+    paint, rebuild = view.paint, surface._rebuild      # (the window is shared: put back)
+    monkeypatch.setattr(view, "paint", lambda *a, **k: (backgrounds.append(view._layer),
+                                                         paint(*a, **k))[1])
+    monkeypatch.setattr(surface, "_rebuild",
+                        lambda: (rebuilds.append(surface._sketch), rebuild())[1])
     f = parse(SMALL).compile(hessian=False, gradient=False, value_gradient=False)
     model._requested = f
     model._on_sketch(f)
