@@ -73,6 +73,16 @@ def _check_ink(ink) -> list:
     return ink
 
 
+PANELS = ("top", "side", "below")      # a tab's panels (MainWindow.set_panels_visible)
+
+
+def _check_panels(panels) -> dict:
+    if not isinstance(panels, dict) or any(
+            name not in PANELS or not isinstance(shown, bool) for name, shown in panels.items()):
+        raise LectureError(f"a scene's panels map {', '.join(PANELS)} to true or false")
+    return dict(panels)
+
+
 @dataclass
 class Scene:
     """One step of a lecture: the app's state and what a lecturer says over it.
@@ -80,7 +90,9 @@ class Scene:
     `state` maps each of PARTS to that part's get_state(); `camera` is the 3-D view's
     {"distance", "elevation", "azimuth", "center"} or None (leave it framed by itself);
     `text_scale` None keeps whatever size the room uses; `ink` holds strokes with
-    points as fractions (0–1) of the drawing area, so they survive a resize.
+    points as fractions (0–1) of the drawing area, so they survive a resize; `panels`
+    ({"below": True}, …) shows or folds the scene's tab's panels, presenting or not: a
+    scene about the Jacobian shows it though presentation folds it to give the map room.
     """
     title: str
     state: dict
@@ -89,6 +101,7 @@ class Scene:
     text_scale: float | None = None
     camera: dict | None = None
     ink: list = field(default_factory=list)
+    panels: dict = field(default_factory=dict)
 
     def to_data(self) -> dict:
         data = {"title": self.title, "notes": self.notes, "steps": copy.deepcopy(self.steps),
@@ -99,6 +112,8 @@ class Scene:
             data["camera"] = copy.deepcopy(self.camera)
         if self.ink:
             data["ink"] = copy.deepcopy(self.ink)
+        if self.panels:
+            data["panels"] = dict(self.panels)
         return data
 
     @classmethod
@@ -129,7 +144,8 @@ class Scene:
         return cls(title=title, notes=notes, state=copy.deepcopy(state),
                    steps=[check_step(s) for s in copy.deepcopy(steps)],
                    text_scale=None if scale is None else float(scale),
-                   camera=copy.deepcopy(camera), ink=_check_ink(copy.deepcopy(data.get("ink", []))))
+                   camera=copy.deepcopy(camera), ink=_check_ink(copy.deepcopy(data.get("ink", []))),
+                   panels=_check_panels(data.get("panels", {})))
 
     def copy(self) -> "Scene":
         return Scene.from_data(self.to_data())

@@ -113,6 +113,10 @@ class LectureController(QObject):
         for step in scene.steps[:steps_done]:
             self._run(step, animate=False)
             self.steps_done += 1
+        self.w.scene_panels = dict(scene.panels)     # kept by presentation's folding too
+        if scene.panels:
+            self.w.set_panels_visible(**scene.panels)
+            self.w.commands._sync_panel_actions()
         self.sceneChanged.emit(index)
         self.stepChanged.emit(self.steps_done)
 
@@ -260,6 +264,7 @@ class LectureController(QObject):
         if scenes is None:
             scenes, index = [Scene("Scene 1", state={})], 0
         self.scenes, self.index, self.steps_done = scenes, index, 0
+        self.w.scene_panels = dict(self.scene.panels)
         if self.ink is not None:
             self.ink.set_strokes(self.scene.ink)
         self.lectureChanged.emit()

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.network_model = NetworkModel(self)
         self._lazy_tabs: dict[str, QWidget] = {}
         self._panels_before = None     # while presenting: {tab: its panels before}
+        self.scene_panels: dict = {}   # the lecture scene's panels: presenting keeps them shown
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, "Explorer")
         for name in TABS[1:]:
@@ -179,12 +180,15 @@ class MainWindow(QMainWindow):
         # measure the layout as it will be: a new text size is applied an event later
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if page.main_view().height() < share * self.height() or page_overflow(page)[1] > 0:
-            page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_SPARE})
+            page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_SPARE
+                                       if not self.scene_panels.get(panel)})
             self.commands._sync_panel_actions()
 
     def _fold(self, name: str, page: QWidget) -> None:
         self._panels_before[name] = page.panels_visible()
-        page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_FOLDS})
+        keep = self.scene_panels if page is self.tabs.currentWidget() else {}
+        page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_FOLDS
+                                   if not keep.get(panel)})
 
     def _built_tabs(self) -> dict:
         return {"explorer": self.explorer, **self._lazy_tabs}

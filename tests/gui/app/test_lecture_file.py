@@ -96,6 +96,9 @@ def test_old_session_files_open_as_one_scene_lectures(window, tmp_path):
     ({"title": "t", "state": {"explorer": {}}, "steps": [{"reveal": 10**9}]}, "whole number"),
     ({"title": "t", "state": {"explorer": {}}, "ink": [{"tool": "spray", "points": []}]}, "stroke"),
     ({"title": "t", "state": {"explorer": {}}, "text_scale": 40}, "text scale"),
+    ({"title": "t", "state": {"explorer": {}}, "panels": {"left": True}}, "panels"),
+    ({"title": "t", "state": {"explorer": {}}, "panels": {"below": "yes"}}, "panels"),
+    ({"title": "t", "state": {"explorer": {}}, "panels": ["below"]}, "panels"),
 ])
 def test_a_bad_scene_is_refused_with_a_message(scene, words):
     with pytest.raises(LectureError, match=words):

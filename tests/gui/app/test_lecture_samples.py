@@ -113,3 +113,40 @@ def test_the_next_scene_on_the_same_function_puts_the_tangent_point_back_too(win
     assert curve.x == pytest.approx(fresh_x)
     assert curve.handle.pos().x() == pytest.approx(fresh_x)
     assert curve.panel.values["x"] == pytest.approx(fresh_x)
+
+
+def _shows(widget) -> bool:
+    """On screen with room, and painted with more than a blank background."""
+    return (widget.isVisible() and widget.width() > 100 and widget.height() > 60
+            and _distinct_colours(widget.grab().toImage()) > 4)
+
+
+def test_presenting_keeps_the_panels_a_scene_is_about(window, qtbot):
+    """Presentation folds secondary panels to give the main view room; a scene about
+    one of them (the Jacobian, the cost curves, the neuron's training) keeps it shown
+    (its "panels"), at 1280×800, and leaving presentation gives back the panels of
+    before. A scene that names no panels folds as presentation does."""
+    lc, lec = window.lecture_commands, window.lecture_commands.lecture
+    window.commands.actions["present"].trigger()
+    try:
+        paths = sample_lectures()
+        lc.samples_menu.actions()[1].trigger()                  # Networks as chains …
+        checks = {"Jacobians and the vector chain rule": lambda t: t.jacobian.plot_widget,
+                  "Full batch: one step per pass over the data": lambda t: t.cost_plot,
+                  "Mini-batches of 8": lambda t: t.cost_plot}
+        for title, part in checks.items():
+            lc.go_to(next(i for i, s in enumerate(lec.scenes) if s.title == title))
+            assert window.current_tab == "network"
+            qtbot.waitUntil(lambda: _shows(part(window.network)), timeout=5000)
+        lc.go_to(next(i for i, s in enumerate(lec.scenes) if s.title == "Stochastic gradients"))
+        assert window.current_tab == "explorer" and not window.scene_panels
+        assert not window.panels_visible()["below"]              # folded, as presenting does
+        lc.samples_menu.actions()[0].trigger()                  # Derivatives and gradients
+        lc.go_to(next(i for i, s in enumerate(lec.scenes) if s.title == "Training the neuron"))
+        assert window.current_tab == "neuron"
+        qtbot.waitUntil(lambda: _shows(window.neuron.training), timeout=5000)
+        assert len(paths) == 2
+    finally:
+        window.commands.actions["present"].trigger()
+    assert not window.commands.presenting
+    qtbot.waitUntil(lambda: all(window.panels_visible().values()), timeout=5000)
