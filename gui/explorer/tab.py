@@ -194,8 +194,10 @@ class ExplorerTab(QWidget):
         self._show_views(expr.dimension)
 
     def _on_window(self, window):
-        if self.model.expression is None:
+        if self.model.expression is None:       # a set-up shown before its f is compiled
             self._show_views(len(window))
+            if self.model.requested is not None:
+                self.editor.show_variables(self.model.requested.variables)
 
     def _show_views(self, dimension: int) -> None:
         shown = self.views.currentWidget()
