@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.example_caption import ExampleCaption
+from engine.numeric_expression import parse_numeric
 from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.iterate_table import IterateTable
 from gui.explorer.lab_panel import LabPanel
@@ -195,9 +196,17 @@ class ExplorerTab(QWidget):
 
     def _on_window(self, window):
         if self.model.expression is None:       # a set-up shown before its f is compiled
-            self._show_views(len(window))
-            if self.model.requested is not None:
-                self.editor.show_variables(self.model.requested.variables)
+            self.show_before_f(window, self.model.text)
+
+    def show_before_f(self, window, text: str) -> None:
+        """The views for `window` ((lo, hi) per variable) and f's prefix read from `text`
+        (without sympy) before f is compiled: a start's first picture is its final one."""
+        self._show_views(len(window))
+        if len(window) == 1:
+            self.curve_view.plot_f.setXRange(*window[0], padding=0)
+        read = parse_numeric(text)
+        if read is not None and read.dimension == len(window):
+            self.editor.show_variables(read.variables)
 
     def _show_views(self, dimension: int) -> None:
         shown = self.views.currentWidget()

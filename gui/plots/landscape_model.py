@@ -106,7 +106,6 @@ class LandscapeModel(QObject):
     slice_axes = property(lambda self: self._slice_axes)
     playing = property(lambda self: self.playback.playing)
     requests_held = property(lambda self: self._worker.held)    # AnalysisWorker.held
-    requested = property(lambda self: self._requested)   # the f last sent to the worker
     # the f last sent to the worker has neither its sketch nor its analysis shown yet
     awaiting = property(lambda self: self._requested is not self._expression
                         and self._requested is not self._sketched)
@@ -204,12 +203,13 @@ class LandscapeModel(QObject):
             self._expression = expr
             self._critical = ()       # the old function's points would be wrong here
             framed = self._frame_for[1] if self._frame_for and self._frame_for[0] is expr else None
-            if framed or len(self._window) != expr.dimension:   # e.g. from x^2 + y^2 to x^3
-                self._window = analysis.bounds      # a typed 1-D f framed at once: its frame
-                self.windowChanged.emit(self._window)
-            if framed or len(self._start) != expr.dimension:
-                self._start = framed[1] if framed else default_start(self._window)
-                self.startChanged.emit(self._start)
+            if (framed or len(self._window) != expr.dimension) and analysis.bounds != self._window:
+                self._window = analysis.bounds      # e.g. from x^2 + y^2 to x^3; a typed
+                self.windowChanged.emit(self._window)     # 1-D f framed at once: its frame
+            start = framed[1] if framed else default_start(self._window)
+            if (framed or len(self._start) != expr.dimension) and start != self._start:
+                self._start = start
+                self.startChanged.emit(start)
             self.expressionChanged.emit(expr)
             self.criticalPointsChanged.emit(self._critical)
             later, self.paths_later = self.paths_later, None    # a plain start's first f
