@@ -160,6 +160,8 @@ class ExplorerTab(QWidget):
         """Two variables: both views, or one of them across the width."""
         self.focus_mode = mode
         self.contour_view.setVisible(mode in ("both", "contour"))
+        # alone, across the width: the map as wide as its window, not ±19 for Himmelblau's ±5
+        self.contour_view.map_fit.set_on(mode == "contour")
         self.pair.widget(1).setVisible(mode in ("both", "surface"))
         if mode == "both":
             self.pair.setSizes([10000, 10000])

@@ -24,7 +24,7 @@ class _AtEveryPaint(QObject):
         self._curve = None
 
     def look(self):
-        explorer, model = self.window.explorer, self.window.model
+        explorer = self.window.explorer
         curve = explorer._curve_view
         if curve is not None and self._curve is None:
             self._curve = curve
