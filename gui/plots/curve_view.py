@@ -225,6 +225,7 @@ class CurveView(QWidget):
         # after the new text size has reached the legend's labels (same signal)
         QTimer.singleShot(0, self, self.legend_row.fit)
         QTimer.singleShot(0, self, self.panel.fit_rows)
+        self.critical.recolour()
 
     def _one_d(self) -> bool:
         f = self.model.expression
