@@ -175,7 +175,7 @@ def show_first_look(window, look: dict) -> None:
         window.set_focus_mode(look["focus"])
     if look["tab"] in TABS:
         window.show_tab(look["tab"])
-    if "window" in look:                # a function of one variable: its curve, framed
+    if len(look.get("window", ())) == 1:     # one variable: its curve, framed (2-D: as built)
         window.explorer.show_before_f(look["window"], look["text"])
 
 
