@@ -32,3 +32,19 @@ def test_a_frame_the_exact_points_contradict_is_made_again_from_them():
 def test_formulas_the_numeric_reader_refuses_wait_for_the_exact_points():
     assert frame_at_once("min(x, 1)") is None
     assert frame_at_once("x^2 + y^2") is None             # not of one variable
+
+
+def test_a_typed_function_of_one_variable_arrives_framed_and_stays(model, qtbot):
+    """From a 2-D f, x⁴ − 4x³ + 4x² typed: its first picture (expressionChanged) already
+    has the framed window and start; the critical points, when they come, move nothing."""
+    assert model.wait_for_analysis(60000)
+    seen, windows, starts = [], [], []
+    model.expressionChanged.connect(lambda e: seen.append((str(e), model.window, model.start)))
+    model.windowChanged.connect(windows.append)
+    model.startChanged.connect(starts.append)
+    model.set_text("x^4 - 4x^3 + 4x^2")
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: len(model.critical_points) == 3, timeout=60000)
+    assert seen[0][1:] == (((-1.0, 3.0),), (2.8,)), seen
+    assert windows == [((-1.0, 3.0),)] and starts == [(2.8,)]
+    assert model.window == ((-1.0, 3.0),) and model.start == (2.8,)
