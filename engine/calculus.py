@@ -22,7 +22,7 @@ import sympy as sp
 
 from .expression import Expression
 
-__all__ = ["CriticalPoint", "critical_points", "classify", "KINDS"]
+__all__ = ["CriticalPoint", "critical_points", "critical_xs_numeric", "classify", "KINDS"]
 
 KINDS = ("minimum", "maximum", "saddle", "inflection", "degenerate")
 
@@ -88,6 +88,20 @@ def critical_points(f: Expression, bounds) -> list[CriticalPoint]:
             known = [None] * len(pts)
         result = [_classify(f, p, lo, hi, k) for p, k in zip(pts, known)]
     return sorted((c for c in result if np.isfinite(c.value)), key=lambda c: tuple(c.point))
+
+
+def critical_xs_numeric(f, bounds) -> np.ndarray:
+    """(n,) sorted x of f's isolated critical points in `bounds` ((lo, hi),), by the
+    numeric search alone: f needs only gradient and hessian (a NumericExpression, read
+    without sympy, will do). critical_points finds the same points (exactly, for a
+    polynomial), later and with their kinds; this is for framing a window at once."""
+    lo, hi = _box(f, bounds)
+    if f.dimension != 1:
+        raise ValueError(f"critical_xs_numeric needs a function of one variable, not {f}")
+    with np.errstate(all="ignore"):
+        pts = _candidates_1d(f, lo, hi)
+        pts = _isolated(f, _merge(pts[_inside(pts, lo, hi)], hi - lo), lo, hi)
+    return np.sort(pts[:, 0])
 
 
 def classify(f: Expression, point, bounds=None) -> CriticalPoint:

@@ -12,6 +12,7 @@ when their analysis came back.
 """
 from __future__ import annotations
 
+import math
 import threading
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -137,7 +138,8 @@ def read_ahead(*texts: str):
 
 def first_look(session, preset: dict, restore_last: bool) -> dict:
     """What the explorer will show once loaded, read without parsing anything:
-    {"text": the formula, "caption": the example's caption or "", "tab", "focus"}.
+    {"text": the formula, "caption": the example's caption or "", "tab", "focus", and
+    the session's "window" when it has one}.
     From the last session when it will be restored (its load checks it; a part that
     does not look right here is left as the preset has it), else from `preset`."""
     look = {"text": preset["expr"], "caption": preset.get("caption", ""),
@@ -154,6 +156,8 @@ def first_look(session, preset: dict, restore_last: bool) -> dict:
         example = explorer.get("preset")
         caption = example.get("caption") if isinstance(example, dict) else None
         look.update(text=explorer["text"], caption=caption if isinstance(caption, str) else "")
+        if _is_window(explorer.get("window")):
+            look["window"] = tuple(tuple(map(float, w)) for w in explorer["window"])
     if isinstance(view, dict):
         look.update({k: view[k] for k in ("tab", "focus") if isinstance(view.get(k), str)})
     return look
@@ -171,3 +175,13 @@ def show_first_look(window, look: dict) -> None:
         window.set_focus_mode(look["focus"])
     if look["tab"] in TABS:
         window.show_tab(look["tab"])
+    if len(look.get("window", ())) == 1:     # one variable: its curve, framed (2-D: as built)
+        window.explorer.show_before_f(look["window"], look["text"])
+
+
+def _is_window(window) -> bool:
+    """Whether a session's `window` looks right: finite (lo, hi) pairs, lo < hi."""
+    return isinstance(window, list) and len(window) > 0 and all(
+        isinstance(w, list) and len(w) == 2
+        and all(isinstance(v, (int, float)) and math.isfinite(v) for v in w) and w[0] < w[1]
+        for w in window)

@@ -191,7 +191,7 @@ class ExpressionEditor(QWidget):
         model.expressionChanged.connect(self._on_expression)
         model.sketchChanged.connect(self._on_answer)     # the map of f alone: the first picture
         model.busyChanged.connect(self._on_busy)
-        self._show_variables(("x", "y"))
+        self.show_variables(("x", "y"))
         self._on_model_text(model.text)
         self._on_error(model.error)
 
@@ -376,7 +376,7 @@ class ExpressionEditor(QWidget):
             self._error_delay.start()
 
     def _on_expression(self, expr):
-        self._show_variables(expr.variables)
+        self.show_variables(expr.variables)
         self._on_answer()
 
     def _on_answer(self, _expr=None):
@@ -387,7 +387,7 @@ class ExpressionEditor(QWidget):
             if self._debounce.isActive() and not self._mid_name:
                 self._debounce.start(FAST_DEBOUNCE_MS)
 
-    def _show_variables(self, variables):
+    def show_variables(self, variables):
         self.prefix.setText(f"f({', '.join(map(display_name, variables))}) =")
 
     def _show_busy_label(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.example_caption import ExampleCaption
+from engine.numeric_expression import parse_numeric
 from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.iterate_table import IterateTable
 from gui.explorer.lab_panel import LabPanel
@@ -159,6 +160,8 @@ class ExplorerTab(QWidget):
         """Two variables: both views, or one of them across the width."""
         self.focus_mode = mode
         self.contour_view.setVisible(mode in ("both", "contour"))
+        # alone, across the width: the map as wide as its window, not ±19 for Himmelblau's ±5
+        self.contour_view.map_fit.set_on(mode == "contour")
         self.pair.widget(1).setVisible(mode in ("both", "surface"))
         if mode == "both":
             self.pair.setSizes([10000, 10000])
@@ -194,8 +197,18 @@ class ExplorerTab(QWidget):
         self._show_views(expr.dimension)
 
     def _on_window(self, window):
-        if self.model.expression is None:
-            self._show_views(len(window))
+        if self.model.expression is None:       # a set-up shown before its f is compiled
+            self.show_before_f(window, self.model.text)
+
+    def show_before_f(self, window, text: str) -> None:
+        """The views for `window` ((lo, hi) per variable) and f's prefix read from `text`
+        (without sympy) before f is compiled: a start's first picture is its final one."""
+        self._show_views(len(window))
+        if len(window) == 1:
+            self.curve_view.plot_f.setXRange(*window[0], padding=0)
+        read = parse_numeric(text)
+        if read is not None and read.dimension == len(window):
+            self.editor.show_variables(read.variables)
 
     def _show_views(self, dimension: int) -> None:
         shown = self.views.currentWidget()

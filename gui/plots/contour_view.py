@@ -40,6 +40,7 @@ from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.legend_columns import fit_legend, map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
+from gui.plots.map_fit import MapFit
 from gui.plots.race_marks import RaceMarks
 from gui.plots.resolution import round_to_pixel
 from gui.widgets.none_refcount_guard import guard_none_refcount
@@ -135,6 +136,7 @@ class ContourView(QWidget):
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
         self.plot = self.canvas.addPlot(row=1, col=0, enableMenu=False)
         self.plot.setAspectLocked(True)
+        self.map_fit = MapFit(self.plot, self.canvas.ci, lambda: self.model.window)
         # Fitted to the canvas on its resize: on the plot's, a legend too wide for a
         # narrower canvas held the plot at its own width, so neither changed (4 columns
         # where 3 fit, after 1400 → 1280 px); and after a new text size has reached the
@@ -306,6 +308,7 @@ class ContourView(QWidget):
         if window != self._pushed_window:
             (xlo, xhi), (ylo, yhi) = window
             self.plot.vb.setRange(xRange=(xlo, xhi), yRange=(ylo, yhi), padding=0)
+            self.map_fit.fit()          # (contour only) the plot narrowed to the window
         if self._two_d():
             self._refresh_landscape()
 

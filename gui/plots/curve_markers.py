@@ -11,6 +11,8 @@ from PySide6.QtGui import QFont
 
 from gui.plots.critical_labels import PRIORITY, SHORT, Z_LABELS
 from gui.plots.label_layout import LabelRequest, place_labels
+from gui.plots.theme import keep_colour_on_map
+from gui.widgets import theme
 from gui.widgets.palette import CRITICAL_STYLE, METHOD_COLOURS
 
 INK = "#222222"
@@ -21,6 +23,12 @@ BELOW, ABOVE = (0.5, -0.25), (0.5, 1.25)
 _SIDES = (0.5, -0.1, 1.1)
 MIN_PLACES = tuple((ax, BELOW[1]) for ax in _SIDES) + tuple((ax, ABOVE[1]) for ax in _SIDES)
 MAX_PLACES = MIN_PLACES[3:] + MIN_PLACES[:3]
+
+
+def readable_on_background(colour):
+    """`colour` as a label's text on the plot's background (a near-white fill): 4.5:1."""
+    t = theme.current()
+    return t.text(colour, t.background)
 
 
 class CriticalMarkers:
@@ -49,6 +57,9 @@ class CriticalMarkers:
         while len(self.labels) < len(points):
             label = pg.TextItem(color=INK, fill=pg.mkBrush(255, 255, 255, 200))
             label.setFont(QFont(self.font_family, 10))
+            # coloured here for its kind (recolour), not by the theme from the kind it
+            # showed first: a fresh window drew the raw colour, a restyled one the readable
+            keep_colour_on_map(label)
             label.setZValue(Z_LABELS)                      # above the descent's iterates
             self.plot_f.addItem(label)
             self.labels.append(label)
@@ -57,10 +68,16 @@ class CriticalMarkers:
             label.setVisible(False)           # placed (and shown) by _place_labels
             if i < len(points):
                 cp = points[i]
-                label.setColor(styles[i][1])
+                label.setColor(readable_on_background(styles[i][1]))
                 label.setText(cp.kind)
                 label.setPos(cp.point[0], cp.value)
         self._place_labels()
+
+    def recolour(self) -> None:
+        """The labels' colours for the theme now in use (call on a theme change)."""
+        for label, cp in zip(self.labels, self._points):
+            colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])[1]
+            label.setColor(readable_on_background(colour))
 
     def _place_labels(self, *_) -> None:
         """Below a minimum, above a maximum (never on the curve itself); else the other

@@ -53,7 +53,8 @@ class CurveSplit(QSplitter):
         if curves <= 0 or total <= 0:
             return
         f_size = max(round(rest_f + F_SHARE * curves), canvas.minimumHeight())
-        if abs(f_size - sizes[0]) > 1:
+        # exactly: a pixel left over (≤ 1 was let be) stayed after a text size and back
+        if f_size != sizes[0]:
             self.setSizes([f_size, total - f_size])
 
     @qt_override

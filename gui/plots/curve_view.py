@@ -145,8 +145,9 @@ class CurveView(QWidget):
                                                 pen=pg.mkPen("w", width=1.5))
         self.guides = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#8c8c8c", width=1, style=dash))
                        for _ in range(2)]
-        self.plot_f.addItem(self.guides[0])
-        self.plot_d.addItem(self.guides[1])
+        for guide, plot in zip(self.guides, (self.plot_f, self.plot_d)):
+            guide.setVisible(False)         # until f is known: not at x = 0, then moved
+            plot.addItem(guide)
         for item in (self.tangent_item, self.secant_item, self.secant_points):
             item.setZValue(4)
             self.plot_f.addItem(item)
@@ -160,6 +161,7 @@ class CurveView(QWidget):
                                     brush=pg.mkBrush(CURVE_COLOURS["tangent"]),
                                     hoverBrush=pg.mkBrush("#ffffff"))
         self.handle.setZValue(10)
+        self.handle.setVisible(False)
         self.plot_f.addItem(self.handle)
 
         self.critical = CriticalMarkers(self.plot_f, self.plot_d, self.font().family())
@@ -222,6 +224,7 @@ class CurveView(QWidget):
         # after the new text size has reached the legend's labels (same signal)
         QTimer.singleShot(0, self, self.legend_row.fit)
         QTimer.singleShot(0, self, self.panel.fit_rows)
+        self.critical.recolour()
 
     def _one_d(self) -> bool:
         f = self.model.expression
@@ -318,6 +321,7 @@ class CurveView(QWidget):
         self.handle.setVisible(bool(np.isfinite(fx)))
         for guide in self.guides:
             guide.setValue(x)
+            guide.setVisible(True)
         ends = np.array(self.x_range())
         ok = np.isfinite(fx) and np.isfinite(dfx)
         with np.errstate(over="ignore"):     # near a float's limit (1e308·x²): inf, off the plot

@@ -16,11 +16,22 @@ MARGIN = 0.5            # … and the window adds this much of it on each side
 START_FRACTIONS = (0.85, 0.15, 0.95, 0.05, 0.7, 0.3)
 
 
+def default_start(window) -> tuple:
+    """Three quarters of the way to the upper corner: visibly away from most minima."""
+    return tuple(float(lo + 0.75 * (hi - lo)) for lo, hi in window)
+
+
 def default_window(dimension: int) -> tuple:
     """The window a typed function of `dimension` variables opens on."""
     if dimension == 1:
         return DEFAULT_WINDOW_1D
     return DEFAULT_WINDOW_2D if dimension == 2 else (DEFAULT_RANGE_ND,) * dimension
+
+
+def window_for(dimension: int, window) -> tuple:
+    """The window a typed function of `dimension` variables is analysed on: `window`,
+    the one shown, when it has that many variables, else the default."""
+    return window if len(window) == dimension else default_window(dimension)
 
 
 def frame_critical_points(f, points, window) -> tuple[tuple, tuple]:
@@ -33,6 +44,10 @@ def frame_critical_points(f, points, window) -> tuple[tuple, tuple]:
         span = max(hi - lo, MIN_SPAN)
         centre = (lo + hi) / 2
         lo, hi = centre - (0.5 + MARGIN) * span, centre + (0.5 + MARGIN) * span
+        # to a 10⁻⁴ of the span: points found numerically (frame_at_once) and exactly
+        # (sympy's, later) then give one window, not two a rounding error apart
+        digits = 4 - math.floor(math.log10(hi - lo))
+        lo, hi = round(lo, digits), round(hi, digits)
     else:
         ((lo, hi),) = window
     best, best_distance = None, -1.0
@@ -46,3 +61,32 @@ def frame_critical_points(f, points, window) -> tuple[tuple, tuple]:
     if best is None:
         best = lo + 0.75 * (hi - lo)
     return ((float(lo), float(hi)),), (float(best),)
+
+
+def frame_at_once(text: str):
+    """(window, start, xs) for a typed function of one variable, framed around the
+    critical points xs (ascending) that a numeric search of f′ on the default window
+    finds now (a few ms, no sympy); None when the numeric reader refuses the text or f is not of one variable.
+    The critical points found later on the framed window give the same frame (checked
+    by `settled_frame`), so the first picture of a typed f is already the settled one."""
+    from engine.numeric_expression import parse_numeric
+    f = parse_numeric(text)
+    if f is None or f.dimension != 1:
+        return None
+    from engine.calculus import critical_xs_numeric
+    xs = tuple(float(x) for x in critical_xs_numeric(f, DEFAULT_WINDOW_1D))
+    framed_window, start = frame_critical_points(f, xs, DEFAULT_WINDOW_1D)
+    return framed_window, start, xs
+
+
+def settled_frame(f, framed, found_later):
+    """None when the frame made at once (`framed`, from frame_at_once, or None) holds for
+    the critical points found later; else ((lo, hi),), (x0,) framing those of them that
+    lie in the default window, where a typed function's points are searched first."""
+    ((lo, hi),) = DEFAULT_WINDOW_1D
+    xs = sorted(float(x) for x in found_later if lo <= x <= hi)
+    tolerance = 1e-6 * (hi - lo)
+    if framed is not None and len(xs) == len(framed[2]) and all(
+            abs(a - b) <= tolerance for a, b in zip(framed[2], xs)):
+        return None
+    return frame_critical_points(f, xs, DEFAULT_WINDOW_1D)

@@ -26,7 +26,7 @@ from gui.plots.landscape_state import capped_range, check_state
 from gui.plots.session_extras import apply_extra_state, extra_state
 from gui.plots.view_states import ViewStates
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
-                               default_window, frame_critical_points)
+                               default_start, frame_at_once, settled_frame, window_for)
 
 DEFAULT_TEXT = "x^2 + 2y^2"
 
@@ -73,7 +73,7 @@ class LandscapeModel(QObject):
         self._preset = None
         self._slice_axes: tuple[str, str] | None = None   # None: the first two variables
         self._user_window = False     # the user zoomed or panned: typing keeps the window
-        self._frame_for = None        # a typed 1-D function: framed when its points come
+        self._frame_for = None        # a typed 1-D f: (expr, frame_at_once(text) or None)
         self.view_states = ViewStates()   # the views' part of a session (camera, switches)
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
@@ -149,21 +149,23 @@ class LandscapeModel(QObject):
         self._set_error(None)
         if expr != self._requested:
             # a typed function of one variable opens framing its critical points
-            # (gui.plots.framing), found on the default window unless the user chose one
-            self._frame_for = expr if expr.dimension == 1 and not self._user_window else None
-            window = DEFAULT_WINDOW_1D if self._frame_for is not None else self._window_for(expr)
+            # (gui.plots.framing), found on the default window unless the user chose one:
+            # numerically at once when it can, so its first picture is already framed
+            typed_1d = expr.dimension == 1 and not self._user_window
+            framed = frame_at_once(text) if typed_1d else None
+            self._frame_for = (expr, framed) if typed_1d else None
+            window = (framed or (DEFAULT_WINDOW_1D,))[0] if typed_1d else window_for(
+                expr.dimension, self._window)
             self._request_analysis(expr, window, text)
+            if framed and self._expression is None:      # nothing drawn yet (--expr): now
+                self._window, self._start = framed[:2]
+                self.windowChanged.emit(self._window), self.startChanged.emit(self._start)
 
     def _set_error(self, error):
         if (error is None) != (self._error is None) or (
                 error is not None and str(error) != str(self._error)):
             self._error = error
             self.errorChanged.emit(error)
-
-    def _window_for(self, expr: Expression) -> tuple:
-        if len(self._window) == expr.dimension:
-            return self._window
-        return default_window(expr.dimension)
 
     def _request_analysis(self, expr, window, text):
         # The newest request wins in the worker, so later requests (a new window) must
@@ -200,12 +202,14 @@ class LandscapeModel(QObject):
                 self._requested = expr      # its exact Expression (the paths come from it)
             self._expression = expr
             self._critical = ()       # the old function's points would be wrong here
-            if len(self._window) != expr.dimension:      # e.g. from x^2 + y^2 to x^3
-                self._window = analysis.bounds
-                self.windowChanged.emit(self._window)
-            if len(self._start) != expr.dimension:
-                self._start = self._default_start(self._window)
-                self.startChanged.emit(self._start)
+            framed = self._frame_for[1] if self._frame_for and self._frame_for[0] is expr else None
+            if (framed or len(self._window) != expr.dimension) and analysis.bounds != self._window:
+                self._window = analysis.bounds      # e.g. from x^2 + y^2 to x^3; a typed
+                self.windowChanged.emit(self._window)     # 1-D f framed at once: its frame
+            start = framed[1] if framed else default_start(self._window)
+            if (framed or len(self._start) != expr.dimension) and start != self._start:
+                self._start = start
+                self.startChanged.emit(start)
             self.expressionChanged.emit(expr)
             self.criticalPointsChanged.emit(self._critical)
             later, self.paths_later = self.paths_later, None    # a plain start's first f
@@ -213,13 +217,14 @@ class LandscapeModel(QObject):
         if analysis.critical_points is not None and analysis.critical_points is not self._critical:
             self._critical = analysis.critical_points
             self.criticalPointsChanged.emit(self._critical)
-            if self._frame_for is expr:
+            if self._frame_for and self._frame_for[0] is expr:
+                frame = settled_frame(expr, self._frame_for[1],
+                                      [cp.point[0] for cp in self._critical])
                 self._frame_for = None
-                window, start = frame_critical_points(
-                    expr, [cp.point[0] for cp in self._critical], analysis.bounds)
-                self.set_window(window)
-                self._user_window = False
-                self.set_start(start)
+                if frame is not None:            # not framed at once, or not as found
+                    self.set_window(frame[0])
+                    self._user_window = False
+                    self.set_start(frame[1])
         if analysis.formulas is not None:
             self._formulas = analysis.formulas
             self.formulasChanged.emit(self._formulas)
@@ -230,11 +235,6 @@ class LandscapeModel(QObject):
             if self._restore_frame is not None:
                 self._set_frame(self._restore_frame)
                 self._restore_frame = None
-
-    @staticmethod
-    def _default_start(window) -> tuple:
-        # three quarters of the way to the upper corner: visibly away from most minima
-        return tuple(float(lo + 0.75 * (hi - lo)) for lo, hi in window)
 
     def wait_for_analysis(self, timeout_ms: int = 30000) -> bool:
         """Block (processing events) until no analysis is pending; for tests and scripts.

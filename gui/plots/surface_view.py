@@ -116,7 +116,9 @@ class SurfaceView(QWidget):
         reset.setToolTip("Turn the camera back to its starting view")
         reset.clicked.connect(self.reset_camera)
         hint = ElidedLabel("drag: rotate · wheel: zoom")
-        hint.setStyleSheet("color: #555555")
+        # its size in its own sheet: under the Neuron tab's (QLabel 16px) it was 16px in a
+        # fresh window and the base size once a text size had restyled it
+        hint.setStyleSheet(f"color: #555555; font-size: {theme.base_point_size():.4g}pt")
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)

@@ -302,8 +302,10 @@ def themed_sheet(sheet: str, t: Theme) -> str:
     # A widget with a style sheet keeps the palette it was polished with (Qt does not
     # re-polish it when the application palette changes): a sheet without a colour
     # would stay white on white after dark -> light. Naming the theme in a comment makes
-    # the sheet differ per theme, so setting it re-polishes the widget in the new palette.
-    return f"{sheet} /* {t.name} */"
+    # the sheet differ per theme, so setting it re-polishes the widget in the new palette;
+    # and its scale: a sheet with a selector (a method's settings header) kept the font
+    # of the text size it was last polished at (Ctrl++ twice and back: still the larger).
+    return f"{sheet} /* {t.name} {t.scale:g} */"
 
 
 def _restyle_widget(widget: QWidget, t: Theme) -> None:

@@ -301,3 +301,14 @@ def test_critical_point_is_frozen_and_bounds_are_checked():
         critical_points(parse("x^2 + y^2"), [(-1, 1)])
     with pytest.raises(ValueError):
         critical_points(parse("x^2"), [(1, -1)])
+
+
+@pytest.mark.parametrize("text", ["x^4 - 4x^3 + 4x^2", "sin(x)", "cos(x)", "x^3", "sin(x)^3",
+                                  "exp(-x^2)*x", "abs(x)", "1/x^2", "sin(5x) + x^2/10"])
+def test_the_numeric_search_alone_finds_the_points_critical_points_finds(text):
+    from engine.calculus import critical_xs_numeric
+    from engine.numeric_expression import parse_numeric
+    found_now = critical_xs_numeric(parse_numeric(text), [(-4.0, 4.0)])
+    exact = [c.point[0] for c in critical_points(parse(text).compile(), [(-4.0, 4.0)])]
+    assert len(found_now) == len(exact)
+    assert_allclose(found_now, exact, atol=1e-9)
