@@ -174,8 +174,7 @@ class ContourView(QWidget):
                                              pen=pg.mkPen(INK, width=1.5))
         self.start_item.setZValue(9)
         self.plot.addItem(self.start_item)
-        # The legend's row is there from the first picture ("start" until the paths
-        # come): added with the first paths, it pushed the map down and re-ranged it.
+        # its row from the first picture: added with the first paths, it moved the map down
         self.legend.addItem(self.start_item, "start")
         self._legend_methods = ((), ())
 

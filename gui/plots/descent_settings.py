@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from engine.optimizers import descend
 from gui.plots import runs as race
 
 
@@ -20,6 +21,14 @@ class DescentSettings:
     seed: int = 0
     runs: tuple = (race.Run("gd", key="gd"),)
 
+    def to_json(self) -> dict:
+        """As a session file holds them (the "descent" part of the Explorer's state)."""
+        return {"methods": list(self.methods), "lr": self.lr,
+                "hyper": {m: {k: list(v) if isinstance(v, tuple) else v for k, v in h.items()}
+                          for m, h in self.hyper.items()},
+                "noise": self.noise, "clip": self.clip, "max_steps": self.max_steps,
+                "seed": self.seed, "runs": race.to_json(self.runs)}
+
 
 def preset_settings(preset: dict) -> DescentSettings:
     """Every descent setting an example sets: its own values, the defaults for the rest
@@ -33,3 +42,13 @@ def preset_settings(preset: dict) -> DescentSettings:
                for m, h in preset.get("hyper", {}).items()},
         noise=float(preset.get("noise", d.noise)), clip=None if clip is None else float(clip),
         max_steps=int(preset.get("max_steps", d.max_steps)), seed=int(preset.get("seed", d.seed)))
+
+
+def descend_runs(f, start, s: DescentSettings) -> dict:
+    """run key -> engine Path: every run of `s` descending f, from its own start (if it
+    has one for f's variables) or `start`."""
+    return {run.key: descend(f, run.start if run.start and len(run.start) == f.dimension
+                             else start, method=run.method, lr=race.effective_lr(run, s.lr),
+                             steps=s.max_steps, noise=s.noise, clip=s.clip, seed=s.seed,
+                             **race.effective_hyper(run, s.hyper))
+            for run in s.runs}

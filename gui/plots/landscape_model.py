@@ -13,17 +13,19 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine.errors import ExpressionError
-from engine.optimizers import METHODS, Path, descend
+from engine.optimizers import METHODS, Path
 if TYPE_CHECKING:   # engine.expression brings sympy: imported at the first parse
     from engine.expression import Expression
 
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
 from gui.plots import runs as race
-from gui.plots.descent_settings import DescentSettings, preset_settings  # noqa: F401
+from gui.plots.descent_settings import (DescentSettings, descend_runs,  # noqa: F401
+                                        preset_settings)
 from gui.plots.lab_state import LabState
 from gui.plots.landscape_state import capped_range, check_state
 from gui.plots.session_extras import apply_extra_state, extra_state
+from gui.plots.setup_memory import SetupMemory
 from gui.plots.view_states import ViewStates
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
                                default_start, frame_at_once, settled_frame, window_for)
@@ -73,6 +75,7 @@ class LandscapeModel(QObject):
         self._preset = None
         self._slice_axes: tuple[str, str] | None = None   # None: the first two variables
         self._user_window = False     # the user zoomed or panned: typing keeps the window
+        self._setups, self._back = SetupMemory(), None   # the set-up an edit left, to come back to
         self._frame_for = None        # a typed 1-D f: (expr, frame_at_once(text) or None)
         self.view_states = ViewStates()   # the views' part of a session (camera, switches)
         self._requested = None                  # the expression last sent to the worker
@@ -148,6 +151,10 @@ class LandscapeModel(QObject):
             return
         self._set_error(None)
         if expr != self._requested:
+            back = self._setups.recall(expr) if len(self._window) != expr.dimension else None
+            if back:                                          # an edit's detour undone
+                self._back, self._frame_for = (expr, *back), None
+                return self._request_analysis(expr, back[0], text)
             # a typed function of one variable opens framing its critical points
             # (gui.plots.framing), found on the default window unless the user chose one:
             # numerically at once when it can, so its first picture is already framed
@@ -200,9 +207,13 @@ class LandscapeModel(QObject):
         if expr is not self._expression:
             if getattr(self._requested, "provisional", False):   # analysis_worker.Preview:
                 self._requested = expr      # its exact Expression (the paths come from it)
+            if self._expression is not None and len(self._window) != expr.dimension:
+                self._setups.leave(self._expression, self._window, self._start, self._user_window)
             self._expression = expr
             self._critical = ()       # the old function's points would be wrong here
             framed = self._frame_for[1] if self._frame_for and self._frame_for[0] is expr else None
+            if self._back and self._back[0] is expr:         # its window came with the request
+                framed, self._user_window = (None, self._back[2]), self._back[3]
             if (framed or len(self._window) != expr.dimension) and analysis.bounds != self._window:
                 self._window = analysis.bounds      # e.g. from x^2 + y^2 to x^3; a typed
                 self.windowChanged.emit(self._window)     # 1-D f framed at once: its frame
@@ -294,16 +305,9 @@ class LandscapeModel(QObject):
         self.set_settings(hyper=hyper)
 
     def _recompute_paths(self) -> None:
-        f, s = self._expression, self._settings
-        paths = {}
-        if f is not None and len(self._start) == f.dimension:
-            for run in s.runs:
-                start = run.start if run.start and len(run.start) == f.dimension \
-                    else self._start
-                paths[run.key] = descend(
-                    f, start, method=run.method, lr=race.effective_lr(run, s.lr),
-                    steps=s.max_steps, noise=s.noise, clip=s.clip, seed=s.seed,
-                    **race.effective_hyper(run, s.hyper))
+        f = self._expression
+        paths = descend_runs(f, self._start, self._settings) \
+            if f is not None and len(self._start) == f.dimension else {}
         self._paths, self.paths_of = paths, f     # paths_of: the f they descend
         self.pathsChanged.emit(paths)
         self._set_frame(min(self._frame, self.last_frame))
@@ -358,6 +362,7 @@ class LandscapeModel(QObject):
         self.pause()
         self._preset = preset
         self._user_window, self._frame_for = False, None
+        self._setups.forget()
         expr = (self.parsed_ahead or {}).get(preset["expr"])    # parsed ahead: no sympy yet
         if expr is None:
             from engine.expression import parse
@@ -381,17 +386,11 @@ class LandscapeModel(QObject):
     # --- saved sessions ---------------------------------------------------------
     def get_state(self) -> dict:
         """Everything the user set up, as plain JSON-ready values."""
-        s = self._settings
         # the f on screen, not a typo in the editor (a file holding it was refused whole)
         return {"text": self._text if self._error is None else self._requested_text,
                 "window": [list(w) for w in self._window],
                 "start": list(self._start), "frame": self._frame, "speed": self._speed,
-                "descent": {"methods": list(s.methods), "lr": s.lr,
-                            "hyper": {m: {k: list(v) if isinstance(v, tuple) else v
-                                          for k, v in h.items()} for m, h in s.hyper.items()},
-                            "noise": s.noise, "clip": s.clip, "max_steps": s.max_steps,
-                            "seed": s.seed, "runs": race.to_json(s.runs)},
-                **extra_state(self)}    # slice, example, views (gui.plots.session_extras)
+                "descent": self._settings.to_json(), **extra_state(self)}    # slice, example, views (gui.plots.session_extras)
 
     # every number of a session checked against the controls' bounds, in one place
     check_state = staticmethod(check_state)
