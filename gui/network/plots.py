@@ -10,6 +10,7 @@ from gui.widgets.palette import OKABE_ITO
 
 # Layer l's colour (1-based); black last so the output layer stands apart in deep nets.
 LAYER_COLOURS = [OKABE_ITO[k] for k in (0, 4, 2, 3, 5, 1, 6)] + ["#000000"]
+HEADROOM = 1.15       # a linear cost axis reaches this much over the highest cost
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -116,6 +117,9 @@ class CostPlot(pg.PlotWidget):
         self.model = model
         plot = _style(self, ("Cost C = 1/(2n) Σ ‖y − a<sup>L</sup>‖²", "Cost C"), "C")
         self.curve = plot.plot(pen=pg.mkPen(OKABE_ITO[0], width=2))
+        # a dot on the newest cost: at step 0 the curve is one point, which a line never draws
+        self.head = plot.plot(pen=None, symbol="o", symbolSize=8, symbolBrush=OKABE_ITO[0],
+                              symbolPen=pg.mkPen("w", width=1))
         self.log = False
         model.trainingChanged.connect(Throttle(model, self._on_training))
         self._on_training()
@@ -129,7 +133,9 @@ class CostPlot(pg.PlotWidget):
         costs = self.model.cost_history
         # Non-finite costs (a diverged run) are left out of the curve; the tab says why.
         finite = np.isfinite(costs) & (costs > 0)
-        self.curve.setData(np.flatnonzero(finite), costs[finite])
+        steps = np.flatnonzero(finite)
+        self.curve.setData(steps, costs[finite])
+        self.head.setData(steps[-1:], costs[finite][-1:])
         _fit_ranges(self.getPlotItem(), len(costs) - 1, costs[finite], self.log)
 
 
@@ -190,7 +196,8 @@ def _fit_ranges(plot, last_step, values, log):
         axis.setTicks(_log_ticks(lo, hi, plot.vb.height() / (1.6 * line_px)))
     else:
         plot.getAxis("left").setTicks(None)
-        plot.setYRange(0, float(values.max()), padding=0.04)
+        # headroom over the highest cost: a flat start (0.1254, 0.1254, …) lay on the frame
+        plot.setYRange(0, HEADROOM * float(values.max()), padding=0.02)
 
 
 # labelled decades: every one, or every 2nd, 3rd, ... when they would not fit

@@ -38,3 +38,33 @@ def test_eighteen_decades_on_a_short_axis_have_labels_that_do_not_touch(qtbot):
     gap_px = min(np.diff(sorted(labelled))) * height / (hi - lo)
     line_px = pg.QtGui.QFontMetrics(axis.style["tickFont"]).height()
     assert gap_px >= 1.2 * line_px                     # each label clear of the next
+
+
+def test_the_cost_shows_at_step_0_and_stays_off_the_frame(qtbot):
+    """Before any step the cost is one point (a line draws nothing): a dot shows it; a flat
+    start (C = 0.1254 for many steps) lay on the plot's top edge."""
+    from PySide6.QtGui import QColor
+    from gui.network.model import NetworkModel
+    from gui.network.plots import CostPlot
+    from gui.widgets.palette import OKABE_ITO
+    model = NetworkModel()
+    plot = CostPlot(model)              # (closed by pyqtgraph's own close at exit)
+    plot.resize(360, 260)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.wait(50)
+    c0 = float(model.cost_history[0])
+    view = plot.getPlotItem().vb
+    centre = plot.mapFromScene(view.mapViewToScene(pg.Point(0, c0)))
+    image = plot.grab().toImage()
+    ink = QColor(OKABE_ITO[0])
+    near = [image.pixelColor(centre.x() + dx, centre.y() + dy) for dx in range(-3, 4)
+            for dy in range(-3, 4)]
+    assert any(abs(c.red() - ink.red()) + abs(c.green() - ink.green()) + abs(c.blue() - ink.blue())
+               < 60 for c in near), "no dot at step 0"
+    model.train(2)
+    qtbot.wait(50)
+    lo, hi = view.viewRange()[1]
+    highest = float(np.max(model.cost_history))
+    assert lo <= 0 and highest <= lo + 0.9 * (hi - lo)          # clear of the top edge
+    assert plot.head.getData()[0].tolist() == [2]
