@@ -4,7 +4,7 @@ curve and the iterates below. Every part observes the one `LandscapeModel`."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.example_caption import ExampleCaption
@@ -90,8 +90,13 @@ class ExplorerTab(QWidget):
         column.setSpacing(3)         # every pixel of a 720p screen the views do not get counts
         column.addWidget(self.editor)
         column.addWidget(self.math_view)
-        column.addWidget(self.caption)
-        self.editor.float_error_label(self.top)
+        # the parse error's place is the caption's row (one cell, one at a time): the
+        # caption goes whenever f does not parse, and neither covers the formulas
+        notes = QGridLayout()
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(self.caption, 0, 0)
+        notes.addWidget(self.editor.take_error_label(), 0, 0)
+        column.addLayout(notes)
         # scrolls rather than widening the window past a small screen
         layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(0, 0, 0, 0)
