@@ -69,6 +69,40 @@ class VerticalScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # widgets at the top of the contents shown whole, unscrolled, at every text size
+        # (`keep_whole`): the area asks for their height as its minimum
+        self.kept_whole: tuple[QWidget, ...] = ()
+
+    def keep_whole(self, *widgets: QWidget) -> None:
+        """The area is never shorter than what it takes to show `widgets` (items of its
+        contents' layout, from the top) whole, the last one down to its
+        `kept_height()` if it has one: the descent panel's Runs group was cut through
+        its buttons at text size 1.3 on a 720p screen. Where even that does not fit,
+        the page around it scrolls instead."""
+        self.kept_whole = widgets
+        self.updateGeometry()
+
+    def _kept_height(self) -> int:
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is None or not self.kept_whole:
+            return 0
+        left = set(map(id, self.kept_whole))
+        height = layout.contentsMargins().top()
+        for i in range(layout.count()):
+            widget = layout.itemAt(i).widget()
+            if widget is None or widget.isHidden():
+                continue
+            whole = widget.sizeHint().expandedTo(widget.minimumSizeHint()).height()
+            left.discard(id(widget))
+            if not left:
+                # the last may keep only its top part whole (its `kept_height()`)
+                part = getattr(widget, "kept_height", None)
+                return height + (whole if part is None else min(whole, part())) \
+                    + 2 * self.frameWidth()
+            height += whole
+            height += layout.spacing()
+        return 0
 
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
@@ -85,6 +119,7 @@ class VerticalScrollArea(QScrollArea):
         need = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
         hint.setWidth(need + self.verticalScrollBar().sizeHint().width()
                       + 2 * self.frameWidth())
+        hint.setHeight(max(hint.height(), self._kept_height()))
         return hint
 
     @qt_override
