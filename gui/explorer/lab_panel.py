@@ -8,7 +8,7 @@ model.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.compute.qt_guard import qt_override
 from gui.explorer.step_inspector import StepInspector
 from gui.plots.basin_map import BasinMap
 from gui.plots.lr_sweep_view import LrSweepView
@@ -64,7 +63,7 @@ class LabPanel(QWidget):
                                       "loss axis beyond this step — let the class guess "
                                       "the next point, then step")
         # the switches wrap onto a second line rather than widen the window (720p, large text)
-        switches = self.switches = QWidget()
+        switches = QWidget()
         flow = FlowLayout(switches)
         for box in (self.arrows_check, self.quadratic_check, self.basins_check,
                     self.predict_check):
@@ -86,8 +85,8 @@ class LabPanel(QWidget):
         layout.addWidget(switches)
         layout.addWidget(self.tabs, 1)
         # (no fixed minimum height: a fixed 170 px overrode what the switches, tabs and
-        # the table's rows need, and at larger text the table was cut to one row)
-        self._switch_rows_height = None     # the switches' height at the width laid out
+        # the table's rows need, and at larger text the table was cut to one row; the
+        # switches' flow layout asks for the rows it wraps into)
 
         self.arrows_check.toggled.connect(self.arrows.set_enabled)
         if self.surface_arrows is not None:
@@ -101,28 +100,6 @@ class LabPanel(QWidget):
         self.basins.changed.connect(self._on_basins_text)
         self.tabs.currentChanged.connect(self._on_tab)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
-
-    @qt_override
-    def minimumSizeHint(self) -> QSize:
-        """The switches as wrapped at the current width (a flow layout's minimum is one
-        row), over the tabs' minimum (the iterate table's header and rows)."""
-        hint = super().minimumSizeHint()
-        margins = self.layout().contentsMargins()
-        width = max(self.width(), hint.width()) - margins.left() - margins.right()
-        switches = self.switches.layout().heightForWidth(width)
-        hint.setHeight(margins.top() + margins.bottom() + switches
-                       + self.layout().spacing() + self.tabs.minimumSizeHint().height())
-        return hint
-
-    @qt_override
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        margins = self.layout().contentsMargins()
-        rows = self.switches.layout().heightForWidth(
-            self.width() - margins.left() - margins.right())
-        if rows != self._switch_rows_height:      # the switches wrap differently now
-            self._switch_rows_height = rows
-            self.updateGeometry()
 
     def _on_quadratic(self, on: bool) -> None:
         self.quadratic.set_enabled(on)
