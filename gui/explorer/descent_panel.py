@@ -142,7 +142,8 @@ class DescentPanel(QWidget):
         # scrolls up and down; never narrower than its fields (none cut at the right)
         scroll = self.settings_area = VerticalScrollArea()
         scroll.setWidget(settings)
-        scroll.keep_whole(methods_group, runs_group)     # never cut through their buttons
+        self._kept_groups = (methods_group, runs_group)
+        self.keep_runs_whole(True)            # never cut through their buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 1)
@@ -165,6 +166,12 @@ class DescentPanel(QWidget):
         self._on_settings(model.settings)
         theme.notifier.changed.connect(self._on_theme)
         # (a bound slot of this QObject: Qt drops the connection when the panel goes)
+
+    def keep_runs_whole(self, on: bool) -> None:
+        """The settings area as tall as Methods and the Runs' list and buttons (the page
+        scrolls where they do not fit), or (off) as tall as Methods alone; either way
+        it shows whole groups at rest (`VerticalScrollArea`)."""
+        self.settings_area.keep_whole(*(self._kept_groups if on else self._kept_groups[:1]))
 
     def _fit_method_list(self) -> None:
         """Every method's row shown without scrolling, at the current font (a presentation

@@ -178,6 +178,12 @@ class ExplorerTab(QWidget):
     # height (large text on a 720p or 768p projector).
     PRESENTATION_SPARE = ("top",)
 
+    def set_presenting(self, on: bool) -> None:
+        """Presenting (large type, 720p) the side panel keeps only its Methods whole at
+        rest and the Runs past them scroll (or show whole where they fit): its Runs kept
+        whole too left no room for the formulas on top, which folded away."""
+        self.descent_panel.keep_runs_whole(not on)
+
     def main_view(self) -> QWidget:
         """What the class looks at: the curve, or contour map and surface."""
         return self.views

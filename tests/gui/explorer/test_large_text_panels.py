@@ -3,7 +3,9 @@ is cut. At text size 1.3 the Runs group was cut through its buttons (the side pa
 settings area ended there) and the iterate table showed one row (at 1.5 none): a fixed
 170 px overrode what the lab panel needed. Now the settings area keeps Methods and Runs
 whole at rest, the table its header and three rows, and where that does not fit the
-page scrolls; the views keep the map's least size."""
+page scrolls; the views keep the map's least size. Presenting, the formulas on top come
+first: Methods stay whole and the Runs are a scroll of the side panel away. Either way
+the side panel at rest ends at a whole group, never through a control."""
 from __future__ import annotations
 
 import gc
@@ -12,7 +14,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox,
+                               QListWidget, QWidget)
 
 from gui.explorer.iterate_view import ROWS_SHOWN
 from gui.plots.contour_view import MAP_MIN_PX
@@ -69,6 +72,7 @@ def ink_rows(widget) -> np.ndarray:
     return (pixels(widget.grab()).astype(int).sum(-1) < 500).sum(axis=1)
 
 
+CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QListWidget)
 CELLS = [(1.15, False), (1.3, False), (1.5, False), (2.0, False), (1.5, True), (2.0, True)]
 
 
@@ -85,6 +89,18 @@ def test_runs_buttons_and_table_rows_are_whole(lab, qtbot, screenshot, scale, pr
     lab.explorer.scroll_area.ensureWidgetVisible(runs.up_button)
     QApplication.processEvents()
     shown = window_rect(area.viewport(), lab)
+    # at rest, no control of the side panel is cut by its edge: each wholly in view, or
+    # wholly scrolled away (the area ends at a whole group)
+    for widget in area.widget().findChildren(QWidget):
+        if isinstance(widget, CONTROLS) and widget.isVisible():
+            place = window_rect(widget, lab)
+            assert shown.contains(place) or not shown.intersects(place), \
+                (name, type(widget).__name__, place.getRect(), shown.getRect())
+    if presenting:
+        # presenting, the formulas keep their place on top (test_presentation): the Runs
+        # past Methods may be a scroll away, and then whole
+        area.ensureWidgetVisible(runs.own_start_check)
+        QApplication.processEvents()
     for widget in (runs.add_button, runs.duplicate_button, runs.remove_button,
                    runs.up_button, runs.down_button, runs.own_lr_check, runs.lr_box,
                    runs.own_start_check):
