@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
             before, self._panels_before = self._panels_before, None
             for name, page in self._built_tabs().items():
                 page.set_panels_visible(**before.get(name, {}))
+        for page in self._built_tabs().values():      # (a tab that lays out differently)
+            getattr(page, "set_presenting", lambda _on: None)(on)
 
     def make_room_for_views(self, share: float = VIEWS_SHARE) -> None:
         """Presenting: if the current tab's main view has less than `share` of the

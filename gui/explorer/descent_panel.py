@@ -124,9 +124,15 @@ class DescentPanel(QWidget):
         settings = QWidget()
         column = QVBoxLayout(settings)
         column.setContentsMargins(0, 0, 4, 0)
-        column.addWidget(self._group("Methods", self.method_list))
+        methods_group = self._group("Methods", self.method_list)
+        column.addWidget(methods_group)
         self.runs_panel = RunsPanel(model)    # the race: runs with their own settings
-        column.addWidget(self._group("Runs", self.runs_panel))
+        runs_group = self._group("Runs", self.runs_panel)
+        # kept whole at rest: its title and the panel's list, buttons and own-η row
+        runs_group.kept_height = lambda: (runs_group.sizeHint().height()
+                                          - self.runs_panel.sizeHint().height()
+                                          + self.runs_panel.kept_height())
+        column.addWidget(runs_group)
         column.addWidget(self._group("Learning rate (shared)", self.lr_control, self.newton_note))
         self.hyper_group = self._group("Method settings", self.hyper_forms)
         column.addWidget(self.hyper_group)
@@ -134,12 +140,15 @@ class DescentPanel(QWidget):
         column.addWidget(self._group("Start point", start))
         column.addStretch(1)
         # scrolls up and down; never narrower than its fields (none cut at the right)
-        scroll = VerticalScrollArea()
+        scroll = self.settings_area = VerticalScrollArea()
         scroll.setWidget(settings)
+        self._kept_groups = (methods_group, runs_group)
+        self.keep_runs_whole(True)            # never cut through their buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 1)
-        layout.addWidget(self._group("Playback", self.playback))
+        self.playback_group = self._group("Playback", self.playback)
+        layout.addWidget(self.playback_group)
 
         # view → model
         self.method_list.itemChanged.connect(self._on_method_item)
@@ -157,6 +166,12 @@ class DescentPanel(QWidget):
         self._on_settings(model.settings)
         theme.notifier.changed.connect(self._on_theme)
         # (a bound slot of this QObject: Qt drops the connection when the panel goes)
+
+    def keep_runs_whole(self, on: bool) -> None:
+        """The settings area as tall as Methods and the Runs' list and buttons (the page
+        scrolls where they do not fit), or (off) as tall as Methods alone; either way
+        it shows whole groups at rest (`VerticalScrollArea`)."""
+        self.settings_area.keep_whole(*(self._kept_groups if on else self._kept_groups[:1]))
 
     def _fit_method_list(self) -> None:
         """Every method's row shown without scrolling, at the current font (a presentation
@@ -184,6 +199,21 @@ class DescentPanel(QWidget):
     @qt_override
     def sizeHint(self) -> QSize:
         return QSize(310, super().sizeHint().height())
+
+    @qt_override
+    def minimumSizeHint(self) -> QSize:
+        # the playback's status lines wrap: at the panel's width it is taller than its
+        # minimum (measured wider), and the layout took the difference from the settings
+        # area, cutting the Runs group it keeps whole (settings_area.keep_whole)
+        hint = super().minimumSizeHint()
+        layout, group = self.layout(), self.playback_group
+        margins = layout.contentsMargins()
+        width = max(self.width(), hint.width()) - margins.left() - margins.right()
+        playback = group.heightForWidth(width) if group.hasHeightForWidth() else -1
+        playback = max(playback, group.minimumSizeHint().height())
+        hint.setHeight(max(hint.height(), margins.top() + margins.bottom() + layout.spacing()
+                           + self.settings_area.minimumSizeHint().height() + playback))
+        return hint
 
     @staticmethod
     def _label(text: str, buddy) -> QLabel:

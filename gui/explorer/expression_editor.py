@@ -148,16 +148,15 @@ class ExpressionEditor(QWidget):
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet(
             f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
-            "padding: 1px 8px; font-size: 11pt;")   # its row is always kept: keep it low
+            "padding: 0px 8px;")   # the text size's font: its row is the caption's line
         # the row keeps its height while hidden: showing an error must not take height from
         # the views under the editor (they would resample on every typo); in the window
-        # it floats instead, taking no row at all (float_error_label)
+        # it shares the caption's row (take_error_label)
         self.error_label.setText(" ")
         policy = self.error_label.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.error_label.setSizePolicy(policy)
         self.error_label.setVisible(False)
-        self._error_host: QWidget | None = None
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -195,30 +194,17 @@ class ExpressionEditor(QWidget):
         self._on_model_text(model.text)
         self._on_error(model.error)
 
-    def float_error_label(self, host: QWidget) -> None:
-        """Show the error line floating in `host` (an ancestor) just under the field, over
-        what lies below it (the formulas of the last valid f), instead of in a row of its
-        own: that row, kept for the views not to jump, cost 17 px of a 720p screen."""
+    def take_error_label(self) -> QLabel:
+        """The error line, out of the editor's own column, for the caller to give it a
+        place of its own (the Explorer: the caption's row, which is empty whenever f
+        does not parse: the caption describes its example's f only). It floated over
+        the formulas before and covered them; a row of its own under the field cost
+        17 px of a 720p screen."""
         self.layout().removeWidget(self.error_label)
-        self.error_label.setParent(host)
         self.error_label.setVisible(False)
-        self._error_host = host
-        self.installEventFilter(self)
-        self._place_error_label()
-
-    def _place_error_label(self) -> None:
-        host = self._error_host
-        if host is None:
-            return
-        field = self.line_edit
-        left = field.mapTo(host, field.rect().bottomLeft())
-        width = field.width()
-        self.error_label.setGeometry(left.x(), left.y() + 2, width,
-                                     self.error_label.heightForWidth(width))
-        self.error_label.raise_()
+        return self.error_label
 
     def _show_error_label(self) -> None:
-        self._place_error_label()
         self.error_label.setVisible(True)
 
     # --- view → model ------------------------------------------------------------
@@ -281,8 +267,6 @@ class ExpressionEditor(QWidget):
 
     @qt_override
     def eventFilter(self, obj, event):
-        if obj is self and event.type() in (event.Type.Move, event.Type.Resize):
-            self._place_error_label()
         if obj is self.line_edit and event.type() == event.Type.FocusIn:
             self._text_on_entry = self.line_edit.text()
             # the whole set-up too: typing 'x' on the way made f 1-D, and the text alone
@@ -370,7 +354,6 @@ class ExpressionEditor(QWidget):
     def _show_error(self, message: str, position: int | None) -> None:
         where = "" if position is None else f"  (at character {position + 1})"
         self.error_label.setText(f"⚠  {message}{where}")
-        self._place_error_label()            # a longer message may wrap to more lines
         self.line_edit.set_error_position(position)      # the mark shows at once, in place
         if self.error_label.isHidden() and not self._error_delay.isActive():
             self._error_delay.start()

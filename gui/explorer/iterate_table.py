@@ -263,7 +263,7 @@ class IterateTable(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
-        self.setMinimumHeight(170)     # the header and at least five rows
+        # (no fixed minimum height: the view asks for its header and ROWS_SHOWN rows)
         self._combo_entries = None     # (key, label, colour) per run the combo lists
         self.combo.currentIndexChanged.connect(self._on_choice)
         model.pathsChanged.connect(self._on_paths)

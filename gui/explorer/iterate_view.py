@@ -13,6 +13,7 @@ from gui.compute.qt_guard import qt_override
 # fit: (significant digits, font size relative to the table's own font). Smaller type
 # first, fewer digits only as a last resort; beyond the last the table scrolls sideways.
 FITS = ((6, 1.0), (6, 0.92), (6, 0.85), (6, 0.78), (5, 0.78), (4, 0.78))
+ROWS_SHOWN = 3        # the least the table shows under its header, at every text size
 
 
 def _scaled(font: QFont, relative: float) -> QFont:
@@ -29,6 +30,16 @@ class IterateView(QTableView):
     """Columns share the width, but none gets narrower than its widest number or its
     header (no elided digits). When the table is too narrow it first uses smaller type,
     then fewer digits (FITS); only beyond that it scrolls sideways."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._scrolls_sideways = False
+        self.horizontalScrollBar().rangeChanged.connect(self._on_sideways_range)
+
+    def _on_sideways_range(self, _low: int, high: int) -> None:
+        if (high > 0) != self._scrolls_sideways:
+            self._scrolls_sideways = high > 0
+            self.updateGeometry()          # its minimum height counts the scroll bar
 
     def needed_widths(self, digits: int | None = None, relative: float = 1.0) -> list[int]:
         """Pixel widths that show every text of each column whole, at `digits`
@@ -56,6 +67,19 @@ class IterateView(QTableView):
                  if self.model() is not None and self.model().columnCount() else 480)
         return QSize(width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2,
                      super().sizeHint().height())
+
+    @qt_override
+    def minimumSizeHint(self) -> QSize:
+        # the header and ROWS_SHOWN rows in the font of the moment: a fixed 170 px showed
+        # one row at text size 1.3 and none at 1.5 (the panel above was cut instead)
+        # (the header's height from its font: its size hint varied by a pixel with the
+        # column titles, and the views above moved when f changed)
+        header = self.horizontalHeader().fontMetrics().height() + 3
+        rows = ROWS_SHOWN * self.verticalHeader().defaultSectionSize()
+        height = header + rows + 2 * self.frameWidth()
+        if self._scrolls_sideways:         # its scroll bar takes a row's room otherwise
+            height += self.horizontalScrollBar().sizeHint().height()
+        return QSize(super().minimumSizeHint().width(), height)
 
     def fit_columns(self) -> None:
         model = self.model()

@@ -84,7 +84,9 @@ class LabPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(switches)
         layout.addWidget(self.tabs, 1)
-        self.setMinimumHeight(170)
+        # (no fixed minimum height: a fixed 170 px overrode what the switches, tabs and
+        # the table's rows need, and at larger text the table was cut to one row; the
+        # switches' flow layout asks for the rows it wraps into)
 
         self.arrows_check.toggled.connect(self.arrows.set_enabled)
         if self.surface_arrows is not None:

@@ -32,6 +32,9 @@ from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_LABELS
 
 
+KEPT_ROWS = 3      # of the runs list, shown at rest with the buttons (kept_height)
+
+
 def _swatch(colour: str) -> QIcon:
     pixmap = QPixmap(14, 14)
     pixmap.fill(theme.current().ink(QColor(colour)))
@@ -100,6 +103,7 @@ class RunsPanel(QWidget):
         layout.addWidget(self.run_list)
         layout.addLayout(buttons)
         layout.addLayout(own)
+        self._rows = (buttons, own)
         layout.addWidget(self.run_forms)
 
         # view → model
@@ -117,6 +121,16 @@ class RunsPanel(QWidget):
         model.lab.selectedChanged.connect(self._on_selected)
         theme.notifier.changed.connect(self._on_theme)
         self._on_settings(model.settings)
+
+    def kept_height(self) -> int:
+        """How much of the panel a scrolling side panel shows at rest (from its top): the
+        list (its first KEPT_ROWS rows), the buttons and the own-η row, never cut through
+        (the selected run's settings under them may scroll)."""
+        rows = min(self.run_list.count(), KEPT_ROWS)
+        listed = sum(self.run_list.sizeHintForRow(i) for i in range(rows))
+        spacing = self.layout().spacing()
+        return (listed + 2 * self.run_list.frameWidth() + 2
+                + sum(spacing + row.sizeHint().height() for row in self._rows))
 
     # --- reading -------------------------------------------------------------------
     def labels(self) -> list[str]:

@@ -4,7 +4,7 @@ curve and the iterates below. Every part observes the one `LandscapeModel`."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.example_caption import ExampleCaption
@@ -91,8 +91,13 @@ class ExplorerTab(QWidget):
         column.setSpacing(3)         # every pixel of a 720p screen the views do not get counts
         column.addWidget(self.editor)
         column.addWidget(self.math_view)
-        column.addWidget(self.caption)
-        self.editor.float_error_label(self.top)
+        # the parse error's place is the caption's row (one cell, one at a time): the
+        # caption goes whenever f does not parse, and neither covers the formulas
+        notes = QGridLayout()
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(self.caption, 0, 0)
+        notes.addWidget(self.editor.take_error_label(), 0, 0)
+        column.addLayout(notes)
         # scrolls rather than widening the window past a small screen
         layout = QVBoxLayout(scroll_page(self))
         layout.setContentsMargins(0, 0, 0, 0)
@@ -175,6 +180,12 @@ class ExplorerTab(QWidget):
     # ... and the editor and formulas too where the views would still get too little
     # height (large text on a 720p or 768p projector).
     PRESENTATION_SPARE = ("top",)
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenting (large type, 720p) the side panel keeps only its Methods whole at
+        rest and the Runs past them scroll (or show whole where they fit): its Runs kept
+        whole too left no room for the formulas on top, which folded away."""
+        self.descent_panel.keep_runs_whole(not on)
 
     def main_view(self) -> QWidget:
         """What the class looks at: the curve, or contour map and surface."""

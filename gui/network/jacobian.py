@@ -58,10 +58,14 @@ class JacobianView(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel("Jacobian of layer"))
         row.addWidget(self.layer_box)
-        row.addWidget(self.title, 1)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)         # the title's own row must not cost a 720p screen its fit
         layout.addLayout(row)
+        # the definition on a row of its own, the column's width: beside the layer's box
+        # it was a strip of four lines at text size 1.3 on a 720p screen
+        layout.addWidget(self.title)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.chain)
 
@@ -133,7 +137,7 @@ class JacobianView(QWidget):
             item.setColor(theme.text_on(colour))
         plot.setLabel("bottom", f"j: unit of a{sup(l - 1)} (input of layer {l})")  # style kept
         plot.setLabel("left", f"i: unit of a{sup(l)}")
-        self.title.setText(f"&nbsp; J{sup(l)}<sub>ij</sub> = ∂a{sup(l)}<sub>i</sub>/∂a{sup(l - 1)}<sub>j</sub>"
+        self.title.setText(f"J{sup(l)}<sub>ij</sub> = ∂a{sup(l)}<sub>i</sub>/∂a{sup(l - 1)}<sub>j</sub>"
                            f" = act′(z{sup(l)}<sub>i</sub>) W{sup(l)}<sub>ij</sub>  ({rows}×{cols})")
 
     def _show_chain(self, net, x):

@@ -25,6 +25,7 @@ from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.compute.qt_guard import qt_override
 from gui.widgets.scroll_page import scroll_page
+from gui.widgets.wrapping_label import WrappingLabel
 
 # The diagram paints hundreds of lines per frame: without this, PySide6 6.12.0 on
 # Python 3.11 aborts within seconds (see none_refcount_guard).
@@ -53,7 +54,9 @@ class NetworkTab(QWidget):
         super().__init__(parent)
         self.model = model = model if model is not None else NetworkModel(self)
         self._build_controls()
-        self.caption = QLabel()
+        # its minimum follows its wrapped lines (2 at text size 1.5 on 720p): a plain
+        # label asked for one, and the page squeezed the plots under it below theirs
+        self.caption = WrappingLabel()
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setStyleSheet("font-size: 13pt; padding: 2px 6px;")
         # wraps: on one line it asked for ~1020 px at scale 1.5 and widened the window

@@ -20,6 +20,7 @@ from gui.neuron.formulas import seed_note, stage_latex
 from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
+from gui.widgets.wrapping_label import WrappingLabel
 from gui.widgets.flow_layout import FlowLayout, labelled
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.compute.qt_guard import qt_override
@@ -153,7 +154,7 @@ class NeuronTab(QWidget):
         self.play_button.setToolTip("Play / pause: walk through the stages of one step, "
                                     "stopping at the update (Space)")
         self.next_button.setToolTip("Next stage; after the update, start the next step (→)")
-        self.stage_label = QLabel()
+        self.stage_label = WrappingLabel()   # its minimum: the lines it wraps into
         self.stage_label.setObjectName("stageTitle")
         self.stage_label.setWordWrap(True)     # a long stage title must not widen the window
         stages = QHBoxLayout()
@@ -162,7 +163,9 @@ class NeuronTab(QWidget):
         stages.addSpacing(12)
         stages.addWidget(self.stage_label, 1)
         self.formula = FormulaView()
-        self.note = QLabel(seed_note(seed_rounding_step()))
+        # its minimum is the lines it wraps into: a plain label asked for one, and with
+        # two the graph above was drawn under the stage's buttons (text size 1.5, 720p)
+        self.note = WrappingLabel(seed_note(seed_rounding_step()))
         self.note.setWordWrap(True)
         self.note.setObjectName("seedNote")
 

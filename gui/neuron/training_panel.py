@@ -32,6 +32,8 @@ HALF_WIDTH = 0.3         # the landscape's initial half-width around the start, 
 LOSS_COLOUR = METHOD_COLOURS["gd"]
 
 
+NEURON_MAP_MIN_PX = 56      # px of the landscape map under its legend, at least
+
 class LandscapeSurface(SurfaceView):
     """SurfaceView framed for the panel's narrow, short pane: after SurfaceView's own
     framing the camera backs off until the box and its axis labels are all inside the
@@ -162,6 +164,9 @@ class NeuronTrainingPanel(QWidget):
         self.loss_plot.setMinimumHeight(130)     # 1280×720 at scale 1.5 must fit
 
         self.contour_view = ContourView(self.landscape_model)
+        # a map, not a strip: at text size 1.5 on 720p it was ~50 px under its legend's
+        # rows; the stepper's graph above gives the room (or the page scrolls)
+        self.contour_view.map_min_px = NEURON_MAP_MIN_PX
         self.surface_view = LandscapeSurface(self.landscape_model)
         # w and b are small numbers: "600 (x0.001)" would hide that they are 0.6
         # The run is short next to the window: the field's arrows would hide it (one

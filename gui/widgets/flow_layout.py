@@ -13,6 +13,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list = []
         self._spacing = spacing
+        self._wrapped_height = -1      # the rows' height at the width last laid out
         self.setContentsMargins(0, 0, 0, 0)
 
     # --- QLayout's interface ---------------------------------------------------------
@@ -45,7 +46,10 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._place(rect, move=True)
+        used = self._place(rect, move=True)
+        if used != self._wrapped_height:      # more or fewer rows: a new minimum height
+            self._wrapped_height = used
+            self.invalidate()
 
     @qt_override
     def sizeHint(self) -> QSize:
@@ -57,12 +61,18 @@ class FlowLayout(QLayout):
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:
-        """The widest item: everything else may wrap."""
+        """The widest item (everything else may wrap), as tall as the rows wrap at the
+        width last laid out: a parent that does not lay out height-for-width (a splitter,
+        a scrolling page) reserved one row for two and squeezed its next widget under
+        its minimum (the Network tab's Jacobian drawn over its own axis, 1.3 on 720p)."""
         size = QSize()
         for item in self._visible():
             size = size.expandedTo(item.minimumSize())
         m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        size += QSize(m.left() + m.right(), m.top() + m.bottom())
+        if self.geometry().width() > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(self.geometry().width())))
+        return size
 
     # --- placing -----------------------------------------------------------------
     def _visible(self) -> list:

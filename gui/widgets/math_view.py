@@ -3,7 +3,8 @@
 One custom-painted widget: each formula "label = latex" becomes one pixmap
 (ziamath SVG → QtSvg), laid out in a flow with the baselines of a row aligned.
 Its height depends on the text size only, never on f (`panel_height`): a set that does
-not fit is scaled down to fit, down to `MIN_FIT`, and past that scrolls. A panel that
+not fit is scaled down to fit, down to `MIN_FIT`; past that the partials ∇f lists
+in full are left out (`formula_layout`), and only then does it scroll. A panel that
 grew with f took 140 px of a 720-pixel projector for Rosenbrock (the map became a strip)
 and made the views jump whenever formulas arrived after an edit.
 Typesetting runs in `LatexRenderer`'s thread; until a new set is ready the old one
@@ -25,13 +26,10 @@ from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, pl
 from gui.compute.typesetting import (MATRIX_MAX_CHARS, TYPESET_MAX_CHARS,  # noqa: F401 - part of this view's API
                                      display_tex)
 from gui.compute.qt_guard import qt_override
+from gui.widgets.formula_layout import MARGIN, MIN_FIT, fit_dropping  # noqa: F401 - MIN_FIT: part of this view's API
 
-MARGIN = 10            # px inside the frame
-GAP_X = 44             # between equations in a row
-GAP_Y = 10             # between rows
 PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
 HESSIAN_AFTER_MS = 120 # the numeric Hessian follows the animation at most this often
-MIN_FIT = 0.6          # a set that does not fit shrinks to fit, down to this; then scrolls
 PANEL_ROWS_PX = 60     # the panel holds a row this tall at scale 1 (a 2×2 matrix: 66 px at 1)
 PANEL_MAX_SHARE = 0.12 # ... and at most this share of its window's height (large text)
 PLAIN_MAX_CHARS = 180  # the plain-text fallback is cut here ("…")
@@ -51,14 +49,22 @@ class Equation:
     fitted: QPixmap | None = None   # that drawing (a shrunk pixmap would be blurred)
 
 
+def _repeated_partials(formulas, variables) -> set[int]:
+    """Indices of the ∂f/∂v that ∇f, typeset in full, lists again."""
+    grad = next((f for f in formulas if f.label == r"\nabla f"), None)
+    if grad is None or display_tex(grad, variables) != f"{grad.label} = {grad.latex}":
+        return set()
+    return {i for i, f in enumerate(formulas) if f.label.startswith(r"\frac{\partial f}")}
+
+
 def _without_repeated_partials(formulas, variables) -> tuple:
     """Three or more variables: ∇f typeset in full lists every ∂f/∂v already; showing
-    them again too would push the views off a 720-pixel screen (six variables)."""
-    grad = next((f for f in formulas if f.label == r"\nabla f"), None)
-    if len(variables) < 3 or grad is None or \
-            display_tex(grad, variables) != f"{grad.label} = {grad.latex}":
+    them again too would push the views off a 720-pixel screen (six variables). (Two
+    variables keep them while they fit: `formula_layout.fit_dropping`.)"""
+    if len(variables) < 3:
         return formulas
-    return tuple(f for f in formulas if not f.label.startswith(r"\frac{\partial f}"))
+    repeated = _repeated_partials(formulas, variables)
+    return tuple(f for i, f in enumerate(formulas) if i not in repeated)
 
 
 class MathView(QWidget):
@@ -75,7 +81,7 @@ class MathView(QWidget):
         self._watched_window = None  # whose height bounds the panel's (panel_height)
         self.scroll_bar = QScrollBar(Qt.Orientation.Vertical, self)
         self.scroll_bar.setVisible(False)
-        self.scroll_bar.setToolTip("More formulas than fit: scroll a row at a time")
+        self.scroll_bar.setToolTip("More formulas than fit: scroll (the wheel, or drag)")
         self.scroll_bar.valueChanged.connect(self.update)
         self.renderer = LatexRenderer(self)
         self.renderer.rendered.connect(self._on_rendered)
@@ -85,6 +91,9 @@ class MathView(QWidget):
         self.setToolTip("f and its derivatives, computed symbolically by the engine")
         # A Hessian too long to read is shown as its numbers at the current iterate.
         self._formulas: tuple = ()
+        self._droppable: set[int] = set()   # equations left out before the panel scrolls
+        self._shown_droppable: set[int] = set()
+        self.left_out: set[int] = set()     # ... and those left out at the current size
         self._numeric_hessian = QTimer(self, singleShot=True, interval=HESSIAN_AFTER_MS)
         self._numeric_hessian.timeout.connect(self._on_point_moved)
         for signal in (model.frameChanged, model.pathsChanged, model.startChanged):
@@ -99,6 +108,7 @@ class MathView(QWidget):
         variables = expr.variables if expr is not None else ("x", "y")
         formulas = _without_repeated_partials(tuple(formulas), variables)
         self._formulas = formulas
+        self._droppable = _repeated_partials(formulas, variables)
         self._texts = [self._numeric_tex(f) or display_tex(f, variables) for f in formulas]
         self.scroll_bar.setValue(0)        # a new f is read from its first row
         self.renderer.request(self._texts)
@@ -146,6 +156,7 @@ class MathView(QWidget):
         if not allow_pending and not self.is_ready:
             return
         self.equations = [self._equation(t) for t in self._texts]
+        self._shown_droppable = self._droppable     # indices into these equations
         self._rects_size = None
         self.updateGeometry()       # a new text size changes panel_height
         self.update()
@@ -256,48 +267,6 @@ class MathView(QWidget):
                                      round(PANEL_MAX_SHARE * window.height())))
         return height
 
-    def _flow(self, width: float, fit: float) -> tuple[list[QRectF], float]:
-        """Rectangles of the equations drawn at `fit` × their size, flowed into rows
-        `width` px wide (one wider than a row shrinks further, to MIN_FIT × its size),
-        and the height they take."""
-        avail = max(50.0, width - 2 * MARGIN)
-        rows, row, x = [], [], 0.0
-        for eq in self.equations:
-            scale = max(MIN_FIT, min(fit, avail / eq.width))
-            w = eq.width * scale
-            if row and x + w > avail:
-                rows.append(row)
-                row, x = [], 0.0
-            row.append((eq, scale, x))
-            x += w + GAP_X * fit
-        if row:
-            rows.append(row)
-        rects, y = [], 0.0
-        for row in rows:
-            ascent = max(eq.baseline * k for eq, k, _ in row)
-            descent = max((eq.height - eq.baseline) * k for eq, k, _ in row)
-            for eq, k, x in row:
-                top = y + ascent - eq.baseline * k
-                rects.append(QRectF(MARGIN + x, top, eq.width * k, eq.height * k))
-            y += ascent + descent + GAP_Y * fit
-        return rects, max(0.0, y - GAP_Y * fit)
-
-    def _layout(self, width: int, height: int) -> tuple[list[QRectF], float, float]:
-        """The equations fitted into a `width` × `height` panel: their rectangles (rows
-        centred vertically when they fit), the height of the set with its margins (more
-        than `height`: it scrolls) and the fit, the largest factor ≤ 1 at which the set
-        fits (MIN_FIT when even that does not)."""
-        room = height - 2 * MARGIN
-        lo, hi = MIN_FIT, 1.0
-        if self._flow(width, hi)[1] > room:
-            for _ in range(12):             # bisection: the fit to within 0.02 %
-                mid = (lo + hi) / 2
-                lo, hi = (mid, hi) if self._flow(width, mid)[1] <= room else (lo, mid)
-            hi = lo
-        rects, used = self._flow(width, hi)
-        top = MARGIN + max(0.0, (room - used) / 2)
-        return [r.translated(0, top) for r in rects], used + 2 * MARGIN, hi
-
     @qt_override
     def sizeHint(self) -> QSize:
         return QSize(max(400, self.width()), self.panel_height())
@@ -308,10 +277,16 @@ class MathView(QWidget):
 
     def equation_rects(self) -> list[QRectF]:
         """Where each equation is drawn, in widget pixels before scrolling (for tests and
-        hit testing); lays the set out for the current size if it is not."""
+        hit testing; an empty rectangle for one left out, `left_out`); lays the set out
+        for the current size if it is not."""
         size = (self.width(), self.height())
         if self._rects_size != size:
-            self._rects, self._content_height, self.fit = self._layout(*size)
+            laid = fit_dropping(self.equations, self._shown_droppable, *size)
+            if laid[1] > self.height() + 0.5:      # scrolls: nothing under the scroll bar
+                bar = self.scroll_bar.sizeHint().width() + 4
+                laid = fit_dropping(self.equations, self._shown_droppable,
+                                    self.width() - bar, self.height())
+            self._rects, self._content_height, self.fit, self.left_out = laid
             self._rects_size = size
             self._update_scroll_bar()
         return self._rects
@@ -325,23 +300,15 @@ class MathView(QWidget):
         self.scroll_bar.setGeometry(self.width() - width - 2, 2, width, self.height() - 4)
         self.scroll_bar.setVisible(overflow > 0)
 
-    def _row_tops(self) -> list[int]:
-        """Scroll offsets that put a row at the panel's top (each row starts at the left
-        margin), the last one the end of the range."""
-        tops = sorted({round(r.top()) - MARGIN for r in self.equation_rects()
-                       if r.left() == MARGIN})
-        end = self.scroll_bar.maximum()
-        return sorted({min(max(t, 0), end) for t in tops} | {end})
-
     @qt_override
     def wheelEvent(self, event):
-        if self.scroll_bar.isVisible():        # a row at a time: whole rows, never halves
-            now, steps = self.scroll_bar.value(), event.angleDelta().y()
-            tops = self._row_tops()
-            later = [t for t in tops if t > now] if steps < 0 else \
-                [t for t in reversed(tops) if t < now]
-            if later:
-                self.scroll_bar.setValue(later[0])
+        if self.scroll_bar.isVisible():
+            # per pixel, as a touchpad gives it, or a line (singleStep) per wheel notch:
+            # jumping a whole row hid the row while it moved, and it read as a jump
+            pixels = event.pixelDelta().y()
+            if pixels == 0:
+                pixels = round(event.angleDelta().y() / 120 * self.scroll_bar.singleStep())
+            self.scroll_bar.setValue(self.scroll_bar.value() - pixels)
             event.accept()
         else:
             event.ignore()          # the page around it scrolls
@@ -363,12 +330,9 @@ class MathView(QWidget):
         rects = self.equation_rects()
         painter.setClipRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.translate(QPointF(0, -self.scroll_bar.value()))
-        # scrolling, a row cut by the panel's edge is not drawn: half a matrix on a
-        # projector reads as a broken picture (the scroll bar says there is more)
-        shown = QRectF(0, self.scroll_bar.value(), self.width(), self.height()).adjusted(
-            0, -1, 0, 1)
+        # a row at the edge is drawn cut while it scrolls past (per pixel, smooth)
         for eq, rect in zip(self.equations, rects):
-            if self.scroll_bar.isVisible() and not shown.contains(rect):
+            if rect.isEmpty():              # left out: ∇f shows it (formula_layout)
                 continue
             pixmap = self._fitted_pixmap(eq, rect)
             painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))

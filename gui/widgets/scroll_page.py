@@ -8,7 +8,7 @@ minimum; when it truly cannot fit, scroll bars appear and nothing is cut off.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from gui.compute.qt_guard import qt_override
 from gui.widgets.wheel_guard import WheelGuard
@@ -69,6 +69,71 @@ class VerticalScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # widgets at the top of the contents shown whole, unscrolled, at every text size
+        # (`keep_whole`): the area asks for their height as its minimum
+        self.kept_whole: tuple[QWidget, ...] = ()
+        self._snap = QTimer(self, singleShot=True, interval=0)
+        self._snap.timeout.connect(self._snap_to_whole_items)
+
+    def keep_whole(self, *widgets: QWidget) -> None:
+        """The area is never shorter than what it takes to show `widgets` (items of its
+        contents' layout, from the top) whole, the last one down to its
+        `kept_height()` if it has one: the descent panel's Runs group was cut through
+        its buttons at text size 1.3 on a 720p screen. Where even that does not fit,
+        the page around it scrolls instead."""
+        self.kept_whole = widgets
+        self.updateGeometry()
+
+    def _kept_height(self) -> int:
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is None or not self.kept_whole:
+            return 0
+        left = set(map(id, self.kept_whole))
+        height = layout.contentsMargins().top()
+        for i in range(layout.count()):
+            widget = layout.itemAt(i).widget()
+            if widget is None or widget.isHidden():
+                continue
+            whole = widget.sizeHint().expandedTo(widget.minimumSizeHint()).height()
+            left.discard(id(widget))
+            if not left:
+                # the last may keep only its top part whole (its `kept_height()`)
+                part = getattr(widget, "kept_height", None)
+                return height + (whole if part is None else min(whole, part())) \
+                    + 2 * self.frameWidth()
+            height += whole
+            height += layout.spacing()
+        return 0
+
+    def _snap_to_whole_items(self) -> None:
+        """Scrolling, the area shows whole items of its contents at rest: its view ends
+        at the last item (or an item's `kept_height()` part) that fits, not through the
+        middle of a row of buttons (a blank strip, the scroll bar says there is more)."""
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        room = self.height() - 2 * self.frameWidth()
+        bottom = room
+        if layout is not None and inner.height() > room + 1:
+            ends = []
+            for i in range(layout.count()):
+                widget = layout.itemAt(i).widget()
+                if widget is None or widget.isHidden():
+                    continue
+                ends.append(widget.geometry().bottom() + 1)
+                part = getattr(widget, "kept_height", None)
+                if part is not None:
+                    ends.append(widget.geometry().top() + part())
+            fitting = [end for end in ends if end <= room]
+            bottom = max(fitting) if fitting else room
+        margins = self.viewportMargins()
+        if margins.bottom() != room - bottom:
+            self.setViewportMargins(0, 0, 0, room - bottom)
+
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._snap.start()
 
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
@@ -85,6 +150,7 @@ class VerticalScrollArea(QScrollArea):
         need = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
         hint.setWidth(need + self.verticalScrollBar().sizeHint().width()
                       + 2 * self.frameWidth())
+        hint.setHeight(max(hint.height(), self._kept_height()))
         return hint
 
     @qt_override
@@ -93,4 +159,5 @@ class VerticalScrollArea(QScrollArea):
         if obj is self.widget() and event.type() == event.Type.LayoutRequest:
             self.updateGeometry()
             self.wheel_guard.cover()         # e.g. a method's settings form, built later
+            self._snap.start()               # once the contents are laid out anew
         return super().eventFilter(obj, event)

@@ -28,10 +28,20 @@ class WrappingLabel(QLabel):
         return QSize(hint.width(), max(hint.height(), self.heightForWidth(self.width())))
 
     def _refit(self) -> None:
+        if self.width() <= 0:
+            return
+        kept = self.minimumHeight()
+        if kept:                      # QLabel's heightForWidth is never below the minimum
+            self.setMinimumHeight(0)
         need = self.heightForWidth(self.width())
+        if kept and need == self._need:
+            self.setMinimumHeight(kept)
         if need != self._need:
             self._need = need
-            self.updateGeometry()          # the layout asks minimumSizeHint again
+            # an explicit minimum: a layout caches size hints, and one laid out at a
+            # narrower width kept asking for that width's lines (95 px for 38: the
+            # Neuron tab's seed note at text size 1.0, the page then scrolled)
+            self.setMinimumHeight(max(0, need))
 
     @qt_override
     def resizeEvent(self, event):
@@ -47,3 +57,9 @@ class WrappingLabel(QLabel):
         super().changeEvent(event)
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
             self._refit()
+
+    @qt_override
+    def showEvent(self, event):
+        # folded (presentation) while the text size changed: measured again as it shows
+        super().showEvent(event)
+        self._refit()

@@ -35,14 +35,14 @@ VIEWS_SHARE = 0.55
 
 def may_scroll(tab, screen, mode, scale):
     """Cells where the page may scroll instead of fitting: text size 2 anywhere but in
-    presentation, 1.5 on a 1024×768 screen, and the Network tab (three columns of plots
-    and two rows of controls) at 1.5 on a 720p screen outside presentation. The page
+    presentation, and 1.5 on a 720p or 768p screen outside presentation (every tab: the
+    Explorer's Runs and three table rows, the Network's Jacobian, the Neuron's map and
+    seed note, all whole, need more than such a screen's height). The page
     scrolls there; nothing is cut off or pushes the window off the screen."""
     width, height = SCREENS[screen]
     if mode == "presentation" and width >= 1280:
         return scale >= 2.0 and height < 1080
-    return (scale >= 2.0 or (scale >= 1.5 and width < 1280)
-            or (tab == "network" and scale >= 1.5 and height < 1080))
+    return scale >= 2.0 or (scale >= 1.5 and height < 1080)
 
 CELLS = list(itertools.product(TABS, SCREENS, MODES, SCALES))
 

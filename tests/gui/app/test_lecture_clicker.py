@@ -167,3 +167,64 @@ def test_f5_presents_from_the_current_scene_and_escape_leaves(window, qtbot):
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
     assert not window.commands.presenting and lec.index == 0
     qtbot.waitUntil(lc.panel.isVisible, timeout=3000)
+
+
+def _region(image, rect):
+    return [image.pixel(x, y) for y in range(rect.top(), rect.bottom() + 1, 2)
+            for x in range(rect.left(), rect.right() + 1, 3)]
+
+
+@pytest.mark.parametrize("size,presenting", [((1280, 720), False), ((1920, 1080), False),
+                                             (None, True)],
+                         ids=["1280x720", "1920x1080", "presentation"])
+def test_the_title_covers_nothing_a_lecturer_reads(window, qtbot, screenshot, size, presenting):
+    """The title lay across the top of the page, over the formula field and the formulas
+    (mid-fade neither read). It shows in the empty strip right of the tabs: the field,
+    formulas, tabs and tool bar look exactly as with no title; the title itself is
+    drawn, whole, in dark ink."""
+    from tests.gui.app.layout_checks import window_rect
+    lec, lc = _lecture(window), window.lecture_commands
+    size_before = window.size()
+    if presenting:
+        window.commands.set_presentation(True)
+    else:
+        from PySide6.QtCore import QRect
+        window.screen_limit = QRect(0, 0, *size)      # a screen of that size (tests' is 1280×800)
+        window.resize(*size)
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    lec.go_to(1)
+    assert window.model.wait_for_analysis(SLOW_MS)
+    banner = lc.banner
+    lc._on_scene(1)                       # shown again, now that the scene is drawn
+    assert banner.isVisible() and banner.text == "2 / 3   Saddle"
+    banner.hold.stop()
+    with_title = window.grab().toImage()
+    label = window_rect(banner.label, window)
+    bar = window.tabs.tabBar()
+    tabs = window_rect(bar, window)
+    last_tab = bar.tabRect(bar.count() - 1).translated(tabs.topLeft())
+    assert label.left() > last_tab.right() and label.right() < window.width()
+    assert label.top() >= tabs.top() - 1 and label.bottom() <= tabs.bottom() + 4
+    assert banner.label.text() == banner.text          # whole, not shortened
+    covered = {"field": window.editor.line_edit, "formulas": window.math_view,
+               "tool bar": window.commands.toolbar}
+    for name, widget in covered.items():
+        assert not label.intersects(window_rect(widget, window)), name
+    if size is not None:
+        assert (window.width(), window.height()) == size
+    screenshot(window, f"lecture_title_strip_{'presentation' if presenting else size[0]}")
+    banner.hide()
+    QApplication.processEvents()
+    without = window.grab().toImage()
+    for name, widget in covered.items():
+        rect = window_rect(widget, window)
+        assert _region(with_title, rect) == _region(without, rect), name
+    centre = with_title.pixelColor(label.left() + 6, label.center().y())
+    assert max(centre.red(), centre.green(), centre.blue()) < 90     # the dark band
+    if presenting:
+        window.commands.set_presentation(False)
+    window.screen_limit = None
+    window.setMaximumSize(16777215, 16777215)     # (the screen's fit set it: Qt's "none")
+    window.resize(size_before)                # the shared window as the next test expects

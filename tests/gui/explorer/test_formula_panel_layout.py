@@ -121,7 +121,7 @@ def test_the_views_keep_their_geometry_while_f_changes(lab, qtbot):
     assert lab.math_view.fit == 1.0
     settle(qtbot, lab, text=TYPED[3])
     assert lab.math_view.fit < 1.0 and geometries(lab) == first
-    # an error line floats over the formulas: it takes no row from the views
+    # an error line takes no row from the views (it has the caption's: test below)
     lab.editor.line_edit.setFocus()
     qtbot.keyClicks(lab.editor.line_edit, " + sin(")
     qtbot.keyClick(lab.editor.line_edit, "\r")
@@ -131,3 +131,35 @@ def test_the_views_keep_their_geometry_while_f_changes(lab, qtbot):
     error_rect = window_rect(lab.editor.error_label, lab)
     assert error_rect.top() >= window_rect(lab.editor.line_edit, lab).bottom()
     assert geometries(lab) == first
+
+
+def test_the_parse_error_has_a_place_of_its_own(lab, qtbot, screenshot):
+    """`x^2 + (` on Himmelblau: the error line floated over the typeset formulas (their
+    top row covered). It shows in the caption's row, under the formulas: the formulas'
+    pixels are those of before, nothing else lies under it, and the views keep their
+    places."""
+    settle(qtbot, lab, preset=next(p for p in presets() if p["name"] == "Himmelblau"))
+    panel = window_rect(lab.math_view, lab)
+    before, places = image_array(lab)[panel.top():panel.bottom() + 1], geometries(lab)
+    lab.editor.line_edit.setFocus()
+    lab.editor.line_edit.selectAll()
+    qtbot.keyClicks(lab.editor.line_edit, "x^2 + (")
+    qtbot.waitUntil(lambda: lab.editor.error_text != "", timeout=5000)
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    error = lab.editor.error_label
+    assert error.isVisible() and "too early" in error.text()
+    where = window_rect(error, lab)
+    assert not where.intersects(panel) and where.top() > panel.bottom()
+    assert not where.intersects(window_rect(lab.editor.line_edit, lab))
+    assert where.height() >= error.fontMetrics().height()      # its text whole
+    for name, widget in (("map", lab.contour_view), ("below", lab.explorer.below),
+                         ("side", lab.descent_panel)):
+        assert not where.intersects(window_rect(widget, lab)), name
+    after = image_array(lab)[panel.top():panel.bottom() + 1]
+    assert np.array_equal(before, after)          # the formulas not covered, not moved
+    assert geometries(lab) == places
+    screenshot(lab, "formula_parse_error_720p")
+    settle(qtbot, lab, text="x^2 + 2y^2")         # a valid f: the error line goes
+    assert lab.editor.error_text == "" and not error.isVisible()

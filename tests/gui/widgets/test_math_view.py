@@ -45,9 +45,10 @@ def test_equations_are_typeset_and_not_blank(qtbot, model, preset, count):
     assert all(view.rect().contains(r.toRect()) for r in rects)
 
 
-def test_wraps_when_narrow_and_scales(qtbot, model):
-    """Narrow, the set wraps into rows and shrinks to fit the panel, whose height stays;
-    a larger scale draws the equations larger in a taller panel."""
+def test_shrinks_when_narrow_and_scales(qtbot, model):
+    """Narrow, the set shrinks to fit the panel, whose height stays, and the partials ∇f
+    lists make way before it would wrap into rows that scroll; a larger scale draws the
+    equations larger in a taller panel."""
     view = show_view(qtbot, model, "x^2 + 2y^2", width=1400)
     height = view.panel_height()
     # each row starts at the left margin
@@ -55,8 +56,10 @@ def test_wraps_when_narrow_and_scales(qtbot, model):
     assert rows() == 1 and view.fit == 1.0
     view.resize(420, height)
     qtbot.wait(30)
-    assert view.height() == height and rows() > 1 and view.fit < 1.0
-    assert all(view.rect().contains(r.toRect()) for r in view.equation_rects())
+    assert view.height() == height and rows() == 1 and 0.6 <= view.fit < 1.0
+    assert view.left_out == {1, 2} and not view.scroll_bar.isVisible()
+    assert all(view.rect().contains(r.toRect()) for r in view.equation_rects()
+               if not r.isEmpty())
     width = view.equations[0].width
     view.set_scale(2.0)
     assert view.equations[0].width == pytest.approx(2 * width, rel=0.01)
@@ -160,39 +163,69 @@ def test_screenshots(qtbot, model, screenshot, preset, name):
     screenshot(view, name)
 
 
-def test_a_set_too_big_to_fit_scrolls_by_whole_rows_and_cuts_none(qtbot, model):
-    """Past MIN_FIT the panel scrolls: only rows wholly inside it are drawn (half a matrix
-    reads as a broken picture), and the wheel moves a whole row."""
-    from PySide6.QtCore import QPoint, QPointF
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtCore import Qt
-    view = show_view(qtbot, model, "Rosenbrock", width=520)
-    height = view.panel_height()
-    straddles = lambda: [r for r in view.equation_rects()   # noqa: E731
-                         if r.top() < height < r.bottom()]
-    for width in range(400, 800, 10):      # a width at which a row reaches past the edge
-        view.resize(width, height)
-        if straddles():
-            break
-    qtbot.wait(50)
-    assert view.scroll_bar.isVisible() and view.fit == pytest.approx(0.6)
+def inked_columns(view) -> np.ndarray:
+    """(height, width) booleans: where the view's picture holds dark ink (glyphs)."""
     image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
     arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
     rgb = arr[:, :image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3]
-    inked = (rgb[:, :view.width() - view.scroll_bar.width() - 4].astype(int).sum(-1) < 300)
-    drawn = [r for r in view.equation_rects() if r.bottom() <= view.height()]
-    cut = [r for r in view.equation_rects() if r.top() < view.height() < r.bottom()]
-    assert drawn and cut                   # a row reaches past the edge ...
-    below = round(max(r.bottom() for r in drawn)) + 2
-    assert inked[:below].sum() > 100 and inked[below:view.height() - 2].sum() == 0  # ... unseen
-    # the next row's top (rows start at the left margin)
-    second_row = sorted(round(r.top()) - MARGIN for r in view.equation_rects()
-                        if r.left() == MARGIN)[1]
-    wheel = QWheelEvent(QPointF(50, 20), QPointF(view.mapToGlobal(QPoint(50, 20))),
-                        QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    view.wheelEvent(wheel)
-    assert view.scroll_bar.value() == min(second_row, view.scroll_bar.maximum())
+    return rgb.astype(int).sum(-1) < 300
+
+
+@pytest.mark.parametrize("width", [1264, 1904])      # the panel in a 1280 / 1920 window
+def test_himmelblaus_hessian_shows_without_scrolling(qtbot, model, width):
+    """Himmelblau's H sat on a second row, behind the scroll bar, at both widths. Its
+    partials (which ∇f lists in full) make way when nothing else fits: f, ∇f and H show
+    whole, inked, left of any scroll bar."""
+    view = show_view(qtbot, model, "Himmelblau", width=width)
+    labels = [f.label for f in model.formulas]
+    rects = view.equation_rects()
+    hessian = rects[labels.index("H")]
+    assert not view.scroll_bar.isVisible()
+    assert view.rect().contains(hessian.toRect()) and view.fit >= 0.6
+    inked = inked_columns(view)
+    box = hessian.toRect()
+    assert inked[box.top():box.bottom(), box.left():box.right()].sum() > 300
+    assert inked[box.top():box.bottom(), box.right() + 3:].sum() == 0   # none cut at its right
+    for label in ("f(x, y)", r"\nabla f"):
+        assert view.rect().contains(rects[labels.index(label)].toRect())
+    # the partials stay where they fit beside the rest (1920), else ∇f stands for them
+    partials = [i for i, lab in enumerate(labels) if lab.startswith(r"\frac")]
+    assert view.left_out in (set(), set(partials))
+    assert (view.left_out == set()) == (width >= 1900)
+
+
+def test_a_set_too_big_to_fit_scrolls_smoothly_per_pixel(qtbot, model):
+    """Past MIN_FIT (and with no partials to leave out) the panel scrolls per pixel: a
+    wheel notch moves a line, a touchpad its pixels, and the row at the edge is drawn cut
+    as it passes (a whole-row jump hid it). Nothing is drawn under the scroll bar."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtCore import Qt
+    view = show_view(qtbot, model, "Rosenbrock", width=420)
+    height = view.panel_height()
+    qtbot.wait(50)
+    assert view.scroll_bar.isVisible() and view.fit == pytest.approx(0.6)
+    bar_left = view.scroll_bar.x()
+    assert all(r.right() <= bar_left for r in view.equation_rects())
+
+    def wheel(angle=0, pixels=0):
+        view.wheelEvent(QWheelEvent(
+            QPointF(50, 20), QPointF(view.mapToGlobal(QPoint(50, 20))), QPoint(0, pixels),
+            QPoint(0, angle), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase, False))
+    wheel(pixels=-3)
+    assert view.scroll_bar.value() == 3
+    wheel(angle=-120)
+    assert view.scroll_bar.value() == 3 + view.scroll_bar.singleStep() or \
+        view.scroll_bar.value() == view.scroll_bar.maximum()
+    # a row straddling the bottom edge is drawn (cut), not left blank
+    view.scroll_bar.setValue(0)
+    straddling = [r for r in view.equation_rects() if r.top() < height - 4 < r.bottom()]
+    if straddling:
+        qtbot.wait(20)
+        inked = inked_columns(view)
+        top = round(min(r.top() for r in straddling)) + 1
+        assert inked[top:height - 2, :bar_left].sum() > 0
 
 
 def test_a_huge_number_is_typeset_as_a_power_of_ten_and_fits(qtbot, model):

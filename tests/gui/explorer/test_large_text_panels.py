@@ -1,0 +1,134 @@
+"""Larger text on a 1280×720 projector: nothing in the Explorer's side and lower panels
+is cut. At text size 1.3 the Runs group was cut through its buttons (the side panel's
+settings area ended there) and the iterate table showed one row (at 1.5 none): a fixed
+170 px overrode what the lab panel needed. Now the settings area keeps Methods and Runs
+whole at rest, the table its header and three rows, and where that does not fit the
+page scrolls; the views keep the map's least size. Presenting, the formulas on top come
+first: Methods stay whole and the Runs are a scroll of the side panel away. Either way
+the side panel at rest ends at a whole group, never through a control."""
+from __future__ import annotations
+
+import gc
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox,
+                               QListWidget, QWidget)
+
+from gui.explorer.iterate_view import ROWS_SHOWN
+from gui.plots.contour_view import MAP_MIN_PX
+from tests.gui.app.layout_checks import window_rect
+
+pytestmark = pytest.mark.xdist_group("large_text_panels")
+SCREEN = (1280, 720)
+
+
+@pytest.fixture(scope="module")
+def lab(qapp, tmp_path_factory):
+    from gui.app.application import build_window
+    settings = QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"),
+                         QSettings.Format.IniFormat)
+    model, window = build_window(settings=settings)
+    window.screen_limit = QRect(0, 0, *SCREEN)
+    window.setGeometry(0, 0, *SCREEN)
+    window.show()
+    assert model.wait_for_analysis(60000)
+    yield window
+    window.commands.set_presentation(False)
+    window.commands.set_scale(1.0)
+    window.close()
+    model.shutdown()
+    window.deleteLater()
+    gc.collect()
+
+
+def enter(window, qtbot, scale, presenting):
+    window.commands.set_presentation(presenting)
+    window.commands.set_scale(scale)
+    if not presenting:
+        window.setMaximumSize(*SCREEN)
+        window.setGeometry(0, 0, *SCREEN)
+    for _ in range(2):
+        for _ in range(4):
+            QApplication.processEvents()
+            qtbot.wait(15)
+        window.fit_to_screen()
+    window.explorer.scroll_area.verticalScrollBar().setValue(0)      # the page at rest
+    window.descent_panel.settings_area.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+
+
+def pixels(pixmap) -> np.ndarray:
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return arr[:, :image.width() * 3].reshape(image.height(), image.width(), 3).copy()
+
+
+def ink_rows(widget) -> np.ndarray:
+    """Per row of `widget`'s picture, how many pixels are inked (digits, glyphs; the
+    later steps' grey too)."""
+    return (pixels(widget.grab()).astype(int).sum(-1) < 500).sum(axis=1)
+
+
+CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QListWidget)
+CELLS = [(1.15, False), (1.3, False), (1.5, False), (2.0, False), (1.5, True), (2.0, True)]
+
+
+@pytest.mark.parametrize("scale,presenting", CELLS,
+                         ids=[f"{'presenting' if p else 'normal'}-{s:g}" for s, p in CELLS])
+def test_runs_buttons_and_table_rows_are_whole(lab, qtbot, screenshot, scale, presenting):
+    enter(lab, qtbot, scale, presenting)
+    name = f"large_text_explorer_{'presenting' if presenting else 'normal'}_{scale:g}"
+    screenshot(lab, name)
+    runs = lab.descent_panel.runs_panel
+    area = lab.descent_panel.settings_area
+    # at text size 2 the page is wider than the screen: scrolled (sideways) to the panel,
+    # as the lecturer would
+    lab.explorer.scroll_area.ensureWidgetVisible(runs.up_button)
+    QApplication.processEvents()
+    shown = window_rect(area.viewport(), lab)
+    # at rest, no control of the side panel is cut by its edge: each wholly in view, or
+    # wholly scrolled away (the area ends at a whole group)
+    for widget in area.widget().findChildren(QWidget):
+        if isinstance(widget, CONTROLS) and widget.isVisible():
+            place = window_rect(widget, lab)
+            assert shown.contains(place) or not shown.intersects(place), \
+                (name, type(widget).__name__, place.getRect(), shown.getRect())
+    if presenting:
+        # presenting, the formulas keep their place on top (test_presentation): the Runs
+        # past Methods may be a scroll away, and then whole
+        area.ensureWidgetVisible(runs.own_start_check)
+        QApplication.processEvents()
+    for widget in (runs.add_button, runs.duplicate_button, runs.remove_button,
+                   runs.up_button, runs.down_button, runs.own_lr_check, runs.lr_box,
+                   runs.own_start_check):
+        assert widget.isVisible()
+        assert shown.contains(window_rect(widget, lab)), (name, widget, shown.getRect(),
+                                                          window_rect(widget, lab).getRect())
+    # what the window shows there is the whole button as it draws itself (a button cut
+    # by the area's edge showed the panel's background in its lower part)
+    window_picture = pixels(lab.grab())
+    for widget in (runs.duplicate_button, runs.up_button, runs.own_start_check):
+        box = window_rect(widget, lab)
+        own = pixels(widget.grab())
+        seen = window_picture[box.top():box.bottom() + 1, box.left():box.right() + 1]
+        same = (np.abs(seen.astype(int) - own.astype(int)).sum(-1) < 30).mean()
+        assert same > 0.9, (name, widget, same)
+    # the views keep the map's least size (scrolling the page, not crushing them)
+    assert lab.contour_view.plot.vb.height() >= MAP_MIN_PX - 1
+    if presenting:
+        return
+    table = lab.iterate_table.view
+    assert table.isVisible()
+    rows_room = table.viewport().height()
+    assert rows_room >= ROWS_SHOWN * table.rowHeight(0), (name, rows_room, table.rowHeight(0))
+    for row in range(ROWS_SHOWN):
+        cell = table.visualRect(table.model().index(row, 1))
+        assert table.viewport().rect().contains(cell), (name, row, cell.getRect())
+    # and the rows hold their numbers (dark digits in each of the three rows)
+    picture = ink_rows(table.viewport())
+    for row in range(ROWS_SHOWN):
+        cell = table.visualRect(table.model().index(row, 1))
+        assert picture[cell.top():cell.bottom()].sum() > 0, (name, row)
