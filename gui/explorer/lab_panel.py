@@ -26,6 +26,9 @@ from gui.plots.surface_step_arrows import SurfaceStepArrows
 from gui.widgets.flow_layout import FlowLayout
 
 
+
+NOTE_HINT = "Switch on the quadratic model or the basins to read here what they show."
+
 class LabPanel(QWidget):
     def __init__(self, model, contour_view, iterate_table=None, surface_view=None,
                  curve_plot=None, parent=None):
@@ -68,8 +71,7 @@ class LabPanel(QWidget):
         for box in (self.arrows_check, self.quadratic_check, self.basins_check,
                     self.predict_check):
             flow.add(box)
-        self.note = QLabel("Switch on the quadratic model or the basins to read here what "
-                           "they show.")
+        self.note = QLabel(NOTE_HINT)
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
@@ -117,7 +119,7 @@ class LabPanel(QWidget):
     def _show_notes(self, _text=None) -> None:
         one = self.quadratic_1d.text if self.quadratic_1d is not None else ""
         texts = [t for t in (self.quadratic.text, one, self._basin_text()) if t]
-        self.note.setText("\n\n".join(texts))
+        self.note.setText("\n\n".join(texts) or NOTE_HINT)     # both off: not a blank page
         if texts and self.sender() is not None:     # a switch just turned on: show it
             self.tabs.setCurrentWidget(self.note)
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QSplitter
 
 from engine.optimizer_lab import step_terms
 from gui.explorer.iterate_table import IterateTable
+from gui.explorer.lab_panel import NOTE_HINT
 from gui.explorer.playback_controls import PlaybackControls
 from gui.explorer.runs_panel import RunsPanel
 from gui.explorer.step_inspector import StepInspector, update_lines
@@ -148,6 +149,10 @@ def test_one_variable_quadratic_model_is_the_parabola(shown, model, qtbot):
     xs, ys = panel.quadratic_1d.rings.getData()
     assert_allclose(ys, 10 + 29 * (xs - 2) + 24 * (xs - 2) ** 2)   # f(2) = 10, f′(2) = 29
     assert "f″ = 48" in panel.note.text() and "2/f″ = 0.0417" in panel.note.text()
+    # switched off again, its page says what it is for rather than going blank
+    panel.quadratic_check.setChecked(False)
+    assert panel.note.text() == NOTE_HINT and panel.tabs.currentWidget() is panel.note
+    assert panel.note.isVisible() and panel.note.sizeHint().height() > 10
     panel.shutdown()
 
 
