@@ -198,6 +198,10 @@ class NeuronTab(QWidget):
         m.playingChanged.connect(self._on_playing)
         self._on_parameters(m.parameters)
         self._on_stage()
+        # Styled now as a change of look would style it: a label whose own sheet only
+        # sets a colour (the 3-D view's hint) takes the tab's 16 px until restyled, and
+        # then the application's size, so a text-size round trip changed the picture.
+        theme.restyle(self)
 
     # Presentation folds the training and the landscape (Ctrl+3 brings them back) and the
     # note on the seed's rounding: the graph and the stage's formula keep the height.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QSpli
 
 
 from gui.plots.contour_view import ContourView
+from gui.plots.loss_plot import steady_width
 from gui.neuron.formulas import fmt
 from gui.neuron.model import MAX_HISTORY, MAX_TRAIN_STEPS
 from gui.widgets.palette import METHOD_COLOURS
@@ -49,6 +50,10 @@ class LandscapeSurface(SurfaceView):
         self.setMinimumHeight(150)
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._on_resized)
+        # Training re-centres the window on the run: a camera still framed (not turned
+        # or zoomed) frames the new box, else a text-size round trip (which frames
+        # again on the resize) ended on another distance than it began.
+        model.windowChanged.connect(self._on_window_moved)
 
     def reset_camera(self):
         super().reset_camera()
@@ -94,9 +99,21 @@ class LandscapeSurface(SurfaceView):
         if self.gl is not None and self._fitted is not None:
             self._refit.start()          # once the GL widget has its new size
 
+    def _on_window_moved(self, _window):
+        if self.gl is not None and self._fitted is not None:
+            self._refit.start()          # after SurfaceView has rebuilt the box
+
     def _on_resized(self):
+        if not self.isVisible():
+            return                       # framed when shown (the box is built then)
         if self._camera() == self._fitted:    # not turned or zoomed since: frame again
             self.reset_camera()
+
+    @qt_override
+    def showEvent(self, event):
+        super().showEvent(event)         # rebuilds a box that changed while hidden
+        if self.gl is not None and self._fitted is not None:
+            self._refit.start()
 
 
 def loss_text(x: float, target: float, activation: str) -> str:
@@ -157,6 +174,9 @@ class NeuronTrainingPanel(QWidget):
         for side in ("bottom", "left"):
             plot.getAxis(side).setPen(INK)
             plot.getAxis(side).setTextPen(INK)
+        # as wide as its labels now: pyqtgraph's axis kept the larger text's width, and
+        # the plot's left edge moved 2 px on a text-size round trip
+        steady_width(plot.getAxis("left"))
         self.loss_curve = plot.plot(pen=pg.mkPen(LOSS_COLOUR, width=3))
         self.loss_now = pg.ScatterPlotItem(size=13, brush=LOSS_COLOUR, pen=pg.mkPen("w", width=2))
         plot.addItem(self.loss_now)
