@@ -48,6 +48,11 @@ class LandscapeSurface(SurfaceView):
         # SurfaceView asks 240 px; the panel sits under the stepper, and 1280×720 at
         # scale 1.5 must fit (the camera frames whatever height it gets)
         self.setMinimumHeight(150)
+        if self.gl is not None:
+            # and its canvas below the tool row too: at its own 200 px minimum it was
+            # taller than the room left under the row (170 px at 1280×720) and its
+            # bottom, the b axis's title and ticks, was cut at the window's edge
+            self.gl.canvas.setMinimumHeight(100)
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._on_resized)
         # Training re-centres the window on the run: a camera still framed (not turned
