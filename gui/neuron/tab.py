@@ -224,6 +224,14 @@ class NeuronTab(QWidget):
     def panels_visible(self) -> dict:
         return {name: not panel.isHidden() for name, panel in self._panels().items()}
 
+    def view_state(self) -> dict:
+        """What the picture shows beyond the model's state: the landscape's window (a
+        longer run re-centres it; a shorter one leaves it), for an export to put back."""
+        return {"landscape window": self.training.landscape_model.window}
+
+    def set_view_state(self, state: dict) -> None:
+        self.training.landscape_model.set_window(state["landscape window"])
+
     # --- model → view ---------------------------------------------------------------
     def _on_parameters(self, params):
         for key, box in self.spins.items():
