@@ -20,6 +20,7 @@ from gui.neuron.formulas import seed_note, stage_latex
 from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.flow_layout import FlowLayout, labelled
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.compute.qt_guard import qt_override
@@ -140,6 +141,8 @@ class NeuronTab(QWidget):
         self.activation.currentIndexChanged.connect(
             lambda i: m.set_activation(self.activation.itemData(i)))
         params.add(labelled("activation", self.activation))
+        # Enter applies and Escape cancels, and either gives →, Space and R back
+        hand_keys_back(*self.spins.values())
 
         # --- graph, stage controls, formula ------------------------------------------
         self.graph = NeuronGraphView(m)

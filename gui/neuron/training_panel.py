@@ -22,6 +22,7 @@ from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import steady_width
 from gui.neuron.formulas import fmt
 from gui.neuron.model import MAX_HISTORY, MAX_TRAIN_STEPS
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.palette import METHOD_COLOURS
 from gui.plots.surface_box import CLIP
 from gui.plots.surface_view import SurfaceView
@@ -154,6 +155,7 @@ class NeuronTrainingPanel(QWidget):
         self.train_steps.setRange(1, MAX_TRAIN_STEPS)
         self.train_steps.setValue(100)
         self.train_steps.setPrefix("N = ")
+        hand_keys_back(self.train_steps)
         self.reset_button = QPushButton("Reset run")
         self.train_button.setToolTip("Run N gradient-descent steps w ← w − η·∂L/∂w, "
                                      "b ← b − η·∂L/∂b at once and draw the run")
