@@ -2,6 +2,7 @@
 the training, and the iterates or costs as CSV (the window's part of `gui.app.export`)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -84,15 +85,36 @@ class ExportCommands:
             return self._export(export.export_descent_gif, self.w.model, widget, path,
                                 caption=self.caption)
         model = self.c.target_model()
-        model.pause()
         steps = 1 if tab == "neuron" else model.get_state()["steps_per_tick"]
 
         def advance(k):
             if k:                     # frame 0 shows the training where it is now
                 model.train(steps)
-        # the whole tab: its own header shows the step and the cost in every frame
-        return self._export(export.export_gif, lambda: export.render_widget(widget), path,
-                            advance, frames)
+        with self._put_back(model, widget):
+            # the whole tab: its own header shows the step and the cost in every frame
+            return self._export(export.export_gif, lambda: export.render_widget(widget),
+                                path, advance, frames)
+
+    @contextmanager
+    def _put_back(self, model, tab):
+        """The training an animation records is the recording's only: afterwards the
+        tab's model is as it was (its state, and playing if it was), the tab's view too
+        (`view_state`: the neuron's landscape, re-centred on a longer run), and the
+        session neither modified nor one undo entry longer for it."""
+        playing = model.playing
+        model.pause()
+        state = model.get_state()
+        view = tab.view_state() if hasattr(tab, "view_state") else None
+        undo = self.w.lecture_commands.undo_history
+        with self.w.session.unmarked(), undo.paused():
+            try:
+                yield
+            finally:
+                model.set_state(state)
+                if view is not None:
+                    tab.set_view_state(view)
+        if playing:
+            model.play()
 
     def ask_export_csv(self):
         path = self._ask_path("Export table", "csv", f"{self.w.current_tab}.csv")

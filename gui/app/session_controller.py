@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -39,6 +40,16 @@ class SessionController(QObject):
         if not self._applying and not self.modified:
             self.modified = True
             self.changed.emit()
+
+    @contextmanager
+    def unmarked(self):
+        """Changes made inside do not mark the session modified: they are put back
+        before it ends (an export's animation trains and restores)."""
+        before, self._applying = self._applying, True
+        try:
+            yield
+        finally:
+            self._applying = before
 
     def _set_clean(self, path) -> None:
         self.path = Path(path) if path is not None else None

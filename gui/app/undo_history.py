@@ -10,6 +10,7 @@ entering a scene (`rebaseline`): the clicker is not an edit.
 from __future__ import annotations
 
 import copy
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -28,6 +29,7 @@ class UndoHistory(QObject):
         self._current: dict | None = None
         self._rebase = False          # the next capture only records where we are
         self._restoring = False
+        self._paused = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -48,8 +50,18 @@ class UndoHistory(QObject):
 
     def on_change(self, *_) -> None:
         """A user change happened: take a snapshot once the burst is over."""
-        if not self._restoring:
+        if not (self._restoring or self._paused):
             self._timer.start()
+
+    @contextmanager
+    def paused(self):
+        """Changes made inside are not the user's and are put back before it ends (an
+        export's animation trains and restores): no snapshot of them, no entry."""
+        before, self._paused = self._paused, True
+        try:
+            yield
+        finally:
+            self._paused = before
 
     def rebaseline(self, *_) -> None:
         """The app changed but not by an edit (a scene entered, a file opened)."""

@@ -21,6 +21,7 @@ from gui.network.diagram import ACT_SYMBOL, NetworkDiagram, _sub
 from gui.network.jacobian import JacobianView, fmt_sig
 from gui.network.model import DATASET_LABELS, NetworkModel
 from gui.network.plots import CostPlot, GradientNormPlot, sup
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.compute.qt_guard import qt_override
@@ -189,6 +190,9 @@ class NetworkTab(QWidget):
                              "cheaper per step but noisier")
         self.speed = _spin(QSpinBox(), 1, 200, "Training steps per frame (~30 frames/s): "
                            "the pace of the animation")
+        # Enter applies and Escape cancels, and either gives Space, → and R back
+        hand_keys_back(self.sizes_edit, self.init_seed, self.noise, self.data_seed, self.lr,
+                       self.batch_k, self.speed)
         self.play_button = QPushButton("▶ Play")
         self.play_button.setToolTip("Play / pause training: gradient-descent steps on the "
                                     "cost C, shown live (Space)")

@@ -20,6 +20,7 @@ from gui.neuron.formulas import seed_note, stage_latex
 from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.wrapping_label import WrappingLabel
 from gui.widgets.flow_layout import FlowLayout, labelled
 from gui.widgets.none_refcount_guard import guard_none_refcount
@@ -141,6 +142,8 @@ class NeuronTab(QWidget):
         self.activation.currentIndexChanged.connect(
             lambda i: m.set_activation(self.activation.itemData(i)))
         params.add(labelled("activation", self.activation))
+        # Enter applies and Escape cancels, and either gives →, Space and R back
+        hand_keys_back(*self.spins.values())
 
         # --- graph, stage controls, formula ------------------------------------------
         self.graph = NeuronGraphView(m)
@@ -201,6 +204,10 @@ class NeuronTab(QWidget):
         m.playingChanged.connect(self._on_playing)
         self._on_parameters(m.parameters)
         self._on_stage()
+        # Styled now as a change of look would style it: a label whose own sheet only
+        # sets a colour (the 3-D view's hint) takes the tab's 16 px until restyled, and
+        # then the application's size, so a text-size round trip changed the picture.
+        theme.restyle(self)
 
     # Presentation folds the training and the landscape (Ctrl+3 brings them back) and the
     # note on the seed's rounding: the graph and the stage's formula keep the height.
@@ -222,6 +229,14 @@ class NeuronTab(QWidget):
 
     def panels_visible(self) -> dict:
         return {name: not panel.isHidden() for name, panel in self._panels().items()}
+
+    def view_state(self) -> dict:
+        """What the picture shows beyond the model's state: the landscape's window (a
+        longer run re-centres it; a shorter one leaves it), for an export to put back."""
+        return {"landscape window": self.training.landscape_model.window}
+
+    def set_view_state(self, state: dict) -> None:
+        self.training.landscape_model.set_window(state["landscape window"])
 
     # --- model → view ---------------------------------------------------------------
     def _on_parameters(self, params):

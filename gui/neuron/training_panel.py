@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QSpli
 
 
 from gui.plots.contour_view import ContourView
+from gui.plots.loss_plot import steady_width
 from gui.neuron.formulas import fmt
 from gui.neuron.model import MAX_HISTORY, MAX_TRAIN_STEPS
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.palette import METHOD_COLOURS
 from gui.plots.surface_box import CLIP
 from gui.plots.surface_view import SurfaceView
@@ -49,8 +51,17 @@ class LandscapeSurface(SurfaceView):
         # SurfaceView asks 240 px; the panel sits under the stepper, and 1280×720 at
         # scale 1.5 must fit (the camera frames whatever height it gets)
         self.setMinimumHeight(150)
+        if self.gl is not None:
+            # and its canvas below the tool row too: at its own 200 px minimum it was
+            # taller than the room left under the row (170 px at 1280×720) and its
+            # bottom, the b axis's title and ticks, was cut at the window's edge
+            self.gl.canvas.setMinimumHeight(100)
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._on_resized)
+        # Training re-centres the window on the run: a camera still framed (not turned
+        # or zoomed) frames the new box, else a text-size round trip (which frames
+        # again on the resize) ended on another distance than it began.
+        model.windowChanged.connect(self._on_window_moved)
 
     def reset_camera(self):
         super().reset_camera()
@@ -96,9 +107,21 @@ class LandscapeSurface(SurfaceView):
         if self.gl is not None and self._fitted is not None:
             self._refit.start()          # once the GL widget has its new size
 
+    def _on_window_moved(self, _window):
+        if self.gl is not None and self._fitted is not None:
+            self._refit.start()          # after SurfaceView has rebuilt the box
+
     def _on_resized(self):
+        if not self.isVisible():
+            return                       # framed when shown (the box is built then)
         if self._camera() == self._fitted:    # not turned or zoomed since: frame again
             self.reset_camera()
+
+    @qt_override
+    def showEvent(self, event):
+        super().showEvent(event)         # rebuilds a box that changed while hidden
+        if self.gl is not None and self._fitted is not None:
+            self._refit.start()
 
 
 def loss_text(x: float, target: float, activation: str) -> str:
@@ -134,6 +157,7 @@ class NeuronTrainingPanel(QWidget):
         self.train_steps.setRange(1, MAX_TRAIN_STEPS)
         self.train_steps.setValue(100)
         self.train_steps.setPrefix("N = ")
+        hand_keys_back(self.train_steps)
         self.reset_button = QPushButton("Reset run")
         self.train_button.setToolTip("Run N gradient-descent steps w ← w − η·∂L/∂w, "
                                      "b ← b − η·∂L/∂b at once and draw the run")
@@ -158,6 +182,9 @@ class NeuronTrainingPanel(QWidget):
         for side in ("bottom", "left"):
             plot.getAxis(side).setPen(INK)
             plot.getAxis(side).setTextPen(INK)
+        # as wide as its labels now: pyqtgraph's axis kept the larger text's width, and
+        # the plot's left edge moved 2 px on a text-size round trip
+        steady_width(plot.getAxis("left"))
         self.loss_curve = plot.plot(pen=pg.mkPen(LOSS_COLOUR, width=3))
         self.loss_now = pg.ScatterPlotItem(size=13, brush=LOSS_COLOUR, pen=pg.mkPen("w", width=2))
         plot.addItem(self.loss_now)

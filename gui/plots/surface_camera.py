@@ -20,7 +20,10 @@ def frame_camera(view) -> None:
     for the box and its labels."""
     window, start = view.model.window, view.model.start
     if len(window) == 2 and len(start) == 2:
-        view._side = -1 if start[0] >= sum(window[0]) / 2 else 1
+        # a start at the middle (the neuron's landscape is centred on it) must not pick
+        # its side by the rounding of (lo + hi) / 2: the camera turned on a refit
+        (lo, hi), tie = window[0], 1e-9 * abs(window[0][1] - window[0][0])
+        view._side = -1 if start[0] >= (lo + hi) / 2 - tie else 1
     depth = float(view.mapping.by(window[1][1])) if view.mapping else 0.75
     view.gl.opts["center"] = pg.Vector(-0.1 * view._side, 0, HEIGHT * 0.3)
     # pyqtgraph's field of view is horizontal: a wide, short canvas sees less height,

@@ -12,6 +12,7 @@ from PIL import Image
 
 from engine.expression import parse
 from engine.optimizers import descend
+from tests.gui.app.test_look_round_trip import differing_places, pixels, settle
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -89,15 +90,63 @@ def test_gif_of_a_long_descent_from_the_menu_has_as_many_frames_as_from_the_comm
     assert (first != last).any()
 
 
+def _undo_and_mark(window):
+    history = window.lecture_commands.undo_history
+    return (len(history._undo), len(history._redo), history.can_undo, window.session.modified)
+
+
+def _export_leaves_the_tab_as_it_was(window, qtbot, tmp_path, model, frames):
+    """Export the tab's training as a GIF; the tab's picture, its model's state and the
+    undo history and modified mark afterwards are those before (the file shows training)."""
+    tab = window.view_widget("tab")
+    settle(qtbot, window)
+    state, marks, before = model.get_state(), _undo_and_mark(window), pixels(tab)
+    out = window.commands.exports.export_animation(tmp_path / "t.gif", frames=frames)
+    settle(qtbot, window)
+    with Image.open(out) as im:
+        assert im.n_frames == frames
+        first = np.asarray(im.convert("RGB")).copy()
+        im.seek(im.n_frames - 1)
+        assert (np.asarray(im.convert("RGB")) != first).any()     # it did train, in the file
+    assert model.get_state() == state
+    assert _undo_and_mark(window) == marks
+    after = pixels(tab)
+    assert before.shape == after.shape
+    assert (before != after).any(axis=-1).sum() == 0, differing_places(before, after)
+
+
 @SHARED
-def test_gif_of_the_network_training(window, tmp_path):
+def test_gif_of_the_network_training_leaves_the_network_as_it_was(window, qtbot, tmp_path):
+    """It trained the live network: at step 0 on Circles, step 1180 after the export."""
     window.show_tab("network")
     net = window.network.model
-    step = net.get_state()["step"]
-    out = window.commands.exports.export_animation(tmp_path / "n.gif", frames=5)
-    with Image.open(out) as im:
-        assert im.n_frames == 5
-    assert net.get_state()["step"] == step + 4 * net.get_state()["steps_per_tick"]
+    net.train(20)
+    _export_leaves_the_tab_as_it_was(window, qtbot, tmp_path, net, 5)
+    assert net.get_state()["step"] == 20
+
+
+@SHARED
+def test_gif_of_the_neuron_training_leaves_the_neuron_as_it_was(window, qtbot, tmp_path):
+    """Trained 100 steps at x = −1.5, the export left 159 steps trained and the landscape
+    re-centred on the longer run; now the tab shows the 100 steps, w and b as before."""
+    window.show_tab("neuron")
+    neuron = window.neuron.model
+    neuron.set_x(-1.5)
+    neuron.train(100)
+    w, b = neuron.w, neuron.b
+    _export_leaves_the_tab_as_it_was(window, qtbot, tmp_path, neuron, 60)
+    assert (len(neuron.history), neuron.w, neuron.b) == (100, w, b)
+    assert window.neuron.training.summary.text().startswith("100 steps trained")
+
+
+@SHARED
+def test_gif_export_goes_on_playing_the_network(window, qtbot, tmp_path):
+    window.show_tab("network")
+    net = window.network.model
+    net.play()
+    window.commands.exports.export_animation(tmp_path / "p.gif", frames=3)
+    assert net.playing
+    net.pause()
 
 
 @SHARED

@@ -1,0 +1,70 @@
+"""Enter and Escape in a number or text field hand the keyboard back to the window.
+
+A lecturer who types x = 1.5 and presses Enter wants → (next stage), Space (play) and
+R (reset) to drive the lecture again, not to move the caret in the box (only a mouse
+click gave the keys back). Enter applies what was typed and leaves the field; Escape
+puts back what the field showed when it was entered and leaves it, as the Explorer's
+formula editor does (gui/explorer/expression_editor.py).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
+
+from gui.compute.qt_guard import qt_override
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class FieldKeys(QObject):
+    """An event filter for spin boxes and line edits (see hand_keys_back)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._on_entry: dict[int, str] = {}    # id(field) -> its text when focused
+
+    @qt_override
+    def eventFilter(self, field, event):
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn:
+            self._on_entry[id(field)] = _text(field)
+        elif kind == QEvent.Type.KeyPress and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            if event.key() in _ENTER:
+                field.event(event)      # the field's own Enter first: it applies the text
+                leave(field)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                _restore(field, self._on_entry.get(id(field), _text(field)))
+                leave(field)
+                return True
+        return False
+
+
+def hand_keys_back(*fields: QWidget) -> FieldKeys:
+    """Make Enter and Escape in each of `fields` (QAbstractSpinBox or QLineEdit) leave
+    it; the filter lives as long as the first field."""
+    keys = FieldKeys(fields[0])
+    for field in fields:
+        field.installEventFilter(keys)
+    return keys
+
+
+def leave(field: QWidget) -> None:
+    """The keyboard to the field's window (its shortcuts work again)."""
+    field.window().setFocus(Qt.FocusReason.OtherFocusReason)
+    if field.hasFocus():            # a field alone, no window to take it
+        field.clearFocus()
+
+
+def _text(field) -> str:
+    return field.lineEdit().text() if isinstance(field, QAbstractSpinBox) else field.text()
+
+
+def _restore(field, text: str) -> None:
+    """The text of the moment the field was entered, without applying anything new: a
+    spin box shows its value again (what was typed since was never applied)."""
+    if isinstance(field, QAbstractSpinBox):
+        field.lineEdit().setText(text)
+    elif isinstance(field, QLineEdit):
+        field.setText(text)

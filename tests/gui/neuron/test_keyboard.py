@@ -1,0 +1,75 @@
+"""No focus trap on the Neuron tab: after typing into an input and pressing Enter (or
+Escape), → , Space and R drive the lecture again. They moved the caret in the box and
+did nothing until a mouse click took the keyboard elsewhere."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("neuron_keys_shared")]
+
+
+def _press(qtbot, window, key):
+    """A key as the user presses it: to whatever has the keyboard."""
+    qtbot.keyClick(QApplication.focusWidget() or window, key)
+
+
+def _type_into(qtbot, window, box, text):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.mouseClick(box.lineEdit(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(box.hasFocus, timeout=2000)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+
+
+def _neuron(window, qtbot):
+    window.show_tab("neuron")
+    tab = window.neuron
+    qtbot.waitUntil(tab.isVisible, timeout=2000)
+    return tab
+
+
+def test_enter_in_an_input_applies_it_and_gives_the_keys_back(window, qtbot):
+    tab = _neuron(window, qtbot)
+    m, box = tab.model, tab.spins["x"]
+    _type_into(qtbot, window, box, "1.5")
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert m.x == 1.5 and box.text() == "1.5000"
+    assert not box.hasFocus()
+    _press(qtbot, window, Qt.Key.Key_Right)             # the next stage, not the caret
+    assert m.stage == 1
+    assert tab.stage_label.text().endswith("Forward: the weighted sum z")
+    _press(qtbot, window, Qt.Key.Key_Space)             # play
+    assert m.playing and tab.play_button.text() == "Pause ❚❚"
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert not m.playing
+    m.train(5)
+    _press(qtbot, window, Qt.Key.Key_R)                  # reset the run
+    assert len(m.history) == 0
+    assert tab.training.summary.text().startswith("0 steps trained")
+    assert box.text() == "1.5000" and m.x == 1.5       # no key typed into the box
+
+
+def test_escape_in_an_input_puts_it_back_and_gives_the_keys_back(window, qtbot):
+    tab = _neuron(window, qtbot)
+    m, box = tab.model, tab.spins["w"]
+    w = m.w
+    shown = box.text()
+    _type_into(qtbot, window, box, "3")
+    assert box.text() == "3"
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert box.text() == shown and not box.hasFocus()
+    qtbot.wait(50)
+    assert m.w == w                                      # the typed 3 never applied
+    _press(qtbot, window, Qt.Key.Key_Right)
+    assert m.stage == 1 and box.text() == shown
+
+
+def test_enter_in_the_training_steps_gives_the_keys_back(window, qtbot):
+    tab = _neuron(window, qtbot)
+    steps = tab.training.train_steps
+    _type_into(qtbot, window, steps, "7")
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert steps.value() == 7 and not steps.hasFocus()
+    _press(qtbot, window, Qt.Key.Key_Right)
+    assert tab.model.stage == 1
