@@ -66,8 +66,11 @@ def _end_before_exit(app):
     to the interpreter's exit, Qt objects went in a random order and the process
     sometimes ended in a segmentation fault after every test had passed (exit code 139)."""
     from PySide6.QtCore import QEvent
+    from shiboken6 import isValid
     from gui.compute.lab_jobs import LabJobs
     for widget in app.topLevelWidgets():
+        if not isValid(widget):      # deleted with one closed before it (a 3-D view's GL window)
+            continue
         for jobs in widget.findChildren(LabJobs):
             jobs.shutdown(1.0)
         widget.close()
