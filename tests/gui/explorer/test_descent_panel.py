@@ -318,7 +318,7 @@ def test_a_methods_settings_are_built_when_it_is_first_ticked(panel, model, qtbo
     try:
         theme.apply_theme(app, panel, "dark", 1.0)
         switched = forms.forms["adam"].header.styleSheet()
-        assert "/* dark */" in switched               # (restyled by the switch)
+        assert "/* dark 1 */" in switched             # (restyled by the switch: theme, scale)
         late = HyperparameterForms()
         late.show_settings(("adam",), {})
         assert late.forms["adam"].header.styleSheet() == switched
