@@ -16,6 +16,33 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 DEBOUNCE_MS = 300
 MAX_UNDO = 60       # snapshots hold the network's weights and histories: keep a bounded few
+# Moving through a set-up, not changing it (stepping a descent or a neuron's stages, the
+# tab and view shown take no snapshot): undo leaves them where they are. It put back the
+# tab and step of the last snapshot: undoing a neuron's training also reset the
+# Explorer's descent from step 3 to 0 and showed the Explorer.
+NAVIGATION = {"explorer": ("frame",), "neuron": ("stage",), "view": ("tab", "focus")}
+PAGES = ("explorer", "neuron", "network")
+
+
+def keep_navigation(restored: dict, live: dict) -> dict:
+    """`restored` with `live`'s navigation, wherever its part is otherwise unchanged, and
+    the tab of the page it changes when it changes one (the user sees what was undone)."""
+    out = copy.deepcopy(restored)
+
+    def content(state, name):
+        part = state.get(name)
+        if not isinstance(part, dict):
+            return part
+        return {k: v for k, v in part.items() if k not in NAVIGATION.get(name, ())}
+    for name, keys in NAVIGATION.items():
+        mine, now = out.get(name), live.get(name)
+        if isinstance(mine, dict) and isinstance(now, dict) and (
+                name == "view" or content(out, name) == content(live, name)):
+            mine.update({k: now[k] for k in keys if k in now})
+    changed = [p for p in PAGES if content(out, p) != content(live, p)]
+    if len(changed) == 1 and isinstance(out.get("view"), dict):
+        out["view"]["tab"] = changed[0]
+    return out
 
 
 class UndoHistory(QObject):
@@ -120,10 +147,14 @@ class UndoHistory(QObject):
         return True
 
     def _restore(self, state: dict) -> None:
-        self._current = state
+        live = self.session.state()
+        state = self._current = keep_navigation(state, live)
         self._restoring = True
         try:
-            self.session.apply(copy.deepcopy(state))
+            # only the parts that differ: the rest was re-loaded (the Explorer analysed
+            # again, its step put back only once its paths came) for nothing
+            self.session.apply(copy.deepcopy({name: part for name, part in state.items()
+                                              if live.get(name) != part}))
         finally:
             self._restoring = False
         # answers arriving later (the analysis of a restored formula) are not edits

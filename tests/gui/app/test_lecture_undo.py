@@ -151,3 +151,21 @@ def test_opening_a_file_starts_a_new_history(window, qtbot, tmp_path):
     assert not history.can_undo and not history.can_redo
     assert not window.lecture_commands.actions["undo"].isEnabled()
     assert m.start == (3.0, 2.0)
+
+
+def test_undo_keeps_the_explorers_step_and_shows_the_tab_it_changes(window, qtbot):
+    """Stepped to step 3 (no snapshot: stepping is not an edit), then the neuron trained
+    100 steps on the Network tab: Ctrl+Z takes the training back, shows the Neuron tab,
+    and leaves the Explorer's descent at step 3 (it went back to step 0)."""
+    _settle(window, qtbot)
+    window.model.set_frame(3)
+    window.neuron_model.train(100)
+    window.show_tab("network")
+    _settle(window, qtbot)
+    assert window.neuron_model.get_state()["trained_steps"] == 100
+    _key(qtbot, window, Qt.Key.Key_Z)
+    assert window.neuron_model.get_state()["trained_steps"] == 0
+    assert window.current_tab == "neuron"
+    assert window.model.frame == 3
+    _key(qtbot, window, Qt.Key.Key_Y)               # and back again
+    assert window.neuron_model.get_state()["trained_steps"] == 100 and window.model.frame == 3

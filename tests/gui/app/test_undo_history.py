@@ -1,7 +1,7 @@
 """The undo history alone (a stand-in session): at a fresh start the first snapshot
 waiting its debounce is the baseline, not an edit, so Undo is not offered for it; an
 edit after the baseline is."""
-from gui.app.undo_history import UndoHistory
+from gui.app.undo_history import UndoHistory, keep_navigation
 
 
 class _Session:
@@ -32,3 +32,21 @@ def test_the_first_snapshot_of_a_fresh_start_is_nothing_to_undo(qtbot):
     assert history.can_undo is True      # waiting, it is already something to undo
     history.capture()
     assert history.undo() and session.value == 0 and history.can_redo   # back to the baseline
+
+
+def test_undo_leaves_the_tab_and_the_steps_where_they_are():
+    """Undoing the neuron's training (the only change) keeps the Explorer at the step it
+    was stepped to (stepping takes no snapshot) and shows the Neuron tab, where the
+    change is; a part whose content changed comes back whole, its step too."""
+    before = {"explorer": {"text": "x^2", "frame": 0}, "neuron": {"trained_steps": 0, "stage": 0},
+              "network": {"step": 0}, "view": {"tab": "explorer", "focus": "both"}}
+    live = {"explorer": {"text": "x^2", "frame": 3}, "neuron": {"trained_steps": 100, "stage": 4},
+            "network": {"step": 0}, "view": {"tab": "network", "focus": "contour"}}
+    out = keep_navigation(before, live)
+    assert out["explorer"] == {"text": "x^2", "frame": 3}
+    assert out["neuron"] == {"trained_steps": 0, "stage": 0}       # changed: whole, as it was
+    assert out["view"] == {"tab": "neuron", "focus": "contour"}
+    assert before["explorer"]["frame"] == 0                       # (the entry is not changed)
+    # two pages changed: the tab stays where it is
+    live2 = {**live, "explorer": {"text": "x^3", "frame": 3}}
+    assert keep_navigation(before, live2)["view"]["tab"] == "network"
