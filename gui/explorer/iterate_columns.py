@@ -67,10 +67,23 @@ def round_off_zero(values: np.ndarray) -> np.ndarray:
     magnitude = np.where(np.isfinite(values), np.abs(values), 0.0)
     padded = np.pad(magnitude, [(NEIGHBOURS, NEIGHBOURS)] + [(0, 0)] * (values.ndim - 1))
     window = np.lib.stride_tricks.sliding_window_view(padded, 2 * NEIGHBOURS + 1, axis=0)
-    scale = np.maximum(1.0, window.max(axis=-1))
+    return cancelled(values, np.maximum(1.0, window.max(axis=-1)))
+
+
+def tiny(values: np.ndarray, scale) -> np.ndarray:
+    """Which values (bool) are small enough against `scale` (≥ 1) to be round-off of
+    zero, if anything says they are: nonzero, below SMALL × scale and LARGEST_ROUND_OFF."""
+    values = np.atleast_1d(np.asarray(values, dtype=float))
     with np.errstate(invalid="ignore"):
-        small = np.isfinite(values) & (values != 0) & (np.abs(values) < SMALL * scale) \
+        return np.isfinite(values) & (values != 0) & (np.abs(values) < SMALL * scale) \
             & (np.abs(values) < LARGEST_ROUND_OFF)
+
+
+def cancelled(values: np.ndarray, scale) -> np.ndarray:
+    """Which values are round-off of zero against `scale` (≥ 1, broadcast): tiny, with
+    at most CANCELLATION_BITS significant bits (round_off_zero's test)."""
+    values = np.atleast_1d(np.asarray(values, dtype=float))
+    small = tiny(values, scale)
     mantissa, _ = np.frexp(np.where(small, values, 1.0))
     bits = np.abs(mantissa * 2.0 ** 53).astype(np.int64)      # the 53-bit significand
     trailing = np.log2((bits & -bits).astype(float))         # its trailing zero bits

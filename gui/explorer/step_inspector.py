@@ -10,32 +10,65 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from engine.optimizer_lab import step_terms
+from gui.explorer.iterate_columns import cancelled, tiny
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 
+# The derivation's type size (pt at scale 1), largest first: 12 reads on a projector; it
+# shrinks to 10.5 at most to show a whole step (Adam's six stages at 1280×720).
+FONT_PT = (12, 11.5, 11, 10.5)
 SUB = str.maketrans("0123456789+", "₀₁₂₃₄₅₆₇₈₉₊")
 
 
 def num(value: float) -> str:
-    """4 significant digits, a true minus sign, no '-0'."""
+    """4 significant digits, a true minus sign, no '-0', exponents as the iterate table
+    and the caption write them (2.073e−17: one notation on the page, not 10^−17)."""
     if not math.isfinite(value):
         return "∞" if value > 0 else ("−∞" if value < 0 else "nan")
     text = f"{value:.4g}"
     if "e" in text:
         mantissa, exponent = text.split("e")
-        text = f"{mantissa}·10^{int(exponent)}"
+        text = f"{mantissa}e{int(exponent)}"
     return "0" if text in ("-0", "0") else text.replace("-", "−")
 
 
-def vec(values) -> str:
+def vec(values, zero=None) -> str:
+    """(a, b, …), or a alone; components where `zero` (bool per component) is True are
+    round-off of zero and written 0."""
     values = np.atleast_1d(np.asarray(values, dtype=float))
+    if zero is not None:
+        values = np.where(zero, 0.0, values)
     if len(values) == 1:
         return num(values[0])
     return "(" + ", ".join(num(v) for v in values) + ")"
+
+
+def round_off_of_zero(path, k: int):
+    """vec for step k's derivation: a component that is round-off of zero reads 0.
+
+    Judged as the iterate table judges (iterate_columns.round_off_zero), against the
+    derivation's numbers (θₖ, θₖ₊₁, ∇f(θₖ), the gradient used; at least 1): a coordinate
+    whose θ or gradient is a cancellation residue (y = −2.2e−16 = −2⁻⁵², Momentum on
+    x² + 2y² at step 2) makes every tiny number of that coordinate in the derivation
+    round-off too — −η·∇f = 8.882e−17 there has a full mantissa after the product with η,
+    but it is 0.1 × a residue, not a step."""
+    known = [np.atleast_1d(np.asarray(a, dtype=float)) for a in
+             (path.points[k], path.points[k + 1], path.gradients[k],
+              getattr(path, "used_gradients", path.gradients)[k])]
+    finite = [np.abs(a[np.isfinite(a)]) for a in known]
+    scale = max([1.0] + [float(a.max()) for a in finite if a.size])
+    noisy = np.logical_or.reduce([cancelled(a, scale) for a in known])
+
+    def written(values) -> str:
+        values = np.atleast_1d(np.asarray(values, dtype=float))
+        if values.shape != noisy.shape:
+            return vec(values)
+        return vec(values, tiny(values, scale) & (noisy | cancelled(values, scale)))
+    return written
 
 
 def _sub(k: int) -> str:
@@ -52,6 +85,7 @@ def update_lines(path, terms, k: int) -> list[tuple[str, str]]:
     theta, new = path.points[k], path.points[k + 1]
     g, used, lr = path.gradients[k], terms["used_gradient"][k], path.lr
     hyper, method = path.hyper, path.method
+    vec = round_off_of_zero(path, k)
     lines = [("gradient", f"∇f(θ{a}) = {vec(g)}")]
     if not np.allclose(used, g, rtol=0, atol=0):
         lines.append(("gradient used (noise, clipping, weight decay)", f"g{a} = {vec(used)}"))
@@ -125,6 +159,7 @@ def update_lines(path, terms, k: int) -> list[tuple[str, str]]:
 def _rmsprop_scale(path, terms, k, a, gname):
     b = _sub(k + 1)
     alpha = path.hyper["alpha"]
+    vec = round_off_of_zero(path, k)
     return [("running mean of squared gradients",
              f"s{b} = α·s{a} + (1 − α)·{gname}² = {num(alpha)}·"
              f"{vec(path.state['square_avg'][k])} + {num(1 - alpha)}·"
@@ -136,6 +171,8 @@ def _rmsprop_scale(path, terms, k, a, gname):
 class StepInspector(QWidget):
     """The selected run's current step, written out; follows frame, paths and selection."""
 
+    linesChanged = Signal()         # the derivation was written anew (its height may differ)
+
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
@@ -146,7 +183,7 @@ class StepInspector(QWidget):
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidget(self.body)
         scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
@@ -155,12 +192,27 @@ class StepInspector(QWidget):
         layout.addWidget(scroll, 1)
         self._terms_for = (None, None)      # (path, its step_terms): computed once a path
         self.lines: list[tuple[str, str]] = []
+        self._rows, self._written = "", None     # the derivation's table rows; what is shown
         model.pathsChanged.connect(self._refresh)
         model.frameChanged.connect(self._refresh)
         model.lab.selectedChanged.connect(self._refresh)
         model.lab.predictChanged.connect(self._refresh)
         theme.notifier.changed.connect(self._refresh)
         self._refresh()
+
+    def missing_height(self) -> int:
+        """px the derivation's box lacks to show it whole at its largest type
+        (FONT_PT[0]) at the box's present width; 0 when it fits."""
+        if not self._rows:
+            return 0
+        width, height = self._box()
+        size = theme.current().size(FONT_PT[0])
+        self.body.setText(f"<table cellspacing='2' style='font-size:{size:g}pt'>"
+                          f"{self._rows}</table>")
+        self._written = None                # measured at the largest: written anew below
+        need = self.body.heightForWidth(width)
+        self._write_rows()
+        return max(0, need - height)
 
     def terms(self, path):
         if self._terms_for[0] is not path:
@@ -180,7 +232,7 @@ class StepInspector(QWidget):
         if path is None:
             self.title.setText("Inside a step: no run yet")
             self.body.setText("")
-            self.lines = []
+            self.lines, self._rows, self._written = [], "", None
             return
         k = min(self.model.frame, path.stop_step)
         label = self.model.lab.label(key)
@@ -195,14 +247,45 @@ class StepInspector(QWidget):
                            else formula) for what, formula in self.lines
                           if what != "the step taken"]
         if not self.lines:
+            self._rows, self._written = "", None
             self.body.setText(f"The run ended at step {path.stop_step} ({path.status}): "
                               "no step is taken from here.")
             return
         # Qt's rich text has no palette(): a muted grey made readable on this theme's panels
         muted = theme.current().text("#6b6b6b").name()
         rows = "".join(
-            f"<tr><td style='padding-right:10px; color:{muted}'>{i + 1}. "
-            f"{what}</td><td style='font-family:monospace'>{formula}</td></tr>"
+            f"<tr><td style='color:{muted}'>{i + 1}.</td><td><span style='color:{muted}'>"
+            f"{what}</span>&nbsp;&nbsp; <span style='font-family:monospace'>{formula}</span>"
+            "</td></tr>"
             for i, (what, formula) in enumerate(self.lines))
-        size = theme.current().size(12)      # big enough to read on a projector
-        self.body.setText(f"<table cellspacing='3' style='font-size:{size:g}pt'>{rows}</table>")
+        # what each stage is, written before its formula, not in a column of its own: the
+        # formulas get the width, so a whole step fits in a few lines. (Monospace: in the
+        # text face the hats of m̂ and v̂ were drawn apart from their letters.)
+        self._rows = rows
+        self._write_rows()
+        self.linesChanged.emit()
+
+    def _write_rows(self) -> None:
+        """The derivation at the largest of FONT_PT that shows it whole in the box (the
+        smallest if none does: then the box scrolls)."""
+        width, height = self._box()
+        key = (self._rows, width, height, theme.current())
+        if not self._rows or key == self._written:
+            return
+        self._written = key
+        for points in FONT_PT:
+            size = theme.current().size(points)
+            self.body.setText(f"<table cellspacing='2' style='font-size:{size:g}pt'>"
+                              f"{self._rows}</table>")
+            if self.body.heightForWidth(width) <= height:
+                break
+
+    def _box(self) -> tuple[int, int]:
+        """The derivation's box, px, without a scroll bar (it has none when all fits)."""
+        frame = 2 * self.scroll.frameWidth()
+        return self.scroll.width() - frame, self.scroll.height() - frame
+
+    @qt_override
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._write_rows()

@@ -10,6 +10,7 @@ from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.example_caption import ExampleCaption
 from engine.numeric_expression import parse_numeric
 from gui.explorer.expression_editor import ExpressionEditor
+from gui.explorer.inspector_room import InspectorRoom
 from gui.explorer.iterate_table import IterateTable
 from gui.explorer.lab_panel import LabPanel
 from gui.explorer.slice_picker import SlicePicker
@@ -79,6 +80,8 @@ class ExplorerTab(QWidget):
         self.middle.addWidget(self.below)
         # Large numbers: setSizes keeps the ratio whatever the first size is (VIEWS_RATIO).
         self.middle.setSizes(list(VIEWS_RATIO))
+        # "Inside a step" gets the height and width a whole step needs while it is shown
+        self.inspector_room = InspectorRoom(self.middle, self.below, self.lab_panel, self)
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.addWidget(self.middle)
         self.body.addWidget(self.descent_panel)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.widgets import theme
+from gui.network import neuron_labels
 from gui.network.plots import Throttle, sup
 from gui.widgets.palette import OKABE_ITO
 from gui.compute.qt_guard import qt_override
@@ -44,9 +45,9 @@ class NetworkDiagram(QWidget):
         self.update()
 
     # --- geometry -------------------------------------------------------------
-    def _column_x(self):
+    def _column_x(self, margin=46.0):
         n = len(self.model.sizes)
-        left, right = 46, self.width() - 46
+        left, right = margin, self.width() - margin
         return [left + (right - left) * k / (n - 1) for k in range(n)]
 
     @staticmethod
@@ -56,20 +57,42 @@ class NetworkDiagram(QWidget):
         return MARGIN_TOP * s, MARGIN_BOTTOM * s
 
     def _neuron_positions(self):
+        """([[QPointF per neuron] per layer], circle radius in px)."""
+        positions, radius, _labels = self._layout()
+        return positions, radius
+
+    def _layout(self):
+        """The neurons' centres, their radius and how their numbers are written
+        (neuron_labels). Numbers beside the circles widen the side margins, so that the
+        inputs' (left of them) and the outputs' (right of them) stay inside the view."""
         margin_top, margin_bottom = self._margins()
         top, bottom = margin_top + 14, self.height() - margin_bottom - 14
-        cols = self._column_x()
         spacing = (bottom - top) / max(self.model.sizes)
+        values = [float(a) for acts in self.activations for a in acts if np.isfinite(a)]
+        margin = 46.0
+        for _ in range(2):
+            cols = self._column_x(margin)
+            gap = cols[1] - cols[0]
+            # up to 30 px: room for "−0.88" inside at the numbers' largest size
+            radius = min(30.0, 0.42 * spacing, 0.22 * gap)
+            labels = neuron_labels.fit(self.font().family(), values, radius, spacing,
+                                       gap - 2 * radius - neuron_labels.PAD,
+                                       theme.current().scale)
+            wanted = radius + 2 * neuron_labels.PAD + labels.widest + 2
+            if not labels.beside or wanted <= margin:
+                break
+            margin = wanted
         positions = []
         for x, n in zip(cols, self.model.sizes):
             mid = (top + bottom) / 2
             positions.append([QPointF(x, mid + (k - (n - 1) / 2) * spacing) for k in range(n)])
-        radius = min(24.0, 0.42 * spacing, 0.22 * (cols[1] - cols[0]))
-        return positions, radius
+        self._label_margin = margin
+        return positions, radius, labels
 
     @qt_override
     def mousePressEvent(self, event):
-        cols = self._column_x()
+        self._layout()
+        cols = self._column_x(self._label_margin)
         x = event.position().x()
         for l in range(1, len(cols)):
             if cols[l - 1] <= x <= cols[l]:
@@ -84,11 +107,11 @@ class NetworkDiagram(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor(theme.current().background))
-        positions, r = self._neuron_positions()
-        cols = self._column_x()
+        positions, r, labels = self._layout()
+        cols = self._column_x(self._label_margin)
         self._paint_band(p, cols)
         self._paint_weights(p, positions)
-        self._paint_neurons(p, positions, r)
+        self._paint_neurons(p, positions, r, labels)
         self._paint_labels(p, cols)
         p.end()
 
@@ -129,21 +152,39 @@ class NetworkDiagram(QWidget):
             p.setPen(QPen(colour, (0.6 + 6.0 * t) * theme.current().scale))
             p.drawLines(lines)
 
-    def _paint_neurons(self, p, positions, r):
-        font = QFont(self.font().family())
-        font.setPixelSize(max(9, int(r * 0.62)))
-        p.setFont(font)
+    def _paint_neurons(self, p, positions, r, labels):
+        t = theme.current()
+        p.setFont(neuron_labels.font(self.font().family(), labels))
+        height = p.fontMetrics().height()
+        plate = QColor(t.background)
+        plate.setAlpha(230)                 # the weight lines show faintly through
+        last = len(positions) - 1
         for l, (points, acts) in enumerate(zip(positions, self.activations)):
             lo, hi = self._range(l, acts)
             for point, a in zip(points, acts):
-                t = float(np.clip((a - lo) / (hi - lo), 0, 1)) if np.isfinite(a) else 0.0
-                shade = int(255 - 150 * t)                    # white (low) to grey (high)
+                u = float(np.clip((a - lo) / (hi - lo), 0, 1)) if np.isfinite(a) else 0.0
+                shade = int(255 - 150 * u)                    # white (low) to grey (high)
                 p.setBrush(QColor(shade, shade, shade))
-                p.setPen(QPen(theme.current().ink("#222222"), 1.4 * theme.current().scale))
+                p.setPen(QPen(t.ink("#222222"), 1.4 * t.scale))
                 p.drawEllipse(point, r, r)
-                p.setPen(QColor("#000000"))
-                box = QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r)
-                p.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{a:.2f}".replace("-", "−"))
+                text = labels.text(a)
+                if not text:
+                    continue
+                if not labels.beside:
+                    p.setPen(QColor("#000000"))             # on the light grey shades
+                    box = QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r)
+                    p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+                    continue
+                width = p.fontMetrics().horizontalAdvance(text) + 2
+                # the inputs' numbers left of them (no lines there), the rest right
+                left = (point.x() - r - neuron_labels.PAD - width if l == 0 and l != last
+                        else point.x() + r + neuron_labels.PAD)
+                box = QRectF(left, point.y() - height / 2, width, height)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(plate)
+                p.drawRoundedRect(box, 3, 3)
+                p.setPen(t.ink("#000000"))
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _range(self, l, acts):
         """The span the shade maps to: the activation's range (inputs: the data window)."""

@@ -26,6 +26,15 @@ SHORT = {"minimum": "min", "maximum": "max", "saddle": "sad.", "degenerate": "de
 MARKER_PX = 8              # half-size of the markers labels keep off
 SIDE_GAP_PX = 2            # between a marker and a name beside it
 GUEST_PRIORITY = 10        # guests are placed after every critical point's name
+# A crowded map (Himmelblau, 0.1(x² + y²) + sin 2x·sin 2y in a lecture at 1280×720) was a
+# pile of names: together they may cover at most this share of the plot; the less
+# important are left out beyond it (their markers stay). The ALWAYS_NAMED most important
+# (Himmelblau's four minima, at larger text too) and an insisting guest always show.
+LABEL_AREA_SHARE = 0.15
+ALWAYS_NAMED = 4
+# a map of more critical points than this (sin 2x·sin 2y: 37 in a lecture's window) is a
+# field of markers: its names may cover only CROWDED_SHARE
+CROWDED_POINTS, CROWDED_SHARE = 12, 0.06
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,23 @@ def _best_placements(requests, bounds, markers, insisting):
         if cost(ps) < best_cost:
             best, best_cost = ps, cost(ps)
     return best
+
+
+def _within_budget(placements, requests, insisting, budget):
+    """The placements, less those past `budget` px² of labels in order of importance
+    (priority, then order): a crowded map keeps its most important names."""
+    kept, used, named = list(placements), 0.0, 0
+    for i in sorted(range(len(requests)), key=lambda i: (requests[i].priority, i)):
+        box = kept[i].box
+        if kept[i].anchor is None or box is None:
+            continue
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        named += 1
+        if named > ALWAYS_NAMED and i not in insisting and used + area > budget:
+            kept[i] = replace(kept[i], anchor=None, box=None)
+            continue
+        used += area
+    return kept
 
 
 class CriticalLabels:
@@ -186,6 +212,9 @@ class CriticalLabels:
                 p = vb.mapViewToScene(pg.Point(*point))
                 obstacles.append((p.x() - half, p.y() - half, p.x() + half, p.y() + half))
         placements = _best_placements(requests, bounds, markers + obstacles, insisting)
+        share = LABEL_AREA_SHARE if len(self._points) <= CROWDED_POINTS else CROWDED_SHARE
+        placements = _within_budget(placements, requests, insisting,
+                                    share * area.width() * area.height())
         placed_items = set()
         for (label, text, short), placed in zip(labelled, placements):
             if placed.anchor is None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.optimizer_lab import is_quadratic, lr_sweep, quadratic_model
+from engine.optimizer_settings import METHODS
 from gui.compute.lab_jobs import LabJobs
 from gui.plots import runs as race
 from gui.widgets import theme
@@ -24,6 +25,11 @@ from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 LRS = np.logspace(-4, 1, 61)      # 1e-4 … 10, 12 per decade
 SETTLE_MS = 200
+DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per method
+# Newton in the sweep: lr_sweep gives it each η, so it steps η·H⁻¹∇f (damped Newton) and
+# its curve changes with η; its run in the race takes η = 1 unless given its own (the
+# shared η is not Newton's). Said beside the curve, and its run's line drawn at 1.
+NEWTON_NOTE = "Newton here: θ − η·H⁻¹∇f"
 
 
 def sweep_pieces(f, start, plan, steps, keywords):
@@ -58,9 +64,14 @@ class LrSweepView(QWidget):
         item.setLabel("bottom", "learning rate η (log scale)")
         self.curves, self.markers = {}, {}
         self.run_lines = []
+        # its label is written along its own line, just right of it (level and centred on
+        # it, it ended at the line and sat beside a run's dashed line at η = 0.1; level
+        # right of it, a run's line at η = 1 crossed it)
         self.critical_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
             "#444", width=1.5, style=Qt.PenStyle.DotLine), label="2/λmax",
-            labelOpts={"position": 0.92, "color": "#333"})
+            labelOpts={"position": 0.3, "color": "#333", "rotateAxis": (1, 0),
+                       "anchors": [(0.5, 0.0)] * 2})
+        self.critical_line.setZValue(20)       # its label over the curves and the ×
         item.addItem(self.critical_line)
         self.critical_line.hide()
         self.quantity = QComboBox()
@@ -77,6 +88,16 @@ class LrSweepView(QWidget):
         title.setWordWrap(True)
         side.addWidget(title)
         side.addWidget(self.quantity)
+        # beside the plot, not on it: in the short strip of a 1280×720 window a note on
+        # the plot lay over the curves
+        self.newton_note = QLabel()
+        self.newton_note.setWordWrap(True)
+        self.newton_note.setToolTip("The sweep gives Newton each η: it steps θ − η·H⁻¹∇f "
+                                    "(damped Newton), so its curve changes with η. In the "
+                                    "race Newton takes the full step, η = 1 (its dashed "
+                                    "line), unless its run is given an η of its own.")
+        self.newton_note.hide()
+        side.addWidget(self.newton_note)
         side.addWidget(self.status, 1)
         column = QWidget()
         column.setLayout(side)
@@ -97,6 +118,8 @@ class LrSweepView(QWidget):
         for signal in (model.expressionChanged, model.startChanged, model.settingsChanged):
             signal.connect(self._schedule)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self._tops = (1.0, 0.0)            # the curves' highest and lowest y
+        item.vb.sigResized.connect(self._place_diverged)
 
     def set_active(self, on: bool) -> None:
         self.active = bool(on)
@@ -142,8 +165,8 @@ class LrSweepView(QWidget):
             self.done = True
             self._on_result(request_id, result)
             self.status.setText(f"{len(LRS)} learning rates per method, {self.model.settings.max_steps} "
-                                f"steps each, in {self.jobs.seconds:.2f} s. × = diverged. "
-                                "Click a curve to run that η.")
+                                f"steps each, in {self.jobs.seconds:.2f} s. × = diverged, a row "
+                                f"per method. Click a curve to run that η.")
 
     def _on_failed(self, request_id, message) -> None:
         if request_id == self.request_id:
@@ -173,7 +196,7 @@ class LrSweepView(QWidget):
             if method not in self.curves:
                 self.curves[method] = pg.PlotDataItem(symbol="o", symbolSize=5,
                                                       name=METHOD_LABELS[method])
-                self.markers[method] = pg.ScatterPlotItem(symbol="x", size=11)
+                self.markers[method] = pg.ScatterPlotItem(symbol="x", size=8)
                 item.addItem(self.curves[method])
                 item.addItem(self.markers[method])
             colour = ink(pg.mkColor(METHOD_COLOURS[method]))
@@ -183,20 +206,55 @@ class LrSweepView(QWidget):
                                         symbolBrush=colour, symbolPen=None)
             self.curves[method].show()
             self.markers[method].show()
-        top = max(tops, default=1.0)
-        for method, sweep in self.sweeps.items():   # diverged: × along the top
-            lrs = sweep.lrs[sweep.status == "diverged"]
-            colour = ink(pg.mkColor(METHOD_COLOURS[method]))
-            self.markers[method].setData(np.log10(lrs), np.full(len(lrs), top),
-                                         pen=pg.mkPen(colour, width=2), brush=None)
+        self._tops = (max(tops, default=1.0), min(
+            (float(np.min(self.curve_points(m)[1])) for m in self.sweeps
+             if len(self.curve_points(m)[1])), default=0.0))
+        self._place_diverged()
+        self._place_newton_note(ink)
+        # the label on a plate of the background: readable over the curves and the ×
+        plate = pg.mkColor(theme.current().background)
+        plate.setAlpha(210)
+        self.critical_line.label.fill = pg.mkBrush(plate)
         self._draw_run_lines()
+
+    def _place_diverged(self, *_) -> None:
+        """Diverged runs: × in a row of its own per method that diverged, above the
+        curves, DIVERGED_ROW_PX apart on screen, so that no method's marks hide
+        another's (on one row GD's were under Nesterov's and Newton's)."""
+        if not self.sweeps:
+            return
+        ink = theme.current().ink
+        top, bottom = self._tops
+        span = top - bottom if top > bottom else max(abs(top), 1.0)
+        rows = [m for m in METHODS if m in self.sweeps
+                and np.any(self.sweeps[m].status == "diverged")]
+        # the curves take the height less the rows: one row's step in data units
+        height = self.plot.getPlotItem().vb.height()
+        room = max(height - DIVERGED_ROW_PX * (len(rows) + 1), 0.3 * height, 20.0)
+        step = span * DIVERGED_ROW_PX / room
+        for method in self.sweeps:
+            sweep = self.sweeps[method]
+            lrs = sweep.lrs[sweep.status == "diverged"]
+            row = rows.index(method) + 1 if method in rows else 0
+            colour = ink(pg.mkColor(METHOD_COLOURS[method]))
+            self.markers[method].setData(np.log10(lrs), np.full(len(lrs), top + step * row),
+                                         pen=pg.mkPen(colour, width=2), brush=None)
+
+    def _place_newton_note(self, ink) -> None:
+        """What η does to Newton, in its colour, while Newton is swept."""
+        self.newton_note.setVisible("newton" in self.sweeps)
+        colour = ink(pg.mkColor(METHOD_COLOURS["newton"])).name()
+        self.newton_note.setText(f'<span style="color:{colour}">■ {NEWTON_NOTE}</span> '
+                                 "(its run: η = 1)")
 
     def _draw_run_lines(self) -> None:
         """One dashed line per run at its own η, in its colour. The lines are kept and
         moved (every piece of a sweep redraws, and new items cost the GUI thread)."""
         s = self.model.settings
+        # Newton's run without its own η takes the full step: its line at η = 1
         wanted = [(np.log10(lr), self.model.lab.colour(run.key)) for run in s.runs
-                  if (lr := race.effective_lr(run, s.lr)) is not None
+                  if (lr := race.effective_lr(run, s.lr) or
+                      (1.0 if run.method == "newton" else None)) is not None
                   and run.method in self.sweeps]
         while len(self.run_lines) < len(wanted):
             line = pg.InfiniteLine(angle=90, movable=False)

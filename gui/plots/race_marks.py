@@ -15,6 +15,10 @@ import pyqtgraph as pg
 from gui.plots.race_layer import RaceLayer
 from gui.plots.run_styles import RunCurrent, RunHalo, RunLine
 
+CURRENT_HALF_PX = 10               # a current point (15 px and its white rim) and a margin
+HEAD_HALF_PX = 4                   # marks along a path's last step (line and halo)
+HEAD_SAMPLES = (0.0, 0.25, 0.5, 0.75)   # where along the last step, from its start
+
 
 class RaceMarks:
     def __init__(self, plot):
@@ -55,6 +59,25 @@ class RaceMarks:
                 item.setVisible(key in paths)
         points = [p.points for p in paths.values() if p.points.shape[1] == 2]
         self.layer.set_extent(np.concatenate(points) if points else np.empty((0, 2)))
+
+    def heads(self) -> list:
+        """[((x, y) view, half-size px)] of what no label may cover: each shown run's
+        current point, and its path's head (the last step into it) as small marks along
+        it. For CriticalLabels.set_markers."""
+        marks = []
+        for key, (path, n) in self._shown.items():
+            if key not in self.current_items or not self.current_items[key].isVisible():
+                continue
+            shown = path.points[:n]
+            shown = shown[np.all(np.isfinite(shown), axis=1)]
+            if not len(shown) or shown.shape[1] != 2:
+                continue
+            marks.append((tuple(shown[-1]), CURRENT_HALF_PX))
+            if len(shown) > 1:
+                for t in HEAD_SAMPLES:
+                    point = shown[-2] + t * (shown[-1] - shown[-2])
+                    marks.append((tuple(point), HEAD_HALF_PX))
+        return marks
 
     def hide(self) -> None:
         for key in self.path_items:

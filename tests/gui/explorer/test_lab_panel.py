@@ -205,7 +205,7 @@ def test_the_stage_names_are_readable_on_both_themes(views, seeded):
             seeded.set_frame(1)
             seeded.set_frame(0)
             text = inspector.body.text()
-            colours = re.findall(r"padding-right:10px; color:(#[0-9a-fA-F]{6})'>1\. gradient", text)
+            colours = re.findall(r"<span style='color:(#[0-9a-fA-F]{6})'>gradient</span>", text)
             assert colours, text
             for panel in (current.window, current.panel):
                 assert theme.contrast(colours[0], panel) >= theme.AA_TEXT

@@ -115,3 +115,80 @@ def test_the_y_axis_name_is_not_cut_in_a_short_lab_strip(shown, model, qtbot, qu
     name = label.mapRectToScene(label.boundingRect())
     assert axis.sceneBoundingRect().top() <= name.top() and \
         name.bottom() <= axis.sceneBoundingRect().bottom(), (name, axis.sceneBoundingRect())
+
+
+@pytest.fixture
+def every_method(shown, model, qtbot):
+    """The sweep of the lecturer's walkthrough: x² + 2y², every method, from (3, 2)."""
+    from engine.optimizer_settings import METHODS
+    model.set_text("x^2 + 2y^2")
+    model.set_start((3.0, 2.0))
+    model.set_settings(lr=0.1, methods=METHODS)
+    qtbot.waitUntil(lambda: len(model.paths) == len(METHODS), timeout=60000)
+    view = shown(LrSweepView(model), 900, 260)
+    view.set_active(True)
+    qtbot.waitUntil(lambda: view.done, timeout=60000)
+    qtbot.wait(100)
+    yield view
+    view.shutdown()
+
+
+def test_each_methods_diverged_marks_are_seen_in_a_row_of_their_own(every_method, screenshot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+    view = every_method
+    vb = view.plot.getPlotItem().vb
+    image = view.plot.grab().toImage()
+    rows = {}
+    for method, marker in view.markers.items():
+        xs, ys = marker.getData()
+        if not len(xs):
+            continue
+        assert len(set(ys)) == 1
+        centre = vb.mapViewToScene(QPointF(xs[0], ys[0]))
+        rows[method] = centre.y()
+        # the mark is seen in its own colour: not hidden under another method's
+        colour = QColor(view.markers[method].opts["pen"].color())
+        here = view.plot.mapFromScene(centre)
+        assert any(_close(QColor(image.pixelColor(here.x() + dx, here.y() + dy)), colour)
+                   for dx in range(-3, 4) for dy in range(-3, 4)), method
+    # GD, Momentum, Nesterov and Newton diverge at large η (the walkthrough saw GD's hidden)
+    assert {"gd", "nesterov", "newton"} <= set(rows)
+    ordered = sorted(rows.values())
+    assert all(b - a >= 8 for a, b in zip(ordered, ordered[1:])), rows
+    screenshot(view, "lr_sweep_every_method")
+
+
+def _close(a, b, tolerance=40) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) \
+        <= tolerance
+
+
+def test_the_critical_label_sits_by_its_own_line(every_method):
+    view = every_method
+    line, label = view.critical_line, view.critical_line.label
+    assert line.isVisible() and 10 ** line.value() == pytest.approx(0.5)
+    box = label.mapRectToScene(label.boundingRect())
+    own = line.mapToScene(line.boundingRect().center()).x()
+    # written from its line on: it starts at its own line (it ended there, reaching
+    # back towards a run's line at η = 0.1)
+    assert own - 2 <= box.left() <= own + 12, (box, own)
+    nearest_other = min(abs(box.center().x() - run.mapToScene(run.boundingRect().center()).x())
+                        for run in view.run_lines if run.isVisible())
+    assert abs(box.center().x() - own) < nearest_other        # nearer its own than any run's
+    vb = view.plot.getPlotItem().vb
+    assert vb.sceneBoundingRect().contains(box.center())
+
+
+def test_the_sweep_says_what_eta_does_to_newton(every_method):
+    view = every_method
+    xs, ys = view.curve_points("newton")
+    assert np.ptp(ys) > 1                      # the engine steps η·H⁻¹∇f: the curve moves
+    assert view.newton_note.isVisible() and "η·H⁻¹∇f" in view.newton_note.text()
+    assert "η = 1" in view.newton_note.text()
+    # Newton's run (no η of its own) has its dashed line at η = 1, where the race runs it
+    newton_colour = view.model.lab.colour(next(k for k, p in view.model.paths.items()
+                                               if p.method == "newton")).lower()
+    lines = [10 ** line.value() for line in view.run_lines
+             if line.isVisible() and line.pen.color().name() == newton_colour]
+    assert lines == pytest.approx([1.0])

@@ -1,0 +1,74 @@
+"""Room for "Inside a step": while it is the lab's tab, the row under the views (loss
+curve | lab) is as tall as the whole derivation needs (up to VIEWS_LEAST of the height
+left to the views) and the lab takes LAB_SHARE of the row's width; another tab puts the
+sizes back as they were.
+
+At 1280×720 the inspector showed 2–3 lines of a 5–6 line step in a ~70 px box with its
+own scroll bar: a lecturer never saw a whole step.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+LAB_SHARE = 0.8          # of the row's width, while a step is written out
+VIEWS_LEAST = 0.42       # of the middle's height, kept by the contour map and surface
+
+
+class InspectorRoom(QObject):
+    def __init__(self, middle, below, lab_panel, parent=None):
+        """middle: the vertical splitter (views over the row); below: the row's
+        splitter (loss curve, lab panel)."""
+        super().__init__(parent)
+        self.middle, self.below, self.lab = middle, below, lab_panel
+        self._sizes_before = None        # (middle sizes, below sizes) when it was opened
+        self._fit_later = QTimer(self)
+        self._fit_later.setSingleShot(True)
+        self._fit_later.timeout.connect(self.fit)
+        lab_panel.tabs.currentChanged.connect(self._on_tab)
+        lab_panel.inspector.linesChanged.connect(self._on_lines)
+
+    @property
+    def active(self) -> bool:
+        return self.lab.isVisible() and self.lab.tabs.currentWidget() is self.lab.inspector
+
+    def _on_tab(self, _index) -> None:
+        if self.lab.tabs.currentWidget() is self.lab.inspector:
+            if self._sizes_before is None:
+                self._sizes_before = (self.middle.sizes(), self.below.sizes())
+            self._tries = 0
+            self._fit_later.start(0)
+        elif self._sizes_before is not None:
+            middle, below = self._sizes_before
+            self._sizes_before = None
+            self.middle.setSizes(middle)
+            self.below.setSizes(below)
+
+    def _on_lines(self) -> None:
+        if self._sizes_before is not None:
+            self._tries = 0
+            self._fit_later.start(0)          # once per burst (frame, selection, paths)
+
+    def fit(self) -> None:
+        """Grow (never shrink) the row to show the whole derivation: first its width,
+        then, measured in the box as laid out, its height (a turn of the event loop
+        apart: the new width reaches the box only then)."""
+        if not self.active:
+            return
+        self._tries = getattr(self, "_tries", 0) + 1
+        row = self.below.sizes()
+        if len(row) == 2 and sum(row) > 0:
+            lab_width = max(row[1], int(sum(row) * LAB_SHARE))
+            if lab_width > row[1]:
+                self.below.setSizes([sum(row) - lab_width, lab_width])
+                self._fit_later.start(0)
+                return
+        extra = self.lab.inspector.missing_height()
+        sizes = self.middle.sizes()
+        if extra <= 0 or len(sizes) != 2:
+            return
+        spare = max(0, sizes[0] - int(sum(sizes) * VIEWS_LEAST))
+        grow = min(extra, spare)
+        if grow > 0:
+            self.middle.setSizes([sizes[0] - grow, sizes[1] + grow])
+            if self._tries < 4:             # a scroll bar gone widens the text: measure again
+                self._fit_later.start(0)

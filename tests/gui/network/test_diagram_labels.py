@@ -1,0 +1,96 @@
+"""The layer diagram's neuron numbers: never cut, correctly rounded, large enough to read
+on a projector (a lecturer's walkthrough at 1280×720 read −0.878 as "−0.8")."""
+from PySide6.QtGui import QFontMetricsF
+
+from gui.network import neuron_labels
+
+
+def _label_boxes(diagram):
+    """[(value, text, box)] of every neuron as painted: the box its number is drawn in."""
+    from PySide6.QtCore import QRectF
+    positions, r, labels = diagram._layout()
+    metrics = QFontMetricsF(neuron_labels.font(diagram.font().family(), labels))
+    out = []
+    for l, (points, acts) in enumerate(zip(positions, diagram.activations)):
+        for point, a in zip(points, acts):
+            text = labels.text(a)
+            width = metrics.horizontalAdvance(text)
+            if labels.beside:
+                left = (point.x() - r - neuron_labels.PAD - width - 2 if l == 0
+                        else point.x() + r + neuron_labels.PAD)
+            else:
+                left = point.x() - width / 2
+            out.append((float(a), text, QRectF(left, point.y() - metrics.height() / 2,
+                                               width, metrics.height()), point, r))
+    return labels, out
+
+
+def _ink_columns(image, box):
+    """The x of every column of the box holding a dark (text) pixel."""
+    return [x for x in range(int(box.left()), int(box.right()) + 1)
+            for y in range(int(box.top()) + 2, int(box.bottom()) - 1)
+            if 0 <= x < image.width() and image.pixelColor(x, y).lightness() < 90]
+
+
+def _check_numbers_shown_whole(diagram, scale=1.0):
+    labels, boxes = _label_boxes(diagram)
+    assert labels.pixel_size >= round(neuron_labels.READABLE_PX * scale), labels
+    image = diagram.grab().toImage()
+    for value, text, box, point, r in boxes:
+        # the number as Python rounds it, two decimals ("−0.88", not "−0.8")
+        assert text == f"{value:.2f}".replace("-", "−")
+        assert 0 <= box.left() and box.right() <= diagram.width(), (text, box)
+        if not labels.beside:
+            assert box.width() <= 2 * r - 4, (text, box.width(), r)    # inside the circle
+        ink = _ink_columns(image, box)
+        # written where it is said to be, and over most of its width (not one digit)
+        assert ink and max(ink) - min(ink) >= 0.7 * box.width(), (text, box)
+    # neighbouring numbers in a column do not touch
+    by_column = {}
+    for *_, box, point, r in boxes:
+        by_column.setdefault(round(point.x()), []).append(box)
+    for column in by_column.values():
+        for upper, lower in zip(column, column[1:]):
+            assert upper.bottom() <= lower.top() + 1
+    return labels
+
+
+def test_at_1280x720_the_hidden_units_numbers_are_whole_and_readable(window, qtbot, screenshot):
+    window.resize(1280, 720)
+    window.tabs.setCurrentIndex(2)
+    qtbot.wait(300)
+    tab = window.tabs.currentWidget()
+    try:
+        tab.model.train(300)
+        qtbot.wait(300)
+        diagram = tab.diagram
+        assert diagram._neuron_positions()[1] < 13        # the small circles of the report
+        labels = _check_numbers_shown_whole(diagram)
+        assert labels.beside and labels.pixel_size >= 14     # the row's room is used
+        screenshot(diagram, "network_diagram_labels_1280")
+    finally:
+        tab.model.shutdown()
+
+
+def test_with_room_the_numbers_sit_inside_their_circles(shown, qtbot, screenshot):
+    from gui.network.tab import NetworkTab
+    tab = shown(NetworkTab(), 1900, 1040)
+    try:
+        qtbot.wait(200)
+        labels = _check_numbers_shown_whole(tab.diagram)
+        assert not labels.beside and labels.pixel_size >= 14
+        screenshot(tab.diagram, "network_diagram_labels_large")
+    finally:
+        tab.model.shutdown()
+
+
+def test_one_decimal_only_when_two_do_not_fit_and_rounded_correctly():
+    wide = neuron_labels.fit("DejaVu Sans", [-0.878, 0.5], radius=6, spacing=20,
+                             beside_room=1000, scale=1.0)
+    assert wide.beside and wide.decimals == 2 and wide.text(-0.878) == "−0.88"
+    narrow_room = neuron_labels.widest("DejaVu Sans", neuron_labels.READABLE_PX,
+                                       [-0.878], 1) + neuron_labels.PAD + 1
+    narrow = neuron_labels.fit("DejaVu Sans", [-0.878, 0.5], radius=6, spacing=20,
+                               beside_room=narrow_room, scale=1.0)
+    assert narrow.decimals == 1 and narrow.text(-0.878) == "−0.9"
+    assert narrow.text(-0.25) == "−0.2" and narrow.text(0.96) == "1.0"   # round half even
