@@ -330,11 +330,9 @@ class ContourView(QWidget):
     def _on_critical_points(self, points):
         if not self._two_d():
             return
-        spots = []
-        for cp in points:
-            symbol, colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])
-            spots.append({"pos": tuple(cp.point), "symbol": symbol, "brush": colour})
-        self.critical_item.setData(spots)
+        styles = [CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"]) for cp in points]
+        self.critical_item.setData([{"pos": tuple(cp.point), "symbol": symbol, "brush": colour}
+                                    for cp, (symbol, colour) in zip(points, styles)])
         self.labels.set_points(points)
 
     @property
