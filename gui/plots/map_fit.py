@@ -39,8 +39,16 @@ class MapFit:
             # beside the view box: the y-axis and its label, the colour bar, spacing
             needed = plot.width() - vb.width() + vb.height() * (xhi - xlo) / (yhi - ylo)
             left, _top, right, _bottom = self._base
-            side = max(0.0, (self.layout_item.width() - left - right - needed) / 2)
+            side = max(0.0, (self._canvas_width() - left - right - needed) / 2)
         if abs(side - self.side_px) >= 0.5:
             self.side_px = side
             left, top, right, bottom = self._base
             self.layout.setContentsMargins(left + side, top, right + side, bottom)
+
+    def _canvas_width(self) -> float:
+        """The canvas's width, not its layout's: margins fitted to a wider canvas (in
+        presentation) held the layout at that width by its minimum, and a narrower
+        canvas then kept them, the plot off centre."""
+        scene = self.layout_item.scene()
+        views = scene.views() if scene is not None else []
+        return views[0].viewport().width() if views else self.layout_item.width()

@@ -164,6 +164,9 @@ def test_curves_and_legend_keep_their_room_in_other_cells(lab, qtbot, screenshot
     for label in (curve.panel.point_readout, curve.panel.secant_readout):
         assert "white-space:nowrap" in label.text()
     screenshot(lab, f"curve_layout_{size[0]}_{scale:g}_{presentation}_{dark}")
-    if scale < 2:                          # (text size 2 on 720p may scroll)
+    # (text size 2 may scroll, and 1.5 on a 720p screen outside presentation: the side
+    # panel's Runs and the table's rows, kept whole, need more than its height; see
+    # test_layout_matrix.may_scroll)
+    if scale < 2 and not (scale >= 1.5 and size[1] < 1080 and not presentation):
         assert page_overflow(lab.tabs.currentWidget()) == (0, 0)
     assert theme.current().dark == dark
