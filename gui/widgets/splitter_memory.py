@@ -3,20 +3,20 @@ starts over expects the views where a fresh window has them, not where a dragged
 or an earlier text size left them).
 
 A splitter's fresh layout cannot be asked for again: Qt sizes a new splitter's parts
-from their size hints and stretch factors, and once laid out only from its own sizes
-(restoring a state saved before the first show collapsed parts). So its sizes are read
-whenever Qt lays it out by itself (shown whole: none of its parts folded away, as in
-presentation; a part's minimum size or the splitter's length changed), until the user
-drags one of its handles. The first reading is not the fresh layout: a page settles a
-turn or two after its first show (the window's own size arriving from the screen, an
-enclosing splitter laid out after the ones inside it, a wrapped label's height), so a
-reading taken then and put back later at the settled length was off by a rounding pixel
-or by what the page settled. Each reading is kept by text size and length: Qt's layout
-at one length is not the other's scaled (stretch and minimum sizes), so New puts back
-the reading taken at the length the splitter has then (an enclosing splitter put back
-first), or the nearest one in proportion (`setSizes` keeps proportions). A splitter
-that places itself (a `reset_split()` method, e.g. gui/plots/curve_split.CurveSplit)
-is asked to instead.
+from their size hints and stretch factors, and once a handle is dragged only from its
+own sizes (restoring a state saved before the first show collapsed parts). A splitter
+never dragged is where a fresh window has it (Qt lays it out from the same hints), so
+New leaves it to Qt; a dragged one gets its sizes back with `setSizes`. Those are read
+whenever Qt lays the splitter out by itself (shown whole: none of its parts folded away,
+as in presentation; a part's minimum size or its length changed) until a handle is
+dragged. Not once at the first show: a page settles a turn or two later (the window's
+size from the screen, an enclosing splitter laid out after those inside it, a wrapped
+caption's height), and those first sizes put back were off by a rounding pixel or by
+what had settled. Readings are kept by text size and length, as Qt's layout at one
+length is not another's scaled (stretch, minimum sizes): New puts back the one of the
+length the splitter has then (an enclosing splitter put back first), else the nearest
+in proportion. A splitter that places itself (a `reset_split()` method, e.g.
+gui/plots/curve_split.CurveSplit) is asked to instead.
 """
 from __future__ import annotations
 
@@ -56,8 +56,8 @@ class SplitterMemory(QObject):
                 self._read(splitter)
 
     def restore(self, root: QWidget) -> None:
-        """Every splitter under `root` back to its fresh sizes (those not yet shown whole
-        stay as they are)."""
+        """Every splitter under `root` whose handle was dragged back to its fresh sizes.
+        One never dragged is left to Qt: it lays it out as a fresh window does."""
         for splitter in root.findChildren(QSplitter):   # an enclosing one before its parts
             # the parts' smallest sizes and the splitter's length as they are now: a text
             # size set back, or the enclosing splitter just put back, reach the layouts
@@ -65,9 +65,10 @@ class SplitterMemory(QObject):
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             if hasattr(splitter, "reset_split"):
                 splitter.reset_split()
-            elif sizes := self._fresh_sizes(splitter):
+            elif splitter.property(_MOVED) and (sizes := self._fresh_sizes(splitter)):
+                # not read again: Qt now shares a new length out by these sizes, where
+                # a fresh window shares it by the parts' size hints
                 splitter.setSizes(sizes)
-                splitter.setProperty(_MOVED, False)     # fresh again: read its layouts
 
     def _fresh_sizes(self, splitter: QSplitter) -> list[int]:
         readings = self._readings.get(splitter) or {}
