@@ -1,66 +1,119 @@
-"""Where a window's splitters were when it was first shown, to put them back (File ▸ New:
-a user who starts over expects the views where a fresh window has them, not where a
-dragged handle or an earlier text size left them).
+"""Where a window's splitters are when fresh, to put them back (File ▸ New: a user who
+starts over expects the views where a fresh window has them, not where a dragged handle
+or an earlier text size left them).
 
-A splitter's first layout cannot be asked for again: Qt sizes a new splitter's parts
-from their size hints and stretch factors, and once laid out only from its own sizes
-(restoring a state saved before the first show collapsed parts). So each splitter's
-sizes are read right after it is first shown whole (none of its parts folded away, as
-in presentation), and put back with `setSizes` (which, at another window size, keeps
-their proportions). A splitter that places itself (a
-`reset_split()` method, e.g. gui/plots/curve_split.CurveSplit) is asked to instead.
+A splitter's fresh layout cannot be asked for again: Qt sizes a new splitter's parts
+from their size hints and stretch factors, and once a handle is dragged only from its
+own sizes (restoring a state saved before the first show collapsed parts). A splitter
+never dragged is where a fresh window has it (Qt lays it out from the same hints), so
+New leaves it to Qt; a dragged one gets its sizes back with `setSizes`. Those are read
+whenever Qt lays the splitter out by itself (shown whole: none of its parts folded away,
+as in presentation; a part's minimum size or its length changed) until a handle is
+dragged. Not once at the first show: a page settles a turn or two later (the window's
+size from the screen, an enclosing splitter laid out after those inside it, a wrapped
+caption's height), and those first sizes put back were off by a rounding pixel or by
+what had settled. Readings are kept by text size and length, as Qt's layout at one
+length is not another's scaled (stretch, minimum sizes): New puts back the one of the
+length the splitter has then (an enclosing splitter put back first), else the nearest
+in proportion. A splitter that places itself (a `reset_split()` method, e.g.
+gui/plots/curve_split.CurveSplit) is asked to instead.
 """
 from __future__ import annotations
+
+import weakref
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from gui.compute.qt_guard import qt_override
+from gui.widgets import theme
 
 
-FIRST_SIZES = "first_sizes"      # the splitter's property: its sizes as first shown
+FIRST_SIZES = "first_sizes"      # the splitter's property: its latest fresh sizes
+_MOVED = "moved_by_user"         # the splitter's property: a handle dragged since fresh
+_PENDING = "sizes_read_pending"  # the splitter's property: a reading is scheduled
+_READINGS_KEPT = 64              # per splitter: a window resized by dragging gives many
+_LAID_OUT = (QEvent.Type.Show, QEvent.Type.LayoutRequest, QEvent.Type.Resize)
 
 
 class SplitterMemory(QObject):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # splitter -> {(text scale, length): sizes}; weak: a closed page's go with it
+        self._readings = weakref.WeakKeyDictionary()
+
     def watch(self, root: QWidget) -> None:
-        """Remember the first sizes of `root`'s splitters (those built so far): call it
+        """Remember the fresh sizes of `root`'s splitters (those built so far): call it
         again for parts built later, before they are first shown."""
         for splitter in root.findChildren(QSplitter):
             if splitter.property(FIRST_SIZES) is not None or hasattr(splitter, "reset_split"):
                 continue
             splitter.setProperty(FIRST_SIZES, [])      # watched, not yet shown whole
+            self._readings[splitter] = {}
+            splitter.splitterMoved.connect(self._moved)
             splitter.installEventFilter(self)
             if _whole(splitter):            # already laid out: as it is now
-                self._record(splitter)
+                self._read(splitter)
 
-    @staticmethod
-    def restore(root: QWidget) -> None:
-        """Every splitter under `root` back to its first sizes (those not yet shown whole
-        stay as they are)."""
-        # the parts' smallest sizes as they are now: a text size set back just before
-        # reaches the layouts an event later, and the larger text's would clamp the sizes
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        for splitter in root.findChildren(QSplitter):
+    def restore(self, root: QWidget) -> None:
+        """Every splitter under `root` whose handle was dragged back to its fresh sizes.
+        One never dragged is left to Qt: it lays it out as a fresh window does."""
+        for splitter in root.findChildren(QSplitter):   # an enclosing one before its parts
+            # the parts' smallest sizes and the splitter's length as they are now: a text
+            # size set back, or the enclosing splitter just put back, reach the layouts
+            # an event later (the larger text's minimum sizes would clamp the sizes)
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             if hasattr(splitter, "reset_split"):
                 splitter.reset_split()
-            elif sizes := splitter.property(FIRST_SIZES):
+            elif splitter.property(_MOVED) and (sizes := self._fresh_sizes(splitter)):
+                # not read again: Qt now shares a new length out by these sizes, where
+                # a fresh window shares it by the parts' size hints
                 splitter.setSizes(sizes)
 
-    def _record(self, splitter: QSplitter) -> None:
-        if not _whole(splitter) or splitter.property(FIRST_SIZES):
+    def _fresh_sizes(self, splitter: QSplitter) -> list[int]:
+        readings = self._readings.get(splitter) or {}
+        scale, length = theme.current().scale, _length(splitter)
+        if exact := readings.get((scale, length)):
+            return exact
+        same_text = [key for key in readings if key[0] == scale]
+        if same_text:           # in proportion: the nearest length's
+            return readings[min(same_text, key=lambda key: abs(key[1] - length))]
+        return splitter.property(FIRST_SIZES) or []
+
+    def _read(self, splitter: QSplitter) -> None:
+        splitter.setProperty(_PENDING, False)
+        if not _whole(splitter) or splitter.property(_MOVED):
             return
-        splitter.removeEventFilter(self)
-        splitter.setProperty(FIRST_SIZES, splitter.sizes())
+        sizes = splitter.sizes()
+        readings = self._readings.setdefault(splitter, {})
+        readings.pop(key := (theme.current().scale, _length(splitter)), None)
+        readings[key] = sizes               # the newest last
+        while len(readings) > _READINGS_KEPT:
+            del readings[next(iter(readings))]
+        splitter.setProperty(FIRST_SIZES, sizes)
+
+    @qt_override()
+    def _moved(self, _position: int, _index: int) -> None:
+        # a handle dragged (setSizes does not emit it): its layout is the user's now
+        if isinstance(splitter := self.sender(), QSplitter):
+            splitter.setProperty(_MOVED, True)
 
     @qt_override(fallback=False)
     def eventFilter(self, obj, event) -> bool:
-        # shown, or a part shown again (a tab first shown while presenting, its panels
-        # folded: their sizes of 0 would fold them again): QSplitter lays its parts out
-        # when it handles the event, after this filter, so the sizes are read a turn
-        # later (the splitter as context: no call if it is gone by then)
-        if event.type() in (QEvent.Type.Show, QEvent.Type.LayoutRequest) and _whole(obj):
-            QTimer.singleShot(0, obj, lambda: self._record(obj))
+        # shown, a part shown again (a tab first shown while presenting, its panels
+        # folded: their sizes of 0 would fold them again), a part's minimum size or the
+        # splitter's length changed: QSplitter lays its parts out when it handles the
+        # event, after this filter, so the sizes are read a turn later (the splitter as
+        # context: no call if it is gone by then; one call for a burst of events)
+        if (event.type() in _LAID_OUT and not obj.property(_PENDING)
+                and not obj.property(_MOVED) and _whole(obj)):
+            obj.setProperty(_PENDING, True)
+            QTimer.singleShot(0, obj, lambda: self._read(obj))
         return False
+
+
+def _length(splitter: QSplitter) -> int:
+    return sum(splitter.sizes())
 
 
 def _whole(splitter: QSplitter) -> bool:
