@@ -8,11 +8,8 @@ first: Methods stay whole and the Runs are a scroll of the side panel away. Eith
 the side panel at rest ends at a whole group, never through a control."""
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 import pytest
-from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox,
                                QListWidget, QWidget)
@@ -20,41 +17,18 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, 
 from gui.explorer.iterate_view import ROWS_SHOWN
 from gui.plots.contour_view import MAP_MIN_PX
 from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.projector import projector_window, settle_at
 
 pytestmark = pytest.mark.xdist_group("large_text_panels")
-SCREEN = (1280, 720)
 
 
 @pytest.fixture(scope="module")
 def lab(qapp, tmp_path_factory):
-    from gui.app.application import build_window
-    settings = QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"),
-                         QSettings.Format.IniFormat)
-    model, window = build_window(settings=settings)
-    window.screen_limit = QRect(0, 0, *SCREEN)
-    window.setGeometry(0, 0, *SCREEN)
-    window.show()
-    assert model.wait_for_analysis(60000)
-    yield window
-    window.commands.set_presentation(False)
-    window.commands.set_scale(1.0)
-    window.close()
-    model.shutdown()
-    window.deleteLater()
-    gc.collect()
+    yield from projector_window(tmp_path_factory)
 
 
 def enter(window, qtbot, scale, presenting):
-    window.commands.set_presentation(presenting)
-    window.commands.set_scale(scale)
-    if not presenting:
-        window.setMaximumSize(*SCREEN)
-        window.setGeometry(0, 0, *SCREEN)
-    for _ in range(2):
-        for _ in range(4):
-            QApplication.processEvents()
-            qtbot.wait(15)
-        window.fit_to_screen()
+    settle_at(window, qtbot, scale, presenting)
     window.explorer.scroll_area.verticalScrollBar().setValue(0)      # the page at rest
     window.descent_panel.settings_area.verticalScrollBar().setValue(0)
     QApplication.processEvents()

@@ -6,48 +6,23 @@ layout reserved one row for the two it wrapped into, and the page squeezed the
 Jacobian under its minimum."""
 from __future__ import annotations
 
-import gc
-
 import pytest
-from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.projector import projector_window, settle_at
 
 pytestmark = pytest.mark.xdist_group("network_large_text")
-SCREEN = (1280, 720)
 
 
 @pytest.fixture(scope="module")
 def lab(qapp, tmp_path_factory):
-    from gui.app.application import build_window
-    settings = QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"),
-                         QSettings.Format.IniFormat)
-    model, window = build_window(settings=settings)
-    window.screen_limit = QRect(0, 0, *SCREEN)
-    window.setGeometry(0, 0, *SCREEN)
-    window.show()
-    assert model.wait_for_analysis(60000)
-    window.show_tab("network")
-    yield window
-    window.commands.set_presentation(False)
-    window.commands.set_scale(1.0)
-    window.close()
-    model.shutdown()
-    window.deleteLater()
-    gc.collect()
+    yield from projector_window(tmp_path_factory, "network")
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.15, 1.3, 1.5, 2.0])
 def test_the_jacobian_reads_whole_and_nothing_lies_on_its_matrix(lab, qtbot, screenshot, scale):
-    lab.commands.set_scale(scale)
-    lab.setMaximumSize(*SCREEN)
-    lab.setGeometry(0, 0, *SCREEN)
-    for _ in range(2):
-        for _ in range(4):
-            QApplication.processEvents()
-            qtbot.wait(15)
-        lab.fit_to_screen()
+    settle_at(lab, qtbot, scale)
     jacobian = lab.network.jacobian
     lab.network.scroll_area.ensureWidgetVisible(jacobian.chain)
     QApplication.processEvents()

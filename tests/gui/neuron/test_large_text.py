@@ -3,48 +3,24 @@
 wraps into, and nothing lies on the graph; where that does not fit, the page scrolls."""
 from __future__ import annotations
 
-import gc
-
 import pytest
-from PySide6.QtCore import QRect, QSettings
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from gui.neuron.training_panel import NEURON_MAP_MIN_PX
 from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.projector import projector_window, settle_at
 
 pytestmark = pytest.mark.xdist_group("neuron_large_text")
-SCREEN = (1280, 720)
 
 
 @pytest.fixture(scope="module")
 def lab(qapp, tmp_path_factory):
-    from gui.app.application import build_window
-    settings = QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"),
-                         QSettings.Format.IniFormat)
-    model, window = build_window(settings=settings)
-    window.screen_limit = QRect(0, 0, *SCREEN)
-    window.setGeometry(0, 0, *SCREEN)
-    window.show()
-    assert model.wait_for_analysis(60000)
-    window.show_tab("neuron")
-    yield window
-    window.commands.set_scale(1.0)
-    window.close()
-    model.shutdown()
-    window.deleteLater()
-    gc.collect()
+    yield from projector_window(tmp_path_factory, "neuron")
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.3, 1.5, 2.0, 1.0])
 def test_the_landscape_keeps_a_map_and_nothing_lies_on_the_graph(lab, qtbot, screenshot, scale):
-    lab.commands.set_scale(scale)
-    lab.setMaximumSize(*SCREEN)
-    lab.setGeometry(0, 0, *SCREEN)
-    for _ in range(2):
-        for _ in range(4):
-            QApplication.processEvents()
-            qtbot.wait(15)
-        lab.fit_to_screen()
+    settle_at(lab, qtbot, scale)
     neuron = lab.neuron
     screenshot(lab, f"neuron_720p_{scale:g}")
     assert neuron.training.contour_view.plot.vb.height() >= NEURON_MAP_MIN_PX - 1, scale
