@@ -3,9 +3,9 @@ Ctrl+− turned its 3-D loss camera to the other side (the side followed the rou
 the re-centred window's middle), moved the loss plot's left edge 2 px (its axis kept the
 larger text's width) and shrank the 3-D view's hint (styled only on the first change)."""
 import pytest
-from PySide6.QtCore import QRect
 
 from tests.gui.app.test_look_round_trip import differing_places, pixels, settle
+from tests.gui.neuron.trained_tab import trained_neuron_tab
 
 
 def _larger_and_back(c):
@@ -34,14 +34,7 @@ TRIPS = {"text size": _larger_and_back, "theme": _dark_and_back,
 def test_a_look_round_trip_gives_back_the_same_neuron_tab(window, qtbot, screenshot, trip):
     """At 1280×720, trained 100 steps at x = −1.5 (the landscape re-centred on the run)."""
     screen = (1280, 720)
-    window.screen_limit = QRect(0, 0, *screen)
-    window.setGeometry(0, 0, *screen)
-    window.show_tab("neuron")
-    tab = window.neuron
-    tab.model.set_x(-1.5)
-    assert tab.training.landscape_model.wait_for_analysis(60000)
-    tab.model.train(100)
-    settle(qtbot, window)
+    tab = trained_neuron_tab(window, qtbot, screen)
     surface = tab.training.surface_view
     camera = dict(surface.gl.opts, center=tuple(surface.gl.opts["center"]))
     before, before_picture = pixels(window), window.grab()

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QLabel
 
-from tests.gui.app.test_look_round_trip import pixels, settle
+from tests.gui.app.test_look_round_trip import pixels
+from tests.gui.neuron.trained_tab import trained_neuron_tab
 
 
 def _in(widget, ancestor) -> QRect:
@@ -16,14 +17,7 @@ def _in(widget, ancestor) -> QRect:
 
 @pytest.mark.parametrize("screen", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_loss_surface_and_its_axis_labels_are_inside_the_window(window, qtbot, screen):
-    window.screen_limit = QRect(0, 0, *screen)
-    window.setGeometry(0, 0, *screen)
-    window.show_tab("neuron")
-    tab = window.neuron
-    tab.model.set_x(-1.5)
-    assert tab.training.landscape_model.wait_for_analysis(60000)
-    tab.model.train(100)
-    settle(qtbot, window)
+    tab = trained_neuron_tab(window, qtbot, screen)
     surface = tab.training.surface_view
     canvas = surface.gl.canvas
     shown = _in(surface, window).intersected(window.rect())
