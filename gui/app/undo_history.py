@@ -25,8 +25,10 @@ PAGES = ("explorer", "neuron", "network")
 
 
 def keep_navigation(restored: dict, live: dict) -> dict:
-    """`restored` with `live`'s navigation, wherever its part is otherwise unchanged, and
-    the tab of the page it changes when it changes one (the user sees what was undone)."""
+    """`restored` with `live`'s navigation (a part whose content changes too keeps it:
+    the snapshot's step is stale, stepping takes none; a model clamps a step past its
+    new end), and the tab of the page it changes when it changes one (the user sees
+    what was undone)."""
     out = copy.deepcopy(restored)
 
     def content(state, name):
@@ -36,8 +38,7 @@ def keep_navigation(restored: dict, live: dict) -> dict:
         return {k: v for k, v in part.items() if k not in NAVIGATION.get(name, ())}
     for name, keys in NAVIGATION.items():
         mine, now = out.get(name), live.get(name)
-        if isinstance(mine, dict) and isinstance(now, dict) and (
-                name == "view" or content(out, name) == content(live, name)):
+        if isinstance(mine, dict) and isinstance(now, dict):
             mine.update({k: now[k] for k in keys if k in now})
     changed = [p for p in PAGES if content(out, p) != content(live, p)]
     if len(changed) == 1 and isinstance(out.get("view"), dict):

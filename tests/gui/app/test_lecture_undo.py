@@ -169,3 +169,19 @@ def test_undo_keeps_the_explorers_step_and_shows_the_tab_it_changes(window, qtbo
     assert window.model.frame == 3
     _key(qtbot, window, Qt.Key.Key_Y)               # and back again
     assert window.neuron_model.get_state()["trained_steps"] == 100 and window.model.frame == 3
+
+
+def test_undoing_an_explorer_change_keeps_its_step_not_the_snapshots(window, qtbot):
+    """Step 4, Momentum ticked, stepped on to 6: Ctrl+Z unticks Momentum and stays at step
+    6 (it went to step 3: the snapshot's, stale, since stepping takes no snapshot)."""
+    m = window.model
+    _settle(window, qtbot)
+    m.set_frame(4)
+    m.set_settings(methods=("gd", "momentum"))
+    _settle(window, qtbot)
+    m.set_frame(6)
+    _key(qtbot, window, Qt.Key.Key_Z)
+    assert m.wait_for_analysis(SLOW_MS)
+    qtbot.waitUntil(lambda: m.settings.methods == ("gd",), timeout=5000)
+    qtbot.waitUntil(lambda: m.frame == 6, timeout=5000)
+    assert window.current_tab == "explorer"

@@ -44,9 +44,12 @@ def test_undo_leaves_the_tab_and_the_steps_where_they_are():
             "network": {"step": 0}, "view": {"tab": "network", "focus": "contour"}}
     out = keep_navigation(before, live)
     assert out["explorer"] == {"text": "x^2", "frame": 3}
-    assert out["neuron"] == {"trained_steps": 0, "stage": 0}       # changed: whole, as it was
+    assert out["neuron"] == {"trained_steps": 0, "stage": 4}       # its stage stays too
     assert out["view"] == {"tab": "neuron", "focus": "contour"}
     assert before["explorer"]["frame"] == 0                       # (the entry is not changed)
-    # two pages changed: the tab stays where it is
+    # two pages changed: the tab stays where it is, and the Explorer at its step (the
+    # snapshot's 0 is stale: stepping took no snapshot)
     live2 = {**live, "explorer": {"text": "x^3", "frame": 3}}
-    assert keep_navigation(before, live2)["view"]["tab"] == "network"
+    out2 = keep_navigation(before, live2)
+    assert out2["view"]["tab"] == "network"
+    assert out2["explorer"] == {"text": "x^2", "frame": 3}
