@@ -156,8 +156,8 @@ class NetworkDiagram(QWidget):
         t = theme.current()
         p.setFont(neuron_labels.font(self.font().family(), labels))
         height = p.fontMetrics().height()
+        # opaque: a thick weight line through a translucent plate crossed its number out
         plate = QColor(t.background)
-        plate.setAlpha(230)                 # the weight lines show faintly through
         last = len(positions) - 1
         for l, (points, acts) in enumerate(zip(positions, self.activations)):
             lo, hi = self._range(l, acts)

@@ -45,6 +45,11 @@ def _check_numbers_shown_whole(diagram, scale=1.0):
         ink = _ink_columns(image, box)
         # written where it is said to be, and over most of its width (not one digit)
         assert ink and max(ink) - min(ink) >= 0.7 * box.width(), (text, box)
+        if labels.beside:     # on an opaque plate: no weight line's colour crosses it
+            coloured = [(x, y) for x in range(int(box.left()) + 2, int(box.right()) - 1)
+                        for y in range(int(box.top()) + 2, int(box.bottom()) - 1)
+                        if 0 <= x < image.width() and image.pixelColor(x, y).saturation() > 12]
+            assert not coloured, (text, coloured[:3])
     # neighbouring numbers in a column do not touch
     by_column = {}
     for *_, box, point, r in boxes:
