@@ -53,6 +53,11 @@ def test_page_fits_the_screen_width_at_text_size_2(window, qtbot, tab, screen, p
     assert area.widget().width() <= area.viewport().width()
     assert clipped_texts(window) == []
     assert overlapping_texts(window) == []
+    # nothing squeezed under its minimum by a label wrapped to more lines than the page's
+    # layout counted (the example's caption took its second line from the side panel)
+    if tab == "explorer":
+        settings = window.descent_panel.settings_area
+        assert settings.height() >= settings.minimumSizeHint().height()
 
 
 def test_neuron_training_controls_wrap_whole(window, qtbot):
