@@ -35,10 +35,21 @@ METHOD_TIPS = {
     "rmsprop": "Divides each coordinate's step by a running RMS of its recent gradients.",
     "adam": "Momentum plus RMSprop's per-coordinate scaling, with bias correction.",
     "newton": "θ ← θ − H⁻¹∇f: uses curvature, so a quadratic is solved in one step; "
-              "it seeks any critical point, saddles too. Ignores the learning rate.",
+              "it seeks any critical point, saddles too. Ignores the shared learning "
+              "rate: η = 1 (the full step) unless its run sets its own η (a click on "
+              "Newton's curve in the learning-rate sweep gives it one).",
 }
-# _recompute_paths passes lr=None for Newton: the engine's full step, lr = 1.
-NEWTON_NOTE = "(always lr = 1)"
+
+
+def newton_note(runs) -> str:
+    """The Methods list's note after "Newton": the η its runs step with, in run order.
+    _recompute_paths passes lr=None for a Newton run without its own η (the engine's full
+    step, η = 1); a run with its own η (from the learning-rate sweep) steps θ − η·H⁻¹∇f.
+    "(always lr = 1)" was false once a run had its own."""
+    etas = [1.0 if run.lr is None else run.lr for run in runs if run.method == "newton"]
+    shown = list(dict.fromkeys(etas or [1.0]))
+    more = ", …" if len(shown) > 2 else ""
+    return "(η = " + ", ".join(f"{eta:.3g}" for eta in shown[:2]) + more + ")"
 
 
 def _swatch(colour: str) -> QIcon:
@@ -70,7 +81,7 @@ class DescentPanel(QWidget):
         self.method_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.method_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for m in METHODS:
-            text = METHOD_LABELS[m] + (f"  {NEWTON_NOTE}" if m == "newton" else "")
+            text = METHOD_LABELS[m] + (f"  {newton_note(())}" if m == "newton" else "")
             item = QListWidgetItem(_swatch(METHOD_COLOURS[m]), text)
             item.setData(Qt.ItemDataRole.UserRole, m)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -82,8 +93,8 @@ class DescentPanel(QWidget):
 
         # --- learning rate
         self.lr_control = LearningRateControl()
-        self.newton_note = QLabel("Newton ignores the learning rate: it always takes "
-                                  "the full step H⁻¹∇f (lr = 1).")
+        self.newton_note = QLabel("Newton ignores the shared learning rate: it takes the "
+                                  "full step H⁻¹∇f (η = 1) unless its run sets its own η.")
         self.newton_note.setWordWrap(True)
         self.newton_note.setStyleSheet(f"color: {METHOD_COLOURS['newton']}; font-style: italic;")
 
@@ -264,6 +275,10 @@ class DescentPanel(QWidget):
             _quiet(self.method_list, self.method_list.item(i).setCheckState, state)
         self.lr_control.set_value(s.lr)
         self.newton_note.setVisible("newton" in s.methods)
+        newton = self.method_list.item(METHODS.index("newton"))
+        text = f"{METHOD_LABELS['newton']}  {newton_note(s.runs)}"
+        if newton.text() != text:
+            _quiet(self.method_list, newton.setText, text)
         self.hyper_forms.show_settings(s.methods, s.hyper)
         self.hyper_group.setVisible(self.hyper_forms.has_forms(s.methods))
         self.noise_box.set_quietly(s.noise)

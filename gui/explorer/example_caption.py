@@ -34,11 +34,22 @@ class ExampleCaption(QLabel):
     def heightForWidth(self, width: int) -> int:
         return max(super().heightForWidth(width), self.fontMetrics().height())
 
+    # As tall as it wraps at its width: the page's layout asks minimums only (it does no
+    # height-for-width), and a caption wrapped to two lines (text size 2 on a page as
+    # wide as a 1280-px screen) took its second line from the side panel under it, whose
+    # Runs were then cut below the settings area's edge.
     @qt_override
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height()))
+        wrapped = self.heightForWidth(self.width()) if self.width() > 0 else 0
+        hint.setHeight(max(hint.height(), self.fontMetrics().height(), wrapped))
         return hint
+
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.heightForWidth(event.size().width()) != self.heightForWidth(event.oldSize().width()):
+            self.updateGeometry()           # another number of lines: a new minimum
 
     def changes(self) -> list[str]:
         """What the user changed of the example's set-up (empty: it is as loaded)."""

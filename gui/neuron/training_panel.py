@@ -28,6 +28,8 @@ from gui.plots.surface_box import CLIP
 from gui.plots.surface_view import SurfaceView
 from gui.plots.landscape_model import LandscapeModel
 from gui.compute.qt_guard import qt_override
+from gui.widgets.flow_layout import FlowLayout, labelled
+from gui.widgets.wrapping_label import WrappingLabel
 
 INK = "#222222"
 HALF_WIDTH = 0.3         # the landscape's initial half-width around the start, in b and w
@@ -165,18 +167,24 @@ class NeuronTrainingPanel(QWidget):
         self.reset_button.setToolTip("Back to the w and b where this run started (R)")
         self.train_button.clicked.connect(lambda: neuron.train(self.train_steps.value()))
         self.reset_button.clicked.connect(neuron.reset_training)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        controls = QHBoxLayout()
-        controls.addWidget(self.train_button)
-        controls.addWidget(self.train_steps)
-        controls.addWidget(self.reset_button)
-        controls.addStretch(1)
+        # as tall as it wraps in the column (three lines at text size 2 on 720p)
+        self.summary = WrappingLabel()
+        # a row that wraps: at text size 2 on a 1280-px screen the three in one row
+        # (625 px) held the page 118 px wider than the screen, scrolling sideways
+        controls = QWidget()
+        # with its widget from the start: PySide6 6.12 crashes adding to a parentless one
+        controls_flow = FlowLayout(controls, spacing=6)
+        # Train stays beside its N (what it trains); Reset run wraps below them
+        controls_flow.add(labelled(self.train_button, self.train_steps))
+        controls_flow.add(self.reset_button)
+        self.controls = controls
 
         self.loss_plot = pg.PlotWidget(background="w", enableMenu=False)
         plot = self.loss_plot.getPlotItem()
-        plot.setTitle("Loss L during training", color=INK, size="13pt")
-        plot.setLabel("bottom", "step", color=INK)
+        # a short title, "training" on the axis: the column is ~440 px wide at text
+        # size 2 on 720p, where "Loss L during training" was cut at "traini"
+        plot.setTitle("Loss L", color=INK, size="13pt")
+        plot.setLabel("bottom", "training step", color=INK)
         plot.setLabel("left", "L", color=INK)
         plot.showGrid(x=True, y=True, alpha=0.25)
         for side in ("bottom", "left"):
@@ -213,7 +221,7 @@ class NeuronTrainingPanel(QWidget):
         self.landscape_title.setWordWrap(True)
 
         training = QVBoxLayout()
-        training.addLayout(controls)
+        training.addWidget(controls)
         training.addWidget(self.summary)
         training.addWidget(self.loss_plot, 1)
         left = QWidget()
@@ -228,6 +236,10 @@ class NeuronTrainingPanel(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
+        # Qt shares the width beyond the parts' minimums by their sizes: from these, a
+        # third to the training column (unset, it stayed at its minimum, where the row
+        # of controls wraps even at text size 1)
+        split.setSizes([1, 2])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)

@@ -192,7 +192,9 @@ class LossPlot(QWidget):
         beside = (self.width() - 8 - self.title.sizeHint().width()
                   - self.log_check.sizeHint().width() - 2 * spacing)
         one_row = self.legend.fontMetrics().lineSpacing() * 1.5 + LEGEND_GAP_PX
-        below = bool(self.legend.text()) and self.legend.heightForWidth(max(beside, 1)) > one_row
+        below = bool(self.legend.text()) and (
+            beside < self.legend.minimumSizeHint().width()
+            or self.legend.heightForWidth(max(beside, 1)) > one_row)
         if below != self._legend_below:
             self._legend_below = below
             self._bar.removeWidget(self.legend)
@@ -200,6 +202,11 @@ class LossPlot(QWidget):
                 self._bar.addWidget(self.legend, 1, 0, 1, 3)
             else:
                 self._bar.addWidget(self.legend, 0, 1)
+            # Beside the title the legend's widest entry does not widen the plot: it
+            # moves below when the row gets narrower (at text size 2 on a 1280-px screen
+            # title + legend + log box held the Explorer 177 px wider than the screen).
+            # Below, the row is the plot's whole width and its widest entry its minimum.
+            self.legend.setMinimumWidth(0 if below else 1)
 
     def _show_legend(self, paths) -> None:
         text = theme.current().text    # 4.5:1 on the window: Newton's black turns white, blue lightens on dark

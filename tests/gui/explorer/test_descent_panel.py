@@ -19,7 +19,7 @@ def panel(shown, model):
 def test_method_list_holds_every_method_in_order(panel):
     items = [panel.method_list.item(i) for i in range(panel.method_list.count())]
     assert [it.data(Qt.ItemDataRole.UserRole) for it in items] == list(METHODS)
-    assert "lr = 1" in items[METHODS.index("newton")].text()   # Newton ignores the lr
+    assert items[METHODS.index("newton")].text() == "Newton  (η = 1)"   # its full step
     assert panel.checked_methods() == ("gd",)
 
 
@@ -324,3 +324,36 @@ def test_a_methods_settings_are_built_when_it_is_first_ticked(panel, model, qtbo
         assert late.forms["adam"].header.styleSheet() == switched
     finally:
         theme.apply_theme(app, panel, "light", 1.0)
+
+
+def test_newton_row_says_the_eta_its_run_steps_with(panel, model, qtbot):
+    """"Newton (always lr = 1)" was false once Newton's run had its own η (a click on its
+    curve in the learning-rate sweep sets one, through the same set_settings): the row
+    shows the η each Newton run steps with, whole on the screen, and back to 1."""
+    from dataclasses import replace
+    from gui.plots import runs as race
+    panel.set_method_checked("newton", True)
+    row = METHODS.index("newton")
+    item = panel.method_list.item(row)
+    assert item.text() == "Newton  (η = 1)"
+    runs = list(model.settings.runs)
+    i = next(k for k, r in enumerate(runs) if r.method == "newton")
+    runs[i] = replace(runs[i], lr=0.3)
+    model.set_settings(runs=tuple(runs))
+    assert item.text() == "Newton  (η = 0.3)"
+    assert "always" not in item.text()
+    # a second Newton run on the shared step: both η, in run order
+    model.set_settings(runs=race.duplicate(model.settings.runs, i))
+    runs = list(model.settings.runs)
+    runs[i + 1] = replace(runs[i + 1], lr=None)
+    model.set_settings(runs=tuple(runs))
+    assert item.text() == "Newton  (η = 0.3, 1)"
+    # on the screen: the row's text fits its row (not cut), after the swatch and box
+    qtbot.wait(20)
+    shown_rect = panel.method_list.visualItemRect(item)
+    width = panel.method_list.fontMetrics().horizontalAdvance(item.text())
+    assert width + 14 + 20 < shown_rect.width() <= panel.method_list.viewport().width()
+    assert "unless its run sets its own η" in panel.newton_note.text()
+    runs = [replace(r, lr=None) for r in model.settings.runs]
+    model.set_settings(runs=tuple(runs))
+    assert item.text() == "Newton  (η = 1)"

@@ -58,9 +58,10 @@ def test_runs_buttons_and_table_rows_are_whole(lab, qtbot, screenshot, scale, pr
     screenshot(lab, name)
     runs = lab.descent_panel.runs_panel
     area = lab.descent_panel.settings_area
-    # at text size 2 the page is wider than the screen: scrolled (sideways) to the panel,
-    # as the lecturer would
+    # at text size 2 the page is taller than the screen: scrolled down to the Runs' last
+    # row, as the lecturer would
     lab.explorer.scroll_area.ensureWidgetVisible(runs.up_button)
+    lab.explorer.scroll_area.ensureWidgetVisible(runs.own_start_check)
     QApplication.processEvents()
     shown = window_rect(area.viewport(), lab)
     # at rest, no control of the side panel is cut by its edge: each wholly in view, or
