@@ -21,7 +21,8 @@ from gui.app.presets import find_preset
 from gui.widgets.scroll_page import page_overflow
 from tests.gui.app.layout_checks import (clipped_texts, cut_by_scroll_areas, outside_window,
                                          overlapping_texts)
-from tests.gui.conftest import SCREENSHOT_QUALITY, SCREENSHOTS
+from tests.gui.conftest import SCREENSHOTS
+from tests.gui.png_file import save_png
 
 # every cell on the worker that built the module's window(s), not a second set of them
 pytestmark = pytest.mark.xdist_group("layout_matrix")
@@ -130,7 +131,7 @@ def views_height(window, tab) -> int:
 def test_layout_cell(lab, qtbot, tab, screen, mode, scale):
     enter_cell(lab, qtbot, tab, screen, mode, scale)
     name = f"{tab}_{screen}_{mode}_{scale:g}"
-    assert lab.grab().save(str(LAYOUT_SHOTS / f"{name}.png"), "PNG", SCREENSHOT_QUALITY)
+    assert save_png(lab.grab(), LAYOUT_SHOTS / f"{name}.png")
     width, height = SCREENS[screen]
     frame = lab.frameGeometry()
     assert frame.width() <= width and frame.height() <= height, (name, frame.getRect())

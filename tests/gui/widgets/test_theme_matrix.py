@@ -19,7 +19,8 @@ from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets import theme
-from tests.gui.conftest import SCREENSHOT_QUALITY, SCREENSHOTS
+from tests.gui.conftest import SCREENSHOTS
+from tests.gui.png_file import save_png
 from tests.gui.widgets.screen_contrast import findings, line_seen, mode_colour, pixels
 
 
@@ -73,7 +74,7 @@ def _settled_grab(window, tries=12):
 def _shoot(window, tab, path, scale, out):
     window.show_tab("explorer" if tab.startswith("explorer") else tab)
     image = _settled_grab(window)       # at least 200 ms after the switch, unchanged since
-    assert image.save(str(MATRIX / f"{tab}-{path}-{scale:g}.png"), "PNG", SCREENSHOT_QUALITY)
+    assert save_png(image, MATRIX / f"{tab}-{path}-{scale:g}.png")
     problems = findings(window, image)
     rgb = pixels(image)
     if tab == "network":       # the a = 0.5 line on the map's white, in both themes
