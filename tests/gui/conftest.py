@@ -12,10 +12,6 @@ guard_none_refcount()   # before any Qt call can drop a reference to None (PySid
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-# PNG quality for the pictures the tests save to page through: Qt maps 80 to zlib's
-# fastest level (1). Qt's default (6) took ~145 ms of CPU per 1920×1080 window picture,
-# level 1 ~90 ms for about the same file size (~400 kB); the run saves ~150 pictures.
-SCREENSHOT_QUALITY = 80
 
 
 # What a window imports the first time one is built (build_window and the tabs import
@@ -95,11 +91,12 @@ def shown(qtbot):
 @pytest.fixture
 def screenshot():
     """screenshot(widget, name): save widget.grab() to tests/screenshots/name.png."""
+    from tests.gui.png_file import save_png
     SCREENSHOTS.mkdir(exist_ok=True)
 
     def save(widget, name):
         path = SCREENSHOTS / f"{name}.png"
-        assert widget.grab().save(str(path), "PNG", SCREENSHOT_QUALITY)
+        assert save_png(widget.grab(), path)        # (tests/gui/png_file.py: why not Qt's)
         return path
     return save
 
