@@ -56,12 +56,13 @@ def test_at_1280x720_a_whole_step_shows_without_scrolling(window_720, qtbot, scr
     lab.tabs.setCurrentWidget(inspector)
     key = next(k for k, p in model.paths.items() if p.method == method)
     model.lab.select(key)
-    qtbot.wait(300)
     viewport = inspector.scroll.viewport()
-    assert len(inspector.lines) >= 4
-    # every line of the derivation is in the box: nothing to scroll
-    assert inspector.scroll.verticalScrollBar().maximum() == 0
-    assert inspector.body.heightForWidth(viewport.width()) <= viewport.height()
+    # every line of the derivation is in the box: nothing to scroll (once the row has
+    # grown: a fixed 300 ms wait was too short on a loaded machine)
+    qtbot.waitUntil(lambda: len(inspector.lines) >= 4
+                    and inspector.scroll.verticalScrollBar().maximum() == 0
+                    and inspector.body.heightForWidth(viewport.width()) <= viewport.height(),
+                    timeout=5000)
     size = float(re.search(r"font-size:([0-9.]+)pt", inspector.body.text()).group(1))
     assert size >= 10.5                                       # still read from the back
     # the last stage's text is painted inside the box: ink in its lowest text rows
