@@ -84,11 +84,6 @@ class BoundaryView(pg.PlotWidget):
                      "x₁", "x₂")
         plot.setAspectLocked(True)
         plot.setRange(xRange=EXTENT, yRange=EXTENT, padding=0.02)
-        # framed anew at every size: with the aspect locked, each resize widened the range
-        # it had, so the map's range hung on the sizes it went through (a theme toggled
-        # at text size 1.5 showed y ±1.8 where a fresh window shows ±2.2)
-        plot.vb.sigResized.connect(
-            lambda *_: plot.setRange(xRange=EXTENT, yRange=EXTENT, padding=0.02))
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.getViewBox().setMouseEnabled(False, False)
