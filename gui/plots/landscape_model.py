@@ -212,8 +212,8 @@ class LandscapeModel(QObject):
             self._expression = expr
             self._critical = ()       # the old function's points would be wrong here
             framed = self._frame_for[1] if self._frame_for and self._frame_for[0] is expr else None
-            if self._back and self._back[0] is expr:         # its window came with the request
-                framed, self._user_window = (None, self._back[2]), self._back[3]
+            if self._back and self._back[0] is expr:    # a detour undone: (window, start) as left
+                framed, self._user_window = self._back[1:3], self._back[3]
             if (framed or len(self._window) != expr.dimension) and analysis.bounds != self._window:
                 self._window = analysis.bounds      # e.g. from x^2 + y^2 to x^3; a typed
                 self.windowChanged.emit(self._window)     # 1-D f framed at once: its frame
