@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication
 
 from gui.network.plots import light
 from gui.plots.theme import keep_colour_on_map
@@ -23,6 +25,9 @@ LEGEND_HTML = (f"<span style='color:{OKABE_ITO[0]}'>●</span> class 0 (y = 0) &
                f"shade: a<sup>L</sup> from 0 (<span style='color:{OKABE_ITO[0]}'>blue</span>) "
                f"to 1 (<span style='color:{OKABE_ITO[1]}'>orange</span>)")
 SNAP_PIXELS = 12                     # a click this close to a data point picks the point
+# The widest tick label the map's axes give room for (pyqtgraph writes '-', one decimal at
+# most in these ranges): every label of ±1.75 (±10 on a very tall map) fits.
+WIDEST_TICK = "-8.8"
 
 
 def _tint(hex_colour: str, amount: float) -> tuple:
@@ -70,6 +75,49 @@ def level_segments(Z, xs, ys, level=0.5):
     return np.concatenate([simple, saddle])
 
 
+def steady_tick_room(axis, widest: str = WIDEST_TICK) -> None:
+    """The room for `axis`'s tick labels from its font alone: as wide (a left axis) or as
+    tall (a bottom one) as the label `widest`, more only if the labels shown need more.
+
+    pyqtgraph widens the room at once but narrows it only by more than 10 px, and a
+    restyle starts it afresh at a guess (gui/plots/theme.reset_tick_room) that only the
+    next paint corrects. With the aspect locked the room sets the view's width, so its
+    range, so its labels, so the room: the map kept what the sizes, labels and paints it
+    came through left (a theme toggled at text size 1.5 showed y ±1.85 where a fresh
+    window showed ±2.05, at the same size). This room is the same whenever it is asked."""
+    vertical = axis.orientation in ("left", "right")
+    lay_out = axis._updateWidth if vertical else axis._updateHeight
+    shown = {"font": None, "px": 0.0}      # the labels last drawn: their font and size
+
+    def room() -> float:
+        font = axis.style.get("tickFont") or QApplication.font()
+        # measured as pyqtgraph measures its labels (AxisItem.generateDrawSpecs)
+        box = QFontMetricsF(font).boundingRect(QRectF(0, 0, 100, 100),
+                                               Qt.AlignmentFlag.AlignCenter, widest)
+        labels = shown["px"] if shown["font"] == font.key() else 0.0
+        return max(labels, box.width() if vertical else box.height())
+
+    def lay_out_in_room():
+        if vertical:
+            axis.textWidth = room()
+        else:
+            axis.textHeight = room()
+        lay_out()
+
+    def labels_drawn(px):                  # pyqtgraph's call at a paint
+        font = axis.style.get("tickFont") or QApplication.font()
+        shown.update(font=font.key(), px=float(px))
+        if abs(room() - (axis.textWidth if vertical else axis.textHeight)) > 0.5:
+            lay_out_in_room()
+
+    axis._updateMaxTextSize = labels_drawn
+    if vertical:
+        axis._updateWidth = lay_out_in_room
+    else:
+        axis._updateHeight = lay_out_in_room
+    lay_out_in_room()
+
+
 class BoundaryView(pg.PlotWidget):
     def __init__(self, model, resolution=100, parent=None):
         super().__init__(parent)
@@ -84,6 +132,8 @@ class BoundaryView(pg.PlotWidget):
                      "x₁", "x₂")
         plot.setAspectLocked(True)
         plot.setRange(xRange=EXTENT, yRange=EXTENT, padding=0.02)
+        for side in ("left", "bottom"):
+            steady_tick_room(plot.getAxis(side))
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.getViewBox().setMouseEnabled(False, False)

@@ -97,6 +97,11 @@ def fitting_title(widget, plot, titles) -> None:
             plot.setGeometry(widget.range)      # a shorter title lets it back inside now
     widget.sigDeviceRangeChanged.connect(fit)
     plot.vb.sigResized.connect(fit)
+    # and once the plot has its new size: at the view's resize the plot's own geometry is
+    # still the old one, so a title that held the plot wider than its canvas (its axis
+    # grew after the title was chosen) looked as if it fitted and stayed (the map 2 px
+    # wider, its range another than a fresh window's at the same size)
+    plot.geometryChanged.connect(fit)
 
 
 def _style(widget, title, left):
