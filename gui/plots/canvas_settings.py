@@ -13,13 +13,44 @@ Smart / BoundingRect viewport update modes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+from gui.compute.qt_guard import qt_override
+
+
+class _RepaintAfterLayout(QObject):
+    """The whole canvas painted anew once its items are laid out anew (a new text size,
+    a legend of more rows): Qt repaints only what the moved items say they cover, and an
+    axis's tick labels reach past that (pyqtgraph's 15-px allowance), so at a larger text
+    the map kept pieces of its old axes on the screen (a grey dash left of its x-axis, a
+    sliver of the colour bar under the bar). A layout changes a few times an edit, never
+    per frame of a race."""
+
+    def __init__(self, view: QGraphicsView):
+        super().__init__(view)
+        self._view = view
+        self._repaint = QTimer(self, singleShot=True, interval=0)   # after the layout ran
+        self._repaint.timeout.connect(lambda: view.viewport().update())
+        self.repaints = 0        # full repaints asked (the tests count them)
+        self._repaint.timeout.connect(self._count)
+        view.ci.installEventFilter(self)
+
+    def _count(self) -> None:
+        self.repaints += 1
+
+    @qt_override
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._repaint.start()
+        return False
 
 
 def tune_canvas(view: QGraphicsView) -> QGraphicsView:
     """Set `view` (a pg.PlotWidget / GraphicsLayoutWidget) up for animated items; returns it."""
     view.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+    if getattr(view, "ci", None) is not None:
+        view.repaint_after_layout = _RepaintAfterLayout(view)
     return view
 
 

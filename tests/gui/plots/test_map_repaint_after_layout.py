@@ -1,0 +1,79 @@
+"""A larger text size (Ctrl++ to 1.5) on a 1280×720 projector re-lays the contour map out:
+what the screen shows afterwards is the map as drawn afresh. Qt repainted only what the
+moved items said they covered, and the old axes' tick labels reached past that: a grey
+dash and tick marks stayed left of the x-axis, a sliver of the colour bar under the bar
+(/tmp/lect/s15/z_larger_map.png). The screen is compared with a fresh grab of the canvas
+by pixels, in those places and everywhere; a race's frames (no new layout) still repaint
+only what changed."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.app.projector import projector_window, settle_at
+
+pytestmark = pytest.mark.xdist_group("map_repaint_after_layout")
+
+
+@pytest.fixture(scope="module")
+def window(qapp, tmp_path_factory):
+    yield from projector_window(tmp_path_factory, "explorer")
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine() // 4, 4)
+    return rows[:, :image.width(), :3].astype(int)
+
+
+def _on_screen_vs_fresh(canvas) -> np.ndarray:
+    """Where (bool, h × w) the screen shows other pixels than a fresh paint of `canvas`."""
+    at = canvas.mapToGlobal(QPoint(0, 0))
+    screen = canvas.screen().grabWindow(0, at.x(), at.y(), canvas.width(), canvas.height())
+    shown, fresh = _pixels(screen.toImage()), _pixels(canvas.grab().toImage())
+    assert shown.shape == fresh.shape
+    return np.abs(shown - fresh).max(axis=2) > 60
+
+
+def _settle(qtbot):
+    for _ in range(6):
+        QApplication.processEvents()
+        qtbot.wait(20)
+
+
+def test_larger_text_leaves_no_old_marks_on_the_map(window, qtbot, screenshot):
+    settle_at(window, qtbot, 1.0)
+    view = window.explorer.contour_view
+    canvas = view.canvas
+    for _ in range(5):                     # Ctrl++ five times: 1.0 → 1.5, as a lecturer does
+        window.commands.step_scale(+1)
+        window.fit_to_screen()
+        _settle(qtbot)
+    _settle(qtbot)
+    screenshot(window, "map_after_larger_text_1280x720")
+    stale = _on_screen_vs_fresh(canvas)
+    plot = canvas.mapFromScene(view.plot.vb.sceneBoundingRect()).boundingRect()
+    bar = canvas.mapFromScene(view.colour_bar.vb.sceneBoundingRect()).boundingRect()
+    # under the colour bar, and left of the x-axis under the map: the two places marks stayed
+    under_bar = stale[bar.bottom() + 2:, bar.left():bar.right() + 1]
+    corner = stale[plot.bottom() + 2:, :plot.left()]
+    assert under_bar.sum() == 0 and corner.sum() == 0, (under_bar.sum(), corner.sum())
+    # nor anywhere else (a few pixels of a star's edge are drawn anti-aliased another way)
+    assert stale.sum() <= 40, np.argwhere(stale)[:10]
+
+
+def test_race_frames_do_not_repaint_the_whole_map(window, qtbot):
+    settle_at(window, qtbot, 1.0)
+    model, view = window.model, window.explorer.contour_view
+    model.reset()
+    _settle(qtbot)
+    before = view.canvas.repaint_after_layout.repaints
+    for _ in range(15):
+        model.step()
+        _settle(qtbot)
+    assert model.frame == 15
+    assert view.canvas.repaint_after_layout.repaints == before
