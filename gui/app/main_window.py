@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
             return
         # measure the layout as it will be: a new text size is applied an event later
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        if page.main_view().height() < share * self.height() or page_overflow(page)[1] > 0:
+        if (page.main_view().height() < share * self.height() or page_overflow(page)[1] > 0
+                or getattr(page, "views_cramped", bool)()):
             page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_SPARE
                                        if not self.scene_panels.get(panel)})
             self.commands._sync_panel_actions()

@@ -21,6 +21,24 @@ JACOBIAN_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[1], 0.7), (255, 25
                                               _tint(OKABE_ITO[0], 0.7)])
 
 
+LABEL_GAP_PX = 2     # beyond the label's whole height, between it and the row numbers
+
+
+def clear_of_ticks(axis) -> None:
+    """The left axis as wide as its numbers and the whole height of its (turned) label:
+    pyqtgraph counts 0.8 of the label's height, and at a presentation's text size the
+    "a¹" of "i: unit of a¹" touched the row number 1."""
+    reserve = axis._updateWidth
+
+    def update_width():
+        reserve()
+        if axis.fixedWidth is None and axis.isVisible() and axis.label.isVisible():
+            width = axis.minimumWidth() + 0.2 * axis.label.boundingRect().height() + LABEL_GAP_PX
+            axis.setMaximumWidth(width)
+            axis.setMinimumWidth(width)
+    axis._updateWidth = update_width
+
+
 def fmt(v, digits=3) -> str:
     return f"{v:.{digits}f}".replace("-", "−")
 
@@ -50,6 +68,7 @@ class JacobianView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(JACOBIAN_CMAP.getLookupTable(nPts=256))
         plot.addItem(self.image)
+        clear_of_ticks(plot.getAxis("left"))
         self.cells: list[pg.TextItem] = []
         self.chain = WrappingLabel()
         self.chain.setTextFormat(Qt.TextFormat.RichText)
@@ -146,6 +165,9 @@ class JacobianView(QWidget):
         shapes = "".join(f"({net.sizes[l]}×{net.sizes[l - 1]})" for l in range(L, 0, -1))
         values = "&nbsp;&nbsp;".join(fmt_sig(v) for v in self.product.ravel())
         self.chain.setText(
-            f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}), the product of the layer Jacobians:<br>"
+            # three lines, not four: the product J³·J²·J¹ says what "the product of the
+            # layer Jacobians" said, and the Jacobian scene at 1280×720 presenting had its
+            # last line below the page's edge
+            f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}):<br>"
             f"&nbsp;&nbsp;∂a{sup(L)}/∂x = {factors} = <b>[ {values} ]</b><br>"
             f"&nbsp;&nbsp;<span style='color:{theme.current().muted}'>shapes {shapes} → (1×2)</span>")

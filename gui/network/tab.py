@@ -131,6 +131,11 @@ class NetworkTab(QWidget):
     def main_view(self) -> QWidget:
         return self.boundary
 
+    def views_cramped(self) -> bool:
+        """The diagram's neurons too small to read (presenting, the Jacobian under it
+        fits the page since its chain rule takes three lines, and took their room)."""
+        return self.diagram.isVisible() and self.diagram._neuron_positions()[1] < 12
+
     def _panels(self) -> dict:
         return {"top": (self.controls,), "side": (self.side,),
                 "below": (self.jacobian, self.legend)}
