@@ -160,9 +160,7 @@ class NeuronTab(QWidget):
         self.stage_label = WrappingLabel()   # its minimum: the lines it wraps into
         self.stage_label.setObjectName("stageTitle")
         self.stage_label.setWordWrap(True)     # a long stage title must not widen the window
-        self.stage_row = QWidget()          # folds with the graph and formula ("steps")
-        stages = QHBoxLayout(self.stage_row)
-        stages.setContentsMargins(0, 0, 0, 0)
+        stages = QHBoxLayout()
         for button in (self.back_button, self.play_button, self.next_button):
             stages.addWidget(button)
         stages.addSpacing(12)
@@ -179,7 +177,7 @@ class NeuronTab(QWidget):
         column.setContentsMargins(6, 6, 6, 0)
         column.addWidget(self.parameters)
         column.addWidget(self.graph, 1)
-        column.addWidget(self.stage_row)
+        column.addLayout(stages)
         column.addWidget(self.formula)
         column.addWidget(self.note)
 
@@ -244,15 +242,21 @@ class NeuronTab(QWidget):
         if below is False:
             steps = True            # the steps fold only to give the training room
         if steps is not None:
-            for part in (self.graph, self.stage_row, self.formula):
+            for part in self._steps():
                 part.setVisible(steps)
         # the column as tall as what it still shows (the splitter gave blank room), or
         # folded whole when nothing in it shows
         folded = self.graph.isHidden()
-        inside = [self.parameters, self.graph, self.stage_row, self.formula, self.note]
+        inside = [self.parameters, *self._steps(), self.note]
         self.stepper.setVisible(not all(part.isHidden() for part in inside))
         self.stepper.setMaximumHeight(self.stepper.minimumSizeHint().height() if folded
                                       else 16777215)      # (QWIDGETSIZE_MAX)
+
+    def _steps(self) -> list:
+        """The step-by-step parts: graph, the stage row's buttons and title, formula (the
+        row stays a layout: in a widget of its own the graph was 1 px taller)."""
+        return [self.graph, self.back_button, self.play_button, self.next_button,
+                self.stage_label, self.formula]
 
     def panels_visible(self) -> dict:
         return {name: not panel.isHidden() for name, panel in self._panels().items()}

@@ -54,7 +54,8 @@ def test_the_graph_s_text_grows_with_the_text_size_and_stays_whole(lab, qtbot, s
         for key, node in graph.nodes.items():
             for item in (node.box, node.name, node.definition, *node.lines):
                 assert screen.contains(_on_screen(graph, item)), (scale, key)
-        heights[scale] = _on_screen(graph, graph.nodes["z"].name).height()
+        name = graph.nodes["z"].name      # its height drawn, in px (not rounded)
+        heights[scale] = name.sceneBoundingRect().height() * graph.transform().m22()
         screenshot(lab, f"neuron_graph_720p_{scale:g}")
     settle_at(lab, qtbot, 1.0)
     sizes = list(heights.values())
