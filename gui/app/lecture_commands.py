@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMenu, QWidget
 
 from gui.app.ink_overlay import InkOverlay
 from gui.app.lecture import LectureError
@@ -214,6 +214,10 @@ class LectureCommands(QObject):
             self.banner.show_title(self._title_text())
             return True
         if key == Qt.Key.Key_Escape and self.w.commands.presenting:
+            if isinstance(obj, (QLineEdit, QAbstractSpinBox)) and obj.hasFocus():
+                # the field's own Escape first: it hands the keys back to the window
+                # (gui/widgets/field_keys), the presentation stays; the next one ends it
+                return False
             self.w.commands.set_presentation(False)
             return True
         return False

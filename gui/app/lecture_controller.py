@@ -117,6 +117,7 @@ class LectureController(QObject):
         if scene.panels:
             self.w.set_panels_visible(**scene.panels)
             self.w.commands._sync_panel_actions()
+        self.w.fold_for_scene()
         self.sceneChanged.emit(index)
         self.stepChanged.emit(self.steps_done)
 

@@ -187,6 +187,18 @@ class MainWindow(QMainWindow):
                                        if not self.scene_panels.get(panel)})
             self.commands._sync_panel_actions()
 
+    def fold_for_scene(self) -> None:
+        """Presenting, a lecture scene entered: the current tab folds as presenting does,
+        but for the scene's panels, and its views get their room (a scene after one on
+        the same tab kept that one's panels, and its views were never given room)."""
+        if self._panels_before is None:
+            return
+        page = self.tabs.currentWidget()
+        page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_FOLDS
+                                   if not self.scene_panels.get(panel)})
+        self.commands._sync_panel_actions()
+        self.settle_presentation()
+
     def _fold(self, name: str, page: QWidget) -> None:
         self._panels_before[name] = page.panels_visible()
         keep = self.scene_panels if page is self.tabs.currentWidget() else {}

@@ -65,6 +65,13 @@ HIGHLIGHTS = {
 }
 TITLE_PX, VALUE_PX, EDGE_PX = 29, 28, 24
 SCENE_RECT = QRectF(0, 0, 1845, 425)   # every box and label fits inside
+# The scene is fitted to the view, so its text is as large as the view's height lets it
+# be: at a larger text size the rows around the graph grew and took that height (at
+# 1280×720 the titles went from 13 px to 10 px). So the view keeps the height that
+# shows a title at TITLE_SCREEN_PX × the text size (where the width allows; the page
+# scrolls where the rest then does not fit). At text size 1 its minimum stays SMALLEST_H.
+TITLE_SCREEN_PX = 13       # a title's height on screen at text size 1 (1280×720)
+SMALLEST_H = 150           # px: small is legible; 1280×720 at text size 1.5 fitted
 
 
 def _font(px, bold=False):
@@ -245,7 +252,7 @@ class NeuronGraphView(QGraphicsView):
         self.nodes = {key: _Node(self.scene(), key) for key in NODE_BOXES}
         self.edges = {pair: _Edge(self.scene(), *pair) for pair in EDGES}
         self._bounds = SCENE_RECT
-        self.setMinimumSize(420, 150)     # fitInView: small is legible; 1280×720 at scale 1.5 fits
+        self.setMinimumSize(420, SMALLEST_H)
         model.stepChanged.connect(self._on_changed)
         model.stageChanged.connect(self._on_changed)
         theme.notifier.changed.connect(self._on_theme)
@@ -254,6 +261,17 @@ class NeuronGraphView(QGraphicsView):
     def _on_theme(self, t):
         self.setBackgroundBrush(QBrush(QColor(t.background)))
         self._on_changed()
+        self._keep_text_size()
+
+    def _keep_text_size(self) -> None:
+        """A minimum height that shows the titles at TITLE_SCREEN_PX × the text size, no
+        taller than the width lets the scene be drawn (fitted, a taller view is blank)."""
+        scale, bounds = theme.current().scale, self._bounds
+        wanted = bounds.height() * TITLE_SCREEN_PX * scale / TITLE_PX if scale > 1 else 0
+        drawable = self.width() * bounds.height() / bounds.width()
+        height = round(max(SMALLEST_H, min(wanted, drawable)))
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
 
     def _on_changed(self, *_):
         step, stage = self.model.step, self.model.stage
@@ -284,6 +302,8 @@ class NeuronGraphView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
+        if event.size().width() != event.oldSize().width():
+            self._keep_text_size()       # (the width caps the height worth keeping)
 
     @qt_override
     def showEvent(self, event):

@@ -172,7 +172,7 @@ class NeuronTab(QWidget):
         self.note.setWordWrap(True)
         self.note.setObjectName("seedNote")
 
-        stepper = QWidget()
+        self.stepper = stepper = QWidget()
         column = QVBoxLayout(stepper)
         column.setContentsMargins(6, 6, 6, 0)
         column.addWidget(self.parameters)
@@ -212,20 +212,51 @@ class NeuronTab(QWidget):
     # Presentation folds the training and the landscape (Ctrl+3 brings them back) and the
     # note on the seed's rounding: the graph and the stage's formula keep the height.
     PRESENTATION_FOLDS = ("side", "below")
-    PRESENTATION_SPARE = ("top",)      # the parameters too, where the graph is still short
+
+    @property
+    def PRESENTATION_SPARE(self) -> tuple:      # noqa: N802 - read as the other tabs' constant
+        """The parameters too, where the main view is still short; and where the training
+        is shown (a lecture scene's "below": "Training the neuron"), the step-by-step
+        graph, stage row and formula ("steps"), so that its landscape is readable (at
+        1280×720 its map was ~210×110 px under them)."""
+        return ("top", "steps") if not self.training.isHidden() else ("top",)
 
     def main_view(self) -> QWidget:
-        return self.graph
+        """The view presenting gives its room: the landscape when training is shown."""
+        return self.training.contour_view if not self.training.isHidden() else self.graph
+
+    def set_presenting(self, on: bool) -> None:
+        if not on:                  # the steps folded for a presentation come back
+            self.set_panels_visible(steps=True)
 
     def _panels(self) -> dict:
         return {"top": self.parameters, "side": self.note, "below": self.training}
 
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
-                           below: bool | None = None) -> None:
-        """Fold the parameters (top), the seed's note (side) or training + landscape (below)."""
+                           below: bool | None = None, steps: bool | None = None) -> None:
+        """Fold the parameters (top), the seed's note (side), training + landscape (below)
+        or, presenting only, the graph, stage row and formula (steps)."""
         for name, shown in (("top", top), ("side", side), ("below", below)):
             if shown is not None:
                 self._panels()[name].setVisible(shown)
+        if below is False:
+            steps = True            # the steps fold only to give the training room
+        if steps is not None:
+            for part in self._steps():
+                part.setVisible(steps)
+        # the column as tall as what it still shows (the splitter gave blank room), or
+        # folded whole when nothing in it shows
+        folded = self.graph.isHidden()
+        inside = [self.parameters, *self._steps(), self.note]
+        self.stepper.setVisible(not all(part.isHidden() for part in inside))
+        self.stepper.setMaximumHeight(self.stepper.minimumSizeHint().height() if folded
+                                      else 16777215)      # (QWIDGETSIZE_MAX)
+
+    def _steps(self) -> list:
+        """The step-by-step parts: graph, the stage row's buttons and title, formula (the
+        row stays a layout: in a widget of its own the graph was 1 px taller)."""
+        return [self.graph, self.back_button, self.play_button, self.next_button,
+                self.stage_label, self.formula]
 
     def panels_visible(self) -> dict:
         return {name: not panel.isHidden() for name, panel in self._panels().items()}

@@ -410,8 +410,9 @@ class ContourView(QWidget):
     @qt_override
     def showEvent(self, event):
         super().showEvent(event)
-        if self._stale and self._two_d():
-            self._refresh_landscape()
+        if self._stale and self._two_d():    # a new f at once; the range alone once laid
+            new_f = self._map_of is not self.model.expression  # out (else: other bar labels,
+            self._refresh_landscape() if new_f else self._settle.start()    # width, range)
 
     @qt_override
     def closeEvent(self, event):

@@ -15,7 +15,11 @@ caption's height), and those first sizes put back were off by a rounding pixel o
 what had settled. Readings are kept by text size and length, as Qt's layout at one
 length is not another's scaled (stretch, minimum sizes): New puts back the one of the
 length the splitter has then (an enclosing splitter put back first), else the nearest
-in proportion. A splitter that places itself (a `reset_split()` method, e.g.
+in proportion. A splitter so put back stays in the memory's hands until a handle is
+dragged: Qt no longer lays it out from the hints (setSizes fixed its parts' shares), so
+when the text size or its length changes the memory puts back the reading of the new
+size (a New at a larger text, then Ctrl+− back: the side panel stayed 18 px wider than a
+fresh window's, as the larger text's sizes scaled). A splitter that places itself (a `reset_split()` method, e.g.
 gui/plots/curve_split.CurveSplit) is asked to instead.
 """
 from __future__ import annotations
@@ -31,6 +35,7 @@ from gui.widgets import theme
 
 FIRST_SIZES = "first_sizes"      # the splitter's property: its latest fresh sizes
 _MOVED = "moved_by_user"         # the splitter's property: a handle dragged since fresh
+_PLACED = "placed_by_memory"     # the splitter's property: put back, not dragged since
 _PENDING = "sizes_read_pending"  # the splitter's property: a reading is scheduled
 _READINGS_KEPT = 64              # per splitter: a window resized by dragging gives many
 _LAID_OUT = (QEvent.Type.Show, QEvent.Type.LayoutRequest, QEvent.Type.Resize)
@@ -65,10 +70,19 @@ class SplitterMemory(QObject):
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             if hasattr(splitter, "reset_split"):
                 splitter.reset_split()
-            elif splitter.property(_MOVED) and (sizes := self._fresh_sizes(splitter)):
-                # not read again: Qt now shares a new length out by these sizes, where
-                # a fresh window shares it by the parts' size hints
-                splitter.setSizes(sizes)
+            elif splitter.property(_MOVED) or splitter.property(_PLACED):
+                splitter.setProperty(_MOVED, False)
+                splitter.setProperty(_PLACED, True)
+                self._place(splitter)
+
+    def _place(self, splitter: QSplitter) -> None:
+        """The splitter at the fresh sizes of its text size and length. Not read again:
+        Qt now shares a new length out by these sizes, where a fresh window shares it by
+        the parts' size hints (so they are put back at every change, `eventFilter`)."""
+        splitter.setProperty(_PENDING, False)
+        if (splitter.property(_PLACED) and _whole(splitter)
+                and (sizes := self._fresh_sizes(splitter)) and sizes != splitter.sizes()):
+            splitter.setSizes(sizes)
 
     def _fresh_sizes(self, splitter: QSplitter) -> list[int]:
         readings = self._readings.get(splitter) or {}
@@ -82,7 +96,7 @@ class SplitterMemory(QObject):
 
     def _read(self, splitter: QSplitter) -> None:
         splitter.setProperty(_PENDING, False)
-        if not _whole(splitter) or splitter.property(_MOVED):
+        if not _whole(splitter) or splitter.property(_MOVED) or splitter.property(_PLACED):
             return
         sizes = splitter.sizes()
         readings = self._readings.setdefault(splitter, {})
@@ -97,6 +111,7 @@ class SplitterMemory(QObject):
         # a handle dragged (setSizes does not emit it): its layout is the user's now
         if isinstance(splitter := self.sender(), QSplitter):
             splitter.setProperty(_MOVED, True)
+            splitter.setProperty(_PLACED, False)
 
     @qt_override(fallback=False)
     def eventFilter(self, obj, event) -> bool:
@@ -104,11 +119,13 @@ class SplitterMemory(QObject):
         # folded: their sizes of 0 would fold them again), a part's minimum size or the
         # splitter's length changed: QSplitter lays its parts out when it handles the
         # event, after this filter, so the sizes are read a turn later (the splitter as
-        # context: no call if it is gone by then; one call for a burst of events)
+        # context: no call if it is gone by then; one call for a burst of events); one
+        # put back by `restore` is put back again at the new text size or length
         if (event.type() in _LAID_OUT and not obj.property(_PENDING)
                 and not obj.property(_MOVED) and _whole(obj)):
             obj.setProperty(_PENDING, True)
-            QTimer.singleShot(0, obj, lambda: self._read(obj))
+            act = self._place if obj.property(_PLACED) else self._read
+            QTimer.singleShot(0, obj, lambda: act(obj))
         return False
 
 

@@ -153,3 +153,31 @@ def test_new_puts_dragged_splitters_back_where_a_fresh_window_has_them(window, q
         page = window.explorer if name == "explorer" else getattr(window, name)
         qtbot.wait(50)
         assert _views_geometry(page, views) == fresh[name], name
+
+
+def test_new_at_larger_text_then_normal_text_lays_out_as_a_fresh_window(window, qtbot):
+    """Handles dragged, Ctrl++, File ▸ New, Ctrl+−: every Explorer view (the side panel
+    too) where the fresh window has it at text size 1 (before, the larger text's sizes
+    put back were scaled: the side panel stayed 18 px wider until a second New)."""
+    from PySide6.QtWidgets import QSplitter
+    _analysed(window, qtbot)
+    ex = window.explorer
+    views = {"contour": ex.contour_view, "surface": ex.surface_view, "loss": ex.loss_plot,
+             "lab": ex.lab_panel, "descent": ex.descent_panel}
+    fresh = _views_geometry(ex, views)
+    for splitter in ex.findChildren(QSplitter):
+        if splitter.isVisible():
+            for index in range(1, splitter.count()):
+                _drag_handle(qtbot, splitter, index, -40)
+    qtbot.wait(50)
+    assert _views_geometry(ex, views)["descent"] != fresh["descent"]    # the drags moved it
+    commands = window.commands
+    commands.actions["larger"].trigger()
+    qtbot.wait(50)
+    commands.new_session()
+    _analysed(window, qtbot)
+    commands.actions["smaller"].trigger()
+    assert commands.scale == 1.0
+    qtbot.waitUntil(lambda: _views_geometry(ex, views) == fresh, timeout=3000)
+    qtbot.wait(100)                         # and it stays there
+    assert _views_geometry(ex, views) == fresh

@@ -120,6 +120,10 @@ def test_the_clicker_works_from_every_focus(window, qtbot, where):
         qtbot.waitUntil(lambda: _editor(window).text().replace(" ", "") == "x^2+2y^2")
     if where == "presentation":
         assert window.isFullScreen()
+        # the editor's own Escape first: it leaves the field, the presentation stays
+        assert _editor(window).hasFocus()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        assert window.commands.presenting and not _editor(window).hasFocus()
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
         assert not window.commands.presenting
 
@@ -164,6 +168,9 @@ def test_f5_presents_from_the_current_scene_and_escape_leaves(window, qtbot):
     assert window.commands.presenting and lc.banner.isVisible()
     assert lc.banner.text == "1 / 3   Bowl"
     qtbot.waitUntil(lambda: not lc.panel.isVisible(), timeout=3000)   # notes stay private
+    assert editor.hasFocus()          # Escape leaves the editor first, presenting still
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.commands.presenting and not editor.hasFocus()
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
     assert not window.commands.presenting and lec.index == 0
     qtbot.waitUntil(lc.panel.isVisible, timeout=3000)

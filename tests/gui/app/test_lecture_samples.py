@@ -150,3 +150,44 @@ def test_presenting_keeps_the_panels_a_scene_is_about(window, qtbot):
         window.commands.actions["present"].trigger()
     assert not window.commands.presenting
     qtbot.waitUntil(lambda: all(window.panels_visible().values()), timeout=5000)
+
+
+@pytest.mark.own_window
+def test_training_the_neuron_presented_at_720p_gives_the_landscape_the_room(window, qtbot,
+                                                                          screenshot):
+    """The scene "Training the neuron" presented on a 1280×720 projector: the step-by-step
+    graph, stage row and formula fold (the scene is about the training, its "panels"),
+    so the landscape's map and 3-D view are readable (the map was ~210×110 px under
+    them); the scene before it shows the graph again, and leaving presentation gives
+    every part back."""
+    from PySide6.QtCore import QRect, Qt
+    from tests.gui.app.test_look_round_trip import settle
+    window.screen_limit = QRect(0, 0, 1280, 720)
+    window.setGeometry(0, 0, 1280, 720)
+    lc, lec = window.lecture_commands, window.lecture_commands.lecture
+    lc.samples_menu.actions()[0].trigger()                  # Derivatives and gradients
+    titles = [s.title for s in lec.scenes]
+    lc.go_to(titles.index("Training the neuron"))
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.commands.presenting, timeout=3000)
+    tab = window.neuron
+    training = tab.training
+    assert training.landscape_model.wait_for_analysis(SLOW_MS)
+    settle(qtbot, window)
+    screenshot(window, "lecture_training_the_neuron_720p")
+    vb = training.contour_view.plot.vb
+    assert vb.width() >= 200 and vb.height() >= 300, (vb.width(), vb.height())
+    assert not tab.graph.isVisible() and not tab.formula.isVisible()
+    assert training.surface_view.height() >= 400
+    assert _shows(training.contour_view) and _shows(training.surface_view)
+    assert _shows(training.loss_plot)
+    lc.go_to(titles.index("Training the neuron") - 1)       # the backward pass
+    settle(qtbot, window)
+    assert window.commands.presenting and window.current_tab == "neuron"
+    assert _shows(tab.graph) and tab.formula.isVisible() and not training.isVisible()
+    assert tab.graph.height() >= 0.55 * window.height()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    settle(qtbot, window)
+    assert not window.commands.presenting
+    assert all(window.panels_visible().values())
+    assert _shows(tab.graph) and _shows(training.contour_view)

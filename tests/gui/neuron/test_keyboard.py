@@ -73,3 +73,26 @@ def test_enter_in_the_training_steps_gives_the_keys_back(window, qtbot):
     assert steps.value() == 7 and not steps.hasFocus()
     _press(qtbot, window, Qt.Key.Key_Right)
     assert tab.model.stage == 1
+
+
+def test_escape_in_an_input_while_presenting_leaves_the_field_then_the_presentation(
+        window, qtbot):
+    """Presenting, x clicked and 3 typed: the first Escape puts x back and gives the keys
+    to the window, the presentation stays (it ended at once, the caret still in the box,
+    and only a second Escape left the box); → then drives the stage; a second Escape ends
+    the presentation."""
+    tab = _neuron(window, qtbot)
+    m, box = tab.model, tab.spins["x"]
+    x, shown = m.x, box.text()
+    _press(qtbot, window, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    _type_into(qtbot, window, box, "3")
+    assert box.text() == "3" and box.hasFocus()
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.commands.presenting and window.isFullScreen()
+    assert box.text() == shown and not box.hasFocus()
+    _press(qtbot, window, Qt.Key.Key_Right)
+    assert m.stage == 1 and m.x == x
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.commands.presenting
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)

@@ -34,3 +34,30 @@ def test_the_landscape_keeps_a_map_and_nothing_lies_on_the_graph(lab, qtbot, scr
     plain.setFont(neuron.note.font())
     assert neuron.note.height() >= plain.heightForWidth(neuron.note.width()) - 1
     assert neuron.note.minimumHeight() <= plain.heightForWidth(neuron.note.width()) + 1
+
+
+def _on_screen(graph, item):
+    """The item's rectangle in the graph's viewport, in px."""
+    return graph.mapFromScene(item.sceneBoundingRect()).boundingRect()
+
+
+def test_the_graph_s_text_grows_with_the_text_size_and_stays_whole(lab, qtbot, screenshot):
+    """Ctrl++ on the 1280×720 projector: each node's name drawn taller at each larger
+    text size (it was drawn smaller: 13 px at 1, 10 px from 1.25 on, as the rows around
+    the graph took its height), 1.5 times as tall at 1.5, every box and text inside the
+    view, none drawn past its edges."""
+    heights = {}
+    for scale in (1.0, 1.25, 1.5, 2.0):
+        settle_at(lab, qtbot, scale)
+        graph = lab.neuron.graph
+        screen = graph.viewport().rect()
+        for key, node in graph.nodes.items():
+            for item in (node.box, node.name, node.definition, *node.lines):
+                assert screen.contains(_on_screen(graph, item)), (scale, key)
+        name = graph.nodes["z"].name      # its height drawn, in px (not rounded)
+        heights[scale] = name.sceneBoundingRect().height() * graph.transform().m22()
+        screenshot(lab, f"neuron_graph_720p_{scale:g}")
+    settle_at(lab, qtbot, 1.0)
+    sizes = list(heights.values())
+    assert all(a < b for a, b in zip(sizes, sizes[1:])), heights
+    assert heights[1.5] >= 1.4 * heights[1.0], heights

@@ -52,3 +52,39 @@ def test_a_look_round_trip_gives_back_the_same_neuron_tab(window, qtbot, screens
         screenshot(window, f"{name}_after")
         before_picture.save(str(screenshot(window, f"{name}_before")))
     assert differ.sum() == 0, differing_places(before, after)
+
+
+def test_presenting_on_another_tab_gives_back_the_same_neuron_tab(window, qtbot, screenshot):
+    """At 1280×720, the Neuron tab seen, then presentation on and off (F5, Escape) while
+    the Network tab shows: the Neuron tab as it was, pixel for pixel, its landscape map's
+    b range too (its map was sampled at once when shown, on the layout of the show: its
+    levels gave the colour bar wider labels, 0.0055 for 0.006, and the map b −0.73…0.93
+    where it had −0.76…0.96)."""
+    from PySide6.QtCore import QRect, Qt
+    screen = (1280, 720)
+    window.screen_limit = QRect(0, 0, *screen)
+    window.setGeometry(0, 0, *screen)
+    window.show_tab("neuron")
+    tab = window.neuron
+    assert tab.training.landscape_model.wait_for_analysis(60000)
+    settle(qtbot, window)
+    vb = tab.training.contour_view.plot.vb
+    b_range, before, before_picture = vb.viewRange()[0], pixels(window), window.grab()
+    window.show_tab("network")
+    settle(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    settle(qtbot, window)
+    assert window.commands.presenting
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    settle(qtbot, window)
+    assert not window.commands.presenting
+    window.setGeometry(0, 0, *screen)     # no window manager gives the place back
+    window.show_tab("neuron")
+    settle(qtbot, window)
+    assert vb.viewRange()[0] == b_range
+    after = pixels(window)
+    differ = (before != after).any(axis=-1)
+    if differ.any():
+        screenshot(window, "neuron_after_presenting_on_network_after")
+        before_picture.save(str(screenshot(window, "neuron_after_presenting_on_network_before")))
+    assert differ.sum() == 0, differing_places(before, after)

@@ -65,7 +65,13 @@ def findings(window, image) -> list[str]:
     for label in window.findChildren(QLabel):
         if not _shown(window, label) or not label.text().strip():
             continue
-        bg = mode_colour(rgb, _rect_in(window, label))
+        # what of it the page shows: a label scrolled out of its page but for a sliver
+        # (less than half a line) shows no text, and its rectangle's colour there is
+        # the page's frame, not its background
+        seen = label.visibleRegion().boundingRect()
+        if seen.height() < label.fontMetrics().height() / 2:
+            continue
+        bg = mode_colour(rgb, _rect_in(window, label, seen))
         name = f"QLabel {label.text()[:40]!r}"
         _check(out, name, label.palette().color(label.foregroundRole()), bg)
         for colour in _SPAN_COLOUR.findall(label.text()):
