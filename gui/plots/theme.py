@@ -19,7 +19,7 @@ import re
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets.theme import add_restyler, base_point_size, current
@@ -177,6 +177,22 @@ def reset_tick_room(a, width: float, height: float) -> None:
     `height` px; the next paint fits the ticks shown (0 × 0: exactly)."""
     a.textWidth, a.textHeight = width, height
     a._updateWidth() if a.orientation in ("left", "right") else a._updateHeight()
+
+
+def fit_tick_room(a) -> None:
+    """The room for `a`'s tick texts as they are now, measured at once as its next paint
+    would (pyqtgraph's AxisItem.paint: the draw specs on a QPicture): after
+    `reset_tick_room(a, 0, 0)` a hidden axis (a tab not shown) has no paint to measure at,
+    and the view was laid out and sampled without that room when next shown."""
+    reset_tick_room(a, 0, 0)
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        if a.style["tickFont"]:
+            painter.setFont(a.style["tickFont"])
+        a.generateDrawSpecs(painter)       # sets textWidth / textHeight, and the size
+    finally:
+        painter.end()
 
 
 def _rec_label(item):
