@@ -204,7 +204,7 @@ class ContourView(QWidget):
         fit_legend(self.legend, self.canvas.width())
         self._keep_map_height()
         for side in ("left", "bottom"):     # from 0: the same room whatever came before
-            fit_tick_room(self.plot.getAxis(side), now=not self.isVisible())
+            fit_tick_room(self.plot.getAxis(side))
 
     # px of map the canvas asks for under the legend (0: none): the Explorer's, where the
     # map is the picture; the Neuron tab's smaller map beside its graph asks for none

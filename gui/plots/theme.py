@@ -179,18 +179,14 @@ def reset_tick_room(a, width: float, height: float) -> None:
     a._updateWidth() if a.orientation in ("left", "right") else a._updateHeight()
 
 
-def fit_tick_room(a, now: bool) -> None:
-    """The room for `a`'s tick texts from 0, fitted to the ticks it shows: at its next
-    paint, or with `now` at once, measured as that paint would (pyqtgraph's
-    AxisItem.paint: the draw specs on a QPicture). `now` for an axis not on screen (a
-    hidden tab's map): it has no paint to measure at, and when shown its view was laid
-    out and sampled without the room (the Neuron tab's map 12 px taller, its colour bar
-    labelled for that range: another picture than a fresh start's). On screen, its
-    paint measures it (measured before, a theme round trip left the Neuron map's colour
-    bar title "f" 3 px off: tests/gui/neuron/test_look_round_trip.py)."""
+def fit_tick_room(a) -> None:
+    """The room for `a`'s tick texts from 0, fitted to the ticks it shows now, measured
+    at once as its next paint would (pyqtgraph's AxisItem.paint: the draw specs on a
+    QPicture). Left to that paint, an axis not painted (a hidden tab's map, or one
+    scrolled out of the page) kept 0 px, and its view was laid out and sampled without
+    the room: shown, the Neuron tab's map was 12 px taller and its colour bar labelled
+    for that range, another picture than a fresh start's."""
     reset_tick_room(a, 0, 0)
-    if not now:
-        return
     picture = QPicture()
     painter = QPainter(picture)
     try:
