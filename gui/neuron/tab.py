@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QSplitter, QVBoxLayout, QWidget)
@@ -103,10 +103,18 @@ def _spin(lo, hi, step, decimals=4):
     box.setSingleStep(step)
     box.setDecimals(decimals)
     box.setKeyboardTracking(False)   # one change per edit, not one per keystroke
-    # Qt sizes a spin box for its longest value ("−10.0000"); the values shown are
-    # shorter, so the box may give up a little width when the row is tight (scale 1.5)
-    box.setMinimumWidth(box.fontMetrics().horizontalAdvance("−0.0000") + 30)
+    box.setMinimumWidth(_spin_width())
     return box
+
+
+def _spin_width() -> int:
+    """Qt sizes a spin box for its longest value ("−10.0000"); the values shown are
+    shorter, so the box may give up a little width when the row is tight (scale 1.5):
+    down to "−0.0000" in the application's font at the text size now (followed on a
+    change: a tab built at 1.5 kept its wider boxes at 1)."""
+    font = QFont()
+    font.setPointSizeF(theme.base_point_size() * theme.current().scale)
+    return QFontMetrics(font).horizontalAdvance("−0.0000") + 30
 
 
 class NeuronTab(QWidget):
@@ -200,6 +208,7 @@ class NeuronTab(QWidget):
         m.parametersChanged.connect(self._on_parameters)
         m.stepChanged.connect(self._on_stage)
         theme.notifier.changed.connect(self._on_stage)
+        theme.notifier.changed.connect(self._on_look)
         m.stageChanged.connect(self._on_stage)
         m.playingChanged.connect(self._on_playing)
         self._on_parameters(m.parameters)
@@ -289,6 +298,10 @@ class NeuronTab(QWidget):
         self.back_button.setEnabled(self.model.stage > 0)
         last = self.model.stage == len(STAGES) - 1
         self.next_button.setText("Next step ▶" if last else "Step ▶")
+
+    def _on_look(self, _theme):
+        for box in self.spins.values():
+            box.setMinimumWidth(_spin_width())
 
     def _on_playing(self, playing):
         self.play_button.setText("Pause ❚❚" if playing else "Play ▶▶")

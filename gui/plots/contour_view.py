@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout, 
 
 from gui.plots import canvas_settings, landscape
 from gui.plots.critical_labels import CriticalLabels
-from gui.plots.theme import reset_tick_room
+from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.gradient_field import GradientField
@@ -204,7 +204,7 @@ class ContourView(QWidget):
         fit_legend(self.legend, self.canvas.width())
         self._keep_map_height()
         for side in ("left", "bottom"):     # from 0: the same room whatever came before
-            reset_tick_room(self.plot.getAxis(side), 0, 0)
+            fit_tick_room(self.plot.getAxis(side))
 
     # px of map the canvas asks for under the legend (0: none): the Explorer's, where the
     # map is the picture; the Neuron tab's smaller map beside its graph asks for none

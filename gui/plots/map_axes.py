@@ -74,6 +74,15 @@ class ColourBarTicks:
         self._chosen_for, self._widest = None, 0.0     # (landscape, length, font) shown is of
         axis.tickValues = self._tick_values
         axis.tickStrings = self._tick_strings
+        resized = axis.resizeEvent
+
+        def resize_keeping_title(event=None):
+            # pyqtgraph puts the title back at the axis's far edge, and the axis, drawn
+            # from its cache, may not ask its ticks again (a theme round trip left it there)
+            resized(event)
+            if self.landscape is not None:
+                self._place_title(self._widest)
+        axis.resizeEvent = resize_keeping_title
 
     def set_landscape(self, landscape) -> bool:
         """Label the bar for `landscape`; True when the labels took another width: the

@@ -87,6 +87,15 @@ def _shoot(window, tab, path, scale, out):
     out[(tab, path, scale)] = (image, problems)
 
 
+def _look(app, window, name, scale):
+    """`name` at `scale`, restyling the window only if that is not the look already: a
+    restyle to the same look changes nothing a lecturer sees, and would redo for the views
+    built since the last one what they did themselves (`theme.restyle_new`), which the
+    pictures are to check."""
+    if theme.current() != theme.theme(name, scale):
+        theme.apply_theme(app, window, name, scale)
+
+
 def _run_path(path, names, tmp, out):
     """A window started in names[0] (its tabs built in it), then switched through the
     rest; pictures of every tab at every scale."""
@@ -107,13 +116,13 @@ def _run_path(path, names, tmp, out):
             theme.apply_theme(app, window, name, 1.0)
             _until_no_timer_pending(window)
         for scale in SCALES:
-            theme.apply_theme(app, window, names[-1], scale)
+            _look(app, window, names[-1], scale)
             for tab in ("explorer-2d", "neuron", "network"):
                 _shoot(window, tab, path, scale, out)
         model.load_preset(find_preset("Seed 1: x⁴ − 4x³ + 4x²"))
         assert model.wait_for_analysis(60000)    # 2 shared cores: allow for load
-        for scale in SCALES:
-            theme.apply_theme(app, window, names[-1], scale)
+        for scale in reversed(SCALES):     # the size the 2-D cells left first: one restyle
+            _look(app, window, names[-1], scale)
             _shoot(window, "explorer-1d", path, scale, out)
     finally:
         theme.apply_theme(app, window, "light", 1.0)       # module state: leave it as found
