@@ -6,11 +6,11 @@ and `_on_settings` / `_on_start` show the model's state back without re-emitting
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QSpinBox, QVBoxLayout, QWidget)
+                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from engine.optimizers import METHODS
 
@@ -139,9 +139,11 @@ class DescentPanel(QWidget):
         column.addWidget(methods_group)
         self.runs_panel = RunsPanel(model)    # the race: runs with their own settings
         runs_group = self._group("Runs", self.runs_panel)
-        # kept whole at rest: its title and the panel's list, buttons and own-η row
-        runs_group.kept_height = lambda: (runs_group.sizeHint().height()
-                                          - self.runs_panel.sizeHint().height()
+        # kept whole at rest: its title and the panel's list, buttons and own-η row, and
+        # no more: the group's bottom margin counted in too let the top 6 px of the
+        # selected run's "Momentum settings" header show under them, cut by the edge
+        runs_group.kept_height = lambda: (runs_group.contentsMargins().top()
+                                          + runs_group.layout().contentsMargins().top()
                                           + self.runs_panel.kept_height())
         column.addWidget(runs_group)
         column.addWidget(self._group("Learning rate (shared)", self.lr_control, self.newton_note))
@@ -160,6 +162,12 @@ class DescentPanel(QWidget):
         layout.addWidget(scroll, 1)
         self.playback_group = self._group("Playback", self.playback)
         layout.addWidget(self.playback_group)
+
+        self._runs_group = runs_group
+        # after the chosen run's form is shown or hidden and laid out
+        self._show_run_settings = QTimer(self, singleShot=True, interval=0)
+        self._show_run_settings.timeout.connect(self.show_run_settings)
+        self.runs_panel.runChosen.connect(self._show_run_settings.start)
 
         # view → model
         self.method_list.itemChanged.connect(self._on_method_item)
@@ -183,6 +191,24 @@ class DescentPanel(QWidget):
         scrolls where they do not fit), or (off) as tall as Methods alone; either way
         it shows whole groups at rest (`VerticalScrollArea`)."""
         self.settings_area.keep_whole(*(self._kept_groups if on else self._kept_groups[:1]))
+
+    def show_run_settings(self) -> None:
+        """Scroll the side panel (and the page around it) so the chosen run's own settings
+        show whole: at rest they are scrolled away under its buttons, and a lecturer who
+        selects the Momentum run expects to see its momentum μ. The Runs group whole when
+        it fits, else its settings form whole (the list may scroll away above)."""
+        forms = self.runs_panel.run_forms
+        if not any(f.isVisible() for f in forms.forms.values()):
+            return
+        self.settings_area.widget().layout().activate()
+        areas, widget = [], self.parentWidget()
+        while widget is not None:            # the explorer's page scrolls at text size 2
+            if isinstance(widget, QScrollArea):
+                areas.append(widget)
+            widget = widget.parentWidget()
+        for area in (self.settings_area, *areas):
+            area.ensureWidgetVisible(self._runs_group, 0, 0)
+            area.ensureWidgetVisible(forms, 0, 0)
 
     def _fit_method_list(self) -> None:
         """Every method's row shown without scrolling, at the current font (a presentation

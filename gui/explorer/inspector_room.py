@@ -1,7 +1,7 @@
 """Room for "Inside a step": while it is the lab's tab, the row under the views (loss
 curve | lab) is as tall as the whole derivation needs (up to VIEWS_LEAST of the height
-left to the views) and the lab takes LAB_SHARE of the row's width; another tab puts the
-sizes back as they were.
+left to the views) and the lab takes LAB_SHARE of the row's width, leaving the loss curve
+at least LOSS_LEAST_PX (at text size 1); another tab puts the sizes back as they were.
 
 At 1280×720 the inspector showed 2–3 lines of a 5–6 line step in a ~70 px box with its
 own scroll bar: a lecturer never saw a whole step.
@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
+from gui.widgets import theme
+
 LAB_SHARE = 0.8          # of the row's width, while a step is written out
 VIEWS_LEAST = 0.42       # of the middle's height, kept by the contour map and surface
+# the loss curve's least width beside a written-out step, × the text size: at 1280×720
+# 20 % of the row left it 196 px, a plot ~110 px wide whose step numbers (20 40 60 80)
+# touched; the step's lines wrap a little sooner and the row grows for them instead
+LOSS_LEAST_PX = 300
 
 
 class InspectorRoom(QObject):
@@ -40,8 +46,10 @@ class InspectorRoom(QObject):
         elif self._sizes_before is not None:
             middle, below = self._sizes_before
             self._sizes_before = None
-            self.middle.setSizes(middle)
+            # the row's widths first: the loss curve's least height depends on its width
+            # (its legend's rows), and the heights set before it were held to the narrow one's
             self.below.setSizes(below)
+            self.middle.setSizes(middle)
 
     def _on_lines(self) -> None:
         if self._sizes_before is not None:
@@ -57,7 +65,8 @@ class InspectorRoom(QObject):
         self._tries = getattr(self, "_tries", 0) + 1
         row = self.below.sizes()
         if len(row) == 2 and sum(row) > 0:
-            lab_width = max(row[1], int(sum(row) * LAB_SHARE))
+            loss_least = round(LOSS_LEAST_PX * theme.current().scale)
+            lab_width = max(row[1], min(int(sum(row) * LAB_SHARE), sum(row) - loss_least))
             if lab_width > row[1]:
                 self.below.setSizes([sum(row) - lab_width, lab_width])
                 self._fit_later.start(0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,10 @@ def _button(text: str, tip: str) -> QToolButton:
 
 
 class RunsPanel(QWidget):
+    # the lecturer chose a run (clicked it in the list, added or duplicated one): the
+    # side panel brings its settings into view (DescentPanel.show_run_settings)
+    runChosen = Signal()
+
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
@@ -145,6 +149,7 @@ class RunsPanel(QWidget):
         runs = race.add(self.model.settings.runs, method)
         self.model.set_settings(runs=runs)
         self.model.lab.select(runs[-1].key)
+        self.runChosen.emit()
 
     def _edit(self, operation) -> None:
         index = self._index()
@@ -154,6 +159,7 @@ class RunsPanel(QWidget):
         new = [r.key for r in self.model.settings.runs if r.key not in before]
         if new:                       # a duplicate: select it, ready to be changed
             self.model.lab.select(new[0])
+            self.runChosen.emit()
 
     def _move(self, delta: int) -> None:
         self.model.set_settings(runs=race.move(self.model.settings.runs, self._index(), delta))
@@ -162,6 +168,7 @@ class RunsPanel(QWidget):
         runs = self.model.settings.runs
         if 0 <= row < len(runs):
             self.model.lab.select(runs[row].key)
+            self.runChosen.emit()
 
     def _replace_selected(self, **changes) -> None:
         runs = list(self.model.settings.runs)

@@ -364,7 +364,8 @@ class ContourView(QWidget):
     def _on_frame(self, frame):
         if self._two_d():
             self.marks.show_frame(self.model.paths, frame)
-            self.labels.set_markers("runs", self.marks.heads())   # names never hide them
+            self.labels.set_markers("runs", self.marks.heads(path=False), relayout=False)
+            self.labels.set_markers("run heads", self.marks.heads(current=False), soft=True)
 
     def _on_start(self, start):
         if len(start) == 2:

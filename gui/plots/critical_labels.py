@@ -25,6 +25,9 @@ PRIORITY = {"minimum": 0, "maximum": 1, "saddle": 2}
 SHORT = {"minimum": "min", "maximum": "max", "saddle": "sad.", "degenerate": "deg."}
 MARKER_PX = 8              # half-size of the markers labels keep off
 SIDE_GAP_PX = 2            # between a marker and a name beside it
+# farther gaps (px, marker's centre to the name) tried when the near places are taken:
+# seven runs' current points (20 px each) round a minimum took every near one
+FARTHER_PX = (18, 28, 40)
 GUEST_PRIORITY = 10        # guests are placed after every critical point's name
 # A crowded map (Himmelblau, 0.1(x² + y²) + sin 2x·sin 2y in a lecture at 1280×720) was a
 # pile of names: together they may cover at most this share of the plot; the less
@@ -53,13 +56,16 @@ class GuestLabel:
     insist: bool = False
 
 
-def _best_placements(requests, bounds, markers, insisting):
+def _best_placements(requests, bounds, markers, insisting, soft_from=None):
     """place_labels, and when an insisting label is hidden or shortened, the same with it
     placed earlier: after the minima's names, then first, then first by its short text.
     Kept: the one hiding fewest minima's names, then fewest labels, then not hiding the
     insisting ones, then shortening fewest, then the earliest tried (as they were: the names stay put rather
     than move with each frame)."""
-    placements = place_labels(requests, bounds, markers)
+    near = [replace(r, far_places=()) for r in requests]
+    placements = place_labels(near, bounds, markers)
+    placements = _names_kept(requests, bounds, markers, soft_from, placements)
+    requests = near
     if not any(placements[i].anchor is None or placements[i].short for i in insisting):
         return placements
 
@@ -79,6 +85,35 @@ def _best_placements(requests, bounds, markers, insisting):
             ps = [replace(p, short=True) if i in insisting else p for i, p in enumerate(ps)]
         if cost(ps) < best_cost:
             best, best_cost = ps, cost(ps)
+    return best
+
+
+def _names_kept(requests, bounds, markers, soft_from, placements):
+    """When a critical point's name finds no room (seven runs round a minimum), the
+    placement again with the names allowed their farther places, over the soft markers
+    (the runs' last steps, never their current points), or both: the first that names
+    more of the most important points (minima first) and hides no more of the other
+    labels (the quadratic model's, switched on to be read), else `placements`."""
+    names = [i for i, r in enumerate(requests) if r.priority < GUEST_PRIORITY]
+    if all(placements[i].anchor is not None for i in names):
+        return placements
+
+    def named(ps):      # minima, then maxima, … named: the more important counted first
+        return sorted((requests[i].priority, ps[i].anchor is None) for i in names)
+
+    def others_hidden(ps):
+        return sum(p.anchor is None for i, p in enumerate(ps) if i not in names)
+    soft = soft_from is not None and soft_from < len(markers)
+    best = placements
+    for far, over_soft in ((True, False), (False, True), (True, True)):
+        if over_soft and not soft:
+            continue
+        tried = [r if i not in names else
+                 replace(r, far_places=r.far_places if far else (), over_soft=over_soft)
+                 for i, r in enumerate(requests)]
+        again = place_labels(tried, bounds, markers, soft_from)
+        if named(again) < named(best) and others_hidden(again) <= others_hidden(placements):
+            best = again
     return best
 
 
@@ -108,6 +143,7 @@ class CriticalLabels:
         self._font, self._ink, self._fill = font, ink, fill
         self._guests: dict[str, list[GuestLabel]] = {}   # owner -> its labels
         self._marks: dict[str, list] = {}   # owner -> [((x, y) view, half-size px)], unlabelled
+        self._soft_owners: set[str] = set()  # whose markers are soft (set_markers)
         self._sizes: dict = {}           # (text, font) -> (w, h) in pixels
         self._measure = QGraphicsTextItem()   # off-scene: as a TextItem lays out its text
         # merge bursts (a zoom, a resize) into one layout after the view settles
@@ -142,11 +178,18 @@ class CriticalLabels:
         self._guests[owner] = list(labels)
         self.layout()
 
-    def set_markers(self, owner: str, markers) -> None:
+    def set_markers(self, owner: str, markers, soft: bool = False,
+                    relayout: bool = True) -> None:
         """`owner`'s markers without a label ((x, y) in view coordinates, half-size in
-        pixels), which no label may cover (the start's star); all placed again."""
+        pixels), which no label may cover (the start's star); all placed again. Soft
+        markers (the runs' last steps) a critical point's name covers rather than be
+        left out (`_best_placements`): seven runs round a minimum left it unnamed."""
         self._marks[owner] = list(markers)
-        self.layout()
+        self._soft_owners.discard(owner)
+        if soft:
+            self._soft_owners.add(owner)
+        if relayout:             # (False: another call follows at once, one layout)
+            self.layout()
 
     def _pixel_size(self, label, text):
         font = label.textItem.font()
@@ -165,22 +208,31 @@ class CriticalLabels:
 
     def _critical_places(self, label, text):
         """Below and above as always; beside the marker a few pixels off it (a fraction
-        of the width put a long name 20 px away, as if it named something else)."""
-        return PLACES[:2] + anchors_around(((1, 0), (-1, 0)), self._pixel_size(label, text),
-                                           MARKER_PX + SIDE_GAP_PX)
+        of the width put a long name 20 px away, as if it named something else); then,
+        (a minimum's farther places: `_farther_places`)."""
+        size = self._pixel_size(label, text)
+        return PLACES[:2] + anchors_around(((1, 0), (-1, 0)), size, MARKER_PX + SIDE_GAP_PX)
+
+    def _farther_places(self, label, text):
+        """Below, above, right and left of the point FARTHER_PX off, nearest first: for
+        a minimum's name when runs crowd round it (tried after its short name)."""
+        size = self._pixel_size(label, text)
+        sides = ((0, 1), (0, -1), (1, 0), (-1, 0))
+        return tuple(a for gap in FARTHER_PX for a in anchors_around(sides, size, gap))
 
     def _entries(self):
-        """(item, view point, text, short, places (full, short), priority, marker
-        half-size, labelled, insist)"""
+        """(item, view point, text, short, places (full, short, farther), priority,
+        marker half-size, labelled, insist)"""
         for cp, label in zip(self._points, self.items):
             text, short = cp.kind, SHORT.get(cp.kind, cp.kind)
+            farther = self._farther_places(label, text) if cp.kind == "minimum" else ()
             yield (label, tuple(cp.point), text, short,
-                   tuple(self._critical_places(label, t) for t in (text, short)),
+                   tuple(self._critical_places(label, t) for t in (text, short)) + (farther,),
                    PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown, False)
         for guests in self._guests.values():
             for g in guests:
                 places = tuple(anchors_around(g.sides, self._pixel_size(g.item, text), g.gap)
-                               for text in (g.text, g.short))
+                               for text in (g.text, g.short)) + ((),)
                 yield (g.item, g.point, g.text, g.short, places, g.priority, g.marker_px,
                        True, g.insist)
 
@@ -207,11 +259,14 @@ class CriticalLabels:
                 insisting.append(len(requests) - 1)
             markers.append(box)
             labelled.append((label, text, short))
-        for marks in self._marks.values():
+        soft = []
+        for owner, marks in self._marks.items():
             for point, half in marks:
                 p = vb.mapViewToScene(pg.Point(*point))
-                obstacles.append((p.x() - half, p.y() - half, p.x() + half, p.y() + half))
-        placements = _best_placements(requests, bounds, markers + obstacles, insisting)
+                (soft if owner in self._soft_owners else obstacles).append(
+                    (p.x() - half, p.y() - half, p.x() + half, p.y() + half))
+        placements = _best_placements(requests, bounds, markers + obstacles + soft,
+                                      insisting, len(markers) + len(obstacles))
         share = LABEL_AREA_SHARE if len(self._points) <= CROWDED_POINTS else CROWDED_SHARE
         placements = _within_budget(placements, requests, insisting,
                                     share * area.width() * area.height())

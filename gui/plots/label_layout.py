@@ -3,7 +3,8 @@
 Labels are placed in order of priority (a minimum before a maximum before a saddle);
 each tries its places in turn — below its point, above, right, left — and takes the
 first that stays inside the plot and overlaps no label already placed; failing that,
-its short text gets the same tries; failing that, it is hidden. The higher-priority
+its short text gets the same tries; failing that, its farther places (if it has any),
+full then short; failing that, it is hidden. The higher-priority
 label therefore always keeps its place, and the picture never shows two texts on top
 of each other (Himmelblau's "maximum" sat over a "saddle").
 """
@@ -26,6 +27,8 @@ class LabelRequest:
     priority: int          # smaller goes first
     places: tuple = PLACES  # anchors to try, in order
     short_places: tuple | None = None   # anchors for the short text (None: `places`)
+    far_places: tuple = ()   # tried last (full text, then short) when all else is taken
+    over_soft: bool = False  # may cover soft markers (place_labels' `soft_from`)
 
 
 @dataclass(frozen=True)
@@ -64,17 +67,25 @@ def anchors_around(sides, size, gap: float) -> tuple:
     return tuple((along(dx, w), along(dy, h)) for dx, dy in sides)
 
 
-def _covers(box, x, y) -> bool:
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+SAME_SPOT_PX = 3.0         # a marker centred this near a label's point marks that point
 
 
-def place_labels(requests, bounds, markers=()) -> list[Placement]:
+def _on_point(box, x, y) -> bool:
+    """Whether the marker `box` sits on the point (x, y): centred on it, not merely
+    covering it (a run's current point 5 px off a minimum is not the minimum's marker,
+    and a name beside that marker sat on the run's dot)."""
+    return (abs((box[0] + box[2]) / 2 - x) <= SAME_SPOT_PX
+            and abs((box[1] + box[3]) / 2 - y) <= SAME_SPOT_PX)
+
+
+def place_labels(requests, bounds, markers=(), soft_from=None) -> list[Placement]:
     """A Placement per request (same order). `bounds` (left, top, right, bottom) is the
     plot area in pixels; `markers[i]` is request i's marker box (None: it has none), which
     no other label may cover (its own label sits next to it); markers past the requests'
     count are markers without a label to place. A marker over a request's own point is
-    passed over for that request: two markers on one spot (Newton's next point on the
-    minimum it finds) would otherwise leave neither label a place."""
+    passed over for that request (`_on_point`): two markers on one spot (Newton's next point on the
+    minimum it finds) would otherwise leave neither label a place. Markers from index
+    `soft_from` on are soft: a request with `over_soft` may cover them."""
     placements = [Placement(None)] * len(requests)
     taken = []                                    # (owner, box) of labels placed
     order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, i))
@@ -83,12 +94,16 @@ def place_labels(requests, bounds, markers=()) -> list[Placement]:
         if not inside((r.x, r.y, r.x, r.y), bounds):
             continue                              # its point is off the plot
         blocked = [m for j, m in enumerate(markers)
-                   if m is not None and j != i and not _covers(m, r.x, r.y)] + taken
+                   if m is not None and j != i and not _on_point(m, r.x, r.y)
+                   and not (r.over_soft and soft_from is not None and j >= soft_from)] + taken
 
         def free(box):
             return inside(box, bounds) and not any(overlaps(box, t) for t in blocked)
-        for short, size in ((False, r.size), (True, r.short_size)):
-            places = r.short_places if short and r.short_places is not None else r.places
+        stages = [(False, r.size, r.places),
+                  (True, r.short_size, r.places if r.short_places is None else r.short_places)]
+        if r.far_places:
+            stages += [(False, r.size, r.far_places), (True, r.short_size, r.far_places)]
+        for short, size, places in stages:
             choice = next((a for a in places if free(_box(r.x, r.y, size, a))), None)
             if choice is not None:
                 box = _box(r.x, r.y, size, choice)

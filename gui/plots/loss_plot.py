@@ -13,8 +13,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPicture
-from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGridLayout, QLabel, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGridLayout, QLabel, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from gui.compute.qt_guard import qt_override
 from gui.plots.canvas_settings import tune_canvas
@@ -28,6 +28,10 @@ _AXIS_FONT_PT = 11
 # the benchmark's f of 4-5 digits moved it in 8 edits of 10)
 ROOM_FOR = "-2000.0"
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
+# the curves' own height at least (× the text size), under however many legend rows: a
+# fixed 170 px for the whole widget left 72 px of curves under a three-row legend (seven
+# runs beside "Inside a step" at 1280×720)
+CURVES_LEAST_PX = 100
 # The colour as the ticks' ("k"), given: without one the axis names drew in pyqtgraph's
 # #111 until a theme was applied, which gives them the ticks' colour (a window differed
 # after dark → light, tests/gui/app/test_look_round_trip.py).
@@ -134,7 +138,7 @@ class LossPlot(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.plot, 1)
 
-        self.setMinimumHeight(170)     # below this the curves are a flat smear
+        self._least_height = 170       # below this the curves are a flat smear
         self.log_check.toggled.connect(self._on_log)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
@@ -185,6 +189,41 @@ class LossPlot(QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._place_legend()
+        self._ask_least_height()
+
+    @qt_override
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), self._least_height))
+        return hint
+
+    def least_height(self) -> int:
+        """px the widget needs for its title, legend rows (at its width) and note, and
+        CURVES_LEAST_PX of curves inside the plot's axes; at least 170."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = max(self.width() - margins.left() - margins.right(), 1)
+        bar = self._bar.heightForWidth(width) if self._bar.hasHeightForWidth() \
+            else self._bar.minimumSize().height()
+        note = self.note.sizeHint().height() + layout.spacing() \
+            if not self.note.isHidden() else 0
+        vb = self.plot.getPlotItem().vb
+        axes = self.plot.height() - vb.height() if self.plot.height() > 0 else 50
+        curves = round(CURVES_LEAST_PX * theme.current().scale)
+        return max(170, round(margins.top() + margins.bottom() + bar + layout.spacing()
+                              + note + axes + curves))
+
+    def _ask_least_height(self) -> None:
+        least = self.least_height()
+        if least != self._least_height:
+            self._least_height = least
+            self.updateGeometry()
+            # a splitter takes a child's new minimum but does not pass its own on: the
+            # row's splitter grew, the views' splitter above it kept the old split
+            widget = self.parentWidget()
+            while isinstance(widget, QSplitter):
+                widget.updateGeometry()
+                widget = widget.parentWidget()
 
     def _place_legend(self) -> None:
         """The legend beside the title if it fits there in one row, else below them."""
@@ -216,6 +255,7 @@ class LossPlot(QWidget):
             f'font-weight:600">━━</span>&nbsp;{escape(self.model.lab.label(m))}</span>'
             for m in paths))
         self._place_legend()
+        self._ask_least_height()
 
     def _on_frame(self, frame: int) -> None:
         paths = self.model.paths

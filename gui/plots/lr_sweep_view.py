@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from engine.optimizer_lab import is_quadratic, lr_sweep, quadratic_model
 from engine.optimizer_settings import METHODS
 from gui.compute.lab_jobs import LabJobs
+from gui.compute.qt_guard import qt_override
 from gui.plots import runs as race
+from gui.plots.lr_sweep_label import free_stretches, label_place, occupied_heights
 from gui.widgets import theme
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
@@ -74,6 +76,8 @@ class LrSweepView(QWidget):
         self.critical_line.setZValue(20)       # its label over the curves and the ×
         item.addItem(self.critical_line)
         self.critical_line.hide()
+        # moved along its line to where no curve passes (_place_critical_label)
+        item.vb.sigRangeChanged.connect(self._place_critical_label)
         self.quantity = QComboBox()
         self.quantity.addItems(["f after the run", "steps to converge"])
         self.quantity.setToolTip("What the sweep shows for each learning rate")
@@ -99,7 +103,7 @@ class LrSweepView(QWidget):
         self.newton_note.hide()
         side.addWidget(self.newton_note)
         side.addWidget(self.status, 1)
-        column = QWidget()
+        column = self.side_column = QWidget()
         column.setLayout(side)
         column.setMaximumWidth(230)
         side.setContentsMargins(0, 0, 0, 0)
@@ -120,11 +124,41 @@ class LrSweepView(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self._tops = (1.0, 0.0)            # the curves' highest and lowest y
         item.vb.sigResized.connect(self._place_diverged)
+        item.vb.sigResized.connect(self._place_critical_label)
+        self._column_width = 0
 
     def set_active(self, on: bool) -> None:
         self.active = bool(on)
+        self.updateGeometry()            # its least height is its text's while shown
         if on:
             self.request()
+
+    def column_height_needed(self) -> int:
+        """The height the side column's wrapped text needs at its width (px)."""
+        side = self.side_column
+        width = side.width() if side.width() > 0 else side.maximumWidth()
+        return side.layout().heightForWidth(width) if side.layout().hasHeightForWidth() \
+            else side.minimumSizeHint().height()
+
+    @qt_override
+    def minimumSizeHint(self):
+        # While shown, at least as tall as the side column's wrapped lines: at 1400×860
+        # with Newton swept the explanation's last line ("that η.") was cut at the
+        # bottom. The row under the views grows for it (the page scrolls where the views
+        # have no height to spare); hidden, the lab's other tabs are not made taller.
+        hint = super().minimumSizeHint()
+        if self.active:
+            margins = self.layout().contentsMargins()
+            hint.setHeight(max(hint.height(), self.column_height_needed()
+                               + margins.top() + margins.bottom()))
+        return hint
+
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.side_column.width() != self._column_width:   # its lines wrap anew
+            self._column_width = self.side_column.width()
+            self.updateGeometry()
 
     def _schedule(self, *_) -> None:
         if self.active:
@@ -216,6 +250,54 @@ class LrSweepView(QWidget):
         plate.setAlpha(210)
         self.critical_line.label.fill = pg.mkBrush(plate)
         self._draw_run_lines()
+        self._place_critical_label()
+
+    def _place_critical_label(self, *_) -> None:
+        """The 2/λmax label along its line where its plate covers no curve, dot or ×
+        (lr_sweep_label): written up the line on its right, where the curves that still
+        converge run along the floor and the diverged rows along the top, else on its
+        left; in a plot too short for that (~100 px at 1400×860), level beside the line
+        in the gap between them; else where it covers least."""
+        line, vb = self.critical_line, self.plot.getPlotItem().vb
+        if not self.sweeps or not line.isVisible() or vb.height() <= 0 or vb.width() <= 0:
+            return
+        (x0, x1), (y0, y1) = vb.viewRange()
+        if x1 <= x0 or y1 <= y0:
+            return
+        box = line.label.boundingRect()       # unrotated: its length, then its thickness
+        per_px_x, per_px_y = (x1 - x0) / vb.width(), (y1 - y0) / vb.height()
+        dot_px = 4                            # a curve's dot (5 px) or an × (8 px), half
+        x = line.value()
+        curves = [(np.log10(xs), ys) for xs, ys in map(self.curve_points, self.sweeps)
+                  if len(xs)]
+        curves += [tuple(m.getData()) for m in self.markers.values() if m.isVisible()]
+        places = []
+        # (up the line?, right of it?): across the line the label takes its thickness,
+        # along it its length
+        for rank, (upright, right) in enumerate(((True, True), (True, False),
+                                                 (False, True), (False, False))):
+            across, along = (box.height(), box.width()) if upright else \
+                (box.width(), box.height())
+            reach = (across + dot_px) * per_px_x
+            low, high = (x - dot_px * per_px_x, x + reach) if right else \
+                (x - reach, x + dot_px * per_px_x)
+            spans = [((lo - y0) / per_px_y - dot_px, (hi - y0) / per_px_y + dot_px)
+                     for lo, hi in occupied_heights(curves, low, high)]
+            centre, fits = label_place(spans, vb.height(), along)
+            room = max((hi - lo for lo, hi in free_stretches(spans, vb.height())),
+                       default=0.0)
+            places.append((not fits, 0 if fits else along - room, rank,
+                           upright, right, centre))
+        *_, upright, right, centre = min(places)
+        label = line.label
+        if upright:    # turned with the line: its top (now its left) at the line
+            label.rotateAxis, anchor = pg.Point(1, 0), (0.5, 0.0 if right else 1.0)
+        else:          # level: its left (or right) end at the line
+            label.rotateAxis, anchor = None, (0.0 if right else 1.0, 0.5)
+        label.anchors = [anchor] * 2
+        label.updateTransform(force=True)
+        position = min(max(centre / vb.height(), 0.0), 1.0)
+        label.setPosition(position)
 
     def _place_diverged(self, *_) -> None:
         """Diverged runs: × in a row of its own per method that diverged, above the

@@ -60,10 +60,10 @@ class RaceMarks:
         points = [p.points for p in paths.values() if p.points.shape[1] == 2]
         self.layer.set_extent(np.concatenate(points) if points else np.empty((0, 2)))
 
-    def heads(self) -> list:
+    def heads(self, current: bool = True, path: bool = True) -> list:
         """[((x, y) view, half-size px)] of what no label may cover: each shown run's
         current point, and its path's head (the last step into it) as small marks along
-        it. For CriticalLabels.set_markers."""
+        it (either alone: `current`, `path`). For CriticalLabels.set_markers."""
         marks = []
         for key, (path, n) in self._shown.items():
             if key not in self.current_items or not self.current_items[key].isVisible():
@@ -72,8 +72,9 @@ class RaceMarks:
             shown = shown[np.all(np.isfinite(shown), axis=1)]
             if not len(shown) or shown.shape[1] != 2:
                 continue
-            marks.append((tuple(shown[-1]), CURRENT_HALF_PX))
-            if len(shown) > 1:
+            if current:
+                marks.append((tuple(shown[-1]), CURRENT_HALF_PX))
+            if path and len(shown) > 1:
                 for t in HEAD_SAMPLES:
                     point = shown[-2] + t * (shown[-1] - shown[-2])
                     marks.append((tuple(point), HEAD_HALF_PX))

@@ -351,6 +351,9 @@ class MathView(QWidget):
         if window is not self and window is not self._watched_window:
             window.installEventFilter(self)
             self._watched_window = window
+            # sized before it was watched (built at 480 px high, resized, then shown):
+            # the panel kept 12 % of 480 until the formulas came and grew 22 px at 720
+            self.updateGeometry()
         if not self.is_ready:             # dropped while hidden: typeset them now
             self.renderer.request(self._texts)
 

@@ -1,0 +1,87 @@
+"""With "Inside a step" open at 1280×720, the loss curve beside it stays readable: the
+lab took 80 % of the row, which left the loss plot 196 px wide, its plot ~110 px with
+the step numbers 20 40 60 80 touching. Now the loss curve keeps LOSS_LEAST_PX (× the
+text size) and the step, a little narrower, still shows whole."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.optimizers import METHODS
+from gui.explorer.inspector_room import LOSS_LEAST_PX
+from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.projector import projector_window, settle_at
+from tests.gui.explorer.test_large_text_panels import pixels
+
+
+pytestmark = pytest.mark.xdist_group("inside_step_split")
+
+
+@pytest.fixture(scope="module")
+def projector(qapp, tmp_path_factory):
+    yield from projector_window(tmp_path_factory)
+
+
+@pytest.fixture
+def lecture_720(projector, qtbot):
+    window = projector
+    settle_at(window, qtbot, 1.0)
+    model = window.tabs.widget(0).model
+    model.set_settings(methods=tuple(METHODS))
+    qtbot.waitUntil(lambda: len(model.paths) == len(METHODS), timeout=60000)
+    model.set_frame(2)
+    yield window, model
+    lab = window.tabs.widget(0).lab_panel
+    lab.tabs.setCurrentIndex(0)          # the room given back for the next case
+    qtbot.wait(50)
+
+
+@pytest.mark.parametrize("method", ["gd", "momentum", "adam"])
+def test_loss_plot_and_step_both_readable_at_1280x720(lecture_720, qtbot, screenshot, method):
+    window, model = lecture_720
+    tab = window.tabs.widget(0)
+    lab, loss = tab.lab_panel, tab.loss_plot
+    model.lab.select(next(k for k, p in model.paths.items() if p.method == method))
+    inspector = lab.inspector
+    lab.tabs.setCurrentWidget(inspector)
+    viewport = inspector.scroll.viewport()
+    qtbot.waitUntil(lambda: len(inspector.lines) >= 3
+                    and inspector.scroll.verticalScrollBar().maximum() == 0
+                    and inspector.body.heightForWidth(viewport.width()) <= viewport.height(),
+                    timeout=5000)
+    qtbot.wait(50)
+    # seven runs: the page is taller than 720 px (as before this change); the lecturer
+    # scrolls down to the row under the views
+    # the row as tall as the loss curve's least (its legend rows and its curves)
+    least = getattr(loss, "least_height", lambda: 0)       # (the old code had none)
+    qtbot.waitUntil(lambda: loss.height() >= least(), timeout=3000)
+    page = tab.scroll_area
+
+    def loss_in_view() -> bool:
+        page.ensureWidgetVisible(loss, 0, 0)      # (the page's range follows its layout)
+        return window_rect(page.viewport(), window).contains(window_rect(loss, window))
+    qtbot.waitUntil(loss_in_view, timeout=3000)
+    screenshot(window, f"inside_step_split_{method}_1280x720")
+    # the loss curve's plot: wide and tall enough to read its curves and numbers
+    assert loss.width() >= 0.95 * LOSS_LEAST_PX, loss.width()
+    vb = loss.plot.getPlotItem().vb
+    assert vb.width() >= 200 and vb.height() >= 90, (vb.width(), vb.height())
+    assert window_rect(tab.scroll_area.viewport(), window).contains(window_rect(loss, window))
+    # its step numbers do not touch: the bottom axis's tick labels lie apart
+    axis = loss.plot.getPlotItem().getAxis("bottom")
+    ticks = axis.tickValues(*axis.range, vb.width())[0][1]        # the labelled level
+    shown = sorted(t for t in ticks if axis.range[0] <= t <= axis.range[1])
+    pixels_apart = np.diff(shown) * vb.width() / (axis.range[1] - axis.range[0])
+    assert len(shown) >= 3 and pixels_apart.min() >= 30, (shown, pixels_apart)
+    # what the screen shows in the plot: the runs' curves drawn in colour
+    box = window_rect(loss.plot, window)
+    seen = pixels(window.grab())[box.top():box.bottom(), box.left():box.right()].astype(int)
+    coloured = (seen.max(-1) - seen.min(-1) > 80).sum()
+    assert coloured > 150, coloured
+    # the whole step, beside it, in the box (no scroll bar), its last line inked
+    assert len(inspector.lines) >= 3
+    image = pixels(viewport.grab()).astype(int)
+    inked = np.nonzero((image.sum(-1) < 300).sum(axis=1))[0]
+    assert len(inked) and inked[-1] < viewport.height() - 1
+    views, row = tab.middle.sizes()
+    assert views >= 0.4 * (views + row)
