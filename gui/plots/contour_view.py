@@ -364,8 +364,7 @@ class ContourView(QWidget):
     def _on_frame(self, frame):
         if self._two_d():
             self.marks.show_frame(self.model.paths, frame)
-            self.labels.set_markers("runs", self.marks.heads(path=False), relayout=False)
-            self.labels.set_markers("run heads", self.marks.heads(current=False), soft=True)
+            self.labels.show_runs(self.marks)             # names never hide them
 
     def _on_start(self, start):
         if len(start) == 2:

@@ -191,6 +191,12 @@ class CriticalLabels:
         if relayout:             # (False: another call follows at once, one layout)
             self.layout()
 
+    def show_runs(self, marks) -> None:
+        """The runs' marks (a RaceMarks) as markers, in one layout: their current points,
+        which no label covers, and their last steps, soft."""
+        self.set_markers("runs", marks.heads(path=False), relayout=False)
+        self.set_markers("run heads", marks.heads(current=False), soft=True)
+
     def _pixel_size(self, label, text):
         font = label.textItem.font()
         key = (text, font.toString())
