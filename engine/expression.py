@@ -116,6 +116,12 @@ class Expression:
         a node it does not read, then sympy's diff and lambdify build them."""
         return numpy_functions(self.expr, self.symbols)
 
+    @property
+    def compiled_from_tree(self) -> bool:
+        """f, ∇f and H compile from the tree in about a millisecond per 100 nodes
+        (engine.numpy_source), not through sympy's diff and lambdify."""
+        return self._numpy is not None
+
     @cached_property
     def _f(self):
         if self._numpy is not None:
@@ -181,9 +187,11 @@ class Expression:
         f is always built, and (f, ∇f) unless value_gradient=False. hessian=False and
         gradient=False leave H and ∇f alone to be compiled on their first use: together
         they are about half of the work, and views that draw f and (f, ∇f) can show them
-        that much sooner. f alone (value_gradient=False, gradient=False, hessian=False)
-        is a few ms: enough for a first picture of f on a grid; its derivatives take
-        sympy's diff and cse, 5 to 10 times as long.
+        that much sooner. Compiled from the tree (`compiled_from_tree`) all of it takes
+        ~0.3-1 ms for an edit's formula; through sympy, f alone
+        (value_gradient=False, gradient=False, hessian=False) is a few ms, enough for a
+        first picture of f on a grid, and its derivatives take sympy's diff and cse, 5 to
+        10 times as long.
         """
         self._f  # noqa: B018 - warm the caches
         if value_gradient:
