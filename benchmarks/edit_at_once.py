@@ -23,15 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import benchmarks.gui_bench as bench  # noqa: E402  (sets a temporary XDG_CONFIG_HOME)
+import benchmarks.gui_bench as bench
 
 
 def main():
     edits = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 15
     clock = time.thread_time if "--cpu" in sys.argv else time.perf_counter
+    from benchmarks.machine import describe
     from engine.analysis import Analysis
     from engine.expression import parse
-    from benchmarks.machine import describe
     print(describe())
     app, model, window = bench._window()
     rows = {k: [] for k in ("parse", "compile", "slots", "paint", "total")}

@@ -19,8 +19,8 @@ number that is not a finite real) makes the whole formula go the older way (None
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

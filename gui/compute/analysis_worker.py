@@ -40,7 +40,6 @@ from gui.compute import latex_renderer, symbolic_memo, symbolic_process
 from gui.compute.compile_job import CompileJob
 from gui.compute.cpu_share import cpu_seconds
 from gui.compute.symbolic_process import ChildProcess
-from gui.compute.qt_guard import qt_override
 from gui.compute.status_messages import NUMERIC_NOTICE, give_up_message
 
 

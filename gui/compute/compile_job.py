@@ -33,7 +33,7 @@ class CompileJob(QRunnable):
             # numbers only: no formulas, no critical points
             result = Analysis(self.expr, None if self.symbolic else (),
                               None if self.symbolic else (), self.bounds)
-        except Exception as exc:  # never let a worker die silently
+        except Exception as exc:  # noqa: BLE001 - never let a worker die silently
             result = exc
         self._send(self.worker._compiled, result)
 

@@ -4,7 +4,11 @@ a small f the engine compiles from its tree: answered at once, with no sketch.""
 from numpy.testing import assert_allclose
 
 from engine.expression import parse
-from gui.compute.analysis_worker import INLINE_ANALYSIS_NODES, INLINE_SKETCH_NODES, AnalysisWorker
+from gui.compute.analysis_worker import (
+    INLINE_ANALYSIS_NODES,
+    INLINE_SKETCH_NODES,
+    AnalysisWorker,
+)
 
 WINDOW = ((-3.0, 3.0), (-2.0, 2.0))
 # max(): not printed by engine.numpy_source, so sympy compiles it (sketch, then the job)
