@@ -19,8 +19,8 @@ number that is not a finite real) makes the whole formula go the older way (None
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -306,31 +306,37 @@ class _Printer:
         return f"{b} ** {self.name(exponent)}"
 
 
-@dataclass(frozen=True)
 class NumpyFunctions:
     """Compiled functions of a formula of `arity` variables, built on first use: f,
-    (f, ∇f) as one list, ∇f alone, and H's entries row by row (d·d of them)."""
-    graph: _Graph
-    root: int
-    arity: int
+    (f, ∇f) as one list, ∇f alone, and H's entries row by row (d·d of them). One
+    graph grows as they are built (a derivative's nodes shared with f's), so building
+    is serialised: the worker's thread may compile (f, ∇f) while the GUI's asks for H."""
 
-    def gradient_nodes(self) -> list[int | None]:
+    def __init__(self, graph: _Graph, root: int, arity: int):
+        self.graph, self.root, self.arity = graph, root, arity
+        self._lock = threading.Lock()
+
+    def _gradient_nodes(self) -> list[int | None]:
         return [self.graph.diff(self.root, v) for v in range(self.arity)]
 
     def f(self) -> Callable:
-        return self.graph.function([self.root], self.arity, single=True)
+        with self._lock:
+            return self.graph.function([self.root], self.arity, single=True)
 
     def value_grad(self) -> Callable:
-        return self.graph.function([self.root, *self.gradient_nodes()], self.arity, False)
+        with self._lock:
+            return self.graph.function([self.root, *self._gradient_nodes()], self.arity, False)
 
     def grad(self) -> Callable:
-        return self.graph.function(self.gradient_nodes(), self.arity, False)
+        with self._lock:
+            return self.graph.function(self._gradient_nodes(), self.arity, False)
 
     def hess(self) -> Callable:
-        graph = self.graph
-        entries = [None if g is None else graph.diff(g, v)
-                   for g in self.gradient_nodes() for v in range(self.arity)]
-        return graph.function(entries, self.arity, False)
+        with self._lock:
+            graph = self.graph
+            entries = [None if g is None else graph.diff(g, v)
+                       for g in self._gradient_nodes() for v in range(self.arity)]
+            return graph.function(entries, self.arity, False)
 
 
 def numpy_functions(expr, symbols) -> NumpyFunctions | None:

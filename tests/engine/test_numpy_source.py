@@ -162,3 +162,19 @@ def test_a_derivative_constant_past_a_float_is_infinite():
 def test_each_function_s_gradient_is_its_central_difference(fn):
     # every rule of numpy_source once, at points where each function is defined
     assert_gradient_is_central_differences(f"{fn}(0.1*x*y + 1.2)*y^(x/4) + atan2(y, x + 3)", 7)
+
+
+def test_two_threads_building_from_one_graph_get_the_right_functions():
+    # the worker's thread compiles (f, ∇f) while the GUI's asks for H (Newton's first step)
+    from concurrent.futures import ThreadPoolExecutor
+    texts = [f"sin(x*y + {k}) + (x^2 + y^2)^{k % 3 + 1} + exp(-x*y/{k + 1})" for k in range(40)]
+    point = (0.3, -0.7)
+    with ThreadPoolExecutor(2) as pool:
+        for text in texts:
+            f = parse(text)
+            code = numpy_functions(f.expr, f.symbols)
+            jobs = [pool.submit(code.value_grad), pool.submit(code.hess)]
+            value_grad, hess = (job.result() for job in jobs)
+            reference_value_grad, reference_hess = _reference(f)
+            assert_allclose(value_grad(*point), reference_value_grad(*point), rtol=1e-9)
+            assert_allclose(hess(*point), reference_hess(*point), rtol=1e-9, atol=1e-12)
