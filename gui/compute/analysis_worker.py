@@ -1,7 +1,11 @@
 """The explorer's analysis off the GUI thread; only the newest request counts.
 
 Two parts run side by side for each request:
-  compile   lambdify of f and ∇f (and H when asked) in a QThreadPool thread. When asked
+  compile   f and ∇f (and H when asked): at once on the caller's thread when the engine
+            prints them from f's tree in about a millisecond (INLINE_ANALYSIS_NODES: the
+            compiled answer goes out inside `request`, no sketch), else in a QThreadPool
+            thread (gui.compute.compile_job; lambdify for what the engine does not
+            print, or a large f). When asked
             (sketch=True), f alone is compiled first and goes out as `sketched` (a few
             ms: the map can show the new f while sympy still differentiates); then the
             result (an Analysis with formulas and critical_points None) goes out at
@@ -29,13 +33,13 @@ import contextlib
 import threading
 from collections import namedtuple
 
-from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject, QRunnable,
+from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject,
                             QThreadPool, QTimer, Signal)
 
 from gui.compute import latex_renderer, symbolic_memo, symbolic_process
+from gui.compute.compile_job import CompileJob
 from gui.compute.cpu_share import cpu_seconds
 from gui.compute.symbolic_process import ChildProcess
-from gui.compute.qt_guard import qt_override
 from gui.compute.status_messages import NUMERIC_NOTICE, give_up_message
 
 
@@ -59,44 +63,15 @@ _BUDGET_CHECK_MS = 250
 # free: over two sessions of interleaved runs it gained nothing measurable, so every new
 # 2-D f is sketched.)
 INLINE_SKETCH_NODES = 120
+# An f that engine.numpy_source compiles (f, ∇f and H printed as numpy from its tree,
+# ~0.3-1 ms up to this size) is answered on the caller's thread, no sketch: the views
+# draw the new f once, in one paint, with no wait for the pool thread. (Larger ones,
+# ~5 ms and up, and those it does not read, keep the sketch and the job.)
+INLINE_ANALYSIS_NODES = 200
 
 # The first answer for a provisional expression, read by the model as an engine Analysis
 # with neither formulas nor critical points.
 Preview = namedtuple("Preview", "expression formulas critical_points bounds")
-
-
-class _Job(QRunnable):
-    def __init__(self, worker, request_id, expr, bounds, everything, sketch):
-        super().__init__()
-        self.worker, self.request_id, self.expr = worker, request_id, expr
-        self.bounds, self.everything, self.sketch = bounds, everything, sketch
-        self.symbolic = worker.symbolic
-
-    @qt_override
-    def run(self):
-        # engine.analysis brings sympy: imported here, not at the top (the first paint of
-        # the app does not wait for it; see gui.app.first_paint)
-        from engine.analysis import Analysis
-        try:
-            if getattr(self.expr, "provisional", False):
-                self.expr = self.expr.exact()       # imports sympy: after the preview
-            if self.sketch:
-                # f alone first: a picture of the new f before its derivatives exist
-                self.expr.compile(hessian=False, gradient=False, value_gradient=False)
-                self._send(self.worker._sketched, self.expr)
-            self.expr.compile(hessian=self.everything, gradient=self.everything)
-            # numbers only: no formulas, no critical points
-            result = Analysis(self.expr, None if self.symbolic else (),
-                              None if self.symbolic else (), self.bounds)
-        except Exception as exc:  # never let a worker die silently
-            result = exc
-        self._send(self.worker._compiled, result)
-
-    def _send(self, signal, value):
-        try:
-            signal.emit(self.request_id, value)
-        except RuntimeError:      # the worker was deleted meanwhile (the window closed)
-            pass
 
 
 class AnalysisWorker(QObject):
@@ -214,6 +189,8 @@ class AnalysisWorker(QObject):
             if later is not None:
                 later(lambda: self._launch_if_newest(job))
                 return
+        elif self._answered_at_once(expr, bounds, everything):
+            return
         elif sketch and expr.symbolic_sizes[0] <= INLINE_SKETCH_NODES:
             # before the job starts: sympy in the pool thread would hold the GIL half
             # the time the map is drawn
@@ -228,6 +205,24 @@ class AnalysisWorker(QObject):
             self._waiting = job
             return
         self._launch(*job)
+
+    def _answered_at_once(self, expr, bounds, everything) -> bool:
+        """Compile expr here and answer now when that is about a millisecond (see
+        INLINE_ANALYSIS_NODES); False: the job does it."""
+        if not (getattr(expr, "compiled_from_tree", False)
+                and expr.symbolic_sizes[0] <= INLINE_ANALYSIS_NODES):
+            return False
+        from engine.analysis import Analysis
+        try:
+            expr.compile(hessian=everything, gradient=everything)
+        except Exception:  # noqa: BLE001 - the job meets it again and says so (failed)
+            return False
+        self._waiting = None          # an older request's job: stale now
+        self._compiled_result = result = Analysis(
+            expr, None if self.symbolic else (), None if self.symbolic else (), bounds)
+        self.finished.emit(result)
+        self._complete()
+        return True
 
     @contextlib.contextmanager
     def held(self):
@@ -251,7 +246,7 @@ class AnalysisWorker(QObject):
 
     def _launch(self, request_id, expr, bounds, everything, sketch):
         self._running = True
-        self._pool.start(_Job(self, request_id, expr, bounds, everything, sketch))
+        self._pool.start(CompileJob(self, request_id, expr, bounds, everything, sketch))
 
     def _on_sketched(self, request_id, expr):
         if request_id == self._latest:          # a stale sketch would show an older f

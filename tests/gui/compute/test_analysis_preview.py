@@ -56,7 +56,7 @@ def test_a_job_let_go_after_a_newer_request_does_not_run(qtbot):
         worker.request(newer, WINDOW)
         waiting[0]()                             # the stale job: not launched
         assert worker.wait_idle(20000)
-        assert launched == [str(newer)]
+        assert launched == []       # the newer answered at once (compiled from its tree)
         assert [(kind, e) for kind, e in events][-1] == ("Analysis", newer)
     finally:
         worker.shutdown()

@@ -10,12 +10,14 @@ from PySide6.QtGui import QImage
 from engine.calculus import critical_points
 from engine.expression import parse
 from gui.app.presets import default_preset
-from gui.compute.analysis_worker import INLINE_SKETCH_NODES
+from gui.compute.analysis_worker import INLINE_ANALYSIS_NODES, INLINE_SKETCH_NODES
 from gui.plots import landscape
 from gui.plots.contour_view import GRID, N_LEVELS, ContourView
 from tests.gui.paint_counter import Paints
 
-SMALL = "x^2 - y^2 + x^4/7"
+# max(): not compiled from its tree (engine.numpy_source), so it is sketched; a small f
+# that is, is answered at once with no sketch (tests/gui/plots/test_edit_at_once.py)
+SMALL = "x^2 - y^2 + max(x, 0)^4/7"
 # a gradient estimated over INLINE_SKETCH_NODES: its sketch is compiled in the pool thread
 LARGE = " + ".join(f"sin({k}x + y^2)cos(x - {k}y)" for k in range(1, 5))
 
@@ -45,6 +47,8 @@ def engine_map(f, window):
 
 def test_the_sizes_exercise_both_sketch_paths():
     assert parse(SMALL).symbolic_sizes[0] <= INLINE_SKETCH_NODES < parse(LARGE).symbolic_sizes[0]
+    assert not parse(SMALL).compiled_from_tree
+    assert parse(LARGE).symbolic_sizes[0] > INLINE_ANALYSIS_NODES
 
 
 @pytest.mark.parametrize("text", [SMALL, LARGE])
@@ -353,9 +357,10 @@ def test_wider_colour_bar_labels_lay_the_map_out_before_its_first_paint(view, mo
     colour_ticks = landscape.Landscape.colour_ticks
     monkeypatch.setattr(landscape.Landscape, "colour_ticks",
                         lambda scape, *a: chosen.append(scape) or colour_ticks(scape, *a))
-    at_sketch = []
-    model.sketchChanged.connect(lambda _f: at_sketch.append(
-        (view.landscape, view._grid_window(), view.colour_bar.axis.width(), len(chosen))))
+    at_sketch = []          # at the first picture: a sketch, or the analysis at once
+    for signal in (model.sketchChanged, model.expressionChanged):
+        signal.connect(lambda _f: at_sketch.append(
+            (view.landscape, view._grid_window(), view.colour_bar.axis.width(), len(chosen))))
     model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2 + x*707")    # f up to ~2000: wider labels
     assert model.wait_for_analysis()
     qtbot.wait(3 * SETTLE_MS)

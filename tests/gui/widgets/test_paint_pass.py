@@ -1,0 +1,83 @@
+"""gui.widgets.paint_pass: what one turn changed is painted in one pass, the scene's
+queued update and a layout's moves included."""
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.widgets.paint_pass import gather_pending_changes
+
+
+class _Window(QWidget):
+    """A top-level window that gathers (or not) before each paint pass, as MainWindow."""
+
+    def __init__(self, gather: bool):
+        super().__init__()
+        self.gather = gather
+        layout = QVBoxLayout(self)
+        self.label = QLabel("short")
+        self.plot = pg.PlotWidget()
+        self.curve = self.plot.plot([0, 1, 2], [0, 1, 0], pen=pg.mkPen("r", width=4))
+        self.plot.setXRange(0, 2, padding=0)
+        self.plot.setYRange(0, 2, padding=0)
+        row = QHBoxLayout()           # the label grows to the right, the plot stays
+        row.addWidget(self.label)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.plot)
+
+    def event(self, event):
+        if event.type() == QEvent.Type.UpdateRequest and self.gather:
+            gather_pending_changes(self)
+        return super().event(event)
+
+
+class _Passes(QObject):
+    """Per paint pass of `window` (its UpdateRequest), the watched widgets painted."""
+
+    def __init__(self, window, watched):
+        super().__init__()
+        self.window, self.watched, self.passes = window, watched, []
+        QCoreApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.UpdateRequest and obj is self.window:
+            self.passes.append(set())
+        elif event.type() == QEvent.Type.Paint and obj in self.watched and self.passes:
+            self.passes[-1].add(self.watched[obj])
+        return False
+
+    def remove(self):
+        QCoreApplication.instance().removeEventFilter(self)
+
+
+def _red_pixels(widget) -> int:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+               if (c := image.pixelColor(x, y)).red() > 200 and c.green() < 80 and c.blue() < 80)
+
+
+@pytest.mark.parametrize("gather", [True, False])
+def test_a_turns_changes_paint_in_one_pass(qtbot, shown, gather):
+    window = shown(_Window(gather), 420, 360)
+    qtbot.wait(200)
+    before = _red_pixels(window.plot.viewport())
+    passes = _Passes(window, {window.plot.viewport(): "plot", window.label: "label"})
+    try:
+        # one turn's changes: the curve's data (its scene tells the view by a queued
+        # call) and a longer label text (its layout request moves it on a later turn)
+        window.curve.setData([0, 1, 2], [2, 1, 2])
+        window.label.setText("a longer text: a new layout")
+        window.label.update()
+        for _ in range(5):
+            QCoreApplication.processEvents()
+            qtbot.wait(20)
+    finally:
+        passes.remove()
+    painted = [p for p in passes.passes if p]
+    assert _red_pixels(window.plot.viewport()) > 0 and before > 0   # the curve is on screen
+    if gather:
+        assert painted == [{"plot", "label"}], painted
+    else:     # the control: without gathering, Qt paints the plot in a pass of its own
+        assert len(painted) > 1, painted
