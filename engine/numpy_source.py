@@ -280,9 +280,23 @@ class _Printer:
     def _signed_product(self, args: tuple) -> tuple[bool, str]:
         c = self.graph.value_of(args[0])
         negative = c is not None and c < 0
-        factors = [self.name(a) for a in args[1:]] if c is not None and abs(c) == 1.0 else \
-            ([_literal(abs(c))] if c is not None else []) + [self.name(a) for a in args[c is not None:]]
-        return negative, " * ".join(factors)
+        rest = args[c is not None:]
+        # a factor b^-1 divides, as lambdify prints it: log(x)/log(2) at 8 is 3.0, where
+        # log(x)·(1/log(2)) is 2.9999999999999996
+        over = [self._reciprocal_of(a) for a in rest]      # (a factor may come twice)
+        factors = [] if c is None or abs(c) == 1.0 else [_literal(abs(c))]
+        factors += [self.name(a) for a, base in zip(rest, over) if base is None]
+        text = " * ".join(factors) or "1.0"
+        for base in (b for b in over if b is not None):
+            text += f" / {self.name(base)}"
+        return negative, text
+
+    def _reciprocal_of(self, i: int) -> int | None:
+        """b when node i is b^-1 (and not printed already), else None."""
+        kind, args = self.graph.nodes[i][0], self.graph.nodes[i][1:]
+        if kind == "pow" and i not in self.names and self.graph.value_of(args[1]) == -1.0:
+            return args[0]
+        return None
 
     def _power(self, base: int, exponent: int) -> str:
         b, e = self.name(base), self.graph.value_of(exponent)

@@ -178,3 +178,16 @@ def test_two_threads_building_from_one_graph_get_the_right_functions():
             reference_value_grad, reference_hess = _reference(f)
             assert_allclose(value_grad(*point), reference_value_grad(*point), rtol=1e-9)
             assert_allclose(hess(*point), reference_hess(*point), rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("text, at, value", [
+    ("log(x, 2)", 8.0, 3.0), ("log2(x)", 8.0, 3.0), ("x/y", (1.0, 3.0), 1 / 3),
+    ("2/(x y)", (2.0, 4.0), 0.25), ("(x + 1)/(x y y)", (1.0, 2.0), 0.5)])
+def test_a_quotient_divides_as_sympy_prints_it(text, at, value):
+    """b^-1 in a product is a division, as lambdify prints it: log(x)/log(2) at 8 is 3.0
+    to the bit, where log(x)·(1/log 2) gave 2.9999999999999996 on screen."""
+    at = at if isinstance(at, tuple) else (at,)
+    f = parse(text)
+    assert f.compiled_from_tree
+    assert f(*at) == value
+    assert f(*at) == sp.lambdify(f.symbols, f.expr, "numpy")(*at)
