@@ -74,6 +74,18 @@ class ColourBarTicks:
         self._chosen_for, self._widest = None, 0.0     # (landscape, length, font) shown is of
         axis.tickValues = self._tick_values
         axis.tickStrings = self._tick_strings
+        update_width = axis._updateWidth
+
+        def width_for_labels():
+            # the room for the labels shown whenever the width is worked out: a theme resets
+            # it to a guess (gui.plots.theme.reset_tick_room), and widened in the next paint,
+            # the bar moved after its axis's cache was drawn (at x + 0.4 px, shown at
+            # x + 0.2: every label's edges 1 px off a fresh start's, after presenting)
+            if self.landscape is not None:
+                self.axis.textWidth = self._room(self.axis.style.get("tickFont")
+                                                 or QApplication.font())
+            update_width()
+        axis._updateWidth = width_for_labels
         resized = axis.resizeEvent
 
         def resize_keeping_title(event=None):
@@ -124,16 +136,19 @@ class ColourBarTicks:
             self._chosen_for = key
             self.shown = self.landscape.colour_ticks(length_px, metrics.height())
             self._widest = max((_text_width(metrics, text) for _, text in self.shown), default=0.0)
-        widest = self._widest
-        # The axis is as wide as its labels, but never narrower than "0.005": most f then
-        # keep one width, and a new f does not re-lay the map out (and resample it).
-        # pyqtgraph's own rule kept up to 10 px more, and "f" stood that far out.
-        room = max(widest, _text_width(metrics, ROOM_FOR))
-        if abs(room - self.axis.textWidth) > 0.5:
-            self.axis.textWidth = room
-            self.axis._updateWidth()
-        self._place_title(widest)
+        if abs(self._room(font) - self.axis.textWidth) > 0.5:
+            self.axis._updateWidth()      # (sets the room)
+        self._place_title(self._widest)
         return [(1.0, [position for position, _ in self.shown])]
+
+    def _room(self, font: QFont) -> float:
+        """px for the labels shown, in `font`: the axis is as wide as its labels, but never
+        narrower than "0.005": most f then keep one width, and a new f does not re-lay the
+        map out (and resample it). pyqtgraph's own rule kept up to 10 px more, and "f"
+        stood that far out."""
+        metrics = QFontMetricsF(font)
+        return max([_text_width(metrics, text) for _, text in self.shown]
+                   + [_text_width(metrics, ROOM_FOR)])
 
     def _place_title(self, widest: float) -> None:
         """The "f" right beside the widest label (pyqtgraph puts it at the axis's far edge)."""

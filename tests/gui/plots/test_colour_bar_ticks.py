@@ -177,3 +177,31 @@ def test_a_short_maps_y_labels_are_thinned_not_stacked(shown, model, qtbot, rest
     for (a, _), (b, _) in zip(rects, rects[1:]):
         # pyqtgraph's rects are 0.8 of a line: their centres must be a whole line apart
         assert b.center().y() - a.center().y() >= line, [t for _, t in rects]
+
+
+def test_a_theme_round_trip_keeps_the_labels_room_before_any_paint(shown, model, qtbot, restore_look):
+    """A theme resets each axis's room for its texts to a guess (30 px at text size 1); the
+    colour bar's is its labels' at once, not at its next paint (widened there, the bar
+    moved after its axis's cache was drawn: after presenting, the Neuron map's labels came
+    out 1 px off a fresh start's)."""
+    from gui.plots.map_axes import ROOM_FOR, _text_width
+    view = _show_f(shown, model, qtbot, NEURON_LOSS.replace("w", "y").replace("b", "x"),
+                   ((-1.2, 1.3), (0.2, 0.8)), 420, 170)
+    axis = view.colour_bar.axis
+    metrics = QFontMetricsF(axis.style["tickFont"])
+    labels = [t for _, t in _shown(view)]
+    room = max(_text_width(metrics, t) for t in labels + [ROOM_FOR])
+    assert room > 30 + 3, labels            # (else the theme's guess would do)
+    width, bar = axis.minimumWidth(), _canvas_rect(view, view.colour_bar)
+    picture = view.canvas.grab(bar).toImage()
+    view.hide()                     # as a tab not shown: the map is not sampled anew
+    for dark in (True, False):
+        theme.apply_theme(QApplication.instance(), view, "dark" if dark else "light", 1.0)
+        assert axis.textWidth == pytest.approx(room, abs=0.01)
+        assert axis.minimumWidth() == pytest.approx(width, abs=0.01)
+    qtbot.wait(100)
+    view.show()
+    qtbot.wait(300)
+    assert _canvas_rect(view, view.colour_bar) == bar
+    assert [t for _, t in _shown(view)] == labels
+    assert view.canvas.grab(bar).toImage() == picture
