@@ -78,9 +78,23 @@ class Network:
 
     def cost(self, X, Y):
         """C = 1/(2n) sum ||y - a^L||^2 for X (n, n_0) and Y (n, n_L)."""
-        diff = np.atleast_2d(np.asarray(Y, dtype=float)) - self.forward(X)[-1]
+        out = self.forward(X)[-1]
+        diff = self._targets(Y, out.shape) - out
         with np.errstate(over="ignore", invalid="ignore"):
             return float(np.sum(diff ** 2) / (2 * len(diff)))
+
+    @staticmethod
+    def _targets(Y, shape):
+        """Y as (n, n_L): one label per example may come as a flat (n,) when n_L = 1, one
+        example's outputs as (n_L,). Broadcast as it came, a flat (n,) against (n, 1)
+        gave an (n, n) difference: a wrong cost (0.257 for 0.1255), silently."""
+        Y = np.asarray(Y, dtype=float)
+        if Y.ndim == 1:
+            Y = Y[:, None] if shape[1] == 1 and len(Y) == shape[0] else Y[None, :]
+        if Y.shape != tuple(shape):
+            raise ValueError(f"Y has shape {Y.shape}; the network's outputs for X have "
+                             f"shape {tuple(shape)}")
+        return Y
 
     def gradients(self, X, Y):
         """Backpropagation: (dW, db), lists shaped like weights and biases."""
@@ -89,7 +103,7 @@ class Network:
     def _backprop(self, X, Y):
         """(C, dW, db) from one forward and one backward pass."""
         _, acts = self._pass(X)
-        Y = np.atleast_2d(np.asarray(Y, dtype=float))
+        Y = self._targets(Y, acts[-1].shape)
         slopes = [_SLOPE_FROM_OUTPUT[name] for name in self.layer_activations()]
         dW, db = [None] * self.n_layers, [None] * self.n_layers
         with np.errstate(over="ignore", invalid="ignore"):
@@ -120,7 +134,7 @@ class Network:
         cost before update k; history[-1] the cost after the last.
         """
         X = np.atleast_2d(np.asarray(X, dtype=float))
-        Y = np.atleast_2d(np.asarray(Y, dtype=float))
+        Y = self._targets(Y, (len(X), self.sizes[-1]))
         n = len(X)
         rng = np.random.default_rng(seed)
         history = np.empty(steps + 1)
