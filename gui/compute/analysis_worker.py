@@ -44,8 +44,8 @@ from gui.compute.status_messages import NUMERIC_NOTICE, give_up_message
 
 
 # Formulas and critical points of one request get this much of the child's CPU time from
-# when it starts on the request (on a machine busy with other work the wall-clock time
-# may be longer, up to SYMBOLIC_WALL_LIMIT_MS); then the child is killed.
+# when it starts on the request (on a machine busy with other work the wall-clock time may be
+# longer, up to SYMBOLIC_WALL_LIMIT_MS); then the child is killed. (A worker's own: budget_ms.)
 SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
@@ -86,6 +86,7 @@ class AnalysisWorker(QObject):
     notice = Signal(str)            # what could not be done in time, for the status bar
     _compiled = Signal(int, object)   # from the pool thread; queued to the GUI thread
     _sketched = Signal(int, object)   # (request id, Expression with f compiled), likewise
+    budget_ms, wall_limit_ms = SYMBOLIC_BUDGET_MS, SYMBOLIC_WALL_LIMIT_MS   # a test's may be short
 
     def __init__(self, parent=None, symbolic: bool = True):
         """symbolic=False: compile only (views that need f and ∇f but no formulas)."""
@@ -311,7 +312,7 @@ class AnalysisWorker(QObject):
             self._budget.start()
 
     def _on_budget_check(self):
-        """Past SYMBOLIC_BUDGET_MS of a child's CPU time (or the wall-clock limit): stop
+        """Past budget_ms of a child's CPU time (or wall_limit_ms by the clock): stop
         it and show what is known."""
         pending = {self._child: self._child_request is not None and not self._typeset
                    and self._failure is None,
@@ -326,7 +327,7 @@ class AnalysisWorker(QObject):
             cpu = cpu_seconds(child.pid)
             used_ms = (cpu - cpu0) * 1000 if cpu is not None and cpu0 is not None \
                 else wall.elapsed()
-            if used_ms < SYMBOLIC_BUDGET_MS and wall.elapsed() < SYMBOLIC_WALL_LIMIT_MS:
+            if used_ms < self.budget_ms and wall.elapsed() < self.wall_limit_ms:
                 continue
             child.stop()
             if child is self._child:

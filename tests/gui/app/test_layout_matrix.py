@@ -15,7 +15,8 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QRect, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from gui.app.presets import find_preset
 from gui.widgets.scroll_page import page_overflow
@@ -87,10 +88,25 @@ def lab(qapp, tmp_path_factory):
     gc.collect()
 
 
-def settle(qtbot, rounds=4):
-    for _ in range(rounds):
-        QApplication.processEvents()
-        qtbot.wait(15)
+def _layout(window):
+    """What the cell's checks read: the window's frame and every visible widget's place."""
+    return (window.frameGeometry().getRect(),
+            [(w.geometry().getRect(), w.isVisible()) for w in window.findChildren(QWidget)])
+
+
+def settle(window):
+    """Until the window is synced with the X server (its geometry changes came back: a
+    round trip, not a time) and two more syncs change no widget's place (layouts and the
+    zero-delay timers they start have run). Four turns of 15 ms each stood for this."""
+    before, unchanged = None, 0
+    for _ in range(50):
+        QGuiApplication.sync()
+        now = _layout(window)
+        unchanged = unchanged + 1 if now == before else 0
+        if unchanged == 2:
+            return
+        before = now
+    raise AssertionError("the window's layout never settled")
 
 
 def enter_cell(window, qtbot, tab, screen, mode, scale):
@@ -111,9 +127,9 @@ def enter_cell(window, qtbot, tab, screen, mode, scale):
     if mode == "normal":                  # as a lecturer would: the window filling the screen
         window.setMaximumSize(width, height)
         window.setGeometry(0, 0, width, height)
-    settle(qtbot)
+    settle(window)
     window.fit_to_screen()
-    settle(qtbot)
+    settle(window)
 
 
 def views_height(window, tab) -> int:

@@ -68,12 +68,10 @@ def test_the_same_text_and_window_are_answered_without_the_helpers(qtbot, monkey
         worker.shutdown()
 
 
-def test_an_answer_cut_short_is_not_kept(qtbot, monkeypatch):
-    from gui.compute import analysis_worker
+def test_an_answer_cut_short_is_not_kept(qtbot):
     symbolic_memo.forget_all()
-    monkeypatch.setattr(analysis_worker, "SYMBOLIC_BUDGET_MS", 0)   # every job cut short
-    monkeypatch.setattr(analysis_worker, "SYMBOLIC_WALL_LIMIT_MS", 0)
     worker = AnalysisWorker()
+    worker.budget_ms = worker.wall_limit_ms = 0         # every job cut short
     try:
         answers = _analyse(worker, SLOW, WINDOW)        # seconds of typesetting: cut
         assert symbolic_memo.recall(SLOW, WINDOW) is None

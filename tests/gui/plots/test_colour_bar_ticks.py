@@ -3,6 +3,7 @@
 values, and the "f" title sits right beside them."""
 import numpy as np
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -14,9 +15,26 @@ HIMMELBLAU = "(x^2+y-11)^2 + (x+y^2-7)^2"
 NEURON_LOSS = "1/2 (1/(1+exp(-(2 w + b))) - 0.7)^2"     # the Neuron tab's L(b, w)
 
 
-def _look(qtbot, scale, dark=False):
+def _look(qtbot, view, scale, dark=False):
     theme.apply_theme(QApplication.instance(), QWidget(), "dark" if dark else "light", scale)
-    qtbot.wait(50)
+    _until_drawn(qtbot, view)
+
+
+def _until_drawn(qtbot, view):
+    """Wait until the bar was drawn with the map's present f grid, for the bar's present
+    length and font: the labels the checks read (`shown`) are those of what the screen
+    shows now (the condition the fixed waits of 50-300 ms stood for). Not "no resample
+    pending": at 640×230 the map resamples every 120 ms without end (its bar's width and
+    its range feed each other), so that never comes."""
+    ticks, axis = view.bar_ticks, view.colour_bar.axis
+
+    def drawn():
+        # a relayout still posted (a new font's) would give the bar another length
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        now = (view.landscape, ticks._length_px(), axis.style["tickFont"].key())
+        return (view.landscape is not None and ticks.landscape is view.landscape
+                and ticks._chosen_for == now)
+    qtbot.waitUntil(drawn)
 
 
 @pytest.fixture
@@ -30,7 +48,7 @@ def _show_f(shown, model, qtbot, text, window, width, height):
     assert model.wait_for_analysis()
     model.set_window(window)
     view = shown(ContourView(model), width, height)
-    qtbot.wait(300)
+    _until_drawn(qtbot, view)
     return view
 
 
@@ -106,8 +124,7 @@ def _assert_labels_apart(view):
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_colour_bar_labels_never_overlap(shown, model, qtbot, restore_look, height, scale):
     view = _show_f(shown, model, qtbot, HIMMELBLAU, ((-5, 5), (-5, 5)), 640, height)
-    _look(qtbot, scale, dark=scale > 1)
-    qtbot.wait(300)
+    _look(qtbot, view, scale, dark=scale > 1)
     _assert_labels_apart(view)
 
 
@@ -124,7 +141,7 @@ def test_a_taller_bar_gets_more_labels(shown, model, qtbot):
     few = len(_shown(view))
     view.resize(640, 700)
     qtbot.waitUntil(lambda: len(_shown(view)) > few)
-    qtbot.wait(200)
+    _until_drawn(qtbot, view)
     _assert_labels_apart(view)
 
 
@@ -168,8 +185,7 @@ def test_a_short_maps_y_labels_are_thinned_not_stacked(shown, model, qtbot, rest
     0.2 … 0.8 were drawn on each other; now as many as fit, a line apart."""
     view = _show_f(shown, model, qtbot, NEURON_LOSS.replace("w", "y").replace("b", "x"),
                    ((-1.2, 1.3), (0.2, 0.8)), 420, 150)
-    _look(qtbot, scale)
-    qtbot.wait(300)
+    _look(qtbot, view, scale)
     axis = view.plot.getAxis("left")
     rects = sorted(_drawn_text_rects(axis), key=lambda r: r[0].top())
     assert len(rects) >= 1

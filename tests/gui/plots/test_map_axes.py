@@ -30,5 +30,4 @@ def test_a_new_f_repaints_the_map_but_not_its_x_and_y_axes(shown, model, qtbot, 
     assert x_axis not in painted and y_axis not in painted  # same range: from the cache
     painted.clear()
     model.set_window(((-2.0, 2.5), (-1.5, 2.0)))          # a new range: drawn anew
-    qtbot.wait(400)
-    assert x_axis in painted and y_axis in painted
+    qtbot.waitUntil(lambda: x_axis in painted and y_axis in painted)
