@@ -14,6 +14,7 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
 from .expression import Expression
+from .functions import LATEX_SETTINGS
 
 _TIDY_MAX_OPS = 80         # bigger derivatives are shown as they are
 # cancel and factor expand, and their time grows fast with the expansion: they are
@@ -155,7 +156,7 @@ class _NumberPrinter(LatexPrinter):
 
 def latex(expr) -> str:
     """expr as LaTeX for the formula bar (sympy's, long integers as powers of ten)."""
-    return _NumberPrinter().doprint(expr)
+    return _NumberPrinter(LATEX_SETTINGS).doprint(expr)
 
 
 def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tuple[Formula, ...]:
