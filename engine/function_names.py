@@ -37,3 +37,6 @@ GREEK_NAMES = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "the
                "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi",
                "chi", "psi", "omega")
 REFUSED_GREEK_NAMES = {"omicron": "its letter ο looks just like the Latin o: write o"}
+# φ and ε as they are typed and as the app's labels write them (f(φ, θ) = beside the
+# field): LaTeX's \phi and \epsilon are the other forms, ϕ and ϵ
+TEX_GREEK = {"phi": r"\varphi", "epsilon": r"\varepsilon"}

@@ -49,7 +49,7 @@ def test_theta_squared_plus_phi_is_a_function_of_two_variables():
     assert f.variables == ("phi", "theta")
     assert_allclose(f.hessian(np.array(0.3), np.array(1.2)), [[0, 0], [0, 2]])
     label = formulas(f)[0].label
-    assert label == r"f(\phi, \theta)"
+    assert label == r"f(\varphi, \theta)"          # φ as typed and labelled, not ϕ
     h = next(fm for fm in formulas(f) if fm.label == "H")
     assert h.latex.count(r"\\") == 1 and h.latex.count("&") == 2      # two rows, two columns
 
@@ -63,6 +63,15 @@ def test_theta_squared_plus_phi_is_a_function_of_two_variables():
 ])
 def test_runs_that_hold_greek_names(text, variables):
     assert parse(text).variables == variables
+
+
+def test_phi_and_epsilon_are_typeset_as_typed():
+    """φ and ε (LaTeX's \\varphi, \\varepsilon), the letters the editor's label and a
+    keyboard give, not the other forms ϕ and ϵ; the rest as sympy writes them."""
+    (f, *derivatives) = formulas(parse("phi_1 epsilon + xi"))
+    assert f.label == r"f(\varepsilon, \varphi_{1}, \xi)"
+    assert f.latex == r"\varepsilon \varphi_{1} + \xi"
+    assert derivatives[0].label == r"\frac{\partial f}{\partial \varepsilon}"
 
 
 def test_pi_and_e_stay_constants_and_exp_the_exponential():

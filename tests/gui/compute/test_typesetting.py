@@ -91,3 +91,11 @@ def test_the_plain_fallback_writes_greek_letters_ln_and_arctan():
     assert "β η" in text and "φ" in text and "θ^2" in text
     assert "ln(x)" in text and "arctan(x)" in text
     assert not any(name in text for name in ("theta", "phi", "eta", "log", "atan"))
+
+
+@pytest.mark.parametrize("name", ["phi", "epsilon", "theta", "xi", "upsilon", "w_1", "phi_2", "x"])
+def test_a_variable_is_named_as_the_formulas_typeset_it(name):
+    """A big ∇f shown by its definition names ∂f/∂φ as f's own formulas do (φ, not ϕ)."""
+    import sympy as sp
+    from engine.analysis import latex
+    assert typesetting.tex_name(name) == latex(sp.Symbol(name, real=True))
