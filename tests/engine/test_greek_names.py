@@ -13,6 +13,7 @@ from numpy.testing import assert_allclose
 from engine.analysis import formulas
 from engine.expression import ExpressionError, parse
 from engine.names import unfinished_name
+from engine.numeric_expression import parse_numeric
 
 NAMES = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
          "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi",
@@ -58,7 +59,7 @@ def test_theta_squared_plus_phi_is_a_function_of_two_variables():
     ("mu + nu", ("mu", "nu")), ("eta x", ("eta", "x")), ("xi", ("xi",)), ("x i", ("i", "x")),
     ("psi", ("psi",)), ("p si", ("i", "p", "s")), ("tau x", ("tau", "x")),
     ("beta + theta", ("beta", "theta")), ("2xi", ("xi",)), ("phi x", ("phi", "x")),
-    ("exp(x)", ("x",)), ("epsilon^2 + upsilon", ("epsilon", "upsilon")),
+    ("exp(x)", ("x",)), ("xi1 + phi_2 + ψ₃", ("phi_2", "psi_3", "xi_1")), ("epsilon^2 + upsilon", ("epsilon", "upsilon")),
     ("φ ψ χ ρ τ ν η", ("chi", "eta", "nu", "phi", "psi", "rho", "tau")),
 ])
 def test_runs_that_hold_greek_names(text, variables):
@@ -72,6 +73,17 @@ def test_phi_and_epsilon_are_typeset_as_typed():
     assert f.label == r"f(\varepsilon, \varphi_{1}, \xi)"
     assert f.latex == r"\varepsilon \varphi_{1} + \xi"
     assert derivatives[0].label == r"\frac{\partial f}{\partial \varepsilon}"
+
+
+@pytest.mark.parametrize("text", ["theta^2 + phi", "mu + nu", "eta x + xi1^2", "φ ψ + τ ρ"])
+def test_the_reader_without_sympy_reads_the_same_variables(text):
+    """The first picture at start-up is drawn from engine.numeric_expression: the same
+    names, the same values."""
+    f, g = parse(text), parse_numeric(text)
+    assert g.variables == f.variables
+    point = [np.array(0.7 + k) for k in range(len(f.variables))]
+    for ours, exact in zip(g.value_and_gradient(*point), f.value_and_gradient(*point)):
+        assert_allclose(ours, exact)
 
 
 def test_pi_and_e_stay_constants_and_exp_the_exponential():
