@@ -6,6 +6,7 @@ GUI runs it in a worker thread; it returns plain strings, arrays and dataclasses
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,8 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
 from .expression import Expression
+from .function_names import TEX_GREEK
+from .functions import LATEX_SETTINGS
 
 _TIDY_MAX_OPS = 80         # bigger derivatives are shown as they are
 # cancel and factor expand, and their time grows fast with the expansion: they are
@@ -129,12 +132,17 @@ def _expanded_terms(expr: sp.Expr) -> int:
 
 TOO_LARGE = r"\text{too large to show}"
 LONG_INTEGER_DIGITS = 12     # an integer with more digits is typeset as m·10^k
+_TEX_GREEK = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(TEX_GREEK))
 
 
 class _NumberPrinter(LatexPrinter):
     """sympy's LaTeX, but an integer of more than LONG_INTEGER_DIGITS digits (the exact
     10^308 of a typed 1e308) as a power of ten: written out, its 309 digits were wider
     than any window and cut the rest of the formula off. Six significant digits."""
+
+    def _print_Symbol(self, expr, style="plain") -> str:
+        tex = super()._print_Symbol(expr, style)
+        return _TEX_GREEK.sub(lambda m: TEX_GREEK[m.group(1)], tex)
 
     def _print_Integer(self, expr) -> str:
         n = int(expr)
@@ -155,7 +163,7 @@ class _NumberPrinter(LatexPrinter):
 
 def latex(expr) -> str:
     """expr as LaTeX for the formula bar (sympy's, long integers as powers of ten)."""
-    return _NumberPrinter().doprint(expr)
+    return _NumberPrinter(LATEX_SETTINGS).doprint(expr)
 
 
 def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tuple[Formula, ...]:

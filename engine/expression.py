@@ -19,7 +19,7 @@ import sympy as sp
 from sympy.printing.str import StrPrinter
 
 from .errors import ExpressionError
-from .functions import NUMPY_FUNCTIONS, step
+from .functions import LATEX_SETTINGS, NUMPY_FUNCTIONS, step
 from .names import name_key
 from .numpy_source import numpy_functions
 from .parser import Parser
@@ -81,7 +81,7 @@ class Expression:
         return Expression(_drop_distributions(d), self.variables)
 
     def latex(self) -> str:
-        return sp.latex(self.expr)
+        return sp.latex(self.expr, **LATEX_SETTINGS)
 
     def __str__(self) -> str:
         return _Printer().doprint(self.expr)

@@ -30,4 +30,13 @@ FUNCTION_NAMES = {
     "floor": (1, 1, "the floor"), "ceil": (1, 1, "the ceiling"),
 }
 CONSTANT_NAMES = ("pi", "e")
-GREEK_NAMES = ("alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "omega")
+# Every lower-case Greek letter but omicron, whose letter ο is the Latin o to the eye
+# (engine.names refuses it, and says why); each is one variable, never split into letters
+# (phi is φ, not p·h·i; nu is ν, not n·u), as pi is π.
+GREEK_NAMES = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+               "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi",
+               "chi", "psi", "omega")
+REFUSED_GREEK_NAMES = {"omicron": "its letter ο looks just like the Latin o: write o"}
+# φ and ε as they are typed and as the app's labels write them (f(φ, θ) = beside the
+# field): LaTeX's \phi and \epsilon are the other forms, ϕ and ϵ
+TEX_GREEK = {"phi": r"\varphi", "epsilon": r"\varepsilon"}

@@ -169,3 +169,6 @@ _BUILDERS = {
 # names, counts and descriptions are engine.function_names' (read there without sympy)
 FUNCTIONS = {name: (_BUILDERS[name], *entry) for name, entry in FUNCTION_NAMES.items()}
 CONSTANTS = {"pi": sp.pi, "e": sp.E}
+# How every formula is typeset: as a lecturer writes it, ln (log is the natural logarithm
+# here, and sympy writes it log) and arctan, arcsin, arccos (sympy writes atan, asin, acos)
+LATEX_SETTINGS = {"ln_notation": True, "inv_trig_style": "full"}

@@ -1,9 +1,11 @@
 """What a name the student typed means: a function, a constant, a variable, or a
 product of one-letter variables — never a silent guess.
 
-    sin -> the function;  pi, e -> constants;  x, x1, x_1, x₁, theta, θ -> variables
+    sin -> the function;  pi, e -> constants;  x, x1, x_1, x₁, theta, θ, phi, xi -> variables
     2xy -> x·y;  xsin(x) -> x·sin(x)
     atanx -> refused: "write a·tan(x) for the product, or atan(x) for the arctangent"
+    taux -> refused: "write tau x for the product with tau, or t a u x for a product of
+            one-letter variables"
 
 A run of letters that is not a name is a product of one-letter variables only when no
 piece of it is or begins a function, a constant or a Greek name, and it is short (a
@@ -14,7 +16,7 @@ from __future__ import annotations
 from .errors import ExpressionError
 # the names alone (no sympy): a formula's tokens can be read before sympy is imported
 from .function_names import CONSTANT_NAMES as CONSTANTS
-from .function_names import FUNCTION_NAMES, GREEK_NAMES
+from .function_names import FUNCTION_NAMES, GREEK_NAMES, REFUSED_GREEK_NAMES
 from .bars import assign_bars
 from .tokens import Token, tokenize
 
@@ -54,6 +56,9 @@ def unfinished_name(text: str, known: tuple = ()) -> bool:
     while run > 0 and text[run - 1].isascii() and text[run - 1].isalpha():
         run -= 1
     letters = text[run:]
+    if letters in _ALL_NAMES and not any(n != letters and n.startswith(letters)
+                                         for n in _ALL_NAMES):
+        return False        # a whole name no longer one begins with ('pi', not p·iota…)
     pieces = [letters[k:] for k in range(len(letters) - 1)]
     if letters and letters[-1] not in known:
         pieces.append(letters[-1])
@@ -98,6 +103,9 @@ def resolve(tok: Token, before_bracket: bool, glued: bool = False) -> list[Token
                 f"{word}({sub}x) for {FUNCTION_NAMES[word][2]} of {sub}x, or {word}(x)^{sub} "
                 f"for its power", pos)
         return [Token("func", word, pos, end=tok.end)]
+    if word in REFUSED_GREEK_NAMES:
+        raise ExpressionError(f"'{word}' is not a variable here: {REFUSED_GREEK_NAMES[word]}",
+                              pos)
     if word in GREEK_NAMES:
         if word == "sigma" and not sub and glued:
             raise ExpressionError(
@@ -164,11 +172,9 @@ def _refusal(word: str, pos: int, problem) -> ExpressionError:
         return _ambiguous(word, pos, [(k, f, None) for k, f in problem[1]])
     spaced = " ".join(word)
     if problem[0] == "name":
-        k, name = problem[1], problem[2]
-        split = " ".join([*word[:k], name, *word[k + len(name):]])
-        return ExpressionError(
-            f"'{word}' is not a known function or name: write {split} for the product with "
-            f"{name}, or {spaced} for a product of one-letter variables", pos)
+        listed = ", or ".join(f"{' '.join(r)} for {_reading_text(r)}"
+                              for r in _name_readings(word))
+        return ExpressionError(f"'{word}' is not a known function or name: write {listed}", pos)
     if problem[0] == "e":
         return ExpressionError(
             f"'{word}' is not a known function or name (e is Euler's number, not a "
@@ -178,15 +184,51 @@ def _refusal(word: str, pos: int, problem) -> ExpressionError:
         f"or * between them ({spaced})", pos)
 
 
+def _name_readings(word: str) -> list[list[str]]:
+    """The readings of `word` as a product of Greek names (and pi) and one-letter
+    variables: the one of fewest pieces ('beta x') and, when it differs, the one of most
+    ('b eta x'; 't a u x'); [] when there is none (a lone e is Euler's number)."""
+    n = len(word)
+    fewest: list = [None] * n + [[]]         # fewest[i]: the reading of word[i:]
+    most: list = [None] * n + [[]]
+    for i in range(n - 1, -1, -1):
+        steps = [name for name in _OTHER_NAMES if word.startswith(name, i)]
+        if word[i] != "e":
+            steps.append(word[i])
+        for step in steps:
+            rest_few, rest_most = fewest[i + len(step)], most[i + len(step)]
+            if rest_few is None:
+                continue
+            if fewest[i] is None or len(rest_few) + 1 < len(fewest[i]):
+                fewest[i] = [step, *rest_few]
+            if most[i] is None or len(rest_most) + 1 > len(most[i]):
+                most[i] = [step, *rest_most]
+    if fewest[0] is None:
+        return []
+    return [fewest[0]] if fewest[0] == most[0] else [fewest[0], most[0]]
+
+
+def _reading_text(pieces: list[str]) -> str:
+    names = [p for p in pieces if len(p) > 1]
+    return f"the product with {', '.join(names)}" if names else "a product of one-letter variables"
+
+
 def _ambiguous(word: str, pos: int, readings) -> ExpressionError:
     """readings: (index, function, argument text or None for 'the rest of the word')."""
     texts = []
     for k, f, arg in readings:
         rest = word[k + len(f):]
         call = f"{f}({arg or rest or '…'})"
-        prefix = "·".join(word[:k])
-        what = f"the product of {prefix} and {FUNCTION_NAMES[f][2]}" if prefix else FUNCTION_NAMES[f][2]
-        texts.append((f"{prefix}·{call}" if prefix else call, what))
+        # the letters before the function: a Greek name among them is one factor
+        # ('phisin(x)': phi·sin(x) or p·h·i·sin(x))
+        prefixes = ["·".join(r) for r in _name_readings(word[:k])] or ["·".join(word[:k])]
+        for prefix in prefixes:
+            what = (f"the product of {prefix} and {FUNCTION_NAMES[f][2]}" if prefix
+                    else FUNCTION_NAMES[f][2])
+            texts.append((f"{prefix}·{call}" if prefix else call, what))
+    if all(r[2] is None for r in readings):      # the whole run: a Greek name in it too
+        texts += [(" ".join(r), _reading_text(r)) for r in _name_readings(word)
+                  if any(len(p) > 1 for p in r)]
     if len(texts) == 1:
         (text, what), = texts
         return ExpressionError(

@@ -25,9 +25,14 @@ _SPACES = " \t\u00a0\u2009\u200a\u202f\u2002\u2003"
 # One character for one character: columns in messages stay the user's.
 _UNICODE_OPERATORS = {"·": "*", "⋅": "*", "×": "*", "∙": "*", "∗": "*", "−": "-",
                       "–": "-", "÷": "/", "∣": "|", "√": "√"}
-GREEK_LETTERS = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "θ": "theta",
-                 "ϑ": "theta", "λ": "lambda", "μ": "mu", "µ": "mu", "σ": "sigma",
-                 "ω": "omega", "π": "pi"}
+# The letter each Greek name is typeset as comes first (gui/widgets/variable_names
+# takes the first); its variants (ϑ, the micro sign µ, ϕ, ϵ, ϱ, ϰ, final ς) after it.
+GREEK_LETTERS = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon",
+                 "ϵ": "epsilon", "ζ": "zeta", "η": "eta", "θ": "theta", "ϑ": "theta",
+                 "ι": "iota", "κ": "kappa", "ϰ": "kappa", "λ": "lambda", "μ": "mu",
+                 "µ": "mu", "ν": "nu", "ξ": "xi", "ρ": "rho", "ϱ": "rho", "σ": "sigma",
+                 "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi",
+                 "χ": "chi", "ψ": "psi", "ω": "omega", "π": "pi"}
 _SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
                  "⁷": "7", "⁸": "8", "⁹": "9", "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")",
                  "ⁿ": "n", "ⁱ": "i", "ˣ": "x", "ʸ": "y"}
@@ -59,9 +64,11 @@ def _describe(ch: str) -> str:
         return f"'{ch}' is not allowed: use round brackets '{_BRACKET_LOOKALIKES[ch]}'"
     if ch in _SUBSCRIPTS:
         return f"the subscript '{ch}' must follow a letter, as in x{ch}"
-    if "\u0370" <= ch <= "\u03ff":
-        return (f"the Greek letter '{ch}' is not a variable here: use alpha, beta, gamma, "
-                f"delta, theta, lambda, mu, sigma or omega (or α β γ δ θ λ μ σ ω)")
+    if ch == "ο":
+        return "the Greek letter 'ο' (omicron) looks just like the Latin o: write o"
+    if "\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff":
+        return (f"the Greek letter '{ch}' is not a variable here: only the lower-case "
+                f"Greek letters are (α β γ … ω, or alpha, beta, gamma … omega)")
     if ch.isprintable() and not ch.isspace():
         return f"the character '{ch}' is not allowed in a formula"
     return f"the character U+{ord(ch):04X} is not allowed in a formula"

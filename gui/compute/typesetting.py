@@ -8,6 +8,9 @@ import copy
 import functools
 import re
 
+from engine.function_names import TEX_GREEK      # (no sympy: this module loads at start)
+from engine.tokens import GREEK_LETTERS
+
 _ziamath = None
 
 
@@ -199,10 +202,18 @@ _PLAIN_GROUPS = [  # innermost first, repeated until nothing changes
 ]
 
 
+_LETTER_OF: dict[str, str] = {}
+for _letter, _name in GREEK_LETTERS.items():
+    _LETTER_OF.setdefault(_name, _letter)            # θ, not its variant ϑ
+# longest first, and whole names only: \theta is θ, not t, h and \eta
+_GREEK_TEX = re.compile(r"\\(?:var)?(%s)(?![A-Za-z])" % "|".join(sorted(_LETTER_OF, key=len, reverse=True)))
+
+
 def plain_text(tex: str) -> str:
     """A readable-enough plain rendering for when typesetting fails."""
     for a, b in _PLAIN_SYMBOLS:
         tex = tex.replace(a, b)
+    tex = _GREEK_TEX.sub(lambda m: _LETTER_OF[m.group(1)], tex)
     for _ in range(200):                      # bounded: each pass removes a brace pair
         before = tex
         for pattern, repl in _PLAIN_GROUPS:
@@ -229,5 +240,6 @@ def display_tex(formula, variables) -> str:
 def tex_name(name: str) -> str:
     """An engine variable name as sympy typesets it: 'w_1' → w_{1}, 'theta' → \\theta."""
     letters, _, sub = name.partition("_")
-    letters = f"\\{letters}" if len(letters) > 1 else letters     # Greek names
+    if len(letters) > 1:                                        # Greek names
+        letters = TEX_GREEK.get(letters, f"\\{letters}")
     return f"{letters}_{{{sub}}}" if sub else letters

@@ -37,7 +37,7 @@ SYNTAX_HELP = (
     "with a base)<br>"
     "<b>Constants:</b> <tt>pi</tt>, <tt>e</tt> (<tt>e^x</tt> is the exponential)<br>"
     "<b>Variables:</b> a letter other than e, a letter with a subscript "
-    "(<tt>x1</tt>, <tt>x_1</tt>, <tt>w₂</tt>) or a Greek name (<tt>theta</tt>, θ); "
+    "(<tt>x1</tt>, <tt>x_1</tt>, <tt>w₂</tt>) or a Greek name (<tt>phi</tt>, φ, <tt>eta</tt>, η …); "
     "with three or more, the map shows a slice in two of them<br>"
     "<b>History:</b> ↑ / ↓ recall earlier formulas; Enter applies at once<br>"
     "<b>Ctrl+L</b> jumps here from anywhere in the window")

@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 from numpy.testing import assert_allclose
 
-from engine.analysis import _shortest, _tidy, analyse
+from engine.analysis import _shortest, _tidy, analyse, formulas
 from engine.expression import parse
 
 TANH_LOSS = "0.5*(tanh(2*w+b) - 0.7)^2"
@@ -204,3 +204,20 @@ def test_long_integers_are_typeset_as_powers_of_ten():
         r"- 10^{30} x^{2} + 1.23457 \cdot 10^{28} x"
     assert formulas(parse("9999999e20*x + 123456789012*x^2"))[0].latex == \
         "123456789012 x^{2} + 10^{27} x"              # twelve digits still written out
+
+
+@pytest.mark.parametrize("text, shown, not_shown", [
+    ("ln(x)", r"\ln{", r"\log"), ("log(x)", r"\ln{", r"\log"),     # log is the natural log
+    ("atan(x)", r"\arctan{", "atan"), ("arctan(x)", r"\arctan{", "atan"),
+    ("asin(x)", r"\arcsin{", "asin"), ("acos(x)", r"\arccos{", "acos"),
+])
+def test_formulas_are_typeset_as_a_lecturer_writes_them(text, shown, not_shown):
+    """ln, not sympy's log; arctan, arcsin, arccos, not atan, asin, acos: in f, in its
+    its derivatives and Expression.latex()."""
+    f = parse(text)
+    typeset = [fm.latex for fm in formulas(f)]
+    assert shown in typeset[0] and not_shown not in typeset[0]
+    assert shown in f.latex() and not_shown not in f.latex()
+    product = formulas(parse(f"y {text}"))
+    assert all(not_shown not in fm.latex for fm in product)
+    assert shown in product[2].latex          # ∂(y·g(x))/∂y = g(x)

@@ -65,7 +65,7 @@ HOSTILE = [
     ("log_1(x)", "base is at least 2", 0),
     ("e2", "Euler's number", 0),
     ("x_", "'_' must be followed", 1),
-    ("φ", "Greek letter", 0),
+    ("Φ", "Greek letter", 0),          # capital; φ is the variable phi
     ("₁", "subscript", 0),
     ("foo(x)", "not a known function", 0),
     ("x^", "needs an exponent", 1),

@@ -219,7 +219,7 @@ def test_more_readings(text, reference, variables):
     ("log(x, 2, 3)", "1 or 2 arguments", 0),
     ("min(x)", "at least 2 arguments", 0),
     ("log_2(x, 3)", "one argument", 0),
-    ("ψ", "Greek letter", 0),
+    ("Ψ", "Greek letter", 0),          # capital; ψ is the variable psi
     ("σ(x)", ["sigmoid(…)", "sigma*(…)"], 0),
     ("2sigma(w x + b)", "sigmoid(…) for the sigmoid", 1),
     ("e^2x", ["e^2 x (with a space)", "e^2*x", "e^(2x) for the power"], 3),

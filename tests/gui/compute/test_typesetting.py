@@ -80,3 +80,22 @@ def test_rows_copied_in_memory_give_ziamaths_own_svg(text, monkeypatch):
     assert mrow.Mrow._get_height_nostretch is typesetting._height_nostretch
     monkeypatch.setattr(mrow.Mrow, "_get_height_nostretch", typesetting._original_height_nostretch)
     assert [render_svg(tex) for tex in texs] == fast
+
+
+def test_the_plain_fallback_writes_greek_letters_ln_and_arctan():
+    """When ziamath fails the equation shows as text: θ and φ as letters (not 'theta'),
+    \\eta inside \\beta and \\theta left alone, ln and arctan as typeset."""
+    tex = formulas(parse("theta^2 + phi + beta eta + ln(x) + atan(x)"))[0]
+    text = typesetting.plain_text(f"{tex.label} = {tex.latex}")
+    assert text.startswith("f(β, η, φ, θ, x) = ")
+    assert "β η" in text and "φ" in text and "θ^2" in text
+    assert "ln(x)" in text and "arctan(x)" in text
+    assert not any(name in text for name in ("theta", "phi", "eta", "log", "atan"))
+
+
+@pytest.mark.parametrize("name", ["phi", "epsilon", "theta", "xi", "upsilon", "w_1", "phi_2", "x"])
+def test_a_variable_is_named_as_the_formulas_typeset_it(name):
+    """A big ∇f shown by its definition names ∂f/∂φ as f's own formulas do (φ, not ϕ)."""
+    import sympy as sp
+    from engine.analysis import latex
+    assert typesetting.tex_name(name) == latex(sp.Symbol(name, real=True))
