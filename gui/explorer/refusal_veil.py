@@ -103,13 +103,16 @@ class Veil(QWidget):
 
 
 class RefusalVeil(QObject):
-    """The veils over the views (with the banner) and over the formula panel, shown
-    while the editor shows a refused text's error."""
+    """The veils over the views (with the banner), the formula panel and the playback
+    buttons (held: they would run the f shown, not the one typed), shown while the
+    editor shows a refused text's error."""
 
-    def __init__(self, model, editor, host: QWidget, views: QWidget, formulas: QWidget):
+    def __init__(self, model, editor, host: QWidget, views: QWidget, formulas: QWidget,
+                 playback: QWidget):
         super().__init__(host)
         self.model = model
         self.views, self.formulas = Veil(views, host), Veil(formulas, host)
+        self.playback = Veil(playback, host)
         self.shown = False
         editor.errorShown.connect(self._on_error_shown)
         model.errorChanged.connect(self._refresh)
@@ -132,3 +135,4 @@ class RefusalVeil(QObject):
         self.views.lines = self.banner() if on else ("", "")
         self.views.cover(on)
         self.formulas.cover(on)
+        self.playback.cover(on)

@@ -109,7 +109,8 @@ class ExplorerTab(QWidget):
         layout.addWidget(self.top)
         layout.addWidget(self.body, 1)
         # a refused text: the views and formulas, dimmed, name the f they show instead
-        self.refusal_veil = RefusalVeil(model, self.editor, page, self.middle, self.math_view)
+        self.refusal_veil = RefusalVeil(model, self.editor, page, self.middle, self.math_view,
+                                        self.descent_panel.playback)
 
         model.expressionChanged.connect(self._on_expression)
         # The first window is known before the first analysis: the right views show from
