@@ -5,13 +5,12 @@ history for ↑/↓, and shows the engine's message with the column it blames.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QFontDatabase, QPainter, QPainterPath,
-                           QPen)
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontDatabase
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 from engine.names import unfinished_name
 from gui.compute.qt_guard import qt_override
+from gui.explorer.formula_line_edit import ERROR_COLOUR, FormulaLineEdit
 from gui.widgets.variable_names import display_name
 
 FAST_DEBOUNCE_MS = 0       # a key goes to the model on the next turn of the event loop
@@ -19,9 +18,9 @@ FAST_DEBOUNCE_MS = 0       # a key goes to the model on the next turn of the eve
 DEBOUNCE_MS = 150          # ... unless the last text's first picture is still on its way:
                            # then when it comes, or after this pause at the latest
 SETTLE_MS = 2000           # a valid text left alone this long joins the history
+HAD_MS = 1000              # ... and this long, is the formula a refused text shows meanwhile
 ERROR_DELAY_MS = 450       # a new error line appears only after a pause: no jumping while typing
 NAME_PAUSE_MS = 600        # a text ending inside a name ('si' of sin) goes after this pause
-ERROR_COLOUR = "#D55E00"   # Okabe–Ito vermillion; the ⚠ prefix carries the meaning too
 MAX_LENGTH = 10_000        # the engine answers within a second up to this length
 
 SYNTAX_HELP = (
@@ -43,70 +42,10 @@ SYNTAX_HELP = (
     "<b>Ctrl+L</b> jumps here from anywhere in the window")
 
 
-class FormulaLineEdit(QLineEdit):
-    """A QLineEdit that draws a wavy underline under the character it is told is wrong."""
-
-    resized = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.error_position: int | None = None
-
-    @qt_override
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self.resized.emit()
-
-    def set_error_position(self, position: int | None) -> None:
-        if position != self.error_position:
-            self.error_position = position
-            self.update()
-
-    def error_marker_rect(self) -> QRectF | None:
-        """Where the mark goes, in widget pixels: the blamed character's box (a space's
-        width past the end when the text ends too early); None when nothing is marked."""
-        pos = self.error_position
-        if pos is None:
-            return None
-        text = self.displayText()
-        pos = max(0, min(pos, len(text)))
-        fm = self.fontMetrics()
-        # Measure from the cursor, whose rectangle already includes margins and scrolling.
-        cursor = self.cursorPosition()
-        cursor_x = self.cursorRect().center().x()
-        left = cursor_x + fm.horizontalAdvance(text[:pos]) - fm.horizontalAdvance(text[:cursor])
-        width = fm.horizontalAdvance(text[pos]) if pos < len(text) else fm.horizontalAdvance(" ")
-        rect = self.cursorRect()
-        return QRectF(left, rect.top(), max(width, 4), rect.height())
-
-    @qt_override
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        rect = self.error_marker_rect()
-        if rect is None:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(ERROR_COLOUR)
-        tint = QColor(colour)
-        tint.setAlpha(50)
-        painter.fillRect(rect, tint)
-        # A wavy underline, as spell checkers draw it: recognisable without colour.
-        path = QPainterPath()
-        y, x, step = rect.bottom() - 1, rect.left() - 1, 2.5
-        path.moveTo(QPointF(x, y))
-        up = True
-        while x < rect.right() + 1:
-            x += step
-            path.lineTo(QPointF(x, y - 2.5 if up else y))
-            up = not up
-        painter.setPen(QPen(colour, 1.6))
-        painter.drawPath(path)
-        painter.end()
-
-
 class ExpressionEditor(QWidget):
     """f(x, y) = [ formula ] with a "working…" hint and, under it, the parse error."""
+
+    errorShown = Signal(bool)     # the error line shows (the views show another f) or goes
 
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -174,6 +113,10 @@ class ExpressionEditor(QWidget):
         self._debounce.timeout.connect(self._apply)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._remember)
+        # a pause in typing: the prefixes drawn on the way (x of x^2y typed fast) never
+        # become the formula the user had; what was looked at for a second does
+        self._had = QTimer(self, singleShot=True, interval=HAD_MS)
+        self._had.timeout.connect(self._settle_text)
         self._busy_delay = QTimer(self, singleShot=True, interval=200)   # no flicker
         self._error_delay = QTimer(self, singleShot=True, interval=ERROR_DELAY_MS)
         self._error_delay.timeout.connect(self._show_error_label)
@@ -184,6 +127,9 @@ class ExpressionEditor(QWidget):
         self.line_edit.editingFinished.connect(self._on_return)   # also on focus loss
         self.line_edit.installEventFilter(self)
         self._text_on_entry = model.text      # what Escape restores
+        # the formula the user last had before this edit (on entering the field, after
+        # Enter or a pause, or set from outside): what a refused text shows meanwhile
+        self.settled_text = model.text if model.error is None else None
         self._state_on_entry = None           # ... with the set-up of that moment
         model.textChanged.connect(self._on_model_text)
         model.errorChanged.connect(self._on_error)
@@ -206,11 +152,18 @@ class ExpressionEditor(QWidget):
 
     def _show_error_label(self) -> None:
         self.error_label.setVisible(True)
+        self.errorShown.emit(True)
+        # the views drew the last prefix that parsed (x for x^2y typed fast): a picture
+        # nobody asked for; back to the formula of before this edit (marked as such by
+        # gui.explorer.refusal_veil), now that the error shows and typing paused
+        if self.model.error is not None and self.settled_text:
+            self.model.show_instead(self.settled_text)
 
     # --- view → model ------------------------------------------------------------
     def _on_text_edited(self, _text):
         self._history_index = None
         self._settle.stop()
+        self._had.stop()
         # 'x^2 + si' on its way to sin: read now it is x² + s·i (and 'x^2 + s' a function
         # of a new variable s), drawn for a moment in front of the class; it waits for
         # the next key or a pause
@@ -247,6 +200,7 @@ class ExpressionEditor(QWidget):
         self._awaiting = self._awaiting and self.model.error is None and self.model.awaiting
         if self.model.error is None:
             self._settle.start()
+            self._had.start()
 
     def _on_return(self):
         self._apply()
@@ -255,12 +209,17 @@ class ExpressionEditor(QWidget):
             self._error_delay.stop()
             self._show_error_label()
 
+    def _settle_text(self) -> None:
+        if self.model.error is None and self.model.text.strip():
+            self.settled_text = self.model.text
+
     def _remember(self) -> None:
         """Add the applied text to the history if it is valid (moved to the end if known)."""
         self._settle.stop()
         text = self.line_edit.text().strip()
         if not text or self.model.error is not None or text != self.model.text.strip():
             return
+        self.settled_text = self.model.text
         if text in self.history:
             self.history.remove(text)
         self.history.append(text)
@@ -273,6 +232,8 @@ class ExpressionEditor(QWidget):
             # brought Himmelblau back on the default window, start and no caption
             self._state_on_entry = (self.model.get_state() if self.model.text == self._text_on_entry
                                     and self.model.expression is not None else None)
+            if self._state_on_entry is not None and self.model.error is None:
+                self.settled_text = self.model.text
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._on_return()
@@ -347,6 +308,7 @@ class ExpressionEditor(QWidget):
             self._error_delay.stop()
             self.error_label.setVisible(False)
             self.line_edit.set_error_position(None)
+            self.errorShown.emit(False)
         else:
             self._show_error(getattr(error, "message", str(error)),
                              getattr(error, "position", None))

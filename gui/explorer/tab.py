@@ -13,6 +13,7 @@ from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.inspector_room import InspectorRoom
 from gui.explorer.iterate_table import IterateTable
 from gui.explorer.lab_panel import LabPanel
+from gui.explorer.refusal_veil import RefusalVeil
 from gui.explorer.slice_picker import SlicePicker
 from gui.plots.contour_view import MAP_MIN_PX, ContourView
 from gui.plots.loss_plot import LossPlot
@@ -102,10 +103,14 @@ class ExplorerTab(QWidget):
         notes.addWidget(self.editor.take_error_label(), 0, 0)
         column.addLayout(notes)
         # scrolls rather than widening the window past a small screen
-        layout = QVBoxLayout(scroll_page(self))
+        page = scroll_page(self)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.top)
         layout.addWidget(self.body, 1)
+        # a refused text: the views and formulas, dimmed, name the f they show instead
+        self.refusal_veil = RefusalVeil(model, self.editor, page, self.middle, self.math_view,
+                                        self.descent_panel.playback)
 
         model.expressionChanged.connect(self._on_expression)
         # The first window is known before the first analysis: the right views show from

@@ -27,13 +27,14 @@ from gui.plots.landscape_state import capped_range, check_state
 from gui.plots.session_extras import apply_extra_state, extra_state
 from gui.plots.setup_memory import SetupMemory
 from gui.plots.view_states import ViewStates
+from gui.plots.frame_steps import FrameSteps
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
                                default_start, frame_at_once, settled_frame, window_for)
 
 DEFAULT_TEXT = "x^2 + 2y^2"
 
 
-class LandscapeModel(QObject):
+class LandscapeModel(FrameSteps, QObject):
     # Subclasses that show only numbers (the neuron's loss landscape) set False: their
     # worker compiles f, ∇f and H but skips typesetting and the critical-point search.
     SYMBOLIC = True
@@ -128,11 +129,6 @@ class LandscapeModel(QObject):
                     return tuple(float(v) for v in point)
         return self._start if len(self._start) == f.dimension else None
 
-    @property
-    def last_frame(self) -> int:
-        """The frame at which every path has ended."""
-        return max((len(p.points) - 1 for p in self._paths.values()), default=0)
-
     # --- expression -----------------------------------------------------------
     def set_text(self, text: str) -> None:
         """Parse now (fast and guarded); compile and analyse in the worker.
@@ -148,8 +144,27 @@ class LandscapeModel(QObject):
             expr = parse(text)
         except ExpressionError as exc:
             self._set_error(exc)
+            self.pause()                   # FrameSteps.held: no run of an f not typed
             return
         self._set_error(None)
+        self._show(expr, text)
+
+    def show_instead(self, text: str) -> None:
+        """While the text typed is refused: show the f of `text` (the formula the user had
+        before this edit) rather than the last prefix of the typed text that parsed, which
+        the user never meant; the typed text and its error stay. `shown_text` names it."""
+        from engine.expression import parse
+        if self._error is not None and text != self._requested_text:
+            try:
+                expr = parse(text)
+            except ExpressionError:
+                return
+            self._show(expr, text)
+
+    # the text of the f on screen (or on its way): the typed text unless it is refused
+    shown_text = property(lambda self: self._requested_text)
+
+    def _show(self, expr, text: str) -> None:
         if expr != self._requested:
             back = self._setups.recall(expr) if len(self._window) != expr.dimension else None
             if back:                                          # an edit's detour undone
@@ -218,7 +233,10 @@ class LandscapeModel(QObject):
                 self._window = analysis.bounds      # e.g. from x^2 + y^2 to x^3; a typed
                 self.windowChanged.emit(self._window)     # 1-D f framed at once: its frame
             start = framed[1] if framed else default_start(self._window)
-            if (framed or len(self._start) != expr.dimension) and start != self._start:
+            # a window the user chose is kept for the new f, the start only inside it (|x|
+            # typed on a panned [−2.3, 1.72] kept x²'s start 1.8, its star off-screen)
+            outside = any(not lo <= v <= hi for v, (lo, hi) in zip(self._start, self._window))
+            if (framed or len(self._start) != expr.dimension or outside) and start != self._start:
                 self._start = start
                 self.startChanged.emit(start)
             self.expressionChanged.emit(expr)
@@ -311,50 +329,6 @@ class LandscapeModel(QObject):
         self._paths, self.paths_of = paths, f     # paths_of: the f they descend
         self.pathsChanged.emit(paths)
         self._set_frame(min(self._frame, self.last_frame))
-
-    # --- animation ------------------------------------------------------------
-    def _set_frame(self, frame: int) -> None:
-        frame = int(np.clip(frame, 0, self.last_frame))
-        if frame != self._frame:
-            self._frame = frame
-            self.frameChanged.emit(frame)
-
-    def set_frame(self, frame: int) -> None:
-        self._set_frame(frame)
-
-    def play(self) -> None:
-        if self._frame >= self.last_frame:
-            self._set_frame(0)
-        self.playback.play()
-
-    def pause(self) -> None:
-        self.playback.pause()
-
-    def toggle_play(self) -> None:
-        self.pause() if self.playing else self.play()
-
-    def step(self) -> None:
-        self._set_frame(self._frame + 1)
-
-    def step_back(self) -> None:
-        self._set_frame(self._frame - 1)
-
-    def reset(self) -> None:
-        self.pause()
-        self._set_frame(0)
-
-    def set_speed(self, steps_per_second: float) -> None:
-        self._speed = float(np.clip(steps_per_second, 0.5, 240.0))
-        self.playback.set_interval(self._interval())
-
-    def _interval(self) -> int:
-        return max(1, int(round(1000.0 / self._speed)))
-
-    def _on_tick(self) -> None:
-        if self._frame >= self.last_frame:
-            self.pause()
-        else:
-            self._set_frame(self._frame + 1)
 
     # --- presets --------------------------------------------------------------
     def load_preset(self, preset: dict) -> None:

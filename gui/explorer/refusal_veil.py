@@ -1,0 +1,138 @@
+"""While the formula typed is refused, the views and the formula panel show another f:
+the one the user had before this edit (`LandscapeModel.show_instead`). A lecturer and the
+class must see at once that the picture is not of the text in the field: the views and
+formulas are dimmed, and a banner over the views names the f they show, where the text
+is wrong, and that Play and Step wait (`FrameSteps.held`).
+
+It shows when the editor's error line does (after a pause in typing, or at once on
+Enter): a text refused for one key on the way to a valid one (x^ before x^2) dims
+nothing."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from gui.compute.qt_guard import qt_override
+from gui.explorer.formula_line_edit import ERROR_COLOUR
+from gui.widgets import theme
+
+VEIL_ALPHA = 165          # of 255: the picture stays visible under it, plainly not live
+BANNER_MARGIN = 10        # px between the views' top and the banner, and inside it
+
+
+class Veil(QWidget):
+    """A translucent cover over `target`, a child of `host` (an ancestor of the target;
+    a splitter cannot be its parent: it would take it as one of its panes), following
+    the target's place. Clicks go through to the views."""
+
+    def __init__(self, target: QWidget, host: QWidget):
+        super().__init__(host)
+        self.target, self.host = target, host
+        self.lines: tuple[str, str] = ("", "")      # the banner (none when empty)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setVisible(False)
+        widget = target
+        while widget is not None and widget is not host:    # its place moves with these
+            widget.installEventFilter(self)
+            widget = widget.parentWidget()
+
+    @qt_override
+    def eventFilter(self, watched, event):
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
+                            QEvent.Type.Hide) and self.isVisible():
+            self.place()
+        return False
+
+    def place(self) -> None:
+        top_left = self.target.mapTo(self.host, QPoint(0, 0))
+        self.setGeometry(QRect(top_left, self.target.size()))
+        self.setVisible(self.target.isVisible())
+        self.raise_()
+
+    def cover(self, on: bool) -> None:
+        if on:
+            self.place()
+        else:
+            self.setVisible(False)
+        self.update()
+
+    def banner_rect(self) -> QRectF | None:
+        """Where the banner is drawn, in this widget's pixels; None without one."""
+        if not self.lines[0]:
+            return None
+        fm_bold, fm = QFontMetrics(self._font(True)), QFontMetrics(self._font(False))
+        width = max(fm_bold.horizontalAdvance(self.lines[0]), fm.horizontalAdvance(self.lines[1]))
+        # (+ a margin's slack: the painter's metrics ran a few px wider, the end elided)
+        width = min(width + 3 * BANNER_MARGIN, self.width() - 2 * BANNER_MARGIN)
+        height = fm_bold.height() + fm.height() + 3 * BANNER_MARGIN // 2
+        return QRectF((self.width() - width) / 2, BANNER_MARGIN, width, height)
+
+    def _font(self, bold: bool) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * (1.35 if bold else 1.1))
+        font.setBold(bold)
+        return font
+
+    @qt_override
+    def paintEvent(self, _event):
+        t = theme.current()
+        painter = QPainter(self)
+        veil = QColor(t.window)
+        veil.setAlpha(VEIL_ALPHA)
+        painter.fillRect(self.rect(), veil)
+        rect = self.banner_rect()
+        if rect is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(ERROR_COLOUR), t.pen_width(3)))
+            painter.setBrush(QColor(t.background))
+            painter.drawRoundedRect(rect, 6, 6)
+            inner = rect.adjusted(BANNER_MARGIN, BANNER_MARGIN / 2, -BANNER_MARGIN, 0)
+            bold = self._font(True)
+            painter.setPen(t.text(t.foreground, on=t.background))
+            painter.setFont(bold)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            painter.drawText(inner, flags, painter.fontMetrics().elidedText(
+                self.lines[0], Qt.TextElideMode.ElideMiddle, int(inner.width())))
+            painter.setFont(self._font(False))
+            painter.setPen(t.text(ERROR_COLOUR, on=t.background))
+            painter.drawText(inner.adjusted(0, QFontMetrics(bold).height(), 0, 0), flags,
+                             painter.fontMetrics().elidedText(
+                                 self.lines[1], Qt.TextElideMode.ElideRight, int(inner.width())))
+        painter.end()
+
+
+class RefusalVeil(QObject):
+    """The veils over the views (with the banner), the formula panel and the playback
+    buttons (held: they would run the f shown, not the one typed), shown while the
+    editor shows a refused text's error."""
+
+    def __init__(self, model, editor, host: QWidget, views: QWidget, formulas: QWidget,
+                 playback: QWidget):
+        super().__init__(host)
+        self.model = model
+        self.views, self.formulas = Veil(views, host), Veil(formulas, host)
+        self.playback = Veil(playback, host)
+        self.shown = False
+        editor.errorShown.connect(self._on_error_shown)
+        model.errorChanged.connect(self._refresh)
+        model.expressionChanged.connect(self._refresh)
+
+    def banner(self) -> tuple[str, str]:
+        """The banner's two lines: the f on screen, and why it is not the text typed."""
+        error = self.model.error
+        position = getattr(error, "position", None)
+        where = f" at character {position + 1}" if position is not None else ""
+        return (f"Showing f = {self.model.shown_text.strip()}, not the text typed",
+                f"the text has an error{where} · Play and Step wait until it is fixed")
+
+    def _on_error_shown(self, shown: bool) -> None:
+        self.shown = shown and self.model.error is not None
+        self._refresh()
+
+    def _refresh(self, *_):
+        on = self.shown and self.model.error is not None
+        self.views.lines = self.banner() if on else ("", "")
+        self.views.cover(on)
+        self.formulas.cover(on)
+        self.playback.cover(on)
