@@ -143,3 +143,38 @@ def test_into_this_scene_without_scenes_just_loads(window, qtbot):
     _into_this_scene(window, qtbot, rosenbrock)
     assert window.model.preset["name"] == rosenbrock["name"]
     assert lecture.live and len(lecture.scenes) == 1
+
+
+def _cut_tiles(gallery) -> list[str]:
+    """Tiles (picture and caption) partly inside the list's viewport: cut at its edge."""
+    lst = gallery.list
+    viewport = lst.viewport().rect()
+    return [lst.item(i).text() for i in range(lst.count())
+            if (rect := lst.visualItemRect(lst.item(i))).intersects(viewport)
+            and not viewport.contains(rect)]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_no_tile_is_cut_at_the_scroll_edge(fresh_window, qtbot, size):
+    """The third row's captions (Rosenbrock's, Himmelblau's) were cut by the list's edge
+    at 1280×720: the list shows whole rows, scrolled by ↓, the wheel or its bar. (A
+    window of its own: the shared one must keep its size.)"""
+    window = fresh_window
+    window.resize(*size)
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    lst = gallery.list
+    qtbot.waitUntil(lambda: lst.viewport().height() > 0, timeout=2000)
+    assert lst.gridSize().height() * 1 <= lst.viewport().height()
+    assert _cut_tiles(gallery) == []
+    for _ in range(lst.count()):                       # ↓ and → through every tile
+        qtbot.keyClick(lst, Qt.Key.Key_Right)
+        assert _cut_tiles(gallery) == [], lst.currentItem().text()
+    bar = lst.verticalScrollBar()
+    for value in range(0, bar.maximum() + 1, 23):      # the bar dragged, or a touchpad
+        bar.setValue(value)
+        assert _cut_tiles(gallery) == [], value
+    # the dialog holds the list, its caption and its buttons inside the window's screen
+    screen = gallery.screen().availableGeometry()
+    assert screen.contains(gallery.frameGeometry()) or gallery.height() <= screen.height()
+    gallery.close()
