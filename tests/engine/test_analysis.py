@@ -204,3 +204,15 @@ def test_long_integers_are_typeset_as_powers_of_ten():
         r"- 10^{30} x^{2} + 1.23457 \cdot 10^{28} x"
     assert formulas(parse("9999999e20*x + 123456789012*x^2"))[0].latex == \
         "123456789012 x^{2} + 10^{27} x"              # twelve digits still written out
+
+
+def test_a_hessians_common_factor_comes_out_in_its_short_form():
+    """The cone's H: four fractions over (x²+y²)^(3/2); its short form takes that out.
+    A polynomial H (Rosenbrock's) shares only a number: no short form."""
+    from engine.analysis import formulas
+    from engine.expression import parse
+    cone = formulas(parse("sqrt(x^2+y^2)"))[-1]
+    assert cone.short == (r"\frac{1}{\left(x^{2} + y^{2}\right)^{\frac{3}{2}}} "
+                          r"\left[\begin{matrix}y^{2} & - x y\\- x y & x^{2}\end{matrix}\right]")
+    assert len(cone.short) < len(cone.latex) / 2
+    assert formulas(parse("(1-x)^2 + 100(y-x^2)^2"))[-1].short == ""
