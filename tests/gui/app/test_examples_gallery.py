@@ -178,3 +178,39 @@ def test_no_tile_is_cut_at_the_scroll_edge(fresh_window, qtbot, size):
     screen = gallery.screen().availableGeometry()
     assert screen.contains(gallery.frameGeometry()) or gallery.height() <= screen.height()
     gallery.close()
+
+
+def _shown_whole(area, widget) -> bool:
+    """`widget` lies whole inside the scroll area's viewport."""
+    from PySide6.QtCore import QPoint, QRect
+    top_left = widget.mapTo(area.viewport(), QPoint(0, 0))
+    return area.viewport().rect().contains(QRect(top_left, widget.size()))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_loading_an_example_scrolls_to_its_learning_rate_and_start(fresh_window, qtbot, size):
+    """At 1280×720 the seed's Example 2 loaded with its learning rate and start point
+    scrolled away below the Runs: the side panel scrolls to them (both where they fit,
+    else the learning rate)."""
+    window = fresh_window
+    room = window.screen().availableGeometry()
+    if room.width() < size[0] or room.height() < size[1]:
+        pytest.skip("the window is fitted to a smaller screen (run under a 1920×1080 Xvfb)")
+    window.resize(*size)
+    panel = window.explorer.descent_panel
+    area = panel.settings_area
+    for row in (2, 0):                          # another example, then Example 2
+        gallery = window.commands.show_examples()
+        qtbot.waitExposed(gallery)
+        gallery.list.setCurrentRow(row)
+        qtbot.keyClick(gallery.list, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+    assert window.model.preset["name"].startswith("Seed 2")
+    both = (panel.start_group.geometry().bottom() - panel.lr_group.geometry().top()
+            < area.viewport().height())
+    qtbot.waitUntil(lambda: _shown_whole(area, panel.lr_group)
+                    and _shown_whole(area, panel.start_group) == both, timeout=3000)
+    assert panel.lr_control.isVisible()
+    assert both or size == (1280, 720)
+    if both:
+        assert [b.text() for b in panel.start_boxes] == ["3", "2"]
