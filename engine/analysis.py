@@ -43,6 +43,7 @@ class Formula:
     label: str      # LaTeX of the left-hand side, e.g. r"\frac{\partial f}{\partial x}"
     latex: str      # LaTeX of the right-hand side
     long: bool = False   # too long to read typeset (a big Hessian): show numbers instead
+    short: str = ""      # LaTeX of the same right-hand side, shorter (a common factor out)
 
 
 @dataclass(frozen=True)
@@ -202,8 +203,33 @@ def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tupl
                            tex(grads[i]) if grads else TOO_LARGE))
     out.append(Formula(r"\nabla f", tex(sp.Matrix(grads)) if grads else TOO_LARGE))
     h_tex = tex(sp.Matrix(hess)) if hess else TOO_LARGE
-    out.append(Formula("H", h_tex, long=len(h_tex) > HESSIAN_MAX_CHARS))
+    short = _factored_tex(hess) if hess and tidy and time.perf_counter() < deadline else ""
+    out.append(Formula("H", h_tex, long=len(h_tex) > HESSIAN_MAX_CHARS,
+                       short=short if short and len(short) < SHORT_SHARE * len(h_tex) else ""))
     return tuple(out)
+
+
+SHORT_SHARE = 0.7    # a factored matrix is offered only this much shorter than the matrix
+
+
+def _factored_tex(rows) -> str:
+    """A matrix's LaTeX with the factor its entries share taken out: the cone's H,
+    (x² + y²)^(−3/2) · [[y², −xy], [−xy, x²]], reads at the panel's size where its
+    four fractions did not; "" when the entries share no factor but a number."""
+    entries = [e for row in rows for e in row]
+    if sum(e != 0 for e in entries) < 2:
+        return ""
+    tags = sp.symbols(f"_entry0:{len(entries)}")      # mark each entry in one sum
+    combined = sp.factor_terms(sp.Add(*(t * e for t, e in zip(tags, entries))))
+    common, rest = combined.as_independent(*tags, as_Add=False)
+    if common.is_Number:
+        return ""
+    inner = [rest.coeff(t) for t in tags]
+    if sp.expand(rest - sp.Add(*(t * c for t, c in zip(tags, inner)))) != 0:
+        return ""                              # the tags did not come out linearly
+    width = len(rows[0])
+    matrix = sp.Matrix([inner[i:i + width] for i in range(0, len(inner), width)])
+    return rf"{latex(common)} {latex(matrix)}"
 
 
 def hessian_at(f: Expression, point, digits: int = 4) -> Formula:

@@ -93,6 +93,9 @@ SHEET_CAPTIONS = {("view1", "view2", "view3"): "Explorer / Neuron / Network tab"
                       "Fold or show the current tab's top / side / lower panel"}
 FILE_ACTIONS = ("new", "open", "save", "save_as", "quit", "export_view", "export_window",
                 "export_gif", "export_csv")
+# Keys of no action (the formula field's own): typing "2" after x^3 made x^32, since
+# 1 2 3 are keys of the window only once the field is left.
+FIELD_ROW = ("Return / Esc", "Leave the formula field (Return applies it, Esc puts it back)")
 _KEY_NAMES = {"Right": "→", "Left": "←", "Minus": "−", "-": "−"}
 
 
@@ -129,6 +132,8 @@ def shortcut_rows(actions: dict | None) -> list[tuple[str, str]]:
                     else SHEET_CAPTIONS.get(group) or " / ".join(a.text().replace("&", "")
                                                                   for a in members))
             rows.append((keys, what))
+        if group == ("editor",):
+            rows.append(FIELD_ROW)
     for key, action in actions.items():
         if key not in named and key not in FILE_ACTIONS and action.shortcuts():
             rows.append((key_text(action), action_text(action)))

@@ -72,7 +72,8 @@ class ExamplesGallery(QDialog):
         buttons.accepted.connect(lambda: self._load(self.list.currentItem()))
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(self.list, 1)
+        column.addWidget(self.list)
+        column.addStretch(1)        # what a whole number of rows leaves (_whole_rows)
         column.addWidget(self.caption)
         column.addWidget(hint)
         column.addWidget(buttons)
@@ -94,9 +95,46 @@ class ExamplesGallery(QDialog):
         lst.setIconSize(QSize(side, side))
         line = lst.fontMetrics().lineSpacing()
         lst.setGridSize(QSize(side + 2 * line + 24, side + TILE_TEXT_LINES * line + 16))
+        self._tile_height = lst.gridSize().height()      # at least: _whole_rows adds to it
         lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lst.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         lst.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # the list shows whole rows and scrolls by whole rows: a row cut at the scroll
+        # edge hid the third row's captions at 1280×720 (Rosenbrock's, Himmelblau's)
+        bar = lst.verticalScrollBar()
+        bar.valueChanged.connect(self._snap_to_row)
+
+    def _snap_to_row(self, value: int) -> None:
+        row = self.list.gridSize().height()
+        bar = self.list.verticalScrollBar()
+        snapped = min(bar.maximum(), round(value / row) * row)
+        if snapped != value:
+            bar.setValue(snapped)
+
+    def _whole_rows(self) -> None:
+        """The list's height: as many whole rows of tiles as the dialog has room for
+        (at least one), the room left shared out between the rows (taller tiles)."""
+        lst = self.list
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        others = sum(_height_at(layout.itemAt(i), width) for i in range(layout.count())
+                     if layout.itemAt(i).widget() not in (None, lst))
+        spacing = layout.spacing() * (layout.count() - 2)   # the stretch takes none of its own
+        room = (self.height() - margins.top() - margins.bottom() - others - spacing
+                - 2 * lst.frameWidth())
+        rows = max(1, room // self._tile_height)
+        row = max(self._tile_height, room // rows)
+        if lst.gridSize().height() != row:
+            lst.setGridSize(QSize(lst.gridSize().width(), row))
+        lst.setFixedHeight(rows * row + 2 * lst.frameWidth())
+        lst.verticalScrollBar().setSingleStep(max(1, row // 3))   # a wheel notch: a row
+        lst.scrollToItem(lst.currentItem())
+
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._whole_rows()
 
     def _blank(self) -> QPixmap:
         pixmap = QPixmap(self.picture_size, self.picture_size)
@@ -167,6 +205,13 @@ class ExamplesGallery(QDialog):
         self._timer.stop()
         self.into_scene.emit(item.data(Qt.ItemDataRole.UserRole))
         self.accept()
+
+
+def _height_at(item, width: int) -> int:
+    """A layout item's height at `width` (a wrapping caption's lines at that width)."""
+    if item.hasHeightForWidth():
+        return item.heightForWidth(width)
+    return item.sizeHint().height()
 
 
 def load_into_scene(window, load, preset: dict) -> None:

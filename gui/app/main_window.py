@@ -3,7 +3,8 @@ keyboard a lecturer drives them with (commands in `window_commands`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QLineEdit, QMainWindow,
+                               QTabWidget, QWidget)
 
 from gui.app.lecture_commands import LectureCommands
 from gui.app.screen_fit import clamp_to_screen
@@ -97,7 +98,12 @@ class MainWindow(QMainWindow):
         return TABS[self.tabs.currentIndex()]
 
     def show_tab(self, name: str) -> None:
+        """Show the tab; the keyboard stays with the window (1 2 3, Space, →): Qt gives
+        a page shown again the focus its field had, and the next "1" was typed into the
+        Neuron tab's b box rather than showing the Explorer."""
         self.tabs.setCurrentIndex(TABS.index(name))
+        if isinstance(QApplication.focusWidget(), (QAbstractSpinBox, QLineEdit)):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def curve_view(self) -> QWidget:

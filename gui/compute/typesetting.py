@@ -237,6 +237,13 @@ def display_tex(formula, variables) -> str:
     return f"{formula.label} = {formula.latex}"
 
 
+def gradient_as_partials(variables) -> str:
+    """∇f by its definition in one line, (∂f/∂x, ∂f/∂y): a panel too narrow for ∇f's
+    entries shows this next to the partials (a column of them was twice as tall)."""
+    partials = ", ".join(rf"\frac{{\partial f}}{{\partial {tex_name(v)}}}" for v in variables)
+    return rf"\nabla f = \left({partials}\right)"
+
+
 def tex_name(name: str) -> str:
     """An engine variable name as sympy typesets it: 'w_1' → w_{1}, 'theta' → \\theta."""
     letters, _, sub = name.partition("_")

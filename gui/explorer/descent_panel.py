@@ -146,11 +146,13 @@ class DescentPanel(QWidget):
                                           + runs_group.layout().contentsMargins().top()
                                           + self.runs_panel.kept_height())
         column.addWidget(runs_group)
-        column.addWidget(self._group("Learning rate (shared)", self.lr_control, self.newton_note))
+        self.lr_group = self._group("Learning rate (shared)", self.lr_control, self.newton_note)
+        column.addWidget(self.lr_group)
         self.hyper_group = self._group("Method settings", self.hyper_forms)
         column.addWidget(self.hyper_group)
         column.addWidget(self._group("Gradient and stopping", gradient))
-        column.addWidget(self._group("Start point", start))
+        self.start_group = self._group("Start point", start)
+        column.addWidget(self.start_group)
         column.addStretch(1)
         # scrolls up and down; never narrower than its fields (none cut at the right)
         scroll = self.settings_area = VerticalScrollArea()
@@ -209,6 +211,15 @@ class DescentPanel(QWidget):
         for area in (self.settings_area, *areas):
             area.ensureWidgetVisible(self._runs_group, 0, 0)
             area.ensureWidgetVisible(forms, 0, 0)
+
+    def show_preset_settings(self) -> None:
+        """Scroll the settings so what an example sets shows: its learning rate and its
+        start point (at 1280×720 the seed's Example 2 left both scrolled away below the
+        Runs). The learning rate wins where both do not fit."""
+        self.settings_area.widget().layout().activate()
+        for group in (self.start_group, self.lr_group):
+            if group.isVisibleTo(self):
+                self.settings_area.ensureWidgetVisible(group, 0, 0)
 
     def _fit_method_list(self) -> None:
         """Every method's row shown without scrolling, at the current font (a presentation

@@ -11,7 +11,7 @@ from functools import lru_cache
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from gui.widgets import theme
@@ -21,6 +21,7 @@ from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
 from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
 from gui.widgets.field_keys import hand_keys_back
+from gui.widgets.number_box import NumberBox
 from gui.widgets.wrapping_label import WrappingLabel
 from gui.widgets.flow_layout import FlowLayout, labelled
 from gui.widgets.none_refcount_guard import guard_none_refcount
@@ -97,24 +98,26 @@ class FormulaView(QWidget):
         painter.end()
 
 
-def _spin(lo, hi, step, decimals=4):
-    box = QDoubleSpinBox()
-    box.setRange(lo, hi)
-    box.setSingleStep(step)
-    box.setDecimals(decimals)
-    box.setKeyboardTracking(False)   # one change per edit, not one per keystroke
+# the diagram's labels show 6 significant digits (0.498117, 0.0990583): the boxes show
+# the same, and keep a typed value as typed (4 decimals turned the seed's w_new
+# 0.498125 into 0.4981 and the box 0.0991 against the diagram's 0.0990583)
+BOX_DIGITS = 6
+
+
+def _spin(lo, hi, step):
+    # NumberBox: one change per edit, not one per keystroke (keyboard tracking off)
+    box = NumberBox(lo, hi, step=step, digits=BOX_DIGITS)
     box.setMinimumWidth(_spin_width())
     return box
 
 
 def _spin_width() -> int:
-    """Qt sizes a spin box for its longest value ("−10.0000"); the values shown are
-    shorter, so the box may give up a little width when the row is tight (scale 1.5):
-    down to "−0.0000" in the application's font at the text size now (followed on a
-    change: a tab built at 1.5 kept its wider boxes at 1)."""
+    """Wide enough for six significant digits below 0.1 ("−0.0990583", as the diagram
+    shows b, and a digit to spare for the frame), in the application's font at the
+    text size now (followed on a change: a tab built at 1.5 kept its wider boxes at 1)."""
     font = QFont()
     font.setPointSizeF(theme.base_point_size() * theme.current().scale)
-    return QFontMetrics(font).horizontalAdvance("−0.0000") + 30
+    return QFontMetrics(font).horizontalAdvance("−0.00000000") + 30
 
 
 class NeuronTab(QWidget):

@@ -3,8 +3,9 @@
 One custom-painted widget: each formula "label = latex" becomes one pixmap
 (ziamath SVG → QtSvg), laid out in a flow with the baselines of a row aligned.
 Its height depends on the text size only, never on f (`panel_height`): a set that does
-not fit is scaled down to fit, down to `MIN_FIT`; past that the partials ∇f lists
-in full are left out (`formula_layout`), and only then does it scroll. A panel that
+not fit at a readable size shows its long equations shorter (∇f by its definition, H
+with its common factor out, then H's numbers at the iterate: `formula_layout`), then
+is scaled down to fit, down to `MIN_FIT`, and only then does it scroll. A panel that
 grew with f took 140 px of a 720-pixel projector for Rosenbrock (the map became a strip)
 and made the views jump whenever formulas arrived after an edit.
 Typesetting runs in `LatexRenderer`'s thread; until a new set is ready the old one
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 from gui.widgets import theme
 from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
 from gui.compute.typesetting import (MATRIX_MAX_CHARS, TYPESET_MAX_CHARS,  # noqa: F401 - part of this view's API
-                                     display_tex)
+                                     display_tex, gradient_as_partials)
 from gui.compute.qt_guard import qt_override
-from gui.widgets.formula_layout import MARGIN, MIN_FIT, fit_dropping  # noqa: F401 - MIN_FIT: part of this view's API
+from gui.widgets.formula_layout import MARGIN, MIN_FIT, fit_shortening  # noqa: F401 - MIN_FIT: part of this view's API
 
 PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
 HESSIAN_AFTER_MS = 120 # the numeric Hessian follows the animation at most this often
@@ -60,7 +61,7 @@ def _repeated_partials(formulas, variables) -> set[int]:
 def _without_repeated_partials(formulas, variables) -> tuple:
     """Three or more variables: ∇f typeset in full lists every ∂f/∂v already; showing
     them again too would push the views off a 720-pixel screen (six variables). (Two
-    variables keep them while they fit: `formula_layout.fit_dropping`.)"""
+    variables keep them, and ∇f shows its definition where they do not fit.)"""
     if len(variables) < 3:
         return formulas
     repeated = _repeated_partials(formulas, variables)
@@ -91,9 +92,10 @@ class MathView(QWidget):
         self.setToolTip("f and its derivatives, computed symbolically by the engine")
         # A Hessian too long to read is shown as its numbers at the current iterate.
         self._formulas: tuple = ()
-        self._droppable: set[int] = set()   # equations left out before the panel scrolls
-        self._shown_droppable: set[int] = set()
-        self.left_out: set[int] = set()     # ... and those left out at the current size
+        self._variables: tuple = ("x", "y")
+        self._shorter: list[list[str]] = []  # per formula, its shorter forms (shortest last)
+        self._forms: list[list[Equation]] = []   # per formula: its form, the shorter ones typeset
+        self.shortened: set[int] = set()    # formulas shown in a shorter form at this size
         self._numeric_hessian = QTimer(self, singleShot=True, interval=HESSIAN_AFTER_MS)
         self._numeric_hessian.timeout.connect(self._on_point_moved)
         for signal in (model.frameChanged, model.pathsChanged, model.startChanged):
@@ -107,15 +109,37 @@ class MathView(QWidget):
         expr = self.model.expression
         variables = expr.variables if expr is not None else ("x", "y")
         formulas = _without_repeated_partials(tuple(formulas), variables)
-        self._formulas = formulas
-        self._droppable = _repeated_partials(formulas, variables)
+        self._formulas, self._variables = formulas, variables
         self._texts = [self._numeric_tex(f) or display_tex(f, variables) for f in formulas]
+        self._shorter = self._shorter_texts()
         self.scroll_bar.setValue(0)        # a new f is read from its first row
-        self.renderer.request(self._texts)
+        self._request()
         if self.is_ready:
             self._show()
         else:
             self._partial.start()
+
+    def _shorter_texts(self) -> list[list[str]]:
+        """Per formula, the shorter forms the panel shows rather than shrink them past
+        readable: ∇f by its definition; H with its entries' common factor out, then
+        its numbers at the iterate."""
+        shorter = []
+        for formula, text in zip(self._formulas, self._texts):
+            forms = []
+            if formula.label == r"\nabla f":
+                forms.append(gradient_as_partials(self._variables))
+            elif formula.label == "H" and not self._is_numeric(formula):
+                if formula.short:
+                    forms.append(f"H = {formula.short}")
+                numbers = self._numbers_tex()     # (a constant H is its numbers already)
+                if numbers and not numbers.endswith(f" = {formula.latex}"):
+                    forms.append(numbers)
+            shorter.append([t for t in forms if t and t != text])
+        return shorter
+
+    def _request(self) -> None:
+        """Typeset the formulas, then their shorter forms."""
+        self.renderer.request(self._texts + [t for forms in self._shorter for t in forms])
 
     def _is_numeric(self, formula) -> bool:
         """A Hessian too long to read typeset (or to typeset in time)."""
@@ -124,6 +148,10 @@ class MathView(QWidget):
     def _numeric_tex(self, formula) -> str | None:
         if not self._is_numeric(formula):
             return None
+        return self._numbers_tex()
+
+    def _numbers_tex(self) -> str | None:
+        """H's numbers at the current iterate, as LaTeX (None before there is one)."""
         expr, point = self.model.expression, self.model.current_point()
         if expr is None or point is None or len(point) != expr.dimension:
             return None
@@ -131,20 +159,27 @@ class MathView(QWidget):
         return display_tex(hessian_at(expr, point), expr.variables)
 
     def _schedule_numeric_hessian(self, *_):
-        if any(self._is_numeric(f) for f in self._formulas):
+        # H's numbers follow the iterate only while they show (typeset in a thread)
+        if any(eq.tex.startswith("H(") for eq in self.equations):
             self._numeric_hessian.start()
 
     def _on_point_moved(self):
-        texts = [self._numeric_tex(f) or t for f, t in zip(self._formulas, self._texts)]
-        if texts != self._texts:
-            self._texts = texts
-            self.renderer.request(self._texts)
+        before = (self._texts, self._shorter)
+        self._texts = [self._numeric_tex(f) or t for f, t in zip(self._formulas, self._texts)]
+        self._shorter = self._shorter_texts()
+        if (self._texts, self._shorter) != before:
+            self._request()
             if self.is_ready:          # else the old numbers stay until the new are typeset
                 self._show()
 
     def _on_rendered(self, _request_id, tex, _svg):
-        if tex in self._texts and self.is_ready:
+        if self.is_ready and (tex in self._texts or any(tex in f for f in self._shorter)):
             self._show()
+
+    @property
+    def forms_ready(self) -> bool:
+        """The shorter forms are typeset too (a panel short of room may show them)."""
+        return self.is_ready and all(self.renderer.cached(t) for f in self._shorter for t in f)
 
     @property
     def is_ready(self) -> bool:
@@ -156,7 +191,8 @@ class MathView(QWidget):
         if not allow_pending and not self.is_ready:
             return
         self.equations = [self._equation(t) for t in self._texts]
-        self._shown_droppable = self._droppable     # indices into these equations
+        self._forms = [[eq] + [self._equation(t) for t in forms if self.renderer.cached(t)]
+                       for eq, forms in zip(self.equations, self._shorter)]
         self._rects_size = None
         self.updateGeometry()       # a new text size changes panel_height
         self.update()
@@ -277,16 +313,19 @@ class MathView(QWidget):
 
     def equation_rects(self) -> list[QRectF]:
         """Where each equation is drawn, in widget pixels before scrolling (for tests and
-        hit testing; an empty rectangle for one left out, `left_out`); lays the set out
-        for the current size if it is not."""
+        hit testing); lays the set out for the current size if it is not, choosing each
+        formula's form (`equations` then holds the forms drawn, `shortened` which are
+        shorter forms)."""
         size = (self.width(), self.height())
         if self._rects_size != size:
-            laid = fit_dropping(self.equations, self._shown_droppable, *size)
+            forms = self._forms or [[eq] for eq in self.equations]
+            laid = fit_shortening(forms, *size)
             if laid[1] > self.height() + 0.5:      # scrolls: nothing under the scroll bar
                 bar = self.scroll_bar.sizeHint().width() + 4
-                laid = fit_dropping(self.equations, self._shown_droppable,
-                                    self.width() - bar, self.height())
-            self._rects, self._content_height, self.fit, self.left_out = laid
+                laid = fit_shortening(forms, self.width() - bar, self.height())
+            self._rects, self._content_height, self.fit, choice = laid
+            self.equations = [kinds[c] for kinds, c in zip(forms, choice)]
+            self.shortened = {i for i, c in enumerate(choice) if c > 0}
             self._rects_size = size
             self._update_scroll_bar()
         return self._rects
@@ -332,8 +371,6 @@ class MathView(QWidget):
         painter.translate(QPointF(0, -self.scroll_bar.value()))
         # a row at the edge is drawn cut while it scrolls past (per pixel, smooth)
         for eq, rect in zip(self.equations, rects):
-            if rect.isEmpty():              # left out: ∇f shows it (formula_layout)
-                continue
             pixmap = self._fitted_pixmap(eq, rect)
             painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
         painter.end()
@@ -355,7 +392,7 @@ class MathView(QWidget):
             # the panel kept 12 % of 480 until the formulas came and grew 22 px at 720
             self.updateGeometry()
         if not self.is_ready:             # dropped while hidden: typeset them now
-            self.renderer.request(self._texts)
+            self._request()
 
     @qt_override
     def hideEvent(self, event):

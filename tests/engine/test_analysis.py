@@ -221,3 +221,15 @@ def test_formulas_are_typeset_as_a_lecturer_writes_them(text, shown, not_shown):
     product = formulas(parse(f"y {text}"))
     assert all(not_shown not in fm.latex for fm in product)
     assert shown in product[2].latex          # ∂(y·g(x))/∂y = g(x)
+
+
+def test_a_hessians_common_factor_comes_out_in_its_short_form():
+    """The cone's H: four fractions over (x²+y²)^(3/2); its short form takes that out.
+    A polynomial H (Rosenbrock's) shares only a number: no short form."""
+    from engine.analysis import formulas
+    from engine.expression import parse
+    cone = formulas(parse("sqrt(x^2+y^2)"))[-1]
+    assert cone.short == (r"\frac{1}{\left(x^{2} + y^{2}\right)^{\frac{3}{2}}} "
+                          r"\left[\begin{matrix}y^{2} & - x y\\- x y & x^{2}\end{matrix}\right]")
+    assert len(cone.short) < len(cone.latex) / 2
+    assert formulas(parse("(1-x)^2 + 100(y-x^2)^2"))[-1].short == ""

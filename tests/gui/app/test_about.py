@@ -97,3 +97,25 @@ def test_show_functions_open_and_clean_up(qtbot):
         about.close()
     with qtbot.waitSignal(sheet.destroyed):
         sheet.close()
+
+
+def test_the_sheet_says_return_or_escape_leaves_the_formula_field(untouched_window, qtbot):
+    """After typing x^3, "2" became part of the formula (x^32): the sheet, next to Ctrl+L,
+    says how to leave the field, on screen without scrolling, in a 720-pixel sheet."""
+    sheet = ShortcutSheet(untouched_window)
+    qtbot.addWidget(sheet)
+    sheet.resize(sheet.width(), min(sheet.height(), 720))
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    keys = [key for key, _ in sheet.rows()]
+    row = keys.index("Return / Esc")
+    assert keys[row - 1] == "Ctrl+L"
+    what = sheet.table.item(row, 1)
+    assert "formula field" in what.text() and "Esc puts it back" in what.text()
+    viewport = sheet.table.viewport().rect()
+    for column in (0, 1):
+        assert viewport.contains(sheet.table.visualItemRect(sheet.table.item(row, column)))
+    assert sheet.table.verticalScrollBar().maximum() == 0
+    text_width = sheet.table.fontMetrics().horizontalAdvance(what.text())
+    assert text_width <= sheet.table.visualItemRect(what).width()      # not elided
+    assert sheet.height() <= 720

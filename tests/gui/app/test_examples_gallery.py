@@ -143,3 +143,74 @@ def test_into_this_scene_without_scenes_just_loads(window, qtbot):
     _into_this_scene(window, qtbot, rosenbrock)
     assert window.model.preset["name"] == rosenbrock["name"]
     assert lecture.live and len(lecture.scenes) == 1
+
+
+def _cut_tiles(gallery) -> list[str]:
+    """Tiles (picture and caption) partly inside the list's viewport: cut at its edge."""
+    lst = gallery.list
+    viewport = lst.viewport().rect()
+    return [lst.item(i).text() for i in range(lst.count())
+            if (rect := lst.visualItemRect(lst.item(i))).intersects(viewport)
+            and not viewport.contains(rect)]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_no_tile_is_cut_at_the_scroll_edge(fresh_window, qtbot, size):
+    """The third row's captions (Rosenbrock's, Himmelblau's) were cut by the list's edge
+    at 1280×720: the list shows whole rows, scrolled by ↓, the wheel or its bar. (A
+    window of its own: the shared one must keep its size.)"""
+    window = fresh_window
+    window.resize(*size)
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    lst = gallery.list
+    qtbot.waitUntil(lambda: lst.viewport().height() > 0, timeout=2000)
+    assert lst.gridSize().height() * 1 <= lst.viewport().height()
+    assert _cut_tiles(gallery) == []
+    for _ in range(lst.count()):                       # ↓ and → through every tile
+        qtbot.keyClick(lst, Qt.Key.Key_Right)
+        assert _cut_tiles(gallery) == [], lst.currentItem().text()
+    bar = lst.verticalScrollBar()
+    for value in range(0, bar.maximum() + 1, 23):      # the bar dragged, or a touchpad
+        bar.setValue(value)
+        assert _cut_tiles(gallery) == [], value
+    # the dialog holds the list, its caption and its buttons inside the window's screen
+    screen = gallery.screen().availableGeometry()
+    assert screen.contains(gallery.frameGeometry()) or gallery.height() <= screen.height()
+    gallery.close()
+
+
+def _shown_whole(area, widget) -> bool:
+    """`widget` lies whole inside the scroll area's viewport."""
+    from PySide6.QtCore import QPoint, QRect
+    top_left = widget.mapTo(area.viewport(), QPoint(0, 0))
+    return area.viewport().rect().contains(QRect(top_left, widget.size()))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_loading_an_example_scrolls_to_its_learning_rate_and_start(fresh_window, qtbot, size):
+    """At 1280×720 the seed's Example 2 loaded with its learning rate and start point
+    scrolled away below the Runs: the side panel scrolls to them (both where they fit,
+    else the learning rate)."""
+    window = fresh_window
+    room = window.screen().availableGeometry()
+    if room.width() < size[0] or room.height() < size[1]:
+        pytest.skip("the window is fitted to a smaller screen (run under a 1920×1080 Xvfb)")
+    window.resize(*size)
+    panel = window.explorer.descent_panel
+    area = panel.settings_area
+    for row in (2, 0):                          # another example, then Example 2
+        gallery = window.commands.show_examples()
+        qtbot.waitExposed(gallery)
+        gallery.list.setCurrentRow(row)
+        qtbot.keyClick(gallery.list, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+    assert window.model.preset["name"].startswith("Seed 2")
+    both = (panel.start_group.geometry().bottom() - panel.lr_group.geometry().top()
+            < area.viewport().height())
+    qtbot.waitUntil(lambda: _shown_whole(area, panel.lr_group)
+                    and _shown_whole(area, panel.start_group) == both, timeout=3000)
+    assert panel.lr_control.isVisible()
+    assert both or size == (1280, 720)
+    if both:
+        assert [b.text() for b in panel.start_boxes] == ["3", "2"]
