@@ -378,13 +378,18 @@ class LandscapeModel(FrameSteps, QObject):
         # no views saved (a sample lecture's scene): as built, before the load frames the camera
         if "views" not in state:
             self.view_states.reset()
-        self.load_preset(preset)
-        self._preset = None
-        self.presetChanged.emit(None)
-        self.set_settings(hyper=s["hyper"], noise=s["noise"], seed=s["seed"], clip=s["clip"])
-        self.set_speed(s["speed"])
-        self._restore_frame = s["frame"]
-        apply_extra_state(self, state)
+        # the analysis is asked for once the whole state is in: a small f is answered
+        # inside the request, and its paths then put the saved frame back; answered
+        # before the settings and frame were in, a restore showed step 0, not 5
+        with self._worker.held():
+            self.load_preset(preset)
+            self._preset = None
+            self.presetChanged.emit(None)
+            self.set_settings(hyper=s["hyper"], noise=s["noise"], seed=s["seed"],
+                              clip=s["clip"])
+            self.set_speed(s["speed"])
+            self._restore_frame = s["frame"]
+            apply_extra_state(self, state)
 
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""

@@ -1,4 +1,6 @@
 """The explorer's view-model: the expression on screen is always the newest typed."""
+import pytest
+
 from engine.expression import parse
 
 
@@ -20,3 +22,31 @@ def test_typing_back_to_the_shown_expression_wins_over_the_pending_one(model):
     model.set_text("x^2 + 2y^2")                    # … and back before it arrives
     assert model.wait_for_analysis()
     assert model.expression == shown
+
+
+@pytest.mark.parametrize("text", [
+    "x^2 + 2y^2",                 # small, compiled from its tree: answered inside the request
+    "max(x^2, 2y^2) + x*y",       # max: not read from the tree, answered by the worker's job
+])
+def test_a_restored_state_comes_back_at_its_frame_whenever_the_analysis_answers(model, text):
+    """Session open and undo put the frame back: a small f answered inside set_state's
+    request reset it to 0 (the saved frame was noted after the analysis had come)."""
+    model.set_text(text)
+    assert model.wait_for_analysis()
+    model.set_settings(lr=0.05, methods=("gd", "momentum"))
+    model.set_start((1.5, -1.0))
+    model.set_frame(5)
+    saved = model.get_state()
+    assert saved["frame"] == 5
+    model.set_text("sin(x)*y")
+    assert model.wait_for_analysis()
+    model.set_settings(lr=0.2, methods=("gd",))
+    model.set_frame(1)
+    model.set_state(saved)
+    assert model.wait_for_analysis()
+    assert model.expression == parse(text)
+    assert model.frame == 5
+    assert model.last_frame > 5
+    assert model.settings.lr == 0.05 and model.settings.methods == ("gd", "momentum")
+    assert model.start == (1.5, -1.0)
+    assert model.get_state() == saved
