@@ -1,7 +1,8 @@
 """Room for "Inside a step": while it is the lab's tab, the row under the views (loss
 curve | lab) is as tall as the whole derivation needs (up to VIEWS_LEAST of the height
 left to the views) and the lab takes LAB_SHARE of the row's width, leaving the loss curve
-at least LOSS_LEAST_PX (at text size 1); another tab puts the sizes back as they were.
+at least LOSS_LEAST_PX wide and LOSS_CURVES_PX of curves tall (at text size 1); another
+tab puts the sizes back as they were.
 
 At 1280×720 the inspector showed 2–3 lines of a 5–6 line step in a ~70 px box with its
 own scroll bar: a lecturer never saw a whole step.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
+from gui.plots.loss_plot import CURVES_LEAST_PX
 from gui.widgets import theme
 
 LAB_SHARE = 0.8          # of the row's width, while a step is written out
@@ -18,6 +20,10 @@ VIEWS_LEAST = 0.42       # of the middle's height, kept by the contour map and s
 # 20 % of the row left it 196 px, a plot ~110 px wide whose step numbers (20 40 60 80)
 # touched; the step's lines wrap a little sooner and the row grows for them instead
 LOSS_LEAST_PX = 300
+# the loss curve's curves at least, beside a written-out step (seven runs' legend takes
+# three rows in its 300 px); under the views it keeps loss_plot.CURVES_LEAST_PX, which
+# leaves the map and 3-D view their 45 % of a 720p screen
+LOSS_CURVES_PX = 100
 
 
 class InspectorRoom(QObject):
@@ -26,6 +32,7 @@ class InspectorRoom(QObject):
         splitter (loss curve, lab panel)."""
         super().__init__(parent)
         self.middle, self.below, self.lab = middle, below, lab_panel
+        self.loss_plot = below.widget(0)
         self._sizes_before = None        # (middle sizes, below sizes) when it was opened
         self._fit_later = QTimer(self)
         self._fit_later.setSingleShot(True)
@@ -41,11 +48,13 @@ class InspectorRoom(QObject):
         if self.lab.tabs.currentWidget() is self.lab.inspector:
             if self._sizes_before is None:
                 self._sizes_before = (self.middle.sizes(), self.below.sizes())
+                self.loss_plot.set_curves_least(LOSS_CURVES_PX)
             self._tries = 0
             self._fit_later.start(0)
         elif self._sizes_before is not None:
             middle, below = self._sizes_before
             self._sizes_before = None
+            self.loss_plot.set_curves_least(CURVES_LEAST_PX)    # before the old heights
             # the row's widths first: the loss curve's least height depends on its width
             # (its legend's rows), and the heights set before it were held to the narrow one's
             self.below.setSizes(below)

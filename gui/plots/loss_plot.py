@@ -28,10 +28,12 @@ _AXIS_FONT_PT = 11
 # the benchmark's f of 4-5 digits moved it in 8 edits of 10)
 ROOM_FOR = "-2000.0"
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
-# the curves' own height at least (× the text size), under however many legend rows: a
-# fixed 170 px for the whole widget left 72 px of curves under a three-row legend (seven
-# runs beside "Inside a step" at 1280×720)
-CURVES_LEAST_PX = 100
+# the curves' own height at least (× the text size), under however many legend rows.
+# Under the views 80: at 1280×720 the row has 172 px, and 100 px under a legend row of
+# its own (three runs) took 18 px of the map's and 3-D view's 45 %. Beside "Inside a
+# step" (set_curves_least; the row grows for the step anyway) 100: a fixed 170 px for
+# the widget left 72 px of curves under seven runs' three-row legend.
+CURVES_LEAST_PX = 80
 # The colour as the ticks' ("k"), given: without one the axis names drew in pyqtgraph's
 # #111 until a theme was applied, which gives them the ticks' colour (a window differed
 # after dark → light, tests/gui/app/test_look_round_trip.py).
@@ -139,6 +141,7 @@ class LossPlot(QWidget):
         layout.addWidget(self.plot, 1)
 
         self._least_height = 170       # below this the curves are a flat smear
+        self._curves_least_px = CURVES_LEAST_PX
         self.log_check.toggled.connect(self._on_log)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
@@ -197,9 +200,14 @@ class LossPlot(QWidget):
         hint.setHeight(max(hint.height(), self._least_height))
         return hint
 
+    def set_curves_least(self, px: int) -> None:
+        """The curves' least height inside the axes, px at text size 1."""
+        self._curves_least_px = px
+        self._ask_least_height()
+
     def least_height(self) -> int:
         """px the widget needs for its title, legend rows (at its width) and note, and
-        CURVES_LEAST_PX of curves inside the plot's axes; at least 170."""
+        the curves' least (set_curves_least) inside the plot's axes; at least 170."""
         layout = self.layout()
         margins = layout.contentsMargins()
         width = max(self.width() - margins.left() - margins.right(), 1)
@@ -209,7 +217,7 @@ class LossPlot(QWidget):
             if not self.note.isHidden() else 0
         vb = self.plot.getPlotItem().vb
         axes = self.plot.height() - vb.height() if self.plot.height() > 0 else 50
-        curves = round(CURVES_LEAST_PX * theme.current().scale)
+        curves = round(self._curves_least_px * theme.current().scale)
         return max(170, round(margins.top() + margins.bottom() + bar + layout.spacing()
                               + note + axes + curves))
 
