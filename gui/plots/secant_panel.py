@@ -25,6 +25,10 @@ H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
 TICKS_PER_DECADE = 100
 DEFAULT_H = 0.5
 SPACING = 10               # px between the point's numbers and h's controls
+# f′(x) is shown twice (the point's row, and beside the quotient it is compared with):
+# one text both times, with enough digits to watch the quotient agree digit by digit
+SLOPE_DIGITS = 6
+UNIT_ROUNDOFF = float(np.finfo(float).eps) / 2
 
 
 def fmt(v: float, digits: int = 4) -> str:
@@ -32,6 +36,18 @@ def fmt(v: float, digits: int = 4) -> str:
     if not np.isfinite(v):
         return "undefined"
     return f"{v:.{digits}g}".replace("-", "−").replace("e−0", "e−").replace("e+0", "e")
+
+
+def quotient_digits(fx: float, fxh: float, h: float) -> int:
+    """The significant digits (1 … SLOPE_DIGITS) of (f(x+h) − f(x))/h that rounding
+    leaves: f(x) and f(x+h) each carry ~UNIT_ROUNDOFF·|f| of error, divided by h. At
+    h = 10⁻⁶ near Example 1's maximum (f ≈ 1, quotient ≈ −2·10⁻⁶) that is 3 digits,
+    not the 8 printed before (−1.9997337e−6)."""
+    quotient = (fxh - fx) / h
+    error = UNIT_ROUNDOFF * (abs(fx) + abs(fxh)) / h + UNIT_ROUNDOFF * abs(quotient)
+    if not (np.isfinite(quotient) and np.isfinite(error)) or quotient == 0 or error == 0:
+        return SLOPE_DIGITS
+    return int(min(max(math.floor(math.log10(abs(quotient) / error)), 1), SLOPE_DIGITS))
 
 
 def trend(slope: float, tol: float) -> str:
@@ -179,11 +195,12 @@ class SecantPanel(QWidget):
         # each "name = value" kept whole: a wrap broke "f(x) =" from "0.4096", "f′" from "(x)"
         self.point_readout.setText(" &nbsp;&nbsp; ".join(_whole(item) for item in (
             f"<i>{v}</i> = {fmt(x)}", f"<i>f</i>({v}) = {fmt(fx)}",
-            f"{tangent}<b><i>f</i>′\u2060({v}) = {fmt(dfx)}</b>",
+            f"{tangent}<b><i>f</i>′\u2060({v}) = {fmt(dfx, SLOPE_DIGITS)}</b>",
             f"<b>{_ARROWS[kind]} {kind}</b>")))
         quotient_row = " &nbsp; ".join(_whole(item) for item in (
             f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
-            f"{fmt(quotient, 8)}</b>", "vs", f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, 8)}",
+            f"{fmt(quotient, quotient_digits(fx, fxh, h))}</b>", "vs",
+            f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, SLOPE_DIGITS)}",
             f"&nbsp; difference {fmt(difference, 3)}"))
         # f″ on this row (the first is as wide as 1280 px allows beside h's slider), and
         # only where the row stays one line: a second line took f′'s plot 20 px at 720p
