@@ -35,7 +35,7 @@ from gui.plots.curve_second_axis import SecondAxis
 from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import round_to_pixel
 from gui.widgets.palette import CURVE_COLOURS
-from gui.plots.secant_panel import SecantPanel
+from gui.plots.secant_panel import SecantPanel, rounding_noise
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 
@@ -304,8 +304,11 @@ class CurveView(QWidget):
         self.secant_item.setData(ends, secant if good else [np.nan] * 2)
         self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
         self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) else [np.nan])
+        # how many of the quotient's digits rounding leaves (secant_panel.rounding_noise)
+        noise = max(rounding_noise(f, x, dfx, f.hessian(x)[0, 0]), rounding_noise(
+            f, x + h, float(f.gradient(x + h)[0]), float(f.hessian(x + h)[0, 0])))
         self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale),
-                               float(f.hessian(x)[0, 0]))
+                               float(f.hessian(x)[0, 0]), noise)
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):

@@ -2,6 +2,7 @@
 both times; the difference quotient shows only the digits rounding leaves it; and the
 secant-h slider does not move when a number or word beside it changes width."""
 import re
+from fractions import Fraction
 
 import pytest
 from PySide6.QtGui import QTextDocument
@@ -54,3 +55,53 @@ def test_a_quotient_shows_only_the_digits_it_has(qtbot, curve):
     curve.panel.set_h(0.5)           # a large h: exact to its shown digits
     qtbot.wait(20)
     assert _quotient_text(curve) == "−0.875"
+
+
+def _h_row_geometry(curve):
+    """Where the slider, its caption row and h's value are, in the view's pixels."""
+    panel = curve.panel
+    return [(w.mapTo(curve, w.rect().topLeft()).toTuple(), w.size().toTuple())
+            for w in (panel.h_slider, panel.h_label, panel.h_controls)]
+
+
+@pytest.mark.parametrize("width", [1000, 1600])
+def test_the_h_slider_stays_put_when_the_numbers_change(qtbot, curve, width, screenshot):
+    curve.resize(width, 640)
+    qtbot.wait(50)
+    places = {}
+    # increasing, stationary (at the maximum), a long number near 0, decreasing
+    for x, h in ((0.4, 0.5), (1.0, 0.5), (-0.0001234, 0.5), (1.5, 1.23e-5), (2.0, 1e-6)):
+        curve.set_point(x)
+        curve.panel.set_h(h)
+        qtbot.wait(30)
+        places[(x, h)] = _h_row_geometry(curve)
+        assert curve.panel.h_label.text() == f"h = {curve.panel.h_label.text()[4:]}"
+    screenshot(curve, f"curve_h_row_{width}")
+    first = places[(0.4, 0.5)]
+    for key, place in places.items():
+        assert place == first, (key, place, first)
+    # one row at both widths; at 1000 px the caption makes way for the widest numbers
+    assert curve.panel.one_row
+    assert curve.panel.h_caption.isVisible() is (width == 1600)
+
+
+def _exact_quotient(x: float, h: float) -> Fraction:
+    """(f(x+h) − f(x))/h for the seed's f in exact arithmetic, x + h rounded as the app's."""
+    f = lambda t: t ** 4 - 4 * t ** 3 + 4 * t ** 2
+    return (f(Fraction(x + h)) - f(Fraction(x))) / Fraction(h)
+
+
+@pytest.mark.parametrize("x, h", [(1.0, 1e-6), (2.0, 1e-6), (2.0, 1e-4), (0.37, 1e-6),
+                                  (2.9, 1e-6), (1.0, 0.5)])
+def test_every_digit_of_the_quotient_shown_is_right(qtbot, curve, x, h):
+    # near x = 2 the terms of f cancel (f(2 + 10⁻⁶) comes out in steps of ~4·10⁻¹⁵):
+    # 3.99680e−6 was shown where the quotient is 4.000004e−6
+    curve.set_point(x)
+    curve.panel.set_h(h)
+    qtbot.wait(20)
+    text = _quotient_text(curve)
+    value = text.replace("−", "-")
+    mantissa, _, exponent = value.partition("e")
+    decimals = len(mantissa.partition(".")[2]) - int(exponent or 0)
+    last_place = Fraction(10) ** -decimals
+    assert abs(Fraction(float(value)) - _exact_quotient(x, h)) <= last_place, text
