@@ -262,12 +262,34 @@ class SecantPanel(QWidget):
         return self._widest[key]
 
     def _fit_secant_row(self) -> None:
-        """The quotient's row with f″ if that fits on one line, else without it."""
+        """The quotient's row with f″ where that takes no more lines than without it:
+        one line at 1280 px, or folded onto the line the difference already wrapped to
+        (presenting at 720p f″ was left out whenever the row wrapped at all)."""
         with_f2, without = self._secant_texts
         left, _, right, _ = self._grid.getContentsMargins()
-        self.secant_readout.setText(with_f2)
-        if _one_line_width(self.secant_readout) > self.width() - left - right:
-            self.secant_readout.setText(without)
+        width = self.width() - left - right
+        font = self.secant_readout.font()
+        fits = _height_at(with_f2, font, width) <= _height_at(without, font, width)
+        self.secant_readout.setText(with_f2 if fits else without)
+        # the plots above keep their least heights: the page scrolls rather than the
+        # wrapped read-outs taking their height (the layout gave the panel its wrapped
+        # height and the splitter of plots less than its minimum, cutting off f′'s
+        # legend row)
+        need = self._least_height()
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def _least_height(self) -> int:
+        """The rows' heights at the panel's width, from the labels' wrapped heights (the
+        grid's own answer lagged a text size behind: 105 px kept for 48 px of rows)."""
+        left, _, right, _ = self._grid.getContentsMargins()
+        full = max(1, self.width() - left - right)
+        controls = self.h_controls.sizeHint().height()
+        secant = self.secant_readout.heightForWidth(full)
+        if self.one_row:
+            point = self.point_readout.heightForWidth(math.ceil(self._widest_point_width()))
+            return max(point, controls) + secant
+        return self.point_readout.heightForWidth(full) + controls + secant
 
 
 def _whole(html: str) -> str:
@@ -282,6 +304,16 @@ def _one_line_width(label: QLabel) -> float:
     document.setDocumentMargin(0)
     document.setHtml(label.text())
     return document.idealWidth()
+
+
+def _height_at(html: str, font, width: float) -> float:
+    """The px a rich text takes wrapped to `width`."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setTextWidth(max(1.0, width))
+    return document.size().height()
 
 
 def _swatch(colour: str) -> str:
