@@ -94,6 +94,7 @@ class SecantPanel(QWidget):
         self.values: dict[str, float | str] = {}
         self._secant_texts = ("", "")    # the quotient's row with f″ and without
         self._widest: dict[tuple, float] = {}    # (variable, font, theme) -> px
+        self._shape = None          # what the rows' least height was last worked out for
         self.point_readout = QLabel()
         self.secant_readout = QLabel()
         for label in (self.point_readout, self.secant_readout):
@@ -105,7 +106,8 @@ class SecantPanel(QWidget):
         self.h_slider.setRange(0, (H_MAX_EXP - H_MIN_EXP) * TICKS_PER_DECADE)
         self.h_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.h_slider.setTickInterval(TICKS_PER_DECADE)
-        self.h_slider.setMinimumWidth(110)      # 18 px a decade: room for the point's widest row
+        # 18 px a decade: the rest is room for the point's widest row
+        self.h_slider.setMinimumWidth(110)
         self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "
                                  "and the secant turns into the tangent")
         self.h_label = QLabel()
@@ -164,11 +166,16 @@ class SecantPanel(QWidget):
         self.h_label.setFixedWidth(metrics.horizontalAdvance(f"h = {WIDEST_H}") + 4)
         left, _, right, _ = self._grid.getContentsMargins()
         room = self.width() - left - right - SPACING
-        self.h_caption.show()
-        controls = self.h_controls.minimumSizeHint().width()
-        caption = self.h_caption.sizeHint().width() + self.h_controls.layout().spacing()
-        one_row = point + controls - caption <= room
-        self.h_caption.setVisible(not one_row or point + controls <= room)
+        # worked out without showing or hiding anything (a show() per drag step cost
+        # ~4 ms of the GUI thread: it re-laid out the panel)
+        spacing = self.h_controls.layout().spacing()
+        slider = max(self.h_slider.minimumWidth(), self.h_slider.minimumSizeHint().width())
+        controls = slider + spacing + self.h_label.width()
+        caption = self.h_caption.sizeHint().width() + spacing
+        one_row = point + controls <= room
+        captioned = not one_row or point + controls + caption <= room
+        if self.h_caption.isHidden() == captioned:
+            self.h_caption.setVisible(captioned)
         self._arrange(one_row)
         self._fit_secant_row()
         if one_row:
@@ -244,7 +251,8 @@ class SecantPanel(QWidget):
         # each "name = value" kept whole: a wrap broke "f(x) =" from "0.4096", "f′" from "(x)"
         return " &nbsp;&nbsp; ".join(_whole(item) for item in (
             f"<i>{v}</i> = {x}", f"<i>f</i>({v}) = {fx}",
-            f"{tangent}<b><i>f</i>′\u2060({v}) = {dfx}</b>", f"<b>{_ARROWS[kind]} {kind}</b>"))
+            f"{tangent}<b><i>f</i>′\u2060({v}) = {dfx}</b>",
+            f"<b>{_ARROWS[kind]} {kind}</b>"))
 
     def _widest_point_width(self) -> float:
         """The px the point's row needs for any values: the slider's place is worked out
@@ -269,15 +277,27 @@ class SecantPanel(QWidget):
         left, _, right, _ = self._grid.getContentsMargins()
         width = self.width() - left - right
         font = self.secant_readout.font()
-        fits = _height_at(with_f2, font, width) <= _height_at(without, font, width)
-        self.secant_readout.setText(with_f2 if fits else without)
+        self.secant_readout.setText(with_f2)
+        one_line = _one_line_width(self.secant_readout)
+        if one_line > width and _height_at(with_f2, font, width) > _height_at(without, font,
+                                                                                width):
+            self.secant_readout.setText(without)
         # the plots above keep their least heights: the page scrolls rather than the
         # wrapped read-outs taking their height (the layout gave the panel its wrapped
         # height and the splitter of plots less than its minimum, cutting off f′'s
-        # legend row)
-        need = self._least_height()
-        if need != self.minimumHeight():
-            self.setMinimumHeight(need)
+        # legend row). Worked out again only when the rows' shape may have changed:
+        # each label's heightForWidth cost ~1 ms of every drag step
+        point_lines = 1 if self.one_row else math.ceil(
+            _one_line_width(self.point_readout) / max(1, width))
+        shape = (self.width(), self.one_row, font.toString(),
+                 self.secant_readout.text() == without, math.ceil(one_line / max(1, width)),
+                 point_lines,
+                 self.point_readout.font().toString())
+        if shape != self._shape:
+            self._shape = shape
+            need = self._least_height()
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
 
     def _least_height(self) -> int:
         """The rows' heights at the panel's width, from the labels' wrapped heights (the
