@@ -58,7 +58,8 @@ class SecondAxis:
         self.zero_line.setVisible(not self.aligned)
         # a constant f″ gets a tick at its value (and at 0): "2" read off the axis
         c = constant_of(d2ys)
-        self.axis.setTicks(None if c is None else [[(0.0, "0"), (c, format_tick(c))], []])
+        ticks = None if c is None else [[(0.0, "0")] + ([(c, format_tick(c))] if c else []), []]
+        self.axis.setTicks(ticks)
         self.vb.setYRange(*d2_range, padding=0)
         self.fit()
         return d2_range

@@ -4,7 +4,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 
-from gui.plots.curve_scaling import zero_aligned
+from gui.plots.curve_scaling import constant_of, second_range, zero_aligned
 from gui.plots.curve_view import CurveView
 from gui.widgets.palette import CURVE_COLOURS
 
@@ -99,3 +99,15 @@ def test_a_constant_f2_sits_inside_the_frame_at_a_tick(qtbot, model, curve, scre
     assert curve.second_axis.aligned
     y_left = curve.plot_d.vb.mapViewToScene(pg.Point(0, 0)).y()
     assert curve.vb_d2.mapViewToScene(pg.Point(0, 0)).y() == pytest.approx(y_left, abs=1.0)
+
+
+def test_second_range_aligns_zeros_only_where_cheap():
+    xs = np.linspace(-1.7, 2.0, 1200)
+    (lo, hi), aligned = second_range((-1.0, 13.0), 6 * xs)        # x³: f′ = 3x² ≥ 0
+    assert not aligned and lo < -10.2 and hi > 12 and hi - lo < 1.5 * (12 + 10.2)
+    (lo, hi), aligned = second_range((-4.4, 4.4), np.full(50, 2.0))
+    assert aligned and lo < 0 < 2 < hi and 2 <= hi - 0.1 * (hi - lo)
+    (lo, hi), aligned = second_range((-0.5, 0.5), np.zeros(10))   # a line: f″ = 0
+    assert (lo, hi) == (-1.0, 1.0)
+    assert second_range((-1, 1), np.full(3, np.nan)) == ((-1.0, 1.0), False)
+    assert constant_of([2.0, 2.0, np.nan]) == 2.0 and constant_of([1.0, 2.0]) is None
