@@ -10,14 +10,30 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
 from gui.plots.legend_columns import fit_legend, tighten
 
 MOST_COLUMNS = 8          # f, f′, f″, tangent, secant, a method and start: one row
-MIN_CURVE_PX = 30         # f′'s view box at least, whatever the legend's rows
+MIN_CURVE_PX = 30         # f′'s view box at least, whatever the legend's rows (least_box)
 LEFT_PX = 8               # the legend's first sample from the canvas's left edge
 NAME_GAP = 12             # px between the legend's last column and the variable's name
+
+
+def least_box(plot: pg.PlotItem) -> float:
+    """The least height of `plot`'s view box that keeps it readable: its side axes'
+    names whole (presenting at 720p, 30 px clipped "f″(x)" to "f″(:") and room for three
+    tick numbers apart (there "0" and "20" overlapped); at least MIN_CURVE_PX."""
+    need = MIN_CURVE_PX
+    for side in ("left", "right"):
+        axis = plot.getAxis(side)
+        if axis.isVisible() and axis.label.isVisible():
+            need = max(need, axis.label.boundingRect().width() + 6)
+        font = axis.style["tickFont"]
+        if font is not None and axis.isVisible():
+            need = max(need, 3.5 * QFontMetricsF(font).height())
+    return need
 
 
 class CurveLegendRow:
@@ -66,6 +82,6 @@ class CurveLegendRow:
         # f′'s curve keeps some height under a legend of several rows (large text): the
         # canvas asks for it, and the page scrolls before the curve is crushed to nothing
         rows = max(self.legend.boundingRect().height(), self.name.boundingRect().height())
-        need = round(rows + self._plot.getAxis("bottom").height() + MIN_CURVE_PX + 4)
+        need = round(rows + self._plot.getAxis("bottom").height() + least_box(self._plot) + 4)
         if self._canvas.minimumHeight() != need:
             self._canvas.setMinimumHeight(need)

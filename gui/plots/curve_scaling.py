@@ -61,3 +61,54 @@ def zero_aligned(first, second) -> tuple[float, float]:
     if not k > 0:
         return second
     return lo1 * k, hi1 * k
+
+
+# f″ shares f′'s zero line only while that leaves f″ at least this share of its plot's
+# height: aligned, x³'s f″ = 6x (±12) sat on an axis to ~170, flat, its sign change
+# hidden, because f′ = 3x² barely goes below 0.
+ALIGNED_SHARE_MIN = 0.5
+HEADROOM = 0.15          # of f″'s span, above and below: its extremes clear the frame
+
+
+def second_range(first, values) -> tuple[tuple[float, float], bool]:
+    """A y-range for f″ (`values`, beside f′ shown on `first`) and whether its zero is
+    at f′'s zero's height.
+
+    The range always holds 0 (f″'s sign is what the plot is for) and leaves HEADROOM
+    above and below the values; a constant c ≠ 0 spans [min(0, c), max(0, c)] widened by
+    a quarter of |c| each side, so it sits inside the frame below a tick, not on its top
+    edge. The zeros are aligned when that still gives f″ ≥ ALIGNED_SHARE_MIN of the
+    height, else f″ keeps its own range (and its own zero line).
+    """
+    finite = np.asarray(values, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    if finite.size == 0:
+        return (-1.0, 1.0), False
+    lo, hi = robust_range([finite], include_zero=True)
+    # robust_range pads 8 %; widen that to HEADROOM of the span held
+    span = (hi - lo) / 1.16
+    lo, hi = lo + 0.08 * span, hi - 0.08 * span
+    c = constant_of(finite)
+    if c is not None:
+        if c != 0.0:
+            lo, hi = min(0.0, c) - 0.25 * abs(c), max(0.0, c) + 0.25 * abs(c)
+        else:
+            lo, hi = -1.0, 1.0
+    else:
+        lo, hi = lo - HEADROOM * span, hi + HEADROOM * span
+    own = (max(lo, -RANGE_LIMIT), min(hi, RANGE_LIMIT))
+    if not first[0] <= 0 <= first[1]:
+        return own, False
+    aligned = zero_aligned(first, own)
+    if aligned != own and (own[1] - own[0]) < ALIGNED_SHARE_MIN * (aligned[1] - aligned[0]):
+        return own, False
+    return aligned, True
+
+
+def constant_of(values) -> float | None:
+    """The one value `values` take where finite (to 1e-9 relative), else None."""
+    finite = np.asarray(values, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    if finite.size == 0 or np.ptp(finite) > 1e-9 * max(1.0, float(np.max(np.abs(finite)))):
+        return None
+    return float(np.median(finite))

@@ -1,11 +1,12 @@
 """The one-variable view: f with a draggable point, its tangent and a secant whose
 step h shrinks towards 0 (the limit definition made visible); below it f′ (left axis)
-and f″ (right axis, its own scale, the same zero line) on a shared x-axis, so each
-minimum of f sits right above a zero of f′.
+and f″ (right axis, its own scale; the same zero line where that costs f″ little) on a
+shared x-axis, so each minimum of f sits right above a zero of f′.
 
 Public attributes (for tests and exports; all built once, then updated in place):
   plot_f, plot_d  pg.PlotItem: f on top; f′ and f″ below (x-linked)
-  vb_d2           pg.ViewBox of f″ over plot_d, on plot_d's right axis
+  vb_d2           pg.ViewBox of f″ over plot_d, on plot_d's right axis (second_axis:
+                  gui.plots.curve_second_axis.SecondAxis; zeros aligned where cheap)
   curves          dict "f" | "df" | "d2f" -> PlotDataItem over `xs` (values from the engine)
   xs              (N,) the sampled x of the visible range
   handle          pg.TargetItem: the point (x, f(x)); drag it along the curve
@@ -29,11 +30,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.curve_split import CurveSplit
-from gui.plots.curve_scaling import for_display, robust_range, zero_aligned
+from gui.plots.curve_scaling import for_display, robust_range
+from gui.plots.curve_second_axis import SecondAxis
 from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import round_to_pixel
 from gui.widgets.palette import CURVE_COLOURS
-from gui.plots.secant_panel import SecantPanel
+from gui.plots.secant_panel import SecantPanel, rounding_noise
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 
@@ -137,7 +139,8 @@ class CurveView(QWidget):
         }
         self.plot_f.addItem(self.curves["f"])
         self.plot_d.addItem(self.curves["df"])
-        self._build_second_axis()
+        self.second_axis = SecondAxis(self.plot_d, self.plot_f, INK, LABEL_STYLE)
+        self.vb_d2 = self.second_axis.vb
         self.vb_d2.addItem(self.curves["d2f"])
         self.tangent_item = pg.PlotDataItem(pen=_pen("tangent", 2.5))
         self.secant_item = pg.PlotDataItem(pen=_pen("secant", 2.5, dot))
@@ -178,36 +181,6 @@ class CurveView(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.panel)
         self._fill_legend({})
-
-    def _build_second_axis(self):
-        """f″ on its own scale (the right axis), zero at the same height as f′'s: on
-        one shared axis a large f″ flattened f′ into a line (pyqtgraph's multiple-axes
-        recipe: a second ViewBox over plot_d's, x-linked, no mouse of its own)."""
-        self.vb_d2 = pg.ViewBox(enableMenu=False)
-        self.vb_d2.setMouseEnabled(x=False, y=False)
-        self.vb_d2.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.plot_d.scene().addItem(self.vb_d2)
-        self.vb_d2.setZValue(self.plot_d.vb.zValue() - 1)     # under f′ and its markers
-        self.vb_d2.setXLink(self.plot_d)
-        right = self.plot_d.getAxis("right")
-        right.linkToView(self.vb_d2)
-        self.plot_d.showAxis("right")
-        right.enableAutoSIPrefix(False)
-        right.setWidth(64)
-        right.setPen(INK)
-        right.setTextPen(INK)
-        right.labelStyle = dict(LABEL_STYLE)
-        right.setTickFont(self.plot_d.getAxis("left").style["tickFont"] or QFont())
-        self.plot_d.vb.sigResized.connect(self._fit_second_axis)
-        # an empty right axis as wide on f's plot: both x-axes stay aligned, so a
-        # minimum of f sits right above the zero of f′
-        self.plot_f.showAxis("right")
-        self.plot_f.getAxis("right").setWidth(64)
-        self.plot_f.getAxis("right").setStyle(showValues=False)
-        self.plot_f.getAxis("right").setPen(INK)
-
-    def _fit_second_axis(self):
-        self.vb_d2.setGeometry(self.plot_d.vb.sceneBoundingRect())
 
     def _fill_legend(self, paths):
         self.legend.clear()
@@ -279,14 +252,12 @@ class CurveView(QWidget):
         f_range = robust_range([ys])
         f_range = (f_range[0] - 0.07 * (f_range[1] - f_range[0]), f_range[1])  # labels below minima
         d_range = robust_range([dys], include_zero=True)
-        d2_range = zero_aligned(d_range, robust_range([d2ys], include_zero=True))
         self.curves["f"].setData(xs, for_display(ys, f_range))
         self.curves["df"].setData(xs, for_display(dys, d_range))
-        self.curves["d2f"].setData(xs, for_display(d2ys, d2_range))
         self.plot_f.setYRange(*f_range, padding=0)
         self.plot_d.setYRange(*d_range, padding=0)
-        self.vb_d2.setYRange(*d2_range, padding=0)
-        self._fit_second_axis()
+        d2_range = self.second_axis.show_range(d_range, d2ys)
+        self.curves["d2f"].setData(xs, for_display(d2ys, d2_range))
         finite = np.abs(dys[np.isfinite(dys)])
         self._slope_scale = float(finite.max()) if finite.size else 1.0
         self._refresh_point()
@@ -333,8 +304,11 @@ class CurveView(QWidget):
         self.secant_item.setData(ends, secant if good else [np.nan] * 2)
         self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
         self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) else [np.nan])
+        # how many of the quotient's digits rounding leaves (secant_panel.rounding_noise)
+        noise = max(rounding_noise(f, x, dfx, f.hessian(x)[0, 0]), rounding_noise(
+            f, x + h, float(f.gradient(x + h)[0]), float(f.hessian(x + h)[0, 0])))
         self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale),
-                               float(f.hessian(x)[0, 0]))
+                               float(f.hessian(x)[0, 0]), noise)
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):

@@ -25,6 +25,12 @@ H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
 TICKS_PER_DECADE = 100
 DEFAULT_H = 0.5
 SPACING = 10               # px between the point's numbers and h's controls
+# f′(x) is shown twice (the point's row, and beside the quotient it is compared with):
+# one text both times, with enough digits to watch the quotient agree digit by digit
+SLOPE_DIGITS = 6
+# the widest texts fmt gives with 4, SLOPE_DIGITS and 3 digits (−0.0001234, −1.234e+88)
+WIDEST, WIDEST_SLOPE, WIDEST_H = "−0.0008888", "−0.000888888", "0.000888"
+UNIT_ROUNDOFF = float(np.finfo(float).eps) / 2
 
 
 def fmt(v: float, digits: int = 4) -> str:
@@ -32,6 +38,39 @@ def fmt(v: float, digits: int = 4) -> str:
     if not np.isfinite(v):
         return "undefined"
     return f"{v:.{digits}g}".replace("-", "−").replace("e−0", "e−").replace("e+0", "e")
+
+
+def rounding_noise(f, x: float, slope: float, curvature: float) -> float:
+    """About how far a computed f(x) may be from the true one: f at 16 points within
+    ±8·10⁻⁸·max(1, |x|) of x, less its Taylor polynomial there (from the engine's
+    exact f′ and f″; what is left is rounding), at least UNIT_ROUNDOFF·|f(x)|. The terms
+    of x⁴ − 4x³ + 4x² near x = 2 cancel: f(2 + 10⁻⁶) = 4·10⁻¹² comes out in steps of
+    3.6·10⁻¹⁵, 10³ times UNIT_ROUNDOFF·|f|. `f` maps an array of x to values."""
+    near = x + np.arange(-8, 9) * (1e-8 * max(1.0, abs(x)))
+    steps = near - x                   # exact: the points as rounded
+    with np.errstate(all="ignore"):
+        values = np.asarray(f(near), dtype=float)
+        centre = values[8]
+        taylor = centre + slope * steps + 0.5 * curvature * steps ** 2
+        residual = np.abs(values - taylor)
+    finite = residual[np.isfinite(residual)]
+    spread = float(finite.max()) if finite.size else 0.0
+    return max(spread, UNIT_ROUNDOFF * abs(float(centre)))
+
+
+def quotient_digits(fx: float, fxh: float, h: float, noise: float = 0.0,
+                    x: float = 0.0) -> int:
+    """The significant digits (1 … SLOPE_DIGITS) of (f(x+h) − f(x))/h that rounding
+    leaves: f(x) and f(x+h) each carry `noise` (at least UNIT_ROUNDOFF·|f|), divided by
+    h, and x + h itself is rounded (UNIT_ROUNDOFF·|x| of h). At h = 10⁻⁶ near Example
+    1's maximum (f ≈ 1, quotient ≈ −2·10⁻⁶) that is 3 digits, not the 8 printed before
+    (−1.9997337e−6)."""
+    quotient = (fxh - fx) / h
+    noise_f = max(noise, UNIT_ROUNDOFF * max(abs(fx), abs(fxh)))
+    error = (2 * noise_f / h + UNIT_ROUNDOFF * abs(quotient) * (1 + abs(x) / h))
+    if not (np.isfinite(quotient) and np.isfinite(error)) or quotient == 0 or error == 0:
+        return SLOPE_DIGITS
+    return int(min(max(math.floor(math.log10(abs(quotient) / error)), 1), SLOPE_DIGITS))
 
 
 def trend(slope: float, tol: float) -> str:
@@ -54,6 +93,8 @@ class SecantPanel(QWidget):
         self.variable = "x"
         self.values: dict[str, float | str] = {}
         self._secant_texts = ("", "")    # the quotient's row with f″ and without
+        self._widest: dict[tuple, float] = {}    # (variable, font, theme) -> px
+        self._shape = None          # what the rows' least height was last worked out for
         self.point_readout = QLabel()
         self.secant_readout = QLabel()
         for label in (self.point_readout, self.secant_readout):
@@ -65,13 +106,13 @@ class SecantPanel(QWidget):
         self.h_slider.setRange(0, (H_MAX_EXP - H_MIN_EXP) * TICKS_PER_DECADE)
         self.h_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.h_slider.setTickInterval(TICKS_PER_DECADE)
-        self.h_slider.setMinimumWidth(140)
+        # 18 px a decade: the rest is room for the point's widest row
+        self.h_slider.setMinimumWidth(110)
         self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "
                                  "and the secant turns into the tangent")
         self.h_label = QLabel()
         self.h_label.setStyleSheet("font-size: 12pt; color: #222;")
-        self.h_label.setMinimumWidth(100)
-        caption = QLabel("secant step h:")
+        self.h_caption = caption = QLabel("secant step h:")
         caption.setStyleSheet("font-size: 11pt; color: #444;")
 
         self.h_controls = QWidget()
@@ -115,11 +156,26 @@ class SecantPanel(QWidget):
             self.h_controls.setMaximumWidth(16777215)
 
     def fit_rows(self) -> None:
-        """One row or two for the point and h, as the panel's width and text allow."""
-        point = _one_line_width(self.point_readout)
+        """One row or two for the point and h, as the panel's width and text allow —
+        never as the numbers shown do: the point's row is given the width its widest
+        values need, so the slider stays put when a number or word changes. Where that
+        leaves the slider too little room beside the caption (1280 px, text size 1),
+        the caption goes ("h = 0.5" names the slider's value)."""
+        point = self._widest_point_width()
+        metrics = self.h_label.fontMetrics()       # "h = 0.5" … "h = 0.000123": one width
+        self.h_label.setFixedWidth(metrics.horizontalAdvance(f"h = {WIDEST_H}") + 4)
         left, _, right, _ = self._grid.getContentsMargins()
         room = self.width() - left - right - SPACING
-        one_row = point + self.h_controls.minimumSizeHint().width() <= room
+        # worked out without showing or hiding anything (a show() per drag step cost
+        # ~4 ms of the GUI thread: it re-laid out the panel)
+        spacing = self.h_controls.layout().spacing()
+        slider = max(self.h_slider.minimumWidth(), self.h_slider.minimumSizeHint().width())
+        controls = slider + spacing + self.h_label.width()
+        caption = self.h_caption.sizeHint().width() + spacing
+        one_row = point + controls <= room
+        captioned = not one_row or point + controls + caption <= room
+        if self.h_caption.isHidden() == captioned:
+            self.h_caption.setVisible(captioned)
         self._arrange(one_row)
         self._fit_secant_row()
         if one_row:
@@ -166,9 +222,10 @@ class SecantPanel(QWidget):
     def set_variable(self, name: str) -> None:
         self.variable = name
 
-    def show_values(self, x, fx, dfx, fxh, tol, d2fx=math.nan) -> None:
+    def show_values(self, x, fx, dfx, fxh, tol, d2fx=math.nan, noise=0.0) -> None:
         """Show f(x), f′(x), f″(x) (engine values) and the difference quotient for the
-        current h. f″ is the second-derivative test where f′ = 0 (the seed's Example 1)."""
+        current h. f″ is the second-derivative test where f′ = 0 (the seed's Example 1);
+        `noise`: the rounding error of f's values there (rounding_noise)."""
         v, h = self.variable, self._h
         quotient = (fxh - fx) / h
         difference = quotient - dfx
@@ -176,14 +233,12 @@ class SecantPanel(QWidget):
         self.values = {"x": x, "f": fx, "df": dfx, "d2f": d2fx, "f_xh": fxh, "h": h,
                        "quotient": quotient, "difference": difference, "trend": kind}
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
-        # each "name = value" kept whole: a wrap broke "f(x) =" from "0.4096", "f′" from "(x)"
-        self.point_readout.setText(" &nbsp;&nbsp; ".join(_whole(item) for item in (
-            f"<i>{v}</i> = {fmt(x)}", f"<i>f</i>({v}) = {fmt(fx)}",
-            f"{tangent}<b><i>f</i>′\u2060({v}) = {fmt(dfx)}</b>",
-            f"<b>{_ARROWS[kind]} {kind}</b>")))
+        self.point_readout.setText(self._point_html(fmt(x), fmt(fx), fmt(dfx, SLOPE_DIGITS),
+                                                    kind))
         quotient_row = " &nbsp; ".join(_whole(item) for item in (
             f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
-            f"{fmt(quotient, 8)}</b>", "vs", f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, 8)}",
+            f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
+            f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, SLOPE_DIGITS)}",
             f"&nbsp; difference {fmt(difference, 3)}"))
         # f″ on this row (the first is as wide as 1280 px allows beside h's slider), and
         # only where the row stays one line: a second line took f′'s plot 20 px at 720p
@@ -191,13 +246,70 @@ class SecantPanel(QWidget):
             f"&nbsp; <i>f</i>″\u2060({v}) = {fmt(d2fx)}"), quotient_row)
         self.fit_rows()
 
+    def _point_html(self, x: str, fx: str, dfx: str, kind: str) -> str:
+        v, tangent = self.variable, _swatch(CURVE_COLOURS["tangent"])
+        # each "name = value" kept whole: a wrap broke "f(x) =" from "0.4096", "f′" from "(x)"
+        return " &nbsp;&nbsp; ".join(_whole(item) for item in (
+            f"<i>{v}</i> = {x}", f"<i>f</i>({v}) = {fx}",
+            f"{tangent}<b><i>f</i>′\u2060({v}) = {dfx}</b>",
+            f"<b>{_ARROWS[kind]} {kind}</b>"))
+
+    def _widest_point_width(self) -> float:
+        """The px the point's row needs for any values: the slider's place is worked out
+        from it, not from the numbers shown (it moved ~100 px between "→ stationary" and
+        "↗ increasing", and more for −0.0001234)."""
+        key = (self.variable, self.point_readout.font().toString(), theme.themed_html(""))
+        if key not in self._widest:
+            label = QLabel()
+            label.setFont(self.point_readout.font())
+            widths = []
+            for kind in ("increasing", "decreasing", "stationary"):
+                label.setText(self._point_html(WIDEST, WIDEST, WIDEST_SLOPE, kind))
+                widths.append(_one_line_width(label))
+            self._widest[key] = max(widths)
+        return self._widest[key]
+
     def _fit_secant_row(self) -> None:
-        """The quotient's row with f″ if that fits on one line, else without it."""
+        """The quotient's row with f″ where that takes no more lines than without it:
+        one line at 1280 px, or folded onto the line the difference already wrapped to
+        (presenting at 720p f″ was left out whenever the row wrapped at all)."""
         with_f2, without = self._secant_texts
         left, _, right, _ = self._grid.getContentsMargins()
+        width = self.width() - left - right
+        font = self.secant_readout.font()
         self.secant_readout.setText(with_f2)
-        if _one_line_width(self.secant_readout) > self.width() - left - right:
+        one_line = _one_line_width(self.secant_readout)
+        if one_line > width and _height_at(with_f2, font, width) > _height_at(without, font,
+                                                                                width):
             self.secant_readout.setText(without)
+        # the plots above keep their least heights: the page scrolls rather than the
+        # wrapped read-outs taking their height (the layout gave the panel its wrapped
+        # height and the splitter of plots less than its minimum, cutting off f′'s
+        # legend row). Worked out again only when the rows' shape may have changed:
+        # each label's heightForWidth cost ~1 ms of every drag step
+        point_lines = 1 if self.one_row else math.ceil(
+            _one_line_width(self.point_readout) / max(1, width))
+        shape = (self.width(), self.one_row, font.toString(),
+                 self.secant_readout.text() == without, math.ceil(one_line / max(1, width)),
+                 point_lines,
+                 self.point_readout.font().toString())
+        if shape != self._shape:
+            self._shape = shape
+            need = self._least_height()
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
+
+    def _least_height(self) -> int:
+        """The rows' heights at the panel's width, from the labels' wrapped heights (the
+        grid's own answer lagged a text size behind: 105 px kept for 48 px of rows)."""
+        left, _, right, _ = self._grid.getContentsMargins()
+        full = max(1, self.width() - left - right)
+        controls = self.h_controls.sizeHint().height()
+        secant = self.secant_readout.heightForWidth(full)
+        if self.one_row:
+            point = self.point_readout.heightForWidth(math.ceil(self._widest_point_width()))
+            return max(point, controls) + secant
+        return self.point_readout.heightForWidth(full) + controls + secant
 
 
 def _whole(html: str) -> str:
@@ -212,6 +324,16 @@ def _one_line_width(label: QLabel) -> float:
     document.setDocumentMargin(0)
     document.setHtml(label.text())
     return document.idealWidth()
+
+
+def _height_at(html: str, font, width: float) -> float:
+    """The px a rich text takes wrapped to `width`."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setTextWidth(max(1.0, width))
+    return document.size().height()
 
 
 def _swatch(colour: str) -> str:

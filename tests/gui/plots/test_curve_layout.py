@@ -10,10 +10,11 @@ import gc
 import numpy as np
 import pytest
 from PySide6.QtCore import QRect, QSettings
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication
 
 from gui.app.presets import find_preset, presets
+from gui.app.window_commands import PRESENTATION_SCALE
 from gui.widgets import theme
 from gui.widgets.palette import CURVE_COLOURS
 from gui.widgets.scroll_page import page_overflow
@@ -170,3 +171,44 @@ def test_curves_and_legend_keep_their_room_in_other_cells(lab, qtbot, screenshot
     if scale < 2 and not (scale >= 1.5 and size[1] < 1080 and not presentation):
         assert page_overflow(lab.tabs.currentWidget()) == (0, 0)
     assert theme.current().dark == dark
+
+
+def _axis_name_whole(plot, side) -> bool:
+    """The axis's name (drawn turned along it) no longer than its view box is tall."""
+    axis = plot.getAxis(side)
+    return axis.label.boundingRect().width() <= plot.vb.height()
+
+
+def test_presenting_at_720p_with_the_lower_panel_keeps_every_plot_readable(lab, qtbot,
+                                                                          screenshot):
+    # Ctrl+3 while presenting on a 1280×720 projector: f′'s plot was ~10 px with "0"
+    # over "20", "f″(x)" clipped to "f″(:", f″'s read-out gone, the legend row cut off
+    enter(qtbot, lab, find_preset("Seed 1"), (1280, 720), PRESENTATION_SCALE, presentation=True)
+    lab.commands.actions["show_below"].setChecked(True)
+    settled(qtbot)
+    lab.fit_to_screen()
+    settled(qtbot)
+    try:
+        curve = lab.curve_view
+        path = screenshot(lab, "curve_presenting_with_lower_panel")
+        f_box, d_box = boxes(curve)
+        tick_px = QFontMetricsF(curve.plot_d.getAxis("left").style["tickFont"]).height()
+        assert d_box >= 3.5 * tick_px and d_box >= 60, (f_box, d_box, path)
+        assert f_box >= d_box
+        for plot, side in ((curve.plot_d, "left"), (curve.plot_d, "right"),
+                           (curve.plot_f, "left")):
+            assert _axis_name_whole(plot, side), (side, path)
+        assert legend_inside_its_canvas(curve)
+        # the splitter of plots has at least its minimum (the read-outs do not take it)
+        assert curve.splitter.height() >= curve.splitter.minimumSizeHint().height()
+        assert "″\u2060(x) = " in curve.panel.secant_readout.text()
+        # the loss plot (on the page, or where it scrolls to) keeps its axis and numbers
+        loss = lab.explorer.loss_plot.plot
+        axis = loss.getPlotItem().getAxis("bottom")
+        bottom = axis.mapRectToScene(axis.boundingRect())
+        assert loss.sceneRect().contains(bottom) or bottom.bottom() <= loss.height() + 1
+        assert loss.getPlotItem().vb.height() >= 60
+        assert clipped_texts(lab) == []
+    finally:
+        lab.commands.set_presentation(False)
+        settled(qtbot)

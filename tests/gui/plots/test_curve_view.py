@@ -279,17 +279,27 @@ def test_the_point_read_out_gives_f2_for_the_second_derivative_test(qtbot, model
     assert curve.panel.one_row                         # still one row at 1000 px
 
 
-def test_f2_is_left_out_where_the_quotient_row_would_wrap(qtbot, model):
-    # narrow (text size 1.5 on 720p gives the panel the same room) f″ would take a
-    # second line and that line the height of f′'s plot: it is left out there
+def test_f2_is_shown_only_where_it_adds_no_line_to_the_quotient_row(qtbot, model):
+    # a line more for f″ would take its height from f′'s plot: f″ goes where the row
+    # stays one line, or onto the line the row already wraps to (presenting at 720p
+    # the row wrapped and f″ was dropped altogether)
     view = CurveView(model)
     qtbot.addWidget(view)
     view.resize(560, 420)
     view.show()
     qtbot.waitExposed(view)
     load(qtbot, model, view, SEED)
-    text = view.panel.secant_readout.text()
-    assert "difference" in text and "″" not in text
-    view.resize(1000, 640)
-    qtbot.wait(50)
-    assert "″" in view.panel.secant_readout.text()
+    shown = {}
+    for width in range(520, 1040, 40):
+        view.resize(width, 640)
+        qtbot.wait(30)
+        label = view.panel.secant_readout
+        with_f2 = "″" in label.text()
+        assert "difference" in label.text()
+        lines = round(label.height() / label.fontMetrics().lineSpacing())
+        shown[width] = (with_f2, lines)
+    assert shown[1000] == (True, 1)
+    # somewhere the row fits on one line only without f″: f″ is left out there
+    assert any(not f2 and lines == 1 for f2, lines in shown.values()), shown
+    # and where the row wraps anyway, f″ rides on its second line
+    assert any(f2 and lines == 2 for f2, lines in shown.values()), shown

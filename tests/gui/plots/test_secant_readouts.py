@@ -1,0 +1,107 @@
+"""The numbers under the curve as the class reads them: f′(x), shown twice, is one text
+both times; the difference quotient shows only the digits rounding leaves it; and the
+secant-h slider does not move when a number or word beside it changes width."""
+import re
+from fractions import Fraction
+
+import pytest
+from PySide6.QtGui import QTextDocument
+
+from gui.plots.curve_view import CurveView
+
+SEED = "x^4 - 4x^3 + 4x^2"
+
+
+@pytest.fixture
+def curve(shown, model, qtbot):
+    view = shown(CurveView(model), 1000, 640)
+    model.set_text(SEED)
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: view.xs.size > 0 and model.expression.dimension == 1)
+    return view
+
+
+def _plain(label) -> str:
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText().replace("\u2060", "").replace("\xa0", " ")
+
+
+def _slope_texts(curve) -> list[str]:
+    """Every "f′(x) = …" value shown, the point's row first."""
+    return [value for label in (curve.panel.point_readout, curve.panel.secant_readout)
+            for value in re.findall(r"f′\(x\) = (\S+)", _plain(label))]
+
+
+def _quotient_text(curve) -> str:
+    return re.search(r"\)/h = (\S+)", _plain(curve.panel.secant_readout)).group(1)
+
+
+def test_f_prime_reads_the_same_in_both_rows(qtbot, curve):
+    curve.set_point(0.37)            # f′ = 1.519812: "1.520" over "1.519812" before
+    qtbot.wait(20)
+    texts = _slope_texts(curve)
+    assert texts == ["1.51981", "1.51981"]
+
+
+def test_a_quotient_shows_only_the_digits_it_has(qtbot, curve):
+    curve.set_point(1.0)             # the maximum: f = 1, f′ = 0, f″ = −4
+    curve.panel.set_h(1e-6)          # quotient ≈ −2·10⁻⁶, ~3 digits left by rounding
+    qtbot.wait(20)
+    text = _quotient_text(curve)
+    mantissa = text.split("e")[0].lstrip("−").replace(".", "").lstrip("0")
+    assert len(mantissa) <= 4, text          # was −1.9997337e−6
+    assert text.startswith("−2") and "e−6" in text
+    curve.panel.set_h(0.5)           # a large h: exact to its shown digits
+    qtbot.wait(20)
+    assert _quotient_text(curve) == "−0.875"
+
+
+def _h_row_geometry(curve):
+    """Where the slider, its caption row and h's value are, in the view's pixels."""
+    panel = curve.panel
+    return [(w.mapTo(curve, w.rect().topLeft()).toTuple(), w.size().toTuple())
+            for w in (panel.h_slider, panel.h_label, panel.h_controls)]
+
+
+@pytest.mark.parametrize("width", [1000, 1600])
+def test_the_h_slider_stays_put_when_the_numbers_change(qtbot, curve, width, screenshot):
+    curve.resize(width, 640)
+    qtbot.wait(50)
+    places = {}
+    # increasing, stationary (at the maximum), a long number near 0, decreasing
+    for x, h in ((0.4, 0.5), (1.0, 0.5), (-0.0001234, 0.5), (1.5, 1.23e-5), (2.0, 1e-6)):
+        curve.set_point(x)
+        curve.panel.set_h(h)
+        qtbot.wait(30)
+        places[(x, h)] = _h_row_geometry(curve)
+        assert curve.panel.h_label.text() == f"h = {curve.panel.h_label.text()[4:]}"
+    screenshot(curve, f"curve_h_row_{width}")
+    first = places[(0.4, 0.5)]
+    for key, place in places.items():
+        assert place == first, (key, place, first)
+    # one row at both widths; at 1000 px the caption makes way for the widest numbers
+    assert curve.panel.one_row
+    assert curve.panel.h_caption.isVisible() is (width == 1600)
+
+
+def _exact_quotient(x: float, h: float) -> Fraction:
+    """(f(x+h) − f(x))/h for the seed's f in exact arithmetic, x + h rounded as the app's."""
+    f = lambda t: t ** 4 - 4 * t ** 3 + 4 * t ** 2
+    return (f(Fraction(x + h)) - f(Fraction(x))) / Fraction(h)
+
+
+@pytest.mark.parametrize("x, h", [(1.0, 1e-6), (2.0, 1e-6), (2.0, 1e-4), (0.37, 1e-6),
+                                  (2.9, 1e-6), (1.0, 0.5)])
+def test_every_digit_of_the_quotient_shown_is_right(qtbot, curve, x, h):
+    # near x = 2 the terms of f cancel (f(2 + 10⁻⁶) comes out in steps of ~4·10⁻¹⁵):
+    # 3.99680e−6 was shown where the quotient is 4.000004e−6
+    curve.set_point(x)
+    curve.panel.set_h(h)
+    qtbot.wait(20)
+    text = _quotient_text(curve)
+    value = text.replace("−", "-")
+    mantissa, _, exponent = value.partition("e")
+    decimals = len(mantissa.partition(".")[2]) - int(exponent or 0)
+    last_place = Fraction(10) ** -decimals
+    assert abs(Fraction(float(value)) - _exact_quotient(x, h)) <= last_place, text
