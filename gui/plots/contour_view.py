@@ -203,8 +203,7 @@ class ContourView(QWidget):
         trip through presentation mode changed the picture (the map's range with them)."""
         fit_legend(self.legend, self.canvas.width())
         self._keep_map_height()
-        for side in ("left", "bottom"):     # from 0: the same room whatever came before
-            fit_tick_room(self.plot.getAxis(side))
+        fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))
 
     # px of map the canvas asks for under the legend (0: none): the Explorer's, where the
     # map is the picture; the Neuron tab's smaller map beside its graph asks for none
@@ -307,6 +306,7 @@ class ContourView(QWidget):
         if window != self._pushed_window:
             (xlo, xhi), (ylo, yhi) = window
             self.plot.vb.setRange(xRange=(xlo, xhi), yRange=(ylo, yhi), padding=0)
+            fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))  # its ticks'
             self.map_fit.fit()          # (contour only) the plot narrowed to the window
         if self._two_d():
             self._refresh_landscape()

@@ -179,22 +179,25 @@ def reset_tick_room(a, width: float, height: float) -> None:
     a._updateWidth() if a.orientation in ("left", "right") else a._updateHeight()
 
 
-def fit_tick_room(a) -> None:
-    """The room for `a`'s tick texts from 0, fitted to the ticks it shows now, measured
-    at once as its next paint would (pyqtgraph's AxisItem.paint: the draw specs on a
-    QPicture). Left to that paint, an axis not painted (a hidden tab's map, or one
+def fit_tick_room(*axes) -> None:
+    """The room for each axis's tick texts from 0, fitted to the ticks it shows now,
+    measured at once as its next paint would (pyqtgraph's AxisItem.paint: the draw specs
+    on a QPicture). Left to that paint, an axis not painted (a hidden tab's map, or one
     scrolled out of the page) kept 0 px, and its view was laid out and sampled without
     the room: shown, the Neuron tab's map was 12 px taller and its colour bar labelled
-    for that range, another picture than a fresh start's."""
-    reset_tick_room(a, 0, 0)
-    picture = QPicture()
-    painter = QPainter(picture)
-    try:
-        if a.style["tickFont"]:
-            painter.setFont(a.style["tickFont"])
-        a.generateDrawSpecs(painter)       # sets textWidth / textHeight, and the size
-    finally:
-        painter.end()
+    for that range, another picture than a fresh start's. Measured for the ticks of a
+    range about to change, the room is pyqtgraph's to narrow, and it narrows only by
+    more than 10 px: measure again once the new range is set."""
+    for a in axes:
+        reset_tick_room(a, 0, 0)
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            if a.style["tickFont"]:
+                painter.setFont(a.style["tickFont"])
+            a.generateDrawSpecs(painter)       # sets textWidth / textHeight, and the size
+        finally:
+            painter.end()
 
 
 def _rec_label(item):
