@@ -12,13 +12,13 @@ bar's length in pixels and its labels' font: a short bar (the Neuron tab's lands
 1280×720) gets fewer labels, none on another, and a new height or text size chooses
 again (both redraw the axis). The axis is as wide as its labels and the "f" beside them.
 
-That width is no wider only: while the map is asked for the same picture (f, window, canvas
-width) at the same bar length and font, the room for the labels never shrinks. The
-labels' width sets the map's width, and with the aspect locked the map's range, whose
-f values set the labels: at 640×230 Himmelblau's x ±19.38 had labels 8 px narrower
-than x ±19.70's, each range gave the other's width, and the map was sampled anew every
-120 ms without end. Held, the loop ends on the wider room (from either range), a fresh
-start's too.
+That width only grows while the map is asked for the same picture (f, window, canvas
+width) at the same bar length and font; anything else chooses it afresh. The labels'
+width sets the map's width, with the aspect locked the map's range, and the range's f
+values set the labels: at 640×230 Himmelblau's x ±19.38 had labels 8 px narrower than
+x ±19.70's, each range gave the bar the other's width, and the map was sampled anew
+every 120 ms without end. Held, the loop ends on the wider room, entered from either
+range (so a fresh start and a round trip end alike).
 """
 from __future__ import annotations
 
@@ -107,9 +107,9 @@ class ColourBarTicks:
         axis.resizeEvent = resize_keeping_title
 
     def set_landscape(self, landscape, picture=None) -> bool:
-        """Label the bar for `landscape`, sampled for `picture` (any hashable naming
-        what was asked: f, window, canvas width; the room for labels is held while it
-        stays); True when the labels took another width: the
+        """Label the bar for `landscape`, sampled for `picture` (a value naming what the
+        map was asked to show, compared with ==; while it stays, the labels' room never
+        shrinks; None: never held). True when the labels took another width: the
         map is then laid out anew at once (its view is narrower or wider, and with the
         aspect locked its range changes), not after the axis was painted. (Found at the
         paint, the new width re-laid the map out after it was painted, and the view, with
