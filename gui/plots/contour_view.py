@@ -109,7 +109,6 @@ class ContourView(QWidget):
         self.field_toggle = QCheckBox("Gradient field ∇f")
         self.field_toggle.setChecked(True)
         self.field_toggle.setToolTip("Arrows of ∇f: they point uphill, perpendicular to the iso-lines")
-        self.field_toggle.toggled.connect(self._on_field_toggled)
         # a long read-out is cut with "…", never drawn over the check box
         self.readout = ElidedLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -159,6 +158,7 @@ class ContourView(QWidget):
 
         self.field = GradientField(self.plot)
         self.field_item, self.field_heads = self.field.shafts, self.field.heads
+        self.field_toggle.toggled.connect(self.field.setVisible)
 
         self.critical_item = pg.ScatterPlotItem(size=15, pen=pg.mkPen("w", width=1.5))
         self.critical_item.setZValue(5)
@@ -268,11 +268,12 @@ class ContourView(QWidget):
         if self.landscape is None or self.landscape.window != window or self._map_of is not f:
             self._map_of, self._field_of = f, None
             self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
-            if self.bar_ticks.set_landscape(scape) and self._grid_window() != window:
+            asked = (f, self.model.window, self.canvas.width())   # the bar's room is held for it
+            if self.bar_ticks.set_landscape(scape, asked) and self._grid_window() != window:
                 # the bar's new width gave the map a new range: sampled for it before any paint
                 window = self._grid_window()
                 self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
-                self.bar_ticks.set_landscape(scape)
+                self.bar_ticks.set_landscape(scape, asked)
             (xlo, xhi), (ylo, yhi) = window
             self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
             self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
@@ -287,9 +288,6 @@ class ContourView(QWidget):
         elif self._field_of is not f:      # a new map, or the map of a sketch of f
             self._field_of = f
             self.field.update(f, window)
-
-    def _on_field_toggled(self, shown: bool):
-        self.field.setVisible(shown)
 
     @property
     def field_base(self):

@@ -11,6 +11,14 @@ The colour bar's ticks are chosen when its axis is drawn (`ColourBarTicks`), for
 bar's length in pixels and its labels' font: a short bar (the Neuron tab's landscape at
 1280×720) gets fewer labels, none on another, and a new height or text size chooses
 again (both redraw the axis). The axis is as wide as its labels and the "f" beside them.
+
+That width only grows while the map is asked for the same picture (f, window, canvas
+width) at the same bar length and font; anything else chooses it afresh. The labels'
+width sets the map's width, with the aspect locked the map's range, and the range's f
+values set the labels: at 640×230 Himmelblau's x ±19.38 had labels 8 px narrower than
+x ±19.70's, each range gave the bar the other's width, and the map was sampled anew
+every 120 ms without end. Held, the loop ends on the wider room, entered from either
+range (so a fresh start and a round trip end alike).
 """
 from __future__ import annotations
 
@@ -72,6 +80,8 @@ class ColourBarTicks:
         self.landscape = None
         self.shown = []             # [(colour position, label)] last drawn
         self._chosen_for, self._widest = None, 0.0     # (landscape, length, font) shown is of
+        self.picture = None         # what the map is asked to show: the room is held for it
+        self._held = (None, 0.0)    # ((picture, length, font), room): the widest room for it
         axis.tickValues = self._tick_values
         axis.tickStrings = self._tick_strings
         update_width = axis._updateWidth
@@ -96,13 +106,15 @@ class ColourBarTicks:
                 self._place_title(self._widest)
         axis.resizeEvent = resize_keeping_title
 
-    def set_landscape(self, landscape) -> bool:
-        """Label the bar for `landscape`; True when the labels took another width: the
+    def set_landscape(self, landscape, picture=None) -> bool:
+        """Label the bar for `landscape`, sampled for `picture` (a value naming what the
+        map was asked to show, compared with ==; while it stays, the labels' room never
+        shrinks; None: never held). True when the labels took another width: the
         map is then laid out anew at once (its view is narrower or wider, and with the
         aspect locked its range changes), not after the axis was painted. (Found at the
         paint, the new width re-laid the map out after it was painted, and the view, with
         a new range, resampled and painted it again: 2 edits of 5 in the benchmarks.)"""
-        self.landscape = landscape
+        self.landscape, self.picture = landscape, picture
         self.axis.setTicks(None)          # drawn anew, asking _tick_values
         width, length = self.axis.textWidth, self._length_px()
         if length is None:                # not on screen: sized when first drawn
@@ -147,8 +159,14 @@ class ColourBarTicks:
         map out (and resample it). pyqtgraph's own rule kept up to 10 px more, and "f"
         stood that far out."""
         metrics = QFontMetricsF(font)
-        return max([_text_width(metrics, text) for _, text in self.shown]
+        room = max([_text_width(metrics, text) for _, text in self.shown]
                    + [_text_width(metrics, ROOM_FOR)])
+        # never narrower for the same picture: see the module's docstring (the loop)
+        held_for = (self.picture, self._chosen_for and self._chosen_for[1], font.key())
+        if self.picture is not None and self._held[0] == held_for:
+            room = max(room, self._held[1])
+        self._held = (held_for, room)
+        return room
 
     def _place_title(self, widest: float) -> None:
         """The "f" right beside the widest label (pyqtgraph puts it at the axis's far edge)."""

@@ -23,9 +23,8 @@ def _look(qtbot, view, scale, dark=False):
 def _until_drawn(qtbot, view):
     """Wait until the bar was drawn with the map's present f grid, for the bar's present
     length and font: the labels the checks read (`shown`) are those of what the screen
-    shows now (the condition the fixed waits of 50-300 ms stood for). Not "no resample
-    pending": at 640×230 the map resamples every 120 ms without end (its bar's width and
-    its range feed each other), so that never comes."""
+    shows now (the condition the fixed waits of 50-300 ms stood for). (That the map then
+    comes to rest, at 640×230 too, is tests/gui/plots/test_map_comes_to_rest.py's.)"""
     ticks, axis = view.bar_ticks, view.colour_bar.axis
 
     def drawn():
