@@ -30,6 +30,8 @@ class Veil(QWidget):
         super().__init__(host)
         self.target, self.host = target, host
         self.lines: tuple[str, str] = ("", "")      # the banner (none when empty)
+        self.covering = False     # (not isVisible(): a hidden tab hides it, and shown
+                                  # again it must come back with the tab)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setVisible(False)
         widget = target
@@ -40,7 +42,7 @@ class Veil(QWidget):
     @qt_override
     def eventFilter(self, watched, event):
         if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
-                            QEvent.Type.Hide) and self.isVisible():
+                            QEvent.Type.Hide) and self.covering:
             self.place()
         return False
 
@@ -51,6 +53,7 @@ class Veil(QWidget):
         self.raise_()
 
     def cover(self, on: bool) -> None:
+        self.covering = on
         if on:
             self.place()
         else:

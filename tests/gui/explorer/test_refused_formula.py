@@ -128,3 +128,22 @@ def test_a_new_function_on_a_window_the_user_chose_starts_inside_it(window, qtbo
     xs, _ = curve.start_item.getData()
     x_lo, x_hi = curve.plot_f.getViewBox().viewRange()[0]
     assert len(xs) == 1 and x_lo <= xs[0] <= x_hi
+
+
+def test_the_veil_comes_back_with_its_tab(window, qtbot):
+    """A refused text, then the Neuron tab and back: the views, formulas and playback
+    are veiled again and the banner names the f shown (they came back bare, while Play
+    and Step still waited, with nothing on screen saying why)."""
+    tab = window.explorer
+    type_keys(qtbot, tab.editor.line_edit, "x^2 +")
+    veil = tab.refusal_veil
+    qtbot.waitUntil(lambda: veil.views.isVisible(), timeout=5000)
+    for name in ("neuron", "explorer"):
+        window.show_tab(name)
+        qtbot.wait(50)
+    for part in (veil.views, veil.formulas, veil.playback):
+        assert part.isVisible() and part.geometry() == QRect(
+            part.target.mapTo(part.host, QPoint(0, 0)), part.target.size())
+    assert "not the text typed" in veil.views.lines[0]
+    type_keys(qtbot, tab.editor.line_edit, "x^2 + 1")
+    qtbot.waitUntil(lambda: not veil.views.isVisible(), timeout=5000)
