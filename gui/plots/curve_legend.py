@@ -9,7 +9,7 @@ height to the curves.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
@@ -60,6 +60,9 @@ class CurveLegendRow:
                                      | Qt.AlignmentFlag.AlignTop)
         self.row.layout.setColumnStretchFactor(1, 1)
         plot.vb.sigResized.connect(self.fit)
+        # a turn after a fit: the legend's layout has its new least height by then
+        self._fill_soon = QTimer(canvas, singleShot=True, interval=0)
+        self._fill_soon.timeout.connect(self._fill_canvas)
 
     def set_name(self, text: str) -> None:
         self.name.setText(text)
@@ -85,3 +88,13 @@ class CurveLegendRow:
         need = round(rows + self._plot.getAxis("bottom").height() + least_box(self._plot) + 4)
         if self._canvas.minimumHeight() != need:
             self._canvas.setMinimumHeight(need)
+        self._fill_soon.start()
+
+    def _fill_canvas(self):
+        """The canvas's layout exactly as tall as the canvas. Resized while the legend
+        still had more rows (a text size changed, the legend not yet refitted), the layout
+        kept that taller least height, and the canvas cut off its legend row, until the
+        next resize: a picture that depended on the order the steps came in."""
+        view = self._canvas.range
+        if self._canvas.ci.geometry() != view:
+            self._canvas.ci.setGeometry(view)

@@ -182,6 +182,12 @@ class SecantPanel(QWidget):
             # the controls take what the numbers leave (a column minimum for the numbers
             # instead held the panel as wide as a wider window had made it)
             self.h_controls.setMaximumWidth(max(0, int(room - point) - 1))
+        # the wrapped rows' real height as the panel's least: a splitter asks only for the
+        # one-line minimum, and at text size 1.5 on 720p gave the curve view ~25 px too
+        # little, which f′'s canvas (legend row or axis name) lost, differently by history
+        tall = self._grid.heightForWidth(self.width())
+        if tall > 0 and self.minimumHeight() != tall:
+            self.setMinimumHeight(tall)
 
     @qt_override
     def resizeEvent(self, event):

@@ -212,3 +212,44 @@ def test_presenting_at_720p_with_the_lower_panel_keeps_every_plot_readable(lab, 
     finally:
         lab.commands.set_presentation(False)
         settled(qtbot)
+
+
+# how the lecturer came to text size 1.5 on the 1-D example at 720p (the theme matrix
+# has the way a theme toggled before it, where f′'s canvas kept the layout of a legend
+# of more rows and cut its legend row off)
+HISTORIES = {"2-D at 1.5, then the 1-D example": (None, "Himmelblau", 1.5, "Seed 1"),
+             "text size 2, then 1.5": ("Seed 1", None, 2.0, None),
+             "dark and back, then 1.5": ("Seed 1", "dark", 1.0, None)}
+
+
+@pytest.mark.parametrize("history", HISTORIES)
+def test_f_primes_canvas_shows_its_legend_row_whatever_came_before(lab, qtbot, history):
+    first, between, scale, last = HISTORIES[history]
+    enter(qtbot, lab, find_preset(first or "Himmelblau"))
+    commands = lab.commands
+    if between == "dark":
+        commands.set_theme("dark")
+        settled(qtbot)
+        commands.set_theme("light")
+    elif between is not None:
+        commands._load_preset(find_preset(between))
+        assert lab.model.wait_for_analysis(60000)
+    commands.set_scale(scale)
+    settled(qtbot)
+    enter(qtbot, lab, find_preset(last or first), scale=1.5)
+    curve = lab.curve_view
+    canvas_d = curve.canvas_d
+    # the canvas's layout is the canvas's height: a taller one is cut at its bottom,
+    # where the legend row is
+    assert canvas_d.ci.geometry().height() == canvas_d.height()
+    assert legend_inside_its_canvas(curve)
+    # the curves' splitter is given its least height: the read-outs under it ask for
+    # their wrapped rows (at 1.5 "difference" wraps), not for one line each
+    assert curve.splitter.height() >= curve.splitter.minimumSizeHint().height()
+    panel = curve.panel
+    assert panel.height() >= panel.layout().heightForWidth(panel.width())
+    # the legend's f sample is drawn under f′'s curve, on screen
+    d_box = canvas_d.mapFromScene(curve.plot_d.vb.sceneBoundingRect()).boundingRect()
+    below = QRect(0, d_box.bottom() + 1, canvas_d.width(), canvas_d.height() - d_box.bottom())
+    assert ink_rows(canvas_d, below, CURVE_COLOURS["f"]) >= 2
+    assert overlapping_texts(lab) == []
