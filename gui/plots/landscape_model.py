@@ -74,6 +74,7 @@ class LandscapeModel(FrameSteps, QObject):
         self._frame = 0
         self._speed = 10.0                 # steps per second while playing
         self._preset = None
+        self._start_given = None       # the text whose start a preset or session gave
         self._slice_axes: tuple[str, str] | None = None   # None: the first two variables
         self._user_window = False     # the user zoomed or panned: typing keeps the window
         self._setups, self._back = SetupMemory(), None   # the set-up an edit left, to come back to
@@ -235,7 +236,9 @@ class LandscapeModel(FrameSteps, QObject):
             start = framed[1] if framed else default_start(self._window)
             # a window the user chose is kept for the new f, the start only inside it (|x|
             # typed on a panned [−2.3, 1.72] kept x²'s start 1.8, its star off-screen)
-            outside = any(not lo <= v <= hi for v, (lo, hi) in zip(self._start, self._window))
+            # (not a start a preset or session gives with its window: kept as saved)
+            outside = self._start_given != self._text and any(
+                not lo <= v <= hi for v, (lo, hi) in zip(self._start, self._window))
             if (framed or len(self._start) != expr.dimension or outside) and start != self._start:
                 self._start = start
                 self.startChanged.emit(start)
@@ -343,6 +346,7 @@ class LandscapeModel(FrameSteps, QObject):
             expr = parse(preset["expr"])
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))
+        self._start_given = preset["expr"]
         self._settings = preset_settings(preset)
         self._frame = 0
         self._text = preset["expr"]
