@@ -245,6 +245,8 @@ def hessian_at(f: Expression, point, digits: int = 4) -> Formula:
 def _number_tex(value: float, digits: int) -> str:
     if not math.isfinite(value):
         return r"\text{undefined}" if math.isnan(value) else (r"\infty" if value > 0 else r"-\infty")
+    if 1.0 <= abs(value) < 1e6:     # whole digits never rounded away: 10002 is not 1·10^4
+        digits = max(digits, int(math.log10(abs(value))) + 1)
     text = f"{value:.{digits}g}"
     if "e" in text:
         mantissa, exponent = text.split("e")

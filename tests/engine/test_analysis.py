@@ -233,3 +233,14 @@ def test_a_hessians_common_factor_comes_out_in_its_short_form():
                           r"\left[\begin{matrix}y^{2} & - x y\\- x y & x^{2}\end{matrix}\right]")
     assert len(cone.short) < len(cone.latex) / 2
     assert formulas(parse("(1-x)^2 + 100(y-x^2)^2"))[-1].short == ""
+
+
+def test_hessian_numbers_keep_their_whole_digits():
+    """Rosenbrock's H at (3, 2) is [[10002, -1200], [-1200, 200]]: shown as 1·10^4 it
+    read 2 off (four significant digits, in exponent form); whole digits are kept."""
+    from engine.analysis import hessian_at
+    from engine.expression import parse
+    h = hessian_at(parse("(1-x)^2 + 100(y-x^2)^2"), (3, 2))
+    assert h.label == "H(3, 2)"
+    assert h.latex == r"\left[\begin{matrix}10002 & -1200\\-1200 & 200\end{matrix}\right]"
+    assert hessian_at(parse("x^2 y/7"), (1.5, 1)).latex.startswith(r"\left[\begin{matrix}0.2857")
