@@ -16,7 +16,7 @@ from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
 from gui.widgets.scroll_page import page_overflow
-from gui.widgets.paint_pass import gather_pending_changes
+from gui.widgets.paint_pass import gather_pending_changes, repaint_plots_whole
 from gui.widgets.splitter_memory import SplitterMemory
 from gui.widgets.theme import restyle_new
 from gui.compute.qt_guard import qt_override, report as report_error
@@ -34,6 +34,12 @@ class MainWindow(QMainWindow):
         # (gui.widgets.paint_pass), only then (it finds the plots: ~0.5 ms)
         self._gather_before_paint = False
         model.expressionChanged.connect(self._gather_next_pass)
+        # and every plot painted whole on a change that is no race frame (paint_pass:
+        # a scene's own reports of what changed were lost in long lectures)
+        self._last_frame = model.frame
+        for changed in (model.expressionChanged, model.pathsChanged, model.startChanged):
+            changed.connect(self._repaint_plots_whole)
+        model.frameChanged.connect(self._on_frame)
         self.settings = settings if settings is not None else QSettings()
         # a QRect to emulate a smaller screen (tests); None: the screen's own geometry
         self.screen_limit = None
@@ -309,6 +315,16 @@ class MainWindow(QMainWindow):
 
     def _gather_next_pass(self, _expr=None) -> None:
         self._gather_before_paint = True
+
+    def _repaint_plots_whole(self, _changed=None) -> None:
+        repaint_plots_whole(self)
+
+    def _on_frame(self, frame: int) -> None:
+        # a step or reset by hand, or a jump: whole; the frames of a race: their own
+        # small repaints (race_layer)
+        if not (self.model.playing and frame == self._last_frame + 1):
+            repaint_plots_whole(self)
+        self._last_frame = frame
 
     @qt_override
     def closeEvent(self, event):

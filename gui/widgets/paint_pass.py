@@ -8,6 +8,17 @@ call. An edit's analysis applied at once (gui.compute.analysis_worker) showed th
 passes: the 3-D view and the panels, then the map (its scene's call), then the iterate
 table (its layout), each repainting the overlays above them again. (A plot that a layout
 resizes still paints again: pyqtgraph lays its axes out anew when it paints them.)
+
+Each plot's canvas is also painted whole on a change that is not a race frame (a new f,
+new paths, a new start, a step or reset by hand): `repaint_plots_whole`. A
+QGraphicsScene repaints only the rectangles its items report, and in a long lecture
+some items' reports were lost before they reached the view (the same with this pass
+turned off, with the canvases' tuning off, with the view's full update mode and
+with no edit answered inside set_text): in one driven sequence of 69 keys the loss plot
+kept an old f's curve through a reset and a new f until something repainted it whole
+(a lecturer saw the 1-D curve keep an old quartic under a new x² until a tab switch). A whole viewport painted
+repaints whatever the scene lost, in the same pass, and costs an edit little: a new f
+repaints most of each plot anyway. Race frames keep their small repaints.
 """
 from __future__ import annotations
 
@@ -24,3 +35,14 @@ def gather_pending_changes(window: QWidget) -> None:
         if scene is not None and view.isVisible():
             # the scene's queued dirty-item processing and its `changed` to the views
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
+
+
+def repaint_plots_whole(window: QWidget) -> int:
+    """Ask every shown plot canvas (QGraphicsView) in `window` to paint its whole
+    viewport in the next paint pass; returns how many were asked."""
+    asked = 0
+    for view in window.findChildren(QGraphicsView):
+        if view.isVisible() and view.scene() is not None:
+            view.viewport().update()
+            asked += 1
+    return asked

@@ -81,3 +81,54 @@ def test_a_turns_changes_paint_in_one_pass(qtbot, shown, gather):
         assert painted == [{"plot", "label"}], painted
     else:     # the control: without gathering, Qt paints the plot in a pass of its own
         assert len(painted) > 1, painted
+
+
+class _Regions(QObject):
+    """The regions a widget is painted in (Paint events)."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.widget, self.regions = widget, []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(event.region().boundingRect())
+        return False
+
+
+def test_repaint_plots_whole_paints_each_shown_plot_whole_in_one_pass(qtbot, shown):
+    from gui.widgets.paint_pass import repaint_plots_whole
+    window = shown(_Window(gather=False), 420, 360)
+    hidden = pg.PlotWidget(window)
+    hidden.hide()
+    qtbot.wait(200)
+    viewport = window.plot.viewport()
+    painted = _Regions(viewport)
+    # a small change first: Qt alone would repaint only around the curve's new points
+    window.curve.setData([0, 1, 2], [0, 0.2, 0])
+    assert repaint_plots_whole(window) == 1         # the shown plot, not the hidden one
+    qtbot.waitUntil(lambda: bool(painted.regions), timeout=2000)
+    for _ in range(3):
+        QCoreApplication.processEvents()
+        qtbot.wait(20)
+    assert painted.regions[0] == viewport.rect(), painted.regions
+    assert len(painted.regions) == 1, painted.regions
+
+
+@pytest.mark.own_window
+def test_the_window_repaints_its_plots_whole_on_a_step_by_hand_not_on_a_race_frame(
+        qtbot, window, monkeypatch):
+    import gui.app.main_window as main_window
+    calls = []
+    monkeypatch.setattr(main_window, "repaint_plots_whole", lambda w: calls.append(w))
+    model = window.model
+    model.set_frame(1)
+    assert calls == [window]                 # a step by hand
+    calls.clear()
+    monkeypatch.setattr(type(model), "playing", property(lambda self: True))
+    frame = model.frame
+    model.step()
+    assert model.frame == frame + 1 and calls == []      # a race frame: its own repaints
+    model.reset()
+    assert calls == [window]                 # a jump back to the start
