@@ -170,6 +170,25 @@ class MainWindow(QMainWindow):
         """Fold or show the current tab's top, side or lower panel (Ctrl+1/2/3)."""
         self.tabs.currentWidget().set_panels_visible(top, side, below)
 
+    def show_panel(self, **asked: bool) -> None:
+        """Ctrl+1/2/3: fold or show one of the current tab's panels. Presenting, a panel
+        shown where the page then would scroll makes the others give way (the spare ones
+        first, then those presenting folds): at 720p the lower panel brought back pushed
+        the side's Playback (its step counter, status and speed) below the screen."""
+        self.set_panels_visible(**asked)
+        page = self.tabs.currentWidget()
+        if self._panels_before is None or not any(asked.values()) \
+                or not hasattr(page, "main_view"):
+            return
+        for panels in (page.PRESENTATION_SPARE, page.PRESENTATION_FOLDS):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            if page_overflow(page)[1] <= 0:
+                break
+            page.set_panels_visible(**{panel: False for panel in panels
+                                       if panel not in asked and panel != "side"
+                                       and not self.scene_panels.get(panel)})
+        self.commands._sync_panel_actions()
+
     def panels_visible(self) -> dict:
         """{"top", "side", "below"}: which of the current tab's panels show."""
         page = self.tabs.currentWidget()

@@ -105,13 +105,13 @@ class WindowCommands(SessionCommands, QObject):
         A("normal", "&Normal text size", lambda: self.set_scale(1.0), "Ctrl+0")
         A("dark", "&Dark theme", lambda on: self.set_theme("dark" if on else "light"),
           "Ctrl+D", "High-contrast dark theme (light when off)", checkable=True)
-        A("show_top", "Show the &top panel", lambda on: self.w.set_panels_visible(top=on),
+        A("show_top", "Show the &top panel", lambda on: self.w.show_panel(top=on),
           "Ctrl+1", "Show or fold the editor and formulas (Neuron: parameters; "
           "Network: controls)", checkable=True)
-        A("show_side", "Show the &side panel", lambda on: self.w.set_panels_visible(side=on),
+        A("show_side", "Show the &side panel", lambda on: self.w.show_panel(side=on),
           "Ctrl+2", "Show or fold the descent panel (Neuron: the seed's note; "
           "Network: cost plots)", checkable=True)
-        A("show_below", "Show the &lower panel", lambda on: self.w.set_panels_visible(below=on),
+        A("show_below", "Show the &lower panel", lambda on: self.w.show_panel(below=on),
           "Ctrl+3", "Show or fold the loss curve and iterates (Neuron: training and "
           "landscape; Network: Jacobian)", checkable=True)
         for key in ("show_top", "show_side", "show_below"):
