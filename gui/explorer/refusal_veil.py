@@ -126,8 +126,12 @@ class RefusalVeil(QObject):
         error = self.model.error
         position = getattr(error, "position", None)
         where = f" at character {position + 1}" if position is not None else ""
+        # the problem itself too: presenting folds the editor and its error line away
+        problem = str(error).splitlines()[0] if error is not None else ""
+        if where and where.strip() not in problem:
+            problem += where
         return (f"Showing f = {self.model.shown_text.strip()}, not the text typed",
-                f"the text has an error{where} · Play and Step wait until it is fixed")
+                f"error: {problem} · Play and Step wait until it is fixed")
 
     def _on_error_shown(self, shown: bool) -> None:
         self.shown = shown and self.model.error is not None
