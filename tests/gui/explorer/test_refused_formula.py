@@ -51,7 +51,9 @@ def test_a_refused_text_shows_the_formula_of_before_dimmed_and_named(window, qtb
     lower = slice(after.shape[0] // 2, None)          # under the banner
     background = np.array(veil.views.palette().window().color().getRgb()[:3], float)
     expected = before[lower] * (1 - 165 / 255) + background * 165 / 255
-    assert np.abs(after[lower] - expected).mean() < 6
+    # (mean 2–9 seen, from the dots of a run a frame on under load; a prefix's picture,
+    # x² as a curve, is tens off)
+    assert np.abs(after[lower] - expected).mean() < 12
     assert after[lower].std() < 0.5 * before[lower].std()
     # ... and named, in a banner over the views (its frame in the error colour)
     lines = veil.views.lines
