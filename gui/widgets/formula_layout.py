@@ -80,3 +80,26 @@ def fit_shortening(forms, width: int, height: int):
         if best is None or best[0] or (not scrolls and laid[2] > best[1][2] + CLEAR_GAIN):
             best = (scrolls, (*laid, list(choice)))
     return best[1]
+
+
+def fit_making_way(forms, width: int, height: int, bar: float, repeated: set, grad):
+    """`fit_shortening`, `bar` px narrower where the set scrolls (nothing under the scroll
+    bar). Where that still scrolls, the partials ∇f lists in full (`repeated`; `grad` its
+    index, held to that full form) make way, if the rest then fits without scrolling:
+    presenting Himmelblau at 720p, H was cut in half under a scroll bar. The chosen form
+    per equation is -1 for one left out."""
+    def laid(subset):
+        got = fit_shortening(subset, width, height)
+        return got if got[1] <= height + 0.5 else fit_shortening(subset, width - bar, height)
+    full = laid(forms)
+    full_scrolls = full[1] > height + 0.5
+    if not repeated or not full_scrolls:
+        return full
+    kept = [i for i in range(len(forms)) if i not in repeated]
+    fewer = laid([forms[i][:1] if i == grad else forms[i] for i in kept])
+    if fewer[1] > height + 0.5:
+        return full
+    choice = [-1] * len(forms)
+    for i, c in zip(kept, fewer[3]):
+        choice[i] = c
+    return (*fewer[:3], choice)

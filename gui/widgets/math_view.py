@@ -27,7 +27,7 @@ from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, pl
 from gui.compute.typesetting import (MATRIX_MAX_CHARS, TYPESET_MAX_CHARS,  # noqa: F401 - part of this view's API
                                      display_tex, gradient_as_partials)
 from gui.compute.qt_guard import qt_override
-from gui.widgets.formula_layout import MARGIN, MIN_FIT, fit_shortening  # noqa: F401 - MIN_FIT: part of this view's API
+from gui.widgets.formula_layout import MARGIN, MIN_FIT, fit_making_way  # noqa: F401 - MIN_FIT: part of this view's API
 
 PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
 HESSIAN_AFTER_MS = 120 # the numeric Hessian follows the animation at most this often
@@ -96,6 +96,7 @@ class MathView(QWidget):
         self._shorter: list[list[str]] = []  # per formula, its shorter forms (shortest last)
         self._forms: list[list[Equation]] = []   # per formula: its form, the shorter ones typeset
         self.shortened: set[int] = set()    # formulas shown in a shorter form at this size
+        self.left_out: set[int] = set()     # partials ∇f lists, left out at this size
         self._numeric_hessian = QTimer(self, singleShot=True, interval=HESSIAN_AFTER_MS)
         self._numeric_hessian.timeout.connect(self._on_point_moved)
         for signal in (model.frameChanged, model.pathsChanged, model.startChanged):
@@ -191,6 +192,7 @@ class MathView(QWidget):
         if not allow_pending and not self.is_ready:
             return
         self.equations = [self._equation(t) for t in self._texts]
+        self.left_out = set()                # (until laid out again: all of them)
         self._forms = [[eq] + [self._equation(t) for t in forms if self.renderer.cached(t)]
                        for eq, forms in zip(self.equations, self._shorter)]
         self._rects_size = None
@@ -319,13 +321,15 @@ class MathView(QWidget):
         size = (self.width(), self.height())
         if self._rects_size != size:
             forms = self._forms or [[eq] for eq in self.equations]
-            laid = fit_shortening(forms, *size)
-            if laid[1] > self.height() + 0.5:      # scrolls: nothing under the scroll bar
-                bar = self.scroll_bar.sizeHint().width() + 4
-                laid = fit_shortening(forms, self.width() - bar, self.height())
+            whole = len(forms) == len(self._formulas)
+            repeated = _repeated_partials(self._formulas, self._variables) if whole else set()
+            grad = next((i for i, f in enumerate(self._formulas) if f.label == r"\nabla f"), None)
+            laid = fit_making_way(forms, *size, self.scroll_bar.sizeHint().width() + 4,
+                                  repeated, grad)
             self._rects, self._content_height, self.fit, choice = laid
-            self.equations = [kinds[c] for kinds, c in zip(forms, choice)]
+            self.equations = [kinds[c] for kinds, c in zip(forms, choice) if c >= 0]
             self.shortened = {i for i, c in enumerate(choice) if c > 0}
+            self.left_out = {i for i, c in enumerate(choice) if c < 0}
             self._rects_size = size
             self._update_scroll_bar()
         return self._rects

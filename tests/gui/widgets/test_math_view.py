@@ -58,8 +58,15 @@ def test_shrinks_when_narrow_and_scales(qtbot, model):
     qtbot.wait(30)
     qtbot.waitUntil(lambda: view.forms_ready, timeout=10000)
     assert view.height() == height and 0.6 <= view.fit < 1.0
-    texts = [eq.tex for eq in view.equations]           # ∂f/∂x, ∂f/∂y never left out
-    assert len(texts) == 5 and texts[1].endswith("= 2 x") and texts[2].endswith("= 4 y")
+    view.equation_rects()                               # laid out at this size
+    texts = [eq.tex for eq in view.equations]
+    # ∂f/∂x, ∂f/∂y left out only where keeping them would scroll: ∇f lists them in full
+    assert not view.scroll_bar.isVisible()
+    if view.left_out:
+        assert view.left_out == {1, 2} and len(texts) == 3
+        assert "4 y" in texts[1]
+    else:
+        assert len(texts) == 5 and texts[1].endswith("= 2 x") and texts[2].endswith("= 4 y")
     assert all(r.right() <= view.width() and r.width() > 20 for r in view.equation_rects())
     width = view.equations[0].width
     view.set_scale(2.0)
@@ -197,13 +204,13 @@ def test_himmelblaus_hessian_shows_without_scrolling(qtbot, model, width):
 
 
 def test_a_set_too_big_to_fit_scrolls_smoothly_per_pixel(qtbot, model):
-    """Past MIN_FIT (and with no partials to leave out) the panel scrolls per pixel: a
+    """Past MIN_FIT (even with the partials left out) the panel scrolls per pixel: a
     wheel notch moves a line, a touchpad its pixels, and the row at the edge is drawn cut
     as it passes (a whole-row jump hid it). Nothing is drawn under the scroll bar."""
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtCore import Qt
-    view = show_view(qtbot, model, "Rosenbrock", width=420)
+    view = show_view(qtbot, model, "Rosenbrock", width=300)
     height = view.panel_height()
     qtbot.wait(50)
     assert view.scroll_bar.isVisible() and view.fit == pytest.approx(0.6)
@@ -248,3 +255,19 @@ def test_a_huge_number_is_typeset_as_a_power_of_ten_and_fits(qtbot, model):
     assert dark_pixels(first.pixmap) > 100
     rect = view.equation_rects()[0]
     assert view.rect().contains(rect.toRect()) and rect.width() < 400
+
+
+def test_himmelblau_presented_at_720p_shows_h_whole_the_partials_making_way(qtbot, model):
+    """Presenting Himmelblau on a 1280×720 projector (the panel 1264 × 83 px at text
+    size 1.5): the set wrapped to two rows under a scroll bar, H cut in half. Where
+    keeping ∂f/∂x and ∂f/∂y would scroll, they make way (∇f lists them in full)."""
+    view = show_view(qtbot, model, "Himmelblau", width=1264)
+    view.set_scale(1.5)
+    view.resize(1264, 83)
+    qtbot.waitUntil(lambda: view.forms_ready, timeout=10000)
+    qtbot.wait(30)
+    rects = view.equation_rects()
+    assert not view.scroll_bar.isVisible() and view.left_out == {1, 2}
+    labels = [eq.tex.split(" = ")[0] for eq in view.equations]
+    assert labels[0].startswith("f(") and labels[1] == r"\nabla f" and labels[2].startswith("H")
+    assert all(r.bottom() <= view.height() and r.right() <= view.width() for r in rects)
