@@ -11,15 +11,16 @@ from PySide6.QtWidgets import QApplication
 SCREEN = (1280, 720)
 
 
-def projector_window(tmp_path_factory, tab: str | None = None):
+def projector_window(tmp_path_factory, tab: str | None = None, screen=SCREEN):
     """For a module-scoped fixture: `yield from projector_window(tmp_path_factory, "neuron")`
-    yields the shown window (analysed, on `tab`), closed afterwards at text size 1."""
+    yields the shown window (analysed, on `tab`) filling `screen` (w, h), closed afterwards
+    at text size 1."""
     from gui.app.application import build_window
     settings = QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"),
                          QSettings.Format.IniFormat)
     model, window = build_window(settings=settings)
-    window.screen_limit = QRect(0, 0, *SCREEN)
-    window.setGeometry(0, 0, *SCREEN)
+    window.screen_limit = QRect(0, 0, *screen)
+    window.setGeometry(0, 0, *screen)
     window.show()
     assert model.wait_for_analysis(60000)
     if tab is not None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.projector import projector_window
 from tests.gui.explorer.test_large_text_panels import pixels
 
 pytestmark = pytest.mark.xdist_group("run_settings_shown")
@@ -23,23 +23,12 @@ SCALES = (1.0, 1.5, 2.0)
 
 @pytest.fixture(scope="module", params=list(SCREENS))
 def lab(request, qapp, tmp_path_factory):
-    import gc
-    from gui.app.application import build_window
     screen = SCREENS[request.param]
-    settings = QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"),
-                         QSettings.Format.IniFormat)
-    model, window = build_window(settings=settings)
-    window.screen_limit = QRect(0, 0, *screen)
-    window.setGeometry(0, 0, *screen)
-    window.show()
-    assert model.wait_for_analysis(60000)
+    windows = projector_window(tmp_path_factory, screen=screen)
+    window = next(windows)
     window.descent_panel.set_method_checked("momentum", True)
     yield window, screen
-    window.commands.set_scale(1.0)
-    window.close()
-    model.shutdown()
-    window.deleteLater()
-    gc.collect()
+    next(windows, None)                  # closed at text size 1
 
 
 def _settle(window, qtbot, scale, screen):
