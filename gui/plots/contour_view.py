@@ -3,9 +3,8 @@ critical points and the descent paths. A view of `LandscapeModel`.
 
 Public attributes (for tests and exports; all built once, then updated in place):
   plot            pg.PlotItem, aspect locked so a right angle on screen is a right angle
-  landscape       gui.plots.landscape.Landscape last drawn: xs (nx,), ys (ny,), Z[i, j] = f(xs[i], ys[j]);
-                  its window is the visible range, which contains model.window (the aspect
-                  lock widens one side), so no blank margins show
+  landscape       gui.plots.landscape.Landscape last drawn: xs (nx,), ys (ny,), Z[i, j] = f(xs[i], ys[j])
+                  on the visible range (model.window widened by the aspect lock: no blank margins)
   image           pg.ImageItem of landscape.colour_position(Z) (monotone in f, in [0, 1]),
                   placed with setRect on landscape.window; iso-lines are drawn on Z itself
   isolines        list of IsoLineItem, children of `image`, one per level in landscape.levels
@@ -15,8 +14,8 @@ Public attributes (for tests and exports; all built once, then updated in place)
   field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
   field_toggle    QCheckBox showing/hiding the field
   critical_item   ScatterPlotItem of model.critical_points
-  labels          gui.plots.critical_labels.CriticalLabels: their names, placed without
-                  overlap above the paths; critical_labels its TextItems; labels_toggle QCheckBox
+  labels          gui.plots.critical_labels.CriticalLabels: their names, placed without overlap
+                  above the paths; critical_labels its TextItems; labels_toggle QCheckBox
   marks           gui.plots.race_marks.RaceMarks: every run, drawn by one item (its layer)
   path_items      dict method -> RunLine (a PlotDataItem holding the look; getData() is the
                   path up to model.frame)
@@ -225,6 +224,8 @@ class ContourView(QWidget):
     def _on_expression(self, expr):
         if not self._two_d():
             return
+        if any(self.plot.vb.state["autoRange"]):   # made before a 2-D f, window unchanged:
+            self._show_window(self.model.window)     # auto range followed the runs at paint
         if expr.variables != self._axis_names:
             # Only on a change: setLabel redraws the axis (~2 ms a paint); no style given,
             # so the theme's (gui.plots.theme) stays
@@ -302,12 +303,15 @@ class ContourView(QWidget):
         if len(window) != 2:
             return
         if window != self._pushed_window:
-            (xlo, xhi), (ylo, yhi) = window
-            self.plot.vb.setRange(xRange=(xlo, xhi), yRange=(ylo, yhi), padding=0)
-            fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))  # its ticks'
-            self.map_fit.fit()          # (contour only) the plot narrowed to the window
+            self._show_window(window)
         if self._two_d():
             self._refresh_landscape()
+
+    def _show_window(self, window):
+        (xlo, xhi), (ylo, yhi) = window
+        self.plot.vb.setRange(xRange=(xlo, xhi), yRange=(ylo, yhi), padding=0)
+        fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))  # its ticks'
+        self.map_fit.fit()          # (contour only) the plot narrowed to the window
 
     def _on_range_changed(self, *_):
         self._settle.start()
@@ -386,15 +390,13 @@ class ContourView(QWidget):
             self.model.set_start(tuple(round_to_pixel(v, p) for v, p in zip(point, pixel)))
 
     def _on_hover(self, args):
-        point = self._map_to_view(args[0]) if self._two_d() else None
-        self._show_at(point)
+        self._show_at(self._map_to_view(args[0]) if self._two_d() else None)
 
     def _show_at(self, point):
         """The read-out of f and ∇f at `point` (view coordinates), or the hint."""
         if point is None:
             self.hover_values = None
-            self._show_hint()
-            return
+            return self._show_hint()
         f = self.model.expression
         value, grad = f.value_and_gradient(*point)
         self.hover_values = (point, value, grad)

@@ -57,12 +57,34 @@ def test_the_minimum_stays_named_while_seven_runs_crowd_round_it(shown, model, q
         for (a, ra), (b, rb) in itertools.combinations(labels, 2):
             assert not ra.intersects(rb), (race, frame, a, b, ra.getRect(), rb.getRect())
         # and the screen shows it: the name's dark letters on its light plate
-        _, rect = named[0]
+        shown_text, rect = named[0]
         canvas = view.plot.scene().views()[0]     # scene pixels are the canvas's
         box = canvas.mapFromScene(rect).boundingRect()
         seen = pixels(canvas.grab())[box.top() + 2:box.bottom() - 1,
                                      box.left() + 2:box.right() - 1].astype(int)
-        assert (seen.sum(-1) < 250).sum() > 30, (race, frame)          # letters
+        assert (seen.sum(-1) < 250).sum() > 5 * len(shown_text), (race, frame)  # letters
         assert (seen.sum(-1) > 450).mean() > 0.3, (race, frame)         # the plate
         if frame == 6:
             screenshot(view, f"minimum_named_in_race_{race}_step6")
+
+
+def test_a_map_made_before_its_f_shows_the_window_not_the_runs(shown, model, qtbot):
+    """A map made while the model had no 2-D f, whose window then stayed the same, kept
+    pyqtgraph's auto range: it widened at each paint to hold the runs, and the names,
+    placed for the range before, overlapped on screen for that paint (the race above
+    failed 1 run in 4 on CI)."""
+    view, _ = _race(shown, model, qtbot, RACES["himmelblau"][0], size=MAP_1280)
+    vb = view.plot.vb
+    assert vb.state["autoRange"] == [False, False]
+    model.set_settings(lr=0.01)
+    model.set_start((2.6, 1.6))
+    qtbot.waitUntil(lambda: all(np.allclose(p.points[0], (2.6, 1.6))
+                                for p in model.paths.values()), timeout=60000)
+    (xlo, xhi), (ylo, yhi) = model.window
+    for frame in (0, 3, 6, 12):
+        model.set_frame(frame)
+        view.grab()
+        (vx0, vx1), (vy0, vy1) = vb.viewRange()
+        # the window, widened on one side only by the aspect lock
+        assert (vx0, vx1) == pytest.approx((xlo, xhi)) or (vy0, vy1) == pytest.approx((ylo, yhi))
+        assert vx0 <= xlo + 1e-9 and vx1 >= xhi - 1e-9 and vy0 <= ylo + 1e-9 and vy1 >= yhi - 1e-9
