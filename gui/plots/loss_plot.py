@@ -186,7 +186,7 @@ class LossPlot(QWidget):
         self._on_paths(self.model.paths)
 
     def _on_theme(self, _theme) -> None:
-        self._show_legend(self.model.paths)
+        self._show_legend(self.model.paths, new_look=True)
 
     @qt_override
     def resizeEvent(self, event):
@@ -255,13 +255,16 @@ class LossPlot(QWidget):
             # Below, the row is the plot's whole width and its widest entry its minimum.
             self.legend.setMinimumWidth(0 if below else 1)
 
-    def _show_legend(self, paths) -> None:
+    def _show_legend(self, paths, new_look: bool = False) -> None:
         text = theme.current().text    # 4.5:1 on the window: Newton's black turns white, blue lightens on dark
         # rows break between entries only, never inside a name ("Gradient / descent")
-        self.legend.setText("&nbsp;&nbsp; ".join(
+        html = "&nbsp;&nbsp; ".join(
             f'<span style="white-space:nowrap"><span style="color:{text(self.model.lab.colour(m)).name()}; '
             f'font-weight:600">━━</span>&nbsp;{escape(self.model.lab.label(m))}</span>'
-            for m in paths))
+            for m in paths)
+        if html == self.legend.text() and not new_look:
+            return             # (each edit: the rich text laid out again, ~2 ms)
+        self.legend.setText(html)
         self._place_legend()
         self._ask_least_height()
 

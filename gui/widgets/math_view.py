@@ -85,6 +85,7 @@ class MathView(QWidget):
         self.scroll_bar.setToolTip("More formulas than fit: scroll (the wheel, or drag)")
         self.scroll_bar.valueChanged.connect(self.update)
         self.renderer = LatexRenderer(self)
+        self._drawn: dict = {}   # (tex, scale, dpr, ink) -> Equation: unchanged ones kept
         self.renderer.rendered.connect(self._on_rendered)
         self._partial = QTimer(self, singleShot=True, interval=PARTIAL_AFTER_MS)
         self._partial.timeout.connect(lambda: self._show(allow_pending=True))
@@ -233,6 +234,14 @@ class MathView(QWidget):
         return self._text_equation(tex, plain_text(tex), "text")
 
     def _svg_equation(self, tex: str, svg: str) -> Equation | None:
+        key = (tex, self.effective_scale, self.devicePixelRatioF(), theme.current().foreground)
+        if key in self._drawn:
+            return self._drawn[key]
+        self._drawn = self._drawn if len(self._drawn) < 256 else {}
+        self._drawn[key] = equation = self._draw_svg(tex, svg)
+        return equation
+
+    def _draw_svg(self, tex: str, svg: str) -> Equation | None:
         match = _VIEWBOX.search(svg)
         renderer = QSvgRenderer(QByteArray(svg.encode()))
         if match is None or not renderer.isValid():

@@ -271,3 +271,23 @@ def test_himmelblau_presented_at_720p_shows_h_whole_the_partials_making_way(qtbo
     labels = [eq.tex.split(" = ")[0] for eq in view.equations]
     assert labels[0].startswith("f(") and labels[1] == r"\nabla f" and labels[2].startswith("H")
     assert all(r.bottom() <= view.height() and r.right() <= view.width() for r in rects)
+
+
+def test_a_moved_point_draws_only_the_formulas_that_changed(qtbot, model):
+    """The numbers at the iterate change as it moves; the symbolic formulas do not, and
+    keep the drawings they had (each was drawn from its SVG again: ~1–2 ms a formula,
+    per frame of a race), while a new look (dark) draws them again in its ink."""
+    from PySide6.QtWidgets import QApplication
+    from gui.widgets import theme
+    view = show_view(qtbot, model, "x^2 + 2y^2")
+    before = [eq.pixmap.cacheKey() for eq in view.equations]
+    view._show()                        # as a moved point's show: every formula again
+    assert [eq.pixmap.cacheKey() for eq in view.equations] == before
+    assert dark_pixels(view.equations[0].pixmap) > 100
+    try:
+        theme.apply_theme(QApplication.instance(), view, "dark", 1.0)
+        qtbot.waitUntil(lambda: view.equations[0].pixmap.cacheKey() != before[0], timeout=5000)
+        assert dark_pixels(view.equations[0].pixmap) == 0       # light ink on dark
+    finally:
+        theme.apply_theme(QApplication.instance(), view, "light", 1.0)
+    qtbot.waitUntil(lambda: dark_pixels(view.equations[0].pixmap) > 100, timeout=5000)
