@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from gui.app.presets import find_preset
+from gui.compute import symbolic_memo
 from gui.widgets import theme
 from tests.gui.explorer.test_large_text_panels import pixels
 
@@ -62,6 +63,10 @@ def _settle(window, qtbot, points=None):
 
 
 def _load_himmelblau(window, qtbot):
+    # its points from the helper, in an event of their own as at a first load (an answer
+    # remembered from an earlier test came with the new window's range, which placed
+    # the names again after the theme had styled them, and hid the fault)
+    symbolic_memo.forget_all()
     window.model.load_preset(find_preset("Himmelblau"))
     _settle(window, qtbot, HIMMELBLAU_POINTS)
 
@@ -123,6 +128,7 @@ def test_presenting_off_and_on_places_the_names_as_a_fresh_presented_window(proj
     window.commands.set_presentation(True)
     _settle(window, qtbot)
     _load_himmelblau(window, qtbot)
+    _check_names_fit(window, window.commands.scale)
     fresh = _boxes(window)
     window.commands.set_presentation(False)
     _settle(window, qtbot)
@@ -146,6 +152,7 @@ def test_a_start_at_a_saved_text_size_1_5_places_the_names_in_that_font(projecto
     saved = QSettings(str(tmp_path / "saved.ini"), QSettings.Format.IniFormat)
     saved.setValue("look/scale", 1.5)
     saved.sync()
+    symbolic_memo.forget_all()
     window = projector("Himmelblau", on_settings=saved)
     _settle(window, qtbot, HIMMELBLAU_POINTS)
     _check_names_fit(window, 1.5)
