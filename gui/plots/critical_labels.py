@@ -19,6 +19,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from gui.plots.label_layout import PLACES, LabelRequest, anchors_around, place_labels
+from gui.plots.theme import style_now
+from gui.widgets import theme
 
 Z_LABELS = 10              # above paths (7–8), current points (8) and the start (9)
 PRIORITY = {"minimum": 0, "maximum": 1, "saddle": 2}
@@ -152,6 +154,9 @@ class CriticalLabels:
         self._relayout.timeout.connect(self.layout)
         plot.vb.sigResized.connect(self._relayout.start)
         plot.vb.sigRangeChanged.connect(self._relayout.start)
+        # a new look restyles the labels' fonts (gui.plots.theme) after they were placed:
+        # placed again for the new sizes, once per change
+        theme.notifier.changed.connect(self._relayout.start)
 
     def set_points(self, points) -> None:
         """The critical points to name (each with .point and .kind)."""
@@ -160,6 +165,7 @@ class CriticalLabels:
             label = pg.TextItem(anchor=(0.5, -0.35), color=self._ink, fill=self._fill)
             label.setFont(self._font)
             label.setZValue(Z_LABELS)
+            style_now(label)      # measured and placed below in the look's font
             self.plot.addItem(label)
             self.items.append(label)
         for i, label in enumerate(self.items):

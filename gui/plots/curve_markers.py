@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 
 from gui.plots.critical_labels import PRIORITY, SHORT, Z_LABELS
 from gui.plots.label_layout import LabelRequest, place_labels
-from gui.plots.theme import keep_colour_on_map
+from gui.plots.theme import keep_colour_on_map, style_now
 from gui.widgets import theme
 from gui.widgets.palette import CRITICAL_STYLE, METHOD_COLOURS
 
@@ -60,6 +60,7 @@ class CriticalMarkers:
             # coloured here for its kind (recolour), not by the theme from the kind it
             # showed first: a fresh window drew the raw colour, a restyled one the readable
             keep_colour_on_map(label)
+            style_now(label)        # measured and placed below in the look's font
             label.setZValue(Z_LABELS)                      # above the descent's iterates
             self.plot_f.addItem(label)
             self.labels.append(label)
@@ -78,6 +79,7 @@ class CriticalMarkers:
         for label, cp in zip(self.labels, self._points):
             colour = CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"])[1]
             label.setColor(readable_on_background(colour))
+        self._place_labels()      # the new look's fonts (restyled before this call)
 
     def _place_labels(self, *_) -> None:
         """Below a minimum, above a maximum (never on the curve itself); else the other

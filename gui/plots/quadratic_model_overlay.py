@@ -19,6 +19,7 @@ from engine.optimizer_lab import is_quadratic, quadratic_model
 from gui.plots.critical_labels import GUEST_PRIORITY, GuestLabel
 from gui.plots.iso_lines import iso_segments_per_level
 from gui.plots.steady_scatter import SteadyScatter
+from gui.plots.theme import style_now
 from gui.widgets import theme
 from gui.widgets.palette import QUADRATIC_COLOURS
 
@@ -111,6 +112,8 @@ class QuadraticModelOverlay(QObject):
         self.items = [self.rings, self.axes, self.newton, *self.axis_labels, self.newton_label]
         for item in self.items:
             item.setZValue(8.8)
+            if isinstance(item, pg.TextItem):   # the look in use before the names measure it
+                style_now(item)
             plot.addItem(item)
             item.hide()
         model.pathsChanged.connect(self.refresh)

@@ -56,6 +56,17 @@ def _style_new(scene) -> None:
             style_item(item, t)
 
 
+def style_now(item) -> None:
+    """Give one new item (its light@1 look already set) the look in use now, before its
+    owner measures or places it: the scene's `changed` styles new items only at the next
+    event-loop turn, and names placed for the base font then grew into each other
+    (presenting Himmelblau at 1280×720). At light@1 nothing is done, as `_style_new`."""
+    t = current()
+    if t.scale == 1.0 and not t.dark:
+        return
+    style_item(item, t)
+
+
 ON_MAP = "_theme_on_map"
 
 
