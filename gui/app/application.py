@@ -100,6 +100,11 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         start_helpers()
     # a plain start builds the 3-D view after the first paint, too (gui.explorer.tab)
     window = MainWindow(model, settings, defer_surface=paint_first)
+    # an edit's formulas and critical points are asked of the helper processes once the
+    # numeric views have painted: before, they shared the second core with X and GL
+    from gui.compute.analysis_worker import AnalysisWorker
+    from gui.widgets.paint_pass import AfterNextPaint
+    model.findChild(AnalysisWorker).children_later = AfterNextPaint(window)
     preset = find_preset(preset_name) if preset_name else default_preset()
 
     def load():
@@ -118,7 +123,6 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
         return model, window
     from gui.app.first_paint import (ReadAhead, first_look, read_ahead, run_after_first_paint,
                                      show_first_look)
-    from gui.compute.analysis_worker import AnalysisWorker
     look = first_look(window.session, preset, restore_last)
     show_first_look(window, look)
     # closed before the load (Ctrl+C at once): the empty model must not be saved over

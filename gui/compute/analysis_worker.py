@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections import namedtuple
+from functools import partial
 
 from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject,
                             QThreadPool, QTimer, Signal)
@@ -59,9 +60,6 @@ _BUDGET_CHECK_MS = 250
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
 # the pool thread to be scheduled (tens of ms on a busy machine); larger ones in the job.
-# (Compiling a small f's (f, ∇f) at once too, with no sketch, was tried while a core was
-# free: over two sessions of interleaved runs it gained nothing measurable, so every new
-# 2-D f is sketched.)
 INLINE_SKETCH_NODES = 120
 # An f that engine.numpy_source compiles (f, ∇f and H printed as numpy from its tree,
 # ~0.3-1 ms up to this size) is answered on the caller's thread, no sketch: the views
@@ -113,6 +111,7 @@ class AnalysisWorker(QObject):
         # a plain start's first request: called with the job that imports sympy, runs it
         # once the preview is on screen (gui.plots.paths_after_paint.PathsAfterPaint)
         self.exact_later = None
+        self.children_later = None    # called with the helpers' part of a request, or None
         # Symbolic work has a budget: past it the child is killed and what is known shows.
         self._budget = QTimer(self, interval=_BUDGET_CHECK_MS)
         self._budget.timeout.connect(self._on_budget_check)
@@ -179,9 +178,10 @@ class AnalysisWorker(QObject):
                 latex_renderer.provide(known.typeset)
                 self._formulas, self._typeset = known.formulas, True
                 self._points = known.points
-            else:
-                self._child_request = self._child.request((text, bounds, False))   # no points
-                self._points_request = self._points_child.request((text, bounds))
+            elif self.children_later is None:
+                self._ask_children(self._latest, text, bounds)
+            else:    # (gui.widgets.paint_pass.AfterNextPaint: after the numeric views' paint)
+                self.children_later(partial(self._ask_children, self._latest, text, bounds))
         job = (self._latest, expr, bounds, everything, sketch)
         if getattr(expr, "provisional", False):
             self.finished.emit(Preview(expr, None, None, bounds))
@@ -206,6 +206,11 @@ class AnalysisWorker(QObject):
             self._waiting = job
             return
         self._launch(*job)
+
+    def _ask_children(self, request_id, text, bounds) -> None:
+        if request_id == self._latest:
+            self._child_request = self._child.request((text, bounds, False))   # no points
+            self._points_request = self._points_child.request((text, bounds))
 
     def _answered_at_once(self, expr, bounds, everything) -> bool:
         """Compile expr here and answer now when that is about a millisecond (see
@@ -408,7 +413,7 @@ class AnalysisWorker(QObject):
         return self._idle.is_set()
 
     def shutdown(self) -> None:
-        self._waiting = None
+        self._waiting, self._latest = None, self._latest + 1    # (nothing more is asked)
         for child in (self._child, self._points_child):
             if child is not None:
                 child.shutdown()

@@ -22,8 +22,10 @@ repaints most of each plot anyway. Race frames keep their small repaints.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from gui.compute.qt_guard import qt_override
 
 
 def gather_pending_changes(window: QWidget) -> None:
@@ -46,3 +48,45 @@ def repaint_plots_whole(window: QWidget) -> int:
             view.viewport().update()
             asked += 1
     return asked
+
+
+class AfterNextPaint(QObject):
+    """`after(then)`: run `then` in the event loop's turn after `window`'s next paint pass
+    (at once, next turn, when the window is not shown; after LATEST_MS anyway: a turn
+    that changed nothing on screen has no paint). Only the newest `then` waiting runs.
+
+    Used for the helper processes' part of an edit (formulas, critical points): asked
+    before the paint, their two Pythons took the 2-core machine's second core from the
+    X server and the software OpenGL while the numeric views painted."""
+    LATEST_MS = 200
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.window = window
+        self._then = None
+        self._latest = QTimer(self, singleShot=True)
+        self._latest.timeout.connect(self._run)
+
+    def __call__(self, then) -> None:
+        self._then = then
+        if self.window.isVisible():
+            self.window.installEventFilter(self)
+            self._latest.start(self.LATEST_MS)
+        else:
+            QTimer.singleShot(0, self, self._run)
+
+    @qt_override
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.UpdateRequest:
+            obj.removeEventFilter(self)
+            self._latest.stop()
+            # the filter sees the request before the pass: `then` as the next posted event
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self):
+        self.window.removeEventFilter(self)
+        self._latest.stop()
+        then, self._then = self._then, None
+        if then is not None:
+            then()
