@@ -199,8 +199,9 @@ class ExplorerTab(QWidget):
         rest and the Runs past them scroll (or show whole where they fit): its Runs kept
         whole too left no room for the formulas on top, which folded away."""
         self.presenting = on
-        if not on:
+        if not on and self.top_held_for_refusal:
             self.top_held_for_refusal = False
+            self.math_view.setVisible(True)
         self.descent_panel.keep_runs_whole(not on)
 
     def main_view(self) -> QWidget:
@@ -217,7 +218,8 @@ class ExplorerTab(QWidget):
         loss curve + iterates below, to give the views the room (projector, slides).
         Presenting, the editor stays while its text is refused (see _on_veiled)."""
         if top is False and self.presenting and self.refusal_veil.on:
-            top, self.top_held_for_refusal = None, True
+            top = None
+            self._hold_editor()
         for panel, shown in ((self.top, top), (self.descent_panel, side), (self.below, below)):
             if shown is not None:
                 panel.setVisible(shown)
@@ -232,12 +234,21 @@ class ExplorerTab(QWidget):
             return
         if on:
             if self.top.isHidden():
-                self.top.setVisible(True)
-                self.top_held_for_refusal = True
+                self._hold_editor()
             QTimer.singleShot(0, self, self._caret_to_error)
         elif self.top_held_for_refusal:
             self.top_held_for_refusal = False
             self.top.setVisible(False)
+            self.math_view.setVisible(True)        # (for the next time the top shows)
+
+    def _hold_editor(self) -> None:
+        """The editor shown for a refused text where presenting folds it: without the
+        formulas (they are the f shown, dimmed, which the banner names), so the views
+        lose only the editor's and the error's rows (at 1280×720, text size 1.75, the
+        formulas too made the page scroll)."""
+        self.top_held_for_refusal = True
+        self.math_view.setVisible(False)
+        self.top.setVisible(True)
 
     def _caret_to_error(self) -> None:
         if self.presenting and self.refusal_veil.on and not self.editor.line_edit.hasFocus():

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.explorer.formula_line_edit import ERROR_COLOUR
+from gui.widgets.scroll_page import page_overflow
 from tests.gui.app.projector import projector_window, settle_at
 from tests.gui.explorer.test_refused_formula import pixels, type_keys
 
@@ -63,6 +64,9 @@ def test_presenting_a_refused_text_keeps_the_editor_at_the_error(projector, qtbo
     settle(qtbot)
     assert model.error is not None and model.error.position == 3
     assert_editor_shows_error(window, "x^2y + 1", 3)
+    # brought back without the formulas (the f shown, which the banner names): the
+    # page does not scroll, the views keep their room but for the editor's rows
+    assert tab.math_view.isHidden() and page_overflow(tab)[1] <= 0
     # a larger text size makes room for the views again: the editor stays
     for scale in (2.0, SCALE):
         settle_at(window, qtbot, scale, presenting=True)
@@ -77,6 +81,7 @@ def test_presenting_a_refused_text_keeps_the_editor_at_the_error(projector, qtbo
     settle(qtbot)
     assert model.error is None and not tab.top.isVisible()
     assert not window.commands.actions["show_top"].isChecked()
+    assert not tab.math_view.isHidden()        # the formulas come back with the top
 
 
 def test_a_text_refused_while_the_editor_is_folded_brings_it_back(projector, qtbot):
