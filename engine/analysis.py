@@ -167,7 +167,15 @@ def latex(expr) -> str:
     return _NumberPrinter(LATEX_SETTINGS).doprint(expr)
 
 
-def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tuple[Formula, ...]:
+def typed_f_latex(text: str) -> str | None:
+    """f's LaTeX as `text` was typed (2(x + 1), not 2x + 2; engine.typed_form), with the
+    formula bar's numbers; None where it cannot be read so."""
+    from .typed_form import typed_latex
+    return typed_latex(text, _NumberPrinter({**LATEX_SETTINGS, "order": "none"}).doprint)
+
+
+def formulas(f: Expression, tidy: bool = True, derivatives: bool = True,
+             typed: str | None = None) -> tuple[Formula, ...]:
     """f, f', f'' (one variable) or f, ∂f/∂v for each variable v, ∇f, H (two or more)
     as LaTeX; variables typeset as the maths writes them (x_1 as x₁, theta as θ).
 
@@ -178,10 +186,14 @@ def formulas(f: Expression, tidy: bool = True, derivatives: bool = True) -> tupl
     (Expression.numeric_gradient / numeric_hessian) reads TOO_LARGE; derivatives=False:
     every derivative reads TOO_LARGE (f alone, at once). H is marked `long` past
     HESSIAN_MAX_CHARS.
+
+    typed: the text f was parsed from; f's own line then reads as it was typed
+    (typed_f_latex), its derivatives as sympy gives them (tidied).
     """
     tex = latex
     names = [tex(s) for s in f.symbols]
-    out = [Formula(f"f({', '.join(names)})", tex(f.expr))]
+    f_tex = (typed_f_latex(typed) if typed is not None else None) or tex(f.expr)
+    out = [Formula(f"f({', '.join(names)})", f_tex)]
     deadline = time.perf_counter() + _TIDY_BUDGET_S
 
     @lru_cache(maxsize=None)              # the Hessian's mixed entries come in equal pairs

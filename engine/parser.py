@@ -70,6 +70,16 @@ class Parser:
             raise ExpressionError(
                 f"the expression is nested too deeply (more than {MAX_DEPTH} levels)", pos)
 
+    # --- the nodes sums and products build (engine.typed_form builds them as typed) --
+    def _add(self, terms: list) -> sp.Expr:
+        return sp.Add(*terms)
+
+    def _multiply(self, factors: list) -> sp.Expr:
+        return sp.Mul(*factors)
+
+    def _negative(self, operand: sp.Expr) -> sp.Expr:
+        return -operand
+
     # --- grammar -------------------------------------------------------------
     def parse(self) -> sp.Expr:
         if self.tok.kind == "end":
@@ -93,8 +103,8 @@ class Parser:
             op = self._advance()
             first = op.pos if first is None else first
             rhs = self._product()
-            terms.append(rhs if op.text == "+" else -rhs)
-        return terms[0] if first is None else _checked(sp.Add(*terms), first, "+")
+            terms.append(rhs if op.text == "+" else self._negative(rhs))
+        return terms[0] if first is None else _checked(self._add(terms), first, "+")
 
     def _product(self) -> sp.Expr:
         factors = [self._unary()]
@@ -118,7 +128,7 @@ class Parser:
             else:
                 break
             first = op.pos if first is None else first
-        return factors[0] if first is None else _checked(sp.Mul(*factors), first, "*")
+        return factors[0] if first is None else _checked(self._multiply(factors), first, "*")
 
     def _number_after_term(self) -> ExpressionError:
         tok, prev = self.tok, self.tokens[self.i - 1]
@@ -135,7 +145,7 @@ class Parser:
             self._enter(op.pos)
             operand = self._unary()
             self.depth -= 1
-            return -operand if op.text == "-" else operand
+            return self._negative(operand) if op.text == "-" else operand
         return self._power()
 
     def _power(self) -> sp.Expr:

@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         # after the room was made: the map was cut to a strip; look again when they grow
         self.top.installEventFilter(self)
         self.commands = WindowCommands(self)
+        # presenting, a refused text brings the editor back (Ctrl+1's check follows)
+        ex.refusal_veil.veiled.connect(lambda _on: self.commands._sync_panel_actions())
         self.lecture_commands = LectureCommands(self)   # scenes, clicker, ink, undo
         self._retitle()
         self.commands.restore_settings()

@@ -376,7 +376,9 @@ class AnalysisWorker(QObject):
     def _give_up(self, compiled):
         from engine.analysis import Analysis, formulas as formulas_of
         expr = compiled.expression
-        formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False), False)
+        typed = self._asked[0] if self._asked is not None else None
+        formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False, typed=typed),
+                                            False)
         message = give_up_message(self._failure, self._formulas is not None, tidy,
                                   self._points is not None,
                                   numeric=expr.numeric_gradient or expr.numeric_hessian,

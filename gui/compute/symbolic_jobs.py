@@ -37,8 +37,9 @@ def analyse_text(payload):
     f = parse(text)
     if not rest or rest[0]:
         yield from search_points((text, bounds), f)
-    yield "formulas", formulas(f, tidy=False), False
-    result = formulas(f)
+    # f's line as typed (2(x + 1), which sympy multiplied out): the text is at hand here
+    yield "formulas", formulas(f, tidy=False, typed=text), False
+    result = formulas(f, typed=text)
     yield "formulas", result, True
     svgs, deadline = {}, time.perf_counter() + TYPESET_BUDGET_S
     for formula in result:

@@ -6,10 +6,15 @@ is wrong, and that Play and Step wait (`FrameSteps.held`).
 
 It shows when the editor's error line does (after a pause in typing, or at once on
 Enter): a text refused for one key on the way to a valid one (x^ before x^2) dims
-nothing."""
+nothing.
+
+The veils take the mouse: a dimmed view is not live, and a click on the map went through
+and moved the start of the f shown, not of the one typed (a drag moved the curve's
+tangent point, a wheel zoomed the window). A click on the veil takes the user to the
+error instead: the editor, its caret at the place blamed."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -24,7 +29,10 @@ BANNER_MARGIN = 10        # px between the views' top and the banner, and inside
 class Veil(QWidget):
     """A translucent cover over `target`, a child of `host` (an ancestor of the target;
     a splitter cannot be its parent: it would take it as one of its panes), following
-    the target's place. Clicks go through to the views."""
+    the target's place. It takes the mouse (no click, drag or wheel reaches the views
+    under it); a press is `clicked`."""
+
+    clicked = Signal()
 
     def __init__(self, target: QWidget, host: QWidget):
         super().__init__(host)
@@ -32,7 +40,6 @@ class Veil(QWidget):
         self.lines: tuple[str, str] = ("", "")      # the banner (none when empty)
         self.covering = False     # (not isVisible(): a hidden tab hides it, and shown
                                   # again it must come back with the tab)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setVisible(False)
         widget = target
         while widget is not None and widget is not host:    # its place moves with these
@@ -45,6 +52,27 @@ class Veil(QWidget):
                             QEvent.Type.Hide) and self.covering:
             self.place()
         return False
+
+    @qt_override
+    def mousePressEvent(self, event):
+        event.accept()
+        self.clicked.emit()
+
+    @qt_override
+    def mouseReleaseEvent(self, event):
+        event.accept()
+
+    @qt_override
+    def mouseDoubleClickEvent(self, event):
+        event.accept()
+
+    @qt_override
+    def mouseMoveEvent(self, event):
+        event.accept()
+
+    @qt_override
+    def wheelEvent(self, event):
+        event.accept()          # (ignored, it would reach the page, which scrolls)
 
     def place(self) -> None:
         top_left = self.target.mapTo(self.host, QPoint(0, 0))
@@ -108,15 +136,20 @@ class Veil(QWidget):
 class RefusalVeil(QObject):
     """The veils over the views (with the banner), the formula panel and the playback
     buttons (held: they would run the f shown, not the one typed), shown while the
-    editor shows a refused text's error."""
+    editor shows a refused text's error; `veiled` tells when they come and go."""
+
+    veiled = Signal(bool)
 
     def __init__(self, model, editor, host: QWidget, views: QWidget, formulas: QWidget,
                  playback: QWidget):
         super().__init__(host)
-        self.model = model
+        self.model, self.editor = model, editor
         self.views, self.formulas = Veil(views, host), Veil(formulas, host)
         self.playback = Veil(playback, host)
         self.shown = False
+        self.on = False                 # the veils cover (the last `veiled`)
+        for veil in (self.views, self.formulas, self.playback):
+            veil.clicked.connect(self.go_to_error)
         editor.errorShown.connect(self._on_error_shown)
         model.errorChanged.connect(self._refresh)
         model.expressionChanged.connect(self._refresh)
@@ -143,3 +176,17 @@ class RefusalVeil(QObject):
         self.views.cover(on)
         self.formulas.cover(on)
         self.playback.cover(on)
+        if on != self.on:
+            self.on = on
+            self.veiled.emit(on)
+
+    def go_to_error(self) -> None:
+        """The keyboard to the editor, its caret at the character blamed (at the end of
+        the text when the error names no place), where the user fixes the text."""
+        if not self.on:
+            return
+        field = self.editor.line_edit
+        position = getattr(self.model.error, "position", None)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        field.deselect()
+        field.setCursorPosition(len(field.text()) if position is None else position)

@@ -3,7 +3,7 @@ one variable; contour map and surface for two), descent controls at the side, th
 curve and the iterates below. Every part observes the one `LandscapeModel`."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.explorer.descent_panel import DescentPanel
@@ -111,6 +111,11 @@ class ExplorerTab(QWidget):
         # a refused text: the views and formulas, dimmed, name the f they show instead
         self.refusal_veil = RefusalVeil(model, self.editor, page, self.middle, self.math_view,
                                         self.descent_panel.playback)
+        self.presenting = False
+        # presenting, the editor is kept (or brought back) for a refused text, folded
+        # again once the text is accepted (see _on_veiled)
+        self.top_held_for_refusal = False
+        self.refusal_veil.veiled.connect(self._on_veiled)
 
         model.expressionChanged.connect(self._on_expression)
         # The first window is known before the first analysis: the right views show from
@@ -193,6 +198,10 @@ class ExplorerTab(QWidget):
         """Presenting (large type, 720p) the side panel keeps only its Methods whole at
         rest and the Runs past them scroll (or show whole where they fit): its Runs kept
         whole too left no room for the formulas on top, which folded away."""
+        self.presenting = on
+        if not on and self.top_held_for_refusal:
+            self.top_held_for_refusal = False
+            self.math_view.setVisible(True)
         self.descent_panel.keep_runs_whole(not on)
 
     def main_view(self) -> QWidget:
@@ -206,10 +215,44 @@ class ExplorerTab(QWidget):
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
                            below: bool | None = None) -> None:
         """Fold away the editor + formulas on top, the descent panel at the side or the
-        loss curve + iterates below, to give the views the room (projector, slides)."""
+        loss curve + iterates below, to give the views the room (projector, slides).
+        Presenting, the editor stays while its text is refused (see _on_veiled)."""
+        if top is False and self.presenting and self.refusal_veil.on:
+            top = None
+            self._hold_editor()
         for panel, shown in ((self.top, top), (self.descent_panel, side), (self.below, below)):
             if shown is not None:
                 panel.setVisible(shown)
+
+    def _on_veiled(self, on: bool) -> None:
+        """Presenting, the editor is folded away where the views need the room, and a
+        refused text's banner over the views could only name the problem: the lecturer
+        had to know Ctrl+L to reach the text. While a text is refused the editor shows,
+        the keyboard in it at the error (after Enter handed the keyboard back to the
+        window: hence a turn of the event loop later); it folds again once accepted."""
+        if not self.presenting:
+            return
+        if on:
+            if self.top.isHidden():
+                self._hold_editor()
+            QTimer.singleShot(0, self, self._caret_to_error)
+        elif self.top_held_for_refusal:
+            self.top_held_for_refusal = False
+            self.top.setVisible(False)
+            self.math_view.setVisible(True)        # (for the next time the top shows)
+
+    def _hold_editor(self) -> None:
+        """The editor shown for a refused text where presenting folds it: without the
+        formulas (they are the f shown, dimmed, which the banner names), so the views
+        lose only the editor's and the error's rows (at 1280×720, text size 1.75, the
+        formulas too made the page scroll)."""
+        self.top_held_for_refusal = True
+        self.math_view.setVisible(False)
+        self.top.setVisible(True)
+
+    def _caret_to_error(self) -> None:
+        if self.presenting and self.refusal_veil.on and not self.editor.line_edit.hasFocus():
+            self.refusal_veil.go_to_error()      # (typing in it: the caret stays where it is)
 
     # --- model → view ---------------------------------------------------------------
     def _on_expression(self, expr):

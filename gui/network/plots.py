@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 
+from gui.plots.whole_ticks import whole_number_ticks
 from gui.widgets.palette import OKABE_ITO
 
 # Layer l's colour (1-based); black last so the output layer stands apart in deep nets.
@@ -106,6 +107,7 @@ def fitting_title(widget, plot, titles) -> None:
 
 def _style(widget, title, left):
     plot = light(widget, title, "training step", left)
+    whole_number_ticks(plot.getAxis("bottom"))
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot.setMenuEnabled(False)
     plot.hideButtons()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QSpli
 
 from gui.plots.contour_view import ContourView
 from gui.plots.loss_plot import steady_width
+from gui.plots.whole_ticks import whole_number_ticks
 from gui.neuron.formulas import fmt
 from gui.neuron.model import MAX_HISTORY, MAX_TRAIN_STEPS
 from gui.widgets.field_keys import hand_keys_back
@@ -185,6 +186,7 @@ class NeuronTrainingPanel(QWidget):
         # size 2 on 720p, where "Loss L during training" was cut at "traini"
         plot.setTitle("Loss L", color=INK, size="13pt")
         plot.setLabel("bottom", "training step", color=INK)
+        whole_number_ticks(plot.getAxis("bottom"))
         plot.setLabel("left", "L", color=INK)
         plot.showGrid(x=True, y=True, alpha=0.25)
         for side in ("bottom", "left"):

@@ -95,6 +95,12 @@ class CurveLegendRow:
         still had more rows (a text size changed, the legend not yet refitted), the layout
         kept that taller least height, and the canvas cut off its legend row, until the
         next resize: a picture that depended on the order the steps came in."""
+        canvas = self._canvas
+        if canvas.viewport().size() != canvas.contentsRect().size():
+            # the viewport kept its size of before a growth (its scroll area laid it out
+            # while the canvas was on its way to the new height: seen at text size 2, the
+            # legend going from two rows to three): lay it out again
+            canvas.setViewportMargins(canvas.viewportMargins())
         view = self._canvas.range
         if self._canvas.ci.geometry() != view:
             self._canvas.ci.setGeometry(view)

@@ -3,7 +3,12 @@
 large f″ flattened f′ into a line; with its zero always at f′'s zero's height a small f″
 was flattened instead (x³: f″ = ±12 on an axis to ~170), so the zeros line up only where
 that costs f″ little (gui.plots.curve_scaling.second_range), and f″ then draws its own
-zero line."""
+zero line.
+
+The axis is as wide as its numbers and name (pyqtgraph's own measure), so its name sits
+next to its numbers as the other axes' do: at a fixed 64 px (× the text size) "f″(x)"
+stood 50–80 px right of a "2". f's plot above has an empty right axis made as wide, so
+both plots' x-axes line up."""
 from __future__ import annotations
 
 import pyqtgraph as pg
@@ -12,6 +17,7 @@ from PySide6.QtGui import QFont
 
 from gui.plots.curve_scaling import constant_of, second_range
 from gui.plots.axis_ticks import format_tick
+from gui.plots.theme import fit_tick_room
 from gui.widgets.palette import CURVE_COLOURS
 
 
@@ -36,7 +42,6 @@ class SecondAxis:
         right.linkToView(self.vb)
         plot_d.showAxis("right")
         right.enableAutoSIPrefix(False)
-        right.setWidth(64)
         right.setPen(ink)
         right.setTextPen(ink)
         right.labelStyle = dict(label_style)
@@ -45,9 +50,34 @@ class SecondAxis:
         # an empty right axis as wide on f's plot: both x-axes stay aligned, so a
         # minimum of f sits right above the zero of f′
         plot_f.showAxis("right")
-        plot_f.getAxis("right").setWidth(64)
-        plot_f.getAxis("right").setStyle(showValues=False)
-        plot_f.getAxis("right").setPen(ink)
+        self.mirror = plot_f.getAxis("right")
+        self.mirror.setStyle(showValues=False)
+        self.mirror.setPen(ink)
+        # its width is f″'s axis's, set whenever either measures its own (new numbers, a
+        # text size, a theme: gui.plots.theme restyles both, in either order)
+        self._own_width, self._measuring = right._updateWidth, False
+        right._updateWidth = self._update_width
+        self.mirror._updateWidth = self._match_width
+        self._match_width()
+
+    def _update_width(self) -> None:
+        """f″'s axis as wide as the numbers it shows now, measured now: left to its
+        paint (pyqtgraph's way), a text size's first guess stood a frame, and the
+        layout and legend below followed it a few event-loop turns late."""
+        if not self._measuring:
+            self._measuring = True
+            try:
+                fit_tick_room(self.axis)       # (calls this again: measured then)
+            finally:
+                self._measuring = False
+        self._own_width()
+        self._match_width()
+
+    def _match_width(self) -> None:
+        width = self.axis.maximumWidth() if self.axis.isVisible() else 0.0
+        self.mirror.setMaximumWidth(width)
+        self.mirror.setMinimumWidth(width)
+        self.mirror.picture = None
 
     def fit(self):
         self.vb.setGeometry(self.plot_d.vb.sceneBoundingRect())
@@ -61,5 +91,8 @@ class SecondAxis:
         ticks = None if c is None else [[(0.0, "0")] + ([(c, format_tick(c))] if c else []), []]
         self.axis.setTicks(ticks)
         self.vb.setYRange(*d2_range, padding=0)
+        # the room for these numbers now (pyqtgraph narrows it only by more than 10 px
+        # at a paint: a name left that far from shorter numbers)
+        self._update_width()
         self.fit()
         return d2_range

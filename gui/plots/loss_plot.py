@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGridLayout, QLabel, QS
 from gui.compute.qt_guard import qt_override
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.steady_scatter import steady_scatter_of
+from gui.plots.whole_ticks import whole_number_ticks
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
@@ -92,6 +93,7 @@ class LossPlot(QWidget):
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))
             axis.enableAutoSIPrefix(False)      # "(x0.001)" beside f would only confuse
         item.setLabel("bottom", "step k", **_AXIS_LABEL_STYLE)
+        whole_number_ticks(item.getAxis("bottom"))
         steady_width(item.getAxis("left"))
         self.curves = {}             # run key -> its curve, built on first use
         self._pen_colours = {}       # run key -> the colour its curve's pen has

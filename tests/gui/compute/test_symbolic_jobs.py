@@ -19,9 +19,11 @@ def test_analyse_gives_the_engines_points_formulas_and_svgs():
     points = items[0][1]
     assert [cp.kind for cp in points] == [cp.kind for cp in expected] and len(points) == 9
     assert_allclose([cp.point for cp in points], [cp.point for cp in expected], rtol=1e-12)
-    assert items[1][1:] == (formulas(f, tidy=False), False)
-    tidy = formulas(f)
+    # (f's own line as typed: 13x last, where sympy puts it)
+    assert items[1][1:] == (formulas(f, tidy=False, typed=TEXT), False)
+    tidy = formulas(f, typed=TEXT)
     assert items[2][1:] == (tidy, True)
+    assert tidy[0].latex.endswith("13 x") and tidy[1:] == formulas(f)[1:]
     texs = [display_tex(formula, f.variables) for formula in tidy]
     assert items[3][1] == {tex: render_svg(tex) for tex in texs}
 

@@ -49,7 +49,8 @@ def test_theta_squared_plus_phi_shows_f_of_phi_theta_with_a_two_by_two_hessian(
     assert window.editor.prefix.text() == "f(φ, θ) ="
     assert window.editor.error_text == ""
     texts = [e.tex for e in view.equations]
-    assert texts[0] == r"f(\varphi, \theta) = \varphi + \theta^{2}"     # φ, as labelled
+    # φ, as labelled; in the order typed (tests/gui/explorer/test_formula_as_typed.py)
+    assert texts[0] == r"f(\varphi, \theta) = \theta^{2} + \varphi"
     assert texts[-1] == r"H = \left[\begin{matrix}0 & 0\\0 & 2\end{matrix}\right]"
     rects = view.equation_rects()
     assert len(rects) == 5

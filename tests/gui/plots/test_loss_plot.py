@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter
 
 from gui.plots.loss_plot import LossPlot
 from gui.widgets.palette import METHOD_LABELS
@@ -261,3 +261,32 @@ def test_a_new_f_sets_the_plots_range_once(plot, model, qtbot):
     if hi - lo < 1e-12:                       # one value shown: a unit around it
         lo, hi = lo - 0.5, hi + 0.5
     assert (y0, y1) == pytest.approx((lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)))
+
+
+def drawn_tick_labels(axis) -> list[str]:
+    """The tick labels the axis paints now (pyqtgraph's own drawing specification)."""
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    specs = axis.generateDrawSpecs(painter)
+    painter.end()
+    return [text for _rect, _flags, text in specs[2]]
+
+
+@pytest.mark.parametrize("steps", [1, 2, 3, 7, 200])
+def test_the_step_axis_shows_whole_steps_only(plot, model, qtbot, steps):
+    """A one-step run's axis read 0, 0.2, 0.4, … 1: a step is a whole number."""
+    _load(model, None)
+    model.set_settings(max_steps=steps, lr=0.002)      # (no run stops early)
+    assert model.wait_for_analysis()
+    model.set_frame(model.last_frame)
+    qtbot.wait(50)
+    assert model.last_frame == steps
+    axis = plot.plot.getPlotItem().getAxis("bottom")
+    labels = drawn_tick_labels(axis)
+    assert len(labels) >= 2 and all(label.isdigit() for label in labels), labels
+    values = sorted(int(label) for label in labels)
+    assert values[0] == 0 and values[-1] <= steps and values[-1] >= steps // 2
+    # and on the screen: the grid lines (drawn by the axis) stand at whole steps only
+    lo, hi = axis.range
+    ticks = [v for level in axis.tickValues(lo, hi, axis.width()) for v in level[1]]
+    assert ticks and all(float(v).is_integer() for v in ticks)
