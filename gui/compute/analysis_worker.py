@@ -43,7 +43,6 @@ from gui.compute.cpu_share import cpu_seconds
 from gui.compute.symbolic_process import ChildProcess
 from gui.compute.status_messages import NUMERIC_NOTICE, give_up_message
 
-
 # Formulas and critical points of one request get this much of the child's CPU time from
 # when it starts on the request (on a machine busy with other work the wall-clock time may be
 # longer, up to SYMBOLIC_WALL_LIMIT_MS); then the child is killed. (A worker's own: budget_ms.)
@@ -376,9 +375,8 @@ class AnalysisWorker(QObject):
     def _give_up(self, compiled):
         from engine.analysis import Analysis, formulas as formulas_of
         expr = compiled.expression
-        typed = self._asked[0] if self._asked is not None else None
-        formulas, tidy = self._formulas or (formulas_of(expr, derivatives=False, typed=typed),
-                                            False)
+        formulas, tidy = self._formulas or (formulas_of(      # (its f line as typed)
+            expr, derivatives=False, typed=self._asked and self._asked[0]), False)
         message = give_up_message(self._failure, self._formulas is not None, tidy,
                                   self._points is not None,
                                   numeric=expr.numeric_gradient or expr.numeric_hessian,
