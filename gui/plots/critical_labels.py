@@ -180,6 +180,7 @@ class CriticalLabels:
         self._marks: dict[str, list] = {}   # owner -> [((x, y) view, half-size px)], unlabelled
         self._soft_owners: set[str] = set()  # whose markers are soft (set_markers)
         self._sizes: dict = {}           # (text, font) -> (w, h) in pixels
+        self._font_names: dict = {}      # id(label) -> (its last QFont, that font's string)
         self._measure = QGraphicsTextItem()   # off-scene: as a TextItem lays out its text
         # what the last placement was made from (layout): a race frame whose runs moved
         # nowhere near a label's places keeps that placement
@@ -241,7 +242,14 @@ class CriticalLabels:
 
     def _pixel_size(self, label, text):
         font = label.textItem.font()
-        key = (text, font.toString())
+        # QFont.toString for each text measured was a fifth of a race frame's layout;
+        # comparing fonts is cheap, so a label's last font keeps its string
+        known = self._font_names.get(id(label))
+        if known is None or known[0] != font:
+            if len(self._font_names) > 256:
+                self._font_names.clear()
+            known = self._font_names[id(label)] = (font, font.toString())
+        key = (text, known[1])
         size = self._sizes.get(key)
         if size is None:
             # measured off the label: its own setText lays out the text anew (costly, and
