@@ -2,7 +2,8 @@
 
 (a) frames per second with six runs racing ("gd:lr=0.1, gd:lr=0.3, momentum, nesterov,
     adam:lr=0.3, rmsprop"), the 3-D view shown, step arrows on; then with the quadratic
-    model on too (goal ≥ 60 fps);
+    model on too (goal ≥ 60 fps). These rows step by hand (set_frame, not playing: every
+    plot repainted whole each frame); the last row plays the race as a lecture does;
 (b) the learning-rate sweep (61 rates × the race's methods) in the GUI: time to the
     first curve and to the last, and the longest the event loop stalled meanwhile;
 (c) the basin map (200×200 starts, the selected run's settings) likewise, on
@@ -67,6 +68,29 @@ def race_fps(app, model, seconds):
     median = sorted(frames)[len(frames) // 2] * 1000
     return (f"{rate:6.1f} frames/s, median frame {median:5.1f} ms "
             f"(= {1000 / median:5.1f}/s), {(time.thread_time() - cpu) * 1000 / len(frames):5.1f} ms GUI-thread CPU a frame")
+
+
+def race_fps_played(app, model, seconds, steps_per_second=240.0):
+    """As race_fps, the frames driven as a lecture's race is: by the model's Playback
+    clock (playing, so each frame repaints only what moved; race_fps steps by hand, and
+    a step by hand repaints every plot whole, gui.app.main_window._on_frame). From step
+    0 each time, so repeats measure the same stretch of the race."""
+    model.set_frame(0)
+    _settle(app, 0.2)
+    model.set_speed(steps_per_second)
+    frames = []
+    model.frameChanged.connect(frames.append)
+    start, cpu = time.perf_counter(), time.thread_time()
+    model.play()
+    while time.perf_counter() - start < seconds:
+        if not model.playing:
+            model.play()        # the race ended: from step 0 again
+        app.processEvents()
+    model.pause()
+    elapsed, cpu = time.perf_counter() - start, time.thread_time() - cpu
+    model.frameChanged.disconnect(frames.append)
+    return (f"{len(frames) / elapsed:6.1f} frames/s at {steps_per_second:.0f} steps/s, "
+            f"{cpu * 1000 / max(len(frames), 1):5.1f} ms GUI-thread CPU a frame")
 
 
 def _count_worker_cpu():
@@ -159,6 +183,7 @@ def race_part(app, model, lab, seconds):
     lab.arrows_check.setChecked(False)
     print(f"    step arrows off:              {race_fps(app, model, seconds)}")
     lab.arrows_check.setChecked(True)
+    print(f"    played (Playback clock):      {race_fps_played(app, model, seconds)}")
     print(f"    (load average {os.getloadavg()[0]:.2f} after part a)")
 
 

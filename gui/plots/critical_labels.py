@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTransform
 from PySide6.QtWidgets import QGraphicsTextItem
 
-from gui.plots.label_layout import PLACES, LabelRequest, anchors_around, place_labels
+from gui.plots.label_layout import (PLACES, LabelRequest, anchors_around, blocked_boxes,
+                                   place_labels)
 from gui.plots.theme import style_now
 from gui.widgets import theme
 
@@ -136,6 +138,39 @@ def _within_budget(placements, requests, insisting, budget):
     return kept
 
 
+def _mapped(transform: QTransform, xs: np.ndarray, ys: np.ndarray):
+    """(xs, ys) mapped by `transform` with the operations QTransform.map does for its type
+    (so the same floats as mapping point by point), or None for a rotating or projecting
+    transform."""
+    kind = transform.type()
+    if kind == QTransform.TransformationType.TxNone:
+        return xs, ys
+    if kind == QTransform.TransformationType.TxTranslate:
+        return xs + transform.dx(), ys + transform.dy()
+    if kind == QTransform.TransformationType.TxScale:
+        return (transform.m11() * xs + transform.dx(), transform.m22() * ys + transform.dy())
+    return None
+
+
+def _scene_boxes(vb, marks) -> np.ndarray:
+    """(k, 4) scene-pixel boxes (left, top, right, bottom) of `marks` [((x, y) view,
+    half-size px)], as vb.mapViewToScene places each centre (one numpy pass: point by
+    point it was a third of the names' layout in a race frame)."""
+    if not marks:
+        return np.empty((0, 4))
+    xy = np.array([point for point, _ in marks], dtype=float)
+    half = np.array([h for _, h in marks], dtype=float)
+    vb.updateMatrix()
+    mapped = _mapped(vb.childTransform(), xy[:, 0], xy[:, 1])
+    if mapped is not None:
+        mapped = _mapped(vb.sceneTransform(), *mapped)
+    if mapped is None:
+        points = [vb.mapViewToScene(pg.Point(*p)) for p in xy]
+        mapped = (np.array([p.x() for p in points]), np.array([p.y() for p in points]))
+    x, y = mapped
+    return np.column_stack([x - half, y - half, x + half, y + half])
+
+
 class CriticalLabels:
     def __init__(self, plot: pg.PlotItem, font: QFont, ink, fill):
         self.plot = plot
@@ -147,7 +182,11 @@ class CriticalLabels:
         self._marks: dict[str, list] = {}   # owner -> [((x, y) view, half-size px)], unlabelled
         self._soft_owners: set[str] = set()  # whose markers are soft (set_markers)
         self._sizes: dict = {}           # (text, font) -> (w, h) in pixels
+        self._font_names: dict = {}      # id(label) -> (its last QFont, that font's string)
         self._measure = QGraphicsTextItem()   # off-scene: as a TextItem lays out its text
+        # what the last placement was made from (layout): a race frame whose runs moved
+        # nowhere near a label's places keeps that placement
+        self._placed_for = None
         # merge bursts (a zoom, a resize) into one layout after the view settles
         # owned by the view box: it goes with the plot, never firing on a deleted one
         self._relayout = QTimer(plot.vb, singleShot=True, interval=0)
@@ -199,13 +238,24 @@ class CriticalLabels:
 
     def show_runs(self, marks) -> None:
         """The runs' marks (a RaceMarks) as markers, in one layout: their current points,
-        which no label covers, and their last steps, soft."""
-        self.set_markers("runs", marks.heads(path=False), relayout=False)
-        self.set_markers("run heads", marks.heads(current=False), soft=True)
+        which no label covers, and their last steps, soft. The names are placed again
+        only when a mark comes within reach of a place a name may take (a frame of a
+        race mostly moves runs far from every name)."""
+        currents, heads = marks.head_marks()
+        self.set_markers("runs", currents, relayout=False)
+        self.set_markers("run heads", heads, soft=True, relayout=False)
+        self.layout(keep_if_same=True)
 
     def _pixel_size(self, label, text):
         font = label.textItem.font()
-        key = (text, font.toString())
+        # QFont.toString for each text measured was a fifth of a race frame's layout;
+        # comparing fonts is cheap, so a label's last font keeps its string
+        known = self._font_names.get(id(label))
+        if known is None or known[0] != font:
+            if len(self._font_names) > 256:
+                self._font_names.clear()
+            known = self._font_names[id(label)] = (font, font.toString())
+        key = (text, known[1])
         size = self._sizes.get(key)
         if size is None:
             # measured off the label: its own setText lays out the text anew (costly, and
@@ -248,8 +298,12 @@ class CriticalLabels:
                 yield (g.item, g.point, g.text, g.short, places, g.priority, g.marker_px,
                        True, g.insist)
 
-    def layout(self) -> None:
-        """Place every label (or hide it) for the plot as it is now on screen."""
+    def layout(self, keep_if_same: bool = False) -> None:
+        """Place every label (or hide it) for the plot as it is now on screen.
+        `keep_if_same`: nothing done when what the placement reads (the labels' requests,
+        the plot's bounds, the markers within reach of a label) is as at the last layout;
+        only for callers that changed nothing but markers (the labels' texts, anchors and
+        visibility are then those that layout set)."""
         vb = self.plot.vb
         entries = list(self._entries())
         if vb.width() < 2 or vb.height() < 2:
@@ -271,17 +325,27 @@ class CriticalLabels:
                 insisting.append(len(requests) - 1)
             markers.append(box)
             labelled.append((label, text, short))
-        soft = []
-        for owner, marks in self._marks.items():
-            for point, half in marks:
-                p = vb.mapViewToScene(pg.Point(*point))
-                (soft if owner in self._soft_owners else obstacles).append(
-                    (p.x() - half, p.y() - half, p.x() + half, p.y() + half))
-        placements = _best_placements(requests, bounds, markers + obstacles + soft,
-                                      insisting, len(markers) + len(obstacles))
+        hard = _scene_boxes(vb, [m for owner, marks in self._marks.items()
+                                 if owner not in self._soft_owners for m in marks])
+        soft = _scene_boxes(vb, [m for owner, marks in self._marks.items()
+                                 if owner in self._soft_owners for m in marks])
         share = LABEL_AREA_SHARE if len(self._points) <= CROWDED_POINTS else CROWDED_SHARE
-        placements = _within_budget(placements, requests, insisting,
-                                    share * area.width() * area.height())
+        budget = share * area.width() * area.height()
+        # place_labels reads these markers only as "does one block this tried box": the
+        # same requests and bounds, and the same boxes blocked, place every label as before
+        # (a run crawling near a name moves a fraction of a pixel a frame)
+        placed_for = (tuple(requests), bounds, tuple(markers), tuple(obstacles),
+                      blocked_boxes(requests, hard), blocked_boxes(requests, soft),
+                      len(soft) > 0, tuple(insisting), budget,
+                      tuple(id(label) for label, _, _ in labelled))
+        if keep_if_same and placed_for == self._placed_for:
+            return
+        self._placed_for = placed_for
+        obstacles += map(tuple, hard.tolist())
+        placements = _best_placements(requests, bounds, markers + obstacles +
+                                      list(map(tuple, soft.tolist())),
+                                      insisting, len(markers) + len(obstacles))
+        placements = _within_budget(placements, requests, insisting, budget)
         placed_items = set()
         for (label, text, short), placed in zip(labelled, placements):
             if placed.anchor is None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 # text anchors (fraction of the label's width, height at the point), in order of preference:
 # below, above, right, left of the point (screen y grows downwards)
 PLACES = ((0.5, -0.35), (0.5, 1.35), (-0.3, 0.5), (1.3, 0.5))
@@ -111,3 +113,34 @@ def place_labels(requests, bounds, markers=(), soft_from=None) -> list[Placement
                 taken.append(box)
                 break
     return placements
+
+
+
+def candidate_boxes(request: LabelRequest) -> list:
+    """Every box `place_labels` may try for `request`: any of its places, full or short,
+    near or far (as `critical_labels._best_placements` also tries them)."""
+    anchors = request.places + (request.short_places or ()) + request.far_places
+    return [_box(request.x, request.y, size, a)
+            for size in (request.size, request.short_size) for a in anchors]
+
+
+def blocked_boxes(requests, markers) -> tuple:
+    """For each of the requests' candidate boxes (in order), whether one of `markers`
+    ((k, 4) numpy boxes, none of them a request's own) blocks it, as `place_labels`
+    decides it: overlapping, and not on the request's own point. The placement reads
+    such markers through these answers only."""
+    boxes, points = [], []
+    for r in requests:
+        tried = candidate_boxes(r)
+        boxes += tried
+        points += [(r.x, r.y)] * len(tried)
+    if not boxes or not len(markers):
+        return (False,) * len(boxes)
+    b, m = np.array(boxes)[:, None, :], np.asarray(markers)[None, :, :]
+    p = np.array(points)[:, None, :]
+    # overlaps() and _on_point(), the same float operations over every pair
+    overlap = ~((b[..., 2] + GAP <= m[..., 0]) | (m[..., 2] + GAP <= b[..., 0])
+                | (b[..., 3] + GAP <= m[..., 1]) | (m[..., 3] + GAP <= b[..., 1]))
+    on_point = ((np.abs((m[..., 0] + m[..., 2]) / 2 - p[..., 0]) <= SAME_SPOT_PX)
+                & (np.abs((m[..., 1] + m[..., 3]) / 2 - p[..., 1]) <= SAME_SPOT_PX))
+    return tuple((overlap & ~on_point).any(axis=1).tolist())

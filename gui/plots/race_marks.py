@@ -64,21 +64,31 @@ class RaceMarks:
         """[((x, y) view, half-size px)] of what no label may cover: each shown run's
         current point, and its path's head (the last step into it) as small marks along
         it (either alone: `current`, `path`). For CriticalLabels.set_markers."""
-        marks = []
+        currents, heads = self.head_marks()
+        return (currents if current else []) + (heads if path else [])
+
+    def head_marks(self) -> tuple[list, list]:
+        """heads(path=False) and heads(current=False), in one pass over the runs."""
+        currents, heads = [], []
         for key, (path, n) in self._shown.items():
             if key not in self.current_items or not self.current_items[key].isVisible():
                 continue
             shown = path.points[:n]
-            shown = shown[np.all(np.isfinite(shown), axis=1)]
-            if not len(shown) or shown.shape[1] != 2:
+            if shown.shape[1] != 2:
                 continue
-            if current:
-                marks.append((tuple(shown[-1]), CURRENT_HALF_PX))
-            if path and len(shown) > 1:
+            # the last two finite points (a diverged run's last are not): only those
+            # are read, so only the path's end is searched for them
+            tail = shown[-2:]
+            if not np.isfinite(tail).all():
+                tail = shown[np.all(np.isfinite(shown), axis=1)][-2:]
+            if not len(tail):
+                continue
+            currents.append((tuple(tail[-1]), CURRENT_HALF_PX))
+            if len(tail) > 1:
                 for t in HEAD_SAMPLES:
-                    point = shown[-2] + t * (shown[-1] - shown[-2])
-                    marks.append((tuple(point), HEAD_HALF_PX))
-        return marks
+                    point = tail[-2] + t * (tail[-1] - tail[-2])
+                    heads.append((tuple(point), HEAD_HALF_PX))
+        return currents, heads
 
     def hide(self) -> None:
         for key in self.path_items:

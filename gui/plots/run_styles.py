@@ -20,8 +20,19 @@ class _Notifying:
     style_changed = staticmethod(lambda: None)     # set by the layer that draws the run
 
 
+def _draws_nothing(item) -> None:
+    """Tell the scene not to paint `item`: empty, a pyqtgraph scatter still reported a
+    rectangle round the origin and was painted (to no effect) in every race frame that
+    repainted near it, ~0.5 ms a frame for a race's style items."""
+    item.setFlag(pg.QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+
+
 class RunHalo(_Notifying, pg.PlotCurveItem):
     """The light band under a run's line: its pen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _draws_nothing(self)
 
     def setPen(self, *args, **kwargs):
         super().setPen(*args, **kwargs)
@@ -35,6 +46,8 @@ class RunLine(_Notifying, pg.PlotDataItem):
     def __init__(self, layer, key, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._layer, self._key = layer, key
+        for item in (self.curve, self.scatter):
+            _draws_nothing(item)
 
     def getData(self):
         """(xs, ys) of the points the map shows for this run."""
@@ -60,6 +73,7 @@ class RunCurrent(_Notifying, pg.ScatterPlotItem):
     def __init__(self, layer, key, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._layer, self._key = layer, key
+        _draws_nothing(self)
 
     def getData(self):
         """(x, y) of the current point, each (1,) (empty before the run shows)."""

@@ -116,3 +116,35 @@ def test_a_frame_repaints_only_around_what_moved(contour, racing, qapp, monkeypa
     assert asked == [()]
     for key in KEYS:
         assert_allclose(np.column_stack(layer.shown_points(key)), racing.paths[key].points[:4])
+
+
+def test_the_style_items_are_never_painted_the_layer_draws_each_run(shown, racing, qapp,
+                                                                     monkeypatch):
+    """The halo, line and current-point items only hold each run's look: the scene never
+    paints them (empty, a scatter painted to no effect in every frame near the origin),
+    and the layer still shows every current point in its run's colour."""
+    from gui.plots.run_styles import RunCurrent, RunHalo, RunLine
+    painted = []
+
+    def counting(cls):
+        paint = cls.paint
+
+        def counted(self, *args):
+            if isinstance(self, RunCurrent | RunHalo) or isinstance(self.parentItem(), RunLine):
+                painted.append(type(self).__name__)
+            return paint(self, *args)
+        monkeypatch.setattr(cls, "paint", counted)
+    for cls in (pg.ScatterPlotItem, pg.PlotCurveItem):
+        counting(cls)
+    view = shown(ContourView(racing), 760, 600)
+    view.field_toggle.setChecked(False)
+    view.labels_toggle.setChecked(False)
+    _play_to(racing, qapp, 25)
+    view.canvas.viewport().repaint()            # the whole map, every item in it
+    assert painted == []
+    screen = _on_screen(qapp, view.canvas)
+    for key in KEYS:
+        x, y = racing.paths[key].points[25]
+        px, py = _pixel_of(view, x, y)
+        colour = view.current_items[key].opts["brush"].color()
+        assert np.abs(screen[py, px] - (colour.red(), colour.green(), colour.blue())).max() <= 40, key
