@@ -4,6 +4,7 @@ random formulas of the language; ∇f must match central differences of f; and w
 does not read goes the older way."""
 import math
 import random
+import sys
 
 import numpy as np
 import pytest
@@ -166,16 +167,34 @@ def test_each_function_s_gradient_is_its_central_difference(fn):
 
 def test_two_threads_building_from_one_graph_get_the_right_functions():
     # the worker's thread compiles (f, ∇f) while the GUI's asks for H (Newton's first step)
-    from concurrent.futures import ThreadPoolExecutor
     texts = [f"sin(x*y + {k}) + (x^2 + y^2)^{k % 3 + 1} + exp(-x*y/{k + 1})" for k in range(40)]
     point = (0.3, -0.7)
+    # threads switch every microsecond instead of every 5 ms, so the two builds are far
+    # likelier to interleave inside a graph operation (the race is rare: with the lock
+    # taken out, a pause inside _Graph.node made this fail at once, both ways)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        _build_in_two_threads(texts, point)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _build_in_two_threads(texts, point):
+    from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(2) as pool:
-        for text in texts:
+        for k, text in enumerate(texts):
             f = parse(text)
             code = numpy_functions(f.expr, f.symbols)
             jobs = [pool.submit(code.value_grad), pool.submit(code.hess)]
             value_grad, hess = (job.result() for job in jobs)
-            reference_value_grad, reference_hess = _reference(f)
+            # The right functions are those built one after the other in this thread from
+            # a graph of their own (test_values_gradients_and_hessians_are_sympys checks
+            # those against sympy): sympy's Hessian for each of the 40 texts took 60% of
+            # this test's time. The first text is still checked against sympy here too.
+            alone = numpy_functions(f.expr, f.symbols)
+            reference_value_grad, reference_hess = (
+                _reference(f) if k == 0 else (alone.value_grad(), alone.hess()))
             assert_allclose(value_grad(*point), reference_value_grad(*point), rtol=1e-9)
             assert_allclose(hess(*point), reference_hess(*point), rtol=1e-9, atol=1e-12)
 

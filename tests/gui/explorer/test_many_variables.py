@@ -108,7 +108,7 @@ def test_the_map_shows_the_slice_in_its_colours(window, qtbot):
     """On screen: the darkest colour of the map sits at the slice's minimum (b, w₁) = (0, 1)."""
     _type(window, qtbot, THREE)
     contour = window.contour_view
-    qtbot.wait(300)
+    _wait_for_the_map(qtbot, contour)           # (a fixed 300 ms before)
     image = contour.canvas.grab().toImage()
     vb = contour.plot.vb
 
@@ -122,6 +122,13 @@ def test_the_map_shows_the_slice_in_its_colours(window, qtbot):
         return float(np.median(values))
     # left of the minimum's marker and label (at (0, 1)): dark blue; far from it: light
     assert brightness(-1.2, 1.0) < brightness(-2.6, -2.6) - 150
+
+
+def _wait_for_the_map(qtbot, contour):
+    """Until the map is sampled for the range shown and no resample is pending."""
+    qtbot.wait(10)                  # what the last change posted runs first
+    qtbot.waitUntil(lambda: not contour._settle.isActive() and contour.landscape is not None
+                    and contour.landscape.window == contour._grid_window(), timeout=5000)
 
 
 def pg_point(x, y):
@@ -149,12 +156,12 @@ def test_six_variables(window, qtbot, screenshot):
     np.testing.assert_allclose(cp.point, [2, -2, 0, 0, 2, 0], atol=1e-6)
     m.set_settings(methods=("gd", "adam"))
     m.set_frame(20)
-    qtbot.wait(200)
-    assert set(window.contour_view.path_items) >= {"gd", "adam"}
+    qtbot.waitUntil(lambda: set(window.contour_view.path_items) >= {"gd", "adam"},
+                    timeout=5000)               # (a fixed 200 ms before)
     for size, name in (((1280, 720), "explorer_6_variables_1280"),
                        ((1920, 1080), "explorer_6_variables_1920")):
         window.resize(*size)
-        qtbot.wait(400)
+        _wait_for_the_map(qtbot, window.contour_view)      # (a fixed 400 ms before)
         screenshot(window, name)
 
 

@@ -5,9 +5,14 @@ Keys are typed one at a time with a pause, as a person types: the app draws ever
 prefix that parses on the way (x, then x^2 of x^2y), which a burst of keyClicks (one
 request) would never show."""
 import numpy as np
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 
 from gui.explorer.formula_line_edit import ERROR_COLOUR
+
+# one window for the module, put back by File ▸ New before each test (each typed its
+# formulas into a window of its own, ~1.5 s of its ~5)
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("refused_formula_shared")]
 
 
 def type_keys(qtbot, edit, text, pause_ms=60):

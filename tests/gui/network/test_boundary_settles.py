@@ -15,6 +15,9 @@ from gui.plots.theme import reset_tick_room
 from tests.gui.widgets.screen_contrast import pixels
 
 SIZE = (1280, 720)
+# one window for the module (File ▸ New before each test puts it back and checks it is a
+# fresh start; network_window puts back the look and size, which File ▸ New keeps)
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("boundary_settles_shared")]
 
 
 def _settled(window, qtbot):
@@ -65,11 +68,13 @@ def _look(window, qtbot, *steps):
 
 @pytest.fixture
 def network_window(window, qtbot):
+    size = window.size()
     window.resize(*SIZE)
     window.show_tab("network")
     yield window
     window.commands.set_theme("light")
     window.commands.set_scale(1.0)
+    window.resize(size)
 
 
 def test_a_theme_toggled_at_larger_text_frames_the_map_as_a_fresh_start(network_window, qtbot):
@@ -99,6 +104,7 @@ def test_the_room_earlier_labels_left_does_not_move_the_map(network_window, qtbo
         _same(_map(network_window, qtbot), reference)
 
 
+@pytest.mark.own_window         # it takes pyqtgraph's room back from the map's left axis
 def test_a_title_that_no_longer_fits_gives_way_once_the_axis_widens(network_window, qtbot):
     """The map's title chosen while its left axis was narrow, and the axis's labels then
     widened it (pyqtgraph's own room, as the map had before): the plot stays inside its

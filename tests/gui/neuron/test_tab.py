@@ -30,8 +30,13 @@ def go_to(tab, key):
 
 def settled_screenshot(qtbot, screenshot, tab, name):
     # The contour view resamples its image a moment after its range settles; wait for
-    # that so the picture shows what a user sees (nothing asserted depends on it).
-    qtbot.wait(400)
+    # that so the picture shows what a user sees (nothing asserted depends on it): until
+    # no resample is pending and the map is the one for the range shown (a fixed 400 ms
+    # before)
+    view = tab.training.contour_view
+    qtbot.wait(10)                  # what the last change posted runs first
+    qtbot.waitUntil(lambda: not view._settle.isActive() and view.landscape is not None
+                    and view.landscape.window == view._grid_window(), timeout=5000)
     screenshot(tab, name)
 
 

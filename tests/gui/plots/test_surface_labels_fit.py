@@ -10,6 +10,17 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QMatrix4x4
 from PySide6.QtWidgets import QApplication
 
+# one window for the module, put back by File ▸ New before each test and checked to be a
+# fresh start (the tests' window sizes, which File ▸ New keeps, are put back after each)
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("surface_labels_fit_shared")]
+
+
+@pytest.fixture(autouse=True)
+def _size_put_back(window):
+    geometry = window.geometry()
+    yield
+    window.setGeometry(geometry)
+
 
 def ink(widget, rect: QRect) -> int:
     """Dark pixels of `widget`'s picture inside `rect` (its coordinates)."""
