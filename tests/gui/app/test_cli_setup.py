@@ -1,7 +1,14 @@
 """The command line's set-up applied to a window as `gradient-lab --expr …` does."""
+import pytest
+
 from gui.app.cli import _set_up, build_parser
 from gui.app.cli_options import join_negative_numbers
 from tests.gui.app.lecture_helpers import SLOW_MS
+
+# One window for the module, put back by File ▸ New before each test and checked to be a
+# fresh start (fixture `window`): what the set-up changes (formula, window, start,
+# preset, descent settings) is session state. A window each cost ~1 s of CPU (issue 15).
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("cli_setup_shared")]
 
 SEED_1D = "x^4 - 4x^3 + 4x^2"         # critical points 0, 1, 2
 

@@ -336,8 +336,11 @@ def test_space_does_nothing_to_the_explorer_on_other_tabs(window, qtbot):
 
 # --- screenshots ------------------------------------------------------------------------
 def _settle(qtbot, window):
+    """The formulas typeset, then the window's picture at rest (settle: its one-shot
+    timers done, two grabs alike), for the screenshot: a fixed 200 ms before."""
+    from tests.gui.app.test_look_round_trip import settle
     qtbot.waitUntil(lambda: window.math_view.is_ready, timeout=10000)
-    qtbot.wait(200)
+    settle(qtbot, window)
 
 
 def test_screenshot_default_four_methods(window, qtbot, screenshot):
@@ -362,8 +365,9 @@ def test_screenshot_himmelblau(window, qtbot, screenshot):
 
 @pytest.mark.parametrize("index, name", [(1, "neuron"), (2, "network")])
 def test_screenshot_other_tabs(window, qtbot, screenshot, index, name):
+    from tests.gui.app.test_look_round_trip import settle
     window.tabs.setCurrentIndex(index)
-    qtbot.wait(400)
+    settle(qtbot, window)            # the tab built and at rest (a fixed 400 ms before)
     screenshot(window, f"main_window_{name}_tab")
 
 

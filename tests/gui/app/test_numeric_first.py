@@ -3,10 +3,6 @@ engine.numeric_expression is drawn first (provisional), sympy is imported after 
 view painted it, and the exact Expression then replaces it; the paths, points and
 formulas come from that one only, and the settled window is the one a start that
 builds everything first gives."""
-import json
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,9 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from gui.app.application import build_window
 from gui.compute.qt_guard import qt_override
+from tests.gui.app.plain_start_probe import plain_start
 from tests.gui.app.start_helpers import save_last_session
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def _settled(qtbot, model):
@@ -114,54 +109,12 @@ def test_a_restored_session_is_read_without_sympy_and_settles_as_before(
     assert model.parsed_ahead is None and not model.awaiting
 
 
-_PROBE = r"""
-import json, sys
-sys.path.insert(0, {root!r})
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from gui.app.application import build_window, make_application
-app = make_application(["probe"])
-model, window = build_window(settings=QSettings({ini!r}, QSettings.Format.IniFormat),
-                             paint_first=True)
-seen = {{"drawn": [], "gl": [], "paths": []}}
-model.expressionChanged.connect(lambda e: seen["drawn"].append(
-    [getattr(e, "provisional", False), "sympy" in sys.modules]))
-model.pathsChanged.connect(lambda p: seen["paths"].append(
-    [bool(p), getattr(model.expression, "provisional", False)]))
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and window.explorer.surface_view_built \
-                and obj is window.surface_view.gl.canvas and model.expression is not None:
-            seen["gl"].append([getattr(model.expression, "provisional", False),
-                               "sympy" in sys.modules])
-        return False
-watch = Watch()
-app.installEventFilter(watch)
-window.resize(1400, 860)
-window.show()
-def done():
-    if model.critical_points:
-        seen["points"] = [p.kind for p in model.critical_points]
-        app.quit()
-    else:
-        QTimer.singleShot(20, done)
-QTimer.singleShot(0, done)
-QTimer.singleShot(60000, app.quit)
-app.exec()
-print("SEEN", json.dumps(seen))
-model.shutdown()
-"""
-
-
-def test_no_sympy_until_the_3d_view_painted_the_first_analysed_picture(tmp_path):
+def test_no_sympy_until_the_3d_view_painted_the_first_analysed_picture():
     """In a fresh process: the first analysed picture (the map and the 3-D view) is
     drawn before sympy is imported; the exact Expression comes after, and the paths
-    only from it."""
-    code = _PROBE.format(root=str(ROOT), ini=str(tmp_path / "probe.ini"))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120, cwd=tmp_path)
-    line = next((l for l in out.stdout.splitlines() if l.startswith("SEEN")), None)
-    assert line is not None, out.stderr[-3000:]
-    seen = json.loads(line[len("SEEN "):])
+    only from it. (The launch is shared with test_first_paint's probe:
+    tests/gui/app/plain_start_probe.py.)"""
+    seen = plain_start()
     assert seen["drawn"] == [[True, False], [False, True]]
     assert seen["gl"][0] == [True, False]           # painted, analysed, no sympy yet
     assert [False, True] in seen["gl"]              # and again with the exact Expression

@@ -4,6 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.app.test_look_round_trip import settle
+
 QWIDGETSIZE_MAX = (1 << 24) - 1     # Qt's "no largest size"
 
 
@@ -47,7 +49,7 @@ def test_f11_enters_and_leaves_presentation_mode(window, qtbot, screenshot):
     assert window.below.isHidden()                           # the views get the height
     window.model.set_settings(methods=("gd", "momentum", "adam", "newton"))
     window.model.set_frame(8)
-    qtbot.wait(300)
+    settle(qtbot, window)            # at rest for the screenshot (a fixed 300 ms before)
     screenshot(window, "presentation_f11")
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_F11)     # the key still works
     assert not window.commands.presenting and not window.isFullScreen()
@@ -174,7 +176,7 @@ def test_a_taller_formula_arriving_while_presenting_still_leaves_the_views_room(
         assert page_overflow(window.explorer) == (0, 0)
         views = window.views.mapTo(window, window.views.rect().bottomLeft())
         assert views.y() <= window.height()       # the map's bottom on the screen
-        qtbot.wait(800)
+        settle(qtbot, window)        # at rest for the screenshot (a fixed 800 ms before)
         screenshot(window, "presentation_taller_formula_1280x720")
     finally:
         window.commands.set_presentation(False)

@@ -10,13 +10,19 @@ from gui.app.presets import find_preset
 pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("session_picture_shared")]
 
 
-def _reopen(window, qtbot, tmp_path, name):
+def _reopen(window, qtbot, tmp_path, name, before):
+    """Save, File ▸ New, open again; then wait until the session state is `before` again
+    (at most 3 s: a fixed 300 ms before; the callers assert it again, with its message)."""
     assert window.commands.save_as(tmp_path / name)
     window.commands.new_session()
     assert window.model.wait_for_analysis(30000)
+    assert window.session.state() != before          # New did put something back
     assert window.commands.open(tmp_path / f"{name}.gradlab.json")
     assert window.model.wait_for_analysis(30000)
-    qtbot.wait(300)
+    try:
+        qtbot.waitUntil(lambda: window.session.state() == before, timeout=3000)
+    except qtbot.TimeoutError:
+        pass
 
 
 def test_camera_switches_and_caption_come_back(window, qtbot, tmp_path):
@@ -29,7 +35,7 @@ def test_camera_switches_and_caption_come_back(window, qtbot, tmp_path):
     surface.plane_toggle.setChecked(True)
     window.loss_plot.log_check.setChecked(True)
     before = window.session.state()
-    _reopen(window, qtbot, tmp_path, "himmelblau")
+    _reopen(window, qtbot, tmp_path, "himmelblau", before)
     assert window.session.state() == before
     assert window.caption.text() == caption and window.caption.applies
     o = surface.gl.opts
@@ -51,7 +57,7 @@ def test_tangent_point_and_secant_h_come_back(window, qtbot, tmp_path):
     curve.panel.set_h(0.01)
     m.set_settings(lr=0.03)                      # the caption no longer applies …
     before = window.session.state()
-    _reopen(window, qtbot, tmp_path, "seed1")
+    _reopen(window, qtbot, tmp_path, "seed1", before)
     assert window.session.state() == before
     assert curve.x == 0.6 and curve.panel.h == 0.01
     assert curve.panel.values["x"] == 0.6 and curve.panel.values["h"] == 0.01

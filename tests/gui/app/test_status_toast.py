@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QStatusBar
 
 from gui.widgets.theme import luminance
 
-pytestmark = pytest.mark.shared_window
+# one window for the module (File ▸ New before each test); the group keeps the tests on
+# one worker, which builds it once (without it both workers built one: issue 15)
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("status_toast_shared")]
 
 
 def _pixels(widget) -> np.ndarray:
