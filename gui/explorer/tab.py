@@ -115,6 +115,7 @@ class ExplorerTab(QWidget):
         # presenting, the editor is kept (or brought back) for a refused text, folded
         # again once the text is accepted (see _on_veiled)
         self.top_held_for_refusal = False
+        self.formulas_folded = False    # presenting: only the editor's line on top
         self.refusal_veil.veiled.connect(self._on_veiled)
 
         model.expressionChanged.connect(self._on_expression)
@@ -190,9 +191,11 @@ class ExplorerTab(QWidget):
 
     # Presentation folds the loss curve and the iterates (Ctrl+3 brings them back).
     PRESENTATION_FOLDS = ("below",)
-    # ... and the editor and formulas too where the views would still get too little
-    # height (large text on a 720p or 768p projector).
-    PRESENTATION_SPARE = ("top",)
+    # ... and, one at a time while the views still get too little height or the page
+    # would scroll (large text, or a race's status lines, on a 720p projector): first
+    # the typeset formulas and the caption, so the formula field still names the f
+    # shown, then the editor too.
+    PRESENTATION_SPARE = ("formulas", "top")
 
     def set_presenting(self, on: bool) -> None:
         """Presenting (large type, 720p) the side panel keeps only its Methods whole at
@@ -201,7 +204,7 @@ class ExplorerTab(QWidget):
         self.presenting = on
         if not on and self.top_held_for_refusal:
             self.top_held_for_refusal = False
-            self.math_view.setVisible(True)
+            self.math_view.setVisible(not self.formulas_folded)
         self.descent_panel.keep_runs_whole(not on)
 
     def main_view(self) -> QWidget:
@@ -213,13 +216,21 @@ class ExplorerTab(QWidget):
                 "below": not self.below.isHidden()}
 
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
-                           below: bool | None = None) -> None:
+                           below: bool | None = None, formulas: bool | None = None) -> None:
         """Fold away the editor + formulas on top, the descent panel at the side or the
-        loss curve + iterates below, to give the views the room (projector, slides).
+        loss curve + iterates below, to give the views the room (projector, slides);
+        `formulas` folds the typeset formulas and the caption only, the editor's line
+        staying (the top shown again brings them back).
         Presenting, the editor stays while its text is refused (see _on_veiled)."""
         if top is False and self.presenting and self.refusal_veil.on:
             top = None
             self._hold_editor()
+        if top:
+            formulas = True
+        if formulas is not None:
+            self.formulas_folded = not formulas
+            self.math_view.setVisible(formulas and not self.top_held_for_refusal)
+            self.caption.setVisible(formulas)
         for panel, shown in ((self.top, top), (self.descent_panel, side), (self.below, below)):
             if shown is not None:
                 panel.setVisible(shown)
@@ -239,7 +250,8 @@ class ExplorerTab(QWidget):
         elif self.top_held_for_refusal:
             self.top_held_for_refusal = False
             self.top.setVisible(False)
-            self.math_view.setVisible(True)        # (for the next time the top shows)
+            # (for the next time the top shows)
+            self.math_view.setVisible(not self.formulas_folded)
 
     def _hold_editor(self) -> None:
         """The editor shown for a refused text where presenting folds it: without the
