@@ -3,9 +3,10 @@ one variable; contour map and surface for two), descent controls at the side, th
 curve and the iterates below. Every part observes the one `LandscapeModel`."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from gui.compute.qt_guard import qt_override
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.example_caption import ExampleCaption
 from engine.numeric_expression import parse_numeric
@@ -20,7 +21,7 @@ from gui.plots.loss_plot import LossPlot
 from gui.plots.slice_model import SliceModel
 from gui.plots.surface_placeholder import SurfacePlaceholder
 from gui.widgets.math_view import MathView
-from gui.widgets.scroll_page import scroll_page
+from gui.widgets.scroll_page import page_overflow, scroll_page
 
 # Key 4 cycles what the middle shows for two variables.
 FOCUS_MODES = ("both", "contour", "surface")
@@ -117,6 +118,13 @@ class ExplorerTab(QWidget):
         self.top_held_for_refusal = False
         self.formulas_folded = False    # presenting: only the editor's line on top
         self.refusal_veil.veiled.connect(self._on_veiled)
+        # the page about to scroll (four runs' status lines, a larger text size): the
+        # side panel gives up keeping its Runs whole first, as presenting has it
+        self.runs_kept_whole = True
+        self.formulas_folded_to_fit = False   # by `_fit_page`, not by the user
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_page)
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._on_page_range)
 
         model.expressionChanged.connect(self._on_expression)
         # The first window is known before the first analysis: the right views show from
@@ -202,10 +210,47 @@ class ExplorerTab(QWidget):
         rest and the Runs past them scroll (or show whole where they fit): its Runs kept
         whole too left no room for the formulas on top, which folded away."""
         self.presenting = on
+        self.caption.set_one_line(on)
         if not on and self.top_held_for_refusal:
             self.top_held_for_refusal = False
             self.math_view.setVisible(not self.formulas_folded)
-        self.descent_panel.keep_runs_whole(not on)
+        self._keep_runs_whole(not on)
+
+    def _keep_runs_whole(self, on: bool) -> None:
+        self.runs_kept_whole = on
+        self.descent_panel.keep_runs_whole(on)
+
+    def _on_page_range(self, _low: int, high: int) -> None:
+        if high > 0:
+            self._fit_timer.start()        # measured once the layouts have settled
+
+    def _fit_page(self) -> None:
+        """The page would scroll: the side panel's Runs give up being whole first; still
+        short (text size 1.3 at 720p, four runs' status lines) and not presenting (the
+        window folds then), the formulas and caption fold as presenting folds them, the
+        editor's line naming f."""
+        def short() -> bool:
+            for _ in range(3):         # a change reaches the page's layout through its parents'
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            return page_overflow(self)[1] > 0
+        if short() and self.runs_kept_whole:
+            self._keep_runs_whole(False)
+        if short() and not self.presenting and not self.formulas_folded \
+                and self.top.isVisible():
+            self.formulas_folded_to_fit = True
+            self.set_panels_visible(formulas=False)
+
+    @qt_override
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # a new text size: what was given up for the room comes back where the page then
+        # has it (`_fit_page` gives it up again where it has not)
+        if event.type() == QEvent.Type.FontChange and not self.presenting:
+            if self.formulas_folded_to_fit and self.formulas_folded:
+                self.set_panels_visible(formulas=True)
+            self.formulas_folded_to_fit = False
+            if not self.runs_kept_whole:
+                self._keep_runs_whole(True)
 
     def main_view(self) -> QWidget:
         """What the class looks at: the curve, or contour map and surface."""
