@@ -122,6 +122,8 @@ class ExplorerTab(QWidget):
         # side panel gives up keeping its Runs whole first, as presenting has it
         self.runs_kept_whole = True
         self.formulas_folded_to_fit = False   # by `_fit_page`, not by the user
+        self._fitting = False
+        self._restore_next = False      # a larger page or new text size: try them back
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_page)
         self.scroll_area.verticalScrollBar().rangeChanged.connect(self._on_page_range)
@@ -221,36 +223,57 @@ class ExplorerTab(QWidget):
         self.descent_panel.keep_runs_whole(on)
 
     def _on_page_range(self, _low: int, high: int) -> None:
-        if high > 0:
+        if high > 0 and not self._fitting:
             self._fit_timer.start()        # measured once the layouts have settled
 
     def _fit_page(self) -> None:
         """The page would scroll: the side panel's Runs give up being whole first; still
         short (text size 1.3 at 720p, four runs' status lines) and not presenting (the
         window folds then), the formulas and caption fold as presenting folds them, the
-        editor's line naming f."""
+        editor's line naming f. Not presenting, what was given up comes back first,
+        where the page has the room again (a smaller text size, a larger window)."""
         def short() -> bool:
             for _ in range(3):         # a change reaches the page's layout through its parents'
                 QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             return page_overflow(self)[1] > 0
-        if short() and self.runs_kept_whole:
-            self._keep_runs_whole(False)
-        if short() and not self.presenting and not self.formulas_folded \
-                and self.top.isVisible():
-            self.formulas_folded_to_fit = True
-            self.set_panels_visible(formulas=False)
+        self._fitting = True           # (the scroll bar's ranges while trying: no new round)
+        try:
+            if self._restore_next and not self.presenting:   # no paint in between
+                if self.formulas_folded_to_fit:
+                    self.formulas_folded_to_fit = False
+                    self.set_panels_visible(formulas=True)
+                if not self.runs_kept_whole:
+                    self._keep_runs_whole(True)
+            if short() and self.runs_kept_whole:
+                self._keep_runs_whole(False)
+            if short() and not self.presenting and not self.formulas_folded \
+                    and self.top.isVisible():
+                self.formulas_folded_to_fit = True
+                self.set_panels_visible(formulas=False)
+        finally:
+            self._fitting = False
+            self._restore_next = False
+        # a text size's new layout still on its way (measured fitting, it did not): again
+        if self.scroll_area.verticalScrollBar().maximum() > 0 and (
+                self.runs_kept_whole or not (self.presenting or self.formulas_folded)):
+            self._fit_timer.start()
+
+    def _given_up_for_room(self) -> bool:
+        return not self.presenting and (self.formulas_folded_to_fit or not self.runs_kept_whole)
 
     @qt_override
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        # a new text size: what was given up for the room comes back where the page then
-        # has it (`_fit_page` gives it up again where it has not)
-        if event.type() == QEvent.Type.FontChange and not self.presenting:
-            if self.formulas_folded_to_fit and self.formulas_folded:
-                self.set_panels_visible(formulas=True)
-            self.formulas_folded_to_fit = False
-            if not self.runs_kept_whole:
-                self._keep_runs_whole(True)
+        if event.type() == QEvent.Type.FontChange and self._given_up_for_room():
+            self._restore_next = True      # a new text size: back where it now fits
+            self._fit_timer.start()
+
+    @qt_override
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().height() > event.oldSize().height() and self._given_up_for_room():
+            self._restore_next = True
+            self._fit_timer.start()
 
     def main_view(self) -> QWidget:
         """What the class looks at: the curve, or contour map and surface."""
