@@ -93,6 +93,11 @@ class MainWindow(QMainWindow):
         # presenting: a new f's taller formulas (a lecture's next scene, a typed f) arrive
         # after the room was made: the map was cut to a strip; look again when they grow
         self.top.installEventFilter(self)
+        # presenting, whatever makes the page scroll (a race's third run and its status
+        # line) gives the views their room as entering presentation with it did: the
+        # same panels fold whichever came first
+        self.explorer.scroll_area.verticalScrollBar().rangeChanged.connect(
+            self._on_page_range)
         self.commands = WindowCommands(self)
         # presenting, a refused text brings the editor back (Ctrl+1's check follows)
         ex.refusal_veil.veiled.connect(lambda _on: self.commands._sync_panel_actions())
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
                 break
             page.set_panels_visible(**{panel: False for panel in panels
                                        if panel not in asked and panel != "side"
+                                       and not (panel == "formulas" and asked.get("top"))
                                        and not self.scene_panels.get(panel)})
         self.commands._sync_panel_actions()
 
@@ -210,20 +216,32 @@ class MainWindow(QMainWindow):
         for page in self._built_tabs().values():      # (a tab that lays out differently)
             getattr(page, "set_presenting", lambda _on: None)(on)
 
-    def make_room_for_views(self, share: float = VIEWS_SHARE) -> None:
+    def make_room_for_views(self, share: float = VIEWS_SHARE, spare: int | None = None) -> None:
         """Presenting: if the current tab's main view has less than `share` of the
         window's height, or the page would scroll, fold its spare panels too (Ctrl+1/2/3 bring them back).
-        Called after entering presentation, a text size change and a tab switch."""
+        Called after entering presentation, a text size change and a tab switch; `spare`
+        folds only that many of the spare panels (the page's own growth folds the
+        formulas, never the editor a lecturer may just have brought back)."""
         page = self.tabs.currentWidget()
         if self._panels_before is None or not hasattr(page, "main_view"):
             return
-        # measure the layout as it will be: a new text size is applied an event later
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        if (page.main_view().height() < share * self.height() or page_overflow(page)[1] > 0
-                or getattr(page, "views_cramped", bool)()):
-            page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_SPARE
-                                       if not self.scene_panels.get(panel)})
-            self.commands._sync_panel_actions()
+        def cramped() -> bool:
+            # measured as laid out: a new text size or a fold applies an event later (a
+            # fold's request reaches the page's layout through those of its parents)
+            for _ in range(3):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            return (page.main_view().height() < share * self.height()
+                    or page_overflow(page)[1] > 0 or getattr(page, "views_cramped", bool)())
+
+        # one spare panel at a time, as long as it takes: the Explorer's formulas first,
+        # its editor's line (which names f) only where that is not enough
+        for panel in page.PRESENTATION_SPARE[:spare]:
+            if not cramped():
+                break
+            # a scene that keeps the top keeps its formulas too
+            if not self.scene_panels.get("top" if panel == "formulas" else panel):
+                page.set_panels_visible(**{panel: False})
+        self.commands._sync_panel_actions()
 
     def fold_for_scene(self) -> None:
         """Presenting, a lecture scene entered: the current tab folds as presenting does,
@@ -313,6 +331,10 @@ class MainWindow(QMainWindow):
     def _retitle(self) -> None:
         self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")
         self.setWindowModified(self.session.modified)
+
+    def _on_page_range(self, _low: int, high: int) -> None:
+        if high > 0 and self._panels_before is not None:
+            QTimer.singleShot(0, self, lambda: self.make_room_for_views(spare=1))
 
     @qt_override
     def eventFilter(self, obj, event) -> bool:

@@ -3,9 +3,10 @@ one variable; contour map and surface for two), descent controls at the side, th
 curve and the iterates below. Every part observes the one `LandscapeModel`."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from gui.compute.qt_guard import qt_override
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.example_caption import ExampleCaption
 from engine.numeric_expression import parse_numeric
@@ -20,7 +21,7 @@ from gui.plots.loss_plot import LossPlot
 from gui.plots.slice_model import SliceModel
 from gui.plots.surface_placeholder import SurfacePlaceholder
 from gui.widgets.math_view import MathView
-from gui.widgets.scroll_page import scroll_page
+from gui.widgets.scroll_page import page_overflow, scroll_page
 
 # Key 4 cycles what the middle shows for two variables.
 FOCUS_MODES = ("both", "contour", "surface")
@@ -115,7 +116,17 @@ class ExplorerTab(QWidget):
         # presenting, the editor is kept (or brought back) for a refused text, folded
         # again once the text is accepted (see _on_veiled)
         self.top_held_for_refusal = False
+        self.formulas_folded = False    # presenting: only the editor's line on top
         self.refusal_veil.veiled.connect(self._on_veiled)
+        # the page about to scroll (four runs' status lines, a larger text size): the
+        # side panel gives up keeping its Runs whole first, as presenting has it
+        self.runs_kept_whole = True
+        self.formulas_folded_to_fit = False   # by `_fit_page`, not by the user
+        self._fitting = False
+        self._restore_next = False      # a larger page or new text size: try them back
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_page)
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._on_page_range)
 
         model.expressionChanged.connect(self._on_expression)
         # The first window is known before the first analysis: the right views show from
@@ -190,19 +201,79 @@ class ExplorerTab(QWidget):
 
     # Presentation folds the loss curve and the iterates (Ctrl+3 brings them back).
     PRESENTATION_FOLDS = ("below",)
-    # ... and the editor and formulas too where the views would still get too little
-    # height (large text on a 720p or 768p projector).
-    PRESENTATION_SPARE = ("top",)
+    # ... and, one at a time while the views still get too little height or the page
+    # would scroll (large text, or a race's status lines, on a 720p projector): first
+    # the typeset formulas and the caption, so the formula field still names the f
+    # shown, then the editor too.
+    PRESENTATION_SPARE = ("formulas", "top")
 
     def set_presenting(self, on: bool) -> None:
         """Presenting (large type, 720p) the side panel keeps only its Methods whole at
         rest and the Runs past them scroll (or show whole where they fit): its Runs kept
         whole too left no room for the formulas on top, which folded away."""
         self.presenting = on
+        self.caption.set_one_line(on)
         if not on and self.top_held_for_refusal:
             self.top_held_for_refusal = False
-            self.math_view.setVisible(True)
-        self.descent_panel.keep_runs_whole(not on)
+            self.math_view.setVisible(not self.formulas_folded)
+        self._keep_runs_whole(not on)
+
+    def _keep_runs_whole(self, on: bool) -> None:
+        self.runs_kept_whole = on
+        self.descent_panel.keep_runs_whole(on)
+
+    def _on_page_range(self, _low: int, high: int) -> None:
+        if high > 0 and not self._fitting:
+            self._fit_timer.start()        # measured once the layouts have settled
+
+    def _fit_page(self) -> None:
+        """The page would scroll: the side panel's Runs give up being whole first; still
+        short (text size 1.3 at 720p, four runs' status lines) and not presenting (the
+        window folds then), the formulas and caption fold as presenting folds them, the
+        editor's line naming f. Not presenting, what was given up comes back first,
+        where the page has the room again (a smaller text size, a larger window)."""
+        def short() -> bool:
+            for _ in range(3):         # a change reaches the page's layout through its parents'
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            return page_overflow(self)[1] > 0
+        self._fitting = True           # (the scroll bar's ranges while trying: no new round)
+        try:
+            if self._restore_next and not self.presenting:   # no paint in between
+                if self.formulas_folded_to_fit:
+                    self.formulas_folded_to_fit = False
+                    self.set_panels_visible(formulas=True)
+                if not self.runs_kept_whole:
+                    self._keep_runs_whole(True)
+            if short() and self.runs_kept_whole:
+                self._keep_runs_whole(False)
+            if short() and not self.presenting and not self.formulas_folded \
+                    and self.top.isVisible():
+                self.formulas_folded_to_fit = True
+                self.set_panels_visible(formulas=False)
+        finally:
+            self._fitting = False
+            self._restore_next = False
+        # a text size's new layout still on its way (measured fitting, it did not): again
+        if self.scroll_area.verticalScrollBar().maximum() > 0 and (
+                self.runs_kept_whole or not (self.presenting or self.formulas_folded)):
+            self._fit_timer.start()
+
+    def _given_up_for_room(self) -> bool:
+        return not self.presenting and (self.formulas_folded_to_fit or not self.runs_kept_whole)
+
+    @qt_override
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._given_up_for_room():
+            self._restore_next = True      # a new text size: back where it now fits
+            self._fit_timer.start()
+
+    @qt_override
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().height() > event.oldSize().height() and self._given_up_for_room():
+            self._restore_next = True
+            self._fit_timer.start()
 
     def main_view(self) -> QWidget:
         """What the class looks at: the curve, or contour map and surface."""
@@ -213,13 +284,21 @@ class ExplorerTab(QWidget):
                 "below": not self.below.isHidden()}
 
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
-                           below: bool | None = None) -> None:
+                           below: bool | None = None, formulas: bool | None = None) -> None:
         """Fold away the editor + formulas on top, the descent panel at the side or the
-        loss curve + iterates below, to give the views the room (projector, slides).
+        loss curve + iterates below, to give the views the room (projector, slides);
+        `formulas` folds the typeset formulas and the caption only, the editor's line
+        staying (the top shown again brings them back).
         Presenting, the editor stays while its text is refused (see _on_veiled)."""
         if top is False and self.presenting and self.refusal_veil.on:
             top = None
             self._hold_editor()
+        if top:
+            formulas = True
+        if formulas is not None:
+            self.formulas_folded = not formulas
+            self.math_view.setVisible(formulas and not self.top_held_for_refusal)
+            self.caption.setVisible(formulas)
         for panel, shown in ((self.top, top), (self.descent_panel, side), (self.below, below)):
             if shown is not None:
                 panel.setVisible(shown)
@@ -239,7 +318,8 @@ class ExplorerTab(QWidget):
         elif self.top_held_for_refusal:
             self.top_held_for_refusal = False
             self.top.setVisible(False)
-            self.math_view.setVisible(True)        # (for the next time the top shows)
+            # (for the next time the top shows)
+            self.math_view.setVisible(not self.formulas_folded)
 
     def _hold_editor(self) -> None:
         """The editor shown for a refused text where presenting folds it: without the

@@ -3,7 +3,7 @@ is cut. At text size 1.3 the Runs group was cut through its buttons (the side pa
 settings area ended there) and the iterate table showed one row (at 1.5 none): a fixed
 170 px overrode what the lab panel needed. Now the settings area keeps Methods and Runs
 whole at rest, the table its header and three rows, and where that does not fit the
-page scrolls; the views keep the map's least size. Presenting, the formulas on top come
+Runs are a scroll of the side panel away (then the page scrolls); the views keep the map's least size. Presenting, the formulas on top come
 first: Methods stay whole and the Runs are a scroll of the side panel away. Either way
 the side panel at rest ends at a whole group, never through a control."""
 from __future__ import annotations
@@ -71,9 +71,10 @@ def test_runs_buttons_and_table_rows_are_whole(lab, qtbot, screenshot, scale, pr
             place = window_rect(widget, lab)
             assert shown.contains(place) or not shown.intersects(place), \
                 (name, type(widget).__name__, place.getRect(), shown.getRect())
-    if presenting:
+    if presenting or not lab.explorer.runs_kept_whole:
         # presenting, the formulas keep their place on top (test_presentation): the Runs
-        # past Methods may be a scroll away, and then whole
+        # past Methods may be a scroll away, and then whole; so too where the page would
+        # else scroll (test_race_larger_text_fit: the loss plot and table on screen)
         area.ensureWidgetVisible(runs.own_start_check)
         QApplication.processEvents()
     for widget in (runs.add_button, runs.duplicate_button, runs.remove_button,

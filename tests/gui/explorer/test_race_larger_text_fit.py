@@ -1,0 +1,54 @@
+"""A four-run race on a 1280×720 screen, not presenting, at a larger text size (Ctrl++
+once and twice): nothing needs a page scroll bar. Before, one Ctrl++ pushed the loss
+plot and the iterate table almost wholly below the screen (the page scrolled 95 px: the
+side panel kept its Runs whole over four status lines), twice hid them and "step k / N"
+(179 px). Now the side panel's Runs scroll inside it first, then the typeset formulas
+and caption fold (the formula field stays), and come back at the smaller size."""
+from __future__ import annotations
+
+import pytest
+
+from gui.widgets.scroll_page import page_overflow
+from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.projector import SCREEN, projector_window, settle_at
+
+pytestmark = pytest.mark.xdist_group("race_larger_text_fit")
+
+RACE = ("momentum", "nesterov", "adam")
+LEAST_PLOT_PX = 120          # the loss plot and the table stay readable, not slivers
+
+
+@pytest.fixture(scope="module")
+def window(qapp, tmp_path_factory):
+    yield from projector_window(tmp_path_factory)
+
+
+def _whole_on_screen(widget, window) -> bool:
+    rect = window_rect(widget, window)
+    return widget.isVisible() and rect.top() >= 0 and rect.bottom() < SCREEN[1]
+
+
+@pytest.mark.parametrize("scale", [1.15, 1.3])
+def test_larger_text_keeps_the_race_on_screen(window, qtbot, scale):
+    for method in RACE:
+        window.descent_panel.set_method_checked(method, True)
+    settle_at(window, qtbot, 1.0)
+    settle_at(window, qtbot, scale)
+    explorer = window.explorer
+    assert window.commands.scale == scale
+    assert page_overflow(explorer) == (0, 0)
+    assert not explorer.scroll_area.verticalScrollBar().isVisible()
+    assert _whole_on_screen(explorer.editor.line_edit, window)
+    for plot in (explorer.loss_plot, explorer.iterate_table):
+        assert _whole_on_screen(plot, window), (plot, window_rect(plot, window))
+        assert plot.height() >= LEAST_PLOT_PX, (plot, plot.height())
+    playback = window.descent_panel.playback
+    assert _whole_on_screen(playback.frame_label, window)
+    assert playback.frame_label.text().startswith("step 0 /")
+    for key in ("gd", *RACE):
+        assert _whole_on_screen(playback.status_labels[key], window), key
+    assert _whole_on_screen(explorer.contour_view, window)
+
+    settle_at(window, qtbot, 1.0)               # back: the formulas show again
+    assert explorer.math_view.isVisible() and explorer.caption.isVisible()
+    assert page_overflow(explorer) == (0, 0)
