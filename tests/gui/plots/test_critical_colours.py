@@ -32,6 +32,15 @@ def test_no_critical_colour_looks_like_an_optimizer(kind):
     assert nearest > 28, (kind, colour, nearest)
 
 
+def test_extrema_read_on_the_curve_views_background():
+    # the 1-D view draws them on the plot's background, not on the map (on dark, the
+    # deep maximum and inflection are read by their white outline, as on the map's yellow)
+    light, dark = (QColor(theme.theme(look).background) for look in ("light", "dark"))
+    for kind in ("minimum", "maximum", "inflection"):
+        assert theme.contrast(QColor(CRITICAL_STYLE[kind][1]), light) >= 3.0, kind
+    assert theme.contrast(QColor(CRITICAL_STYLE["minimum"][1]), dark) >= 3.0
+
+
 @pytest.fixture
 def view(shown, model):
     return shown(ContourView(model), 640, 540)
