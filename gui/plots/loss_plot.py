@@ -258,7 +258,7 @@ class LossPlot(QWidget):
             self.legend.setMinimumWidth(0 if below else 1)
 
     def _show_legend(self, paths, new_look: bool = False) -> None:
-        ink = theme.current().ink    # a swatch as its curve is inked, not text-darkened (Adam's went brown)
+        ink = theme.current().ink    # swatches inked as their curves, not text-darkened
         # rows break between entries only, never inside a name ("Gradient / descent")
         html = "&nbsp;&nbsp; ".join(
             f'<span style="white-space:nowrap"><span style="color:{ink(self.model.lab.colour(m)).name()}; '

@@ -67,7 +67,8 @@ def test_markers_on_the_map_show_their_colour_readably(view, model, qtbot, look,
             if cp.kind != "saddle":       # an x: its centre pixel is the cross itself
                 assert max(abs(shown_colour.red() - want.red()),
                            abs(shown_colour.green() - want.green()),
-                           abs(shown_colour.blue() - want.blue())) <= 12, (cp.kind, shown_colour.name())
+                           abs(shown_colour.blue() - want.blue())) <= 12, \
+                (cp.kind, shown_colour.name())
             # the map around the marker (a ring 14 px out, its median colour)
             ring = np.array([rgb[int(y + 14 * np.sin(a)), int(x + 14 * np.cos(a))]
                              for a in np.linspace(0, 2 * np.pi, 24, endpoint=False)])
