@@ -1,4 +1,5 @@
-"""Gradient Lab: `python main.py` (or `gradient-lab`) opens the explorer on the seed's example."""
+"""Gradient Lab: `python main.py` (or `gradient-lab`) opens the explorer on Example 2
+of the course notes."""
 import os
 import sys
 

@@ -109,7 +109,7 @@ class WindowCommands(SessionCommands, QObject):
           "Ctrl+1", "Show or fold the editor and formulas (Neuron: parameters; "
           "Network: controls)", checkable=True)
         A("show_side", "Show the &side panel", lambda on: self.w.show_panel(side=on),
-          "Ctrl+2", "Show or fold the descent panel (Neuron: the seed's note; "
+          "Ctrl+2", "Show or fold the descent panel (Neuron: the note on rounding; "
           "Network: cost plots)", checkable=True)
         A("show_below", "Show the &lower panel", lambda on: self.w.show_panel(below=on),
           "Ctrl+3", "Show or fold the loss curve and iterates (Neuron: training and "

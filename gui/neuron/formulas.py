@@ -167,7 +167,14 @@ def edge_lines(s) -> dict:
 
 
 def seed_note(s) -> str:
-    """Where the seed rounded, with the exact numbers of `s` (the seed's own step)."""
-    return ("The seed rounds σ(1.1) to 0.75 and so prints ∂L/∂w = 0.01875, w_new = 0.498125; "
-            f"the exact values are σ({fmt(s.z)}) = {s.output:.6f}, ∂L/∂w = {s.dloss_dw:.7f}, "
-            f"w_new = {s.w_new:.7f}.")
+    """Where the course notes rounded, with the exact numbers of `s` (their Example 3's
+    first step). It names that step: after training the tab shows other w and b. A value
+    never breaks from its name: no-break spaces around each "="."""
+    return _unbroken(f"Example 3 of the notes, its first step (x = {fmt(s.x)}, w = {fmt(s.w)}, "
+            f"b = {fmt(s.b)}): the notes round σ(1.1) to 0.75 and so print ∂L/∂w = 0.01875, "
+            f"w_new = 0.498125; the exact values are σ({fmt(s.z)}) = {s.output:.6f}, "
+            f"∂L/∂w = {s.dloss_dw:.7f}, w_new = {s.w_new:.7f}.")
+
+
+def _unbroken(text: str) -> str:
+    return text.replace(" = ", "\u00a0=\u00a0")

@@ -64,7 +64,7 @@ STAGE_KEYS = tuple(s.key for s in STAGES)
 
 
 def seed_rounding_step() -> NeuronStep:
-    """The seed's Example 3 computed exactly (x=2, w=0.5, b=0.1, target 0.7, lr 0.1, σ)."""
+    """Example 3 of the course notes computed exactly (x=2, w=0.5, b=0.1, target 0.7, lr 0.1, σ)."""
     d = DEFAULTS
     return Neuron(d["w"], d["b"], d["activation"]).train_step(d["x"], d["target"], d["lr"])
 

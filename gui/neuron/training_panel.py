@@ -301,8 +301,12 @@ class NeuronTrainingPanel(QWidget):
             status = " · <b>diverged</b>: a smaller learning rate, or Reset run"
         elif len(history) >= MAX_HISTORY:
             status = f" · the run's limit of {MAX_HISTORY} steps is reached"
-        self.summary.setText(f"{len(history)} steps trained · L = {fmt(step.loss)} · "
-                             f"w = {fmt(step.w)}, b = {fmt(step.b)}{status}")
+        # a value never breaks from its name ("b = / 0.1"): no-break spaces inside a pair
+        def pair(name, value):
+            return f"{name}\u00a0=\u00a0{fmt(value)}"
+        n = len(history)
+        self.summary.setText(f"{n} step{'' if n == 1 else 's'} trained · {pair('L', step.loss)}"
+                             f" · {pair('w', step.w)}, {pair('b', step.b)}{status}")
         self.train_button.setEnabled(not self.neuron.diverged and len(history) < MAX_HISTORY)
         points = np.array([(s.b, s.w) for s in history] + [(step.b, step.w)])
         m = self.landscape_model

@@ -8,13 +8,14 @@ repainted every one. Here a frame stores the arrows (`set_arrows`) and asks for 
 repaint of the old and the new arrows' rectangles only; the item's rectangle is the
 visible view, fixed while the view does not move, so the scene's index is not touched.
 
-What is drawn is what those items drew (same calls, same order, same z: the layer sits
-where the shafts sat): halos, then shafts (drawLines for an opaque solid pen wider
-than 1 px, else drawPath, as PlotCurveItem does), heads (the ArrowItem path in device
-pixels, antialiased, no pen) and labels (the label TextItem's own laid-out text item
-painted at the head, in device pixels; laid out again only when its text, colour or
-font change). The look is read from style items that draw nothing themselves (the
-theme and the picture export restyle them as before): `ArrowStyle` curves for the
+What is drawn is what those items drew (same calls, same z: the layer sits where the
+shafts sat): halos, then shafts (drawLines for an opaque solid pen wider than 1 px,
+else drawPath, as PlotCurveItem does), labels (the label TextItem's own laid-out text
+item on its plate, the TextItem's fill, at the head, in device pixels; laid out again
+only when its text, colour or font change), then heads (the ArrowItem path in device
+pixels, antialiased, no pen: drawn last, so a plate covers shafts, never a head). The
+look is read from style items that draw nothing themselves (the theme and the picture
+export restyle them as before): `ArrowStyle` curves for the
 halo and shaft pens and hidden TextItems for the labels' font and colour.
 """
 from __future__ import annotations
@@ -85,13 +86,17 @@ class ArrowLayer(pg.GraphicsObject):
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     # --- what StepArrows tells it --------------------------------------------------------
-    def set_label(self, name, text: str, colour: QColor) -> None:
-        """The label's text and colour (laid out only when they change)."""
+    def set_label(self, name, text: str, colour: QColor, anchor=(0, 1)) -> None:
+        """The label's text and colour (laid out only when they change) and its corner
+        at the head (`anchor`, TextItem's: (0, 1) puts it up and to the right)."""
         key = (text, colour.rgba())
+        label = self.labels[name]
         if self._label_key.get(name) != key:
             self._label_key[name] = key
-            label = self.labels[name]
             label.setText(text, color=colour)
+        if tuple(label.anchor) != tuple(anchor):
+            label.setAnchor(anchor)
+            self.update()         # (rare) its old place is not in the next frame's reach
 
     def set_arrows(self, arrows: list[Arrow]) -> None:
         """Draw these arrows (none: nothing); repaints where the old ones and the new
@@ -114,16 +119,17 @@ class ArrowLayer(pg.GraphicsObject):
 
     def _reach(self, arrow: Arrow) -> QRectF:
         """The data rectangle an arrow may paint: its ends padded by the widest pen and
-        the head, and its label up and to the right of the head."""
+        the head, and its label at its corner by the head."""
         a = self.mapToScene(QPointF(*arrow.tail))
         b = self.mapToScene(QPointF(*arrow.head))
         pad = max(self.halos[arrow.name].opts["pen"].widthF(),
                   self.shafts[arrow.name].opts["pen"].widthF(), HEAD["headLen"]) + PAD_PX
         rect = QRectF(a, b).normalized().adjusted(-pad, -pad, pad, pad)
         if arrow.labelled:
-            text = self.labels[arrow.name].textItem.boundingRect()
-            rect = rect.united(QRectF(b.x() - PAD_PX, b.y() - text.height() - PAD_PX,
-                                      text.width() + 2 * PAD_PX, text.height() + 2 * PAD_PX))
+            item = self.labels[arrow.name].textItem
+            text = item.boundingRect()
+            rect = rect.united(QRectF(b + item.pos(), text.size()).adjusted(
+                -PAD_PX, -PAD_PX, PAD_PX, PAD_PX))
         return self.mapRectFromScene(rect)
 
     # --- geometry ------------------------------------------------------------------------
@@ -160,6 +166,9 @@ class ArrowLayer(pg.GraphicsObject):
             self._stroke(p, self.halos[arrow.name], arrow, None)
         for arrow in arrows:
             self._stroke(p, self.shafts[arrow.name], arrow, arrow.colour)
+        for arrow in arrows:        # plates over the shafts, under every head
+            if arrow.labelled:
+                self._draw_label(p, transform, arrow, widget)
         for arrow in arrows:
             tip = transform.map(QPointF(*arrow.head))
             p.setTransform(QTransform.fromTranslate(tip.x(), tip.y()))
@@ -167,9 +176,6 @@ class ArrowLayer(pg.GraphicsObject):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(arrow.colour)
             p.drawPath(self._head_path(arrow.angle))
-        for arrow in arrows:
-            if arrow.labelled:
-                self._draw_label(p, transform, arrow, widget)
         p.setTransform(transform)
 
     def _stroke(self, p, curve, arrow, colour):
@@ -201,11 +207,14 @@ class ArrowLayer(pg.GraphicsObject):
 
     def _draw_label(self, p, transform, arrow, widget):
         """The label's laid-out text at the head, as its TextItem placed it: anchored
-        by its bottom-left corner, in device pixels."""
-        text = self.labels[arrow.name].textItem
+        by its bottom-left corner, in device pixels, on its TextItem's plate (fill)."""
+        label = self.labels[arrow.name]
+        text = label.textItem
         tip = transform.map(QPointF(*arrow.head))
         offset = text.pos()                   # (the anchor, in pixels; set on layout)
         p.setTransform(QTransform.fromTranslate(tip.x() + offset.x(), tip.y() + offset.y()))
+        if label.fill.style() != Qt.BrushStyle.NoBrush:
+            p.fillRect(text.boundingRect(), label.fill)
         style = QStyleOptionGraphicsItem()
         style.exposedRect = text.boundingRect()
         text.paint(p, style, widget)

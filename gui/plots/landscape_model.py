@@ -242,6 +242,8 @@ class LandscapeModel(FrameSteps, QObject):
             if (framed or len(self._start) != expr.dimension or outside) and start != self._start:
                 self._start = start
                 self.startChanged.emit(start)
+            if self._restore_frame is None:   # a new f starts "ready": not at the old f's step
+                self._set_frame(0)            # (a session's or Undo's frame: _restore_frame)
             self.expressionChanged.emit(expr)
             self.criticalPointsChanged.emit(self._critical)
             later, self.paths_later = self.paths_later, None    # a plain start's first f

@@ -258,10 +258,10 @@ class LossPlot(QWidget):
             self.legend.setMinimumWidth(0 if below else 1)
 
     def _show_legend(self, paths, new_look: bool = False) -> None:
-        text = theme.current().text    # 4.5:1 on the window: Newton's black turns white, blue lightens on dark
+        ink = theme.current().ink    # swatches inked as their curves, not text-darkened
         # rows break between entries only, never inside a name ("Gradient / descent")
         html = "&nbsp;&nbsp; ".join(
-            f'<span style="white-space:nowrap"><span style="color:{text(self.model.lab.colour(m)).name()}; '
+            f'<span style="white-space:nowrap"><span style="color:{ink(self.model.lab.colour(m)).name()}; '
             f'font-weight:600">━━</span>&nbsp;{escape(self.model.lab.label(m))}</span>'
             for m in paths)
         if html == self.legend.text() and not new_look:

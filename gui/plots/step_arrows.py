@@ -8,16 +8,21 @@ The arrows' ends are θₖ + plain_step and θₖ + step from
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtGui import QColor
 
 from engine.optimizer_lab import step_terms
 from gui.plots.arrow_layer import Arrow, ArrowLayer, ArrowStyle
 from gui.widgets import theme
-from gui.widgets.palette import STEP_ARROW_COLOURS
+from gui.widgets.palette import COLORMAP, STEP_ARROW_COLOURS
 
 MIN_LABELLED = 70      # pixels: shorter arrows are drawn without their label
+PLATE = (255, 255, 255, 230)    # a label's plate (the theme's background on dark): the map
+                                # shows through a little, never enough to unread the text
 # what the part beyond −η∇f is, per method
 CORRECTION_NAMES = {"momentum": "+ momentum −ημv", "nesterov": "+ momentum",
                     "adagrad": "+ AdaGrad scaling", "rmsprop": "+ RMSprop scaling",
@@ -47,6 +52,23 @@ def predict_only(segments) -> dict:
     return {"plain": segments["plain"]} if "correction" in segments else {}
 
 
+@lru_cache(maxsize=64)       # asked every frame of a race, for the same few colours
+def _label_rgba(rgba: int, plate_rgba: int) -> int:
+    plate, out = QColor.fromRgba(plate_rgba), QColor.fromRgba(rgba)
+    a = plate.alphaF()
+    for end in pg.colormap.get(COLORMAP).map([0.0, 1.0], mode="float"):
+        seen = QColor.fromRgbF(*(getattr(plate, c)() * a + v * (1 - a)
+                                 for c, v in zip(("redF", "greenF", "blueF"), end[:3])))
+        out = theme.readable(out, seen)
+    return out.rgba()
+
+
+def label_colour(colour, t) -> QColor:
+    """`colour` as a label's text, 4.5:1 on its plate as seen over either end of the
+    map's colours (the label may sit anywhere on it)."""
+    return QColor.fromRgba(_label_rgba(QColor(colour).rgba(), t.fill(QColor(*PLATE)).rgba()))
+
+
 class StepArrows(QObject):
     """The three arrows on a ContourView's plot, following frame, paths and selection."""
 
@@ -69,7 +91,9 @@ class StepArrows(QObject):
             # parts of the map alike
             self.halos[name] = ArrowStyle(self.layer, name,
                                           pen=pg.mkPen(255, 255, 255, 170, width=width + 4))
-            self.labels[name] = pg.TextItem(anchor=(0, 1))
+            # on a plate, as the critical points' names: a label in the arrow's colour
+            # straight on the map (blue on blue-grey, crossed by arrows) was unreadable
+            self.labels[name] = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(*PLATE))
             for item in (self.halos[name], self.shafts[name], self.labels[name]):
                 item.setZValue(9)
                 plot.addItem(item)
@@ -111,13 +135,16 @@ class StepArrows(QObject):
             self.segments = arrow_segments(path, k, self._terms(path))
             if self.model.lab.predict:
                 self.segments = predict_only(self.segments)
-        ink = theme.current().ink
+        t = theme.current()
+        ink = t.ink
         colours = {"plain": STEP_ARROW_COLOURS["plain"],
                    "correction": STEP_ARROW_COLOURS["correction"],
                    "step": self.model.lab.colour(key)}
         texts = {"plain": "−η∇f",
                  "correction": CORRECTION_NAMES.get(path.method if path else "", "+ method"),
                  "step": "step taken"}
+        if "correction" not in self.segments:   # −η∇f is the step: one name, not two stacked
+            texts["step"] = "step taken = −η∇f"
         arrows = []
         for name in self.shafts:
             segment = self.segments.get(name)
@@ -130,9 +157,11 @@ class StepArrows(QObject):
             angle = 180 + np.degrees(np.arctan2(b.y() - a.y(), b.x() - a.x()))
             # a label on a short arrow would only cover the others (the inspector's
             # title names the arrows anyway)
-            labelled = bool(np.hypot(b.x() - a.x(), b.y() - a.y()) > MIN_LABELLED)
-            if labelled:
-                self.layer.set_label(name, texts[name], colour)
+            labelled = bool(np.hypot(b.x() - a.x(), b.y() - a.y()) > MIN_LABELLED) and not (
+                name == "plain" and "correction" not in self.segments and "step" in self.segments)
+            if labelled:     # beside the tip, away from the shaft and the head (y down)
+                anchor = (float(a.x() > b.x()), float(a.y() >= b.y()))
+                self.layer.set_label(name, texts[name], label_colour(colour, t), anchor)
             (x0, y0), (x1, y1) = segment
             arrows.append(Arrow(name, (float(x0), float(y0)), (float(x1), float(y1)),
                                 colour, float(angle), labelled))

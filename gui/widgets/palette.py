@@ -21,9 +21,13 @@ CURVE_COLOURS = {"f": "#0072B2", "df": "#D55E00", "d2f": "#009E73", "tangent": "
                  "secant": "#E69F00"}
 
 # Critical points: shape and colour by kind (shape carries the meaning, colour helps).
+# No optimizer's colour (a green minimum read as Nesterov's current point, an orange
+# maximum as Momentum's): lilac where minima sit (cividis' dark end 5:1, and 3:1 on
+# the 1-D view's white), deep purple where maxima sit (its yellow end, 5:1), white on
+# a saddle's middle grey (4:1); tests/gui/plots/test_critical_colours.py checks them.
 CRITICAL_STYLE = {
-    "minimum": ("o", "#009E73"), "maximum": ("t1", "#D55E00"), "saddle": ("x", "#CC79A7"),
-    "inflection": ("d", "#E69F00"), "degenerate": ("s", "#7F7F7F"),
+    "minimum": ("o", "#9F7FEF"), "maximum": ("t1", "#6A1B9A"), "saddle": ("x", "#FFFFFF"),
+    "inflection": ("d", "#7A4A12"), "degenerate": ("s", "#7F7F7F"),
 }
 
 COLORMAP = "cividis"     # perceptually uniform and colour-blind safe (pyqtgraph ships it)

@@ -209,7 +209,7 @@ def test_loading_an_example_scrolls_to_its_learning_rate_and_start(request, qtbo
         gallery.list.setCurrentRow(row)
         qtbot.keyClick(gallery.list, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
-    assert window.model.preset["name"].startswith("Seed 2")
+    assert window.model.preset["name"].startswith("Example 2 of the notes")
     both = (panel.start_group.geometry().bottom() - panel.lr_group.geometry().top()
             < area.viewport().height())
     qtbot.waitUntil(lambda: _shown_whole(area, panel.lr_group)

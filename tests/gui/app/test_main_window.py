@@ -267,7 +267,7 @@ def test_surface_renders_a_real_picture(window, qtbot):
 
 # --- presets and keys -----------------------------------------------------------------
 @pytest.mark.parametrize("name", ["Himmelblau",
-                                  "Seed 1: x⁴ − 4x³ + 4x²",
+                                  "Example 1 of the notes: x⁴ − 4x³ + 4x²",
                                   "Rosenbrock's banana"])
 def test_examples_menu_loads_a_preset(window, qtbot, name):
     preset = find_preset(name)

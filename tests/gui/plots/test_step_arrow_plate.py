@@ -1,0 +1,50 @@
+"""The step arrows' names on a plate, as the critical points' names: "step taken" in the
+run's blue straight on the blue-grey map, crossed by the arrows, was unreadable (the
+walkthrough at 1920×1080). Checked on the screen: the label's rectangle shows the plate,
+and the text's colour reads on it (4.5:1), in the light and the dark theme."""
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from gui.app.presets import default_preset
+from gui.plots.contour_view import ContourView
+from gui.plots.step_arrows import StepArrows
+from gui.widgets import theme
+from tests.gui.widgets.screen_contrast import pixels
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+def test_the_step_taken_label_sits_on_a_readable_plate(shown, model, qtbot, look):
+    app = QApplication.instance()
+    view = shown(ContourView(model), 900, 700)
+    view.raise_()
+    theme.apply_theme(app, view, look, 1.0)
+    try:
+        model.load_preset(default_preset())       # x² + 2y² from (3, 2), η = 0.1
+        assert model.wait_for_analysis()
+        arrows = StepArrows(model, view.plot)
+        model.set_frame(0)
+        qtbot.wait(200)
+        arrow = arrows.layer.drawn["step"]
+        assert arrow.labelled
+        text = arrows.labels["step"].textItem
+        assert text.toPlainText() == "step taken = −η∇f"     # GD: the step is −η∇f
+        assert not arrows.layer.drawn["plain"].labelled     # (not two names stacked)
+        tip = view.canvas.mapFromScene(view.plot.vb.mapViewToScene(pg.Point(*arrow.head)))
+        box = text.boundingRect().translated(QPointF(tip) + text.pos()).toRect()
+        rgb = pixels(view.canvas.grab().toImage())
+        inside = rgb[box.top() + 2:box.bottom() - 1, box.left() + 2:box.right() - 1]
+        plate = QColor(*np.median(inside.reshape(-1, 3), axis=0).astype(int))
+        # the plate: the theme's background, a little of the map through it
+        assert (plate.lightness() > 200) if look == "light" else (plate.lightness() < 70), \
+            plate.name()
+        ink = QColor(text.defaultTextColor())
+        assert theme.contrast(ink, plate) >= 4.5, (ink.name(), plate.name())
+        # the text is drawn: pixels of its colour inside the plate
+        want = np.array([ink.red(), ink.green(), ink.blue()])
+        assert (np.abs(inside.astype(int) - want).max(axis=2) <= 40).sum() > 20
+    finally:
+        theme.apply_theme(app, view, "light", 1.0)
