@@ -51,41 +51,43 @@ def repaint_plots_whole(window: QWidget) -> int:
 
 
 class AfterNextPaint(QObject):
-    """`after(then)`: run `then` in the event loop's turn after `window`'s next paint pass
-    (at once, next turn, when the window is not shown; after LATEST_MS anyway: a turn
+    """`after(then)`: run `then` in the event loop's turn after `widget`'s next paint (its
+    `event`: a window's UpdateRequest starts its paint pass, a widget's Paint its own
+    paint); at once, next turn, when it is not shown; after `latest_ms` anyway (a turn
     that changed nothing on screen has no paint). Only the newest `then` waiting runs.
 
-    Used for the helper processes' part of an edit (formulas, critical points): asked
-    before the paint, their two Pythons took the 2-core machine's second core from the
-    X server and the software OpenGL while the numeric views painted."""
-    LATEST_MS = 200
+    A window's: the helper processes' part of an edit (formulas, critical points), which
+    asked before the paint took the 2-core machine's second core from the X server and
+    the software OpenGL while the numeric views painted; a canvas's: a plain start's
+    first paths (gui.plots.paths_after_paint)."""
 
-    def __init__(self, window: QWidget):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, widget: QWidget, event=QEvent.Type.UpdateRequest, latest_ms: int = 200):
+        super().__init__(widget)
+        self.widget, self._event = widget, event
         self._then = None
-        self._latest = QTimer(self, singleShot=True)
+        self._latest = QTimer(self, singleShot=True, interval=latest_ms)
         self._latest.timeout.connect(self._run)
 
     def __call__(self, then) -> None:
         self._then = then
-        if self.window.isVisible():
-            self.window.installEventFilter(self)
-            self._latest.start(self.LATEST_MS)
+        if self.widget.isVisible():
+            self.widget.installEventFilter(self)
+            self._latest.start()
         else:
             QTimer.singleShot(0, self, self._run)
 
     @qt_override
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.UpdateRequest:
+        if event.type() == self._event:
             obj.removeEventFilter(self)
             self._latest.stop()
-            # the filter sees the request before the pass: `then` as the next posted event
+            # the filter sees the event before the paint: `then` as the next posted event
+            # (a zero timer waited ~0.2 s behind a start's other paints)
             QTimer.singleShot(0, self, self._run)
         return False
 
     def _run(self):
-        self.window.removeEventFilter(self)
+        self.widget.removeEventFilter(self)
         self._latest.stop()
         then, self._then = self._then, None
         if then is not None:
