@@ -146,6 +146,15 @@ def test_rapid_edits_never_show_an_older_f_after_a_newer(view, model, qtbot):
     assert_allclose(view.field.gradient, last.gradient(*view.field.base.T).T, rtol=1e-9)
 
 
+def _analysed(model, f):
+    """f's compiled analysis landing as a session's or Undo's new f lands, at the step
+    the model is at (10 here: paths of more than their start to draw on the surface). A
+    typed f starts at step 0, where a path is its start alone."""
+    from engine.analysis import Analysis
+    model._restore_frame = model.frame
+    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+
+
 def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
     """The explorer's views in order: map and surface of f alone (no old paths on them),
     then with f's analysis the same grids with the new f's paths, as the engine has them."""
@@ -171,7 +180,7 @@ def test_the_surface_follows_the_sketch_then_shows_the_new_paths(window, qtbot):
     assert_allclose(sketched.Z, landscape.sample(f, model.window, SURFACE_GRID).Z, rtol=1e-12)
 
     f.compile(hessian=False, gradient=False)
-    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    _analysed(model, f)
     qtbot.wait(50)
     assert model.expression is f and surface.surface_of is f
     assert surface.landscape is sketched                   # not sampled twice
@@ -209,7 +218,7 @@ def test_a_quick_analysis_draws_the_new_surface_once_with_its_paths(window, qtbo
     assert contour._map_of is f                      # the map's first picture at once
     assert surface.surface_of is not f and rebuilds == []       # the surface waits
     f.compile(hessian=False, gradient=False)
-    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    _analysed(model, f)
     qtbot.wait(SKETCH_SURFACE_WAIT_MS + 100)
     assert model.expression is f and surface.surface_of is f
     assert rebuilds == [None]                        # built once, from the analysed f
@@ -265,7 +274,7 @@ def test_the_analysis_keeps_the_sketched_surface_picture(window, qtbot):
     assert view.canvas.picture() is not None
     assert backgrounds == ["background"]              # the new surface, drawn once
     f.compile(hessian=False, gradient=False)
-    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    _analysed(model, f)
     qtbot.wait(50)
     assert model.expression is f and model.paths
     assert all(surface.path_items[k].visible() for k in model.paths)
@@ -331,7 +340,7 @@ def test_a_new_fs_surface_draws_its_paths_once_never_the_old_fs(window, qtbot, m
     model.expressionChanged.connect(lambda _f: at_expression.append(
         any(item.visible() for item in surface.path_items.values())))
     f.compile(hessian=False, gradient=False)
-    model._on_analysis(Analysis(f, None, None, tuple(model.window)))
+    _analysed(model, f)
     qtbot.wait(50)
     assert at_expression == [False], "the old f's paths were drawn on the new surface"
     assert len(drawn) == 1 and all(p is not old_paths.get(k) for k, p in drawn[0].items())

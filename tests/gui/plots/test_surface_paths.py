@@ -235,6 +235,8 @@ def test_a_new_fs_paths_drawn_after_its_surface_show_the_full_picture(view, mode
     for text in ("x^2 + 3*y^2 + x*y", "(x^2+y-11)^2 + (x+y^2-7)^2"):
         model.set_text(text)
         assert model.wait_for_analysis()
+        assert model.frame == 0          # a typed f starts at step 0: its paths from there
+        model.set_frame(10)
         qtbot.wait(50)
         assert view.paths.lines.visible() and view.plane_item.visible()
         _kept_equals_a_full_render(view.gl.canvas)

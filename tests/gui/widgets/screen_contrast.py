@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QLabel, QStyle,
 from gui.widgets.theme import AA_GRAPHICS, AA_TEXT, contrast
 
 _SPAN_COLOUR = re.compile(r"color:\s*(#[0-9a-fA-F]{3,8})")
+# a span of line glyphs only: a legend's swatch, in its curve's own colour (a graphic: 3:1)
+_SWATCH = re.compile(r"color:\s*(#[0-9a-fA-F]{3,8})[^>]*>\s*[━─]+\s*<")
 
 
 def pixels(image) -> np.ndarray:
@@ -74,8 +76,13 @@ def findings(window, image) -> list[str]:
         bg = mode_colour(rgb, _rect_in(window, label, seen))
         name = f"QLabel {label.text()[:40]!r}"
         _check(out, name, label.palette().color(label.foregroundRole()), bg)
+        swatches = _SWATCH.findall(label.text())
         for colour in _SPAN_COLOUR.findall(label.text()):
-            _check(out, f"{name} span", colour, bg)
+            if colour in swatches:
+                swatches.remove(colour)
+                _check(out, f"{name} swatch", colour, bg, AA_GRAPHICS)
+            else:
+                _check(out, f"{name} span", colour, bg)
     for box in window.findChildren(QCheckBox):
         if not _shown(window, box):
             continue
