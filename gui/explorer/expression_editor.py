@@ -46,6 +46,7 @@ class ExpressionEditor(QWidget):
     """f(x, y) = [ formula ] with a "working…" hint and, under it, the parse error."""
 
     errorShown = Signal(bool)     # the error line shows (the views show another f) or goes
+    left = Signal()               # the keyboard handed back to the window (Enter, Escape)
 
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -269,6 +270,7 @@ class ExpressionEditor(QWidget):
         window.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.line_edit.hasFocus():        # no window to hand it to (editor alone)
             self.line_edit.clearFocus()
+        self.left.emit()
 
     def recall(self, direction: int) -> None:
         """Step through the history (-1 older, +1 newer), skipping the text already shown;

@@ -118,6 +118,8 @@ class ExplorerTab(QWidget):
         self.top_held_for_refusal = False
         self.formulas_folded = False    # presenting: only the editor's line on top
         self.refusal_veil.veiled.connect(self._on_veiled)
+        # Enter on a text refused while it was typed (the veil already on): back to the error
+        self.editor.left.connect(lambda: QTimer.singleShot(0, self, self._caret_to_error))
         # the page about to scroll (four runs' status lines, a larger text size): the
         # side panel gives up keeping its Runs whole first, as presenting has it
         self.runs_kept_whole = True
@@ -331,7 +333,8 @@ class ExplorerTab(QWidget):
         self.top.setVisible(True)
 
     def _caret_to_error(self) -> None:
-        if self.presenting and self.refusal_veil.on and not self.editor.line_edit.hasFocus():
+        if (self.presenting and self.refusal_veil.on and self.isVisible()
+                and not self.editor.line_edit.hasFocus()):
             self.refusal_veil.go_to_error()      # (typing in it: the caret stays where it is)
 
     # --- model → view ---------------------------------------------------------------
