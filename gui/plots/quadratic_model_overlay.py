@@ -86,8 +86,10 @@ class QuadraticModelOverlay(QObject):
 
     def __init__(self, model, plot, parent=None, labels=None):
         """`labels`: the map's CriticalLabels, which then places this overlay's labels
-        with the critical points' names, none covering another (None: placed as set)."""
-        super().__init__(parent)
+        with the critical points' names, none covering another (None: placed as set).
+        With no `parent` it is the plot's, and goes with it: connected to the process-wide
+        theme, an overlay left after its plot was deleted drew on deleted items."""
+        super().__init__(parent if parent is not None else plot)
         self.model, self.plot, self.labels = model, plot, labels
         self.enabled = False
         self.quadratic = None          # the engine's QuadraticModel shown, or None

@@ -82,3 +82,29 @@ def test_a_model_taken_off_the_map_is_said_not_drawn(shown, racing, qapp):
     qapp.processEvents()
     assert overlay.rings.isVisible() and overlay.axes.isVisible()
     assert "off the map" not in overlay.text
+
+
+def test_an_overlay_made_without_a_parent_goes_with_its_plot(racing, qapp, qtbot):
+    """Made with no parent (as these tests make it), the overlay stayed connected to the
+    process-wide theme after its map was deleted, and the next test's theme change drew
+    on deleted curves ("Internal C++ object already deleted" in three dark-theme tests
+    on CI). It is the plot's now, and goes with it."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+    from gui.widgets import theme
+    contour = ContourView(racing)       # (not the fixture's: deleted here, not after)
+    contour.resize(700, 520)
+    contour.show()
+    qtbot.waitExposed(contour)
+    overlay = QuadraticModelOverlay(racing, contour.plot)
+    overlay.set_enabled(True)
+    assert overlay.parent() is contour.plot
+    contour.close()
+    contour.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    try:                        # (pytest-qt fails the test on an exception in a slot)
+        theme.apply_theme(qapp, QWidget(), "dark", 1.0)
+        qtbot.wait(20)
+    finally:
+        theme.apply_theme(qapp, QWidget(), "light", 1.0)
+    assert overlay is not None
