@@ -104,7 +104,10 @@ def build_window(preset_name: str | None = None, restore_last: bool = False,
     # numeric views have painted: before, they shared the second core with X and GL
     from gui.compute.analysis_worker import AnalysisWorker
     from gui.widgets.paint_pass import AfterNextPaint
-    model.findChild(AnalysisWorker).children_later = AfterNextPaint(window)
+    model.findChild(AnalysisWorker).children_later = model.ask_helpers_later
+    model.helpers_later = AfterNextPaint(window)
+    # a typed f's map is painted first, the other views in the pass after (map_first)
+    model.views_later = AfterNextPaint(window)
     preset = find_preset(preset_name) if preset_name else default_preset()
 
     def load():

@@ -136,6 +136,7 @@ class ExpressionEditor(QWidget):
         model.errorChanged.connect(self._on_error)
         model.expressionChanged.connect(self._on_expression)
         model.sketchChanged.connect(self._on_answer)     # the map of f alone: the first picture
+        model.firstPicture.connect(self._on_answer)
         model.busyChanged.connect(self._on_busy)
         self.show_variables(("x", "y"))
         self._on_model_text(model.text)

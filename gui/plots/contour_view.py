@@ -70,8 +70,7 @@ class ContourView(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        self.landscape = None
-        self.hover_values = None
+        self.landscape = self.hover_values = None
         self._drawn_expression = None
         self._map_of = self._field_of = None   # the f whose map / arrows are shown
         self._sketch = None          # a newer f than the model's, with f alone compiled
@@ -89,8 +88,9 @@ class ContourView(QWidget):
         self._hover = pg.SignalProxy(scene.sigMouseMoved, rateLimit=30, slot=self._on_hover)
 
         model.expressionChanged.connect(self._on_expression)
-        if hasattr(model, "sketchChanged"):     # the map first, from f alone
+        if hasattr(model, "sketchChanged"):     # the map first, from f alone (or with ∇f)
             model.sketchChanged.connect(self._on_sketch)
+            model.firstPicture.connect(self._on_first_picture)
         model.windowChanged.connect(self._on_window)
         model.criticalPointsChanged.connect(self._on_critical_points)
         model.pathsChanged.connect(self._on_paths)
@@ -245,17 +245,21 @@ class ContourView(QWidget):
             return (float(xlo), float(xhi)), (float(ylo), float(yhi))
         return self.model.window
 
-    def _on_sketch(self, expr):
-        """The new f before its derivatives: its colours and iso-lines now; the old f's
-        arrows and critical points go (the new ones follow with expressionChanged)."""
+    def _on_sketch(self, expr, field=False):
+        """A new f's colours and iso-lines now, the old f's critical points gone; f alone:
+        its arrows and paths follow; `field` (firstPicture: ∇f too): its arrows now."""
         self._sketch = expr          # a zoom meanwhile redraws it, never the older f
         if len(self.model.window) == 2:
-            self._refresh_landscape()
-            self.sketchSampled.emit()
+            self._refresh_landscape(field)
+            if not field:            # (the old paths' step arrows stay while they do)
+                self.sketchSampled.emit()
             if self.isVisible():     # painted now: f's analysis may be queued behind it
                 canvas_settings.paint_now(self.canvas)
 
-    def _refresh_landscape(self):
+    def _on_first_picture(self, expr):
+        self._on_sketch(expr, field=True)
+
+    def _refresh_landscape(self, field=False):
         if not self.isVisible():
             # a hidden view (the neuron tab at start-up: ~0.5 s for its loss on the grid)
             # samples when it is first shown
@@ -282,21 +286,17 @@ class ContourView(QWidget):
                 if i < len(scape.levels):
                     iso.set_level_of(scape.Z, scape.levels, i)
                 iso.setVisible(i < len(scape.levels))
-        if sketch is not None:       # f alone is compiled: no ∇f, points or paths yet
-            self.field.clear()
+        if sketch is not None:       # no critical points yet; f alone: no ∇f or paths
             self._on_critical_points(())
-            self.marks.hide()                   # (the old f's paths; _on_paths shows them)
-        elif self._field_of is not f:      # a new map, or the map of a sketch of f
+            if not field:
+                self.field.clear()
+                return self.marks.hide()        # (the old f's paths; _on_paths shows them)
+        if self._field_of is not f:        # a new map, or the map of a sketch of f
             self._field_of = f
             self.field.update(f, window)
 
-    @property
-    def field_base(self):
-        return self.field.base
-
-    @property
-    def field_gradient(self):
-        return self.field.gradient
+    field_base = property(lambda self: self.field.base)
+    field_gradient = property(lambda self: self.field.gradient)
 
     # --- window: model ↔ view range ---------------------------------------------
     def _on_window(self, window):

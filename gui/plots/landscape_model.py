@@ -23,6 +23,7 @@ from gui.plots import runs as race
 from gui.plots.descent_settings import (DescentSettings, descend_runs,  # noqa: F401
                                         preset_settings)
 from gui.plots.lab_state import LabState
+from gui.plots.map_first import MapFirst
 from gui.plots.landscape_state import capped_range, check_state
 from gui.plots.session_extras import apply_extra_state, extra_state
 from gui.plots.setup_memory import SetupMemory
@@ -34,7 +35,7 @@ from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F4
 DEFAULT_TEXT = "x^2 + 2y^2"
 
 
-class LandscapeModel(FrameSteps, QObject):
+class LandscapeModel(FrameSteps, MapFirst, QObject):
     # Subclasses that show only numbers (the neuron's loss landscape) set False: their
     # worker compiles f, ∇f and H but skips typesetting and the critical-point search.
     SYMBOLIC = True
@@ -45,6 +46,9 @@ class LandscapeModel(FrameSteps, QObject):
     # The newest 2-D f with only f compiled, before expressionChanged: the map can show
     # it in a few ms while ∇f is compiled (no derivative of it may be used yet).
     sketchChanged = Signal(object)
+    # Instead of sketchChanged, for a typed 2-D f answered at once: f and ∇f compiled, the
+    # map (colours, iso-lines, arrows) painted first, expressionChanged after that paint
+    firstPicture = Signal(object)
     formulasChanged = Signal(object)       # tuple[engine.analysis.Formula]
     criticalPointsChanged = Signal(object) # tuple[engine.calculus.CriticalPoint]
     windowChanged = Signal(object)         # ((lo, hi),) or ((xlo, xhi), (ylo, yhi))
@@ -148,7 +152,8 @@ class LandscapeModel(FrameSteps, QObject):
             self.pause()                   # FrameSteps.held: no run of an f not typed
             return
         self._set_error(None)
-        self._show(expr, text)
+        with self._typing():          # its map painted first (gui.plots.map_first)
+            self._show(expr, text)
 
     def show_instead(self, text: str) -> None:
         """While the text typed is refused: show the f of `text` (the formula the user had
@@ -220,6 +225,8 @@ class LandscapeModel(FrameSteps, QObject):
         """The worker's answers: compiled only (formulas and critical points None),
         then with critical points, then complete."""
         expr = analysis.expression
+        if self._map_first(analysis):
+            return
         if expr is not self._expression:
             if getattr(self._requested, "provisional", False):   # analysis_worker.Preview:
                 self._requested = expr      # its exact Expression (the paths come from it)
@@ -273,7 +280,9 @@ class LandscapeModel(FrameSteps, QObject):
     def wait_for_analysis(self, timeout_ms: int = 30000) -> bool:
         """Block (processing events) until no analysis is pending; for tests and scripts.
         (The helper processes' first start takes ~10 s on a machine busy with other work.)"""
-        return self._worker.wait_idle(timeout_ms)
+        done = self._worker.wait_idle(timeout_ms)
+        self._apply_second()             # not waiting for the map's paint
+        return done
 
     # --- window and start ----------------------------------------------------
     def set_window(self, window) -> None:

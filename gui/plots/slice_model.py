@@ -26,6 +26,7 @@ FOLLOW_MS = 150
 class SliceModel(QObject):
     expressionChanged = Signal(object)
     sketchChanged = Signal(object)     # LandscapeModel.sketchChanged, passed on (2-D only)
+    firstPicture = Signal(object)      # ... and its firstPicture
     windowChanged = Signal(object)
     criticalPointsChanged = Signal(object)
     pathsChanged = Signal(object)
@@ -44,6 +45,7 @@ class SliceModel(QObject):
         self._follow.timeout.connect(self._move_slice)
         model.expressionChanged.connect(self._on_expression)
         model.sketchChanged.connect(self.sketchChanged)   # the model sends only 2-D ones
+        model.firstPicture.connect(self.firstPicture)
         model.windowChanged.connect(self._on_window)
         model.criticalPointsChanged.connect(self._on_critical_points)
         model.pathsChanged.connect(self._on_paths)

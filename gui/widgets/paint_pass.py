@@ -76,6 +76,12 @@ class AfterNextPaint(QObject):
         else:
             QTimer.singleShot(0, self, self._run)
 
+    def cancel(self) -> None:
+        """The `then` waiting does not run."""
+        self._then = None
+        self.widget.removeEventFilter(self)
+        self._latest.stop()
+
     @qt_override
     def eventFilter(self, obj, event):
         if event.type() == self._event:

@@ -160,11 +160,15 @@ def test_an_edit_asks_the_helpers_after_its_numeric_views_painted(qtbot, window,
         real = child.request
         monkeypatch.setattr(child, "request",
                             lambda job, real=real: (order.append(("ask", None)), real(job))[1])
+    # the views' part of the edit (the map's first picture comes before it: map_first)
+    window.model.expressionChanged.connect(lambda _f: order.append(("applied", None)))
     window.model.set_text("x^2 + 3y^2 + x y")
-    assert not order                  # nothing asked (nor painted) inside set_text
+    assert ("ask", None) not in order            # nothing asked inside set_text
     qtbot.waitUntil(lambda: sum(kind == "ask" for kind, _ in order) == 2, timeout=10000)
-    first_ask = [kind for kind, _ in order].index("ask")
-    assert {obj for kind, obj in order[:first_ask] if kind == "paint"} == set(watched)
+    kinds = [kind for kind, _ in order]
+    applied, first_ask = kinds.index("applied"), kinds.index("ask")
+    assert applied < first_ask
+    assert {obj for kind, obj in order[applied:first_ask] if kind == "paint"} == set(watched)
     assert window.model.wait_for_analysis(60000)
     (point,) = window.model.critical_points
     assert point.kind == "minimum" and np.allclose(point.point, 0.0, atol=1e-12)
