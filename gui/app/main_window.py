@@ -188,7 +188,11 @@ class MainWindow(QMainWindow):
                 or not hasattr(page, "main_view"):
             return
         for panels in (page.PRESENTATION_SPARE, page.PRESENTATION_FOLDS):
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            # a panel shown reaches the page's layout through its parents' layouts, an
+            # event each: after one, the Neuron's training (Ctrl+3) read as fitting and
+            # the page scrolled its landscape below a 720p screen
+            for _ in range(3):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             if page_overflow(page)[1] <= 0:
                 break
             page.set_panels_visible(**{panel: False for panel in panels

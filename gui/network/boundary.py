@@ -122,6 +122,8 @@ class BoundaryView(pg.PlotWidget):
     def __init__(self, model, resolution=100, parent=None):
         super().__init__(parent)
         self.model = model
+        # the grid's spacing; the grid itself covers the view (see _fit_grid_to_view)
+        self.step = (EXTENT[1] - EXTENT[0]) / (resolution - 1)
         self.xs = self.ys = np.linspace(*EXTENT, resolution)
         self.values = np.zeros((resolution, resolution))    # a^L on the grid, as drawn
         self.redraws = 0                                     # for the benchmark
@@ -142,10 +144,7 @@ class BoundaryView(pg.PlotWidget):
         self.image.setLevels((0.0, 1.0))
         self.image.setZValue(-10)
         self.image.setImage(self.values, autoLevels=False)     # setRect needs the shape first
-        step = (EXTENT[1] - EXTENT[0]) / (resolution - 1)
-        # Pixel (i, j) is centred on (xs[i], ys[j]).
-        self.image.setRect(EXTENT[0] - step / 2, EXTENT[0] - step / 2,
-                           EXTENT[1] - EXTENT[0] + step, EXTENT[1] - EXTENT[0] + step)
+        self._place_image()
         plot.addItem(self.image)
         # black on the map's white a = 0.5 in both themes: the map does not change with them
         self.level_line = keep_colour_on_map(
@@ -175,12 +174,42 @@ class BoundaryView(pg.PlotWidget):
             self.colour_bar.getAxis(side).enableAutoSIPrefix(False)
 
         self.scene().sigMouseClicked.connect(self._on_click)
+        plot.getViewBox().sigRangeChanged.connect(self._fit_grid_to_view)
         model.dataChanged.connect(self._on_data)
         model.trainingChanged.connect(self._on_training)
         model.inputChanged.connect(self._on_input)
         self._on_data((model.X, model.Y))
         self._on_training()
         self._on_input(model.input_point)
+
+    def _place_image(self) -> None:
+        """Pixel (i, j) centred on (xs[i], ys[j]): the image reaches half a step past
+        the grid's outer points."""
+        half = self.step / 2
+        self.image.setRect(self.xs[0] - half, self.ys[0] - half,
+                           self.xs[-1] - self.xs[0] + self.step,
+                           self.ys[-1] - self.ys[0] + self.step)
+
+    def _fit_grid_to_view(self, *_) -> None:
+        """The grid covers what the view shows, EXTENT at least, on the same lattice.
+
+        With the aspect locked the view is wider (or taller) than EXTENT whenever the plot
+        is not square, and a grid over EXTENT alone left a white band beside the shading
+        (at 1280×720 the top and bottom ~25 px of the map)."""
+        (x_lo, x_hi), (y_lo, y_hi) = self.getPlotItem().getViewBox().viewRange()
+
+        def axis(lo, hi):
+            first = np.floor((min(lo, EXTENT[0]) - EXTENT[0]) / self.step)
+            last = np.ceil((max(hi, EXTENT[1]) - EXTENT[0]) / self.step)
+            return EXTENT[0] + self.step * np.arange(first, last + 1)
+
+        xs, ys = axis(x_lo, x_hi), axis(y_lo, y_hi)
+        if xs.shape == self.xs.shape and ys.shape == self.ys.shape and \
+                xs[0] == self.xs[0] and ys[0] == self.ys[0]:
+            return
+        self.xs, self.ys = xs, ys
+        self._on_training()
+        self._place_image()
 
     def _on_data(self, data):
         X, Y = data

@@ -117,8 +117,17 @@ class LandscapeSurface(SurfaceView):
     def _on_resized(self):
         if not self.isVisible():
             return                       # framed when shown (the box is built then)
-        if self._camera() == self._fitted:    # not turned or zoomed since: frame again
+        # not turned or zoomed since (or just framed anew by SurfaceView's own reframer,
+        # which ran first and left the box unfitted: 3 px cut at 1280×620): frame again
+        if self._camera() == self._fitted or self._freshly_framed():
             self.reset_camera()
+
+    def _freshly_framed(self) -> bool:
+        """The camera is SurfaceView's framing (surface_camera's `_framed`), not yet fitted."""
+        framed = getattr(self, "_framed", None)
+        distance, elevation, azimuth = self._camera()
+        return framed is not None and tuple(framed[:3]) == (
+            round(float(distance), 6), float(elevation), float(azimuth))
 
     @qt_override
     def showEvent(self, event):

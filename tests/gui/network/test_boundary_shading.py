@@ -1,0 +1,74 @@
+"""The decision map's shading covers the whole plot: with the aspect locked the view
+shows more than the data square (±1.75) on its longer side, and a shading computed over
+that square alone left a white band there (at 1280×720 the top and bottom ~25 px of the
+map, the dark background in the dark theme). Checked on the screen's pixels: every
+edge of the data area has the colour of a^L at that place, after training, in both
+themes and after a resize."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+
+from gui.network.boundary import BOUNDARY_CMAP
+from tests.gui.network.test_boundary_settles import _settled
+from tests.gui.network.test_tab import configure
+from tests.gui.widgets.screen_contrast import pixels
+
+EDGE_PX = 4              # the strip checked along each edge of the data area,
+INSET_PX = 6             # this far inside it (the axes' tick marks reach in ~5 px)
+TOLERANCE = 30           # per channel: the shading is sampled on a grid, not per pixel
+
+
+def edge_coverage(boundary, picture) -> dict:
+    """For each edge of the map's data area: the share of the strip's pixels that show
+    the shading's colour for a^L at that point (the data, the level line and the star
+    cover a few; the range label's box is left out)."""
+    vb = boundary.getPlotItem().vb
+    area = boundary.mapFromScene(vb.sceneBoundingRect()).boundingRect()
+    rgb = pixels(picture).astype(int)
+    left, top = area.left() + INSET_PX, area.top() + INSET_PX
+    right, bottom = area.right() - INSET_PX, area.bottom() - INSET_PX
+    strips = {"top": [(x, y) for y in range(top, top + EDGE_PX) for x in range(left, right)],
+              "bottom": [(x, y) for y in range(bottom - EDGE_PX, bottom) for x in range(left, right)],
+              "left": [(x, y) for x in range(left, left + EDGE_PX) for y in range(top, bottom)],
+              "right": [(x, y) for x in range(right - EDGE_PX, right) for y in range(top, bottom)]}
+    # the label "a^L on this map: …" sits in the top-left corner, on purpose
+    label = boundary.mapFromScene(boundary.range_text.sceneBoundingRect()).boundingRect()
+    shares = {}
+    for edge, places in strips.items():
+        places = [(x, y) for x, y in places if not label.contains(x, y)]
+        points = [vb.mapSceneToView(boundary.mapToScene(x, y) + QPointF(0.5, 0.5))
+                  for x, y in places]
+        a = boundary.model.network.forward(np.array([[p.x(), p.y()] for p in points]))[-1][:, 0]
+        expected = BOUNDARY_CMAP.map(np.clip(a, 0, 1), mode="byte")[:, :3].astype(int)
+        shown = np.array([rgb[y, x] for x, y in places])
+        shares[edge] = float(np.mean(np.abs(shown - expected).max(axis=1) <= TOLERANCE))
+    return shares
+
+
+@pytest.fixture
+def trained_map(window, qtbot):
+    """The Network tab at 1280×720, XOR learned (a^L near 0 and 1 at the map's edges)."""
+    size = window.size()
+    window.resize(1280, 720)
+    window.show_tab("network")
+    configure(window.network_model, "xor", "2-4-1", "tanh", lr=1.0)
+    window.network_model.train(600)
+    yield window.network.boundary
+    window.commands.set_theme("light")
+    window.resize(size)
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+def test_the_shading_covers_every_edge_of_the_map(trained_map, window, qtbot, look):
+    window.commands.set_theme(look)
+    for size in ((1280, 720), (1280, 520), (900, 720)):    # wider, then taller than square
+        window.resize(*size)
+        picture = _settled(window, qtbot)
+        view = trained_map.getPlotItem().vb.viewRect()
+        shaded = trained_map.image.mapRectToView(trained_map.image.boundingRect())
+        assert shaded.contains(view), (size, view, shaded)
+        shares = edge_coverage(trained_map, picture)
+        assert min(shares.values()) >= 0.8, (look, size, shares)
+    window.network_model.train(50)                          # and after more training
+    shares = edge_coverage(trained_map, _settled(window, qtbot))
+    assert min(shares.values()) >= 0.8, (look, shares)
