@@ -1,0 +1,80 @@
+"""gui.plots.map_first: a typed 2-D f's map (colours, iso-lines, arrows) is painted
+before the analysis is applied; the paths, the 3-D view, the loss plot and the table in
+the pass after that paint, all of the new f."""
+import numpy as np
+from PySide6.QtCore import QEvent, QObject
+
+NEW = "x^2 + 3y^2 + x y"
+
+
+def f_new(x, y):
+    return x ** 2 + 3 * y ** 2 + x * y
+
+
+class _Paints(QObject):
+    """Each Paint of the watched widgets, with the model's f and the map's state then."""
+
+    def __init__(self, window):
+        super().__init__()
+        cv = window.contour_view
+        self.window, self.log = window, []
+        self.names = {cv.canvas.viewport(): "map", window.surface_view.gl.canvas: "surface",
+                      window.loss_plot.plot.viewport(): "loss",
+                      window.iterate_table.view.viewport(): "table"}
+        for widget in self.names:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj in self.names:
+            cv, model = self.window.contour_view, self.window.model
+            scape = cv.landscape
+            self.log.append({"view": self.names[obj], "f": model.expression,
+                             "Z": scape.Z.copy(), "xs": scape.xs.copy(), "ys": scape.ys.copy(),
+                             "base": cv.field_base.copy(), "grad": cv.field_gradient.copy()})
+        return False
+
+
+def test_a_typed_f_paints_its_map_first_then_every_view_of_it(qtbot, window):
+    model = window.model
+    old = model.expression
+    paints = _Paints(window)
+    applied = []
+    model.expressionChanged.connect(lambda f: applied.append(len(paints.log)))
+    model.set_text(NEW)
+    qtbot.waitUntil(lambda: bool(applied) and {p["view"] for p in paints.log[applied[0]:]}
+                    >= {"map", "surface", "loss", "table"}, timeout=10000)
+    first = paints.log[0]
+    # the first paint after the edit is the map's, before the analysis was applied ...
+    assert first["view"] == "map" and first["f"] is old and applied[0] >= 1
+    assert all(p["view"] == "map" for p in paints.log[:applied[0]])
+    # ... and it is the new f's map: its colours' values and ∇f's arrows
+    X, Y = np.meshgrid(first["xs"], first["ys"], indexing="ij")
+    assert np.allclose(first["Z"], f_new(X, Y))
+    bx, by = first["base"].T
+    assert len(bx) > 50
+    assert np.allclose(first["grad"], np.column_stack([2 * bx + by, 6 * by + bx]))
+    # then every numeric view shows the new f
+    new = model.expression
+    assert new is not old and np.isclose(new(1.0, 2.0), f_new(1.0, 2.0))
+    assert window.surface_view.surface_of is new
+    start = np.array(model.start)
+    for key, curve in window.loss_plot.curves.items():
+        if key in model.paths:
+            xs, ys = curve.getData()
+            assert np.isclose(ys[0], f_new(*start))
+    table = window.iterate_table.view.model()
+    assert table.rowCount() > 1
+
+
+def test_a_key_typed_before_the_map_painted_drops_the_older_f(qtbot, window):
+    """Two edits in one turn of the event loop: the older f's second pass never runs
+    (its paths, 3-D view, loss and table would be drawn for nothing)."""
+    model = window.model
+    shown = []
+    model.expressionChanged.connect(lambda f: shown.append(str(f)))
+    model.set_text("x^2 + 5y^2")
+    model.set_text(NEW)
+    qtbot.waitUntil(lambda: model.expression(1.0, 2.0) == f_new(1.0, 2.0), timeout=10000)
+    model.wait_for_analysis()
+    assert shown and all(s == str(model.expression) for s in shown)
+    assert np.isclose(model.expression(1.0, 2.0), f_new(1.0, 2.0))
