@@ -28,6 +28,7 @@ from gui.plots.session_extras import apply_extra_state, extra_state
 from gui.plots.setup_memory import SetupMemory
 from gui.plots.view_states import ViewStates
 from gui.plots.frame_steps import FrameSteps
+from gui.plots.typed_framing import TypedFraming
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
                                default_start, frame_at_once, settled_frame, window_for)
 
@@ -94,6 +95,7 @@ class LandscapeModel(FrameSteps, QObject):
         self._worker.busyChanged.connect(self.busyChanged)
         self._worker.notice.connect(self.notice)
         self.lab = LabState(self)     # selected run, predict mode, run colours and labels
+        self._typed_framing = TypedFraming(self)    # a typed 2-D f framed to show its features
 
     # --- read-only state ------------------------------------------------------
     text = property(lambda self: self._text)
@@ -102,6 +104,7 @@ class LandscapeModel(FrameSteps, QObject):
     formulas = property(lambda self: self._formulas)
     critical_points = property(lambda self: self._critical)
     window = property(lambda self: self._window)
+    user_window = property(lambda self: self._user_window)   # the user zoomed or panned
     start = property(lambda self: self._start)
     settings = property(lambda self: self._settings)
     paths = property(lambda self: self._paths)
@@ -228,7 +231,8 @@ class LandscapeModel(FrameSteps, QObject):
             self._expression = expr
             self._critical = ()       # the old function's points would be wrong here
             framed = self._frame_for[1] if self._frame_for and self._frame_for[0] is expr else None
-            if self._back and self._back[0] is expr:    # a detour undone: (window, start) as left
+            back = self._back and self._back[0] is expr
+            if back:                                    # a detour undone: (window, start) as left
                 framed, self._user_window = self._back[1:3], self._back[3]
             if (framed or len(self._window) != expr.dimension) and analysis.bounds != self._window:
                 self._window = analysis.bounds      # e.g. from x^2 + y^2 to x^3; a typed
@@ -246,6 +250,8 @@ class LandscapeModel(FrameSteps, QObject):
                 self._set_frame(0)            # (a session's or Undo's frame: _restore_frame)
             self.expressionChanged.emit(expr)
             self.criticalPointsChanged.emit(self._critical)
+            if expr.dimension == 2 and not back and self._start_given != self._requested_text:
+                self._typed_framing.begin(expr, self._requested_text)   # typed: not a preset's
             later, self.paths_later = self.paths_later, None    # a plain start's first f
             later(lambda: self._paths_of(expr)) if later else self._paths_of(expr)
         if analysis.critical_points is not None and analysis.critical_points is not self._critical:
@@ -256,8 +262,7 @@ class LandscapeModel(FrameSteps, QObject):
                                       [cp.point[0] for cp in self._critical])
                 self._frame_for = None
                 if frame is not None:            # not framed at once, or not as found
-                    self.set_window(frame[0])
-                    self._user_window = False
+                    self.reframe(frame[0])
                     self.set_start(frame[1])
         if analysis.formulas is not None:
             self._formulas = analysis.formulas
@@ -273,7 +278,8 @@ class LandscapeModel(FrameSteps, QObject):
     def wait_for_analysis(self, timeout_ms: int = 30000) -> bool:
         """Block (processing events) until no analysis is pending; for tests and scripts.
         (The helper processes' first start takes ~10 s on a machine busy with other work.)"""
-        return self._worker.wait_idle(timeout_ms)
+        return (self._worker.wait_idle(timeout_ms) and self._typed_framing.wait_idle(timeout_ms)
+                and self._worker.wait_idle(timeout_ms))     # a re-frame asks again
 
     # --- window and start ----------------------------------------------------
     def set_window(self, window) -> None:
@@ -288,6 +294,11 @@ class LandscapeModel(FrameSteps, QObject):
         if self._requested is not None:
             self._request_analysis(self._requested, window,   # critical points in view
                                    self._requested_text)
+
+    def reframe(self, window) -> None:
+        """Show `window` as the app's choice, not the user's (a typed f may re-frame it)."""
+        self.set_window(window)
+        self._user_window = False
 
     def set_slice_axes(self, names) -> None:
         """The two variables the map and surface show when f has three or more."""
@@ -400,5 +411,6 @@ class LandscapeModel(FrameSteps, QObject):
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""
         self.pause()
+        self._typed_framing.shutdown()
         self._worker.shutdown()
 
