@@ -22,7 +22,8 @@ import sympy as sp
 
 from .expression import Expression
 
-__all__ = ["CriticalPoint", "critical_points", "critical_xs_numeric", "classify", "KINDS"]
+__all__ = ["CriticalPoint", "critical_points", "critical_xs_numeric", "critical_points_numeric",
+           "is_critical_at", "classify", "KINDS"]
 
 KINDS = ("minimum", "maximum", "saddle", "inflection", "degenerate")
 
@@ -95,13 +96,29 @@ def critical_xs_numeric(f, bounds) -> np.ndarray:
     numeric search alone: f needs only gradient and hessian (a NumericExpression, read
     without sympy, will do). critical_points finds the same points (exactly, for a
     polynomial), later and with their kinds; this is for framing a window at once."""
-    lo, hi = _box(f, bounds)
     if f.dimension != 1:
         raise ValueError(f"critical_xs_numeric needs a function of one variable, not {f}")
+    return np.sort(critical_points_numeric(f, bounds)[:, 0])
+
+
+def critical_points_numeric(f, bounds) -> np.ndarray:
+    """(n, d) f's isolated critical points in the box `bounds` (one (lo, hi) per
+    variable), unordered and unclassified, by the numeric search alone: f needs only
+    gradient and hessian (a NumericExpression will do). Bounded in time like
+    critical_points; on a box much wider than f's features the grid of starts may miss
+    some (a narrow valley's minimum)."""
+    lo, hi = _box(f, bounds)
     with np.errstate(all="ignore"):
-        pts = _candidates_1d(f, lo, hi)
-        pts = _isolated(f, _merge(pts[_inside(pts, lo, hi)], hi - lo), lo, hi)
-    return np.sort(pts[:, 0])
+        pts = _candidates_1d(f, lo, hi) if f.dimension == 1 else _candidates_nd(f, lo, hi)
+        return _isolated(f, _merge(pts[_inside(pts, lo, hi)], hi - lo), lo, hi)
+
+
+def is_critical_at(f, point, bounds) -> bool:
+    """Whether ∇f vanishes at `point` (d,): |∇f| is 0 relative to its size within 1 % of
+    the box `bounds` around it (so (3, 2) of Himmelblau's f is, (3, 2.001) is not)."""
+    lo, hi = _box(f, bounds)
+    with np.errstate(all="ignore"):
+        return bool(_is_critical(f, np.asarray(point, dtype=float)[None, :], lo, hi)[0])
 
 
 def classify(f: Expression, point, bounds=None) -> CriticalPoint:

@@ -90,14 +90,32 @@ class Veil(QWidget):
 
     def banner_rect(self) -> QRectF | None:
         """Where the banner is drawn, in this widget's pixels; None without one."""
-        if not self.lines[0]:
+        lines = self.banner_lines()
+        if not lines:
             return None
-        fm_bold, fm = QFontMetrics(self._font(True)), QFontMetrics(self._font(False))
-        width = max(fm_bold.horizontalAdvance(self.lines[0]), fm.horizontalAdvance(self.lines[1]))
-        # (+ a margin's slack: the painter's metrics ran a few px wider, the end elided)
-        width = min(width + 3 * BANNER_MARGIN, self.width() - 2 * BANNER_MARGIN)
-        height = fm_bold.height() + fm.height() + 3 * BANNER_MARGIN // 2
-        return QRectF((self.width() - width) / 2, BANNER_MARGIN, width, height)
+        box = lines[0][0].united(lines[1][0])
+        return box.adjusted(-BANNER_MARGIN, -BANNER_MARGIN / 2, BANNER_MARGIN, BANNER_MARGIN)
+
+    def banner_lines(self) -> list[tuple[QRectF, str, QFont]]:
+        """[(rect, text, font)] the banner's two lines as drawn: the f shown (bold,
+        elided in the middle where the veil is too narrow) and the problem, word-wrapped
+        to as many lines as it needs (cut, at 1280 × 720 it lost the place named and
+        "Play and Step wait …"). Empty without a banner."""
+        if not self.lines[0]:
+            return []
+        bold, plain = self._font(True), self._font(False)
+        fm_bold, fm = QFontMetrics(bold), QFontMetrics(plain)
+        # (+ a margin's slack: the painter's metrics ran a few px wider than these)
+        room = max(self.width() - 4 * BANNER_MARGIN, 1)
+        first = fm_bold.elidedText(self.lines[0], Qt.TextElideMode.ElideMiddle,
+                                   room - BANNER_MARGIN)
+        wrap = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter)
+        second = fm.boundingRect(QRect(0, 0, room - BANNER_MARGIN, 1 << 16), wrap, self.lines[1])
+        width = min(max(fm_bold.horizontalAdvance(first), second.width()) + BANNER_MARGIN, room)
+        left, top = (self.width() - width) / 2, 1.5 * BANNER_MARGIN
+        return [(QRectF(left, top, width, fm_bold.height()), first, bold),
+                (QRectF(left, top + fm_bold.height(), width, second.height()),
+                 self.lines[1], plain)]
 
     def _font(self, bold: bool) -> QFont:
         font = QFont(self.font())
@@ -118,18 +136,13 @@ class Veil(QWidget):
             painter.setPen(QPen(QColor(ERROR_COLOUR), t.pen_width(3)))
             painter.setBrush(QColor(t.background))
             painter.drawRoundedRect(rect, 6, 6)
-            inner = rect.adjusted(BANNER_MARGIN, BANNER_MARGIN / 2, -BANNER_MARGIN, 0)
-            bold = self._font(True)
-            painter.setPen(t.text(t.foreground, on=t.background))
-            painter.setFont(bold)
-            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-            painter.drawText(inner, flags, painter.fontMetrics().elidedText(
-                self.lines[0], Qt.TextElideMode.ElideMiddle, int(inner.width())))
-            painter.setFont(self._font(False))
-            painter.setPen(t.text(ERROR_COLOUR, on=t.background))
-            painter.drawText(inner.adjusted(0, QFontMetrics(bold).height(), 0, 0), flags,
-                             painter.fontMetrics().elidedText(
-                                 self.lines[1], Qt.TextElideMode.ElideRight, int(inner.width())))
+            flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                        | Qt.TextFlag.TextWordWrap)
+            colours = (t.text(t.foreground, on=t.background), t.text(ERROR_COLOUR, on=t.background))
+            for (line_rect, text, font), colour in zip(self.banner_lines(), colours):
+                painter.setFont(font)
+                painter.setPen(colour)
+                painter.drawText(line_rect, flags, text)
         painter.end()
 
 

@@ -28,13 +28,15 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.plots import canvas_settings, landscape
 from gui.plots.critical_labels import CriticalLabels
 from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
+from gui.plots.hover_readout import readout_forms
+from gui.plots.readout_row import ReadoutRow
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.legend_columns import fit_legend, map_canvas_height
@@ -56,10 +58,6 @@ N_LEVELS = 13
 SETTLE_MS = 120            # a wheel or drag burst must rest this long before the model hears of it
 INK = "#222222"
 MAP_MIN_PX = 100           # the Explorer's map's height at least, under the legend's rows
-
-
-def _fmt(v: float) -> str:
-    return f"{v:.4g}".replace("-", "−")
 
 
 class ContourView(QWidget):
@@ -112,14 +110,11 @@ class ContourView(QWidget):
         self.readout = ElidedLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._show_hint()
-        bar = QHBoxLayout()
-        bar.setContentsMargins(6, 2, 6, 0)
         self.labels_toggle = QCheckBox("Labels")
         self.labels_toggle.setChecked(True)
         self.labels_toggle.setToolTip("Names of the critical points (minimum, saddle, …)")
-        bar.addWidget(self.field_toggle)
-        bar.addWidget(self.labels_toggle)
-        bar.addWidget(self.readout, 1)
+        bar = ReadoutRow((self.field_toggle, self.labels_toggle), self.readout)
+        bar.setContentsMargins(6, 2, 6, 0)
 
         self.canvas = canvas_settings.tune_canvas(pg.GraphicsLayoutWidget())
         self.canvas.setBackground("w")
@@ -400,9 +395,7 @@ class ContourView(QWidget):
         f = self.model.expression
         value, grad = f.value_and_gradient(*point)
         self.hover_values = (point, value, grad)
-        (a, b), (gx, gy) = map(display_name, f.variables), grad
-        self.readout.setText(f"{a} = {_fmt(point[0])}, {b} = {_fmt(point[1])}    "
-                             f"f = {_fmt(value)}    ∇f = ({_fmt(gx)}, {_fmt(gy)})")
+        self.readout.set_texts(*readout_forms(f.variables, point, value, grad))
 
     def _show_hint(self):
         self.readout.setText("click: start here · wheel: zoom · drag: pan")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 
 from gui.plots.critical_labels import PRIORITY, SHORT, Z_LABELS
 from gui.plots.label_layout import LabelRequest, place_labels
+from gui.plots.step_shadow import StepShadow
 from gui.plots.theme import keep_colour_on_map, style_now
 from gui.widgets import theme
 from gui.widgets.palette import CRITICAL_STYLE, METHOD_COLOURS
@@ -112,13 +113,17 @@ class CriticalMarkers:
 
 
 class DescentMarkers:
-    """Each method's iterates (x_k, f(x_k)) up to the frame, the current one large,
-    and the start as a star."""
+    """Each method's iterates (x_k, f(x_k)) up to the frame as dots on the curve, the
+    current one large, its steps as their shadow on the x-axis (`shadows`:
+    gui.plots.step_shadow; no segment joins two iterates: it read as a secant), and the
+    start as a star."""
 
     def __init__(self, plot_f):
         self.plot_f = plot_f
         self.path_items: dict[str, pg.PlotDataItem] = {}
         self.current_items: dict[str, pg.ScatterPlotItem] = {}
+        self.shadows: dict[str, StepShadow] = {}
+        plot_f.getViewBox().sigRangeChanged.connect(self._place_shadows)
         self.start_item = pg.ScatterPlotItem(symbol="star", size=18, brush="w",
                                              pen=pg.mkPen(INK, width=1.5))
         self.start_item.setZValue(9)
@@ -133,12 +138,11 @@ class DescentMarkers:
         for method, item in self.path_items.items():
             item.setVisible(method in methods)
             self.current_items[method].setVisible(method in methods)
+            self.shadows[method].setVisible(method in methods)
 
     def _add(self, method, colour=None):
         colour = colour or METHOD_COLOURS.get(method, INK)
-        faint = pg.mkColor(colour)
-        faint.setAlpha(110)     # the order of the steps, without hiding the curve
-        line = pg.PlotDataItem(pen=pg.mkPen(faint, width=1.5), symbol="o", symbolSize=8,
+        line = pg.PlotDataItem(pen=None, symbol="o", symbolSize=8,
                                symbolBrush=colour, symbolPen=pg.mkPen("w", width=1))
         current = pg.ScatterPlotItem(size=17, brush=colour, pen=pg.mkPen("w", width=2))
         line.setZValue(7)
@@ -146,6 +150,11 @@ class DescentMarkers:
         self.plot_f.addItem(line)
         self.plot_f.addItem(current)
         self.path_items[method], self.current_items[method] = line, current
+        self.shadows[method] = StepShadow(self.plot_f, colour)
+
+    def _place_shadows(self, *_) -> None:
+        for shadow in self.shadows.values():
+            shadow.place()
 
     def show_frame(self, paths, frame: int) -> None:
         """The iterates 0..frame of each 1-D path (values from the engine's Path)."""
@@ -157,6 +166,7 @@ class DescentMarkers:
             xs, ys = xs[ok], ys[ok]
             self.path_items[method].setData(xs, ys)
             self.current_items[method].setData(xs[-1:], ys[-1:])
+            self.shadows[method].show(xs, ys)
 
     def show_start(self, x: float, value: float) -> None:
         self.start_item.setData([x], [value] if np.isfinite(value) else [np.nan])

@@ -24,18 +24,19 @@ from gui.plots.descent_settings import (DescentSettings, descend_runs,  # noqa: 
                                         preset_settings)
 from gui.plots.lab_state import LabState
 from gui.plots.map_first import MapFirst
-from gui.plots.landscape_state import capped_range, check_state
-from gui.plots.session_extras import apply_extra_state, extra_state
+from gui.plots.landscape_session import SessionState
+from gui.plots.landscape_state import capped_range
 from gui.plots.setup_memory import SetupMemory
 from gui.plots.view_states import ViewStates
 from gui.plots.frame_steps import FrameSteps
+from gui.plots.typed_framing import TypedFraming
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
                                default_start, frame_at_once, settled_frame, window_for)
 
 DEFAULT_TEXT = "x^2 + 2y^2"
 
 
-class LandscapeModel(FrameSteps, MapFirst, QObject):
+class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
     # Subclasses that show only numbers (the neuron's loss landscape) set False: their
     # worker compiles f, ∇f and H but skips typesetting and the critical-point search.
     SYMBOLIC = True
@@ -46,9 +47,7 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
     # The newest 2-D f with only f compiled, before expressionChanged: the map can show
     # it in a few ms while ∇f is compiled (no derivative of it may be used yet).
     sketchChanged = Signal(object)
-    # Instead of sketchChanged, for a typed 2-D f answered at once: f and ∇f compiled, the
-    # map (colours, iso-lines, arrows) painted first, expressionChanged after that paint
-    firstPicture = Signal(object)
+    firstPicture = Signal(object)  # instead, a typed f answered at once (gui.plots.map_first)
     formulasChanged = Signal(object)       # tuple[engine.analysis.Formula]
     criticalPointsChanged = Signal(object) # tuple[engine.calculus.CriticalPoint]
     windowChanged = Signal(object)         # ((lo, hi),) or ((xlo, xhi), (ylo, yhi))
@@ -98,6 +97,7 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
         self._worker.busyChanged.connect(self.busyChanged)
         self._worker.notice.connect(self.notice)
         self.lab = LabState(self)     # selected run, predict mode, run colours and labels
+        self._typed_framing = TypedFraming(self)    # a typed 2-D f framed to show its features
 
     # --- read-only state ------------------------------------------------------
     text = property(lambda self: self._text)
@@ -106,6 +106,7 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
     formulas = property(lambda self: self._formulas)
     critical_points = property(lambda self: self._critical)
     window = property(lambda self: self._window)
+    user_window = property(lambda self: self._user_window)   # the user zoomed or panned
     start = property(lambda self: self._start)
     settings = property(lambda self: self._settings)
     paths = property(lambda self: self._paths)
@@ -200,9 +201,9 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
         # name the expression still on its way, not the one on screen.
         self._requested, self._requested_text = expr, text
         # The 2-D views and the paths use f and (f, ∇f) only; H (Newton's method) and ∇f
-        # alone (the 1-D curve, hover) are half the compile time: they compile on use.
+        # alone (the 1-D curve, hover), half the compile time, compile on use. A new 2-D
+        # f's first picture from f alone (its map: a few ms, not ~50): `sketch`.
         everything = expr.dimension == 1 or "newton" in self._settings.methods
-        # a first picture of a new 2-D f from f alone (its map: a few ms, not ~50)
         sketch = expr.dimension == 2 and len(window) == 2 and expr != self._expression
         self._worker.request(expr, window, text=text, everything=everything, sketch=sketch)
 
@@ -235,7 +236,8 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
             self._expression = expr
             self._critical = ()       # the old function's points would be wrong here
             framed = self._frame_for[1] if self._frame_for and self._frame_for[0] is expr else None
-            if self._back and self._back[0] is expr:    # a detour undone: (window, start) as left
+            back = self._back and self._back[0] is expr
+            if back:                                    # a detour undone: (window, start) as left
                 framed, self._user_window = self._back[1:3], self._back[3]
             if (framed or len(self._window) != expr.dimension) and analysis.bounds != self._window:
                 self._window = analysis.bounds      # e.g. from x^2 + y^2 to x^3; a typed
@@ -253,6 +255,8 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
                 self._set_frame(0)            # (a session's or Undo's frame: _restore_frame)
             self.expressionChanged.emit(expr)
             self.criticalPointsChanged.emit(self._critical)
+            if expr.dimension == 2 and not back and self._start_given != self._requested_text:
+                self._typed_framing.begin(expr, self._requested_text)   # typed: not a preset's
             later, self.paths_later = self.paths_later, None    # a plain start's first f
             later(lambda: self._paths_of(expr)) if later else self._paths_of(expr)
         if analysis.critical_points is not None and analysis.critical_points is not self._critical:
@@ -263,8 +267,7 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
                                       [cp.point[0] for cp in self._critical])
                 self._frame_for = None
                 if frame is not None:            # not framed at once, or not as found
-                    self.set_window(frame[0])
-                    self._user_window = False
+                    self.reframe(frame[0])
                     self.set_start(frame[1])
         if analysis.formulas is not None:
             self._formulas = analysis.formulas
@@ -281,8 +284,9 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
         """Block (processing events) until no analysis is pending; for tests and scripts.
         (The helper processes' first start takes ~10 s on a machine busy with other work.)"""
         done = self._worker.wait_idle(timeout_ms)
-        self._apply_second()             # not waiting for the map's paint
-        return done
+        self._apply_second()             # not waiting for the map's paint (map_first)
+        return (done and self._typed_framing.wait_idle(timeout_ms)
+                and self._worker.wait_idle(timeout_ms))     # a re-frame asks again
 
     # --- window and start ----------------------------------------------------
     def set_window(self, window) -> None:
@@ -297,6 +301,11 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
         if self._requested is not None:
             self._request_analysis(self._requested, window,   # critical points in view
                                    self._requested_text)
+
+    def reframe(self, window) -> None:
+        """Show `window` as the app's choice, not the user's (a typed f may re-frame it)."""
+        self.set_window(window)
+        self._user_window = False
 
     def set_slice_axes(self, names) -> None:
         """The two variables the map and surface show when f has three or more."""
@@ -372,42 +381,9 @@ class LandscapeModel(FrameSteps, MapFirst, QObject):
         self.set_slice_axes(tuple(axes) if axes else None)
         self._request_analysis(expr, self._window, preset["expr"])
 
-    # --- saved sessions ---------------------------------------------------------
-    def get_state(self) -> dict:
-        """Everything the user set up, as plain JSON-ready values."""
-        # the f on screen, not a typo in the editor (a file holding it was refused whole)
-        return {"text": self._text if self._error is None else self._requested_text,
-                "window": [list(w) for w in self._window],
-                "start": list(self._start), "frame": self._frame, "speed": self._speed,
-                "descent": self._settings.to_json(), **extra_state(self)}    # slice, example, views (gui.plots.session_extras)
-
-    # every number of a session checked against the controls' bounds, in one place
-    check_state = staticmethod(check_state)
-
-    def set_state(self, state: dict) -> None:
-        """Apply a state from get_state (checked first: a bad one changes nothing)."""
-        s = self.check_state(state)
-        preset = {"expr": s["text"], "window": s["window"], "start": s["start"],
-                  "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
-                  "runs": s["runs"], "name": "", "caption": ""}
-        # no views saved (a sample lecture's scene): as built, before the load frames the camera
-        if "views" not in state:
-            self.view_states.reset()
-        # the analysis is asked for once the whole state is in: a small f is answered
-        # inside the request, and its paths then put the saved frame back; answered
-        # before the settings and frame were in, a restore showed step 0, not 5
-        with self._worker.held():
-            self.load_preset(preset)
-            self._preset = None
-            self.presetChanged.emit(None)
-            self.set_settings(hyper=s["hyper"], noise=s["noise"], seed=s["seed"],
-                              clip=s["clip"])
-            self.set_speed(s["speed"])
-            self._restore_frame = s["frame"]
-            apply_extra_state(self, state)
-
     def shutdown(self) -> None:
         """Stop the timer and wait for the worker: call when the window closes."""
         self.pause()
+        self._typed_framing.shutdown()
         self._worker.shutdown()
 

@@ -1,0 +1,27 @@
+"""The map's read-out of f and ∇f under the mouse, whole and in shorter forms for a
+narrow bar: at 1280 × 720 while presenting the bar had 177 px and showed only
+"x = −3.333, y = …", f and ∇f cut off. The forms drop the names, a digit, the spaces,
+then the point (the mouse shows it) before the label cuts anything; the tooltip holds
+the whole (gui.widgets.elided_label)."""
+from __future__ import annotations
+
+from gui.widgets.variable_names import display_name
+
+
+def number(v: float, digits: int = 4) -> str:
+    return f"{v:.{digits}g}".replace("-", "−")
+
+
+def readout_forms(variables, point, value, grad) -> tuple[str, ...]:
+    """("x = 1.5, y = −2    f = 3.25    ∇f = (3, −8)", shorter forms …) for f of two
+    variables at `point` (2,), its value and gradient (2,)."""
+    (a, b), (x, y), (gx, gy) = map(display_name, variables), point, grad
+    forms = [f"{a} = {number(x)}, {b} = {number(y)}    f = {number(value)}    "
+             f"∇f = ({number(gx)}, {number(gy)})"]
+    for digits, gap in ((4, "   "), (3, "  "), (3, " ")):
+        n = lambda v: number(v, digits)      # noqa: E731
+        forms.append(f"({n(x)}, {n(y)}){gap}f = {n(value)}{gap}∇f = ({n(gx)}, {n(gy)})")
+    # the point last (the mouse and the axes show where it is): f and ∇f before all
+    forms += [f"f = {number(value, 3)}  ∇f = ({number(gx, 3)}, {number(gy, 3)})",
+              f"f={number(value, 3)} ∇f=({number(gx, 2)}, {number(gy, 2)})"]
+    return tuple(forms)

@@ -1,0 +1,72 @@
+"""A 1-D run's steps as their shadow on the x-axis: x_k → x_{k+1} an arrow along the
+bottom of f's plot, each iterate on the curve joined to its arrow by a dotted drop line.
+
+A step used to be drawn as a straight segment from (x_k, f(x_k)) to (x_{k+1}, f(x_{k+1})):
+exactly the secant of the limit definition drawn in the same plot, and students took one
+for the other. A step of gradient descent moves x only (x_{k+1} = x_k − η f′(x_k)); the
+shadow shows that move, and nothing joins two points of the curve.
+
+Three items per run, built once and updated in place: `shafts` (PlotDataItem,
+connect="pairs"), `heads` (ScatterPlotItem, ▶ or ◀ at x_{k+1}), `drops` (PlotDataItem,
+connect="pairs", dotted). Their height is a fraction of the view's (placed again when it
+changes); steps alternate between two lanes, so the back-and-forth of a large η shows
+as two rows rather than arrows on top of one another.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+LANES = (0.09, 0.04)     # the two lanes' heights above the view's bottom, fractions of it
+HEAD_PX = 11
+
+
+class StepShadow:
+    def __init__(self, plot, colour):
+        self.plot = plot
+        self.shafts = pg.PlotDataItem(connect="pairs")
+        self.heads = pg.ScatterPlotItem(size=HEAD_PX, pen=None)
+        self.drops = pg.PlotDataItem(connect="pairs")
+        self.recolour(colour)
+        for z, item in ((6, self.drops), (7, self.shafts), (7, self.heads)):
+            item.setZValue(z)
+            plot.addItem(item)
+        self._xs, self._ys = np.empty(0), np.empty(0)
+
+    def recolour(self, colour) -> None:
+        faint = pg.mkColor(colour)
+        faint.setAlpha(120)
+        self.shafts.setPen(pg.mkPen(colour, width=2))
+        self.heads.setBrush(pg.mkBrush(colour))
+        self.drops.setPen(pg.mkPen(faint, width=1, style=Qt.PenStyle.DotLine))
+
+    def setVisible(self, visible: bool) -> None:
+        for item in (self.shafts, self.heads, self.drops):
+            item.setVisible(visible)
+
+    def show(self, xs, ys) -> None:
+        """The iterates x_0..x_k (finite) and their values f(x_k), in order."""
+        self._xs, self._ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+        self.place()
+
+    def lane_heights(self) -> np.ndarray:
+        """(n − 1,) the height of each step's arrow, in f's units (the view now)."""
+        bottom, top = self.plot.getViewBox().viewRange()[1]
+        lanes = bottom + np.array(LANES) * (top - bottom)
+        return lanes[np.arange(max(len(self._xs) - 1, 0)) % len(lanes)]
+
+    def place(self, *_) -> None:
+        xs, ys = self._xs, self._ys
+        if len(xs) < 2:
+            for item in (self.shafts, self.drops):
+                item.setData([], [])
+            self.heads.setData([], [])
+            return
+        lanes = self.lane_heights()
+        self.shafts.setData(np.column_stack([xs[:-1], xs[1:]]).ravel(), np.repeat(lanes, 2))
+        right = xs[1:] >= xs[:-1]
+        self.heads.setData(xs[1:], lanes, symbol=np.where(right, "t2", "t3").tolist())
+        # each iterate down to the arrow that leaves it (the last: the one that came)
+        lane_of = np.append(lanes, lanes[-1])
+        self.drops.setData(np.repeat(xs, 2), np.column_stack([ys, lane_of]).ravel())
