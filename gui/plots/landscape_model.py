@@ -398,7 +398,7 @@ class LandscapeModel(FrameSteps, QObject):
             apply_extra_state(self, state)
 
     def shutdown(self) -> None:
-        """Stop the timer and wait for the worker: call when the window closes."""
+        """Stop the timer and the worker: call when the window closes."""
         self.pause()
         self._worker.shutdown()
 
