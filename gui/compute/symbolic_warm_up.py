@@ -8,14 +8,11 @@ imports and first-use set-up), and its first typeset equation ~0.35 s longer
 import os
 
 from gui.compute.lifeline import watch_parent
+from gui.compute.symbolic_jobs import NICENESS, analyse_text, typeset_texts
 
 # The fork server ends soon after the app does, however the app ended (its children
-# follow by their parent-death signal, see gui.compute.lifeline). Watched before the
-# imports below (sympy, the engine, ziamath: 1–6 s on a busy machine), through which an
-# app killed early otherwise left the server running.
+# follow by their parent-death signal, see gui.compute.lifeline).
 watch_parent()
-
-from gui.compute.symbolic_jobs import NICENESS, analyse_text, typeset_texts  # noqa: E402
 
 try:
     # First of all: the server's start-up (~2 s of imports and warming) and every child
