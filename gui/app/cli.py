@@ -161,6 +161,11 @@ def _end_process(code: int, scratch=None):
     import atexit
     if scratch is not None:
         scratch.remove()          # its destructor, which will not run, would do it
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is not None:
+        # PySide's exit handler is that teardown of every Qt object (1.3-1.6 s measured
+        # at a quit, on a busy machine): it would run with the others
+        atexit.unregister(getattr(qt_core, "__moduleShutdown", None))
     atexit._run_exitfuncs()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -246,4 +251,20 @@ def main(argv=None, end_process: bool = False) -> int:
     window.show()
     if paint_first:       # and what the load after the first paint built (sympy and more)
         run_after_first_paint(window, gc.freeze)
-    return app.exec()
+    code = app.exec()
+    if not end_process:
+        return code
+    return _quit(app, code, ended)
+
+
+def _quit(app, code: int, ended) -> int:
+    """The end of an interactive run, at once: the helpers' fork server is killed even
+    while it still imports sympy (the exit waited for that: up to 6 s after launch), and
+    the teardown (~2 s on a busy machine) is skipped — unless this app holds the
+    clipboard, which Qt hands to the clipboard manager only in its teardown (a picture
+    copied just before quitting must stay pasteable)."""
+    from gui.compute.symbolic_process import end_helpers
+    end_helpers()
+    if app.clipboard().ownsClipboard():
+        return code
+    return ended(code)

@@ -417,4 +417,4 @@ class AnalysisWorker(QObject):
         for child in (self._child, self._points_child):
             if child is not None:
                 child.shutdown()
-        self._pool.waitForDone(5000)
+        self._pool.clear()      # a compile under way is stale: a quit does not wait for it

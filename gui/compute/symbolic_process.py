@@ -11,8 +11,10 @@ Only the newest request counts: `request` returns an id, and results of older id
 dropped. A child still busy with a stale request `kill_after_ms` after a newer one
 came is killed and replaced, so a slow expression never delays the next one. The
 child gets plain data (an expression's *text*, which it parses with the engine's safe
-parser; LaTeX strings) and sends back plain picklable results. `shutdown` stops it;
-children are daemons of this process and also leave when its end of the pipe closes.
+parser; LaTeX strings) and sends back plain picklable results. `shutdown` kills it
+without waiting for anything but its exit; children are daemons of this process and
+also leave when its end of the pipe closes. `end_helpers`, as the app's process ends,
+kills the fork server (its children die with it), even while it is still importing.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import contextlib
 import functools
 import multiprocessing
 import os
+import signal
 import threading
 from multiprocessing import forkserver, spawn
 from pathlib import Path
@@ -37,6 +40,7 @@ _RETRIES = 1          # a child that dies under a request gets it once more
 
 _context = None
 _context_lock = threading.Lock()
+_ended = False        # end_helpers ran: no fork server is started again
 
 
 def _preparation_data(name, _original=spawn.get_preparation_data):
@@ -75,6 +79,8 @@ def _ensure_fork_server() -> None:
         return
     root = str(Path(__file__).resolve().parents[2])
     with _context_lock:
+        if _ended:
+            raise RuntimeError("the app is ending")
         before = os.environ.get("PYTHONPATH")
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, before) if p)
         os.environ[NO_QT_ENV] = "1"     # the server needs no Qt, nor pyqtgraph (gui/__init__)
@@ -118,6 +124,32 @@ def prepare_later():
         yield lambda: prepare() if asked else None
     finally:
         _put_off = outer
+
+
+def end_helpers() -> None:
+    """For the end of the app's process only: SIGKILL the fork server at once, whether it
+    serves or is still importing sympy (~1–6 s after launch on a busy machine, which the
+    app's exit and its own lifeline poll both waited for), and never start one again.
+    Its children die with it (their parent-death signal, gui.compute.lifeline); the
+    resource tracker ends when the last of them and the app have gone."""
+    global _ended
+    with _context_lock:       # a server being started now has its pid set first
+        _ended = True
+    if _context is None or _context.get_start_method() != "forkserver":
+        return
+    server = forkserver._forkserver
+    # Held from now on: a starter thread still in Process.start would otherwise find
+    # the server dead and start another (multiprocessing restarts a dead one).
+    if not server._lock.acquire(timeout=1.0):
+        return
+    pid = server._forkserver_pid
+    if pid is None:
+        return
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 class ChildProcess(QObject):
@@ -176,25 +208,26 @@ class ChildProcess(QObject):
     def stop(self) -> None:
         """Kill the child and drop what it was asked, without waiting for anything (a
         child still starting is killed when it arrives); a later request starts anew."""
-        self._stop(polite=False, timeout_s=0.0)
+        self._stop(timeout_s=0.0)
         self._closed = False
 
     def shutdown(self, timeout_s: float = 2.0) -> None:
-        """Stop the child and wait for it to exit; no request is answered afterwards."""
-        self._stop(polite=True, timeout_s=timeout_s)
+        """Kill the child and wait (up to timeout_s) for it to exit; no request is answered
+        afterwards. A child still being forked is not waited for (the fork server may
+        still be importing, for seconds): it is killed when it arrives."""
+        self._stop(timeout_s=timeout_s)
 
-    def _stop(self, polite: bool, timeout_s: float) -> None:
+    def _stop(self, timeout_s: float) -> None:
         self._closed = True
         self._waiting = self._in_flight = None
         self._kill_timer.stop()
         starter, self._starter = self._starter, None
-        if starter is not None:
-            starter.join(timeout_s)
-            result = getattr(starter, "result", None)
-            if isinstance(result, tuple):            # started but not yet handed over
-                self._adopt(*result)
-            # else it is still starting: _on_started kills what it brings
-        self._stop_child(polite=polite, timeout_s=max(timeout_s, 1.0))
+        result = getattr(starter, "result", None)
+        if isinstance(result, tuple):                # started but not yet handed over
+            self._adopt(*result)
+        # else it is still starting: _on_started (or its thread, if this object is
+        # deleted by then) kills what it brings
+        self._stop_child(timeout_s=max(timeout_s, 1.0))
 
     # --- the child ---------------------------------------------------------------
     def _pump(self) -> None:
@@ -241,7 +274,8 @@ class ChildProcess(QObject):
         try:
             self._started.emit(thread)
         except RuntimeError:       # this object was deleted meanwhile: nobody waits
-            pass
+            if isinstance(thread.result, tuple):
+                _kill_all([thread.result])
 
     def _on_started(self, thread) -> None:
         thread.join()
@@ -289,12 +323,12 @@ class ChildProcess(QObject):
     def _on_kill_timer(self) -> None:
         if self._in_flight is not None and self._in_flight[0] != self._latest:
             self._in_flight = None               # stale: not worth waiting for
-            self._stop_child(polite=False)
+            self._stop_child()
             self._pump()
 
     def _on_child_died(self) -> None:
         lost, self._in_flight = self._in_flight, None
-        self._stop_child(polite=False)
+        self._stop_child()
         if lost is not None and lost[0] == self._latest and self._waiting is None:
             if lost[2] < _RETRIES:
                 self._waiting = (lost[0], lost[1], lost[2] + 1)
@@ -308,7 +342,9 @@ class ChildProcess(QObject):
         if lost is not None and lost[0] == self._latest:
             self.failed.emit(lost[0], message)
 
-    def _stop_child(self, polite: bool, timeout_s: float = 2.0) -> None:
+    def _stop_child(self, timeout_s: float = 2.0) -> None:
+        # Killed, not asked to leave: a child holds nothing worth saving, and one busy in
+        # sympy would be waited for (0.2 s each, at every quit mid-analysis).
         process, conn, notifier = self._process, self._conn, self._notifier
         self._process = self._conn = self._notifier = None
         self._alive.clear()
@@ -316,16 +352,9 @@ class ChildProcess(QObject):
             notifier.setEnabled(False)
             notifier.deleteLater()
         if conn is not None:
-            if polite:
-                try:
-                    conn.send(None)
-                except (OSError, EOFError):
-                    pass
             conn.close()
         if process is None:
             return
-        if polite:
-            process.join(min(0.2, timeout_s))   # it leaves at once unless mid-job
         if process.is_alive():
             process.kill()
         process.join(timeout_s)

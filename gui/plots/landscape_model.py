@@ -382,7 +382,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         self._request_analysis(expr, self._window, preset["expr"])
 
     def shutdown(self) -> None:
-        """Stop the timer and wait for the worker: call when the window closes."""
+        """Stop the timer and the worker: call when the window closes."""
         self.pause()
         self._typed_framing.shutdown()
         self._worker.shutdown()

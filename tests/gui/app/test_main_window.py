@@ -386,3 +386,14 @@ def test_no_plot_opens_a_context_menu(window, qtbot):
         viewport = canvas.viewport()
         qtbot.mouseClick(viewport, Qt.MouseButton.RightButton, pos=viewport.rect().center())
         assert QApplication.activePopupWidget() is None
+
+
+@pytest.mark.own_window
+def test_the_window_leaves_the_screen_before_the_helpers_stop(window, monkeypatch):
+    """Closing hides the window as soon as its state is saved: it stayed on screen while
+    the helpers and workers stopped (and, at a quit, through the process's end)."""
+    visible_at_shutdown = []
+    monkeypatch.setattr(window.model, "shutdown",
+                        lambda: visible_at_shutdown.append(window.isVisible()))
+    window.close()
+    assert visible_at_shutdown == [False]

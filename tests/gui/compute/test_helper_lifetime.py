@@ -158,3 +158,75 @@ def test_a_signal_quits_cleanly(tmp_path, signum):
     assert app.returncode == 0, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     _assert_helpers_end(helpers, "5 s after the signal")
+
+
+# Makes the fork server's import of sympy take a minute, in the fork server alone: a
+# sitecustomize on the app's PYTHONPATH, active only where NO_QT_ENV is set (the helpers'
+# environment, gui.compute.symbolic_process). It notes the moment the import starts.
+SLOW_SERVER_IMPORT = """
+import os, sys, time
+from pathlib import Path
+if os.environ.get("GRADIENT_LAB_NO_QT"):
+    class SlowSympy:
+        def find_spec(self, name, path=None, target=None):
+            if name == "sympy":
+                (Path(__file__).parent / "importing").write_text(str(os.getpid()))
+                time.sleep(60)
+            return None
+    sys.meta_path.insert(0, SlowSympy())
+"""
+SLOW_IMPORT_S = 60
+
+
+def _start_app_with_a_slow_fork_server(tmp_path):
+    """The plain app (its fork server starts after the first paint), once the fork server
+    is in its (slowed) import; returns (app, every helper started by then)."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SLOW_SERVER_IMPORT)
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(hook), before) if p)
+    try:
+        app = _start_app(tmp_path)
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
+    deadline = time.monotonic() + 60
+    while not (hook / "importing").exists():
+        if time.monotonic() > deadline or app.poll() is not None:
+            app.kill()
+            pytest.fail(f"the fork server never started its import: {app.communicate()}")
+        time.sleep(0.05)
+    return app, _descendants(app.pid)
+
+
+def _is_fork_server(pid) -> bool:
+    try:
+        return b"multiprocessing.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_quit_during_the_fork_servers_import_ends_everything_at_once(tmp_path, signum):
+    """Quit soon after launch, while the fork server still imports sympy: the app kills
+    the server itself before it ends (it used to leave it to notice the app's end, and
+    waited up to 2 s for each helper the server had not forked yet), never waits for
+    that import, and no helper is left."""
+    app, helpers = _start_app_with_a_slow_fork_server(tmp_path)
+    server = [p for p in helpers if _is_fork_server(p)]
+    assert len(server) == 1, helpers
+    app.send_signal(signum)
+    try:
+        app.wait(timeout=SLOW_IMPORT_S / 2)    # (not communicate: the helpers hold its pipes)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        pytest.fail("the app waited for the fork server's import")
+    server_left = _alive(server[0])            # at the moment the app's process ended
+    _assert_helpers_end(helpers, "5 s after the app ended, the fork server importing")
+    _out, err = app.communicate(timeout=10)
+    assert app.returncode == 0, err
+    assert "Traceback" not in err, err
+    assert not server_left, "the app ended before its fork server"

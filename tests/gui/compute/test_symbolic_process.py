@@ -2,6 +2,7 @@
 the newest request counts, a slow one is abandoned, and nothing outlives shutdown."""
 import multiprocessing
 import os
+import threading
 import time
 
 import numpy as np
@@ -175,6 +176,51 @@ def test_stop_while_starting_never_waits_and_leaves_no_child(qtbot, child):
     qtbot.waitUntil(lambda: not starter.result[0].is_alive(), timeout=5000)
     items = collect(qtbot, child, ("x^2 + 9y^2", ((-1.0, 1.0), (-1.0, 1.0))))   # usable again
     assert items[1][1][0].latex == "x^{2} + 9 y^{2}"
+
+
+
+def test_shutdown_does_not_wait_for_a_child_still_being_forked(qtbot, monkeypatch):
+    """Soon after launch the fork server still imports sympy (1-6 s): a child being
+    forked then is not waited for (shutdown waited up to 2 s per child, at every early
+    quit); it is killed when it arrives."""
+    from gui.compute import symbolic_process
+    release = threading.Event()
+    ensure_running = symbolic_process._ensure_fork_server
+
+    def still_importing():
+        release.wait(3)
+        ensure_running()
+    monkeypatch.setattr(symbolic_process, "_ensure_fork_server", still_importing)
+    child = ChildProcess("analyse")
+    child.request(("x^2", ((-1.0, 1.0),)))
+    starter = child._starter
+    child.shutdown(timeout_s=10)
+    assert starter.is_alive(), "shutdown waited for the fork server"
+    release.set()
+    starter.join(20)
+    qtbot.waitUntil(lambda: not starter.result[0].is_alive(), timeout=5000)
+    assert child.pid is None
+
+
+def test_shutdown_does_not_wait_for_a_compile(qtbot, monkeypatch):
+    """A compile under way (sympy's first import in the app, a big gradient) is stale once
+    the worker shuts down: the close of the window no longer waits for it."""
+    from gui.compute import analysis_worker
+    running, release, finished = threading.Event(), threading.Event(), threading.Event()
+
+    class CompileStillRunning(analysis_worker.CompileJob):
+        def run(self):
+            running.set()
+            release.wait(3)
+            finished.set()
+    monkeypatch.setattr(analysis_worker, "CompileJob", CompileStillRunning)
+    worker = AnalysisWorker()
+    worker.request(parse(SLOW), ((-4.0, 4.0), (-3.0, 3.0)), text=SLOW)   # (not compiled inline)
+    assert running.wait(20)
+    worker.shutdown()
+    assert not finished.is_set(), "shutdown waited for the compile"
+    release.set()
+    assert finished.wait(20)
 
 
 HUGE = "*".join(f"sin({k}x+{k}y)" for k in range(1, 100))   # its Hessian alone took 155 s
