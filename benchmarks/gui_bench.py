@@ -237,7 +237,8 @@ def edit_latency(app, model, window, edits: int, through_editor: bool):
                   "cpu settled": []}
            for mode in ("forced", "app")}
     out["missing"] = 0
-    sketches = [model.sketchChanged] if hasattr(model, "sketchChanged") else []
+    sketches = [getattr(model, name) for name in ("sketchChanged", "firstPicture")
+                if hasattr(model, name)]      # (the release before had no firstPicture)
     for k in range(edits):
         for n, mode in enumerate(("forced", "app")):
             c = (101 if through_editor else 11) + 6 * k + 3 * n     # unique, last digit varies

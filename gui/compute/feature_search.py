@@ -24,21 +24,25 @@ class FeatureSearch(QObject):
     """found(token, Features or None) for each request(token, text, box, start, window),
     in the GUI thread; None when the numeric reader refuses the text."""
     found = Signal(object, object)
+    _answered = Signal(object, object)      # from the pool thread
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pending, self.newest = 0, None
-        self.found.connect(self._on_found)
+        # counted and passed on in one slot: with `found` counted by a slot of its own, a
+        # wait could end between the two and the answer reach the model a request later
+        self._answered.connect(self._on_answered)
 
     def request(self, token, text: str, box, start, window) -> None:
         self.newest = token             # an older job still queued answers None at once
         self._pending += 1
         self._pool.start(_SearchJob(self, token, text, box, start, window))
 
-    def _on_found(self, *_):
+    def _on_answered(self, token, result):
         self._pending -= 1
+        self.found.emit(token, result)
 
     def wait_idle(self, timeout_ms: int) -> bool:
         """Process events until every answer came (tests, scripts)."""
@@ -73,6 +77,6 @@ class _SearchJob(QRunnable):
         except Exception:   # noqa: BLE001 - a search that fails frames nothing
             result = None
         try:
-            self.search.found.emit(self.token, result)
+            self.search._answered.emit(self.token, result)
         except RuntimeError:       # the model was deleted meanwhile (the window closed)
             pass

@@ -367,6 +367,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         self._window = tuple(tuple(map(float, w)) for w in preset["window"])
         self._start = tuple(map(float, preset["start"]))
         self._start_given = preset["expr"]
+        self._typed_framing.cancel()
         self._settings = preset_settings(preset)
         self._frame = 0
         self._text = preset["expr"]

@@ -97,6 +97,12 @@ class TypedFraming:
         self._asked, self._text = (expr, m.window, m.start, m.user_window), text
         self._rest.start()
 
+    def cancel(self) -> None:
+        """A preset, session or Undo brings its own window and start: no answer for an
+        f typed before it may re-frame them."""
+        self._asked = None
+        self._rest.stop()
+
     def _search(self) -> None:
         if self._asked is not None:
             _, window, start, _ = self._asked

@@ -80,3 +80,22 @@ def test_the_frame_holds_the_points_on_round_numbers_unless_they_reach_the_rim()
     assert frame_for_points(np.array([(0.0, 0.0)]), window, box) is None       # in view
     assert frame_for_points(np.array([(5.0, 3.0)]), window, box) == ((1.0, 9.0), (0.0, 6.0))
     assert frame_for_points(np.array([(5.0, 3.0), (7.5, 0.0)]), window, box) is None  # at the rim
+
+
+def test_a_preset_loaded_before_a_typed_fs_search_answers_keeps_its_own_window(model, qtbot):
+    """Typed, then an example (or a session, or Undo) before the search came back: the
+    typed f's answer re-framed the example's window (a session saved at ±4 × ±3 reopened
+    at ±9 × ±3, 3 times in 4 under load)."""
+    _typed(model, "x^2 + 2y^2")
+    model.set_text(HIMMELBLAU)
+    qtbot.waitUntil(lambda: model.expression is not None
+                    and np.isclose(model.expression(3.0, 2.0), 0.0), timeout=20000)
+    qtbot.wait(300)            # typing rested: the search is under way (~65 ms)
+    with model.requests_held():         # the example's analysis after the search's answer
+        model.load_preset({"expr": "max(x^2, 2y^2) + x*y", "window": [[-4, 4], [-3, 3]],
+                           "start": [3, 2], "methods": ["gd"], "lr": 0.1, "max_steps": 50,
+                           "name": "", "caption": ""})
+        qtbot.wait(600)
+    assert model.wait_for_analysis(60000)
+    assert model.window == ((-4.0, 4.0), (-3.0, 3.0))
+    assert model.start == (3.0, 2.0)
