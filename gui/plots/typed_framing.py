@@ -25,6 +25,7 @@ from gui.plots.slice import format_held
 GROWTH = 0.5       # the search box adds this much of the window's width on each side
 RIM = 0.1          # points this close to the search box's edge (fraction of it): no frame
 MARGIN = 0.2       # the frame adds this much of the points' span on each side
+SPREAD = 0.7       # points spanning more of the search box than this: no frame
 SEARCH_AFTER_MS = 250     # the search starts once no new f came for this long
 # Where a start moved off a critical point may go, as fractions of the window, in order
 # of preference (the default start's three quarters first); the farthest from the
@@ -49,7 +50,10 @@ def frame_for_points(points, window, box):
     inside = all(a <= p_lo and p_hi <= b for (a, b), p_lo, p_hi in zip(window, lo, hi))
     rim = [RIM * (b - a) for a, b in box]
     at_rim = any(p_lo < a + r or p_hi > b - r for (a, b), r, p_lo, p_hi in zip(box, rim, lo, hi))
-    if inside or at_rim:
+    # points spread over most of the box: a pattern that goes on (sin(x)·y's saddles at
+    # kπ, ±2π just inside the rim, were framed at ±9), as good in any window
+    spread = any(p_hi - p_lo > SPREAD * (b - a) for (a, b), p_lo, p_hi in zip(box, lo, hi))
+    if inside or at_rim or spread:
         return None
     halves = [max((0.5 + MARGIN) * (p_hi - p_lo), (b - a) / 2)
               for (a, b), p_lo, p_hi in zip(window, lo, hi)]

@@ -57,7 +57,8 @@ def test_a_start_the_user_did_not_leave_on_a_critical_point_stays(model):
     assert model.start == (1.0, 1.0)
 
 
-@pytest.mark.parametrize("text", ["sin(x)cos(y)", "x^2 - y^2", "(1-x)^2 + 100(y-x^2)^2"])
+@pytest.mark.parametrize("text", ["sin(x)cos(y)", "x^2 - y^2", "(1-x)^2 + 100(y-x^2)^2",
+                                  "sin(x)*y"])     # saddles at x = kπ: ±2π just inside the rim
 def test_an_f_whose_features_are_in_view_or_go_on_forever_keeps_the_window(model, text):
     _typed(model, "x^2 + 2y^2")
     _typed(model, text)
