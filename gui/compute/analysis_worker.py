@@ -5,9 +5,9 @@ Two parts run side by side for each request:
             prints them from f's tree in about a millisecond (INLINE_ANALYSIS_NODES: the
             compiled answer goes out inside `request`, no sketch), else in a QThreadPool
             thread (gui.compute.compile_job; lambdify for what the engine does not
-            print, or a large f). When asked
-            (sketch=True), f alone is compiled first and goes out as `sketched` (a few
-            ms: the map can show the new f while sympy still differentiates); then the
+            print, or a large f). When asked (sketch=True), f alone is compiled first
+            and goes out as `sketched` (a few ms: the map can show the new f while sympy
+            still differentiates); then the
             result (an Analysis with formulas and critical_points None) goes out at
             once, so the numeric views redraw without waiting for the rest;
   symbolic  engine.analysis.analyse (typeset derivatives, critical points) in a child
@@ -18,9 +18,8 @@ A provisional expression (engine.numeric_expression, a plain start's first formu
 without sympy) goes out at once as a Preview; its job parses the text with sympy first,
 when `exact_later` lets it (after the 3-D view painted the preview), and its Expression
 replaces the provisional one in the answers that follow.
-The critical points go out as soon as they and the compiled expression are in; the
-complete Analysis when the child has typeset the formulas too (into gui.compute.latex_renderer's
-cache), so they show at once.
+The critical points go out as soon as they and the compiled expression are in; the complete
+Analysis when the child has typeset the formulas too (gui.compute.latex_renderer's cache).
 
 At most one compile job runs at a time; a request made meanwhile replaces any still
 waiting (glue's "compute only the newest"), and answers older than the newest request
@@ -399,17 +398,18 @@ class AnalysisWorker(QObject):
             self.busyChanged.emit(busy)
 
     def wait_idle(self, timeout_ms: int = 10000) -> bool:
-        timer = QElapsedTimer()
-        timer.start()
         # Sleep in the event loop until something comes (a worker's signal, the helper's
         # answer on its socket), woken at least every 5 ms: a loop of processEvents took a
         # whole core from the helper process doing the work (tests, --export runs).
-        waker = QTimer(interval=5)
-        waker.start()
-        while not self._idle.is_set() and timer.elapsed() < timeout_ms:
+        timer, waker = QElapsedTimer(), QTimer(interval=5)
+        timer.start(), waker.start()
+        while timer.elapsed() < timeout_ms:
+            if self._idle.is_set():   # what the last answer queued may ask again: not idle
+                QCoreApplication.processEvents()
+                if self._idle.is_set():
+                    break
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         waker.stop()
-        QCoreApplication.processEvents()
         return self._idle.is_set()
 
     def shutdown(self) -> None:
