@@ -13,10 +13,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPicture
-from PySide6.QtWidgets import (QCheckBox, QGraphicsItem, QGridLayout, QLabel, QSplitter,
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
 
 from gui.compute.qt_guard import qt_override
+from gui.plots.axis_cache import cache_as_pixmap
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.steady_scatter import steady_scatter_of
 from gui.plots.whole_ticks import whole_number_ticks
@@ -87,7 +88,7 @@ class LossPlot(QWidget):
             # The grid is drawn by the axes and spans the plot, so every frame's new
             # curve point repainted both (~3 ms each, replaying their ticks, labels and
             # lines); cached as a pixmap, they are drawn anew only when they change.
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            cache_as_pixmap(axis)
             axis.setPen("k")
             axis.setTextPen("k")
             axis.setTickFont(QFont(self.font().family(), _AXIS_FONT_PT - 1))

@@ -1,11 +1,11 @@
 """The contour map's axes: x and y, and the colour bar's f axis.
 
-Each is drawn from a pixmap cache (QGraphicsItem.DeviceCoordinateCache), as the loss
-plot's are. Their ticks reach into the plot, so any change inside it (a new f's image
-and iso-lines, its arrows, paths and points) repainted all six by replaying their
-tick labels (~4 ms each, five repaints an edit); cached, an axis is drawn anew only
-when it changes itself (range, ticks, pen: pyqtgraph then calls its update()), and a
-scaled export (2×, 3×) re-renders it at that scale.
+Each is drawn from a pixmap cache (gui.plots.axis_cache), as the loss plot's are.
+Their ticks reach into the plot, so any change inside it (a new f's image and
+iso-lines, its arrows, paths and points) repainted all six by replaying their tick
+labels (~4 ms each, five repaints an edit); cached, an axis is drawn anew only when it
+changes itself (range, ticks, pen: pyqtgraph then calls its update()) or a layout moves
+it by part of a pixel, and a scaled export (2×, 3×) re-renders it at that scale.
 
 The colour bar's ticks are chosen when its axis is drawn (`ColourBarTicks`), for the
 bar's length in pixels and its labels' font: a short bar (the Neuron tab's landscape at
@@ -28,7 +28,9 @@ import numpy as np
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication
+
+from gui.plots.axis_cache import cache_as_pixmap
 
 SIDES = ("left", "right", "top", "bottom")
 
@@ -60,7 +62,7 @@ def style_map_axes(plot, colour_bar, ink: str) -> None:
     thin_to_fit(plot.getAxis("left"))
     for item in (plot, colour_bar):
         for side in SIDES:
-            item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            cache_as_pixmap(item.getAxis(side))
 
 ROOM_FOR = "0.005"      # the colour bar's axis is at least as wide as this label
 TITLE_GAP_PX = 1        # between the widest label's rectangle and the "f"

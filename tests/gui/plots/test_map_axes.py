@@ -31,3 +31,27 @@ def test_a_new_f_repaints_the_map_but_not_its_x_and_y_axes(shown, model, qtbot, 
     painted.clear()
     model.set_window(((-2.0, 2.5), (-1.5, 2.0)))          # a new range: drawn anew
     qtbot.waitUntil(lambda: x_axis in painted and y_axis in painted)
+
+
+def test_an_axis_moved_a_fraction_of_a_pixel_is_drawn_where_it_is(shown, model, qtbot):
+    """The plot moved whole by a fraction of a pixel (a layout: the colour bar's labels
+    narrower by 8.27 px once the Neuron tab's levels came): each axis is drawn as at its
+    new place, pixel for pixel as a fresh paint, not its cached pixmap of the old place
+    blitted at the rounded one (the bar's frame line a column off after a round trip)."""
+    from tests.gui.app.test_look_round_trip import pixels
+    model.load_preset(default_preset())
+    assert model.wait_for_analysis()
+    view = shown(ContourView(model), 640, 540)
+    qtbot.wait(300)
+    layout = view.canvas.ci.layout
+    left, top, right, bottom = layout.getContentsMargins()
+    axes = [item.getAxis(side) for item in (view.plot, view.colour_bar)
+            for side in ("left", "right", "top", "bottom")]
+    for shift in (0.3, 0.6, 0.9):
+        layout.setContentsMargins(left + shift, top, right - shift, bottom)
+        qtbot.wait(100)
+        shown_now = pixels(view.canvas)
+        for axis in axes:
+            axis.update()               # every axis painted afresh, at its place
+        qtbot.wait(100)
+        assert (shown_now != pixels(view.canvas)).any(axis=-1).sum() == 0, shift
