@@ -43,7 +43,7 @@ from gui.plots.legend_columns import fit_legend, map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
 from gui.plots.map_fit import MapFit
 from gui.plots.race_marks import RaceMarks
-from gui.plots.resolution import round_to_pixel
+from gui.plots.resolution import snap_to_round
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
 from gui.compute.qt_guard import qt_override
@@ -382,7 +382,8 @@ class ContourView(QWidget):
         point = self._map_to_view(event.scenePos())
         if point is not None:
             pixel = self.plot.vb.viewPixelSize()
-            self.model.set_start(tuple(round_to_pixel(v, p) for v, p in zip(point, pixel)))
+            # the roundest numbers in reach: a click 2 px from (1, 1) is (1, 1), not (0.99, 0.99)
+            self.model.set_start(tuple(snap_to_round(v, p) for v, p in zip(point, pixel)))
 
     def _on_hover(self, args):
         self._show_at(self._map_to_view(args[0]) if self._two_d() else None)

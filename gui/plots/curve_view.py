@@ -33,7 +33,7 @@ from gui.plots.curve_split import CurveSplit
 from gui.plots.curve_scaling import for_display, robust_range
 from gui.plots.curve_second_axis import SecondAxis
 from gui.plots.curve_legend import CurveLegendRow
-from gui.plots.resolution import round_to_pixel
+from gui.plots.resolution import snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel, rounding_noise
 from gui.widgets import theme
@@ -275,6 +275,8 @@ class CurveView(QWidget):
         lo, hi = self.x_range()
         x = min(max(x, lo), hi)
         px = self.plot_f.vb.viewPixelSize()[0]
+        # a round x where one is in reach (aiming at 1 gave 1.004 and f′ = −2.00843)
+        x = snap_to_round(x, px)
         for cp in self.model.critical_points:       # snapping makes "f′ = 0" reachable
             if abs(cp.point[0] - x) <= SNAP_PX * px:
                 x = float(cp.point[0])
@@ -374,7 +376,7 @@ class CurveView(QWidget):
                 return                                   # a click on the point itself
         if plot.vb.sceneBoundingRect().contains(pos):
             x = plot.vb.mapSceneToView(pos).x()
-            self.model.set_start((round_to_pixel(x, plot.vb.viewPixelSize()[0]),))
+            self.model.set_start((snap_to_round(x, plot.vb.viewPixelSize()[0]),))
 
     @qt_override
     def closeEvent(self, event):
