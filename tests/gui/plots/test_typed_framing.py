@@ -80,3 +80,16 @@ def test_the_frame_holds_the_points_on_round_numbers_unless_they_reach_the_rim()
     assert frame_for_points(np.array([(0.0, 0.0)]), window, box) is None       # in view
     assert frame_for_points(np.array([(5.0, 3.0)]), window, box) == ((1.0, 9.0), (0.0, 6.0))
     assert frame_for_points(np.array([(5.0, 3.0), (7.5, 0.0)]), window, box) is None  # at the rim
+
+
+def test_x2_2y2_typed_after_the_himmelblau_example_moves_off_its_minimum(model, qtbot):
+    # walkthrough b11: the example's start (0, 0) is x² + 2y²'s minimum
+    notices = []
+    model.notice.connect(notices.append)
+    model.load_preset(find_preset("Himmelblau"))
+    assert model.wait_for_analysis(60000) and model.start == (0.0, 0.0)
+    _typed(model, "x^2 + 2y^2")
+    # the search answers once typing rests: after the analysis wait_for_analysis awaits
+    qtbot.waitUntil(lambda: model.start != (0.0, 0.0), timeout=20000)
+    assert model.paths["gd"].stop_step > 0
+    assert len(notices) == 1 and "(0, 0) is a minimum" in notices[0], notices
