@@ -22,12 +22,15 @@ Public attributes (for tests and exports; all built once, then updated in place)
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from engine.kinks import derivative_jump, kinks_1d
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.curve_split import CurveSplit
 from gui.plots.curve_scaling import for_display, robust_range
@@ -46,6 +49,13 @@ INK = "#222222"
 LABEL_STYLE = {"color": INK, "font-size": "12pt"}
 
 
+class KinkPoint(NamedTuple):
+    """A kink drawn as critical points are (point (1,), value, kind)."""
+    point: np.ndarray
+    value: float
+    kind: str
+
+
 def _pen(key, width, style=Qt.PenStyle.SolidLine):
     return pg.mkPen(CURVE_COLOURS[key], width=width, style=style)
 
@@ -60,6 +70,7 @@ class CurveView(QWidget):
         self._pushed_window = None           # the last window sent: no echo back
         self._user_moved = False
         self._placing = False                # guards handle.setPos against re-entry
+        self._kinks = []                     # kink minima and maxima marked (engine.kinks)
         self._build()
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._on_range_settled)
@@ -277,7 +288,7 @@ class CurveView(QWidget):
         px = self.plot_f.vb.viewPixelSize()[0]
         # a round x where one is in reach (aiming at 1 gave 1.004 and f′ = −2.00843)
         x = snap_to_round(x, px)
-        for cp in self.model.critical_points:       # snapping makes "f′ = 0" reachable
+        for cp in (*self.model.critical_points, *self._kinks):   # "f′ = 0" reachable
             if abs(cp.point[0] - x) <= SNAP_PX * px:
                 x = float(cp.point[0])
         self.set_point(x)
@@ -296,7 +307,8 @@ class CurveView(QWidget):
             guide.setValue(x)
             guide.setVisible(True)
         ends = np.array(self.x_range())
-        ok = np.isfinite(fx) and np.isfinite(dfx)
+        jump = derivative_jump(f, (x,))      # a kink: no tangent (sign(0) drew a flat one)
+        ok = np.isfinite(fx) and np.isfinite(dfx) and jump is None
         with np.errstate(over="ignore"):     # near a float's limit (1e308·x²): inf, off the plot
             quotient = (fxh - fx) / h
             tangent = fx + dfx * (ends - x)
@@ -305,12 +317,13 @@ class CurveView(QWidget):
         good = np.isfinite(fx) and np.isfinite(quotient)
         self.secant_item.setData(ends, secant if good else [np.nan] * 2)
         self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
-        self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) else [np.nan])
+        self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) and jump is None else [np.nan])
         # how many of the quotient's digits rounding leaves (secant_panel.rounding_noise)
         noise = max(rounding_noise(f, x, dfx, f.hessian(x)[0, 0]), rounding_noise(
             f, x + h, float(f.gradient(x + h)[0]), float(f.hessian(x + h)[0, 0])))
         self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale),
-                               float(f.hessian(x)[0, 0]), noise)
+                               float(f.hessian(x)[0, 0]), noise,
+                               jump and (jump.left, jump.right))
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):
@@ -342,7 +355,11 @@ class CurveView(QWidget):
     # --- critical points and descent (drawn by curve_markers) ---------------------------
     def _on_critical_points(self, points):
         if self._one_d():
-            self.critical.show(points)
+            # |x|'s minimum at 0 is no critical point (f′ jumps there, is never 0): its
+            # kinks across which f′ changes sign are marked as the minima and maxima they are
+            self._kinks = [KinkPoint(np.array([k.x]), k.value, k.kind) for k in
+                           kinks_1d(self.model.expression, self.model.window[0])]
+            self.critical.show([*points, *self._kinks])
 
     def _on_paths(self, paths):
         if not self._one_d():
