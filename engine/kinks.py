@@ -19,12 +19,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Jump", "Kink", "derivative_jump", "derivative_jumps", "kinks_1d"]
+__all__ = ["Jump", "Kink", "derivative_jump", "derivative_jumps", "kinks_1d", "kink_minimum"]
 
 _NEAR, _NEARER = 1e-7, 1e-9     # the two distances, times max(1, |coordinate|)
 _MIN_JUMP = 1e-6                # a jump below this times the derivative's size is none
 _SAMPLES = 2001                 # f′ sampled across the interval to find sign changes
 _BISECTIONS = 80
+_GRID_ND = 101                  # samples per variable where kink_minimum looks first
+_RING = 16                      # directions kink_minimum compares f along
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,58 @@ def kinks_1d(f, bounds) -> list[Kink]:
             x = rounder if better else x
             found.append(Kink(x, jump.left, jump.right, kind, float(f(x)) + 0.0))
     return found
+
+
+def kink_minimum(f, bounds) -> tuple[np.ndarray, float] | None:
+    """(point (d,), f there) of the lowest point of f in the box `bounds` ((lo, hi) per
+    variable, d = 2) where some partial derivative jumps and f is lowest around it
+    (|x| + |y| at (0, 0)); None where the lowest sample of a 101 × 101 grid leads to no
+    such point (a smooth minimum is critical_points'). Each partial derivative's sign
+    change through the lowest sample is bisected, a few times in turn."""
+    axes = [np.linspace(float(lo), float(hi), _GRID_ND) for lo, hi in bounds]
+    with np.errstate(all="ignore"):
+        values = np.asarray(f(*np.meshgrid(*axes, indexing="ij")), dtype=float)
+    if not np.isfinite(values).any():
+        return None
+    index = np.unravel_index(np.nanargmin(np.where(np.isfinite(values), values, np.nan)),
+                             values.shape)
+    point = np.array([a[i] for a, i in zip(axes, index)])
+    steps = np.array([a[1] - a[0] for a in axes])
+    for _ in range(3):
+        for axis in range(len(point)):
+            point[axis] = _sign_change(f, point, axis, steps[axis])
+    widths = np.array([float(hi) - float(lo) for lo, hi in bounds])
+    digits = 12 - math.floor(math.log10(widths.max()))
+    rounder = np.round(point, digits) + 0.0
+    if f(*rounder) <= f(*point):
+        point = rounder
+    if not derivative_jumps(f, point):
+        return None
+    value = float(f(*point))
+    angles = np.linspace(0, 2 * np.pi, _RING, endpoint=False)
+    for radius in (1e-3, 1e-6):              # of the box: lower than f all around
+        ring = point[:, None] + radius * widths[:, None] * np.array(
+            [np.cos(angles), np.sin(angles)])
+        with np.errstate(all="ignore"):
+            if not np.all(np.asarray(f(*ring), dtype=float) > value):
+                return None
+    return point, value + 0.0
+
+
+def _sign_change(f, point, axis: int, step: float) -> float:
+    """Where ∂f/∂(axis) changes sign from − to + within a step of point[axis] along
+    that axis (bisected), else point[axis]."""
+    x = float(point[axis])
+    lo, hi = x - step, x + step
+    if not (_partial_at(f, point, axis, lo - x) < 0 < _partial_at(f, point, axis, hi - x)):
+        return x
+    for _ in range(_BISECTIONS):
+        mid = 0.5 * (lo + hi)
+        slope = _partial_at(f, point, axis, mid - x)
+        if slope == 0:
+            return mid
+        lo, hi = (mid, hi) if slope < 0 else (lo, mid)
+    return 0.5 * (lo + hi)
 
 
 def _tidy(value: float, size: float) -> float:

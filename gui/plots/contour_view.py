@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.plots import canvas_settings, landscape
 from gui.plots.critical_labels import CriticalLabels
+from gui.plots.kink_marks import jumps_at, kink_points
 from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
@@ -327,6 +328,8 @@ class ContourView(QWidget):
     def _on_critical_points(self, points):
         if not self._two_d():
             return
+        # |x| + |y|'s minimum at (0, 0) is no critical point (∇f jumps there): marked too
+        points = [*points, *kink_points(self.model.expression, self.model.window)]
         styles = [CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"]) for cp in points]
         self.critical_item.setData([{"pos": tuple(cp.point), "symbol": symbol, "brush": colour}
                                     for cp, (symbol, colour) in zip(points, styles)])
@@ -394,9 +397,11 @@ class ContourView(QWidget):
             self.hover_values = None
             return self._show_hint()
         f = self.model.expression
+        # read where a click would start: on x = 0 of |x| + |y|, its kink is named
+        point = tuple(snap_to_round(v, p) for v, p in zip(point, self.plot.vb.viewPixelSize()))
         value, grad = f.value_and_gradient(*point)
         self.hover_values = (point, value, grad)
-        self.readout.set_texts(*readout_forms(f.variables, point, value, grad))
+        self.readout.set_texts(*readout_forms(f.variables, point, value, grad, jumps_at(f, point)))
 
     def _show_hint(self):
         self.readout.setText("click: start here · wheel: zoom · drag: pan")

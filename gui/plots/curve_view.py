@@ -22,16 +22,15 @@ Public attributes (for tests and exports; all built once, then updated in place)
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from engine.kinks import derivative_jump, kinks_1d
+from engine.kinks import derivative_jump
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
+from gui.plots.kink_marks import kink_points
 from gui.plots.curve_split import CurveSplit
 from gui.plots.curve_scaling import for_display, robust_range
 from gui.plots.curve_second_axis import SecondAxis
@@ -47,13 +46,6 @@ SETTLE_MS = 150            # pan/zoom must rest this long before the model hears
 SNAP_PX = 8                # a dragged point this close to a critical point snaps onto it
 INK = "#222222"
 LABEL_STYLE = {"color": INK, "font-size": "12pt"}
-
-
-class KinkPoint(NamedTuple):
-    """A kink drawn as critical points are (point (1,), value, kind)."""
-    point: np.ndarray
-    value: float
-    kind: str
 
 
 def _pen(key, width, style=Qt.PenStyle.SolidLine):
@@ -357,8 +349,7 @@ class CurveView(QWidget):
         if self._one_d():
             # |x|'s minimum at 0 is no critical point (f′ jumps there, is never 0): its
             # kinks across which f′ changes sign are marked as the minima and maxima they are
-            self._kinks = [KinkPoint(np.array([k.x]), k.value, k.kind) for k in
-                           kinks_1d(self.model.expression, self.model.window[0])]
+            self._kinks = kink_points(self.model.expression, self.model.window)
             self.critical.show([*points, *self._kinks])
 
     def _on_paths(self, paths):

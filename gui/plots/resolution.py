@@ -31,6 +31,8 @@ def snap_to_round(value: float, pixel: float, reach_px: float = SNAP_REACH_PX) -
     if not (math.isfinite(value) and math.isfinite(pixel)) or pixel <= 0:
         return value
     reach = reach_px * pixel
+    if abs(value) <= reach:          # 0 is the roundest of all (no decade's step finds it)
+        return 0.0
     top = math.floor(math.log10(max(abs(value) + reach, reach)))
     for exponent in range(top, math.floor(math.log10(pixel)) - 1, -1):
         for multiple in _NICE_MULTIPLES:

@@ -1,10 +1,11 @@
 """engine.kinks: where a derivative jumps, against values worked by hand."""
 import math
 
+import numpy as np
 import pytest
 
 from engine.expression import parse
-from engine.kinks import Jump, derivative_jump, derivative_jumps, kinks_1d
+from engine.kinks import Jump, derivative_jump, derivative_jumps, kink_minimum, kinks_1d
 
 
 @pytest.mark.parametrize("text, point, jumps", [
@@ -43,3 +44,21 @@ def test_kinks_in_one_variable():
     # no sign change of f′ across the kink, or no kink at all: none
     for text in ("relu(x)", "x^2", "|x|^3", "1/|x|", "max(x, 2x)"):
         assert kinks_1d(parse(text), (-4, 4)) == [], text
+
+
+@pytest.mark.parametrize("text, point, value", [
+    ("|x| + |y| + 1", (0.0, 0.0), 1.0),
+    ("|x - 1| + 2|y + 0.5|", (1.0, -0.5), 0.0),
+    ("max(|x|, |y|)", (0.0, 0.0), 0.0),
+    ("|x| + y^2", (0.0, 0.0), 0.0),
+    ("sqrt(x^2 + y^2)", (0.0, 0.0), 0.0),            # the cone's tip
+])
+def test_the_lowest_kink_of_two_variables(text, point, value):
+    found, f_there = kink_minimum(parse(text), [(-4, 4), (-3, 3)])
+    np.testing.assert_allclose(found, point, atol=1e-12)
+    assert f_there == pytest.approx(value, abs=1e-12)
+
+
+@pytest.mark.parametrize("text", ["x^2 + 2y^2", "(x^2+y-11)^2 + (x+y^2-7)^2", "sin(x)cos(y)"])
+def test_no_kink_minimum_for_a_smooth_f(text):
+    assert kink_minimum(parse(text), [(-4, 4), (-3, 3)]) is None

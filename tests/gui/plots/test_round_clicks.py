@@ -18,6 +18,7 @@ def test_the_roundest_number_in_reach():
     assert snap_to_round(0.3013, 0.004) == 0.3          # 0.3, not 0.30000000000000004
     assert snap_to_round(0.123456, 0.004) == 0.12       # else to the view's resolution
     assert snap_to_round(2.47, 0.01) == 2.5 and snap_to_round(-0.004, 0.02) == 0.0
+    assert snap_to_round(0.0126, 0.0126) == 0.0 and snap_to_round(-0.03, 0.0125) == 0.0
     assert snap_to_round(1.0073, 0.0004) == 1.007       # zoomed in: 1.005 is 6 px away
 
 
