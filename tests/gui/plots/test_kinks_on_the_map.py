@@ -45,3 +45,17 @@ def test_the_read_out_forms_name_each_jump():
     assert forms[0] == ("x = 0, y = 0    f = 1    ∇f: none, f is not differentiable here "
                         "(∂f/∂x jumps from −1 to 1; ∂f/∂y jumps from −2 to 2)")
     assert all("none" in form for form in forms)
+
+
+def test_the_quadratic_model_at_a_kink_says_there_is_none(corner, model):
+    from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
+    model.set_start((0.0, 0.0))          # the kink: H = 0 read "curves down in every direction"
+    overlay = QuadraticModelOverlay(model, corner.plot)
+    texts = []
+    overlay.described.connect(texts.append)
+    overlay.set_enabled(True)
+    assert overlay.quadratic is None
+    assert texts[-1].startswith("f is not differentiable at this point (∂f/∂x jumps from "
+                                "−1 to 1; ∂f/∂y jumps from −1 to 1)")
+    model.set_start((1.0, 2.0))          # off the kinks: the model as before
+    assert overlay.quadratic is not None and "Hessian eigenvalues" in texts[-1]
