@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -35,7 +35,7 @@ from gui.plots.curve_split import CurveSplit
 from gui.plots.curve_scaling import for_display, robust_range
 from gui.plots.curve_second_axis import SecondAxis
 from gui.plots.curve_legend import CurveLegendRow
-from gui.plots.resolution import snap_to_round
+from gui.plots.resolution import next_round, snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel, rounding_noise
 from gui.widgets import theme
@@ -70,6 +70,9 @@ class CurveView(QWidget):
         for plot in (self.plot_f, self.plot_d):
             plot.vb.sigRangeChangedManually.connect(self._on_user_moved)
         self.handle.sigPositionChanged.connect(self._on_handle_moved)
+        # Shift+←/→ on the focused f plot (a click there focuses it): the window's own
+        # ← → step the descent, and its shortcut sheet has no row to spare at 720 px
+        self.canvas.installEventFilter(self)
         self.panel.hChanged.connect(lambda _h: self._refresh_point())
         # the legend's columns follow the text size (a bound slot: Qt drops the
         # connection when the view goes); the width, by the legend row itself
@@ -167,6 +170,8 @@ class CurveView(QWidget):
                                     brush=pg.mkBrush(CURVE_COLOURS["tangent"]),
                                     hoverBrush=pg.mkBrush("#ffffff"))
         self.handle.setZValue(10)
+        self.handle.setToolTip("Drag along the curve (it snaps to round x and to f′ = 0), "
+                               "or click it and press Shift+← / Shift+→")
         self.handle.setVisible(False)
         self.plot_f.addItem(self.handle)
 
@@ -270,6 +275,23 @@ class CurveView(QWidget):
         """Put the tangent point at x (as dragging the handle does)."""
         self.x = float(x)
         self._refresh_point()
+
+    def nudge_point(self, direction: int) -> None:
+        """The tangent point to the next round x left (direction < 0) or right, in view
+        (resolution.next_round: 0.1 apart on [−2, 2]; the keys reach 1, the mouse 1.004)."""
+        lo, hi = self.x_range()
+        if self._one_d() and self.x is not None and lo <= (
+                x := next_round(self.x, hi - lo, direction)) <= hi:
+            self.set_point(x)
+
+    @qt_override
+    def eventFilter(self, watched, event):
+        if (watched is self.canvas and event.type() == QEvent.Type.KeyPress
+                and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)):
+            self.nudge_point(1 if event.key() == Qt.Key.Key_Right else -1)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_handle_moved(self, _item):
         if self._placing or not self._one_d():

@@ -44,3 +44,13 @@ def snap_to_round(value: float, pixel: float, reach_px: float = SNAP_REACH_PX) -
                 # round(…, digits): 0.30000000000000004 (3·0.1) reads as 0.3
                 return round(candidate, max(0, 1 - exponent)) + 0.0
     return round_to_pixel(value, pixel)
+
+
+def next_round(value: float, width: float, direction: int) -> float:
+    """The next multiple of a tenth of `width`'s order of magnitude (0.1 for a width of
+    4) left of `value` (direction < 0) or right of it: the keys' steps along an axis."""
+    exponent = math.floor(math.log10(width)) - 1
+    step = 10.0 ** exponent
+    k = value / step
+    k = math.floor(k + 1e-9) + 1 if direction > 0 else math.ceil(k - 1e-9) - 1
+    return round(k * step, max(0, -exponent)) + 0.0

@@ -60,3 +60,19 @@ def test_a_click_on_the_curve_near_a_round_x_starts_there(parabola, model, qtbot
                      pos=parabola.canvas.mapFromScene(scene))
     qtbot.waitUntil(lambda: abs(model.start[0] + 0.5) < 0.05)
     assert model.start == (-0.5,)
+
+
+def test_shift_arrows_on_the_plot_move_the_tangent_point_onto_round_xs(parabola, model, qtbot):
+    model.set_window(((-2.0, 2.0),))
+    qtbot.waitUntil(lambda: parabola.x_range() == (-2.0, 2.0))
+    parabola.set_point(0.954)
+    frame, shift = model.frame, Qt.KeyboardModifier.ShiftModifier
+    parabola.canvas.setFocus()
+    qtbot.keyClick(parabola.canvas, Qt.Key.Key_Right, shift)
+    assert parabola.x == 1.0 and parabola.panel.values["df"] == -2.0
+    qtbot.keyClick(parabola.canvas, Qt.Key.Key_Right, shift)
+    assert parabola.x == 1.1
+    for _ in range(2):
+        qtbot.keyClick(parabola.canvas, Qt.Key.Key_Left, shift)
+    assert parabola.x == 0.9
+    assert model.frame == frame                       # not a step of the descent
