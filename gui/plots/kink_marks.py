@@ -3,6 +3,7 @@
 so the views mark what engine.kinks finds beside the critical points."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -21,7 +22,9 @@ class KinkPoint(NamedTuple):
     kind: str
 
 
+@lru_cache(maxsize=16)
 def may_have_kinks(f) -> bool:
+    # cached: str(f) took 0.3 ms of every hover and drag step
     text = str(f)
     return any(name in text for name in _KINK_MAKERS)
 
