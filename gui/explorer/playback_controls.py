@@ -20,6 +20,9 @@ def path_status(path, frame: int, playing: bool = True) -> str:
             return f"running (step {frame})"
         return "ready to start" if frame == 0 else f"paused at step {frame}"
     if path.status == "converged":
+        if k == 0:      # it never moved: say why, or "converged at step 0" reads as a fault
+            gradient = "f′" if path.points.shape[1] == 1 else "∇f"
+            return f"converged at step 0 ({gradient} = 0 at the start: no step moves it)"
         return f"converged at step {k}"
     if path.status == "diverged":
         return f"diverged at step {k}"

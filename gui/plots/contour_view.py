@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.plots import canvas_settings, landscape
 from gui.plots.critical_labels import CriticalLabels
+from gui.plots.kink_marks import jumps_at, kink_points
 from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
@@ -43,7 +44,7 @@ from gui.plots.legend_columns import fit_legend, map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
 from gui.plots.map_fit import MapFit
 from gui.plots.race_marks import RaceMarks
-from gui.plots.resolution import round_to_pixel
+from gui.plots.resolution import snap_to_round
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CRITICAL_STYLE
 from gui.compute.qt_guard import qt_override
@@ -327,6 +328,8 @@ class ContourView(QWidget):
     def _on_critical_points(self, points):
         if not self._two_d():
             return
+        # |x| + |y|'s minimum at (0, 0) is no critical point (∇f jumps there): marked too
+        points = [*points, *kink_points(self.model.expression, self.model.window)]
         styles = [CRITICAL_STYLE.get(cp.kind, CRITICAL_STYLE["degenerate"]) for cp in points]
         self.critical_item.setData([{"pos": tuple(cp.point), "symbol": symbol, "brush": colour}
                                     for cp, (symbol, colour) in zip(points, styles)])
@@ -382,7 +385,8 @@ class ContourView(QWidget):
         point = self._map_to_view(event.scenePos())
         if point is not None:
             pixel = self.plot.vb.viewPixelSize()
-            self.model.set_start(tuple(round_to_pixel(v, p) for v, p in zip(point, pixel)))
+            # the roundest numbers in reach: a click 2 px from (1, 1) is (1, 1), not (0.99, 0.99)
+            self.model.set_start(tuple(snap_to_round(v, p) for v, p in zip(point, pixel)))
 
     def _on_hover(self, args):
         self._show_at(self._map_to_view(args[0]) if self._two_d() else None)
@@ -393,9 +397,11 @@ class ContourView(QWidget):
             self.hover_values = None
             return self._show_hint()
         f = self.model.expression
+        # read where a click would start: on x = 0 of |x| + |y|, its kink is named
+        point = tuple(snap_to_round(v, p) for v, p in zip(point, self.plot.vb.viewPixelSize()))
         value, grad = f.value_and_gradient(*point)
         self.hover_values = (point, value, grad)
-        self.readout.set_texts(*readout_forms(f.variables, point, value, grad))
+        self.readout.set_texts(*readout_forms(f.variables, point, value, grad, jumps_at(f, point)))
 
     def _show_hint(self):
         self.readout.setText("click: start here · wheel: zoom · drag: pan")

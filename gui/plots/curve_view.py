@@ -24,16 +24,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from engine.kinks import derivative_jump
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
+from gui.plots.kink_marks import kink_points
 from gui.plots.curve_split import CurveSplit
 from gui.plots.curve_scaling import for_display, robust_range
 from gui.plots.curve_second_axis import SecondAxis
 from gui.plots.curve_legend import CurveLegendRow
-from gui.plots.resolution import round_to_pixel
+from gui.plots.resolution import next_round, snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel, rounding_noise
 from gui.widgets import theme
@@ -60,6 +62,7 @@ class CurveView(QWidget):
         self._pushed_window = None           # the last window sent: no echo back
         self._user_moved = False
         self._placing = False                # guards handle.setPos against re-entry
+        self._kinks = []                     # kink minima and maxima marked (engine.kinks)
         self._build()
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._on_range_settled)
@@ -67,6 +70,9 @@ class CurveView(QWidget):
         for plot in (self.plot_f, self.plot_d):
             plot.vb.sigRangeChangedManually.connect(self._on_user_moved)
         self.handle.sigPositionChanged.connect(self._on_handle_moved)
+        # Shift+←/→ on the focused f plot (a click there focuses it): the window's own
+        # ← → step the descent, and its shortcut sheet has no row to spare at 720 px
+        self.canvas.installEventFilter(self)
         self.panel.hChanged.connect(lambda _h: self._refresh_point())
         # the legend's columns follow the text size (a bound slot: Qt drops the
         # connection when the view goes); the width, by the legend row itself
@@ -164,6 +170,8 @@ class CurveView(QWidget):
                                     brush=pg.mkBrush(CURVE_COLOURS["tangent"]),
                                     hoverBrush=pg.mkBrush("#ffffff"))
         self.handle.setZValue(10)
+        self.handle.setToolTip("Drag along the curve (it snaps to round x and to f′ = 0), "
+                               "or click it and press Shift+← / Shift+→")
         self.handle.setVisible(False)
         self.plot_f.addItem(self.handle)
 
@@ -268,6 +276,23 @@ class CurveView(QWidget):
         self.x = float(x)
         self._refresh_point()
 
+    def nudge_point(self, direction: int) -> None:
+        """The tangent point to the next round x left (direction < 0) or right, in view
+        (resolution.next_round: 0.1 apart on [−2, 2]; the keys reach 1, the mouse 1.004)."""
+        lo, hi = self.x_range()
+        if self._one_d() and self.x is not None and lo <= (
+                x := next_round(self.x, hi - lo, direction)) <= hi:
+            self.set_point(x)
+
+    @qt_override
+    def eventFilter(self, watched, event):
+        if (watched is self.canvas and event.type() == QEvent.Type.KeyPress
+                and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)):
+            self.nudge_point(1 if event.key() == Qt.Key.Key_Right else -1)
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_handle_moved(self, _item):
         if self._placing or not self._one_d():
             return
@@ -275,7 +300,9 @@ class CurveView(QWidget):
         lo, hi = self.x_range()
         x = min(max(x, lo), hi)
         px = self.plot_f.vb.viewPixelSize()[0]
-        for cp in self.model.critical_points:       # snapping makes "f′ = 0" reachable
+        # a round x where one is in reach (aiming at 1 gave 1.004 and f′ = −2.00843)
+        x = snap_to_round(x, px)
+        for cp in (*self.model.critical_points, *self._kinks):   # "f′ = 0" reachable
             if abs(cp.point[0] - x) <= SNAP_PX * px:
                 x = float(cp.point[0])
         self.set_point(x)
@@ -294,7 +321,8 @@ class CurveView(QWidget):
             guide.setValue(x)
             guide.setVisible(True)
         ends = np.array(self.x_range())
-        ok = np.isfinite(fx) and np.isfinite(dfx)
+        jump = derivative_jump(f, (x,))      # a kink: no tangent (sign(0) drew a flat one)
+        ok = np.isfinite(fx) and np.isfinite(dfx) and jump is None
         with np.errstate(over="ignore"):     # near a float's limit (1e308·x²): inf, off the plot
             quotient = (fxh - fx) / h
             tangent = fx + dfx * (ends - x)
@@ -303,12 +331,13 @@ class CurveView(QWidget):
         good = np.isfinite(fx) and np.isfinite(quotient)
         self.secant_item.setData(ends, secant if good else [np.nan] * 2)
         self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
-        self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) else [np.nan])
+        self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) and jump is None else [np.nan])
         # how many of the quotient's digits rounding leaves (secant_panel.rounding_noise)
         noise = max(rounding_noise(f, x, dfx, f.hessian(x)[0, 0]), rounding_noise(
             f, x + h, float(f.gradient(x + h)[0]), float(f.hessian(x + h)[0, 0])))
         self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale),
-                               float(f.hessian(x)[0, 0]), noise)
+                               float(f.hessian(x)[0, 0]), noise,
+                               jump and (jump.left, jump.right))
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):
@@ -340,7 +369,10 @@ class CurveView(QWidget):
     # --- critical points and descent (drawn by curve_markers) ---------------------------
     def _on_critical_points(self, points):
         if self._one_d():
-            self.critical.show(points)
+            # |x|'s minimum at 0 is no critical point (f′ jumps there, is never 0): its
+            # kinks across which f′ changes sign are marked as the minima and maxima they are
+            self._kinks = kink_points(self.model.expression, self.model.window)
+            self.critical.show([*points, *self._kinks])
 
     def _on_paths(self, paths):
         if not self._one_d():
@@ -374,7 +406,7 @@ class CurveView(QWidget):
                 return                                   # a click on the point itself
         if plot.vb.sceneBoundingRect().contains(pos):
             x = plot.vb.mapSceneToView(pos).x()
-            self.model.set_start((round_to_pixel(x, plot.vb.viewPixelSize()[0]),))
+            self.model.set_start((snap_to_round(x, plot.vb.viewPixelSize()[0]),))
 
     @qt_override
     def closeEvent(self, event):

@@ -12,10 +12,21 @@ def number(v: float, digits: int = 4) -> str:
     return f"{v:.{digits}g}".replace("-", "−")
 
 
-def readout_forms(variables, point, value, grad) -> tuple[str, ...]:
+def readout_forms(variables, point, value, grad, jumps=()) -> tuple[str, ...]:
     """("x = 1.5, y = −2    f = 3.25    ∇f = (3, −8)", shorter forms …) for f of two
-    variables at `point` (2,), its value and gradient (2,)."""
+    variables at `point` (2,), its value and gradient (2,). `jumps` (engine.kinks.Jump):
+    the partial derivatives that jump there; then ∇f is "none", and the first form says
+    which jumps and how (the formula's sign(0) = 0 is no slope of f)."""
     (a, b), (x, y), (gx, gy) = map(display_name, variables), point, grad
+    if jumps:
+        names = (a, b)
+        why = "; ".join(f"∂f/∂{names[j.axis]} jumps from {number(j.left)} to "
+                        f"{number(j.right)}" for j in jumps)
+        return (f"{a} = {number(x)}, {b} = {number(y)}    f = {number(value)}    "
+                f"∇f: none, f is not differentiable here ({why})",
+                f"({number(x)}, {number(y)})  f = {number(value)}  ∇f: none ({why})",
+                f"f = {number(value, 3)}  ∇f: none, not differentiable here",
+                f"f={number(value, 3)} ∇f: none (kink)")
     forms = [f"{a} = {number(x)}, {b} = {number(y)}    f = {number(value)}    "
              f"∇f = ({number(gx)}, {number(gy)})"]
     for digits, gap in ((4, "   "), (3, "  "), (3, " ")):

@@ -18,10 +18,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from engine.optimizer_lab import is_quadratic, quadratic_model
 from gui.plots.critical_labels import GUEST_PRIORITY, GuestLabel
 from gui.plots.iso_lines import iso_segments_per_level
+from gui.plots.kink_marks import jumps_at
 from gui.plots.steady_scatter import SteadyScatter
 from gui.plots.theme import style_now
 from gui.widgets import theme
 from gui.widgets.palette import QUADRATIC_COLOURS
+from gui.widgets.variable_names import display_name
 
 SAMPLES = 120          # q is sampled on SAMPLES² points of the visible window
 LEVELS = (0.04, 0.16, 0.36, 0.64, 1.0)   # fractions of q(θₖ) − q_min: evenly spaced rings
@@ -50,6 +52,15 @@ def _inside(point, view_range) -> bool:
 
 def _num(v: float) -> str:
     return f"{v:.3g}".replace("-", "−") if math.isfinite(v) else "∞"
+
+
+def kink_note(variables, jumps) -> str:
+    """What the model panel says at a point where partial derivatives jump."""
+    why = "; ".join(f"∂f/∂{display_name(variables[j.axis])} jumps from {_num(j.left)} to "
+                    f"{_num(j.right)}"
+                    for j in jumps)
+    return (f"f is not differentiable at this point ({why}): it has no gradient or "
+            "Hessian here (the formulas' sign(0) = 0 is no slope), so no quadratic model.")
 
 
 def describe(q) -> str:
@@ -150,7 +161,9 @@ class QuadraticModelOverlay(QObject):
         if key == self._drawn_key:
             return
         self._drawn_key = key
-        self.quadratic = quadratic_model(f, p, exact=self._exact(f)) if ok else None
+        # at a kink (|x| + |y| at (0, 0)) the formulas' H = 0 is no curvature of f: no model
+        jumps = jumps_at(f, p) if ok else []
+        self.quadratic = quadratic_model(f, p, exact=self._exact(f)) if ok and not jumps else None
         self._shown = set()         # the items this drawing shows; the others are hidden
         off_map = False
         if self.quadratic is not None:
@@ -174,8 +187,8 @@ class QuadraticModelOverlay(QObject):
         self.newton_label.updateTransform()          # (a no-op while hidden)
         # A model taken far off the map (a diverged run) would cross the map only as
         # straight lines (its ellipses are thousands of windows long): say it, draw nothing
-        self._say("" if self.quadratic is None else describe(self.quadratic) + (
-            OFF_MAP if off_map else ""))
+        self._say(kink_note(f.variables, jumps) if jumps else "" if self.quadratic is None
+                  else describe(self.quadratic) + (OFF_MAP if off_map else ""))
 
     def _place_labels(self) -> None:
         """Hand the shown labels to the map's placement (it shows, anchors and may

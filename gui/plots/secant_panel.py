@@ -82,7 +82,8 @@ def trend(slope: float, tol: float) -> str:
     return "decreasing" if slope < -tol else "stationary"
 
 
-_ARROWS = {"increasing": "↗", "decreasing": "↘", "stationary": "→", "undefined": ""}
+_ARROWS = {"increasing": "↗", "decreasing": "↘", "stationary": "→", "undefined": "",
+           "kink": ""}
 
 
 class SecantPanel(QWidget):
@@ -228,17 +229,28 @@ class SecantPanel(QWidget):
     def set_variable(self, name: str) -> None:
         self.variable = name
 
-    def show_values(self, x, fx, dfx, fxh, tol, d2fx=math.nan, noise=0.0) -> None:
+    def show_values(self, x, fx, dfx, fxh, tol, d2fx=math.nan, noise=0.0, jump=None) -> None:
         """Show f(x), f′(x), f″(x) (engine values) and the difference quotient for the
         current h. f″ is the second-derivative test where f′ = 0 (the seed's Example 1);
-        `noise`: the rounding error of f's values there (rounding_noise)."""
+        `noise`: the rounding error of f's values there (rounding_noise); `jump`: (left,
+        right), f′'s one-sided limits where f is not differentiable at x."""
         v, h = self.variable, self._h
         quotient = (fxh - fx) / h
         difference = quotient - dfx
-        kind = trend(dfx, tol)
+        kind = "kink" if jump else trend(dfx, tol)
         self.values = {"x": x, "f": fx, "df": dfx, "d2f": d2fx, "f_xh": fxh, "h": h,
-                       "quotient": quotient, "difference": difference, "trend": kind}
+                       "quotient": quotient, "difference": difference, "trend": kind,
+                       "jump": jump}
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
+        if jump:      # |x| at 0: the formula's f′ = sign(0) = 0 is no slope of the curve
+            self.point_readout.setText(self._point_html(fmt(x), fmt(fx), "none", kind))
+            row = " &nbsp; ".join(_whole(item) for item in (
+                f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
+                f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>",
+                f"&nbsp; <b>not differentiable at <i>{v}</i> = {fmt(x)}: <i>f</i>′ jumps "
+                f"from {fmt(jump[0])} to {fmt(jump[1])}</b>"))
+            self._secant_texts = (row, row)
+            return self.fit_rows()
         self.point_readout.setText(self._point_html(fmt(x), fmt(fx), fmt(dfx, SLOPE_DIGITS),
                                                     kind))
         quotient_row = " &nbsp; ".join(_whole(item) for item in (

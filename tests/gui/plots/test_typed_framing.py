@@ -100,3 +100,15 @@ def test_a_preset_loaded_before_a_typed_fs_search_answers_keeps_its_own_window(m
     assert model.wait_for_analysis(60000)
     assert model.window == ((-4.0, 4.0), (-3.0, 3.0))
     assert model.start == (3.0, 2.0)
+
+def test_x2_2y2_typed_after_the_himmelblau_example_moves_off_its_minimum(model, qtbot):
+    # walkthrough b11: the example's start (0, 0) is x² + 2y²'s minimum
+    notices = []
+    model.notice.connect(notices.append)
+    model.load_preset(find_preset("Himmelblau"))
+    assert model.wait_for_analysis(60000) and model.start == (0.0, 0.0)
+    _typed(model, "x^2 + 2y^2")
+    # the search answers once typing rests: after the analysis wait_for_analysis awaits
+    qtbot.waitUntil(lambda: model.start != (0.0, 0.0), timeout=20000)
+    assert model.paths["gd"].stop_step > 0
+    assert len(notices) == 1 and "(0, 0) is a minimum" in notices[0], notices
