@@ -35,7 +35,7 @@ from gui.plots.critical_labels import CriticalLabels
 from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
-from gui.plots.hover_readout import readout_forms
+from gui.plots.hover_readout import MouseLeaveWatch, readout_forms
 from gui.plots.readout_row import ReadoutRow
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
@@ -84,6 +84,7 @@ class ContourView(QWidget):
         scene = self.plot.scene()
         scene.sigMouseClicked.connect(self._on_click)
         self._hover = pg.SignalProxy(scene.sigMouseMoved, rateLimit=30, slot=self._on_hover)
+        MouseLeaveWatch(self.canvas.viewport()).left.connect(self._on_mouse_left)
 
         model.expressionChanged.connect(self._on_expression)
         if hasattr(model, "sketchChanged"):     # the map first, from f alone (or with ∇f)
@@ -386,6 +387,10 @@ class ContourView(QWidget):
 
     def _on_hover(self, args):
         self._show_at(self._map_to_view(args[0]) if self._two_d() else None)
+
+    def _on_mouse_left(self):
+        self._hover.flush()      # a move still held by the rate limit: not shown after
+        self._show_at(None)
 
     def _show_at(self, point):
         """The read-out of f and ∇f at `point` (view coordinates), or the hint."""
