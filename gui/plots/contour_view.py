@@ -361,7 +361,7 @@ class ContourView(QWidget):
 
     def _on_frame(self, frame):
         if self._two_d():
-            self.marks.show_frame(self.model.paths, frame)
+            self.marks.show_frame(self.model.paths, frame, self.model.expression.variables)
             self.labels.show_runs(self.marks)             # names never hide them
 
     def _on_start(self, start):

@@ -37,6 +37,7 @@ from gui.plots.resolution import round_to_pixel
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel, rounding_noise
 from gui.widgets import theme
+from gui.widgets.variable_names import display_name
 from gui.compute.qt_guard import qt_override
 
 SAMPLES = 1200             # points per curve over the visible range
@@ -352,7 +353,8 @@ class CurveView(QWidget):
 
     def _on_frame(self, frame):
         if self._one_d():
-            self.descent.show_frame(self.model.paths, frame)
+            name = display_name(self.model.expression.variables[0])
+            self.descent.show_frame(self.model.paths, frame, name)
 
     def _on_start(self, start):
         if self._one_d() and len(start) == 1:
