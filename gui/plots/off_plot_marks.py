@@ -31,6 +31,7 @@ class OffPlotMarks:
         self.arrows: dict[str, pg.ArrowItem] = {}
         self.labels: dict[str, pg.TextItem] = {}
         self._points: dict[str, tuple] = {}      # key -> ((x, y) view, text) to show
+        self._colours: dict[str, object] = {}    # key -> the colour its mark wears
         plot.getViewBox().sigRangeChanged.connect(self._place_all)
 
     def show(self, key, point, text: str, colour) -> None:
@@ -38,9 +39,11 @@ class OffPlotMarks:
         labelled `text` when it lies outside the view."""
         if key not in self.arrows:
             self._add(key)
-        # a dark rim: the run's colour alone vanished on f's curve (both blue for GD)
-        self.arrows[key].setStyle(brush=pg.mkBrush(colour), pen=pg.mkPen(INK, width=1.5))
-        self.labels[key].border = pg.mkPen(colour, width=2)
+        if self._colours.get(key) != colour:      # (shown at every frame of a race)
+            self._colours[key] = colour
+            # a dark rim: the run's colour alone vanished on f's curve (both blue for GD)
+            self.arrows[key].setStyle(brush=pg.mkBrush(colour), pen=pg.mkPen(INK, width=1.5))
+            self.labels[key].border = pg.mkPen(colour, width=2)
         ok = point is not None and all(np.isfinite(point))
         self._points[key] = (tuple(map(float, point)), text) if ok else None
         self._place(key)
