@@ -208,23 +208,24 @@ def test_typed_function_shows_its_tangent_point_inside_the_framed_view(qtbot, mo
     assert curve.panel.values["f"] == model.expression(curve.x)
 
 
-def _brightest_in(widget, scene_rect) -> int:
-    """The largest grey level (0–255) of `widget`'s grab inside a scene rectangle."""
+def _colours_in(widget, scene_rect):
+    """The pixel colours of `widget`'s grab inside a scene rectangle."""
     image = widget.grab().toImage()
     rect = widget.mapFromScene(scene_rect).boundingRect().intersected(image.rect())
-    return max(image.pixelColor(x, y).lightness()
-               for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom()))
+    return (image.pixelColor(x, y)
+            for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom()))
+
+
+def _brightest_in(widget, scene_rect) -> int:
+    """The largest grey level (0–255) of `widget`'s grab inside a scene rectangle."""
+    return max(c.lightness() for c in _colours_in(widget, scene_rect))
 
 
 def _best_contrast_in(widget, scene_rect, background) -> float:
-    """The highest contrast ratio (WCAG) of `widget`'s grab inside a scene rectangle
-    against `background`: an axis name in its curve's colour is read by contrast, not
-    by grey level."""
+    """The highest contrast ratio (WCAG) there against `background`: an axis name in
+    its curve's colour is read by contrast, not by grey level."""
     from gui.widgets.theme import contrast
-    image = widget.grab().toImage()
-    rect = widget.mapFromScene(scene_rect).boundingRect().intersected(image.rect())
-    return max(contrast(image.pixelColor(x, y), background)
-               for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom()))
+    return max(contrast(c, background) for c in _colours_in(widget, scene_rect))
 
 
 def test_axis_names_stay_readable_on_the_dark_theme_for_a_new_function(qtbot, model, curve):
