@@ -154,14 +154,22 @@ _FENCE = re.compile(r"\\(left|right)(\(|\)|\[|\]|\|)")
 _UNARY_MINUS = re.compile(r"(^|[(\[{=&]|\\\\|\\begin\{matrix\})\s*-")
 
 
+# latex2mathml (under ziamath) reads \operatorname{atan2} as the letters a, t, a, n
+# and the number 2, each letter in italics: "atan2" read as a product a·t·a·n·2.
+# \mathrm sets the same name upright (names without a digit are fine as they are).
+_NAME_WITH_DIGIT = re.compile(r"\\operatorname\{([A-Za-z]+[0-9][A-Za-z0-9]*)\}")
+
+
 def tidy_latex(tex: str) -> str:
     """Make sympy's LaTeX quicker and nicer to typeset, meaning unchanged.
 
     sympy writes \\left( … \\right) around every argument; stretchy fences around
     flat content look the same as plain ones but double ziamath's work per level,
     so they become plain brackets unless they hold something tall (a fraction, a
-    matrix). A leading minus is a sign, matrix columns get a little more air.
+    matrix). A leading minus is a sign, matrix columns get a little more air. A
+    function's name with a digit (atan2) is set upright.
     """
+    tex = _NAME_WITH_DIGIT.sub(r"\\mathrm{\1}", tex)
     out, stack = [], []          # stack: index in `out` of each open \left token
     pos = 0
     for m in _FENCE.finditer(tex):

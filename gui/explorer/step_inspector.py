@@ -150,9 +150,10 @@ def update_lines(path, terms, k: int) -> list[tuple[str, str]]:
                       f"η·H⁻¹{gname} = {vec(-step)}"))
         lines.append(("update", f"{update} − η·H⁻¹{gname} = {vec(theta)} − {vec(-step)} = "
                                 f"{vec(new)}"))
-    lines.append(("the step taken", f"θ{b} − θ{a} = {vec(terms['step'][k])}   "
-                                    f"(plain GD would step −η·{gname} = "
-                                    f"{vec(terms['plain_step'][k])})"))
+    taken = f"θ{b} − θ{a} = {vec(terms['step'][k])}"
+    if method != "gd":          # for plain GD itself the comparison only repeated its step
+        taken += f"   (plain GD would step −η·{gname} = {vec(terms['plain_step'][k])})"
+    lines.append(("the step taken", taken))
     return lines
 
 

@@ -35,6 +35,8 @@ from gui.widgets.wrapping_label import WrappingLabel
 INK = "#222222"
 HALF_WIDTH = 0.3         # the landscape's initial half-width around the start, in b and w
 LOSS_COLOUR = METHOD_COLOURS["gd"]
+LOSS_DOT_PX = 13
+DOT_ROOM_PX = LOSS_DOT_PX / 2 + 2.5   # half the dot and its 2-px rim, kept inside the frame
 
 
 NEURON_MAP_MIN_PX = 56      # px of the landscape map under its legend, at least
@@ -205,8 +207,11 @@ class NeuronTrainingPanel(QWidget):
         # the plot's left edge moved 2 px on a text-size round trip
         steady_width(plot.getAxis("left"))
         self.loss_curve = plot.plot(pen=pg.mkPen(LOSS_COLOUR, width=3))
-        self.loss_now = pg.ScatterPlotItem(size=13, brush=LOSS_COLOUR, pen=pg.mkPen("w", width=2))
+        self.loss_now = pg.ScatterPlotItem(size=LOSS_DOT_PX, brush=LOSS_COLOUR,
+                                           pen=pg.mkPen("w", width=2))
         plot.addItem(self.loss_now)
+        self._loss_extent = (10, 1.0)     # (last step shown, top of L) the axes hold
+        plot.vb.sigResized.connect(self._fit_loss_range)
         self.loss_plot.setMinimumHeight(130)     # 1280×720 at scale 1.5 must fit
 
         self.contour_view = ContourView(self.landscape_model)
@@ -295,6 +300,18 @@ class NeuronTrainingPanel(QWidget):
         half = max(HALF_WIDTH, 1.3 * float(np.abs(points - centre).max()))
         m.set_window(((centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)))
 
+    def _fit_loss_range(self, *_):
+        """Steps 0.. and L from 0 with room in pixels for the current loss's dot: the
+        last step's dot, at L ≈ 0 after training, was cut in half by the frame's bottom
+        and right edges (a 2 % margin was ~6 px of the dot's 8.5)."""
+        plot = self.loss_plot.getPlotItem()
+        steps, top = self._loss_extent
+        width, height = (max(v, 4 * DOT_ROOM_PX) for v in (plot.vb.width(), plot.vb.height()))
+        pad_x = DOT_ROOM_PX * steps / (width - 2 * DOT_ROOM_PX)
+        pad_y = DOT_ROOM_PX * top / (height - DOT_ROOM_PX)
+        plot.setXRange(-pad_x, steps + pad_x, padding=0)
+        plot.setYRange(-pad_y, top, padding=0)
+
     def _on_history(self, *_):
         history, step = self.neuron.history, self.neuron.step
         losses = np.array([s.loss for s in history] + [step.loss])
@@ -302,9 +319,8 @@ class NeuronTrainingPanel(QWidget):
         self.loss_now.setData([len(losses) - 1], [losses[-1]])
         # from step 0 and from L = 0, so "how far down" reads off the axes at once
         top = float(np.nanmax(losses)) if np.isfinite(losses).any() else 1.0
-        plot = self.loss_plot.getPlotItem()
-        plot.setXRange(0, max(len(losses) - 1, 10), padding=0.02)
-        plot.setYRange(0, top * 1.15 if top > 0 else 1.0, padding=0)
+        self._loss_extent = (max(len(losses) - 1, 10), top * 1.15 if top > 0 else 1.0)
+        self._fit_loss_range()
         status = ""
         if self.neuron.diverged:
             status = " · <b>diverged</b>: a smaller learning rate, or Reset run"

@@ -36,7 +36,7 @@ from gui.plots.kink_marks import jumps_at, kink_points
 from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
-from gui.plots.hover_readout import readout_forms
+from gui.plots.hover_readout import MouseLeaveWatch, readout_forms
 from gui.plots.readout_row import ReadoutRow
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
@@ -85,6 +85,7 @@ class ContourView(QWidget):
         scene = self.plot.scene()
         scene.sigMouseClicked.connect(self._on_click)
         self._hover = pg.SignalProxy(scene.sigMouseMoved, rateLimit=30, slot=self._on_hover)
+        MouseLeaveWatch(self.canvas.viewport()).left.connect(self._on_mouse_left)
 
         model.expressionChanged.connect(self._on_expression)
         if hasattr(model, "sketchChanged"):     # the map first, from f alone (or with ∇f)
@@ -363,7 +364,7 @@ class ContourView(QWidget):
 
     def _on_frame(self, frame):
         if self._two_d():
-            self.marks.show_frame(self.model.paths, frame)
+            self.marks.show_frame(self.model.paths, frame, self.model.expression.variables)
             self.labels.show_runs(self.marks)             # names never hide them
 
     def _on_start(self, start):
@@ -390,6 +391,10 @@ class ContourView(QWidget):
 
     def _on_hover(self, args):
         self._show_at(self._map_to_view(args[0]) if self._two_d() else None)
+
+    def _on_mouse_left(self):
+        self._hover.flush()      # a move still held by the rate limit: not shown after
+        self._show_at(None)
 
     def _show_at(self, point):
         """The read-out of f and ∇f at `point` (view coordinates), or the hint."""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 
 from gui.plots.critical_labels import PRIORITY, SHORT, Z_LABELS
 from gui.plots.label_layout import LabelRequest, place_labels
+from gui.plots.off_plot_marks import OffPlotMarks, iterate_text
 from gui.plots.step_shadow import StepShadow
 from gui.plots.theme import keep_colour_on_map, style_now
 from gui.widgets import theme
@@ -116,13 +117,16 @@ class DescentMarkers:
     """Each method's iterates (x_k, f(x_k)) up to the frame as dots on the curve, the
     current one large, its steps as their shadow on the x-axis (`shadows`:
     gui.plots.step_shadow; no segment joins two iterates: it read as a secant), and the
-    start as a star."""
+    start as a star; a current iterate outside the view as a mark at its edge
+    (`off_plot`: gui.plots.off_plot_marks)."""
 
     def __init__(self, plot_f):
         self.plot_f = plot_f
         self.path_items: dict[str, pg.PlotDataItem] = {}
         self.current_items: dict[str, pg.ScatterPlotItem] = {}
         self.shadows: dict[str, StepShadow] = {}
+        self.colours: dict[str, object] = {}
+        self.off_plot = OffPlotMarks(plot_f)
         plot_f.getViewBox().sigRangeChanged.connect(self._place_shadows)
         self.start_item = pg.ScatterPlotItem(symbol="star", size=18, brush="w",
                                              pen=pg.mkPen(INK, width=1.5))
@@ -139,6 +143,8 @@ class DescentMarkers:
             item.setVisible(method in methods)
             self.current_items[method].setVisible(method in methods)
             self.shadows[method].setVisible(method in methods)
+            if method not in methods:
+                self.off_plot.hide(method)
 
     def _add(self, method, colour=None):
         colour = colour or METHOD_COLOURS.get(method, INK)
@@ -150,23 +156,31 @@ class DescentMarkers:
         self.plot_f.addItem(line)
         self.plot_f.addItem(current)
         self.path_items[method], self.current_items[method] = line, current
+        self.colours[method] = colour
         self.shadows[method] = StepShadow(self.plot_f, colour)
 
     def _place_shadows(self, *_) -> None:
         for shadow in self.shadows.values():
             shadow.place()
 
-    def show_frame(self, paths, frame: int) -> None:
-        """The iterates 0..frame of each 1-D path (values from the engine's Path)."""
+    def show_frame(self, paths, frame: int, name: str = "x") -> None:
+        """The iterates 0..frame of each 1-D path (values from the engine's Path);
+        `name` the variable's, for the mark of an iterate outside the view."""
         for method, path in paths.items():
             if method not in self.path_items or path.points.shape[1] != 1:
                 continue
             xs, ys = path.points[: frame + 1, 0], path.values[: frame + 1]
             ok = np.isfinite(xs) & np.isfinite(ys)               # a diverged last point
+            steps = np.flatnonzero(ok)
             xs, ys = xs[ok], ys[ok]
             self.path_items[method].setData(xs, ys)
             self.current_items[method].setData(xs[-1:], ys[-1:])
             self.shadows[method].show(xs, ys)
+            if len(steps):
+                text = iterate_text(int(steps[-1]), [name], xs[-1:], ys[-1])
+                self.off_plot.show(method, (xs[-1], ys[-1]), text, self.colours[method])
+            else:
+                self.off_plot.hide(method)
 
     def show_start(self, x: float, value: float) -> None:
         self.start_item.setData([x], [value] if np.isfinite(value) else [np.nan])

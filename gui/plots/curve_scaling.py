@@ -67,6 +67,7 @@ def zero_aligned(first, second) -> tuple[float, float]:
 # height: aligned, x³'s f″ = 6x (±12) sat on an axis to ~170, flat, its sign change
 # hidden, because f′ = 3x² barely goes below 0.
 ALIGNED_SHARE_MIN = 0.5
+SHARED_SIZE_MIN = 0.25    # f′ and f″ share one axis while the smaller reaches this of the larger
 HEADROOM = 0.15          # of f″'s span, above and below: its extremes clear the frame
 
 
@@ -112,3 +113,18 @@ def constant_of(values) -> float | None:
     if finite.size == 0 or np.ptp(finite) > 1e-9 * max(1.0, float(np.max(np.abs(finite)))):
         return None
     return float(np.median(finite))
+
+
+def shared_range(first, second) -> tuple[float, float] | None:
+    """One y-range for f′ (`first`) and f″ (`second`) when neither is dwarfed: the
+    largest |value| of each (robust_range's) at least SHARED_SIZE_MIN of the other's;
+    else None (each its own axis).
+
+    On two scales a larger f″ could be drawn below f′ (x·eˣ at x = 0.5: f″ = 4.12 on an
+    axis to 12 sat under f′ = 2.47 on an axis to 5): where one scale costs neither curve
+    its shape, heights compare as the numbers do."""
+    sizes = sorted(max(abs(v) for v in robust_range([a], include_zero=True))
+                   for a in (np.asarray(first, float), np.asarray(second, float)))
+    if not sizes[1] > 0 or sizes[0] < SHARED_SIZE_MIN * sizes[1]:
+        return None
+    return robust_range([np.asarray(first, float), np.asarray(second, float)], include_zero=True)

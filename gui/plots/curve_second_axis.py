@@ -3,7 +3,9 @@
 large f″ flattened f′ into a line; with its zero always at f′'s zero's height a small f″
 was flattened instead (x³: f″ = ±12 on an axis to ~170), so the zeros line up only where
 that costs f″ little (gui.plots.curve_scaling.second_range), and f″ then draws its own
-zero line.
+zero line. Where f′ and f″ are of a size (curve_scaling.shared_range) both take one
+range, the same numbers on both sides (`shared`). Each axis's numbers and name are in
+its curve's colour: which scale is whose is never a guess.
 
 The axis is as wide as its numbers and name (pyqtgraph's own measure), so its name sits
 next to its numbers as the other axes' do: at a fixed 64 px (× the text size) "f″(x)"
@@ -18,16 +20,23 @@ from PySide6.QtGui import QFont
 from gui.plots.curve_scaling import constant_of, second_range
 from gui.plots.axis_ticks import format_tick
 from gui.plots.theme import fit_tick_room
+from gui.widgets import theme
 from gui.widgets.palette import CURVE_COLOURS
+
+
+def curve_ink(key: str):
+    """The curve's colour as text on the light plot (4.5:1; the theme adapts it)."""
+    return theme.LIGHT.text(CURVE_COLOURS[key], theme.LIGHT.background)
 
 
 class SecondAxis:
     """Public: vb (pg.ViewBox of f″), zero_line (pg.InfiniteLine at f″ = 0, shown while
-    the zeros are not aligned), aligned (bool: f″'s zero at f′'s)."""
+    the zeros are not aligned), aligned (bool: f″'s zero at f′'s), shared (bool: f″ on
+    f′'s range)."""
 
     def __init__(self, plot_d, plot_f, ink, label_style):
         self.plot_d = plot_d
-        self.aligned = True
+        self.aligned, self.shared = True, False
         self.vb = pg.ViewBox(enableMenu=False)
         self.vb.setMouseEnabled(x=False, y=False)
         self.vb.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -43,8 +52,8 @@ class SecondAxis:
         plot_d.showAxis("right")
         right.enableAutoSIPrefix(False)
         right.setPen(ink)
-        right.setTextPen(ink)
-        right.labelStyle = dict(label_style)
+        right.setTextPen(curve_ink("d2f"))
+        right.labelStyle = dict(label_style, color=curve_ink("d2f").name())
         right.setTickFont(plot_d.getAxis("left").style["tickFont"] or QFont())
         plot_d.vb.sigResized.connect(self.fit)
         # an empty right axis as wide on f's plot: both x-axes stay aligned, so a
@@ -82,9 +91,11 @@ class SecondAxis:
     def fit(self):
         self.vb.setGeometry(self.plot_d.vb.sceneBoundingRect())
 
-    def show_range(self, d_range, d2ys) -> tuple[float, float]:
-        """Scale f″'s axis for the values `d2ys` beside f′ on `d_range`; the range."""
-        d2_range, self.aligned = second_range(d_range, d2ys)
+    def show_range(self, d_range, d2ys, shared: bool = False) -> tuple[float, float]:
+        """Scale f″'s axis for the values `d2ys` beside f′ on `d_range` (`shared`: on
+        that very range); the range."""
+        self.shared = shared
+        d2_range, self.aligned = (d_range, True) if shared else second_range(d_range, d2ys)
         self.zero_line.setVisible(not self.aligned)
         # a constant f″ gets a tick at its value (and at 0): "2" read off the axis
         c = constant_of(d2ys)

@@ -1,6 +1,7 @@
 """The one-variable view: f with a draggable point, its tangent and a secant whose
 step h shrinks towards 0 (the limit definition made visible); below it f′ (left axis)
-and f″ (right axis, its own scale; the same zero line where that costs f″ little) on a
+and f″ (right axis: f′'s range where the two are of a size, else its own scale with
+the same zero line where that costs f″ little; each axis in its curve's colour) on a
 shared x-axis, so each minimum of f sits right above a zero of f′.
 
 Public attributes (for tests and exports; all built once, then updated in place):
@@ -32,13 +33,14 @@ from engine.kinks import derivative_jump
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.kink_marks import kink_points
 from gui.plots.curve_split import CurveSplit
-from gui.plots.curve_scaling import for_display, robust_range
-from gui.plots.curve_second_axis import SecondAxis
+from gui.plots.curve_scaling import for_display, robust_range, shared_range
+from gui.plots.curve_second_axis import SecondAxis, curve_ink
 from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import next_round, snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_panel import SecantPanel, rounding_noise
 from gui.widgets import theme
+from gui.widgets.variable_names import display_name
 from gui.compute.qt_guard import qt_override
 
 SAMPLES = 1200             # points per curve over the visible range
@@ -135,6 +137,9 @@ class CurveView(QWidget):
         # the x-axes are linked and f′'s, right below, carries the numbers: under f only
         # the ticks (its ~20 px of numbers were f's curve's)
         self.plot_f.getAxis("bottom").setStyle(showValues=False)
+        f_prime_axis = self.plot_d.getAxis("left")     # f′'s numbers in f′'s colour
+        f_prime_axis.setTextPen(curve_ink("df"))
+        f_prime_axis.labelStyle = dict(LABEL_STYLE, color=curve_ink("df").name())
         self.plot_d.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#9a9a9a", width=1)))
 
         dash, dot = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine
@@ -259,12 +264,13 @@ class CurveView(QWidget):
         dys[~np.isfinite(ys)] = d2ys[~np.isfinite(ys)] = np.nan
         f_range = robust_range([ys])
         f_range = (f_range[0] - 0.07 * (f_range[1] - f_range[0]), f_range[1])  # labels below minima
-        d_range = robust_range([dys], include_zero=True)
+        shared = shared_range(dys, d2ys)        # f′ and f″ of a size: one scale
+        d_range = shared or robust_range([dys], include_zero=True)
         self.curves["f"].setData(xs, for_display(ys, f_range))
         self.curves["df"].setData(xs, for_display(dys, d_range))
         self.plot_f.setYRange(*f_range, padding=0)
         self.plot_d.setYRange(*d_range, padding=0)
-        d2_range = self.second_axis.show_range(d_range, d2ys)
+        d2_range = self.second_axis.show_range(d_range, d2ys, shared is not None)
         self.curves["d2f"].setData(xs, for_display(d2ys, d2_range))
         finite = np.abs(dys[np.isfinite(dys)])
         self._slope_scale = float(finite.max()) if finite.size else 1.0
@@ -384,7 +390,8 @@ class CurveView(QWidget):
 
     def _on_frame(self, frame):
         if self._one_d():
-            self.descent.show_frame(self.model.paths, frame)
+            name = display_name(self.model.expression.variables[0])
+            self.descent.show_frame(self.model.paths, frame, name)
 
     def _on_start(self, start):
         if self._one_d() and len(start) == 1:

@@ -5,7 +5,27 @@ then the point (the mouse shows it) before the label cuts anything; the tooltip 
 the whole (gui.widgets.elided_label)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Signal
+
+from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
+
+
+class MouseLeaveWatch(QObject):
+    """`left` when the mouse leaves `widget` (a canvas's viewport): a read-out of the
+    point under it goes back to its hint. The canvas's scene reports moves only, so the
+    last point's values stayed after the mouse had gone to the side panel."""
+    left = Signal()
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    @qt_override
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Leave:
+            self.left.emit()
+        return False
 
 
 def number(v: float, digits: int = 4) -> str:

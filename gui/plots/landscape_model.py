@@ -233,6 +233,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
                 self._requested = expr      # its exact Expression (the paths come from it)
             if self._expression is not None and len(self._window) != expr.dimension:
                 self._setups.leave(self._expression, self._window, self._start, self._user_window)
+            self._drop_paths_of_another_dimension(expr.dimension)
             self._expression = expr
             self._critical = ()       # the old function's points would be wrong here
             framed = self._frame_for[1] if self._frame_for and self._frame_for[0] is expr else None
@@ -272,6 +273,14 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         if analysis.formulas is not None:
             self._formulas = analysis.formulas
             self.formulasChanged.emit(self._formulas)
+
+    def _drop_paths_of_another_dimension(self, dimension: int) -> None:
+        # before the new f's frame and views: until its own paths come, a frame shown
+        # (step 0 now, or the next tick of a playing descent) must not hand x²'s 1-D
+        # path to the map of a 2-D f (an IndexError in race_marks.show_frame)
+        if any(p.points.shape[1] != dimension for p in self._paths.values()):
+            self._paths, self.paths_of = {}, None
+            self.pathsChanged.emit(self._paths)
 
     def _paths_of(self, expr) -> None:
         if expr is self._expression and not getattr(expr, "provisional", False):

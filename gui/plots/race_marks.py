@@ -6,14 +6,18 @@ Public attributes (ContourView hands them out under the same names):
   current_items   dict key -> RunCurrent (a ScatterPlotItem): getData() is the iterate
   halos           dict key -> RunHalo (a PlotCurveItem): the light band's pen
   layer           the RaceLayer drawing them
+  off_plot        gui.plots.off_plot_marks.OffPlotMarks: a current point outside the map,
+                  marked at its edge
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 
+from gui.plots.off_plot_marks import OffPlotMarks, iterate_text
 from gui.plots.race_layer import RaceLayer
 from gui.plots.run_styles import RunCurrent, RunHalo, RunLine
+from gui.widgets.variable_names import display_name
 
 CURRENT_HALF_PX = 10               # a current point (15 px and its white rim) and a margin
 HEAD_HALF_PX = 4                   # marks along a path's last step (line and halo)
@@ -27,6 +31,8 @@ class RaceMarks:
         self.current_items: dict[str, RunCurrent] = {}
         self.halos: dict[str, RunHalo] = {}
         self._shown: dict = {}        # key -> (path, points shown) last drawn
+        self._colours: dict = {}      # key -> the run's colour
+        self.off_plot = OffPlotMarks(plot)
         # over the map, under the step arrows; the style items below have the z of
         # what the layer draws for them (halos 7, lines 7.5, current points 8)
         self.layer = RaceLayer()
@@ -43,11 +49,13 @@ class RaceMarks:
             self.plot.addItem(item)
         self.halos[key], self.path_items[key], self.current_items[key] = halo, line, current
         self.layer.add_run(key, halo, line, current)
+        self._colours[key] = colour
 
     def colour(self, key, colour) -> None:
         self.path_items[key].setPen(pg.mkPen(colour, width=2.5))
         self.path_items[key].setSymbolBrush(colour)
         self.current_items[key].setBrush(colour)
+        self._colours[key] = colour
 
     def items_of(self, key) -> tuple:
         return self.path_items[key], self.halos[key], self.current_items[key]
@@ -57,6 +65,8 @@ class RaceMarks:
         for key in self.path_items:
             for item in self.items_of(key):
                 item.setVisible(key in paths)
+            if key not in paths:
+                self.off_plot.hide(key)
         points = [p.points for p in paths.values() if p.points.shape[1] == 2]
         self.layer.set_extent(np.concatenate(points) if points else np.empty((0, 2)))
 
@@ -94,10 +104,12 @@ class RaceMarks:
         for key in self.path_items:
             for item in self.items_of(key):
                 item.setVisible(False)
+            self.off_plot.hide(key)
 
-    def show_frame(self, paths, frame: int) -> None:
+    def show_frame(self, paths, frame: int, names=("x", "y")) -> None:
         """Each run up to step `frame`; only the runs that moved are given new points,
-        and only what they changed is repainted."""
+        and only what they changed is repainted. `names`: the variables', for the mark
+        of a point off the map."""
         for key, path in paths.items():
             if key not in self.path_items:
                 continue
@@ -107,7 +119,13 @@ class RaceMarks:
                 continue       # a path that already ended: nothing new to draw
             self._shown[key] = (path, n)
             shown = path.points[:n]
-            shown = shown[np.all(np.isfinite(shown), axis=1)]   # a diverged last point
+            finite = np.flatnonzero(np.all(np.isfinite(shown), axis=1))
+            shown = shown[finite]                                # a diverged last point
             grows = last is not None and last[0] is path and last[1] < n
             self.layer.show_points(key, shown[:, 0], shown[:, 1], extends=grows)
+            if len(finite):
+                text = iterate_text(int(finite[-1]), [display_name(v) for v in names], shown[-1])
+                self.off_plot.show(key, shown[-1], text, self._colours[key])
+            else:
+                self.off_plot.hide(key)
         self.layer.repaint_changed()

@@ -185,3 +185,16 @@ def test_undoing_an_explorer_change_keeps_its_step_not_the_snapshots(window, qtb
     qtbot.waitUntil(lambda: m.settings.methods == ("gd",), timeout=5000)
     qtbot.waitUntil(lambda: m.frame == 6, timeout=5000)
     assert window.current_tab == "explorer"
+
+
+def test_the_menu_and_the_readme_name_the_same_redo_keys(window):
+    from pathlib import Path
+    from PySide6.QtGui import QKeySequence
+    redo = window.lecture_commands.actions["redo"]
+    shown = redo.shortcut().toString()             # what Edit ▸ Redo shows beside it
+    assert shown == "Ctrl+Y"
+    keys = {s.toString() for s in redo.shortcuts()}
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= keys
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    assert "`Ctrl+Z` / `Ctrl+Y` (or `Ctrl+Shift+Z`) undo and redo" in readme
+    assert QKeySequence("Ctrl+Z") in window.lecture_commands.actions["undo"].shortcuts()

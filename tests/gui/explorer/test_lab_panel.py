@@ -73,6 +73,8 @@ def test_the_update_is_written_out_with_the_engines_numbers(views, seeded):
     text = views["inspector"].body.text()
     assert "θ₁ = θ₀ − η·∇f(θ₀) = (3, 2) − 0.1·(6, 8) = (2.4, 1.2)" in text
     assert "∇f(θ₀) = (6, 8)" in text
+    # plain GD's step is −η·∇f itself: not compared with "plain GD" again
+    assert "θ₁ − θ₀ = (−0.6, −0.8)" in text and "plain GD would" not in text
     seeded.lab.select("adam")
     seeded.set_frame(2)
     path = seeded.paths["adam"]
@@ -82,6 +84,7 @@ def test_the_update_is_written_out_with_the_engines_numbers(views, seeded):
     assert f"= ({m_hat})" in lines["mean of gradients (bias-corrected)"]
     new = ", ".join(f"{v:.4g}".replace("-", "−") for v in path.points[3])
     assert lines["update"].endswith(f"= ({new})")
+    assert "(plain GD would step −η·∇f(θ₂) = " in lines["the step taken"]   # beside Adam's
     assert "Inside step 2 → 3 of Adam" in views["inspector"].title.text()
 
 

@@ -330,3 +330,30 @@ def test_formula_is_light_on_the_dark_theme(tab, qtbot):
         assert brightest() > 0.8
     finally:
         theme.apply_theme(app, tab, "light", 1.0)
+
+
+def _dot_inside_the_frame(panel) -> tuple:
+    """(the current loss's dot, half its size and rim) in scene pixels, and the frame."""
+    from PySide6.QtCore import QPointF
+    from gui.neuron.training_panel import LOSS_DOT_PX
+    vb = panel.loss_plot.getPlotItem().vb
+    (x,), (y,) = panel.loss_now.getData()
+    centre = vb.mapViewToScene(QPointF(x, y))
+    half = LOSS_DOT_PX / 2 + 2                  # its white rim (2 px) drawn outside it
+    frame = vb.sceneBoundingRect()
+    return (frame.left() <= centre.x() - half and centre.x() + half <= frame.right()
+            and frame.top() <= centre.y() - half and centre.y() + half <= frame.bottom())
+
+
+def test_the_last_loss_dot_is_whole_inside_the_loss_plot(tab, qtbot):
+    # trained until L ≈ 0 at the last step: the dot sat on the bottom-right corner, cut
+    panel = tab.training
+    panel.train_steps.setValue(100)
+    panel.train_button.click()
+    qtbot.waitUntil(lambda: len(panel.loss_curve.getData()[1]) == 101)
+    assert panel.loss_now.getData()[1][0] < 0.05 * panel.loss_curve.getData()[1][0]
+    assert _dot_inside_the_frame(panel)
+    tab.resize(900, 700)                         # a narrower plot: still whole
+    qtbot.waitUntil(lambda: _dot_inside_the_frame(panel))
+    lo, hi = panel.loss_plot.getPlotItem().vb.viewRange()[1]
+    assert lo <= 0 < hi                          # L = 0 still on the axis

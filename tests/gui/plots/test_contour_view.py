@@ -267,3 +267,16 @@ def test_the_map_keeps_its_place_when_the_first_paths_come(view, model, qtbot, s
     assert view.plot.vb.sceneBoundingRect().top() == top
     assert view.legend.boundingRect().height() == row
     screenshot(view, "contour_first_paths")
+
+
+def test_hover_readout_goes_back_to_the_hint_when_the_mouse_leaves(view, model, qtbot):
+    load(model, qtbot)
+    qtbot.mouseMove(view.field_toggle)        # (where an earlier test left the mouse: no move)
+    qtbot.mouseMove(view.canvas.viewport(), to_widget(view, 1.0, -1.0))
+    qtbot.waitUntil(lambda: view.hover_values is not None)
+    hint = "click: start here"
+    assert hint not in view.readout.text()
+    qtbot.mouseMove(view.field_toggle)        # onto the bar above the canvas
+    qtbot.waitUntil(lambda: view.hover_values is None)
+    assert view.readout.text().startswith(hint)
+    assert not view._hover.flush()            # no move held by the rate limit: none comes back

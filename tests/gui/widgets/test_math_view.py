@@ -291,3 +291,20 @@ def test_a_moved_point_draws_only_the_formulas_that_changed(qtbot, model):
     finally:
         theme.apply_theme(QApplication.instance(), view, "light", 1.0)
     qtbot.waitUntil(lambda: dark_pixels(view.equations[0].pixmap) > 100, timeout=5000)
+
+
+def _first_glyph(tex):
+    """The outline of the first glyph drawn for `tex`, moved to x = 0: its shape."""
+    import re
+    d = re.search(r'<path d="([^"]+)"', render_svg(tex)).group(1)
+    numbers = [float(v) for v in re.findall(r"-?\d+\.?\d*", d)]
+    xs, ys = numbers[0::2], numbers[1::2]
+    return [round(x - min(xs), 2) for x in xs], [round(y, 2) for y in ys]
+
+
+def test_a_function_name_with_a_digit_is_set_upright():
+    # atan2's "a" was an italic a (read as a product a·t·a·n·2): the upright "a" of
+    # arcsin, an operator name the typesetter has always set upright
+    upright_a = _first_glyph(r"\operatorname{arcsin}\left(y\right)")
+    assert _first_glyph(r"\operatorname{atan2}\left(y, x\right)") == upright_a
+    assert _first_glyph(r"a") != upright_a             # (the italic a differs)

@@ -1,0 +1,64 @@
+"""A current iterate outside the view is marked at the view's edge with its step and
+value (the walkthrough: x^2 with η = 1.5 jumped to −3.6, off [−2, 2]; the students saw
+one thin line leaving the plot)."""
+import math
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from gui.plots.contour_view import ContourView
+from gui.plots.curve_view import CurveView
+
+
+def _diverging(model, qtbot, text, window, start):
+    model.set_text(text)
+    assert model.wait_for_analysis()
+    model.set_window(window)
+    model.set_start(start)
+    model.set_settings(lr=1.5)
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.paths_of is model.expression and "gd" in model.paths)
+
+
+def _arrow_on_screen(plot, arrow):
+    """The arrow's tip in scene pixels, and the view box's rectangle there."""
+    tip = plot.vb.mapViewToScene(QPointF(arrow.pos().x(), arrow.pos().y()))
+    return tip, plot.vb.sceneBoundingRect()
+
+
+def _points_towards(arrow, tip, target):
+    """An ArrowItem at angle 0 points left; its angle turns clockwise on screen."""
+    direction = math.degrees(math.atan2(target.y() - tip.y(), target.x() - tip.x()))
+    return abs((arrow.opts["angle"] + 180 - direction + 180) % 360 - 180) < 1
+
+
+def test_a_1d_iterate_off_the_window_is_marked_at_its_edge(shown, model, qtbot):
+    view = shown(CurveView(model), 1000, 640)
+    _diverging(model, qtbot, "x^2", ((-2.0, 2.0),), (1.8,))
+    marks = view.descent.off_plot
+    assert marks.shown() == {}                        # x_0 = 1.8 is in view
+    model.set_frame(1)
+    x1, f1 = model.paths["gd"].points[1, 0], model.paths["gd"].values[1]
+    assert (x1, f1) == pytest.approx((-3.6, 12.96))
+    assert marks.shown() == {"gd": "step 1: x = −3.6, f = 13"}
+    tip, box = _arrow_on_screen(view.plot_f, marks.arrows["gd"])
+    assert abs(tip.x() - box.left()) < 5 and abs(tip.y() - box.top()) < 5   # the top-left corner
+    target = view.plot_f.vb.mapViewToScene(QPointF(x1, f1))
+    assert _points_towards(marks.arrows["gd"], tip, target)
+    model.set_frame(0)
+    assert marks.shown() == {}
+
+
+def test_a_2d_iterate_off_the_map_is_marked_at_its_edge(shown, model, qtbot):
+    view = shown(ContourView(model), 720, 560)
+    _diverging(model, qtbot, "x^2 + y^2", ((-4.0, 4.0), (-3.0, 3.0)), (3.0, 0.5))
+    marks = view.marks.off_plot
+    model.set_frame(1)                                # x_1 = x_0 − 1.5·2·x_0 = (−6, −1)
+    assert tuple(model.paths["gd"].points[1]) == pytest.approx((-6.0, -1.0))
+    assert marks.shown() == {"gd": "step 1: (x, y) = (−6, −1)"}
+    tip, box = _arrow_on_screen(view.plot, marks.arrows["gd"])
+    assert abs(tip.x() - box.left()) < 5 and box.top() < tip.y() < box.bottom()
+    target = view.plot.vb.mapViewToScene(QPointF(-6.0, -1.0))
+    assert _points_towards(marks.arrows["gd"], tip, target)
+    model.set_frame(0)
+    assert marks.shown() == {}
