@@ -1,26 +1,22 @@
 """The contour map of a two-variable f: colours and iso-lines, the gradient field,
-critical points and the descent paths. A view of `LandscapeModel`.
-
-Public attributes (for tests and exports; all built once, then updated in place):
+critical points and the descent paths. A view of `LandscapeModel`. Public attributes
+(for tests and exports; all built once, then updated in place):
   plot            pg.PlotItem, aspect locked so a right angle on screen is a right angle
   landscape       gui.plots.landscape.Landscape last drawn: xs (nx,), ys (ny,), Z[i, j] = f(xs[i], ys[j])
                   on the visible range (model.window widened by the aspect lock: no blank margins)
   image           pg.ImageItem of landscape.colour_position(Z) (monotone in f, in [0, 1]),
                   placed with setRect on landscape.window; iso-lines are drawn on Z itself
-  isolines        list of IsoLineItem, children of `image`, one per level in landscape.levels
-  colour_bar      pg.ColorBarItem over colour positions 0..1, its ticks labelled with f values
-  field_item      PlotDataItem (connect="pairs"): arrow shafts, rows (base, tip, base, tip, …)
-  field_heads     PlotDataItem (connect="pairs"): two barbs per arrow
+  isolines        IsoLineItems, children of `image`, one per level; colour_bar  pg.ColorBarItem
+  field_item, field_heads   PlotDataItems (connect="pairs"): arrow shafts, rows (base, tip,
+                  base, tip, …); two barbs per arrow
   field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
-  field_toggle    QCheckBox showing/hiding the field
-  critical_item   ScatterPlotItem of model.critical_points
+  field_toggle    QCheckBox showing/hiding the field; critical_item   ScatterPlotItem of
+                  model.critical_points
   labels          gui.plots.critical_labels.CriticalLabels: their names, placed without overlap
                   above the paths; critical_labels its TextItems; labels_toggle QCheckBox
-  marks           gui.plots.race_marks.RaceMarks: every run, drawn by one item (its layer)
-  path_items      dict method -> RunLine (a PlotDataItem holding the look; getData() is the
-                  path up to model.frame)
-  current_items   dict method -> RunCurrent (a ScatterPlotItem), the current iterate
-  start_item      ScatterPlotItem at model.start
+  marks           gui.plots.race_marks.RaceMarks: every run, drawn by one item; path_items      dict method -> RunLine (a PlotDataItem holding the look; getData() is the
+                  path up to model.frame); current_items  dict method -> RunCurrent (a
+                  ScatterPlotItem), the current iterate; start_item  ScatterPlotItem at model.start
   readout         QLabel: (x, y), f and ∇f under the mouse; hover_values: ((x, y), f, ∇f) shown
 """
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """The one-variable view: f with a draggable point, its tangent and a secant whose
 step h shrinks towards 0 (the limit definition made visible); below it f′ (left axis)
-and f″ (right axis: f′'s range where the two are of a size, else its own scale with
-the same zero line where that costs f″ little; each axis in its curve's colour) on a
-shared x-axis, so each minimum of f sits right above a zero of f′.
+and f″ (right axis: f′'s range where they are of a size, else its own, zeros aligned where
+cheap; axes in their curves' colours) on a shared x-axis: each minimum of f above a zero of f′.
 
 Public attributes (for tests and exports; all built once, then updated in place):
   plot_f, plot_d  pg.PlotItem: f on top; f′ and f″ below (x-linked)
