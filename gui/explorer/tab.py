@@ -18,6 +18,7 @@ from gui.explorer.refusal_veil import RefusalVeil
 from gui.explorer.slice_picker import SlicePicker
 from gui.plots.contour_view import MAP_MIN_PX, ContourView
 from gui.plots.loss_plot import LossPlot
+from gui.plots.map_split import MapSplit
 from gui.plots.slice_model import SliceModel
 from gui.plots.surface_placeholder import SurfacePlaceholder
 from gui.widgets.math_view import MathView
@@ -54,9 +55,9 @@ class ExplorerTab(QWidget):
         self.iterate_table = IterateTable(model)
         self.caption = ExampleCaption(model)
 
-        # 1-D: the curve; 2-D: contour map and surface side by side, equal widths.
-        self.pair = QSplitter(Qt.Orientation.Horizontal)
-        self.pair.addWidget(self.contour_view)
+        # 1-D: the curve; 2-D: contour map and surface side by side.
+        # the map gets the width its plot needs for f's window (within shares)
+        self.pair = MapSplit(self.contour_view, lambda: self.slice_model.window)
         # deferred: a placeholder holds the surface view's place until it is built
         self.pair.addWidget(SurfacePlaceholder() if defer_surface else self._surface_view)
         self.pair.setSizes([10000, 10000])
@@ -198,6 +199,7 @@ class ExplorerTab(QWidget):
         self.pair.widget(1).setVisible(mode in ("both", "surface"))
         if mode == "both":
             self.pair.setSizes([10000, 10000])
+            self.pair.reset_split()
 
     def cycle_focus_mode(self) -> None:
         self.set_focus_mode(FOCUS_MODES[(FOCUS_MODES.index(self.focus_mode) + 1)
