@@ -60,8 +60,8 @@ class MainWindow(QMainWindow):
         self.network_model = NetworkModel(self)
         self._lazy_tabs: dict[str, QWidget] = {}
         self._panels_before = None     # while presenting: {tab: its panels before}
-        self._spared_for_room: dict = {}   # per tab: its spare panels folded for room
-        self.scene_panels: dict = {}   # the lecture scene's panels: presenting keeps them shown
+        self._spared_for_room: dict = {}   # per tab: spare panels folded for room (presenting)
+        self.scene_panels: dict = {}   # a lecture scene's panels: presenting keeps them shown
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, "Explorer")
         for name in TABS[1:]:
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
                 self._fold(name, page)
         elif not on and self._panels_before is not None:
             before, self._panels_before = self._panels_before, None
+            self._spared_for_room.clear()      # (leaving gives back the panels as before)
             for name, page in self._built_tabs().items():
                 page.set_panels_visible(**before.get(name, {}))
         for page in self._built_tabs().values():      # (a tab that lays out differently)
@@ -229,8 +230,7 @@ class MainWindow(QMainWindow):
         Called after entering presentation, a text size change and a tab switch; `spare`
         folds only that many of the spare panels (the page's own growth folds the
         formulas, never the editor a lecturer may just have brought back). `restore`
-        (a new text size) first shows what was folded for room, to fold again only what
-        the new size needs: the formulas folded at 2.0 stayed away back at 1.75."""
+        (a new text size) shows what was folded for room first (back at 1.75 from 2.0)."""
         page = self.tabs.currentWidget()
         if self._panels_before is None or not hasattr(page, "main_view"):
             return
