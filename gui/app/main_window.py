@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
         self.network_model = NetworkModel(self)
         self._lazy_tabs: dict[str, QWidget] = {}
         self._panels_before = None     # while presenting: {tab: its panels before}
-        self.scene_panels: dict = {}   # the lecture scene's panels: presenting keeps them shown
+        self._spared_for_room: dict = {}   # per tab: spare panels folded for room (presenting)
+        self.scene_panels: dict = {}   # a lecture scene's panels: presenting keeps them shown
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, "Explorer")
         for name in TABS[1:]:
@@ -197,7 +198,8 @@ class MainWindow(QMainWindow):
                 break
             page.set_panels_visible(**{panel: False for panel in panels
                                        if panel not in asked and panel != "side"
-                                       and not (panel == "formulas" and asked.get("top"))
+                                       and not (panel in ("caption", "formulas")
+                                                and asked.get("top"))
                                        and not self.scene_panels.get(panel)})
         self.commands._sync_panel_actions()
 
@@ -215,20 +217,26 @@ class MainWindow(QMainWindow):
                 self._fold(name, page)
         elif not on and self._panels_before is not None:
             before, self._panels_before = self._panels_before, None
+            self._spared_for_room.clear()      # (leaving gives back the panels as before)
             for name, page in self._built_tabs().items():
                 page.set_panels_visible(**before.get(name, {}))
         for page in self._built_tabs().values():      # (a tab that lays out differently)
             getattr(page, "set_presenting", lambda _on: None)(on)
 
-    def make_room_for_views(self, share: float = VIEWS_SHARE, spare: int | None = None) -> None:
+    def make_room_for_views(self, share: float = VIEWS_SHARE, spare: int | None = None,
+                            restore: bool = False) -> None:
         """Presenting: if the current tab's main view has less than `share` of the
         window's height, or the page would scroll, fold its spare panels too (Ctrl+1/2/3 bring them back).
         Called after entering presentation, a text size change and a tab switch; `spare`
         folds only that many of the spare panels (the page's own growth folds the
-        formulas, never the editor a lecturer may just have brought back)."""
+        formulas, never the editor a lecturer may just have brought back). `restore`
+        (a new text size) shows what was folded for room first (back at 1.75 from 2.0)."""
         page = self.tabs.currentWidget()
         if self._panels_before is None or not hasattr(page, "main_view"):
             return
+        spared = self._spared_for_room.setdefault(self.current_tab, [])
+        while restore and spared:
+            page.set_panels_visible(**{spared.pop(): True})
         def cramped() -> bool:
             # measured as laid out: a new text size or a fold applies an event later (a
             # fold's request reaches the page's layout through those of its parents)
@@ -243,8 +251,9 @@ class MainWindow(QMainWindow):
             if not cramped():
                 break
             # a scene that keeps the top keeps its formulas too
-            if not self.scene_panels.get("top" if panel == "formulas" else panel):
+            if not self.scene_panels.get("top" if panel in ("caption", "formulas") else panel):
                 page.set_panels_visible(**{panel: False})
+                spared.append(panel)
         self.commands._sync_panel_actions()
 
     def fold_for_scene(self) -> None:
@@ -274,11 +283,11 @@ class MainWindow(QMainWindow):
         clamp_to_screen(self, fill=self._panels_before is not None)
         QTimer.singleShot(0, self, lambda: clamp_to_screen(self, fill=self._panels_before is not None))
 
-    def settle_presentation(self) -> None:
+    def settle_presentation(self, restore: bool = False) -> None:
         """Once the layouts have applied a change (an event later): on screen, and the
         views given their room (`make_room_for_views`)."""
         self.fit_to_screen()
-        QTimer.singleShot(0, self, self.make_room_for_views)
+        QTimer.singleShot(0, self, lambda: self.make_room_for_views(restore=restore))
 
     def view_widget(self, name: str) -> QWidget:
         """A widget to export by name: contour, surface, curve, loss, views, tab, window."""

@@ -106,7 +106,8 @@ class WindowCommands(SessionCommands, QObject):
         A("dark", "&Dark theme", lambda on: self.set_theme("dark" if on else "light"),
           "Ctrl+D", "High-contrast dark theme (light when off)", checkable=True)
         A("show_top", "Show the &top panel", lambda on: self.w.show_panel(top=on),
-          "Ctrl+1", "Show or fold the editor and formulas (Neuron: parameters; "
+          "Ctrl+1", "Show or fold the formula field and the derivatives under it, "
+          "together (Neuron: parameters; "
           "Network: controls)", checkable=True)
         A("show_side", "Show the &side panel", lambda on: self.w.show_panel(side=on),
           "Ctrl+2", "Show or fold the descent panel (Neuron: the note on rounding; "
@@ -272,7 +273,7 @@ class WindowCommands(SessionCommands, QObject):
         dark.blockSignals(True)
         dark.setChecked(self.theme == "dark")
         dark.blockSignals(False)
-        self.w.settle_presentation()
+        self.w.settle_presentation(restore=True)
 
     def set_presentation(self, on: bool):
         """Full screen with large type, secondary panels folded (Ctrl+1/2/3 bring them

@@ -48,6 +48,7 @@ class InspectorRoom(QObject):
         if self.lab.tabs.currentWidget() is self.lab.inspector:
             if self._sizes_before is None:
                 self._sizes_before = (self.middle.sizes(), self.below.sizes())
+                self._fitted_for = None
                 self.loss_plot.set_curves_least(LOSS_CURVES_PX)
             self._tries = 0
             self._fit_later.start(0)
@@ -61,9 +62,16 @@ class InspectorRoom(QObject):
             self.middle.setSizes(middle)
 
     def _on_lines(self) -> None:
-        if self._sizes_before is not None:
+        """A new run or set of paths gets its room; a step of the same run does not
+        (it was measured with the run's first steps: StepInspector.missing_height):
+        nothing above moves while stepping, a longer step's type is smaller instead."""
+        model = self.lab.inspector.model
+        selected = model.lab.selected
+        shown = (selected, id(model.paths.get(selected)), model.lab.predict)
+        if self._sizes_before is not None and shown != getattr(self, "_fitted_for", None):
+            self._fitted_for = shown
             self._tries = 0
-            self._fit_later.start(0)          # once per burst (frame, selection, paths)
+            self._fit_later.start(0)          # once per burst (selection, paths)
 
     def fit(self) -> None:
         """Grow (never shrink) the row to show the whole derivation: first its width,

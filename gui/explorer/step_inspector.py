@@ -21,6 +21,7 @@ from gui.compute.qt_guard import qt_override
 # The derivation's type size (pt at scale 1), largest first: 12 reads on a projector; it
 # shrinks to 10.5 at most to show a whole step (Adam's six stages at 1280×720).
 FONT_PT = (12, 11.5, 11, 10.5)
+STEPS_MEASURED = 12     # the room for a step is that of the tallest of the first ones
 SUB = str.maketrans("0123456789+", "₀₁₂₃₄₅₆₇₈₉₊")
 
 
@@ -203,15 +204,25 @@ class StepInspector(QWidget):
 
     def missing_height(self) -> int:
         """px the derivation's box lacks to show it whole at its largest type
-        (FONT_PT[0]) at the box's present width; 0 when it fits."""
+        (FONT_PT[0]) at the box's present width, for the tallest of the one shown and
+        the selected run's first STEPS_MEASURED steps (step 0's momentum terms are
+        zeros, step 1's are not), so the room given while stepping is given at once
+        (the map's bottom moved 497 → 478 px at step 1 at 1280×720); 0 when it fits."""
         if not self._rows:
             return 0
+        path = self.model.paths.get(self.model.lab.selected)
+        all_rows = [self._rows]
+        if path is not None:
+            all_rows += [self._written_step(path, k)[1]
+                         for k in range(min(STEPS_MEASURED, path.stop_step))]
         width, height = self._box()
         size = theme.current().size(FONT_PT[0])
-        self.body.setText(f"<table cellspacing='2' style='font-size:{size:g}pt'>"
-                          f"{self._rows}</table>")
+        need = 0
+        for rows in all_rows:
+            self.body.setText(f"<table cellspacing='2' style='font-size:{size:g}pt'>"
+                              f"{rows}</table>")
+            need = max(need, self.body.heightForWidth(width))
         self._written = None                # measured at the largest: written anew below
-        need = self.body.heightForWidth(width)
         self._write_rows()
         return max(0, need - height)
 
@@ -242,29 +253,33 @@ class StepInspector(QWidget):
                   else f"dashed −η∇f, dotted what {label} adds, solid the step taken")
         self.title.setText(f'<b><span style="color:{colour}">■</span> Inside step {k} → '
                            f'{k + 1} of {label}</b> &nbsp; <small>on the map: {legend}</small>')
-        self.lines = update_lines(path, self.terms(path), k)
-        if self.model.lab.predict:   # the class works the update out: no θₖ₊₁, no step
-            self.lines = [(what, formula.rsplit(" = ", 1)[0] + " = ?" if what == "update"
-                           else formula) for what, formula in self.lines
-                          if what != "the step taken"]
+        self.lines, rows = self._written_step(path, k)
         if not self.lines:
             self._rows, self._written = "", None
             self.body.setText(f"The run ended at step {path.stop_step} ({path.status}): "
                               "no step is taken from here.")
             return
+        self._rows = rows
+        self._write_rows()
+        self.linesChanged.emit()
+
+    def _written_step(self, path, k: int) -> tuple[list[tuple[str, str]], str]:
+        """Step k → k+1 of `path`: its (what, formula) lines and their table rows."""
+        lines = update_lines(path, self.terms(path), k)
+        if self.model.lab.predict:   # the class works the update out: no θₖ₊₁, no step
+            lines = [(what, formula.rsplit(" = ", 1)[0] + " = ?" if what == "update"
+                      else formula) for what, formula in lines if what != "the step taken"]
         # Qt's rich text has no palette(): a muted grey made readable on this theme's panels
         muted = theme.current().text("#6b6b6b").name()
+        # what each stage is, written before its formula, not in a column of its own: the
+        # formulas get the width, so a whole step fits in a few lines. (Monospace: in the
+        # text face the hats of m̂ and v̂ were drawn apart from their letters.)
         rows = "".join(
             f"<tr><td style='color:{muted}'>{i + 1}.</td><td><span style='color:{muted}'>"
             f"{what}</span>&nbsp;&nbsp; <span style='font-family:monospace'>{formula}</span>"
             "</td></tr>"
-            for i, (what, formula) in enumerate(self.lines))
-        # what each stage is, written before its formula, not in a column of its own: the
-        # formulas get the width, so a whole step fits in a few lines. (Monospace: in the
-        # text face the hats of m̂ and v̂ were drawn apart from their letters.)
-        self._rows = rows
-        self._write_rows()
-        self.linesChanged.emit()
+            for i, (what, formula) in enumerate(lines))
+        return lines, rows
 
     def _write_rows(self) -> None:
         """The derivation at the largest of FONT_PT that shows it whole in the box (the

@@ -18,6 +18,7 @@ from gui.explorer.refusal_veil import RefusalVeil
 from gui.explorer.slice_picker import SlicePicker
 from gui.plots.contour_view import MAP_MIN_PX, ContourView
 from gui.plots.loss_plot import LossPlot
+from gui.plots.map_split import MapSplit
 from gui.plots.slice_model import SliceModel
 from gui.plots.surface_placeholder import SurfacePlaceholder
 from gui.widgets.math_view import MathView
@@ -54,9 +55,9 @@ class ExplorerTab(QWidget):
         self.iterate_table = IterateTable(model)
         self.caption = ExampleCaption(model)
 
-        # 1-D: the curve; 2-D: contour map and surface side by side, equal widths.
-        self.pair = QSplitter(Qt.Orientation.Horizontal)
-        self.pair.addWidget(self.contour_view)
+        # 1-D: the curve; 2-D: contour map and surface side by side.
+        # the map gets the width its plot needs for f's window (within shares)
+        self.pair = MapSplit(self.contour_view, lambda: self.slice_model.window)
         # deferred: a placeholder holds the surface view's place until it is built
         self.pair.addWidget(SurfacePlaceholder() if defer_surface else self._surface_view)
         self.pair.setSizes([10000, 10000])
@@ -101,7 +102,8 @@ class ExplorerTab(QWidget):
         notes = QGridLayout()
         notes.setContentsMargins(0, 0, 0, 0)
         notes.addWidget(self.caption, 0, 0)
-        notes.addWidget(self.editor.take_error_label(), 0, 0)
+        self.error_label = self.editor.take_error_label()
+        notes.addWidget(self.error_label, 0, 0)
         column.addLayout(notes)
         # scrolls rather than widening the window past a small screen
         page = scroll_page(self)
@@ -117,6 +119,7 @@ class ExplorerTab(QWidget):
         # again once the text is accepted (see _on_veiled)
         self.top_held_for_refusal = False
         self.formulas_folded = False    # presenting: only the editor's line on top
+        self.caption_folded = False     # presenting: the caption's row gave the room
         self.refusal_veil.veiled.connect(self._on_veiled)
         # Enter on a text refused while it was typed (the veil already on): back to the error
         self.editor.left.connect(lambda: QTimer.singleShot(0, self, self._caret_to_error))
@@ -196,6 +199,7 @@ class ExplorerTab(QWidget):
         self.pair.widget(1).setVisible(mode in ("both", "surface"))
         if mode == "both":
             self.pair.setSizes([10000, 10000])
+            self.pair.reset_split()
 
     def cycle_focus_mode(self) -> None:
         self.set_focus_mode(FOCUS_MODES[(FOCUS_MODES.index(self.focus_mode) + 1)
@@ -205,9 +209,11 @@ class ExplorerTab(QWidget):
     PRESENTATION_FOLDS = ("below",)
     # ... and, one at a time while the views still get too little height or the page
     # would scroll (large text, or a race's status lines, on a 720p projector): first
-    # the typeset formulas and the caption, so the formula field still names the f
-    # shown, then the editor too.
-    PRESENTATION_SPARE = ("formulas", "top")
+    # the caption's row (an example's one-line note, or the room kept for an error),
+    # then the typeset formulas, so the formula field still names the f shown, then
+    # the editor too. (The formulas went first before: at text size 1.75 presenting on
+    # 1280×720 a derivatives lecture lost its derivatives for want of 24 px.)
+    PRESENTATION_SPARE = ("caption", "formulas", "top")
 
     def set_presenting(self, on: bool) -> None:
         """Presenting (large type, 720p) the side panel keeps only its Methods whole at
@@ -286,11 +292,13 @@ class ExplorerTab(QWidget):
                 "below": not self.below.isHidden()}
 
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
-                           below: bool | None = None, formulas: bool | None = None) -> None:
+                           below: bool | None = None, formulas: bool | None = None,
+                           caption: bool | None = None) -> None:
         """Fold away the editor + formulas on top, the descent panel at the side or the
         loss curve + iterates below, to give the views the room (projector, slides);
         `formulas` folds the typeset formulas and the caption only, the editor's line
-        staying (the top shown again brings them back).
+        staying (the top shown again brings them back); `caption` folds the caption's
+        row only (formulas shown again bring it back).
         Presenting, the editor stays while its text is refused (see _on_veiled)."""
         if top is False and self.presenting and self.refusal_veil.on:
             top = None
@@ -300,7 +308,15 @@ class ExplorerTab(QWidget):
         if formulas is not None:
             self.formulas_folded = not formulas
             self.math_view.setVisible(formulas and not self.top_held_for_refusal)
-            self.caption.setVisible(formulas)
+            caption = formulas if caption is None else caption and formulas
+        if caption is not None:
+            self.caption_folded = not caption
+            self.caption.setVisible(caption)
+            # the error's row is kept empty (the views do not jump as a text turns
+            # refused) only with the caption: folded, it was a blank band ~30 px
+            policy = self.error_label.sizePolicy()
+            policy.setRetainSizeWhenHidden(caption)
+            self.error_label.setSizePolicy(policy)
         for panel, shown in ((self.top, top), (self.descent_panel, side), (self.below, below)):
             if shown is not None:
                 panel.setVisible(shown)

@@ -36,7 +36,7 @@ from gui.plots.hover_readout import MouseLeaveWatch, readout_forms
 from gui.plots.readout_row import ReadoutRow
 from gui.plots.gradient_field import GradientField
 from gui.plots.iso_lines import IsoLineItem
-from gui.plots.legend_columns import fit_legend, map_canvas_height
+from gui.plots.legend_columns import map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
 from gui.plots.map_fit import MapFit
 from gui.plots.race_marks import RaceMarks
@@ -127,7 +127,7 @@ class ContourView(QWidget):
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
         self.plot = self.canvas.addPlot(row=1, col=0, enableMenu=False)
         self.plot.setAspectLocked(True)
-        self.map_fit = MapFit(self.plot, self.canvas.ci, lambda: self.model.window)
+        self.map_fit = MapFit(self.plot, self.canvas.ci, lambda: self.model.window, self.legend)
         # Fitted to the canvas on its resize: on the plot's, a legend too wide for a
         # narrower canvas held the plot at its own width, so neither changed (4 columns
         # where 3 fit, after 1400 → 1280 px); and after a new text size has reached the
@@ -193,7 +193,7 @@ class ContourView(QWidget):
         """The legend's columns and the axes' room for tick texts, for the canvas as it
         is now: both otherwise kept what an earlier size or text size needed, and a round
         trip through presentation mode changed the picture (the map's range with them)."""
-        fit_legend(self.legend, self.canvas.width())
+        self.map_fit.fit_legend()
         self._keep_map_height()
         fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))
 
@@ -204,7 +204,8 @@ class ContourView(QWidget):
     def _keep_map_height(self):
         """The canvas asks for the legend's rows, the x-axis and `map_min_px` of map: where
         they do not fit (text size 2 on 720p) the page scrolls, the map is not crushed."""
-        need = map_canvas_height(self.canvas, self.legend, self.plot, self.map_min_px,
+        need = map_canvas_height(self.canvas, None if self.map_fit.legend_beside
+                                 else self.legend, self.plot, self.map_min_px,
                                  self.font())
         if self.map_min_px and self.canvas.minimumHeight() != need:
             self.canvas.setMinimumHeight(need)
@@ -353,7 +354,7 @@ class ContourView(QWidget):
             for method in paths:
                 self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
-            fit_legend(self.legend, self.canvas.width())
+            self.map_fit.fit_legend()
             self._keep_map_height()
         self.marks.set_paths(paths)
         self._on_frame(self.model.frame)

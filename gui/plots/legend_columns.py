@@ -75,8 +75,9 @@ def rows_height(legend, columns: int) -> float:
 
 def map_canvas_height(canvas, legend, plot, map_min_px: int, font) -> int:
     """The height a canvas (a GraphicsLayoutWidget) with `legend` in a row above `plot`
-    needs for the legend's rows, the x-axis and `map_min_px` of the plot's view (0: none
-    asked, 0 returned); `font`: the bottom axis's tick font when it has none of its own."""
+    (None: a column beside it) needs for the legend's rows, the x-axis and `map_min_px`
+    of the plot's view (0: none asked, 0 returned); `font`: the bottom axis's tick font
+    when it has none of its own."""
     if not map_min_px:
         return 0
     layout = canvas.ci.layout
@@ -86,5 +87,6 @@ def map_canvas_height(canvas, legend, plot, map_min_px: int, font) -> int:
     tick_font = axis.style["tickFont"] or font
     axis_px = (QFontMetrics(tick_font).height() + axis.style["tickTextOffset"][1] + 4
                + (axis.label.boundingRect().height() if axis.label.isVisible() else 0))
-    return round(rows_height(legend, legend.columnCount) + top + bottom
+    rows = 0.0 if legend is None else rows_height(legend, legend.columnCount)
+    return round(rows + top + bottom
                  + layout.verticalSpacing() + axis_px + map_min_px + 2)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from gui.compute.qt_guard import qt_override
 from gui.widgets.wheel_guard import WheelGuard
+from gui.widgets.whole_rows import whole_rows_end
 
 
 class _PageContent(QWidget):
@@ -107,25 +108,14 @@ class VerticalScrollArea(QScrollArea):
         return 0
 
     def _snap_to_whole_items(self) -> None:
-        """Scrolling, the area shows whole items of its contents at rest: its view ends
-        at the last item (or an item's `kept_height()` part) that fits, not through the
+        """Scrolling, the area shows whole controls of its contents at rest: its view
+        ends under the last row of them that fits (`whole_rows_end`), not through the
         middle of a row of buttons (a blank strip, the scroll bar says there is more)."""
         inner = self.widget()
-        layout = inner.layout() if inner is not None else None
         room = self.height() - 2 * self.frameWidth()
         bottom = room
-        if layout is not None and inner.height() > room + 1:
-            ends = []
-            for i in range(layout.count()):
-                widget = layout.itemAt(i).widget()
-                if widget is None or widget.isHidden():
-                    continue
-                ends.append(widget.geometry().bottom() + 1)
-                part = getattr(widget, "kept_height", None)
-                if part is not None:
-                    ends.append(widget.geometry().top() + part())
-            fitting = [end for end in ends if end <= room]
-            bottom = max(fitting) if fitting else room
+        if inner is not None and inner.height() > room + 1:
+            bottom = whole_rows_end(inner, room)
         margins = self.viewportMargins()
         if margins.bottom() != room - bottom:
             self.setViewportMargins(0, 0, 0, room - bottom)

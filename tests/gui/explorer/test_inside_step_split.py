@@ -85,3 +85,26 @@ def test_loss_plot_and_step_both_readable_at_1280x720(lecture_720, qtbot, screen
     assert len(inked) and inked[-1] < viewport.height() - 1
     views, row = tab.middle.sizes()
     assert views >= 0.4 * (views + row)
+
+
+@pytest.mark.parametrize("method", ["gd", "momentum"])
+def test_nothing_above_moves_while_stepping_inside_a_step(lecture_720, qtbot, method):
+    """Step 0's derivation is shorter than step 1's (no velocity yet, zeros): the row
+    grew as the lecturer stepped, the map's bottom moving 497 → 478 px."""
+    window, model = lecture_720
+    tab = window.tabs.widget(0)
+    lab = tab.lab_panel
+    model.lab.select(next(k for k, p in model.paths.items() if p.method == method))
+    model.set_frame(0)
+    lab.tabs.setCurrentWidget(lab.inspector)
+    qtbot.waitUntil(lambda: len(lab.inspector.lines) >= 2, timeout=5000)
+
+    def edges() -> tuple[int, int]:
+        for _ in range(6):            # the room is given a few turns of the loop later
+            qtbot.wait(20)
+        return (window_rect(tab.contour_view, window).bottom(),
+                window_rect(tab.loss_plot, window).top())
+    opened = edges()
+    for k in range(1, 8):
+        model.set_frame(k)
+        assert edges() == opened, (method, k)

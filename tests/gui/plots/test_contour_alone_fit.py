@@ -26,11 +26,17 @@ def _assert_fitted(view):
     assert (xlo, xhi) == pytest.approx((-5, 5), abs=0.06), (xlo, xhi)     # < 1 px
     assert (ylo, yhi) == pytest.approx((-5, 5), abs=0.06), (ylo, yhi)
     # the plot (y-axis, map, colour bar) is centred in the canvas, its legend above it
+    # or (a canvas wide for the window: gui/plots/map_fit.BESIDE_WIDER) a column beside
+    # it, the two centred together
     plot = view.plot.geometry()
+    if view.map_fit.legend_beside:
+        legend = view.legend.geometry()
+        assert legend.left() >= plot.right() - 1 and legend.bottom() <= plot.bottom() + 1
+        plot = plot.united(legend)
     canvas_width = view.canvas.width()
     assert abs(plot.left() - (canvas_width - plot.right())) <= 2, (plot, canvas_width)
-    assert plot.left() > 0.2 * canvas_width
-    # on the screen: nothing is drawn left or right of the plot (no map strip beyond ±5)
+    assert plot.left() > 0.05 * canvas_width
+    # on the screen: nothing is drawn left or right of them (no map strip beyond ±5)
     left, _top, right, _bottom = drawn_box(view.canvas)
     assert left >= plot.left() - 3 and right <= plot.right() + 3, (left, right, plot)
     # the map's pixels: its view box is as wide as tall (the window is square)
@@ -65,3 +71,28 @@ def test_the_contour_map_alone_in_presentation_shows_its_window_and_leaves_as_it
     assert [v for pair in view.plot.vb.viewRange() for v in pair] == pytest.approx(before, abs=0.06)
     _assert_fitted(view)
     window.explorer.set_focus_mode("both")
+
+
+def test_a_seven_method_legend_goes_beside_the_map_alone(window, qtbot, screenshot):
+    """Above the map alone at 1280×720, seven methods' legend took two rows and, wider
+    than the fitted plot, held it at its width: x shown at ±7.2 for x^2 + 2y^2's ±4,
+    the map 449×188 px. Beside it, the map shows its window at 314×236 px."""
+    from engine.optimizers import METHODS
+    view = _contour_alone(window, qtbot, (1280, 720))
+    model = window.model
+    model.set_text("x^2 + 2y^2")
+    assert model.wait_for_analysis(60000)
+    model.set_window(((-4.0, 4.0), (-3.0, 3.0)))
+    model.set_settings(methods=tuple(METHODS))
+    qtbot.waitUntil(lambda: len(model.paths) == len(METHODS), timeout=60000)
+    settle(qtbot)
+    screenshot(window, "contour_alone_seven_methods")
+    (xlo, xhi), (ylo, yhi) = view.plot.vb.viewRange()
+    assert (xlo, xhi) == pytest.approx((-4, 4), abs=0.06)
+    assert (ylo, yhi) == pytest.approx((-3, 3), abs=0.06)
+    assert view.map_fit.legend_beside and view.legend.columnCount == 1
+    assert view.plot.vb.height() >= 225, view.plot.vb.height()
+    model.set_settings(methods=("gd",))
+    window.explorer.set_focus_mode("both")
+    settle(qtbot)
+    assert not view.map_fit.legend_beside       # above again beside the 3-D view

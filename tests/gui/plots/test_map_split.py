@@ -1,0 +1,63 @@
+"""The contour map beside the 3-D view shows f's window, not a strip of it: presenting
+at 1280×720 the equal halves left the map's plot 256×329 px (text size 1.5) and
+213×323 px (1.75) beside its axes and colour bar, y shown at ±5.2 and ±6.1 for f's ±3,
+while the 3-D view had the other half. Now the map gets the width its plot needs
+(MAP_SHARE_LEAST … MAP_SHARE_MOST of the row) and a dragged handle stays."""
+from __future__ import annotations
+
+import pytest
+
+from gui.plots.map_split import MAP_SHARE_MOST
+from tests.gui.app.projector import projector_window, settle_at
+from tests.gui.explorer.test_formula_panel_layout import settle
+
+pytestmark = pytest.mark.xdist_group("map_split")
+
+CELLS = [(1.0, False), (1.5, True), (1.75, True)]
+
+
+@pytest.fixture(scope="module")
+def lab(qapp, tmp_path_factory):
+    yield from projector_window(tmp_path_factory)
+
+
+def widening(window) -> tuple[float, float]:
+    """How many times f's window the map shows, along x and along y."""
+    (x0, x1), (y0, y1) = window.explorer.contour_view.plot.vb.viewRange()
+    (xlo, xhi), (ylo, yhi) = window.model.window
+    return (x1 - x0) / (xhi - xlo), (y1 - y0) / (yhi - ylo)
+
+
+@pytest.mark.parametrize("scale,presenting", CELLS,
+                         ids=[f"{'presenting' if p else 'normal'}-{s:g}" for s, p in CELLS])
+def test_the_map_shows_fs_window_beside_the_3d_view(lab, qtbot, screenshot, scale,
+                                                     presenting):
+    settle_at(lab, qtbot, 1.0)
+    settle(qtbot, lab, text="x^2 + 2y^2")
+    lab.model.set_window(((-4.0, 4.0), (-3.0, 3.0)))
+    settle_at(lab, qtbot, scale, presenting)
+    settle_at(lab, qtbot, scale, presenting)        # (the split follows the plot's layout)
+    screenshot(lab, f"map_split_{'presenting' if presenting else 'normal'}_{scale:g}")
+    ex = lab.explorer
+    assert ex.surface_view.isVisible() and ex.contour_view.isVisible()
+    wide, tall = widening(lab)
+    # the aspect lock widens one axis, by at most 1.4 (it was 1.7 and 2.0)
+    assert min(wide, tall) == pytest.approx(1.0, abs=0.03)
+    assert max(wide, tall) <= 1.4, (wide, tall)
+    # and the 3-D view keeps its share
+    assert ex.pair.sizes()[1] >= (1 - MAP_SHARE_MOST) * sum(ex.pair.sizes()) - 2
+
+
+def test_a_dragged_split_stays(lab, qtbot):
+    settle_at(lab, qtbot, 1.5, presenting=True)
+    pair = lab.explorer.pair
+    total = sum(pair.sizes())
+    pair.moveSplitter(total // 3, 1)            # as a drag of the handle does
+    settle_at(lab, qtbot, 1.75, presenting=True)
+    assert pair.user_split
+    # (its third, or the map's least width at the larger text)
+    least = pair.widget(0).minimumSizeHint().width()
+    assert pair.sizes()[0] <= max(sum(pair.sizes()) // 3, least) + 3
+    lab.explorer.set_focus_mode("both")         # key 4 round: the fitted split again
+    settle_at(lab, qtbot, 1.75, presenting=True)
+    assert not pair.user_split and pair.sizes()[0] > sum(pair.sizes()) // 2
