@@ -204,9 +204,8 @@ class ContourView(QWidget):
     def _keep_map_height(self):
         """The canvas asks for the legend's rows, the x-axis and `map_min_px` of map: where
         they do not fit (text size 2 on 720p) the page scrolls, the map is not crushed."""
-        need = map_canvas_height(self.canvas, None if self.map_fit.legend_beside
-                                 else self.legend, self.plot, self.map_min_px,
-                                 self.font())
+        legend = None if self.map_fit.legend_beside else self.legend
+        need = map_canvas_height(self.canvas, legend, self.plot, self.map_min_px, self.font())
         if self.map_min_px and self.canvas.minimumHeight() != need:
             self.canvas.setMinimumHeight(need)
 
