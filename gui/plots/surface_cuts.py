@@ -24,11 +24,19 @@ JUMP_RATIO = 4.0
 def surface_heights(mapping, Z) -> np.ndarray:
     """Box heights of the surface's vertices for f's samples Z (nx, ny), as
     `mapping.bz` gives them (undefined f on the floor), with nan where the mesh breaks:
-    f above the lid, and one end of each jump (`jump_ends`)."""
+    f above the lid with all its neighbours, and one end of each jump (`jump_ends`)."""
     Z = np.asarray(Z, dtype=float)
     z = mapping.bz(Z)
     with np.errstate(invalid="ignore", over="ignore"):
         above = (Z - mapping.f0) * mapping.f_scale > CLIP[1] * (1 + 1e-9)
+    # only where every neighbour is above too: the cells crossing the lid keep their
+    # corners clipped onto it, so the surface ends along the lid (cut at the crossing
+    # itself, exp(x² + y²)'s steep walls ended in a saw of thin spikes)
+    padded = np.pad(above, 1, constant_values=True)
+    rows, cols = above.shape
+    for di in (0, 1, 2):
+        for dj in (0, 1, 2):
+            above = above & padded[di:di + rows, dj:dj + cols]
     z[above] = np.nan
     z[jump_ends(np.where(np.isfinite(Z), z, np.nan))] = np.nan
     return z
