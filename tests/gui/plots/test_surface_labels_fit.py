@@ -99,7 +99,8 @@ def test_a_framed_camera_is_framed_again_when_the_canvas_shrinks(window, qtbot):
 
 @pytest.mark.parametrize("text, size", [("x^2 + 2y^2", (1280, 720)),
                                         ("x^2 + 2y^2", (1920, 1080)),
-                                        ("(1-x)^2 + 100(y-x^2)^2", (1280, 720))])
+                                        ("(1-x)^2 + 100(y-x^2)^2", (1280, 720)),
+                                        ("(x-5)^2 + (y-3)^2 + 2xy", (1280, 720))])
 def test_every_tick_label_with_room_is_shown(window, qtbot, text, size):
     """The walkthrough's 3-D view hid y's "2" (between "3" and "1", 14 px apart: their
     QLabels, a line of 17 px high, overlapped, their digits did not), f's "40" and "1e4".
