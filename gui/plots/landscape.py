@@ -75,6 +75,9 @@ class Landscape:
                      and margin - 1e-9 <= at[v][0] <= 1.0 - margin + 1e-9]    # nan: no value f takes
             tried.update((value, -value))
             texts = [_label(v, at[v][1]) for v in group]
+            # a label must name its value: 999 998 is no round "1.000e6" (f near 1e6)
+            if any(at[v][1] > 3 for v in group):
+                continue
             spots = [at[v][0] for v in group]
             if (not group or len(kept) + len(group) > MAX_TICKS or used.intersection(texts)
                     or any(abs(p - q) < gap - 1e-12 for p in spots for q, _ in kept)
@@ -184,9 +187,9 @@ def quantiles_of_sorted(a: np.ndarray, q) -> np.ndarray:
 def _ranked_round_values(a: float, b: float) -> np.ndarray:
     """Round values in [a, b], the roundest first: 0; the multiples of the coarsest
     1-2-5 step with three multiples in [a, b] (10, 20, 30 on 1 to 38), rounder first;
-    then below that step, decade by decade downwards, every 1 × 10^k (all of them before
-    any other: 1 to 1e20 on exp(x² + y²) is labelled by decades), then every 5 × 10^k,
-    the step's halves (15, 25), then 2 × 10^k. Duplicates keep their first place."""
+    then a step of 10's halves (15, 25), and below the step 5 × 10^k, 2 × 10^k and
+    1 × 10^k, or across decades (1 to 1e20 on exp(x² + y²)) every 1 × 10^k first.
+    Duplicates keep their first place."""
     span = b - a if np.isfinite(b - a) else max(abs(a), abs(b))
     if not (np.isfinite(span) and span > 0):
         return np.array([a]) if np.isfinite(a) else np.zeros(1)
@@ -205,7 +208,7 @@ def _ranked_round_values(a: float, b: float) -> np.ndarray:
     # the decades below the step: down to a's (b's) own when [a, b] lies on one side of 0
     near = min(abs(a), abs(b)) if a > 0 or b < 0 else 0.0
     first = int(np.floor(np.log10(step))) - (0 if step >= 10.0 ** np.floor(np.log10(step)) * 2 else 1)
-    last = max(int(np.floor(np.log10(near))), first - 40) if near > 0 else first - 3
+    last = max(int(np.floor(np.log10(near))), first - 640) if near > 0 else first - 3
     exponents = np.arange(first, last - 1, -1)
     # decades spread over a long bar: the lowest on the bar first (where f starts), then
     # 1, 1e10, 1e5, 1e15, then every other one
@@ -213,15 +216,17 @@ def _ranked_round_values(a: float, b: float) -> np.ndarray:
     exponents = exponents[np.lexsort((-exponents, exponents % 2 != 0, exponents % 5 != 0,
                                       exponents % 10 != 0, exponents != lowest))]
     powers = 10.0 ** exponents
-    # a step of 10 or 20 halves to 5 or 10; a step of 5 has no round half (2.5, 7.5)
-    halves = (np.arange(np.ceil(2 * a / step), np.floor(2 * b / step) + 1)[:200] * step / 2
-              if _roundness(np.array([step]))[1][0] != 1 else np.empty(0))
+    # a step of 10 halves to 5s (15, 25); a step of 5 has no round half (2.5, 7.5), and
+    # a step of 2's (3, 5 among 2, 4, 6, 8) read as no step at all
+    halves = (np.arange(np.ceil(a / step * 2), np.floor(b / step * 2) + 1)[:200] * (step / 2)
+              if _roundness(np.array([step]))[1][0] == 0 else np.empty(0))
     # across decades the powers of ten come first; within one, the coarser 5s, halves, 2s
     # (on the saddle ±1 beside 0 took the room of ±2 only from a bar 215 px long on)
     spans_decades = near > 0 and last <= first - 2
     fill = (powers, 5 * powers, halves, 2 * powers) if spans_decades else (5 * powers, halves, 2 * powers, powers)
-    for values in fill:
-        values = np.concatenate([values, -values]) if values is not halves else values
+    for values in fill:      # powers, 5s and 2s only below the step: 5 amid 2, 4, 6, 8 is none
+        values = (np.concatenate([values, -values])[np.tile(np.abs(values), 2) < step]
+                  if values is not halves else values)
         ranked.append(values[(values >= a) & (values <= b) & (values != 0)])
     values = np.concatenate(ranked)
     # 0.1 × 3 is 0.30000000000000004: every value to 12 significant digits
