@@ -36,7 +36,7 @@ class LabPanel(QWidget):
         self.model = model
         self._basins_note = ""
         plot = contour_view.plot
-        self.arrows = StepArrows(model, plot, self)
+        self.arrows = StepArrows(model, plot, self, labels=contour_view.labels)
         # gone before the new f's map is painted (the model's sketchChanged reaches the
         # arrows after the map's paint: one more paint of the map around them)
         contour_view.sketchSampled.connect(self.arrows.clear)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.widgets import theme
@@ -110,7 +110,7 @@ class NetworkDiagram(QWidget):
         positions, r, labels = self._layout()
         cols = self._column_x(self._label_margin)
         self._paint_band(p, cols)
-        self._paint_weights(p, positions)
+        self._paint_weights(p, self._line_starts(positions, r, labels), positions)
         self._paint_neurons(p, positions, r, labels)
         self._paint_labels(p, cols)
         p.end()
@@ -127,9 +127,26 @@ class NetworkDiagram(QWidget):
         p.drawText(band.adjusted(0, 2, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                    _fit(p, band.width(), f"J{sup(l)} = ∂a{sup(l)}/∂a{sup(l - 1)}", f"J{sup(l)}"))
 
-    def _paint_weights(self, p, positions):
+    def _line_starts(self, positions, r, labels):
+        """Where each neuron's outgoing weight lines start: at its centre (under its
+        circle), or, for a hidden neuron whose number is written beside it (to its right,
+        where its lines go), at the right end of the number's plate: a line from the
+        centre showed on both sides of the number, crossing it out ("0.15" on its line to
+        the output, at 1280×720)."""
+        if not labels.beside:
+            return positions
+        metrics = QFontMetrics(neuron_labels.font(self.font().family(), labels), self)
+        starts = [positions[0]]
+        for points, acts in zip(positions[1:-1], self.activations[1:-1]):
+            starts.append([QPointF(point.x() + r + neuron_labels.PAD
+                                   + metrics.horizontalAdvance(labels.text(a)) + 2, point.y())
+                           if labels.text(a) else point for point, a in zip(points, acts)])
+        return starts
+
+    def _paint_weights(self, p, starts, positions):
         """Lines bucketed by sign and size: one pen and one drawLines call per bucket
-        (hundreds of single drawLine calls cost ~40 ms a frame for a deep net)."""
+        (hundreds of single drawLine calls cost ~40 ms a frame for a deep net); layer l's
+        lines from `starts[l]` to the neurons' `positions` in layer l + 1."""
         biggest = max((np.max(np.abs(W[np.isfinite(W)]), initial=0.0) for W in self._weights),
                       default=0.0)
         biggest = biggest if biggest > 0 else 1.0
@@ -139,7 +156,7 @@ class NetworkDiagram(QWidget):
                             * (WEIGHT_LEVELS - 1)).astype(int)
             for i, j in np.ndindex(W.shape):
                 key = (level[i, j], bool(W[i, j] >= 0))
-                buckets.setdefault(key, []).append(QLineF(positions[l][j], positions[l + 1][i]))
+                buckets.setdefault(key, []).append(QLineF(starts[l][j], positions[l + 1][i]))
         for (level, positive), lines in sorted(buckets.items()):      # strong lines on top
             t = level / (WEIGHT_LEVELS - 1)
             # Faint = mixed with the background (opaque pens draw much faster than

@@ -155,8 +155,10 @@ class ContourView(QWidget):
         self.critical_item = pg.ScatterPlotItem(size=15, pen=pg.mkPen("w", width=1.5))
         self.critical_item.setZValue(5)
         self.plot.addItem(self.critical_item)
+        # opaque plates: through a translucent one the quadratic model's rings and the
+        # paths crossed the names out
         self.labels = CriticalLabels(self.plot, QFont(self.font().family(), 9), INK,
-                                     pg.mkBrush(255, 255, 255, 190))
+                                     pg.mkBrush(255, 255, 255))
         self.labels_toggle.toggled.connect(self.labels.set_shown)
 
         self.marks = RaceMarks(self.plot)     # the runs: one item draws them all

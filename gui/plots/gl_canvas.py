@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.plots.gl_region import render_region
+from gui.plots.label_ink import ink_rect
 
 
 class GLCanvas(QWidget):
@@ -401,7 +402,7 @@ class LabelledGLView(gl.GLViewWidget):
                             min(max(round(p.y() - label.height() / 2), 0), h - label.height()))
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
-            box = label.geometry().adjusted(-2, -1, 2, 1)
+            box = ink_rect(label).adjusted(-1, -1, 1, 1)      # its glyphs 2 px apart, not its line
             free = not any(box.intersects(other) for other in placed)
             if free:
                 placed.append(box)

@@ -48,48 +48,44 @@ class Landscape:
         return np.interp(values, self.knots, np.linspace(0.0, 1.0, len(self.knots)))
 
     def colour_ticks(self, bar_px: float = 200.0, label_px: float = 14.0) -> list[tuple[float, str]]:
-        """[(colour position, label)]: round f values spread along a colour bar `bar_px`
+        """[(colour position, label)] ascending: round f values along a colour bar `bar_px`
         pixels long whose labels are `label_px` pixels high (their font's line height).
 
-        As many ticks as fit (at most MAX_TICKS) with at least LABEL_GAP_PX between two
-        labels' rectangles, none sticking out past the bar's ends; labels are distinct.
-        Near each evenly spaced target the roundest value wins (1, 5, 2 × 10^k first, then
-        other digits, then two or three significant digits), then the nearest.
+        At most MAX_TICKS, at least LABEL_GAP_PX between two labels' rectangles, none
+        sticking out past the bar's ends; labels are distinct. The values are taken in
+        one fixed order of roundness (`_ranked_round_values`), each kept when it has room:
+        the same f and window give the same labels whatever the bar's length, unless a
+        label no longer fits. (Labels chosen near evenly spaced points of the bar were
+        whatever value sat there, 13, 16, 17, and one pixel more changed 17 to 16.)
         """
         bar_px = max(float(bar_px), 1.0)
         gap = (label_px + LABEL_GAP_PX) / bar_px           # centre to centre, in [0, 1] units
         margin = min(0.5, max(0.02, 0.5 * label_px / bar_px))
-        span = 1.0 - 2.0 * margin
-        count = max(1, min(MAX_TICKS, int(span / gap + 1e-9) + 1))
-        targets = np.linspace(margin, 1.0 - margin, count) if count > 1 else np.array([0.5])
-        reach = min(0.08, span / max(count - 1, 1) / 2) if count > 1 else 0.5 - margin
         u = np.linspace(0.0, 1.0, len(self.knots))
-        ends = np.interp(np.column_stack([np.maximum(targets - reach, margin),
-                                          np.minimum(targets + reach, 1.0 - margin)]), u, self.knots)
-        ends[:, 0] = [self._plateau_value(a) for a in ends[:, 0]]
-        candidates = [_round_values(a, b) for a, b in ends]
-        # every target's candidates measured in one go (~2 ms less than one by one)
-        everything = np.concatenate(candidates)
-        all_positions = self._tick_positions(everything, u, margin)
-        all_digits, all_lead = _roundness(everything)
-        bounds = np.cumsum([0] + [len(c) for c in candidates])
-        ticks, last, used = [], -np.inf, set()
-        for target, values, start, stop in zip(targets, candidates, bounds[:-1], bounds[1:]):
-            positions = all_positions[start:stop]
-            digits, lead = all_digits[start:stop], all_lead[start:stop]
-            # on the bar, past the last label (nan: no value f takes)
-            fits = np.flatnonzero((positions >= max(last + gap, margin - 1e-9))
-                                  & (positions <= 1.0 - margin + 1e-9))
-            order = fits[np.lexsort((np.abs(positions[fits] - target), lead[fits], digits[fits]))]
-            for best in order:
-                position = positions[best]
-                text = _label(values[best], digits[best])
-                if text not in used:          # the bar must not name one value twice
-                    ticks.append((float(position), text))
-                    last = position
-                    used.add(text)
-                    break
-        return ticks
+        a, b = np.interp([margin, 1.0 - margin], u, self.knots)
+        values = _ranked_round_values(self._plateau_value(float(a)), float(b))
+        positions = self._tick_positions(values, u, margin)
+        digits, _ = _roundness(values)
+        at = {value: (position, digit) for value, position, digit in zip(values, positions, digits)}
+        kept, used, tried = [], set(), set()
+        for value in values:
+            # v and −v both on the bar are kept together or not at all: (−2, 0, 1) on the
+            # saddle x² − y² read as lopsided, and flipped with each pixel of the bar
+            group = [v for v in dict.fromkeys((value, -value)) if v in at and v not in tried
+                     and margin - 1e-9 <= at[v][0] <= 1.0 - margin + 1e-9]    # nan: no value f takes
+            tried.update((value, -value))
+            texts = [_label(v, at[v][1]) for v in group]
+            # a label must name its value: 999 998 is no round "1.000e6" (f near 1e6)
+            if any(at[v][1] > 3 for v in group):
+                continue
+            spots = [at[v][0] for v in group]
+            if (not group or len(kept) + len(group) > MAX_TICKS or used.intersection(texts)
+                    or any(abs(p - q) < gap - 1e-12 for p in spots for q, _ in kept)
+                    or any(abs(p - q) < gap - 1e-12 for p in spots for q in spots if p < q)):
+                continue
+            kept.extend(zip(spots, texts))
+            used.update(texts)
+        return sorted(kept)
 
     def _plateau_value(self, value: float) -> float:
         """`value`, or the value of the plateau whose hair-thin ramp it lies on."""
@@ -188,30 +184,55 @@ def quantiles_of_sorted(a: np.ndarray, q) -> np.ndarray:
     return np.where(gamma >= 0.5, high - diff * (1 - gamma), low + diff * gamma)
 
 
-def _round_values(a: float, b: float) -> np.ndarray:
-    """Values in [a, b]: on steps of 10^k (coarse steps first, 0 if inside), and on an
-    interval spanning decades (1 to 3e20 on exp(x² + y²)) every m × 10^k in it, so that
-    its low end has round values too."""
-    span = max(abs(a), abs(b))
-    if not np.isfinite(span) or span == 0:
-        return np.zeros(1)
+def _ranked_round_values(a: float, b: float) -> np.ndarray:
+    """Round values in [a, b], the roundest first: 0; the multiples of the coarsest
+    1-2-5 step with three multiples in [a, b] (10, 20, 30 on 1 to 38), rounder first;
+    then a step of 10's halves (15, 25), and below the step 5 × 10^k, 2 × 10^k and
+    1 × 10^k, or across decades (1 to 1e20 on exp(x² + y²)) every 1 × 10^k first.
+    Duplicates keep their first place."""
+    span = b - a if np.isfinite(b - a) else max(abs(a), abs(b))
+    if not (np.isfinite(span) and span > 0):
+        return np.array([a]) if np.isfinite(a) else np.zeros(1)
+    ranked = [np.zeros(1)] if a <= 0 <= b else []
     top = int(np.floor(np.log10(span)))
-    out = [np.zeros(1)] if a <= 0 <= b else []
-    for k in range(top - 1, top - 4, -1):
-        step = 10.0 ** k
-        if step == 0:                   # f near 1e-320: no step that small
-            continue
-        out.append(np.arange(np.ceil(a / step), np.floor(b / step) + 1)[:200] * step)
-    values = np.concatenate(out) if out else np.empty(0)
-    # rounding to 12 decimals multiplies by 1e12 first: f near 1e300 would overflow
-    values = np.round(values, 12) if span < 1e250 else values
-    near = min(abs(a), abs(b)) if a > 0 or b < 0 else 0.0     # (a * b overflows near 1e308)
-    if near > 0 and top - np.floor(np.log10(near)) >= 2:
-        exponents = np.arange(max(int(np.floor(np.log10(near))), top - 40), top + 1)
-        decades = (np.arange(1, 10)[:, None] * 10.0 ** exponents[None, :]).ravel()
-        decades = decades if a > 0 else -decades
-        values = np.concatenate([values, decades[(decades >= a) & (decades <= b)]])
-    return values
+    step = 10.0 ** (top - 3)
+    for k in range(top, top - 3, -1):          # the coarsest step with three multiples
+        found = next((m * 10.0 ** k for m in (5, 2, 1)
+                      if np.floor(b / (m * 10.0 ** k)) - np.ceil(a / (m * 10.0 ** k)) >= 2), None)
+        if found is not None:
+            step = found
+            break
+    multiples = np.arange(np.ceil(a / step), np.floor(b / step) + 1)[:100] * step
+    digits, rank = _roundness(multiples)
+    ranked.append(multiples[np.lexsort((-np.abs(multiples), rank, digits))])
+    # the decades below the step: down to a's (b's) own when [a, b] lies on one side of 0
+    near = min(abs(a), abs(b)) if a > 0 or b < 0 else 0.0
+    first = int(np.floor(np.log10(step))) - (0 if step >= 10.0 ** np.floor(np.log10(step)) * 2 else 1)
+    last = max(int(np.floor(np.log10(near))), first - 640) if near > 0 else first - 3
+    exponents = np.arange(first, last - 1, -1)
+    # decades spread over a long bar: the lowest on the bar first (where f starts), then
+    # 1, 1e10, 1e5, 1e15, then every other one
+    lowest = int(np.ceil(np.log10(near) - 1e-12)) if near > 0 else last
+    exponents = exponents[np.lexsort((-exponents, exponents % 2 != 0, exponents % 5 != 0,
+                                      exponents % 10 != 0, exponents != lowest))]
+    powers = 10.0 ** exponents
+    # a step of 10 halves to 5s (15, 25); a step of 5 has no round half (2.5, 7.5), and
+    # a step of 2's (3, 5 among 2, 4, 6, 8) read as no step at all
+    halves = (np.arange(np.ceil(a / step * 2), np.floor(b / step * 2) + 1)[:200] * (step / 2)
+              if _roundness(np.array([step]))[1][0] == 0 else np.empty(0))
+    # across decades the powers of ten come first; within one, the coarser 5s, halves, 2s
+    # (on the saddle ±1 beside 0 took the room of ±2 only from a bar 215 px long on)
+    spans_decades = near > 0 and last <= first - 2
+    fill = (powers, 5 * powers, halves, 2 * powers) if spans_decades else (5 * powers, halves, 2 * powers, powers)
+    for values in fill:      # powers, 5s and 2s only below the step: 5 amid 2, 4, 6, 8 is none
+        values = (np.concatenate([values, -values])[np.tile(np.abs(values), 2) < step]
+                  if values is not halves else values)
+        ranked.append(values[(values >= a) & (values <= b) & (values != 0)])
+    values = np.concatenate(ranked)
+    # 0.1 × 3 is 0.30000000000000004: every value to 12 significant digits
+    values = np.array([float(f"{v:.12g}") for v in values])
+    _, first_place = np.unique(values, return_index=True)
+    return values[np.sort(first_place)]
 
 
 def _label(v: float, digits: int = 3) -> str:

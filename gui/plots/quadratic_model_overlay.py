@@ -115,13 +115,13 @@ class QuadraticModelOverlay(QObject):
         self.newton = SteadyScatter(size=16, symbol="x")
         # on a box like the critical points' names: the bare text was lost among the
         # field's arrows and the iso-lines
-        self.axis_labels = [pg.TextItem(anchor=(-0.1, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
+        self.axis_labels = [pg.TextItem(anchor=(-0.1, 0.5), fill=pg.mkBrush(255, 255, 255))
                             for _ in range(2)]
         # up and to the left of its ×: a critical point's label sits down and to the right,
         # and for a quadratic f Newton's next point is that critical point
         # (on a box like theirs, so it reads over dark contours and paths)
         self.newton_label = pg.TextItem(NEWTON_TEXT, anchor=(1.05, 1.1),
-                                        fill=pg.mkBrush(255, 255, 255, 190))
+                                        fill=pg.mkBrush(255, 255, 255))
         self.items = [self.rings, self.axes, self.newton, *self.axis_labels, self.newton_label]
         for item in self.items:
             item.setZValue(8.8)

@@ -72,9 +72,12 @@ def label_colour(colour, t) -> QColor:
 class StepArrows(QObject):
     """The three arrows on a ContourView's plot, following frame, paths and selection."""
 
-    def __init__(self, model, plot, parent=None):
+    def __init__(self, model, plot, parent=None, labels=None):
+        """`labels`: the map's CriticalLabels, which then keep the critical points' names
+        off the arrows' labels (exp(x² + y²)'s "step taken = −η∇f" lay over "minimum")."""
         super().__init__(parent)
-        self.model, self.plot = model, plot
+        self.model, self.plot, self.critical_labels = model, plot, labels
+        self._label_marks = []
         self.enabled = True
         self.segments: dict = {}
         self._terms_for = (None, None)
@@ -125,6 +128,7 @@ class StepArrows(QObject):
         """No arrows (the old f's step is not on a new f's map) until the next refresh."""
         self.segments = {}
         self.layer.set_arrows([])
+        self._keep_names_off([])
 
     def refresh(self, *_) -> None:
         key = self.model.lab.selected
@@ -166,3 +170,26 @@ class StepArrows(QObject):
             arrows.append(Arrow(name, (float(x0), float(y0)), (float(x1), float(y1)),
                                 colour, float(angle), labelled))
         self.layer.set_arrows(arrows)
+        self._keep_names_off(arrows)
+
+    def _keep_names_off(self, arrows) -> None:
+        """The labelled arrows' label rectangles as markers of the critical points' names:
+        squares a label high, side by side along each label (markers are squares)."""
+        if self.critical_labels is None:
+            return
+        vb, marks = self.plot.vb, []
+        for arrow in arrows:
+            if not arrow.labelled:
+                continue
+            text = self.labels[arrow.name].textItem
+            size = text.boundingRect().size()
+            corner = vb.mapViewToScene(QPointF(*arrow.head)) + text.pos()
+            half = size.height() / 2
+            count = max(1, int(np.ceil(size.width() / size.height())))
+            for k in range(count):      # the last square's right edge on the label's
+                x = corner.x() + half + k * (size.width() - 2 * half) / max(count - 1, 1)
+                centre = vb.mapSceneToView(QPointF(x, corner.y() + half))
+                marks.append(((round(centre.x(), 9), round(centre.y(), 9)), half))
+        if marks != self._label_marks:          # (each frame: laid out only on a change)
+            self._label_marks = marks
+            self.critical_labels.set_markers("step labels", marks)

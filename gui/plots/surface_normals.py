@@ -28,7 +28,8 @@ def fast_vertex_normals(item) -> np.ndarray:
         return normals
     v = verts.astype(np.float64)
     tri = v[faces]                                              # (n_faces, 3, 3)
-    face_normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    # (a face with a nan corner is not drawn: it adds nothing to its corners' normals)
+    face_normals = np.nan_to_num(np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]))
     index = faces.ravel()
     total = np.empty((len(v), 3))
     for k in range(3):   # each face's normal to each of its three corners
@@ -48,6 +49,9 @@ def _grid_normals(v: np.ndarray) -> np.ndarray:
     a, b, c, d = v[:-1, :-1], v[:-1, 1:], v[1:, :-1], v[1:, 1:]
     n1 = np.cross(b - a, c - a)
     n2 = np.cross(b - c, d - c)
+    # a cell with a nan corner is not drawn (gui.plots.surface_cuts): its normal must not
+    # make its defined neighbours' normals nan (unlit, black) too
+    n1, n2 = np.nan_to_num(n1), np.nan_to_num(n2)
     total = np.zeros_like(v)
     total[:-1, :-1] += n1
     total[:-1, 1:] += n1 + n2

@@ -38,6 +38,7 @@ from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS
 from gui.plots.surface_axes import axes_layout
 from gui.plots.surface_box import BoxMapping
+from gui.plots.surface_cuts import surface_heights
 from gui.plots.surface_paths import SurfacePaths, rgba as _rgba, screen_rect
 from gui.plots.surface_paths import LIFT  # noqa: F401  (read from here by tests and exports)
 from gui.compute.qt_guard import qt_override
@@ -241,7 +242,7 @@ class SurfaceView(QWidget):
         colours = pg.colormap.get(COLORMAP).map(
             np.nan_to_num(scape.colour_position(scape.Z), nan=0.0).ravel(), mode="float")
         colours[~np.isfinite(scape.Z).ravel()] = (0.8, 0.8, 0.8, 1.0)  # undefined: grey floor
-        self.surface.setData(x=m.bx(scape.xs), y=m.by(scape.ys), z=m.bz(scape.Z),
+        self.surface.setData(x=m.bx(scape.xs), y=m.by(scape.ys), z=surface_heights(m, scape.Z),
                              colors=colours)
         fast_vertex_normals(self.surface)     # pyqtgraph's own loop takes ~0.5 s
         self.surface.setVisible(True)

@@ -61,6 +61,24 @@ def _check_numbers_shown_whole(diagram, scale=1.0):
     return labels
 
 
+def _check_no_line_crosses_a_hidden_number(diagram):
+    """A hidden neuron's number, right of its circle, is where its lines to the next
+    layer go: they start past its plate, not at the centre (the walkthrough's "0.15" had
+    its line to the output on both sides of it). Between the circle and the plate
+    (PAD px) the background shows, no line's colour."""
+    image = diagram.grab().toImage()
+    _, boxes = _label_boxes(diagram)
+    hidden = [(text, box, point, r) for _, text, box, point, r in boxes
+              if 0 < point.x() and box.left() > point.x() and point.x() < max(
+                  p.x() for *_, p, _r in boxes) - 1]
+    assert hidden
+    for text, box, point, r in hidden:
+        x = int(point.x() + r + neuron_labels.PAD / 2 + 1)
+        coloured = [y for y in range(int(point.y()) - 1, int(point.y()) + 2)
+                    if image.pixelColor(x, y).saturation() > 12]
+        assert not coloured, (text, x, coloured)
+
+
 @pytest.mark.parametrize("height", [720, 690])
 def test_at_1280x720_the_hidden_units_numbers_are_whole_and_readable(window, qtbot, screenshot,
                                                                     height):
@@ -78,6 +96,8 @@ def test_at_1280x720_the_hidden_units_numbers_are_whole_and_readable(window, qtb
         assert small or height == 720, diagram._neuron_positions()[1]
         labels = _check_numbers_shown_whole(diagram)
         assert (labels.beside or not small) and labels.pixel_size >= 14     # the row's room is used
+        if labels.beside:
+            _check_no_line_crosses_a_hidden_number(diagram)
         screenshot(diagram, f"network_diagram_labels_1280x{height}")
     finally:
         tab.model.shutdown()

@@ -69,3 +69,23 @@ def test_a_huge_range_is_coloured_through_its_quantiles():
     np.testing.assert_allclose(scape.knots[1:-1], quantiles[1:-1], rtol=1e-6)
     assert np.all(np.diff(scape.knots) > 0)
     assert np.all(np.diff(scape.colour_position([1.5, 10, 1e3, 1e6, 1e9])) > 0.03)
+
+
+def _is_round(value: float) -> bool:
+    """One significant digit (1, 5, 20, 3e5), or two ending in 5 (15, 250)."""
+    mantissa = abs(value) / 10.0 ** np.floor(np.log10(abs(value))) if value else 0.0
+    return any(abs(mantissa - m) < 1e-9 for m in (0, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9))
+
+
+@pytest.mark.parametrize("text", ["x^2+2y^2", "x^2 - y^2"])
+def test_colour_ticks_are_round_and_the_same_for_a_bar_a_few_pixels_longer(text):
+    """The walkthrough's x² + 2y² bar read 30, 20, 17, 13, 10, 5, 1 and, a few pixels
+    longer after a presentation round trip, 16 for 17; the saddle's read 0.1 next to 0.
+    One f and window: round labels, and the same ones at every length from 200 to 230 px."""
+    scape = sample(parse(text), ((-4.5, 4.5), (-3, 3)), 200, 13)
+    shown = {tuple(label for _, label in scape.colour_ticks(bar_px, 15)) for bar_px in range(200, 231)}
+    assert len(shown) == 1, shown
+    values = [float(label.replace("−", "-")) for label in shown.pop()]
+    assert len(values) >= 5 and all(_is_round(v) for v in values), values
+    # the labels are multiples of one step on the bar's linear part (no 13, 16, 17)
+    assert all(v % 5 == 0 for v in values if abs(v) >= 5), values

@@ -188,3 +188,33 @@ def test_a_marker_on_the_labels_own_point_does_not_block_it():
     blocked = place_labels([LabelRequest(100, 100, big, small, 0)], bounds=(0, 0, 400, 400),
                            markers=[None, (70, 106, 130, 140)])
     assert blocked[0].box[3] <= 106 or blocked[0].box[1] >= 140
+
+
+def test_no_line_shows_through_a_label(shown, model, qtbot):
+    """x² + 2y² with the quadratic model (the walkthrough's b02): its rings run under
+    "minimum", "λ₁ = 2", "λ₂ = 4" and "Newton's next point" (68, 40, 30 and 114 of their
+    points at 490×330); the labels' plates were translucent and the rings crossed the
+    text. Drawn with and without the rings and axes, every label looks the same."""
+    from gui.app.presets import default_preset
+    from tests.gui.widgets.screen_contrast import pixels
+    view = shown(ContourView(model), *MAP_SIZES[0])
+    overlay = QuadraticModelOverlay(model, view.plot, view, labels=view.labels)
+    model.load_preset(default_preset())
+    assert model.wait_for_analysis()
+    overlay.set_enabled(True)
+    model.set_frame(0)
+    qtbot.wait(200)
+    items = [i for i in (*view.labels.items, *overlay.axis_labels, overlay.newton_label)
+             if i.isVisible()]
+    assert len(items) == 4
+    boxes = [view.canvas.mapFromScene(i.mapRectToScene(i.boundingRect())).boundingRect()
+             .adjusted(2, 2, -2, -2) for i in items]
+    with_lines = pixels(view.canvas.grab().toImage())
+    overlay.rings.setVisible(False)
+    overlay.axes.setVisible(False)
+    qtbot.wait(50)
+    without = pixels(view.canvas.grab().toImage())
+    for item, box in zip(items, boxes):
+        window = (slice(box.top(), box.bottom()), slice(box.left(), box.right()))
+        changed = (with_lines[window] != without[window]).any(axis=-1).sum()
+        assert changed == 0, (item.toPlainText(), int(changed))

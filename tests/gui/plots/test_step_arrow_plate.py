@@ -48,3 +48,33 @@ def test_the_step_taken_label_sits_on_a_readable_plate(shown, model, qtbot, look
         assert (np.abs(inside.astype(int) - want).max(axis=2) <= 40).sum() > 20
     finally:
         theme.apply_theme(app, view, "light", 1.0)
+
+
+def _step_label_box(view, arrows):
+    """The scene rectangle of the step taken's label, as the arrow layer draws it."""
+    arrow = arrows.layer.drawn["step"]
+    text = arrows.labels["step"].textItem
+    tip = view.plot.vb.mapViewToScene(pg.Point(*arrow.head))
+    return text.boundingRect().translated(tip + text.pos())
+
+
+@pytest.mark.parametrize("start", [(1.2, 1.0), (-1.2, 1.0), (1.0, -1.2)])
+def test_the_step_label_and_the_critical_names_do_not_overlap(shown, model, qtbot, start):
+    """exp(x² + y²) from (1.2, 1): the step taken ends by the minimum, and its label
+    "step taken = −η∇f" lay over the name "minimum" (the walkthrough's c25)."""
+    view = shown(ContourView(model), 900, 700)
+    model.set_text("exp(x^2+y^2)")
+    assert model.wait_for_analysis()
+    model.set_window(((-4.5, 4.5), (-3, 3)))
+    model.set_settings(lr=0.05)
+    model.set_start(start)
+    assert model.wait_for_analysis()
+    arrows = StepArrows(model, view.plot, labels=view.labels)
+    model.set_frame(0)
+    qtbot.wait(200)
+    assert arrows.layer.drawn["step"].labelled
+    step_box = _step_label_box(view, arrows)
+    names = view.labels.visible_boxes()
+    assert [label.toPlainText() for label, _ in names] == ["minimum"]
+    for label, box in names:
+        assert not box.intersects(step_box), (label.toPlainText(), box, step_box)

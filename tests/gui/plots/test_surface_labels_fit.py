@@ -10,6 +10,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QMatrix4x4
 from PySide6.QtWidgets import QApplication
 
+from gui.plots.label_ink import ink_rect
+
 # one window for the module, put back by File ▸ New before each test and checked to be a
 # fresh start (the tests' window sizes, which File ▸ New keeps, are put back after each)
 pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("surface_labels_fit_shared")]
@@ -93,3 +95,26 @@ def test_a_framed_camera_is_framed_again_when_the_canvas_shrinks(window, qtbot):
     settle(qtbot, window, "x^2 + y^2 + z^2 + 1")
     assert (gl.opts["distance"], gl.opts["azimuth"]) == (turned["distance"],
                                                           turned["azimuth"])
+
+
+@pytest.mark.parametrize("text, size", [("x^2 + 2y^2", (1280, 720)),
+                                        ("x^2 + 2y^2", (1920, 1080)),
+                                        ("(1-x)^2 + 100(y-x^2)^2", (1280, 720)),
+                                        ("(x-5)^2 + (y-3)^2 + 2xy", (1280, 720))])
+def test_every_tick_label_with_room_is_shown(window, qtbot, text, size):
+    """The walkthrough's 3-D view hid y's "2" (between "3" and "1", 14 px apart: their
+    QLabels, a line of 17 px high, overlapped, their digits did not), f's "40" and "1e4".
+    A tick label is hidden only when its digits would touch another shown label's."""
+    window.setGeometry(0, 0, *size)
+    settle(qtbot, window, text)
+    gl = window.surface_view.gl
+    pairs = [label for _, label in gl._labels[:gl._n_labels]]
+    shown = [label for label in pairs if label.isVisible()]
+    for label in pairs:
+        if label.isVisible() or "<" in label.text():
+            continue
+        mine = ink_rect(label).adjusted(-2, -2, 2, 2)      # digits closer than 2 px
+        touched = [other.text() for other in shown if mine.intersects(ink_rect(other))]
+        assert touched, f"{label.text()!r} hidden with room at {label.geometry().getRect()}"
+    for label in shown:
+        assert ink(gl.canvas, label.geometry()) >= 6, label.text()
