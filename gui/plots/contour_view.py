@@ -101,15 +101,13 @@ class ContourView(QWidget):
 
     # --- construction ---------------------------------------------------------
     def _build(self):
-        self.field_toggle = QCheckBox("Gradient field ∇f")
-        self.field_toggle.setChecked(True)
+        self.field_toggle = QCheckBox("Gradient field ∇f", checked=True)
         self.field_toggle.setToolTip("Arrows of ∇f: they point uphill, perpendicular to the iso-lines")
         # a long read-out is cut with "…", never drawn over the check box
         self.readout = ElidedLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._show_hint()
-        self.labels_toggle = QCheckBox("Labels")
-        self.labels_toggle.setChecked(True)
+        self.labels_toggle = QCheckBox("Labels", checked=True)
         self.labels_toggle.setToolTip("Names of the critical points (minimum, saddle, …)")
         bar = ReadoutRow((self.field_toggle, self.labels_toggle), self.readout)
         bar.setContentsMargins(6, 2, 6, 0)
@@ -155,8 +153,7 @@ class ContourView(QWidget):
         self.critical_item = pg.ScatterPlotItem(size=15, pen=pg.mkPen("w", width=1.5))
         self.critical_item.setZValue(5)
         self.plot.addItem(self.critical_item)
-        # opaque plates: through a translucent one the quadratic model's rings and the
-        # paths crossed the names out
+        # opaque plates: through translucent ones the model's rings crossed the names out
         self.labels = CriticalLabels(self.plot, QFont(self.font().family(), 9), INK,
                                      pg.mkBrush(255, 255, 255))
         self.labels_toggle.toggled.connect(self.labels.set_shown)
