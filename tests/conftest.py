@@ -111,6 +111,11 @@ LONGEST_FIRST = (
     "tests/gui/app/test_cli_many_variables.py::test_start_with_three_coordinates",        # 22
     "tests/gui/app/test_lecture_cli.py::test_a_scene_that_does_not_exist_is_refused",     # 19
     "tests/gui/app/test_cli_options.py::test_a_surface_of_a_one_variable_function_is",    # 18
+    # long single tests not named above, from the full run of 7 Dec (two workers, load ~6;
+    # seconds without the time spent waiting for a core: 12, 9, 8)
+    "tests/gui/app/test_screen_matches_render.py::test_the_screen_shows_what_the_window",
+    "tests/gui/neuron/test_map_comes_to_rest.py::test_the_neuron_map_comes_to_rest",
+    "tests/gui/compute/test_helper_lifetime.py::test_no_helper_survives_kill_9_mid_job",
 )
 
 
