@@ -58,3 +58,16 @@ def modules_sharing_across_workers() -> list:
 
 def test_modules_that_share_a_fixture_stay_on_one_worker():
     assert modules_sharing_across_workers() == []
+
+
+def test_auto_starts_three_workers_on_two_cores(monkeypatch):
+    """`-n auto` (pyproject's addopts, CI's two cores): three workers, which fill the time
+    one worker per core left idle; PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set."""
+    from tests import conftest
+    monkeypatch.delenv("PYTEST_XDIST_AUTO_NUM_WORKERS", raising=False)
+    monkeypatch.setattr(conftest.os, "sched_getaffinity", lambda _pid: {0, 1})
+    assert conftest.pytest_xdist_auto_num_workers(None) == 3
+    monkeypatch.setattr(conftest.os, "sched_getaffinity", lambda _pid: {0})
+    assert conftest.pytest_xdist_auto_num_workers(None) == 2
+    monkeypatch.setenv("PYTEST_XDIST_AUTO_NUM_WORKERS", "5")
+    assert conftest.pytest_xdist_auto_num_workers(None) is None    # xdist's hook: 5
