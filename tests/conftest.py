@@ -87,6 +87,26 @@ def pytest_configure(config):
     os.environ.pop("XAUTHORITY", None)     # xvfb-run's cookie is for its own screen
 
 
+# Workers per core for `-n auto` (pyproject's addopts). A GUI test spends about a third
+# of its time waiting with its core free: for the helper processes' answers, main.py
+# launches, Xvfb, and the pauses of "nothing changes for N ms" checks. In the full run of
+# 7 Dec (two workers, per test from /proc schedstat, time spent waiting for a core left
+# out) the tests took 1112 s, 804 s of it on a CPU: one worker per core left the rest of
+# those seconds idle. Played back on two cores, the same tests take 557 s with two
+# workers, 434 s with three, 410 s with four (each worker also costs its start-up and
+# ~300 MB): three workers for two cores.
+WORKERS_PER_CORE = 1.5
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: WORKERS_PER_CORE workers per core this process may run on, at least 1;
+    PYTEST_XDIST_AUTO_NUM_WORKERS, if set, as in pytest-xdist."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None                   # pytest-xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, round((cores or 1) * WORKERS_PER_CORE))
+
+
 # The longest single tests (seconds, one process at load ~8: /work/notes/durations_full.txt),
 # sent to the workers first: xdist hands out work in collection order (groups with the
 # most tests first), so one of these collected late kept one worker busy while the other
@@ -111,6 +131,11 @@ LONGEST_FIRST = (
     "tests/gui/app/test_cli_many_variables.py::test_start_with_three_coordinates",        # 22
     "tests/gui/app/test_lecture_cli.py::test_a_scene_that_does_not_exist_is_refused",     # 19
     "tests/gui/app/test_cli_options.py::test_a_surface_of_a_one_variable_function_is",    # 18
+    # long single tests not named above, from the full run of 7 Dec (two workers, load ~6;
+    # seconds without the time spent waiting for a core: 12, 9, 8)
+    "tests/gui/app/test_screen_matches_render.py::test_the_screen_shows_what_the_window",
+    "tests/gui/neuron/test_map_comes_to_rest.py::test_the_neuron_map_comes_to_rest",
+    "tests/gui/compute/test_helper_lifetime.py::test_no_helper_survives_kill_9_mid_job",
 )
 
 

@@ -31,6 +31,9 @@ from tests.gui.widgets.screen_contrast import pixels
 
 SCREEN = (1280, 720)
 FOLDER = SCREENSHOTS / "neuron_look"
+# Both cases read the module's three windows (`neuron_tabs`, ~6 s of CPU): without a group
+# xdist sent each case to another worker, and each worker built all three.
+pytestmark = pytest.mark.xdist_group("neuron_look_while_hidden")
 
 
 def _window(folder, name, theme):
