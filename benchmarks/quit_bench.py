@@ -22,41 +22,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 from machine import describe  # noqa: E402
+from tests.process_tree import alive, descendants  # noqa: E402 - the helper-lifetime tests' own
 
 ROOT = Path(__file__).resolve().parent.parent
 GIVE_UP_S = 30.0
 METHODS = ("ctrl+q", "SIGTERM", "SIGINT")
 
 
-def _parents() -> dict[int, int]:
-    """{pid: parent pid} of every process, from /proc."""
-    out = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            out[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
-    return out
 
-
-def _descendants(pid: int) -> set[int]:
-    parents = _parents()
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {p for p, pp in parents.items() if pp in frontier} - found
-        found |= frontier
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def _visible_window(pid: int) -> str | None:
@@ -79,16 +54,16 @@ def quit_once(delay_s: float, method: str, root: Path = ROOT) -> dict | None:
     deadline = time.monotonic() + GIVE_UP_S
     window = None
     while window is None and time.monotonic() < deadline and app.poll() is None:
-        seen |= _descendants(app.pid)
+        seen |= descendants(app.pid)
         window = _visible_window(app.pid)
     if window is None:
         _end_all(app, seen)
         return None
     shown = time.monotonic()
     while time.monotonic() < shown + delay_s:
-        seen |= _descendants(app.pid)
+        seen |= descendants(app.pid)
         time.sleep(0.01)
-    helpers_at_request = len({p for p in seen if _alive(p)})
+    helpers_at_request = len({p for p in seen if alive(p)})
     t0 = time.monotonic()
     if method == "ctrl+q":
         subprocess.run(["xdotool", "windowfocus", "--sync", window, "key", "ctrl+q"],
@@ -99,12 +74,12 @@ def quit_once(delay_s: float, method: str, root: Path = ROOT) -> dict | None:
     while time.monotonic() < t0 + GIVE_UP_S:
         now = time.monotonic() - t0
         if app.poll() is None:
-            seen |= _descendants(app.pid)
+            seen |= descendants(app.pid)
         elif exited is None:
             exited = now
         if gone is None and (exited is not None or _visible_window(app.pid) is None):
             gone = now
-        if exited is not None and not any(_alive(p) for p in seen):
+        if exited is not None and not any(alive(p) for p in seen):
             last = now
             break
         time.sleep(0.005)
@@ -115,7 +90,7 @@ def quit_once(delay_s: float, method: str, root: Path = ROOT) -> dict | None:
 def _end_all(app, helpers) -> None:
     """The machine is left clean whatever happened."""
     for pid in helpers:
-        if _alive(pid):
+        if alive(pid):
             os.kill(pid, signal.SIGKILL)
     if app.poll() is None:
         app.kill()

@@ -10,38 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.process_tree import alive, descendants, parents
+
 ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
 
-def _children():
-    """{pid: parent pid} of every process, from /proc."""
-    out = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            out[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
-    return out
 
-
-def _descendants(pid):
-    parents = _children()
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {p for p, pp in parents.items() if pp in frontier} - found
-        found |= frontier
-    return found
-
-
-def _alive(pid):
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def _start_app(tmp_path, *args):
@@ -56,11 +31,11 @@ def _start_app(tmp_path, *args):
 def _wait_for_helpers(app, count=2, timeout_s=30.0):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        helpers = _descendants(app.pid)
+        helpers = descendants(app.pid)
         if len(helpers) >= count:
             return helpers
         time.sleep(0.2)
-    pytest.fail(f"the app started only {_descendants(app.pid)} helpers")
+    pytest.fail(f"the app started only {descendants(app.pid)} helpers")
 
 
 def _cpu_seconds(pid) -> float:
@@ -78,21 +53,21 @@ def _wait_for_work(app, timeout_s=60.0) -> set:
     everything before forking it, so its CPU is the job's). Returns every descendant."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        parents = _children()
-        helpers = _descendants(app.pid)
-        if any(parents.get(p) != app.pid and _cpu_seconds(p) >= 0.3 for p in helpers):
+        table = parents()
+        helpers = descendants(app.pid)
+        if any(table.get(p) != app.pid and _cpu_seconds(p) >= 0.3 for p in helpers):
             return helpers
         time.sleep(0.05)
-    pytest.fail(f"no helper started working: {_descendants(app.pid)}")
+    pytest.fail(f"no helper started working: {descendants(app.pid)}")
 
 
 def _assert_helpers_end(helpers, when: str) -> None:
     """Every helper gone within 5 s; survivors are killed (the machine is left clean
     even when the test fails) and named."""
     deadline = time.monotonic() + 5.0
-    while time.monotonic() < deadline and any(_alive(p) for p in helpers):
+    while time.monotonic() < deadline and any(alive(p) for p in helpers):
         time.sleep(0.1)
-    survivors = [p for p in helpers if _alive(p)]
+    survivors = [p for p in helpers if alive(p)]
     for p in survivors:
         os.kill(p, signal.SIGKILL)
     assert not survivors, f"helpers alive {when}: {survivors}"
@@ -132,9 +107,9 @@ def test_no_helper_survives_kill_9_of_the_app_mid_job(tmp_path):
         deadline = time.monotonic() + 60
         busy = set()
         while time.monotonic() < deadline and not busy:   # a grandchild: the busy child
-            parents = _children()
-            helpers = _descendants(app.pid)
-            busy = {p for p in helpers if parents.get(p) != app.pid}
+            table = parents()
+            helpers = descendants(app.pid)
+            busy = {p for p in helpers if table.get(p) != app.pid}
             time.sleep(0.2)
         assert busy, "the job never started"
         helpers = _wait_for_work(app)         # mid job (a fixed 1 s before)
@@ -199,7 +174,7 @@ def _start_app_with_a_slow_fork_server(tmp_path):
             app.kill()
             pytest.fail(f"the fork server never started its import: {app.communicate()}")
         time.sleep(0.05)
-    return app, _descendants(app.pid)
+    return app, descendants(app.pid)
 
 
 def _is_fork_server(pid) -> bool:
@@ -224,7 +199,7 @@ def test_a_quit_during_the_fork_servers_import_ends_everything_at_once(tmp_path,
     except subprocess.TimeoutExpired:
         app.kill()
         pytest.fail("the app waited for the fork server's import")
-    server_left = _alive(server[0])            # at the moment the app's process ended
+    server_left = alive(server[0])            # at the moment the app's process ended
     _assert_helpers_end(helpers, "5 s after the app ended, the fork server importing")
     _out, err = app.communicate(timeout=10)
     assert app.returncode == 0, err

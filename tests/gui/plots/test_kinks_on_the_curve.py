@@ -3,17 +3,13 @@
 import numpy as np
 import pytest
 
-from gui.plots.curve_view import CurveView
+from tests.gui.plots.curve_setup import shown_curve
 from tests.gui.plots.test_secant_readouts import _plain
 
 
 @pytest.fixture
 def absolute(shown, model, qtbot):
-    curve = shown(CurveView(model), 1000, 640)
-    model.set_text("|x| + 1")
-    assert model.wait_for_analysis(30000)
-    qtbot.waitUntil(lambda: curve.xs.size > 0 and model.expression.dimension == 1)
-    return curve
+    return shown_curve(shown, model, qtbot, "|x| + 1")
 
 
 def test_the_kink_of_abs_is_marked_as_its_minimum(absolute):

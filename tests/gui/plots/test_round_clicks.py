@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from gui.app.presets import default_preset
 from gui.plots.contour_view import ContourView
-from gui.plots.curve_view import CurveView
+from tests.gui.plots.curve_setup import shown_curve
 from gui.plots.resolution import SNAP_REACH_PX, snap_to_round
 from tests.gui.plots.test_secant_readouts import _slope_texts
 from tests.gui.plots.test_true_numbers import _to_widget
@@ -36,11 +36,7 @@ def test_a_click_near_a_round_point_of_the_map_starts_there(shown, model, qtbot)
 
 @pytest.fixture
 def parabola(shown, model, qtbot):
-    curve = shown(CurveView(model), 1000, 640)
-    model.set_text("-x^2 + 4")
-    assert model.wait_for_analysis(30000)
-    qtbot.waitUntil(lambda: curve.xs.size > 0 and model.expression.dimension == 1)
-    return curve
+    return shown_curve(shown, model, qtbot, "-x^2 + 4")
 
 
 def test_the_tangent_point_dragged_near_x_1_reads_the_exact_slope(parabola):
