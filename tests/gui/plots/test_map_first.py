@@ -4,11 +4,11 @@ the pass after that paint, all of the new f."""
 import numpy as np
 from PySide6.QtCore import QEvent, QObject
 
-NEW = "x^2 + 3y^2 + x y"
+NEW = "x^2 + 4y^2 - x y"     # (test_paint_pass types its own: the memo would answer a repeat)
 
 
 def f_new(x, y):
-    return x ** 2 + 3 * y ** 2 + x * y
+    return x ** 2 + 4 * y ** 2 - x * y
 
 
 class _Paints(QObject):
@@ -52,7 +52,7 @@ def test_a_typed_f_paints_its_map_first_then_every_view_of_it(qtbot, window):
     assert np.allclose(first["Z"], f_new(X, Y))
     bx, by = first["base"].T
     assert len(bx) > 50
-    assert np.allclose(first["grad"], np.column_stack([2 * bx + by, 6 * by + bx]))
+    assert np.allclose(first["grad"], np.column_stack([2 * bx - by, 8 * by - bx]))
     # then every numeric view shows the new f
     new = model.expression
     assert new is not old and np.isclose(new(1.0, 2.0), f_new(1.0, 2.0))

@@ -162,6 +162,8 @@ def test_an_edit_asks_the_helpers_after_its_numeric_views_painted(qtbot, window,
                             lambda job, real=real: (order.append(("ask", None)), real(job))[1])
     # the views' part of the edit (the map's first picture comes before it: map_first)
     window.model.expressionChanged.connect(lambda _f: order.append(("applied", None)))
+    # a text no other test types: one typed before in this process (this worker) is
+    # answered by gui.compute.symbolic_memo, and no helper is asked at all
     window.model.set_text("x^2 + 3y^2 + x y")
     assert ("ask", None) not in order            # nothing asked inside set_text
     qtbot.waitUntil(lambda: sum(kind == "ask" for kind, _ in order) == 2, timeout=10000)
