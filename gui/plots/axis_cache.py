@@ -10,6 +10,7 @@ drew it anew: the tab's picture changed in one pixel column. A move by whole pix
 keeps the cache (the same pixels, shifted)."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -43,6 +44,10 @@ class _RedrawOnSubPixelMove(QObject):
         return place.dx() % 1.0, place.dy() % 1.0
 
     def _on_geometry_changed(self) -> None:
+        # a window closing: a holder's geometry changes after the axis itself is deleted
+        # (its C++ part gone before this child of it), "AxisItem already deleted"
+        if not shiboken6.isValid(self._axis):
+            return
         fraction = self._place_fraction()
         if fraction != self._fraction:
             self._fraction = fraction

@@ -84,10 +84,13 @@ class MapFit:
     def _canvas_width(self) -> float:
         """The canvas's width, not its layout's: margins fitted to a wider canvas (in
         presentation) held the layout at that width by its minimum, and a narrower
-        canvas then kept them, the plot off centre."""
+        canvas then kept them, the plot off centre. Its contents' width, not its
+        viewport's: on the canvas's resize (the map narrowed beside the 3-D view,
+        gui.plots.map_split) the viewport still has the old one, and the legend kept two
+        columns 391 px wide in a 388-px canvas, "Adam" cut at its edge."""
         scene = self.layout_item.scene()
         views = scene.views() if scene is not None else []
-        return views[0].viewport().width() if views else self.layout_item.width()
+        return views[0].contentsRect().width() if views else self.layout_item.width()
 
     def _canvas_size(self) -> tuple[float, float]:
         """The canvas widget's size: on its resize its viewport still has the old one."""

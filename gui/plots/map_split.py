@@ -31,6 +31,12 @@ class MapSplit(QSplitter):
         self._share_soon.timeout.connect(self.share)
         contour_view.plot.vb.sigResized.connect(self._share_soon.start)
 
+    def follow_window(self, *_) -> None:
+        """f's window changed (a preset, a session, a re-frame): its proportions may need
+        another width. Only the view box's resize shared it: Himmelblau's ±5 × ±5 loaded
+        presenting kept the width of x² + 2y²'s ±4 × ±3, x shown at ±5.5, until a resize."""
+        self._share_soon.start()
+
     def _on_user_moved(self, *_):
         self.user_split = True
 

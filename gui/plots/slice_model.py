@@ -152,6 +152,13 @@ class SliceModel(QObject):
             self.sliceChanged.emit(self._sliced)
         return changed
 
+    def _resliced(self) -> bool:
+        """A new slice of the f sliced, to be shown (True). Not when f has no slice now:
+        the model made its new f of one or two variables current and tells the views of
+        it next (startChanged, frameChanged come first); until then they keep the old
+        slice, never None for f."""
+        return self._update_slice() and self._sliced is not None
+
     def _emit_slice(self) -> None:
         """Everything the views draw from the slice, in the order the model sends it."""
         self.windowChanged.emit(self.window)
@@ -198,12 +205,12 @@ class SliceModel(QObject):
         self.frameChanged.emit(frame)
 
     def _move_slice(self):
-        if self._sliced is not None and self._update_slice():
+        if self._sliced is not None and self._resliced():
             self.expressionChanged.emit(self._sliced)
             self.pathsChanged.emit(self._paths)
 
     def _on_start(self, start):
-        if self._sliced is not None and not self.model.paths and self._update_slice():
+        if self._sliced is not None and not self.model.paths and self._resliced():
             self.expressionChanged.emit(self._sliced)
         self.startChanged.emit(self.start)
 

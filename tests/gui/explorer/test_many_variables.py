@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from engine.expression import parse
+from gui.compute.typesetting import display_tex, gradient_as_partials
 
 # One window for the module, put back by File ▸ New before each test (fixture `window`):
 # f, start, slice and frame are session state. own_window: the test resizes the window,
@@ -31,11 +32,25 @@ def test_three_variables_formulas_table_and_start(window, qtbot):
     m = _type(window, qtbot, THREE)
     assert m.expression.variables == ("b", "w_1", "w_2")
     assert m.window == ((-3.0, 3.0),) * 3 and m.start == (1.5, 1.5, 1.5)
-    eqs = window.math_view.equations
+    view = window.math_view
+    # ∇f typeset in full: its column of the three partials
+    (grad,) = [f for f in m.formulas if f.label == r"\nabla f"]
+    full = display_tex(grad, m.expression.variables)
+    assert full == (r"\nabla f = \left[\begin{matrix}2 b\\2 w_{1} - 2\\"
+                    r"2 w_{2} + 4\end{matrix}\right]")
+    assert view.renderer.svg(full) is not None
+    # on screen, once its shorter forms are typeset too (they come after the formulas:
+    # read before them, the panel still showed the column, and on a loaded CI after them
+    # it did not): three 3-row matrices do not fit the 80-px panel readably, so ∇f is
+    # shown by its definition and f and H in full
+    qtbot.waitUntil(lambda: view.forms_ready and bool(view.equation_rects())
+                    and view.shortened == {1}, timeout=30000)
+    eqs = view.equations
     assert all(e.kind == "typeset" for e in eqs)
     assert eqs[-1].tex == r"H = \left[\begin{matrix}2 & 0 & 0\\0 & 2 & 0\\0 & 0 & 2\end{matrix}\right]"
-    assert eqs[1].tex == (r"\nabla f = \left[\begin{matrix}2 b\\2 w_{1} - 2\\"
-                          r"2 w_{2} + 4\end{matrix}\right]")
+    assert eqs[1].tex == gradient_as_partials(m.expression.variables) == (
+        r"\nabla f = \left(\frac{\partial f}{\partial b}, \frac{\partial f}{\partial w_{1}}, "
+        r"\frac{\partial f}{\partial w_{2}}\right)")
     assert eqs[0].tex.startswith("f(b, w_{1}, w_{2}) = ")
     assert window.editor.prefix.text() == "f(b, w₁, w₂) ="
     table = window.iterate_table.table_model

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from gui.app.presets import find_preset
 from gui.plots.map_split import MAP_SHARE_MOST
 from tests.gui.app.projector import projector_window, settle_at
 from tests.gui.explorer.test_formula_panel_layout import settle
@@ -46,6 +47,22 @@ def test_the_map_shows_fs_window_beside_the_3d_view(lab, qtbot, screenshot, scal
     assert max(wide, tall) <= 1.4, (wide, tall)
     # and the 3-D view keeps its share
     assert ex.pair.sizes()[1] >= (1 - MAP_SHARE_MOST) * sum(ex.pair.sizes()) - 2
+
+
+def test_a_new_windows_proportions_get_their_width(lab, qtbot):
+    """Himmelblau's ±5 × ±5 loaded while presenting after x² + 2y²'s ±4 × ±3: the map
+    showed x at ±5.5 (the width for 4:3) until something resized it; a presentation
+    off and on then showed ±5, and its critical points' names were placed otherwise."""
+    settle_at(lab, qtbot, 1.0)
+    settle(qtbot, lab, text="x^2 + 2y^2")
+    lab.model.set_window(((-4.0, 4.0), (-3.0, 3.0)))
+    settle_at(lab, qtbot, 1.5, presenting=True)
+    settle_at(lab, qtbot, 1.5, presenting=True)
+    settle(qtbot, lab, preset=find_preset("Himmelblau"))
+    assert lab.model.window == ((-5.0, 5.0), (-5.0, 5.0))
+    wide, tall = widening(lab)
+    assert wide == pytest.approx(1.0, abs=0.03) and tall == pytest.approx(1.0, abs=0.03), \
+        (wide, tall, lab.explorer.pair.sizes())
 
 
 def test_a_dragged_split_stays(lab, qtbot):
