@@ -65,9 +65,13 @@ class MapSplit(QSplitter):
             return
         total = sum(sizes)
         width = self.map_width(total)
-        # (a pixel or two is let be: the legend's rows follow the width, and with them
-        # the view box's height; no see-saw between two near widths)
-        if abs(width - sizes[0]) > 2:
+        # (a pixel or two is let be where the width follows the plot: the legend's rows
+        # follow the width, and with them the view box's height; no see-saw between two
+        # near widths. A share's bound does not follow the plot: it is set exactly, or a
+        # window's split kept a pixel or two of its resizes (CI: a window grown from its
+        # first paint showed the 3-D view a pixel off one built at its size)
+        bound = width in (round(MAP_SHARE_LEAST * total), round(MAP_SHARE_MOST * total))
+        if abs(width - sizes[0]) > (0 if bound else 2):
             self.setSizes([width, total - width])
 
     @qt_override

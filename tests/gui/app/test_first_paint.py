@@ -168,7 +168,8 @@ def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_bef
     old = before.surface_view
     # settled, both windows give the 3-D view the same place (compared once both have
     # laid out: the first paint's splitter may be smaller, see above)
-    qtbot.waitUntil(lambda: surface.geometry() == old.geometry(), timeout=10000)
+    # (30 s: three test workers on two cores lay a window out slowly)
+    qtbot.waitUntil(lambda: surface.geometry() == old.geometry(), timeout=30000)
     qtbot.wait(100)     # a framing follows its canvas's last resize a turn later
     # the same samples, box, camera, axes and paths as the view built at once
     from engine.expression import parse
@@ -249,7 +250,7 @@ def test_the_3d_view_paints_its_first_surface_before_the_paths_which_settle_as_b
     qtbot.waitUntil(lambda: window.math_view.is_ready and before.math_view.is_ready,
                     timeout=60000)
     qtbot.waitUntil(lambda: window.surface_view.geometry() == before.surface_view.geometry(),
-                    timeout=10000)
+                    timeout=30000)
     qtbot.wait(100)
     assert model.paths.keys() == model_before.paths.keys() == {"gd"}
     for key, path in model.paths.items():

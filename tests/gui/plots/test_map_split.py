@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from gui.app.presets import find_preset
-from gui.plots.map_split import MAP_SHARE_MOST
+from gui.plots.map_split import MAP_SHARE_LEAST, MAP_SHARE_MOST
 from tests.gui.app.projector import projector_window, settle_at
 from tests.gui.explorer.test_formula_panel_layout import settle
 
@@ -78,3 +78,21 @@ def test_a_dragged_split_stays(lab, qtbot):
     lab.explorer.set_focus_mode("both")         # key 4 round: the fitted split again
     settle_at(lab, qtbot, 1.75, presenting=True)
     assert not pair.user_split and pair.sizes()[0] > sum(pair.sizes()) // 2
+
+
+def test_the_split_at_a_share_bound_does_not_keep_a_resizes_pixels(lab, qtbot):
+    """A window grown from its first paint (share set on the way, then the splitter
+    resized in proportion) ended a pixel or two from the halves a window built at its
+    size has: the 3-D view a pixel off (tests/gui/app/test_first_paint.py on CI)."""
+    settle_at(lab, qtbot, 1.0)
+    settle(qtbot, lab, text="x^2 + 2y^2")
+    lab.model.set_window(((-4.0, 4.0), (-3.0, 3.0)))
+    settle_at(lab, qtbot, 1.0)
+    pair = lab.explorer.pair
+    total = sum(pair.sizes())
+    halves = round(MAP_SHARE_LEAST * total)
+    assert pair.map_width(total) == halves and pair.sizes()[0] == halves   # text size 1
+    for off in (1, 2, -2):
+        pair.setSizes([halves + off, total - halves - off])     # as a proportional resize
+        pair.share()                                            # the resize's share
+        assert pair.sizes() == [halves, total - halves], off
