@@ -16,7 +16,11 @@ from gui.app.presets import find_preset
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NO_MOD = Qt.KeyboardModifier.NoModifier
-SETTLE_S = 1.5         # what a layout may take to settle on screen
+# what a layout may take to settle on screen: a stale plot stays stale however long the
+# wait, so a longer one only spares a slow pass. 1.5 s failed on CI twice, at its start
+# (three workers on two cores), after "x^2 + y^2" typed over a 1-D f: 522 pixels of the
+# map and loss plot, not reproduced with the host loaded by 4-5 busy processes here
+SETTLE_S = 5.0
 SLACK_PX = 40          # anti-aliased stragglers; a stale plot differs by thousands
 
 
