@@ -193,8 +193,11 @@ def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_bef
     assert not arrows.enabled
     window.explorer.lab_panel.arrows_check.setChecked(True)
     # and the picture, once both have typeset their formulas (the views' height then
-    # settles): pixel for pixel the view built at once (Mesa renders exactly)
-    qtbot.waitUntil(lambda: window.math_view.is_ready and before.math_view.is_ready,
+    # settles) and have their critical point (its marker on the surface: ~270 px, which
+    # one window had and the other not yet when the points helper answered late on CI):
+    # pixel for pixel the view built at once (Mesa renders exactly)
+    qtbot.waitUntil(lambda: window.math_view.is_ready and before.math_view.is_ready
+                    and len(model.critical_points) == len(before.model.critical_points) == 1,
                     timeout=60000)
     qtbot.wait(50)
     assert surface.geometry() == old.geometry()
