@@ -193,9 +193,10 @@ def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_bef
     assert not arrows.enabled
     window.explorer.lab_panel.arrows_check.setChecked(True)
     # and the picture, once both have typeset their formulas (the views' height then
-    # settles) and have their critical point (its marker on the surface: ~270 px, which
-    # one window had and the other not yet when the points helper answered late on CI):
-    # pixel for pixel the view built at once (Mesa renders exactly)
+    # settles) and have their critical point (the helpers' last answer: nothing more on
+    # its way in either window): pixel for pixel the view built at once (Mesa renders
+    # exactly). CI once saw 0.23 % of the pixels differ here, cause not found; the two
+    # pictures are saved when they differ (tests/screenshots/first_paint_3d_*.png)
     qtbot.waitUntil(lambda: window.math_view.is_ready and before.math_view.is_ready
                     and len(model.critical_points) == len(before.model.critical_points) == 1,
                     timeout=60000)
@@ -204,6 +205,11 @@ def test_the_3d_view_arrives_after_the_first_paint_in_its_place_and_draws_as_bef
     new_pixels, old_pixels = _surface_pixels(window), _surface_pixels(before)
     assert new_pixels.shape == old_pixels.shape
     differing = np.any(np.abs(new_pixels.astype(int) - old_pixels.astype(int)) > 8, axis=1)
+    if differing.mean() >= 0.002:
+        from tests.gui.conftest import SCREENSHOTS
+        SCREENSHOTS.mkdir(exist_ok=True)
+        window.surface_view.render_image().save(str(SCREENSHOTS / "first_paint_3d_deferred.png"))
+        before.surface_view.render_image().save(str(SCREENSHOTS / "first_paint_3d_at_once.png"))
     assert differing.mean() < 0.002, differing.mean()
 
 
@@ -279,6 +285,11 @@ def test_the_3d_view_paints_its_first_surface_before_the_paths_which_settle_as_b
     new_pixels, old_pixels = _surface_pixels(window), _surface_pixels(before)
     assert new_pixels.shape == old_pixels.shape
     differing = np.any(np.abs(new_pixels.astype(int) - old_pixels.astype(int)) > 8, axis=1)
+    if differing.mean() >= 0.002:
+        from tests.gui.conftest import SCREENSHOTS
+        SCREENSHOTS.mkdir(exist_ok=True)
+        window.surface_view.render_image().save(str(SCREENSHOTS / "first_paint_3d_deferred.png"))
+        before.surface_view.render_image().save(str(SCREENSHOTS / "first_paint_3d_at_once.png"))
     assert differing.mean() < 0.002, differing.mean()
 
 
