@@ -25,6 +25,9 @@ class MapSplit(QSplitter):
         self.contour_view, self.window = contour_view, window
         self.addWidget(contour_view)
         self.user_split = False             # the user dragged the handle: their split
+        # the map's width follows its plot only while presenting (else halves): away from
+        # it, a split moved after 1-D → 2-D left the colour bar stale on screen (CI, 522 px)
+        self.follows_plot = lambda: True
         self.splitterMoved.connect(self._on_user_moved)
         # a turn later: the canvas lays its plot out after it is resized
         self._share_soon = QTimer(self, singleShot=True, interval=0)
@@ -51,7 +54,7 @@ class MapSplit(QSplitter):
         window = self.window()
         vb = self.contour_view.plot.vb
         least, most = round(MAP_SHARE_LEAST * total), round(MAP_SHARE_MOST * total)
-        if len(window) != 2 or vb.height() <= 1:
+        if len(window) != 2 or vb.height() <= 1 or not self.follows_plot():
             return least
         (xlo, xhi), (ylo, yhi) = window
         chrome = self.contour_view.width() - vb.width()
