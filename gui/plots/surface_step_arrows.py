@@ -42,6 +42,7 @@ class SurfaceStepArrows(QObject):
             item.setVisible(False)
             surface_view.gl.addItem(item)
         model.pathsChanged.connect(self.refresh)
+        surface_view.rebuilt.connect(self.refresh)
         model.frameChanged.connect(self.refresh)
         model.lab.selectedChanged.connect(self.refresh)
         model.lab.predictChanged.connect(self.refresh)

@@ -23,7 +23,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget)
 
@@ -66,6 +66,11 @@ OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
 
 
 class SurfaceView(QWidget):
+    # a new grid and box mapping: what is placed with the mapping outside this view (the
+    # lab's step arrows) is placed again (drawn before it, they stood where the old
+    # mapping put them, or were missing when the paths came before the first surface)
+    rebuilt = Signal()
+
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
@@ -252,6 +257,7 @@ class SurfaceView(QWidget):
         else:
             self._draw_axes(window)
         self._on_paths()
+        self.rebuilt.emit()
 
     def _draw_axes(self, window):
         """Floor grid, axes, ticks and their labels (gui.plots.surface_axes)."""

