@@ -134,15 +134,11 @@ class AnalysisWorker(QObject):
             self._points_child.sent.connect(
                 lambda request: self._on_sent(self._points_child, request))
 
-    @property
-    def child(self) -> ChildProcess | None:
-        """The process that runs the symbolic part (None for a numbers-only worker)."""
-        return self._child
-
-    @property
-    def points_child(self) -> ChildProcess | None:
-        """The process that searches the critical points (None for a numbers-only worker)."""
-        return self._points_child
+    # the processes that run the symbolic part and search the critical points (None for
+    # a numbers-only worker); idle: the newest request is answered
+    child = property(lambda self: self._child)
+    points_child = property(lambda self: self._points_child)
+    idle = property(lambda self: self._idle.is_set())
 
     def request(self, expr, window, text: str | None = None, everything: bool = True,
                 sketch: bool = False) -> None:

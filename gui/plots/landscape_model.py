@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDeadlineTimer, QObject, Signal
 
 from engine.errors import ExpressionError
 from engine.optimizers import METHODS, Path
@@ -290,12 +290,18 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
                 self._restore_frame = None
 
     def wait_for_analysis(self, timeout_ms: int = 30000) -> bool:
-        """Block (processing events) until no analysis is pending; for tests and scripts.
-        (The helper processes' first start takes ~10 s on a machine busy with other work.)"""
-        done = self._worker.wait_idle(timeout_ms)
-        self._apply_second()             # not waiting for the map's paint (map_first)
-        return (done and self._typed_framing.wait_idle(timeout_ms)
-                and self._worker.wait_idle(timeout_ms))     # a re-frame asks again
+        """Block (processing events) until no analysis is pending, at most `timeout_ms`
+        in all; for tests and scripts. (The helper processes' first start takes ~10 s on
+        a machine busy with other work.) Loops until the worker, the map's second pass
+        and the framing are idle at once: a re-frame asks the worker again."""
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._worker.wait_idle(deadline.remainingTime()):
+            self._apply_second()             # not waiting for the map's paint (map_first)
+            if not self._typed_framing.wait_idle(deadline.remainingTime()):
+                return False
+            if self._worker.idle and self._second is None:
+                return True
+        return False
 
     # --- window and start ----------------------------------------------------
     def set_window(self, window) -> None:
