@@ -13,6 +13,8 @@ analysis applied) to the end of the window's next paint pass, and the map's area
 in that pass (pixels).
 
     xvfb-run -a -s "-screen 0 1280x800x24" python3 benchmarks/second_pass_bench.py [edits]
+(WHOLE_FIRST=1: each pair of edits starts with the map painted whole, to see any bias
+of the order.)
 """
 from __future__ import annotations
 
@@ -60,7 +62,7 @@ def main():
     kept = map_first.map_painted_first
     rows = {True: [], False: []}
     for k in range(2 * edits):
-        keep = k % 2 == 0
+        keep = k % 2 == int(os.environ.get("WHOLE_FIRST", "0"))
         map_first.map_painted_first = kept if keep else (lambda *_: None)
         state.clear()
         model.set_text(bench.TEMPLATES[(k // 2) % len(bench.TEMPLATES)].format(c=1904 + 6 * k))
