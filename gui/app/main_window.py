@@ -14,7 +14,7 @@ from gui.app.window_commands import WindowCommands
 from gui.explorer.tab import FOCUS_MODES, ExplorerTab
 from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
-from gui.plots import theme as _plot_theme  # noqa: F401 - registers how plots restyle
+from gui.plots import map_first, theme as _plot_theme  # noqa: F401 - theme: how plots restyle
 from gui.widgets.scroll_page import page_overflow
 from gui.widgets.paint_pass import gather_pending_changes, repaint_plots_whole
 from gui.widgets.splitter_memory import SplitterMemory
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         self._gather_before_paint = True
 
     def _repaint_plots_whole(self, _changed=None) -> None:
-        repaint_plots_whole(self)
+        repaint_plots_whole(self, but=map_first.map_painted_first(self.model, self.contour_view))
 
     def _on_frame(self, frame: int) -> None:
         # a step or reset by hand, or a jump: whole; the frames of a race: their own

@@ -38,7 +38,7 @@ from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject
 
 from gui.compute import latex_renderer, symbolic_memo, symbolic_process
 from gui.compute.compile_job import CompileJob
-from gui.compute.cpu_share import cpu_seconds
+from gui.compute.symbolic_budget import SymbolicBudget
 from gui.compute.symbolic_process import ChildProcess
 from gui.compute.status_messages import NUMERIC_NOTICE, give_up_message
 
@@ -70,7 +70,7 @@ INLINE_ANALYSIS_NODES = 200
 Preview = namedtuple("Preview", "expression formulas critical_points bounds")
 
 
-class AnalysisWorker(QObject):
+class AnalysisWorker(SymbolicBudget, QObject):
     # engine.analysis.Analysis of the newest request: first with formulas and
     # critical_points None (compiled only), then with critical points (formulas None),
     # then complete (its formulas typeset: gui.compute.latex_renderer has their SVGs).
@@ -80,6 +80,9 @@ class AnalysisWorker(QObject):
     failed = Signal(str)
     busyChanged = Signal(bool)
     notice = Signal(str)            # what could not be done in time, for the status bar
+    # (Expression, points (n, d)): the newest request's critical points in its points_box,
+    # unclassified, after its Analysis with those in the window (gui.plots.typed_framing)
+    searched = Signal(object, object)
     _compiled = Signal(int, object)   # from the pool thread; queued to the GUI thread
     _sketched = Signal(int, object)   # (request id, Expression with f compiled), likewise
     budget_ms, wall_limit_ms = SYMBOLIC_BUDGET_MS, SYMBOLIC_WALL_LIMIT_MS   # a test's may be short
@@ -104,6 +107,7 @@ class AnalysisWorker(QObject):
         self._typeset = False         # the child has typeset the newest formulas
         self._svgs = None             # ... into these ({latex: svg}), for symbolic_memo
         self._asked = None            # (text, bounds) of the newest request
+        self._box = self._box_points = None   # its points_box, and the points found there
         self._points_sent = False     # critical points of the newest request went out
         self._held = None             # inside held(): the newest request's arguments
         # a plain start's first request: called with the job that imports sympy, runs it
@@ -134,27 +138,24 @@ class AnalysisWorker(QObject):
             self._points_child.sent.connect(
                 lambda request: self._on_sent(self._points_child, request))
 
-    @property
-    def child(self) -> ChildProcess | None:
-        """The process that runs the symbolic part (None for a numbers-only worker)."""
-        return self._child
-
-    @property
-    def points_child(self) -> ChildProcess | None:
-        """The process that searches the critical points (None for a numbers-only worker)."""
-        return self._points_child
+    # the processes that run the symbolic part and search the critical points (None for
+    # a numbers-only worker); idle: the newest request is answered
+    child = property(lambda self: self._child)
+    points_child = property(lambda self: self._points_child)
+    idle = property(lambda self: self._idle.is_set())
 
     def request(self, expr, window, text: str | None = None, everything: bool = True,
-                sketch: bool = False) -> None:
+                sketch: bool = False, points_box=None) -> None:
         """Analyse expr (an engine Expression) in window ((lo, hi) per variable).
 
         text: what expr was parsed from (default str(expr)); the child parses it again.
         everything=False: the first (compiled) answer has f and (f, ∇f) compiled, not H
         and ∇f alone (Expression.compile); those compile where they are first used.
         sketch=True: f alone is compiled first and sent as `sketched` (if still newest).
+        points_box: a box, wider than window, searched too (`searched`).
         """
         if self._held is not None:
-            self._held[:] = [(expr, window, text, everything, sketch)]
+            self._held[:] = [(expr, window, text, everything, sketch, points_box)]
             return
         self._latest += 1
         self._idle.clear()
@@ -163,6 +164,7 @@ class AnalysisWorker(QObject):
         self._compiled_result = self._points = self._formulas = self._failure = None
         self._points_failure = None
         self._typeset = self._points_sent = False
+        self._box, self._box_points = points_box, None
         self._svgs = None
         self._budget.stop()
         self._budget_starts.clear()
@@ -172,10 +174,10 @@ class AnalysisWorker(QObject):
             # (a child may report it sent at once)
             self._child_request = self._points_request = None
             known = symbolic_memo.recall(text, bounds)
-            if known is not None:         # asked before: the answers without the helpers
-                latex_renderer.provide(known.typeset)
+            if known is not None and (points_box is None or known.box_points is not None):
+                latex_renderer.provide(known.typeset)   # asked before: no helper asked
                 self._formulas, self._typeset = known.formulas, True
-                self._points = known.points
+                self._points, self._box_points = known.points, known.box_points
             elif self.children_later is None:
                 self._ask_children(self._latest, text, bounds)
             else:    # (gui.widgets.paint_pass.AfterNextPaint: after the numeric views' paint)
@@ -208,7 +210,7 @@ class AnalysisWorker(QObject):
     def _ask_children(self, request_id, text, bounds) -> None:
         if request_id == self._latest:
             self._child_request = self._child.request((text, bounds, False))   # no points
-            self._points_request = self._points_child.request((text, bounds))
+            self._points_request = self._points_child.request((text, bounds, self._box))
 
     def _answered_at_once(self, expr, bounds, everything) -> bool:
         """Compile expr here and answer now when that is about a millisecond (see
@@ -289,6 +291,13 @@ class AnalysisWorker(QObject):
         if child_request == self._points_request and value[0] == "points":
             self._take_points(value[1])
             self._complete()
+        elif child_request == self._points_request and value[0] == "box points":
+            self._box_points = value[1]
+            self._complete()
+
+    def _points_in(self) -> bool:
+        """The points of the newest request are in (in its points_box too, if asked)."""
+        return self._points is not None and (self._box is None or self._box_points is not None)
 
     def _take_points(self, points):
         for cp in points:                   # frozen all the way down, as the engine's
@@ -306,39 +315,6 @@ class AnalysisWorker(QObject):
             self._points_failure = message
             self._complete()
 
-    def _on_sent(self, child, child_request):
-        request = self._child_request if child is self._child else self._points_request
-        if request in (None, child_request):
-            wall = QElapsedTimer()
-            wall.start()
-            self._budget_starts[child] = (wall, cpu_seconds(child.pid))
-            self._budget.start()
-
-    def _on_budget_check(self):
-        """Past budget_ms of a child's CPU time (or wall_limit_ms by the clock): stop
-        it and show what is known."""
-        pending = {self._child: self._child_request is not None and not self._typeset
-                   and self._failure is None,
-                   self._points_child: self._points_request is not None
-                   and self._points is None and self._points_failure is None}
-        watched = [c for c in self._budget_starts if pending.get(c)]
-        if not watched:
-            self._budget.stop()
-            return
-        for child in watched:
-            wall, cpu0 = self._budget_starts[child]
-            cpu = cpu_seconds(child.pid)
-            used_ms = (cpu - cpu0) * 1000 if cpu is not None and cpu0 is not None \
-                else wall.elapsed()
-            if used_ms < self.budget_ms and wall.elapsed() < self.wall_limit_ms:
-                continue
-            child.stop()
-            if child is self._child:
-                self._failure = "budget"
-            else:
-                self._points_failure = "budget"
-        self._complete()
-
     def _complete(self):
         """Critical points once they and the compiled expression are in; the complete
         Analysis once the formulas are typeset too (or the child failed or ran out of
@@ -353,8 +329,11 @@ class AnalysisWorker(QObject):
         if self._points is not None and not self._points_sent:
             self._points_sent = True
             self.finished.emit(Analysis(compiled.expression, None, self._points, compiled.bounds))
+        if self._points_sent and self._box is not None and self._box_points is not None:
+            self._box = None          # (sent once)
+            self.searched.emit(compiled.expression, self._box_points)
         formulas_done = self._typeset or self._failure is not None
-        points_done = self._points is not None or self._points_failure is not None
+        points_done = self._points_in() or self._points_failure is not None
         if not (formulas_done and points_done):
             return                  # (each child's part in, or cut short)
         if self._failure is not None or self._points is None:
@@ -363,7 +342,7 @@ class AnalysisWorker(QObject):
             expr = compiled.expression
             if self._svgs is not None:      # worked out by the helpers just now: kept
                 symbolic_memo.remember(*self._asked, symbolic_memo.Answer(
-                    self._formulas, self._svgs, self._points))
+                    self._formulas, self._svgs, self._points, self._box_points))
             self.finished.emit(Analysis(expr, self._formulas[0], self._points, compiled.bounds))
             if expr.numeric_gradient or expr.numeric_hessian:
                 # answered in time only because the derivatives were never built: say so,

@@ -4,7 +4,8 @@ A job takes plain picklable data and yields plain picklable results, one at a ti
   "analyse"   (text, bounds) -> the formulas and critical points of engine.analysis.analyse,
               then the formulas typeset as gui.widgets.math_view shows them; the text is parsed
               here by the engine's own safe parser, never evaluated
-  "points"    (text, bounds) -> the critical points alone (beside an "analyse" without them)
+  "points"    (text, bounds[, box]) -> the critical points alone (beside an "analyse"
+              without them), then those in a wider box, numerically (a typed f's framing)
   "typeset"   [latex, ...]   -> (latex, svg or None) per text, None where ziamath fails
 `serve` runs one job kind in a loop for the life of the child.
 """
@@ -55,18 +56,22 @@ def analyse_text(payload):
 
 
 def search_points(payload, f=None):
-    """(text, bounds) -> yields ("points", critical_points) (engine.calculus, inside
-    bounds). A job of its own too: beside an "analyse" without points in another child,
-    the search and the typesetting of the formulas take a core each."""
-    from engine.calculus import critical_points
+    """(text, bounds[, box]) -> yields ("points", critical_points) (engine.calculus,
+    inside bounds), then, with a box, ("box points", (n, d) critical_points_numeric in
+    it: gui.plots.typed_framing frames the window from them). A job of its own too:
+    beside an "analyse" without points in another child, the search and the typesetting
+    of the formulas take a core each."""
+    from engine.calculus import critical_points, critical_points_numeric
     from engine.expression import parse
-    text, bounds = payload
+    text, bounds, *box = payload
     f = f if f is not None else parse(text)
     # f, ∇f and H for the search; (f, ∇f) in one function is the views' (the app's own
     # process compiles it), never used here
     f.compile(value_gradient=False)
     bounds = tuple((float(lo), float(hi)) for lo, hi in bounds)
     yield "points", tuple(critical_points(f, bounds))
+    if box and box[0] is not None:
+        yield "box points", critical_points_numeric(f, tuple(map(tuple, box[0])))
 
 
 def typeset_texts(payload):

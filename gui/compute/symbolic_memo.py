@@ -20,6 +20,7 @@ class Answer:
     formulas: tuple     # (tuple of engine.analysis.Formula, tidied: bool)
     typeset: dict       # {display latex: svg or None}, as the helper typeset them
     points: tuple       # engine.calculus.CriticalPoint, their arrays read-only
+    box_points: object = None   # (n, d) the points in a wider box asked too, or None
 
 
 _answers: OrderedDict = OrderedDict()

@@ -287,6 +287,7 @@ class ContourView(QWidget):
             self._field_of = f
             self.field.update(f, window)
 
+    pictured = property(lambda self: self._map_of if self._field_of is self._map_of else None)
     field_base = property(lambda self: self.field.base)
     field_gradient = property(lambda self: self.field.gradient)
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDeadlineTimer, QObject, Signal
 
 from engine.errors import ExpressionError
 from engine.optimizers import METHODS, Path
@@ -29,7 +29,7 @@ from gui.plots.landscape_state import capped_range
 from gui.plots.setup_memory import SetupMemory
 from gui.plots.view_states import ViewStates
 from gui.plots.frame_steps import FrameSteps
-from gui.plots.typed_framing import TypedFraming
+from gui.plots.typed_framing import TypedFraming, search_box
 from gui.plots.framing import (DEFAULT_WINDOW_1D, DEFAULT_WINDOW_2D,  # noqa: F401 - re-exported
                                default_start, frame_at_once, settled_frame, window_for)
 
@@ -85,6 +85,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         self.view_states = ViewStates()   # the views' part of a session (camera, switches)
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
+        self._points_box = None                 # ... and where its points are searched
         self._sketched = None                   # the f last sent out as a sketch
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
         self.playback = Playback(self, self._interval(), lambda: self.last_frame > 0)
@@ -98,6 +99,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         self._worker.notice.connect(self.notice)
         self.lab = LabState(self)     # selected run, predict mode, run colours and labels
         self._typed_framing = TypedFraming(self)    # a typed 2-D f framed to show its features
+        self._worker.searched.connect(self._typed_framing.found)
 
     # --- read-only state ------------------------------------------------------
     text = property(lambda self: self._text)
@@ -185,7 +187,10 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
             self._frame_for = (expr, framed) if typed_1d else None
             window = (framed or (DEFAULT_WINDOW_1D,))[0] if typed_1d else window_for(
                 expr.dimension, self._window)
-            self._request_analysis(expr, window, text)
+            # a typed 2-D f: its critical points searched in a box wider than the window
+            # too, by the points helper, for its framing (gui.plots.typed_framing)
+            framing = expr.dimension == 2 and self._start_given != text
+            self._request_analysis(expr, window, text, search_box(window) if framing else None)
             if framed and self._expression is None:      # nothing drawn yet (--expr): now
                 self._window, self._start = framed[:2]
                 self.windowChanged.emit(self._window), self.startChanged.emit(self._start)
@@ -196,16 +201,18 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
             self._error = error
             self.errorChanged.emit(error)
 
-    def _request_analysis(self, expr, window, text):
+    def _request_analysis(self, expr, window, text, points_box=None):
         # The newest request wins in the worker, so later requests (a new window) must
         # name the expression still on its way, not the one on screen.
         self._requested, self._requested_text = expr, text
+        self._points_box = points_box       # where its critical points are searched
         # The 2-D views and the paths use f and (f, ∇f) only; H (Newton's method) and ∇f
         # alone (the 1-D curve, hover), half the compile time, compile on use. A new 2-D
         # f's first picture from f alone (its map: a few ms, not ~50): `sketch`.
         everything = expr.dimension == 1 or "newton" in self._settings.methods
         sketch = expr.dimension == 2 and len(window) == 2 and expr != self._expression
-        self._worker.request(expr, window, text=text, everything=everything, sketch=sketch)
+        self._worker.request(expr, window, text=text, everything=everything, sketch=sketch,
+                             points_box=points_box)
 
     def _on_sketch(self, expr) -> None:
         # the worker sends only the newest request's; the window must be the one it
@@ -257,7 +264,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
             self.expressionChanged.emit(expr)
             self.criticalPointsChanged.emit(self._critical)
             if expr.dimension == 2 and not back and self._start_given != self._requested_text:
-                self._typed_framing.begin(expr, self._requested_text)   # typed: not a preset's
+                self._typed_framing.begin(expr, self._points_box)   # typed: not a preset's
             later, self.paths_later = self.paths_later, None    # a plain start's first f
             later(lambda: self._paths_of(expr)) if later else self._paths_of(expr)
         if analysis.critical_points is not None and analysis.critical_points is not self._critical:
@@ -290,12 +297,17 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
                 self._restore_frame = None
 
     def wait_for_analysis(self, timeout_ms: int = 30000) -> bool:
-        """Block (processing events) until no analysis is pending; for tests and scripts.
-        (The helper processes' first start takes ~10 s on a machine busy with other work.)"""
-        done = self._worker.wait_idle(timeout_ms)
-        self._apply_second()             # not waiting for the map's paint (map_first)
-        return (done and self._typed_framing.wait_idle(timeout_ms)
-                and self._worker.wait_idle(timeout_ms))     # a re-frame asks again
+        """Block (processing events) until no analysis is pending, at most `timeout_ms`
+        in all; for tests and scripts. (The helper processes' first start takes ~10 s on
+        a machine busy with other work.) Loops until the worker, the map's second pass
+        and the framing are idle at once: a re-frame asks the worker again."""
+        deadline = QDeadlineTimer(timeout_ms)
+        # (idle, the worker's wait still runs what the events queued meanwhile, once)
+        while self._worker.wait_idle(deadline.remainingTime()):
+            if self._second is None and not self._typed_framing.pending:
+                return True
+            self._apply_second()             # not waiting for the map's paint (map_first)
+        return False
 
     # --- window and start ----------------------------------------------------
     def set_window(self, window) -> None:

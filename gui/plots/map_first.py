@@ -24,6 +24,7 @@ class MapFirst:
     _typed = False          # a typed edit's request is under way
     _second = None          # its Analyses, waiting for the map's paint
     _ask = None             # the helpers' part of the newest request, not asked yet
+    second_pass_of = None   # the f whose second pass is being applied (its map painted)
 
     @contextlib.contextmanager
     def _typing(self):
@@ -58,7 +59,11 @@ class MapFirst:
         waiting, self._second = self._second, None
         for analysis in waiting or ():
             if analysis.expression is self._requested:
-                self._on_analysis(analysis)
+                self.second_pass_of = analysis.expression
+                try:
+                    self._on_analysis(analysis)
+                finally:
+                    self.second_pass_of = None
         if waiting and self._ask is not None:     # the helpers after this pass's paint
             self.views_later(self._ask_now)
 
@@ -73,3 +78,12 @@ class MapFirst:
         if self._ask is not None:
             ask, self._ask = self._ask, None
             ask()
+
+
+def map_painted_first(model, contour_view):
+    """The map's canvas while the second pass of the f whose map and arrows it shows is
+    applied, else None: painted whole in the first pass, it is not painted whole again
+    (gui.widgets.paint_pass.repaint_plots_whole) — what changes on it now (the paths, the
+    start) repaints its own rectangles."""
+    f = model.second_pass_of
+    return contour_view.canvas if f is not None and contour_view.pictured is f else None

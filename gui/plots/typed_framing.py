@@ -3,14 +3,16 @@ is not already on one of them.
 
 Himmelblau's f typed after the default example kept ±4 × ±3: two of its four minima off
 the map, and the carried start (3, 2) exactly on a minimum, so every run stood still
-("converged at step 0"). Now, once such an f is in, its critical points are searched on
-the window grown by half its size on each side (gui.compute.feature_search); if some lie
-outside the window, it re-frames to hold them all — unless the user chose the window
-(zoomed or panned, even before typing: typing keeps it) or moved it since the f came, or
-the points reach the search box's rim (sin x cos y: features go on past any window, the
-window is as good as any). A start on a critical point of the new f moves off it, and
-the status message says so. Presets, sessions and Undo bring their own window and start:
-not re-framed."""
+("converged at step 0"). Now the points helper (gui.compute.analysis_worker), after the
+window's critical points (the views'), searches such an f's on the window grown by half
+its size on each side (`search_box`, numerically); if some lie outside the window, it
+re-frames to hold them all — unless the user chose
+the window (zoomed or panned, even before typing: typing keeps it) or moved it since the f
+came, or the points reach the search box's rim or spread over most of it (sin x cos y:
+features go on past any window, the window is as good as any). A start on a critical
+point of the new f moves off it, and the status message says so. Presets, sessions and
+Undo bring their own window and start: not re-framed. (The wider search ran in a thread
+of the app's own process before, holding the GIL while the GUI thread painted.)"""
 from __future__ import annotations
 
 import math
@@ -19,14 +21,13 @@ import numpy as np
 
 from PySide6.QtCore import QTimer
 
-from gui.compute.feature_search import FeatureSearch
 from gui.plots.slice import format_held
 
 GROWTH = 0.5       # the search box adds this much of the window's width on each side
 RIM = 0.1          # points this close to the search box's edge (fraction of it): no frame
 MARGIN = 0.2       # the frame adds this much of the points' span on each side
 SPREAD = 0.7       # points spanning more of the search box than this: no frame
-SEARCH_AFTER_MS = 250     # the search starts once no new f came for this long
+AT_POINT = 1e-6    # a start this close to a critical point (fraction of the window) is on it
 # Where a start moved off a critical point may go, as fractions of the window, in order
 # of preference (the default start's three quarters first); the farthest from the
 # critical points wins, ties to the earlier.
@@ -84,68 +85,78 @@ def start_away(f, window, points) -> tuple:
 
 class TypedFraming:
     """The model's part that frames a typed 2-D f (see the module): `begin` when the f
-    comes in; the answer re-frames and moves the start through the model's setters."""
+    comes in, `found` with the points in its box (AnalysisWorker.searched, maybe before:
+    an answer from symbolic_memo); the decision, a turn later, re-frames and moves the
+    start through the model's setters."""
 
     def __init__(self, model):
         self.model = model
-        self.search = FeatureSearch(model)
-        self.search.found.connect(self._on_found)
-        self._asked = None      # (expr, window, start, user window) of the newest f
-        # searched once typing rests: a search per key took the GIL (its pool thread is
-        # in-process) from the next keys' pictures and queued behind them
-        self._rest = QTimer(model, singleShot=True, interval=SEARCH_AFTER_MS)
-        self._rest.timeout.connect(self._search)
+        self._asked = None      # (expr, window, start, user window, search box) of the newest f
+        self._found = None      # (expr, points (n, 2) in its search box)
+        # a turn later: inside the worker's answer a re-frame's request would start while
+        # that answer is still being handed out
+        self._later = QTimer(model, singleShot=True, interval=0)
+        self._later.timeout.connect(self._decide)
 
-    def begin(self, expr, text: str) -> None:
+    pending = property(lambda self: self._later.isActive())   # found, not decided yet
+
+    def begin(self, expr, box) -> None:
+        """`expr` came in, its points searched in `box` too (None: in the window alone,
+        the user's choice: no frame, a start on a point still moves)."""
         m = self.model
-        self._asked, self._text = (expr, m.window, m.start, m.user_window), text
-        self._rest.start()
+        self._asked = (expr, m.window, m.start, m.user_window, box)
+        if box is None or (self._found and self._found[0] is expr):
+            self._later.start()
+        else:
+            self._later.stop()
+
+    def found(self, expr, points) -> None:
+        """`points` (n, 2) of `expr`, found in the box it was asked with."""
+        self._found = (expr, points)
+        if self._asked is not None and self._asked[0] is expr:
+            self._later.start()
 
     def cancel(self) -> None:
         """A preset, session or Undo brings its own window and start: no answer for an
         f typed before it may re-frame them."""
-        self._asked = None
-        self._rest.stop()
+        self._asked = self._found = None
+        self._later.stop()
 
-    def _search(self) -> None:
-        if self._asked is not None:
-            _, window, start, _ = self._asked
-            self.search.request(self._asked, self._text, search_box(window), start, window)
-
-    def _on_found(self, asked, features) -> None:
-        if asked is not self._asked:            # a newer f was typed meanwhile
-            return
-        self._asked = None
-        expr, window, start, user_window = asked
+    def _decide(self) -> None:
+        asked, self._asked = self._asked, None
         m = self.model
-        if features is None or m.expression is not expr:
+        if asked is None or m.expression is not asked[0]:
             return
-        frame = None if user_window or m.window != window else frame_for_points(
-            features.points, window, search_box(window))
+        expr, window, start, user_window, box = asked
+        found = self._found[1] if self._found and self._found[0] is expr else ()
+        xy = np.asarray(found, dtype=float).reshape(-1, len(window))
+        frame = None if user_window or box is None or m.window != window else frame_for_points(
+            xy, window, box)
         if frame is not None:
             m.reframe(frame)
-        moved_by_user = m.start != start
-        if moved_by_user or not (features.start_kind or _outside(start, m.window)):
-            return
-        new_start = start_away(expr, m.window, features.points)
+        kind = kind_at(start, m.critical_points, window)
+        if m.start != start or not (kind or _outside(start, m.window)):
+            return                   # moved by the user meanwhile, or fine where it is
+        new_start = start_away(expr, m.window, xy if len(xy) else
+                               [cp.point for cp in m.critical_points])
         if new_start is None:
             return
         m.set_start(new_start)
-        if features.start_kind:
-            m.notice.emit(f"The start {point_text(start)} is a {features.start_kind} of the "
-                          f"new f (∇f = 0: no run would move); moved to {point_text(new_start)}."
+        if kind:
+            m.notice.emit(f"The start {point_text(start)} is a {kind} of the new f (∇f = 0:"
+                          f" no run would move); moved to {point_text(new_start)}."
                           " Click the map to start elsewhere.")
 
-    def wait_idle(self, timeout_ms: int) -> bool:
-        if self._rest.isActive():          # scripts and tests: not waiting for the rest
-            self._rest.stop()
-            self._search()
-        return self.search.wait_idle(timeout_ms)
-
     def shutdown(self) -> None:
-        self._asked = None
-        self._rest.stop()
-        self.search.shutdown()
+        self.cancel()
+
+
+def kind_at(point, points, window) -> str | None:
+    """The kind of the critical point among `points` that `point` is on (within AT_POINT
+    of `window`'s width per variable), or None."""
+    tolerance = AT_POINT * np.array([b - a for a, b in window])
+    return next((cp.kind for cp in points
+                 if np.all(np.abs(np.asarray(point) - cp.point) <= tolerance)), None)
 
 
 def point_text(point) -> str:
@@ -155,3 +166,4 @@ def point_text(point) -> str:
 
 def _outside(point, window) -> bool:
     return any(not a <= v <= b for v, (a, b) in zip(point, window))
+

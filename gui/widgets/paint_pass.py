@@ -39,12 +39,12 @@ def gather_pending_changes(window: QWidget) -> None:
             QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
 
 
-def repaint_plots_whole(window: QWidget) -> int:
-    """Ask every shown plot canvas (QGraphicsView) in `window` to paint its whole
-    viewport in the next paint pass; returns how many were asked."""
+def repaint_plots_whole(window: QWidget, but: QGraphicsView | None = None) -> int:
+    """Ask every shown plot canvas (QGraphicsView) in `window` but `but` to paint its
+    whole viewport in the next paint pass; returns how many were asked."""
     asked = 0
     for view in window.findChildren(QGraphicsView):
-        if view.isVisible() and view.scene() is not None:
+        if view.isVisible() and view.scene() is not None and view is not but:
             view.viewport().update()
             asked += 1
     return asked

@@ -41,3 +41,18 @@ def test_the_points_and_the_formulas_apart_are_the_same_answers():
     assert points[0] == "points" and len(points[1]) == 9
     assert_allclose([cp.point for cp in points[1]], [cp.point for cp in together[0][1]],
                     rtol=0)
+
+
+def test_with_a_wider_box_the_points_of_the_window_come_first_then_those_of_the_box():
+    """A typed f's framing (gui.plots.typed_framing): the window's points, as without a
+    box, then the numeric search's in the box (Himmelblau's four minima, two of them
+    outside ±4 × ±3)."""
+    himmelblau, window, box = "(x^2+y-11)^2 + (x+y^2-7)^2", ((-4.0, 4.0), (-3.0, 3.0)), \
+        ((-8.0, 8.0), (-6.0, 6.0))
+    (alone,) = list(search_points((himmelblau, window)))
+    points, (kind, in_box) = list(search_points((himmelblau, window, box)))
+    assert points[0] == "points" and [cp.point.tolist() for cp in points[1]] == \
+        [cp.point.tolist() for cp in alone[1]]
+    assert kind == "box points" and in_box.shape == (9, 2)
+    for minimum in [(3.0, 2.0), (-2.805118, 3.131313), (-3.779310, -3.283186)]:
+        assert min(abs(in_box - minimum).max(axis=1)) < 1e-5, minimum

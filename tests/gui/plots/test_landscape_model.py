@@ -50,3 +50,18 @@ def test_a_restored_state_comes_back_at_its_frame_whenever_the_analysis_answers(
     assert model.settings.lr == 0.05 and model.settings.methods == ("gd", "momentum")
     assert model.start == (1.5, -1.0)
     assert model.get_state() == saved
+
+
+def test_wait_for_analysis_waits_once_within_one_deadline(model, monkeypatch):
+    """It waited on the worker, then on the framing search, then on the worker again,
+    each with the whole timeout: up to three times `timeout_ms`, and a second wait on a
+    worker already idle. Now one loop until all are idle at once, with one deadline."""
+    model.set_text("x^2 + 2y^2")
+    assert model.wait_for_analysis(60000)
+    waits, wait_idle = [], model._worker.wait_idle
+    monkeypatch.setattr(model._worker, "wait_idle",
+                        lambda timeout_ms: waits.append(timeout_ms) or wait_idle(timeout_ms))
+    model.set_text("x^2 + 3y^2")           # its minimum in view: nothing re-frames
+    assert model.wait_for_analysis(60000)
+    assert model.expression == parse("x^2 + 3y^2") and model.critical_points
+    assert len(waits) == 1 and waits[0] <= 60000, waits

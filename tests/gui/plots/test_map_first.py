@@ -42,10 +42,23 @@ def _settled(qtbot, window):
     qtbot.wait(50)
 
 
+def _painted_through(window, qtbot):
+    """Every watched view painted once more: what the start left to paint (its answers
+    came from symbolic_memo after earlier tests, before the views' first paints) is not
+    taken for the edit's first picture."""
+    before = _Paints(window)
+    for widget in before.names:
+        widget.update()
+    qtbot.waitUntil(lambda: {p["view"] for p in before.log} >= set(before.names.values()))
+    for widget in before.names:
+        widget.removeEventFilter(before)
+
+
 def test_a_typed_f_paints_its_map_first_then_every_view_of_it(qtbot, window):
     model = window.model
     old = model.expression
     _settled(qtbot, window)
+    _painted_through(window, qtbot)
     paints = _Paints(window)
     applied = []
     model.expressionChanged.connect(lambda f: applied.append(len(paints.log)))
@@ -87,3 +100,43 @@ def test_a_key_typed_before_the_map_painted_drops_the_older_f(qtbot, window):
     model.wait_for_analysis()
     assert shown and all(s == str(model.expression) for s in shown)
     assert np.isclose(model.expression(1.0, 2.0), f_new(1.0, 2.0))
+
+
+class _Passes(QObject):
+    """Each paint pass of the window (its UpdateRequest) and the region each watched
+    widget painted in it: [(pass, name, bounding rect of the region painted)]."""
+
+    def __init__(self, window, names):
+        super().__init__()
+        self.window, self.names, self.passes, self.log = window, names, 0, []
+        window.installEventFilter(self)
+        for widget in names:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if obj is self.window and event.type() == QEvent.Type.UpdateRequest:
+            self.passes += 1
+        elif event.type() == QEvent.Type.Paint and obj in self.names:
+            self.log.append((self.passes, self.names[obj], event.region().boundingRect()))
+        return False
+
+
+def test_the_second_pass_does_not_paint_the_map_whole_again(qtbot, window):
+    """Its map was painted whole in the first pass: in the second (the paths, the other
+    views) only what changes on it is painted — the paths' rectangle, not the axes, the
+    colour bar and the legend. (It was painted whole again, ~the first pass's cost.)"""
+    model, cv = window.model, window.contour_view
+    names = {cv.canvas.viewport(): "map", window.loss_plot.plot.viewport(): "loss",
+             window.iterate_table.view.viewport(): "table"}
+    passes = _Passes(window, names)
+    applied = []
+    model.expressionChanged.connect(lambda f: applied.append(passes.passes))
+    model.set_text("x^2 + 6y^2 - x y")
+    qtbot.waitUntil(lambda: bool(applied) and {"loss", "table"} <= {
+        name for n, name, _ in passes.log if n > applied[0]}, timeout=10000)
+    second = next(n for n, name, _ in passes.log if n > applied[0] and name != "map")
+    assert any(name == "map" for n, name, _ in passes.log if n <= applied[0])   # first
+    whole = cv.canvas.viewport().rect()
+    in_second = [rect for n, name, rect in passes.log if name == "map" and n == second]
+    assert all(rect != whole and not rect.contains(whole) for rect in in_second), in_second
+    assert cv.pictured is model.expression

@@ -6,8 +6,10 @@ window stay (gui/plots/typed_framing.py)."""
 import numpy as np
 import pytest
 
+import engine.calculus
 from engine.calculus import is_critical_at
 from gui.app.presets import find_preset
+from gui.compute import symbolic_memo
 from gui.plots.typed_framing import frame_for_points, search_box
 
 HIMMELBLAU = "(x^2+y-11)^2 + (x+y^2-7)^2"
@@ -112,3 +114,26 @@ def test_x2_2y2_typed_after_the_himmelblau_example_moves_off_its_minimum(model, 
     qtbot.waitUntil(lambda: model.start != (0.0, 0.0), timeout=20000)
     assert model.paths["gd"].stop_step > 0
     assert len(notices) == 1 and "(0, 0) is a minimum" in notices[0], notices
+
+
+def test_a_typed_fs_wider_search_runs_in_the_points_helper_not_in_the_apps_process(
+        model, monkeypatch):
+    """The wider box was searched in a thread of the app's own process, holding the GIL
+    while the GUI thread painted, and the points helper searched the window beside it.
+    Now the helper is asked once for both (the window's points for the views, then the
+    box's for the framing); the frame is decided from that answer."""
+    symbolic_memo.forget_all()        # (an earlier test's answer would come from memory)
+    _typed(model, "x^2 + 2y^2")
+    asked, in_process = [], []
+    child, search = model._worker.points_child, engine.calculus._candidates_nd
+    monkeypatch.setattr(child, "request", lambda payload, ask=child.request:
+                        asked.append(payload) or ask(payload))
+    monkeypatch.setattr(engine.calculus, "_candidates_nd",
+                        lambda *args: in_process.append(args) or search(*args))
+    _typed(model, HIMMELBLAU)
+    assert not in_process
+    assert asked[0] == (HIMMELBLAU, ((-4.0, 4.0), (-3.0, 3.0)), ((-8.0, 8.0), (-6.0, 6.0)))
+    assert model.window == ((-6.0, 6.0), (-5.0, 5.0))
+    assert asked[1:] == [(HIMMELBLAU, model.window, None)]      # the new window's points
+    kinds = sorted(cp.kind for cp in model.critical_points)      # all nine in the frame
+    assert kinds == ["maximum"] + ["minimum"] * 4 + ["saddle"] * 4
