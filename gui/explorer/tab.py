@@ -58,7 +58,6 @@ class ExplorerTab(QWidget):
         # 1-D: the curve; 2-D: contour map and surface side by side.
         # the map gets the width its plot needs for f's window (within shares)
         self.pair = MapSplit(self.contour_view, lambda: self.slice_model.window)
-        self.pair.follows_plot = lambda: self.presenting
         self.slice_model.windowChanged.connect(self.pair.follow_window)
         # deferred: a placeholder holds the surface view's place until it is built
         self.pair.addWidget(SurfacePlaceholder() if defer_surface else self._surface_view)

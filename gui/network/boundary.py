@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from gui.network.plots import light
+from gui.plots.map_axes import draw_bar_smoothly
 from gui.plots.theme import keep_colour_on_map
 from gui.widgets.palette import OKABE_ITO
 
@@ -168,6 +169,7 @@ class BoundaryView(pg.PlotWidget):
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=BOUNDARY_CMAP, width=14,
                                           interactive=False)
         self.colour_bar.setImageItem(self.image, insert_in=plot)
+        draw_bar_smoothly(self.colour_bar)        # the same in a partial repaint as a whole
         self.colour_bar.axis.setTextPen("k")
         self.colour_bar.axis.setPen("k")
         for side in ("left", "right", "top", "bottom"):    # a ColorBarItem is a PlotItem

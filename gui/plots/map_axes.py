@@ -63,6 +63,17 @@ def style_map_axes(plot, colour_bar, ink: str) -> None:
     for item in (plot, colour_bar):
         for side in SIDES:
             cache_as_pixmap(item.getAxis(side))
+    draw_bar_smoothly(colour_bar)
+
+def draw_bar_smoothly(colour_bar) -> None:
+    """The bar of `colour_bar` (a pg.ColorBarItem) drawn the same in every repaint: its
+    1×256 pixmap, stretched to the bar's height, was sampled nearest-neighbour, and Qt's
+    raster engine picks other rows of it under a clip of several rectangles (a repaint of
+    part of the map) than under one (a whole repaint, a grab): after a 1-D → 2-D switch
+    35 rows of the bar on screen (520 px) were 1-3 levels off a fresh render. Smoothly
+    scaled, the rows are the same either way (and the gradient shows no steps)."""
+    colour_bar.bar.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+
 
 ROOM_FOR = "0.005"      # the colour bar's axis is at least as wide as this label
 TITLE_GAP_PX = 1        # between the widest label's rectangle and the "f"

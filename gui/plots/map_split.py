@@ -19,15 +19,13 @@ MAP_SHARE_MOST = 0.62     # ... and never narrower than 38 % (its box still read
 
 
 class MapSplit(QSplitter):
-    def __init__(self, contour_view, window, parent=None):
-        """contour_view: the ContourView put first; window(): f's ((xlo, xhi), (ylo, yhi))."""
+    def __init__(self, contour_view, f_window, parent=None):
+        """contour_view: the ContourView put first; f_window(): f's ((xlo, xhi), (ylo, yhi))
+        (not `window`: that would hide QWidget.window())."""
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.contour_view, self.window = contour_view, window
+        self.contour_view, self.f_window = contour_view, f_window
         self.addWidget(contour_view)
         self.user_split = False             # the user dragged the handle: their split
-        # the map's width follows its plot only while presenting (else halves): away from
-        # it, a split moved after 1-D → 2-D left the colour bar stale on screen (CI, 522 px)
-        self.follows_plot = lambda: True
         self.splitterMoved.connect(self._on_user_moved)
         # a turn later: the canvas lays its plot out after it is resized
         self._share_soon = QTimer(self, singleShot=True, interval=0)
@@ -51,12 +49,12 @@ class MapSplit(QSplitter):
     def map_width(self, total: int) -> int:
         """px of `total` for the map: its plot's chrome (axes, colour bar) and a view box
         with the window's proportions at its present height, within the shares."""
-        window = self.window()
+        f_window = self.f_window()
         vb = self.contour_view.plot.vb
         least, most = round(MAP_SHARE_LEAST * total), round(MAP_SHARE_MOST * total)
-        if len(window) != 2 or vb.height() <= 1 or not self.follows_plot():
+        if len(f_window) != 2 or vb.height() <= 1:
             return least
-        (xlo, xhi), (ylo, yhi) = window
+        (xlo, xhi), (ylo, yhi) = f_window
         chrome = self.contour_view.width() - vb.width()
         return int(min(max(chrome + vb.height() * (xhi - xlo) / (yhi - ylo), least), most))
 

@@ -2,7 +2,8 @@
 at 1280×720 the equal halves left the map's plot 256×329 px (text size 1.5) and
 213×323 px (1.75) beside its axes and colour bar, y shown at ±5.2 and ±6.1 for f's ±3,
 while the 3-D view had the other half. Now the map gets the width its plot needs
-(MAP_SHARE_LEAST … MAP_SHARE_MOST of the row) and a dragged handle stays."""
+(MAP_SHARE_LEAST … MAP_SHARE_MOST of the row) and a dragged handle stays. Not only while
+presenting: a 1280×800 window showed x² + y²'s ±4 × ±3 with y at ±3.5 in equal halves."""
 from __future__ import annotations
 
 import pytest
@@ -20,6 +21,12 @@ CELLS = [(1.0, False), (1.5, True), (1.75, True)]
 @pytest.fixture(scope="module")
 def lab(qapp, tmp_path_factory):
     yield from projector_window(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def tall_lab(qapp, tmp_path_factory):
+    """A window of 1280×800 (a laptop's screen): room for a map taller than half its row."""
+    yield from projector_window(tmp_path_factory, screen=(1280, 800))
 
 
 def widening(window) -> tuple[float, float]:
@@ -96,3 +103,14 @@ def test_the_split_at_a_share_bound_does_not_keep_a_resizes_pixels(lab, qtbot):
         pair.setSizes([halves + off, total - halves - off])     # as a proportional resize
         pair.share()                                            # the resize's share
         assert pair.sizes() == [halves, total - halves], off
+
+
+def test_the_map_follows_its_plot_when_not_presenting(tall_lab, qtbot):
+    settle(qtbot, tall_lab, text="x^2 + y^2")
+    tall_lab.model.set_window(((-4.0, 4.0), (-3.0, 3.0)))
+    settle(qtbot, tall_lab, text="x^2 + y^2")       # (the split follows the plot's layout)
+    assert not tall_lab.explorer.presenting
+    wide, tall = widening(tall_lab)
+    # equal halves showed y at ±3.5 for ±3 (1.157): the map's plot 343 px wide, 298 tall
+    assert wide == pytest.approx(1.0, abs=0.03) and tall == pytest.approx(1.0, abs=0.03), \
+        (wide, tall, tall_lab.explorer.pair.sizes())
