@@ -37,13 +37,13 @@ def test_a_look_round_trip_gives_back_the_same_neuron_tab(window, qtbot, screens
     tab = trained_neuron_tab(window, qtbot, screen)
     surface = tab.training.surface_view
     camera = dict(surface.gl.opts, center=tuple(surface.gl.opts["center"]))
-    before, before_picture = pixels(window), window.grab()
+    before_picture = window.grab().toImage()          # one grab for both (settle's too)
+    before = pixels(before_picture)
     for _ in TRIPS[trip](window.commands):
         settle(qtbot, window)
     settle(qtbot, window)
     window.setGeometry(0, 0, *screen)     # no window manager gives the place back
-    settle(qtbot, window)
-    after = pixels(window)
+    after = pixels(settle(qtbot, window))
     assert dict(surface.gl.opts, center=tuple(surface.gl.opts["center"])) == camera
     assert before.shape == after.shape == (screen[1], screen[0], 3)
     differ = (before != after).any(axis=-1)
@@ -67,9 +67,9 @@ def test_presenting_on_another_tab_gives_back_the_same_neuron_tab(window, qtbot,
     window.show_tab("neuron")
     tab = window.neuron
     assert tab.training.landscape_model.wait_for_analysis(60000)
-    settle(qtbot, window)
+    before_picture = settle(qtbot, window)
     vb = tab.training.contour_view.plot.vb
-    b_range, before, before_picture = vb.viewRange()[0], pixels(window), window.grab()
+    b_range, before = vb.viewRange()[0], pixels(before_picture)
     window.show_tab("network")
     settle(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F5)
@@ -80,9 +80,8 @@ def test_presenting_on_another_tab_gives_back_the_same_neuron_tab(window, qtbot,
     assert not window.commands.presenting
     window.setGeometry(0, 0, *screen)     # no window manager gives the place back
     window.show_tab("neuron")
-    settle(qtbot, window)
+    after = pixels(settle(qtbot, window))
     assert vb.viewRange()[0] == b_range
-    after = pixels(window)
     differ = (before != after).any(axis=-1)
     if differ.any():
         screenshot(window, "neuron_after_presenting_on_network_after")
