@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from gui.app import export
 from gui.app.slide_picture import PLOT_VIEWS, explorer_caption, plots_image
 
+EXPORT_DIR_KEY = "export/dir"     # QSettings: the folder of the last export
 GIF_FRAMES = 60          # training animations: frames recorded from the running state
 
 
@@ -24,12 +25,20 @@ class ExportCommands:
     def set_caption(self, shown: bool) -> None:
         self.caption = bool(shown)
 
+    def export_dir(self) -> str:
+        """Where the export dialogs open: the folder of the last export (pictures,
+        animations and tables share it), else the sessions' folder (it was always that,
+        so a lecturer saving slide after slide picked their folder again each time)."""
+        return str(self.w.settings.value(EXPORT_DIR_KEY, self.c.session_dir()))
+
     def _ask_path(self, title, suffix, name, also=()):
         filters = ";;".join(f"{s.upper()} (*.{s})" for s in (suffix, *also))
-        path, _ = QFileDialog.getSaveFileName(self.w, title, str(Path(self.c.session_dir()) / name),
+        path, _ = QFileDialog.getSaveFileName(self.w, title, str(Path(self.export_dir()) / name),
                                               filters)
         if path and not any(path.lower().endswith("." + s) for s in (suffix, *also)):
             path += "." + suffix
+        if path:
+            self.w.settings.setValue(EXPORT_DIR_KEY, str(Path(path).parent))
         return path
 
     def _caption(self):

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSlider, QWidget
 
 from gui.compute.bounds import LR_MAX, LR_MIN   # also the command line's --lr
+from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.number_box import NumberBox
 
 _TICKS = 1000                      # slider resolution: 1000 steps over 4.3 decades
@@ -36,6 +37,7 @@ class LearningRateControl(QWidget):
         super().__init__(parent)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, _TICKS)
+        keep_slider_keys(self.slider)     # → moves it, not the descent
         self.slider.setToolTip(TOOLTIP + " The slider is logarithmic: each third of it "
                                "is about ten times larger.")
         self.box = NumberBox(1e-5, 10.0, adaptive=True, tooltip=TOOLTIP)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QVBoxLayout, QWidget)
 
 from gui.widgets import theme
+from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.steady_label import SteadyLabel
 
 SPEED_MIN, SPEED_MAX = 1, 120       # steps per second
@@ -56,6 +57,7 @@ class PlaybackControls(QWidget):
 
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(SPEED_MIN, SPEED_MAX)
+        keep_slider_keys(self.speed_slider)     # → moves it, not the descent
         self.speed_slider.setToolTip("Animation speed: updates shown per second "
                                      f"({SPEED_MIN}–{SPEED_MAX}); the path itself does not change")
         self.speed_label = QLabel()

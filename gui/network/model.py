@@ -41,6 +41,7 @@ DATASET_LABELS = {"xor": "XOR", "circles": "Circles", "moons": "Two moons",
 def parse_sizes(text) -> tuple:
     """'2-8-8-1' (or '2, 8, 8, 1', or a sequence) -> (2, 8, 8, 1); ValueError says what is wrong."""
     if isinstance(text, str):
+        _missing_size(text.strip())
         parts = [p for p in re.split(r"[\s,\-–x×]+", text.strip()) if p]
         if not parts or not all(p.isdigit() for p in parts):
             raise ValueError("Write the layer sizes as whole numbers joined by '-', e.g. 2-8-8-1")
@@ -58,6 +59,19 @@ def parse_sizes(text) -> tuple:
     if len(sizes) - 1 > MAX_LAYERS:
         raise ValueError(f"At most {MAX_LAYERS} weight layers (L ≤ {MAX_LAYERS})")
     return sizes
+
+
+def _missing_size(text: str) -> None:
+    """A ValueError naming where a size is missing: '2-4-' ends with a separator (the
+    size-checks further on would only say the last layer is not 1 unit)."""
+    first, last = re.match(r"\s*[,\-–x×]", text), re.search(r"[,\-–x×]\s*$", text)
+    if last:
+        raise ValueError(f"A layer size is missing after the last '{last.group().strip()}' "
+                         "(e.g. 2-4-1)")
+    if first:
+        raise ValueError(f"A layer size is missing before the first '{first.group().strip()}'")
+    if re.search(r"[,\-–x×]\s*[,\-–x×]", text):
+        raise ValueError("A layer size is missing between two separators (e.g. 2-4-1)")
 
 
 def output_activation(activation: str) -> str:

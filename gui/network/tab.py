@@ -196,8 +196,10 @@ class NetworkTab(QWidget):
         self.speed = _spin(QSpinBox(), 1, 200, "Training steps per frame (~30 frames/s): "
                            "the pace of the animation")
         # Enter applies and Escape cancels, and either gives Space, → and R back
-        hand_keys_back(self.sizes_edit, self.init_seed, self.noise, self.data_seed, self.lr,
-                       self.batch_k, self.speed)
+        # (but a refused layer list keeps the keyboard, to be corrected)
+        keys = hand_keys_back(self.sizes_edit, self.init_seed, self.noise, self.data_seed,
+                              self.lr, self.batch_k, self.speed)
+        keys.stay_while(self.sizes_edit, lambda: bool(self.sizes_error.text()))
         self.play_button = QPushButton("▶ Play")
         self.play_button.setToolTip("Play / pause training: gradient-descent steps on the "
                                     "cost C, shown live (Space)")

@@ -1,8 +1,9 @@
 """The neuron's computational graph: x, w, b → z → output → L ← target.
 
 Nodes are the named nodes of `engine.neuron.Neuron.graph` (x, w, b, z, output,
-target, loss), laid out by hand from left (inputs) to right (loss) so the forward
-pass reads left to right and the backward pass right to left. Values appear on the
+target, loss), in four columns from left (inputs) to right (loss) spread over the
+view's width (_layout), so the forward pass reads left to right and the backward
+pass right to left. Values appear on the
 nodes, local derivatives on the edges, chain-rule products and updates on w and b,
 each at its stage; the current stage is coloured and outlined thicker. All items are
 built once; a change of stage or step only sets texts, pens and visibility.
@@ -10,9 +11,10 @@ built once; a change of stage or step only sets texts, pens and visibility.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsScene,
-                               QGraphicsSimpleTextItem, QGraphicsView)
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontInfo, QPainter, QPainterPath, QPen,
+                           QPolygonF)
+from PySide6.QtWidgets import (QApplication, QGraphicsPathItem, QGraphicsPolygonItem,
+                               QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView)
 
 from gui.neuron.formulas import edge_lines, node_lines, output_name
 from gui.neuron.model import STAGE_KEYS, STAGES
@@ -28,13 +30,37 @@ HIGHLIGHT_FILL = {"inputs": "#FFF3C4", "forward": "#D6ECFA", "backward": "#FBE0C
 HIGHLIGHT_PEN = {"inputs": "#E69F00", "forward": "#0072B2", "backward": "#D55E00",
                  "update": "#009E73"}
 
-# Scene layout: centre (x, y) and size (w, h) of every node, in scene units. The gaps
-# between columns leave room for the edge labels (the local derivatives).
-NODE_BOXES = {
-    "x": (150, 42, 290, 64), "w": (150, 185, 290, 130), "b": (150, 350, 290, 130),
-    "z": (625, 185, 260, 90), "output": (1090, 185, 320, 90),
-    "loss": (1635, 185, 400, 90), "target": (1635, 350, 260, 64),
+# Scene layout: each node's column (0 inputs … 3 loss), centre height and size (w, h),
+# in scene units. Rows are as low as three lines of text (w, b at the update stage) let
+# them be: the view is a wide strip (1264×150 at 1280×720), and the scene, fitted by its
+# height, drew its text at 7 px when it was 425 units high. The columns spread over
+# whatever width the view has (_layout); COLUMN_GAP is their least gap, room for an
+# edge's label clear of the arrowhead ("∂L/∂output = 0.0502601" ran into L's).
+# Boxes as narrow as their widest text lets them be (∂L/∂b = 0.00941723, output =
+# ReLU(z), L = ½(output − target)²), so that presenting at 1280×720 (the width binds)
+# still draws the text at the body text's 18 px.
+NODE_PLACES = {
+    "x": (0, 29, 300, 48), "w": (0, 121, 300, 112), "b": (0, 245, 300, 112),
+    "z": (1, 121, 200, 80), "output": (2, 121, 270, 80),
+    "loss": (3, 121, 370, 80), "target": (3, 255, 220, 48),
 }
+COLUMN_WIDTHS = (300, 200, 270, 370)
+# Least gaps: the first keeps b→z below w→z's one-line label, the others fit the
+# widest label ("= 0.0502601", 200 units) before the arrowhead.
+COLUMN_GAPS = (320, 210, 245)
+MARGIN = 10
+SCENE_H = 306              # every box and label fits inside
+SMALLEST_W = sum(COLUMN_WIDTHS) + sum(COLUMN_GAPS) + 2 * MARGIN
+
+
+def _layout(width: float) -> dict:
+    """Every node's (centre x, centre y, w, h) in a scene `width` units wide (at least
+    SMALLEST_W): the columns keep their widths, the gaps share what is left over."""
+    extra = (max(width, SMALLEST_W) - SMALLEST_W) / 3
+    lefts = [MARGIN + sum(COLUMN_WIDTHS[:c]) + sum(COLUMN_GAPS[:c]) + c * extra
+             for c in range(4)]
+    return {key: (lefts[c] + COLUMN_WIDTHS[c] / 2, cy, w, h)
+            for key, (c, cy, w, h) in NODE_PLACES.items()}
 # Each node's first row: its name in bold, then its definition. Inputs carry their
 # value on that row too (INLINE); computed nodes show it on the next line.
 NODE_NAMES = {"x": "x", "w": "w", "b": "b", "z": "z", "output": "output", "loss": "L",
@@ -44,8 +70,11 @@ INLINE = {"x", "w", "b", "target"}
 EDGES = (("x", "z"), ("w", "z"), ("b", "z"), ("z", "output"), ("output", "loss"),
          ("target", "loss"))
 
-# Where an edge's label goes: above it, or below where above would cross another edge.
+# Where an edge's label goes: above its middle, or on one line below it where above
+# would cross another edge; w→z's nearer w, where b→z has fallen away below it (two
+# lines there ran into b→z and into b→z's own label).
 LABELS_BELOW = {("w", "z"), ("b", "z")}
+LABEL_AT = {("w", "z"): 0.0}             # fraction of the way from source to target
 
 # Stage key -> (highlighted nodes, highlighted edges).
 _PATH_W = {("output", "loss"), ("z", "output"), ("w", "z")}
@@ -63,15 +92,12 @@ HIGHLIGHTS = {
     "update_w": ({"w"}, set()),
     "update_b": ({"b"}, set()),
 }
-TITLE_PX, VALUE_PX, EDGE_PX = 29, 28, 24
-SCENE_RECT = QRectF(0, 0, 1845, 425)   # every box and label fits inside
-# The scene is fitted to the view, so its text is as large as the view's height lets it
-# be: at a larger text size the rows around the graph grew and took that height (at
-# 1280×720 the titles went from 13 px to 10 px). So the view keeps the height that
-# shows a title at TITLE_SCREEN_PX × the text size (where the width allows; the page
-# scrolls where the rest then does not fit). At text size 1 its minimum stays SMALLEST_H.
-TITLE_SCREEN_PX = 13       # a title's height on screen at text size 1 (1280×720)
-SMALLEST_H = 150           # px: small is legible; 1280×720 at text size 1.5 fitted
+TITLE_PX, VALUE_PX, EDGE_PX = 29, 28, 28
+SMALLEST_PX = min(TITLE_PX, VALUE_PX, EDGE_PX)
+# The view asks for the height that draws its smallest text at the app's body text size
+# (which follows the text size: Ctrl++, presenting), where the width lets the scene be
+# that large (the page scrolls where the rest then does not fit); never below SMALLEST_H.
+SMALLEST_H = 150           # px: 1280×720 at text size 1.5 fitted
 
 
 def _font(px, bold=False):
@@ -85,12 +111,8 @@ class _Node:
     """A rounded box: a row "name = definition [value]", then up to three value lines."""
 
     def __init__(self, scene, key):
-        cx, cy, w, h = NODE_BOXES[key]
         self.inline = key in INLINE
-        self.rect = QRectF(cx - w / 2, cy - h / 2, w, h)
-        path = QPainterPath()
-        path.addRoundedRect(self.rect, 14, 14)
-        self.box = QGraphicsPathItem(path)
+        self.box = QGraphicsPathItem()
         self.box.setZValue(1)
         scene.addItem(self.box)
         self.name = self._text(scene, TITLE_COLOUR, TITLE_PX, bold=True)
@@ -98,6 +120,14 @@ class _Node:
         self.lines = [self._text(scene, "#000000", VALUE_PX) for _ in range(4)]
         self.kinds = [None] * 4          # each value line's kind, for its colour
         self.set_highlight(None)
+
+    def place(self, box) -> None:
+        """box: (centre x, centre y, w, h); set_texts then centres the texts in it."""
+        cx, cy, w, h = box
+        self.rect = QRectF(cx - w / 2, cy - h / 2, w, h)
+        path = QPainterPath()
+        path.addRoundedRect(self.rect, 14, 14)
+        self.box.setPath(path)
 
     @staticmethod
     def _text(scene, colour, px, bold=False):
@@ -159,18 +189,8 @@ class _Edge:
     """A straight arrow from box edge to box edge, with a label above its middle."""
 
     def __init__(self, scene, source, target):
-        a, b = _border_point(source, target), _border_point(target, source)
-        self.a, self.b = a, b
         self.line = QGraphicsPathItem()
-        path = QPainterPath(a)
-        path.lineTo(b)
-        self.line.setPath(path)
-        d = b - a
-        length = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1e-9)
-        ux, uy = d.x() / length, d.y() / length
-        tip, back = b, b - QPointF(ux, uy) * 22
-        side = QPointF(-uy, ux) * 10
-        self.head = QGraphicsPolygonItem(QPolygonF([tip, back + side, back - side]))
+        self.head = QGraphicsPolygonItem()
         for item in (self.line, self.head):
             item.setZValue(0)
             scene.addItem(item)
@@ -179,15 +199,31 @@ class _Edge:
             item.setFont(_font(EDGE_PX, bold=True))
         self.set_highlight(None)
 
+    def place(self, boxes, source, target) -> None:
+        """From box edge to box edge of `boxes` (key -> centre x, centre y, w, h)."""
+        a, b = _border_point(boxes, source, target), _border_point(boxes, target, source)
+        self.a, self.b = a, b
+        path = QPainterPath(a)
+        path.lineTo(b)
+        self.line.setPath(path)
+        d = b - a
+        length = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1e-9)
+        ux, uy = d.x() / length, d.y() / length
+        back, side = b - QPointF(ux, uy) * 22, QPointF(-uy, ux) * 10
+        self.head.setPolygon(QPolygonF([b, back + side, back - side]))
+
     def set_highlight(self, phase):
         colour = _outline(phase, theme.current())
         self.line.setPen(QPen(colour, 6 if phase else 2.5))
         self.head.setPen(QPen(colour, 1))
         self.head.setBrush(QBrush(colour))
 
-    def set_texts(self, lines, below=False):
-        """Two label lines beside the middle of the edge, clear of it, above or below."""
+    def set_texts(self, lines, below=False, at=0.5):
+        """Two label lines beside the edge, `at` of the way along, clear of it, above;
+        or one line below."""
         t = theme.current()
+        if below and lines:
+            lines = [(" ".join(text for text, _ in lines), lines[0][1])]
         for item, line in zip(self.labels, lines + [None] * 2):
             item.setText(line[0] if line else "")
             if line:
@@ -201,7 +237,11 @@ class _Edge:
         if (ny > 0) != below:                              # ... on the requested side
             nx, ny = -nx, -ny
         reach = abs(nx) * hw + abs(ny) * hh + 6            # the block's extent along it
-        centre = (self.a + self.b) / 2 + QPointF(nx, ny) * reach
+        centre = self.a + (self.b - self.a) * at + QPointF(nx, ny) * reach
+        # between the boxes and clear of the arrowhead, where the gap is wide enough
+        lo, hi = min(self.a.x(), self.b.x()) + 12 + hw, max(self.a.x(), self.b.x()) - 30 - hw
+        if lo <= hi:
+            centre.setX(min(max(centre.x(), lo), hi))
         y = centre.y() - hh
         for item, w, h in zip(self.labels, widths, heights):
             item.setPos(centre.x() - w / 2, y)
@@ -229,10 +269,10 @@ def _outline(phase, t) -> QColor:
     return theme.readable(colour, t.background, theme.AA_GRAPHICS)
 
 
-def _border_point(key, towards) -> QPointF:
+def _border_point(boxes, key, towards) -> QPointF:
     """Where the segment from the centre of `key` to the centre of `towards` leaves its box."""
-    cx, cy, w, h = NODE_BOXES[key]
-    tx, ty = NODE_BOXES[towards][:2]
+    cx, cy, w, h = boxes[key]
+    tx, ty = boxes[towards][:2]
     dx, dy = tx - cx, ty - cy
     scale = min((w / 2) / abs(dx) if dx else 1e9, (h / 2) / abs(dy) if dy else 1e9)
     return QPointF(cx + dx * scale, cy + dy * scale)
@@ -249,14 +289,29 @@ class NeuronGraphView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setScene(QGraphicsScene(self))
         self.setBackgroundBrush(QBrush(QColor(theme.current().background)))
-        self.nodes = {key: _Node(self.scene(), key) for key in NODE_BOXES}
+        self.nodes = {key: _Node(self.scene(), key) for key in NODE_PLACES}
         self.edges = {pair: _Edge(self.scene(), *pair) for pair in EDGES}
-        self._bounds = SCENE_RECT
+        self._bounds = QRectF()
+        self._place(SMALLEST_W)
         self.setMinimumSize(420, SMALLEST_H)
         model.stepChanged.connect(self._on_changed)
         model.stageChanged.connect(self._on_changed)
         theme.notifier.changed.connect(self._on_theme)
         self._on_changed()
+
+    def _place(self, width) -> bool:
+        """Nodes and arrows laid out over a scene `width` units wide (≥ SMALLEST_W);
+        False when they already were."""
+        width = max(float(width), SMALLEST_W)
+        if width == self._bounds.width():
+            return False
+        self._bounds = QRectF(0, 0, width, SCENE_H)
+        boxes = _layout(width)
+        for key, node in self.nodes.items():
+            node.place(boxes[key])
+        for pair, edge in self.edges.items():
+            edge.place(boxes, *pair)
+        return True
 
     def _on_theme(self, t):
         self.setBackgroundBrush(QBrush(QColor(t.background)))
@@ -264,14 +319,22 @@ class NeuronGraphView(QGraphicsView):
         self._keep_text_size()
 
     def _keep_text_size(self) -> None:
-        """A minimum height that shows the titles at TITLE_SCREEN_PX × the text size, no
-        taller than the width lets the scene be drawn (fitted, a taller view is blank)."""
-        scale, bounds = theme.current().scale, self._bounds
-        wanted = bounds.height() * TITLE_SCREEN_PX * scale / TITLE_PX if scale > 1 else 0
-        drawable = self.width() * bounds.height() / bounds.width()
+        """A minimum height that draws the smallest text at the body text's size, no
+        taller than the width lets the narrowest scene be drawn (a taller view is blank)."""
+        body_px = QFontInfo(QApplication.font()).pixelSize()
+        wanted = SCENE_H * body_px / SMALLEST_PX
+        drawable = self.width() * SCENE_H / SMALLEST_W
         height = round(max(SMALLEST_H, min(wanted, drawable)))
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
+
+    def _fit(self) -> None:
+        """The scene as wide as the view's shape asks (the columns spread), then fitted."""
+        view = self.viewport().size()
+        if view.height() > 0 and self._place(SCENE_H * view.width() / view.height()):
+            self._on_changed()          # the texts centred in the moved boxes
+        self.setSceneRect(self._bounds)
+        self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
 
     def _on_changed(self, *_):
         step, stage = self.model.step, self.model.stage
@@ -282,7 +345,7 @@ class NeuronGraphView(QGraphicsView):
                                       [(t, k) for t, k, f in lines if shown(f)])
         for pair, lines in edge_lines(step).items():
             self.edges[pair].set_texts([(t, k) for t, k, f in lines if shown(f)],
-                                       below=pair in LABELS_BELOW)
+                                       below=pair in LABELS_BELOW, at=LABEL_AT.get(pair, 0.5))
         phase = STAGES[stage].phase
         lit_nodes, lit_edges = HIGHLIGHTS[STAGES[stage].key]
         for key, node in self.nodes.items():
@@ -301,11 +364,11 @@ class NeuronGraphView(QGraphicsView):
     @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit()
         if event.size().width() != event.oldSize().width():
             self._keep_text_size()       # (the width caps the height worth keeping)
 
     @qt_override
     def showEvent(self, event):
         super().showEvent(event)
-        self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
 from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
+from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.palette import CURVE_COLOURS
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
@@ -107,6 +108,7 @@ class SecantPanel(QWidget):
         self.h_slider.setRange(0, (H_MAX_EXP - H_MIN_EXP) * TICKS_PER_DECADE)
         self.h_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.h_slider.setTickInterval(TICKS_PER_DECADE)
+        keep_slider_keys(self.h_slider)     # → moves it, not the descent
         # 18 px a decade: the rest is room for the point's widest row
         self.h_slider.setMinimumWidth(110)
         self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "

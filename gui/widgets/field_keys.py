@@ -4,12 +4,19 @@ A lecturer who types x = 1.5 and presses Enter wants → (next stage), Space (pl
 R (reset) to drive the lecture again, not to move the caret in the box (only a mouse
 click gave the keys back). Enter applies what was typed and leaves the field; Escape
 puts back what the field showed when it was entered and leaves it, as the Explorer's
-formula editor does (gui/explorer/expression_editor.py).
+formula editor does (gui/explorer/expression_editor.py). A field whose entry was
+refused keeps the keyboard on Enter (stay_while): leaving it made the next keys typed
+to correct it act as window shortcuts (tab switches, zoom) instead.
+
+A focused slider keeps its own arrow, Home/End and Page keys (keep_slider_keys): the
+window's → / ← (step) otherwise took them before the slider saw them.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QLineEdit, QWidget
 
 from gui.compute.qt_guard import qt_override
 
@@ -22,6 +29,11 @@ class FieldKeys(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._on_entry: dict[int, str] = {}    # id(field) -> its text when focused
+        self._refused: dict[int, Callable[[], bool]] = {}   # id(field) -> "entry refused?"
+
+    def stay_while(self, field: QWidget, refused: Callable[[], bool]) -> None:
+        """Enter leaves `field` only when `refused()` is False after the field applied it."""
+        self._refused[id(field)] = refused
 
     @qt_override
     def eventFilter(self, field, event):
@@ -32,7 +44,8 @@ class FieldKeys(QObject):
                 event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             if event.key() in _ENTER:
                 field.event(event)      # the field's own Enter first: it applies the text
-                leave(field)
+                if not self._refused.get(id(field), lambda: False)():
+                    leave(field)
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 _restore(field, self._on_entry.get(id(field), _text(field)))
@@ -48,6 +61,28 @@ def hand_keys_back(*fields: QWidget) -> FieldKeys:
     for field in fields:
         field.installEventFilter(keys)
     return keys
+
+
+_SLIDER_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+class _SliderKeys(QObject):
+    @qt_override
+    def eventFilter(self, slider, event):
+        # Accepting the override makes Qt deliver the key to the slider, not the shortcut
+        if (event.type() == QEvent.Type.ShortcutOverride and event.key() in _SLIDER_KEYS
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            event.accept()
+            return True
+        return False
+
+
+def keep_slider_keys(*sliders: QAbstractSlider) -> None:
+    """A focused slider in `sliders` moves on its keys (arrows, Home/End, PageUp/Down)."""
+    keys = _SliderKeys(sliders[0])
+    for slider in sliders:
+        slider.installEventFilter(keys)
 
 
 def leave(field: QWidget) -> None:

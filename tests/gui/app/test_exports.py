@@ -189,6 +189,46 @@ def test_an_unwritable_export_reports_and_does_not_raise(window, tmp_path):
     assert "Nothing was exported" in window.commands.last_message
 
 
+def _answer_the_save_dialog(qtbot, ask, path) -> str:
+    """Runs `ask` (which opens a save dialog), chooses `path` in the dialog that shows;
+    returns the folder the dialog opened in."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+    opened_in = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        opened_in.append(dialog.directory().absolutePath())
+        dialog.selectFile(str(path))
+        dialog.accept()
+    QTimer.singleShot(0, answer)
+    ask()
+    return opened_in[0]
+
+
+@SHARED
+def test_export_dialogs_open_in_the_last_export_folder(window, qtbot, tmp_path):
+    """A picture saved in slides/, then the animation and the next picture: their
+    dialogs open in slides/ (they opened in the home folder every time)."""
+    slides = tmp_path / "slides"
+    slides.mkdir()
+    exports = window.commands.exports
+    try:
+        _answer_the_save_dialog(qtbot, lambda: exports.ask_export_picture("window"),
+                                slides / "one.png")
+        assert (slides / "one.png").is_file()
+        window.model.set_settings(max_steps=3)
+        assert _answer_the_save_dialog(qtbot, exports.ask_export_gif,
+                                       slides / "a.gif") == str(slides)
+        assert _answer_the_save_dialog(qtbot, lambda: exports.ask_export_picture("window"),
+                                       slides / "two.png") == str(slides)
+    finally:
+        window.settings.remove("export/dir")      # the shared window's settings
+
+
 def _cli(*args, cwd, tmp=None):
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     if tmp is not None:       # the program's own temporary files and folders go there

@@ -106,3 +106,23 @@ def test_shortcut_sheet_lists_every_window_key(window, qtbot):
         assert key in sheet, (name, key)
     _key(qtbot, window, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(ShortcutSheet)))
+
+
+def test_a_focused_slider_moves_on_its_arrow_keys(window, qtbot):
+    """The secant's h slider clicked, then →: h moves and the descent stays (→ stepped
+    the descent; only End reached the slider)."""
+    from PySide6.QtWidgets import QApplication
+    window.model.set_text("x^3 - 3x")
+    assert window.model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: window.curve_view is not None
+                    and window.curve_view.panel.h_slider.isVisible(), timeout=5000)
+    slider = window.curve_view.panel.h_slider
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    slider.setFocus()
+    qtbot.waitUntil(slider.hasFocus, timeout=2000)
+    frame, value = window.model.frame, slider.value()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert slider.value() == value + slider.singleStep() and window.model.frame == frame
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert slider.value() == value and window.model.frame == frame

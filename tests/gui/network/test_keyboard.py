@@ -45,3 +45,25 @@ def test_escape_in_the_layer_sizes_puts_them_back_and_gives_the_keys_back(window
     assert tab.model.playing
     _press(qtbot, window, Qt.Key.Key_Space)
     assert not tab.model.playing and tab.sizes_edit.text() == shown
+
+
+def test_a_refused_layer_list_keeps_the_keyboard_and_says_what_is_missing(window, qtbot):
+    """'2-4-' and Enter: the message names the missing size after the last '-' (it said
+    the last layer must have 1 unit), and the field keeps the keyboard, so the keys typed
+    to correct it go into it (they switched tabs and zoomed)."""
+    window.show_tab("network")
+    tab = window.network
+    qtbot.waitUntil(tab.isVisible, timeout=2000)
+    qtbot.keyClicks(_focus(qtbot, window, tab.sizes_edit), "2-4-")
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert "missing after the last '-'" in tab.sizes_error.text()
+    assert tab.sizes_edit.hasFocus()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_Minus):          # "view 1" and "zoom out" keys
+        _press(qtbot, window, key)
+    _press(qtbot, window, Qt.Key.Key_Backspace)
+    _press(qtbot, window, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(QApplication.focusWidget(), "8-8-1")
+    assert window.current_tab == "network" and tab.sizes_edit.text() == "2-4-8-8-1"
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert tab.model.sizes == (2, 4, 8, 8, 1) and tab.sizes_error.text() == ""
+    assert not tab.sizes_edit.hasFocus()

@@ -79,8 +79,8 @@ def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
         if key == "loss":
             settled_screenshot(qtbot, screenshot, tab, "neuron_forward")
     # the edges carry the local derivatives, the formula the chain-rule product
-    assert graph.edge_text("w", "z") == "∂z/∂w = x\n= 2"
-    assert graph.edge_text("b", "z") == "∂z/∂b\n= 1"
+    assert graph.edge_text("w", "z") == "∂z/∂w = x = 2"      # one line, under its arrow
+    assert graph.edge_text("b", "z") == "∂z/∂b = 1"
     go_to(tab, "dL_dw")
     assert "0.0502601 \\times 0.18737 \\times 2 = 0.0188345" in tab.formula.latex
     settled_screenshot(qtbot, screenshot, tab, "neuron_backward")
