@@ -73,9 +73,12 @@ def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
         if key in expected:
             where, text, result = expected[key]
             assert text in where()
-            # out − target adds up at the digits shown: 0.75026 − 0.7 = 0.05026
-            shown = "0.05026" if key == "dL_doutput" else tex(result)
-            assert tab.formula.latex.endswith(f"= {shown}")
+            # one number, one way: ∂L/∂output is 0.0502601 here as on the graph's edge
+            # and in the chain rule (it showed 0.05026 here, to add up with σ(1.1) at
+            # 6 digits, 0.75026: the operand now carries the digits, 0.7502601)
+            assert tab.formula.latex.endswith(f"= {tex(result)}")
+            if key == "dL_doutput":
+                assert "= 0.7502601 - 0.7 = 0.0502601" in tab.formula.latex
         if key == "loss":
             settled_screenshot(qtbot, screenshot, tab, "neuron_forward")
     # the edges carry the local derivatives, the formula the chain-rule product
