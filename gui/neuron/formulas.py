@@ -194,5 +194,24 @@ def seed_note(s) -> str:
             f"∂L/∂w = {s.dloss_dw:.7f}, w_new = {s.w_new:.7f}.")
 
 
+NO_LONGER = "No longer applies — {what}:"     # the Explorer's caption says it so too
+_PARAMETER_NAMES = {"x": "x", "w": "w", "b": "b", "target": "the target", "lr": "η",
+                    "activation": "the activation"}
+
+
+def seed_note_prefix(params: dict, seed: dict, trained: bool) -> str:
+    """"" while the tab shows the seed's step (`params` == `seed`, the parameter dicts),
+    else why the note no longer applies: training (Train N steps, Next step after the
+    update) moved w and b, or the user changed some parameters (named)."""
+    changed = [k for k in _PARAMETER_NAMES if params[k] != seed[k]]
+    if not changed:
+        return ""
+    if trained and set(changed) <= {"w", "b"}:
+        return NO_LONGER.format(what="training moved w and b")
+    names = [_PARAMETER_NAMES[k] for k in changed]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return NO_LONGER.format(what=f"you changed {listed}")
+
+
 def _unbroken(text: str) -> str:
     return text.replace(" = ", "\u00a0=\u00a0")

@@ -105,6 +105,26 @@ def test_seed_rounding_note_uses_the_engine(tab):
     assert f"w_new = {s.w_new:.7f}" in note and "0.4981166" in note
 
 
+def test_the_seed_note_says_when_it_no_longer_applies(tab, qtbot):
+    """The note describes the seed's first step (x = 2, w = 0.5, b = 0.1); after Train N
+    steps it read the same beside w = 0.411566 (the walkthrough's 20_trained.png)."""
+    from PySide6.QtCore import Qt
+    note = lambda: tab.note.text().replace("\u00a0", " ")    # noqa: E731
+    assert "No longer applies" not in note() and "(x = 2, w = 0.5, b = 0.1)" in note()
+    qtbot.mouseClick(tab.training.train_button, Qt.MouseButton.LeftButton)
+    trained = Neuron(0.5, 0.1, "sigmoid")
+    trained.train(2.0, 0.7, 0.1, 100)
+    assert (tab.model.w, tab.model.b) == pytest.approx((trained.w, trained.b))
+    assert fmt(tab.model.w) == "0.411566" and len(tab.model.history) == 100
+    assert note().startswith("<i>No longer applies — training moved w and b:</i> Example 3")
+    qtbot.mouseClick(tab.training.reset_button, Qt.MouseButton.LeftButton)
+    assert (tab.model.w, tab.model.b) == (0.5, 0.1)
+    assert "No longer applies" not in note()
+    tab.spins["x"].setValue(-1.5)
+    tab.spins["lr"].setValue(0.3)
+    assert note().startswith("<i>No longer applies — you changed x and η:</i>")
+
+
 def test_editing_w_shows_the_engines_numbers(tab, qtbot):
     go_to(tab, "dL_dw")
     tab.spins["w"].setValue(-0.8)
