@@ -118,21 +118,31 @@ class TypedFraming:
         self._asked = None
         expr, window, start, user_window = asked
         m = self.model
-        if features is None or m.expression is not expr:
+        undefined = not _defined_at(expr, start)
+        if m.expression is not expr or (features is None and not undefined):
             return
-        frame = None if user_window or m.window != window else frame_for_points(
-            features.points, window, search_box(window))
+        points = features.points if features is not None else ()
+        frame = None if user_window or m.window != window or features is None else \
+            frame_for_points(points, window, search_box(window))
         if frame is not None:
             m.reframe(frame)
         moved_by_user = m.start != start
-        if moved_by_user or not (features.start_kind or _outside(start, m.window)):
+        start_kind = features.start_kind if features is not None else None
+        if moved_by_user or not (start_kind or undefined or _outside(start, m.window)):
             return
-        new_start = start_away(expr, m.window, features.points)
+        new_start = start_away(expr, m.window, points)
         if new_start is None:
+            if undefined:
+                m.notice.emit(f"The new f is undefined at the start {point_text(start)} "
+                              "(outside its domain). Click the map where f is defined.")
             return
         m.set_start(new_start)
-        if features.start_kind:
-            m.notice.emit(f"The start {point_text(start)} is a {features.start_kind} of the "
+        if undefined:       # log(x+y) typed with the start at (1.2, −3.5): x + y = −2.3
+            m.notice.emit(f"The start {point_text(start)} is outside the new f's domain "
+                          f"(f is undefined there); moved to {point_text(new_start)}."
+                          " Click the map to start elsewhere.")
+        elif start_kind:
+            m.notice.emit(f"The start {point_text(start)} is a {start_kind} of the "
                           f"new f (∇f = 0: no run would move); moved to {point_text(new_start)}."
                           " Click the map to start elsewhere.")
 
@@ -151,6 +161,14 @@ class TypedFraming:
 def point_text(point) -> str:
     """ "(3, 2)": a point as the status message reads it."""
     return "(" + ", ".join(format_held(v) for v in point) + ")"
+
+
+def _defined_at(f, point) -> bool:
+    """f has a finite value at `point` (a start outside log's domain has none)."""
+    try:
+        return math.isfinite(float(f(*point)))
+    except (ArithmeticError, ValueError, TypeError):
+        return False
 
 
 def _outside(point, window) -> bool:
