@@ -30,7 +30,7 @@ def path_status(path, frame: int, playing: bool = True) -> str:
         if k == 0 and not math.isfinite(path.values[0]):
             # not a run that blew up: f has no value where it starts (log(x+y) at
             # (1.2, −3.5)), and "diverged at step 0" read as a fault of the method
-            return "f is undefined at the start (outside its domain): no step can be taken"
+            return "f is undefined at the start (outside its domain)"
         return f"diverged at step {k}"
     return "reached max steps"
 

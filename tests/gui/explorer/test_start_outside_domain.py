@@ -58,6 +58,26 @@ def test_a_start_outside_the_domain_shows_no_gradient_and_says_why(
     tm = table.table_model
     assert "outside f's domain" in tm.data(tm.index(0, 4), Qt.ItemDataRole.ToolTipRole)
     assert panel.playback.status_text("gd") == (
-        "Gradient descent: f is undefined at the start (outside its domain): "
-        "no step can be taken")
+        "Gradient descent: f is undefined at the start (outside its domain)")
     assert np.isfinite(path.points[0]).all()
+
+
+def test_the_hover_read_out_shows_no_gradient_where_f_is_undefined(shown, model, qtbot):
+    from gui.plots.contour_view import ContourView
+    from tests.gui.plots.test_contour_view import to_widget
+    view = shown(ContourView(model), 640, 540)
+    _typed(model, "log(x+y)")
+    model.set_window(WINDOW)
+    target, moves = to_widget(view, -3.0, -3.0), [0]
+    viewport = view.canvas.viewport()
+
+    def read_there():          # the hover is rate-limited: move between two pixels
+        moves[0] += 1
+        qtbot.mouseMove(viewport, target + type(target)(0, moves[0] % 2))
+        return view.hover_values is not None and view.hover_values[0] == (-3.0, -3.0)
+    qtbot.waitUntil(read_there, timeout=20000)
+    value, grad = view.hover_values[1:]
+    assert math.isnan(value) and np.all(np.isfinite(grad))    # the formal 1/(x+y) = −1/6
+    text = view.readout.text()
+    assert text == "x = −3, y = −3    f is undefined here (outside its domain)", text
+    assert "∇f" not in view.readout.shown_text()
