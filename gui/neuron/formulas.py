@@ -214,4 +214,6 @@ def seed_note_prefix(params: dict, seed: dict, trained: bool) -> str:
 
 
 def _unbroken(text: str) -> str:
-    return text.replace(" = ", "\u00a0=\u00a0")
+    # and no break inside "∂L/∂w" (a word joiner after the slash): after training the
+    # note's longer first line broke it as "∂L/" | "∂w" at 1280 px
+    return text.replace(" = ", "\u00a0=\u00a0").replace("/∂", "/\u2060∂")

@@ -98,7 +98,8 @@ def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
 
 def test_seed_rounding_note_uses_the_engine(tab):
     s = engine_step()
-    note = tab.note.text().replace("\u00a0", " ")    # (no-break spaces around "=")
+    # (no-break spaces around "=", a word joiner in "∂L/∂w")
+    note = tab.note.text().replace("\u00a0", " ").replace("\u2060", "")
     assert "0.75" in note and "0.01875" in note and "0.498125" in note
     assert f"σ(1.1) = {s.output:.6f}" in note and "0.750260" in note
     assert f"∂L/∂w = {s.dloss_dw:.7f}" in note and "0.0188345" in note
