@@ -16,6 +16,7 @@ import numpy as np
 
 from gui.widgets.variable_names import display_name
 
+UNDEFINED = "—"         # a cell whose number is nan: f (or its gradient) undefined there
 SMALL = 1e-9             # only numbers this small against their column can be round-off …
 CANCELLATION_BITS = 4    # … and only with this few significant bits (a true value has ~53)
 LARGEST_ROUND_OFF = 1e-6  # no larger number is taken for round-off
@@ -30,11 +31,14 @@ def path_columns(path, variables) -> list[tuple[str, str, np.ndarray]]:
     cols = [("k", "k", k)]
     cols += [(s, v, path.points[:, i]) for i, (s, v) in enumerate(zip(shown, variables))]
     cols.append((f"f({', '.join(shown)})", "f", path.values))
+    # no gradient where f is undefined: log(x+y) at x + y < 0 has the formal gradient
+    # 1/(x+y), shown as −0.434783 beside f = nan; nan, shown as "—" (UNDEFINED)
+    gradients = np.where(np.isnan(path.values)[:, None], np.nan, path.gradients)
     for i, (s, v) in enumerate(zip(shown, variables)):
-        cols.append((f"f′({s})", f"f'({v})", path.gradients[:, i]) if one else
-                    (f"∂f/∂{s}", f"df/d{v}", path.gradients[:, i]))
+        cols.append((f"f′({s})", f"f'({v})", gradients[:, i]) if one else
+                    (f"∂f/∂{s}", f"df/d{v}", gradients[:, i]))
     if not one:   # the gradient's length (hypot: no overflow for |∇f| near 1e200)
-        cols.append(("|∇f|", "|grad f|", np.hypot.reduce(path.gradients, axis=1)))
+        cols.append(("|∇f|", "|grad f|", np.hypot.reduce(gradients, axis=1)))
     if stepped_along_another_gradient(path):
         for i, (s, v) in enumerate(zip(shown, variables)):
             cols.append((f"used g({s})", f"used g({v})", path.used_gradients[:, i]))

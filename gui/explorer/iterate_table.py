@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 
 from dataclasses import replace
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-from gui.explorer.iterate_columns import NEIGHBOURS, path_columns, round_off_zero
+from gui.explorer.iterate_columns import NEIGHBOURS, UNDEFINED, path_columns, round_off_zero
 from gui.explorer.iterate_view import IterateView
 
 _FUTURE = QColor("#9a9a9a")
@@ -103,8 +104,9 @@ class IterateTableModel(QAbstractTableModel):
     def _cell_texts(self, c: int, digits: int, start: int, stop: int) -> list[str]:
         if c == 0:
             return [str(k) for k in range(start, stop)]
-        return ["0" if zero else compact(v, digits) for v, zero in
-                zip(self._columns[c][start:stop].tolist(), self._round_off[c][start:stop].tolist())]
+        return ["0" if zero else UNDEFINED if math.isnan(v) else compact(v, digits)
+                for v, zero in zip(self._columns[c][start:stop].tolist(),
+                                   self._round_off[c][start:stop].tolist())]
 
     def grow(self, path) -> bool:
         """Show `path`, the path shown with rows appended (predict, then reveal: the rows
@@ -191,6 +193,8 @@ class IterateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col and self._round_off[col][row]:
             return (f"{compact(self.value(row, col), 3)} as computed: what is left when much "
                     f"larger terms cancel (floating-point round-off of 0), so shown as 0")
+        if role == Qt.ItemDataRole.ToolTipRole and col and math.isnan(self.value(row, col)):
+            return "undefined: f has no value here (the point is outside f's domain)"
         if role == Qt.ItemDataRole.ToolTipRole and col and self.digits < 6:
             return compact(float(self._columns[col][row]))   # the digits the cell drops
         if role == Qt.ItemDataRole.BackgroundRole and row == self.frame:

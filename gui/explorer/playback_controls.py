@@ -1,6 +1,8 @@
 """Play, pause, step and reset the descent animation, and say how each path ends."""
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
                                QVBoxLayout, QWidget)
@@ -26,6 +28,10 @@ def path_status(path, frame: int, playing: bool = True) -> str:
             return f"converged at step 0 ({gradient} = 0 at the start: no step moves it)"
         return f"converged at step {k}"
     if path.status == "diverged":
+        if k == 0 and not math.isfinite(path.values[0]):
+            # not a run that blew up: f has no value where it starts (log(x+y) at
+            # (1.2, −3.5)), and "diverged at step 0" read as a fault of the method
+            return "f is undefined at the start (outside its domain)"
         return f"diverged at step {k}"
     return "reached max steps"
 

@@ -43,21 +43,39 @@ def tex(v: float, paren_negative: bool = False) -> str:
     return f"({text})" if paren_negative and float(v) < 0 else text
 
 
-def difference_tex(a: float, b: float, exact: float) -> str:
-    """The result of "a − b" as shown, so that it adds up at the digits on screen:
-    0.75026 − 0.7 = 0.05026, not 0.0502601. It is the difference of the two numbers as
-    written (a decimal subtraction, within rounding of `exact`); with an exponent or a
-    non-finite piece, `exact` itself."""
+def difference_terms(a: float, b: float, exact: float) -> tuple[str, str, str]:
+    """"a − b = result" as LaTeX pieces (a, b bracketed when negative, result) that add up
+    at the digits shown, the result written as everywhere else on the tab (tex: 6
+    significant digits): 0.7502601 − 0.7 = 0.0502601. An operand gets the decimals the
+    result needs (σ(1.1) at 6 digits, 0.75026, left 0.05026 here and 0.0502601 in the
+    chain rule and on the graph: one number shown two ways). Where even that does not
+    add up (the result rounds away a digit of an operand: 1234.56 − 0.001), the result
+    is the difference of the operands as written; with an exponent or a non-finite
+    piece, the numbers as fmt writes them."""
     from decimal import Decimal, InvalidOperation
-    shown_a, shown_b = fmt(a), fmt(b)
-    if any(c in shown_a + shown_b for c in "×∞n"):
-        return tex(exact)
+    bracketed = lambda t: f"({t})" if b < 0 else t      # noqa: E731 — after the minus
+    shown = [fmt(v) for v in (a, b, exact)]
+    if any(c in "".join(shown) for c in "×∞n"):
+        return tex(a), bracketed(tex(b)), tex(exact)
     try:
-        result = Decimal(shown_a.replace("−", "-")) - Decimal(shown_b.replace("−", "-"))
+        a_dec, b_dec, result = (Decimal(t.replace("−", "-")) for t in shown)
     except InvalidOperation:
-        return tex(exact)
-    text = format(result.normalize(), "f") if result else "0"
-    return text
+        return tex(a), bracketed(tex(b)), tex(exact)
+    places = max(0, -result.as_tuple().exponent)
+    a_text, b_text = (_decimals(v, max(places, -d.as_tuple().exponent))
+                      for v, d in ((a, a_dec), (b, b_dec)))
+    if Decimal(a_text) - Decimal(b_text) == result:
+        return a_text, bracketed(b_text), tex(exact)
+    diff = a_dec - b_dec            # the difference of the operands as fmt writes them
+    return tex(a), bracketed(tex(b)), format(diff.normalize(), "f") if diff else "0"
+
+
+def _decimals(v: float, places: int) -> str:
+    """v with `places` decimals, trailing zeros dropped (0.7, not 0.7000000)."""
+    text = f"{v:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def output_name(activation: str) -> str:
@@ -112,8 +130,8 @@ def stage_latex(key: str, s) -> str:
         return (rf"L = \frac{{1}}{{2}}\left({_OUT} - {_TGT}\right)^2 = "
                 rf"\frac{{1}}{{2}}\left({tex(s.output)} - {p(s.target)}\right)^2 = {tex(s.loss)}")
     if key == "dL_doutput":
-        return (rf"{_D_L_OUT} = {_OUT} - {_TGT} = {tex(s.output)} - {p(s.target)} = "
-                rf"{difference_tex(s.output, s.target, s.dloss_doutput)}")
+        out, target, difference = difference_terms(s.output, s.target, s.dloss_doutput)
+        return rf"{_D_L_OUT} = {_OUT} - {_TGT} = {out} - {target} = {difference}"
     if key == "doutput_dz":
         return _slope_tex(s)
     if key == "dz_dparams":
@@ -176,5 +194,26 @@ def seed_note(s) -> str:
             f"∂L/∂w = {s.dloss_dw:.7f}, w_new = {s.w_new:.7f}.")
 
 
+NO_LONGER = "No longer applies — {what}:"     # the Explorer's caption says it so too
+_PARAMETER_NAMES = {"x": "x", "w": "w", "b": "b", "target": "the target", "lr": "η",
+                    "activation": "the activation"}
+
+
+def seed_note_prefix(params: dict, seed: dict, trained: bool) -> str:
+    """"" while the tab shows the seed's step (`params` == `seed`, the parameter dicts),
+    else why the note no longer applies: training (Train N steps, Next step after the
+    update) moved w and b, or the user changed some parameters (named)."""
+    changed = [k for k in _PARAMETER_NAMES if params[k] != seed[k]]
+    if not changed:
+        return ""
+    if trained and set(changed) <= {"w", "b"}:
+        return NO_LONGER.format(what="training moved w and b")
+    names = [_PARAMETER_NAMES[k] for k in changed]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return NO_LONGER.format(what=f"you changed {listed}")
+
+
 def _unbroken(text: str) -> str:
-    return text.replace(" = ", "\u00a0=\u00a0")
+    # and no break inside "∂L/∂w" (a word joiner after the slash): after training the
+    # note's longer first line broke it as "∂L/" | "∂w" at 1280 px
+    return text.replace(" = ", "\u00a0=\u00a0").replace("/∂", "/\u2060∂")

@@ -6,6 +6,7 @@ the loss curve and the loss landscape L(b, w) with the run drawn on it.
 """
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton,
 
 from gui.widgets import theme
 from gui.compute.latex_renderer import TEXT_COLOUR, render_svg
-from gui.neuron.formulas import seed_note, stage_latex
+from gui.neuron.formulas import seed_note, seed_note_prefix, stage_latex
 from gui.neuron.graph_view import HIGHLIGHT_PEN, NeuronGraphView
-from gui.neuron.model import NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
+from gui.neuron.model import DEFAULTS, NEURON_ACTIVATIONS, STAGES, NeuronModel, seed_rounding_step
 from gui.neuron.training_panel import NeuronTrainingPanel
 from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.number_box import NumberBox
@@ -286,6 +287,13 @@ class NeuronTab(QWidget):
 
     # --- model → view ---------------------------------------------------------------
     def _on_parameters(self, params):
+        # the note names the seed's first step: once the tab shows another (trained, or
+        # edited), it says so, as the Explorer's caption does (it read as describing
+        # w = 0.411566 after 100 steps)
+        prefix = seed_note_prefix(params, DEFAULTS, bool(self.model.history))
+        note = seed_note(seed_rounding_step())
+        self.note.setText(f"<i>{html.escape(prefix)}</i> {html.escape(note)}" if prefix
+                          else note)
         for key, box in self.spins.items():
             box.blockSignals(True)   # a rounded display value must not edit the model
             box.setValue(params[key])

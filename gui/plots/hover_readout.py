@@ -5,6 +5,8 @@ then the point (the mouse shows it) before the label cuts anything; the tooltip 
 the whole (gui.widgets.elided_label)."""
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, Signal
 
 from gui.compute.qt_guard import qt_override
@@ -38,6 +40,13 @@ def readout_forms(variables, point, value, grad, jumps=()) -> tuple[str, ...]:
     the partial derivatives that jump there; then ∇f is "none", and the first form says
     which jumps and how (the formula's sign(0) = 0 is no slope of f)."""
     (a, b), (x, y), (gx, gy) = map(display_name, variables), point, grad
+    if not math.isfinite(value):
+        # no ∇f where f has no value: log(x+y) at (−3.3, −3.3) read "f = nan  ∇f =
+        # (−0.152, −0.152)", the formal 1/(x+y)
+        why = "f is undefined here (outside its domain)"
+        return (f"{a} = {number(x)}, {b} = {number(y)}    {why}",
+                f"({number(x)}, {number(y)})  {why}",
+                f"({number(x, 3)}, {number(y, 3)})  f undefined", "f undefined")
     if jumps:
         names = (a, b)
         why = "; ".join(f"∂f/∂{names[j.axis]} jumps from {number(j.left)} to "

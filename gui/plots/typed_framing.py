@@ -135,14 +135,22 @@ class TypedFraming:
         if frame is not None:
             m.reframe(frame)
         kind = kind_at(start, m.critical_points, window)
-        if m.start != start or not (kind or _outside(start, m.window)):
+        undefined = not _defined_at(expr, start)
+        if m.start != start or not (kind or undefined or _outside(start, m.window)):
             return                   # moved by the user meanwhile, or fine where it is
         new_start = start_away(expr, m.window, xy if len(xy) else
                                [cp.point for cp in m.critical_points])
         if new_start is None:
+            if undefined:
+                m.notice.emit(f"The new f is undefined at the start {point_text(start)} "
+                              "(outside its domain). Click the map where f is defined.")
             return
         m.set_start(new_start)
-        if kind:
+        if undefined:       # log(x+y) typed with the start at (1.2, −3.5): x + y = −2.3
+            m.notice.emit(f"The start {point_text(start)} is outside the new f's domain "
+                          f"(f is undefined there); moved to {point_text(new_start)}."
+                          " Click the map to start elsewhere.")
+        elif kind:
             m.notice.emit(f"The start {point_text(start)} is a {kind} of the new f (∇f = 0:"
                           f" no run would move); moved to {point_text(new_start)}."
                           " Click the map to start elsewhere.")
@@ -162,6 +170,14 @@ def kind_at(point, points, window) -> str | None:
 def point_text(point) -> str:
     """ "(3, 2)": a point as the status message reads it."""
     return "(" + ", ".join(format_held(v) for v in point) + ")"
+
+
+def _defined_at(f, point) -> bool:
+    """f has a finite value at `point` (a start outside log's domain has none)."""
+    try:
+        return math.isfinite(float(f(*point)))
+    except (ArithmeticError, ValueError, TypeError):
+        return False
 
 
 def _outside(point, window) -> bool:

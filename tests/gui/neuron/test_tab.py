@@ -73,9 +73,12 @@ def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
         if key in expected:
             where, text, result = expected[key]
             assert text in where()
-            # out − target adds up at the digits shown: 0.75026 − 0.7 = 0.05026
-            shown = "0.05026" if key == "dL_doutput" else tex(result)
-            assert tab.formula.latex.endswith(f"= {shown}")
+            # one number, one way: ∂L/∂output is 0.0502601 here as on the graph's edge
+            # and in the chain rule (it showed 0.05026 here, to add up with σ(1.1) at
+            # 6 digits, 0.75026: the operand now carries the digits, 0.7502601)
+            assert tab.formula.latex.endswith(f"= {tex(result)}")
+            if key == "dL_doutput":
+                assert "= 0.7502601 - 0.7 = 0.0502601" in tab.formula.latex
         if key == "loss":
             settled_screenshot(qtbot, screenshot, tab, "neuron_forward")
     # the edges carry the local derivatives, the formula the chain-rule product
@@ -95,11 +98,32 @@ def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
 
 def test_seed_rounding_note_uses_the_engine(tab):
     s = engine_step()
-    note = tab.note.text().replace("\u00a0", " ")    # (no-break spaces around "=")
+    # (no-break spaces around "=", a word joiner in "∂L/∂w")
+    note = tab.note.text().replace("\u00a0", " ").replace("\u2060", "")
     assert "0.75" in note and "0.01875" in note and "0.498125" in note
     assert f"σ(1.1) = {s.output:.6f}" in note and "0.750260" in note
     assert f"∂L/∂w = {s.dloss_dw:.7f}" in note and "0.0188345" in note
     assert f"w_new = {s.w_new:.7f}" in note and "0.4981166" in note
+
+
+def test_the_seed_note_says_when_it_no_longer_applies(tab, qtbot):
+    """The note describes the seed's first step (x = 2, w = 0.5, b = 0.1); after Train N
+    steps it read the same beside w = 0.411566 (the walkthrough's 20_trained.png)."""
+    from PySide6.QtCore import Qt
+    note = lambda: tab.note.text().replace("\u00a0", " ")    # noqa: E731
+    assert "No longer applies" not in note() and "(x = 2, w = 0.5, b = 0.1)" in note()
+    qtbot.mouseClick(tab.training.train_button, Qt.MouseButton.LeftButton)
+    trained = Neuron(0.5, 0.1, "sigmoid")
+    trained.train(2.0, 0.7, 0.1, 100)
+    assert (tab.model.w, tab.model.b) == pytest.approx((trained.w, trained.b))
+    assert fmt(tab.model.w) == "0.411566" and len(tab.model.history) == 100
+    assert note().startswith("<i>No longer applies — training moved w and b:</i> Example 3")
+    qtbot.mouseClick(tab.training.reset_button, Qt.MouseButton.LeftButton)
+    assert (tab.model.w, tab.model.b) == (0.5, 0.1)
+    assert "No longer applies" not in note()
+    tab.spins["x"].setValue(-1.5)
+    tab.spins["lr"].setValue(0.3)
+    assert note().startswith("<i>No longer applies — you changed x and η:</i>")
 
 
 def test_editing_w_shows_the_engines_numbers(tab, qtbot):

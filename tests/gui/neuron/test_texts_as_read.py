@@ -72,7 +72,9 @@ def test_the_rounding_note_names_its_step(tab, qtbot):
         "Example 3 of the notes, its first step (x = 2, w = 0.5, b = 0.1)")
     tab.model.train(1)
     qtbot.wait(20)
-    assert tab.note.text() == note and "first step" in note   # about that step, said so
+    # about that step, said so; and now marked as no longer applying (gui/neuron/tab.py)
+    assert tab.note.text().endswith(note) and "first step" in note
+    assert tab.note.text().startswith("<i>No longer applies")
     assert "seed" not in note.lower()
 
 
@@ -84,3 +86,16 @@ def test_the_gallery_speaks_of_the_notes():
     # a command line written before (--preset "Seed 1") still finds the example
     assert find_preset("Seed 1") is find_preset("Example 1 of the notes")
     assert find_preset("Seed: L(w)")["expr"] == "(w-3)^2"
+
+
+@pytest.mark.parametrize("width", [900, 1000, 1100, 1200, 1262])
+def test_the_note_no_longer_applying_keeps_each_derivative_whole(tab, qtbot, width):
+    """Marked "No longer applies — training moved w and b:", the note's first line grew
+    and at 1280 px broke "∂L/" from "∂w"."""
+    tab.model.train(1)
+    tab.note.setFixedWidth(width)
+    qtbot.waitUntil(lambda: tab.note.width() == width)
+    lines = [line.strip() for line in _lines(tab.note)]
+    assert len(lines) >= 2 and lines[0].startswith("No longer applies"), lines
+    assert not any(line.endswith("/") for line in lines), lines
+    assert sum(line.count("∂L/\u2060∂w") for line in lines) == 2, lines

@@ -62,3 +62,35 @@ def test_a_2d_iterate_off_the_map_is_marked_at_its_edge(shown, model, qtbot):
     assert _points_towards(marks.arrows["gd"], tip, target)
     model.set_frame(0)
     assert marks.shown() == {}
+
+
+def _label_rect(plot, label):
+    """The label's box in scene pixels, as painted."""
+    return label.mapRectToScene(label.boundingRect())
+
+
+def test_labels_at_one_edge_do_not_hide_each_other(shown, model, qtbot):
+    """x² with all seven methods at η = 1.5: at step 10 several runs are off the top of
+    the window; Nesterov's label covered Gradient descent's (only "st" showed)."""
+    from engine.optimizers import METHODS
+    view = shown(CurveView(model), 1000, 640)
+    _diverging(model, qtbot, "x^2", ((-2.0, 2.0),), (1.8,))
+    model.set_settings(methods=tuple(METHODS))
+    qtbot.waitUntil(lambda: set(model.paths) == set(METHODS), timeout=30000)
+    model.set_frame(10)
+    marks = view.descent.off_plot
+    shown_marks = marks.shown()
+    gd_x = model.paths["gd"].points[10, 0]                     # x₁₀ = 1.8·(−2)¹⁰
+    assert gd_x == pytest.approx(1.8 * 2 ** 10)
+    assert model.paths["gd"].values[10] == pytest.approx(gd_x ** 2)
+    assert shown_marks["gd"] == "step 10: x = 1.84e+03, f = 3.4e+06"
+    assert {"gd", "nesterov"} <= set(shown_marks)            # both off the top-right corner
+    qtbot.wait(50)                                            # painted: TextItems place lazily
+    rects = {key: _label_rect(view.plot_f, marks.labels[key]) for key in shown_marks}
+    box = view.plot_f.vb.sceneBoundingRect()
+    for key, rect in rects.items():
+        assert box.contains(rect.center()), key
+        for other, rect2 in rects.items():
+            if other < key:
+                overlap = rect.intersected(rect2)
+                assert overlap.isEmpty(), (key, other, overlap)
