@@ -126,6 +126,8 @@ def test_the_second_pass_does_not_paint_the_map_whole_again(qtbot, window):
     views) only what changes on it is painted — the paths' rectangle, not the axes, the
     colour bar and the legend. (It was painted whole again, ~the first pass's cost.)"""
     model, cv = window.model, window.contour_view
+    _settled(qtbot, window)
+    _painted_through(window, qtbot)
     names = {cv.canvas.viewport(): "map", window.loss_plot.plot.viewport(): "loss",
              window.iterate_table.view.viewport(): "table"}
     passes = _Passes(window, names)
