@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
         """Ctrl+1/2/3: fold or show one of the current tab's panels. Presenting, a panel
         shown where the page then would scroll makes the others give way (the spare ones
         first, then those presenting folds): at 720p the lower panel brought back pushed
-        the side's Playback (its step counter, status and speed) below the screen."""
+        the side's Playback (its step counter, status and speed) below the screen. The
+        side panel gives way only to the top (the formulas are the lecture's content)."""
         self.set_panels_visible(**asked)
         page = self.tabs.currentWidget()
         if self._panels_before is None or not any(asked.values()) \
@@ -197,7 +198,8 @@ class MainWindow(QMainWindow):
             if page_overflow(page)[1] <= 0:
                 break
             page.set_panels_visible(**{panel: False for panel in panels
-                                       if panel not in asked and panel != "side"
+                                       if panel not in asked
+                                       and (panel != "side" or asked.get("top"))
                                        and not (panel in ("caption", "formulas")
                                                 and asked.get("top"))
                                        and not self.scene_panels.get(panel)})

@@ -212,10 +212,11 @@ class ExplorerTab(QWidget):
     # ... and, one at a time while the views still get too little height or the page
     # would scroll (large text, or a race's status lines, on a 720p projector): first
     # the caption's row (an example's one-line note, or the room kept for an error),
-    # then the typeset formulas, so the formula field still names the f shown, then
-    # the editor too. (The formulas went first before: at text size 1.75 presenting on
-    # 1280×720 a derivatives lecture lost its derivatives for want of 24 px.)
-    PRESENTATION_SPARE = ("caption", "formulas", "top")
+    # then the side panel (Ctrl+2 brings it back), then the typeset formulas, so the
+    # formula field still names the f shown, then the editor too. (The formulas went
+    # before the side panel: at text size 2 presenting on 1280×720 the derivatives
+    # folded while the side panel kept 478 px and its height made the page scroll.)
+    PRESENTATION_SPARE = ("caption", "side", "formulas", "top")
 
     def set_presenting(self, on: bool) -> None:
         """Presenting (large type, 720p) the side panel keeps only its Methods whole at

@@ -1,0 +1,65 @@
+"""Presenting on a 1280×720 projector at a larger text size keeps the lecture's content:
+the formulas (f's derivatives) and big views; the side panel folds for them (Ctrl+2
+brings it back), as the F11 help says. Before, at text size 2 the derivatives folded
+while the side panel kept 478 px: the map was 209×380 px, y shown at ±7.3 for f's ±3,
+and Ctrl+1 then folded the formula field instead of bringing the derivatives back."""
+from __future__ import annotations
+
+import pytest
+
+from gui.app.about import action_text
+from tests.gui.app.projector import SCREEN, projector_window, settle_at
+
+pytestmark = pytest.mark.xdist_group("presenting_folds")
+
+
+@pytest.fixture(scope="module")
+def window(qapp, tmp_path_factory):
+    yield from projector_window(tmp_path_factory)
+
+
+@pytest.fixture
+def presented_large(window, qtbot):
+    window.commands.set_theme("dark")
+    settle_at(window, qtbot, 2.0, presenting=True)
+    qtbot.waitUntil(lambda: window.math_view.is_ready, timeout=20000)
+    settle_at(window, qtbot, 2.0, presenting=True)
+    yield window
+    settle_at(window, qtbot, 1.0)
+    window.commands.set_theme("light")
+
+
+def _settle(window, qtbot):
+    settle_at(window, qtbot, window.commands.scale, presenting=True)
+
+
+def test_larger_text_presenting_keeps_the_derivatives_and_big_views(presented_large):
+    window = presented_large
+    ex = window.explorer
+    assert window.geometry().getRect() == (0, 0, *SCREEN)
+    assert ex.top.isVisible() and ex.math_view.isVisible()        # ∂f/∂x, ∂f/∂y, ∇f, H
+    assert ex.descent_panel.isHidden()
+    assert not window.commands.actions["show_side"].isChecked()   # Ctrl+2 shows it
+    assert window.commands.actions["show_top"].isChecked()
+    assert ex.views.width() >= 0.95 * SCREEN[0], ex.views.width()
+    box = window.contour_view.plot.getViewBox()
+    assert box.width() >= 380 and box.height() >= 250, (box.width(), box.height())
+    (x0, x1), (y0, y1) = box.viewRange()
+    assert y1 - y0 <= 2 * 3.5, (y0, y1)          # f's window is ±4 × ±3
+    # the F1 sheet says what presenting does
+    text = action_text(window.commands.actions["present"])
+    assert "lower panel folded" in text and "side panel" in text
+
+
+def test_ctrl_1_brings_the_derivatives_back(presented_large, qtbot):
+    window = presented_large
+    ex = window.explorer
+    window.commands.actions["show_side"].trigger()        # Ctrl+2: the side panel back
+    _settle(window, qtbot)
+    assert ex.descent_panel.isVisible() and not ex.math_view.isVisible()
+    window.commands.actions["show_top"].trigger()         # Ctrl+1: the formulas back
+    _settle(window, qtbot)
+    assert ex.top.isVisible() and ex.math_view.isVisible()
+    assert window.commands.actions["show_top"].isChecked()
+    # and the page does not scroll them away: the side panel gave way again
+    assert ex.descent_panel.isHidden()
