@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -250,9 +250,9 @@ class WindowCommands(SessionCommands, QObject):
         self.w.show_tab("explorer")
         self.w.model.load_preset(preset)
         self.w.fit_to_screen()
-        # once laid out for the example (a 1-D one hides the y box): its lr and start
-        panel = self.w.explorer.descent_panel
-        QTimer.singleShot(0, panel, panel.show_preset_settings)
+        # the side panel keeps its scroll position: scrolled to the example's learning
+        # rate and start, it hid the Methods list at 1280×720 (the caption and the map's
+        # start mark say them)
 
     # --- look: presentation mode, theme, text size ------------------------------------
     def set_theme(self, theme: str):
