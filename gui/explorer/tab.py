@@ -30,6 +30,12 @@ FOCUS_MODES = ("both", "contour", "surface")
 # was ~50 px tall on a 720p screen, and the map and 3-D view got 33 % of its height;
 # 7 : 3 gives them 45 % at 1280×720 (tests/gui/explorer/test_formula_panel_layout.py).
 VIEWS_RATIO = (7000, 3000)
+# The loss curve : the lab beside it, the same for every lab tab ("Inside a step" widened
+# the lab when opened: the split and the tab bar moved 137 px at 1280×720 and a click
+# aimed at a tab missed). 31 % leaves the loss curve LOSS_LEAST_PX at 1280×720 (20 % had
+# left it 196 px, its step numbers touching) and the written-out step its old ~680 px.
+LAB_RATIO = (3100, 6900)
+LOSS_LEAST_PX = 300
 
 
 class ExplorerTab(QWidget):
@@ -74,6 +80,7 @@ class ExplorerTab(QWidget):
         self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
                                   self._surface_view, lambda: self.curve_view.plot_f)
         self.below.addWidget(self.lab_panel)
+        self.below.setSizes(list(LAB_RATIO))
         self.middle = QSplitter(Qt.Orientation.Vertical)
         views_column = QWidget()           # the slice picker (d > 2 only) over the views
         column = QVBoxLayout(views_column)
