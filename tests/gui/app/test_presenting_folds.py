@@ -63,3 +63,21 @@ def test_ctrl_1_brings_the_derivatives_back(presented_large, qtbot):
     assert window.commands.actions["show_top"].isChecked()
     # and the page does not scroll them away: the side panel gave way again
     assert ex.descent_panel.isHidden()
+
+
+def test_ctrl_1_on_folded_formulas_shows_them_not_folds_the_field(window, qtbot):
+    """The formulas folded for room under a shown formula field (a taller f, a larger
+    text size): Ctrl+1 brings them back; it folded the field too, which named f."""
+    ex = window.explorer
+    settle_at(window, qtbot, 1.5, presenting=True)
+    try:
+        assert ex.top.isVisible() and ex.math_view.isVisible()
+        ex.set_panels_visible(formulas=False)        # as make_room_for_views folds them
+        window.commands._sync_panel_actions()
+        assert not window.commands.actions["show_top"].isChecked()
+        window.commands.actions["show_top"].trigger()          # Ctrl+1
+        _settle(window, qtbot)
+        assert ex.top.isVisible() and ex.editor.line_edit.isVisible()
+        assert ex.math_view.isVisible()
+    finally:
+        settle_at(window, qtbot, 1.0)
