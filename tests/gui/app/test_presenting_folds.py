@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from gui.app.about import action_text
+from tests.gui.app.layout_checks import window_rect
 from tests.gui.app.projector import SCREEN, projector_window, settle_at
 
 pytestmark = pytest.mark.xdist_group("presenting_folds")
@@ -81,3 +82,31 @@ def test_ctrl_1_on_folded_formulas_shows_them_not_folds_the_field(window, qtbot)
         assert ex.math_view.isVisible()
     finally:
         settle_at(window, qtbot, 1.0)
+
+
+def _layout(window) -> dict:
+    ex = window.explorer
+    return {"middle": ex.middle.sizes(), "below": ex.below.sizes(), "body": ex.body.sizes(),
+            "views": window_rect(ex.views, window).getRect(),
+            "combo": ex.iterate_table.combo.minimumSizeHint().toTuple()}
+
+
+@pytest.mark.parametrize("presenting", [True, False])
+def test_a_round_trip_gives_the_same_layout(window, qtbot, presenting):
+    """Presenting and back (or text size 1 → 1.5 → 2 → 1): the views and the row under
+    them where they were. The Iterates' run box kept the minimum height it had at 1.5
+    (29 px for 22) and the row under the views stayed 7 px taller at 1280×720."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+    settle_at(window, qtbot, 1.0)
+    before = _layout(window)
+    combo = window.explorer.iterate_table.combo
+    for scale in (1.5, 2.0):
+        settle_at(window, qtbot, scale, presenting=presenting)
+        # the box measured at this size, as a layout may measure it (whether one does
+        # before the next size depends on the order of events: a fresh app's round trip
+        # did, the test's window did not)
+        QApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))
+        assert combo.minimumSizeHint().height() > before["combo"][1]
+    settle_at(window, qtbot, 1.0)
+    assert _layout(window) == before
