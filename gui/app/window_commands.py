@@ -99,8 +99,8 @@ class WindowCommands(SessionCommands, QObject):
         A("zoom_out", "Zoom out", lambda: self.zoom(ZOOM), Qt.Key.Key_Minus)
 
         A("present", "&Presentation mode", self.set_presentation, "F11",
-          "Presentation mode: full screen, large type, lower panel folded "
-          "(the side panel too where the formulas need its room)", checkable=True)
+          "Full screen, large type, lower panel folded (side panel if cramped)",
+          checkable=True)
         A("larger", "&Larger text", lambda: self.step_scale(+1), [S.ZoomIn, "Ctrl+="])
         A("smaller", "&Smaller text", lambda: self.step_scale(-1), S.ZoomOut)
         A("normal", "&Normal text size", lambda: self.set_scale(1.0), "Ctrl+0")
