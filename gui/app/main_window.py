@@ -181,13 +181,14 @@ class MainWindow(QMainWindow):
     def show_panel(self, **asked: bool) -> None:
         """Ctrl+1/2/3: fold or show one of the current tab's panels. Presenting, a panel
         shown where the page then would scroll makes the others give way (the spare ones
-        first, then those presenting folds): at 720p the lower panel brought back pushed
-        the side's Playback (its step counter, status and speed) below the screen."""
+        first, then those presenting folds; the side panel only to the top's formulas):
+        at 720p the lower panel pushed the side's Playback below the screen."""
         self.set_panels_visible(**asked)
         page = self.tabs.currentWidget()
         if self._panels_before is None or not any(asked.values()) \
                 or not hasattr(page, "main_view"):
             return
+        top = asked.get("top")
         for panels in (page.PRESENTATION_SPARE, page.PRESENTATION_FOLDS):
             # a panel shown reaches the page's layout through its parents' layouts, an
             # event each: after one, the Neuron's training (Ctrl+3) read as fitting and
@@ -197,9 +198,8 @@ class MainWindow(QMainWindow):
             if page_overflow(page)[1] <= 0:
                 break
             page.set_panels_visible(**{panel: False for panel in panels
-                                       if panel not in asked and panel != "side"
-                                       and not (panel in ("caption", "formulas")
-                                                and asked.get("top"))
+                                       if panel not in asked and (panel != "side" or top)
+                                       and not (panel in ("caption", "formulas") and top)
                                        and not self.scene_panels.get(panel)})
         self.commands._sync_panel_actions()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -99,7 +99,8 @@ class WindowCommands(SessionCommands, QObject):
         A("zoom_out", "Zoom out", lambda: self.zoom(ZOOM), Qt.Key.Key_Minus)
 
         A("present", "&Presentation mode", self.set_presentation, "F11",
-          "Presentation mode: full screen, large type, side panels folded", checkable=True)
+          "Full screen, large type, lower panel folded (side panel if cramped)",
+          checkable=True)
         A("larger", "&Larger text", lambda: self.step_scale(+1), [S.ZoomIn, "Ctrl+="])
         A("smaller", "&Smaller text", lambda: self.step_scale(-1), S.ZoomOut)
         A("normal", "&Normal text size", lambda: self.set_scale(1.0), "Ctrl+0")
@@ -188,8 +189,12 @@ class WindowCommands(SessionCommands, QObject):
         self.recent_menu.setEnabled(bool(paths))
 
     def _sync_panel_actions(self):
-        """Ctrl+1/2/3 show the current tab's panels as they are."""
+        """Ctrl+1/2/3 show the current tab's panels as they are; the top counts as shown
+        only whole: its formulas folded for room, Ctrl+1 brings them back (it folded the
+        formula field too, which named the f shown)."""
+        formulas_folded = getattr(self.w.tabs.currentWidget(), "formulas_folded", False)
         for name, shown in self.w.panels_visible().items():
+            shown = shown and not (name == "top" and formulas_folded)
             action = self.actions[f"show_{name}"]
             action.blockSignals(True)
             action.setChecked(shown)
@@ -245,9 +250,9 @@ class WindowCommands(SessionCommands, QObject):
         self.w.show_tab("explorer")
         self.w.model.load_preset(preset)
         self.w.fit_to_screen()
-        # once laid out for the example (a 1-D one hides the y box): its lr and start
-        panel = self.w.explorer.descent_panel
-        QTimer.singleShot(0, panel, panel.show_preset_settings)
+        # the side panel keeps its scroll position: scrolled to the example's learning
+        # rate and start, it hid the Methods list at 1280×720 (the caption and the map's
+        # start mark say them)
 
     # --- look: presentation mode, theme, text size ------------------------------------
     def set_theme(self, theme: str):
@@ -276,8 +281,10 @@ class WindowCommands(SessionCommands, QObject):
         self.w.settle_presentation(restore=True)
 
     def set_presentation(self, on: bool):
-        """Full screen with large type, secondary panels folded (Ctrl+1/2/3 bring them
-        back); leaving restores size, type, theme and panels."""
+        """Full screen with large type, the lower panel folded, the side panel too where
+        the formulas need its room (Ctrl+1/2/3 bring them back; ExplorerTab's
+        PRESENTATION_FOLDS and PRESENTATION_SPARE); leaving restores size, type, theme
+        and panels."""
         if on and self._before_presentation is None:
             self._before_presentation = (self.scale, self.theme, self.w.isMaximized())
             self.w.menuBar().setVisible(False)          # the tool bar keeps the controls

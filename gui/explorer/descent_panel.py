@@ -212,15 +212,6 @@ class DescentPanel(QWidget):
             area.ensureWidgetVisible(self._runs_group, 0, 0)
             area.ensureWidgetVisible(forms, 0, 0)
 
-    def show_preset_settings(self) -> None:
-        """Scroll the settings so what an example sets shows: its learning rate and its
-        start point (at 1280×720 the seed's Example 2 left both scrolled away below the
-        Runs). The learning rate wins where both do not fit."""
-        self.settings_area.widget().layout().activate()
-        for group in (self.start_group, self.lr_group):
-            if group.isVisibleTo(self):
-                self.settings_area.ensureWidgetVisible(group, 0, 0)
-
     def _fit_method_list(self) -> None:
         """Every method's row shown without scrolling, at the current font (a presentation
         scale makes rows taller: the height is measured again on every font change)."""

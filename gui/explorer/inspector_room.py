@@ -1,8 +1,10 @@
 """Room for "Inside a step": while it is the lab's tab, the row under the views (loss
 curve | lab) is as tall as the whole derivation needs (up to VIEWS_LEAST of the height
-left to the views) and the lab takes LAB_SHARE of the row's width, leaving the loss curve
-at least LOSS_LEAST_PX wide and LOSS_CURVES_PX of curves tall (at text size 1); another
-tab puts the sizes back as they were.
+left to the views), the loss curve keeping LOSS_CURVES_PX of curves (at text size 1);
+another tab puts the heights back as they were. The row's widths are not touched: the
+lab has its width for every tab (ExplorerTab's LAB_RATIO), so the tab bar stays where it
+is (widened for the step, it moved 137 px left at 1280×720 and a click aimed at the next
+tab missed).
 
 At 1280×720 the inspector showed 2–3 lines of a 5–6 line step in a ~70 px box with its
 own scroll bar: a lecturer never saw a whole step.
@@ -12,14 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 
 from gui.plots.loss_plot import CURVES_LEAST_PX
-from gui.widgets import theme
 
-LAB_SHARE = 0.8          # of the row's width, while a step is written out
 VIEWS_LEAST = 0.42       # of the middle's height, kept by the contour map and surface
-# the loss curve's least width beside a written-out step, × the text size: at 1280×720
-# 20 % of the row left it 196 px, a plot ~110 px wide whose step numbers (20 40 60 80)
-# touched; the step's lines wrap a little sooner and the row grows for them instead
-LOSS_LEAST_PX = 300
 # the loss curve's curves at least, beside a written-out step (seven runs' legend takes
 # three rows in its 300 px); under the views it keeps loss_plot.CURVES_LEAST_PX, which
 # leaves the map and 3-D view their 45 % of a 720p screen
@@ -33,7 +29,7 @@ class InspectorRoom(QObject):
         super().__init__(parent)
         self.middle, self.below, self.lab = middle, below, lab_panel
         self.loss_plot = below.widget(0)
-        self._sizes_before = None        # (middle sizes, below sizes) when it was opened
+        self._sizes_before = None        # the middle's sizes when it was opened
         self._fit_later = QTimer(self)
         self._fit_later.setSingleShot(True)
         self._fit_later.timeout.connect(self.fit)
@@ -47,18 +43,14 @@ class InspectorRoom(QObject):
     def _on_tab(self, _index) -> None:
         if self.lab.tabs.currentWidget() is self.lab.inspector:
             if self._sizes_before is None:
-                self._sizes_before = (self.middle.sizes(), self.below.sizes())
+                self._sizes_before = self.middle.sizes()
                 self._fitted_for = None
                 self.loss_plot.set_curves_least(LOSS_CURVES_PX)
             self._tries = 0
             self._fit_later.start(0)
         elif self._sizes_before is not None:
-            middle, below = self._sizes_before
-            self._sizes_before = None
+            middle, self._sizes_before = self._sizes_before, None
             self.loss_plot.set_curves_least(CURVES_LEAST_PX)    # before the old heights
-            # the row's widths first: the loss curve's least height depends on its width
-            # (its legend's rows), and the heights set before it were held to the narrow one's
-            self.below.setSizes(below)
             self.middle.setSizes(middle)
 
     def _on_lines(self) -> None:
@@ -74,20 +66,11 @@ class InspectorRoom(QObject):
             self._fit_later.start(0)          # once per burst (selection, paths)
 
     def fit(self) -> None:
-        """Grow (never shrink) the row to show the whole derivation: first its width,
-        then, measured in the box as laid out, its height (a turn of the event loop
-        apart: the new width reaches the box only then)."""
+        """Grow (never shrink) the row's height to show the whole derivation, measured
+        in the box as laid out."""
         if not self.active:
             return
         self._tries = getattr(self, "_tries", 0) + 1
-        row = self.below.sizes()
-        if len(row) == 2 and sum(row) > 0:
-            loss_least = round(LOSS_LEAST_PX * theme.current().scale)
-            lab_width = max(row[1], min(int(sum(row) * LAB_SHARE), sum(row) - loss_least))
-            if lab_width > row[1]:
-                self.below.setSizes([sum(row) - lab_width, lab_width])
-                self._fit_later.start(0)
-                return
         extra = self.lab.inspector.missing_height()
         sizes = self.middle.sizes()
         if extra <= 0 or len(sizes) != 2:

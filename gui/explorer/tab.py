@@ -30,6 +30,12 @@ FOCUS_MODES = ("both", "contour", "surface")
 # was ~50 px tall on a 720p screen, and the map and 3-D view got 33 % of its height;
 # 7 : 3 gives them 45 % at 1280×720 (tests/gui/explorer/test_formula_panel_layout.py).
 VIEWS_RATIO = (7000, 3000)
+# The loss curve : the lab beside it, the same for every lab tab ("Inside a step" widened
+# the lab when opened: the split and the tab bar moved 137 px at 1280×720 and a click
+# aimed at a tab missed). 31 % leaves the loss curve LOSS_LEAST_PX at 1280×720 (20 % had
+# left it 196 px, its step numbers touching) and the written-out step its old ~680 px.
+LAB_RATIO = (3100, 6900)
+LOSS_LEAST_PX = 300
 
 
 class ExplorerTab(QWidget):
@@ -73,6 +79,7 @@ class ExplorerTab(QWidget):
         self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
                                   self._surface_view, lambda: self.curve_view.plot_f)
         self.below.addWidget(self.lab_panel)
+        self.below.setSizes(list(LAB_RATIO))
         self.middle = QSplitter(Qt.Orientation.Vertical)
         views_column = QWidget()           # the slice picker (d > 2 only) over the views
         column = QVBoxLayout(views_column)
@@ -211,10 +218,11 @@ class ExplorerTab(QWidget):
     # ... and, one at a time while the views still get too little height or the page
     # would scroll (large text, or a race's status lines, on a 720p projector): first
     # the caption's row (an example's one-line note, or the room kept for an error),
-    # then the typeset formulas, so the formula field still names the f shown, then
-    # the editor too. (The formulas went first before: at text size 1.75 presenting on
-    # 1280×720 a derivatives lecture lost its derivatives for want of 24 px.)
-    PRESENTATION_SPARE = ("caption", "formulas", "top")
+    # then the side panel (Ctrl+2 brings it back), then the typeset formulas, so the
+    # formula field still names the f shown, then the editor too. (The formulas went
+    # before the side panel: at text size 2 presenting on 1280×720 the derivatives
+    # folded while the side panel kept 478 px and its height made the page scroll.)
+    PRESENTATION_SPARE = ("caption", "side", "formulas", "top")
 
     def set_presenting(self, on: bool) -> None:
         """Presenting (large type, 720p) the side panel keeps only its Methods whole at

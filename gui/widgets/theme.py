@@ -24,9 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+
+from gui.compute.qt_guard import qt_override
 
 from gui.widgets.themed_style import ThemedStyle
 
@@ -331,6 +333,32 @@ def _restyle_widget(widget: QWidget, t: Theme) -> None:
         if abs(font.pointSizeF() - pt * t.scale) > 1e-6:
             font.setPointSizeF(pt * t.scale)
             widget.setFont(font)
+    if isinstance(widget, QComboBox) and not widget.property("_themeHintReset"):
+        widget.setProperty("_themeHintReset", True)
+        widget.installEventFilter(_combo_hint_reset())
+
+
+class _ComboHintReset(QObject):
+    """Qt keeps a combo box's minimum size hint through a font change (a style change
+    clears it): after a presentation round trip the Iterates' run box asked 29 px for
+    22 (its hint taken at text size 1.5), and the row under the views stayed 7 px taller
+    at 1280×720. A font change (which may reach a hidden box late) sends it one."""
+
+    @qt_override
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.FontChange:
+            QApplication.sendEvent(obj, QEvent(QEvent.Type.StyleChange))
+        return False
+
+
+_hint_reset = None
+
+
+def _combo_hint_reset() -> _ComboHintReset:
+    global _hint_reset
+    if _hint_reset is None:
+        _hint_reset = _ComboHintReset(QApplication.instance())
+    return _hint_reset
 
 
 def _explicit_size(widget: QWidget) -> bool:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from engine.optimizers import METHODS
-from gui.explorer.inspector_room import LOSS_LEAST_PX
+from gui.explorer.tab import LOSS_LEAST_PX
 from tests.gui.app.layout_checks import window_rect
 from tests.gui.app.projector import projector_window, settle_at
 from tests.gui.explorer.test_large_text_panels import pixels
@@ -108,3 +108,25 @@ def test_nothing_above_moves_while_stepping_inside_a_step(lecture_720, qtbot, me
     for k in range(1, 8):
         model.set_frame(k)
         assert edges() == opened, (method, k)
+
+
+def test_a_lab_tab_switch_does_not_move_the_row_split(lecture_720, qtbot):
+    """The loss curve | lab split and the lab's tab bar stay put whichever lab tab is
+    chosen: "Inside a step" widened the lab (split at 437 px on Iterates, 300 on the
+    step), the tab bar moved 137 px and a click aimed at a tab missed."""
+    window, model = lecture_720
+    tab = window.tabs.widget(0)
+    lab = tab.lab_panel
+    bar = lab.tabs.tabBar()
+
+    def split_and_bar() -> tuple:
+        for _ in range(6):            # the room is given a few turns of the loop later
+            qtbot.wait(20)
+        return (tab.below.sizes(), window_rect(tab.loss_plot, window).width(),
+                window_rect(bar, window).left())
+    lab.tabs.setCurrentIndex(0)
+    before = split_and_bar()
+    for index in (1, 2, 3, 0, 1):
+        lab.tabs.setCurrentIndex(index)
+        assert split_and_bar() == before, lab.tabs.tabText(index)
+    assert len(lab.inspector.lines) >= 3          # the step written out beside it
