@@ -152,6 +152,7 @@ _TALL = ("\\frac", "\\begin", "\\sum", "\\int", "\\left")
 _FENCE = re.compile(r"\\(left|right)(\(|\)|\[|\]|\|)")
 # a minus that opens a group is a sign: "{-}" keeps ziamath from spacing it as "a − b"
 _UNARY_MINUS = re.compile(r"(^|[(\[{=&]|\\\\|\\begin\{matrix\})\s*-")
+_MATRIX = re.compile(r"\\begin\{matrix\}.*?\\end\{matrix\}", re.S)
 
 
 # latex2mathml (under ziamath) reads \operatorname{atan2} as the letters a, t, a, n
@@ -167,7 +168,10 @@ def tidy_latex(tex: str) -> str:
     flat content look the same as plain ones but double ziamath's work per level,
     so they become plain brackets unless they hold something tall (a fraction, a
     matrix). A leading minus is a sign, matrix columns get a little more air. A
-    function's name with a digit (atan2) is set upright.
+    function's name with a digit (atan2) is set upright. A fraction in a matrix is set
+    in text style, as TeX and MathML set a matrix's entries: ziamath sets them in
+    display style, and ∇f of log(x)+y² stood 76 px tall instead of 60, too tall for the
+    panel, which then showed ∇f as (∂f/∂x, ∂f/∂y) and H as its numbers.
     """
     tex = _NAME_WITH_DIGIT.sub(r"\\mathrm{\1}", tex)
     out, stack = [], []          # stack: index in `out` of each open \left token
@@ -190,6 +194,7 @@ def tidy_latex(tex: str) -> str:
             out.append(m.group(0))
     out.append(tex[pos:])
     tex = _UNARY_MINUS.sub(r"\1{-}", "".join(out))
+    tex = _MATRIX.sub(lambda m: m.group(0).replace("\\frac{", "\\tfrac{"), tex)
     return tex.replace("&", r"\;&\;").replace(r"\nabla f", r"\nabla\! f")
 
 

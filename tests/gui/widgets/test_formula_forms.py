@@ -78,3 +78,20 @@ def test_the_gallerys_formulas_show_whole_without_scrolling(qtbot, model, text, 
     assert len(view.equations) == 5
     for rect in view.equation_rects():
         assert view.rect().contains(rect.toRect())
+
+
+@pytest.mark.parametrize("text, partial", [("log(x)+y^2", r"\frac{1}{x}"),
+                                           ("log(x+5)+y^2", r"\frac{1}{x + 5}")])
+def test_a_fraction_in_the_gradient_keeps_it_and_h_typeset_whole(qtbot, model, text, partial):
+    """ln(x)+y²: ziamath set the fraction 1/x in ∇f's column in display style, 76 px
+    tall in a 60-px row; the panel showed ∇f = (∂f/∂x, ∂f/∂y) and H(2, 1.5)'s numbers
+    while eˣ+y² had both in full (walkthrough s19, 91_log.png). In text style, as TeX
+    sets a matrix's entries, both show whole at full size."""
+    view = _view(qtbot, model, text)
+    assert not view.scroll_bar.isVisible() and view.fit >= READABLE_FIT
+    assert view.shortened == set() and view.left_out == set()
+    texts = [eq.tex for eq in view.equations]
+    assert texts[3] == rf"\nabla f = \left[\begin{{matrix}}{partial}\\2 y\end{{matrix}}\right]"
+    assert texts[4].startswith(r"H = \left[\begin{matrix}- \frac{1}{")      # symbolic
+    for rect in view.equation_rects():
+        assert view.rect().adjusted(1, 1, -1, -1).contains(rect.toRect())
