@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.plots.picture_pens import thick_lines
 from gui.widgets import theme
+from gui.widgets.number_text import true_minus
 
 PLOT_VIEWS = ("views", "contour", "surface", "curve", "loss")   # drawn as plots alone
 
@@ -95,7 +96,7 @@ def plots_image(widget: QWidget, scale: float = 1.0, caption: Caption | None = N
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.4g}".replace("-", "−") if np.isfinite(v) else "diverged"
+    return true_minus(f"{v:.4g}") if np.isfinite(v) else "diverged"
 
 
 CAPTION_MARGIN = 6      # logical pixels around the caption's box

@@ -17,6 +17,7 @@ from engine.optimizer_lab import step_terms
 from gui.explorer.iterate_columns import cancelled, tiny
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
+from gui.widgets.number_text import true_minus
 
 # The derivation's type size (pt at scale 1), largest first: 12 reads on a projector; it
 # shrinks to 10.5 at most to show a whole step (Adam's six stages at 1280×720).
@@ -34,7 +35,7 @@ def num(value: float) -> str:
     if "e" in text:
         mantissa, exponent = text.split("e")
         text = f"{mantissa}e{int(exponent)}"
-    return "0" if text in ("-0", "0") else text.replace("-", "−")
+    return true_minus(text)
 
 
 def vec(values, zero=None) -> str:

@@ -15,6 +15,7 @@ from gui.plots.theme import keep_colour_on_map
 from gui.widgets import theme
 from gui.widgets.palette import OKABE_ITO
 from gui.widgets.wrapping_label import WrappingLabel
+from gui.widgets.number_text import true_minus
 
 # Same sign colours as the diagram's weights: blue > 0, orange < 0 (J^l = diag(act') W^l).
 JACOBIAN_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[1], 0.7), (255, 255, 255),
@@ -40,12 +41,12 @@ def clear_of_ticks(axis) -> None:
 
 
 def fmt(v, digits=3) -> str:
-    return f"{v:.{digits}f}".replace("-", "−")
+    return true_minus(f"{v:.{digits}f}")
 
 
 def fmt_sig(v, digits=4) -> str:
     """Significant digits, so tiny (vanished) gradients keep their size: 4.123e−05."""
-    return f"{v:.{digits}g}".replace("-", "−")
+    return true_minus(f"{v:.{digits}g}")
 
 
 class JacobianView(QWidget):

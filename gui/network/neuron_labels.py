@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from gui.widgets.number_text import true_minus
+
 LARGEST_PX = 18          # at scale 1: a neuron's number, however much room there is
 READABLE_PX = 11         # at scale 1: no number is written smaller (9 px was unreadable)
 INSIDE_SHARE = 0.85      # inside only when not much smaller than beside would be
@@ -33,7 +35,7 @@ class NeuronLabels:
 
 
 def _number(a: float, decimals: int) -> str:
-    return f"{a:.{decimals}f}".replace("-", "−") if decimals >= 0 else ""
+    return true_minus(f"{a:.{decimals}f}") if decimals >= 0 else ""
 
 
 def _font(family: str, pixel_size: int) -> QFont:

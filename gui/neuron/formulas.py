@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from gui.widgets.number_text import true_minus
+
 DIGITS = 6   # significant digits everywhere on the tab
 
 # Activation as a function name in LaTeX and in plain text.
@@ -25,7 +27,7 @@ def fmt(v: float, digits: int = DIGITS) -> str:
     if "e" in text:
         mantissa, exp = text.split("e")
         text = f"{mantissa}×10{_superscript(int(exp))}"
-    return text.replace("-", "−")
+    return true_minus(text)
 
 
 def _superscript(n: int) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 
 from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
+from gui.widgets.number_text import true_minus
 
 
 class MouseLeaveWatch(QObject):
@@ -31,7 +32,7 @@ class MouseLeaveWatch(QObject):
 
 
 def number(v: float, digits: int = 4) -> str:
-    return f"{v:.{digits}g}".replace("-", "−")
+    return true_minus(f"{v:.{digits}g}")
 
 
 def readout_forms(variables, point, value, grad, jumps=()) -> tuple[str, ...]:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gui.widgets.number_text import true_minus
+
 N_KNOTS = 64         # the colour scale is piecewise linear in f between quantile knots
 MAX_TICKS = 7        # labels on the colour bar when it is tall enough
 LABEL_GAP_PX = 3.0   # free pixels between two of the colour bar's labels
@@ -242,7 +244,7 @@ def _label(v: float, digits: int = 3) -> str:
     else:
         mantissa, exponent = f"{v:.{max(int(digits), 1) - 1}e}".split("e")
         text = f"{mantissa}e{int(exponent)}"
-    return text.replace("-", "−")
+    return true_minus(text)
 
 
 def _roundness(values: np.ndarray):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from engine.optimizer_settings import HYPERPARAMETERS, METHODS, method_settings
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
+from gui.widgets.number_text import true_minus
 
 SHORT_NAMES = {"gd": "GD", "momentum": "Momentum", "nesterov": "Nesterov",
                "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam", "newton": "Newton"}
@@ -86,7 +87,7 @@ def _number(value) -> str:
         return "on" if value else "off"
     if isinstance(value, (tuple, list)):
         return "/".join(_number(v) for v in value)
-    return f"{float(value):.3g}".replace("-", "−")
+    return true_minus(f"{float(value):.3g}")
 
 
 def labels(runs, shared_lr, shared_hyper) -> dict:

@@ -21,6 +21,7 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.palette import CURVE_COLOURS
+from gui.widgets.number_text import true_minus
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
 TICKS_PER_DECADE = 100
@@ -38,7 +39,7 @@ def fmt(v: float, digits: int = 4) -> str:
     """A number as a lecturer writes it: significant digits, a true minus sign."""
     if not np.isfinite(v):
         return "undefined"
-    return f"{v:.{digits}g}".replace("-", "−").replace("e−0", "e−").replace("e+0", "e")
+    return true_minus(f"{v:.{digits}g}").replace("e−0", "e−").replace("e+0", "e")
 
 
 def rounding_noise(f, x: float, slope: float, curvature: float) -> float:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from gui.widgets.variable_names import display_name
+from gui.widgets.number_text import true_minus
 
 
 class SlicedExpression:
@@ -73,7 +74,7 @@ def format_held(value: float, digits: int = 3) -> str:
     mantissa, e, exponent = text.partition("e")
     if e:                                  # "1.23e+03" -> "1.23e3"
         text = f"{mantissa}e{int(exponent)}"
-    return ("0" if text in ("-0", "0") else text).replace("-", "−")
+    return true_minus(text)
 
 
 @dataclass(frozen=True, eq=False)

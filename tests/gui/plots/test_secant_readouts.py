@@ -105,3 +105,17 @@ def test_every_digit_of_the_quotient_shown_is_right(qtbot, curve, x, h):
     decimals = len(mantissa.partition(".")[2]) - int(exponent or 0)
     last_place = Fraction(10) ** -decimals
     assert abs(Fraction(float(value)) - _exact_quotient(x, h)) <= last_place, text
+
+
+def test_f_double_prime_of_sin_at_zero_reads_0_not_minus_0(qtbot, curve, model):
+    """f″ = −sin x is −0.0 at x = 0 in floating point: the row read "f″(x) = −0"
+    (walkthrough s19, 07_sin.png). Every number on the row reads 0, unsigned."""
+    model.set_text("sin(x)")
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: str(model.expression) == "sin(x)")
+    curve.set_point(0.0)
+    curve.panel.set_h(1e-6)
+    qtbot.wait(20)
+    rows = _plain(curve.panel.point_readout) + " " + _plain(curve.panel.secant_readout)
+    assert re.search(r"f″\(x\) = 0(\s|$)", rows), rows
+    assert not re.search(r"−0(?![.\d])", rows), rows
