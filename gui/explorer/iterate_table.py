@@ -23,19 +23,10 @@ from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.explorer.iterate_columns import NEIGHBOURS, UNDEFINED, path_columns, round_off_zero
 from gui.explorer.iterate_view import IterateView
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import compact
 
 _FUTURE = QColor("#9a9a9a")
 _ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def compact(value: float, digits: int = 6) -> str:
-    """`digits` significant digits, a true minus sign, no '-0', short exponents (1.5e−9)."""
-    text = f"{value:.{digits}g}"
-    mantissa, e, exponent = text.partition("e")
-    if e:   # "e-09" -> "e−9", "e+12" -> "e12": narrower columns, same number
-        text = f"{mantissa}e{int(exponent)}"
-    return true_minus(text)
 
 
 class IterateTableModel(QAbstractTableModel):

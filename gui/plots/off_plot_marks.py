@@ -20,7 +20,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
-from gui.plots.hover_readout import number
+from gui.widgets.number_text import compact
 
 INSET_PX = 3           # the arrow's tip this far inside the edge
 LABEL_GAP_PX = 34      # the label's near corner this far inside, past the arrow
@@ -141,9 +141,10 @@ class OffPlotMarks:
 
 
 def iterate_text(step: int, names, point, value=None) -> str:
-    """"step 1: x = −3.6, f = 13" (one variable; f(x_k) = `value`) or
-    "step 4: (x, y) = (12.5, −3.1)"."""
-    values = [number(v, 3) for v in point]
+    """"step 1: x = −3.6, f = 12.96" (one variable; f(x_k) = `value`) or
+    "step 4: (x, y) = (12.5, −3.1)", the numbers as the iterate table shows them (at 3
+    digits "f = 4.1e+03" stood over the table's 4096)."""
+    values = [compact(v) for v in point]
     if len(values) == 1:
-        return f"step {step}: {names[0]} = {values[0]}, f = {number(value, 3)}"
+        return f"step {step}: {names[0]} = {values[0]}, f = {compact(value)}"
     return f"step {step}: ({', '.join(names)}) = ({', '.join(values)})"

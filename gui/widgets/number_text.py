@@ -13,3 +13,13 @@ def true_minus(text: str) -> str:
     if text.startswith("-") and not _NONZERO_DIGITS.intersection(mantissa):
         text = text[1:]
     return text.replace("-", "−")
+
+
+def compact(value: float, digits: int = 6) -> str:
+    """`digits` significant digits, a true minus sign, no '-0', short exponents (1.5e−9):
+    the iterate table's numbers, and any label that repeats one of them."""
+    text = f"{value:.{digits}g}"
+    mantissa, e, exponent = text.partition("e")
+    if e:   # "e-09" -> "e−9", "e+12" -> "e12": narrower columns, same number
+        text = f"{mantissa}e{int(exponent)}"
+    return true_minus(text)
