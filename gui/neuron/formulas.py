@@ -188,12 +188,13 @@ def edge_lines(s) -> dict:
 
 def seed_note(s) -> str:
     """Where the course notes rounded, with the exact numbers of `s` (their Example 3's
-    first step). It names that step: after training the tab shows other w and b. A value
-    never breaks from its name: no-break spaces around each "="."""
+    first step) written as the stages write them (w_new = 0.498117 on the graph read
+    0.4981166 here: one number, two ways). It names that step: after training the tab
+    shows other w and b. A value never breaks from its name: no-break spaces around "="."""
     return _unbroken(f"Example 3 of the notes, its first step (x = {fmt(s.x)}, w = {fmt(s.w)}, "
             f"b = {fmt(s.b)}): the notes round σ(1.1) to 0.75 and so print ∂L/∂w = 0.01875, "
-            f"w_new = 0.498125; the exact values are σ({fmt(s.z)}) = {s.output:.6f}, "
-            f"∂L/∂w = {s.dloss_dw:.7f}, w_new = {s.w_new:.7f}.")
+            f"w_new = 0.498125; the exact values are σ({fmt(s.z)}) = {fmt(s.output)}, "
+            f"∂L/∂w = {fmt(s.dloss_dw)}, w_new = {fmt(s.w_new)}.")
 
 
 NO_LONGER = "No longer applies — {what}:"     # the Explorer's caption says it so too

@@ -101,9 +101,12 @@ def test_seed_rounding_note_uses_the_engine(tab):
     # (no-break spaces around "=", a word joiner in "∂L/∂w")
     note = tab.note.text().replace("\u00a0", " ").replace("\u2060", "")
     assert "0.75" in note and "0.01875" in note and "0.498125" in note
-    assert f"σ(1.1) = {s.output:.6f}" in note and "0.750260" in note
-    assert f"∂L/∂w = {s.dloss_dw:.7f}" in note and "0.0188345" in note
-    assert f"w_new = {s.w_new:.7f}" in note and "0.4981166" in note
+    # the exact values as the stages write them: w_new read 0.4981166 here while the
+    # update stage showed w ← 0.498117 (walkthrough s19)
+    assert "σ(1.1) = 0.75026," in note and "∂L/∂w = 0.0188345," in note
+    assert "w_new = 0.498117." in note and "0.4981166" not in note and "0.750260" not in note
+    go_to(tab, "update_w")
+    assert "w ← 0.498117" in tab.graph.node_text("w")
 
 
 def test_the_seed_note_says_when_it_no_longer_applies(tab, qtbot):
