@@ -23,6 +23,7 @@ from gui.compute.qt_guard import qt_override
 from gui.plots import runs as race
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.lr_sweep_label import free_stretches, label_place, occupied_heights
+from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
@@ -333,6 +334,10 @@ class LrSweepView(QWidget):
         # pyqtgraph leaves "0" out), the rows above, half a row over the top one
         self.plot.getPlotItem().setYRange(bottom - step, top + step * (len(rows) + 0.5),
                                           padding=0)
+        # its labels' room fitted to these ticks: pyqtgraph narrows it only by more
+        # than 10 px, and the room of an earlier piece's wider labels stayed (seven
+        # methods: 19 px, 15 after F11 and back, and the η axis showed 2 labels, not 5)
+        fit_tick_room(self.plot.getPlotItem().getAxis("left"))
         for method in self.sweeps:
             sweep = self.sweeps[method]
             lrs = sweep.lrs[sweep.status == "diverged"]
