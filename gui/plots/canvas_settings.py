@@ -13,7 +13,7 @@ Smart / BoundingRect viewport update modes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
 from gui.compute.qt_guard import qt_override
@@ -30,19 +30,17 @@ class _RepaintAfterLayout(QObject):
     def __init__(self, view: QGraphicsView, layout_item):
         super().__init__(view)
         self._view = view
-        self._repaint = QTimer(self, singleShot=True, interval=0)   # after the layout ran
-        self._repaint.timeout.connect(lambda: view.viewport().update())
         self.repaints = 0        # full repaints asked (the tests count them)
-        self._repaint.timeout.connect(self._count)
         layout_item.installEventFilter(self)
-
-    def _count(self) -> None:
-        self.repaints += 1
 
     @qt_override
     def eventFilter(self, watched, event):
+        # asked now, painted after the layout this event runs: the paint that follows
+        # it is whole (asked on the next turn of the loop, it came after a paint the
+        # layout was laid out for, and the loss plot was painted twice for a new f)
         if event.type() == QEvent.Type.LayoutRequest:
-            self._repaint.start()
+            self._view.viewport().update()
+            self.repaints += 1
         return False
 
 
