@@ -29,7 +29,7 @@ from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 LRS = np.logspace(-4, 1, 61)      # 1e-4 … 10, 12 per decade
 SETTLE_MS = 200
-DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per method
+DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per method (× text size)
 # Newton in the sweep: lr_sweep gives it each η, so it steps η·H⁻¹∇f (damped Newton) and
 # its curve changes with η; its run in the race takes η = 1 unless given its own (the
 # shared η is not Newton's). Said beside the curve, and its run's line drawn at 1.
@@ -328,8 +328,11 @@ class LrSweepView(QWidget):
                 and np.any(self.sweeps[m].status == "diverged")]
         # the curves take the height less the rows: one row's step in data units
         height = self.plot.getPlotItem().vb.height()
-        room = max(height - DIVERGED_ROW_PX * (len(rows) + 1.5), 0.3 * height, 20.0)
-        step = span * DIVERGED_ROW_PX / room
+        # rows as far apart as the ×, which grow with the text (presenting: 16 px × on
+        # 10 px rows), and the floor as high as half a tick number ("0" was left out)
+        row_px = theme.current().size(DIVERGED_ROW_PX)
+        room = max(height - row_px * (len(rows) + 1.5), 0.3 * height, 20.0)
+        step = span * row_px / room
         # the curves in `room`, a row under them (the lowest tick's text fits, or
         # pyqtgraph leaves "0" out), the rows above, half a row over the top one
         self.plot.getPlotItem().setYRange(bottom - step, top + step * (len(rows) + 0.5),

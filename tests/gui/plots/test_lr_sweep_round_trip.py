@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets.theme import contrast, current
@@ -106,3 +107,37 @@ def _assert_same_picture(before, after) -> None:
     assert before.shape == after.shape
     differing = (before != after).any(axis=-1)
     assert differing.sum() == 0, (differing.sum(), np.argwhere(differing)[:5])
+
+
+def _tick_texts(axis) -> list[str]:
+    """The tick numbers `axis` draws now (as its paint lays them out)."""
+    from PySide6.QtGui import QPainter, QPicture
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        painter.setFont(axis.style["tickFont"] or axis.font())
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in specs[2]]
+
+
+def test_larger_text_keeps_the_floor_number_and_the_rows_apart(window, qtbot):
+    """Text size 2 (Ctrl++ four times): the × grow to 16 px and stood on rows 10 px
+    apart, and the floor's "0" had no room under it and was left out."""
+    from engine.optimizer_settings import METHODS
+    window.commands.set_theme("light")
+    settle_at(window, qtbot, 2.0)
+    sweep = _sweep_shown(window, qtbot, "x^2 + 2y^2", (3.0, 2.0), lr=0.1, methods=METHODS,
+                         max_steps=100)
+    try:
+        _settle(qtbot)
+        item = sweep.plot.getPlotItem()
+        assert "0" in _tick_texts(item.getAxis("left"))
+        rows = sorted({item.vb.mapViewToScene(QPointF(0, marker.getData()[1][0])).y()
+                       for marker in sweep.markers.values() if len(marker.getData()[1])})
+        size = max(marker.opts["size"] for marker in sweep.markers.values())
+        assert len(rows) >= 3 and size >= 16
+        assert min(b - a for a, b in zip(rows, rows[1:])) >= size - 1, (rows, size)
+    finally:
+        settle_at(window, qtbot, 1.0)
