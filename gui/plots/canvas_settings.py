@@ -13,7 +13,7 @@ Smart / BoundingRect viewport update modes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
 from gui.compute.qt_guard import qt_override
@@ -27,30 +27,32 @@ class _RepaintAfterLayout(QObject):
     sliver of the colour bar under the bar). A layout changes a few times an edit, never
     per frame of a race."""
 
-    def __init__(self, view: QGraphicsView):
+    def __init__(self, view: QGraphicsView, layout_item):
         super().__init__(view)
         self._view = view
-        self._repaint = QTimer(self, singleShot=True, interval=0)   # after the layout ran
-        self._repaint.timeout.connect(lambda: view.viewport().update())
         self.repaints = 0        # full repaints asked (the tests count them)
-        self._repaint.timeout.connect(self._count)
-        view.ci.installEventFilter(self)
-
-    def _count(self) -> None:
-        self.repaints += 1
+        layout_item.installEventFilter(self)
 
     @qt_override
     def eventFilter(self, watched, event):
+        # asked now, painted after the layout this event runs: the paint that follows
+        # it is whole (asked on the next turn of the loop, it came after a paint the
+        # layout was laid out for, and the loss plot was painted twice for a new f)
         if event.type() == QEvent.Type.LayoutRequest:
-            self._repaint.start()
+            self._view.viewport().update()
+            self.repaints += 1
         return False
 
 
 def tune_canvas(view: QGraphicsView) -> QGraphicsView:
     """Set `view` (a pg.PlotWidget / GraphicsLayoutWidget) up for animated items; returns it."""
     view.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-    if getattr(view, "ci", None) is not None:
-        view.repaint_after_layout = _RepaintAfterLayout(view)
+    # the item whose layout places the axes: a GraphicsLayoutWidget's `ci`, a
+    # PlotWidget's PlotItem (its `ci` is None: the loss plot had no repaint, and a
+    # "0" of its step axis stayed on the screen where a narrower f axis had put it)
+    layout_item = getattr(view, "ci", None) or getattr(view, "plotItem", None)
+    if layout_item is not None:
+        view.repaint_after_layout = _RepaintAfterLayout(view, layout_item)
     return view
 
 

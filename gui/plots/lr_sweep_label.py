@@ -12,17 +12,21 @@ import numpy as np
 MARGIN_PX = 3       # kept clear between the plate and a curve's line or dot
 
 
-def occupied_heights(curves, x_low: float, x_high: float) -> list[tuple[float, float]]:
+def occupied_heights(curves, x_low: float, x_high: float,
+                     dot_reach: float = 0.0) -> list[tuple[float, float]]:
     """The y intervals (data units) that `curves` — (xs, ys) polylines, xs increasing —
-    cover for x in [x_low, x_high]: each point inside, and each segment's stretch over
-    the band (interpolated at the band's edges)."""
+    cover for x in [x_low, x_high]: each point within `dot_reach` of it (a dot's
+    radius, x units), and each segment's stretch over the band (interpolated at the
+    band's edges). A segment just outside the band is not in it: widened by a dot's
+    radius too, the band beside 2/λmax took in GD's climb to the line on its other
+    side, found nowhere free at 1280×720, and the label sat over the × row."""
     spans = []
     for xs, ys in curves:
         xs, ys = np.asarray(xs, float), np.asarray(ys, float)
         keep = np.isfinite(xs) & np.isfinite(ys)
         xs, ys = xs[keep], ys[keep]
         for i in range(len(xs)):
-            if x_low <= xs[i] <= x_high:
+            if x_low - dot_reach <= xs[i] <= x_high + dot_reach:
                 spans.append((ys[i], ys[i]))
         for (xa, ya), (xb, yb) in zip(zip(xs[:-1], ys[:-1]), zip(xs[1:], ys[1:])):
             lo, hi = max(xa, x_low), min(xb, x_high)

@@ -21,17 +21,20 @@ from engine.optimizer_settings import METHODS
 from gui.compute.lab_jobs import LabJobs
 from gui.compute.qt_guard import qt_override
 from gui.plots import runs as race
+from gui.plots.canvas_settings import tune_canvas
 from gui.plots.lr_sweep_label import free_stretches, label_place, occupied_heights
+from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 LRS = np.logspace(-4, 1, 61)      # 1e-4 … 10, 12 per decade
 SETTLE_MS = 200
-DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per method
+DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per method (× text size)
 # Newton in the sweep: lr_sweep gives it each η, so it steps η·H⁻¹∇f (damped Newton) and
 # its curve changes with η; its run in the race takes η = 1 unless given its own (the
 # shared η is not Newton's). Said beside the curve, and its run's line drawn at 1.
 NEWTON_NOTE = "Newton here: θ − η·H⁻¹∇f"
+AXIS_NAME = {"color": "#000000"}       # the axes' names in the ticks' black (as built)
 
 
 def sweep_pieces(f, start, plan, steps, keywords):
@@ -59,11 +62,23 @@ class LrSweepView(QWidget):
         self.request_id = 0
         self._asked = None              # what the newest request was computed from
         self.active = False             # computed only while the view is shown
-        self.plot = pg.PlotWidget(background="w", enableMenu=False)
+        self.plot = tune_canvas(pg.PlotWidget(background="w", enableMenu=False))
         item = self.plot.getPlotItem()
         item.setLogMode(x=True, y=False)
         item.showGrid(x=True, y=True, alpha=0.2)
-        item.setLabel("bottom", "learning rate η (log scale)")
+        # Axes in black as built, as the loss plot's: left to pyqtgraph's grey (#969696,
+        # 2.9:1 on white) the first showing had faint text, and a theme applied later
+        # made it #717171: another picture after F11 and back.
+        for side in ("left", "bottom"):
+            item.getAxis(side).setPen("k")
+            item.getAxis(side).setTextPen("k")
+        item.setLabel("bottom", "learning rate η (log scale)", **AXIS_NAME)
+        item.setLabel("left", "final f", **AXIS_NAME)
+        # The ranges are set from the sweep (_place_diverged), not auto-ranged: pyqtgraph
+        # pads for the ×'s size in pixels, so the range after presenting's larger × kept
+        # their room (another picture after F11 and back).
+        item.hideButtons()
+        item.setXRange(np.log10(LRS[0]), np.log10(LRS[-1]), padding=0.08)
         self.curves, self.markers = {}, {}
         self.run_lines = []
         # its label is written along its own line, just right of it (level and centred on
@@ -221,6 +236,8 @@ class LrSweepView(QWidget):
         ink = theme.current().ink
         # short: the box beside the plot says it in full, and at 1280×720 the plot is
         # ~110 px tall ("f after the run" up the axis showed as "f after the ru")
+        # (no style here: it is the theme's since __init__, and a style given anew drew
+        # the name black on the dark theme)
         item.setLabel("left", "final f" if self.quantity.currentIndex() == 0 else "steps")
         for method in set(self.curves) - set(self.sweeps):
             self.curves[method].hide()
@@ -278,11 +295,10 @@ class LrSweepView(QWidget):
                                                  (False, True), (False, False))):
             across, along = (box.height(), box.width()) if upright else \
                 (box.width(), box.height())
-            reach = (across + dot_px) * per_px_x
-            low, high = (x - dot_px * per_px_x, x + reach) if right else \
-                (x - reach, x + dot_px * per_px_x)
+            reach = across * per_px_x
+            low, high = (x, x + reach) if right else (x - reach, x)
             spans = [((lo - y0) / per_px_y - dot_px, (hi - y0) / per_px_y + dot_px)
-                     for lo, hi in occupied_heights(curves, low, high)]
+                     for lo, hi in occupied_heights(curves, low, high, dot_px * per_px_x)]
             centre, fits = label_place(spans, vb.height(), along)
             room = max((hi - lo for lo, hi in free_stretches(spans, vb.height())),
                        default=0.0)
@@ -312,8 +328,19 @@ class LrSweepView(QWidget):
                 and np.any(self.sweeps[m].status == "diverged")]
         # the curves take the height less the rows: one row's step in data units
         height = self.plot.getPlotItem().vb.height()
-        room = max(height - DIVERGED_ROW_PX * (len(rows) + 1), 0.3 * height, 20.0)
-        step = span * DIVERGED_ROW_PX / room
+        # rows as far apart as the ×, which grow with the text (presenting: 16 px × on
+        # 10 px rows), and the floor as high as half a tick number ("0" was left out)
+        row_px = theme.current().size(DIVERGED_ROW_PX)
+        room = max(height - row_px * (len(rows) + 1.5), 0.3 * height, 20.0)
+        step = span * row_px / room
+        # the curves in `room`, a row under them (the lowest tick's text fits, or
+        # pyqtgraph leaves "0" out), the rows above, half a row over the top one
+        self.plot.getPlotItem().setYRange(bottom - step, top + step * (len(rows) + 0.5),
+                                          padding=0)
+        # its labels' room fitted to these ticks: pyqtgraph narrows it only by more
+        # than 10 px, and the room of an earlier piece's wider labels stayed (seven
+        # methods: 19 px, 15 after F11 and back, and the η axis showed 2 labels, not 5)
+        fit_tick_room(self.plot.getPlotItem().getAxis("left"))
         for method in self.sweeps:
             sweep = self.sweeps[method]
             lrs = sweep.lrs[sweep.status == "diverged"]

@@ -57,6 +57,12 @@ def _plate(sweep) -> QRectF:
 def test_the_critical_label_covers_no_curve(sweep_page, screenshot):
     window, sweep = sweep_page
     screenshot(sweep, "lr_sweep_label_1400x860")
+    assert_label_covers_nothing(sweep)
+
+
+def assert_label_covers_nothing(sweep, dark: bool = False) -> None:
+    """The 2/λmax label shown whole on the plot, its plate over no curve, dot or ×, and
+    its letters seen on it (dark on the light theme, light on the dark one)."""
     assert sweep.critical_line.isVisible()
     plate = _plate(sweep)
     vb = sweep.plot.getPlotItem().vb
@@ -82,7 +88,8 @@ def test_the_critical_label_covers_no_curve(sweep_page, screenshot):
     picture = pixels(sweep.plot.grab()).astype(int)
     box = sweep.plot.mapFromScene(plate).boundingRect()
     seen = picture[box.top():box.bottom(), box.left():box.right()]
-    assert (seen.sum(-1) < 300).sum() > 20                          # the letters
+    letters = seen.sum(-1) > 450 if dark else seen.sum(-1) < 300
+    assert letters.sum() > 20
     blue = (seen[..., 2] - seen[..., 0] > 80)
     orange = (seen[..., 0] - seen[..., 2] > 80)
     assert blue.sum() == 0 and orange.sum() == 0, (blue.sum(), orange.sum())
@@ -103,3 +110,12 @@ def test_a_segment_crossing_the_band_covers_its_height_there():
     # a line from (0, 0) to (2, 10) seen over x in [0.5, 1]: y from 2.5 to 5
     spans = occupied_heights([([0.0, 2.0], [0.0, 10.0])], 0.5, 1.0)
     assert spans == [pytest.approx((2.5, 5.0))]
+
+
+def test_a_dot_near_the_band_counts_but_a_segment_beside_it_does_not():
+    # GD's climb to 2/λmax ends at the line (x = 0): beside it, on its right, the band
+    # [0, 1] holds only the climb's top dot, and a dot 0.1 right of the band counts
+    climb = ([-0.2, 0.0], [0.0, 2.0])
+    assert occupied_heights([climb], 0.0, 1.0, dot_reach=0.1) == [pytest.approx((2.0, 2.0))] * 2
+    assert occupied_heights([([1.05], [5.0])], 0.0, 1.0, dot_reach=0.1) == [(5.0, 5.0)]
+    assert occupied_heights([([1.2], [5.0])], 0.0, 1.0, dot_reach=0.1) == []
