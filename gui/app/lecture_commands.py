@@ -39,7 +39,7 @@ _WINDOW_STATE_CHANGE = QEvent.Type.WindowStateChange
 LECTURE_SHORTCUTS = (
     ("PgDown / PgUp", "Next / previous step or scene (a clicker), from any field"),
     ("F5 / Esc", "Present from this scene / leave presentation"),
-    ("B or .", "Black screen (a clicker key brings the picture back)"),
+    ("B or .", "Black screen; Esc, B or a clicker key ends it"),
     ("P / H / L", "Pen / highlighter / laser pointer (again: put it down)"),
     ("E or C", "Clear the drawings"),
     ("Ctrl+Z / Ctrl+Y", "Undo / redo (also Ctrl+Shift+Z)"),
@@ -138,7 +138,7 @@ class LectureCommands(QObject):
             self.w.settings.value("lecture/keep_ink", True, type=bool))
         self.lecture.keep_ink = self.actions["keep_ink"].isChecked()
         A("blackout", "&Black screen", self.blackout.toggle, [Qt.Key.Key_B, Qt.Key.Key_Period],
-          "Black out the screen; a clicker key or B brings it back")
+          "Black out the screen; B, Esc or a clicker key brings it back")
         A("pen", "&Pen", lambda: self.ink.set_tool("pen"), Qt.Key.Key_P,
           "Draw on the screen (P again: stop)")
         A("highlighter", "&Highlighter", lambda: self.ink.set_tool("highlighter"), Qt.Key.Key_H)
@@ -214,6 +214,10 @@ class LectureCommands(QObject):
         if key == Qt.Key.Key_F5:
             self.w.commands.set_presentation(True)
             self.banner.show_title(self._title_text())
+            return True
+        if key == Qt.Key.Key_Escape and self.blackout.isVisible():
+            # the key pressed in a hurry: the picture back first, the presentation stays
+            self.blackout.toggle()
             return True
         if key == Qt.Key.Key_Escape and self.w.commands.presenting:
             if isinstance(obj, (QLineEdit, QAbstractSpinBox)) and obj.hasFocus():
@@ -305,7 +309,8 @@ class LectureCommands(QObject):
         """Open a shipped lecture at its first scene, as an untitled copy (Save asks
         where, so the shipped file is never overwritten)."""
         try:
-            self.w.apply_session(load_session(path), None)
+            # titled by the lecture's name, not "Untitled" (the file stays unnamed)
+            self.w.apply_session(load_session(path), None, lecture_label(path))
             self.lecture.go_to(0)
         except (SessionError, LectureError) as exc:
             self.w.commands.report(str(exc), "Lecture not opened")

@@ -329,10 +329,10 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
 
     # --- sessions -------------------------------------------------------------------
-    def apply_session(self, data: dict, path=None) -> None:
-        """Apply a loaded session (SessionError leaves the window as it was)."""
+    def apply_session(self, data: dict, path=None, name: str | None = None) -> None:
+        """Apply a loaded session (SessionError leaves all as it was), titled `name` if no file."""
         self.session.apply(data)
-        self.session._set_clean(path)
+        self.session._set_clean(path, name)
 
     def statusBar(self) -> StatusToast:
         """The status line: a floating box, not a bar that takes the views' height."""

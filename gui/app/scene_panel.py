@@ -8,9 +8,9 @@ edit back through it (so each edit is one undo entry and marks the file modified
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QGridLayout, QLabel, QLineEdit,
+                               QListView, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from gui.app.lecture import STEP_KINDS, LectureError, check_step, describe_step
 
@@ -49,6 +49,10 @@ class ScenePanel(QDockWidget):
         layout = QVBoxLayout(body)
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # a long title wraps in the narrow panel rather than hide its end past a scroll bar
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.itemClicked.connect(self._on_clicked)
@@ -57,15 +61,17 @@ class ScenePanel(QDockWidget):
         self.list.model().rowsMoved.connect(self._on_rows_changed)
         self.list.model().rowsInserted.connect(self._on_rows_changed)
         layout.addWidget(self.list, 2)
-        buttons = QHBoxLayout()
+        # two rows of two: in one row the four set the panel's width (356 px, not
+        # PANEL_WIDTH), and at 1280×720 the Explorer, 914 px wide, folded its formulas
+        buttons = QGridLayout()
         self.buttons = {}
-        for key, text, slot in (("add", "Add", commands.add_scene),
-                                ("update", "Update", self.lecture.update_current),
-                                ("duplicate", "Duplicate", self._duplicate),
-                                ("delete", "Delete", self._delete)):
+        for i, (key, text, slot) in enumerate((("add", "Add", commands.add_scene),
+                                               ("update", "Update", self.lecture.update_current),
+                                               ("duplicate", "Duplicate", self._duplicate),
+                                               ("delete", "Delete", self._delete))):
             b = QPushButton(text)
             b.clicked.connect(slot)
-            buttons.addWidget(b)
+            buttons.addWidget(b, i // 2, i % 2)
             self.buttons[key] = b
         self.buttons["add"].setToolTip(commands.actions["add_scene"].toolTip())
         self.buttons["update"].setToolTip(commands.actions["update_scene"].toolTip())

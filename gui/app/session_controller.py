@@ -31,6 +31,7 @@ class SessionController(QObject):
         self.parts = parts
         self.settings = settings
         self.path: Path | None = None
+        self.untitled_name: str | None = None   # a file-less session's name (a sample lecture)
         self.modified = False
         self._applying = False
         self._keep_last = False     # the last session is a newer version's: leave it
@@ -51,14 +52,15 @@ class SessionController(QObject):
         finally:
             self._applying = before
 
-    def _set_clean(self, path) -> None:
+    def _set_clean(self, path, untitled_name: str | None = None) -> None:
         self.path = Path(path) if path is not None else None
+        self.untitled_name = untitled_name
         self.modified = False
         self.changed.emit()
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return self.path.name if self.path else self.untitled_name or "Untitled"
 
     # --- state ------------------------------------------------------------------
     def state(self) -> dict:

@@ -288,7 +288,11 @@ class ExplorerTab(QWidget):
     @qt_override
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if event.size().height() > event.oldSize().height() and self._given_up_for_room():
+        # wider counts too: the scenes panel (F9) closed gives the width back, and the
+        # readouts' rows that wrapped in the narrower page unwrap
+        grown = (event.size().height() > event.oldSize().height()
+                 or event.size().width() > event.oldSize().width())
+        if grown and self._given_up_for_room():
             self._restore_next = True
             self._fit_timer.start()
 

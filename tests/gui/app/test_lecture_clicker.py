@@ -158,6 +158,32 @@ def test_black_screen_and_any_clicker_key_lifts_it(window, qtbot):
     assert not black.isVisible() and lec.steps_done == 0      # the key only lifted it
 
 
+def _centre_colour(window):
+    image = window.grab().toImage()
+    c = image.pixelColor(image.width() // 2, image.height() // 2)
+    return c.red(), c.green(), c.blue()
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["window", "presenting"])
+@pytest.mark.parametrize("key", [Qt.Key.Key_B, Qt.Key.Key_Period], ids=["B", "period"])
+def test_escape_lifts_the_black_screen_first(window, qtbot, key, presenting):
+    """The key a lecturer presses in a hurry: Esc after B or '.' left the screen black
+    (presenting, it left the presentation behind the black); it shows the picture again,
+    the presentation staying, and the next Esc leaves the presentation."""
+    _lecture(window)
+    window.commands.set_presentation(presenting)
+    bar = _focus(qtbot, window.tabs.tabBar())
+    qtbot.keyClick(bar, key)
+    assert _centre_colour(window) == (0, 0, 0)
+    qtbot.keyClick(bar, Qt.Key.Key_Escape)
+    assert not window.lecture_commands.blackout.isVisible()
+    assert _centre_colour(window) != (0, 0, 0)           # the picture, on screen again
+    assert window.commands.presenting == presenting
+    if presenting:
+        qtbot.keyClick(bar, Qt.Key.Key_Escape)
+        assert not window.commands.presenting
+
+
 @pytest.mark.own_window
 def test_f5_presents_from_the_current_scene_and_escape_leaves(window, qtbot):
     lec = _lecture(window)

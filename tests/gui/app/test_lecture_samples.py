@@ -26,6 +26,17 @@ def test_both_sample_lectures_are_in_the_help_menu():
                                                  "Networks as chains of functions"]
 
 
+def test_a_sample_lecture_names_the_window(window, qtbot):
+    """Opened from Help ▸ Sample lectures, the title bar read "Untitled — Gradient Lab";
+    it names the lecture (still no file: Save asks where), and New is Untitled again."""
+    lc = window.lecture_commands
+    lc.samples_menu.actions()[0].trigger()
+    assert window.windowHandle().title() == "Derivatives and gradients — Gradient Lab"
+    assert window.session.path is None
+    window.commands.new_session()
+    assert window.windowHandle().title() == "Untitled — Gradient Lab"
+
+
 def test_every_scene_of_both_lectures_opens_plays_and_exports(window, qtbot, tmp_path):
     lc = window.lecture_commands
     lec, m = lc.lecture, window.model

@@ -1,0 +1,77 @@
+"""The scenes panel (F9) on a 1280×720 projector keeps the formulas bar (typeset f, f′,
+f″) the scenes' notes send the class to, and the bar always comes back when the panel
+closes. (Walkthrough: the panel, 356 px wide where 280 was meant, left the Explorer 914
+px: the page folded the bar to fit, and closing the panel, which widens the page but
+leaves its height, never gave it back.)"""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.lecture_helpers import SLOW_MS
+from tests.gui.app.projector import SCREEN, projector_window
+
+
+@pytest.fixture(scope="module")
+def projector(tmp_path_factory):
+    yield from projector_window(tmp_path_factory)
+
+
+def _settle(qtbot):
+    """The page's fit runs on a timer once the layouts have settled."""
+    for _ in range(6):
+        QApplication.processEvents()
+        qtbot.wait(60)
+
+
+def _bar_shown(window) -> bool:
+    """The formulas bar on screen, whole, inside the window (not folded, not scrolled away)."""
+    bar = window.explorer.math_view
+    rect = window_rect(bar, window)
+    return bar.isVisible() and rect.height() >= 40 and window.rect().contains(rect)
+
+
+@pytest.fixture
+def lecture(projector, qtbot):
+    """Help ▸ Sample lectures ▸ Derivatives and gradients, its first scene (f = x³)."""
+    lc = projector.lecture_commands
+    lc.samples_menu.actions()[0].trigger()
+    assert projector.model.wait_for_analysis(SLOW_MS)
+    _settle(qtbot)
+    assert projector.size().toTuple() == SCREEN and _bar_shown(projector)
+    yield lc
+    lc.set_panel_visible(False)
+    _settle(qtbot)
+
+
+def test_the_panel_keeps_the_formulas_bar(projector, lecture, qtbot, screenshot):
+    lecture.actions["scene_panel"].trigger()                 # F9
+    _settle(qtbot)
+    assert lecture.panel.isVisible() and lecture.panel.width() <= 290
+    assert _bar_shown(projector)
+    # the titles wrap in the narrower panel: none hides its end past a scroll bar
+    assert lecture.panel.list.horizontalScrollBar().maximum() == 0
+    screenshot(projector, "scenes_panel_1280x720")
+    # the walkthrough's F5, Esc, F9: presenting hides the panel, leaving shows it again
+    qtbot.keyClick(projector.tabs.tabBar(), Qt.Key.Key_F5)
+    assert projector.commands.presenting
+    qtbot.keyClick(projector.tabs.tabBar(), Qt.Key.Key_Escape)
+    assert not projector.commands.presenting
+    qtbot.waitUntil(lecture.panel.isVisible, timeout=3000)
+    _settle(qtbot)
+    assert _bar_shown(projector)
+    lecture.actions["scene_panel"].trigger()                 # F9: closed
+    _settle(qtbot)
+    assert not lecture.panel.isVisible() and _bar_shown(projector)
+
+
+def test_the_bar_folded_for_a_wide_panel_comes_back_when_it_closes(projector, lecture, qtbot):
+    """A panel dragged wide does fold the bar (the page would scroll); closed, the page
+    has its width again and the bar returns."""
+    lecture.set_panel_visible(True)
+    projector.resizeDocks([lecture.panel], [420], Qt.Orientation.Horizontal)
+    _settle(qtbot)
+    assert projector.explorer.formulas_folded_to_fit and not _bar_shown(projector)
+    lecture.actions["scene_panel"].trigger()                 # F9: closed
+    _settle(qtbot)
+    assert _bar_shown(projector) and not projector.explorer.formulas_folded_to_fit
