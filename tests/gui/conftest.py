@@ -56,6 +56,17 @@ def _start_look(app):
         theme.apply_theme(app, QWidget(), "light", 1.0)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def start_look_per_module(qapp):
+    """Every module starts in the start look, whatever the module before it left: the look
+    is the process's, and one worker runs many modules in a row. The layout matrix ended
+    on text size 2 (leaving presentation goes back to the last cell's size); the theme
+    matrix's next window was built with an 18 pt font, which its plot texts then kept as
+    their light@1 size (its fresh start's "k = 0" twice as large: 2.8 % of its pixels
+    differed from a toggled light)."""
+    _start_look(qapp)
+
+
 def _end_before_exit(app):
     """What the app's close does, for whatever the tests left: stop the lab threads,
     close and delete the windows, then collect, all while the QApplication lives. Left
