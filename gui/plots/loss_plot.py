@@ -7,16 +7,17 @@ the curves grow.
 """
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPicture
-from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSplitter,
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
 
 from gui.compute.qt_guard import qt_override
 from gui.plots.axis_cache import cache_as_pixmap
-from gui.plots.loss_legend import BELOW, LEAST_HEIGHT_PX, LossLegend
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.steady_scatter import steady_scatter_of
 from gui.plots.whole_ticks import whole_number_ticks
@@ -28,6 +29,7 @@ _AXIS_FONT_PT = 11
 # paint (LossPlot._draw_f_axis_now), is not drawn again for a new width (with "-0.05",
 # the benchmark's f of 4-5 digits moved it in 8 edits of 10)
 ROOM_FOR = "-2000.0"
+LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
 # the curves' own height at least (× the text size), under however many legend rows.
 # Under the views 80: at 1280×720 the row has 172 px, and 100 px under a legend row of
 # its own (three runs) took 18 px of the map's and 3-D view's 45 %. Beside "Inside a
@@ -110,6 +112,13 @@ class LossPlot(QWidget):
         self.log_check = QCheckBox("log scale")
         self.log_check.setToolTip("Logarithmic f axis: steady (linear) convergence shows "
                                   "as a straight line going down")
+        # The legend sits above the plot, not on it: in the short strip the window
+        # gives this plot, an in-plot legend would cover the curves.
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        # a wrapped second row ("Adam" of four runs) sat on the plot's frame: room below it
+        self.legend.setContentsMargins(0, 0, 0, LEGEND_GAP_PX)
+        self.legend.setToolTip("Each method's colour, the same on every view")
         self.note = QLabel()
         self.note.setStyleSheet("color: #555;")
         self.note.setWordWrap(True)
@@ -125,22 +134,16 @@ class LossPlot(QWidget):
         bar.addWidget(self.title, 0, 0, top)
         bar.addWidget(self.log_check, 0, 2, top)
         bar.setColumnStretch(1, 1)
-        # The legend sits off the plot, not on it: in the short strip the window gives
-        # this plot, an in-plot legend would cover the curves (gui.plots.loss_legend).
-        beside_plot = QHBoxLayout()
-        beside_plot.setContentsMargins(0, 0, 0, 0)
-        beside_plot.setSpacing(0)
-        beside_plot.addWidget(self.plot, 1)
-        self.legend = LossLegend(self, bar, beside_plot, self.title, self.log_check)
-        self.legend.place()
+        self._legend_below = None
+        self._place_legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addLayout(bar)
         layout.addWidget(self.note)
-        layout.addLayout(beside_plot, 1)
+        layout.addWidget(self.plot, 1)
 
-        self._least_height = LEAST_HEIGHT_PX
+        self._least_height = 170       # below this the curves are a flat smear
         self._curves_least_px = CURVES_LEAST_PX
         self.log_check.toggled.connect(self._on_log)
         model.pathsChanged.connect(self._on_paths)
@@ -191,7 +194,7 @@ class LossPlot(QWidget):
     @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.legend.place()
+        self._place_legend()
         self._ask_least_height()
 
     @qt_override
@@ -233,16 +236,40 @@ class LossPlot(QWidget):
                 widget.updateGeometry()
                 widget = widget.parentWidget()
 
+    def _place_legend(self) -> None:
+        """The legend beside the title if it fits there in one row, else below them."""
+        spacing = self._bar.horizontalSpacing()
+        beside = (self.width() - 8 - self.title.sizeHint().width()
+                  - self.log_check.sizeHint().width() - 2 * spacing)
+        one_row = self.legend.fontMetrics().lineSpacing() * 1.5 + LEGEND_GAP_PX
+        below = bool(self.legend.text()) and (
+            beside < self.legend.minimumSizeHint().width()
+            or self.legend.heightForWidth(max(beside, 1)) > one_row)
+        if below != self._legend_below:
+            self._legend_below = below
+            self._bar.removeWidget(self.legend)
+            if below:
+                self._bar.addWidget(self.legend, 1, 0, 1, 3)
+            else:
+                self._bar.addWidget(self.legend, 0, 1)
+            # Beside the title the legend's widest entry does not widen the plot: it
+            # moves below when the row gets narrower (at text size 2 on a 1280-px screen
+            # title + legend + log box held the Explorer 177 px wider than the screen).
+            # Below, the row is the plot's whole width and its widest entry its minimum.
+            self.legend.setMinimumWidth(0 if below else 1)
+
     def _show_legend(self, paths, new_look: bool = False) -> None:
         ink = theme.current().ink    # swatches inked as their curves, not text-darkened
-        if self.legend.set_entries([(ink(self.model.lab.colour(m)).name(),
-                                     self.model.lab.label(m)) for m in paths], new_look):
-            self._ask_least_height()
-
-    @property
-    def _legend_below(self) -> bool:
-        """The legend in rows of its own under the title (not beside it or the plot)."""
-        return self.legend.where == BELOW
+        # rows break between entries only, never inside a name ("Gradient / descent")
+        html = "&nbsp;&nbsp; ".join(
+            f'<span style="white-space:nowrap"><span style="color:{ink(self.model.lab.colour(m)).name()}; '
+            f'font-weight:600">━━</span>&nbsp;{escape(self.model.lab.label(m))}</span>'
+            for m in paths)
+        if html == self.legend.text() and not new_look:
+            return             # (each edit: the rich text laid out again, ~2 ms)
+        self.legend.setText(html)
+        self._place_legend()
+        self._ask_least_height()
 
     def _on_frame(self, frame: int) -> None:
         paths = self.model.paths

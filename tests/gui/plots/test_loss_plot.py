@@ -5,7 +5,6 @@ from numpy.testing import assert_allclose, assert_array_equal
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage, QPainter
 
-from gui.plots.loss_legend import COLUMN
 from gui.plots.loss_plot import LossPlot
 from gui.widgets.palette import METHOD_LABELS
 from gui.app.presets import default_preset, find_preset
@@ -126,8 +125,7 @@ def _ink_rows(widget, rect):
 def test_a_wrapped_legend_keeps_off_the_plot(shown, model, qtbot, width, scale):
     """Four runs in a narrow loss plot (1920×1080 with the side panels): the legend wraps
     between entries, never inside a name, and its last row ends above the plot's frame
-    ("Adam" sat on it); or, where rows would take two and a column fits, the names one a
-    line beside the plot, right of its frame (gui.plots.loss_legend)."""
+    ("Adam" sat on it)."""
     from PySide6.QtWidgets import QApplication, QWidget
     from gui.widgets import theme
     _load(model, "Himmelblau")
@@ -138,12 +136,6 @@ def test_a_wrapped_legend_keeps_off_the_plot(shown, model, qtbot, width, scale):
         qtbot.wait(200)
         legend, frame = plot.legend, plot.plot.geometry()
         assert legend.height() >= legend.heightForWidth(legend.width())
-        if legend.where == COLUMN:
-            assert legend.geometry().left() >= frame.right()
-            lines = legend.text().replace("\xa0", " ").replace("&nbsp;", " ").split("<br>")
-            assert len(lines) == 4 and "Gradient descent" in lines[0], lines
-            assert legend.geometry().bottom() <= frame.bottom()
-            return
         rows = _ink_rows(plot, legend.geometry())
         # 8 px of clear space (the frame and the plot's own top margin follow): it had 6
         assert rows.max() <= frame.top() - 8, (rows.max(), frame.top())
