@@ -38,6 +38,7 @@ def fmt(v: float, digits: int = 4) -> str:
     """A number as a lecturer writes it: significant digits, a true minus sign."""
     if not np.isfinite(v):
         return "undefined"
+    v += 0.0                 # −0.0 (f′ of e^(−x²) at 0) reads "0", not "−0"
     return f"{v:.{digits}g}".replace("-", "−").replace("e−0", "e−").replace("e+0", "e")
 
 
