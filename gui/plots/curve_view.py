@@ -346,13 +346,11 @@ class CurveView(QWidget):
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):
-        if len(window) != 1:
-            return
-        framed = window != self._pushed_window       # not the echo of a pan or zoom
+        framed = len(window) == 1 and window != self._pushed_window   # not a pan's echo
         if framed:
             (lo, hi), = window
             self.plot_f.setXRange(lo, hi, padding=0)
-        if self._one_d():
+        if self._one_d() and len(window) == 1:
             self._refresh_curves()
             if framed:      # a typed f is framed after it shows: its point follows on screen
                 self._place_point()
@@ -380,12 +378,11 @@ class CurveView(QWidget):
             self.critical.show([*points, *self._kinks])
 
     def _on_paths(self, paths):
-        if not self._one_d():
-            return
-        paths = {m: p for m, p in paths.items() if p.points.shape[1] == 1}
-        self.descent.set_methods(paths, self.model.lab.colour)
-        self._fill_legend(paths)
-        self._on_frame(self.model.frame)
+        if self._one_d():
+            paths = {m: p for m, p in paths.items() if p.points.shape[1] == 1}
+            self.descent.set_methods(paths, self.model.lab.colour)
+            self._fill_legend(paths)
+            self._on_frame(self.model.frame)
 
     def _on_frame(self, frame):
         if self._one_d():
@@ -394,7 +391,9 @@ class CurveView(QWidget):
 
     def _on_start(self, start):
         if self._one_d() and len(start) == 1:
-            self.descent.show_start(start[0], self.model.expression(start[0]))
+            value = self.model.expression(start[0])
+            self.descent.show_start(start[0], value)
+            self.critical.set_start(start[0], value)      # no label over the star
 
     # --- mouse: a click (not on the handle) sets the start --------------------------------
     def _on_click_f(self, event):
