@@ -1,10 +1,12 @@
 """The row under the one-variable view's plots: the legend (f, f′, f″, tangent, secant,
-the descent methods, start) from the left end of the x-axis, and the variable's name at
-its right end, where a blackboard puts it.
+the descent methods, start) from the left end of the x-axis; and the variable's name
+at the x-axis's right end, beside its last number (under f″'s axis), where a
+blackboard puts it.
 
 On a row of its own above f the legend took ~45 px, and the x-axis's name a row of its
-own under f′: at 1280×720 f's curve was left ~55 px. Sharing one row gives both rows'
-height to the curves.
+own under f′: at 1280×720 f's curve was left ~55 px. The name then shared the legend's
+row, where it read as one more legend entry; the corner beside the axis's numbers was
+empty and costs no height.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from gui.plots.legend_columns import fit_legend, tighten
 MOST_COLUMNS = 8          # f, f′, f″, tangent, secant, a method and start: one row
 MIN_CURVE_PX = 30         # f′'s view box at least, whatever the legend's rows (least_box)
 LEFT_PX = 8               # the legend's first sample from the canvas's left edge
-NAME_GAP = 12             # px between the legend's last column and the variable's name
+NAME_GAP = 8              # px between the view box's right end and the variable's name
 
 
 def least_box(plot: pg.PlotItem) -> float:
@@ -38,8 +40,8 @@ def least_box(plot: pg.PlotItem) -> float:
 
 class CurveLegendRow:
     """Built into `canvas` at `row` under `plot`; `legend` (a pg.LegendItem) and
-    `name` (a pg.LabelItem: the variable, right-aligned with the view box) are its
-    parts; the canvas's minimum height keeps the plot's view box ≥ MIN_CURVE_PX."""
+    `name` (a pg.LabelItem: the variable, right of the view box at the x-axis's
+    numbers) are its parts; the canvas's minimum height keeps the plot's view box ≥ MIN_CURVE_PX."""
 
     def __init__(self, canvas: pg.GraphicsLayoutWidget, row: int, plot: pg.PlotItem,
                  ink: str, name_size: str):
@@ -53,12 +55,10 @@ class CurveLegendRow:
         self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.name = pg.LabelItem("x", color=ink, size=name_size, justify="right")
         tighten(self.name)
-        self.name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        canvas.scene().addItem(self.name)          # placed by fit, outside the layout
         self.row.addItem(self.legend, row=0, col=0)
-        self.row.addItem(self.name, row=0, col=1)
         self.row.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft
                                      | Qt.AlignmentFlag.AlignTop)
-        self.row.layout.setColumnStretchFactor(1, 1)
         plot.vb.sigResized.connect(self.fit)
         # a turn after a fit: the legend's layout has its new least height by then
         self._fill_soon = QTimer(canvas, singleShot=True, interval=0)
@@ -69,23 +69,26 @@ class CurveLegendRow:
         self.fit()
 
     def fit(self, *_):
-        """The name under the view box's right end, and the legend from the canvas's left
-        in as many columns as leave room for the name (from the view box's left, at text
+        """The name beside the x-axis's right end, and the legend from the canvas's left
+        in as many columns as fit under the view box (from the view box's left, at text
         size 2 it took four rows where three do)."""
         box = self._plot.vb.sceneBoundingRect()
+        # the axis's own cell: its bounding rect spans the plot with the grid's lines
+        axis = self._plot.mapRectToScene(self._plot.getAxis("bottom").geometry())
+        text = self.name.itemRect()
+        self.name.setPos(box.right() + NAME_GAP - text.left(),
+                         axis.center().y() - text.center().y())
         right = self._canvas.ci.boundingRect().width() - box.right()
         margins = self.row.layout.getContentsMargins()
         if (round(margins[0]), round(margins[2])) != (LEFT_PX, round(right)):
             self.row.layout.setContentsMargins(LEFT_PX, 0, round(right), 0)
         # from the canvas's own width: a legend too wide for it widened the layout past
         # the canvas, which then drew it squeezed (and the view box as wide), for good
-        room = (self._canvas.width() - right - LEFT_PX - self.name.itemRect().width()
-                - NAME_GAP)
+        room = self._canvas.width() - right - LEFT_PX
         fit_legend(self.legend, room, MOST_COLUMNS)
         # f′'s curve keeps some height under a legend of several rows (large text): the
         # canvas asks for it, and the page scrolls before the curve is crushed to nothing
-        rows = max(self.legend.boundingRect().height(), self.name.boundingRect().height())
-        need = round(rows + self._plot.getAxis("bottom").height() + least_box(self._plot) + 4)
+        need = round(self.legend.boundingRect().height() + self._plot.getAxis("bottom").height() + least_box(self._plot) + 4)
         if self._canvas.minimumHeight() != need:
             self._canvas.setMinimumHeight(need)
         self._fill_soon.start()

@@ -33,6 +33,9 @@ def readable_on_background(colour):
     return t.text(colour, t.background)
 
 
+STAR_PX = 10        # half the start star's box (18 px and its pen)
+
+
 class CriticalMarkers:
     """model.critical_points on f (with a "minimum"/"maximum"/… label) and on f′ = 0."""
 
@@ -45,6 +48,7 @@ class CriticalMarkers:
             plot.addItem(item)
         self.labels: list[pg.TextItem] = []          # visible ones placed, never overlapping
         self._points = []      # the labelled critical points, in label order
+        self._start = None     # (x, f(x)) of the start's star, which no label covers
         # a label must stay inside the view: place again whenever the range or size changes
         plot_f.getViewBox().sigRangeChanged.connect(self._place_labels)
         plot_f.getViewBox().sigResized.connect(self._place_labels)
@@ -83,6 +87,12 @@ class CriticalMarkers:
             label.setColor(readable_on_background(colour))
         self._place_labels()      # the new look's fonts (restyled before this call)
 
+    def set_start(self, x: float, value: float) -> None:
+        """The start's star at (x, value): no label covers it (at x⁴ − 4x³ + 4x² from 0.9
+        "maximum" sat on it); the labels are placed again."""
+        self._start = (x, value) if np.isfinite(value) else None
+        self._place_labels()
+
     def _place_labels(self, *_) -> None:
         """Below a minimum, above a maximum (never on the curve itself); else the other
         side, turned inward near an edge; labels never cover one another or another
@@ -104,6 +114,9 @@ class CriticalMarkers:
                                          (short.width(), short.height()),
                                          PRIORITY.get(cp.kind, 3), places))
             markers.append((p.x() - 7, p.y() - 7, p.x() + 7, p.y() + 7))
+        if self._start is not None:          # a marker past the requests': no label of its own
+            p = vb.mapViewToScene(pg.Point(*self._start))
+            markers.append((p.x() - STAR_PX, p.y() - STAR_PX, p.x() + STAR_PX, p.y() + STAR_PX))
         placements = place_labels(requests, (area.left(), area.top(), area.right(),
                                              area.bottom()), markers)
         for cp, label, placed in zip(self._points, self.labels, placements):

@@ -29,6 +29,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine.kinks import derivative_jump
+from gui.plots.curve_point import point_to_show
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.kink_marks import kink_points
 from gui.plots.curve_split import CurveSplit
@@ -59,6 +60,7 @@ class CurveView(QWidget):
         self.model = model
         self.xs = np.empty(0)
         self.x: float | None = None         # where the tangent touches
+        self._chosen: float | None = None    # the x the user chose (a moved point is not)
         self._slope_scale = 1.0              # max |f′| on screen: what "f′ = 0" is relative to
         self._pushed_window = None           # the last window sent: no echo back
         self._user_moved = False
@@ -152,8 +154,8 @@ class CurveView(QWidget):
         self.second_axis = SecondAxis(self.plot_d, self.plot_f, INK, LABEL_STYLE)
         self.vb_d2 = self.second_axis.vb
         self.vb_d2.addItem(self.curves["d2f"])
-        self.tangent_item = pg.PlotDataItem(pen=_pen("tangent", 2.5))
-        self.secant_item = pg.PlotDataItem(pen=_pen("secant", 2.5, dot))
+        self.tangent_item, self.secant_item = (pg.PlotDataItem(pen=_pen("tangent", 2.5)),
+                                               pg.PlotDataItem(pen=_pen("secant", 2.5, dot)))
         self.secant_points = pg.ScatterPlotItem(size=9, brush=CURVE_COLOURS["secant"],
                                                 pen=pg.mkPen("w", width=1.5))
         self.guides = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#8c8c8c", width=1, style=dash))
@@ -227,13 +229,16 @@ class CurveView(QWidget):
         self.plot_d.setLabel("left", f"f′({v})")
         self.plot_d.setLabel("right", f"f″({v})")
         self.panel.set_variable(v)
-        self._keep_point_in_view()
         self._refresh_curves()
-        if not np.isfinite(expr(self.x)):            # e.g. log at x < 0: move to where f is
-            finite = np.flatnonzero(np.isfinite(self.curves["f"].getData()[1]))
-            if finite.size:
-                self.set_point(self.xs[finite[np.argmin(np.abs(self.xs[finite] - self.x))]])
+        self._place_point(self._chosen)       # a new f: back to the x the user chose
         self._on_start(self.model.start)
+
+    def _place_point(self, chosen: float | None = None) -> None:
+        """The point into view, at `chosen` where f reads there, and off a pole
+        (gui.plots.curve_point.point_to_show); the chosen x is kept for the next f."""
+        self.x = point_to_show(self.model.expression, self.xs,
+                               tuple(self.plot_f.vb.viewRange()[1]), self.x, chosen)
+        self._refresh_point()
 
     def _get_view(self) -> dict:
         return {"tangent_point": self.x, "secant_h": self.panel.h}
@@ -243,12 +248,7 @@ class CurveView(QWidget):
         if state.get("tangent_point") is not None:
             self.set_point(float(state["tangent_point"]))
         else:           # none yet (as built): the next 1-D f places it as a fresh one does
-            self.x = None
-
-    def _keep_point_in_view(self) -> None:
-        lo, hi = self.x_range()
-        if self.x is None or not lo <= self.x <= hi:
-            self.x = lo + 0.35 * (hi - lo)
+            self.x = self._chosen = None
 
     def x_range(self) -> tuple[float, float]:
         lo, hi = self.plot_f.vb.viewRange()[0]
@@ -278,7 +278,7 @@ class CurveView(QWidget):
     # --- the point, its tangent and the secant ----------------------------------------
     def set_point(self, x: float) -> None:
         """Put the tangent point at x (as dragging the handle does)."""
-        self.x = float(x)
+        self.x = self._chosen = float(x)
         self._refresh_point()
 
     def nudge_point(self, direction: int) -> None:
@@ -328,7 +328,7 @@ class CurveView(QWidget):
         ends = np.array(self.x_range())
         jump = derivative_jump(f, (x,))      # a kink: no tangent (sign(0) drew a flat one)
         ok = np.isfinite(fx) and np.isfinite(dfx) and jump is None
-        with np.errstate(over="ignore"):     # near a float's limit (1e308·x²): inf, off the plot
+        with np.errstate(over="ignore", invalid="ignore"):   # near a float's limit, a pole
             quotient = (fxh - fx) / h
             tangent = fx + dfx * (ends - x)
             secant = fx + quotient * (ends - x)
@@ -346,15 +346,14 @@ class CurveView(QWidget):
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):
-        if len(window) != 1:
-            return
-        if window != self._pushed_window:
+        framed = len(window) == 1 and window != self._pushed_window   # not a pan's echo
+        if framed:
             (lo, hi), = window
             self.plot_f.setXRange(lo, hi, padding=0)
-            # a typed f is framed after it shows: its point must follow onto the screen
-            self._keep_point_in_view()
-        if self._one_d():
+        if self._one_d() and len(window) == 1:
             self._refresh_curves()
+            if framed:      # a typed f is framed after it shows: its point follows on screen
+                self._place_point()
 
     def _on_x_range_changed(self, *_):
         if self._one_d():
@@ -370,7 +369,6 @@ class CurveView(QWidget):
             self._pushed_window = (self.x_range(),)
             self.model.set_window(self._pushed_window)
 
-    # --- critical points ------------------------------------------------------------
     # --- critical points and descent (drawn by curve_markers) ---------------------------
     def _on_critical_points(self, points):
         if self._one_d():
@@ -380,12 +378,11 @@ class CurveView(QWidget):
             self.critical.show([*points, *self._kinks])
 
     def _on_paths(self, paths):
-        if not self._one_d():
-            return
-        paths = {m: p for m, p in paths.items() if p.points.shape[1] == 1}
-        self.descent.set_methods(paths, self.model.lab.colour)
-        self._fill_legend(paths)
-        self._on_frame(self.model.frame)
+        if self._one_d():
+            paths = {m: p for m, p in paths.items() if p.points.shape[1] == 1}
+            self.descent.set_methods(paths, self.model.lab.colour)
+            self._fill_legend(paths)
+            self._on_frame(self.model.frame)
 
     def _on_frame(self, frame):
         if self._one_d():
@@ -394,7 +391,9 @@ class CurveView(QWidget):
 
     def _on_start(self, start):
         if self._one_d() and len(start) == 1:
-            self.descent.show_start(start[0], self.model.expression(start[0]))
+            value = self.model.expression(start[0])
+            self.descent.show_start(start[0], value)
+            self.critical.set_start(start[0], value)      # no label over the star
 
     # --- mouse: a click (not on the handle) sets the start --------------------------------
     def _on_click_f(self, event):

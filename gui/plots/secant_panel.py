@@ -88,6 +88,20 @@ _ARROWS = {"increasing": "↗", "decreasing": "↘", "stationary": "→", "undef
            "kink": ""}
 
 
+class DecadeSlider(QSlider):
+    """A slider whose ↓ / ↑ take a page step (h's decade) right / left, as ← / → take
+    a single one (Qt's own ↓ ↑ on a horizontal slider repeat ← →)."""
+
+    @qt_override
+    def keyPressEvent(self, event):
+        pages = {Qt.Key.Key_Down: QSlider.SliderAction.SliderPageStepAdd,
+                 Qt.Key.Key_Up: QSlider.SliderAction.SliderPageStepSub}
+        if event.key() in pages and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.triggerAction(pages[event.key()])
+        else:
+            super().keyPressEvent(event)
+
+
 class SecantPanel(QWidget):
     hChanged = Signal(float)
 
@@ -105,15 +119,21 @@ class SecantPanel(QWidget):
             # wraps: on one line the read-outs asked for ~1030 px (1337-px window at 720p)
             label.setWordWrap(True)
             label.setStyleSheet("font-size: 12pt; color: #222;")
-        self.h_slider = QSlider(Qt.Orientation.Horizontal)
+        self.h_slider = DecadeSlider(Qt.Orientation.Horizontal)
         self.h_slider.setRange(0, (H_MAX_EXP - H_MIN_EXP) * TICKS_PER_DECADE)
         self.h_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.h_slider.setTickInterval(TICKS_PER_DECADE)
         keep_slider_keys(self.h_slider)     # → moves it, not the descent
+        # ← → a tenth of a decade, ↓ ↑ (and a click beside the knob) a decade: a 100th
+        # took ~600 presses from 1 to 10⁻⁶ (PgDn/PgUp are the lecture clicker's, from
+        # any field: gui/app/lecture_commands.py); the mouse keeps the fine steps
+        self.h_slider.setSingleStep(TICKS_PER_DECADE // 10)
+        self.h_slider.setPageStep(TICKS_PER_DECADE)
         # 18 px a decade: the rest is room for the point's widest row
         self.h_slider.setMinimumWidth(110)
         self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "
-                                 "and the secant turns into the tangent")
+                                 "and the secant turns into the tangent. Keys: ← → a little, "
+                                 "↓ / ↑ a factor of 10")
         self.h_label = QLabel()
         self.h_label.setStyleSheet("font-size: 12pt; color: #222;")
         self.h_caption = caption = QLabel("secant step h:")

@@ -126,3 +126,25 @@ def test_a_focused_slider_moves_on_its_arrow_keys(window, qtbot):
     assert slider.value() == value + slider.singleStep() and window.model.frame == frame
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
     assert slider.value() == value and window.model.frame == frame
+
+
+def test_the_h_slider_crosses_its_decades_in_six_keys(window, qtbot):
+    """↓ / ↑ on the focused h slider take h a factor of 10 down / up, ← → a tenth of a
+    decade (all were a 100th: 1 to 10⁻⁶ was 600 presses; PgDn/PgUp are the clicker's)."""
+    from PySide6.QtWidgets import QApplication
+    window.model.set_text("x^3 - 3x")
+    assert window.model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: window.curve_view is not None
+                    and window.curve_view.panel.h_slider.isVisible(), timeout=5000)
+    panel = window.curve_view.panel
+    panel.set_h(1.0)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    panel.h_slider.setFocus()
+    qtbot.waitUntil(panel.h_slider.hasFocus, timeout=2000)
+    shown = []
+    for key in [Qt.Key.Key_Down] * 6 + [Qt.Key.Key_Up, Qt.Key.Key_Left]:
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        shown.append(panel.h_label.text())
+    assert shown == ["h = 0.1", "h = 0.01", "h = 0.001", "h = 0.0001", "h = 1e−5",
+                     "h = 1e−6", "h = 1e−5", "h = 1.26e−5"]

@@ -88,3 +88,22 @@ def test_one_variable_labels_never_overlap(shown, model, qtbot, screenshot):
     for a, b in itertools.combinations(rects, 2):
         assert not a.intersects(b)
     screenshot(curve, "labels_curve_sin10x")
+
+
+@pytest.mark.parametrize("size", [(940, 330), (1000, 640)])
+def test_no_one_variable_label_covers_the_start(shown, model, qtbot, size):
+    """x⁴ − 4x³ + 4x² from 0.9 (the lecture's "where you start" scene, 940 × 330 px at
+    1280 × 720): "maximum" above x = 1 sat on the start's star; it moves aside."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QRectF
+    from tests.gui.plots.curve_setup import shown_curve
+    curve = shown_curve(shown, model, qtbot, "x^4 - 4x^3 + 4x^2", size)
+    model.set_start((0.9,))
+    qtbot.waitUntil(lambda: curve.start_item.getData()[0].tolist() == [0.9])
+    qtbot.wait(100)
+    star = curve.plot_f.vb.mapViewToScene(pg.Point(0.9, model.expression(0.9)))
+    star_box = QRectF(star.x() - 9, star.y() - 9, 18, 18)       # the 18-px star
+    shown_labels = {t.toPlainText(): t.sceneBoundingRect()
+                    for t in curve.critical_labels if t.isVisible()}
+    assert any(name.startswith("max") for name in shown_labels)
+    assert {name: rect for name, rect in shown_labels.items() if rect.intersects(star_box)} == {}

@@ -114,15 +114,19 @@ def test_f_is_the_main_picture_on_a_720p_screen(lab, qtbot, screenshot, preset):
     box = curve.plot_f.vb.sceneBoundingRect()
     f_rect = curve.canvas.mapFromScene(box).boundingRect()
     assert ink_rows(curve.canvas, f_rect, CURVE_COLOURS["f"]) >= 100      # 56 px in all before
-    # one legend row, under f′'s x-axis, and the axis's name at its right end beside it
+    # one legend row, under f′'s x-axis; the axis's name beside its numbers at its right
+    # end, not in the legend's row (there it read as one more legend entry)
     assert curve.legend.columnCount >= len(curve.legend.items)
     assert legend_inside_its_canvas(curve)
     legend = curve.legend.sceneBoundingRect()
     name_item = curve.legend_row.name            # its text, not the cell it stretches to
     name = name_item.mapRectToScene(name_item.itemRect())
     d_box_rect = curve.plot_d.vb.sceneBoundingRect()
-    assert legend.top() >= d_box_rect.bottom() and name.top() >= d_box_rect.bottom()
-    assert legend.right() < name.left() and abs(name.right() - d_box_rect.right()) < 4
+    numbers = curve.plot_d.mapRectToScene(curve.plot_d.getAxis("bottom").geometry())
+    assert legend.top() >= numbers.bottom() - 1
+    assert numbers.top() <= name.center().y() <= numbers.bottom() and name.bottom() <= legend.top()
+    assert 0 < name.left() - d_box_rect.right() < 12
+    assert curve.canvas_d.viewport().rect().contains(curve.canvas_d.mapFromScene(name).boundingRect())
     assert curve.legend_row.name.text == lab.model.expression.variables[0]
     # the read-outs: one line each, the slider beside the point's numbers
     panel = curve.panel

@@ -1,0 +1,52 @@
+"""The inspected point after a new f undefined there (1/x after a point at 0): it moves
+to a round x where f reads on the plot, not beside the pole, and the next f defined at
+the point the user chose puts it back there (walkthrough: x = −0.003336, f = −299.7 off
+the plot, then carried to exp(−x²) and x⁴ as "f′ = 0.00667" instead of their extremum)."""
+import re
+
+import numpy as np
+
+from gui.plots.curve_point import point_to_show
+from gui.plots.secant_panel import fmt
+from tests.gui.plots.curve_setup import shown_curve
+from tests.gui.plots.test_secant_readouts import _plain
+
+
+def _shown_point(curve) -> dict[str, str]:
+    """The point's row as read: {"x": "−1", "f": "−1", "f′": "1"}."""
+    text = _plain(curve.panel.point_readout)
+    return {"x": re.search(r"x = (\S+)", text).group(1),
+            "f": re.search(r"f\(x\) = (\S+)", text).group(1),
+            "f′": re.search(r"f′\(x\) = (\S+)", text).group(1)}
+
+
+def _retype(qtbot, model, curve, text):
+    model.set_text(text)
+    assert model.wait_for_analysis(30000)
+    qtbot.waitUntil(lambda: curve.xs.size > 0 and model.expression.dimension == 1)
+    qtbot.wait(50)
+
+
+def test_the_point_leaves_a_pole_and_comes_back_to_the_chosen_x(shown, model, qtbot):
+    curve = shown_curve(shown, model, qtbot, "abs(x)")
+    curve.set_point(0.0)
+    _retype(qtbot, model, curve, "1/x")
+    lo, hi = curve.x_range()
+    shown_x = float(_shown_point(curve)["x"].replace("−", "-"))
+    # a tenth of the view from the pole, on the plot, the handle drawn on the screen
+    assert abs(shown_x) >= 0.1 * (hi - lo)
+    assert curve.handle.isVisible()
+    assert curve.plot_f.vb.sceneBoundingRect().contains(curve.handle.mapToScene(0, 0))
+    # the x shown is the x used: its f is the f shown
+    assert _shown_point(curve)["f"] == fmt(model.expression(shown_x))
+    for text in ("exp(-x^2)", "x^4"):        # defined at 0 again: the extremum the user chose
+        _retype(qtbot, model, curve, text)
+        assert _shown_point(curve)["x"] == "0" and _shown_point(curve)["f′"] == "0"
+
+
+def test_a_point_off_the_domain_goes_to_a_round_x_clear_of_the_edge():
+    xs = np.linspace(-4, 4, 1200)
+    with np.errstate(all="ignore"):
+        x = point_to_show(np.log, xs, (-7.0, 2.0), -1.0)
+    assert x == 1.0                                 # log at x < 0 had its point at 0.0033
+    assert point_to_show(np.cos, xs, (-1.1, 1.1), None, 0.25) == 0.25      # chosen, in view
