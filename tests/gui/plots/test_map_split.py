@@ -84,7 +84,9 @@ def test_a_dragged_split_stays(lab, qtbot):
     assert pair.sizes()[0] <= max(sum(pair.sizes()) // 3, least) + 3
     lab.explorer.set_focus_mode("both")         # key 4 round: the fitted split again
     settle_at(lab, qtbot, 1.75, presenting=True)
-    assert not pair.user_split and pair.sizes()[0] > sum(pair.sizes()) // 2
+    # (at least half: with the side panel folded while presenting, the views' row is wide
+    # enough that the map's fitted width is the least share, 636 of 1272 px)
+    assert not pair.user_split and pair.sizes()[0] >= sum(pair.sizes()) // 2
 
 
 def test_the_split_at_a_share_bound_does_not_keep_a_resizes_pixels(lab, qtbot):
