@@ -11,6 +11,8 @@ from tests.gui.app.layout_checks import window_rect
 from tests.gui.app.lecture_helpers import SLOW_MS
 from tests.gui.app.projector import SCREEN, projector_window
 
+pytestmark = pytest.mark.xdist_group("scenes_panel_formulas")   # one projector window
+
 
 @pytest.fixture(scope="module")
 def projector(tmp_path_factory):
