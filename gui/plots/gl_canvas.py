@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.plots.gl_region import render_region
-from gui.plots.label_ink import ink_rect
+from gui.plots.label_ink import axes_apart, ink_rect
 
 
 class GLCanvas(QWidget):
@@ -197,6 +197,7 @@ class LabelledGLView(gl.GLViewWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.canvas.destroyed.connect(self._on_canvas_destroyed)
         self._labels: list[tuple[QVector3D, QLabel]] = []
+        self._label_axes: list = []      # each label's axis (set_labels)
         self._background: list = []
         self._cache = None               # QOpenGLFramebufferObject of the background
         self._cache_valid = False
@@ -345,7 +346,9 @@ class LabelledGLView(gl.GLViewWidget):
         self._place_labels()
 
     # --- labels --------------------------------------------------------------------
-    def set_labels(self, labels) -> None:
+    def set_labels(self, labels, axes=None) -> None:
+        """`axes`: each label's axis name; labels of different axes keep `axes_apart` px."""
+        self._label_axes = list(axes) if axes is not None else [None] * len(labels)
         while len(self._labels) < len(labels):
             label = QLabel(self.canvas)
             label.setProperty("themeManaged", True)
@@ -395,7 +398,8 @@ class LabelledGLView(gl.GLViewWidget):
         # A label that would overlap one placed before it is hidden: on a short pane or
         # a flat camera the f ticks crowd together; every other one then stays readable.
         placed = []
-        for point, label in self._labels[:getattr(self, "_n_labels", 0)]:
+        for (point, label), axis in zip(self._labels[:getattr(self, "_n_labels", 0)],
+                                        self._label_axes):
             p = mvp.map(point).toPointF()
             # kept whole inside the canvas: a tick at the edge reads "1.5e3", not "5e3"
             target = QPoint(min(max(round(p.x() - label.width() / 2), 0), w - label.width()),
@@ -403,8 +407,10 @@ class LabelledGLView(gl.GLViewWidget):
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
             box = ink_rect(label).adjusted(-1, -1, 1, 1)      # its glyphs 2 px apart, not its line
-            free = not any(box.intersects(other) for other in placed)
+            apart = axes_apart(label)
+            free = not any(box.intersects(other if on == axis else other.adjusted(
+                -apart, -apart, apart, apart)) for other, on in placed)
             if free:
-                placed.append(box)
+                placed.append((box, axis))
             if label.isHidden() == free:
                 label.setVisible(free)

@@ -53,6 +53,12 @@ def axes_layout(m, window, side: int, names):
     return np.array(lines, dtype=float), labels, ticks
 
 
+def label_axes(ticks) -> list[str]:
+    """The axis of each label `axes_layout` returns, in its order (names, then ticks):
+    the 3-D view keeps labels of different axes further apart than one axis's ticks."""
+    return ["x", "y", "f"] + [axis for axis in ("f", "x", "y") for _ in ticks[axis]]
+
+
 def clip_to_box(points: np.ndarray, half_x: float, half_y: float,
                 z_range=(0.0, HEIGHT)) -> np.ndarray:
     """The polyline `points` (n, 3) up to where it first leaves the box

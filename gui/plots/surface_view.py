@@ -36,7 +36,7 @@ from gui.plots.gl_support import LIT, opengl_available
 from gui.plots.surface_normals import fast_vertex_normals
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS
-from gui.plots.surface_axes import axes_layout
+from gui.plots.surface_axes import axes_layout, label_axes
 from gui.plots.surface_box import BoxMapping
 from gui.plots.surface_cuts import surface_heights
 from gui.plots.surface_paths import SurfacePaths, rgba as _rgba, screen_rect
@@ -269,7 +269,7 @@ class SurfaceView(QWidget):
             m, window, self._side,
             tuple(map(display_name, (self._sketch or self.model.expression).variables)))
         self.axes.setData(pos=lines)
-        self.gl.set_labels(labels)
+        self.gl.set_labels(labels, label_axes(self.tick_texts))
 
     # --- paths, current point, tangent plane ---------------------------------------
     def _paths(self) -> dict:
