@@ -83,12 +83,13 @@ def library_versions() -> list[tuple[str, str]]:
 # The sheet's rows, in teaching order: actions named together share a row ("1 / 2 / 3").
 # Every other action with a key is added after them, so the sheet cannot miss one;
 # only the File menu's keys (shown beside its entries) are left out.
-SHEET_ROWS = (("play",), ("step",), ("back",), ("reset",), ("view1", "view2", "view3"),
+SHEET_ROWS = (("play",), ("step", "back"), ("reset",), ("view1", "view2", "view3"),
               ("view4",), ("editor",), ("examples",), ("zoom_in", "zoom_out"), ("present",),
               ("dark",), ("larger", "smaller"), ("normal",),
               ("show_top", "show_side", "show_below"), ("shortcuts",))
 # Rows of several actions whose texts joined would be too long for the sheet.
-SHEET_CAPTIONS = {("view1", "view2", "view3"): "Explorer / Neuron / Network tab",
+SHEET_CAPTIONS = {("step", "back"): "Step forward / back: one step or stage",
+                  ("view1", "view2", "view3"): "Explorer / Neuron / Network tab",
                   ("show_top", "show_side", "show_below"):
                       "Fold or show the current tab's top / side / lower panel"}
 FILE_ACTIONS = ("new", "open", "save", "save_as", "quit", "export_view", "export_window",
@@ -96,6 +97,10 @@ FILE_ACTIONS = ("new", "open", "save", "save_as", "quit", "export_view", "export
 # Keys of no action (the formula field's own): typing "2" after x^3 made x^32, since
 # 1 2 3 are keys of the window only once the field is left.
 FIELD_ROW = ("Return / Esc", "Leave the formula field (Return applies it, Esc puts it back)")
+# Keys of the secant's h slider (gui.plots.secant_panel.DecadeSlider) while it has focus,
+# beside the step keys they share. → and ← share a row so this one fits: 18 rows at
+# 34 px overran a 720-px projector by 22 px.
+H_SLIDER_ROW = ("← → / ↓ ↑", "Secant h slider (focused): a tenth of a decade / a decade")
 _KEY_NAMES = {"Right": "→", "Left": "←", "Minus": "−", "-": "−"}
 
 
@@ -134,6 +139,8 @@ def shortcut_rows(actions: dict | None) -> list[tuple[str, str]]:
             rows.append((keys, what))
         if group == ("editor",):
             rows.append(FIELD_ROW)
+        if group == ("step", "back"):
+            rows.append(H_SLIDER_ROW)
     for key, action in actions.items():
         if key not in named and key not in FILE_ACTIONS and action.shortcuts():
             rows.append((key_text(action), action_text(action)))

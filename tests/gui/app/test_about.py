@@ -54,7 +54,7 @@ def test_shortcut_sheet_lists_the_keys(untouched_window, qtbot, screenshot):
     sheet.show()
     qtbot.waitExposed(sheet)
     keys = [key for key, _ in sheet.rows()]
-    for key in ("Space", "→", "←", "R", "Ctrl+L", "F11", "G", "1 / 2 / 3",
+    for key in ("Space", "→ / ←", "R", "Ctrl+L", "F11", "G", "1 / 2 / 3",
                 "Ctrl+1 / Ctrl+2 / Ctrl+3"):
         assert key in keys
     assert any("F1" in key for key in keys)
@@ -119,3 +119,29 @@ def test_the_sheet_says_return_or_escape_leaves_the_formula_field(untouched_wind
     text_width = sheet.table.fontMetrics().horizontalAdvance(what.text())
     assert text_width <= sheet.table.visualItemRect(what).width()      # not elided
     assert sheet.height() <= 720
+
+
+def test_the_sheet_names_the_h_sliders_keys_within_the_projector(untouched_window, qtbot):
+    """← → move the secant's h slider a tenth of a decade, ↓ ↑ a decade, when it has
+    focus (gui.plots.secant_panel.DecadeSlider): the sheet said only that ← → step the
+    descent. At text size 1.5 the sheet still fits a 1280×720 projector."""
+    window = untouched_window
+    window.commands.set_scale(1.5)
+    try:
+        sheet = ShortcutSheet(window)
+        qtbot.addWidget(sheet)
+        sheet.show()
+        qtbot.waitExposed(sheet)
+        rows = dict(sheet.rows())
+        assert "← → / ↓ ↑" in rows
+        what = rows["← → / ↓ ↑"]
+        assert "h slider" in what and "tenth of a decade" in what and "/ a decade" in what
+        keys = [key for key, _ in sheet.rows()]
+        assert keys.index("← → / ↓ ↑") == keys.index("→ / ←") + 1      # beside the step keys
+        assert sheet.width() <= 1280 and sheet.height() <= 720, sheet.size()
+        row = keys.index("← → / ↓ ↑")
+        cell = sheet.table.visualItemRect(sheet.table.item(row, 1))
+        assert sheet.table.fontMetrics().horizontalAdvance(what) <= cell.width()   # not elided
+        assert sheet.table.viewport().rect().contains(cell)
+    finally:
+        window.commands.set_scale(1.0)
