@@ -1,7 +1,10 @@
 """Room for "Inside a step": while it is the lab's tab, the row under the views (loss
 curve | lab) is as tall as the whole derivation needs (up to VIEWS_LEAST of the height
-left to the views), the loss curve keeping LOSS_CURVES_PX of curves (at text size 1);
-another tab puts the heights back as they were. The row's widths are not touched: the
+left to the views), the loss curve keeping LOSS_CURVES_PX of curves (at text size 1).
+Once given, the room stays for every lab tab until the runs change (then, on another
+tab, the heights go back as they were): given back on leaving the tab, the row shrank
+20–100 px at 1280×720 and the tab bar jumped down under the pointer, so the next click
+aimed at a tab missed, as it did on the way in. The row's widths are not touched: the
 lab has its width for every tab (ExplorerTab's LAB_RATIO), so the tab bar stays where it
 is (widened for the step, it moved 137 px left at 1280×720 and a click aimed at the next
 tab missed).
@@ -33,8 +36,10 @@ class InspectorRoom(QObject):
         self._fit_later = QTimer(self)
         self._fit_later.setSingleShot(True)
         self._fit_later.timeout.connect(self.fit)
+        self._runs_given_for = None       # the run keys the room was given for
         lab_panel.tabs.currentChanged.connect(self._on_tab)
         lab_panel.inspector.linesChanged.connect(self._on_lines)
+        lab_panel.inspector.model.settingsChanged.connect(self._on_settings)
 
     @property
     def active(self) -> bool:
@@ -46,12 +51,30 @@ class InspectorRoom(QObject):
                 self._sizes_before = self.middle.sizes()
                 self._fitted_for = None
                 self.loss_plot.set_curves_least(LOSS_CURVES_PX)
+            self._runs_given_for = self._run_keys(self.lab.inspector.model.settings)
             self._tries = 0
             self._fit_later.start(0)
-        elif self._sizes_before is not None:
-            middle, self._sizes_before = self._sizes_before, None
-            self.loss_plot.set_curves_least(CURVES_LEAST_PX)    # before the old heights
-            self.middle.setSizes(middle)
+        # another tab keeps the room: the tab bar stays under the pointer
+
+    @staticmethod
+    def _run_keys(settings) -> tuple:
+        return tuple(run.key for run in settings.runs)
+
+    def _on_settings(self, settings) -> None:
+        """Other runs on another tab: the views get their heights back (no tab is being
+        clicked then); on "Inside a step" the new runs' step is fitted (_on_lines).
+        A new f or learning rate keeps the runs, and the room."""
+        if (self._sizes_before is not None and self._run_keys(settings) != self._runs_given_for
+                and self.lab.tabs.currentWidget() is not self.lab.inspector):
+            self.give_back()
+
+    def give_back(self) -> None:
+        """The middle's heights as they were before the room was given."""
+        if self._sizes_before is None:
+            return
+        middle, self._sizes_before = self._sizes_before, None
+        self.loss_plot.set_curves_least(CURVES_LEAST_PX)    # before the old heights
+        self.middle.setSizes(middle)
 
     def _on_lines(self) -> None:
         """A new run or set of paths gets its room; a step of the same run does not

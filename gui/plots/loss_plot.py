@@ -7,8 +7,6 @@ the curves grow.
 """
 from __future__ import annotations
 
-from html import escape
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QLabel, QSplitter,
 from gui.compute.qt_guard import qt_override
 from gui.plots.axis_cache import cache_as_pixmap
 from gui.plots.canvas_settings import tune_canvas
+from gui.plots.loss_legend import LossLegend
 from gui.plots.steady_scatter import steady_scatter_of
 from gui.plots.whole_ticks import whole_number_ticks
 from gui.widgets import theme
@@ -114,11 +113,9 @@ class LossPlot(QWidget):
                                   "as a straight line going down")
         # The legend sits above the plot, not on it: in the short strip the window
         # gives this plot, an in-plot legend would cover the curves.
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
+        self.legend = LossLegend()
         # a wrapped second row ("Adam" of four runs) sat on the plot's frame: room below it
         self.legend.setContentsMargins(0, 0, 0, LEGEND_GAP_PX)
-        self.legend.setToolTip("Each method's colour, the same on every view")
         self.note = QLabel()
         self.note.setStyleSheet("color: #555;")
         self.note.setWordWrap(True)
@@ -220,7 +217,10 @@ class LossPlot(QWidget):
             if not self.note.isHidden() else 0
         vb = self.plot.getPlotItem().vb
         axes = self.plot.height() - vb.height() if self.plot.height() > 0 else 50
-        curves = round(self._curves_least_px * theme.current().scale)
+        # the rows short names save go to the curves, not to the views above
+        scale = theme.current().scale
+        curves = max(round(self._curves_least_px * scale),
+                     round(CURVES_LEAST_PX * scale) + self.legend.saved_px)
         return max(170, round(margins.top() + margins.bottom() + bar + layout.spacing()
                               + note + axes + curves))
 
@@ -239,6 +239,7 @@ class LossPlot(QWidget):
     def _place_legend(self) -> None:
         """The legend beside the title if it fits there in one row, else below them."""
         spacing = self._bar.horizontalSpacing()
+        self.legend.fit_names(self.width() - 8)     # short names where they save a row
         beside = (self.width() - 8 - self.title.sizeHint().width()
                   - self.log_check.sizeHint().width() - 2 * spacing)
         one_row = self.legend.fontMetrics().lineSpacing() * 1.5 + LEGEND_GAP_PX
@@ -260,14 +261,13 @@ class LossPlot(QWidget):
 
     def _show_legend(self, paths, new_look: bool = False) -> None:
         ink = theme.current().ink    # swatches inked as their curves, not text-darkened
-        # rows break between entries only, never inside a name ("Gradient / descent")
-        html = "&nbsp;&nbsp; ".join(
-            f'<span style="white-space:nowrap"><span style="color:{ink(self.model.lab.colour(m)).name()}; '
-            f'font-weight:600">━━</span>&nbsp;{escape(self.model.lab.label(m))}</span>'
-            for m in paths)
-        if html == self.legend.text() and not new_look:
+        lab = self.model.lab
+        methods = {run.key: run.method for run in self.model.settings.runs}
+        changed = self.legend.set_entries(
+            [(ink(lab.colour(key)).name(), lab.label(key), methods.get(key, key))
+             for key in paths])
+        if not changed and not new_look:
             return             # (each edit: the rich text laid out again, ~2 ms)
-        self.legend.setText(html)
         self._place_legend()
         self._ask_least_height()
 

@@ -1,8 +1,9 @@
 """The loss curve's least height on a 1280×720 projector: under the views its legend's own
 row (three runs: Rosenbrock's banana) and 100 px of curves took 18 px of the map's and
 3-D view's 45 % (306 px). Under the views it keeps CURVES_LEAST_PX of curves; beside
-"Inside a step" (where the row grows for the step) LOSS_CURVES_PX; back from there, the
-views have their share again."""
+"Inside a step" (where the row grows for the step) LOSS_CURVES_PX, kept on the lab's
+other tabs (the tab bar must not move under the pointer); other runs give the views
+their share again."""
 from __future__ import annotations
 
 import pytest
@@ -50,10 +51,41 @@ def test_the_loss_curve_and_the_views_share_the_height(lab, qtbot):  # noqa: F81
     qtbot.wait(100)
     assert coloured_pixels(lab) > 50
 
+    # another tab keeps the room (the tab bar stays under the pointer); other runs give
+    # the views their share back
+    given = ex.middle.sizes()
     ex.lab_panel.tabs.setCurrentIndex(0)
+    for _ in range(4):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    assert ex.middle.sizes() == given
+    lab.model.set_settings(methods=("gd", "adam"))
     for _ in range(4):
         QApplication.processEvents()
         qtbot.wait(20)
     assert ex.middle.sizes() == before
     assert min(views_heights(lab)) >= VIEWS_SHARE * SCREEN[1], views_heights(lab)
     assert CURVES_LEAST_PX - 1 <= curves_height(lab) < LOSS_CURVES_PX - 1
+
+
+def test_seven_runs_leave_the_loss_curves_their_height(lab, qtbot):  # noqa: F811
+    """Seven runs' full names took three legend rows (46 px) in the loss curve's 303 px
+    and left the curves 80 px: the short names take two rows (32 px), and the curves
+    get the row saved (94 px)."""
+    from engine.optimizers import METHODS
+    settle(qtbot, lab, preset=find_preset("Rosenbrock's banana"))
+    lab.model.set_settings(methods=tuple(METHODS))
+    qtbot.waitUntil(lambda: len(lab.model.paths) == len(METHODS), timeout=60000)
+    for _ in range(4):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    legend = lab.explorer.loss_plot.legend
+    assert lab.explorer.loss_plot.width() <= 310
+    # two rows of short names, and the row they save is the curves' (not the map's)
+    row = legend.fontMetrics().lineSpacing()
+    assert legend.height() <= 2 * row + 6, legend.height()
+    assert curves_height(lab) >= CURVES_LEAST_PX + row - 1, (curves_height(lab), row)
+    assert "GD" in legend.text() and "Gradient descent" not in legend.text()
+    assert "Gradient descent" in legend.toolTip()      # the full names, on hovering it
+    # the views keep what they had under the three rows of full names (298 px each)
+    assert min(views_heights(lab)) >= 298, views_heights(lab)

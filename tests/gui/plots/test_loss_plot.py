@@ -290,3 +290,19 @@ def test_the_step_axis_shows_whole_steps_only(plot, model, qtbot, steps):
     lo, hi = axis.range
     ticks = [v for level in axis.tickValues(lo, hi, axis.width()) for v in level[1]]
     assert ticks and all(float(v).is_integer() for v in ticks)
+
+
+@pytest.mark.parametrize("width, shortened", [(303, True), (1200, False)])
+def test_seven_runs_short_names_only_where_they_save_a_row(shown, model, qtbot, width, shortened):
+    """The loss curve's 303 px at 1280×720: seven full names took three rows, the short
+    ones ("GD", "Nesterov") two, their full names in the tooltip; wide, the full names."""
+    from engine.optimizers import METHODS
+    _load(model, "Himmelblau")
+    model.set_settings(methods=tuple(METHODS))
+    plot = shown(LossPlot(model), width, 300)
+    qtbot.wait(50)
+    legend = plot.legend.text().replace("&nbsp;", " ")
+    assert ("GD" in legend and METHOD_LABELS["gd"] not in legend) == shortened, legend
+    assert (METHOD_LABELS["gd"] in plot.legend.toolTip()) == shortened
+    row = plot.legend.fontMetrics().lineSpacing()
+    assert plot.legend.height() <= (2 if shortened else 1) * row + 6
