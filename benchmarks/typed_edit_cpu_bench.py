@@ -24,7 +24,9 @@ import benchmarks.gui_bench as bench  # noqa: E402 - after the path
 
 
 def main():
+    from benchmarks.machine import describe
     edits = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    print(describe())       # the machine and its load beside the figures
     app, model, window = bench._window()
     rows = []
     for k in range(edits):

@@ -74,7 +74,7 @@ def start_away(f, window, points) -> tuple:
     for fractions in START_FRACTIONS:
         x = tuple(round(a + t * (b - a), 6) for (a, b), t in zip(window, fractions))
         g = np.asarray(f.gradient(*x), dtype=float)
-        if not (math.isfinite(f(*x)) and np.all(np.isfinite(g)) and np.any(g != 0)):
+        if not (_defined_at(f, x) and np.all(np.isfinite(g)) and np.any(g != 0)):
             continue
         distance = float(np.min(np.linalg.norm((points - x) / widths, axis=1))) \
             if len(points) else math.inf
