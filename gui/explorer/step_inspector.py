@@ -8,6 +8,7 @@ Every number comes from the engine (`Path.points`, `Path.state`,
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -47,6 +48,16 @@ def vec(values, zero=None) -> str:
     if len(values) == 1:
         return num(values[0])
     return "(" + ", ".join(num(v) for v in values) + ")"
+
+
+_SHORT_VECTOR = re.compile(r"\(([^(),]*(?:, [^(),]*){1,2})\)")
+
+
+def _vectors_unbroken(formula: str) -> str:
+    """`formula` for rich text with its vectors of two or three components unbreakable:
+    the box wrapped "(1.92, 0.72)" after its comma, one component per line. The formula
+    still wraps between its terms (at " = ", " − ")."""
+    return _SHORT_VECTOR.sub(lambda m: "(" + m.group(1).replace(", ", ",&nbsp;") + ")", formula)
 
 
 def round_off_of_zero(path, k: int):
@@ -277,8 +288,8 @@ class StepInspector(QWidget):
         # text face the hats of m̂ and v̂ were drawn apart from their letters.)
         rows = "".join(
             f"<tr><td style='color:{muted}'>{i + 1}.</td><td><span style='color:{muted}'>"
-            f"{what}</span>&nbsp;&nbsp; <span style='font-family:monospace'>{formula}</span>"
-            "</td></tr>"
+            f"{what}</span>&nbsp;&nbsp; <span style='font-family:monospace'>"
+            f"{_vectors_unbroken(formula)}</span></td></tr>"
             for i, (what, formula) in enumerate(lines))
         return lines, rows
 

@@ -130,3 +130,38 @@ def test_a_lab_tab_switch_does_not_move_the_row_split(lecture_720, qtbot):
         lab.tabs.setCurrentIndex(index)
         assert split_and_bar() == before, lab.tabs.tabText(index)
     assert len(lab.inspector.lines) >= 3          # the step written out beside it
+
+
+def test_a_vector_is_never_broken_across_lines(lecture_720, qtbot):
+    """The derivation wrapped "(1.92, 0.72)" after its comma at 1280×720, one component on
+    each line. Laid out at every width from 200 to 700 px, no line of GD's step ends
+    inside a vector of two components."""
+    from PySide6.QtGui import QTextDocument
+    window, model = lecture_720
+    lab = window.tabs.widget(0).lab_panel
+    model.lab.select(next(k for k, p in model.paths.items() if p.method == "gd"))
+    lab.tabs.setCurrentWidget(lab.inspector)
+    body = lab.inspector.body
+    qtbot.waitUntil(lambda: "(1.92" in body.text() or "0.72" in body.text(), timeout=5000)
+    document = QTextDocument()
+    document.setDefaultFont(body.font())
+    document.setDocumentMargin(0)
+    document.setHtml(body.text())
+    broken, laid_out = [], 0
+    for width in range(200, 701, 10):
+        document.setTextWidth(width)
+        document.size()                  # laid out: the blocks have their lines
+        block = document.begin()
+        while block.isValid():
+            layout, text = block.layout(), block.text()
+            laid_out += layout.lineCount()
+            for n in range(layout.lineCount() - 1):
+                line = layout.lineAt(n)
+                end = text[line.textStart():line.textStart() + line.textLength()].rstrip()
+                opened = end.count("(") - end.count(")")
+                # a line ending on a comma with a "(" still open: a vector broken in two
+                if end.endswith(",") and opened > 0:
+                    broken.append((width, end[-24:]))
+            block = block.next()
+    assert not broken, broken[:5]
+    assert laid_out > 100, laid_out        # the derivation's lines were read
