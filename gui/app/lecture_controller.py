@@ -16,7 +16,8 @@ something in front of the class never overwrites the prepared scene.
 Once the lecturer changes the app away from the scene (another tab, another f, other
 settings: its set-up, `setup_of`), the scene is `departed`: the list and the title say
 so, clicking the scene puts it back, and PageDown first brings the scene back (at the
-step reached) before it plays on, so a step never runs on a view the class cannot see.
+step reached) before it plays a step, so a step never runs on a view the class cannot
+see (with no step left it goes on to the next scene, as before).
 Playing the scene (its steps, the descent's step, the neuron's stage, the network's
 training) and turning the 3-D view are not leaving it.
 """
@@ -184,11 +185,12 @@ class LectureController(QObject):
     # --- the clicker ------------------------------------------------------------------
     @_once
     def forward(self) -> None:
-        """PageDown: finish a running step, else the next step, else the next scene; the
-        app changed away from the scene: the scene back first (at the step reached)."""
+        """PageDown: finish a running step, else the next step, else the next scene. A
+        step left to play while the app was changed away from the scene: the scene back
+        first (at the step reached), so the step plays on what the class sees."""
         if self._play_target is not None:
             self._finish_play()
-        elif self._check_departed_now():
+        elif self.steps_done < len(self.scene.steps) and self._check_departed_now():
             self._leave()
             self._enter(self.index, self.steps_done)
         elif self.steps_done < len(self.scene.steps):
