@@ -33,6 +33,7 @@ BACK_KEYS = (Qt.Key.Key_PageUp,)
 # them over as QKeyEvent) and the window's own, and compares with these constants
 _KEY_PRESS = QEvent.Type.KeyPress
 _WINDOW_STATE_CHANGE = QEvent.Type.WindowStateChange
+_CLOSE = QEvent.Type.Close
 
 
 # For the F1 sheet (gui/app/about.py lists its rows by hand): the lecture's keys.
@@ -83,6 +84,14 @@ class LectureCommands(QObject):
         self.undo_history = UndoHistory(window.session, self)
         for signal in user_change_signals(window):
             signal.connect(self.undo_history.on_change)
+            signal.connect(self.lecture.look_again)
+        # another tab or explorer view is leaving the scene too (they are no edits)
+        window.tabs.currentChanged.connect(self.lecture.look_again)
+        window.commands.actions["view4"].triggered.connect(self.lecture.look_again)
+        self.lecture.departedChanged.connect(self._on_departed)
+        # the scenes as last saved or opened: what File ▸ New, Open or Quit would lose
+        self._saved_scenes = None
+        window.session.changed.connect(self._on_session_changed)
         self.lecture.lectureChanged.connect(self.undo_history.on_change)
         self.lecture.lectureChanged.connect(window.session.mark_modified)
         self.lecture.sceneChanged.connect(self.undo_history.rebaseline)
@@ -173,7 +182,8 @@ class LectureCommands(QObject):
         samples = help_menu.addMenu("Sample &lectures")
         for path in sample_lectures():
             act = samples.addAction(lecture_label(path))
-            act.triggered.connect(lambda _=False, p=path: self.open_sample(p))
+            act.triggered.connect(lambda _=False, p=path: self.w.commands.when_discarded(
+                lambda: self.open_sample(p)))
         samples.setEnabled(bool(sample_lectures()))
         self.samples_menu = samples
 
@@ -194,9 +204,14 @@ class LectureCommands(QObject):
 
     @qt_override
     def eventFilter(self, obj, event):
-        if obj is self.w and event.type() == _WINDOW_STATE_CHANGE:
-            self._on_presenting(self.w.commands.presenting)
-            return False
+        if obj is self.w:
+            kind = event.type()
+            if kind == _WINDOW_STATE_CHANGE:
+                self._on_presenting(self.w.commands.presenting)
+                return False
+            if kind == _CLOSE and event.spontaneous() and self._ask_before_closing():
+                event.ignore()          # the window's close button: asked first, as Ctrl+Q
+                return True
         if (not isinstance(event, QKeyEvent) or event.type() != _KEY_PRESS
                 or not self._ours(obj)):
             return False
@@ -227,6 +242,14 @@ class LectureCommands(QObject):
             self.w.commands.set_presentation(False)
             return True
         return False
+
+    def _ask_before_closing(self) -> bool:
+        """Closing would lose unsaved work: the question shows (the window closes after
+        Save or Discard); False: close at once."""
+        if self.w.session.kept_at_close or self.unsaved_work() is None:
+            return False
+        self.w.commands.when_discarded(self.w.close)
+        return True
 
     def _on_presenting(self, presenting: bool) -> None:
         """The speaker's notes are not for the class: the panel folds away while
@@ -264,11 +287,40 @@ class LectureCommands(QObject):
 
     def _title_text(self) -> str:
         lec = self.lecture
-        return f"{lec.index + 1} / {len(lec.scenes)}   {lec.scene.title}"
+        changed = " (changed)" if lec.departed else ""
+        return f"{lec.index + 1} / {len(lec.scenes)}   {lec.scene.title}{changed}"
 
     def _on_scene(self, _index: int) -> None:
         if not self.lecture.live:
             self.banner.show_title(self._title_text())
+
+    def _on_departed(self, departed: bool) -> None:
+        lec = self.lecture
+        self.actions["update_scene"].setText(
+            f"&Overwrite scene {lec.index + 1} with what is shown" if departed
+            else "&Update this scene")
+        # the title still showing must not say the lecturer is in a scene they left
+        if self.banner.isVisible():
+            self.banner.show_title(self._title_text())
+
+    # --- what would be lost -----------------------------------------------------------
+    def _on_session_changed(self) -> None:
+        if not self.w.session.modified:          # saved, opened or new: the baseline
+            self._saved_scenes = self.w.session.parts["scenes"].get_state()
+
+    def unsaved_work(self) -> str | None:
+        """The question to ask before the session is replaced or closed (None: nothing
+        unsaved would be lost). A lecture only played (its steps trained the network)
+        keeps its scenes in its file: nothing to ask."""
+        session, lec = self.w.session, self.lecture
+        if not session.modified:
+            return None
+        if lec.live:
+            return f"Discard the unsaved changes to “{session.display_name}”?"
+        if session.parts["scenes"].get_state() == self._saved_scenes:
+            return None
+        count = len(lec.scenes)
+        return f"Discard the unsaved lecture ({count} scene{'s' * (count != 1)})?"
 
     # --- scenes -----------------------------------------------------------------------
     def add_scene(self):

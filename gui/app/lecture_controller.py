@@ -12,14 +12,34 @@ scene that is the app as it is ("scenes": null in the file), which is what an ol
 session file opens as, so saving it again keeps what the user changed. A captured
 scene holds what was captured ("Add this as a scene", "Update this scene"), so trying
 something in front of the class never overwrites the prepared scene.
+
+Once the lecturer changes the app away from the scene (another tab, another f, other
+settings: its set-up, `setup_of`), the scene is `departed`: the list and the title say
+so, clicking the scene puts it back, and PageDown first brings the scene back (at the
+step reached) before it plays a step, so a step never runs on a view the class cannot
+see (with no step left it goes on to the next scene, as before).
+Playing the scene (its steps, the descent's step, the neuron's stage, the network's
+training) and turning the 3-D view are not leaving it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.app.lecture import (PARTS, LectureError, Scene, check_scene_index,
                              scenes_from_session)
 from gui.app.window_commands import PRESENTATION_SCALE   # a scene never shrinks it
+
+# Where a scene's playback stands, and the views' own look (the 3-D camera, which the
+# descent frames): not its set-up, so moving them is not leaving the scene
+PLAYBACK = {"explorer": ("frame", "speed", "views"), "neuron": ("stage",),
+            "network": ("step", "network", "cost_history", "gradient_steps", "gradient_norms")}
+DEPARTED_CHECK_MS = 150     # a slider drag's burst of changes is looked at once
+
+
+def setup_of(state: dict) -> dict:
+    """The scene-making part of a session state: `state` without PLAYBACK's entries."""
+    return {name: ({k: v for k, v in part.items() if k not in PLAYBACK.get(name, ())}
+                   if isinstance(part, dict) else part) for name, part in state.items()}
 
 
 def _once(step):
@@ -41,6 +61,7 @@ class LectureController(QObject):
     sceneChanged = Signal(int)       # a scene was entered (its index)
     stepChanged = Signal(int)        # steps played in the current scene
     lectureChanged = Signal()        # scenes added, removed, moved, renamed, re-noted
+    departedChanged = Signal(bool)   # the app was changed away from the scene (or back)
 
     def __init__(self, window, parent=None):
         super().__init__(parent or window)
@@ -53,6 +74,12 @@ class LectureController(QObject):
         self.ink = None               # the ink overlay (strokes(), set_strokes()), if any
         self._play_target = None      # the frame a "play_to" step animates to
         self._busy = False            # a clicker press is being carried out
+        self.departed = False         # the app no longer shows the current scene
+        self._shown: dict | None = None   # the scene's set-up as entering it (and its steps) left it
+        self._departure_check = QTimer(self)
+        self._departure_check.setSingleShot(True)
+        self._departure_check.setInterval(DEPARTED_CHECK_MS)
+        self._departure_check.timeout.connect(self.check_departed)
         window.model.frameChanged.connect(self._on_frame)
 
     @property
@@ -76,6 +103,33 @@ class LectureController(QObject):
     def capture_scene(self, title: str, camera: bool = False) -> Scene:
         return Scene(title=title, state=self.capture_state(),
                      camera=self.capture_camera() if camera else None)
+
+    # --- has the lecturer left the scene? ----------------------------------------------
+    def look_again(self, *_) -> None:
+        """Something the user can change changed: is the scene still shown? (debounced)"""
+        self._departure_check.start()
+
+    def _mark_shown(self, setup: dict | None = None) -> None:
+        """The app shows the scene as it stands now (entered, a step played, captured)."""
+        self._departure_check.stop()
+        self._shown = setup if setup is not None else setup_of(self.capture_state())
+        self._set_departed(False)
+
+    def check_departed(self) -> bool:
+        """Whether the app's set-up differs from the scene's as it was shown (not looked
+        at in the middle of a clicker press: its step waits, processing events)."""
+        return self.departed if self._busy else self._check_departed_now()
+
+    def _check_departed_now(self) -> bool:
+        self._departure_check.stop()
+        if not self.live and self._shown is not None:
+            self._set_departed(setup_of(self.capture_state()) != self._shown)
+        return self.departed
+
+    def _set_departed(self, departed: bool) -> None:
+        if departed != self.departed:
+            self.departed = departed
+            self.departedChanged.emit(departed)
 
     def _apply_camera(self, camera: dict | None) -> None:
         surface = self.w.surface_view
@@ -118,6 +172,7 @@ class LectureController(QObject):
             self.w.set_panels_visible(**scene.panels)
             self.w.commands._sync_panel_actions()
         self.w.fold_for_scene()
+        self._mark_shown()
         self.sceneChanged.emit(index)
         self.stepChanged.emit(self.steps_done)
 
@@ -130,13 +185,19 @@ class LectureController(QObject):
     # --- the clicker ------------------------------------------------------------------
     @_once
     def forward(self) -> None:
-        """PageDown: finish a running step, else the next step, else the next scene."""
+        """PageDown: finish a running step, else the next step, else the next scene. A
+        step left to play while the app was changed away from the scene: the scene back
+        first (at the step reached), so the step plays on what the class sees."""
         if self._play_target is not None:
             self._finish_play()
+        elif self.steps_done < len(self.scene.steps) and self._check_departed_now():
+            self._leave()
+            self._enter(self.index, self.steps_done)
         elif self.steps_done < len(self.scene.steps):
             step = self.scene.steps[self.steps_done]
             self.steps_done += 1
             self._run(step, animate=True)
+            self._mark_shown()
             self.stepChanged.emit(self.steps_done)
         elif self.index + 1 < len(self.scenes):
             self.go_to(self.index + 1)
@@ -201,6 +262,7 @@ class LectureController(QObject):
             self.scenes.insert(self.index + 1, scene)
             self.index += 1
         self.steps_done = 0
+        self._mark_shown(setup_of(scene.state))
         self._edited()
         self.sceneChanged.emit(self.index)
         return self.index
@@ -213,6 +275,7 @@ class LectureController(QObject):
         self.scene.state = self.capture_state()
         self.scene.camera = self.capture_camera()
         self.steps_done = 0
+        self._mark_shown(setup_of(self.scene.state))
         self._edited()
 
     def rename(self, index: int, title: str) -> None:
@@ -268,6 +331,7 @@ class LectureController(QObject):
         self.w.scene_panels = dict(self.scene.panels)
         if self.ink is not None:
             self.ink.set_strokes(self.scene.ink)
+        self._mark_shown()          # what the file (or the undo) put on screen
         self.lectureChanged.emit()
         self.sceneChanged.emit(index)
 

@@ -98,6 +98,7 @@ class ScenePanel(QDockWidget):
         self.lecture.lectureChanged.connect(self.refresh)
         self.lecture.sceneChanged.connect(self.refresh)
         self.lecture.stepChanged.connect(self._show_progress)
+        self.lecture.departedChanged.connect(self.refresh)
         self.refresh()
 
     # --- model -> view ------------------------------------------------------------------
@@ -113,17 +114,34 @@ class ScenePanel(QDockWidget):
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                     item.setToolTip(scene.notes or scene.title)
                     self.list.addItem(item)
-                self.list.setCurrentRow(lec.index)
+                # left the scene: no highlight says "you are here" (a click brings it back)
+                self.list.setCurrentRow(-1 if lec.departed else lec.index)
+                if lec.departed:
+                    self._mark_left(self.list.item(lec.index))
             if self.notes.toPlainText() != lec.scene.notes:
                 self.notes.setPlainText(lec.scene.notes)
             self.steps_edit.setText(format_steps(lec.scene.steps))
         finally:
             self._filling = False
+        # Update overwrites the scene with what is shown: once that is no longer the
+        # scene, the button says so (it turned scene 1 into the Network page unasked)
+        update = self.buttons["update"]
+        update.setText(f"Overwrite {lec.index + 1}" if lec.departed and not lec.live else "Update")
+        update.setToolTip(f"Scene {lec.index + 1} becomes what the app shows now"
+                          if lec.departed else self.commands.actions["update_scene"].toolTip())
         for key in ("duplicate", "delete"):
             self.buttons[key].setEnabled(not lec.live and (key != "delete" or len(lec.scenes) > 1))
         self.notes.setEnabled(not lec.live)
         self.steps_edit.setEnabled(not lec.live)
         self._show_progress()
+
+    @staticmethod
+    def _mark_left(item) -> None:
+        font = item.font()
+        font.setItalic(True)
+        item.setFont(font)
+        item.setToolTip("Changed since it was shown: click it to show the scene again, "
+                        "Overwrite to make it what is shown now")
 
     def _show_progress(self, *_):
         lec = self.lecture
@@ -133,6 +151,10 @@ class ScenePanel(QDockWidget):
             return
         steps = lec.scene.steps
         text = f"Scene {lec.index + 1} of {len(lec.scenes)}"
+        if lec.departed:
+            self.progress.setText(f"{text} (changed): click it to show it again, or "
+                                  f"Overwrite {lec.index + 1} to keep what is shown")
+            return
         if steps:
             done = lec.steps_done
             upcoming = (f"next: {describe_step(steps[done])}" if done < len(steps)
@@ -143,7 +165,8 @@ class ScenePanel(QDockWidget):
     # --- view -> model ------------------------------------------------------------------
     def _on_clicked(self, item):
         row = self.list.row(item)
-        if row != self.lecture.index:
+        # the current scene too once the app was changed away from it: it shows again
+        if row != self.lecture.index or self.lecture.check_departed():
             self.commands.go_to(row)
 
     def _on_renamed(self, item):

@@ -1,5 +1,9 @@
 """The window's commands on session files: New, Open, Save, Save as (a part of
-`WindowCommands`, which mixes it in: it uses the command object's window `w`)."""
+`WindowCommands`, which mixes it in: it uses the command object's window `w`).
+
+What the user asks for from a menu or key (New, Open, a recent file, a sample lecture,
+Quit) first asks "Save / Discard / Cancel" when unsaved work would be lost
+(`when_discarded`); the commands themselves (`new_session`, `open`) do as told."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,6 +23,44 @@ class SessionCommands:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.w)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def when_discarded(self, proceed) -> None:
+        """Run `proceed` (it replaces or closes the session) once nothing unsaved would be
+        lost: at once if nothing would be, else after the answer Save (and it was saved)
+        or Discard; Cancel or Esc: never. The question is window-modal but does not block
+        the caller (`discard_question` holds it while it shows)."""
+        question = self.w.lecture_commands.unsaved_work()
+        if question is None:
+            proceed()
+            return
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", question,
+                          buttons.Save | buttons.Discard | buttons.Cancel, self.w)
+        box.setInformativeText("Save keeps it in a file first, Discard throws it away, "
+                               "Cancel (Esc) goes back to it.")
+        box.setDefaultButton(buttons.Save)
+        box.setEscapeButton(buttons.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button):
+            self.discard_question = None
+            answer = box.standardButton(button)
+            if answer == buttons.Discard or (answer == buttons.Save and self.save()):
+                proceed()
+        box.buttonClicked.connect(answered)
+        self.discard_question = box
+        box.open()
+
+    def ask_new(self):
+        self.when_discarded(self.new_session)
+
+    def quit(self):
+        """Ctrl+Q: the window closes; unsaved work the last session will not bring back
+        at the next start (reopening it is off) is asked about first."""
+        if self.w.session.kept_at_close:
+            self.w.close()
+        else:
+            self.when_discarded(self.w.close)
 
     def new_session(self):
         def reset():
@@ -60,6 +102,12 @@ class SessionCommands:
         return str(self.w.settings.value("session/dir", str(Path.home())))
 
     def ask_open(self):
+        self.when_discarded(self._choose_and_open)
+
+    def open_recent(self, path):
+        self.when_discarded(lambda: self.open(path))
+
+    def _choose_and_open(self):
         path, _ = QFileDialog.getOpenFileName(self.w, "Open session", self.session_dir(),
                                               f"Gradient Lab sessions (*{SUFFIX} *.json)")
         if path:

@@ -132,16 +132,20 @@ class SessionController(QObject):
     def set_restore_enabled(self, on: bool) -> None:
         self.settings.setValue("session/restore_last", bool(on))
 
+    @property
+    def kept_at_close(self) -> bool:
+        """Whether closing keeps the session for the next start (save_last writes it)."""
+        return (self.restore_enabled and not self._keep_last
+                and not written_by_newer_version(self.last_session_path()))
+
     def last_session_path(self) -> Path:
         return Path(self.settings.fileName()).parent / LAST_SESSION
 
     def save_last(self) -> None:
         """At close: the whole set-up, so the next start can continue from it."""
-        if not self.restore_enabled or self._keep_last:
+        if not self.kept_at_close:     # (a newer Gradient Lab's work: never overwritten)
             return
         target = self.last_session_path()
-        if written_by_newer_version(target):
-            return              # a newer Gradient Lab's work: never overwritten by an older
         target.parent.mkdir(parents=True, exist_ok=True)
         save_session(target, {**self.state(),
                               "file": str(self.path) if self.path else None,

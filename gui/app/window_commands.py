@@ -34,6 +34,7 @@ class WindowCommands(SessionCommands, QObject):
         self.exports = ExportCommands(self)
         self._before_presentation = None   # (scale, theme, maximised, below shown) while presenting
         self.last_message = ""
+        self.discard_question = None       # "Save / Discard / Cancel" while it shows
         self.actions: dict[str, QAction] = {}
         # What "New" goes back to: the tabs as they were built.
         self._initial = {"neuron": window.neuron_model.get_state(),
@@ -63,13 +64,13 @@ class WindowCommands(SessionCommands, QObject):
 
     def _build_actions(self):
         A, S = self._action, QKeySequence.StandardKey
-        A("new", "&New", self.new_session, S.New, "Back to the default example")
+        A("new", "&New", self.ask_new, S.New, "Back to the default example")
         A("open", "&Open session…", self.ask_open, S.Open, "Open a saved session")
         A("save", "&Save session", self.save, S.Save, "Save everything you set up")
         A("save_as", "Save session &as…", self.ask_save_as, S.SaveAs)
         A("restore", "Reopen the last session at start", self.w.session.set_restore_enabled,
           tip="Start where you left off", checkable=True)
-        A("quit", "&Quit", self.w.close, S.Quit)
+        A("quit", "&Quit", self.quit, S.Quit)
         A("export_view", "Picture of the &views…", lambda: self.exports.ask_export_picture("views"),
           "Ctrl+E", "The current tab's plots as PNG, at the picture scale")
         A("export_window", "Picture of the whole &window…",
@@ -185,7 +186,7 @@ class WindowCommands(SessionCommands, QObject):
         for p in paths:
             act = self.recent_menu.addAction(Path(p).name)
             act.setToolTip(p)
-            act.triggered.connect(lambda _=False, p=p: self.open(p))
+            act.triggered.connect(lambda _=False, p=p: self.open_recent(p))
         self.recent_menu.setEnabled(bool(paths))
 
     def _sync_panel_actions(self):
