@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 
 from gui.plots.critical_labels import PRIORITY, SHORT, Z_LABELS
 from gui.plots.label_layout import LabelRequest, place_labels
-from gui.plots.off_plot_marks import OffPlotMarks, iterate_text
+from gui.plots.off_plot_marks import OffPlotMarks, iterate_text, point_text
 from gui.plots.step_shadow import StepShadow
 from gui.plots.theme import keep_colour_on_map, style_now
 from gui.widgets import theme
@@ -133,8 +133,9 @@ class DescentMarkers:
     start as a star; a current iterate outside the view as a mark at its edge
     (`off_plot`: gui.plots.off_plot_marks)."""
 
-    def __init__(self, plot_f):
+    def __init__(self, plot_f, name_of=str):
         self.plot_f = plot_f
+        self.name_of = name_of        # key -> the run's short name ("GD", "Adam")
         self.path_items: dict[str, pg.PlotDataItem] = {}
         self.current_items: dict[str, pg.ScatterPlotItem] = {}
         self.shadows: dict[str, StepShadow] = {}
@@ -157,7 +158,8 @@ class DescentMarkers:
             self.current_items[method].setVisible(method in methods)
             self.shadows[method].setVisible(method in methods)
             if method not in methods:
-                self.off_plot.hide(method)
+                self.off_plot.hide(method, place=False)
+        self.off_plot.place()
 
     def _add(self, method, colour=None):
         colour = colour or METHOD_COLOURS.get(method, INK)
@@ -191,9 +193,12 @@ class DescentMarkers:
             self.shadows[method].show(xs, ys)
             if len(steps):
                 text = iterate_text(int(steps[-1]), [name], xs[-1:], ys[-1])
-                self.off_plot.show(method, (xs[-1], ys[-1]), text, self.colours[method])
+                self.off_plot.show(method, (xs[-1], ys[-1]), text, self.colours[method],
+                                   self.name_of(method), point_text([name], xs[-1:]),
+                                   place=False)
             else:
-                self.off_plot.hide(method)
+                self.off_plot.hide(method, place=False)
+        self.off_plot.place()             # once for all the runs that moved
 
     def show_start(self, x: float, value: float) -> None:
         self.start_item.setData([x], [value] if np.isfinite(value) else [np.nan])
