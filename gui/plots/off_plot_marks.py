@@ -11,7 +11,8 @@ Crowded edges: the "delivery route" example with six methods at step 40 had four
 callouts of ~235×22 px, each with its own coordinates and no run name, stacked over
 half of a 345×220 px map. Now runs whose arrows meet at the edge (within CLUSTER_PX)
 share one callout listing them, and the callouts together cover at most
-LABEL_AREA_SHARE of the plot (the critical points' names' share): where the full
+OFF_PLOT_SHARE of the plot (less than the critical points' names may: these say where
+runs went, and the descent in view must stay visible): where the full
 readouts do not fit, each run says only its name and point ("Adam (11.18, −7.564)"),
 then only its name, then the arrows stand alone. The full readout is the arrow's and
 the callout's tooltip.
@@ -29,7 +30,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
 
-from gui.plots.critical_labels import LABEL_AREA_SHARE
 from gui.plots.theme import style_now
 from gui.widgets.number_text import compact
 
@@ -37,6 +37,7 @@ INSET_PX = 3           # the arrow's tip this far inside the edge
 LABEL_GAP_PX = 34      # the callout's near corner this far inside, past the arrow
 STACK_GAP_PX = 2       # between two stacked callouts
 CLUSTER_PX = 40        # arrows' tips this close share one callout
+OFF_PLOT_SHARE = 0.10  # of the plot's area, the callouts together at most
 SWATCH = "■"           # a run's colour before its name, in a callout of several runs
 INK = "#222222"
 GROUP_BORDER = "#777777"    # a callout of several runs: its rows carry their colours
@@ -166,7 +167,7 @@ class OffPlotMarks:
 
     def _show_callouts(self, edges, px, py, area) -> None:
         """The most detailed level whose callouts fit the share (and the plot's width)."""
-        budget, room = LABEL_AREA_SHARE * area, self.plot.getViewBox().width() - 2 * LABEL_GAP_PX
+        budget, room = OFF_PLOT_SHARE * area, self.plot.getViewBox().width() - 2 * LABEL_GAP_PX
         probe = self._callout(max(len(self._groups) - 1, 0))
         self.detail = NONE
         for level in (FULL, POINT, NAME, NAMES_ROW):

@@ -9,7 +9,7 @@ import pytest
 from engine.optimizers import METHODS
 from gui.app.presets import find_preset
 from gui.plots.contour_view import ContourView
-from gui.plots.critical_labels import LABEL_AREA_SHARE
+from gui.plots.off_plot_marks import OFF_PLOT_SHARE
 
 SIX = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 
@@ -42,7 +42,7 @@ def test_crowded_callouts_name_their_runs_within_a_small_share(shown, model, qtb
     texts = _texts_on_the_map(view)
     rects = [t.mapRectToScene(t.boundingRect()) for t in texts]
     covered = sum(r.width() * r.height() for r in rects)
-    assert covered <= LABEL_AREA_SHARE * box.width() * box.height(), (covered, rects)
+    assert covered <= OFF_PLOT_SHARE * box.width() * box.height(), (covered, rects)
     shown_text = " ".join(t.toPlainText() for t in texts)
     for key in marked:                            # each run named on the map: "GD", "Adam"
         assert model.lab.short_label(key) in shown_text, (key, shown_text)
@@ -76,4 +76,4 @@ def test_all_seven_methods_fit(shown, model, qtbot):
     _delivery_route_at_step_40(model, qtbot, methods=tuple(METHODS))
     box = view.plot.vb.sceneBoundingRect()
     rects = [t.mapRectToScene(t.boundingRect()) for t in _texts_on_the_map(view)]
-    assert sum(r.width() * r.height() for r in rects) <= LABEL_AREA_SHARE * box.width() * box.height()
+    assert sum(r.width() * r.height() for r in rects) <= OFF_PLOT_SHARE * box.width() * box.height()
