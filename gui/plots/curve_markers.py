@@ -35,6 +35,7 @@ def readable_on_background(colour):
 
 
 STAR_PX = 10        # half the start star's box (18 px and its pen)
+CURRENT_HALF_PX = 11   # a current iterate (17 px and its rim) and a margin
 SHADOWED_RUNS = 2   # more runs than this: only the selected one's steps as shadows
 
 
@@ -180,6 +181,7 @@ class DescentMarkers(QObject):
         self.shadows: dict[str, StepShadow] = {}
         self.colours: dict[str, object] = {}
         self.off_plot = OffPlotMarks(plot_f)
+        self.off_plot.keep_clear = self._currents         # callouts off the runs in view
         plot_f.getViewBox().sigRangeChanged.connect(self._place_shadows)
         plot_f.getViewBox().sigResized.connect(self._place_shadows)    # lanes are in px
         self.start_item = pg.ScatterPlotItem(symbol="star", size=18, brush="w",
@@ -201,6 +203,15 @@ class DescentMarkers(QObject):
                 self.off_plot.hide(method, place=False)
         self.off_plot.place()
         self._show_shadows()
+
+    def _currents(self) -> list:
+        """[((x, f(x)) view, half-size px)] of the runs' current points shown."""
+        out = []
+        for item in self.current_items.values():
+            xs, ys = item.getData()
+            if item.isVisible() and len(xs):
+                out.append(((float(xs[0]), float(ys[0])), CURRENT_HALF_PX))
+        return out
 
     def shadowed(self) -> list:
         """The runs whose steps show as shadows, in lane order."""

@@ -36,6 +36,7 @@ from gui.widgets.number_text import compact
 INSET_PX = 3           # the arrow's tip this far inside the edge
 LABEL_GAP_PX = 34      # the callout's near corner this far inside, past the arrow
 STACK_GAP_PX = 2       # between two stacked callouts
+SHIFT_PX, SHIFT_STEP_PX = 120, 6   # how far a callout may move to keep a run in view free
 CLUSTER_PX = 40        # arrows' tips this close share one callout
 OFF_PLOT_SHARE = 0.10  # of the plot's area, the callouts together at most
 SWATCH = "■"           # a run's colour before its name, in a callout of several runs
@@ -55,6 +56,9 @@ class OffPlotMarks:
         self._rows: dict[str, str] = {}           # key -> what its callout says of it
         self._groups: list[list] = []             # keys per callout shown, in order
         self._placed_for = None                   # what the last placement was of
+        # -> [((x, y) view, half-size px)] of what a callout should not cover (the runs'
+        # current points in view)
+        self.keep_clear = list
         plot.getViewBox().sigRangeChanged.connect(self.place)
         plot.getViewBox().sigResized.connect(self.place)
 
@@ -177,6 +181,8 @@ class OffPlotMarks:
                 break
         self._rows = {}
         placed = []
+        clear = [(x / px - half, -y / py - half, 2 * half, 2 * half)
+                 for (x, y), half in self.keep_clear()]
         for i, label in enumerate(self.callouts):
             if i >= len(self._groups) or self.detail == NONE:
                 label.setVisible(False)
@@ -193,13 +199,14 @@ class OffPlotMarks:
             label.border = pg.mkPen(self._colours[group[0]] if len(group) == 1 else GROUP_BORDER,
                                     width=2 if len(group) == 1 else 1.5)
             label.setToolTip("\n".join(self._readout(k) for k in group))
-            self._place_callout(label, edges[group[0]], px, py, placed)
+            self._place_callout(label, edges[group[0]], px, py, placed, clear)
             label.setVisible(True)
 
-    def _place_callout(self, label, edge, px, py, placed) -> None:
+    def _place_callout(self, label, edge, px, py, placed, clear) -> None:
         """Inward of the group's first arrow, on the side away from the edges it
         touches; moved inward, away from its edge, until it overlaps no callout placed
-        before it (on screen pixels)."""
+        before it (on screen pixels) — or, where a spot within SHIFT_PX of that keeps
+        clear of the runs' current points in view too, there (`keep_clear`)."""
         (edge_x, edge_y), (right, left, top, bottom) = edge
         lx = edge_x - LABEL_GAP_PX * px if right else edge_x + LABEL_GAP_PX * px if left else edge_x
         ly = edge_y - LABEL_GAP_PX * py if top else edge_y + LABEL_GAP_PX * py if bottom else edge_y
@@ -208,16 +215,47 @@ class OffPlotMarks:
         size = label.textItem.boundingRect()
         w, h = size.width(), size.height()
         x_px, top_px = lx / px - ax * w, -ly / py - ay * h      # screen y grows downwards
-        moved = True
-        while moved:
-            moved = False
-            for l2, t2, w2, h2 in placed:
-                if x_px < l2 + w2 and l2 < x_px + w and top_px < t2 + h2 and t2 < top_px + h:
-                    # stacked downwards on screen, but upwards from the bottom edge
-                    top_px = t2 - h - STACK_GAP_PX if bottom else t2 + h2 + STACK_GAP_PX
-                    moved = True
+        (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
+        bounds = (x0 / px, -y1 / py, x1 / px, -y0 / py)
+        spot = _free_spot((x_px, top_px, w, h), placed + clear, bounds, -1 if bottom else 1)
+        if spot is None:
+            spot = _stacked((x_px, top_px, w, h), placed, -1 if bottom else 1)
+        x_px, top_px = spot
         placed.append((x_px, top_px, w, h))
-        label.setPos(lx, -(top_px + ay * h) * py)
+        label.setPos(x_px * px + ax * w * px, -(top_px + ay * h) * py)
+
+
+def _hits(box, others) -> bool:
+    x, y, w, h = box
+    return any(x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h
+               for x2, y2, w2, h2 in others)
+
+
+def _stacked(box, placed, inward) -> tuple:
+    """(left, top) of `box` moved inward (screen y: +1 down, −1 up) past every box of
+    `placed` it overlaps."""
+    x, y, w, h = box
+    moved = True
+    while moved:
+        moved = False
+        for _x2, y2, _w2, h2 in placed:
+            if _hits((x, y, w, h), [(_x2, y2, _w2, h2)]):
+                y = y2 - h - STACK_GAP_PX if inward < 0 else y2 + h2 + STACK_GAP_PX
+                moved = True
+    return x, y
+
+
+def _free_spot(box, blockers, bounds, inward):
+    """(left, top) nearest `box`'s within SHIFT_PX (inward first, then along the
+    edge) where it stays inside `bounds` and overlaps none of `blockers`; None."""
+    x, y, w, h = box
+    for shift in range(0, SHIFT_PX + 1, SHIFT_STEP_PX):
+        for dx, dy in ((0, inward * shift), (-shift, 0), (shift, 0), (0, -inward * shift)):
+            spot = (x + dx, y + dy, w, h)
+            if (bounds[0] <= spot[0] and spot[0] + w <= bounds[2] and bounds[1] <= spot[1]
+                    and spot[1] + h <= bounds[3] and not _hits(spot, blockers)):
+                return spot[:2]
+    return None
 
 
 def _clusters(edges, px, py) -> list:

@@ -34,6 +34,7 @@ class RaceMarks:
         self._shown: dict = {}        # key -> (path, points shown) last drawn
         self._colours: dict = {}      # key -> the run's colour
         self.off_plot = OffPlotMarks(plot)
+        self.off_plot.keep_clear = lambda: self.heads(path=False)   # callouts off the runs
         # over the map, under the step arrows; the style items below have the z of
         # what the layer draws for them (halos 7, lines 7.5, current points 8)
         self.layer = RaceLayer()

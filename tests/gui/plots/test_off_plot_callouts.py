@@ -5,6 +5,7 @@ showed four boxes "step 40: (x, y) = (66.0395, −62.0394)", ~235×22 px each, s
 over half of a 345×220 px map, none saying which run it was."""
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QPointF, QRectF
 
 from engine.optimizers import METHODS
 from gui.app.presets import find_preset
@@ -77,3 +78,20 @@ def test_all_seven_methods_fit(shown, model, qtbot):
     box = view.plot.vb.sceneBoundingRect()
     rects = [t.mapRectToScene(t.boundingRect()) for t in _texts_on_the_map(view)]
     assert sum(r.width() * r.height() for r in rects) <= OFF_PLOT_SHARE * box.width() * box.height()
+
+
+@pytest.mark.parametrize("size", [(470, 330), (640, 420), (560, 380)])
+def test_callouts_keep_the_runs_in_view_free(shown, model, qtbot, size):
+    """Presenting (dark), the callout sat over Adam's current point at (4.4, −0.8)."""
+    view = shown(ContourView(model), *size)
+    _delivery_route_at_step_40(model, qtbot)
+    rects = [c.mapRectToScene(c.boundingRect()) for c in view.marks.off_plot.callouts
+             if c.isVisible()]
+    assert rects
+    box = view.plot.vb.sceneBoundingRect()
+    for key, item in view.current_items.items():
+        xs, ys = item.getData()
+        centre = view.plot.vb.mapViewToScene(QPointF(float(xs[0]), float(ys[0])))
+        if box.contains(centre):
+            dot = QRectF(centre.x() - 8, centre.y() - 8, 16, 16)
+            assert not any(r.intersects(dot) for r in rects), (key, dot, rects)
