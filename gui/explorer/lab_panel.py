@@ -31,7 +31,7 @@ NOTE_HINT = "Switch on the quadratic model or the basins to read here what they 
 
 class LabPanel(QWidget):
     def __init__(self, model, contour_view, iterate_table=None, surface_view=None,
-                 curve_plot=None, parent=None):
+                 curve_plot=None, parent=None, curve_labels=None):
         super().__init__(parent)
         self.model = model
         self._basins_note = ""
@@ -46,6 +46,7 @@ class LabPanel(QWidget):
         # one variable: the parabola on the curve view, built when first needed (the
         # curve view itself is built on first use)
         self._curve_plot, self.quadratic_1d = curve_plot, None
+        self._curve_labels = curve_labels
         self.basins = BasinMap(model, plot, self)
         self.inspector = StepInspector(model)
         self.sweep = LrSweepView(model)
@@ -112,7 +113,10 @@ class LabPanel(QWidget):
     def _on_expression(self, expr) -> None:
         if self.quadratic_1d is None and self._curve_plot is not None and expr is not None \
                 and expr.dimension == 1 and self.quadratic_check.isChecked():
-            self.quadratic_1d = QuadraticModelOverlay(self.model, self._curve_plot(), self)
+            # its labels placed with the curve's names (the views' CriticalMarkers)
+            self.quadratic_1d = QuadraticModelOverlay(
+                self.model, self._curve_plot(), self,
+                labels=self._curve_labels() if self._curve_labels is not None else None)
             self.quadratic_1d.described.connect(self._show_notes)
             self.quadratic_1d.set_enabled(True)
 

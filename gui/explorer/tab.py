@@ -77,7 +77,8 @@ class ExplorerTab(QWidget):
         self.below.addWidget(self.loss_plot)
         # issue 12: the optimizer lab, with the iterate table as its first tab
         self.lab_panel = LabPanel(model, self.contour_view, self.iterate_table,
-                                  self._surface_view, lambda: self.curve_view.plot_f)
+                                  self._surface_view, lambda: self.curve_view.plot_f,
+                                  curve_labels=lambda: self.curve_view.critical)
         self.below.addWidget(self.lab_panel)
         self.below.setSizes(list(LAB_RATIO))
         self.middle = QSplitter(Qt.Orientation.Vertical)

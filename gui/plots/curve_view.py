@@ -184,7 +184,7 @@ class CurveView(QWidget):
         self.critical = CriticalMarkers(self.plot_f, self.plot_d, self.font().family())
         self.critical_item, self.critical_d_item = self.critical.item, self.critical.item_d
         self.critical_labels = self.critical.labels
-        self.descent = DescentMarkers(self.plot_f)
+        self.descent = DescentMarkers(self.plot_f, self.model.lab)
         self.path_items, self.current_items = self.descent.path_items, self.descent.current_items
         self.start_item = self.descent.start_item
 

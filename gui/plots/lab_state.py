@@ -64,6 +64,12 @@ class LabState(QObject):
         self._refresh()
         return self._labels.get(key, key)
 
+    def short_label(self, key: str) -> str:
+        """The run's label with its method's short name (the loss legend's: "GD",
+        "Adam", "GD η=0.3"), for marks with little room."""
+        method = next((r.method for r in self._model.settings.runs if r.key == key), key)
+        return race.short_label(self.label(key), method)
+
     def _on_paths(self, _paths) -> None:
         # a removed selected run: the inspector moves to the first run, and says so
         if self._selected and self._selected != self.selected:

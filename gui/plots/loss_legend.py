@@ -12,8 +12,7 @@ from html import escape
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
-from gui.plots.runs import SHORT_NAMES
-from gui.widgets.palette import METHOD_LABELS
+from gui.plots.runs import short_label
 
 TOOLTIP = "Each method's colour, the same on every view"
 
@@ -25,11 +24,6 @@ def legend_html(entries) -> str:
         f'<span style="white-space:nowrap"><span style="color:{colour}; '
         f'font-weight:600">━━</span>&nbsp;{escape(text)}</span>'
         for colour, text in entries)
-
-
-def short_label(label: str, method: str) -> str:
-    """A run's label with its method's short name, where the label is the full one."""
-    return SHORT_NAMES.get(method, label) if label == METHOD_LABELS.get(method) else label
 
 
 class LossLegend(QLabel):

@@ -7,14 +7,14 @@ Public attributes (ContourView hands them out under the same names):
   halos           dict key -> RunHalo (a PlotCurveItem): the light band's pen
   layer           the RaceLayer drawing them
   off_plot        gui.plots.off_plot_marks.OffPlotMarks: a current point outside the map,
-                  marked at its edge
+                  marked at its edge, named by `name_of(key)` (the run's short name)
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 
-from gui.plots.off_plot_marks import OffPlotMarks, iterate_text
+from gui.plots.off_plot_marks import OffPlotMarks, iterate_text, point_text
 from gui.plots.race_layer import RaceLayer
 from gui.plots.run_styles import RunCurrent, RunHalo, RunLine
 from gui.widgets.variable_names import display_name
@@ -25,14 +25,16 @@ HEAD_SAMPLES = (0.0, 0.25, 0.5, 0.75)   # where along the last step, from its st
 
 
 class RaceMarks:
-    def __init__(self, plot):
+    def __init__(self, plot, name_of=str):
         self.plot = plot
+        self.name_of = name_of        # key -> the run's short name ("GD", "Adam")
         self.path_items: dict[str, RunLine] = {}
         self.current_items: dict[str, RunCurrent] = {}
         self.halos: dict[str, RunHalo] = {}
         self._shown: dict = {}        # key -> (path, points shown) last drawn
         self._colours: dict = {}      # key -> the run's colour
         self.off_plot = OffPlotMarks(plot)
+        self.off_plot.keep_clear = lambda: self.heads(path=False)   # callouts off the runs
         # over the map, under the step arrows; the style items below have the z of
         # what the layer draws for them (halos 7, lines 7.5, current points 8)
         self.layer = RaceLayer()
@@ -66,7 +68,8 @@ class RaceMarks:
             for item in self.items_of(key):
                 item.setVisible(key in paths)
             if key not in paths:
-                self.off_plot.hide(key)
+                self.off_plot.hide(key, place=False)
+        self.off_plot.place()
         points = [p.points for p in paths.values() if p.points.shape[1] == 2]
         self.layer.set_extent(np.concatenate(points) if points else np.empty((0, 2)))
 
@@ -104,7 +107,8 @@ class RaceMarks:
         for key in self.path_items:
             for item in self.items_of(key):
                 item.setVisible(False)
-            self.off_plot.hide(key)
+            self.off_plot.hide(key, place=False)
+        self.off_plot.place()
 
     def show_frame(self, paths, frame: int, names=("x", "y")) -> None:
         """Each run up to step `frame`; only the runs that moved are given new points,
@@ -124,8 +128,11 @@ class RaceMarks:
             grows = last is not None and last[0] is path and last[1] < n
             self.layer.show_points(key, shown[:, 0], shown[:, 1], extends=grows)
             if len(finite):
-                text = iterate_text(int(finite[-1]), [display_name(v) for v in names], shown[-1])
-                self.off_plot.show(key, shown[-1], text, self._colours[key])
+                shown_names = [display_name(v) for v in names]
+                text = iterate_text(int(finite[-1]), shown_names, shown[-1])
+                self.off_plot.show(key, shown[-1], text, self._colours[key], self.name_of(key),
+                                   point_text(shown_names, shown[-1]), place=False)
             else:
-                self.off_plot.hide(key)
+                self.off_plot.hide(key, place=False)
+        self.off_plot.place()             # once for all the runs that moved
         self.layer.repaint_changed()

@@ -90,6 +90,12 @@ def _number(value) -> str:
     return true_minus(f"{float(value):.3g}")
 
 
+def short_label(label: str, method: str) -> str:
+    """A run's label with its method's short name, where the label is the full one
+    ("Gradient descent" → "GD"; "GD η=0.1" stays)."""
+    return SHORT_NAMES.get(method, label) if label == METHOD_LABELS.get(method) else label
+
+
 def labels(runs, shared_lr, shared_hyper) -> dict:
     """key -> label: a run alone with its method has the method's name ("Adam"); runs
     of one method have its short name and whatever differs between them ("GD η=0.1",

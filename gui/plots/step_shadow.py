@@ -8,9 +8,12 @@ shadow shows that move, and nothing joins two points of the curve.
 
 Three items per run, built once and updated in place: `shafts` (PlotDataItem,
 connect="pairs"), `heads` (ScatterPlotItem, ▶ or ◀ at x_{k+1}), `drops` (PlotDataItem,
-connect="pairs", dotted). Their height is a fraction of the view's (placed again when it
-changes); steps alternate between two lanes, so the back-and-forth of a large η shows
-as two rows rather than arrows on top of one another.
+connect="pairs", dotted). Their height is in pixels above the view's bottom (placed
+again when it changes), scaled with the look's text: as fractions of the view's height
+the lower lane sat 4 px up in a 110 px plot, and the 11 px heads were cut by the axis
+(a dark PNG export). Steps alternate between two lanes, so the back-and-forth of a
+large η shows as two rows rather than arrows on top of one another; a second run
+shadowed (`set_lane_pair(1)`) has two lanes above the first's.
 """
 from __future__ import annotations
 
@@ -18,7 +21,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-LANES = (0.09, 0.04)     # the two lanes' heights above the view's bottom, fractions of it
+from gui.widgets import theme
+
+LANES_PX = (18.0, 8.0)   # the two lanes' heights above the view's bottom, px at scale 1
+PAIR_PX = 22.0           # a second run's lanes this much higher
 HEAD_PX = 11
 
 
@@ -33,6 +39,12 @@ class StepShadow:
             item.setZValue(z)
             plot.addItem(item)
         self._xs, self._ys = np.empty(0), np.empty(0)
+        self._pair = 0           # which pair of lanes, from the bottom
+
+    def set_lane_pair(self, pair: int) -> None:
+        if pair != self._pair:
+            self._pair = pair
+            self.place()
 
     def recolour(self, colour) -> None:
         faint = pg.mkColor(colour)
@@ -52,8 +64,10 @@ class StepShadow:
 
     def lane_heights(self) -> np.ndarray:
         """(n − 1,) the height of each step's arrow, in f's units (the view now)."""
-        bottom, top = self.plot.getViewBox().viewRange()[1]
-        lanes = bottom + np.array(LANES) * (top - bottom)
+        vb = self.plot.getViewBox()
+        bottom = vb.viewRange()[1][0]
+        pixel = vb.viewPixelSize()[1] * theme.current().scale
+        lanes = bottom + (np.array(LANES_PX) + self._pair * PAIR_PX) * pixel
         return lanes[np.arange(max(len(self._xs) - 1, 0)) % len(lanes)]
 
     def place(self, *_) -> None:

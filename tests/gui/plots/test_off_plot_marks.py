@@ -40,7 +40,7 @@ def test_a_1d_iterate_off_the_window_is_marked_at_its_edge(shown, model, qtbot):
     model.set_frame(1)
     x1, f1 = model.paths["gd"].points[1, 0], model.paths["gd"].values[1]
     assert (x1, f1) == pytest.approx((-3.6, 12.96))
-    assert marks.shown() == {"gd": "step 1: x = −3.6, f = 12.96"}
+    assert marks.shown() == {"gd": "GD · step 1: x = −3.6, f = 12.96"}
     tip, box = _arrow_on_screen(view.plot_f, marks.arrows["gd"])
     assert abs(tip.x() - box.left()) < 5 and abs(tip.y() - box.top()) < 5   # the top-left corner
     target = view.plot_f.vb.mapViewToScene(QPointF(x1, f1))
@@ -56,7 +56,7 @@ def test_the_label_writes_the_iterate_as_the_table_does(shown, model, qtbot):
     _diverging(model, qtbot, "x^2", ((-2.0, 2.0),), (2.0,))
     model.set_frame(5)
     assert model.paths["gd"].values[5] == 4096.0
-    assert view.descent.off_plot.shown() == {"gd": "step 5: x = −64, f = 4096"}
+    assert view.descent.off_plot.shown() == {"gd": "GD · step 5: x = −64, f = 4096"}
 
 
 def test_a_2d_iterate_off_the_map_is_marked_at_its_edge(shown, model, qtbot):
@@ -65,7 +65,7 @@ def test_a_2d_iterate_off_the_map_is_marked_at_its_edge(shown, model, qtbot):
     marks = view.marks.off_plot
     model.set_frame(1)                                # x_1 = x_0 − 1.5·2·x_0 = (−6, −1)
     assert tuple(model.paths["gd"].points[1]) == pytest.approx((-6.0, -1.0))
-    assert marks.shown() == {"gd": "step 1: (x, y) = (−6, −1)"}
+    assert marks.shown() == {"gd": "GD · step 1: (x, y) = (−6, −1)"}
     tip, box = _arrow_on_screen(view.plot, marks.arrows["gd"])
     assert abs(tip.x() - box.left()) < 5 and box.top() < tip.y() < box.bottom()
     target = view.plot.vb.mapViewToScene(QPointF(-6.0, -1.0))
@@ -93,14 +93,13 @@ def test_labels_at_one_edge_do_not_hide_each_other(shown, model, qtbot):
     gd_x = model.paths["gd"].points[10, 0]                     # x₁₀ = 1.8·(−2)¹⁰
     assert gd_x == pytest.approx(1.8 * 2 ** 10)
     assert model.paths["gd"].values[10] == pytest.approx(gd_x ** 2)
-    assert shown_marks["gd"] == "step 10: x = 1843.2, f = 3.39739e6"
+    assert marks.readouts()["gd"] == "GD · step 10: x = 1843.2, f = 3.39739e6"
     assert {"gd", "nesterov"} <= set(shown_marks)            # both off the top-right corner
     qtbot.wait(50)                                            # painted: TextItems place lazily
-    rects = {key: _label_rect(view.plot_f, marks.labels[key]) for key in shown_marks}
+    rects = [_label_rect(view.plot_f, c) for c in marks.callouts if c.isVisible()]
     box = view.plot_f.vb.sceneBoundingRect()
-    for key, rect in rects.items():
-        assert box.contains(rect.center()), key
-        for other, rect2 in rects.items():
-            if other < key:
-                overlap = rect.intersected(rect2)
-                assert overlap.isEmpty(), (key, other, overlap)
+    for i, rect in enumerate(rects):
+        assert box.contains(rect.center()), rect
+        for rect2 in rects[:i]:
+            overlap = rect.intersected(rect2)
+            assert overlap.isEmpty(), (rect, rect2, overlap)
