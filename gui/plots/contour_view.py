@@ -61,6 +61,7 @@ class ContourView(QWidget):
     # a new f's map is sampled and about to be painted (at once): what others draw of the
     # old f on it goes now, in that paint, not in one more after it
     sketchSampled = Signal()
+    barResized = Signal()   # the colour bar's new width laid out: a holder may resize us now
 
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -265,11 +266,13 @@ class ContourView(QWidget):
             self._map_of, self._field_of = f, None
             self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
             asked = (f, self.model.window, self.canvas.width())   # the bar's room is held for it
-            if self.bar_ticks.set_landscape(scape, asked) and self._grid_window() != window:
-                # the bar's new width gave the map a new range: sampled for it before any paint
-                window = self._grid_window()
-                self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
-                self.bar_ticks.set_landscape(scape, asked)
+            if self.bar_ticks.set_landscape(scape, asked):
+                self.barResized.emit()      # (the map's splitter gives it its width now)
+                if self._grid_window() != window:
+                    # the bar's new width gave the map a new range: sampled for it before any paint
+                    window = self._grid_window()
+                    self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+                    self.bar_ticks.set_landscape(scape, asked)
             (xlo, xhi), (ylo, yhi) = window
             self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
             self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
