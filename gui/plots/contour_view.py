@@ -6,7 +6,7 @@ critical points and the descent paths. A view of `LandscapeModel`. Public attrib
                   on the visible range (model.window widened by the aspect lock: no blank margins)
   image           pg.ImageItem of landscape.colour_position(Z) (monotone in f, in [0, 1]),
                   placed with setRect on landscape.window; iso-lines are drawn on Z itself
-  isolines        IsoLineItems, children of `image`, one per level; colour_bar  pg.ColorBarItem
+  iso_lines       IsoLinesItem, child of `image`: every level's lines; colour_bar  pg.ColorBarItem
   field_item, field_heads   PlotDataItems (connect="pairs"): arrow shafts, rows (base, tip,
                   base, tip, …); two barbs per arrow
   field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
@@ -35,7 +35,7 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.plots.hover_readout import MouseLeaveWatch, readout_forms
 from gui.plots.readout_row import ReadoutRow
 from gui.plots.gradient_field import GradientField
-from gui.plots.iso_lines import IsoLineItem
+from gui.plots.iso_lines import IsoLinesItem
 from gui.plots.legend_columns import map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
 from gui.plots.map_fit import MapFit
@@ -61,6 +61,7 @@ class ContourView(QWidget):
     # a new f's map is sampled and about to be painted (at once): what others draw of the
     # old f on it goes now, in that paint, not in one more after it
     sketchSampled = Signal()
+    barResized = Signal()   # the colour bar's new width laid out: a holder may resize us now
 
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -137,9 +138,8 @@ class ContourView(QWidget):
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
         iso_pen = pg.mkPen(255, 255, 255, 150, width=1)
-        self.isolines = [IsoLineItem(pen=iso_pen) for _ in range(N_LEVELS)]
-        for iso in self.isolines:
-            iso.setParentItem(self.image)
+        self.iso_lines = IsoLinesItem(pen=iso_pen)
+        self.iso_lines.setParentItem(self.image)
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), interactive=False, width=16,
                                           colorMapMenu=False, colorMap=COLORMAP)
         self.colour_bar.setImageItem(self.image, insert_in=self.plot)
@@ -266,18 +266,17 @@ class ContourView(QWidget):
             self._map_of, self._field_of = f, None
             self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
             asked = (f, self.model.window, self.canvas.width())   # the bar's room is held for it
-            if self.bar_ticks.set_landscape(scape, asked) and self._grid_window() != window:
-                # the bar's new width gave the map a new range: sampled for it before any paint
-                window = self._grid_window()
-                self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
-                self.bar_ticks.set_landscape(scape, asked)
+            if self.bar_ticks.set_landscape(scape, asked):
+                self.barResized.emit()      # (the map's splitter gives it its width now)
+                if self._grid_window() != window:
+                    # the bar's new width gave the map a new range: sampled for it before any paint
+                    window = self._grid_window()
+                    self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+                    self.bar_ticks.set_landscape(scape, asked)
             (xlo, xhi), (ylo, yhi) = window
             self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))
             self.image.setRect(QRectF(xlo, ylo, xhi - xlo, yhi - ylo))
-            for i, iso in enumerate(self.isolines):
-                if i < len(scape.levels):
-                    iso.set_level_of(scape.Z, scape.levels, i)
-                iso.setVisible(i < len(scape.levels))
+            self.iso_lines.set_levels(scape.Z, scape.levels)
         if sketch is not None:       # no critical points yet; f alone: no ∇f or paths
             self._on_critical_points(())
             if not field:

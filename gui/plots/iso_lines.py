@@ -1,4 +1,4 @@
-"""An IsocurveItem whose path comes from a vectorised marching squares.
+"""Iso-lines of every level of a grid in one item, from a vectorised marching squares.
 
 pyqtgraph's own `functions.isocurve` loops over every cell in Python: ~70 ms per
 level on a 200×200 grid, close to a second for a dozen levels — too slow to follow
@@ -7,21 +7,14 @@ all) and draws the result as independent segments (`connect="pairs"`). Coordinat
 are the image's pixel coordinates, sample [i, j] at (i + 0.5, j + 0.5), so parented
 to an ImageItem placed with `setRect` the lines land in world coordinates.
 
-Iso-lines of one grid are computed together and cached on the grid's identity: a
-view that hands the same Z and levels to its dozen IsoLineItems pays once per grid,
-however often Qt asks each item for its path (bounding rect, paint, re-parenting).
-The grid must therefore not be changed in place (Landscape's Z never is).
+Every level of a grid is drawn by one IsoLinesItem, as one path.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
-
-_CACHE_SIZE = 4           # grids remembered (the explorer's and the neuron tab's views)
-_cache: OrderedDict = OrderedDict()
 
 
 def iso_segments_per_level(Z: np.ndarray, levels) -> list[np.ndarray]:
@@ -163,52 +156,50 @@ def iso_segments(Z: np.ndarray, level: float) -> np.ndarray:
     return iso_segments_per_level(Z, [level])[0]
 
 
-def cached_segments(Z: np.ndarray, levels, level: float) -> np.ndarray:
-    """`level`'s segments from iso_segments_per_level(Z, levels), which runs once per
-    (Z object, levels) pair among the last few."""
-    levels = tuple(float(v) for v in np.atleast_1d(levels))
-    key = (id(Z), levels)
-    entry = _cache.get(key)
-    if entry is None or entry[0] is not Z:            # id reused by a new array: recompute
-        entry = (Z, dict(zip(levels, iso_segments_per_level(Z, levels))))
-        _cache[key] = entry
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    _cache.move_to_end(key)
-    found = entry[1].get(float(level))
-    return found if found is not None else iso_segments(Z, level)
+class IsoLinesItem(pg.IsocurveItem):
+    """Every iso-line of one grid in one item: one path, one pen, one paint.
 
+    A dozen pg.IsocurveItems, one per level, cost per edit a dozen paths and paints and
+    ~80 boundingRect calls (~5 ms of the GUI thread); this draws the same segments, in
+    the same order (by level), as one path. Parented to an ImageItem placed with
+    `setRect`, the lines land in world coordinates.
 
-class IsoLineItem(pg.IsocurveItem):
-    """pg.IsocurveItem with the fast path above; same setData/setLevel interface, plus
-    `set_level_of(data, levels, index)` for one of several lines drawn on one grid.
-
-    `segments` holds the last generated end points (2m, 2) in pixel coordinates.
+    `levels` (L,) the levels drawn; `segments_per_level` list of (2m, 2) segment end
+    points in pixel coordinates, one per level (computed when first asked for).
     """
 
-    segments = np.empty((0, 2))
-    levels = None            # every level drawn on `data` together, when known
+    def __init__(self, pen="w"):
+        self.levels = np.empty(0)
+        self._segments = None
+        super().__init__(pen=pen, axisOrder="col-major")
 
-    def set_level_of(self, data, levels, index: int) -> None:
-        """Draw level `levels[index]` of `data`; the lines of all `levels` are computed
-        together, once for the grid."""
-        self.levels = levels
-        self.setData(data, levels[index])
+    def set_levels(self, data: np.ndarray, levels) -> None:
+        """Draw `levels` of `data` (nx, ny); the grid must not be changed in place."""
+        self.levels = np.atleast_1d(np.asarray(levels, dtype=float))
+        self.setData(data)
 
     def setData(self, data, level=None):
-        if level is not None and self.levels is not None and level not in self.levels:
-            self.levels = None
+        self._segments = None
         super().setData(data, level)
 
-    def generatePath(self):
+    @property
+    def segments_per_level(self) -> list[np.ndarray]:
+        if self._segments is None:
+            self._segments = ([] if self.data is None else
+                              iso_segments_per_level(self.data, self.levels))
+        return self._segments
+
+    def boundingRect(self):
+        # the grid's pixel rectangle holds every line: no path needed to answer (Qt asks
+        # often, before the path is wanted for a paint)
         if self.data is None:
-            self.path = None
-            return
-        data = self.data.T if self.axisOrder == "row-major" else self.data
-        levels = self.levels if self.levels is not None else (self.level,)
-        self.segments = cached_segments(data, levels, self.level)
-        if len(self.segments):
-            self.path = pg.arrayToQPath(self.segments[:, 0], self.segments[:, 1],
-                                        connect="pairs")
-        else:
+            return QRectF()
+        return QRectF(0.0, 0.0, *self.data.shape[:2])
+
+    def generatePath(self):
+        pieces = [s for s in self.segments_per_level if len(s)]
+        if not pieces:
             self.path = QPainterPath()
+            return
+        points = np.concatenate(pieces)
+        self.path = pg.arrayToQPath(points[:, 0], points[:, 1], connect="pairs")

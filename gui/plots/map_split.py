@@ -9,7 +9,7 @@ suits the map (its least share). Once the user drags the handle, their split sta
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QSplitter
 
 from gui.compute.qt_guard import qt_override
@@ -31,12 +31,24 @@ class MapSplit(QSplitter):
         self._share_soon = QTimer(self, singleShot=True, interval=0)
         self._share_soon.timeout.connect(self.share)
         contour_view.plot.vb.sigResized.connect(self._share_soon.start)
+        contour_view.barResized.connect(self._share_now)
 
     def follow_window(self, *_) -> None:
         """f's window changed (a preset, a session, a re-frame): its proportions may need
         another width. Only the view box's resize shared it: Himmelblau's ±5 × ±5 loaded
         presenting kept the width of x² + 2y²'s ±4 × ±3, x shown at ±5.5, until a resize."""
         self._share_soon.start()
+
+    def _share_now(self) -> None:
+        """A new f's colour bar took another width: the map's share now, laid out, before
+        the map is sampled for its range and painted. A turn later (from the view box's
+        resize) the map was sampled and painted at its old width, then again at the new
+        one (544 → 550 px at 1280×800), the 3-D view re-rendered with it: 2 edits in 5."""
+        before = self.sizes()
+        self.share()
+        if self.sizes() != before:
+            for _ in range(4):     # nested layouts: each activated one asks its parent's
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _on_user_moved(self, *_):
         self.user_split = True

@@ -99,8 +99,7 @@ def test_the_caption_can_be_switched_off(window, tmp_path, qtbot):
 def test_lines_are_twice_as_wide_in_a_2x_picture(window):
     """The iso-lines' pixels per row grow with the picture: no hairlines at 2×."""
     contour = window.contour_view
-    for iso in contour.isolines:
-        iso.setPen((255, 0, 0))                      # pure red on a map without red
+    contour.iso_lines.setPen((255, 0, 0))                      # pure red on a map without red
     one = _array(plots_image(contour, 1.0))
     two = _array(plots_image(contour, 2.0))
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from gui.plots.contour_view import ContourView
 from gui.widgets.palette import CRITICAL_STYLE, METHOD_LABELS
 from gui.app.presets import default_preset, find_preset
+from tests.gui.widgets.screen_contrast import pixels
 
 
 @pytest.fixture
@@ -29,9 +30,9 @@ def to_widget(view, x, y) -> QPoint:
     return view.canvas.mapFromScene(scene)
 
 
-def world_segments(iso, image):
-    """An iso-line's segments in world coordinates, (m, 2, 2)."""
-    seg = iso.segments.reshape(-1, 2, 2)
+def world_segments(segments, image):
+    """Iso-line segments (2m, 2) in the image's pixels, in world coordinates, (m, 2, 2)."""
+    seg = segments.reshape(-1, 2, 2)
     pts = [image.mapToParent(QPointF(*p)) for p in seg.reshape(-1, 2)]
     return np.array([(p.x(), p.y()) for p in pts]).reshape(-1, 2, 2)
 
@@ -56,15 +57,35 @@ def test_image_is_f_on_the_grid(view, model, qtbot):
 def test_isolines_are_level_sets(view, model, qtbot):
     load(model, qtbot, "Himmelblau")
     f = model.expression
-    drawn = [iso for iso in view.isolines if iso.isVisible()]
-    assert len(drawn) >= 10
-    for iso in drawn:
-        iso.generatePath()
-        pts = world_segments(iso, view.image).reshape(-1, 2)
+    iso = view.iso_lines
+    assert iso.isVisible() and len(iso.levels) >= 10
+    for level, segments in zip(iso.levels, iso.segments_per_level):
+        pts = world_segments(segments, view.image).reshape(-1, 2)
         assert len(pts) > 10
         values = f(pts[:, 0], pts[:, 1])
         # linear interpolation on a 200-cell grid: within a small fraction of the level
-        assert np.median(np.abs(values - iso.level)) < 0.01 * max(1.0, abs(iso.level))
+        assert np.median(np.abs(values - level)) < 0.01 * max(1.0, abs(level))
+
+
+def test_every_level_is_painted_where_its_segments_lie(view, model, qtbot):
+    """One item draws every level: on the screen, each level's lines are where its
+    segments say (a level left out, or a bounding rect that clips, shows here)."""
+    load(model, qtbot, "Himmelblau")
+    iso = view.iso_lines
+    iso.setPen((255, 0, 0))                     # pure red: no red in the colour map
+    qtbot.wait(50)
+    rgb = pixels(view.canvas.grab().toImage()).astype(int)
+    red = (rgb[..., 0] > 180) & (rgb[..., 1] < 90) & (rgb[..., 2] < 90)
+    h, w = red.shape
+    assert len(iso.levels) >= 10
+    for level, segments in zip(iso.levels, iso.segments_per_level):
+        mids = world_segments(segments, view.image).mean(axis=1)
+        hits = []
+        for x, y in mids[:: max(1, len(mids) // 40)]:
+            p = to_widget(view, x, y)
+            if 2 <= p.x() < w - 2 and 2 <= p.y() < h - 2:
+                hits.append(red[p.y() - 2:p.y() + 3, p.x() - 2:p.x() + 3].any())
+        assert len(hits) > 5 and np.mean(hits) > 0.7, (level, np.mean(hits))
 
 
 def test_arrows_follow_the_gradient_and_cross_isolines_at_right_angles(view, model, qtbot):
@@ -81,8 +102,8 @@ def test_arrows_follow_the_gradient_and_cross_isolines_at_right_angles(view, mod
     assert_allclose(cross / (np.hypot(*direction.T) * np.hypot(*grad.T)), 0, atol=1e-9)
     assert np.all(np.sum(direction * grad, axis=1) > 0)          # uphill: +∇f
     # each arrow is perpendicular to the iso-line segments drawn near its base
-    segs = np.concatenate([world_segments(iso, view.image)
-                           for iso in view.isolines if iso.isVisible()])
+    segs = np.concatenate([world_segments(s, view.image)
+                           for s in view.iso_lines.segments_per_level])
     mids, tangents = segs.mean(axis=1), segs[:, 1] - segs[:, 0]
     cosines = []
     for b, d in zip(base, direction):
@@ -221,14 +242,12 @@ def test_undefined_values_stay_blank_and_carry_no_arrows(view, model, qtbot):
     assert np.all(np.isnan(scape.Z[left])) and np.all(np.isnan(view.image.image[left]))
     assert np.all(np.isfinite(view.image.image[~left]))
     assert len(view.field_base) > 50 and np.all(view.field_base[:, 0] > 0)
-    for iso in view.isolines:
-        if iso.isVisible():
-            iso.generatePath()
-            assert np.all(world_segments(iso, view.image)[..., 0] > 0)
+    for segments in view.iso_lines.segments_per_level:
+        assert np.all(world_segments(segments, view.image)[..., 0] > 0)
 
 
 def test_iso_lines_of_all_levels_at_once_equal_one_level_at_a_time():
-    from gui.plots.iso_lines import cached_segments, iso_segments, iso_segments_per_level
+    from gui.plots.iso_lines import iso_segments, iso_segments_per_level
     xs = np.linspace(-3, 3, 60)
     X, Y = np.meshgrid(xs, xs, indexing="ij")
     Z = np.sin(2 * X) * np.cos(2 * Y) + 0.1 * X    # saddles (four-edge cells) included
@@ -239,7 +258,6 @@ def test_iso_lines_of_all_levels_at_once_equal_one_level_at_a_time():
         single = iso_segments(Z, level)
         assert len(single) > 0
         assert_allclose(segments, single)
-        assert cached_segments(Z, levels, level) is cached_segments(Z, levels, level)
 
 
 def test_a_hidden_view_samples_only_when_shown(qtbot, model, shown):

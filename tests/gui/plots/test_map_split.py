@@ -7,6 +7,7 @@ presenting: a 1280×800 window showed x² + y²'s ±4 × ±3 with y at ±3.5 in 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from gui.app.presets import find_preset
 from gui.plots.map_split import MAP_SHARE_LEAST, MAP_SHARE_MOST
@@ -116,3 +117,32 @@ def test_the_map_follows_its_plot_when_not_presenting(tall_lab, qtbot):
     # equal halves showed y at ±3.5 for ±3 (1.157): the map's plot 343 px wide, 298 tall
     assert wide == pytest.approx(1.0, abs=0.03) and tall == pytest.approx(1.0, abs=0.03), \
         (wide, tall, tall_lab.explorer.pair.sizes())
+
+
+class _PaintedWidths(QObject):
+    """The widths `widget` had at each of its Paint events (`widths`)."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.widths = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.widths.append(obj.width())
+        return False
+
+
+def test_a_new_fs_map_is_painted_at_its_final_width(tall_lab, qtbot):
+    """A new f whose colour-bar labels take another width ("1e+04" after "500") gives the
+    map another share of the row. That share came a turn later: the map was sampled and
+    painted at its old width, then again at the new one (544 → 550 px)."""
+    settle(qtbot, tall_lab, text="x^2 + y^2*3001")
+    pair, view = tall_lab.explorer.pair, tall_lab.explorer.contour_view
+    before = pair.sizes()
+    painted = _PaintedWidths(view.canvas.viewport())
+    settle(qtbot, tall_lab, text="(x^2+y-11)^2 + (x+y^2-7)^2 + x*3015")
+    view.canvas.viewport().removeEventFilter(painted)
+    assert pair.sizes() != before          # (the case: the split did change)
+    assert painted.widths and set(painted.widths) == {view.canvas.viewport().width()}, \
+        (before, pair.sizes(), painted.widths)

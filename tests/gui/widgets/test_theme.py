@@ -42,7 +42,7 @@ def sizes(window):
         "path_pen": contour.path_items["gd"].opts["pen"].widthF(),
         "path_symbol": contour.path_items["gd"].opts["symbolSize"],
         "current_size": contour.current_items["gd"].opts["size"],
-        "iso_pen": contour.isolines[0].pen.widthF(),
+        "iso_pen": contour.iso_lines.pen.widthF(),
         "arrow_pen": contour.field_item.opts["pen"].widthF(),
         "loss_pen": window.loss_plot.curves["gd"].opts["pen"].widthF(),
         "curve_pen": curve.curves["f"].opts["pen"].widthF(),
