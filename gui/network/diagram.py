@@ -130,9 +130,9 @@ class NetworkDiagram(QWidget):
     def _line_starts(self, positions, r, labels):
         """Where each neuron's outgoing weight lines start: at its centre (under its
         circle), or, for a hidden neuron whose number is written beside it (to its right,
-        where its lines go), at the right end of the number's plate: a line from the
-        centre showed on both sides of the number, crossing it out ("0.15" on its line to
-        the output, at 1280×720)."""
+        where its lines go), at the right end of the capsule holding circle and number
+        (under its outline): a line from the centre showed on both sides of the number,
+        crossing it out ("0.15" on its line to the output, at 1280×720)."""
         if not labels.beside:
             return positions
         metrics = QFontMetrics(neuron_labels.font(self.font().family(), labels), self)
@@ -194,12 +194,22 @@ class NetworkDiagram(QWidget):
                     continue
                 width = p.fontMetrics().horizontalAdvance(text) + 2
                 # the inputs' numbers left of them (no lines there), the rest right
-                left = (point.x() - r - neuron_labels.PAD - width if l == 0 and l != last
+                on_left = l == 0 and l != last
+                left = (point.x() - r - neuron_labels.PAD - width if on_left
                         else point.x() + r + neuron_labels.PAD)
                 box = QRectF(left, point.y() - height / 2, width, height)
-                p.setPen(Qt.PenStyle.NoPen)
+                # the plate is the neuron's tag, outlined with it as one capsule: the
+                # lines leave from its end (_line_starts), so they touch the neuron (on
+                # a loose plate they began ~40 px right of a hidden circle, at 1280×720)
+                half = max(r, height / 2 + 1)
+                ends = (box.left() - 1, point.x()) if on_left else (point.x(), box.right() + 1)
+                p.setPen(QPen(t.ink("#222222"), 1.4 * t.scale))
                 p.setBrush(plate)
-                p.drawRoundedRect(box, 3, 3)
+                p.drawRoundedRect(QRectF(ends[0], point.y() - half, ends[1] - ends[0], 2 * half)
+                                  .adjusted(-r if not on_left else 0, 0, r if on_left else 0, 0),
+                                  min(half, r), min(half, r))
+                p.setBrush(QColor(shade, shade, shade))
+                p.drawEllipse(point, r, r)
                 p.setPen(t.ink("#000000"))
                 p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
