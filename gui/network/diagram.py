@@ -22,6 +22,10 @@ POSITIVE, NEGATIVE = QColor(OKABE_ITO[0]), QColor(OKABE_ITO[1])
 ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "none": ""}   # none: identity
 MARGIN_TOP, MARGIN_BOTTOM = 58, 44
 WEIGHT_LEVELS = 16          # line widths drawn (|w| / max |w| rounded to 1/15)
+# px per neuron of the widest layer, at text size 1: circles of r ≈ 10 and numbers of
+# neuron_labels.READABLE_PX apart (at text size 1.5 on 720p a fixed 240-px minimum left
+# the four hidden neurons ~60 px: 8-px circles, their numbers over each other)
+READABLE_ROW_PX = 24
 
 
 class NetworkDiagram(QWidget):
@@ -56,6 +60,13 @@ class NetworkDiagram(QWidget):
         s = theme.current().scale
         return MARGIN_TOP * s, MARGIN_BOTTOM * s
 
+    def readable_height(self) -> int:
+        """The least height (px) that draws the widest layer's neurons and numbers
+        readably under the titles and over the key, at the current text size."""
+        top, bottom = self._margins()
+        rows = max(self.model.sizes) * READABLE_ROW_PX * theme.current().scale
+        return int(np.ceil(top + bottom + 28 + rows))
+
     def _neuron_positions(self):
         """([[QPointF per neuron] per layer], circle radius in px)."""
         positions, radius, _labels = self._layout()
@@ -69,19 +80,24 @@ class NetworkDiagram(QWidget):
         top, bottom = margin_top + 14, self.height() - margin_bottom - 14
         spacing = (bottom - top) / max(self.model.sizes)
         values = [float(a) for acts in self.activations for a in acts if np.isfinite(a)]
-        margin = 46.0
-        for _ in range(2):
+        margin, cap, shown = 46.0, None, None
+        for _ in range(12):
             cols = self._column_x(margin)
             gap = cols[1] - cols[0]
             # up to 30 px: room for "−0.88" inside at the numbers' largest size
             radius = min(30.0, 0.42 * spacing, 0.22 * gap)
             labels = neuron_labels.fit(self.font().family(), values, radius, spacing,
                                        gap - 2 * radius - neuron_labels.PAD,
-                                       theme.current().scale)
+                                       theme.current().scale, cap)
+            if labels.decimals < 0 and shown is not None:
+                # the margins taken for large numbers left no room for them between the
+                # columns (text size 2 at 720p: no number at all): smaller ones, anew
+                cap, margin, shown = shown.pixel_size - 2, 46.0, None
+                continue
             wanted = radius + 2 * neuron_labels.PAD + labels.widest + 2
             if not labels.beside or wanted <= margin:
                 break
-            margin = wanted
+            margin, shown = wanted, labels
         positions = []
         for x, n in zip(cols, self.model.sizes):
             mid = (top + bottom) / 2
