@@ -117,8 +117,12 @@ class LabPanel(QWidget):
             self.quadratic_1d.set_enabled(True)
 
     def _show_notes(self, _text=None) -> None:
-        one = self.quadratic_1d.text if self.quadratic_1d is not None else ""
-        texts = [t for t in (self.quadratic.text, one, self._basin_text()) if t]
+        # the model of the view that shows f: the curve's for one variable, the map's
+        # for two (both overlays describe the same model: it was written twice)
+        f = self.model.expression
+        curve = self.quadratic_1d is not None and f is not None and f.dimension == 1
+        model_text = self.quadratic_1d.text if curve else self.quadratic.text
+        texts = [t for t in (model_text, self._basin_text()) if t]
         self.note.setText("\n\n".join(texts) or NOTE_HINT)     # both off: not a blank page
         if texts and self.sender() is not None:     # a switch just turned on: show it
             self.tabs.setCurrentWidget(self.note)
