@@ -35,6 +35,7 @@ class LabPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self._basins_note = ""
+        self._colour_bar = contour_view.colour_bar
         plot = contour_view.plot
         self.arrows = StepArrows(model, plot, self, labels=contour_view.labels)
         # gone before the new f's map is painted (the model's sketchChanged reaches the
@@ -132,6 +133,9 @@ class LabPanel(QWidget):
 
     def _on_basins_text(self, text: str) -> None:
         self._basins_note = text
+        # the map's colours are the basins' then: a bar of f's colours beside them read
+        # as their key (the page and the ★ in each basin's colour say what they are)
+        self._colour_bar.setVisible(not self.basins.enabled)
         self._show_notes()
 
     def _on_predict(self, on: bool) -> None:

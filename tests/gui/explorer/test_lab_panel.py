@@ -170,8 +170,10 @@ def test_the_notes_say_each_thing_once_and_basins_say_they_need_two_variables(
         shown, model, qtbot):
     """The "Second order, basins" page: with both switches on, the curvature paragraph
     was there twice (the curve's overlay and the map's each described the same model),
-    in 1-D and in 2-D; in 1-D with only Basins on it still said "Switch on …"."""
-    panel, _split = _panel_on_x4(shown, model, qtbot)
+    in 1-D and in 2-D; in 1-D with only Basins on it still said "Switch on …". And the
+    map's colour bar, f's colours, is not shown as the key of the basins' colours."""
+    panel, split = _panel_on_x4(shown, model, qtbot)
+    bar = split.widget(1).colour_bar
     panel.basins_check.setChecked(True)
     assert panel.note.text() != NOTE_HINT and "two variables" in panel.note.text()
     panel.quadratic_check.setChecked(True)
@@ -182,6 +184,9 @@ def test_the_notes_say_each_thing_once_and_basins_say_they_need_two_variables(
                     and "Hessian eigenvalues" in panel.note.text(), timeout=60000)
     assert panel.note.text().count("Hessian eigenvalues") == 1, panel.note.text()
     assert "two variables" not in panel.note.text()
+    assert not bar.isVisible()
+    panel.basins_check.setChecked(False)
+    assert bar.isVisible()
     panel.shutdown()
 
 
