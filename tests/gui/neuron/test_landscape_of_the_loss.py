@@ -4,9 +4,12 @@ the gradient field and the read-out said "f"), and the run is drawn on the map (
 window stayed 0.6 wide around the start, the 0.09-long run ~20 px of path under the
 start's star and the end's dot)."""
 from PySide6.QtCore import QPointF, QRect
-from PySide6.QtWidgets import QLabel
 
+from gui.plots.label_ink import ink_rect
+from gui.widgets.scroll_page import page_overflow
+from tests.gui.app.layout_checks import window_rect
 from tests.gui.app.test_look_round_trip import settle
+from tests.gui.neuron.test_landscape_share import _shown_labels
 
 RUN_SHARE = 0.5        # of the map's height, the run's extent on it at least
 
@@ -23,8 +26,8 @@ def test_the_landscape_names_the_loss_l_and_shows_the_run(window, qtbot, screens
     contour = training.contour_view
     assert contour.colour_bar.axis.labelText == "L"
     assert "∇L" in contour.field_toggle.text() and "∇f" not in contour.field_toggle.text()
-    titles = {label.text() for label in training.surface_view.gl.canvas.findChildren(QLabel)
-              if label.isVisible()}
+    labels_3d = _shown_labels(training.surface_view)
+    titles = {label.text() for label in labels_3d}
     assert "<b>L</b>" in titles and "<b>f</b>" not in titles, titles
     # the read-out under the mouse names it too
     contour._show_at((0.05, 0.45))
@@ -43,3 +46,11 @@ def test_the_landscape_names_the_loss_l_and_shows_the_run(window, qtbot, screens
     shown = vb.rect()
     for x, y in zip(xs, ys):
         assert shown.contains(vb.mapFromView(QPointF(x, y))), (x, y)
+    # the 3-D view whole in the window, its labels' digits apart
+    assert page_overflow(window.neuron) == (0, 0)
+    assert window.rect().contains(window_rect(training.surface_view, window))
+    assert training.surface_view.outside() == 0.0
+    touching = [(a.text(), b.text()) for i, a in enumerate(labels_3d)
+                for b in labels_3d[i + 1:]
+                if ink_rect(a).adjusted(-1, -1, 1, 1).intersects(ink_rect(b))]
+    assert touching == []
