@@ -34,7 +34,7 @@ from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.hover_readout import MouseLeaveWatch, readout_forms
 from gui.plots.readout_row import ReadoutRow
-from gui.plots.gradient_field import GradientField
+from gui.plots.gradient_field import GradientField, field_toggle
 from gui.plots.iso_lines import IsoLineItem
 from gui.plots.legend_columns import map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
@@ -101,9 +101,7 @@ class ContourView(QWidget):
 
     # --- construction ---------------------------------------------------------
     def _build(self):
-        f = self.model.VALUE_NAME
-        self.field_toggle = QCheckBox(f"Gradient field ∇{f}", checked=True)
-        self.field_toggle.setToolTip(f"Arrows of ∇{f}: they point uphill, perpendicular to the iso-lines")
+        self.field_toggle = field_toggle(self.model.VALUE_NAME)
         # a long read-out is cut with "…", never drawn over the check box
         self.readout = ElidedLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
