@@ -35,6 +35,7 @@ class LabPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self._basins_note = ""
+        self._colour_bar = contour_view.colour_bar
         plot = contour_view.plot
         self.arrows = StepArrows(model, plot, self, labels=contour_view.labels)
         # gone before the new f's map is painted (the model's sketchChanged reaches the
@@ -121,8 +122,12 @@ class LabPanel(QWidget):
             self.quadratic_1d.set_enabled(True)
 
     def _show_notes(self, _text=None) -> None:
-        one = self.quadratic_1d.text if self.quadratic_1d is not None else ""
-        texts = [t for t in (self.quadratic.text, one, self._basin_text()) if t]
+        # the model of the view that shows f: the curve's for one variable, the map's
+        # for two (both overlays describe the same model: it was written twice)
+        f = self.model.expression
+        curve = self.quadratic_1d is not None and f is not None and f.dimension == 1
+        model_text = self.quadratic_1d.text if curve else self.quadratic.text
+        texts = [t for t in (model_text, self._basin_text()) if t]
         self.note.setText("\n\n".join(texts) or NOTE_HINT)     # both off: not a blank page
         if texts and self.sender() is not None:     # a switch just turned on: show it
             self.tabs.setCurrentWidget(self.note)
@@ -132,6 +137,9 @@ class LabPanel(QWidget):
 
     def _on_basins_text(self, text: str) -> None:
         self._basins_note = text
+        # the map's colours are the basins' then: a bar of f's colours beside them read
+        # as their key (the page and the ★ in each basin's colour say what they are)
+        self._colour_bar.setVisible(not self.basins.enabled)
         self._show_notes()
 
     def _on_predict(self, on: bool) -> None:

@@ -22,6 +22,10 @@ POSITIVE, NEGATIVE = QColor(OKABE_ITO[0]), QColor(OKABE_ITO[1])
 ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "none": ""}   # none: identity
 MARGIN_TOP, MARGIN_BOTTOM = 58, 44
 WEIGHT_LEVELS = 16          # line widths drawn (|w| / max |w| rounded to 1/15)
+# px per neuron of the widest layer, at text size 1: circles of r ≈ 10 and numbers of
+# neuron_labels.READABLE_PX apart (at text size 1.5 on 720p a fixed 240-px minimum left
+# the four hidden neurons ~60 px: 8-px circles, their numbers over each other)
+READABLE_ROW_PX = 24
 
 
 class NetworkDiagram(QWidget):
@@ -56,6 +60,13 @@ class NetworkDiagram(QWidget):
         s = theme.current().scale
         return MARGIN_TOP * s, MARGIN_BOTTOM * s
 
+    def readable_height(self) -> int:
+        """The least height (px) that draws the widest layer's neurons and numbers
+        readably under the titles and over the key, at the current text size."""
+        top, bottom = self._margins()
+        rows = max(self.model.sizes) * READABLE_ROW_PX * theme.current().scale
+        return int(np.ceil(top + bottom + 28 + rows))
+
     def _neuron_positions(self):
         """([[QPointF per neuron] per layer], circle radius in px)."""
         positions, radius, _labels = self._layout()
@@ -69,19 +80,24 @@ class NetworkDiagram(QWidget):
         top, bottom = margin_top + 14, self.height() - margin_bottom - 14
         spacing = (bottom - top) / max(self.model.sizes)
         values = [float(a) for acts in self.activations for a in acts if np.isfinite(a)]
-        margin = 46.0
-        for _ in range(2):
+        margin, cap, shown = 46.0, None, None
+        for _ in range(12):
             cols = self._column_x(margin)
             gap = cols[1] - cols[0]
             # up to 30 px: room for "−0.88" inside at the numbers' largest size
             radius = min(30.0, 0.42 * spacing, 0.22 * gap)
             labels = neuron_labels.fit(self.font().family(), values, radius, spacing,
                                        gap - 2 * radius - neuron_labels.PAD,
-                                       theme.current().scale)
+                                       theme.current().scale, cap)
+            if labels.decimals < 0 and shown is not None:
+                # the margins taken for large numbers left no room for them between the
+                # columns (text size 2 at 720p: no number at all): smaller ones, anew
+                cap, margin, shown = shown.pixel_size - 2, 46.0, None
+                continue
             wanted = radius + 2 * neuron_labels.PAD + labels.widest + 2
             if not labels.beside or wanted <= margin:
                 break
-            margin = wanted
+            margin, shown = wanted, labels
         positions = []
         for x, n in zip(cols, self.model.sizes):
             mid = (top + bottom) / 2
@@ -130,9 +146,9 @@ class NetworkDiagram(QWidget):
     def _line_starts(self, positions, r, labels):
         """Where each neuron's outgoing weight lines start: at its centre (under its
         circle), or, for a hidden neuron whose number is written beside it (to its right,
-        where its lines go), at the right end of the number's plate: a line from the
-        centre showed on both sides of the number, crossing it out ("0.15" on its line to
-        the output, at 1280×720)."""
+        where its lines go), at the right end of the capsule holding circle and number
+        (under its outline): a line from the centre showed on both sides of the number,
+        crossing it out ("0.15" on its line to the output, at 1280×720)."""
         if not labels.beside:
             return positions
         metrics = QFontMetrics(neuron_labels.font(self.font().family(), labels), self)
@@ -194,12 +210,22 @@ class NetworkDiagram(QWidget):
                     continue
                 width = p.fontMetrics().horizontalAdvance(text) + 2
                 # the inputs' numbers left of them (no lines there), the rest right
-                left = (point.x() - r - neuron_labels.PAD - width if l == 0 and l != last
+                on_left = l == 0 and l != last
+                left = (point.x() - r - neuron_labels.PAD - width if on_left
                         else point.x() + r + neuron_labels.PAD)
                 box = QRectF(left, point.y() - height / 2, width, height)
-                p.setPen(Qt.PenStyle.NoPen)
+                # the plate is the neuron's tag, outlined with it as one capsule: the
+                # lines leave from its end (_line_starts), so they touch the neuron (on
+                # a loose plate they began ~40 px right of a hidden circle, at 1280×720)
+                half = max(r, height / 2 + 1)
+                ends = (box.left() - 1, point.x()) if on_left else (point.x(), box.right() + 1)
+                p.setPen(QPen(t.ink("#222222"), 1.4 * t.scale))
                 p.setBrush(plate)
-                p.drawRoundedRect(box, 3, 3)
+                p.drawRoundedRect(QRectF(ends[0], point.y() - half, ends[1] - ends[0], 2 * half)
+                                  .adjusted(-r if not on_left else 0, 0, r if on_left else 0, 0),
+                                  min(half, r), min(half, r))
+                p.setBrush(QColor(shade, shade, shade))
+                p.drawEllipse(point, r, r)
                 p.setPen(t.ink("#000000"))
                 p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 

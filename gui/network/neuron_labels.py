@@ -18,6 +18,9 @@ from gui.widgets.number_text import true_minus
 
 LARGEST_PX = 18          # at scale 1: a neuron's number, however much room there is
 READABLE_PX = 11         # at scale 1: no number is written smaller (9 px was unreadable)
+# the numbers' least size stops growing here: at text size 2 on 720p the diagram's
+# column (~385 px) had no room beside the circles for 22-px numbers, and showed none
+SMALLEST_STOPS_AT = 1.5
 INSIDE_SHARE = 0.85      # inside only when not much smaller than beside would be
 PAD = 3                  # px between a circle and a number beside it
 
@@ -54,11 +57,15 @@ def font(family: str, labels: NeuronLabels) -> QFont:
 
 
 def fit(family: str, values, radius: float, spacing: float, beside_room: float,
-        scale: float) -> NeuronLabels:
+        scale: float, largest_px: int | None = None) -> NeuronLabels:
     """The labels' layout for activations `values` (all of them: one size for the
     diagram), circles of `radius` px whose centres are `spacing` px apart in a column,
-    and `beside_room` px free beside a circle (towards the next column)."""
-    largest, smallest = round(LARGEST_PX * scale), round(READABLE_PX * scale)
+    and `beside_room` px free beside a circle (towards the next column); no larger than
+    `largest_px` where given."""
+    largest = round(LARGEST_PX * scale)
+    smallest = round(READABLE_PX * min(scale, SMALLEST_STOPS_AT))
+    if largest_px is not None:
+        largest = max(smallest, min(largest, largest_px))
     # beside: as tall as the row allows (neighbouring numbers must not touch)
     row_size = max(smallest, min(largest, int((spacing - 2) / 1.3)))
     inside_room = 2 * radius - 4            # the circle's chord near its middle, less a rim

@@ -281,6 +281,7 @@ class NetworkTab(QWidget):
         _quiet(self.activation_box.setCurrentIndex, NETWORK_ACTIVATIONS.index(m.activation))
         _quiet(self.init_seed.setValue, m.init_seed)
         self.caption.setText(self._chain_caption())
+        self.diagram.setMinimumHeight(self.diagram.readable_height())   # its widest layer
 
     def _on_data(self, *_):
         m = self.model
@@ -342,7 +343,7 @@ class NetworkTab(QWidget):
         self.legend.setText(theme.themed_html(LEGEND_HTML))
         # the diagram's labels grow with the text: below this it draws them over each
         # other (the page scrolls instead)
-        self.diagram.setMinimumHeight(round(160 * theme.current().scale))
+        self.diagram.setMinimumHeight(self.diagram.readable_height())
         self.caption.setText(self._chain_caption())     # the muted colour of the shapes
 
     def _show_collapse(self):

@@ -61,6 +61,28 @@ def _layout(width: float) -> dict:
              for c in range(4)]
     return {key: (lefts[c] + COLUMN_WIDTHS[c] / 2, cy, w, h)
             for key, (c, cy, w, h) in NODE_PLACES.items()}
+
+
+# Folded: the loss under the output, the target left of it, in a scene nearly square
+# enough for a tall view (presenting: 1264×424 px) or a large text size: the four
+# columns across 2075 units drew the text at 21 px at most on a 1280-px screen (text
+# size 2's body text is 24 px; presenting, 55 % of the view's height stayed blank).
+# The gap under the output holds ∂L/∂output's two lines beside its arrow.
+FOLDED_PLACES = dict(
+    {key: _layout(SMALLEST_W)[key] for key in ("x", "w", "b", "z", "output")},
+    loss=(1175, 321, 370, 80), target=(730, 321, 220, 48))
+FOLDED_W, FOLDED_H = 1395, 371
+LAYOUT_SWITCH = 1.05       # folded only where it draws the text this much larger
+
+
+def fitted_scale(width: float, height: float, folded: bool) -> float:
+    """Scene units → px when the layout is fitted into a `width`×`height` px view (the
+    wide one stretches its gaps to the view's shape, never below SMALLEST_W)."""
+    if folded:
+        return min(width / FOLDED_W, height / FOLDED_H)
+    return min(width / max(SMALLEST_W, SCENE_H * width / max(height, 1)), height / SCENE_H)
+
+
 # Each node's first row: its name in bold, then its definition. Inputs carry their
 # value on that row too (INLINE); computed nodes show it on the next line.
 NODE_NAMES = {"x": "x", "w": "w", "b": "b", "z": "z", "output": "output", "loss": "L",
@@ -292,6 +314,7 @@ class NeuronGraphView(QGraphicsView):
         self.nodes = {key: _Node(self.scene(), key) for key in NODE_PLACES}
         self.edges = {pair: _Edge(self.scene(), *pair) for pair in EDGES}
         self._bounds = QRectF()
+        self.folded = False          # the loss under the output (FOLDED_PLACES)
         self._place(SMALLEST_W)
         self.setMinimumSize(420, SMALLEST_H)
         model.stepChanged.connect(self._on_changed)
@@ -299,14 +322,15 @@ class NeuronGraphView(QGraphicsView):
         theme.notifier.changed.connect(self._on_theme)
         self._on_changed()
 
-    def _place(self, width) -> bool:
-        """Nodes and arrows laid out over a scene `width` units wide (≥ SMALLEST_W);
-        False when they already were."""
-        width = max(float(width), SMALLEST_W)
-        if width == self._bounds.width():
+    def _place(self, width, folded: bool = False) -> bool:
+        """Nodes and arrows laid out over a scene `width` units wide (≥ SMALLEST_W), or
+        folded; False when they already were."""
+        width = FOLDED_W if folded else max(float(width), SMALLEST_W)
+        if width == self._bounds.width() and folded == self.folded:
             return False
-        self._bounds = QRectF(0, 0, width, SCENE_H)
-        boxes = _layout(width)
+        self.folded = folded
+        self._bounds = QRectF(0, 0, width, FOLDED_H if folded else SCENE_H)
+        boxes = FOLDED_PLACES if folded else _layout(width)
         for key, node in self.nodes.items():
             node.place(boxes[key])
         for pair, edge in self.edges.items():
@@ -320,19 +344,27 @@ class NeuronGraphView(QGraphicsView):
 
     def _keep_text_size(self) -> None:
         """A minimum height that draws the smallest text at the body text's size, no
-        taller than the width lets the narrowest scene be drawn (a taller view is blank)."""
+        taller than the width lets the narrowest scene be drawn (a taller view is blank):
+        the folded layout's where the wide one cannot draw it that large."""
         body_px = QFontInfo(QApplication.font()).pixelSize()
-        wanted = SCENE_H * body_px / SMALLEST_PX
-        drawable = self.width() * SCENE_H / SMALLEST_W
-        height = round(max(SMALLEST_H, min(wanted, drawable)))
+        wanted = body_px / SMALLEST_PX                     # scene units → px
+        wide, folded = (self.width() / SMALLEST_W, self.width() / FOLDED_W)
+        # (a little short of the body size in the wide layout is still its best look)
+        scene_h = SCENE_H if wide >= 0.9 * wanted else FOLDED_H
+        drawable = min(wanted, max(wide, folded) if scene_h == FOLDED_H else wide)
+        height = round(max(SMALLEST_H, scene_h * drawable))
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
 
     def _fit(self) -> None:
-        """The scene as wide as the view's shape asks (the columns spread), then fitted."""
+        """The layout that draws the text larger in the view's shape (the wide scene as
+        wide as the view's shape asks, its columns spread), then fitted."""
         view = self.viewport().size()
-        if view.height() > 0 and self._place(SCENE_H * view.width() / view.height()):
-            self._on_changed()          # the texts centred in the moved boxes
+        if view.height() > 0:
+            w, h = view.width(), view.height()
+            folded = fitted_scale(w, h, True) > LAYOUT_SWITCH * fitted_scale(w, h, False)
+            if self._place(SCENE_H * w / h, folded):
+                self._on_changed()          # the texts centred in the moved boxes
         self.setSceneRect(self._bounds)
         self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
 

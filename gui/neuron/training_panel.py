@@ -34,6 +34,9 @@ from gui.widgets.wrapping_label import WrappingLabel
 
 INK = "#222222"
 HALF_WIDTH = 0.3         # the landscape's initial half-width around the start, in b and w
+MIN_RUN_HALF_WIDTH = 0.05   # the half-width framing a run, at least (a step's few px apart)
+RUN_FILLS = 0.75         # the window's half-width per unit of the run's longer side
+ZOOM_IN_BELOW = 0.5      # framed anew when that half-width is under this part of the window's
 LOSS_COLOUR = METHOD_COLOURS["gd"]
 LOSS_DOT_PX = 13
 DOT_ROOM_PX = LOSS_DOT_PX / 2 + 2.5   # half the dot and its 2-px rim, kept inside the frame
@@ -158,6 +161,7 @@ class LossLandscapeModel(LandscapeModel):
     """
 
     SYMBOLIC = False
+    VALUE_NAME = "L"         # the loss, as the panel's formulas and the loss curve name it
 
 
 class NeuronTrainingPanel(QWidget):
@@ -287,17 +291,24 @@ class NeuronTrainingPanel(QWidget):
             if act else f"<b>Loss landscape</b> L(b, w) = ½({z} − {fmt(params['target'])})²")
 
     def _keep_in_window(self, points, force=False):
-        """Re-centre the landscape on the start when the run would leave the window."""
+        """Frame the run: re-centred when it would leave the window, and zoomed in on
+        it when it is small in the window (100 steps from the seed span 0.09 of the
+        0.6-wide window: ~20 px of path, hidden under the start's star and the end's
+        dot). `points` (n, 2): the run's (b, w), its start first."""
         m = self.landscape_model
         (blo, bhi), (wlo, whi) = m.window
         lo, hi = points.min(axis=0), points.max(axis=0)
         margin_b, margin_w = 0.1 * (bhi - blo), 0.1 * (whi - wlo)
         inside = (lo[0] >= blo + margin_b and hi[0] <= bhi - margin_b
                   and lo[1] >= wlo + margin_w and hi[1] <= whi - margin_w)
-        if inside and not force:
+        span = float((hi - lo).max())
+        if len(points) < 2:
+            centre, half = points[0], HALF_WIDTH
+        else:          # the run's box in the middle, its longer side ~¾ of the window's
+            centre, half = (lo + hi) / 2, max(MIN_RUN_HALF_WIDTH, RUN_FILLS * span)
+        small = len(points) > 1 and half < ZOOM_IN_BELOW * (bhi - blo) / 2
+        if inside and not small and not force:
             return
-        centre = points[0]
-        half = max(HALF_WIDTH, 1.3 * float(np.abs(points - centre).max()))
         m.set_window(((centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)))
 
     def _fit_loss_range(self, *_):

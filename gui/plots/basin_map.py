@@ -24,6 +24,8 @@ ROWS_PER_PIECE = 25     # then the full grid in blocks of this many rows
 MAX_STEPS = 500         # a basin map runs at most this many steps per start
 NOT_YET = -3            # a start not computed yet (transparent)
 SETTLE_MS = 150
+ONE_VARIABLE_NOTE = ("Basins colour every start point of the contour map by where the "
+                     "selected run ends: a map needs a function of two variables.")
 
 
 def _rgba(colour: str, alpha: int) -> list[int]:
@@ -121,7 +123,11 @@ class BasinMap(QObject):
 
     def _request(self) -> None:
         f, run = self.model.expression, self.model.lab.selected_run()
-        if f is None or f.dimension != 2 or len(self.model.window) != 2 or run is None:
+        if f is not None and f.dimension != 2:
+            self._window_asked = None        # (asked anew when f has two again)
+            self.changed.emit(ONE_VARIABLE_NOTE)     # not the page's "Switch on …"
+            return
+        if f is None or len(self.model.window) != 2 or run is None:
             return
         # what the map shows (wider than the model's window when the aspect is locked)
         window = tuple(tuple(map(float, r)) for r in self.plot.vb.viewRange())

@@ -34,7 +34,7 @@ from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
 from gui.plots.hover_readout import MouseLeaveWatch, readout_forms
 from gui.plots.readout_row import ReadoutRow
-from gui.plots.gradient_field import GradientField
+from gui.plots.gradient_field import GradientField, field_toggle
 from gui.plots.iso_lines import IsoLinesItem
 from gui.plots.legend_columns import map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
@@ -102,8 +102,7 @@ class ContourView(QWidget):
 
     # --- construction ---------------------------------------------------------
     def _build(self):
-        self.field_toggle = QCheckBox("Gradient field ∇f", checked=True)
-        self.field_toggle.setToolTip("Arrows of ∇f: they point uphill, perpendicular to the iso-lines")
+        self.field_toggle = field_toggle(self.model.VALUE_NAME)
         # a long read-out is cut with "…", never drawn over the check box
         self.readout = ElidedLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -143,7 +142,7 @@ class ContourView(QWidget):
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), interactive=False, width=16,
                                           colorMapMenu=False, colorMap=COLORMAP)
         self.colour_bar.setImageItem(self.image, insert_in=self.plot)
-        style_map_axes(self.plot, self.colour_bar, INK)   # cached: repainted only when changed
+        style_map_axes(self.plot, self.colour_bar, INK, self.model.VALUE_NAME)   # cached: repainted only when changed
         self.bar_ticks = ColourBarTicks(self.colour_bar.axis)   # chosen for the bar's height
 
         self.field = GradientField(self.plot)
@@ -401,7 +400,8 @@ class ContourView(QWidget):
         point = tuple(snap_to_round(v, p) for v, p in zip(point, self.plot.vb.viewPixelSize()))
         value, grad = f.value_and_gradient(*point)
         self.hover_values = (point, value, grad)
-        self.readout.set_texts(*readout_forms(f.variables, point, value, grad, jumps_at(f, point)))
+        self.readout.set_texts(*readout_forms(f.variables, point, value, grad, jumps_at(f, point),
+                                                  self.model.VALUE_NAME))
 
     def _show_hint(self):
         self.readout.setText("click: start here · wheel: zoom · drag: pan")

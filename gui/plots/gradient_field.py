@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox
 
 from gui.plots import landscape
 from gui.plots.theme import keep_colour_on_map
 
 ARROWS = 16                  # arrows along the longer side of the window
 HEAD_ANGLE = np.radians(28)
+
+
+def field_toggle(name: str = "f") -> QCheckBox:
+    """The map's switch for the arrows of ∇`name` (on), `name` the function's name."""
+    box = QCheckBox(f"Gradient field ∇{name}", checked=True)
+    box.setToolTip(f"Arrows of ∇{name}: they point uphill, perpendicular to the iso-lines")
+    return box
 
 
 def arrow_segments(base, grad, cell):

@@ -35,34 +35,36 @@ def number(v: float, digits: int = 4) -> str:
     return true_minus(f"{v:.{digits}g}")
 
 
-def readout_forms(variables, point, value, grad, jumps=()) -> tuple[str, ...]:
+def readout_forms(variables, point, value, grad, jumps=(), name: str = "f") -> tuple[str, ...]:
     """("x = 1.5, y = −2    f = 3.25    ∇f = (3, −8)", shorter forms …) for f of two
     variables at `point` (2,), its value and gradient (2,). `jumps` (engine.kinks.Jump):
     the partial derivatives that jump there; then ∇f is "none", and the first form says
-    which jumps and how (the formula's sign(0) = 0 is no slope of f)."""
+    which jumps and how (the formula's sign(0) = 0 is no slope of f). `name`: the
+    function's name written for f (the neuron's loss landscape: L)."""
     (a, b), (x, y), (gx, gy) = map(display_name, variables), point, grad
+    f = name               # the function's name as the views write it (the loss: L)
     if not math.isfinite(value):
         # no ∇f where f has no value: log(x+y) at (−3.3, −3.3) read "f = nan  ∇f =
         # (−0.152, −0.152)", the formal 1/(x+y)
-        why = "f is undefined here (outside its domain)"
+        why = f"{f} is undefined here (outside its domain)"
         return (f"{a} = {number(x)}, {b} = {number(y)}    {why}",
                 f"({number(x)}, {number(y)})  {why}",
-                f"({number(x, 3)}, {number(y, 3)})  f undefined", "f undefined")
+                f"({number(x, 3)}, {number(y, 3)})  {f} undefined", f"{f} undefined")
     if jumps:
         names = (a, b)
-        why = "; ".join(f"∂f/∂{names[j.axis]} jumps from {number(j.left)} to "
+        why = "; ".join(f"∂{f}/∂{names[j.axis]} jumps from {number(j.left)} to "
                         f"{number(j.right)}" for j in jumps)
-        return (f"{a} = {number(x)}, {b} = {number(y)}    f = {number(value)}    "
-                f"∇f: none, f is not differentiable here ({why})",
-                f"({number(x)}, {number(y)})  f = {number(value)}  ∇f: none ({why})",
-                f"f = {number(value, 3)}  ∇f: none, not differentiable here",
-                f"f={number(value, 3)} ∇f: none (kink)")
-    forms = [f"{a} = {number(x)}, {b} = {number(y)}    f = {number(value)}    "
-             f"∇f = ({number(gx)}, {number(gy)})"]
+        return (f"{a} = {number(x)}, {b} = {number(y)}    {f} = {number(value)}    "
+                f"∇{f}: none, {f} is not differentiable here ({why})",
+                f"({number(x)}, {number(y)})  {f} = {number(value)}  ∇{f}: none ({why})",
+                f"{f} = {number(value, 3)}  ∇{f}: none, not differentiable here",
+                f"{f}={number(value, 3)} ∇{f}: none (kink)")
+    forms = [f"{a} = {number(x)}, {b} = {number(y)}    {f} = {number(value)}    "
+             f"∇{f} = ({number(gx)}, {number(gy)})"]
     for digits, gap in ((4, "   "), (3, "  "), (3, " ")):
         n = lambda v: number(v, digits)      # noqa: E731
-        forms.append(f"({n(x)}, {n(y)}){gap}f = {n(value)}{gap}∇f = ({n(gx)}, {n(gy)})")
+        forms.append(f"({n(x)}, {n(y)}){gap}{f} = {n(value)}{gap}∇{f} = ({n(gx)}, {n(gy)})")
     # the point last (the mouse and the axes show where it is): f and ∇f before all
-    forms += [f"f = {number(value, 3)}  ∇f = ({number(gx, 3)}, {number(gy, 3)})",
-              f"f={number(value, 3)} ∇f=({number(gx, 2)}, {number(gy, 2)})"]
+    forms += [f"{f} = {number(value, 3)}  ∇{f} = ({number(gx, 3)}, {number(gy, 3)})",
+              f"{f}={number(value, 3)} ∇{f}=({number(gx, 2)}, {number(gy, 2)})"]
     return tuple(forms)

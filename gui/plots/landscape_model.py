@@ -40,6 +40,9 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
     # Subclasses that show only numbers (the neuron's loss landscape) set False: their
     # worker compiles f, ∇f and H but skips typesetting and the critical-point search.
     SYMBOLIC = True
+    # The function's name where the views write it beside its values (colour bar, 3-D
+    # axis, ∇ and the hover read-out): the neuron's loss landscape is L, not f.
+    VALUE_NAME = "f"
 
     textChanged = Signal(str)
     errorChanged = Signal(object)          # ExpressionError, or None when the text is valid

@@ -35,9 +35,9 @@ from gui.plots.axis_cache import cache_as_pixmap
 SIDES = ("left", "right", "top", "bottom")
 
 
-def style_map_axes(plot, colour_bar, ink: str) -> None:
+def style_map_axes(plot, colour_bar, ink: str, value_name: str = "f") -> None:
     """Ink and fonts of the map's axes (plot: its PlotItem; colour_bar: its
-    ColorBarItem, a PlotItem too), each one cached as a pixmap."""
+    ColorBarItem, a PlotItem too, titled `value_name`), each one cached as a pixmap."""
     tick_font = QFont()
     tick_font.setPointSize(10)
     for side in ("bottom", "left"):
@@ -54,7 +54,7 @@ def style_map_axes(plot, colour_bar, ink: str) -> None:
     bar_axis.setTickFont(tick_font)
     for side in SIDES:
         colour_bar.getAxis(side).enableAutoSIPrefix(False)
-    bar_axis.setLabel("f", color=ink, **{"font-size": "12pt"})
+    bar_axis.setLabel(value_name, color=ink, **{"font-size": "12pt"})
     # as wide as its labels (ColourBarTicks sets the room for them), "f" beside them:
     # a fixed 64 px left "f" far out from labels such as "1" or "50"
     bar_axis.setWidth(None)

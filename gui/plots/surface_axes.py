@@ -14,10 +14,10 @@ TICK = 0.04                # tick length, box units
 GAP = 0.13                 # labels' distance from their axis, box units
 
 
-def axes_layout(m, window, side: int, names):
+def axes_layout(m, window, side: int, names, value_name: str = "f"):
     """Axis lines (pairs of points, (2k, 3)), labels [((x, y, z), text)] and the tick
     texts per axis {"x": [...], "y": [...], "f": [...]} for the box
-    of mapping `m` on `window`; `side` (−1 / +1) is the camera's side. x ticks run along
+    of mapping `m` on `window`; `side` (−1 / +1) is the camera's side; the vertical axis is titled `value_name`. x ticks run along
     the front floor edge, y ticks along the side edge nearer the camera, f up the far
     front corner — no label lies on the surface. Round values (`nice_ticks`) are
     labelled on every axis, not only its two ends."""
@@ -42,7 +42,7 @@ def axes_layout(m, window, side: int, names):
     x_name, y_name = names
     labels = [((0.0, -ay - 2.2 * g, 0.0), f"<b>{x_name}</b>"),
               ((s * (ax + 2.4 * g), 0.0, 0.0), f"<b>{y_name}</b>"),
-              ((zx, -ay, HEIGHT + g), "<b>f</b>")]
+              ((zx, -ay, HEIGHT + g), f"<b>{value_name}</b>")]
     # f's ticks first: where labels crowd, the canvas hides the later ones
     ticks = {"f": [fmt(v, f_step) for v in f_ticks], "x": [fmt(v, x_step) for v in x_ticks],
              "y": [fmt(v, y_step) for v in y_ticks]}

@@ -267,7 +267,8 @@ class SurfaceView(QWidget):
         self.base_grid.setSpacing(2 * ax / 10, 2 * ay / 10)
         lines, labels, self.tick_texts = axes_layout(
             m, window, self._side,
-            tuple(map(display_name, (self._sketch or self.model.expression).variables)))
+            tuple(map(display_name, (self._sketch or self.model.expression).variables)),
+            self.model.VALUE_NAME)
         self.axes.setData(pos=lines)
         self.gl.set_labels(labels, label_axes(self.tick_texts))
 

@@ -133,7 +133,9 @@ def test_sessions_keep_runs_and_old_files_open(seeded, qtbot):
         seeded.check_state(bad)
 
 
-def test_one_variable_quadratic_model_is_the_parabola(shown, model, qtbot):
+def _panel_on_x4(shown, model, qtbot):
+    """(lab panel, the splitter holding it beside the curve and the map: kept while the
+    panel is used, qtbot holds it weakly), on f = x⁴ − 3x from x = 2."""
     from gui.explorer.lab_panel import LabPanel
     from gui.plots.contour_view import ContourView
     from gui.plots.curve_view import CurveView
@@ -150,6 +152,11 @@ def test_one_variable_quadratic_model_is_the_parabola(shown, model, qtbot):
     model.set_start((2.0,))
     qtbot.waitUntil(lambda: bool(model.paths) and model.paths["gd"].points.shape[1] == 1
                     and model.paths["gd"].points[0, 0] == 2.0, timeout=60000)
+    return panel, split
+
+
+def test_one_variable_quadratic_model_is_the_parabola(shown, model, qtbot):
+    panel, _split = _panel_on_x4(shown, model, qtbot)
     panel.quadratic_check.setChecked(True)
     q = panel.quadratic_1d.quadratic
     assert q.hessian[0, 0] == pytest.approx(48.0)            # f'' = 12x² at x = 2
@@ -161,6 +168,30 @@ def test_one_variable_quadratic_model_is_the_parabola(shown, model, qtbot):
     panel.quadratic_check.setChecked(False)
     assert panel.note.text() == NOTE_HINT and panel.tabs.currentWidget() is panel.note
     assert panel.note.isVisible() and panel.note.sizeHint().height() > 10
+    panel.shutdown()
+
+
+def test_the_notes_say_each_thing_once_and_basins_say_they_need_two_variables(
+        shown, model, qtbot):
+    """The "Second order, basins" page: with both switches on, the curvature paragraph
+    was there twice (the curve's overlay and the map's each described the same model),
+    in 1-D and in 2-D; in 1-D with only Basins on it still said "Switch on …". And the
+    map's colour bar, f's colours, is not shown as the key of the basins' colours."""
+    panel, split = _panel_on_x4(shown, model, qtbot)
+    bar = split.widget(1).colour_bar
+    panel.basins_check.setChecked(True)
+    assert panel.note.text() != NOTE_HINT and "two variables" in panel.note.text()
+    panel.quadratic_check.setChecked(True)
+    qtbot.waitUntil(lambda: "f″ = 48" in panel.note.text(), timeout=5000)
+    assert panel.note.text().count("f″ = 48") == 1, panel.note.text()
+    model.set_text("x^2 + 2y^2")
+    qtbot.waitUntil(lambda: "Basins of" in panel.note.text()
+                    and "Hessian eigenvalues" in panel.note.text(), timeout=60000)
+    assert panel.note.text().count("Hessian eigenvalues") == 1, panel.note.text()
+    assert "two variables" not in panel.note.text()
+    assert not bar.isVisible()
+    panel.basins_check.setChecked(False)
+    assert bar.isVisible()
     panel.shutdown()
 
 

@@ -79,6 +79,32 @@ def _check_no_line_crosses_a_hidden_number(diagram):
         assert not coloured, (text, x, coloured)
 
 
+def _check_lines_touch_their_neurons(diagram):
+    """A hidden neuron's outgoing lines start where its drawn outline ends: circle and
+    number in one outlined capsule, the lines leaving from its right end (they started
+    ~40 px right of the circle, past a loose plate, and seemed to come from nowhere)."""
+    image = diagram.grab().toImage()
+    _, boxes = _label_boxes(diagram)
+    right = max(p.x() for *_, p, _r in boxes) - 1
+    hidden = [(text, box, point, r) for _, text, box, point, r in boxes
+              if box.left() > point.x() and point.x() < right]
+    assert hidden
+    for text, box, point, r in hidden:
+        # between circle and number, the outline above and below (the capsule's edges)
+        x = int(point.x() + r + neuron_labels.PAD / 2 + 1)
+        reach = int(max(r, box.height() / 2 + 1)) + 3
+        # (grey ink, antialiased to ~100 at scale 1; not a line's colour)
+        dark = [y - point.y() for y in range(int(point.y()) - reach, int(point.y()) + reach + 1)
+                if image.pixelColor(x, y).lightness() < 150
+                and image.pixelColor(x, y).saturation() < 40]
+        assert min(dark, default=0) < 0 < max(dark, default=0), (text, x, dark)
+        # and the lines' colour right where it ends
+        coloured = [(x, y) for x in range(int(box.right()) + 2, int(box.right()) + 6)
+                    for y in range(int(point.y()) - 3, int(point.y()) + 4)
+                    if image.pixelColor(x, y).saturation() > 12]
+        assert coloured, (text, box)
+
+
 @pytest.mark.parametrize("height", [720, 690])
 def test_at_1280x720_the_hidden_units_numbers_are_whole_and_readable(window, qtbot, screenshot,
                                                                     height):
@@ -98,6 +124,7 @@ def test_at_1280x720_the_hidden_units_numbers_are_whole_and_readable(window, qtb
         assert (labels.beside or not small) and labels.pixel_size >= 14     # the row's room is used
         if labels.beside:
             _check_no_line_crosses_a_hidden_number(diagram)
+            _check_lines_touch_their_neurons(diagram)
         screenshot(diagram, f"network_diagram_labels_1280x{height}")
     finally:
         tab.model.shutdown()

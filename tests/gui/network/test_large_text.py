@@ -38,3 +38,24 @@ def test_the_jacobian_reads_whole_and_nothing_lies_on_its_matrix(lab, qtbot, scr
         assert whole.contains(part), (scale, part.getRect(), whole.getRect())
     # the chain rule has the height its wrapped lines need
     assert jacobian.chain.height() >= jacobian.chain.heightForWidth(jacobian.chain.width())
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_the_diagram_keeps_readable_neurons_at_larger_text(lab, qtbot, screenshot, scale):
+    """Ctrl++ without F11: the diagram kept a 160 px × text size minimum, most of it
+    titles and key, so at 1.5 the four hidden neurons had ~60 px (8-px circles, their
+    numbers over each other). Its neurons now keep a readable size; the page scrolls."""
+    from tests.gui.network.test_diagram_labels import _label_boxes
+    settle_at(lab, qtbot, scale)
+    diagram = lab.network.diagram
+    screenshot(diagram, f"network_diagram_720p_{scale:g}")
+    positions, radius = diagram._neuron_positions()
+    # (the tab's own measure of too small to read: views_cramped; at 2.0 the column's
+    # width binds the circles, not the height)
+    assert radius >= 12 and not lab.network.views_cramped(), (scale, radius, diagram.height())
+    labels, boxes = _label_boxes(diagram)
+    assert labels.decimals >= 0 and labels.pixel_size >= 11 * min(scale, 1.5) - 1, labels
+    rects = [box for *_, box, _point, _r in boxes]
+    touching = [(a.getRect(), b.getRect()) for i, a in enumerate(rects) for b in rects[i + 1:]
+                if a.intersects(b)]
+    assert touching == [], (scale, touching)

@@ -251,7 +251,7 @@ def test_built_while_presenting_the_diagram_keeps_room_for_its_neurons(window, q
         tab = window.tabs.currentWidget()
         scale = theme.current().scale
         assert scale > 1
-        assert tab.diagram.minimumHeight() == round(160 * scale)
+        assert tab.diagram.minimumHeight() == tab.diagram.readable_height() > round(160 * scale)
         assert tab.diagram.height() >= tab.diagram.minimumHeight()
         positions, radius = tab.diagram._neuron_positions()
         assert radius >= 12                                   # circles one can read

@@ -63,3 +63,25 @@ def test_the_graph_s_text_grows_with_the_text_size_and_stays_whole(lab, qtbot, s
     sizes = list(heights.values())
     assert all(a < b for a, b in zip(sizes, sizes[1:])), heights
     assert all(heights[s] >= body[s] for s in (1.0, 1.25, 1.5)), (heights, body)
+
+
+def test_at_text_size_2_and_presenting_the_graph_s_text_is_the_body_s_size(lab, qtbot,
+                                                                           screenshot):
+    """The four columns across 2075 scene units drew the names at 21 px at most on a
+    1280-px screen: at text size 2 (body 24 px) the z node stayed 128×52 px as at 1.5,
+    and presenting (F11) the drawing filled ~45 % of its 424-px box. Where a view is
+    tall for its width, the graph folds (the loss under the output) and draws larger."""
+    graph = lab.neuron.graph
+    for scale, presenting in ((2.0, False), (1.0, True)):
+        settle_at(lab, qtbot, scale, presenting)
+        body = QFontInfo(QApplication.font()).pixelSize()
+        name = graph.nodes["z"].name.sceneBoundingRect().height() * graph.transform().m22()
+        drawn = graph.mapFromScene(graph.sceneRect()).boundingRect()
+        screenshot(lab, f"neuron_graph_720p_{scale:g}_{'f11' if presenting else 'plain'}")
+        assert name >= body, (scale, presenting, name, body)
+        assert drawn.height() >= 0.6 * graph.viewport().height(), (drawn, graph.height())
+        screen = graph.viewport().rect()
+        for key, node in graph.nodes.items():
+            for item in (node.box, node.name, node.definition, *node.lines):
+                assert screen.contains(_on_screen(graph, item)), (scale, key)
+    settle_at(lab, qtbot, 1.0)

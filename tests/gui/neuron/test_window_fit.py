@@ -26,7 +26,7 @@ def test_the_loss_surface_and_its_axis_labels_are_inside_the_window(window, qtbo
     image = pixels(window)
     labels = [label for label in canvas.findChildren(QLabel) if label.isVisible()]
     titles = {label.text(): label for label in labels}
-    assert {"<b>b</b>", "<b>w</b>", "<b>f</b>"} <= titles.keys()
+    assert {"<b>b</b>", "<b>w</b>", "<b>L</b>"} <= titles.keys()
     for label in labels:
         rect = _in(label, window)
         assert shown.contains(rect), (label.text(), rect, shown)
