@@ -37,6 +37,7 @@ HALF_WIDTH = 0.3         # the landscape's initial half-width around the start, 
 MIN_RUN_HALF_WIDTH = 0.05   # the half-width framing a run, at least (a step's few px apart)
 RUN_FILLS = 0.75         # the window's half-width per unit of the run's longer side
 ZOOM_IN_BELOW = 0.5      # framed anew when that half-width is under this part of the window's
+FRAME_RUN_AFTER = 20     # steps: a longer run is framed (a trained one), a shorter one not
 LOSS_COLOUR = METHOD_COLOURS["gd"]
 LOSS_DOT_PX = 13
 DOT_ROOM_PX = LOSS_DOT_PX / 2 + 2.5   # half the dot and its 2-px rim, kept inside the frame
@@ -301,12 +302,15 @@ class NeuronTrainingPanel(QWidget):
         margin_b, margin_w = 0.1 * (bhi - blo), 0.1 * (whi - wlo)
         inside = (lo[0] >= blo + margin_b and hi[0] <= bhi - margin_b
                   and lo[1] >= wlo + margin_w and hi[1] <= whi - margin_w)
-        span = float((hi - lo).max())
-        if len(points) < 2:
-            centre, half = points[0], HALF_WIDTH
+        if len(points) <= FRAME_RUN_AFTER:
+            # stepping by hand: the picture keeps its scale (zoomed in on a step or two,
+            # it changed scale at every press); re-centred on the start if need be
+            centre, small = points[0], False
+            half = max(HALF_WIDTH, 1.3 * float(np.abs(points - centre).max()))
         else:          # the run's box in the middle, its longer side ~¾ of the window's
+            span = float((hi - lo).max())
             centre, half = (lo + hi) / 2, max(MIN_RUN_HALF_WIDTH, RUN_FILLS * span)
-        small = len(points) > 1 and half < ZOOM_IN_BELOW * (bhi - blo) / 2
+            small = half < ZOOM_IN_BELOW * (bhi - blo) / 2
         if inside and not small and not force:
             return
         m.set_window(((centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)))

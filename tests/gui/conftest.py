@@ -78,6 +78,8 @@ def _end_before_exit(app):
     for widget in app.topLevelWidgets():
         if not isValid(widget):      # deleted with one closed before it (a 3-D view's GL window)
             continue
+        if getattr(widget, "plotItem", True) is None:   # a pyqtgraph PlotWidget closed by
+            continue                 # its test: closed again it raises (plotItem is None)
         for jobs in widget.findChildren(LabJobs):
             jobs.shutdown(1.0)
         widget.close()

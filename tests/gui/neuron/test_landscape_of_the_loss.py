@@ -54,3 +54,19 @@ def test_the_landscape_names_the_loss_l_and_shows_the_run(window, qtbot, screens
                 for b in labels_3d[i + 1:]
                 if ink_rect(a).adjusted(-1, -1, 1, 1).intersects(ink_rect(b))]
     assert touching == []
+
+
+def test_stepping_by_hand_keeps_the_landscape_s_scale(window, qtbot):
+    """Framing the run zoomed in on a run of a step or two (0.1 wide after one step):
+    stepping by hand changed the picture's scale at every press. A short run keeps the
+    window's width; only a longer (trained) run is framed."""
+    window.show_tab("neuron")
+    training = window.neuron.training
+    assert training.landscape_model.wait_for_analysis(60000)
+    widths = []
+    for _ in range(5):
+        window.neuron.model.train(1)
+        qtbot.wait(20)
+        (blo, bhi), (wlo, whi) = training.landscape_model.window
+        widths.append((round(bhi - blo, 9), round(whi - wlo, 9)))
+    assert len(set(widths)) == 1 and widths[0][0] >= 0.5, widths
