@@ -84,6 +84,7 @@ class LectureCommands(QObject):
         for signal in user_change_signals(window):
             signal.connect(self.undo_history.on_change)
         self.lecture.lectureChanged.connect(self.undo_history.on_change)
+        window.explorer.editor.line_edit.textEdited.connect(self.undo_history.on_typing)
         self.lecture.lectureChanged.connect(window.session.mark_modified)
         self.lecture.sceneChanged.connect(self.undo_history.rebaseline)
         self.lecture.stepChanged.connect(self.undo_history.rebaseline)
