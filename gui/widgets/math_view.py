@@ -13,7 +13,9 @@ stays (no flicker), and after a short wait the ready part shows with placeholder
 While the set shown is not of the f the views draw (typed: the views follow each key,
 the formulas come from the helper processes), it is veiled as a refused text's views
 are (`stale`), until the new f's set shows: a lecturer never projects formulas beside
-a picture they do not belong to.
+a picture they do not belong to. The typed f's own line comes first (typeset by the
+helper as soon as it has read the text, `typedLine`), shown alone while its derivatives
+are worked out.
 """
 from __future__ import annotations
 
@@ -78,6 +80,7 @@ class MathView(QWidget):
         for signal in (model.sketchChanged, model.firstPicture, model.expressionChanged):
             signal.connect(self._on_f_drawn)
         model.formulasChanged.connect(self._on_formulas)
+        model.typedLine.connect(self._on_typed_line)
         theme.notifier.changed.connect(self._on_theme)
         self._on_formulas(model.formulas)
 
@@ -91,6 +94,17 @@ class MathView(QWidget):
         was, self._drawn_f = self.stale, expr
         if self.stale != was:
             self.update()
+
+    def _on_typed_line(self, expr, line) -> None:
+        """f's line of the f on its way, alone until its formulas come (then the set)."""
+        if expr == self._formulas_of:
+            return
+        self._formulas_of, self._formulas = expr, (line,)
+        self._variables = expr.variables
+        self._texts, self._shorter = [display_tex(line, expr.variables)], [[]]
+        self._request()
+        if self.is_ready:
+            self._show()
 
     def _on_formulas(self, formulas):
         expr = self._formulas_of = self.model.expression

@@ -2,7 +2,8 @@
 formula panel follows when the helper processes have worked the formulas out and typeset
 them: the lecturer's walkthrough projected "f(x) = x, f′(x) = 1" under the plot of
 x⁴ − 4x³ + 4x. Until the new f's formulas show, the panel is veiled as a refused text's
-views are (gui/widgets/math_view.py `stale`), and unveiled the moment they show."""
+views are (gui/widgets/math_view.py `stale`), and unveiled the moment they show; f's
+own line comes first, as soon as a helper has read and typeset it (`typedLine`)."""
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -39,13 +40,21 @@ def test_the_formula_panel_is_veiled_until_its_formulas_are_of_the_f_drawn(windo
     assert np.abs(after - expected).mean() < 3           # as by the refusal's veil
     screenshot(window, "formulas_veiled_while_typed")
     worker.children_later = model.ask_helpers_later
+    # f's own line first, typeset as typed, undimmed: it is the f drawn; what the panel
+    # shows the moment a helper has sent it
+    first = []
+    model.typedLine.connect(lambda *_: first.append(
+        ([e.tex for e in view.equations], view.stale, image_array(view))))
     for ask in held:
         ask()
-    qtbot.waitUntil(lambda: view.is_ready and bool(view.equations)
-                    and view.equations[0].tex != old_line
+    qtbot.waitUntil(lambda: bool(first), timeout=30000)
+    (line,), stale, picture = first[0]
+    assert line.startswith("f(x") and line != old_line and not stale
+    assert picture.astype(float).std() > 0.3 * before.std()          # drawn, not dimmed
+    # ... then the whole set, f's line unchanged, none of it dimmed
+    qtbot.waitUntil(lambda: view.is_ready and len(view.equations) == len(model.formulas) > 1
                     and all(e.kind == "typeset" for e in view.equations), timeout=30000)
     QApplication.processEvents()
-    assert not view.stale
+    assert not view.stale and view.equations[0].tex == line
     shown = image_array(view).astype(float)
-    assert shown.std() > 0.8 * before.std()             # the new f's formulas, not dimmed
-    assert "x" in view.equations[0].tex and view.equations[0].tex.startswith("f(")
+    assert shown.std() > 0.8 * before.std()
