@@ -283,7 +283,8 @@ class AnalysisWorker(SymbolicBudget, QObject):
         kind = value[0]
         if kind == "f line":
             latex_renderer.provide(value[2])
-            self.typedLine.emit(self._asked_expr, value[1])
+            compiled = self._compiled_result     # (a provisional f's: its exact one)
+            self.typedLine.emit(compiled.expression if compiled else self._asked_expr, value[1])
             return
         if kind == "typeset":
             # Typeset in the child too: cached before the formulas go out, so they show
