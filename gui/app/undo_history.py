@@ -11,7 +11,7 @@ The pause that ends a burst is the user's, not the event loop's: a key typed int
 formula counts as part of the burst even before it changes f (`on_typing`: the rest of
 a name, a key waiting for the last f's picture), and a timeout that comes late (the
 loop was busy drawing the last key's f, so the next keys may wait in the queue) waits
-once more. Typing x^4 - 4x^3 + 4x^2 over another formula left "f(x) = x" (its first
+again (MAX_LATE_WAITS in a row at most). Typing x^4 - 4x^3 + 4x^2 over another formula left "f(x) = x" (its first
 key, drawn while the next keys waited) and the prefixes between as steps of Undo.
 """
 from __future__ import annotations
