@@ -93,6 +93,7 @@ class LectureCommands(QObject):
         self._saved_scenes = None
         window.session.changed.connect(self._on_session_changed)
         self.lecture.lectureChanged.connect(self.undo_history.on_change)
+        window.explorer.editor.line_edit.textEdited.connect(self.undo_history.on_typing)
         self.lecture.lectureChanged.connect(window.session.mark_modified)
         self.lecture.sceneChanged.connect(self.undo_history.rebaseline)
         self.lecture.stepChanged.connect(self.undo_history.rebaseline)

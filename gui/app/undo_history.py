@@ -6,15 +6,24 @@ debounced: a slider drag or a burst of training ticks becomes one entry. Undo pu
 the previous snapshot back through `session.apply` (the models check it as when a
 file is opened); restoring does not itself push a snapshot, and neither does
 entering a scene (`rebaseline`): the clicker is not an edit.
+
+The pause that ends a burst is the user's, not the event loop's: a key typed into the
+formula counts as part of the burst even before it changes f (`on_typing`: the rest of
+a name, a key waiting for the last f's picture), and a timeout that comes late (the
+loop was busy drawing the last key's f, so the next keys may wait in the queue) waits
+again (MAX_LATE_WAITS in a row at most). Typing x^4 - 4x^3 + 4x^2 over another formula left "f(x) = x" (its first
+key, drawn while the next keys waited) and the prefixes between as steps of Undo.
 """
 from __future__ import annotations
 
 import copy
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 DEBOUNCE_MS = 300
+LATE_MS = 50        # a timeout this late means a busy loop, not a pause in typing ...
+MAX_LATE_WAITS = 4  # ... waited for this many times in a row at most (a loop always busy)
 MAX_UNDO = 60       # snapshots hold the network's weights and histories: keep a bounded few
 # Moving through a set-up, not changing it (stepping a descent or a neuron's stages, the
 # tab and view shown take no snapshot): undo leaves them where they are. It put back the
@@ -61,7 +70,9 @@ class UndoHistory(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.capture)
+        self._timer.timeout.connect(self._on_timeout)
+        self._armed = QElapsedTimer()   # since the timer was last started
+        self._late_waits = 0
 
     @property
     def can_undo(self) -> bool:
@@ -79,7 +90,27 @@ class UndoHistory(QObject):
     def on_change(self, *_) -> None:
         """A user change happened: take a snapshot once the burst is over."""
         if not (self._restoring or self._paused):
-            self._timer.start()
+            self._late_waits = 0
+            self._arm()
+
+    def on_typing(self, *_) -> None:
+        """A key typed into the formula: a snapshot waiting is not taken before the
+        pause after it (no key typed is an edit by itself: the change it makes is)."""
+        if self._timer.isActive() and not (self._restoring or self._paused):
+            self._late_waits = 0
+            self._arm()
+
+    def _arm(self) -> None:
+        self._timer.start()
+        self._armed.start()
+
+    def _on_timeout(self) -> None:
+        if (self._armed.elapsed() > DEBOUNCE_MS + LATE_MS
+                and self._late_waits < MAX_LATE_WAITS):
+            self._late_waits += 1          # keys may be queued behind what kept us late
+            self._arm()
+            return
+        self.capture()
 
     @contextmanager
     def paused(self):
@@ -94,7 +125,7 @@ class UndoHistory(QObject):
     def rebaseline(self, *_) -> None:
         """The app changed but not by an edit (a scene entered, a file opened)."""
         self._rebase = True
-        self._timer.start()
+        self._arm()
 
     def reset(self) -> None:
         """Forget every entry; the state now is where undo stops."""
@@ -114,11 +145,12 @@ class UndoHistory(QObject):
         self._undo.clear()
         self._redo.clear()
         self._rebase = True
-        self._timer.start()
+        self._arm()
         self._emit()
 
     def capture(self) -> None:
         self._timer.stop()
+        self._late_waits = 0
         state = copy.deepcopy(self.session.state())
         if self._current is None or self._rebase:
             self._current, self._rebase = state, False
@@ -160,7 +192,7 @@ class UndoHistory(QObject):
             self._restoring = False
         # answers arriving later (the analysis of a restored formula) are not edits
         self._rebase = True
-        self._timer.start()
+        self._arm()
         self.session.mark_modified()
         self._emit()
 

@@ -83,6 +83,9 @@ class AnalysisWorker(SymbolicBudget, QObject):
     # (Expression, points (n, d)): the newest request's critical points in its points_box,
     # unclassified, after its Analysis with those in the window (gui.plots.typed_framing)
     searched = Signal(object, object)
+    # (Expression, engine.analysis.Formula): the newest request's f line, typeset as typed
+    # (gui.compute.latex_renderer has its SVG), ahead of the derivatives
+    typedLine = Signal(object, object)
     _compiled = Signal(int, object)   # from the pool thread; queued to the GUI thread
     _sketched = Signal(int, object)   # (request id, Expression with f compiled), likewise
     budget_ms, wall_limit_ms = SYMBOLIC_BUDGET_MS, SYMBOLIC_WALL_LIMIT_MS   # a test's may be short
@@ -106,7 +109,7 @@ class AnalysisWorker(SymbolicBudget, QObject):
         self._points_request = None   # ... and the points child's
         self._typeset = False         # the child has typeset the newest formulas
         self._svgs = None             # ... into these ({latex: svg}), for symbolic_memo
-        self._asked = None            # (text, bounds) of the newest request
+        self._asked = self._asked_expr = None   # (text, bounds) of the newest request; its f
         self._box = self._box_points = None   # its points_box, and the points found there
         self._points_sent = False     # critical points of the newest request went out
         self._held = None             # inside held(): the newest request's arguments
@@ -170,7 +173,7 @@ class AnalysisWorker(SymbolicBudget, QObject):
         self._budget_starts.clear()
         if self._child is not None:
             text = text if text is not None else str(expr)
-            self._asked = (text, bounds)
+            self._asked, self._asked_expr = (text, bounds), expr
             # (a child may report it sent at once)
             self._child_request = self._points_request = None
             known = symbolic_memo.recall(text, bounds)
@@ -278,6 +281,11 @@ class AnalysisWorker(SymbolicBudget, QObject):
         if child_request != self._child_request:
             return
         kind = value[0]
+        if kind == "f line":
+            latex_renderer.provide(value[2])
+            compiled = self._compiled_result     # (a provisional f's: its exact one)
+            self.typedLine.emit(compiled.expression if compiled else self._asked_expr, value[1])
+            return
         if kind == "typeset":
             # Typeset in the child too: cached before the formulas go out, so they show
             # at once (what did not fit in the child's time budget the renderer does).

@@ -1,8 +1,9 @@
 """What the explorer's helper processes run (see gui.compute.symbolic_process). No Qt here.
 
 A job takes plain picklable data and yields plain picklable results, one at a time:
-  "analyse"   (text, bounds) -> the formulas and critical points of engine.analysis.analyse,
-              then the formulas typeset as gui.widgets.math_view shows them; the text is parsed
+  "analyse"   (text, bounds) -> f's line typeset as typed, the formulas and critical points
+              of engine.analysis.analyse, then the formulas typeset as
+              gui.widgets.math_view shows them; the text is parsed
               here by the engine's own safe parser, never evaluated
   "points"    (text, bounds[, box]) -> the critical points alone (beside an "analyse"
               without them), then those in a wider box, numerically (a typed f's framing)
@@ -23,6 +24,9 @@ NICENESS = 5          # added to the child's nice value
 
 def analyse_text(payload):
     """(text, bounds[, with_points=True]) -> yields, as soon as each is known:
+      ("f line", formula, {display latex: svg or None})   f's own line, as typed: the
+                                                   formula panel shows it at once, the
+                                                   derivatives following
       ("points", critical_points)                  engine.calculus, inside bounds (unless
                                                    with_points is False: see search_points)
       ("formulas", formulas, tidy=False)           the derivatives as differentiated
@@ -36,6 +40,14 @@ def analyse_text(payload):
     from gui.compute.typesetting import TYPESET_MAX_CHARS, display_tex, render_svg
     text, bounds, *rest = payload
     f = parse(text)
+    (line,) = formulas(f, derivatives=False, typed=text)[:1]
+    tex = display_tex(line, f.variables)
+    try:
+        svg = None if len(tex) > TYPESET_MAX_CHARS else render_svg(tex)
+    except Exception:   # noqa: BLE001 - any ziamath failure: shown as text
+        svg = None
+    first = {tex: svg}
+    yield "f line", line, first
     if not rest or rest[0]:
         yield from search_points((text, bounds), f)
     # f's line as typed (2(x + 1), which sympy multiplied out): the text is at hand here
@@ -45,7 +57,9 @@ def analyse_text(payload):
     svgs, deadline = {}, time.perf_counter() + TYPESET_BUDGET_S
     for formula in result:
         tex = display_tex(formula, f.variables)
-        if len(tex) > TYPESET_MAX_CHARS:
+        if tex in first:                          # f's line: typeset already
+            svgs[tex] = first[tex]
+        elif len(tex) > TYPESET_MAX_CHARS:
             svgs[tex] = None                      # shown as text, as the renderer would
         elif time.perf_counter() < deadline:
             try:

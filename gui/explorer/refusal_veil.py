@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QWidget
 from gui.compute.qt_guard import qt_override
 from gui.explorer.formula_line_edit import ERROR_COLOUR
 from gui.widgets import theme
-
-VEIL_ALPHA = 165          # of 255: the picture stays visible under it, plainly not live
+from gui.widgets.theme import VEIL_ALPHA
 BANNER_MARGIN = 10        # px between the views' top and the banner, and inside it
 
 

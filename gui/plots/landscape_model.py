@@ -52,6 +52,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
     sketchChanged = Signal(object)
     firstPicture = Signal(object)  # instead, a typed f answered at once (gui.plots.map_first)
     formulasChanged = Signal(object)       # tuple[engine.analysis.Formula]
+    typedLine = Signal(object, object)     # (f, its f line typeset) ahead of formulasChanged
     criticalPointsChanged = Signal(object) # tuple[engine.calculus.CriticalPoint]
     windowChanged = Signal(object)         # ((lo, hi),) or ((xlo, xhi), (ylo, yhi))
     startChanged = Signal(object)          # tuple, one coordinate per variable
@@ -100,6 +101,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         self._worker.failed.connect(self._on_failed)
         self._worker.busyChanged.connect(self.busyChanged)
         self._worker.notice.connect(self.notice)
+        self._worker.typedLine.connect(self.typedLine)
         self.lab = LabState(self)     # selected run, predict mode, run colours and labels
         self._typed_framing = TypedFraming(self)    # a typed 2-D f framed to show its features
         self._worker.searched.connect(self._typed_framing.found)

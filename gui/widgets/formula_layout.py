@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 
+from gui.compute.typesetting import display_tex
+
 MARGIN = 10            # px inside the frame
 GAP_X = 44             # between equations in a row
 GAP_Y = 10             # between rows
@@ -103,3 +105,21 @@ def fit_making_way(forms, width: int, height: int, bar: float, repeated: set, gr
     for i, c in zip(kept, fewer[3]):
         choice[i] = c
     return (*fewer[:3], choice)
+
+
+def repeated_partials(formulas, variables) -> set[int]:
+    """Indices of the ∂f/∂v that ∇f, typeset in full, lists again."""
+    grad = next((f for f in formulas if f.label == r"\nabla f"), None)
+    if grad is None or display_tex(grad, variables) != f"{grad.label} = {grad.latex}":
+        return set()
+    return {i for i, f in enumerate(formulas) if f.label.startswith(r"\frac{\partial f}")}
+
+
+def without_repeated_partials(formulas, variables) -> tuple:
+    """Three or more variables: ∇f typeset in full lists every ∂f/∂v already; showing
+    them again too would push the views off a 720-pixel screen (six variables). (Two
+    variables keep them, and ∇f shows its definition where they do not fit.)"""
+    if len(variables) < 3:
+        return formulas
+    repeated = repeated_partials(formulas, variables)
+    return tuple(f for i, f in enumerate(formulas) if i not in repeated)

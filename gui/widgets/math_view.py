@@ -10,62 +10,35 @@ grew with f took 140 px of a 720-pixel projector for Rosenbrock (the map became 
 and made the views jump whenever formulas arrived after an edit.
 Typesetting runs in `LatexRenderer`'s thread; until a new set is ready the old one
 stays (no flicker), and after a short wait the ready part shows with placeholders.
+While the set shown is not of the f the views draw (typed: the views follow each key,
+the formulas come from the helper processes), it is veiled as a refused text's views
+are (`stale`), until the new f's set shows: a lecturer never projects formulas beside
+a picture they do not belong to. The typed f's own line comes first (typeset by the
+helper as soon as it has read the text, `typedLine`), shown alone while its derivatives
+are worked out.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
 
 from gui.widgets import theme
 from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
+from gui.widgets.equation_pixmap import Equation, draw_svg, text_equation
 from gui.compute.typesetting import (MATRIX_MAX_CHARS, TYPESET_MAX_CHARS,  # noqa: F401 - part of this view's API
                                      display_tex, gradient_as_partials)
 from gui.compute.qt_guard import qt_override
-from gui.widgets.formula_layout import MARGIN, MIN_FIT, fit_making_way  # noqa: F401 - MIN_FIT: part of this view's API
+from gui.widgets.formula_layout import (MARGIN, MIN_FIT,  # noqa: F401 - MIN_FIT: part of this view's API
+                                        fit_making_way, repeated_partials,
+                                        without_repeated_partials)
 
 PARTIAL_AFTER_MS = 400 # show what is ready (with placeholders) after this wait
 HESSIAN_AFTER_MS = 120 # the numeric Hessian follows the animation at most this often
 PANEL_ROWS_PX = 60     # the panel holds a row this tall at scale 1 (a 2×2 matrix: 66 px at 1)
 PANEL_MAX_SHARE = 0.12 # ... and at most this share of its window's height (large text)
-PLAIN_MAX_CHARS = 180  # the plain-text fallback is cut here ("…")
-_VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
-
-
-@dataclass
-class Equation:
-    """One displayed formula: its pixmap (device pixels) and where its baseline is."""
-    tex: str
-    pixmap: QPixmap
-    width: float        # logical pixels at the current scale
-    height: float
-    baseline: float     # from the top, logical pixels
-    kind: str           # "typeset", "text" (ziamath failed) or "pending"
-    svg: str | None = None          # to draw it again, sharp, at the size it is fitted to
-    fitted: QPixmap | None = None   # that drawing (a shrunk pixmap would be blurred)
-
-
-def _repeated_partials(formulas, variables) -> set[int]:
-    """Indices of the ∂f/∂v that ∇f, typeset in full, lists again."""
-    grad = next((f for f in formulas if f.label == r"\nabla f"), None)
-    if grad is None or display_tex(grad, variables) != f"{grad.label} = {grad.latex}":
-        return set()
-    return {i for i, f in enumerate(formulas) if f.label.startswith(r"\frac{\partial f}")}
-
-
-def _without_repeated_partials(formulas, variables) -> tuple:
-    """Three or more variables: ∇f typeset in full lists every ∂f/∂v already; showing
-    them again too would push the views off a 720-pixel screen (six variables). (Two
-    variables keep them, and ∇f shows its definition where they do not fit.)"""
-    if len(variables) < 3:
-        return formulas
-    repeated = _repeated_partials(formulas, variables)
-    return tuple(f for i, f in enumerate(formulas) if i not in repeated)
 
 
 class MathView(QWidget):
@@ -102,15 +75,41 @@ class MathView(QWidget):
         self._numeric_hessian.timeout.connect(self._on_point_moved)
         for signal in (model.frameChanged, model.pathsChanged, model.startChanged):
             signal.connect(self._schedule_numeric_hessian)
+        # the f the views draw (its first picture on), of the newest formulas, of those shown
+        self._drawn_f = self._formulas_of = self._shown_of = model.expression
+        for signal in (model.sketchChanged, model.firstPicture, model.expressionChanged):
+            signal.connect(self._on_f_drawn)
         model.formulasChanged.connect(self._on_formulas)
+        model.typedLine.connect(self._on_typed_line)
         theme.notifier.changed.connect(self._on_theme)
         self._on_formulas(model.formulas)
 
     # --- model → view ------------------------------------------------------------
+    @property
+    def stale(self) -> bool:
+        """The formulas shown are not of the f the views draw (dimmed till they are)."""
+        return self._shown_of != self._drawn_f
+
+    def _on_f_drawn(self, expr) -> None:
+        was, self._drawn_f = self.stale, expr
+        if self.stale != was:
+            self.update()
+
+    def _on_typed_line(self, expr, line) -> None:
+        """f's line of the f on its way, alone until its formulas come (then the set)."""
+        if expr == self._formulas_of:
+            return
+        self._formulas_of, self._formulas = expr, (line,)
+        self._variables = expr.variables
+        self._texts, self._shorter = [display_tex(line, expr.variables)], [[]]
+        self._request()
+        if self.is_ready:
+            self._show()
+
     def _on_formulas(self, formulas):
-        expr = self.model.expression
+        expr = self._formulas_of = self.model.expression
         variables = expr.variables if expr is not None else ("x", "y")
-        formulas = _without_repeated_partials(tuple(formulas), variables)
+        formulas = without_repeated_partials(tuple(formulas), variables)
         self._formulas, self._variables = formulas, variables
         self._texts = [self._numeric_tex(f) or display_tex(f, variables) for f in formulas]
         self._shorter = self._shorter_texts()
@@ -193,6 +192,7 @@ class MathView(QWidget):
         if not allow_pending and not self.is_ready:
             return
         self.equations = [self._equation(t) for t in self._texts]
+        self._shown_of = self._formulas_of
         self.left_out = set()                # (until laid out again: all of them)
         self._forms = [[eq] + [self._equation(t) for t in forms if self.renderer.cached(t)]
                        for eq, forms in zip(self.equations, self._shorter)]
@@ -225,43 +225,22 @@ class MathView(QWidget):
     # --- pixmaps -------------------------------------------------------------------
     def _equation(self, tex: str) -> Equation:
         if not self.renderer.cached(tex):
-            return self._text_equation(tex, "…", "pending")
+            return text_equation(tex, "…", "pending", self.effective_scale, self.devicePixelRatioF())
         svg = self.renderer.svg(tex)
         if svg is not None:
             equation = self._svg_equation(tex, svg)
             if equation is not None:
                 return equation
-        return self._text_equation(tex, plain_text(tex), "text")
+        return text_equation(tex, plain_text(tex), "text", self.effective_scale,
+                             self.devicePixelRatioF())
 
     def _svg_equation(self, tex: str, svg: str) -> Equation | None:
         key = (tex, self.effective_scale, self.devicePixelRatioF(), theme.current().foreground)
         if key in self._drawn:
             return self._drawn[key]
         self._drawn = self._drawn if len(self._drawn) < 256 else {}
-        self._drawn[key] = equation = self._draw_svg(tex, svg)
+        self._drawn[key] = equation = draw_svg(tex, svg, self.effective_scale, self.devicePixelRatioF())
         return equation
-
-    def _draw_svg(self, tex: str, svg: str) -> Equation | None:
-        match = _VIEWBOX.search(svg)
-        renderer = QSvgRenderer(QByteArray(svg.encode()))
-        if match is None or not renderer.isValid():
-            return None
-        _x, y0, w, h = (float(v) for v in match.groups())
-        ink = theme.current().foreground
-        if ink.lower() != TEXT_COLOUR:      # the theme's text colour, same glyphs
-            renderer = QSvgRenderer(QByteArray(svg.replace(TEXT_COLOUR, ink).encode()))
-        s, dpr = self.effective_scale, self.devicePixelRatioF()
-        image = QImage(max(1, round(w * s * dpr)), max(1, round(h * s * dpr)),
-                       QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter)
-        painter.end()
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(dpr)
-        # ziamath puts the baseline at y = 0 of the viewBox
-        return Equation(tex, pixmap, w * s, h * s, -y0 * s, "typeset", svg)
 
     def _fitted_pixmap(self, eq: Equation, rect: QRectF) -> QPixmap:
         """The equation drawn at `rect`'s size: SVG is vector, so a set fitted into the
@@ -282,25 +261,6 @@ class MathView(QWidget):
             eq.fitted = QPixmap.fromImage(image)
             eq.fitted.setDevicePixelRatio(dpr)
         return eq.fitted
-
-    def _text_equation(self, tex: str, text: str, kind: str) -> Equation:
-        if len(text) > PLAIN_MAX_CHARS:
-            text = text[:PLAIN_MAX_CHARS].rstrip() + " …"
-        font = QFont("DejaVu Serif")
-        font.setPixelSize(max(6, round(0.8 * BASE_SIZE * self.effective_scale)))
-        fm = QFontMetricsF(font)
-        w, h = fm.horizontalAdvance(text) + 4, fm.height()
-        dpr = self.devicePixelRatioF()
-        image = QImage(max(1, round(w * dpr)), max(1, round(h * dpr)),
-                       QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setFont(font)
-        painter.setPen(QColor("#8a8a8a" if kind == "pending" else theme.current().foreground))
-        painter.drawText(QRectF(2, 0, w, h), Qt.AlignmentFlag.AlignVCenter, text)
-        painter.end()
-        return Equation(tex, QPixmap.fromImage(image), w, h, fm.ascent(), kind)
 
     # --- layout: a bounded panel, the set fitted into it --------------------------------
     def panel_height(self) -> int:
@@ -331,7 +291,7 @@ class MathView(QWidget):
         if self._rects_size != size:
             forms = self._forms or [[eq] for eq in self.equations]
             whole = len(forms) == len(self._formulas)
-            repeated = _repeated_partials(self._formulas, self._variables) if whole else set()
+            repeated = repeated_partials(self._formulas, self._variables) if whole else set()
             grad = next((i for i, f in enumerate(self._formulas) if f.label == r"\nabla f"), None)
             laid = fit_making_way(forms, *size, self.scroll_bar.sizeHint().width() + 4,
                                   repeated, grad)
@@ -386,6 +346,11 @@ class MathView(QWidget):
         for eq, rect in zip(self.equations, rects):
             pixmap = self._fitted_pixmap(eq, rect)
             painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+        if self.stale:
+            veil = QColor(t.window)
+            veil.setAlpha(theme.VEIL_ALPHA)
+            painter.resetTransform()
+            painter.fillRect(self.rect(), veil)
         painter.end()
 
     @qt_override

@@ -95,6 +95,9 @@ class Theme:
 
 AA_TEXT = 4.5        # WCAG 2 AA: the least contrast of text against its background
 AA_GRAPHICS = 3.0    # WCAG 2.1, 1.4.11: check-box frames, lines, arrows
+# of 255, the window's colour over a picture that is not live (a refused text's views, a
+# formula panel not yet of the f drawn): it stays visible under it, plainly not current
+VEIL_ALPHA = 165
 
 
 def luminance(colour) -> float:

@@ -14,7 +14,7 @@ BOUNDS = ((-5.0, 5.0), (-5.0, 5.0))
 def test_analyse_gives_the_engines_points_formulas_and_svgs(monkeypatch):
     # every formula typeset: on a loaded machine the Hessian came past the 1 s budget
     monkeypatch.setattr("gui.compute.symbolic_jobs.TYPESET_BUDGET_S", 600.0)
-    items = list(analyse_text((TEXT, BOUNDS)))
+    line, *items = list(analyse_text((TEXT, BOUNDS)))
     assert [item[0] for item in items] == ["points", "formulas", "formulas", "typeset"]
     f = parse(TEXT)
     expected = critical_points(f, BOUNDS)
@@ -28,6 +28,9 @@ def test_analyse_gives_the_engines_points_formulas_and_svgs(monkeypatch):
     assert tidy[0].latex.endswith("13 x") and tidy[1:] == formulas(f)[1:]
     texs = [display_tex(formula, f.variables) for formula in tidy]
     assert items[3][1] == {tex: render_svg(tex) for tex in texs}
+    # first of all, before any derivative: f's own line as typed, typeset (the formula
+    # panel shows it at once: tests/gui/explorer/test_formulas_follow_the_views.py)
+    assert line == ("f line", tidy[0], {texs[0]: render_svg(texs[0])})
 
 
 def test_the_points_and_the_formulas_apart_are_the_same_answers():
@@ -36,10 +39,10 @@ def test_the_points_and_the_formulas_apart_are_the_same_answers():
     together = list(analyse_text((TEXT, BOUNDS)))
     formulas_only = list(analyse_text((TEXT, BOUNDS, False)))
     (points,) = list(search_points((TEXT, BOUNDS)))
-    assert [item[0] for item in formulas_only] == ["formulas", "formulas", "typeset"]
-    assert formulas_only == together[1:]
+    assert [item[0] for item in formulas_only] == ["f line", "formulas", "formulas", "typeset"]
+    assert formulas_only[1:] == together[2:] and formulas_only[0] == together[0]
     assert points[0] == "points" and len(points[1]) == 9
-    assert_allclose([cp.point for cp in points[1]], [cp.point for cp in together[0][1]],
+    assert_allclose([cp.point for cp in points[1]], [cp.point for cp in together[1][1]],
                     rtol=0)
 
 

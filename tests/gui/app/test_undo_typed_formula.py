@@ -1,0 +1,58 @@
+"""A formula typed in one burst is one step of Undo. The lecturer's walkthrough typed
+x^4 - 4x^3 + 4x^2 and then sin(x)*cos(y) over the formula, and Ctrl+Z went
+sin·cos → x⁴ … → f(x) = x → x² + 2y²: the first key's one-letter formula (drawn while
+the next keys waited behind its views) and the text left while the rest of a name was
+typed had become steps of their own (gui/app/undo_history.py)."""
+import time
+
+from PySide6.QtWidgets import QApplication
+
+from gui.app.undo_history import DEBOUNCE_MS
+from tests.gui.app.lecture_helpers import SLOW_MS
+from tests.gui.app.test_lecture_undo import _key, _settle
+
+
+def _type_over(window, qtbot, text, between):
+    field = window.explorer.editor.line_edit
+    field.setFocus()
+    field.selectAll()
+    for ch in text:
+        qtbot.keyClick(field, ch)
+        between()
+    history = window.lecture_commands.undo_history
+    qtbot.waitUntil(lambda: window.model.text == text, timeout=SLOW_MS)
+    assert window.model.wait_for_analysis(SLOW_MS)
+    qtbot.waitUntil(lambda: not history._timer.isActive(), timeout=SLOW_MS)   # the pause
+
+
+def _undo_brings_back(window, qtbot, text):
+    from PySide6.QtCore import Qt
+    _key(qtbot, window, Qt.Key.Key_Z)
+    _settle(window, qtbot)
+    assert window.model.text == text
+    # and no step of a prefix typed on the way is left below it: Undo is greyed out
+    assert not window.lecture_commands.actions["undo"].isEnabled()
+
+
+def test_keys_queued_behind_a_slow_first_key_are_the_same_step(window, qtbot):
+    """Each key's views take longer than Undo's pause (a busy projector laptop): the
+    pause timer comes due while the next key waits in the queue."""
+    _settle(window, qtbot)
+    before = window.model.text
+
+    def busy_drawing():
+        QApplication.processEvents()          # the key reaches the model: f drawn ...
+        time.sleep(1.5 * DEBOUNCE_MS / 1000)  # ... for longer than the pause,
+        QApplication.processEvents()          # the timers due run before the next key
+    _type_over(window, qtbot, "x^4 - 4x^3 + 4x^2", busy_drawing)
+    _undo_brings_back(window, qtbot, before)
+
+
+def test_the_rest_of_a_name_typed_is_the_same_step(window, qtbot):
+    """sigmoid's letters change nothing until the name is whole (the editor waits for
+    it): typed at speed, they are part of the burst, not a pause after "x + " (which
+    left f(x) = x, and the formula of before shown for the refused "x + ", as steps)."""
+    _settle(window, qtbot)
+    before = window.model.text
+    _type_over(window, qtbot, "x + sigmoid(y)", lambda: qtbot.wait(DEBOUNCE_MS // 3))
+    _undo_brings_back(window, qtbot, before)
