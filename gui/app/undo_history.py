@@ -105,7 +105,7 @@ class UndoHistory(QObject):
         self._armed.start()
 
     def _on_timeout(self) -> None:
-        if (self._armed.elapsed() > DEBOUNCE_MS + LATE_MS
+        if (self._armed.elapsed() > self._timer.interval() + LATE_MS
                 and self._late_waits < MAX_LATE_WAITS):
             self._late_waits += 1          # keys may be queued behind what kept us late
             self._arm()
