@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -157,6 +158,23 @@ def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: i
     return path
 
 
+@contextmanager
+def screen_frozen(widget):
+    """The window holding `widget` keeps the picture it shows meanwhile: its widgets get
+    no paint events (QWidget.render still draws them, for the file), so a projected
+    window does not scrub through an animation's frames while they are recorded; one
+    repaint afterwards."""
+    window = widget.window()
+    if not window.updatesEnabled():       # already frozen by a caller
+        yield
+        return
+    window.setUpdatesEnabled(False)
+    try:
+        yield
+    finally:
+        window.setUpdatesEnabled(True)
+
+
 # A descent's animation, from the menu as from the command line: a longer descent is
 # shown every n-th step, first and last kept (300 frames of a 300-step race were 7 MB).
 GIF_MAX_FRAMES = 60
@@ -169,17 +187,18 @@ def export_descent_gif(model, widget, path, fps: float = 10.0, scale: float = 1.
 
     `model` needs `frame`, `last_frame`, `set_frame` and `paths`; its frame is restored.
     """
-    before = model.frame
-    model.set_frame(model.last_frame)     # the layout as it will be while the paths run
-    QCoreApplication.processEvents()
-
     def draw():
         return plots_image(widget, scale, explorer_caption(model) if caption else None)
-    try:
-        return export_gif(draw, path, model.set_frame, model.last_frame + 1, fps,
-                          max_frames=max_frames)
-    finally:
-        model.set_frame(before)
+    before = model.frame
+    with screen_frozen(widget):
+        model.set_frame(model.last_frame)     # the layout as it will be while the paths run
+        QCoreApplication.processEvents()
+        try:
+            return export_gif(draw, path, model.set_frame, model.last_frame + 1, fps,
+                              max_frames=max_frames)
+        finally:
+            model.set_frame(before)
+            QCoreApplication.processEvents()   # the views back at `before`, then one repaint
 
 
 def paths_csv(model) -> str:
