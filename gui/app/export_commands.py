@@ -91,8 +91,9 @@ class ExportCommands:
         from where it is now, `frames` pictures."""
         tab, widget = self.w.current_tab, self.w.view_widget(self._view_name())
         if tab == "explorer":
+            # at the pictures' scale: the GIF was the PNG's half (983×343 beside 1966×686)
             return self._export(export.export_descent_gif, self.w.model, widget, path,
-                                caption=self.caption)
+                                scale=self.c.picture_scale, caption=self.caption)
         model = self.c.target_model()
         steps = 1 if tab == "neuron" else model.get_state()["steps_per_tick"]
 
