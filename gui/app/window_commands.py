@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +21,7 @@ from gui.app.screen_fit import restore_rect, saved_rect
 SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 PRESENTATION_SCALE = 1.5
 PICTURE_SCALES = (1, 2, 3)
+LAYOUT_TURNS = 8          # leaving presentation: event-loop turns its layouts may take
 ZOOM = 1.25
 
 
@@ -299,6 +300,12 @@ class WindowCommands(SessionCommands, QObject):
         elif not on and self._before_presentation is not None:
             scale, theme, maximised = self._before_presentation
             self._before_presentation = None
+            # Leaving is several changes (panels back, the window's size, the text size,
+            # the fit to the screen), each laid out and painted on its own: four layouts
+            # in ~450 ms, the map's window -5..5 -> -6..6 -> -4..4. The window paints
+            # nothing until they all applied: one change on screen, as entering is.
+            self.w.setUpdatesEnabled(False)
+            QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(LAYOUT_TURNS))
             self.w.fold_for_presentation(False)
             self.w.menuBar().setVisible(True)
             self.w.showMaximized() if maximised else self.w.showNormal()
@@ -310,6 +317,20 @@ class WindowCommands(SessionCommands, QObject):
         self.actions["present"].setChecked(self._before_presentation is not None)
         self.actions["present"].blockSignals(False)
         self.w.settle_presentation()
+
+    def _show_when_laid_out(self, turns: int) -> None:
+        """After leaving presentation's queued fits (`settle_presentation`: queued before
+        this, they run first): the layouts they asked for applied, and the follow-ups
+        those queued for the next turn (zero-interval timers: the page's fit to its
+        height, which moved the map's window once more) run, then one repaint."""
+        for _ in range(3):     # a fold reaches the page's layout through its parents'
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        pending = any(t.isActive() and t.isSingleShot() and t.interval() == 0
+                      for t in self.w.findChildren(QTimer))
+        if pending and turns > 1:
+            QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(turns - 1))
+            return
+        self.w.setUpdatesEnabled(True)
 
     @property
     def presenting(self) -> bool:
