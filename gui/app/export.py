@@ -175,21 +175,33 @@ def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: i
     return path
 
 
+FROZEN_SCREEN = "frozen_screen"     # the object name of screen_frozen's picture
+
+
 @contextmanager
 def screen_frozen(widget):
-    """The window holding `widget` keeps the picture it shows meanwhile: its widgets get
-    no paint events (QWidget.render still draws them, for the file), so a projected
-    window does not scrub through an animation's frames while they are recorded; one
-    repaint afterwards."""
+    """The window holding `widget` shows the picture it shows now, meanwhile: a still of
+    it covers the window, so a projected window does not scrub through an animation's
+    frames while they are recorded; the window under it goes on changing and is drawn
+    for the file as it is. (Its painting switched off instead, the map was drawn for the
+    file as it was when switched off: only the 3-D view moved.) One repaint afterwards."""
+    from PySide6.QtWidgets import QLabel
+
     window = widget.window()
-    if not window.updatesEnabled():       # already frozen by a caller
+    if window.findChild(QLabel, FROZEN_SCREEN) is not None:     # frozen by a caller
         yield
         return
-    window.setUpdatesEnabled(False)
+    still = QLabel(window)
+    still.setObjectName(FROZEN_SCREEN)
+    still.setPixmap(window.grab())
+    still.setGeometry(window.rect())
+    still.show()
+    still.raise_()
     try:
         yield
     finally:
-        window.setUpdatesEnabled(True)
+        still.hide()
+        still.deleteLater()
 
 
 # A descent's animation, from the menu as from the command line: a longer descent is

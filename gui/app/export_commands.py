@@ -100,7 +100,7 @@ class ExportCommands:
         def advance(k):
             if k:                     # frame 0 shows the training where it is now
                 model.train(steps)
-        with self._put_back(model, widget):
+        with self._put_back(model, widget), export.screen_frozen(widget):
             # the whole tab: its own header shows the step and the cost in every frame
             return self._export(export.export_gif, lambda: export.render_widget(widget),
                                 path, advance, frames)

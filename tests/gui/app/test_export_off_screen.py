@@ -25,11 +25,12 @@ def test_the_descent_gif_does_not_scrub_the_window_on_screen(window, qtbot, tmp_
     m.set_frame(8)
     before = settle(qtbot, window)
     shown = pixels(before)
-    seen = []
+    seen, drawn = [], []
     to_pil = export._to_pil
 
     def recording(image):           # after each frame is drawn: what the screen shows
         seen.append(_on_screen(window))
+        drawn.append(pixels(image))
         return to_pil(image)
     monkeypatch.setattr(export, "_to_pil", recording)
     window.commands.exports.export_animation(tmp_path / "d.gif")
@@ -39,6 +40,29 @@ def test_the_descent_gif_does_not_scrub_the_window_on_screen(window, qtbot, tmp_
         changed = (screen != shown).any(axis=-1).sum()
         assert changed == 0, (k, changed, differing_places(shown, screen))
     assert m.frame == 8
+    # and the file's frames still move on the map too (the window's painting switched off
+    # instead, the map was drawn as it was then, only the 3-D view and the caption moved)
+    first, last = drawn[0], drawn[-1]
+    height, width = first.shape[:2]
+    map_half = (slice(0, height * 3 // 5), slice(0, width // 2))   # above the caption
+    assert (first[map_half] != last[map_half]).any(axis=-1).sum() > 300
+
+
+def test_the_training_gif_does_not_scrub_the_window_on_screen(window, qtbot, tmp_path,
+                                                             monkeypatch):
+    """The network trained on screen through the export's frames (and back after)."""
+    window.show_tab("network")
+    shown = pixels(settle(qtbot, window))
+    seen = []
+    to_pil = export._to_pil
+
+    def recording(image):
+        seen.append(_on_screen(window))
+        return to_pil(image)
+    monkeypatch.setattr(export, "_to_pil", recording)
+    window.commands.exports.export_animation(tmp_path / "t.gif", frames=5)
+    assert len(seen) == 5
+    assert [(s != shown).any(axis=-1).sum() for s in seen] == [0] * 5
 
 
 
