@@ -187,9 +187,12 @@ def screen_frozen(widget):
     file as it was when switched off: only the 3-D view moved.) One repaint afterwards."""
     from PySide6.QtWidgets import QLabel
 
+    from PySide6.QtCore import Qt
+
     window = widget.window()
-    if window.findChild(QLabel, FROZEN_SCREEN) is not None:     # frozen by a caller
-        yield
+    if window.findChild(QLabel, FROZEN_SCREEN) is not None or \
+            window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+        yield               # frozen by a caller, or never on screen (the command line)
         return
     still = QLabel(window)
     still.setObjectName(FROZEN_SCREEN)

@@ -21,7 +21,7 @@ from gui.app.screen_fit import restore_rect, saved_rect
 SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 PRESENTATION_SCALE = 1.5
 PICTURE_SCALES = (1, 2, 3)
-LAYOUT_TURNS = 8          # leaving presentation: event-loop turns its layouts may take
+LAYOUT_TURNS = 8          # F11 in or out: event-loop turns its layouts may take
 ZOOM = 1.25
 
 
@@ -286,6 +286,13 @@ class WindowCommands(SessionCommands, QObject):
         the formulas need its room (Ctrl+1/2/3 bring them back; ExplorerTab's
         PRESENTATION_FOLDS and PRESENTATION_SPARE); leaving restores size, type, theme
         and panels."""
+        # Entering or leaving is several changes (panels, the window's size, the text
+        # size, the fit to the screen), each laid out and painted on its own: leaving
+        # showed four layouts in ~450 ms, the map's window -5..5 -> -6..6 -> -4..4. The
+        # window paints nothing until they all applied: one change on screen.
+        changing = on != (self._before_presentation is not None)
+        if changing:
+            self.w.setUpdatesEnabled(False)
         if on and self._before_presentation is None:
             self._before_presentation = (self.scale, self.theme, self.w.isMaximized())
             self.w.menuBar().setVisible(False)          # the tool bar keeps the controls
@@ -300,12 +307,6 @@ class WindowCommands(SessionCommands, QObject):
         elif not on and self._before_presentation is not None:
             scale, theme, maximised = self._before_presentation
             self._before_presentation = None
-            # Leaving is several changes (panels back, the window's size, the text size,
-            # the fit to the screen), each laid out and painted on its own: four layouts
-            # in ~450 ms, the map's window -5..5 -> -6..6 -> -4..4. The window paints
-            # nothing until they all applied: one change on screen, as entering is.
-            self.w.setUpdatesEnabled(False)
-            QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(LAYOUT_TURNS))
             self.w.fold_for_presentation(False)
             self.w.menuBar().setVisible(True)
             self.w.showMaximized() if maximised else self.w.showNormal()
@@ -317,10 +318,12 @@ class WindowCommands(SessionCommands, QObject):
         self.actions["present"].setChecked(self._before_presentation is not None)
         self.actions["present"].blockSignals(False)
         self.w.settle_presentation()
+        if changing:
+            QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(LAYOUT_TURNS))
 
     def _show_when_laid_out(self, turns: int) -> None:
-        """After leaving presentation's queued fits (`settle_presentation`: queued before
-        this, they run first): the layouts they asked for applied, and the follow-ups
+        """After presentation's queued fits (`settle_presentation`: queued before this,
+        they run first): the layouts they asked for applied, and the follow-ups
         those queued for the next turn (zero-interval timers: the page's fit to its
         height, which moved the map's window once more) run, then one repaint."""
         for _ in range(3):     # a fold reaches the page's layout through its parents'
