@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -17,12 +17,22 @@ from gui.app.export_commands import ExportCommands
 from gui.app.session_commands import SessionCommands
 from gui.app.presets import presets
 from gui.app.screen_fit import restore_rect, saved_rect
+from gui.compute.qt_guard import qt_override
 
 SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 PRESENTATION_SCALE = 1.5
 PICTURE_SCALES = (1, 2, 3)
-LAYOUT_TURNS = 8          # F11 in or out: event-loop turns its layouts may take
+LAYOUT_TURNS = 8          # leaving F11: event-loop turns its layouts may take
 ZOOM = 1.25
+
+
+class PaintsHeld(QObject):
+    """Installed on a window: its paint passes (UpdateRequest) wait, while what changes
+    stays marked to paint in the next pass that is let through."""
+
+    @qt_override
+    def eventFilter(self, _obj, event) -> bool:
+        return event.type() == QEvent.Type.UpdateRequest
 
 
 class WindowCommands(SessionCommands, QObject):
@@ -34,6 +44,7 @@ class WindowCommands(SessionCommands, QObject):
         self.picture_scale = 2
         self.exports = ExportCommands(self)
         self._before_presentation = None   # (scale, theme, maximised, below shown) while presenting
+        self._paints_held = PaintsHeld(self)      # while F11's layouts apply
         self.last_message = ""
         self.actions: dict[str, QAction] = {}
         # What "New" goes back to: the tabs as they were built.
@@ -286,13 +297,14 @@ class WindowCommands(SessionCommands, QObject):
         the formulas need its room (Ctrl+1/2/3 bring them back; ExplorerTab's
         PRESENTATION_FOLDS and PRESENTATION_SPARE); leaving restores size, type, theme
         and panels."""
-        # Entering or leaving is several changes (panels, the window's size, the text
-        # size, the fit to the screen), each laid out and painted on its own: leaving
-        # showed four layouts in ~450 ms, the map's window -5..5 -> -6..6 -> -4..4. The
-        # window paints nothing until they all applied: one change on screen.
-        changing = on != (self._before_presentation is not None)
+        # Leaving is several changes (panels, the window's size, the text size, the fit
+        # to the screen), each laid out and painted on its own: four layouts in ~450 ms,
+        # the map's window -5..5 -> -6..6 -> -4..4. The window paints nothing until they
+        # all applied: one change on screen. (Entering so held, the tool bar's » button
+        # stayed drawn where it had been: 46 px, tests/gui/app/test_screen_matches_render.)
+        changing = not on and self._before_presentation is not None
         if changing:
-            self.w.setUpdatesEnabled(False)
+            self.w.installEventFilter(self._paints_held)
         if on and self._before_presentation is None:
             self._before_presentation = (self.scale, self.theme, self.w.isMaximized())
             self.w.menuBar().setVisible(False)          # the tool bar keeps the controls
@@ -333,7 +345,12 @@ class WindowCommands(SessionCommands, QObject):
         if pending and turns > 1:
             QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(turns - 1))
             return
-        self.w.setUpdatesEnabled(True)
+        self.w.removeEventFilter(self._paints_held)
+        # one pass, of the whole window (the layouts moved nearly everything; a tool bar's
+        # » button marked only where it went stayed drawn where it was too), started by
+        # hand: the pass held was the one Qt had asked for
+        self.w.update()
+        QCoreApplication.postEvent(self.w, QEvent(QEvent.Type.UpdateRequest))
 
     @property
     def presenting(self) -> bool:
