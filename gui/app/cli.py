@@ -133,7 +133,7 @@ def _export(window, args) -> None:
         print(f"wrote {export_csv(model, args.export_csv)}")
     if args.export_gif:
         out = export_descent_gif(model, widget, args.export_gif, fps=args.fps,
-                                 scale=args.scale / 2,
+                                 scale=args.scale,      # the PNG's size, as from the menu
                                  caption=not args.no_caption)
         print(f"wrote {out}")
     if args.export_png or args.export_svg:

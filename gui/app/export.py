@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -114,6 +115,24 @@ def _shared_palette(frames, colours: int):
     return sheet.quantize(colors=colours, method=Image.Quantize.FASTOCTREE)
 
 
+def dithered_frames(frames, palette) -> list:
+    """`frames` (RGB) on `palette`, Floyd–Steinberg dithered: the surface's smooth
+    colour ramps had 70 flat bands undithered on 96 colours. Only what changed since the
+    previous frame is dithered again and pasted over it, so the rest keeps its very
+    pixels (no dither shimmer where nothing moves) and costs a sixth of the CPU."""
+    from PIL import Image, ImageChops
+
+    fs = Image.Dither.FLOYDSTEINBERG
+    indexed = [frames[0].quantize(palette=palette, dither=fs)]
+    for before, frame in zip(frames, frames[1:]):
+        picture = indexed[-1].copy()
+        box = ImageChops.difference(frame, before).getbbox()
+        if box:
+            picture.paste(frame.crop(box).quantize(palette=palette, dither=fs), box)
+        indexed.append(picture)
+    return indexed
+
+
 def frame_indices(n_frames: int, max_frames: int) -> list[int]:
     """At most `max_frames` of 0 … n_frames−1, evenly spread, the first and last kept."""
     n = max(1, int(n_frames))
@@ -123,7 +142,7 @@ def frame_indices(n_frames: int, max_frames: int) -> list[int]:
     return sorted(set(int(k) for k in picks))
 
 
-def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: int = 96,
+def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: int = 256,
                max_frames: int | None = None) -> Path:
     """Call advance(k) for k in 0 … n_frames−1 (all, or at most max_frames of them),
     then draw() → QImage; save the pictures as a GIF playing at `fps`.
@@ -150,11 +169,42 @@ def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: i
                 canvas.paste(frame, (0, 0))
                 frame = canvas
             frames[i] = frame
-    palette = _shared_palette(frames, colours)
-    indexed = [f.quantize(palette=palette, dither=Image.Dither.NONE) for f in frames]
+    indexed = dithered_frames(frames, _shared_palette(frames, colours))
     indexed[0].save(path, save_all=True, append_images=indexed[1:],
                     duration=int(round(1000 / fps)), loop=0, optimize=False, disposal=1)
     return path
+
+
+FROZEN_SCREEN = "frozen_screen"     # the object name of screen_frozen's picture
+
+
+@contextmanager
+def screen_frozen(widget):
+    """The window holding `widget` shows the picture it shows now, meanwhile: a still of
+    it covers the window, so a projected window does not scrub through an animation's
+    frames while they are recorded; the window under it goes on changing and is drawn
+    for the file as it is. (Its painting switched off instead, the map was drawn for the
+    file as it was when switched off: only the 3-D view moved.) One repaint afterwards."""
+    from PySide6.QtWidgets import QLabel
+
+    from PySide6.QtCore import Qt
+
+    window = widget.window()
+    if window.findChild(QLabel, FROZEN_SCREEN) is not None or \
+            window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+        yield               # frozen by a caller, or never on screen (the command line)
+        return
+    still = QLabel(window)
+    still.setObjectName(FROZEN_SCREEN)
+    still.setPixmap(window.grab())
+    still.setGeometry(window.rect())
+    still.show()
+    still.raise_()
+    try:
+        yield
+    finally:
+        still.hide()
+        still.deleteLater()
 
 
 # A descent's animation, from the menu as from the command line: a longer descent is
@@ -169,17 +219,18 @@ def export_descent_gif(model, widget, path, fps: float = 10.0, scale: float = 1.
 
     `model` needs `frame`, `last_frame`, `set_frame` and `paths`; its frame is restored.
     """
-    before = model.frame
-    model.set_frame(model.last_frame)     # the layout as it will be while the paths run
-    QCoreApplication.processEvents()
-
     def draw():
         return plots_image(widget, scale, explorer_caption(model) if caption else None)
-    try:
-        return export_gif(draw, path, model.set_frame, model.last_frame + 1, fps,
-                          max_frames=max_frames)
-    finally:
-        model.set_frame(before)
+    before = model.frame
+    with screen_frozen(widget):
+        model.set_frame(model.last_frame)     # the layout as it will be while the paths run
+        QCoreApplication.processEvents()
+        try:
+            return export_gif(draw, path, model.set_frame, model.last_frame + 1, fps,
+                              max_frames=max_frames)
+        finally:
+            model.set_frame(before)
+            QCoreApplication.processEvents()   # the views back at `before`, then one repaint
 
 
 def paths_csv(model) -> str:

@@ -91,15 +91,16 @@ class ExportCommands:
         from where it is now, `frames` pictures."""
         tab, widget = self.w.current_tab, self.w.view_widget(self._view_name())
         if tab == "explorer":
+            # at the pictures' scale: the GIF was the PNG's half (983×343 beside 1966×686)
             return self._export(export.export_descent_gif, self.w.model, widget, path,
-                                caption=self.caption)
+                                scale=self.c.picture_scale, caption=self.caption)
         model = self.c.target_model()
         steps = 1 if tab == "neuron" else model.get_state()["steps_per_tick"]
 
         def advance(k):
             if k:                     # frame 0 shows the training where it is now
                 model.train(steps)
-        with self._put_back(model, widget):
+        with self._put_back(model, widget), export.screen_frozen(widget):
             # the whole tab: its own header shows the step and the cost in every frame
             return self._export(export.export_gif, lambda: export.render_widget(widget),
                                 path, advance, frames)

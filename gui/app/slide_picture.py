@@ -25,12 +25,32 @@ PLOT_VIEWS = ("views", "contour", "surface", "curve", "loss")   # drawn as plots
 
 @dataclass(frozen=True)
 class Caption:
-    """What the caption says: the step, and per run (colour, name, f there)."""
+    """What the caption says: the step, and per run (colour, name, f there, and how it
+    ended when the step is past its end: "converged at step 91", else None)."""
     step: int
-    runs: tuple = field(default_factory=tuple)     # ((colour, label, f), …)
+    runs: tuple = field(default_factory=tuple)     # ((colour, label, f[, ended]), …)
 
     def text(self) -> str:
         return f"step {self.step}"
+
+    def run_texts(self) -> list[str]:
+        """Each run's words, as drawn after its colour swatch."""
+        texts = []
+        for colour, name, f, *ended in self.runs:
+            words = f"{name}  f = {_fmt(f)}"
+            texts.append(f"{words} ({ended[0]})" if ended and ended[0] else words)
+        return texts
+
+
+def run_ending(path, frame: int) -> str | None:
+    """How `path` ended, when `frame` is past its last step (its f is then the one it
+    stopped at, not the one at `frame`, and the caption says so, as the live view
+    does); None while it is still running at `frame`."""
+    last = len(path.values) - 1
+    if frame <= last:
+        return None
+    verb = path.status if path.status in ("converged", "diverged") else "stopped"
+    return f"{verb} at step {last}"
 
 
 def explorer_caption(model) -> Caption | None:
@@ -40,7 +60,8 @@ def explorer_caption(model) -> Caption | None:
     runs = []
     for key, path in model.paths.items():     # one per run, in its own colour and label
         k = min(model.frame, len(path.values) - 1)
-        runs.append((model.lab.colour(key), model.lab.label(key), float(path.values[k])))
+        runs.append((model.lab.colour(key), model.lab.label(key), float(path.values[k]),
+                     run_ending(path, model.frame)))
     return Caption(model.frame, tuple(runs))
 
 
@@ -117,7 +138,8 @@ def _caption_rows(caption: Caption, width: float) -> list[list[tuple]]:
     that fit a box `width` wide: a race of many runs wraps, rather than running off
     the picture's edge."""
     metrics = QFontMetricsF(_caption_font())
-    pieces = [(None, caption.text())] + [(c, f"{name}  f = {_fmt(f)}") for c, name, f in caption.runs]
+    pieces = [(None, caption.text())] + [(run[0], text) for run, text in
+                                         zip(caption.runs, caption.run_texts())]
     rows: list[list[tuple]] = [[]]
     used = 2 * PAD
     for colour, text in pieces:

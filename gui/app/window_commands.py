@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -17,11 +17,22 @@ from gui.app.export_commands import ExportCommands
 from gui.app.session_commands import SessionCommands
 from gui.app.presets import presets
 from gui.app.screen_fit import restore_rect, saved_rect
+from gui.compute.qt_guard import qt_override
 
 SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 PRESENTATION_SCALE = 1.5
 PICTURE_SCALES = (1, 2, 3)
+LAYOUT_TURNS = 8          # leaving F11: event-loop turns its layouts may take
 ZOOM = 1.25
+
+
+class PaintsHeld(QObject):
+    """Installed on a window: its paint passes (UpdateRequest) wait, while what changes
+    stays marked to paint in the next pass that is let through."""
+
+    @qt_override
+    def eventFilter(self, _obj, event) -> bool:
+        return event.type() == QEvent.Type.UpdateRequest
 
 
 class WindowCommands(SessionCommands, QObject):
@@ -33,6 +44,7 @@ class WindowCommands(SessionCommands, QObject):
         self.picture_scale = 2
         self.exports = ExportCommands(self)
         self._before_presentation = None   # (scale, theme, maximised, below shown) while presenting
+        self._paints_held = PaintsHeld(self)      # while F11's layouts apply
         self.last_message = ""
         self.discard_question = None       # "Save / Discard / Cancel" while it shows
         self.actions: dict[str, QAction] = {}
@@ -286,6 +298,14 @@ class WindowCommands(SessionCommands, QObject):
         the formulas need its room (Ctrl+1/2/3 bring them back; ExplorerTab's
         PRESENTATION_FOLDS and PRESENTATION_SPARE); leaving restores size, type, theme
         and panels."""
+        # Leaving is several changes (panels, the window's size, the text size, the fit
+        # to the screen), each laid out and painted on its own: four layouts in ~450 ms,
+        # the map's window -5..5 -> -6..6 -> -4..4. The window paints nothing until they
+        # all applied: one change on screen. (Entering so held, the tool bar's » button
+        # stayed drawn where it had been: 46 px, tests/gui/app/test_screen_matches_render.)
+        changing = not on and self._before_presentation is not None
+        if changing:
+            self.w.installEventFilter(self._paints_held)
         if on and self._before_presentation is None:
             self._before_presentation = (self.scale, self.theme, self.w.isMaximized())
             self.w.menuBar().setVisible(False)          # the tool bar keeps the controls
@@ -311,6 +331,27 @@ class WindowCommands(SessionCommands, QObject):
         self.actions["present"].setChecked(self._before_presentation is not None)
         self.actions["present"].blockSignals(False)
         self.w.settle_presentation()
+        if changing:
+            QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(LAYOUT_TURNS))
+
+    def _show_when_laid_out(self, turns: int) -> None:
+        """After presentation's queued fits (`settle_presentation`: queued before this,
+        they run first): the layouts they asked for applied, and the follow-ups
+        those queued for the next turn (zero-interval timers: the page's fit to its
+        height, which moved the map's window once more) run, then one repaint."""
+        for _ in range(3):     # a fold reaches the page's layout through its parents'
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        pending = any(t.isActive() and t.isSingleShot() and t.interval() == 0
+                      for t in self.w.findChildren(QTimer))
+        if pending and turns > 1:
+            QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(turns - 1))
+            return
+        self.w.removeEventFilter(self._paints_held)
+        # one pass, of the whole window (the layouts moved nearly everything; a tool bar's
+        # » button marked only where it went stayed drawn where it was too), started by
+        # hand: the pass held was the one Qt had asked for
+        self.w.update()
+        QCoreApplication.postEvent(self.w, QEvent(QEvent.Type.UpdateRequest))
 
     @property
     def presenting(self) -> bool:

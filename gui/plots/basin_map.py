@@ -116,6 +116,21 @@ class BasinMap(QObject):
     def _schedule(self, *_) -> None:
         if self.enabled:
             self._settle.start()
+            if not self.covers_view():
+                # a map computed for a narrower window left stripes of bare map at the
+                # sides (x in [-3.5, 3.9] on a -5..5 map, ~200 ms after leaving F11):
+                # none until the new window's first pass comes
+                self.image.hide()
+
+    def covers_view(self) -> bool:
+        """Whether the image shown (if any) spans the whole window the map shows."""
+        if not self.image.isVisible():
+            return True
+        shown = self.image.mapRectToParent(self.image.boundingRect())
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        slack = 1e-6 * max(x1 - x0, y1 - y0)
+        return (shown.left() <= x0 + slack and shown.right() >= x1 - slack
+                and shown.top() <= y0 + slack and shown.bottom() >= y1 - slack)
 
     def _settings_key(self):
         m = self.model
@@ -149,8 +164,8 @@ class BasinMap(QObject):
         self.changed.emit(f"Basins of {self._label}: computing…")
 
     def _on_result(self, request_id, result) -> None:
-        if request_id != self.request_id:
-            return                       # a stale answer
+        if request_id != self.request_id or self._window_asked is None:
+            return                       # a stale answer, or one after Basins went off
         labels, attractors = result
         self.labels, self.attractors = labels, attractors
         table = np.zeros((len(attractors) + 3, 4), dtype=np.ubyte)  # index = label + 3

@@ -61,8 +61,11 @@ def test_gif_of_the_descent_has_a_frame_per_step(window, tmp_path):
     with Image.open(out) as im:
         assert im.format == "GIF"
         assert im.n_frames == m.last_frame + 1 == 13
+        # at the pictures' scale (2× by default): it was half the PNG's size
         w, h = plot_area(window.view_widget("views")).size().toTuple()
-        assert im.size == (w, h + caption_strip(explorer_caption(m), w))
+        scale = window.commands.picture_scale
+        assert scale == 2
+        assert im.size == (w * scale, (h + caption_strip(explorer_caption(m), w)) * scale)
         first = np.asarray(im.convert("RGB")).copy()
         im.seek(im.n_frames - 1)
         last = np.asarray(im.convert("RGB"))
@@ -253,8 +256,9 @@ def test_command_line_exports_without_a_window(tmp_path):
     with Image.open(tmp_path / "contour.png") as im:
         assert im.size[0] > 800 and im.size[1] > 500
     assert _colours(tmp_path / "contour.png") > 200
-    with Image.open(tmp_path / "run.gif") as im:
+    with Image.open(tmp_path / "run.gif") as im, Image.open(tmp_path / "contour.png") as png:
         assert im.n_frames == 21
+        assert im.size == png.size        # the same scale (--scale 2): it was half the PNG's
     rows = list(csv.DictReader(open(tmp_path / "it.csv")))
     assert {r["method"] for r in rows} == {"gd", "adam"}
     assert [float(rows[0]["x"]), float(rows[0]["y"])] == [-1.0, 2.0]

@@ -10,7 +10,7 @@ from engine.expression import parse
 from engine.optimizer_lab import basins, lr_sweep, quadratic_model, step_terms
 from engine.optimizers import descend
 from gui.plots import runs as race
-from gui.plots.basin_map import RESOLUTION, BasinMap
+from gui.plots.basin_map import RESOLUTION, BasinMap, basin_pieces
 from gui.plots.contour_view import ContourView
 from gui.plots.lr_sweep_view import LRS, LrSweepView
 from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
@@ -232,3 +232,34 @@ def test_surface_arrows_follow_the_surface_built_after_them(shown, race_model):
     race_model.set_window(((-6.0, 6.0), (-4.0, 4.0)))         # another box mapping
     path = race_model.paths["adam"]
     assert_allclose(arrows.box_segments["step"][:, :2], expected()[:, :2])
+
+
+def test_the_basin_map_never_covers_only_part_of_a_wider_window(contour, race_model, qtbot):
+    """Zoomed out (as the map widens leaving F11), the map computed for the narrower
+    window covered its middle only, bare stripes at the sides, until the new window's
+    map came (~200 ms): now it is not shown until then, then it covers the whole map."""
+    from tests.gui.app.test_presentation_leave import MapPaints
+    basin = BasinMap(race_model, contour.plot)
+    race_model.lab.select("gd")
+    basin.set_enabled(True)
+    qtbot.waitUntil(lambda: basin.done, timeout=120000)
+    paints = MapPaints(basin)
+    contour.plot.vb.scaleBy((1.5, 1.5))
+    qtbot.waitUntil(lambda: basin.done and basin.image.isVisible(), timeout=120000)
+    qtbot.wait(50)
+    assert paints.seen and all(covered for _, covered in paints.seen), paints.seen
+    basin.shutdown()
+
+
+def test_a_basin_piece_that_arrives_after_basins_went_off_is_dropped(contour, race_model):
+    """Basins switched off while a map was computing: its next piece raised TypeError in
+    the event loop (the asked window was already forgotten)."""
+    basin = BasinMap(race_model, contour.plot)
+    race_model.lab.select("gd")
+    basin.set_enabled(True)
+    late = next(basin_pieces(race_model.expression, ((-1, 1), (-1, 1)),
+                             ("gd", 0.1, 10, {}), None, resolution=50))
+    basin.set_enabled(False)
+    basin._on_result(basin.request_id, late)         # as the job's queued signal delivers it
+    assert not basin.image.isVisible()
+    basin.shutdown()
