@@ -8,7 +8,7 @@ from PIL import Image
 from gui.app import export
 from tests.gui.app.test_look_round_trip import differing_places, pixels, settle
 
-pytestmark = pytest.mark.shared_window
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("export_off_screen_shared")]
 
 
 def _on_screen(window) -> np.ndarray:
