@@ -136,6 +136,7 @@ def lines_between(label: QLabel, opening: str, closing: str, width: int | None =
     doc.setDocumentMargin(0)
     doc.setHtml(label.text())
     doc.setTextWidth(label.contentsRect().width() if width is None else width)
+    doc.documentLayout().documentSize()          # lays it out (else no lines yet)
     text = doc.toPlainText()
     first = text.index(opening)
     last = text.index(closing, first)
@@ -143,6 +144,7 @@ def lines_between(label: QLabel, opening: str, closing: str, width: int | None =
     def line(position: int) -> tuple[int, int]:
         block = doc.findBlock(position)
         at = block.layout().lineForTextPosition(position - block.position())
+        assert at.isValid(), position
         return block.blockNumber(), at.lineNumber()
     (b0, l0), (b1, l1) = line(first), line(last)
     return l1 - l0 if b0 == b1 else l1 + 1        # (another block: at least one break)
