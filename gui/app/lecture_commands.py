@@ -25,6 +25,10 @@ from gui.compute.qt_guard import qt_override
 
 LECTURES = Path(__file__).resolve().parents[2] / "resources" / "lectures"
 PANEL_WIDTH = 280
+# ...and at most this share of the window: at 1280×720 (text size 1.15) a 284-px panel
+# left the Explorer 986 px, which folded its formulas and caption and gave the 3-D view
+# 253 px; at 15 % (192 px) the Explorer keeps them, and the 3-D view ~380 px
+PANEL_SHARE = 0.15
 FORWARD_KEYS = (Qt.Key.Key_PageDown,)
 BACK_KEYS = (Qt.Key.Key_PageUp,)
 # The filter sees every event of the application (~15,000 while a window is built and
@@ -333,12 +337,19 @@ class LectureCommands(QObject):
             from gui.app.scene_panel import ScenePanel
             self.panel = ScenePanel(self)
             self.w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
-            # a quarter of a 1280-pixel projector was too much: the plots come first
-            self.w.resizeDocks([self.panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
             self.panel.visibilityChanged.connect(self._on_panel_visibility)
         if self.panel is not None:
             self.panel.setVisible(on)
+            if on:     # each time: the window or the text size may have changed since
+                self.w.resizeDocks([self.panel], [self.panel_width()], Qt.Orientation.Horizontal)
         self._on_panel_visibility(on)
+
+    def panel_width(self) -> int:
+        """The scenes panel's width in px: the plots come first (a quarter of a 1280-px
+        projector was too much), so PANEL_WIDTH or PANEL_SHARE of the window, whichever
+        is less, but never less than the panel's own least width (its buttons)."""
+        least = self.panel.minimumSizeHint().width() if self.panel is not None else 0
+        return max(least, min(PANEL_WIDTH, round(PANEL_SHARE * self.w.width())))
 
     def _on_panel_visibility(self, on: bool):
         act = self.actions["scene_panel"]

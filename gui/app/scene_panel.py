@@ -62,7 +62,8 @@ class ScenePanel(QDockWidget):
         self.list.model().rowsInserted.connect(self._on_rows_changed)
         layout.addWidget(self.list, 2)
         # two rows of two: in one row the four set the panel's width (356 px, not
-        # PANEL_WIDTH), and at 1280×720 the Explorer, 914 px wide, folded its formulas
+        # the width lecture_commands.panel_width gives), and at 1280×720 the Explorer,
+        # 914 px wide, folded its formulas
         buttons = QGridLayout()
         self.buttons = {}
         for i, (key, text, slot) in enumerate((("add", "Add", commands.add_scene),
@@ -79,7 +80,10 @@ class ScenePanel(QDockWidget):
         self.progress = QLabel()
         self.progress.setWordWrap(True)
         layout.addWidget(self.progress)
-        layout.addWidget(QLabel("Steps (PageDown plays them in turn):"))
+        # wraps: on one line it alone held the panel 266 px wide (PANEL_SHARE)
+        steps_label = QLabel("Steps (PageDown plays them in turn):")
+        steps_label.setWordWrap(True)
+        layout.addWidget(steps_label)
         self.steps_edit = QLineEdit()
         self.steps_edit.setPlaceholderText("e.g. reveal 1; play_to 20; stage 3; train 200")
         self.steps_edit.editingFinished.connect(self._on_steps_edited)

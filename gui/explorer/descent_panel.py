@@ -135,10 +135,18 @@ class DescentPanel(QWidget):
         settings = QWidget()
         column = QVBoxLayout(settings)
         column.setContentsMargins(0, 0, 4, 0)
+        # the learning rate first, the most-used control: under Methods and Runs it was
+        # below the 1280×720 panel's fold with three methods ticked (y 323 in 290 px),
+        # and first it is first in the keys' focus order too
+        self.lr_group = self._group("Learning rate (shared)", self.lr_control)
+        column.addWidget(self.lr_group)
         methods_group = self._group("Methods", self.method_list)
         column.addWidget(methods_group)
         self.runs_panel = RunsPanel(model)    # the race: runs with their own settings
-        runs_group = self._group("Runs", self.runs_panel)
+        # the Newton note under the runs (where a run's own η is set), past the part kept
+        # whole: in the rate's group, kept whole at the top, its three lines folded the
+        # 1280×720 Explorer's formulas with Newton ticked
+        runs_group = self._group("Runs", self.runs_panel, self.newton_note)
         # kept whole at rest: its title and the panel's list, buttons and own-η row, and
         # no more: the group's bottom margin counted in too let the top 6 px of the
         # selected run's "Momentum settings" header show under them, cut by the edge
@@ -146,8 +154,6 @@ class DescentPanel(QWidget):
                                           + runs_group.layout().contentsMargins().top()
                                           + self.runs_panel.kept_height())
         column.addWidget(runs_group)
-        self.lr_group = self._group("Learning rate (shared)", self.lr_control, self.newton_note)
-        column.addWidget(self.lr_group)
         self.hyper_group = self._group("Method settings", self.hyper_forms)
         column.addWidget(self.hyper_group)
         column.addWidget(self._group("Gradient and stopping", gradient))
@@ -157,7 +163,13 @@ class DescentPanel(QWidget):
         # scrolls up and down; never narrower than its fields (none cut at the right)
         scroll = self.settings_area = VerticalScrollArea()
         scroll.setWidget(settings)
-        self._kept_groups = (methods_group, runs_group)
+        self._kept_groups = (self.lr_group, methods_group, runs_group)
+        # kept without the Runs (presenting, a page that would scroll): the rate and as
+        # much of Methods as the area kept before the rate came first (Methods whole), so
+        # the panel asks for no more height than it did and folds where it folded
+        whole = lambda w: w.sizeHint().expandedTo(w.minimumSizeHint()).height()  # noqa: E731
+        methods_group.kept_height = lambda: max(0, whole(methods_group) - whole(self.lr_group)
+                                                - column.spacing())
         self.keep_runs_whole(True)            # never cut through their buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -189,10 +201,10 @@ class DescentPanel(QWidget):
         # (a bound slot of this QObject: Qt drops the connection when the panel goes)
 
     def keep_runs_whole(self, on: bool) -> None:
-        """The settings area as tall as Methods and the Runs' list and buttons (the page
-        scrolls where they do not fit), or (off) as tall as Methods alone; either way
-        it shows whole groups at rest (`VerticalScrollArea`)."""
-        self.settings_area.keep_whole(*(self._kept_groups if on else self._kept_groups[:1]))
+        """The settings area as tall as the rate, Methods and the Runs' list and buttons
+        (the page scrolls where they do not fit), or (off) as tall as Methods alone, the
+        rate first; either way it shows whole groups at rest (`VerticalScrollArea`)."""
+        self.settings_area.keep_whole(*(self._kept_groups if on else self._kept_groups[:2]))
 
     def show_run_settings(self) -> None:
         """Scroll the side panel (and the page around it) so the chosen run's own settings

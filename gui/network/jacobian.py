@@ -170,5 +170,6 @@ class JacobianView(QWidget):
             # layer Jacobians" said, and the Jacobian scene at 1280×720 presenting had its
             # last line below the page's edge
             f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}):<br>"
-            f"&nbsp;&nbsp;∂a{sup(L)}/∂x = {factors} = <b>[ {values} ]</b><br>"
+            # no break inside the brackets (it read "[" on one line, the numbers on the next)
+            f"&nbsp;&nbsp;∂a{sup(L)}/∂x = {factors} = <b>[&nbsp;{values}&nbsp;]</b><br>"
             f"&nbsp;&nbsp;<span style='color:{theme.current().muted}'>shapes {shapes} → (1×2)</span>")

@@ -32,7 +32,7 @@ from gui.plots.kink_marks import jumps_at, kink_points
 from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
-from gui.plots.hover_readout import MouseLeaveWatch, readout_forms
+from gui.plots.hover_readout import HINT_FORMS, MouseLeaveWatch, readout_forms
 from gui.plots.readout_row import ReadoutRow
 from gui.plots.gradient_field import GradientField, field_toggle
 from gui.plots.iso_lines import IsoLinesItem
@@ -404,7 +404,7 @@ class ContourView(QWidget):
                                                   self.model.VALUE_NAME))
 
     def _show_hint(self):
-        self.readout.setText("click: start here · wheel: zoom · drag: pan")
+        self.readout.set_texts(*HINT_FORMS)     # narrow: whole phrases dropped, not "… · dr…"
 
     @qt_override
     def showEvent(self, event):

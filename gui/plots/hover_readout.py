@@ -13,6 +13,12 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
 from gui.widgets.number_text import true_minus
 
+# the read-out's hint while the mouse is off the map, and its shorter forms: where the
+# bar is narrow (the scenes panel open at 1280×720) whole phrases go, never "… · dr…"
+HINT_FORMS = ("click: start here · wheel: zoom · drag: pan",
+              "click: start · wheel: zoom · drag: pan", "click: start · wheel: zoom",
+              "click: start here")
+
 
 class MouseLeaveWatch(QObject):
     """`left` when the mouse leaves `widget` (a canvas's viewport): a read-out of the

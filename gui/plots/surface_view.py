@@ -65,6 +65,9 @@ OVERLAY = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
            "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
 
 
+HINT_FORMS = ("drag: rotate · wheel: zoom", "drag: rotate")
+
+
 class SurfaceView(QWidget):
     # a new grid and box mapping: what is placed with the mapping outside this view (the
     # lab's step arrows) is placed again (drawn before it, they stood where the old
@@ -121,7 +124,8 @@ class SurfaceView(QWidget):
         reset = QPushButton("Reset view")
         reset.setToolTip("Turn the camera back to its starting view")
         reset.clicked.connect(self.reset_camera)
-        hint = ElidedLabel("drag: rotate · wheel: zoom")
+        hint = ElidedLabel()
+        hint.set_texts(*HINT_FORMS)       # a whole phrase where it is narrow, not "drag: ro…"
         # its size in its own sheet: under the Neuron tab's (QLabel 16px) it was 16px in a
         # fresh window and the base size once a text size had restyled it
         hint.setStyleSheet(f"color: #555555; font-size: {theme.base_point_size():.4g}pt")

@@ -125,3 +125,26 @@ def cut_by_scroll_areas(window: QWidget) -> list[str]:
                 found.append(f"{area.parentWidget().__class__.__name__}'s scroll area: "
                              f"contents need {need} px, shows {area.viewport().width()}")
     return found
+
+
+def lines_between(label: QLabel, opening: str, closing: str, width: int | None = None) -> int:
+    """How many line breaks the rich-text `label`, laid out `width` px wide (default: as
+    it is), puts between the first `opening` and the next `closing` of its text (0: the
+    bracketed vector on one line)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    doc.setHtml(label.text())
+    doc.setTextWidth(label.contentsRect().width() if width is None else width)
+    doc.documentLayout().documentSize()          # lays it out (else no lines yet)
+    text = doc.toPlainText()
+    first = text.index(opening)
+    last = text.index(closing, first)
+
+    def line(position: int) -> tuple[int, int]:
+        block = doc.findBlock(position)
+        at = block.layout().lineForTextPosition(position - block.position())
+        assert at.isValid(), position
+        return block.blockNumber(), at.lineNumber()
+    (b0, l0), (b1, l1) = line(first), line(last)
+    return l1 - l0 if b0 == b1 else l1 + 1        # (another block: at least one break)

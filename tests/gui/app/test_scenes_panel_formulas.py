@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.gui.app.layout_checks import window_rect
 from tests.gui.app.lecture_helpers import SLOW_MS
-from tests.gui.app.projector import SCREEN, projector_window
+from tests.gui.app.projector import SCREEN, projector_window, settle_at
 
 pytestmark = pytest.mark.xdist_group("scenes_panel_formulas")   # one projector window
 
@@ -77,3 +77,35 @@ def test_the_bar_folded_for_a_wide_panel_comes_back_when_it_closes(projector, le
     lecture.actions["scene_panel"].trigger()                 # F9: closed
     _settle(qtbot)
     assert _bar_shown(projector) and not projector.explorer.formulas_folded_to_fit
+
+
+def test_a_deck_at_larger_text_keeps_formulas_views_and_whole_hints(projector, lecture, qtbot,
+                                                                    screenshot):
+    """The walkthrough at text size 1.15 (one "Larger text"), the panel open on scene 7
+    (gradient descent on x² + 2y²): the 284-px panel left the Explorer 986 px, which
+    folded the formulas and caption, gave the 3-D view 253 px and cut its hint to "d…".
+    The panel gives way first: it takes PANEL_SHARE (15 %) of the window."""
+    from gui.widgets.elided_label import ElidedLabel
+    settle_at(projector, qtbot, 1.15)
+    try:
+        lecture.go_to(6)
+        assert projector.model.wait_for_analysis(SLOW_MS)
+        lecture.actions["scene_panel"].trigger()             # F9
+        _settle(qtbot)
+        screenshot(projector, "scenes_panel_1280x720_text_1.15")
+        explorer = projector.explorer
+        assert lecture.panel.isVisible()
+        assert _bar_shown(projector) and not explorer.caption_folded
+        surface, contour = explorer.surface_view, explorer.contour_view
+        assert surface.isVisible() and surface.width() >= 300, surface.size()
+        assert contour.isVisible() and contour.width() >= 300, contour.size()
+        # the views' hints whole, or a shorter whole form: never cut with "…"
+        hints = [label for label in explorer.views.findChildren(ElidedLabel)
+                 if label.isVisible()]
+        assert len(hints) >= 2
+        for label in hints:
+            shown = label.shown_text()
+            assert shown and "…" not in shown, (label.text(), shown, label.width())
+        assert lecture.panel.width() <= 0.16 * SCREEN[0], lecture.panel.width()
+    finally:
+        settle_at(projector, qtbot, 1.0)

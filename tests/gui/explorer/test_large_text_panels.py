@@ -4,7 +4,8 @@ settings area ended there) and the iterate table showed one row (at 1.5 none): a
 170 px overrode what the lab panel needed. Now the settings area keeps Methods and Runs
 whole at rest, the table its header and three rows, and where that does not fit the
 Runs are a scroll of the side panel away (then the page scrolls); the views keep the map's least size. Presenting, the formulas on top come
-first: Methods stay whole and the Runs are a scroll of the side panel away. Either way
+first: the rate and Methods (to a whole row) stay and the Runs are a scroll of the side
+panel away. Either way
 the side panel at rest ends at a whole group, never through a control."""
 from __future__ import annotations
 
@@ -65,12 +66,18 @@ def test_runs_buttons_and_table_rows_are_whole(lab, qtbot, screenshot, scale, pr
     QApplication.processEvents()
     shown = window_rect(area.viewport(), lab)
     # at rest, no control of the side panel is cut by its edge: each wholly in view, or
-    # wholly scrolled away (the area ends at a whole group)
+    # wholly scrolled away (the area ends at a whole group); a list's rows each (the
+    # rate first, Methods may end after a whole row, as gui.widgets.whole_rows has it)
     for widget in area.widget().findChildren(QWidget):
         if isinstance(widget, CONTROLS) and widget.isVisible():
-            place = window_rect(widget, lab)
-            assert shown.contains(place) or not shown.intersects(place), \
-                (name, type(widget).__name__, place.getRect(), shown.getRect())
+            places = [window_rect(widget, lab)]
+            if isinstance(widget, QListWidget):
+                corner = widget.viewport().mapTo(lab, widget.viewport().rect().topLeft())
+                places = [widget.visualItemRect(widget.item(i)).translated(corner)
+                          for i in range(widget.count())]
+            for place in places:
+                assert shown.contains(place) or not shown.intersects(place), \
+                    (name, type(widget).__name__, place.getRect(), shown.getRect())
     if presenting or not lab.explorer.runs_kept_whole:
         # presenting, the formulas keep their place on top (test_presentation): the Runs
         # past Methods may be a scroll away, and then whole; so too where the page would

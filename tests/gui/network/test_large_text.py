@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.layout_checks import lines_between, window_rect
 from tests.gui.app.projector import projector_window, settle_at
 
 pytestmark = pytest.mark.xdist_group("network_large_text")
@@ -59,3 +59,18 @@ def test_the_diagram_keeps_readable_neurons_at_larger_text(lab, qtbot, screensho
     touching = [(a.getRect(), b.getRect()) for i, a in enumerate(rects) for b in rects[i + 1:]
                 if a.intersects(b)]
     assert touching == [], (scale, touching)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.15])
+def test_the_chain_rules_vector_is_never_broken_inside_its_brackets(lab, qtbot, scale):
+    """The walkthrough's Jacobian scene with the scenes panel open read "[" on one line,
+    "−0.04685  −0.0191 ]" on the next. At every width where the vector fits a line, it
+    is on one line: the break falls before the bracket."""
+    settle_at(lab, qtbot, scale)
+    chain = lab.network.jacobian.chain
+    doc_width = chain.fontMetrics().horizontalAdvance
+    vector = chain.text().split("[", 1)[1].split("]", 1)[0].replace("&nbsp;", " ")
+    least = doc_width(f"[{vector}]") + doc_width("  ∂a³/∂x = ")
+    assert lines_between(chain, "[", "]") == 0, chain.width()      # as shown
+    for width in range(int(least) + 2, int(least) + 400, 6):
+        assert lines_between(chain, "[", "]", width) == 0, width
