@@ -89,8 +89,7 @@ class MainWindow(QMainWindow):
                        self.network_model.dataChanged, self.network_model.trainingChanged):
             signal.connect(self.session.mark_modified)
 
-        # a 1-D function brings the curve and its read-outs: the window stays on screen
-        model.expressionChanged.connect(self.fit_to_screen)
+        model.expressionChanged.connect(self.fit_to_screen)   # (a 1-D f brings the curve's rows)
         # presenting: a new f's taller formulas (a lecture's next scene, a typed f) arrive
         # after the room was made: the map was cut to a strip; look again when they grow
         self.top.installEventFilter(self)
@@ -220,7 +219,7 @@ class MainWindow(QMainWindow):
             self._spared_for_room.clear()      # (leaving gives back the panels as before)
             for name, page in self._built_tabs().items():
                 page.set_panels_visible(**before.get(name, {}))
-        for page in self._built_tabs().values():      # (a tab that lays out differently)
+        for page in self._built_tabs().values() if not on else ():   # (on: in _fold)
             getattr(page, "set_presenting", lambda _on: None)(on)
 
     def make_room_for_views(self, share: float = VIEWS_SHARE, spare: int | None = None,
@@ -273,6 +272,7 @@ class MainWindow(QMainWindow):
         keep = self.scene_panels if page is self.tabs.currentWidget() else {}
         page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_FOLDS
                                    if not keep.get(panel)})
+        getattr(page, "set_presenting", lambda _on: None)(True)    # (built while presenting too)
 
     def _built_tabs(self) -> dict:
         return {"explorer": self.explorer, **self._lazy_tabs}

@@ -26,9 +26,12 @@ WEIGHT_LEVELS = 16          # line widths drawn (|w| / max |w| rounded to 1/15)
 # neuron_labels.READABLE_PX apart (at text size 1.5 on 720p a fixed 240-px minimum left
 # the four hidden neurons ~60 px: 8-px circles, their numbers over each other)
 READABLE_ROW_PX = 24
+PRESENTING_LEAST_PX = 160   # the diagram's least height presenting, × the text size
 
 
 class NetworkDiagram(QWidget):
+    presenting = False      # set by the tab: readable_height is then the plain least
+
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
@@ -63,6 +66,9 @@ class NetworkDiagram(QWidget):
     def readable_height(self) -> int:
         """The least height (px) that draws the widest layer's neurons and numbers
         readably under the titles and over the key, at the current text size."""
+        if self.presenting:     # presenting fits the page to the screen (it folds panels):
+            # the readable least pushed the Jacobian scene's chain rule 69 px below 720p
+            return round(PRESENTING_LEAST_PX * theme.current().scale)
         top, bottom = self._margins()
         rows = max(self.model.sizes) * READABLE_ROW_PX * theme.current().scale
         return int(np.ceil(top + bottom + 28 + rows))

@@ -131,6 +131,11 @@ class NetworkTab(QWidget):
     def main_view(self) -> QWidget:
         return self.boundary
 
+    def set_presenting(self, on: bool) -> None:
+        """Presenting, the diagram asks for its plain least (NetworkDiagram.readable_height)."""
+        self.diagram.presenting = on
+        self.diagram.setMinimumHeight(self.diagram.readable_height())
+
     def views_cramped(self) -> bool:
         """The diagram's neurons too small to read (presenting, the Jacobian under it
         fits the page since its chain rule takes three lines, and took their room)."""
