@@ -58,6 +58,12 @@ class SurfaceStepArrows(QObject):
         self.enabled = bool(on)
         self.refresh()
 
+    def _walls(self) -> tuple:
+        """clip_to_box's walls of the view's box, up to the arrows' lift over its lid."""
+        (_, xhi), (_, yhi) = self.model.window
+        m = self.view.mapping
+        return float(m.bx(xhi)), float(m.by(yhi)), (0.0, HEIGHT + LIFT)
+
     def refresh(self, *_) -> None:
         if self.lines is None:
             return
@@ -79,9 +85,7 @@ class SurfaceStepArrows(QObject):
                    "correction": STEP_ARROW_COLOURS["correction"],
                    "step": self.model.lab.colour(key)}
         pos, rgba, heads, head_rgba = [], [], [], []
-        (_, xhi), (_, yhi) = self.model.window
-        walls = (float(view.mapping.bx(xhi)), float(view.mapping.by(yhi)), (0.0, HEIGHT + LIFT)) \
-            if segments else None
+        walls = self._walls() if segments else None     # (a 1-D window has no y)
         for name, (tail, head) in segments.items():
             ends = np.array([tail, head])
             with np.errstate(all="ignore"):
