@@ -1,7 +1,10 @@
 """Inside a step, on the 3-D surface: the same three arrows as on the map (−η∇f, what
 the method adds, the step taken; gui/plots/step_arrows.py), drawn from the selected
 run's current point over the surface, each ending in a dot. Ends from the engine's
-step_terms; their heights are f there, lifted like the paths."""
+step_terms; their heights are f there, lifted like the paths. Like the paths, nothing
+is drawn outside the box: an arrow leaving it ends on its wall, without its end dot (it
+does not end there), and one starting outside it (a run that left the box) is not drawn.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -11,6 +14,8 @@ from PySide6.QtGui import QColor
 from engine.optimizer_lab import step_terms
 
 from gui.plots.step_arrows import arrow_segments, predict_only
+from gui.plots.surface_axes import clip_to_box
+from gui.plots.surface_box import HEIGHT
 from gui.plots.surface_paths import segments_screen_rect
 from gui.widgets import theme
 from gui.widgets.palette import STEP_ARROW_COLOURS
@@ -29,6 +34,7 @@ class SurfaceStepArrows(QObject):
         self.model, self.view = model, surface_view
         self.enabled = True
         self.box_segments: dict = {}     # name -> (2, 3) box coordinates drawn
+        self.head_points = np.empty((0, 3))   # the end dots drawn: arrows not cut at the wall
         self._terms_for = (None, None)
         self.lines = self.heads = None
         if surface_view.gl is None:      # no OpenGL: nothing to draw on
@@ -52,6 +58,12 @@ class SurfaceStepArrows(QObject):
         self.enabled = bool(on)
         self.refresh()
 
+    def _walls(self) -> tuple:
+        """clip_to_box's walls of the view's box, up to the arrows' lift over its lid."""
+        (_, xhi), (_, yhi) = self.model.window
+        m = self.view.mapping
+        return float(m.bx(xhi)), float(m.by(yhi)), (0.0, HEIGHT + LIFT)
+
     def refresh(self, *_) -> None:
         if self.lines is None:
             return
@@ -72,7 +84,8 @@ class SurfaceStepArrows(QObject):
         colours = {"plain": STEP_ARROW_COLOURS["plain"],
                    "correction": STEP_ARROW_COLOURS["correction"],
                    "step": self.model.lab.colour(key)}
-        pos, rgba = [], []
+        pos, rgba, heads, head_rgba = [], [], [], []
+        walls = self._walls() if segments else None     # (a 1-D window has no y)
         for name, (tail, head) in segments.items():
             ends = np.array([tail, head])
             with np.errstate(all="ignore"):
@@ -81,9 +94,17 @@ class SurfaceStepArrows(QObject):
                 continue
             box = view.mapping(ends[:, 0], ends[:, 1], heights)
             box[:, 2] += LIFT
-            self.box_segments[name] = box
-            pos += list(box)
-            rgba += [_rgba(ink(QColor(colours[name])))] * 2
+            inside = clip_to_box(box, *walls)
+            if len(inside) < 2:           # starts outside the box: the run left it
+                continue
+            self.box_segments[name] = inside
+            colour = _rgba(ink(QColor(colours[name])))
+            pos += list(inside)
+            rgba += [colour] * 2
+            if np.array_equal(inside[1], box[1]):
+                heads.append(inside[1])
+                head_rgba.append(colour)
+        self.head_points = np.array(heads).reshape(-1, 3)
         with view.gl.foreground_change() as change:
             # repainted around the arrows taken away and drawn: not the labels, nor the
             # rest of the picture (gui.plots.surface_paths)
@@ -91,8 +112,8 @@ class SurfaceStepArrows(QObject):
             change.region = segments_screen_rect(view.gl, np.array(ends).reshape(-1, 2, 3))
             shown = bool(pos)
             self.lines.setVisible(shown)
-            self.heads.setVisible(shown)
+            self.heads.setVisible(bool(heads))
             if shown:
-                pos, rgba = np.array(pos), np.array(rgba)
-                self.lines.setData(pos=pos, color=rgba)
-                self.heads.setData(pos=pos[1::2], color=rgba[1::2])
+                self.lines.setData(pos=np.array(pos), color=np.array(rgba))
+            if heads:
+                self.heads.setData(pos=self.head_points, color=np.array(head_rgba))

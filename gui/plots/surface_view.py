@@ -12,6 +12,7 @@ Public attributes (for tests and exports; built once, then updated with setData)
   current_item    GLScatterPlotItem of each path's current point (lifted by LIFT)
                   (both drawn frame by frame by gui.plots.surface_paths.SurfacePaths)
   plane_toggle    QCheckBox; plane_item GLSurfacePlotItem of the tangent plane
+  reset_button    QPushButton "Reset view" (after plane_toggle in the bar and in Tab order)
   plane_point     (x, y) where the tangent plane touches; plane_xs, plane_ys, plane_f: the
                   plane's corners in f's units, plane_f = f(p) + ∇f(p)·(q − p)
   tick_texts      {"x", "y", "f"} -> the tick labels set on each axis (crowded ones hidden)
@@ -121,7 +122,7 @@ class SurfaceView(QWidget):
         self.plane_toggle.setToolTip("The plane z = f(p) + ∇f(p)·(q − p) at the current point: "
                                      "the derivative as a linear map")
         self.plane_toggle.toggled.connect(self._on_plane_toggled)
-        reset = QPushButton("Reset view")
+        self.reset_button = reset = QPushButton("Reset view")
         reset.setToolTip("Turn the camera back to its starting view")
         reset.clicked.connect(self.reset_camera)
         hint = ElidedLabel()
