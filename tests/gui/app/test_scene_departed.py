@@ -75,3 +75,24 @@ def test_pagedown_brings_the_scene_back_before_its_step_and_playing_is_no_leavin
     window.commands.actions["step"].trigger()          # → (the descent's own step)
     assert not lec.check_departed()
     assert "(changed)" not in lc.panel.progress.text()
+
+
+def test_pagedown_brings_a_left_scene_back_even_while_its_play_runs(window, qtbot):
+    """Scene 1 with "play_to 30" playing (slowly), then x^2*e^x typed: PageDown shows
+    x^3 again with the play's step done (frame 30), not the descent finished on
+    x^2*e^x (it said "converged" on the typed f, and the next PageDown left the scene)."""
+    from tests.gui.app.test_lecture_undo import _key
+    lc = window.lecture_commands
+    lec = _one_scene_deck(window, qtbot)
+    lc.panel.steps_edit.setText("play_to 30")
+    lc.panel.steps_edit.editingFinished.emit()
+    window.model.set_speed(0.5)                     # the play still runs when f is typed
+    _key(qtbot, window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier)
+    assert window.model.playing and lec.steps_done == 1
+    _type(window, qtbot, "x^2*e^x")
+    _left(window, qtbot)
+    _key(qtbot, window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier)
+    assert window.model.text == DEFAULT_TEXT_IS_NOT and not lec.departed
+    assert window.model.wait_for_analysis(SLOW_MS)
+    qtbot.waitUntil(lambda: window.model.frame == 30, timeout=10000)
+    assert lec.index == 0 and lec.steps_done == 1 and not window.model.playing
