@@ -96,3 +96,23 @@ def test_pagedown_brings_a_left_scene_back_even_while_its_play_runs(window, qtbo
     assert window.model.wait_for_analysis(SLOW_MS)
     qtbot.waitUntil(lambda: window.model.frame == 30, timeout=10000)
     assert lec.index == 0 and lec.steps_done == 1 and not window.model.playing
+
+
+def test_the_title_says_unsaved_only_when_the_discard_question_would_ask(window, qtbot):
+    """The sample lecture, scene 2 left (x^2*e^x typed) and clicked back: the title bar
+    showed "Derivatives and gradients*" while Ctrl+N asked nothing. Now the "*" comes
+    only with a real edit of the lecture (a scene renamed), as the question does."""
+    lc = window.lecture_commands
+    lc.samples_menu.actions()[0].trigger()
+    lc.actions["scene_panel"].setChecked(True)
+    lc.go_to(1)
+    shown = "Derivatives and gradients — Gradient Lab"
+    _type(window, qtbot, "x^2*e^x")
+    panel = _left(window, qtbot)
+    assert window.windowHandle().title() == shown and lc.unsaved_work() is None
+    _click_scene(panel, 1)
+    assert not lc.lecture.departed and window.model.text != "x^2*e^x"
+    assert window.windowHandle().title() == shown and lc.unsaved_work() is None
+    lc.lecture.rename(1, "Sum and product")
+    assert window.windowHandle().title() == "Derivatives and gradients* — Gradient Lab"
+    assert lc.unsaved_work() is not None
