@@ -96,6 +96,11 @@ class LectureCommands(QObject):
         # the scenes as last saved or opened: what File ▸ New, Open or Quit would lose
         self._saved_scenes = None
         window.session.changed.connect(self._on_session_changed)
+        # after the window's own retitle (connected first): the title's "*" is what the
+        # Discard question would ask about (it said unsaved after a scene was only
+        # left and brought back, while Ctrl+N rightly asked nothing)
+        window.session.changed.connect(self._mark_title)
+        self.lecture.lectureChanged.connect(self._mark_title)
         self.lecture.lectureChanged.connect(self.undo_history.on_change)
         window.explorer.editor.line_edit.textEdited.connect(self.undo_history.on_typing)
         self.lecture.lectureChanged.connect(window.session.mark_modified)
@@ -109,6 +114,7 @@ class LectureCommands(QObject):
         self._panel_before_presenting = False
         QApplication.instance().installEventFilter(self)
         window.destroyed.connect(self._forget_filter)
+        self._mark_title()
 
     # --- actions --------------------------------------------------------------------
     def _action(self, key, text, slot, shortcut=None, tip="", checkable=False):
@@ -312,6 +318,9 @@ class LectureCommands(QObject):
     def _on_session_changed(self) -> None:
         if not self.w.session.modified:          # saved, opened or new: the baseline
             self._saved_scenes = self.w.session.parts["scenes"].get_state()
+
+    def _mark_title(self) -> None:
+        self.w.setWindowModified(self.unsaved_work() is not None)
 
     def unsaved_work(self) -> str | None:
         """The question to ask before the session is replaced or closed (None: nothing

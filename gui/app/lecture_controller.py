@@ -16,8 +16,8 @@ something in front of the class never overwrites the prepared scene.
 Once the lecturer changes the app away from the scene (another tab, another f, other
 settings: its set-up, `setup_of`), the scene is `departed`: the list and the title say
 so, clicking the scene puts it back, and PageDown first brings the scene back (at the
-step reached) before it plays a step, so a step never runs on a view the class cannot
-see (with no step left it goes on to the next scene, as before).
+step reached) before it plays or finishes a step, so a step never runs or ends on a
+view the class cannot see (with no step left it goes on to the next scene, as before).
 Playing the scene (its steps, the descent's step, the neuron's stage, the network's
 training) and turning the 3-D view are not leaving it.
 """
@@ -142,6 +142,8 @@ class LectureController(QObject):
                                      elevation=camera["elevation"], azimuth=camera["azimuth"])
 
     def _leave(self) -> None:
+        if self._play_target is not None and self._check_departed_now():
+            self._play_target = None    # a play is never finished on an f not the scene's
         self._finish_play()
         if self.ink is not None:
             self.scene.ink = self.ink.strokes() if self.keep_ink else []
@@ -186,13 +188,16 @@ class LectureController(QObject):
     @_once
     def forward(self) -> None:
         """PageDown: finish a running step, else the next step, else the next scene. A
-        step left to play while the app was changed away from the scene: the scene back
-        first (at the step reached), so the step plays on what the class sees."""
-        if self._play_target is not None:
-            self._finish_play()
-        elif self.steps_done < len(self.scene.steps) and self._check_departed_now():
+        step playing or left to play while the app was changed away from the scene: the
+        scene back first (at the step reached), so no step plays or ends on an f the
+        class was not shown as the scene (a play finished on the typed f, and the next
+        press left the scene unseen)."""
+        playing_or_left = self._play_target is not None or self.steps_done < len(self.scene.steps)
+        if playing_or_left and self._check_departed_now():
             self._leave()
             self._enter(self.index, self.steps_done)
+        elif self._play_target is not None:
+            self._finish_play()
         elif self.steps_done < len(self.scene.steps):
             step = self.scene.steps[self.steps_done]
             self.steps_done += 1
@@ -237,7 +242,10 @@ class LectureController(QObject):
 
     def _on_frame(self, frame: int) -> None:
         if self._play_target is not None and frame >= self._play_target:
-            self._finish_play()
+            if self._check_departed_now():     # another f reached it: not the scene's play
+                self._play_target = None
+            else:
+                self._finish_play()
 
     def _finish_play(self) -> None:
         target, self._play_target = self._play_target, None

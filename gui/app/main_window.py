@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def _retitle(self) -> None:
         self.setWindowTitle(f"{self.session.display_name}[*] — Gradient Lab")
-        self.setWindowModified(self.session.modified)
+        self.setWindowModified(self.session.modified)   # LectureCommands refines the [*]
 
     def _on_page_range(self, _low: int, high: int) -> None:
         if high > 0 and self._panels_before is not None:

@@ -169,7 +169,8 @@ class JacobianView(QWidget):
             # three lines, not four: the product J³·J²·J¹ says what "the product of the
             # layer Jacobians" said, and the Jacobian scene at 1280×720 presenting had its
             # last line below the page's edge
-            f"<b>Chain rule</b> at x = ({fmt(x[0], 2)}, {fmt(x[1], 2)}):<br>"
-            # no break inside the brackets (it read "[" on one line, the numbers on the next)
+            # no break inside the brackets (it read "[" on one line, the numbers on the
+            # next; "x = (0.50," / "−0.50):" with F9 open at larger text)
+            f"<b>Chain rule</b> at x&nbsp;=&nbsp;({fmt(x[0], 2)},&nbsp;{fmt(x[1], 2)}):<br>"
             f"&nbsp;&nbsp;∂a{sup(L)}/∂x = {factors} = <b>[&nbsp;{values}&nbsp;]</b><br>"
             f"&nbsp;&nbsp;<span style='color:{theme.current().muted}'>shapes {shapes} → (1×2)</span>")

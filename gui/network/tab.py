@@ -373,8 +373,9 @@ class NetworkTab(QWidget):
 
 
 def _applied(activation, inner):
-    """'σ(inner)', or just 'inner' for the identity (activation 'none')."""
-    return inner if activation == "none" else f"{ACT_SYMBOL[activation]}({inner})"
+    """'σ(inner)', or just 'inner' for the identity (activation 'none'), never broken
+    inside its brackets (it read "σ(W²a +" / "b²)" at larger text)."""
+    return (inner if activation == "none" else f"{ACT_SYMBOL[activation]}({inner})").replace(" ", "&nbsp;")
 
 
 def _spin(box, lo, hi, tip, step=1, decimals=2):

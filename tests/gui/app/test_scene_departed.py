@@ -75,3 +75,44 @@ def test_pagedown_brings_the_scene_back_before_its_step_and_playing_is_no_leavin
     window.commands.actions["step"].trigger()          # → (the descent's own step)
     assert not lec.check_departed()
     assert "(changed)" not in lc.panel.progress.text()
+
+
+def test_pagedown_brings_a_left_scene_back_even_while_its_play_runs(window, qtbot):
+    """Scene 1 with "play_to 30" playing (slowly), then x^2*e^x typed: PageDown shows
+    x^3 again with the play's step done (frame 30), not the descent finished on
+    x^2*e^x (it said "converged" on the typed f, and the next PageDown left the scene)."""
+    from tests.gui.app.test_lecture_undo import _key
+    lc = window.lecture_commands
+    lec = _one_scene_deck(window, qtbot)
+    lc.panel.steps_edit.setText("play_to 30")
+    lc.panel.steps_edit.editingFinished.emit()
+    window.model.set_speed(0.5)                     # the play still runs when f is typed
+    _key(qtbot, window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier)
+    assert window.model.playing and lec.steps_done == 1
+    _type(window, qtbot, "x^2*e^x")
+    _left(window, qtbot)
+    _key(qtbot, window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier)
+    assert window.model.text == DEFAULT_TEXT_IS_NOT and not lec.departed
+    assert window.model.wait_for_analysis(SLOW_MS)
+    qtbot.waitUntil(lambda: window.model.frame == 30, timeout=10000)
+    assert lec.index == 0 and lec.steps_done == 1 and not window.model.playing
+
+
+def test_the_title_says_unsaved_only_when_the_discard_question_would_ask(window, qtbot):
+    """The sample lecture, scene 2 left (x^2*e^x typed) and clicked back: the title bar
+    showed "Derivatives and gradients*" while Ctrl+N asked nothing. Now the "*" comes
+    only with a real edit of the lecture (a scene renamed), as the question does."""
+    lc = window.lecture_commands
+    lc.samples_menu.actions()[0].trigger()
+    lc.actions["scene_panel"].setChecked(True)
+    lc.go_to(1)
+    shown = "Derivatives and gradients — Gradient Lab"
+    _type(window, qtbot, "x^2*e^x")
+    panel = _left(window, qtbot)
+    assert window.windowHandle().title() == shown and lc.unsaved_work() is None
+    _click_scene(panel, 1)
+    assert not lc.lecture.departed and window.model.text != "x^2*e^x"
+    assert window.windowHandle().title() == shown and lc.unsaved_work() is None
+    lc.lecture.rename(1, "Sum and product")
+    assert window.windowHandle().title() == "Derivatives and gradients* — Gradient Lab"
+    assert lc.unsaved_work() is not None

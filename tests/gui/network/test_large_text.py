@@ -74,3 +74,35 @@ def test_the_chain_rules_vector_is_never_broken_inside_its_brackets(lab, qtbot, 
     assert lines_between(chain, "[", "]") == 0, chain.width()      # as shown
     for width in range(int(least) + 2, int(least) + 400, 6):
         assert lines_between(chain, "[", "]", width) == 0, width
+
+
+def _plain(label) -> str:
+    from PySide6.QtGui import QTextDocument
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
+@pytest.mark.parametrize("scale", [1.15, 1.3])
+def test_the_chain_rules_point_and_a_layers_argument_never_break_inside_brackets(
+        lab, qtbot, scale):
+    """With F9 open at larger text the walkthrough read "Chain rule at x = (0.50," /
+    "−0.50):" and "f₂(a) = σ(W²a +" / "b²)". At every width where the bracketed
+    point or argument fits a line, it is on one line: the break falls between terms."""
+    settle_at(lab, qtbot, scale)
+    net = lab.network
+    L = net.model.network.n_layers
+    chain, caption = net.jacobian.chain, net.caption
+    brackets = [(chain, "x = (", "):")] + [
+        (caption, f"W{s}a", f"b{s})") for s in ("¹", "²", "³")[:L] if f"W{s}a" in _plain(caption)]
+    assert len(brackets) >= 2, _plain(caption)
+    for label, opening, closing in brackets:
+        text = _plain(label)     # the widths from the one the whole word around it needs
+        first = text.index(opening)
+        last = text.index(closing, first) + len(closing)
+        end = text.find(" ", last)
+        unit = text[text.rfind(" ", 0, first) + 1:end if end >= 0 else len(text)]
+        least = label.fontMetrics().horizontalAdvance(unit.replace("\xa0", " ") + "  ") * 1.2
+        assert lines_between(label, opening, closing) == 0, (unit, label.width())   # as shown
+        for width in range(int(least), int(least) + 600, 5):
+            assert lines_between(label, opening, closing, width) == 0, (unit, width)
