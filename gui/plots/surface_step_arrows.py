@@ -72,7 +72,8 @@ class SurfaceStepArrows(QObject):
         path = self.model.paths.get(key)
         segments = {}
         if self.enabled and path is not None and view.mapping is not None and \
-                f is not None and f.dimension == 2 and path.points.shape[1] == 2:
+                f is not None and f.dimension == 2 and path.points.shape[1] == 2 and \
+                len(self.model.window) == 2:       # (a new f's window may come after it)
             if self._terms_for[0] is not path:
                 self._terms_for = (path, step_terms(path))
             segments = arrow_segments(path, min(self.model.frame, path.stop_step),
@@ -85,7 +86,7 @@ class SurfaceStepArrows(QObject):
                    "correction": STEP_ARROW_COLOURS["correction"],
                    "step": self.model.lab.colour(key)}
         pos, rgba, heads, head_rgba = [], [], [], []
-        walls = self._walls() if segments else None     # (a 1-D window has no y)
+        walls = self._walls() if segments else None
         for name, (tail, head) in segments.items():
             ends = np.array([tail, head])
             with np.errstate(all="ignore"):
