@@ -253,6 +253,17 @@ class ExplorerTab(QWidget):
         if grown:
             self.page_fit.try_back()
 
+    def show_from_top(self) -> None:
+        """The page and its side panel scrolled back to their tops, now and once the
+        layouts have settled: after File ▸ New, presentation on or off or a scene
+        entered the panel still began where the lecturer left it ("Nesterov"), its rate
+        and Methods heading out of view. (An example loaded keeps the scroll.)"""
+        def to_top() -> None:
+            for area in (self.scroll_area, self.descent_panel.settings_area):
+                area.verticalScrollBar().setValue(0)
+        to_top()
+        QTimer.singleShot(0, self, to_top)
+
     def main_view(self) -> QWidget:
         """What the class looks at: the curve, or contour map and surface."""
         return self.views
