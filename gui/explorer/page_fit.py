@@ -35,8 +35,7 @@ class PageFit(QObject):
         super().__init__(tab)
         self.tab = tab
         self.given: list[str] = []      # what gave way, in GIVE_WAY's order
-        self.room_given = 0             # px the page's height shrank by giving them
-        self._need_tried = -1           # the page's height a return was last tried at
+        self._need_tried = -1           # the page's height at the last fit or return tried
         self._fitting = False
         self._restore_next = False
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -60,7 +59,6 @@ class PageFit(QObject):
         """Everything given up shown again (presentation on or off: its own folds)."""
         while self.given:
             self._give(self.given.pop(), True)
-        self.room_given = 0
 
     def fit(self) -> None:
         """Give back what was given up (where asked), then give way one at a time while
@@ -70,7 +68,6 @@ class PageFit(QObject):
         try:
             if self._restore_next and not tab.presenting:     # no paint in between
                 self.give_back()
-            before = _needed_height(tab)
             for what in GIVE_WAY[:None if not tab.presenting else 1]:
                 if not self._short():
                     break
@@ -80,7 +77,6 @@ class PageFit(QObject):
                 self._give(what, False)
                 self.given.append(what)
             self._short()
-            self.room_given = max(0, before - _needed_height(tab)) if self.given else 0
         finally:
             self._fitting = False
             self._restore_next = False
@@ -103,10 +99,11 @@ class PageFit(QObject):
     def eventFilter(self, obj, event) -> bool:
         if (event.type() == QEvent.Type.LayoutRequest and self.given and not self._fitting
                 and not self.tab.presenting):
+            # shrunk since the last fit (Newton unticked, Basins off): all back, where
+            # it fits (a try that does not fit gives way again at the same height: the
+            # page's own request after it asks nothing more)
             need = _needed_height(self.tab)
-            room = self.tab.scroll_area.viewport().height()
-            # shrunk enough for all of it back (tried once per height: no loop)
-            if need != self._need_tried and need + self.room_given <= room:
+            if need < self._need_tried:
                 self._need_tried = need
                 self.try_back()
         return False

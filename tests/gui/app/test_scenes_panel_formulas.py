@@ -101,7 +101,13 @@ def test_a_race_the_lab_and_basins_never_fold_the_bar(projector, lecture, qtbot)
         _settle(qtbot)
         assert _bar_shown(projector) and explorer.editor.isVisible()     # (a)
         _ctrl_1_coherent(projector)
-        panel.set_method_checked("newton", False)
+        assert explorer.page_fit.given                 # the Runs, the caption gave way
+        for method in ("momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton"):
+            panel.set_method_checked(method, False)
+        _settle(qtbot)
+        # the room back, so is what gave way (no larger page or text size needed)
+        assert not explorer.page_fit.given and explorer.runs_kept_whole
+        assert explorer.caption.isVisible()
         lecture.set_panel_visible(False)
         explorer.lab_panel.tabs.setCurrentWidget(explorer.lab_panel.inspector)
         _settle(qtbot)
