@@ -99,11 +99,11 @@ class PageFit(QObject):
     def eventFilter(self, obj, event) -> bool:
         if (event.type() == QEvent.Type.LayoutRequest and self.given and not self._fitting
                 and not self.tab.presenting):
-            # shrunk since the last fit (Newton unticked, Basins off): all back, where
-            # it fits (a try that does not fit gives way again at the same height: the
-            # page's own request after it asks nothing more)
+            # changed since the last fit (Newton unticked, Basins off, another scene's
+            # views): all back, where it fits (a try that does not fit gives way again
+            # at the same height: the page's own request after it asks nothing more)
             need = _needed_height(self.tab)
-            if need < self._need_tried:
+            if need != self._need_tried:
                 self._need_tried = need
                 self.try_back()
         return False

