@@ -174,6 +174,7 @@ class LectureController(QObject):
             self.w.set_panels_visible(**scene.panels)
             self.w.commands._sync_panel_actions()
         self.w.fold_for_scene()
+        self.w.explorer.show_from_top()
         self._mark_shown()
         self.sceneChanged.emit(index)
         self.stepChanged.emit(self.steps_done)

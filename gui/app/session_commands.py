@@ -71,6 +71,7 @@ class SessionCommands:
         self.w.session.new(reset)
         # a start over puts the views where a fresh window has them
         self.w.splitter_memory.restore(self.w)
+        self.w.explorer.show_from_top()
 
     def open(self, path) -> bool:
         try:

@@ -303,7 +303,8 @@ class WindowCommands(SessionCommands, QObject):
         # the map's window -5..5 -> -6..6 -> -4..4. The window paints nothing until they
         # all applied: one change on screen. (Entering so held, the tool bar's » button
         # stayed drawn where it had been: 46 px, tests/gui/app/test_screen_matches_render.)
-        changing = not on and self._before_presentation is not None
+        was_presenting = self._before_presentation is not None
+        changing = not on and was_presenting
         if changing:
             self.w.installEventFilter(self._paints_held)
         if on and self._before_presentation is None:
@@ -331,6 +332,8 @@ class WindowCommands(SessionCommands, QObject):
         self.actions["present"].setChecked(self._before_presentation is not None)
         self.actions["present"].blockSignals(False)
         self.w.settle_presentation()
+        if on != was_presenting:
+            self.w.explorer.show_from_top()
         if changing:
             QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(LAYOUT_TURNS))
 

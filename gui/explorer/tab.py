@@ -4,7 +4,7 @@ curve and the iterates below. Every part observes the one `LandscapeModel`."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.compute.qt_guard import qt_override
 from gui.explorer.descent_panel import DescentPanel
@@ -14,6 +14,7 @@ from gui.explorer.expression_editor import ExpressionEditor
 from gui.explorer.inspector_room import InspectorRoom
 from gui.explorer.iterate_table import IterateTable
 from gui.explorer.lab_panel import LabPanel
+from gui.explorer.page_fit import PageFit
 from gui.explorer.refusal_veil import RefusalVeil
 from gui.explorer.slice_picker import SlicePicker
 from gui.plots.contour_view import MAP_MIN_PX, ContourView
@@ -22,7 +23,7 @@ from gui.plots.map_split import MapSplit
 from gui.plots.slice_model import SliceModel
 from gui.plots.surface_placeholder import SurfacePlaceholder
 from gui.widgets.math_view import MathView
-from gui.widgets.scroll_page import page_overflow, scroll_page
+from gui.widgets.scroll_page import scroll_page
 
 # Key 4 cycles what the middle shows for two variables.
 FOCUS_MODES = ("both", "contour", "surface")
@@ -134,15 +135,10 @@ class ExplorerTab(QWidget):
         self.refusal_veil.veiled.connect(self._on_veiled)
         # Enter on a text refused while it was typed (the veil already on): back to the error
         self.editor.left.connect(lambda: QTimer.singleShot(0, self, self._caret_to_error))
-        # the page about to scroll (four runs' status lines, a larger text size): the
-        # side panel gives up keeping its Runs whole first, as presenting has it
+        # the page about to scroll: the side panel's Runs, then the caption give way
+        # (never the formulas outside presentation mode), and come back with the room
         self.runs_kept_whole = True
-        self.formulas_folded_to_fit = False   # by `_fit_page`, not by the user
-        self._fitting = False
-        self._restore_next = False      # a larger page or new text size: try them back
-        self._fit_timer = QTimer(self, singleShot=True, interval=0)
-        self._fit_timer.timeout.connect(self._fit_page)
-        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._on_page_range)
+        self.page_fit = PageFit(self)
 
         model.expressionChanged.connect(self._on_expression)
         # The first window is known before the first analysis: the right views show from
@@ -241,6 +237,7 @@ class ExplorerTab(QWidget):
         rest and the Runs past them scroll (or show whole where they fit): its Runs kept
         whole too left no room for the formulas on top, which folded away."""
         self.presenting = on
+        self.page_fit.give_back()          # (presenting folds for room its own way)
         self.caption.set_one_line(on)
         if not on and self.top_held_for_refusal:
             self.top_held_for_refusal = False
@@ -251,51 +248,11 @@ class ExplorerTab(QWidget):
         self.runs_kept_whole = on
         self.descent_panel.keep_runs_whole(on)
 
-    def _on_page_range(self, _low: int, high: int) -> None:
-        if high > 0 and not self._fitting:
-            self._fit_timer.start()        # measured once the layouts have settled
-
-    def _fit_page(self) -> None:
-        """The page would scroll: the side panel's Runs give up being whole first; still
-        short (text size 1.3 at 720p, four runs' status lines) and not presenting (the
-        window folds then), the formulas and caption fold as presenting folds them, the
-        editor's line naming f. Not presenting, what was given up comes back first,
-        where the page has the room again (a smaller text size, a larger window)."""
-        def short() -> bool:
-            for _ in range(3):         # a change reaches the page's layout through its parents'
-                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            return page_overflow(self)[1] > 0
-        self._fitting = True           # (the scroll bar's ranges while trying: no new round)
-        try:
-            if self._restore_next and not self.presenting:   # no paint in between
-                if self.formulas_folded_to_fit:
-                    self.formulas_folded_to_fit = False
-                    self.set_panels_visible(formulas=True)
-                if not self.runs_kept_whole:
-                    self._keep_runs_whole(True)
-            if short() and self.runs_kept_whole:
-                self._keep_runs_whole(False)
-            if short() and not self.presenting and not self.formulas_folded \
-                    and self.top.isVisible():
-                self.formulas_folded_to_fit = True
-                self.set_panels_visible(formulas=False)
-        finally:
-            self._fitting = False
-            self._restore_next = False
-        # a text size's new layout still on its way (measured fitting, it did not): again
-        if self.scroll_area.verticalScrollBar().maximum() > 0 and (
-                self.runs_kept_whole or not (self.presenting or self.formulas_folded)):
-            self._fit_timer.start()
-
-    def _given_up_for_room(self) -> bool:
-        return not self.presenting and (self.formulas_folded_to_fit or not self.runs_kept_whole)
-
     @qt_override
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._given_up_for_room():
-            self._restore_next = True      # a new text size: back where it now fits
-            self._fit_timer.start()
+        if event.type() == QEvent.Type.FontChange:
+            self.page_fit.try_back()       # a new text size: back where it now fits
 
     @qt_override
     def resizeEvent(self, event) -> None:
@@ -304,9 +261,19 @@ class ExplorerTab(QWidget):
         # readouts' rows that wrapped in the narrower page unwrap
         grown = (event.size().height() > event.oldSize().height()
                  or event.size().width() > event.oldSize().width())
-        if grown and self._given_up_for_room():
-            self._restore_next = True
-            self._fit_timer.start()
+        if grown:
+            self.page_fit.try_back()
+
+    def show_from_top(self) -> None:
+        """The page and its side panel scrolled back to their tops, now and once the
+        layouts have settled: after File ▸ New, presentation on or off or a scene
+        entered the panel still began where the lecturer left it ("Nesterov"), its rate
+        and Methods heading out of view. (An example loaded keeps the scroll.)"""
+        def to_top() -> None:
+            for area in (self.scroll_area, self.descent_panel.settings_area):
+                area.verticalScrollBar().setValue(0)
+        to_top()
+        QTimer.singleShot(0, self, to_top)
 
     def main_view(self) -> QWidget:
         """What the class looks at: the curve, or contour map and surface."""

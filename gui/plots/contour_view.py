@@ -404,7 +404,8 @@ class ContourView(QWidget):
                                                   self.model.VALUE_NAME))
 
     def _show_hint(self):
-        self.readout.set_texts(*HINT_FORMS)     # narrow: whole phrases dropped, not "… · dr…"
+        # narrow: whole phrases dropped, not "… · dr…"; none fits, none shown
+        self.readout.set_texts(*HINT_FORMS, cut=False)
 
     @qt_override
     def showEvent(self, event):

@@ -126,7 +126,7 @@ class SurfaceView(QWidget):
         reset.setToolTip("Turn the camera back to its starting view")
         reset.clicked.connect(self.reset_camera)
         hint = ElidedLabel()
-        hint.set_texts(*HINT_FORMS)       # a whole phrase where it is narrow, not "drag: ro…"
+        hint.set_texts(*HINT_FORMS, cut=False)   # a whole phrase, or none: not "drag: ro…"
         # its size in its own sheet: under the Neuron tab's (QLabel 16px) it was 16px in a
         # fresh window and the base size once a text size had restyled it
         hint.setStyleSheet(f"color: #555555; font-size: {theme.base_point_size():.4g}pt")

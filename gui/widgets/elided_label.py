@@ -1,8 +1,8 @@
 """A one-line QLabel that never overlaps its neighbours: when the text is wider than the
 label it is cut with "…" (a read-out or a hint in a bar that a splitter, or a larger
 presentation font, has made narrow). A text may come with shorter forms (`set_texts`):
-the first that fits is drawn, before anything is cut; whenever what is drawn is not the
-whole text, the tooltip holds it."""
+the first that fits is drawn, before anything is cut (or, for a hint, nothing is drawn
+where none fits); whenever what is drawn is not the whole text, the tooltip holds it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
@@ -17,6 +17,7 @@ class ElidedLabel(QLabel):
     def __init__(self, text: str = "", parent=None):
         super().__init__(text, parent)
         self._shorter: tuple[str, ...] = ()     # shorter forms of the text, in order
+        self._cut = True       # none fits: the last form cut with "…" (else nothing)
         self.setTextFormat(Qt.TextFormat.PlainText)
         # may be cut, but must not keep a splitter from narrowing the view
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -28,10 +29,12 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:
         self.set_texts(text)
 
-    def set_texts(self, text: str, *shorter: str) -> None:
+    def set_texts(self, text: str, *shorter: str, cut: bool = True) -> None:
         """`text`, drawn whole where it fits, else the first of the `shorter` forms that
-        fits, else the last form cut with "…"."""
+        fits, else the last form cut with "…" — or, `cut` False (a hint: "drag…" beside
+        a check box says nothing), nothing at all."""
         self._shorter = shorter
+        self._cut = cut
         super().setText(text)
         self._tip()
 
@@ -42,7 +45,8 @@ class ElidedLabel(QLabel):
         for form in forms:
             if metrics.horizontalAdvance(form) <= width:
                 return form
-        return metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, width)
+        return metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, width) \
+            if self._cut else ""
 
     def _tip(self) -> None:
         whole = self.shown_text() == self.text()

@@ -67,16 +67,17 @@ def test_the_panel_keeps_the_formulas_bar(projector, lecture, qtbot, screenshot)
     assert not lecture.panel.isVisible() and _bar_shown(projector)
 
 
-def test_the_bar_folded_for_a_wide_panel_comes_back_when_it_closes(projector, lecture, qtbot):
-    """A panel dragged wide does fold the bar (the page would scroll); closed, the page
-    has its width again and the bar returns."""
+def test_a_wide_panel_never_folds_the_bar(projector, lecture, qtbot):
+    """A panel dragged wide narrows the page: outside presentation mode the page
+    scrolls (or its side panel's Runs give way) rather than fold the bar; closed, the
+    page has its width again and the Runs are whole again."""
     lecture.set_panel_visible(True)
     projector.resizeDocks([lecture.panel], [420], Qt.Orientation.Horizontal)
     _settle(qtbot)
-    assert projector.explorer.formulas_folded_to_fit and not _bar_shown(projector)
+    assert _bar_shown(projector) and projector.explorer.editor.isVisible()
     lecture.actions["scene_panel"].trigger()                 # F9: closed
     _settle(qtbot)
-    assert _bar_shown(projector) and not projector.explorer.formulas_folded_to_fit
+    assert _bar_shown(projector) and projector.explorer.runs_kept_whole
 
 
 def test_a_deck_at_larger_text_keeps_formulas_views_and_whole_hints(projector, lecture, qtbot,
@@ -109,3 +110,53 @@ def test_a_deck_at_larger_text_keeps_formulas_views_and_whole_hints(projector, l
         assert lecture.panel.width() <= 0.16 * SCREEN[0], lecture.panel.width()
     finally:
         settle_at(projector, qtbot, 1.0)
+
+
+def _ctrl_1_coherent(window) -> None:
+    """The top shown whole, Ctrl+1's check says so (its first press folds it)."""
+    assert window.commands.actions["show_top"].isChecked()
+
+
+def test_a_race_the_lab_and_basins_never_fold_the_bar(projector, lecture, qtbot):
+    """The walkthrough's three ways the bar folded away for good, the panel (F9) open at
+    1280×720: (a) 1-D f, six methods, then Newton (legend three rows, status seven
+    lines); (b) F9 opened while the lab shows "Inside a step"; (c) Basins on. (Last in
+    the module: the deck's state it leaves made the caption give way at 1.15 above.)"""
+    panel, explorer = projector.descent_panel, projector.explorer
+    lecture.set_panel_visible(True)
+    projector.model.set_text("x^4-4x^3+4x^2")
+    assert projector.model.wait_for_analysis(SLOW_MS)
+    try:
+        for method in ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"):
+            panel.set_method_checked(method, True)
+        _settle(qtbot)
+        panel.set_method_checked("newton", True)
+        _settle(qtbot)
+        assert _bar_shown(projector) and explorer.editor.isVisible()     # (a)
+        _ctrl_1_coherent(projector)
+        assert explorer.page_fit.given                 # the Runs, the caption gave way
+        for method in ("momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton"):
+            panel.set_method_checked(method, False)
+        _settle(qtbot)
+        # the room back, so is what gave way (no larger page or text size needed)
+        assert not explorer.page_fit.given and explorer.runs_kept_whole
+        assert explorer.caption.isVisible()
+        lecture.set_panel_visible(False)
+        explorer.lab_panel.tabs.setCurrentWidget(explorer.lab_panel.inspector)
+        _settle(qtbot)
+        lecture.actions["scene_panel"].trigger()             # F9 on "Inside a step"
+        _settle(qtbot)
+        assert lecture.panel.isVisible() and _bar_shown(projector)      # (b)
+        _ctrl_1_coherent(projector)
+        explorer.lab_panel.tabs.setCurrentIndex(0)
+        lecture.go_to(6)                                     # x² + 2y²: a map for basins
+        assert projector.model.wait_for_analysis(SLOW_MS)
+        explorer.lab_panel.basins_check.setChecked(True)
+        _settle(qtbot)
+        assert _bar_shown(projector)                                     # (c)
+        _ctrl_1_coherent(projector)
+    finally:
+        explorer.lab_panel.basins_check.setChecked(False)
+        explorer.lab_panel.tabs.setCurrentIndex(0)
+        for method in ("momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton"):
+            panel.set_method_checked(method, False)

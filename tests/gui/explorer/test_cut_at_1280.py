@@ -75,3 +75,25 @@ def test_the_refusal_banner_names_the_place_and_the_problem_whole(projector, qtb
     type_keys(qtbot, field, "x^2 + 2y^2")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not veil.isVisible(), timeout=5000)
+
+
+@pytest.mark.parametrize("scale, presenting", CASES)
+def test_the_views_hints_are_whole_phrases_or_none(projector, qtbot, scale, presenting,
+                                                   screenshot):
+    """Presenting (F11) at 1280×720 the 3-D view's hint read "drag…" beside "Tangent
+    plane": where even its shortest form does not fit, no hint is drawn, not a cut word."""
+    from gui.plots import hover_readout, surface_view
+    from gui.widgets.elided_label import ElidedLabel
+    window = projector
+    settle_at(window, qtbot, scale, presenting)
+    window.explorer.build_surface_view()
+    settle(qtbot)
+    screenshot(window, f"hints_{scale:g}_{'presenting' if presenting else 'normal'}")
+    hints = [label for label in window.explorer.views.findChildren(ElidedLabel)
+             if label.isVisible() and label.text() in (hover_readout.HINT_FORMS[0],
+                                                       surface_view.HINT_FORMS[0])]
+    assert len(hints) == 2
+    for label in hints:
+        shown = label.shown_text()
+        assert "…" not in shown, (label.text(), shown, label.width())
+        assert shown in ("", label.text(), *label._shorter), shown

@@ -1,0 +1,109 @@
+"""The Explorer's page about to scroll in the normal window (four runs' status lines, a
+larger text size, the scenes panel's width taken): what gives way, and when it comes back.
+
+Outside presentation mode the typeset formulas and the formula field are never folded
+for room: they name the f every view shows, and a lecturer's notes send the class to
+them. (They folded themselves at 1280×720 with the scenes panel open, for Newton's
+status lines, "Inside a step" or Basins, and stayed folded once the cause was undone.)
+The side panel's Runs give up being whole first, then the example's one-line caption;
+where that is still not enough the page scrolls. Presenting, the window folds panels
+itself (MainWindow.make_room_for_views). What was given up comes back as soon as the
+page has the room again: a larger or wider page, a smaller text size, or its contents
+shrunk (Newton unticked, Basins off)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gui.compute.qt_guard import qt_override
+from gui.widgets.scroll_page import page_overflow
+
+# what gives way, in order: the side panel's Runs kept whole, the caption's row
+GIVE_WAY = ("runs", "caption")
+
+
+def _needed_height(tab: QWidget) -> int:
+    inner = tab.scroll_area.widget()
+    return inner.minimumSizeHint().expandedTo(inner.minimumSize()).height()
+
+
+class PageFit(QObject):
+    """Fits `tab`'s page (an ExplorerTab: `scroll_area`, `runs_kept_whole`,
+    `_keep_runs_whole`, `set_panels_visible(caption=…)`, `presenting`) to its height."""
+
+    def __init__(self, tab: QWidget):
+        super().__init__(tab)
+        self.tab = tab
+        self.given: list[str] = []      # what gave way, in GIVE_WAY's order
+        self._need_tried = -1           # the page's height at the last fit or return tried
+        self._fitting = False
+        self._restore_next = False
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.fit)
+        tab.scroll_area.verticalScrollBar().rangeChanged.connect(self._on_range)
+        # the page's contents shrunk (no range change when it no longer scrolls)
+        tab.scroll_area.widget().installEventFilter(self)
+
+    def _short(self) -> bool:
+        for _ in range(3):        # a change reaches the page's layout through its parents'
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return page_overflow(self.tab)[1] > 0
+
+    def _give(self, what: str, shown: bool) -> None:
+        if what == "runs":
+            self.tab._keep_runs_whole(shown)
+        else:
+            self.tab.set_panels_visible(caption=shown)
+
+    def give_back(self) -> None:
+        """Everything given up shown again (presentation on or off: its own folds)."""
+        while self.given:
+            self._give(self.given.pop(), True)
+
+    def fit(self) -> None:
+        """Give back what was given up (where asked), then give way one at a time while
+        the page would scroll. Presenting, only the Runs give way (the window folds)."""
+        tab = self.tab
+        self._fitting = True        # (the scroll bar's ranges while trying: no new round)
+        try:
+            if self._restore_next and not tab.presenting:     # no paint in between
+                self.give_back()
+            for what in GIVE_WAY[:None if not tab.presenting else 1]:
+                if not self._short():
+                    break
+                if what in self.given or (what == "runs" and not tab.runs_kept_whole) \
+                        or (what == "caption" and tab.caption_folded):
+                    continue
+                self._give(what, False)
+                self.given.append(what)
+            self._short()
+        finally:
+            self._fitting = False
+            self._restore_next = False
+            self._need_tried = _needed_height(tab)
+        # a text size's new layout still on its way (measured fitting, it did not): again
+        if tab.scroll_area.verticalScrollBar().maximum() > 0 and tab.runs_kept_whole:
+            self._timer.start()
+
+    def try_back(self) -> None:
+        """The page grew, or its text size changed: what was given up, back where it fits."""
+        if self.given and not self.tab.presenting:
+            self._restore_next = True
+            self._timer.start()
+
+    def _on_range(self, _low: int, high: int) -> None:
+        if high > 0 and not self._fitting:
+            self._timer.start()        # measured once the layouts have settled
+
+    @qt_override
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.LayoutRequest and self.given and not self._fitting
+                and not self.tab.presenting):
+            # changed since the last fit (Newton unticked, Basins off, another scene's
+            # views): all back, where it fits (a try that does not fit gives way again
+            # at the same height: the page's own request after it asks nothing more)
+            need = _needed_height(self.tab)
+            if need != self._need_tried:
+                self._need_tried = need
+                self.try_back()
+        return False
