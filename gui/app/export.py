@@ -7,12 +7,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 
 from gui.app.slide_picture import (caption_strip, draw_caption, explorer_caption, paint_plots,
                                   plot_area, plots_image)
+from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 
 
@@ -194,6 +195,15 @@ def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: i
 FROZEN_SCREEN = "frozen_screen"     # the object name of screen_frozen's picture
 
 
+class _RepaintsSkipped(QObject):
+    """Eats a window's update requests: a window never on screen (the command line's)
+    was painted anew after every frame, on top of the frame drawn for the file."""
+
+    @qt_override
+    def eventFilter(self, obj, event) -> bool:
+        return event.type() == QEvent.Type.UpdateRequest
+
+
 @contextmanager
 def screen_frozen(widget):
     """The window holding `widget` shows the picture it shows now, meanwhile: a still of
@@ -206,9 +216,20 @@ def screen_frozen(widget):
     from PySide6.QtCore import Qt
 
     window = widget.window()
-    if window.findChild(QLabel, FROZEN_SCREEN) is not None or \
-            window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
-        yield               # frozen by a caller, or never on screen (the command line)
+    if window.findChild(QLabel, FROZEN_SCREEN) is not None:
+        yield               # frozen by a caller
+        return
+    if window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+        # never on screen (the command line): its own repaints are for no one
+        skipper = _RepaintsSkipped(window)
+        window.installEventFilter(skipper)
+        try:
+            yield
+        finally:
+            window.removeEventFilter(skipper)
+            skipper.deleteLater()
+            # Qt posts no new request while one it sent is unanswered: answer it
+            QCoreApplication.sendEvent(window, QEvent(QEvent.Type.UpdateRequest))
         return
     still = QLabel(window)
     still.setObjectName(FROZEN_SCREEN)
