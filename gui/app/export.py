@@ -7,12 +7,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 
 from gui.app.slide_picture import (caption_strip, draw_caption, explorer_caption, paint_plots,
                                   plot_area, plots_image)
+from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 
 
@@ -117,9 +118,13 @@ def _shared_palette(frames, colours: int):
 
 def dithered_frames(frames, palette) -> list:
     """`frames` (RGB) on `palette`, Floyd–Steinberg dithered: the surface's smooth
-    colour ramps had 70 flat bands undithered on 96 colours. Only what changed since the
-    previous frame is dithered again and pasted over it, so the rest keeps its very
-    pixels (no dither shimmer where nothing moves) and costs a sixth of the CPU."""
+    colour ramps had 70 flat bands undithered on 96 colours. Only the pixels that changed
+    since the previous frame take new indices; every other pixel keeps its very index (no
+    dither shimmer where nothing moves), which the GIF then writes as "unchanged"
+    (transparent). Before, the whole box around the changes was dithered anew: a race's
+    caption, map and 3-D view moving at once made that box the whole frame, and its new
+    dither noise everywhere made the README's race 9.8 MB (now 0.7 MB). Only that box is
+    dithered (a sixth of the CPU of whole frames)."""
     from PIL import Image, ImageChops
 
     fs = Image.Dither.FLOYDSTEINBERG
@@ -128,7 +133,10 @@ def dithered_frames(frames, palette) -> list:
         picture = indexed[-1].copy()
         box = ImageChops.difference(frame, before).getbbox()
         if box:
-            picture.paste(frame.crop(box).quantize(palette=palette, dither=fs), box)
+            red, green, blue = ImageChops.difference(frame.crop(box), before.crop(box)).split()
+            moved = ImageChops.lighter(ImageChops.lighter(red, green), blue).point(
+                lambda level: 255 if level else 0)          # any channel changed
+            picture.paste(frame.crop(box).quantize(palette=palette, dither=fs), box, moved)
         indexed.append(picture)
     return indexed
 
@@ -142,19 +150,26 @@ def frame_indices(n_frames: int, max_frames: int) -> list[int]:
     return sorted(set(int(k) for k in picks))
 
 
-def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: int = 256,
-               max_frames: int | None = None) -> Path:
+# 255, not 256: the free index is the GIF's "unchanged" pixel (see export_gif's save)
+GIF_COLOURS = 255
+
+
+def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: int = GIF_COLOURS,
+               max_frames: int | None = None, progress=None) -> Path:
     """Call advance(k) for k in 0 … n_frames−1 (all, or at most max_frames of them),
     then draw() → QImage; save the pictures as a GIF playing at `fps`.
 
-    `advance` moves whatever is animated (a descent's frame, a training step) on.
+    `advance` moves whatever is animated (a descent's frame, a training step) on;
+    `progress(i, n)`, if given, hears before the i-th of the n frames (1-based) is drawn.
     """
     from PIL import Image
 
     path = Path(path)
     frames = []
     picks = frame_indices(n_frames, max_frames or max(1, int(n_frames)))
-    for k in picks:
+    for i, k in enumerate(picks, 1):
+        if progress is not None:
+            progress(i, len(picks))
         advance(k)
         frames.append(_to_pil(draw()))
     # The layout can still move while the first frames are drawn (a delayed relayout of
@@ -170,12 +185,23 @@ def export_gif(draw, path, advance, n_frames: int, fps: float = 10.0, colours: i
                 frame = canvas
             frames[i] = frame
     indexed = dithered_frames(frames, _shared_palette(frames, colours))
+    # optimize: Pillow writes the pixels a frame shares with the one before as the
+    # palette's free index (transparent), long runs that LZW packs small
     indexed[0].save(path, save_all=True, append_images=indexed[1:],
-                    duration=int(round(1000 / fps)), loop=0, optimize=False, disposal=1)
+                    duration=int(round(1000 / fps)), loop=0, optimize=True, disposal=1)
     return path
 
 
 FROZEN_SCREEN = "frozen_screen"     # the object name of screen_frozen's picture
+
+
+class _RepaintsSkipped(QObject):
+    """Eats a window's update requests: a window never on screen (the command line's)
+    was painted anew after every frame, on top of the frame drawn for the file."""
+
+    @qt_override
+    def eventFilter(self, obj, event) -> bool:
+        return event.type() == QEvent.Type.UpdateRequest
 
 
 @contextmanager
@@ -190,13 +216,27 @@ def screen_frozen(widget):
     from PySide6.QtCore import Qt
 
     window = widget.window()
-    if window.findChild(QLabel, FROZEN_SCREEN) is not None or \
-            window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
-        yield               # frozen by a caller, or never on screen (the command line)
+    if window.findChild(QLabel, FROZEN_SCREEN) is not None:
+        yield               # frozen by a caller
+        return
+    if window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+        # never on screen (the command line): its own repaints are for no one
+        skipper = _RepaintsSkipped(window)
+        window.installEventFilter(skipper)
+        try:
+            yield
+        finally:
+            window.removeEventFilter(skipper)
+            skipper.deleteLater()
+            # Qt posts no new request while one it sent is unanswered: answer it
+            QCoreApplication.sendEvent(window, QEvent(QEvent.Type.UpdateRequest))
         return
     still = QLabel(window)
     still.setObjectName(FROZEN_SCREEN)
     still.setPixmap(window.grab())
+    # opaque: Qt leaves the window under it unpainted (it was repainted after every
+    # frame, unseen: 2.0 of an in-app race GIF's 6.7 GUI-thread CPU-seconds)
+    still.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
     still.setGeometry(window.rect())
     still.show()
     still.raise_()
@@ -213,9 +253,11 @@ GIF_MAX_FRAMES = 60
 
 
 def export_descent_gif(model, widget, path, fps: float = 10.0, scale: float = 1.0,
-                       max_frames: int = GIF_MAX_FRAMES, caption: bool = True) -> Path:
+                       max_frames: int = GIF_MAX_FRAMES, caption: bool = True,
+                       progress=None) -> Path:
     """The explorer's descent from step 0 to its end (at most max_frames frames,
-    spread evenly), the plots alone with a step counter unless `caption` is False.
+    spread evenly), the plots alone with a step counter unless `caption` is False;
+    `progress` as in export_gif.
 
     `model` needs `frame`, `last_frame`, `set_frame` and `paths`; its frame is restored.
     """
@@ -227,7 +269,7 @@ def export_descent_gif(model, widget, path, fps: float = 10.0, scale: float = 1.
         QCoreApplication.processEvents()
         try:
             return export_gif(draw, path, model.set_frame, model.last_frame + 1, fps,
-                              max_frames=max_frames)
+                              max_frames=max_frames, progress=progress)
         finally:
             model.set_frame(before)
             QCoreApplication.processEvents()   # the views back at `before`, then one repaint

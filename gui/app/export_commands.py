@@ -93,7 +93,8 @@ class ExportCommands:
         if tab == "explorer":
             # at the pictures' scale: the GIF was the PNG's half (983×343 beside 1966×686)
             return self._export(export.export_descent_gif, self.w.model, widget, path,
-                                scale=self.c.picture_scale, caption=self.caption)
+                                scale=self.c.picture_scale, caption=self.caption,
+                                progress=self._show_progress)
         model = self.c.target_model()
         steps = 1 if tab == "neuron" else model.get_state()["steps_per_tick"]
 
@@ -103,7 +104,14 @@ class ExportCommands:
         with self._put_back(model, widget), export.screen_frozen(widget):
             # the whole tab: its own header shows the step and the cost in every frame
             return self._export(export.export_gif, lambda: export.render_widget(widget),
-                                path, advance, frames)
+                                path, advance, frames, progress=self._show_progress)
+
+    def _show_progress(self, frame: int, frames: int) -> None:
+        """The status box over the frozen still (it is raised above it): a recording
+        took 12 s with nothing on screen saying it was under way."""
+        status = self.w.statusBar()
+        status.showMessage(f"Recording GIF: frame {frame} of {frames}")
+        status.repaint()          # now: the recording does not return to the event loop
 
     @contextmanager
     def _put_back(self, model, tab):

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-from gui.plots.gl_region import render_region
+from gui.plots.gl_region import render_region, render_scaled
 from gui.plots.label_ink import axes_apart, ink_rect
 
 
@@ -127,7 +127,7 @@ class GLCanvas(QWidget):
         for item in view.items:        # lines and markers as thick as on screen
             view._scale_item(item, SimpleNamespace(scale=scale * ratio))
         try:
-            image = pg.makeQImage(view.renderToArray(size), transpose=False)
+            image = pg.makeQImage(render_scaled(view, size), transpose=False)
         finally:
             for item in view.items:
                 view._scale_item(item, SimpleNamespace(scale=scale))
