@@ -361,8 +361,8 @@ class NetworkTab(QWidget):
         product = "".join(f"W{sup(l)}" for l in range(L, 0, -1))
         self.collapse.setText(
             f"<b>No non-linearity:</b> every layer is affine, so the whole chain is one affine map "
-            f"a{sup(L)} = W x + b with W = {product} = <b>[ {fmt_sig(W[0, 0])} &nbsp; "
-            f"{fmt_sig(W[0, 1])} ]</b>, b = <b>{fmt_sig(b[0])}</b>.<br>Its boundary W x + b = 0.5 is a <b>straight line</b>, "
+            f"a{sup(L)} = W x + b with W = {product} = <b>[&nbsp;{fmt_sig(W[0, 0])}&nbsp;&nbsp;&nbsp;"
+            f"{fmt_sig(W[0, 1])}&nbsp;]</b>, b = <b>{fmt_sig(b[0])}</b>.<br>Its boundary W x + b = 0.5 is a <b>straight line</b>, "
             f"whatever the training: XOR or circles cannot be separated.")
         self.collapse.show()
 

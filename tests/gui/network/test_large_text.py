@@ -106,3 +106,23 @@ def test_the_chain_rules_point_and_a_layers_argument_never_break_inside_brackets
         assert lines_between(label, opening, closing) == 0, (unit, label.width())   # as shown
         for width in range(int(least), int(least) + 600, 5):
             assert lines_between(label, opening, closing, width) == 0, (unit, width)
+
+
+def test_the_collapsed_map_s_matrix_never_breaks_inside_its_brackets(lab, qtbot):
+    """With no non-linearity the note writes W = W²W¹ = [ a  b ] with plain spaces inside
+    its brackets: it could read "[ 0.4121" / "−0.2 ]". Its two entries stay on one line at
+    every width where they fit one; the line breaks around the matrix instead."""
+    settle_at(lab, qtbot, 1.0)
+    net = lab.network
+    net.model.set_activation("none")
+    try:
+        note = net.collapse
+        qtbot.waitUntil(lambda: note.isVisible() and "[" in note.text(), timeout=5000)
+        text = note.text()
+        matrix = text[text.index("[") + 1:text.index("]")].replace("&nbsp;", " ").strip()
+        least = note.fontMetrics().horizontalAdvance(f"W = W²W¹ = [ {matrix} ],") * 1.3
+        assert lines_between(note, "[", "]") == 0
+        for width in range(int(least), int(least) + 600, 5):
+            assert lines_between(note, "[", "]", width) == 0, (matrix, width)
+    finally:
+        net.model.set_activation("tanh")
