@@ -290,8 +290,15 @@ def test_the_map_keeps_its_place_when_the_first_paths_come(view, model, qtbot, s
 def test_hover_readout_goes_back_to_the_hint_when_the_mouse_leaves(view, model, qtbot):
     load(model, qtbot)
     qtbot.mouseMove(view.field_toggle)        # (where an earlier test left the mouse: no move)
-    qtbot.mouseMove(view.canvas.viewport(), to_widget(view, 1.0, -1.0))
-    qtbot.waitUntil(lambda: view.hover_values is not None)
+    # onto the map, a pixel further each try: a move to where the pointer already is makes
+    # no event (on CI under load one move's hover never came in 5 s)
+    tries = iter(range(1000))
+
+    def hovering() -> bool:
+        at = to_widget(view, 1.0, -1.0) + QPoint(next(tries) % 5, 0)
+        qtbot.mouseMove(view.canvas.viewport(), at)
+        return view.hover_values is not None
+    qtbot.waitUntil(hovering)
     hint = "click: start here"
     assert hint not in view.readout.text()
     qtbot.mouseMove(view.field_toggle)        # onto the bar above the canvas
