@@ -289,6 +289,7 @@ def test_the_map_keeps_its_place_when_the_first_paths_come(view, model, qtbot, s
 
 def test_hover_readout_goes_back_to_the_hint_when_the_mouse_leaves(view, model, qtbot):
     load(model, qtbot)
+    view.window().raise_()        # over any window an earlier test left where the pointer goes
     qtbot.mouseMove(view.field_toggle)        # (where an earlier test left the mouse: no move)
     # onto the map, a pixel further each try: a move to where the pointer already is makes
     # no event (on CI under load one move's hover never came in 5 s)
