@@ -5,11 +5,11 @@ scrolled away; presenting at 1920×1080 the same.) An example loaded keeps the s
 (tests/gui/app/test_examples_gallery.py)."""
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication
 
 from tests.gui.app.lecture_helpers import SLOW_MS
 from tests.gui.app.projector import projector_window
 from tests.gui.app.test_examples_gallery import _shown_whole
+from tests.gui.app.test_scenes_panel_formulas import _settle
 
 pytestmark = pytest.mark.xdist_group("side_panel_from_top")   # one projector window
 
@@ -17,12 +17,6 @@ pytestmark = pytest.mark.xdist_group("side_panel_from_top")   # one projector wi
 @pytest.fixture(scope="module")
 def projector(tmp_path_factory):
     yield from projector_window(tmp_path_factory)
-
-
-def _settle(qtbot):
-    for _ in range(6):
-        QApplication.processEvents()
-        qtbot.wait(60)
 
 
 def _scrolled_down(window, qtbot):
