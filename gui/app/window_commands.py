@@ -298,13 +298,13 @@ class WindowCommands(SessionCommands, QObject):
         the formulas need its room (Ctrl+1/2/3 bring them back; ExplorerTab's
         PRESENTATION_FOLDS and PRESENTATION_SPARE); leaving restores size, type, theme
         and panels."""
-        # Leaving is several changes (panels, the window's size, the text size, the fit
-        # to the screen), each laid out and painted on its own: four layouts in ~450 ms,
-        # the map's window -5..5 -> -6..6 -> -4..4. The window paints nothing until they
-        # all applied: one change on screen. (Entering so held, the tool bar's » button
-        # stayed drawn where it had been: 46 px, tests/gui/app/test_screen_matches_render.)
+        # Entering and leaving are several changes (panels, the window's size, the text
+        # size, the fit to the screen), each laid out and painted on its own: four layouts
+        # in ~450 ms leaving, the map's window -5..5 -> -6..6 -> -4..4; entering at
+        # 1280×720 the map 443 px wide, then 549 px. The window paints nothing until they
+        # all applied, then the whole of it once: one change on screen.
         was_presenting = self._before_presentation is not None
-        changing = not on and was_presenting
+        changing = on != was_presenting
         if changing:
             self.w.installEventFilter(self._paints_held)
         if on and self._before_presentation is None:
