@@ -57,14 +57,20 @@ def steady_width(axis) -> None:
     """A vertical axis as wide as its labels, but never narrower than ROOM_FOR's, in its
     tick font as it is now. pyqtgraph's own rule kept up to 10 px of an earlier range's
     labels, so the settled picture depended on the f's shown before."""
-    def fit(labels_px: float) -> None:
+    def room() -> float:
         metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
         # measured as pyqtgraph measures a tick label (AxisItem.generateDrawSpecs)
-        room = metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter,
+        return metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter,
                                     ROOM_FOR).width()
-        axis.textWidth = max(labels_px, room)
+
+    def fit(labels_px: float) -> None:
+        axis.textWidth = max(labels_px, room())
         axis._updateWidth()
     axis._updateMaxTextSize = fit
+    # a new look starts the axis from this room, not from a plain axis's (theme's
+    # reset_tick_room): shown after one (leaving F11), it was painted 56 px wide, then
+    # 76 px a layout later
+    axis.least_text_width = room
 
 
 class LossPlot(QWidget):

@@ -186,7 +186,8 @@ def reset_tick_room(a, width: float, height: float) -> None:
     """pyqtgraph's AxisItem widens the room for its tick texts at once but narrows it
     only by more than 10 px (no jitter while panning): start afresh from `width` ×
     `height` px; the next paint fits the ticks shown (0 × 0: exactly)."""
-    a.textWidth, a.textHeight = width, height
+    least = getattr(a, "least_text_width", None)     # an axis that keeps a least room
+    a.textWidth, a.textHeight = max(width, least()) if least else width, height
     a._updateWidth() if a.orientation in ("left", "right") else a._updateHeight()
 
 

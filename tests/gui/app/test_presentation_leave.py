@@ -74,3 +74,32 @@ def test_entering_f11_paints_the_map_at_its_final_window_only(window, qtbot):
     final = _window(basins)
     assert paints.seen
     assert {w for w, _ in paints.seen} == {final}, paints.seen
+
+
+class AxisWidths(QObject):
+    """The f axis's width at each paint of the loss plot."""
+
+    def __init__(self, loss_plot):
+        super().__init__()
+        self.axis, self.seen = loss_plot.plot.getPlotItem().getAxis("left"), []
+        loss_plot.plot.viewport().installEventFilter(self)
+
+    def eventFilter(self, _obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append(round(self.axis.width()))
+        return False
+
+
+def test_leaving_f11_paints_the_loss_plot_at_its_final_f_axis_width_only(window, qtbot):
+    """Hidden while presenting, the loss plot came back with its f axis 56 px wide (a new
+    look's start for a plain axis), then 76 px (its least room, for "-2000.0") a layout
+    later: the curves jumped sideways."""
+    settle(qtbot, window)
+    before = round(window.loss_plot.plot.getPlotItem().getAxis("left").width())
+    window.commands.set_presentation(True)
+    settle(qtbot, window)
+    widths = AxisWidths(window.loss_plot)
+    window.commands.set_presentation(False)
+    settle(qtbot, window)
+    assert widths.seen
+    assert set(widths.seen) == {before}, widths.seen
