@@ -103,6 +103,8 @@ class LectureCommands(QObject):
         self.lecture.lectureChanged.connect(self._mark_title)
         self.lecture.lectureChanged.connect(self.undo_history.on_change)
         window.explorer.editor.line_edit.textEdited.connect(self.undo_history.on_typing)
+        window.explorer.editor.left.connect(self.undo_history.end_typing)    # Enter, Escape
+        window.explorer.editor.line_edit.editingFinished.connect(self.undo_history.end_typing)
         self.lecture.lectureChanged.connect(window.session.mark_modified)
         self.lecture.sceneChanged.connect(self.undo_history.rebaseline)
         self.lecture.stepChanged.connect(self.undo_history.rebaseline)

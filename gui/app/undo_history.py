@@ -13,6 +13,9 @@ a name, a key waiting for the last f's picture), and a timeout that comes late (
 loop was busy drawing the last key's f, so the next keys may wait in the queue) waits
 again (MAX_LATE_WAITS in a row at most). Typing x^4 - 4x^3 + 4x^2 over another formula left "f(x) = x" (its first
 key, drawn while the next keys waited) and the prefixes between as steps of Undo.
+A burst with keys typed into the formula ends only after a typist's pause
+(TYPING_PAUSE_MS), or at once with Enter or leaving the field (`end_typing`): a lecturer
+hunting for ^ and ( at half a second a key had every prefix of the formula as a step.
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 DEBOUNCE_MS = 300
 LATE_MS = 50        # a timeout this late means a busy loop, not a pause in typing ...
 MAX_LATE_WAITS = 4  # ... waited for this many times in a row at most (a loop always busy)
+# a pause between keys typed into the formula shorter than this is part of the burst
+TYPING_PAUSE_MS = 1200
 MAX_UNDO = 60       # snapshots hold the network's weights and histories: keep a bounded few
 # Moving through a set-up, not changing it (stepping a descent or a neuron's stages, the
 # tab and view shown take no snapshot): undo leaves them where they are. It put back the
@@ -72,6 +77,7 @@ class UndoHistory(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._on_timeout)
         self._armed = QElapsedTimer()   # since the timer was last started
+        self._typed = QElapsedTimer()   # since the last key typed into the formula
         self._late_waits = 0
 
     @property
@@ -96,11 +102,21 @@ class UndoHistory(QObject):
     def on_typing(self, *_) -> None:
         """A key typed into the formula: a snapshot waiting is not taken before the
         pause after it (no key typed is an edit by itself: the change it makes is)."""
+        self._typed.start()
         if self._timer.isActive() and not (self._restoring or self._paused):
             self._late_waits = 0
             self._arm()
 
+    def end_typing(self, *_) -> None:
+        """Enter, or the formula field left: the typed burst ends after the usual short
+        pause (its last change may still be on its way), not a typist's."""
+        self._typed.invalidate()
+        if self._timer.isActive():
+            self._arm()
+
     def _arm(self) -> None:
+        typing = self._typed.isValid() and self._typed.elapsed() < TYPING_PAUSE_MS
+        self._timer.setInterval(TYPING_PAUSE_MS if typing else DEBOUNCE_MS)
         self._timer.start()
         self._armed.start()
 

@@ -5,9 +5,11 @@ the next keys waited behind its views) and the text left while the rest of a nam
 typed had become steps of their own (gui/app/undo_history.py)."""
 import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.app.undo_history import DEBOUNCE_MS
+from gui.app import undo_history
+from gui.app.undo_history import DEBOUNCE_MS, TYPING_PAUSE_MS
 from tests.gui.app.lecture_helpers import SLOW_MS
 from tests.gui.app.test_lecture_undo import _key, _settle
 
@@ -54,13 +56,40 @@ def test_the_rest_of_a_name_typed_is_the_same_step(window, qtbot):
     left f(x) = x, and the formula of before shown for the refused "x + ", as steps)."""
     _settle(window, qtbot)
     before = window.model.text
-    # pause and keys both three times slower than the app's: the same burst (the keys a
-    # third of the pause apart), with room for a loaded machine's late keys (at load 9
-    # the keys of DEBOUNCE_MS // 3 came more than a pause apart)
-    history = window.lecture_commands.undo_history
-    history._timer.setInterval(3 * DEBOUNCE_MS)
-    try:
-        _type_over(window, qtbot, "x + sigmoid(y)", lambda: qtbot.wait(DEBOUNCE_MS))
-    finally:
-        history._timer.setInterval(DEBOUNCE_MS)
+    # keys a quarter of a typist's pause apart: room for a loaded machine's late keys
+    # (at load 9 the keys of DEBOUNCE_MS // 3 came more than a pause apart)
+    _type_over(window, qtbot, "x + sigmoid(y)", lambda: qtbot.wait(TYPING_PAUSE_MS // 4))
     _undo_brings_back(window, qtbot, before)
+
+
+def test_a_slow_typist_s_formula_is_one_step(window, qtbot):
+    """Half a second a key (hunting for ^ on the lecture laptop): every prefix drawn,
+    x, x^, x^3, x^3 -, … had become a step of Undo of its own (each f change's pause was
+    300 ms)."""
+    _settle(window, qtbot)
+    before = window.model.text
+    _type_over(window, qtbot, "x^3 - y", lambda: qtbot.wait(DEBOUNCE_MS + 200))
+    _undo_brings_back(window, qtbot, before)
+
+
+def test_enter_ends_the_typed_burst(window, qtbot, monkeypatch):
+    """After Enter the next change is a step of its own, even right after the last key:
+    the learning rate set half a second after typing a formula is undone alone. (A
+    typist's pause made endless here: however slow the machine, only Enter ends it.)"""
+    monkeypatch.setattr(undo_history, "TYPING_PAUSE_MS", 600_000)
+    _settle(window, qtbot)
+    field = window.explorer.editor.line_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "x^2 + 3y^2")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.model.text == "x^2 + 3y^2", timeout=SLOW_MS)
+    assert window.model.wait_for_analysis(SLOW_MS)
+    qtbot.wait(DEBOUNCE_MS + 200)           # a short pause, well within a typist's
+    lr = window.model.settings.lr
+    window.model.set_settings(lr=lr / 2)
+    history = window.lecture_commands.undo_history
+    qtbot.waitUntil(lambda: not history._timer.isActive(), timeout=SLOW_MS)
+    _key(qtbot, window, Qt.Key.Key_Z)
+    _settle(window, qtbot)
+    assert (window.model.text, window.model.settings.lr) == ("x^2 + 3y^2", lr)
