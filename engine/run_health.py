@@ -85,7 +85,7 @@ def divergence(f, path, frame: int) -> Divergence | None:
     growth = float("nan")
     last = frame if np.isfinite(values[frame]) else frame - 1
     first = max(last - RISES, 0)
-    if last > first and values[first] > 0 and np.isfinite(values[last]):
+    if last > first and values[first] > 0 and 0 < values[last] < np.inf:
         growth = float((values[last] / values[first]) ** (1.0 / (last - first)))
     lambda_max = limit = None
     quadratic = False
