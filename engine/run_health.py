@@ -62,12 +62,17 @@ def diverging_from(values) -> int:
     after finite ones counts as a rise. A momentum run may climb for a few steps while
     it converges, but not above where it started: hence the new high."""
     v = np.asarray(values, dtype=float)
+    if len(v) <= RISES:
+        return -1
     v = np.where(np.isnan(v), np.inf, v)           # blown up: above everything before
-    for k in range(RISES, len(v)):
-        streak = v[k - RISES:k + 1]
-        if np.all(np.diff(streak) > 0) and streak[-1] > np.max(v[:k - RISES + 1]):
-            return k
-    return -1
+    with np.errstate(invalid="ignore"):            # inf − inf: no rise
+        rose = np.diff(v) > 0                      # rose[j]: step j + 1 rose
+    streak = np.ones(len(v) - RISES, dtype=bool)   # for k = RISES … n − 1
+    for j in range(RISES):                         # steps k − RISES + 1 … k all rose
+        streak &= rose[j:len(rose) - RISES + 1 + j]
+    before = np.maximum.accumulate(v)[:len(v) - RISES]   # max of v[:k − RISES + 1]
+    hits = np.flatnonzero(streak & (v[RISES:] > before))
+    return int(hits[0]) + RISES if len(hits) else -1
 
 
 def divergence(f, path, frame: int) -> Divergence | None:
