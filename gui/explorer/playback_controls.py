@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
                                QVBoxLayout, QWidget)
 
+from gui.explorer.formula_line_edit import ERROR_COLOUR
+from gui.explorer.run_notices import WARNING_SIGN, diverging_text, no_minimum_text
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.steady_label import SteadyLabel
@@ -81,6 +83,8 @@ class PlaybackControls(QWidget):
 
         # One status line per run, built on first use, shown for the paths that exist.
         self.status_labels = {}
+        self.warned: dict[str, bool] = {}   # run key -> its status line is a warning now
+        self._no_minimum = (None, {})       # (paths, {key: its "no minimum" words})
         self._styled_for = None
         self._reserved_for = None       # the paths the statuses' room was measured for
         statuses = self._statuses = QVBoxLayout()
@@ -119,8 +123,45 @@ class PlaybackControls(QWidget):
         self.frame_label.setStyleSheet(f"color: {t.foreground}; font-size: {t.size(13):g}pt; "
                                        "font-weight: 600;")
         for m, label in self.status_labels.items():
-            label.setStyleSheet(f"color: {t.text(self.model.lab.colour(m)).name()}; "
+            self._style_status(m, label, t)
+
+    def _style_status(self, key: str, label, t) -> None:
+        """A run's line in its colour; a warning (diverging, no minimum) after a ⚠ in
+        the theme's warning ink (4.5:1 on either theme), bold: it read like "ready"
+        when it said "diverged at step 2"."""
+        if self.warned.get(key):
+            label.setStyleSheet(f"color: {t.text(ERROR_COLOUR).name()}; font-weight: 700;")
+        else:
+            label.setStyleSheet(f"color: {t.text(self.model.lab.colour(key)).name()}; "
                                 "font-weight: 600;")
+
+    def status_line(self, key: str, path, frame: int, playing: bool) -> tuple[str, bool]:
+        """(the run's status line at `frame`, whether it is a warning): diverging (as
+        soon as f rose RISES steps in a row to a new high) or diverged, with its rate;
+        reached max steps where f has no minimum."""
+        model = self.model
+        label = model.lab.label(key)
+        status = f"{label}: {path_status(path, frame, playing)}"
+        f = model.expression
+        if f is None or len(f.variables) != path.points.shape[1]:
+            return status, False        # the paths of the f before: no claims about this one
+        warning = diverging_text(label, f, path, frame)
+        if warning:
+            return warning, True
+        if frame >= path.stop_step:
+            words = self._no_minimum_words(f).get(key)
+            if words:
+                return f"{WARNING_SIGN} {status} — {words}", True
+        return status, False
+
+    def _no_minimum_words(self, f) -> dict:
+        """{run key: its "no minimum" words}, worked out once per set of paths."""
+        paths = self.model.paths
+        if self._no_minimum[0] is not paths:
+            words = {key: no_minimum_text(f, path, self.model.window)
+                     for key, path in paths.items()}
+            self._no_minimum = (paths, words)
+        return self._no_minimum[1]
 
     def _status_label(self, key: str):
         if key not in self.status_labels:
@@ -170,13 +211,18 @@ class PlaybackControls(QWidget):
             self._reserved_for = paths          # its longest, so Play never re-lays the panel
             for key, path in paths.items():
                 self._status_label(key).set_reserve(
-                    f"{model.lab.label(key)}: {path_status(path, frame, playing)}"
+                    self.status_line(key, path, frame, playing)[0]
                     for frame in (0, path.stop_step - 1, path.stop_step)
                     for playing in (True, False))
+        t = None
         for method, label in self.status_labels.items():
             path = paths.get(method)
             label.setVisible(path is not None)
             if path is not None:
-                label.setText(f"{model.lab.label(method)}: {path_status(path, frame, model.playing)}")
+                text, warn = self.status_line(method, path, frame, model.playing)
+                label.setText(text)
+                if warn != self.warned.get(method, False):   # restyled only on a change
+                    self.warned[method] = warn
+                    self._style_status(method, label, t or (t := theme.current()))
         self.step_back_button.setEnabled(frame > 0)
         self.step_button.setEnabled(frame < model.last_frame)

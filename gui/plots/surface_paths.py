@@ -20,6 +20,7 @@ from PySide6.QtCore import QRect
 
 from gui.plots.surface_axes import clip_to_box
 from gui.plots.surface_box import HEIGHT
+from gui.plots.surface_exits import exit_arrow, first_outside
 from gui.widgets import theme
 
 LIFT = 0.02            # paths float this far (box units) above the surface, not inside it
@@ -36,14 +37,22 @@ def rgba(colour: str, alpha: float = 1.0) -> tuple:
 def box_points(path, mapping, window) -> np.ndarray:
     """The whole path in the box, lifted by LIFT: (n, 3); a path that leaves the box
     (diverges) ends where it crosses the box's wall, an undefined value ends it there."""
+    return _in_box(path, mapping, window)[0]
+
+
+def _in_box(path, mapping, window):
+    """(box_points, the whole path in box coordinates unclipped (n, 3), the index of
+    its first point outside the box (n when none is), the walls (half_x, half_y,
+    z_range))."""
     pts = path.points
     values = np.asarray(path.values, dtype=float)
     # heights lie on the surface's own scale (clipped to the lid like it)
     z = np.where(np.isfinite(values), mapping.bz(values) + LIFT, np.nan)
-    box = np.stack([mapping.bx(pts[:, 0]), mapping.by(pts[:, 1]), z], axis=-1)
+    with np.errstate(all="ignore"):
+        box = np.stack([mapping.bx(pts[:, 0]), mapping.by(pts[:, 1]), z], axis=-1)
     (_, xhi), (_, yhi) = window
-    return clip_to_box(box, float(mapping.bx(xhi)), float(mapping.by(yhi)),
-                       (0.0, HEIGHT + LIFT))
+    walls = (float(mapping.bx(xhi)), float(mapping.by(yhi)), (0.0, HEIGHT + LIFT))
+    return clip_to_box(box, *walls), box, first_outside(box, *walls), walls
 
 
 class SurfacePaths:
@@ -65,6 +74,15 @@ class SurfacePaths:
         self.lines.setDepthValue(4)
         self.lines.setVisible(False)
         view.addItem(self.lines)
+        # runs whose iterate is outside the box: an arrow on the wall pointing out
+        # (surface_exits), drawn over the surface like the dots; `exits`: key -> its segments
+        self.exit_item = gl.GLLinePlotItem(mode="lines", width=LINE_WIDTH, antialias=True,
+                                           glOptions=overlay_options)
+        self.exit_item.setDepthValue(5)
+        self.exit_item.setVisible(False)
+        view.addItem(self.exit_item)
+        self.exits: dict = {}
+        self._dots: dict = {}         # run key -> where its current dot was drawn
         self._box = {}                # run key -> (path, mapping, window, its box points)
         self._drawn, self._drawn_look = {}, None   # run key -> (path, count, points) shown
         self._blank = False      # nothing shown since clear(): all a frame draws is new
@@ -108,11 +126,38 @@ class SurfacePaths:
 
     def box_points(self, key, mapping) -> np.ndarray:
         """The run's whole path in the box (computed once per path, mapping and window)."""
+        return self._kept(key, mapping)[3]
+
+    def _kept(self, key, mapping):
+        """(path, mapping, window, box points, unclipped box coordinates, first outside,
+        walls)."""
         path, window = self.model.paths[key], self.model.window
         kept = self._box.get(key)
         if kept is None or kept[0] is not path or kept[1] is not mapping or kept[2] != window:
-            kept = self._box[key] = (path, mapping, window, box_points(path, mapping, window))
-        return kept[3]
+            kept = self._box[key] = (path, mapping, window, *_in_box(path, mapping, window))
+        return kept
+
+    def current_point(self, key, mapping, count: int) -> np.ndarray:
+        """Where the dot of a run at point `count - 1` goes: that point in the box when it
+        is inside (Newton on Rosenbrock's banana leaves the box at step 2 and is back
+        at (1, 1) by step 5: its dot stayed on the wall), else the shown path's end."""
+        _, _, _, inside, box, out, walls = self._kept(key, mapping)
+        here = box[count - 1]
+        if count - 1 >= out and _inside(here, walls):
+            return here
+        return inside[:count][-1]
+
+    def exit_segments(self, key, mapping, count: int):
+        """The arrow (6, 3) of a run whose point `count - 1` (or, undefined, its last
+        defined one since it left) is outside the box: on the wall towards it, pointing
+        out. None when that point is inside, or the run blew up before leaving."""
+        _, _, _, _, box, out, walls = self._kept(key, mapping)
+        if count - 1 < out:
+            return None
+        defined = np.flatnonzero(np.all(np.isfinite(box[:count]), axis=1))
+        if not len(defined) or defined[-1] < out or _inside(box[defined[-1]], walls):
+            return None
+        return exit_arrow(box[defined[-1]], *walls)
 
     def shown_points(self, key, mapping) -> np.ndarray:
         """The run's points up to the current frame, in the box: (n, 3)."""
@@ -126,6 +171,8 @@ class SurfacePaths:
             item.setVisible(False)
         self.lines.setVisible(False)
         self.current_item.setData(pos=np.empty((0, 3)))
+        self.exit_item.setVisible(False)
+        self.exits, self._dots = {}, {}
         self._drawn = {}
         self._blank = True
 
@@ -143,6 +190,7 @@ class SurfacePaths:
         whole = False
         if self._drawn_look is None or any(a is not b for a, b in zip(look, self._drawn_look)):
             self._drawn, self._drawn_look = {}, look     # new box or colours: all anew
+            self.exits = None                             # the arrows too
             whole = not blank
         # another set or order of runs (drawn in that order): the old runs' places change
         reordered = list(self._drawn) != list(paths)
@@ -152,7 +200,7 @@ class SurfacePaths:
                 moved.append(self._drawn[key][2])
             if key not in paths:
                 del self._drawn[key]
-        tips, colours = [], []
+        tips, colours, exits = [], [], {}
         for key, path in paths.items():
             count = min(self.model.frame, len(path.points) - 1) + 1
             last = self._drawn.get(key)
@@ -172,9 +220,21 @@ class SurfacePaths:
             elif reordered:
                 moved.append(last[2])
             shown = self._drawn[key][2]
-            if len(shown):
-                tips.append(shown[-1])
+            arrow = self.exit_segments(key, mapping, count)
+            if arrow is not None:             # outside: no dot on the wall as if it were there
+                exits[key] = arrow
+            elif len(shown):                  # where the run is (back in the box after it
+                tips.append(self.current_point(key, mapping, count))    # left: not the wall)
                 colours.append(self.colour(key))
+                dot = self._dots.get(key)
+                if dot is not None and not np.array_equal(dot, tips[-1]):
+                    moved += [dot[None], tips[-1][None]]   # a dot off its line moved too
+                self._dots[key] = tips[-1]
+        if self.exits is None or exits.keys() != self.exits.keys() or any(
+                not np.array_equal(a, self.exits[k]) for k, a in exits.items()):
+            moved += list((self.exits or {}).values()) + list(exits.values())
+            self._draw_exits(exits)
+            changed = True
         if changed:
             self.draw_lines()
             self.current_item.setData(pos=np.array(tips).reshape(-1, 3),
@@ -182,6 +242,22 @@ class SurfacePaths:
         if whole:
             return None
         return np.concatenate(moved) if moved else np.empty((0, 3))
+
+
+    def _draw_exits(self, exits: dict) -> None:
+        """The exit arrows of `exits` (key -> segments (6, 3)), each in its run's colour."""
+        self.exits = exits
+        self.exit_item.setVisible(bool(exits))
+        if exits:
+            self.exit_item.setData(
+                pos=np.concatenate(list(exits.values())),
+                color=np.concatenate([np.tile(self.colour(k), (len(a), 1))
+                                      for k, a in exits.items()]))
+
+
+def _inside(point, walls) -> bool:
+    """Whether the box point (3,) is inside the box of `walls` (half_x, half_y, z_range)."""
+    return first_outside(np.asarray(point, dtype=float)[None], *walls) == 1
 
 
 def screen_rect(view, points: np.ndarray) -> QRect | None:

@@ -145,8 +145,11 @@ def test_diverging_learning_rate_says_diverged(panel, model):
     path = model.paths["gd"]
     assert path.status == "diverged"
     model.set_frame(model.last_frame)
+    # a warning that names the cause: on x² + 2y², λmax = 4, so GD is stable below η = 0.5
     assert panel.playback.status_text("gd") == (
-        f"Gradient descent: diverged at step {path.stop_step}")
+        f"⚠ Gradient descent diverged at step {path.stop_step}: f blew up — "
+        "η = 1.5 > 2/λmax = 0.5")
+    assert panel.playback.warned["gd"]
 
 
 def test_max_steps_status(panel, model):

@@ -1,0 +1,63 @@
+"""The words of a run's warning in its status line: that it is diverging (before |f|
+passes 1e12, which is all the status knew), that it diverged, or that f has no minimum.
+The facts come from engine.run_health; only what it computed is claimed. No Qt.
+
+Scene 8 of the sample lecture (x² + 2y², η = 0.55) at step 12 read "paused at step 12"
+with y at 17.8 and f at 636, and nothing on screen named the learning rate as the cause.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from engine.run_health import RISES, divergence, no_minimum
+from gui.widgets.number_text import compact
+
+WARNING_SIGN = "⚠"
+
+
+def rate_reason(seen) -> str:
+    """Why it diverges, as far as computed: GD's rate past 2/λmax, else only its rate."""
+    eta = f"η = {compact(seen.lr, 3)}"
+    if not seen.above_limit:
+        return f"({eta})"
+    bound = f"{eta} > 2/λmax = {compact(seen.limit, 3)}"
+    return bound if seen.quadratic else f"{bound} (H at the start)"
+
+
+def diverging_text(label: str, f, path, frame: int) -> str:
+    """'' unless the run is diverging by `frame` (or diverged there): then one line,
+    e.g. "⚠ Gradient descent is diverging: f = 636, ×1.44 per step — η = 0.55 >
+    2/λmax = 0.5"."""
+    seen = divergence(f, path, frame)
+    if seen is None:
+        return ""
+    k = min(frame, path.stop_step)
+    if path.status == "diverged" and k == path.stop_step:
+        return f"{WARNING_SIGN} {label} diverged at step {k}: f blew up — {rate_reason(seen)}"
+    value = f"f = {compact(float(path.values[k]), 3)}"
+    growth = (f"{value}, ×{compact(seen.growth, 3)} per step" if math.isfinite(seen.growth)
+              else f"{value}, up {RISES} steps in a row")
+    return f"{WARNING_SIGN} {label} is diverging: {growth} — {rate_reason(seen)}"
+
+
+def direction_text(direction) -> str:
+    """A direction as the lecturer would write it: scaled so its largest component is
+    ±1, e.g. (0.7071, −0.7071) → "(1, −1)"."""
+    v = np.asarray(direction, dtype=float)
+    v = v / np.max(np.abs(v))
+    return "(" + ", ".join(compact(float(c), 3) for c in v) + ")"
+
+
+def no_minimum_text(f, path, window) -> str:
+    """(after "reached max steps") '' unless the run reached max steps and f has no minimum (proved for a quadratic
+    f) or the run kept falling at a steady rate all its steps (then only "may")."""
+    if path.status != "max_steps":
+        return ""
+    found = no_minimum(f, path, window)
+    if found is None:
+        return ""
+    if found.unbounded:
+        return f"no minimum: f is unbounded below along {direction_text(found.direction)}"
+    return f"f kept decreasing for all {found.steps} steps — f may have no minimum"

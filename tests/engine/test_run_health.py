@@ -1,0 +1,83 @@
+"""engine.run_health: a run seen diverging long before |f| passes 1e12, and f with no
+minimum (the sample lecture's scenes 8 and 9), with the real numbers."""
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from engine.expression import parse
+from engine.optimizers import METHODS, descend
+from engine.run_health import (Divergence, divergence, diverging_from, kept_decreasing,
+                               no_minimum, unbounded_direction)
+
+BOWL = parse("x^2 + 2y^2")
+ROUTE = parse("(x-5)^2 + (y-3)^2 + 2xy")       # H = [[2, 2], [2, 2]], no critical point
+
+
+def test_gd_past_two_over_lambda_max_is_seen_diverging_at_step_4():
+    # y ← (1 − 4·0.55) y = −1.2 y: f = 17, 11.61, 16.59, 23.89, 34.4 … grows ×1.44 a step
+    path = descend(BOWL, (3, 2), "gd", lr=0.55, steps=30)
+    assert path.status == "max_steps"                 # |f| never passed 1e12 in 30 steps
+    assert diverging_from(path.values) == 4
+    assert divergence(BOWL, path, 3) is None
+    seen = divergence(BOWL, path, 12)
+    assert seen == Divergence(step=4, growth=pytest.approx(1.44), lr=0.55,
+                              lambda_max=pytest.approx(4.0), limit=pytest.approx(0.5),
+                              quadratic=True)
+    assert seen.above_limit
+
+
+def test_gd_below_the_limit_is_not_diverging_and_other_methods_get_no_limit():
+    assert divergence(BOWL, descend(BOWL, (3, 2), "gd", lr=0.45, steps=60), 60) is None
+    path = descend(BOWL, (3, 2), "momentum", lr=1.0, steps=30)   # ηλ > 2(1 + μ) = 3.8
+    seen = divergence(BOWL, path, 30)
+    assert seen is not None and seen.lambda_max is None and seen.limit is None
+    assert not seen.above_limit
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_converging_runs_are_never_called_diverging(method):
+    # momentum climbs back up for a few steps as it swings, never above where it began
+    path = descend(BOWL, (3, 2), method, lr=0.1 if method != "newton" else None, steps=200)
+    assert path.status != "diverged"
+    assert all(divergence(BOWL, path, k) is None for k in range(path.stop_step + 1))
+
+
+def test_a_blow_up_before_three_rises_is_diverging_at_its_stop():
+    path = descend(parse("exp(x^2)"), (2.0,), "gd", lr=1.0, steps=20)
+    assert path.status == "diverged" and path.stop_step < 4
+    seen = divergence(parse("exp(x^2)"), path, path.stop_step)
+    assert seen is not None and seen.step == path.stop_step and not seen.quadratic
+
+
+def test_the_delivery_route_cost_is_unbounded_below_along_1_minus_1():
+    path = descend(ROUTE, (1, 1), "gd", lr=0.1, steps=40)
+    assert path.status == "max_steps"
+    found = no_minimum(ROUTE, path, ((-2, 6), (-4, 4)))
+    assert found.unbounded and found.steps == 40
+    assert_allclose(found.direction, np.array([1, -1]) / np.sqrt(2))
+    # f(t·(1, −1)) = (t−5)² + (−t−3)² − 2t² = 34 − 4t: falls without end
+    t = np.array([0.0, 10.0, 100.0])
+    assert_allclose(ROUTE(t, -t), 34 - 4 * t)
+
+
+def test_quadratics_with_a_minimum_or_a_valley_are_not_unbounded():
+    assert unbounded_direction(BOWL, [(0, 0), (3, 2), (-1, 5)]) is None
+    valley = parse("(x - y)^2")                       # semidefinite, ∇f in H's range
+    assert unbounded_direction(valley, [(0, 0), (3, 2)]) is None
+    assert_allclose(unbounded_direction(parse("x^2 - y^2"), [(0, 0), (1, 1)]), [0, 1])
+    assert unbounded_direction(parse("x^4 + y^2"), [(0, 0), (1, 1)]) is None   # H varies
+
+
+def test_a_run_that_keeps_falling_at_a_steady_rate_says_f_may_have_no_minimum():
+    slide = parse("x + 0.1 sin(y)^2")                 # H varies; f falls by lr per step
+    path = descend(slide, (0, 1), "gd", lr=0.1, steps=50)
+    assert kept_decreasing(path)
+    found = no_minimum(slide, path, ((-2, 2), (-2, 2)))
+    assert not found.unbounded and found.direction is None and found.steps == 50
+
+
+def test_a_slow_run_towards_a_minimum_is_not_said_to_have_none():
+    slow = descend(BOWL, (3, 2), "gd", lr=0.001, steps=100)   # f falls all 100 steps
+    assert slow.status == "max_steps" and np.all(np.diff(slow.values) < 0)
+    assert not kept_decreasing(slow)
+    assert no_minimum(BOWL, slow, ((-4, 4), (-3, 3))) is None

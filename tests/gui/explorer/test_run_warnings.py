@@ -1,0 +1,85 @@
+"""The playback panel warns as soon as a run diverges and when f has no minimum (the
+sample lecture's scenes 8 and 9): scene 8 at step 12 read only "paused at step 12" (y at
+17.8, f at 636), scene 9 "reached max steps" though f = (x−5)² + (y−3)² + 2xy falls
+without end along (1, −1)."""
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from gui.explorer.formula_line_edit import ERROR_COLOUR
+from gui.explorer.playback_controls import PlaybackControls
+from gui.widgets import theme
+
+
+@pytest.fixture
+def controls(qtbot, model):
+    panel = PlaybackControls(model)
+    qtbot.addWidget(panel)
+    panel.resize(300, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def _load(model, text, start, window, lr, steps):
+    model.set_text(text)
+    model.set_window(window)
+    model.set_start(start)
+    model.set_settings(methods=("gd",), lr=lr, max_steps=steps)
+    assert model.wait_for_analysis(60000)
+
+
+def _text_hues(label) -> set:
+    """The hues (degrees, rounded to 10) of the label's saturated pixels: its ink."""
+    image = label.grab().toImage()
+    hues = set()
+    for x in range(0, image.width()):
+        for y in range(0, image.height()):
+            c = QColor(image.pixel(x, y))
+            if c.hsvSaturationF() > 0.5 and c.valueF() > 0.3:
+                hues.add(round(c.hsvHueF() * 36) * 10)
+    return hues
+
+
+def test_gd_past_two_over_lambda_max_is_named_diverging_in_the_warning_ink(controls, model,
+                                                                          qtbot):
+    _load(model, "x^2 + 2y^2", (3.0, 2.0), ((-4.0, 4.0), (-3.0, 3.0)), 0.55, 30)
+    label = controls.status_labels["gd"]
+    model.set_frame(3)                               # f rose twice: not yet
+    assert controls.status_text("gd") == "Gradient descent: paused at step 3"
+    model.set_frame(12)                              # y = 2·(−1.2)¹² = 17.83, f = 636
+    assert controls.status_text("gd") == ("⚠ Gradient descent is diverging: f = 636, ×1.44 "
+                                          "per step — η = 0.55 > 2/λmax = 0.5")
+    qtbot.wait(20)
+    warning_hue = round(QColor(ERROR_COLOUR).hsvHueF() * 36) * 10      # vermillion, 20°
+    assert warning_hue in _text_hues(label)
+    assert round(QColor("#0072B2").hsvHueF() * 36) * 10 not in _text_hues(label)  # not GD blue
+    app = QApplication.instance()
+    try:                                             # presenting on the dark theme
+        theme.apply_theme(app, controls, "dark", 1.5)
+        qtbot.wait(20)
+        ink = QColor(label.styleSheet().split("color: ")[1][:7])
+        assert theme.contrast(ink, theme.current().window) >= theme.AA_TEXT
+        assert warning_hue in _text_hues(label)
+    finally:
+        theme.apply_theme(app, controls, "light", 1.0)
+    model.set_frame(2)                               # back before it: a plain status again
+    assert controls.status_text("gd") == "Gradient descent: paused at step 2"
+    assert round(QColor("#0072B2").hsvHueF() * 36) * 10 in _text_hues(label)
+
+
+def test_a_cost_with_no_minimum_says_so_when_the_run_ends(controls, model):
+    _load(model, "(x-5)^2 + (y-3)^2 + 2xy", (1.0, 1.0), ((-2.0, 6.0), (-4.0, 4.0)), 0.1, 40)
+    model.set_frame(39)
+    assert controls.status_text("gd") == "Gradient descent: paused at step 39"
+    model.set_frame(40)
+    assert controls.status_text("gd") == ("⚠ Gradient descent: reached max steps — no "
+                                          "minimum: f is unbounded below along (1, −1)")
+    assert controls.warned["gd"]
+
+
+def test_a_bowl_run_that_stops_short_is_not_called_minimum_less(controls, model):
+    _load(model, "x^2 + 2y^2", (3.0, 2.0), ((-4.0, 4.0), (-3.0, 3.0)), 0.01, 30)
+    model.set_frame(30)
+    assert controls.status_text("gd") == "Gradient descent: reached max steps"
+    assert not controls.warned.get("gd")
