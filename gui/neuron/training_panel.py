@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QSpli
 
 
 from gui.plots.contour_view import ContourView
-from gui.plots.loss_plot import steady_width
+from gui.plots.theme import steady_width
 from gui.plots.whole_ticks import whole_number_ticks
 from gui.neuron.formulas import fmt
 from gui.neuron.model import MAX_HISTORY, MAX_TRAIN_STEPS

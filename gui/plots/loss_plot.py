@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPicture
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QBrush, QFont, QPainter, QPicture
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -19,15 +19,11 @@ from gui.plots.axis_cache import cache_as_pixmap
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.loss_legend import LossLegend
 from gui.plots.steady_scatter import steady_scatter_of
+from gui.plots.theme import steady_width
 from gui.plots.whole_ticks import whole_number_ticks
 from gui.widgets import theme
 
 _AXIS_FONT_PT = 11
-# the f axis's labels get at least this one's room: f of up to four digits keep one
-# width (nothing jumps on the projected plot), and a new f's axis, drawn before its
-# paint (LossPlot._draw_f_axis_now), is not drawn again for a new width (with "-0.05",
-# the benchmark's f of 4-5 digits moved it in 8 edits of 10)
-ROOM_FOR = "-2000.0"
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
 # the curves' own height at least (× the text size), under however many legend rows.
 # Under the views 80: at 1280×720 the row has 172 px, and 100 px under a legend row of
@@ -51,26 +47,6 @@ def predicted_steps_end(shown: int) -> int:
     power = 10.0 ** np.floor(np.log10(quarter))
     stride = max(s for s in (power, 2 * power, 5 * power) if s <= quarter * (1 + 1e-12))
     return int(np.ceil(shown / stride) * stride)
-
-
-def steady_width(axis) -> None:
-    """A vertical axis as wide as its labels, but never narrower than ROOM_FOR's, in its
-    tick font as it is now. pyqtgraph's own rule kept up to 10 px of an earlier range's
-    labels, so the settled picture depended on the f's shown before."""
-    def room() -> float:
-        metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
-        # measured as pyqtgraph measures a tick label (AxisItem.generateDrawSpecs)
-        return metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter,
-                                    ROOM_FOR).width()
-
-    def fit(labels_px: float) -> None:
-        axis.textWidth = max(labels_px, room())
-        axis._updateWidth()
-    axis._updateMaxTextSize = fit
-    # a new look starts the axis from this room, not from a plain axis's (theme's
-    # reset_tick_room): shown after one (leaving F11), it was painted 56 px wide, then
-    # 76 px a layout later
-    axis.least_text_width = room
 
 
 class LossPlot(QWidget):

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets.theme import add_restyler, base_point_size, current
@@ -189,6 +189,33 @@ def reset_tick_room(a, width: float, height: float) -> None:
     least = getattr(a, "least_text_width", None)     # an axis that keeps a least room
     a.textWidth, a.textHeight = max(width, least()) if least else width, height
     a._updateWidth() if a.orientation in ("left", "right") else a._updateHeight()
+
+
+# the f axis's labels get at least this one's room: f of up to four digits keep one
+# width (nothing jumps on the projected plot), and a new f's axis, drawn before its
+# paint (loss_plot's _draw_f_axis_now), is not drawn again for a new width (with "-0.05",
+# the benchmark's f of 4-5 digits moved it in 8 edits of 10)
+STEADY_ROOM_FOR = "-2000.0"
+
+
+def steady_width(axis) -> None:
+    """A vertical axis as wide as its labels, but never narrower than STEADY_ROOM_FOR, in its
+    tick font as it is now. pyqtgraph's own rule kept up to 10 px of an earlier range's
+    labels, so the settled picture depended on the f's shown before."""
+    def room() -> float:
+        metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+        # measured as pyqtgraph measures a tick label (AxisItem.generateDrawSpecs)
+        return metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter,
+                                    STEADY_ROOM_FOR).width()
+
+    def fit(labels_px: float) -> None:
+        axis.textWidth = max(labels_px, room())
+        axis._updateWidth()
+    axis._updateMaxTextSize = fit
+    # a new look starts the axis from this room, not from a plain axis's
+    # (reset_tick_room): shown after one (leaving F11), it was painted 56 px wide, then
+    # 76 px a layout later
+    axis.least_text_width = room
 
 
 def fit_tick_room(*axes) -> None:
