@@ -15,7 +15,7 @@ from gui.plots.theme import keep_colour_on_map
 from gui.widgets import theme
 from gui.widgets.palette import OKABE_ITO
 from gui.widgets.wrapping_label import WrappingLabel
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import one_precision, true_minus
 
 # Same sign colours as the diagram's weights: blue > 0, orange < 0 (J^l = diag(act') W^l).
 JACOBIAN_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[1], 0.7), (255, 255, 255),
@@ -42,11 +42,6 @@ def clear_of_ticks(axis) -> None:
 
 def fmt(v, digits=3) -> str:
     return true_minus(f"{v:.{digits}f}")
-
-
-def fmt_sig(v, digits=4) -> str:
-    """Significant digits, so tiny (vanished) gradients keep their size: 4.123e−05."""
-    return true_minus(f"{v:.{digits}g}")
 
 
 class JacobianView(QWidget):
@@ -148,12 +143,16 @@ class JacobianView(QWidget):
             bottom, left = plot.getAxis("bottom"), plot.getAxis("left")
             bottom.setTicks([[(j + 0.5, f"{j + 1}") for j in range(cols)]])
             left.setTicks([[(i + 0.5, f"{i + 1}") for i in range(rows)]])
-        digits = 3 if cols <= 4 else 2
+        # the matrix's entries written alike: one number of decimals (number_text), more
+        # for its small entries where its cells have room (an 8×8 cell at 1280×720 is
+        # ~41 px: "−0.23" in it, not "−0.0813")
+        texts = one_precision(J.ravel(), 3, extra=2) if cols <= 4 else \
+            one_precision(J.ravel(), 2, extra=0)
         # Each value in near-black or white, whichever reads better on its own cell's
         # colour (a pale cell in the dark theme had white text on it)
         cell_colours = JACOBIAN_CMAP.map((np.nan_to_num(J.ravel()) / top + 1) / 2, mode="qcolor")
-        for item, v, colour in zip(self.cells, J.ravel(), cell_colours):
-            item.setText(fmt(v, digits))
+        for item, text, colour in zip(self.cells, texts, cell_colours):
+            item.setText(text)
             item.setColor(theme.text_on(colour))
         plot.setLabel("bottom", f"j: unit of a{sup(l - 1)} (input of layer {l})")  # style kept
         plot.setLabel("left", f"i: unit of a{sup(l)}")
@@ -164,7 +163,7 @@ class JacobianView(QWidget):
         L = net.n_layers
         factors = "·".join(f"J{sup(l)}" for l in range(L, 0, -1))
         shapes = "".join(f"({net.sizes[l]}×{net.sizes[l - 1]})" for l in range(L, 0, -1))
-        values = "&nbsp;&nbsp;".join(fmt_sig(v) for v in self.product.ravel())
+        values = "&nbsp;&nbsp;".join(one_precision(self.product.ravel(), 4))
         self.chain.setText(
             # three lines, not four: the product J³·J²·J¹ says what "the product of the
             # layer Jacobians" said, and the Jacobian scene at 1280×720 presenting had its

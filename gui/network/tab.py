@@ -18,12 +18,13 @@ from engine.network import NETWORK_ACTIVATIONS
 from gui.widgets import theme
 from gui.network.boundary import LEGEND_HTML, BoundaryView
 from gui.network.diagram import ACT_SYMBOL, NetworkDiagram, _sub
-from gui.network.jacobian import JacobianView, fmt_sig
+from gui.network.jacobian import JacobianView
 from gui.network.model import DATASET_LABELS, NetworkModel
 from gui.network.plots import CostPlot, GradientNormPlot, sup
 from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.none_refcount_guard import guard_none_refcount
+from gui.widgets.number_text import one_precision
 from gui.compute.qt_guard import qt_override
 from gui.widgets.scroll_page import scroll_page
 from gui.widgets.wrapping_label import WrappingLabel
@@ -352,17 +353,16 @@ class NetworkTab(QWidget):
         self.caption.setText(self._chain_caption())     # the muted colour of the shapes
 
     def _show_collapse(self):
-        net = self.model.network
         if self.model.activation != "none":
             self.collapse.hide()
             return
-        W, b = net.collapsed()
-        L = net.n_layers
+        (W, b), L = self.model.network.collapsed(), self.model.network.n_layers
         product = "".join(f"W{sup(l)}" for l in range(L, 0, -1))
+        row, offset = one_precision(W[0], 4), one_precision(b[:1], 4)[0]   # written alike
         self.collapse.setText(
             f"<b>No non-linearity:</b> every layer is affine, so the whole chain is one affine map "
-            f"a{sup(L)} = W x + b with W = {product} = <b>[&nbsp;{fmt_sig(W[0, 0])}&nbsp;&nbsp;&nbsp;"
-            f"{fmt_sig(W[0, 1])}&nbsp;]</b>, b = <b>{fmt_sig(b[0])}</b>.<br>Its boundary W x + b = 0.5 is a <b>straight line</b>, "
+            f"a{sup(L)} = W x + b with W = {product} = <b>[&nbsp;{row[0]}&nbsp;&nbsp;&nbsp;"
+            f"{row[1]}&nbsp;]</b>, b = <b>{offset}</b>.<br>Its boundary W x + b = 0.5 is a <b>straight line</b>, "
             f"whatever the training: XOR or circles cannot be separated.")
         self.collapse.show()
 

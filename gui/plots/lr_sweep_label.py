@@ -79,3 +79,9 @@ def label_centre(spans_px, height_px: float, length_px: float,
                  preferred: float = 0.3) -> float:
     """`label_place`'s centre alone."""
     return label_place(spans_px, height_px, length_px, preferred)[0]
+
+
+def box_spans(boxes, x_low: float, x_high: float) -> list[tuple[float, float]]:
+    """The y intervals (data units) of the boxes (x0, x1, y0, y1) that reach into
+    [x_low, x_high]: labels placed before, which a new one must not cover."""
+    return [(y0, y1) for x0, x1, y0, y1 in boxes if x0 <= x_high and x1 >= x_low]

@@ -1,6 +1,8 @@
 """The learning-rate sweep: f after N steps (or the steps to converge) against η on a
 log axis, one curve per method of the race, from the current start. Each run's own η
-is a dashed line in its colour; for a quadratic, 2/λ_max marks where GD diverges.
+is a dashed line in its colour, labelled with its η; for a quadratic, 2/λ_max marks
+where GD diverges. Diverged rates are × in a band of their own at the top
+(gui.plots.lr_sweep_marks).
 Clicking a curve gives that method's run (the selected one, else its first) that η.
 
 Computed by `engine.optimizer_lab.lr_sweep` (one vectorised call per method) in
@@ -22,8 +24,9 @@ from gui.compute.lab_jobs import LabJobs
 from gui.compute.qt_guard import qt_override
 from gui.plots import runs as race
 from gui.plots.canvas_settings import tune_canvas
-from gui.plots.lr_sweep_label import free_stretches, label_place, occupied_heights
-from gui.plots.theme import fit_tick_room
+from gui.plots.lr_sweep_marks import (DivergedBand, label_colour, label_plate,
+                                      place_line_labels, slim)
+from gui.plots.theme import fit_tick_room, keep_colour_on_map
 from gui.widgets import theme
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
@@ -89,10 +92,12 @@ class LrSweepView(QWidget):
             labelOpts={"position": 0.3, "color": "#333", "rotateAxis": (1, 0),
                        "anchors": [(0.5, 0.0)] * 2})
         self.critical_line.setZValue(20)       # its label over the curves and the ×
+        slim(self.critical_line.label)
         item.addItem(self.critical_line)
         self.critical_line.hide()
-        # moved along its line to where no curve passes (_place_critical_label)
-        item.vb.sigRangeChanged.connect(self._place_critical_label)
+        self.diverged_band = DivergedBand(item)
+        # moved along their lines to where no curve passes (_place_labels)
+        item.vb.sigRangeChanged.connect(self._place_labels)
         self.quantity = QComboBox()
         self.quantity.addItems(["f after the run", "steps to converge"])
         self.quantity.setToolTip("What the sweep shows for each learning rate")
@@ -139,8 +144,9 @@ class LrSweepView(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self._tops = (1.0, 0.0)            # the curves' highest and lowest y
         item.vb.sigResized.connect(self._place_diverged)
-        item.vb.sigResized.connect(self._place_critical_label)
+        item.vb.sigResized.connect(self._place_labels)
         self._column_width = 0
+        theme.notifier.changed.connect(self._on_theme)
 
     def set_active(self, on: bool) -> None:
         self.active = bool(on)
@@ -263,62 +269,27 @@ class LrSweepView(QWidget):
         self._place_diverged()
         self._place_newton_note(ink)
         # the label on a plate of the background: readable over the curves and the ×
-        plate = pg.mkColor(theme.current().background)
-        plate.setAlpha(210)
-        self.critical_line.label.fill = pg.mkBrush(plate)
+        self.critical_line.label.fill = label_plate()
         self._draw_run_lines()
-        self._place_critical_label()
 
-    def _place_critical_label(self, *_) -> None:
-        """The 2/λmax label along its line where its plate covers no curve, dot or ×
-        (lr_sweep_label): written up the line on its right, where the curves that still
-        converge run along the floor and the diverged rows along the top, else on its
-        left; in a plot too short for that (~100 px at 1400×860), level beside the line
-        in the gap between them; else where it covers least."""
-        line, vb = self.critical_line, self.plot.getPlotItem().vb
-        if not self.sweeps or not line.isVisible() or vb.height() <= 0 or vb.width() <= 0:
+    def _place_labels(self, *_) -> None:
+        """Each line's label where it covers no curve, dot, × or other label
+        (lr_sweep_marks): 2/λmax first, then the runs' η from the left."""
+        if not self.sweeps:
             return
-        (x0, x1), (y0, y1) = vb.viewRange()
-        if x1 <= x0 or y1 <= y0:
-            return
-        box = line.label.boundingRect()       # unrotated: its length, then its thickness
-        per_px_x, per_px_y = (x1 - x0) / vb.width(), (y1 - y0) / vb.height()
-        dot_px = 4                            # a curve's dot (5 px) or an × (8 px), half
-        x = line.value()
         curves = [(np.log10(xs), ys) for xs, ys in map(self.curve_points, self.sweeps)
                   if len(xs)]
         curves += [tuple(m.getData()) for m in self.markers.values() if m.isVisible()]
-        places = []
-        # (up the line?, right of it?): across the line the label takes its thickness,
-        # along it its length
-        for rank, (upright, right) in enumerate(((True, True), (True, False),
-                                                 (False, True), (False, False))):
-            across, along = (box.height(), box.width()) if upright else \
-                (box.width(), box.height())
-            reach = across * per_px_x
-            low, high = (x, x + reach) if right else (x - reach, x)
-            spans = [((lo - y0) / per_px_y - dot_px, (hi - y0) / per_px_y + dot_px)
-                     for lo, hi in occupied_heights(curves, low, high, dot_px * per_px_x)]
-            centre, fits = label_place(spans, vb.height(), along)
-            room = max((hi - lo for lo, hi in free_stretches(spans, vb.height())),
-                       default=0.0)
-            places.append((not fits, 0 if fits else along - room, rank,
-                           upright, right, centre))
-        *_, upright, right, centre = min(places)
-        label = line.label
-        if upright:    # turned with the line: its top (now its left) at the line
-            label.rotateAxis, anchor = pg.Point(1, 0), (0.5, 0.0 if right else 1.0)
-        else:          # level: its left (or right) end at the line
-            label.rotateAxis, anchor = None, (0.0 if right else 1.0, 0.5)
-        label.anchors = [anchor] * 2
-        label.updateTransform(force=True)
-        position = min(max(centre / vb.height(), 0.0), 1.0)
-        label.setPosition(position)
+        runs = sorted((line for line in self.run_lines
+                       if line.isVisible() and line.label.isVisible()), key=lambda l: l.value())
+        lines = [self.critical_line] * self.critical_line.isVisible() + runs
+        place_line_labels(self.plot.getPlotItem().vb, lines, curves)
 
     def _place_diverged(self, *_) -> None:
-        """Diverged runs: × in a row of its own per method that diverged, above the
-        curves, DIVERGED_ROW_PX apart on screen, so that no method's marks hide
-        another's (on one row GD's were under Nesterov's and Newton's)."""
+        """Diverged runs: × in a row of its own per method that diverged, in the band
+        above the curves, DIVERGED_ROW_PX apart on screen (or further, to hold the
+        band's name), so that no method's marks hide another's (on one row GD's were
+        under Nesterov's and Newton's)."""
         if not self.sweeps:
             return
         ink = theme.current().ink
@@ -331,12 +302,16 @@ class LrSweepView(QWidget):
         # rows as far apart as the ×, which grow with the text (presenting: 16 px × on
         # 10 px rows), and the floor as high as half a tick number ("0" was left out)
         row_px = theme.current().size(DIVERGED_ROW_PX)
-        room = max(height - row_px * (len(rows) + 1.5), 0.3 * height, 20.0)
+        band_px = self.diverged_band.height_px(len(rows), row_px)
+        room = max(height - band_px - row_px * 1.5, 0.3 * height, 20.0)
         step = span * row_px / room
         # the curves in `room`, a row under them (the lowest tick's text fits, or
-        # pyqtgraph leaves "0" out), the rows above, half a row over the top one
-        self.plot.getPlotItem().setYRange(bottom - step, top + step * (len(rows) + 0.5),
-                                          padding=0)
+        # pyqtgraph leaves "0" out), half a row over them, the band of rows on top
+        band_low = top + 0.5 * step
+        band_high = band_low + step * band_px / row_px
+        self.plot.getPlotItem().setYRange(bottom - step, band_high, padding=0)
+        self.diverged_band.place(self.plot.getPlotItem().vb, band_low, band_high)
+        row_step = (band_high - band_low) / max(len(rows), 1)
         # its labels' room fitted to these ticks: pyqtgraph narrows it only by more
         # than 10 px, and the room of an earlier piece's wider labels stayed (seven
         # methods: 19 px, 15 after F11 and back, and the η axis showed 2 labels, not 5)
@@ -344,9 +319,9 @@ class LrSweepView(QWidget):
         for method in self.sweeps:
             sweep = self.sweeps[method]
             lrs = sweep.lrs[sweep.status == "diverged"]
-            row = rows.index(method) + 1 if method in rows else 0
+            row = rows.index(method) + 0.5 if method in rows else 0.0
             colour = ink(pg.mkColor(METHOD_COLOURS[method]))
-            self.markers[method].setData(np.log10(lrs), np.full(len(lrs), top + step * row),
+            self.markers[method].setData(np.log10(lrs), np.full(len(lrs), band_low + row_step * row),
                                          pen=pg.mkPen(colour, width=2), brush=None)
 
     def _place_newton_note(self, ink) -> None:
@@ -357,24 +332,42 @@ class LrSweepView(QWidget):
                                  "(its run: η = 1)")
 
     def _draw_run_lines(self) -> None:
-        """One dashed line per run at its own η, in its colour. The lines are kept and
-        moved (every piece of a sweep redraws, and new items cost the GUI thread)."""
+        """One dashed line per run at its own η, in its colour, labelled "η = 0.6" (one
+        label for the runs of one η). The lines are kept and moved (every piece of a
+        sweep redraws, and new items cost the GUI thread)."""
         s = self.model.settings
         # Newton's run without its own η takes the full step: its line at η = 1
-        wanted = [(np.log10(lr), self.model.lab.colour(run.key)) for run in s.runs
+        wanted = [(lr, self.model.lab.colour(run.key)) for run in s.runs
                   if (lr := race.effective_lr(run, s.lr) or
                       (1.0 if run.method == "newton" else None)) is not None
                   and run.method in self.sweeps]
         while len(self.run_lines) < len(wanted):
-            line = pg.InfiniteLine(angle=90, movable=False)
+            line = pg.InfiniteLine(angle=90, movable=False, label="", labelOpts={
+                "position": 0.3, "rotateAxis": (1, 0), "anchors": [(0.5, 0.0)] * 2})
+            slim(keep_colour_on_map(line.label))  # in its run's colour, in either theme
+            line.label.setZValue(20)
             self.plot.getPlotItem().addItem(line)
             self.run_lines.append(line)
-        for line, (x, colour) in zip(self.run_lines, wanted):
-            line.setValue(x)
+        labelled = set()
+        for line, (lr, colour) in zip(self.run_lines, wanted):
+            line.setValue(np.log10(lr))
             line.setPen(pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine))
+            line.label.setFormat(f"η = {lr:g}")
+            line.label.run_colour = colour
+            line.label.setVisible(lr not in labelled)
+            labelled.add(lr)
             line.show()
         for line in self.run_lines[len(wanted):]:
             line.hide()
+        self._on_theme()
+        self._place_labels()
+
+    def _on_theme(self, *_) -> None:
+        """The runs' labels in their runs' colours, readable on this theme's plate."""
+        for line in self.run_lines:
+            if line.label.isVisible():
+                line.label.fill = label_plate()
+                line.label.setColor(label_colour(line.label.run_colour))
 
     def _on_click(self, event) -> None:
         vb = self.plot.getPlotItem().vb

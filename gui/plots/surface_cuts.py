@@ -5,9 +5,10 @@ A mesh joins every pair of neighbouring samples. Where f jumps (atan(y/x) across
 x = 0, atan2(y, x) across the negative x axis, 1/x at its pole) the join is a false
 vertical wall; where f rises past the lid (Rosenbrock's corners, the top 2 % of the
 grid, see gui.plots.surface_box) clipping flattened it into a shelf, seen as a flap
-folded over the box's edge. A vertex at nan height draws none of its triangles
-(OpenGL discards them), so such vertices are made nan: the surface ends at the lid
-and opens along a jump.
+folded over the box's edge; where f is undefined (log(x) for x ≤ 0) a floor joined by
+walls to the defined part read as a step function. A vertex at nan height draws none of
+its triangles (OpenGL discards them), so such vertices are made nan: the surface ends at
+the lid, opens along a jump and has a hole where f is undefined.
 """
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ JUMP_RATIO = 4.0
 
 def surface_heights(mapping, Z) -> np.ndarray:
     """Box heights of the surface's vertices for f's samples Z (nx, ny), as
-    `mapping.bz` gives them (undefined f on the floor), with nan where the mesh breaks:
-    f above the lid with all its neighbours, and one end of each jump (`jump_ends`)."""
+    `mapping.bz` gives them, with nan where the mesh breaks: f undefined (nan; ±inf
+    stays clipped to the lid or floor), f above the lid with all its neighbours, and
+    one end of each jump (`jump_ends`)."""
     Z = np.asarray(Z, dtype=float)
     z = mapping.bz(Z)
     with np.errstate(invalid="ignore", over="ignore"):
@@ -37,7 +39,7 @@ def surface_heights(mapping, Z) -> np.ndarray:
     for di in (0, 1, 2):
         for dj in (0, 1, 2):
             above = above & padded[di:di + rows, dj:dj + cols]
-    z[above] = np.nan
+    z[above | np.isnan(Z)] = np.nan
     z[jump_ends(np.where(np.isfinite(Z), z, np.nan))] = np.nan
     return z
 

@@ -249,9 +249,9 @@ class SurfaceView(QWidget):
         self.surface_of = f
         self.landscape = scape = landscape.sample(f, window, GRID)
         self.mapping = m = BoxMapping.fit(window, scape.Z)
+        # (where f is undefined the mesh has a hole: surface_heights)
         colours = pg.colormap.get(COLORMAP).map(
             np.nan_to_num(scape.colour_position(scape.Z), nan=0.0).ravel(), mode="float")
-        colours[~np.isfinite(scape.Z).ravel()] = (0.8, 0.8, 0.8, 1.0)  # undefined: grey floor
         self.surface.setData(x=m.bx(scape.xs), y=m.by(scape.ys), z=surface_heights(m, scape.Z),
                              colors=colours)
         fast_vertex_normals(self.surface)     # pyqtgraph's own loop takes ~0.5 s

@@ -23,3 +23,48 @@ def compact(value: float, digits: int = 6) -> str:
     if e:   # "e-09" -> "e−9", "e+12" -> "e12": narrower columns, same number
         text = f"{mantissa}e{int(exponent)}"
     return true_minus(text)
+
+
+# an entry may take this many decimals more than the largest needs, to keep two
+# significant digits of its own; smaller still, it reads 0.00… at the shared decimals
+EXTRA_DECIMALS = 2
+LEAST_SIGNIFICANT = 2
+
+
+def one_precision(values, significant: int = 3, extra: int = EXTRA_DECIMALS) -> list[str]:
+    """The entries of one vector or matrix written alike, as a lecturer writes them
+    (each with its own %g, "[−0.04685 −0.0191]" looked like two precisions, and
+    fixed decimals made a small Jacobian entry "0.002"): one number of decimals for
+    all, giving the largest `significant` significant digits and every other at least
+    two, up to `extra` decimals more (smaller entries read 0.00…). Where the largest
+    is below 0.001 or from 10⁴ on (a vanished or exploding gradient), each in exponent
+    form with `significant` digits, trailing zeros kept: 4.120e−5. Non-finite entries
+    as Python writes them ("nan", "−inf")."""
+    flat = [float(v) for v in values]
+    sizes = [abs(v) for v in flat if v == v and abs(v) != float("inf") and v != 0]
+    if not sizes:
+        return [_written(v, f"{v:.{significant - 1}f}") for v in flat]
+    largest = max(sizes)
+    if not 1e-3 <= largest < 1e4:
+        return [_written(v, "0" if v == 0 else compact_exponent(v, significant)) for v in flat]
+    decimals = max(significant - 1 - _exponent(largest), 0)
+    # entries too small for two digits within `extra` more decimals do not count
+    needed = [LEAST_SIGNIFICANT - 1 - _exponent(s) for s in sizes]
+    decimals = max([decimals] + [n for n in needed if n <= decimals + extra])
+    return [_written(v, f"{v:.{decimals}f}") for v in flat]
+
+
+def compact_exponent(value: float, significant: int) -> str:
+    """`value` in exponent form, `significant` digits with trailing zeros: "4.120e−5"."""
+    mantissa, _, exponent = f"{value:.{significant - 1}e}".partition("e")
+    return true_minus(f"{mantissa}e{int(exponent)}")
+
+
+def _exponent(size: float) -> int:
+    """The power of ten of a positive number's first significant digit."""
+    return int(f"{size:e}".partition("e")[2])
+
+
+def _written(value: float, text: str) -> str:
+    return true_minus(text) if value == value and abs(value) != float("inf") else \
+        true_minus(str(value))

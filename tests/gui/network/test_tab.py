@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from engine.datasets import make_dataset
 from engine.network import Network
 from gui.network.boundary import level_segments
-from gui.network.jacobian import fmt, fmt_sig
 from gui.network.model import NetworkModel, parse_sizes
 from gui.network.tab import NetworkTab
+from gui.widgets.number_text import one_precision
 
 
 @pytest.fixture
@@ -76,8 +76,8 @@ def test_none_activation_boundary_is_a_line(tab, screenshot, data):
     W, b = m.network.collapsed()
     assert_allclose(plane, [W[0, 0], W[0, 1], b[0]], atol=1e-9)
     assert tab.collapse.isVisible()
-    for v in (W[0, 0], W[0, 1], b[0]):
-        assert fmt_sig(v) in tab.collapse.text()
+    for text in one_precision(W[0], 4) + one_precision(b[:1], 4):
+        assert text in tab.collapse.text()
     # The drawn 0.5 level set is one straight line (all its points collinear).
     x, y = tab.boundary.level_line.getData()
     pts = np.column_stack([x, y])
@@ -109,13 +109,13 @@ def test_jacobian_view_shows_engine_jacobians(tab, screenshot):
     assert view.matrix.shape == (8, 8)
     assert_allclose(view.matrix, J)
     assert_allclose(view.image.image, J)
-    assert [c.textItem.toPlainText() for c in view.cells] == [fmt(v, 2) for v in J.ravel()]
+    assert [c.textItem.toPlainText() for c in view.cells] == one_precision(J.ravel(), 2, extra=0)
     # The chain rule: the product of the layer Jacobians is the engine's input_jacobian.
     chain = np.linalg.multi_dot([m.network.layer_jacobian(x, l) for l in (3, 2, 1)])
     assert_allclose(view.product, m.network.input_jacobian(x))
     assert_allclose(view.product, chain, rtol=1e-12)
-    for v in view.product.ravel():
-        assert fmt_sig(v) in view.chain.text()
+    for text in one_precision(view.product.ravel(), 4):
+        assert text in view.chain.text()
     # The diagram shows the forward pass at the same input.
     for shown, engine in zip(tab.diagram.activations, m.network.forward(x[None, :])):
         assert_allclose(shown, engine[0])

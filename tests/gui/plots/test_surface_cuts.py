@@ -1,6 +1,7 @@
 """The 3-D surface's mesh is broken where f jumps or rises past the box's lid: no
 cell of it is a false wall (atan2 across the negative x axis, 1/x at its pole) or a
-shelf flattened onto the lid (Rosenbrock's corners, seen as a flap folded over x = −4)."""
+shelf flattened onto the lid (Rosenbrock's corners, seen as a flap folded over x = −4),
+nor a floor where f is undefined (log(x) + sqrt(y): grey floor and walls, a step)."""
 import numpy as np
 import pytest
 
@@ -64,3 +65,24 @@ def test_rosenbrock_has_no_shelf_on_the_lid(view, model, qtbot):
     z = view.surface.opts["meshdata"].vertexes()[:, 2].reshape(scape.Z.shape)
     below = (scape.Z - m.f0) * m.f_scale < 0.8 * HEIGHT
     np.testing.assert_allclose(z[below], m.bz(scape.Z[below]), atol=1e-6)
+
+
+def test_no_surface_where_f_is_undefined(view, model, qtbot, screenshot):
+    """log(x) + sqrt(y) is defined for x > 0, y ≥ 0 only: the surface has a hole over the
+    other three quarters (it was a grey floor at height 0, walled up to the defined part)."""
+    _show(model, qtbot, "log(x) + sqrt(y)")
+    scape = view.landscape
+    defined = np.isfinite(scape.Z)
+    assert defined.any() and (~defined).any()
+    cells = _cells(view, scape)
+    drawn = np.all(np.isfinite(cells), axis=-1)
+    corners_defined = defined[:-1, :-1] & defined[1:, :-1] & defined[:-1, 1:] & defined[1:, 1:]
+    # no triangle has a corner where f is undefined: none over the hole, no wall at its edge
+    assert not np.any(drawn & ~corners_defined), np.argwhere(drawn & ~corners_defined)[:5]
+    # and the defined quarter is drawn (the steep fall of log(x) at x → 0 included)
+    assert drawn[corners_defined].mean() > 0.95
+    # what the screen shows: the lit surface on the background, no floor
+    image = view.render_image()
+    pixels = as_array(image)[..., 2::-1].reshape(-1, 3).astype(int)
+    assert len(np.unique(pixels // 8, axis=0)) > 50
+    screenshot(view, "surface_log_sqrt_hole")

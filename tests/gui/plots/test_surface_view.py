@@ -126,19 +126,6 @@ def test_message_instead_of_view_without_opengl(qtbot, model, monkeypatch):
     assert not v.render_image().isNull()
 
 
-def test_undefined_values_lie_grey_on_the_floor(view, model, qtbot):
-    load(model, qtbot)
-    model.set_text("sqrt(4 - x^2 - y^2)")
-    assert model.wait_for_analysis()
-    scape = view.landscape
-    outside = ~np.isfinite(scape.Z)
-    assert outside.any() and (~outside).any()
-    mesh = view.surface.opts["meshdata"]
-    z = mesh.vertexes()[:, 2].reshape(scape.Z.shape)
-    assert np.all(z[outside] == 0.0) and np.all(np.isfinite(z))
-    assert_allclose(mesh.vertexColors()[outside.ravel()], [[0.8, 0.8, 0.8, 1.0]] * outside.sum())
-
-
 def test_one_variable_leaves_the_view_alone(view, model, qtbot):
     load(model, qtbot, frame=3)
     shown = view.landscape

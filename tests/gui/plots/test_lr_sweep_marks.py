@@ -1,0 +1,106 @@
+"""The learning-rate sweep of the lecturer's walkthrough on a 1280×720 projector:
+x² + 2y² from (3, 2), Gradient descent at η = 0.6 and Newton. Three dashed lines stood
+at 2/λmax = 0.5, η = 0.6 and Newton's η = 1 with only "2/λmax" labelled, and the
+diverged × rows stood at f ≈ 19–25 beside the f axis's 20, as if values of f. Now every
+line has its label, none over another, each by its own line, and the × lie in a band
+named "diverged" that the f axis's numbers do not reach."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from gui.widgets.theme import contrast, current
+from tests.gui.app.projector import projector_window, settle_at
+from tests.gui.plots.test_lr_sweep_round_trip import _sweep_shown, _tick_texts
+
+pytestmark = pytest.mark.xdist_group("lr_sweep_marks")
+
+
+@pytest.fixture(scope="module")
+def window(qapp, tmp_path_factory):
+    yield from projector_window(tmp_path_factory, "explorer")
+
+
+@pytest.fixture(params=["light", "dark"])
+def sweep(window, qtbot, screenshot, request):
+    window.commands.set_theme(request.param)
+    settle_at(window, qtbot, 1.0)
+    shown = _sweep_shown(window, qtbot, "x^2 + 2y^2", (3.0, 2.0), lr=0.6,
+                         methods=("gd", "newton"), max_steps=100)
+    screenshot(shown, f"lr_sweep_marks_{request.param}_1280x720")
+    yield shown
+    window.commands.set_theme("light")
+
+
+def _scene_x(line) -> float:
+    return line.mapToScene(line.boundingRect().center()).x()
+
+
+def _ink(label):
+    """The label's letters' rectangle on the screen (scene): its plate less its margin."""
+    margin = label.textItem.document().documentMargin()
+    return label.mapRectToScene(label.boundingRect()).adjusted(margin, margin,
+                                                               -margin, -margin)
+
+
+def test_every_line_is_labelled_by_itself(sweep):
+    lines = [sweep.critical_line] + [line for line in sweep.run_lines if line.isVisible()]
+    assert [round(10 ** line.value(), 6) for line in lines] == [0.5, 0.6, 1.0]
+    assert all(getattr(line, "label", None) is not None for line in lines), "a line unlabelled"
+    texts = [line.label.toPlainText() for line in lines]
+    assert texts == ["2/λmax", "η = 0.6", "η = 1"]
+    assert all(line.label.isVisible() for line in lines)
+    vb = sweep.plot.getPlotItem().vb
+    boxes = [_ink(line.label) for line in lines]
+    for line, box in zip(lines, boxes):
+        assert vb.sceneBoundingRect().contains(box), (line.label.toPlainText(), box)
+        # its letters begin or end at its own line, and no other line runs through them
+        # (a pixel's touch of their line box is none)
+        own = _scene_x(line)
+        assert min(abs(box.left() - own), abs(box.right() - own)) <= 4, (box, own)
+        for other in lines:
+            if other is not line:
+                assert not box.left() + 1 < _scene_x(other) < box.right() - 1, \
+                    (line.label.toPlainText(), other.label.toPlainText())
+    # no label over another
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.intersects(b), (a, b)
+    # each run's label in its line's colour (its hue, lightened to be read on the dark
+    # theme), readable on the plot (Newton's black is the foreground there, as its line)
+    for line in lines[1:]:
+        label, pen = line.label.color, line.pen.color()
+        if not current().dark:
+            assert label.name() == pen.name()
+        assert label.hsvHue() == pytest.approx(pen.hsvHue(), abs=10)
+        assert contrast(label, current().background) >= 4.5
+
+
+def test_diverged_rates_lie_in_a_named_band_above_the_f_axis_numbers(sweep):
+    vb = sweep.plot.getPlotItem().vb
+    rows = {method: marker.getData()[1] for method, marker in sweep.markers.items()
+            if len(marker.getData()[1])}
+    assert set(rows) == {"gd", "newton"}
+    # the f axis numbers stop below the × rows: none stands beside one (20 beside GD's
+    # row at 19.2 read as its value)
+    numbers = [float(text.replace("−", "-")) for text in _tick_texts(
+        sweep.plot.getPlotItem().getAxis("left"))]
+    lowest_row = min(min(ys) for ys in rows.values())
+    assert numbers and max(numbers) < lowest_row, (numbers, lowest_row)
+    # the rows in a band of their own, named, above every curve
+    band = getattr(sweep, "diverged_band", None)
+    assert band is not None and band.region.isVisible() and band.text.isVisible()
+    assert "diverged" in band.text.toPlainText()
+    low, high = band.region.getRegion()
+    assert max(numbers) <= low
+    for method, ys in rows.items():
+        assert all(low < y < high for y in ys), (method, ys, low, high)
+    for method in sweep.sweeps:
+        assert max(sweep.curve_points(method)[1]) < low
+    # the band's name lies whole in the band, clear of every ×
+    name = band.text.mapRectToScene(band.text.boundingRect())
+    top, bottom = (vb.mapViewToScene(QPointF(0, y)).y() for y in (high, low))
+    assert top - 1 <= name.top() and name.bottom() <= bottom + 1, (name, top, bottom)
+    for marker in sweep.markers.values():
+        for x, y in zip(*marker.getData()):
+            assert not name.contains(vb.mapViewToScene(QPointF(x, y)))
