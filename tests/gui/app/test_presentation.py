@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.app.test_look_round_trip import settle
+from tests.gui.app.test_lecture_undo import _key
 
 QWIDGETSIZE_MAX = (1 << 24) - 1     # Qt's "no largest size"
 
@@ -182,29 +183,21 @@ def test_a_taller_formula_arriving_while_presenting_still_leaves_the_views_room(
         window.commands.set_presentation(False)
 
 
-def _keys(qtbot, window, *presses):
-    """Keys pressed with the window active and the keyboard on its tab bar."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    for key, modifier in presses:
-        window.tabs.tabBar().setFocus()
-        qtbot.keyClick(window.tabs.tabBar(), key, modifier)
-
-
-_F11 = (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier)
-_CTRL = Qt.KeyboardModifier.ControlModifier
+def _f11(qtbot, window):
+    _key(qtbot, window, Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier)
 
 
 def test_a_theme_chosen_while_presenting_stays_after_leaving(window, qtbot):
     """F11, Ctrl+D, F11 gave the light theme back: leaving restored a theme presentation
     never changed. It gives back only the text size it set, and closing while presenting
     remembers the dark theme too."""
-    _keys(qtbot, window, _F11, (Qt.Key.Key_D, _CTRL))
+    _f11(qtbot, window)
+    _key(qtbot, window, Qt.Key.Key_D)                        # Ctrl+D
     assert window.commands.presenting and window.commands.theme == "dark"
     window.commands.save_settings()
     look = window.settings
     assert look.value("look/theme") == "dark" and float(look.value("look/scale")) == 1
-    _keys(qtbot, window, _F11)
+    _f11(qtbot, window)
     assert not window.commands.presenting and window.commands.scale == 1.0
     assert window.commands.theme == "dark" and window.commands.actions["dark"].isChecked()
     qtbot.waitUntil(lambda: window.palette().window().color().lightness() < 60, timeout=2000)
@@ -212,13 +205,13 @@ def test_a_theme_chosen_while_presenting_stays_after_leaving(window, qtbot):
 
 def test_a_text_size_chosen_while_presenting_stays_after_leaving(window, qtbot):
     before = _point_size()
-    _keys(qtbot, window, _F11)
+    _f11(qtbot, window)
     assert window.commands.scale == 1.5
-    _keys(qtbot, window, (Qt.Key.Key_Plus, _CTRL))
+    _key(qtbot, window, Qt.Key.Key_Plus)                     # Ctrl++
     chosen = window.commands.scale
     assert chosen > 1.5
     window.commands.save_settings()
     assert float(window.settings.value("look/scale")) == chosen
-    _keys(qtbot, window, _F11)
+    _f11(qtbot, window)
     assert not window.commands.presenting and window.commands.scale == chosen
     assert _point_size() == pytest.approx(before * chosen)
