@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QMenu, 
 
 from gui.app.ink_overlay import InkOverlay
 from gui.app.lecture import LectureError
-from gui.app.lecture_controller import LectureController, SceneIndexPart, ScenesPart
+from gui.app.lecture_controller import LectureController, SceneIndexPart, ScenesPart, setup_of
 from gui.app.presenter_overlays import Blackout, SceneBanner
 from gui.app.session import SessionError, load_session
 from gui.app.undo_history import UndoHistory
@@ -93,14 +93,16 @@ class LectureCommands(QObject):
         window.tabs.currentChanged.connect(self.lecture.look_again)
         window.commands.actions["view4"].triggered.connect(self.lecture.look_again)
         self.lecture.departedChanged.connect(self._on_departed)
-        # the scenes as last saved or opened: what File ▸ New, Open or Quit would lose
-        self._saved_scenes = None
+        # the scenes and the app's set-up as last saved or opened: what File ▸ New, Open
+        # or Quit would lose
+        self._saved_scenes = self._saved_setup = None
         window.session.changed.connect(self._on_session_changed)
         # after the window's own retitle (connected first): the title's "*" is what the
         # Discard question would ask about (it said unsaved after a scene was only
         # left and brought back, while Ctrl+N rightly asked nothing)
         window.session.changed.connect(self._mark_title)
         self.lecture.lectureChanged.connect(self._mark_title)
+        self.lecture.departedChanged.connect(self._mark_title)
         self.lecture.lectureChanged.connect(self.undo_history.on_change)
         window.explorer.editor.line_edit.textEdited.connect(self.undo_history.on_typing)
         window.explorer.editor.left.connect(self.undo_history.end_typing)    # Enter, Escape
@@ -320,6 +322,7 @@ class LectureCommands(QObject):
     def _on_session_changed(self) -> None:
         if not self.w.session.modified:          # saved, opened or new: the baseline
             self._saved_scenes = self.w.session.parts["scenes"].get_state()
+            self._saved_setup = setup_of(self.lecture.capture_state())
 
     def _mark_title(self) -> None:
         self.w.setWindowModified(self.unsaved_work() is not None)
@@ -327,13 +330,17 @@ class LectureCommands(QObject):
     def unsaved_work(self) -> str | None:
         """The question to ask before the session is replaced or closed (None: nothing
         unsaved would be lost). A lecture only played (its steps trained the network)
-        keeps its scenes in its file: nothing to ask."""
+        keeps its scenes in its file: nothing to ask. Its scenes as saved but the app
+        changed away from them (η, the neuron: a set-up the file holds too) was lost
+        unasked; it asks unless that set-up is the one saved or opened."""
         session, lec = self.w.session, self.lecture
         if not session.modified:
             return None
         if lec.live:
             return f"Discard the unsaved changes to “{session.display_name}”?"
         if session.parts["scenes"].get_state() == self._saved_scenes:
+            if lec.check_departed() and setup_of(lec.capture_state()) != self._saved_setup:
+                return f"Discard the unsaved changes to “{session.display_name}”?"
             return None
         count = len(lec.scenes)
         return f"Discard the unsaved lecture ({count} scene{'s' * (count != 1)})?"

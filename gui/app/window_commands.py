@@ -43,7 +43,9 @@ class WindowCommands(SessionCommands, QObject):
         self.scale = 1.0
         self.picture_scale = 2
         self.exports = ExportCommands(self)
-        self._before_presentation = None   # (scale, theme, maximised, below shown) while presenting
+        # while presenting: (the text size before, the size presentation set or None,
+        # maximised); leaving gives back only what presentation itself changed
+        self._before_presentation = None
         self._paints_held = PaintsHeld(self)      # while F11's layouts apply
         self.last_message = ""
         self.discard_question = None       # "Save / Discard / Cancel" while it shows
@@ -296,8 +298,8 @@ class WindowCommands(SessionCommands, QObject):
     def set_presentation(self, on: bool):
         """Full screen with large type, the lower panel folded, the side panel too where
         the formulas need its room (Ctrl+1/2/3 bring them back; ExplorerTab's
-        PRESENTATION_FOLDS and PRESENTATION_SPARE); leaving restores size, type, theme
-        and panels."""
+        PRESENTATION_FOLDS and PRESENTATION_SPARE); leaving restores the window's size, the
+        panels and the text size it set, not a theme or text size chosen while presenting."""
         # Entering and leaving are several changes (panels, the window's size, the text
         # size, the fit to the screen), each laid out and painted on its own: four layouts
         # in ~450 ms leaving, the map's window -5..5 -> -6..6 -> -4..4; entering at
@@ -308,7 +310,8 @@ class WindowCommands(SessionCommands, QObject):
         if changing:
             self.w.installEventFilter(self._paints_held)
         if on and self._before_presentation is None:
-            self._before_presentation = (self.scale, self.theme, self.w.isMaximized())
+            set_scale = PRESENTATION_SCALE if self.scale < PRESENTATION_SCALE else None
+            self._before_presentation = (self.scale, set_scale, self.w.isMaximized())
             self.w.menuBar().setVisible(False)          # the tool bar keeps the controls
             # Large type on a 1280×720 projector leaves the views too little height
             # with every panel shown.
@@ -316,16 +319,16 @@ class WindowCommands(SessionCommands, QObject):
             self.w.showFullScreen()
             # at 1.5 or more already, the look stays as it is: restyling every widget and
             # plot to the same theme and size cost ~40 ms of the GUI thread for nothing
-            if self.scale < PRESENTATION_SCALE:
-                self.set_scale(PRESENTATION_SCALE)
+            if set_scale is not None:
+                self.set_scale(set_scale)
         elif not on and self._before_presentation is not None:
-            scale, theme, maximised = self._before_presentation
+            scale = self._scale_after_presentation()
+            maximised = self._before_presentation[2]
             self._before_presentation = None
             self.w.fold_for_presentation(False)
             self.w.menuBar().setVisible(True)
             self.w.showMaximized() if maximised else self.w.showNormal()
-            if (theme, scale) != (self.theme, self.scale):    # (else the look is as it was)
-                self.theme = theme
+            if scale != self.scale:                 # (else the look is as it was)
                 self.set_scale(scale)
         self._sync_panel_actions()
         self.actions["present"].blockSignals(True)
@@ -360,6 +363,14 @@ class WindowCommands(SessionCommands, QObject):
     def presenting(self) -> bool:
         return self._before_presentation is not None
 
+    def _scale_after_presentation(self) -> float:
+        """The text size once presentation ends: the one before it, unless one was chosen
+        while presenting (leaving put back the whole look: F11, Ctrl+D, F11 was light)."""
+        if self._before_presentation is None:
+            return self.scale
+        before, set_scale, _ = self._before_presentation
+        return before if self.scale == set_scale else self.scale
+
     # --- settings remembered between runs ---------------------------------------------
     def restore_settings(self):
         s = self.w.settings
@@ -385,11 +396,10 @@ class WindowCommands(SessionCommands, QObject):
 
     def save_settings(self):
         s = self.w.settings
-        before = self._before_presentation
-        s.setValue("look/theme", before[1] if before else self.theme)
-        s.setValue("look/scale", before[0] if before else self.scale)
+        s.setValue("look/theme", self.theme)
+        s.setValue("look/scale", self._scale_after_presentation())
         s.setValue("export/scale", self.picture_scale)
-        if not before:
+        if not self.presenting:
             s.setValue("window/rect", saved_rect(self.w))
             s.setValue("window/maximized", self.w.isMaximized())
             s.remove("window/geometry")      # Qt's own, read before: see restore_rect

@@ -17,6 +17,7 @@ from engine.optimizers import METHODS
 from gui.widgets import theme
 from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.explorer.learning_rate_control import LearningRateControl
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.number_box import NumberBox
 from gui.widgets.scroll_page import VerticalScrollArea
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
@@ -116,6 +117,8 @@ class DescentPanel(QWidget):
                                       keyboardTracking=False)
         self.max_steps_box.setToolTip("Stop after this many steps if the path has "
                                       "neither converged nor diverged")
+        # Enter applies and Escape cancels, and either gives Space, → and R back
+        hand_keys_back(self.noise_box, self.seed_box, self.clip_box, self.max_steps_box)
         clip_row = QHBoxLayout()
         clip_row.addWidget(self.clip_check)
         clip_row.addWidget(self.clip_box, 1)

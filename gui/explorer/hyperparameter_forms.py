@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QToolButton,
 from engine.optimizers import HYPERPARAMETERS, METHODS
 
 from gui.widgets import theme
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
@@ -94,6 +95,7 @@ class _MethodForm(QWidget):
     def _number_box(self, method, name, emit=None, emit_pair=None):
         lo, hi, step, adaptive, tip = _CONTROLS.get((method, name), _CONTROLS[name])
         box = NumberBox(lo, hi, step=step, adaptive=adaptive, tooltip=tip)
+        hand_keys_back(box)               # Enter / Escape: Space plays again
         if emit_pair is not None:
             box.valueChanged.connect(lambda _v: emit_pair(
                 method, "betas", tuple(b.value() for b in self.fields["betas"])))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSlider, QWidget
 
 from gui.compute.bounds import LR_MAX, LR_MIN   # also the command line's --lr
-from gui.widgets.field_keys import keep_slider_keys
+from gui.widgets.field_keys import hand_keys_back, keep_slider_keys
 from gui.widgets.number_box import NumberBox
 
 _TICKS = 1000                      # slider resolution: 1000 steps over 4.3 decades
@@ -42,6 +42,7 @@ class LearningRateControl(QWidget):
                                "is about ten times larger.")
         self.box = NumberBox(1e-5, 10.0, adaptive=True, tooltip=TOOLTIP)
         self.box.setMinimumWidth(78)
+        hand_keys_back(self.box)          # Enter / Escape: Space plays again
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.slider, 1)

@@ -28,6 +28,7 @@ from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.plots import runs as race
 from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_LABELS
 
@@ -87,6 +88,7 @@ class RunsPanel(QWidget):
                                      "(otherwise it uses the shared one below)")
         self.lr_box = NumberBox(1e-6, 100.0, step=0.01, adaptive=True, digits=6,
                                 tooltip="The selected run's own learning rate η")
+        hand_keys_back(self.lr_box)       # Enter / Escape: Space plays again
         self.own_start_check = QCheckBox("own start here")
         self.own_start_check.setToolTip("Pin the selected run's start to the current start "
                                         "point; move the shared start to race from two places")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from gui.widgets.field_keys import hand_keys_back
 from gui.widgets.number_box import NumberBox
 from gui.widgets.variable_names import display_name
 
@@ -40,6 +41,7 @@ class StartEditor(QWidget):
         while len(self.boxes) < len(names):         # boxes are made once and kept
             k = len(self.boxes)
             box = NumberBox(-1e6, 1e6, step=0.1, digits=6)
+            hand_keys_back(box)           # Enter / Escape: Space plays again
             box.valueChanged.connect(self._on_edited)
             label = QLabel()
             self._grid.addWidget(label, k // PER_ROW, 2 * (k % PER_ROW))

@@ -4,7 +4,9 @@ A lecturer who types x = 1.5 and presses Enter wants → (next stage), Space (pl
 R (reset) to drive the lecture again, not to move the caret in the box (only a mouse
 click gave the keys back). Enter applies what was typed and leaves the field; Escape
 puts back what the field showed when it was entered and leaves it, as the Explorer's
-formula editor does (gui/explorer/expression_editor.py). A field whose entry was
+formula editor does (gui/explorer/expression_editor.py). Space is no part of a number:
+in a spin box it did replace the selected value with a blank (Tab alone brought it
+back), so it types nothing there. A field whose entry was
 refused keeps the keyboard on Enter (stay_while): leaving it made the next keys typed
 to correct it act as window shortcuts (tab switches, zoom) instead.
 
@@ -50,6 +52,8 @@ class FieldKeys(QObject):
             if event.key() == Qt.Key.Key_Escape:
                 _restore(field, self._on_entry.get(id(field), _text(field)))
                 leave(field)
+                return True
+            if event.key() == Qt.Key.Key_Space and isinstance(field, QAbstractSpinBox):
                 return True
         return False
 

@@ -2,7 +2,8 @@
 1 2 3 and Space drive the lecture again and never type into the formula."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+
+from tests.gui.key_presses import press as _press
 
 
 # One window for the module, put back by File ▸ New before each test (fixture `window`):
@@ -15,11 +16,6 @@ def _into_editor(window, qtbot):
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.commands.actions["editor"].trigger()              # Ctrl+L
     qtbot.waitUntil(window.editor.line_edit.hasFocus, timeout=2000)
-
-
-def _press(qtbot, window, key):
-    """A key as the user presses it: to whatever has the keyboard."""
-    qtbot.keyClick(QApplication.focusWidget() or window, key)
 
 
 def test_enter_applies_and_hands_focus_back(window, qtbot):

@@ -12,6 +12,7 @@ from tests.gui.app.lecture_helpers import SLOW_MS
 from tests.gui.app.test_exports import _answer_the_save_dialog
 from tests.gui.app.test_file_new import _type
 from tests.gui.app.test_lecture_undo import _key
+from tests.gui.key_presses import press, type_into
 
 DEFAULT_TEXT_IS_NOT = "x^3"
 Buttons = QMessageBox.StandardButton
@@ -95,6 +96,63 @@ def test_a_sample_lecture_asks_first_and_a_played_one_is_not_asked_about(window,
     assert window.commands.discard_question is None
     assert lec.scenes[0].title != "Scene 1" and window.windowTitle().startswith(
         "Derivatives and gradients")
+
+
+def _saved_lecture(window, qtbot, path):
+    """A one-scene deck saved with Ctrl+S as `path`: nothing unsaved."""
+    lec = _one_scene_deck(window, qtbot)
+    _answer_the_save_dialog(qtbot, lambda: _key(qtbot, window, Qt.Key.Key_S), path)
+    assert window.session.path == path and not window.session.modified
+    assert window.lecture_commands.unsaved_work() is None
+    return lec
+
+
+def _enter(qtbot, window, box, text):
+    type_into(qtbot, window, box, text)
+    press(qtbot, window, Qt.Key.Key_Return)
+
+
+def test_a_saved_lecture_changed_after_saving_asks_before_a_sample_opens(
+        window, qtbot, tmp_path):
+    """lecture1 saved, then η 0.02, the neuron ReLU with w = −0.5 and the network
+    trained: a sample lecture opened at once, all of it gone unasked (its scenes were
+    unchanged, and the app away from them counted for nothing). Now the question comes;
+    Cancel keeps everything, with the title's "*"."""
+    lec = _saved_lecture(window, qtbot, tmp_path / "lecture1.gradlab.json")
+    _enter(qtbot, window, window.explorer.descent_panel.lr_control.box, "0.02")
+    assert window.model.settings.lr == 0.02
+    _key(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.NoModifier)     # the Neuron tab
+    neuron = window.neuron
+    neuron.activation.setCurrentIndex(neuron.activation.findData("relu"))
+    _enter(qtbot, window, neuron.spins["w"], "-0.5")
+    assert (window.neuron_model.activation, window.neuron_model.w) == ("relu", -0.5)
+    _key(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.NoModifier)     # the Network tab
+    for _ in range(3):
+        window.network.step_button.click()
+    assert window.network_model.step_count == 3
+
+    window.lecture_commands.samples_menu.actions()[0].trigger()
+    box = _question(window, qtbot)
+    assert box.text() == "Discard the unsaved changes to “lecture1.gradlab.json”?"
+    assert window.windowHandle().title() == "lecture1.gradlab.json* — Gradient Lab"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)                # Esc: Cancel, all kept
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)
+    assert len(lec.scenes) == 1 and window.model.settings.lr == 0.02
+    assert window.neuron_model.activation == "relu" and window.network_model.step_count == 3
+
+
+def test_a_saved_lecture_left_and_shown_again_asks_nothing(window, qtbot, tmp_path):
+    """Away from the scene (another tab) is unsaved only while it lasts: the scene
+    clicked again, the app is what was saved and a sample lecture opens unasked."""
+    from tests.gui.app.test_scene_departed import _click_scene, _left
+    lc = window.lecture_commands
+    _saved_lecture(window, qtbot, tmp_path / "lecture1.gradlab.json")
+    _key(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.NoModifier)
+    _click_scene(_left(window, qtbot), 0)
+    assert not lc.lecture.departed and lc.unsaved_work() is None
+    lc.samples_menu.actions()[0].trigger()
+    assert window.commands.discard_question is None
+    assert window.windowTitle().startswith("Derivatives and gradients")
 
 
 def test_quit_keeps_the_lecture_for_the_next_start_or_asks(window, qtbot):

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.app.test_look_round_trip import settle
+from tests.gui.app.test_lecture_undo import _key
 
 QWIDGETSIZE_MAX = (1 << 24) - 1     # Qt's "no largest size"
 
@@ -180,3 +181,37 @@ def test_a_taller_formula_arriving_while_presenting_still_leaves_the_views_room(
         screenshot(window, "presentation_taller_formula_1280x720")
     finally:
         window.commands.set_presentation(False)
+
+
+def _f11(qtbot, window):
+    _key(qtbot, window, Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier)
+
+
+def test_a_theme_chosen_while_presenting_stays_after_leaving(window, qtbot):
+    """F11, Ctrl+D, F11 gave the light theme back: leaving restored a theme presentation
+    never changed. It gives back only the text size it set, and closing while presenting
+    remembers the dark theme too."""
+    _f11(qtbot, window)
+    _key(qtbot, window, Qt.Key.Key_D)                        # Ctrl+D
+    assert window.commands.presenting and window.commands.theme == "dark"
+    window.commands.save_settings()
+    look = window.settings
+    assert look.value("look/theme") == "dark" and float(look.value("look/scale")) == 1
+    _f11(qtbot, window)
+    assert not window.commands.presenting and window.commands.scale == 1.0
+    assert window.commands.theme == "dark" and window.commands.actions["dark"].isChecked()
+    qtbot.waitUntil(lambda: window.palette().window().color().lightness() < 60, timeout=2000)
+
+
+def test_a_text_size_chosen_while_presenting_stays_after_leaving(window, qtbot):
+    before = _point_size()
+    _f11(qtbot, window)
+    assert window.commands.scale == 1.5
+    _key(qtbot, window, Qt.Key.Key_Plus)                     # Ctrl++
+    chosen = window.commands.scale
+    assert chosen > 1.5
+    window.commands.save_settings()
+    assert float(window.settings.value("look/scale")) == chosen
+    _f11(qtbot, window)
+    assert not window.commands.presenting and window.commands.scale == chosen
+    assert _point_size() == pytest.approx(before * chosen)

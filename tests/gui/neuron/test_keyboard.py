@@ -5,21 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 
+from tests.gui.key_presses import press as _press, type_into as _type_into
+
 pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("neuron_keys_shared")]
-
-
-def _press(qtbot, window, key):
-    """A key as the user presses it: to whatever has the keyboard."""
-    qtbot.keyClick(QApplication.focusWidget() or window, key)
-
-
-def _type_into(qtbot, window, box, text):
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    qtbot.mouseClick(box.lineEdit(), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(box.hasFocus, timeout=2000)
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), text)
 
 
 def _neuron(window, qtbot):
