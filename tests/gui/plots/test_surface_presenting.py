@@ -7,11 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont
 
 from gui.plots.label_ink import ink_rect
+from gui.plots.surface_view import SurfaceView
 from tests.gui.app.test_keyboard import _key
 from tests.gui.plots.test_surface_alone_fit import drawn_box, settle
 from tests.gui.plots.test_surface_labels_fit import labels_on_ticks
+from tests.gui.plots.test_surface_view import load
 
 SCREENS = [(1280, 720), (1920, 1080)]
 FILLED = 0.95          # of the canvas's binding side
@@ -83,3 +86,25 @@ def test_a_zoom_round_trip_gives_back_the_same_ticks(window, qtbot, screen):
     np.testing.assert_allclose(window.model.window, window_before, rtol=1e-12)
     assert window.surface_view.tick_texts == ticks_before
     assert shown_labels(gl) == labels_before
+
+
+
+def test_a_new_font_frames_the_box_again(qtbot, shown, model):
+    """Larger text makes every label larger though the canvas keeps its size (the view
+    in a fixed place, its bar's height fixed): the framing follows the labels. Framed
+    for the old size, the f ticks ran past the canvas's right edge, pushed in off their
+    ticks."""
+    view = shown(SurfaceView(model), 337, 481)
+    load(model, qtbot)
+    gl = view.gl
+    size = gl.canvas.size()
+    font = QFont(gl.canvas.font())
+    font.setPointSizeF(font.pointSizeF() * 1.75)
+    gl.canvas.setFont(font)              # what a new text size sends every widget
+    settle(qtbot, 10)
+    assert gl.canvas.size() == size
+    w, h = size.width(), size.height()
+    left, top, right, bottom = drawn_box(gl.canvas)
+    assert abs(left - (w - 1 - right)) <= OFF_CENTRE_PX, (left, right, w)
+    assert min(left, top, w - 1 - right, h - 1 - bottom) >= 2, (left, top, right, bottom)
+    assert labels_on_ticks(gl) == []
