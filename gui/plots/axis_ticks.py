@@ -19,11 +19,15 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
     raw = hi / count - lo / count
     if not math.isfinite(raw) or raw <= 0:
         return [lo]
+    # float noise must not choose the step: a window zoomed in and out again is
+    # ±3.0000000000000004, whose raw step 1.5000000000000002 took 2 where ±3 took 1
+    # (a tie): "3 … −3" came back as "2, 0, −2"
+    raw = float(f"{raw:.9g}")
     power = 10.0 ** math.floor(math.log10(raw))
     step = power * min((1, 2, 5, 10), key=lambda k: abs(k * power - raw))
     if not math.isfinite(step) or step <= 0:
         return [lo]
-    first = math.ceil(lo / step)
+    first = math.ceil(lo / step - 1e-9)      # −2.9999999999999996 keeps its −3
     ticks = []
     for k in range(MAX_TICKS + 1):
         v = (first + k) * step

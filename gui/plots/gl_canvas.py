@@ -368,9 +368,13 @@ class LabelledGLView(gl.GLViewWidget):
         self._n_labels = len(labels)
         self._place_labels()
 
+    def pinned_labels(self) -> list:
+        """(3-D point, QLabel) of each label set, shown or hidden."""
+        return self._labels[:getattr(self, "_n_labels", 0)]
+
     def label_texts(self) -> list[str]:
         """The texts set (shown or, overlapping an earlier one, hidden)."""
-        return [label.text() for _, label in self._labels[:getattr(self, "_n_labels", 0)]]
+        return [label.text() for _, label in self.pinned_labels()]
 
     def _to_screen(self) -> QMatrix4x4:
         """3-D point → canvas pixel, for the camera as it is."""
@@ -385,7 +389,7 @@ class LabelledGLView(gl.GLViewWidget):
         gui.plots.surface_camera: placed, they are pushed in, off their ticks)."""
         mvp, w, h = self._to_screen(), self.width(), self.height()
         worst = 0.0
-        for point, label in self._labels[:getattr(self, "_n_labels", 0)]:
+        for point, label in self.pinned_labels():
             p = mvp.map(point).toPointF()
             half_w, half_h = label.width() / 2, label.height() / 2
             worst = max(worst, half_w - p.x(), p.x() + half_w - w,
@@ -398,8 +402,7 @@ class LabelledGLView(gl.GLViewWidget):
         # A label that would overlap one placed before it is hidden: on a short pane or
         # a flat camera the f ticks crowd together; every other one then stays readable.
         placed = []
-        for (point, label), axis in zip(self._labels[:getattr(self, "_n_labels", 0)],
-                                        self._label_axes):
+        for (point, label), axis in zip(self.pinned_labels(), self._label_axes):
             p = mvp.map(point).toPointF()
             # kept whole inside the canvas: a tick at the edge reads "1.5e3", not "5e3"
             target = QPoint(min(max(round(p.x() - label.width() / 2), 0), w - label.width()),

@@ -24,8 +24,7 @@ def axes_layout(m, window, side: int, names, value_name: str = "f"):
     (xlo, xhi), (ylo, yhi) = window
     ax, ay = float(m.bx(xhi)), float(m.by(yhi))
     s, g = side, GAP
-    x_ticks = [v for v in nice_ticks(xlo, xhi) if xlo <= v <= xhi]
-    y_ticks = [v for v in nice_ticks(ylo, yhi) if ylo <= v <= yhi]
+    x_ticks, y_ticks = _inside(nice_ticks(xlo, xhi), xlo, xhi), _inside(nice_ticks(ylo, yhi), ylo, yhi)
     f_ticks = nice_ticks(float(m.f_at(0)), float(m.f_at(HEIGHT)))
     f_step = f_ticks[1] - f_ticks[0] if len(f_ticks) > 1 else None
     x_step = x_ticks[1] - x_ticks[0] if len(x_ticks) > 1 else None
@@ -51,6 +50,13 @@ def axes_layout(m, window, side: int, names, value_name: str = "f"):
     labels += [((bx, -ay - g, 0.0), text) for text, bx in zip(ticks["x"], m.bx(x_ticks))]
     labels += [((s * (ax + g), by, 0.0), text) for text, by in zip(ticks["y"], m.by(y_ticks))]
     return np.array(lines, dtype=float), labels, ticks
+
+
+def _inside(ticks, lo: float, hi: float) -> list[float]:
+    """The ticks on [lo, hi], give or take float noise: ±2.9999999999999996 (a zoom
+    round trip) keeps its ±3."""
+    noise = 1e-9 * (hi - lo)
+    return [v for v in ticks if lo - noise <= v <= hi + noise]
 
 
 def label_axes(ticks) -> list[str]:

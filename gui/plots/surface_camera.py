@@ -3,15 +3,23 @@ switch as plain values, for a saved session (gui.plots.view_states): a session r
 looking from where the lecturer left it."""
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from gui.compute.qt_guard import qt_override
 from gui.plots.surface_box import HEIGHT
+from gui.plots.surface_cuts import surface_heights
+from gui.plots.surface_paths import to_screen
 
 FIT_STEP = 1.06        # the camera steps back by this factor ...
 FIT_STEPS = 15         # ... at most this often (2.4× the framing's distance)
 LABEL_MARGIN_PX = 0    # labels may touch the canvas's edge, not cross it
+FIT_MARGIN_PX = 4      # the framing leaves the box and its labels this far off the edges
+FIT_ROUNDS = 8         # perspective: the fit converges in 3-5 rounds (to < 1 px)
+FIT_SAMPLE = 5         # every 5th vertex of the surface's grid (and its edges) is framed
 
 
 def frame_camera(view) -> None:
@@ -34,8 +42,76 @@ def frame_camera(view) -> None:
     view.gl.setCameraPosition(distance=distance, elevation=32, azimuth=-90 + 32 * view._side)
     if view.mapping is not None:
         view._draw_axes(window)
-        _step_back_until_labels_fit(view.gl, distance)
+        _fit_to_canvas(view.gl, _drawn_points(view, window))
+        _step_back_until_labels_fit(view.gl, view.gl.opts["distance"])
     _keep_framed_on_resize(view)
+
+
+def _drawn_points(view, window) -> np.ndarray:
+    """What the framing must show, in the box (k, 3): the floor's corners, the f axis's
+    top and the surface's vertices (a sample, its edges whole). Not the lid's corners:
+    a saddle reaches two of them, and framing the others left a band of empty canvas."""
+    m = view.mapping
+    ax, ay = float(m.bx(window[0][1])), float(m.by(window[1][1]))
+    fixed = [(x, y, 0.0) for x in (-ax, ax) for y in (-ay, ay)] + [(ax, -ay, HEIGHT),
+                                                                   (-ax, -ay, HEIGHT)]
+    scape = view.landscape
+    if scape is None:
+        return np.array(fixed)
+    rows = sorted(set(range(0, len(scape.xs), FIT_SAMPLE)) | {len(scape.xs) - 1})
+    cols = sorted(set(range(0, len(scape.ys), FIT_SAMPLE)) | {len(scape.ys) - 1})
+    z = surface_heights(m, scape.Z)[np.ix_(rows, cols)]
+    bx, by = np.meshgrid(m.bx(scape.xs[rows]), m.by(scape.ys[cols]), indexing="ij")
+    mesh = np.column_stack([bx.ravel(), by.ravel(), z.ravel()])
+    return np.vstack([fixed, mesh[np.isfinite(mesh).all(axis=1)]])
+
+
+def _picture_bounds(gl, corners: np.ndarray):
+    """((left, top, right, bottom) of `corners` (k, 3) and the label points, the same
+    with the labels' rectangles centred on their points), canvas pixels; None off screen."""
+    labels = gl.pinned_labels()
+    points = np.vstack([corners] + [[p.x(), p.y(), p.z()] for p, _ in labels])
+    on_screen = to_screen(gl, points)
+    if on_screen is None:
+        return None
+    (x0, y0), (x1, y1) = on_screen.min(axis=0), on_screen.max(axis=0)
+    half = np.array([[0.0, 0.0]] * len(corners)
+                    + [[label.width() / 2, label.height() / 2] for _, label in labels])
+    (l0, t0), (l1, t1) = (on_screen - half).min(axis=0), (on_screen + half).max(axis=0)
+    return (x0, y0, x1, y1), (min(x0, l0), min(y0, t0), max(x1, l1), max(y1, t1))
+
+
+def _fit_to_canvas(gl, corners: np.ndarray) -> None:
+    """Distance and centre so that the points `corners` (k, 3: what is drawn) with the
+    labels fill the canvas, centred, FIT_MARGIN_PX off the edges that bind. The rule in frame_camera
+    only guessed: presenting at 1280×720 the box of x² + 2y² was 284×198 px in a
+    337×448 canvas, 40 px off its left edge and 13 off its right."""
+    w, h = gl.width(), gl.height()
+    if w < 50 or h < 50:
+        return                        # not laid out yet: framed again once it is
+    tan = math.tan(math.radians(gl.opts["fov"]) / 2)
+    for _ in range(FIT_ROUNDS):
+        bounds = _picture_bounds(gl, corners)
+        if bounds is None:
+            return
+        (g0, g1, g2, g3), (b0, b1, b2, b3) = bounds
+        # the box's own extent shrinks as 1/distance; the labels' overhang stays in px
+        room_x = w - 2 * FIT_MARGIN_PX - ((b2 - b0) - (g2 - g0))
+        room_y = h - 2 * FIT_MARGIN_PX - ((b3 - b1) - (g3 - g1))
+        if room_x < 20 or room_y < 20:
+            return                    # too small a canvas: the step back below decides
+        ratio = min(max(max((g2 - g0) / room_x, (g3 - g1) / room_y), 0.5), 2.0)
+        # the picture's centre onto the canvas's: the camera's target moves in its
+        # screen plane (view matrix rows 0 and 1: right and up, in box coordinates)
+        distance = gl.opts["distance"]
+        per_px = 2 * distance * tan / w
+        dx, dy = (b0 + b2 - w) / 2, (b1 + b3 - h) / 2
+        view = gl.viewMatrix()
+        right, up = view.row(0).toVector3D(), view.row(1).toVector3D()
+        gl.opts["center"] = pg.Vector(gl.opts["center"] + (right * dx - up * dy) * per_px)
+        gl.setCameraPosition(distance=distance * ratio)
+        if abs(ratio - 1) < 1e-3 and abs(dx) < 0.5 and abs(dy) < 0.5:
+            break
 
 
 def _step_back_until_labels_fit(gl, distance: float) -> None:
@@ -79,7 +155,8 @@ class _Reframer(QObject):
 
     @qt_override
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Resize and not self.pending:
+        # a new text size (presentation) makes the labels larger: framed again too
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange) and not self.pending:
             self.pending = True        # after the layout has settled
             QTimer.singleShot(0, self, self._reframe)
         return False

@@ -266,7 +266,7 @@ def screen_rect(view, points: np.ndarray) -> QRect | None:
     screen (behind the camera or undefined): the caller repaints everything then."""
     if not len(points):
         return QRect()
-    on_screen = _to_screen(view, points)
+    on_screen = to_screen(view, points)
     if on_screen is None:
         return None
     scale = theme.current().scale
@@ -314,7 +314,7 @@ def _clip_matrix(view, w: int, h: int) -> np.ndarray:
     return np.array(mvp.data(), dtype=float).reshape(4, 4).T     # data(): column-major
 
 
-def _to_screen(view, points: np.ndarray):
+def to_screen(view, points: np.ndarray):
     """Canvas pixel coordinates (k, 2) of box points, as the labels are placed
     (gui.plots.gl_canvas); None when one is undefined or behind the camera."""
     w, h = max(view.width(), 1), max(view.height(), 1)

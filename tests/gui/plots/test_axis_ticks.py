@@ -57,3 +57,11 @@ def test_one_to_two_variables_with_an_overflowing_surface(window, qtbot):
     pixels = np.asarray(image.constBits()).reshape(image.height(), image.bytesPerLine())
     assert pixels.std() > 0            # something is drawn, not a blank
     assert not any("inf" in t or "nan" in t for t in labels), labels
+
+
+@pytest.mark.parametrize("half", [3.0000000000000004, 2.9999999999999996])
+def test_float_noise_in_the_window_leaves_the_ticks(half):
+    """±3 after a zoom round trip (× 0.8 × 0.8 × 1.25 × 1.25): its raw step, 1.5 give or
+    take an ulp, chose between 1 and 2 by the noise, and −2.9999999999999996 lost its −3."""
+    assert nice_ticks(-half, half) == nice_ticks(-3.0, 3.0) == [-3.0, -2.0, -1.0, 0.0, 1.0,
+                                                                2.0, 3.0]

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from gui.app.presets import find_preset
 from gui.plots.surface_axes import clip_to_box
 from gui.plots.surface_box import HEIGHT, BoxMapping
-from gui.plots.surface_paths import LIFT, _to_screen, box_points
+from gui.plots.surface_paths import LIFT, to_screen, box_points
 from gui.plots.surface_view import SurfaceView
 
 
@@ -118,7 +118,7 @@ def test_a_frame_repaints_around_the_moved_paths_not_the_labels(view, model, qtb
         assert rect.width() * rect.height() < full.width() * full.height() / 4
     # ...and the last repaint holds each run's newest point on screen
     assert view.gl.size() == canvas.size()      # the view and the canvas share coordinates
-    for x, y in _to_screen(view.gl, view.current_item.pos):
+    for x, y in to_screen(view.gl, view.current_item.pos):
         assert any(r.contains(int(x), int(y)) for r in paints.rects[canvas]), (x, y)
     # what the screen shows is what a full repaint shows: nothing left behind
     on_screen = _screen_pixels(canvas)
@@ -218,7 +218,7 @@ def test_a_new_start_with_the_plane_repaints_around_old_and_new_not_the_labels(v
     rect = paints.rects[canvas][-1]
     full = canvas.rect()
     assert rect.width() * rect.height() < full.width() * full.height() / 2
-    for x, y in _to_screen(view.gl, np.concatenate([old_ring, view.plane_edge.pos])):
+    for x, y in to_screen(view.gl, np.concatenate([old_ring, view.plane_edge.pos])):
         assert rect.contains(int(x), int(y)), (x, y)
     untouched = [label for label in labels if not label.geometry().intersects(rect)]
     assert len(untouched) > 5

@@ -9,7 +9,7 @@ from PySide6.QtGui import QPolygonF
 
 from gui.plots import runs as race
 from gui.plots.surface_box import HEIGHT
-from gui.plots.surface_paths import _to_screen
+from gui.plots.surface_paths import to_screen
 from gui.plots.surface_step_arrows import LIFT, SurfaceStepArrows
 from gui.plots.surface_view import SurfaceView
 from gui.widgets import theme
@@ -74,7 +74,7 @@ def _pixels_outside_the_box(arrows) -> int:
     view = arrows.view
     corners = np.array([(sx, sy, sz) for sx in (-1, 1) for sy in (-1, 1)
                         for sz in (0, 1)]) * _walls(view)
-    outline = QPolygonF([QPointF(*p) for p in _hull(_to_screen(view.gl, corners))])
+    outline = QPolygonF([QPointF(*p) for p in _hull(to_screen(view.gl, corners))])
     with_arrows = as_array(view.gl.canvas.grab().toImage())
     arrows.set_enabled(False)
     without = as_array(view.gl.canvas.grab().toImage())

@@ -1,0 +1,110 @@
+"""The 3-D view in presentation mode (F11) at 1280×720 and 1920×1080, as a lecturer
+projects it: the box and its labels fill the canvas, centred, in a tall canvas (the
+3-D view beside the map) and a wide one (the view alone), and a zoom round trip
+(+ + − −) gives back the same tick labels."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont
+
+from gui.plots.label_ink import ink_rect
+from gui.plots.surface_view import SurfaceView
+from tests.gui.app.test_keyboard import _key
+from tests.gui.plots.test_surface_alone_fit import drawn_box, settle
+from tests.gui.plots.test_surface_labels_fit import labels_on_ticks
+from tests.gui.plots.test_surface_view import load
+
+SCREENS = [(1280, 720), (1920, 1080)]
+FILLED = 0.95          # of the canvas's binding side
+OFF_CENTRE_PX = 6      # the picture's centre off the canvas's, at most
+
+
+def shown_labels(gl) -> list[tuple[str, tuple]]:
+    """(text, (x, y, w, h)) of every label the 3-D view shows."""
+    return [(label.text(), label.geometry().getRect())
+            for _, label in gl._labels[:gl._n_labels] if label.isVisible()]
+
+
+def present(window, qtbot, screen) -> None:
+    window.screen_limit = QRect(0, 0, *screen)
+    window.setGeometry(0, 0, *screen)
+    window.commands.set_presentation(True)
+    settle(qtbot, 10)
+
+
+def overlapping_labels(gl) -> list[str]:
+    """Pairs of shown labels whose glyphs lie on each other."""
+    shown = [label for _, label in gl.pinned_labels() if label.isVisible()]
+    return [f"{a.text()!r} on {b.text()!r}" for i, a in enumerate(shown)
+            for b in shown[i + 1:] if ink_rect(a).intersects(ink_rect(b))]
+
+
+@pytest.mark.parametrize("alone", [False, True], ids=["beside_the_map", "alone"])
+@pytest.mark.parametrize("text", ["x^2 + 2y^2", "x^2 + y^2", "(x-5)^2 + (y-3)^2 + 2xy"])
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_presenting_the_box_fills_its_canvas(window, qtbot, screenshot, screen, text, alone):
+    """Presenting at 1280×720 (the lecture's scenes 6–9, plain F11 on x² + 2y²) the box
+    and its labels were 284×198 px in a 337×448 canvas, 40 px off its left edge and 13 off
+    its right; at 1920×1080 they filled 43 % of its height. Beside the map the canvas is
+    tall and its width binds; alone (key 4 twice) it is wide and its height binds."""
+    window.model.set_text(text)
+    assert window.model.wait_for_analysis(60000)
+    present(window, qtbot, screen)
+    if alone:
+        while window.explorer.focus_mode != "surface":
+            window.explorer.cycle_focus_mode()
+        settle(qtbot, 10)
+    gl = window.surface_view.gl
+    w, h = gl.canvas.width(), gl.canvas.height()
+    assert (w < h) != alone, (w, h)
+    left, top, right, bottom = drawn_box(gl.canvas)
+    filled = max((right - left + 1) / w, (bottom - top + 1) / h)
+    assert filled >= FILLED, ((left, top, right, bottom), (w, h))
+    assert abs(left - (w - 1 - right)) <= OFF_CENTRE_PX, (left, right, w)
+    assert abs(top - (h - 1 - bottom)) <= OFF_CENTRE_PX, (top, bottom, h)
+    assert min(left, top, w - 1 - right, h - 1 - bottom) >= 2      # nothing at an edge
+    assert labels_on_ticks(gl) == []       # on their ticks, whole inside the canvas
+    assert overlapping_labels(gl) == []
+    screenshot(window.surface_view, f"surface_presenting_{screen[0]}_{alone:d}")
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_zoom_round_trip_gives_back_the_same_ticks(window, qtbot, screen):
+    """x² + 2y² on ±4 × ±3: zoomed in twice and out twice, y's window came back as
+    ±3.0000000000000004 and its ticks "3 … −3" as "2, 0, −2" (the map's were the same)."""
+    present(window, qtbot, screen)
+    gl = window.surface_view.gl
+    window_before, ticks_before = window.model.window, window.surface_view.tick_texts
+    labels_before = shown_labels(gl)
+    assert ticks_before["y"] == ["−3", "−2", "−1", "0", "1", "2", "3"]
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_Minus):
+        _key(qtbot, window, key)
+        assert window.model.wait_for_analysis(60000)
+        settle(qtbot, 4)
+    np.testing.assert_allclose(window.model.window, window_before, rtol=1e-12)
+    assert window.surface_view.tick_texts == ticks_before
+    assert shown_labels(gl) == labels_before
+
+
+
+def test_a_new_font_frames_the_box_again(qtbot, shown, model):
+    """Larger text makes every label larger though the canvas keeps its size (the view
+    in a fixed place, its bar's height fixed): the framing follows the labels. Framed
+    for the old size, the f ticks ran past the canvas's right edge, pushed in off their
+    ticks."""
+    view = shown(SurfaceView(model), 337, 481)
+    load(model, qtbot)
+    gl = view.gl
+    size = gl.canvas.size()
+    font = QFont(gl.canvas.font())
+    font.setPointSizeF(font.pointSizeF() * 1.75)
+    gl.canvas.setFont(font)              # what a new text size sends every widget
+    settle(qtbot, 10)
+    assert gl.canvas.size() == size
+    w, h = size.width(), size.height()
+    left, top, right, bottom = drawn_box(gl.canvas)
+    assert abs(left - (w - 1 - right)) <= OFF_CENTRE_PX, (left, right, w)
+    assert min(left, top, w - 1 - right, h - 1 - bottom) >= 2, (left, top, right, bottom)
+    assert labels_on_ticks(gl) == []
