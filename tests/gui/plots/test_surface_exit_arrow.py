@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from gui.plots.surface_box import HEIGHT
-from gui.plots.surface_paths import LIFT, _to_screen
+from gui.plots.surface_paths import LIFT, to_screen
 from gui.plots.surface_view import SurfaceView
 from tests.gui.plots.test_surface_view import as_array
 
@@ -26,7 +26,7 @@ def _gd_blue_pixels_near(view, point, radius=14) -> int:
     box point `point`."""
     image = as_array(view.gl.canvas.grab().toImage())[..., 2::-1].astype(int)   # RGB
     scale = image.shape[1] / max(view.gl.width(), 1)
-    x, y = (_to_screen(view.gl, np.array([point]))[0] * scale).astype(int)
+    x, y = (to_screen(view.gl, np.array([point]))[0] * scale).astype(int)
     r = int(radius * scale)
     patch = image[max(y - r, 0):y + r, max(x - r, 0):x + r]
     return int((np.abs(patch - (0, 114, 178)).max(axis=-1) < 40).sum())
