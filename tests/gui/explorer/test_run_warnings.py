@@ -12,13 +12,8 @@ from gui.widgets import theme
 
 
 @pytest.fixture
-def controls(qtbot, model):
-    panel = PlaybackControls(model)
-    qtbot.addWidget(panel)
-    panel.resize(300, 300)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+def controls(shown, model):
+    return shown(PlaybackControls(model), 300, 300)
 
 
 def _load(model, text, start, window, lr, steps):
