@@ -27,7 +27,7 @@ from types import SimpleNamespace
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QMatrix4x4, QPainter, QPalette, QVector3D
 from PySide6.QtOpenGL import QOpenGLFramebufferObject
 from PySide6.QtWidgets import QLabel, QWidget
@@ -36,6 +36,7 @@ from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.plots.gl_region import render_region, render_scaled
 from gui.plots.label_ink import axes_apart, ink_rect
+from gui.plots.label_place import placed_rect
 
 
 class GLCanvas(QWidget):
@@ -198,6 +199,7 @@ class LabelledGLView(gl.GLViewWidget):
         self.canvas.destroyed.connect(self._on_canvas_destroyed)
         self._labels: list[tuple[QVector3D, QLabel]] = []
         self._label_axes: list = []      # each label's axis (set_labels)
+        self._label_anchors: list = []   # each label's tick on its axis, or None (set_labels)
         self._background: list = []
         self._cache = None               # QOpenGLFramebufferObject of the background
         self._cache_valid = False
@@ -346,9 +348,13 @@ class LabelledGLView(gl.GLViewWidget):
         self._place_labels()
 
     # --- labels --------------------------------------------------------------------
-    def set_labels(self, labels, axes=None) -> None:
-        """`axes`: each label's axis name; labels of different axes keep `axes_apart` px."""
+    def set_labels(self, labels, axes=None, anchors=None) -> None:
+        """`axes`: each label's axis name; labels of different axes keep `axes_apart` px.
+        `anchors`: each label's tick on its axis ((x, y, z), or None): a label is kept
+        clear of its anchor (see `label_rect`)."""
         self._label_axes = list(axes) if axes is not None else [None] * len(labels)
+        self._label_anchors = [None if a is None else QVector3D(*map(float, a))
+                               for a in (anchors if anchors is not None else [None] * len(labels))]
         while len(self._labels) < len(labels):
             label = QLabel(self.canvas)
             label.setProperty("themeManaged", True)
@@ -379,17 +385,23 @@ class LabelledGLView(gl.GLViewWidget):
         to_screen.viewport(0, h, w, -h)
         return to_screen * self.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * self.viewMatrix()
 
+    def label_rect(self, index: int, mvp: QMatrix4x4 | None = None) -> QRectF:
+        """Label `index`'s rectangle (canvas px) before it is kept inside the canvas."""
+        mvp = mvp if mvp is not None else self._to_screen()
+        point, label = self._labels[index]
+        anchor = self._label_anchors[index] if index < len(self._label_anchors) else None
+        return placed_rect(mvp.map(point).toPointF(), label.width(), label.height(),
+                           None if anchor is None else mvp.map(anchor).toPointF())
+
     def labels_overflow(self) -> float:
         """How many px the labels centred on their points would reach past the canvas's
         edges, at most (0: all inside; the camera steps back until they are, see
         gui.plots.surface_camera: placed, they are pushed in, off their ticks)."""
         mvp, w, h = self._to_screen(), self.width(), self.height()
         worst = 0.0
-        for point, label in self._labels[:getattr(self, "_n_labels", 0)]:
-            p = mvp.map(point).toPointF()
-            half_w, half_h = label.width() / 2, label.height() / 2
-            worst = max(worst, half_w - p.x(), p.x() + half_w - w,
-                        half_h - p.y(), p.y() + half_h - h)
+        for i in range(getattr(self, "_n_labels", 0)):
+            r = self.label_rect(i, mvp)
+            worst = max(worst, -r.left(), r.right() - w, -r.top(), r.bottom() - h)
         return worst
 
     def _place_labels(self):
@@ -398,12 +410,12 @@ class LabelledGLView(gl.GLViewWidget):
         # A label that would overlap one placed before it is hidden: on a short pane or
         # a flat camera the f ticks crowd together; every other one then stays readable.
         placed = []
-        for (point, label), axis in zip(self._labels[:getattr(self, "_n_labels", 0)],
-                                        self._label_axes):
-            p = mvp.map(point).toPointF()
+        for i, ((_point, label), axis) in enumerate(zip(
+                self._labels[:getattr(self, "_n_labels", 0)], self._label_axes)):
+            r = self.label_rect(i, mvp)
             # kept whole inside the canvas: a tick at the edge reads "1.5e3", not "5e3"
-            target = QPoint(min(max(round(p.x() - label.width() / 2), 0), w - label.width()),
-                            min(max(round(p.y() - label.height() / 2), 0), h - label.height()))
+            target = QPoint(min(max(round(r.left()), 0), w - label.width()),
+                            min(max(round(r.top()), 0), h - label.height()))
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
             box = ink_rect(label).adjusted(-1, -1, 1, 1)      # its glyphs 2 px apart, not its line
