@@ -36,7 +36,7 @@ from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.plots.gl_region import render_region, render_scaled
 from gui.plots.label_ink import axes_apart, ink_rect
-from gui.plots.label_place import placed_rect
+from gui.plots.label_place import placed_rect, screen_matrix
 
 
 class GLCanvas(QWidget):
@@ -349,12 +349,10 @@ class LabelledGLView(gl.GLViewWidget):
 
     # --- labels --------------------------------------------------------------------
     def set_labels(self, labels, axes=None, anchors=None) -> None:
-        """`axes`: each label's axis name; labels of different axes keep `axes_apart` px.
-        `anchors`: each label's tick on its axis ((x, y, z), or None): a label is kept
-        clear of its anchor (see `label_rect`)."""
+        """`axes`: each label's axis (other axes' labels keep `axes_apart` px apart)."""
         self._label_axes = list(axes) if axes is not None else [None] * len(labels)
-        self._label_anchors = [None if a is None else QVector3D(*map(float, a))
-                               for a in (anchors if anchors is not None else [None] * len(labels))]
+        # each label's tick on its axis ((x, y, z) or None), which it is kept clear of
+        self._label_anchors = [a and QVector3D(*a) for a in anchors or []]
         while len(self._labels) < len(labels):
             label = QLabel(self.canvas)
             label.setProperty("themeManaged", True)
@@ -378,31 +376,22 @@ class LabelledGLView(gl.GLViewWidget):
         """The texts set (shown or, overlapping an earlier one, hidden)."""
         return [label.text() for _, label in self._labels[:getattr(self, "_n_labels", 0)]]
 
-    def _to_screen(self) -> QMatrix4x4:
-        """3-D point → canvas pixel, for the camera as it is."""
-        w, h = max(self.width(), 1), max(self.height(), 1)
-        to_screen = QMatrix4x4()
-        to_screen.viewport(0, h, w, -h)
-        return to_screen * self.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * self.viewMatrix()
+    _to_screen = screen_matrix           # 3-D point → canvas pixel, for the camera as it is
 
     def label_rect(self, index: int, mvp: QMatrix4x4 | None = None) -> QRectF:
         """Label `index`'s rectangle (canvas px) before it is kept inside the canvas."""
-        mvp = mvp if mvp is not None else self._to_screen()
-        point, label = self._labels[index]
-        anchor = self._label_anchors[index] if index < len(self._label_anchors) else None
-        return placed_rect(mvp.map(point).toPointF(), label.width(), label.height(),
-                           None if anchor is None else mvp.map(anchor).toPointF())
+        mvp, (point, label) = self._to_screen() if mvp is None else mvp, self._labels[index]
+        anchor = (self._label_anchors + [None] * (index + 1))[index]
+        at = (lambda v: None if v is None else mvp.map(v).toPointF())
+        return placed_rect(at(point), label.width(), label.height(), at(anchor))
 
     def labels_overflow(self) -> float:
-        """How many px the labels centred on their points would reach past the canvas's
-        edges, at most (0: all inside; the camera steps back until they are, see
-        gui.plots.surface_camera: placed, they are pushed in, off their ticks)."""
+        """px the labels would reach past the canvas's edges, at most (0: all inside; the
+        camera steps back until they are, surface_camera: placed, they're pushed in)."""
         mvp, w, h = self._to_screen(), self.width(), self.height()
-        worst = 0.0
-        for i in range(getattr(self, "_n_labels", 0)):
-            r = self.label_rect(i, mvp)
-            worst = max(worst, -r.left(), r.right() - w, -r.top(), r.bottom() - h)
-        return worst
+        rects = [self.label_rect(i, mvp) for i in range(getattr(self, "_n_labels", 0))]
+        return max([0.0] + [max(-r.left(), r.right() - w, -r.top(), r.bottom() - h)
+                            for r in rects])
 
     def _place_labels(self):
         w, h = max(self.width(), 1), max(self.height(), 1)

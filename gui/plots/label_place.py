@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QMatrix4x4
 
 ANCHOR_GAP_PX = 4       # a label's edge from its tick on the axis, at least
 
@@ -28,3 +29,11 @@ def placed_rect(point: QPointF, width: float, height: float,
             if far < least:
                 point = QPointF(anchor.x() + ux * least, anchor.y() + uy * least)
     return QRectF(point.x() - half_w, point.y() - half_h, width, height)
+
+
+def screen_matrix(view) -> QMatrix4x4:
+    """3-D point → pixel of `view` (a GLViewWidget), for its camera as it is."""
+    w, h = max(view.width(), 1), max(view.height(), 1)
+    to_screen = QMatrix4x4()
+    to_screen.viewport(0, h, w, -h)
+    return to_screen * view.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * view.viewMatrix()
