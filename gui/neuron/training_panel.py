@@ -45,6 +45,7 @@ DOT_ROOM_PX = LOSS_DOT_PX / 2 + 2.5   # half the dot and its 2-px rim, kept insi
 
 
 NEURON_MAP_MIN_PX = 56      # px of the landscape map under its legend, at least
+NEURON_MAP_SHARE_MOST = 0.56   # of the landscape's row, the map's at most (MapSplit)
 
 class LandscapeSurface(SurfaceView):
     """SurfaceView framed for the panel's narrow, short pane: after SurfaceView's own
@@ -234,8 +235,11 @@ class NeuronTrainingPanel(QWidget):
                 plot.getAxis(axis).enableAutoSIPrefix(False)
         # the map the width its plot needs for the (square) window, as the Explorer's:
         # halves left it 210×438 px presenting at 1280×720, w's range twice b's, and
-        # b's four labels "0.060.080.100.12" in one string under it
-        views = MapSplit(self.contour_view, lambda: self.landscape_model.window)
+        # b's four labels "0.060.080.100.12" in one string under it. Less than the
+        # Explorer's most: at 62 % of the row the 3-D view's box was ~140 px there, its
+        # b and w labels hidden (the row is a loss curve narrower than the Explorer's)
+        views = MapSplit(self.contour_view, lambda: self.landscape_model.window,
+                         most_share=NEURON_MAP_SHARE_MOST)
         self.landscape_model.windowChanged.connect(views.follow_window)
         views.addWidget(self.surface_view)
         views.setSizes([10000, 10000])
@@ -259,11 +263,11 @@ class NeuronTrainingPanel(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(1, 2)
         # Qt shares the width beyond the parts' minimums by their sizes: from these, a
         # third to the training column (unset, it stayed at its minimum, where the row
         # of controls wraps even at text size 1)
-        split.setSizes([1, 3])
+        split.setSizes([1, 2])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)

@@ -231,9 +231,10 @@ def thin_to_fit(axis) -> None:
 
 
 def _next_round_step(step: float) -> float:
-    """The least of 1, 2, 5 × 10^k above `step` (> 0)."""
+    """The least of 1, 2, 4, 5 × 10^k above `step` (> 0): 4 too, or a 250-px map's b
+    axis went from 0.02 apart (touching) to 0.05 apart, a single label in its range."""
     power = 10.0 ** math.floor(math.log10(step))
-    return next(m * power for m in (1, 2, 5, 10, 20) if m * power > step * (1 + 1e-9))
+    return next(m * power for m in (1, 2, 4, 5, 10, 20) if m * power > step * (1 + 1e-9))
 
 
 def _spread_to_fit(axis, levels, lo, hi, length_px, metrics):

@@ -4,18 +4,21 @@ onto two lines, pushing the formula down."""
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QRect
 
 from gui.neuron.model import STAGES
 from tests.gui.app.test_look_round_trip import pixels, settle
 
 
 def test_every_stage_title_is_one_line_and_its_formula_whole(window, qtbot):
+    window.screen_limit = QRect(0, 0, 1280, 720)          # full screen fills this screen
     window.setGeometry(0, 0, 1280, 720)
     window.show_tab("neuron")
     tab = window.neuron
     window.commands.set_presentation(True)
     try:
         settle(qtbot, window)
+        assert (window.width(), window.height()) == (1280, 720)
         for index in range(len(STAGES)):
             tab.model.set_stage(index)
             settle(qtbot, window)
