@@ -44,7 +44,9 @@ def diverged(step: NeuronStep) -> bool:
 class Stage:
     key: str        # what the views highlight (see neuron_graph_view.HIGHLIGHTS)
     phase: str      # "inputs", "forward", "backward" or "update"
-    title: str      # shown above the formula
+    # shown above the formula, after "Stage 5 of 11 · ": one line presenting at 1280×720
+    # (three longer ones wrapped onto two there and pushed the formula down)
+    title: str
 
 
 STAGES = (
@@ -52,11 +54,11 @@ STAGES = (
     Stage("z", "forward", "Forward: the weighted sum z"),
     Stage("output", "forward", "Forward: the activation"),
     Stage("loss", "forward", "Forward: the loss"),
-    Stage("dL_doutput", "backward", "Backward: how the loss changes with the output"),
+    Stage("dL_doutput", "backward", "Backward: L's slope in the output"),
     Stage("doutput_dz", "backward", "Backward: the activation's slope"),
     Stage("dz_dparams", "backward", "Backward: how z changes with w and b"),
-    Stage("dL_dw", "backward", "Chain rule: multiply along the path from L to w"),
-    Stage("dL_db", "backward", "Chain rule: multiply along the path from L to b"),
+    Stage("dL_dw", "backward", "Chain rule: along the path from L to w"),
+    Stage("dL_db", "backward", "Chain rule: along the path from L to b"),
     Stage("update_w", "update", "Update: step w against its gradient"),
     Stage("update_b", "update", "Update: step b against its gradient"),
 )

@@ -44,6 +44,7 @@ PARAMETER_TIPS = {
 ACTIVATION_TIP = ("Activation φ in output = φ(z): sigmoid σ(z) = 1/(1 + e⁻ᶻ), tanh, "
                   "ReLU max(0, z) or linear z; its slope φ′(z) enters the chain rule")
 FORMULA_PX = 30
+FORMULA_MARGIN_PX = 4     # kept free above and below the formula in its box
 
 
 @lru_cache(maxsize=256)
@@ -90,8 +91,9 @@ class FormulaView(QWidget):
         if not self.latex:
             return
         natural = self._renderer.defaultSize()
-        scale = min((self.width() - 16) / natural.width(), self.height() / natural.height(),
-                    1.3)
+        # a margin above and below: filling the box, stage 6's "∂z" reached its last row
+        scale = min((self.width() - 16) / natural.width(),
+                    (self.height() - 2 * FORMULA_MARGIN_PX) / natural.height(), 1.3)
         w, h = natural.width() * scale, natural.height() * scale
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

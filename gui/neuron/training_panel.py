@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QSpli
 
 
 from gui.plots.contour_view import ContourView
+from gui.plots.map_split import MapSplit
 from gui.plots.theme import steady_width
 from gui.plots.whole_ticks import whole_number_ticks
 from gui.neuron.formulas import fmt
@@ -44,6 +45,7 @@ DOT_ROOM_PX = LOSS_DOT_PX / 2 + 2.5   # half the dot and its 2-px rim, kept insi
 
 
 NEURON_MAP_MIN_PX = 56      # px of the landscape map under its legend, at least
+NEURON_MAP_SHARE_MOST = 0.56   # of the landscape's row, the map's at most (MapSplit)
 
 class LandscapeSurface(SurfaceView):
     """SurfaceView framed for the panel's narrow, short pane: after SurfaceView's own
@@ -91,12 +93,10 @@ class LandscapeSurface(SurfaceView):
         mvp = to_screen * gl.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * gl.viewMatrix()
         rects = [QRectF(mvp.map(QVector3D(x, y, z)).toPointF(), mvp.map(QVector3D(x, y, z))
                         .toPointF()) for x in (-1, 1) for y in (-1, 1) for z in CLIP]
-        # the labels are QLabels centred on 3-D points (gl_canvas keeps them there)
-        for point, label in getattr(gl, "_labels", []):
+        # the labels are QLabels placed by their 3-D points (gl_canvas.label_rect)
+        for i, (_point, label) in enumerate(getattr(gl, "_labels", [])):
             if not label.isHidden():
-                p = mvp.map(point).toPointF()
-                rects.append(QRectF(p.x() - label.width() / 2, p.y() - label.height() / 2,
-                                    label.width(), label.height()))
+                rects.append(gl.label_rect(i, mvp))
         m = self.MARGIN
         return max(0.0, *(max(m - r.left(), m - r.top(), r.right() - (w - m),
                               r.bottom() - (h - m)) for r in rects))
@@ -233,10 +233,17 @@ class NeuronTrainingPanel(QWidget):
         for plot in filter(None, plots):
             for axis in ("bottom", "left"):
                 plot.getAxis(axis).enableAutoSIPrefix(False)
-        views = QSplitter(Qt.Orientation.Horizontal)
-        views.addWidget(self.contour_view)
+        # the map the width its plot needs for the (square) window, as the Explorer's:
+        # halves left it 210×438 px presenting at 1280×720, w's range twice b's, and
+        # b's four labels "0.060.080.100.12" in one string under it. Less than the
+        # Explorer's most: at 62 % of the row the 3-D view's box was ~140 px there, its
+        # b and w labels hidden (the row is a loss curve narrower than the Explorer's)
+        views = MapSplit(self.contour_view, lambda: self.landscape_model.window,
+                         most_share=NEURON_MAP_SHARE_MOST)
+        self.landscape_model.windowChanged.connect(views.follow_window)
         views.addWidget(self.surface_view)
-        views.setSizes([1, 1])
+        views.setSizes([10000, 10000])
+        self.views = views
         self.landscape_title = QLabel()
         self.landscape_title.setObjectName("landscapeTitle")
         self.landscape_title.setWordWrap(True)

@@ -27,7 +27,7 @@ from types import SimpleNamespace
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QMatrix4x4, QPainter, QPalette, QVector3D
 from PySide6.QtOpenGL import QOpenGLFramebufferObject
 from PySide6.QtWidgets import QLabel, QWidget
@@ -36,6 +36,7 @@ from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.plots.gl_region import render_region, render_scaled
 from gui.plots.label_ink import axes_apart, ink_rect
+from gui.plots.label_place import placed_rect, screen_matrix
 
 
 class GLCanvas(QWidget):
@@ -198,6 +199,7 @@ class LabelledGLView(gl.GLViewWidget):
         self.canvas.destroyed.connect(self._on_canvas_destroyed)
         self._labels: list[tuple[QVector3D, QLabel]] = []
         self._label_axes: list = []      # each label's axis (set_labels)
+        self._label_anchors: list = []   # each label's tick on its axis, or None (set_labels)
         self._background: list = []
         self._cache = None               # QOpenGLFramebufferObject of the background
         self._cache_valid = False
@@ -346,9 +348,11 @@ class LabelledGLView(gl.GLViewWidget):
         self._place_labels()
 
     # --- labels --------------------------------------------------------------------
-    def set_labels(self, labels, axes=None) -> None:
-        """`axes`: each label's axis name; labels of different axes keep `axes_apart` px."""
+    def set_labels(self, labels, axes=None, anchors=None) -> None:
+        """`axes`: each label's axis (other axes' labels keep `axes_apart` px apart)."""
         self._label_axes = list(axes) if axes is not None else [None] * len(labels)
+        # each label's tick on its axis ((x, y, z) or None), which it is kept clear of
+        self._label_anchors = [a and QVector3D(*a) for a in anchors or []]
         while len(self._labels) < len(labels):
             label = QLabel(self.canvas)
             label.setProperty("themeManaged", True)
@@ -372,29 +376,25 @@ class LabelledGLView(gl.GLViewWidget):
         """(3-D point, QLabel) of each label set, shown or hidden."""
         return self._labels[:getattr(self, "_n_labels", 0)]
 
-    def label_texts(self) -> list[str]:
-        """The texts set (shown or, overlapping an earlier one, hidden)."""
+    def label_texts(self) -> list[str]:      # (shown or, overlapping another, hidden)
         return [label.text() for _, label in self.pinned_labels()]
 
-    def _to_screen(self) -> QMatrix4x4:
-        """3-D point → canvas pixel, for the camera as it is."""
-        w, h = max(self.width(), 1), max(self.height(), 1)
-        to_screen = QMatrix4x4()
-        to_screen.viewport(0, h, w, -h)
-        return to_screen * self.projectionMatrix((0, 0, w, h), (0, 0, w, h)) * self.viewMatrix()
+    _to_screen = screen_matrix           # 3-D point → canvas pixel, for the camera as it is
+
+    def label_rect(self, index: int, mvp: QMatrix4x4 | None = None) -> QRectF:
+        """Label `index`'s rectangle (canvas px) before it is kept inside the canvas."""
+        mvp, (point, label) = self._to_screen() if mvp is None else mvp, self._labels[index]
+        anchor = (self._label_anchors + [None] * (index + 1))[index]
+        at = (lambda v: None if v is None else mvp.map(v).toPointF())
+        return placed_rect(at(point), label.width(), label.height(), at(anchor))
 
     def labels_overflow(self) -> float:
-        """How many px the labels centred on their points would reach past the canvas's
-        edges, at most (0: all inside; the camera steps back until they are, see
-        gui.plots.surface_camera: placed, they are pushed in, off their ticks)."""
+        """px the labels would reach past the canvas's edges, at most (0: all inside; the
+        camera steps back until they are, surface_camera: placed, they're pushed in)."""
         mvp, w, h = self._to_screen(), self.width(), self.height()
-        worst = 0.0
-        for point, label in self.pinned_labels():
-            p = mvp.map(point).toPointF()
-            half_w, half_h = label.width() / 2, label.height() / 2
-            worst = max(worst, half_w - p.x(), p.x() + half_w - w,
-                        half_h - p.y(), p.y() + half_h - h)
-        return worst
+        rects = [self.label_rect(i, mvp) for i in range(len(self.pinned_labels()))]
+        return max([0.0] + [max(-r.left(), r.right() - w, -r.top(), r.bottom() - h)
+                            for r in rects])
 
     def _place_labels(self):
         w, h = max(self.width(), 1), max(self.height(), 1)
@@ -402,11 +402,12 @@ class LabelledGLView(gl.GLViewWidget):
         # A label that would overlap one placed before it is hidden: on a short pane or
         # a flat camera the f ticks crowd together; every other one then stays readable.
         placed = []
-        for (point, label), axis in zip(self.pinned_labels(), self._label_axes):
-            p = mvp.map(point).toPointF()
+        for i, ((_point, label), axis) in enumerate(zip(
+                self.pinned_labels(), self._label_axes)):
+            r = self.label_rect(i, mvp)
             # kept whole inside the canvas: a tick at the edge reads "1.5e3", not "5e3"
-            target = QPoint(min(max(round(p.x() - label.width() / 2), 0), w - label.width()),
-                            min(max(round(p.y() - label.height() / 2), 0), h - label.height()))
+            target = QPoint(min(max(round(r.left()), 0), w - label.width()),
+                            min(max(round(r.top()), 0), h - label.height()))
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
             box = ink_rect(label).adjusted(-1, -1, 1, 1)      # its glyphs 2 px apart, not its line

@@ -59,7 +59,8 @@ def style_map_axes(plot, colour_bar, ink: str, value_name: str = "f") -> None:
     # a fixed 64 px left "f" far out from labels such as "1" or "50"
     bar_axis.setWidth(None)
     bar_axis.setStyle(autoReduceTextSpace=False)     # pyqtgraph's own shrinking left 10 px more
-    thin_to_fit(plot.getAxis("left"))
+    for side in ("left", "bottom"):
+        thin_to_fit(plot.getAxis(side))
     for item in (plot, colour_bar):
         for side in SIDES:
             cache_as_pixmap(item.getAxis(side))
@@ -194,18 +195,27 @@ class ColourBarTicks:
         return [labels.get(v, "") for v in values]
 
 
+LABEL_GAP_EMS = 0.5      # the least gap between two labels of a horizontal axis, in ems
+
+
 def thin_to_fit(axis) -> None:
-    """A vertical axis keeps every k-th of pyqtgraph's major ticks, k the least that puts
-    its labels a line apart: pyqtgraph always draws at least three, and on the Neuron
-    tab's short map at text 1.5 (30 px) w's 0.2 … 0.8 were drawn on each other."""
+    """Fewer of pyqtgraph's major ticks where their labels would touch. A vertical axis
+    keeps every k-th, k the least that puts its labels a line apart: pyqtgraph always
+    draws at least three, and on the Neuron tab's short map at text 1.5 (30 px) w's
+    0.2 … 0.8 were drawn on each other. A horizontal axis steps up to the next round
+    spacing (1, 2, 5 × 10^k) until its widest label and half an em fit between two
+    ticks: pyqtgraph spaces ticks by the axis's length alone, and presenting at 1280×720
+    the Neuron tab's 210-px map drew b's "0.060.080.100.12" as one string."""
     choose = axis.tickValues
 
     def thinned(lo, hi, length_px):
         levels = choose(lo, hi, length_px)
         if not levels or hi <= lo:
             return levels
-        spacing, values = levels[0]
         font = axis.style.get("tickFont") or QApplication.font()
+        if axis.orientation in ("top", "bottom"):
+            return _spread_to_fit(axis, levels, lo, hi, length_px, QFontMetricsF(font))
+        spacing, values = levels[0]
         line = QFontMetricsF(font).height() + 2
         k = math.ceil(line / max(spacing * length_px / (hi - lo), 1e-9))
         if k <= 1:
@@ -218,3 +228,33 @@ def thin_to_fit(axis) -> None:
         return [(step, list(kept))]
 
     axis.tickValues = thinned
+
+
+def _next_round_step(step: float) -> float:
+    """The least of 1, 2, 4, 5 × 10^k above `step` (> 0): 4 too, or a 250-px map's b
+    axis went from 0.02 apart (touching) to 0.05 apart, a single label in its range."""
+    power = 10.0 ** math.floor(math.log10(step))
+    return next(m * power for m in (1, 2, 4, 5, 10, 20) if m * power > step * (1 + 1e-9))
+
+
+def _spread_to_fit(axis, levels, lo, hi, length_px, metrics):
+    """`levels` (pyqtgraph's), or one level of rounder, wider-spaced ticks whose labels
+    (as `axis` writes them) keep LABEL_GAP_EMS apart along `length_px`."""
+    px_per_unit = length_px / (hi - lo)
+    gap = LABEL_GAP_EMS * metrics.height()
+    step, values = levels[0]
+    values = list(values)
+    for _ in range(12):                     # (a few steps up reach a single label)
+        strings = axis.tickStrings(values, axis.autoSIPrefixScale * axis.scale, step)
+        widest = max((_text_width(metrics, text) for text in strings), default=0.0)
+        if len(values) <= 1 or step * px_per_unit >= widest + gap:
+            break
+        wider = _next_round_step(step)
+        first, last = math.ceil(lo / wider - 1e-9), math.floor(hi / wider + 1e-9)
+        if last < first:                    # none inside: keep the one nearest the middle
+            values = [min(values, key=lambda v: abs(v - (lo + hi) / 2))]
+            break
+        step, values = wider, [round(k * wider, 12) + 0.0 for k in range(first, last + 1)]
+    if step == levels[0][0]:
+        return levels
+    return [(step, values)]

@@ -19,11 +19,12 @@ MAP_SHARE_MOST = 0.62     # ... and never narrower than 38 % (its box still read
 
 
 class MapSplit(QSplitter):
-    def __init__(self, contour_view, f_window, parent=None):
+    def __init__(self, contour_view, f_window, parent=None, most_share=MAP_SHARE_MOST):
         """contour_view: the ContourView put first; f_window(): f's ((xlo, xhi), (ylo, yhi))
-        (not `window`: that would hide QWidget.window())."""
+        (not `window`: that would hide QWidget.window()); most_share: of the row, at most."""
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.contour_view, self.f_window = contour_view, f_window
+        self.most_share = most_share
         self.addWidget(contour_view)
         self.user_split = False             # the user dragged the handle: their split
         self.splitterMoved.connect(self._on_user_moved)
@@ -63,7 +64,7 @@ class MapSplit(QSplitter):
         with the window's proportions at its present height, within the shares."""
         f_window = self.f_window()
         vb = self.contour_view.plot.vb
-        least, most = round(MAP_SHARE_LEAST * total), round(MAP_SHARE_MOST * total)
+        least, most = round(MAP_SHARE_LEAST * total), round(self.most_share * total)
         if len(f_window) != 2 or vb.height() <= 1:
             return least
         (xlo, xhi), (ylo, yhi) = f_window
@@ -83,7 +84,7 @@ class MapSplit(QSplitter):
         # near widths. A share's bound does not follow the plot: it is set exactly, or a
         # window's split kept a pixel or two of its resizes (CI: a window grown from its
         # first paint showed the 3-D view a pixel off one built at its size)
-        bound = width in (round(MAP_SHARE_LEAST * total), round(MAP_SHARE_MOST * total))
+        bound = width in (round(MAP_SHARE_LEAST * total), round(self.most_share * total))
         if abs(width - sizes[0]) > (0 if bound else 2):
             self.setSizes([width, total - width])
 

@@ -59,6 +59,16 @@ def _inside(ticks, lo: float, hi: float) -> list[float]:
     return [v for v in ticks if lo - noise <= v <= hi + noise]
 
 
+def label_anchors(m, window, side: int, ticks) -> list:
+    """Each label's tick on its axis, in `axes_layout`'s order (None: its centre is its
+    place): the f ticks' labels are kept clear of the f axis line (gl_canvas)."""
+    (_xlo, xhi), (_ylo, yhi) = window
+    zx, ay = -side * float(m.bx(xhi)), float(m.by(yhi))
+    f_ticks = nice_ticks(float(m.f_at(0)), float(m.f_at(HEIGHT)))
+    return ([None] * 3 + [(zx, -ay, float(z)) for z in m.bz(f_ticks)]
+            + [None] * (len(ticks["x"]) + len(ticks["y"])))
+
+
 def label_axes(ticks) -> list[str]:
     """The axis of each label `axes_layout` returns, in its order (names, then ticks):
     the 3-D view keeps labels of different axes further apart than one axis's ticks."""

@@ -68,17 +68,19 @@ def _drawn_points(view, window) -> np.ndarray:
 
 def _picture_bounds(gl, corners: np.ndarray):
     """((left, top, right, bottom) of `corners` (k, 3) and the label points, the same
-    with the labels' rectangles centred on their points), canvas pixels; None off screen."""
+    with the labels' rectangles as drawn: centred on their points, or pushed clear of
+    their ticks, gl.label_rect), canvas pixels; None off screen."""
     labels = gl.pinned_labels()
     points = np.vstack([corners] + [[p.x(), p.y(), p.z()] for p, _ in labels])
     on_screen = to_screen(gl, points)
     if on_screen is None:
         return None
     (x0, y0), (x1, y1) = on_screen.min(axis=0), on_screen.max(axis=0)
-    half = np.array([[0.0, 0.0]] * len(corners)
-                    + [[label.width() / 2, label.height() / 2] for _, label in labels])
-    (l0, t0), (l1, t1) = (on_screen - half).min(axis=0), (on_screen + half).max(axis=0)
-    return (x0, y0, x1, y1), (min(x0, l0), min(y0, t0), max(x1, l1), max(y1, t1))
+    rects = [gl.label_rect(i) for i in range(len(labels))]
+    return (x0, y0, x1, y1), (min([x0] + [r.left() for r in rects]),
+                              min([y0] + [r.top() for r in rects]),
+                              max([x1] + [r.right() for r in rects]),
+                              max([y1] + [r.bottom() for r in rects]))
 
 
 def _fit_to_canvas(gl, corners: np.ndarray) -> None:

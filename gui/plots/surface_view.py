@@ -37,7 +37,7 @@ from gui.plots.gl_support import LIT, opengl_available
 from gui.plots.surface_normals import fast_vertex_normals
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.palette import COLORMAP, CURVE_COLOURS
-from gui.plots.surface_axes import axes_layout, label_axes
+from gui.plots.surface_axes import axes_layout, label_anchors, label_axes
 from gui.plots.surface_box import BoxMapping
 from gui.plots.surface_cuts import surface_heights
 from gui.plots.surface_paths import SurfacePaths, rgba as _rgba, screen_rect
@@ -275,7 +275,8 @@ class SurfaceView(QWidget):
             tuple(map(display_name, (self._sketch or self.model.expression).variables)),
             self.model.VALUE_NAME)
         self.axes.setData(pos=lines)
-        self.gl.set_labels(labels, label_axes(self.tick_texts))
+        self.gl.set_labels(labels, label_axes(self.tick_texts),
+                           label_anchors(m, window, self._side, self.tick_texts))
 
     # --- paths, current point, tangent plane ---------------------------------------
     def _paths(self) -> dict:
