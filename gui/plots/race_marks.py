@@ -25,7 +25,8 @@ HEAD_SAMPLES = (0.0, 0.25, 0.5, 0.75)   # where along the last step, from its st
 
 
 class RaceMarks:
-    def __init__(self, plot, name_of=str):
+    def __init__(self, plot, name_of=str, names=None):
+        """`names`: the map's CriticalLabels, whose labels the callouts never cover."""
         self.plot = plot
         self.name_of = name_of        # key -> the run's short name ("GD", "Adam")
         self.path_items: dict[str, RunLine] = {}
@@ -35,6 +36,9 @@ class RaceMarks:
         self._colours: dict = {}      # key -> the run's colour
         self.off_plot = OffPlotMarks(plot)
         self.off_plot.keep_clear = lambda: self.heads(path=False)   # callouts off the runs
+        if names is not None:        # ... and off the names, placed again when those move
+            self.off_plot.keep_off = lambda: names.placed_boxes
+            names.on_placed.append(self.off_plot.place)
         # over the map, under the step arrows; the style items below have the z of
         # what the layer draws for them (halos 7, lines 7.5, current points 8)
         self.layer = RaceLayer()
