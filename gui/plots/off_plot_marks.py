@@ -34,7 +34,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF
 
 from gui.plots.theme import style_now
-from gui.widgets.number_text import compact
+from gui.widgets.number_text import compact, without_noise
 
 INSET_PX = 3           # the arrow's tip this far inside the edge
 LABEL_GAP_PX = 34      # the callout's near corner this far inside, past the arrow
@@ -300,20 +300,21 @@ def _clusters(edges, px, py) -> list:
     return sorted(groups, key=lambda g: list(edges).index(g[0]))
 
 
-def iterate_text(step: int, names, point, value=None) -> str:
+def iterate_text(step: int, names, point, value=None, scale: float = 0.0) -> str:
     """"step 1: x = −3.6, f = 12.96" (one variable; f(x_k) = `value`) or
     "step 4: (x, y) = (12.5, −3.1)", the numbers as the iterate table shows them (at 3
-    digits "f = 4.1e+03" stood over the table's 4096)."""
-    values = [compact(v) for v in point]
+    digits "f = 4.1e+03" stood over the table's 4096; rounding noise against the point
+    or the view's range `scale` as 0, number_text.noise_of)."""
+    values = [compact(v) for v in without_noise(point, scale)]
     if len(values) == 1:
         return f"step {step}: {names[0]} = {values[0]}, f = {compact(value)}"
     return f"step {step}: ({', '.join(names)}) = ({', '.join(values)})"
 
 
-def point_text(names, point) -> str:
+def point_text(names, point, scale: float = 0.0) -> str:
     """"x = −3.6" or "(11.18, −7.564)": where the iterate is, in 4 digits (a callout
-    with little room)."""
-    values = [compact(v, 4) for v in point]
+    with little room; rounding noise as 0, as iterate_text)."""
+    values = [compact(v, 4) for v in without_noise(point, scale)]
     if len(values) == 1:
         return f"{names[0]} = {values[0]}"
     return f"({', '.join(values)})"

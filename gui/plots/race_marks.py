@@ -118,6 +118,7 @@ class RaceMarks:
         """Each run up to step `frame`; only the runs that moved are given new points,
         and only what they changed is repainted. `names`: the variables', for the mark
         of a point off the map."""
+        span = max(hi - lo for lo, hi in self.plot.getViewBox().viewRange())   # noise below
         for key, path in paths.items():
             if key not in self.path_items:
                 continue
@@ -133,9 +134,9 @@ class RaceMarks:
             self.layer.show_points(key, shown[:, 0], shown[:, 1], extends=grows)
             if len(finite):
                 shown_names = [display_name(v) for v in names]
-                text = iterate_text(int(finite[-1]), shown_names, shown[-1])
+                text = iterate_text(int(finite[-1]), shown_names, shown[-1], scale=span)
                 self.off_plot.show(key, shown[-1], text, self._colours[key], self.name_of(key),
-                                   point_text(shown_names, shown[-1]), place=False)
+                                   point_text(shown_names, shown[-1], span), place=False)
             else:
                 self.off_plot.hide(key, place=False)
         self.off_plot.place()             # once for all the runs that moved
