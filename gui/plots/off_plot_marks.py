@@ -237,6 +237,11 @@ class OffPlotMarks:
         x_px, top_px = lx / px - ax * w, -ly / py - ay * h      # screen y grows downwards
         (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
         bounds = (x0 / px, -y1 / py, x1 / px, -y0 / py)
+        # on the map from the start: centred on an arrow near a corner, a wide callout
+        # began past the side, and when stacked under another it stayed there (21 px
+        # past the right edge presenting at 1280×720)
+        x_px = max(min(x_px, bounds[2] - w), bounds[0])
+        top_px = max(min(top_px, bounds[3] - h), bounds[1])
         inward = -1 if bottom else 1
         spot = _free_spot((x_px, top_px, w, h), placed + names + clear, bounds, inward)
         if spot is None and names:        # over a run's point rather than over a name

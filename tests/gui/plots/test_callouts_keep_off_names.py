@@ -49,3 +49,24 @@ def test_the_same_after_a_resize(shown, model, qtbot):
     for i, (text, rect) in enumerate(texts):
         for other, other_rect in texts[i + 1:]:
             assert not rect.intersects(other_rect), (text, other, texts)
+
+
+def test_a_callout_stacked_under_another_stays_on_the_map(shown, model, qtbot):
+    """Presenting at 1280×720, step 2 of the four runs from (3, 2): GD's and Nesterov's
+    arrows both at the top edge; Nesterov's callout, stacked under GD's, reached 21 px
+    past the map's right edge."""
+    view = shown(ContourView(model), 540, 400)
+    model.set_text("x^2 + 2y^2")
+    assert model.wait_for_analysis(30000)
+    model.set_window(((-4, 4), (-3, 3)))
+    model.set_start((3.0, 2.0))
+    model.set_settings(methods=("gd", "momentum", "nesterov", "adam"), lr=0.6, max_steps=100)
+    qtbot.waitUntil(lambda: len(model.paths) == 4, timeout=60000)
+    model.set_frame(2)
+    qtbot.wait(50)
+    area = view.plot.vb.sceneBoundingRect()
+    callouts = [c for c in view.marks.off_plot.callouts if c.isVisible()]
+    assert len(callouts) >= 2
+    for callout in callouts:
+        rect = callout.mapRectToScene(callout.boundingRect())
+        assert area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect), (callout.toPlainText(), rect, area)
