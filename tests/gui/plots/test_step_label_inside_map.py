@@ -18,8 +18,8 @@ def _label_rect(view, arrows, name) -> QRectF:
     return text.boundingRect().translated(tip + text.pos())
 
 
-def test_the_step_taken_label_is_not_cut_at_the_right_edge(shown, model, qtbot):
-    view = shown(ContourView(model), 560, 380)
+def _gd_near_the_right_edge(view, model, qtbot) -> StepArrows:
+    """GD at η = 1.08 from (−3, 0.5) on the view, its step arrows drawn."""
     model.set_text("x^2 + 2y^2")
     assert model.wait_for_analysis(30000)
     model.set_window(((-4, 4), (-3, 3)))
@@ -27,6 +27,12 @@ def test_the_step_taken_label_is_not_cut_at_the_right_edge(shown, model, qtbot):
     model.set_settings(methods=("gd",), lr=1.08, max_steps=20)
     qtbot.waitUntil(lambda: "gd" in model.paths, timeout=60000)
     arrows = StepArrows(model, view.plot, labels=view.labels)
+    return arrows
+
+
+def test_the_step_taken_label_is_not_cut_at_the_right_edge(shown, model, qtbot):
+    view = shown(ContourView(model), 560, 380)
+    arrows = _gd_near_the_right_edge(view, model, qtbot)
     model.set_frame(0)
     qtbot.wait(50)
     assert arrows.layer.drawn["step"].labelled
@@ -42,13 +48,7 @@ def test_a_tip_off_the_map_has_no_label(shown, model, qtbot):
     """GD runs away (η = 1.08 along y: ×−3.32 a step): its arrow leaves the map, and a
     label clamped to the edge would name an arrow out of sight."""
     view = shown(ContourView(model), 560, 380)
-    model.set_text("x^2 + 2y^2")
-    assert model.wait_for_analysis(30000)
-    model.set_window(((-4, 4), (-3, 3)))
-    model.set_start((-3.0, 0.5))
-    model.set_settings(methods=("gd",), lr=1.08, max_steps=20)
-    qtbot.waitUntil(lambda: "gd" in model.paths, timeout=60000)
-    arrows = StepArrows(model, view.plot, labels=view.labels)
+    arrows = _gd_near_the_right_edge(view, model, qtbot)
     model.set_frame(1)                    # θ₁ = (3.48, −1.66) → θ₂ = (−4.04, 5.5)
     qtbot.wait(50)
     assert "step" in arrows.layer.drawn and not arrows.layer.drawn["step"].labelled
