@@ -157,7 +157,7 @@ class ContourView(QWidget):
                                      pg.mkBrush(255, 255, 255))
         self.labels_toggle.toggled.connect(self.labels.set_shown)
 
-        self.marks = RaceMarks(self.plot, self.model.lab.short_label)   # the runs: one item draws all
+        self.marks = RaceMarks(self.plot, self.model.lab.short_label, self.labels)   # the runs
         self.path_items, self.current_items = self.marks.path_items, self.marks.current_items
         self._legend_methods = None   # the methods the legend lists, in order
         self.start_item = pg.ScatterPlotItem(symbol="star", size=20, brush="w",

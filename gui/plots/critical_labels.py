@@ -7,7 +7,9 @@ join the same placement as guests (`set_guests`): one pass over every label, the
 critical points' names first, so that without guests they sit where they always did,
 and no guest covers them, their markers, or another guest.
 
-Public attributes: `items` (pg.TextItem per point, the visible ones placed), `shown`.
+Public attributes: `items` (pg.TextItem per point, the visible ones placed), `shown`,
+`placed_boxes` (the scene boxes of every label shown, guests too) and `on_placed` (called
+when those boxes change: the runs' callouts keep off them, gui.plots.off_plot_marks).
 """
 from __future__ import annotations
 
@@ -187,6 +189,8 @@ class CriticalLabels:
         # what the last placement was made from (layout): a race frame whose runs moved
         # nowhere near a label's places keeps that placement
         self._placed_for = None
+        self.placed_boxes: tuple = ()     # (left, top, right, bottom) scene px per label shown
+        self.on_placed: list = []         # callables, called when placed_boxes change
         # merge bursts (a zoom, a resize) into one layout after the view settles
         # owned by the view box: it goes with the plot, never firing on a deleted one
         self._relayout = QTimer(plot.vb, singleShot=True, interval=0)
@@ -347,6 +351,7 @@ class CriticalLabels:
                                       insisting, len(markers) + len(obstacles))
         placements = _within_budget(placements, requests, insisting, budget)
         placed_items = set()
+        boxes = tuple(p.box for p in placements if p.anchor is not None and p.box is not None)
         for (label, text, short), placed in zip(labelled, placements):
             if placed.anchor is None:
                 continue
@@ -360,6 +365,10 @@ class CriticalLabels:
         for label in self._all_items():
             if id(label) not in placed_items:
                 label.setVisible(False)
+        if boxes != self.placed_boxes:
+            self.placed_boxes = boxes
+            for hook in self.on_placed:
+                hook()
 
     def _all_items(self):
         yield from self.items

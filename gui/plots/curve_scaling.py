@@ -11,10 +11,11 @@ import numpy as np
 RANGE_LIMIT = 1e307
 
 
-def robust_range(arrays, include_zero=False) -> tuple[float, float]:
+def robust_range(arrays, include_zero=False, end_share: float = 0.0) -> tuple[float, float]:
     """A y-range showing the bulk of the finite values: outliers (asymptotes,
-    exponential blow-ups) are clipped by percentiles; 8 % padding; never empty; within
-    ±RANGE_LIMIT."""
+    exponential blow-ups) are clipped by percentiles; 8 % padding, or more so that the
+    values' extremes are `end_share` of the range inside its ends (room for their tick
+    numbers: gui.plots.curve_end_room); never empty; within ±RANGE_LIMIT."""
     finite = [np.clip(a[np.isfinite(a)], -RANGE_LIMIT, RANGE_LIMIT) for a in arrays]
     v = np.concatenate(finite) if finite else np.empty(0)
     if v.size == 0:
@@ -29,7 +30,8 @@ def robust_range(arrays, include_zero=False) -> tuple[float, float]:
     if hi - lo <= 1e-12 * max(1.0, abs(hi)):
         half = max(1.0, 0.1 * abs(hi))
         return lo - half, hi + half
-    pad = 0.08 * (hi - lo)
+    share = min(max(end_share, 0.0), 0.3)
+    pad = max(0.08, share / (1 - 2 * share)) * (hi - lo)
     return max(lo - pad, -RANGE_LIMIT), min(hi + pad, RANGE_LIMIT)
 
 
@@ -115,16 +117,16 @@ def constant_of(values) -> float | None:
     return float(np.median(finite))
 
 
-def shared_range(first, second) -> tuple[float, float] | None:
+def shared_range(first, second, end_share: float = 0.0) -> tuple[float, float] | None:
     """One y-range for f′ (`first`) and f″ (`second`) when neither is dwarfed: the
     largest |value| of each (robust_range's) at least SHARED_SIZE_MIN of the other's;
     else None (each its own axis).
 
     On two scales a larger f″ could be drawn below f′ (x·eˣ at x = 0.5: f″ = 4.12 on an
     axis to 12 sat under f′ = 2.47 on an axis to 5): where one scale costs neither curve
-    its shape, heights compare as the numbers do."""
+    its shape, heights compare as the numbers do. `end_share`: as robust_range's."""
     sizes = sorted(max(abs(v) for v in robust_range([a], include_zero=True))
                    for a in (np.asarray(first, float), np.asarray(second, float)))
     if not sizes[1] > 0 or sizes[0] < SHARED_SIZE_MIN * sizes[1]:
         return None
-    return robust_range([np.asarray(first, float), np.asarray(second, float)], include_zero=True)
+    return robust_range([np.asarray(first, float), np.asarray(second, float)], True, end_share)

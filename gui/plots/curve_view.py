@@ -33,6 +33,7 @@ from gui.plots.curve_point import point_to_show
 from gui.plots.curve_markers import CriticalMarkers, DescentMarkers
 from gui.plots.kink_marks import kink_points
 from gui.plots.curve_split import CurveSplit
+from gui.plots.curve_end_room import EndRoom
 from gui.plots.curve_scaling import for_display, robust_range, shared_range
 from gui.plots.curve_second_axis import SecondAxis, curve_ink
 from gui.plots.curve_legend import CurveLegendRow
@@ -63,8 +64,7 @@ class CurveView(QWidget):
         self._chosen: float | None = None    # the x the user chose (a moved point is not)
         self._slope_scale = 1.0              # max |f′| on screen: what "f′ = 0" is relative to
         self._pushed_window = None           # the last window sent: no echo back
-        self._user_moved = False
-        self._placing = False                # guards handle.setPos against re-entry
+        self._user_moved = self._placing = False   # _placing guards handle.setPos: re-entry
         self._kinks = []                     # kink minima and maxima marked (engine.kinks)
         self._build()
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -107,6 +107,7 @@ class CurveView(QWidget):
         self.legend = self.legend_row.legend
         self.plot_d.setXLink(self.plot_f)
         self.splitter = CurveSplit(self.canvas, self.plot_f, self.canvas_d, self.plot_d)
+        self.end_room = EndRoom(self.plot_d, lambda: self._one_d() and self._refresh_curves())
         for canvas in (self.canvas, self.canvas_d):
             canvas.setBackground("w")
         self.canvas.scene().sigMouseClicked.connect(self._on_click_f)
@@ -263,8 +264,8 @@ class CurveView(QWidget):
         dys[~np.isfinite(ys)] = d2ys[~np.isfinite(ys)] = np.nan
         f_range = robust_range([ys])
         f_range = (f_range[0] - 0.07 * (f_range[1] - f_range[0]), f_range[1])  # labels below minima
-        shared = shared_range(dys, d2ys)        # f′ and f″ of a size: one scale
-        d_range = shared or robust_range([dys], include_zero=True)
+        shared = shared_range(dys, d2ys, self.end_room.share())   # of a size: one scale
+        d_range = shared or robust_range([dys], True, self.end_room.share())   # room: ±1 numbered
         self.curves["f"].setData(xs, for_display(ys, f_range))
         self.curves["df"].setData(xs, for_display(dys, d_range))
         self.plot_f.setYRange(*f_range, padding=0)

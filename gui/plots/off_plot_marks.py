@@ -15,7 +15,9 @@ OFF_PLOT_SHARE of the plot (less than the critical points' names may: these say 
 runs went, and the descent in view must stay visible): where the full
 readouts do not fit, each run says only its name and point ("Adam (11.18, −7.564)"),
 then only its name, then the arrows stand alone. The full readout is the arrow's and
-the callout's tooltip.
+the callout's tooltip. A callout never covers the map's names ("minimum", `keep_off`):
+it moves off them, else it gives way (hidden; its arrow and tooltip stay) — the
+walkthrough's "GD (−7.697e−27, −7.5e5)" sat over the "minimum" at 480×260 px.
 
 Items, built on first need and updated in place: `arrows[key]` (pg.ArrowItem per run,
 its tip on the edge) and `callouts` (pg.TextItem, a pool: one per group of runs shown).
@@ -28,10 +30,11 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF
 
 from gui.plots.theme import style_now
-from gui.widgets.number_text import compact
+from gui.widgets.number_text import compact, without_noise
 
 INSET_PX = 3           # the arrow's tip this far inside the edge
 LABEL_GAP_PX = 34      # the callout's near corner this far inside, past the arrow
@@ -59,6 +62,8 @@ class OffPlotMarks:
         # -> [((x, y) view, half-size px)] of what a callout should not cover (the runs'
         # current points in view)
         self.keep_clear = list
+        # -> [(left, top, right, bottom) scene px] of labels a callout never covers
+        self.keep_off = tuple
         plot.getViewBox().sigRangeChanged.connect(self.place)
         plot.getViewBox().sigResized.connect(self.place)
 
@@ -119,8 +124,9 @@ class OffPlotMarks:
         by where their arrows are, the callouts as detailed as the share allows."""
         vb = self.plot.getViewBox()
         px, py = vb.viewPixelSize()
+        names = tuple(self.keep_off())
         key = (tuple(self._runs.items()), tuple(map(tuple, vb.viewRange())), px, py,
-               tuple(self._colours.items()))
+               tuple(self._colours.items()), names)
         if key == self._placed_for:
             return                         # a run that stayed in view, or ended
         self._placed_for = key
@@ -135,7 +141,7 @@ class OffPlotMarks:
             arrow.setToolTip(self._readout(k))
             arrow.setVisible(True)
         self._groups = _clusters(edges, px, py)
-        self._show_callouts(edges, px, py, vb.width() * vb.height())
+        self._show_callouts(edges, px, py, vb.width() * vb.height(), names)
 
     def _place_arrow(self, arrow, point, box, px, py) -> tuple:
         (x, y), (x0, x1, y0, y1) = point, box
@@ -169,7 +175,7 @@ class OffPlotMarks:
         width = max(metrics.horizontalAdvance((SWATCH + " " if c else "") + t) for c, t in rows)
         return width + margin + 2, len(rows) * metrics.lineSpacing() + margin
 
-    def _show_callouts(self, edges, px, py, area) -> None:
+    def _show_callouts(self, edges, px, py, area, names=()) -> None:
         """The most detailed level whose callouts fit the share (and the plot's width)."""
         budget, room = OFF_PLOT_SHARE * area, self.plot.getViewBox().width() - 2 * LABEL_GAP_PX
         probe = self._callout(max(len(self._groups) - 1, 0))
@@ -183,6 +189,7 @@ class OffPlotMarks:
         placed = []
         clear = [(x / px - half, -y / py - half, 2 * half, 2 * half)
                  for (x, y), half in self.keep_clear()]
+        names = [self._from_scene(box, px, py) for box in names]
         for i, label in enumerate(self.callouts):
             if i >= len(self._groups) or self.detail == NONE:
                 label.setVisible(False)
@@ -199,14 +206,27 @@ class OffPlotMarks:
             label.border = pg.mkPen(self._colours[group[0]] if len(group) == 1 else GROUP_BORDER,
                                     width=2 if len(group) == 1 else 1.5)
             label.setToolTip("\n".join(self._readout(k) for k in group))
-            self._place_callout(label, edges[group[0]], px, py, placed, clear)
-            label.setVisible(True)
+            shown = self._place_callout(label, edges[group[0]], px, py, placed, clear, names)
+            label.setVisible(shown)
+            if not shown:
+                self._rows.update({k: "" for k in group})
 
-    def _place_callout(self, label, edge, px, py, placed, clear) -> None:
+    def _from_scene(self, box, px, py) -> tuple:
+        """A scene box (left, top, right, bottom) as (left, top, w, h) in the callouts'
+        pixels (view coordinates over the pixel size, y downwards)."""
+        vb = self.plot.getViewBox()
+        a = vb.mapSceneToView(QPointF(box[0], box[1]))
+        b = vb.mapSceneToView(QPointF(box[2], box[3]))
+        left, top = min(a.x(), b.x()) / px, -max(a.y(), b.y()) / py
+        return left, top, abs(b.x() - a.x()) / px, abs(b.y() - a.y()) / py
+
+    def _place_callout(self, label, edge, px, py, placed, clear, names=()) -> bool:
         """Inward of the group's first arrow, on the side away from the edges it
         touches; moved inward, away from its edge, until it overlaps no callout placed
         before it (on screen pixels) — or, where a spot within SHIFT_PX of that keeps
-        clear of the runs' current points in view too, there (`keep_clear`)."""
+        clear of the runs' current points in view too, there (`keep_clear`). It never
+        covers one of `names` (the map's labels): a spot off them within SHIFT_PX,
+        else False (the callout gives way)."""
         (edge_x, edge_y), (right, left, top, bottom) = edge
         lx = edge_x - LABEL_GAP_PX * px if right else edge_x + LABEL_GAP_PX * px if left else edge_x
         ly = edge_y - LABEL_GAP_PX * py if top else edge_y + LABEL_GAP_PX * py if bottom else edge_y
@@ -217,12 +237,23 @@ class OffPlotMarks:
         x_px, top_px = lx / px - ax * w, -ly / py - ay * h      # screen y grows downwards
         (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
         bounds = (x0 / px, -y1 / py, x1 / px, -y0 / py)
-        spot = _free_spot((x_px, top_px, w, h), placed + clear, bounds, -1 if bottom else 1)
+        # on the map from the start: centred on an arrow near a corner, a wide callout
+        # began past the side, and when stacked under another it stayed there (21 px
+        # past the right edge presenting at 1280×720)
+        x_px = max(min(x_px, bounds[2] - w), bounds[0])
+        top_px = max(min(top_px, bounds[3] - h), bounds[1])
+        inward = -1 if bottom else 1
+        spot = _free_spot((x_px, top_px, w, h), placed + names + clear, bounds, inward)
+        if spot is None and names:        # over a run's point rather than over a name
+            spot = _free_spot((x_px, top_px, w, h), placed + names, bounds, inward)
         if spot is None:
-            spot = _stacked((x_px, top_px, w, h), placed, -1 if bottom else 1)
+            spot = _stacked((x_px, top_px, w, h), placed, inward)
+            if _hits((*spot, w, h), names):
+                return False
         x_px, top_px = spot
         placed.append((x_px, top_px, w, h))
         label.setPos(x_px * px + ax * w * px, -(top_px + ay * h) * py)
+        return True
 
 
 def _hits(box, others) -> bool:
@@ -274,20 +305,21 @@ def _clusters(edges, px, py) -> list:
     return sorted(groups, key=lambda g: list(edges).index(g[0]))
 
 
-def iterate_text(step: int, names, point, value=None) -> str:
+def iterate_text(step: int, names, point, value=None, scale: float = 0.0) -> str:
     """"step 1: x = −3.6, f = 12.96" (one variable; f(x_k) = `value`) or
     "step 4: (x, y) = (12.5, −3.1)", the numbers as the iterate table shows them (at 3
-    digits "f = 4.1e+03" stood over the table's 4096)."""
-    values = [compact(v) for v in point]
+    digits "f = 4.1e+03" stood over the table's 4096; rounding noise against the point
+    or the view's range `scale` as 0, number_text.noise_of)."""
+    values = [compact(v) for v in without_noise(point, scale)]
     if len(values) == 1:
         return f"step {step}: {names[0]} = {values[0]}, f = {compact(value)}"
     return f"step {step}: ({', '.join(names)}) = ({', '.join(values)})"
 
 
-def point_text(names, point) -> str:
+def point_text(names, point, scale: float = 0.0) -> str:
     """"x = −3.6" or "(11.18, −7.564)": where the iterate is, in 4 digits (a callout
-    with little room)."""
-    values = [compact(v, 4) for v in point]
+    with little room; rounding noise as 0, as iterate_text)."""
+    values = [compact(v, 4) for v in without_noise(point, scale)]
     if len(values) == 1:
         return f"{names[0]} = {values[0]}"
     return f"({', '.join(values)})"

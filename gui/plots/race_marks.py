@@ -25,7 +25,8 @@ HEAD_SAMPLES = (0.0, 0.25, 0.5, 0.75)   # where along the last step, from its st
 
 
 class RaceMarks:
-    def __init__(self, plot, name_of=str):
+    def __init__(self, plot, name_of=str, names=None):
+        """`names`: the map's CriticalLabels, whose labels the callouts never cover."""
         self.plot = plot
         self.name_of = name_of        # key -> the run's short name ("GD", "Adam")
         self.path_items: dict[str, RunLine] = {}
@@ -35,6 +36,9 @@ class RaceMarks:
         self._colours: dict = {}      # key -> the run's colour
         self.off_plot = OffPlotMarks(plot)
         self.off_plot.keep_clear = lambda: self.heads(path=False)   # callouts off the runs
+        if names is not None:        # ... and off the names, placed again when those move
+            self.off_plot.keep_off = lambda: names.placed_boxes
+            names.on_placed.append(self.off_plot.place)
         # over the map, under the step arrows; the style items below have the z of
         # what the layer draws for them (halos 7, lines 7.5, current points 8)
         self.layer = RaceLayer()
@@ -114,6 +118,7 @@ class RaceMarks:
         """Each run up to step `frame`; only the runs that moved are given new points,
         and only what they changed is repainted. `names`: the variables', for the mark
         of a point off the map."""
+        span = max(hi - lo for lo, hi in self.plot.getViewBox().viewRange())   # noise below
         for key, path in paths.items():
             if key not in self.path_items:
                 continue
@@ -129,9 +134,9 @@ class RaceMarks:
             self.layer.show_points(key, shown[:, 0], shown[:, 1], extends=grows)
             if len(finite):
                 shown_names = [display_name(v) for v in names]
-                text = iterate_text(int(finite[-1]), shown_names, shown[-1])
+                text = iterate_text(int(finite[-1]), shown_names, shown[-1], scale=span)
                 self.off_plot.show(key, shown[-1], text, self._colours[key], self.name_of(key),
-                                   point_text(shown_names, shown[-1]), place=False)
+                                   point_text(shown_names, shown[-1], span), place=False)
             else:
                 self.off_plot.hide(key, place=False)
         self.off_plot.place()             # once for all the runs that moved

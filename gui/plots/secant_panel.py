@@ -68,11 +68,31 @@ def quotient_digits(fx: float, fxh: float, h: float, noise: float = 0.0,
     1's maximum (f ≈ 1, quotient ≈ −2·10⁻⁶) that is 3 digits, not the 8 printed before
     (−1.9997337e−6)."""
     quotient = (fxh - fx) / h
-    noise_f = max(noise, UNIT_ROUNDOFF * max(abs(fx), abs(fxh)))
-    error = (2 * noise_f / h + UNIT_ROUNDOFF * abs(quotient) * (1 + abs(x) / h))
+    error = quotient_error(fx, fxh, h, noise, x)
     if not (np.isfinite(quotient) and np.isfinite(error)) or quotient == 0 or error == 0:
         return SLOPE_DIGITS
     return int(min(max(math.floor(math.log10(abs(quotient) / error)), 1), SLOPE_DIGITS))
+
+
+def quotient_error(fx: float, fxh: float, h: float, noise: float = 0.0,
+                   x: float = 0.0) -> float:
+    """About how far rounding may put the computed (f(x+h) − f(x))/h from the exact
+    one (quotient_digits' reckoning)."""
+    noise_f = max(noise, UNIT_ROUNDOFF * max(abs(fx), abs(fxh)))
+    return 2 * noise_f / h + UNIT_ROUNDOFF * abs((fxh - fx) / h) * (1 + abs(x) / h)
+
+
+def difference_text(difference: float, error: float) -> str:
+    """The quotient less f′: "0" when exactly, "≈ 0" when within the quotient's rounding
+    `error` (|x| at −1.2, h = 10⁻⁶: "−8.23e−11" was rounding printed to 3 digits), else
+    the digits it has beyond that error (at most 3)."""
+    if difference == 0:
+        return "0"
+    if not (np.isfinite(difference) and np.isfinite(error)) or error <= 0:
+        return fmt(difference, 3)
+    if abs(difference) <= error:
+        return "≈ 0"
+    return fmt(difference, int(min(max(math.floor(math.log10(abs(difference) / error)), 1), 3)))
 
 
 def trend(slope: float, tol: float) -> str:
@@ -260,6 +280,7 @@ class SecantPanel(QWidget):
         v, h = self.variable, self._h
         quotient = (fxh - fx) / h
         difference = quotient - dfx
+        error = quotient_error(fx, fxh, h, noise, x)       # rounding's, of the quotient
         kind = "kink" if jump else trend(dfx, tol)
         self.values = {"x": x, "f": fx, "df": dfx, "d2f": d2fx, "f_xh": fxh, "h": h,
                        "quotient": quotient, "difference": difference, "trend": kind,
@@ -280,7 +301,7 @@ class SecantPanel(QWidget):
             f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
             f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
             f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, SLOPE_DIGITS)}",
-            f"&nbsp; difference {fmt(difference, 3)}"))
+            f"&nbsp; difference {difference_text(difference, error)}"))
         # f″ on this row (the first is as wide as 1280 px allows beside h's slider), and
         # only where the row stays one line: a second line took f′'s plot 20 px at 720p
         self._secant_texts = (quotient_row + " &nbsp; " + _whole(

@@ -69,6 +69,17 @@ def label_colour(colour, t) -> QColor:
     return QColor.fromRgba(_label_rgba(QColor(colour).rgba(), t.fill(QColor(*PLATE)).rgba()))
 
 
+def anchor_inside(tip: QPointF, size, anchor, bounds) -> tuple:
+    """A TextItem anchor for a label of `size` (QSizeF, px) at `tip` (scene px): `anchor`,
+    moved just enough that the label stays inside `bounds` (QRectF, the map). In
+    presentation mode at 1280×720 "step taken = −η∇f" beside a tip near the map's right
+    edge was cut there."""
+    w, h = max(size.width(), 1.0), max(size.height(), 1.0)
+    left = min(max(tip.x() - anchor[0] * w, bounds.left()), bounds.right() - w)
+    top = min(max(tip.y() - anchor[1] * h, bounds.top()), bounds.bottom() - h)
+    return (tip.x() - left) / w, (tip.y() - top) / h
+
+
 class StepArrows(QObject):
     """The three arrows on a ContourView's plot, following frame, paths and selection."""
 
@@ -150,6 +161,7 @@ class StepArrows(QObject):
         if "correction" not in self.segments:   # −η∇f is the step: one name, not two stacked
             texts["step"] = "step taken = −η∇f"
         arrows = []
+        bounds = self.plot.vb.sceneBoundingRect()
         for name in self.shafts:
             segment = self.segments.get(name)
             if segment is None:
@@ -161,11 +173,16 @@ class StepArrows(QObject):
             angle = 180 + np.degrees(np.arctan2(b.y() - a.y(), b.x() - a.x()))
             # a label on a short arrow would only cover the others (the inspector's
             # title names the arrows anyway)
+            # (nor one whose tip is off the map: it would name an arrow out of sight)
             labelled = bool(np.hypot(b.x() - a.x(), b.y() - a.y()) > MIN_LABELLED) and not (
-                name == "plain" and "correction" not in self.segments and "step" in self.segments)
+                name == "plain" and "correction" not in self.segments and "step" in self.segments
+            ) and bounds.contains(b)
             if labelled:     # beside the tip, away from the shaft and the head (y down)
                 anchor = (float(a.x() > b.x()), float(a.y() >= b.y()))
                 self.layer.set_label(name, texts[name], label_colour(colour, t), anchor)
+                size = self.labels[name].textItem.boundingRect().size()
+                self.layer.set_label(name, texts[name], label_colour(colour, t),
+                                     anchor_inside(b, size, anchor, bounds))
             (x0, y0), (x1, y1) = segment
             arrows.append(Arrow(name, (float(x0), float(y0)), (float(x1), float(y1)),
                                 colour, float(angle), labelled))

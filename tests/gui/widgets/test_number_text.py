@@ -29,3 +29,13 @@ def test_a_jacobian_entry_rounded_to_zero_reads_unsigned():
     ([float("nan"), 1.5], 3, 2, ["nan", "1.50"])])
 def test_one_vectors_entries_are_written_alike(values, significant, extra, shown):
     assert one_precision(values, significant, extra) == shown
+
+
+def test_rounding_noise_against_the_vector_or_the_view_is_0():
+    """The one rule of every place that prints a point (number_text.noise_of)."""
+    from gui.widgets.number_text import without_noise
+    assert without_noise([-7.69658e-27, -750040.0]).tolist() == [0.0, -750040.0]
+    assert without_noise([1e-13, 2e-13]).tolist() == [1e-13, 2e-13]      # a point near 0
+    assert without_noise([1e-13, 2e-13], scale=8.0).tolist() == [0.0, 0.0]   # on an 8-wide view
+    assert without_noise([3e-6, 2.0]).tolist() == [3e-6, 2.0]             # a true small one
+    assert without_noise([[1e-30, 1.0], [5.0, 1e-3]]).tolist() == [[0.0, 1.0], [5.0, 1e-3]]
