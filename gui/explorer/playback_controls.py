@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QVBoxLayout, QWidget)
 
 from gui.explorer.formula_line_edit import ERROR_COLOUR
-from gui.explorer.run_notices import WARNING_SIGN, diverging_text, no_minimum_text
+from gui.explorer.run_notices import (WARNING_SIGN, critical_end_text, diverging_text,
+                                      no_minimum_text)
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.steady_label import SteadyLabel
@@ -149,16 +150,21 @@ class PlaybackControls(QWidget):
         if warning:
             return warning, True
         if frame >= path.stop_step:
-            words = self._no_minimum_words(f).get(key)
+            words, end = self._end_words(f).get(key, ("", ""))
             if words:
                 return f"{WARNING_SIGN} {status} — {words}", True
+            if end:
+                return f"{label}: {end}", False
         return status, False
 
-    def _no_minimum_words(self, f) -> dict:
-        """{run key: its "no minimum" words}, worked out once per set of paths."""
+    def _end_words(self, f) -> dict:
+        """{run key: (its "no minimum" words, where it converged if no minimum)}, worked
+        out once per set of paths."""
         paths = self.model.paths
         if self._no_minimum[0] is not paths:
-            words = {key: no_minimum_text(f, path, self.model.window)
+            window = self.model.window
+            words = {key: (no_minimum_text(f, path, window),
+                           critical_end_text(f, path, window))
                      for key, path in paths.items()}
             self._no_minimum = (paths, words)
         return self._no_minimum[1]

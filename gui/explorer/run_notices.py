@@ -11,6 +11,7 @@ import math
 
 import numpy as np
 
+from engine.calculus import classify
 from engine.run_health import RISES, divergence, no_minimum
 from gui.widgets.number_text import compact
 
@@ -61,3 +62,26 @@ def no_minimum_text(f, path, window) -> str:
     if found.unbounded:
         return f"no minimum: f is unbounded below along {direction_text(found.direction)}"
     return f"f kept decreasing for all {found.steps} steps — f may have no minimum"
+
+
+# what a run that stopped at ∇f = 0 stopped at, where that is no minimum
+_NOT_A_MINIMUM = {"saddle": "a saddle point", "maximum": "a maximum",
+                  "inflection": "a point of inflection"}
+
+
+def critical_end_text(f, path, window) -> str:
+    """(replacing "converged at step k") '' unless the run converged (∇f ≈ 0) at a point
+    the derivative test (engine.calculus.classify, H at the end point) calls a saddle,
+    a maximum or an inflection: then where it stopped, e.g. "reached a saddle point at
+    step 1 (∇f = 0, not a minimum)". Newton on x² − y² read "converged at step 1"."""
+    if path.status != "converged":
+        return ""
+    end = path.points[path.stop_step]
+    bounds = [tuple(pair) for pair in window] if window is not None else None
+    where = _NOT_A_MINIMUM.get(classify(f, end, bounds).kind)
+    if where is None:               # a minimum, or a test that cannot decide: no claim
+        return ""
+    gradient = "f′" if len(end) == 1 else "∇f"
+    if path.stop_step == 0:
+        return f"started at {where} ({gradient} = 0 there, not a minimum: no step moves it)"
+    return f"reached {where} at step {path.stop_step} ({gradient} = 0, not a minimum)"

@@ -129,7 +129,7 @@ class SecantPanel(QWidget):
         super().__init__(parent)
         self.variable = "x"
         self.values: dict[str, float | str] = {}
-        self._secant_texts = ("", "")    # the quotient's row with f″ and without
+        self._secant_text = ""           # the quotient's row, f″ on it
         self._widest: dict[tuple, float] = {}    # (variable, font, theme) -> px
         self._shape = None          # what the rows' least height was last worked out for
         self.point_readout = QLabel()
@@ -293,7 +293,7 @@ class SecantPanel(QWidget):
                 f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>",
                 f"&nbsp; <b>not differentiable at <i>{v}</i> = {fmt(x)}: <i>f</i>′ jumps "
                 f"from {fmt(jump[0])} to {fmt(jump[1])}</b>"))
-            self._secant_texts = (row, row)
+            self._secant_text = row
             return self.fit_rows()
         self.point_readout.setText(self._point_html(fmt(x), fmt(fx), fmt(dfx, SLOPE_DIGITS),
                                                     kind))
@@ -302,10 +302,11 @@ class SecantPanel(QWidget):
             f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
             f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, SLOPE_DIGITS)}",
             f"&nbsp; difference {difference_text(difference, error)}"))
-        # f″ on this row (the first is as wide as 1280 px allows beside h's slider), and
-        # only where the row stays one line: a second line took f′'s plot 20 px at 720p
-        self._secant_texts = (quotient_row + " &nbsp; " + _whole(
-            f"&nbsp; <i>f</i>″\u2060({v}) = {fmt(d2fx)}"), quotient_row)
+        # f″ on this row (the first is as wide as 1280 px allows beside h's slider),
+        # wrapping onto a line of its own where the row is full: presenting at 720p it
+        # was left out to spare f′'s plot a line, and the class lost f″ silently
+        self._secant_text = quotient_row + " &nbsp; " + _whole(
+            f"&nbsp; <i>f</i>″\u2060({v}) = {fmt(d2fx)}")
         self.fit_rows()
 
     def _point_html(self, x: str, fx: str, dfx: str, kind: str) -> str:
@@ -332,18 +333,13 @@ class SecantPanel(QWidget):
         return self._widest[key]
 
     def _fit_secant_row(self) -> None:
-        """The quotient's row with f″ where that takes no more lines than without it:
-        one line at 1280 px, or folded onto the line the difference already wrapped to
-        (presenting at 720p f″ was left out whenever the row wrapped at all)."""
-        with_f2, without = self._secant_texts
+        """The quotient's row, f″ always on it: one line at 1280 px, wrapped where the
+        panel is narrower or the text larger (never a value dropped to save a line)."""
         left, _, right, _ = self._grid.getContentsMargins()
         width = self.width() - left - right
         font = self.secant_readout.font()
-        self.secant_readout.setText(with_f2)
+        self.secant_readout.setText(self._secant_text)
         one_line = _one_line_width(self.secant_readout)
-        if one_line > width and _height_at(with_f2, font, width) > _height_at(without, font,
-                                                                                width):
-            self.secant_readout.setText(without)
         # the plots above keep their least heights: the page scrolls rather than the
         # wrapped read-outs taking their height (the layout gave the panel its wrapped
         # height and the splitter of plots less than its minimum, cutting off f′'s
@@ -352,7 +348,7 @@ class SecantPanel(QWidget):
         point_lines = 1 if self.one_row else math.ceil(
             _one_line_width(self.point_readout) / max(1, width))
         shape = (self.width(), self.one_row, font.toString(),
-                 self.secant_readout.text() == without, math.ceil(one_line / max(1, width)),
+                 math.ceil(one_line / max(1, width)),
                  point_lines,
                  self.point_readout.font().toString())
         if shape != self._shape:
@@ -386,16 +382,6 @@ def _one_line_width(label: QLabel) -> float:
     document.setDocumentMargin(0)
     document.setHtml(label.text())
     return document.idealWidth()
-
-
-def _height_at(html: str, font, width: float) -> float:
-    """The px a rich text takes wrapped to `width`."""
-    document = QTextDocument()
-    document.setDefaultFont(font)
-    document.setDocumentMargin(0)
-    document.setHtml(html)
-    document.setTextWidth(max(1.0, width))
-    return document.size().height()
 
 
 def _swatch(colour: str) -> str:

@@ -19,6 +19,7 @@ from gui.widgets import theme
 from gui.widgets.palette import CURVE_COLOURS
 from gui.widgets.scroll_page import page_overflow
 from tests.gui.app.layout_checks import clipped_texts, overlapping_texts, window_rect
+from tests.gui.plots.test_secant_readouts import _plain
 
 pytestmark = pytest.mark.xdist_group("curve_layout")
 
@@ -257,3 +258,19 @@ def test_f_primes_canvas_shows_its_legend_row_whatever_came_before(lab, qtbot, h
     below = QRect(0, d_box.bottom() + 1, canvas_d.width(), canvas_d.height() - d_box.bottom())
     assert ink_rows(canvas_d, below, CURVE_COLOURS["f"]) >= 2
     assert overlapping_texts(lab) == []
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_the_read_out_keeps_f_f_prime_and_f_double_prime_when_presenting(lab, qtbot,
+                                                                         presentation):
+    # F11 at 1280×720 on Example 1, tangent at x = 0.4: "f″(x) = 0.32" was dropped
+    # whenever the quotient's row wrapped; it may wrap, never go
+    scale = PRESENTATION_SCALE if presentation else 1.0
+    enter(qtbot, lab, find_preset("Seed 1"), (1280, 720), scale, presentation)
+    lab.curve_view.set_point(0.4)
+    settled(qtbot)
+    panel = lab.curve_view.panel
+    shown = _plain(panel.point_readout) + " " + _plain(panel.secant_readout)
+    for value in ("f(x) = 0.4096", "f′(x) = 1.536", "f″(x) = 0.32"):
+        assert value in shown, shown
+    assert clipped_texts(lab) == []
