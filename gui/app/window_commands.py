@@ -9,30 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from gui.app.export_commands import ExportCommands
+from gui.app.paint_hold import PaintHold
 from gui.app.session_commands import SessionCommands
 from gui.app.presets import presets
 from gui.app.screen_fit import restore_rect, saved_rect
-from gui.compute.qt_guard import qt_override
 
 SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 PRESENTATION_SCALE = 1.5
 PICTURE_SCALES = (1, 2, 3)
-LAYOUT_TURNS = 8          # leaving F11: event-loop turns its layouts may take
 ZOOM = 1.25
-
-
-class PaintsHeld(QObject):
-    """Installed on a window: its paint passes (UpdateRequest) wait, while what changes
-    stays marked to paint in the next pass that is let through."""
-
-    @qt_override
-    def eventFilter(self, _obj, event) -> bool:
-        return event.type() == QEvent.Type.UpdateRequest
 
 
 class WindowCommands(SessionCommands, QObject):
@@ -46,7 +36,7 @@ class WindowCommands(SessionCommands, QObject):
         # while presenting: (the text size before, the size presentation set or None,
         # maximised); leaving gives back only what presentation itself changed
         self._before_presentation = None
-        self._paints_held = PaintsHeld(self)      # while F11's layouts apply
+        self.paint_hold = PaintHold(window)      # while a look's layouts apply
         self.last_message = ""
         self.discard_question = None       # "Save / Discard / Cancel" while it shows
         self.actions: dict[str, QAction] = {}
@@ -294,6 +284,10 @@ class WindowCommands(SessionCommands, QObject):
         dark.setChecked(self.theme == "dark")
         dark.blockSignals(False)
         self.w.settle_presentation(restore=True)
+        if not self.paint_hold.holding and self.w.isVisible():
+            # one change on screen, as for F11: the new type's layouts, the page's fit and
+            # the map's refits took 2-3 paints a step (the map 478×252, then 478×264)
+            self.paint_hold.hold()
 
     def set_presentation(self, on: bool):
         """Full screen with large type, the lower panel folded, the side panel too where
@@ -306,9 +300,9 @@ class WindowCommands(SessionCommands, QObject):
         # 1280×720 the map 443 px wide, then 549 px. The window paints nothing until they
         # all applied, then the whole of it once: one change on screen.
         was_presenting = self._before_presentation is not None
-        changing = on != was_presenting
+        changing = on != was_presenting and not self.paint_hold.holding
         if changing:
-            self.w.installEventFilter(self._paints_held)
+            self.paint_hold.start()     # (its text size's change: released below)
         if on and self._before_presentation is None:
             set_scale = PRESENTATION_SCALE if self.scale < PRESENTATION_SCALE else None
             self._before_presentation = (self.scale, set_scale, self.w.isMaximized())
@@ -338,26 +332,7 @@ class WindowCommands(SessionCommands, QObject):
         if on != was_presenting:
             self.w.explorer.show_from_top()
         if changing:
-            QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(LAYOUT_TURNS))
-
-    def _show_when_laid_out(self, turns: int) -> None:
-        """After presentation's queued fits (`settle_presentation`: queued before this,
-        they run first): the layouts they asked for applied, and the follow-ups
-        those queued for the next turn (zero-interval timers: the page's fit to its
-        height, which moved the map's window once more) run, then one repaint."""
-        for _ in range(3):     # a fold reaches the page's layout through its parents'
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        pending = any(t.isActive() and t.isSingleShot() and t.interval() == 0
-                      for t in self.w.findChildren(QTimer))
-        if pending and turns > 1:
-            QTimer.singleShot(0, self.w, lambda: self._show_when_laid_out(turns - 1))
-            return
-        self.w.removeEventFilter(self._paints_held)
-        # one pass, of the whole window (the layouts moved nearly everything; a tool bar's
-        # » button marked only where it went stayed drawn where it was too), started by
-        # hand: the pass held was the one Qt had asked for
-        self.w.update()
-        QCoreApplication.postEvent(self.w, QEvent(QEvent.Type.UpdateRequest))
+            self.paint_hold.hold()
 
     @property
     def presenting(self) -> bool:
