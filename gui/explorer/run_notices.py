@@ -11,7 +11,6 @@ import math
 
 import numpy as np
 
-from engine.calculus import classify
 from engine.run_health import RISES, divergence, no_minimum
 from gui.widgets.number_text import compact
 
@@ -76,6 +75,9 @@ def critical_end_text(f, path, window) -> str:
     step 1 (∇f = 0, not a minimum)". Newton on x² − y² read "converged at step 1"."""
     if path.status != "converged":
         return ""
+    # (here, not at the top: engine.calculus imports sympy, which the window's first
+    # paint must not wait for — tests/gui/app/test_first_paint.py)
+    from engine.calculus import classify
     end = path.points[path.stop_step]
     bounds = [tuple(pair) for pair in window] if window is not None else None
     where = _NOT_A_MINIMUM.get(classify(f, end, bounds).kind)
