@@ -5,7 +5,7 @@ import numpy as np
 from numpy.testing import assert_allclose
 from PySide6.QtCore import Qt
 
-from tests.gui.conftest import CAMERA_DISTANCE, _differences, _without
+from tests.gui.conftest import _differences, without_framing
 
 ONE_D = "x^3 - 3x"
 
@@ -54,8 +54,8 @@ def test_new_puts_every_view_back_as_a_fresh_start(window, qtbot, shown, setting
     assert model.wait_for_analysis(60000)
     assert fresh.curve_view is not None              # built, as the used window's is
     try:
-        after_new = _without(window.session.state(), CAMERA_DISTANCE)
-        expected = _without(fresh.session.state(), CAMERA_DISTANCE)
+        after_new = without_framing(window.session.state())
+        expected = without_framing(fresh.session.state())
         views_after_new, views_expected = after_new["explorer"]["views"], expected["explorer"]["views"]
         assert views_after_new == views_expected, _differences(views_after_new, views_expected)
         assert after_new == expected, _differences(after_new, expected)

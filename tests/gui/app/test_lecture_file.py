@@ -9,6 +9,7 @@ from gui.app.lecture_commands import sample_lectures
 from gui.app.session import SESSION_VERSION, load_session
 
 from tests.gui.app.lecture_helpers import SLOW_MS
+from tests.gui.conftest import without_framing
 
 # The window tests share one window, put back by File ▸ New before each (fixture `window`,
 # checked equal to a fresh start): what they change (the lecture, its ink, the neuron's
@@ -116,4 +117,6 @@ def test_a_lecture_with_a_bad_scene_leaves_the_window_as_it_was(window, tmp_path
     assert not window.commands.open(path)
     assert "reveal" in window.commands.last_message
     assert window.model.wait_for_analysis(SLOW_MS)
-    assert window.session.state() == before
+    # (the 3-D framing, fitted again to what is drawn as the layouts passed through the
+    # refused open, may settle 5e-4 apart: the camera is the layout's until turned)
+    assert without_framing(window.session.state()) == without_framing(before)
