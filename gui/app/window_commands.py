@@ -264,9 +264,9 @@ class WindowCommands(SessionCommands, QObject):
         self.theme = theme
         self._apply_look()
 
-    def set_scale(self, scale: float):
+    def set_scale(self, scale: float, hold: bool = True):
         self.scale = float(min(max(scale, SCALES[0]), SCALES[-1]))
-        self._apply_look()
+        self._apply_look(hold)
 
     def step_scale(self, direction: int):
         if direction > 0:
@@ -276,7 +276,7 @@ class WindowCommands(SessionCommands, QObject):
             smaller = [s for s in SCALES if s < self.scale - 1e-9]
             self.set_scale(smaller[-1] if smaller else SCALES[0])
 
-    def _apply_look(self):
+    def _apply_look(self, hold: bool = True):
         from gui.widgets.theme import apply_theme
         apply_theme(QApplication.instance(), self.w, self.theme, self.scale)
         dark = self.actions["dark"]
@@ -284,7 +284,7 @@ class WindowCommands(SessionCommands, QObject):
         dark.setChecked(self.theme == "dark")
         dark.blockSignals(False)
         self.w.settle_presentation(restore=True)
-        if not self.paint_hold.holding and self.w.isVisible():
+        if hold and not self.paint_hold.holding and self.w.isVisible():
             # one change on screen, as for F11: the new type's layouts, the page's fit and
             # the map's refits took 2-3 paints a step (the map 478×252, then 478×264)
             self.paint_hold.hold()
@@ -294,13 +294,14 @@ class WindowCommands(SessionCommands, QObject):
         the formulas need its room (Ctrl+1/2/3 bring them back; ExplorerTab's
         PRESENTATION_FOLDS and PRESENTATION_SPARE); leaving restores the window's size, the
         panels and the text size it set, not a theme or text size chosen while presenting."""
-        # Entering and leaving are several changes (panels, the window's size, the text
-        # size, the fit to the screen), each laid out and painted on its own: four layouts
-        # in ~450 ms leaving, the map's window -5..5 -> -6..6 -> -4..4; entering at
-        # 1280×720 the map 443 px wide, then 549 px. The window paints nothing until they
+        # Leaving is several changes (panels, the window's size, the text size, the fit
+        # to the screen), each laid out and painted on its own: four layouts in ~450 ms,
+        # the map's window -5..5 -> -6..6 -> -4..4. The window paints nothing until they
         # all applied, then the whole of it once: one change on screen.
         was_presenting = self._before_presentation is not None
-        changing = on != was_presenting and not self.paint_hold.holding
+        # (Entering is not held: the tool bar's » button, moved up as the menu bar hid,
+        # then kept its old picture on screen, 46 px — test_screen_matches_render.)
+        changing = not on and was_presenting and not self.paint_hold.holding
         if changing:
             self.paint_hold.start()     # (its text size's change: released below)
         if on and self._before_presentation is None:
@@ -314,7 +315,7 @@ class WindowCommands(SessionCommands, QObject):
             # at 1.5 or more already, the look stays as it is: restyling every widget and
             # plot to the same theme and size cost ~40 ms of the GUI thread for nothing
             if set_scale is not None:
-                self.set_scale(set_scale)
+                self.set_scale(set_scale, hold=False)
         elif not on and self._before_presentation is not None:
             scale = self._scale_after_presentation()
             maximised = self._before_presentation[2]

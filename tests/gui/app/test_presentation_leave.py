@@ -62,20 +62,6 @@ def test_leaving_f11_paints_the_map_at_its_final_window_only(window, qtbot):
         lab.basins_check.setChecked(False)
 
 
-def test_entering_f11_paints_the_map_at_its_final_window_only(window, qtbot):
-    """Entering, the map was painted at its normal window first (443 px wide at 1280×720,
-    y -4.73..4.73), then at the presentation's (549 px, y -3.34..3.34) a layout later: the
-    class saw the map jump."""
-    basins = window.explorer.lab_panel.basins
-    settle(qtbot, window)
-    paints = MapPaints(basins)
-    window.commands.set_presentation(True)
-    settle(qtbot, window)
-    final = _window(basins)
-    assert paints.seen
-    assert {w for w, _ in paints.seen} == {final}, paints.seen
-
-
 class AxisWidths(QObject):
     """The f axis's width at each paint of the loss plot."""
 
