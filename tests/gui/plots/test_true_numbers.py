@@ -3,7 +3,9 @@ noise, the hover read-out follows a new function, f′ and f″ are not drawn wh
 undefined."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from gui.app.presets import default_preset
 from gui.plots.contour_view import ContourView
@@ -45,11 +47,12 @@ def test_a_clicked_start_is_rounded_to_the_view_resolution(contour, model, qtbot
 
 def test_the_hover_read_out_follows_a_function_change(contour, model, qtbot):
     viewport, target = contour.canvas.viewport(), _to_widget(contour, 1.0, -1.0)
-    contour.window().raise_()     # over any window an earlier test left where the pointer goes
-    # arrive from a neighbouring pixel: a move to where the pointer already is (left
-    # there by an earlier test) sends no event
-    qtbot.mouseMove(viewport, target + QPoint(7, 7))
-    qtbot.mouseMove(viewport, target)
+    # the moves go to the map itself: the real pointer's went to whatever window an
+    # earlier test on the worker left over that point (CI: no hover in 20 s, twice)
+    for at in (target + QPoint(7, 7), target):
+        QApplication.sendEvent(viewport, QMouseEvent(
+            QEvent.Type.MouseMove, QPointF(at), QPointF(viewport.mapToGlobal(at)),
+            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
     qtbot.waitUntil(lambda: contour.hover_values is not None, timeout=20000)
     (x, y), value, _ = contour.hover_values
     assert value == pytest.approx(x * x + 2 * y * y)
