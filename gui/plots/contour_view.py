@@ -75,8 +75,7 @@ class ContourView(QWidget):
         self._user_moved = False
         self._stale = False          # the landscape waits for the view to be shown
         self._build()
-        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
-        self._settle.timeout.connect(self._on_range_settled)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._on_range_settled)
         self.plot.vb.sigRangeChanged.connect(self._on_range_changed)
         self.plot.vb.sigRangeChangedManually.connect(self._on_user_moved)
         scene = self.plot.scene()
@@ -131,8 +130,11 @@ class ContourView(QWidget):
         # where 3 fit, after 1400 → 1280 px); and after a new text size has reached the
         # labels (the plots restyle on the same signal, maybe after this view).
         self.canvas.installEventFilter(self)
-        # (a bound slot: Qt drops the connection when the view goes)
-        theme.notifier.changed.connect(self._after_theme)
+        # and a turn later, the view box laid out (at the resize the room was a passing
+        # range's: Ctrl+−'s first paint narrowed the axis 13 px); a paint hold waits for it
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._on_canvas_resized)
+        theme.notifier.changed.connect(self._after_theme)   # (bound: dropped with the view)
         self.plot.hideButtons()
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
@@ -182,22 +184,20 @@ class ContourView(QWidget):
     def eventFilter(self, watched, event):
         if watched is self.canvas and event.type() == event.Type.Resize:
             self._on_canvas_resized()
+            self._refit.start()
         return False
 
     def _after_theme(self, _theme=None):
-        QTimer.singleShot(0, self, self._on_canvas_resized)
+        self._refit.start()
 
     def _on_canvas_resized(self):
-        """The legend's columns and the axes' room for tick texts, for the canvas as it
-        is now: both otherwise kept what an earlier size or text size needed, and a round
-        trip through presentation mode changed the picture (the map's range with them)."""
+        """The legend's columns and the axes' tick room for the canvas as it is now: else
+        both kept an earlier size's or text size's, and an F11 round trip moved the map."""
         self.map_fit.fit_legend()
         self._keep_map_height()
         fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))
 
-    # px of map the canvas asks for under the legend (0: none): the Explorer's, where the
-    # map is the picture; the Neuron tab's smaller map beside its graph asks for none
-    map_min_px = 0
+    map_min_px = 0     # px of map the canvas asks for under the legend (the Explorer's)
 
     def _keep_map_height(self):
         """The canvas asks for the legend's rows, the x-axis and `map_min_px` of map: where
