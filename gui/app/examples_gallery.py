@@ -23,6 +23,7 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets import theme as themes
 
 TILE_TEXT_LINES = 2        # room under a picture for a name that wraps
+MIN_PICTURE = 64           # px: smaller, a picture shows no shape
 
 
 class ExamplesGallery(QDialog):
@@ -35,7 +36,9 @@ class ExamplesGallery(QDialog):
     def __init__(self, parent=None, current_name: str | None = None):
         super().__init__(parent)
         self.setWindowTitle("Examples")
-        self.picture_size = round(thumbs.SIZE * min(max(themes.current().scale, 1.0), 1.5))
+        # the picture's side the text scale asks for; _whole_rows fits it to the room
+        self.preferred_size = round(thumbs.SIZE * min(max(themes.current().scale, 1.0), 1.5))
+        self.picture_size = self.preferred_size
         self.list = QListWidget()
         self._set_up_grid()
         self._pending: list[int] = []          # rows whose picture is still to draw
@@ -93,9 +96,7 @@ class ExamplesGallery(QDialog):
         lst.setWrapping(True)
         lst.setWordWrap(True)
         lst.setIconSize(QSize(side, side))
-        line = lst.fontMetrics().lineSpacing()
-        lst.setGridSize(QSize(side + 2 * line + 24, side + TILE_TEXT_LINES * line + 16))
-        self._tile_height = lst.gridSize().height()      # at least: _whole_rows adds to it
+        lst.setGridSize(self._tile_size(side))
         lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lst.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         lst.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -111,9 +112,20 @@ class ExamplesGallery(QDialog):
         if snapped != value:
             bar.setValue(snapped)
 
+    def _text_height(self) -> int:
+        """The room under a picture for its name (TILE_TEXT_LINES lines)."""
+        return TILE_TEXT_LINES * self.list.fontMetrics().lineSpacing() + 16
+
+    def _tile_size(self, side: int) -> QSize:
+        line = self.list.fontMetrics().lineSpacing()
+        return QSize(side + 2 * line + 24, side + self._text_height())
+
     def _whole_rows(self) -> None:
-        """The list's height: as many whole rows of tiles as the dialog has room for
-        (at least one), the room left shared out between the rows (taller tiles)."""
+        """The list's height: whole rows of tiles filling the dialog's room, the picture
+        sized to fit them. The rows are as many as tiles of the preferred picture size
+        would nearly fill, then the picture grows or shrinks so that they fill it: at
+        1280×720 presenting, one row of 168 px pictures over ~160 px of nothing became
+        two rows of ~135 px."""
         lst = self.list
         layout = self.layout()
         margins = layout.contentsMargins()
@@ -123,13 +135,48 @@ class ExamplesGallery(QDialog):
         spacing = layout.spacing() * (layout.count() - 2)   # the stretch takes none of its own
         room = (self.height() - margins.top() - margins.bottom() - others - spacing
                 - 2 * lst.frameWidth())
-        rows = max(1, room // self._tile_height)
-        row = max(self._tile_height, room // rows)
+        text = self._text_height()
+        columns_room = width - 2 * lst.frameWidth() - lst.verticalScrollBar().sizeHint().width()
+
+        def side_for(rows: int) -> int:
+            return min(max(MIN_PICTURE, room // rows - text), self.preferred_size * 3 // 2)
+
+        rows = max(1, round(room / (self.preferred_size + text)))
+        # no more rows than the tiles fill: fewer, larger pictures instead of an empty row
+        while rows > 1:
+            columns = max(1, columns_room // self._tile_size(side_for(rows)).width())
+            if -(-lst.count() // columns) >= rows:
+                break
+            rows -= 1
+        side = side_for(rows)
+        rows = max(1, min(rows, room // (side + text)))
+        row = max(side + text, room // rows)
+        self._resize_pictures(side)
         if lst.gridSize().height() != row:
-            lst.setGridSize(QSize(lst.gridSize().width(), row))
+            lst.setGridSize(QSize(self._tile_size(side).width(), row))
         lst.setFixedHeight(rows * row + 2 * lst.frameWidth())
         lst.verticalScrollBar().setSingleStep(max(1, row // 3))   # a wheel notch: a row
         lst.scrollToItem(lst.currentItem())
+
+    def _resize_pictures(self, side: int) -> None:
+        """Pictures `side` pixels wide: from the cache, else the old one scaled until
+        the timer draws it anew (one per tick, as at the start)."""
+        if side == self.picture_size:
+            return
+        self.picture_size = side
+        self.list.setIconSize(QSize(side, side))
+        self.list.setGridSize(self._tile_size(side))
+        self._pending = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            picture = thumbs.cached(item.data(Qt.ItemDataRole.UserRole), side)
+            if picture is not None:
+                item.setIcon(QIcon(picture))
+            else:
+                self._pending.append(row)
+        self._pending.sort(key=lambda row: abs(row - self.list.currentRow()))
+        if self._pending and self.isVisible():
+            self._timer.start()
 
     @qt_override
     def resizeEvent(self, event):
@@ -142,9 +189,13 @@ class ExamplesGallery(QDialog):
         return pixmap
 
     def _fit(self, parent) -> None:
-        """About two thirds of the main window, never larger than its screen."""
+        """About two thirds of the main window (nine tenths while presenting: the hall
+        sees the pictures, not the window behind them), never larger than its screen."""
         if parent is not None:
-            width, height = max(560, parent.width() * 2 // 3), max(420, parent.height() * 3 // 4)
+            presenting = getattr(getattr(parent, "commands", None), "presenting", False)
+            (wn, wd), (hn, hd) = ((9, 10), (9, 10)) if presenting else ((2, 3), (3, 4))
+            width = max(560, parent.width() * wn // wd)
+            height = max(420, parent.height() * hn // hd)
         else:
             width, height = 760, 560
         screen = (parent.screen() if parent is not None else None) \

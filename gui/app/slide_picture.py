@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from gui.explorer.run_notices import critical_end_text
 from gui.plots.picture_pens import thick_lines
 from gui.widgets import theme
 from gui.widgets.number_text import true_minus
@@ -38,17 +39,28 @@ class Caption:
         texts = []
         for colour, name, f, *ended in self.runs:
             words = f"{name}  f = {_fmt(f)}"
-            texts.append(f"{words} ({ended[0]})" if ended and ended[0] else words)
+            if not (ended and ended[0]):
+                texts.append(words)
+            elif "(" in ended[0]:          # "… (∇f = 0, not a minimum)": no nested brackets
+                texts.append(f"{words} — {ended[0]}")
+            else:
+                texts.append(f"{words} ({ended[0]})")
         return texts
 
 
-def run_ending(path, frame: int) -> str | None:
+def run_ending(path, frame: int, f=None, window=None) -> str | None:
     """How `path` ended, when `frame` is past its last step (its f is then the one it
     stopped at, not the one at `frame`, and the caption says so, as the live view
-    does); None while it is still running at `frame`."""
+    does); None while it is still running at `frame`. With its function `f` (and the
+    view `window`), a run that stopped at ∇f = 0 on a saddle or a maximum says so in
+    the status line's words (critical_end_text), not "converged"."""
     last = len(path.values) - 1
     if frame <= last:
         return None
+    if f is not None and len(f.variables) == path.points.shape[1]:
+        critical = critical_end_text(f, path, window)
+        if critical:
+            return critical
     verb = path.status if path.status in ("converged", "diverged") else "stopped"
     return f"{verb} at step {last}"
 
@@ -61,7 +73,7 @@ def explorer_caption(model) -> Caption | None:
     for key, path in model.paths.items():     # one per run, in its own colour and label
         k = min(model.frame, len(path.values) - 1)
         runs.append((model.lab.colour(key), model.lab.label(key), float(path.values[k]),
-                     run_ending(path, model.frame)))
+                     run_ending(path, model.frame, model.expression, model.window)))
     return Caption(model.frame, tuple(runs))
 
 

@@ -211,3 +211,33 @@ def test_loading_an_example_keeps_the_side_panels_scroll(request, qtbot, size):
         assert area.verticalScrollBar().value() == 0, row
         assert _shown_whole(area, panel.method_list), row
     assert window.model.preset["name"].startswith("Example 2 of the notes")
+
+@pytest.mark.parametrize("presenting", [False, True])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_tiles_fill_the_gallerys_room(fresh_window, qtbot, size, presenting):
+    """Presenting at 1280×720 the gallery showed one row of 3 tiles (168 px pictures)
+    over ~160 px of nothing: the picture is now sized so that whole rows fill the list,
+    at least two of them, the empty space under the last one less than a tile."""
+    window = fresh_window
+    window.resize(*size)
+    window.commands.set_presentation(presenting)
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    lst = gallery.list
+    qtbot.waitUntil(lambda: lst.viewport().height() > 0, timeout=2000)
+    # the tiles laid out at the picture size chosen (Qt re-lays them out a tick later)
+    qtbot.waitUntil(lambda: lst.visualItemRect(lst.item(0)).height()
+                    > lst.iconSize().height(), timeout=2000)
+    viewport = lst.viewport().rect()
+    shown = [lst.visualItemRect(lst.item(i)) for i in range(lst.count())]
+    shown = [rect for rect in shown if viewport.contains(rect)]
+    rows = sorted({rect.top() for rect in shown})
+    tile = max(rect.height() for rect in shown)
+    empty = viewport.bottom() - max(rect.bottom() for rect in shown)
+    try:
+        assert len(rows) >= 2, rows
+        assert empty < tile, (empty, tile)
+        assert gallery.picture_size >= 96          # still a picture the hall can read
+    finally:
+        gallery.close()
+        window.commands.set_presentation(False)

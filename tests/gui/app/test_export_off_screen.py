@@ -134,6 +134,28 @@ def test_the_caption_says_a_run_that_stopped_stopped(window):
     assert not texts[1].endswith(")"), texts        # Adam runs to the step shown
 
 
+def test_the_caption_names_the_saddle_a_run_stopped_at(window, qtbot):
+    """Newton on x² − y² from (1.5, 0) stops at the saddle (0, 0) after one step: the
+    status line said so, the exported picture's caption still said "converged"."""
+    from gui.app.slide_picture import explorer_caption
+    m = window.model
+    m.set_text("x^2 - y^2")
+    assert m.wait_for_analysis()
+    qtbot.waitUntil(lambda: m.expression.dimension == 2)
+    m.set_settings(methods=("gd", "newton"))
+    m.set_start((1.5, 0.0))
+    newton = m.paths["newton"]
+    assert newton.status == "converged" and newton.stop_step == 1
+    m.set_frame(m.last_frame)
+    caption = explorer_caption(m)
+    keys = list(m.paths)
+    text = caption.run_texts()[keys.index("newton")]
+    words = "reached a saddle point at step 1 (∇f = 0, not a minimum)"
+    assert text == f"{m.lab.label('newton')}  f = 0 — {words}", text
+    status = window.explorer.descent_panel.playback.status_text("newton")
+    assert status.endswith(words), status        # the same words as the status line
+
+
 def test_the_descent_gif_writes_again_only_what_moved(window, tmp_path, monkeypatch):
     """A pixel drawn the same in two frames is the same in the GIF: the whole box around
     the changes was dithered anew (the caption, the map and the 3-D view move at once, so
