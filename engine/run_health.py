@@ -19,6 +19,9 @@ __all__ = ["RISES", "Divergence", "NoMinimum", "diverging_from", "divergence",
            "unbounded_direction", "kept_decreasing", "no_minimum"]
 
 RISES = 3            # f rose this many steps in a row, above every value before: diverging
+# ... by at least this factor a step over those rises: Newton climbing Himmelblau's
+# maximum from (0, 0) (f 170 → 181.6, ×1.02) was "diverging, ×1 per step"
+GROWTH_LEAST = 1.05
 SAMPLE_POINTS = 5    # where H is compared to call it constant (f quadratic)
 
 
@@ -61,9 +64,16 @@ def diverging_from(values) -> int:
     to a value above every value before that streak; -1 when none. A non-finite value
     after finite ones counts as a rise. A momentum run may climb for a few steps while
     it converges, but not above where it started: hence the new high."""
+    hits = np.flatnonzero(_rising_to_new_highs(values))
+    return int(hits[0]) if len(hits) else -1
+
+
+def _rising_to_new_highs(values) -> np.ndarray:
+    """(n,) bool: step k ends RISES rises in a row to a value above every one before."""
     v = np.asarray(values, dtype=float)
+    out = np.zeros(len(v), dtype=bool)
     if len(v) <= RISES:
-        return -1
+        return out
     v = np.where(np.isnan(v), np.inf, v)           # blown up: above everything before
     with np.errstate(invalid="ignore"):            # inf − inf: no rise
         rose = np.diff(v) > 0                      # rose[j]: step j + 1 rose
@@ -71,27 +81,37 @@ def diverging_from(values) -> int:
     for j in range(RISES):                         # steps k − RISES + 1 … k all rose
         streak &= rose[j:len(rose) - RISES + 1 + j]
     before = np.maximum.accumulate(v)[:len(v) - RISES]   # max of v[:k − RISES + 1]
-    hits = np.flatnonzero(streak & (v[RISES:] > before))
-    return int(hits[0]) + RISES if len(hits) else -1
+    out[RISES:] = streak & (v[RISES:] > before)
+    return out
 
 
 def divergence(f, path, frame: int) -> Divergence | None:
-    """The run `path` (engine.optimizers.Path of f) seen up to `frame`: a Divergence
-    when by then it diverges (as diverging_from judges, or its status is "diverged"
-    past a finite start), else None."""
+    """The run `path` (engine.optimizers.Path of f) seen at `frame`: a Divergence when
+    it is diverging there — f has risen its last RISES steps to a new high, by
+    GROWTH_LEAST a step at least (step: where those rises in a row began) — or its
+    status is "diverged" past a finite start; else None. A run that rose for a while
+    and settled (RMSprop's first steps on a bumpy bowl), or stopped where ∇f = 0 (at a
+    maximum), is not diverging there."""
     frame = min(int(frame), path.stop_step)
     values = np.asarray(path.values[:frame + 1], dtype=float)
-    step = diverging_from(values)
-    if step < 0 and path.status == "diverged" and frame == path.stop_step > 0 \
-            and np.isfinite(path.values[0]):
-        step = frame                                # blew up before RISES rises
-    if step < 0:
+    blew_up = (path.status == "diverged" and frame == path.stop_step > 0
+               and np.isfinite(path.values[0]))
+    if path.status == "converged" and frame == path.stop_step or frame < RISES and not blew_up:
         return None
     growth = float("nan")
     last = frame if np.isfinite(values[frame]) else frame - 1
     first = max(last - RISES, 0)
     if last > first and values[first] > 0 and 0 < values[last] < np.inf:
         growth = float((values[last] / values[first]) ** (1.0 / (last - first)))
+    rising = _rising_to_new_highs(values)
+    if rising[frame] and growth >= GROWTH_LEAST:
+        step = frame
+        while step > RISES and rising[step - 1]:   # back to where the rises in a row began
+            step -= 1
+    elif blew_up:
+        step = frame                                # blew up before RISES rises
+    else:
+        return None
     lambda_max = limit = None
     quadratic = False
     start = np.asarray(path.points[0], dtype=float)

@@ -250,9 +250,10 @@ class LectureCommands(QObject):
             self.blackout.toggle()
             return True
         if key == Qt.Key.Key_Escape and self.w.commands.presenting:
-            if isinstance(obj, (QLineEdit, QAbstractSpinBox)) and obj.hasFocus():
+            if isinstance(QApplication.focusWidget(), (QLineEdit, QAbstractSpinBox)):
                 # the field's own Escape first: it hands the keys back to the window
-                # (gui/widgets/field_keys), the presentation stays; the next one ends it
+                # (gui/widgets/field_keys), the presentation stays; the next one ends it.
+                # (The focus, not `obj`: a key from the screen reaches the window first.)
                 return False
             self.w.commands.set_presentation(False)
             return True

@@ -81,3 +81,27 @@ def test_a_slow_run_towards_a_minimum_is_not_said_to_have_none():
     assert slow.status == "max_steps" and np.all(np.diff(slow.values) < 0)
     assert not kept_decreasing(slow)
     assert no_minimum(BOWL, slow, ((-4, 4), (-3, 3))) is None
+
+
+def test_a_climb_to_a_maximum_or_saddle_is_not_diverging():
+    # Newton goes to the nearest critical point, uphill too: Himmelblau's maximum from
+    # (0, 0) (f 170 → 181.617 in 4 steps, ×1.02 a step) read "diverging, ×1 per step"
+    himmelblau = parse("(x^2 + y - 11)^2 + (x + y^2 - 7)^2")
+    path = descend(himmelblau, (0, 0), "newton", steps=50)
+    assert path.status == "converged" and path.values[path.stop_step] == pytest.approx(181.617, abs=1e-3)
+    assert all(divergence(himmelblau, path, k) is None for k in range(path.stop_step + 1))
+    cubic = parse("x^3 - 3x + y^2")                  # a saddle at (−1, 0)
+    path = descend(cubic, (-0.5, 0.3), "newton", steps=50)
+    assert path.status == "converged"
+    assert_allclose(path.points[path.stop_step], (-1, 0), atol=1e-6)
+    assert divergence(cubic, path, path.stop_step) is None
+
+
+def test_a_run_that_rose_then_settled_is_not_diverging_any_more():
+    # RMSprop's first steps climb (f 2.67 → 6.11 → 13.7 → 16.9), then it settles into a
+    # bounded 2-cycle near f = −1.2: the warning stayed on to step 200
+    bumpy = parse("sin(3x) + cos(3y) + 0.1x^2 + 0.1y^2")
+    path = descend(bumpy, (3, 2), "rmsprop", lr=0.45, steps=200)
+    assert divergence(bumpy, path, 3) is not None           # while it climbs: said
+    assert path.values[-1] < path.values[0]
+    assert divergence(bumpy, path, path.stop_step) is None

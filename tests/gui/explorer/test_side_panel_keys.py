@@ -78,3 +78,20 @@ def test_space_in_a_field_never_blanks_it(window, qtbot):
         _click_and_type(window, qtbot, box, "")        # clicked in, its text selected
         _press(qtbot, window, Qt.Key.Key_Space)
         assert box.text() == shown, box.toolTip()[:40]
+
+
+def test_escape_in_the_learning_rate_while_presenting_stays_presenting(window, qtbot):
+    """Presenting, Esc in the box left presentation mode (the window's Esc) and the typed
+    0.2 stayed in the box, applied at the next click elsewhere."""
+    m = window.model
+    box = window.explorer.descent_panel.lr_control.box
+    lr, shown = m.settings.lr, box.text()
+    window.commands.set_presentation(True)
+    try:
+        _type_into(qtbot, window, box, "0.2")
+        # from the screen, as xdotool's: through the window first, then the focus
+        qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Escape)
+        assert window.commands.presenting
+        assert box.text() == shown and not box.hasFocus() and m.settings.lr == lr
+    finally:
+        window.commands.set_presentation(False)
