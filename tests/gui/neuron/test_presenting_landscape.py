@@ -5,6 +5,8 @@ halves with the 3-D view), b's labels drawn as one string "0.060.080.100.12", an
 3-D view's L labels "0.0015" and "0.0005" lay across the L axis line."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF
 from PySide6.QtGui import QPainter, QPicture, QVector3D
@@ -27,7 +29,9 @@ def tick_label_rects(axis) -> dict:
     return {text: rect for rect, _flags, text in (specs[2] if specs else [])}
 
 
+@contextmanager
 def _presenting_the_training(window, qtbot, screen):
+    """The tab presenting the lecture's scene on `screen`; normal again afterwards."""
     window.screen_limit = QRect(0, 0, *screen)          # full screen fills this screen
     window.setGeometry(0, 0, *screen)
     window.show_tab("neuron")
@@ -38,56 +42,54 @@ def _presenting_the_training(window, qtbot, screen):
     window.commands.set_presentation(True)
     tab.set_panels_visible(top=False, below=True, steps=False)      # as the lecture's scene
     settle(qtbot, window)
-    assert (window.width(), window.height()) == screen
-    return tab
+    try:
+        assert (window.width(), window.height()) == screen
+        yield tab
+    finally:
+        window.commands.set_presentation(False)
+        settle(qtbot, window)
+
+
+def _touching(rects, apart_px: int = 0) -> list:
+    """The pairs of (label, rect) whose rectangles come nearer than `apart_px` sideways."""
+    return [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:]
+            if ra.adjusted(-apart_px, 0, apart_px, 0).intersects(rb)]
+
+
+def _split_at(tab, window, qtbot, map_px):
+    """The lecturer drags the splitter: the map `map_px` wide."""
+    views = tab.training.views
+    total = sum(views.sizes())
+    views.user_split = True
+    views.setSizes([map_px, total - map_px])
+    settle(qtbot, window)
 
 
 @pytest.mark.parametrize("screen", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_map_is_not_a_strip_and_its_labels_never_touch(window, qtbot, screen):
-    tab = _presenting_the_training(window, qtbot, screen)
-    try:
+    with _presenting_the_training(window, qtbot, screen) as tab:
         plot = tab.training.contour_view.plot
         # (the window is square in b and w: 0.48 before, w's range twice b's)
         assert plot.vb.width() >= 0.55 * plot.vb.height(), (plot.vb.width(), plot.vb.height())
         for side in ("bottom", "left"):
             rects = list(tick_label_rects(plot.getAxis(side)).items())
             assert len(rects) >= 2, (side, rects)
-            touching = [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:]
-                        if ra.intersects(rb)]
-            assert touching == [], (screen, side, touching)
-    finally:
-        window.commands.set_presentation(False)
-        settle(qtbot, window)
+            assert _touching(rects) == [], (screen, side)
 
 
 def test_a_short_map_axis_shows_fewer_labels_not_touching_ones(window, qtbot):
     """The lecturer drags the map narrow (the splitter's handle): b's labels thin out."""
-    tab = _presenting_the_training(window, qtbot, (1280, 720))
-    try:
-        views = tab.training.views
-        total = sum(views.sizes())
-        views.user_split = True
-        views.setSizes([330, total - 330])
-        settle(qtbot, window)
+    with _presenting_the_training(window, qtbot, (1280, 720)) as tab:
+        _split_at(tab, window, qtbot, 330)
         rects = list(tick_label_rects(tab.training.contour_view.plot.getAxis("bottom")).items())
         assert rects
-        touching = [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:]
-                    if ra.adjusted(-2, 0, 2, 0).intersects(rb)]
-        assert touching == [], touching
-    finally:
-        window.commands.set_presentation(False)
-        settle(qtbot, window)
+        assert _touching(rects, apart_px=2) == []
 
 
 def test_the_3d_view_s_L_labels_are_clear_of_the_L_axis(window, qtbot):
-    tab = _presenting_the_training(window, qtbot, (1280, 720))
-    try:
+    with _presenting_the_training(window, qtbot, (1280, 720)) as tab:
         surface = tab.training.surface_view
-        views = tab.training.views              # (the 3-D view as wide as it was)
-        total = sum(views.sizes())
-        views.user_split = True
-        views.setSizes([435, total - 435])
-        settle(qtbot, window)
+        _split_at(tab, window, qtbot, 435)              # (the 3-D view as wide as it was)
         gl = surface.gl
         texts = set(surface.tick_texts["f"])
         m, ((_, xhi), (_, yhi)) = surface.mapping, surface.model.window
@@ -104,6 +106,3 @@ def test_the_3d_view_s_L_labels_are_clear_of_the_L_axis(window, qtbot):
             t = (y - ends[0].y()) / (ends[1].y() - ends[0].y())
             x = axis.pointAt(t).x()
             assert not ink.contains(QPointF(x, y)), (label.text(), ink, x)
-    finally:
-        window.commands.set_presentation(False)
-        settle(qtbot, window)
