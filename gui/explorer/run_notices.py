@@ -8,6 +8,7 @@ with y at 17.8 and f at 636, and nothing on screen named the learning rate as th
 from __future__ import annotations
 
 import math
+import weakref
 
 import numpy as np
 
@@ -75,6 +76,18 @@ def critical_end_text(f, path, window) -> str:
     step 1 (∇f = 0, not a minimum)". Newton on x² − y² read "converged at step 1"."""
     if path.status != "converged":
         return ""
+    key = (f, None if window is None else tuple(map(tuple, window)))
+    known = _END_WORDS.get(path)
+    if known is None or known[0] != key:   # (an export's caption asks at every frame)
+        known = _END_WORDS[path] = (key, _critical_end_words(f, path, window))
+    return known[1]
+
+
+# a run's words at its end, kept while the run is: the derivative test once per run
+_END_WORDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _critical_end_words(f, path, window) -> str:
     # (here, not at the top: engine.calculus imports sympy, which the window's first
     # paint must not wait for — tests/gui/app/test_first_paint.py)
     from engine.calculus import classify
