@@ -79,6 +79,10 @@ class UndoHistory(QObject):
         self._armed = QElapsedTimer()   # since the timer was last started
         self._typed = QElapsedTimer()   # since the last key typed into the formula
         self._late_waits = 0
+        # Enter (or the field left) ended the typed burst: no key of it can be queued
+        # any more, so a late timeout is not waited again (a busy loop after Enter
+        # merged the next change, a learning rate set half a second later, into it)
+        self._typing_ended = False
 
     @property
     def can_undo(self) -> bool:
@@ -103,6 +107,7 @@ class UndoHistory(QObject):
         """A key typed into the formula: a snapshot waiting is not taken before the
         pause after it (no key typed is an edit by itself: the change it makes is)."""
         self._typed.start()
+        self._typing_ended = False
         if self._timer.isActive() and not (self._restoring or self._paused):
             self._late_waits = 0
             self._arm()
@@ -111,6 +116,7 @@ class UndoHistory(QObject):
         """Enter, or the formula field left: the typed burst ends after the usual short
         pause (its last change may still be on its way), not a typist's."""
         self._typed.invalidate()
+        self._typing_ended = True
         if self._timer.isActive():
             self._arm()
 
@@ -122,7 +128,7 @@ class UndoHistory(QObject):
 
     def _on_timeout(self) -> None:
         if (self._armed.elapsed() > self._timer.interval() + LATE_MS
-                and self._late_waits < MAX_LATE_WAITS):
+                and self._late_waits < MAX_LATE_WAITS and not self._typing_ended):
             self._late_waits += 1          # keys may be queued behind what kept us late
             self._arm()
             return
@@ -166,7 +172,7 @@ class UndoHistory(QObject):
 
     def capture(self) -> None:
         self._timer.stop()
-        self._late_waits = 0
+        self._late_waits, self._typing_ended = 0, False    # (Enter's end: its burst's only)
         state = copy.deepcopy(self.session.state())
         if self._current is None or self._rebase:
             self._current, self._rebase = state, False

@@ -93,3 +93,12 @@ def test_enter_ends_the_typed_burst(window, qtbot, monkeypatch):
     _key(qtbot, window, Qt.Key.Key_Z)
     _settle(window, qtbot)
     assert (window.model.text, window.model.settings.lr) == ("x^2 + 3y^2", lr)
+
+
+def test_enter_ends_the_burst_on_a_loop_that_is_always_late(window, qtbot, monkeypatch):
+    """On a busy machine every timeout of Undo's pause comes late; a late one used to wait
+    again (keys might be queued behind), also after Enter, when no key of the burst can
+    be: the learning rate set half a second after Enter was merged into the formula's
+    step (CI, 3 workers on 2 cores). Every timeout counted late here: Enter still ends it."""
+    monkeypatch.setattr(undo_history, "LATE_MS", -600_000)
+    test_enter_ends_the_typed_burst(window, qtbot, monkeypatch)
