@@ -7,7 +7,6 @@ and `_on_settings` / `_on_start` show the model's state back without re-emitting
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QScrollArea, QSpinBox, QVBoxLayout, QWidget)
@@ -53,14 +52,6 @@ def newton_note(runs) -> str:
     return "(η = " + ", ".join(f"{eta:.3g}" for eta in shown[:2]) + more + ")"
 
 
-def _swatch(colour: str) -> QIcon:
-    """A square of the method's colour as the current theme inks it (Newton's black is
-    the foreground on the dark theme, else the swatch would vanish)."""
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(theme.current().ink(QColor(colour)))
-    return QIcon(pixmap)
-
-
 def _quiet(widget, setter, value) -> None:
     """Set a value on a widget without its change signal (a model → view update)."""
     blocked = widget.blockSignals(True)
@@ -83,7 +74,7 @@ class DescentPanel(QWidget):
         self.method_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for m in METHODS:
             text = METHOD_LABELS[m] + (f"  {newton_note(())}" if m == "newton" else "")
-            item = QListWidgetItem(_swatch(METHOD_COLOURS[m]), text)
+            item = QListWidgetItem(theme.swatch(METHOD_COLOURS[m]), text)
             item.setData(Qt.ItemDataRole.UserRole, m)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -241,7 +232,7 @@ class DescentPanel(QWidget):
             # gd, adam, rmsprop became gd, rmsprop, adam, and its caption "no longer
             # applies" after dark → light)
             _quiet(self.method_list, item.setIcon,
-                   _swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
+                   theme.swatch(METHOD_COLOURS[item.data(Qt.ItemDataRole.UserRole)]))
         self._fit_method_list()
 
     @qt_override

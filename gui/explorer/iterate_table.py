@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
                                QVBoxLayout, QWidget)
 
@@ -229,12 +229,6 @@ class IterateTableModel(QAbstractTableModel):
         return None
 
 
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
-
-
 class IterateTable(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -277,6 +271,7 @@ class IterateTable(QWidget):
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
         model.lab.predictChanged.connect(self._on_choice)
+        theme.notifier.changed.connect(self._on_theme)
         self._on_paths(model.paths)
 
     @property
@@ -297,11 +292,16 @@ class IterateTable(QWidget):
             blocked = self.combo.blockSignals(True)
             self.combo.clear()
             for m, label, colour in entries:
-                self.combo.addItem(_swatch(colour), label, m)
+                self.combo.addItem(theme.swatch(colour, 12), label, m)
             index = self.combo.findData(keep)
             self.combo.setCurrentIndex(index if index >= 0 else 0)
             self.combo.blockSignals(blocked)
         self._on_choice()
+
+    def _on_theme(self, *_) -> None:
+        """The runs' squares inked anew: Newton's black stayed black on the dark list."""
+        for i, (_m, _label, colour) in enumerate(self._combo_entries or ()):
+            self.combo.setItemIcon(i, theme.swatch(colour, 12))
 
     def _shown_path(self):
         path = self.model.paths.get(self.method) if self.method else None

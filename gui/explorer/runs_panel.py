@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,12 +33,6 @@ from gui.widgets.palette import METHOD_LABELS
 
 
 KEPT_ROWS = 3      # of the runs list, shown at rest with the buttons (kept_height)
-
-
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(theme.current().ink(QColor(colour)))
-    return QIcon(pixmap)
 
 
 def _button(text: str, tip: str) -> QToolButton:
@@ -200,7 +193,7 @@ class RunsPanel(QWidget):
             text = lab.label(run.key)
             if run.start is not None:
                 text += "  (own start)"
-            item = QListWidgetItem(_swatch(lab.colour(run.key)), text)
+            item = QListWidgetItem(theme.swatch(lab.colour(run.key)), text)
             item.setToolTip(f"{METHOD_LABELS[run.method]}, η = "
                             f"{race.effective_lr(run, settings.lr) or 1:g}")
             self.run_list.addItem(item)

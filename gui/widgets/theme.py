@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from gui.compute.qt_guard import qt_override
@@ -181,6 +181,14 @@ _base_app_font: QFont | None = None
 def current() -> Theme:
     """The active theme (LIGHT at scale 1 until apply_theme is called)."""
     return _current
+
+
+def swatch(colour, px: int = 14) -> QIcon:
+    """A square of a run's or method's colour as the current theme inks it (Newton's
+    black is the foreground on the dark theme, else the square vanishes on the list)."""
+    pixmap = QPixmap(px, px)
+    pixmap.fill(current().ink(QColor(colour)))
+    return QIcon(pixmap)
 
 
 def theme(name: str, scale: float = 1.0) -> Theme:

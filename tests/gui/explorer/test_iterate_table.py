@@ -219,3 +219,27 @@ def test_later_rows_grey_follows_the_theme(table, model):
     finally:
         theme.apply_theme(QApplication.instance(), table, "light", 1.0)
     assert tm.data(tm.index(5, 1), Qt.ItemDataRole.ForegroundRole).name() == light.name()
+
+
+def test_newtons_square_in_the_runs_menu_follows_the_theme(table, model, qtbot):
+    """The "Iterates of" menu's square for Newton stayed black on the dark theme (the
+    rehearsal: black on black), as it was drawn when the runs were listed in light."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+    from gui.widgets import theme
+    app = QApplication.instance()
+    model.set_settings(methods=("gd", "newton"))
+    combo = table.combo
+
+    def lightness(method):
+        icon = combo.itemIcon(combo.findData(method))
+        return QColor(icon.pixmap(12, 12).toImage().pixel(6, 6)).lightnessF()
+    assert lightness("newton") < 0.2                     # black on the light list
+    try:
+        theme.apply_theme(app, table, "dark", 1.0)
+        assert lightness("newton") > 0.5
+        assert QColor(theme.current().ink(QColor("#0072B2"))).name() == \
+            QColor(combo.itemIcon(combo.findData("gd")).pixmap(12, 12).toImage().pixel(6, 6)).name()
+    finally:
+        theme.apply_theme(app, table, "light", 1.0)
+    assert lightness("newton") < 0.2
