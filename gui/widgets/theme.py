@@ -236,8 +236,15 @@ def use_start_look(app: QApplication) -> None:
         _base_app_font = QFont(app.font())
     if not isinstance(app.style(), ThemedStyle):
         app.setStyle(ThemedStyle(lambda: readable(current().muted, current().background,
-                                                  AA_GRAPHICS).name()))
+                                                  AA_GRAPHICS).name(), _edge_colour))
     app.setPalette(palette(current()))
+
+
+def _edge_colour() -> str:
+    """A line edit's frame: Fusion's grey, made 3:1 against the field (WCAG's rule for
+    a control's parts): Fusion's own was 2:1 on light and 1.05:1 on dark."""
+    t = current()
+    return readable("#b6b6b6" if not t.dark else "#4a4a4a", t.background, AA_GRAPHICS).name()
 
 
 def base_point_size() -> float:

@@ -4,7 +4,9 @@ Fusion draws a check box's frame in the window colour darkened by 40 %: on the d
 theme's near-black window that is near-black too, so an unticked box vanished (the
 Explorer's method list looked like a list without boxes). This proxy draws Fusion's
 indicator, then a frame in a colour the theme chooses (≥ 3:1 against the background,
-WCAG's rule for the parts of a control).
+WCAG's rule for the parts of a control). A line edit's frame the same (the formula
+field had no edge on the dark theme, and a pale one on a washed-out projector), except
+while it has the focus: Fusion's highlighted frame shows where the keys go.
 """
 from __future__ import annotations
 
@@ -18,14 +20,20 @@ _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
 
 
 class ThemedStyle(QProxyStyle):
-    """Fusion, check-box and radio frames in `frame_colour()` ("#rrggbb")."""
+    """Fusion, check-box and radio frames in `frame_colour()`, line edits' in `edge_colour()`."""
 
-    def __init__(self, frame_colour):
+    def __init__(self, frame_colour, edge_colour=None):
+        """frame_colour(), edge_colour(): "#rrggbb" for the indicators' and the line
+        edits' frames (edge_colour None: Fusion's own)."""
         super().__init__(QStyleFactory.create("Fusion"))
-        self._frame_colour = frame_colour
+        self._frame_colour, self._edge_colour = frame_colour, edge_colour
 
     def drawPrimitive(self, element, option, painter, widget=None):
         super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_FrameLineEdit:
+            if self._edge_colour and not option.state & QStyle.StateFlag.State_HasFocus:
+                self._frame_line_edit(option, painter)
+            return
         if element not in _INDICATORS:
             return
         painter.save()
@@ -38,4 +46,12 @@ class ThemedStyle(QProxyStyle):
             painter.drawEllipse(rect)
         else:
             painter.drawRoundedRect(rect, 1.5, 1.5)
+        painter.restore()
+
+    def _frame_line_edit(self, option, painter) -> None:
+        painter.save()
+        painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(self._edge_colour()), 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(option.rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5), 2.0, 2.0)
         painter.restore()

@@ -249,3 +249,24 @@ def test_the_start_look_is_the_light_theme_applied(app):
     assert isinstance(app.style(), theme.ThemedStyle)
     assert app.palette().window().color().name() == theme.LIGHT.window
     assert app.palette().base().color().name() == theme.LIGHT.background
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_formula_field_has_an_edge_on_either_theme(window, app, qtbot, name):
+    """The formula field's frame, as the screen shows it, stands 3:1 from the field and
+    the window around it (WCAG's rule for a control's parts): on the dark theme Fusion's
+    frame was #0e0e0e on #141414 (1.05:1: no edge, the rehearsal), on light 2:1."""
+    theme.apply_theme(app, window, name, 1.0)
+    field = window.explorer.editor.line_edit
+    window.explorer.editor.setFocus()          # not the field: its focus frame is Fusion's
+    field.clearFocus()
+    settle(qtbot)
+    picture = window.grab().toImage()
+    top_left = field.mapTo(window, field.rect().topLeft())
+    x = top_left.x() + field.width() // 2
+    edge = max((QColor(picture.pixel(x, top_left.y() + dy)) for dy in range(2)),
+               key=lambda c: theme.contrast(c, QColor(picture.pixel(x, top_left.y() + 4))))
+    inside = QColor(picture.pixel(x, top_left.y() + 4))
+    outside = QColor(picture.pixel(x, top_left.y() - 2))
+    assert theme.contrast(edge, inside) >= 2.9, (edge.name(), inside.name())
+    assert theme.contrast(edge, outside) >= 2.5, (edge.name(), outside.name())
