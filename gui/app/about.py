@@ -96,7 +96,7 @@ FILE_ACTIONS = ("new", "open", "save", "save_as", "quit", "export_view", "export
                 "export_gif", "export_csv")
 # Keys of no action (the formula field's own): typing "2" after x^3 made x^32, since
 # 1 2 3 are keys of the window only once the field is left.
-FIELD_ROW = ("Return / Esc", "Leave the formula field (Return applies it, Esc puts it back)")
+FIELD_ROW = ("Return / Esc", "Leave the formula field (Return applies it, Esc drops an error)")
 # Keys of the secant's h slider (gui.plots.secant_panel.DecadeSlider) while it has focus,
 # beside the step keys they share. → and ← share a row so this one fits: 18 rows at
 # 34 px overran a 720-px projector by 22 px.

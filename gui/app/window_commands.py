@@ -108,7 +108,8 @@ class WindowCommands(SessionCommands, QObject):
           checkable=True)
         A("larger", "&Larger text", lambda: self.step_scale(+1), [S.ZoomIn, "Ctrl+="])
         A("smaller", "&Smaller text", lambda: self.step_scale(-1), S.ZoomOut)
-        A("normal", "&Normal text size", lambda: self.set_scale(1.0), "Ctrl+0")
+        A("normal", "&Normal text size", self.normal_scale, "Ctrl+0",
+          "Normal text size; presenting, presentation's large type")
         A("dark", "&Dark theme", lambda on: self.set_theme("dark" if on else "light"),
           "Ctrl+D", "High-contrast dark theme (light when off)", checkable=True)
         A("show_top", "Show the &top panel", lambda on: self.w.show_panel(top=on),
@@ -267,6 +268,12 @@ class WindowCommands(SessionCommands, QObject):
     def set_scale(self, scale: float, hold: bool = True):
         self.scale = float(min(max(scale, SCALES[0]), SCALES[-1]))
         self._apply_look(hold)
+
+    def normal_scale(self):
+        """Ctrl+0: the mode's own text size, 1 in a window and PRESENTATION_SCALE while
+        presenting. Size 1 while presenting was a look of its own: window-size type with
+        the panels unfolded, which F11 off and on again (large type, folded) never gave."""
+        self.set_scale(PRESENTATION_SCALE if self.presenting else 1.0)
 
     def step_scale(self, direction: int):
         if direction > 0:

@@ -16,7 +16,7 @@ from engine.optimizers import METHODS
 from gui.widgets import theme
 from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.explorer.learning_rate_control import LearningRateControl
-from gui.widgets.field_keys import hand_keys_back
+from gui.widgets.field_keys import hand_keys_back, set_applies
 from gui.widgets.number_box import NumberBox
 from gui.widgets.scroll_page import VerticalScrollArea
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
@@ -294,12 +294,12 @@ class DescentPanel(QWidget):
         self.model.set_settings(methods=methods)
 
     def _on_noise(self, noise: float) -> None:
-        self.seed_box.setEnabled(noise > 0)
+        set_applies(self.seed_box, noise > 0)
         self.model.set_settings(noise=float(noise))
 
     def _on_clip(self, *_) -> None:
         on = self.clip_check.isChecked()
-        self.clip_box.setEnabled(on)
+        set_applies(self.clip_box, on)
         self.model.set_settings(clip=float(self.clip_box.value()) if on else None)
 
     # --- model → view ----------------------------------------------------------
@@ -316,10 +316,10 @@ class DescentPanel(QWidget):
         self.hyper_forms.show_settings(s.methods, s.hyper)
         self.hyper_group.setVisible(self.hyper_forms.has_forms(s.methods))
         self.noise_box.set_quietly(s.noise)
-        self.seed_box.setEnabled(s.noise > 0)
+        set_applies(self.seed_box, s.noise > 0)
         _quiet(self.seed_box, self.seed_box.setValue, s.seed)
         _quiet(self.clip_check, self.clip_check.setChecked, s.clip is not None)
-        self.clip_box.setEnabled(s.clip is not None)
+        set_applies(self.clip_box, s.clip is not None)
         if s.clip is not None:
             self.clip_box.set_quietly(s.clip)
         _quiet(self.max_steps_box, self.max_steps_box.setValue, s.max_steps)

@@ -127,11 +127,9 @@ class ExpressionEditor(QWidget):
         self.line_edit.returnPressed.connect(self._on_return)
         self.line_edit.editingFinished.connect(self._on_return)   # also on focus loss
         self.line_edit.installEventFilter(self)
-        self._text_on_entry = model.text      # what Escape restores
         # the formula the user last had before this edit (on entering the field, after
         # Enter or a pause, or set from outside): what a refused text shows meanwhile
         self.settled_text = model.text if model.error is None else None
-        self._state_on_entry = None           # ... with the set-up of that moment
         model.textChanged.connect(self._on_model_text)
         model.errorChanged.connect(self._on_error)
         model.expressionChanged.connect(self._on_expression)
@@ -229,12 +227,8 @@ class ExpressionEditor(QWidget):
     @qt_override
     def eventFilter(self, obj, event):
         if obj is self.line_edit and event.type() == event.Type.FocusIn:
-            self._text_on_entry = self.line_edit.text()
-            # the whole set-up too: typing 'x' on the way made f 1-D, and the text alone
-            # brought Himmelblau back on the default window, start and no caption
-            self._state_on_entry = (self.model.get_state() if self.model.text == self._text_on_entry
-                                    and self.model.expression is not None else None)
-            if self._state_on_entry is not None and self.model.error is None:
+            if (self.model.error is None and self.model.expression is not None
+                    and self.model.text == self.line_edit.text()):
                 self.settled_text = self.model.text
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -253,15 +247,19 @@ class ExpressionEditor(QWidget):
         return super().eventFilter(obj, event)
 
     def cancel(self) -> None:
-        """Escape: the text as it was when the editor was entered, and leave it."""
+        """Escape: leave the field keeping what the views draw. A valid text stays (it
+        brought back the formula of before Ctrl+L, with its set-up, throwing away the
+        formulas typed and drawn since: Undo steps back through those); a refused or
+        half-typed one gives way to the formula the map shows."""
+        if self._debounce.isActive() and not self._mid_name:
+            self._apply()                       # a key typed but not yet handed over
         self._debounce.stop()
-        if self.line_edit.text() != self._text_on_entry:
-            self.line_edit.setText(self._text_on_entry)
-        if self.model.text != self._text_on_entry:
-            if self._state_on_entry is not None:
-                self.model.set_state(self._state_on_entry)
-            else:
-                self._apply()
+        if self.model.error is not None or self.line_edit.text() != self.model.text:
+            shown = self.model.shown_text
+            if shown.strip():
+                self.line_edit.setText(shown)
+                self.model.set_text(shown)      # the f already drawn: no new request
+        self._remember()
         self._leave()
 
     def _leave(self) -> None:

@@ -27,7 +27,7 @@ from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.plots import runs as race
 from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
-from gui.widgets.field_keys import hand_keys_back
+from gui.widgets.field_keys import hand_keys_back, set_applies
 from gui.widgets.number_box import NumberBox
 from gui.widgets.palette import METHOD_LABELS
 
@@ -173,7 +173,7 @@ class RunsPanel(QWidget):
 
     def _on_own_lr(self, *_) -> None:
         own = self.own_lr_check.isChecked()
-        self.lr_box.setEnabled(own)
+        set_applies(self.lr_box, own)
         self._replace_selected(lr=float(self.lr_box.value()) if own else None)
 
     def _on_run_hyper(self, method: str, name: str, value) -> None:
@@ -235,7 +235,7 @@ class RunsPanel(QWidget):
             blocked = widget.blockSignals(True)
             widget.setChecked(value)
             widget.blockSignals(blocked)
-        self.lr_box.setEnabled(run.lr is not None)
+        set_applies(self.lr_box, run.lr is not None)
         settings = self.model.settings
         self.run_forms.show_settings((run.method,), {
             run.method: race.effective_hyper(run, settings.hyper)})

@@ -21,7 +21,7 @@ from gui.network.diagram import ACT_SYMBOL, NetworkDiagram, _sub
 from gui.network.jacobian import JacobianView
 from gui.network.model import DATASET_LABELS, NetworkModel
 from gui.network.plots import CostPlot, GradientNormPlot, sup
-from gui.widgets.field_keys import hand_keys_back
+from gui.widgets.field_keys import hand_keys_back, set_applies
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.number_text import one_precision
@@ -303,7 +303,7 @@ class NetworkTab(QWidget):
         _quiet(self.batch_box.setCurrentIndex, mode)
         if mode == 1:
             _quiet(self.batch_k.setValue, m.batch_size)
-        self.batch_k.setEnabled(mode == 1)
+        set_applies(self.batch_k, mode == 1)
         _quiet(self.speed.setValue, m.steps_per_tick)
 
     def _on_playing(self, playing):

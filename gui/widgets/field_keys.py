@@ -10,6 +10,10 @@ back), so it types nothing there. A field whose entry was
 refused keeps the keyboard on Enter (stay_while): leaving it made the next keys typed
 to correct it act as window shortcuts (tab switches, zoom) instead.
 
+A field whose value does not apply now is greyed and read-only, not disabled
+(set_applies): a click in it takes the keyboard, so letters typed are refused there
+instead of acting as the window's keys.
+
 A focused slider keeps its own arrow, Home/End and Page keys (keep_slider_keys): the
 window's → / ← (step) otherwise took them before the slider saw them.
 """
@@ -18,7 +22,9 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QLineEdit, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QAbstractSlider, QAbstractSpinBox, QApplication, QLineEdit,
+                               QWidget)
 
 from gui.compute.qt_guard import qt_override
 
@@ -107,3 +113,53 @@ def _restore(field, text: str) -> None:
         field.lineEdit().setText(text)
     elif isinstance(field, QLineEdit):
         field.setText(text)
+
+
+# --- a field whose value does not apply now -----------------------------------------
+# (the noise seed with no noise, the clip bound with clipping off, a run's own η while it
+# shares the common one, the mini-batch size outside mini-batch mode): greyed and
+# read-only, not disabled. A disabled field takes no click: the keyboard stayed with the
+# window, so letters typed after clicking it were the window's keys (B blacked the
+# screen out, 1 2 3 switched tabs, R reset the run). A read-only one takes the click and
+# refuses what is typed; Enter or Escape hands the keys back as in any field.
+_GREYED = "greyedField"          # the property that says the field does not apply now
+_TEXT_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText)
+
+
+class _GreyedKeys(QObject):
+    @qt_override
+    def eventFilter(self, field, event):
+        # a read-only line edit leaves typed letters to the window's shortcuts: claimed
+        # here, they reach the field, which refuses them
+        if (event.type() == QEvent.Type.ShortcutOverride and field.property(_GREYED)
+                and event.text().isprintable() and event.text()
+                and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
+                                              | Qt.KeyboardModifier.KeypadModifier)):
+            event.accept()
+            return True
+        return False
+
+
+def set_applies(field: QAbstractSpinBox, applies: bool) -> None:
+    """Greyed and read-only when the field's value does not apply now; as usual when it
+    does. Its text takes the theme's disabled colour (the same in light and dark)."""
+    field.setReadOnly(not applies)
+    field.setProperty(_GREYED, not applies)
+    if not applies and not field.property("_greyedKeys"):
+        field.setProperty("_greyedKeys", True)
+        field.installEventFilter(_GreyedKeys(field))
+    edit = field.lineEdit()
+    if applies:
+        edit.setPalette(QPalette())       # nothing set: the theme's colours again
+        return
+    palette = edit.palette()
+    app = QApplication.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for role in _TEXT_ROLES:
+            palette.setColor(group, role, app.color(QPalette.ColorGroup.Disabled, role))
+    edit.setPalette(palette)
+
+
+def applies(field: QAbstractSpinBox) -> bool:
+    """False while the field is greyed (set_applies(field, False))."""
+    return not field.property(_GREYED)

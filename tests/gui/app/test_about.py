@@ -111,7 +111,7 @@ def test_the_sheet_says_return_or_escape_leaves_the_formula_field(untouched_wind
     row = keys.index("Return / Esc")
     assert keys[row - 1] == "Ctrl+L"
     what = sheet.table.item(row, 1)
-    assert "formula field" in what.text() and "Esc puts it back" in what.text()
+    assert "formula field" in what.text() and "Esc drops an error" in what.text()
     viewport = sheet.table.viewport().rect()
     for column in (0, 1):
         assert viewport.contains(sheet.table.visualItemRect(sheet.table.item(row, column)))

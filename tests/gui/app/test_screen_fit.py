@@ -4,6 +4,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from gui.app.presets import find_preset
+from gui.app.window_commands import PRESENTATION_SCALE
 from tests.gui.app.layout_checks import clipped_texts, outside_window, overlapping_texts
 
 
@@ -52,7 +53,8 @@ def test_larger_text_in_presentation_at_1080p_never_widens_the_window(window, qt
         assert window.width() <= 1920                        # was 2018
     window.commands.actions["normal"].trigger()
     _settle(qtbot)
-    assert window.width() <= 1920 and window.commands.scale == 1.0
+    # Ctrl+0 presenting: presentation's own size (size 1 was a look of its own there)
+    assert window.width() <= 1920 and window.commands.scale == PRESENTATION_SCALE
     window.commands.set_presentation(False)
     _settle(qtbot)
     assert window.width() <= 1920

@@ -6,6 +6,7 @@ from engine.optimizers import HYPERPARAMETERS, METHODS, descend
 from gui.explorer.descent_panel import DescentPanel
 from gui.explorer.learning_rate_control import lr_from_tick, tick_from_lr
 from gui.app.presets import default_preset, find_preset
+from gui.widgets.field_keys import applies
 
 
 @pytest.fixture
@@ -79,9 +80,9 @@ def test_hyperparameter_forms_follow_checked_methods_and_set_hyper(panel, model)
 
 
 def test_noise_seed_clip_and_max_steps_set_the_model(panel, model):
-    assert not panel.seed_box.isEnabled()                 # the seed only matters with noise
+    assert not applies(panel.seed_box)                    # the seed only matters with noise
     panel.noise_box.setValue(0.5)
-    assert model.settings.noise == 0.5 and panel.seed_box.isEnabled()
+    assert model.settings.noise == 0.5 and applies(panel.seed_box)
     panel.seed_box.setValue(7)
     assert model.settings.seed == 7
     panel.clip_box.setValue(2.0)                          # not yet clipping
