@@ -39,6 +39,7 @@ from gui.plots.curve_second_axis import SecondAxis, curve_ink
 from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import next_round, snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
+from gui.plots.curve_left_axes import keep_left_axes_in_step
 from gui.plots.secant_panel import SecantPanel, rounding_noise, stationary_tolerance
 from gui.widgets import theme
 from gui.widgets.variable_names import display_name
@@ -135,6 +136,7 @@ class CurveView(QWidget):
             for side in ("bottom", "left", "right", "top"):
                 plot.getAxis(side).enableAutoSIPrefix(False)    # no "(x0.001)" beside x or f
             plot.getAxis("left").setWidth(64)        # both plots' x-axes line up
+        keep_left_axes_in_step(self.plot_f.getAxis("left"), self.plot_d.getAxis("left"))
         # the x-axes are linked and f′'s, right below, carries the numbers: under f only
         # the ticks (its ~20 px of numbers were f's curve's)
         self.plot_f.getAxis("bottom").setStyle(showValues=False)
