@@ -10,14 +10,15 @@ from gui.neuron.training_panel import loss_text
 from gui.plots import landscape
 from gui.plots.surface_box import HEIGHT
 from tests.gui.neuron.test_presenting_landscape import tick_label_rects
-from tests.gui.neuron.test_tab import tab  # noqa: F401 - the fixture
 
 SATURATED = ((-0.2, 0.4), (6.7, 7.3))      # (b, w) around w = 7, b = 0.1
 
 
-def test_the_saturated_neurons_landscape_looks_flat_and_labelled(tab, qtbot):
-    training = tab.training
-    tab.model.set_w(7.0)
+def test_the_saturated_neurons_landscape_looks_flat_and_labelled(window, qtbot):
+    window.show_tab("neuron")
+    training = window.neuron.training
+    assert training.landscape_model.wait_for_analysis(60000)
+    window.neuron.model.set_w(7.0)
     model = training.landscape_model
     qtbot.waitUntil(lambda: model.wait_for_analysis() and model.window[1][0] > 6, timeout=60000)
     contour, surface = training.contour_view, training.surface_view
