@@ -226,7 +226,9 @@ def basins(f, starts, method, lr=None, steps=200, minima=None, radius=1e-2,
     engine.calculus.critical_points) those are the candidates, and a run gets the index
     of the nearest. Without, the distance is estimated by the length of the Newton step
     H⁻¹∇f at the end (adaptive methods hover near a minimum with gradients far from
-    0, so a gradient test would call them unfinished); the Newton points of such ends
+    0, so a gradient test would call them unfinished), and counts only where that step
+    solves H·s = ∇f (where H is singular, as on a linear f, the least-squares step may
+    be 0 with ∇f far from 0: no critical point there); the Newton points of such ends
     closer than ``radius`` to each other form one attractor, sorted by coordinates.
     Other keywords as descend_many (lr may be a number only), but tol is 1e-8 as in
     descend unless given.
@@ -251,13 +253,31 @@ def basins(f, starts, method, lr=None, steps=200, minima=None, radius=1e-2,
         grad = np.asarray(f.gradient(*ends.T), dtype=float).reshape(-1, n).T
         hess = np.moveaxis(np.asarray(f.hessian(*ends.T), dtype=float).reshape(
             ends.shape[1], ends.shape[1], n), -1, 0)
-        newton = ends - newton_direction(hess, grad)
+        step = newton_direction(hess, grad)
+        newton = ends - step
         with np.errstate(invalid="ignore"):
-            near = np.linalg.norm(newton - ends, axis=1) <= radius
+            near = np.linalg.norm(step, axis=1) <= radius
+            near &= _model_is_stationary(hess, grad, step, keywords["tol"])
         attractors = _cluster(newton, near & ~diverged, radius, labels)
     labels[diverged] = DIVERGED
     return Basins(_frozen(labels, int), _frozen(attractors), _kinds(f, attractors),
                   _frozen(ends))
+
+
+# what of ∇f a singular H's least-squares Newton step may leave unexplained, relative
+# to |∇f|: rounding (1e-16 for the valley (x + y)²), not a missing critical point
+STATIONARY_RESIDUAL = 1e-6
+
+
+def _model_is_stationary(hess, grad, step, tol):
+    """(N,) bool: the quadratic model at each end has a critical point at end - step,
+    i.e. H·step = ∇f there (or |∇f| < tol: descend's own "converged"). Where H is
+    singular the Newton step is only least-squares: on x + y (H = 0) it is 0 at every
+    end although ∇f = (1, 1) — no critical point anywhere, not one at each end."""
+    explained = np.einsum("nij,nj->ni", hess, step)
+    residual = np.linalg.norm(grad - explained, axis=1)
+    size = np.linalg.norm(grad, axis=1)
+    return (residual <= STATIONARY_RESIDUAL * size) | (size < tol)
 
 
 def _kinds(f, points):

@@ -163,6 +163,9 @@ class LossLandscapeModel(LandscapeModel):
 
     SYMBOLIC = False
     VALUE_NAME = "L"         # the loss, as the panel's formulas and the loss curve name it
+    # L varying by under 1 % of itself over the window is drawn flat: a saturated neuron
+    # (w = 7: L from 0.0449995 to 0.0449999) looked as steep as any (gui.plots.landscape)
+    FLAT_SHARE = 0.01
 
 
 class NeuronTrainingPanel(QWidget):

@@ -12,10 +12,23 @@ restyle: the numbers went ×1000 the moment a theme, text size or presentation c
 `install()` (run when gui.plots is imported, before any plot exists) makes the update
 keep the scale at 1 and switch the feature off, so every axis — ours, colour bars',
 any made later — shows plain numbers whatever is called on it.
+
+It also keeps tick labels distinct: pyqtgraph writes |v| >= 1e4 with "%g", six
+significant digits whatever the spacing, so a flat loss at f = 1.446e12 had four ticks
+0.2 apart all labelled "1.44626e+12". Where six digits cannot tell ticks `spacing` apart,
+a level's labels get as many digits as that takes (axis_ticks.format_tick).
 """
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
+
+from gui.plots.axis_ticks import format_tick
+
+_PYQTGRAPH_TICK_STRINGS = pg.AxisItem.tickStrings
+# "%g" tells apart numbers this many times their spacing (six significant digits)
+_G_RESOLVES = 1e5
 
 
 def _plain_numbers(axis) -> None:
@@ -26,9 +39,25 @@ def _plain_numbers(axis) -> None:
     axis._updateLabel()
 
 
+def _distinct_tick_strings(axis, values, scale, spacing):
+    """Replaces AxisItem.tickStrings: pyqtgraph's labels, unless "%g" cannot tell
+    ticks `spacing` apart; then every label of the level with the digits it needs."""
+    strings = _PYQTGRAPH_TICK_STRINGS(axis, values, scale, spacing)
+    if axis.logMode or not spacing or not scale:      # (log mode: spacing None)
+        return strings
+    step = abs(spacing * scale)
+    if not math.isfinite(step):
+        return strings
+    if any(abs(v * scale) / step > _G_RESOLVES for v in values
+           if math.isfinite(v * scale)):
+        return [format_tick(v * scale, step) for v in values]
+    return strings
+
+
 def install() -> None:
     """Idempotent; affects every pyqtgraph AxisItem in the process."""
     pg.AxisItem.updateAutoSIPrefix = _plain_numbers
+    pg.AxisItem.tickStrings = _distinct_tick_strings
 
 
 install()

@@ -81,6 +81,7 @@ class BasinMap(QObject):
         self.labels = None              # the newest (res, res) labels shown
         self.attractors = np.empty((0, 2))
         self.done = False               # the full map of the newest request is in
+        self._asked_f = self._shown_f = None    # the f asked for / of the map shown
         self.request_id = 0
         self._window_asked = self._settings_asked = None
         self.image = pg.ImageItem(axisOrder="col-major")
@@ -101,6 +102,10 @@ class BasinMap(QObject):
                        model.criticalPointsChanged, model.lab.selectedChanged,
                        plot.vb.sigRangeChanged):
             signal.connect(self._schedule)
+        # the old f's map and ★ are not the new f's: gone as soon as the new f is drawn
+        # (x² + 2y² → x + y left the minimum's ★ at (0, 0) under "computing…")
+        for signal in (model.sketchChanged, model.expressionChanged):
+            signal.connect(self._on_function)
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = bool(on)
@@ -122,6 +127,17 @@ class BasinMap(QObject):
                 # none until the new window's first pass comes
                 self.image.hide()
 
+    def _on_function(self, f) -> None:
+        if self._shown_f is not None and f != self._shown_f:
+            self._drop_map()
+
+    def _drop_map(self) -> None:
+        """No basins and no ★ until a map of the current f comes."""
+        self.labels, self.attractors, self._shown_f = None, np.empty((0, 2)), None
+        self.markers.setData([], [])
+        self.image.hide()
+        self.markers.hide()
+
     def covers_view(self) -> bool:
         """Whether the image shown (if any) spans the whole window the map shows."""
         if not self.image.isVisible():
@@ -140,6 +156,7 @@ class BasinMap(QObject):
         f, run = self.model.expression, self.model.lab.selected_run()
         if f is not None and f.dimension != 2:
             self._window_asked = None        # (asked anew when f has two again)
+            self._drop_map()
             self.changed.emit(ONE_VARIABLE_NOTE)     # not the page's "Switch on …"
             return
         if f is None or len(self.model.window) != 2 or run is None:
@@ -159,6 +176,7 @@ class BasinMap(QObject):
         candidates = np.array(points, dtype=float).reshape(-1, 2) if points else None
         self.done = False
         self._label = self.model.lab.label(run.key)
+        self._asked_f = f
         self.request_id = self.jobs.request(
             lambda: basin_pieces(f, window, settings, candidates))
         self.changed.emit(f"Basins of {self._label}: computing…")
@@ -167,7 +185,7 @@ class BasinMap(QObject):
         if request_id != self.request_id or self._window_asked is None:
             return                       # a stale answer, or one after Basins went off
         labels, attractors = result
-        self.labels, self.attractors = labels, attractors
+        self.labels, self.attractors, self._shown_f = labels, attractors, self._asked_f
         table = np.zeros((len(attractors) + 3, 4), dtype=np.ubyte)  # index = label + 3
         table[NOT_YET + 3] = (0, 0, 0, 0)
         table[DIVERGED + 3] = _rgba(BASIN_DIVERGED, 200)

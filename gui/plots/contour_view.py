@@ -50,8 +50,7 @@ from gui.widgets.variable_names import display_name
 # aborts after a few thousand Qt calls (see none_refcount_guard).
 guard_none_refcount()
 
-GRID = 200                 # image samples per side
-N_LEVELS = 13
+GRID, N_LEVELS = 200, 13   # image samples per side; iso-levels
 SETTLE_MS = 120            # a wheel or drag burst must rest this long before the model hears of it
 INK = "#222222"
 MAP_MIN_PX = 100           # the Explorer's map's height at least, under the legend's rows
@@ -263,14 +262,15 @@ class ContourView(QWidget):
         # a new f (not its sketch, whose map is drawn) or window: a new grid
         if self.landscape is None or self.landscape.window != window or self._map_of is not f:
             self._map_of, self._field_of = f, None
-            self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+            flat = landscape.flat_share(self.model)
+            self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS, flat)
             asked = (f, self.model.window, self.canvas.width())   # the bar's room is held for it
             if self.bar_ticks.set_landscape(scape, asked):
                 self.barResized.emit()      # (the map's splitter gives it its width now)
                 if self._grid_window() != window:
                     # the bar's new width gave the map a new range: sampled for it before any paint
                     window = self._grid_window()
-                    self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS)
+                    self.landscape = scape = landscape.sample(f, window, GRID, N_LEVELS, flat)
                     self.bar_ticks.set_landscape(scape, asked)
             (xlo, xhi), (ylo, yhi) = window
             self.image.setImage(scape.colour_position(scape.Z), levels=(0.0, 1.0))

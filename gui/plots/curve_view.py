@@ -39,7 +39,8 @@ from gui.plots.curve_second_axis import SecondAxis, curve_ink
 from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import next_round, snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
-from gui.plots.secant_panel import SecantPanel, rounding_noise
+from gui.plots.curve_left_axes import keep_left_axes_in_step
+from gui.plots.secant_panel import SecantPanel, rounding_noise, stationary_tolerance
 from gui.widgets import theme
 from gui.widgets.variable_names import display_name
 from gui.compute.qt_guard import qt_override
@@ -62,7 +63,6 @@ class CurveView(QWidget):
         self.xs = np.empty(0)
         self.x: float | None = None         # where the tangent touches
         self._chosen: float | None = None    # the x the user chose (a moved point is not)
-        self._slope_scale = 1.0              # max |f′| on screen: what "f′ = 0" is relative to
         self._pushed_window = None           # the last window sent: no echo back
         self._user_moved = self._placing = False   # _placing guards handle.setPos: re-entry
         self._kinks = []                     # kink minima and maxima marked (engine.kinks)
@@ -136,6 +136,7 @@ class CurveView(QWidget):
             for side in ("bottom", "left", "right", "top"):
                 plot.getAxis(side).enableAutoSIPrefix(False)    # no "(x0.001)" beside x or f
             plot.getAxis("left").setWidth(64)        # both plots' x-axes line up
+        keep_left_axes_in_step(self.plot_f.getAxis("left"), self.plot_d.getAxis("left"))
         # the x-axes are linked and f′'s, right below, carries the numbers: under f only
         # the ticks (its ~20 px of numbers were f's curve's)
         self.plot_f.getAxis("bottom").setStyle(showValues=False)
@@ -272,8 +273,6 @@ class CurveView(QWidget):
         self.plot_d.setYRange(*d_range, padding=0)
         d2_range = self.second_axis.show_range(d_range, d2ys, shared is not None)
         self.curves["d2f"].setData(xs, for_display(d2ys, d2_range))
-        finite = np.abs(dys[np.isfinite(dys)])
-        self._slope_scale = float(finite.max()) if finite.size else 1.0
         self._refresh_point()
 
     # --- the point, its tangent and the secant ----------------------------------------
@@ -341,7 +340,7 @@ class CurveView(QWidget):
         # how many of the quotient's digits rounding leaves (secant_panel.rounding_noise)
         noise = max(rounding_noise(f, x, dfx, f.hessian(x)[0, 0]), rounding_noise(
             f, x + h, float(f.gradient(x + h)[0]), float(f.hessian(x + h)[0, 0])))
-        self.panel.show_values(x, fx, dfx, fxh, 1e-9 * max(1.0, self._slope_scale),
+        self.panel.show_values(x, fx, dfx, fxh, stationary_tolerance(f, x, dfx),
                                float(f.hessian(x)[0, 0]), noise,
                                jump and (jump.left, jump.right))
 

@@ -21,11 +21,33 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gui.plots.axis_ticks import format_tick
 from gui.widgets.number_text import true_minus
 
 N_KNOTS = 64         # the colour scale is piecewise linear in f between quantile knots
 MAX_TICKS = 7        # labels on the colour bar when it is tall enough
 LABEL_GAP_PX = 3.0   # free pixels between two of the colour bar's labels
+# f varying by less than this share of its own size over the window is float noise: drawn
+# flat, not as a landscape (a view's model may ask for more: FLAT_SHARE)
+FLOAT_NOISE_SHARE = 1e-9
+
+
+def flat_share(model) -> float:
+    """The share of its size below which a view of `model` draws f flat: the model's
+    FLAT_SHARE (the neuron's loss: 1 %), else FLOAT_NOISE_SHARE."""
+    return float(getattr(model, "FLAT_SHARE", FLOAT_NOISE_SHARE))
+
+
+def least_range(lo: float, hi: float, share: float = FLOAT_NOISE_SHARE) -> tuple[float, float]:
+    """(lo, hi), widened about its middle to at least `share` × max(|lo|, |hi|): a nearly
+    flat f keeps a range that shows it flat. The saturated neuron's loss, 0.0449995 to
+    0.0449999 (w = 7), filled the whole colour scale and the 3-D box's height and looked
+    steep: the vanishing gradient hidden."""
+    least = share * max(abs(lo), abs(hi))
+    if not hi - lo < least:
+        return lo, hi
+    middle = lo / 2 + hi / 2
+    return middle - least / 2, middle + least / 2
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,6 +109,11 @@ class Landscape:
                 continue
             kept.extend(zip(spots, texts))
             used.update(texts)
+        if not kept and np.isfinite(b - a) and b > a:
+            # no round value with 3 digits in reach (f from 0.0449995 to 0.0449999):
+            # the middle's value, with the digits that tell it from the bar's ends
+            middle = float(np.interp(0.5, u, self.knots))
+            kept.append((0.5, format_tick(middle, (b - a) / 2)))
         return sorted(kept)
 
     def _plateau_value(self, value: float) -> float:
@@ -128,8 +155,12 @@ def cell_centres(lo: float, hi: float, n: int) -> np.ndarray:
     return lo + (np.arange(n) + 0.5) * ((hi - lo) / n)
 
 
-def sample(f, window, n: int = 200, n_levels: int = 13) -> Landscape:
-    """Evaluate f (an engine Expression of two variables) on an n×n cell-centre grid."""
+def sample(f, window, n: int = 200, n_levels: int = 13,
+           flat_share: float = FLOAT_NOISE_SHARE) -> Landscape:
+    """Evaluate f (an engine Expression of two variables) on an n×n cell-centre grid.
+    Where f's range is under `flat_share` of its size (least_range), colours and levels
+    are linear over the widened range: f takes a narrow band of colours about the middle
+    and at most a level or two, as flat as it is."""
     (xlo, xhi), (ylo, yhi) = window
     xs, ys = cell_centres(xlo, xhi, n), cell_centres(ylo, yhi, n)
     X, Y = np.meshgrid(xs, ys, indexing="ij")
@@ -151,6 +182,12 @@ def sample(f, window, n: int = 200, n_levels: int = 13) -> Landscape:
         lo, hi = max(lo, -half), min(hi, half)
     clipped = np.clip(finite, lo, hi)         # still sorted
     u = np.linspace(0.0, 1.0, N_KNOTS + 1)
+    wide = least_range(lo, hi, flat_share)
+    if wide != (lo, hi):
+        knots = wide[0] + u * (wide[1] - wide[0])
+        levels = np.linspace(*wide, n_levels + 2)[1:-1]
+        levels = levels[(levels > clipped[0]) & (levels < clipped[-1])]
+        return Landscape(tuple(window), xs, ys, Z, *wide, levels, knots, None)
     quantiles = quantiles_of_sorted(clipped, u)
     knots = _strictly_increasing(quantiles, hi - lo)
     # an odd count puts the middle level on the median: 0 on x² − y², through the saddle

@@ -37,6 +37,17 @@ CURVES_LEAST_PX = 80
 _AXIS_LABEL_STYLE = {"font-size": f"{_AXIS_FONT_PT}pt", "color": "#000000"}
 
 
+def flat_range_widened(lo: float, hi: float) -> tuple[float, float]:
+    """f's range shown (lo, hi): a flat one (one value, or float noise apart) widened
+    to ± max(0.5, 1e-4 |f|) around it. ±0.5 around f = 1.446e12 was ticks 0.2 apart that
+    only 14 digits tell apart; 1e-4 of f keeps them short ("1.4462e+12")."""
+    size = max(abs(lo), abs(hi))
+    if hi - lo < 1e-12 * max(1.0, size):
+        half = max(0.5, 1e-4 * size)
+        return lo - half, hi + half
+    return lo, hi
+
+
 def predicted_steps_end(shown: int) -> int:
     """The step axis's right end while predicting: the `shown` steps rounded up to a
     round stride of a quarter of them or less (1, 2, 5, 10, 20, …). The axis, and with it
@@ -354,8 +365,7 @@ class LossPlot(QWidget):
         y_range = None
         if y.size:
             lo, hi = float(y.min()), float(y.max())
-            if hi - lo < 1e-12:
-                lo, hi = lo - 0.5, hi + 0.5
+            lo, hi = flat_range_widened(lo, hi)
             if (lo, hi) != self._y_fitted:
                 self._y_fitted = (lo, hi)
                 pad = (hi - lo) * 0.05

@@ -104,6 +104,20 @@ def trend(slope: float, tol: float) -> str:
     return "decreasing" if slope < -tol else "stationary"
 
 
+def stationary_tolerance(f, x: float, dfx: float) -> float:
+    """The largest |f′| that trend() should call 0 at x: |f′(x)| itself where f′ is 0
+    or changes sign within 1e-9·max(1, |x|) of x (a critical point closer than x's own
+    rounding can tell apart), else 0. A tolerance of 1e-9 of the largest |f′| on screen
+    called exp(exp(exp(x)))'s f′ = 2.9e7 at x = 0.96 "stationary" (1e152 at x = 1.8)."""
+    if not np.isfinite(dfx) or dfx == 0:       # (0 is stationary at tolerance 0)
+        return 0.0
+    step = 1e-9 * max(1.0, abs(x))
+    with np.errstate(all="ignore"):
+        left, right = (float(f.gradient(x + d)[0]) for d in (-step, step))
+    signs = {np.sign(v) for v in (left, dfx, right) if np.isfinite(v)}
+    return abs(dfx) if 0 in signs or signs == {-1.0, 1.0} else 0.0
+
+
 _ARROWS = {"increasing": "↗", "decreasing": "↘", "stationary": "→", "undefined": "",
            "kink": ""}
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gui.plots.landscape import FLOAT_NOISE_SHARE, least_range
+
 HEIGHT = 0.85
 CLIP = (0.0, HEIGHT)       # the box: nothing is drawn above its lid (no slab over the picture)
 # f's top 2 % clipped only where they add more than this share of the height below them:
@@ -33,8 +35,10 @@ class BoxMapping:
     f_scale: float   # box units per unit of f
 
     @classmethod
-    def fit(cls, window, Z) -> "BoxMapping":
-        """The map for `window` ((xlo, xhi), (ylo, yhi)) and f's samples Z there."""
+    def fit(cls, window, Z, flat_share: float = FLOAT_NOISE_SHARE) -> "BoxMapping":
+        """The map for `window` ((xlo, xhi), (ylo, yhi)) and f's samples Z there; a
+        range under `flat_share` of f's size is widened about its middle (least_range):
+        a nearly flat f is a nearly flat sheet half-way up the box."""
         (xlo, xhi), (ylo, yhi) = window
         finite = np.asarray(Z, dtype=float)[np.isfinite(Z)]
         lo, hi = (float(finite.min()), float(np.percentile(finite, 98))) if finite.size else (0, 1)
@@ -43,6 +47,7 @@ class BoxMapping:
             hi = top
         if not hi > lo:
             lo, hi = lo - 0.5, lo + 0.5
+        lo, hi = least_range(lo, hi, flat_share)
         return cls((xlo + xhi) / 2, (ylo + yhi) / 2, 2.0 / max(xhi - xlo, yhi - ylo),
                    lo, HEIGHT / (hi - lo))
 

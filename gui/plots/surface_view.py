@@ -247,8 +247,9 @@ class SurfaceView(QWidget):
         """New grid and box mapping: the surface and everything placed with the mapping."""
         window, f = self.model.window, self._sketch or self.model.expression
         self.surface_of = f
-        self.landscape = scape = landscape.sample(f, window, GRID)
-        self.mapping = m = BoxMapping.fit(window, scape.Z)
+        flat = landscape.flat_share(self.model)
+        self.landscape = scape = landscape.sample(f, window, GRID, flat_share=flat)
+        self.mapping = m = BoxMapping.fit(window, scape.Z, flat)
         # (where f is undefined the mesh has a hole: surface_heights)
         colours = pg.colormap.get(COLORMAP).map(
             np.nan_to_num(scape.colour_position(scape.Z), nan=0.0).ravel(), mode="float")

@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings, strategies as st
 from numpy.testing import assert_allclose, assert_array_equal
 
 from engine.calculus import critical_points
@@ -195,3 +196,32 @@ def test_newton_basins_include_saddles_and_the_maximum():
     assert len(found.attractors) == 9
     assert_allclose(found.attractors, minima, atol=1e-6)
     assert found.kinds.count("saddle") == 4 and found.kinds.count("maximum") == 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(-5, 5), st.integers(-5, 5), st.integers(-3, 3),
+       st.sampled_from(["gd", "momentum", "adam", "newton"]))
+def test_basins_of_a_linear_f_reach_no_critical_point(a, b, c, method):
+    """A linear f has ∇f = (a, b) everywhere and H = 0: its least-squares Newton step is
+    0 at every end, which once counted each of N ends as a "degenerate" attractor (the
+    basin map of x + y: 2129 critical points in random colours)."""
+    assume(a or b)
+    f = parse(f"{a}*x + {b}*y + {c}")
+    found = basins(f, _grid(12, -3, 3), method, 0.1, steps=20)
+    assert len(found.attractors) == 0 and found.kinds == ()
+    assert set(found.labels.tolist()) <= {UNFINISHED, DIVERGED}
+
+
+def test_basins_without_a_critical_point_in_h_s_null_space():
+    # x³ + y: H = [[6x, 0], [0, 0]] is singular and ∂f/∂y = 1 is never 0
+    # (GD from x > 0 creeps towards x = 0, where the step (x/2, 0) drops below radius)
+    found = basins(parse("x^3 + y"), _grid(20, -3, 3), "gd", 0.1, steps=200, radius=0.06)
+    assert len(found.attractors) == 0
+
+
+def test_basins_of_a_valley_of_minima_still_reach_it():
+    # (x + y)²: H singular, but ∇f lies in its range: every end on x + y = 0 is a minimum
+    starts = _grid(6, -1, 1)
+    found = basins(parse("(x + y)^2"), starts, "gd", 0.1, steps=200)
+    assert (found.labels >= 0).all()
+    assert_allclose(found.attractors.sum(axis=1), 0, atol=1e-6)

@@ -5,7 +5,7 @@ from numpy.testing import assert_allclose, assert_array_equal
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage, QPainter
 
-from gui.plots.loss_plot import LossPlot
+from gui.plots.loss_plot import LossPlot, flat_range_widened
 from gui.widgets.palette import METHOD_LABELS
 from gui.app.presets import default_preset, find_preset
 
@@ -258,8 +258,7 @@ def test_a_new_f_sets_the_plots_range_once(plot, model, qtbot):
     assert (x0, x1) == pytest.approx((-0.02 * right, 1.02 * right))
     values = np.concatenate([p.values[:model.frame + 1] for p in model.paths.values()])
     lo, hi = float(values.min()), float(values.max())
-    if hi - lo < 1e-12:                       # one value shown: a unit around it
-        lo, hi = lo - 0.5, hi + 0.5
+    lo, hi = flat_range_widened(lo, hi)       # one value shown: a unit around it
     assert (y0, y1) == pytest.approx((lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)))
 
 
@@ -306,3 +305,29 @@ def test_seven_runs_short_names_only_where_they_save_a_row(shown, model, qtbot, 
     assert (METHOD_LABELS["gd"] in plot.legend.toolTip()) == shortened
     row = plot.legend.fontMetrics().lineSpacing()
     assert plot.legend.height() <= (2 if shortened else 1) * row + 6
+
+
+@pytest.mark.parametrize("frame", [0, 3])
+def test_a_flat_huge_loss_has_distinct_f_ticks(plot, model, qtbot, frame):
+    """e^(10x) from x = 2.8 (f = 1.446e12) at step 0: four ticks all read
+    "1.44626e+12" (0.2 apart around one value, written with six digits)."""
+    model.set_text("e^(10x)")
+    model.set_start((2.8,))
+    model.set_settings(methods=("adam",))
+    assert model.wait_for_analysis()
+    qtbot.waitUntil(lambda: model.paths and model.paths["adam"].stop_step > 3, timeout=60000)
+    model.set_frame(frame)
+    qtbot.wait(50)
+    labels = drawn_tick_labels(plot.plot.getPlotItem().getAxis("left"))
+    assert labels and len(set(labels)) == len(labels), labels
+    assert all(len(label) <= 11 for label in labels), labels     # and short
+
+
+def test_tick_labels_tell_close_ticks_apart_on_any_axis(qapp):
+    """pyqtgraph writes |v| >= 1e4 with six digits, whatever the spacing."""
+    import pyqtgraph as pg
+    axis = pg.AxisItem("left")
+    values = [1446257064291.0, 1446257064291.2, 1446257064291.4]
+    assert axis.tickStrings(values, 1.0, 0.2) == [
+        "1446257064291", "1446257064291.2", "1446257064291.4"]
+    assert axis.tickStrings([1e5, 2e5], 1.0, 1e5) == ["100000", "200000"]   # as before

@@ -7,7 +7,7 @@ from numpy.testing import assert_allclose
 from PySide6.QtGui import QColor
 
 from engine.expression import parse
-from engine.optimizer_lab import basins, lr_sweep, quadratic_model, step_terms
+from engine.optimizer_lab import UNFINISHED, basins, lr_sweep, quadratic_model, step_terms
 from engine.optimizers import descend
 from gui.plots import runs as race
 from gui.plots.basin_map import RESOLUTION, BasinMap, basin_pieces
@@ -262,4 +262,52 @@ def test_a_basin_piece_that_arrives_after_basins_went_off_is_dropped(contour, ra
     basin.set_enabled(False)
     basin._on_result(basin.request_id, late)         # as the job's queued signal delivers it
     assert not basin.image.isVisible()
+    basin.shutdown()
+
+
+def _basin_map_of_the_bowl(contour, race_model, qtbot):
+    basin = BasinMap(race_model, contour.plot)
+    texts = []
+    basin.changed.connect(texts.append)
+    race_model.lab.select("gd")
+    basin.set_enabled(True)
+    qtbot.waitUntil(lambda: basin.done, timeout=120000)
+    assert basin.reached() == [0] and basin.markers.isVisible()
+    assert_allclose(basin.markers.getData()[0], [0], atol=1e-3)   # x² + 2y²'s minimum
+    return basin, texts
+
+
+@pytest.mark.parametrize("text", ["x + y", "x + y + z"])
+def test_the_old_fs_basins_and_star_go_with_it(contour, race_model, qtbot, text):
+    """x² + 2y² → x + y (or x + y + z) left the bowl's blue ★ at (0, 0) on the map while
+    the page said "computing…": marks of a function no longer shown."""
+    basin, texts = _basin_map_of_the_bowl(contour, race_model, qtbot)
+    seen = []    # what the map showed whenever the page said something new
+    basin.changed.connect(lambda t: seen.append(
+        (t, basin.markers.isVisible() and len(basin.markers.getData()[0]),
+         basin.image.isVisible())))
+    race_model.set_text(text)
+    qtbot.waitUntil(lambda: race_model.expression == parse(text), timeout=60000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=60000)
+    assert seen[0][1:] == (0, False), seen[0]
+    assert not basin.markers.isVisible() or len(basin.markers.getData()[0]) == 0
+    basin.shutdown()
+
+
+def test_the_basins_of_a_linear_f_reach_no_critical_point(contour, race_model, qtbot):
+    """The basins of x + y were 2129 "critical points" in random colours (engine: the
+    zero Hessian's least-squares Newton step, 0 at every end)."""
+    basin, texts = _basin_map_of_the_bowl(contour, race_model, qtbot)
+    before = len(texts)
+    race_model.set_text("x + y")
+    qtbot.waitUntil(lambda: any("computing" in t for t in texts[before:]), timeout=60000)
+    qtbot.waitUntil(lambda: basin.done, timeout=120000)
+    assert basin.reached() == [] and len(basin.attractors) == 0
+    assert (basin.labels == UNFINISHED).all()
+    assert "0 critical point(s) reached" in texts[-1] and "unfinished (100%)" in texts[-1]
+    from gui.widgets.palette import BASIN_UNFINISHED
+    colour = QColor(BASIN_UNFINISHED)
+    assert {tuple(c) for c in basin.image.image[..., :3].reshape(-1, 3)} == {
+        (colour.red(), colour.green(), colour.blue())}
+    assert len(basin.markers.getData()[0]) == 0
     basin.shutdown()
