@@ -33,16 +33,6 @@ from .optimizer_settings import (  # noqa: F401 - METHODS … MAX_STEPS are publ
 DIVERGENCE_LIMIT = 1e12  # |f| beyond this counts as diverged
 
 
-def divergence_limit(start_values):
-    """The |f| beyond which a run counts as diverged: DIVERGENCE_LIMIT, or the start's
-    own |f| where that is larger and finite. Divergence is growth: e^(10x) from x = 2.8
-    (f = 1.45e12) was "diverged at step 0" for every method, although Adam's first step
-    (exactly η) only lowers f. A number for a number, an array for an array."""
-    v = np.abs(np.asarray(start_values, dtype=float))
-    limit = np.fmax(DIVERGENCE_LIMIT, np.where(np.isfinite(v), v, 0.0))
-    return float(limit) if limit.ndim == 0 else limit
-
-
 @dataclass(frozen=True, eq=False)  # eq=False: comparing arrays with == is ambiguous
 class Path:
     """One optimisation run; arrays are read-only float64.
@@ -51,8 +41,7 @@ class Path:
     values     (n+1,)    f at each point
     gradients  (n+1, d)  the true gradient of f at each point (before noise or clipping)
     status     "converged" (gradient norm < tol at the last point), "diverged" (the last
-               point or its value is non-finite, or |value| > 1e12 and above the
-               start's |value|) or "max_steps"
+               point or its value is non-finite, or |value| > 1e12) or "max_steps"
     method, lr the method and the learning rate actually used
     hyper      every other setting (the method's hyperparameters with defaults filled
                in, weight_decay, noise, clip, seed), so that
@@ -129,8 +118,7 @@ def descend(
     most ``clip`` as ``torch.nn.utils.clip_grad_norm_`` does, then ``weight_decay *
     theta`` added as inside ``torch.optim``. The run stops at the first point whose true
     gradient norm is below ``tol`` ("converged") or whose value or coordinates are
-    non-finite or |value| > 1e12 ("diverged"; a start already beyond 1e12 diverges when
-    |value| rises above its own); that point is the last one in the Path.
+    non-finite or |value| > 1e12 ("diverged"); that point is the last one in the Path.
     Numeric trouble never raises: it ends the path as "diverged".
     """
     lr, steps, tol, weight_decay, noise, clip, settings = check_run(
@@ -156,9 +144,7 @@ def descend(
             value, grad = f.value_and_gradient(*x)
             points[k], values[k], gradients[k] = theta, value, grad
             finite = all(map(math.isfinite, x)) and math.isfinite(value)
-            if k == 0:
-                limit = divergence_limit(value)
-            if not (finite and abs(value) <= limit):
+            if not (finite and abs(value) <= DIVERGENCE_LIMIT):
                 status = "diverged"
                 break
             if math.hypot(*grad.tolist()) < tol:
@@ -280,23 +266,20 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
         for k in range(steps + 1):
             value, grad = f.value_and_gradient(*theta)
             points[k], values[k] = theta, value
-            if k == 0:
-                limit = divergence_limit(values[0])
             if norms is not None:
                 norms[k] = np.sqrt((grad * grad).sum(axis=0))
             if k == steps:
                 break
             if k % 8 == 7:  # stop early once every run has stopped (cheap to ask rarely)
                 finished |= _stopped(points[checked:k + 1], values[checked:k + 1],
-                                     None if norms is None else norms[checked:k + 1], tol,
-                                     limit)
+                                     None if norms is None else norms[checked:k + 1], tol)
                 checked = k + 1
                 if finished.all():
                     break
             g = many_used_gradient(grad, theta, rng, noise, clip, weight_decay)
             theta = optimizer.step(theta, g)
         last = k + 1
-        bad = _bad(points[:last], values[:last], limit)
+        bad = _bad(points[:last], values[:last])
     done = bad | (norms[:last] < tol) if norms is not None else bad
     stopped = done.any(axis=0)
     stop = np.where(stopped, done.argmax(axis=0), steps)
@@ -315,15 +298,14 @@ def _run_many(f, starts, method="gd", lr=None, steps=50, tol=0.0, weight_decay=0
     return ManyRuns(points.transpose(0, 2, 1), values, stop, status)
 
 
-def _bad(points, values, limit):
-    """(rows, N): where a point (rows, d, N) or its value diverged, as descend judges
-    (limit (N,): divergence_limit of each run's start value)."""
-    return ~(np.isfinite(points).all(axis=1) & (np.abs(values) <= limit))
+def _bad(points, values):
+    """(rows, N): where a point (rows, d, N) or its value diverged, as descend judges."""
+    return ~(np.isfinite(points).all(axis=1) & (np.abs(values) <= DIVERGENCE_LIMIT))
 
 
-def _stopped(points, values, norms, tol, limit):
+def _stopped(points, values, norms, tol):
     """(N,): the runs that diverged or converged somewhere in these rows."""
-    done = _bad(points, values, limit)
+    done = _bad(points, values)
     if norms is not None:
         done |= norms < tol
     return done.any(axis=0)
