@@ -27,6 +27,19 @@ def rate_reason(seen) -> str:
     return bound if seen.quadratic else f"{bound} (H at the start)"
 
 
+def start_beyond_limit(path) -> str:
+    """'' unless the run stopped at its start because f there is finite but past the
+    engine's limit (engine.optimizers.DIVERGENCE_LIMIT: e^(10x) at x = 2.8, f = 1.45e12):
+    then why, in words. "diverged at step 0" read as a fault of the method, which never
+    stepped (Adam's first step is exactly η)."""
+    from engine.optimizers import DIVERGENCE_LIMIT
+    value = float(path.values[0]) if len(path.values) else math.nan
+    if path.status != "diverged" or path.stop_step != 0 or not math.isfinite(value):
+        return ""
+    return (f"not run: f = {compact(value, 3)} at the start, past the "
+            f"{compact(DIVERGENCE_LIMIT, 3)} where a run stops; start nearer a minimum")
+
+
 def diverging_text(label: str, f, path, frame: int) -> str:
     """'' unless the run is diverging by `frame` (or diverged there): then one line,
     e.g. "⚠ Gradient descent is diverging: f = 636, ×1.44 per step — η = 0.55 >
@@ -35,6 +48,8 @@ def diverging_text(label: str, f, path, frame: int) -> str:
     if seen is None:
         return ""
     k = min(frame, path.stop_step)
+    if start_beyond_limit(path):
+        return f"{WARNING_SIGN} {label}: {start_beyond_limit(path)}"
     if path.status == "diverged" and k == path.stop_step:
         return f"{WARNING_SIGN} {label} diverged at step {k}: f blew up — {rate_reason(seen)}"
     value = f"f = {compact(float(path.values[k]), 3)}"

@@ -78,3 +78,23 @@ def test_a_bowl_run_that_stops_short_is_not_called_minimum_less(controls, model)
     model.set_frame(30)
     assert controls.status_text("gd") == "Gradient descent: reached max steps"
     assert not controls.warned.get("gd")
+
+
+def test_a_start_past_the_engines_limit_is_not_called_a_divergence(controls, model, qtbot):
+    """e^(10x) from x = 2.8: f = 1.446e12 there, past the 1e12 at which the engine stops a
+    run (ENGINE_API.md: "diverged"), so no method steps. The status said "diverged at step
+    0" for GD, Momentum and Adam, as if each had blown up; it says why none ran."""
+    model.set_text("e^(10x)")
+    model.set_start((2.8,))
+    model.set_settings(methods=("gd", "adam"), lr=0.1)
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: set(model.paths) == {"gd", "adam"})
+    assert model.paths["adam"].status == "diverged" and model.paths["adam"].stop_step == 0
+    for method, label in (("gd", "Gradient descent"), ("adam", "Adam")):
+        text = controls.status_text(method)
+        assert "diverged" not in text and "blew up" not in text, text
+        assert text == (f"{label}: not run: f = 1.45e12 at the start, past the 1e12 "
+                        "where a run stops; start nearer a minimum"), text
+    model.set_start((2.0,))                          # f = 4.85e8: Adam runs
+    qtbot.waitUntil(lambda: model.paths["adam"].stop_step > 3)
+    assert "not run" not in controls.status_text("adam")

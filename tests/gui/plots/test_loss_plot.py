@@ -307,16 +307,16 @@ def test_seven_runs_short_names_only_where_they_save_a_row(shown, model, qtbot, 
     assert plot.legend.height() <= (2 if shortened else 1) * row + 6
 
 
-@pytest.mark.parametrize("frame", [0, 3])
-def test_a_flat_huge_loss_has_distinct_f_ticks(plot, model, qtbot, frame):
-    """e^(10x) from x = 2.8 (f = 1.446e12) at step 0: four ticks all read
-    "1.44626e+12" (0.2 apart around one value, written with six digits)."""
+def test_a_flat_huge_loss_has_distinct_f_ticks(plot, model, qtbot):
+    """e^(10x) from x = 2.8 (f = 1.446e12, past the engine's limit: no step is taken):
+    four ticks all read "1.44626e+12" (0.2 apart around one value, written with six
+    digits)."""
     model.set_text("e^(10x)")
     model.set_start((2.8,))
     model.set_settings(methods=("adam",))
     assert model.wait_for_analysis()
-    qtbot.waitUntil(lambda: model.paths and model.paths["adam"].stop_step > 3, timeout=60000)
-    model.set_frame(frame)
+    qtbot.waitUntil(lambda: model.paths and "adam" in model.paths, timeout=60000)
+    model.set_frame(0)
     qtbot.wait(50)
     labels = drawn_tick_labels(plot.plot.getPlotItem().getAxis("left"))
     assert labels and len(set(labels)) == len(labels), labels
