@@ -30,8 +30,8 @@ SUB = str.maketrans("0123456789+", "₀₁₂₃₄₅₆₇₈₉₊")
 def num(value: float) -> str:
     """4 significant digits, a true minus sign, no '-0', exponents as the iterate table
     and the caption write them (2.073e−17: one notation on the page, not 10^−17)."""
-    if not math.isfinite(value):
-        return "∞" if value > 0 else ("−∞" if value < 0 else "nan")
+    if not math.isfinite(value):     # log 0, 1/0: no value, never "−∞" as one
+        return "undefined"
     text = f"{value:.4g}"
     if "e" in text:
         mantissa, exponent = text.split("e")
