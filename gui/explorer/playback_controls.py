@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 
 from gui.explorer.formula_line_edit import ERROR_COLOUR
 from gui.explorer.run_notices import (WARNING_SIGN, critical_end_text, diverging_text,
-                                      no_minimum_text)
+                                      gradient_undefined_text, no_minimum_text)
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.steady_label import SteadyLabel
@@ -35,7 +35,7 @@ def path_status(path, frame: int, playing: bool = True) -> str:
             # not a run that blew up: f has no value where it starts (log(x+y) at
             # (1.2, −3.5)), and "diverged at step 0" read as a fault of the method
             return "f is undefined at the start (outside its domain)"
-        return f"diverged at step {k}"
+        return gradient_undefined_text(path) or f"diverged at step {k}"
     return "reached max steps"
 
 
