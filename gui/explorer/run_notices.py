@@ -12,7 +12,7 @@ import weakref
 
 import numpy as np
 
-from engine.run_health import RISES, divergence, no_minimum
+from engine.run_health import RISES, divergence, no_minimum, unbounded_from_start
 from gui.widgets.number_text import compact
 
 WARNING_SIGN = "⚠"
@@ -76,6 +76,16 @@ def no_minimum_text(f, path, window) -> str:
     if found.unbounded:
         return f"no minimum: f is unbounded below along {direction_text(found.direction)}"
     return f"f kept decreasing for all {found.steps} steps — f may have no minimum"
+
+
+def unbounded_text(f, path, window) -> str:
+    """'' unless f is proved unbounded below (a quadratic f, from f and the run's start
+    alone): then "no minimum: f is unbounded below along (1, 0)", to show from the
+    start of the run, not only once it ended at max steps."""
+    direction = unbounded_from_start(f, path.points[0], window)
+    if direction is None:
+        return ""
+    return f"no minimum: f is unbounded below along {direction_text(direction)}"
 
 
 # what a run that stopped at ∇f = 0 stopped at, where that is no minimum
