@@ -95,3 +95,16 @@ def test_a_start_where_the_gradient_is_undefined_is_not_called_a_divergence(
     model.set_frame(path.stop_step)
     assert panel.playback.status_text("gd") == (
         "Gradient descent: ∇f is undefined at the start: no step can be taken")
+
+
+def test_the_step_inspector_says_why_no_step_is_taken(shown, model, qtbot):
+    """log(x) + log(y) from (0, 0): "The run ended at step 0 (diverged)", where f has
+    no value at the start (the status line said so already)."""
+    from gui.explorer.step_inspector import StepInspector
+    inspector = shown(StepInspector(model), 900, 200)
+    _typed(model, "log(x) + log(y)")
+    model.set_start((0.0, 0.0))
+    qtbot.waitUntil(lambda: tuple(model.paths["gd"].points[0]) == (0.0, 0.0))
+    qtbot.waitUntil(lambda: "ended" in inspector.body.text())
+    assert inspector.body.text() == ("The run ended: f is undefined at the start (outside "
+                                     "its domain). No step is taken from here.")
