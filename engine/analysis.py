@@ -247,11 +247,23 @@ def _factored_tex(rows) -> str:
 def hessian_at(f: Expression, point, digits: int = 4) -> Formula:
     """The Hessian's numbers at `point` (d,) as a LaTeX matrix, for when its formula is
     too long to read; label "H(p)" with the point's coordinates to `digits` digits."""
+    from .point_values import UNDEFINED, hessian_kinds, value_kind
+
     p = [float(v) for v in point]
-    h = f.hessian(*p)
-    rows = r"\\".join(" & ".join(_number_tex(v, digits) for v in row) for row in h)
     where = ", ".join(_number_tex(v, digits) for v in p)
+    if value_kind(f, p) == UNDEFINED:
+        # log(x) + log(y) at (0, 0): no f, so no H; its "−∞" entries were no value
+        return Formula(f"H({where})", rf"\text{{undefined: f is undefined at }}({where})")
+    h = f.hessian(*p)
+    rows = r"\\".join(" & ".join(_entry_tex(v, kind, digits) for v, kind in zip(row, kinds))
+                      for row, kinds in zip(h, hessian_kinds(f, p)))
     return Formula(f"H({where})", rf"\left[\begin{{matrix}}{rows}\end{{matrix}}\right]")
+
+
+def _entry_tex(value: float, kind, digits: int) -> str:
+    """An entry of H at a point: its number, or why it has none (never ±∞ as a value:
+    √x's f_xx at x = 0 is undefined, exp(x)'s at 800 past the largest float)."""
+    return _number_tex(value, digits) if kind is None else rf"\text{{{kind}}}"
 
 
 def _number_tex(value: float, digits: int) -> str:

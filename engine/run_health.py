@@ -180,19 +180,31 @@ def kept_decreasing(path) -> bool:
     return bool(np.all(drops > 0) and drops[-1] >= 0.8 * drops[len(drops) // 2])
 
 
+def _quadratic_witnesses(start, window) -> list[np.ndarray]:
+    """The points H is compared at to call f quadratic: the start and SAMPLE_POINTS
+    points of `window` ((lo, hi), …), the same ones every time."""
+    points = [np.asarray(start, dtype=float)]
+    if window is not None:
+        lo, hi = np.array(window, dtype=float).T
+        rng = np.random.default_rng(0)
+        points += list(lo + (hi - lo) * rng.random((SAMPLE_POINTS, len(lo))))
+    return points
+
+
+def unbounded_from_start(f, start, window=None) -> np.ndarray | None:
+    """unbounded_direction from f alone, before any step (H compared at `start` and in
+    `window`): what no_minimum proves for a quadratic f is known as soon as f is."""
+    return unbounded_direction(f, _quadratic_witnesses(start, window))
+
+
 def no_minimum(f, path, window=None) -> NoMinimum | None:
     """Whether f may have no minimum, from f itself where it is quadratic (H compared
     at the run's start, its last finite point and points of `window`, ((lo, hi), …))
     and else from the run: a NoMinimum when f is proved unbounded below, or when the
     run kept decreasing f for all its steps; None otherwise."""
-    points = [np.asarray(path.points[0], dtype=float)]
     finite = np.all(np.isfinite(path.points), axis=1)
-    points.append(np.asarray(path.points[np.flatnonzero(finite)[-1]], dtype=float))
-    if window is not None:
-        lo, hi = np.array(window, dtype=float).T
-        rng = np.random.default_rng(0)
-        points += list(lo + (hi - lo) * rng.random((SAMPLE_POINTS, len(lo))))
-    direction = unbounded_direction(f, points)
+    last = np.asarray(path.points[np.flatnonzero(finite)[-1]], dtype=float)
+    direction = unbounded_direction(f, _quadratic_witnesses(path.points[0], window) + [last])
     steps = path.stop_step
     if direction is not None:
         return NoMinimum(True, direction, steps)

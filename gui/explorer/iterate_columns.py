@@ -34,7 +34,8 @@ def path_columns(path, variables) -> list[tuple[str, str, np.ndarray]]:
     cols.append((f"f({', '.join(shown)})", "f", path.values))
     # no gradient where f is undefined: log(x+y) at x + y < 0 has the formal gradient
     # 1/(x+y), shown as −0.434783 beside f = nan; nan, shown as "—" (UNDEFINED)
-    gradients = np.where(np.isnan(path.values)[:, None], np.nan, path.gradients)
+    # (so for ±inf: log(x) + log(y) at (0, 0), f = −inf, has no gradient either)
+    gradients = np.where(~np.isfinite(path.values)[:, None], np.nan, path.gradients)
     for i, (s, v) in enumerate(zip(shown, variables)):
         cols.append((f"f′({s})", f"f'({v})", gradients[:, i]) if one else
                     (f"∂f/∂{s}", f"df/d{v}", gradients[:, i]))

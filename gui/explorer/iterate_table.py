@@ -103,7 +103,9 @@ class IterateTableModel(QAbstractTableModel):
     def _cell_texts(self, c: int, digits: int, start: int, stop: int) -> list[str]:
         if c == 0:
             return [str(k) for k in range(start, stop)]
-        return ["0" if zero else UNDEFINED if math.isnan(v) else compact(v, digits)
+        # ±inf too: log(x) + log(y) at (0, 0) read f = "inf" (−inf, its sign lost) and
+        # ∂f/∂x = "inf" — no value there, as nan is none
+        return ["0" if zero else UNDEFINED if not math.isfinite(v) else compact(v, digits)
                 for v, zero in zip(self._columns[c][start:stop].tolist(),
                                    self._round_off[c][start:stop].tolist())]
 
@@ -197,7 +199,7 @@ class IterateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col and self._round_off[col][row]:
             return (f"{compact(self.value(row, col), 3)} as computed: what is left when much "
                     f"larger terms cancel (floating-point round-off of 0), so shown as 0")
-        if role == Qt.ItemDataRole.ToolTipRole and col and math.isnan(self.value(row, col)):
+        if role == Qt.ItemDataRole.ToolTipRole and col and not math.isfinite(self.value(row, col)):
             return "undefined: f has no value here (the point is outside f's domain)"
         if role == Qt.ItemDataRole.ToolTipRole and col and self.digits < 6:
             return compact(float(self._columns[col][row]))   # the digits the cell drops

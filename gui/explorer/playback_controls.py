@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 
 from gui.explorer.formula_line_edit import ERROR_COLOUR
 from gui.explorer.run_notices import (WARNING_SIGN, critical_end_text, diverging_text,
-                                      start_beyond_limit,
-                                      no_minimum_text)
+                                      gradient_undefined_text, no_minimum_text,
+                                      start_beyond_limit, unbounded_text)
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.steady_label import SteadyLabel
@@ -36,7 +36,8 @@ def path_status(path, frame: int, playing: bool = True) -> str:
             # not a run that blew up: f has no value where it starts (log(x+y) at
             # (1.2, −3.5)), and "diverged at step 0" read as a fault of the method
             return "f is undefined at the start (outside its domain)"
-        return start_beyond_limit(path) or f"diverged at step {k}"
+        return (gradient_undefined_text(path) or start_beyond_limit(path)
+                or f"diverged at step {k}")
     return "reached max steps"
 
 
@@ -150,22 +151,25 @@ class PlaybackControls(QWidget):
         warning = diverging_text(label, f, path, frame)
         if warning:
             return warning, True
+        words, end, early = self._end_words(f).get(key, ("", "", ""))
         if frame >= path.stop_step:
-            words, end = self._end_words(f).get(key, ("", ""))
             if words:
                 return f"{WARNING_SIGN} {status} — {words}", True
             if end:
                 return f"{label}: {end}", False
+        elif early:        # known from f: said before Play, not only at max steps
+            return f"{WARNING_SIGN} {status} — {early}", True
         return status, False
 
     def _end_words(self, f) -> dict:
-        """{run key: (its "no minimum" words, where it converged if no minimum)}, worked
-        out once per set of paths."""
+        """{run key: (its "no minimum" words at its end, where it converged if no
+        minimum, what f alone proves before its end)}, worked out once per set of paths."""
         paths = self.model.paths
         if self._no_minimum[0] is not paths:
             window = self.model.window
             words = {key: (no_minimum_text(f, path, window),
-                           critical_end_text(f, path, window))
+                           critical_end_text(f, path, window),
+                           unbounded_text(f, path, window))
                      for key, path in paths.items()}
             self._no_minimum = (paths, words)
         return self._no_minimum[1]

@@ -12,7 +12,7 @@ import weakref
 
 import numpy as np
 
-from engine.run_health import RISES, divergence, no_minimum
+from engine.run_health import RISES, divergence, no_minimum, unbounded_from_start
 from gui.widgets.number_text import compact
 
 WARNING_SIGN = "⚠"
@@ -45,7 +45,7 @@ def diverging_text(label: str, f, path, frame: int) -> str:
     e.g. "⚠ Gradient descent is diverging: f = 636, ×1.44 per step — η = 0.55 >
     2/λmax = 0.5"."""
     seen = divergence(f, path, frame)
-    if seen is None:
+    if seen is None or gradient_undefined_text(path) and frame >= path.stop_step:
         return ""
     k = min(frame, path.stop_step)
     if start_beyond_limit(path):
@@ -56,6 +56,20 @@ def diverging_text(label: str, f, path, frame: int) -> str:
     growth = (f"{value}, ×{compact(seen.growth, 3)} per step" if math.isfinite(seen.growth)
               else f"{value}, up {RISES} steps in a row")
     return f"{WARNING_SIGN} {label} is diverging: {growth} — {rate_reason(seen)}"
+
+
+def gradient_undefined_text(path) -> str:
+    """'' unless the run ended because ∇f had no value at its last point (f had one):
+    √x + y² from (0, 1), where ∂f/∂x = 1/(2√x) is undefined, stepped to x = −∞ and read
+    "diverged at step 1: f blew up", blaming the method; then "∇f is undefined at the
+    start: no step can be taken"."""
+    k = path.stop_step
+    if path.status != "diverged" or not k or not math.isfinite(path.values[k - 1]) or \
+            np.all(np.isfinite(path.gradients[k - 1])):
+        return ""
+    gradient = "f′" if path.points.shape[1] == 1 else "∇f"
+    where = "the start" if k == 1 else f"step {k - 1}"
+    return f"{gradient} is undefined at {where}: no step can be taken"
 
 
 def direction_text(direction) -> str:
@@ -77,6 +91,16 @@ def no_minimum_text(f, path, window) -> str:
     if found.unbounded:
         return f"no minimum: f is unbounded below along {direction_text(found.direction)}"
     return f"f kept decreasing for all {found.steps} steps — f may have no minimum"
+
+
+def unbounded_text(f, path, window) -> str:
+    """'' unless f is proved unbounded below (a quadratic f, from f and the run's start
+    alone): then "no minimum: f is unbounded below along (1, 0)", to show from the
+    start of the run, not only once it ended at max steps."""
+    direction = unbounded_from_start(f, path.points[0], window)
+    if direction is None:
+        return ""
+    return f"no minimum: f is unbounded below along {direction_text(direction)}"
 
 
 # what a run that stopped at ∇f = 0 stopped at, where that is no minimum

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from engine.optimizer_lab import step_terms
 from gui.explorer.iterate_columns import cancelled, tiny
+from gui.explorer.playback_controls import path_status
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.widgets.number_text import noise_of, true_minus
@@ -30,8 +31,8 @@ SUB = str.maketrans("0123456789+", "₀₁₂₃₄₅₆₇₈₉₊")
 def num(value: float) -> str:
     """4 significant digits, a true minus sign, no '-0', exponents as the iterate table
     and the caption write them (2.073e−17: one notation on the page, not 10^−17)."""
-    if not math.isfinite(value):
-        return "∞" if value > 0 else ("−∞" if value < 0 else "nan")
+    if not math.isfinite(value):     # log 0, 1/0: no value, never "−∞" as one
+        return "undefined"
     text = f"{value:.4g}"
     if "e" in text:
         mantissa, exponent = text.split("e")
@@ -277,8 +278,10 @@ class StepInspector(QWidget):
         self.lines, rows = self._written_step(path, k)
         if not self.lines:
             self._rows, self._written = "", None
-            self.body.setText(f"The run ended at step {path.stop_step} ({path.status}): "
-                              "no step is taken from here.")
+            # in the status line's words: log(x) + log(y) from (0, 0) read "ended at
+            # step 0 (diverged)", where f has no value at the start
+            ended = path_status(path, path.stop_step, playing=False)
+            self.body.setText(f"The run ended: {ended}. No step is taken from here.")
             return
         self._rows = rows
         self._write_rows()

@@ -56,6 +56,14 @@ def readout_forms(variables, point, value, grad, jumps=(), name: str = "f") -> t
         return (f"{a} = {number(x)}, {b} = {number(y)}    {why}",
                 f"({number(x)}, {number(y)})  {why}",
                 f"({number(x, 3)}, {number(y, 3)})  {f} undefined", f"{f} undefined")
+    if not (math.isfinite(gx) and math.isfinite(gy)):
+        # √x + y² at x = 0: f = 0 but ∂f/∂x = 1/(2√x) has no value (read "∇f = (inf, 0)")
+        which = " and ".join(f"∂{f}/∂{n}" for n, g in ((a, gx), (b, gy)) if not math.isfinite(g))
+        return (f"{a} = {number(x)}, {b} = {number(y)}    {f} = {number(value)}    "
+                f"∇{f}: none, {which} undefined here",
+                f"({number(x)}, {number(y)})  {f} = {number(value)}  ∇{f}: none ({which} undefined)",
+                f"{f} = {number(value, 3)}  ∇{f}: none, {which} undefined",
+                f"{f}={number(value, 3)} ∇{f}: undefined")
     if jumps:
         names = (a, b)
         why = "; ".join(f"∂{f}/∂{names[j.axis]} jumps from {number(j.left)} to "

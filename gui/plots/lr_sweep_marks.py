@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
 
 from gui.plots.lr_sweep_label import box_spans, free_stretches, label_place, occupied_heights
 from gui.widgets import theme
@@ -33,11 +34,22 @@ def slim(label):
     return label
 
 
-def label_colour(colour):
-    """A run's colour as its label's letters on the plate: the theme's ink (Newton's
-    black is the foreground on the dark theme, as its line), 4.5:1 on the background."""
-    t = theme.current()
-    return t.text(colour, t.background)
+def run_ink(colour) -> QColor:
+    """A run's colour as its dashed line and its label's plate show it: the theme's ink
+    of it (Newton's black is the foreground on the dark theme, as its line)."""
+    return theme.current().ink(pg.mkColor(colour))
+
+
+def label_chip(colour) -> tuple[QColor, QColor]:
+    """(plate, letters) of a run's η label: a plate in the run's own colour (run_ink),
+    its letters black or white, whichever reads better on it (every palette colour
+    reaches 4.5:1). The letters were the run's colour darkened to 4.5:1 on the
+    background, another colour than the run's: Adam's orange #E69F00 read #966700,
+    the second GD run's #73B1D5 read #517C95."""
+    plate = run_ink(colour)
+    letters = max((QColor("#000000"), QColor("#ffffff")),
+                  key=lambda ink: theme.contrast(ink, plate))
+    return plate, letters
 
 
 def label_plate():

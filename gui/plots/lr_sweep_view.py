@@ -24,10 +24,11 @@ from gui.compute.lab_jobs import LabJobs
 from gui.compute.qt_guard import qt_override
 from gui.plots import runs as race
 from gui.plots.canvas_settings import tune_canvas
-from gui.plots.lr_sweep_marks import (DivergedBand, label_colour, label_plate,
+from gui.plots.lr_sweep_marks import (DivergedBand, label_chip, label_plate,
                                       place_line_labels, slim)
-from gui.plots.theme import fit_tick_room, keep_colour_on_map
+from gui.plots.theme import fit_tick_room, keep_colour_on_map, set_base_pen
 from gui.widgets import theme
+from gui.widgets.number_text import true_minus
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 LRS = np.logspace(-4, 1, 61)      # 1e-4 … 10, 12 per decade
@@ -38,6 +39,14 @@ DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per metho
 # shared η is not Newton's). Said beside the curve, and its run's line drawn at 1.
 NEWTON_NOTE = "Newton here: θ − η·H⁻¹∇f"
 AXIS_NAME = {"color": "#000000"}       # the axes' names in the ticks' black (as built)
+TITLE_NUDGE_PX = 5      # pyqtgraph's AxisItem places a left axis's name this far left of it
+
+
+def plain_log_tick_strings(values, scale, _spacing) -> list[str]:
+    """The η axis's numbers (`values`: powers of ten) as decimals, all alike: "0.0001",
+    "1", "10" (pyqtgraph's %0.1g made 10 "1e+01", written "10¹")."""
+    return [true_minus(np.format_float_positional(float(f"{10.0 ** v * scale:.3g}"),
+                                                  trim="-")) for v in values]
 
 
 def sweep_pieces(f, start, plan, steps, keywords):
@@ -75,6 +84,12 @@ class LrSweepView(QWidget):
         for side in ("left", "bottom"):
             item.getAxis(side).setPen("k")
             item.getAxis(side).setTextPen("k")
+        # one notation along η: pyqtgraph writes 10 as "10¹" beside "0.0001" and "1"
+        item.getAxis("bottom").logTickStrings = plain_log_tick_strings
+        # pyqtgraph sets the f axis's name 5 px left of the axis, which starts 1 px in:
+        # "final f" began 4 px outside the plot, its letters' tops at its edge
+        left, top, right, bottom = item.layout.getContentsMargins()
+        item.layout.setContentsMargins(TITLE_NUDGE_PX + left, top, right, bottom)
         item.setLabel("bottom", "learning rate η (log scale)", **AXIS_NAME)
         item.setLabel("left", "final f", **AXIS_NAME)
         # The ranges are set from the sweep (_place_diverged), not auto-ranged: pyqtgraph
@@ -351,7 +366,7 @@ class LrSweepView(QWidget):
         labelled = set()
         for line, (lr, colour) in zip(self.run_lines, wanted):
             line.setValue(np.log10(lr))
-            line.setPen(pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine))
+            set_base_pen(line, pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine))
             line.label.setFormat(f"η = {lr:g}")
             line.label.run_colour = colour
             line.label.setVisible(lr not in labelled)
@@ -363,11 +378,12 @@ class LrSweepView(QWidget):
         self._place_labels()
 
     def _on_theme(self, *_) -> None:
-        """The runs' labels in their runs' colours, readable on this theme's plate."""
+        """The runs' labels on plates of their runs' colours, as their lines."""
         for line in self.run_lines:
             if line.label.isVisible():
-                line.label.fill = label_plate()
-                line.label.setColor(label_colour(line.label.run_colour))
+                plate, letters = label_chip(line.label.run_colour)
+                line.label.fill = pg.mkBrush(plate)
+                line.label.setColor(letters)
 
     def _on_click(self, event) -> None:
         vb = self.plot.getPlotItem().vb

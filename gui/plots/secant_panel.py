@@ -21,7 +21,7 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.palette import CURVE_COLOURS
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import noise_of, true_minus
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
 TICKS_PER_DECADE = 100
@@ -82,11 +82,14 @@ def quotient_error(fx: float, fxh: float, h: float, noise: float = 0.0,
     return 2 * noise_f / h + UNIT_ROUNDOFF * abs((fxh - fx) / h) * (1 + abs(x) / h)
 
 
-def difference_text(difference: float, error: float) -> str:
-    """The quotient less f′: "0" when exactly, "≈ 0" when within the quotient's rounding
-    `error` (|x| at −1.2, h = 10⁻⁶: "−8.23e−11" was rounding printed to 3 digits), else
-    the digits it has beyond that error (at most 3)."""
-    if difference == 0:
+def difference_text(difference: float, error: float, beside: float = 0.0) -> str:
+    """The quotient less f′: "0" when exactly or when rounding noise against `beside`
+    (the larger of |quotient| and |f′|, number_text.noise_of's rule, as the iterate
+    table and the step inspector print it: |x| at −1.2 read "difference 0" at h = 0.5
+    and "≈ 0" at h = 0.2, for 2.2e−16 beside −1); "≈ 0" when within the quotient's
+    rounding `error` (|x| at −1.2, h = 10⁻⁶: "−8.23e−11" was rounding printed to 3
+    digits), else the digits it has beyond that error (at most 3)."""
+    if difference == 0 or noise_of([difference], beside)[0]:
         return "0"
     if not (np.isfinite(difference) and np.isfinite(error)) or error <= 0:
         return fmt(difference, 3)
@@ -315,7 +318,8 @@ class SecantPanel(QWidget):
             f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
             f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
             f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, SLOPE_DIGITS)}",
-            f"&nbsp; difference {difference_text(difference, error)}"))
+            f"&nbsp; difference "
+            f"{difference_text(difference, error, max(abs(quotient), abs(dfx)))}"))
         # f″ on this row (the first is as wide as 1280 px allows beside h's slider),
         # wrapping onto a line of its own where the row is full: presenting at 720p it
         # was left out to spare f′'s plot a line, and the class lost f″ silently

@@ -67,6 +67,17 @@ def style_now(item) -> None:
     style_item(item, t)
 
 
+def set_base_pen(item, pen) -> None:
+    """Give a kept item a new light@1 pen (the sweep's dashed line reused for another
+    run): recorded as its base and shown in the look in use now. Set over the recorded
+    base, the next theme or text size change put back the pen it was first seen with
+    (the line of η = 0.3 in Newton's black after F11)."""
+    if hasattr(item, _ATTR):
+        delattr(item, _ATTR)
+    item.setPen(pen)
+    style_now(item)
+
+
 ON_MAP = "_theme_on_map"
 
 

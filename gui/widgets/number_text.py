@@ -12,7 +12,8 @@ def true_minus(text: str) -> str:
     """`text`, a number as Python formats it ("-0", "-0.000", "-1.5e-07"), with a true
     minus sign, and none where its digits are all zero (−0.0 or a value rounded to 0)."""
     mantissa = text.partition("e")[0]
-    if text.startswith("-") and not _NONZERO_DIGITS.intersection(mantissa):
+    # (a zero only: "-inf" has no digit and keeps its sign; it read "inf")
+    if text.startswith("-") and "0" in mantissa and not _NONZERO_DIGITS.intersection(mantissa):
         text = text[1:]
     return text.replace("-", "−")
 

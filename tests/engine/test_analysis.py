@@ -187,7 +187,7 @@ def test_a_long_hessian_is_marked_and_its_numbers_are_at_hand():
 
 def test_hessian_at_writes_tiny_and_undefined_numbers_for_people():
     from engine.analysis import hessian_at
-    assert hessian_at(parse("1e-9 x^2 + sqrt(y)"), [0.0, -1.0]).latex == (
+    assert hessian_at(parse("1e-9 x^2 + sqrt(y)"), [0.0, 0.0]).latex == (
         r"\left[\begin{matrix}2 \cdot 10^{-9} & 0\\0 & \text{undefined}\end{matrix}\right]")
 
 
@@ -247,3 +247,18 @@ def test_hessian_numbers_keep_their_whole_digits():
     assert h.label == "H(3, 2)"
     assert h.latex == r"\left[\begin{matrix}10002 & -1200\\-1200 & 200\end{matrix}\right]"
     assert hessian_at(parse("x^2 y/7"), (1.5, 1)).latex.startswith(r"\left[\begin{matrix}0.2857")
+
+
+def test_hessian_at_names_what_has_no_value_never_infinity():
+    """√x + y² at (0, 0): f = 0 but f_xx = −1/(4x^1.5) has none (read −∞); log(x) + log(y)
+    at (0, 0): no f, so no H; exp(x) at 800: a number past the largest float."""
+    from engine.analysis import hessian_at
+    from engine.expression import parse
+
+    assert hessian_at(parse("sqrt(x) + y^2"), (0, 0)).latex == \
+        r"\left[\begin{matrix}\text{undefined} & 0\\0 & 2\end{matrix}\right]"
+    whole = hessian_at(parse("log(x) + log(y)"), (0, 0))
+    assert whole.label == "H(0, 0)" and "undefined" in whole.latex and r"\infty" not in whole.latex
+    assert r"\text{overflow}" in hessian_at(parse("exp(x) + y"), (800, 0)).latex
+    assert hessian_at(parse("x^2 + 2y^2"), (1, 1)).latex == \
+        r"\left[\begin{matrix}2 & 0\\0 & 4\end{matrix}\right]"

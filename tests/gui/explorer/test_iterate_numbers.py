@@ -106,3 +106,17 @@ def test_round_off_is_judged_against_the_rows_around_it():
     # far from the divergence, a residue still is one
     column = np.concatenate([np.full(10, 1e-3), [residue], np.full(5, 1e-3), [1e200]])
     assert round_off_zero(column)[10]
+
+
+def test_a_start_where_f_is_minus_infinity_reads_undefined(table, model):
+    """log(x) + log(y) at (0, 0): f = −inf read "inf" (its sign lost), ∂f/∂x "inf"."""
+    from gui.explorer.iterate_columns import UNDEFINED
+    model.set_text("log(x) + log(y)")
+    assert model.wait_for_analysis(30000)
+    model.set_start((0.0, 0.0))
+    tm = table.table_model
+    assert tm.rowCount() and model.paths["gd"].values[0] == -np.inf
+    for header in ("f(x, y)", "∂f/∂x", "∂f/∂y", "|∇f|"):
+        cell = tm.index(0, _column(table, header))
+        assert tm.data(cell, Qt.ItemDataRole.DisplayRole) == UNDEFINED
+        assert "undefined" in tm.data(cell, Qt.ItemDataRole.ToolTipRole)

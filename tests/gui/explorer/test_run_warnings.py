@@ -63,10 +63,16 @@ def test_gd_past_two_over_lambda_max_is_named_diverging_in_the_warning_ink(contr
     assert round(QColor("#0072B2").hsvHueF() * 36) * 10 in _text_hues(label)
 
 
-def test_a_cost_with_no_minimum_says_so_when_the_run_ends(controls, model):
+def test_a_cost_with_no_minimum_says_so_as_soon_as_f_is_known(controls, model):
+    """It said so only once the run had ended at max steps: "ready to start" and "paused
+    at step 39" for a quadratic f already proved to fall without end along (1, −1)."""
     _load(model, "(x-5)^2 + (y-3)^2 + 2xy", (1.0, 1.0), ((-2.0, 6.0), (-4.0, 4.0)), 0.1, 40)
+    unbounded = "no minimum: f is unbounded below along (1, −1)"
+    assert model.frame == 0 and not model.playing         # typed, before Play
+    assert controls.status_text("gd") == f"⚠ Gradient descent: ready to start — {unbounded}"
+    assert controls.warned["gd"]
     model.set_frame(39)
-    assert controls.status_text("gd") == "Gradient descent: paused at step 39"
+    assert controls.status_text("gd") == f"⚠ Gradient descent: paused at step 39 — {unbounded}"
     model.set_frame(40)
     assert controls.status_text("gd") == ("⚠ Gradient descent: reached max steps — no "
                                           "minimum: f is unbounded below along (1, −1)")

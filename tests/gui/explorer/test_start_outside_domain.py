@@ -81,3 +81,30 @@ def test_the_hover_read_out_shows_no_gradient_where_f_is_undefined(shown, model,
     text = view.readout.text()
     assert text == "x = −3, y = −3    f is undefined here (outside its domain)", text
     assert "∇f" not in view.readout.shown_text()
+
+
+def test_a_start_where_the_gradient_is_undefined_is_not_called_a_divergence(
+        panel, model, qtbot):  # noqa: F811
+    """√x + y² from (0, 1): f = 1, but ∂f/∂x = 1/(2√x) has no value; the step went to
+    x = −∞ and the run read "diverged at step 1", as if the method had blown up."""
+    _typed(model, "sqrt(x) + y^2")
+    model.set_start((0.0, 1.0))
+    qtbot.waitUntil(lambda: tuple(model.paths["gd"].points[0]) == (0.0, 1.0))
+    path = model.paths["gd"]
+    assert path.values[0] == 1 and path.gradients[0][0] == np.inf and path.stop_step == 1
+    model.set_frame(path.stop_step)
+    assert panel.playback.status_text("gd") == (
+        "Gradient descent: ∇f is undefined at the start: no step can be taken")
+
+
+def test_the_step_inspector_says_why_no_step_is_taken(shown, model, qtbot):
+    """log(x) + log(y) from (0, 0): "The run ended at step 0 (diverged)", where f has
+    no value at the start (the status line said so already)."""
+    from gui.explorer.step_inspector import StepInspector
+    inspector = shown(StepInspector(model), 900, 200)
+    _typed(model, "log(x) + log(y)")
+    model.set_start((0.0, 0.0))
+    qtbot.waitUntil(lambda: tuple(model.paths["gd"].points[0]) == (0.0, 0.0))
+    qtbot.waitUntil(lambda: "ended" in inspector.body.text())
+    assert inspector.body.text() == ("The run ended: f is undefined at the start (outside "
+                                     "its domain). No step is taken from here.")

@@ -101,3 +101,9 @@ def test_at_1280x720_a_whole_step_shows_without_scrolling(window_720, qtbot, scr
     # other runs (chosen on another tab) give the views their heights back
     model.set_settings(methods=("gd", "adam"))
     assert _settled_sizes(tab, qtbot) == before
+
+
+def test_a_number_with_no_value_reads_undefined_not_infinity():
+    """The step inspector wrote f(θ₀) = −∞ for log(x) + log(y) at (0, 0)."""
+    assert [num(v) for v in (float("-inf"), float("inf"), float("nan"), -1.5)] == \
+        ["undefined", "undefined", "undefined", "−1.5"]

@@ -64,3 +64,10 @@ def test_the_quadratic_model_at_a_kink_says_there_is_none(corner, model):
                                 "−1 to 1; ∂f/∂y jumps from −1 to 1)")
     model.set_start((1.0, 2.0))          # off the kinks: the model as before
     assert overlay.quadratic is not None and "Hessian eigenvalues" in texts[-1]
+
+
+def test_the_hover_read_out_gives_no_infinite_gradient():
+    """√x + y² at (0, 1): f = 1, ∂f/∂x = 1/(2√x) has no value (read "∇f = (inf, 0)")."""
+    forms = readout_forms(("x", "y"), (0.0, 1.0), 1.0, (float("inf"), 2.0))
+    assert all("inf" not in form and "∞" not in form for form in forms)
+    assert "∂f/∂x undefined" in forms[0] and "f = 1" in forms[0]

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
 
+from gui.plots import runs as race
 from gui.widgets.theme import contrast, current
 from tests.gui.app.projector import projector_window, settle_at
+from tests.gui.explorer.test_large_text_panels import pixels
 from tests.gui.plots.test_lr_sweep_round_trip import _sweep_shown, _tick_texts
 
 pytestmark = pytest.mark.xdist_group("lr_sweep_marks")
@@ -66,14 +69,41 @@ def test_every_line_is_labelled_by_itself(sweep):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not a.intersects(b), (a, b)
-    # each run's label in its line's colour (its hue, lightened to be read on the dark
-    # theme), readable on the plot (Newton's black is the foreground there, as its line)
+    # each run's label on a plate of its line's colour (Newton's black is the
+    # foreground on the dark theme, as its line), its letters readable on it
     for line in lines[1:]:
-        label, pen = line.label.color, line.pen.color()
-        if not current().dark:
-            assert label.name() == pen.name()
-        assert label.hsvHue() == pytest.approx(pen.hsvHue(), abs=10)
-        assert contrast(label, current().background) >= 4.5
+        assert line.label.fill.color().name() == line.pen.color().name()
+        assert contrast(line.label.color, line.label.fill.color()) >= 4.5
+
+
+def test_each_runs_eta_label_shows_its_runs_own_colour(window, qtbot, screenshot):
+    """Adam's η label read #966700 (its orange #E69F00 darkened to 4.5:1 on white), the
+    second GD run's #517C95 (its #73B1D5): another colour than the run's line, curve and
+    legend. And a dashed line kept for another run went back, at a change of theme or
+    text size, to the colour of the run it was first drawn for (the theme restyles from
+    an item's first look): GD η = 0.3's line turned Newton's white. Now the label's
+    plate and the line are the run's colour, on the screen, through theme changes."""
+    window.commands.set_theme("light")
+    settle_at(window, qtbot, 1.0)
+    sweep = _sweep_shown(window, qtbot, "x^2 + 2y^2", (3.0, 2.0), max_steps=100,
+                         runs=race.parse_runs("gd:lr=0.1, gd:lr=0.3, adam:lr=0.02"))
+    for look in ("dark", "light", "dark"):
+        window.commands.set_theme(look)
+        settle_at(window, qtbot, 1.0)
+        screenshot(sweep, f"lr_sweep_run_colours_{look}_1280x720")
+        seen = pixels(sweep.plot.grab())
+        model = window.model
+        for run in model.settings.runs:
+            colour = current().ink(QColor(model.lab.colour(run.key))).name()
+            (line,) = [line for line in sweep.run_lines if line.isVisible() and
+                       abs(10 ** line.value() - run.lr) < 1e-9]
+            box = sweep.plot.mapFromScene(_ink(line.label)).boundingRect()
+            inside = seen[box.top() + 1:box.bottom(), box.left() + 1:box.right()].reshape(-1, 3)
+            shown = ["#%02x%02x%02x" % tuple(c) for c in inside]
+            # the plate's colour is the most seen there: the run's own
+            assert max(set(shown), key=shown.count) == colour, (look, run.key, colour)
+            assert line.pen.color().name() == colour, (look, run.key)
+    window.commands.set_theme("light")
 
 
 def test_diverged_rates_lie_in_a_named_band_above_the_f_axis_numbers(sweep):
@@ -104,3 +134,10 @@ def test_diverged_rates_lie_in_a_named_band_above_the_f_axis_numbers(sweep):
     for marker in sweep.markers.values():
         for x, y in zip(*marker.getData()):
             assert not name.contains(vb.mapViewToScene(QPointF(x, y)))
+
+
+def test_the_eta_axis_writes_its_numbers_in_one_notation(sweep):
+    """It read 0.0001, 0.001, 0.01, 0.1, 1 and "10¹" (pyqtgraph's %0.1g of 10)."""
+    texts = _tick_texts(sweep.plot.getPlotItem().getAxis("bottom"))
+    assert {"0.0001", "0.01", "1", "10"} <= set(texts), texts
+    assert all(float(t) > 0 for t in texts)        # plain decimals only: no 10¹, no 1e+01

@@ -308,3 +308,25 @@ def test_a_function_name_with_a_digit_is_set_upright():
     upright_a = _first_glyph(r"\operatorname{arcsin}\left(y\right)")
     assert _first_glyph(r"\operatorname{atan2}\left(y, x\right)") == upright_a
     assert _first_glyph(r"a") != upright_a             # (the italic a differs)
+
+
+def test_the_hessian_where_f_is_undefined_says_so_not_infinity(qtbot, model):
+    """log(x) + log(y) at (0, 0): H(0, 0) read [[−∞, 0], [0, −∞]], ∞ shown as a value."""
+    view = MathView(model)
+    qtbot.addWidget(view)
+    view.resize(1000, 100)      # narrow: H shows as its numbers at the point
+    view.show()
+    model.set_text("log(x) + log(y)")
+    assert model.wait_for_analysis(30000)
+    def drawn(label):           # laid out at this size: `equations` holds the forms drawn
+        view.resize(1000, view.panel_height())
+        return view.forms_ready and view.equation_rects() is not None and any(
+            e.tex.startswith(label) for e in view.equations)
+    qtbot.waitUntil(lambda: drawn("H(3, 2)"), timeout=20000)
+    model.set_start((0.0, 0.0))
+    # the panel's forms of H now: its formula, and its numbers at (0, 0), typeset
+    qtbot.waitUntil(lambda: drawn("") and any(
+        e.tex.startswith("H(0, 0)") for forms in view._forms for e in forms), timeout=20000)
+    (shown,) = [e for forms in view._forms for e in forms if e.tex.startswith("H(0, 0)")]
+    assert r"\infty" not in shown.tex and "undefined" in shown.tex
+    assert shown.kind == "typeset"

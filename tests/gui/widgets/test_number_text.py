@@ -39,3 +39,9 @@ def test_rounding_noise_against_the_vector_or_the_view_is_0():
     assert without_noise([1e-13, 2e-13], scale=8.0).tolist() == [0.0, 0.0]   # on an 8-wide view
     assert without_noise([3e-6, 2.0]).tolist() == [3e-6, 2.0]             # a true small one
     assert without_noise([[1e-30, 1.0], [5.0, 1e-3]]).tolist() == [[0.0, 1.0], [5.0, 1e-3]]
+
+
+def test_minus_infinity_keeps_its_sign():
+    """compact(−inf) read "inf": the sign of a zero was taken off a number with no digit."""
+    from gui.widgets.number_text import compact, true_minus
+    assert compact(float("-inf")) == "−inf" and true_minus("-0.000") == "0.000"
