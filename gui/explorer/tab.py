@@ -283,6 +283,12 @@ class ExplorerTab(QWidget):
         return {"top": not self.top.isHidden(), "side": not self.descent_panel.isHidden(),
                 "below": not self.below.isHidden()}
 
+    def panels_chosen(self) -> dict:
+        """As panels_visible, but the lower panel folded for room counts as shown: what
+        leaving presentation gives back (the page fit folds it again where needed)."""
+        return {**self.panels_visible(), **({"below": True} if "below" in self.page_fit.given
+                                             else {})}
+
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
                            below: bool | None = None, formulas: bool | None = None,
                            caption: bool | None = None) -> None:
