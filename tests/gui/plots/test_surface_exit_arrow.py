@@ -4,10 +4,12 @@ it, pointing out, not by a current dot: the sample lecture's scene 8 (x² + 2y²
 path had left at step 3, as if the run were there."""
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from gui.plots.surface_box import HEIGHT
-from gui.plots.surface_paths import LIFT, to_screen
+from gui.plots.surface_paths import LIFT, LINE_WIDTH, to_screen
 from gui.plots.surface_view import SurfaceView
+from gui.widgets import theme
 from tests.gui.plots.test_surface_view import as_array
 
 
@@ -62,9 +64,6 @@ def test_the_exit_arrow_reads_as_an_arrow_when_presenting(model, qtbot, shown):
     was a blob about 20×10 px: its shaft 21 px, its level head's strokes 5 and 14 px
     under a 4.5-px line. On screen its shaft is 6 line widths long at least, and a pair
     of its head's strokes (level or upright) 3 line widths each."""
-    from PySide6.QtWidgets import QApplication
-    from gui.plots.surface_paths import LINE_WIDTH
-    from gui.widgets import theme
     model.set_text("x^2 + 2y^2")
     model.set_start((3.0, 2.0))
     model.set_window(((-4.0, 4.0), (-3.0, 3.0)))
