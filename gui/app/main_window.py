@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         self.settle_presentation()
 
     def _fold(self, name: str, page: QWidget) -> None:
-        self._panels_before[name] = page.panels_visible()
+        self._panels_before[name] = getattr(page, "panels_chosen", page.panels_visible)()
         keep = self.scene_panels if page is self.tabs.currentWidget() else {}
         page.set_panels_visible(**{panel: False for panel in page.PRESENTATION_FOLDS
                                    if not keep.get(panel)})

@@ -119,11 +119,13 @@ class WindowCommands(SessionCommands, QObject):
         A("show_side", "Show the &side panel", lambda on: self.w.show_panel(side=on),
           "Ctrl+2", "Show or fold the descent panel (Neuron: the note on rounding; "
           "Network: cost plots)", checkable=True)
-        A("show_below", "Show the &lower panel", lambda on: self.w.show_panel(below=on),
+        A("show_below", "Show the &lower panel", self._show_lower_panel,
           "Ctrl+3", "Show or fold the loss curve and iterates (Neuron: training and "
           "landscape; Network: Jacobian)", checkable=True)
         for key in ("show_top", "show_side", "show_below"):
             self.actions[key].setChecked(True)
+        # the lower panel folded for room, or back: Ctrl+3's check says so
+        self.w.explorer.page_fit.panelsChanged.connect(self._sync_panel_actions)
         A("examples", "Examples &gallery…", self.show_examples, Qt.Key.Key_G,
           "Choose an example (works in presentation mode)")
         A("shortcuts", "&Keyboard shortcuts", self.show_shortcuts, ["F1", "?"])
@@ -193,6 +195,14 @@ class WindowCommands(SessionCommands, QObject):
             act.setToolTip(p)
             act.triggered.connect(lambda _=False, p=p: self.open_recent(p))
         self.recent_menu.setEnabled(bool(paths))
+
+    def _show_lower_panel(self, on: bool):
+        """Ctrl+3: the lower panel as the lecturer asks, and the Explorer's page fit
+        keeps it so (it folds that panel where the page would scroll)."""
+        fit = getattr(self.w.tabs.currentWidget(), "page_fit", None)
+        if fit is not None and on != self.w.panels_visible().get("below"):   # (a change)
+            fit.keep_below(on)
+        self.w.show_panel(below=on)
 
     def _sync_panel_actions(self):
         """Ctrl+1/2/3 show the current tab's panels as they are; the top counts as shown

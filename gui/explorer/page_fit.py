@@ -5,21 +5,25 @@ Outside presentation mode the typeset formulas and the formula field are never f
 for room: they name the f every view shows, and a lecturer's notes send the class to
 them. (They folded themselves at 1280×720 with the scenes panel open, for Newton's
 status lines, "Inside a step" or Basins, and stayed folded once the cause was undone.)
-The side panel's Runs give up being whole first, then the example's one-line caption;
-where that is still not enough the page scrolls. Presenting, the window folds panels
+The side panel's Runs give up being whole first, then the example's one-line caption,
+then the lower panel (loss curve and iterates: at text size 1.75 on 1280×720 it kept
+292 px while the views got their least, 287, the map's plot 205×120 px, and the page
+scrolled Playback's rows below the window's edge); where that is still not enough the
+page scrolls. The lower panel shown again by the lecturer (Ctrl+3) stays. Presenting, the window folds panels
 itself (MainWindow.make_room_for_views). What was given up comes back as soon as the
 page has the room again: a larger or wider page, a smaller text size, or its contents
 shrunk (Newton unticked, Basins off)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.compute.qt_guard import qt_override
 from gui.widgets.scroll_page import page_overflow
 
-# what gives way, in order: the side panel's Runs kept whole, the caption's row
-GIVE_WAY = ("runs", "caption")
+# what gives way, in order: the side panel's Runs kept whole, the caption's row, the
+# lower panel
+GIVE_WAY = ("runs", "caption", "below")
 
 
 def _needed_height(tab: QWidget) -> int:
@@ -31,10 +35,13 @@ class PageFit(QObject):
     """Fits `tab`'s page (an ExplorerTab: `scroll_area`, `runs_kept_whole`,
     `_keep_runs_whole`, `set_panels_visible(caption=…)`, `presenting`) to its height."""
 
+    panelsChanged = Signal()        # the lower panel folded for room or given back
+
     def __init__(self, tab: QWidget):
         super().__init__(tab)
         self.tab = tab
         self.given: list[str] = []      # what gave way, in GIVE_WAY's order
+        self.below_kept = False         # the lower panel shown by the lecturer: it stays
         self._need_tried = -1           # the page's height at the last fit or return tried
         self._fitting = False
         self._restore_next = False
@@ -52,13 +59,22 @@ class PageFit(QObject):
     def _give(self, what: str, shown: bool) -> None:
         if what == "runs":
             self.tab._keep_runs_whole(shown)
-        else:
+        elif what == "caption":
             self.tab.set_panels_visible(caption=shown)
+        elif not (shown and self.tab.presenting):    # (presenting folds it its own way)
+            self.tab.set_panels_visible(below=shown)
+            self.panelsChanged.emit()
 
     def give_back(self) -> None:
         """Everything given up shown again (presentation on or off: its own folds)."""
         while self.given:
             self._give(self.given.pop(), True)
+
+    def keep_below(self, shown: bool) -> None:
+        """The lecturer showed (Ctrl+3) or folded the lower panel: it stays so."""
+        self.below_kept = shown
+        if "below" in self.given:
+            self.given.remove("below")
 
     def fit(self) -> None:
         """Give back what was given up (where asked), then give way one at a time while
@@ -72,7 +88,8 @@ class PageFit(QObject):
                 if not self._short():
                     break
                 if what in self.given or (what == "runs" and not tab.runs_kept_whole) \
-                        or (what == "caption" and tab.caption_folded):
+                        or (what == "caption" and tab.caption_folded) \
+                        or (what == "below" and (self.below_kept or tab.below.isHidden())):
                     continue
                 self._give(what, False)
                 self.given.append(what)

@@ -16,6 +16,9 @@ from engine.run_health import RISES, divergence, no_minimum, unbounded_from_star
 from gui.widgets.number_text import compact
 
 WARNING_SIGN = "⚠"
+# GD's critical rate as one word: a word joiner (U+2060, drawn as nothing) after the slash,
+# else a wrapped status line broke it as "2/" | "λmax" (presenting, 366-416 px wide)
+CRITICAL_RATE = "2/\u2060λmax"
 
 
 def rate_reason(seen) -> str:
@@ -23,7 +26,7 @@ def rate_reason(seen) -> str:
     eta = f"η = {compact(seen.lr, 3)}"
     if not seen.above_limit:
         return f"({eta})"
-    bound = f"{eta} > 2/λmax = {compact(seen.limit, 3)}"
+    bound = f"{eta} > {CRITICAL_RATE} = {compact(seen.limit, 3)}"
     return bound if seen.quadratic else f"{bound} (H at the start)"
 
 

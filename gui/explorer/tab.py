@@ -238,7 +238,7 @@ class ExplorerTab(QWidget):
         whole too left no room for the formulas on top, which folded away."""
         self.presenting = on
         self.page_fit.give_back()          # (presenting folds for room its own way)
-        self.caption.set_one_line(on)
+        self.caption.set_steady(on)
         if not on and self.top_held_for_refusal:
             self.top_held_for_refusal = False
             self.math_view.setVisible(not self.formulas_folded)
@@ -282,6 +282,12 @@ class ExplorerTab(QWidget):
     def panels_visible(self) -> dict:
         return {"top": not self.top.isHidden(), "side": not self.descent_panel.isHidden(),
                 "below": not self.below.isHidden()}
+
+    def panels_chosen(self) -> dict:
+        """As panels_visible, but the lower panel folded for room counts as shown: what
+        leaving presentation gives back (the page fit folds it again where needed)."""
+        return {**self.panels_visible(), **({"below": True} if "below" in self.page_fit.given
+                                             else {})}
 
     def set_panels_visible(self, top: bool | None = None, side: bool | None = None,
                            below: bool | None = None, formulas: bool | None = None,

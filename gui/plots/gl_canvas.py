@@ -37,6 +37,7 @@ from gui.compute.qt_guard import qt_override
 from gui.plots.gl_region import render_region, render_scaled
 from gui.plots.label_ink import axes_apart, ink_rect
 from gui.plots.label_place import placed_rect, screen_matrix
+from gui.plots.tick_thinning import shown_labels
 
 
 class GLCanvas(QWidget):
@@ -399,22 +400,20 @@ class LabelledGLView(gl.GLViewWidget):
     def _place_labels(self):
         w, h = max(self.width(), 1), max(self.height(), 1)
         mvp = self._to_screen()
-        # A label that would overlap one placed before it is hidden: on a short pane or
-        # a flat camera the f ticks crowd together; every other one then stays readable.
-        placed = []
-        for i, ((_point, label), axis) in enumerate(zip(
-                self.pinned_labels(), self._label_axes)):
+        # Labels that would overlap others are hidden, an axis's ticks thinned to a
+        # regular step (tick_thinning): on a short pane or a flat camera ticks crowd.
+        labels = [label for _point, label in self.pinned_labels()]
+        for i, label in enumerate(labels):
             r = self.label_rect(i, mvp)
             # kept whole inside the canvas: a tick at the edge reads "1.5e3", not "5e3"
             target = QPoint(min(max(round(r.left()), 0), w - label.width()),
                             min(max(round(r.top()), 0), h - label.height()))
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
-            box = ink_rect(label).adjusted(-1, -1, 1, 1)      # its glyphs 2 px apart, not its line
-            apart = axes_apart(label)
-            free = not any(box.intersects(other if on == axis else other.adjusted(
-                -apart, -apart, apart, apart)) for other, on in placed)
-            if free:
-                placed.append((box, axis))
+        # (each label's glyphs, not its line, 2 px apart)
+        shown = shown_labels([ink_rect(label) for label in labels], self._label_axes,
+                             [label.text() for label in labels],
+                             [axes_apart(label) for label in labels])
+        for label, free in zip(labels, shown):
             if label.isHidden() == free:
                 label.setVisible(free)

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import numpy as np
 
-ARROW_LENGTH = 0.45     # box units (the box is 2 wide): the shaft, inside the box
-HEAD_LENGTH = 0.17      # each stroke of the head, back from the tip on the wall
-HEAD_SPREAD = 0.5       # tan of the head's half-angle (~27°)
+# Sized to read from the camera's elevation (presenting at 1280×720 the arrow, 0.45 and
+# 0.17 long, was a ~20×10 px blob: its level head seen edge-on, strokes 5-14 px under
+# 4.5-px lines)
+ARROW_LENGTH = 0.7      # box units (the box is 2 wide): the shaft, inside the box
+HEAD_LENGTH = 0.3       # each stroke of the head, back from the tip on the wall
+HEAD_SPREAD = 0.55      # tan of the head's half-angle (~29°)
 
 
 def first_outside(box: np.ndarray, half_x: float, half_y: float, z_range) -> int:
@@ -28,11 +31,13 @@ def first_outside(box: np.ndarray, half_x: float, half_y: float, z_range) -> int
 
 
 def exit_arrow(point: np.ndarray, half_x: float, half_y: float, z_range) -> np.ndarray | None:
-    """Segment pairs (6, 3) of the arrow for a run at `point` (box coordinates, outside
+    """Segment pairs (10, 3) of the arrow for a run at `point` (box coordinates, outside
     the box): its tip on the wall where a level ray from the box's axis to the point
     leaves the box (the map's off-plot arrow, at the point's height clipped to the box),
     pointing out towards it; straight up or down for a point above the lid or below the
-    floor. A shaft inside the box and a two-stroke head. None for an undefined point."""
+    floor. A shaft inside the box and a four-stroke head, spread level and upright (one
+    pair faces any camera: a level head alone is edge-on from a low camera, an upright
+    one when the arrow points at the camera). None for an undefined point."""
     p = np.asarray(point, dtype=float)
     if not np.all(np.isfinite(p)):
         return None
@@ -45,12 +50,14 @@ def exit_arrow(point: np.ndarray, half_x: float, half_y: float, z_range) -> np.n
         tip = np.array([p[0], p[1], z])
         d = np.array([0.0, 0.0, 1.0 if p[2] > z else -1.0])
     d /= np.linalg.norm(d)
-    side = np.array([-d[1], d[0], 0.0])         # the head spreads across, level
-    if np.linalg.norm(side) < 1e-6:             # straight up or down: spread along x
-        side = np.array([1.0, 0.0, 0.0])
+    side = np.array([-d[1], d[0], 0.0])         # across, level
+    if np.linalg.norm(side) < 1e-6:             # straight up or down: along x and y
+        side, other = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])
+    else:
+        other = np.array([0.0, 0.0, 1.0])       # across, upright
     side /= np.linalg.norm(side)
     back = tip - HEAD_LENGTH * d
-    spread = HEAD_LENGTH * HEAD_SPREAD * side
+    level, upright = (HEAD_LENGTH * HEAD_SPREAD * v for v in (side, other))
     return np.array([tip - ARROW_LENGTH * d, tip,
-                     back + spread, tip,
-                     back - spread, tip])
+                     back + level, tip, back - level, tip,
+                     back + upright, tip, back - upright, tip])

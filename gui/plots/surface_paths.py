@@ -148,7 +148,7 @@ class SurfacePaths:
         return inside[:count][-1]
 
     def exit_segments(self, key, mapping, count: int):
-        """The arrow (6, 3) of a run whose point `count - 1` (or, undefined, its last
+        """The arrow (10, 3) of a run whose point `count - 1` (or, undefined, its last
         defined one since it left) is outside the box: on the wall towards it, pointing
         out. None when that point is inside, or the run blew up before leaving."""
         _, _, _, _, box, out, walls = self._kept(key, mapping)
@@ -245,7 +245,7 @@ class SurfacePaths:
 
 
     def _draw_exits(self, exits: dict) -> None:
-        """The exit arrows of `exits` (key -> segments (6, 3)), each in its run's colour."""
+        """The exit arrows of `exits` (key -> segments (10, 3)), each in its run's colour."""
         self.exits = exits
         self.exit_item.setVisible(bool(exits))
         if exits:

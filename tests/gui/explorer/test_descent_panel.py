@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 
 from engine.optimizers import HYPERPARAMETERS, METHODS, descend
 from gui.explorer.descent_panel import DescentPanel
+from gui.explorer.run_notices import CRITICAL_RATE
 from gui.explorer.learning_rate_control import lr_from_tick, tick_from_lr
 from gui.app.presets import default_preset, find_preset
 from gui.widgets.field_keys import applies
@@ -149,7 +150,7 @@ def test_diverging_learning_rate_says_diverged(panel, model):
     # a warning that names the cause: on x² + 2y², λmax = 4, so GD is stable below η = 0.5
     assert panel.playback.status_text("gd") == (
         f"⚠ Gradient descent diverged at step {path.stop_step}: f blew up — "
-        "η = 1.5 > 2/λmax = 0.5")
+        f"η = 1.5 > {CRITICAL_RATE} = 0.5")
     assert panel.playback.warned["gd"]
 
 

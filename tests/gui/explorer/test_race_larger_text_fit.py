@@ -3,7 +3,9 @@ once and twice): nothing needs a page scroll bar. Before, one Ctrl++ pushed the 
 plot and the iterate table almost wholly below the screen (the page scrolled 95 px: the
 side panel kept its Runs whole over four status lines), twice hid them and "step k / N"
 (179 px). Now the side panel's Runs scroll inside it first, then the caption folds
-(never the formulas outside presentation mode), and they come back at the smaller size."""
+(never the formulas outside presentation mode), then the lower panel (the map's plot
+was 115 px tall at 1.3: Ctrl+3 brings the loss plot and table back, whole, the page
+scrolling), and they come back at the smaller size."""
 from __future__ import annotations
 
 import pytest
@@ -42,6 +44,12 @@ def test_larger_text_keeps_the_race_on_screen(window, qtbot, scale):
     # the formulas never fold outside presentation mode (test_scenes_panel_formulas):
     # at 1.3 the Runs and the caption gave way and the page scrolls the 41 px left
     assert explorer.math_view.isVisible() and explorer.editor.isVisible()
+    folded = "below" in explorer.page_fit.given
+    if folded:          # the lower panel gave way: the page fits, the map has the room
+        assert page_overflow(explorer)[1] == 0
+        assert explorer.contour_view.plot.vb.height() >= 0.4 * SCREEN[1]
+        window.commands.actions["show_below"].trigger()         # Ctrl+3
+        settle_at(window, qtbot, scale)
     assert page_overflow(explorer)[1] <= PAGE_SCROLL_PX[scale]
     bar = explorer.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())                 # scrolled down, as the lecturer would
@@ -58,5 +66,7 @@ def test_larger_text_keeps_the_race_on_screen(window, qtbot, scale):
 
     settle_at(window, qtbot, 1.0)               # back: the caption shows again
     assert explorer.math_view.isVisible() and explorer.caption.isVisible()
+    if folded:
+        explorer.page_fit.keep_below(False)     # (as the next size's fit would find it)
     assert page_overflow(explorer) == (0, 0)
     bar.setValue(0)

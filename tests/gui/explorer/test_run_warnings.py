@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from gui.explorer.formula_line_edit import ERROR_COLOUR
 from gui.explorer.playback_controls import PlaybackControls
+from gui.explorer.run_notices import CRITICAL_RATE
 from gui.widgets import theme
+from tests.gui.app.layout_checks import lines_between
 
 
 @pytest.fixture
@@ -44,7 +46,7 @@ def test_gd_past_two_over_lambda_max_is_named_diverging_in_the_warning_ink(contr
     assert controls.status_text("gd") == "Gradient descent: paused at step 3"
     model.set_frame(12)                              # y = 2·(−1.2)¹² = 17.83, f = 636
     assert controls.status_text("gd") == ("⚠ Gradient descent is diverging: f = 636, ×1.44 "
-                                          "per step — η = 0.55 > 2/λmax = 0.5")
+                                          f"per step — η = 0.55 > {CRITICAL_RATE} = 0.5")
     qtbot.wait(20)
     warning_hue = round(QColor(ERROR_COLOUR).hsvHueF() * 36) * 10      # vermillion, 20°
     assert warning_hue in _text_hues(label)
@@ -104,3 +106,21 @@ def test_a_start_past_the_engines_limit_is_not_called_a_divergence(controls, mod
     model.set_start((2.0,))                          # f = 4.85e8: Adam runs
     qtbot.waitUntil(lambda: model.paths["adam"].stop_step > 3)
     assert "not run" not in controls.status_text("adam")
+
+
+def test_two_over_lambda_max_is_never_broken_across_lines(controls, model, qtbot):
+    """Presenting (bold, text size 1.5) the status line wrapped "… η = 0.55 > 2/" |
+    "λmax = 0.5" at every width from 366 to 416 px (and 256-295, 201-209)."""
+    _load(model, "x^2 + 2y^2", (3.0, 2.0), ((-4.0, 4.0), (-3.0, 3.0)), 0.55, 30)
+    model.set_frame(12)
+    label = controls.status_labels["gd"]
+    app = QApplication.instance()
+    try:
+        theme.apply_theme(app, controls, "light", 1.5)
+        qtbot.wait(20)
+        assert label.font().bold() and "λmax" in label.text()
+        broken = [width for width in range(180, 480)
+                  if lines_between(label, "2/", "max", width) != 0]
+        assert broken == []
+    finally:
+        theme.apply_theme(app, controls, "light", 1.0)

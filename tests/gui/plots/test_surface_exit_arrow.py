@@ -4,10 +4,12 @@ it, pointing out, not by a current dot: the sample lecture's scene 8 (x² + 2y²
 path had left at step 3, as if the run were there."""
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from gui.plots.surface_box import HEIGHT
-from gui.plots.surface_paths import LIFT, to_screen
+from gui.plots.surface_paths import LIFT, LINE_WIDTH, to_screen
 from gui.plots.surface_view import SurfaceView
+from gui.widgets import theme
 from tests.gui.plots.test_surface_view import as_array
 
 
@@ -54,3 +56,32 @@ def test_an_iterate_outside_the_box_gets_an_arrow_on_the_wall_not_a_dot(view, mo
     qtbot.wait(50)
     assert len(view.current_item.pos) == 1 and not paths.exit_item.visible()
     assert _gd_blue_pixels_near(view, tip) == 0
+
+
+def test_the_exit_arrow_reads_as_an_arrow_when_presenting(model, qtbot, shown):
+    """Presenting at 1280×720 (the 3-D view ~340 px wide beside the map, lines 1.5×
+    thick) the arrow of x² + 2y² at η = 0.55, step 12, pointing away from the camera,
+    was a blob about 20×10 px: its shaft 21 px, its level head's strokes 5 and 14 px
+    under a 4.5-px line. On screen its shaft is 6 line widths long at least, and a pair
+    of its head's strokes (level or upright) 3 line widths each."""
+    model.set_text("x^2 + 2y^2")
+    model.set_start((3.0, 2.0))
+    model.set_window(((-4.0, 4.0), (-3.0, 3.0)))
+    model.set_settings(methods=("gd",), lr=0.55, max_steps=30)
+    assert model.wait_for_analysis(60000)
+    view = shown(SurfaceView(model), 340, 420)
+    app = QApplication.instance()
+    theme.apply_theme(app, view, "light", 1.5)
+    try:
+        model.set_frame(12)
+        qtbot.wait(50)
+        arrow = view.paths.exits["gd"]
+        ends = to_screen(view.gl, arrow)
+        strokes = np.linalg.norm(ends[1::2] - ends[0::2], axis=1)   # shaft, then the head
+        line = LINE_WIDTH * theme.current().scale
+        assert strokes[0] >= 6 * line, (strokes, line)
+        pairs = strokes[1:].reshape(-1, 2).min(axis=1)                   # level, upright
+        assert pairs.max() >= 3 * line, (strokes, line)
+        assert _gd_blue_pixels_near(view, arrow[1], radius=30) > 150
+    finally:
+        theme.apply_theme(app, view, "light", 1.0)

@@ -41,6 +41,17 @@ def overlapping_labels(gl) -> list[str]:
             for b in shown[i + 1:] if ink_rect(a).intersects(ink_rect(b))]
 
 
+def irregular_ticks(gl) -> dict:
+    """{axis: its shown tick values} for each axis whose shown ticks are not evenly
+    spaced (a tick dropped between two others)."""
+    values: dict = {}
+    for (_, label), axis in zip(gl.pinned_labels(), gl._label_axes):
+        if label.isVisible() and "<" not in label.text():
+            values.setdefault(axis, []).append(float(label.text().replace("−", "-")))
+    return {axis: v for axis, v in values.items()
+            if len(v) > 2 and not np.allclose(np.diff(v), v[1] - v[0])}
+
+
 @pytest.mark.parametrize("alone", [False, True], ids=["beside_the_map", "alone"])
 @pytest.mark.parametrize("text", ["x^2 + 2y^2", "x^2 + y^2", "(x-5)^2 + (y-3)^2 + 2xy"])
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -48,7 +59,9 @@ def test_presenting_the_box_fills_its_canvas(window, qtbot, screenshot, screen, 
     """Presenting at 1280×720 (the lecture's scenes 6–9, plain F11 on x² + 2y²) the box
     and its labels were 284×198 px in a 337×448 canvas, 40 px off its left edge and 13 off
     its right; at 1920×1080 they filled 43 % of its height. Beside the map the canvas is
-    tall and its width binds; alone (key 4 twice) it is wide and its height binds."""
+    tall and its width binds; alone (key 4 twice) it is wide and its height binds. An
+    axis's ticks show at a regular step or not at all: y's read "2, 0, −1, −2" (each
+    label that crowded one placed before it was dropped)."""
     window.model.set_text(text)
     assert window.model.wait_for_analysis(60000)
     present(window, qtbot, screen)
@@ -67,6 +80,7 @@ def test_presenting_the_box_fills_its_canvas(window, qtbot, screenshot, screen, 
     assert min(left, top, w - 1 - right, h - 1 - bottom) >= 2      # nothing at an edge
     assert labels_on_ticks(gl) == []       # on their ticks, whole inside the canvas
     assert overlapping_labels(gl) == []
+    assert irregular_ticks(gl) == {}
     screenshot(window.surface_view, f"surface_presenting_{screen[0]}_{alone:d}")
 
 

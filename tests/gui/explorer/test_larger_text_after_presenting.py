@@ -1,0 +1,66 @@
+"""F11, Ctrl++, F11 on a 1280×720 projector: the text size chosen while presenting (1.75)
+stays in the normal window, and there the map keeps a usable size and every control can
+be reached. Before, the lower panel (loss curve, iterates) kept 292 px, the views got
+their least (287 px), the map's plot was 205×120 px, and the page scrolled Playback's
+rows below the window's edge. Now the lower panel gives way once the side panel's Runs
+and the caption have (page_fit); Ctrl+3 brings it back, and it stays."""
+from __future__ import annotations
+
+import pytest
+
+from gui.widgets.scroll_page import page_overflow
+from tests.gui.app.layout_checks import outside_window, window_rect
+from tests.gui.app.projector import SCREEN, projector_window, settle_at
+
+pytestmark = pytest.mark.xdist_group("larger_text_after_presenting")
+
+MAP_SHARE = 0.4         # the map's plot: at least this share of the window's height
+
+
+@pytest.fixture(scope="module")
+def window(qapp, tmp_path_factory):
+    yield from projector_window(tmp_path_factory)
+
+
+def _left_presenting_at_larger_text(window, qtbot) -> None:
+    settle_at(window, qtbot, 1.5, presenting=True)
+    window.commands.step_scale(1)                     # Ctrl++ while presenting
+    settle_at(window, qtbot, window.commands.scale)   # F11: leaving keeps that size
+    assert not window.commands.presenting and window.commands.scale == 1.75
+
+
+def test_the_map_stays_usable_and_every_control_reachable(window, qtbot):
+    _left_presenting_at_larger_text(window, qtbot)
+    explorer = window.explorer
+    box = explorer.contour_view.plot.vb
+    assert box.height() >= MAP_SHARE * SCREEN[1], (box.width(), box.height())
+    assert box.width() >= MAP_SHARE * SCREEN[1], (box.width(), box.height())
+    assert explorer.math_view.isVisible() and explorer.editor.isVisible()
+    assert outside_window(window) == []
+    bar = explorer.scroll_area.verticalScrollBar()
+    assert bar.maximum() == page_overflow(explorer)[1]
+    bar.setValue(bar.maximum())                       # the page scrolled down, if it must
+    playback = window.descent_panel.playback
+    for widget in (playback.play_button, playback.step_button, playback.step_back_button,
+                   playback.frame_label, playback.status_labels["gd"]):
+        rect = window_rect(widget, window)
+        assert widget.isVisible() and rect.top() >= 0 and rect.bottom() < SCREEN[1], \
+            (widget, rect.getRect())
+    bar.setValue(0)
+
+
+def test_ctrl_3_brings_back_the_lower_panel_and_it_stays(window, qtbot):
+    _left_presenting_at_larger_text(window, qtbot)
+    explorer, show_below = window.explorer, window.commands.actions["show_below"]
+    assert explorer.below.isHidden() and not show_below.isChecked()
+    show_below.trigger()
+    settle_at(window, qtbot, 1.75)
+    assert explorer.below.isVisible() and show_below.isChecked()    # (the page scrolls)
+    show_below.trigger()
+    settle_at(window, qtbot, 1.75)
+    assert explorer.below.isHidden() and not show_below.isChecked()
+    settle_at(window, qtbot, 1.0)                     # room again: it is not forced back
+    assert explorer.below.isHidden()
+    show_below.trigger()
+    settle_at(window, qtbot, 1.0)
+    assert explorer.below.isVisible()
