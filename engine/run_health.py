@@ -130,7 +130,7 @@ def divergence(f, path, frame: int) -> Divergence | None:
 
 def unbounded_direction(f, points) -> np.ndarray | None:
     """A unit vector along which f falls without end, when f is quadratic (H the same
-    at every one of `points`, (k, d)) and unbounded below: H has a negative eigenvalue
+    at every one of `points`, (k, d), and ∇f changing by H across them) and unbounded below: H has a negative eigenvalue
     (its eigenvector), or H is semidefinite and ∇f has a part in H's null space (minus
     that part: f falls linearly along it). None when f is not seen to be quadratic or
     it has a minimum."""
@@ -144,15 +144,22 @@ def unbounded_direction(f, points) -> np.ndarray | None:
         if not all(np.allclose(x, hessians[0], rtol=1e-9, atol=1e-9 * scale)
                    for x in hessians[1:]):
             return None
+        # and ∇f affine, as a quadratic's is: |x|'s H is 0 wherever it has one, but its
+        # gradient jumps from −1 to 1 (it was called "unbounded below along (−1)")
+        gradients = [np.asarray(f.gradient(*p), dtype=float).reshape(-1) for p in points]
+        g = gradients[0]
+        if not all(np.all(np.isfinite(x)) for x in gradients):
+            return None
+        g_scale = max(1.0, max(float(np.max(np.abs(x))) for x in gradients))
+        if not all(np.allclose(x, g + h @ (p - points[0]), rtol=1e-7, atol=1e-7 * g_scale)
+                   for x, p in zip(gradients[1:], points[1:])):
+            return None
         eigenvalues, vectors = np.linalg.eigh(h)
         tol = 1e-9 * scale
         if eigenvalues[0] < -tol:
             return _tidy(vectors[:, 0])
         null = vectors[:, np.abs(eigenvalues) <= tol]
         if null.shape[1] == 0:
-            return None
-        g = np.asarray(f.gradient(*points[0]), dtype=float)
-        if not np.all(np.isfinite(g)):
             return None
         along = null @ (null.T @ g)                # ∇f's part H cannot cancel
         if np.linalg.norm(along) <= 1e-9 * max(1.0, float(np.linalg.norm(g))):

@@ -40,7 +40,7 @@ def start_beyond_limit(path) -> str:
     if path.status != "diverged" or path.stop_step != 0 or not math.isfinite(value):
         return ""
     return (f"not run: f = {compact(value, 3)} at the start, past the "
-            f"{compact(DIVERGENCE_LIMIT, 3)} where a run stops; start nearer a minimum")
+            f"{compact(DIVERGENCE_LIMIT, 3)} where a run stops: start where |f| is smaller")
 
 
 def diverging_text(label: str, f, path, frame: int) -> str:

@@ -105,3 +105,25 @@ def test_a_run_that_rose_then_settled_is_not_diverging_any_more():
     assert divergence(bumpy, path, 3) is not None           # while it climbs: said
     assert path.values[-1] < path.values[0]
     assert divergence(bumpy, path, path.stop_step) is None
+
+
+@pytest.mark.parametrize("text, start, window", [
+    ("abs(x)", (2.8,), ((-3.0, 3.0),)),
+    ("abs(x) + abs(y)", (1.0, 1.0), ((-2.0, 2.0), (-2.0, 2.0))),
+    ("abs(x - 1) + y^2", (2.0, 1.0), ((-3.0, 3.0), (-3.0, 3.0))),
+])
+def test_a_kinked_f_with_a_minimum_is_not_called_unbounded(text, start, window):
+    """|x|: H = 0 wherever it exists, as a linear f's, but ∇f jumps from −1 to 1 at the
+    minimum: typed, the status said "no minimum: f is unbounded below along (−1)"."""
+    from engine.run_health import unbounded_from_start
+    assert unbounded_from_start(parse(text), start, window) is None
+
+
+def test_linear_and_saddle_quadratics_are_still_unbounded():
+    from engine.run_health import unbounded_from_start
+    direction = unbounded_from_start(parse("2x + y"), (1.0, 1.0), ((-2.0, 2.0), (-2.0, 2.0)))
+    assert_allclose(direction, -np.array([2.0, 1.0]) / np.sqrt(5.0))
+    assert_allclose(np.abs(unbounded_from_start(parse("x^2 - y^2"), (1.0, 1.0),
+                                                ((-2.0, 2.0), (-2.0, 2.0)))), [0.0, 1.0])
+    assert_allclose(unbounded_from_start(ROUTE, (0.0, 1.0), ((-4.0, 4.0), (-3.0, 3.0))),
+                    np.array([1.0, -1.0]) / np.sqrt(2.0))

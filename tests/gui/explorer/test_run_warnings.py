@@ -102,7 +102,7 @@ def test_a_start_past_the_engines_limit_is_not_called_a_divergence(controls, mod
         text = controls.status_text(method)
         assert "diverged" not in text and "blew up" not in text, text
         assert text == (f"{label}: not run: f = 1.45e12 at the start, past the 1e12 "
-                        "where a run stops; start nearer a minimum"), text
+                        "where a run stops: start where |f| is smaller"), text
     model.set_start((2.0,))                          # f = 4.85e8: Adam runs
     qtbot.waitUntil(lambda: model.paths["adam"].stop_step > 3)
     assert "not run" not in controls.status_text("adam")
