@@ -96,10 +96,23 @@ class QuadraticModel:
 
     point (d,), value, gradient (d,), hessian (d, d); eigenvalues (d,) ascending with
     eigenvectors (d, d) as columns (the model's axes); condition = max|λ| / min|λ|
-    (inf when H is singular); newton_point = p - H⁻¹g, the model's critical point
-    (least-squares when H is singular); critical_lr = 2 / λ_max, above which gradient
-    descent diverges on a quadratic (nan when λ_max <= 0: no rate converges); exact:
-    f is itself a polynomial of degree <= 2, so the model is f and critical_lr is exact.
+    (inf when H is singular); newton_point = p - H⁻¹g, the model's critical point where
+    H is regular (where H is singular: the least-squares step a Newton run takes, a
+    critical point of q only if kind is "valley", "ridge", "saddle" or "flat");
+    critical_lr = 2 / λ_max, above which gradient descent diverges on a quadratic (nan
+    when λ_max <= 0: no rate converges); exact: f is itself a polynomial of degree <= 2,
+    so the model is f and critical_lr is exact.
+
+    singular: an eigenvalue is 0 within rounding (|λ| <= SINGULAR_RELATIVE · max|λ|);
+    flat_axes (d, k): the eigenvectors of those k eigenvalues (the directions along
+    which q does not curve). kind, what q's critical points are:
+      H regular   "minimum", "maximum", "saddle" (eigenvalues of both signs)
+      H singular  "no stationary point" (∇f has a part along a flat axis: q slopes
+                  along it without end, so no minimum and no Newton point),
+                  "valley" (∇f in H's range, the other eigenvalues > 0: a line or
+                  plane of minima), "ridge" (the same with < 0: of maxima), "saddle"
+                  (both signs), "flat" (H = 0 and ∇f = 0: q is constant)
+      "undefined" where f, ∇f or H is not finite.
     """
 
     point: np.ndarray
@@ -112,11 +125,16 @@ class QuadraticModel:
     newton_point: np.ndarray
     critical_lr: float
     exact: bool
+    kind: str
+    singular: bool
+    flat_axes: np.ndarray
 
     def __call__(self, *coordinates):
         """q at points given like f's arguments (numbers or broadcasting arrays)."""
         arrays = np.broadcast_arrays(*[np.asarray(c, dtype=float) for c in coordinates])
         s = np.stack([a - p for a, p in zip(arrays, self.point)])  # (d, *shape)
+        if self.kind == "undefined":   # (inf - inf in the sums below warned, 13 times)
+            return math.nan if s[0].ndim == 0 else np.full(s[0].shape, np.nan)
         hs = np.tensordot(self.hessian, s, axes=1)
         q = self.value + np.tensordot(self.gradient, s, axes=1) + 0.5 * (s * hs).sum(axis=0)
         return float(q) if q.ndim == 0 else q
@@ -138,17 +156,47 @@ def quadratic_model(f, point, exact: bool | None = None) -> QuadraticModel:
         eigenvalues, eigenvectors = np.linalg.eigh(h)
     else:
         eigenvalues, eigenvectors = np.full(d, np.nan), np.full((d, d), np.nan)
+    gradient = np.asarray(gradient, dtype=float)
     magnitudes = np.abs(eigenvalues)
+    flat = magnitudes <= SINGULAR_RELATIVE * magnitudes.max()   # all False where nan
     with np.errstate(all="ignore"):
-        condition = float(magnitudes.max() / magnitudes.min()) if magnitudes.min() > 0 \
-            else (math.inf if np.isfinite(magnitudes).all() else math.nan)
+        condition = float(magnitudes.max() / magnitudes.min()) if not flat.any() \
+            else math.inf
+    if not np.isfinite(magnitudes).all():
+        condition = math.nan
     top = float(eigenvalues[-1])
     critical_lr = 2 / top if top > 0 else math.nan
-    newton = p - newton_direction(h, np.asarray(gradient, dtype=float))
+    newton = p - newton_direction(h, gradient)
+    defined = bool(np.isfinite(value) and np.isfinite(gradient).all()
+                   and np.isfinite(eigenvalues).all())
+    kind = _model_kind(eigenvalues[~flat], gradient @ eigenvectors[:, flat]
+                       if defined else None, gradient)
     return QuadraticModel(_frozen(p), float(value), _frozen(gradient), _frozen(h),
                           _frozen(eigenvalues), _frozen(eigenvectors), condition,
                           _frozen(newton), critical_lr,
-                          is_quadratic(f) if exact is None else bool(exact))
+                          is_quadratic(f) if exact is None else bool(exact),
+                          kind, bool(flat.any()), _frozen(eigenvectors[:, flat]))
+
+
+# An eigenvalue this small next to the largest is 0 up to rounding: (x-5)² + (y-3)² + 2xy
+# has H = [[2, 2], [2, 2]], λ = 0 and 4, which eigh may return as ±4e-16 and 4.
+SINGULAR_RELATIVE = 1e-10
+
+
+def _model_kind(curving, slope_along_flat, gradient) -> str:
+    """What the critical points of q are (QuadraticModel.kind): `curving` the non-zero
+    eigenvalues, `slope_along_flat` ∇f's components along the flat axes (None where the
+    model is undefined)."""
+    if slope_along_flat is None:
+        return "undefined"
+    up, down = bool((curving > 0).any()), bool((curving < 0).any())
+    if len(slope_along_flat):
+        size = float(np.linalg.norm(gradient))
+        # ∇f outside H's range: q(p + t v) = q(p) + t ∇f·v along a flat axis v
+        if np.linalg.norm(slope_along_flat) > STATIONARY_RESIDUAL * size:
+            return "no stationary point"
+        return "saddle" if up and down else "valley" if up else "ridge" if down else "flat"
+    return "saddle" if up and down else "minimum" if up else "maximum"
 
 
 def is_quadratic(f) -> bool:

@@ -65,13 +65,14 @@ def gradient_undefined_text(path) -> str:
     """'' unless the run ended because ∇f had no value at its last point (f had one):
     √x + y² from (0, 1), where ∂f/∂x = 1/(2√x) is undefined, stepped to x = −∞ and read
     "diverged at step 1: f blew up", blaming the method; then "∇f is undefined at the
-    start: no step can be taken"."""
+    start: no step can be taken". The path is the app's (gui/plots/descent_settings
+    without_undefined_step): it ends at that point, without the step to x = −∞."""
     k = path.stop_step
-    if path.status != "diverged" or not k or not math.isfinite(path.values[k - 1]) or \
-            np.all(np.isfinite(path.gradients[k - 1])):
+    if path.status != "diverged" or not math.isfinite(path.values[k]) or \
+            np.all(np.isfinite(path.gradients[k])):
         return ""
     gradient = "f′" if path.points.shape[1] == 1 else "∇f"
-    where = "the start" if k == 1 else f"step {k - 1}"
+    where = "the start" if k == 0 else f"step {k}"
     return f"{gradient} is undefined at {where}: no step can be taken"
 
 

@@ -2,7 +2,11 @@
 (`preset_settings`): plain values, one `descend` call per run (gui/plots/runs.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+import numpy as np
 
 from engine.optimizers import descend
 from gui.plots import runs as race
@@ -47,8 +51,25 @@ def preset_settings(preset: dict) -> DescentSettings:
 def descend_runs(f, start, s: DescentSettings) -> dict:
     """run key -> engine Path: every run of `s` descending f, from its own start (if it
     has one for f's variables) or `start`."""
-    return {run.key: descend(f, run.start if run.start and len(run.start) == f.dimension
-                             else start, method=run.method, lr=race.effective_lr(run, s.lr),
-                             steps=s.max_steps, noise=s.noise, clip=s.clip, seed=s.seed,
-                             **race.effective_hyper(run, s.hyper))
+    return {run.key: without_undefined_step(descend(
+                f, run.start if run.start and len(run.start) == f.dimension else start,
+                method=run.method, lr=race.effective_lr(run, s.lr), steps=s.max_steps,
+                noise=s.noise, clip=s.clip, seed=s.seed, **race.effective_hyper(run, s.hyper)))
             for run in s.runs}
+
+
+def without_undefined_step(path):
+    """The path without its last point where that point came from a ∇f with no value
+    (f had one): no step was taken there, so none is shown. √x + y² from (0, 1):
+    ∂f/∂x = 1/(2√x) is undefined and descend's "diverged" path keeps the point it
+    stepped to, (−∞, 0.8), as step 1; the counter read "step 1 / 1" and the table a row
+    1 beside "no step can be taken". Still "diverged": stop_step is the point it stopped
+    at, whose gradient is not finite (gui/explorer/run_notices.gradient_undefined_text)."""
+    k = path.stop_step
+    if path.status != "diverged" or not k or not math.isfinite(path.values[k - 1]) or \
+            np.isfinite(path.gradients[k - 1]).all():
+        return path
+    used = None if path.used_gradients is None else path.used_gradients[:k]
+    return replace(path, points=path.points[:k], values=path.values[:k],
+                   gradients=path.gradients[:k], used_gradients=used,
+                   state=MappingProxyType({name: rows[:k] for name, rows in path.state.items()}))

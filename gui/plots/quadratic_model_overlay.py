@@ -64,25 +64,60 @@ def kink_note(variables, jumps) -> str:
             "Hessian here (the formulas' sign(0) = 0 is no slope), so no quadratic model.")
 
 
+def _direction(v) -> str:
+    """An axis as a reader writes it: (1, −1), not (−0.707, 0.707)."""
+    v = np.asarray(v, dtype=float)
+    v = v / v[np.argmax(np.abs(v))]      # the largest component 1: one sign of two
+    return "(" + ", ".join(_num(c + 0.0) for c in np.round(v, 12)) + ")"
+
+
+def _flat_text(q) -> str:
+    """Where and how a singular H's model is flat, and what that leaves of its critical
+    points (engine QuadraticModel.kind)."""
+    no_newton = "no Newton point (H has no inverse; a Newton run takes the least-squares step)."
+    if q.flat_axes.shape[1] == len(q.eigenvalues):        # H = 0
+        if q.kind == "flat":
+            return f"H = 0 and ∇f = 0: the model is constant, with {no_newton}"
+        return f"H = 0: the model is a sloping plane, with no minimum and {no_newton}"
+    flat = " and ".join(_direction(v) for v in q.flat_axes.T)
+    if q.kind == "no stationary point":
+        return (f"H is singular: the model is flat along {flat} and slopes along it, so "
+                f"it has no minimum, no stationary point and {no_newton}")
+    shape = {"valley": "a valley of minima (a line of them, none alone)",
+             "ridge": "a ridge of maxima (no minimum)",
+             "saddle": "a flat saddle (curving up and down across it)"}[q.kind]
+    return f"H is singular: the model is flat along {flat}, {shape}, with {no_newton}"
+
+
 def describe(q) -> str:
     """One or two sentences on what the model says about gradient descent."""
     lam = q.eigenvalues
-    if not np.isfinite(lam).all():
+    if q.kind == "undefined":
         return "The quadratic model is not defined here (f or its Hessian is not finite)."
     where = "" if q.exact else " here (f is not quadratic: this is the local picture)"
     if len(lam) == 1:
-        if lam[0] > 0:
+        if q.kind == "minimum":
             return (f"Curvature f″ = {_num(lam[0])}{where}: GD converges for η < 2/f″ = "
                     f"{_num(q.critical_lr)} and jumps to the minimum at η = 1/f″.")
-        return f"Curvature f″ = {_num(lam[0])} ≤ 0{where}: the parabola has no minimum."
+        if q.kind == "maximum":
+            return (f"Curvature f″ = {_num(lam[0])} < 0{where}: the parabola has no "
+                    "minimum; Newton's point is its top.")
+        if q.kind == "flat":
+            return (f"Curvature f″ = 0 and f′ = 0{where}: the model is constant. There is "
+                    "no Newton point (f′/f″ does not exist).")
+        return (f"Curvature f″ = 0{where}: the model is a straight line of slope f′ = "
+                f"{_num(q.gradient[0])}, with no minimum and no Newton point "
+                "(f′/f″ does not exist).")
     text = f"Hessian eigenvalues λ = {', '.join(_num(v) for v in lam)}{where}. "
-    if lam[0] > 0:
+    if q.singular:
+        text += _flat_text(q)
+    elif q.kind == "minimum":
         text += (f"Condition number κ = λmax/λmin = {_num(q.condition)}: GD's η must stay "
                  f"below 2/λmax = {_num(q.critical_lr)} (else it diverges along the "
                  f"steepest axis), so along the flattest axis it moves only "
                  f"{_num(q.condition)}× slower" + (" — a zig-zag down a narrow valley."
                                                     if q.condition > 3 else "."))
-    elif lam[-1] > 0:
+    elif q.kind == "saddle":
         text += ("A saddle: the model curves up along one axis and down along the other; "
                  "Newton's point is the saddle itself, GD slides away from it.")
     else:
@@ -167,7 +202,8 @@ class QuadraticModelOverlay(QObject):
         self.quadratic = quadratic_model(f, p, exact=self._exact(f)) if ok and not jumps else None
         self._shown = set()         # the items this drawing shows; the others are hidden
         off_map = False
-        if self.quadratic is not None:
+        # nothing to draw of a model that is not defined (f = −∞ at (0, 0) on log x + log y)
+        if self.quadratic is not None and self.quadratic.kind != "undefined":
             if f.dimension == 2:
                 off_map = not _inside(p, self.plot.vb.viewRange())
                 if not off_map:
@@ -254,7 +290,8 @@ class QuadraticModelOverlay(QObject):
         # eigen-axes through Newton's point, a fifth of the window long each way
         half = 0.2 * min(x1 - x0, y1 - y0)
         ends = []
-        c = q.newton_point if np.isfinite(q.newton_point).all() else q.point
+        c = q.point if q.singular or not np.isfinite(q.newton_point).all() \
+            else q.newton_point
         for i, label in enumerate(self.axis_labels):
             v = q.eigenvectors[:, i]
             a, b = c - half * v, c + half * v
@@ -273,7 +310,9 @@ class QuadraticModelOverlay(QObject):
 
     def _show_newton(self, q, y, colour) -> None:
         point = q.newton_point
-        if not np.isfinite(point).all():
+        # where H is singular newton_point is a least-squares step, no point of the
+        # model's own ((x-5)² + (y-3)² + 2xy: an ✕ where q has no stationary point)
+        if q.singular or not np.isfinite(point).all():
             return
         pos = (point[0], y[0]) if y is not None else (point[0], point[1])
         if colour.rgba() != self._newton_colour:

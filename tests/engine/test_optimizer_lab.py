@@ -225,3 +225,36 @@ def test_basins_of_a_valley_of_minima_still_reach_it():
     found = basins(parse("(x + y)^2"), starts, "gd", 0.1, steps=200)
     assert (found.labels >= 0).all()
     assert_allclose(found.attractors.sum(axis=1), 0, atol=1e-6)
+
+
+@pytest.mark.parametrize("text, point, kind", [
+    ("(x-5)^2 + (y-3)^2 + 2xy", (0, 1), "no stationary point"),   # ∇f = (−8, −4)
+    ("x^2 + y", (1, 1), "no stationary point"),
+    ("x + y", (0, 0), "no stationary point"),                    # H = 0
+    ("(x + y)^2", (1, 1), "valley"),
+    ("-(x + y)^2", (2, 1), "ridge"),
+    ("x^4 + y^4", (0, 0), "flat"),
+    ("x^2 - y^2", (1, 1), "saddle"),
+    ("x^2 + 2y^2", (3, 2), "minimum"),
+    ("-x^2 - y^2", (1, 1), "maximum"),
+    ("abs(x)", (1,), "no stationary point"),                     # f″ = 0, f′ = 1
+    ("log(x) + log(y)", (0, 0), "undefined"),
+    ("log(x) + log(y)", (-0.1, 0.2), "undefined"),               # H finite, f nan
+])
+def test_quadratic_model_kind_names_its_critical_points(text, point, kind):
+    q = quadratic_model(parse(text), point)
+    assert q.kind == kind
+    assert q.singular == (kind in ("no stationary point", "valley", "ridge", "flat"))
+
+
+def test_a_singular_hessians_flat_axis_and_condition():
+    q = quadratic_model(parse("(x-5)^2 + (y-3)^2 + 2xy"), (0, 1))
+    assert_allclose(q.eigenvalues, [0, 4], atol=1e-12)
+    assert q.flat_axes.shape == (2, 1) and q.condition == math.inf
+    assert_allclose(abs(q.flat_axes[:, 0] @ [1, -1]), math.sqrt(2))
+
+
+def test_the_model_where_f_is_undefined_is_nan_without_warnings():
+    q = quadratic_model(parse("log(x) + log(y)"), (0, 0))   # f = −∞, ∇f = ∞
+    X, Y = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 5), indexing="ij")
+    assert np.isnan(q(X, Y)).all() and math.isnan(q(0.5, 0.5))

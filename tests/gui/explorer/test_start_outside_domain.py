@@ -84,17 +84,29 @@ def test_the_hover_read_out_shows_no_gradient_where_f_is_undefined(shown, model,
 
 
 def test_a_start_where_the_gradient_is_undefined_is_not_called_a_divergence(
-        panel, model, qtbot):  # noqa: F811
+        panel, table, shown, model, qtbot):  # noqa: F811
     """√x + y² from (0, 1): f = 1, but ∂f/∂x = 1/(2√x) has no value; the step went to
-    x = −∞ and the run read "diverged at step 1", as if the method had blown up."""
+    x = −∞ and the run read "diverged at step 1", as if the method had blown up. Then
+    the status said "no step can be taken" beside "step 1 / 1", a row 1 of (—, 0.8) and
+    "Inside a step" writing θ₁ = (undefined, 0.8): no step 1 is shown anywhere now, and
+    the status says why from the start, before Play."""
+    from gui.explorer.step_inspector import StepInspector
+    inspector = shown(StepInspector(model), 900, 200)
     _typed(model, "sqrt(x) + y^2")
     model.set_start((0.0, 1.0))
     qtbot.waitUntil(lambda: tuple(model.paths["gd"].points[0]) == (0.0, 1.0))
     path = model.paths["gd"]
-    assert path.values[0] == 1 and path.gradients[0][0] == np.inf and path.stop_step == 1
-    model.set_frame(path.stop_step)
-    assert panel.playback.status_text("gd") == (
-        "Gradient descent: ∇f is undefined at the start: no step can be taken")
+    assert path.values[0] == 1 and path.gradients[0][0] == np.inf and path.stop_step == 0
+    why = "∇f is undefined at the start: no step can be taken"
+    assert model.frame == 0 and model.last_frame == 0
+    assert panel.playback.status_text("gd") == f"Gradient descent: {why}"   # before Play
+    assert panel.playback.frame_label.text() == "step 0 / 0"
+    assert table.table_model.rowCount() == 1 and _row(table, 0)[1:3] == ["0", "1"]
+    qtbot.waitUntil(lambda: "ended" in inspector.body.text())
+    assert inspector.body.text() == f"The run ended: {why}. No step is taken from here."
+    panel.playback.step_button.click()                      # Step ▶: nothing to step to
+    assert model.frame == 0 and panel.playback.frame_label.text() == "step 0 / 0"
+    assert panel.playback.status_text("gd") == f"Gradient descent: {why}"
 
 
 def test_the_step_inspector_says_why_no_step_is_taken(shown, model, qtbot):
