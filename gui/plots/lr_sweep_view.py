@@ -108,10 +108,9 @@ class LrSweepView(QWidget):
                        "anchors": [(0.5, 0.0)] * 2})
         self.critical_line.setZValue(20)       # its label over the curves and the ×
         slim(self.critical_line.label)
-        # on a plate, readable over the curves and the ×; built as its light@1 look so
-        # that the theme, which restyles from an item's first look, darkens it with the
-        # background (set on each draw to the background then in use, it stayed light
-        # on the dark theme: #F7F7F7 letters on #D4D4D4, 1.3:1)
+        # on a plate over the curves and the ×, built as its light@1 look: the theme
+        # restyles from an item's first look (set on each draw to the background then
+        # in use, it stayed light on the dark theme: #F7F7F7 on #D4D4D4)
         self.critical_line.label.fill = label_plate()
         item.addItem(self.critical_line)
         self.critical_line.hide()
