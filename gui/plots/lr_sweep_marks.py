@@ -53,10 +53,9 @@ def label_chip(colour) -> tuple[QColor, QColor]:
 
 
 def label_plate():
-    """A label's plate: the theme's background, a little see-through."""
-    plate = pg.mkColor(theme.current().background)
-    plate.setAlpha(PLATE_ALPHA)
-    return pg.mkBrush(plate)
+    """A label's plate as built (light@1): white, a little see-through; the theme
+    makes it its background (Theme.fill)."""
+    return pg.mkBrush(255, 255, 255, PLATE_ALPHA)
 
 
 def place_line_labels(vb, lines, curves) -> list[tuple[float, float, float, float]]:

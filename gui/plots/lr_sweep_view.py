@@ -108,6 +108,10 @@ class LrSweepView(QWidget):
                        "anchors": [(0.5, 0.0)] * 2})
         self.critical_line.setZValue(20)       # its label over the curves and the ×
         slim(self.critical_line.label)
+        # on a plate over the curves and the ×, built as its light@1 look: the theme
+        # restyles from an item's first look (set on each draw to the background then
+        # in use, it stayed light on the dark theme: #F7F7F7 on #D4D4D4)
+        self.critical_line.label.fill = label_plate()
         item.addItem(self.critical_line)
         self.critical_line.hide()
         self.diverged_band = DivergedBand(item)
@@ -283,8 +287,6 @@ class LrSweepView(QWidget):
              if len(self.curve_points(m)[1])), default=0.0))
         self._place_diverged()
         self._place_newton_note(ink)
-        # the label on a plate of the background: readable over the curves and the ×
-        self.critical_line.label.fill = label_plate()
         self._draw_run_lines()
 
     def _place_labels(self, *_) -> None:
@@ -378,7 +380,9 @@ class LrSweepView(QWidget):
         self._place_labels()
 
     def _on_theme(self, *_) -> None:
-        """The runs' labels on plates of their runs' colours, as their lines."""
+        """The runs' labels on plates of their runs' colours, as their lines; Newton's
+        note in its colour as this theme inks it (it kept light's black on dark)."""
+        self._place_newton_note(theme.current().ink)
         for line in self.run_lines:
             if line.label.isVisible():
                 plate, letters = label_chip(line.label.run_colour)

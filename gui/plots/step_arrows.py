@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from engine.optimizer_lab import step_terms
 from gui.plots.arrow_layer import Arrow, ArrowLayer, ArrowStyle
+from gui.plots.theme import keep_colour_on_map
 from gui.widgets import theme
 from gui.widgets.palette import COLORMAP, STEP_ARROW_COLOURS
 
@@ -107,7 +108,12 @@ class StepArrows(QObject):
                                           pen=pg.mkPen(255, 255, 255, 170, width=width + 4))
             # on a plate, as the critical points' names: a label in the arrow's colour
             # straight on the map (blue on blue-grey, crossed by arrows) was unreadable
-            self.labels[name] = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(*PLATE))
+            # its colour is ours (label_colour, on the plate over the map): the theme
+            # restyled it from the colour it first saw (TextItem's grey, before a text
+            # was set), and the layer, whose text and colour had not changed, never set
+            # it again (presenting, Ctrl++ then Ctrl− left "step taken" grey)
+            self.labels[name] = keep_colour_on_map(
+                pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(*PLATE)))
             for item in (self.halos[name], self.shafts[name], self.labels[name]):
                 item.setZValue(9)
                 plot.addItem(item)

@@ -6,6 +6,7 @@ line has its label, none over another, each by its own line, and the × lie in a
 named "diverged" that the f axis's numbers do not reach."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
@@ -141,3 +142,56 @@ def test_the_eta_axis_writes_its_numbers_in_one_notation(sweep):
     texts = _tick_texts(sweep.plot.getPlotItem().getAxis("bottom"))
     assert {"0.0001", "0.01", "1", "10"} <= set(texts), texts
     assert all(float(t) > 0 for t in texts)        # plain decimals only: no 10¹, no 1e+01
+
+
+def _letters_contrast(sweep, seen, item) -> float:
+    """The contrast, on the screen, of `item`'s letters with what is behind them: the
+    commonest pixel of its letters' rectangle (its plate, or the plot under it) against
+    the pixel there farthest from it (a letter's stem)."""
+    box = sweep.plot.mapFromScene(_ink(item)).boundingRect()
+    inside = seen[box.top() + 1:box.bottom(), box.left() + 1:box.right()].reshape(-1, 3)
+    values, counts = np.unique(inside, axis=0, return_counts=True)
+    plate = values[counts.argmax()]
+    letters = inside[np.abs(inside.astype(int) - plate).sum(-1).argmax()]
+    return contrast("#%02x%02x%02x" % tuple(letters), "#%02x%02x%02x" % tuple(plate))
+
+
+def _square_contrast(note) -> float:
+    """On the screen: the contrast of the note's leading ■ (in its span's colour) with
+    the panel behind it."""
+    seen = pixels(note.grab())
+    rect, metrics = note.contentsRect(), note.fontMetrics()
+    square = seen[rect.top():rect.top() + metrics.height(),
+                  rect.left():rect.left() + metrics.horizontalAdvance("■")].reshape(-1, 3)
+    panel = seen[rect.bottom() - 2, rect.right() - 2]
+    ink = square[np.abs(square.astype(int) - panel).sum(-1).argmax()]
+    return contrast("#%02x%02x%02x" % tuple(ink), "#%02x%02x%02x" % tuple(panel))
+
+
+def test_every_label_reads_on_both_themes_and_after_round_trips(window, qtbot, screenshot):
+    """On the dark theme "2/λmax" read #F7F7F7 on a #D4D4D4 plate (1.3:1): its plate was
+    set to the light background once drawn, and the theme, which had recorded the label
+    without a plate, never darkened it. Every label of the sweep, measured on the
+    screen: 4.5:1 on light, dark, and after dark → light → dark."""
+    window.commands.set_theme("light")
+    settle_at(window, qtbot, 1.0)
+    sweep = _sweep_shown(window, qtbot, "x^2 + 2y^2", (3.0, 2.0), lr=0.6, max_steps=100,
+                         runs=race.parse_runs("gd:lr=0.6, newton"))
+    try:
+        for step, look in enumerate(("light", "dark", "light", "dark")):
+            window.commands.set_theme(look)
+            settle_at(window, qtbot, 1.0)
+            screenshot(sweep, f"lr_sweep_label_contrast_{step}_{look}_1280x720")
+            seen = pixels(sweep.plot.grab())
+            labels = [sweep.critical_line.label, sweep.diverged_band.text] + [
+                line.label for line in sweep.run_lines
+                if line.isVisible() and line.label.isVisible()]
+            assert len(labels) == 4
+            for label in labels:
+                ratio = _letters_contrast(sweep, seen, label)
+                assert ratio >= 4.5, (step, look, label.toPlainText(), round(ratio, 2))
+            # the note beside the plot, "■ Newton here: …" in Newton's colour: it kept
+            # the black it was drawn in on light (1.1:1 on the dark panel)
+            assert _square_contrast(sweep.newton_note) >= 4.5, (step, look)
+    finally:
+        window.commands.set_theme("light")

@@ -78,3 +78,43 @@ def test_the_step_label_and_the_critical_names_do_not_overlap(shown, model, qtbo
     assert [label.toPlainText() for label, _ in names] == ["minimum"]
     for label, box in names:
         assert not box.intersects(step_box), (label.toPlainText(), box, step_box)
+
+
+def _letters_seen(view, arrows) -> QColor:
+    """On the screen: the step taken label's letters, the pixel of its rectangle
+    farthest from its plate (the commonest pixel there)."""
+    box = view.canvas.mapFromScene(_step_label_box(view, arrows)).boundingRect()
+    rgb = pixels(view.canvas.grab().toImage())
+    inside = rgb[box.top() + 2:box.bottom() - 1, box.left() + 2:box.right() - 1].reshape(-1, 3)
+    values, counts = np.unique(inside, axis=0, return_counts=True)
+    plate = values[counts.argmax()]
+    return QColor(*(int(v) for v in inside[np.abs(inside.astype(int) - plate).sum(-1).argmax()]))
+
+
+def test_the_step_label_keeps_the_runs_colour_through_a_text_size_round_trip(
+        shown, model, qtbot):
+    """Presenting at 1920×1080, Ctrl++ then Ctrl− turned "step taken = −η∇f" from the
+    run's blue to grey, for good: the theme restyled the label from the colour it first
+    saw (TextItem's grey, before its text was set), and the arrows, whose text and colour
+    had not changed, did not set them again. Its letters on the screen are the same
+    before and after."""
+    app = QApplication.instance()
+    view = shown(ContourView(model), 900, 700)
+    view.raise_()
+    theme.apply_theme(app, view, "light", 1.5)       # presenting
+    try:
+        arrows = StepArrows(model, view.plot)
+        qtbot.wait(50)               # the theme sees the labels before they are written
+        model.load_preset(default_preset())
+        assert model.wait_for_analysis()
+        model.set_frame(0)
+        qtbot.wait(200)
+        assert arrows.layer.drawn["step"].labelled
+        before = _letters_seen(view, arrows)
+        assert before.blue() > before.red() + 60, before.name()     # the run's blue
+        for scale in (2.0, 1.5):                                      # Ctrl++, Ctrl−
+            theme.apply_theme(app, view, "light", scale)
+            qtbot.wait(200)
+        assert _letters_seen(view, arrows).name() == before.name()
+    finally:
+        theme.apply_theme(app, view, "light", 1.0)
