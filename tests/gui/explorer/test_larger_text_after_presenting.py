@@ -44,6 +44,13 @@ def _assert_map_usable_and_controls_reachable(window) -> None:
     assert box.height() >= MAP_SHARE * SCREEN[1], (box.width(), box.height())
     assert box.width() >= MAP_SHARE * SCREEN[1], (box.width(), box.height())
     assert explorer.math_view.isVisible() and explorer.editor.isVisible()
+    _assert_controls_reachable(window)
+
+
+def _assert_controls_reachable(window) -> None:
+    """Nothing sticks out of the window, and Playback's rows are inside it with the
+    page scrolled to its end (where it scrolls)."""
+    explorer = window.explorer
     assert outside_window(window) == []
     bar = explorer.scroll_area.verticalScrollBar()
     assert bar.maximum() == page_overflow(explorer)[1]
@@ -63,7 +70,15 @@ def test_ctrl_3_brings_back_the_lower_panel_and_it_stays(window, qtbot):
     assert explorer.below.isHidden() and not show_below.isChecked()
     show_below.trigger()
     settle_at(window, qtbot, 1.75)
-    assert explorer.below.isVisible() and show_below.isChecked()    # (the page scrolls)
+    # asked for, it stays: the page scrolls (the formulas name f and never fold in a
+    # window, the Runs and the caption gave way already, the side panel holds Playback)
+    assert explorer.below.isVisible() and show_below.isChecked()
+    bar = explorer.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0
+    _assert_controls_reachable(window)
+    bar.setValue(bar.maximum())                       # the lower panel whole, scrolled to
+    assert window_rect(explorer.below, window).bottom() < SCREEN[1]
+    bar.setValue(0)
     show_below.trigger()
     settle_at(window, qtbot, 1.75)
     assert explorer.below.isHidden() and not show_below.isChecked()
