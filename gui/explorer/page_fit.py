@@ -71,10 +71,20 @@ class PageFit(QObject):
             self._give(self.given.pop(), True)
 
     def keep_below(self, shown: bool) -> None:
-        """The lecturer showed (Ctrl+3) or folded the lower panel: it stays so."""
+        """The lecturer showed (Ctrl+3) or folded the lower panel: it stays so, until
+        presentation mode changes (`start_afresh`)."""
         self.below_kept = shown
         if "below" in self.given:
             self.given.remove("below")
+
+    def start_afresh(self) -> None:
+        """Presentation on or off: what was given up back, and the lecturer's Ctrl+3
+        forgotten. Presenting folds the lower panel its own way, and leaving lays out a
+        new page (often at presentation's larger text): a Ctrl+3 from before kept the
+        lower panel there at 1280×720, text size 1.75 (the map's plot 204×116 px, Play
+        below the window's edge)."""
+        self.below_kept = False
+        self.give_back()
 
     def fit(self) -> None:
         """Give back what was given up (where asked), then give way one at a time while

@@ -237,7 +237,7 @@ class ExplorerTab(QWidget):
         rest and the Runs past them scroll (or show whole where they fit): its Runs kept
         whole too left no room for the formulas on top, which folded away."""
         self.presenting = on
-        self.page_fit.give_back()          # (presenting folds for room its own way)
+        self.page_fit.start_afresh()       # (presenting folds for room its own way)
         self.caption.set_steady(on)
         if not on and self.top_held_for_refusal:
             self.top_held_for_refusal = False
