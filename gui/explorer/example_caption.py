@@ -5,10 +5,9 @@ start point or a descent setting it stays, marked as no longer applying (Seed 2 
 from __future__ import annotations
 
 import html
-import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 from gui.compute.qt_guard import qt_override
@@ -16,7 +15,6 @@ from gui.plots.landscape_model import preset_settings
 from gui.widgets import theme
 
 NO_LONGER = "No longer applies — you changed the {what}:"
-LONGEST_NOTE = NO_LONGER.format(what="start point and the descent settings")
 
 
 class ExampleCaption(QLabel):
@@ -25,15 +23,11 @@ class ExampleCaption(QLabel):
         self.model = model
         self.setWordWrap(True)
         self.setObjectName("caption")
-        # at the top of its row: presenting, a note's second line then moves no other
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.applies = False          # the caption shown describes what is on screen
-        # presenting: the lines the caption takes (or the longest note alone), whole; a
-        # change's note shows before the caption where both fit those lines, else alone,
-        # whole (the whole text in the tool tip): a race's first change adds no line that
-        # moves the views and the side panel down under the lecturer's mouse, and nothing
-        # is cut (one line cut with "…" read "… the iterates are (2.4, 1…." at 1280×720)
-        self.steady = False
+        # presenting: one line, cut with "…" (the whole text in the tool tip), so that a
+        # race's first change ("No longer applies — …") does not wrap it to a second
+        # line and move the views and the side panel down under the lecturer's mouse
+        self.one_line = False
         self._parts = ("", "", "")     # (note, caption, colour): what `_show` lays out
         for signal in (model.presetChanged, model.textChanged, model.startChanged,
                        model.settingsChanged):
@@ -41,44 +35,24 @@ class ExampleCaption(QLabel):
         theme.notifier.changed.connect(self._refresh)
         self._refresh()
 
-    def set_steady(self, on: bool) -> None:
-        """As many lines as the caption, or the longest note, takes (presenting), or as
-        many as the text shown takes."""
-        self.steady = on
+    def set_one_line(self, on: bool) -> None:
+        """One line, elided (presenting), or wrapped to as many as it takes."""
+        self.one_line = on
+        self.setWordWrap(not on)
         self._show()
         self.updateGeometry()
-
-    @staticmethod
-    def _html(note: str, caption: str, colour: str) -> str:
-        return (f"<span style='color:{colour}'><i>{html.escape(note)}</i> "
-                f"{html.escape(caption)}</span>")
-
-    def _laid_height(self, text: str, width: int) -> int:
-        """The height of rich `text` wrapped to `width` px in this label's font, as the
-        label lays it out (a document without margins)."""
-        doc = QTextDocument()
-        doc.setDefaultFont(self.font())
-        doc.setDocumentMargin(0)
-        doc.setHtml(text)
-        doc.setTextWidth(max(1, width))
-        return math.ceil(doc.size().height())
-
-    def _steady_height(self, width: int) -> int:
-        """Presenting: the caption, or the longest note alone, wrapped to `width` (one
-        line at least)."""
-        caption, line = self._parts[1], self.fontMetrics().height()
-        if not caption or width <= 0:         # (not laid out yet: no width to wrap to)
-            return line
-        return max(self._laid_height(html.escape(caption), width),
-                   self._laid_height(self._html(LONGEST_NOTE, "", ""), width), line)
 
     # Empty, the caption keeps one line: the views under it keep their height when the
     # user first changes a gallery example's function (they jumped 14 px).
     @qt_override
     def heightForWidth(self, width: int) -> int:
-        if self.steady:
-            return self._steady_height(width)
+        if self.one_line:
+            return self.fontMetrics().height()
         return max(super().heightForWidth(width), self.fontMetrics().height())
+
+    @qt_override
+    def hasHeightForWidth(self) -> bool:
+        return not self.one_line and super().hasHeightForWidth()
 
     # As tall as it wraps at its width: the page's layout asks minimums only (it does no
     # height-for-width), and a caption wrapped to two lines (text size 2 on a page as
@@ -86,8 +60,8 @@ class ExampleCaption(QLabel):
     # Runs were then cut below the settings area's edge.
     @qt_override
     def minimumSizeHint(self):
-        if self.steady:             # any width: the lines it takes there
-            return QSize(0, self._steady_height(self.contentsRect().width()))
+        if self.one_line:           # any width: the text is elided to it
+            return QSize(0, self.fontMetrics().height())
         hint = super().minimumSizeHint()
         wrapped = self.heightForWidth(self.width()) if self.width() > 0 else 0
         hint.setHeight(max(hint.height(), self.fontMetrics().height(), wrapped))
@@ -95,15 +69,16 @@ class ExampleCaption(QLabel):
 
     @qt_override
     def sizeHint(self):
-        return self.minimumSizeHint() if self.steady else super().sizeHint()
+        return self.minimumSizeHint() if self.one_line else super().sizeHint()
 
     @qt_override
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        if self.heightForWidth(event.size().width()) != self.heightForWidth(event.oldSize().width()):
+        if self.one_line:
+            if event.size().width() != event.oldSize().width():
+                self._show()
+        elif self.heightForWidth(event.size().width()) != self.heightForWidth(event.oldSize().width()):
             self.updateGeometry()           # another number of lines: a new minimum
-        if self.steady and event.size().width() != event.oldSize().width():
-            self._show()                    # the note and the caption may fit, or not
 
     def changes(self) -> list[str]:
         """What the user changed of the example's set-up (empty: it is as loaded)."""
@@ -130,16 +105,27 @@ class ExampleCaption(QLabel):
 
     def _show(self) -> None:
         note, caption, colour = self._parts
-        self.setToolTip("")
         if not caption:
             self.clear()
+            self.setToolTip("")
             return
+        if self.one_line:
+            self.setToolTip(f"{note} {caption}".strip())
+            italic = QFont(self.font())
+            italic.setItalic(True)
+            room = self.contentsRect().width() - (
+                QFontMetrics(italic).horizontalAdvance(note + " ") if note else 0)
+            if room < self.fontMetrics().horizontalAdvance("……"):
+                note = QFontMetrics(italic).elidedText(
+                    note, Qt.TextElideMode.ElideRight, self.contentsRect().width())
+                caption = ""
+            else:
+                caption = self.fontMetrics().elidedText(
+                    caption, Qt.TextElideMode.ElideRight, room)
+        else:
+            self.setToolTip("")
         if not note:
             self.setText(caption)
             return
-        whole = self._html(note, caption, colour)
-        width = self.contentsRect().width()
-        if self.steady and self._laid_height(whole, width) > self._steady_height(width):
-            self.setToolTip(f"{note} {caption}")
-            whole = self._html(note.removesuffix(":") + ".", "", colour)
-        self.setText(whole)
+        self.setText(f"<span style='color:{colour}'><i>{html.escape(note)}</i> "
+                     f"{html.escape(caption)}</span>")
