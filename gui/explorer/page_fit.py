@@ -31,6 +31,22 @@ def _needed_height(tab: QWidget) -> int:
     return inner.minimumSizeHint().expandedTo(inner.minimumSize()).height()
 
 
+def _hints_renewed(widget: QWidget, top: QWidget) -> None:
+    """The size hints from `widget` up to `top` (exclusive) asked anew: Qt renews a
+    parent's cached hints only when the child's layout request is delivered, one level a
+    turn, laying each level out on the way."""
+    while widget is not None and widget is not top:
+        widget.updateGeometry()
+        widget = widget.parentWidget()
+
+
+def _retain_size(widget: QWidget, on: bool) -> None:
+    policy = widget.sizePolicy()
+    if policy.retainSizeWhenHidden() != on:
+        policy.setRetainSizeWhenHidden(on)
+        widget.setSizePolicy(policy)
+
+
 class PageFit(QObject):
     """Fits `tab`'s page (an ExplorerTab: `scroll_area`, `runs_kept_whole`,
     `_keep_runs_whole`, `set_panels_visible(caption=…)`, `presenting`) to its height."""
@@ -52,9 +68,46 @@ class PageFit(QObject):
         tab.scroll_area.widget().installEventFilter(self)
 
     def _short(self) -> bool:
+        self._short_layouts()
+        return page_overflow(self.tab)[1] > 0
+
+    def _still_given(self) -> int:
+        """How many of `given` (from the first) the page needs still, laid out as it is
+        now, by the size hints alone: what was given up is counted back without being
+        shown, nothing laid out. Given back to try, the page was laid out with all of it
+        (the map 470×481 px, the 3-D view and the loss plot resized and re-ranged) and
+        again as each gave way: ~40 ms of a text-size step's ~250, where it did not fit.
+        (Laid out for real a scroll bar narrows the page, and its rows only grow: short
+        by the hints, it is short laid out too; `fit` checks the rest laid out.)"""
+        self._short_layouts()        # the layouts the change queued, applied first
+        for kept in range(len(self.given)):
+            back = self.given[kept:]
+            self._count_back(back, True)
+            short = page_overflow(self.tab)[1] > 0
+            self._count_back(back, False)
+            if not short:
+                return kept
+        return len(self.given)
+
+    def _count_back(self, back: list[str], on: bool) -> None:
+        """`back` (given-up parts) counted in the page's size hints as shown (`on`), or
+        as given up again; none shown or laid out."""
+        tab, changed = self.tab, []
+        if "runs" in back:
+            tab._keep_runs_whole(on)
+            changed.append(tab.descent_panel.settings_area)
+        if "caption" in back:
+            # hidden, counted as if shown: shown, it would lay the page out at once
+            # (and its error row is kept with it, as set_panels_visible does)
+            for widget in (tab.caption, tab.error_label):
+                _retain_size(widget, on)
+                changed.append(widget)
+        for widget in changed:
+            _hints_renewed(widget, tab.scroll_area.widget())
+
+    def _short_layouts(self) -> None:
         for _ in range(3):        # a change reaches the page's layout through its parents'
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        return page_overflow(self.tab)[1] > 0
 
     def _give(self, what: str, shown: bool) -> None:
         if what == "runs":
@@ -93,7 +146,9 @@ class PageFit(QObject):
         self._fitting = True        # (the scroll bar's ranges while trying: no new round)
         try:
             if self._restore_next and not tab.presenting:     # no paint in between
-                self.give_back()
+                kept = self._still_given() if self.given else 0
+                while len(self.given) > kept:
+                    self._give(self.given.pop(), True)
             for what in GIVE_WAY[:None if not tab.presenting else 1]:
                 if not self._short():
                     break

@@ -182,7 +182,11 @@ class ContourView(QWidget):
     @qt_override
     def eventFilter(self, watched, event):
         if watched is self.canvas and event.type() == event.Type.Resize:
-            self._on_canvas_resized()
+            # the legend and the height the canvas asks for at once (the page's fit
+            # measures them); the tick room only at the refit, once a burst of resizes
+            # has passed: a text-size step resized the canvas ~9 times, and measured the
+            # ticks (~10 ms) for each passing size, the refit measuring them again anyway
+            self._fit_legend_and_height()
             self._refit.start()
         return False
 
@@ -192,9 +196,12 @@ class ContourView(QWidget):
     def _on_canvas_resized(self):
         """The legend's columns and the axes' tick room for the canvas as it is now: else
         both kept an earlier size's or text size's, and an F11 round trip moved the map."""
+        self._fit_legend_and_height()
+        fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))
+
+    def _fit_legend_and_height(self):
         self.map_fit.fit_legend()
         self._keep_map_height()
-        fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))
 
     map_min_px = 0     # px of map the canvas asks for under the legend (the Explorer's)
 

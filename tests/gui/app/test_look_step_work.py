@@ -1,0 +1,77 @@
+"""A text-size step (Ctrl++ / Ctrl+−) does its layouts' work once, at the final size: a
+step cost ~0.5 s of the GUI thread (the window frozen in front of the class), much of it
+the map laid out and measured again for sizes on the way. Counted, never timed."""
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRect
+
+from gui.app.presets import find_preset
+from tests.gui.app.test_look_round_trip import settle
+from tests.gui.app.test_presentation import back_to_normal  # noqa: F401 (autouse: puts the look back)
+
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("presentation_shared")]
+
+
+class CanvasResizes(QObject):
+    """The map canvas's resizes, and those while the page fits its height."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.page_fit = window.explorer.page_fit
+        self.all = self.while_fitting = 0
+        window.contour_view.canvas.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):
+        if event.type() == QEvent.Type.Resize:
+            self.all += 1
+            self.while_fitting += self.page_fit._fitting
+        return False
+
+
+def _race_at_720p(window, qtbot, scale):
+    window.model.load_preset(dict(find_preset("Saddle x²"),
+                                  methods=["gd", "momentum", "adam", "newton"]))
+    assert window.model.wait_for_analysis(60000)
+    window.screen_limit = QRect(0, 0, 1280, 720)
+    window.setGeometry(0, 0, 1280, 720)
+    window.commands.set_scale(scale)
+    settle(qtbot, window)
+
+
+@pytest.mark.parametrize("direction", [+1, -1], ids=["larger", "smaller"])
+def test_the_page_fit_lays_the_map_out_once_per_step(window, qtbot, direction):
+    """At 1280×720 the page does not fit with the side panel's Runs kept whole, at 1 or
+    1.15: each step gave them (and the caption) back, laid the page out to try (the map
+    470×481 px, 490×424), and gave way again, laid out again: 3-4 resizes of the map in
+    the page's fit. What would not fit is now known from the size hints."""
+    _race_at_720p(window, qtbot, 1.15 if direction < 0 else 1.0)
+    page_fit = window.explorer.page_fit
+    given_before = list(page_fit.given)
+    resizes = CanvasResizes(window)
+    window.commands.step_scale(direction)
+    settle(qtbot, window)
+    assert given_before and page_fit.given, "the step is one where the page gives way"
+    assert resizes.while_fitting <= 1, resizes.while_fitting
+
+
+@pytest.mark.parametrize("direction", [+1, -1], ids=["larger", "smaller"])
+def test_the_map_axes_tick_room_is_measured_at_the_final_size(window, qtbot, direction,
+                                                              monkeypatch):
+    """The axes' tick room was measured (their draw specs generated) at every resize of
+    the canvas, ~9 a step, and once more at the refit: now at the refit only, a turn after
+    a burst of resizes, and at the paint."""
+    _race_at_720p(window, qtbot, 1.15 if direction < 0 else 1.0)
+    plot = window.contour_view.plot
+    measured = {"left": 0, "bottom": 0}
+    for name in measured:
+        axis = plot.getAxis(name)
+
+        def counted(painter, _generate=axis.generateDrawSpecs, _name=name):
+            measured[_name] += 1
+            return _generate(painter)
+        monkeypatch.setattr(axis, "generateDrawSpecs", counted)
+    resizes = CanvasResizes(window)
+    window.commands.step_scale(direction)
+    settle(qtbot, window)
+    assert resizes.all >= 4, "the step's layouts resize the canvas several times"
+    # the refits (the canvas's resizes of a turn, the theme's) and the paint: not per resize
+    assert max(measured.values()) <= 4, (measured, resizes.all)
