@@ -123,13 +123,16 @@ class OffPlotMarks:
         """Every mark placed for the view now: the arrows at the edges, the runs grouped
         by where their arrows are, the callouts as detailed as the share allows."""
         vb = self.plot.getViewBox()
-        px, py = vb.viewPixelSize()
         names = tuple(self.keep_off())
-        key = (tuple(self._runs.items()), tuple(map(tuple, vb.viewRange())), px, py,
-               tuple(self._colours.items()), names)
+        # the view box's size in the key, not the pixel's size in view units: that asks
+        # for the view's new transform at once, and a resize signals twice (its range
+        # changed, and its size), ~10 times in a text-size step's layouts
+        key = (tuple(self._runs.items()), tuple(map(tuple, vb.viewRange())),
+               (vb.width(), vb.height()), tuple(self._colours.items()), names)
         if key == self._placed_for:
             return                         # a run that stayed in view, or ended
         self._placed_for = key
+        px, py = vb.viewPixelSize()
         (x0, x1), (y0, y1) = vb.viewRange()
         edges = {}                          # key -> (edge x, y) view, (right, left, top, bottom)
         for k, arrow in self.arrows.items():

@@ -75,3 +75,28 @@ def test_the_map_axes_tick_room_is_measured_at_the_final_size(window, qtbot, dir
     assert resizes.all >= 4, "the step's layouts resize the canvas several times"
     # the refits (the canvas's resizes of a turn, the theme's) and the paint: not per resize
     assert max(measured.values()) <= 4, (measured, resizes.all)
+
+
+@pytest.mark.parametrize("direction", [+1, -1], ids=["larger", "smaller"])
+def test_the_off_plot_marks_are_placed_once_per_new_view(window, qtbot, direction, monkeypatch):
+    """The map's off-plot marks are placed on its range's change and on its view box's
+    resize: two signals for one resize, and each asked the view box for its new
+    transform (its pixel size: the view's items told of it, ~1 ms), ~8 resizes a step.
+    A view of the same range and size is now known as placed before asking."""
+    _race_at_720p(window, qtbot, 1.15 if direction < 0 else 1.0)
+    marks = window.contour_view.marks.off_plot
+    vb = window.contour_view.plot.getViewBox()
+    pixel_size, asked_at = vb.viewPixelSize, []
+
+    def counted():
+        asked_at.append((tuple(map(tuple, vb.viewRange())), vb.width(), vb.height()))
+        return pixel_size()
+    monkeypatch.setattr(vb, "viewPixelSize", counted)
+    resizes = CanvasResizes(window)
+    window.commands.step_scale(direction)
+    settle(qtbot, window)
+    assert marks.arrows is not None and resizes.all >= 4
+    # asked again for the same range and size: at every resize before (11 for 8
+    # resizes), now only where what the callouts keep off changed (the names' new type)
+    again = [a for a, b in zip(asked_at, asked_at[1:]) if a == b]
+    assert len(again) < resizes.all / 2, (len(again), len(asked_at), resizes.all)
