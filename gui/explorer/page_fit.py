@@ -143,6 +143,8 @@ class PageFit(QObject):
         """Give back what was given up (where asked), then give way one at a time while
         the page would scroll. Presenting, only the Runs give way (the window folds)."""
         tab = self.tab
+        if not self._restore_next and not self._left_to_give():
+            return       # (the page still scrolls after all gave way: ~3 layouts for nothing)
         self._fitting = True        # (the scroll bar's ranges while trying: no new round)
         try:
             if self._restore_next and not tab.presenting:     # no paint in between
@@ -166,6 +168,13 @@ class PageFit(QObject):
         # a text size's new layout still on its way (measured fitting, it did not): again
         if tab.scroll_area.verticalScrollBar().maximum() > 0 and tab.runs_kept_whole:
             self._timer.start()
+
+    def _left_to_give(self) -> bool:
+        tab = self.tab
+        return any(what not in self.given and not (
+            (what == "runs" and not tab.runs_kept_whole)
+            or (what == "caption" and tab.caption_folded))
+            for what in GIVE_WAY[:None if not tab.presenting else 1])
 
     def try_back(self) -> None:
         """The page grew, or its text size changed: what was given up, back where it fits."""

@@ -182,11 +182,7 @@ class ContourView(QWidget):
     @qt_override
     def eventFilter(self, watched, event):
         if watched is self.canvas and event.type() == event.Type.Resize:
-            # the legend and the height the canvas asks for at once (the page's fit
-            # measures them); the tick room only at the refit, once a burst of resizes
-            # has passed: a text-size step resized the canvas ~9 times, and measured the
-            # ticks (~10 ms) for each passing size, the refit measuring them again anyway
-            self._fit_legend_and_height()
+            self._fit_legend_and_height()      # the tick room: at the refit, once
             self._refit.start()
         return False
 
@@ -199,15 +195,13 @@ class ContourView(QWidget):
         self._fit_legend_and_height()
         fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))
 
-    def _fit_legend_and_height(self):
-        self.map_fit.fit_legend()
-        self._keep_map_height()
-
     map_min_px = 0     # px of map the canvas asks for under the legend (the Explorer's)
 
-    def _keep_map_height(self):
-        """The canvas asks for the legend's rows, the x-axis and `map_min_px` of map: where
-        they do not fit (text size 2 on 720p) the page scrolls, the map is not crushed."""
+    def _fit_legend_and_height(self):
+        """The legend's columns; the canvas asks for their rows, the x-axis and `map_min_px`
+        of map: where they do not fit (text size 2 on 720p) the page scrolls, the map is not
+        crushed. (Not the tick room: ~10 ms, at each of a text-size step's ~9 resizes.)"""
+        self.map_fit.fit_legend()
         legend = None if self.map_fit.legend_beside else self.legend
         need = map_canvas_height(self.canvas, legend, self.plot, self.map_min_px, self.font())
         if self.map_min_px and self.canvas.minimumHeight() != need:
@@ -358,8 +352,7 @@ class ContourView(QWidget):
             for method in paths:
                 self.legend.addItem(self.path_items[method], self.model.lab.label(method))
             self.legend.addItem(self.start_item, "start")
-            self.map_fit.fit_legend()
-            self._keep_map_height()
+            self._fit_legend_and_height()
         self.marks.set_paths(paths)
         self._on_frame(self.model.frame)
 
