@@ -91,7 +91,9 @@ class PageFit(QObject):
 
     def _count_back(self, back: list[str], on: bool) -> None:
         """`back` (given-up parts) counted in the page's size hints as shown (`on`), or
-        as given up again; none shown or laid out."""
+        as given up again; none shown or laid out. Not the lower panel: a splitter counts
+        no hidden part, so the page is measured for less than it would need (still short
+        then, it is short with it; where it fits without, `fit` tries it laid out)."""
         tab, changed = self.tab, []
         if "runs" in back:
             tab._keep_runs_whole(on)
@@ -154,9 +156,7 @@ class PageFit(QObject):
             for what in GIVE_WAY[:None if not tab.presenting else 1]:
                 if not self._short():
                     break
-                if what in self.given or (what == "runs" and not tab.runs_kept_whole) \
-                        or (what == "caption" and tab.caption_folded) \
-                        or (what == "below" and (self.below_kept or tab.below.isHidden())):
+                if not self._can_give(what):
                     continue
                 self._give(what, False)
                 self.given.append(what)
@@ -169,12 +169,14 @@ class PageFit(QObject):
         if tab.scroll_area.verticalScrollBar().maximum() > 0 and tab.runs_kept_whole:
             self._timer.start()
 
-    def _left_to_give(self) -> bool:
+    def _can_give(self, what: str) -> bool:
         tab = self.tab
-        return any(what not in self.given and not (
-            (what == "runs" and not tab.runs_kept_whole)
-            or (what == "caption" and tab.caption_folded))
-            for what in GIVE_WAY[:None if not tab.presenting else 1])
+        return not (what in self.given or (what == "runs" and not tab.runs_kept_whole)
+                    or (what == "caption" and tab.caption_folded)
+                    or (what == "below" and (self.below_kept or tab.below.isHidden())))
+
+    def _left_to_give(self) -> bool:
+        return any(map(self._can_give, GIVE_WAY[:None if not self.tab.presenting else 1]))
 
     def try_back(self) -> None:
         """The page grew, or its text size changed: what was given up, back where it fits."""
