@@ -292,3 +292,13 @@ def test_beside_the_scene_list_titles_and_the_diagram_key_are_not_cut(shown, qtb
         assert _inked_rows(image, range(image.height() - 3, image.height())) == 0
     finally:
         tab.model.shutdown()
+
+
+def test_the_networks_map_of_spaces_never_breaks_across_lines(tab):
+    """Presenting, the caption broke its "ℝ² → ℝ⁴ → ℝ¹" as "ℝ² →" | "ℝ⁴ → ℝ¹"."""
+    from tests.gui.app.layout_checks import lines_between
+    text = tab.caption.text()
+    assert "ℝ²" in text and "ℝ¹" in text
+    broken = [width for width in range(120, 900, 7)
+              if lines_between(tab.caption, "ℝ²", "ℝ¹", width) != 0]
+    assert broken == []
