@@ -13,7 +13,7 @@ from gui.explorer.run_notices import (WARNING_SIGN, critical_end_text, diverging
                                       start_beyond_limit, unbounded_text)
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
-from gui.widgets.steady_label import SteadyLabel
+from gui.widgets.steady_label import SteadyColumn, SteadyLabel
 
 SPEED_MIN, SPEED_MAX = 1, 120       # steps per second
 
@@ -90,15 +90,14 @@ class PlaybackControls(QWidget):
         self._no_minimum = (None, {})       # (paths, {key: its "no minimum" words})
         self._styled_for = None
         self._reserved_for = None       # the paths the statuses' room was measured for
-        statuses = self._statuses = QVBoxLayout()
-        statuses.setSpacing(2)
+        statuses = self._statuses = SteadyColumn(spacing=2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addLayout(speed)
         layout.addWidget(self.frame_label)
-        layout.addLayout(statuses)
+        layout.addWidget(statuses)
 
         self.play_button.clicked.connect(self._on_play_clicked)
         self.step_button.clicked.connect(model.step)
@@ -176,11 +175,11 @@ class PlaybackControls(QWidget):
 
     def _status_label(self, key: str):
         if key not in self.status_labels:
-            label = SteadyLabel(word_wrap=True)
+            label = SteadyLabel(word_wrap=True, reserve_in_holder=True)
             label.setProperty("themeManaged", True)
             label.setToolTip("How this run's path ends: converged (gradient ≈ 0), "
                              "diverged (values blew up) or still going at max steps")
-            self._statuses.addWidget(label)
+            self._statuses.add(label)
             self.status_labels[key] = label
         return self.status_labels[key]
 
@@ -225,6 +224,7 @@ class PlaybackControls(QWidget):
                     self.status_line(key, path, frame, playing)[0]
                     for frame in (0, path.stop_step - 1, path.stop_step)
                     for playing in (True, False))
+            self._statuses.refresh()      # (the column keeps the room, all of it)
         t = None
         for method, label in self.status_labels.items():
             path = paths.get(method)

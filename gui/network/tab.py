@@ -332,8 +332,7 @@ class NetworkTab(QWidget):
             hidden = (f"f<sub>l</sub>(a) = {_applied(acts[0], 'W<sup>l</sup>a + b<sup>l</sup>')} "
                       f"for l = 1…{L - 1}, &nbsp;")
         out = f"f{_sub(L)}(a) = {_applied(acts[-1], f'W{sup(L)}a + b{sup(L)}')}"
-        # no-break spaces: the map reads whole (presenting it broke as "ℝ² →" | "ℝ⁴ → ℝ¹")
-        shapes = "\u00a0→\u00a0".join(f"ℝ{sup(n)}" for n in m.sizes)
+        shapes = "\u00a0→\u00a0".join(f"ℝ{sup(n)}" for n in m.sizes)   # (no break: "ℝ² →" | "ℝ⁴ → ℝ¹")
         return (f"<b>f(x) = {nested}</b> &nbsp;&nbsp; {hidden}{out} &nbsp;&nbsp;"
                 f"<span style='color:{theme.current().muted}'>{shapes}</span>")
 

@@ -181,8 +181,9 @@ class ContourView(QWidget):
 
     @qt_override
     def eventFilter(self, watched, event):
-        if watched is self.canvas and event.type() == event.Type.Resize:
-            self._fit_legend_and_height()      # the tick room: at the refit, once
+        if watched is self.canvas and event.type() == event.Type.Resize:  # tick room: at the
+            # refit; a first size's at once (the first picture has it)
+            (self._on_canvas_resized if event.oldSize().isEmpty() else self._fit_legend_and_height)()
             self._refit.start()
         return False
 
@@ -190,8 +191,7 @@ class ContourView(QWidget):
         self._refit.start()
 
     def _on_canvas_resized(self):
-        """The legend's columns and the axes' tick room for the canvas as it is now: else
-        both kept an earlier size's or text size's, and an F11 round trip moved the map."""
+        """The legend's columns and tick room for the canvas as it is (kept, an F11 round trip moved the map)."""
         self._fit_legend_and_height()
         fit_tick_room(self.plot.getAxis("left"), self.plot.getAxis("bottom"))
 

@@ -13,7 +13,7 @@ Styled like a QLabel: colour and font from a style sheet (`color`, `font-size`,
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 from gui.compute.qt_guard import qt_override
@@ -23,8 +23,12 @@ _TALL = 1 << 20
 
 class SteadyLabel(QWidget):
     def __init__(self, text: str = "", parent=None, word_wrap: bool = False,
-                 alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter):
+                 alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                 reserve_in_holder: bool = False):
+        """reserve_in_holder: the room `set_reserve` keeps is its SteadyColumn's, not
+        its own (the label as tall as its text, the column as the reserves together)."""
         super().__init__(parent)
+        self._reserve_in_holder = reserve_in_holder
         self._text = text
         self._wrap = word_wrap
         self._alignment = alignment
@@ -70,10 +74,17 @@ class SteadyLabel(QWidget):
         self._widest = max(self._widest, self.fontMetrics().horizontalAdvance(self._text))
         return self._widest
 
-    def _lines_height(self, width: int) -> int:
+    def reserved_height(self, width: int) -> int:
+        """Its height at `width` (px, margins included) with the room of its reserve."""
+        m = self.contentsMargins()
+        return self._lines_height(width - m.left() - m.right(), True) + m.top() + m.bottom()
+
+    def _lines_height(self, width: int, reserved: bool | None = None) -> int:
         if not self._wrap:
             return self.fontMetrics().height()
         metrics, flags, box = self.fontMetrics(), self._flags(), QRect(0, 0, max(width, 1), _TALL)
+        if not (reserved if reserved is not None else not self._reserve_in_holder):
+            return max(metrics.height(), metrics.boundingRect(box, flags, self._text).height())
         if width not in self._reserve_heights:   # measured once a width: setText is per frame
             self._reserve_heights[width] = max(
                 (metrics.boundingRect(box, flags, text).height() for text in self._reserve),
@@ -121,3 +132,75 @@ class SteadyLabel(QWidget):
         painter.setFont(self.font())
         painter.drawText(self.contentsRect(), self._flags(), self._text)
         painter.end()
+
+
+class SteadyColumn(QWidget):
+    """SteadyLabels (made with reserve_in_holder) stacked at its top, the column as tall as
+    their reserves together: a line that wraps or unwraps moves the lines under it inside
+    the column, never the panel around it, and the room kept is all at the foot. (Each
+    line keeping its own room left an empty row under every one-line status.) No layout:
+    a widget with one is measured by it, and this one's height is the reserves'."""
+
+    def __init__(self, spacing: int = 2, parent=None):
+        super().__init__(parent)
+        self._spacing = spacing
+        self._labels: list[SteadyLabel] = []
+        self._asked = None            # (width, height) the panel was last told
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def add(self, label: SteadyLabel) -> None:
+        label.setParent(self)
+        self._labels.append(label)
+        self.refresh()
+
+    def _shown(self) -> list:
+        return [w for w in self._labels if not w.isHidden()]
+
+    def refresh(self) -> None:
+        """The lines placed again; the panel asked to lay out only if the room changed."""
+        self._place()
+        asked = (self.width(), self.heightForWidth(self.width()))
+        if asked != self._asked:
+            self._asked = asked
+            self.updateGeometry()
+
+    def _place(self) -> None:
+        y, width = 0, self.width()
+        for label in self._shown():
+            height = label.heightForWidth(width)
+            label.setGeometry(0, y, width, height)
+            y += height + self._spacing
+
+    @qt_override
+    def event(self, event):
+        if event.type() == QEvent.Type.LayoutRequest:     # a line's height changed
+            self.refresh()
+            return True
+        return super().event(event)
+
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.refresh()
+
+    @qt_override
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    @qt_override
+    def heightForWidth(self, width: int) -> int:
+        labels = self._shown()
+        return sum(label.reserved_height(width) for label in labels) + \
+            self._spacing * max(len(labels) - 1, 0)
+
+    @qt_override
+    def sizeHint(self) -> QSize:
+        width = max((label.sizeHint().width() for label in self._shown()), default=0)
+        return QSize(width, self.heightForWidth(width))
+
+    @qt_override
+    def minimumSizeHint(self) -> QSize:
+        width = max((label.minimumSizeHint().width() for label in self._shown()), default=0)
+        return QSize(width, self.heightForWidth(max(self.width(), width)))

@@ -98,9 +98,37 @@ def test_the_statuses_keep_their_height_from_ready_through_running_to_converged(
         qtbot.wait(30)
         # the height the panel asks of its column (in the side panel it gets no more)
         seen.add((label.text().split(": ")[1].split(" ")[0],
-                  label.heightForWidth(label.width()),
                   controls.layout().totalHeightForWidth(width)))
         model.pause()
     assert {s[0] for s in seen} == {"ready", "running", "paused", "converged"}
     assert len({s[1:] for s in seen}) == 1, seen     # one height throughout
-    assert label.heightForWidth(label.width()) >= 2 * metrics.height()  # the longest's room
+    # the longest's room, kept by the column of statuses (the line itself as its text)
+    assert label.reserved_height(label.width()) >= 2 * metrics.height()
+
+
+def test_one_line_statuses_have_no_empty_rows_between_them(qtbot, model):
+    """Three runs ready to start, each status one line: each line kept the room of its
+    longest text (a two-line warning) and a blank row stood under every one of them
+    (the rehearsal, presenting at 1920×1080). The room is kept at the column's foot."""
+    from gui.app.presets import default_preset
+    controls = PlaybackControls(model)
+    qtbot.addWidget(controls)
+    model.load_preset(default_preset())
+    model.set_settings(methods=("gd", "momentum", "adam"), lr=0.6)   # gd diverges: long texts
+    assert model.wait_for_analysis()
+    controls.resize(260, 400)
+    controls.show()
+    qtbot.waitExposed(controls)
+    model.set_frame(0)
+    qtbot.wait(50)
+    labels = [controls.status_labels[m] for m in ("gd", "momentum", "adam")]
+    line = labels[0].fontMetrics().height()
+    assert all(label.text().endswith("ready to start") for label in labels)
+    tops = [label.mapTo(controls, label.rect().topLeft()).y() for label in labels]
+    assert all(label.height() < 2 * line for label in labels), [l.height() for l in labels]
+    assert all(b - a < 2 * line for a, b in zip(tops, tops[1:])), tops
+    # and the panel keeps the room of the longest texts: at the last frame, the same height
+    before = controls.layout().totalHeightForWidth(controls.width())
+    model.set_frame(model.last_frame)
+    qtbot.wait(50)
+    assert controls.layout().totalHeightForWidth(controls.width()) == before
