@@ -410,8 +410,9 @@ class LabelledGLView(gl.GLViewWidget):
                             min(max(round(r.top()), 0), h - label.height()))
             if label.pos() != target:          # no move, no repaint: no paint loop
                 label.move(target)
-        # (each label's glyphs, not its line, 2 px apart)
-        shown = shown_labels([ink_rect(label) for label in labels], self._label_axes,
+        # (each label's glyphs, not its line, 2 px apart; as many axes as labels, CI)
+        axes = (self._label_axes + [None] * len(labels))[:len(labels)]
+        shown = shown_labels([ink_rect(label) for label in labels], axes,
                              [label.text() for label in labels],
                              [axes_apart(label) for label in labels])
         for label, free in zip(labels, shown):

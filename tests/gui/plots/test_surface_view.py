@@ -420,3 +420,15 @@ def test_built_before_its_first_f_it_renders_once_with_the_analysed_surface(
     pixels = as_array(view.render_image())[..., 2::-1].reshape(-1, 3)
     red, blue = pixels[:, 0].astype(int), pixels[:, 2].astype(int)
     assert np.sum(blue > red + 30) > 500 and np.sum(red > blue + 60) > 500
+
+
+def test_a_refit_with_another_sets_axes_never_raises(view, model, qtbot):
+    """CI: a theme's refit of the labels read past the end of their texts (IndexError in
+    tick_thinning, caught in Qt's event loop) when the axes on record were another set's,
+    longer than the labels shown."""
+    load(model, qtbot)
+    gl = view.gl
+    texts = [label.text() for _point, label in gl.pinned_labels() if not label.isHidden()]
+    gl._label_axes = gl._label_axes + ["x", "y", "f"]     # another, longer set's axes
+    gl.refit_labels()
+    assert [label.text() for _point, label in gl.pinned_labels() if not label.isHidden()] == texts
