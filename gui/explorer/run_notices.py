@@ -12,6 +12,7 @@ import weakref
 
 import numpy as np
 
+from engine.optimizers import DIVERGENCE_LIMIT
 from engine.run_health import RISES, divergence, no_minimum, unbounded_from_start
 from gui.widgets.number_text import compact
 
@@ -35,7 +36,6 @@ def start_beyond_limit(path) -> str:
     engine's limit (engine.optimizers.DIVERGENCE_LIMIT: e^(10x) at x = 2.8, f = 1.45e12):
     then why, in words. "diverged at step 0" read as a fault of the method, which never
     stepped (Adam's first step is exactly η)."""
-    from engine.optimizers import DIVERGENCE_LIMIT
     value = float(path.values[0]) if len(path.values) else math.nan
     if path.status != "diverged" or path.stop_step != 0 or not math.isfinite(value):
         return ""
@@ -51,8 +51,8 @@ def diverging_text(label: str, f, path, frame: int) -> str:
     if seen is None or gradient_undefined_text(path) and frame >= path.stop_step:
         return ""
     k = min(frame, path.stop_step)
-    if start_beyond_limit(path):
-        return f"{WARNING_SIGN} {label}: {start_beyond_limit(path)}"
+    if beyond := start_beyond_limit(path):
+        return f"{WARNING_SIGN} {label}: {beyond}"
     if path.status == "diverged" and k == path.stop_step:
         return f"{WARNING_SIGN} {label} diverged at step {k}: f blew up — {rate_reason(seen)}"
     value = f"f = {compact(float(path.values[k]), 3)}"
