@@ -42,14 +42,12 @@ def run_ink(colour) -> QColor:
 
 def label_chip(colour) -> tuple[QColor, QColor]:
     """(plate, letters) of a run's η label: a plate in the run's own colour (run_ink),
-    its letters black or white, whichever reads better on it (every palette colour
-    reaches 4.5:1). The letters were the run's colour darkened to 4.5:1 on the
-    background, another colour than the run's: Adam's orange #E69F00 read #966700,
-    the second GD run's #73B1D5 read #517C95."""
+    its letters near-black or white, whichever reads better on it (theme.text_on:
+    every palette colour reaches 4.5:1). The letters were the run's colour darkened to
+    4.5:1 on the background, another colour than the run's: Adam's orange #E69F00 read
+    #966700, the second GD run's #73B1D5 read #517C95."""
     plate = run_ink(colour)
-    letters = max((QColor("#000000"), QColor("#ffffff")),
-                  key=lambda ink: theme.contrast(ink, plate))
-    return plate, letters
+    return plate, theme.text_on(plate)
 
 
 def label_plate():
