@@ -11,14 +11,13 @@ import csv
 import io
 import math
 
-from dataclasses import replace
-
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
                                QVBoxLayout, QWidget)
 
+from gui.plots.descent_settings import first_points
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
 from gui.explorer.iterate_columns import (NEIGHBOURS, UNDEFINED, path_columns,
@@ -308,11 +307,7 @@ class IterateTable(QWidget):
     def _shown_path(self):
         path = self.model.paths.get(self.method) if self.method else None
         if path is not None and self.model.lab.predict:    # no rows beyond this step
-            n = self.model.frame + 1
-            used = path.used_gradients
-            path = replace(path, points=path.points[:n], values=path.values[:n],
-                           gradients=path.gradients[:n],
-                           used_gradients=None if used is None else used[:n])
+            path = first_points(path, self.model.frame + 1)
         return path
 
     def _on_choice(self, *_) -> None:

@@ -69,7 +69,12 @@ def without_undefined_step(path):
     if path.status != "diverged" or not k or not math.isfinite(path.values[k - 1]) or \
             np.isfinite(path.gradients[k - 1]).all():
         return path
-    used = None if path.used_gradients is None else path.used_gradients[:k]
-    return replace(path, points=path.points[:k], values=path.values[:k],
-                   gradients=path.gradients[:k], used_gradients=used,
-                   state=MappingProxyType({name: rows[:k] for name, rows in path.state.items()}))
+    return first_points(path, k)
+
+
+def first_points(path, n: int):
+    """The path's first `n` points: its iterates, values, gradients and state so far."""
+    used = None if path.used_gradients is None else path.used_gradients[:n]
+    return replace(path, points=path.points[:n], values=path.values[:n],
+                   gradients=path.gradients[:n], used_gradients=used,
+                   state=MappingProxyType({name: rows[:n] for name, rows in path.state.items()}))
