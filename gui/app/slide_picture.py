@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from gui.explorer.run_notices import critical_end_text
 from gui.plots.picture_pens import thick_lines
 from gui.widgets import theme
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import significant_text, true_minus
 
 PLOT_VIEWS = ("views", "contour", "surface", "curve", "loss")   # drawn as plots alone
 
@@ -129,7 +129,7 @@ def plots_image(widget: QWidget, scale: float = 1.0, caption: Caption | None = N
 
 
 def _fmt(v: float) -> str:
-    return true_minus(f"{v:.4g}") if np.isfinite(v) else "diverged"
+    return true_minus(significant_text(v, 4)) if np.isfinite(v) else "diverged"
 
 
 CAPTION_MARGIN = 6      # logical pixels around the caption's box

@@ -19,7 +19,7 @@ from gui.explorer.iterate_columns import cancelled, tiny
 from gui.explorer.playback_controls import path_status
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-from gui.widgets.number_text import noise_of, true_minus
+from gui.widgets.number_text import noise_of, significant_text, true_minus
 
 # The derivation's type size (pt at scale 1), largest first: 12 reads on a projector; it
 # shrinks to 10.5 at most to show a whole step (Adam's six stages at 1280×720).
@@ -33,7 +33,7 @@ def num(value: float) -> str:
     and the caption write them (2.073e−17: one notation on the page, not 10^−17)."""
     if not math.isfinite(value):     # log 0, 1/0: no value, never "−∞" as one
         return "undefined"
-    text = f"{value:.4g}"
+    text = significant_text(value, 4)
     if "e" in text:
         mantissa, exponent = text.split("e")
         text = f"{mantissa}e{int(exponent)}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import significant_text, true_minus
 
 DIGITS = 6   # significant digits everywhere on the tab
 
@@ -23,7 +23,7 @@ def fmt(v: float, digits: int = DIGITS) -> str:
     v = float(v)
     if not math.isfinite(v):
         return "nan" if math.isnan(v) else ("∞" if v > 0 else "−∞")
-    text = f"{v:.{digits}g}"
+    text = significant_text(v, digits)
     if "e" in text:
         mantissa, exp = text.split("e")
         text = f"{mantissa}×10{_superscript(int(exp))}"

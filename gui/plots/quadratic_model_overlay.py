@@ -24,7 +24,7 @@ from gui.plots.theme import style_now
 from gui.widgets import theme
 from gui.widgets.palette import QUADRATIC_COLOURS
 from gui.widgets.variable_names import display_name
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import significant_text, true_minus
 
 SAMPLES = 120          # q is sampled on SAMPLES² points of the visible window
 LEVELS = (0.04, 0.16, 0.36, 0.64, 1.0)   # fractions of q(θₖ) − q_min: evenly spaced rings
@@ -52,7 +52,7 @@ def _inside(point, view_range) -> bool:
 
 
 def _num(v: float) -> str:
-    return true_minus(f"{v:.3g}") if math.isfinite(v) else "∞"
+    return true_minus(significant_text(v, 3)) if math.isfinite(v) else "∞"
 
 
 def kink_note(variables, jumps) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from engine.optimizer_settings import HYPERPARAMETERS, METHODS, method_settings
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import significant_text, true_minus
 
 SHORT_NAMES = {"gd": "GD", "momentum": "Momentum", "nesterov": "Nesterov",
                "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam", "newton": "Newton"}
@@ -87,7 +87,7 @@ def _number(value) -> str:
         return "on" if value else "off"
     if isinstance(value, (tuple, list)):
         return "/".join(_number(v) for v in value)
-    return true_minus(f"{float(value):.3g}")
+    return true_minus(significant_text(value, 3))
 
 
 def short_label(label: str, method: str) -> str:

@@ -21,7 +21,7 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.palette import CURVE_COLOURS
-from gui.widgets.number_text import noise_of, true_minus
+from gui.widgets.number_text import noise_of, significant_text, true_minus
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
 TICKS_PER_DECADE = 100
@@ -30,8 +30,9 @@ SPACING = 10               # px between the point's numbers and h's controls
 # f′(x) is shown twice (the point's row, and beside the quotient it is compared with):
 # one text both times, with enough digits to watch the quotient agree digit by digit
 SLOPE_DIGITS = 6
-# the widest texts fmt gives with 4, SLOPE_DIGITS and 3 digits (−0.0001234, −1.234e+88)
-WIDEST, WIDEST_SLOPE, WIDEST_H = "−0.0008888", "−0.000888888", "0.000888"
+# the widest texts fmt gives with 4, SLOPE_DIGITS and 3 digits, each one digit more for
+# a short exact decimal (significant_text: −0.00012345, −1.2345e88)
+WIDEST, WIDEST_SLOPE, WIDEST_H = "−0.00088888", "−0.0008888888", "0.000888"
 UNIT_ROUNDOFF = float(np.finfo(float).eps) / 2
 
 
@@ -39,7 +40,7 @@ def fmt(v: float, digits: int = 4) -> str:
     """A number as a lecturer writes it: significant digits, a true minus sign."""
     if not np.isfinite(v):
         return "undefined"
-    return true_minus(f"{v:.{digits}g}").replace("e−0", "e−").replace("e+0", "e")
+    return true_minus(significant_text(v, digits)).replace("e−0", "e−").replace("e+0", "e")
 
 
 def rounding_noise(f, x: float, slope: float, curvature: float) -> float:
@@ -166,8 +167,10 @@ class SecantPanel(QWidget):
         # any field: gui/app/lecture_commands.py); the mouse keeps the fine steps
         self.h_slider.setSingleStep(TICKS_PER_DECADE // 10)
         self.h_slider.setPageStep(TICKS_PER_DECADE)
-        # 18 px a decade: the rest is room for the point's widest row
-        self.h_slider.setMinimumWidth(110)
+        # ~17 px a decade: the rest is room for the point's widest row (at 110 px, the
+        # digit a short exact decimal may add to x, f and f′ put h's controls on a row of
+        # their own at 1280 px, 2.4 px short, and f's plot lost 10 px)
+        self.h_slider.setMinimumWidth(104)
         self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "
                                  "and the secant turns into the tangent. Keys: ← → a little, "
                                  "↓ / ↑ a factor of 10")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from gui.widgets.variable_names import display_name
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import significant_text, true_minus
 
 
 class SlicedExpression:
@@ -70,7 +70,7 @@ def held_text(held, digits: int = 3) -> str:
 def format_held(value: float, digits: int = 3) -> str:
     if not np.isfinite(value):
         return "undefined"
-    text = f"{value:.{digits}g}"
+    text = significant_text(value, digits)
     mantissa, e, exponent = text.partition("e")
     if e:                                  # "1.23e+03" -> "1.23e3"
         text = f"{mantissa}e{int(exponent)}"

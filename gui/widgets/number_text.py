@@ -3,6 +3,8 @@ and no sign on a zero. sin(x) at 0 read "f″(x) = −0" (f″ = −sin 0 is −
 point), and a small negative number rounded to a fixed number of decimals read "−0.000"."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 _NONZERO_DIGITS = frozenset("123456789")
@@ -18,10 +20,29 @@ def true_minus(text: str) -> str:
     return text.replace("-", "−")
 
 
+def significant_text(value: float, digits: int) -> str:
+    """`value` as f"{value:.{digits}g}" writes it (a hyphen for minus, "e-05"), except
+    that a short exact decimal is never cut by one digit: where the shortest decimal
+    that reads back as `value` has `digits` + 1 significant digits, all of them show.
+    3.125 to 3 digits read "3.12" (the float is exactly 3.125: %g rounds its tie to
+    even), which a class reads as a wrong rounding of a number it can check by hand;
+    3.14159… still reads 3.14, 0.1 + 0.2 reads 0.3. (Rounding half away from zero is
+    no rule to add: a tie at `digits` is only ever such a (`digits` + 1)-digit decimal.)
+    So a read-out's room must allow `digits` + 1 digits."""
+    value = float(value)
+    if math.isfinite(value) and value != 0:
+        # repr gives the shortest round-tripping decimal: "3.125", "1e-05", "100.0"
+        shortest = repr(value).partition("e")[0].lstrip("-").replace(".", "").strip("0")
+        if len(shortest) == digits + 1:
+            digits += 1
+    return f"{value:.{digits}g}"
+
+
 def compact(value: float, digits: int = 6) -> str:
-    """`digits` significant digits, a true minus sign, no '-0', short exponents (1.5e−9):
-    the iterate table's numbers, and any label that repeats one of them."""
-    text = f"{value:.{digits}g}"
+    """`digits` significant digits (significant_text's rule), a true minus sign, no '-0',
+    short exponents (1.5e−9): the iterate table's numbers, and any label that repeats
+    one of them."""
+    text = significant_text(value, digits)
     mantissa, e, exponent = text.partition("e")
     if e:   # "e-09" -> "e−9", "e+12" -> "e12": narrower columns, same number
         text = f"{mantissa}e{int(exponent)}"

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QTextDocument
 
 from gui.plots.curve_view import CurveView
+from tests.gui.plots.curve_setup import shown_curve
 
 SEED = "x^4 - 4x^3 + 4x^2"
 
@@ -119,3 +120,20 @@ def test_f_double_prime_of_sin_at_zero_reads_0_not_minus_0(qtbot, curve, model):
     rows = _plain(curve.panel.point_readout) + " " + _plain(curve.panel.secant_readout)
     assert re.search(r"f″\(x\) = 0(\s|$)", rows), rows
     assert not re.search(r"−0(?![.\d])", rows), rows
+
+
+def _difference_text(curve) -> str:
+    return re.search(r"difference (\S+)", _plain(curve.panel.secant_readout)).group(1)
+
+
+def test_an_exact_difference_reads_whole_not_rounded_to_even(qtbot, shown, model):
+    """f = 12.5x² at x = 1, h = 0.25: quotient 28.125, f′ = 25, difference exactly
+    3.125 (all exact in floating point). It read "difference 3.12" (%.3g rounds the tie
+    to even): a wrong number to a class that checks 12.5 · 0.25 by hand."""
+    curve = shown_curve(shown, model, qtbot, "12.5x^2")
+    curve.set_point(1.0)
+    curve.panel.set_h(0.25)
+    qtbot.wait(20)
+    assert curve.panel.values["difference"] == 3.125
+    assert _difference_text(curve) == "3.125"
+    assert _quotient_text(curve) == "28.125"

@@ -45,3 +45,63 @@ def test_minus_infinity_keeps_its_sign():
     """compact(−inf) read "inf": the sign of a zero was taken off a number with no digit."""
     from gui.widgets.number_text import compact, true_minus
     assert compact(float("-inf")) == "−inf" and true_minus("-0.000") == "0.000"
+
+
+# --- significant_text: never a short exact decimal cut by one digit -------------------
+
+from decimal import Decimal
+
+from hypothesis import given, settings, strategies as st
+
+from gui.widgets.number_text import compact, significant_text
+
+
+def _digits(text: str) -> str:
+    """The significant digits a number's text shows ("−0.00120e−5" → "12")."""
+    return text.partition("e")[0].lstrip("-−").replace(".", "").strip("0")
+
+
+@pytest.mark.parametrize("value, digits, shown", [
+    (3.125, 3, "3.125"),         # read "3.12": %g rounds the exact tie to even
+    (-0.0625, 2, "-0.0625"),     # read "−0.062"
+    (2.675, 3, "2.675"),         # the float is 2.67499…: read "2.67"
+    (3.14159265, 4, "3.142"),    # a long one still rounds
+    (0.1 + 0.2, 3, "0.3"),       # 0.30000000000000004: its noise is not shown
+    (12345.0, 4, "12345"),       # not "1.234e+04"
+    (1.2345e-7, 4, "1.2345e-07"), (1.23456e-7, 4, "1.235e-07"), (2.0, 3, "2")])
+def test_a_short_exact_decimal_keeps_its_last_digit(value, digits, shown):
+    assert significant_text(value, digits) == shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 9), st.integers(-12, 12), st.data())
+def test_a_decimal_one_digit_longer_reads_back_exactly(digits, power, data):
+    """Any decimal of `digits` + 1 significant digits (3.125 at 3, −0.0625 at 2) is
+    written whole: the text reads back as the very float."""
+    mantissa = data.draw(st.integers(10 ** digits, 10 ** (digits + 1) - 1))
+    value = float(Decimal(mantissa).scaleb(power) * data.draw(st.sampled_from([1, -1])))
+    text = significant_text(value, digits)
+    assert float(text) == value, text
+    assert len(_digits(text)) <= digits + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False).filter(lambda v: v != 0),
+       st.integers(1, 8))
+def test_anything_longer_is_rounded_to_its_digits(value, digits):
+    """A value needing more than `digits` + 1 digits shows `digits`, correctly rounded
+    (within half a unit of its last digit); never more than `digits` + 1 show."""
+    text = significant_text(value, digits)
+    shortest = _digits(repr(value))
+    if len(shortest) <= digits + 1:
+        assert float(text) == value
+        return
+    assert len(_digits(text)) <= digits
+    exponent = Decimal(repr(value)).adjusted()
+    unit = Decimal(1).scaleb(exponent - digits + 1)
+    assert abs(Decimal(text) - Decimal(repr(value))) <= unit / 2
+
+
+def test_the_iterate_tables_numbers_take_the_rule():
+    """compact (iterate table, run notices, callouts) keeps a 7-digit exact decimal."""
+    assert compact(-1.234565) == "−1.234565" and compact(1.23456789) == "1.23457"
