@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QBrush, QFont, QPainter, QPicture
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPicture
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from gui.compute.qt_guard import qt_override
 from gui.plots.axis_cache import cache_as_pixmap
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.loss_legend import LossLegend
+from gui.plots.loss_ranges import edge_padding, flat_range_widened, predicted_steps_end
 from gui.plots.steady_scatter import steady_scatter_of
 from gui.plots.theme import steady_width
 from gui.plots.whole_ticks import whole_number_ticks
@@ -37,29 +38,6 @@ CURVES_LEAST_PX = 80
 _AXIS_LABEL_STYLE = {"font-size": f"{_AXIS_FONT_PT}pt", "color": "#000000"}
 
 
-def flat_range_widened(lo: float, hi: float) -> tuple[float, float]:
-    """f's range shown (lo, hi): a flat one (one value, or float noise apart) widened
-    to ± max(0.5, 1e-4 |f|) around it. ±0.5 around f = 1.446e12 was ticks 0.2 apart that
-    only 14 digits tell apart; 1e-4 of f keeps them short ("1.4462e+12")."""
-    size = max(abs(lo), abs(hi))
-    if hi - lo < 1e-12 * max(1.0, size):
-        half = max(0.5, 1e-4 * size)
-        return lo - half, hi + half
-    return lo, hi
-
-
-def predicted_steps_end(shown: int) -> int:
-    """The step axis's right end while predicting: the `shown` steps rounded up to a
-    round stride of a quarter of them or less (1, 2, 5, 10, 20, …). The axis, and with it
-    every curve on the plot, is then redrawn every few frames, not every frame (a frame
-    cost 31 ms against 16 when it grew by one step each frame); it depends on the steps
-    shown alone, so it still tells nothing of how long the runs go on."""
-    quarter = max(shown / 4, 1.0)
-    power = 10.0 ** np.floor(np.log10(quarter))
-    stride = max(s for s in (power, 2 * power, 5 * power) if s <= quarter * (1 + 1e-12))
-    return int(np.ceil(shown / stride) * stride)
-
-
 class LossPlot(QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -67,7 +45,7 @@ class LossPlot(QWidget):
         self._shift = 0.0            # what log mode subtracts (0 when every f > 0)
         self._axis_label = None      # the left axis's text, set when it changes
         self._drawn: dict = {}       # method -> (path, points shown, last value shown)
-        self._y_fitted = None        # (lo, hi) the f axis was last sized to
+        self._y_fitted = None        # (lo, hi, px, label px) the f axis was last sized to
         self._brushes = {}           # colour -> its QBrush for the heads
 
         self.plot = tune_canvas(pg.PlotWidget(background="w", enableMenu=False))
@@ -136,6 +114,8 @@ class LossPlot(QWidget):
         self._least_height = 170       # below this the curves are a flat smear
         self._curves_least_px = CURVES_LEAST_PX
         self.log_check.toggled.connect(self._on_log)
+        # the ends' padding is in pixels too (edge_padding): a new size fits it again
+        item.getViewBox().sigResized.connect(self._on_view_resized)
         model.pathsChanged.connect(self._on_paths)
         model.frameChanged.connect(self._on_frame)
         model.lab.predictChanged.connect(self._on_predict)
@@ -149,7 +129,7 @@ class LossPlot(QWidget):
     # --- model → view ------------------------------------------------------------
     def _on_paths(self, paths) -> None:
         self._drawn = {}             # new paths or a new shift: every curve anew
-        self._y_fitted = None        # (lo, hi) the f axis was last sized to
+        self._y_fitted = None        # (lo, hi, px, label px) the f axis was last sized to
         for key in paths:
             colour = self.model.lab.colour(key)
             # only a new colour: setPen re-set the curve's old data too (then _on_frame
@@ -177,6 +157,9 @@ class LossPlot(QWidget):
 
     def _on_predict(self, _on) -> None:
         self._on_paths(self.model.paths)
+
+    def _on_view_resized(self, _view) -> None:
+        self._fit_range(self.model.paths)
 
     def _on_theme(self, _theme) -> None:
         self._show_legend(self.model.paths, new_look=True)
@@ -352,8 +335,12 @@ class LossPlot(QWidget):
         # Padded here as setXRange / setYRange pad (2 %, 5 %), and both set in one
         # setRange: each set alone updated the view box, every curve clipped to it and
         # the frame line (a new f set both: that work twice)
-        pad = 0.02 * right
-        x_range = [-pad, right + pad]
+        bottom, left = item.getAxis("bottom"), item.getAxis("left")
+        steps = QFontMetricsF(bottom.style["tickFont"] or bottom.font())
+        before, after = edge_padding(0.0, right, view.width(),
+                                     steps.horizontalAdvance("0") / 2 + 1,
+                                     steps.horizontalAdvance(str(int(right))) / 2 + 1, 0.02)
+        x_range = [-before, right + after]
         x_range = x_range if view.state["targetRange"][0] != x_range else None
         # f as far as shown, always: x³ reaches −8e17 at step 60, an axis sized to that
         # at step 0 would flatten every value shown so far to one line
@@ -366,10 +353,12 @@ class LossPlot(QWidget):
         if y.size:
             lo, hi = float(y.min()), float(y.max())
             lo, hi = flat_range_widened(lo, hi)
-            if (lo, hi) != self._y_fitted:
-                self._y_fitted = (lo, hi)
-                pad = (hi - lo) * 0.05
-                y_range = [lo - pad, hi + pad]
+            # (pyqtgraph measures a label 0.8 of its font's height)
+            tall = 0.4 * QFontMetricsF(left.style["tickFont"] or left.font()).height() + 1
+            if (lo, hi, view.height(), tall) != self._y_fitted:
+                self._y_fitted = (lo, hi, view.height(), tall)
+                below, above = edge_padding(lo, hi, view.height(), tall, tall, 0.05)
+                y_range = [lo - below, hi + above]
         if x_range is None and y_range is None:
             return
         view.setRange(xRange=x_range, yRange=y_range, padding=0)

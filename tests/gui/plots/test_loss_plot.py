@@ -331,3 +331,33 @@ def test_tick_labels_tell_close_ticks_apart_on_any_axis(qapp):
     assert axis.tickStrings(values, 1.0, 0.2) == [
         "1446257064291", "1446257064291.2", "1446257064291.4"]
     assert axis.tickStrings([1e5, 2e5], 1.0, 1e5) == ["100000", "200000"]   # as before
+
+
+@pytest.mark.parametrize("look", ["light", "dark"])
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_both_axes_label_their_0(shown, model, qtbot, look, scale):
+    """The default example's descent converges to f = 0 from step 0: the f axis's "0"
+    (0.85 of 18.7 above its lower end, under the 5 % padding) was hidden at every text
+    size and the step axis's "0" from text size 1.5 (pyqtgraph hides a label reaching
+    past its axis and plot), in both themes alike. Each end now has its label's room."""
+    from PySide6.QtWidgets import QApplication
+    from gui.widgets import theme
+    plot = shown(LossPlot(model), 300, int(170 * scale) + 80)   # as the Explorer's row gives it
+    theme.apply_theme(QApplication.instance(), plot, look, scale)
+    try:
+        _load(model, None)
+        model.set_frame(model.last_frame)
+        qtbot.wait(50)
+        item = plot.plot.getPlotItem()
+        assert "0" in drawn_tick_labels(item.getAxis("bottom"))
+        assert "0" in drawn_tick_labels(item.getAxis("left"))
+    finally:
+        theme.apply_theme(QApplication.instance(), plot, "light", 1.0)
+
+
+def test_an_ends_padding_gives_its_label_room():
+    from gui.plots.loss_ranges import edge_padding
+    assert edge_padding(0, 100, 1000, 5, 5, 0.02) == (2, 2)        # the share is room enough
+    below, above = edge_padding(0, 90, 200, 8, 12, 0.02)
+    px = 200 / (90 + below + above)
+    assert below * px == pytest.approx(8) and above * px == pytest.approx(12)
