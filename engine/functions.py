@@ -170,5 +170,7 @@ _BUILDERS = {
 FUNCTIONS = {name: (_BUILDERS[name], *entry) for name, entry in FUNCTION_NAMES.items()}
 CONSTANTS = {"pi": sp.pi, "e": sp.E}
 # How every formula is typeset: as a lecturer writes it, ln (log is the natural logarithm
-# here, and sympy writes it log) and arctan, arcsin, arccos (sympy writes atan, asin, acos)
-LATEX_SETTINGS = {"ln_notation": True, "inv_trig_style": "full"}
+# here, and sympy writes it log) and arctan, arcsin, arccos (sympy writes atan, asin, acos),
+# a fractional power on one line, x^{3/2} (sympy stacks a fraction in the exponent:
+# √x + y²'s H read −1/(4 x^(3 over 2)), an exponent too small to read when projected)
+LATEX_SETTINGS = {"ln_notation": True, "inv_trig_style": "full", "fold_frac_powers": True}

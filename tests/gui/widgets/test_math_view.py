@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from gui.compute.latex_renderer import plain_text, render_svg, tidy_latex
+from gui.widgets.equation_pixmap import draw_svg
 from gui.widgets.math_view import MARGIN, MathView
 from gui.app.presets import find_preset
 
@@ -330,3 +331,26 @@ def test_the_hessian_where_f_is_undefined_says_so_not_infinity(qtbot, model):
     (shown,) = [e for forms in view._forms for e in forms if e.tex.startswith("H(0, 0)")]
     assert r"\infty" not in shown.tex and "undefined" in shown.tex
     assert shown.kind == "typeset"
+
+
+def test_a_fractional_power_reads_on_one_line(qtbot, model):
+    """√x + y²'s H: −1/(4 x^(3/2)) was typeset with 3/2 stacked in the exponent (a
+    fraction on a superscript, unreadable projected): the H row stood 70 px tall where
+    the same matrix with x² stands 54. Now x^{3/2}, on one line."""
+    view = MathView(model)
+    qtbot.addWidget(view)
+    view.resize(1400, 100)
+    view.show()
+    model.set_text("sqrt(x) + y^2")
+    assert model.wait_for_analysis(30000)
+    qtbot.waitUntil(lambda: view.forms_ready and any(
+        e.tex.startswith("H = ") and e.kind == "typeset" for e in view.equations),
+        timeout=20000)
+    (h,) = [e for e in view.equations if e.tex.startswith("H = ")]
+    assert r"x^{3/2}" in h.tex and r"^{\frac" not in h.tex, h.tex
+    # typeset alike, the shown H is hardly taller than with a plain power in its place
+    shown = draw_svg(h.tex, render_svg(h.tex), 1.0, 1.0)
+    plain_tex = h.tex.replace("x^{3/2}", "x^{2}")
+    plain = draw_svg(plain_tex, render_svg(plain_tex), 1.0, 1.0)
+    assert dark_pixels(h.pixmap) > 100
+    assert shown.height <= 1.15 * plain.height, (shown.height, plain.height)
