@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from engine.names import unfinished_name
 from gui.compute.qt_guard import qt_override
 from gui.explorer.formula_line_edit import ERROR_COLOUR, FormulaLineEdit
+from gui.widgets.elided_label import ElidedLabel
 from gui.widgets.variable_names import display_name
 
 FAST_DEBOUNCE_MS = 0       # a key goes to the model on the next turn of the event loop
@@ -83,9 +84,10 @@ class ExpressionEditor(QWidget):
             "color: #555; background: #ffffff; font-size: 11pt; padding: 0px 4px;")
         self.busy_label.setVisible(False)
         self.line_edit.resized.connect(self._place_busy_label)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        # one line, cut with "…" (the whole text its tooltip; the refusal's veil over the
+        # views says it all): wrapped, "'foo' is not a known function: … known functions:
+        # abs, acos, …" took two lines of the caption's one and moved every view 14 px
+        self.error_label = ElidedLabel()
         self.error_label.setStyleSheet(
             f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
             "padding: 0px 8px;")   # the text size's font: its row is the caption's line

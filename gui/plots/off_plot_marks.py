@@ -33,6 +33,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF
 
+from gui.plots.path_cover import covered, least_covered, path_pixels
 from gui.plots.theme import style_now
 from gui.widgets.number_text import compact, without_noise
 
@@ -62,6 +63,10 @@ class OffPlotMarks:
         # -> [((x, y) view, half-size px)] of what a callout should not cover (the runs'
         # current points in view)
         self.keep_clear = list
+        # -> [(n, 2) view points] of the paths drawn: of the spots a callout may take,
+        # the one over least of them (its first place sat on the monkey saddle's paths
+        # next to their start, where a spot 40 px along was bare)
+        self.paths_drawn = list
         # -> [(left, top, right, bottom) scene px] of labels a callout never covers
         self.keep_off = tuple
         plot.getViewBox().sigRangeChanged.connect(self.place)
@@ -193,6 +198,8 @@ class OffPlotMarks:
         clear = [(x / px - half, -y / py - half, 2 * half, 2 * half)
                  for (x, y), half in self.keep_clear()]
         names = [self._from_scene(box, px, py) for box in names]
+        (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
+        ink = path_pixels(self.paths_drawn(), px, py, (x0 / px, -y1 / py, x1 / px, -y0 / py))
         for i, label in enumerate(self.callouts):
             if i >= len(self._groups) or self.detail == NONE:
                 label.setVisible(False)
@@ -209,7 +216,8 @@ class OffPlotMarks:
             label.border = pg.mkPen(self._colours[group[0]] if len(group) == 1 else GROUP_BORDER,
                                     width=2 if len(group) == 1 else 1.5)
             label.setToolTip("\n".join(self._readout(k) for k in group))
-            shown = self._place_callout(label, edges[group[0]], px, py, placed, clear, names)
+            shown = self._place_callout(label, edges[group[0]], px, py, placed, clear, names,
+                                        ink)
             label.setVisible(shown)
             if not shown:
                 self._rows.update({k: "" for k in group})
@@ -223,13 +231,15 @@ class OffPlotMarks:
         left, top = min(a.x(), b.x()) / px, -max(a.y(), b.y()) / py
         return left, top, abs(b.x() - a.x()) / px, abs(b.y() - a.y()) / py
 
-    def _place_callout(self, label, edge, px, py, placed, clear, names=()) -> bool:
+    def _place_callout(self, label, edge, px, py, placed, clear, names=(), ink=None) -> bool:
         """Inward of the group's first arrow, on the side away from the edges it
         touches; moved inward, away from its edge, until it overlaps no callout placed
         before it (on screen pixels) — or, where a spot within SHIFT_PX of that keeps
         clear of the runs' current points in view too, there (`keep_clear`). It never
         covers one of `names` (the map's labels): a spot off them within SHIFT_PX,
-        else False (the callout gives way)."""
+        else False (the callout gives way). Of the spots free of those, the one over
+        fewest of `ink` (the paths' pixels, path_cover.path_pixels), the nearest of
+        equals; where every spot near covers some, the least covered on the map."""
         (edge_x, edge_y), (right, left, top, bottom) = edge
         lx = edge_x - LABEL_GAP_PX * px if right else edge_x + LABEL_GAP_PX * px if left else edge_x
         ly = edge_y - LABEL_GAP_PX * py if top else edge_y + LABEL_GAP_PX * py if bottom else edge_y
@@ -246,9 +256,9 @@ class OffPlotMarks:
         x_px = max(min(x_px, bounds[2] - w), bounds[0])
         top_px = max(min(top_px, bounds[3] - h), bounds[1])
         inward = -1 if bottom else 1
-        spot = _free_spot((x_px, top_px, w, h), placed + names + clear, bounds, inward)
+        spot = _free_spot((x_px, top_px, w, h), placed + names + clear, bounds, inward, ink)
         if spot is None and names:        # over a run's point rather than over a name
-            spot = _free_spot((x_px, top_px, w, h), placed + names, bounds, inward)
+            spot = _free_spot((x_px, top_px, w, h), placed + names, bounds, inward, ink)
         if spot is None:
             spot = _stacked((x_px, top_px, w, h), placed, inward)
             if _hits((*spot, w, h), names):
@@ -279,17 +289,32 @@ def _stacked(box, placed, inward) -> tuple:
     return x, y
 
 
-def _free_spot(box, blockers, bounds, inward):
-    """(left, top) nearest `box`'s within SHIFT_PX (inward first, then along the
-    edge) where it stays inside `bounds` and overlaps none of `blockers`; None."""
+def _free_spot(box, blockers, bounds, inward, ink=None):
+    """(left, top) within SHIFT_PX of `box`'s (inward first, then along the edge, then
+    aslant) where it stays inside `bounds`, overlaps none of `blockers` and covers the
+    fewest of `ink` ((n, 2) pixels), the nearest of equals; where each covers some,
+    the spot anywhere in `bounds` covering fewest (a group of runs' names need not be
+    beside their arrow: theirs carry their colours); None."""
     x, y, w, h = box
+    best, least = None, None
     for shift in range(0, SHIFT_PX + 1, SHIFT_STEP_PX):
-        for dx, dy in ((0, inward * shift), (-shift, 0), (shift, 0), (0, -inward * shift)):
+        for dx, dy in ((0, inward * shift), (-shift, 0), (shift, 0), (0, -inward * shift),
+                       (-shift, inward * shift), (shift, inward * shift),
+                       (-shift, -inward * shift), (shift, -inward * shift)):
             spot = (x + dx, y + dy, w, h)
             if (bounds[0] <= spot[0] and spot[0] + w <= bounds[2] and bounds[1] <= spot[1]
                     and spot[1] + h <= bounds[3] and not _hits(spot, blockers)):
-                return spot[:2]
-    return None
+                cover = covered(spot, ink)
+                if least is None or cover < least:
+                    best, least = spot[:2], cover
+                if cover == 0:
+                    return best
+    if least:
+        far = least_covered(box, ink, bounds, lambda spot: not _hits(spot, blockers),
+                            SHIFT_STEP_PX)
+        if far is not None and far[2] < least:
+            return far[:2]
+    return best
 
 
 def _clusters(edges, px, py) -> list:

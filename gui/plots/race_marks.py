@@ -36,6 +36,7 @@ class RaceMarks:
         self._colours: dict = {}      # key -> the run's colour
         self.off_plot = OffPlotMarks(plot)
         self.off_plot.keep_clear = lambda: self.heads(path=False)   # callouts off the runs
+        self.off_plot.paths_drawn = self.paths_drawn               # ... and their paths
         if names is not None:        # ... and off the names, placed again when those move
             self.off_plot.keep_off = lambda: names.placed_boxes
             names.on_placed.append(self.off_plot.place)
@@ -106,6 +107,12 @@ class RaceMarks:
                     point = tail[-2] + t * (tail[-1] - tail[-2])
                     heads.append((tuple(point), HEAD_HALF_PX))
         return currents, heads
+
+    def paths_drawn(self) -> list:
+        """[(n, 2) view points] of each shown run's path up to the frame shown."""
+        return [path.points[:n] for key, (path, n) in self._shown.items()
+                if key in self.path_items and self.path_items[key].isVisible()
+                and path.points.shape[1] == 2]
 
     def hide(self) -> None:
         for key in self.path_items:

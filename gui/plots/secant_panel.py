@@ -147,6 +147,10 @@ class SecantPanel(QWidget):
         super().__init__(parent)
         self.variable = "x"
         self.values: dict[str, float | str] = {}
+        # the rows as built, colour keys in their palette colours: inked for the theme
+        # when shown (_show_rows), again at every change of look — built inked, the keys
+        # kept light's #875D00 / #8B5272 on the dark window (3.1:1) until x moved
+        self._point_text = ""
         self._secant_text = ""           # the quotient's row, f″ on it
         self._widest: dict[tuple, float] = {}    # (variable, font, theme) -> px
         self._shape = None          # what the rows' least height was last worked out for
@@ -197,6 +201,11 @@ class SecantPanel(QWidget):
         self.h_slider.setValue(self._ticks(DEFAULT_H))
         self.h_slider.valueChanged.connect(self._on_slider)
         self._show_h()
+        theme.notifier.changed.connect(self._on_theme)    # (bound: dropped with the panel)
+
+    def _on_theme(self, _theme=None) -> None:
+        self.point_readout.setText(theme.themed_html(self._point_text))
+        self.secant_readout.setText(theme.themed_html(self._secant_text))
 
     # --- layout: two rows where they fit, else three ----------------------------------
     def _arrange(self, one_row: bool) -> None:
@@ -307,7 +316,8 @@ class SecantPanel(QWidget):
                        "jump": jump}
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
         if jump:      # |x| at 0: the formula's f′ = sign(0) = 0 is no slope of the curve
-            self.point_readout.setText(self._point_html(fmt(x), fmt(fx), "none", kind))
+            self._point_text = self._point_html(fmt(x), fmt(fx), "none", kind)
+            self.point_readout.setText(theme.themed_html(self._point_text))
             row = " &nbsp; ".join(_whole(item) for item in (
                 f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
                 f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>",
@@ -315,8 +325,8 @@ class SecantPanel(QWidget):
                 f"from {fmt(jump[0])} to {fmt(jump[1])}</b>"))
             self._secant_text = row
             return self.fit_rows()
-        self.point_readout.setText(self._point_html(fmt(x), fmt(fx), fmt(dfx, SLOPE_DIGITS),
-                                                    kind))
+        self._point_text = self._point_html(fmt(x), fmt(fx), fmt(dfx, SLOPE_DIGITS), kind)
+        self.point_readout.setText(theme.themed_html(self._point_text))
         quotient_row = " &nbsp; ".join(_whole(item) for item in (
             f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
             f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
@@ -342,7 +352,7 @@ class SecantPanel(QWidget):
         """The px the point's row needs for any values: the slider's place is worked out
         from it, not from the numbers shown (it moved ~100 px between "→ stationary" and
         "↗ increasing", and more for −0.0001234)."""
-        key = (self.variable, self.point_readout.font().toString(), theme.themed_html(""))
+        key = (self.variable, self.point_readout.font().toString())
         if key not in self._widest:
             label = QLabel()
             label.setFont(self.point_readout.font())
@@ -359,7 +369,7 @@ class SecantPanel(QWidget):
         left, _, right, _ = self._grid.getContentsMargins()
         width = self.width() - left - right
         font = self.secant_readout.font()
-        self.secant_readout.setText(self._secant_text)
+        self.secant_readout.setText(theme.themed_html(self._secant_text))
         one_line = _one_line_width(self.secant_readout)
         # the plots above keep their least heights: the page scrolls rather than the
         # wrapped read-outs taking their height (the layout gave the panel its wrapped
@@ -406,5 +416,6 @@ def _one_line_width(label: QLabel) -> float:
 
 
 def _swatch(colour: str) -> str:
-    """A coloured square tying a number to its line (coloured text would be too pale)."""
-    return theme.themed_html(f"<span style='color:{colour}; font-size:15pt'>■</span>&nbsp;")
+    """A coloured square tying a number to its line (coloured text would be too pale),
+    in the palette's colour: the row it is in is inked for the theme as it is shown."""
+    return f"<span style='color:{colour}; font-size:15pt'>■</span>&nbsp;"

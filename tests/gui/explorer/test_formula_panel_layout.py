@@ -170,3 +170,30 @@ def test_the_parse_error_has_a_place_of_its_own(lab, qtbot, screenshot):
     screenshot(lab, "formula_parse_error_720p")
     settle(qtbot, lab, text="x^2 + 2y^2")         # a valid f: the error line goes
     assert lab.editor.error_text == "" and not error.isVisible()
+
+
+def test_a_long_parse_error_moves_nothing(lab, qtbot, screenshot):
+    """'foo(x) + y' on the egg crate: "'foo' is not a known function: … known functions:
+    abs, acos, …" wrapped to two lines in the caption's one-line row, and the map, the
+    3-D view and the side panel went 14 px down. It keeps the row's one line (the whole
+    text is the line's tooltip, and the refusal's veil over the views says it all)."""
+    settle(qtbot, lab, preset=next(p for p in presets() if p["name"] == "Himmelblau"))
+    places = geometries(lab)
+    side = window_rect(lab.descent_panel, lab)
+    lab.editor.line_edit.setFocus()
+    lab.editor.line_edit.selectAll()
+    qtbot.keyClicks(lab.editor.line_edit, "foo(x) + y")
+    qtbot.waitUntil(lambda: lab.editor.error_text != "", timeout=5000)
+    error = lab.editor.error_label
+    qtbot.waitUntil(error.isVisible, timeout=5000)
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    assert "known functions" in error.text() and "not a known function" in error.text()
+    assert window_rect(error, lab).height() < 2 * error.fontMetrics().height()
+    assert error.toolTip() == error.text()          # the whole text, on the line itself
+    assert geometries(lab) == places
+    assert window_rect(lab.descent_panel, lab) == side
+    screenshot(lab, "formula_long_parse_error_720p")
+    settle(qtbot, lab, text="x^2 + 2y^2")
+    assert not error.isVisible()

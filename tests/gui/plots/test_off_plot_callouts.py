@@ -95,3 +95,51 @@ def test_callouts_keep_the_runs_in_view_free(shown, model, qtbot, size):
         if box.contains(centre):
             dot = QRectF(centre.x() - 8, centre.y() - 8, 16, 16)
             assert not any(r.intersects(dot) for r in rects), (key, dot, rects)
+
+
+def _monkey_saddle_race_at_step_54(model, qtbot):
+    """The rehearsal's race: GD and Momentum diverge off the top right, Adam follows,
+    Newton stops at the saddle (η = 0.05, start (0.8, 0.3), 80 steps)."""
+    model.set_text("x^3 - 3x y^2")
+    assert model.wait_for_analysis(30000)
+    model.set_window(((-1.5, 1.5), (-1.5, 1.5)))
+    model.set_start((0.8, 0.3))
+    methods = ("gd", "momentum", "adam", "newton")
+    model.set_settings(methods=methods, lr=0.05, max_steps=80)
+    qtbot.waitUntil(lambda: set(model.paths) == set(methods), timeout=60000)
+    model.set_frame(54)
+    qtbot.wait(50)
+
+
+def _path_pixels_under(view, rect) -> int:
+    """How many points along the drawn paths (every ~1 px, scene coordinates) lie in
+    `rect` (a scene rectangle)."""
+    vb, inside = view.plot.vb, 0
+    for item in view.marks.path_items.values():
+        if not item.isVisible():
+            continue
+        xs, ys = item.getData()
+        for x0, y0, x1, y1 in zip(xs[:-1], ys[:-1], xs[1:], ys[1:]):
+            a, b = vb.mapViewToScene(QPointF(x0, y0)), vb.mapViewToScene(QPointF(x1, y1))
+            n = int(min(max(abs(b.x() - a.x()), abs(b.y() - a.y())), 4000)) + 1
+            inside += sum(rect.contains(a + (b - a) * (i / n)) for i in range(n + 1))
+    return inside
+
+
+@pytest.mark.parametrize("size", [(470, 290), (640, 420)])
+def test_a_callout_of_runs_off_the_map_keeps_off_the_paths(shown, model, qtbot, size,
+                                                          screenshot):
+    # the rehearsal (monkey saddle, 4 runs, 1280×720): the box naming GD, Momentum and
+    # Adam sat on their paths next to the start, where a spot along the edge was bare
+    view = shown(ContourView(model), *size)
+    _monkey_saddle_race_at_step_54(model, qtbot)
+    screenshot(view, f"monkey_saddle_callout_{size[0]}")
+    callouts = [t for t in view.marks.off_plot.callouts if t.isVisible()]
+    assert callouts, view.marks.off_plot.shown()
+    box = view.plot.vb.sceneBoundingRect()
+    for label in callouts:
+        rect = label.mapRectToScene(label.boundingRect())
+        assert box.contains(rect), (rect, box)
+        # (a path's line and halo are 5 px wide: its centre 2 px from the box is on it)
+        assert _path_pixels_under(view, rect.adjusted(-2, -2, 2, 2)) == 0, (
+            rect, label.toPlainText())

@@ -137,3 +137,42 @@ def test_an_exact_difference_reads_whole_not_rounded_to_even(qtbot, shown, model
     assert curve.panel.values["difference"] == 3.125
     assert _difference_text(curve) == "3.125"
     assert _quotient_text(curve) == "28.125"
+
+
+def _key_colours(label) -> list:
+    """The colour keys' fills as the label shows them: its most common strongly coloured
+    pixels (the text is grey, white or near-black; the keys are squares of one colour)."""
+    from collections import Counter
+    from PySide6.QtGui import QColor
+    image = label.grab().toImage()
+    counts = Counter()
+    for y in range(0, image.height()):
+        for x in range(0, image.width()):
+            colour = QColor(image.pixel(x, y))
+            if colour.hsvSaturationF() > 0.3 and colour.valueF() > 0.15:
+                counts[colour.name()] += 1
+    return [name for name, n in counts.most_common(2) if n >= 20]
+
+
+@pytest.mark.parametrize("looks", [("dark",), ("dark", "light")])
+def test_colour_keys_follow_a_change_of_look(qtbot, curve, looks):
+    # Ctrl+D left the keys before "(f(x+h) − f(x))/h" and "f′(x)" in light's inks
+    # (#875D00, #8B5272) on the dark window, 3.1:1; back to light from there, dark's on
+    # white (2.3:1): they were inked once, when the numbers were written
+    from PySide6.QtWidgets import QApplication
+    import gui.plots.theme  # noqa: F401  (the plots' restyler, as the app has it)
+    from gui.widgets import theme
+    app = QApplication.instance()
+    curve.set_point(0.4)
+    qtbot.wait(30)
+    try:
+        for look in looks:
+            theme.apply_theme(app, curve, look, 1.0)
+            qtbot.wait(30)
+            window = theme.current().window
+            keys = _key_colours(curve.panel.secant_readout)
+            assert len(keys) == 2, keys            # the secant's and the tangent's
+            for key in keys:                       # the theme's rule for coloured text
+                assert theme.contrast(key, window) >= theme.AA_TEXT - 0.1, (look, key)
+    finally:
+        theme.apply_theme(app, curve, "light", 1.0)
