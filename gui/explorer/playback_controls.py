@@ -10,8 +10,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 from gui.explorer.formula_line_edit import ERROR_COLOUR
 from gui.explorer.run_notices import (WARNING_SIGN, critical_end_text, diverging_text,
                                       gradient_undefined_text, no_minimum_text,
-                                      start_beyond_limit, start_words_room,
-                                      unbounded_text)
+                                      start_beyond_limit, unbounded_text)
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.steady_label import SteadyColumn, SteadyLabel
@@ -222,10 +221,9 @@ class PlaybackControls(QWidget):
             self._reserved_for = paths          # its longest, so Play never re-lays the panel
             for key, path in paths.items():
                 self._status_label(key).set_reserve(
-                    [self.status_line(key, path, frame, playing)[0]
-                     for frame in (0, path.stop_step - 1, path.stop_step)
-                     for playing in (True, False)]
-                    + start_words_room(model.lab.label(key), path.points.shape[1]))
+                    self.status_line(key, path, frame, playing)[0]
+                    for frame in (0, path.stop_step - 1, path.stop_step)
+                    for playing in (True, False))
             self._statuses.refresh()      # (the column keeps the room, all of it)
         t = None
         for method, label in self.status_labels.items():

@@ -112,17 +112,6 @@ _NOT_A_MINIMUM = {"saddle": "a saddle point", "maximum": "a maximum",
                   "inflection": "a point of inflection"}
 
 
-def start_words_room(label: str, dimension: int) -> list[str]:
-    """The status lines a run named `label` says when it cannot leave its start (every
-    kind of critical point): room kept for them whatever f and the start are — Example
-    1 started at its maximum wrapped "started at a maximum (f′ = 0 there, …)" to a third
-    line, and the side panel's Playback box rose 14 px over the runs list."""
-    gradient = "f′" if dimension == 1 else "∇f"
-    return [f"{label}: started at {where} ({gradient} = 0 there, not a minimum: no step "
-            "moves it)" for where in _NOT_A_MINIMUM.values()] + [
-        f"{label}: converged at step 0 ({gradient} = 0 at the start: no step moves it)"]
-
-
 def critical_end_text(f, path, window) -> str:
     """(replacing "converged at step k") '' unless the run converged (∇f ≈ 0) at a point
     the derivative test (engine.calculus.classify, H at the end point) calls a saddle,
