@@ -3,9 +3,8 @@
 Row 1: x, f(x), f′(x) and whether f is increasing there; then a slider for h on a log
 scale from 1 down to 10⁻⁶. Row 2: the difference quotient (f(x+h) − f(x))/h next to
 f′(x): as h shrinks the two agree digit by digit — the derivative's definition; then
-f″(x), the second-derivative test where f′ = 0. Each
-row is one line at 1280 px (text size 1): the slider on row 2 wrapped the quotient's
-row to two lines there and took f's curve ~25 px. Where the point's numbers and the
+f″(x), the second-derivative test where f′ = 0. Each row is one line at 1280 px (text
+size 1): the slider on row 2 wrapped the quotient's row to two lines and took f's ~25 px. Where the point's numbers and the
 slider do not fit side by side (large text), the slider gets a row of its own.
 """
 from __future__ import annotations
