@@ -164,6 +164,7 @@ class DescentPanel(QWidget):
         whole = lambda w: w.sizeHint().expandedTo(w.minimumSizeHint()).height()  # noqa: E731
         methods_group.kept_height = lambda: max(0, whole(methods_group) - whole(self.lr_group)
                                                 - column.spacing())
+        self._methods_kept = True
         self.keep_runs_whole(True)            # never cut through their buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -198,7 +199,31 @@ class DescentPanel(QWidget):
         """The settings area as tall as the rate, Methods and the Runs' list and buttons
         (the page scrolls where they do not fit), or (off) as tall as Methods alone, the
         rate first; either way it shows whole groups at rest (`VerticalScrollArea`)."""
-        self.settings_area.keep_whole(*(self._kept_groups if on else self._kept_groups[:2]))
+        self._runs_kept = on
+        self._keep_groups()
+
+    def keep_methods_whole(self, on: bool) -> None:
+        """Off: the settings area asks for the rate's height alone, Methods (and the Runs)
+        scroll under it. At text size 2 in a 1280×720 window the rate and Methods held
+        the side panel at 540 px, the page scrolled 93 px and the map's x-axis lay below
+        the window's edge."""
+        self._methods_kept = on
+        self._keep_groups()
+
+    def _keep_groups(self) -> None:
+        count = 1 if not self._methods_kept else 3 if self._runs_kept else 2
+        # without Methods the area is still tall enough for a chosen run's own settings
+        # to show whole once scrolled to (show_run_settings): else a 75-px slit at text
+        # size 2 on 1280×720 cut "Momentum settings" through its fields
+        self.settings_area.least_height = \
+            (lambda: 0) if self._methods_kept else self._run_form_height
+        self.settings_area.keep_whole(*self._kept_groups[:count])
+
+    def _run_form_height(self) -> int:
+        """px the chosen run's own settings form takes (0: none shown)."""
+        forms = self.runs_panel.run_forms
+        return max((f.sizeHint().height() for f in forms.forms.values()
+                    if f.isVisibleTo(forms) and forms.isVisibleTo(self)), default=0)
 
     def show_run_settings(self) -> None:
         """Scroll the side panel (and the page around it) so the chosen run's own settings
@@ -209,7 +234,8 @@ class DescentPanel(QWidget):
         if not any(f.isVisible() for f in forms.forms.values()):
             return
         self.settings_area.widget().layout().activate()
-        areas, widget = [], self.parentWidget()
+        self.settings_area.setViewportMargins(0, 0, 0, 0)   # (its band at rest: snapped
+        areas, widget = [], self.parentWidget()             # again once scrolled)
         while widget is not None:            # the explorer's page scrolls at text size 2
             if isinstance(widget, QScrollArea):
                 areas.append(widget)

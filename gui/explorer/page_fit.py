@@ -8,8 +8,10 @@ status lines, "Inside a step" or Basins, and stayed folded once the cause was un
 The side panel's Runs give up being whole first, then the example's one-line caption,
 then the lower panel (loss curve and iterates: at text size 1.75 on 1280×720 it kept
 292 px while the views got their least, 287, the map's plot 205×120 px, and the page
-scrolled Playback's rows below the window's edge); where that is still not enough the
-page scrolls. The lower panel shown again by the lecturer (Ctrl+3) stays. Presenting, the window folds panels
+scrolled Playback's rows below the window's edge), then the side panel's Methods (the
+rate stays whole above them, Methods scroll under it: at text size 2 on 1280×720 they
+held the side panel at 540 px and the map's x-axis below the window's edge); where that
+is still not enough the page scrolls. The lower panel shown again by the lecturer (Ctrl+3) stays. Presenting, the window folds panels
 itself (MainWindow.make_room_for_views). What was given up comes back as soon as the
 page has the room again: a larger or wider page, a smaller text size, or its contents
 shrunk (Newton unticked, Basins off)."""
@@ -22,8 +24,8 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets.scroll_page import page_overflow
 
 # what gives way, in order: the side panel's Runs kept whole, the caption's row, the
-# lower panel
-GIVE_WAY = ("runs", "caption", "below")
+# lower panel, the side panel's Methods kept whole
+GIVE_WAY = ("runs", "caption", "below", "methods")
 
 
 def _needed_height(tab: QWidget) -> int:
@@ -98,6 +100,9 @@ class PageFit(QObject):
         if "runs" in back:
             tab._keep_runs_whole(on)
             changed.append(tab.descent_panel.settings_area)
+        if "methods" in back:
+            tab.descent_panel.keep_methods_whole(on)
+            changed.append(tab.descent_panel.settings_area)
         if "caption" in back:
             # hidden, counted as if shown: shown, it would lay the page out at once
             # (and its error row is kept with it, as set_panels_visible does)
@@ -116,6 +121,8 @@ class PageFit(QObject):
             self.tab._keep_runs_whole(shown)
         elif what == "caption":
             self.tab.set_panels_visible(caption=shown)
+        elif what == "methods":
+            self.tab.descent_panel.keep_methods_whole(shown)
         elif not (shown and self.tab.presenting):    # (presenting folds it its own way)
             self.tab.set_panels_visible(below=shown)
             self.panelsChanged.emit()

@@ -238,7 +238,7 @@ class ExplorerTab(QWidget):
         whole too left no room for the formulas on top, which folded away."""
         self.presenting = on
         self.page_fit.start_afresh()       # (presenting folds for room its own way)
-        self.caption.set_one_line(on)
+        self.caption.set_steady(on)
         if not on and self.top_held_for_refusal:
             self.top_held_for_refusal = False
             self.math_view.setVisible(not self.formulas_folded)

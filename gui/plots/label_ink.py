@@ -7,16 +7,27 @@ view hid y's "2" between "3" and "1" and Rosenbrock's "1e4" though both had room
 """
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont, QFontMetrics
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 def ink_rect(label) -> QRect:
-    """The canvas rectangle a plain-text QLabel's glyphs cover (left-aligned, centred
-    vertically, as QLabel draws one line); a rich-text label's (`<b>f</b>`) whole rectangle."""
-    if "<" in label.text():
-        return label.geometry()
-    metrics = label.fontMetrics()
-    glyphs = metrics.tightBoundingRect(label.text())
+    """The canvas rectangle a one-line QLabel's glyphs cover (left-aligned, centred
+    vertically, as QLabel draws one line), an axis's bold rich-text name (`<b>x</b>`)
+    too: counted as its whole line, the "x" under x's tick row hid the "2" beside it at
+    text size 2 (2 px of its empty line on the 2's glyphs), and with it all but one of
+    x's numbers."""
+    text, metrics = label.text(), label.fontMetrics()
+    if "<" in text:
+        bold = QFont(label.font())
+        bold.setBold("<b>" in text)
+        text, metrics = html.unescape(_TAG.sub("", text)), QFontMetrics(bold)
+    glyphs = metrics.tightBoundingRect(text)
     baseline = label.y() + (label.height() - metrics.height()) // 2 + metrics.ascent()
     return glyphs.translated(label.x(), baseline)
 

@@ -24,15 +24,22 @@ def _groups(axes, texts) -> list[list[int]]:
 def _regular_subsets(group: list[int], texts) -> list[list[int]]:
     """The group itself, then every 2nd, 3rd, … label of it: first those that keep both
     ends (the box's extent, what the camera is framed around), the smallest step first,
-    then the others, those with 0 among them before the rest of the same step."""
-    zero = next((k for k, i in enumerate(group) if texts[i] == "0"), None)
-    last = len(group) - 1
-    steps = range(1, len(group) + 1)
-    out = [group[::step] for step in steps if step <= max(last, 1) and last % step == 0]
-    for step in steps:
-        offsets = sorted(range(step), key=lambda o: zero is None or o != zero % step)
-        out += [group[o::step] for o in offsets if group[o::step] not in out]
-    return out
+    then the others, those with 0 among them before the rest of the same step, then
+    the same of the group without its two ends (at the box's corners, where another
+    axis's labels crowd them); any of three labels or more before any of fewer (a
+    lecturer reads an axis's scale from three numbers: at text size 2 in a 1280×720
+    window x read "0" alone, its ends crowded by y's "−3" and f's "10", not "−2, 0, 2")."""
+    out: list[list[int]] = []
+    for labels in (group, group[1:-1]):
+        zero = next((k for k, i in enumerate(labels) if texts[i] == "0"), None)
+        last = len(labels) - 1
+        steps = range(1, len(labels) + 1)
+        out += [labels[::step] for step in steps if step <= max(last, 1)
+                and last % step == 0 and labels[::step] not in out]
+        for step in steps:
+            offsets = sorted(range(step), key=lambda o: zero is None or o != zero % step)
+            out += [labels[o::step] for o in offsets if labels[o::step] not in out]
+    return sorted(out, key=lambda subset: len(subset) < 3)      # (a stable sort)
 
 
 def shown_labels(boxes: list[QRect], axes, texts, apart: list[int]) -> list[bool]:

@@ -73,8 +73,11 @@ class VerticalScrollArea(QScrollArea):
         # widgets at the top of the contents shown whole, unscrolled, at every text size
         # (`keep_whole`): the area asks for their height as its minimum
         self.kept_whole: tuple[QWidget, ...] = ()
+        # px the area asks for at least, whatever it keeps whole (a form shown in it)
+        self.least_height = lambda: 0
         self._snap = QTimer(self, singleShot=True, interval=0)
         self._snap.timeout.connect(self._snap_to_whole_items)
+        self.verticalScrollBar().valueChanged.connect(self._snap.start)
 
     def keep_whole(self, *widgets: QWidget) -> None:
         """The area is never shorter than what it takes to show `widgets` (items of its
@@ -110,12 +113,16 @@ class VerticalScrollArea(QScrollArea):
     def _snap_to_whole_items(self) -> None:
         """Scrolling, the area shows whole controls of its contents at rest: its view
         ends under the last row of them that fits (`whole_rows_end`), not through the
-        middle of a row of buttons (a blank strip, the scroll bar says there is more)."""
+        middle of a row of buttons (a blank strip, the scroll bar says there is more).
+        Scrolled, under the last row that fits from where it is scrolled to: the band
+        worked out at rest cut a chosen run's settings, scrolled into a short area,
+        through their fields."""
         inner = self.widget()
         room = self.height() - 2 * self.frameWidth()
         bottom = room
         if inner is not None and inner.height() > room + 1:
-            bottom = whole_rows_end(inner, room)
+            scrolled = self.verticalScrollBar().value()
+            bottom = whole_rows_end(inner, scrolled + room) - scrolled
         margins = self.viewportMargins()
         if margins.bottom() != room - bottom:
             self.setViewportMargins(0, 0, 0, room - bottom)
@@ -140,7 +147,7 @@ class VerticalScrollArea(QScrollArea):
         need = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
         hint.setWidth(need + self.verticalScrollBar().sizeHint().width()
                       + 2 * self.frameWidth())
-        hint.setHeight(max(hint.height(), self._kept_height()))
+        hint.setHeight(max(hint.height(), self._kept_height(), self.least_height()))
         return hint
 
     @qt_override

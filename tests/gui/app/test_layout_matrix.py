@@ -41,10 +41,14 @@ def may_scroll(tab, screen, mode, scale):
     presentation, and 1.5 on a 720p or 768p screen outside presentation (every tab: the
     Explorer's Runs and three table rows, the Network's Jacobian, the Neuron's map and
     seed note, all whole, need more than such a screen's height). The page
-    scrolls there; nothing is cut off or pushes the window off the screen."""
+    scrolls there; nothing is cut off or pushes the window off the screen. Not the
+    two-variable Explorer on a screen 1280 px wide or more: there the side panel's
+    Methods give way last (page_fit), and the map shows whole with its x-axis."""
     width, height = SCREENS[screen]
     if mode == "presentation" and width >= 1280:
         return scale >= 2.0 and height < 1080
+    if tab == "explorer2d" and width >= 1280:
+        return False        # (Methods scroll in the side panel: the map shows whole)
     return scale >= 2.0 or (scale >= 1.5 and height < 1080)
 
 def cell_order():

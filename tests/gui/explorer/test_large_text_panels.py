@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox,
                                QListWidget, QWidget)
 
 from gui.explorer.iterate_view import ROWS_SHOWN
 from gui.plots.contour_view import MAP_MIN_PX
+from gui.widgets.scroll_page import page_overflow
 from tests.gui.app.layout_checks import window_rect
 from tests.gui.app.projector import projector_window, settle_at
 
@@ -130,3 +132,22 @@ def test_runs_buttons_and_table_rows_are_whole(lab, qtbot, screenshot, scale, pr
         assert picture[cell.top():cell.bottom()].sum() > 0, (name, row)
     if folded:                  # (the next cells meet the page as the fit leaves it)
         lab.explorer.page_fit.keep_below(False)
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0, 1.0])
+def test_the_whole_map_shows_without_scrolling(lab, qtbot, scale):
+    """In a window filling the 1280×720 projector, at text size 1.5 and 2, the page does
+    not scroll and the contour map shows whole, its x-axis with its numbers inside the
+    window. At 2 the side panel's rate and Methods kept whole held it at 540 px: the page
+    scrolled 93 px and the map's x-axis lay below the window's edge. Now Methods give way
+    last (page_fit.GIVE_WAY) and scroll under the rate; at 1 they are kept whole again."""
+    enter(lab, qtbot, scale, False)
+    assert page_overflow(lab.explorer) == (0, 0), scale
+    assert not lab.explorer.scroll_area.verticalScrollBar().isVisible()
+    canvas = lab.contour_view.canvas
+    axis = lab.contour_view.plot.getAxis("bottom")
+    on_canvas = canvas.mapFromScene(axis.mapRectToScene(axis.boundingRect())).boundingRect()
+    axis_box = on_canvas.translated(canvas.mapTo(lab, QPoint(0, 0)))
+    assert lab.rect().contains(axis_box), (scale, axis_box.getRect(), lab.rect().getRect())
+    assert lab.rect().contains(window_rect(canvas, lab)), (scale, window_rect(canvas, lab))
+    assert ("methods" in lab.explorer.page_fit.given) == (scale >= 2.0)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets.scroll_page import page_overflow
-from tests.gui.app.layout_checks import window_rect
+from tests.gui.app.layout_checks import clipped_texts, window_rect
 from tests.gui.app.projector import SCREEN, projector_window
 
 pytestmark = pytest.mark.xdist_group("race_presenting_fit")
@@ -96,28 +96,60 @@ def test_runs_then_presenting_and_presenting_then_runs_agree(window, qtbot):
 
 
 def test_ticking_a_run_moves_no_other_control(window, qtbot):
-    """Presenting, ticking Momentum and Nesterov leaves the side panel and the views where
-    they were: the caption's "No longer applies — …" stays one line, cut with "…", the
-    whole of it in its tool tip (it wrapped to a second line: the side panel dropped
-    21 px; a third run then scrolled the page, shifting the panel 14 px left)."""
+    """Presenting, ticking Momentum and Nesterov leaves the side panel, the views and the
+    caption's row where they were, and what the caption shows is whole: the note "No
+    longer applies — you changed the descent settings." alone, the caption in its tool
+    tip. It wrapped to a second line (the side panel dropped 21 px; a third run then
+    scrolled the page, shifting the panel 14 px left); then, one line cut with "…", it
+    read "… Example 2 of the notes: from (3, 2) with learning rate 0.1 the iterates
+    are (2.4, 1.2), (1.…" at 1280×720."""
     _present(window, qtbot, False)
     _tick(window, qtbot, False)
     _present(window, qtbot, True)
     explorer, caption = window.explorer, window.explorer.caption
     side, views = window.descent_panel, explorer.views
     before = (window_rect(side, window).getRect(), window_rect(views, window).getRect(),
-              caption.height())
+              window_rect(caption, window).getRect())
     assert caption.isVisible() and caption.applies
+    assert clipped_texts(window) == []
     for method in ("momentum", "nesterov"):
         window.descent_panel.set_method_checked(method, True)
         _settle(window, qtbot)
         assert not caption.applies
         assert (window_rect(side, window).getRect(), window_rect(views, window).getRect(),
-                caption.height()) == before, method
-        assert caption.height() < 2 * caption.fontMetrics().height()
-        assert caption.text().endswith("…</span>")
+                window_rect(caption, window).getRect()) == before, method
+        assert "…" not in caption.text()
+        assert caption.text().endswith("<i>No longer applies — you changed the descent "
+                                       "settings.</i> </span>")
         assert caption.toolTip().startswith("No longer applies — you changed the descent")
         assert caption.toolTip().endswith("→ (0, 0).")
+        assert clipped_texts(window) == []              # the note whole in its row
         assert not explorer.scroll_area.verticalScrollBar().isVisible()
     _present(window, qtbot, False)              # leaving: wrapped, whole, no tool tip
     assert caption.toolTip() == "" and caption.text().endswith("→ (0, 0).</span>")
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_presenting_a_long_caption_shows_whole(window, qtbot, scale):
+    """Presenting at 1280×720, the delivery route's 144-character caption ("Exercise 3:
+    … it slides downhill for ever.") is shown whole, wrapped in its row: one line cut
+    with "…" read "… The Hessian is singular: this cost has no …" at text size 2."""
+    from gui.app.presets import find_preset
+    caption = window.explorer.caption
+    try:
+        window.commands._load_preset(find_preset("From the notes: delivery route"))
+        assert window.model.wait_for_analysis(60000)
+        _present(window, qtbot, True)
+        window.commands.set_scale(scale)
+        _settle(window, qtbot)
+        window.explorer.set_panels_visible(caption=True)    # (at 2 a spare, folded first)
+        _settle(window, qtbot)
+        assert caption.isVisible() and caption.applies
+        assert caption.text() == window.model.preset["caption"]
+        assert caption.heightForWidth(caption.width()) <= caption.height()
+        assert clipped_texts(window) == []
+    finally:
+        window.commands.set_scale(1.0)
+        window.commands._load_preset(find_preset("Seed 2"))
+        assert window.model.wait_for_analysis(60000)
+        _present(window, qtbot, False)

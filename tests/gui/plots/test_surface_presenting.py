@@ -103,6 +103,39 @@ def test_a_zoom_round_trip_gives_back_the_same_ticks(window, qtbot, screen):
 
 
 
+@pytest.mark.parametrize("presenting", [True, False], ids=["presenting", "window"])
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_axis_reads_three_numbers(window, qtbot, screen, presenting):
+    """x² + 2y² at text sizes 1, 1.5 and 2, presenting or in a window filling the
+    screen: each axis of the 3-D view shows at least three of its tick numbers.
+    Presenting at 1280×720, text size 1.5, x read only "−4" and "4": its name "x" sat
+    over the middle tick "0", so every regular subset keeping the 0 was dropped; in the
+    window at text size 2, x read "0" alone (its ends crowded at the box's corners, the
+    "2" under the name's empty line) (tick_thinning, label_ink)."""
+    if presenting:
+        present(window, qtbot, screen)
+    else:
+        window.screen_limit = QRect(0, 0, *screen)
+    gl = window.surface_view.gl
+    try:
+        for scale in (1.0, 1.5, 2.0):
+            window.commands.set_scale(scale)
+            if not presenting:
+                window.setMaximumSize(*screen)
+                window.setGeometry(0, 0, *screen)
+            settle(qtbot, 10)
+            window.fit_to_screen()
+            settle(qtbot, 4)
+            shown: dict = {}
+            for (_, label), axis in zip(gl.pinned_labels(), gl._label_axes):
+                if label.isVisible() and "<" not in label.text():
+                    shown.setdefault(axis, []).append(label.text())
+            assert all(len(shown.get(axis, [])) >= 3 for axis in "xyf"), (scale, shown)
+            assert overlapping_labels(gl) == [], scale
+    finally:
+        window.commands.set_scale(1.0)
+
+
 def test_a_new_font_frames_the_box_again(qtbot, shown, model):
     """Larger text makes every label larger though the canvas keeps its size (the view
     in a fixed place, its bar's height fixed): the framing follows the labels. Framed

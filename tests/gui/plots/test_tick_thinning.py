@@ -30,3 +30,12 @@ def test_an_axis_name_is_never_thinned_with_its_ticks():
     boxes = [QRect(0, 0, 10, 10), QRect(0, 40, 10, 10), QRect(0, 60, 10, 10),
              QRect(0, 80, 10, 10)]
     assert shown_labels(boxes, ["f"] * 4, texts, [4] * 4) == [True] * 4
+
+
+def test_ends_crowded_by_other_axes_leave_three_numbers_between_them():
+    """x's −4 and 4 at the box's corners, under y's −3 and f's 10 (placed first): x
+    reads "−2, 0, 2", not "−2, 2" (nor "0" alone, at text size 2 in a 1280×720 window)."""
+    texts = ["−3", "10", "−4", "−2", "0", "2", "4"]
+    boxes = [QRect(0, 0, 10, 10), QRect(80, 0, 10, 10)] + _row(5, 20)
+    shown = shown_labels(boxes, ["y", "f"] + ["x"] * 5, texts, [4] * 7)
+    assert [t for t, s in zip(texts, shown) if s] == ["−3", "10", "−2", "0", "2"]
