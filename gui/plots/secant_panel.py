@@ -30,8 +30,13 @@ SPACING = 10               # px between the point's numbers and h's controls
 # f′(x) is shown twice (the point's row, and beside the quotient it is compared with):
 # one text both times, with enough digits to watch the quotient agree digit by digit
 SLOPE_DIGITS = 6
-# the widest texts fmt gives with 4, SLOPE_DIGITS and 3 digits (−0.0001234, −1.234e+88)
-WIDEST, WIDEST_SLOPE, WIDEST_H = "−0.0008888", "−0.000888888", "0.000888"
+# x, f(x), f″(x) and f′'s one-sided limits at a kink: the digits f′ has, so the rows
+# read at one precision (x e^x read f(x) = −0.1786 beside f′(x) = −0.113067; 1e300·e^(x²)
+# f = 5.46e+301 beside f′ = 2.18393e+302). The quotient and the difference keep fewer:
+# only the digits rounding leaves them.
+VALUE_DIGITS = SLOPE_DIGITS
+# the widest texts fmt gives with VALUE_DIGITS and 3 digits (−0.000123456, −1.234e+88)
+WIDEST, WIDEST_H = "−0.000888888", "0.000888"
 UNIT_ROUNDOFF = float(np.finfo(float).eps) / 2
 
 
@@ -166,8 +171,9 @@ class SecantPanel(QWidget):
         # any field: gui/app/lecture_commands.py); the mouse keeps the fine steps
         self.h_slider.setSingleStep(TICKS_PER_DECADE // 10)
         self.h_slider.setPageStep(TICKS_PER_DECADE)
-        # 18 px a decade: the rest is room for the point's widest row
-        self.h_slider.setMinimumWidth(110)
+        # 16 px a decade: the rest is room for the point's widest row (at 110 px, with
+        # x and f at f′'s 6 digits, (w − 3)²'s row no longer fit beside it at 1280 px)
+        self.h_slider.setMinimumWidth(96)
         self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "
                                  "and the secant turns into the tangent. Keys: ← → a little, "
                                  "↓ / ↑ a factor of 10")
@@ -304,27 +310,26 @@ class SecantPanel(QWidget):
                        "jump": jump}
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
         if jump:      # |x| at 0: the formula's f′ = sign(0) = 0 is no slope of the curve
-            self.point_readout.setText(self._point_html(fmt(x), fmt(fx), "none", kind))
+            self.point_readout.setText(self._point_html(_value(x), _value(fx), "none", kind))
             row = " &nbsp; ".join(_whole(item) for item in (
                 f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
                 f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>",
-                f"&nbsp; <b>not differentiable at <i>{v}</i> = {fmt(x)}: <i>f</i>′ jumps "
-                f"from {fmt(jump[0])} to {fmt(jump[1])}</b>"))
+                f"&nbsp; <b>not differentiable at <i>{v}</i> = {_value(x)}: <i>f</i>′ jumps "
+                f"from {_value(jump[0])} to {_value(jump[1])}</b>"))
             self._secant_text = row
             return self.fit_rows()
-        self.point_readout.setText(self._point_html(fmt(x), fmt(fx), fmt(dfx, SLOPE_DIGITS),
-                                                    kind))
+        self.point_readout.setText(self._point_html(_value(x), _value(fx), _value(dfx), kind))
         quotient_row = " &nbsp; ".join(_whole(item) for item in (
             f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
             f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
-            f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, SLOPE_DIGITS)}",
+            f"{tangent}<i>f</i>′\u2060({v}) = {_value(dfx)}",
             f"&nbsp; difference "
             f"{difference_text(difference, error, max(abs(quotient), abs(dfx)))}"))
         # f″ on this row (the first is as wide as 1280 px allows beside h's slider),
         # wrapping onto a line of its own where the row is full: presenting at 720p it
         # was left out to spare f′'s plot a line, and the class lost f″ silently
         self._secant_text = quotient_row + " &nbsp; " + _whole(
-            f"&nbsp; <i>f</i>″\u2060({v}) = {fmt(d2fx)}")
+            f"&nbsp; <i>f</i>″\u2060({v}) = {_value(d2fx)}")
         self.fit_rows()
 
     def _point_html(self, x: str, fx: str, dfx: str, kind: str) -> str:
@@ -345,7 +350,7 @@ class SecantPanel(QWidget):
             label.setFont(self.point_readout.font())
             widths = []
             for kind in ("increasing", "decreasing", "stationary"):
-                label.setText(self._point_html(WIDEST, WIDEST, WIDEST_SLOPE, kind))
+                label.setText(self._point_html(WIDEST, WIDEST, WIDEST, kind))
                 widths.append(_one_line_width(label))
             self._widest[key] = max(widths)
         return self._widest[key]
@@ -386,6 +391,11 @@ class SecantPanel(QWidget):
             point = self.point_readout.heightForWidth(math.ceil(self._widest_point_width()))
             return max(point, controls) + secant
         return self.point_readout.heightForWidth(full) + controls + secant
+
+
+def _value(v: float) -> str:
+    """x, f, f′ or f″ at the point: all at VALUE_DIGITS, one precision per row."""
+    return fmt(v, VALUE_DIGITS)
 
 
 def _whole(html: str) -> str:
