@@ -23,8 +23,8 @@ LEGEND_HTML = (f"<span style='color:{OKABE_ITO[0]}'>●</span> class 0 (y = 0) &
                f"<span style='color:{OKABE_ITO[1]}'>▲</span> class 1 (y = 1) &nbsp;&nbsp; "
                "<b>——</b> a<sup>L</sup> = 0.5: the boundary<br>"
                "<span style='color:#B8A800'>★</span> chosen input x (click) &nbsp;&nbsp; "
-               f"shade: a<sup>L</sup> from 0 (<span style='color:{OKABE_ITO[0]}'>blue</span>) "
-               f"to 1 (<span style='color:{OKABE_ITO[1]}'>orange</span>)")
+               f"shade: a<sup>L</sup> below 0.5 <span style='color:{OKABE_ITO[0]}'>blue</span>, "
+               f"above <span style='color:{OKABE_ITO[1]}'>orange</span>")
 SNAP_PIXELS = 12                     # a click this close to a data point picks the point
 # The widest tick label the map's axes give room for (pyqtgraph writes '-', one decimal at
 # most in these ranges): every label of ±1.75 (±10 on a very tall map) fits.
@@ -39,8 +39,28 @@ def _tint(hex_colour: str, amount: float) -> tuple:
 
 # Diverging and colour-blind safe: blue (a^L near 0, class 0) - white (0.5) - orange.
 # Tints, so that the saturated data points stay visible on top.
-BOUNDARY_CMAP = pg.ColorMap([0.0, 0.5, 1.0], [_tint(OKABE_ITO[0], 0.55), (255, 255, 255),
-                                              _tint(OKABE_ITO[1], 0.55)])
+SHADE_COLOURS = [_tint(OKABE_ITO[0], 0.55), (255, 255, 255), _tint(OKABE_ITO[1], 0.55)]
+BOUNDARY_CMAP = pg.ColorMap([0.0, 0.5, 1.0], SHADE_COLOURS)
+SHADE_STEP = 0.5        # a shade range beyond [0, 1] ends on a multiple of this
+
+
+def shade_range(values) -> tuple[float, float]:
+    """The a^L the shading spans: [0, 1] (the targets; a sigmoid output's whole range),
+    widened to the finite `values`' range rounded out to SHADE_STEP. A linear output
+    ran −0.576 … 0.576 under a 0 … 1 bar: every a^L below 0 got the bottom colour."""
+    finite = np.asarray(values, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    if not finite.size:
+        return 0.0, 1.0
+    low = min(0.0, float(np.floor(finite.min() / SHADE_STEP)) * SHADE_STEP)
+    high = max(1.0, float(np.ceil(finite.max() / SHADE_STEP)) * SHADE_STEP)
+    return low, high
+
+
+def shade_map(low: float, high: float) -> pg.ColorMap:
+    """BOUNDARY_CMAP over [low, high] (low ≤ 0.5 ≤ high): blue at low, white at a^L = 0.5,
+    the boundary, orange at high."""
+    return pg.ColorMap([0.0, (0.5 - low) / (high - low), 1.0], SHADE_COLOURS)
 
 
 def level_segments(Z, xs, ys, level=0.5):
@@ -166,8 +186,9 @@ class BoundaryView(pg.PlotWidget):
         self.range_text.setPos(EXTENT[0], EXTENT[1])
         self.range_text.setZValue(5)
         plot.addItem(self.range_text)
-        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=BOUNDARY_CMAP, width=14,
-                                          interactive=False)
+        self.shade_range = (0.0, 1.0)       # the a^L the image's and the bar's colours span
+        self.colour_bar = pg.ColorBarItem(values=self.shade_range, colorMap=BOUNDARY_CMAP,
+                                          width=14, interactive=False)
         self.colour_bar.setImageItem(self.image, insert_in=plot)
         draw_bar_smoothly(self.colour_bar)        # the same in a partial repaint as a whole
         self.colour_bar.axis.setTextPen("k")
@@ -220,8 +241,14 @@ class BoundaryView(pg.PlotWidget):
 
     def _on_training(self, _step=None):
         self.values = self.model.network.predict_grid(self.xs, self.ys)
-        # autoLevels off: the colours keep meaning a^L in [0, 1] (beyond is clipped).
+        # autoLevels off: the colours keep meaning a^L in [0, 1], or the range a linear
+        # output takes, rounded out (shade_range: steady while training moves it a little)
         self.image.setImage(self.values, autoLevels=False)
+        shade = shade_range(self.values)
+        if shade != self.shade_range:
+            self.shade_range = shade
+            self.colour_bar.setLevels(values=shade, update_items=False)
+            self.colour_bar.setColorMap(shade_map(*shade))     # (the image's levels too)
         seg = level_segments(np.nan_to_num(self.values), self.xs, self.ys)
         self.level_line.setData(seg[:, 0], seg[:, 1])
         finite = self.values[np.isfinite(self.values)]

@@ -1,8 +1,11 @@
 """f's and f′'s left axes on the 1-D view: one width for both (f's minimum stands right
 above f′'s zero), at least the width they are set to (64 px × the text size), and wider
 when the numbers and the name need it. At a fixed 64 px, exp(exp(exp(x)))'s "5e+148"
-ran under the axis name "f(x)" and "2e+152" under "f′(x)"."""
+ran under the axis name "f(x)" and "2e+152" under "f′(x)". Each shows at least two
+numbers (gui.plots.readable_ticks)."""
 from __future__ import annotations
+
+from gui.plots.readable_ticks import at_least_two_numbers
 
 
 def keep_left_axes_in_step(*axes) -> None:
@@ -29,4 +32,5 @@ def keep_left_axes_in_step(*axes) -> None:
 
     for axis in axes:
         axis._updateWidth = update
+        at_least_two_numbers(axis)
     update()

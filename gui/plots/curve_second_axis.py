@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from gui.plots.curve_scaling import constant_of, second_range
 from gui.plots.axis_ticks import format_tick
+from gui.plots.readable_ticks import at_least_two_numbers
 from gui.plots.theme import fit_tick_room
 from gui.widgets import theme
 from gui.widgets.palette import CURVE_COLOURS
@@ -55,6 +56,7 @@ class SecondAxis:
         right.setTextPen(curve_ink("d2f"))
         right.labelStyle = dict(label_style, color=curve_ink("d2f").name())
         right.setTickFont(plot_d.getAxis("left").style["tickFont"] or QFont())
+        at_least_two_numbers(right)       # exp(x²)·1e300's f″ read only "0"
         plot_d.vb.sigResized.connect(self.fit)
         # an empty right axis as wide on f's plot: both x-axes stay aligned, so a
         # minimum of f sits right above the zero of f′

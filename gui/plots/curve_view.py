@@ -40,7 +40,8 @@ from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import next_round, snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.curve_left_axes import keep_left_axes_in_step
-from gui.plots.secant_panel import SecantPanel, rounding_noise, stationary_tolerance
+from gui.plots.secant_numbers import rounding_noise, stationary_tolerance
+from gui.plots.secant_panel import SecantPanel
 from gui.widgets import theme
 from gui.widgets.variable_names import display_name
 from gui.compute.qt_guard import qt_override
@@ -337,7 +338,7 @@ class CurveView(QWidget):
         self.secant_item.setData(ends, secant if good else [np.nan] * 2)
         self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
         self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) and jump is None else [np.nan])
-        # how many of the quotient's digits rounding leaves (secant_panel.rounding_noise)
+        # how many of the quotient's digits rounding leaves (secant_numbers.rounding_noise)
         noise = max(rounding_noise(f, x, dfx, f.hessian(x)[0, 0]), rounding_noise(
             f, x + h, float(f.gradient(x + h)[0]), float(f.hessian(x + h)[0, 0])))
         self.panel.show_values(x, fx, dfx, fxh, stationary_tolerance(f, x, dfx),

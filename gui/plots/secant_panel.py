@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QWidget
@@ -20,106 +19,21 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.palette import CURVE_COLOURS
-from gui.widgets.number_text import noise_of, significant_text, true_minus
+from gui.plots.secant_numbers import (SLOPE_DIGITS, difference_text, fmt, quotient_digits,
+                                      quotient_error, trend)
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
 TICKS_PER_DECADE = 100
 DEFAULT_H = 0.5
 SPACING = 10               # px between the point's numbers and h's controls
-# f′(x) is shown twice (the point's row, and beside the quotient it is compared with):
-# one text both times, with enough digits to watch the quotient agree digit by digit
-SLOPE_DIGITS = 6
-# the widest texts fmt gives with 4, SLOPE_DIGITS and 3 digits, each one digit more for
-# a short exact decimal (significant_text: −0.00012345, −1.2345e88)
-WIDEST, WIDEST_SLOPE, WIDEST_H = "−0.00088888", "−0.0008888888", "0.000888"
-UNIT_ROUNDOFF = float(np.finfo(float).eps) / 2
-
-
-def fmt(v: float, digits: int = 4) -> str:
-    """A number as a lecturer writes it: significant digits, a true minus sign."""
-    if not np.isfinite(v):
-        return "undefined"
-    return true_minus(significant_text(v, digits)).replace("e−0", "e−").replace("e+0", "e")
-
-
-def rounding_noise(f, x: float, slope: float, curvature: float) -> float:
-    """About how far a computed f(x) may be from the true one: f at 16 points within
-    ±8·10⁻⁸·max(1, |x|) of x, less its Taylor polynomial there (from the engine's
-    exact f′ and f″; what is left is rounding), at least UNIT_ROUNDOFF·|f(x)|. The terms
-    of x⁴ − 4x³ + 4x² near x = 2 cancel: f(2 + 10⁻⁶) = 4·10⁻¹² comes out in steps of
-    3.6·10⁻¹⁵, 10³ times UNIT_ROUNDOFF·|f|. `f` maps an array of x to values."""
-    near = x + np.arange(-8, 9) * (1e-8 * max(1.0, abs(x)))
-    steps = near - x                   # exact: the points as rounded
-    with np.errstate(all="ignore"):
-        values = np.asarray(f(near), dtype=float)
-        centre = values[8]
-        taylor = centre + slope * steps + 0.5 * curvature * steps ** 2
-        residual = np.abs(values - taylor)
-    finite = residual[np.isfinite(residual)]
-    spread = float(finite.max()) if finite.size else 0.0
-    return max(spread, UNIT_ROUNDOFF * abs(float(centre)))
-
-
-def quotient_digits(fx: float, fxh: float, h: float, noise: float = 0.0,
-                    x: float = 0.0) -> int:
-    """The significant digits (1 … SLOPE_DIGITS) of (f(x+h) − f(x))/h that rounding
-    leaves: f(x) and f(x+h) each carry `noise` (at least UNIT_ROUNDOFF·|f|), divided by
-    h, and x + h itself is rounded (UNIT_ROUNDOFF·|x| of h). At h = 10⁻⁶ near Example
-    1's maximum (f ≈ 1, quotient ≈ −2·10⁻⁶) that is 3 digits, not the 8 printed before
-    (−1.9997337e−6)."""
-    quotient = (fxh - fx) / h
-    error = quotient_error(fx, fxh, h, noise, x)
-    if not (np.isfinite(quotient) and np.isfinite(error)) or quotient == 0 or error == 0:
-        return SLOPE_DIGITS
-    return int(min(max(math.floor(math.log10(abs(quotient) / error)), 1), SLOPE_DIGITS))
-
-
-def quotient_error(fx: float, fxh: float, h: float, noise: float = 0.0,
-                   x: float = 0.0) -> float:
-    """About how far rounding may put the computed (f(x+h) − f(x))/h from the exact
-    one (quotient_digits' reckoning)."""
-    noise_f = max(noise, UNIT_ROUNDOFF * max(abs(fx), abs(fxh)))
-    return 2 * noise_f / h + UNIT_ROUNDOFF * abs((fxh - fx) / h) * (1 + abs(x) / h)
-
-
-def difference_text(difference: float, error: float, beside: float = 0.0) -> str:
-    """The quotient less f′: "0" when exactly or when rounding noise against `beside`
-    (the larger of |quotient| and |f′|, number_text.noise_of's rule, as the iterate
-    table and the step inspector print it: |x| at −1.2 read "difference 0" at h = 0.5
-    and "≈ 0" at h = 0.2, for 2.2e−16 beside −1); "≈ 0" when within the quotient's
-    rounding `error` (|x| at −1.2, h = 10⁻⁶: "−8.23e−11" was rounding printed to 3
-    digits), else the digits it has beyond that error (at most 3)."""
-    if difference == 0 or noise_of([difference], beside)[0]:
-        return "0"
-    if not (np.isfinite(difference) and np.isfinite(error)) or error <= 0:
-        return fmt(difference, 3)
-    if abs(difference) <= error:
-        return "≈ 0"
-    return fmt(difference, int(min(max(math.floor(math.log10(abs(difference) / error)), 1), 3)))
-
-
-def trend(slope: float, tol: float) -> str:
-    """"increasing", "decreasing" or "stationary" (|f′| ≤ tol), "undefined" if not finite."""
-    if not np.isfinite(slope):
-        return "undefined"
-    if slope > tol:
-        return "increasing"
-    return "decreasing" if slope < -tol else "stationary"
-
-
-def stationary_tolerance(f, x: float, dfx: float) -> float:
-    """The largest |f′| that trend() should call 0 at x: |f′(x)| itself where f′ is 0
-    or changes sign within 1e-9·max(1, |x|) of x (a critical point closer than x's own
-    rounding can tell apart), else 0. A tolerance of 1e-9 of the largest |f′| on screen
-    called exp(exp(exp(x)))'s f′ = 2.9e7 at x = 0.96 "stationary" (1e152 at x = 1.8)."""
-    if not np.isfinite(dfx) or dfx == 0:       # (0 is stationary at tolerance 0)
-        return 0.0
-    step = 1e-9 * max(1.0, abs(x))
-    with np.errstate(all="ignore"):
-        left, right = (float(f.gradient(x + d)[0]) for d in (-step, step))
-    signs = {np.sign(v) for v in (left, dfx, right) if np.isfinite(v)}
-    return abs(dfx) if 0 in signs or signs == {-1.0, 1.0} else 0.0
-
+# x, f(x), f″(x) and f′'s one-sided limits at a kink: the digits f′ has, so the rows
+# read at one precision (x e^x read f(x) = −0.1786 beside f′(x) = −0.113067; 1e300·e^(x²)
+# f = 5.46e+301 beside f′ = 2.18393e+302). The quotient and the difference keep fewer:
+# only the digits rounding leaves them.
+VALUE_DIGITS = SLOPE_DIGITS
+# the widest texts fmt gives with VALUE_DIGITS and 3 digits, one digit more for a short
+# exact decimal (significant_text: −0.0001234565, −1.2345e88)
+WIDEST, WIDEST_H = "−0.0008888888", "0.000888"
 
 _ARROWS = {"increasing": "↗", "decreasing": "↘", "stationary": "→", "undefined": "",
            "kink": ""}
@@ -170,10 +84,9 @@ class SecantPanel(QWidget):
         # any field: gui/app/lecture_commands.py); the mouse keeps the fine steps
         self.h_slider.setSingleStep(TICKS_PER_DECADE // 10)
         self.h_slider.setPageStep(TICKS_PER_DECADE)
-        # ~17 px a decade: the rest is room for the point's widest row (at 110 px, the
-        # digit a short exact decimal may add to x, f and f′ put h's controls on a row of
-        # their own at 1280 px, 2.4 px short, and f's plot lost 10 px)
-        self.h_slider.setMinimumWidth(104)
+        # 16 px a decade: the rest is room for the point's widest row (at 110 px, with
+        # x and f at f′'s 6 digits, (w − 3)²'s row no longer fit beside it at 1280 px)
+        self.h_slider.setMinimumWidth(96)
         self.h_slider.setToolTip("Move right: h shrinks towards 0 (log scale, 1 … 10⁻⁶) "
                                  "and the secant turns into the tangent. Keys: ← → a little, "
                                  "↓ / ↑ a factor of 10")
@@ -315,28 +228,28 @@ class SecantPanel(QWidget):
                        "jump": jump}
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
         if jump:      # |x| at 0: the formula's f′ = sign(0) = 0 is no slope of the curve
-            self._point_text = self._point_html(fmt(x), fmt(fx), "none", kind)
+            self._point_text = self._point_html(_value(x), _value(fx), "none", kind)
             self.point_readout.setText(theme.themed_html(self._point_text))
             row = " &nbsp; ".join(_whole(item) for item in (
                 f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
                 f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>",
-                f"&nbsp; <b>not differentiable at <i>{v}</i> = {fmt(x)}: <i>f</i>′ jumps "
-                f"from {fmt(jump[0])} to {fmt(jump[1])}</b>"))
+                f"&nbsp; <b>not differentiable at <i>{v}</i> = {_value(x)}: <i>f</i>′ jumps "
+                f"from {_value(jump[0])} to {_value(jump[1])}</b>"))
             self._secant_text = row
             return self.fit_rows()
-        self._point_text = self._point_html(fmt(x), fmt(fx), fmt(dfx, SLOPE_DIGITS), kind)
+        self._point_text = self._point_html(_value(x), _value(fx), _value(dfx), kind)
         self.point_readout.setText(theme.themed_html(self._point_text))
         quotient_row = " &nbsp; ".join(_whole(item) for item in (
             f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
             f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
-            f"{tangent}<i>f</i>′\u2060({v}) = {fmt(dfx, SLOPE_DIGITS)}",
+            f"{tangent}<i>f</i>′\u2060({v}) = {_value(dfx)}",
             f"&nbsp; difference "
             f"{difference_text(difference, error, max(abs(quotient), abs(dfx)))}"))
         # f″ on this row (the first is as wide as 1280 px allows beside h's slider),
         # wrapping onto a line of its own where the row is full: presenting at 720p it
         # was left out to spare f′'s plot a line, and the class lost f″ silently
         self._secant_text = quotient_row + " &nbsp; " + _whole(
-            f"&nbsp; <i>f</i>″\u2060({v}) = {fmt(d2fx)}")
+            f"&nbsp; <i>f</i>″\u2060({v}) = {_value(d2fx)}")
         self.fit_rows()
 
     def _point_html(self, x: str, fx: str, dfx: str, kind: str) -> str:
@@ -357,7 +270,7 @@ class SecantPanel(QWidget):
             label.setFont(self.point_readout.font())
             widths = []
             for kind in ("increasing", "decreasing", "stationary"):
-                label.setText(self._point_html(WIDEST, WIDEST, WIDEST_SLOPE, kind))
+                label.setText(self._point_html(WIDEST, WIDEST, WIDEST, kind))
                 widths.append(_one_line_width(label))
             self._widest[key] = max(widths)
         return self._widest[key]
@@ -398,6 +311,11 @@ class SecantPanel(QWidget):
             point = self.point_readout.heightForWidth(math.ceil(self._widest_point_width()))
             return max(point, controls) + secant
         return self.point_readout.heightForWidth(full) + controls + secant
+
+
+def _value(v: float) -> str:
+    """x, f, f′ or f″ at the point: all at VALUE_DIGITS, one precision per row."""
+    return fmt(v, VALUE_DIGITS)
 
 
 def _whole(html: str) -> str:

@@ -18,10 +18,11 @@ INSET_PX = 6             # this far inside it (the axes' tick marks reach in ~5 
 TOLERANCE = 30           # per channel: the shading is sampled on a grid, not per pixel
 
 
-def edge_coverage(boundary, picture) -> dict:
+def edge_coverage(boundary, picture, colours=None) -> dict:
     """For each edge of the map's data area: the share of the strip's pixels that show
     the shading's colour for a^L at that point (the data, the level line and the star
-    cover a few; the range label's box is left out)."""
+    cover a few; the range label's box is left out). `colours`: a^L values -> RGB(A)
+    bytes (else BOUNDARY_CMAP over [0, 1])."""
     vb = boundary.getPlotItem().vb
     area = boundary.mapFromScene(vb.sceneBoundingRect()).boundingRect()
     rgb = pixels(picture).astype(int)
@@ -39,7 +40,8 @@ def edge_coverage(boundary, picture) -> dict:
         points = [vb.mapSceneToView(boundary.mapToScene(x, y) + QPointF(0.5, 0.5))
                   for x, y in places]
         a = boundary.model.network.forward(np.array([[p.x(), p.y()] for p in points]))[-1][:, 0]
-        expected = BOUNDARY_CMAP.map(np.clip(a, 0, 1), mode="byte")[:, :3].astype(int)
+        expected = (colours(a) if colours else
+                    BOUNDARY_CMAP.map(np.clip(a, 0, 1), mode="byte"))[:, :3].astype(int)
         shown = np.array([rgb[y, x] for x, y in places])
         shares[edge] = float(np.mean(np.abs(shown - expected).max(axis=1) <= TOLERANCE))
     return shares
@@ -72,3 +74,28 @@ def test_the_shading_covers_every_edge_of_the_map(trained_map, window, qtbot, lo
     window.network_model.train(50)                          # and after more training
     shares = edge_coverage(trained_map, _settled(window, qtbot))
     assert min(shares.values()) >= 0.8, (look, shares)
+
+
+def test_a_linear_outputs_colour_scale_covers_its_range(window, qtbot):
+    """With no activation the output ran −0.576 … 0.576 under a bar of 0 … 1: the whole
+    negative half of the map got the bar's bottom colour. The bar (its ticks) and the map
+    span the output's range, 0.5 still white; the map shows what the bar says."""
+    size = window.size()
+    window.resize(1280, 720)
+    window.show_tab("network")
+    configure(window.network_model, "xor", "2-4-1", "none", lr=1.0)
+    boundary = window.network.boundary
+    picture = _settled(window, qtbot)
+    a = boundary.values[np.isfinite(boundary.values)]
+    low, high = boundary.colour_bar.levels()
+    assert low <= a.min() < 0 and a.max() <= high, (a.min(), a.max(), low, high)
+    axis = boundary.colour_bar.axis
+    labels = [float(t.replace("−", "-")) for _, ticks in axis.tickValues(low, high, 200)
+              for t in axis.tickStrings(ticks, 1, (high - low) / 200) if t]
+    assert min(labels) < 0, labels                     # the bar's numbers say so
+    # every edge of the map in the bar's colours: a^L at (a − low)/(high − low) of the bar
+    bar_map = boundary.colour_bar.colorMap()
+    shares = edge_coverage(boundary, picture,
+                           lambda values: bar_map.map((values - low) / (high - low), mode="byte"))
+    assert min(shares.values()) >= 0.8, shares
+    window.resize(size)

@@ -1,4 +1,6 @@
 """The Neuron tab shows engine.neuron's numbers at every stage, trains, and saves its state."""
+import re
+
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
@@ -56,7 +58,7 @@ def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
 
     expected = {   # stage -> (where, the text it shows, the formula's result)
         "z": (lambda: graph.node_text("z"), "1.1", s.z),
-        "output": (lambda: graph.node_text("output"), fmt(s.output), s.output),
+        "output": (lambda: graph.node_text("output"), "0.7502601", s.output),
         "loss": (lambda: graph.node_text("loss"), fmt(s.loss), s.loss),
         "dL_doutput": (lambda: graph.edge_text("output", "loss"), fmt(s.dloss_doutput),
                        s.dloss_doutput),
@@ -76,7 +78,8 @@ def test_seed_example_numbers_at_every_stage(tab, qtbot, screenshot):
             # one number, one way: ∂L/∂output is 0.0502601 here as on the graph's edge
             # and in the chain rule (it showed 0.05026 here, to add up with σ(1.1) at
             # 6 digits, 0.75026: the operand now carries the digits, 0.7502601)
-            assert tab.formula.latex.endswith(f"= {tex(result)}")
+            assert tab.formula.latex.endswith(
+                "= 0.7502601" if key == "output" else f"= {tex(result)}")
             if key == "dL_doutput":
                 assert "= 0.7502601 - 0.7 = 0.0502601" in tab.formula.latex
         if key == "loss":
@@ -103,8 +106,8 @@ def test_seed_rounding_note_uses_the_engine(tab):
     assert "0.75" in note and "0.01875" in note and "0.498125" in note
     # the exact values as the stages write them: w_new read 0.4981166 here while the
     # update stage showed w ← 0.498117 (walkthrough s19)
-    assert "σ(1.1) = 0.75026," in note and "∂L/∂w = 0.0188345," in note
-    assert "w_new = 0.498117." in note and "0.4981166" not in note and "0.750260" not in note
+    assert "σ(1.1) = 0.7502601," in note and "∂L/∂w = 0.0188345," in note
+    assert "w_new = 0.498117." in note and "0.4981166" not in note
     go_to(tab, "update_w")
     assert "w ← 0.498117" in tab.graph.node_text("w")
 
@@ -384,3 +387,22 @@ def test_the_last_loss_dot_is_whole_inside_the_loss_plot(tab, qtbot):
     qtbot.waitUntil(lambda: _dot_inside_the_frame(panel))
     lo, hi = panel.loss_plot.getPlotItem().vb.viewRange()[1]
     assert lo <= 0 < hi                          # L = 0 still on the axis
+
+
+@pytest.mark.parametrize("activation, w, output", [("sigmoid", 0.5, "0.7502601"),
+                                                   ("linear", 0.5123456, "1.124691")])
+def test_the_output_reads_alike_at_every_stage(tab, activation, w, output):
+    """σ(z) read 0.75026 on the graph and at stages 3, 4 and 6 but 0.7502601 at stage 5
+    (output − target, which needs the 7th digit to add up): one value, one text, on the
+    graph and in every stage's formula (z too, where output = z)."""
+    tab.model.set_activation(activation)
+    tab.model.set_w(w)
+    s = tab.model.step
+    pattern = re.escape(output[:5]) + r"\d*"       # the output at any number of digits
+    seen = set()
+    for key in STAGE_KEYS[1:]:
+        go_to(tab, key)
+        seen.update(re.findall(pattern, tab.formula.latex))
+        seen.update(re.findall(pattern, tab.graph.node_text("output")))
+        seen.update(re.findall(pattern, tab.graph.node_text("z")))
+    assert seen == {output}, (s.output, seen)

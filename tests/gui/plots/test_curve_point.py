@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from gui.plots.curve_point import point_to_show
-from gui.plots.secant_panel import fmt
+from gui.plots.secant_numbers import fmt
 from tests.gui.plots.curve_setup import shown_curve
 from tests.gui.plots.test_secant_readouts import _plain
 

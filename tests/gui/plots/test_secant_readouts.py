@@ -7,6 +7,7 @@ from fractions import Fraction
 import pytest
 from PySide6.QtGui import QTextDocument
 
+from engine.expression import parse
 from gui.plots.curve_view import CurveView
 from tests.gui.plots.curve_setup import shown_curve
 
@@ -176,3 +177,26 @@ def test_colour_keys_follow_a_change_of_look(qtbot, curve, looks):
                 assert theme.contrast(key, window) >= theme.AA_TEXT - 0.1, (look, key)
     finally:
         theme.apply_theme(app, curve, "light", 1.0)
+
+
+def _significant(text: str) -> int:
+    """The significant digits of a number as the read-out writes it ("−0.113067" 6)."""
+    mantissa = text.replace("−", "").partition("e")[0].replace(".", "")
+    return len(mantissa.lstrip("0"))
+
+
+@pytest.mark.parametrize("text, x", [("x*e^x", -0.38), ("exp(x^2)*1e300", 1.3)])
+def test_the_point_and_its_derivatives_read_at_one_precision(qtbot, curve, model, text, x):
+    """x e^x read f(x) = −0.1786 beside f′(x) = −0.113067 and f″ = −0.04752; 1e300·e^(x²)
+    f = 5.46e+301 beside f′ = 2.18393e+302: right values, each at its own digits. f, f′
+    and f″ (none of them short here) each at the digits f′ has, 6."""
+    model.set_text(text)
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: str(model.expression) == str(parse(text)))
+    curve.set_point(x)
+    qtbot.wait(20)
+    rows = _plain(curve.panel.point_readout) + " " + _plain(curve.panel.secant_readout)
+    numbers = {name: re.search(rf"{name}\(x\) = (\S+)", rows).group(1)
+               for name in ("f", "f′", "f″")}
+    assert {name: _significant(n) for name, n in numbers.items()} == \
+        {"f": 6, "f′": 6, "f″": 6}, numbers

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from engine.expression import parse
-from gui.plots.secant_panel import stationary_tolerance, trend
+from gui.plots.secant_numbers import stationary_tolerance, trend
 from tests.gui.plots.curve_setup import shown_curve
 
 
