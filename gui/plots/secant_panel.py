@@ -31,9 +31,11 @@ SPACING = 10               # px between the point's numbers and h's controls
 # f = 5.46e+301 beside f′ = 2.18393e+302). The quotient and the difference keep fewer:
 # only the digits rounding leaves them.
 VALUE_DIGITS = SLOPE_DIGITS
-# the widest texts fmt gives with VALUE_DIGITS and 3 digits, one digit more for a short
-# exact decimal (significant_text: −0.0001234565, −1.2345e88)
-WIDEST, WIDEST_H = "−0.0008888888", "0.000888"
+# the widest texts fmt gives with VALUE_DIGITS and 3 digits (−0.000123456, −1.234e+88).
+# Not the one digit more significant_text gives a short exact decimal: at 1280 px that
+# row no longer fits beside h's controls, and a 7-digit exact value at a dragged point
+# is rare (3.125 has 4)
+WIDEST, WIDEST_H = "−0.000888888", "0.000888"
 
 _ARROWS = {"increasing": "↗", "decreasing": "↘", "stationary": "→", "undefined": "",
            "kink": ""}
