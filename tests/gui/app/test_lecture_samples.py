@@ -207,15 +207,12 @@ def test_training_the_neuron_presented_at_720p_gives_the_landscape_the_room(wind
 
 def _map_picture(window, qtbot):
     """The contour map's canvas as drawn now (RGB rows), once the analysis is in."""
-    import numpy as np
+    from tests.gui.explorer.test_formula_panel_layout import image_array
     assert window.model.wait_for_analysis(SLOW_MS)
     for _ in range(4):
         QApplication.processEvents()
         qtbot.wait(20)
-    image = window.contour_view.canvas.grab().toImage().convertToFormat(
-        QImage.Format.Format_RGB888)
-    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return rows[:, :image.width() * 3].reshape(image.height(), image.width(), 3).astype(int)
+    return image_array(window.contour_view.canvas)
 
 
 def _differing_share(a, b) -> float:
