@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from engine.names import unfinished_name
 from gui.compute.qt_guard import qt_override
 from gui.explorer.formula_line_edit import ERROR_COLOUR, FormulaLineEdit
+from gui.widgets.elided_label import ElidedLabel
 from gui.widgets.variable_names import display_name
 
 FAST_DEBOUNCE_MS = 0       # a key goes to the model on the next turn of the event loop
@@ -83,9 +84,11 @@ class ExpressionEditor(QWidget):
             "color: #555; background: #ffffff; font-size: 11pt; padding: 0px 4px;")
         self.busy_label.setVisible(False)
         self.line_edit.resized.connect(self._place_busy_label)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        # one line, cut with "…" (the whole message in its tool tip and in the refusal
+        # veil's banner over the views): wrapped to two lines ('foo' is not a known
+        # function: …) it took a row from the map, whose locked aspect then showed
+        # x from −10 to 10 instead of −9 to 9 and recomputed the basins, f unchanged
+        self.error_label = ElidedLabel()
         self.error_label.setStyleSheet(
             f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
             "padding: 0px 8px;")   # the text size's font: its row is the caption's line
@@ -316,7 +319,7 @@ class ExpressionEditor(QWidget):
 
     def _show_error(self, message: str, position: int | None) -> None:
         where = "" if position is None else f"  (at character {position + 1})"
-        self.error_label.setText(f"⚠  {message}{where}")
+        self.error_label.setText(f"⚠  {' '.join(message.splitlines())}{where}")
         self.line_edit.set_error_position(position)      # the mark shows at once, in place
         if self.error_label.isHidden() and not self._error_delay.isActive():
             self._error_delay.start()
