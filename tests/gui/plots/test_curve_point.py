@@ -63,9 +63,7 @@ def test_a_point_kept_for_the_next_f_is_whole_on_the_plot(shown, model, qtbot):
     assert hi == 2.0 and curve.xs[-1] == 2.0           # the edge case itself
     assert lo + 0.05 * (hi - lo) <= curve.x <= hi - 0.05 * (hi - lo)
     assert _shown_point(curve)["x"] == "1.8"
-    handle = curve.handle.mapRectToScene(curve.handle.boundingRect())
-    assert curve.handle.isVisible()
-    assert curve.plot_f.vb.sceneBoundingRect().contains(handle)     # the circle whole
+    assert _whole_on_the_plot(curve)                                # the circle whole
     _retype(qtbot, model, curve, "x^4 - 4x^3 + 4x^2")
     assert _shown_point(curve)["x"] == "2"
 
@@ -75,3 +73,24 @@ def test_a_point_near_the_edge_comes_inside_by_a_round_step():
     assert point_to_show(np.cos, xs, (-2.0, 2.0), None, 3.0) == 2.8
     assert point_to_show(np.cos, xs, (-2.0, 2.0), None, -1.0) == -0.8
     assert point_to_show(np.cos, xs, (-2.0, 2.0), None, 2.5) == 2.5     # well inside: kept
+
+
+def _whole_on_the_plot(curve) -> bool:
+    handle = curve.handle.mapRectToScene(curve.handle.boundingRect())
+    return curve.handle.isVisible() and curve.plot_f.vb.sceneBoundingRect().contains(handle)
+
+
+def test_the_point_dragged_or_stepped_to_the_edge_stays_whole(shown, model, qtbot):
+    # dragged past the window's end the point stopped on the edge, half its circle cut;
+    # Shift+→ stepped it onto x = 2 of [−2, 2] the same way
+    from PySide6.QtCore import Qt
+    curve = shown_curve(shown, model, qtbot, "-x^2 + 4")
+    model.set_window(((-2.0, 2.0),))
+    qtbot.waitUntil(lambda: curve.x_range() == (-2.0, 2.0))
+    for beyond in (5.0, -5.0):
+        curve.handle.setPos(beyond, 0.0)                  # as a drag does
+        assert -2.0 < curve.x < 2.0 and _whole_on_the_plot(curve), curve.x
+    curve.set_point(1.9)
+    curve.canvas.setFocus()
+    qtbot.keyClick(curve.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert curve.x == 1.9 and _whole_on_the_plot(curve)
