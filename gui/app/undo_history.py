@@ -35,6 +35,10 @@ MAX_UNDO = 60       # snapshots hold the network's weights and histories: keep a
 # tab and step of the last snapshot: undoing a neuron's training also reset the
 # Explorer's descent from step 3 to 0 and showed the Explorer.
 NAVIGATION = {"explorer": ("frame",), "neuron": ("stage",), "view": ("tab", "focus")}
+# The map's and the lab's switches (Basins, …) are a scene's picture, kept in the views'
+# state, but switching one takes no snapshot either: undoing the f typed after ticking
+# Basins would have switched them off again.
+VIEW_SWITCHES = ("lab", "map")
 PAGES = ("explorer", "neuron", "network")
 
 
@@ -54,6 +58,9 @@ def keep_navigation(restored: dict, live: dict) -> dict:
         mine, now = out.get(name), live.get(name)
         if isinstance(mine, dict) and isinstance(now, dict):
             mine.update({k: now[k] for k in keys if k in now})
+    mine, now = (part.get("explorer", {}).get("views") for part in (out, live))
+    if isinstance(mine, dict) and isinstance(now, dict):
+        mine.update({k: copy.deepcopy(now[k]) for k in VIEW_SWITCHES if k in now})
     changed = [p for p in PAGES if content(out, p) != content(live, p)]
     if len(changed) == 1 and isinstance(out.get("view"), dict):
         out["view"]["tab"] = changed[0]

@@ -84,9 +84,10 @@ class ExpressionEditor(QWidget):
             "color: #555; background: #ffffff; font-size: 11pt; padding: 0px 4px;")
         self.busy_label.setVisible(False)
         self.line_edit.resized.connect(self._place_busy_label)
-        # one line, cut with "…" (the whole text its tooltip; the refusal's veil over the
-        # views says it all): wrapped, "'foo' is not a known function: … known functions:
-        # abs, acos, …" took two lines of the caption's one and moved every view 14 px
+        # one line, cut with "…" (the whole message in its tool tip and in the refusal
+        # veil's banner over the views): wrapped to two lines ('foo' is not a known
+        # function: …) it took a row from the map, whose locked aspect then showed
+        # x from −10 to 10 instead of −9 to 9 and recomputed the basins, f unchanged
         self.error_label = ElidedLabel()
         self.error_label.setStyleSheet(
             f"color: #8A3200; background: #FDEEE6; border-left: 4px solid {ERROR_COLOUR};"
@@ -318,7 +319,7 @@ class ExpressionEditor(QWidget):
 
     def _show_error(self, message: str, position: int | None) -> None:
         where = "" if position is None else f"  (at character {position + 1})"
-        self.error_label.setText(f"⚠  {message}{where}")
+        self.error_label.setText(f"⚠  {' '.join(message.splitlines())}{where}")
         self.line_edit.set_error_position(position)      # the mark shows at once, in place
         if self.error_label.isHidden() and not self._error_delay.isActive():
             self._error_delay.start()

@@ -4,7 +4,9 @@ quadratic model and basins, under the switches for the map's overlays (step arro
 quadratic model, basins of attraction) and for predict-then-reveal.
 
 It builds the overlays on the contour map it is given; everything else observes the
-model.
+model. Its switches, page and selected run are part of the views' session state
+(`gui.plots.view_states`, "lab"): a lecture's scene shows its own overlays, not those
+left switched on by the scene before (Basins washed out the next scenes' maps).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from gui.plots.lr_sweep_view import LrSweepView
 from gui.plots.quadratic_model_overlay import QuadraticModelOverlay
 from gui.plots.step_arrows import StepArrows
 from gui.plots.surface_step_arrows import SurfaceStepArrows
+from gui.plots.view_states import switch_access
 from gui.widgets.flow_layout import FlowLayout
 
 
@@ -104,6 +107,29 @@ class LabPanel(QWidget):
         self.basins.changed.connect(self._on_basins_text)
         self.tabs.currentChanged.connect(self._on_tab)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
+        if hasattr(model, "view_states"):
+            model.view_states.register("lab", *self._view_access())
+
+    def _view_access(self):
+        """(get, set) of the switches, the page shown and the run the overlays follow."""
+        get_switches, set_switches = switch_access({
+            "step_arrows": self.arrows_check, "quadratic_model": self.quadratic_check,
+            "basins": self.basins_check, "predict": self.predict_check})
+
+        def get() -> dict:
+            return {**get_switches(), "page": self.tabs.currentIndex(),
+                    "run": self.model.lab.chosen}
+
+        def set_(state: dict) -> None:
+            set_switches(state)
+            page, run = state.get("page"), state.get("run")
+            if isinstance(page, int) and not isinstance(page, bool) \
+                    and 0 <= page < self.tabs.count():
+                self.tabs.setCurrentIndex(page)
+            if isinstance(run, str):
+                self.model.lab.select(run)
+
+        return get, set_
 
     def _on_quadratic(self, on: bool) -> None:
         self.quadratic.set_enabled(on)

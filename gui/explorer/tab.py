@@ -22,6 +22,7 @@ from gui.plots.loss_plot import LossPlot
 from gui.plots.map_split import MapSplit
 from gui.plots.slice_model import SliceModel
 from gui.plots.surface_placeholder import SurfacePlaceholder
+from gui.plots.view_states import switch_access
 from gui.widgets.math_view import MathView
 from gui.widgets.scroll_page import scroll_page
 
@@ -82,6 +83,10 @@ class ExplorerTab(QWidget):
                                   curve_labels=lambda: self.curve_view.critical)
         self.below.addWidget(self.lab_panel)
         self.below.setSizes(list(LAB_RATIO))
+        # the map's switches too are a scene's picture (gui.plots.view_states)
+        model.view_states.register("map", *switch_access(
+            {"gradient_field": self.contour_view.field_toggle,
+             "labels": self.contour_view.labels_toggle}))
         self.middle = QSplitter(Qt.Orientation.Vertical)
         views_column = QWidget()           # the slice picker (d > 2 only) over the views
         column = QVBoxLayout(views_column)

@@ -12,6 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 CLEAR_SHARES = (0.1, 0.03, 0.0)   # of the view's width kept on the plot each side, tried in turn
+# A point kept for a new f (the x the user chose) this near the view's edge, as a share
+# of its width, comes inside by as much: x = 2 dragged on x⁴ − 4x³ + 4x², then x³ framed
+# on [−2, 2], left the point on the edge, its circle cut in half.
+EDGE_SHARE = 0.05
 
 
 def readable_point(f, xs: np.ndarray, y_range: tuple[float, float], x: float
@@ -56,11 +60,27 @@ def _roundest(f, xs, clear, best: int, y_range) -> float:
 def point_to_show(f, xs: np.ndarray, y_range: tuple[float, float], x: float | None,
                   chosen: float | None = None) -> float:
     """The x to inspect on the view sampled at `xs`: `chosen` (the user's) when in view,
-    else `x` when in view, else 35 % across; moved by readable_point where f does not
-    read there. A point moved off a pole is not carried to the next f: the chosen one is."""
+    else `x` when in view, else 35 % across; brought inside by away_from_edge, and moved
+    by readable_point where f does not read there. A point moved off a pole is not
+    carried to the next f: the chosen one is."""
     lo, hi = float(xs[0]), float(xs[-1])
     for candidate in (chosen, x, lo + 0.35 * (hi - lo)):
         if candidate is not None and lo <= candidate <= hi:
             break
+    candidate = away_from_edge(candidate, lo, hi)
     moved = readable_point(f, xs, y_range, candidate)
     return candidate if moved is None else moved
+
+
+def away_from_edge(x: float, lo: float, hi: float) -> float:
+    """x when at least EDGE_SHARE of the width [lo, hi] from both ends, else the roundest
+    x that is (x = 2 on [−2, 2]: 1.8): its marker whole on the plot, near where it was."""
+    margin = EDGE_SHARE * (hi - lo)
+    if lo + margin <= x <= hi - margin:
+        return x
+    step = 10.0 ** np.floor(np.log10(margin))      # a round x within the margin's size
+    if x < lo + margin:
+        inside = np.ceil((lo + margin) / step - 1e-9) * step     # (2.8 / 0.1 = 27.99…)
+    else:
+        inside = np.floor((hi - margin) / step + 1e-9) * step
+    return float(f"{inside:.12g}")

@@ -16,8 +16,7 @@ Public attributes (for tests and exports; all built once, then updated in place)
   critical_item, critical_d_item   ScatterPlotItem of model.critical_points on f and on f′ = 0
   critical_labels list of TextItem ("minimum", …), visible ones first
   path_items, current_items   dict method -> PlotDataItem / ScatterPlotItem (x_k, f(x_k))
-  start_item      ScatterPlotItem at (start, f(start))
-                  (these five are built by gui.plots.curve_markers: `critical`, `descent`)
+  start_item      ScatterPlotItem at (start, f(start)) (these five: gui.plots.curve_markers)
   panel           gui.plots.secant_panel.SecantPanel: point_readout, secant_readout, h_slider
 """
 from __future__ import annotations
@@ -286,8 +285,8 @@ class CurveView(QWidget):
         """The tangent point to the next round x left (direction < 0) or right, in view
         (resolution.next_round: 0.1 apart on [−2, 2]; the keys reach 1, the mouse 1.004)."""
         lo, hi = self.x_range()
-        if self._one_d() and self.x is not None and lo <= (
-                x := next_round(self.x, hi - lo, direction)) <= hi:
+        if self._one_d() and self.x is not None and lo < (      # (the edge: half a circle)
+                x := next_round(self.x, hi - lo, direction)) < hi:
             self.set_point(x)
 
     @qt_override
@@ -304,8 +303,9 @@ class CurveView(QWidget):
             return
         x = float(self.handle.pos().x())
         lo, hi = self.x_range()
-        x = min(max(x, lo), hi)
         px = self.plot_f.vb.viewPixelSize()[0]
+        r = self.handle.mapRectToScene(self.handle.boundingRect()).width() / 2 * px
+        x = min(max(x, lo + r), hi - r)     # the circle whole: on the edge, half was cut
         # a round x where one is in reach (aiming at 1 gave 1.004 and f′ = −2.00843)
         x = snap_to_round(x, px)
         for cp in (*self.model.critical_points, *self._kinks):   # "f′ = 0" reachable

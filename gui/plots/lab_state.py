@@ -26,6 +26,8 @@ class LabState(QObject):
         model.pathsChanged.connect(self._on_paths)
 
     predict = property(lambda self: self._predict)
+    # the key the user chose ("" none: the first run is followed), as a session keeps it
+    chosen = property(lambda self: self._selected)
 
     @property
     def selected(self) -> str:

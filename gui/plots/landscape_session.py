@@ -26,9 +26,11 @@ class SessionState:
         preset = {"expr": s["text"], "window": s["window"], "start": s["start"],
                   "methods": s["methods"], "lr": s["lr"], "max_steps": s["max_steps"],
                   "runs": s["runs"], "name": "", "caption": ""}
-        # no views saved (a sample lecture's scene): as built, before the load frames the camera
-        if "views" not in state:
-            self.view_states.reset()
+        # the views it does not name as built (a sample lecture's scene names none: a
+        # switch left on before it, Basins, is not its picture), before the load frames
+        # the camera; those it names are applied last (apply_extra_state)
+        views = state.get("views")
+        self.view_states.reset(keep=views if isinstance(views, dict) else ())
         # the analysis is asked for once the whole state is in: a small f is answered
         # inside the request, and its paths then put the saved frame back; answered
         # before the settings and frame were in, a restore showed step 0, not 5

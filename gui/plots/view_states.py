@@ -9,7 +9,9 @@ was if that never happens.
 
 File ▸ New puts every view back as built (`reset`): what a view showed when it
 registered is its fresh start (a tangent point and secant, a log scale, a tangent plane
-left from before New showed in the new document).
+left from before New showed in the new document). A session or a lecture's scene puts
+back every view it does not name, too (`reset(keep=...)`): the Basins switched on before
+a sample lecture's scene (whose state names no views) washed out its map.
 """
 from __future__ import annotations
 
@@ -26,13 +28,14 @@ class ViewStates:
         if name in self._pending:
             self._apply(name, self._pending.pop(name))
 
-    def reset(self) -> None:
-        """Every view as it was built, and nothing waiting from a session (a new
-        document). Done before a new example loads: the example frames the 3-D camera
-        over the built one."""
+    def reset(self, keep=()) -> None:
+        """Every view as it was built but those named in `keep` (what a session applies
+        next), and nothing waiting from a session (a new document). Done before a new
+        example loads: the example frames the 3-D camera over the built one."""
         self._pending.clear()
         for name, value in self._fresh.items():
-            self._apply(name, value)
+            if name not in keep:
+                self._apply(name, value)
 
     def get_state(self) -> dict:
         out = dict(self._pending)
@@ -55,3 +58,18 @@ class ViewStates:
             self._parts[name][1](value)
         except (TypeError, ValueError, KeyError, IndexError):
             pass
+
+
+def switch_access(switches: dict):
+    """(get, set) for `ViewStates.register` of on/off switches ({name: QCheckBox}); a
+    value that is not true or false is skipped, as a malformed part is."""
+
+    def get() -> dict:
+        return {name: box.isChecked() for name, box in switches.items()}
+
+    def set_(state: dict) -> None:
+        for name, box in switches.items():
+            if isinstance(state.get(name), bool):
+                box.setChecked(state[name])
+
+    return get, set_

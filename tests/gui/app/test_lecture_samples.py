@@ -2,6 +2,7 @@
 and notes, every scene opens, plays its steps (computed live) and exports a picture."""
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from gui.app.export import export_png
 from gui.app.lecture_commands import lecture_label, sample_lectures
@@ -202,3 +203,69 @@ def test_training_the_neuron_presented_at_720p_gives_the_landscape_the_room(wind
     assert not window.commands.presenting
     assert all(window.panels_visible().values())
     assert _shows(tab.graph) and _shows(training.contour_view)
+
+
+def _map_picture(window, qtbot):
+    """The contour map's canvas as drawn now (RGB rows), once the analysis is in."""
+    from tests.gui.explorer.test_formula_panel_layout import image_array
+    assert window.model.wait_for_analysis(SLOW_MS)
+    for _ in range(4):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    return image_array(window.contour_view.canvas)
+
+
+def _differing_share(a, b) -> float:
+    """The share of pixels that differ visibly (same size pictures)."""
+    assert a.shape == b.shape
+    return float((abs(a - b).max(axis=-1) > 40).mean())
+
+
+def test_a_scene_shows_its_own_overlays_whatever_was_switched_on_before(window, qtbot):
+    # Basins ticked on Himmelblau before a sample lecture: its scenes of two variables
+    # (x² + y², "too large a learning rate", …) showed the basins' pale map instead of
+    # f's colours, and presenting had folded away the box that explained it. The map's
+    # and the lab's switches, its page and followed run are the scene's, as built when
+    # its state names none.
+    lc, lab, contour = window.lecture_commands, window.explorer.lab_panel, window.contour_view
+    lc.samples_menu.actions()[0].trigger()
+    lec = lc.lecture
+    lec.go_to(5)
+    assert window.model.text == "x^2 + y^2"
+    as_scene = _map_picture(window, qtbot)
+    switches = {box: box.isChecked() for box in (
+        lab.basins_check, lab.quadratic_check, lab.arrows_check, lab.predict_check,
+        contour.field_toggle, contour.labels_toggle)}
+    assert switches[lab.arrows_check] and not switches[lab.basins_check]
+    page = lab.tabs.currentIndex()
+    for box, on in switches.items():           # the rehearsal: every switch flipped
+        box.setChecked(not on)
+    lab.tabs.setCurrentWidget(lab.sweep)
+    qtbot.waitUntil(lambda: lab.basins.done, timeout=SLOW_MS)
+    assert _differing_share(_map_picture(window, qtbot), as_scene) > 0.3   # washed out
+    lec.go_to(6)
+    lec.go_to(5)
+    assert {box: box.isChecked() for box in switches} == switches
+    assert lab.tabs.currentIndex() == page
+    assert not lab.basins.image.isVisible() and contour.colour_bar.isVisible()
+    assert _differing_share(_map_picture(window, qtbot), as_scene) < 0.01
+    # and forward into the next scenes (PageDown), as in the rehearsal
+    lab.basins_check.setChecked(True)
+    qtbot.waitUntil(lambda: lab.basins.done, timeout=SLOW_MS)
+    lc.forward()
+    assert lec.index == 6 and not lab.basins_check.isChecked()
+    assert not lab.basins.image.isVisible()
+
+
+def test_a_scene_captured_with_basins_on_brings_them_back(window, qtbot):
+    # "off unless the scene says so": a scene added with Basins on shows them again
+    lec, lab = window.lecture_commands.lecture, window.explorer.lab_panel
+    lab.basins_check.setChecked(True)
+    lec.add_current("with basins")
+    lab.basins_check.setChecked(False)
+    lec.add_current("without")
+    lec.go_to(0)
+    assert lab.basins_check.isChecked()
+    qtbot.waitUntil(lambda: lab.basins.done and lab.basins.image.isVisible(), timeout=SLOW_MS)
+    lec.go_to(1)
+    assert not lab.basins_check.isChecked() and not lab.basins.image.isVisible()

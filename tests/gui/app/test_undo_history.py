@@ -53,3 +53,16 @@ def test_undo_leaves_the_tab_and_the_steps_where_they_are():
     out2 = keep_navigation(before, live2)
     assert out2["view"]["tab"] == "network"
     assert out2["explorer"] == {"text": "x^2", "frame": 3}
+
+
+def test_undo_leaves_the_view_switches_as_they_are():
+    """Basins ticked (no snapshot), then a new f typed: undoing the f keeps Basins on,
+    while the views' other parts (the 3-D camera) come back with the snapshot."""
+    before = {"explorer": {"text": "x^2", "views": {"lab": {"basins": False},
+                                                    "surface": {"azimuth": 30}}}}
+    live = {"explorer": {"text": "x^3", "views": {"lab": {"basins": True},
+                                                  "surface": {"azimuth": 60}}}}
+    out = keep_navigation(before, live)
+    assert out["explorer"]["views"] == {"lab": {"basins": True}, "surface": {"azimuth": 30}}
+    assert out["explorer"]["text"] == "x^2"
+    assert before["explorer"]["views"]["lab"] == {"basins": False}

@@ -197,3 +197,38 @@ def test_a_long_parse_error_moves_nothing(lab, qtbot, screenshot):
     screenshot(lab, "formula_long_parse_error_720p")
     settle(qtbot, lab, text="x^2 + 2y^2")
     assert not error.isVisible()
+
+
+def test_a_refused_text_moves_nothing_and_recomputes_nothing(lab, qtbot):
+    """Basins on over sin(x)·cos(y): the long refusal of an unknown name wrapped to two
+    lines, took a row from the map, whose locked aspect then showed x from −10 to 10
+    instead of −9 to 9 ("Basins: computing…" again, f unchanged); the next, shorter
+    refusal put it back and recomputed once more. The error line is one line, cut (its
+    whole text in the tool tip and the veil's banner), and nothing under it moves."""
+    basins, check = lab.explorer.lab_panel.basins, lab.explorer.lab_panel.basins_check
+    settle(qtbot, lab, text="sin(x)*cos(y)")
+    check.setChecked(True)
+    try:
+        qtbot.waitUntil(lambda: basins.done, timeout=60000)
+        places, shown = geometries(lab), lab.contour_view.plot.vb.viewRange()
+        asked, note = basins.request_id, lab.explorer.lab_panel.note.text()
+        edit, error = lab.editor.line_edit, lab.editor.error_label
+        for text in ("foo(x) + y", "x^2 +", "1e400*x^2", "foo(x) + y"):
+            edit.setFocus()
+            edit.selectAll()
+            qtbot.keyClicks(edit, text)
+            qtbot.keyClick(edit, "\r")                  # the error line at once
+            qtbot.waitUntil(lambda: lab.editor.error_text != "", timeout=5000)
+            for _ in range(4):
+                QApplication.processEvents()
+                qtbot.wait(20)
+            assert error.isVisible()
+            assert lab.contour_view.plot.vb.viewRange() == shown, text
+            assert geometries(lab) == places, text
+            assert basins.request_id == asked and basins.done, text
+            assert lab.explorer.lab_panel.note.text() == note, text
+            assert error.height() < 2 * error.fontMetrics().height()
+        assert "not a known function" in error.text() and "tanh" in error.toolTip()
+    finally:
+        check.setChecked(False)
+        settle(qtbot, lab, text="x^2 + 2y^2")
