@@ -60,6 +60,15 @@ def page_overflow(page: QWidget) -> tuple[int, int]:
     return max(0, need.width() - have.width()), max(0, need.height() - have.height())
 
 
+
+def view_short(view: QWidget, share_px: float) -> bool:
+    """Whether `view` has less than `share_px` of height or, for a view drawn at the text
+    size rather than stretched to its room (one with `drawing_height()`: the Neuron's
+    graph), less than its drawing needs: more is blank room, and presenting folded the
+    x, w, b row above the graph for it (1280×720, text size 1.75)."""
+    drawing_height = getattr(view, "drawing_height", None)
+    return view.height() < (min(share_px, drawing_height()) if drawing_height else share_px)
+
 class VerticalScrollArea(QScrollArea):
     """Scrolls up and down only, and is never narrower than its contents: a side panel
     of controls whose fields must not be cut at the right edge (a plain QScrollArea
