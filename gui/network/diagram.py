@@ -104,7 +104,7 @@ class NetworkDiagram(QWidget):
             middle = (narrow + wide) // 2
             narrow, wide = (narrow, middle) if enough(middle) else (middle, wide)
         room = self.room()      # (never so wide that the page scrolls sideways)
-        return max(self.LEAST_WIDTH, min(wide, room)) if room is not None else wide
+        return max(self.LEAST_WIDTH, wide if room is None else min(wide, room))
 
     def keep_readable_size(self) -> None:
         """A minimum size that draws the neurons and their numbers readably at the text
@@ -120,9 +120,9 @@ class NetworkDiagram(QWidget):
     def _layout(self, width=None, height=None, values=None, largest_px=None):
         """The neurons' centres, their radius and how their numbers are written
         (neuron_labels), in the view or in one `width`×`height` px for `values`, numbers
-        no larger than `largest_px` where given. Numbers
-        beside the circles widen the side margins, so that the inputs' (left of them)
-        and the outputs' (right of them) stay inside the view."""
+        no larger than `largest_px` where given. Numbers beside the circles widen the
+        side margins, so that the inputs' (left of them) and the outputs' (right of
+        them) stay inside the view."""
         margin_top, margin_bottom = self._margins()
         height = self.height() if height is None else height
         top, bottom = margin_top + 14, height - margin_bottom - 14

@@ -60,7 +60,6 @@ def page_overflow(page: QWidget) -> tuple[int, int]:
     return max(0, need.width() - have.width()), max(0, need.height() - have.height())
 
 
-
 def view_short(view: QWidget, share_px: float) -> bool:
     """Whether `view` has less than `share_px` of height or, for a view drawn at the text
     size rather than stretched to its room (one with `drawing_height()`: the Neuron's
@@ -84,6 +83,7 @@ def room_in_splitter(page: QWidget, splitter, index: int) -> int:
     bar = area.verticalScrollBar()
     width = area.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
     return width - beside - least - splitter.handleWidth() * len(others)
+
 
 class VerticalScrollArea(QScrollArea):
     """Scrolls up and down only, and is never narrower than its contents: a side panel

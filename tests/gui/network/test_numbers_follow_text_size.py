@@ -36,7 +36,8 @@ def _digit_height(diagram) -> int:
     _labels, boxes = _label_boxes(diagram)
     heights = []
     for *_, box, _point, _r in boxes:
-        inside = image[int(box.top()) + 1:int(box.bottom()), int(box.left()) + 2:int(box.right()) - 1]
+        top, left = int(box.top()) + 1, int(box.left()) + 2
+        inside = image[top:int(box.bottom()), left:int(box.right()) - 1]
         heights.append(int(((inside.min(axis=-1) > 170).sum(axis=1) >= 5).sum()))
     return max(heights)
 
