@@ -31,9 +31,11 @@ SCENE_H = 306              # every box and label fits inside
 SMALLEST_W = sum(COLUMN_WIDTHS) + sum(COLUMN_GAPS) + 2 * MARGIN
 TEXT_UNITS = 28            # the smallest text's height in scene units (values, edges)
 # The graph's text drawn this much larger than the body text: it is what the tab is
-# about, read from the back of the room. 1.2: at 1280×720 presenting, text size 1.5 and
-# 1.75 still fold (no page to scroll), 2.0 and larger stack.
-TEXT_OVER_BODY = 1.2
+# about. No more: at 1280×720 presenting at text size 2.0 (F11, Ctrl++ twice) the graph
+# still folds, on one screen with the x, w, b row, the stage and its formula (2.5 and
+# larger stack, and the page scrolls); at text size 1 it keeps the landscape below its
+# third of the height (1.2 took 10 px of it).
+TEXT_OVER_BODY = 1.05
 
 
 @dataclass(frozen=True)
