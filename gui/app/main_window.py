@@ -15,7 +15,7 @@ from gui.explorer.tab import FOCUS_MODES, ExplorerTab
 from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import map_first, theme as _plot_theme  # noqa: F401 - theme: how plots restyle
-from gui.widgets.scroll_page import page_overflow
+from gui.widgets.scroll_page import page_overflow, view_short
 from gui.widgets.paint_pass import gather_pending_changes, repaint_plots_whole
 from gui.widgets.splitter_memory import SplitterMemory
 from gui.widgets.theme import restyle_new
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
             # fold's request reaches the page's layout through those of its parents)
             for _ in range(3):
                 QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            return (page.main_view().height() < share * self.height()
+            return (view_short(page.main_view(), share * self.height())
                     or page_overflow(page)[1] > 0 or getattr(page, "views_cramped", bool)())
 
         # one spare panel at a time, as long as it takes: the Explorer's formulas first,

@@ -27,10 +27,16 @@ WEIGHT_LEVELS = 16          # line widths drawn (|w| / max |w| rounded to 1/15)
 # the four hidden neurons ~60 px: 8-px circles, their numbers over each other)
 READABLE_ROW_PX = 24
 PRESENTING_LEAST_PX = 160   # the diagram's least height presenting, × the text size
+# activations as wide as any of a sigmoid's or tanh's written with two decimals: the
+# width asked for does not follow the numbers shown (the map would jump while training)
+WIDEST_ACTIVATIONS = (-0.88, 0.88)
 
 
 class NetworkDiagram(QWidget):
     presenting = False      # set by the tab: readable_height is then the plain least
+    LEAST_WIDTH = 260
+    # set by the tab: the most width (px) the diagram may ask for, or None (no limit)
+    room = staticmethod(lambda: None)
 
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -52,9 +58,9 @@ class NetworkDiagram(QWidget):
         self.update()
 
     # --- geometry -------------------------------------------------------------
-    def _column_x(self, margin=46.0):
+    def _column_x(self, margin=46.0, width=None):
         n = len(self.model.sizes)
-        left, right = margin, self.width() - margin
+        left, right = margin, (self.width() if width is None else width) - margin
         return [left + (right - left) * k / (n - 1) for k in range(n)]
 
     @staticmethod
@@ -73,22 +79,59 @@ class NetworkDiagram(QWidget):
         rows = max(self.model.sizes) * READABLE_ROW_PX * theme.current().scale
         return int(np.ceil(top + bottom + 28 + rows))
 
+    def readable_width(self) -> int:
+        """The least width (px) that writes the neurons' numbers at their full size at the
+        current text size (neuron_labels.LARGEST_PX × the text size, two decimals, for
+        activations as wide as "−0.88") beside their circles, at any height (measured
+        where the rows are tall enough for the circles' largest radius, 30 px, which
+        takes the most width): in a column of a fixed width they shrank with each Ctrl++
+        (presenting at 1280×720: 27 px at text size 1.5, 23 at 1.75, 20 at 2.0). No
+        wider than the numbers the diagram's height lets the rows hold need (presenting
+        at text size 3 the map was squeezed for numbers the rows could not hold)."""
+        top, bottom = self._margins()
+        rows = max(self.model.sizes)
+        spacing = (max(self.height(), self.readable_height()) - top - bottom - 28) / rows
+        full = min(round(neuron_labels.LARGEST_PX * theme.current().scale),
+                   int((spacing - 2) / 1.3))        # (neuron_labels.fit's row size)
+        row = max(1.3 * full + 4, 30 / 0.42 + 1)
+        height = top + bottom + 28 + rows * row
+
+        def enough(width: int) -> bool:
+            labels = self._layout(width, height, WIDEST_ACTIVATIONS, full)[2]
+            return labels.pixel_size >= full and labels.decimals == 2
+        narrow, wide = 0, 4000           # (the labels only grow with the width)
+        while wide - narrow > 2:
+            middle = (narrow + wide) // 2
+            narrow, wide = (narrow, middle) if enough(middle) else (middle, wide)
+        room = self.room()      # (never so wide that the page scrolls sideways)
+        return max(self.LEAST_WIDTH, wide if room is None else min(wide, room))
+
+    def keep_readable_size(self) -> None:
+        """A minimum size that draws the neurons and their numbers readably at the text
+        size: the page scrolls, or the map beside the diagram narrows, rather."""
+        self.setMinimumHeight(self.readable_height())
+        self.setMinimumWidth(self.readable_width())
+
     def _neuron_positions(self):
         """([[QPointF per neuron] per layer], circle radius in px)."""
         positions, radius, _labels = self._layout()
         return positions, radius
 
-    def _layout(self):
+    def _layout(self, width=None, height=None, values=None, largest_px=None):
         """The neurons' centres, their radius and how their numbers are written
-        (neuron_labels). Numbers beside the circles widen the side margins, so that the
-        inputs' (left of them) and the outputs' (right of them) stay inside the view."""
+        (neuron_labels), in the view or in one `width`×`height` px for `values`, numbers
+        no larger than `largest_px` where given. Numbers beside the circles widen the
+        side margins, so that the inputs' (left of them) and the outputs' (right of
+        them) stay inside the view."""
         margin_top, margin_bottom = self._margins()
-        top, bottom = margin_top + 14, self.height() - margin_bottom - 14
+        height = self.height() if height is None else height
+        top, bottom = margin_top + 14, height - margin_bottom - 14
         spacing = (bottom - top) / max(self.model.sizes)
-        values = [float(a) for acts in self.activations for a in acts if np.isfinite(a)]
-        margin, cap, shown = 46.0, None, None
+        if values is None:
+            values = [float(a) for acts in self.activations for a in acts if np.isfinite(a)]
+        margin, cap, shown = 46.0, largest_px, None
         for _ in range(12):
-            cols = self._column_x(margin)
+            cols = self._column_x(margin, width)
             gap = cols[1] - cols[0]
             # up to 30 px: room for "−0.88" inside at the numbers' largest size
             radius = min(30.0, 0.42 * spacing, 0.22 * gap)
@@ -110,6 +153,12 @@ class NetworkDiagram(QWidget):
             positions.append([QPointF(x, mid + (k - (n - 1) / 2) * spacing) for k in range(n)])
         self._label_margin = margin
         return positions, radius, labels
+
+    @qt_override
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        # (it follows the height, and the page's room: ~8 ms)
+        self.setMinimumWidth(self.readable_width())
 
     @qt_override
     def mousePressEvent(self, event):

@@ -26,7 +26,7 @@ from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.none_refcount_guard import guard_none_refcount
 from gui.widgets.number_text import one_precision
 from gui.compute.qt_guard import qt_override
-from gui.widgets.scroll_page import scroll_page
+from gui.widgets.scroll_page import room_in_splitter, scroll_page
 from gui.widgets.wrapping_label import WrappingLabel
 
 # The diagram paints hundreds of lines per frame: without this, PySide6 6.12.0 on
@@ -99,9 +99,9 @@ class NetworkTab(QWidget):
         for widget in (self.boundary, self.diagram, self.jacobian.plot_widget, self.cost_plot,
                        self.grad_plot):
             widget.setMinimumSize(260, 160)
+        self.diagram.room = lambda: room_in_splitter(self, body, 1)
         body.setSizes([560, 430, 400])      # the map square-ish, the plots still readable
-        # scrolls rather than widening the window past a small screen
-        layout = QVBoxLayout(scroll_page(self))
+        layout = QVBoxLayout(scroll_page(self))     # scrolls: never wider than a small screen
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.controls)
         # the status beside the caption: the controls' row is full at scale 1.5
@@ -133,9 +133,9 @@ class NetworkTab(QWidget):
         return self.boundary
 
     def set_presenting(self, on: bool) -> None:
-        """Presenting, the diagram asks for its plain least (NetworkDiagram.readable_height)."""
+        """Presenting, the diagram asks for its plain least height (NetworkDiagram.readable_height)."""
         self.diagram.presenting = on
-        self.diagram.setMinimumHeight(self.diagram.readable_height())
+        self.diagram.keep_readable_size()
 
     def views_cramped(self) -> bool:
         """The diagram's neurons too small to read (presenting, the Jacobian under it
@@ -287,7 +287,7 @@ class NetworkTab(QWidget):
         _quiet(self.activation_box.setCurrentIndex, NETWORK_ACTIVATIONS.index(m.activation))
         _quiet(self.init_seed.setValue, m.init_seed)
         self.caption.setText(self._chain_caption())
-        self.diagram.setMinimumHeight(self.diagram.readable_height())   # its widest layer
+        self.diagram.keep_readable_size()   # its widest layer
 
     def _on_data(self, *_):
         m = self.model
@@ -349,7 +349,7 @@ class NetworkTab(QWidget):
         self.legend.setText(theme.themed_html(LEGEND_HTML))
         # the diagram's labels grow with the text: below this it draws them over each
         # other (the page scrolls instead)
-        self.diagram.setMinimumHeight(self.diagram.readable_height())
+        self.diagram.keep_readable_size()
         self.caption.setText(self._chain_caption())     # the muted colour of the shapes
 
     def _show_collapse(self):

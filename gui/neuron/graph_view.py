@@ -1,22 +1,26 @@
 """The neuron's computational graph: x, w, b → z → output → L ← target.
 
 Nodes are the named nodes of `engine.neuron.Neuron.graph` (x, w, b, z, output,
-target, loss), in four columns from left (inputs) to right (loss) spread over the
-view's width (_layout), so the forward pass reads left to right and the backward
-pass right to left. Values appear on the
+target, loss), in columns from left (inputs) to right (loss), folded or stacked where
+the text size asks for more than the view's width (gui.neuron.graph_layout), so the
+forward pass reads left to right and the backward pass back. Values appear on the
 nodes, local derivatives on the edges, chain-rule products and updates on w and b,
 each at its stage; the current stage is coloured and outlined thicker. All items are
 built once; a change of stage or step only sets texts, pens and visibility.
 """
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontInfo, QPainter, QPainterPath, QPen,
-                           QPolygonF)
+                           QPolygonF, QTransform)
 from PySide6.QtWidgets import (QApplication, QGraphicsPathItem, QGraphicsPolygonItem,
                                QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView)
 
 from gui.neuron.formulas import edge_lines, node_lines, output_name
+from gui.neuron.graph_layout import (NODE_PLACES, TEXT_OVER_BODY, TEXT_UNITS, GraphLayout,
+                                     choose_layout, wide_layout)
 from gui.neuron.model import STAGE_KEYS, STAGES
 from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
@@ -29,59 +33,6 @@ HIGHLIGHT_FILL = {"inputs": "#FFF3C4", "forward": "#D6ECFA", "backward": "#FBE0C
                   "update": "#D3F0E6"}
 HIGHLIGHT_PEN = {"inputs": "#E69F00", "forward": "#0072B2", "backward": "#D55E00",
                  "update": "#009E73"}
-
-# Scene layout: each node's column (0 inputs … 3 loss), centre height and size (w, h),
-# in scene units. Rows are as low as three lines of text (w, b at the update stage) let
-# them be: the view is a wide strip (1264×150 at 1280×720), and the scene, fitted by its
-# height, drew its text at 7 px when it was 425 units high. The columns spread over
-# whatever width the view has (_layout); COLUMN_GAP is their least gap, room for an
-# edge's label clear of the arrowhead ("∂L/∂output = 0.0502601" ran into L's).
-# Boxes as narrow as their widest text lets them be (∂L/∂b = 0.00941723, output =
-# ReLU(z), L = ½(output − target)²), so that presenting at 1280×720 (the width binds)
-# still draws the text at the body text's 18 px.
-NODE_PLACES = {
-    "x": (0, 29, 300, 48), "w": (0, 121, 300, 112), "b": (0, 245, 300, 112),
-    "z": (1, 121, 200, 80), "output": (2, 121, 270, 80),
-    "loss": (3, 121, 370, 80), "target": (3, 255, 220, 48),
-}
-COLUMN_WIDTHS = (300, 200, 270, 370)
-# Least gaps: the first keeps b→z below w→z's one-line label, the others fit the
-# widest label ("= 0.0502601", 200 units) before the arrowhead.
-COLUMN_GAPS = (320, 210, 245)
-MARGIN = 10
-SCENE_H = 306              # every box and label fits inside
-SMALLEST_W = sum(COLUMN_WIDTHS) + sum(COLUMN_GAPS) + 2 * MARGIN
-
-
-def _layout(width: float) -> dict:
-    """Every node's (centre x, centre y, w, h) in a scene `width` units wide (at least
-    SMALLEST_W): the columns keep their widths, the gaps share what is left over."""
-    extra = (max(width, SMALLEST_W) - SMALLEST_W) / 3
-    lefts = [MARGIN + sum(COLUMN_WIDTHS[:c]) + sum(COLUMN_GAPS[:c]) + c * extra
-             for c in range(4)]
-    return {key: (lefts[c] + COLUMN_WIDTHS[c] / 2, cy, w, h)
-            for key, (c, cy, w, h) in NODE_PLACES.items()}
-
-
-# Folded: the loss under the output, the target left of it, in a scene nearly square
-# enough for a tall view (presenting: 1264×424 px) or a large text size: the four
-# columns across 2075 units drew the text at 21 px at most on a 1280-px screen (text
-# size 2's body text is 24 px; presenting, 55 % of the view's height stayed blank).
-# The gap under the output holds ∂L/∂output's two lines beside its arrow.
-FOLDED_PLACES = dict(
-    {key: _layout(SMALLEST_W)[key] for key in ("x", "w", "b", "z", "output")},
-    loss=(1175, 321, 370, 80), target=(730, 321, 220, 48))
-FOLDED_W, FOLDED_H = 1395, 371
-LAYOUT_SWITCH = 1.05       # folded only where it draws the text this much larger
-
-
-def fitted_scale(width: float, height: float, folded: bool) -> float:
-    """Scene units → px when the layout is fitted into a `width`×`height` px view (the
-    wide one stretches its gaps to the view's shape, never below SMALLEST_W)."""
-    if folded:
-        return min(width / FOLDED_W, height / FOLDED_H)
-    return min(width / max(SMALLEST_W, SCENE_H * width / max(height, 1)), height / SCENE_H)
-
 
 # Each node's first row: its name in bold, then its definition. Inputs carry their
 # value on that row too (INLINE); computed nodes show it on the next line.
@@ -114,12 +65,7 @@ HIGHLIGHTS = {
     "update_w": ({"w"}, set()),
     "update_b": ({"b"}, set()),
 }
-TITLE_PX, VALUE_PX, EDGE_PX = 29, 28, 28
-SMALLEST_PX = min(TITLE_PX, VALUE_PX, EDGE_PX)
-# The view asks for the height that draws its smallest text at the app's body text size
-# (which follows the text size: Ctrl++, presenting), where the width lets the scene be
-# that large (the page scrolls where the rest then does not fit); never below SMALLEST_H.
-SMALLEST_H = 150           # px: 1280×720 at text size 1.5 fitted
+TITLE_PX, VALUE_PX, EDGE_PX = 29, TEXT_UNITS, TEXT_UNITS
 
 
 def _font(px, bold=False):
@@ -313,60 +259,55 @@ class NeuronGraphView(QGraphicsView):
         self.setBackgroundBrush(QBrush(QColor(theme.current().background)))
         self.nodes = {key: _Node(self.scene(), key) for key in NODE_PLACES}
         self.edges = {pair: _Edge(self.scene(), *pair) for pair in EDGES}
-        self._bounds = QRectF()
-        self.folded = False          # the loss under the output (FOLDED_PLACES)
-        self._place(SMALLEST_W)
-        self.setMinimumSize(420, SMALLEST_H)
+        self.arrangement = None      # the GraphLayout drawn (graph_layout)
+        self.px_per_unit = 0.0       # scene units → px, from the text size (_fit)
+        self._place(wide_layout(0))
+        self.setMinimumWidth(420)
         model.stepChanged.connect(self._on_changed)
         model.stageChanged.connect(self._on_changed)
         theme.notifier.changed.connect(self._on_theme)
         self._on_changed()
 
-    def _place(self, width, folded: bool = False) -> bool:
-        """Nodes and arrows laid out over a scene `width` units wide (≥ SMALLEST_W), or
-        folded; False when they already were."""
-        width = FOLDED_W if folded else max(float(width), SMALLEST_W)
-        if width == self._bounds.width() and folded == self.folded:
+    def _place(self, layout: GraphLayout) -> bool:
+        """Nodes and arrows laid out as `layout`; False when they already were."""
+        if layout == self.arrangement:
             return False
-        self.folded = folded
-        self._bounds = QRectF(0, 0, width, FOLDED_H if folded else SCENE_H)
-        boxes = FOLDED_PLACES if folded else _layout(width)
+        self.arrangement = layout
         for key, node in self.nodes.items():
-            node.place(boxes[key])
+            node.place(layout.places[key])
         for pair, edge in self.edges.items():
-            edge.place(boxes, *pair)
+            edge.place(layout.places, *pair)
         return True
 
     def _on_theme(self, t):
         self.setBackgroundBrush(QBrush(QColor(t.background)))
         self._on_changed()
-        self._keep_text_size()
+        self._fit()
 
-    def _keep_text_size(self) -> None:
-        """A minimum height that draws the smallest text at the body text's size, no
-        taller than the width lets the narrowest scene be drawn (a taller view is blank):
-        the folded layout's where the wide one cannot draw it that large."""
-        body_px = QFontInfo(QApplication.font()).pixelSize()
-        wanted = body_px / SMALLEST_PX                     # scene units → px
-        wide, folded = (self.width() / SMALLEST_W, self.width() / FOLDED_W)
-        # (a little short of the body size in the wide layout is still its best look)
-        scene_h = SCENE_H if wide >= 0.9 * wanted else FOLDED_H
-        drawable = min(wanted, max(wide, folded) if scene_h == FOLDED_H else wide)
-        height = round(max(SMALLEST_H, scene_h * drawable))
+    def text_px_wanted(self) -> float:
+        """The height (px) the smallest text is drawn at: TEXT_OVER_BODY × the body
+        text's, which follows the text size (Ctrl++, presenting) as the Explorer's does."""
+        return TEXT_OVER_BODY * QFontInfo(QApplication.font()).pixelSize()
+
+    def _fit(self) -> None:
+        """The widest layout that fits the view's width with the text at its size, drawn
+        at that size (centred where the view is taller: the text follows the text size,
+        not the room), and a minimum height that shows all of it (the page scrolls where
+        the rest then does not fit)."""
+        layout, self.px_per_unit = choose_layout(self.viewport().width(),
+                                                 self.text_px_wanted() / TEXT_UNITS)
+        if self._place(layout):
+            self._on_changed()              # the texts centred in the moved boxes
+        self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+        self.setTransform(QTransform.fromScale(self.px_per_unit, self.px_per_unit))
+        height = 2 * self.frameWidth() + math.ceil(layout.height * self.px_per_unit)
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
 
-    def _fit(self) -> None:
-        """The layout that draws the text larger in the view's shape (the wide scene as
-        wide as the view's shape asks, its columns spread), then fitted."""
-        view = self.viewport().size()
-        if view.height() > 0:
-            w, h = view.width(), view.height()
-            folded = fitted_scale(w, h, True) > LAYOUT_SWITCH * fitted_scale(w, h, False)
-            if self._place(SCENE_H * w / h, folded):
-                self._on_changed()          # the texts centred in the moved boxes
-        self.setSceneRect(self._bounds)
-        self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
+    def drawing_height(self) -> int:
+        """px the drawing needs: more height leaves blank room (presenting gives the
+        main view its share of the screen only where it can use it)."""
+        return self.minimumHeight()
 
     def _on_changed(self, *_):
         step, stage = self.model.step, self.model.stage
@@ -397,8 +338,6 @@ class NeuronGraphView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._fit()
-        if event.size().width() != event.oldSize().width():
-            self._keep_text_size()       # (the width caps the height worth keeping)
 
     @qt_override
     def showEvent(self, event):

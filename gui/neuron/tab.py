@@ -203,7 +203,7 @@ class NeuronTab(QWidget):
         split.addWidget(self.training)
         # Half each: at 3 : 2 the steps took 401 of 1280×720's 640 px and left the
         # landscape 196 (a map ~95 px high); the graph, fitted by its height, drew only
-        # the middle ~860 px of its width. Now it keeps its own minimum (SMALLEST_H) there.
+        # the middle ~860 px of its width. Now it keeps the height its drawing needs there.
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         # scrolls rather than widening the window past a small screen

@@ -60,6 +60,31 @@ def page_overflow(page: QWidget) -> tuple[int, int]:
     return max(0, need.width() - have.width()), max(0, need.height() - have.height())
 
 
+def view_short(view: QWidget, share_px: float) -> bool:
+    """Whether `view` has less than `share_px` of height or, for a view drawn at the text
+    size rather than stretched to its room (one with `drawing_height()`: the Neuron's
+    graph), less than its drawing needs: more is blank room, and presenting folded the
+    x, w, b row above the graph for it (1280×720, text size 1.75)."""
+    drawing_height = getattr(view, "drawing_height", None)
+    return view.height() < (min(share_px, drawing_height()) if drawing_height else share_px)
+
+
+def room_in_splitter(page: QWidget, splitter, index: int) -> int:
+    """The most width (px) `splitter`'s widget at `index` may ask for without `page`
+    (a scroll_page) scrolling sideways: the page's width, less what it spends beside the
+    splitter, the least widths of the splitter's other shown widgets and its handles."""
+    area = page.scroll_area
+    others = [splitter.widget(i) for i in range(splitter.count())
+              if i != index and not splitter.widget(i).isHidden()]
+    least = sum(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in others)
+    beside = area.widget().width() - splitter.width()       # the page's margins
+    # room for an up-and-down scroll bar even where none shows yet: one that came with a
+    # larger text size made the page 14 px too narrow (text size 3 at 1280×720)
+    bar = area.verticalScrollBar()
+    width = area.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+    return width - beside - least - splitter.handleWidth() * len(others)
+
+
 class VerticalScrollArea(QScrollArea):
     """Scrolls up and down only, and is never narrower than its contents: a side panel
     of controls whose fields must not be cut at the right edge (a plain QScrollArea
