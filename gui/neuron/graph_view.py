@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (QApplication, QGraphicsPathItem, QGraphicsPolygon
                                QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView)
 
 from gui.neuron.formulas import edge_lines, node_lines, output_name
-from gui.neuron.graph_layout import (NODE_PLACES, TEXT_OVER_BODY, TEXT_UNITS, GraphLayout,
-                                     choose_layout, wide_layout)
+from gui.neuron.graph_layout import (FOLDED, NODE_PLACES, TEXT_OVER_BODY, TEXT_UNITS,
+                                     GraphLayout, choose_layout, wide_layout)
 from gui.neuron.model import STAGE_KEYS, STAGES
 from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
@@ -290,17 +290,22 @@ class NeuronGraphView(QGraphicsView):
         return TEXT_OVER_BODY * QFontInfo(QApplication.font()).pixelSize()
 
     def _fit(self) -> None:
-        """The widest layout that fits the view's width with the text at its size, drawn
-        at that size (centred where the view is taller: the text follows the text size,
-        not the room), and a minimum height that shows all of it (the page scrolls where
-        the rest then does not fit)."""
-        layout, self.px_per_unit = choose_layout(self.viewport().width(),
-                                                 self.text_px_wanted() / TEXT_UNITS)
+        """The widest layout that fits the view's width with the text at its size, and a
+        minimum height that shows all of it (the page scrolls where the rest then does
+        not fit); drawn larger where the view has room for the wide or folded layout at
+        a larger scale (presenting at text size 1.5 drew the text at ~20 px in a
+        1264×420 view that holds it at 26: the room, not only the text size, counts)."""
+        wanted = self.text_px_wanted() / TEXT_UNITS
+        view = self.viewport()
+        room = max(min(view.width() / shape.width, view.height() / shape.height)
+                   for shape in (wide_layout(0), FOLDED))
+        least, least_scale = choose_layout(view.width(), wanted)
+        layout, self.px_per_unit = choose_layout(view.width(), max(wanted, room))
         if self._place(layout):
             self._on_changed()              # the texts centred in the moved boxes
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         self.setTransform(QTransform.fromScale(self.px_per_unit, self.px_per_unit))
-        height = 2 * self.frameWidth() + math.ceil(layout.height * self.px_per_unit)
+        height = 2 * self.frameWidth() + math.ceil(least.height * least_scale)
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
 
