@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QApplication
 SCREEN = (1280, 720)
 
 
-def projector_window(tmp_path_factory, tab: str | None = None, screen=SCREEN):
+def projector_window(tmp_path_factory, tab: str | None = None, screen=SCREEN,
+                     look: str | None = None):
     """For a module-scoped fixture: `yield from projector_window(tmp_path_factory, "neuron")`
-    yields the shown window (analysed, on `tab`) filling `screen` (w, h), closed afterwards
-    at text size 1."""
+    yields the shown window (analysed, on `tab`, in theme `look` if given) filling
+    `screen` (w, h), closed afterwards at text size 1 in the light theme."""
     from gui.app.application import build_window
     settings = QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"),
                          QSettings.Format.IniFormat)
@@ -25,7 +26,11 @@ def projector_window(tmp_path_factory, tab: str | None = None, screen=SCREEN):
     assert model.wait_for_analysis(60000)
     if tab is not None:
         window.show_tab(tab)
+    if look is not None:
+        window.commands.set_theme(look)
     yield window
+    if look is not None:
+        window.commands.set_theme("light")
     window.commands.set_presentation(False)
     window.commands.set_scale(1.0)
     window.close()

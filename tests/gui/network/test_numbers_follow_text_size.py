@@ -20,12 +20,7 @@ pytestmark = pytest.mark.xdist_group("network_numbers_text_size")
 
 @pytest.fixture(scope="module")
 def lab(qapp, tmp_path_factory):
-    gen = projector_window(tmp_path_factory, "network")
-    window = next(gen)
-    window.commands.set_theme("dark")
-    yield window
-    window.commands.set_theme("light")
-    yield from gen
+    yield from projector_window(tmp_path_factory, "network", look="dark")
 
 
 def _digit_height(diagram) -> int:

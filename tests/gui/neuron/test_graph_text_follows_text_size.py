@@ -22,12 +22,7 @@ pytestmark = pytest.mark.xdist_group("neuron_graph_text_size")
 
 @pytest.fixture(scope="module")
 def lab(qapp, tmp_path_factory):
-    gen = projector_window(tmp_path_factory, "neuron")
-    window = next(gen)
-    window.commands.set_theme("dark")
-    yield window
-    window.commands.set_theme("light")
-    yield from gen
+    yield from projector_window(tmp_path_factory, "neuron", look="dark")
 
 
 def _cap_height_drawn(graph) -> int:
