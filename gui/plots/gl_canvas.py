@@ -3,19 +3,16 @@ lighting shader, text labels pinned to 3-D points, and the on-screen stand-in th
 scene is shown through.
 
 Why a stand-in (`GLCanvas`): a QOpenGLWidget inside a window makes Qt compose that
-whole window through OpenGL on every repaint — with software OpenGL (Mesa llvmpipe,
-what a lecture-hall PC or a VM often has) a bare repaint of the explorer then ran
-33–46 times a second, whatever changed, against 450–750 without it. So the
-GLViewWidget lives in its own never-shown top-level window; it renders into its
-framebuffer only when the scene changed (its `update()` is redirected here) and the
-canvas, a plain QWidget in the layout, paints that image and hands the mouse to the
-view (drag rotates, wheel zooms, as in pyqtgraph).
+whole window through OpenGL on every repaint — with software OpenGL (Mesa llvmpipe, what
+a lecture-hall PC or a VM often has) a bare repaint of the explorer then ran 33–46 times a
+second, whatever changed, against 450–750 without it. So the GLViewWidget lives in its
+own never-shown top-level window; it renders into its framebuffer only when the scene
+changed (its `update()` is redirected here) and the canvas, a plain QWidget in the
+layout, paints that image and hands the mouse to the view (drag rotates, wheel zooms).
 
-Labels are QLabels laid over the GL widget and moved after every frame, not
-GLTextItems: a GLTextItem paints with a QPainter inside paintGL, which QWidget.grab
-(what screenshots use) drops, and a QLabel gets the UI's own crisp font (so the
-labels grow with the application font of gui.widgets.theme's presentation scale).
-
+Labels are QLabels laid over the GL widget and moved after every frame, not GLTextItems:
+a GLTextItem paints with a QPainter inside paintGL, which QWidget.grab (what screenshots
+use) drops, and a QLabel gets the UI's own crisp font (growing with the text size).
 The canvas follows gui.widgets.theme: its background, the labels' colour, and line widths
 and point sizes (× scale) of every item added, now or later.
 """
@@ -51,6 +48,9 @@ class GLCanvas(QWidget):
         self._image = None
         self._dirty = True
         self.held = False              # see hold()
+        # while this says so, a resize shows the last picture scaled (SurfaceView: a new
+        # f's surface is on its way; the old f rendered at the new size, ~18 ms, was lost)
+        self.keep_on_resize = lambda: False
         self._changed_rect = None     # what changed since the last render; None: all
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setMinimumSize(200, 200)
@@ -86,7 +86,7 @@ class GLCanvas(QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.view.resize(self.size())
-        self.scene_changed()
+        self.update() if self.keep_on_resize() else self.scene_changed()
 
     @qt_override
     def changeEvent(self, event):
@@ -96,8 +96,7 @@ class GLCanvas(QWidget):
 
     def has_gl(self) -> bool:
         """Whether the view has a valid GL context (reading one back without segfaults)."""
-        context = self.view.context()
-        return context is not None and context.isValid()
+        return (context := self.view.context()) is not None and context.isValid()
 
     def picture(self):
         """The scene as a QImage of the canvas's size (rendered now if it changed), or
@@ -107,12 +106,13 @@ class GLCanvas(QWidget):
         # The first picture after the background was drawn anew renders whole: in the edit
         # flow (a new f's surface, then its paths) its region took 3.0 ms an edit, the whole
         # picture 1.5 (Mesa llvmpipe); on screen only the changed rectangle repaints anyway
-        if self._dirty and self._changed_rect is not None and self._image is not None and \
+        sized = self._image is not None and \
+            self._image.size() == self.size() * self.view.devicePixelRatioF()
+        if self._dirty and self._changed_rect is not None and sized and \
                 not self.view.background_fresh and \
                 render_region(self.view, self._image, self._changed_rect):
             self._dirty = False           # a frame's few changed pixels rendered alone
-        if self._dirty or self._image is None or self._image.size() != \
-                self.size() * self.view.devicePixelRatioF():
+        if self._dirty or self._image is None or not (sized or self.keep_on_resize()):
             self.view.resize(self.size())
             self._image = self.view.grabFramebuffer()
             self._image.setDevicePixelRatio(self.view.devicePixelRatioF())

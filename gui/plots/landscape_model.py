@@ -90,7 +90,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         self._requested = None                  # the expression last sent to the worker
         self._requested_text = ""               # ... and the text it was parsed from
         self._points_box = None                 # ... and where its points are searched
-        self._sketched = None                   # the f last sent out as a sketch
+        self._sketched, self._sketch_waits = None, False   # the f last sketched; unanswered
         self._restore_frame: int | None = None   # a loaded session's frame, once paths exist
         self.playback = Playback(self, self._interval(), lambda: self.last_frame > 0)
         self.playback.ticked.connect(self._on_tick)
@@ -223,11 +223,15 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         # the worker sends only the newest request's; the window must be the one it
         # will be analysed in (a change of dimension first comes with the analysis)
         if expr is self._requested and expr != self._expression and len(self._window) == 2:
-            self._sketched = expr
+            self._sketched, self._sketch_waits = expr, True
             self.sketchChanged.emit(expr)
+
+    # the new f drawn from f alone (its map) while its analysis is on its way, or None
+    pending_sketch = property(lambda s: s._sketched if s._sketch_waits else None)
 
     def _on_failed(self, message) -> None:
         # the sketched f could not be compiled after all: the views go back to this f
+        self._sketch_waits = False
         if self._sketched is self._requested and self._expression is not None:
             self._sketched = None
             self.expressionChanged.emit(self._expression)
@@ -237,7 +241,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
     def _on_analysis(self, analysis) -> None:
         """The worker's answers: compiled only (formulas and critical points None),
         then with critical points, then complete."""
-        expr = analysis.expression
+        expr, self._sketch_waits = analysis.expression, False
         if self._map_first(analysis):
             return
         if expr is not self._expression:

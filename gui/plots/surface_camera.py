@@ -153,7 +153,7 @@ class _Reframer(QObject):
     def __init__(self, view):
         super().__init__(view)
         self.view = view
-        self.pending = False
+        self.pending = self.deferred = False
 
     @qt_override
     def eventFilter(self, watched, event):
@@ -166,9 +166,21 @@ class _Reframer(QObject):
     def _reframe(self):
         self.pending = False
         view = self.view
+        # a new f's surface is on its way (its map's bar resized the view): framed with
+        # it (SurfaceView._rebuild), not the old f's framed and rendered anew meanwhile
+        self.deferred = view.gl.canvas.keep_on_resize()
+        if self.deferred:
+            return
         # (not for one variable: the hidden view keeps a two-variable mapping)
         if view.mapping is not None and view._two_d() and _camera(view.gl) == view._framed:
             frame_camera(view)
+
+
+def reframe_if_deferred(view) -> None:
+    """The framing a resize asked for while the new f's surface was on its way, now."""
+    reframer = getattr(view, "_reframer", None)
+    if reframer is not None and reframer.deferred:
+        reframer._reframe()
 
 
 def camera_state_access(view):

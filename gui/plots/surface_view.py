@@ -44,7 +44,7 @@ from gui.plots.surface_paths import SurfacePaths, rgba as _rgba, screen_rect
 from gui.plots.surface_paths import LIFT  # noqa: F401  (read from here by tests and exports)
 from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
-from gui.plots.surface_camera import camera_state_access, frame_camera
+from gui.plots.surface_camera import camera_state_access, frame_camera, reframe_if_deferred
 
 # Animation repaints many items per frame: without this, PySide6 6.12.0 on Python 3.11
 # aborts after a few thousand Qt calls (see none_refcount_guard).
@@ -113,6 +113,9 @@ class SurfaceView(QWidget):
             model.view_states.register("surface", *camera_state_access(self))
         if self._two_d():
             self._on_expression(model.expression)
+        # a resize while a new f's surface is on its way keeps the old picture (GLCanvas)
+        self.gl.canvas.keep_on_resize = lambda: self.surface_of is not None and \
+            getattr(model, "pending_sketch", None) not in (None, self.surface_of)
         # no render before the first analysed surface with its paths (a plain start)
         self.gl.canvas.hold(self.mapping is None or self._sketch is not None)
 
@@ -216,6 +219,7 @@ class SurfaceView(QWidget):
             self._on_paths()             # built from its sketch: its paths and plane now
         elif self._two_d():
             self._rebuild_when_shown()
+        reframe_if_deferred(self)           # (a sketch's f that failed: framed for the old)
 
     def _on_sketch(self, expr):
         if self.gl is not None and len(self.model.window) == 2:
@@ -262,6 +266,7 @@ class SurfaceView(QWidget):
             self.reset_camera()
         else:
             self._draw_axes(window)
+            reframe_if_deferred(self)
         self._on_paths()
         self.rebuilt.emit()
 

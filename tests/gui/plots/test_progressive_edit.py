@@ -402,3 +402,33 @@ def test_after_wider_labels_the_map_and_its_bar_are_the_ones_drawn_fresh(view, m
     a, b = picture(view), picture(other)
     assert a.shape == b.shape
     assert np.any(a != b, axis=2).mean() < 0.001, "the edited map ends in another picture"
+
+
+def test_a_sketch_that_resizes_the_3d_view_renders_it_once_with_the_new_surface(
+        window, qtbot, monkeypatch):
+    """A new f whose colour bar takes another width (x² + 2y²'s "30" to a tilted
+    Himmelblau's "−2000") gives the 3-D view another size at the sketch. The view rendered the OLD f at
+    that size for the sketch's paint (~18 ms of the GUI thread, Mesa), a picture replaced
+    a moment later by the new surface's: it now shows the old picture scaled meanwhile
+    and renders once, with the new surface, at its new size."""
+    model, surface = window.model, window.surface_view
+    canvas, view = surface.gl.canvas, surface.gl
+    qtbot.wait(50)
+    size_before, renders = canvas.size(), []
+    paint = view.paint                                  # (the window is shared: put back)
+    monkeypatch.setattr(view, "paint", lambda *a, **k: (renders.append(model.expression),
+                                                        paint(*a, **k))[1])
+    f = parse("(x^2+y-11)^2 + (x+y^2-7)^2 + 707x").compile(hessian=False, gradient=False,
+                                                           value_gradient=False)
+    model._requested = f
+    model._on_sketch(f)
+    qtbot.wait(30)                                      # (its analysis is held back)
+    assert canvas.size() != size_before                 # the case: the bar's width changed
+    assert renders == [], "the old f rendered anew for the sketch's paint"
+    f.compile(hessian=False, gradient=False)
+    _analysed(model, f)
+    qtbot.waitUntil(lambda: surface.surface_of is f, timeout=5000)
+    qtbot.wait(50)
+    assert renders == [f]                               # once, the new surface
+    assert canvas.picture().size() == canvas.size() * canvas.devicePixelRatioF()
+    assert model.wait_for_analysis()
