@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 _NONZERO_DIGITS = frozenset("123456789")
+NOISE_ULPS = 4       # a computed value this close to a short decimal is that decimal
 
 
 def true_minus(text: str) -> str:
@@ -22,18 +23,17 @@ def true_minus(text: str) -> str:
 
 def significant_text(value: float, digits: int) -> str:
     """`value` as f"{value:.{digits}g}" writes it (a hyphen for minus, "e-05"), except
-    that a short exact decimal is never cut by one digit: where the shortest decimal
-    that reads back as `value` has `digits` + 1 significant digits, all of them show.
-    3.125 to 3 digits read "3.12" (the float is exactly 3.125: %g rounds its tie to
-    even), which a class reads as a wrong rounding of a number it can check by hand;
-    3.14159… still reads 3.14, 0.1 + 0.2 reads 0.3. (Rounding half away from zero is
-    no rule to add: a tie at `digits` is only ever such a (`digits` + 1)-digit decimal.)
-    So a read-out's room must allow `digits` + 1 digits."""
+    that a short decimal is never cut by one digit: where `value` is, to within float
+    rounding (NOISE_ULPS units in its last place), a decimal of `digits` + 1 significant
+    digits, all of them show. 3.125 to 3 digits read "3.12" (%g rounds its tie to even),
+    which a class reads as a wrong rounding of a number it can check by hand; so did
+    0.1·25.947 = 2.5947000000000005 as "2.595" beside θ₁ − θ₀ = −0.25947, and 1.95³ =
+    7.414874999999999 as "7.41487". 3.14159… still reads 3.14, 0.1 + 0.2 reads 0.3. So a
+    read-out's room must allow `digits` + 1 digits."""
     value = float(value)
     if math.isfinite(value) and value != 0:
-        # repr gives the shortest round-tripping decimal: "3.125", "1e-05", "100.0"
-        shortest = repr(value).partition("e")[0].lstrip("-").replace(".", "").strip("0")
-        if len(shortest) == digits + 1:
+        longer = float(f"{value:.{digits + 1}g}")
+        if abs(longer - value) <= NOISE_ULPS * math.ulp(value):
             digits += 1
     return f"{value:.{digits}g}"
 

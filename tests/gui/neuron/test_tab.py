@@ -390,11 +390,12 @@ def test_the_last_loss_dot_is_whole_inside_the_loss_plot(tab, qtbot):
 
 
 @pytest.mark.parametrize("activation, w, output", [("sigmoid", 0.5, "0.7502601"),
-                                                   ("linear", 0.5123456, "1.124691")])
+                                                   ("linear", 0.5123456, "1.1246912")])
 def test_the_output_reads_alike_at_every_stage(tab, activation, w, output):
     """σ(z) read 0.75026 on the graph and at stages 3, 4 and 6 but 0.7502601 at stage 5
     (output − target, which needs the 7th digit to add up): one value, one text, on the
-    graph and in every stage's formula (z too, where output = z)."""
+    graph and in every stage's formula (z too, where output = z). (2 · 0.5123456 + 0.1 is
+    1.1246912 to within float rounding: all its 8 digits, number_text.significant_text.)"""
     tab.model.set_activation(activation)
     tab.model.set_w(w)
     s = tab.model.step
