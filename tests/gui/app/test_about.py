@@ -145,3 +145,16 @@ def test_the_sheet_names_the_h_sliders_keys_within_the_projector(untouched_windo
         assert sheet.table.viewport().rect().contains(cell)
     finally:
         window.commands.set_scale(1.0)
+
+
+def test_the_sheet_names_the_tangent_points_keys(untouched_window, qtbot):
+    """X (type the tangent point's x) and Shift+← → (step it) share one row, so the
+    sheet still fits a 1280×720 projector without scrolling."""
+    sheet = ShortcutSheet(untouched_window)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    rows = dict(sheet.rows())
+    assert "X / Shift+← →" in rows
+    assert "type the tangent point's x / step it" in rows["X / Shift+← →"]
+    assert sheet.height() <= 720 and sheet.table.verticalScrollBar().maximum() == 0
