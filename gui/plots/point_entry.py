@@ -51,6 +51,9 @@ class PointEntry(QWidget):
                               "point there, Esc cancels")
         self.message = QLabel(HINT)
         self.message.setProperty("themeManaged", True)     # red or plain: styled here
+        # wraps, the field grown to hold it: presenting at 1280×720 the panel is ~890 px
+        # and a refusal ran off its end ("type one such as −2" cut after "type o")
+        self.message.setWordWrap(True)
         self.refused = False
         theme.notifier.changed.connect(self._restyle_message)
         for label in (self.name, self.message):
@@ -85,6 +88,7 @@ class PointEntry(QWidget):
     def refuse(self, message: str, position: int | None = None) -> None:
         """Keep the text and the keyboard; say what is wrong, select the place to blame."""
         self._show_message(message, refused=True)
+        self._place()
         if position is not None and 0 <= position < len(self.field.text()):
             self.field.setSelection(position, 1)
 
@@ -108,11 +112,11 @@ class PointEntry(QWidget):
         self.message.setStyleSheet(theme.themed_sheet(style, theme.current()))
 
     def _place(self) -> None:
-        """Over the read-out's line(s), across the panel (a message has room there)."""
-        line = self.readout.geometry()
-        height = max(line.height(), self.sizeHint().height())
-        self.setGeometry(QRect(0, line.center().y() - height // 2,
-                               self.parentWidget().width(), height))
+        """Over the read-out's line(s), across the panel (a message has room there), as
+        tall as a wrapped message needs (over h's row below, while typing)."""
+        line, width = self.readout.geometry(), self.parentWidget().width()
+        height = max(line.height(), self.layout().totalHeightForWidth(width))
+        self.setGeometry(QRect(0, line.top(), width, height))
 
     @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

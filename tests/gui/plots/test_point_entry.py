@@ -101,3 +101,22 @@ def test_a_click_on_x_in_the_row_opens_the_field(shown, model, qtbot):
     qtbot.waitUntil(entry.field.hasFocus, timeout=2000)
     shown_x = _plain(label).split("x = ")[1].split()[0]
     assert entry.field.text() == shown_x and entry.field.selectedText() == shown_x
+
+
+def test_a_refusal_is_read_whole_at_a_presenting_text_size(shown, model, qtbot):
+    """Presenting at 1280×720 the panel is ~890 px wide at text size 1.5: the refusal ran
+    off its end ("type one such as −2" cut after "type o"). It wraps, the field grown."""
+    from PySide6.QtWidgets import QApplication
+    from gui.widgets import theme
+    curve = shown_curve(shown, model, qtbot, "x^3", size=(890, 560))
+    theme.apply_theme(QApplication.instance(), curve, "dark", 1.5)
+    try:
+        curve.activateWindow()
+        _type(qtbot, curve, "abc")
+        entry, message = curve.typed_point.entry, curve.typed_point.entry.message
+        qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()),
+                        timeout=2000)
+        assert message.fontMetrics().horizontalAdvance(message.text()) > message.width()
+        assert curve.panel.rect().contains(entry.geometry())
+    finally:
+        theme.apply_theme(QApplication.instance(), curve, "light", 1.0)
