@@ -162,6 +162,9 @@ class TypedPoint(QObject):
         return True
 
     def _on_typed(self, text: str) -> None:
+        f = self.view.model.expression
+        if f is None or f.dimension != 1:       # f changed to two variables meanwhile
+            return self.entry.cancel()
         try:
             x = parse_number(text)
         except ExpressionError as error:
