@@ -84,7 +84,7 @@ def library_versions() -> list[tuple[str, str]]:
 # Every other action with a key is added after them, so the sheet cannot miss one;
 # only the File menu's keys (shown beside its entries) are left out.
 SHEET_ROWS = (("play",), ("step", "back"), ("reset",), ("view1", "view2", "view3"),
-              ("view4",), ("editor",), ("examples",), ("zoom_in", "zoom_out"), ("present",),
+              ("view4",), ("editor",), ("tangent_x",), ("examples",), ("zoom_in", "zoom_out"), ("present",),
               ("dark",), ("larger", "smaller"), ("normal",),
               ("show_top", "show_side", "show_below"), ("shortcuts",))
 # Rows of several actions whose texts joined would be too long for the sheet.
@@ -92,8 +92,10 @@ SHEET_CAPTIONS = {("step", "back"): "Step forward / back: one step or stage",
                   ("view1", "view2", "view3"): "Explorer / Neuron / Network tab",
                   ("show_top", "show_side", "show_below"):
                       "Fold or show the current tab's top / side / lower panel"}
+# (Copy picture is File ▸ Export's too, its key beside it there: its row gave way to the
+# tangent point's, 18 rows at 34 px overran a 720-px projector by 10 px.)
 FILE_ACTIONS = ("new", "open", "save", "save_as", "quit", "export_view", "export_window",
-                "export_gif", "export_csv")
+                "export_gif", "export_csv", "copy_picture")
 # Keys of no action (the formula field's own): typing "2" after x^3 made x^32, since
 # 1 2 3 are keys of the window only once the field is left.
 FIELD_ROW = ("Return / Esc", "Leave the formula field (Return applies it, Esc drops an error)")
@@ -101,6 +103,10 @@ FIELD_ROW = ("Return / Esc", "Leave the formula field (Return applies it, Esc dr
 # beside the step keys they share. → and ← share a row so this one fits: 18 rows at
 # 34 px overran a 720-px projector by 22 px.
 H_SLIDER_ROW = ("← → / ↓ ↑", "Secant h slider (focused): a tenth of a decade / a decade")
+# Keys beside an action's own, on its row: Shift+← → step the tangent point while f's
+# plot has the keyboard (gui.plots.curve_view), after a click there or a typed x.
+SHEET_EXTRA_KEYS = {("tangent_x",): ("Shift+← →", "1-D view: type the tangent point's x "
+                                                  "/ step it (f's plot focused)")}
 _KEY_NAMES = {"Right": "→", "Left": "←", "Minus": "−", "-": "−"}
 
 
@@ -136,6 +142,9 @@ def shortcut_rows(actions: dict | None) -> list[tuple[str, str]]:
             what = (action_text(members[0]) if len(members) == 1
                     else SHEET_CAPTIONS.get(group) or " / ".join(a.text().replace("&", "")
                                                                   for a in members))
+            if group in SHEET_EXTRA_KEYS:
+                extra_keys, what = SHEET_EXTRA_KEYS[group]
+                keys = f"{keys} / {extra_keys}"
             rows.append((keys, what))
         if group == ("editor",):
             rows.append(FIELD_ROW)

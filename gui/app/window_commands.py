@@ -100,6 +100,8 @@ class WindowCommands(SessionCommands, QObject):
         A("view4", "Explorer: both views / contour / surface", self.w.cycle_focus_mode,
           Qt.Key.Key_4)
         A("editor", "Edit the expression", self.focus_editor, "Ctrl+L")
+        A("tangent_x", "Type the tangent point's x", self.w.explorer.type_tangent_x,
+          Qt.Key.Key_X, "Type the tangent point's x (1-D view)")
         A("zoom_in", "Zoom in", lambda: self.zoom(1 / ZOOM), [Qt.Key.Key_Plus, Qt.Key.Key_Equal])
         A("zoom_out", "Zoom out", lambda: self.zoom(ZOOM), Qt.Key.Key_Minus)
 

@@ -226,6 +226,17 @@ class ExplorerTab(QWidget):
         self.set_focus_mode(FOCUS_MODES[(FOCUS_MODES.index(self.focus_mode) + 1)
                                         % len(FOCUS_MODES)])
 
+    def type_tangent_x(self) -> None:
+        """The key X: the field for the tangent point's x, in the 1-D view; with f of
+        two or more variables, the status bar says where it is."""
+        f = self.model.expression
+        if not self.isVisible() or f is None:
+            return
+        if f.dimension != 1 or not self.curve_view.typed_point.open():
+            self.window().statusBar().showMessage(
+                "X types the tangent point's x: it is in the view of f of one variable "
+                "(type x^3, say)", 8000)
+
     # Presentation folds the loss curve and the iterates (Ctrl+3 brings them back).
     PRESENTATION_FOLDS = ("below",)
     # ... and, one at a time while the views still get too little height or the page

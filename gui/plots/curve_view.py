@@ -18,6 +18,7 @@ Public attributes (for tests and exports; all built once, then updated in place)
   path_items, current_items   dict method -> PlotDataItem / ScatterPlotItem (x_k, f(x_k))
   start_item      ScatterPlotItem at (start, f(start)) (these five: gui.plots.curve_markers)
   panel           gui.plots.secant_panel.SecantPanel: point_readout, secant_readout, h_slider
+  typed_point     gui.plots.point_entry.TypedPoint: x typed in the point's row (its `entry`)
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.curve_left_axes import keep_left_axes_in_step
 from gui.plots.secant_numbers import rounding_noise, stationary_tolerance
 from gui.plots.secant_panel import SecantPanel
+from gui.plots.point_entry import TypedPoint
 from gui.widgets import theme
 from gui.widgets.variable_names import display_name
 from gui.compute.qt_guard import qt_override
@@ -110,8 +112,8 @@ class CurveView(QWidget):
         self.end_room = EndRoom(self.plot_d, lambda: self._one_d() and self._refresh_curves())
         for canvas in (self.canvas, self.canvas_d):
             canvas.setBackground("w")
-        self.canvas.scene().sigMouseClicked.connect(self._on_click_f)
-        self.canvas_d.scene().sigMouseClicked.connect(self._on_click_d)
+        self.canvas.scene().sigMouseClicked.connect(lambda e: self._on_click(e, self.plot_f))
+        self.canvas_d.scene().sigMouseClicked.connect(lambda e: self._on_click(e, self.plot_d))
         # f keeps a readable height when the read-outs wrap in a narrow window or at a
         # large text size; the page scrolls before f is crushed (not at text size 1.5 on
         # 720p: f's ≥ 100 px, f′'s ≥ 30 and three rows of read-outs fit there)
@@ -191,6 +193,7 @@ class CurveView(QWidget):
         self.start_item = self.descent.start_item
 
         self.panel = SecantPanel()
+        self.typed_point = TypedPoint(self)      # x typed in the point's row (X or a click)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -397,12 +400,6 @@ class CurveView(QWidget):
             self.critical.set_start(start[0], value)      # no label over the star
 
     # --- mouse: a click (not on the handle) sets the start --------------------------------
-    def _on_click_f(self, event):
-        self._on_click(event, self.plot_f)
-
-    def _on_click_d(self, event):
-        self._on_click(event, self.plot_d)
-
     def _on_click(self, event, plot):
         if event.button() != Qt.MouseButton.LeftButton or event.double() or not self._one_d():
             return

@@ -71,6 +71,7 @@ class SecantPanel(QWidget):
         self._shape = None          # what the rows' least height was last worked out for
         self.point_readout = QLabel()
         self.secant_readout = QLabel()
+        self.point_readout.setToolTip("Click x = … (or press X) to type the point's x")
         for label in (self.point_readout, self.secant_readout):
             label.setTextFormat(Qt.TextFormat.RichText)
             # wraps: on one line the read-outs asked for ~1030 px (1337-px window at 720p)
@@ -258,7 +259,9 @@ class SecantPanel(QWidget):
         v, tangent = self.variable, _swatch(CURVE_COLOURS["tangent"])
         # each "name = value" kept whole: a wrap broke "f(x) =" from "0.4096", "f′" from "(x)"
         return " &nbsp;&nbsp; ".join(_whole(item) for item in (
-            f"<i>{v}</i> = {x}", f"<i>f</i>({v}) = {fx}",
+            # a link: a click types x there (gui.plots.point_entry), as the key X does
+            f"<a href='x' style='color:#222222'><i>{v}</i> = {x}</a>",
+            f"<i>f</i>({v}) = {fx}",
             f"{tangent}<b><i>f</i>′\u2060({v}) = {dfx}</b>",
             f"<b>{_ARROWS[kind]} {kind}</b>"))
 

@@ -47,12 +47,18 @@ def test_about_names_version_and_libraries(qtbot, screenshot):
     screenshot(dialog, "about_dialog")
 
 
-def test_shortcut_sheet_lists_the_keys(untouched_window, qtbot, screenshot):
-    window = untouched_window
+def _shown_sheet(window, qtbot) -> ShortcutSheet:
+    """The F1 sheet of `window`, shown."""
     sheet = ShortcutSheet(window)
     qtbot.addWidget(sheet)
     sheet.show()
     qtbot.waitExposed(sheet)
+    return sheet
+
+
+def test_shortcut_sheet_lists_the_keys(untouched_window, qtbot, screenshot):
+    window = untouched_window
+    sheet = _shown_sheet(window, qtbot)
     keys = [key for key, _ in sheet.rows()]
     for key in ("Space", "→ / ←", "R", "Ctrl+L", "F11", "G", "1 / 2 / 3",
                 "Ctrl+1 / Ctrl+2 / Ctrl+3"):
@@ -128,10 +134,7 @@ def test_the_sheet_names_the_h_sliders_keys_within_the_projector(untouched_windo
     window = untouched_window
     window.commands.set_scale(1.5)
     try:
-        sheet = ShortcutSheet(window)
-        qtbot.addWidget(sheet)
-        sheet.show()
-        qtbot.waitExposed(sheet)
+        sheet = _shown_sheet(window, qtbot)
         rows = dict(sheet.rows())
         assert "← → / ↓ ↑" in rows
         what = rows["← → / ↓ ↑"]
@@ -145,3 +148,13 @@ def test_the_sheet_names_the_h_sliders_keys_within_the_projector(untouched_windo
         assert sheet.table.viewport().rect().contains(cell)
     finally:
         window.commands.set_scale(1.0)
+
+
+def test_the_sheet_names_the_tangent_points_keys(untouched_window, qtbot):
+    """X (type the tangent point's x) and Shift+← → (step it) share one row, so the
+    sheet still fits a 1280×720 projector without scrolling."""
+    sheet = _shown_sheet(untouched_window, qtbot)
+    rows = dict(sheet.rows())
+    assert "X / Shift+← →" in rows
+    assert "type the tangent point's x / step it" in rows["X / Shift+← →"]
+    assert sheet.height() <= 720 and sheet.table.verticalScrollBar().maximum() == 0

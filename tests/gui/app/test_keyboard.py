@@ -148,3 +148,33 @@ def test_the_h_slider_crosses_its_decades_in_six_keys(window, qtbot):
         shown.append(panel.h_label.text())
     assert shown == ["h = 0.1", "h = 0.01", "h = 0.001", "h = 0.0001", "h = 1e−5",
                      "h = 1e−6", "h = 1e−5", "h = 1.26e−5"]
+
+
+def test_x_types_the_tangent_points_x_and_shift_arrows_step_on(window, qtbot):
+    """The seed's Exercise 1 by keyboard alone: X, −2, Enter puts the point at x = −2 on
+    x³ (f′ = 12); the keyboard is then on f's plot, so Shift+→ steps on from there.
+    In the formula field X is a letter (x^3 + x), not the key."""
+    from gui.plots.resolution import next_round
+    from tests.gui.key_presses import press
+    window.model.set_text("x^3")
+    assert window.model.wait_for_analysis(60000)
+    curve = window.curve_view
+    qtbot.waitUntil(lambda: curve.isVisible() and curve.x is not None, timeout=5000)
+    _key(qtbot, window, Qt.Key.Key_X)
+    field = curve.typed_point.entry.field
+    qtbot.waitUntil(field.hasFocus, timeout=2000)
+    qtbot.keyClicks(field, "-2")                  # over the selected x: replaces it
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert curve.x == -2.0 and curve.panel.values["df"] == 12.0
+    assert curve.canvas.hasFocus()
+    lo, hi = curve.x_range()
+    press(qtbot, window, Qt.Key.Key_Right)        # the window's →: the descent, as ever
+    assert window.model.frame == 1 and curve.x == -2.0
+    qtbot.keyClick(curve.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert curve.x == next_round(-2.0, hi - lo, 1)
+
+    _key(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    line = window.editor.line_edit
+    line.end(False)
+    qtbot.keyClicks(line, " + x")
+    assert line.text() == "x^3 + x" and not curve.typed_point.entry.isVisible()
