@@ -32,7 +32,8 @@ from gui.app.window_commands import PRESENTATION_SCALE   # a scene never shrinks
 # Where a scene's playback stands, and the views' own look (the 3-D camera, which the
 # descent frames): not its set-up, so moving them is not leaving the scene
 PLAYBACK = {"explorer": ("frame", "speed", "views"), "neuron": ("stage",),
-            "network": ("step", "network", "cost_history", "gradient_steps", "gradient_norms")}
+            "network": ("step", "network", "cost_history", "gradient_steps", "gradient_norms",
+                        "views")}
 DEPARTED_CHECK_MS = 150     # a slider drag's burst of changes is looked at once
 
 

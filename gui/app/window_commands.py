@@ -18,6 +18,7 @@ from gui.app.paint_hold import PaintHold
 from gui.app.session_commands import SessionCommands
 from gui.app.presets import presets
 from gui.app.screen_fit import restore_rect, saved_rect
+from gui.app.toolbar_texts import SHORT_TEXTS, ToolbarTexts
 
 SCALES = (0.75, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 PRESENTATION_SCALE = 1.5
@@ -189,6 +190,8 @@ class WindowCommands(SessionCommands, QObject):
                     "larger", None, "shortcuts"):
             bar.addSeparator() if key is None else bar.addAction(self.actions[key])
         self.toolbar = bar
+        self.toolbar_texts = ToolbarTexts(bar, {self.actions[key]: text    # short where narrow
+                                                for key, text in SHORT_TEXTS.items()})
 
     def _fill_recent(self, paths):
         self.recent_menu.clear()

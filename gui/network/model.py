@@ -19,6 +19,7 @@ from engine.network import NETWORK_ACTIVATIONS, Network
 
 from gui.compute.bounds import Bound, checked, checked_list
 from gui.compute.playback import Playback
+from gui.plots.view_states import ViewStates
 
 MAX_UNITS = 12          # per layer: more neurons would not fit the diagram legibly
 MAX_LAYERS = 8          # weight layers L
@@ -128,6 +129,8 @@ class NetworkModel(QObject):
         self.playback.ticked.connect(self._on_tick)
         self.playback.playingChanged.connect(self.playingChanged)
         self._new_network()
+        # the views' part of a session (the log cost); named only where not as built
+        self.view_states = ViewStates()
 
     # --- read-only state ------------------------------------------------------
     sizes = property(lambda self: self._sizes)
@@ -323,7 +326,8 @@ class NetworkModel(QObject):
                 "input": self._input.tolist(), "jacobian_layer": self._jacobian_layer,
                 "step": self._step, "network": self._net.get_state(),
                 "cost_history": self.cost_history.tolist(),
-                "gradient_steps": steps.astype(int).tolist(), "gradient_norms": norms.tolist()}
+                "gradient_steps": steps.astype(int).tolist(), "gradient_norms": norms.tolist(),
+                **({"views": views} if (views := self.view_states.changed_state()) else {})}
 
     @staticmethod
     def check_state(state: dict) -> dict:
@@ -381,6 +385,10 @@ class NetworkModel(QObject):
         self._grad_norms.extend(s["gradient_norms"])
         self.set_input(s["input"])
         self.trainingChanged.emit(self._step)
+        # the views it does not name as built: a log cost did not carry over to a scene
+        views = state.get("views")
+        self.view_states.reset(keep=views if isinstance(views, dict) else ())
+        self.view_states.set_state(views)
 
     def shutdown(self) -> None:
         self.pause()

@@ -18,9 +18,11 @@ from engine.network import NETWORK_ACTIVATIONS
 from gui.widgets import theme
 from gui.network.boundary import LEGEND_HTML, BoundaryView
 from gui.network.diagram import ACT_SYMBOL, NetworkDiagram, _sub
+from gui.network.examples import EXAMPLES, load_example
 from gui.network.jacobian import JacobianView
 from gui.network.model import DATASET_LABELS, NetworkModel
 from gui.network.plots import CostPlot, GradientNormPlot, sup
+from gui.plots.view_states import switch_access
 from gui.widgets.field_keys import hand_keys_back, set_applies
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.none_refcount_guard import guard_none_refcount
@@ -35,18 +37,6 @@ guard_none_refcount()
 
 ACTIVATION_LABELS = {"sigmoid": "sigmoid σ", "tanh": "tanh", "relu": "ReLU", "none": "none (linear)"}
 BATCH_MODES = ("Full batch", "Mini-batch", "One example (SGD)")
-# name, data set, sizes, activation, learning rate, batch size
-EXAMPLES = [
-    ("XOR · 2-4-1 tanh", "xor", "2-4-1", "tanh", 1.0, None),
-    ("Circles · deep sigmoid 2-8-8-8-8-1 (vanishing gradients)", "circles", "2-8-8-8-8-1", "sigmoid", 0.1, None),
-    ("Circles · deep tanh 2-8-8-8-8-1 (it learns)", "circles", "2-8-8-8-8-1", "tanh", 1.0, None),
-    ("Circles · 2-8-8-1 tanh", "circles", "2-8-8-1", "tanh", 1.0, None),
-    ("XOR · no non-linearity 2-8-8-1 none", "xor", "2-8-8-1", "none", 0.1, None),
-    ("Two moons · no non-linearity: a straight boundary", "moons", "2-8-8-1", "none", 0.1, None),
-    ("Two moons · SGD, one example per step", "moons", "2-8-8-1", "tanh", 0.1, 1),
-    ("Two moons · mini-batches of 20", "moons", "2-8-8-1", "tanh", 0.3, 20),
-    ("Linearly separable · one neuron 2-1", "linear", "2-1", "sigmoid", 1.0, None),
-]
 
 
 class NetworkTab(QWidget):
@@ -123,6 +113,8 @@ class NetworkTab(QWidget):
         QTimer.singleShot(0, self, self._on_theme)
         self._on_playing(model.playing)
         self._on_training()
+        # a session's or scene's picture (gui.plots.view_states): it carried over scenes
+        model.view_states.register("cost", *switch_access({"log_scale": self.log_cost}))
 
     # Presentation folds the controls (Space, → and R drive the training) and the plots
     # of the cost: the map, the diagram and the Jacobian keep the room.
@@ -255,15 +247,7 @@ class NetworkTab(QWidget):
     def _on_example(self, index):
         if index <= 0:
             return
-        _, data, sizes, activation, lr, batch = EXAMPLES[index - 1]
-        m = self.model
-        m.pause()
-        m.set_data(name=data)
-        m.set_sizes(sizes)
-        m.set_activation(activation)
-        m.set_lr(lr)
-        m.set_batch_size(batch)
-        m.reset()
+        load_example(self.model, EXAMPLES[index - 1])
         self.example_box.setCurrentIndex(0)
 
     def _on_sizes_edited(self):

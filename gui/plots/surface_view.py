@@ -13,6 +13,7 @@ Public attributes (for tests and exports; built once, then updated with setData)
                   (both drawn frame by frame by gui.plots.surface_paths.SurfacePaths)
   plane_toggle    QCheckBox; plane_item GLSurfacePlotItem of the tangent plane
   reset_button    QPushButton "Reset view" (after plane_toggle in the bar and in Tab order)
+  hint            ElidedLabel "drag: rotate · wheel: zoom", between them or on a row under them
   plane_point     (x, y) where the tangent plane touches; plane_xs, plane_ys, plane_f: the
                   plane's corners in f's units, plane_f = f(p) + ∇f(p)·(q − p)
   tick_texts      {"x", "y", "f"} -> the tick labels set on each axis (crowded ones hidden)
@@ -26,12 +27,13 @@ import pyqtgraph.opengl as gl
 from OpenGL import GL
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget)
 
 from gui.plots import landscape
 
 from gui.widgets import theme
 from gui.widgets.elided_label import ElidedLabel
+from gui.plots.readout_row import ReadoutRow
 from gui.plots.gl_canvas import LabelledGLView
 from gui.plots.gl_support import LIT, opengl_available
 from gui.plots.surface_normals import fast_vertex_normals
@@ -128,17 +130,16 @@ class SurfaceView(QWidget):
         self.reset_button = reset = QPushButton("Reset view")
         reset.setToolTip("Turn the camera back to its starting view")
         reset.clicked.connect(self.reset_camera)
-        hint = ElidedLabel()
+        self.hint = hint = ElidedLabel()
         hint.set_texts(*HINT_FORMS, cut=False)   # a whole phrase, or none: not "drag: ro…"
         # its size in its own sheet: under the Neuron tab's (QLabel 16px) it was 16px in a
         # fresh window and the base size once a text size had restyled it
         hint.setStyleSheet(f"color: #555555; font-size: {theme.base_point_size():.4g}pt")
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        bar = QHBoxLayout()
+        # the whole hint under the switch and the button where it does not fit between
+        # them (presenting at 1280×720 it read "drag: rotate", or nothing at 1.5)
+        bar = ReadoutRow((self.plane_toggle,), hint, sample=HINT_FORMS[0], after=(reset,))
         bar.setContentsMargins(6, 2, 6, 2)
-        bar.addWidget(self.plane_toggle)
-        bar.addWidget(hint, 1)
-        bar.addWidget(reset)
 
         self.gl = LabelledGLView()
         self.gl.setBackgroundColor(theme.current().background)

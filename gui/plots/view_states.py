@@ -42,6 +42,15 @@ class ViewStates:
         out.update({name: get() for name, (get, _) in self._parts.items()})
         return out
 
+    def changed_state(self) -> dict:
+        """Only the parts not as built (and those waiting): a state that names no view
+        when all are as built, as the sample lectures' network parts were saved, so a
+        scene change finds that part unchanged and does not rebuild it."""
+        out = dict(self._pending)
+        out.update({name: get() for name, (get, _) in self._parts.items()
+                    if get() != self._fresh[name]})
+        return out
+
     def set_state(self, state) -> None:
         """Apply what a session holds; an unknown or malformed part is skipped (the
         picture is a convenience: it never stops a session from opening)."""
