@@ -46,6 +46,7 @@ UNPIN_PX = 10              # a Shift+click this near a pin removes it
 GRID = 160                 # samples per side for the pins' iso-lines
 Z_PINS = 9.5               # above the runs (7–8) and the start (9), under the labels (10)
 LABEL_GAP_PX, BASE_PX = 6, 5
+FARTHER_PX = (22, 40)      # a label's farther gaps (its full text) when the near ones are taken
 # the label's sides, tried most opposite the arrow first (it never lies on its own arrow)
 SIDES = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
@@ -191,7 +192,8 @@ class GradientPins(QObject):
                 marks += [(tuple((base + tip) / 2), 6 * s), (tuple(tip), 8 * s)]
             self.labels[i].setPos(*p)       # (the placement sets its anchor only)
             guests.append(GuestLabel(self.labels[i], p, texts[0], texts[1], _sides(direction),
-                                     LABEL_GAP_PX * s, marker_px=BASE_PX * s, insist=True))
+                                     LABEL_GAP_PX * s, marker_px=BASE_PX * s, insist=True,
+                                     farther=tuple(g * s for g in FARTHER_PX)))
         self.contours = self._iso_lines((xlo, xhi), (ylo, yhi))
         line = np.concatenate(self.contours + [np.reshape(ink, (-1, 2))]) if ink or \
             any(len(c) for c in self.contours) else np.empty((0, 2))
