@@ -8,9 +8,9 @@ the critical points' names (a guest of gui.plots.critical_labels: no label cover
 
 Arrow length: one scale for every pin, so their lengths compare as |∇f| does — true length
 (tip at p + ∇f) when the longest fits in ARROW_SHARE of the map's shorter side, else all
-shrunk by one factor so that it does; never shorter than MIN_ARROW_PX (the direction must
-read where f is nearly flat); an arrow that would leave the map ends EDGE_PX inside it
-(its label keeps the exact value).
+shrunk by one factor so that it does; an arrow that would leave the map ends EDGE_PX inside
+it (its label keeps the exact value); none is shorter than MIN_ARROW_PX (the direction must
+read where f is nearly flat, and at a pin on the map's very edge).
 
 A new f recomputes the pins at the same points (the points are the lecturer's question;
 comparing f's at the same points is the lesson), the map's switches leave them, the
@@ -183,8 +183,8 @@ class GradientPins(QObject):
                 direction = None
             else:
                 direction = g / n
-                length = max(n * scale, MIN_ARROW_PX * s * px)
-                length = min(length, _room(base, direction, (xlo, xhi, ylo, yhi), EDGE_PX * px))
+                length = min(n * scale, _room(base, direction, (xlo, xhi, ylo, yhi), EDGE_PX * px))
+                length = max(length, MIN_ARROW_PX * s * px)   # (a pin at the edge: its shaft reads)
                 tip = base + direction * max(length, 0.0)
                 arrows.append((base, tip))
                 ink += _arrow_pairs(base, tip, direction, HEAD_PX * s * px)

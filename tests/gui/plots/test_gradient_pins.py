@@ -76,6 +76,19 @@ def test_a_shift_click_on_a_pin_removes_it(seed_map, qtbot):
     assert label_texts(seed_map) and not any("(0, 2)" in t for t in label_texts(seed_map))
 
 
+def test_where_grad_f_is_zero_or_has_no_value_the_label_says_so(seed_map, model, qtbot):
+    """At the minimum ∇f = (0, 0): a label and no arrow; on |x| + |y|'s kink no vector
+    (the formula's sign(0) = 0 is no slope of f)."""
+    seed_map.pins.toggle((0.0, 0.0))
+    assert seed_map.pins.texts == [("∇f(0, 0) = (0, 0)", "∇f = (0, 0)")]
+    assert len(seed_map.pins.arrows) == 0 and label_texts(seed_map)
+    model.set_text("|x| + |y|")
+    assert model.wait_for_analysis(30000)
+    seed_map.pins.toggle((0.0, 1.0))
+    assert [t for t, _ in seed_map.pins.texts] == ["∇f(0, 0): none (kink)",
+                                                   "∇f(0, 1): none (kink)"]
+
+
 def _tangent_near(segments, point):
     """The unit direction of the iso-line segment nearest `point` ((2m, 2) pairs)."""
     seg = segments.reshape(-1, 2, 2)
