@@ -15,6 +15,7 @@ from gui.app.presets import find_preset
 from gui.plots.contour_view import ContourView
 from gui.plots.gradient_pins import ARROW_SHARE, EDGE_PX, MIN_ARROW_PX
 from gui.widgets.palette import COLORMAP, GRADIENT_PIN_COLOUR, GRADIENT_PIN_HALO
+from gui.widgets.theme import contrast
 from tests.gui.plots.test_contour_view import load, to_widget
 from tests.gui.plots.test_labels_take_the_look import _settle, projector  # noqa: F401
 
@@ -151,21 +152,13 @@ def test_the_arrow_is_drawn_in_the_pins_colour(seed_map, qtbot):
                abs(colour.blue() - pink.blue())) <= 12, colour.name()
 
 
-def _luminance(rgb) -> float:
-    c = np.asarray(rgb, dtype=float)[:3] / 255
-    c = np.where(c <= 0.03928, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    return float(0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2])
-
-
 def test_the_pin_or_its_halo_stands_out_at_3_to_1_on_every_colour_of_the_map():
     import pyqtgraph as pg
-    contrast = lambda a, b: (max(a, b) + 0.05) / (min(a, b) + 0.05)      # noqa: E731
-    pin = _luminance(QColor(GRADIENT_PIN_COLOUR).getRgb())
-    halo = _luminance(QColor(GRADIENT_PIN_HALO).getRgb())
     for rgb in pg.colormap.get(COLORMAP).getLookupTable(0, 1, 256, alpha=False):
-        under = _luminance(rgb)
-        assert max(contrast(pin, under), contrast(halo, under)) >= 3.0, rgb
-    assert contrast(pin, halo) >= 3.0
+        under = QColor(*map(int, rgb))
+        assert max(contrast(GRADIENT_PIN_COLOUR, under),
+                   contrast(GRADIENT_PIN_HALO, under)) >= 3.0, under.name()
+    assert contrast(GRADIENT_PIN_COLOUR, GRADIENT_PIN_HALO) >= 3.0
 
 
 def test_a_new_f_recomputes_the_pins_at_the_same_points(seed_map, model, qtbot):
