@@ -17,6 +17,7 @@ from gui.app.export_commands import ExportCommands
 from gui.app.paint_hold import PaintHold
 from gui.app.session_commands import SessionCommands
 from gui.app.presets import presets
+from gui.plots.gradient_pins import GradientPins
 from gui.app.screen_fit import restore_rect, saved_rect
 from gui.app.toolbar_texts import SHORT_TEXTS, ToolbarTexts
 
@@ -105,6 +106,8 @@ class WindowCommands(SessionCommands, QObject):
           Qt.Key.Key_X, "Type the tangent point's x (1-D view)")
         A("zoom_in", "Zoom in", lambda: self.zoom(1 / ZOOM), [Qt.Key.Key_Plus, Qt.Key.Key_Equal])
         A("zoom_out", "Zoom out", lambda: self.zoom(ZOOM), Qt.Key.Key_Minus)
+        A("clear_pins", "Clear the ∇f pins", self.clear_gradient_pins, Qt.Key.Key_Delete,
+          "Shift+click on the map pins ∇f there (again: unpins); Delete clears them all")
 
         A("present", "&Presentation mode", self.set_presentation, "F11",
           "Full screen, large type, lower panel folded (side panel if cramped)",
@@ -176,7 +179,7 @@ class WindowCommands(SessionCommands, QObject):
         m = bar.addMenu("&View")
         for key in ("present", "dark", "larger", "smaller", "normal", None, "show_top",
                     "show_side", "show_below", None, "view1", "view2", "view3", "view4", "editor",
-                    "zoom_in", "zoom_out"):
+                    "zoom_in", "zoom_out", "clear_pins"):
             m.addSeparator() if key is None else m.addAction(a[key])
         m = bar.addMenu("&Help")
         m.addAction(a["shortcuts"])
@@ -258,6 +261,10 @@ class WindowCommands(SessionCommands, QObject):
             self.actions["show_top"].setChecked(True)
         self.w.editor.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.w.editor.line_edit.selectAll()
+
+    def clear_gradient_pins(self):
+        for pins in self.w.findChildren(GradientPins):    # the Explorer's map and the Neuron's
+            pins.clear()
 
     def zoom(self, factor: float):
         """Shrink (factor < 1) or grow the explorer's window about its centre."""

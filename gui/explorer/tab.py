@@ -87,6 +87,9 @@ class ExplorerTab(QWidget):
         model.view_states.register("map", *switch_access(
             {"gradient_field": self.contour_view.field_toggle,
              "labels": self.contour_view.labels_toggle}))
+        # ∇f's pins too: File ▸ New clears them, a session or scene keeps its own
+        pins = self.contour_view.pins
+        model.view_states.register("pins", pins.get_state, pins.set_state)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         views_column = QWidget()           # the slice picker (d > 2 only) over the views
         column = QVBoxLayout(views_column)

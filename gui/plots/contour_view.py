@@ -1,23 +1,20 @@
-"""The contour map of a two-variable f: colours and iso-lines, the gradient field,
-critical points and the descent paths. A view of `LandscapeModel`. Public attributes
-(for tests and exports; all built once, then updated in place):
+"""The contour map of a two-variable f: colours and iso-lines, the gradient field, critical
+points and the descent paths. A view of `LandscapeModel`. Public attributes (all built once):
   plot            pg.PlotItem, aspect locked so a right angle on screen is a right angle
   landscape       gui.plots.landscape.Landscape last drawn: xs (nx,), ys (ny,), Z[i, j] = f(xs[i], ys[j])
                   on the visible range (model.window widened by the aspect lock: no blank margins)
-  image           pg.ImageItem of landscape.colour_position(Z) (monotone in f, in [0, 1]),
-                  placed with setRect on landscape.window; iso-lines are drawn on Z itself
+  image           pg.ImageItem of colour_position(Z) (monotone in f), setRect on the window
   iso_lines       IsoLinesItem, child of `image`: every level's lines; colour_bar  pg.ColorBarItem
-  field_item, field_heads   PlotDataItems (connect="pairs"): arrow shafts, rows (base, tip,
-                  base, tip, …); two barbs per arrow
+  field_item, field_heads   PlotDataItems (connect="pairs"): shafts (base, tip, …), two barbs each
   field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
-  field_toggle    QCheckBox showing/hiding the field; critical_item   ScatterPlotItem of
-                  model.critical_points
+  field_toggle    QCheckBox showing/hiding the field; critical_item  ScatterPlotItem of the points
   labels          gui.plots.critical_labels.CriticalLabels: their names, placed without overlap
                   above the paths; critical_labels its TextItems; labels_toggle QCheckBox
   marks           gui.plots.race_marks.RaceMarks: every run, drawn by one item; path_items      dict method -> RunLine (a PlotDataItem holding the look; getData() is the
                   path up to model.frame); current_items  dict method -> RunCurrent (a
                   ScatterPlotItem), the current iterate; start_item  ScatterPlotItem at model.start
-  readout         QLabel: (x, y), f and ∇f under the mouse; hover_values: ((x, y), f, ∇f) shown
+  readout         QLabel: (x, y), f and ∇f under the mouse; hover_values: ((x, y), f, ∇f) shown;
+                  pins: gui.plots.gradient_pins.GradientPins, ∇f pinned where Shift+click put it
 """
 from __future__ import annotations
 
@@ -35,6 +32,7 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.plots.hover_readout import HINT_FORMS, MouseLeaveWatch, readout_forms
 from gui.plots.readout_row import ReadoutRow
 from gui.plots.gradient_field import GradientField, field_toggle
+from gui.plots.gradient_pins import GradientPins
 from gui.plots.iso_lines import IsoLinesItem
 from gui.plots.legend_columns import map_canvas_height
 from gui.plots.map_axes import ColourBarTicks, style_map_axes
@@ -157,6 +155,7 @@ class ContourView(QWidget):
         self.labels = CriticalLabels(self.plot, QFont(self.font().family(), 9), INK,
                                      pg.mkBrush(255, 255, 255))
         self.labels_toggle.toggled.connect(self.labels.set_shown)
+        self.pins = GradientPins(self.plot, self.model, self.labels, self)
 
         self.marks = RaceMarks(self.plot, self.model.lab.short_label, self.labels)   # the runs
         self.path_items, self.current_items = self.marks.path_items, self.marks.current_items
@@ -366,7 +365,7 @@ class ContourView(QWidget):
             self.start_item.setData([start[0]], [start[1]])
             self.labels.set_markers("start", [(tuple(start), 8)])   # the star (20 px) but its tips
 
-    # --- mouse: click sets the start, hover reads f and ∇f ----------------------------
+    # --- mouse: click sets the start (Shift+click pins ∇f), hover reads f and ∇f -------
     def _map_to_view(self, scene_pos):
         vb = self.plot.vb
         if not vb.sceneBoundingRect().contains(scene_pos):
@@ -379,9 +378,10 @@ class ContourView(QWidget):
             return
         point = self._map_to_view(event.scenePos())
         if point is not None:
-            pixel = self.plot.vb.viewPixelSize()
             # the roundest numbers in reach: a click 2 px from (1, 1) is (1, 1), not (0.99, 0.99)
-            self.model.set_start(tuple(snap_to_round(v, p) for v, p in zip(point, pixel)))
+            point = tuple(snap_to_round(v, p) for v, p in zip(point, self.plot.vb.viewPixelSize()))
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier   # ∇f pinned there
+            (self.pins.toggle if shift else self.model.set_start)(point)
 
     def _on_hover(self, args):
         self._show_at(self._map_to_view(args[0]) if self._two_d() else None)

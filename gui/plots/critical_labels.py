@@ -60,6 +60,9 @@ class GuestLabel:
     # when no room is left for it, placed again earlier (the names then give way) if
     # that hides no more labels (_best_placements)
     insist: bool = False
+    # gaps (px) the full text tries after `gap`, on every side, before its short text
+    # near the point (a pin's label names its point: 40 px off it still reads)
+    farther: tuple = ()
 
 
 def _best_placements(requests, bounds, markers, insisting, soft_from=None):
@@ -297,8 +300,9 @@ class CriticalLabels:
                    PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown, False)
         for guests in self._guests.values():
             for g in guests:
-                places = tuple(anchors_around(g.sides, self._pixel_size(g.item, text), g.gap)
-                               for text in (g.text, g.short)) + ((),)
+                places = tuple(tuple(a for gap in gaps for a in anchors_around(
+                    g.sides, self._pixel_size(g.item, text), gap))
+                    for text, gaps in ((g.text, (g.gap, *g.farther)), (g.short, (g.gap,)))) + ((),)
                 yield (g.item, g.point, g.text, g.short, places, g.priority, g.marker_px,
                        True, g.insist)
 

@@ -15,7 +15,8 @@ from gui.widgets.number_text import significant_text, true_minus
 
 # the read-out's hint while the mouse is off the map, and its shorter forms: where the
 # bar is narrow (the scenes panel open at 1280×720) whole phrases go, never "… · dr…"
-HINT_FORMS = ("click: start here · wheel: zoom · drag: pan",
+HINT_FORMS = ("click: start here · shift+click: pin ∇f · wheel: zoom · drag: pan",
+              "click: start here · wheel: zoom · drag: pan",
               "click: start · wheel: zoom · drag: pan", "click: start · wheel: zoom",
               "click: start here")
 

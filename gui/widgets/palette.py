@@ -39,5 +39,10 @@ STEP_ARROW_COLOURS = {"plain": "#6E6E6E", "correction": "#CC79A7"}
 BASIN_COLOURS = ["#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#0072B2",
                  "#D55E00", "#999999"]
 BASIN_DIVERGED, BASIN_UNFINISHED = "#000000", "#FFFFFF"
+# ∇f pinned at a point of the map (gui.plots.gradient_pins): its arrow, the iso-line
+# through its base and the right-angle mark. Drawn over an opaque black halo, so every
+# colour of cividis meets the pink (its dark end, 7:1) or the halo (its light end) at
+# ≥ 3:1 (tests/gui/plots/test_gradient_pins.py); no optimizer's colour, not the field's white.
+GRADIENT_PIN_COLOUR, GRADIENT_PIN_HALO = "#FF80EA", "#000000"
 # The local quadratic model: its ellipses and Hessian eigen-axes.
 QUADRATIC_COLOURS = {"ellipse": "#D55E00", "axis": "#000000"}
