@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 from gui.app.export_commands import ExportCommands
 from gui.app.paint_hold import PaintHold
 from gui.app.session_commands import SessionCommands
+from gui.app.tab_commands import TabCommands
 from gui.app.presets import presets
-from gui.plots.gradient_pins import GradientPins
 from gui.app.screen_fit import restore_rect, saved_rect
 from gui.app.toolbar_texts import SHORT_TEXTS, ToolbarTexts
 
@@ -27,7 +27,7 @@ PICTURE_SCALES = (1, 2, 3)
 ZOOM = 1.25
 
 
-class WindowCommands(SessionCommands, QObject):
+class WindowCommands(SessionCommands, TabCommands, QObject):
     def __init__(self, window):
         super().__init__(window)
         self.w = window
@@ -232,48 +232,6 @@ class WindowCommands(SessionCommands, QObject):
             self.actions[key].setEnabled(tab == "explorer")
 
     # --- playback on the current tab ------------------------------------------------
-    def target_model(self):
-        tab = self.w.current_tab
-        return {"explorer": self.w.model, "neuron": self.w.neuron_model,
-                "network": self.w.network_model}[tab]
-
-    def play(self):
-        self.target_model().toggle_play()
-
-    def step(self):
-        t = self.target_model()
-        (t.next_stage if self.w.current_tab == "neuron" else t.step)()
-
-    def step_back(self):
-        tab = self.w.current_tab
-        if tab == "explorer":
-            self.w.model.step_back()
-        elif tab == "neuron":
-            self.w.neuron_model.previous_stage()
-
-    def reset(self):
-        t = self.target_model()
-        (t.reset_training if self.w.current_tab == "neuron" else t.reset)()
-
-    def focus_editor(self):
-        self.w.show_tab("explorer")
-        if not self.w.top.isVisible():
-            self.actions["show_top"].setChecked(True)
-        self.w.editor.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.w.editor.line_edit.selectAll()
-
-    def clear_gradient_pins(self):
-        for pins in self.w.findChildren(GradientPins):    # the Explorer's map and the Neuron's
-            pins.clear()
-
-    def zoom(self, factor: float):
-        """Shrink (factor < 1) or grow the explorer's window about its centre."""
-        if self.w.current_tab != "explorer" or self.w.model.expression is None:
-            return
-        window = [((lo + hi) / 2 - (hi - lo) / 2 * factor, (lo + hi) / 2 + (hi - lo) / 2 * factor)
-                  for lo, hi in self.w.model.window]
-        self.w.model.set_window(tuple(window))
-
     def _load_preset(self, preset):
         self.w.show_tab("explorer")
         self.w.model.load_preset(preset)
