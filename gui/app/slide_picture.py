@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from gui.explorer.run_notices import critical_end_text
 from gui.plots.picture_pens import thick_lines
 from gui.widgets import theme
-from gui.widgets.number_text import significant_text, true_minus
+from gui.widgets.number_text import compact
 
 PLOT_VIEWS = ("views", "contour", "surface", "curve", "loss")   # drawn as plots alone
 
@@ -129,7 +129,9 @@ def plots_image(widget: QWidget, scale: float = 1.0, caption: Caption | None = N
 
 
 def _fmt(v: float) -> str:
-    return true_minus(significant_text(v, 4)) if np.isfinite(v) else "diverged"
+    """f as the iterate table writes it (number_text.compact, 6 digits): the caption
+    read "f = 1.953" for x³ from 1.25 where the table, on the same slide, read 1.953125."""
+    return compact(v) if np.isfinite(v) else "diverged"
 
 
 CAPTION_MARGIN = 6      # logical pixels around the caption's box

@@ -19,7 +19,7 @@ from gui.explorer.iterate_columns import cancelled, tiny
 from gui.explorer.playback_controls import path_status
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-from gui.widgets.number_text import noise_of, significant_text, true_minus
+from gui.widgets.number_text import compact, noise_of
 
 # The derivation's type size (pt at scale 1), largest first: 12 reads on a projector; it
 # shrinks to 10.5 at most to show a whole step (Adam's six stages at 1280×720).
@@ -29,15 +29,13 @@ SUB = str.maketrans("0123456789+", "₀₁₂₃₄₅₆₇₈₉₊")
 
 
 def num(value: float) -> str:
-    """4 significant digits, a true minus sign, no '-0', exponents as the iterate table
-    and the caption write them (2.073e−17: one notation on the page, not 10^−17)."""
+    """A number as the iterate table writes it (number_text.compact: 6 significant
+    digits, a true minus sign, no '-0', 2.073e−17): θₖ and ∇f(θₖ) read here as in the
+    table beside it (4 digits read ∇f = 1.831 beside the table's 1.83105), and every
+    other number of the derivation at that one precision."""
     if not math.isfinite(value):     # log 0, 1/0: no value, never "−∞" as one
         return "undefined"
-    text = significant_text(value, 4)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = f"{mantissa}e{int(exponent)}"
-    return true_minus(text)
+    return compact(value)
 
 
 def vec(values, zero=None) -> str:

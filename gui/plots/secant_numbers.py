@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from gui.widgets.number_text import noise_of, significant_text, true_minus
+from gui.widgets.number_text import compact, noise_of
 
 # f′(x) is shown twice (the point's row, and beside the quotient it is compared with):
 # one text both times, with enough digits to watch the quotient agree digit by digit
@@ -16,10 +16,12 @@ UNIT_ROUNDOFF = float(np.finfo(float).eps) / 2
 
 
 def fmt(v: float, digits: int = 4) -> str:
-    """A number as a lecturer writes it: significant digits, a true minus sign."""
+    """A number as a lecturer writes it: significant digits, a true minus sign, and
+    the iterate table's short exponents (number_text.compact): exp(x²)·10³⁰⁰ read
+    "4.2207e+300" here beside the table's "2.55337e301" (only "e+0…" was shortened)."""
     if not np.isfinite(v):
         return "undefined"
-    return true_minus(significant_text(v, digits)).replace("e−0", "e−").replace("e+0", "e")
+    return compact(v, digits)
 
 
 def rounding_noise(f, x: float, slope: float, curvature: float) -> float:

@@ -28,10 +28,10 @@ DEFAULT_H = 0.5
 SPACING = 10               # px between the point's numbers and h's controls
 # x, f(x), f″(x) and f′'s one-sided limits at a kink: the digits f′ has, so the rows
 # read at one precision (x e^x read f(x) = −0.1786 beside f′(x) = −0.113067; 1e300·e^(x²)
-# f = 5.46e+301 beside f′ = 2.18393e+302). The quotient and the difference keep fewer:
+# f = 5.46e301 beside f′ = 2.18393e302). The quotient and the difference keep fewer:
 # only the digits rounding leaves them.
 VALUE_DIGITS = SLOPE_DIGITS
-# the widest texts fmt gives with VALUE_DIGITS and 3 digits (−0.000123456, −1.234e+88).
+# the widest texts fmt gives with VALUE_DIGITS and 3 digits (−0.000123456, −1.234e88).
 # Not the one digit more significant_text gives a short exact decimal: at 1280 px that
 # row no longer fits beside h's controls, and a 7-digit exact value at a dragged point
 # is rare (3.125 has 4)

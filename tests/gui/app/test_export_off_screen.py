@@ -121,13 +121,14 @@ def test_the_caption_says_a_run_that_stopped_stopped(window):
     """At the race's last step (Adam's), gradient descent had converged steps before: its
     caption showed that run's last f as if it were the f at the step shown."""
     from gui.app.slide_picture import explorer_caption
+    from gui.widgets.number_text import compact
     m = window.model
     m.set_settings(methods=("gd", "adam"))
     gd = m.paths["gd"]
     assert gd.status == "converged" and gd.stop_step < m.last_frame
     m.set_frame(gd.stop_step)
-    assert explorer_caption(m).run_texts()[0] == "Gradient descent  f = {:.4g}".format(
-        gd.values[-1]).replace("-", "−")
+    # f as the iterate table writes it (number_text.compact)
+    assert explorer_caption(m).run_texts()[0] == f"Gradient descent  f = {compact(gd.values[-1])}"
     m.set_frame(m.last_frame)
     texts = explorer_caption(m).run_texts()
     assert texts[0].endswith(f" (converged at step {gd.stop_step})"), texts
@@ -138,6 +139,7 @@ def test_the_caption_names_the_saddle_a_run_stopped_at(window, qtbot):
     """Newton on x² − y² from (1.5, 0) stops at the saddle (0, 0) after one step: the
     status line said so, the exported picture's caption still said "converged"."""
     from gui.app.slide_picture import explorer_caption
+    from gui.widgets.number_text import compact
     m = window.model
     m.set_text("x^2 - y^2")
     assert m.wait_for_analysis()

@@ -13,6 +13,7 @@ from gui.explorer.runs_panel import RunsPanel
 from gui.explorer.step_inspector import StepInspector, update_lines
 from gui.plots import runs as race
 from gui.plots.loss_plot import LossPlot
+from gui.widgets.number_text import compact
 from tests.gui.paint_counter import Paints
 
 
@@ -85,9 +86,10 @@ def test_the_update_is_written_out_with_the_engines_numbers(views, seeded):
     path = seeded.paths["adam"]
     terms = step_terms(path)
     lines = dict(update_lines(path, terms, 2))
-    m_hat = ", ".join(f"{v:.4g}".replace("-", "−") for v in terms["m_hat"][2])
+    # as the iterate table writes numbers (compact: 6 digits; they were 4, "5.359")
+    m_hat = ", ".join(compact(v) for v in terms["m_hat"][2])
     assert f"= ({m_hat})" in lines["mean of gradients (bias-corrected)"]
-    new = ", ".join(f"{v:.4g}".replace("-", "−") for v in path.points[3])
+    new = ", ".join(compact(v) for v in path.points[3])
     assert lines["update"].endswith(f"= ({new})")
     assert "(plain GD would step −η·∇f(θ₂) = " in lines["the step taken"]   # beside Adam's
     assert "Inside step 2 → 3 of Adam" in views["inspector"].title.text()

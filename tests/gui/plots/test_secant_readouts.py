@@ -9,6 +9,8 @@ from PySide6.QtGui import QTextDocument
 
 from engine.expression import parse
 from gui.plots.curve_view import CurveView
+from gui.plots.secant_numbers import fmt
+from gui.widgets.number_text import compact
 from tests.gui.plots.curve_setup import shown_curve
 
 SEED = "x^4 - 4x^3 + 4x^2"
@@ -201,3 +203,19 @@ def test_the_point_and_its_derivatives_read_at_one_precision(qtbot, curve, model
                for name in ("f", "f′", "f″")}
     assert {name: _significant(n) for name, n in numbers.items()} == \
         {"f": 6, "f′": 6, "f″": 6}, numbers
+
+
+def test_large_and_small_numbers_use_the_iterate_tables_exponents(qtbot, curve, model):
+    """exp(x²)·10³⁰⁰: the read-out wrote f(x) = "4.2207e+300" where the iterate table
+    writes "2.55337e301" (number_text.compact): one notation, "e300", "e−5"."""
+    model.set_text("exp(x^2)*1e300")
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: str(model.expression) == str(parse("exp(x^2)*1e300")))
+    curve.set_point(1.2)
+    qtbot.wait(20)
+    rows = _plain(curve.panel.point_readout) + " " + _plain(curve.panel.secant_readout)
+    f_text = re.search(r"f\(x\) = (\S+)", rows).group(1)
+    assert re.fullmatch(r"\d\.\d+e300", f_text), rows
+    assert "e+" not in rows and "e−0" not in rows, rows
+    assert fmt(4.2207e300, 4) == "4.2207e300" and fmt(-1.5e-5) == "−1.5e−5"
+    assert fmt(-2.55337e301, 6) == compact(-2.55337e301)
