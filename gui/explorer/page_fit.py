@@ -27,9 +27,11 @@ from gui.widgets.scroll_page import page_overflow
 # lower panel, the side panel's Methods kept whole
 GIVE_WAY = ("runs", "caption", "below", "methods")
 # presenting (the window folds the caption and panels itself, MainWindow.make_room_for_
-# views): the side panel finds the room inside itself first, Methods scrolling under the
-# rate. Two runs' "no minimum" lines on the delivery route at 1280×720 made the window
-# fold the caption, the page still scrolled ~15 px and the map's "x" was cut.
+# views): a race's status lines find their room inside the side panel, Methods scrolling
+# under the rate (`_can_give`). Two runs' "no minimum" lines on the delivery route at
+# 1280×720 made the window fold the caption, the page still scrolled ~15 px and the
+# map's "x" was cut. (Where a single run's panel does not fit, as at text size 2, the
+# window still folds the side panel for the views.)
 GIVE_WAY_PRESENTING = ("runs", "methods")
 
 
@@ -186,7 +188,9 @@ class PageFit(QObject):
         tab = self.tab
         return not (what in self.given or (what == "runs" and not tab.runs_kept_whole)
                     or (what == "caption" and tab.caption_folded)
-                    or (what == "below" and (self.below_kept or tab.below.isHidden())))
+                    or (what == "below" and (self.below_kept or tab.below.isHidden()))
+                    or (what == "methods" and tab.presenting and page_overflow(tab)[1]
+                        > tab.descent_panel.playback.race_lines_height()))
 
     def _left_to_give(self) -> bool:
         return any(map(self._can_give, self._ways()))
