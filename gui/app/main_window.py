@@ -224,12 +224,12 @@ class MainWindow(QMainWindow):
 
     def make_room_for_views(self, share: float = VIEWS_SHARE, spare: int | None = None,
                             restore: bool = False) -> None:
-        """Presenting: if the current tab's main view has less than `share` of the
-        window's height, or the page would scroll, fold its spare panels too (Ctrl+1/2/3 bring them back).
-        Called after entering presentation, a text size change and a tab switch; `spare`
-        folds only that many of the spare panels (the page's own growth folds the
-        formulas, never the editor a lecturer may just have brought back). `restore`
-        (a new text size) shows what was folded for room first (back at 1.75 from 2.0)."""
+        """Presenting: if the current tab's main view has less than `share` of the window's
+        height, or the page would scroll after its own fit (`fit_page`), fold its spare
+        panels too (Ctrl+1/2/3 bring them back). Called after entering presentation, a text
+        size change and a tab switch; `spare` folds only that many of the spare panels (the
+        page's own growth folds the formulas, never the editor a lecturer may just have
+        brought back). `restore` (a new text size): what was folded for room shown first."""
         page = self.tabs.currentWidget()
         if self._panels_before is None or not hasattr(page, "main_view"):
             return
@@ -237,10 +237,10 @@ class MainWindow(QMainWindow):
         while restore and spared:
             page.set_panels_visible(**{spared.pop(): True})
         def cramped() -> bool:
-            # measured as laid out: a new text size or a fold applies an event later (a
-            # fold's request reaches the page's layout through those of its parents)
+            # measured as laid out: a text size or a fold applies through the parents' layouts
             for _ in range(3):
                 QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            getattr(page, "fit_page", lambda: None)()
             return (view_short(page.main_view(), share * self.height())
                     or page_overflow(page)[1] > 0 or getattr(page, "views_cramped", bool)())
 

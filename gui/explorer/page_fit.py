@@ -26,6 +26,13 @@ from gui.widgets.scroll_page import page_overflow
 # what gives way, in order: the side panel's Runs kept whole, the caption's row, the
 # lower panel, the side panel's Methods kept whole
 GIVE_WAY = ("runs", "caption", "below", "methods")
+# presenting (the window folds the caption and panels itself, MainWindow.make_room_for_
+# views): a race's status lines find their room inside the side panel, Methods scrolling
+# under the rate (`_can_give`). Two runs' "no minimum" lines on the delivery route at
+# 1280×720 made the window fold the caption, the page still scrolled ~15 px and the
+# map's "x" was cut. (Where a single run's panel does not fit, as at text size 2, the
+# window still folds the side panel for the views.)
+GIVE_WAY_PRESENTING = ("runs", "methods")
 
 
 def _needed_height(tab: QWidget) -> int:
@@ -150,17 +157,18 @@ class PageFit(QObject):
 
     def fit(self) -> None:
         """Give back what was given up (where asked), then give way one at a time while
-        the page would scroll. Presenting, only the Runs give way (the window folds)."""
+        the page would scroll. Presenting, only the side panel gives way (GIVE_WAY_
+        PRESENTING: the window folds the rest), and takes its room back likewise."""
         tab = self.tab
         if not self._restore_next and not self._left_to_give():
             return       # (the page still scrolls after all gave way: ~3 layouts for nothing)
         self._fitting = True        # (the scroll bar's ranges while trying: no new round)
         try:
-            if self._restore_next and not tab.presenting:     # no paint in between
+            if self._restore_next:                             # no paint in between
                 kept = self._still_given() if self.given else 0
                 while len(self.given) > kept:
                     self._give(self.given.pop(), True)
-            for what in GIVE_WAY[:None if not tab.presenting else 1]:
+            for what in self._ways():
                 if not self._short():
                     break
                 if not self._can_give(what):
@@ -180,14 +188,19 @@ class PageFit(QObject):
         tab = self.tab
         return not (what in self.given or (what == "runs" and not tab.runs_kept_whole)
                     or (what == "caption" and tab.caption_folded)
-                    or (what == "below" and (self.below_kept or tab.below.isHidden())))
+                    or (what == "below" and (self.below_kept or tab.below.isHidden()))
+                    or (what == "methods" and tab.presenting and page_overflow(tab)[1]
+                        > tab.descent_panel.playback.race_lines_height()))
 
     def _left_to_give(self) -> bool:
-        return any(map(self._can_give, GIVE_WAY[:None if not self.tab.presenting else 1]))
+        return any(map(self._can_give, self._ways()))
+
+    def _ways(self) -> tuple[str, ...]:
+        return GIVE_WAY_PRESENTING if self.tab.presenting else GIVE_WAY
 
     def try_back(self) -> None:
         """The page grew, or its text size changed: what was given up, back where it fits."""
-        if self.given and not self.tab.presenting:
+        if self.given:
             self._restore_next = True
             self._timer.start()
 
@@ -197,8 +210,7 @@ class PageFit(QObject):
 
     @qt_override
     def eventFilter(self, obj, event) -> bool:
-        if (event.type() == QEvent.Type.LayoutRequest and self.given and not self._fitting
-                and not self.tab.presenting):
+        if event.type() == QEvent.Type.LayoutRequest and self.given and not self._fitting:
             # changed since the last fit (Newton unticked, Basins off, another scene's
             # views): all back, where it fits (a try that does not fit gives way again
             # at the same height: the page's own request after it asks nothing more)

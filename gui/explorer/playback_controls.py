@@ -183,6 +183,14 @@ class PlaybackControls(QWidget):
             self.status_labels[key] = label
         return self.status_labels[key]
 
+    def race_lines_height(self) -> int:
+        """px the status lines after the first take (their room kept): what a race adds
+        to the panel over a single run."""
+        width = self._statuses.width()
+        lines = [label for label in self.status_labels.values() if not label.isHidden()]
+        return max(0, self._statuses.heightForWidth(width)
+                   - (lines[0].reserved_height(width) if lines else 0))
+
     def status_text(self, method: str) -> str:
         """The status line shown for a run (`method`: its key; '' when it has no path)."""
         label = self.status_labels.get(method)

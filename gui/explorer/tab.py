@@ -263,6 +263,12 @@ class ExplorerTab(QWidget):
             self.math_view.setVisible(not self.formulas_folded)
         self._keep_runs_whole(not on)
 
+    def fit_page(self) -> None:
+        """The page fitted by its own give-way now (presenting: the side panel scrolls
+        within itself), before the window folds a panel for room: it folded the caption
+        for two runs' status lines and the page still scrolled."""
+        self.page_fit.fit()
+
     def _keep_runs_whole(self, on: bool) -> None:
         self.runs_kept_whole = on
         self.descent_panel.keep_runs_whole(on)

@@ -242,17 +242,22 @@ class SecantPanel(QWidget):
             return self.fit_rows()
         self._point_text = self._point_html(_value(x), _value(fx), _value(dfx), kind)
         self.point_readout.setText(theme.themed_html(self._point_text))
-        quotient_row = " &nbsp; ".join(_whole(item) for item in (
-            f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
-            f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
-            f"{tangent}<i>f</i>′\u2060({v}) = {_value(dfx)}",
-            f"&nbsp; difference "
-            f"{difference_text(difference, error, max(abs(quotient), abs(dfx)))}"))
-        # f″ on this row (the first is as wide as 1280 px allows beside h's slider),
-        # wrapping onto a line of its own where the row is full: presenting at 720p it
-        # was left out to spare f′'s plot a line, and the class lost f″ silently
-        self._secant_text = quotient_row + " &nbsp; " + _whole(
-            f"&nbsp; <i>f</i>″\u2060({v}) = {_value(d2fx)}")
+        shown_difference = difference_text(difference, error, max(abs(quotient), abs(dfx)))
+        items = [f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
+                 f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
+                 f"{tangent}<i>f</i>′\u2060({v}) = {_value(dfx)}",
+                 f"&nbsp; difference {shown_difference}",
+                 f"&nbsp; <i>f</i>″\u2060({v}) = {_value(d2fx)}"]
+        # f″ on this row (the first is as wide as 1280 px allows beside h's slider): at
+        # 720p presenting it was left out to spare f′'s plot a line, and the class lost
+        # f″ silently. Where the row wraps, f″ takes the difference with it: alone it
+        # made a fourth line of read-outs at the window's bottom edge (x³ − 2x at 1280×720)
+        pair = f"  difference {shown_difference}   f″({v}) = {_value(d2fx)}"
+        left, _, right, _ = self._grid.getContentsMargins()
+        if self.secant_readout.fontMetrics().horizontalAdvance(pair) * 1.1 \
+                <= self.width() - left - right:
+            items[-2:] = [items[-2] + " &nbsp; " + items[-1]]
+        self._secant_text = " &nbsp; ".join(_whole(item) for item in items)
         self.fit_rows()
 
     def _point_html(self, x: str, fx: str, dfx: str, kind: str) -> str:

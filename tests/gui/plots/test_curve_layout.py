@@ -10,7 +10,7 @@ import gc
 import numpy as np
 import pytest
 from PySide6.QtCore import QRect, QSettings
-from PySide6.QtGui import QColor, QFontMetricsF, QImage
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from gui.app.presets import find_preset, presets
@@ -273,4 +273,45 @@ def test_the_read_out_keeps_f_f_prime_and_f_double_prime_when_presenting(lab, qt
     shown = _plain(panel.point_readout) + " " + _plain(panel.secant_readout)
     for value in ("f(x) = 0.4096", "f′(x) = 1.536", "f″(x) = 0.32"):
         assert value in shown, shown
+    assert clipped_texts(lab) == []
+
+
+def visual_lines(label) -> list[str]:
+    """The plain text of each line `label` (rich text, word-wrapped) shows at its width."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    document.setTextWidth(label.contentsRect().width())
+    document.size()                 # (lays the lines out)
+    lines, block = [], document.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            text = block.text()[line.textStart():line.textStart() + line.textLength()]
+            lines.append(" ".join(text.replace("\u2060", "").split()))
+        block = block.next()
+    return lines
+
+
+@pytest.mark.parametrize("text, x", [("x^3 - 2x", -1.2), ("x^4 - 4x^3 + 4x^2", 0.4)])
+def test_presenting_the_read_out_leaves_no_lone_f2_line(lab, qtbot, text, x):
+    # F11 at 1280×720, x³ − 2x at x = −1.2: "f″(x) = −7.2" alone on a fourth line of
+    # read-outs at the window's bottom edge (y ≈ 704 of 720)
+    enter(qtbot, lab, find_preset("Seed 1"), (1280, 720), PRESENTATION_SCALE, True)
+    lab.model.set_text(text)
+    assert lab.model.wait_for_analysis(30000)
+    qtbot.waitUntil(lambda: bool(lab.curve_view.panel.values))
+    settled(qtbot)
+    lab.curve_view.set_point(x)
+    settled(qtbot)
+    panel = lab.curve_view.panel
+    lines = [line for label in (panel.point_readout, panel.secant_readout)
+             for line in visual_lines(label)]
+    assert any("f″(x) =" in line for line in lines), lines
+    assert not [line for line in lines if line.startswith("f″(x) =")], lines
+    for label in (panel.point_readout, panel.secant_readout):
+        assert label.height() >= label.heightForWidth(label.width())
+        assert window_rect(label, lab).bottom() < 720
     assert clipped_texts(lab) == []
