@@ -17,6 +17,9 @@ It also keeps tick labels distinct: pyqtgraph writes |v| >= 1e4 with "%g", six
 significant digits whatever the spacing, so a flat loss at f = 1.446e12 had four ticks
 0.2 apart all labelled "1.44626e+12". Where six digits cannot tell ticks `spacing` apart,
 a level's labels get as many digits as that takes (axis_ticks.format_tick).
+
+And every tick label writes a true minus (−), as every other number in the app: pyqtgraph
+writes the hyphen ("-0.5"), which stood beside "−0.50" in the network diagram.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ import math
 import pyqtgraph as pg
 
 from gui.plots.axis_ticks import format_tick
+from gui.widgets.number_text import true_minus
 
 _PYQTGRAPH_TICK_STRINGS = pg.AxisItem.tickStrings
 # "%g" tells apart numbers this many times their spacing (six significant digits)
@@ -40,8 +44,13 @@ def _plain_numbers(axis) -> None:
 
 
 def _distinct_tick_strings(axis, values, scale, spacing):
-    """Replaces AxisItem.tickStrings: pyqtgraph's labels, unless "%g" cannot tell
-    ticks `spacing` apart; then every label of the level with the digits it needs."""
+    """Replaces AxisItem.tickStrings: pyqtgraph's labels with a true minus, unless "%g"
+    cannot tell ticks `spacing` apart; then every label of the level with the digits
+    it needs."""
+    return [true_minus(text) for text in _tick_strings(axis, values, scale, spacing)]
+
+
+def _tick_strings(axis, values, scale, spacing):
     strings = _PYQTGRAPH_TICK_STRINGS(axis, values, scale, spacing)
     if axis.logMode or not spacing or not scale:      # (log mode: spacing None)
         return strings

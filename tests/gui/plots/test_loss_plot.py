@@ -361,3 +361,13 @@ def test_an_ends_padding_gives_its_label_room():
     below, above = edge_padding(0, 90, 200, 8, 12, 0.02)
     px = 200 / (90 + below + above)
     assert below * px == pytest.approx(8) and above * px == pytest.approx(12)
+
+
+def test_tick_labels_write_a_true_minus_on_any_axis(qapp):
+    """pyqtgraph writes "-0.5" with a hyphen; the app's numbers write "−0.5" (and no
+    sign on a zero), on every axis, long labels too."""
+    import pyqtgraph as pg
+    axis = pg.AxisItem("left")
+    assert axis.tickStrings([-1.0, -0.5, 0.0, 0.5], 1.0, 0.5) == ["−1.0", "−0.5", "0", "0.5"]
+    assert axis.tickStrings([-2e-5, -1e-5], 1.0, 1e-5) == ["−2e−05", "−1e−05"]
+    assert axis.tickStrings([-1446257064291.2], 1.0, 0.2) == ["−1446257064291.2"]
