@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from gui.network.plots import light
+from gui.plots.axis_numbers import write_true_minus
 from gui.plots.map_axes import draw_bar_smoothly
 from gui.plots.theme import keep_colour_on_map
 from gui.widgets.number_text import true_minus
@@ -157,6 +158,7 @@ class BoundaryView(pg.PlotWidget):
         plot.setAspectLocked(True)
         plot.setRange(xRange=EXTENT, yRange=EXTENT, padding=0.02)
         for side in ("left", "bottom"):
+            write_true_minus(plot.getAxis(side))
             steady_tick_room(plot.getAxis(side))
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -193,6 +195,7 @@ class BoundaryView(pg.PlotWidget):
         self.colour_bar.setImageItem(self.image, insert_in=plot)
         draw_bar_smoothly(self.colour_bar)        # the same in a partial repaint as a whole
         self.colour_bar.axis.setTextPen("k")
+        write_true_minus(self.colour_bar.axis)       # a linear output's a^L runs below 0
         self.colour_bar.axis.setPen("k")
         for side in ("left", "right", "top", "bottom"):    # a ColorBarItem is a PlotItem
             self.colour_bar.getAxis(side).enableAutoSIPrefix(False)

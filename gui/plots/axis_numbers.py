@@ -18,8 +18,8 @@ significant digits whatever the spacing, so a flat loss at f = 1.446e12 had four
 0.2 apart all labelled "1.44626e+12". Where six digits cannot tell ticks `spacing` apart,
 a level's labels get as many digits as that takes (axis_ticks.format_tick).
 
-And every tick label writes a true minus (−), as every other number in the app: pyqtgraph
-writes the hyphen ("-0.5"), which stood beside "−0.50" in the network diagram.
+`write_true_minus(axis)` makes an axis write a true minus (−) as the app's other numbers
+do: pyqtgraph writes the hyphen ("-0.5").
 """
 from __future__ import annotations
 
@@ -44,13 +44,8 @@ def _plain_numbers(axis) -> None:
 
 
 def _distinct_tick_strings(axis, values, scale, spacing):
-    """Replaces AxisItem.tickStrings: pyqtgraph's labels with a true minus, unless "%g"
-    cannot tell ticks `spacing` apart; then every label of the level with the digits
-    it needs."""
-    return [true_minus(text) for text in _tick_strings(axis, values, scale, spacing)]
-
-
-def _tick_strings(axis, values, scale, spacing):
+    """Replaces AxisItem.tickStrings: pyqtgraph's labels, unless "%g" cannot tell
+    ticks `spacing` apart; then every label of the level with the digits it needs."""
     strings = _PYQTGRAPH_TICK_STRINGS(axis, values, scale, spacing)
     if axis.logMode or not spacing or not scale:      # (log mode: spacing None)
         return strings
@@ -61,6 +56,17 @@ def _tick_strings(axis, values, scale, spacing):
            if math.isfinite(v * scale)):
         return [format_tick(v * scale, step) for v in values]
     return strings
+
+
+def write_true_minus(axis) -> None:
+    """Make the pyqtgraph AxisItem `axis` write its tick labels with a true minus (−)
+    and no sign on a zero (number_text.true_minus). Per axis, not for every one: "−" is
+    wider than "-", and the Explorer's map, a few px narrower, had no room for a name."""
+    strings = axis.tickStrings
+
+    def with_true_minus(values, scale, spacing):
+        return [true_minus(text) for text in strings(values, scale, spacing)]
+    axis.tickStrings = with_true_minus
 
 
 def install() -> None:

@@ -206,7 +206,7 @@ def reset_tick_room(a, width: float, height: float) -> None:
 # width (nothing jumps on the projected plot), and a new f's axis, drawn before its
 # paint (loss_plot's _draw_f_axis_now), is not drawn again for a new width (with "-0.05",
 # the benchmark's f of 4-5 digits moved it in 8 edits of 10)
-STEADY_ROOM_FOR = "−2000.0"
+STEADY_ROOM_FOR = "-2000.0"
 
 
 def steady_width(axis) -> None:
