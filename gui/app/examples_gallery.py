@@ -24,6 +24,30 @@ from gui.widgets import theme as themes
 
 TILE_TEXT_LINES = 2        # room under a picture for a name that wraps
 MIN_PICTURE = 64           # px: smaller, a picture shows no shape
+NO_BREAK_SPACE = "\u00a0"
+LEAST_WORD_LETTERS = 3     # a token with this many letters in a row is a word, not maths
+
+
+def _is_word(token: str) -> bool:
+    run = 0
+    for char in token:
+        run = run + 1 if char.isalpha() else 0
+        if run >= LEAST_WORD_LETTERS:
+            return True
+    return False
+
+
+def unbroken_formulas(title: str) -> str:
+    """`title` with a no-break space between two tokens of a formula ("x⁴", "−",
+    "4x³", "L(w)", "="), so that a tile wraps between words only: titles broke
+    inside their formulas, "L(w) = (w −" / "3)²" and "x⁴" / "− 4x³ + 4x²". A token
+    with LEAST_WORD_LETTERS letters in a row ("notes:", "(chain") is a word."""
+    tokens = title.split(" ")
+    glued = tokens[:1]
+    for before, token in zip(tokens, tokens[1:]):
+        both_maths = not _is_word(before) and not _is_word(token)
+        glued.append((NO_BREAK_SPACE if both_maths else " ") + token)
+    return "".join(glued)
 
 
 class ExamplesGallery(QDialog):
@@ -43,7 +67,7 @@ class ExamplesGallery(QDialog):
         self._set_up_grid()
         self._pending: list[int] = []          # rows whose picture is still to draw
         for preset in presets():
-            item = QListWidgetItem(preset["name"])
+            item = QListWidgetItem(unbroken_formulas(preset["name"]))
             item.setData(Qt.ItemDataRole.UserRole, preset)
             item.setToolTip(f"<b>{preset['name']}</b><br>{preset['caption']}")
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

@@ -12,8 +12,10 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from gui.network.plots import light
+from gui.plots.axis_numbers import write_true_minus
 from gui.plots.map_axes import draw_bar_smoothly
 from gui.plots.theme import keep_colour_on_map
+from gui.widgets.number_text import true_minus
 from gui.widgets.palette import OKABE_ITO
 
 EXTENT = (-1.75, 1.75)               # every toy data set lies in about [-1.5, 1.5]^2
@@ -26,9 +28,9 @@ LEGEND_HTML = (f"<span style='color:{OKABE_ITO[0]}'>●</span> class 0 (y = 0) &
                f"shade: a<sup>L</sup> below 0.5 <span style='color:{OKABE_ITO[0]}'>blue</span>, "
                f"above <span style='color:{OKABE_ITO[1]}'>orange</span>")
 SNAP_PIXELS = 12                     # a click this close to a data point picks the point
-# The widest tick label the map's axes give room for (pyqtgraph writes '-', one decimal at
+# The widest tick label the map's axes give room for (a true minus, one decimal at
 # most in these ranges): every label of ±1.75 (±10 on a very tall map) fits.
-WIDEST_TICK = "-8.8"
+WIDEST_TICK = "−8.8"
 
 
 def _tint(hex_colour: str, amount: float) -> tuple:
@@ -156,6 +158,7 @@ class BoundaryView(pg.PlotWidget):
         plot.setAspectLocked(True)
         plot.setRange(xRange=EXTENT, yRange=EXTENT, padding=0.02)
         for side in ("left", "bottom"):
+            write_true_minus(plot.getAxis(side))
             steady_tick_room(plot.getAxis(side))
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -192,6 +195,7 @@ class BoundaryView(pg.PlotWidget):
         self.colour_bar.setImageItem(self.image, insert_in=plot)
         draw_bar_smoothly(self.colour_bar)        # the same in a partial repaint as a whole
         self.colour_bar.axis.setTextPen("k")
+        write_true_minus(self.colour_bar.axis)       # a linear output's a^L runs below 0
         self.colour_bar.axis.setPen("k")
         for side in ("left", "right", "top", "bottom"):    # a ColorBarItem is a PlotItem
             self.colour_bar.getAxis(side).enableAutoSIPrefix(False)
@@ -252,8 +256,11 @@ class BoundaryView(pg.PlotWidget):
         seg = level_segments(np.nan_to_num(self.values), self.xs, self.ys)
         self.level_line.setData(seg[:, 0], seg[:, 1])
         finite = self.values[np.isfinite(self.values)]
-        self.range_text.setText(f"aᴸ on this map: {finite.min():.3f} to {finite.max():.3f}"
-                                if finite.size else "aᴸ is not finite (diverged)")
+        if finite.size:
+            low, high = (true_minus(f"{end:.3f}") for end in (finite.min(), finite.max()))
+            self.range_text.setText(f"aᴸ on this map: {low} to {high}")
+        else:
+            self.range_text.setText("aᴸ is not finite (diverged)")
         self.redraws += 1
 
     def _on_input(self, point):

@@ -17,6 +17,9 @@ It also keeps tick labels distinct: pyqtgraph writes |v| >= 1e4 with "%g", six
 significant digits whatever the spacing, so a flat loss at f = 1.446e12 had four ticks
 0.2 apart all labelled "1.44626e+12". Where six digits cannot tell ticks `spacing` apart,
 a level's labels get as many digits as that takes (axis_ticks.format_tick).
+
+`write_true_minus(axis)` makes an axis write a true minus (−) as the app's other numbers
+do: pyqtgraph writes the hyphen ("-0.5").
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ import math
 import pyqtgraph as pg
 
 from gui.plots.axis_ticks import format_tick
+from gui.widgets.number_text import true_minus
 
 _PYQTGRAPH_TICK_STRINGS = pg.AxisItem.tickStrings
 # "%g" tells apart numbers this many times their spacing (six significant digits)
@@ -52,6 +56,17 @@ def _distinct_tick_strings(axis, values, scale, spacing):
            if math.isfinite(v * scale)):
         return [format_tick(v * scale, step) for v in values]
     return strings
+
+
+def write_true_minus(axis) -> None:
+    """Make the pyqtgraph AxisItem `axis` write its tick labels with a true minus (−)
+    and no sign on a zero (number_text.true_minus). Per axis, not for every one: "−" is
+    wider than "-", and the Explorer's map, a few px narrower, had no room for a name."""
+    strings = axis.tickStrings
+
+    def with_true_minus(values, scale, spacing):
+        return [true_minus(text) for text in strings(values, scale, spacing)]
+    axis.tickStrings = with_true_minus
 
 
 def install() -> None:

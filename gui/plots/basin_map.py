@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 from engine.optimizer_lab import DIVERGED, UNFINISHED, basins
 from gui.compute.lab_jobs import LabJobs
 from gui.plots import runs as race
+from gui.widgets.number_text import share_text
 from gui.widgets.palette import BASIN_COLOURS, BASIN_DIVERGED, BASIN_UNFINISHED
 
 RESOLUTION = 200        # starts per side of the window
@@ -214,12 +215,13 @@ class BasinMap(QObject):
         self._on_result(request_id, result)
         self.done = True
         labels = self.labels
-        diverged = int((labels == DIVERGED).sum())
-        unfinished = int((labels == UNFINISHED).sum())
+        # (a share that rounds to 0 % or 100 % says so: "(100%)" beside a point reached)
+        diverged = share_text(int((labels == DIVERGED).sum()), labels.size)
+        unfinished = share_text(int((labels == UNFINISHED).sum()), labels.size)
         self.changed.emit(
             f"Basins of {self._label}: {len(self.reached())} critical point(s) reached "
-            f"(★ in its basin's colour); dark = diverged ({diverged / labels.size:.0%}), "
-            f"light = unfinished ({unfinished / labels.size:.0%}). {labels.size:,} starts "
+            f"(★ in its basin's colour); dark = diverged ({diverged}), "
+            f"light = unfinished ({unfinished}). {labels.size:,} starts "
             f"in {self.jobs.seconds:.1f} s.")
 
     def _on_failed(self, request_id, message) -> None:

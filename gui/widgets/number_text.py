@@ -115,3 +115,18 @@ def without_noise(vectors, scale: float = 0.0) -> np.ndarray:
     """`vectors` (as noise_of takes them) with their rounding noise set to 0."""
     v = np.asarray(vectors, dtype=float)
     return np.where(noise_of(v, scale), 0.0, v)
+
+
+def share_text(count: int, total: int) -> str:
+    """`count` of `total` as a whole percent, "0%" and "100%" only when exact: a share
+    that rounds to either reads "< 1%" or "> 99%". (The monkey saddle's basins read
+    "2 critical point(s) reached … diverged (100%), unfinished (0%)": 39 962 of 40 000
+    starts diverged, 10 were unfinished, and 28 did reach the two points.)"""
+    if total <= 0:
+        return "0%"
+    text = f"{count / total:.0%}"
+    if text == "0%" and count > 0:
+        return "< 1%"
+    if text == "100%" and count < total:
+        return "> 99%"
+    return text

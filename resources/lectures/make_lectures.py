@@ -77,8 +77,9 @@ def derivatives_lecture(w, lec):
           [{"reveal": 1}, {"reveal": 1}, {"play_to": 40}])
     explorer(w, "x^2 + 2y^2", [[-4, 4], [-3, 3]], [3, 2], lr=0.55, max_steps=30)
     scene(lec, "Too large a learning rate",
-          "The same bowl with learning rate 0.55: along y each step overshoots by more than it "
-          "gains, and the iterates zig-zag outwards. Con of derivative methods: α matters.",
+          "The same bowl with learning rate η = 0.55: along y each step overshoots by more "
+          "than it gains, and the iterates zig-zag outwards. Con of derivative methods: the "
+          "learning rate η matters.",
           [{"play_to": 12}])
     explorer(w, "(x-5)^2 + (y-3)^2 + 2xy", [[-2, 6], [-4, 4]], [1, 1], lr=0.1, max_steps=40)
     scene(lec, "The delivery-route cost",

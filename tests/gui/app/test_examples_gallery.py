@@ -4,7 +4,8 @@ keyboard-driven (arrows, Enter loads, Escape closes), a grid of live pictures, a
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from gui.app import example_thumbnails as thumbs
 from gui.app.examples_gallery import ExamplesGallery
@@ -241,3 +242,63 @@ def test_the_tiles_fill_the_gallerys_room(fresh_window, qtbot, size, presenting)
     finally:
         gallery.close()
         window.commands.set_presentation(False)
+
+
+# the formulas of the presets' names: each is read as one thing, never cut across lines
+FORMULAS = ["x² + 2y²", "x² + y²", "(x−5)² + (y−3)² + 2xy", "L(w) = (w − 3)²",
+            "x⁴ − 4x³ + 4x²", "−x² + 4", "x eˣ", "(x² + 1)³", "x² − y²", "x³ − 3xy²"]
+
+
+def _tile_lines(lst, row) -> tuple[list[str], list[float], float]:
+    """The lines a tile's name is drawn in (each with the space it ends at; no-break
+    spaces as spaces), as Qt's item view lays them out (the
+    delegate's text rectangle less the focus margin each side, word wrap), their widths
+    and the room. (On the walk's pictures: "(x² +" / "1)³ (chain rule)", as drawn.)"""
+    index = lst.model().index(row, 0)
+    option = QStyleOptionViewItem()
+    lst.itemDelegate().initStyleOption(option, index)
+    option.rect = lst.visualRect(index)
+    style = lst.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, lst) + 1
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, lst).width() \
+        - 2 * margin
+    layout = QTextLayout(option.text, option.font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(wrap)
+    layout.beginLayout()
+    lines, widths = [], []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(room)
+        lines.append(option.text[line.textStart():line.textStart() + line.textLength()])
+        widths.append(line.naturalTextWidth())
+    layout.endLayout()
+    return [text.replace("\u00a0", " ") for text in lines], widths, room
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_a_tiles_name_wraps_between_words_never_inside_its_formula(fresh_window, qtbot,
+                                                                    presenting):
+    """Tiles read "From the notes: L(w) = (w −" / "3)²" and "Example 1 of the notes: x⁴"
+    / "− 4x³ + 4x²": each formula stays on one line, and every line fits its tile."""
+    window = fresh_window
+    window.resize(1280, 720)
+    window.commands.set_presentation(presenting)
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    lst = gallery.list
+    qtbot.waitUntil(lambda: lst.visualItemRect(lst.item(0)).height()
+                    > lst.iconSize().height(), timeout=2000)
+    seen = set()
+    for row in range(lst.count()):
+        lines, widths, room = _tile_lines(lst, row)
+        name = "".join(lines)
+        assert name == lst.item(row).data(Qt.ItemDataRole.UserRole)["name"], lines
+        assert max(widths) <= room, (lines, widths, room)
+        for formula in FORMULAS:
+            if formula in name:
+                seen.add(formula)
+                assert any(formula in line for line in lines), (formula, lines)
+    assert seen == set(FORMULAS)
+    gallery.close()
+    window.commands.set_presentation(False)

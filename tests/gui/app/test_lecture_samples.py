@@ -269,3 +269,20 @@ def test_a_scene_captured_with_basins_on_brings_them_back(window, qtbot):
     qtbot.waitUntil(lambda: lab.basins.done and lab.basins.image.isVisible(), timeout=SLOW_MS)
     lec.go_to(1)
     assert not lab.basins_check.isChecked() and not lab.basins.image.isVisible()
+
+
+def test_the_notes_call_the_learning_rate_eta_as_the_app_does(window, qtbot):
+    """Scene 8's notes, "Too large a learning rate", said "α matters" under a page that
+    writes η (and where α is RMSprop's smoothing)."""
+    lc = window.lecture_commands
+    lc.samples_menu.actions()[0].trigger()
+    lc.set_panel_visible(True)
+    lc.go_to(7)
+    assert window.model.wait_for_analysis(SLOW_MS)
+    assert lc.lecture.scene.title == "Too large a learning rate"
+    shown = lc.panel.notes.toPlainText()
+    assert "learning rate η matters" in shown and "α" not in shown, shown
+    for path in sample_lectures():        # and no other scene's notes
+        lc.samples_menu.actions()[sample_lectures().index(path)].trigger()
+        assert not [s.title for s in lc.lecture.scenes if "α" in s.notes]
+    lc.set_panel_visible(False)

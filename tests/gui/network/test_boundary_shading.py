@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF
 from gui.network.boundary import BOUNDARY_CMAP
 from tests.gui.network.test_boundary_settles import _settled
 from tests.gui.network.test_tab import configure
+from tests.gui.plots.test_loss_plot import drawn_tick_labels
 from tests.gui.widgets.screen_contrast import pixels
 
 EDGE_PX = 4              # the strip checked along each edge of the data area,
@@ -98,4 +99,23 @@ def test_a_linear_outputs_colour_scale_covers_its_range(window, qtbot):
     shares = edge_coverage(boundary, picture,
                            lambda values: bar_map.map((values - low) / (high - low), mode="byte"))
     assert min(shares.values()) >= 0.8, shares
+    window.resize(size)
+
+
+def test_a_linear_outputs_numbers_are_written_with_a_true_minus(window, qtbot):
+    """With no activation a^L goes below 0: the map's label read "aᴸ on this map: -0.523
+    to 0.523" and the bar "-0.5", "-1.0" with a hyphen, beside the diagram's "−0.50"."""
+    size = window.size()
+    window.resize(1280, 720)
+    window.show_tab("network")
+    configure(window.network_model, "xor", "2-4-1", "none", lr=1.0)
+    boundary = window.network.boundary
+    _settled(window, qtbot)
+    label = boundary.range_text.textItem.toPlainText()
+    assert label.startswith("aᴸ on this map: −0.") and "-" not in label, label
+    plot = boundary.getPlotItem()
+    for axis in (boundary.colour_bar.axis, plot.getAxis("left"), plot.getAxis("bottom")):
+        labels = drawn_tick_labels(axis)       # as painted
+        assert any(text.startswith("−") for text in labels), (axis.orientation, labels)
+        assert not any("-" in text for text in labels), (axis.orientation, labels)
     window.resize(size)

@@ -361,3 +361,16 @@ def test_an_ends_padding_gives_its_label_room():
     below, above = edge_padding(0, 90, 200, 8, 12, 0.02)
     px = 200 / (90 + below + above)
     assert below * px == pytest.approx(8) and above * px == pytest.approx(12)
+
+
+
+def test_an_axis_can_write_a_true_minus(qapp):
+    """pyqtgraph writes "-0.5" with a hyphen; write_true_minus makes an axis write "−0.5"
+    (and no sign on a zero), long labels too."""
+    import pyqtgraph as pg
+    from gui.plots.axis_numbers import write_true_minus
+    axis = pg.AxisItem("left")
+    write_true_minus(axis)
+    assert axis.tickStrings([-1.0, -0.5, 0.0, 0.5], 1.0, 0.5) == ["−1.0", "−0.5", "0", "0.5"]
+    assert axis.tickStrings([-2e-5, -1e-5], 1.0, 1e-5) == ["−2e−05", "−1e−05"]
+    assert axis.tickStrings([-1446257064291.2], 1.0, 0.2) == ["−1446257064291.2"]

@@ -7,7 +7,7 @@ from numpy.testing import assert_allclose
 from PySide6.QtGui import QColor
 
 from engine.expression import parse
-from engine.optimizer_lab import UNFINISHED, basins, lr_sweep, quadratic_model, step_terms
+from engine.optimizer_lab import DIVERGED, UNFINISHED, basins, lr_sweep, quadratic_model, step_terms
 from engine.optimizers import descend
 from gui.plots import runs as race
 from gui.plots.basin_map import RESOLUTION, BasinMap, basin_pieces
@@ -311,3 +311,22 @@ def test_the_basins_of_a_linear_f_reach_no_critical_point(contour, race_model, q
         (colour.red(), colour.green(), colour.blue())}
     assert len(basin.markers.getData()[0]) == 0
     basin.shutdown()
+
+
+def test_the_basins_note_agrees_with_its_counts(contour, race_model, qtbot):
+    """The monkey saddle's note read "2 critical point(s) reached … dark = diverged
+    (100%), light = unfinished (0%)": 39 962 of 40 000 starts diverged, 10 were
+    unfinished, the rest reached the points; whole percents said none did."""
+    basin, texts = _basin_map_of_the_bowl(contour, race_model, qtbot)
+    before = len(texts)
+    race_model.set_text("x^3 - 3x y^2")
+    qtbot.waitUntil(lambda: any("computing" in t for t in texts[before:]), timeout=60000)
+    qtbot.waitUntil(lambda: basin.done, timeout=120000)
+    note, labels = texts[-1], basin.labels
+    diverged, unfinished = int((labels == DIVERGED).sum()), int((labels == UNFINISHED).sum())
+    assert basin.reached() and 0.99 * labels.size < diverged < labels.size, diverged
+    assert 0 < unfinished < 0.01 * labels.size, unfinished
+    assert f"{len(basin.reached())} critical point(s) reached" in note, note
+    assert "dark = diverged (> 99%)" in note and "light = unfinished (< 1%)" in note, note
+    basin.shutdown()
+

@@ -2,7 +2,7 @@
 import pytest
 
 from gui.network.jacobian import fmt
-from gui.widgets.number_text import one_precision, true_minus
+from gui.widgets.number_text import one_precision, share_text, true_minus
 
 
 @pytest.mark.parametrize("text, shown", [("-0", "0"), ("-0.000", "0.000"), ("0", "0"),
@@ -114,3 +114,9 @@ def test_a_short_decimal_with_float_noise_keeps_its_last_digit():
 def test_the_iterate_tables_numbers_take_the_rule():
     """compact (iterate table, run notices, callouts) keeps a 7-digit exact decimal."""
     assert compact(-1.234565) == "−1.234565" and compact(1.23456789) == "1.23457"
+
+
+def test_a_share_reads_0_or_100_percent_only_when_exact():
+    """99.9 % of the basins' starts diverged and read "(100%)" beside a point reached."""
+    assert [share_text(n, 40000) for n in (0, 1, 199, 400, 39801, 39999, 40000)] == [
+        "0%", "< 1%", "< 1%", "1%", "> 99%", "> 99%", "100%"]
