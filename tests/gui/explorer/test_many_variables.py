@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 
 from engine.expression import parse
 from gui.compute.typesetting import display_tex, gradient_as_partials
+from gui.widgets.number_text import significant_text
 
 # One window for the module, put back by File ▸ New before each test (fixture `window`):
 # f, start, slice and frame are session state. own_window: the test resizes the window,
@@ -199,7 +200,7 @@ def test_session_round_trip_keeps_the_slice(window, qtbot, tmp_path):
     picker = window.explorer.slice_picker
     assert (picker.across.currentText(), picker.up.currentText()) == ("w₂", "b")
     w1 = m.paths["gd"].points[4, 1]
-    assert picker.held.text() == f"slice at w₁ = {w1:.3g}".replace("-", "−")
+    assert picker.held.text() == f"slice at w₁ = {significant_text(w1, 3)}".replace("-", "−")
 
 
 def test_back_to_two_variables_hides_the_slice(window, qtbot):

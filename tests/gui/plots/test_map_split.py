@@ -50,9 +50,10 @@ def test_the_map_shows_fs_window_beside_the_3d_view(lab, qtbot, screenshot, scal
     ex = lab.explorer
     assert ex.surface_view.isVisible() and ex.contour_view.isVisible()
     wide, tall = widening(lab)
-    # the aspect lock widens one axis, by at most 1.4 (it was 1.7 and 2.0)
+    # the aspect lock widens one axis, by at most 1.42 (it was 1.7 and 2.0; presenting at
+    # 1.75 the 3-D view's hint on a row of its own, so that it reads whole, made it 1.403)
     assert min(wide, tall) == pytest.approx(1.0, abs=0.03)
-    assert max(wide, tall) <= 1.4, (wide, tall)
+    assert max(wide, tall) <= 1.42, (wide, tall)
     # and the 3-D view keeps its share
     assert ex.pair.sizes()[1] >= (1 - MAP_SHARE_MOST) * sum(ex.pair.sizes()) - 2
 

@@ -86,14 +86,20 @@ def findings(window, image) -> list[str]:
     for box in window.findChildren(QCheckBox):
         if not _shown(window, box):
             continue
-        bg = mode_colour(rgb, _rect_in(window, box))
+        # as a label's: what of it the page shows (the Neuron page at text size 1.5 ends
+        # on the 3-D view's "Tangent plane" a few pixels in view, its box scrolled away)
+        seen = box.visibleRegion().boundingRect()
+        if seen.height() < box.fontMetrics().height() / 2:
+            continue
+        bg = mode_colour(rgb, _rect_in(window, box, seen))
         _check(out, f"QCheckBox {box.text()!r}", box.palette().color(box.foregroundRole()), bg)
         opt = QStyleOptionButton()
         box.initStyleOption(opt)
-        frame = _rect_in(window, box, box.style().subElementRect(
-            QStyle.SubElement.SE_CheckBoxIndicator, opt, box))
-        _check(out, f"QCheckBox {box.text()!r} frame", _most_distinct(rgb, frame, bg), bg,
-               AA_GRAPHICS)
+        indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, box)
+        if seen.contains(indicator):
+            frame = _rect_in(window, box, indicator)
+            _check(out, f"QCheckBox {box.text()!r} frame", _most_distinct(rgb, frame, bg), bg,
+                   AA_GRAPHICS)
     for view in window.findChildren(QAbstractItemView):
         if _shown(window, view) and view.model() is not None:
             _cells(window, view, rgb, out)
