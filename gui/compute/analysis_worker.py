@@ -49,11 +49,9 @@ SYMBOLIC_BUDGET_MS = 3000
 SYMBOLIC_WALL_LIMIT_MS = 8000
 _BUDGET_CHECK_MS = 250
 # The critical points are searched in a child of their own, beside the one that works out
-# and typesets the formulas. (One child for both while no core was free by the load
-# average was measured against two always, interleaved, 14 + 14 runs of 15 edits on 2 cores
-# loaded 7-12: every view settled sooner with two (means of medians 859 / 957 ms), the
-# numeric views within the noise (269 / 242 ms), the GUI thread's CPU alike: no gain
-# worth a second way.)
+# and typesets the formulas. (One child for both while no core was free was measured against
+# two always, 14 + 14 runs of 15 edits on 2 cores loaded 7-12: every view settled sooner
+# with two, 859 / 957 ms, the numeric views and GUI CPU alike: no gain worth a second way.)
 
 # A sketch of an f this small (engine Expression.symbolic_sizes: its gradient's estimated
 # node count) is compiled on the caller's thread: ~2-5 ms of lambdify, and no wait for
@@ -164,27 +162,36 @@ class AnalysisWorker(SymbolicBudget, QObject):
         self._idle.clear()
         self._set_busy(True)
         bounds = tuple((float(lo), float(hi)) for lo, hi in window)
-        self._compiled_result = self._points = self._formulas = self._failure = None
-        self._points_failure = None
-        self._typeset = self._points_sent = False
-        self._box, self._box_points = points_box, None
-        self._svgs = None
-        self._budget.stop()
-        self._budget_starts.clear()
         if self._child is not None:
             text = text if text is not None else str(expr)
+        # The formulas depend on the text alone: a new window of the same f (a pan, a zoom,
+        # a typed f's re-framing) keeps those asked of the child; only the points are searched
+        # again (the formulas were made twice, ~150 ms, the view settled after the second).
+        keep = self._formulas_asked_for(text)
+        self._compiled_result = self._points = self._points_failure = None
+        self._points_sent = False
+        self._box, self._box_points = points_box, None
+        self._budget.stop()
+        if not keep:
+            self._formulas = self._failure = self._svgs = self._child_request = None
+            self._typeset = False
+            self._budget_starts.clear()
+        self._budget_starts.pop(self._points_child, None)
+        if self._child is not None:
             self._asked, self._asked_expr = (text, bounds), expr
-            # (a child may report it sent at once)
-            self._child_request = self._points_request = None
+            self._points_request = None         # (a child may report it sent at once)
             known = symbolic_memo.recall(text, bounds)
+            by_text = known or (None if keep else symbolic_memo.recall_formulas(text))
+            if by_text is not None:            # this f's formulas, from any window
+                latex_renderer.provide(by_text.typeset)
+                self._formulas, self._typeset, self._svgs = by_text.formulas, True, by_text.typeset
             if known is not None and (points_box is None or known.box_points is not None):
-                latex_renderer.provide(known.typeset)   # asked before: no helper asked
-                self._formulas, self._typeset = known.formulas, True
-                self._points, self._box_points = known.points, known.box_points
-            elif self.children_later is None:
-                self._ask_children(self._latest, text, bounds)
-            else:    # (gui.widgets.paint_pass.AfterNextPaint: after the numeric views' paint)
-                self.children_later(partial(self._ask_children, self._latest, text, bounds))
+                self._points, self._box_points = known.points, known.box_points  # no helper asked
+            else:
+                ask = partial(self._ask_children, self._latest, text, bounds,
+                              formulas=not (keep or by_text is not None))
+                # (gui.widgets.paint_pass.AfterNextPaint: after the numeric views' paint)
+                ask() if self.children_later is None else self.children_later(ask)
         job = (self._latest, expr, bounds, everything, sketch)
         if getattr(expr, "provisional", False):
             self.finished.emit(Preview(expr, None, None, bounds))
@@ -210,9 +217,15 @@ class AnalysisWorker(SymbolicBudget, QObject):
             return
         self._launch(*job)
 
-    def _ask_children(self, request_id, text, bounds) -> None:
+    def _formulas_asked_for(self, text) -> bool:
+        """The child was asked for this text's formulas, not settled yet (or in, awaiting points)."""
+        return (self._child is not None and self._child_request is not None
+                and self._asked is not None and self._asked[0] == text)
+
+    def _ask_children(self, request_id, text, bounds, formulas=True) -> None:
         if request_id == self._latest:
-            self._child_request = self._child.request((text, bounds, False))   # no points
+            if formulas:
+                self._child_request = self._child.request((text, bounds, False))   # no points
             self._points_request = self._points_child.request((text, bounds, self._box))
 
     def _answered_at_once(self, expr, bounds, everything) -> bool:

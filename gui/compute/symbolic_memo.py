@@ -1,7 +1,8 @@
 """The helpers' answers already worked out, by what was asked.
 
 A request's symbolic answers — the formulas (as tidied), their typeset SVGs and the
-critical points — depend on the formula's text and the window alone. A text and window
+critical points — depend on the formula's text and the window alone (the formulas and
+SVGs on the text alone: `recall_formulas`). A text and window
 asked before (File ▸ New, an example shown again, undo and redo, a lecture's scene
 entered again) get them at once from here: no helper works ~150 ms of CPU on them again
 and every view settles as soon as f and ∇f are compiled. Only complete answers are kept
@@ -31,6 +32,15 @@ def recall(text: str, bounds: tuple) -> Answer | None:
     if answer is not None:
         _answers.move_to_end((text, bounds))
     return answer
+
+
+def recall_formulas(text: str) -> Answer | None:
+    """The newest answer for this text in any window, for its formulas and their SVGs:
+    those depend on the text alone (a pan or zoom asks the critical points only)."""
+    for (asked, _bounds), answer in reversed(_answers.items()):
+        if asked == text:
+            return answer
+    return None
 
 
 def remember(text: str, bounds: tuple, answer: Answer) -> None:

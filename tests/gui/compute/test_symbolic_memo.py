@@ -1,9 +1,11 @@
 """Symbolic answers asked for again (gui/compute/symbolic_memo.py): a text and window
 analysed before get their formulas, typeset SVGs and critical points without the
-helpers, equal to the helpers' own; a new window or text asks the helpers; an answer
-cut short by the budget is not kept."""
+helpers, equal to the helpers' own; a new text asks the helpers, a new window of the
+same text the points helper alone (also while the formulas are still on their way); an
+answer cut short by the budget is not kept."""
 import numpy as np
 
+from engine.analysis import formulas
 from engine.expression import parse
 from gui.compute import latex_renderer, symbolic_memo
 from gui.compute.analysis_worker import AnalysisWorker
@@ -63,12 +65,46 @@ def test_the_same_text_and_window_are_answered_without_the_helpers(qtbot, monkey
                 assert latex_renderer._cache[tex] == svgs[tex]
         assert any(display_tex(f, again[-1].expression.variables) in latex_renderer._cache
                    for f in again[-1].formulas)
-        # another window (the points are searched inside it) or text: the helpers again
-        _analyse(worker, TEXT, ((-4.0, 4.0), (-5.0, 5.0)))
+        # another window: the points are searched inside it, the formulas are the text's
+        other = ((0.0, 5.0), (-5.0, 5.0))
+        panned = _analyse(worker, TEXT, other)
+        assert sent[2:] == [(TEXT, other, None)]       # the points helper alone
+        assert panned[-1].formulas == first[-1].formulas
+        assert all(p.point[0] >= 0.0 for p in panned[-1].critical_points)
+        assert 2 <= len(panned[-1].critical_points) < 9
+        # another text: both helpers again
         _analyse(worker, TEXT + " + 0", WINDOW)
-        assert len(sent) == 6
+        assert len(sent) == 5
     finally:
         worker.shutdown()
+
+
+def test_a_new_window_while_the_formulas_are_on_their_way_keeps_them(qtbot, monkeypatch):
+    """A typed f re-framed by its critical points (or a pan mid-analysis) asks its
+    formulas once: the first request's formulas answer the second, whose points are the
+    new window's."""
+    symbolic_memo.forget_all()
+    worker = AnalysisWorker()
+    try:
+        sent = _asked(worker, monkeypatch)
+        answers = []
+        worker.finished.connect(answers.append)
+        worker.request(parse(TEXT), WINDOW, text=TEXT)
+        assert len(sent) == 2 and not worker.idle      # both helpers at work
+        moved = ((1.0, 5.0), (-5.0, 5.0))
+        worker.request(parse(TEXT), moved, text=TEXT)
+        assert worker.wait_idle(30000)
+        assert sent[2:] == [(TEXT, moved, None)]       # the formulas were not asked again
+        final = answers[-1]
+        assert final.formulas is not None and final.bounds == moved
+        assert final.formulas == tuple(formulas(parse(TEXT), typed=TEXT))
+        # the points are the new window's: Himmelblau's minimum near (3.58, -1.85) is
+        # inside, the one near (-2.81, 3.13) is not
+        xs = sorted(round(float(p.point[0]), 2) for p in final.critical_points)
+        assert xs and min(xs) >= 1.0 and 3.58 in xs
+    finally:
+        worker.shutdown()
+    symbolic_memo.forget_all()
 
 
 def test_an_answer_cut_short_is_not_kept(qtbot):
