@@ -38,6 +38,7 @@ from PySide6.QtCore import (QCoreApplication, QElapsedTimer, QEventLoop, QObject
 
 from gui.compute import latex_renderer, symbolic_memo, symbolic_process
 from gui.compute.compile_job import CompileJob
+from gui.compute.points_answers import PointsAnswers
 from gui.compute.symbolic_budget import SymbolicBudget
 from gui.compute.symbolic_process import ChildProcess
 from gui.compute.status_messages import NUMERIC_NOTICE, give_up_message
@@ -68,7 +69,7 @@ INLINE_ANALYSIS_NODES = 200
 Preview = namedtuple("Preview", "expression formulas critical_points bounds")
 
 
-class AnalysisWorker(SymbolicBudget, QObject):
+class AnalysisWorker(PointsAnswers, SymbolicBudget, QObject):
     # engine.analysis.Analysis of the newest request: first with formulas and
     # critical_points None (compiled only), then with critical points (formulas None),
     # then complete (its formulas typeset: gui.compute.latex_renderer has their SVGs).
@@ -176,7 +177,6 @@ class AnalysisWorker(SymbolicBudget, QObject):
             self._formulas = self._failure = self._svgs = self._child_request = None
             self._typeset = False
             self._budget_starts.clear()
-        self._budget_starts.pop(self._points_child, None)
         if self._child is not None:
             self._asked, self._asked_expr = (text, bounds), expr
             self._points_request = None         # (a child may report it sent at once)
@@ -185,11 +185,16 @@ class AnalysisWorker(SymbolicBudget, QObject):
             if by_text is not None:            # this f's formulas, from any window
                 latex_renderer.provide(by_text.typeset)
                 self._formulas, self._typeset, self._svgs = by_text.formulas, True, by_text.typeset
+            ahead = self._points_ahead(text, bounds, points_box)
+            if not ahead:
+                self._budget_starts.pop(self._points_child, None)
+            if self._budget_starts:         # a kept request's budget runs on
+                self._budget.start()
             if known is not None and (points_box is None or known.box_points is not None):
                 self._points, self._box_points = known.points, known.box_points  # no helper asked
-            else:
+            elif not (ahead and (keep or by_text is not None)):
                 ask = partial(self._ask_children, self._latest, text, bounds,
-                              formulas=not (keep or by_text is not None))
+                              formulas=not (keep or by_text is not None), points=not ahead)
                 # (gui.widgets.paint_pass.AfterNextPaint: after the numeric views' paint)
                 ask() if self.children_later is None else self.children_later(ask)
         job = (self._latest, expr, bounds, everything, sketch)
@@ -222,11 +227,13 @@ class AnalysisWorker(SymbolicBudget, QObject):
         return (self._child is not None and self._child_request is not None
                 and self._asked is not None and self._asked[0] == text)
 
-    def _ask_children(self, request_id, text, bounds, formulas=True) -> None:
+    def _ask_children(self, request_id, text, bounds, formulas=True, points=True) -> None:
         if request_id == self._latest:
             if formulas:
                 self._child_request = self._child.request((text, bounds, False))   # no points
-            self._points_request = self._points_child.request((text, bounds, self._box))
+            if points:
+                self._ahead = None          # (a search ahead still under way is stale now)
+                self._points_request = self._points_child.request((text, bounds, self._box))
 
     def _answered_at_once(self, expr, bounds, everything) -> bool:
         """Compile expr here and answer now when that is about a millisecond (see
@@ -308,32 +315,9 @@ class AnalysisWorker(SymbolicBudget, QObject):
             self._formulas = (tuple(value[1]), value[2])
         self._complete()
 
-    def _on_points(self, child_request, value):
-        if child_request == self._points_request and value[0] == "points":
-            self._take_points(value[1])
-            self._complete()
-        elif child_request == self._points_request and value[0] == "box points":
-            self._box_points = value[1]
-            self._complete()
-
-    def _points_in(self) -> bool:
-        """The points of the newest request are in (in its points_box too, if asked)."""
-        return self._points is not None and (self._box is None or self._box_points is not None)
-
-    def _take_points(self, points):
-        for cp in points:                   # frozen all the way down, as the engine's
-            for a in (cp.point, cp.gradient, cp.hessian, cp.eigenvalues):
-                a.flags.writeable = False
-        self._points = tuple(points)
-
     def _on_symbolic_failed(self, child_request, message):
         if child_request == self._child_request:
             self._failure = message
-            self._complete()
-
-    def _on_points_failed(self, child_request, message):
-        if child_request == self._points_request:
-            self._points_failure = message
             self._complete()
 
     def _complete(self):

@@ -72,11 +72,15 @@ def analyse_text(payload):
 def search_points(payload, f=None):
     """(text, bounds[, box]) -> yields ("points", critical_points) (engine.calculus,
     inside bounds), then, with a box, ("box points", (n, d) critical_points_numeric in
-    it: gui.plots.typed_framing frames the window from them). A job of its own too:
+    it, frame) (gui.plots.typed_framing frames the window from them: to `frame`, a window
+    or None, gui.compute.frame_rules) and, with a frame, ("frame points", frame,
+    critical_points inside it). A job of its own too:
     beside an "analyse" without points in another child, the search and the typesetting
     of the formulas take a core each."""
     from engine.calculus import critical_points, critical_points_numeric
     from engine.expression import parse
+
+    from gui.compute.frame_rules import frame_for_points
     text, bounds, *box = payload
     f = f if f is not None else parse(text)
     # f, ∇f and H for the search; (f, ∇f) in one function is the views' (the app's own
@@ -85,7 +89,14 @@ def search_points(payload, f=None):
     bounds = tuple((float(lo), float(hi)) for lo, hi in bounds)
     yield "points", tuple(critical_points(f, bounds))
     if box and box[0] is not None:
-        yield "box points", critical_points_numeric(f, tuple(map(tuple, box[0])))
+        box = tuple(map(tuple, box[0]))
+        in_box = critical_points_numeric(f, box)
+        # the frame gui.plots.typed_framing will re-frame to (if the user's window allows),
+        # worked out as it does, and searched at once: asked for it, the worker has them
+        frame = frame_for_points(in_box, bounds, box)
+        yield "box points", in_box, frame
+        if frame is not None:
+            yield "frame points", frame, tuple(critical_points(f, frame))
 
 
 def typeset_texts(payload):

@@ -4,6 +4,7 @@ from numpy.testing import assert_allclose
 from engine.analysis import formulas
 from engine.calculus import critical_points
 from engine.expression import parse
+from gui.compute.frame_rules import frame_for_points
 from gui.compute.symbolic_jobs import analyse_text, search_points
 from gui.compute.typesetting import display_tex, render_svg
 
@@ -53,9 +54,19 @@ def test_with_a_wider_box_the_points_of_the_window_come_first_then_those_of_the_
     himmelblau, window, box = "(x^2+y-11)^2 + (x+y^2-7)^2", ((-4.0, 4.0), (-3.0, 3.0)), \
         ((-8.0, 8.0), (-6.0, 6.0))
     (alone,) = list(search_points((himmelblau, window)))
-    points, (kind, in_box) = list(search_points((himmelblau, window, box)))
+    points, (kind, in_box, frame), ahead = list(search_points((himmelblau, window, box)))
     assert points[0] == "points" and [cp.point.tolist() for cp in points[1]] == \
         [cp.point.tolist() for cp in alone[1]]
     assert kind == "box points" and in_box.shape == (9, 2)
     for minimum in [(3.0, 2.0), (-2.805118, 3.131313), (-3.779310, -3.283186)]:
         assert min(abs(in_box - minimum).max(axis=1)) < 1e-5, minimum
+    # the frame typed_framing re-frames to, searched ahead: all four minima in it, as
+    # the engine finds them there
+    assert frame == frame_for_points(in_box, window, box) == ((-6.0, 6.0), (-5.0, 5.0))
+    assert ahead[:2] == ("frame points", frame)
+    assert [cp.point.tolist() for cp in ahead[2]] == \
+        [cp.point.tolist() for cp in critical_points(parse(himmelblau), frame)]
+    assert sum(cp.kind == "minimum" for cp in ahead[2]) == 4
+    # no frame (every point already in view): nothing searched ahead
+    (_, near), (kind, _, frame) = list(search_points(("x^2 + y^2", window, box)))
+    assert kind == "box points" and frame is None

@@ -9,6 +9,7 @@ from engine.analysis import formulas
 from engine.expression import parse
 from gui.compute import latex_renderer, symbolic_memo
 from gui.compute.analysis_worker import AnalysisWorker
+from gui.compute.frame_rules import frame_for_points
 from gui.compute.typesetting import display_tex
 
 TEXT = "(x^2+y-11)^2 + (x+y^2-7)^2 + x/7"
@@ -102,6 +103,44 @@ def test_a_new_window_while_the_formulas_are_on_their_way_keeps_them(qtbot, monk
         # inside, the one near (-2.81, 3.13) is not
         xs = sorted(round(float(p.point[0]), 2) for p in final.critical_points)
         assert xs and min(xs) >= 1.0 and 3.58 in xs
+    finally:
+        worker.shutdown()
+    symbolic_memo.forget_all()
+
+
+def test_a_typed_fs_frame_is_searched_ahead_and_not_asked_again(qtbot, monkeypatch):
+    """Himmelblau's f asked with its wider box: the points helper works out the frame
+    gui.plots.typed_framing re-frames to and searches it ahead; the re-frame's request
+    asks neither helper, and its points are the engine's in the frame."""
+    from engine.calculus import critical_points
+    from gui.plots.typed_framing import search_box
+    symbolic_memo.forget_all()
+    worker = AnalysisWorker()
+    try:
+        sent = _asked(worker, monkeypatch)
+        text, window = "(x^2+y-11)^2 + (x+y^2-7)^2 + x/9", ((-4.0, 4.0), (-3.0, 3.0))
+        searched = []
+        worker.searched.connect(lambda _e, points: searched.append(points))
+        worker.request(parse(text), window, text=text, points_box=search_box(window))
+        assert worker.wait_idle(30000) and searched
+        frame = frame_for_points(searched[0], window, search_box(window))
+        assert frame is not None
+        qtbot.waitUntil(lambda: worker._ahead is not None and worker._ahead.points is not None,
+                        timeout=30000)
+        answers = []
+        worker.finished.connect(answers.append)
+        worker.request(parse(text), frame, text=text)
+        assert worker.wait_idle(30000)
+        assert len(sent) == 2                          # the first request's two, no more
+        got = answers[-1]
+        assert got.formulas is not None and got.bounds == frame
+        assert [cp.point.tolist() for cp in got.critical_points] == \
+            [cp.point.tolist() for cp in critical_points(parse(text), frame)]
+        assert sum(cp.kind == "minimum" for cp in got.critical_points) == 4
+        # another text forgets the frame searched ahead
+        worker.request(parse("x^2 + y^2"), frame, text="x^2 + y^2")
+        assert worker._ahead is None
+        assert worker.wait_idle(30000)
     finally:
         worker.shutdown()
     symbolic_memo.forget_all()
