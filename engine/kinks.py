@@ -50,8 +50,10 @@ class Kink:
     value: float
 
 
-# the functions that can put a kink into f, by their sympy class: |x|, max, min, relu
+# the functions that can put a kink into f, by their sympy class (|x|, max, min, relu)
+# and as f's text writes them (sqrt too)
 _KINK_MAKERS = frozenset({"Abs", "Max", "Min", "relu"})
+_KINK_WORDS = ("abs", "max", "min", "relu", "sqrt")
 
 
 def may_have_kinks(f) -> bool:
@@ -59,7 +61,11 @@ def may_have_kinks(f) -> bool:
     square root (the cone √(x² + y²) at 0); False: f has no kink, and the search for
     them (a map's worth of samples) can be skipped. Read from f's tree, not its text
     (printing a new f took ~1.2 ms of every edit): what str(f) writes as abs, max, min,
-    relu or sqrt (x**(1/2) and x**(−1/2))."""
+    relu or sqrt (x**(1/2) and x**(−1/2)). An f with no sympy tree (read without sympy,
+    a slice of one): its text."""
+    if getattr(f, "expr", None) is None:
+        text = str(f)
+        return any(word in text for word in _KINK_WORDS)
     stack = [f.expr]
     while stack:
         node = stack.pop()

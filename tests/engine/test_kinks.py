@@ -81,3 +81,10 @@ def test_may_have_kinks_reads_the_tree_as_the_text_did(text):
     f = parse(text)
     assert may_have_kinks(f) == any(word in str(f) for word in _KINK_WORDS), str(f)
 
+
+
+@pytest.mark.parametrize("text, kinked", [("abs(x) + y^2", True), ("x^2 + 3y^2", False)])
+def test_may_have_kinks_of_an_f_read_without_sympy_reads_its_text(text, kinked):
+    from engine.numeric_expression import parse_numeric
+    f = parse_numeric(text)
+    assert f is not None and may_have_kinks(f) is kinked
