@@ -16,7 +16,7 @@ from gui.network.model import NetworkModel
 from gui.neuron.model import NeuronModel
 from gui.plots import map_first, theme as _plot_theme  # noqa: F401 - theme: how plots restyle
 from gui.widgets.scroll_page import page_overflow, view_short
-from gui.widgets.paint_pass import gather_pending_changes, repaint_plots_whole
+from gui.widgets.paint_pass import PaintPass, repaint_plots_whole
 from gui.widgets.splitter_memory import SplitterMemory
 from gui.widgets.theme import restyle_new
 from gui.compute.qt_guard import qt_override, report as report_error
@@ -32,8 +32,8 @@ class MainWindow(QMainWindow):
         self.model = model
         # a new f changes every view in one turn: gathered into one paint pass
         # (gui.widgets.paint_pass), only then (it finds the plots: ~0.5 ms)
-        self._gather_before_paint = False
-        model.expressionChanged.connect(self._gather_next_pass)
+        self.paint_pass = PaintPass(self)
+        model.expressionChanged.connect(self.paint_pass.gather_next)
         # and every plot painted whole on a change that is no race frame (paint_pass:
         # a scene's own reports of what changed were lost in long lectures)
         self._last_frame = model.frame
@@ -364,16 +364,12 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.StatusTip:
             self._status.showMessage(event.tip())
             return True
-        if event.type() == QEvent.Type.UpdateRequest and self._gather_before_paint:
-            self._gather_before_paint = False
-            gather_pending_changes(self)
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.paint_pass.before_paint()
         return super().event(event)
 
-    def _gather_next_pass(self, _expr=None) -> None:
-        self._gather_before_paint = True
-
     def _repaint_plots_whole(self, _changed=None) -> None:
-        repaint_plots_whole(self, but=map_first.map_painted_first(self.model, self.contour_view))
+        self.paint_pass.plots_whole(map_first.map_painted_first(self.model, self.contour_view))
 
     def _on_frame(self, frame: int) -> None:
         # a step or reset by hand, or a jump: whole; the frames of a race: their own

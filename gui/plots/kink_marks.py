@@ -8,12 +8,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from engine import kinks
 from engine.kinks import derivative_jumps, kink_minimum, kinks_1d
-
-# the functions that can put a kink into f (sqrt: the cone √(x² + y²) at 0); for any
-# other f the search is skipped: it costs a map's worth of samples
-_KINK_MAKERS = ("abs", "max", "min", "relu", "sqrt")
-
 
 class KinkPoint(NamedTuple):
     """A kink as the critical-point markers and labels read one: point (d,), value, kind."""
@@ -24,9 +20,8 @@ class KinkPoint(NamedTuple):
 
 @lru_cache(maxsize=16)
 def may_have_kinks(f) -> bool:
-    # cached: str(f) took 0.3 ms of every hover and drag step
-    text = str(f)
-    return any(name in text for name in _KINK_MAKERS)
+    # cached: asked at every hover and drag step (engine.kinks.may_have_kinks walks f)
+    return kinks.may_have_kinks(f)
 
 
 def kink_points(f, window) -> list[KinkPoint]:

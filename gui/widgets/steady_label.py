@@ -53,7 +53,11 @@ class SteadyLabel(QWidget):
         texts = tuple(texts)
         if texts != self._reserve:
             self._reserve, self._reserve_heights = texts, {}
-            self.updateGeometry()
+            # in a holder the room is the holder's: its refresh() (the caller's, after
+            # the reserves are set) measures it. Asked here too, each new f's paths
+            # placed and measured every status line again in the edit's paint.
+            if not self._reserve_in_holder:
+                self.updateGeometry()
 
     def setText(self, text: str) -> None:
         if text == self._text:

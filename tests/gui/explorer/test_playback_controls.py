@@ -132,3 +132,38 @@ def test_one_line_statuses_have_no_empty_rows_between_them(qtbot, model):
     model.set_frame(model.last_frame)
     qtbot.wait(50)
     assert controls.layout().totalHeightForWidth(controls.width()) == before
+
+
+def test_a_new_f_lays_out_the_statuses_once_not_again_by_request(qtbot, model):
+    """A new f gives new paths, so new texts whose room each status keeps (set_reserve);
+    the column measures that room at once (refresh). Each status also asked its column
+    for a layout: a LayoutRequest that placed and measured every line a second time in
+    the edit's paint (~2 ms of the GUI thread per edit) for a room already measured."""
+    from PySide6.QtCore import QEvent, QObject
+    controls = PlaybackControls(model)
+    qtbot.addWidget(controls)
+    model.load_preset(default_preset())
+    model.set_settings(methods=("gd", "momentum"))
+    assert model.wait_for_analysis()
+    controls.resize(700, 300)          # one line each: no line that wraps anew asks
+    controls.show()
+    qtbot.waitExposed(controls)
+    qtbot.wait(50)
+
+    class LayoutRequests(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                LayoutRequests.count += 1
+            return False
+    spy = LayoutRequests()
+    controls._statuses.installEventFilter(spy)
+    old_paths = model.paths
+    for text in (("x^2 + 3y^2 + x*y/7", "(1-x)^2 + 5(y-x^2)^2", "x^2 + y^2/4")):
+        model.set_text(text)
+        assert model.wait_for_analysis()
+        qtbot.wait(30)
+    assert model.paths is not old_paths and all(label.height() < 2 * label.fontMetrics().height()
+                                   for label in controls.status_labels.values())
+    assert LayoutRequests.count == 0

@@ -175,3 +175,37 @@ def test_an_edit_asks_the_helpers_after_its_numeric_views_painted(qtbot, window,
     (point,) = window.model.critical_points
     assert point.kind == "minimum" and np.allclose(point.point, 0.0, atol=1e-12)
     assert [f.label for f in window.model.formulas][:1] == ["f(x, y)"]
+
+
+@pytest.mark.own_window
+def test_an_edit_looks_for_the_plots_to_repaint_whole_once_a_pass(qtbot, window, monkeypatch):
+    """An edit's new f and its paths both asked for every plot painted whole in the
+    coming pass: the window's ~280 widgets searched twice (~0.4 ms each) for the same
+    viewports. Once a pass now; the plots are painted whole as before."""
+    import gui.app.main_window as main_window
+    import gui.widgets.paint_pass as paint_pass
+    real, searches = paint_pass.repaint_plots_whole, []
+
+    def counted(w, but=None):
+        searches[-1] += 1
+        return real(w, but)
+    for module in (paint_pass, main_window):
+        monkeypatch.setattr(module, "repaint_plots_whole", counted)
+
+    class Passes(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.UpdateRequest:
+                searches.append(0)
+            return False
+    passes = Passes()
+    window.installEventFilter(passes)
+    viewport = window.loss_plot.plot.viewport()
+    painted = _Regions(viewport)
+    searches.append(0)
+    for text in ("x^2 + 5y^2 + x*y/3", "(1-x)^2 + 4(y-x^2)^2"):
+        window.model.set_text(text)
+        assert window.model.wait_for_analysis(60000)
+        qtbot.wait(50)
+    window.removeEventFilter(passes)
+    assert sum(searches) >= 2 and max(searches) == 1, searches
+    assert viewport.rect() in painted.regions       # painted whole, as before
