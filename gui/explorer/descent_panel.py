@@ -18,6 +18,7 @@ from gui.explorer.hyperparameter_forms import HyperparameterForms
 from gui.explorer.learning_rate_control import LearningRateControl
 from gui.widgets.field_keys import hand_keys_back, set_applies
 from gui.widgets.number_box import NumberBox
+from gui.widgets.number_text import short_text
 from gui.widgets.scroll_page import VerticalScrollArea
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 from gui.explorer.playback_controls import PlaybackControls
@@ -49,7 +50,7 @@ def newton_note(runs) -> str:
     etas = [1.0 if run.lr is None else run.lr for run in runs if run.method == "newton"]
     shown = list(dict.fromkeys(etas or [1.0]))
     more = ", …" if len(shown) > 2 else ""
-    return "(η = " + ", ".join(f"{eta:.3g}" for eta in shown[:2]) + more + ")"
+    return "(η = " + ", ".join(short_text(eta, ".3g") for eta in shown[:2]) + more + ")"
 
 
 def _quiet(widget, setter, value) -> None:

@@ -29,6 +29,7 @@ from gui.compute.qt_guard import qt_override
 from gui.widgets import theme
 from gui.widgets.field_keys import hand_keys_back, set_applies
 from gui.widgets.number_box import NumberBox
+from gui.widgets.number_text import short_text
 from gui.widgets.palette import METHOD_LABELS
 
 
@@ -195,7 +196,7 @@ class RunsPanel(QWidget):
                 text += "  (own start)"
             item = QListWidgetItem(theme.swatch(lab.colour(run.key)), text)
             item.setToolTip(f"{METHOD_LABELS[run.method]}, η = "
-                            f"{race.effective_lr(run, settings.lr) or 1:g}")
+                            f"{short_text(race.effective_lr(run, settings.lr) or 1)}")
             self.run_list.addItem(item)
         self.run_list.setCurrentRow(self._index())
         self.run_list.blockSignals(blocked)

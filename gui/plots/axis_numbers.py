@@ -28,7 +28,7 @@ import math
 import pyqtgraph as pg
 
 from gui.plots.axis_ticks import format_tick
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import short_exponent, true_minus
 
 _PYQTGRAPH_TICK_STRINGS = pg.AxisItem.tickStrings
 # "%g" tells apart numbers this many times their spacing (six significant digits)
@@ -46,7 +46,8 @@ def _plain_numbers(axis) -> None:
 def _distinct_tick_strings(axis, values, scale, spacing):
     """Replaces AxisItem.tickStrings: pyqtgraph's labels, unless "%g" cannot tell
     ticks `spacing` apart; then every label of the level with the digits it needs."""
-    strings = _PYQTGRAPH_TICK_STRINGS(axis, values, scale, spacing)
+    # pyqtgraph's "%g" wrote "2.5e+292" under x^1000's curve: the app's short exponent
+    strings = [short_exponent(s) for s in _PYQTGRAPH_TICK_STRINGS(axis, values, scale, spacing)]
     if axis.logMode or not spacing or not scale:      # (log mode: spacing None)
         return strings
     step = abs(spacing * scale)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from gui.widgets.number_text import short_text
+
 MAX_TICKS = 12      # whatever the range, never more labels than this
 
 
@@ -54,8 +56,4 @@ def format_tick(v: float, step: float | None = None) -> str:
         ratio = abs(v) / abs(step)
         if math.isfinite(ratio) and ratio > 0:
             digits = max(digits, int(math.ceil(math.log10(ratio) + 1e-9)) + 1)
-    text = f"{v:.{min(digits, 15)}g}"
-    mantissa, e, exponent = text.partition("e")
-    if e:            # "5e-05" -> "5e−5": short exponents
-        text = f"{mantissa}e{int(exponent)}"
-    return text.replace("-", "−")
+    return short_text(v, f".{min(digits, 15)}g")     # "5e-05" -> "5e−5"

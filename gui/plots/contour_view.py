@@ -8,8 +8,7 @@ points and the descent paths. A view of `LandscapeModel`. Public attributes (all
   field_item, field_heads   PlotDataItems (connect="pairs"): shafts (base, tip, …), two barbs each
   field_base, field_gradient   (k, 2): arrow bases and ∇f there (from the engine)
   field_toggle    QCheckBox showing/hiding the field; critical_item  ScatterPlotItem of the points
-  labels          gui.plots.critical_labels.CriticalLabels: their names, placed without overlap
-                  above the paths; critical_labels its TextItems; labels_toggle QCheckBox
+  labels          gui.plots.critical_labels.CriticalLabels: their names, placed without overlap above the paths; critical_labels its TextItems; labels_toggle QCheckBox
   marks           gui.plots.race_marks.RaceMarks: every run, drawn by one item; path_items      dict method -> RunLine (a PlotDataItem holding the look; getData() is the
                   path up to model.frame); current_items  dict method -> RunCurrent (a
                   ScatterPlotItem), the current iterate; start_item  ScatterPlotItem at model.start
@@ -188,6 +187,7 @@ class ContourView(QWidget):
 
     def _after_theme(self, _theme=None):
         self._refit.start()
+        self._on_start(self.model.start)     # the star as large as the new look draws it
 
     def _on_canvas_resized(self):
         """The legend's columns and tick room for the canvas as it is (kept, an F11 round trip moved the map)."""
@@ -363,7 +363,7 @@ class ContourView(QWidget):
     def _on_start(self, start):
         if len(start) == 2:
             self.start_item.setData([start[0]], [start[1]])
-            self.labels.set_markers("start", [(tuple(start), 8)])   # the star (20 px) but its tips
+            self.labels.set_markers("start", [(tuple(start), 8 * theme.current().scale)])   # the star (20 px × text size) but its tips
 
     # --- mouse: click sets the start (Shift+click pins ∇f), hover reads f and ∇f -------
     def _map_to_view(self, scene_pos):

@@ -8,11 +8,13 @@ critical points' names first, so that without guests they sit where they always 
 and no guest covers them, their markers, or another guest.
 
 Public attributes: `items` (pg.TextItem per point, the visible ones placed), `shown`,
-`placed_boxes` (the scene boxes of every label shown, guests too) and `on_placed` (called
-when those boxes change: the runs' callouts keep off them, gui.plots.off_plot_marks).
+`placed_boxes` (the scene boxes of every label shown, guests too), `box_of` (id(label) ->
+its scene box, for every label shown) and `on_placed` (called when those boxes change:
+the runs' callouts keep off them, gui.plots.off_plot_marks; the pins' leader lines).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -22,7 +24,7 @@ from PySide6.QtGui import QFont, QTransform
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from gui.plots.label_layout import (PLACES, LabelRequest, anchors_around, blocked_boxes,
-                                   place_labels)
+                                   one_form, place_labels)
 from gui.plots.theme import style_now
 from gui.widgets import theme
 
@@ -63,6 +65,11 @@ class GuestLabel:
     # gaps (px) the full text tries after `gap`, on every side, before its short text
     # near the point (a pin's label names its point: 40 px off it still reads)
     farther: tuple = ()
+    # its owner's labels show one form: when one must show its short text, all do
+    same_form: bool = False
+    # px beyond which its owner ties it to its point by a line: a same-form group prefers
+    # its short texts when they need fewer (label_layout.one_form)
+    leader_px: float | None = None
 
 
 def _best_placements(requests, bounds, markers, insisting, soft_from=None):
@@ -193,6 +200,7 @@ class CriticalLabels:
         # nowhere near a label's places keeps that placement
         self._placed_for = None
         self.placed_boxes: tuple = ()     # (left, top, right, bottom) scene px per label shown
+        self.box_of: dict = {}
         self.on_placed: list = []         # callables, called when placed_boxes change
         # merge bursts (a zoom, a resize) into one layout after the view settles
         # owned by the view box: it goes with the plot, never firing on a deleted one
@@ -291,20 +299,23 @@ class CriticalLabels:
 
     def _entries(self):
         """(item, view point, text, short, places (full, short, farther), priority,
-        marker half-size, labelled, insist)"""
+        marker half-size, labelled, insist, same-form group or None, leader px or None)"""
         for cp, label in zip(self._points, self.items):
             text, short = cp.kind, SHORT.get(cp.kind, cp.kind)
             farther = self._farther_places(label, text) if cp.kind == "minimum" else ()
             yield (label, tuple(cp.point), text, short,
                    tuple(self._critical_places(label, t) for t in (text, short)) + (farther,),
-                   PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown, False)
-        for guests in self._guests.values():
+                   PRIORITY.get(cp.kind, 3), MARKER_PX, self.shown, False, None, None)
+        for owner, guests in self._guests.items():
             for g in guests:
-                places = tuple(tuple(a for gap in gaps for a in anchors_around(
-                    g.sides, self._pixel_size(g.item, text), gap))
-                    for text, gaps in ((g.text, (g.gap, *g.farther)), (g.short, (g.gap,)))) + ((),)
+                # nearest first: a corner `gap` off on both axes is √2 · gap away
+                places = tuple(tuple(a for _, a in sorted(
+                    (gap * math.hypot(*side), a) for gap in gaps for side, a in zip(
+                        g.sides, anchors_around(g.sides, self._pixel_size(g.item, text), gap)))
+                    ) for text, gaps in ((g.text, (g.gap, *g.farther)),
+                                         (g.short, (g.gap, *g.farther)))) + ((),)
                 yield (g.item, g.point, g.text, g.short, places, g.priority, g.marker_px,
-                       True, g.insist)
+                       True, g.insist, owner if g.same_form else None, g.leader_px)
 
     def layout(self, keep_if_same: bool = False) -> None:
         """Place every label (or hide it) for the plot as it is now on screen.
@@ -318,8 +329,8 @@ class CriticalLabels:
             entries = []
         area = vb.sceneBoundingRect()
         bounds = (area.left(), area.top(), area.right(), area.bottom())
-        requests, markers, labelled, obstacles, insisting = [], [], [], [], []
-        for label, point, text, short, places, priority, half, shown, insist in entries:
+        requests, markers, labelled, obstacles, insisting, groups, far_px = ([] for _ in range(7))
+        for label, point, text, short, places, priority, half, shown, insist, group, far in entries:
             p = vb.mapViewToScene(pg.Point(*point))
             box = None if half is None else (p.x() - half, p.y() - half,
                                              p.x() + half, p.y() + half)
@@ -333,6 +344,8 @@ class CriticalLabels:
                 insisting.append(len(requests) - 1)
             markers.append(box)
             labelled.append((label, text, short))
+            groups.append(group)
+            far_px.append(far)
         hard = _scene_boxes(vb, [m for owner, marks in self._marks.items()
                                  if owner not in self._soft_owners for m in marks])
         soft = _scene_boxes(vb, [m for owner, marks in self._marks.items()
@@ -350,11 +363,14 @@ class CriticalLabels:
             return
         self._placed_for = placed_for
         obstacles += map(tuple, hard.tolist())
-        placements = _best_placements(requests, bounds, markers + obstacles +
-                                      list(map(tuple, soft.tolist())),
-                                      insisting, len(markers) + len(obstacles))
-        placements = _within_budget(placements, requests, insisting, budget)
-        placed_items = set()
+        every_marker = markers + obstacles + list(map(tuple, soft.tolist()))
+
+        def place(tried):
+            return _within_budget(_best_placements(tried, bounds, every_marker, insisting,
+                                                   len(markers) + len(obstacles)),
+                                  tried, insisting, budget)
+        placements = one_form(place(requests), requests, groups, place, far_px)
+        placed_items, box_of = set(), {}
         boxes = tuple(p.box for p in placements if p.anchor is not None and p.box is not None)
         for (label, text, short), placed in zip(labelled, placements):
             if placed.anchor is None:
@@ -366,9 +382,11 @@ class CriticalLabels:
                 label.setAnchor(placed.anchor)
             label.setVisible(True)
             placed_items.add(id(label))
+            box_of[id(label)] = placed.box
         for label in self._all_items():
             if id(label) not in placed_items:
                 label.setVisible(False)
+        self.box_of = box_of
         if boxes != self.placed_boxes:
             self.placed_boxes = boxes
             for hook in self.on_placed:

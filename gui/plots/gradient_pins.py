@@ -4,7 +4,10 @@ Exercise 2: ∇f at (1, 0), (0, 1), (1, 1) of x² + y², perpendicular to the co
 Each pin shows, in its own colour (palette.GRADIENT_PIN_COLOUR, over a black halo):
 an arrow of ∇f from the point, the iso-line of f through the point, a right-angle mark
 between the two, and a label "∇f(1, 1) = (2, 2)" with the engine's numbers, placed with
-the critical points' names (a guest of gui.plots.critical_labels: no label covers another).
+the critical points' names (a guest of gui.plots.critical_labels: no label covers another,
+the start's star or a name), as near its point as the map has room for; one farther than
+LEADER_FROM_PX is tied to its point by a thin line in the pins' colour (gui.plots.pin_leaders).
+All labels show one form: when one must shorten to "∇f = (2, 2)", all do.
 
 Arrow length: one scale for every pin, so their lengths compare as |∇f| does — true length
 (tip at p + ∇f) when the longest fits in ARROW_SHARE of the map's shorter side, else all
@@ -18,7 +21,8 @@ Delete key (window_commands "clear_pins") and File ▸ New clear them (ViewState
 
 Public: `points` (the pinned (x, y), in order), `values` (per pin: (f, ∇f) from the engine),
 `texts` (the labels' texts), `arrows` ((k, 2, 2): base and tip drawn), `contours` (per pin
-(m, 2) segment pairs of its iso-line, view coordinates), `labels` (their TextItems).
+(m, 2) segment pairs of its iso-line, view coordinates), `labels` (their TextItems),
+`leaders` (per label shown away from its point: (label index, start, end) in scene px).
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ from gui.plots.gradient_field import HEAD_ANGLE
 from gui.plots.hover_readout import number
 from gui.plots.iso_lines import iso_segments_per_level
 from gui.plots.kink_marks import jumps_at
+from gui.plots.pin_leaders import LEADER_FROM_PX, leader
 from gui.plots.theme import keep_colour_on_map, style_now
 from gui.widgets import theme
 from gui.widgets.palette import GRADIENT_PIN_COLOUR, GRADIENT_PIN_HALO
@@ -46,7 +51,9 @@ UNPIN_PX = 10              # a Shift+click this near a pin removes it
 GRID = 160                 # samples per side for the pins' iso-lines
 Z_PINS = 9.5               # above the runs (7–8) and the start (9), under the labels (10)
 LABEL_GAP_PX, BASE_PX = 6, 5
-FARTHER_PX = (22, 40)      # a label's farther gaps (its full text) when the near ones are taken
+# a label's farther gaps when the near ones are taken, nearest first: three pins a unit
+# apart at text size 1.5 (45 px a unit) left only places 60 px and more from a point
+FARTHER_PX = (12, 18, 26, 34, 44, 56, 70, 86, 104, 124)
 # the label's sides, tried most opposite the arrow first (it never lies on its own arrow)
 SIDES = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
@@ -85,6 +92,10 @@ class GradientPins(QObject):
         self._drawn = False          # whether anything of the pins is on the map
         self._halo = self._line(GRADIENT_PIN_HALO, 6.5, Z_PINS - 0.1)
         self._ink = self._line(GRADIENT_PIN_COLOUR, 3, Z_PINS)
+        self.leaders: list = []
+        self._leader_halo = self._line(GRADIENT_PIN_HALO, 3.5, Z_LABELS - 0.2)
+        self._leader_ink = self._line(GRADIENT_PIN_COLOUR, 1.5, Z_LABELS - 0.1)
+        names.on_placed.append(self._draw_leaders)     # the labels moved: their lines follow
         self._bases = keep_colour_on_map(pg.ScatterPlotItem(
             size=2 * BASE_PX, brush=GRADIENT_PIN_COLOUR, pen=pg.mkPen(GRADIENT_PIN_HALO, width=1.5)))
         self._bases.setZValue(Z_PINS + 0.1)
@@ -193,7 +204,8 @@ class GradientPins(QObject):
             self.labels[i].setPos(*p)       # (the placement sets its anchor only)
             guests.append(GuestLabel(self.labels[i], p, texts[0], texts[1], _sides(direction),
                                      LABEL_GAP_PX * s, marker_px=BASE_PX * s, insist=True,
-                                     farther=tuple(g * s for g in FARTHER_PX)))
+                                     farther=tuple(g * s for g in FARTHER_PX), same_form=True,
+                                     leader_px=LEADER_FROM_PX * s))
         self.contours = self._iso_lines((xlo, xhi), (ylo, yhi))
         line = np.concatenate(self.contours + [np.reshape(ink, (-1, 2))]) if ink or \
             any(len(c) for c in self.contours) else np.empty((0, 2))
@@ -208,6 +220,23 @@ class GradientPins(QObject):
         self._drawn = True
         self.names.set_markers("pins", marks, relayout=False)
         self.names.set_guests("pins", guests)
+        self._draw_leaders()          # (the same boxes for other points call no hook)
+
+    def _draw_leaders(self) -> None:
+        """A line from each pin to its label where the label sits away from it."""
+        vb, s = self.plot.vb, theme.current().scale
+        self.leaders, pairs = [], []
+        for i, (label, p) in enumerate(zip(self.labels, self.points if self._drawn else ())):
+            box = self.names.box_of.get(id(label)) if label.isVisible() else None
+            at = vb.mapViewToScene(pg.Point(*p))
+            line = box and leader((at.x(), at.y()), box, LEADER_FROM_PX * s, BASE_PX * s)
+            if line:
+                self.leaders.append((i, *line))
+                pairs += [vb.mapSceneToView(pg.Point(*end)) for end in line]
+        xy = np.array([(q.x(), q.y()) for q in pairs], dtype=float).reshape(-1, 2)
+        for item in (self._leader_halo, self._leader_ink):
+            item.setData(xy[:, 0], xy[:, 1])
+            item.setVisible(bool(pairs))
 
     def _iso_lines(self, xs_range, ys_range) -> list[np.ndarray]:
         """Per pin, its iso-line f = f(p) over the visible map, as (2m, 2) segment pairs."""
@@ -236,6 +265,7 @@ class GradientPins(QObject):
                 label.setVisible(False)
             self.names.set_markers("pins", [], relayout=False)
             self.names.set_guests("pins", [])
+            self._draw_leaders()
 
 
 def _room(base, direction, bounds, margin) -> float:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 
 from gui.compute.qt_guard import qt_override
 from gui.widgets.variable_names import display_name
-from gui.widgets.number_text import significant_text, true_minus
+from gui.widgets.number_text import compact
 
 # the read-out's hint while the mouse is off the map, and its shorter forms: where the
 # bar is narrow (the scenes panel open at 1280×720) whole phrases go, never "… · dr…"
@@ -39,7 +39,7 @@ class MouseLeaveWatch(QObject):
 
 
 def number(v: float, digits: int = 4) -> str:
-    return true_minus(significant_text(v, digits))
+    return compact(v, digits)
 
 
 def readout_forms(variables, point, value, grad, jumps=(), name: str = "f") -> tuple[str, ...]:

@@ -10,7 +10,7 @@ of each other (Himmelblau's "maximum" sat over a "saddle").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -144,3 +144,38 @@ def blocked_boxes(requests, markers) -> tuple:
     on_point = ((np.abs((m[..., 0] + m[..., 2]) / 2 - p[..., 0]) <= SAME_SPOT_PX)
                 & (np.abs((m[..., 1] + m[..., 3]) / 2 - p[..., 1]) <= SAME_SPOT_PX))
     return tuple((overlap & ~on_point).any(axis=1).tolist())
+
+
+def _far(placement, request, far_px) -> bool:
+    """Whether the placed box's nearest edge is more than `far_px` from its point."""
+    if placement.anchor is None or far_px is None:
+        return False
+    box = placement.box
+    dx = max(box[0] - request.x, 0.0, request.x - box[2])
+    dy = max(box[1] - request.y, 0.0, request.y - box[3])
+    return dx * dx + dy * dy > far_px * far_px
+
+
+def one_form(placements, requests, groups, place, far_px) -> list[Placement]:
+    """The placements, or `place` (requests → placements) run again with every label of a
+    group (`groups[i]`: request i's group, None for none) given its short text only: where
+    a group's labels show both forms ("∇f(1, 0) = (2, 0)" beside "∇f = (0, 4)", read as
+    two kinds of label), and where the short texts hide fewer labels or leave fewer farther
+    than `far_px[i]` from their points (the full ones then need lines to them)."""
+    grouped = set(groups) - {None}
+    mixed = {g for g in grouped if len({p.short for p, h in zip(placements, groups)
+                                        if h == g and p.anchor is not None}) > 1}
+    far = {g for g in grouped if any(h == g and _far(p, r, d) for p, r, h, d in
+                                     zip(placements, requests, groups, far_px))}
+    if not mixed and not far:
+        return placements
+    shorten = mixed | far
+    shortened = [replace(r, size=r.short_size, places=r.short_places or r.places)
+                 if g in shorten else r for r, g in zip(requests, groups)]
+    again = [replace(p, short=True) if g in shorten and p.anchor is not None else p
+             for p, g in zip(place(shortened), groups)]
+
+    def cost(ps):
+        return (sum(p.anchor is None for p in ps),
+                sum(_far(p, r, d) for p, r, d in zip(ps, requests, far_px)))
+    return again if mixed or cost(again) < cost(placements) else placements

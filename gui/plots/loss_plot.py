@@ -23,6 +23,7 @@ from gui.plots.steady_scatter import steady_scatter_of
 from gui.plots.theme import steady_width
 from gui.plots.whole_ticks import whole_number_ticks
 from gui.widgets import theme
+from gui.widgets.number_text import short_text
 
 _AXIS_FONT_PT = 11
 LEGEND_GAP_PX = 4        # free pixels between the legend's last row and the plot
@@ -301,7 +302,7 @@ class LossPlot(QWidget):
         if log and lowest <= 0:
             self._shift = lowest - 1e-12 * max(1.0, abs(lowest))
             label = "f(θₖ) − f_min"
-            shown = f"{lowest:.6g}".replace("-", "−")
+            shown = short_text(lowest, ".6g")
             self.note.setText(f"f ≤ 0 has no log: plotted is f − f_min, "
                               f"f_min = {shown} (lowest value reached)")
             self.note.setToolTip("A log axis needs positive numbers, so the curves show how "

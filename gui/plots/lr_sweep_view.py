@@ -28,7 +28,7 @@ from gui.plots.lr_sweep_marks import (DivergedBand, label_chip, label_plate,
                                       place_line_labels, slim)
 from gui.plots.theme import fit_tick_room, keep_colour_on_map, set_base_pen
 from gui.widgets import theme
-from gui.widgets.number_text import true_minus
+from gui.widgets.number_text import short_text, true_minus
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 LRS = np.logspace(-4, 1, 61)      # 1e-4 … 10, 12 per decade
@@ -369,7 +369,7 @@ class LrSweepView(QWidget):
         for line, (lr, colour) in zip(self.run_lines, wanted):
             line.setValue(np.log10(lr))
             set_base_pen(line, pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine))
-            line.label.setFormat(f"η = {lr:g}")
+            line.label.setFormat(f"η = {short_text(lr)}")
             line.label.run_colour = colour
             line.label.setVisible(lr not in labelled)
             labelled.add(lr)

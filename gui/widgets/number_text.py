@@ -38,15 +38,28 @@ def significant_text(value: float, digits: int) -> str:
     return f"{value:.{digits}g}"
 
 
+def short_exponent(text: str) -> str:
+    """`text`, a number as Python or pyqtgraph writes it, with the app's short exponent:
+    "2e+300" -> "2e300", "1.5e-09" -> "1.5e-9" (its signs as they were: true_minus).
+    A pin read "2e+300" where the table read "4e300", an axis "2.5e+292"."""
+    mantissa, e, exponent = text.partition("e")
+    if e and exponent.lstrip("+-").isdigit():
+        return f"{mantissa}e{int(exponent)}"
+    return text
+
+
+def short_text(value: float, spec: str = "g") -> str:
+    """`value` as format(value, `spec`) writes it ("g", ".3g"), in the app's form:
+    a short exponent and a true minus sign."""
+    return true_minus(short_exponent(format(float(value), spec)))
+
+
 def compact(value: float, digits: int = 6) -> str:
     """`digits` significant digits (significant_text's rule), a true minus sign, no '-0',
     short exponents (1.5e−9): the iterate table's numbers, and any label that repeats
     one of them."""
-    text = significant_text(value, digits)
-    mantissa, e, exponent = text.partition("e")
-    if e:   # "e-09" -> "e−9", "e+12" -> "e12": narrower columns, same number
-        text = f"{mantissa}e{int(exponent)}"
-    return true_minus(text)
+    # "e-09" -> "e−9", "e+12" -> "e12": narrower columns, same number
+    return true_minus(short_exponent(significant_text(value, digits)))
 
 
 # an entry may take this many decimals more than the largest needs, to keep two
