@@ -372,5 +372,5 @@ def test_an_axis_can_write_a_true_minus(qapp):
     axis = pg.AxisItem("left")
     write_true_minus(axis)
     assert axis.tickStrings([-1.0, -0.5, 0.0, 0.5], 1.0, 0.5) == ["−1.0", "−0.5", "0", "0.5"]
-    assert axis.tickStrings([-2e-5, -1e-5], 1.0, 1e-5) == ["−2e−05", "−1e−05"]
+    assert axis.tickStrings([-2e-5, -1e-5], 1.0, 1e-5) == ["−2e−5", "−1e−5"]   # (the short exponent, as everywhere)
     assert axis.tickStrings([-1446257064291.2], 1.0, 0.2) == ["−1446257064291.2"]
