@@ -105,6 +105,7 @@ class LectureCommands(QObject):
         self.lecture.departedChanged.connect(self._mark_title)
         self.lecture.lectureChanged.connect(self.undo_history.on_change)
         window.explorer.editor.line_edit.textEdited.connect(self.undo_history.on_typing)
+        self.undo_history.watch_keys(window.explorer.editor.line_edit)    # the keys' times
         window.explorer.editor.left.connect(self.undo_history.end_typing)    # Enter, Escape
         window.explorer.editor.line_edit.editingFinished.connect(self.undo_history.end_typing)
         self.lecture.lectureChanged.connect(window.session.mark_modified)

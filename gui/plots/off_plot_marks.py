@@ -195,11 +195,15 @@ class OffPlotMarks:
                 break
         self._rows = {}
         placed = []
-        clear = [(x / px - half, -y / py - half, 2 * half, 2 * half)
-                 for (x, y), half in self.keep_clear()]
-        names = [self._from_scene(box, px, py) for box in names]
-        (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
-        ink = path_pixels(self.paths_drawn(), px, py, (x0 / px, -y1 / py, x1 / px, -y0 / py))
+        if self._groups and self.detail != NONE:
+            clear = [(x / px - half, -y / py - half, 2 * half, 2 * half)
+                     for (x, y), half in self.keep_clear()]
+            names = [self._from_scene(box, px, py) for box in names]
+            (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
+            # the paths sampled only for a callout to place: at every frame of a race
+            # they were, run off the map or not (~n_paths × steps points every 3 px)
+            ink = path_pixels(self.paths_drawn(), px, py,
+                              (x0 / px, -y1 / py, x1 / px, -y0 / py))
         for i, label in enumerate(self.callouts):
             if i >= len(self._groups) or self.detail == NONE:
                 label.setVisible(False)

@@ -3,9 +3,10 @@ x^4 - 4x^3 + 4x^2 and then sin(x)*cos(y) over the formula, and Ctrl+Z went
 sin·cos → x⁴ … → f(x) = x → x² + 2y²: the first key's one-letter formula (drawn while
 the next keys waited behind its views) and the text left while the rest of a name was
 typed had become steps of their own (gui/app/undo_history.py)."""
-import time
+import itertools
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from gui.app import undo_history
@@ -14,12 +15,26 @@ from tests.gui.app.lecture_helpers import SLOW_MS
 from tests.gui.app.test_lecture_undo import _key, _settle
 
 
-def _type_over(window, qtbot, text, between):
+def _typed_at(field, ch, stamp):
+    """The key `ch` as the window system delivers it: stamped with the time (ms) it was
+    typed (QTest's keys carry none). (Qt's key codes of ASCII are their upper case.)"""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, ord(ch.upper()), Qt.KeyboardModifier.NoModifier, ch)
+        event.setTimestamp(stamp)
+        QApplication.sendEvent(field, event)
+
+
+def _type_over(window, qtbot, text, between, stamps=None):
+    """`text` typed over the formula, `between()` after each key; `stamps`: the keys'
+    times, as the window system gives them."""
     field = window.explorer.editor.line_edit
     field.setFocus()
     field.selectAll()
     for ch in text:
-        qtbot.keyClick(field, ch)
+        if stamps is None:
+            qtbot.keyClick(field, ch)
+        else:
+            _typed_at(field, ch, next(stamps))
         between()
     history = window.lecture_commands.undo_history
     qtbot.waitUntil(lambda: window.model.text == text, timeout=SLOW_MS)
@@ -36,17 +51,44 @@ def _undo_brings_back(window, qtbot, text):
     assert not window.lecture_commands.actions["undo"].isEnabled()
 
 
+def _pause_runs_out(window, qtbot):
+    """The last key's text applied and analysed, and Undo's pause over (its step taken)."""
+    history = window.lecture_commands.undo_history
+    field = window.explorer.editor.line_edit
+    qtbot.waitUntil(lambda: window.model.text == field.text(), timeout=SLOW_MS)
+    assert window.model.wait_for_analysis(SLOW_MS)
+    qtbot.waitUntil(lambda: not history._timer.isActive(), timeout=SLOW_MS)
+
+
 def test_keys_queued_behind_a_slow_first_key_are_the_same_step(window, qtbot):
-    """Each key's views take longer than Undo's pause (a busy projector laptop): the
-    pause timer comes due while the next key waits in the queue."""
+    """Keys typed 120 ms apart, each delivered only after Undo's pause has run out (the
+    views of the key before took that long: a busy projector laptop). The pause's
+    timer fired on time just as the drawing ended, with the next key still queued, and
+    took "f(x) = x", the first key's formula, as a step (CI, 3 workers on 2 cores): the
+    keys' own times say the typist never paused."""
     _settle(window, qtbot)
     before = window.model.text
+    _type_over(window, qtbot, "x^4 - 4x^3 + 4x^2", lambda: _pause_runs_out(window, qtbot),
+               itertools.count(10_000, 120))
+    _undo_brings_back(window, qtbot, before)
 
-    def busy_drawing():
-        QApplication.processEvents()          # the key reaches the model: f drawn ...
-        time.sleep(1.5 * DEBOUNCE_MS / 1000)  # ... for longer than the pause,
-        QApplication.processEvents()          # the timers due run before the next key
-    _type_over(window, qtbot, "x^4 - 4x^3 + 4x^2", busy_drawing)
+
+def test_a_typist_s_pause_by_the_keys_times_is_a_step(window, qtbot):
+    """Keys stamped more than a typist's pause after the last are a burst of their own:
+    "x^2", a pause, then " + y" are two steps (a key joins the step before only when it
+    follows that step's last key within the pause)."""
+    _settle(window, qtbot)
+    before = window.model.text
+    _type_over(window, qtbot, "x^2", lambda: _pause_runs_out(window, qtbot),
+               itertools.count(10_000, 120))
+    field = window.explorer.editor.line_edit
+    for i, ch in enumerate(" + y"):          # twice a typist's pause after the "2"
+        _typed_at(field, ch, 10_240 + 2 * TYPING_PAUSE_MS + 120 * i)
+        _pause_runs_out(window, qtbot)
+    assert window.model.text == "x^2 + y"
+    _key(qtbot, window, Qt.Key.Key_Z)
+    _settle(window, qtbot)
+    assert window.model.text == "x^2"
     _undo_brings_back(window, qtbot, before)
 
 

@@ -103,3 +103,29 @@ def test_labels_at_one_edge_do_not_hide_each_other(shown, model, qtbot):
         for rect2 in rects[:i]:
             overlap = rect.intersected(rect2)
             assert overlap.isEmpty(), (rect, rect2, overlap)
+
+
+def test_the_paths_are_sampled_only_for_a_callout_to_place(shown, model, qtbot,
+                                                           monkeypatch):
+    """Every frame of a race places the marks again; the paths drawn were sampled every
+    3 px (path_cover.path_pixels, for where a callout covers least of them) at each of
+    those frames, also when no run had left the map and there was no callout to place."""
+    from gui.plots import off_plot_marks
+    sampled = []
+    real = off_plot_marks.path_pixels
+    monkeypatch.setattr(off_plot_marks, "path_pixels",
+                        lambda *args: sampled.append(1) or real(*args))
+    view = shown(ContourView(model), 720, 560)
+    _diverging(model, qtbot, "x^2 + y^2", ((-4.0, 4.0), (-3.0, 3.0)), (3.0, 0.5))
+    marks = view.marks.off_plot
+    model.set_frame(1)                                # x_1 = (−6, −1): off the map
+    assert marks.shown() and sampled                  # its callout placed off the paths
+    sampled.clear()
+    model.set_settings(lr=0.1)                        # x_1 = (2.4, 0.4) ...
+    qtbot.waitUntil(lambda: model.paths["gd"].points[1, 0] == pytest.approx(2.4))
+    for frame in range(2, 7):                         # ... a run staying on the map
+        placed_before = marks._placed_for
+        model.set_frame(frame)
+        assert marks._placed_for != placed_before     # the marks were placed again ...
+        assert marks.shown() == {}
+    assert sampled == []                              # ... without sampling a path
