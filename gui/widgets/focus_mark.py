@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from shiboken6 import isValid
 
 from gui.compute.qt_guard import qt_override
@@ -110,6 +110,19 @@ class FocusRing(QWidget):
         painter.end()
 
 
+def scroll_into_view(widget: QWidget, scale: float) -> None:
+    """Scroll every scroll area around `widget` so that it and its ring show: Tab from
+    outside a side panel reached a method list scrolled out of it (presenting at
+    1280×720), and the focus went where no one could see it."""
+    margin = ring_width(scale) + 2
+    chain = widget.parentWidget()
+    while chain is not None and not chain.isWindow():
+        if isinstance(chain, QScrollArea) and chain.widget() is not None \
+                and chain.widget().isAncestorOf(widget):
+            chain.ensureWidgetVisible(widget, margin, margin)
+        chain = chain.parentWidget()
+
+
 _MOVES = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide,
           QEvent.Type.ParentChange, QEvent.Type.LayoutRequest)
 
@@ -128,6 +141,7 @@ class _FollowFocus(QObject):
             if self.ring is not None and isValid(self.ring):
                 self.ring.set_target(None)
             return
+        scroll_into_view(new, self._scale())
         if self.ring is None or not isValid(self.ring):
             # made on first use (a window's child, deleted with a closed window)
             self.ring = FocusRing(self._colour, self._scale)
