@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 
+from gui.plots.legend_corner import place_clear
 from gui.plots.whole_ticks import whole_number_ticks
 from gui.widgets.palette import OKABE_ITO
 
@@ -158,6 +159,7 @@ class GradientNormPlot(pg.PlotWidget):
         self.legend = plot.addLegend(offset=(-6, 6), labelTextSize="10pt", colCount=1,
                                      labelTextColor="k", brush=(255, 255, 255, 220), pen="#999")
         self.curves = []
+        self.legend_corner = "top right"     # moved where the curves leave room (legend_corner)
         model.architectureChanged.connect(self._on_architecture)
         model.trainingChanged.connect(Throttle(model, self._on_training))
         plot.vb.sigResized.connect(self._on_training)     # how many decade labels fit
@@ -184,6 +186,7 @@ class GradientNormPlot(pg.PlotWidget):
             curve.setData(steps[ok], norms[ok, l])
         drawn = norms[np.isfinite(norms) & (norms > 0)]
         _fit_ranges(self.getPlotItem(), int(steps[-1]) if len(steps) else 0, drawn, True)
+        self.legend_corner = place_clear(self.legend, self.curves, self.legend_corner)
 
 
 def _fit_ranges(plot, last_step, values, log):

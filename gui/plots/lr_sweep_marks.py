@@ -60,9 +60,8 @@ def place_line_labels(vb, lines, curves) -> list[tuple[float, float, float, floa
     """Place the label of each of `lines` (vertical InfiniteLines, in this order) along
     its line where its plate covers none of `curves` ((xs, ys) in view coordinates) and
     no label placed before it, on a side where it crosses no other line (at 0.5 and
-    0.6 a label between the two lines read as either's): up the line on its right,
-    else on its left; where that has no room, level beside the line; else where it
-    covers least. The labels' boxes (x0, x1, y0, y1, view coordinates) as placed."""
+    0.6 a label between the two lines read as either's): level on its right, else up
+    the line on its right, else the same on its left; else where it covers least. The labels' boxes (x0, x1, y0, y1, view coordinates) as placed."""
     (x0, x1), (y0, y1) = vb.viewRange()
     if vb.height() <= 0 or vb.width() <= 0 or x1 <= x0 or y1 <= y0:
         return []
@@ -70,15 +69,20 @@ def place_line_labels(vb, lines, curves) -> list[tuple[float, float, float, floa
     taken = []
     for line in lines:
         others = [other.value() for other in lines if other is not line]
-        box = line.label.boundingRect()       # unrotated: its length, then its thickness
+        # its length and thickness: the box as it stands may be turned already
+        box = line.label.boundingRect()
+        length, thickness = max(box.width(), box.height()), min(box.width(), box.height())
         x = line.value()
         places = []
         # (up the line?, right of it?): across the line it takes its thickness, along it
         # its length
-        for rank, (upright, right) in enumerate(((True, True), (True, False),
-                                                 (False, True), (False, False))):
-            across, along = (box.height(), box.width()) if upright else \
-                (box.width(), box.height())
+        # level first: turned text on a ~360×130 px plot was hard to read from the back
+        # of a hall (rehearsal: "η = 0.001", "η = 1" upright); turned where a level
+        # plate would cross another line or a curve (0.5, 0.6, 1: ~15 px apart); on the
+        # line's right before its left (written from the line on)
+        for rank, (upright, right) in enumerate(((False, True), (True, True),
+                                                 (False, False), (True, False))):
+            across, along = (thickness, length) if upright else (length, thickness)
             reach = across * per_px_x
             low, high = (x, x + reach) if right else (x - reach, x)
             heights = occupied_heights(curves, low, high, DOT_PX * per_px_x)
@@ -92,7 +96,9 @@ def place_line_labels(vb, lines, curves) -> list[tuple[float, float, float, floa
             room = max((hi - lo for lo, hi in free_stretches(spans, vb.height())),
                        default=0.0)
             crosses = any(low < other < high for other in others)
-            places.append((crosses, not fits, 0 if fits else along - room, rank,
+            # crossing a line anyway (0.5, 0.6, 1 packed): turned, it crosses least
+            order = (0 if upright else 2) + (0 if right else 1) if crosses else rank
+            places.append((crosses, not fits, 0 if fits else along - room, order,
                            upright, right, centre))
         *_, upright, right, centre = min(places)
         _set_place(line.label, upright, right, centre / vb.height())

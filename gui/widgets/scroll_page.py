@@ -41,6 +41,9 @@ def scroll_page(page: QWidget) -> QWidget:
     area.setObjectName("scrollPage")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # not a Tab stop: a frameless page cannot show the focus (Tab seemed to do nothing),
+    # and a control Tab reaches inside it is scrolled into view by the area anyway
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(holder)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
@@ -95,6 +98,7 @@ class VerticalScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # as scroll_page's: no blind Tab stop
         # widgets at the top of the contents shown whole, unscrolled, at every text size
         # (`keep_whole`): the area asks for their height as its minimum
         self.kept_whole: tuple[QWidget, ...] = ()

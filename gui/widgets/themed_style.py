@@ -7,28 +7,34 @@ indicator, then a frame in a colour the theme chooses (≥ 3:1 against the backg
 WCAG's rule for the parts of a control). A line edit's frame the same (the formula
 field had no edge on the dark theme, and a pale one on a washed-out projector), except
 while it has the focus: Fusion's highlighted frame shows where the keys go.
+
+The keyboard focus itself is ringed by gui.widgets.focus_mark; with `ringed_focus` this
+style leaves out Fusion's faint focus fill on buttons and tabs, which the ring replaces.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QAbstractButton, QProxyStyle, QStyle, QStyleFactory, QTabBar
 
 _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
                QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
                QStyle.PrimitiveElement.PE_IndicatorRadioButton)
-
-
 class ThemedStyle(QProxyStyle):
     """Fusion, check-box and radio frames in `frame_colour()`, line edits' in `edge_colour()`."""
 
-    def __init__(self, frame_colour, edge_colour=None):
+    def __init__(self, frame_colour, edge_colour=None, ringed_focus=False):
         """frame_colour(), edge_colour(): "#rrggbb" for the indicators' and the line
-        edits' frames (edge_colour None: Fusion's own)."""
+        edits' frames (edge_colour None: Fusion's own); ringed_focus: the focus is shown
+        by a ring around the widget (Fusion's own focus fill left out)."""
         super().__init__(QStyleFactory.create("Fusion"))
         self._frame_colour, self._edge_colour = frame_colour, edge_colour
+        self._ringed_focus = ringed_focus
 
     def drawPrimitive(self, element, option, painter, widget=None):
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and \
+                self._ringed_focus and isinstance(widget, (QAbstractButton, QTabBar)):
+            return       # the focus ring (focus_mark) shows it; Fusion's fill was faint
         super().drawPrimitive(element, option, painter, widget)
         if element == QStyle.PrimitiveElement.PE_FrameLineEdit:
             if self._edge_colour and not option.state & QStyle.StateFlag.State_HasFocus:

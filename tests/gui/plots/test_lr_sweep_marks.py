@@ -15,7 +15,7 @@ from gui.plots import runs as race
 from gui.widgets.theme import contrast, current
 from tests.gui.app.projector import projector_window, settle_at
 from tests.gui.explorer.test_large_text_panels import pixels
-from tests.gui.plots.test_lr_sweep_round_trip import _sweep_shown, _tick_texts
+from tests.gui.plots.test_lr_sweep_round_trip import _settle, _sweep_shown, _tick_texts
 
 pytestmark = pytest.mark.xdist_group("lr_sweep_marks")
 
@@ -195,3 +195,46 @@ def test_every_label_reads_on_both_themes_and_after_round_trips(window, qtbot, s
             assert _square_contrast(sweep.newton_note) >= 4.5, (step, look)
     finally:
         window.commands.set_theme("light")
+
+
+def _covers_a_point(sweep, box) -> bool:
+    """Whether the scene rectangle `box` holds a point of the sweep's curves or its ×."""
+    vb = sweep.plot.getPlotItem().vb
+    for item in [*sweep.curves.values(), *sweep.markers.values()]:
+        if not item.isVisible():
+            continue
+        xs, ys = item.getData()
+        for x, y in zip(xs, ys):
+            if box.contains(vb.mapViewToScene(QPointF(float(x), float(y)))):
+                return True
+    return False
+
+
+def test_labels_read_level_where_they_have_room(window, qtbot, screenshot):
+    """The rehearsal's Rosenbrock sweep (GD, Momentum, Adam, Newton at η = 0.001) on a
+    ~360×130 px plot: "η = 0.001" and "η = 1" stood turned up their lines, hard to read
+    from the back; with room beside their lines they read level and cover no point."""
+    settle_at(window, qtbot, 1.0)
+    model = window.model
+    model.set_text("(1-x)^2 + 100(y-x^2)^2")      # (no 2/λmax line here: _sweep_shown waits
+    model.set_start((-1.5, 2.0))                  # for one)
+    model.set_settings(lr=0.001, max_steps=500, runs=race.runs_for_methods(
+        ("gd", "momentum", "adam", "newton")))
+    assert model.wait_for_analysis(60000)
+    lab = window.explorer.lab_panel
+    lab.tabs.setCurrentWidget(lab.sweep)
+    sweep = lab.sweep
+
+    def labels():
+        return {line.label.toPlainText(): line.label for line in sweep.run_lines
+                if line.isVisible() and line.label.isVisible()}
+    # (the sweep before it is done too: wait for this one's lines)
+    qtbot.waitUntil(lambda: sweep.done and sorted(labels()) == ["η = 0.001", "η = 1"],
+                    timeout=60000)
+    _settle(qtbot)
+    screenshot(sweep, "lr_sweep_level_labels_1280x720")
+    labels = labels()
+    for text, label in labels.items():
+        box = _ink(label)
+        assert box.width() > box.height(), (text, box)            # level
+        assert not _covers_a_point(sweep, box), text
