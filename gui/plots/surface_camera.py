@@ -20,6 +20,9 @@ LABEL_MARGIN_PX = 0    # labels may touch the canvas's edge, not cross it
 FIT_MARGIN_PX = 4      # the framing leaves the box and its labels this far off the edges
 FIT_ROUNDS = 8         # perspective: the fit converges in 3-5 rounds (to < 1 px)
 FIT_SAMPLE = 5         # every 5th vertex of the surface's grid (and its edges) is framed
+ELEVATION = 32         # degrees above the floor the camera looks from ...
+TALL_ELEVATION = 44    # ... and from higher in a pane taller than wide (TALL_ASPECT: all)
+TALL_ASPECT = 1.25     # height / width at which a pane is looked at from TALL_ELEVATION
 
 
 def frame_camera(view) -> None:
@@ -39,12 +42,23 @@ def frame_camera(view) -> None:
     canvas = view.gl.canvas
     aspect = canvas.width() / max(canvas.height(), 1) if canvas is not None else 1.2
     distance = (2.6 + 1.0 * depth) * max(1.0, aspect / 1.5) ** 0.5
-    view.gl.setCameraPosition(distance=distance, elevation=32, azimuth=-90 + 32 * view._side)
+    view.gl.setCameraPosition(distance=distance, elevation=elevation_for(aspect),
+                              azimuth=-90 + 32 * view._side)
     if view.mapping is not None:
         view._draw_axes(window)
         _fit_to_canvas(view.gl, _drawn_points(view, window))
         _step_back_until_labels_fit(view.gl, view.gl.opts["distance"])
     _keep_framed_on_resize(view)
+
+
+def elevation_for(aspect: float) -> float:
+    """Degrees above the floor to look from, for a canvas `aspect` (width / height) wide.
+    The box seen from ELEVATION is ~1.5× wider than tall: in a tall pane (presenting at
+    1280×720 the 3-D view beside the map is 337×427 px) its width binds and the picture
+    filled half the height, an empty band above and below it. Seen from higher, its
+    floor reaches further up the pane and the bowl's inside shows over its front rim."""
+    tall = min(max((1 / max(aspect, 1e-6) - 1) / (TALL_ASPECT - 1), 0.0), 1.0)
+    return ELEVATION + (TALL_ELEVATION - ELEVATION) * tall
 
 
 def _drawn_points(view, window) -> np.ndarray:

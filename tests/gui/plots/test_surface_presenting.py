@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from gui.plots.label_ink import ink_rect
 from gui.plots.surface_view import SurfaceView
 from tests.gui.app.test_keyboard import _key
+from tests.gui.explorer.test_large_text_panels import pixels
 from tests.gui.plots.test_surface_alone_fit import drawn_box, settle
 from tests.gui.plots.test_surface_labels_fit import labels_on_ticks
 from tests.gui.plots.test_surface_view import load
@@ -84,6 +85,34 @@ def test_presenting_the_box_fills_its_canvas(window, qtbot, screenshot, screen, 
     screenshot(window.surface_view, f"surface_presenting_{screen[0]}_{alone:d}")
 
 
+@pytest.mark.parametrize("presenting", [True, False], ids=["presenting", "window"])
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_surface_fills_its_pane_in_either_shape(window, qtbot, screen, presenting):
+    """x² + 2y², the 3-D view beside the map: the drawn picture (non-background pixels
+    of the canvas's grab) against its pane. Presenting, the pane is taller than wide
+    (337×427 at 1280×720, 580×784 at 1920×1080) and the box, ~1.5× wider than tall from
+    32°, filled 97 % of the width but 50 % (48 %) of the height: an empty band ~105 px
+    high above and below it. Looked at from higher in a tall pane it fills more of
+    both; a wide pane (the window) keeps its view."""
+    if presenting:
+        present(window, qtbot, screen)
+    else:
+        window.screen_limit = QRect(0, 0, *screen)
+        window.setGeometry(0, 0, *screen)
+        settle(qtbot, 10)
+    gl = window.surface_view.gl
+    w, h = gl.canvas.width(), gl.canvas.height()
+    assert (h > w) == presenting, (w, h)
+    left, top, right, bottom = drawn_box(gl.canvas)
+    across, up = (right - left + 1) / w, (bottom - top + 1) / h
+    assert min(left, top, w - 1 - right, h - 1 - bottom) >= 2      # nothing at an edge
+    assert labels_on_ticks(gl) == [] and overlapping_labels(gl) == []
+    if presenting:
+        assert across >= FILLED and up >= 0.54, ((w, h), (left, top, right, bottom))
+    else:
+        assert across * up >= 0.8, ((w, h), (left, top, right, bottom))
+
+
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_zoom_round_trip_gives_back_the_same_ticks(window, qtbot, screen):
     """x² + 2y² on ±4 × ±3: zoomed in twice and out twice, y's window came back as
@@ -134,6 +163,33 @@ def test_every_axis_reads_three_numbers(window, qtbot, screen, presenting):
             assert overlapping_labels(gl) == [], scale
     finally:
         window.commands.set_scale(1.0)
+
+
+def test_the_rehearsals_round_trip_gives_back_the_same_3d_picture(window, qtbot):
+    """F11, Ctrl+D, Ctrl++ twice, Ctrl+− twice, Ctrl+D, F11 on a 1280×720 projector, the
+    start moved to the minimum (the rehearsal's steps): the 3-D canvas shows what it
+    showed before, pixel for pixel: the camera framed anew for the same canvas, the
+    floor grid in the light theme's colour, the labels at their places."""
+    window.screen_limit = QRect(0, 0, *SCREENS[0])
+    window.setGeometry(0, 0, *SCREENS[0])
+    window.model.set_start((0.0, 0.0))
+    settle(qtbot, 10)
+    canvas = window.surface_view.gl.canvas
+    before = pixels(canvas.grab())
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for key, modifier in [(Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_D, ctrl), (Qt.Key.Key_Equal, ctrl),
+                          (Qt.Key.Key_Equal, ctrl), (Qt.Key.Key_Minus, ctrl),
+                          (Qt.Key.Key_Minus, ctrl), (Qt.Key.Key_D, ctrl),
+                          (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier)]:
+        _key(qtbot, window, key, modifier)
+        settle(qtbot, 4)
+    settle(qtbot, 10)
+    assert not window.commands.presenting
+    after = pixels(canvas.grab())
+    assert before.shape == after.shape
+    differing = (before != after).any(axis=-1)
+    assert differing.sum() == 0, (differing.sum(), np.argwhere(differing)[:5])
 
 
 def test_a_new_font_frames_the_box_again(qtbot, shown, model):
