@@ -3,7 +3,7 @@
     pts = critical_points(parse("x^4 - 4x^3 + 4x^2"), bounds=[(-1, 3)])
     [(p.point, p.value, p.kind) for p in pts]   # x = 0, 1, 2: minimum, maximum, minimum
 
-Exact where cheap (a polynomial f': the roots of its square-free part), numeric
+Exact where cheap (a polynomial f': its real roots isolated by sympy in rational intervals, engine.polynomial_roots), numeric
 otherwise (a dense grid of f' in 1-D, a grid of Newton starts in 2-D and up, about
 _STARTS_ND starts in all), and always bounded in time: no sympy solve, fixed grid sizes
 and iteration counts.
@@ -21,6 +21,7 @@ import numpy as np
 import sympy as sp
 
 from .expression import Expression
+from .polynomial_roots import exact_critical_points
 
 __all__ = ["CriticalPoint", "critical_points", "critical_xs_numeric", "critical_points_numeric",
            "is_critical_at", "classify", "KINDS"]
@@ -33,11 +34,11 @@ _STARTS_ND = 1000      # Newton starts in all, 3 variables and more
 _STENCIL_DIRECTIONS = 16   # random directions added to the axes of the stencil, d >= 3
 _ITERATIONS = 60       # damped Newton iterations from each start
 _MAX_ORDER = 6         # highest derivative the 1-D test looks at
-_MAX_POLY_DEGREE = 40  # above this a polynomial f' takes the numeric route
 _MAX_NODES = 300       # stop differentiating once a derivative is this big
 _REL_TOL = 1e-8        # "zero" relative to the quantity's size nearby
 _NEAR = 0.01           # "nearby": within this fraction of the box
 _MERGE = 1e-6          # points closer than this fraction of the box are one point
+_UNDERFLOW = 1e-150    # |∇f| nearby below this: too close to 1e-308 to decide anything
 _PROBE = 1e-3          # step for the isolation test, as a fraction of the box
 
 
@@ -86,6 +87,7 @@ def critical_points(f: Expression, bounds) -> list[CriticalPoint]:
         else:
             pts = _candidates_1d(f, lo, hi) if f.dimension == 1 else _candidates_nd(f, lo, hi)
             pts = _isolated(f, _merge(pts[_inside(pts, lo, hi)], hi - lo), lo, hi)
+            pts = pts[_decidable(f, pts, lo, hi)]
             known = [None] * len(pts)
         result = [_classify(f, p, lo, hi, k) for p, k in zip(pts, known)]
     return sorted((c for c in result if np.isfinite(c.value)), key=lambda c: tuple(c.point))
@@ -110,7 +112,8 @@ def critical_points_numeric(f, bounds) -> np.ndarray:
     lo, hi = _box(f, bounds)
     with np.errstate(all="ignore"):
         pts = _candidates_1d(f, lo, hi) if f.dimension == 1 else _candidates_nd(f, lo, hi)
-        return _isolated(f, _merge(pts[_inside(pts, lo, hi)], hi - lo), lo, hi)
+        pts = _isolated(f, _merge(pts[_inside(pts, lo, hi)], hi - lo), lo, hi)
+        return pts[_decidable(f, pts, lo, hi)]
 
 
 def is_critical_at(f, point, bounds) -> bool:
@@ -181,62 +184,16 @@ def _derivative(f: Expression, order: int):
 
 # --- finding candidates ----------------------------------------------------------
 def _polynomial_1d(f, lo, hi):
-    """(roots (n, 1), [(order, sign)] * n) of a polynomial f', or None for the numeric route.
-
-    The square-free factorisation f' = c Π g_m^m (exact, over the rationals) gives each
-    root with its multiplicity m, so numpy only ever meets simple roots, and the test is
-    exact: f^(2..m)(r) = 0 and f^(m+1)(r) = m! c g_m'(r)^m Π_(i≠m) g_i(r)^i. Roots that
-    fail the check against f' as written (bad conditioning) hand over to the numeric route.
-    """
+    """(roots (n, 1), [(order, sign)] * n) of a polynomial f', exactly
+    (engine.polynomial_roots), or None for the numeric route."""
     try:
-        poly = _as_poly(f.gradient_exprs[0], f.symbols[0])
-        lead, factors = poly.sqf_list()
-        factors = [(np.array([float(a) for a in g.all_coeffs()]), m) for g, m in factors]
-        lead = float(lead)
-    except (AttributeError, ArithmeticError, ValueError, TypeError, sp.PolynomialError):
-        return None                              # AttributeError: poly is None
-    if not all(np.all(np.isfinite(c)) for c, _ in factors):
+        found = exact_critical_points(f.gradient_exprs[0], f.symbols[0], lo[0], hi[0])
+    except (ArithmeticError, ValueError, TypeError, sp.PolynomialError):
         return None
-    roots, known = [], []
-    for c, m in factors:
-        z = np.roots(c)
-        r = z.real[np.abs(z.imag) <= 1e-7 * (1 + np.abs(z))]
-        for _ in range(5):                       # Newton polish on the square-free factor
-            step = np.polyval(c, r) / np.polyval(np.polyder(c), r)
-            r = r - np.where(np.isfinite(step), step, 0.0)
-        sign = np.sign(lead) * np.sign(np.polyval(np.polyder(c), r)) ** m
-        for other, i in factors:
-            sign = sign * (np.sign(np.polyval(other, r)) ** i if other is not c else 1)
-        roots += list(r)
-        known += [(m + 1, s) for s in sign]
-    pts = np.array(roots).reshape(-1, 1)
-    near = np.abs(pts[:, 0] - 0.5 * (lo[0] + hi[0])) <= hi[0] - lo[0]
-    return (pts, known) if np.all(_is_critical(f, pts[near], lo, hi)) else None
-
-
-def _as_poly(expr: sp.Expr, x: sp.Symbol):
-    """expr as a Poly over the rationals, or None if it is not a polynomial of degree at
-    most _MAX_POLY_DEGREE. Built from the tree with Poly arithmetic, which is much
-    faster than sp.Poly(expr) and never expands past the degree limit."""
-    if expr == x:
-        return sp.Poly(x, x, domain=sp.QQ)
-    if expr.is_number:                           # pi, sigmoid(2): their float value
-        return sp.Poly(expr if expr.is_Rational else sp.Rational(float(expr)), x, domain=sp.QQ)
-    if expr.is_Pow and expr.exp.is_Integer and expr.exp >= 0:
-        base = _as_poly(expr.base, x)
-        if base is None or base.degree() * int(expr.exp) > _MAX_POLY_DEGREE:
-            return None
-        return base ** int(expr.exp)
-    if not (expr.is_Add or expr.is_Mul):
+    if found is None:
         return None
-    out = None
-    for term in expr.args:
-        p = _as_poly(term, x)
-        if p is None or (expr.is_Mul and out is not None
-                         and out.degree() + p.degree() > _MAX_POLY_DEGREE):
-            return None
-        out = p if out is None else (out + p if expr.is_Add else out * p)
-    return out
+    return (np.array([x for x, _, _ in found], dtype=float).reshape(-1, 1),
+            [(order, sign) for _, order, sign in found])
 
 
 def _candidates_1d(f, lo, hi) -> np.ndarray:
@@ -315,6 +272,15 @@ def _is_critical(f, pts, lo, hi) -> np.ndarray:
     """(n,) bool: |∇f| at pts (n, d) is 0 relative to its size nearby."""
     r = _norm(f.gradient(*pts.T))
     return (r == 0) | (r <= _REL_TOL * _nearby_max(_norm(f.gradient(*_stencil(pts, lo, hi)), 0)))
+
+
+def _decidable(f, pts, lo, hi) -> np.ndarray:
+    """(n,) bool: ∇f near pts (n, d) is large enough for floating point to tell 0 from
+    not 0. x^1000 is exactly 0 on (−0.49, 0.49) by underflow, and ±0.474 on the edge of
+    that floor were "minima" (f' there is ~1e-320): fewer points rather than false ones."""
+    if not len(pts):
+        return np.ones(0, bool)
+    return _nearby_max(_norm(f.gradient(*_stencil(pts, lo, hi)), 0)) > _UNDERFLOW
 
 
 def _isolated(f, pts: np.ndarray, lo, hi) -> np.ndarray:
