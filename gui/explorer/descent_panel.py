@@ -196,6 +196,12 @@ class DescentPanel(QWidget):
         theme.notifier.changed.connect(self._on_theme)
         # (a bound slot of this QObject: Qt drops the connection when the panel goes)
 
+    def set_presenting(self, on: bool) -> None:
+        """Presenting, the Playback box without its title (its buttons say what it is):
+        the 22 px let a run's status line beside Gradient descent's (Newton ticked) keep
+        all seven Methods' rows in view at 1280×720."""
+        self.playback_group.setTitle("" if on else "Playback")
+
     def keep_runs_whole(self, on: bool) -> None:
         """The settings area as tall as the rate, Methods and the Runs' list and buttons
         (the page scrolls where they do not fit), or (off) as tall as Methods alone, the

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSlider, QStyle,
                                QVBoxLayout, QWidget)
 
 from gui.explorer.formula_line_edit import ERROR_COLOUR
@@ -12,6 +12,7 @@ from gui.explorer.run_notices import (WARNING_SIGN, critical_end_text, diverging
                                       gradient_undefined_text, no_minimum_text,
                                       start_beyond_limit, unbounded_text)
 from gui.widgets import theme
+from gui.widgets.button_rows import ButtonRows
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.steady_label import SteadyColumn, SteadyLabel
 
@@ -59,12 +60,12 @@ class PlaybackControls(QWidget):
                                     "after another, d the method's direction (Space)")
         self.step_button = QPushButton("Step ▶")
         self.step_button.setToolTip("Step: take one more update θₖ → θₖ₊₁ (→)")
-        buttons = QGridLayout()
-        buttons.setSpacing(4)
-        buttons.addWidget(self.reset_button, 0, 0)
-        buttons.addWidget(self.play_button, 0, 1)
-        buttons.addWidget(self.step_back_button, 1, 0)
-        buttons.addWidget(self.step_button, 1, 1)
+        # one row where the panel is wide enough (presenting at 1280×720: the 33 px the
+        # Methods list lacked for Newton's row), else two rows of two
+        buttons = self.button_rows = ButtonRows(columns=2, spacing=4)
+        for button in (self.reset_button, self.play_button, self.step_back_button,
+                       self.step_button):
+            buttons.addWidget(button)
 
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(SPEED_MIN, SPEED_MAX)

@@ -256,6 +256,7 @@ class ExplorerTab(QWidget):
         rest and the Runs past them scroll (or show whole where they fit): its Runs kept
         whole too left no room for the formulas on top, which folded away."""
         self.presenting = on
+        self.descent_panel.set_presenting(on)
         self.page_fit.start_afresh()       # (presenting folds for room its own way)
         self.caption.set_steady(on)
         if not on and self.top_held_for_refusal:
