@@ -32,6 +32,8 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
 
+from gui.compute.qt_guard import qt_override
+
 DEBOUNCE_MS = 300
 LATE_MS = 50        # a timeout this late means a busy loop, not a pause in typing ...
 MAX_LATE_WAITS = 4  # ... waited for this many times in a row at most (a loop always busy)
@@ -108,6 +110,7 @@ class UndoHistory(QObject):
         """Read the times of the keys typed into `field` (the formula's line edit)."""
         field.installEventFilter(self)
 
+    @qt_override
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             self._key_stamp = event.timestamp()    # 0 where the sender sets none (QTest)

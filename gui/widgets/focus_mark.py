@@ -88,7 +88,10 @@ class FocusRing(QWidget):
             self.hide()
             return
         width = self.ring_width()
-        self.setGeometry(shown.adjusted(-width, -width, width, width))
+        # inside the window: at its edge the ring runs along the target's own edge pixels
+        # (a child sticking out of its window is drawn cut, and reads as a layout fault)
+        self.setGeometry(shown.adjusted(-width, -width, width, width)
+                         & self._target.window().rect())
         self.raise_()
         self.show()
         self.update()
