@@ -139,8 +139,11 @@ class _FollowFocus(QObject):
         self._colour, self._scale = colour, scale
         app.focusChanged.connect(self._on_focus_changed)
 
-    def _on_focus_changed(self, _old, new) -> None:
-        if not isinstance(new, QWidget) or new.isWindow():
+    def _on_focus_changed(self, old, new) -> None:
+        # From no widget: the window was activated (shown, full screen, back from a
+        # dialog) and Qt gave its first widget the focus; no key moved it, so no ring
+        # (a presentation round trip left one round the tab bar that was not there before).
+        if old is None or not isinstance(new, QWidget) or new.isWindow():
             if self.ring is not None and isValid(self.ring):
                 self.ring.set_target(None)
             return

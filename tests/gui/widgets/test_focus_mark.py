@@ -14,6 +14,8 @@ from tests.gui.widgets.screen_contrast import pixels
 
 STOPS = 15
 
+pytestmark = pytest.mark.xdist_group("focus_mark")   # (one window for the module)
+
 
 @pytest.fixture(scope="module")
 def window(qapp, tmp_path_factory):
