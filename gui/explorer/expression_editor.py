@@ -6,7 +6,7 @@ history for ↑/↓, and shows the engine's message with the column it blames.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontDatabase
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 from engine.names import unfinished_name
 from gui.compute.qt_guard import qt_override
@@ -233,6 +233,14 @@ class ExpressionEditor(QWidget):
             if (self.model.error is None and self.model.expression is not None
                     and self.model.text == self.line_edit.text()):
                 self.settled_text = self.model.text
+        if obj is self.line_edit and event.type() == event.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            # The app's Undo, not the field's own: that one undid all typed since the
+            # last selection, skipping the app's steps, and became a step itself.
+            if self._debounce.isActive() and not self._mid_name:
+                self._apply()                   # a key typed but not yet handed over
+            return True                         # (not accepted: the window's shortcut)
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._on_return()

@@ -144,3 +144,29 @@ def test_enter_ends_the_burst_on_a_loop_that_is_always_late(window, qtbot, monke
     step (CI, 3 workers on 2 cores). Every timeout counted late here: Enter still ends it."""
     monkeypatch.setattr(undo_history, "LATE_MS", -600_000)
     test_enter_ends_the_typed_burst(window, qtbot, monkeypatch)
+
+
+def test_ctrl_z_in_the_field_is_the_apps_undo(window, qtbot):
+    """Ctrl+Z typed in the formula field steps back through the app's steps: "x^2", a
+    typist's pause, " + y", Ctrl+Z in the field gives "x^2" (the field's own undo went
+    straight back to x² + 2y², skipping it, and became a step of its own)."""
+    _settle(window, qtbot)
+    before = window.model.text
+    _type_over(window, qtbot, "x^2", lambda: _pause_runs_out(window, qtbot),
+               itertools.count(10_000, 120))
+    field = window.explorer.editor.line_edit
+    for i, ch in enumerate(" + y"):          # twice a typist's pause after the "2"
+        _typed_at(field, ch, 10_240 + 2 * TYPING_PAUSE_MS + 120 * i)
+        _pause_runs_out(window, qtbot)
+    assert window.model.text == "x^2 + y"
+    window.activateWindow()                  # a window shortcut needs the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    field.setFocus()
+    for want in ("x^2", before):
+        qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        _settle(window, qtbot)
+        assert window.model.text == field.text() == want
+    qtbot.keyClick(field, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    _settle(window, qtbot)
+    assert window.model.text == "x^2"
