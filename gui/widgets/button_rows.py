@@ -8,33 +8,20 @@ stretched to the row's full width, so the pairs line up and nothing is left ragg
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from gui.compute.qt_guard import qt_override
+from gui.widgets.item_list_layout import ItemListLayout
 
 
-class ButtonRows(QLayout):
+class ButtonRows(ItemListLayout):
     def __init__(self, parent: QWidget | None = None, columns: int = 2, spacing: int = 4):
         super().__init__(parent)
-        self._items: list = []
         self._columns = columns
         self._spacing = spacing
         self._rows_laid = -1        # rows at the width last laid out
-        self.setContentsMargins(0, 0, 0, 0)
 
     # --- QLayout's interface ---------------------------------------------------------
-    def addItem(self, item) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int):
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int):
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal
 

@@ -4,34 +4,21 @@ at a large text size the Network tab's controls take two or three rows instead."
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QWidget
+from PySide6.QtWidgets import QWidget
 from gui.compute.qt_guard import qt_override
+from gui.widgets.item_list_layout import ItemListLayout
 
 
-class FlowLayout(QLayout):
+class FlowLayout(ItemListLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6):
         super().__init__(parent)
-        self._items: list = []
         self._spacing = spacing
         self._wrapped_height = -1      # the rows' height at the width last laid out
-        self.setContentsMargins(0, 0, 0, 0)
 
     # --- QLayout's interface ---------------------------------------------------------
-    def addItem(self, item) -> None:
-        self._items.append(item)
-
     def add(self, widget: QWidget) -> None:
         """Add a widget (addWidget works too; this one reads like the box layouts')."""
         self.addWidget(widget)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int):
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int):
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
