@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         return self._lazy_tab("network")
 
     def _on_current_tab(self, index: int) -> None:
+        if isinstance(QApplication.focusWidget(), (QAbstractSpinBox, QLineEdit)):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)   # (as show_tab: a tab clicked)
         if 0 < index < len(TABS):
             self._lazy_tab(TABS[index])
         if self._panels_before is not None:
