@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         a page shown again the focus its field had, and the next "1" was typed into the
         Neuron tab's b box rather than showing the Explorer."""
         self.tabs.setCurrentIndex(TABS.index(name))
+        self._keys_to_window()
+
+    def _keys_to_window(self) -> None:
         if isinstance(QApplication.focusWidget(), (QAbstractSpinBox, QLineEdit)):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -141,8 +144,7 @@ class MainWindow(QMainWindow):
         return self._lazy_tab("network")
 
     def _on_current_tab(self, index: int) -> None:
-        if isinstance(QApplication.focusWidget(), (QAbstractSpinBox, QLineEdit)):
-            self.setFocus(Qt.FocusReason.OtherFocusReason)   # (as show_tab: a tab clicked)
+        self._keys_to_window()          # (as show_tab: a tab clicked)
         if 0 < index < len(TABS):
             self._lazy_tab(TABS[index])
         if self._panels_before is not None:

@@ -238,8 +238,7 @@ class ExpressionEditor(QWidget):
                 or event.matches(QKeySequence.StandardKey.Redo)):
             # The app's Undo, not the field's own: that one undid all typed since the
             # last selection, skipping the app's steps, and became a step itself.
-            if self._debounce.isActive() and not self._mid_name:
-                self._apply()                   # a key typed but not yet handed over
+            self._hand_over_pending()
             return True                         # (not accepted: the window's shortcut)
         if obj is self.line_edit and event.type() == event.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -257,13 +256,16 @@ class ExpressionEditor(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
+    def _hand_over_pending(self) -> None:
+        if self._debounce.isActive() and not self._mid_name:
+            self._apply()                       # a key typed but not yet handed over
+
     def cancel(self) -> None:
         """Escape: leave the field keeping what the views draw. A valid text stays (it
         brought back the formula of before Ctrl+L, with its set-up, throwing away the
         formulas typed and drawn since: Undo steps back through those); a refused or
         half-typed one gives way to the formula the map shows."""
-        if self._debounce.isActive() and not self._mid_name:
-            self._apply()                       # a key typed but not yet handed over
+        self._hand_over_pending()
         self._debounce.stop()
         if self.model.error is not None or self.line_edit.text() != self.model.text:
             shown = self.model.shown_text
