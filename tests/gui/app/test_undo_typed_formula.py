@@ -73,10 +73,9 @@ def test_keys_queued_behind_a_slow_first_key_are_the_same_step(window, qtbot):
     _undo_brings_back(window, qtbot, before)
 
 
-def test_a_typist_s_pause_by_the_keys_times_is_a_step(window, qtbot):
-    """Keys stamped more than a typist's pause after the last are a burst of their own:
-    "x^2", a pause, then " + y" are two steps (a key joins the step before only when it
-    follows that step's last key within the pause)."""
+def _x2_then_y_after_a_pause(window, qtbot) -> str:
+    """"x^2" typed, then " + y" stamped twice a typist's pause after its "2": two bursts.
+    Returns the formula before them."""
     _settle(window, qtbot)
     before = window.model.text
     _type_over(window, qtbot, "x^2", lambda: _pause_runs_out(window, qtbot),
@@ -86,6 +85,14 @@ def test_a_typist_s_pause_by_the_keys_times_is_a_step(window, qtbot):
         _typed_at(field, ch, 10_240 + 2 * TYPING_PAUSE_MS + 120 * i)
         _pause_runs_out(window, qtbot)
     assert window.model.text == "x^2 + y"
+    return before
+
+
+def test_a_typist_s_pause_by_the_keys_times_is_a_step(window, qtbot):
+    """Keys stamped more than a typist's pause after the last are a burst of their own:
+    "x^2", a pause, then " + y" are two steps (a key joins the step before only when it
+    follows that step's last key within the pause)."""
+    before = _x2_then_y_after_a_pause(window, qtbot)
     _key(qtbot, window, Qt.Key.Key_Z)
     _settle(window, qtbot)
     assert window.model.text == "x^2"
@@ -150,17 +157,10 @@ def test_ctrl_z_in_the_field_is_the_apps_undo(window, qtbot):
     """Ctrl+Z typed in the formula field steps back through the app's steps: "x^2", a
     typist's pause, " + y", Ctrl+Z in the field gives "x^2" (the field's own undo went
     straight back to x² + 2y², skipping it, and became a step of its own)."""
-    _settle(window, qtbot)
-    before = window.model.text
-    _type_over(window, qtbot, "x^2", lambda: _pause_runs_out(window, qtbot),
-               itertools.count(10_000, 120))
-    field = window.explorer.editor.line_edit
-    for i, ch in enumerate(" + y"):          # twice a typist's pause after the "2"
-        _typed_at(field, ch, 10_240 + 2 * TYPING_PAUSE_MS + 120 * i)
-        _pause_runs_out(window, qtbot)
-    assert window.model.text == "x^2 + y"
+    before = _x2_then_y_after_a_pause(window, qtbot)
     window.activateWindow()                  # a window shortcut needs the active window
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    field = window.explorer.editor.line_edit
     field.setFocus()
     for want in ("x^2", before):
         qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
