@@ -156,6 +156,7 @@ class BasinMap(QObject):
     def _request(self) -> None:
         f, run = self.model.expression, self.model.lab.selected_run()
         if f is not None and f.dimension != 2:
+            self.jobs.cancel()
             self._window_asked = None        # (asked anew when f has two again)
             self._drop_map()
             self.changed.emit(ONE_VARIABLE_NOTE)     # not the page's "Switch on …"
@@ -210,7 +211,9 @@ class BasinMap(QObject):
         return [int(i) for i in np.unique(self.labels) if i >= 0]
 
     def _on_finished(self, request_id, result) -> None:
-        if request_id != self.request_id:
+        # (the same guard as a piece's: a map dropped since — Basins off, or a scene of
+        # one variable — left its "finished" reading labels that were gone)
+        if request_id != self.request_id or self._window_asked is None:
             return
         self._on_result(request_id, result)
         self.done = True

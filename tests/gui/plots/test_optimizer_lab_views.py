@@ -265,6 +265,33 @@ def test_a_basin_piece_that_arrives_after_basins_went_off_is_dropped(contour, ra
     basin.shutdown()
 
 
+@pytest.mark.parametrize("leave", ["basins off", "one variable"])
+def test_a_finished_map_that_arrives_after_it_was_dropped_is_ignored(
+        contour, race_model, qtbot, leave):
+    """The job's last signal ("finished") came after Basins went off, or after a lecture
+    scene of one variable dropped the map: it read the dropped labels and raised
+    AttributeError in the event loop (CI, test_lecture_samples)."""
+    basin = BasinMap(race_model, contour.plot)
+    texts = []
+    basin.changed.connect(texts.append)
+    race_model.lab.select("gd")
+    basin.set_enabled(True)
+    late = list(basin_pieces(race_model.expression, ((-1, 1), (-1, 1)),
+                             ("gd", 0.1, 10, {}), None, resolution=50))[-1]
+    asked = basin.request_id
+    if leave == "basins off":
+        basin.set_enabled(False)
+    else:
+        race_model.set_text("x^2")
+        qtbot.waitUntil(lambda: race_model.expression == parse("x^2"), timeout=60000)
+        basin._request()
+    said = list(texts)
+    basin._on_finished(asked, late)          # as the job's queued signal delivers it
+    assert not basin.image.isVisible() and not basin.markers.isVisible()
+    assert texts == said                     # no "Basins of …" for a map not shown
+    basin.shutdown()
+
+
 def _basin_map_of_the_bowl(contour, race_model, qtbot):
     basin = BasinMap(race_model, contour.plot)
     texts = []
