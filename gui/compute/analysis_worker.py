@@ -85,6 +85,7 @@ class AnalysisWorker(PointsAnswers, SymbolicBudget, QObject):
     # (Expression, engine.analysis.Formula): the newest request's f line, typeset as typed
     # (gui.compute.latex_renderer has its SVG), ahead of the derivatives
     typedLine = Signal(object, object)
+    falling = Signal(str)   # a text's falling_direction (PointsAnswers) came in
     _compiled = Signal(int, object)   # from the pool thread; queued to the GUI thread
     _sketched = Signal(int, object)   # (request id, Expression with f compiled), likewise
     budget_ms, wall_limit_ms = SYMBOLIC_BUDGET_MS, SYMBOLIC_WALL_LIMIT_MS   # a test's may be short

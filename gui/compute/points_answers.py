@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections import namedtuple
 
+from gui.compute import symbolic_memo
+
 # the frame searched ahead for `text` by the points helper's request `request`; `points`
 # None until they come
 Ahead = namedtuple("Ahead", "text frame request points")
@@ -14,12 +16,23 @@ Ahead = namedtuple("Ahead", "text frame request points")
 
 class PointsAnswers:
     """AnalysisWorker's part: `_on_points` / `_on_points_failed` on the points child's
-    signals; `_points_ahead` in `request`."""
+    signals; `_points_ahead` in `request`; `falling_direction` of a text, once found."""
+
+    @staticmethod
+    def falling_direction(text: str):
+        """(d,) tuple along which the f of `text` is proved unbounded below
+        (engine.unbounded.falling_direction, in the points helper); None: not, or not yet
+        known (`falling` says when it comes)."""
+        return symbolic_memo.recall_falling(text)
 
     _ahead = None
 
     def _on_points(self, child_request, value):
         kind = value[0]
+        if kind == "falling":        # f's alone, named by its text: kept from any request
+            symbolic_memo.remember_falling(value[1], value[2])
+            self.falling.emit(value[1])
+            return
         if kind == "frame points":
             ahead = self._ahead
             if ahead is not None and ahead.request == child_request:

@@ -6,7 +6,8 @@ A job takes plain picklable data and yields plain picklable results, one at a ti
               gui.widgets.math_view shows them; the text is parsed
               here by the engine's own safe parser, never evaluated
   "points"    (text, bounds[, box]) -> the critical points alone (beside an "analyse"
-              without them), then those in a wider box, numerically (a typed f's framing)
+              without them), then those in a wider box, numerically (a typed f's framing),
+              then the direction f is proved unbounded below along, if any
   "typeset"   [latex, ...]   -> (latex, svg or None) per text, None where ziamath fails
 `serve` runs one job kind in a loop for the life of the child.
 """
@@ -28,7 +29,8 @@ def analyse_text(payload):
                                                    formula panel shows it at once, the
                                                    derivatives following
       ("points", critical_points)                  engine.calculus, inside bounds (unless
-                                                   with_points is False: see search_points)
+                                                   with_points is False: see search_points,
+                                                   and its "falling" after them)
       ("formulas", formulas, tidy=False)           the derivatives as differentiated
       ("formulas", formulas, tidy=True)            shorter forms (engine.analysis._tidy)
       ("typeset", {display latex: svg or None})    what could be typeset in TYPESET_BUDGET_S
@@ -74,7 +76,8 @@ def search_points(payload, f=None):
     inside bounds), then, with a box, ("box points", (n, d) critical_points_numeric in
     it, frame) (gui.plots.typed_framing frames the window from them: to `frame`, a window
     or None, gui.compute.frame_rules) and, with a frame, ("frame points", frame,
-    critical_points inside it). A job of its own too:
+    critical_points inside it); last ("falling", text, (d,) tuple or None): engine.unbounded
+    falling_direction, f's "no minimum" for the Descent panel. A job of its own too:
     beside an "analyse" without points in another child, the search and the typesetting
     of the formulas take a core each."""
     from engine.calculus import critical_points, critical_points_numeric
@@ -97,6 +100,11 @@ def search_points(payload, f=None):
         yield "box points", in_box, frame
         if frame is not None:
             yield "frame points", frame, tuple(critical_points(f, frame))
+    # last: what the views wait for goes first ((x-1)^200's top-degree part took ~200 ms);
+    # named by its text, as it depends on f alone and may come after the request settled
+    from engine.unbounded import falling_direction
+    direction = falling_direction(f)
+    yield "falling", text, None if direction is None else tuple(map(float, direction))
 
 
 def typeset_texts(payload):

@@ -6,7 +6,8 @@ SVGs on the text alone: `recall_formulas`). A text and window
 asked before (File ▸ New, an example shown again, undo and redo, a lecture's scene
 entered again) get them at once from here: no helper works ~150 ms of CPU on them again
 and every view settles as soon as f and ∇f are compiled. Only complete answers are kept
-(never one cut short by the time budget), the newest SIZE of them.
+(never one cut short by the time budget), the newest SIZE of them. The direction f
+falls without end along (engine.unbounded) depends on the text alone: kept by text.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Answer:
 
 
 _answers: OrderedDict = OrderedDict()
+_falling: OrderedDict = OrderedDict()     # text -> (d,) tuple or None, as the helper found
 
 
 def recall(text: str, bounds: tuple) -> Answer | None:
@@ -50,6 +52,20 @@ def remember(text: str, bounds: tuple, answer: Answer) -> None:
         _answers.popitem(last=False)
 
 
+def remember_falling(text: str, direction) -> None:
+    _falling[text] = direction
+    _falling.move_to_end(text)
+    while len(_falling) > SIZE:
+        _falling.popitem(last=False)
+
+
+def recall_falling(text: str):
+    """(d,) tuple: f of `text` is proved unbounded below along it; None: not (or not
+    known yet: the points helper sends it after the critical points)."""
+    return _falling.get(text)
+
+
 def forget_all() -> None:
     """(Tests that time or kill a helper need it to be asked.)"""
     _answers.clear()
+    _falling.clear()

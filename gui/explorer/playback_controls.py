@@ -88,9 +88,11 @@ class PlaybackControls(QWidget):
         # One status line per run, built on first use, shown for the paths that exist.
         self.status_labels = {}
         self.warned: dict[str, bool] = {}   # run key -> its status line is a warning now
-        self._no_minimum = (None, {})       # (paths, {key: its "no minimum" words})
+        # (paths, f's falling direction, {key: its "no minimum" words})
+        self._no_minimum = (None, None, {})
         self._styled_for = None
-        self._reserved_for = None       # the paths the statuses' room was measured for
+        # the paths (and f's falling direction) the statuses' room was measured for
+        self._reserved_for = (None, None)
         statuses = self._statuses = SteadyColumn(spacing=2)
 
         layout = QVBoxLayout(self)
@@ -110,6 +112,7 @@ class PlaybackControls(QWidget):
         model.frameChanged.connect(self._on_progress)
         model.playingChanged.connect(self._on_progress)
         model.lab.predictChanged.connect(self._on_progress)
+        model.falling.changed.connect(self._on_progress)    # found after f, by the helper
 
         self.speed_slider.setValue(int(round(min(max(model.speed, SPEED_MIN), SPEED_MAX))))
         self._on_speed(self.speed_slider.value())
@@ -163,16 +166,17 @@ class PlaybackControls(QWidget):
 
     def _end_words(self, f) -> dict:
         """{run key: (its "no minimum" words at its end, where it converged if no
-        minimum, what f alone proves before its end)}, worked out once per set of paths."""
-        paths = self.model.paths
-        if self._no_minimum[0] is not paths:
+        minimum, what f alone proves before its end)}, worked out once per set of paths
+        (and again when f's falling direction comes from the points helper)."""
+        paths, falling = self.model.paths, self.model.falling.direction(f)
+        if self._no_minimum[0] is not paths or self._no_minimum[1] != falling:
             window = self.model.window
-            words = {key: (no_minimum_text(f, path, window),
+            words = {key: (no_minimum_text(f, path, window, falling),
                            critical_end_text(f, path, window),
-                           unbounded_text(f, path, window))
+                           unbounded_text(f, path, window, falling))
                      for key, path in paths.items()}
-            self._no_minimum = (paths, words)
-        return self._no_minimum[1]
+            self._no_minimum = (paths, falling, words)
+        return self._no_minimum[2]
 
     def _status_label(self, key: str):
         if key not in self.status_labels:
@@ -226,8 +230,11 @@ class PlaybackControls(QWidget):
             for key in paths:
                 self._status_label(key)
             self._on_theme()
-        if paths is not self._reserved_for:     # new paths: each status keeps the room of
-            self._reserved_for = paths          # its longest, so Play never re-lays the panel
+        # new paths: each status keeps the room of its longest, so Play never re-lays the
+        # panel (again when the helper's "no minimum" comes: a longer line from then on)
+        falling = model.falling.direction(model.expression)
+        if paths is not self._reserved_for[0] or falling != self._reserved_for[1]:
+            self._reserved_for = (paths, falling)
             for key, path in paths.items():
                 self._status_label(key).set_reserve(
                     self.status_line(key, path, frame, playing)[0]

@@ -84,24 +84,29 @@ def direction_text(direction) -> str:
     return "(" + ", ".join(compact(float(c), 3) for c in v) + ")"
 
 
-def no_minimum_text(f, path, window) -> str:
+def no_minimum_text(f, path, window, falling=None) -> str:
     """(after "reached max steps") '' unless the run reached max steps and f has no minimum (proved for a quadratic
-    f) or the run kept falling at a steady rate all its steps (then only "may")."""
+    f, or by `falling`: a direction f's top-degree part falls along, engine.unbounded) or
+    the run kept falling at a steady rate all its steps (then only "may")."""
     if path.status != "max_steps":
         return ""
     found = no_minimum(f, path, window)
+    direction = found.direction if found is not None and found.unbounded else falling
+    if direction is not None:
+        return f"no minimum: f is unbounded below along {direction_text(direction)}"
     if found is None:
         return ""
-    if found.unbounded:
-        return f"no minimum: f is unbounded below along {direction_text(found.direction)}"
     return f"f kept decreasing for all {found.steps} steps — f may have no minimum"
 
 
-def unbounded_text(f, path, window) -> str:
+def unbounded_text(f, path, window, falling=None) -> str:
     """'' unless f is proved unbounded below (a quadratic f, from f and the run's start
-    alone): then "no minimum: f is unbounded below along (1, 0)", to show from the
-    start of the run, not only once it ended at max steps."""
+    alone; else `falling`, the direction engine.unbounded.falling_direction found for
+    x³ + y³, or None): then "no minimum: f is unbounded below along (1, 0)", to show from
+    the start of the run, not only once it ended at max steps."""
     direction = unbounded_from_start(f, path.points[0], window)
+    if direction is None:
+        direction = falling
     if direction is None:
         return ""
     return f"no minimum: f is unbounded below along {direction_text(direction)}"

@@ -20,8 +20,8 @@ if TYPE_CHECKING:   # engine.expression brings sympy: imported at the first pars
 from gui.compute.analysis_worker import AnalysisWorker
 from gui.compute.playback import Playback
 from gui.plots import runs as race
-from gui.plots.descent_settings import (DescentSettings, descend_runs,  # noqa: F401
-                                        preset_settings)
+from gui.plots.descent_settings import DescentSettings, descend_runs, preset_settings  # noqa: F401
+from gui.plots.falling_state import FallingState
 from gui.plots.lab_state import LabState
 from gui.plots.map_first import MapFirst
 from gui.plots.landscape_session import SessionState
@@ -96,6 +96,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
         self.playback.ticked.connect(self._on_tick)
         self.playback.playingChanged.connect(self.playingChanged)
         self._worker = AnalysisWorker(self, symbolic=self.SYMBOLIC)
+        self.falling = FallingState(self, self._worker)   # f's "no minimum" direction, if proved
         self._worker.finished.connect(self._on_analysis)
         self._worker.sketched.connect(self._on_sketch)
         self._worker.failed.connect(self._on_failed)
@@ -146,8 +147,7 @@ class LandscapeModel(FrameSteps, MapFirst, SessionState, QObject):
     def set_text(self, text: str) -> None:
         """Parse now (fast and guarded); compile and analyse in the worker.
 
-        Invalid text only sets `error`: the last valid expression stays on screen.
-        """
+        Invalid text only sets `error`: the last valid expression stays on screen."""
         if text == self._text:
             return
         self._text = text

@@ -16,7 +16,10 @@ def test_analyse_gives_the_engines_points_formulas_and_svgs(monkeypatch):
     # every formula typeset: on a loaded machine the Hessian came past the 1 s budget
     monkeypatch.setattr("gui.compute.symbolic_jobs.TYPESET_BUDGET_S", 600.0)
     line, *items = list(analyse_text((TEXT, BOUNDS)))
-    assert [item[0] for item in items] == ["points", "formulas", "formulas", "typeset"]
+    assert [item[0] for item in items] == ["points", "falling", "formulas", "formulas",
+                                           "typeset"]
+    assert items[1] == ("falling", TEXT, None)        # (x⁴ + y⁴ on top: a minimum)
+    del items[1]
     f = parse(TEXT)
     expected = critical_points(f, BOUNDS)
     points = items[0][1]
@@ -39,9 +42,10 @@ def test_the_points_and_the_formulas_apart_are_the_same_answers():
     what one child sends in turn."""
     together = list(analyse_text((TEXT, BOUNDS)))
     formulas_only = list(analyse_text((TEXT, BOUNDS, False)))
-    (points,) = list(search_points((TEXT, BOUNDS)))
+    points, falling = list(search_points((TEXT, BOUNDS)))
     assert [item[0] for item in formulas_only] == ["f line", "formulas", "formulas", "typeset"]
-    assert formulas_only[1:] == together[2:] and formulas_only[0] == together[0]
+    assert formulas_only[1:] == together[3:] and formulas_only[0] == together[0]
+    assert falling == together[2] == ("falling", TEXT, None)
     assert points[0] == "points" and len(points[1]) == 9
     assert_allclose([cp.point for cp in points[1]], [cp.point for cp in together[1][1]],
                     rtol=0)
@@ -53,8 +57,9 @@ def test_with_a_wider_box_the_points_of_the_window_come_first_then_those_of_the_
     outside ±4 × ±3)."""
     himmelblau, window, box = "(x^2+y-11)^2 + (x+y^2-7)^2", ((-4.0, 4.0), (-3.0, 3.0)), \
         ((-8.0, 8.0), (-6.0, 6.0))
-    (alone,) = list(search_points((himmelblau, window)))
-    points, (kind, in_box, frame), ahead = list(search_points((himmelblau, window, box)))
+    alone, _ = list(search_points((himmelblau, window)))
+    points, (kind, in_box, frame), ahead, last = list(search_points((himmelblau, window, box)))
+    assert last == ("falling", himmelblau, None)      # after what the framing waits for
     assert points[0] == "points" and [cp.point.tolist() for cp in points[1]] == \
         [cp.point.tolist() for cp in alone[1]]
     assert kind == "box points" and in_box.shape == (9, 2)
@@ -68,5 +73,23 @@ def test_with_a_wider_box_the_points_of_the_window_come_first_then_those_of_the_
         [cp.point.tolist() for cp in critical_points(parse(himmelblau), frame)]
     assert sum(cp.kind == "minimum" for cp in ahead[2]) == 4
     # no frame (every point already in view): nothing searched ahead
-    (_, near), (kind, _, frame) = list(search_points(("x^2 + y^2", window, box)))
+    (_, near), (kind, _, frame), _ = list(search_points(("x^2 + y^2", window, box)))
     assert kind == "box points" and frame is None
+
+
+def test_last_the_points_helper_names_a_direction_f_falls_along_without_end():
+    """engine.unbounded.falling_direction, by f's text (the Descent panel's "no minimum"
+    for x³ + y³ and x³: tests/gui/explorer/test_run_warnings.py), None where f has a
+    minimum or the top-degree part cannot tell."""
+    for text, window, direction in [("x^3 + y^3", BOUNDS, (-2 ** -0.5, -2 ** -0.5)),
+                                    ("x^3", ((-3.0, 3.0),), (-1.0,)),
+                                    ("x^4 - x^2", ((-3.0, 3.0),), None),
+                                    ("x^2 + 2y^2", BOUNDS, None),
+                                    ("sin(x) + y^2", BOUNDS, None)]:
+        *_, (kind, named, found) = list(search_points((text, window)))
+        assert (kind, named) == ("falling", text)
+        if direction is None:
+            assert found is None, text
+        else:
+            assert type(found) is tuple
+            assert_allclose(found, direction, rtol=1e-12)

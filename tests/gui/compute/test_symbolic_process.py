@@ -88,12 +88,14 @@ def test_only_the_newest_request_is_answered(qtbot, child):
     qtbot.waitUntil(lambda: not child.busy, timeout=20000)
     assert old < new
     # f's own line as typed first (the panel shows it while the rest follows), then the
-    # critical points (they need no formulas), the formulas as differentiated, then tidied,
-    # then typeset
+    # critical points (they need no formulas) and whether f falls without end (by its
+    # text), the formulas as differentiated, then tidied, then typeset
     assert [(rid, kind) for rid, kind, _ in seen] == [
-        (new, "f line"), (new, "points"), (new, "formulas"), (new, "formulas"), (new, "typeset")]
-    assert seen[3][2][0].latex == "x^{2} + 5 y^{2}"
-    assert "f(x, y) = x^{2} + 5 y^{2}" in seen[4][2]           # typeset as shown
+        (new, "f line"), (new, "points"), (new, "falling"), (new, "formulas"),
+        (new, "formulas"), (new, "typeset")]
+    assert seen[2][2] == "x^2 + 5y^2"
+    assert seen[4][2][0].latex == "x^{2} + 5 y^{2}"
+    assert "f(x, y) = x^{2} + 5 y^{2}" in seen[5][2]           # typeset as shown
 
 
 def test_a_slow_expression_is_abandoned_for_a_new_one(qtbot, child):
@@ -104,7 +106,7 @@ def test_a_slow_expression_is_abandoned_for_a_new_one(qtbot, child):
     qtbot.wait(100)                                           # the child is busy with it
     items = collect(qtbot, child, ("x^2 + 3y^2", ((-1.0, 1.0), (-1.0, 1.0))))
     assert time.perf_counter() - t0 < 1.5
-    assert items[2][1][0].latex == "x^{2} + 3 y^{2}"
+    assert items[3][1][0].latex == "x^{2} + 3 y^{2}"
     assert child.pid != slow_pid                              # a fresh child took over
     qtbot.waitUntil(lambda: gone(slow_pid), timeout=5000)
 
@@ -178,7 +180,7 @@ def test_stop_while_starting_never_waits_and_leaves_no_child(qtbot, child):
     starter.join(20)
     qtbot.waitUntil(lambda: not starter.result[0].is_alive(), timeout=5000)
     items = collect(qtbot, child, ("x^2 + 9y^2", ((-1.0, 1.0), (-1.0, 1.0))))   # usable again
-    assert items[2][1][0].latex == "x^{2} + 9 y^{2}"
+    assert items[3][1][0].latex == "x^{2} + 9 y^{2}"
 
 
 

@@ -6,11 +6,13 @@ import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
+from gui.compute import symbolic_memo
 from gui.explorer.formula_line_edit import ERROR_COLOUR
 from gui.explorer.playback_controls import PlaybackControls
 from gui.explorer.run_notices import CRITICAL_RATE
 from gui.widgets import theme
 from tests.gui.app.layout_checks import lines_between
+from tests.gui.explorer.test_descent_panel import panel  # noqa: F401  (the fixture)
 
 
 @pytest.fixture
@@ -124,3 +126,44 @@ def test_two_over_lambda_max_is_never_broken_across_lines(controls, model, qtbot
         assert broken == []
     finally:
         theme.apply_theme(app, controls, "light", 1.0)
+
+
+@pytest.mark.parametrize("text, direction", [("x^3 + y^3", "(−1, −1)"), ("x^3", "(−1)")])
+def test_a_polynomial_whose_top_degree_part_falls_says_no_minimum_in_the_descent_panel(
+        panel, model, qtbot, text, direction):  # noqa: F811
+    """Not quadratic, so engine.run_health cannot tell: x³ + y³ (and x³ in 1-D) read only
+    "ready to start". The points helper proves it from the top-degree part
+    (engine.unbounded) after the critical points; the panel says so when that comes."""
+    model.set_text(text)
+    assert model.wait_for_analysis(60000)
+    unbounded = f"no minimum: f is unbounded below along {direction}"
+    warned = f"⚠ Gradient descent: ready to start — {unbounded}"
+    qtbot.waitUntil(lambda: panel.playback.status_text("gd") == warned, timeout=30000)
+    label = panel.playback.status_labels["gd"]
+    assert label.isVisible() and label.text() == warned and panel.playback.warned["gd"]
+    assert model.expression.dimension == len(direction.split(","))
+    model.set_settings(methods=("gd",), lr=0.01, max_steps=5)     # and at its end
+    assert model.paths["gd"].status == "max_steps"
+    model.set_frame(5)
+    assert panel.playback.status_text("gd") == (
+        f"⚠ Gradient descent: reached max steps — {unbounded}")
+
+
+@pytest.mark.parametrize("text", ["x^4 - x^2", "x^2 + 2y^2"])
+def test_a_function_with_a_minimum_gets_no_such_warning(panel, model, qtbot, text):  # noqa: F811
+    """x⁴ − x² and the default x² + 2y²: after x³ + y³'s warning, none once the helper's
+    answer for them is in (the direction is None)."""
+    model.set_text("x^3 + y^3")
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: panel.playback.warned.get("gd") is True, timeout=30000)
+    symbolic_memo.forget_all()                  # the helper is asked, and answers
+    with qtbot.waitSignal(model.falling.changed, timeout=30000):
+        model.set_text(text)
+    assert model.wait_for_analysis(60000)
+    assert model.falling.direction(model.expression) is None
+    assert panel.playback.status_text("gd") == "Gradient descent: ready to start"
+    assert panel.playback.warned["gd"] is False         # (restyled: no warning ink)
+    model.set_text("x^3 + y^3")             # again: the helper's answers recalled, not asked
+    assert model.wait_for_analysis(60000)
+    qtbot.waitUntil(lambda: panel.playback.warned["gd"] is True, timeout=30000)
+    assert panel.playback.status_text("gd").endswith("unbounded below along (−1, −1)")
