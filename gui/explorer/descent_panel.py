@@ -171,6 +171,7 @@ class DescentPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 1)
         self.playback_group = self._group("Playback", self.playback)
+        self._presenting, self._playback_titled = False, True
         layout.addWidget(self.playback_group)
 
         self._runs_group = runs_group
@@ -200,7 +201,20 @@ class DescentPanel(QWidget):
         """Presenting, the Playback box without its title (its buttons say what it is):
         the 22 px let a run's status line beside Gradient descent's (Newton ticked) keep
         all seven Methods' rows in view at 1280×720."""
-        self.playback_group.setTitle("" if on else "Playback")
+        self._presenting = on
+        self._title_playback()
+
+    def keep_playback_title(self, on: bool) -> None:
+        """Off: the Playback box without its title in the window too (the page's first
+        give-way, gui.explorer.page_fit): x³'s status "⚠ Gradient descent: ready to
+        start — no minimum: f → −∞ as x → −∞" takes two lines of the 263-px panel at
+        1280×720, and the 14 px more pushed the Runs out of whole view."""
+        self._playback_titled = on
+        self._title_playback()
+
+    def _title_playback(self) -> None:
+        titled = self._playback_titled and not self._presenting
+        self.playback_group.setTitle("Playback" if titled else "")
 
     def keep_runs_whole(self, on: bool) -> None:
         """The settings area as tall as the rate, Methods and the Runs' list and buttons

@@ -5,7 +5,9 @@ Outside presentation mode the typeset formulas and the formula field are never f
 for room: they name the f every view shows, and a lecturer's notes send the class to
 them. (They folded themselves at 1280×720 with the scenes panel open, for Newton's
 status lines, "Inside a step" or Basins, and stayed folded once the cause was undone.)
-The side panel's Runs give up being whole first, then the example's one-line caption,
+The Playback box's title goes first (as presenting: its buttons say what it is; a
+run's two-line "no minimum" status fits in its 22 px), then the side panel's Runs give
+up being whole, then the example's one-line caption,
 then the lower panel (loss curve and iterates: at text size 1.75 on 1280×720 it kept
 292 px while the views got their least, 287, the map's plot 205×120 px, and the page
 scrolled Playback's rows below the window's edge), then the side panel's Methods (the
@@ -23,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gui.compute.qt_guard import qt_override
 from gui.widgets.scroll_page import page_overflow
 
-# what gives way, in order: the side panel's Runs kept whole, the caption's row, the
-# lower panel, the side panel's Methods kept whole
-GIVE_WAY = ("runs", "caption", "below", "methods")
+# what gives way, in order: the Playback box's title, the side panel's Runs kept whole,
+# the caption's row, the lower panel, the side panel's Methods kept whole
+GIVE_WAY = ("playback title", "runs", "caption", "below", "methods")
 # presenting (the window folds the caption and panels itself, MainWindow.make_room_for_
 # views): a race's status lines find their room inside the side panel, Methods scrolling
 # under the rate (`_can_give`). Two runs' "no minimum" lines on the delivery route at
@@ -104,6 +106,9 @@ class PageFit(QObject):
         no hidden part, so the page is measured for less than it would need (still short
         then, it is short with it; where it fits without, `fit` tries it laid out)."""
         tab, changed = self.tab, []
+        if "playback title" in back:
+            tab.descent_panel.keep_playback_title(on)
+            changed.append(tab.descent_panel.playback_group)
         if "runs" in back:
             tab._keep_runs_whole(on)
             changed.append(tab.descent_panel.settings_area)
@@ -124,7 +129,9 @@ class PageFit(QObject):
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _give(self, what: str, shown: bool) -> None:
-        if what == "runs":
+        if what == "playback title":
+            self.tab.descent_panel.keep_playback_title(shown)
+        elif what == "runs":
             self.tab._keep_runs_whole(shown)
         elif what == "caption":
             self.tab.set_panels_visible(caption=shown)

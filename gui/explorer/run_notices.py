@@ -15,6 +15,7 @@ import numpy as np
 from engine.optimizers import DIVERGENCE_LIMIT
 from engine.run_health import RISES, divergence, no_minimum, unbounded_from_start
 from gui.widgets.number_text import compact
+from gui.widgets.variable_names import display_name
 
 WARNING_SIGN = "⚠"
 # GD's critical rate as one word: a word joiner (U+2060, drawn as nothing) after the slash,
@@ -84,16 +85,29 @@ def direction_text(direction) -> str:
     return "(" + ", ".join(compact(float(c), 3) for c in v) + ")"
 
 
+def falling_text(f, direction) -> str:
+    """The one wording of "f has no minimum", proved along `direction` (d,), whether a
+    run found it (engine.run_health) or f's top-degree part did (engine.unbounded):
+    "no minimum: f → −∞ along (1, −1)"; in 1-D "no minimum: f → −∞ as x → −∞". Short,
+    so the status line needs no more room than its other words (x³'s scene at
+    1280×720: "f is unbounded below along (−1)" took a line more and pushed Runs out)."""
+    if len(direction) == 1:
+        end = "−∞" if float(direction[0]) < 0 else "+∞"
+        return f"no minimum: f → −∞ as {display_name(f.variables[0])} → {end}"
+    return f"no minimum: f → −∞ along {direction_text(direction)}"
+
+
 def no_minimum_text(f, path, window, falling=None) -> str:
-    """(after "reached max steps") '' unless the run reached max steps and f has no minimum (proved for a quadratic
-    f, or by `falling`: a direction f's top-degree part falls along, engine.unbounded) or
-    the run kept falling at a steady rate all its steps (then only "may")."""
+    """(after "reached max steps") '' unless the run reached max steps and f has no
+    minimum (proved for a quadratic f, or by `falling`: a direction f's top-degree part
+    falls along, engine.unbounded): then falling_text; or the run kept falling at a
+    steady rate all its steps (then only "may")."""
     if path.status != "max_steps":
         return ""
     found = no_minimum(f, path, window)
     direction = found.direction if found is not None and found.unbounded else falling
     if direction is not None:
-        return f"no minimum: f is unbounded below along {direction_text(direction)}"
+        return falling_text(f, direction)
     if found is None:
         return ""
     return f"f kept decreasing for all {found.steps} steps — f may have no minimum"
@@ -102,14 +116,14 @@ def no_minimum_text(f, path, window, falling=None) -> str:
 def unbounded_text(f, path, window, falling=None) -> str:
     """'' unless f is proved unbounded below (a quadratic f, from f and the run's start
     alone; else `falling`, the direction engine.unbounded.falling_direction found for
-    x³ + y³, or None): then "no minimum: f is unbounded below along (1, 0)", to show from
-    the start of the run, not only once it ended at max steps."""
+    x³ + y³, or None): then falling_text, e.g. "no minimum: f → −∞ along (1, 0)", to
+    show from the start of the run, not only once it ended at max steps."""
     direction = unbounded_from_start(f, path.points[0], window)
     if direction is None:
         direction = falling
     if direction is None:
         return ""
-    return f"no minimum: f is unbounded below along {direction_text(direction)}"
+    return falling_text(f, direction)
 
 
 # what a run that stopped at ∇f = 0 stopped at, where that is no minimum

@@ -1,7 +1,7 @@
 """Presenting the "delivery route" example on a 1280×720 projector, ticking Momentum
 keeps the caption's row (its note "No longer applies — you changed the descent
 settings." whole), the page does not scroll and the map's x axis stays on screen; the
-two runs' long "no minimum: f is unbounded below along (1, −1)" lines scroll inside the
+two runs' long "no minimum: f → −∞ along (1, −1)" lines scroll inside the
 side panel's Playback instead. Before, the statuses made the Playback box taller, the
 window folded the caption for room (every control moved up 24 px), the page still
 scrolled ~15 px, the map's "x" was cut at the bottom edge, and unticking Momentum did

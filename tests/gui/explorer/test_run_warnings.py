@@ -71,7 +71,7 @@ def test_a_cost_with_no_minimum_says_so_as_soon_as_f_is_known(controls, model):
     """It said so only once the run had ended at max steps: "ready to start" and "paused
     at step 39" for a quadratic f already proved to fall without end along (1, −1)."""
     _load(model, "(x-5)^2 + (y-3)^2 + 2xy", (1.0, 1.0), ((-2.0, 6.0), (-4.0, 4.0)), 0.1, 40)
-    unbounded = "no minimum: f is unbounded below along (1, −1)"
+    unbounded = "no minimum: f → −∞ along (1, −1)"
     assert model.frame == 0 and not model.playing         # typed, before Play
     assert controls.status_text("gd") == f"⚠ Gradient descent: ready to start — {unbounded}"
     assert controls.warned["gd"]
@@ -79,7 +79,7 @@ def test_a_cost_with_no_minimum_says_so_as_soon_as_f_is_known(controls, model):
     assert controls.status_text("gd") == f"⚠ Gradient descent: paused at step 39 — {unbounded}"
     model.set_frame(40)
     assert controls.status_text("gd") == ("⚠ Gradient descent: reached max steps — no "
-                                          "minimum: f is unbounded below along (1, −1)")
+                                          "minimum: f → −∞ along (1, −1)")
     assert controls.warned["gd"]
 
 
