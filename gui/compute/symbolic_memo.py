@@ -65,6 +65,12 @@ def recall_falling(text: str):
     return _falling.get(text)
 
 
+def falling_known(text: str) -> bool:
+    """Whether the points helper's answer for `text` came (recall_falling's None then
+    means "proved nothing", not "not yet")."""
+    return text in _falling
+
+
 def forget_all() -> None:
     """(Tests that time or kill a helper need it to be asked.)"""
     _answers.clear()

@@ -63,5 +63,8 @@ def test_playback_buttons_whole_and_readable(window, qtbot):
     assert [b for b in clipped_texts(window) if "Step" in b or "Play" in b
             or "Reset" in b] == []
     assert window.descent_panel.playback_group.title() == ""      # (its buttons say it)
-    settle_at(window, qtbot, 1.0)                   # leaving: the box named again
-    assert window.descent_panel.playback_group.title() == "Playback"
+    settle_at(window, qtbot, 1.0)                   # leaving: the box named again,
+    # unless the window's page gave its title way for room (page_fit.GIVE_WAY's first)
+    given = window.explorer.page_fit.given
+    assert window.descent_panel.playback_group.title() == (
+        "" if "playback title" in given else "Playback"), given

@@ -2,17 +2,20 @@
 sample lecture's scenes 8 and 9): scene 8 at step 12 read only "paused at step 12" (y at
 17.8, f at 636), scene 9 "reached max steps" though f = (x−5)² + (y−3)² + 2xy falls
 without end along (1, −1)."""
+import re
+
+import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from gui.compute import symbolic_memo
 from gui.explorer.formula_line_edit import ERROR_COLOUR
 from gui.explorer.playback_controls import PlaybackControls
 from gui.explorer.run_notices import CRITICAL_RATE
 from gui.widgets import theme
 from tests.gui.app.layout_checks import lines_between
 from tests.gui.explorer.test_descent_panel import panel  # noqa: F401  (the fixture)
+from tests.gui.plots.test_falling_state import falling_answered
 
 
 @pytest.fixture
@@ -128,20 +131,20 @@ def test_two_over_lambda_max_is_never_broken_across_lines(controls, model, qtbot
         theme.apply_theme(app, controls, "light", 1.0)
 
 
-@pytest.mark.parametrize("text, direction", [("x^3 + y^3", "(−1, −1)"), ("x^3", "(−1)")])
+@pytest.mark.parametrize("text, words", [("x^3 + y^3", "f → −∞ along (−1, −1)"),
+                                         ("x^3", "f → −∞ as x → −∞")])
 def test_a_polynomial_whose_top_degree_part_falls_says_no_minimum_in_the_descent_panel(
-        panel, model, qtbot, text, direction):  # noqa: F811
+        panel, model, qtbot, text, words):  # noqa: F811
     """Not quadratic, so engine.run_health cannot tell: x³ + y³ (and x³ in 1-D) read only
     "ready to start". The points helper proves it from the top-degree part
-    (engine.unbounded) after the critical points; the panel says so when that comes."""
-    model.set_text(text)
-    assert model.wait_for_analysis(60000)
-    unbounded = f"no minimum: f is unbounded below along {direction}"
+    (engine.unbounded) after the critical points; the panel says so when that comes, in
+    the words a run's own finding uses."""
+    falling_answered(model, qtbot, text)
+    unbounded = f"no minimum: {words}"
     warned = f"⚠ Gradient descent: ready to start — {unbounded}"
     qtbot.waitUntil(lambda: panel.playback.status_text("gd") == warned, timeout=30000)
     label = panel.playback.status_labels["gd"]
     assert label.isVisible() and label.text() == warned and panel.playback.warned["gd"]
-    assert model.expression.dimension == len(direction.split(","))
     model.set_settings(methods=("gd",), lr=0.01, max_steps=5)     # and at its end
     assert model.paths["gd"].status == "max_steps"
     model.set_frame(5)
@@ -153,17 +156,42 @@ def test_a_polynomial_whose_top_degree_part_falls_says_no_minimum_in_the_descent
 def test_a_function_with_a_minimum_gets_no_such_warning(panel, model, qtbot, text):  # noqa: F811
     """x⁴ − x² and the default x² + 2y²: after x³ + y³'s warning, none once the helper's
     answer for them is in (the direction is None)."""
-    model.set_text("x^3 + y^3")
-    assert model.wait_for_analysis(60000)
+    falling_answered(model, qtbot, "x^3 + y^3")
     qtbot.waitUntil(lambda: panel.playback.warned.get("gd") is True, timeout=30000)
-    symbolic_memo.forget_all()                  # the helper is asked, and answers
-    with qtbot.waitSignal(model.falling.changed, timeout=30000):
-        model.set_text(text)
-    assert model.wait_for_analysis(60000)
+    falling_answered(model, qtbot, text)
     assert model.falling.direction(model.expression) is None
     assert panel.playback.status_text("gd") == "Gradient descent: ready to start"
     assert panel.playback.warned["gd"] is False         # (restyled: no warning ink)
     model.set_text("x^3 + y^3")             # again: the helper's answers recalled, not asked
     assert model.wait_for_analysis(60000)
     qtbot.waitUntil(lambda: panel.playback.warned["gd"] is True, timeout=30000)
-    assert panel.playback.status_text("gd").endswith("unbounded below along (−1, −1)")
+    assert panel.playback.status_text("gd").endswith("no minimum: f → −∞ along (−1, −1)")
+
+
+_NAMED = re.compile(r"no minimum: f → −∞ (?:along \((.+)\)|as x → ([−+])∞)$")
+
+
+@pytest.mark.parametrize("text, warns", [
+    ("x^3", True), ("x^3 + y^3", True), ("x*y", True), ("-x^2 - y^2", True),
+    ("(x-5)^2 + (y-3)^2 + 2xy", True), ("x^2 + 2y^2", False), ("x^4 - x^2", False),
+    ("exp(x) + x^2", False), ("x^4 + y^4 - xy", False)])
+def test_no_minimum_is_said_exactly_where_f_has_none(panel, model, qtbot, text, warns):  # noqa: F811
+    """The same words for every f with no minimum, whether the run's quadratic rule
+    (x·y, −x² − y², (x−5)² + (y−3)² + 2xy) or f's top-degree part (x³, x³ + y³) proves
+    it, and f really falls without end along the direction named (values along it, from
+    the start); never for an f that has a minimum."""
+    falling_answered(model, qtbot, text)
+    status = panel.playback.status_text("gd")
+    assert status.startswith("⚠ " if warns else "Gradient descent: ready to start"), status
+    assert panel.playback.warned.get("gd", False) is warns
+    if not warns:
+        assert "minimum" not in status
+        return
+    named = _NAMED.search(status)
+    assert named, status
+    direction = ([float(c.replace("−", "-")) for c in named[1].split(", ")] if named[1]
+                 else [-1.0 if named[2] == "−" else 1.0])
+    f, start = model.expression, model.paths["gd"].points[0]
+    values = [float(f(*(start + t * np.array(direction)))) for t in (0, 10, 100, 1000)]
+    assert all(b < a for a, b in zip(values, values[1:])), values
+    assert values[-1] < values[0] - 100, values
