@@ -113,6 +113,7 @@ class PlaybackControls(QWidget):
         model.playingChanged.connect(self._on_progress)
         model.lab.predictChanged.connect(self._on_progress)
         model.falling.changed.connect(self._on_progress)    # found after f, by the helper
+        model.criticalPointsChanged.connect(self._on_progress)  # "no global minimum"
 
         self.speed_slider.setValue(int(round(min(max(model.speed, SPEED_MIN), SPEED_MAX))))
         self._on_speed(self.speed_slider.value())
@@ -169,13 +170,14 @@ class PlaybackControls(QWidget):
         minimum, what f alone proves before its end)}, worked out once per set of paths
         (and again when f's falling direction comes from the points helper)."""
         paths, falling = self.model.paths, self.model.falling.direction(f)
-        if self._no_minimum[0] is not paths or self._no_minimum[1] != falling:
+        local = any(cp.kind == "minimum" for cp in self.model.critical_points or ())
+        if self._no_minimum[0] is not paths or self._no_minimum[1] != (falling, local):
             window = self.model.window
-            words = {key: (no_minimum_text(f, path, window, falling),
+            words = {key: (no_minimum_text(f, path, window, falling, local),
                            critical_end_text(f, path, window),
-                           unbounded_text(f, path, window, falling))
+                           unbounded_text(f, path, window, falling, local))
                      for key, path in paths.items()}
-            self._no_minimum = (paths, falling, words)
+            self._no_minimum = (paths, (falling, local), words)
         return self._no_minimum[2]
 
     def _status_label(self, key: str):

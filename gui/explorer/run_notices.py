@@ -85,19 +85,22 @@ def direction_text(direction) -> str:
     return "(" + ", ".join(compact(float(c), 3) for c in v) + ")"
 
 
-def falling_text(f, direction) -> str:
+def falling_text(f, direction, local_minimum: bool = False) -> str:
     """The one wording of "f has no minimum", proved along `direction` (d,), whether a
     run found it (engine.run_health) or f's top-degree part did (engine.unbounded):
     "no minimum: f → −∞ along (1, −1)"; in 1-D "no minimum: f → −∞ as x → −∞". Short,
     so the status line needs no more room than its other words (x³'s scene at
-    1280×720: "f is unbounded below along (−1)" took a line more and pushed Runs out)."""
+    1280×720: "f is unbounded below along (−1)" took a line more and pushed Runs out).
+    `local_minimum`: f has one (x³ − 3x at x = 1, marked "minimum" on the plot): then
+    "no global minimum", or the line would deny what the plot marks."""
+    words = "no global minimum" if local_minimum else "no minimum"
     if len(direction) == 1:
         end = "−∞" if float(direction[0]) < 0 else "+∞"
-        return f"no minimum: f → −∞ as {display_name(f.variables[0])} → {end}"
-    return f"no minimum: f → −∞ along {direction_text(direction)}"
+        return f"{words}: f → −∞ as {display_name(f.variables[0])} → {end}"
+    return f"{words}: f → −∞ along {direction_text(direction)}"
 
 
-def no_minimum_text(f, path, window, falling=None) -> str:
+def no_minimum_text(f, path, window, falling=None, local_minimum=False) -> str:
     """(after "reached max steps") '' unless the run reached max steps and f has no
     minimum (proved for a quadratic f, or by `falling`: a direction f's top-degree part
     falls along, engine.unbounded): then falling_text; or the run kept falling at a
@@ -107,13 +110,13 @@ def no_minimum_text(f, path, window, falling=None) -> str:
     found = no_minimum(f, path, window)
     direction = found.direction if found is not None and found.unbounded else falling
     if direction is not None:
-        return falling_text(f, direction)
+        return falling_text(f, direction, local_minimum)
     if found is None:
         return ""
     return f"f kept decreasing for all {found.steps} steps — f may have no minimum"
 
 
-def unbounded_text(f, path, window, falling=None) -> str:
+def unbounded_text(f, path, window, falling=None, local_minimum=False) -> str:
     """'' unless f is proved unbounded below (a quadratic f, from f and the run's start
     alone; else `falling`, the direction engine.unbounded.falling_direction found for
     x³ + y³, or None): then falling_text, e.g. "no minimum: f → −∞ along (1, 0)", to
@@ -123,7 +126,7 @@ def unbounded_text(f, path, window, falling=None) -> str:
         direction = falling
     if direction is None:
         return ""
-    return falling_text(f, direction)
+    return falling_text(f, direction, local_minimum)
 
 
 # what a run that stopped at ∇f = 0 stopped at, where that is no minimum

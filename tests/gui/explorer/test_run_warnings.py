@@ -195,3 +195,17 @@ def test_no_minimum_is_said_exactly_where_f_has_none(panel, model, qtbot, text, 
     values = [float(f(*(start + t * np.array(direction)))) for t in (0, 10, 100, 1000)]
     assert all(b < a for a, b in zip(values, values[1:])), values
     assert values[-1] < values[0] - 100, values
+
+
+@pytest.mark.parametrize("text, words", [
+    ("x^3 - 3x", "no global minimum: f → −∞ as x → −∞"),
+    ("x^3 - 3x + y^2", "no global minimum: f → −∞ along (−1, −1)"),
+    ("x^3", "no minimum: f → −∞ as x → −∞")])
+def test_a_local_minimum_makes_it_no_global_minimum(panel, model, qtbot, text, words):  # noqa: F811
+    """x³ − 3x falls without end as x → −∞, yet has a minimum at x = 1, marked "minimum"
+    on the plot: "no minimum" beside that mark denied it. Its words are "no global
+    minimum"; x³ (no critical point but an inflection) keeps "no minimum"."""
+    falling_answered(model, qtbot, text)
+    kinds = [cp.kind for cp in model.critical_points]
+    assert ("minimum" in kinds) is ("global" in words), kinds
+    qtbot.waitUntil(lambda: panel.playback.status_text("gd").endswith(words), timeout=30000)
