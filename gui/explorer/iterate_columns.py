@@ -78,6 +78,12 @@ def round_off_zero(values: np.ndarray) -> np.ndarray:
     return cancelled(values, np.maximum(1.0, window.max(axis=-1)))
 
 
+def as_shown(columns) -> list[np.ndarray]:
+    """The numbers of path_columns' columns (values only) as the table shows them: round-off
+    of zero as 0.0, every other number as computed (what a CSV of the table writes)."""
+    return [columns[0]] + [np.where(round_off_zero(c), 0.0, c) for c in columns[1:]]
+
+
 def tiny(values: np.ndarray, scale) -> np.ndarray:
     """Which values (bool) are small enough against `scale` (≥ 1) to be round-off of
     zero, if anything says they are: nonzero, below SMALL × scale and LARGEST_ROUND_OFF."""
