@@ -11,6 +11,10 @@ and iteration counts.
 "Zero" is always relative and local: a number counts as 0 when it is below _REL_TOL
 times the largest size of the same quantity within 1 % of the box around the point.
 A global scale fails on functions that span many orders of magnitude (x^200, e^(-x)).
+The same quantity is one component of ∇f, and the Hessian with each variable's row
+and column scaled by that row's size nearby (_hessian_scale; the signs of its eigenvalues
+are the Hessian's, by Sylvester's law of inertia): on 1e300·x² + y², ∂f/∂y = 2 is not 0
+beside ∂f/∂x ~ 1e299, nor the Hessian's 2 beside its 2e300.
 """
 from __future__ import annotations
 
@@ -143,15 +147,21 @@ def classify(f: Expression, point, bounds=None) -> CriticalPoint:
 def _classify(f, p, lo, hi, known=None) -> CriticalPoint:
     """The test at p (d,); known: (order, sign) of the deciding derivative, from algebra."""
     hess = f.hessian(*p)
-    eig = np.linalg.eigvalsh(hess) if np.all(np.isfinite(hess)) else np.full(len(p), np.nan)
-    tol = _hessian_tol(f, p[None], lo, hi)[0]
+    finite = np.all(np.isfinite(hess))
+    eig = np.linalg.eigvalsh(hess) if finite else np.full(len(p), np.nan)
+    (scale,), (tol,) = _hessian_scale(f, p[None], lo, hi)
+    # the test on the scaled Hessian: the same signs, each variable against its own size
+    eig_scaled = (np.linalg.eigvalsh(hess / np.outer(scale, scale)) if finite
+                  else np.full(len(p), np.nan))
     if len(p) == 1:
-        order, sign = known or ((2, eig[0]) if abs(eig[0]) > tol else _higher_order(f, p, lo, hi))
+        order, sign = known or ((2, eig[0]) if abs(eig_scaled[0]) > tol
+                                else _higher_order(f, p, lo, hi))
         kind = ("degenerate" if not order or not sign else "inflection" if order % 2
                 else "minimum" if sign > 0 else "maximum")
     else:
-        kind = ("minimum" if eig[0] > tol else "maximum" if eig[-1] < -tol
-                else "saddle" if eig[0] < -tol and eig[-1] > tol else "degenerate")
+        low, high = eig_scaled[0], eig_scaled[-1]
+        kind = ("minimum" if low > tol else "maximum" if high < -tol
+                else "saddle" if low < -tol and high > tol else "degenerate")
         order = 0 if kind == "degenerate" else 2
     arrays = (p.copy(), f.gradient(*p), hess, eig)
     for a in arrays:                             # frozen all the way down: safe to share
@@ -250,7 +260,12 @@ def _solve_gradient(f, starts, lo, hi, iterations):
     for _ in range(iterations):
         h = np.moveaxis(f.hessian(*p), -1, 0)                    # (n, d, d)
         h = np.where(np.isfinite(h), h, 0.0)
-        step = -np.einsum("nij,jn->in", np.linalg.pinv(h, rcond=1e-12), g)
+        # rows and columns scaled to one size: pinv's cut-off at 1e-12 of the largest
+        # dropped y's 2 beside x's 2e300 (1e300·x² + y²), and Newton never moved y
+        s = np.sqrt(np.max(np.abs(h), axis=2))
+        s = np.where((s > 0) & np.isfinite(s), s, 1.0)          # (n, d)
+        scaled = np.linalg.pinv(h / (s[:, :, None] * s[:, None, :]), rcond=1e-12)
+        step = -np.einsum("nij,jn->in", scaled, np.where(np.isfinite(g), g, 0.0) / s.T) / s.T
         trial = np.clip(p + t * step, lo[:, None] - span, hi[:, None] + span)
         gt = f.gradient(*trial)
         rt = _norm(gt)
@@ -269,9 +284,11 @@ def _inside(pts, lo, hi) -> np.ndarray:
 
 
 def _is_critical(f, pts, lo, hi) -> np.ndarray:
-    """(n,) bool: |∇f| at pts (n, d) is 0 relative to its size nearby."""
-    r = _norm(f.gradient(*pts.T))
-    return (r == 0) | (r <= _REL_TOL * _nearby_max(_norm(f.gradient(*_stencil(pts, lo, hi)), 0)))
+    """(n,) bool: every component of ∇f at pts (n, d) is 0 relative to its size nearby
+    (the gradient's length would take ∂f/∂y = 2 beside ∂f/∂x ~ 1e299 for 0)."""
+    g = np.abs(np.asarray(f.gradient(*pts.T), dtype=float))              # (d, n)
+    nearby = _nearby_max(np.asarray(f.gradient(*_stencil(pts, lo, hi)), dtype=float))
+    return np.all((g == 0) | (g <= _REL_TOL * nearby), axis=0)
 
 
 def _decidable(f, pts, lo, hi) -> np.ndarray:
@@ -298,14 +315,17 @@ def _isolated(f, pts: np.ndarray, lo, hi) -> np.ndarray:
         return pts
     h = np.moveaxis(f.hessian(*pts.T), -1, 0)                    # (n, d, d)
     finite = np.all(np.isfinite(h), axis=(1, 2))
+    scale, tol = _hessian_scale(f, pts, lo, hi)                  # (n, d), (n,)
+    h = h / (scale[:, :, None] * scale[:, None, :])
     w, v = np.linalg.eigh(np.where(finite[:, None, None], h, 0.0))
-    tol = _hessian_tol(f, pts, lo, hi)
     k, j = np.nonzero((np.abs(w) <= tol[:, None]) & finite[:, None])
     if not k.size:
         return pts
     delta = _PROBE * np.min(hi - lo)
     owner = np.concatenate([k, k])
-    step = np.concatenate([v[k, :, j], -v[k, :, j]]) * delta     # (m, d)
+    direction = v[k, :, j] / scale[k]                            # back to f's variables
+    direction /= np.linalg.norm(direction, axis=1, keepdims=True)
+    step = np.concatenate([direction, -direction]) * delta       # (m, d)
     landed, _ = _solve_gradient(f, pts[owner] + step, lo, hi, _ITERATIONS // 2)
     moved = np.linalg.norm(landed - pts[owner], axis=1) > delta / 2
     on_set = moved & _is_critical(f, landed, lo, hi)
@@ -353,15 +373,26 @@ def _nearby_max(values) -> np.ndarray:
     return np.max(np.where(np.isfinite(a), a, 0.0), axis=-1)
 
 
-def _hessian_tol(f, pts, lo, hi) -> np.ndarray:
-    """(n,) size of the Hessian that counts as 0 at pts (n, d)."""
-    h = f.hessian(*_stencil(pts, lo, hi))
-    return _REL_TOL * _nearby_max(np.sqrt(np.sum(h * h, axis=(0, 1))))
+def _hessian_scale(f, pts, lo, hi) -> tuple[np.ndarray, np.ndarray]:
+    """(scale (n, d), tol (n,)) at pts (n, d), from the Hessian within 1 % of the box
+    around them: scale, each variable's row size there, √(largest |H_ij|) (1 where the
+    row is 0 or not finite nearby); tol, the size of the scaled Hessian
+    H_ij / (s_i s_j) that counts as 0."""
+    h = np.asarray(f.hessian(*_stencil(pts, lo, hi)), dtype=float)     # (d, d, n, m)
+    size = np.sqrt(np.max(np.where(np.isfinite(h), np.abs(h), 0.0), axis=(1, 3)))   # (d, n)
+    scale = np.where(size > 0, size, 1.0)
+    h = h / (scale[:, None, :, None] * scale[None, :, :, None])
+    tol = _REL_TOL * _nearby_max(_norm(h.reshape((-1,) + h.shape[2:]), np.nan))
+    return scale.T, tol
 
 
 def _norm(g, bad=np.inf):
-    """|g| over axis 0; `bad` where it is not finite (inf: never an improvement)."""
-    r = np.sqrt(np.sum(g * g, axis=0))
+    """|g| over axis 0; `bad` where it is not finite (inf: never an improvement).
+    By hypot, without overflow: on 1e300·x² + y² the squares of ∇f = (2e300·x, 2y) were
+    inf everywhere but on x = 0, so no Newton step ever lowered |∇f| and the minimum at
+    (0, 0) was never found."""
+    g = np.asarray(g, dtype=float)
+    r = np.hypot.reduce(g, axis=0) if len(g) else np.zeros(g.shape[1:])
     return np.where(np.isfinite(r), r, bad)
 
 

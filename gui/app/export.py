@@ -14,6 +14,7 @@ from PySide6.QtSvg import QSvgGenerator
 from gui.app.slide_picture import (caption_strip, draw_caption, explorer_caption, paint_plots,
                                   plot_area, plots_image)
 from gui.compute.qt_guard import qt_override
+from gui.explorer.iterate_columns import as_shown, path_columns
 from gui.widgets import theme
 
 
@@ -277,18 +278,27 @@ def export_descent_gif(model, widget, path, fps: float = 10.0, scale: float = 1.
 
 def paths_csv(model) -> str:
     """Every iterate of every path: method (the run's key: "gd", "gd#2"), k, coordinates,
-    f, gradient, status, and the run's label and learning rate."""
+    f, gradient, |gradient|, status, and the run's label and learning rate. The numbers
+    are the iterate table's, at full precision (iterate_columns.as_shown): a round-off of
+    zero the table shows as 0 is 0.0 (Seed 1 wrote f = −3.55e−15 beside the table's 0),
+    no gradient where f is undefined, |∇f| without overflow (6e300, not inf)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     names = list(model.expression.variables) if model.expression is not None else []
+    d = len(names)
     writer.writerow(["method", "k", *names, "f", *[f"df/d{v}" for v in names],
                      "grad_norm", "status", "run", "lr"])
     for method, path in model.paths.items():
-        for k, (p, v, g) in enumerate(zip(path.points, path.values, path.gradients)):
-            norm = float((g ** 2).sum() ** 0.5)
-            writer.writerow([method, k, *(repr(float(c)) for c in p), repr(float(v)),
-                             *(repr(float(c)) for c in g), repr(norm), path.status,
-                             model.lab.label(method), repr(float(path.lr))])
+        if path.points.shape[1] != d:      # a path of the f before (not under these headers)
+            continue
+        numbers = as_shown([c for _, _, c in path_columns(path, names)])
+        point, value, gradient = numbers[1:1 + d], numbers[1 + d], numbers[2 + d:2 + 2 * d]
+        norm = numbers[2 + 2 * d] if d > 1 else np.abs(gradient[0])
+        for k in range(len(value)):
+            writer.writerow([method, k, *(repr(float(c[k])) for c in point),
+                             repr(float(value[k])), *(repr(float(c[k])) for c in gradient),
+                             repr(float(norm[k])), path.status, model.lab.label(method),
+                             repr(float(path.lr))])
     return out.getvalue()
 
 

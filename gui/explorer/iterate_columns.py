@@ -8,13 +8,15 @@ one, so x₁ = x₀ − η·g can be checked on screen.
 
 Round-off: near x = 2, x⁴ − 4x³ + 4x² evaluates to −3.55e−15, a value f never takes.
 A number that is round-off of zero (round_off_zero) is shown as 0; its tooltip gives
-the number computed and says why.
+the number computed and says why. That is the only number shown otherwise than computed:
+each has a column of its own, so one tiny beside a large one in its row is shown as it is
+(∂f/∂y = 4 beside ∂f/∂x = 6e300 on 1e300·x² + y²; GD on x² + 2y² at η = 0.6 never
+reaches x = 0, and x = −7.69658e−27 beside y = −750040 says so).
 """
 from __future__ import annotations
 
 import numpy as np
 
-from gui.widgets.number_text import noise_of
 from gui.widgets.variable_names import display_name
 
 UNDEFINED = "—"         # a cell whose number is nan: f (or its gradient) undefined there
@@ -76,6 +78,12 @@ def round_off_zero(values: np.ndarray) -> np.ndarray:
     return cancelled(values, np.maximum(1.0, window.max(axis=-1)))
 
 
+def as_shown(columns) -> list[np.ndarray]:
+    """The numbers of path_columns' columns (values only) as the table shows them: round-off
+    of zero as 0.0, every other number as computed (what a CSV of the table writes)."""
+    return [columns[0]] + [np.where(round_off_zero(c), 0.0, c) for c in columns[1:]]
+
+
 def tiny(values: np.ndarray, scale) -> np.ndarray:
     """Which values (bool) are small enough against `scale` (≥ 1) to be round-off of
     zero, if anything says they are: nonzero, below SMALL × scale and LARGEST_ROUND_OFF."""
@@ -95,20 +103,3 @@ def cancelled(values: np.ndarray, scale) -> np.ndarray:
     trailing = np.log2((bits & -bits).astype(float))         # its trailing zero bits
     return small & (53 - trailing <= CANCELLATION_BITS)
 
-
-def vector_noise(columns, dimension: int) -> list:
-    """Per column of path_columns (for f of `dimension` variables), which numbers are
-    rounding noise against their row's vector (number_text.noise_of): the point's
-    coordinates against the point, the gradients' components against the gradient;
-    None for the other columns. GD on x² + 2y² at η = 0.6, step 38: x = −7.697e−27
-    beside y = −750040 is 0 to machine precision, as the map's callout prints it."""
-    d = dimension
-    grads = 2 * d + 2 + (d > 1)          # past k, θ, f, ∇f and |∇f|: the used gradient
-    groups = [range(1, d + 1), range(d + 2, 2 * d + 2), range(grads, grads + d)]
-    out: list = [None] * len(columns)
-    for group in groups:
-        if group.stop <= len(columns):
-            noise = noise_of(np.column_stack([columns[c] for c in group]))
-            for i, c in enumerate(group):
-                out[c] = noise[:, i]
-    return out

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from gui.plots.descent_settings import first_points
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-from gui.explorer.iterate_columns import (NEIGHBOURS, UNDEFINED, path_columns,
-                                         round_off_zero, vector_noise)
+from gui.explorer.iterate_columns import NEIGHBOURS, UNDEFINED, path_columns, round_off_zero
 from gui.explorer.iterate_view import IterateView
 from gui.widgets.number_text import compact
 
@@ -39,7 +38,6 @@ class IterateTableModel(QAbstractTableModel):
         self.frame = 0
         self._columns: list[np.ndarray] = []
         self._round_off: list = []          # per column: which numbers are round-off of 0
-        self._noise: list = []              # … of them, rounding noise against their vector
         self._headers: list[str] = []
         self.csv_headers: list[str] = []
         self.digits = 6               # significant digits shown (see iterate_view.FITS)
@@ -65,14 +63,7 @@ class IterateTableModel(QAbstractTableModel):
             self.csv_headers = [h for _, h, _ in cols]
             self._columns = [c for _, _, c in cols]
             self._round_off = [None] + [round_off_zero(c) for c in self._columns[1:]]
-            self._noise_of_vectors()
         self.endResetModel()
-
-    def _noise_of_vectors(self) -> None:
-        """Rounding noise against its vector (iterate_columns.vector_noise) reads 0 too;
-        `_noise` keeps which, for its tooltip."""
-        self._noise = vector_noise(self._columns, len(self.variables))
-        self._round_off = [r if z is None else r | z for r, z in zip(self._round_off, self._noise)]
 
     def widest(self, digits: int | None = None) -> list[list[str]]:
         """Per column, the texts that may be the widest at `digits` significant digits:
@@ -132,7 +123,6 @@ class IterateTableModel(QAbstractTableModel):
         self._round_off = [None] + [
             np.concatenate([old[:kept], round_off_zero(c[tail:])[kept - tail:]])
             for old, c in zip(self._round_off[1:], columns[1:])]
-        self._noise_of_vectors()          # row by row: the rows before read as they did
         for digits, texts in self._texts.items():
             for c, column in enumerate(texts):
                 column[kept:] = self._cell_texts(c, digits, kept, n)
@@ -178,6 +168,12 @@ class IterateTableModel(QAbstractTableModel):
     def value(self, row: int, column: int) -> float:
         return float(self._columns[column][row])
 
+    def shown_value(self, row: int, column: int) -> float:
+        """The number the cell stands for: 0 where the cell reads 0 for round-off of
+        zero, else the number computed (the CSV says what the table says)."""
+        zero = column and bool(self._round_off[column][row])
+        return 0.0 if zero else self.value(row, column)
+
     @qt_override
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -191,10 +187,6 @@ class IterateTableModel(QAbstractTableModel):
             return _ALIGN
         if role == Qt.ItemDataRole.FontRole:
             return self.cell_font
-        if role == Qt.ItemDataRole.ToolTipRole and col and self._noise[col] is not None \
-                and self._noise[col][row]:
-            return (f"{compact(self.value(row, col), 3)} as computed: below 10⁻¹² of the "
-                    f"largest component of its vector, rounding noise against it, so shown as 0")
         if role == Qt.ItemDataRole.ToolTipRole and col and self._round_off[col][row]:
             return (f"{compact(self.value(row, col), 3)} as computed: what is left when much "
                     f"larger terms cancel (floating-point round-off of 0), so shown as 0")
@@ -349,12 +341,13 @@ class IterateTable(QWidget):
                                QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def to_csv(self) -> str:
-        """The selected path's whole table as CSV: an ASCII header, full-precision numbers."""
+        """The selected path's whole table as CSV: an ASCII header, full-precision numbers,
+        each the one its cell shows (a round-off of zero shown as 0 is 0.0 here too)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         tm = self.table_model
         writer.writerow(tm.csv_headers)
         for row in range(tm.rowCount()):
-            writer.writerow([row] + [repr(float(tm.value(row, c)))
+            writer.writerow([row] + [repr(tm.shown_value(row, c))
                                      for c in range(1, tm.columnCount())])
         return out.getvalue()

@@ -19,7 +19,7 @@ from gui.explorer.iterate_columns import cancelled, tiny
 from gui.explorer.playback_controls import path_status
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-from gui.widgets.number_text import compact, noise_of
+from gui.widgets.number_text import compact
 
 # The derivation's type size (pt at scale 1), largest first: 12 reads on a projector; it
 # shrinks to 10.5 at most to show a whole step (Adam's six stages at 1280×720).
@@ -67,10 +67,10 @@ def round_off_of_zero(path, k: int):
     whose θ or gradient is a cancellation residue (y = −2.2e−16 = −2⁻⁵², Momentum on
     x² + 2y² at step 2) makes every tiny number of that coordinate in the derivation
     round-off too — −η·∇f = 8.882e−17 there has a full mantissa after the product with η,
-    but it is 0.1 × a residue, not a step. A coordinate below 10⁻¹² of its vector's
-    largest (number_text.noise_of: x = −7.697e−27 beside y = −750040) is rounding noise
-    too, as every place that prints a point judges it, and so are its numbers that are
-    noise against their own vector."""
+    but it is 0.1 × a residue, not a step. Nothing else reads 0: a number tiny beside the
+    other components of its vector is written as computed, as the iterate table writes it
+    (GD on x² + 2y² at η = 0.6 never reaches x = 0: x₃₈ = −7.69658e−27 beside
+    y₃₈ = −750040)."""
     known = [np.atleast_1d(np.asarray(a, dtype=float)) for a in
              (path.points[k], path.points[k + 1], path.gradients[k],
               getattr(path, "used_gradients", path.gradients)[k])]
@@ -78,17 +78,11 @@ def round_off_of_zero(path, k: int):
     scale = max([1.0] + [float(a.max()) for a in finite if a.size])
     noisy = np.logical_or.reduce([cancelled(a, scale) for a in known])
 
-    # a coordinate that is noise against θ's or a gradient's others: its numbers that are
-    # noise against their own vector's read 0 (not Adam's step size η/√v̂ of another
-    # coordinate, tiny against this one's yet real)
-    noise = np.logical_or.reduce([noise_of(a) for a in known])
-
     def written(values) -> str:
         values = np.atleast_1d(np.asarray(values, dtype=float))
         if values.shape != noisy.shape:
             return vec(values)
-        return vec(values, tiny(values, scale) & (noisy | cancelled(values, scale))
-                   | noise & noise_of(values))
+        return vec(values, tiny(values, scale) & (noisy | cancelled(values, scale)))
     return written
 
 

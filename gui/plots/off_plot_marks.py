@@ -339,9 +339,10 @@ def _clusters(edges, px, py) -> list:
 
 def iterate_text(step: int, names, point, value=None, scale: float = 0.0) -> str:
     """"step 1: x = −3.6, f = 12.96" (one variable; f(x_k) = `value`) or
-    "step 4: (x, y) = (12.5, −3.1)", the numbers as the iterate table shows them (at 3
-    digits "f = 4.1e+03" stood over the table's 4096; rounding noise against the point
-    or the view's range `scale` as 0, number_text.noise_of)."""
+    "step 4: (x, y) = (12.5, −3.1)", the numbers in the iterate table's form (at 3
+    digits "f = 4.1e+03" stood over the table's 4096). A coordinate that is rounding
+    noise against the point or the view's range `scale` reads 0 (number_text.noise_of):
+    the callout is the point as drawn, at 0 there; the table gives the number computed."""
     values = [compact(v) for v in without_noise(point, scale)]
     if len(values) == 1:
         return f"step {step}: {names[0]} = {values[0]}, f = {compact(value)}"

@@ -66,9 +66,10 @@ def quotient_error(fx: float, fxh: float, h: float, noise: float = 0.0,
 
 def difference_text(difference: float, error: float, beside: float = 0.0) -> str:
     """The quotient less f′: "0" when exactly or when rounding noise against `beside`
-    (the larger of |quotient| and |f′|, number_text.noise_of's rule, as the iterate
-    table and the step inspector print it: |x| at −1.2 read "difference 0" at h = 0.5
-    and "≈ 0" at h = 0.2, for 2.2e−16 beside −1); "≈ 0" when within the quotient's
+    (the larger of |quotient| and |f′|, number_text.noise_of's rule: the difference of
+    two numbers equal to 12 digits is their round-off, a cancellation residue, not a
+    value: |x| at −1.2 read "difference 0" at h = 0.5 and "≈ 0" at h = 0.2, for 2.2e−16
+    beside −1); "≈ 0" when within the quotient's
     rounding `error` (|x| at −1.2, h = 10⁻⁶: "−8.23e−11" was rounding printed to 3
     digits), else the digits it has beyond that error (at most 3)."""
     if difference == 0 or noise_of([difference], beside)[0]:

@@ -108,16 +108,18 @@ def _written(value: float, text: str) -> str:
 
 
 # A component below this share of its vector's largest (or of the view's range) is
-# rounding noise, printed 0: GD on x² + 2y² at η = 0.6 reached (−7.697e−27, −7.5e5), and
-# its x, 1e−32 of y and of the 8-wide window, read as if it said something.
+# rounding noise in a label that prints the whole point at a glance: GD on x² + 2y² at
+# η = 0.6 reached (−7.697e−27, −7.5e5), and the map's callout read x, 1e−32 of y and of
+# the 8-wide window (at 0 as drawn), as if it said something.
 NOISE_RATIO = 1e-12
 
 
 def noise_of(vectors, scale: float = 0.0) -> np.ndarray:
     """Which components of `vectors` (one vector (d,), or one per row (n, d)) are
     rounding noise: nonzero and below NOISE_RATIO × the larger of their vector's largest
-    finite magnitude and `scale` (the range of the view that shows them, 0: none). The
-    one rule of every place that prints a point or a gradient."""
+    finite magnitude and `scale` (the range of the view that shows them, 0: none). For
+    labels that print a whole vector at a glance (the map's callouts); a number with a
+    field or column of its own (the iterate table, Inside a step) is shown as computed."""
     v = np.asarray(vectors, dtype=float)
     magnitude = np.where(np.isfinite(v), np.abs(v), 0.0)
     largest = magnitude.max(axis=-1, keepdims=True) if v.ndim and v.shape[-1] else magnitude

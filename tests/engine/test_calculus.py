@@ -312,3 +312,19 @@ def test_the_numeric_search_alone_finds_the_points_critical_points_finds(text):
     exact = [c.point[0] for c in critical_points(parse(text).compile(), [(-4.0, 4.0)])]
     assert len(found_now) == len(exact)
     assert_allclose(found_now, exact, atol=1e-9)
+
+
+@pytest.mark.parametrize("text, kind", [("1e300*x^2 + y^2", "minimum"),
+                                        ("x^2 + 1e300*y^2", "minimum"),
+                                        ("x^2 - 1e300*y^2", "saddle"),
+                                        ("-1e300*x^2 - y^2", "maximum")])
+def test_a_huge_coefficient_beside_a_small_one_keeps_the_point(text, kind):
+    """1e300·x² + y² had no critical point (x² + y² has its minimum at 0): |∇f|² and the
+    Hessian's size overflowed, the Newton search dropped y's 2 beside x's 2e300, and y's
+    gradient 2 counted as 0 beside x's 1e299."""
+    (p,) = found(text, [(-4, 4), (-3, 3)])
+    assert (p.kind, p.value, p.order) == (kind, 0.0, 2)
+    assert_allclose(p.point, [0.0, 0.0], atol=1e-12)
+    assert classify(parse(text), (0.0, 0.0)).kind == kind
+    from engine.calculus import is_critical_at       # ∇f(0, 1) = (0, 2): not critical
+    assert not is_critical_at(parse(text), (0.0, 1.0), [(-4, 4), (-3, 3)])

@@ -59,8 +59,8 @@ def test_the_secants_difference_below_rounding_reads_about_0(abs_curve, qtbot):
 
 def test_rounding_noise_beside_the_quotient_reads_as_the_exact_0_does(abs_curve, qtbot):
     """|x| at −1.2: "difference 0" at h = 0.5 (computed exactly 0) but "≈ 0" at h = 0.2
-    and 0.1, for −8.9e−16 and 2.2e−16 beside a quotient and f′ of −1: noise by the rule
-    every read-out prints (number_text.noise_of), so 0 alike."""
+    and 0.1, for −8.9e−16 and 2.2e−16 beside a quotient and f′ of −1: the difference of
+    two numbers equal to 12 digits is their round-off (number_text.noise_of), so 0 alike."""
     view = abs_curve(1000, 560)
     view.set_point(-1.2)
     differences = []

@@ -141,6 +141,19 @@ def test_critical_points_of_himmelblau(view, model, qtbot, screenshot):
     screenshot(view, "contour_himmelblau_field")
 
 
+def test_a_huge_coefficient_keeps_the_minimum_mark(view, model, qtbot):
+    """1e300·x² + y² showed no mark at (0, 0), where x² + y² shows its minimum
+    (engine.calculus: ∇f's squares overflowed, and y's 2 was 0 beside x's 2e300)."""
+    model.set_text("1e300*x^2 + y^2")
+    assert model.wait_for_analysis(30000)
+    qtbot.waitUntil(lambda: len(view.critical_item.points()) == 1, timeout=10000)
+    (cp,), (spot,) = model.critical_points, view.critical_item.points()
+    assert (cp.kind, tuple(cp.point), cp.value) == ("minimum", (0.0, 0.0), 0.0)
+    assert (spot.pos().x(), spot.pos().y()) == (0.0, 0.0)
+    assert spot.symbol() == CRITICAL_STYLE["minimum"][0]
+    assert [lab.toPlainText() for lab in view.critical_labels if lab.isVisible()] == ["minimum"]
+
+
 def test_paths_drawn_up_to_the_frame(view, model, qtbot, screenshot):
     load(model, qtbot, frame=6)
     path = model.paths["gd"]

@@ -32,7 +32,7 @@ def test_one_vectors_entries_are_written_alike(values, significant, extra, shown
 
 
 def test_rounding_noise_against_the_vector_or_the_view_is_0():
-    """The one rule of every place that prints a point (number_text.noise_of)."""
+    """The rule of the labels that print a whole point at a glance (number_text.noise_of)."""
     from gui.widgets.number_text import without_noise
     assert without_noise([-7.69658e-27, -750040.0]).tolist() == [0.0, -750040.0]
     assert without_noise([1e-13, 2e-13]).tolist() == [1e-13, 2e-13]      # a point near 0
