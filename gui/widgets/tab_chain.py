@@ -12,7 +12,8 @@ the focus, so it always matches what is on the screen (F11, Ctrl++, themes, rebu
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit,
+                               QWidget)
 
 from gui.compute.qt_guard import qt_override
 
@@ -71,6 +72,15 @@ def chain_in_reading_order(window: QWidget) -> list[QWidget]:
     return stops
 
 
+def keeps_tab(widget: QWidget) -> bool:
+    """The widget uses Tab itself: a text field that types it (the scene's notes), a
+    table that walks its cells with it. Qt's own handling, on the chain set in reading
+    order, moves on from there."""
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return not widget.tabChangesFocus()
+    return isinstance(widget, QAbstractItemView) and widget.tabKeyNavigation()
+
+
 def step_focus(window: QWidget, forward: bool) -> bool:
     """Move the focus of `window` to the next (previous) stop in reading order, round
     from the last to the first; False when the focused widget is no stop (Qt moves it).
@@ -79,7 +89,7 @@ def step_focus(window: QWidget, forward: bool) -> bool:
     lab's tab bar, after Playback)."""
     stops = chain_in_reading_order(window)
     focused = QApplication.focusWidget()
-    if focused not in stops:
+    if focused not in stops or keeps_tab(focused):
         return False
     step = 1 if forward else -1
     reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
