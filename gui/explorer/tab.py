@@ -129,8 +129,6 @@ class ExplorerTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.top)
         layout.addWidget(self.body, 1)
-        if self._surface_view is not None:
-            self._surface_in_reading_order()
         # a refused text: the views and formulas, dimmed, name the f they show instead
         self.refusal_veil = RefusalVeil(model, self.editor, page, self.middle, self.math_view,
                                         self.descent_panel.playback)
@@ -199,16 +197,7 @@ class ExplorerTab(QWidget):
             lab.surface_arrows = SurfaceStepArrows(self.model, view, lab)
             lab.surface_arrows.set_enabled(lab.arrows_check.isChecked())
             lab.arrows_check.toggled.connect(lab.surface_arrows.set_enabled)
-            self._surface_in_reading_order()
         return self._surface_view
-
-    def _surface_in_reading_order(self) -> None:
-        """Tab from the map's controls to the 3-D view's on the same row: Qt's order is
-        the widgets' creation order, and the deferred 3-D view is built last (its two
-        controls came after the playback buttons; built at once, after the map's canvas)."""
-        view = self._surface_view
-        QWidget.setTabOrder(self.contour_view.labels_toggle, view.plane_toggle)
-        QWidget.setTabOrder(view.plane_toggle, view.reset_button)
 
     def _new_surface_view(self) -> QWidget:
         from gui.plots.surface_view import SurfaceView    # imports pyqtgraph.opengl

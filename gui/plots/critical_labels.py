@@ -199,6 +199,7 @@ class CriticalLabels:
         # what the last placement was made from (layout): a race frame whose runs moved
         # nowhere near a label's places keeps that placement
         self._placed_for = None
+        self._free_spots = False       # the last layout put a label at a free spot
         self.placed_boxes: tuple = ()     # (left, top, right, bottom) scene px per label shown
         self.box_of: dict = {}
         self.on_placed: list = []         # callables, called when placed_boxes change
@@ -339,7 +340,8 @@ class CriticalLabels:
                     obstacles.append(box)
                 continue
             requests.append(LabelRequest(p.x(), p.y(), self._pixel_size(label, text),
-                                         self._pixel_size(label, short), priority, *places))
+                                         self._pixel_size(label, short), priority, *places,
+                                         leader_px=far, anywhere=far is not None))
             if insist:
                 insisting.append(len(requests) - 1)
             markers.append(box)
@@ -359,7 +361,8 @@ class CriticalLabels:
                       blocked_boxes(requests, hard), blocked_boxes(requests, soft),
                       len(soft) > 0, tuple(insisting), budget,
                       tuple(id(label) for label, _, _ in labelled))
-        if keep_if_same and placed_for == self._placed_for:
+        # (a label at a free spot found anywhere: the markers were read beyond its places)
+        if keep_if_same and placed_for == self._placed_for and not self._free_spots:
             return
         self._placed_for = placed_for
         obstacles += map(tuple, hard.tolist())
@@ -370,6 +373,7 @@ class CriticalLabels:
                                                    len(markers) + len(obstacles)),
                                   tried, insisting, budget)
         placements = one_form(place(requests), requests, groups, place, far_px)
+        self._free_spots = any(p.free_spot for p in placements)
         placed_items, box_of = set(), {}
         boxes = tuple(p.box for p in placements if p.anchor is not None and p.box is not None)
         for (label, text, short), placed in zip(labelled, placements):

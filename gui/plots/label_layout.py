@@ -4,15 +4,19 @@ Labels are placed in order of priority (a minimum before a maximum before a sadd
 each tries its places in turn — below its point, above, right, left — and takes the
 first that stays inside the plot and overlaps no label already placed; failing that,
 its short text gets the same tries; failing that, its farther places (if it has any),
-full then short; failing that, it is hidden. The higher-priority
+full then short; failing that, a label that may (a pin's, `anywhere`) takes the
+nearest free spot of the plot, tied by its line; else it is hidden. The higher-priority
 label therefore always keeps its place, and the picture never shows two texts on top
 of each other (Himmelblau's "maximum" sat over a "saddle").
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
+
+from gui.plots.pin_leaders import nearest_on_box
 
 # text anchors (fraction of the label's width, height at the point), in order of preference:
 # below, above, right, left of the point (screen y grows downwards)
@@ -31,6 +35,12 @@ class LabelRequest:
     short_places: tuple | None = None   # anchors for the short text (None: `places`)
     far_places: tuple = ()   # tried last (full text, then short) when all else is taken
     over_soft: bool = False  # may cover soft markers (place_labels' `soft_from`)
+    # px beyond which a line ties the label to its point (a pin's): such a line passes
+    # under no other label, and no label is put over one (None: never a line)
+    leader_px: float | None = None
+    # when no place of its own is free, the nearest free spot anywhere in the plot (its
+    # line then leads to it) rather than hidden: seven ∇f pins at text size 2
+    anywhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,7 @@ class Placement:
     anchor: tuple | None   # the chosen anchor, None when hidden
     short: bool = False    # whether the short text is shown
     box: tuple | None = None   # (left, top, right, bottom) in pixels
+    free_spot: bool = False    # placed by the `anywhere` search, not at one of its places
 
 
 def _box(x, y, size, anchor):
@@ -90,6 +101,7 @@ def place_labels(requests, bounds, markers=(), soft_from=None) -> list[Placement
     `soft_from` on are soft: a request with `over_soft` may cover them."""
     placements = [Placement(None)] * len(requests)
     taken = []                                    # (owner, box) of labels placed
+    leaders = []                                  # the lines of labels placed away
     order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, i))
     for i in order:
         r = requests[i]
@@ -99,21 +111,83 @@ def place_labels(requests, bounds, markers=(), soft_from=None) -> list[Placement
                    if m is not None and j != i and not _on_point(m, r.x, r.y)
                    and not (r.over_soft and soft_from is not None and j >= soft_from)] + taken
 
-        def free(box):
-            return inside(box, bounds) and not any(overlaps(box, t) for t in blocked)
+        def free(box, blocked=blocked):
+            if not inside(box, bounds) or any(overlaps(box, t) for t in blocked) \
+                    or any(segment_hits(line, box) for line in leaders):
+                return False
+            line = leader_line(r, box)
+            return line is None or not any(segment_hits(line, t) for t in taken)
         stages = [(False, r.size, r.places),
                   (True, r.short_size, r.places if r.short_places is None else r.short_places)]
         if r.far_places:
             stages += [(False, r.size, r.far_places), (True, r.short_size, r.far_places)]
+        found = None
         for short, size, places in stages:
             choice = next((a for a in places if free(_box(r.x, r.y, size, a))), None)
             if choice is not None:
-                box = _box(r.x, r.y, size, choice)
-                placements[i] = Placement(choice, short, box)
-                taken.append(box)
+                found = Placement(choice, short, _box(r.x, r.y, size, choice))
                 break
+        if found is None and r.anywhere:
+            # anywhere free; else over the marks without a label of their own (an
+            # arrow's head, a run's trail), never over a label, a named point or a line
+            marked = [m for j, m in enumerate(markers[:len(requests)])
+                      if m is not None and j != i and not _on_point(m, r.x, r.y)] + taken
+            found = (_free_spot(r, bounds, free)
+                     or _free_spot(r, bounds, lambda box: free(box, marked)))
+        if found is not None:
+            placements[i] = found
+            taken.append(found.box)
+            line = leader_line(r, found.box)
+            if line is not None:
+                leaders.append(line)
     return placements
 
+
+def leader_line(request: LabelRequest, box):
+    """The line from the request's point to the nearest point of `box`, when the box is
+    farther than its `leader_px` (else None: no line is drawn)."""
+    if request.leader_px is None:
+        return None
+    end = nearest_on_box((request.x, request.y), box)
+    if math.hypot(end[0] - request.x, end[1] - request.y) <= request.leader_px:
+        return None
+    return (request.x, request.y), end
+
+
+def segment_hits(line, box) -> bool:
+    """Whether the segment `line` ((x0, y0), (x1, y1)) passes through the inside of `box`
+    (touching its edge, where a line ends on its own label, does not count)."""
+    (x0, y0), (x1, y1) = line
+    lo, hi = 0.0, 1.0
+    for start, delta, low, high in ((x0, x1 - x0, box[0], box[2]),
+                                    (y0, y1 - y0, box[1], box[3])):
+        if abs(delta) < 1e-12:
+            if not low < start < high:
+                return False
+            continue
+        t0, t1 = sorted(((low - start) / delta, (high - start) / delta))
+        lo, hi = max(lo, t0), min(hi, t1)
+    return hi - lo > 1e-9
+
+
+def _free_spot(r: LabelRequest, bounds, free) -> Placement | None:
+    """The free box nearest the point anywhere in `bounds`, full text before short, on a
+    grid of half the text's height."""
+    for short, (w, h) in ((False, r.size), (True, r.short_size)):
+        step = max(h / 2, 4.0)
+        lefts = np.arange(bounds[0], bounds[2] - w + 1e-9, step)
+        tops = np.arange(bounds[1], bounds[3] - h + 1e-9, step)
+        if not len(lefts) or not len(tops):
+            continue
+        left, top = (a.ravel() for a in np.meshgrid(lefts, tops, indexing="ij"))
+        dx = np.maximum(np.maximum(left - r.x, 0.0), r.x - (left + w))
+        dy = np.maximum(np.maximum(top - r.y, 0.0), r.y - (top + h))
+        for k in np.argsort(dx * dx + dy * dy, kind="stable"):
+            box = (float(left[k]), float(top[k]), float(left[k]) + w, float(top[k]) + h)
+            if free(box):
+                anchor = ((r.x - box[0]) / max(w, 1.0), (r.y - box[1]) / max(h, 1.0))
+                return Placement(anchor, short, box, free_spot=True)
+    return None
 
 
 def candidate_boxes(request: LabelRequest) -> list:

@@ -68,3 +68,69 @@ def test_each_pins_label_is_by_its_point_or_tied_to_it(projector, qtbot, screens
         QRectF(star[0] - star_half, star[1] - star_half, 2 * star_half, 2 * star_half)]
     for i, rect in enumerate(rects):
         assert not any(rect.intersects(other) for other in rects[i + 1:] + covered), texts[i]
+
+
+SEVEN_POINTS = ((1.0, 1.0), (0.0, 1.0), (1.0, 0.0), (-1.0, 1.0), (-1.0, -1.0), (2.0, 0.0),
+                (0.0, -1.5))
+
+
+def _crosses(segment, rect: QRectF) -> bool:
+    """Whether the segment ((x0, y0), (x1, y1)) passes through `rect` (sampled finely)."""
+    (x0, y0), (x1, y1) = segment
+    steps = max(2, int(math.dist((x0, y0), (x1, y1))))
+    return any(rect.contains(x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps)
+               for k in range(steps + 1))
+
+
+# Ctrl++ once (text size 1.75): all seven show (before: five hidden); twice (2.0): the
+# ∇f(2, 0) label still finds no spot whose line passes under no other label in the
+# 407 × 293 px map (before: four hidden)
+@pytest.mark.parametrize("larger, hidden_at_most", [(1, 0), (2, 1)])
+def test_seven_pins_presenting_larger_readable(projector, qtbot, screenshot,  # noqa: F811
+                                               larger, hidden_at_most):
+    """Seven pins, presenting, Ctrl++: a label hides only where no free spot is left
+    anywhere on the map, and no leader passes under another label."""
+    window = projector()
+    window.model.set_text("x^2 + 2y^2")
+    window.commands.set_presentation(True)
+    _settle(window, qtbot)
+    for _ in range(larger):
+        window.commands.step_scale(+1)                           # Ctrl++
+    _settle(window, qtbot)
+    view = window.explorer.contour_view
+    for x, y in SEVEN_POINTS:
+        shift_click(view, qtbot, x, y)
+    qtbot.waitUntil(lambda: len(view.pins.points) == len(SEVEN_POINTS))
+    _settle(window, qtbot)
+    screenshot(window, f"pin_labels_seven_presenting_{larger}")
+    pins = view.pins
+    rects = [label.mapRectToScene(label.boundingRect()) for label in pins.labels]
+    hidden = [t for (t, _), label in zip(pins.texts, pins.labels) if not label.isVisible()]
+    assert len(hidden) <= hidden_at_most, hidden
+    named = [r for _, r in view.labels.visible_boxes()]
+    shown = [r for r, label in zip(rects, pins.labels) if label.isVisible()] + named
+    for i, start, end in pins.leaders:
+        for rect in shown:
+            if rect is not rects[i]:
+                assert not _crosses((start, end), rect.adjusted(1, 1, -1, -1)), (i, rect)
+
+
+def test_a_crowded_label_takes_a_free_spot_whose_line_crosses_no_label():
+    """The placement alone: a label whose own places are all taken is put at the nearest
+    free spot of the plot rather than hidden, and not where its line would pass under
+    the label already placed."""
+    from gui.plots.label_layout import LabelRequest, leader_line, place_labels, segment_hits
+    near = ((0.5, -0.35),)                                # below its point only
+    first = LabelRequest(100, 100, (60, 20), (60, 20), 0, near, leader_px=12)
+    crowded = LabelRequest(100, 60, (60, 20), (60, 20), 1, near, leader_px=12,
+                           anywhere=True)
+    bounds = (0, 0, 300, 200)
+    # a marker under the crowded label's only place (as another pin's arrow head)
+    markers = [None, None, (90, 60, 110, 95)]
+    placed = place_labels([first, crowded], bounds, markers)
+    assert placed[1].anchor is not None and placed[1].free_spot
+    line = leader_line(crowded, placed[1].box)
+    assert line is None or not segment_hits(line, placed[0].box)
+    without = place_labels([first, LabelRequest(100, 60, (60, 20), (60, 20), 1, near)],
+                           bounds, markers)
+    assert without[1].anchor is None                      # as every label was before
