@@ -167,6 +167,15 @@ def latex(expr) -> str:
     return _NumberPrinter(LATEX_SETTINGS).doprint(expr)
 
 
+@lru_cache(maxsize=256)
+def _remembered_latex(expr) -> str:
+    """latex(expr) of a hashable expr, remembered: `formulas` prints the derivatives as
+    differentiated, then tidied, and most tidy forms are the very same expressions
+    (their printing was a fifth of the tidied formulas' time)."""
+    return latex(expr)
+
+
+@lru_cache(maxsize=64)
 def typed_f_latex(text: str) -> str | None:
     """f's LaTeX as `text` was typed (2(x + 1), not 2x + 2; engine.typed_form), with the
     formula bar's numbers; None where it cannot be read so."""
@@ -190,7 +199,7 @@ def formulas(f: Expression, tidy: bool = True, derivatives: bool = True,
     typed: the text f was parsed from; f's own line then reads as it was typed
     (typed_f_latex), its derivatives as sympy gives them (tidied).
     """
-    tex = latex
+    tex = _remembered_latex
     names = [tex(s) for s in f.symbols]
     f_tex = (typed_f_latex(typed) if typed is not None else None) or tex(f.expr)
     out = [Formula(f"f({', '.join(names)})", f_tex)]
@@ -213,8 +222,8 @@ def formulas(f: Expression, tidy: bool = True, derivatives: bool = True,
     for i, v in enumerate(names):
         out.append(Formula(rf"\frac{{\partial f}}{{\partial {v}}}",
                            tex(grads[i]) if grads else TOO_LARGE))
-    out.append(Formula(r"\nabla f", tex(sp.Matrix(grads)) if grads else TOO_LARGE))
-    h_tex = tex(sp.Matrix(hess)) if hess else TOO_LARGE
+    out.append(Formula(r"\nabla f", tex(sp.ImmutableMatrix(grads)) if grads else TOO_LARGE))
+    h_tex = tex(sp.ImmutableMatrix(hess)) if hess else TOO_LARGE
     short = _factored_tex(hess) if hess and tidy and time.perf_counter() < deadline else ""
     out.append(Formula("H", h_tex, long=len(h_tex) > HESSIAN_MAX_CHARS,
                        short=short if short and len(short) < SHORT_SHARE * len(h_tex) else ""))

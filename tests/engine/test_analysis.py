@@ -263,3 +263,22 @@ def test_hessian_at_names_what_has_no_value_never_infinity():
     assert r"\text{overflow}" in hessian_at(parse("exp(x) + y"), (800, 0)).latex
     assert hessian_at(parse("x^2 + 2y^2"), (1, 1)).latex == \
         r"\left[\begin{matrix}2 & 0\\0 & 4\end{matrix}\right]"
+
+
+def test_the_tidied_formulas_print_again_only_what_tidying_changed(monkeypatch):
+    """The formulas helper prints the derivatives as differentiated, then tidied: an entry
+    tidying leaves as it was is printed once (printing was a fifth of the tidied formulas'
+    time), and the formulas read as a fresh printing gives them."""
+    import engine.analysis as analysis
+    text = "sin(x)cos(y) + (x^2+y^2)/509"             # tidying changes nothing here
+    f = parse(text)
+    as_differentiated = formulas(f, tidy=False, typed=text)
+    printed = []
+    fresh = analysis.latex
+    monkeypatch.setattr(analysis, "latex", lambda expr: (printed.append(expr), fresh(expr))[1])
+    tidied = formulas(f, typed=text)
+    assert tidied == as_differentiated
+    assert printed == []
+    analysis._remembered_latex.cache_clear()
+    analysis.typed_f_latex.cache_clear()
+    assert formulas(f, typed=text) == tidied and printed     # printed afresh: the same text
