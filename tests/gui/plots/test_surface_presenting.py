@@ -12,10 +12,17 @@ from PySide6.QtGui import QFont
 from gui.plots.label_ink import ink_rect
 from gui.plots.surface_view import SurfaceView
 from tests.gui.app.test_keyboard import _key
+from tests.gui.app.test_presentation import back_to_normal  # noqa: F401 (autouse: puts the look back)
 from tests.gui.explorer.test_large_text_panels import pixels
 from tests.gui.plots.test_surface_alone_fit import drawn_box, settle
 from tests.gui.plots.test_surface_labels_fit import labels_on_ticks
 from tests.gui.plots.test_surface_view import load
+
+# One window for the module: its 22 window cases built 22 windows (~1 s of CPU and ~2 s
+# of a loaded run each). File ▸ New puts back the session, back_to_normal what it keeps
+# (presentation, the emulated screen and its cap, the size, the look), and
+# `reused_window` checks the window is a fresh start's before each case.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("surface_presenting_shared")]
 
 SCREENS = [(1280, 720), (1920, 1080)]
 FILLED = 0.95          # of the canvas's binding side
