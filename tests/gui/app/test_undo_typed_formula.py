@@ -5,6 +5,7 @@ the next keys waited behind its views) and the text left while the rest of a nam
 typed had become steps of their own (gui/app/undo_history.py)."""
 import itertools
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -13,6 +14,11 @@ from gui.app import undo_history
 from gui.app.undo_history import DEBOUNCE_MS, TYPING_PAUSE_MS
 from tests.gui.app.lecture_helpers import SLOW_MS
 from tests.gui.app.test_lecture_undo import _key, _settle
+
+# One window for the module's seven cases (a window build is ~1–1.5 s of CPU, a File ▸ New
+# ~0.2 s): File ▸ New starts a new undo history, and `reused_window` checks before each
+# case that there is nothing to undo or redo and the session is a fresh start's.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("undo_typed_formula_shared")]
 
 
 def _typed_at(field, ch, stamp):

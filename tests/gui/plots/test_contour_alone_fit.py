@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from gui.app.presets import find_preset
+from tests.gui.app.test_presentation import back_to_normal  # noqa: F401 (autouse: puts the look back)
 from tests.gui.plots.test_surface_alone_fit import drawn_box, settle
+
+# One window for the module's four cases (a window build is ~1–1.5 s of CPU, a File ▸ New
+# ~0.2 s): back_to_normal puts back presentation and the size, `reused_window` the
+# session (the preset) and the view cycle's focus, and checks both before each case.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("contour_alone_fit_shared")]
 
 
 def _contour_alone(window, qtbot, size):

@@ -12,10 +12,17 @@ from PySide6.QtGui import QFont
 from gui.plots.label_ink import ink_rect
 from gui.plots.surface_view import SurfaceView
 from tests.gui.app.test_keyboard import _key
+from tests.gui.app.test_presentation import back_to_normal  # noqa: F401 (autouse: puts the look back)
 from tests.gui.explorer.test_large_text_panels import pixels
 from tests.gui.plots.test_surface_alone_fit import drawn_box, settle
 from tests.gui.plots.test_surface_labels_fit import labels_on_ticks
 from tests.gui.plots.test_surface_view import load
+
+# One window for the module: its 21 window cases built 21 windows (~1 s of CPU and ~2 s
+# of a loaded run each). File ▸ New puts back the session, back_to_normal what it keeps
+# (presentation, the emulated screen and its cap, the size, the look), and
+# `reused_window` checks the window is a fresh start's before each case.
+pytestmark = [pytest.mark.shared_window, pytest.mark.xdist_group("surface_presenting_shared")]
 
 SCREENS = [(1280, 720), (1920, 1080)]
 FILLED = 0.95          # of the canvas's binding side
@@ -165,6 +172,10 @@ def test_every_axis_reads_three_numbers(window, qtbot, screen, presenting):
         window.commands.set_scale(1.0)
 
 
+# its own window: the picture before the round trip must be a fresh window's (the floor
+# grid's colour differed from a fresh start's only after a theme was applied, as every
+# earlier case's back_to_normal does)
+@pytest.mark.own_window
 def test_the_rehearsals_round_trip_gives_back_the_same_3d_picture(window, qtbot):
     """F11, Ctrl+D, Ctrl++ twice, Ctrl+− twice, Ctrl+D, F11 on a 1280×720 projector, the
     start moved to the minimum (the rehearsal's steps): the 3-D canvas shows what it
