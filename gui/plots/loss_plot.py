@@ -18,6 +18,7 @@ from gui.compute.qt_guard import qt_override
 from gui.plots.axis_cache import cache_as_pixmap
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.loss_legend import LossLegend
+from gui.plots.readable_ticks import labels_never_touch
 from gui.plots.loss_ranges import edge_padding, flat_range_widened, predicted_steps_end
 from gui.plots.steady_scatter import steady_scatter_of
 from gui.plots.theme import steady_width
@@ -68,6 +69,7 @@ class LossPlot(QWidget):
         item.setLabel("bottom", "step k", **_AXIS_LABEL_STYLE)
         whole_number_ticks(item.getAxis("bottom"))
         steady_width(item.getAxis("left"))
+        labels_never_touch(item.getAxis("left"))    # a log axis's minor ticks crowd
         self.curves = {}             # run key -> its curve, built on first use
         self._pen_colours = {}       # run key -> the colour its curve's pen has
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
