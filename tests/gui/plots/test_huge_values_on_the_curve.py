@@ -8,6 +8,7 @@ import pytest
 from engine.expression import parse
 from engine.point_values import exact_derivative, gradient_overflows
 from tests.gui.explorer.test_descent_panel import panel  # noqa: F401  (the fixture)
+from tests.gui.explorer.test_iterate_table import _row, table  # noqa: F401  (the fixture)
 from tests.gui.plots.curve_setup import shown_curve
 from tests.gui.plots.test_secant_readouts import _plain
 
@@ -68,3 +69,22 @@ def test_the_status_line_says_overflow_not_undefined(panel, model, qtbot, start)
     status = panel.playback.status_text("gd")
     assert status.endswith("f′ overflows floating point at the start: no step can be taken"), \
         status
+
+
+def test_the_table_says_overflow_where_the_status_line_does(table, model, qtbot):  # noqa: F811
+    """The iterate table's f′ cell of 1e308·x² at x = 1 (2·10³⁰⁸): "overflow", as the
+    status line says, not "—" with the tip "f has no value here" (f = 1e308 has one)."""
+    from PySide6.QtCore import Qt
+    model.set_text("1e308*x^2")
+    assert model.wait_for_analysis(60000)
+    model.set_start((1.0,))
+    qtbot.waitUntil(lambda: model.paths["gd"].points.shape[1] == 1
+                    and table.table_model.rowCount() == 1)
+    assert _row(table, 0)[1:] == ["1", "1e308", "overflow"]
+    assert "too large for floating point" in _row(table, 0, Qt.ItemDataRole.ToolTipRole)[3]
+    model.set_text("sqrt(x) + 1")          # truly undefined: f′ = 1/(2√x) at 0
+    assert model.wait_for_analysis(60000)
+    model.set_start((0.0,))
+    qtbot.waitUntil(lambda: model.start == (0.0,) and table.table_model.rowCount() == 1
+                    and _row(table, 0)[2] == "1")
+    assert _row(table, 0)[3] == "—"
