@@ -315,6 +315,10 @@ class LossPlot(QWidget):
             self._shift = 0.0
             label = "f(θₖ)"
             self.note.setText("")
+        if (huge := finite[np.abs(finite) > RANGE_LIMIT]).size:    # 1e308·x² at x = 1
+            peak = short_text(float(huge[np.argmax(np.abs(huge))]), ".3g")
+            self.note.setText(" ".join(filter(None, (
+                self.note.text(), f"f = {peak} lies off the plot (past ±1e307)"))))
         self.note.setVisible(bool(self.note.text()))
         if label != self._axis_label:
             # Only on a change: setLabel redraws the axis, and the style given once stays,
@@ -353,10 +357,14 @@ class LossPlot(QWidget):
         # at step 0 would flatten every value shown so far to one line
         shown = [self._display(p.values[:end]) for p in paths.values()]
         y = np.concatenate(shown) if shown else np.empty(0)
+        beyond = y[np.isfinite(y) & (np.abs(y) > RANGE_LIMIT)]
         y = y[np.abs(y) <= RANGE_LIMIT]     # also no inf, nan: f = 1e308 has no drawable range
         if self.log_check.isChecked():
             y = np.log10(y[y > 0])
         y_range = None
+        if not y.size and beyond.size and not self.log_check.isChecked():
+            # only f past the drawable range: an axis towards it, not the last f's
+            y = np.array([0.0, float(np.copysign(RANGE_LIMIT, beyond[0]))])
         if y.size:
             lo, hi = float(y.min()), float(y.max())
             lo, hi = flat_range_widened(lo, hi)

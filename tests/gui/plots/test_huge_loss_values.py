@@ -47,3 +47,18 @@ def test_settable_ranges_stay_inside_float_range():
     assert settable_range(-np.inf, np.inf) == (-RANGE_LIMIT, RANGE_LIMIT)
     assert settable_range(1e308, 1.5e308) is None      # nothing left inside the limit
     assert settable_range(0.0, 1e308) == (0.0, RANGE_LIMIT)
+
+
+def test_an_f_past_the_drawable_range_is_said_and_the_axis_points_to_it(shown, model, qtbot):
+    """f = 1e308 alone: no axis of the f before (it kept 16.5 … 17.5 of x² + 2y²), but
+    0 … 1e307 and a note saying where f is."""
+    from gui.plots.loss_plot import LossPlot
+    plot = shown(LossPlot(model), 720, 360)
+    model.set_text("1e308*x^2")
+    assert model.wait_for_analysis()
+    model.set_start((1.0,))
+    qtbot.waitUntil(lambda: len(model.paths["gd"].values) == 1
+                    and model.paths["gd"].values[0] == 1e308)
+    assert plot.note.isVisible() and "f = 1e308 lies off the plot" in plot.note.text()
+    lo, hi = plot.plot.getPlotItem().getViewBox().viewRange()[1]
+    assert lo <= 0 and RANGE_LIMIT <= hi < 2 * RANGE_LIMIT
