@@ -9,6 +9,7 @@ H(0, 0)'s entry for log(x) + log(y)."""
 from __future__ import annotations
 
 import numpy as np
+import sympy as sp
 
 UNDEFINED, OVERFLOW = "undefined", "overflow"
 
@@ -58,3 +59,42 @@ def hessian_kinds(f, point) -> list[list[str | None]]:
     values, flags = _flags_of(f._hess, point)
     flat = kinds(values, flags)
     return [flat[i * d:(i + 1) * d] for i in range(d)]
+
+
+# exact values are worked out only for formulas this small (sympy on one point: ms)
+EXACT_OPS_MAX = 60
+
+
+def exact_derivative(f, x: float, order: int = 1) -> float | str | None:
+    """f's `order`-th derivative at x (1-D f) worked out exactly, for where its float
+    value is not finite: a float where the exact value is one (1e308·x² at 0: f′ = 0,
+    though in floats 2e308·0 = inf·0 = nan), a text such as "2·10³⁰⁸" where it is finite
+    but beyond float range, None where it has no real value (a pole, outside f's domain)
+    or the formula is too large to work out at once. Meant for points where f itself
+    has a value (a derivative's formula may have one where f has none)."""
+    derivative = f.gradient_exprs[0] if order == 1 else f.hessian_exprs[0][0]
+    if sp.count_ops(derivative) > EXACT_OPS_MAX:
+        return None
+    value = derivative.subs(f.symbols[0], sp.Rational(float(x)))
+    if not (value.is_real and value.is_finite):
+        return None
+    as_float = float(sp.N(value, 17))
+    if np.isfinite(as_float):
+        return as_float
+    size = abs(value)
+    exponent = int(sp.floor(sp.log(size, 10)))
+    mantissa = f"{float(sp.N(size / sp.Integer(10) ** exponent, 4)):.3g}"
+    sign = "−" if value < 0 else ""
+    power = "10" + "".join("⁰¹²³⁴⁵⁶⁷⁸⁹"[int(c)] for c in str(exponent))
+    return f"{sign}{power}" if mantissa == "1" else f"{sign}{mantissa}·{power}"
+
+
+def gradient_overflows(f, point) -> bool:
+    """Whether some component of ∇f at `point` (d,) is not finite as a float only: past
+    the largest float (OVERFLOW), or in 1-D a nan whose exact value exists (1e308·x² at
+    0: 2e308·0 = inf·0 in floats, 0 exactly). False where it is truly undefined."""
+    found = gradient_kinds(f, point)
+    if OVERFLOW in found:
+        return True
+    return (f.dimension == 1 and found[0] == UNDEFINED and value_kind(f, point) is None
+            and exact_derivative(f, float(point[0])) is not None)

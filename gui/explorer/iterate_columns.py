@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.point_values import gradient_overflows
 from gui.widgets.variable_names import display_name
 
 UNDEFINED = "—"         # a cell whose number is nan: f (or its gradient) undefined there
@@ -47,6 +48,18 @@ def path_columns(path, variables) -> list[tuple[str, str, np.ndarray]]:
         for i, (s, v) in enumerate(zip(shown, variables)):
             cols.append((f"used g({s})", f"used g({v})", path.used_gradients[:, i]))
     return cols
+
+
+def overflowed_cells(path, f, d: int, columns) -> set:
+    """(row, column) of the gradient cells (∂f/∂v…, |∇f|) of `path` whose float is not
+    finite though f's is, where ∇f there only overflows floats (engine.point_values.
+    gradient_overflows: 1e308·x² everywhere), not undefined. Empty without `f`."""
+    if path is None or f is None:
+        return set()
+    grads = range(d + 2, d + 2 + d + (d > 1))
+    rows = np.flatnonzero(np.isfinite(path.values) & (~np.isfinite(path.gradients)).any(axis=1))
+    return {(int(row), c) for row in rows if gradient_overflows(f, path.points[row])
+            for c in grads if not np.isfinite(columns[c][row])}
 
 
 def stepped_along_another_gradient(path) -> bool:

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from gui.plots.descent_settings import first_points
 from gui.widgets import theme
 from gui.compute.qt_guard import qt_override
-from gui.explorer.iterate_columns import NEIGHBOURS, UNDEFINED, path_columns, round_off_zero
+from gui.explorer.iterate_columns import (NEIGHBOURS, UNDEFINED, overflowed_cells,
+                                         path_columns, round_off_zero)
+from gui.plots.secant_numbers import OVERFLOW_TIP, OVERFLOW_WORD
 from gui.explorer.iterate_view import IterateView
 from gui.widgets.number_text import compact
 
@@ -38,6 +40,7 @@ class IterateTableModel(QAbstractTableModel):
         self.frame = 0
         self._columns: list[np.ndarray] = []
         self._round_off: list = []          # per column: which numbers are round-off of 0
+        self._overflowed: set = set()       # (row, column) of gradients past float range
         self._headers: list[str] = []
         self.csv_headers: list[str] = []
         self.digits = 6               # significant digits shown (see iterate_view.FITS)
@@ -48,7 +51,9 @@ class IterateTableModel(QAbstractTableModel):
         self._current = QBrush(QColor("#0072B2"))
         self._future_for = self._future = None     # the theme and its ink for future rows
 
-    def set_path(self, path, variables, colour: str) -> None:
+    def set_path(self, path, variables, colour: str, f=None) -> None:
+        """Show `path` of f(`variables`); with `f` (its expression) a gradient that
+        floats cannot hold reads OVERFLOW_WORD, not "—" (undefined)."""
         self.beginResetModel()
         self.path, self.variables = path, tuple(variables)
         tint = QColor(colour)
@@ -63,6 +68,7 @@ class IterateTableModel(QAbstractTableModel):
             self.csv_headers = [h for _, h, _ in cols]
             self._columns = [c for _, _, c in cols]
             self._round_off = [None] + [round_off_zero(c) for c in self._columns[1:]]
+        self._overflowed = overflowed_cells(path, f, len(self.variables), self._columns)
         self.endResetModel()
 
     def widest(self, digits: int | None = None) -> list[list[str]]:
@@ -95,9 +101,10 @@ class IterateTableModel(QAbstractTableModel):
             return [str(k) for k in range(start, stop)]
         # ±inf too: log(x) + log(y) at (0, 0) read f = "inf" (−inf, its sign lost) and
         # ∂f/∂x = "inf" — no value there, as nan is none
-        return ["0" if zero else UNDEFINED if not math.isfinite(v) else compact(v, digits)
-                for v, zero in zip(self._columns[c][start:stop].tolist(),
-                                   self._round_off[c][start:stop].tolist())]
+        return ["0" if zero else compact(v, digits) if math.isfinite(v) else
+                OVERFLOW_WORD if (row, c) in self._overflowed else UNDEFINED
+                for row, v, zero in zip(range(start, stop), self._columns[c][start:stop].tolist(),
+                                        self._round_off[c][start:stop].tolist())]
 
     def grow(self, path) -> bool:
         """Show `path`, the path shown with rows appended (predict, then reveal: the rows
@@ -190,6 +197,8 @@ class IterateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col and self._round_off[col][row]:
             return (f"{compact(self.value(row, col), 3)} as computed: what is left when much "
                     f"larger terms cancel (floating-point round-off of 0), so shown as 0")
+        if role == Qt.ItemDataRole.ToolTipRole and (row, col) in self._overflowed:
+            return OVERFLOW_TIP
         if role == Qt.ItemDataRole.ToolTipRole and col and not math.isfinite(self.value(row, col)):
             return "undefined: f has no value here (the point is outside f's domain)"
         if role == Qt.ItemDataRole.ToolTipRole and col and self.digits < 6:
@@ -311,7 +320,9 @@ class IterateTable(QWidget):
             variables = ("x", "y")[:path.points.shape[1]]
         self.table_model.frame = self.model.frame
         wanted = self.view.sizeHint()
-        self.table_model.set_path(path, variables, self.model.lab.colour(method, "#0072B2"))
+        self.table_model.set_path(path, variables, self.model.lab.colour(method, "#0072B2"),
+                                  expr if expr is not None and expr.dimension ==
+                                  len(variables) else None)
         self._fit(wanted)
         self._on_frame(self.model.frame)
 

@@ -19,7 +19,7 @@ from gui.widgets.steady_label import SteadyColumn, SteadyLabel
 SPEED_MIN, SPEED_MAX = 1, 120       # steps per second
 
 
-def path_status(path, frame: int, playing: bool = True) -> str:
+def path_status(path, frame: int, playing: bool = True, f=None) -> str:
     """Plain words for a path seen at `frame`: how it ended, once the animation got there;
     "running" only while it plays (paused, it says so: nothing is running)."""
     k = path.stop_step
@@ -37,7 +37,7 @@ def path_status(path, frame: int, playing: bool = True) -> str:
             # not a run that blew up: f has no value where it starts (log(x+y) at
             # (1.2, −3.5)), and "diverged at step 0" read as a fault of the method
             return "f is undefined at the start (outside its domain)"
-        return (gradient_undefined_text(path) or start_beyond_limit(path)
+        return (gradient_undefined_text(path, f) or start_beyond_limit(path)
                 or f"diverged at step {k}")
     return "reached max steps"
 
@@ -148,10 +148,11 @@ class PlaybackControls(QWidget):
         reached max steps where f has no minimum."""
         model = self.model
         label = model.lab.label(key)
-        status = f"{label}: {path_status(path, frame, playing)}"
         f = model.expression
         if f is None or len(f.variables) != path.points.shape[1]:
-            return status, False        # the paths of the f before: no claims about this one
+            # the paths of the f before: no claims about this one
+            return f"{label}: {path_status(path, frame, playing)}", False
+        status = f"{label}: {path_status(path, frame, playing, f)}"
         warning = diverging_text(label, f, path, frame)
         if warning:
             return warning, True

@@ -13,6 +13,7 @@ import weakref
 import numpy as np
 
 from engine.optimizers import DIVERGENCE_LIMIT
+from engine.point_values import gradient_overflows
 from engine.run_health import RISES, divergence, no_minimum, unbounded_from_start
 from gui.widgets.number_text import compact
 from gui.widgets.variable_names import display_name
@@ -62,7 +63,7 @@ def diverging_text(label: str, f, path, frame: int) -> str:
     return f"{WARNING_SIGN} {label} is diverging: {growth} — {rate_reason(seen)}"
 
 
-def gradient_undefined_text(path) -> str:
+def gradient_undefined_text(path, f=None) -> str:
     """'' unless the run ended because ∇f had no value at its last point (f had one):
     √x + y² from (0, 1), where ∂f/∂x = 1/(2√x) is undefined, stepped to x = −∞ and read
     "diverged at step 1: f blew up", blaming the method; then "∇f is undefined at the
@@ -74,6 +75,9 @@ def gradient_undefined_text(path) -> str:
         return ""
     gradient = "f′" if path.points.shape[1] == 1 else "∇f"
     where = "the start" if k == 0 else f"step {k}"
+    # (with f:) a value floats cannot hold is no point outside f′'s domain (1e308·x²)
+    if f is not None and gradient_overflows(f, path.points[k]):
+        return f"{gradient} overflows floating point at {where}: no step can be taken"
     return f"{gradient} is undefined at {where}: no step can be taken"
 
 

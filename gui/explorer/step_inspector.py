@@ -272,7 +272,9 @@ class StepInspector(QWidget):
             self._rows, self._written = "", None
             # in the status line's words: log(x) + log(y) from (0, 0) read "ended at
             # step 0 (diverged)", where f has no value at the start
-            ended = path_status(path, path.stop_step, playing=False)
+            f = self.model.expression
+            ended = path_status(path, path.stop_step, False, f if f is not None and
+                                f.dimension == path.points.shape[1] else None)
             self.body.setText(f"The run ended: {ended}. No step is taken from here.")
             return
         self._rows = rows

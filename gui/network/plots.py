@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 
 from gui.plots.legend_corner import place_clear
+from gui.plots.view_range import settable_range
 from gui.plots.whole_ticks import whole_number_ticks
 from gui.widgets.palette import OKABE_ITO
 
@@ -207,7 +208,9 @@ def _fit_ranges(plot, last_step, values, log):
     else:
         plot.getAxis("left").setTicks(None)
         # headroom over the highest cost: a flat start (0.1254, 0.1254, …) lay on the frame
-        plot.setYRange(0, HEADROOM * float(values.max()), padding=0.02)
+        ends = settable_range(0, HEADROOM * float(values.max()))   # (a cost near 1.8e308)
+        if ends is not None:
+            plot.setYRange(*ends, padding=0.02)
 
 
 # labelled decades: every one, or every 2nd, 3rd, ... when they would not fit

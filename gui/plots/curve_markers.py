@@ -267,4 +267,5 @@ class DescentMarkers(QObject):
         self.off_plot.place()             # once for all the runs that moved
 
     def show_start(self, x: float, value: float) -> None:
-        self.start_item.setData([x], [value] if np.isfinite(value) else [np.nan])
+        # none, not NaN: a scatter of NaN only warns "All-NaN slice" at every bounds ask
+        self.start_item.setData(*(([x], [value]) if np.isfinite(value) else ([], [])))

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-# The largest |y| a range reaches: the views subtract and pad ranges, and a range near a
-# float's limit (1e308·x² reaches 1.8·10^308) overflowed to ±inf there, which a ViewBox
-# refuses ("Cannot set range [-inf, inf]"); values beyond it are off the top. A tenth
-# of a float's largest leaves room for a span, its padding and pyqtgraph's own.
-RANGE_LIMIT = 1e307
+from gui.plots.view_range import RANGE_LIMIT   # (1e308·x² reaches 1.8·10^308)
 
 
 def robust_range(arrays, include_zero=False, end_share: float = 0.0) -> tuple[float, float]:
@@ -45,7 +41,8 @@ def for_display(values, y_range):
     lo, hi = y_range
     reach = 1e6 * (hi - lo)
     out = np.array(values, dtype=float)
-    out[~(np.abs(out - 0.5 * (lo + hi)) < reach)] = np.nan
+    with np.errstate(over="ignore", invalid="ignore"):   # 1.8e308 − (−1e307): inf, far
+        out[~(np.abs(out - 0.5 * (lo + hi)) < reach)] = np.nan
     above, below = out > hi, out < lo
     jump = (above[:-1] & below[1:]) | (below[:-1] & above[1:])
     out[1:][jump] = np.nan

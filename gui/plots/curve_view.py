@@ -40,7 +40,7 @@ from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import next_round, snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.curve_left_axes import keep_left_axes_in_step
-from gui.plots.secant_numbers import rounding_noise, stationary_tolerance
+from gui.plots.secant_numbers import derivatives_at, rounding_noise, stationary_tolerance
 from gui.plots.secant_panel import SecantPanel
 from gui.plots.point_entry import TypedPoint
 from gui.widgets import theme
@@ -321,7 +321,7 @@ class CurveView(QWidget):
             return
         f, x, h = self.model.expression, self.x, self.panel.h
         fx, fxh = f(x), f(x + h)
-        dfx = float(f.gradient(x)[0])
+        dfx, d2fx, beyond = derivatives_at(f, x, fx)    # exact where floats fail
         self._placing = True
         self.handle.setPos(x, fx if np.isfinite(fx) else 0.0)
         self._placing = False
@@ -339,14 +339,15 @@ class CurveView(QWidget):
         self.tangent_item.setData(ends, tangent if ok else [np.nan] * 2)
         good = np.isfinite(fx) and np.isfinite(quotient)
         self.secant_item.setData(ends, secant if good else [np.nan] * 2)
-        self.secant_points.setData([x, x + h], [fx, fxh] if good else [np.nan] * 2)
-        self.slope_marker.setData([x], [dfx] if np.isfinite(dfx) and jump is None else [np.nan])
+        # none, not NaN: a scatter of NaN only warns "All-NaN slice" at each bounds ask
+        self.secant_points.setData(*(([x, x + h], [fx, fxh]) if good else ([], [])))
+        slope = np.isfinite(dfx) and jump is None
+        self.slope_marker.setData(*(([x], [dfx]) if slope else ([], [])))
         # how many of the quotient's digits rounding leaves (secant_numbers.rounding_noise)
-        noise = max(rounding_noise(f, x, dfx, f.hessian(x)[0, 0]), rounding_noise(
+        noise = max(rounding_noise(f, x, dfx, d2fx), rounding_noise(
             f, x + h, float(f.gradient(x + h)[0]), float(f.hessian(x + h)[0, 0])))
         self.panel.show_values(x, fx, dfx, fxh, stationary_tolerance(f, x, dfx),
-                               float(f.hessian(x)[0, 0]), noise,
-                               jump and (jump.left, jump.right))
+                               d2fx, noise, jump and (jump.left, jump.right), beyond)
 
     # --- window: model ↔ view range -------------------------------------------------
     def _on_window(self, window):

@@ -18,9 +18,11 @@ from gui.compute.qt_guard import qt_override
 from gui.plots.axis_cache import cache_as_pixmap
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.loss_legend import LossLegend
+from gui.plots.readable_ticks import labels_never_touch
 from gui.plots.loss_ranges import edge_padding, flat_range_widened, predicted_steps_end
 from gui.plots.steady_scatter import steady_scatter_of
 from gui.plots.theme import steady_width
+from gui.plots.view_range import RANGE_LIMIT, settable_range
 from gui.plots.whole_ticks import whole_number_ticks
 from gui.widgets import theme
 from gui.widgets.number_text import short_text
@@ -67,6 +69,7 @@ class LossPlot(QWidget):
         item.setLabel("bottom", "step k", **_AXIS_LABEL_STYLE)
         whole_number_ticks(item.getAxis("bottom"))
         steady_width(item.getAxis("left"))
+        labels_never_touch(item.getAxis("left"))    # a log axis's minor ticks crowd
         self.curves = {}             # run key -> its curve, built on first use
         self._pen_colours = {}       # run key -> the colour its curve's pen has
         # a dot on each curve's newest point (a PlotDataItem, so log mode maps it too)
@@ -312,6 +315,10 @@ class LossPlot(QWidget):
             self._shift = 0.0
             label = "f(θₖ)"
             self.note.setText("")
+        if (huge := finite[np.abs(finite) > RANGE_LIMIT]).size:    # 1e308·x² at x = 1
+            peak = short_text(float(huge[np.argmax(np.abs(huge))]), ".3g")
+            self.note.setText(" ".join(filter(None, (
+                self.note.text(), f"f = {peak} lies off the plot (past ±1e307)"))))
         self.note.setVisible(bool(self.note.text()))
         if label != self._axis_label:
             # Only on a change: setLabel redraws the axis, and the style given once stays,
@@ -342,28 +349,36 @@ class LossPlot(QWidget):
                                      steps.horizontalAdvance("0") / 2 + 1,
                                      steps.horizontalAdvance(str(int(right))) / 2 + 1, 0.02)
         x_range = [-before, right + after]
-        x_range = x_range if view.state["targetRange"][0] != x_range else None
+        # against the range the view shows (not the one it was asked for): a set that
+        # failed half-way left the asked one changed and the shown one old, and the
+        # plot then never set it again (frozen at k = 0 for a new f's whole run)
+        x_range = x_range if view.state["viewRange"][0] != x_range else None
         # f as far as shown, always: x³ reaches −8e17 at step 60, an axis sized to that
         # at step 0 would flatten every value shown so far to one line
         shown = [self._display(p.values[:end]) for p in paths.values()]
         y = np.concatenate(shown) if shown else np.empty(0)
-        y = y[np.isfinite(y)]
+        beyond = y[np.isfinite(y) & (np.abs(y) > RANGE_LIMIT)]
+        y = y[np.abs(y) <= RANGE_LIMIT]     # also no inf, nan: f = 1e308 has no drawable range
         if self.log_check.isChecked():
             y = np.log10(y[y > 0])
         y_range = None
+        if not y.size and beyond.size and not self.log_check.isChecked():
+            # only f past the drawable range: an axis towards it, not the last f's
+            y = np.array([0.0, float(np.copysign(RANGE_LIMIT, beyond[0]))])
         if y.size:
             lo, hi = float(y.min()), float(y.max())
             lo, hi = flat_range_widened(lo, hi)
             # (pyqtgraph measures a label 0.8 of its font's height)
             tall = 0.4 * QFontMetricsF(left.style["tickFont"] or left.font()).height() + 1
-            if (lo, hi, view.height(), tall) != self._y_fitted:
-                self._y_fitted = (lo, hi, view.height(), tall)
+            fitted = (lo, hi, view.height(), tall)
+            if fitted != self._y_fitted:
                 below, above = edge_padding(lo, hi, view.height(), tall, tall, 0.05)
-                y_range = [lo - below, hi + above]
+                y_range = settable_range(lo - below, hi + above)
         if x_range is None and y_range is None:
             return
         view.setRange(xRange=x_range, yRange=y_range, padding=0)
-        if y_range is not None:
+        if y_range is not None:      # remembered once the view holds it, not before
+            self._y_fitted = fitted
             self._draw_f_axis_now()
         # the frame line's label takes the view's new scale before the paint, not in
         # it (pyqtgraph sets it on the scene's prepare-for-paint: a second, small

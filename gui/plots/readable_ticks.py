@@ -74,3 +74,39 @@ def at_least_two_numbers(axis) -> None:
 
     axis.tickValues = readable
     axis.picture = None
+
+
+def labels_apart(levels, low: float, high: float, size: float, label_px: float):
+    """pyqtgraph tick levels [(spacing, values), …] less each value whose label would
+    touch one kept before it (coarser levels first, whole numbers first): `size` px for
+    low … high, labels `label_px` tall. pyqtgraph judges a level's labels by how much of
+    the axis they fill together, which a log axis's uneven minor ticks pass while
+    crowding at one end: the loss plot's 6, 7, 8, 9, 10¹ were drawn on one another."""
+    span = float(high) - float(low)
+    if not (size > 0 and math.isfinite(span) and span > 0):
+        return levels
+    least = (label_px + GAP_PX) * span / size
+    kept: list[float] = []
+    out = []
+    for spacing, values in levels:
+        free = []
+        # whole numbers first (on a log axis: the decades), then the rest in order
+        for v in sorted(values, key=lambda v: abs(v - round(v)) > 1e-9):
+            if all(abs(v - k) >= least for k in kept):
+                free.append(v)
+                kept.append(v)
+        out.append((spacing, sorted(free)))
+    return out
+
+
+def labels_never_touch(axis) -> None:
+    """Make the vertical pyqtgraph AxisItem `axis` keep only ticks whose labels do not
+    touch (labels_apart), after whatever chooses them now."""
+    choose = axis.tickValues
+
+    def apart(min_value, max_value, size):
+        return labels_apart(choose(min_value, max_value, size), min_value, max_value,
+                            size, label_height(axis))
+
+    axis.tickValues = apart
+    axis.picture = None

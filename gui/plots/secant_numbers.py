@@ -7,12 +7,46 @@ import math
 
 import numpy as np
 
+from engine.point_values import OVERFLOW, exact_derivative, gradient_kinds, hessian_kinds
 from gui.widgets.number_text import compact, noise_of
 
 # f′(x) is shown twice (the point's row, and beside the quotient it is compared with):
 # one text both times, with enough digits to watch the quotient agree digit by digit
 SLOPE_DIGITS = 6
 UNIT_ROUNDOFF = float(np.finfo(float).eps) / 2
+
+
+# A derivative float cannot hold, named for what it is: "undefined" says x is outside
+# f′'s domain, which is false of 1e308·x²'s f″ = 2·10³⁰⁸ (a claim made to a calculus class)
+OVERFLOW_WORD = "overflow"
+OVERFLOW_TIP = "too large for floating point (beyond ±1.8·10³⁰⁸)"
+
+
+def derivatives_at(f, x: float, fx: float) -> tuple[float, float, dict]:
+    """(f′(x), f″(x), {"df"/"d2f": text}) for the read-out: the floats, or where a float
+    is not finite though f(x) is, the exact value (engine.point_values.exact_derivative)
+    as a float, or as a text beyond float range ("2·10³⁰⁸"), or OVERFLOW_WORD where the
+    float overflowed and no exact value is at hand. No text: a plain number, or undefined."""
+    values = [float(f.gradient(x)[0]), float(f.hessian(x)[0, 0])]
+    texts = {}
+    for i, (name, kind) in enumerate((("df", lambda: gradient_kinds(f, (x,))[0]),
+                                      ("d2f", lambda: hessian_kinds(f, (x,))[0][0]))):
+        if np.isfinite(values[i]) or not np.isfinite(fx):
+            continue
+        exact = exact_derivative(f, x, i + 1)
+        if isinstance(exact, float):
+            values[i] = exact
+        elif exact is not None or kind() == OVERFLOW:
+            texts[name] = exact or OVERFLOW_WORD
+    return values[0], values[1], texts
+
+
+def beyond_trend(text: str | None) -> str | None:
+    """"increasing" / "decreasing" for an f′ beyond float range written out (its sign
+    is known); None for no text or OVERFLOW_WORD (the sign is not known)."""
+    if not text or text == OVERFLOW_WORD:
+        return None
+    return "decreasing" if text.startswith("−") else "increasing"
 
 
 def fmt(v: float, digits: int = 4) -> str:

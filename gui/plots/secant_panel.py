@@ -20,7 +20,7 @@ from gui.widgets import theme
 from gui.widgets.field_keys import keep_slider_keys
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.secant_numbers import (SLOPE_DIGITS, difference_text, fmt, quotient_digits,
-                                      quotient_error, trend)
+                                      quotient_error, trend, beyond_trend)
 
 H_MAX_EXP, H_MIN_EXP = 0, -6      # h from 10^0 down to 10^-6
 TICKS_PER_DECADE = 100
@@ -39,6 +39,7 @@ WIDEST, WIDEST_H = "−0.000888888", "0.000888"
 
 _ARROWS = {"increasing": "↗", "decreasing": "↘", "stationary": "→", "undefined": "",
            "kink": ""}
+_WORDED = ("increasing", "decreasing", "stationary", "kink")   # what f′'s value does not say
 
 
 class DecadeSlider(QSlider):
@@ -216,19 +217,24 @@ class SecantPanel(QWidget):
     def set_variable(self, name: str) -> None:
         self.variable = name
 
-    def show_values(self, x, fx, dfx, fxh, tol, d2fx=math.nan, noise=0.0, jump=None) -> None:
+    def show_values(self, x, fx, dfx, fxh, tol, d2fx=math.nan, noise=0.0, jump=None,
+                    beyond=None) -> None:
         """Show f(x), f′(x), f″(x) (engine values) and the difference quotient for the
         current h. f″ is the second-derivative test where f′ = 0 (the seed's Example 1);
         `noise`: the rounding error of f's values there (rounding_noise); `jump`: (left,
-        right), f′'s one-sided limits where f is not differentiable at x."""
+        right), f′'s one-sided limits where f is not differentiable at x; `beyond`:
+        {"df"/"d2f": text} for a derivative float cannot hold (secant_numbers.derivatives_at)."""
         v, h = self.variable, self._h
         quotient = (fxh - fx) / h
         difference = quotient - dfx
         error = quotient_error(fx, fxh, h, noise, x)       # rounding's, of the quotient
-        kind = "kink" if jump else trend(dfx, tol)
+        beyond = beyond or {}
+        kind = "kink" if jump else beyond_trend(beyond.get("df")) or trend(dfx, tol)
         self.values = {"x": x, "f": fx, "df": dfx, "d2f": d2fx, "f_xh": fxh, "h": h,
                        "quotient": quotient, "difference": difference, "trend": kind,
-                       "jump": jump}
+                       "jump": jump, "beyond": beyond}
+        shown_df = beyond.get("df") or _value(dfx)
+        shown_d2f = beyond.get("d2f") or _value(d2fx)
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
         if jump:      # |x| at 0: the formula's f′ = sign(0) = 0 is no slope of the curve
             self._point_text = self._point_html(_value(x), _value(fx), "none", kind)
@@ -240,19 +246,19 @@ class SecantPanel(QWidget):
                 f"from {_value(jump[0])} to {_value(jump[1])}</b>"))
             self._secant_text = row
             return self.fit_rows()
-        self._point_text = self._point_html(_value(x), _value(fx), _value(dfx), kind)
+        self._point_text = self._point_html(_value(x), _value(fx), shown_df, kind)
         self.point_readout.setText(theme.themed_html(self._point_text))
         shown_difference = difference_text(difference, error, max(abs(quotient), abs(dfx)))
         items = [f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
                  f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
-                 f"{tangent}<i>f</i>′\u2060({v}) = {_value(dfx)}",
+                 f"{tangent}<i>f</i>′\u2060({v}) = {shown_df}",
                  f"&nbsp; difference {shown_difference}",
-                 f"&nbsp; <i>f</i>″\u2060({v}) = {_value(d2fx)}"]
+                 f"&nbsp; <i>f</i>″\u2060({v}) = {shown_d2f}"]
         # f″ on this row (the first is as wide as 1280 px allows beside h's slider): at
         # 720p presenting it was left out to spare f′'s plot a line, and the class lost
         # f″ silently. Where the row wraps, f″ takes the difference with it: alone it
         # made a fourth line of read-outs at the window's bottom edge (x³ − 2x at 1280×720)
-        pair = f"  difference {shown_difference}   f″({v}) = {_value(d2fx)}"
+        pair = f"  difference {shown_difference}   f″({v}) = {shown_d2f}"
         left, _, right, _ = self._grid.getContentsMargins()
         if self.secant_readout.fontMetrics().horizontalAdvance(pair) * 1.1 \
                 <= self.width() - left - right:
@@ -263,12 +269,14 @@ class SecantPanel(QWidget):
     def _point_html(self, x: str, fx: str, dfx: str, kind: str) -> str:
         v, tangent = self.variable, _swatch(CURVE_COLOURS["tangent"])
         # each "name = value" kept whole: a wrap broke "f(x) =" from "0.4096", "f′" from "(x)"
-        return " &nbsp;&nbsp; ".join(_whole(item) for item in (
+        items = [
             # a link: a click types x there (gui.plots.point_entry), as the key X does
             f"<a href='x' style='color:#222222'><i>{v}</i> = {x}</a>",
             f"<i>f</i>({v}) = {fx}",
-            f"{tangent}<b><i>f</i>′\u2060({v}) = {dfx}</b>",
-            f"<b>{_ARROWS[kind]} {kind}</b>"))
+            f"{tangent}<b><i>f</i>′\u2060({v}) = {dfx}</b>"]
+        if kind in _WORDED:   # not where the value says it ("undefined   undefined")
+            items.append(f"<b>{_ARROWS[kind]} {kind}</b>")
+        return " &nbsp;&nbsp; ".join(_whole(item) for item in items)
 
     def _widest_point_width(self) -> float:
         """The px the point's row needs for any values: the slider's place is worked out

@@ -68,3 +68,14 @@ def test_the_cost_shows_at_step_0_and_stays_off_the_frame(qtbot):
     highest = float(np.max(model.cost_history))
     assert lo <= 0 and highest <= lo + 0.9 * (hi - lo)          # clear of the top edge
     assert plot.head.getData()[0].tolist() == [2]
+
+
+def test_a_cost_near_the_float_limit_keeps_the_range_finite(qtbot):
+    """A linear cost axis with 15 % headroom over C = 1.7e308: 1.96e308 is inf, which
+    pyqtgraph's setYRange refuses with an exception (the plot then kept its old range)."""
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    plot = widget.getPlotItem()
+    _fit_ranges(plot, 10, np.array([1.0, 1.7e308]), False)
+    lo, hi = plot.vb.viewRange()[1]
+    assert np.isfinite(lo) and np.isfinite(hi) and hi > 1e306

@@ -374,3 +374,16 @@ def test_an_axis_can_write_a_true_minus(qapp):
     assert axis.tickStrings([-1.0, -0.5, 0.0, 0.5], 1.0, 0.5) == ["−1.0", "−0.5", "0", "0.5"]
     assert axis.tickStrings([-2e-5, -1e-5], 1.0, 1e-5) == ["−2e−5", "−1e−5"]   # (the short exponent, as everywhere)
     assert axis.tickStrings([-1446257064291.2], 1.0, 0.2) == ["−1446257064291.2"]
+
+
+def test_a_range_set_half_way_is_set_again(plot, model):
+    """pyqtgraph's setRange that raises on its y range has already taken the x range as
+    asked (targetRange) but never shown it (viewRange). Compared with the asked range, the
+    plot never set it again: it stayed at the old steps (k = 0 only) for a whole run."""
+    _load(model, None)
+    model.set_frame(30)
+    view = plot.plot.getPlotItem().getViewBox()
+    shown_x = list(view.viewRange()[0])
+    view.state["viewRange"][0] = [-0.05, 1.05]      # as a failed setRange leaves it
+    plot._fit_range(model.paths)        # the next fit, f's range as fitted (a resize's)
+    assert view.viewRange()[0] == shown_x
