@@ -345,7 +345,9 @@ class LrSweepView(QWidget):
         """What η does to Newton, in its colour, while Newton is swept."""
         self.newton_note.setVisible("newton" in self.sweeps)
         colour = ink(pg.mkColor(METHOD_COLOURS["newton"])).name()
-        self.newton_note.setText(f'<span style="color:{colour}">■ {NEWTON_NOTE}</span> '
+        # its key a line, as the curve it names and the loss legend's keys: a "■" before
+        # "Newton here" in a column of controls read as a ticked check box (dark theme)
+        self.newton_note.setText(f'<span style="color:{colour}">━━ {NEWTON_NOTE}</span> '
                                  "(its run: η = 1)")
 
     def _draw_run_lines(self) -> None:
