@@ -26,9 +26,10 @@ from gui.plots import runs as race
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.lr_sweep_marks import (DivergedBand, label_chip, label_plate,
                                       place_line_labels, slim)
+from gui.plots.sweep_axes import CutOffMarks, cut_off_outliers, plain_log_tick_strings
 from gui.plots.theme import fit_tick_room, keep_colour_on_map, set_base_pen
 from gui.widgets import theme
-from gui.widgets.number_text import short_text, true_minus
+from gui.widgets.number_text import short_text
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
 LRS = np.logspace(-4, 1, 61)      # 1e-4 … 10, 12 per decade
@@ -40,13 +41,6 @@ DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per metho
 NEWTON_NOTE = "Newton here: θ − η·H⁻¹∇f"
 AXIS_NAME = {"color": "#000000"}       # the axes' names in the ticks' black (as built)
 TITLE_NUDGE_PX = 5      # pyqtgraph's AxisItem places a left axis's name this far left of it
-
-
-def plain_log_tick_strings(values, scale, _spacing) -> list[str]:
-    """The η axis's numbers (`values`: powers of ten) as decimals, all alike: "0.0001",
-    "1", "10" (pyqtgraph's %0.1g made 10 "1e+01", written "10¹")."""
-    return [true_minus(np.format_float_positional(float(f"{10.0 ** v * scale:.3g}"),
-                                                  trim="-")) for v in values]
 
 
 def sweep_pieces(f, start, plan, steps, keywords):
@@ -98,6 +92,7 @@ class LrSweepView(QWidget):
         item.hideButtons()
         item.setXRange(np.log10(LRS[0]), np.log10(LRS[-1]), padding=0.08)
         self.curves, self.markers = {}, {}
+        self.cut_off = CutOffMarks(item)
         self.run_lines = []
         # its label is written along its own line, just right of it (level and centred on
         # it, it ended at the line and sat beside a run's dashed line at η = 0.1; level
@@ -268,7 +263,9 @@ class LrSweepView(QWidget):
             self.curves[method].hide()
             self.markers[method].hide()
         tops = []
-        for method, sweep in self.sweeps.items():
+        # one value far above the rest (Newton's 4.5e5 on Himmelblau) cut off at the top
+        shown, marks = cut_off_outliers({m: self.curve_points(m) for m in self.sweeps})
+        for method in self.sweeps:
             if method not in self.curves:
                 self.curves[method] = pg.PlotDataItem(symbol="o", symbolSize=5,
                                                       name=METHOD_LABELS[method])
@@ -276,12 +273,13 @@ class LrSweepView(QWidget):
                 item.addItem(self.curves[method])
                 item.addItem(self.markers[method])
             colour = ink(pg.mkColor(METHOD_COLOURS[method]))
-            xs, ys = self.curve_points(method)
+            xs, ys = shown[method]
             tops.append(ys.max() if len(ys) else 1.0)
             self.curves[method].setData(xs, ys, pen=pg.mkPen(colour, width=2.5),
                                         symbolBrush=colour, symbolPen=None)
             self.curves[method].show()
             self.markers[method].show()
+        self.cut_off.show(marks)
         self._tops = (max(tops, default=1.0), min(
             (float(np.min(self.curve_points(m)[1])) for m in self.sweeps
              if len(self.curve_points(m)[1])), default=0.0))
@@ -345,7 +343,7 @@ class LrSweepView(QWidget):
         """What η does to Newton, in its colour, while Newton is swept."""
         self.newton_note.setVisible("newton" in self.sweeps)
         colour = ink(pg.mkColor(METHOD_COLOURS["newton"])).name()
-        self.newton_note.setText(f'<span style="color:{colour}">■ {NEWTON_NOTE}</span> '
+        self.newton_note.setText(f'<span style="color:{colour}">━━ {NEWTON_NOTE}</span> '
                                  "(its run: η = 1)")
 
     def _draw_run_lines(self) -> None:
@@ -383,6 +381,7 @@ class LrSweepView(QWidget):
         """The runs' labels on plates of their runs' colours, as their lines; Newton's
         note in its colour as this theme inks it (it kept light's black on dark)."""
         self._place_newton_note(theme.current().ink)
+        self.cut_off.show(self.cut_off.marks)
         for line in self.run_lines:
             if line.label.isVisible():
                 plate, letters = label_chip(line.label.run_colour)

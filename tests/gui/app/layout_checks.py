@@ -148,3 +148,28 @@ def lines_between(label: QLabel, opening: str, closing: str, width: int | None =
         return block.blockNumber(), at.lineNumber()
     (b0, l0), (b1, l1) = line(first), line(last)
     return l1 - l0 if b0 == b1 else l1 + 1        # (another block: at least one break)
+
+
+def cut_headings(window: QWidget) -> list[str]:
+    """Group boxes' titles (as the style draws them) that scroll areas' viewports cut:
+    partly shown, partly not (a heading half shown above the Playback box)."""
+    from PySide6.QtWidgets import QGroupBox, QStyle, QStyleOptionGroupBox
+    found = []
+    for group in window.findChildren(QGroupBox):
+        if not group.isVisible() or not group.title():
+            continue
+        option = QStyleOptionGroupBox()
+        group.initStyleOption(option)
+        title = group.style().subControlRect(QStyle.ComplexControl.CC_GroupBox, option,
+                                             QStyle.SubControl.SC_GroupBoxLabel, group)
+        title = QRect(group.mapTo(window, title.topLeft()), title.size())
+        shown, parent = title, group.parentWidget()
+        while parent is not None and parent is not window:      # every viewport it is in
+            area = parent.parentWidget()
+            if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
+                shown = shown.intersected(window_rect(parent, window))
+            parent = area
+        if not shown.isEmpty() and shown != title:
+            found.append(f"{group.title()!r}: {shown.height()} of its {title.height()} px "
+                         f"shown at {title.getRect()}")
+    return found

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QWidget
 
 from gui.app.presets import find_preset
 from gui.widgets.scroll_page import page_overflow
-from tests.gui.app.layout_checks import (clipped_texts, cut_by_scroll_areas, outside_window,
-                                         overlapping_texts)
+from tests.gui.app.layout_checks import (clipped_texts, cut_by_scroll_areas, cut_headings,
+                                         outside_window, overlapping_texts)
 from tests.gui.conftest import SCREENSHOTS
 from tests.gui.png_file import save_png
 
@@ -158,6 +158,7 @@ def test_layout_cell(lab, qtbot, tab, screen, mode, scale):
     assert clipped_texts(lab) == []
     assert overlapping_texts(lab) == []
     assert cut_by_scroll_areas(lab) == []
+    assert cut_headings(lab) == []      # no group title half shown at a scroll area's edge
     if not may_scroll(tab, screen, mode, scale):
         assert page_overflow(lab.tabs.currentWidget()) == (0, 0), name
     # f itself readable, not a 50-px strip (at text size 1.5 outside presentation on a

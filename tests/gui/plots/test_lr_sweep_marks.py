@@ -6,6 +6,8 @@ line has its label, none over another, each by its own line, and the × lie in a
 named "diverged" that the f axis's numbers do not reach."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
@@ -156,16 +158,35 @@ def _letters_contrast(sweep, seen, item) -> float:
     return contrast("#%02x%02x%02x" % tuple(letters), "#%02x%02x%02x" % tuple(plate))
 
 
-def _square_contrast(note) -> float:
-    """On the screen: the contrast of the note's leading ■ (in its span's colour) with
-    the panel behind it."""
+def _key_pixels(note):
+    """On the screen: the note's key (what its first line shows before "Newton", in
+    Newton's colour), as (its pixels (h, w, 3), the panel's colour behind it)."""
     seen = pixels(note.grab())
     rect, metrics = note.contentsRect(), note.fontMetrics()
-    square = seen[rect.top():rect.top() + metrics.height(),
-                  rect.left():rect.left() + metrics.horizontalAdvance("■")].reshape(-1, 3)
-    panel = seen[rect.bottom() - 2, rect.right() - 2]
-    ink = square[np.abs(square.astype(int) - panel).sum(-1).argmax()]
+    plain = re.sub("<[^>]+>", "", note.text())
+    key_width = metrics.horizontalAdvance(plain[:plain.index("Newton")].rstrip())
+    key = seen[rect.top():rect.top() + metrics.height(), rect.left():rect.left() + key_width]
+    return key, seen[rect.bottom() - 2, rect.right() - 2]
+
+
+def _square_contrast(note) -> float:
+    """On the screen: the contrast of the note's leading key (in its span's colour) with
+    the panel behind it."""
+    key, panel = _key_pixels(note)
+    key = key.reshape(-1, 3)
+    ink = key[np.abs(key.astype(int) - panel).sum(-1).argmax()]
     return contrast("#%02x%02x%02x" % tuple(ink), "#%02x%02x%02x" % tuple(panel))
+
+
+def test_newton_note_key_is_a_line_not_a_tick_box(sweep):
+    """"■ Newton here: …" under the sweep's menu read as a ticked check box on the dark
+    theme (/tmp/walk25/37_sweep.png): its key is drawn as a line, as Newton's curve,
+    at least three times as wide as it is tall on the screen."""
+    key, panel = _key_pixels(sweep.newton_note)
+    rows, cols = np.nonzero(np.abs(key.astype(int) - panel).sum(-1) > 60)
+    assert len(rows)
+    height, width = np.ptp(rows) + 1, np.ptp(cols) + 1
+    assert width >= 3 * height, (width, height)
 
 
 def test_every_label_reads_on_both_themes_and_after_round_trips(window, qtbot, screenshot):

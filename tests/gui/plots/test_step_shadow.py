@@ -59,3 +59,30 @@ def test_each_step_is_an_arrow_along_the_bottom_from_x_k_to_the_next(qtbot, mode
     drop_x, drop_y = shadow.drops.getData()      # each iterate down to its arrow
     np.testing.assert_allclose(drop_x.reshape(-1, 2)[:, 0], xs)
     np.testing.assert_allclose(drop_y.reshape(-1, 2)[:, 0], ys)
+
+
+def test_many_small_steps_are_thinned_not_a_blob(qtbot, model, curve):
+    """x⁴ − 4x³ + 4x² from 0.9 with η = 0.02, step 80 (the sample lecture): ~80 heads of
+    11 px within ~300 px were one solid blob under the curve."""
+    from gui.plots.step_shadow import HEAD_PX, LANES_PX
+    load(qtbot, model, curve, "Example 1 of the notes: x⁴ − 4x³ + 4x²")
+    model.set_start((0.9,))
+    model.set_settings(lr=0.02)
+    for _ in range(80):
+        model.step()
+    xs = model.paths["gd"].points[:81, 0]
+    shadow = curve.descent.shadows["gd"]
+    qtbot.waitUntil(lambda: len(shadow.shafts.getData()[0]) == 2 * 80)
+    vb = curve.plot_f.vb
+    px_per_x = 1 / vb.viewPixelSize()[0]
+    heads = shadow.heads.data
+    assert 2 <= len(heads) < 40
+    assert heads["x"][-1] == xs[-1]                          # the newest step always drawn
+    lanes = sorted(set(heads["y"]))
+    assert len(lanes) == len(LANES_PX)
+    for lane in lanes:                                       # no two heads overlap in a lane
+        tips = np.sort(heads["x"][heads["y"] == lane]) * px_per_x
+        assert np.diff(tips).min() >= HEAD_PX - 1e-6
+    drop_x = shadow.drops.getData()[0].reshape(-1, 2)[:, 0]
+    assert drop_x[0] == xs[0] and drop_x[-1] == xs[-1] and len(drop_x) < 40
+    np.testing.assert_allclose(shadow.shafts.getData()[0].reshape(-1, 2)[:, 0], xs[:-1])
