@@ -131,6 +131,22 @@ class BasinMap(QObject):
     def _on_function(self, f) -> None:
         if self._shown_f is not None and f != self._shown_f:
             self._drop_map()
+        if f is None or f == self._asked_f:
+            return
+        # the old f's pieces and words are not the new f's: Himmelblau's "4 critical
+        # point(s) reached" (its last piece, or its words) stayed ~3 s beside x²'s curve
+        # under load, until the settled request said what is on screen now
+        self.jobs.cancel()
+        self.request_id, self._window_asked, self._asked_f, self.done = 0, None, f, False
+        if self.enabled:
+            self.changed.emit(self._pending_text(f))
+
+    def _pending_text(self, f) -> str:
+        """What the page says of `f` before its map comes."""
+        if f.dimension != 2:
+            return ONE_VARIABLE_NOTE
+        run = self.model.lab.selected_run()
+        return "" if run is None else f"Basins of {self.model.lab.label(run.key)}: computing…"
 
     def _drop_map(self) -> None:
         """No basins and no ★ until a map of the current f comes."""

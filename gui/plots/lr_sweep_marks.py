@@ -16,11 +16,19 @@ from PySide6.QtGui import QColor
 
 from gui.plots.lr_sweep_label import box_spans, free_stretches, label_place, occupied_heights
 from gui.widgets import theme
+from gui.widgets.number_text import true_minus
 
 DIVERGED_TEXT = "diverged ×"
 DOT_PX = 4                    # a curve's dot (5 px) or an × (8 px), half
 PLATE_ALPHA = 210             # a label's plate: the background, the lines faint through it
 BAND_BRUSH = (128, 128, 128, 36)     # faint on the light and the dark theme alike
+
+
+def plain_log_tick_strings(values, scale, _spacing) -> list[str]:
+    """The η axis's numbers (`values`: powers of ten) as decimals, all alike: "0.0001",
+    "1", "10" (pyqtgraph's %0.1g made 10 "1e+01", written "10¹")."""
+    return [true_minus(np.format_float_positional(float(f"{10.0 ** v * scale:.3g}"),
+                                                  trim="-")) for v in values]
 
 
 LABEL_MARGIN_PX = 1           # the plate's margin round a line's label (Qt's is 4)
