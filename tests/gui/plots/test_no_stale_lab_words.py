@@ -66,3 +66,21 @@ def test_the_sweep_drops_the_old_fs_curves_and_words(shown, race_model, qtbot):
     qtbot.waitUntil(lambda: view.done, timeout=60000)    # and the new f's sweep comes
     assert "Click a curve" in view.status.text() and view.curves["gd"].isVisible()
     view.shutdown()
+
+
+def test_a_coloured_map_is_never_said_to_be_computing(contour, race_model, qtbot):
+    """A session reopened: "Basins of …: computing…" over the coloured map of the same f
+    (its first pass, or its map before the critical points came) for a second and more.
+    Here another run is chosen: its map comes over the one shown."""
+    basin, texts = _basin_map_of_the_bowl(contour, race_model, qtbot)
+    seen = []          # (words, a map shown) whenever either may have changed
+    look = lambda *_: seen.append((texts[-1], basin.image.isVisible()))  # noqa: E731
+    basin.changed.connect(look)
+    basin.jobs.progressed.connect(look)      # after the map's own handler: the piece shown
+    bowl_map = basin.request_id
+    race_model.lab.select("adam")
+    qtbot.waitUntil(lambda: basin.request_id != bowl_map and basin.done, timeout=120000)
+    assert any("Adam" in words for words, _ in seen), seen
+    assert not [words for words, shown in seen if shown and words.endswith("computing…")]
+    assert "critical point(s) reached" in texts[-1]
+    basin.shutdown()
