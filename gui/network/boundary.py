@@ -26,8 +26,9 @@ def legend_html(boundary_drawn: bool) -> str:
     """The map's legend (it sits under the map: inside it would hide data in the
     corners), naming only what is drawn: a sigmoid network at initialisation has aᴸ
     0.283–0.336, no 0.5 line, and "—— aᴸ = 0.5: the boundary" named a line not there."""
+    # (short: "… not reached yet: no boundary" took the legend a third line at 1280×720)
     line = ("<b>——</b> a<sup>L</sup> = 0.5: the boundary" if boundary_drawn
-            else "a<sup>L</sup> = 0.5 not reached yet: no boundary")
+            else "a<sup>L</sup> = 0.5 not reached yet")
     return (f"<span style='color:{OKABE_ITO[0]}'>●</span> class 0 (y = 0) &nbsp;&nbsp; "
             f"<span style='color:{OKABE_ITO[1]}'>▲</span> class 1 (y = 1) &nbsp;&nbsp; "
             f"{line}<br>"
