@@ -11,8 +11,8 @@ from tests.gui.network.test_large_text import _plain
 from tests.gui.network.test_tab import configure, tab  # noqa: F401  (fixture)
 
 
-def _line_drawn(tab) -> bool:  # noqa: F811
-    xs, _ = tab.boundary.level_line.getData()
+def _line_drawn(network_tab) -> bool:
+    xs, _ = network_tab.boundary.level_line.getData()
     return xs is not None and len(xs) > 0
 
 

@@ -24,7 +24,7 @@ def _said_when_f_changed(model, texts, text):
     ("x^2", ONE_VARIABLE_NOTE),                 # the rehearsal's 1-D curve
     ("x^4 - 2x^2 + y^2", "Basins of GD η=0.1: computing…"),
 ])
-def test_the_basins_words_change_with_f(contour, race_model, qtbot, text, expected):
+def test_the_basins_words_change_with_f(contour, race_model, qtbot, text, expected):  # noqa: F811
     basin, texts = _basin_map_of_the_bowl(contour, race_model, qtbot)
     assert "1 critical point(s) reached" in texts[-1]
     said = _said_when_f_changed(race_model, texts, text)
@@ -33,7 +33,7 @@ def test_the_basins_words_change_with_f(contour, race_model, qtbot, text, expect
     basin.shutdown()
 
 
-def test_the_old_fs_last_pieces_are_dropped(contour, race_model, qtbot):
+def test_the_old_fs_last_pieces_are_dropped(contour, race_model, qtbot):  # noqa: F811
     """The bowl's map still computing when f changes: its pieces and its "finished",
     queued before the new f's request went out, neither colour the map nor speak."""
     basin, texts = _basin_map_of_the_bowl(contour, race_model, qtbot)
@@ -50,7 +50,7 @@ def test_the_old_fs_last_pieces_are_dropped(contour, race_model, qtbot):
     basin.shutdown()
 
 
-def test_the_sweep_drops_the_old_fs_curves_and_words(shown, race_model, qtbot):
+def test_the_sweep_drops_the_old_fs_curves_and_words(shown, race_model, qtbot):  # noqa: F811
     view = shown(LrSweepView(race_model), 700, 400)
     view.set_active(True)
     qtbot.waitUntil(lambda: view.done, timeout=60000)
@@ -68,7 +68,7 @@ def test_the_sweep_drops_the_old_fs_curves_and_words(shown, race_model, qtbot):
     view.shutdown()
 
 
-def test_a_coloured_map_is_never_said_to_be_computing(contour, race_model, qtbot):
+def test_a_coloured_map_is_never_said_to_be_computing(contour, race_model, qtbot):  # noqa: F811
     """A session reopened: "Basins of …: computing…" over the coloured map of the same f
     (its first pass, or its map before the critical points came) for a second and more.
     Here another run is chosen: its map comes over the one shown."""
