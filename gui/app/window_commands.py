@@ -234,7 +234,16 @@ class WindowCommands(SessionCommands, TabCommands, QObject):
     # --- playback on the current tab ------------------------------------------------
     def _load_preset(self, preset):
         self.w.show_tab("explorer")
+        # an example starts a clean map: x² + y²'s pins stayed on Himmelblau as three
+        # large arrows over its centre, maximum and start. A pin takes no step of Undo
+        # of its own: the pins placed since the last step become one first, so Undo
+        # after the example brings them back (typing a new f keeps them: they recompute)
+        pins = self.w.explorer.contour_view.pins
+        history = getattr(getattr(self.w, "lecture_commands", None), "undo_history", None)
+        if pins.points and history is not None:
+            history.capture()
         self.w.model.load_preset(preset)
+        pins.clear()
         self.w.fit_to_screen()
         # the side panel keeps its scroll position: scrolled to the example's learning
         # rate and start, it hid the Methods list at 1280×720 (the caption and the map's

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
@@ -20,13 +20,23 @@ from gui.widgets.palette import OKABE_ITO
 
 EXTENT = (-1.75, 1.75)               # every toy data set lies in about [-1.5, 1.5]^2
 CLASS_STYLE = {0: ("o", OKABE_ITO[0]), 1: ("t1", OKABE_ITO[1])}    # shape and colour differ
-# The legend sits under the map (inside it would hide data in the corners).
-LEGEND_HTML = (f"<span style='color:{OKABE_ITO[0]}'>●</span> class 0 (y = 0) &nbsp;&nbsp; "
-               f"<span style='color:{OKABE_ITO[1]}'>▲</span> class 1 (y = 1) &nbsp;&nbsp; "
-               "<b>——</b> a<sup>L</sup> = 0.5: the boundary<br>"
-               "<span style='color:#B8A800'>★</span> chosen input x (click) &nbsp;&nbsp; "
-               f"shade: a<sup>L</sup> below 0.5 <span style='color:{OKABE_ITO[0]}'>blue</span>, "
-               f"above <span style='color:{OKABE_ITO[1]}'>orange</span>")
+
+
+def legend_html(boundary_drawn: bool) -> str:
+    """The map's legend (it sits under the map: inside it would hide data in the
+    corners), naming only what is drawn: a sigmoid network at initialisation has aᴸ
+    0.283–0.336, no 0.5 line, and "—— aᴸ = 0.5: the boundary" named a line not there."""
+    # (short: "… not reached yet: no boundary" took the legend a third line at 1280×720)
+    line = ("<b>——</b> a<sup>L</sup> = 0.5: the boundary" if boundary_drawn
+            else "a<sup>L</sup> = 0.5 not reached yet")
+    return (f"<span style='color:{OKABE_ITO[0]}'>●</span> class 0 (y = 0) &nbsp;&nbsp; "
+            f"<span style='color:{OKABE_ITO[1]}'>▲</span> class 1 (y = 1) &nbsp;&nbsp; "
+            f"{line}<br>"
+            "<span style='color:#B8A800'>★</span> chosen input x (click) &nbsp;&nbsp; "
+            f"shade: a<sup>L</sup> below 0.5 <span style='color:{OKABE_ITO[0]}'>blue</span>, "
+            f"above <span style='color:{OKABE_ITO[1]}'>orange</span>")
+
+
 SNAP_PIXELS = 12                     # a click this close to a data point picks the point
 # The widest tick label the map's axes give room for (a true minus, one decimal at
 # most in these ranges): every label of ±1.75 (±10 on a very tall map) fits.
@@ -142,6 +152,8 @@ def steady_tick_room(axis, widest: str = WIDEST_TICK) -> None:
 
 
 class BoundaryView(pg.PlotWidget):
+    boundaryDrawn = Signal(bool)     # whether the aᴸ = 0.5 line is on the map, on change
+
     def __init__(self, model, resolution=100, parent=None):
         super().__init__(parent)
         self.model = model
@@ -171,6 +183,7 @@ class BoundaryView(pg.PlotWidget):
         self._place_image()
         plot.addItem(self.image)
         # black on the map's white a = 0.5 in both themes: the map does not change with them
+        self.boundary_drawn = False         # whether level_line holds any segment
         self.level_line = keep_colour_on_map(
             pg.PlotDataItem(connect="pairs", pen=pg.mkPen("k", width=3)))
         plot.addItem(self.level_line)
@@ -255,6 +268,9 @@ class BoundaryView(pg.PlotWidget):
             self.colour_bar.setColorMap(shade_map(*shade))     # (the image's levels too)
         seg = level_segments(np.nan_to_num(self.values), self.xs, self.ys)
         self.level_line.setData(seg[:, 0], seg[:, 1])
+        if bool(len(seg)) != self.boundary_drawn:
+            self.boundary_drawn = bool(len(seg))
+            self.boundaryDrawn.emit(self.boundary_drawn)
         finite = self.values[np.isfinite(self.values)]
         if finite.size:
             low, high = (true_minus(f"{end:.3f}") for end in (finite.min(), finite.max()))

@@ -16,7 +16,7 @@ from engine.datasets import DATASETS
 from engine.network import NETWORK_ACTIVATIONS
 
 from gui.widgets import theme
-from gui.network.boundary import LEGEND_HTML, BoundaryView
+from gui.network.boundary import BoundaryView, legend_html
 from gui.network.diagram import ACT_SYMBOL, NetworkDiagram, _sub
 from gui.network.examples import EXAMPLES, load_example
 from gui.network.jacobian import JacobianView
@@ -55,7 +55,8 @@ class NetworkTab(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.boundary = BoundaryView(model)
-        self.legend = QLabel(theme.themed_html(LEGEND_HTML))
+        self.legend = QLabel()
+        self.boundary.boundaryDrawn.connect(self._write_legend)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("font-size: 10.5pt; padding: 2px 4px;")
@@ -310,12 +311,17 @@ class NetworkTab(QWidget):
         acts = net.layer_activations()
         if L == 1:
             hidden = ""
+        # the seed's and the diagram's notation, aˡ = σ(Wˡaˡ⁻¹ + bˡ) with a⁰ = x: the
+        # caption's "f₁(a) = σ(W¹a + b¹)" beside the diagram's "σ(W¹a⁰ + b¹)" read as two
         elif L == 2:
-            hidden = f"f₁(a) = {_applied(acts[0], 'W¹a + b¹')}, &nbsp;"
+            hidden = f"f₁(a⁰) = {_applied(acts[0], 'W¹a⁰ + b¹')}, &nbsp;"
         else:
-            hidden = (f"f<sub>l</sub>(a) = {_applied(acts[0], 'W<sup>l</sup>a + b<sup>l</sup>')} "
+            before = "a<sup>l−1</sup>"
+            hidden = (f"f<sub>l</sub>({before}) = "
+                      f"{_applied(acts[0], f'W<sup>l</sup>{before} + b<sup>l</sup>')} "
                       f"for l = 1…{L - 1}, &nbsp;")
-        out = f"f{_sub(L)}(a) = {_applied(acts[-1], f'W{sup(L)}a + b{sup(L)}')}"
+        before = f"a{sup(L - 1)}"
+        out = f"f{_sub(L)}({before}) = {_applied(acts[-1], f'W{sup(L)}{before} + b{sup(L)}')}"
         shapes = "\u00a0→\u00a0".join(f"ℝ{sup(n)}" for n in m.sizes)   # (no break: "ℝ² →" | "ℝ⁴ → ℝ¹")
         return (f"<b>f(x) = {nested}</b> &nbsp;&nbsp; {hidden}{out} &nbsp;&nbsp;"
                 f"<span style='color:{theme.current().muted}'>{shapes}</span>")
@@ -330,11 +336,14 @@ class NetworkTab(QWidget):
 
     def _on_theme(self, _theme=None):
         self._fit_status()
-        self.legend.setText(theme.themed_html(LEGEND_HTML))
+        self._write_legend()
         # the diagram's labels grow with the text: below this it draws them over each
         # other (the page scrolls instead)
         self.diagram.keep_readable_size()
         self.caption.setText(self._chain_caption())     # the muted colour of the shapes
+
+    def _write_legend(self, *_):
+        self.legend.setText(theme.themed_html(legend_html(self.boundary.boundary_drawn)))
 
     def _show_collapse(self):
         if self.model.activation != "none":

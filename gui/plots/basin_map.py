@@ -93,6 +93,8 @@ class BasinMap(QObject):
         for item in (self.image, self.markers):
             plot.addItem(item)
             item.hide()
+        self._said = ""                 # the words last sent by `changed`
+        self.changed.connect(self._remember_said)
         self.jobs = LabJobs(self)
         self.jobs.progressed.connect(self._on_result)
         self.jobs.finished.connect(self._on_finished)
@@ -107,6 +109,9 @@ class BasinMap(QObject):
         # (x² + 2y² → x + y left the minimum's ★ at (0, 0) under "computing…")
         for signal in (model.sketchChanged, model.expressionChanged):
             signal.connect(self._on_function)
+
+    def _remember_said(self, text: str) -> None:
+        self._said = text
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = bool(on)
@@ -131,6 +136,22 @@ class BasinMap(QObject):
     def _on_function(self, f) -> None:
         if self._shown_f is not None and f != self._shown_f:
             self._drop_map()
+        if f is None or f == self._asked_f:
+            return
+        # the old f's pieces and words are not the new f's: Himmelblau's "4 critical
+        # point(s) reached" (its last piece, or its words) stayed ~3 s beside x²'s curve
+        # under load, until the settled request said what is on screen now
+        self.jobs.cancel()
+        self.request_id, self._window_asked, self._asked_f, self.done = 0, None, f, False
+        if self.enabled:
+            self.changed.emit(self._pending_text(f))
+
+    def _pending_text(self, f) -> str:
+        """What the page says of `f` before its map comes."""
+        if f.dimension != 2:
+            return ONE_VARIABLE_NOTE
+        run = self.model.lab.selected_run()
+        return "" if run is None else f"Basins of {self.model.lab.label(run.key)}: computing…"
 
     def _drop_map(self) -> None:
         """No basins and no ★ until a map of the current f comes."""
@@ -181,11 +202,25 @@ class BasinMap(QObject):
         self._asked_f = f
         self.request_id = self.jobs.request(
             lambda: basin_pieces(f, window, settings, candidates))
-        self.changed.emit(f"Basins of {self._label}: computing…")
+        self._say_progress()
+
+    def _say_progress(self) -> None:
+        # what is on screen while the map computes: a session reopened showed
+        # "computing…" over the coloured map of the same f (a first pass, or the map
+        # before the critical points came) for a second and more
+        shown = self.image.isVisible() and self._shown_f == self._asked_f
+        text = f"Basins of {self._label}: " + ("refining the map shown…" if shown
+                                               else "computing…")
+        if text != self._said:
+            self.changed.emit(text)
 
     def _on_result(self, request_id, result) -> None:
         if request_id != self.request_id or self._window_asked is None:
             return                       # a stale answer, or one after Basins went off
+        self._show(result)
+        self._say_progress()
+
+    def _show(self, result) -> None:
         labels, attractors = result
         self.labels, self.attractors, self._shown_f = labels, attractors, self._asked_f
         table = np.zeros((len(attractors) + 3, 4), dtype=np.ubyte)  # index = label + 3
@@ -215,7 +250,7 @@ class BasinMap(QObject):
         # one variable — left its "finished" reading labels that were gone)
         if request_id != self.request_id or self._window_asked is None:
             return
-        self._on_result(request_id, result)
+        self._show(result)
         self.done = True
         labels = self.labels
         # (a share that rounds to 0 % or 100 % says so: "(100%)" beside a point reached)

@@ -5,12 +5,12 @@ where GD diverges. Diverged rates are × in a band of their own at the top
 (gui.plots.lr_sweep_marks).
 Clicking a curve gives that method's run (the selected one, else its first) that η.
 
-Computed by `engine.optimizer_lab.lr_sweep` (one vectorised call per method) in
-`gui.compute.lab_jobs.LabJobs`, one method after another, newest request wins.
+Computed by `engine.optimizer_lab.lr_sweep` (one vectorised call per method, in
+`gui.plots.lr_sweep_pieces`) in `gui.compute.lab_jobs.LabJobs`, one method after
+another, newest request wins; a new f drops the old f's curves and words at once.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 import numpy as np
@@ -18,7 +18,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from engine.optimizer_lab import is_quadratic, lr_sweep, quadratic_model
 from engine.optimizer_settings import METHODS
 from gui.compute.lab_jobs import LabJobs
 from gui.compute.qt_guard import qt_override
@@ -26,13 +25,13 @@ from gui.plots import runs as race
 from gui.plots.canvas_settings import tune_canvas
 from gui.plots.lr_sweep_marks import (DivergedBand, label_chip, label_plate,
                                       place_line_labels, slim)
+from gui.plots.lr_sweep_pieces import LRS, sweep_pieces
 from gui.plots.sweep_axes import CutOffMarks, cut_off_outliers, plain_log_tick_strings
 from gui.plots.theme import fit_tick_room, keep_colour_on_map, set_base_pen
 from gui.widgets import theme
 from gui.widgets.number_text import short_text
 from gui.widgets.palette import METHOD_COLOURS, METHOD_LABELS
 
-LRS = np.logspace(-4, 1, 61)      # 1e-4 … 10, 12 per decade
 SETTLE_MS = 200
 DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per method (× text size)
 # Newton in the sweep: lr_sweep gives it each η, so it steps η·H⁻¹∇f (damped Newton) and
@@ -41,22 +40,6 @@ DIVERGED_ROW_PX = 10    # px between the × rows above the curves, one per metho
 NEWTON_NOTE = "Newton here: θ − η·H⁻¹∇f"
 AXIS_NAME = {"color": "#000000"}       # the axes' names in the ticks' black (as built)
 TITLE_NUDGE_PX = 5      # pyqtgraph's AxisItem places a left axis's name this far left of it
-
-
-def sweep_pieces(f, start, plan, steps, keywords):
-    """Generator of ({method: LrSweep}, critical η), one more method each time. plan:
-    (method, hyper) pairs. The critical η is 2/λ_max of a quadratic f (nan for any
-    other f), None in the first piece: it is worked out after the first curve, off the
-    GUI thread (at request time it was in the way of showing the tab)."""
-    done, critical = {}, None
-    for method, hyper in plan:
-        done[method] = lr_sweep(f, start, method, LRS, steps=steps, **keywords, **hyper)
-        if critical is None and (len(done) > 1 or len(plan) == 1):  # first curve is out
-            # only a quadratic gets the line: others skip compiling the Hessian (sympy,
-            # 12–24 ms holding the GIL for Rosenbrock or Himmelblau)
-            critical = quadratic_model(f, start).critical_lr if is_quadratic(f) \
-                else math.nan
-        yield dict(done), critical
 
 
 class LrSweepView(QWidget):
@@ -155,6 +138,7 @@ class LrSweepView(QWidget):
         self.quantity.currentIndexChanged.connect(self._draw)
         for signal in (model.expressionChanged, model.startChanged, model.settingsChanged):
             signal.connect(self._schedule)
+        model.expressionChanged.connect(self._on_function)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self._tops = (1.0, 0.0)            # the curves' highest and lowest y
         item.vb.sigResized.connect(self._place_diverged)
@@ -198,6 +182,16 @@ class LrSweepView(QWidget):
     def _schedule(self, *_) -> None:
         if self.active:
             self._settle.start()
+
+    def _on_function(self, f) -> None:
+        # a new f: the old f's curves, η lines and words go at once (its last piece and
+        # "Click a curve to run that η" stayed beside the new f until the settled request)
+        if self._asked is not None and f != self._asked[0]:
+            self.jobs.cancel()
+            self.request_id, self._asked, self.sweeps, self.done = 0, None, {}, False
+            self.critical_line.hide()
+            self._draw()
+            self.status.setText("computing…" if self.active else "")
 
     def request(self) -> None:
         f, start = self.model.expression, self.model.start

@@ -302,3 +302,49 @@ def test_a_tiles_name_wraps_between_words_never_inside_its_formula(fresh_window,
     assert seen == set(FORMULAS)
     gallery.close()
     window.commands.set_presentation(False)
+
+
+X2_PINS = [(1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
+
+
+def _pinned_bowl(window, qtbot):
+    """x² + y² with ∇f pinned at three points, its undo history settled before them."""
+    from engine.expression import parse
+    from tests.gui.app.test_lecture_undo import _settle
+    window.model.set_text("x^2 + y^2")
+    qtbot.waitUntil(lambda: window.model.expression == parse("x^2 + y^2"), timeout=60000)
+    _settle(window, qtbot)
+    pins = window.explorer.contour_view.pins
+    for point in X2_PINS:
+        pins.toggle(point)
+    assert pins.points == X2_PINS and len(pins.arrows) == 3
+    return pins
+
+
+def test_an_example_starts_a_clean_map_and_undo_brings_the_pins_back(window, qtbot):
+    """Pins on x² + y², G, Himmelblau: three large arrows such as ∇f(0, 1) = (−12, −44)
+    covered its centre, its maximum and the start's star."""
+    from tests.gui.app.test_lecture_undo import _settle
+    pins = _pinned_bowl(window, qtbot)
+    gallery = window.commands.show_examples()
+    qtbot.waitExposed(gallery)
+    gallery.list.setCurrentRow(gallery.names().index("Himmelblau"))
+    qtbot.keyClick(gallery.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not _gallery(window), timeout=3000)
+    assert window.model.preset["name"] == "Himmelblau"
+    _settle(window, qtbot)
+    assert pins.points == [] and len(pins.arrows) == 0
+    assert not any(label.isVisible() for label in pins.labels)
+    assert window.lecture_commands.undo_history.undo()     # the pins were a step
+    _settle(window, qtbot)
+    assert window.model.text == "x^2 + y^2" and pins.points == X2_PINS
+    qtbot.waitUntil(lambda: len(pins.arrows) == 3, timeout=10000)
+
+
+def test_a_typed_f_keeps_the_pins(window, qtbot):
+    from engine.expression import parse
+    pins = _pinned_bowl(window, qtbot)
+    window.model.set_text("x^2 + 2y^2")
+    qtbot.waitUntil(lambda: window.model.expression == parse("x^2 + 2y^2"), timeout=60000)
+    assert pins.points == X2_PINS
+    assert [text for text, _ in pins.texts][1] == "∇f(0, 1) = (0, 4)"     # recomputed

@@ -5,7 +5,7 @@ import threading
 import numpy as np
 import pytest
 
-import gui.plots.lr_sweep_view as sweep_module
+import gui.plots.lr_sweep_pieces as sweep_module
 from engine.optimizer_lab import quadratic_model
 from gui.plots import runs as race
 from gui.plots.lr_sweep_view import LrSweepView
