@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor
 
 from gui.plots.lr_sweep_label import box_spans, free_stretches, label_place, occupied_heights
 from gui.widgets import theme
-from gui.widgets.number_text import true_minus
 
 DIVERGED_TEXT = "diverged ×"
 DOT_PX = 4                    # a curve's dot (5 px) or an × (8 px), half
