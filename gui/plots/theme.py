@@ -25,15 +25,23 @@ from PySide6.QtWidgets import QApplication
 from gui.widgets.theme import add_restyler, base_point_size, current
 
 _ATTR = "_theme_base"
+# the scale an item's sizes were last set for: a theme toggle at the same text size sets
+# only colours. Setting the same fonts and sizes again reset each axis's room for its
+# ticks and re-sized markers and texts, so every view was laid out, re-ranged and its
+# ticks measured again (Ctrl+D: ~4 view resizes and refits, about half the toggle)
+_SIZED = "_theme_sized_for"
 _SIZE = re.compile(r"([\d.]+)\s*(pt|px)")
 
 
-def restyle_plots(root, t) -> None:
-    """Restyle every pyqtgraph view under `root` (and root itself) for theme `t`."""
+def restyle_plots(root, t, deferred=lambda _view: False) -> None:
+    """Restyle every pyqtgraph view under `root` (and root itself) for theme `t`, but
+    those `deferred` (in a tab not shown: restyled when shown)."""
     views = root.findChildren(pg.GraphicsView)
     if isinstance(root, pg.GraphicsView):
         views.append(root)
     for view in views:
+        if deferred(view):
+            continue
         view.setBackground(t.background)
         scene = view.scene()
         if scene is None:
@@ -103,7 +111,9 @@ def style_item(item, t) -> None:
             if base is None:
                 base = _RECORDERS[kind](item)
                 setattr(item, _ATTR, base)
-            styler(item, base, t)
+            resize = getattr(item, _SIZED, None) != t.scale
+            styler(item, base, t, resize)
+            setattr(item, _SIZED, t.scale)
             return
 
 
@@ -172,16 +182,21 @@ def _rec_axis(a):
             "width": a.fixedWidth, "height": a.fixedHeight}
 
 
-def _style_axis(a, b, t):
+def _style_axis(a, b, t, resize=True):
     a.enableAutoSIPrefix(False)          # "(x0.001)" beside a variable only confuses
     a.setPen(_scaled_pen(b["pen"], t))
     a.setTextPen(_text_pen(b["text"], t))
-    font = b["tick"][0] if b["tick"] else QApplication.font()
-    a.setTickFont(_scaled_font(font, b["tick"][1] if b["tick"] else None, t))
     style = dict(b["label"])
     style["font-size"] = _css_size(style.get("font-size"), t)
     style["color"] = t.text(style.get("color", b["text"].color()), t.background).name()
     a.labelStyle = style
+    if not resize:               # the colours only: its fonts and room are as they were
+        a.label.setHtml(a.labelString())
+        a.picture = None
+        a.update()
+        return
+    font = b["tick"][0] if b["tick"] else QApplication.font()
+    a.setTickFont(_scaled_font(font, b["tick"][1] if b["tick"] else None, t))
     a._updateLabel()
     reset_tick_room(a, 30 * t.scale, 18 * t.scale)
     if b["width"] is not None:
@@ -254,7 +269,7 @@ def _rec_label(item):
     return {"size": item.opts.get("size"), "color": item.opts.get("color")}
 
 
-def _style_label(item, b, t):
+def _style_label(item, b, t, resize=True):
     colour = b["color"] if b["color"] is not None else "#000000"
     item.setText(item.text, size=_css_size(b["size"], t),
                  color=t.text(pg.mkColor(colour), t.background).name())
@@ -265,7 +280,7 @@ def _rec_legend(item):
             "pen": _pen(item.opts.get("pen")), "brush": item.opts.get("brush")}
 
 
-def _style_legend(item, b, t):
+def _style_legend(item, b, t, resize=True):
     item.opts["labelTextSize"] = _css_size(b["size"], t)
     if b["color"] is not None:
         item.opts["labelTextColor"] = t.text(pg.mkColor(b["color"]), t.background)
@@ -288,8 +303,9 @@ def _rec_text(item):
             "fill_style": item.fill.style()}
 
 
-def _style_text(item, b, t):
-    item.setFont(_scaled_font(b["font"], b["size"], t))
+def _style_text(item, b, t, resize=True):
+    if resize:
+        item.setFont(_scaled_font(b["font"], b["size"], t))
     filled = b["fill_style"] != Qt.BrushStyle.NoBrush   # (a Python enum: never equal to 0)
     on = t.fill(b["fill"]) if filled else QColor(t.background)
     if filled:
@@ -297,7 +313,8 @@ def _style_text(item, b, t):
         on = _over(on, t.background)
     if not getattr(item, ON_MAP, False):   # on a map its owner chooses it per cell
         item.setColor(t.text(b["color"], on))
-    item.updateTextPos()
+    if resize:
+        item.updateTextPos()
     item.update()
 
 
@@ -314,13 +331,13 @@ def _rec_data(item):
             "ssize": o.get("symbolSize")}
 
 
-def _style_data(item, b, t):
+def _style_data(item, b, t, resize=True):
     if b["pen"] is not None:
         item.setPen(_scaled_pen(b["pen"], t, ink=not getattr(item, ON_MAP, False)))
     if item.opts.get("symbol") is not None:
         if b["spen"] is not None:
             item.setSymbolPen(_scaled_pen(b["spen"], t))
-        if b["ssize"] is not None:
+        if b["ssize"] is not None and resize:
             item.setSymbolSize(b["ssize"] * t.scale)
 
 
@@ -328,17 +345,18 @@ def _rec_scatter(item):
     return {"pen": _pen(item.opts.get("pen")), "size": item.opts.get("size")}
 
 
-def _style_scatter(item, b, t):
+def _style_scatter(item, b, t, resize=True):
     if b["pen"] is not None:
         item.setPen(_scaled_pen(b["pen"], t, ink=not getattr(item, ON_MAP, False)))
-    item.setSize(b["size"] * t.scale)
+    if resize:
+        item.setSize(b["size"] * t.scale)
 
 
 def _rec_pen_item(item):
     return {"pen": _pen(item.pen)}
 
 
-def _style_pen_item(item, b, t):
+def _style_pen_item(item, b, t, resize=True):
     item.setPen(_scaled_pen(b["pen"], t))
 
 
@@ -350,10 +368,11 @@ def _rec_target(item):
     return {"pen": _pen(item.pen), "size": item.scale}
 
 
-def _style_target(item, b, t):
+def _style_target(item, b, t, resize=True):
     item.setPen(_scaled_pen(b["pen"], t))
-    item.prepareGeometryChange()
-    item.scale = b["size"] * t.scale
+    if resize:
+        item.prepareGeometryChange()
+        item.scale = b["size"] * t.scale
     item.update()
 
 

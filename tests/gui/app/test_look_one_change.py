@@ -32,3 +32,29 @@ def test_a_text_size_step_paints_the_map_at_its_final_window_only(window, qtbot,
     final = _window(basins)
     assert paints.seen
     assert {w for w, _ in paints.seen} == {final}, paints.seen
+
+
+def test_the_theme_toggle_changes_colours_only_no_plot_is_laid_out_anew(window, qtbot):
+    """Ctrl+D at the same text size: the fonts and sizes stay, so no view box of the
+    window is resized and the map's window is the one it had. Setting the same fonts again
+    reset every axis's room for its ticks: the map went 179 → 185 px high and back, each
+    view refitted and re-ranged, about a third of the toggle's work."""
+    import pyqtgraph as pg
+    window.model.load_preset(dict(find_preset("Saddle x²"),
+                                  methods=["gd", "momentum", "adam", "newton"]))
+    assert window.model.wait_for_analysis(60000)
+    window.screen_limit = QRect(0, 0, 1280, 720)
+    window.setGeometry(0, 0, 1280, 720)
+    settle(qtbot, window)
+    basins = window.explorer.lab_panel.basins
+    resized = []
+    boxes = [item for view in window.findChildren(pg.GraphicsView) if view.isVisible()
+             for item in view.scene().items() if isinstance(item, pg.ViewBox)]
+    for box in boxes:
+        box.sigResized.connect(lambda b: resized.append(b.size().toTuple()))
+    for theme in ("dark", "light", "dark"):
+        before = _window(basins)
+        window.commands.set_theme(theme)
+        settle(qtbot, window)
+        assert resized == [], (theme, resized)
+        assert _window(basins) == before
