@@ -64,16 +64,22 @@ def label_height(axis) -> float:
     return box.height() * 0.8
 
 
-def at_least_two_numbers(axis) -> None:
-    """Make the vertical pyqtgraph AxisItem `axis` choose its ticks by labelled_levels."""
+def _choose_ticks_by(axis, rule) -> None:
+    """Make the vertical pyqtgraph AxisItem `axis` pass the ticks it chooses now through
+    `rule(levels, low, high, size, label_px)`."""
     choose = axis.tickValues
 
-    def readable(min_value, max_value, size):
-        return labelled_levels(choose(min_value, max_value, size), min_value, max_value,
-                               size, label_height(axis))
+    def chosen(min_value, max_value, size):
+        return rule(choose(min_value, max_value, size), min_value, max_value, size,
+                    label_height(axis))
 
-    axis.tickValues = readable
+    axis.tickValues = chosen
     axis.picture = None
+
+
+def at_least_two_numbers(axis) -> None:
+    """Make the vertical pyqtgraph AxisItem `axis` choose its ticks by labelled_levels."""
+    _choose_ticks_by(axis, labelled_levels)
 
 
 def labels_apart(levels, low: float, high: float, size: float, label_px: float):
@@ -102,11 +108,4 @@ def labels_apart(levels, low: float, high: float, size: float, label_px: float):
 def labels_never_touch(axis) -> None:
     """Make the vertical pyqtgraph AxisItem `axis` keep only ticks whose labels do not
     touch (labels_apart), after whatever chooses them now."""
-    choose = axis.tickValues
-
-    def apart(min_value, max_value, size):
-        return labels_apart(choose(min_value, max_value, size), min_value, max_value,
-                            size, label_height(axis))
-
-    axis.tickValues = apart
-    axis.picture = None
+    _choose_ticks_by(axis, labels_apart)

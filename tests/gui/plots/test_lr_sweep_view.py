@@ -119,18 +119,24 @@ def test_the_y_axis_name_is_not_cut_in_a_short_lab_strip(shown, model, qtbot, qu
     assert name.left() >= 0, name
 
 
-@pytest.fixture
-def every_method(shown, model, qtbot):
-    """The sweep of the lecturer's walkthrough: x² + 2y², every method, from (3, 2)."""
-    from engine.optimizer_settings import METHODS
-    model.set_text("x^2 + 2y^2")
-    model.set_start((3.0, 2.0))
-    model.set_settings(lr=0.1, methods=METHODS)
-    qtbot.waitUntil(lambda: len(model.paths) == len(METHODS), timeout=60000)
+def swept(shown, model, qtbot, text, start, methods, **settings):
+    """A finished sweep of `text` from `start` for `methods`, shown at 900×260."""
+    model.set_text(text)
+    model.set_start(start)
+    model.set_settings(methods=methods, **settings)
+    qtbot.waitUntil(lambda: len(model.paths) == len(methods), timeout=60000)
     view = shown(LrSweepView(model), 900, 260)
     view.set_active(True)
     qtbot.waitUntil(lambda: view.done, timeout=60000)
     qtbot.wait(100)
+    return view
+
+
+@pytest.fixture
+def every_method(shown, model, qtbot):
+    """The sweep of the lecturer's walkthrough: x² + 2y², every method, from (3, 2)."""
+    from engine.optimizer_settings import METHODS
+    view = swept(shown, model, qtbot, "x^2 + 2y^2", (3.0, 2.0), METHODS, lr=0.1)
     yield view
     view.shutdown()
 

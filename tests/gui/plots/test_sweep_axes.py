@@ -4,7 +4,7 @@
 import numpy as np
 import pytest
 
-from gui.plots.lr_sweep_view import LrSweepView
+from tests.gui.plots.test_lr_sweep_view import swept
 from gui.plots.sweep_axes import outlier_ceiling
 
 METHODS = ("gd", "adam", "momentum", "nesterov", "rmsprop", "newton")
@@ -12,14 +12,8 @@ METHODS = ("gd", "adam", "momentum", "nesterov", "rmsprop", "newton")
 
 @pytest.fixture
 def himmelblau(shown, model, qtbot):
-    model.set_text("(x^2+y-11)^2 + (x+y^2-7)^2")
-    model.set_start((3.5, -0.6))
-    model.set_settings(lr=0.01, max_steps=300, methods=METHODS)
-    qtbot.waitUntil(lambda: len(model.paths) == len(METHODS), timeout=60000)
-    view = shown(LrSweepView(model), 900, 260)
-    view.set_active(True)
-    qtbot.waitUntil(lambda: view.done, timeout=60000)
-    qtbot.wait(100)
+    view = swept(shown, model, qtbot, "(x^2+y-11)^2 + (x+y^2-7)^2", (3.5, -0.6), METHODS,
+                 lr=0.01, max_steps=300)
     yield view
     view.shutdown()
 
