@@ -181,6 +181,12 @@ class PageFit(QObject):
                 if not self._can_give(what):
                     continue
                 self._give(what, False)
+                if what == "playback title" and self._short():
+                    # alone not enough: the title stays, and what gives way next takes
+                    # its room (seven runs' settings area, snapped to whole rows with
+                    # the title, kept a 42-px blank band under its last row without it)
+                    self._give(what, True)
+                    continue
                 self.given.append(what)
             self._short()
         finally:
