@@ -33,15 +33,12 @@ _SIZED = "_theme_sized_for"
 _SIZE = re.compile(r"([\d.]+)\s*(pt|px)")
 
 
-def restyle_plots(root, t, deferred=lambda _view: False) -> None:
-    """Restyle every pyqtgraph view under `root` (and root itself) for theme `t`, but
-    those `deferred` (in a tab not shown: restyled when shown)."""
+def restyle_plots(root, t) -> None:
+    """Restyle every pyqtgraph view under `root` (and root itself) for theme `t`."""
     views = root.findChildren(pg.GraphicsView)
     if isinstance(root, pg.GraphicsView):
         views.append(root)
     for view in views:
-        if deferred(view):
-            continue
         view.setBackground(t.background)
         scene = view.scene()
         if scene is None:

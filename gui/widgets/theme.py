@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from gui.compute.qt_guard import qt_override
 
 from gui.widgets.focus_mark import restyle_focus, show_focus
-from gui.widgets.hidden_tabs import defer_until_shown, hidden_tab_pages, inside, shown_now
 from gui.widgets.tab_chain import tab_in_reading_order
 from gui.widgets.themed_style import ThemedStyle
 
@@ -273,32 +272,17 @@ _restylers: list = []
 
 
 def add_restyler(restyle_under) -> None:
-    """Call `restyle_under(root, theme, deferred)` after the widgets under root are
-    restyled; `deferred(widget)`: whether widget lies in a tab not shown (left as it is:
-    restyled when shown)."""
+    """Call `restyle_under(root, theme)` after the widgets under root are restyled."""
     if restyle_under not in _restylers:
         _restylers.append(restyle_under)
 
 
 def restyle(root: QWidget) -> None:
-    """Apply the current theme to the widgets and plots under `root` (not the app font);
-    the tabs not shown take it when next shown (gui.widgets.hidden_tabs)."""
-    hidden = hidden_tab_pages(root)
-    shown_now(root)
+    """Apply the current theme to the widgets and plots under `root` (not the app font)."""
     for widget in [root, *root.findChildren(QWidget)]:
-        if not (hidden and inside(widget, hidden, root)):
-            _restyle_widget(widget, _current)
-    defer_until_shown(hidden, _restyle_shown)
+        _restyle_widget(widget, _current)
     for restyle_under in _restylers:
-        restyle_under(root, _current, lambda widget: bool(hidden) and inside(widget, hidden, root))
-
-
-def _restyle_shown(page: QWidget) -> None:
-    """A tab shown after a change of look: restyled, then the views that style themselves
-    told again (their measures, a status line's width, were taken at the change, from the
-    page's fonts not yet restyled: the Network tab's status sat 60 px off)."""
-    restyle(page)
-    notifier.changed.emit(_current)
+        restyle_under(root, _current)
 
 
 def restyle_new(widget: QWidget) -> None:
