@@ -86,7 +86,8 @@ def direction_text(direction) -> str:
     ±1, e.g. (0.7071, −0.7071) → "(1, −1)"."""
     v = np.asarray(direction, dtype=float)
     v = v / np.max(np.abs(v))
-    return "(" + ", ".join(compact(float(c), 3) for c in v) + ")"
+    # (a no-break space: a wrapped status line broke "(−1," | "−1)" at 1280×720)
+    return "(" + ",\u00a0".join(compact(float(c), 3) for c in v) + ")"
 
 
 def falling_text(f, direction, local_minimum: bool = False) -> str:

@@ -67,7 +67,7 @@ def test_ticking_momentum_keeps_the_caption_and_scrolls_nothing(delivery, qtbot)
     assert clipped_texts(window) == []
     # both runs' lines are there, in the side panel (scrolled to within it)
     statuses = window.descent_panel.playback.status_labels
-    assert "unbounded below" in statuses["momentum"].text()
+    assert "no minimum: f → −∞ along" in statuses["momentum"].text()
     assert statuses["momentum"].isVisible()
 
     window.descent_panel.set_method_checked("momentum", False)       # the room returns

@@ -74,7 +74,7 @@ def test_a_cost_with_no_minimum_says_so_as_soon_as_f_is_known(controls, model):
     """It said so only once the run had ended at max steps: "ready to start" and "paused
     at step 39" for a quadratic f already proved to fall without end along (1, −1)."""
     _load(model, "(x-5)^2 + (y-3)^2 + 2xy", (1.0, 1.0), ((-2.0, 6.0), (-4.0, 4.0)), 0.1, 40)
-    unbounded = "no minimum: f → −∞ along (1, −1)"
+    unbounded = "no minimum: f → −∞ along (1,\u00a0−1)"
     assert model.frame == 0 and not model.playing         # typed, before Play
     assert controls.status_text("gd") == f"⚠ Gradient descent: ready to start — {unbounded}"
     assert controls.warned["gd"]
@@ -82,7 +82,7 @@ def test_a_cost_with_no_minimum_says_so_as_soon_as_f_is_known(controls, model):
     assert controls.status_text("gd") == f"⚠ Gradient descent: paused at step 39 — {unbounded}"
     model.set_frame(40)
     assert controls.status_text("gd") == ("⚠ Gradient descent: reached max steps — no "
-                                          "minimum: f → −∞ along (1, −1)")
+                                          "minimum: f → −∞ along (1,\u00a0−1)")
     assert controls.warned["gd"]
 
 
@@ -131,7 +131,7 @@ def test_two_over_lambda_max_is_never_broken_across_lines(controls, model, qtbot
         theme.apply_theme(app, controls, "light", 1.0)
 
 
-@pytest.mark.parametrize("text, words", [("x^3 + y^3", "f → −∞ along (−1, −1)"),
+@pytest.mark.parametrize("text, words", [("x^3 + y^3", "f → −∞ along (−1,\u00a0−1)"),
                                          ("x^3", "f → −∞ as x → −∞")])
 def test_a_polynomial_whose_top_degree_part_falls_says_no_minimum_in_the_descent_panel(
         panel, model, qtbot, text, words):  # noqa: F811
@@ -165,7 +165,7 @@ def test_a_function_with_a_minimum_gets_no_such_warning(panel, model, qtbot, tex
     model.set_text("x^3 + y^3")             # again: the helper's answers recalled, not asked
     assert model.wait_for_analysis(60000)
     qtbot.waitUntil(lambda: panel.playback.warned["gd"] is True, timeout=30000)
-    assert panel.playback.status_text("gd").endswith("no minimum: f → −∞ along (−1, −1)")
+    assert panel.playback.status_text("gd").endswith("no minimum: f → −∞ along (−1,\u00a0−1)")
 
 
 _NAMED = re.compile(r"no minimum: f → −∞ (?:along \((.+)\)|as x → ([−+])∞)$")
@@ -189,7 +189,7 @@ def test_no_minimum_is_said_exactly_where_f_has_none(panel, model, qtbot, text, 
         return
     named = _NAMED.search(status)
     assert named, status
-    direction = ([float(c.replace("−", "-")) for c in named[1].split(", ")] if named[1]
+    direction = ([float(c.replace("−", "-")) for c in named[1].split(",\u00a0")] if named[1]
                  else [-1.0 if named[2] == "−" else 1.0])
     f, start = model.expression, model.paths["gd"].points[0]
     values = [float(f(*(start + t * np.array(direction)))) for t in (0, 10, 100, 1000)]
@@ -199,7 +199,7 @@ def test_no_minimum_is_said_exactly_where_f_has_none(panel, model, qtbot, text, 
 
 @pytest.mark.parametrize("text, words", [
     ("x^3 - 3x", "no global minimum: f → −∞ as x → −∞"),
-    ("x^3 - 3x + y^2", "no global minimum: f → −∞ along (−1, −1)"),
+    ("x^3 - 3x + y^2", "no global minimum: f → −∞ along (−1,\u00a0−1)"),
     ("x^3", "no minimum: f → −∞ as x → −∞")])
 def test_a_local_minimum_makes_it_no_global_minimum(panel, model, qtbot, text, words):  # noqa: F811
     """x³ − 3x falls without end as x → −∞, yet has a minimum at x = 1, marked "minimum"
