@@ -9,7 +9,6 @@ H(0, 0)'s entry for log(x) + log(y)."""
 from __future__ import annotations
 
 import numpy as np
-import sympy as sp
 
 UNDEFINED, OVERFLOW = "undefined", "overflow"
 
@@ -72,6 +71,7 @@ def exact_derivative(f, x: float, order: int = 1) -> float | str | None:
     but beyond float range, None where it has no real value (a pole, outside f's domain)
     or the formula is too large to work out at once. Meant for points where f itself
     has a value (a derivative's formula may have one where f has none)."""
+    import sympy as sp      # (here: the window's first paint imports no sympy, issue 15)
     derivative = f.gradient_exprs[0] if order == 1 else f.hessian_exprs[0][0]
     if sp.count_ops(derivative) > EXACT_OPS_MAX:
         return None
