@@ -80,6 +80,11 @@ def _set_up(model, args, dimension: int | None = None) -> None:
         # around its critical points once they are known: the default (-4, 4) put the
         # start at 2, a minimum of the seed's x⁴ − 4x³ + 4x² ("converged at step 0")
         typed_1d = d == 1 and not (args.window or args.start or args.preset)
+    if args.expr and not args.preset:
+        # an f of the command line's own is no example: `--expr "x^2 + 2y^2" --start …
+        # --lr 0.6` said "No longer applies — you changed the start point …: Example 2",
+        # an example the lecturer never chose (the session's last, or the default)
+        state["preset"] = None
     if args.expr and not typed_1d:
         state["text"] = args.expr
         if len(state["window"]) != d:

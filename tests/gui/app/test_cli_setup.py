@@ -50,3 +50,13 @@ def test_a_preset_opens_with_its_caption_as_from_the_gallery(window, qtbot):
     assert "descent settings" in caption.text()                 # said to be changed
     m = _open(window, qtbot, "--preset", "himmelblau", "--expr", "x^2 + y^2")
     assert caption.text() == ""                     # another function: not its caption
+
+
+def test_an_expr_of_its_own_shows_no_examples_caption(window, qtbot):
+    """`--expr "x^2 + 2y^2" --start -2.8,-2.1 --lr 0.6` (the seed's Example 2 by hand)
+    showed the default example's caption as "No longer applies — you changed the start
+    point and the descent settings: Example 2 …", an example nobody chose."""
+    caption = window.explorer.caption
+    m = _open(window, qtbot, "--expr", "x^2 + 2y^2", "--start", "-2.8,-2.1", "--lr", "0.6")
+    assert m.start == (-2.8, -2.1) and m.preset is None
+    assert caption.text() == "" and "No longer" not in caption.text()
