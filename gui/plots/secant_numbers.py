@@ -3,6 +3,7 @@ quotient's digits rounding leaves, and whether f rises, falls or is stationary a
 (pure functions of floats and the compiled f, apart from the panel's widgets)."""
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -22,6 +23,10 @@ OVERFLOW_WORD = "overflow"
 OVERFLOW_TIP = "too large for floating point (beyond ±1.8·10³⁰⁸)"
 
 
+# (sympy on the GUI thread: a drag over 1e308·x² asked the same x again each frame)
+_exact_derivative = functools.lru_cache(maxsize=64)(exact_derivative)
+
+
 def derivatives_at(f, x: float, fx: float) -> tuple[float, float, dict]:
     """(f′(x), f″(x), {"df"/"d2f": text}) for the read-out: the floats, or where a float
     is not finite though f(x) is, the exact value (engine.point_values.exact_derivative)
@@ -33,7 +38,7 @@ def derivatives_at(f, x: float, fx: float) -> tuple[float, float, dict]:
                                       ("d2f", lambda: hessian_kinds(f, (x,))[0][0]))):
         if np.isfinite(values[i]) or not np.isfinite(fx):
             continue
-        exact = exact_derivative(f, x, i + 1)
+        exact = _exact_derivative(f, float(x), i + 1)
         if isinstance(exact, float):
             values[i] = exact
         elif exact is not None or kind() == OVERFLOW:
