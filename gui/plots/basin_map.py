@@ -93,6 +93,9 @@ class BasinMap(QObject):
         for item in (self.image, self.markers):
             plot.addItem(item)
             item.hide()
+        # the plot can go before this object (its panel, another widget, lives on until
+        # collected): then no more requests (a settle timer fired into the deleted ★)
+        self.markers.destroyed.connect(self._on_plot_gone)
         self._said = ""                 # the words last sent by `changed`
         self.changed.connect(self._remember_said)
         self.jobs = LabJobs(self)
@@ -109,6 +112,11 @@ class BasinMap(QObject):
         # (x² + 2y² → x + y left the minimum's ★ at (0, 0) under "computing…")
         for signal in (model.sketchChanged, model.expressionChanged):
             signal.connect(self._on_function)
+
+    def _on_plot_gone(self, *_) -> None:
+        self.enabled, self._shown_f = False, None
+        self._settle.stop()
+        self.jobs.cancel()
 
     def _remember_said(self, text: str) -> None:
         self._said = text

@@ -103,6 +103,35 @@ def test_a_formula_looked_at_for_a_moment_is_the_one_shown_for_a_refused_text(wi
     assert tab.editor.line_edit.text() == "sin x"
 
 
+def test_a_prefix_slow_to_draw_is_not_the_formula_of_before(window, qtbot):
+    """The second of looking counts from the picture on screen: on a slow CI host the
+    prefix x of x^2y took over a second to draw and became the formula a refused x^2y
+    showed (model.shown_text == 'x')."""
+    import time
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    model, tab = window.explorer.model, window.explorer
+
+    def busy():
+        # the window busy for 1.3 s once x is applied (drawing it on a loaded machine),
+        # then the loop serves its timers before the next key (a test's key comes after
+        # its pause; a person's waits in the queue meanwhile)
+        time.sleep(1.3)
+        QApplication.processEvents()
+
+    def on_text(text):
+        if text == "x":
+            QTimer.singleShot(0, busy)
+    model.textChanged.connect(on_text)
+    try:
+        type_keys(qtbot, tab.editor.line_edit, "x^2y")
+        qtbot.waitUntil(lambda: tab.refusal_veil.views.isVisible(), timeout=10000)
+        assert model.wait_for_analysis()
+    finally:
+        model.textChanged.disconnect(on_text)
+    assert model.shown_text == "x^2 + 2y^2" and "x^2 + 2y^2" in tab.refusal_veil.views.lines[0]
+
+
 def test_a_text_refused_for_one_key_on_the_way_dims_nothing(window, qtbot):
     model, tab = window.explorer.model, window.explorer
     shown = []

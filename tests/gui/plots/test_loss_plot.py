@@ -133,9 +133,12 @@ def test_a_wrapped_legend_keeps_off_the_plot(shown, model, qtbot, width, scale):
     plot = shown(LossPlot(model), width, 170)     # its least height (in the app, often)
     theme.apply_theme(QApplication.instance(), QWidget(), "light", scale)
     try:
-        qtbot.wait(200)
-        legend, frame = plot.legend, plot.plot.geometry()
-        assert legend.height() >= legend.heightForWidth(legend.width())
+        legend = plot.legend
+        # (the new size's layout lands in a later pass: 200 ms were not enough on CI)
+        qtbot.waitUntil(lambda: legend.height() >= legend.heightForWidth(legend.width()),
+                        timeout=5000)
+        qtbot.wait(50)
+        frame = plot.plot.geometry()
         rows = _ink_rows(plot, legend.geometry())
         # 8 px of clear space (the frame and the plot's own top margin follow): it had 6
         assert rows.max() <= frame.top() - 8, (rows.max(), frame.top())

@@ -292,6 +292,29 @@ def test_a_finished_map_that_arrives_after_it_was_dropped_is_ignored(
     basin.shutdown()
 
 
+def test_a_basin_map_whose_plot_is_gone_asks_nothing_more(race_model, qtbot):
+    """The map's plot deleted before the map object (its owner lives on until collected):
+    the settle timer started by the model's next change called into the deleted ★ and
+    raised RuntimeError in the event loop, in a later test's time (full suite, a test
+    of LandscapeModel alone)."""
+    from gui.plots.basin_map import SETTLE_MS
+    view = ContourView(race_model)          # (not qtbot's: deleted here, not closed after)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    basin = BasinMap(race_model, view.plot)
+    race_model.lab.select("gd")
+    basin.set_enabled(True)
+    qtbot.waitUntil(lambda: basin.done, timeout=120000)
+    view.close()
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not basin.enabled, timeout=5000)   # the ★ went with its plot
+    race_model.set_text("x^2")                  # a change: once it started the settle timer
+    assert race_model.wait_for_analysis()
+    qtbot.wait(SETTLE_MS + 100)                 # (an error in the event loop fails the test)
+    basin.shutdown()
+
+
 def _basin_map_of_the_bowl(contour, race_model, qtbot):
     basin = BasinMap(race_model, contour.plot)
     texts = []
