@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
+from gui.widgets.tab_chain import ReadingOrderTabs
+
 APP_NAME = "Gradient Lab"
 ICON_SIZES = (16, 32, 64, 256)          # resources/icon-<size>.png, from resources/make_icons.py
 PURPOSE = (
@@ -208,7 +210,7 @@ def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-class AboutDialog(QDialog):
+class AboutDialog(ReadingOrderTabs, QDialog):
     """Name, version, purpose, the libraries and their versions, licences, shortcuts."""
 
     def __init__(self, parent=None):
@@ -254,7 +256,7 @@ class AboutDialog(QDialog):
         return "\n".join(label.text() for label in labels)
 
 
-class ShortcutSheet(QDialog):
+class ShortcutSheet(ReadingOrderTabs, QDialog):
     """The keyboard shortcuts as a large table, readable from the back of a lecture hall."""
 
     FONT_PX = 24                    # 19 rows still fit a 720-pixel-high projector

@@ -21,6 +21,7 @@ from gui.app import example_thumbnails as thumbs
 from gui.app.presets import presets
 from gui.compute.qt_guard import qt_override
 from gui.widgets import theme as themes
+from gui.widgets.tab_chain import ReadingOrderTabs
 
 TILE_TEXT_LINES = 2        # room under a picture for a name that wraps
 MIN_PICTURE = 64           # px: smaller, a picture shows no shape
@@ -50,7 +51,7 @@ def unbroken_formulas(title: str) -> str:
     return "".join(glued)
 
 
-class ExamplesGallery(QDialog):
+class ExamplesGallery(ReadingOrderTabs, QDialog):
     """A grid of the presets; `chosen(preset)` when one is loaded, `into_scene(preset)`
     when "Into this scene" is pressed."""
 

@@ -8,17 +8,15 @@ widget tree, at each level take the children in reading order (rows from top to 
 left to right in a row), so each panel's stops are one run, in the order the eye reads
 them; the chain is set with `QWidget.setTabOrder` just before Tab or Shift+Tab moves
 the focus, so it always matches what is on the screen (F11, Ctrl++, themes, rebuilds).
+A window takes the rule by deriving from `ReadingOrderTabs`.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit,
                                QWidget)
 
 from gui.compute.qt_guard import qt_override
-
-_TAB_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-
 
 def is_tab_stop(widget: QWidget) -> bool:
     """Tab can stop at it: it takes Tab focus itself (a spin box's line edit hands its
@@ -97,28 +95,12 @@ def step_focus(window: QWidget, forward: bool) -> bool:
     return True
 
 
-class _ReadingOrderTabs(QObject):
-    """Tab and Shift+Tab (no other modifier) on the focused widget go in reading order."""
+class ReadingOrderTabs:
+    """Mixin for a top-level widget class (before its Qt base): Tab and Shift+Tab inside
+    it go in reading order. Qt asks `focusNextPrevChild` up the focused widget's parents
+    only for Tab and Shift+Tab (no Ctrl or Alt), and only where that widget does not use
+    Tab itself; so the rule runs for those keys alone, not as a filter of every event."""
 
     @qt_override(fallback=False)
-    def eventFilter(self, obj, event) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and event.key() in _TAB_KEYS
-                and isinstance(obj, QWidget) and obj is QApplication.focusWidget()
-                and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
-                                              | Qt.KeyboardModifier.KeypadModifier)):
-            forward = (event.key() == Qt.Key.Key_Tab
-                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            return step_focus(obj.window(), forward)
-        return False
-
-
-_follower: _ReadingOrderTabs | None = None
-
-
-def tab_in_reading_order(app: QApplication) -> None:
-    """From now on Tab and Shift+Tab in every window of `app` go in reading order.
-    Idempotent."""
-    global _follower
-    if _follower is None:
-        _follower = _ReadingOrderTabs(app)
-        app.installEventFilter(_follower)
+    def focusNextPrevChild(self, next: bool) -> bool:     # noqa: A002 (Qt's name)
+        return step_focus(self, next) or super().focusNextPrevChild(next)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from gui.compute.qt_guard import qt_override
 
 from gui.widgets.focus_mark import restyle_focus, show_focus
-from gui.widgets.tab_chain import tab_in_reading_order
 from gui.widgets.themed_style import ThemedStyle
 
 THEMES = ("light", "dark")
@@ -243,7 +242,6 @@ def use_start_look(app: QApplication) -> None:
                                  ringed_focus=True))
     app.setPalette(palette(current()))
     show_focus(app, focus_colour, lambda: current().scale)
-    tab_in_reading_order(app)
 
 
 def focus_colour() -> str:

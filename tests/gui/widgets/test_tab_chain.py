@@ -5,13 +5,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLineEdit,
                                QPlainTextEdit, QPushButton, QWidget)
 
-from gui.widgets.tab_chain import tab_in_reading_order, tab_stops
+from gui.widgets.tab_chain import ReadingOrderTabs, tab_stops
+
+
+class _Window(ReadingOrderTabs, QWidget):
+    pass
 
 
 def _window(shown):
     """Two panels side by side; the right one's buttons made before the left one's, the
     bottom row before the top row."""
-    window, left, right = QWidget(), QWidget(), QWidget()
+    window, left, right = _Window(), QWidget(), QWidget()
     row = QHBoxLayout(window)
     row.addWidget(left)
     row.addWidget(right)
@@ -29,7 +33,6 @@ def _window(shown):
 
 
 def test_tab_goes_by_rows_and_panels(qapp, shown, qtbot):
-    tab_in_reading_order(qapp)
     window, made = _window(shown)
     expected = [made[n] for n in ("L1", "L2", "L3", "notes", "R1", "R2")]
     assert tab_stops(window) == expected
