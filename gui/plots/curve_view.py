@@ -40,7 +40,8 @@ from gui.plots.curve_legend import CurveLegendRow
 from gui.plots.resolution import next_round, snap_to_round
 from gui.widgets.palette import CURVE_COLOURS
 from gui.plots.curve_left_axes import keep_left_axes_in_step
-from gui.plots.secant_numbers import derivatives_at, rounding_noise, stationary_tolerance
+from gui.plots.secant_numbers import (OVERFLOW_WORD, derivatives_at, quotient_overflows,
+                                      rounding_noise, stationary_tolerance)
 from gui.plots.secant_panel import SecantPanel
 from gui.plots.point_entry import TypedPoint
 from gui.widgets import theme
@@ -322,6 +323,7 @@ class CurveView(QWidget):
         f, x, h = self.model.expression, self.x, self.panel.h
         fx, fxh = f(x), f(x + h)
         dfx, d2fx, beyond = derivatives_at(f, x, fx)    # exact where floats fail
+        beyond.update({"quotient": OVERFLOW_WORD} if quotient_overflows(f, x, h, fx, fxh) else {})
         self._placing = True
         self.handle.setPos(x, fx if np.isfinite(fx) else 0.0)
         self._placing = False

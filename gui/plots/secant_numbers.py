@@ -8,7 +8,8 @@ import math
 
 import numpy as np
 
-from engine.point_values import OVERFLOW, exact_derivative, gradient_kinds, hessian_kinds
+from engine.point_values import (OVERFLOW, exact_derivative, gradient_kinds, hessian_kinds,
+                                 value_kind)
 from gui.widgets.number_text import compact, noise_of
 
 # f′(x) is shown twice (the point's row, and beside the quotient it is compared with):
@@ -61,6 +62,17 @@ def fmt(v: float, digits: int = 4) -> str:
     if not np.isfinite(v):
         return "undefined"
     return compact(v, digits)
+
+
+def quotient_overflows(f, x: float, h: float, fx: float, fxh: float) -> bool:
+    """Whether (f(x+h) − f(x))/h is past the largest float rather than undefined: it is
+    not finite, and neither f(x) nor f(x+h) is undefined (nan, a pole), each a number or
+    an overflow itself (1e308·x² at x = 1: "undefined" called it a point outside f′'s
+    domain)."""
+    with np.errstate(all="ignore"):
+        quotient = (fxh - fx) / h
+    return not np.isfinite(quotient) and all(
+        np.isfinite(v) or value_kind(f, (p,)) == OVERFLOW for v, p in ((fx, x), (fxh, x + h)))
 
 
 def rounding_noise(f, x: float, slope: float, curvature: float) -> float:

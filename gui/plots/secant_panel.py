@@ -223,7 +223,8 @@ class SecantPanel(QWidget):
         current h. f″ is the second-derivative test where f′ = 0 (the seed's Example 1);
         `noise`: the rounding error of f's values there (rounding_noise); `jump`: (left,
         right), f′'s one-sided limits where f is not differentiable at x; `beyond`:
-        {"df"/"d2f": text} for a derivative float cannot hold (secant_numbers.derivatives_at)."""
+        {"df"/"d2f": text} for a derivative float cannot hold (secant_numbers.derivatives_at),
+        {"quotient": text} for a quotient past the float range (quotient_overflows)."""
         v, h = self.variable, self._h
         quotient = (fxh - fx) / h
         difference = quotient - dfx
@@ -234,6 +235,8 @@ class SecantPanel(QWidget):
                        "quotient": quotient, "difference": difference, "trend": kind,
                        "jump": jump, "beyond": beyond}
         shown_df = beyond.get("df") or _value(dfx)
+        shown_quotient = (beyond.get("quotient")
+                          or fmt(quotient, quotient_digits(fx, fxh, h, noise, x)))
         shown_d2f = beyond.get("d2f") or _value(d2fx)
         tangent, secant = _swatch(CURVE_COLOURS["tangent"]), _swatch(CURVE_COLOURS["secant"])
         if jump:      # |x| at 0: the formula's f′ = sign(0) = 0 is no slope of the curve
@@ -241,16 +244,17 @@ class SecantPanel(QWidget):
             self.point_readout.setText(theme.themed_html(self._point_text))
             row = " &nbsp; ".join(_whole(item) for item in (
                 f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
-                f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>",
+                f"{shown_quotient}</b>",
                 f"&nbsp; <b>not differentiable at <i>{v}</i> = {_value(x)}: <i>f</i>′ jumps "
                 f"from {_value(jump[0])} to {_value(jump[1])}</b>"))
             self._secant_text = row
             return self.fit_rows()
         self._point_text = self._point_html(_value(x), _value(fx), shown_df, kind)
         self.point_readout.setText(theme.themed_html(self._point_text))
-        shown_difference = difference_text(difference, error, max(abs(quotient), abs(dfx)))
+        shown_difference = beyond.get("quotient") or difference_text(    # (overflow: so is it)
+            difference, error, max(abs(quotient), abs(dfx)))
         items = [f"{secant}<b>(<i>f</i>({v}+<i>h</i>) − <i>f</i>({v}))/<i>h</i> = "
-                 f"{fmt(quotient, quotient_digits(fx, fxh, h, noise, x))}</b>", "vs",
+                 f"{shown_quotient}</b>", "vs",
                  f"{tangent}<i>f</i>′\u2060({v}) = {shown_df}",
                  f"&nbsp; difference {shown_difference}",
                  f"&nbsp; <i>f</i>″\u2060({v}) = {shown_d2f}"]

@@ -29,6 +29,24 @@ def test_the_read_out_gives_exact_values_where_floats_fail(huge):
     assert "f′(x) = 2·10³⁰⁸" in point and "increasing" in point
 
 
+def test_a_quotient_past_the_float_range_is_an_overflow_not_undefined(huge, shown, model,
+                                                                      qtbot):
+    """At x = 1 the quotient (f(1+h) − f(1))/h of 1e308·x² is ~2·10³⁰⁸ for every h: past
+    the float range, not outside f′'s domain. A pole's quotient stays undefined."""
+    from tests.gui.plots.test_secant_readouts import _plain
+    for h in (1.0, 1e-3):
+        huge.panel.set_h(h)
+        huge.set_point(1.0)
+        secant = _plain(huge.panel.secant_readout)
+        assert "/h = overflow" in secant and "difference overflow" in secant, secant
+        assert "undefined" not in secant, secant
+    huge.set_point(0.0)                     # f(h) − f(0) = 1e308·h²: a number
+    assert "/h = overflow" not in _plain(huge.panel.secant_readout)
+    pole = shown_curve(shown, model, qtbot, "1/x")
+    pole.set_point(0.0)
+    assert "/h = undefined" in _plain(pole.panel.secant_readout)
+
+
 def test_an_undefined_slope_is_said_once(shown, model, qtbot):
     root = shown_curve(shown, model, qtbot, "sqrt(x)")
     root.set_point(0.0)
