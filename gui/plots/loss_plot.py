@@ -288,6 +288,7 @@ class LossPlot(QWidget):
         # the old linear range (up to 1e12 for a diverging path) would be read as
         # exponents in log mode: overflow. Start from a harmless range, then fit.
         item.setYRange(0, 1, padding=0)
+        self.heads.setData([], [])   # (f ≤ 0, not yet shifted, logs to NaN: All-NaN bounds)
         item.setLogMode(y=on)
         self._on_paths(self.model.paths)
 
