@@ -76,6 +76,16 @@ def covered(box, ink) -> int:
                                 & (ink[:, 1] >= y) & (ink[:, 1] <= y + h)))
 
 
+def covered_each(lefts, tops, w: float, h: float, ink) -> np.ndarray:
+    """covered((lefts[i], tops[i], w, h), ink) for each i, at once."""
+    if ink is None or not len(ink) or not len(lefts):
+        return np.zeros(len(lefts), dtype=int)
+    x, y = np.asarray(lefts)[:, None] - HALF_WIDTH_PX, np.asarray(tops)[:, None] - HALF_WIDTH_PX
+    w, h = w + 2 * HALF_WIDTH_PX, h + 2 * HALF_WIDTH_PX
+    return np.count_nonzero((ink[:, 0] >= x) & (ink[:, 0] <= x + w)
+                            & (ink[:, 1] >= y) & (ink[:, 1] <= y + h), axis=1)
+
+
 def _covered_on_grid(lefts, tops, w, h, ink) -> np.ndarray:
     """covered((left, top, w, h), ink) for every left × top, (len(lefts), len(tops)): a
     column of spots at a time, its points' y sorted once (the same comparisons as
