@@ -41,6 +41,7 @@ class IterateTableModel(QAbstractTableModel):
         self._columns: list[np.ndarray] = []
         self._round_off: list = []          # per column: which numbers are round-off of 0
         self._overflowed: set = set()       # (row, column) of gradients past float range
+        self._f = None                      # the path's f (overflow told from undefined)
         self._headers: list[str] = []
         self.csv_headers: list[str] = []
         self.digits = 6               # significant digits shown (see iterate_view.FITS)
@@ -68,6 +69,7 @@ class IterateTableModel(QAbstractTableModel):
             self.csv_headers = [h for _, h, _ in cols]
             self._columns = [c for _, _, c in cols]
             self._round_off = [None] + [round_off_zero(c) for c in self._columns[1:]]
+        self._f = f
         self._overflowed = overflowed_cells(path, f, len(self.variables), self._columns)
         self.endResetModel()
 
@@ -125,6 +127,8 @@ class IterateTableModel(QAbstractTableModel):
         widest = {d: self.widest(d) for d in self._texts}
         self.beginInsertRows(QModelIndex(), n_old, n - 1)
         self.path, self._columns = path, columns
+        # the rows revealed may overflow too ("overflow", not "—", as set_path says)
+        self._overflowed = overflowed_cells(path, self._f, len(self.variables), columns)
         # only the rows from `kept` on can read otherwise; their neighbours are in the tail
         tail = max(kept - NEIGHBOURS, 0)
         self._round_off = [None] + [

@@ -243,3 +243,31 @@ def test_newtons_square_in_the_runs_menu_follows_the_theme(table, model, qtbot):
     finally:
         theme.apply_theme(app, table, "light", 1.0)
     assert lightness("newton") < 0.2
+
+
+def test_rows_revealed_later_say_overflow_as_the_first_rows_do(qapp):
+    """Predict, then reveal: the rows appended as the frame grows (IterateTableModel.grow)
+    read "overflow" where ∇f only overflows floats, as rows shown at once do; they read
+    "—" (undefined) before. 5e307·x²: f′(1) = 1e308, f′(1.8) = 1.8e308 past the largest
+    float while f(1.8) = 1.62e308 is a number."""
+    from dataclasses import replace
+    from engine.expression import parse
+    from engine.optimizers import descend
+    from gui.explorer.iterate_table import IterateTableModel
+    f = parse("5e307*x^2")
+    run = descend(f, start=(1.0,), method="gd", lr=1e-310, steps=1)
+    points = np.array([[1.0], [1.8]])
+    longer = replace(run, points=points, values=np.array([f(1.0), f(1.8)]),
+                     gradients=np.array([[f.gradient(1.0)[0]], [f.gradient(1.8)[0]]]),
+                     used_gradients=None)
+    first = replace(longer, points=points[:1], values=longer.values[:1],
+                    gradients=longer.gradients[:1])
+    assert np.isfinite(longer.values).all() and not np.isfinite(longer.gradients[1, 0])
+    table = IterateTableModel()
+    table.set_path(first, ("x",), "#0072B2", f)
+    assert table.grow(longer)
+    texts = table.texts()
+    assert texts[3] == ["1e308", "overflow"], texts          # the f′(x) column
+    shown_at_once = IterateTableModel()
+    shown_at_once.set_path(longer, ("x",), "#0072B2", f)
+    assert shown_at_once.texts() == texts
