@@ -7,8 +7,6 @@ kept in view.
 """
 from __future__ import annotations
 
-import csv
-import io
 import math
 
 import numpy as np
@@ -354,15 +352,3 @@ class IterateTable(QWidget):
             row = min(frame, self.table_model.rowCount() - 1)
             self.view.scrollTo(self.table_model.index(row, 0),
                                QAbstractItemView.ScrollHint.PositionAtCenter)
-
-    def to_csv(self) -> str:
-        """The selected path's whole table as CSV: an ASCII header, full-precision numbers,
-        each the one its cell shows (a round-off of zero shown as 0 is 0.0 here too)."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        tm = self.table_model
-        writer.writerow(tm.csv_headers)
-        for row in range(tm.rowCount()):
-            writer.writerow([row] + [repr(tm.shown_value(row, c))
-                                     for c in range(1, tm.columnCount())])
-        return out.getvalue()

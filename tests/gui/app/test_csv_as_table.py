@@ -1,5 +1,5 @@
 """File ▸ Export ▸ Table (CSV) and --export-csv (export.paths_csv) write the numbers the
-iterate table shows, at full precision, as the table's own CSV (IterateTable.to_csv)
+iterate table shows, at full precision, as the table's own CSV (tests.gui.explorer.test_iterate_table.table_csv)
 does: a round-off of zero the table shows as 0 is 0.0 (Seed 1 wrote f = −3.55e−15 beside
 the table's 0), |∇f| beside ∂f/∂x = 6e300 is 6e300 (it wrote inf: the squares
 overflowed), and a small number the table shows as computed is written as computed."""
@@ -11,6 +11,7 @@ import numpy as np
 from gui.app.export import paths_csv
 from gui.app.presets import find_preset
 from gui.explorer.iterate_table import IterateTable
+from tests.gui.explorer.test_iterate_table import table_csv
 
 
 def _rows(model, method="gd") -> list[dict]:
@@ -25,7 +26,7 @@ def test_round_off_of_zero_is_written_as_the_table_shows_it(shown, model):
     values = model.paths["gd"].values
     zero = np.array([t == "0" for t in tm.texts()[tm.headers().index("f(x)")]])
     assert (zero & (values != 0)).any()                  # a residue the table shows as 0
-    own = list(csv.DictReader(io.StringIO(table.to_csv())))      # the table's own CSV too
+    own = list(csv.DictReader(io.StringIO(table_csv(table))))      # the table's own CSV too
     for rows in (_rows(model), own):
         written = np.array([float(r["f"]) for r in rows])
         assert (written[zero] == 0).all()

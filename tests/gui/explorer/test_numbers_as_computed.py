@@ -18,6 +18,7 @@ from gui.explorer.iterate_table import IterateTable
 from gui.explorer.step_inspector import StepInspector
 from gui.plots.contour_view import ContourView
 from gui.widgets.number_text import compact
+from tests.gui.explorer.test_iterate_table import table_csv
 
 
 def _run(model, qtbot, text, start, steps):
@@ -47,7 +48,7 @@ def _cell(table, row, header):
 
 
 def _csv_row(table, row) -> dict:
-    rows = list(csv.reader(io.StringIO(table.to_csv())))
+    rows = list(csv.reader(io.StringIO(table_csv(table))))
     return dict(zip(rows[0], rows[1 + row]))
 
 
