@@ -302,6 +302,13 @@ def gradient_as_partials(variables) -> str:
     return rf"\nabla f = \left({partials}\right)"
 
 
+def gradient_as_row(entries) -> str:
+    """∇f in one line with its entries, (2b, 2w₁ − 2, 2w₂ + 4): with three variables or
+    more the partials are not listed beside ∇f, and its definition alone, the form a
+    short panel took, left the class without a single derivative of f."""
+    return rf"\nabla f = \left({', '.join(entries)}\right)"
+
+
 def tex_name(name: str) -> str:
     """An engine variable name as sympy typesets it: 'w_1' → w_{1}, 'theta' → \\theta."""
     letters, _, sub = name.partition("_")

@@ -64,11 +64,16 @@ def fit_into(equations, width: int, height: int) -> tuple[list[QRectF], float, f
 def fit_shortening(forms, width: int, height: int):
     """`fit_into` for the equations' first forms; while that set would scroll or shrink
     below READABLE_FIT, the next shorter form of an equation that has one (`forms`: per
-    equation, its forms, longest first; the earlier equations' first). Returns (rects,
+    equation, its forms, longest first; every equation's second form, the earlier
+    equations' first, then every third). Returns (rects,
     the set's height, the fit, the chosen form's index per equation): the first set
     that fits readably, else the shortest (shrunk to fit, or scrolling)."""
     choice = [0] * len(forms)
-    steps = [(i, k) for i, kinds in enumerate(forms) for k in range(1, len(kinds))]
+    # every equation's first shorter form before any one's second: ∇f of three variables
+    # in one line with its entries, then by its definition; its definition came before
+    # H's numbers were tried, and the row with them, which fit, never was
+    steps = sorted(((i, k) for i, kinds in enumerate(forms) for k in range(1, len(kinds))),
+                   key=lambda step: (step[1], step[0]))
     best = None
     for step in [None] + steps:
         if step is not None:

@@ -29,7 +29,7 @@ from gui.widgets import theme
 from gui.compute.latex_renderer import BASE_SIZE, TEXT_COLOUR, LatexRenderer, plain_text
 from gui.widgets.equation_pixmap import Equation, draw_svg, text_equation
 from gui.compute.typesetting import (MATRIX_MAX_CHARS, TYPESET_MAX_CHARS,  # noqa: F401 - part of this view's API
-                                     display_tex, gradient_as_partials)
+                                     display_tex, gradient_as_partials, gradient_as_row)
 from gui.compute.qt_guard import qt_override
 from gui.widgets.formula_layout import (MARGIN, MIN_FIT,  # noqa: F401 - MIN_FIT: part of this view's API
                                         fit_making_way, repeated_partials,
@@ -46,6 +46,7 @@ class MathView(QWidget):
         super().__init__(parent)
         self.model = model
         self.equations: list[Equation] = []
+        self._entries: list[str] = []    # ∇f's entries where its partials are not shown
         self._texts: list[str] = []
         self._scale = 1.0
         self._rects: list[QRectF] = []
@@ -99,7 +100,7 @@ class MathView(QWidget):
         """f's line of the f on its way, alone until its formulas come (then the set)."""
         if expr == self._formulas_of:
             return
-        self._formulas_of, self._formulas = expr, (line,)
+        self._formulas_of, self._formulas, self._entries = expr, (line,), []
         self._variables = expr.variables
         self._texts, self._shorter = [display_tex(line, expr.variables)], [[]]
         self._request()
@@ -109,7 +110,11 @@ class MathView(QWidget):
     def _on_formulas(self, formulas):
         expr = self._formulas_of = self.model.expression
         variables = expr.variables if expr is not None else ("x", "y")
-        formulas = without_repeated_partials(tuple(formulas), variables)
+        shown = without_repeated_partials(tuple(formulas), variables)
+        # the partials ∇f lists (left out above): its one-line form writes them out
+        self._entries = [f.latex for f in formulas if f not in shown
+                         and f.label.startswith(r"\frac{\partial f}")]
+        formulas = shown
         self._formulas, self._variables = formulas, variables
         self._texts = [self._numeric_tex(f) or display_tex(f, variables) for f in formulas]
         self._shorter = self._shorter_texts()
@@ -128,6 +133,8 @@ class MathView(QWidget):
         for formula, text in zip(self._formulas, self._texts):
             forms = []
             if formula.label == r"\nabla f":
+                if self._entries:
+                    forms.append(gradient_as_row(self._entries))
                 forms.append(gradient_as_partials(self._variables))
             elif formula.label == "H" and not self._is_numeric(formula):
                 if formula.short:

@@ -43,13 +43,15 @@ def test_three_variables_formulas_table_and_start(window, qtbot):
     # on screen, once its shorter forms are typeset too (they come after the formulas:
     # read before them, the panel still showed the column, and on a loaded CI after them
     # it did not): three 3-row matrices do not fit the 80-px panel readably, so ∇f is
-    # shown by its definition and f and H in full
+    # shown in one line with its entries (its partials are not listed beside it: by its
+    # definition alone the panel showed no derivative of f at all), f and H in full
     qtbot.waitUntil(lambda: view.forms_ready and bool(view.equation_rects())
                     and view.shortened == {1}, timeout=30000)
     eqs = view.equations
     assert all(e.kind == "typeset" for e in eqs)
     assert eqs[-1].tex == r"H = \left[\begin{matrix}2 & 0 & 0\\0 & 2 & 0\\0 & 0 & 2\end{matrix}\right]"
-    assert eqs[1].tex == gradient_as_partials(m.expression.variables) == (
+    assert eqs[1].tex == r"\nabla f = \left(2 b, 2 w_{1} - 2, 2 w_{2} + 4\right)"
+    assert gradient_as_partials(m.expression.variables) == (     # its last resort
         r"\nabla f = \left(\frac{\partial f}{\partial b}, \frac{\partial f}{\partial w_{1}}, "
         r"\frac{\partial f}{\partial w_{2}}\right)")
     assert eqs[0].tex.startswith("f(b, w_{1}, w_{2}) = ")
@@ -61,6 +63,20 @@ def test_three_variables_formulas_table_and_start(window, qtbot):
     assert [b.isVisibleTo(window) for b in boxes[:3]] == [True] * 3
     boxes[2].setValue(-0.5)                        # editing one box moves only that coordinate
     assert m.start == (1.5, 1.5, -0.5)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("atan(x) + w1*w2", r"\nabla f = \left(w_{2}, w_{1}, \frac{1}{x^{2} + 1}\right)"),
+    ("x^2 + y^2 + z^2 + x*y*z", r"\nabla f = \left(2 x + y z, x z + 2 y, x y + 2 z\right)")])
+def test_three_variables_show_their_derivatives_in_one_line(window, qtbot, text, row):
+    """Where ∇f's column does not fit, its one line with the entries comes before its
+    definition, and H's numbers are tried with it: the definition alone with H's
+    numbers showed not one derivative of f (its partials are not listed for three)."""
+    _type(window, qtbot, text)
+    view = window.math_view
+    qtbot.waitUntil(lambda: view.forms_ready and bool(view.equation_rects()), timeout=30000)
+    assert [e.tex for e in view.equations][1] == row
+    assert not view.scroll_bar.isVisible()
 
 
 def Qt_Horizontal():
