@@ -103,6 +103,9 @@ def place_labels(requests, bounds, markers=(), soft_from=None) -> list[Placement
     taken = []                                    # (owner, box) of labels placed
     leaders = []                                  # the lines of labels placed away
     order = sorted(range(len(requests)), key=lambda i: (requests[i].priority, i))
+    # the points of labels tied to them by a line (pins): a label read by the dot it sits
+    # nearest must sit nearest its own
+    tied = [(q.x, q.y) for q in requests if q.leader_px is not None]
     for i in order:
         r = requests[i]
         if not inside((r.x, r.y, r.x, r.y), bounds):
@@ -113,7 +116,8 @@ def place_labels(requests, bounds, markers=(), soft_from=None) -> list[Placement
 
         def free(box, blocked=blocked):
             if not inside(box, bounds) or any(overlaps(box, t) for t in blocked) \
-                    or any(segment_hits(line, box) for line in leaders):
+                    or any(segment_hits(line, box) for line in leaders) \
+                    or nearer_another(box, r, tied):
                 return False
             line = leader_line(r, box)
             return line is None or not any(segment_hits(line, t) for t in taken)
@@ -141,6 +145,24 @@ def place_labels(requests, bounds, markers=(), soft_from=None) -> list[Placement
             if line is not None:
                 leaders.append(line)
     return placements
+
+
+def _distance(point, box) -> float:
+    end = nearest_on_box(point, box)
+    return math.hypot(end[0] - point[0], end[1] - point[1])
+
+
+def nearer_another(box, request: LabelRequest, tied) -> bool:
+    """Whether `box`, a label tied to its point by a line, sits by another of the `tied`
+    points (within its `leader_px`, where a label reads as that point's) and nearer it
+    than its own: Himmelblau's pin at (−4, 0) sat beside the label "∇f = (32, −44)" of
+    the pin at (−2, 1), whose line was all that told them apart."""
+    if request.leader_px is None:
+        return False
+    own = _distance((request.x, request.y), box)
+    return any(d < own and d <= request.leader_px
+               for d in (_distance(point, box) for point in tied
+                         if point != (request.x, request.y)))
 
 
 def leader_line(request: LabelRequest, box):

@@ -134,3 +134,20 @@ def test_a_crowded_label_takes_a_free_spot_whose_line_crosses_no_label():
     without = place_labels([first, LabelRequest(100, 60, (60, 20), (60, 20), 1, near)],
                            bounds, markers)
     assert without[1].anchor is None                      # as every label was before
+
+
+def test_a_pins_label_never_sits_by_another_pins_dot():
+    """The placement alone (a lecturer's rehearsal: Himmelblau's pin at (−4, 0) sat
+    beside the label "∇f = (32, −44)" of the pin at (−2, 1), only a thin line telling
+    them apart): a label tied to its point by a line does not take a place within that
+    line's reach of another pin's dot and nearer it than its own; its next place does."""
+    from gui.plots.label_layout import LabelRequest, place_labels
+    beside_a = (1.3, -0.5)         # B's first place: box (75, 107)–(125, 121), 7 px below A
+    right_of_b = (-0.3, 0.5)
+    a = LabelRequest(100, 100, (50, 14), (50, 14), 0, ((0.5, 1.35),), leader_px=12)
+    b = LabelRequest(140, 100, (50, 14), (50, 14), 1, (beside_a, right_of_b), leader_px=12)
+    markers = [(95, 95, 105, 105), (135, 95, 145, 105)]      # the pins' dots
+    placed = place_labels([a, b], (0, 0, 300, 200), markers)
+    assert placed[1].anchor == right_of_b, placed[1]
+    untied = [a, LabelRequest(140, 100, (50, 14), (50, 14), 1, (beside_a, right_of_b))]
+    assert place_labels(untied, (0, 0, 300, 200), markers)[1].anchor == beside_a
