@@ -16,7 +16,8 @@ any made later — shows plain numbers whatever is called on it.
 It also keeps tick labels distinct: pyqtgraph writes |v| >= 1e4 with "%g", six
 significant digits whatever the spacing, so a flat loss at f = 1.446e12 had four ticks
 0.2 apart all labelled "1.44626e+12". Where six digits cannot tell ticks `spacing` apart,
-a level's labels get as many digits as that takes (axis_ticks.format_tick).
+a level's labels get as many digits as that takes (axis_ticks.format_tick); so do they
+where a label would read another number than its tick's (3.25 as "3.2").
 
 `write_true_minus(axis)` makes an axis write a true minus (−) as the app's other numbers
 do: pyqtgraph writes the hyphen ("-0.5").
@@ -56,7 +57,30 @@ def _distinct_tick_strings(axis, values, scale, spacing):
     if any(abs(v * scale) / step > _G_RESOLVES for v in values
            if math.isfinite(v * scale)):
         return [format_tick(v * scale, step) for v in values]
+    if any(_misstates(text, v * scale, step) for text, v in zip(strings, values)):
+        return _exact_level([v * scale for v in values], step)
     return strings
+
+
+def _exact_level(values, step: float) -> list[str]:
+    """Each tick's own number, every label of the level with the decimals the one that
+    needs most takes (3.00, 3.25, 3.50: as a lecturer writes a scale)."""
+    def decimals(v):
+        return next((d for d in range(16) if abs(round(v, d) - v) <= 1e-6 * step), 15)
+    d = max((decimals(v) for v in values if math.isfinite(v)), default=0)
+    return [f"{v:.{d}f}" if math.isfinite(v) else format_tick(v, step)
+            for v in values]
+
+
+def _misstates(text: str, value: float, step: float) -> bool:
+    """Whether the label `text` reads another number than its tick's `value`: pyqtgraph
+    gives ticks 0.25 apart one decimal, and the loss axis read 3.0, 3.2, 3.5, 3.7, 4.0
+    for 3, 3.25, 3.5, 3.75, 4 (a lecturer's rehearsal)."""
+    try:
+        read = float(text.replace("−", "-"))
+    except ValueError:
+        return False
+    return math.isfinite(value) and abs(read - value) > 1e-6 * step
 
 
 def write_true_minus(axis) -> None:
