@@ -265,9 +265,13 @@ class StepInspector(QWidget):
         colour = theme.current().ink(self.model.lab.colour(key)).name()
         legend = ("the step taken −η∇f (plain GD adds nothing to it)" if path.method == "gd"
                   else f"dashed −η∇f, dotted what {label} adds, solid the step taken")
-        self.title.setText(f'<b><span style="color:{colour}">■</span> Inside step {k} → '
-                           f'{k + 1} of {label}</b> &nbsp; <small>on the map: {legend}</small>')
         self.lines, rows = self._written_step(path, k)
+        # (no step k → k + 1 where the run ended at k: "Inside step 77 → 78" was named
+        # over "No step is taken from here")
+        self.title.setText(f'<b><span style="color:{colour}">■</span> '
+                           + (f'Inside step {k} → {k + 1} of {label}</b> &nbsp; '
+                              f'<small>on the map: {legend}</small>' if self.lines
+                              else f'After step {k} of {label}: the run has ended</b>'))
         if not self.lines:
             self._rows, self._written = "", None
             # in the status line's words: log(x) + log(y) from (0, 0) read "ended at

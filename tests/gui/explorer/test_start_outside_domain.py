@@ -104,6 +104,10 @@ def test_a_start_where_the_gradient_is_undefined_is_not_called_a_divergence(
     assert table.table_model.rowCount() == 1 and _row(table, 0)[1:3] == ["0", "1"]
     qtbot.waitUntil(lambda: "ended" in inspector.body.text())
     assert inspector.body.text() == f"The run ended: {why}. No step is taken from here."
+    # and no step k → k + 1 named over it (a lecturer's rehearsal read "Inside step
+    # 77 → 78" above a run that converged at step 77)
+    assert "the run has ended" in inspector.title.text()
+    assert "Inside step" not in inspector.title.text()
     panel.playback.step_button.click()                      # Step ▶: nothing to step to
     assert model.frame == 0 and panel.playback.frame_label.text() == "step 0 / 0"
     assert panel.playback.status_text("gd") == f"Gradient descent: {why}"
