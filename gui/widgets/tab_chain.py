@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QPlainTextEdit, 
 
 from gui.compute.qt_guard import qt_override
 
+
 def is_tab_stop(widget: QWidget) -> bool:
     """Tab can stop at it: it takes Tab focus itself (a spin box's line edit hands its
     focus to the box, so only the box is a stop)."""
