@@ -123,7 +123,10 @@ class ExpressionEditor(QWidget):
         # took over a second, and x became "the formula of before" x^2y)
         self._had = QTimer(self, singleShot=True, interval=HAD_MS)
         self._had.timeout.connect(self._settle_text)
-        self._edits = 0             # keys typed: a picture painted after the next key is not "had"
+        # starts the second once the answer's picture is painted: a zero timer runs after
+        # the paint events the answer posted; the next key stops it
+        self._painted = QTimer(self, singleShot=True, interval=0)
+        self._painted.timeout.connect(self._had.start)
         self._busy_delay = QTimer(self, singleShot=True, interval=200)   # no flicker
         self._error_delay = QTimer(self, singleShot=True, interval=ERROR_DELAY_MS)
         self._error_delay.timeout.connect(self._show_error_label)
@@ -170,7 +173,7 @@ class ExpressionEditor(QWidget):
         self._history_index = None
         self._settle.stop()
         self._had.stop()
-        self._edits += 1
+        self._painted.stop()
         # 'x^2 + si' on its way to sin: read now it is x² + s·i (and 'x^2 + s' a function
         # of a new variable s), drawn for a moment in front of the class; it waits for
         # the next key or a pause
@@ -208,7 +211,7 @@ class ExpressionEditor(QWidget):
         if self.model.error is None:
             self._settle.start()
             if not self._awaiting:          # its picture is here already (or never comes)
-                self._had_from_painted()
+                self._painted.start()
 
     def _on_return(self):
         self._apply()
@@ -351,13 +354,7 @@ class ExpressionEditor(QWidget):
             if self._debounce.isActive() and not self._mid_name:
                 self._debounce.start(FAST_DEBOUNCE_MS)
             elif not self._debounce.isActive() and self.model.error is None:
-                self._had_from_painted()
-
-    def _had_from_painted(self) -> None:
-        """Start the second of looking once the picture has been painted: a zero timer
-        runs after the paint events the answer posted."""
-        edits = self._edits
-        QTimer.singleShot(0, self, lambda: self._edits == edits and self._had.start())
+                self._painted.start()
 
     def show_variables(self, variables):
         self.prefix.setText(f"f({', '.join(map(display_name, variables))}) =")
