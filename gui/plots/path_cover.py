@@ -68,16 +68,13 @@ def _clipped_all(a, b, bounds):
 def covered(box, ink) -> int:
     """How many of `ink`'s points ((n, 2), or None) lie inside `box` (left, top, w, h)
     or within a path's HALF_WIDTH_PX of it."""
-    if ink is None or not len(ink):
-        return 0
     x, y, w, h = box
-    x, y, w, h = x - HALF_WIDTH_PX, y - HALF_WIDTH_PX, w + 2 * HALF_WIDTH_PX, h + 2 * HALF_WIDTH_PX
-    return int(np.count_nonzero((ink[:, 0] >= x) & (ink[:, 0] <= x + w)
-                                & (ink[:, 1] >= y) & (ink[:, 1] <= y + h)))
+    return int(covered_each([x], [y], w, h, ink)[0])
 
 
 def covered_each(lefts, tops, w: float, h: float, ink) -> np.ndarray:
-    """covered((lefts[i], tops[i], w, h), ink) for each i, at once."""
+    """covered((lefts[i], tops[i], w, h), ink) for each i, at once: the one place that
+    says which points a box covers (_covered_on_grid counts the same by sorting)."""
     if ink is None or not len(ink) or not len(lefts):
         return np.zeros(len(lefts), dtype=int)
     x, y = np.asarray(lefts)[:, None] - HALF_WIDTH_PX, np.asarray(tops)[:, None] - HALF_WIDTH_PX
